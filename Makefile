@@ -1,0 +1,34 @@
+# `make run` and `make test` are all a newcomer needs: both set up the virtualenv first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test demo lint format bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "jobbot needs Python 3.11+"'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)  ## start the bot (console chat when TELEGRAM_BOT_TOKEN is unset)
+	$(VENV)/bin/jobbot run
+
+test: $(STAMP)  ## the whole test suite
+	$(PY) -m pytest -q
+
+demo: $(STAMP)  ## offline demo: a simulated board and the console chat
+	$(VENV)/bin/jobbot demo
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache *.egg-info

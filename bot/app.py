@@ -1,0 +1,120 @@
+"""Builds every part from a Config and runs them in one asyncio loop: the one place with wiring."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+import httpx
+
+from bot.config import Config
+from bot.http import USER_AGENT, Fetcher, build_client
+from bot.poller import Poller, PollOutcome
+from bot.scheduler import BoardScheduler
+from bot.sender import Sender
+from bot.store import Store, utcnow
+from bot.telegram.console import ConsoleTransport
+from bot.telegram.handlers import Handlers
+from bot.telegram.transport import Transport
+
+log = logging.getLogger(__name__)
+
+
+def make_transport(config: Config) -> Transport:
+    """Telegram when a token is configured, else the console chat."""
+    if config.telegram.token:
+        from bot.telegram.ptb import TelegramTransport
+
+        return TelegramTransport(config.telegram.token, config.telegram.api_url)
+    return ConsoleTransport()
+
+
+class App:
+    """jobbot assembled: store, HTTP client, poller, scheduler, sender, handlers, transport."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        transport: Transport | None = None,
+        http_transport: httpx.AsyncBaseTransport | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ):
+        self.config = config
+        self.store = Store.open(config.storage.path)
+        self.client = build_client(
+            timeout=config.polling.timeout,
+            user_agent=config.polling.user_agent or USER_AGENT,
+            transport=http_transport,
+        )
+        self.transport = transport or make_transport(config)
+        self.handlers = Handlers(self.store, config.alerts, clock)
+        self.sender = Sender(self.store, self.transport, config.delivery, clock)
+        self.poller = Poller(
+            self.store,
+            Fetcher(self.client, config.polling.max_bytes),
+            config.polling,
+            on_enqueued=self.sender.wake,
+            clock=clock,
+        )
+        self.scheduler = BoardScheduler(self.poller)
+        self.clock = clock
+
+    def _prepare(self) -> None:
+        for warning in self.config.warnings:
+            log.warning("config: %s", warning)
+        self.store.sync_boards(self.config.boards, self.clock())
+        for board in self.store.boards(enabled_only=True):
+            if board.consecutive_failures:
+                log.warning(
+                    "board %s: still failing (%d polls in a row): %s",
+                    board.name, board.consecutive_failures, board.last_error,
+                )  # fmt: skip
+        in_doubt = self.store.recover_in_doubt()
+        if in_doubt:
+            log.info("%d deliveries were in flight at the last stop; sending them again", in_doubt)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Poll on schedule, answer commands and deliver alerts until `stop` is set."""
+        self._prepare()
+        try:
+            await self.transport.start(self.handlers)
+            boards = self.store.boards(enabled_only=True)
+            for board in boards:
+                self.scheduler.add(board.name, board.interval_s)
+            self.scheduler.start()
+            log.info("polling %d boards; waiting for alerts", len(boards))
+            sender = asyncio.create_task(self.sender.run(stop), name="sender")
+            await stop.wait()
+            log.info("shutting down")
+            self.scheduler.shutdown()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(sender, timeout=8.0)
+        finally:
+            await self.close()
+
+    async def poll_once(self, board: str | None = None) -> list[PollOutcome]:
+        """One poll-match-deliver cycle over every enabled board (or one), then return."""
+        self._prepare()
+        try:
+            await self.transport.start(None)
+            names = [b.name for b in self.store.boards(enabled_only=True)]
+            if board is not None:
+                names = [n for n in names if n.lower() == board.lower()]
+            outcomes = await asyncio.gather(*(self.poller.poll(n, force=True) for n in names))
+            await self.sender.drain()
+            return list(outcomes)
+        finally:
+            await self.close()
+
+    async def close(self) -> None:
+        self.scheduler.shutdown()
+        try:
+            await self.transport.stop()
+        except Exception as exc:  # shutting down: report and keep closing the rest
+            log.warning("closing the chat transport failed: %s", exc)
+        await self.client.aclose()
+        self.store.close()

@@ -1,0 +1,206 @@
+"""The `jobbot` command: the only place that turns errors into exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import signal
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bot import config as cfg
+from bot import logs, normalize, sources
+from bot.errors import ConfigError, JobbotError
+from bot.models import BoardInfo, Posting
+
+log = logging.getLogger("bot")
+
+
+def _load(path: str | None) -> cfg.Config:
+    config = cfg.load(path)
+    logs.setup()
+    logs.register_secret(config.telegram.token)
+    return config
+
+
+async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> None:
+    from bot.app import App
+    from bot.telegram.console import ConsoleTransport
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    app = App(config, transport=ConsoleTransport() if force_console else None)
+    mode = "console chat" if force_console or not config.telegram.token else "Telegram"
+    if mode == "console chat":  # routine poll lines would drown the chat; problems still show
+        logging.getLogger("bot.poller").setLevel(logging.WARNING)
+    log.info(
+        "jobbot starting (%s, config %s, database %s)", mode, config.source, config.storage.path
+    )
+    await app.run(stop)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    if not config.telegram.token:
+        log.info("no TELEGRAM_BOT_TOKEN: starting the console chat instead of Telegram")
+    asyncio.run(_run_until_signal(config))
+    return 0
+
+
+def demo_config(every: float, db_path: str) -> cfg.Config:
+    """An offline config: one simulated board that publishes a posting every `every` seconds."""
+    return cfg.from_dict(
+        {
+            "storage": {"path": db_path},
+            "boards": [
+                {
+                    "name": "Demo",
+                    "kind": "demo",
+                    "url": f"demo://fintech?every={every:g}",
+                    "interval": "3s",
+                }
+            ],
+        },
+        source="<demo>",
+    )
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    logs.setup()
+    with tempfile.TemporaryDirectory(prefix="jobbot-demo-") as tmp:
+        config = demo_config(args.every, str(Path(tmp) / "demo.db"))
+        asyncio.run(_run_until_signal(config, force_console=True))
+    return 0
+
+
+def cmd_poll(args: argparse.Namespace) -> int:
+    from bot.app import App
+
+    config = _load(args.config)
+    if args.board and not any(b.name.lower() == args.board.lower() for b in config.boards):
+        print(f"no board named {args.board!r} in {config.source}", file=sys.stderr)
+        return 2
+    outcomes = asyncio.run(App(config).poll_once(args.board))
+    failed = 0
+    for o in outcomes:
+        if o.status == "failed":
+            failed += 1
+            print(f"{o.board}: FAILED: {o.error}")
+        else:
+            print(f"{o.board}: {o.status}, {o.seen} postings, {o.new} new, {o.changed} changed, "
+                  f"{o.closed} closed, {o.enqueued} alerts queued")  # fmt: skip
+    return 1 if failed else 0
+
+
+def posting_json(p: Posting) -> dict:
+    return {
+        "id": p.external_id,
+        "key": p.key,
+        "board": p.board,
+        "title": p.title,
+        "company": p.company,
+        "location": p.location,
+        "url": p.url,
+        "apply_url": p.apply_url,
+        "posted_at": p.posted_at.strftime("%Y-%m-%dT%H:%M:%SZ") if p.posted_at else None,
+        "workplace": p.workplace,
+        "employment_type": p.employment_type,
+        "description": p.description,
+    }
+
+
+async def probe(url: str, kind: str | None) -> tuple[str, str, list[Posting]]:
+    """Fetch one board once and return (kind, endpoint, normalised postings)."""
+    from bot.http import Fetcher, build_client
+
+    if kind:
+        if kind not in sources.kinds():
+            raise JobbotError(f"unknown kind {kind!r} (known: {', '.join(sources.kinds())})")
+        endpoint = url
+    else:
+        kind, endpoint = sources.detect(url)
+    source = sources.get(kind)
+    parsed = urlparse(url)
+    name = [s for s in parsed.path.split("/") if s][-1:] or [parsed.netloc or kind]
+    async with build_client() as client:
+        result = await source.fetch(Fetcher(client), endpoint, None, None)
+    info = BoardInfo(name[0], kind, result.url or endpoint)
+    return kind, endpoint, [normalize.posting(raw, info) for raw in source.parse(result)]
+
+
+def cmd_probe(args: argparse.Namespace) -> int:
+    logs.setup(logging.WARNING)
+    kind, endpoint, postings = asyncio.run(probe(args.url, args.kind))
+    if args.json:
+        for p in postings:
+            print(json.dumps(posting_json(p), ensure_ascii=False))
+        return 0
+    print(f"{kind} board at {endpoint}: {len(postings)} postings")
+    for p in postings:
+        when = p.posted_at.strftime("%Y-%m-%d") if p.posted_at else "no date"
+        where = " · ".join(x for x in (p.company, p.location, p.workplace or "") if x)
+        print(f"- {p.title} — {where} ({when})\n  {p.url}")
+    return 0
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    config = cfg.load(args.config)
+    kinds = sorted({b.kind for b in config.boards})
+    mode = "Telegram (token set)" if config.telegram.token else "console chat (no token)"
+    print(
+        f"{config.source}: OK — {len(config.boards)} boards ({', '.join(kinds) or 'none'}); {mode}"
+    )
+    for w in config.warnings:
+        print(f"warning: {w}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="jobbot", description="Job alerts from job boards, in Telegram."
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    conf = {"help": "config file (default: ./config.toml, else the example config)"}
+    s = sub.add_parser("run", help="run the bot until Ctrl-C / SIGTERM")
+    s.add_argument("--config", **conf)
+    s.set_defaults(func=cmd_run)
+    s = sub.add_parser("demo", help="run offline: a simulated board and the console chat")
+    s.add_argument("--every", type=float, default=8.0, help="seconds between new demo postings")
+    s.set_defaults(func=cmd_demo)
+    s = sub.add_parser("poll", help="poll, match and deliver once, then exit")
+    s.add_argument("--config", **conf)
+    s.add_argument("--board", help="only this board")
+    s.set_defaults(func=cmd_poll)
+    s = sub.add_parser("probe", help="fetch one board URL and print its postings")
+    s.add_argument("url")
+    s.add_argument(
+        "--kind", help=f"the board kind, to skip URL recognition ({', '.join(sources.kinds())})"
+    )
+    s.add_argument("--json", action="store_true", help="one JSON object a line")
+    s.set_defaults(func=cmd_probe)
+    s = sub.add_parser("check-config", help="validate the config and exit")
+    s.add_argument("--config", **conf)
+    s.set_defaults(func=cmd_check_config)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"config problems ({len(exc.problems)}):", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except JobbotError as exc:
+        print(f"jobbot: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

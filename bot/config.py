@@ -1,0 +1,307 @@
+"""TOML config -> frozen dataclasses, with every problem reported at once by its dotted path."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.errors import ConfigError, DetectError
+
+EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.toml"
+DEFAULT_API_URL = "https://api.telegram.org"
+
+_DURATION = re.compile(
+    r"^\s*(?:(\d+(?:\.\d+)?)\s*d)?\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*"
+    r"(?:(\d+(?:\.\d+)?)\s*m)?\s*(?:(\d+(?:\.\d+)?)\s*s)?\s*$"
+)
+
+
+def parse_duration(value: object) -> float:
+    """Seconds from "90s", "15m", "2h", "1d", "1h30m" or a bare number of seconds."""
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, int | float):
+        if value <= 0:
+            raise ValueError
+        return float(value)
+    if not isinstance(value, str):
+        raise ValueError
+    m = _DURATION.match(value.lower())
+    if not m or not any(m.groups()):
+        raise ValueError
+    d, h, mins, s = (float(g) if g else 0.0 for g in m.groups())
+    total = d * 86400 + h * 3600 + mins * 60 + s
+    if total <= 0:
+        raise ValueError
+    return total
+
+
+def format_duration(seconds: float) -> str:
+    """The short form of a duration: 90 -> "1m30s", 3600 -> "1h"."""
+    seconds = round(seconds)
+    parts = []
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
+        if seconds >= size:
+            parts.append(f"{seconds // size}{unit}")
+            seconds %= size
+    return "".join(parts) or "0s"
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    token: str | None = field(default=None, repr=False)
+    api_url: str = DEFAULT_API_URL
+    admins: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    path: str = "jobbot.db"
+
+
+@dataclass(frozen=True)
+class PollingConfig:
+    interval: float = 900.0
+    timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    max_backoff: float = 6 * 3600.0
+    close_after: int = 2
+    user_agent: str | None = None
+
+
+@dataclass(frozen=True)
+class AlertsConfig:
+    max_per_user: int = 50
+    max_length: int = 200
+
+
+@dataclass(frozen=True)
+class DeliveryConfig:
+    messages_per_second: float = 30.0
+    per_chat_interval: float = 1.0
+    max_attempts: int = 8
+
+
+@dataclass(frozen=True)
+class BoardConfig:
+    name: str
+    url: str
+    kind: str
+    endpoint: str
+    interval: float
+    company: str | None = None
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Config:
+    telegram: TelegramConfig = TelegramConfig()
+    storage: StorageConfig = StorageConfig()
+    polling: PollingConfig = PollingConfig()
+    alerts: AlertsConfig = AlertsConfig()
+    delivery: DeliveryConfig = DeliveryConfig()
+    boards: tuple[BoardConfig, ...] = ()
+    source: str = "<defaults>"
+    warnings: tuple[str, ...] = ()
+
+
+class _Reader:
+    """Pulls typed values out of a TOML table, collecting problems instead of raising."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+
+    def table(self, data: dict, key: str, path: str, allowed: set[str]) -> dict:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            self.problems.append(f"{path}: must be a table ([{key}])")
+            return {}
+        for extra in sorted(set(value) - allowed):
+            self.problems.append(
+                f"{path}.{extra}: unknown key (known: {', '.join(sorted(allowed))})"
+            )
+        return value
+
+    def get(self, data: dict, key: str, path: str, kind: type | tuple, default: Any) -> Any:
+        if key not in data:
+            return default
+        value = data[key]
+        ok = isinstance(value, kind) and not (isinstance(value, bool) and kind is not bool)
+        if not ok:
+            want = (
+                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            )
+            self.problems.append(f"{path}.{key}: expected {want}, got {value!r}")
+            return default
+        return value
+
+    def duration(self, data: dict, key: str, path: str, default: float) -> float:
+        if key not in data:
+            return default
+        try:
+            return parse_duration(data[key])
+        except ValueError:
+            self.problems.append(
+                f"{path}.{key}: {data[key]!r} is not a duration like 90s, 15m or 2h"
+            )
+            return default
+
+    def positive(self, data: dict, key: str, path: str, default: int | float) -> Any:
+        value = self.get(
+            data, key, path, (int, float) if isinstance(default, float) else int, default
+        )
+        if value <= 0:
+            self.problems.append(f"{path}.{key}: must be greater than 0, got {value!r}")
+            return default
+        return value
+
+
+def _boards(
+    raw: object, reader: _Reader, default_interval: float, warnings: list[str]
+) -> list[BoardConfig]:
+    from bot import sources
+
+    if not isinstance(raw, list):
+        reader.problems.append("boards: must be an array of tables ([[boards]])")
+        return []
+    allowed = {"name", "url", "kind", "interval", "company", "enabled"}
+    boards: list[BoardConfig] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw):
+        path = f"boards[{i}]"
+        if not isinstance(item, dict):
+            reader.problems.append(f"{path}: must be a table")
+            continue
+        for extra in sorted(set(item) - allowed):
+            reader.problems.append(
+                f"{path}.{extra}: unknown key (known: {', '.join(sorted(allowed))})"
+            )
+        name = reader.get(item, "name", path, str, "").strip()
+        url = reader.get(item, "url", path, str, "").strip()
+        kind = reader.get(item, "kind", path, str, "").strip()
+        company = reader.get(item, "company", path, str, None)
+        enabled = reader.get(item, "enabled", path, bool, True)
+        interval = reader.duration(item, "interval", path, default_interval)
+        if not name:
+            reader.problems.append(f"{path}.name: required, a short unique name for the board")
+        elif name.lower() in seen:
+            reader.problems.append(f"{path}.name: {name!r} is used by another board")
+        seen.add(name.lower())
+        if not url:
+            reader.problems.append(f"{path}.url: required, the board's URL")
+            continue
+        endpoint = url
+        if kind:
+            if kind not in sources.kinds():
+                reader.problems.append(
+                    f"{path}.kind: unknown kind {kind!r} (known: {', '.join(sources.kinds())})"
+                )
+                continue
+        else:
+            try:
+                kind, endpoint = sources.detect(url)
+            except DetectError as exc:
+                reader.problems.append(f"{path}.url: {exc}")
+                continue
+        if interval < 60 and kind != "demo":
+            warnings.append(
+                f"{path}.interval: {format_duration(interval)} is short; be kind to {name}"
+            )
+        boards.append(BoardConfig(name, url, kind, endpoint, interval, company, enabled))
+    return boards
+
+
+def from_dict(data: dict, source: str = "<dict>") -> Config:
+    """Validate a parsed TOML document; raises ConfigError listing every problem."""
+    problems: list[str] = []
+    warnings: list[str] = []
+    r = _Reader(problems)
+    for extra in sorted(
+        set(data) - {"telegram", "storage", "polling", "alerts", "delivery", "boards"}
+    ):
+        problems.append(f"{extra}: unknown section")
+
+    tg = r.table(data, "telegram", "telegram", {"token", "api_url", "admins"})
+    token = (
+        os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+        or r.get(tg, "token", "telegram", str, "").strip()
+    )
+    api_url = r.get(tg, "api_url", "telegram", str, DEFAULT_API_URL).rstrip("/")
+    if not re.match(r"^https?://[^/\s]+", api_url):
+        problems.append(f"telegram.api_url: {api_url!r} is not an http(s) URL")
+    admins = r.get(tg, "admins", "telegram", list, [])
+    if not all(isinstance(a, int) and not isinstance(a, bool) for a in admins):
+        problems.append(
+            f"telegram.admins: must be a list of Telegram user ids (numbers), got {admins!r}"
+        )
+        admins = []
+
+    st = r.table(data, "storage", "storage", {"path"})
+    pl = r.table(
+        data,
+        "polling",
+        "polling",
+        {"interval", "timeout", "max_bytes", "max_backoff", "close_after", "user_agent"},
+    )
+    al = r.table(data, "alerts", "alerts", {"max_per_user", "max_length"})
+    dl = r.table(
+        data, "delivery", "delivery", {"messages_per_second", "per_chat_interval", "max_attempts"}
+    )
+    d = PollingConfig()
+    polling = PollingConfig(
+        interval=r.duration(pl, "interval", "polling", d.interval),
+        timeout=r.duration(pl, "timeout", "polling", d.timeout),
+        max_bytes=r.positive(pl, "max_bytes", "polling", d.max_bytes),
+        max_backoff=r.duration(pl, "max_backoff", "polling", d.max_backoff),
+        close_after=r.positive(pl, "close_after", "polling", d.close_after),
+        user_agent=r.get(pl, "user_agent", "polling", str, None),
+    )
+    da, dd = AlertsConfig(), DeliveryConfig()
+    config = Config(
+        telegram=TelegramConfig(token or None, api_url, tuple(admins)),
+        storage=StorageConfig(r.get(st, "path", "storage", str, StorageConfig.path)),
+        polling=polling,
+        alerts=AlertsConfig(
+            max_per_user=r.positive(al, "max_per_user", "alerts", da.max_per_user),
+            max_length=r.positive(al, "max_length", "alerts", da.max_length),
+        ),
+        delivery=DeliveryConfig(
+            messages_per_second=r.positive(
+                dl, "messages_per_second", "delivery", dd.messages_per_second
+            ),
+            per_chat_interval=r.get(
+                dl, "per_chat_interval", "delivery", (int, float), dd.per_chat_interval
+            ),
+            max_attempts=r.positive(dl, "max_attempts", "delivery", dd.max_attempts),
+        ),
+        boards=tuple(_boards(data.get("boards", []), r, polling.interval, warnings)),
+        source=source,
+        warnings=tuple(warnings),
+    )
+    if problems:
+        raise ConfigError(problems)
+    return config
+
+
+def default_path() -> Path:
+    """./config.toml when present, else the example config shipped with jobbot."""
+    local = Path("config.toml")
+    return local if local.exists() else EXAMPLE_CONFIG
+
+
+def load(path: str | Path | None = None) -> Config:
+    """Read and validate a config file; raises ConfigError."""
+    p = Path(path) if path else default_path()
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError([f"{p}: cannot read ({exc.strerror or exc})"]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{p}: not valid TOML: {exc}"]) from None
+    return from_dict(data, source=str(p))

@@ -1,0 +1,102 @@
+"""The exceptions jobbot raises, translated once at the edge where they enter.
+
+JobbotError
+├── ConfigError          the config file has problems (lists every one, with its path)
+├── FetchError           a board could not be fetched
+│   ├── BoardUnreachable     DNS, connect, TLS or timeout
+│   ├── BoardHTTPError       the board answered an error status
+│   └── ResponseTooLarge     the body passed the size cap
+├── ParseError           a response is not in the shape its source expects
+├── DetectError          a URL is not a board jobbot recognises
+├── QueryError           an alert query that cannot be used
+└── SendError            Telegram (or the console) did not take a message
+    ├── ChatBlocked          403: the user blocked the bot, or the chat is gone
+    ├── RateLimited          429: wait retry_after seconds
+    ├── ChatMigrated         the group became a supergroup with a new id
+    ├── MessageRejected      400: the message itself is wrong
+    │   └── BadMarkup            can't parse entities: resend as plain text
+    └── TransientSendError   5xx, network error, timeout: retry later
+"""
+
+from __future__ import annotations
+
+
+class JobbotError(Exception):
+    """Base of every error jobbot raises on purpose."""
+
+
+class ConfigError(JobbotError):
+    """The configuration has one or more problems, each with its dotted path."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class FetchError(JobbotError):
+    """A board could not be fetched."""
+
+
+class BoardUnreachable(FetchError):
+    """DNS, connection, TLS or timeout failure."""
+
+
+class BoardHTTPError(FetchError):
+    """The board answered with an error status."""
+
+    def __init__(self, status: int, message: str, retry_after: float | None = None):
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
+class ResponseTooLarge(FetchError):
+    """The response body passed the configured size cap."""
+
+
+class ParseError(JobbotError):
+    """A response is not in the shape its source expects."""
+
+
+class DetectError(JobbotError):
+    """A URL is not a job board jobbot recognises."""
+
+
+class QueryError(JobbotError):
+    """An alert query that cannot be used; the message says why."""
+
+
+class SendError(JobbotError):
+    """A message was not delivered."""
+
+
+class ChatBlocked(SendError):
+    """The user blocked the bot, deactivated, or the chat no longer exists."""
+
+
+class RateLimited(SendError):
+    """Telegram asked us to wait `retry_after` seconds."""
+
+    def __init__(self, retry_after: float, message: str = "rate limited"):
+        self.retry_after = retry_after
+        super().__init__(f"{message} (retry after {retry_after:g}s)")
+
+
+class ChatMigrated(SendError):
+    """A group was migrated to a supergroup; messages go to `new_chat_id` now."""
+
+    def __init__(self, new_chat_id: int):
+        self.new_chat_id = new_chat_id
+        super().__init__(f"chat migrated to {new_chat_id}")
+
+
+class MessageRejected(SendError):
+    """Telegram refused this message as such (400)."""
+
+
+class BadMarkup(MessageRejected):
+    """Telegram could not parse the message's HTML entities."""
+
+
+class TransientSendError(SendError):
+    """A server error, network error or timeout: worth retrying later."""

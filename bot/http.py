@@ -1,0 +1,131 @@
+"""The one place that builds the httpx client and turns httpx errors into FetchError."""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+
+import httpx
+
+from bot import __version__
+from bot.errors import BoardHTTPError, BoardUnreachable, FetchError, ResponseTooLarge
+from bot.models import FetchResult
+
+# httpx logs every request URL at INFO, and Telegram URLs carry the bot token.
+logging.getLogger("httpx").setLevel(logging.WARNING)
+logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+USER_AGENT = f"jobbot/{__version__} (+https://github.com/jobbot/jobbot; job-alert bot)"
+
+
+def build_client(
+    timeout: float = 20.0,
+    user_agent: str = USER_AGENT,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
+    """The shared client: timeouts, a real User-Agent, redirects followed."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+        headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
+        follow_redirects=True,
+        limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+        transport=transport,
+    )
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class Fetcher:
+    """Conditional GETs with a size cap over one shared client."""
+
+    def __init__(self, client: httpx.AsyncClient, max_bytes: int = 10_000_000):
+        self.client = client
+        self.max_bytes = max_bytes
+
+    async def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> FetchResult:
+        """GET `url`; 304 gives `not_modified`; errors become FetchError subclasses."""
+        return await self.request(
+            "GET", url, etag=etag, last_modified=last_modified, headers=headers
+        )
+
+    async def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        headers: dict[str, str] | None = None,
+        json: object = None,
+    ) -> FetchResult:
+        """One request with the size cap and error translation."""
+        send_headers = dict(headers or {})
+        if etag:
+            send_headers["If-None-Match"] = etag
+        if last_modified:
+            send_headers["If-Modified-Since"] = last_modified
+        try:
+            async with self.client.stream(method, url, headers=send_headers, json=json) as resp:
+                if resp.status_code == 304:
+                    return FetchResult(
+                        url=str(resp.url),
+                        status=304,
+                        not_modified=True,
+                        etag=resp.headers.get("etag") or etag,
+                        last_modified=resp.headers.get("last-modified") or last_modified,
+                    )
+                if resp.status_code >= 400:
+                    raise BoardHTTPError(
+                        resp.status_code,
+                        f"HTTP {resp.status_code} {resp.reason_phrase or ''}".strip(),
+                        retry_after=parse_retry_after(resp.headers.get("retry-after")),
+                    )
+                declared = resp.headers.get("content-length")
+                if declared and declared.isdigit() and int(declared) > self.max_bytes:
+                    raise ResponseTooLarge(
+                        f"response of {int(declared):,} bytes is over the {self.max_bytes:,} cap"
+                    )
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in resp.aiter_bytes():
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise ResponseTooLarge(f"response passed the {self.max_bytes:,} byte cap")
+                    chunks.append(chunk)
+                return FetchResult(
+                    url=str(resp.url),
+                    status=resp.status_code,
+                    body=b"".join(chunks),
+                    content_type=resp.headers.get("content-type", ""),
+                    etag=resp.headers.get("etag"),
+                    last_modified=resp.headers.get("last-modified"),
+                    encoding=resp.charset_encoding,
+                )
+        except FetchError:
+            raise
+        except httpx.TimeoutException as exc:
+            raise BoardUnreachable(f"timed out ({type(exc).__name__})") from None
+        except httpx.TransportError as exc:
+            raise BoardUnreachable(f"cannot connect: {exc or type(exc).__name__}") from None
+        except httpx.InvalidURL as exc:
+            raise FetchError(f"invalid URL: {exc}") from None

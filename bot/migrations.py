@@ -1,0 +1,91 @@
+"""Schema changes as named migrations, applied in order at start-up (sqlite-utils Migrations)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("jobbot")
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    """Boards, postings, users, alerts and the delivery outbox."""
+    db.executescript(
+        """
+        CREATE TABLE boards (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            url TEXT NOT NULL,
+            endpoint TEXT NOT NULL,
+            interval_s REAL NOT NULL,
+            company TEXT,
+            origin TEXT NOT NULL DEFAULT 'config',
+            enabled INTEGER NOT NULL DEFAULT 1,
+            etag TEXT,
+            last_modified TEXT,
+            baseline_at TEXT,
+            last_attempt_at TEXT,
+            last_success_at TEXT,
+            last_error TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            next_due_at TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE postings (
+            key TEXT PRIMARY KEY,
+            board TEXT NOT NULL,
+            external_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            company TEXT NOT NULL,
+            location TEXT NOT NULL,
+            url TEXT NOT NULL,
+            apply_url TEXT,
+            description TEXT NOT NULL,
+            posted_at TEXT,
+            workplace TEXT,
+            employment_type TEXT,
+            content_hash TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL,
+            changed_at TEXT,
+            closed_at TEXT,
+            missing_polls INTEGER NOT NULL DEFAULT 0,
+            baseline INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (board, external_id)
+        );
+        CREATE INDEX postings_first_seen ON postings (first_seen_at);
+        CREATE TABLE users (
+            chat_id INTEGER PRIMARY KEY,
+            username TEXT,
+            first_name TEXT,
+            state TEXT NOT NULL DEFAULT 'active'
+                CHECK (state IN ('active', 'paused', 'stopped', 'blocked')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            chat_id INTEGER NOT NULL REFERENCES users (chat_id) ON DELETE CASCADE ON UPDATE CASCADE,
+            query TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX alerts_chat ON alerts (chat_id);
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            chat_id INTEGER NOT NULL REFERENCES users (chat_id) ON DELETE CASCADE ON UPDATE CASCADE,
+            posting_key TEXT NOT NULL REFERENCES postings (key),
+            alert_ids TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'dropped')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            message_id INTEGER,
+            UNIQUE (chat_id, posting_key)
+        );
+        CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
+        """
+    )

@@ -1,0 +1,121 @@
+"""Typed records that cross module boundaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """One board response, as the fetcher got it. `url` is the final URL (after redirects)."""
+
+    url: str
+    status: int = 200
+    body: bytes = b""
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+    encoding: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The body decoded: BOM first, then the declared charset, then UTF-8 (with replacement)."""
+        body = self.body
+        if body.startswith(b"\xef\xbb\xbf"):
+            return body[3:].decode("utf-8", errors="replace")
+        for enc in (self.encoding, "utf-8"):
+            if not enc:
+                continue
+            try:
+                return body.decode(enc)
+            except (LookupError, UnicodeDecodeError):
+                continue
+        return body.decode("utf-8", errors="replace")
+
+
+@dataclass(frozen=True, slots=True)
+class RawPosting:
+    """A posting as a source's parser read it: values as the source gave them, barely touched.
+
+    `posted_at` may be an ISO string, an RFC 822 string, epoch seconds or milliseconds, or a
+    datetime; `normalize` turns it into UTC. `description_html` may still be entity-escaped.
+    """
+
+    external_id: str
+    title: str
+    url: str
+    company: str | None = None
+    location: str | None = None
+    locations: tuple[str, ...] = ()
+    description_html: str | None = None
+    description_text: str | None = None
+    posted_at: Any = None
+    workplace: str | None = None
+    remote: bool | None = None
+    employment_type: str | None = None
+    department: str | None = None
+    apply_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BoardInfo:
+    """What normalising needs to know about the board a posting came from."""
+
+    name: str
+    kind: str
+    url: str
+    company: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """A normalised posting: clean text, absolute URL, UTC date, stable key and content hash."""
+
+    key: str
+    board: str
+    external_id: str
+    title: str
+    company: str
+    location: str
+    url: str
+    description: str = ""
+    posted_at: datetime | None = None
+    workplace: str | None = None
+    employment_type: str | None = None
+    apply_url: str | None = None
+    content_hash: str = ""
+
+    def search_text(self) -> str:
+        """The text an alert word may match: title, company, location and description."""
+        return "\n".join((self.title, self.company, self.location, self.description))
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """One saved alert of one user."""
+
+    id: int
+    chat_id: int
+    query: str
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One job for one user, with every alert of theirs that matched it."""
+
+    chat_id: int
+    posting_key: str
+    alert_ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    """A rendered notification: Telegram HTML, its plain-text twin, and an optional link button."""
+
+    html: str
+    plain: str
+    button_text: str | None = None
+    button_url: str | None = None

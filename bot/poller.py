@@ -1,0 +1,144 @@
+"""One poll of one board: fetch, parse, normalise, diff, match, enqueue — or back off."""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot import match, normalize, sources
+from bot.config import PollingConfig, format_duration
+from bot.errors import FetchError, ParseError
+from bot.http import Fetcher
+from bot.models import BoardInfo, Posting
+from bot.store import BoardState, RecordResult, Store, utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PollOutcome:
+    """What one poll did, for logs, `jobbot poll` and tests."""
+
+    board: str
+    status: str  # "ok", "baseline", "not_modified", "failed", "skipped"
+    new: int = 0
+    changed: int = 0
+    closed: int = 0
+    seen: int = 0
+    enqueued: int = 0
+    error: str | None = None
+
+
+def backoff(interval: float, failures: int, cap: float) -> float:
+    """Delay before retrying a board that failed `failures` times in a row: doubling, capped."""
+    base = min(interval * 2 ** max(failures - 1, 0), max(cap, interval))
+    return base * random.uniform(0.9, 1.1)
+
+
+class Poller:
+    """Polls boards; a failure is stored with its backoff and never raised to the caller."""
+
+    def __init__(
+        self,
+        store: Store,
+        fetcher: Fetcher,
+        polling: PollingConfig,
+        on_enqueued: Callable[[], None] = lambda: None,
+        clock: Callable[[], datetime] = utcnow,
+    ):
+        self.store = store
+        self.fetcher = fetcher
+        self.polling = polling
+        self.on_enqueued = on_enqueued
+        self.clock = clock
+
+    async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
+        """Poll one board unless it is backing off (`force` ignores the backoff)."""
+        board = self.store.board(name)
+        if board is None or not board.enabled:
+            return PollOutcome(name, "skipped", error="no such enabled board")
+        now = self.clock()
+        if not force and board.next_due_at and now < board.next_due_at:
+            return PollOutcome(name, "skipped", error="backing off")
+        try:
+            return await self._poll(board)
+        except (FetchError, ParseError) as exc:
+            return self._failed(board, str(exc))
+        except Exception as exc:  # a bug in a parser must not stop the other boards
+            if board.consecutive_failures == 0:
+                log.exception("board %s: unexpected error while polling", name)
+            return self._failed(board, f"internal error: {type(exc).__name__}: {exc}", logged=True)
+
+    async def _poll(self, board: BoardState) -> PollOutcome:
+        source = sources.get(board.kind)
+        result = await source.fetch(self.fetcher, board.endpoint, board.etag, board.last_modified)
+        now = self.clock()
+        if result.not_modified:
+            self._succeeded(board, now, result.etag, result.last_modified)
+            return PollOutcome(board.name, "not_modified")
+        info = BoardInfo(board.name, board.kind, result.url or board.endpoint, board.company)
+        postings = [normalize.posting(raw, info) for raw in source.parse(result)]
+        with self.store.transaction():
+            rec = self.store.record(board.name, postings, now, self.polling.close_after)
+            enqueued = self._route(rec, now)
+            self._succeeded(board, now, result.etag, result.last_modified)
+        if rec.suspect_empty:
+            log.warning(
+                "board %s: answered with no postings after having %d open; keeping them open "
+                "(layout change or outage?)",
+                board.name,
+                board.open_postings,
+            )
+        if rec.baseline:
+            log.info(
+                "board %s: baseline of %d postings stored (not notified)", board.name, rec.seen
+            )
+        elif rec.new or rec.closed:
+            log.info(
+                "board %s: %d new, %d changed, %d closed; %d alerts queued",
+                board.name, len(rec.new), len(rec.changed), len(rec.closed), enqueued,
+            )  # fmt: skip
+        if enqueued:
+            self.on_enqueued()
+        return PollOutcome(
+            board.name,
+            "baseline" if rec.baseline else "ok",
+            new=len(rec.new),
+            changed=len(rec.changed),
+            closed=len(rec.closed),
+            seen=rec.seen,
+            enqueued=enqueued,
+        )
+
+    def _route(self, rec: RecordResult, now: datetime) -> int:
+        new: list[Posting] = rec.new
+        if not new:
+            return 0
+        deliveries = match.route(new, self.store.active_alerts())
+        return self.store.enqueue(deliveries, now)
+
+    def _succeeded(
+        self, board: BoardState, now: datetime, etag: str | None, lm: str | None
+    ) -> None:
+        streak = self.store.mark_success(board.name, now, etag, lm)
+        if streak:
+            log.info("board %s: recovered after %d failed polls", board.name, streak)
+
+    def _failed(self, board: BoardState, error: str, logged: bool = False) -> PollOutcome:
+        now = self.clock()
+        failures = board.consecutive_failures + 1
+        delay = backoff(board.interval_s, failures, self.polling.max_backoff)
+        self.store.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
+        if failures == 1 and not logged:
+            log.warning(
+                "board %s: %s; retrying with backoff (next try in %s)",
+                board.name,
+                error,
+                format_duration(max(delay, board.interval_s)),
+            )
+        else:
+            log.debug("board %s: failure %d in a row: %s", board.name, failures, error)
+        return PollOutcome(board.name, "failed", error=error)

@@ -1,0 +1,95 @@
+"""A posting -> one Telegram message: HTML with every value escaped, well within Telegram's limits."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from bot.models import OutgoingMessage, Posting
+
+MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity parsing
+WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:-") + "…"
+
+
+def excerpt(text: str, limit: int) -> str:
+    """The opening of a description, line breaks kept, at most `limit` characters."""
+    out: list[str] = []
+    room = limit
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if len(line) >= room:
+            if room > 40 or not out:
+                out.append(shorten(line, room))
+            break
+        out.append(line)
+        room -= len(line) + 1
+    return "\n".join(out)
+
+
+def posted_ago(posted: datetime | None, now: datetime) -> str:
+    """'posted today', 'posted 3 days ago (18 Nov 2026)'."""
+    if posted is None:
+        return ""
+    days = (now - posted).days
+    date = f"{posted.day} {posted:%b %Y}"
+    if days <= 0:
+        return f"posted today ({date})"
+    if days == 1:
+        return f"posted yesterday ({date})"
+    return f"posted {days} days ago ({date})"
+
+
+def notification(
+    posting: Posting, alert_queries: tuple[str, ...] | list[str], now: datetime, snippet: int = 280
+) -> OutgoingMessage:
+    """The alert message for one job: bold title, company, location, date, matched alerts, Apply."""
+    esc = lambda s: html.escape(s, quote=False)  # noqa: E731
+    title = shorten(posting.title, 200) or "(untitled)"
+    where = shorten(posting.location, 150)
+    if posting.workplace and posting.workplace in WORKPLACE:
+        label = WORKPLACE[posting.workplace]
+        if label.lower() not in where.lower():
+            where = f"{where} ({label})" if where else label.capitalize()
+    lines = [(f"<b>{esc(title)}</b>", title)]
+    company_line = " · ".join(x for x in (shorten(posting.company, 100), where) if x)
+    if company_line:
+        lines.append((esc(company_line), company_line))
+    when = posted_ago(posting.posted_at, now)
+    if when:
+        when = when[0].upper() + when[1:]
+        lines.append((esc(when), when))
+    body = excerpt(posting.description, snippet)
+    if body:
+        lines.append(("", ""))
+        lines.append((f"<i>{esc(body)}</i>", body))
+    queries = ", ".join(f"“{shorten(q, 60)}”" for q in alert_queries)
+    if queries:
+        lines.append(("", ""))
+        label = "Matched your alert" if len(alert_queries) == 1 else "Matched your alerts"
+        lines.append((f"🔔 {label} {esc(queries)}", f"🔔 {label} {queries}"))
+    url = posting.apply_url or posting.url
+    button = url if url.startswith(("http://", "https://")) else None
+    return OutgoingMessage(
+        html="\n".join(h for h, _ in lines),
+        plain="\n".join(p for _, p in lines),
+        button_text="Apply" if button else None,
+        button_url=button,
+    )

@@ -1,0 +1,56 @@
+"""APScheduler runs one job per board at its interval, with jitter, never two runs of one board."""
+
+from __future__ import annotations
+
+import logging
+import random
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.poller import Poller
+
+log = logging.getLogger(__name__)
+logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def jitter_for(interval: float) -> float:
+    """A tenth of the interval, at most two minutes, so boards of one host spread out."""
+    return min(interval * 0.1, 120.0)
+
+
+class BoardScheduler:
+    """Owns the APScheduler instance and its per-board jobs."""
+
+    def __init__(self, poller: Poller):
+        self.poller = poller
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+
+    def add(self, name: str, interval: float, first_in: float | None = None) -> None:
+        """Poll `name` every `interval` seconds; the first poll in `first_in` seconds (default soon)."""
+        delay = random.uniform(0.0, min(interval, 3.0)) if first_in is None else first_in
+        self.scheduler.add_job(
+            self.poller.poll,
+            IntervalTrigger(seconds=interval, jitter=jitter_for(interval)),
+            args=[name],
+            id=f"board:{name}",
+            name=f"poll {name}",
+            replace_existing=True,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+            next_run_time=datetime.now(UTC) + timedelta(seconds=delay),
+        )
+
+    def remove(self, name: str) -> None:
+        job = self.scheduler.get_job(f"board:{name}")
+        if job is not None:
+            job.remove()
+
+    def start(self) -> None:
+        self.scheduler.start()
+
+    def shutdown(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)

@@ -1,0 +1,545 @@
+"""All SQL lives here: boards and their poll state, postings and their diff, users, alerts, outbox."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from bot.config import BoardConfig
+from bot.migrations import migrations
+from bot.models import Alert, Delivery, Posting
+
+USER_STATES = ("active", "paused", "stopped", "blocked")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(dt: datetime | None) -> str | None:
+    """UTC ISO 8601 with microseconds, so stored timestamps sort as text."""
+    if dt is None:
+        return None
+    return dt.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class BoardState:
+    """A board's row: its config plus what polling has learnt about it."""
+
+    name: str
+    kind: str
+    url: str
+    endpoint: str
+    interval_s: float
+    company: str | None
+    origin: str
+    enabled: bool
+    etag: str | None
+    last_modified: str | None
+    baseline_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    consecutive_failures: int
+    next_due_at: datetime | None
+    open_postings: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    chat_id: int
+    state: str
+    username: str | None = None
+    first_name: str | None = None
+
+
+@dataclass(slots=True)
+class RecordResult:
+    """What one successful poll changed: `new` is empty on a baseline poll."""
+
+    baseline: bool = False
+    new: list[Posting] = field(default_factory=list)
+    changed: list[Posting] = field(default_factory=list)
+    closed: list[str] = field(default_factory=list)
+    seen: int = 0
+    suspect_empty: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """One due delivery with the posting it carries."""
+
+    id: int
+    chat_id: int
+    posting: Posting
+    alert_ids: tuple[int, ...]
+    alert_queries: tuple[str, ...]
+    attempts: int
+
+
+_POSTING_COLS = (
+    "key, board, external_id, title, company, location, url, description, posted_at, "
+    "workplace, employment_type, apply_url, content_hash"
+)
+
+
+def _posting(row: sqlite3.Row | tuple) -> Posting:
+    (key, board, ext, title, company, location, url, desc, posted, workplace, etype, apply, h) = row
+    return Posting(
+        key=key,
+        board=board,
+        external_id=ext,
+        title=title,
+        company=company,
+        location=location,
+        url=url,
+        description=desc,
+        posted_at=from_iso(posted),
+        workplace=workplace,
+        employment_type=etype,
+        apply_url=apply,
+        content_hash=h,
+    )
+
+
+def connect(path: str | Path) -> Database:
+    """Open (creating if needed) the database in WAL mode and apply pending migrations."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None, check_same_thread=False)
+    db = Database(conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA busy_timeout=10000")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    migrations.apply(db)
+    return db
+
+
+class Store:
+    """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        return cls(connect(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit; nested calls become savepoints."""
+        with self.db.atomic():
+            yield
+
+    def _one(self, sql: str, params: tuple | list = ()) -> tuple | None:
+        return self.db.execute(sql, params).fetchone()
+
+    # -- boards ---------------------------------------------------------------
+
+    def sync_boards(
+        self, boards: tuple[BoardConfig, ...] | list[BoardConfig], now: datetime
+    ) -> None:
+        """Make the config's boards the enabled config boards; poll state is kept across runs."""
+        with self.transaction():
+            names = [b.name for b in boards]
+            self.db.execute(
+                "UPDATE boards SET enabled = 0 WHERE origin = 'config' AND name NOT IN "
+                f"({','.join('?' * len(names))})",
+                names,
+            )
+            for b in boards:
+                self.db.execute(
+                    """INSERT INTO boards (name, kind, url, endpoint, interval_s, company, origin,
+                           enabled, created_at)
+                       VALUES (?, ?, ?, ?, ?, ?, 'config', ?, ?)
+                       ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url,
+                           endpoint = excluded.endpoint, interval_s = excluded.interval_s,
+                           company = excluded.company, enabled = excluded.enabled,
+                           origin = 'config',
+                           etag = CASE WHEN boards.endpoint = excluded.endpoint THEN boards.etag END,
+                           last_modified = CASE WHEN boards.endpoint = excluded.endpoint
+                               THEN boards.last_modified END""",
+                    (
+                        b.name,
+                        b.kind,
+                        b.url,
+                        b.endpoint,
+                        b.interval,
+                        b.company,
+                        int(b.enabled),
+                        iso(now),
+                    ),
+                )
+
+    def board(self, name: str) -> BoardState | None:
+        rows = self.boards(name=name)
+        return rows[0] if rows else None
+
+    def boards(self, *, enabled_only: bool = False, name: str | None = None) -> list[BoardState]:
+        where, params = [], []
+        if enabled_only:
+            where.append("b.enabled = 1")
+        if name is not None:
+            where.append("b.name = ?")
+            params.append(name)
+        sql = f"""SELECT b.name, b.kind, b.url, b.endpoint, b.interval_s, b.company, b.origin,
+                    b.enabled, b.etag, b.last_modified, b.baseline_at, b.last_success_at,
+                    b.last_error, b.consecutive_failures, b.next_due_at,
+                    (SELECT count(*) FROM postings p WHERE p.board = b.name AND p.closed_at IS NULL)
+                  FROM boards b {"WHERE " + " AND ".join(where) if where else ""} ORDER BY b.name"""
+        out = []
+        for r in self.db.execute(sql, params).fetchall():
+            out.append(
+                BoardState(
+                    name=r[0], kind=r[1], url=r[2], endpoint=r[3], interval_s=r[4], company=r[5],
+                    origin=r[6], enabled=bool(r[7]), etag=r[8], last_modified=r[9],
+                    baseline_at=from_iso(r[10]), last_success_at=from_iso(r[11]), last_error=r[12],
+                    consecutive_failures=r[13], next_due_at=from_iso(r[14]), open_postings=r[15],
+                )
+            )  # fmt: skip
+        return out
+
+    def mark_success(
+        self, name: str, now: datetime, etag: str | None, last_modified: str | None
+    ) -> int:
+        """Record a successful poll; returns the failure streak it ended."""
+        row = self._one("SELECT consecutive_failures FROM boards WHERE name = ?", (name,))
+        self.db.execute(
+            """UPDATE boards SET last_attempt_at = ?, last_success_at = ?, last_error = NULL,
+                   consecutive_failures = 0, next_due_at = NULL, etag = ?, last_modified = ?,
+                   baseline_at = coalesce(baseline_at, ?)
+               WHERE name = ?""",
+            (iso(now), iso(now), etag, last_modified, iso(now), name),
+        )
+        return row[0] if row else 0
+
+    def mark_failure(self, name: str, now: datetime, error: str, next_due: datetime) -> int:
+        """Record a failed poll and when to try again; returns the failure streak."""
+        self.db.execute(
+            """UPDATE boards SET last_attempt_at = ?, last_error = ?, next_due_at = ?,
+                   consecutive_failures = consecutive_failures + 1 WHERE name = ?""",
+            (iso(now), error, iso(next_due), name),
+        )
+        row = self._one("SELECT consecutive_failures FROM boards WHERE name = ?", (name,))
+        return row[0] if row else 0
+
+    # -- postings -------------------------------------------------------------
+
+    def record(
+        self, board: str, postings: list[Posting], now: datetime, close_after: int = 2
+    ) -> RecordResult:
+        """Diff one successful poll against the board's stored postings, and store it.
+
+        The board's first successful poll is its baseline: stored, returned as not new.
+        A posting counts as changed only when its content hash moves. One missing from
+        `close_after` successful polls in a row is closed; an empty answer from a board
+        that had open postings is suspect and closes nothing.
+        """
+        with self.transaction():
+            b = self._one("SELECT baseline_at FROM boards WHERE name = ?", (board,))
+            baseline = b is None or b[0] is None
+            existing = {
+                r[0]: (r[1], r[2])
+                for r in self.db.execute(
+                    "SELECT key, content_hash, closed_at FROM postings WHERE board = ?", (board,)
+                )
+            }
+            result = RecordResult(baseline=baseline)
+            unique: dict[str, Posting] = {}
+            for p in postings:
+                unique.setdefault(p.key, p)
+            result.seen = len(unique)
+            stamp = iso(now)
+            inserts, touches, updates = [], [], []
+            for p in unique.values():
+                old = existing.get(p.key)
+                if old is None:
+                    inserts.append(p)
+                    if not baseline:
+                        result.new.append(p)
+                elif old[0] != p.content_hash:
+                    updates.append(p)
+                    result.changed.append(p)
+                else:
+                    touches.append((stamp, p.key))
+            self.db.conn.executemany(
+                f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline)
+                    VALUES ({",".join("?" * 13)}, ?, ?, ?)""",
+                [(*_posting_values(p), stamp, stamp, int(baseline)) for p in inserts],
+            )
+            self.db.conn.executemany(
+                """UPDATE postings SET title = ?, company = ?, location = ?, url = ?,
+                       description = ?, posted_at = ?, workplace = ?, employment_type = ?,
+                       apply_url = ?, content_hash = ?, last_seen_at = ?, changed_at = ?,
+                       closed_at = NULL, missing_polls = 0 WHERE key = ?""",
+                [(*_posting_values(p)[3:], stamp, stamp, p.key) for p in updates],
+            )
+            self.db.conn.executemany(
+                "UPDATE postings SET last_seen_at = ?, closed_at = NULL, missing_polls = 0 "
+                "WHERE key = ?",
+                touches,
+            )
+            open_missing = [
+                k for k, (_, closed) in existing.items() if closed is None and k not in unique
+            ]
+            if not unique and open_missing:
+                result.suspect_empty = True
+                return result
+            self.db.conn.executemany(
+                "UPDATE postings SET missing_polls = missing_polls + 1 WHERE key = ?",
+                [(k,) for k in open_missing],
+            )
+            if open_missing:
+                marks = ",".join("?" * len(open_missing))
+                closing = [
+                    r[0]
+                    for r in self.db.execute(
+                        f"SELECT key FROM postings WHERE key IN ({marks}) AND missing_polls >= ?",
+                        [*open_missing, close_after],
+                    )
+                ]
+                self.db.conn.executemany(
+                    "UPDATE postings SET closed_at = ? WHERE key = ?", [(stamp, k) for k in closing]
+                )
+                result.closed = closing
+            return result
+
+    def posting(self, key: str) -> Posting | None:
+        row = self._one(f"SELECT {_POSTING_COLS} FROM postings WHERE key = ?", (key,))
+        return _posting(row) if row else None
+
+    def recent_postings(self, since: datetime, limit: int = 5000) -> list[Posting]:
+        """Open postings first seen since `since`, newest first."""
+        rows = self.db.execute(
+            f"""SELECT {_POSTING_COLS} FROM postings WHERE first_seen_at >= ? AND closed_at IS NULL
+                ORDER BY first_seen_at DESC, coalesce(posted_at, '') DESC LIMIT ?""",
+            (iso(since), limit),
+        )
+        return [_posting(r) for r in rows]
+
+    def latest_postings(self, limit: int = 5000) -> list[Posting]:
+        """Open postings, newest first (by posting date, then first seen)."""
+        rows = self.db.execute(
+            f"""SELECT {_POSTING_COLS} FROM postings WHERE closed_at IS NULL
+                ORDER BY coalesce(posted_at, first_seen_at) DESC LIMIT ?""",
+            (limit,),
+        )
+        return [_posting(r) for r in rows]
+
+    # -- users and alerts -----------------------------------------------------
+
+    def user(self, chat_id: int) -> User | None:
+        row = self._one(
+            "SELECT chat_id, state, username, first_name FROM users WHERE chat_id = ?", (chat_id,)
+        )
+        return User(*row) if row else None
+
+    def subscribe(
+        self,
+        chat_id: int,
+        now: datetime,
+        username: str | None = None,
+        first_name: str | None = None,
+    ) -> bool:
+        """Make the user active (new, paused, stopped or blocked alike); True when new."""
+        existed = self.user(chat_id) is not None
+        self.db.execute(
+            """INSERT INTO users (chat_id, username, first_name, state, created_at, updated_at)
+               VALUES (?, ?, ?, 'active', ?, ?)
+               ON CONFLICT (chat_id) DO UPDATE SET state = 'active', username = excluded.username,
+                   first_name = excluded.first_name, updated_at = excluded.updated_at""",
+            (chat_id, username, first_name, iso(now), iso(now)),
+        )
+        return not existed
+
+    def set_user_state(self, chat_id: int, state: str, now: datetime) -> None:
+        if state not in USER_STATES:
+            raise ValueError(f"unknown user state {state!r}")
+        self.db.execute(
+            "UPDATE users SET state = ?, updated_at = ? WHERE chat_id = ?",
+            (state, iso(now), chat_id),
+        )
+
+    def forget_user(self, chat_id: int, now: datetime) -> None:
+        """/stop: delete the user's alerts, deliveries and profile; keep only 'stopped'."""
+        with self.transaction():
+            self.db.execute("DELETE FROM deliveries WHERE chat_id = ?", (chat_id,))
+            self.db.execute("DELETE FROM alerts WHERE chat_id = ?", (chat_id,))
+            self.db.execute(
+                """UPDATE users SET state = 'stopped', username = NULL, first_name = NULL,
+                       updated_at = ? WHERE chat_id = ?""",
+                (iso(now), chat_id),
+            )
+
+    def migrate_chat(self, old: int, new: int, now: datetime) -> None:
+        """A group became a supergroup: carry its user row, alerts and outbox to the new id."""
+        with self.transaction():
+            if self.user(new) is None:
+                self.db.execute(
+                    "UPDATE users SET chat_id = ?, updated_at = ? WHERE chat_id = ?",
+                    (new, iso(now), old),
+                )
+
+    def add_alert(self, chat_id: int, query: str, now: datetime) -> Alert:
+        cur = self.db.execute(
+            "INSERT INTO alerts (chat_id, query, created_at) VALUES (?, ?, ?)",
+            (chat_id, query, iso(now)),
+        )
+        return Alert(id=cur.lastrowid, chat_id=chat_id, query=query)
+
+    def alerts(self, chat_id: int) -> list[Alert]:
+        rows = self.db.execute(
+            "SELECT id, chat_id, query FROM alerts WHERE chat_id = ? ORDER BY id", (chat_id,)
+        )
+        return [Alert(*r) for r in rows]
+
+    def delete_alert(self, chat_id: int, alert_id: int) -> bool:
+        cur = self.db.execute(
+            "DELETE FROM alerts WHERE chat_id = ? AND id = ?", (chat_id, alert_id)
+        )
+        return cur.rowcount > 0
+
+    def active_alerts(self) -> list[Alert]:
+        """Alerts of users who want notifications now."""
+        rows = self.db.execute(
+            """SELECT a.id, a.chat_id, a.query FROM alerts a JOIN users u USING (chat_id)
+               WHERE u.state = 'active' ORDER BY a.id"""
+        )
+        return [Alert(*r) for r in rows]
+
+    def alert_sent_counts(self, chat_id: int, since: datetime) -> dict[int, int]:
+        """For each of the user's alerts, how many jobs it brought that were sent since `since`."""
+        counts: dict[int, int] = {}
+        rows = self.db.execute(
+            "SELECT alert_ids FROM deliveries WHERE chat_id = ? AND state = 'sent' AND sent_at >= ?",
+            (chat_id, iso(since)),
+        )
+        for (ids,) in rows:
+            for a in json.loads(ids):
+                counts[a] = counts.get(a, 0) + 1
+        return counts
+
+    # -- outbox ---------------------------------------------------------------
+
+    def enqueue(self, deliveries: list[Delivery], now: datetime) -> int:
+        """Add deliveries to the outbox; one per user and job whatever happens. Returns rows added."""
+        before = self.db.conn.total_changes
+        self.db.conn.executemany(
+            """INSERT OR IGNORE INTO deliveries (chat_id, posting_key, alert_ids, state,
+                   next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)""",
+            [
+                (d.chat_id, d.posting_key, json.dumps(list(d.alert_ids)), iso(now), iso(now))
+                for d in deliveries
+            ],
+        )
+        return self.db.conn.total_changes - before
+
+    def due(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
+        """Pending deliveries whose time has come, to active users, oldest first."""
+        rows = self.db.execute(
+            f"""SELECT d.id, d.chat_id, d.alert_ids, d.attempts, {_prefixed("p")}
+                FROM deliveries d JOIN users u USING (chat_id) JOIN postings p ON p.key = d.posting_key
+                WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND u.state = 'active'
+                ORDER BY d.next_attempt_at, d.id LIMIT ?""",
+            (iso(now), limit),
+        ).fetchall()
+        queries = (
+            {a: q for a, q in self.db.execute("SELECT id, query FROM alerts").fetchall()}
+            if rows
+            else {}
+        )
+        items = []
+        for r in rows:
+            ids = tuple(json.loads(r[2]))
+            items.append(
+                OutboxItem(
+                    id=r[0], chat_id=r[1], posting=_posting(r[4:]), alert_ids=ids,
+                    alert_queries=tuple(queries[a] for a in ids if a in queries), attempts=r[3],
+                )
+            )  # fmt: skip
+        return items
+
+    def next_due_at(self) -> datetime | None:
+        row = self._one(
+            """SELECT min(d.next_attempt_at) FROM deliveries d JOIN users u USING (chat_id)
+               WHERE d.state = 'pending' AND u.state = 'active'"""
+        )
+        return from_iso(row[0]) if row and row[0] else None
+
+    def mark_sending(self, delivery_id: int) -> None:
+        self.db.execute(
+            "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE id = ?",
+            (delivery_id,),
+        )
+
+    def mark_sent(self, delivery_id: int, now: datetime, message_id: int | None) -> None:
+        self.db.execute(
+            "UPDATE deliveries SET state = 'sent', sent_at = ?, message_id = ?, last_error = NULL "
+            "WHERE id = ?",
+            (iso(now), message_id, delivery_id),
+        )
+
+    def mark_retry(
+        self, delivery_id: int, when: datetime, error: str, *, count: bool = True
+    ) -> None:
+        """Back to pending, to try again at `when`; `count=False` gives the attempt back (429)."""
+        self.db.execute(
+            f"""UPDATE deliveries SET state = 'pending', next_attempt_at = ?, last_error = ?
+                {", attempts = max(attempts - 1, 0)" if not count else ""} WHERE id = ?""",
+            (iso(when), error, delivery_id),
+        )
+
+    def mark_final(self, delivery_id: int, state: str, error: str) -> None:
+        """End a delivery as 'failed' or 'dropped', with the reason."""
+        assert state in ("failed", "dropped")
+        self.db.execute(
+            "UPDATE deliveries SET state = ?, last_error = ? WHERE id = ?",
+            (state, error, delivery_id),
+        )
+
+    def drop_pending_for(self, chat_id: int, reason: str) -> None:
+        self.db.execute(
+            "UPDATE deliveries SET state = 'dropped', last_error = ? "
+            "WHERE chat_id = ? AND state IN ('pending', 'sending')",
+            (reason, chat_id),
+        )
+
+    def recover_in_doubt(self) -> int:
+        """At start-up: deliveries left 'sending' by a crash go back to pending (at-least-once)."""
+        cur = self.db.execute("UPDATE deliveries SET state = 'pending' WHERE state = 'sending'")
+        return cur.rowcount
+
+    def delivery_counts(self) -> dict[str, int]:
+        return dict(
+            self.db.execute("SELECT state, count(*) FROM deliveries GROUP BY state").fetchall()
+        )
+
+
+def _posting_values(p: Posting) -> tuple:
+    return (
+        p.key, p.board, p.external_id, p.title, p.company, p.location, p.url, p.description,
+        iso(p.posted_at), p.workplace, p.employment_type, p.apply_url, p.content_hash,
+    )  # fmt: skip
+
+
+def _prefixed(alias: str) -> str:
+    return ", ".join(f"{alias}.{c.strip()}" for c in _POSTING_COLS.split(","))
+
+
+def days_ago(now: datetime, days: float) -> datetime:
+    return now - timedelta(days=days)

@@ -1,0 +1,160 @@
+"""The real transport: python-telegram-bot, with its errors translated into ours here."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from datetime import timedelta
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Update,
+)
+from telegram import error as tg
+from telegram.constants import ParseMode
+from telegram.ext import Application, ContextTypes, MessageHandler, filters
+from telegram.warnings import PTBDeprecationWarning
+
+from bot import logs
+from bot.errors import (
+    BadMarkup,
+    ChatBlocked,
+    ChatMigrated,
+    MessageRejected,
+    RateLimited,
+    SendError,
+    TransientSendError,
+)
+from bot.models import OutgoingMessage
+from bot.telegram.handlers import COMMANDS
+from bot.telegram.transport import Incoming, OnMessage
+
+log = logging.getLogger(__name__)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def translate(exc: tg.TelegramError) -> SendError:
+    """One Telegram error -> our SendError tree."""
+    if isinstance(exc, tg.Forbidden):
+        return ChatBlocked(exc.message)
+    if isinstance(exc, tg.RetryAfter):
+        with warnings.catch_warnings():  # int now, timedelta later (PTB_TIMEDELTA): take both
+            warnings.simplefilter("ignore", PTBDeprecationWarning)
+            wait = exc.retry_after
+        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+        return RateLimited(seconds)
+    if isinstance(exc, tg.ChatMigrated):
+        return ChatMigrated(exc.new_chat_id)
+    if isinstance(exc, tg.BadRequest):
+        text = exc.message.lower()
+        if "parse entities" in text:
+            return BadMarkup(exc.message)
+        if "chat not found" in text or "user not found" in text:
+            return ChatBlocked(exc.message)
+        return MessageRejected(exc.message)
+    if isinstance(exc, tg.InvalidToken):
+        return MessageRejected("the bot token was rejected")
+    return TransientSendError(exc.message or type(exc).__name__)
+
+
+class TelegramTransport:
+    """Long-polls updates and sends messages through the Bot API at `api_url`."""
+
+    def __init__(self, token: str, api_url: str = "https://api.telegram.org"):
+        logs.register_secret(token)  # PTB logs its base URL, which holds the token, at DEBUG
+        self.app = (
+            Application.builder()
+            .token(token)
+            .base_url(f"{api_url}/bot")
+            .base_file_url(f"{api_url}/file/bot")
+            .connect_timeout(10)
+            .read_timeout(20)
+            .write_timeout(20)
+            .get_updates_read_timeout(40)
+            .build()
+        )
+        self._on_message: OnMessage | None = None
+        self._polling = False
+
+    async def start(self, on_message: OnMessage | None) -> None:
+        """Check the token, register the commands, and start receiving when asked to."""
+        self._on_message = on_message
+        try:
+            await self.app.initialize()
+        except tg.InvalidToken:
+            raise MessageRejected(
+                "Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)"
+            ) from None
+        except tg.TelegramError as exc:
+            raise translate(exc) from None
+        if on_message is None:
+            return
+        self.app.add_handler(MessageHandler(filters.TEXT, self._handle))
+        self.app.add_error_handler(self._error)
+        try:
+            await self.app.bot.set_my_commands([BotCommand(c.name, c.summary) for c in COMMANDS])
+        except tg.TelegramError as exc:
+            log.warning("could not register the command list with Telegram: %s", exc)
+        await self.app.updater.start_polling(
+            poll_interval=0.0, timeout=30, drop_pending_updates=False
+        )
+        await self.app.start()
+        self._polling = True
+        log.info("Telegram bot @%s is listening", self.app.bot.username)
+
+    async def stop(self) -> None:
+        if self._polling:
+            await self.app.updater.stop()
+            await self.app.stop()
+            self._polling = False
+        await self.app.shutdown()
+
+    async def _handle(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Feed one text to the handlers and send their reply."""
+        message = update.effective_message
+        if message is None or message.text is None or self._on_message is None:
+            return
+        user = update.effective_user
+        incoming = Incoming(
+            chat_id=message.chat_id,
+            text=message.text,
+            user_id=user.id if user else None,
+            username=user.username if user else None,
+            first_name=user.first_name if user else None,
+        )
+        reply = await self._on_message(incoming)
+        if reply:
+            await message.reply_text(
+                reply, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+            )
+
+    async def _error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """One log line per failed update; the bot carries on."""
+        exc = context.error
+        if isinstance(exc, tg.TelegramError):
+            log.warning("Telegram error while handling an update: %s", exc)
+        else:
+            log.error("error while handling an update", exc_info=exc)
+
+    async def send(
+        self, chat_id: int, message: OutgoingMessage, *, plain: bool = False
+    ) -> int | None:
+        markup = None
+        if message.button_url:
+            markup = InlineKeyboardMarkup(
+                [[InlineKeyboardButton(message.button_text or "Open", url=message.button_url)]]
+            )
+        try:
+            sent = await self.app.bot.send_message(
+                chat_id,
+                message.plain if plain else message.html,
+                parse_mode=None if plain else ParseMode.HTML,
+                reply_markup=markup,
+                link_preview_options=NO_PREVIEW,
+            )
+        except tg.TelegramError as exc:
+            raise translate(exc) from None
+        return sent.message_id

@@ -1,0 +1,38 @@
+"""The interface between the engine and a chat: receive commands, send messages."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.models import OutgoingMessage
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A text a person sent the bot."""
+
+    chat_id: int
+    text: str
+    user_id: int | None = None
+    username: str | None = None
+    first_name: str | None = None
+
+
+OnMessage = Callable[[Incoming], Awaitable[str | None]]
+
+
+class Transport(Protocol):
+    """A chat the bot lives in. `send` raises a SendError subclass when the message is not taken."""
+
+    async def start(self, on_message: OnMessage | None) -> None:
+        """Connect; when `on_message` is given, feed it every incoming text and send its reply."""
+
+    async def stop(self) -> None:
+        """Disconnect, letting in-flight work finish."""
+
+    async def send(
+        self, chat_id: int, message: OutgoingMessage, *, plain: bool = False
+    ) -> int | None:
+        """Deliver one notification (as plain text when `plain`); returns its message id."""

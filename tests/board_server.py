@@ -1,0 +1,89 @@
+"""A loopback HTTP server that plays job boards: set a path's response, read back the requests."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Route:
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)
+    etag: bool = True  # answer If-None-Match with 304 when the body is unchanged
+    delay: float = 0.0
+
+
+class BoardServer:
+    """Serves `routes[path]`; records each request's path and headers in `requests`."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                with server._lock:
+                    server.requests.append((self.path, dict(self.headers)))
+                    route = server.routes.get(self.path)
+                if route is None:
+                    self._answer(404, b'{"error":"not found"}', "application/json", {})
+                    return
+                if route.delay:
+                    time.sleep(route.delay)
+                headers = dict(route.headers)
+                if route.etag and route.status == 200:
+                    tag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
+                    headers["ETag"] = tag
+                    if self.headers.get("If-None-Match") == tag:
+                        self._answer(304, b"", route.content_type, headers)
+                        return
+                self._answer(route.status, route.body, route.content_type, headers)
+
+            def _answer(self, status: int, body: bytes, ctype: str, headers: dict) -> None:
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", ctype)
+                    self.send_header("Content-Length", str(len(body)))
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    if status != 304:
+                        self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self._thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def set_json(self, path: str, data: object, **kw: object) -> None:
+        self.routes[path] = Route(body=json.dumps(data).encode(), **kw)
+
+    def set(self, path: str, body: bytes | str, status: int = 200, **kw: object) -> None:
+        if isinstance(body, str):
+            body = body.encode()
+        self.routes[path] = Route(status=status, body=body, **kw)
+
+    def start(self) -> BoardServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,65 @@
+"""Shared fixtures: a network guard, a real SQLite store, a loopback board server."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.store import Store
+from tests.board_server import BoardServer
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+_real_connect = socket.socket.connect
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _is_local(host: object) -> bool:
+    if host in ("localhost", "", None):
+        return True
+    try:
+        return ipaddress.ip_address(str(host)).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail loudly when a test reaches past loopback (CI has no network anyway)."""
+
+    def connect(self: socket.socket, address: object) -> object:
+        if isinstance(address, tuple) and not _is_local(address[0]):
+            raise RuntimeError(f"test tried to reach the network: {address!r}")
+        return _real_connect(self, address)
+
+    def getaddrinfo(host: object, *args: object, **kw: object) -> object:
+        if not _is_local(host):
+            raise socket.gaierror(f"test tried to resolve {host!r}: no network in tests")
+        return _real_getaddrinfo(host, *args, **kw)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store.open(tmp_path / "jobbot.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def boards() -> BoardServer:
+    server = BoardServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def now() -> datetime:
+    return datetime(2026, 11, 21, 9, 0, tzinfo=UTC)

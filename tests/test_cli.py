@@ -1,0 +1,122 @@
+"""The `jobbot` commands as users and scripts run them."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.store import Store
+from tests.test_poller import PATH, gh_job
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write_config(tmp_path: Path, url: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'[storage]\npath = "{tmp_path / "j.db"}"\n'
+        f'[[boards]]\nname = "Acme"\nkind = "greenhouse"\nurl = "{url}"\ninterval = "5m"\n'
+    )
+    return path
+
+
+def test_probe_json_prints_one_object_a_line(boards, capsys) -> None:
+    boards.set_json(PATH, {"jobs": [gh_job(1, "Rust Engineer"), gh_job(2, "Go Engineer")]})
+    assert main(["probe", boards.url(PATH), "--kind", "greenhouse", "--json"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [x["title"] for x in lines] == ["Rust Engineer", "Go Engineer"]
+    first = lines[0]
+    assert {
+        "id",
+        "board",
+        "title",
+        "company",
+        "location",
+        "url",
+        "posted_at",
+        "workplace",
+        "description",
+    } <= set(first)
+    assert first["id"] == "1" and first["company"] == "Acme Pay" and first["description"] == "Rust"
+    assert first["posted_at"] == "2026-11-20T15:00:00Z"
+
+
+def test_probe_reports_a_broken_board_and_exits_non_zero(boards, capsys) -> None:
+    boards.set(PATH, "down", status=503)
+    assert main(["probe", boards.url(PATH), "--kind", "greenhouse"]) == 1
+    assert "HTTP 503" in capsys.readouterr().err
+    assert main(["probe", "https://example.com/careers"]) == 1
+    assert "not a board URL jobbot recognises" in capsys.readouterr().err
+
+
+def test_poll_runs_one_cycle_and_delivers_to_the_console(
+    tmp_path, boards, capsys, monkeypatch
+) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    config = write_config(tmp_path, boards.url(PATH))
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    assert main(["poll", "--config", str(config)]) == 0
+    assert "Acme: baseline, 1 postings" in capsys.readouterr().out
+    store = Store.open(tmp_path / "j.db")
+    from datetime import UTC, datetime
+
+    store.subscribe(1, datetime.now(UTC))
+    store.add_alert(1, "rust", datetime.now(UTC))
+    store.close()
+    boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, "Senior Rust Engineer")]})
+    assert main(["poll", "--config", str(config), "--board", "acme"]) == 0
+    out = capsys.readouterr().out
+    assert "Senior Rust Engineer" in out and "1 new" in out and "1 alerts queued" in out
+    assert main(["poll", "--config", str(config), "--board", "nope"]) == 2
+
+
+def test_poll_exits_non_zero_when_a_board_fails(tmp_path, boards, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    boards.set(PATH, "{broken")
+    assert main(["poll", "--config", str(write_config(tmp_path, boards.url(PATH)))]) == 1
+    assert "Acme: FAILED" in capsys.readouterr().out
+
+
+@pytest.mark.timeout(60)
+def test_demo_console_chat_delivers_an_alert_and_stops_on_sigterm(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "demo", "--every", "1"],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        proc.stdin.write("/start\n/alert rust\n/frobnicate\n")
+        proc.stdin.flush()
+        seen: list[str] = []
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            seen.append(line)
+            if "Matched your alert" in line:
+                break
+        out = "".join(seen)
+        assert "Welcome to jobbot!" in out
+        assert "Alert #1 saved: rust" in out
+        assert "I don't know /frobnicate" in out
+        assert "Matched your alert “rust”" in out, out
+        start = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+        assert time.monotonic() - start < 10
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

@@ -1,0 +1,133 @@
+"""Config: the example validates, durations parse, every problem is reported with its path."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from bot import config as cfg
+from bot import sources
+from bot.cli import main
+from bot.errors import ConfigError
+from bot.telegram.handlers import COMMANDS
+
+
+def test_example_config_is_valid_and_covers_every_section(monkeypatch) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    c = cfg.load(cfg.EXAMPLE_CONFIG)
+    assert c.telegram.token is None
+    assert {b.kind for b in c.boards} == set(sources.kinds()), "every kind has an example board"
+    data = tomllib.loads(cfg.EXAMPLE_CONFIG.read_text())
+    assert set(data) == {"telegram", "storage", "polling", "alerts", "delivery", "boards"}
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("90s", 90),
+        ("15m", 900),
+        ("2h", 7200),
+        ("1d", 86400),
+        ("1h30m", 5400),
+        (45, 45),
+        ("0.5s", 0.5),
+    ],
+)
+def test_durations(text: object, seconds: float) -> None:
+    assert cfg.parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["5 minutes", "", "m", "-5s", 0, True, "1w"])
+def test_bad_durations(text: object) -> None:
+    with pytest.raises(ValueError):
+        cfg.parse_duration(text)
+
+
+def test_every_problem_is_reported_at_once_with_its_path() -> None:
+    data = {
+        "telegram": {"api_url": "ftp://x", "admins": ["bob"]},
+        "polling": {"interval": "5 minutes", "colse_after": 3},
+        "boards": [
+            {"name": "A", "url": "https://jobs.lever.co/acme"},
+            {"name": "a", "url": "https://jobs.lever.co/other"},
+            {"name": "C", "url": "https://example.com/careers", "interval": "5 minutes"},
+            {"name": "D", "url": "https://x.test/jobs", "kind": "nope"},
+            {"url": "https://jobs.lever.co/x"},
+        ],
+        "extra": {},
+    }
+    with pytest.raises(ConfigError) as err:
+        cfg.from_dict(data)
+    problems = err.value.problems
+    expected = [
+        "telegram.api_url: 'ftp://x' is not an http(s) URL",
+        "telegram.admins: must be a list of Telegram user ids",
+        "polling.interval: '5 minutes' is not a duration like 90s, 15m or 2h",
+        "polling.colse_after: unknown key",
+        "boards[1].name: 'a' is used by another board",
+        "boards[2].interval: '5 minutes' is not a duration like 90s, 15m or 2h",
+        "boards[2].url: https://example.com/careers is not a board URL jobbot recognises",
+        "boards[3].kind: unknown kind 'nope'",
+        "boards[4].name: required",
+        "extra: unknown section",
+    ]
+    for want in expected:
+        assert any(p.startswith(want) for p in problems), f"missing {want!r} in {problems}"
+
+
+def test_token_from_environment_wins(monkeypatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:env")
+    c = cfg.from_dict({"telegram": {"token": "123:file"}})
+    assert c.telegram.token == "123:env"
+    assert "123:env" not in repr(c), "the token never shows in a repr"
+
+
+def test_kind_given_means_url_is_fetched_as_is() -> None:
+    c = cfg.from_dict(
+        {"boards": [{"name": "M", "kind": "greenhouse", "url": "http://127.0.0.1:1/x"}]}
+    )
+    assert c.boards[0].endpoint == "http://127.0.0.1:1/x"
+    assert c.warnings == (), "no short-interval warning at the default 15m"
+
+
+def test_short_interval_warns() -> None:
+    c = cfg.from_dict(
+        {
+            "boards": [
+                {"name": "M", "kind": "greenhouse", "url": "http://127.0.0.1:1/x", "interval": "5s"}
+            ]
+        }
+    )
+    assert c.boards[0].interval == 5 and "short" in c.warnings[0]
+
+
+def test_check_config_exit_codes(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    assert main(["check-config", "--config", str(cfg.EXAMPLE_CONFIG)]) == 0
+    assert "OK" in capsys.readouterr().out
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[polling]\ninterval = "5 minutes"\n[[boards]]\nname = "X"\n')
+    assert main(["check-config", "--config", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "polling.interval" in err and "boards[0].url: required" in err
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[polling\n")
+    assert main(["check-config", "--config", str(broken)]) == 2
+    assert "not valid TOML" in capsys.readouterr().err
+
+
+def test_every_command_has_help() -> None:
+    names = [c.name for c in COMMANDS]
+    assert names == [
+        "start",
+        "help",
+        "alert",
+        "alerts",
+        "delete",
+        "pause",
+        "resume",
+        "search",
+        "stop",
+    ]
+    assert all(c.summary and c.help for c in COMMANDS)

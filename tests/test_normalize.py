@@ -1,0 +1,325 @@
+"""Table tests for bot.normalize: dates, HTML to text, URLs, categories and the posting record."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.models import BoardInfo, RawPosting
+from bot.normalize import (
+    canonical_url,
+    clean,
+    employment_type,
+    html_to_text,
+    parse_date,
+    posting,
+    workplace,
+)
+
+JULY_16 = datetime(2026, 7, 16, 15, 55, 32, tzinfo=UTC)
+
+DATES = [
+    ("iso-offset", "2026-07-16T11:55:32-04:00", JULY_16),
+    ("iso-z", "2026-07-16T15:55:32Z", JULY_16),
+    ("iso-ms-z", "2026-07-16T15:55:32.250Z", JULY_16.replace(microsecond=250_000)),
+    ("iso-7-digit-fraction", "2026-07-16T15:55:32.1234567Z", JULY_16.replace(microsecond=123456)),
+    ("iso-naive-is-utc", "2026-07-16T15:55:32", JULY_16),
+    ("iso-space", "2026-07-16 15:55:32", JULY_16),
+    ("date-only", "2026-07-16", datetime(2026, 7, 16, tzinfo=UTC)),
+    (
+        "recruitee-utc-suffix",
+        "2026-08-05 09:41:37 UTC",
+        datetime(2026, 8, 5, 9, 41, 37, tzinfo=UTC),
+    ),
+    ("rfc822", "Thu, 16 Jul 2026 15:55:32 +0000", JULY_16),
+    ("rfc822-gmt", "Thu, 16 Jul 2026 15:55:32 GMT", JULY_16),
+    ("rfc822-offset", "Thu, 16 Jul 2026 17:55:32 +0200", JULY_16),
+    ("epoch-seconds", 1784217332, JULY_16),
+    ("epoch-ms", 1784217332000, JULY_16),
+    ("epoch-float", 1784217332.5, JULY_16.replace(microsecond=500_000)),
+    ("epoch-seconds-string", "1784217332", JULY_16),
+    ("epoch-ms-string", " 1784217332000 ", JULY_16),
+    (
+        "aware-datetime",
+        datetime(2026, 7, 16, 17, 55, 32, tzinfo=timezone(timedelta(hours=2))),
+        JULY_16,
+    ),
+    ("naive-datetime", datetime(2026, 7, 16, 15, 55, 32), JULY_16),
+    ("date-object", date(2026, 7, 16), datetime(2026, 7, 16, tzinfo=UTC)),
+    ("struct-time", time.struct_time((2026, 7, 16, 15, 55, 32, 3, 197, 0)), JULY_16),
+    ("none", None, None),
+    ("empty", "", None),
+    ("blank", "   ", None),
+    ("junk", "next Tuesday", None),
+    ("bool", True, None),
+    ("zero", 0, None),
+    ("negative", -5, None),
+    ("nan", float("nan"), None),
+    ("infinity", float("inf"), None),
+    ("huge", 10**30, None),
+    ("bad-month", "2026-13-45", None),
+    ("list", ["2026-07-16"], None),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), [d[1:] for d in DATES], ids=[d[0] for d in DATES])
+def test_parse_date(value, expected):
+    result = parse_date(value)
+    assert result == expected
+    if result is not None:
+        assert result.tzinfo is UTC
+
+
+HTML = [
+    ("plain-text", "Just text &amp; more", "Just text & more"),
+    ("escaped-once", "&lt;p&gt;Hello&lt;/p&gt;&lt;p&gt;World&lt;/p&gt;", "Hello\n\nWorld"),
+    (
+        "escaped-twice",
+        "&amp;lt;p&amp;gt;R&amp;amp;amp;D team&amp;lt;/p&amp;gt;",
+        "R&D team",
+    ),
+    ("escaped-text-stays-text", "&lt;p&gt;Use &amp;lt;br&amp;gt; tags&lt;/p&gt;", "Use <br> tags"),
+    ("bullets", "<p>Skills:</p><ul><li>Rust</li><li>Go</li></ul><p>Thanks</p>", None),
+    ("bare-li-run", "\n<li>One</li>\n<li>Two</li>", "• One\n• Two"),
+    ("li-with-paragraphs", "<ul><li><p>One</p></li><li><p>Two</p></li></ul>", "• One\n• Two"),
+    ("unclosed-li", "<ul><li>React<li>Node.js</ul>", "• React\n• Node.js"),
+    ("unclosed-li-then-para", "<ul><li>Go<li>SQL</ul><p>Stack</p>", "• Go\n• SQL\n\nStack"),
+    ("nested-list", "<ul><li>Backend<ul><li>Rust</li></ul></li></ul>", "• Backend\n• Rust"),
+    ("br", "line one<br>line two<br/>line three", "line one\nline two\nline three"),
+    ("double-br", "para one<br><br><br>para two", "para one\n\npara two"),
+    ("heading", "intro<h2>About the role</h2>details", "intro\n\nAbout the role\n\ndetails"),
+    ("truncated-tag", '<p>We use Rust and <a href="https://', "We use Rust and"),
+    ("truncated-element", "<div><p>Open <strong>forever", "Open forever"),
+    ("script-style-img", "<style>p{}</style><p>A<img src=x>B</p><script>x()</script>", "AB"),
+    ("nbsp-and-spaces", "<p>Pay&nbsp;&nbsp; is   good\xa0here</p>", "Pay is good here"),
+    ("empty-divs", "<div>a</div><div><br></div><div></div><div>b</div>", "a\n\nb"),
+    (
+        "inline-whitespace",
+        "<p>\n  <strong>Headquarters:</strong> Dublin\n</p>",
+        "Headquarters: Dublin",
+    ),
+    ("comment", "<p>a<!-- hidden -->b</p>", "ab"),
+    ("none", None, ""),
+    ("empty", "", ""),
+]
+
+
+@pytest.mark.parametrize(("markup", "expected"), [h[1:] for h in HTML], ids=[h[0] for h in HTML])
+def test_html_to_text(markup, expected):
+    if expected is None:
+        expected = "Skills:\n\n• Rust\n• Go\n\nThanks"
+    assert html_to_text(markup) == expected
+
+
+MARKUP = st.lists(
+    st.sampled_from(
+        ["<p>", "</p>", "<li>", "</ul>", "<ul>", "<br>", "&amp;", "&lt;b&gt;", " ", "\n", "x"]
+    )
+    | st.text(max_size=5)
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MARKUP)
+def test_html_to_text_output_is_tidy_for_any_input(markup):
+    text = html_to_text(markup)
+    assert text == text.strip()
+    assert "\n\n\n" not in text
+    assert "  " not in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.integers(), st.floats(), st.datetimes(), st.none()))
+def test_parse_date_never_raises_and_is_utc(value):
+    result = parse_date(value)
+    assert result is None or result.tzinfo is UTC
+
+
+def test_html_to_text_is_linear_on_large_input():
+    markup = "<ul>" + "<li><p>item <b>bold</b>&amp; more</p></li>" * 20_000 + "</ul>"
+    start = time.perf_counter()
+    text = html_to_text(markup)
+    assert text.count("\n") == 19_999
+    assert time.perf_counter() - start < 2.0
+
+
+WORKPLACES = [
+    ("on-site", ("On-Site", None, ""), "onsite"),
+    ("onsite", ("onsite", None, ""), "onsite"),
+    ("OnSite", ("OnSite", None, ""), "onsite"),
+    ("on_site", ("on_site", None, ""), "onsite"),
+    ("remote", ("Remote", None, "Berlin"), "remote"),
+    ("hybrid", ("HYBRID", True, ""), "hybrid"),
+    ("value-beats-flag", ("onsite", True, "Remote - US"), "onsite"),
+    ("unspecified-uses-location", ("unspecified", None, "Remote - US"), "remote"),
+    ("remote-flag", (None, True, "Berlin"), "remote"),
+    ("location-remote", (None, None, "Remote-India (PEO)"), "remote"),
+    ("location-hybrid", (None, None, "Berlin (Hybrid)"), "hybrid"),
+    ("location-anywhere", (None, None, "Anywhere in the World"), "remote"),
+    ("city-only", (None, None, "Lisbon, Portugal"), None),
+    ("remote-false-is-unknown", (None, False, "Lisbon"), None),
+    ("nothing", (None, None, ""), None),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"), [w[1:] for w in WORKPLACES], ids=[w[0] for w in WORKPLACES]
+)
+def test_workplace(args, expected):
+    assert workplace(*args) == expected
+
+
+EMPLOYMENT = [
+    ("Full-Time", "full_time"),
+    ("FullTime", "full_time"),
+    ("full time", "full_time"),
+    ("fulltime_permanent", "full_time"),
+    ("Permanent", "full_time"),
+    ("Regular", "full_time"),
+    ("Part-time", "part_time"),
+    ("Contract", "contract"),
+    ("Contractor", "contract"),
+    ("1099 Contract", "contract"),
+    ("Intern", "intern"),
+    ("Internship", "intern"),
+    ("Trainee", "intern"),
+    ("Short Term", "temporary"),
+    ("Temporary", "temporary"),
+    ("Freelance", "freelance"),
+    ("International", None),
+    ("Volunteer", None),
+    ("", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), EMPLOYMENT, ids=[repr(e[0]) for e in EMPLOYMENT])
+def test_employment_type(value, expected):
+    assert employment_type(value) == expected
+
+
+URLS = [
+    ("absolute", ("https://example.com/jobs/1", None), "https://example.com/jobs/1"),
+    ("relative", ("/jobs/1", "https://example.com/careers/"), "https://example.com/jobs/1"),
+    (
+        "relative-path",
+        ("jobs/1", "https://example.com/careers/"),
+        "https://example.com/careers/jobs/1",
+    ),
+    ("fragment", ("https://example.com/jobs/1#content", None), "https://example.com/jobs/1"),
+    (
+        "utm-dropped",
+        ("https://example.com/j?id=7&utm_source=x&UTM_Medium=y", None),
+        "https://example.com/j?id=7",
+    ),
+    (
+        "click-ids-dropped",
+        ("https://example.com/j?gclid=1&fbclid=2&mc_cid=3&mc_eid=4", None),
+        "https://example.com/j",
+    ),
+    (
+        "gh-jid-kept",
+        ("https://corp.example/jobs?gh_jid=42", None),
+        "https://corp.example/jobs?gh_jid=42",
+    ),
+    ("host-lowercased", ("HTTPS://Jobs.Example.COM/A", None), "https://jobs.example.com/A"),
+    ("whitespace", ("  https://example.com/a  ", None), "https://example.com/a"),
+    ("empty-uses-base", ("", "https://example.com/board"), "https://example.com/board"),
+    ("empty", ("", None), ""),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), [u[1:] for u in URLS], ids=[u[0] for u in URLS])
+def test_canonical_url(args, expected):
+    assert canonical_url(*args) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("  Senior   Rust\tEngineer ", "Senior Rust Engineer"), ("a\xa0b\nc", "a b c"), (None, "")],
+    ids=["spaces-and-tabs", "nbsp-and-newline", "none"],
+)
+def test_clean(value, expected):
+    assert clean(value) == expected
+
+
+BOARD = BoardInfo(name="quillfin", kind="greenhouse", url="https://quillfin.example/careers/")
+
+
+def _raw(**changes) -> RawPosting:
+    fields = {
+        "external_id": "42",
+        "title": " Senior  Backend Engineer (Rust) ",
+        "url": "/careers/jobs/42?utm_source=x#apply",
+        "company": "Quillfin ",
+        "location": "Remote - EU",
+        "description_html": "&lt;p&gt;Build&amp;nbsp;the ledger.&lt;/p&gt;",
+        "posted_at": 1784217332000,
+        "employment_type": "Full-Time",
+    }
+    fields.update(changes)
+    return RawPosting(**fields)
+
+
+def test_posting_normalises_every_field():
+    result = posting(_raw(), BOARD)
+    assert result.key == "quillfin:42"
+    assert result.board == "quillfin"
+    assert result.title == "Senior Backend Engineer (Rust)"
+    assert result.company == "Quillfin"
+    assert result.location == "Remote - EU"
+    assert result.url == "https://quillfin.example/careers/jobs/42"
+    assert result.description == "Build the ledger."
+    assert result.posted_at == JULY_16
+    assert result.workplace == "remote"
+    assert result.employment_type == "full_time"
+    assert len(result.content_hash) == 64
+
+
+@pytest.mark.parametrize(
+    ("changes", "company", "location"),
+    [
+        ({"company": None}, "Quillfin Ltd", "Remote - EU"),
+        ({"company": "  "}, "Quillfin Ltd", "Remote - EU"),
+        ({"location": None, "locations": ("Berlin", " Lisbon ")}, "Quillfin", "Berlin, Lisbon"),
+        ({"location": "", "locations": ()}, "Quillfin", ""),
+    ],
+    ids=["no-company", "blank-company", "locations-joined", "no-location"],
+)
+def test_posting_fallbacks(changes, company, location):
+    board = BoardInfo(name="quillfin", kind="lever", url=BOARD.url, company="Quillfin Ltd")
+    result = posting(_raw(**changes), board)
+    assert (result.company, result.location) == (company, location)
+
+
+def test_company_falls_back_to_board_name():
+    assert posting(_raw(company=None), BOARD).company == "quillfin"
+
+
+def test_plain_description_keeps_paragraphs():
+    raw = _raw(description_html=None, description_text="One   line.\n\n\n\nTwo.")
+    assert posting(raw, BOARD).description == "One line.\n\nTwo."
+
+
+def test_content_hash_ignores_dates_and_whitespace():
+    base = posting(_raw(), BOARD).content_hash
+    assert posting(_raw(posted_at="2020-01-01"), BOARD).content_hash == base
+    assert posting(_raw(title="Senior Backend Engineer  (Rust)"), BOARD).content_hash == base
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"description_html": "<p>Build the ledger, in Go.</p>"},
+        {"title": "Staff Backend Engineer (Rust)"},
+        {"location": "Berlin"},
+        {"company": "Vellum Pay"},
+    ],
+    ids=["description", "title", "location", "company"],
+)
+def test_content_hash_moves_with_visible_text(changes):
+    assert posting(_raw(**changes), BOARD).content_hash != posting(_raw(), BOARD).content_hash

@@ -1,0 +1,163 @@
+"""Polling over real loopback HTTP: baseline, new, conditional GET, and every way a board fails."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import threading
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.config import BoardConfig, PollingConfig
+from bot.http import USER_AGENT, Fetcher, build_client
+from bot.poller import Poller
+from bot.store import Store
+from tests.board_server import BoardServer
+
+PATH = "/v1/boards/acme/jobs"
+
+
+def gh_job(
+    i: int, title: str = "Backend Engineer", content: str = "&lt;p&gt;Rust&lt;/p&gt;"
+) -> dict:
+    return {
+        "id": i,
+        "title": title,
+        "absolute_url": f"https://boards.greenhouse.io/acme/jobs/{i}",
+        "company_name": "Acme Pay",
+        "location": {"name": "Berlin"},
+        "updated_at": "2026-11-20T10:00:00-05:00",
+        "content": content,
+    }
+
+
+def board(name: str, url: str, interval: float = 60.0) -> BoardConfig:
+    return BoardConfig(name, url, "greenhouse", url, interval)
+
+
+@pytest.fixture
+async def poller(store: Store):
+    client = build_client(timeout=1.0)
+    wakes: list[int] = []
+    p = Poller(store, Fetcher(client, max_bytes=50_000), PollingConfig(), lambda: wakes.append(1))
+    p.wakes = wakes
+    yield p
+    await client.aclose()
+
+
+async def test_baseline_then_new_posting_is_queued_for_matching_user(
+    poller, store, boards, now
+) -> None:
+    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    store.subscribe(7, now)
+    store.add_alert(7, "rust", now)
+    boards.set_json(PATH, {"jobs": [gh_job(1)], "meta": {"total": 1}})
+    first = await poller.poll("Acme")
+    assert (first.status, first.seen, first.enqueued) == ("baseline", 1, 0)
+    boards.set_json(
+        PATH, {"jobs": [gh_job(1), gh_job(2, "Senior Rust Engineer")], "meta": {"total": 2}}
+    )
+    second = await poller.poll("Acme")
+    assert (second.status, second.new, second.enqueued) == ("ok", 1, 1)
+    assert [i.posting.key for i in store.due(now.replace(year=2100))] == ["Acme:2"]
+    assert poller.wakes == [1]
+
+
+async def test_conditional_get_and_user_agent(poller, store, boards, now) -> None:
+    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    await poller.poll("Acme")
+    again = await poller.poll("Acme")
+    assert again.status == "not_modified"
+    (_, h1), (_, h2) = boards.requests
+    assert h1["User-Agent"] == USER_AGENT and "If-None-Match" not in h1
+    assert h2["If-None-Match"] == store.board("Acme").etag
+
+
+@pytest.mark.parametrize(
+    ("setup", "error"),
+    [
+        pytest.param(lambda b: b.set(PATH, "oops", status=500), "HTTP 500", id="http-500"),
+        pytest.param(lambda b: b.set(PATH, "{not json"), "JSON", id="invalid-json"),
+        pytest.param(
+            lambda b: b.set(PATH, "<html>hi</html>", content_type="text/html"), "HTML", id="html"
+        ),
+        pytest.param(lambda b: b.set(PATH, "x" * 60_000), "cap", id="too-large"),
+        pytest.param(lambda b: b.set(PATH, "{}", delay=2.0), "timed out", id="no-answer"),
+    ],
+)
+async def test_a_broken_board_is_logged_once_and_backs_off(
+    poller, store, boards, now, caplog, setup, error
+) -> None:
+    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    setup(boards)
+    with caplog.at_level(logging.DEBUG, logger="bot"):
+        out = await poller.poll("Acme")
+        assert out.status == "failed" and error in out.error
+        assert (await poller.poll("Acme")).status == "skipped", "backing off"
+        assert (await poller.poll("Acme", force=True)).status == "failed"
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and "Acme" in warnings[0].getMessage()
+    state = store.board("Acme")
+    assert state.consecutive_failures == 2 and state.next_due_at > datetime.now(UTC)
+
+
+async def test_connection_refused_and_recovery(poller, store, boards, now, caplog) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/jobs"
+    store.sync_boards([board("Dead", dead), board("Acme", boards.url(PATH))], now)
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    dead_out, ok_out = await asyncio.gather(poller.poll("Dead"), poller.poll("Acme"))
+    assert dead_out.status == "failed" and "cannot connect" in dead_out.error
+    assert ok_out.status == "baseline", "one failing board never breaks another"
+    store.sync_boards([board("Dead", boards.url(PATH)), board("Acme", boards.url(PATH))], now)
+    with caplog.at_level(logging.INFO, logger="bot"):
+        assert (await poller.poll("Dead", force=True)).status == "baseline"
+    assert "recovered after 1 failed polls" in caplog.text
+    assert store.board("Dead").consecutive_failures == 0
+
+
+async def test_a_board_that_never_answers_does_not_delay_others(poller, store, boards, now) -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept_and_hang() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    t = threading.Thread(target=accept_and_hang, daemon=True)
+    t.start()
+    try:
+        hang = f"http://127.0.0.1:{listener.getsockname()[1]}/jobs"
+        store.sync_boards([board("Hang", hang), board("Acme", boards.url(PATH))], now)
+        boards.set_json(PATH, {"jobs": [gh_job(1)]})
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        hang_task = asyncio.create_task(poller.poll("Hang"))
+        assert (await poller.poll("Acme")).status == "baseline"
+        assert loop.time() - start < 0.5
+        assert (await hang_task).status == "failed"
+    finally:
+        stop.set()
+        t.join()
+        for c in accepted:
+            c.close()
+        listener.close()
+
+
+async def test_board_server_fixture_serves_404_for_unknown_paths(
+    poller, store, boards: BoardServer, now
+) -> None:
+    store.sync_boards([board("Gone", boards.url("/nope"))], now)
+    out = await poller.poll("Gone")
+    assert out.status == "failed" and "404" in out.error

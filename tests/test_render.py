@@ -1,0 +1,37 @@
+"""Notifications: escaped HTML, the fields a job seeker wants, within Telegram's limits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.models import Posting
+from bot.render import MAX_MESSAGE, notification, utf16_len
+
+NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+
+def test_message_has_title_company_location_date_alert_and_apply_button() -> None:
+    p = Posting(
+        "b:1", "b", "1", "Senior Rust Engineer <Payments>", "Pay & Co", "Berlin", "https://e.com/1",
+        "Build the ledger.", NOW - timedelta(days=2), "hybrid",
+    )  # fmt: skip
+    m = notification(p, ["rust"], NOW)
+    assert m.html.startswith(
+        "<b>Senior Rust Engineer &lt;Payments&gt;</b>\nPay &amp; Co · Berlin (hybrid)"
+    )
+    assert "Posted 2 days ago (19 Nov 2026)" in m.html
+    assert "Matched your alert “rust”" in m.html
+    assert (m.button_text, m.button_url) == ("Apply", "https://e.com/1")
+    assert "<" not in m.plain.replace("<Payments>", "")
+
+
+def test_huge_fields_still_fit_one_message() -> None:
+    big = "😀" * 5000
+    p = Posting("b:1", "b", "1", big, big, big, "https://e.com/1", big)
+    m = notification(p, [big] * 10, NOW)
+    assert utf16_len(m.plain) < MAX_MESSAGE
+
+
+def test_no_button_for_a_non_http_link() -> None:
+    p = Posting("b:1", "b", "1", "Job", "Co", "", "javascript:alert(1)")
+    assert notification(p, [], NOW).button_url is None
