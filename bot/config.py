@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,7 @@ class BoardConfig:
     interval: float
     company: str | None = None
     enabled: bool = True
+    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ def _boards(
     if not isinstance(raw, list):
         reader.problems.append("boards: must be an array of tables ([[boards]])")
         return []
-    allowed = {"name", "url", "kind", "interval", "company", "enabled"}
+    allowed = {"name", "url", "kind", "interval", "company", "enabled", "selectors", "options"}
     boards: list[BoardConfig] = []
     seen: set[str] = set()
     for i, item in enumerate(raw):
@@ -186,6 +188,10 @@ def _boards(
         company = reader.get(item, "company", path, str, None)
         enabled = reader.get(item, "enabled", path, bool, True)
         interval = reader.duration(item, "interval", path, default_interval)
+        options = dict(reader.get(item, "options", path, dict, {}))
+        selectors = reader.get(item, "selectors", path, dict, None)
+        if selectors is not None:
+            options["selectors"] = selectors
         if not name:
             reader.problems.append(f"{path}.name: required, a short unique name for the board")
         elif name.lower() in seen:
@@ -207,11 +213,13 @@ def _boards(
             except DetectError as exc:
                 reader.problems.append(f"{path}.url: {exc}")
                 continue
+        for problem in sources.get(kind).check_options(options):
+            reader.problems.append(f"{path}.{problem}")
         if interval < 60 and kind != "demo":
             warnings.append(
                 f"{path}.interval: {format_duration(interval)} is short; be kind to {name}"
             )
-        boards.append(BoardConfig(name, url, kind, endpoint, interval, company, enabled))
+        boards.append(BoardConfig(name, url, kind, endpoint, interval, company, enabled, options))
     return boards
 
 

@@ -89,3 +89,9 @@ def initial(db: Database) -> None:
         CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
         """
     )
+
+
+@migrations(name="0002_board_options")
+def board_options(db: Database) -> None:
+    """Per-board source options (CSS selectors for html pages, and the like), as JSON."""
+    db.execute("ALTER TABLE boards ADD COLUMN options TEXT NOT NULL DEFAULT '{}'")

@@ -58,6 +58,7 @@ class RawPosting:
     employment_type: str | None = None
     department: str | None = None
     apply_url: str | None = None
+    partial: bool = False  # the description was not fetched (known posting): keep the stored one
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,7 @@ class Posting:
     employment_type: str | None = None
     apply_url: str | None = None
     content_hash: str = ""
+    partial: bool = False
 
     def search_text(self) -> str:
         """The text an alert word may match: title, company, location and description."""

@@ -387,4 +387,5 @@ def posting(raw: RawPosting, board: BoardInfo) -> Posting:
         employment_type=employment_type(raw.employment_type),
         apply_url=apply_url,
         content_hash=content_hash(title, company, location, description),
+        partial=raw.partial,
     )

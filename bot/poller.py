@@ -74,13 +74,20 @@ class Poller:
 
     async def _poll(self, board: BoardState) -> PollOutcome:
         source = sources.get(board.kind)
-        result = await source.fetch(self.fetcher, board.endpoint, board.etag, board.last_modified)
+        result = await source.fetch(
+            self.fetcher,
+            board.endpoint,
+            board.etag,
+            board.last_modified,
+            known=self.store.known_ids(board.name),
+            options=board.options,
+        )
         now = self.clock()
         if result.not_modified:
             self._succeeded(board, now, result.etag, result.last_modified)
             return PollOutcome(board.name, "not_modified")
         info = BoardInfo(board.name, board.kind, result.url or board.endpoint, board.company)
-        postings = [normalize.posting(raw, info) for raw in source.parse(result)]
+        postings = [normalize.posting(raw, info) for raw in source.parse(result, board.options)]
         with self.store.transaction():
             rec = self.store.record(board.name, postings, now, self.polling.close_after)
             enqueued = self._route(rec, now)

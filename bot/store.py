@@ -54,6 +54,7 @@ class BoardState:
     consecutive_failures: int
     next_due_at: datetime | None
     open_postings: int = 0
+    options: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +166,10 @@ class Store:
             for b in boards:
                 self.db.execute(
                     """INSERT INTO boards (name, kind, url, endpoint, interval_s, company, origin,
-                           enabled, created_at)
-                       VALUES (?, ?, ?, ?, ?, ?, 'config', ?, ?)
+                           enabled, created_at, options)
+                       VALUES (?, ?, ?, ?, ?, ?, 'config', ?, ?, ?)
                        ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url,
+                           options = excluded.options,
                            endpoint = excluded.endpoint, interval_s = excluded.interval_s,
                            company = excluded.company, enabled = excluded.enabled,
                            origin = 'config',
@@ -183,7 +185,8 @@ class Store:
                         b.company,
                         int(b.enabled),
                         iso(now),
-                    ),
+                        json.dumps(dict(b.options)),
+                    ),  # fmt: skip
                 )
 
     def board(self, name: str) -> BoardState | None:
@@ -200,7 +203,8 @@ class Store:
         sql = f"""SELECT b.name, b.kind, b.url, b.endpoint, b.interval_s, b.company, b.origin,
                     b.enabled, b.etag, b.last_modified, b.baseline_at, b.last_success_at,
                     b.last_error, b.consecutive_failures, b.next_due_at,
-                    (SELECT count(*) FROM postings p WHERE p.board = b.name AND p.closed_at IS NULL)
+                    (SELECT count(*) FROM postings p WHERE p.board = b.name AND p.closed_at IS NULL),
+                    b.options
                   FROM boards b {"WHERE " + " AND ".join(where) if where else ""} ORDER BY b.name"""
         out = []
         for r in self.db.execute(sql, params).fetchall():
@@ -209,7 +213,7 @@ class Store:
                     name=r[0], kind=r[1], url=r[2], endpoint=r[3], interval_s=r[4], company=r[5],
                     origin=r[6], enabled=bool(r[7]), etag=r[8], last_modified=r[9],
                     baseline_at=from_iso(r[10]), last_success_at=from_iso(r[11]), last_error=r[12],
-                    consecutive_failures=r[13], next_due_at=from_iso(r[14]), open_postings=r[15],
+                    consecutive_failures=r[13], next_due_at=from_iso(r[14]), open_postings=r[15], options=json.loads(r[16]),
                 )
             )  # fmt: skip
         return out
@@ -272,7 +276,7 @@ class Store:
                     inserts.append(p)
                     if not baseline:
                         result.new.append(p)
-                elif old[0] != p.content_hash:
+                elif old[0] != p.content_hash and not p.partial:
                     updates.append(p)
                     result.changed.append(p)
                 else:
@@ -318,6 +322,11 @@ class Store:
                 )
                 result.closed = closing
             return result
+
+    def known_ids(self, board: str) -> frozenset[str]:
+        """External ids stored for a board, so sources can skip detail requests for them."""
+        rows = self.db.execute("SELECT external_id FROM postings WHERE board = ?", (board,))
+        return frozenset(r[0] for r in rows)
 
     def posting(self, key: str) -> Posting | None:
         row = self._one(f"SELECT {_POSTING_COLS} FROM postings WHERE key = ?", (key,))

@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import random
 import time
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import Source, register
+from bot.sources.base import NO_OPTIONS, Source, register
 
 if TYPE_CHECKING:
     from bot.http import Fetcher
@@ -157,13 +159,22 @@ class Demo(Source):
         return url if url.lower().startswith("demo:") else None
 
     async def fetch(
-        self, fetcher: Fetcher, url: str, etag: str | None, last_modified: str | None
+        self,
+        fetcher: Fetcher,
+        url: str,
+        etag: str | None,
+        last_modified: str | None,
+        *,
+        known: AbstractSet[str] = frozenset(),
+        options: Mapping[str, Any] = NO_OPTIONS,
     ) -> FetchResult:
         """Generate the board's current postings; no network."""
         body = json.dumps({"jobs": make_postings(time.time(), _every(url))}).encode()
         return FetchResult(url=url, body=body, content_type="application/json")
 
-    def parse(self, result: FetchResult) -> list[RawPosting]:
+    def parse(
+        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
+    ) -> list[RawPosting]:
         try:
             jobs = json.loads(result.text)["jobs"]
         except (ValueError, KeyError, TypeError):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import Source, register
+from bot.sources.base import NO_OPTIONS, Source, register
 
 _API = "https://boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true"
 _URL_FORMS = (
@@ -117,7 +118,9 @@ class Greenhouse(Source):
                 return _API.format(token=match["token"])
         return None
 
-    def parse(self, result: FetchResult) -> list[RawPosting]:
+    def parse(
+        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
+    ) -> list[RawPosting]:
         """The board's jobs; also reads a bare list or a saved wrapper such as {company, jobs}."""
         postings: list[RawPosting] = []
         seen: set[str] = set()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import Source, register
+from bot.sources.base import NO_OPTIONS, Source, register
 
 _URL_FORM = re.compile(
     r"^(?:https?://)?"
@@ -92,7 +93,9 @@ class Lever(Source):
         host = "api.eu.lever.co" if match["jobs_eu"] or match["api_eu"] else "api.lever.co"
         return f"https://{host}/v0/postings/{match['site']}?mode=json"
 
-    def parse(self, result: FetchResult) -> list[RawPosting]:
+    def parse(
+        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
+    ) -> list[RawPosting]:
         """Every posting in the array; `{"ok": false, "error": ...}` becomes a ParseError."""
         postings: list[RawPosting] = []
         seen: set[str] = set()

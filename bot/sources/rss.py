@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -10,7 +11,7 @@ import feedparser
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import Source, register
+from bot.sources.base import NO_OPTIONS, Source, register
 
 WWR_FEED = "https://weworkremotely.com/remote-jobs.rss"
 _FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -89,7 +90,9 @@ class Rss(Source):
             return url
         return None
 
-    def parse(self, result: FetchResult) -> list[RawPosting]:
+    def parse(
+        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
+    ) -> list[RawPosting]:
         """Feed entries as postings. "Company: Role" titles are split when no author is given."""
         feed = feedparser.parse(result.body)
         entries = feed.entries
