@@ -95,3 +95,17 @@ def initial(db: Database) -> None:
 def board_options(db: Database) -> None:
     """Per-board source options (CSS selectors for html pages, and the like), as JSON."""
     db.execute("ALTER TABLE boards ADD COLUMN options TEXT NOT NULL DEFAULT '{}'")
+
+
+@migrations(name="0003_posting_details")
+def posting_details(db: Database) -> None:
+    """Locations list, department and salary, when the source states them."""
+    for column in (
+        "locations TEXT NOT NULL DEFAULT '[]'",
+        "department TEXT",
+        "salary_min REAL",
+        "salary_max REAL",
+        "salary_currency TEXT",
+        "salary_period TEXT",
+    ):
+        db.execute(f"ALTER TABLE postings ADD COLUMN {column}")

@@ -58,6 +58,10 @@ class RawPosting:
     employment_type: str | None = None
     department: str | None = None
     apply_url: str | None = None
+    salary_min: float | None = None
+    salary_max: float | None = None
+    salary_currency: str | None = None
+    salary_period: str | None = None  # "year", "month", "week", "day", "hour"
     partial: bool = False  # the description was not fetched (known posting): keep the stored one
 
 
@@ -88,6 +92,12 @@ class Posting:
     employment_type: str | None = None
     apply_url: str | None = None
     content_hash: str = ""
+    locations: tuple[str, ...] = ()
+    department: str | None = None
+    salary_min: float | None = None
+    salary_max: float | None = None
+    salary_currency: str | None = None
+    salary_period: str | None = None
     partial: bool = False
 
     def search_text(self) -> str:

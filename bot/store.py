@@ -89,29 +89,27 @@ class OutboxItem:
     attempts: int
 
 
-_POSTING_COLS = (
-    "key, board, external_id, title, company, location, url, description, posted_at, "
-    "workplace, employment_type, apply_url, content_hash"
-)
+# Posting fields stored as columns, in order; the first three identify the posting.
+_FIELDS = (
+    "key", "board", "external_id", "title", "company", "location", "url", "description",
+    "posted_at", "workplace", "employment_type", "apply_url", "content_hash", "locations",
+    "department", "salary_min", "salary_max", "salary_currency", "salary_period",
+)  # fmt: skip
+_POSTING_COLS = ", ".join(_FIELDS)
+_TO_DB = {"posted_at": iso, "locations": lambda v: json.dumps(list(v))}
+_FROM_DB = {"posted_at": from_iso, "locations": lambda v: tuple(json.loads(v or "[]"))}
 
 
 def _posting(row: sqlite3.Row | tuple) -> Posting:
-    (key, board, ext, title, company, location, url, desc, posted, workplace, etype, apply, h) = row
-    return Posting(
-        key=key,
-        board=board,
-        external_id=ext,
-        title=title,
-        company=company,
-        location=location,
-        url=url,
-        description=desc,
-        posted_at=from_iso(posted),
-        workplace=workplace,
-        employment_type=etype,
-        apply_url=apply,
-        content_hash=h,
-    )
+    return Posting(**{f: _FROM_DB.get(f, _same)(v) for f, v in zip(_FIELDS, row, strict=True)})
+
+
+def _posting_values(p: Posting) -> tuple:
+    return tuple(_TO_DB.get(f, _same)(getattr(p, f)) for f in _FIELDS)
+
+
+def _same(value: object) -> object:
+    return value
 
 
 def connect(path: str | Path) -> Database:
@@ -186,7 +184,7 @@ class Store:
                         int(b.enabled),
                         iso(now),
                         json.dumps(dict(b.options)),
-                    ),  # fmt: skip
+                    ),
                 )
 
     def board(self, name: str) -> BoardState | None:
@@ -283,14 +281,13 @@ class Store:
                     touches.append((stamp, p.key))
             self.db.conn.executemany(
                 f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline)
-                    VALUES ({",".join("?" * 13)}, ?, ?, ?)""",
+                    VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?)""",
                 [(*_posting_values(p), stamp, stamp, int(baseline)) for p in inserts],
             )
             self.db.conn.executemany(
-                """UPDATE postings SET title = ?, company = ?, location = ?, url = ?,
-                       description = ?, posted_at = ?, workplace = ?, employment_type = ?,
-                       apply_url = ?, content_hash = ?, last_seen_at = ?, changed_at = ?,
-                       closed_at = NULL, missing_polls = 0 WHERE key = ?""",
+                f"""UPDATE postings SET {", ".join(f"{f} = ?" for f in _FIELDS[3:])},
+                       last_seen_at = ?, changed_at = ?, closed_at = NULL, missing_polls = 0
+                    WHERE key = ?""",
                 [(*_posting_values(p)[3:], stamp, stamp, p.key) for p in updates],
             )
             self.db.conn.executemany(
@@ -539,15 +536,8 @@ class Store:
         )
 
 
-def _posting_values(p: Posting) -> tuple:
-    return (
-        p.key, p.board, p.external_id, p.title, p.company, p.location, p.url, p.description,
-        iso(p.posted_at), p.workplace, p.employment_type, p.apply_url, p.content_hash,
-    )  # fmt: skip
-
-
 def _prefixed(alias: str) -> str:
-    return ", ".join(f"{alias}.{c.strip()}" for c in _POSTING_COLS.split(","))
+    return ", ".join(f"{alias}.{f}" for f in _FIELDS)
 
 
 def days_ago(now: datetime, days: float) -> datetime:
