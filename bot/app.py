@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -11,12 +12,14 @@ from datetime import datetime
 import httpx
 
 from bot.config import Config
+from bot.errors import SendError
 from bot.http import USER_AGENT, Fetcher, build_client
+from bot.models import OutgoingMessage
 from bot.poller import Poller, PollOutcome
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
 from bot.store import Store, utcnow
-from bot.telegram.console import ConsoleTransport
+from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.handlers import Handlers
 from bot.telegram.transport import Transport
 
@@ -53,13 +56,16 @@ class App:
         self.transport = transport or make_transport(config)
         self.handlers = Handlers(self.store, config.alerts, clock)
         self.sender = Sender(self.store, self.transport, config.delivery, clock)
+        self.fetcher = Fetcher(self.client, config.polling.max_bytes, config.polling.per_host)
         self.poller = Poller(
             self.store,
-            Fetcher(self.client, config.polling.max_bytes),
+            self.fetcher,
             config.polling,
             on_enqueued=self.sender.wake,
             clock=clock,
+            on_health=self.tell_admins,
         )
+        self._background: set[asyncio.Task] = set()
         self.scheduler = BoardScheduler(self.poller)
         self.clock = clock
 
@@ -109,6 +115,27 @@ class App:
             return list(outcomes)
         finally:
             await self.close()
+
+    @property
+    def admins(self) -> tuple[int, ...]:
+        """Who hears about board health: the configured admins; in the console, its one user."""
+        if isinstance(self.transport, ConsoleTransport):
+            return (CONSOLE_CHAT_ID,)
+        return self.config.telegram.admins
+
+    def tell_admins(self, text: str) -> None:
+        """Send an operational notice to every admin, in the background."""
+        task = asyncio.get_running_loop().create_task(self._tell_admins(text))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _tell_admins(self, text: str) -> None:
+        message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
+        for admin in self.admins:
+            try:
+                await self.transport.send(admin, message)
+            except SendError as exc:
+                log.warning("could not tell admin %d: %s (%s)", admin, text, exc)
 
     async def close(self) -> None:
         self.scheduler.shutdown()

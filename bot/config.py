@@ -72,6 +72,9 @@ class PollingConfig:
     max_backoff: float = 6 * 3600.0
     close_after: int = 2
     user_agent: str | None = None
+    per_host: int = 2
+    alert_admins_after: int = 3
+    allow_private_hosts: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,12 @@ class Config:
     boards: tuple[BoardConfig, ...] = ()
     source: str = "<defaults>"
     warnings: tuple[str, ...] = ()
+
+
+POLLING_KEYS = {
+    "interval", "timeout", "max_bytes", "max_backoff", "close_after", "user_agent",
+    "per_host", "alert_admins_after", "allow_private_hosts",
+}  # fmt: skip
 
 
 class _Reader:
@@ -249,12 +258,7 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
         admins = []
 
     st = r.table(data, "storage", "storage", {"path"})
-    pl = r.table(
-        data,
-        "polling",
-        "polling",
-        {"interval", "timeout", "max_bytes", "max_backoff", "close_after", "user_agent"},
-    )
+    pl = r.table(data, "polling", "polling", POLLING_KEYS)
     al = r.table(data, "alerts", "alerts", {"max_per_user", "max_length"})
     dl = r.table(
         data, "delivery", "delivery", {"messages_per_second", "per_chat_interval", "max_attempts"}
@@ -267,6 +271,9 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
         max_backoff=r.duration(pl, "max_backoff", "polling", d.max_backoff),
         close_after=r.positive(pl, "close_after", "polling", d.close_after),
         user_agent=r.get(pl, "user_agent", "polling", str, None),
+        per_host=r.positive(pl, "per_host", "polling", d.per_host),
+        alert_admins_after=r.positive(pl, "alert_admins_after", "polling", d.alert_admins_after),
+        allow_private_hosts=r.get(pl, "allow_private_hosts", "polling", bool, False),
     )
     da, dd = AlertsConfig(), DeliveryConfig()
     config = Config(

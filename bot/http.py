@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
 import time
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -48,12 +50,27 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-class Fetcher:
-    """Conditional GETs with a size cap over one shared client."""
+def moved_to(resp: httpx.Response) -> str | None:
+    """The final URL when the request was redirected only by permanent redirects (301, 308)."""
+    if resp.history and all(r.status_code in (301, 308) for r in resp.history):
+        return str(resp.url)
+    return None
 
-    def __init__(self, client: httpx.AsyncClient, max_bytes: int = 10_000_000):
+
+class Fetcher:
+    """Conditional GETs with a size cap and a per-host concurrency limit, over one shared client."""
+
+    def __init__(self, client: httpx.AsyncClient, max_bytes: int = 10_000_000, per_host: int = 2):
         self.client = client
         self.max_bytes = max_bytes
+        self.per_host = per_host
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    def _slot(self, url: str) -> asyncio.Semaphore:
+        host = urlsplit(url).hostname or ""
+        if host not in self._hosts:
+            self._hosts[host] = asyncio.Semaphore(self.per_host)
+        return self._hosts[host]
 
     async def get(
         self,
@@ -78,7 +95,19 @@ class Fetcher:
         headers: dict[str, str] | None = None,
         json: object = None,
     ) -> FetchResult:
-        """One request with the size cap and error translation."""
+        """One request with the size cap and error translation, at most `per_host` at once."""
+        async with self._slot(url):
+            return await self._request(method, url, etag, last_modified, headers, json)
+
+    async def _request(
+        self,
+        method: str,
+        url: str,
+        etag: str | None,
+        last_modified: str | None,
+        headers: dict[str, str] | None,
+        json: object,
+    ) -> FetchResult:
         send_headers = dict(headers or {})
         if etag:
             send_headers["If-None-Match"] = etag
@@ -93,6 +122,7 @@ class Fetcher:
                         not_modified=True,
                         etag=resp.headers.get("etag") or etag,
                         last_modified=resp.headers.get("last-modified") or last_modified,
+                        moved_to=moved_to(resp),
                     )
                 if resp.status_code >= 400:
                     raise BoardHTTPError(
@@ -120,6 +150,7 @@ class Fetcher:
                     etag=resp.headers.get("etag"),
                     last_modified=resp.headers.get("last-modified"),
                     encoding=resp.charset_encoding,
+                    moved_to=moved_to(resp),
                 )
         except FetchError:
             raise

@@ -109,3 +109,11 @@ def posting_details(db: Database) -> None:
         "salary_period TEXT",
     ):
         db.execute(f"ALTER TABLE postings ADD COLUMN {column}")
+
+
+@migrations(name="0004_board_body_hash")
+def board_body_hash(db: Database) -> None:
+    """The last body's hash, so an unchanged board costs a hash instead of a parse and a diff;
+    and whether the admins were told about the current failure streak."""
+    db.execute("ALTER TABLE boards ADD COLUMN body_hash TEXT")
+    db.execute("ALTER TABLE boards ADD COLUMN admins_alerted INTEGER NOT NULL DEFAULT 0")

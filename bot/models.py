@@ -19,6 +19,7 @@ class FetchResult:
     last_modified: str | None = None
     not_modified: bool = False
     encoding: str | None = None
+    moved_to: str | None = None  # the new URL when every redirect on the way was permanent
 
     @property
     def text(self) -> str:

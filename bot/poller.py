@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from datetime import datetime, timedelta
 
 from bot import match, normalize, sources
 from bot.config import PollingConfig, format_duration
-from bot.errors import FetchError, ParseError
+from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.http import Fetcher
 from bot.models import BoardInfo, Posting
 from bot.store import BoardState, RecordResult, Store, utcnow
@@ -39,7 +40,12 @@ def backoff(interval: float, failures: int, cap: float) -> float:
 
 
 class Poller:
-    """Polls boards; a failure is stored with its backoff and never raised to the caller."""
+    """Polls boards; a failure is stored with its backoff and never raised to the caller.
+
+    `on_health(text)` is told, once per failure streak, when a board has failed
+    `alert_admins_after` polls in a row (or answered empty after having postings), and again
+    when it recovers: the app forwards these to the admins.
+    """
 
     def __init__(
         self,
@@ -48,11 +54,13 @@ class Poller:
         polling: PollingConfig,
         on_enqueued: Callable[[], None] = lambda: None,
         clock: Callable[[], datetime] = utcnow,
+        on_health: Callable[[str], None] = lambda text: None,
     ):
         self.store = store
         self.fetcher = fetcher
         self.polling = polling
         self.on_enqueued = on_enqueued
+        self.on_health = on_health
         self.clock = clock
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
@@ -65,6 +73,8 @@ class Poller:
             return PollOutcome(name, "skipped", error="backing off")
         try:
             return await self._poll(board)
+        except BoardHTTPError as exc:
+            return self._failed(board, str(exc), retry_after=exc.retry_after)
         except (FetchError, ParseError) as exc:
             return self._failed(board, str(exc))
         except Exception as exc:  # a bug in a parser must not stop the other boards
@@ -83,22 +93,30 @@ class Poller:
             options=board.options,
         )
         now = self.clock()
-        if result.not_modified:
+        if result.moved_to and result.moved_to != board.endpoint:
+            self.store.move_board(board.name, result.moved_to)
+            log.info(
+                "board %s: moved permanently to %s; polling that from now on",
+                board.name,
+                result.moved_to,
+            )
+        body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
+        if result.not_modified or (body_hash == board.body_hash and board.baseline_at):
             self._succeeded(board, now, result.etag, result.last_modified)
             return PollOutcome(board.name, "not_modified")
         info = BoardInfo(board.name, board.kind, result.url or board.endpoint, board.company)
         postings = [normalize.posting(raw, info) for raw in source.parse(result, board.options)]
+        if not postings and board.open_postings:
+            return self._failed(
+                board,
+                f"answered with no postings after having {board.open_postings} open; kept them "
+                "open (layout change or outage?)",
+                alert_now=True,
+            )
         with self.store.transaction():
             rec = self.store.record(board.name, postings, now, self.polling.close_after)
             enqueued = self._route(rec, now)
-            self._succeeded(board, now, result.etag, result.last_modified)
-        if rec.suspect_empty:
-            log.warning(
-                "board %s: answered with no postings after having %d open; keeping them open "
-                "(layout change or outage?)",
-                board.name,
-                board.open_postings,
-            )
+            self._succeeded(board, now, result.etag, result.last_modified, body_hash)
         if rec.baseline:
             log.info(
                 "board %s: baseline of %d postings stored (not notified)", board.name, rec.seen
@@ -128,24 +146,45 @@ class Poller:
         return self.store.enqueue(deliveries, now)
 
     def _succeeded(
-        self, board: BoardState, now: datetime, etag: str | None, lm: str | None
+        self,
+        board: BoardState,
+        now: datetime,
+        etag: str | None,
+        lm: str | None,
+        body_hash: str | None = None,
     ) -> None:
-        streak = self.store.mark_success(board.name, now, etag, lm)
+        streak = self.store.mark_success(board.name, now, etag, lm, body_hash)
         if streak:
             log.info("board %s: recovered after %d failed polls", board.name, streak)
+            if board.admins_alerted:
+                self.on_health(f"✅ Board {board.name} recovered after {streak} failed polls.")
 
-    def _failed(self, board: BoardState, error: str, logged: bool = False) -> PollOutcome:
+    def _failed(
+        self,
+        board: BoardState,
+        error: str,
+        *,
+        logged: bool = False,
+        retry_after: float | None = None,
+        alert_now: bool = False,
+    ) -> PollOutcome:
         now = self.clock()
         failures = board.consecutive_failures + 1
         delay = backoff(board.interval_s, failures, self.polling.max_backoff)
+        if retry_after:
+            delay = max(delay, min(retry_after, self.polling.max_backoff))
         self.store.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
+        wait = format_duration(max(delay, board.interval_s))
         if failures == 1 and not logged:
             log.warning(
-                "board %s: %s; retrying with backoff (next try in %s)",
-                board.name,
-                error,
-                format_duration(max(delay, board.interval_s)),
+                "board %s: %s; retrying with backoff (next try in %s)", board.name, error, wait
             )
         else:
             log.debug("board %s: failure %d in a row: %s", board.name, failures, error)
+        if not board.admins_alerted and (alert_now or failures >= self.polling.alert_admins_after):
+            self.store.set_admins_alerted(board.name)
+            self.on_health(
+                f"⚠️ Board {board.name} failed {failures} poll{'s' if failures > 1 else ''} in a "
+                f"row: {error}. Retrying with backoff; next try in {wait}."
+            )
         return PollOutcome(board.name, "failed", error=error)

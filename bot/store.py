@@ -55,6 +55,8 @@ class BoardState:
     next_due_at: datetime | None
     open_postings: int = 0
     options: dict = field(default_factory=dict)
+    body_hash: str | None = None
+    admins_alerted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,12 +170,16 @@ class Store:
                        VALUES (?, ?, ?, ?, ?, ?, 'config', ?, ?, ?)
                        ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url,
                            options = excluded.options,
-                           endpoint = excluded.endpoint, interval_s = excluded.interval_s,
+                           endpoint = CASE WHEN boards.url = excluded.url
+                               THEN boards.endpoint ELSE excluded.endpoint END,
+                           interval_s = excluded.interval_s,
                            company = excluded.company, enabled = excluded.enabled,
                            origin = 'config',
-                           etag = CASE WHEN boards.endpoint = excluded.endpoint THEN boards.etag END,
-                           last_modified = CASE WHEN boards.endpoint = excluded.endpoint
-                               THEN boards.last_modified END""",
+                           etag = CASE WHEN boards.url = excluded.url THEN boards.etag END,
+                           last_modified = CASE WHEN boards.url = excluded.url
+                               THEN boards.last_modified END,
+                           body_hash = CASE WHEN boards.url = excluded.url
+                               THEN boards.body_hash END""",
                     (
                         b.name,
                         b.kind,
@@ -202,7 +208,7 @@ class Store:
                     b.enabled, b.etag, b.last_modified, b.baseline_at, b.last_success_at,
                     b.last_error, b.consecutive_failures, b.next_due_at,
                     (SELECT count(*) FROM postings p WHERE p.board = b.name AND p.closed_at IS NULL),
-                    b.options
+                    b.options, b.body_hash, b.admins_alerted
                   FROM boards b {"WHERE " + " AND ".join(where) if where else ""} ORDER BY b.name"""
         out = []
         for r in self.db.execute(sql, params).fetchall():
@@ -212,23 +218,37 @@ class Store:
                     origin=r[6], enabled=bool(r[7]), etag=r[8], last_modified=r[9],
                     baseline_at=from_iso(r[10]), last_success_at=from_iso(r[11]), last_error=r[12],
                     consecutive_failures=r[13], next_due_at=from_iso(r[14]), open_postings=r[15], options=json.loads(r[16]),
+                    body_hash=r[17], admins_alerted=bool(r[18]),
                 )
             )  # fmt: skip
         return out
 
     def mark_success(
-        self, name: str, now: datetime, etag: str | None, last_modified: str | None
+        self,
+        name: str,
+        now: datetime,
+        etag: str | None,
+        last_modified: str | None,
+        body_hash: str | None = None,
     ) -> int:
         """Record a successful poll; returns the failure streak it ended."""
         row = self._one("SELECT consecutive_failures FROM boards WHERE name = ?", (name,))
         self.db.execute(
             """UPDATE boards SET last_attempt_at = ?, last_success_at = ?, last_error = NULL,
                    consecutive_failures = 0, next_due_at = NULL, etag = ?, last_modified = ?,
-                   baseline_at = coalesce(baseline_at, ?)
+                   baseline_at = coalesce(baseline_at, ?), admins_alerted = 0,
+                   body_hash = coalesce(?, body_hash)
                WHERE name = ?""",
-            (iso(now), iso(now), etag, last_modified, iso(now), name),
+            (iso(now), iso(now), etag, last_modified, iso(now), body_hash, name),
         )
         return row[0] if row else 0
+
+    def set_admins_alerted(self, name: str) -> None:
+        self.db.execute("UPDATE boards SET admins_alerted = 1 WHERE name = ?", (name,))
+
+    def move_board(self, name: str, endpoint: str) -> None:
+        """A permanent redirect: poll the new URL from now on."""
+        self.db.execute("UPDATE boards SET endpoint = ? WHERE name = ?", (endpoint, name))
 
     def mark_failure(self, name: str, now: datetime, error: str, next_due: datetime) -> int:
         """Record a failed poll and when to try again; returns the failure streak."""

@@ -26,11 +26,23 @@ class BoardServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.active = 0
+        self.max_active = 0
         self._lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                with server._lock:
+                    server.active += 1
+                    server.max_active = max(server.max_active, server.active)
+                try:
+                    self._get()
+                finally:
+                    with server._lock:
+                        server.active -= 1
+
+            def _get(self) -> None:
                 with server._lock:
                     server.requests.append((self.path, dict(self.headers)))
                     route = server.routes.get(self.path)

@@ -161,3 +161,82 @@ async def test_board_server_fixture_serves_404_for_unknown_paths(
     store.sync_boards([board("Gone", boards.url("/nope"))], now)
     out = await poller.poll("Gone")
     assert out.status == "failed" and "404" in out.error
+
+
+async def test_an_unchanged_body_is_not_parsed_again(poller, store, boards, now) -> None:
+    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    boards.set_json(PATH, {"jobs": [gh_job(1)]}, etag=False)
+    assert (await poller.poll("Acme", force=True)).status == "baseline"
+    assert (await poller.poll("Acme", force=True)).status == "not_modified"
+    boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2)]}, etag=False)
+    assert (await poller.poll("Acme", force=True)).new == 1
+
+
+async def test_retry_after_is_honoured(poller, store, boards, now) -> None:
+    store.sync_boards([board("Acme", boards.url(PATH), interval=5)], now)
+    boards.set(PATH, "slow down", status=429, headers={"Retry-After": "600"})
+    out = await poller.poll("Acme")
+    assert "429" in out.error
+    wait = (store.board("Acme").next_due_at - datetime.now(UTC)).total_seconds()
+    assert 590 < wait <= 600
+
+
+async def test_permanent_redirect_moves_the_board_but_a_temporary_one_does_not(
+    poller, store, boards, now
+) -> None:
+    store.sync_boards([board("Acme", boards.url("/old")), board("Tmp", boards.url("/tmp"))], now)
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    boards.set("/old", "", status=301, headers={"Location": boards.url(PATH)})
+    boards.set("/tmp", "", status=302, headers={"Location": boards.url(PATH)})
+    assert (await poller.poll("Acme")).status == "baseline"
+    assert (await poller.poll("Tmp")).status == "baseline"
+    assert store.board("Acme").endpoint == boards.url(PATH)
+    assert store.board("Tmp").endpoint == boards.url("/tmp")
+    # A restart with the same config keeps the moved endpoint.
+    store.sync_boards([board("Acme", boards.url("/old")), board("Tmp", boards.url("/tmp"))], now)
+    assert store.board("Acme").endpoint == boards.url(PATH)
+
+
+async def test_per_host_concurrency_limit(store, boards, now) -> None:
+    client = build_client(timeout=5.0)
+    p = Poller(store, Fetcher(client, per_host=2), PollingConfig())
+    names = [f"B{i}" for i in range(6)]
+    store.sync_boards([board(n, boards.url(f"/{n}")) for n in names], now)
+    for n in names:
+        boards.set_json(f"/{n}", {"jobs": [gh_job(1)]}, delay=0.2)
+    outs = await asyncio.gather(*(p.poll(n) for n in names))
+    await client.aclose()
+    assert all(o.status == "baseline" for o in outs)
+    assert boards.max_active == 2
+
+
+async def test_admins_hear_once_per_streak_and_on_recovery(store, boards, now) -> None:
+    client = build_client(timeout=1.0)
+    told: list[str] = []
+    p = Poller(store, Fetcher(client), PollingConfig(alert_admins_after=3), on_health=told.append)
+    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    boards.set(PATH, "down", status=503)
+    for _ in range(5):
+        await p.poll("Acme", force=True)
+    assert len(told) == 1 and "Acme failed 3 polls in a row: HTTP 503" in told[0]
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    await p.poll("Acme", force=True)
+    assert len(told) == 2 and "recovered after 5 failed polls" in told[1]
+    await client.aclose()
+
+
+async def test_an_empty_answer_after_postings_keeps_them_and_tells_admins(
+    store, boards, now
+) -> None:
+    client = build_client(timeout=1.0)
+    told: list[str] = []
+    p = Poller(store, Fetcher(client), PollingConfig(close_after=1), on_health=told.append)
+    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2)]})
+    await p.poll("Acme")
+    boards.set_json(PATH, {"jobs": []})
+    out = await p.poll("Acme", force=True)
+    assert out.status == "failed" and "no postings" in out.error
+    assert store.board("Acme").open_postings == 2
+    assert len(told) == 1 and "kept them open" in told[0]
+    await client.aclose()
