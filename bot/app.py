@@ -55,7 +55,11 @@ class App:
         )
         self.transport = transport or make_transport(config)
         self.handlers = Handlers(self.store, config.alerts, clock)
-        self.sender = Sender(self.store, self.transport, config.delivery, clock)
+        self.sender = Sender(
+            self.store, self.transport, config.delivery, clock, on_failed=self._delivery_failed
+        )
+        self._failures_untold = 0
+        self._failure_told_at = float("-inf")
         self.fetcher = Fetcher(self.client, config.polling.max_bytes, config.polling.per_host)
         self.poller = Poller(
             self.store,
@@ -128,6 +132,18 @@ class App:
         task = asyncio.get_running_loop().create_task(self._tell_admins(text))
         self._background.add(task)
         task.add_done_callback(self._background.discard)
+
+    def _delivery_failed(self, text: str) -> None:
+        """Tell the admins about failed deliveries, at most once every 10 minutes."""
+        self._failures_untold += 1
+        now = asyncio.get_running_loop().time()
+        if now - self._failure_told_at < 600:
+            return
+        more = self._failures_untold - 1
+        self.tell_admins(
+            f"⚠️ {text}" + (f" (and {more} more since the last notice)" if more else "")
+        )
+        self._failures_untold, self._failure_told_at = 0, now
 
     async def _tell_admins(self, text: str) -> None:
         message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)

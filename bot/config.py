@@ -87,7 +87,12 @@ class AlertsConfig:
 class DeliveryConfig:
     messages_per_second: float = 30.0
     per_chat_interval: float = 1.0
+    group_messages: int = 20
+    group_window: float = 60.0
     max_attempts: int = 8
+    concurrency: int = 8
+    send_timeout: float = 15.0
+    retry_base: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,12 @@ class Config:
 POLLING_KEYS = {
     "interval", "timeout", "max_bytes", "max_backoff", "close_after", "user_agent",
     "per_host", "alert_admins_after", "allow_private_hosts",
+}  # fmt: skip
+
+
+DELIVERY_KEYS = {
+    "messages_per_second", "per_chat_interval", "group_messages", "group_window", "max_attempts",
+    "concurrency", "send_timeout", "retry_base",
 }  # fmt: skip
 
 
@@ -260,9 +271,7 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
     st = r.table(data, "storage", "storage", {"path"})
     pl = r.table(data, "polling", "polling", POLLING_KEYS)
     al = r.table(data, "alerts", "alerts", {"max_per_user", "max_length"})
-    dl = r.table(
-        data, "delivery", "delivery", {"messages_per_second", "per_chat_interval", "max_attempts"}
-    )
+    dl = r.table(data, "delivery", "delivery", DELIVERY_KEYS)
     d = PollingConfig()
     polling = PollingConfig(
         interval=r.duration(pl, "interval", "polling", d.interval),
@@ -288,10 +297,13 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
             messages_per_second=r.positive(
                 dl, "messages_per_second", "delivery", dd.messages_per_second
             ),
-            per_chat_interval=r.get(
-                dl, "per_chat_interval", "delivery", (int, float), dd.per_chat_interval
-            ),
+            per_chat_interval=r.positive(dl, "per_chat_interval", "delivery", dd.per_chat_interval),
+            group_messages=r.positive(dl, "group_messages", "delivery", dd.group_messages),
+            group_window=r.duration(dl, "group_window", "delivery", dd.group_window),
             max_attempts=r.positive(dl, "max_attempts", "delivery", dd.max_attempts),
+            concurrency=r.positive(dl, "concurrency", "delivery", dd.concurrency),
+            send_timeout=r.duration(dl, "send_timeout", "delivery", dd.send_timeout),
+            retry_base=r.duration(dl, "retry_base", "delivery", dd.retry_base),
         ),
         boards=tuple(_boards(data.get("boards", []), r, polling.interval, warnings)),
         source=source,

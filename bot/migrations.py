@@ -117,3 +117,19 @@ def board_body_hash(db: Database) -> None:
     and whether the admins were told about the current failure streak."""
     db.execute("ALTER TABLE boards ADD COLUMN body_hash TEXT")
     db.execute("ALTER TABLE boards ADD COLUMN admins_alerted INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations(name="0005_job_identity")
+def job_identity(db: Database) -> None:
+    """Which job a posting is (its first posting's key), and the keys that match copies."""
+    for column in (
+        "job_key TEXT",
+        "url_key TEXT",
+        "apply_key TEXT",
+        "ctl_key TEXT",
+        "ctd_key TEXT",
+    ):
+        db.execute(f"ALTER TABLE postings ADD COLUMN {column}")
+    db.execute("UPDATE postings SET job_key = key")
+    for column in ("job_key", "url_key", "apply_key", "ctl_key", "ctd_key"):
+        db.execute(f"CREATE INDEX postings_{column} ON postings ({column})")

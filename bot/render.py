@@ -58,12 +58,19 @@ def posted_ago(posted: datetime | None, now: datetime) -> str:
 
 
 def notification(
-    posting: Posting, alert_queries: tuple[str, ...] | list[str], now: datetime, snippet: int = 280
+    posting: Posting,
+    alert_queries: tuple[str, ...] | list[str],
+    now: datetime,
+    also: tuple[str, ...] | list[str] = (),
+    snippet: int = 280,
 ) -> OutgoingMessage:
     """The alert message for one job: bold title, company, location, date, matched alerts, Apply."""
     esc = lambda s: html.escape(s, quote=False)  # noqa: E731
     title = shorten(posting.title, 200) or "(untitled)"
-    where = shorten(posting.location, 150)
+    others = [entry.split("|", 1) for entry in also]
+    cities = [loc for board, loc in others if board == posting.board and loc]
+    boards = [board for board, _ in others if board != posting.board]
+    where = shorten(" · ".join(dict.fromkeys(x for x in (posting.location, *cities) if x)), 150)
     if posting.workplace and posting.workplace in WORKPLACE:
         label = WORKPLACE[posting.workplace]
         if label.lower() not in where.lower():
@@ -72,6 +79,9 @@ def notification(
     company_line = " · ".join(x for x in (shorten(posting.company, 100), where) if x)
     if company_line:
         lines.append((esc(company_line), company_line))
+    if boards:
+        seen = "Also on " + shorten(", ".join(dict.fromkeys(boards)), 120)
+        lines.append((esc(seen), seen))
     when = posted_ago(posting.posted_at, now)
     if when:
         when = when[0].upper() + when[1:]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot import dedupe
 from bot.config import BoardConfig
 from bot.migrations import migrations
 from bot.models import Alert, Delivery, Posting
@@ -75,6 +76,7 @@ class RecordResult:
     new: list[Posting] = field(default_factory=list)
     changed: list[Posting] = field(default_factory=list)
     closed: list[str] = field(default_factory=list)
+    copies: list[Posting] = field(default_factory=list)  # new here, but a job known elsewhere
     seen: int = 0
     suspect_empty: bool = False
 
@@ -89,6 +91,7 @@ class OutboxItem:
     alert_ids: tuple[int, ...]
     alert_queries: tuple[str, ...]
     attempts: int
+    also: tuple[str, ...] = ()
 
 
 # Posting fields stored as columns, in order; the first three identify the posting.
@@ -112,6 +115,11 @@ def _posting_values(p: Posting) -> tuple:
 
 def _same(value: object) -> object:
     return value
+
+
+def _keys_of(identity: dedupe.Identity, kind: str) -> list[str]:
+    keys = [identity.url, identity.apply] if kind == "url" else [getattr(identity, kind)]
+    return [k for k in keys if k]
 
 
 def connect(path: str | Path) -> Database:
@@ -299,10 +307,15 @@ class Store:
                     result.changed.append(p)
                 else:
                     touches.append((stamp, p.key))
+            jobs = self._job_keys(inserts, now)
+            if not baseline:
+                result.copies = [p for p in result.new if jobs[p.key][0] != p.key]
+                result.new = [p for p in result.new if jobs[p.key][0] == p.key]
             self.db.conn.executemany(
-                f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline)
-                    VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?)""",
-                [(*_posting_values(p), stamp, stamp, int(baseline)) for p in inserts],
+                f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline,
+                        job_key, url_key, apply_key, ctl_key, ctd_key)
+                    VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [(*_posting_values(p), stamp, stamp, int(baseline), *jobs[p.key]) for p in inserts],
             )
             self.db.conn.executemany(
                 f"""UPDATE postings SET {", ".join(f"{f} = ?" for f in _FIELDS[3:])},
@@ -326,19 +339,65 @@ class Store:
                 [(k,) for k in open_missing],
             )
             if open_missing:
-                marks = ",".join("?" * len(open_missing))
                 closing = [
                     r[0]
                     for r in self.db.execute(
-                        f"SELECT key FROM postings WHERE key IN ({marks}) AND missing_polls >= ?",
-                        [*open_missing, close_after],
+                        "SELECT key FROM postings WHERE board = ? AND closed_at IS NULL "
+                        "AND missing_polls >= ?",
+                        (board, close_after),
                     )
                 ]
-                self.db.conn.executemany(
-                    "UPDATE postings SET closed_at = ? WHERE key = ?", [(stamp, k) for k in closing]
+                self.db.execute(
+                    "UPDATE postings SET closed_at = ? WHERE board = ? AND closed_at IS NULL "
+                    "AND missing_polls >= ?",
+                    (stamp, board, close_after),
                 )
                 result.closed = closing
             return result
+
+    def _job_keys(self, postings: list[Posting], now: datetime) -> dict[str, tuple]:
+        """For each new posting: (job key, url key, apply key, ctl key, ctd key). The job key is
+        that of an earlier posting of the same job (see `bot.dedupe`), else its own key."""
+        ids = {p.key: dedupe.identity(p) for p in postings}
+        since = iso(now - dedupe.WINDOW)
+        known: dict[tuple[str, str], str] = {}  # (kind, key) -> job key
+        for kind, column in (
+            ("url", "url_key"),
+            ("url", "apply_key"),
+            ("ctl", "ctl_key"),
+            ("ctd", "ctd_key"),
+        ):
+            wanted = list({k for i in ids.values() for k in _keys_of(i, kind)})
+            for chunk in range(0, len(wanted), 500):
+                part = wanted[chunk : chunk + 500]
+                sql = (
+                    f"SELECT {column}, job_key FROM postings WHERE {column} IN "
+                    f"({','.join('?' * len(part))}) AND first_seen_at >= ?"
+                )
+                for value, job in self.db.execute(sql, [*part, since]):
+                    known.setdefault((kind, value), job)
+        out = {}
+        for p in postings:
+            i = ids[p.key]
+            job = next(
+                (known[(kind, k)] for kind in ("url", "ctl", "ctd") for k in _keys_of(i, kind)
+                 if (kind, k) in known),
+                p.key,
+            )  # fmt: skip
+            for kind in ("url", "ctl", "ctd"):
+                for k in _keys_of(i, kind):
+                    known.setdefault((kind, k), job)
+            out[p.key] = (job, i.url, i.apply, i.ctl, i.ctd)
+        return out
+
+    def also_on(self, key: str) -> tuple[str, ...]:
+        """The other postings of this posting's job, as "board|location" (see `record`)."""
+        rows = self.db.execute(
+            """SELECT board, location FROM postings WHERE key != ? AND job_key =
+                   (SELECT job_key FROM postings WHERE key = ?) ORDER BY first_seen_at""",
+            (key, key),
+        )
+        return tuple(f"{b}|{loc}" for b, loc in rows)
 
     def known_ids(self, board: str) -> frozenset[str]:
         """External ids stored for a board, so sources can skip detail requests for them."""
@@ -475,27 +534,39 @@ class Store:
         )
         return self.db.conn.total_changes - before
 
-    def due(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
-        """Pending deliveries whose time has come, to active users, oldest first."""
+    def due(self, now: datetime, limit: int = 100, per_chat: int = 1000) -> list[OutboxItem]:
+        """Pending deliveries whose time has come, to active users, oldest first; at most
+        `per_chat` for one chat, so one busy chat cannot crowd the others out of a batch."""
         rows = self.db.execute(
             f"""SELECT d.id, d.chat_id, d.alert_ids, d.attempts, {_prefixed("p")}
-                FROM deliveries d JOIN users u USING (chat_id) JOIN postings p ON p.key = d.posting_key
-                WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND u.state = 'active'
-                ORDER BY d.next_attempt_at, d.id LIMIT ?""",
-            (iso(now), limit),
+                FROM (SELECT d.*, row_number() OVER (
+                          PARTITION BY d.chat_id ORDER BY d.next_attempt_at, d.id) AS rank
+                      FROM deliveries d JOIN users u USING (chat_id)
+                      WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND u.state = 'active'
+                     ) d JOIN postings p ON p.key = d.posting_key
+                WHERE d.rank <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?""",
+            (iso(now), per_chat, limit),
         ).fetchall()
+        wanted = {a for r in rows for a in json.loads(r[2])}
         queries = (
-            {a: q for a, q in self.db.execute("SELECT id, query FROM alerts").fetchall()}
-            if rows
+            dict(
+                self.db.execute(
+                    f"SELECT id, query FROM alerts WHERE id IN ({','.join('?' * len(wanted))})",
+                    list(wanted),
+                ).fetchall()
+            )
+            if wanted
             else {}
         )
         items = []
         for r in rows:
             ids = tuple(json.loads(r[2]))
+            posting = _posting(r[4:])
             items.append(
                 OutboxItem(
-                    id=r[0], chat_id=r[1], posting=_posting(r[4:]), alert_ids=ids,
+                    id=r[0], chat_id=r[1], posting=posting, alert_ids=ids,
                     alert_queries=tuple(queries[a] for a in ids if a in queries), attempts=r[3],
+                    also=self.also_on(posting.key),
                 )
             )  # fmt: skip
         return items
@@ -507,11 +578,14 @@ class Store:
         )
         return from_iso(row[0]) if row and row[0] else None
 
-    def mark_sending(self, delivery_id: int) -> None:
-        self.db.execute(
-            "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE id = ?",
+    def mark_sending(self, delivery_id: int) -> bool:
+        """Claim a pending delivery for sending; False when it is no longer pending."""
+        cur = self.db.execute(
+            "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 "
+            "WHERE id = ? AND state = 'pending'",
             (delivery_id,),
         )
+        return cur.rowcount == 1
 
     def mark_sent(self, delivery_id: int, now: datetime, message_id: int | None) -> None:
         self.db.execute(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import multiprocessing
 import re
 import socketserver
 import sys
@@ -242,6 +243,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True  # still tracked: server_close() joins them (block_on_close)
+    request_queue_size = 256  # a bot sending with many connections at once must not be refused
 
     def __init__(self, fake: FakeTelegram) -> None:
         self.fake = fake
@@ -281,7 +283,8 @@ class FakeTelegram:
         self._updates: list[dict[str, Any]] = []
         self._next_update_id = self._next_message_id = 0
         self._failures: list[tuple[int | str | None, ApiError, list[int]]] = []
-        self._delay = 0.0
+        self._delays: dict[int | None, float] = {}
+        self.limit_hits: list[str] = []  # which rule each Limits 429 broke
         self._windows: dict[object, deque[float]] = {}
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -421,9 +424,9 @@ class FakeTelegram:
         with self._cond:
             self._failures.append((chat_id, error, [count]))
 
-    def delay(self, seconds: float) -> None:
-        """Make every following sendMessage take ``seconds`` to answer (0 switches it off)."""
-        self._delay = seconds
+    def delay(self, seconds: float, chat_id: int | None = None) -> None:
+        """Make sendMessage (to one chat, or to any) take ``seconds`` to answer; 0 switches off."""
+        self._delays[chat_id] = seconds
 
     # -- what the bot sent ---------------------------------------------------------------------
     def messages_to(self, chat_id: int | str) -> list[SentMessage]:
@@ -514,8 +517,9 @@ class FakeTelegram:
 
     def _send_message(self, p: dict[str, Any]) -> dict[str, Any]:
         chat_id = _chat_id(p.get("chat_id"))
-        if self._delay:
-            self._stopping.wait(self._delay)
+        pause = self._delays.get(chat_id) or self._delays.get(None)
+        if pause:
+            self._stopping.wait(pause)
         with self._cond:
             for failure in self._failures:
                 if failure[0] in (None, chat_id):
@@ -543,14 +547,17 @@ class FakeTelegram:
     def _check_limits(self, chat_id: int | str, now: float) -> None:
         assert self.limits is not None
         rules, wait = self.limits.rules(chat_id), 0.0
+        broken = []
         for key, most, window in rules:
             accepted = self._windows.setdefault(key, deque())
             while accepted and accepted[0] <= now - window:
                 accepted.popleft()
             if len(accepted) >= most:  # free again once the most-th newest leaves the window
                 wait = max(wait, accepted[-most] + window - now)
+                broken.append("global" if key == "*" else f"chat {key}")
         if wait > 0:
             self.too_many_requests += 1
+            self.limit_hits.append(", ".join(broken))
             secs = max(1, math.ceil(wait))
             raise ApiError(429, f"Too Many Requests: retry after {secs}", retry_after=secs)
         for key, _, _ in rules:
@@ -600,3 +607,50 @@ class FakeTelegram:
         if msg.link_preview_options:
             out["link_preview_options"] = msg.link_preview_options
         return out
+
+
+def _serve(conn: Any, limits: Limits | None) -> None:
+    """Child-process body of FakeTelegramProcess: serve until told to stop."""
+    with FakeTelegram(limits=limits) as tg:
+        conn.send(tg.port)
+        while True:
+            request = conn.recv()
+            if request == "results":
+                with tg._cond:
+                    sent = [(m.chat_id, m.at, m.text) for m in tg.sent]
+                conn.send(
+                    {
+                        "sent": sent,
+                        "too_many_requests": tg.too_many_requests,
+                        "limit_hits": tg.limit_hits,
+                    }
+                )
+            elif request == "stop":
+                return
+
+
+class FakeTelegramProcess:
+    """The fake in a process of its own, so a load test measures the bot, not the fake's
+    share of one interpreter. `results()` returns what was sent as (chat_id, at, text)."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits
+
+    def __enter__(self) -> FakeTelegramProcess:
+        ctx = multiprocessing.get_context("spawn")
+        self._conn, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_serve, args=(child, self.limits), daemon=True)
+        self._proc.start()
+        self.port = self._conn.recv()
+        self.api_url = f"http://127.0.0.1:{self.port}"
+        return self
+
+    def results(self) -> dict[str, Any]:
+        self._conn.send("results")
+        return self._conn.recv()
+
+    def __exit__(self, *exc: object) -> None:
+        self._conn.send("stop")
+        self._proc.join(timeout=5)
+        if self._proc.is_alive():
+            self._proc.kill()

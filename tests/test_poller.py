@@ -168,7 +168,7 @@ async def test_an_unchanged_body_is_not_parsed_again(poller, store, boards, now)
     boards.set_json(PATH, {"jobs": [gh_job(1)]}, etag=False)
     assert (await poller.poll("Acme", force=True)).status == "baseline"
     assert (await poller.poll("Acme", force=True)).status == "not_modified"
-    boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2)]}, etag=False)
+    boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, "Go Engineer")]}, etag=False)
     assert (await poller.poll("Acme", force=True)).new == 1
 
 

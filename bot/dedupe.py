@@ -1,0 +1,61 @@
+"""Job identity across boards: the keys that say two postings are one job.
+
+The same job shows up on its ATS board, on aggregators, reposted under a new id, and once per
+city. Two postings are one job when they share a canonical URL (posting or apply link), or,
+within `WINDOW`, the same company, title and location, or the same company, title and
+description (one job posted in several cities).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.models import Posting
+
+WINDOW = timedelta(days=30)
+_WORD = re.compile(r"\w+")
+MIN_DESCRIPTION = 80  # shorter texts say too little to call two postings one job
+
+
+def _norm(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join(_WORD.findall("".join(c for c in folded if not unicodedata.combining(c))))
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=12).hexdigest()
+
+
+def url_key(url: str | None) -> str | None:
+    """A URL as a dedupe key: no scheme, lower-case host, no trailing slash."""
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    rest = url.split("://", 1)[1]
+    host, _, path = rest.partition("/")
+    return f"{host.lower()}/{path}".rstrip("/")
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    url: str | None
+    apply: str | None
+    ctl: str | None  # company, title, location
+    ctd: str | None  # company, title, description
+
+
+def identity(p: Posting) -> Identity:
+    """The keys under which `p` may match another posting of the same job."""
+    company, title = _norm(p.company), _norm(p.title)
+    if not title:
+        return Identity(url_key(p.url), url_key(p.apply_url), None, None)
+    description = _norm(p.description)
+    return Identity(
+        url=url_key(p.url),
+        apply=url_key(p.apply_url) if p.apply_url != p.url else None,
+        ctl=_digest(company, title, _norm(p.location)),
+        ctd=_digest(company, title, description) if len(description) >= MIN_DESCRIPTION else None,
+    )

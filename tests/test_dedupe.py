@@ -1,0 +1,88 @@
+"""One job, one message: copies on other boards, reposts and per-city postings are one job."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.config import BoardConfig
+from bot.models import Posting
+from bot.render import notification
+from bot.store import Store
+
+DESC = "Build the payments ledger in Rust. You will own services end to end, on call included."
+
+
+def job(board: str, i: int, title: str = "Senior Rust Engineer", **kw: object) -> Posting:
+    fields = {
+        "key": f"{board}:{i}", "board": board, "external_id": str(i), "title": title,
+        "company": "Acme Pay", "location": "Berlin", "url": f"https://{board.lower()}.example/{i}",
+        "description": DESC, "content_hash": f"{board}{i}{title}",
+    }  # fmt: skip
+    fields.update(kw)
+    return Posting(**fields)
+
+
+@pytest.fixture
+def two_boards(store: Store, now) -> Store:
+    store.sync_boards(
+        [
+            BoardConfig(n, f"https://{n}", "greenhouse", f"https://{n}", 60.0)
+            for n in ("ATS", "Getro")
+        ],
+        now,
+    )
+    for name in ("ATS", "Getro"):
+        store.record(name, [job(name, 0, "Office Manager", description="")], now)
+        store.mark_success(name, now, None, None)
+    return store
+
+
+def test_same_apply_url_on_an_aggregator_is_a_copy(two_boards: Store, now) -> None:
+    first = two_boards.record("ATS", [job("ATS", 1)], now)
+    assert [p.key for p in first.new] == ["ATS:1"]
+    copy = job(
+        "Getro", 7, "Sr. Rust Engineer (Payments)", url="https://ats.example/1", description=""
+    )
+    second = two_boards.record("Getro", [copy], now + timedelta(hours=1))
+    assert second.new == [] and [p.key for p in second.copies] == ["Getro:7"]
+    assert two_boards.also_on("ATS:1") == ("Getro|Berlin",)
+
+
+def test_same_company_title_location_within_30_days_is_a_copy(two_boards: Store, now) -> None:
+    two_boards.record("ATS", [job("ATS", 1)], now)
+    repost = two_boards.record(
+        "Getro", [job("Getro", 2, description="Other words.")], now + timedelta(days=3)
+    )
+    assert repost.new == [] and len(repost.copies) == 1
+    much_later = two_boards.record(
+        "Getro", [job("Getro", 3, url="https://x.example/3")], now + timedelta(days=45)
+    )
+    assert [p.key for p in much_later.new] == ["Getro:3"], "after 30 days it is a new opening"
+
+
+def test_one_job_in_several_cities_is_one_message_listing_them(two_boards: Store, now) -> None:
+    cities = [
+        job("ATS", i, location=city) for i, city in enumerate(["Berlin", "Lisbon", "Amsterdam"], 1)
+    ]
+    result = two_boards.record("ATS", cities, now)
+    assert [p.key for p in result.new] == ["ATS:1"] and len(result.copies) == 2
+    message = notification(result.new[0], ["rust"], now, two_boards.also_on("ATS:1"))
+    assert "Acme Pay · Berlin · Lisbon · Amsterdam" in message.html
+
+
+def test_different_jobs_stay_different(two_boards: Store, now) -> None:
+    result = two_boards.record(
+        "ATS",
+        [job("ATS", 1), job("ATS", 2, company="Other Bank"), job("ATS", 3, "Staff Rust Engineer")],
+        now,
+    )
+    assert len(result.new) == 3 and result.copies == []
+
+
+def test_copies_on_other_boards_are_named_in_the_message(two_boards: Store, now) -> None:
+    two_boards.record("ATS", [job("ATS", 1)], now)
+    two_boards.record("Getro", [job("Getro", 9, url="https://ats.example/1")], now)
+    message = notification(two_boards.posting("ATS:1"), ["rust"], now, two_boards.also_on("ATS:1"))
+    assert "Also on Getro" in message.html
