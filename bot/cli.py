@@ -161,6 +161,24 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from bot.store import Store
+
+    config = _load(args.config)
+    target = Path(args.path)
+    if target.exists() and not args.force:
+        print(f"{target} exists; pass --force to overwrite it", file=sys.stderr)
+        return 2
+    target.unlink(missing_ok=True)
+    store = Store.open(config.storage.path)
+    try:
+        store.backup(target)
+    finally:
+        store.close()
+    print(f"backed up {config.storage.path} to {target} ({target.stat().st_size:,} bytes)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="jobbot", description="Job alerts from job boards, in Telegram."
@@ -184,6 +202,11 @@ def parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--json", action="store_true", help="one JSON object a line")
     s.set_defaults(func=cmd_probe)
+    s = sub.add_parser("backup", help="copy the live database safely (SQLite online backup)")
+    s.add_argument("path")
+    s.add_argument("--config", **conf)
+    s.add_argument("--force", action="store_true", help="overwrite an existing file")
+    s.set_defaults(func=cmd_backup)
     s = sub.add_parser("check-config", help="validate the config and exit")
     s.add_argument("--config", **conf)
     s.set_defaults(func=cmd_check_config)

@@ -149,6 +149,14 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def backup(self, path: str | Path) -> None:
+        """A consistent copy of the live database through SQLite's online backup API."""
+        target = sqlite3.connect(str(path))
+        try:
+            self.db.conn.backup(target, pages=1024)
+        finally:
+            target.close()
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic unit; nested calls become savepoints."""
