@@ -8,17 +8,19 @@ import html
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from urllib.parse import urlsplit
 
 import httpx
 
 from bot.config import Config
 from bot.errors import SendError
-from bot.http import USER_AGENT, Fetcher, build_client
+from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.models import OutgoingMessage
 from bot.poller import Poller, PollOutcome
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
 from bot.store import Store, utcnow
+from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.handlers import Handlers
 from bot.telegram.transport import Transport
@@ -48,10 +50,13 @@ class App:
     ):
         self.config = config
         self.store = Store.open(config.storage.path)
+        trusted = {urlsplit(u).hostname or "" for b in config.boards for u in (b.url, b.endpoint)}
+        self.guard = HostGuard(trusted, config.polling.allow_private_hosts)
         self.client = build_client(
             timeout=config.polling.timeout,
             user_agent=config.polling.user_agent or USER_AGENT,
             transport=http_transport,
+            guard=self.guard,
         )
         self.transport = transport or make_transport(config)
         self.handlers = Handlers(self.store, config.alerts, clock)
@@ -71,6 +76,16 @@ class App:
         )
         self._background: set[asyncio.Task] = set()
         self.scheduler = BoardScheduler(self.poller)
+        self.admin = AdminCommands(
+            self.store,
+            self.poller,
+            self.scheduler,
+            lambda: self.admins,
+            config.polling.interval,
+            self.guard,
+            clock,
+        )
+        self.handlers.admin = self.admin
         self.clock = clock
 
     def _prepare(self) -> None:

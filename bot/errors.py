@@ -54,6 +54,10 @@ class ResponseTooLarge(FetchError):
     """The response body passed the configured size cap."""
 
 
+class ForbiddenHost(FetchError):
+    """The URL resolves to a loopback, private or link-local address, which chat may not use."""
+
+
 class ParseError(JobbotError):
     """A response is not in the shape its source expects."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import ipaddress
 import logging
 import time
 from urllib.parse import urlsplit
@@ -11,7 +12,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot import __version__
-from bot.errors import BoardHTTPError, BoardUnreachable, FetchError, ResponseTooLarge
+from bot.errors import (
+    BoardHTTPError,
+    BoardUnreachable,
+    FetchError,
+    ForbiddenHost,
+    ResponseTooLarge,
+)
 from bot.models import FetchResult
 
 # httpx logs every request URL at INFO, and Telegram URLs carry the bot token.
@@ -21,13 +28,49 @@ logging.getLogger("httpcore").setLevel(logging.WARNING)
 USER_AGENT = f"jobbot/{__version__} (+https://github.com/jobbot/jobbot; job-alert bot)"
 
 
+class HostGuard:
+    """An httpx request hook: refuse hosts that resolve to non-public addresses, redirects
+    included, unless the host is trusted (named by a board in the operator's config)."""
+
+    def __init__(
+        self, trusted: set[str] | frozenset[str] = frozenset(), allow_private: bool = False
+    ):
+        self.trusted = {h.lower() for h in trusted}
+        self.allow_private = allow_private
+
+    async def check(self, host: str, port: int | None = None) -> None:
+        """Raise ForbiddenHost when `host` is not public."""
+        host = host.lower().strip("[]")
+        if self.allow_private or host in self.trusted:
+            return
+        try:
+            addresses = {ipaddress.ip_address(host)}
+        except ValueError:
+            try:
+                infos = await asyncio.get_running_loop().getaddrinfo(host, port or 443)
+            except OSError as exc:
+                raise BoardUnreachable(f"cannot resolve {host}: {exc}") from None
+            addresses = {ipaddress.ip_address(info[4][0]) for info in infos}
+        private = sorted(str(a) for a in addresses if not a.is_global)
+        if private:
+            raise ForbiddenHost(
+                f"{host} resolves to a private or local address ({', '.join(private)}); "
+                "only public job boards can be added from chat"
+            )
+
+    async def __call__(self, request: httpx.Request) -> None:
+        await self.check(request.url.host, request.url.port)
+
+
 def build_client(
     timeout: float = 20.0,
     user_agent: str = USER_AGENT,
     transport: httpx.AsyncBaseTransport | None = None,
+    guard: HostGuard | None = None,
 ) -> httpx.AsyncClient:
-    """The shared client: timeouts, a real User-Agent, redirects followed."""
+    """The shared client: timeouts, a real User-Agent, redirects followed, hosts guarded."""
     return httpx.AsyncClient(
+        event_hooks={"request": [guard]} if guard else None,
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
         headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
         follow_redirects=True,

@@ -151,7 +151,9 @@ class Sender:
         loop = asyncio.get_running_loop()
         now = loop.time()
         stale = now - self._fetched_at
-        if self._refresh or stale > 2.0 or (stale > 0.05 and (self._finished or not self._queue)):
+        # A finished chat's next message waits per_chat_interval anyway: no need to look sooner.
+        settle = min(self.config.per_chat_interval / 2, 0.5)
+        if self._refresh or stale > 2.0 or (stale > settle and (self._finished or not self._queue)):
             items = self.store.due(self.clock(), limit=500, per_chat=1)
             self._queue = {i.chat_id: i for i in items if i.chat_id not in self._inflight}
             self._fetched_at, self._refresh, self._finished = now, False, False
@@ -164,7 +166,7 @@ class Sender:
                     self._start(item, loop)
         times = [self._chat_ready(c) for c in self._queue]
         if self._finished:
-            times.append(self._fetched_at + 0.05)
+            times.append(self._fetched_at + settle)
         if not self._queue:
             nxt = self.store.next_due_at()
             if nxt is not None:
@@ -207,7 +209,8 @@ class Sender:
         )
 
     async def _deliver(self, item: OutboxItem) -> None:
-        message = render.notification(item.posting, item.alert_queries, self.clock(), item.also)
+        also = self.store.also_on(item.posting.key)
+        message = render.notification(item.posting, item.alert_queries, self.clock(), also)
         attempts = item.attempts + 1
         try:
             try:

@@ -91,7 +91,6 @@ class OutboxItem:
     alert_ids: tuple[int, ...]
     alert_queries: tuple[str, ...]
     attempts: int
-    also: tuple[str, ...] = ()
 
 
 # Posting fields stored as columns, in order; the first three identify the posting.
@@ -208,6 +207,31 @@ class Store:
                         json.dumps(dict(b.options)),
                     ),
                 )
+
+    def add_board(self, board: BoardConfig, now: datetime) -> None:
+        """A board added from chat: stored with its state, polled across restarts."""
+        self.db.execute(
+            """INSERT INTO boards (name, kind, url, endpoint, interval_s, company, origin, enabled,
+                   created_at, options) VALUES (?, ?, ?, ?, ?, ?, 'chat', 1, ?, ?)
+               ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url,
+                   endpoint = excluded.endpoint, interval_s = excluded.interval_s, enabled = 1,
+                   origin = 'chat', etag = NULL, last_modified = NULL, body_hash = NULL,
+                   baseline_at = NULL, consecutive_failures = 0, next_due_at = NULL""",
+            (
+                board.name,
+                board.kind,
+                board.url,
+                board.endpoint,
+                board.interval,
+                board.company,
+                iso(now),
+                json.dumps(dict(board.options)),
+            ),
+        )
+
+    def remove_board(self, name: str) -> None:
+        """Stop polling a board; its postings stay searchable."""
+        self.db.execute("UPDATE boards SET enabled = 0 WHERE name = ?", (name,))
 
     def board(self, name: str) -> BoardState | None:
         rows = self.boards(name=name)
@@ -574,7 +598,6 @@ class Store:
                 OutboxItem(
                     id=r[0], chat_id=r[1], posting=posting, alert_ids=ids,
                     alert_queries=tuple(queries[a] for a in ids if a in queries), attempts=r[3],
-                    also=self.also_on(posting.key),
                 )
             )  # fmt: skip
         return items

@@ -1,0 +1,133 @@
+"""Admin commands: see the boards' health, add a board by URL, remove one. Admins only."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Callable
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from bot import sources
+from bot.config import BoardConfig, format_duration
+from bot.errors import DetectError, FetchError
+from bot.http import HostGuard
+from bot.poller import Poller
+from bot.scheduler import BoardScheduler
+from bot.store import Store, utcnow
+from bot.telegram.transport import Incoming
+
+log = logging.getLogger(__name__)
+esc = html.escape
+ADMIN_COMMANDS = ("boards", "addboard", "removeboard")
+
+
+def _ago(when: datetime | None, now: datetime) -> str:
+    if when is None:
+        return "never"
+    return f"{format_duration(max((now - when).total_seconds(), 1))} ago"
+
+
+def _name_for(url: str) -> str:
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s and s not in ("jobs", "api", "v1", "boards")]
+    base = segments[0] if segments else (parts.hostname or "board").split(".")[0]
+    return re.sub(r"[^\w.-]+", "-", base).strip("-") or "board"
+
+
+class AdminCommands:
+    """The /boards, /addboard and /removeboard commands; everyone else gets a polite refusal."""
+
+    def __init__(
+        self,
+        store: Store,
+        poller: Poller,
+        scheduler: BoardScheduler,
+        admins: Callable[[], tuple[int, ...]],
+        interval: float,
+        guard: HostGuard | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ):
+        self.guard = guard
+        self.store = store
+        self.poller = poller
+        self.scheduler = scheduler
+        self.admins = admins
+        self.interval = interval
+        self.clock = clock
+
+    async def handle(self, name: str, msg: Incoming, arg: str) -> str:
+        """Run admin command `name` for `msg`'s sender."""
+        if (msg.user_id or msg.chat_id) not in self.admins():
+            return "Sorry, only the bot's admins can do that."
+        return await getattr(self, f"cmd_{name}")(arg)
+
+    async def cmd_boards(self, arg: str) -> str:
+        """Every board with its last success, open postings and failure streak."""
+        now = self.clock()
+        lines = []
+        for b in self.store.boards():
+            if not b.enabled:
+                continue
+            state = "✅" if not b.consecutive_failures else f"⚠️ failing ×{b.consecutive_failures}"
+            line = (
+                f"<b>{esc(b.name)}</b> ({b.kind}, every {format_duration(b.interval_s)}"
+                f"{', added in chat' if b.origin == 'chat' else ''}) {state}\n"
+                f"  {b.open_postings} open postings · last success {_ago(b.last_success_at, now)}"
+            )
+            if b.consecutive_failures and b.last_error:
+                line += f"\n  last error: {esc(b.last_error[:200])}"
+            lines.append(line)
+        return "\n".join(lines) if lines else "No boards yet. Add one with /addboard &lt;url&gt;."
+
+    async def cmd_addboard(self, arg: str) -> str:
+        """Recognise a board URL, probe it, store its baseline and start polling it."""
+        url, _, name = arg.strip().partition(" ")
+        if not url:
+            return "Send <code>/addboard &lt;board url&gt; [name]</code>, e.g. /addboard https://jobs.lever.co/cloudwalk"
+        if not url.lower().startswith(("http://", "https://")):
+            return "Board URLs must start with http:// or https://."
+        try:
+            kind, endpoint = await self._detect(url)
+        except (DetectError, FetchError) as exc:
+            return f"I can't use that board: {esc(str(exc))}"
+        name = name.strip() or _name_for(url)
+        existing = self.store.board(name)
+        if existing and existing.enabled:
+            return f"There is already a board named <b>{esc(name)}</b>. Add a name: /addboard {esc(url)} &lt;name&gt;"
+        board = BoardConfig(name, url, kind, endpoint, self.interval)
+        self.store.add_board(board, self.clock())
+        outcome = await self.poller.poll(name, force=True)
+        if outcome.status == "failed":
+            self.store.remove_board(name)
+            return f"I couldn't read <b>{esc(name)}</b>: {esc(outcome.error or 'unknown error')}. Not added."
+        self.scheduler.add(name, self.interval, first_in=self.interval)
+        log.info("board %s (%s) added from chat: %s", name, kind, url)
+        return (
+            f"Added <b>{esc(name)}</b> ({kind}): {outcome.seen} postings stored as its baseline; "
+            f"polling every {format_duration(self.interval)}. New postings from now on reach matching alerts."
+        )
+
+    async def _detect(self, url: str) -> tuple[str, str]:
+        if self.guard is not None:  # refuse private hosts before anything touches the URL
+            parts = urlsplit(url)
+            await self.guard.check(parts.hostname or "", parts.port)
+        detect_remote = getattr(sources.base, "detect_remote", None)
+        if detect_remote is not None:
+            return await detect_remote(self.poller.fetcher, url)
+        return sources.detect(url)
+
+    async def cmd_removeboard(self, arg: str) -> str:
+        """Stop polling a board added from chat."""
+        name = arg.strip()
+        if not name:
+            return "Which board? Send <code>/removeboard &lt;name&gt;</code>; /boards lists them."
+        board = self.store.board(name)
+        if board is None or not board.enabled:
+            return f"There is no board named <b>{esc(name)}</b>. /boards lists them."
+        if board.origin == "config":
+            return f"<b>{esc(name)}</b> comes from the config file; remove it there and restart."
+        self.store.remove_board(name)
+        self.scheduler.remove(name)
+        return f"Removed <b>{esc(name)}</b>. Its postings stay searchable."

@@ -1,0 +1,122 @@
+"""Admin commands and the private-host guard, on a real store, poller and loopback boards."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import PollingConfig
+from bot.errors import ForbiddenHost
+from bot.http import Fetcher, HostGuard, build_client
+from bot.models import FetchResult
+from bot.poller import Poller
+from bot.scheduler import BoardScheduler
+from bot.sources import get
+from bot.store import Store
+from bot.telegram.admin import AdminCommands
+from bot.telegram.transport import Incoming
+from tests.conftest import FIXTURES
+
+ADMIN, STRANGER = 1, 2
+
+
+@pytest.fixture
+async def admin(store: Store):
+    guard = HostGuard(allow_private=True)
+    client = build_client(timeout=2.0, guard=guard)
+    poller = Poller(store, Fetcher(client), PollingConfig())
+    scheduler = BoardScheduler(poller)
+    commands = AdminCommands(store, poller, scheduler, lambda: (ADMIN,), 900.0, guard)
+    yield commands
+    await client.aclose()
+
+
+def say(who: int) -> Incoming:
+    return Incoming(chat_id=who, text="", user_id=who)
+
+
+async def test_non_admins_get_a_polite_refusal(admin) -> None:
+    for command in ("boards", "addboard", "removeboard"):
+        reply = await admin.handle(command, say(STRANGER), "https://jobs.lever.co/x")
+        assert reply == "Sorry, only the bot's admins can do that."
+
+
+async def test_addboard_probes_baselines_and_polls_then_removeboard(admin, store, boards) -> None:
+    feed = (FIXTURES / "wwr.rss").read_bytes()
+    boards.set("/feed", feed, content_type="application/rss+xml")
+    url = boards.url("/feed")
+    reply = await admin.handle("addboard", say(ADMIN), f"{url} Acme")
+    count = len(get("rss").parse(FetchResult(url=url, body=feed)))
+    assert reply.startswith(f"Added <b>Acme</b> (rss): {count} postings stored as its baseline")
+    board = store.board("Acme")
+    assert board.origin == "chat" and board.baseline_at and board.enabled
+    assert admin.scheduler.scheduler.get_job("board:Acme") is not None
+    listing = await admin.handle("boards", say(ADMIN), "")
+    assert (
+        "<b>Acme</b> (rss, every 15m, added in chat) ✅" in listing
+        and f"{count} open postings" in listing
+    )
+    again = await admin.handle("addboard", say(ADMIN), f"{url} Acme")
+    assert "already a board named" in again
+    removed = await admin.handle("removeboard", say(ADMIN), "Acme")
+    assert removed.startswith("Removed <b>Acme</b>")
+    assert not store.board("Acme").enabled
+    assert admin.scheduler.scheduler.get_job("board:Acme") is None
+
+
+async def test_addboard_refuses_what_it_cannot_read(admin, store, boards) -> None:
+    boards.set("/feed", "down", status=500)
+    reply = await admin.handle("addboard", say(ADMIN), f"{boards.url('/feed')} Broken")
+    assert "HTTP 500" in reply and store.board("Broken") is None
+    assert "must start with http" in await admin.handle("addboard", say(ADMIN), "ftp://x")
+    assert "Send <code>/addboard" in await admin.handle("addboard", say(ADMIN), "")
+
+
+async def test_config_boards_are_removed_in_the_config(admin, store, now) -> None:
+    from bot.config import BoardConfig
+
+    store.sync_boards([BoardConfig("Cfg", "https://x", "greenhouse", "https://x", 60.0)], now)
+    assert "comes from the config file" in await admin.handle("removeboard", say(ADMIN), "Cfg")
+    assert "no board named" in await admin.handle("removeboard", say(ADMIN), "Nope")
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "127.0.0.1",
+        "localhost",
+        "10.1.2.3",
+        "192.168.0.10",
+        "169.254.169.254",
+        "[::1]",
+        "172.16.0.1",
+    ],
+)
+async def test_guard_refuses_private_and_local_hosts(host: str) -> None:
+    with pytest.raises(ForbiddenHost, match="private or local address"):
+        await HostGuard().check(host.strip("[]"))
+
+
+async def test_guard_allows_public_and_trusted_hosts() -> None:
+    await HostGuard().check("8.8.8.8")
+    await HostGuard({"127.0.0.1"}).check("127.0.0.1")
+    await HostGuard(allow_private=True).check("10.0.0.1")
+
+
+async def test_guard_stops_a_redirect_into_the_private_network(boards) -> None:
+    boards.set("/hop", "", status=302, headers={"Location": "http://localhost:9/secret"})
+    guard = HostGuard({"127.0.0.1"})
+    client = build_client(timeout=2.0, guard=guard)
+    with pytest.raises(ForbiddenHost):
+        await Fetcher(client).get(boards.url("/hop"))
+    await client.aclose()
+
+
+async def test_addboard_refuses_private_hosts_from_chat(store) -> None:
+    guard = HostGuard()
+    client = build_client(timeout=2.0, guard=guard)
+    poller = Poller(store, Fetcher(client), PollingConfig())
+    commands = AdminCommands(store, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard)
+    reply = await commands.handle("addboard", say(ADMIN), "http://127.0.0.1:8080/jobs.rss")
+    assert "private or local address" in reply
+    assert store.board("jobs.rss") is None
+    await client.aclose()
