@@ -66,7 +66,7 @@ async def test_addboard_probes_baselines_and_polls_then_removeboard(admin, store
 async def test_addboard_refuses_what_it_cannot_read(admin, store, boards) -> None:
     boards.set("/feed", "down", status=500)
     reply = await admin.handle("addboard", say(ADMIN), f"{boards.url('/feed')} Broken")
-    assert "HTTP 500" in reply and store.board("Broken") is None
+    assert "HTTP 500" in reply and "Not added" in reply and not store.board("Broken").enabled
     assert "must start with http" in await admin.handle("addboard", say(ADMIN), "ftp://x")
     assert "Send <code>/addboard" in await admin.handle("addboard", say(ADMIN), "")
 
