@@ -123,13 +123,14 @@ async def probe(url: str, kind: str | None) -> tuple[str, str, list[Posting]]:
         if kind not in sources.kinds():
             raise JobbotError(f"unknown kind {kind!r} (known: {', '.join(sources.kinds())})")
         endpoint = url
-    else:
-        kind, endpoint = sources.detect(url)
-    source = sources.get(kind)
     parsed = urlparse(url)
     name = [s for s in parsed.path.split("/") if s][-1:] or [parsed.netloc or kind]
     async with build_client() as client:
-        result = await source.fetch(Fetcher(client), endpoint, None, None)
+        fetcher = Fetcher(client)
+        if not kind:
+            kind, endpoint = await sources.detect_remote(fetcher, url)
+        source = sources.get(kind)
+        result = await source.fetch(fetcher, endpoint, None, None)
     info = BoardInfo(name[0], kind, result.url or endpoint)
     return kind, endpoint, [normalize.posting(raw, info) for raw in source.parse(result)]
 

@@ -21,9 +21,15 @@ _WORD = re.compile(r"\w+")
 MIN_DESCRIPTION = 80  # shorter texts say too little to call two postings one job
 
 
+_MARKS = re.compile(r"[\u0300-\u036f]+")
+IDENTITY_TEXT = 2000  # characters of a description that identify it; the rest adds no certainty
+
+
 def _norm(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join(_WORD.findall("".join(c for c in folded if not unicodedata.combining(c))))
+    """Lower-case words, accents folded (ASCII text skips the Unicode work)."""
+    if not text.isascii():
+        text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def _digest(*parts: str) -> str:
@@ -52,7 +58,7 @@ def identity(p: Posting) -> Identity:
     company, title = _norm(p.company), _norm(p.title)
     if not title:
         return Identity(url_key(p.url), url_key(p.apply_url), None, None)
-    description = _norm(p.description)
+    description = _norm(p.description[:IDENTITY_TEXT])
     return Identity(
         url=url_key(p.url),
         apply=url_key(p.apply_url) if p.apply_url != p.url else None,

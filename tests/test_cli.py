@@ -53,8 +53,14 @@ def test_probe_reports_a_broken_board_and_exits_non_zero(boards, capsys) -> None
     boards.set(PATH, "down", status=503)
     assert main(["probe", boards.url(PATH), "--kind", "greenhouse"]) == 1
     assert "HTTP 503" in capsys.readouterr().err
-    assert main(["probe", "https://example.com/careers"]) == 1
-    assert "not a board URL jobbot recognises" in capsys.readouterr().err
+    boards.set(
+        "/careers",
+        "<html><body><h1>Careers</h1><p>Say hi!</p></body></html>",
+        content_type="text/html",
+    )
+    assert main(["probe", boards.url("/careers")]) == 1
+    err = capsys.readouterr().err
+    assert "jobbot: " in err and "/careers" in err
 
 
 def test_poll_runs_one_cycle_and_delivers_to_the_console(

@@ -11,11 +11,29 @@ import pytest
 
 from bot.models import BoardInfo, FetchResult
 from bot.normalize import posting
-from bot.sources import get, kinds
+from bot.sources import get
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-FOLDER_KINDS = {"greenhouse": "greenhouse", "lever": "lever", "rss": "rss"}  # else: the folder name
-READS = {"greenhouse": (".json",), "lever": (".json",), "rss": (".xml", ".rss", ".atom")}
+# The folder's kind, unless a file is listed here with its own (kind, options).
+FOLDER_KINDS = {
+    "greenhouse": "greenhouse",
+    "lever": "lever",
+    "ashby": "ashby",
+    "smartrecruiters": "smartrecruiters",
+    "workable": "workable",
+    "recruitee": "recruitee",
+    "personio": "personio",
+    "remoteok": "remoteok",
+    "rss": "rss",
+    "hn": "hn",
+    "jsonld": "jsonld",  # a Teamtailor JSON feed whose items carry `_jobposting`
+    "getro": "jsonld",  # a Getro job card: schema.org microdata
+}
+LEVER_PAGE = {"item": ".posting-header", "title": "h2", "link": "a", "location": ".location"}
+FILE_KINDS = {
+    # A saved Lever job page (no JSON-LD): the html kind with selectors for its header.
+    "lever_hosted_page_CIandT_saved.html": ("html", {"selectors": LEVER_PAGE}),
+}
 CONTENT_TYPES = {".json": "application/json", ".xml": "application/xml", ".html": "text/html"}
 
 
@@ -25,26 +43,30 @@ def _cases() -> list:
         return [pytest.param(None, None, marks=pytest.mark.skip(reason=reason), id="no-corpus")]
     cases = []
     for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
-        kind = FOLDER_KINDS.get(folder.name, folder.name)
-        if kind not in kinds():
-            skip = pytest.mark.skip(reason=f"no parser for kind {kind} yet")
-            cases.append(pytest.param(kind, folder, marks=skip, id=folder.name))
-            continue
         for file in sorted(f for f in folder.iterdir() if f.is_file()):
-            cases.append(pytest.param(kind, file, id=f"{folder.name}/{file.name}"))
+            kind, options = FILE_KINDS.get(file.name, (FOLDER_KINDS.get(folder.name), {}))
+            if kind is None:
+                skip = pytest.mark.skip(reason=f"no kind is mapped to folder {folder.name}")
+                cases.append(pytest.param(None, file, {}, marks=skip, id=folder.name))
+                continue
+            cases.append(pytest.param(kind, file, options, id=f"{folder.name}/{file.name}"))
     return cases
 
 
-@pytest.mark.parametrize(("kind", "path"), _cases())
-def test_corpus_file_parses(kind: str, path: Path):
-    readable = READS.get(kind)
-    if readable and path.suffix.lower() not in readable:
-        pytest.skip(f"{kind} reads {', '.join(readable)} responses; {path.name} is another shape")
+def test_every_corpus_folder_is_mapped():
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    folders = {p.name for p in CORPUS.iterdir() if p.is_dir()}
+    assert folders <= set(FOLDER_KINDS), f"unmapped corpus folders: {folders - set(FOLDER_KINDS)}"
+
+
+@pytest.mark.parametrize(("kind", "path", "options"), _cases())
+def test_corpus_file_parses(kind: str, path: Path, options: dict):
     url = f"https://corpus.invalid/{path.parent.name}/{path.name}"
     result = FetchResult(
         url=url, body=path.read_bytes(), content_type=CONTENT_TYPES.get(path.suffix, "")
     )
-    raws = get(kind).parse(result)
+    raws = get(kind).parse(result, options)
     board = BoardInfo(name=path.stem, kind=kind, url=url)
     postings = [posting(raw, board) for raw in raws]
 
@@ -53,11 +75,16 @@ def test_corpus_file_parses(kind: str, path: Path):
 
     own_company = sum(1 for raw in raws if raw.company and raw.company.strip())
     print(
-        f"\n{path.parent.name}/{path.name}: {len(postings)} postings; with title {count('title')}, "
-        f"url {count('url')}, company from source {own_company}, location {count('location')}, "
-        f"date {count('posted_at')}"
+        f"\n{path.parent.name}/{path.name} ({kind}): {len(postings)} postings; with title "
+        f"{count('title')}, url {count('url')}, company from source {own_company}, location "
+        f"{count('location')}, date {count('posted_at')}, description {count('description')}"
     )
     assert postings, f"{path.name} gave no postings"
+    assert len({p.key for p in postings}) == len(postings), "duplicate ids left in"
     for p in postings:
         assert p.title, f"{p.key} has no title"
         assert p.url.startswith(("http://", "https://")), f"{p.key} has no absolute URL: {p.url!r}"
+        assert "#" not in p.url and "utm_" not in p.url, f"{p.key} URL not canonical: {p.url}"
+        assert p.posted_at is None or p.posted_at.tzinfo is not None
+        assert "Please mention the word" not in p.description, "Remote OK canary left in"
+        assert "â€" not in p.description and "â\x80" not in p.description, "mojibake left in"

@@ -13,10 +13,19 @@ from bot.models import BoardInfo, RawPosting
 from bot.normalize import (
     canonical_url,
     clean,
+    currency,
     employment_type,
     html_to_text,
+    page_text,
     parse_date,
     posting,
+    repair_mojibake,
+    salary,
+    salary_from_text,
+    salary_period,
+    split_locations,
+    strip_canary,
+    strip_page_noise,
     workplace,
 )
 
@@ -103,6 +112,18 @@ HTML = [
         "Headquarters: Dublin",
     ),
     ("comment", "<p>a<!-- hidden -->b</p>", "ab"),
+    ("quoted-gt-in-attribute", "<p><a title='a>b' href=\"x\">link</a></p>", "link"),
+    ("uppercase-tags", "<P>One</P><UL><LI>Two</LI></UL>", "One\n\n• Two"),
+    ("pre-keeps-lines", "<pre>line one\nline two</pre><p>after</p>", "line one\nline two\n\nafter"),
+    ("unclosed-script", "<p>Shown</p><script>var x = '<p>hidden</p>';", "Shown"),
+    (
+        "table-cells",
+        "<table><tr><td>Rust</td><td>Go</td></tr><tr><td>SQL</td></tr></table>",
+        "Rust Go\nSQL",
+    ),
+    ("empty-bullet", "<ul><li></li><li>Rust</li></ul>", "• Rust"),
+    ("stray-list-end", "<li>One</ol>after", "• One\nafter"),
+    ("nul-bytes", "<p>a\x00b</p>", "ab"),
     ("none", None, ""),
     ("empty", "", ""),
 ]
@@ -323,3 +344,274 @@ def test_content_hash_ignores_dates_and_whitespace():
 )
 def test_content_hash_moves_with_visible_text(changes):
     assert posting(_raw(**changes), BOARD).content_hash != posting(_raw(), BOARD).content_hash
+
+
+# --- repairs ----------------------------------------------------------------------------------
+
+
+def _mojibake(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+MOJIBAKE = [
+    ("apostrophe-latin1", _mojibake("You’ll build"), "You’ll build"),
+    ("apostrophe-cp1252", "You’ll build".encode().decode("cp1252"), "You’ll build"),
+    ("bullet-and-dash", _mojibake("• Rust — Go"), "• Rust — Go"),
+    ("city", _mojibake("Gdańsk, Kraków"), "Gdańsk, Kraków"),
+    ("emoji", _mojibake("Ship it 🚀"), "Ship it 🚀"),
+    ("mixed-with-good-text", "Café " + _mojibake("you’re"), "Café you’re"),
+    ("capital-a-tilde-left-alone", "SÃO PAULO", "SÃO PAULO"),
+    ("real-accents-left-alone", "Ñandú Über Größe", "Ñandú Über Größe"),
+    ("ascii", "plain text", "plain text"),
+    ("empty", "", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [m[1:] for m in MOJIBAKE], ids=[m[0] for m in MOJIBAKE]
+)
+def test_repair_mojibake(text, expected):
+    assert repair_mojibake(text) == expected
+
+
+CANARY = (
+    "Please mention the word **ORBITING** and tag RMTI3LjAuMC4x when applying to show you read "
+    "the job post completely (#RMTI3LjAuMC4x). This is a beta feature to avoid spam applicants. "
+    "Companies can search these words to find applicants that read this and see they're human."
+)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (f"<p>Build things.</p><br/><br/>{CANARY}", "<p>Build things.</p>"),
+        (
+            f"<p>Build things.</p><p>{CANARY}</p><p>After.</p>",
+            "<p>Build things.</p><p></p><p>After.</p>",
+        ),
+        (
+            "<p>Build things.</p><br/>Please mention the word **CUT** and tag",
+            "<p>Build things.</p>",
+        ),
+        ("<p>No canary here.</p>", "<p>No canary here.</p>"),
+    ],
+    ids=["at-the-end", "in-a-paragraph", "cut-short", "none"],
+)
+def test_strip_canary(markup, expected):
+    assert strip_canary(markup) == expected
+
+
+# --- page noise -------------------------------------------------------------------------------
+
+BODY = (
+    "CloudWalk builds payment infrastructure for millions of Brazilian merchants.\n\n"
+    "What You'll Do\n• Build payment services in Rust\n• Own the transaction pipeline\n\n"
+    "We offer remote work across Brazil and a yearly learning budget."
+)
+
+
+def test_page_noise_keeps_the_posting_once():
+    flattened = BODY.replace(
+        "What You'll Do\n• Build payment services in Rust\n• Own",
+        "What You'll Do• Build payment services in Rust• Own",
+    )
+    page = (
+        "Apply for this position → Go ad-free with Premium\n\n"
+        f"{flattened}\n\nSenior Rust Engineer\n\n{flattened}\n\n"
+        "Similar Jobs\n\nRust Backend Engineer\nHarbourcoin · Portugal, Spain"
+    )
+    assert strip_page_noise(page) == BODY + "\n\nSenior Rust Engineer"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Other jobs from Harbourcoin",
+        "More jobs at Harbourcoin:",
+        "Related jobs (12)",
+        "Jobs you may like",
+        "People also viewed",
+        "Recommended positions",
+    ],
+)
+def test_page_noise_drops_other_companies_jobs(tail):
+    assert strip_page_noise(f"{BODY}\n\n{tail}\n\nGo Engineer\nHarbourcoin · Remote") == BODY
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Apply now",
+        "Share this job",
+        "Sign in to see the salary",
+        "Back to all jobs",
+        "Home › Jobs › Rust",
+        "Skip to content",
+    ],
+)
+def test_page_noise_drops_page_chrome(chrome):
+    assert strip_page_noise(f"{chrome}\n\n{BODY}\n\n{chrome}") == BODY
+
+
+def test_page_noise_keeps_short_repeats_and_sentences():
+    text = "Requirements\n• Rust\n• Go\n\nNice to have\n• Rust\n• Go\n\nMore jobs are coming as we grow our Rust team."
+    assert strip_page_noise(text) == text
+
+
+def test_page_text_drops_landmarks():
+    markup = (
+        "<header><a>Home</a> <a>Jobs</a></header><nav>Rust · Go · Scala</nav>"
+        "<main><h1>Rust Engineer</h1><p>Build the ledger.</p></main>"
+        "<aside>Top companies: Harbourcoin</aside><footer>© Board</footer><form><button>Apply</button></form>"
+    )
+    assert page_text(markup) == "Rust Engineer\n\nBuild the ledger."
+
+
+# --- locations and salary ---------------------------------------------------------------------
+
+LOCATIONS = [
+    (
+        "semicolons",
+        "Amsterdam, Netherlands; France; Lisbon, Portugal",
+        ("Amsterdam, Netherlands", "France", "Lisbon, Portugal"),
+    ),
+    ("bare-commas", "UK,Brazil,Canada", ("UK", "Brazil", "Canada")),
+    ("city-country", "Berlin, Germany", ("Berlin, Germany",)),
+    ("pipes-and-or", "Berlin | Munich or Remote", ("Berlin", "Munich", "Remote")),
+    ("slash", "London / Dublin", ("London", "Dublin")),
+    ("repeats-and-spaces", " Berlin ;Berlin; ", ("Berlin",)),
+    ("empty", "", ()),
+    ("none", None, ()),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [loc[1:] for loc in LOCATIONS], ids=[loc[0] for loc in LOCATIONS]
+)
+def test_split_locations(value, expected):
+    assert split_locations(value) == expected
+
+
+SALARIES = [
+    ("numbers", (95000, 130000, "gbp", "1 YEAR"), (95000.0, 130000.0, "GBP", "year")),
+    ("strings", ("70000", "90000", "EUR", "year"), (70000.0, 90000.0, "EUR", "year")),
+    (
+        "thousands-separators",
+        ("75,000", "1.200.000", "usd", "annual"),
+        (75000.0, 1200000.0, "USD", "year"),
+    ),
+    ("k-suffix", ("90k", "120K", "EUR", None), (90000.0, 120000.0, "EUR", None)),
+    ("zero-is-unknown", (0, 0, "USD", "year"), (None, None, None, None)),
+    ("one-bound", (80000, 0, "USD", "year"), (80000.0, None, "USD", "year")),
+    ("swapped", (150000, 120000, "USD", "year"), (120000.0, 150000.0, "USD", "year")),
+    ("lever-interval", (40, 60, "USD", "per-hour-wage"), (40.0, 60.0, "USD", "hour")),
+    ("monthly", (4000, 5000, "PLN", "MONTH"), (4000.0, 5000.0, "PLN", "month")),
+    ("sign-currency", (50, 60, "€", "hourly"), (50.0, 60.0, "EUR", "hour")),
+    ("junk", ("n/a", None, "dollars", "sometimes"), (None, None, None, None)),
+    ("bool", (True, None, None, None), (None, None, None, None)),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"), [x[1:] for x in SALARIES], ids=[x[0] for x in SALARIES]
+)
+def test_salary(args, expected):
+    assert salary(*args) == expected
+
+
+SALARY_TEXT = [
+    ("k-range", "$160k–$180k ($210k for senior band)", (160000.0, 180000.0, "USD", None)),
+    ("getro-card", "USD 55-55 / hour", (55.0, 55.0, "USD", "hour")),
+    ("euro-per-year", "€60,000 - €75,000 per year", (60000.0, 75000.0, "EUR", "year")),
+    ("up-to", "Salary up to $185,500 + equity", (None, 185500.0, "USD", None)),
+    ("code-after", "90-110K EUR / year", (90000.0, 110000.0, "EUR", "year")),
+    ("pounds-single", "£75 per hour", (75.0, None, "GBP", "hour")),
+    ("no-currency", "5+ years of experience, 3 days a week", (None, None, None, None)),
+    ("empty", "", (None, None, None, None)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [x[1:] for x in SALARY_TEXT], ids=[x[0] for x in SALARY_TEXT]
+)
+def test_salary_from_text(text, expected):
+    assert salary_from_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("usd", "USD"), (" eur ", "EUR"), ("$", "USD"), ("£", "GBP"), ("dollars", None), (None, None)],
+)
+def test_currency(value, expected):
+    assert currency(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("per-year-salary", "year"),
+        ("1 YEAR", "year"),
+        ("HOUR", "hour"),
+        ("yearly", "year"),
+        ("per month", "month"),
+        ("weekly", "week"),
+        ("daily", "day"),
+        ("period_not_defined", None),
+        (None, None),
+    ],
+)
+def test_salary_period(value, expected):
+    assert salary_period(value) == expected
+
+
+def test_posting_fills_locations_department_and_salary():
+    raw = _raw(
+        location=None,
+        locations=("Berlin, Germany", " Lisbon, Portugal ", "Berlin, Germany"),
+        department=" Engineering ",
+        salary_min="85000",
+        salary_max=110000,
+        salary_currency="eur",
+        salary_period="YEAR",
+    )
+    result = posting(raw, BOARD)
+    assert result.locations == ("Berlin, Germany", "Lisbon, Portugal")
+    assert result.location == "Berlin, Germany; Lisbon, Portugal"
+    assert result.department == "Engineering"
+    assert (result.salary_min, result.salary_max, result.salary_currency, result.salary_period) == (
+        85000.0,
+        110000.0,
+        "EUR",
+        "year",
+    )
+
+
+def test_posting_splits_a_single_location_field():
+    result = posting(_raw(location="Amsterdam, Netherlands; Remote"), BOARD)
+    assert result.locations == ("Amsterdam, Netherlands", "Remote")
+    assert result.workplace == "remote"
+
+
+def test_posting_reads_a_remote_hint_in_any_location():
+    result = posting(_raw(location="Bangalore, India", locations=("Remote-India (PEO)",)), BOARD)
+    assert (result.location, result.workplace) == ("Bangalore, India", "remote")
+
+
+def test_posting_repairs_mojibake_everywhere():
+    raw = _raw(
+        title=_mojibake("Engineer – Kraków"),
+        company=_mojibake("Zürich Pay"),
+        location=_mojibake("Gdańsk"),
+        description_html=_mojibake("<p>You’ll love it</p>"),
+    )
+    result = posting(raw, BOARD)
+    assert (result.title, result.company, result.location, result.description) == (
+        "Engineer – Kraków",
+        "Zürich Pay",
+        "Gdańsk",
+        "You’ll love it",
+    )
+
+
+def test_posting_keeps_partial():
+    assert posting(_raw(partial=True), BOARD).partial is True

@@ -1,6 +1,22 @@
 """Board sources, one module per kind. Importing this package registers every kind."""
 
-from bot.sources import demo, greenhouse, lever, rss  # noqa: F401  (registration)
-from bot.sources.base import Source, all_sources, detect, get, kinds, register
+from bot.sources import (  # noqa: F401  (registration)
+    ashby,
+    demo,
+    getro,
+    greenhouse,
+    hn,
+    html,
+    jsonld,
+    lever,
+    personio,
+    recruitee,
+    remoteok,
+    remotive,
+    rss,
+    smartrecruiters,
+    workable,
+)
+from bot.sources.base import Source, all_sources, detect, detect_remote, get, kinds, register
 
-__all__ = ["Source", "all_sources", "detect", "get", "kinds", "register"]
+__all__ = ["Source", "all_sources", "detect", "detect_remote", "get", "kinds", "register"]

@@ -1,13 +1,17 @@
-"""The Source plugin contract and the registry of source kinds."""
+"""The Source plugin contract, the registry of source kinds and URL recognition (`detect`, and
+`detect_remote`, which may fetch), plus the small helpers every parser shares."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urljoin, urlsplit
 
-from bot.errors import DetectError
+from bot.errors import DetectError, FetchError, ParseError
 from bot.models import FetchResult, RawPosting
 
 if TYPE_CHECKING:
@@ -102,3 +106,122 @@ def detect(url: str) -> tuple[str, str]:
 
 
 ParseFn = Callable[[FetchResult], list[RawPosting]]
+
+
+# --- helpers shared by the parsers ---------------------------------------------------------------
+
+
+def describe_body(result: FetchResult) -> str:
+    """What a body looks like, for error messages: "HTML (text/html)", "an empty body"..."""
+    head = result.body[:300].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    ctype = result.content_type.split(";")[0].strip() or "no content type"
+    if not head:
+        return "an empty body"
+    if head.startswith(b"<"):
+        if b"<html" in head or b"<!doctype html" in head or b"<head" in head or "html" in ctype:
+            return f"HTML ({ctype})"
+        return f"XML ({ctype})"
+    return f"a body that is not JSON ({ctype})"
+
+
+def json_body(result: FetchResult, expected: str) -> Any:
+    """The body as JSON; ParseError "{expected}, got HTML (text/html)" and the like when not."""
+    try:
+        return json.loads(result.text)
+    except ValueError:
+        raise ParseError(f"{expected}, got {describe_body(result)}") from None
+
+
+def shape(data: object) -> str:
+    """A JSON value's shape, for error messages: "an object with keys a, b" or "a JSON list"."""
+    if isinstance(data, dict):
+        keys = ", ".join(sorted(map(str, data))[:6]) or "none"
+        return f"an object with keys {keys}"
+    return f"a JSON {type(data).__name__}"
+
+
+def text(value: object) -> str | None:
+    """A non-blank string, stripped, else None (numbers become strings; lists, dicts don't)."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def unique(postings: Iterable[RawPosting]) -> list[RawPosting]:
+    """Postings with the same external id appear once (the first one): boards repeat rows."""
+    seen: set[str] = set()
+    out: list[RawPosting] = []
+    for posting in postings:
+        if posting.external_id and posting.external_id not in seen:
+            seen.add(posting.external_id)
+            out.append(posting)
+    return out
+
+
+# --- recognising a URL by fetching it ------------------------------------------------------------
+
+_FEED_TYPES = ("rss+xml", "atom+xml", "rdf+xml", "/xml")
+_ALTERNATE_FEED = re.compile(
+    rb"<link\b[^>]*\btype=[\"']application/(?:rss|atom)\+xml[\"'][^>]*>", re.IGNORECASE
+)
+_HREF = re.compile(rb"\bhref=[\"']([^\"']+)[\"']", re.IGNORECASE)
+
+
+def sniff(result: FetchResult) -> tuple[str, str] | None:
+    """(kind, endpoint) for a fetched page or document, from its content: a feed, a Personio
+    XML feed, a JSON feed of JobPostings, a page with JobPosting data (JSON-LD or microdata), a
+    Getro board, or a page that links its own job feed. None when nothing fits."""
+    body, url = result.body, result.url
+    head = body[:2000].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    ctype = result.content_type.split(";")[0].strip().lower()
+    if b"<workzag-jobs" in head:
+        return "personio", url
+    is_xml = head.startswith(b"<?xml") or ctype.endswith(_FEED_TYPES)
+    if is_xml and any(tag in head for tag in (b"<rss", b"<feed", b"<rdf")):
+        return "rss", url
+    if ctype.endswith("json") or head.startswith(b"{"):
+        if b'"_jobposting"' in body or b'"JobPosting"' in body:
+            return "jsonld", url
+        return None
+    if b"JobPosting" in body and (
+        b"application/ld+json" in body or b"schema.org/JobPosting" in body
+    ):
+        return "jsonld", url
+    if b'id="__NEXT_DATA__"' in body and b"getro" in body:
+        return "getro", url
+    link = _ALTERNATE_FEED.search(body)
+    href = _HREF.search(link.group()) if link else None
+    if href:
+        return "rss", urljoin(url, href.group(1).decode("utf-8", "replace").strip())
+    return None
+
+
+async def detect_remote(fetcher: Fetcher, url: str) -> tuple[str, str]:
+    """Like `detect`, and when the URL alone says nothing, fetch it once and `sniff` the answer:
+    feeds by content type, career pages with JobPosting data. Raises DetectError."""
+    try:
+        return detect(url)
+    except DetectError as exc:
+        not_known = exc
+    url = url.strip()
+    if "://" not in url and "." in url.split("/", 1)[0]:
+        url = "https://" + url
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise not_known
+    try:
+        result = await fetcher.get(url)
+    except FetchError as exc:
+        raise DetectError(
+            f"{url} is not a board URL jobbot knows, and fetching it failed: {exc}"
+        ) from None
+    found = sniff(result)
+    if found:
+        return found
+    raise DetectError(
+        f"{url} is {describe_body(result)} with no job feed or JobPosting data that jobbot "
+        'can read; set kind = "html" with CSS selectors for its job list, or set kind to '
+        f"one of {', '.join(kinds())}"
+    )

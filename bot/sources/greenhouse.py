@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, register
+from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, unique
 
 _API = "https://boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true"
 _URL_FORMS = (
@@ -25,39 +24,16 @@ _URL_FORMS = (
 )
 _EMPLOYMENT_FIELDS = ("employment type", "time type", "job type", "employment")
 _WORKPLACE_FIELDS = ("location type", "workplace type", "workplace", "remote", "work type")
-
-
-def _describe(result: FetchResult) -> str:
-    """What a body that is not the expected JSON looks like, for the error message."""
-    head = result.body[:200].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    ctype = result.content_type.split(";")[0].strip() or "no content type"
-    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
-        return f"HTML ({ctype})"
-    if head.startswith(b"<"):
-        return f"XML ({ctype})"
-    if not head:
-        return "an empty body"
-    return f"a body that is not JSON ({ctype})"
-
-
-def _shape(data: object) -> str:
-    if isinstance(data, dict):
-        keys = ", ".join(sorted(map(str, data))[:6]) or "none"
-        return f"an object with keys {keys}"
-    return f"a JSON {type(data).__name__}"
+_EXPECTED = "expected a JSON object with a 'jobs' list"
 
 
 def _jobs(result: FetchResult) -> list[Any]:
-    expected = "expected a JSON object with a 'jobs' list"
-    try:
-        data = json.loads(result.text)
-    except ValueError:
-        raise ParseError(f"{expected}, got {_describe(result)}") from None
+    data = json_body(result, _EXPECTED)
     if isinstance(data, list):
         return data
     if isinstance(data, dict) and isinstance(data.get("jobs"), list):
         return data["jobs"]
-    raise ParseError(f"{expected}, got {_shape(data)}")
+    raise ParseError(f"{_EXPECTED}, got {shape(data)}")
 
 
 def _text(value: object) -> str | None:
@@ -122,13 +98,9 @@ class Greenhouse(Source):
         self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
     ) -> list[RawPosting]:
         """The board's jobs; also reads a bare list or a saved wrapper such as {company, jobs}."""
-        postings: list[RawPosting] = []
-        seen: set[str] = set()
-        for job in _jobs(result):
-            if not isinstance(job, dict) or job.get("id") in (None, ""):
-                continue
-            posting = _posting(job)
-            if posting.external_id not in seen:
-                seen.add(posting.external_id)
-                postings.append(posting)
-        return postings
+        jobs = _jobs(result)
+        return unique(
+            _posting(job)
+            for job in jobs
+            if isinstance(job, dict) and job.get("id") not in (None, "")
+        )

@@ -1,15 +1,21 @@
-"""Lever Postings API: a bare JSON array of a site's postings (EU accounts on api.eu.lever.co)."""
+"""Lever Postings API: JSON arrays of a site's postings (EU accounts on api.eu.lever.co), paged
+with skip/limit. Lever leaves the company name out; the board's `company` setting fills it."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Mapping
-from typing import Any
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, register
+from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
+
+if TYPE_CHECKING:
+    from bot.http import Fetcher
 
 _URL_FORM = re.compile(
     r"^(?:https?://)?"
@@ -18,43 +24,35 @@ _URL_FORM = re.compile(
     re.IGNORECASE,
 )
 _EXPECTED = "expected a JSON array of Lever postings"
-
-
-def _describe(result: FetchResult) -> str:
-    """What a body that is not JSON looks like; Lever sometimes answers HTML even to mode=json."""
-    head = result.body[:200].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    ctype = result.content_type.split(";")[0].strip() or "no content type"
-    if head.startswith(b"<"):
-        return f"HTML ({ctype})" if b"<html" in head or b"<!doctype" in head else f"XML ({ctype})"
-    return f"a body that is not JSON ({ctype})" if head else "an empty body"
+PAGE_SIZE = 100
+MAX_PAGES = 100  # 10,000 postings: far past any real board, short of a server that loops
 
 
 def _items(result: FetchResult) -> list[Any]:
-    try:
-        data = json.loads(result.text)
-    except ValueError:
-        raise ParseError(f"{_EXPECTED}, got {_describe(result)}") from None
+    data = json_body(result, _EXPECTED)
     if isinstance(data, list):
         return data
     if isinstance(data, dict) and data.get("ok") is False:
         raise ParseError(f"Lever answered an error: {data.get('error') or 'no reason given'}")
-    shape = f"an object with keys {', '.join(sorted(map(str, data))[:6])}"
-    raise ParseError(f"{_EXPECTED}, got {shape if isinstance(data, dict) else type(data).__name__}")
+    raise ParseError(f"{_EXPECTED}, got {shape(data)}")
 
 
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+def _page_url(url: str, skip: int) -> str:
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k not in ("skip", "limit")]
+    query += [("skip", str(skip)), ("limit", str(PAGE_SIZE))]
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def _description(item: dict[str, Any]) -> str | None:
     """Opening and body, each list as a heading with its bullets, then the closing text."""
-    parts = [_str(item.get("description"))]
+    parts = [text(item.get("description"))]
     for block in item.get("lists") or ():
         if isinstance(block, dict):
-            heading = _str(block.get("text"))
-            content = _str(block.get("content"))
+            heading = text(block.get("text"))
+            content = text(block.get("content"))
             parts.append(f"<h3>{heading or ''}</h3><ul>{content or ''}</ul>")
-    parts.append(_str(item.get("additional")))
+    parts.append(text(item.get("additional")))
     html = "".join(p for p in parts if p)
     return html or None
 
@@ -62,28 +60,33 @@ def _description(item: dict[str, Any]) -> str | None:
 def _posting(item: dict[str, Any]) -> RawPosting:
     categories = item.get("categories") if isinstance(item.get("categories"), dict) else {}
     all_locations = categories.get("allLocations")
-    locations = [x for x in all_locations if _str(x)] if isinstance(all_locations, list) else []
+    locations = [x for x in all_locations if text(x)] if isinstance(all_locations, list) else []
     description = _description(item)
+    pay = item.get("salaryRange") if isinstance(item.get("salaryRange"), dict) else {}
     return RawPosting(
         external_id=str(item["id"]),
         title=str(item.get("text") or ""),
-        url=_str(item.get("hostedUrl")) or "",
-        location=_str(categories.get("location")),
+        url=text(item.get("hostedUrl")) or "",
+        location=text(categories.get("location")),
         locations=tuple(locations),
         description_html=description,
-        description_text=None if description else _str(item.get("descriptionPlain")),
+        description_text=None if description else text(item.get("descriptionPlain")),
         posted_at=item.get("createdAt"),
-        workplace=_str(item.get("workplaceType")),
-        employment_type=_str(categories.get("commitment")),
-        department=_str(categories.get("department")) or _str(categories.get("team")),
-        apply_url=_str(item.get("applyUrl")),
+        workplace=text(item.get("workplaceType")),
+        employment_type=text(categories.get("commitment")),
+        department=text(categories.get("department")) or text(categories.get("team")),
+        apply_url=text(item.get("applyUrl")),
+        salary_min=pay.get("min"),
+        salary_max=pay.get("max"),
+        salary_currency=pay.get("currency"),
+        salary_period=pay.get("interval"),
     )
 
 
 @register
 class Lever(Source):
     kind = "lever"
-    title = "Lever job site (jobs.lever.co/{site})"
+    title = "Lever job site (jobs.lever.co/{site}, also jobs.eu.lever.co)"
     example_url = "https://jobs.lever.co/acme"
 
     def endpoint(self, url: str) -> str | None:
@@ -93,17 +96,43 @@ class Lever(Source):
         host = "api.eu.lever.co" if match["jobs_eu"] or match["api_eu"] else "api.lever.co"
         return f"https://{host}/v0/postings/{match['site']}?mode=json"
 
+    async def fetch(
+        self,
+        fetcher: Fetcher,
+        url: str,
+        etag: str | None,
+        last_modified: str | None,
+        *,
+        known: AbstractSet[str] = frozenset(),
+        options: Mapping[str, Any] = NO_OPTIONS,
+    ) -> FetchResult:
+        """Page with skip/limit until a short page. A board that fits in one page keeps its
+        ETag, so a 304 on that page means the whole board is unchanged; longer boards don't."""
+        first = await fetcher.get(_page_url(url, 0), etag=etag, last_modified=last_modified)
+        if first.not_modified:
+            return first
+        items = _items(first)
+        if len(items) < PAGE_SIZE:
+            return first
+        seen = {item.get("id") for item in items if isinstance(item, dict)}
+        for page in range(1, MAX_PAGES):
+            result = await fetcher.get(_page_url(url, page * PAGE_SIZE))
+            batch = _items(result)
+            fresh = [i for i in batch if isinstance(i, dict) and i.get("id") not in seen]
+            seen.update(item.get("id") for item in fresh)
+            items.extend(fresh)
+            if len(batch) < PAGE_SIZE or not fresh:
+                break
+        body = json.dumps(items).encode()
+        return FetchResult(url=first.url, body=body, content_type="application/json")
+
     def parse(
         self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
     ) -> list[RawPosting]:
         """Every posting in the array; `{"ok": false, "error": ...}` becomes a ParseError."""
-        postings: list[RawPosting] = []
-        seen: set[str] = set()
-        for item in _items(result):
-            if not isinstance(item, dict) or item.get("id") in (None, ""):
-                continue
-            posting = _posting(item)
-            if posting.external_id not in seen:
-                seen.add(posting.external_id)
-                postings.append(posting)
-        return postings
+        items = _items(result)
+        return unique(
+            _posting(item)
+            for item in items
+            if isinstance(item, dict) and item.get("id") not in (None, "")
+        )

@@ -1,0 +1,213 @@
+"""Hacker News "Ask HN: Who is hiring?" threads through the public Algolia HN API.
+
+Each top-level comment is a posting. By convention its first line reads
+`Company | Role | Location | REMOTE | Full-time | $salary`; the parts are read heuristically
+(a role word makes a role, "remote"/"onsite"/"hybrid" the workplace, a currency the salary, what
+is left the location). A first line without "|" becomes the title as it stands.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from bot.errors import ParseError
+from bot.models import FetchResult, RawPosting
+from bot.normalize import clean, salary_from_text
+from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
+
+if TYPE_CHECKING:
+    from bot.http import Fetcher
+
+ITEMS = "https://hn.algolia.com/api/v1/items/{id}"
+_URL_FORMS = (
+    re.compile(r"^(?:https?://)?news\.ycombinator\.com/item\?(?:.*&)?id=(?P<id>\d+)", re.I),
+    re.compile(r"^(?:https?://)?hn\.algolia\.com/api/v1/items/(?P<id>\d+)", re.I),
+)
+_SEARCH = re.compile(r"^(?:https?://)?hn\.algolia\.com/api/v1/search(?:_by_date)?\b", re.I)
+_EXPECTED = "expected an Algolia HN item (with 'children') or search result (with 'hits')"
+MAX_PAGES = 20
+
+_FIRST_LINE = re.compile(r"<p>|<br\s*/?>|\n", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]+>")
+_ROLE = re.compile(
+    r"\b(?:engineer|engineers|developer|developers|dev|sre|devops|architect|scientist|analyst"
+    r"|designer|manager|lead|head|director|vp|cto|founding|intern|recruiter|advocate"
+    r"|specialist|consultant|researcher|administrator|programmer|technician|writer|marketer"
+    r"|product|sales|support|operations|accountant|counsel|executive|associate|staff"
+    r"|principal|frontend|backend|full[- ]?stack|ml|ai)\b",
+    re.IGNORECASE,
+)
+_WORKPLACE = re.compile(
+    r"(?:(?:fully|100%|partially|partly)\s+)?(?P<kind>remote|on-?site|on site|onsite|in[- ]office"
+    r"|in[- ]person|hybrid|no remote|not remote)(?:[- ](?:only|friendly|ok|first|possible))?"
+    r"(?:\s*(?:\(.*\)|[-:,/]\s*.+))?",
+    re.IGNORECASE,
+)
+_EMPLOYMENT = re.compile(
+    r"full[- ]?time|part[- ]?time|contract|contractor|intern(?:ship)?|permanent|freelance"
+    r"|temporary",
+    re.IGNORECASE,
+)
+_URLISH = re.compile(r"https?://|www\.|\.(?:com|io|ai|co|dev|org|net)\b", re.IGNORECASE)
+
+
+def _first_line(comment: str) -> str:
+    line = _FIRST_LINE.split(comment, 1)[0]
+    return clean(html.unescape(_TAGS.sub("", line)))
+
+
+def _workplace(kinds: list[str]) -> str | None:
+    found = {k.lower().replace("-", "").replace(" ", "") for k in kinds}
+    if "hybrid" in found:
+        return "hybrid"
+    if "remote" in found:
+        return "remote"
+    if found:
+        return "onsite"  # onsite, in office, in person, no remote
+    return None
+
+
+def read_first_line(line: str) -> dict[str, Any]:
+    """Company, title, location, workplace, employment and salary from a posting's first line."""
+    parts = [p.strip() for p in line.split("|") if p.strip()]
+    if len(parts) < 2:
+        short = line if len(line) <= 120 else line[:117].rsplit(" ", 1)[0] + "…"
+        return {"title": short, "company": line if len(line) <= 50 else None}
+    company = _URLISH.split(parts[0])[0].strip(" (-–,") or parts[0]
+    roles: list[str] = []
+    places: list[str] = []
+    kinds: list[str] = []
+    employment = pay = None
+    for part in parts[1:]:
+        workplace = _WORKPLACE.fullmatch(part)
+        if workplace:
+            kinds.append(workplace["kind"])
+            if "(" in part or len(part) > len(workplace["kind"]) + 6:
+                places.append(part)  # "Remote (EMEA)", "Remote - US only"
+        elif salary_from_text(part)[0] or salary_from_text(part)[1]:
+            pay = pay or part
+        elif _EMPLOYMENT.search(part) and len(part) <= 40 and not _ROLE.search(part):
+            employment = employment or part
+        elif "visa" in part.lower() or "equity" in part.lower() or _URLISH.search(part):
+            continue
+        elif _ROLE.search(part):
+            roles.append(part)
+        else:
+            places.append(part)
+    if not roles and places:
+        roles.append(places.pop(0))
+    return {
+        "company": company,
+        "title": " / ".join(roles) or line,
+        "location": places[0] if places else None,
+        "workplace": _workplace(kinds),
+        "employment_type": employment,
+        "salary": salary_from_text(pay),
+    }
+
+
+def _comments(data: object) -> list[dict[str, Any]]:
+    """Top-level comments, as {id, text, created_at}, from an item tree or a search result."""
+    if isinstance(data, dict) and isinstance(data.get("children"), list):
+        return [
+            {"id": c.get("id"), "text": c.get("text"), "created_at": c.get("created_at")}
+            for c in data["children"]
+            if isinstance(c, dict) and c.get("type", "comment") == "comment"
+        ]
+    if isinstance(data, dict) and isinstance(data.get("hits"), list):
+        story = data.get("story_id")
+        return [
+            {
+                "id": h.get("objectID"),
+                "text": h.get("comment_text"),
+                "created_at": h.get("created_at"),
+            }
+            for h in data["hits"]
+            if isinstance(h, dict) and str(h.get("parent_id")) == str(h.get("story_id") or story)
+        ]
+    raise ParseError(f"{_EXPECTED}, got {shape(data)}")
+
+
+def _posting(comment: dict[str, Any]) -> RawPosting:
+    ident = str(comment["id"])
+    first = read_first_line(_first_line(comment["text"]))
+    low, high, cur, period = first.get("salary") or (None, None, None, None)
+    return RawPosting(
+        external_id=ident,
+        title=first["title"],
+        url=f"https://news.ycombinator.com/item?id={ident}",
+        company=first.get("company"),
+        location=first.get("location"),
+        description_html=comment["text"],
+        posted_at=comment.get("created_at"),
+        workplace=first.get("workplace"),
+        employment_type=first.get("employment_type"),
+        salary_min=low,
+        salary_max=high,
+        salary_currency=cur,
+        salary_period=period,
+    )
+
+
+def _page_url(url: str, page: int) -> str:
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "page"] + [("page", str(page))]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+@register
+class HackerNews(Source):
+    kind = "hn"
+    title = 'Hacker News "Who is hiring?" thread (news.ycombinator.com/item?id=N)'
+    example_url = "https://news.ycombinator.com/item?id=48747976"
+
+    def endpoint(self, url: str) -> str | None:
+        url = url.strip()
+        for form in _URL_FORMS:
+            match = form.match(url)
+            if match:
+                return ITEMS.format(id=match["id"])
+        return url if _SEARCH.match(url) else None
+
+    async def fetch(
+        self,
+        fetcher: Fetcher,
+        url: str,
+        etag: str | None,
+        last_modified: str | None,
+        *,
+        known: AbstractSet[str] = frozenset(),
+        options: Mapping[str, Any] = NO_OPTIONS,
+    ) -> FetchResult:
+        """An item tree is one request; a search URL is paged until `nbPages`."""
+        if not _SEARCH.match(url):
+            return await fetcher.get(url, etag=etag, last_modified=last_modified)
+        first = await fetcher.get(_page_url(url, 0))
+        data = json_body(first, _EXPECTED)
+        if not isinstance(data, dict) or not isinstance(data.get("hits"), list):
+            raise ParseError(f"{_EXPECTED}, got {shape(data)}")
+        hits = list(data["hits"])
+        pages = data.get("nbPages") if isinstance(data.get("nbPages"), int) else 1
+        for page in range(1, min(pages, MAX_PAGES)):
+            more = json_body(await fetcher.get(_page_url(url, page)), _EXPECTED)
+            batch = more.get("hits") if isinstance(more, dict) else None
+            if not batch:
+                break
+            hits.extend(batch)
+        body = json.dumps({"hits": hits}).encode()
+        return FetchResult(url=first.url, body=body, content_type="application/json")
+
+    def parse(
+        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
+    ) -> list[RawPosting]:
+        """Top-level comments with text; replies and deleted comments are left out."""
+        comments = _comments(json_body(result, _EXPECTED))
+        return unique(
+            _posting(c) for c in comments if text(c.get("id")) and isinstance(c.get("text"), str)
+        )

@@ -1,0 +1,261 @@
+"""schema.org JobPosting wherever a site publishes it: JSON-LD blocks in a page (an object, a
+list or an @graph), microdata (`itemtype=".../JobPosting"`), or a JSON feed whose items carry a
+JobPosting (Teamtailor's `_jobposting`). Descriptions go through the page-noise stripper, and a
+page with one JobPosting but no description gets the page's own text, minus its noise."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from bot.errors import ParseError
+from bot.models import FetchResult, RawPosting
+from bot.normalize import canonical_url, page_text
+from bot.sources.base import NO_OPTIONS, Source, describe_body, register, text, unique
+
+_EXPECTED = "expected a page or JSON feed with schema.org JobPosting data"
+_CONTINENTS = frozenset(
+    {"europe", "asia", "africa", "oceania", "north america", "south america", "emea", "apac",
+     "latam", "americas", "worldwide", "global"}
+)  # fmt: skip
+_URL_ATTRS = {"a": "href", "link": "href", "area": "href", "img": "src", "source": "src"}
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return [str(k).rsplit("/", 1)[-1].rsplit(":", 1)[-1] for k in kinds if k]
+
+
+def job_postings(node: object) -> Iterator[dict[str, Any]]:
+    """Every JobPosting object in a JSON-LD value (object, list, @graph, nested), in order."""
+    if isinstance(node, list):
+        for item in node:
+            yield from job_postings(item)
+    elif isinstance(node, dict):
+        if "JobPosting" in _types(node):
+            yield node
+            return
+        for key in ("@graph", "mainEntity", "itemListElement", "item", "_jobposting"):
+            if key in node:
+                yield from job_postings(node[key])
+
+
+def _first(value: object) -> object:
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _name(value: object) -> str | None:
+    value = _first(value)
+    return text(value.get("name")) if isinstance(value, dict) else text(value)
+
+
+def _address(place: object) -> str | None:
+    """ "Locality, Region, Country" from a Place; a region that is a continent is left out."""
+    if isinstance(place, dict) and "address" in place:
+        place = place["address"]
+    if isinstance(place, list):
+        place = _first(place)
+    if not isinstance(place, dict):
+        return text(place)
+    region = text(place.get("addressRegion"))
+    if region and region.lower() in _CONTINENTS:
+        region = None
+    country = place.get("addressCountry")
+    parts = [text(place.get("addressLocality")), region, _name(country) or text(country)]
+    return ", ".join(dict.fromkeys(p for p in parts if p)) or text(place.get("name"))
+
+
+def _identifier(value: object) -> str | None:
+    value = _first(value)
+    if isinstance(value, dict):
+        return text(value.get("value")) or text(value.get("@id")) or text(value.get("name"))
+    return text(value)
+
+
+def _salary(value: object) -> tuple[object, object, object, object]:
+    """(min, max, currency, unit) from a MonetaryAmount with a QuantitativeValue inside."""
+    if not isinstance(value, dict):
+        return None, None, None, None
+    amount = value.get("value")
+    if isinstance(amount, dict):
+        low = amount.get("minValue", amount.get("value"))
+        high = amount.get("maxValue", amount.get("value"))
+        return low, high, value.get("currency"), amount.get("unitText")
+    return amount, amount, value.get("currency"), value.get("unitText")
+
+
+def _is_remote(jp: dict[str, Any]) -> bool | None:
+    kinds = jp.get("jobLocationType")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if any(isinstance(k, str) and "telecommute" in k.lower() for k in kinds):
+        return True
+    return None
+
+
+def posting_from(
+    jp: dict[str, Any], base_url: str, *, ident: str | None = None, **fallback: Any
+) -> RawPosting:
+    """A RawPosting from one JobPosting object; `fallback` fills what it leaves out
+    (url, title, posted_at, description_html, from the feed item or the page around it)."""
+    places = jp.get("jobLocation")
+    places = places if isinstance(places, list) else [places] if places else []
+    locations = tuple(dict.fromkeys(a for a in (_address(p) for p in places) if a))
+    url = text(_first(jp.get("url"))) or fallback.get("url") or base_url
+    title = text(jp.get("title")) or text(jp.get("name")) or fallback.get("title") or ""
+    description = text(jp.get("description")) or fallback.get("description_html")
+    low, high, cur, unit = _salary(jp.get("baseSalary") or jp.get("estimatedSalary"))
+    kind = jp.get("employmentType")
+    return RawPosting(
+        external_id=ident
+        or _identifier(jp.get("identifier"))
+        or canonical_url(url, base_url)
+        or f"{title}|{'; '.join(locations)}",
+        title=title,
+        url=url,
+        company=_name(jp.get("hiringOrganization")),
+        location="; ".join(locations) or None,
+        locations=locations,
+        description_text=page_text(description) if description else None,
+        posted_at=jp.get("datePosted") or fallback.get("posted_at"),
+        remote=_is_remote(jp),
+        employment_type=text(_first(kind)),  # the first of a list ("FULL_TIME", "CONTRACTOR")
+        salary_min=low,
+        salary_max=high,
+        salary_currency=cur,
+        salary_period=unit,
+    )
+
+
+# --- microdata ------------------------------------------------------------------------------------
+
+
+def _value(tag: Tag, name: str) -> object:
+    if tag.name == "meta":
+        return tag.get("content")
+    if tag.name in _URL_ATTRS and tag.get(_URL_ATTRS[tag.name]):
+        return tag.get(_URL_ATTRS[tag.name])
+    if tag.name == "time" and tag.get("datetime"):
+        return tag.get("datetime")
+    if tag.get("content") is not None:
+        return tag.get("content")
+    if name == "description":
+        return tag.decode_contents()
+    return tag.get_text(" ", strip=True)
+
+
+def microdata(scope: Tag) -> dict[str, Any]:
+    """An itemscope element as a JSON-LD-like dict: itemprops by name (first value wins), nested
+    items as dicts, `@type` from the itemtype."""
+    item: dict[str, Any] = {}
+    kind = scope.get("itemtype")
+    if kind:
+        item["@type"] = str(kind).split()[0].rstrip("/").rsplit("/", 1)[-1]
+
+    def walk(node: Tag) -> None:
+        for child in node.find_all(True, recursive=False):
+            names = str(child.get("itemprop") or "").split()
+            nested = child.has_attr("itemscope")
+            for name in names:
+                item.setdefault(name, microdata(child) if nested else _value(child, name))
+            if not nested:
+                walk(child)
+
+    walk(scope)
+    return item
+
+
+def _item_link(scope: Tag) -> str | None:
+    """The link to the posting inside a microdata card: the anchor around (or inside) its title,
+    else the first anchor whose address mentions a job."""
+    title = scope.find(attrs={"itemprop": "title"}) or scope.find(attrs={"itemprop": "name"})
+    if isinstance(title, Tag):
+        anchor = title.find_parent("a") or title.find("a")
+        if isinstance(anchor, Tag) and anchor.get("href"):
+            return str(anchor["href"])
+    for anchor in scope.find_all("a", href=True):
+        if "job" in str(anchor["href"]).lower():
+            return str(anchor["href"])
+    return None
+
+
+# --- documents ------------------------------------------------------------------------------------
+
+
+def _main_text(soup: BeautifulSoup) -> str | None:
+    root = soup.find("main") or soup.find("article") or soup.body
+    return str(root) if isinstance(root, Tag) else None
+
+
+def read_page(markup: str, url: str) -> list[RawPosting]:
+    """JobPostings of an HTML page: JSON-LD blocks first, then microdata items."""
+    soup = BeautifulSoup(markup, "html.parser")
+    found: list[tuple[dict[str, Any], str | None]] = []
+    for script in soup.find_all("script", type=lambda t: t and "ld+json" in t.lower()):
+        try:
+            data = json.loads(script.string or script.get_text() or "null")
+        except ValueError:
+            continue  # one broken block must not hide the others
+        found.extend((jp, None) for jp in job_postings(data))
+    for scope in soup.find_all(attrs={"itemtype": True, "itemscope": True}):
+        if str(scope["itemtype"]).rstrip("/").endswith("JobPosting"):
+            found.append((microdata(scope), _item_link(scope)))
+    postings = []
+    for jp, link in found:
+        fallback: dict[str, Any] = {"url": canonical_url(link, url) if link else None}
+        if len(found) == 1 and not text(jp.get("description")):
+            fallback["description_html"] = _main_text(soup)
+        postings.append(posting_from(jp, url, **fallback))
+    return postings
+
+
+def read_json(data: object, url: str) -> list[RawPosting]:
+    """A JSON feed whose items carry `_jobposting`, or JSON-LD served as JSON."""
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        postings = []
+        for item in data["items"]:
+            if not isinstance(item, dict):
+                continue
+            for jp in job_postings(item.get("_jobposting")):
+                fallback = {
+                    "url": text(item.get("url")) or text(item.get("external_url")),
+                    "title": text(item.get("title")),
+                    "posted_at": item.get("date_published"),
+                    "description_html": text(item.get("content_html"))
+                    or text(item.get("content_text"))
+                    or text(item.get("summary")),
+                }
+                postings.append(posting_from(jp, url, ident=text(item.get("id")), **fallback))
+        return postings
+    return [posting_from(jp, url) for jp in job_postings(data)]
+
+
+@register
+class JsonLd(Source):
+    kind = "jsonld"
+    generic = True
+    title = "Any career page with schema.org JobPosting (JSON-LD or microdata), or a JSON feed"
+    example_url = "https://careers.example.com/jobs"
+
+    def parse(
+        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
+    ) -> list[RawPosting]:
+        """Every JobPosting found. A page without any is an empty board (a company with no
+        openings publishes none); JSON that is neither a feed nor JSON-LD is an error."""
+        body = result.text
+        head = body[:200].lstrip()
+        if head.startswith(("{", "[")):
+            try:
+                postings = read_json(json.loads(body), result.url)
+            except ValueError:
+                raise ParseError(f"{_EXPECTED}, got {describe_body(result)}") from None
+            is_feed = head.startswith("{") and '"items"' in body
+            if postings or is_feed:
+                return unique(postings)
+            raise ParseError(f"{_EXPECTED}, got JSON without any JobPosting")
+        if not head.startswith("<"):
+            raise ParseError(f"{_EXPECTED}, got {describe_body(result)}")
+        return unique(read_page(body, result.url))

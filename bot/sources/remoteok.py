@@ -1,0 +1,71 @@
+"""Remote OK's API: a JSON array whose first element is its terms, then every job (all remote).
+Terms: link back to Remote OK and name it as the source. Descriptions carry mojibake (repaired
+in normalising) and an anti-spam canary paragraph naming the fetcher's IP (dropped here)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot.errors import ParseError
+from bot.models import FetchResult, RawPosting
+from bot.normalize import strip_canary
+from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
+
+API = "https://remoteok.com/api"
+_URL_FORM = re.compile(r"^(?:https?://)?(?:www\.)?remoteok\.(?:com|io)(?:[/?#]|$)", re.I)
+_EXPECTED = "expected a Remote OK JSON array of jobs"
+
+
+def _description(value: object) -> str | None:
+    html = text(value)
+    if not html:
+        return None
+    html = html.replace("\\r\\n", "<br>").replace("\\n", "<br>")  # literal "\n" in some ads
+    return strip_canary(html) or None
+
+
+def _posting(job: dict[str, Any]) -> RawPosting:
+    return RawPosting(
+        external_id=str(job["id"]),
+        title=str(job.get("position") or ""),
+        url=text(job.get("url")) or "",
+        company=text(job.get("company")),
+        location=text(job.get("location")),
+        description_html=_description(job.get("description")),
+        posted_at=job.get("epoch") or job.get("date"),
+        remote=True,
+        apply_url=text(job.get("apply_url")),
+        salary_min=job.get("salary_min"),  # 0 means unknown; normalising drops it
+        salary_max=job.get("salary_max"),
+        salary_currency="USD",
+        salary_period="year",
+    )
+
+
+@register
+class RemoteOk(Source):
+    kind = "remoteok"
+    title = "Remote OK remote jobs (remoteok.com; link back and name Remote OK)"
+    example_url = "https://remoteok.com"
+
+    def endpoint(self, url: str) -> str | None:
+        return API if _URL_FORM.match(url.strip()) else None
+
+    def parse(
+        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
+    ) -> list[RawPosting]:
+        """Jobs only: the leading `{last_updated, legal}` element is skipped, and so are rows
+        without a position (the feed has blank ones holding only the canary)."""
+        data = json_body(result, _EXPECTED)
+        if not isinstance(data, list):
+            raise ParseError(f"{_EXPECTED}, got {shape(data)}")
+        return unique(
+            _posting(job)
+            for job in data
+            if isinstance(job, dict)
+            and text(job.get("id"))
+            and text(job.get("position"))
+            and "legal" not in job
+        )
