@@ -62,6 +62,7 @@ class Poller:
         self.on_enqueued = on_enqueued
         self.on_health = on_health
         self.clock = clock
+        self._compiled: tuple[int, match.Matcher] | None = None
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
         """Poll one board unless it is backing off (`force` ignores the backoff)."""
@@ -142,8 +143,17 @@ class Poller:
         new: list[Posting] = rec.new
         if not new:
             return 0
-        deliveries = match.route(new, self.store.active_alerts())
+        deliveries = match.route(new, self._matcher())
         return self.store.enqueue(deliveries, now)
+
+    def _matcher(self) -> match.Matcher:
+        """The compiled alert index, rebuilt only when alerts or users changed."""
+        if self._compiled is None or self._compiled[0] != self.store.alerts_generation:
+            self._compiled = (
+                self.store.alerts_generation,
+                match.Matcher(self.store.active_alerts()),
+            )
+        return self._compiled[1]
 
     def _succeeded(
         self,

@@ -140,6 +140,7 @@ class Store:
 
     def __init__(self, db: Database):
         self.db = db
+        self.alerts_generation = 0  # bumped whenever the set of active alerts may have changed
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -474,6 +475,7 @@ class Store:
         first_name: str | None = None,
     ) -> bool:
         """Make the user active (new, paused, stopped or blocked alike); True when new."""
+        self.alerts_generation += 1
         existed = self.user(chat_id) is not None
         self.db.execute(
             """INSERT INTO users (chat_id, username, first_name, state, created_at, updated_at)
@@ -485,6 +487,7 @@ class Store:
         return not existed
 
     def set_user_state(self, chat_id: int, state: str, now: datetime) -> None:
+        self.alerts_generation += 1
         if state not in USER_STATES:
             raise ValueError(f"unknown user state {state!r}")
         self.db.execute(
@@ -494,6 +497,7 @@ class Store:
 
     def forget_user(self, chat_id: int, now: datetime) -> None:
         """/stop: delete the user's alerts, deliveries and profile; keep only 'stopped'."""
+        self.alerts_generation += 1
         with self.transaction():
             self.db.execute("DELETE FROM deliveries WHERE chat_id = ?", (chat_id,))
             self.db.execute("DELETE FROM alerts WHERE chat_id = ?", (chat_id,))
@@ -505,6 +509,7 @@ class Store:
 
     def migrate_chat(self, old: int, new: int, now: datetime) -> None:
         """A group became a supergroup: carry its user row, alerts and outbox to the new id."""
+        self.alerts_generation += 1
         with self.transaction():
             if self.user(new) is None:
                 self.db.execute(
@@ -513,6 +518,7 @@ class Store:
                 )
 
     def add_alert(self, chat_id: int, query: str, now: datetime) -> Alert:
+        self.alerts_generation += 1
         cur = self.db.execute(
             "INSERT INTO alerts (chat_id, query, created_at) VALUES (?, ?, ?)",
             (chat_id, query, iso(now)),
@@ -526,6 +532,7 @@ class Store:
         return [Alert(*r) for r in rows]
 
     def delete_alert(self, chat_id: int, alert_id: int) -> bool:
+        self.alerts_generation += 1
         cur = self.db.execute(
             "DELETE FROM alerts WHERE chat_id = ? AND id = ?", (chat_id, alert_id)
         )
