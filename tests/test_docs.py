@@ -1,0 +1,41 @@
+"""The docs stay true: every source kind and every command is documented where users look."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot import sources
+from bot.cli import parser
+from bot.config import EXAMPLE_CONFIG
+from bot.telegram.admin import ADMIN_COMMANDS
+from bot.telegram.handlers import COMMANDS
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+
+
+@pytest.mark.parametrize("kind", sources.kinds())
+def test_every_kind_is_in_the_readme_table_and_the_example_config(kind: str) -> None:
+    assert re.search(rf"^\| `{kind}` \|", README, re.M), f"README has no row for {kind}"
+    boards = tomllib.loads(EXAMPLE_CONFIG.read_text())["boards"]
+    names = {sources.detect(b["url"])[0] if "kind" not in b else b["kind"] for b in boards}
+    assert kind in names, f"config.example.toml has no {kind} board"
+
+
+@pytest.mark.parametrize("name", [c.name for c in COMMANDS] + list(ADMIN_COMMANDS))
+def test_every_telegram_command_is_in_the_readme(name: str) -> None:
+    assert f"`/{name}" in README
+
+
+def test_every_cli_command_is_in_the_readme() -> None:
+    sub = next(a for a in parser()._actions if a.dest == "command")
+    for name in sub.choices:
+        assert f"`jobbot {name}" in README, name
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    head = README[:800]
+    assert "make run" in head and "make test" in head
