@@ -76,6 +76,7 @@ class App:
         )
         self._background: set[asyncio.Task] = set()
         self.scheduler = BoardScheduler(self.poller)
+        self.poller.on_retry = self.scheduler.retry_in
         self.admin = AdminCommands(
             self.store,
             self.poller,

@@ -42,8 +42,8 @@ def parse_duration(value: object) -> float:
 
 
 def format_duration(seconds: float) -> str:
-    """The short form of a duration: 90 -> "1m30s", 3600 -> "1h"."""
-    seconds = round(seconds)
+    """The short form of a duration: 90 -> "1m30s", 3600 -> "1h"; over 10 minutes, to the minute."""
+    seconds = round(seconds) if seconds < 600 else round(seconds / 60) * 60
     parts = []
     for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
         if seconds >= size:

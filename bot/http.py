@@ -93,6 +93,10 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
 def moved_to(resp: httpx.Response) -> str | None:
     """The final URL when the request was redirected only by permanent redirects (301, 308)."""
     if resp.history and all(r.status_code in (301, 308) for r in resp.history):
@@ -198,8 +202,11 @@ class Fetcher:
         except FetchError:
             raise
         except httpx.TimeoutException as exc:
-            raise BoardUnreachable(f"timed out ({type(exc).__name__})") from None
+            raise BoardUnreachable(f"{_host(url)} timed out ({type(exc).__name__})") from None
         except httpx.TransportError as exc:
-            raise BoardUnreachable(f"cannot connect: {exc or type(exc).__name__}") from None
+            reason = str(exc) or type(exc).__name__
+            if "Name or service not known" in reason or "nodename nor servname" in reason:
+                reason = "no such host, or no network"
+            raise BoardUnreachable(f"cannot connect to {_host(url)}: {reason}") from None
         except httpx.InvalidURL as exc:
             raise FetchError(f"invalid URL: {exc}") from None

@@ -34,9 +34,11 @@ class PollOutcome:
 
 
 def backoff(interval: float, failures: int, cap: float) -> float:
-    """Delay before retrying a board that failed `failures` times in a row: doubling, capped."""
-    base = min(interval * 2 ** max(failures - 1, 0), max(cap, interval))
-    return base * random.uniform(0.9, 1.1)
+    """Delay before retrying a board that failed `failures` times in a row: doubling from the
+    interval or a minute, whichever is shorter (a blip must not silence a daily board for a
+    day), up to `cap`."""
+    base = min(interval, 60.0) * 2 ** max(failures - 1, 0)
+    return min(base, max(cap, interval)) * random.uniform(0.9, 1.1)
 
 
 class Poller:
@@ -44,7 +46,8 @@ class Poller:
 
     `on_health(text)` is told, once per failure streak, when a board has failed
     `alert_admins_after` polls in a row (or answered empty after having postings), and again
-    when it recovers: the app forwards these to the admins.
+    when it recovers: the app forwards these to the admins. `on_retry(name, delay)` asks the
+    scheduler to poll a failed board again after its backoff delay.
     """
 
     def __init__(
@@ -55,12 +58,14 @@ class Poller:
         on_enqueued: Callable[[], None] = lambda: None,
         clock: Callable[[], datetime] = utcnow,
         on_health: Callable[[str], None] = lambda text: None,
+        on_retry: Callable[[str, float], None] = lambda name, delay: None,
     ):
         self.store = store
         self.fetcher = fetcher
         self.polling = polling
         self.on_enqueued = on_enqueued
         self.on_health = on_health
+        self.on_retry = on_retry
         self.clock = clock
         self._compiled: tuple[int, match.Matcher] | None = None
 
@@ -184,7 +189,8 @@ class Poller:
         if retry_after:
             delay = max(delay, min(retry_after, self.polling.max_backoff))
         self.store.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
-        wait = format_duration(max(delay, board.interval_s))
+        self.on_retry(board.name, delay)
+        wait = format_duration(delay)
         if failures == 1 and not logged:
             log.warning(
                 "board %s: %s; retrying with backoff (next try in %s)", board.name, error, wait

@@ -43,6 +43,12 @@ class BoardScheduler:
             next_run_time=datetime.now(UTC) + timedelta(seconds=delay),
         )
 
+    def retry_in(self, name: str, delay: float) -> None:
+        """Poll `name` next in `delay` seconds (its backoff), then at its interval again."""
+        job = self.scheduler.get_job(f"board:{name}")
+        if job is not None:
+            job.modify(next_run_time=datetime.now(UTC) + timedelta(seconds=delay))
+
     def remove(self, name: str) -> None:
         job = self.scheduler.get_job(f"board:{name}")
         if job is not None:

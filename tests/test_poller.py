@@ -240,3 +240,24 @@ async def test_an_empty_answer_after_postings_keeps_them_and_tells_admins(
     assert store.board("Acme").open_postings == 2
     assert len(told) == 1 and "kept them open" in told[0]
     await client.aclose()
+
+
+async def test_a_failed_board_is_retried_after_its_backoff_not_its_interval(
+    store, boards, now
+) -> None:
+    from bot.scheduler import BoardScheduler
+
+    client = build_client(timeout=1.0)
+    poller = Poller(store, Fetcher(client), PollingConfig())
+    scheduler = BoardScheduler(poller)
+    poller.on_retry = scheduler.retry_in
+    store.sync_boards([board("Daily", boards.url(PATH), interval=86400)], now)
+    boards.set(PATH, "down", status=503)
+    scheduler.add("Daily", 86400, first_in=3600)
+    scheduler.start()
+    await poller.poll("Daily")
+    job = scheduler.scheduler.get_job("board:Daily")
+    wait = (job.next_run_time - datetime.now(UTC)).total_seconds()
+    scheduler.shutdown()
+    await client.aclose()
+    assert 50 < wait < 70, "a daily board is retried after about a minute"
