@@ -86,7 +86,7 @@ class App:
             self.guard,
             clock,
         )
-        self.handlers.admin = self.admin
+        self.handlers.admin = self.admin  # built after the handlers: it needs the scheduler
         self.clock = clock
 
     def _prepare(self) -> None:

@@ -81,6 +81,7 @@ class PollingConfig:
 class AlertsConfig:
     max_per_user: int = 50
     max_length: int = 200
+    max_terms: int = 20
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,7 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
 
     st = r.table(data, "storage", "storage", {"path"})
     pl = r.table(data, "polling", "polling", POLLING_KEYS)
-    al = r.table(data, "alerts", "alerts", {"max_per_user", "max_length"})
+    al = r.table(data, "alerts", "alerts", {"max_per_user", "max_length", "max_terms"})
     dl = r.table(data, "delivery", "delivery", DELIVERY_KEYS)
     d = PollingConfig()
     polling = PollingConfig(
@@ -292,6 +293,7 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
         alerts=AlertsConfig(
             max_per_user=r.positive(al, "max_per_user", "alerts", da.max_per_user),
             max_length=r.positive(al, "max_length", "alerts", da.max_length),
+            max_terms=r.positive(al, "max_terms", "alerts", da.max_terms),
         ),
         delivery=DeliveryConfig(
             messages_per_second=r.positive(

@@ -48,7 +48,7 @@ def posted_ago(posted: datetime | None, now: datetime) -> str:
     """'posted today', 'posted 3 days ago (18 Nov 2026)'."""
     if posted is None:
         return ""
-    days = (now - posted).days
+    days = (now.date() - posted.astimezone(now.tzinfo).date()).days
     date = f"{posted.day} {posted:%b %Y}"
     if days <= 0:
         return f"posted today ({date})"

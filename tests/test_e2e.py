@@ -170,3 +170,56 @@ async def test_blocked_user_is_marked_and_start_reactivates(tmp_path, tg, boards
     assert app.store.delivery_counts() == {"dropped": 1}
     stop.set()
     await asyncio.wait_for(run, 10)
+
+
+@pytest.mark.timeout(30)
+async def test_admin_commands_reach_admins_only_and_alerts_follow_edits(
+    tmp_path, tg, boards
+) -> None:
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    boards.set("/broken", "x", status=404)
+    config = make_config(tmp_path, tg, boards.url(PATH), boards.url("/broken"))
+    config = cfg.from_dict(
+        {
+            "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [USER]},
+            "storage": {"path": config.storage.path},
+            "boards": [
+                {"name": "Acme", "kind": "greenhouse", "url": boards.url(PATH), "interval": "1s"}
+            ],
+        }
+    )
+    app = App(config)
+    stop = asyncio.Event()
+    run = asyncio.create_task(app.run(stop))
+    await until(lambda: baselined(app))
+    tg.push_text(USER, "/boards")
+    tg.push_text(99, "/boards")
+    tg.push_text(USER, "/help")
+    tg.push_text(99, "/help")
+    await tg.wait_for_async(4)
+    assert "<b>Acme</b> (greenhouse" in tg.messages_to(USER)[0].text
+    assert tg.messages_to(99)[0].text == "Sorry, only the bot's admins can do that."
+    assert (
+        "/addboard" in tg.messages_to(USER)[1].text
+        and "/addboard" not in tg.messages_to(99)[1].text
+    )
+    # An alert added, deleted and added again while the bot runs: the index follows.
+    for text in ("/alert golang", "/delete 1", "/alert rust"):
+        tg.push_text(USER, text)
+    await tg.wait_for_async(lambda sent: len(tg.messages_to(USER)) >= 5)
+    boards.set_json(
+        PATH,
+        {
+            "jobs": [
+                gh_job(1),
+                gh_job(2, "Golang Engineer", "&lt;p&gt;Go&lt;/p&gt;"),
+                gh_job(3, "Rust Engineer"),
+            ]
+        },
+    )
+    await tg.wait_for_async(lambda sent: any(m.text.startswith("<b>Rust Engineer") for m in sent))
+    await asyncio.sleep(1.5)
+    alerts = [m.text for m in tg.messages_to(USER) if m.button_urls]
+    assert len(alerts) == 1 and alerts[0].startswith("<b>Rust Engineer"), alerts
+    stop.set()
+    await asyncio.wait_for(run, 10)

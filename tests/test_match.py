@@ -1,18 +1,27 @@
-"""Keyword alerts: whole words, any case, every word; one delivery per user and job."""
+"""The matcher: reference evaluator, index, search and routing agree; one delivery per user."""
 
 from __future__ import annotations
+
+import logging
+import time
 
 import pytest
 
 from bot import match
-from bot.errors import QueryError
 from bot.models import Alert, Posting
 
 
 def job(
-    title: str, description: str = "", company: str = "Acme", location: str = "Berlin"
+    title: str,
+    description: str = "",
+    company: str = "Acme",
+    location: str = "Berlin",
+    key: str = "b:1",
+    **kw: object,
 ) -> Posting:
-    return Posting("b:1", "b", "1", title, company, location, "https://e.com/1", description)
+    return Posting(
+        key, "b", key, title, company, location, f"https://e.com/{key}", description, **kw
+    )
 
 
 @pytest.mark.parametrize(
@@ -39,23 +48,99 @@ def test_matches(query: str, posting: Posting, expected: bool) -> None:
     assert bool(hits) is expected, "the index agrees with the reference evaluator"
 
 
-@pytest.mark.parametrize("query", ["", "   ", "!!! ???"])
-def test_empty_query_is_refused(query: str) -> None:
-    with pytest.raises(QueryError, match="at least one word"):
-        match.parse_query(query)
-
-
-def test_long_query_is_refused() -> None:
-    with pytest.raises(QueryError, match="limit is 20"):
-        match.parse_query("rust " * 10, max_length=20)
-
-
 def test_route_sends_one_delivery_per_user_naming_every_alert() -> None:
     alerts = [
-        Alert(1, 7, "rust"),
         Alert(2, 7, "backend"),
+        Alert(1, 7, "rust"),
         Alert(3, 8, "rust"),
         Alert(4, 9, "scala"),
+        Alert(5, 7, "title:rust OR engineer"),
     ]
     deliveries = match.route([job("Backend Engineer (Rust)")], alerts)
-    assert sorted((d.chat_id, d.alert_ids) for d in deliveries) == [(7, (1, 2)), (8, (3,))]
+    assert sorted((d.chat_id, d.alert_ids) for d in deliveries) == [(7, (1, 2, 5)), (8, (3,))]
+
+
+def test_route_takes_a_compiled_matcher_built_from_any_iterable() -> None:
+    matcher = match.Matcher(Alert(i, i, q) for i, q in enumerate(["rust", "go"], start=1))
+    assert len(matcher) == 2
+    deliveries = match.route([job("Go Engineer", key="b:1"), job("Cook", key="b:2")], matcher)
+    assert [(d.chat_id, d.posting_key) for d in deliveries] == [(2, "b:1")]
+
+
+def test_alerts_with_the_same_query_share_an_entry_and_all_match() -> None:
+    matcher = match.Matcher([Alert(1, 7, "Rust  backend"), Alert(2, 8, "rust backend")])
+    assert matcher.queries == 1
+    assert sorted(a.id for a in matcher.match(job("Backend", "Rust"))) == [1, 2]
+
+
+def test_an_alert_matching_two_ways_is_returned_once() -> None:
+    matcher = match.Matcher([Alert(1, 7, "rust OR backend OR title:engineer")])
+    assert matcher.match(job("Backend Engineer", "Rust")) == [
+        Alert(1, 7, "rust OR backend OR title:engineer")
+    ]
+
+
+def test_add_and_remove_keep_the_index_current() -> None:
+    matcher = match.Matcher([Alert(1, 7, "rust")])
+    assert matcher.add(Alert(2, 8, "go"))
+    assert [a.id for a in matcher.match(job("Go Engineer"))] == [2]
+    assert matcher.remove(2) and not matcher.remove(2)
+    assert matcher.match(job("Go Engineer")) == []
+    assert matcher.add(Alert(1, 7, "go")), "re-adding an id replaces its query"
+    assert [a.id for a in matcher.match(job("Go Engineer"))] == [1]
+    assert matcher.match(job("Rust Engineer")) == []
+
+
+def test_sync_makes_the_index_hold_exactly_the_given_alerts() -> None:
+    matcher = match.Matcher([Alert(1, 7, "rust"), Alert(2, 8, "go"), Alert(3, 9, "go")])
+    matcher.sync([Alert(2, 8, "rust"), Alert(3, 9, "go"), Alert(4, 7, "go")])
+    assert len(matcher) == 3
+    assert sorted(a.id for a in matcher.match(job("Rust Engineer"))) == [2]
+    assert sorted(a.id for a in matcher.match(job("Go Engineer"))) == [3, 4]
+
+
+def test_a_stored_query_that_no_longer_parses_is_skipped_with_a_warning(caplog) -> None:
+    caplog.set_level(logging.WARNING)
+    matcher = match.Matcher([Alert(1, 7, "-java"), Alert(2, 7, "rust")])
+    assert len(matcher) == 1
+    assert "alert #1" in caplog.text
+    assert [a.id for a in matcher.match(job("Rust Engineer"))] == [2]
+
+
+def test_stored_alerts_are_not_held_to_todays_length_limit() -> None:
+    long_query = " OR ".join(f"word{i}" for i in range(100)) + " OR rust"
+    assert [a.id for a in match.Matcher([Alert(1, 7, long_query)]).match(job("Rust"))] == [1]
+
+
+def test_search_keeps_order_and_stops_at_the_limit() -> None:
+    postings = [job(f"Rust Engineer {i}", key=f"b:{i}") for i in range(10)]
+    postings.insert(3, job("Zürich Cook", key="b:z"))
+    assert [p.key for p in match.search("rust", postings, limit=3)] == ["b:0", "b:1", "b:2"]
+    assert len(match.search("rust", postings)) == 10
+    assert [p.key for p in match.search("zurich", postings)] == ["b:z"]
+    assert [p.key for p in match.search("title:cook", postings)] == ["b:z"]
+
+
+def test_attribute_only_alerts_are_indexed_by_the_attribute() -> None:
+    matcher = match.Matcher([Alert(1, 7, "remote:yes"), Alert(2, 7, "type:internship")])
+    assert [a.id for a in matcher.match(job("Cook", workplace="remote"))] == [1]
+    assert [a.id for a in matcher.match(job("Cook", employment_type="intern"))] == [2]
+    assert matcher.match(job("Cook")) == []
+
+
+def test_the_view_is_built_once_per_posting(monkeypatch) -> None:
+    calls = []
+    real = match.view
+    monkeypatch.setattr(match, "view", lambda p: calls.append(p) or real(p))
+    matcher = match.Matcher(Alert(i, i, q) for i, q in enumerate(["rust", '"rust dev"', "rus*"]))
+    matcher.match(job("Rust dev"))
+    assert len(calls) == 1
+
+
+def test_no_query_stalls_on_a_long_repetitive_posting() -> None:
+    posting = job("Engineer", "a " * 200_000 + "b")
+    queries = ['"' + "a " * 30 + 'c"', "engineer* -b", '"a a a a b" OR title:"a a b"', "a -(a a)"]
+    start = time.perf_counter()
+    matcher = match.Matcher(Alert(i, i, q) for i, q in enumerate(queries))
+    assert sorted(a.id for a in matcher.match(posting)) == [2]
+    assert time.perf_counter() - start < 2.0

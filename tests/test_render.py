@@ -35,3 +35,15 @@ def test_huge_fields_still_fit_one_message() -> None:
 def test_no_button_for_a_non_http_link() -> None:
     p = Posting("b:1", "b", "1", "Job", "Co", "", "javascript:alert(1)")
     assert notification(p, [], NOW).button_url is None
+
+
+def test_posted_counts_calendar_days() -> None:
+    from bot.render import posted_ago
+
+    late_yesterday = datetime(2026, 11, 20, 23, 0, tzinfo=UTC)
+    assert (
+        posted_ago(late_yesterday, datetime(2026, 11, 21, 1, 0, tzinfo=UTC))
+        == "posted yesterday (20 Nov 2026)"
+    )
+    assert posted_ago(NOW, NOW) == "posted today (21 Nov 2026)"
+    assert posted_ago(None, NOW) == ""

@@ -21,6 +21,11 @@ from bot.telegram.transport import Incoming
 log = logging.getLogger(__name__)
 esc = html.escape
 ADMIN_COMMANDS = ("boards", "addboard", "removeboard")
+ADMIN_HELP = (
+    "/boards — every board with its last success, open postings and failure streak\n"
+    "/addboard &lt;url&gt; [name] — recognise a board, store its baseline and poll it\n"
+    "/removeboard &lt;name&gt; — stop polling a board added here"
+)
 
 
 def _ago(when: datetime | None, now: datetime) -> str:
@@ -57,9 +62,12 @@ class AdminCommands:
         self.interval = interval
         self.clock = clock
 
+    def is_admin(self, msg: Incoming) -> bool:
+        return (msg.user_id or msg.chat_id) in self.admins()
+
     async def handle(self, name: str, msg: Incoming, arg: str) -> str:
         """Run admin command `name` for `msg`'s sender."""
-        if (msg.user_id or msg.chat_id) not in self.admins():
+        if not self.is_admin(msg):
             return "Sorry, only the bot's admins can do that."
         return await getattr(self, f"cmd_{name}")(arg)
 

@@ -13,8 +13,10 @@ from bot import match
 from bot.config import AlertsConfig
 from bot.errors import QueryError
 from bot.models import Posting
+from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import Store, utcnow
+from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_HELP, AdminCommands
 from bot.telegram.transport import Incoming
 
 log = logging.getLogger(__name__)
@@ -38,12 +40,14 @@ COMMANDS: tuple[Command, ...] = (
         "alert",
         "<words>",
         "Add a keyword alert",
-        "/alert rust backend — tells you about every new job whose title, company, location or "
-        "description has all these words (whole words, any case). Replies with the alert's id "
-        "and how many postings of the last 7 days it would have matched.",
+        "/alert rust backend — tells you about every new job that matches, once. Replies with "
+        "the alert as understood, its id, and the jobs of the last 7 days it would have matched.",
     ),
     Command(
-        "alerts", "", "List your alerts", "Lists your alerts with their ids and recent matches."
+        "alerts",
+        "",
+        "List your alerts",
+        "Lists your alerts with their ids and how many jobs each sent in the last 7 days.",
     ),
     Command(
         "delete", "<id>", "Delete an alert", "/delete 3 — deletes alert #3 (ids are in /alerts)."
@@ -56,7 +60,7 @@ COMMANDS: tuple[Command, ...] = (
         "search",
         "<words>",
         "Search stored jobs",
-        "/search golang — the 5 latest stored jobs that match, as an alert would.",
+        "/search golang remote:yes — the 5 latest stored jobs that match, written like an alert.",
     ),
     Command(
         "stop",
@@ -66,6 +70,24 @@ COMMANDS: tuple[Command, ...] = (
     ),
 )
 _BY_NAME = {c.name: c for c in COMMANDS}
+# The alert language, shown by /help alert and /help search: (example, what it finds).
+LANGUAGE: tuple[tuple[str, str], ...] = (
+    ("rust backend", "both words, in the title, company, location or description"),
+    ('"machine learning"', "these words, in this order"),
+    ("dev*", "words starting with dev: developer, devops"),
+    ("rust OR go", "either word"),
+    ("rust -java", "rust but not java (NOT java works too)"),
+    ("(rust OR go) berlin", "parentheses group terms"),
+    ("title:(senior OR staff)", "in the title; also company:, location:, board:"),
+    ("remote:yes", "remote jobs; remote:hybrid, remote:no (on site)"),
+    ("type:contract", "also type:full-time, type:part-time, type:internship"),
+)
+LANGUAGE_NOTES = (
+    "Whole words, any case, accents optional: zurich finds Zürich. Tech names stay whole: "
+    "c++, c#, f#, .net, node.js, ci/cd. go finds Go, not Google; java is not JavaScript."
+)
+
+
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
 
 
@@ -86,10 +108,12 @@ class Handlers:
         store: Store,
         alerts: AlertsConfig = AlertsConfig(),
         clock: Callable[[], datetime] = utcnow,
+        admin: AdminCommands | None = None,
     ):
         self.store = store
         self.limits = alerts
         self.clock = clock
+        self.admin = admin
         self._routes: dict[str, Callable[[Incoming, str], Awaitable[str]]] = {
             c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS
         }
@@ -103,9 +127,11 @@ class Handlers:
             )
         name, arg = m.group(1).lower(), (m.group(2) or "").strip()
         route = self._routes.get(name)
-        if route is None:
-            return f"I don't know /{esc(name)}. /help lists what I can do."
-        return await route(msg, arg)
+        if route is not None:
+            return await route(msg, arg)
+        if self.admin is not None and name in ADMIN_COMMANDS:
+            return await self.admin.handle(name, msg, arg)
+        return f"I don't know /{esc(name)}. /help lists what I can do."
 
     def _ensure_user(self, msg: Incoming) -> None:
         user = self.store.user(msg.chat_id)
@@ -134,29 +160,41 @@ class Handlers:
             cmd = _BY_NAME.get(name)
             if cmd is None:
                 return f"There is no /{esc(name)} command. /help lists them all."
-            return f"<b>/{cmd.name} {esc(cmd.args)}</b>\n{esc(cmd.help)}"
+            text = f"<b>/{cmd.name} {esc(cmd.args)}</b>\n{esc(cmd.help)}"
+            if name in ("alert", "search"):
+                examples = "\n".join(f"<code>{esc(q)}</code> — {esc(what)}" for q, what in LANGUAGE)
+                text += f"\n\n{examples}\n{esc(LANGUAGE_NOTES)}"
+            return text
         lines = [f"/{c.name} {esc(c.args)} — {esc(c.summary)}".replace("  ", " ") for c in COMMANDS]
-        return "<b>jobbot commands</b>\n" + "\n".join(lines)
+        text = "<b>jobbot commands</b>\n" + "\n".join(lines)
+        if self.admin is not None and self.admin.is_admin(msg):
+            text += f"\n\n<b>Admin</b>\n{ADMIN_HELP}"
+        return text
 
     async def cmd_alert(self, msg: Incoming, arg: str) -> str:
         """Add an alert and show what it would have matched in the last 7 days."""
         if not arg:
-            return "Tell me what to look for, e.g. <code>/alert rust backend</code>."
+            return "Tell me what to look for, e.g. <code>/alert rust backend</code>. /help alert"
         try:
-            terms = match.parse_query(arg, self.limits.max_length)
+            query = parse_query(
+                arg, max_length=self.limits.max_length, max_terms=self.limits.max_terms
+            )
         except QueryError as exc:
-            return f"I can't use that alert: {esc(str(exc))}"
+            return f"I can't use that alert: {esc(str(exc))}. /help alert shows how to write one."
         self._ensure_user(msg)
-        if len(self.store.alerts(msg.chat_id)) >= self.limits.max_per_user:
+        alerts = self.store.alerts(msg.chat_id)
+        same = next((a for a in alerts if a.query == query.normalized), None)
+        if same is not None:
+            return f"You already have this alert: #{same.id} <b>{esc(same.query)}</b>"
+        if len(alerts) >= self.limits.max_per_user:
             return (
                 f"You already have {self.limits.max_per_user} alerts, the most allowed. "
                 "/delete one first."
             )
-        query = " ".join(terms)
-        alert = self.store.add_alert(msg.chat_id, query, self.clock())
+        alert = self.store.add_alert(msg.chat_id, query.normalized, self.clock())
         recent = self.store.recent_postings(self.clock() - timedelta(days=7))
-        hits = [p for p in recent if match.matches(query, p)]
-        reply = f"✅ Alert #{alert.id} saved: <b>{esc(query)}</b>\n"
+        hits = match.search(query, recent)
+        reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>\n"
         if hits:
             reply += f"It would have matched {len(hits)} job{'s' if len(hits) != 1 else ''} "
             reply += "of the last 7 days. Latest:\n" + "\n".join(_link(p) for p in hits[:3])
@@ -208,20 +246,18 @@ class Handlers:
     async def cmd_search(self, msg: Incoming, arg: str) -> str:
         """The latest stored jobs that match."""
         if not arg:
-            return "What should I look for? e.g. <code>/search golang</code>."
+            return "What should I look for? e.g. <code>/search golang</code>. /help search"
         try:
-            query = " ".join(match.parse_query(arg, self.limits.max_length))
+            query = parse_query(
+                arg, max_length=self.limits.max_length, max_terms=self.limits.max_terms
+            )
         except QueryError as exc:
-            return f"I can't search for that: {esc(str(exc))}"
-        hits = []
-        for p in self.store.latest_postings():
-            if match.matches(query, p):
-                hits.append(p)
-                if len(hits) == 5:
-                    break
+            return f"I can't search for that: {esc(str(exc))}. /help search shows how."
+        hits = match.search(query, self.store.latest_postings(), limit=5)
+        shown = f"<b>{esc(query.normalized)}</b>"
         if not hits:
-            return f"No stored job matches <b>{esc(query)}</b>."
-        return f"Latest jobs matching <b>{esc(query)}</b>:\n" + "\n".join(_link(p) for p in hits)
+            return f"No stored job matches {shown}."
+        return f"Latest jobs matching {shown}:\n" + "\n".join(_link(p) for p in hits)
 
     async def cmd_stop(self, msg: Incoming, arg: str) -> str:
         """Unsubscribe and delete the user's data."""

@@ -1,0 +1,151 @@
+"""/alert, /search, /alerts and /help alert on a real SQLite store."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from html.parser import HTMLParser
+
+import pytest
+
+from bot import normalize
+from bot.config import AlertsConfig, BoardConfig
+from bot.models import BoardInfo, Delivery, RawPosting
+from bot.store import Store
+from bot.telegram.handlers import Handlers
+from bot.telegram.transport import Incoming
+
+USER = 42
+BOARD = BoardConfig("Acme", "https://example.com/b", "greenhouse", "https://example.com/b", 60.0)
+INFO = BoardInfo("Acme", "greenhouse", "https://example.com/b", "Acme Pay")
+JOBS = [
+    ("Senior Rust Engineer", "Zürich", "Rust and Postgres."),
+    ("Go Engineer", "Berlin", "Kubernetes, gRPC."),
+    ("Google Ads Specialist", "Berlin", "Campaigns."),
+    ("JavaScript Developer", "Lisbon", "React & Node.js."),
+    ("Staff Rust Engineer", "Berlin", "Rust, C++ and CI/CD."),
+    ("Rust Intern", "Berlin", "Learn Rust."),
+]
+
+
+def raw(i: int, title: str, location: str, text: str) -> RawPosting:
+    return RawPosting(
+        external_id=str(i),
+        title=title,
+        url=f"/jobs/{i}",
+        location=location,
+        description_html=f"<p>{text}</p>",
+        posted_at=f"2026-11-{10 + i:02d}T10:00:00Z",
+    )
+
+
+@pytest.fixture
+def handlers(store: Store, now: datetime) -> Handlers:
+    store.sync_boards([BOARD], now)
+    store.record("Acme", [], now - timedelta(days=30))  # the baseline poll
+    for i in range(1, len(JOBS) + 1):
+        store.record(
+            "Acme",
+            [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(1, i + 1)],
+            now - timedelta(hours=len(JOBS) - i),
+        )
+    return Handlers(store, AlertsConfig(max_per_user=3, max_length=60), clock=lambda: now)
+
+
+async def say(handlers: Handlers, text: str) -> str:
+    reply = await handlers(Incoming(USER, text))
+    assert reply is not None
+    _check_html(reply)
+    return reply
+
+
+def _check_html(text: str) -> None:
+    """Telegram takes only a few tags, balanced, and every other < or & escaped."""
+    assert not re.search(r"<(?!/?(b|i|code|a)\b)", text), text
+    assert not re.search(r"&(?!(amp|lt|gt|quot|#x27);)", text), text
+    HTMLParser().feed(text)
+
+
+async def test_alert_shows_the_query_as_understood_its_id_and_a_backtest(handlers) -> None:
+    reply = await say(handlers, "/alert Rust  -Intern title:(Senior OR Staff)")
+    assert reply.startswith("✅ Alert #1 saved: <b>rust -intern title:(senior OR staff)</b>\n")
+    assert "It would have matched 2 jobs of the last 7 days. Latest:" in reply
+    links = re.findall(r'<a href="[^"]+">([^<]+)</a>', reply)
+    assert links == ["Staff Rust Engineer", "Senior Rust Engineer"], "newest first"
+    assert handlers.store.alerts(USER)[0].query == "rust -intern title:(senior OR staff)"
+
+
+async def test_alert_backtest_links_at_most_three(handlers) -> None:
+    reply = await say(handlers, "/alert location:berlin")
+    assert "It would have matched 4 jobs" in reply
+    assert len(re.findall(r"<a href=", reply)) == 3
+
+
+async def test_alert_with_no_recent_match(handlers) -> None:
+    reply = await say(handlers, "/alert go")
+    assert "It would have matched 1 job of" in reply and "Go Engineer" in reply
+    reply = await say(handlers, "/alert scala")
+    assert "No job of the last 7 days matches it yet" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('/alert rust "go', "unclosed quote at character 6"),
+        ("/alert rust OR", "OR needs a term on both sides (at character 6)"),
+        ("/alert -java", "only excludes"),
+        ("/alert !!!", "an alert needs at least one word"),
+        ("/alert " + "x" * 61, "the limit is 60"),
+        ("/alert <a>.j*", "a prefix* is a single word: “&lt;a&gt;.j*”"),
+    ],
+)
+async def test_a_bad_alert_is_refused_with_the_reason(handlers, text: str, message: str) -> None:
+    reply = await say(handlers, text)
+    assert reply.startswith("I can't use that alert: ")
+    assert message in reply and "/help alert" in reply
+    assert handlers.store.alerts(USER) == []
+
+
+async def test_the_same_alert_twice_is_not_saved_twice(handlers) -> None:
+    await say(handlers, "/alert rust berlin")
+    reply = await say(handlers, "/alert Rust  BERLIN")
+    assert reply == "You already have this alert: #1 <b>rust berlin</b>"
+    assert len(handlers.store.alerts(USER)) == 1
+
+
+async def test_alerts_per_user_are_limited(handlers) -> None:
+    for q in ("rust", "go", "java"):
+        await say(handlers, f"/alert {q}")
+    reply = await say(handlers, "/alert scala")
+    assert "You already have 3 alerts, the most allowed" in reply
+
+
+async def test_alerts_lists_ids_and_jobs_sent_in_seven_days(handlers, now) -> None:
+    await say(handlers, "/alert rust")
+    await say(handlers, "/alert c++")
+    store = handlers.store
+    store.enqueue([Delivery(USER, "Acme:5", (1, 2)), Delivery(USER, "Acme:1", (1,))], now)
+    for item in store.due(now):
+        store.mark_sending(item.id)
+        store.mark_sent(item.id, now, 100 + item.id)
+    reply = await say(handlers, "/alerts")
+    assert "#1 <b>rust</b> — 2 jobs in 7 days" in reply
+    assert "#2 <b>c++</b> — 1 job in 7 days" in reply
+
+
+async def test_search_lists_the_latest_five_matches(handlers) -> None:
+    reply = await say(handlers, "/search engineer OR specialist OR developer OR intern")
+    assert len(re.findall(r"<a href=", reply)) == 5
+    reply = await say(handlers, "/search go")
+    assert "Go Engineer" in reply and "Google" not in reply
+    assert (await say(handlers, "/search java")) == "No stored job matches <b>java</b>."
+    assert "unclosed parenthesis" in await say(handlers, "/search (rust")
+
+
+async def test_help_alert_explains_the_language(handlers) -> None:
+    reply = await say(handlers, "/help alert")
+    assert reply.startswith("<b>/alert &lt;words&gt;</b>\n")
+    for example in ("<code>&quot;machine learning&quot;</code>", "<code>dev*</code>", "remote:yes"):
+        assert example in reply
+    assert "title:(senior OR staff)" in reply and "c++" in reply
+    assert "<code>" in await say(handlers, "/help search")

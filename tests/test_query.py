@@ -1,0 +1,156 @@
+"""The alert language: tokens, the parse tree, canonical text, errors that point, limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.errors import QueryError
+from bot.query import And, Attr, Field, Not, Or, Phrase, Prefix, Word, parse, tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Senior Rust Engineer", ["senior", "rust", "engineer"], id="words"),
+        pytest.param(
+            "Zürich, São Paulo, Kraków", ["zurich", "sao", "paulo", "krakow"], id="accents"
+        ),
+        pytest.param("Straße Øresund Łódź", ["strasse", "oresund", "lodz"], id="special-letters"),
+        pytest.param("ﬁnance ＡＰＩ", ["finance", "api"], id="compatibility-forms"),
+        pytest.param("C++, C#, F# and .NET", ["c++", "c#", "f#", "and", ".net"], id="c-family"),
+        pytest.param("ASP.NET Core", ["asp", ".net", "core"], id="dotnet-split-off"),
+        pytest.param("Node.js / Vue.js.", ["node.js", "vue.js"], id="dot-js"),
+        pytest.param("CI/CD, R&D, A/B, TCP/IP", ["ci/cd", "r&d", "a/b", "tcp/ip"], id="kept-pairs"),
+        pytest.param("frontend/backend", ["frontend", "backend"], id="slash-splits"),
+        pytest.param("Python 3.11, 5+ years", ["python", "3.11", "5", "years"], id="numbers"),
+        pytest.param("e.g. full-time", ["e", "g", "full", "time"], id="dots-and-dashes"),
+        pytest.param(
+            "don’t “quote” — dash • bullet", ["don", "t", "quote", "dash", "bullet"], id="punct"
+        ),
+        pytest.param("abc++ x#y #hashtag", ["abc", "x", "y", "hashtag"], id="not-tech"),
+        pytest.param("snake_case", ["snake", "case"], id="underscore"),
+        pytest.param("Москва 東京", ["москва", "東京"], id="other-scripts"),
+        pytest.param("", [], id="empty"),
+    ],
+)
+def test_tokens(text: str, expected: list[str]) -> None:
+    assert tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "normalized"),
+    [
+        ("Rust  Backend", "rust backend"),
+        ("title:(senior OR staff) rust -java", "title:(senior OR staff) rust -java"),
+        ("TITLE:(Senior or Staff) Rust NOT Java", "title:(senior OR staff) rust -java"),
+        ("rust AND go", "rust go"),
+        ("senior rust OR go", "(senior rust) OR go"),
+        ("(rust OR go) (berlin OR remote)", "(rust OR go) (berlin OR remote)"),
+        ("rust rust", "rust"),
+        ("(rust OR go) OR scala", "rust OR go OR scala"),
+        ("((rust))", "rust"),
+        ("-(-java) rust", "java rust"),
+        ('"Machine  Learning"', '"machine learning"'),
+        ('"rust"', "rust"),
+        ("front-end", '"front end"'),
+        ("Dev*", "dev*"),
+        ("zürich", "zurich"),
+        ("C++ C# .NET node.js CI/CD", "c++ c# .net node.js ci/cd"),
+        ('"or" "and"', '"or" "and"'),
+        ("title:-java rust", "-title:java rust"),
+        ('company:"acme pay" location:berlin', 'company:"acme pay" location:berlin'),
+        ("title:(senior -junior) python", "title:(senior -junior) python"),
+        ("remote:Yes type:full-time", "remote:yes type:full-time"),
+        ("remote:onsite type:freelance", "remote:no type:contract"),
+        ("type:intern remote:true", "type:internship remote:yes"),
+        ("rust -“go”", "rust -go"),
+        ("rust ! - ?", "rust"),
+        ("board:greenhouse dev*", "board:greenhouse dev*"),
+    ],
+)
+def test_normalized(query: str, normalized: str) -> None:
+    parsed = parse(query)
+    assert parsed.normalized == normalized
+    assert str(parsed) == normalized
+    again = parse(normalized)
+    assert again.normalized == normalized and again.root == parsed.root, "round trip"
+
+
+def test_tree() -> None:
+    assert parse('title:(senior OR staff) "machine learning" dev* -java remote:yes').root == And(
+        (
+            Field("title", Or((Word("senior"), Word("staff")))),
+            Phrase(("machine", "learning")),
+            Prefix("dev"),
+            Not(Word("java")),
+            Attr("remote", "yes"),
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('rust "go', "unclosed quote at character 6"),
+        ("rust OR", "OR needs a term on both sides (at character 6)"),
+        ("OR rust", "OR needs a term on both sides (at character 1)"),
+        ("rust OR OR go", "OR needs a term on both sides (at character 6)"),
+        ("rust AND", "AND needs a term on both sides (at character 6)"),
+        ("rust NOT", "NOT needs a term right after it (at character 6)"),
+        ("(rust OR go", "unclosed parenthesis at character 1"),
+        ("rust) go", "unmatched ) at character 5"),
+        ("rust ()", "empty parentheses at character 6"),
+        ('rust ""', "empty phrase at character 6"),
+        ("title:", "title: needs a word, a phrase or a group right after it (at character 6)"),
+        ("salary:100k", "unknown field “salary:” at character 1; fields are title:, company:"),
+        ("remote:maybe", "remote: takes yes, no or hybrid (at character 8)"),
+        ("type:gig", "type: takes full-time, part-time, contract or internship (at character 6)"),
+        ("title:(company:acme)", "company: cannot go inside title:(…) (at character 8)"),
+        ("de*v", "* goes only at the end of a word (at character 3)"),
+        ("go*", "a prefix needs at least 3 letters before * (at character 1)"),
+        ("node.j*", "a prefix* is a single word: “node.j*” at character 1"),
+        ("((((((((((rust))))))))))", "parentheses nest too deep (at character 9; 8 at most)"),
+        ("", "an alert needs at least one word"),
+        ("!!! ???", "an alert needs at least one word"),
+    ],
+)
+def test_errors_point_at_the_problem(query: str, message: str) -> None:
+    with pytest.raises(QueryError) as info:
+        parse(query)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "-java",
+        "NOT senior",
+        "-java -php",
+        "-(rust go)",
+        "-title:java",
+        "java OR -java",
+        "-remote:yes",
+    ],
+)
+def test_a_query_that_matches_almost_everything_is_refused(query: str) -> None:
+    with pytest.raises(QueryError, match="only excludes"):
+        parse(query)
+
+
+def test_each_side_of_or_is_named_when_it_only_excludes() -> None:
+    with pytest.raises(QueryError, match="each side of OR needs a word to look for; “-php”"):
+        parse("rust OR -php")
+
+
+def test_length_limit() -> None:
+    parse("r" * 200)
+    with pytest.raises(QueryError, match="that alert is 201 characters long; the limit is 200"):
+        parse("r" * 201)
+    with pytest.raises(QueryError, match="that alert is 25 characters long; the limit is 20"):
+        parse("rust " * 5, max_length=20)
+
+
+def test_term_limit() -> None:
+    parse(" ".join(f"w{i}" for i in range(20)))
+    with pytest.raises(QueryError, match="that alert has 4 terms; the limit is 3"):
+        parse('a "b c" dev* remote:yes', max_terms=3)
