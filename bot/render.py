@@ -41,6 +41,8 @@ def excerpt(text: str, limit: int) -> str:
             break
         out.append(line)
         room -= len(line) + 1
+    while len(out) > 1 and len(out[-1]) < 40 and out[-1][-1] not in ".!?…":
+        out.pop()  # a heading whose text did not fit says nothing on its own
     return "\n".join(out)
 
 

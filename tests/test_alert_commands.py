@@ -144,7 +144,7 @@ async def test_search_lists_the_latest_five_matches(handlers) -> None:
 
 async def test_help_alert_explains_the_language(handlers) -> None:
     reply = await say(handlers, "/help alert")
-    assert reply.startswith("<b>/alert &lt;words&gt;</b>\n")
+    assert reply.startswith("<b>/alert &lt;query&gt;</b>\n")
     for example in ("<code>&quot;machine learning&quot;</code>", "<code>dev*</code>", "remote:yes"):
         assert example in reply
     assert "title:(senior OR staff)" in reply and "c++" in reply

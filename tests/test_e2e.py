@@ -130,7 +130,7 @@ async def test_bad_input_gets_a_clear_reply_and_nothing_stops(tmp_path, tg, boar
         "/delete": "Which alert?",
         "/delete abc": "is not an alert id",
         "hello there": "Send /alert followed by keywords",
-        "/help alert": "<b>/alert &lt;words&gt;</b>",
+        "/help alert": "<b>/alert &lt;query&gt;</b>",
         "/search go": "No stored job matches" if False else "Go Engineer",
         "/alerts": "You have no alerts",
         "/pause": "Paused",

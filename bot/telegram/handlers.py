@@ -38,7 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "alert",
-        "<words>",
+        "<query>",
         "Add a keyword alert",
         "/alert rust backend — tells you about every new job that matches, once. Replies with "
         "the alert as understood, its id, and the jobs of the last 7 days it would have matched.",
@@ -58,7 +58,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("resume", "", "Resume notifications", "Turns notifications back on after /pause."),
     Command(
         "search",
-        "<words>",
+        "<query>",
         "Search stored jobs",
         "/search golang remote:yes — the 5 latest stored jobs that match, written like an alert.",
     ),
