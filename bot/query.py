@@ -1,4 +1,4 @@
-"""The alert language: one tokenizer for queries and postings, a parser, and the query's AST.
+"""The alert language: a parser from query text to a syntax tree, with errors that say where.
 
     rust backend               both words (whole words, any case, accents folded)
     "machine learning"         consecutive words
@@ -7,206 +7,41 @@
     title: company: location: board:   a word, a phrase or a group in that field
     remote:yes|no|hybrid  type:full-time|part-time|contract|internship
 
-`parse` raises `QueryError` with a message that points at the problem. There are no regular
-expressions from users: a query is words, so matching is set and substring lookups on the
-posting's tokens, linear in the posting's length whatever the query.
+`parse` raises `QueryError` with a message that points at the problem, and holds a query to
+limits on length, terms and nesting. There are no regular expressions from users: a query is
+words, split by `bot.words` as postings are, so matching is set and substring lookups on the
+posting's tokens, linear in the posting's length whatever the query. The tree's nodes live in
+`bot.syntax` and the tokenizer in `bot.words`; both are re-exported here.
 """
 
 from __future__ import annotations
 
-import codecs
-import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from bot.errors import QueryError
-
-# -- the tokenizer, shared by queries and postings -----------------------------------------
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_LETTERS = {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
-# Every ASCII character but letters, digits and the few that tech names use becomes a space.
-_SEPARATORS = str.maketrans(
-    {chr(c): " " for c in range(128) if not chr(c).isalnum() and chr(c) not in "+#./&"}
+from bot.syntax import (
+    _OPERATORS,
+    ATTRS,
+    FIELDS,
+    MIN_PREFIX,
+    And,
+    Attr,
+    Field,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Query,
+    Term,
+    Word,
+    format_node,
 )
-# A "+#./&" kept when it is part of a tech name; every other one is a separator.
-_KEEP = re.compile(
-    r"[+#./&](?:"
-    r"(?<=\.)(?=net\b)(?P<net>)"  # .net, also split off: asp.net -> asp .net
-    r"|(?<=\w\.)(?=js\b)"  # node.js, vue.js
-    r"|(?<=\d\.)(?=\d)"  # 3.11
-    r"|(?<=\b[a-z]\+)\+"  # c++, g++
-    r"|(?<=\b[a-z]#)(?!\w)"  # c#, f#
-    r"|(?<=\bci/)(?=cd\b)|(?<=\btcp/)(?=ip\b)|(?<=\bpl/)(?=sql\b)|(?<=\bi/)(?=o\b)"
-    r"|(?<=\ba/)(?=b\b)|(?<=\br&)(?=d\b)|(?<=\bq&)(?=a\b)|(?<=\bp&)(?=l\b)"
-    r"|(?<=\bm&)(?=a\b)|(?<=\bat&)(?=t\b))"
-)
-# The commonest non-ASCII characters in postings, all separators: replacing them is quicker
-# than folding them one by one.
-_PUNCTUATION = "•’€—–‘”“\u200b\xa0£°"
+from bot.words import fold as fold  # re-exported
+from bot.words import tokens
 
-
-@functools.lru_cache(maxsize=4096)
-def _fold_run(run: str) -> str:
-    """A run of non-ASCII characters, case- and accent-folded; punctuation becomes spaces."""
-    out = []
-    for c in unicodedata.normalize("NFKD", run.casefold()).casefold():
-        if c.isascii():
-            out.append(c)
-        elif unicodedata.combining(c):
-            continue
-        elif c in _LETTERS:
-            out.append(_LETTERS[c])
-        else:
-            out.append(c if c.isalnum() else " ")
-    return "".join(out)
-
-
-class _Unfoldable(Exception):
-    """A letter that stays non-ASCII (Cyrillic, CJK...): fold the slower way."""
-
-
-def _ascii_fold(err: UnicodeError) -> tuple[str, int]:
-    assert isinstance(err, UnicodeEncodeError)
-    folded = _fold_run(err.object[err.start : err.end])
-    if not folded.isascii():
-        raise _Unfoldable
-    return folded, err.end
-
-
-# Encoding with this handler finds the non-ASCII runs in C: most postings have only accents
-# and punctuation there, and never need the slower pass of `fold` over every character.
-codecs.register_error("jobbot.fold", _ascii_fold)
-
-
-def fold(text: str) -> str:
-    """`text` lower-cased, accents removed (Zürich -> zurich, straße -> strasse)."""
-    if text.isascii():
-        return text.lower()
-    for c in _PUNCTUATION:
-        if c in text:
-            text = text.replace(c, " ")
-    try:
-        return text.encode("ascii", "jobbot.fold").decode("ascii").lower()
-    except _Unfoldable:
-        return _NON_ASCII.sub(lambda m: _fold_run(m[0]), text.lower())
-
-
-def _specials(text: str) -> str:
-    """`text` with each "+#./&" kept, split off (.net) or made a space; str.find is fast."""
-    found = [i for c in "+#./&" if c in text for i in _positions(text, c)]
-    out: list[str] = []
-    done = 0
-    for i in sorted(found):
-        if i < done:
-            continue  # the second + of c++
-        m = _KEEP.match(text, i)
-        if m is None or m.lastgroup == "net":
-            out += (text[done:i], " ." if m else " ")
-            done = i + 1
-        else:
-            out.append(text[done : m.end()])
-            done = m.end()
-    out.append(text[done:])
-    return "".join(out)
-
-
-def _positions(text: str, c: str) -> list[int]:
-    found = []
-    i = text.find(c)
-    while i >= 0:
-        found.append(i)
-        i = text.find(c, i + 1)
-    return found
-
-
-def tokens(text: str) -> list[str]:
-    """The words of `text` in order: folded, whole, tech names kept (c++, c#, .net, node.js)."""
-    # A "." before a space never belongs to a word: drop sentence ends before the slower pass.
-    return _specials(fold(text).translate(_SEPARATORS).replace(". ", " ")).split()
-
-
-# -- the AST -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    token: str
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    tokens: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Prefix:
-    stem: str
-
-
-@dataclass(frozen=True, slots=True)
-class Attr:
-    """remote:yes|no|hybrid or type:full-time|part-time|contract|internship."""
-
-    name: str
-    value: str
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    """title:, company:, location: or board: applied to a word, phrase or group."""
-
-    name: str
-    child: Node
-
-
-@dataclass(frozen=True, slots=True)
-class Not:
-    child: Node
-
-
-@dataclass(frozen=True, slots=True)
-class And:
-    children: tuple[Node, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Or:
-    children: tuple[Node, ...]
-
-
-Node = Word | Phrase | Prefix | Attr | Field | Not | And | Or
-Term = Word | Phrase | Prefix
-
-FIELDS = ("title", "company", "location", "board")
-ATTRS: dict[str, dict[str, str]] = {
-    "remote": {
-        "yes": "yes", "true": "yes", "remote": "yes",
-        "no": "no", "false": "no", "onsite": "no", "on-site": "no",
-        "hybrid": "hybrid",
-    },
-    "type": {
-        "full-time": "full-time", "fulltime": "full-time", "full_time": "full-time",
-        "part-time": "part-time", "parttime": "part-time", "part_time": "part-time",
-        "contract": "contract", "freelance": "contract",
-        "internship": "internship", "intern": "internship",
-    },
-}  # fmt: skip
 _CHOICES = {"remote": "yes, no or hybrid", "type": "full-time, part-time, contract or internship"}
-_OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}
-MIN_PREFIX = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    """A parsed alert: its tree and its canonical text (what /alert shows and stores)."""
-
-    root: Node
-    normalized: str
-
-    def __str__(self) -> str:
-        return self.normalized
 
 
 # -- lexer ---------------------------------------------------------------------------------
@@ -450,30 +285,3 @@ def parse(text: str, *, max_length: int = 200, max_terms: int = 20, max_depth: i
             "add a word to look for, e.g. rust -java"
         )
     return Query(root, format_node(root))
-
-
-# -- canonical text ------------------------------------------------------------------------
-
-
-def _group(node: Node, *kinds: type) -> str:
-    text = format_node(node)
-    return f"({text})" if isinstance(node, kinds) else text
-
-
-def format_node(node: Node) -> str:
-    """The canonical text of a node; parsing it gives the same node back."""
-    if isinstance(node, Word):
-        return f'"{node.token}"' if node.token.upper() in _OPERATORS else node.token
-    if isinstance(node, Phrase):
-        return '"' + " ".join(node.tokens) + '"'
-    if isinstance(node, Prefix):
-        return node.stem + "*"
-    if isinstance(node, Attr):
-        return f"{node.name}:{node.value}"
-    if isinstance(node, Field):
-        return f"{node.name}:" + _group(node.child, And, Or)
-    if isinstance(node, Not):
-        return "-" + _group(node.child, And, Or)
-    if isinstance(node, And):
-        return " ".join(_group(c, Or) for c in node.children)
-    return " OR ".join(_group(c, And) for c in node.children)

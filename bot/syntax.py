@@ -1,0 +1,114 @@
+"""The alert query's syntax tree: its nodes, the fields and attributes it names, its text.
+
+The parser (`bot.query`) builds these nodes and the matchers (`bot.match`, `bot.index`) walk
+them; `format_node` writes a node back as canonical text, the normalized form of an alert.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    token: str
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    stem: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attr:
+    """remote:yes|no|hybrid or type:full-time|part-time|contract|internship."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """title:, company:, location: or board: applied to a word, phrase or group."""
+
+    name: str
+    child: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    child: Node
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    children: tuple[Node, ...]
+
+
+Node = Word | Phrase | Prefix | Attr | Field | Not | And | Or
+Term = Word | Phrase | Prefix
+
+FIELDS = ("title", "company", "location", "board")
+ATTRS: dict[str, dict[str, str]] = {
+    "remote": {
+        "yes": "yes", "true": "yes", "remote": "yes",
+        "no": "no", "false": "no", "onsite": "no", "on-site": "no",
+        "hybrid": "hybrid",
+    },
+    "type": {
+        "full-time": "full-time", "fulltime": "full-time", "full_time": "full-time",
+        "part-time": "part-time", "parttime": "part-time", "part_time": "part-time",
+        "contract": "contract", "freelance": "contract",
+        "internship": "internship", "intern": "internship",
+    },
+}  # fmt: skip
+_OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}
+MIN_PREFIX = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed alert: its tree and its canonical text (what /alert shows and stores)."""
+
+    root: Node
+    normalized: str
+
+    def __str__(self) -> str:
+        return self.normalized
+
+
+# -- canonical text ------------------------------------------------------------------------
+
+
+def _group(node: Node, *kinds: type) -> str:
+    text = format_node(node)
+    return f"({text})" if isinstance(node, kinds) else text
+
+
+def format_node(node: Node) -> str:
+    """The canonical text of a node; parsing it gives the same node back."""
+    if isinstance(node, Word):
+        return f'"{node.token}"' if node.token.upper() in _OPERATORS else node.token
+    if isinstance(node, Phrase):
+        return '"' + " ".join(node.tokens) + '"'
+    if isinstance(node, Prefix):
+        return node.stem + "*"
+    if isinstance(node, Attr):
+        return f"{node.name}:{node.value}"
+    if isinstance(node, Field):
+        return f"{node.name}:" + _group(node.child, And, Or)
+    if isinstance(node, Not):
+        return "-" + _group(node.child, And, Or)
+    if isinstance(node, And):
+        return " ".join(_group(c, Or) for c in node.children)
+    return " OR ".join(_group(c, And) for c in node.children)
