@@ -23,13 +23,28 @@ MIN_DESCRIPTION = 80  # shorter texts say too little to call two postings one jo
 
 _MARKS = re.compile(r"[\u0300-\u036f]+")
 IDENTITY_TEXT = 2000  # characters of a description that identify it; the rest adds no certainty
+# Characters that only ever part words (no letter or digit in their NFKD form): turned into
+# spaces first, they leave most descriptions ASCII, and ASCII text skips the Unicode work.
+_SEPARATORS = "•’‘“”–—\xa0…£€·●‑°®"
+# ASCII: letters lower-cased, digits and "_" kept (what \w matches), everything else a space.
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)).lower()
+_ASCII_WORDS += b" " * 128
+_SPACE_RUNS = re.compile(b"  +")
 
 
 def _norm(text: str) -> str:
     """Lower-case words, accents folded (ASCII text skips the Unicode work)."""
     if not text.isascii():
-        text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
-    return " ".join(_WORD.findall(text.lower()))
+        for ch in _SEPARATORS:
+            if ch in text:
+                text = text.replace(ch, " ")
+        if not text.isascii():
+            text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
+            return " ".join(_WORD.findall(text.lower()))
+    words = text.encode().translate(_ASCII_WORDS)
+    if b"  " in words:
+        words = _SPACE_RUNS.sub(b" ", words)
+    return words.strip(b" ").decode()
 
 
 def _digest(*parts: str) -> str:

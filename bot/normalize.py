@@ -3,11 +3,14 @@
 Every function here is pure and total: junk input gives an empty or None value, never an error,
 because one odd posting must not stop a whole board from being read. `posting()` runs once per
 posting per poll, so the hot paths (`html_to_text` above all) use C-level string methods and
-literal-prefixed regexes rather than per-character Python.
+regexes, on UTF-8 bytes where that halves their cost, split-and-map rather than a Python callback
+per match, and no per-character Python. Each fast path is exact: it gives what the plain rules
+would (tests/test_normalize.py holds the behaviour).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import hashlib
 import html
@@ -44,26 +47,78 @@ def clean_text(s: str | None) -> str:
     return _BLANK_RUNS.sub("\n\n", s).strip()
 
 
-_FAST_ENTITIES = (
-    ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&#x27;", "'"),
-    ("&nbsp;", "\xa0"), ("&#xa0;", "\xa0"), ("&rsquo;", "\u2019"), ("&#x2F;", "/"),
-)  # fmt: skip
+# HTML to text works on UTF-8 bytes: the regex engine runs about twice as fast on one-byte units
+# as on the two-byte string one "’" or "•" makes of a whole description, and every pattern below
+# is ASCII, so it matches exactly where its str twin would. Lone surrogates (JSON may carry
+# them) survive the round trip through "surrogatepass".
+_ENC = "surrogatepass"
+
+_FAST_ENTITIES = {
+    "lt": "<", "gt": ">", "quot": '"', "#39": "'", "#x27": "'", "nbsp": "\xa0", "#xa0": "\xa0",
+    "rsquo": "\u2019", "#x2F": "/",
+}  # fmt: skip
+_FAST_ENTITIES_B = tuple(
+    (f"&{name};".encode(), char.encode()) for name, char in _FAST_ENTITIES.items()
+)
+# An entity's name (what follows "&", up to ";") -> its UTF-8; "amp" last of all, see below.
+_ENTITY_NAMES = {name.encode(): char.encode() for name, char in _FAST_ENTITIES.items()}
+_ENTITY_NAMES[b"amp"] = b"&"
+_ENTITY_START = re.compile(rb"&[#A-Za-z]")  # what html.unescape could decode ("& " it can't)
+_MANY_ENTITIES = 24  # more than this, and the commonest are replaced in bulk first
 
 
-_ENTITY_START = re.compile(r"&[#A-Za-z]")  # what html.unescape could decode ("& " it can't)
-
-
-def _unescape_once(s: str) -> str:
-    """`html.unescape`, with a fast path for the handful of entities boards actually send."""
-    if "&" not in s:
-        return s
+def _unescape_full(s: bytes) -> bytes:
+    """`html.unescape` on UTF-8, after replacing the entities boards actually send in bulk."""
     fast = s
-    for entity, char in _FAST_ENTITIES:
+    for entity, char in _FAST_ENTITIES_B:
         if entity in fast:
             fast = fast.replace(entity, char)
-    if fast.count("&") != fast.count("&amp;") and _ENTITY_START.search(fast.replace("&amp;", "")):
-        return html.unescape(s)  # other entities, or ones without ";": the full rules
-    return fast.replace("&amp;", "&")  # last, so "&amp;lt;" decodes once, to "&lt;"
+    if fast.count(b"&") != fast.count(b"&amp;") and _ENTITY_START.search(
+        fast.replace(b"&amp;", b"")
+    ):
+        return html.unescape(s.decode("utf-8", _ENC)).encode("utf-8", _ENC)  # the full rules
+    return fast.replace(b"&amp;", b"&")  # last, so "&amp;lt;" decodes once, to "&lt;"
+
+
+def _unescape_once(s: bytes) -> bytes:
+    """`html.unescape` on UTF-8. When every "&" starts one of a handful of entities (or is a
+    bare "&" before a space or the like), each is decoded where it stands; any other entity
+    takes `_unescape_full`, which gives the same answer the slow way."""
+    if b"&" not in s:
+        return s
+    pieces = s.split(b"&")
+    if len(pieces) > _MANY_ENTITIES:  # escaped markup: "&lt;" and friends by the hundred
+        bulk = s.replace(b"&lt;", b"<").replace(b"&gt;", b">").replace(b"&quot;", b'"')
+        bulk = bulk.replace(b"&#39;", b"'")
+        if bulk.count(b"&") == bulk.count(b"&amp;"):  # every "&" left starts "&amp;"
+            return bulk.replace(b"&amp;", b"&")  # last, so "&amp;lt;" decodes once
+        pieces = bulk.split(b"&")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        end = piece.find(b";", 0, 6)
+        if end > 0:
+            char = _ENTITY_NAMES.get(piece[:end])
+            if char is None:
+                return _unescape_full(s)
+            out.append(char)
+            out.append(piece[end + 1 :])
+        elif not piece or piece[:1].isalpha() or piece[:1] == b"#":
+            return _unescape_full(s)  # another entity, one without ";", or "&&"
+        else:
+            out.append(b"&")
+            out.append(piece)
+    return b"".join(out)
+
+
+def _unescape_rounds(s: bytes, rounds: int = 3) -> bytes:
+    for _ in range(rounds):
+        if b"&" not in s or b"<" in s:
+            break
+        unescaped = _unescape_once(s)
+        if unescaped == s:
+            break
+        s = unescaped
+    return s
 
 
 def unescape(s: str, rounds: int = 3) -> str:
@@ -73,26 +128,21 @@ def unescape(s: str, rounds: int = 3) -> str:
     tags appear, entities left in the text are decoded exactly once, with the tags gone, so
     "&amp;lt;" in escaped text still reads "&lt;" and not a tag.
     """
-    for _ in range(rounds):
-        if "&" not in s or "<" in s:
-            break
-        unescaped = _unescape_once(s)
-        if unescaped == s:
-            break
-        s = unescaped
-    return s
+    if "&" not in s or "<" in s:
+        return s
+    return _unescape_rounds(s.encode("utf-8", _ENC), rounds).decode("utf-8", _ENC)
 
 
-# HTML to text works in three C-speed passes: tags become one-character break markers (or
-# nothing), whitespace collapses, then each run of markers becomes "\n", "\n\n" and/or "• ".
-_M = "\x00"  # marker prefix; NULs in the input are dropped first
-_LINE, _PARA, _LI, _BR, _END_LI, _LIST, _END_LIST = (_M + c for c in "LPIBEUV")
+# Tags become one-character break markers (or nothing) in one split, whitespace collapses, then
+# each run of markers becomes "\n", "\n\n" and/or "• ".
+_M = b"\x00"  # marker prefix; NULs in the input are dropped first
+_LINE, _PARA, _LI, _BR, _END_LI, _LIST, _END_LIST = (_M + bytes([c]) for c in b"LPIBEUV")
 _BLOCK_TAGS = (
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "blockquote",
     "pre", "table", "form", "fieldset", "figure", "dl", "address", "h1", "h2", "h3", "h4", "h5",
     "h6", "hr",
 )  # fmt: skip
-_MARKS: dict[str, str] = {}
+_MARKS: dict[str, bytes] = {}
 for _tag_name in _BLOCK_TAGS:
     _MARKS[_tag_name] = _MARKS["/" + _tag_name] = _PARA
 for _tag_name in ("tr", "dt", "dd", "figcaption", "caption"):
@@ -100,35 +150,58 @@ for _tag_name in ("tr", "dt", "dd", "figcaption", "caption"):
 _MARKS.update(
     {"li": _LI, "/li": _END_LI, "ul": _LIST, "ol": _LIST, "/ul": _END_LIST, "/ol": _END_LIST}
 )
-_MARKS.update({"br": _BR, "td": " ", "th": " "})
-_MARK = _MARKS.get
+_MARKS.update({"br": _BR, "td": b" ", "th": b" "})
+
+
+class _TagMarks(dict):
+    """Tag name (bytes, from the split; None for a comment) -> its marker, learnt as met."""
+
+    def __missing__(self, name: bytes | None) -> bytes:
+        if name is None:
+            return b""
+        text = name.decode("ascii")
+        mark = _MARKS.get(text) or _MARKS.get(text.lower(), b"")
+        if len(self) < 4096:  # tag names come from the wild: keep the table bounded
+            self[name] = mark
+        return mark
+
+
+_TAG_MARKS = _TagMarks({None: b"", **{k.encode(): v for k, v in _MARKS.items()}})
 _TAG = re.compile(
-    r"<(/?[A-Za-z][A-Za-z0-9]*)(?:[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*|[^>]*)>"
-    r"|<!--.*?(?:-->|\Z)|<[!?][^>]*>",
+    rb"<(/?[A-Za-z][A-Za-z0-9]*)(?:[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*|[^>]*)>"
+    rb"|<!--.*?(?:-->|\Z)|<[!?][^>]*>",
     re.S,
 )  # a quoted ">" stays inside its attribute; an unbalanced quote falls back to the next ">"
 _MUTED = re.compile(
     r"<(script|style|noscript|template|svg)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.IGNORECASE
 )
 _MUTED_START = re.compile(r"<(?:script|style|noscript|template|svg)\b", re.IGNORECASE)
+
+
+# Bytes that may hold a `_MUTED_START` or a "<pre", which are then looked for in the text.
+# re.IGNORECASE folds "ſ" to "s" and "İ", "ı" to "i" in str patterns; in bytes, ASCII only.
+_S, _I = b"(?:s|\xc5\xbf)", b"(?:i|\xc4[\xb0\xb1])"
+_MUTED_HINT = re.compile(
+    b"<(?:" + _S + b"(?:cr" + _I + b"pt|tyle|vg)|no" + _S + b"cr" + _I + b"pt|template|pre)", re.I
+)
 _PRE = re.compile(r"(<pre\b[^>]*>)(.*?)(</pre\s*>|\Z)", re.S | re.IGNORECASE)
 _PRE_NEWLINE = "\ue000"  # a newline inside <pre>, kept out of whitespace collapsing
-_RUN = re.compile("\x00[A-Z](?: ?\x00[A-Z])* ?")
-_TRUNCATED_TAG = re.compile(r"</?[A-Za-z!]")
-_RUN_CACHE: dict[tuple[tuple[int, tuple[int, ...]], str], tuple[tuple, str]] = {}
+_PRE_NEWLINE_B = _PRE_NEWLINE.encode()
+_RUN = re.compile(b"(\x00[A-Z](?: ?\x00[A-Z])* ?)")
+_TRUNCATED_TAG = re.compile(rb"</?[A-Za-z!]")
+_State = tuple[int, tuple[int, ...]]  # (open <li> count, the count saved at each open list)
+_BULLET = "• ".encode()
+# Every whitespace character to a space: one-byte ones with translate, the rest one by one.
+_SPACE_BYTES = bytes.maketrans(b"\r\n\t\f\v\x1c\x1d\x1e\x1f", b" " * 9)
+# "\xa0", "\x85" (C2 ..), "\u2028", "\u2029", "\u202f" (E2 80 ..), "\u3000" (E3 80 80)
+_WIDE_C2 = re.compile(b"\xc2[\xa0\x85]")
+_WIDE_E2 = re.compile(b"\xe2\x80[\xa8\xa9\xaf]")
+_SPACE_RUNS = re.compile(b"  +")
+_EDGE_SPACES_B = re.compile(b" *\n *")
+_BLANK_RUNS_B = re.compile(b"\n{3,}")
 
 
-def _tag(match: re.Match[str]) -> str:
-    name = match.group(1)
-    if name is None:
-        return ""  # a comment, doctype or processing instruction
-    mark = _MARK(name)
-    if mark is None and not name.islower():
-        mark = _MARK(name.lower())
-    return mark or ""
-
-
-def _resolve(state: tuple[int, tuple[int, ...]], run: str) -> tuple[tuple, str]:
+def _resolve(state: _State, run: bytes) -> tuple[_State, bytes]:
     """One run of markers -> (list state after it, "\\n" or "\\n\\n", plus "• " for a bullet).
 
     `state` is (open <li> count, the count saved at each open list). A paragraph inside a bullet
@@ -136,7 +209,7 @@ def _resolve(state: tuple[int, tuple[int, ...]], run: str) -> tuple[tuple, str]:
     """
     in_li, lists = state
     level, bullet = 0, False
-    for kind in run.replace(" ", "")[1::2]:
+    for kind in run.replace(b" ", b"")[1::2].decode("ascii"):
         if kind in "PUV":
             if kind == "U":
                 lists = (*lists, in_li)
@@ -151,45 +224,83 @@ def _resolve(state: tuple[int, tuple[int, ...]], run: str) -> tuple[tuple, str]:
             level = min(level + 1, 2)
         else:  # "L"
             level = max(level, 1)
-    return (in_li, lists), ("\n\n" if level > 1 else "\n") + ("• " if bullet else "")
+    return (in_li, lists), (b"\n\n" if level > 1 else b"\n") + (_BULLET if bullet else b"")
 
 
-class _Breaks:
-    """re.sub callback over marker runs, carrying the list state from run to run."""
+class _Runs:
+    """`_resolve`, learnt: list states are numbered, and for each state a table maps a run to
+    (the next state's number, its break), so a run costs one dict lookup."""
 
-    __slots__ = ("end", "state")
+    LIMIT = 4096  # runs learnt before starting afresh (input is from the wild)
 
-    def __init__(self, end: int):
-        self.end = end
-        self.state: tuple[int, tuple[int, ...]] = (0, ())
+    def __init__(self) -> None:
+        self.states: list[_State] = [(0, ())]
+        self.numbers: dict[_State, int] = {(0, ()): 0}
+        self.tables: list[dict[bytes, tuple[int, bytes]]] = [{}]
+        self.learnt = 0
 
-    def __call__(self, match: re.Match[str]) -> str:
-        key = (self.state, match.group())
-        hit = _RUN_CACHE.get(key)
+    def learn(self, number: int, run: bytes) -> tuple[int, bytes]:
+        state, brk = _resolve(self.states[number], run)
+        following = self.numbers.get(state)
+        if following is None:
+            following = self.numbers[state] = len(self.states)
+            self.states.append(state)
+            self.tables.append({})
+        self.learnt += 1
+        hit = self.tables[number][run] = (following, brk)
+        return hit
+
+
+_RUNS = _Runs()
+
+
+def _runs() -> _Runs:
+    """The run table, a fresh one once it has learnt `LIMIT` runs (a caller keeps the one it
+    got, so the numbers it holds stay valid)."""
+    global _RUNS
+    if _RUNS.learnt > _Runs.LIMIT:
+        _RUNS = _Runs()
+    return _RUNS
+
+
+def _breaks(s: bytes) -> bytes:
+    """Each run of markers to its break, carrying the list state from run to run; a run at the
+    very end gives nothing, one at the start only its bullet. No space is left before a break
+    (a run takes the space after it, and spaces are single by now)."""
+    runs = _runs()
+    tables, learn = runs.tables, runs.learn
+    parts = _RUN.split(s)  # text, run, text, run, ..., text
+    number = 0
+    for i in range(1, len(parts), 2):
+        hit = tables[number].get(parts[i])
         if hit is None:
-            if len(_RUN_CACHE) > 4096:
-                _RUN_CACHE.clear()
-            hit = _RUN_CACHE[key] = _resolve(*key)
-        self.state, brk = hit
-        if match.end() >= self.end:
-            return ""
-        if match.start() == 0:
-            return "• " if brk[-1] == " " else ""
-        return brk
+            hit = learn(number, parts[i])
+        number, parts[i] = hit
+        if parts[i - 1].endswith(b" "):
+            parts[i - 1] = parts[i - 1][:-1]
+    if not parts[-1]:
+        parts[-2] = b""
+    if not parts[0] and len(parts) > 2 and parts[1]:
+        parts[1] = _BULLET if parts[1].endswith(b" ") else b""
+    return b"".join(parts)
 
 
 def _protect_pre(match: re.Match[str]) -> str:
     return match.group(1) + match.group(2).replace("\n", _PRE_NEWLINE) + match.group(3)
 
 
-def _collapse_spaces(s: str) -> str:
-    """Every whitespace run to one space: str.replace beats a regex scan several times over."""
-    for ch in "\r\n\t\xa0\f\v\x1c\x1d\x1e\x1f\x85\u2028\u2029\u202f\u3000":
-        if ch in s:
-            s = s.replace(ch, " ")
-    while "  " in s:
-        s = s.replace("    ", " ").replace("  ", " ")
-    return s.strip(" ")
+def _collapse_spaces(s: bytes) -> bytes:
+    """Every whitespace run to one space, the ends stripped of spaces."""
+    s = s.translate(_SPACE_BYTES)
+    if b"\xc2" in s:  # a one-byte search is a memchr: far cheaper than looking for each space
+        s = _WIDE_C2.sub(b" ", s)
+    if b"\xe2" in s:
+        s = _WIDE_E2.sub(b" ", s)
+    if b"\xe3" in s:
+        s = s.replace(b"\xe3\x80\x80", b" ")
+    if b"  " in s:
+        s = _SPACE_RUNS.sub(b" ", s)
+    return s.strip(b" ")
 
 
 def html_to_text(markup: str | None) -> str:
@@ -199,28 +310,49 @@ def html_to_text(markup: str | None) -> str:
     `<br>` a newline; script, style and svg are dropped. Forgiving of unclosed tags: nothing is
     parsed into a tree, each tag only marks a break (or nothing) where it stands.
     """
+    return _html_text(markup)[0]
+
+
+def _html_text(markup: str | None) -> tuple[str, bytes | None]:
+    """`html_to_text`, and the text's UTF-8 when it is at hand (for the content hash)."""
     if not markup:
-        return ""
-    s = unescape(markup)
-    if "<" not in s:
-        return clean_text(s.replace("\xa0", " "))
-    cut = s.rfind("<")
-    if cut > s.rfind(">") and _TRUNCATED_TAG.match(s, cut):
+        return "", None
+    s = markup.encode("utf-8", _ENC)
+    if b"&" in s and b"<" not in s:
+        s = _unescape_rounds(s)
+    if b"<" not in s:
+        return clean_text(s.decode("utf-8", _ENC).replace("\xa0", " ")), None
+    cut = s.rfind(b"<")
+    if cut > s.rfind(b">") and _TRUNCATED_TAG.match(s, cut):
         s = s[:cut]  # a tag cut off mid-way would otherwise show up as text
     if _M in s:
-        s = s.replace(_M, "")
-    if _MUTED_START.search(s):
-        s = _MUTED.sub("", s)
-    if "<pre" in s or "<PRE" in s:
-        s = _PRE.sub(_protect_pre, s)
-    s = _collapse_spaces(_unescape_once(_TAG.sub(_tag, s)))
+        s = s.replace(_M, b"")
+    if _MUTED_HINT.search(s):
+        s = _muted_and_pre(s)
+    parts = _TAG.split(s)
+    parts[1::2] = map(_TAG_MARKS.__getitem__, parts[1::2])
+    s = _collapse_spaces(_unescape_once(b"".join(parts)))
     if _M in s:
-        s = _RUN.sub(_Breaks(len(s)), s)
-    if " \n" in s or "\n " in s:
-        s = s.replace(" \n", "\n").replace("\n ", "\n")
-    if _PRE_NEWLINE in s:
-        s = _BLANK_RUNS.sub("\n\n", _EDGE_SPACES.sub("\n", s.replace(_PRE_NEWLINE, "\n")))
-    return s.strip()
+        s = _breaks(s)
+    if b"\xee" in s and _PRE_NEWLINE_B in s:
+        s = _BLANK_RUNS_B.sub(b"\n\n", _EDGE_SPACES_B.sub(b"\n", s.replace(_PRE_NEWLINE_B, b"\n")))
+    text = s.decode("utf-8", _ENC)
+    stripped = text.strip()
+    # The bytes are the text's UTF-8 unless strip() took something, or there are surrogates
+    # (ED A0..BF; a strict encode would refuse them, and the hash must fail as it did).
+    same = len(stripped) == len(text) and b"\xed" not in s
+    return stripped, s if same else None
+
+
+def _muted_and_pre(s: bytes) -> bytes:
+    """Script, style and the like dropped, newlines inside <pre> protected (on text: these
+    patterns fold case the Unicode way)."""
+    text = s.decode("utf-8", _ENC)
+    if _MUTED_START.search(text):
+        text = _MUTED.sub("", text)
+    if "<pre" in text or "<PRE" in text:
+        text = _PRE.sub(_protect_pre, text)
+    return text.encode("utf-8", _ENC)
 
 
 # --- repairs for particular sources -----------------------------------------------------------
@@ -229,7 +361,12 @@ def html_to_text(markup: str | None) -> str:
 # show up as C1 controls, Latin-1 punctuation, or cp1252's € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ.
 _CP1252 = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CONT = f"[\x80-\xbf{_CP1252}]"
-_MOJIBAKE = re.compile(f"[\xc2-\xdf]{_CONT}|[\xe0-\xef]{_CONT}{{2}}|[\xf0-\xf4]{_CONT}{{3}}")
+# One lead class first (then a look back at which lead it was): the regex engine scans for a
+# leading class quickly, but tries an alternation at every position.
+_MOJIBAKE = re.compile(
+    f"[\xc2-\xf4](?:(?<=[\xc2-\xdf]){_CONT}|(?<=[\xe0-\xef]){_CONT}{{2}}"
+    f"|(?<=[\xf0-\xf4]){_CONT}{{3}})"
+)
 # Cheap substring tests first: real mojibake nearly always has one of these, clean text rarely.
 _MOJIBAKE_HINTS = ("Ã", "Â", "â", "Å", "Ä", "Ð", "Ñ", "×", "Ø", "Ù", "ð")
 
@@ -240,11 +377,25 @@ def _to_bytes(chars: str) -> bytes:
     )
 
 
-def _fix_sequence(match: re.Match[str]) -> str:
+def _fixed(chars: str) -> str:
     try:
-        return _to_bytes(match.group()).decode("utf-8")
+        return _to_bytes(chars).decode("utf-8")
     except (UnicodeDecodeError, UnicodeEncodeError):
-        return match.group()
+        return chars
+
+
+class _Fixes(dict):
+    """Mojibake sequence -> the text it should have been, learnt as met (a few hundred)."""
+
+    def __missing__(self, chars: str) -> str:
+        fixed = _fixed(chars)
+        if len(self) < 4096:
+            self[chars] = fixed
+        return fixed
+
+
+_FIXES = _Fixes()
+_MOJIBAKE_SPLIT = re.compile(f"({_MOJIBAKE.pattern})")
 
 
 def repair_mojibake(s: str) -> str:
@@ -254,7 +405,11 @@ def repair_mojibake(s: str) -> str:
     "SÃO PAULO" or "Ñandú" are left as they are."""
     if not s or s.isascii() or not any(hint in s for hint in _MOJIBAKE_HINTS):
         return s
-    return _MOJIBAKE.sub(_fix_sequence, s)
+    parts = _MOJIBAKE_SPLIT.split(s)  # text, sequence, text, ..., text
+    if len(parts) == 1:
+        return s
+    parts[1::2] = map(_FIXES.__getitem__, parts[1::2])
+    return "".join(parts)
 
 
 _CANARY_START = "Please mention the word"
@@ -273,7 +428,7 @@ def strip_canary(markup: str | None) -> str:
     end = _CANARY_END.search(markup, start)
     tail = "" if end is None else markup[end.end() if end.group() != "</p>" else end.start() :]
     head = markup[:start].rstrip()
-    while head.lower().endswith(_BREAKS):
+    while head[-8:].lower().endswith(_BREAKS):  # the tail only: lowering all of it is slow
         head = head[: head.rfind("<")].rstrip()
     return head + tail
 
@@ -438,12 +593,35 @@ def _is_tracking(param: str) -> bool:
     return key.startswith("utm_") or key in _TRACKING
 
 
+_URL_ODD = re.compile(r"[^ -~]|[#\[\]]")  # what urlsplit strips, rejects or splits off
+
+
+def _canonical_already(url: str) -> bool:
+    """Whether `canonical_url` would give an absolute http(s) URL back as it is: plain ASCII,
+    no fragment, a lower-case host, and a non-empty query without tracking parameters."""
+    if _URL_ODD.search(url):
+        return False
+    start = url.find("//") + 2
+    query_at = url.find("?", start)
+    path_at = url.find("/", start, None if query_at < 0 else query_at)
+    host = url[start : path_at if path_at >= 0 else query_at if query_at >= 0 else len(url)]
+    if not host or host.lower() != host:
+        return False
+    if query_at < 0:
+        return True
+    params = url[query_at + 1 :].split("&")
+    return all(p and not _is_tracking(p) for p in params)
+
+
 def canonical_url(url: str | None, base: str | None = None) -> str:
     """An absolute URL without its fragment or tracking parameters (utm_*, gclid, fbclid, mc_*).
 
     Other parameters are kept as they were (Greenhouse's `gh_jid` identifies the job)."""
     url = (url or "").strip()
-    if base and not url.startswith(("https://", "http://")):
+    if url.startswith(("https://", "http://")):
+        if _canonical_already(url):
+            return url
+    elif base:
         url = urljoin(base.strip(), url)
     if not url:
         return ""
@@ -661,8 +839,44 @@ def content_hash(title: str, company: str, location: str, description: str) -> s
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
+def _content_hash(
+    title: str, company: str, location: str, description: str, utf8: bytes | None
+) -> str:
+    """`content_hash`, with the description's UTF-8 when it is already at hand."""
+    if utf8 is None:
+        return content_hash(title, company, location, description)
+    digest = hashlib.sha256("\x1f".join((title, company, location, "")).encode("utf-8"))
+    digest.update(utf8)
+    return digest.hexdigest()
+
+
 def posting(raw: RawPosting, board: BoardInfo) -> Posting:
     """The normalised `Posting` for one raw posting of `board`."""
+    try:
+        return _posting(raw, board)
+    except UnicodeEncodeError:  # lone surrogates (JSON "\ud800"): SQLite and hashes refuse them
+        return _posting(_scrub(raw), board)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(raw: RawPosting) -> RawPosting:
+    """`raw` with every lone surrogate in its text replaced by U+FFFD."""
+
+    def fix(value: object) -> object:
+        if isinstance(value, str):
+            return _SURROGATE.sub("\ufffd", value)
+        if isinstance(value, tuple):
+            return tuple(fix(v) for v in value)
+        return value
+
+    return dataclasses.replace(
+        raw, **{f.name: fix(getattr(raw, f.name)) for f in dataclasses.fields(raw)}
+    )
+
+
+def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     title = clean(repair_mojibake(raw.title))
     company = clean(repair_mojibake(raw.company)) or clean(board.company) or clean(board.name)
     location = clean(repair_mojibake(raw.location))
@@ -670,9 +884,9 @@ def posting(raw: RawPosting, board: BoardInfo) -> Posting:
     if not location:
         location = ("; " if any("," in p for p in places) else ", ").join(places)
     if raw.description_html:
-        description = html_to_text(repair_mojibake(raw.description_html))
+        description, utf8 = _html_text(repair_mojibake(raw.description_html))
     else:
-        description = clean_text(repair_mojibake(raw.description_text))
+        description, utf8 = clean_text(repair_mojibake(raw.description_text)), None
     apply_url = canonical_url(raw.apply_url, board.url) if raw.apply_url else None
     low, high, cur, period = salary(
         raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_period
@@ -690,7 +904,7 @@ def posting(raw: RawPosting, board: BoardInfo) -> Posting:
         workplace=workplace(raw.workplace, raw.remote, " / ".join((location, *places))),
         employment_type=employment_type(raw.employment_type),
         apply_url=apply_url,
-        content_hash=content_hash(title, company, location, description),
+        content_hash=_content_hash(title, company, location, description, utf8),
         locations=places,
         department=clean(raw.department) or None,
         salary_min=low,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import operator
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -100,25 +101,40 @@ _FIELDS = (
     "department", "salary_min", "salary_max", "salary_currency", "salary_period",
 )  # fmt: skip
 _POSTING_COLS = ", ".join(_FIELDS)
-_TO_DB = {"posted_at": iso, "locations": lambda v: json.dumps(list(v))}
+_TO_DB = {"posted_at": iso, "locations": lambda v: json.dumps(list(v)) if v else "[]"}
 _FROM_DB = {"posted_at": from_iso, "locations": lambda v: tuple(json.loads(v or "[]"))}
+_FIELD_VALUES = operator.attrgetter(*_FIELDS)  # a posting's fields as a tuple, in one C call
+_TO_DB_AT = tuple((_FIELDS.index(f), convert) for f, convert in _TO_DB.items())
 
 
 def _posting(row: sqlite3.Row | tuple) -> Posting:
-    return Posting(**{f: _FROM_DB.get(f, _same)(v) for f, v in zip(_FIELDS, row, strict=True)})
+    fields = dict(zip(_FIELDS, row, strict=True))
+    for name, convert in _FROM_DB.items():
+        fields[name] = convert(fields[name])
+    return Posting(**fields)
 
 
-def _posting_values(p: Posting) -> tuple:
-    return tuple(_TO_DB.get(f, _same)(getattr(p, f)) for f in _FIELDS)
+def _posting_values(p: Posting) -> list:
+    """The posting's column values, in `_FIELDS` order."""
+    values = list(_FIELD_VALUES(p))
+    for at, convert in _TO_DB_AT:
+        values[at] = convert(values[at])
+    return values
 
 
-def _same(value: object) -> object:
-    return value
+_IDENTITY_KINDS = (("url", "url_key"), ("url", "apply_key"), ("ctl", "ctl_key"), ("ctd", "ctd_key"))
+_LOOKUP_CHUNK = 500  # values per `IN (...)`
 
 
-def _keys_of(identity: dedupe.Identity, kind: str) -> list[str]:
-    keys = [identity.url, identity.apply] if kind == "url" else [getattr(identity, kind)]
-    return [k for k in keys if k]
+def _identity_keys(identity: dedupe.Identity) -> list[tuple[str, str]]:
+    """(kind, value) for each key of an identity, in the order a match is looked for."""
+    keys = (
+        ("url", identity.url),
+        ("url", identity.apply),
+        ("ctl", identity.ctl),
+        ("ctd", identity.ctd),
+    )
+    return [kv for kv in keys if kv[1]]
 
 
 def connect(path: str | Path) -> Database:
@@ -344,17 +360,18 @@ class Store:
             if not baseline:
                 result.copies = [p for p in result.new if jobs[p.key][0] != p.key]
                 result.new = [p for p in result.new if jobs[p.key][0] == p.key]
+            tail = (stamp, stamp, int(baseline))
             self.db.conn.executemany(
                 f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline,
                         job_key, url_key, apply_key, ctl_key, ctd_key)
                     VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [(*_posting_values(p), stamp, stamp, int(baseline), *jobs[p.key]) for p in inserts],
+                [[*_posting_values(p), *tail, *jobs[p.key]] for p in inserts],
             )
             self.db.conn.executemany(
                 f"""UPDATE postings SET {", ".join(f"{f} = ?" for f in _FIELDS[3:])},
                        last_seen_at = ?, changed_at = ?, closed_at = NULL, missing_polls = 0
                     WHERE key = ?""",
-                [(*_posting_values(p)[3:], stamp, stamp, p.key) for p in updates],
+                [[*_posting_values(p)[3:], stamp, stamp, p.key] for p in updates],
             )
             self.db.conn.executemany(
                 "UPDATE postings SET last_seen_at = ?, closed_at = NULL, missing_polls = 0 "
@@ -392,17 +409,13 @@ class Store:
         """For each new posting: (job key, url key, apply key, ctl key, ctd key). The job key is
         that of an earlier posting of the same job (see `bot.dedupe`), else its own key."""
         ids = {p.key: dedupe.identity(p) for p in postings}
+        keys = {key: _identity_keys(i) for key, i in ids.items()}
         since = iso(now - dedupe.WINDOW)
         known: dict[tuple[str, str], str] = {}  # (kind, key) -> job key
-        for kind, column in (
-            ("url", "url_key"),
-            ("url", "apply_key"),
-            ("ctl", "ctl_key"),
-            ("ctd", "ctd_key"),
-        ):
-            wanted = list({k for i in ids.values() for k in _keys_of(i, kind)})
-            for chunk in range(0, len(wanted), 500):
-                part = wanted[chunk : chunk + 500]
+        for kind, column in _IDENTITY_KINDS:
+            wanted = list({v for kvs in keys.values() for k, v in kvs if k == kind})
+            for chunk in range(0, len(wanted), _LOOKUP_CHUNK):
+                part = wanted[chunk : chunk + _LOOKUP_CHUNK]
                 sql = (
                     f"SELECT {column}, job_key FROM postings WHERE {column} IN "
                     f"({','.join('?' * len(part))}) AND first_seen_at >= ?"
@@ -411,15 +424,11 @@ class Store:
                     known.setdefault((kind, value), job)
         out = {}
         for p in postings:
+            kvs = keys[p.key]
+            job = next((known[kv] for kv in kvs if kv in known), p.key)
+            for kv in kvs:
+                known.setdefault(kv, job)
             i = ids[p.key]
-            job = next(
-                (known[(kind, k)] for kind in ("url", "ctl", "ctd") for k in _keys_of(i, kind)
-                 if (kind, k) in known),
-                p.key,
-            )  # fmt: skip
-            for kind in ("url", "ctl", "ctd"):
-                for k in _keys_of(i, kind):
-                    known.setdefault((kind, k), job)
             out[p.key] = (job, i.url, i.apply, i.ctl, i.ctd)
         return out
 

@@ -615,3 +615,16 @@ def test_posting_repairs_mojibake_everywhere():
 
 def test_posting_keeps_partial():
     assert posting(_raw(partial=True), BOARD).partial is True
+
+
+def test_lone_surrogates_are_replaced_not_fatal(store, now) -> None:
+    """A JSON "\\ud800" in one posting must not fail the whole board."""
+    from bot.config import BoardConfig
+
+    raw = RawPosting(
+        external_id="1", title="Rust \ud800 Engineer", url="/j/1", description_html="<p>a\udfff</p>"
+    )
+    p = posting(raw, BoardInfo("B", "greenhouse", "https://b.example/"))
+    assert p.title == "Rust \ufffd Engineer" and "\ufffd" in p.description
+    store.sync_boards([BoardConfig("B", "https://b", "greenhouse", "https://b", 60.0)], now)
+    assert store.record("B", [p], now).seen == 1
