@@ -235,3 +235,20 @@ async def test_group_migrated_to_supergroup_follows_the_new_id(store, transport)
     assert [m.chat_id for m in transport.fake.sent] == [-1001234]
     assert store.user(-100) is None and store.user(-1001234).state == "active"
     assert [a.query for a in store.alerts(-1001234)] == ["rust"]
+
+
+async def test_telegram_unreachable_retries_then_fails_and_tells_admins(store) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    t = TelegramTransport(TOKEN, dead)  # nothing listens there: every request is refused
+    fill(store, [7], 1)
+    told: list[str] = []
+    await sender(store, t, told, max_attempts=3).drain(timeout=10)
+    state, attempts, error = store.db.execute(
+        "SELECT state, attempts, last_error FROM deliveries WHERE chat_id = 7"
+    ).fetchone()
+    assert (state, attempts) == ("failed", 3) and "gave up after 3 attempts" in error
+    assert len(told) == 1
