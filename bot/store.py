@@ -8,7 +8,7 @@ import operator
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -679,7 +679,3 @@ class Store:
 
 def _prefixed(alias: str) -> str:
     return ", ".join(f"{alias}.{f}" for f in _FIELDS)
-
-
-def days_ago(now: datetime, days: float) -> datetime:
-    return now - timedelta(days=days)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -103,9 +103,6 @@ def detect(url: str) -> tuple[str, str]:
     raise DetectError(
         f"{url} is not a board URL jobbot recognises; set kind = one of {', '.join(kinds())}"
     )
-
-
-ParseFn = Callable[[FetchResult], list[RawPosting]]
 
 
 # --- helpers shared by the parsers ---------------------------------------------------------------
