@@ -1,0 +1,142 @@
+"""Turn a source's `RawPosting` into a clean `Posting`: text, URL, date, workplace, salary, hash.
+
+Every function here is pure and total: junk input gives an empty or None value, never an error,
+because one odd posting must not stop a whole board from being read. `posting()` runs once per
+posting per poll, so the hot paths (`html_to_text` above all) use C-level string methods and
+regexes, on UTF-8 bytes where that halves their cost, split-and-map rather than a Python callback
+per match, and no per-character Python. Each fast path is exact: it gives what the plain rules
+would (tests/test_normalize.py holds the behaviour).
+
+`text` tidies text and decodes entities, `markup` turns HTML into text, `mojibake` repairs
+mis-decoded UTF-8, `noise` drops page chrome, `dates`, `urls` and `fields` read the rest; this
+module builds the record and re-exports their public functions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+
+from bot.models import BoardInfo, Posting, RawPosting
+from bot.normalize.dates import parse_date
+from bot.normalize.fields import (
+    currency,
+    employment_type,
+    locations,
+    salary,
+    salary_from_text,
+    salary_period,
+    split_locations,
+    workplace,
+)
+from bot.normalize.markup import _html_text, html_to_text
+from bot.normalize.mojibake import repair_mojibake
+from bot.normalize.noise import page_text, strip_canary, strip_page_noise
+from bot.normalize.text import clean, clean_text, unescape
+from bot.normalize.urls import canonical_url
+
+__all__ = [
+    "canonical_url",
+    "clean",
+    "clean_text",
+    "content_hash",
+    "currency",
+    "employment_type",
+    "html_to_text",
+    "locations",
+    "page_text",
+    "parse_date",
+    "posting",
+    "repair_mojibake",
+    "salary",
+    "salary_from_text",
+    "salary_period",
+    "split_locations",
+    "strip_canary",
+    "strip_page_noise",
+    "unescape",
+    "workplace",
+]
+
+
+def content_hash(title: str, company: str, location: str, description: str) -> str:
+    """sha256 of what a reader sees; dates are left out so a bumped `updated_at` is no edit."""
+    joined = "\x1f".join((title, company, location, description))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+def _content_hash(
+    title: str, company: str, location: str, description: str, utf8: bytes | None
+) -> str:
+    """`content_hash`, with the description's UTF-8 when it is already at hand."""
+    if utf8 is None:
+        return content_hash(title, company, location, description)
+    digest = hashlib.sha256("\x1f".join((title, company, location, "")).encode("utf-8"))
+    digest.update(utf8)
+    return digest.hexdigest()
+
+
+def posting(raw: RawPosting, board: BoardInfo) -> Posting:
+    """The normalised `Posting` for one raw posting of `board`."""
+    try:
+        return _posting(raw, board)
+    except UnicodeEncodeError:  # lone surrogates (JSON "\ud800"): SQLite and hashes refuse them
+        return _posting(_scrub(raw), board)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(raw: RawPosting) -> RawPosting:
+    """`raw` with every lone surrogate in its text replaced by U+FFFD."""
+
+    def fix(value: object) -> object:
+        if isinstance(value, str):
+            return _SURROGATE.sub("\ufffd", value)
+        if isinstance(value, tuple):
+            return tuple(fix(v) for v in value)
+        return value
+
+    return dataclasses.replace(
+        raw, **{f.name: fix(getattr(raw, f.name)) for f in dataclasses.fields(raw)}
+    )
+
+
+def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
+    title = clean(repair_mojibake(raw.title))
+    company = clean(repair_mojibake(raw.company)) or clean(board.company) or clean(board.name)
+    location = clean(repair_mojibake(raw.location))
+    places = locations(raw.locations, location)
+    if not location:
+        location = ("; " if any("," in p for p in places) else ", ").join(places)
+    if raw.description_html:
+        description, utf8 = _html_text(repair_mojibake(raw.description_html))
+    else:
+        description, utf8 = clean_text(repair_mojibake(raw.description_text)), None
+    apply_url = canonical_url(raw.apply_url, board.url) if raw.apply_url else None
+    low, high, cur, period = salary(
+        raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_period
+    )
+    return Posting(
+        key=f"{board.name}:{raw.external_id}",
+        board=board.name,
+        external_id=str(raw.external_id),
+        title=title,
+        company=company,
+        location=location,
+        url=canonical_url(raw.url or raw.apply_url, board.url),
+        description=description,
+        posted_at=parse_date(raw.posted_at),
+        workplace=workplace(raw.workplace, raw.remote, " / ".join((location, *places))),
+        employment_type=employment_type(raw.employment_type),
+        apply_url=apply_url,
+        content_hash=_content_hash(title, company, location, description, utf8),
+        locations=places,
+        department=clean(raw.department) or None,
+        salary_min=low,
+        salary_max=high,
+        salary_currency=cur,
+        salary_period=period,
+        partial=raw.partial,
+    )
