@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import ipaddress
 import logging
 import time
+import urllib.request
 from urllib.parse import urlsplit
 
 import httpx
@@ -16,50 +16,17 @@ from bot.errors import (
     BoardHTTPError,
     BoardUnreachable,
     FetchError,
-    ForbiddenHost,
     ResponseTooLarge,
 )
+from bot.hostguard import GuardedTransport, HostGuard
 from bot.models import FetchResult
 
 # httpx logs every request URL at INFO, and Telegram URLs carry the bot token.
 logging.getLogger("httpx").setLevel(logging.WARNING)
 logging.getLogger("httpcore").setLevel(logging.WARNING)
+log = logging.getLogger(__name__)
 
 USER_AGENT = f"jobbot/{__version__} (+https://github.com/jobbot/jobbot; job-alert bot)"
-
-
-class HostGuard:
-    """An httpx request hook: refuse hosts that resolve to non-public addresses, redirects
-    included, unless the host is trusted (named by a board in the operator's config)."""
-
-    def __init__(
-        self, trusted: set[str] | frozenset[str] = frozenset(), allow_private: bool = False
-    ):
-        self.trusted = {h.lower() for h in trusted}
-        self.allow_private = allow_private
-
-    async def check(self, host: str, port: int | None = None) -> None:
-        """Raise ForbiddenHost when `host` is not public."""
-        host = host.lower().strip("[]")
-        if self.allow_private or host in self.trusted:
-            return
-        try:
-            addresses = {ipaddress.ip_address(host)}
-        except ValueError:
-            try:
-                infos = await asyncio.get_running_loop().getaddrinfo(host, port or 443)
-            except OSError as exc:
-                raise BoardUnreachable(f"cannot resolve {host}: {exc}") from None
-            addresses = {ipaddress.ip_address(info[4][0]) for info in infos}
-        private = sorted(str(a) for a in addresses if not a.is_global)
-        if private:
-            raise ForbiddenHost(
-                f"{host} resolves to a private or local address ({', '.join(private)}); "
-                "only public job boards can be added from chat"
-            )
-
-    async def __call__(self, request: httpx.Request) -> None:
-        await self.check(request.url.host, request.url.port)
 
 
 def build_client(
@@ -68,15 +35,40 @@ def build_client(
     transport: httpx.AsyncBaseTransport | None = None,
     guard: HostGuard | None = None,
 ) -> httpx.AsyncClient:
-    """The shared client: timeouts, a real User-Agent, redirects followed, hosts guarded."""
+    """The shared client: timeouts, a real User-Agent, redirects followed, hosts guarded.
+
+    With a guard (and private hosts not allowed) every connection goes through a
+    `GuardedTransport`, which checks and pins each host's addresses; env proxies are then not
+    used, and a warning says so. A caller's own `transport` cannot be pinned, so the guard runs
+    as a request hook instead.
+    """
+    limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
+    hooks = None
+    if guard is not None and not guard.allow_private:
+        if transport is None:
+            _warn_unused_proxies()
+            transport = GuardedTransport(guard, limits)
+        else:
+            hooks = {"request": [guard]}
     return httpx.AsyncClient(
-        event_hooks={"request": [guard]} if guard else None,
+        event_hooks=hooks,
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
         headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
         follow_redirects=True,
-        limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+        limits=limits,
         transport=transport,
     )
+
+
+def _warn_unused_proxies() -> None:
+    proxies = sorted(k for k in urllib.request.getproxies() if k in ("http", "https", "all"))
+    if proxies:
+        log.warning(
+            "board fetches ignore the %s proxy settings: a proxy would resolve hosts itself, so "
+            "the private-host guard could not check them (set polling.allow_private_hosts to "
+            "turn the guard off and use the proxy)",
+            "/".join(proxies),
+        )
 
 
 def parse_retry_after(value: str | None) -> float | None:
