@@ -6,15 +6,22 @@ Each source shape (a Greenhouse board, a Remote OK feed, a Personio XML feed...)
 board holding an equal share of the postings: the shared corpus's items (or, without it, the
 test fixtures) repeated with ids, titles, URLs and descriptions rewritten, so no two postings
 are alike. Every board's body goes through the whole path on one core: the kind's `parse`,
-`normalize.posting` for each posting, and `Store.record` on a real SQLite file, in one
-transaction, as its first (baseline) poll. Building the bodies is not timed. A kind's parser may
-drop items (Hacker News comments that are not job posts), so the total parsed can fall a little
-short of the number asked for.
+`poller.normalise` (each posting's raw fingerprint, then `normalize.posting` for it, as none is
+stored yet), and `Store.record` on a real SQLite file, in one transaction, as its first
+(baseline) poll. Building the bodies is not timed. A kind's parser may drop items (Hacker News
+comments that are not job posts), so the total parsed can fall a little short of the number
+asked for.
+
+To show what bounds the figure, the same bodies also go through two floors that do no work of
+ours: decoding alone (`json.loads` or ElementTree, both C code), and storing only each
+posting's key and text into a bare SQLite table. No Python ingest path can beat the two
+together.
 
 Then one board is polled through `Poller.poll` over `httpx.MockTransport`: its first poll, a
 re-poll served the same body, the same body with an ETag, a 304, and a body with one posting
-edited (the body hash moves, so the whole board is parsed, normalised and diffed again). The
-re-polls' cost is printed relative to the first poll.
+edited (the body hash moves, so the whole board is parsed and fingerprinted again, but only the
+edited posting is normalised and diffed). The re-polls' cost is printed relative to the first
+poll.
 
 Prints the machine's load (other work on the machine skews every figure), postings per second
 for the whole path (parse + normalise + diff), per stage and per kind, and peak memory (RSS).
@@ -34,6 +41,7 @@ import resource
 import sqlite3
 import tempfile
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -42,11 +50,11 @@ from typing import Any
 
 import httpx
 
-from bot import normalize, sources
+from bot import sources
 from bot.config import BoardConfig, PollingConfig
 from bot.http import Fetcher
 from bot.models import BoardInfo, FetchResult
-from bot.poller import Poller
+from bot.poller import Poller, normalise
 from bot.store import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -217,6 +225,9 @@ class Timing:
     diff: float = 0.0
     origin: str = ""
     peak_mb: float = 0.0  # peak RSS while this board went through the path (body included)
+    asked: int = 0
+    decode: float = 0.0  # floor: the C decoder alone over the body
+    store_text: float = 0.0  # floor: key and text alone into a bare table
 
     @property
     def total(self) -> float:
@@ -237,7 +248,8 @@ def first_polls(store: Store, shapes: list[Shape], share: int, corpus: Path) -> 
     timings: dict[str, Timing] = {}
     extra = share % len(shapes)
     for n, shape in enumerate(shapes):
-        body, origin = shape.body(share // len(shapes) + (1 if n < extra else 0), corpus)
+        asked = share // len(shapes) + (1 if n < extra else 0)
+        body, origin = shape.body(asked, corpus)
         name = f"bench-{shape.kind}"
         url = f"https://bench.invalid/{shape.kind}/board"
         source = sources.get(shape.kind)
@@ -248,16 +260,40 @@ def first_polls(store: Store, shapes: list[Shape], share: int, corpus: Path) -> 
         t0 = time.perf_counter()
         raws = source.parse(result)
         t1 = time.perf_counter()
-        postings = [normalize.posting(raw, info) for raw in raws]
+        postings, unchanged, fingerprints = normalise(raws, info, store.fingerprints(name))
         t2 = time.perf_counter()
         with store.transaction():
-            store.record(name, postings, NOW)
+            store.record(name, postings, NOW, unchanged=unchanged, fingerprints=fingerprints)
         t3 = time.perf_counter()
         timings[shape.kind] = Timing(
-            len(postings), len(body), t1 - t0, t2 - t1, t3 - t2, origin, _peak_mb()
+            len(postings), len(body), t1 - t0, t2 - t1, t3 - t2, origin, _peak_mb(), asked
         )
         del raws, postings, result, body
     return timings
+
+
+def floors(store: Store, timings: dict[str, Timing], corpus: Path) -> None:
+    """For each board of `first_polls`, the seconds to decode its body with the C decoder
+    alone, and to store only its postings' keys and texts in a bare table: what no ingest path
+    written in Python can go under. Run after the path, so it cannot skew its figures."""
+    store.db.execute("CREATE TABLE floor (key TEXT PRIMARY KEY, text TEXT)")
+    for shape in SHAPES:
+        timing = timings[shape.kind]
+        body, _ = shape.body(timing.asked, corpus)
+        rows = store.db.execute(
+            "SELECT key, description FROM postings WHERE board = ?", (f"bench-{shape.kind}",)
+        ).fetchall()
+        gc.collect()
+        t0 = time.perf_counter()
+        if shape.content_type == "application/json":
+            json.loads(body)
+        else:
+            ET.fromstring(body)
+        t1 = time.perf_counter()
+        with store.transaction():
+            store.db.conn.executemany("INSERT INTO floor VALUES (?, ?)", rows)
+        timing.decode, timing.store_text = t1 - t0, time.perf_counter() - t1
+        del body, rows
 
 
 REPOLLS = ("first poll", "same body", "same body + ETag", "304 Not Modified", "1 posting edited")
@@ -347,6 +383,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         rss_start = _peak_mb()
         timings = first_polls(store, SHAPES, args.postings, args.corpus)
+        floors(store, timings, args.corpus)
         _report(timings, rss_start)
 
         shape = next(s for s in SHAPES if s.kind == args.repoll)
@@ -402,6 +439,14 @@ def _report(timings: dict[str, Timing], rss_start: float) -> None:
         f"  parse {total.parse:.1f}s ({share['parse']:.0f}%), "
         f"normalise {total.normalise:.1f}s ({share['normalise']:.0f}%), "
         f"diff {total.diff:.1f}s ({share['diff']:.0f}%)"
+    )
+    decode = sum(t.decode for t in timings.values())
+    store_text = sum(t.store_text for t in timings.values())
+    print(
+        f"floors (no work of ours): decoding alone {_rate(total.postings, decode).strip()}, "
+        f"storing key + text alone {_rate(total.postings, store_text).strip()}; both together "
+        f"{_rate(total.postings, decode + store_text).strip()} "
+        f"({total.body_bytes / 1e6 / (decode + store_text):,.0f} MB/s of body)"
     )
     kind = next(k for k, t in timings.items() if t is peak)
     print(

@@ -133,3 +133,10 @@ def job_identity(db: Database) -> None:
     db.execute("UPDATE postings SET job_key = key")
     for column in ("job_key", "url_key", "apply_key", "ctl_key", "ctd_key"):
         db.execute(f"CREATE INDEX postings_{column} ON postings ({column})")
+
+
+@migrations(name="0006_raw_fingerprint")
+def raw_fingerprint(db: Database) -> None:
+    """The fingerprint of the raw record each posting was normalised from (`bot.fingerprint`),
+    so a re-poll normalises only the postings that changed."""
+    db.execute("ALTER TABLE postings ADD COLUMN raw_hash TEXT")

@@ -66,6 +66,11 @@ class RawPosting:
     partial: bool = False  # the description was not fetched (known posting): keep the stored one
 
 
+def posting_key(board: str, external_id: object) -> str:
+    """A posting's stable key: its board's name and the id the source gave it."""
+    return f"{board}:{external_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class BoardInfo:
     """What normalising needs to know about the board a posting came from."""

@@ -5,15 +5,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot import match, normalize, sources
+from bot import fingerprint, match, normalize, sources
 from bot.config import PollingConfig, format_duration
 from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.http import Fetcher
-from bot.models import BoardInfo, Posting
+from bot.models import BoardInfo, Posting, RawPosting, posting_key
 from bot.store import BoardState, RecordResult, Store, utcnow
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,28 @@ def backoff(interval: float, failures: int, cap: float) -> float:
     day), up to `cap`."""
     base = min(interval, 60.0) * 2 ** max(failures - 1, 0)
     return min(base, max(cap, interval)) * random.uniform(0.9, 1.1)
+
+
+def normalise(
+    raws: list[RawPosting], info: BoardInfo, stored: Mapping[str, str]
+) -> tuple[list[Posting], list[str], dict[str, str]]:
+    """Normalise the raw postings whose fingerprint is not in `stored` (key -> fingerprint of
+    what was stored); return them, the keys of the others (seen, unchanged), and every key's
+    fingerprint. A posting repeated in one answer counts once."""
+    seed = fingerprint.seed(info)
+    postings: list[Posting] = []
+    unchanged: list[str] = []
+    fingerprints: dict[str, str] = {}
+    for raw in raws:
+        key = posting_key(info.name, raw.external_id)
+        if key in fingerprints:
+            continue
+        fingerprints[key] = fp = fingerprint.raw(raw, seed)
+        if stored.get(key) == fp:
+            unchanged.append(key)
+        else:
+            postings.append(normalize.posting(raw, info))
+    return postings, unchanged, fingerprints
 
 
 class Poller:
@@ -111,8 +133,11 @@ class Poller:
             self._succeeded(board, now, result.etag, result.last_modified)
             return PollOutcome(board.name, "not_modified")
         info = BoardInfo(board.name, board.kind, result.url or board.endpoint, board.company)
-        postings = [normalize.posting(raw, info) for raw in source.parse(result, board.options)]
-        if not postings and board.open_postings:
+        raws = source.parse(result, board.options)
+        postings, unchanged, fingerprints = normalise(
+            raws, info, self.store.fingerprints(info.name)
+        )
+        if not postings and not unchanged and board.open_postings:
             return self._failed(
                 board,
                 f"answered with no postings after having {board.open_postings} open; kept them "
@@ -120,7 +145,14 @@ class Poller:
                 alert_now=True,
             )
         with self.store.transaction():
-            rec = self.store.record(board.name, postings, now, self.polling.close_after)
+            rec = self.store.record(
+                board.name,
+                postings,
+                now,
+                self.polling.close_after,
+                unchanged=unchanged,
+                fingerprints=fingerprints,
+            )
             enqueued = self._route(rec, now)
             self._succeeded(board, now, result.etag, result.last_modified, body_hash)
         if rec.baseline:

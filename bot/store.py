@@ -6,7 +6,7 @@ import contextlib
 import json
 import operator
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -320,33 +320,59 @@ class Store:
     # -- postings -------------------------------------------------------------
 
     def record(
-        self, board: str, postings: list[Posting], now: datetime, close_after: int = 2
+        self,
+        board: str,
+        postings: list[Posting],
+        now: datetime,
+        close_after: int = 2,
+        *,
+        unchanged: Collection[str] = (),
+        fingerprints: Mapping[str, str] | None = None,
     ) -> RecordResult:
         """Diff one successful poll against the board's stored postings, and store it.
 
         The board's first successful poll is its baseline: stored, returned as not new.
-        A posting counts as changed only when its content hash moves. One missing from
-        `close_after` successful polls in a row is closed; an empty answer from a board
-        that had open postings is suspect and closes nothing.
+        A posting counts as changed only when its content hash moves. `unchanged` are keys
+        of postings seen again whose raw fingerprint had not moved (so they were not
+        normalised); `fingerprints` maps the keys of `postings` to theirs (see
+        `bot.fingerprint`). One missing from `close_after` successful polls in a row is
+        closed; an empty answer from a board that had open postings is suspect and closes
+        nothing.
         """
+        fingerprints = fingerprints or {}
         with self.transaction():
-            b = self._one("SELECT baseline_at FROM boards WHERE name = ?", (board,))
+            b = self._one(
+                "SELECT baseline_at, last_success_at FROM boards WHERE name = ?", (board,)
+            )
             baseline = b is None or b[0] is None
+            previous_poll = b[1] if b else None
             existing = {
-                r[0]: (r[1], r[2])
+                r[0]: r[1:]
                 for r in self.db.execute(
-                    "SELECT key, content_hash, closed_at FROM postings WHERE board = ?", (board,)
+                    "SELECT key, content_hash, closed_at, missing_polls, raw_hash FROM postings "
+                    "WHERE board = ?",
+                    (board,),
                 )
             }
             result = RecordResult(baseline=baseline)
             unique: dict[str, Posting] = {}
             for p in postings:
                 unique.setdefault(p.key, p)
-            result.seen = len(unique)
+            seen = unique.keys() | {k for k in unchanged if k in existing}
+            result.seen = len(seen)
             stamp = iso(now)
-            inserts, touches, updates = [], [], []
+            inserts, updates = [], []
+            # Rows seen again are written only when their state moves (re-opened, no longer
+            # missing, a new fingerprint): rewriting thousands of wide rows per poll to stamp
+            # them would cost more than the rest of a re-poll.
+            touches = [
+                (None, k)
+                for k in seen - unique.keys()
+                if existing[k][1] is not None or existing[k][2]
+            ]
             for p in unique.values():
                 old = existing.get(p.key)
+                fp = fingerprints.get(p.key)
                 if old is None:
                     inserts.append(p)
                     if not baseline:
@@ -354,8 +380,8 @@ class Store:
                 elif old[0] != p.content_hash and not p.partial:
                     updates.append(p)
                     result.changed.append(p)
-                else:
-                    touches.append((stamp, p.key))
+                elif old[1] is not None or old[2] or (fp is not None and fp != old[3]):
+                    touches.append((fp, p.key))
             jobs = self._job_keys(inserts, now)
             if not baseline:
                 result.copies = [p for p in result.new if jobs[p.key][0] != p.key]
@@ -363,30 +389,39 @@ class Store:
             tail = (stamp, stamp, int(baseline))
             self.db.conn.executemany(
                 f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline,
-                        job_key, url_key, apply_key, ctl_key, ctd_key)
-                    VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [[*_posting_values(p), *tail, *jobs[p.key]] for p in inserts],
+                        job_key, url_key, apply_key, ctl_key, ctd_key, raw_hash)
+                    VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    [*_posting_values(p), *tail, *jobs[p.key], fingerprints.get(p.key)]
+                    for p in inserts
+                ],
             )
             self.db.conn.executemany(
                 f"""UPDATE postings SET {", ".join(f"{f} = ?" for f in _FIELDS[3:])},
-                       last_seen_at = ?, changed_at = ?, closed_at = NULL, missing_polls = 0
+                       last_seen_at = ?, changed_at = ?, closed_at = NULL, missing_polls = 0,
+                       raw_hash = ?
                     WHERE key = ?""",
-                [[*_posting_values(p)[3:], stamp, stamp, p.key] for p in updates],
+                [
+                    [*_posting_values(p)[3:], stamp, stamp, fingerprints.get(p.key), p.key]
+                    for p in updates
+                ],
             )
             self.db.conn.executemany(
-                "UPDATE postings SET last_seen_at = ?, closed_at = NULL, missing_polls = 0 "
-                "WHERE key = ?",
+                "UPDATE postings SET closed_at = NULL, missing_polls = 0, "
+                "raw_hash = coalesce(?, raw_hash) WHERE key = ?",
                 touches,
             )
-            open_missing = [
-                k for k, (_, closed) in existing.items() if closed is None and k not in unique
-            ]
-            if not unique and open_missing:
+            open_missing = [k for k, old in existing.items() if old[1] is None and k not in seen]
+            if not seen and open_missing:
                 result.suspect_empty = True
                 return result
+            # last_seen_at is kept exact where it says something: a posting that goes missing
+            # was last seen at the board's previous successful poll (see `last_seen`).
             self.db.conn.executemany(
-                "UPDATE postings SET missing_polls = missing_polls + 1 WHERE key = ?",
-                [(k,) for k in open_missing],
+                "UPDATE postings SET missing_polls = missing_polls + 1, last_seen_at = "
+                "CASE WHEN missing_polls = 0 THEN coalesce(?, last_seen_at) ELSE last_seen_at END "
+                "WHERE key = ?",
+                [(previous_poll, k) for k in open_missing],
             )
             if open_missing:
                 closing = [
@@ -440,6 +475,25 @@ class Store:
             (key, key),
         )
         return tuple(f"{b}|{loc}" for b, loc in rows)
+
+    def last_seen(self, key: str) -> datetime | None:
+        """When a posting was last seen on its board: the board's last successful poll while
+        the posting is listed, else the poll before the one it went missing in."""
+        row = self._one(
+            """SELECT CASE WHEN p.missing_polls = 0 AND p.closed_at IS NULL
+                           THEN coalesce(b.last_success_at, p.last_seen_at)
+                           ELSE p.last_seen_at END
+               FROM postings p LEFT JOIN boards b ON b.name = p.board WHERE p.key = ?""",
+            (key,),
+        )
+        return from_iso(row[0]) if row else None
+
+    def fingerprints(self, board: str) -> dict[str, str]:
+        """Each stored posting's raw fingerprint (`bot.fingerprint`), by key."""
+        rows = self.db.execute(
+            "SELECT key, raw_hash FROM postings WHERE board = ? AND raw_hash IS NOT NULL", (board,)
+        )
+        return dict(rows.fetchall())
 
     def known_ids(self, board: str) -> frozenset[str]:
         """External ids stored for a board, so sources can skip detail requests for them."""
