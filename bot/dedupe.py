@@ -29,7 +29,6 @@ _SEPARATORS = "•’‘“”–—\xa0…£€·●‑°®"
 # ASCII: letters lower-cased, digits and "_" kept (what \w matches), everything else a space.
 _ASCII_WORDS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)).lower()
 _ASCII_WORDS += b" " * 128
-_SPACE_RUNS = re.compile(b"  +")
 
 
 def _norm(text: str) -> str:
@@ -41,10 +40,7 @@ def _norm(text: str) -> str:
         if not text.isascii():
             text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
             return " ".join(_WORD.findall(text.lower()))
-    words = text.encode().translate(_ASCII_WORDS)
-    if b"  " in words:
-        words = _SPACE_RUNS.sub(b" ", words)
-    return words.strip(b" ").decode()
+    return b" ".join(text.encode().translate(_ASCII_WORDS).split()).decode()
 
 
 def _digest(*parts: str) -> str:

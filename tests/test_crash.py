@@ -64,12 +64,15 @@ def start(config: Path) -> subprocess.Popen:
     )  # fmt: skip
 
 
-def wait_until_listening(tg: FakeTelegram, timeout: float = 20) -> None:
-    """Until the newest process has started polling (its signal handlers are set by then)."""
+def wait_until_listening(tg: FakeTelegram, proc: subprocess.Popen, timeout: float = 40) -> None:
+    """Until the newest process has started polling (its signal handlers are set by then).
+    The timeout is generous: a machine busy with other work can take seconds to start Python."""
     before = sum(c.method == "deleteWebhook" for c in tg.calls)
     deadline = time.monotonic() + timeout
     while sum(c.method == "deleteWebhook" for c in tg.calls) == before:
-        assert time.monotonic() < deadline, "the bot did not start"
+        if proc.poll() is not None:
+            raise AssertionError(f"the bot exited with {proc.returncode}: {proc.stderr.read()!r}")
+        assert time.monotonic() < deadline, f"the bot did not start within {timeout:.0f}s"
         time.sleep(0.05)
 
 
@@ -91,13 +94,13 @@ def test_sigkill_during_a_burst_loses_nothing(tmp_path, capsys) -> None:
         mid_burst = 0
         for _ in range(kills):
             proc = start(config)
-            wait_until_listening(tg)
+            wait_until_listening(tg, proc)
             time.sleep(rng.uniform(0.0, 0.6))
             proc.kill()
             proc.wait()
             mid_burst += 0 < states(db).get("sent", 0) < users * jobs
         proc = start(config)
-        wait_until_listening(tg)
+        wait_until_listening(tg, proc)
         deadline = time.monotonic() + 60
         while states(db).get("sent", 0) < users * jobs and time.monotonic() < deadline:
             time.sleep(0.2)

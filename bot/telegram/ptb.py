@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import warnings
 from datetime import timedelta
 
@@ -33,6 +34,9 @@ from bot.telegram.handlers import COMMANDS
 from bot.telegram.transport import Incoming, OnMessage
 
 log = logging.getLogger(__name__)
+# PTB 22 warns inside its own RetryAfter() that retry_after will become a timedelta; opt in
+# now (`translate` takes either), so a flood-control answer does not log a deprecation.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
