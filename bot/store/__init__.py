@@ -1,0 +1,34 @@
+"""All SQL lives here: boards and their poll state, postings and their diff, users, alerts, outbox.
+
+`Store` is one class composed of a mixin per table group, all on one connection: `db` opens and
+migrates the database and holds transactions, backup and the timestamp helpers; `boards` the
+boards and their poll state; `postings` the diff of a poll (`record`), job identity and the
+reads; `users` users and their alerts; `outbox` the deliveries. `columns` maps a `Posting` to
+its columns and back.
+"""
+
+from __future__ import annotations
+
+from bot.store.boards import BoardsMixin, BoardState
+from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
+from bot.store.outbox import OutboxItem, OutboxMixin
+from bot.store.postings import PostingsMixin, RecordResult
+from bot.store.users import USER_STATES, User, UsersMixin
+
+__all__ = [
+    "USER_STATES",
+    "BoardState",
+    "OutboxItem",
+    "RecordResult",
+    "Store",
+    "StoreBase",
+    "User",
+    "connect",
+    "from_iso",
+    "iso",
+    "utcnow",
+]
+
+
+class Store(BoardsMixin, PostingsMixin, UsersMixin, OutboxMixin):
+    """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""

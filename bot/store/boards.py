@@ -1,0 +1,172 @@
+"""Boards and their poll state: config sync, chat-added boards, success, failure, backoff."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.config import BoardConfig
+from bot.store.db import StoreBase, from_iso, iso
+
+
+@dataclass(frozen=True, slots=True)
+class BoardState:
+    """A board's row: its config plus what polling has learnt about it."""
+
+    name: str
+    kind: str
+    url: str
+    endpoint: str
+    interval_s: float
+    company: str | None
+    origin: str
+    enabled: bool
+    etag: str | None
+    last_modified: str | None
+    baseline_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    consecutive_failures: int
+    next_due_at: datetime | None
+    open_postings: int = 0
+    options: dict = field(default_factory=dict)
+    body_hash: str | None = None
+    admins_alerted: bool = False
+
+
+class BoardsMixin(StoreBase):
+    """The boards table: what to poll, and what polling has learnt."""
+
+    def sync_boards(
+        self, boards: tuple[BoardConfig, ...] | list[BoardConfig], now: datetime
+    ) -> None:
+        """Make the config's boards the enabled config boards; poll state is kept across runs."""
+        with self.transaction():
+            names = [b.name for b in boards]
+            self.db.execute(
+                "UPDATE boards SET enabled = 0 WHERE origin = 'config' AND name NOT IN "
+                f"({','.join('?' * len(names))})",
+                names,
+            )
+            for b in boards:
+                self.db.execute(
+                    """INSERT INTO boards (name, kind, url, endpoint, interval_s, company, origin,
+                           enabled, created_at, options)
+                       VALUES (?, ?, ?, ?, ?, ?, 'config', ?, ?, ?)
+                       ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url,
+                           options = excluded.options,
+                           endpoint = CASE WHEN boards.url = excluded.url
+                               THEN boards.endpoint ELSE excluded.endpoint END,
+                           interval_s = excluded.interval_s,
+                           company = excluded.company, enabled = excluded.enabled,
+                           origin = 'config',
+                           etag = CASE WHEN boards.url = excluded.url THEN boards.etag END,
+                           last_modified = CASE WHEN boards.url = excluded.url
+                               THEN boards.last_modified END,
+                           body_hash = CASE WHEN boards.url = excluded.url
+                               THEN boards.body_hash END""",
+                    (
+                        b.name,
+                        b.kind,
+                        b.url,
+                        b.endpoint,
+                        b.interval,
+                        b.company,
+                        int(b.enabled),
+                        iso(now),
+                        json.dumps(dict(b.options)),
+                    ),
+                )
+
+    def add_board(self, board: BoardConfig, now: datetime) -> None:
+        """A board added from chat: stored with its state, polled across restarts."""
+        self.db.execute(
+            """INSERT INTO boards (name, kind, url, endpoint, interval_s, company, origin, enabled,
+                   created_at, options) VALUES (?, ?, ?, ?, ?, ?, 'chat', 1, ?, ?)
+               ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url,
+                   endpoint = excluded.endpoint, interval_s = excluded.interval_s, enabled = 1,
+                   origin = 'chat', etag = NULL, last_modified = NULL, body_hash = NULL,
+                   baseline_at = NULL, consecutive_failures = 0, next_due_at = NULL""",
+            (
+                board.name,
+                board.kind,
+                board.url,
+                board.endpoint,
+                board.interval,
+                board.company,
+                iso(now),
+                json.dumps(dict(board.options)),
+            ),
+        )
+
+    def remove_board(self, name: str) -> None:
+        """Stop polling a board; its postings stay searchable."""
+        self.db.execute("UPDATE boards SET enabled = 0 WHERE name = ?", (name,))
+
+    def board(self, name: str) -> BoardState | None:
+        rows = self.boards(name=name)
+        return rows[0] if rows else None
+
+    def boards(self, *, enabled_only: bool = False, name: str | None = None) -> list[BoardState]:
+        where, params = [], []
+        if enabled_only:
+            where.append("b.enabled = 1")
+        if name is not None:
+            where.append("b.name = ?")
+            params.append(name)
+        sql = f"""SELECT b.name, b.kind, b.url, b.endpoint, b.interval_s, b.company, b.origin,
+                    b.enabled, b.etag, b.last_modified, b.baseline_at, b.last_success_at,
+                    b.last_error, b.consecutive_failures, b.next_due_at,
+                    (SELECT count(*) FROM postings p WHERE p.board = b.name AND p.closed_at IS NULL),
+                    b.options, b.body_hash, b.admins_alerted
+                  FROM boards b {"WHERE " + " AND ".join(where) if where else ""} ORDER BY b.name"""
+        out = []
+        for r in self.db.execute(sql, params).fetchall():
+            out.append(
+                BoardState(
+                    name=r[0], kind=r[1], url=r[2], endpoint=r[3], interval_s=r[4], company=r[5],
+                    origin=r[6], enabled=bool(r[7]), etag=r[8], last_modified=r[9],
+                    baseline_at=from_iso(r[10]), last_success_at=from_iso(r[11]), last_error=r[12],
+                    consecutive_failures=r[13], next_due_at=from_iso(r[14]), open_postings=r[15], options=json.loads(r[16]),
+                    body_hash=r[17], admins_alerted=bool(r[18]),
+                )
+            )  # fmt: skip
+        return out
+
+    def mark_success(
+        self,
+        name: str,
+        now: datetime,
+        etag: str | None,
+        last_modified: str | None,
+        body_hash: str | None = None,
+    ) -> int:
+        """Record a successful poll; returns the failure streak it ended."""
+        row = self._one("SELECT consecutive_failures FROM boards WHERE name = ?", (name,))
+        self.db.execute(
+            """UPDATE boards SET last_attempt_at = ?, last_success_at = ?, last_error = NULL,
+                   consecutive_failures = 0, next_due_at = NULL, etag = ?, last_modified = ?,
+                   baseline_at = coalesce(baseline_at, ?), admins_alerted = 0,
+                   body_hash = coalesce(?, body_hash)
+               WHERE name = ?""",
+            (iso(now), iso(now), etag, last_modified, iso(now), body_hash, name),
+        )
+        return row[0] if row else 0
+
+    def set_admins_alerted(self, name: str) -> None:
+        self.db.execute("UPDATE boards SET admins_alerted = 1 WHERE name = ?", (name,))
+
+    def move_board(self, name: str, endpoint: str) -> None:
+        """A permanent redirect: poll the new URL from now on."""
+        self.db.execute("UPDATE boards SET endpoint = ? WHERE name = ?", (endpoint, name))
+
+    def mark_failure(self, name: str, now: datetime, error: str, next_due: datetime) -> int:
+        """Record a failed poll and when to try again; returns the failure streak."""
+        self.db.execute(
+            """UPDATE boards SET last_attempt_at = ?, last_error = ?, next_due_at = ?,
+                   consecutive_failures = consecutive_failures + 1 WHERE name = ?""",
+            (iso(now), error, iso(next_due), name),
+        )
+        row = self._one("SELECT consecutive_failures FROM boards WHERE name = ?", (name,))
+        return row[0] if row else 0

@@ -1,0 +1,134 @@
+"""The delivery outbox: enqueue once per chat and job, hand out what is due, claim, retry, end."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.models import Delivery, Posting
+from bot.store.columns import _posting, _prefixed
+from bot.store.db import StoreBase, from_iso, iso
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """One due delivery with the posting it carries."""
+
+    id: int
+    chat_id: int
+    posting: Posting
+    alert_ids: tuple[int, ...]
+    alert_queries: tuple[str, ...]
+    attempts: int
+
+
+class OutboxMixin(StoreBase):
+    """The deliveries table: at most one row per chat and job."""
+
+    def enqueue(self, deliveries: list[Delivery], now: datetime) -> int:
+        """Add deliveries to the outbox; one per user and job whatever happens. Returns rows added."""
+        before = self.db.conn.total_changes
+        self.db.conn.executemany(
+            """INSERT OR IGNORE INTO deliveries (chat_id, posting_key, alert_ids, state,
+                   next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)""",
+            [
+                (d.chat_id, d.posting_key, json.dumps(list(d.alert_ids)), iso(now), iso(now))
+                for d in deliveries
+            ],
+        )
+        return self.db.conn.total_changes - before
+
+    def due(self, now: datetime, limit: int = 100, per_chat: int = 1000) -> list[OutboxItem]:
+        """Pending deliveries whose time has come, to active users, oldest first; at most
+        `per_chat` for one chat, so one busy chat cannot crowd the others out of a batch."""
+        rows = self.db.execute(
+            f"""SELECT d.id, d.chat_id, d.alert_ids, d.attempts, {_prefixed("p")}
+                FROM (SELECT d.*, row_number() OVER (
+                          PARTITION BY d.chat_id ORDER BY d.next_attempt_at, d.id) AS rank
+                      FROM deliveries d JOIN users u USING (chat_id)
+                      WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND u.state = 'active'
+                     ) d JOIN postings p ON p.key = d.posting_key
+                WHERE d.rank <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?""",
+            (iso(now), per_chat, limit),
+        ).fetchall()
+        wanted = {a for r in rows for a in json.loads(r[2])}
+        queries = (
+            dict(
+                self.db.execute(
+                    f"SELECT id, query FROM alerts WHERE id IN ({','.join('?' * len(wanted))})",
+                    list(wanted),
+                ).fetchall()
+            )
+            if wanted
+            else {}
+        )
+        items = []
+        for r in rows:
+            ids = tuple(json.loads(r[2]))
+            posting = _posting(r[4:])
+            items.append(
+                OutboxItem(
+                    id=r[0], chat_id=r[1], posting=posting, alert_ids=ids,
+                    alert_queries=tuple(queries[a] for a in ids if a in queries), attempts=r[3],
+                )
+            )  # fmt: skip
+        return items
+
+    def next_due_at(self) -> datetime | None:
+        row = self._one(
+            """SELECT min(d.next_attempt_at) FROM deliveries d JOIN users u USING (chat_id)
+               WHERE d.state = 'pending' AND u.state = 'active'"""
+        )
+        return from_iso(row[0]) if row and row[0] else None
+
+    def mark_sending(self, delivery_id: int) -> bool:
+        """Claim a pending delivery for sending; False when it is no longer pending."""
+        cur = self.db.execute(
+            "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 "
+            "WHERE id = ? AND state = 'pending'",
+            (delivery_id,),
+        )
+        return cur.rowcount == 1
+
+    def mark_sent(self, delivery_id: int, now: datetime, message_id: int | None) -> None:
+        self.db.execute(
+            "UPDATE deliveries SET state = 'sent', sent_at = ?, message_id = ?, last_error = NULL "
+            "WHERE id = ?",
+            (iso(now), message_id, delivery_id),
+        )
+
+    def mark_retry(
+        self, delivery_id: int, when: datetime, error: str, *, count: bool = True
+    ) -> None:
+        """Back to pending, to try again at `when`; `count=False` gives the attempt back (429)."""
+        self.db.execute(
+            f"""UPDATE deliveries SET state = 'pending', next_attempt_at = ?, last_error = ?
+                {", attempts = max(attempts - 1, 0)" if not count else ""} WHERE id = ?""",
+            (iso(when), error, delivery_id),
+        )
+
+    def mark_final(self, delivery_id: int, state: str, error: str) -> None:
+        """End a delivery as 'failed' or 'dropped', with the reason."""
+        assert state in ("failed", "dropped")
+        self.db.execute(
+            "UPDATE deliveries SET state = ?, last_error = ? WHERE id = ?",
+            (state, error, delivery_id),
+        )
+
+    def drop_pending_for(self, chat_id: int, reason: str) -> None:
+        self.db.execute(
+            "UPDATE deliveries SET state = 'dropped', last_error = ? "
+            "WHERE chat_id = ? AND state IN ('pending', 'sending')",
+            (reason, chat_id),
+        )
+
+    def recover_in_doubt(self) -> int:
+        """At start-up: deliveries left 'sending' by a crash go back to pending (at-least-once)."""
+        cur = self.db.execute("UPDATE deliveries SET state = 'pending' WHERE state = 'sending'")
+        return cur.rowcount
+
+    def delivery_counts(self) -> dict[str, int]:
+        return dict(
+            self.db.execute("SELECT state, count(*) FROM deliveries GROUP BY state").fetchall()
+        )
