@@ -149,3 +149,17 @@ async def test_help_alert_explains_the_language(handlers) -> None:
         assert example in reply
     assert "title:(senior OR staff)" in reply and "c++" in reply
     assert "<code>" in await say(handlers, "/help search")
+
+
+async def test_a_capped_scan_says_which_jobs_it_looked_at(handlers) -> None:
+    """With more recent jobs than a reply may scan, the counts name the jobs they cover."""
+    handlers.scan_limit = 3  # the 3 newest: JavaScript Developer, Staff Rust Engineer, Rust Intern
+    reply = await say(handlers, "/alert rust")
+    assert "It would have matched 2 jobs among the latest 3 jobs of the last 7 days." in reply
+    reply = await say(handlers, "/alert golang OR go")
+    assert "None of the latest 3 jobs of the last 7 days matches it yet" in reply
+    assert (await say(handlers, "/search go")) == (
+        "None of the latest 3 stored jobs matches <b>go</b>."
+    )
+    handlers.scan_limit = 1000
+    assert "Go Engineer" in await say(handlers, "/search go")

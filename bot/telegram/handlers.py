@@ -100,6 +100,11 @@ def _link(p: Posting) -> str:
     return f"• {title}{company}"
 
 
+# /alert's backtest and /search read at most this many of the newest postings: a reply must
+# come within a second or so, and scanning costs some tens of microseconds a posting.
+SCAN_LIMIT = 5000
+
+
 class Handlers:
     """Parses a command, calls the store and the matcher, and returns the reply."""
 
@@ -109,11 +114,13 @@ class Handlers:
         alerts: AlertsConfig = AlertsConfig(),
         clock: Callable[[], datetime] = utcnow,
         admin: AdminCommands | None = None,
+        scan_limit: int = SCAN_LIMIT,
     ):
         self.store = store
         self.limits = alerts
         self.clock = clock
         self.admin = admin
+        self.scan_limit = scan_limit
         self._routes: dict[str, Callable[[Incoming, str], Awaitable[str]]] = {
             c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS
         }
@@ -192,12 +199,17 @@ class Handlers:
                 "/delete one first."
             )
         alert = self.store.add_alert(msg.chat_id, query.normalized, self.clock())
-        recent = self.store.recent_postings(self.clock() - timedelta(days=7))
+        recent = self.store.recent_postings(self.clock() - timedelta(days=7), self.scan_limit)
         hits = match.search(query, recent)
+        capped = len(recent) >= self.scan_limit  # then say which jobs were looked at
+        scope = f"the latest {self.scan_limit:,} jobs of the last 7 days"
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>\n"
         if hits:
             reply += f"It would have matched {len(hits)} job{'s' if len(hits) != 1 else ''} "
-            reply += "of the last 7 days. Latest:\n" + "\n".join(_link(p) for p in hits[:3])
+            reply += f"{'among ' + scope if capped else 'of the last 7 days'}. Latest:\n"
+            reply += "\n".join(_link(p) for p in hits[:3])
+        elif capped:
+            reply += f"None of {scope} matches it yet; I'll tell you when one appears."
         else:
             reply += "No job of the last 7 days matches it yet; I'll tell you when one appears."
         user = self.store.user(msg.chat_id)
@@ -253,8 +265,11 @@ class Handlers:
             )
         except QueryError as exc:
             return f"I can't search for that: {esc(str(exc))}. /help search shows how."
-        hits = match.search(query, self.store.latest_postings(), limit=5)
+        latest = self.store.latest_postings(self.scan_limit)
+        hits = match.search(query, latest, limit=5)
         shown = f"<b>{esc(query.normalized)}</b>"
+        if not hits and len(latest) >= self.scan_limit:
+            return f"None of the latest {self.scan_limit:,} stored jobs matches {shown}."
         if not hits:
             return f"No stored job matches {shown}."
         return f"Latest jobs matching {shown}:\n" + "\n".join(_link(p) for p in hits)
