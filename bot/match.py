@@ -1,18 +1,16 @@
-"""Whether a posting matches an alert query: the posting's view, evaluators, search and route.
+"""Whether a posting matches an alert query: the reference evaluator, plan, search and route.
 
-A posting is tokenized once into a `PostingView`: word sets and space-joined words per field.
-A compiled query tests a view with set and substring lookups, never re-tokenizing; `matches`
-is the plain reference. `plan` lists the *keys* (words, words in a field, attributes) a posting
-must have to match a query: `search` passes over postings whose text lacks them, and the
-`Matcher` of `bot.index` (also importable from here) indexes alerts by them, so that `route`
-does not evaluate every alert.
+A posting is tokenized once into a `PostingView`, which compiled queries test (`bot.view`, whose
+names are importable from here too); `matches` is the plain reference. `plan` lists the *keys*
+(words, words in a field, attributes) a posting must have to match a query: `search` passes over
+postings whose text lacks them, and the `Matcher` of `bot.index` (also importable from here)
+indexes alerts by them, so that `route` does not evaluate every alert.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -31,37 +29,26 @@ from bot.query import (
     Prefix,
     Query,
     Word,
-    parse,
 )
+from bot.view import (
+    _ANYWHERE,
+    _ATTR_VALUES,
+    _SCOPE,
+    ANY,
+    Test,
+    _attribute,
+    _compile,
+    _query,
+    compile_query,
+    view,
+)
+from bot.view import PostingView as PostingView  # re-exported: bot.index imports them from here
+from bot.view import _all as _all
 from bot.words import fold
 from bot.words import tokens as _tokens
 
 if TYPE_CHECKING:
     from bot.index import Matcher
-
-ANY = 0  # title, company, location and description together; then one scope per field
-_SCOPE = {name: i for i, name in enumerate(FIELDS, start=1)}
-_ANYWHERE = ("title", "company", "location", "description")
-_ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
-    ("remote", "yes"): frozenset({"remote"}),
-    ("remote", "hybrid"): frozenset({"hybrid"}),
-    ("remote", "no"): frozenset({"onsite", None}),
-    ("type", "full-time"): frozenset({"full_time"}),
-    ("type", "part-time"): frozenset({"part_time"}),
-    ("type", "contract"): frozenset({"contract", "freelance", "temporary"}),
-    ("type", "internship"): frozenset({"intern"}),
-}
-_UNLIMITED = {"max_length": 1 << 30, "max_terms": 1 << 30, "max_depth": 64}
-
-
-def _query(query: str | Query) -> Query:
-    """Stored alerts passed the limits when they were saved: don't apply them again."""
-    return query if isinstance(query, Query) else parse(query, **_UNLIMITED)
-
-
-def _attribute(posting: Posting | PostingView, name: str) -> str | None:
-    return posting.workplace if name == "remote" else posting.employment_type
-
 
 # -- reference evaluator -------------------------------------------------------------------
 
@@ -91,97 +78,6 @@ def _naive(node: Node, fields: dict[str, list[str]], scope: tuple[str, ...], p: 
     if isinstance(node, And):
         return all(_naive(c, fields, scope, p) for c in node.children)
     return any(_naive(c, fields, scope, p) for c in node.children)
-
-
-# -- the posting's view and compiled queries -----------------------------------------------
-
-_SEARCHES = 32  # phrase searches in one posting before its word pairs are worth building
-
-
-class PostingView:
-    """A posting tokenized once: word sets and " w w " texts by scope (`ANY`, then FIELDS)."""
-
-    __slots__ = ("_pairs", "_searches", "employment_type", "parts", "text", "words", "workplace")
-
-    def __init__(self, posting: Posting):
-        title, company, location, description, board = (
-            _tokens(getattr(posting, f) or "") for f in (*_ANYWHERE, "board")
-        )
-        anywhere = set(description)
-        anywhere.update(title, company, location)
-        self.parts = (title, company, location, description, board)
-        fields = (title, company, location, board)
-        self.words: tuple[AbstractSet[str], ...] = (anywhere, *(set(t) for t in fields))
-        # "\n" parts the fields: a phrase never runs from the title into the company.
-        anywhere_text = " \n ".join(" ".join(t) for t in self.parts[:4])
-        self.text = (f" {anywhere_text} ", *(f" {' '.join(t)} " for t in fields))
-        self.workplace = posting.workplace
-        self.employment_type = posting.employment_type
-        self._pairs: set[tuple[str, str]] | None = None
-        self._searches = 0
-
-    def has_phrase(self, needle: str, pairs: frozenset[tuple[str, str]]) -> bool:
-        """Whether the words of `needle` (" a b c ") follow each other in the posting.
-
-        The first few phrases are searched in the text; then the set of adjacent word pairs
-        is built once, and answers most phrases by itself.
-        """
-        if self._pairs is None:
-            self._searches += 1
-            if self._searches <= _SEARCHES:
-                return needle in self.text[ANY]
-            self._pairs = set()
-            for part in self.parts[:4]:
-                self._pairs.update(pairwise(part))
-        return pairs <= self._pairs and (len(pairs) == 1 or needle in self.text[ANY])
-
-
-def view(posting: Posting) -> PostingView:
-    """Tokenize a posting once for every alert that looks at it."""
-    return PostingView(posting)
-
-
-Test = Callable[[PostingView], bool]
-
-
-def compile_query(query: str | Query) -> Test:
-    """A function that tells whether a `PostingView` matches the query."""
-    return _compile(_query(query).root, ANY)
-
-
-def _compile(node: Node, scope: int) -> Test:
-    if isinstance(node, Word):
-        word = node.token
-        return lambda v: word in v.words[scope]
-    if isinstance(node, Prefix):
-        stem = " " + node.stem  # words are space-separated: " dev" starts a word
-        return lambda v: stem in v.text[scope]
-    if isinstance(node, Phrase):
-        needle = f" {' '.join(node.tokens)} "
-        if scope != ANY:
-            return lambda v: needle in v.text[scope]
-        pairs = frozenset(pairwise(node.tokens))
-        return lambda v: v.has_phrase(needle, pairs)
-    if isinstance(node, Attr):
-        values, name = _ATTR_VALUES[node.name, node.value], node.name
-        return lambda v: _attribute(v, name) in values
-    if isinstance(node, Field):
-        return _compile(node.child, _SCOPE[node.name])
-    if isinstance(node, Not):
-        inner = _compile(node.child, scope)
-        return lambda v: not inner(v)
-    if isinstance(node, And):
-        words = frozenset(c.token for c in node.children if isinstance(c, Word))
-        tests = [_compile(c, scope) for c in node.children if not isinstance(c, Word)]
-        if words:
-            tests.insert(0, lambda v: words <= v.words[scope])
-        return _all(tests)
-    tests = [_compile(c, scope) for c in node.children]
-    return lambda v: any(t(v) for t in tests)
-
-
-def _all(tests: list[Test]) -> Test:
-    return tests[0] if len(tests) == 1 else lambda v: all(t(v) for t in tests)
 
 
 # -- keys ----------------------------------------------------------------------------------

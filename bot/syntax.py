@@ -1,7 +1,8 @@
 """The alert query's syntax tree: its nodes, the fields and attributes it names, its text.
 
-The parser (`bot.query`) builds these nodes and the matchers (`bot.match`, `bot.index`) walk
-them; `format_node` writes a node back as canonical text, the normalized form of an alert.
+The parser (`bot.query`) builds these nodes and the matchers (`bot.view`, `bot.match`,
+`bot.index`) walk them; `format_node` writes a node back as canonical text, the normalized form
+of an alert.
 """
 
 from __future__ import annotations
