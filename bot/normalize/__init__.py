@@ -18,7 +18,7 @@ import dataclasses
 import hashlib
 import re
 
-from bot.models import BoardInfo, Posting, RawPosting
+from bot.models import BoardInfo, Posting, RawPosting, posting_key
 from bot.normalize.dates import parse_date
 from bot.normalize.fields import (
     currency,
@@ -119,7 +119,7 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
         raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_period
     )
     return Posting(
-        key=f"{board.name}:{raw.external_id}",
+        key=posting_key(board.name, raw.external_id),
         board=board.name,
         external_id=str(raw.external_id),
         title=title,
