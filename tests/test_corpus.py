@@ -40,7 +40,7 @@ CONTENT_TYPES = {".json": "application/json", ".xml": "application/xml", ".html"
 def _cases() -> list:
     if not CORPUS.is_dir():
         reason = f"shared corpus not found at {CORPUS}"
-        return [pytest.param(None, None, marks=pytest.mark.skip(reason=reason), id="no-corpus")]
+        return [pytest.param(None, None, {}, marks=pytest.mark.skip(reason=reason), id="no-corpus")]
     cases = []
     for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
         for file in sorted(f for f in folder.iterdir() if f.is_file()):
