@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -88,9 +88,12 @@ async def test_a_repoll_normalises_only_the_edited_posting(clocked, store, board
     # gets the text back from the board, so the database shows which ones were normalised.
     store.db.execute("UPDATE postings SET description = 'stale'")
     jobs[1] = gh_job(2, "Engineer 2", content="&lt;p&gt;Rust and Kafka&lt;/p&gt;")
+    jobs.append(gh_job(4, "Senior Rust Engineer"))
+    store.subscribe(7, datetime(2026, 11, 21, tzinfo=UTC))
+    store.add_alert(7, "rust", datetime(2026, 11, 21, tzinfo=UTC))
     boards.set_json(PATH, _jobs(*jobs, bump="2026-11-21T09:00:00Z"), etag=False)
     out = await clocked.poll("Acme", force=True)
-    assert (out.status, out.seen, out.new, out.changed) == ("ok", 3, 0, 1)
+    assert (out.status, out.seen, out.new, out.changed, out.enqueued) == ("ok", 4, 1, 1, 1)
     assert _description(store, "Acme:1") == _description(store, "Acme:3") == "stale"
     assert _description(store, "Acme:2") == "Rust and Kafka"
     now_stored = store.fingerprints("Acme")
