@@ -171,6 +171,7 @@ class App:
 
     async def close(self) -> None:
         self.scheduler.shutdown()
+        self.poller.close()
         try:
             await self.transport.stop()
         except Exception as exc:  # shutting down: report and keep closing the rest

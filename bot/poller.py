@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import random
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot import fingerprint, match, normalize, sources
 from bot.config import PollingConfig, format_duration
 from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.http import Fetcher
-from bot.models import BoardInfo, Posting, RawPosting, posting_key
+from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
 from bot.store import BoardState, RecordResult, Store, utcnow
 
 log = logging.getLogger(__name__)
@@ -63,6 +66,17 @@ def normalise(
     return postings, unchanged, fingerprints
 
 
+def read(
+    source: sources.Source,
+    result: FetchResult,
+    options: Mapping[str, Any],
+    info: BoardInfo,
+    stored: Mapping[str, str],
+) -> tuple[list[Posting], list[str], dict[str, str]]:
+    """Parse a response and `normalise` what it holds: the CPU-heavy part of a poll, pure."""
+    return normalise(source.parse(result, options), info, stored)
+
+
 class Poller:
     """Polls boards; a failure is stored with its backoff and never raised to the caller.
 
@@ -70,6 +84,10 @@ class Poller:
     `alert_admins_after` polls in a row (or answered empty after having postings), and again
     when it recovers: the app forwards these to the admins. `on_retry(name, delay)` asks the
     scheduler to poll a failed board again after its backoff delay.
+
+    Parsing and normalising run on one worker thread, so a big board (seconds of work on its
+    first poll) does not stall the event loop: commands are answered and alerts sent
+    meanwhile. The diff and routing stay on the loop, in one transaction on its connection.
     """
 
     def __init__(
@@ -90,6 +108,12 @@ class Poller:
         self.on_retry = on_retry
         self.clock = clock
         self._compiled: tuple[int, match.Matcher] | None = None
+        # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
+        self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
+
+    def close(self) -> None:
+        """Let the worker thread go once it has finished what it is doing."""
+        self._cpu.shutdown(wait=False, cancel_futures=True)
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
         """Poll one board unless it is backing off (`force` ignores the backoff)."""
@@ -133,9 +157,9 @@ class Poller:
             self._succeeded(board, now, result.etag, result.last_modified)
             return PollOutcome(board.name, "not_modified")
         info = BoardInfo(board.name, board.kind, result.url or board.endpoint, board.company)
-        raws = source.parse(result, board.options)
-        postings, unchanged, fingerprints = normalise(
-            raws, info, self.store.fingerprints(info.name)
+        stored = self.store.fingerprints(info.name)
+        postings, unchanged, fingerprints = await asyncio.get_running_loop().run_in_executor(
+            self._cpu, read, source, result, board.options, info, stored
         )
         if not postings and not unchanged and board.open_postings:
             return self._failed(

@@ -13,6 +13,8 @@ import pytest
 from bot.config import BoardConfig, PollingConfig
 from bot.http import USER_AGENT, Fetcher, build_client
 from bot.poller import Poller
+from bot.sources.base import _REGISTRY, NO_OPTIONS, register
+from bot.sources.greenhouse import Greenhouse
 from bot.store import Store
 from tests.board_server import BoardServer
 
@@ -261,3 +263,37 @@ async def test_a_failed_board_is_retried_after_its_backoff_not_its_interval(
     scheduler.shutdown()
     await client.aclose()
     assert 50 < wait < 70, "a daily board is retried after about a minute"
+
+
+async def test_parsing_runs_on_a_worker_so_the_loop_stays_free(poller, store, boards, now) -> None:
+    """A big board takes seconds to parse; meanwhile the bot must answer and send. A real
+    Greenhouse parse, registered under a test kind, waits inside the parse for a task on the
+    event loop: it only gets there if the loop is free while the parse runs."""
+    parse_started, loop_ran, seen = threading.Event(), threading.Event(), []
+
+    class Probe(Greenhouse):
+        kind = "test-worker-probe"
+
+        def parse(self, result, options=NO_OPTIONS):
+            parse_started.set()
+            seen.append((threading.current_thread().name, loop_ran.wait(timeout=5)))
+            return super().parse(result, options)
+
+    async def on_the_loop() -> None:
+        while not parse_started.is_set():
+            await asyncio.sleep(0.005)
+        loop_ran.set()
+
+    register(Probe)
+    try:
+        url = boards.url(PATH)
+        store.sync_boards([BoardConfig("Probe", url, "test-worker-probe", url, 60.0)], now)
+        boards.set_json(PATH, {"jobs": [gh_job(1)]})
+        task = asyncio.create_task(on_the_loop())
+        out = await poller.poll("Probe")
+        await task
+    finally:
+        _REGISTRY.pop("test-worker-probe")
+    assert out.status == "baseline" and out.seen == 1
+    ((thread, loop_was_free),) = seen
+    assert thread.startswith("jobbot-parse") and loop_was_free

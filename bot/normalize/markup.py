@@ -7,6 +7,7 @@ then each run of markers becomes a line break, a blank line and/or a bullet.
 from __future__ import annotations
 
 import re
+import threading
 
 from bot.normalize.text import _ENC, _unescape_once, _unescape_rounds, clean_text
 
@@ -115,17 +116,19 @@ class _Runs:
         self.numbers: dict[_State, int] = {(0, ()): 0}
         self.tables: list[dict[bytes, tuple[int, bytes]]] = [{}]
         self.learnt = 0
+        self.lock = threading.Lock()
 
     def learn(self, number: int, run: bytes) -> tuple[int, bytes]:
-        state, brk = _resolve(self.states[number], run)
-        following = self.numbers.get(state)
-        if following is None:
-            following = self.numbers[state] = len(self.states)
-            self.states.append(state)
-            self.tables.append({})
-        self.learnt += 1
-        hit = self.tables[number][run] = (following, brk)
-        return hit
+        with self.lock:  # rare (new runs only), and numbering must not race between threads
+            state, brk = _resolve(self.states[number], run)
+            following = self.numbers.get(state)
+            if following is None:
+                following = self.numbers[state] = len(self.states)
+                self.states.append(state)
+                self.tables.append({})
+            self.learnt += 1
+            hit = self.tables[number][run] = (following, brk)
+            return hit
 
 
 _RUNS = _Runs()
