@@ -19,7 +19,7 @@ from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
 
-from bot import normalize
+from bot import __version__, normalize
 from bot.models import BoardInfo, RawPosting
 
 _SKIPPED = {"posted_at"}
@@ -39,7 +39,7 @@ def _normaliser_digest() -> bytes:
         try:
             h.update(path.read_bytes())
         except OSError:  # installed without sources: the version will have to do
-            h.update(f"{path.name}:{getattr(normalize, '__version__', '')}".encode())
+            h.update(f"{path.name}:{__version__}".encode())
     return h.digest()
 
 
