@@ -29,6 +29,15 @@ FOLDER_KINDS = {
     "jsonld": "jsonld",  # a Teamtailor JSON feed whose items carry `_jobposting`
     "getro": "jsonld",  # a Getro job card: schema.org microdata
 }
+# Folders of kinds jobbot cannot read yet (issue "Follow any company" adds them): each is
+# listed with its reason, so a new, unknown folder still fails the mapping test below.
+NOT_YET = {
+    name: "no source kind for it yet (the Follow any company issue adds it)"
+    for name in (
+        "bamboohr", "breezy", "careers_pages", "eightfold", "gem", "icims", "join", "phenom",
+        "pinpoint", "rippling", "teamtailor", "workday",
+    )
+}  # fmt: skip
 LEVER_PAGE = {"item": ".posting-header", "title": "h2", "link": "a", "location": ".location"}
 FILE_KINDS = {
     # A saved Lever job page (no JSON-LD): the html kind with selectors for its header.
@@ -46,7 +55,8 @@ def _cases() -> list:
         for file in sorted(f for f in folder.iterdir() if f.is_file()):
             kind, options = FILE_KINDS.get(file.name, (FOLDER_KINDS.get(folder.name), {}))
             if kind is None:
-                skip = pytest.mark.skip(reason=f"no kind is mapped to folder {folder.name}")
+                why = NOT_YET.get(folder.name, "no kind is mapped to this folder")
+                skip = pytest.mark.skip(reason=f"{folder.name}: {why}")
                 cases.append(pytest.param(None, file, {}, marks=skip, id=folder.name))
                 continue
             cases.append(pytest.param(kind, file, options, id=f"{folder.name}/{file.name}"))
@@ -57,7 +67,8 @@ def test_every_corpus_folder_is_mapped():
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS}")
     folders = {p.name for p in CORPUS.iterdir() if p.is_dir()}
-    assert folders <= set(FOLDER_KINDS), f"unmapped corpus folders: {folders - set(FOLDER_KINDS)}"
+    unmapped = folders - set(FOLDER_KINDS) - set(NOT_YET)
+    assert not unmapped, f"unmapped corpus folders: {unmapped}"
 
 
 @pytest.mark.parametrize(("kind", "path", "options"), _cases())
