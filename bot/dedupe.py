@@ -3,7 +3,8 @@
 The same job shows up on its ATS board, on aggregators, reposted under a new id, and once per
 city. Two postings are one job when they share a canonical URL (posting or apply link), or,
 within `WINDOW`, the same company, title and location, or the same company, title and
-description (one job posted in several cities).
+description (one job posted in several cities). A URL that is not one posting's own (the
+board's page, a link several postings of a board carry) identifies nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -64,15 +66,20 @@ class Identity:
     ctd: str | None  # company, title, description
 
 
-def identity(p: Posting) -> Identity:
-    """The keys under which `p` may match another posting of the same job."""
+def identity(p: Posting, shared: AbstractSet[str] = frozenset()) -> Identity:
+    """The keys under which `p` may match another posting of the same job. A URL in `shared`
+    (the board's page, a link many postings carry) is not the posting's own: not a key."""
+    url = url_key(p.url)
+    url = url if url not in shared else None
+    apply = url_key(p.apply_url) if p.apply_url != p.url else None
+    apply = apply if apply not in shared else None
     company, title = _norm(p.company), _norm(p.title)
     if not title:
-        return Identity(url_key(p.url), url_key(p.apply_url), None, None)
+        return Identity(url, apply, None, None)
     description = _norm(p.description[:IDENTITY_TEXT])
     return Identity(
-        url=url_key(p.url),
-        apply=url_key(p.apply_url) if p.apply_url != p.url else None,
+        url=url,
+        apply=apply,
         ctl=_digest(company, title, _norm(p.location)),
         ctd=_digest(company, title, description) if len(description) >= MIN_DESCRIPTION else None,
     )

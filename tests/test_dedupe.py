@@ -86,3 +86,28 @@ def test_copies_on_other_boards_are_named_in_the_message(two_boards: Store, now)
     two_boards.record("Getro", [job("Getro", 9, url="https://ats.example/1")], now)
     message = notification(two_boards.posting("ATS:1"), ["rust"], now, two_boards.also_on("ATS:1"))
     assert "Also on Getro" in message.html
+
+
+def test_a_link_several_postings_share_is_not_their_identity(two_boards: Store, now) -> None:
+    """An aggregator whose postings all point to one careers page: each is its own job, and
+    none becomes a copy of another board's posting of that page."""
+    careers = "https://acme.example/careers"
+    two_boards.record("ATS", [job("ATS", 1, "Data Analyst", url=careers, description="")], now)
+    later = now + timedelta(hours=1)
+    postings = [job("Getro", i, f"Engineer {i}", url=careers, description="") for i in (1, 2, 3)]
+    result = two_boards.record("Getro", postings, later)
+    assert sorted(p.key for p in result.new) == ["Getro:1", "Getro:2", "Getro:3"]
+    assert result.copies == []
+    one_more = two_boards.record(
+        "Getro", [*postings, job("Getro", 4, "Engineer 4", url=careers)], later
+    )
+    assert [p.key for p in one_more.new] == ["Getro:4"]
+
+
+def test_a_posting_linking_to_its_boards_own_page_is_not_identified_by_it(
+    two_boards: Store, now
+) -> None:
+    page = job("Getro", 5, "Platform Engineer", url="https://Getro", description="")
+    other = job("ATS", 6, "Payments Engineer", url="https://Getro/", description="")
+    assert [p.key for p in two_boards.record("Getro", [page], now).new] == ["Getro:5"]
+    assert [p.key for p in two_boards.record("ATS", [other], now).new] == ["ATS:6"]

@@ -297,3 +297,36 @@ async def test_parsing_runs_on_a_worker_so_the_loop_stays_free(poller, store, bo
     assert out.status == "baseline" and out.seen == 1
     ((thread, loop_was_free),) = seen
     assert thread.startswith("jobbot-parse") and loop_was_free
+
+
+def _rss(items: list[str]) -> bytes:
+    body = "".join(items)
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Jobs</title>'
+        f"<link>https://jobs.example/</link>{body}</channel></rss>"
+    ).encode()
+
+
+@pytest.mark.parametrize("link", ["", "<link>https://jobs.example/</link>"])
+async def test_feed_items_without_their_own_link_are_each_delivered(
+    poller, store, boards, now, link
+) -> None:
+    """Nine new jobs in a feed whose items have no link (or all link to the board's page) are
+    nine jobs, not one: identity never rests on a URL several postings share."""
+    path = "/feed.rss"
+    store.sync_boards([BoardConfig("Feed", boards.url(path), "rss", boards.url(path), 60.0)], now)
+    store.subscribe(7, now)
+    store.add_alert(7, "engineer", now)
+    old = f"<item><title>Acme: Office Manager</title>{link}<description>Desk.</description></item>"
+    boards.set(path, _rss([old]), content_type="application/rss+xml")
+    assert (await poller.poll("Feed")).status == "baseline"
+    new = [
+        f"<item><title>Acme: Engineer {i}</title>{link}"
+        f"<description>Build thing number {i} in Rust.</description></item>"
+        for i in range(9)
+    ]
+    boards.set(path, _rss([old, *new]), content_type="application/rss+xml")
+    outcome = await poller.poll("Feed")
+    assert (outcome.new, outcome.enqueued) == (9, 9)
+    due = store.due(now.replace(year=2100))
+    assert sorted(i.posting.title for i in due) == [f"Engineer {i}" for i in range(9)]

@@ -1132,3 +1132,42 @@ def test_json_kinds_report_invalid_json(kind):
 
 def test_jsonld_page_without_postings_is_an_empty_board():
     assert get("jsonld").parse(FetchResult(url="https://x.example/", body=HTML_PAGE)) == []
+
+
+# --- postings without a link of their own ------------------------------------------------------
+
+
+def _page(body: str) -> FetchResult:
+    return FetchResult(
+        url="https://acme.example/careers", body=body.encode(), content_type="text/html"
+    )
+
+
+def test_jsonld_postings_without_url_or_id_on_one_page_stay_apart():
+    block = '{"@type": "JobPosting", "title": "%s", "hiringOrganization": {"name": "Acme"}}'
+    scripts = "".join(
+        f'<script type="application/ld+json">{block % t}</script>'
+        for t in ("Rust Engineer", "Go Engineer", "Data Analyst")
+    )
+    raws = get("jsonld").parse(_page(f"<html><body>{scripts}</body></html>"))
+    assert len({r.external_id for r in raws}) == 3
+    again = get("jsonld").parse(_page(f"<html><body>{scripts}</body></html>"))
+    assert [r.external_id for r in raws] == [r.external_id for r in again], "ids are stable"
+
+
+def test_jsonld_page_of_one_posting_is_its_own_link():
+    block = '{"@type": "JobPosting", "title": "Rust Engineer"}'
+    page = f'<html><script type="application/ld+json">{block}</script></html>'
+    (raw,) = get("jsonld").parse(_page(page))
+    assert raw.external_id == raw.url == "https://acme.example/careers"
+
+
+def test_html_items_sharing_one_link_are_each_a_posting():
+    items = "".join(
+        f'<li class="job"><h3>{t}</h3><a href="/apply">Apply</a></li>'
+        for t in ("Rust Engineer", "Go Engineer", "Rust Engineer (Lisbon)")
+    )
+    options = {"selectors": {"item": "li.job", "title": "h3", "link": "a"}}
+    raws = get("html").parse(_page(f"<ul>{items}</ul>"), options)
+    assert [r.title for r in raws] == ["Rust Engineer", "Go Engineer", "Rust Engineer (Lisbon)"]
+    assert len({r.external_id for r in raws}) == 3

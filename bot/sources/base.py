@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -145,6 +146,14 @@ def text(value: object) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return None
+
+
+def content_id(*parts: object) -> str:
+    """A stable id for a posting with no id or link of its own, from what it says: its board
+    and this together make its key, so it never shares one with another posting."""
+    text = "\x1f".join(" ".join(str(p).split()) if p else "" for p in parts)
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=10)
+    return "c:" + digest.hexdigest()
 
 
 def unique(postings: Iterable[RawPosting]) -> list[RawPosting]:

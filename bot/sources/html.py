@@ -16,6 +16,7 @@ page goes through the page-noise stripper.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,7 +26,7 @@ from bs4 import BeautifulSoup, Tag
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
 from bot.normalize import canonical_url, clean, page_text
-from bot.sources.base import NO_OPTIONS, Source, describe_body, register, unique
+from bot.sources.base import NO_OPTIONS, Source, content_id, describe_body, register, unique
 
 REQUIRED = {
     "item": "a CSS selector for one job in the list",
@@ -108,6 +109,7 @@ class Html(Source):
             raise ParseError(f"expected an HTML page, got {describe_body(result)}")
         soup = BeautifulSoup(result.text, "html.parser")
         items = soup.select(selectors["item"])
+        hrefs = Counter(_href(item, selectors["link"]) for item in items)
         postings = []
         for item in items:
             title = _text(item, selectors["title"])
@@ -115,6 +117,7 @@ class Html(Source):
                 continue
             href = _href(item, selectors["link"])
             url = canonical_url(href, result.url) if href else canonical_url(result.url)
+            own = bool(href) and hrefs[href] == 1 and url != canonical_url(result.url)
             described = selectors.get("description")
             markup = None
             if described:
@@ -122,13 +125,17 @@ class Html(Source):
                 markup = found.decode_contents() if found is not None else None
             elif len(items) == 1:
                 markup = item.decode_contents()  # a page holding one posting: its text
+            company, location = (
+                _text(item, selectors.get("company")),
+                _text(item, selectors.get("location")),
+            )
             postings.append(
                 RawPosting(
-                    external_id=url if href else f"{url}#{title}",
+                    external_id=url if own else content_id(title, company, location, markup),
                     title=title,
                     url=url,
-                    company=_text(item, selectors.get("company")),
-                    location=_text(item, selectors.get("location")),
+                    company=company,
+                    location=location,
                     description_text=page_text(markup) if markup else None,
                     posted_at=_date(item, selectors.get("date")),
                 )

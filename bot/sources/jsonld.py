@@ -14,7 +14,15 @@ from bs4 import BeautifulSoup, Tag
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
 from bot.normalize import canonical_url, page_text
-from bot.sources.base import NO_OPTIONS, Source, describe_body, register, text, unique
+from bot.sources.base import (
+    NO_OPTIONS,
+    Source,
+    content_id,
+    describe_body,
+    register,
+    text,
+    unique,
+)
 
 _EXPECTED = "expected a page or JSON feed with schema.org JobPosting data"
 _CONTINENTS = frozenset(
@@ -104,7 +112,8 @@ def posting_from(
     places = jp.get("jobLocation")
     places = places if isinstance(places, list) else [places] if places else []
     locations = tuple(dict.fromkeys(a for a in (_address(p) for p in places) if a))
-    url = text(_first(jp.get("url"))) or fallback.get("url") or base_url
+    own_url = text(_first(jp.get("url"))) or fallback.get("url")
+    url = own_url or base_url
     title = text(jp.get("title")) or text(jp.get("name")) or fallback.get("title") or ""
     description = text(jp.get("description")) or fallback.get("description_html")
     low, high, cur, unit = _salary(jp.get("baseSalary") or jp.get("estimatedSalary"))
@@ -112,8 +121,8 @@ def posting_from(
     return RawPosting(
         external_id=ident
         or _identifier(jp.get("identifier"))
-        or canonical_url(url, base_url)
-        or f"{title}|{'; '.join(locations)}",
+        or (canonical_url(own_url, base_url) if own_url else None)
+        or content_id(title, _name(jp.get("hiringOrganization")), locations, description),
         title=title,
         url=url,
         company=_name(jp.get("hiringOrganization")),
@@ -205,7 +214,9 @@ def read_page(markup: str, url: str) -> list[RawPosting]:
             found.append((microdata(scope), _item_link(scope)))
     postings = []
     for jp, link in found:
-        fallback: dict[str, Any] = {"url": canonical_url(link, url) if link else None}
+        # A page holding one posting is that posting's own page; of several, it is no one's.
+        own = link or (url if len(found) == 1 else None)
+        fallback: dict[str, Any] = {"url": canonical_url(own, url) if own else None}
         if len(found) == 1 and not text(jp.get("description")):
             fallback["description_html"] = _main_text(soup)
         postings.append(posting_from(jp, url, **fallback))

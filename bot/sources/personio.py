@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, describe_body, register, unique
+from bot.sources.base import NO_OPTIONS, Source, content_id, describe_body, register, unique
 
 _URL_FORM = re.compile(
     r"^(?:https?://)?(?P<company>[A-Za-z0-9-]+)\.jobs\.personio\.(?P<tld>de|com)(?:[/?#]|$)", re.I
@@ -46,18 +46,19 @@ def _description(position: ET.Element) -> str | None:
 
 
 def _posting(position: ET.Element, base: str) -> RawPosting:
-    ident = _text(position.find("id")) or ""
+    ident = _text(position.find("id"))
     offices = [_text(position.find("office"))]
     offices += [_text(o) for o in position.iterfind("additionalOffices/office")]
     places = tuple(dict.fromkeys(o for o in offices if o))
+    title, description = _text(position.find("name")) or "", _description(position)
     return RawPosting(
-        external_id=ident,
-        title=_text(position.find("name")) or "",
-        url=f"{base}/job/{ident}",
+        external_id=ident or content_id(title, places, description),
+        title=title,
+        url=f"{base}/job/{ident}" if ident else base,
         company=_text(position.find("subcompany")),
         location=", ".join(places) or None,
         locations=places,
-        description_html=_description(position),
+        description_html=description,
         posted_at=_text(position.find("createdAt")),
         employment_type=_employment(position),
         department=_text(position.find("department")),

@@ -8,6 +8,7 @@ else (RSS 0.9/1.0, broken XML, odd encodings) goes through feedparser, which for
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,7 +20,7 @@ import feedparser
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
 from bot.normalize import parse_date
-from bot.sources.base import NO_OPTIONS, Source, register
+from bot.sources.base import NO_OPTIONS, Source, content_id, register
 
 WWR_FEED = "https://weworkremotely.com/remote-jobs.rss"
 _FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -54,6 +55,12 @@ def _text(value: object) -> str | None:
 
 def _link_from_id(external_id: str) -> str:
     return external_id if external_id.startswith(("http://", "https://")) else ""
+
+
+def _shared_links(entries: list[_Entry], feed_link: str) -> set[str]:
+    """Links that are not one entry's own: the feed's page, or used by several entries."""
+    counts = Counter(e.link for e in entries if e.link)
+    return {link for link, n in counts.items() if n > 1} | ({feed_link} if feed_link else set())
 
 
 def _split_title(title: str) -> tuple[str | None, str]:
@@ -95,7 +102,7 @@ def _rss_entry(item: ET.Element) -> _Entry:
     if not link and guid and "guid" in f and f["guid"].get("isPermaLink", "true") != "false":
         link = _link_from_id(guid)
     return _Entry(
-        id=guid or link,
+        id=guid,
         link=link,
         title=get("title"),
         author=get("company") or get("creator") or get("author"),
@@ -213,7 +220,7 @@ def _read_feedparser(result: FetchResult) -> tuple[str, list[_Entry]]:
         html, text = _body(entry)
         entries.append(
             _Entry(
-                id=_text(entry.get("id")) or _text(entry.get("link")),
+                id=_text(entry.get("id")),
                 link=_text(entry.get("link")),
                 title=_text(entry.get("title")),
                 author=_text(entry.get("company")) or _text(entry.get("author")),
@@ -264,9 +271,13 @@ class Rss(Source):
         split = wwr or (bool(entries) and all(": " in (entry.title or "") for entry in entries))
         postings: list[RawPosting] = []
         seen: set[str] = set()
+        shared = _shared_links(entries, feed_link)
         for entry in entries:
-            external_id = entry.id or entry.link
-            if not external_id or external_id in seen:
+            external_id = entry.id or (entry.link if entry.link not in shared else None)
+            if not external_id:  # no guid, and no link of its own: known by what it says
+                external_id = content_id(entry.title, entry.author, entry.location,
+                                         entry.html or entry.text, entry.date)  # fmt: skip
+            if external_id in seen:
                 continue
             seen.add(external_id)
             title, company = entry.title or "", entry.author

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -73,8 +75,8 @@ class PostingsMixin(StoreBase):
             existing = {
                 r[0]: r[1:]
                 for r in self.db.execute(
-                    "SELECT key, content_hash, closed_at, missing_polls, raw_hash FROM postings "
-                    "WHERE board = ?",
+                    "SELECT key, content_hash, closed_at, missing_polls, raw_hash, url, "
+                    "apply_url FROM postings WHERE board = ?",
                     (board,),
                 )
             }
@@ -106,7 +108,8 @@ class PostingsMixin(StoreBase):
                     result.changed.append(p)
                 elif old[1] is not None or old[2] or (fp is not None and fp != old[3]):
                     touches.append((fp, p.key))
-            jobs = self._job_keys(inserts, now)
+            shared = self._shared_urls(board, existing, unique.values())
+            jobs = self._job_keys(inserts, now, shared)
             if not baseline:
                 result.copies = [p for p in result.new if jobs[p.key][0] != p.key]
                 result.new = [p for p in result.new if jobs[p.key][0] == p.key]
@@ -164,10 +167,39 @@ class PostingsMixin(StoreBase):
                 result.closed = closing
             return result
 
-    def _job_keys(self, postings: list[Posting], now: datetime) -> dict[str, tuple]:
+    def _shared_urls(
+        self, board: str, existing: Mapping[str, tuple], postings: Iterable[Posting]
+    ) -> set[str]:
+        """URL keys that are not one posting's own: the board's own URLs, and links that
+        several postings of the board carry (a feed without item links, a page whose items all
+        point to one form). They never identify a job; stored rows holding one lose it."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for key, row in existing.items():
+            for url in row[4:6]:
+                if u := dedupe.url_key(url):
+                    owners[u].add(key)
+        for p in postings:
+            for url in (p.url, p.apply_url):
+                if u := dedupe.url_key(url):
+                    owners[u].add(p.key)
+        shared = {u for u, keys in owners.items() if len(keys) > 1}
+        row = self._one("SELECT url, endpoint FROM boards WHERE name = ?", (board,))
+        shared.update(u for url in row or () if (u := dedupe.url_key(url)))
+        if stale := [u for u in shared if len(owners.get(u, ())) > 1]:
+            for column in ("url_key", "apply_key"):
+                self.db.conn.executemany(
+                    f"UPDATE postings SET {column} = NULL WHERE board = ? AND {column} = ?",
+                    [(board, u) for u in stale],
+                )
+        return shared
+
+    def _job_keys(
+        self, postings: list[Posting], now: datetime, shared: AbstractSet[str] = frozenset()
+    ) -> dict[str, tuple]:
         """For each new posting: (job key, url key, apply key, ctl key, ctd key). The job key is
-        that of an earlier posting of the same job (see `bot.dedupe`), else its own key."""
-        ids = {p.key: dedupe.identity(p) for p in postings}
+        that of an earlier posting of the same job (see `bot.dedupe`), else its own key. URL
+        keys in `shared` are not the posting's own, so they say nothing about its job."""
+        ids = {p.key: dedupe.identity(p, shared) for p in postings}
         keys = {key: _identity_keys(i) for key, i in ids.items()}
         since = iso(now - dedupe.WINDOW)
         known: dict[tuple[str, str], str] = {}  # (kind, key) -> job key
