@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from bot.clock import ClockWatch
 from bot.config import Config
 from bot.errors import SendError
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
@@ -77,6 +78,7 @@ class App:
         self._background: set[asyncio.Task] = set()
         self.scheduler = BoardScheduler(self.poller)
         self.poller.on_retry = self.scheduler.retry_in
+        self.clockwatch = ClockWatch([self.scheduler.shift, self.store.shift_schedules])
         self.admin = AdminCommands(
             self.store,
             self.poller,
@@ -114,11 +116,12 @@ class App:
             self.scheduler.start()
             log.info("polling %d boards; waiting for alerts", len(boards))
             sender = asyncio.create_task(self.sender.run(stop), name="sender")
+            watch = asyncio.create_task(self.clockwatch.run(stop), name="clockwatch")
             await stop.wait()
             log.info("shutting down")
             self.scheduler.shutdown()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(sender, timeout=8.0)
+                await asyncio.wait_for(asyncio.gather(sender, watch), timeout=8.0)
         finally:
             await self.close()
 

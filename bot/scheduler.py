@@ -1,15 +1,19 @@
-"""APScheduler runs one job per board at its interval, with jitter, never two runs of one board."""
+"""APScheduler runs one job per board at its interval, with jitter, never two runs of one board.
+
+Its times are wall-clock times: `shift` moves them when the clock is set back (`bot.clock`)."""
 
 from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.poller import Poller
+from bot.store import utcnow
 
 log = logging.getLogger(__name__)
 logging.getLogger("apscheduler").setLevel(logging.WARNING)
@@ -23,8 +27,9 @@ def jitter_for(interval: float) -> float:
 class BoardScheduler:
     """Owns the APScheduler instance and its per-board jobs."""
 
-    def __init__(self, poller: Poller):
+    def __init__(self, poller: Poller, wall: Callable[[], datetime] = utcnow):
         self.poller = poller
+        self.wall = wall
         self.scheduler = AsyncIOScheduler(timezone=UTC)
 
     def add(self, name: str, interval: float, first_in: float | None = None) -> None:
@@ -40,14 +45,22 @@ class BoardScheduler:
             max_instances=1,
             coalesce=True,
             misfire_grace_time=None,
-            next_run_time=datetime.now(UTC) + timedelta(seconds=delay),
+            next_run_time=self.wall() + timedelta(seconds=delay),
         )
 
     def retry_in(self, name: str, delay: float) -> None:
         """Poll `name` next in `delay` seconds (its backoff), then at its interval again."""
         job = self.scheduler.get_job(f"board:{name}")
         if job is not None:
-            job.modify(next_run_time=datetime.now(UTC) + timedelta(seconds=delay))
+            job.modify(next_run_time=self.wall() + timedelta(seconds=delay))
+
+    def shift(self, jump: timedelta, now: datetime) -> None:
+        """The wall clock jumped by `jump`: move every future poll by as much, so each still
+        comes after what was left of its wait (see `bot.clock`)."""
+        for job in self.scheduler.get_jobs():
+            when = job.next_run_time
+            if when is not None and when > now:
+                job.modify(next_run_time=max(when + jump, now))
 
     def remove(self, name: str) -> None:
         job = self.scheduler.get_job(f"board:{name}")

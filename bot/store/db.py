@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Self
 
@@ -64,6 +64,24 @@ class StoreBase:
             self.db.conn.backup(target, pages=1024)
         finally:
             target.close()
+
+    def shift_schedules(self, jump: timedelta, now: datetime) -> None:
+        """The wall clock jumped by `jump`: move board backoffs and delivery retries that lie
+        ahead of `now` by as much (see `bot.clock`)."""
+        for table, column, where in (
+            ("boards", "next_due_at", "1"),
+            ("deliveries", "next_attempt_at", "state = 'pending'"),
+        ):
+            rows = self.db.execute(
+                f"SELECT rowid, {column} FROM {table} WHERE {where} AND {column} > ?", (iso(now),)
+            ).fetchall()
+            self.db.conn.executemany(
+                f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
+                [
+                    (iso(max(datetime.fromisoformat(when) + jump, now)), rowid)
+                    for rowid, when in rows
+                ],
+            )
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
