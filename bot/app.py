@@ -14,13 +14,14 @@ import httpx
 
 from bot.clock import ClockWatch
 from bot.config import Config
-from bot.errors import SendError
+from bot.errors import SendError, StorageError
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.models import OutgoingMessage
 from bot.poller import Poller, PollOutcome
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
 from bot.store import Store, utcnow
+from bot.store.lock import DatabaseLock
 from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.handlers import Handlers
@@ -50,7 +51,14 @@ class App:
         clock: Callable[[], datetime] = utcnow,
     ):
         self.config = config
-        self.store = Store.open(config.storage.path)
+        self.lock = DatabaseLock(config.storage.path)
+        if config.storage.path != ":memory:":
+            self.lock.acquire()
+        try:
+            self.store = Store.open(config.storage.path)
+        except StorageError:
+            self.lock.release()
+            raise
         trusted = {urlsplit(u).hostname or "" for b in config.boards for u in (b.url, b.endpoint)}
         self.guard = HostGuard(trusted, config.polling.allow_private_hosts)
         self.client = build_client(
@@ -90,6 +98,8 @@ class App:
         )
         self.handlers.admin = self.admin  # built after the handlers: it needs the scheduler
         self.clock = clock
+        self.fatal: str | None = None  # why the bot stopped itself, if it did
+        self.watch_every = 5.0  # seconds between checks that the database file is still there
 
     def _prepare(self) -> None:
         for warning in self.config.warnings:
@@ -117,13 +127,26 @@ class App:
             log.info("polling %d boards; waiting for alerts", len(boards))
             sender = asyncio.create_task(self.sender.run(stop), name="sender")
             watch = asyncio.create_task(self.clockwatch.run(stop), name="clockwatch")
+            database = asyncio.create_task(self._watch_database(stop), name="database-watch")
             await stop.wait()
             log.info("shutting down")
             self.scheduler.shutdown()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(sender, watch), timeout=8.0)
+                await asyncio.wait_for(asyncio.gather(sender, watch, database), timeout=8.0)
         finally:
             await self.close()
+
+    async def _watch_database(self, stop: asyncio.Event) -> None:
+        """Stop the bot, keeping what was committed, when its database file is deleted or
+        replaced: anything written after that would be lost at the next start."""
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=self.watch_every)
+            problem = self.store.file_problem()
+            if problem:
+                log.error("%s; stopping", problem)
+                self.fatal = problem
+                stop.set()
 
     async def poll_once(self, board: str | None = None) -> list[PollOutcome]:
         """One poll-match-deliver cycle over every enabled board (or one), then return."""
@@ -181,3 +204,4 @@ class App:
             log.warning("closing the chat transport failed: %s", exc)
         await self.client.aclose()
         self.store.close()
+        self.lock.release()

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from bot import config as cfg
 from bot import logs, normalize, sources
-from bot.errors import ConfigError, JobbotError
+from bot.errors import ConfigError, JobbotError, StorageError
 from bot.models import BoardInfo, Posting
 
 log = logging.getLogger("bot")
@@ -43,6 +43,8 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
         "jobbot starting (%s, config %s, database %s)", mode, config.source, config.storage.path
     )
     await app.run(stop)
+    if app.fatal:
+        raise StorageError(app.fatal)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -163,7 +165,7 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from bot.store import Store
+    from bot.store.db import backup_database
 
     config = _load(args.config)
     target = Path(args.path)
@@ -171,11 +173,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         print(f"{target} exists; pass --force to overwrite it", file=sys.stderr)
         return 2
     target.unlink(missing_ok=True)
-    store = Store.open(config.storage.path)
-    try:
-        store.backup(target)
-    finally:
-        store.close()
+    backup_database(config.storage.path, target)
     print(f"backed up {config.storage.path} to {target} ({target.stat().st_size:,} bytes)")
     return 0
 

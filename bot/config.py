@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tomllib
@@ -10,11 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from bot.config_values import Reader, format_duration
 from bot.config_values import parse_duration as parse_duration  # re-exported: cfg.parse_duration
 from bot.errors import ConfigError, DetectError
 
-EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.toml"
+# Shipped inside the package (a link to the top-level file in the source tree), so that
+# `jobbot run` works after `pip install` without a config.toml.
+EXAMPLE_CONFIG = Path(__file__).resolve().parent / "config.example.toml"
 DEFAULT_API_URL = "https://api.telegram.org"
 
 
@@ -172,7 +177,7 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
     tg = r.table(data, "telegram", "telegram", {"token", "api_url", "admins"})
     token = (
         os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
-        or r.get(tg, "token", "telegram", str, "").strip()
+        or r.get(tg, "token", "telegram", str, "", secret=True).strip()
     )
     api_url = r.get(tg, "api_url", "telegram", str, DEFAULT_API_URL).rstrip("/")
     if not re.match(r"^https?://[^/\s]+", api_url):
@@ -237,6 +242,34 @@ def default_path() -> Path:
     return local if local.exists() else EXAMPLE_CONFIG
 
 
+def data_dir() -> Path:
+    """Where the packaged example config keeps its database: the user's data directory."""
+    return Path(platformdirs.user_data_dir("jobbot", appauthor=False))
+
+
+def _placed(config: Config, config_file: Path) -> Config:
+    """A relative `storage.path` resolved against the config file's folder, so every
+    `jobbot` command finds the same database from any directory; for the packaged example,
+    against the user's data directory (never inside the installed package). The packaged
+    example with a real token set runs without its Demo board: fake jobs never reach real
+    users."""
+    packaged = config_file.resolve() == EXAMPLE_CONFIG.resolve()
+    path = config.storage.path
+    if path != ":memory:" and not Path(path).expanduser().is_absolute():
+        base = data_dir() if packaged else config_file.resolve().parent
+        path = str(base / Path(path).expanduser())
+    boards, warnings = config.boards, config.warnings
+    if packaged and config.telegram.token:
+        boards = tuple(b for b in boards if b.kind != "demo")
+        warnings += (
+            "no config.toml: running the example config without its Demo board (a real token "
+            "is set); copy config.example.toml to config.toml to choose your boards",
+        )
+    return dataclasses.replace(
+        config, storage=StorageConfig(path), boards=boards, warnings=warnings
+    )
+
+
 def load(path: str | Path | None = None) -> Config:
     """Read and validate a config file; raises ConfigError."""
     p = Path(path) if path else default_path()
@@ -248,4 +281,4 @@ def load(path: str | Path | None = None) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"{p}: not valid TOML: {exc}"]) from None
-    return from_dict(data, source=str(p))
+    return _placed(from_dict(data, source=str(p)), p)

@@ -59,7 +59,18 @@ class Reader:
             )
         return value
 
-    def get(self, data: dict, key: str, path: str, kind: type | tuple, default: Any) -> Any:
+    def get(
+        self,
+        data: dict,
+        key: str,
+        path: str,
+        kind: type | tuple,
+        default: Any,
+        *,
+        secret: bool = False,
+    ) -> Any:
+        """`data[key]` when it is a `kind`; else `default`, and a problem. A `secret` value
+        is never echoed back in the problem, only its type."""
         if key not in data:
             return default
         value = data[key]
@@ -68,7 +79,8 @@ class Reader:
             want = (
                 kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
             )
-            self.problems.append(f"{path}.{key}: expected {want}, got {value!r}")
+            got = f"a {type(value).__name__}" if secret else repr(value)
+            self.problems.append(f"{path}.{key}: expected {want}, got {got}")
             return default
         return value
 

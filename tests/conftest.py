@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,3 +64,12 @@ def boards() -> BoardServer:
 @pytest.fixture
 def now() -> datetime:
     return datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _root_logging():
+    """`jobbot` commands run in tests set up logging on the captured stderr: undo that after."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:], root.level = handlers, level

@@ -11,7 +11,16 @@ from typing import Self
 
 from sqlite_utils import Database
 
+from bot.errors import StorageError
 from bot.migrations import migrations
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def utcnow() -> datetime:
@@ -30,29 +39,99 @@ def from_iso(value: str | None) -> datetime | None:
 
 
 def connect(path: str | Path) -> Database:
-    """Open (creating if needed) the database in WAL mode and apply pending migrations."""
-    if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None, check_same_thread=False)
-    db = Database(conn)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA busy_timeout=10000")
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("PRAGMA foreign_keys=ON")
-    migrations.apply(db)
+    """Open (creating if needed) the database in WAL mode and apply pending migrations; a
+    database that cannot be used raises StorageError saying why, in one line."""
+    try:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            str(path), timeout=10.0, isolation_level=None, check_same_thread=False
+        )
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(f"cannot open the database {path}: {exc}") from None
+    try:
+        db = Database(conn)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA busy_timeout=10000")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        migrations.apply(db)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StorageError(storage_problem(path, exc)) from None
     return db
+
+
+def storage_problem(path: str | Path, exc: sqlite3.Error) -> str:
+    """One line on what is wrong with the database, and what to do."""
+    text = str(exc)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return (
+            f"the database {path} is damaged or not a jobbot database ({text}); move it away and "
+            "restore a backup (jobbot backup makes them)"
+        )
+    if "full" in text:
+        return f"the disk holding {path} is full ({text}); free some space"
+    if "locked" in text or "busy" in text:
+        return f"the database {path} is locked by another program ({text}); try again"
+    return f"the database {path} cannot be used: {text}"
+
+
+def backup_database(source: str | Path, target: str | Path) -> None:
+    """A consistent copy of the database at `source` (SQLite's online backup, safe while jobbot
+    runs) to `target`. The source is opened read-only and must exist: a backup never creates
+    an empty database."""
+    source = Path(source)
+    if not source.is_file():
+        raise StorageError(f"no database at {source}: check storage.path and --config")
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StorageError(storage_problem(source, exc)) from None
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            src.backup(dst, pages=1024)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        Path(target).unlink(missing_ok=True)
+        raise StorageError(storage_problem(source, exc)) from None
+    finally:
+        src.close()
 
 
 class StoreBase:
     """The connection every part of `Store` shares, and its transactions."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, path: str | Path | None = None):
         self.db = db
         self.alerts_generation = 0  # bumped whenever the set of active alerts may have changed
+        self.path = Path(path) if path and str(path) != ":memory:" else None
+        self._file = _file_id(self.path) if self.path else None
 
     @classmethod
     def open(cls, path: str | Path) -> Self:
-        return cls(connect(path))
+        return cls(connect(path), path)
+
+    def file_problem(self) -> str | None:
+        """None while the database file is the one opened; else what happened to it, after
+        writing everything committed back to its path when it was deleted (the connection
+        still holds the deleted file, so nothing committed is lost)."""
+        if self.path is None or _file_id(self.path) == self._file:
+            return None
+        if self._file is not None and not self.path.exists():
+            try:
+                self.backup(self.path)
+            except (OSError, sqlite3.Error) as exc:
+                return f"the database {self.path} was deleted while jobbot ran ({exc})"
+            self._file = _file_id(self.path)
+            return (
+                f"the database {self.path} was deleted while jobbot ran; everything it held is "
+                "written back there; restart jobbot to carry on"
+            )
+        return f"the database {self.path} was replaced while jobbot ran; restart jobbot"
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,58 @@
+"""One jobbot per database: an exclusive lock held for the life of the process that polls
+and sends, so a second `jobbot run` (systemd and Docker, an upgrade) refuses to start rather
+than poll and send everything twice. The kernel releases it when the process ends, however it
+ends."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+
+from bot.errors import StorageError
+
+
+class DatabaseLock:
+    """`<database>.lock`, locked with flock; it holds the owner's pid for the error message."""
+
+    def __init__(self, database: str | Path):
+        self.database = Path(database)
+        self.path = Path(f"{database}.lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise StorageError naming the process that holds it."""
+        if self._fd is not None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+            os.close(fd)
+            raise StorageError(
+                f"another jobbot (pid {owner}) is already running on {self.database};"
+                " stop it first: two would poll and send everything twice"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor releases the flock
+            self._fd = None
+
+    def held_elsewhere(self) -> bool:
+        """True when another process holds the lock (for `jobbot restore`)."""
+        if self._fd is not None or not self.path.exists():
+            return False
+        fd = os.open(self.path, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            return False
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(fd)
