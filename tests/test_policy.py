@@ -1,0 +1,103 @@
+"""Delivery policy: digests, quiet hours and time zones, with daylight saving, on an injected clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.policy import (
+    DeliverySettings,
+    PolicyError,
+    next_digest,
+    parse_digest,
+    parse_quiet,
+    parse_timezone,
+    quiet_until,
+    release_at,
+)
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+BERLIN = DeliverySettings(timezone="Europe/Berlin")
+
+
+def test_instant_is_now_and_quiet_hours_hold_until_their_end() -> None:
+    night = DeliverySettings(timezone="Europe/Berlin", quiet=(22 * 60, 7 * 60))
+    assert release_at(BERLIN, utc(2026, 12, 3, 23, 0)) is None
+    # 23:30 UTC is 00:30 in Berlin (winter, UTC+1): held until 07:00 local = 06:00 UTC.
+    assert release_at(night, utc(2026, 12, 3, 23, 30)) == utc(2026, 12, 4, 6, 0)
+    assert release_at(night, utc(2026, 12, 3, 21, 30)) == utc(2026, 12, 4, 6, 0)  # 22:30 local
+    assert release_at(night, utc(2026, 12, 4, 6, 0)) is None  # 07:00 local: the window ended
+    day = DeliverySettings(quiet=(9 * 60, 17 * 60))
+    assert quiet_until(day, utc(2026, 12, 3, 12, 0)) == utc(2026, 12, 3, 17, 0)
+    assert quiet_until(day, utc(2026, 12, 3, 17, 0)) is None
+
+
+def test_daily_and_weekly_digests_in_the_users_zone() -> None:
+    daily = DeliverySettings(timezone="America/New_York", mode="daily", digest_at=8 * 60)
+    assert next_digest(daily, utc(2026, 12, 3, 13, 0)) == utc(2026, 12, 4, 13, 0)
+    assert next_digest(daily, utc(2026, 12, 3, 12, 59)) == utc(2026, 12, 3, 13, 0)
+    weekly = DeliverySettings(timezone="Asia/Kolkata", mode="weekly", digest_day=4, digest_at=1050)
+    # Thursday 2026-12-03; Friday 17:30 in Kolkata (UTC+5:30) is 12:00 UTC.
+    assert release_at(weekly, utc(2026, 12, 3, 9, 0)) == utc(2026, 12, 4, 12, 0)
+    assert release_at(weekly, utc(2026, 12, 4, 12, 0)) == utc(2026, 12, 11, 12, 0)
+
+
+def test_a_digest_inside_quiet_hours_waits_for_their_end() -> None:
+    s = DeliverySettings(mode="daily", digest_at=23 * 60, quiet=(22 * 60, 7 * 60))
+    assert release_at(s, utc(2026, 12, 3, 12, 0)) == utc(2026, 12, 4, 7, 0)
+
+
+def test_daylight_saving_gap_and_repeated_hour() -> None:
+    s = DeliverySettings(timezone="Europe/Berlin", mode="daily", digest_at=2 * 60 + 30)
+    # 2027-03-28: Berlin skips 02:00-03:00. 02:30 does not exist: sent at 03:30 CEST (01:30 UTC).
+    assert next_digest(s, utc(2027, 3, 27, 12, 0)) == utc(2027, 3, 28, 1, 30)
+    # 2026-10-25: 02:00-03:00 happens twice; the digest goes once, at the first (00:30 UTC).
+    assert next_digest(s, utc(2026, 10, 24, 12, 0)) == utc(2026, 10, 25, 0, 30)
+    assert next_digest(s, utc(2026, 10, 25, 0, 30)) == utc(2026, 10, 26, 1, 30)
+    summer = DeliverySettings(timezone="Europe/Berlin", mode="daily", digest_at=8 * 60)
+    assert next_digest(summer, utc(2026, 7, 1, 12, 0)) == utc(2026, 7, 2, 6, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("Europe/Berlin", "Europe/Berlin"),
+        ("europe/berlin", "Europe/Berlin"),
+        ("America/New York", "America/New_York"),
+        ("+02:00", "+02:00"),
+        ("UTC-5", "-05:00"),
+        ("+0530", "+05:30"),
+        ("UTC", "UTC"),
+        ("Berlin", "Europe/Berlin"),
+        ("Lisbon", "Europe/Lisbon"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("Bengaluru", "Asia/Kolkata"),
+    ],
+)
+def test_time_zones_by_name_city_or_offset(text: str, zone: str) -> None:
+    assert parse_timezone(text) == zone
+
+
+@pytest.mark.parametrize("text", ["Mars/Olympus", "+15:00", "", "x" * 100, "Europe/"])
+def test_bad_time_zones_are_refused_clearly(text: str) -> None:
+    with pytest.raises(PolicyError):
+        parse_timezone(text)
+
+
+def test_digest_and_quiet_commands_parse_or_say_why() -> None:
+    assert parse_digest("daily 08:00") == ("daily", 480, 0)
+    assert parse_digest("weekly Friday 17:30") == ("weekly", 1050, 4)
+    assert parse_digest("off")[0] == "instant"
+    assert parse_quiet("22:00-07:00") == (1320, 420)
+    assert parse_quiet("off") is None
+    for bad in ("daily 25:00", "weekly someday 08:00", "hourly", "daily 8"):
+        with pytest.raises(PolicyError):
+            parse_digest(bad)
+    for bad in ("22:00", "10:00-10:00", "late-early"):
+        with pytest.raises(PolicyError):
+            parse_quiet(bad)
