@@ -9,6 +9,7 @@ JobbotError
 ├── ParseError           a response is not in the shape its source expects
 ├── DetectError          a URL is not a board jobbot recognises
 ├── QueryError           an alert query that cannot be used
+├── StoreBusy            the database is locked by another writer, or the disk is full
 └── SendError            Telegram (or the console) did not take a message
     ├── ChatBlocked          403: the user blocked the bot, or the chat is gone
     ├── RateLimited          429: wait retry_after seconds
@@ -68,6 +69,10 @@ class DetectError(JobbotError):
 
 class QueryError(JobbotError):
     """An alert query that cannot be used; the message says why."""
+
+
+class StoreBusy(JobbotError):
+    """The database is locked by another writer, or the disk is full: worth trying again soon."""
 
 
 class SendError(JobbotError):
