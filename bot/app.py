@@ -95,6 +95,7 @@ class App:
             config.polling.interval,
             self.guard,
             clock,
+            db=self.handlers.db,
         )
         self.handlers.admin = self.admin  # built after the handlers: it needs the scheduler
         self.clock = clock
@@ -203,5 +204,6 @@ class App:
         except Exception as exc:  # shutting down: report and keep closing the rest
             log.warning("closing the chat transport failed: %s", exc)
         await self.client.aclose()
+        self.handlers.close()
         self.store.close()
         self.lock.release()

@@ -10,6 +10,7 @@ JobbotError
 ├── DetectError          a URL is not a board jobbot recognises
 ├── QueryError           an alert query that cannot be used
 ├── StorageError         the database is missing, corrupt, locked by another jobbot, or full
+│   └── StoreBusy            locked by another writer, or the disk is full: try again soon
 └── SendError            Telegram (or the console) did not take a message
     ├── ChatBlocked          403: the user blocked the bot, or the chat is gone
     ├── RateLimited          429: wait retry_after seconds
@@ -74,6 +75,10 @@ class QueryError(JobbotError):
 class StorageError(JobbotError):
     """The database cannot be used: missing, corrupt, held by another jobbot, or the disk is
     full. The message says which, and what to do."""
+
+
+class StoreBusy(StorageError):
+    """The database is locked by another writer, or the disk is full: worth trying again soon."""
 
 
 class SendError(JobbotError):

@@ -76,7 +76,7 @@ def parse_retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²" and "٣" are digits to isdigit()
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)

@@ -46,6 +46,16 @@ def excerpt(text: str, limit: int) -> str:
     return "\n".join(out)
 
 
+def _listed(items: list[str], budget: int) -> str:
+    """`items` joined by commas while they fit in `budget` characters, then "and N more"."""
+    shown: list[str] = []
+    for item in items:
+        if shown and sum(len(x) + 2 for x in shown) + len(item) > budget:
+            return f"{', '.join(shown)} and {len(items) - len(shown)} more"
+        shown.append(item)
+    return ", ".join(shown)
+
+
 def posted_ago(posted: datetime | None, now: datetime) -> str:
     """'posted today', 'posted 3 days ago (18 Nov 2026)'."""
     if posted is None:
@@ -92,7 +102,7 @@ def notification(
     if body:
         lines.append(("", ""))
         lines.append((f"<i>{esc(body)}</i>", body))
-    queries = ", ".join(f"“{shorten(q, 60)}”" for q in alert_queries)
+    queries = _listed([f"“{shorten(q, 60)}”" for q in alert_queries], 600)
     if queries:
         lines.append(("", ""))
         label = "Matched your alert" if len(alert_queries) == 1 else "Matched your alerts"

@@ -18,6 +18,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     etag: bool = True  # answer If-None-Match with 304 when the body is unchanged
     delay: float = 0.0
+    gate: threading.Event | None = None  # when set, each request waits for it (at most 10 s)
 
 
 class BoardServer:
@@ -51,6 +52,8 @@ class BoardServer:
                     return
                 if route.delay:
                     time.sleep(route.delay)
+                if route.gate is not None:
+                    route.gate.wait(10)
                 headers = dict(route.headers)
                 if route.etag and route.status == 200:
                     tag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'

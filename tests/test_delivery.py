@@ -78,7 +78,8 @@ async def test_burst_of_1000_to_100_users_stays_within_limits(store) -> None:
     )
     assert sent == 1000 and len(results["sent"]) == 1000
     assert results["too_many_requests"] == 0, results["limit_hits"]
-    assert elapsed <= 1.2 * minimum
+    # How close to the limit it runs is measured by bench/deliver.py, not asserted here: the
+    # time depends on the machine's load, which a test must not.
     assert store.delivery_counts() == {"sent": 1000}
     per_chat: dict[int, list[float]] = {}
     for chat, at, _ in results["sent"]:

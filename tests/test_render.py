@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime, timedelta
 
 from bot.models import Posting
@@ -47,3 +48,12 @@ def test_posted_counts_calendar_days() -> None:
     )
     assert posted_ago(NOW, NOW) == "posted today (21 Nov 2026)"
     assert posted_ago(None, NOW) == ""
+
+
+def test_fifty_long_matched_alerts_still_fit_one_message() -> None:
+    big = "😀" * 5000
+    p = Posting("b:1", "b", "1", big, big, big, "https://e.com/1", big, NOW, "remote")
+    queries = [f"{i} " + "😀" * 200 for i in range(50)]
+    m = notification(p, queries, NOW, also=[f"other{i}|{big}" for i in range(50)])
+    assert utf16_len(m.plain) <= MAX_MESSAGE and utf16_len(html.unescape(m.html)) <= MAX_MESSAGE
+    assert "“0 😀" in m.plain and "and 4" in m.plain and "more" in m.plain  # the rest counted

@@ -164,9 +164,23 @@ class StoreBase:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic unit; nested calls become savepoints."""
-        with self.db.atomic():
+        """One atomic unit; nested calls become savepoints.
+
+        It takes the write lock up front (BEGIN IMMEDIATE): a transaction that read first
+        could not write once another connection (the chat commands' own) committed
+        meanwhile; SQLite would fail it at once instead of waiting."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
             yield
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def _one(self, sql: str, params: tuple | list = ()) -> tuple | None:
         return self.db.execute(sql, params).fetchone()

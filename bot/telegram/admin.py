@@ -14,8 +14,11 @@ from bot.config import BoardConfig, format_duration
 from bot.errors import DetectError, FetchError
 from bot.http import HostGuard
 from bot.poller import Poller
+from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import Store, utcnow
+from bot.telegram.args import echo
+from bot.telegram.dbworker import StoreWorker
 from bot.telegram.transport import Incoming
 
 log = logging.getLogger(__name__)
@@ -26,6 +29,8 @@ ADMIN_HELP = (
     "/addboard &lt;url&gt; [name] — recognise a board, store its baseline and poll it\n"
     "/removeboard &lt;name&gt; — stop polling a board added here"
 )
+MAX_URL, MAX_NAME = 2000, 60
+_NAME = re.compile(r"[^\W_][\w .&+'()-]*", re.UNICODE)  # letters, digits and a few marks
 
 
 def _ago(when: datetime | None, now: datetime) -> str:
@@ -41,8 +46,37 @@ def _name_for(url: str) -> str:
     return re.sub(r"[^\w.-]+", "-", base).strip("-") or "board"
 
 
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be a board URL (a reply), or None."""
+    if not url.lower().startswith(("http://", "https://")):
+        return "Board URLs must start with http:// or https://."
+    if len(url) > MAX_URL or not url.isprintable():
+        return f"That URL is too long or has odd characters; the most is {MAX_URL} characters."
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError on a port out of range
+    except ValueError:
+        return f"“{echo(url)}” is not a valid URL."
+    if not parts.hostname:
+        return f"“{echo(url)}” has no host name."
+    return None
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot name a board (a reply), or None."""
+    if len(name) > MAX_NAME or not _NAME.fullmatch(name):
+        return (
+            f"“{echo(name)}” can't name a board: use letters, digits, spaces and . - + &amp; ' ( ), "
+            f"at most {MAX_NAME} characters."
+        )
+    return None
+
+
 class AdminCommands:
-    """The /boards, /addboard and /removeboard commands; everyone else gets a polite refusal."""
+    """The /boards, /addboard and /removeboard commands; everyone else gets a polite refusal.
+
+    Store calls run on the `db` worker (bot/telegram/dbworker.py), off the event loop.
+    """
 
     def __init__(
         self,
@@ -53,9 +87,11 @@ class AdminCommands:
         interval: float,
         guard: HostGuard | None = None,
         clock: Callable[[], datetime] = utcnow,
+        db: StoreWorker | None = None,
     ):
         self.guard = guard
         self.store = store
+        self.db = db or StoreWorker(store)
         self.poller = poller
         self.scheduler = scheduler
         self.admins = admins
@@ -75,7 +111,7 @@ class AdminCommands:
         """Every board with its last success, open postings and failure streak."""
         now = self.clock()
         lines = []
-        for b in self.store.boards():
+        for b in await self.db.run(Store.boards):
             if not b.enabled:
                 continue
             state = "✅" if not b.consecutive_failures else f"⚠️ failing ×{b.consecutive_failures}"
@@ -94,22 +130,24 @@ class AdminCommands:
         url, _, name = arg.strip().partition(" ")
         if not url:
             return "Send <code>/addboard &lt;board url&gt; [name]</code>, e.g. /addboard https://jobs.lever.co/cloudwalk"
-        if not url.lower().startswith(("http://", "https://")):
-            return "Board URLs must start with http:// or https://."
+        problem = url_problem(url) or (name_problem(name.strip()) if name.strip() else None)
+        if problem:
+            return problem
         try:
             kind, endpoint = await self._detect(url)
         except (DetectError, FetchError) as exc:
-            return f"I can't use that board: {esc(str(exc))}"
-        name = name.strip() or _name_for(url)
-        existing = self.store.board(name)
+            return f"I can't use that board: {esc(shorten(str(exc), 300))}"
+        name = name.strip() or _name_for(url)[:MAX_NAME]
+        existing = await self.db.run(Store.board, name)
         if existing and existing.enabled:
-            return f"There is already a board named <b>{esc(name)}</b>. Add a name: /addboard {esc(url)} &lt;name&gt;"
+            return f"There is already a board named <b>{esc(name)}</b>. Add a name: /addboard {echo(url, 80)} &lt;name&gt;"
         board = BoardConfig(name, url, kind, endpoint, self.interval)
-        self.store.add_board(board, self.clock())
+        await self.db.run(Store.add_board, board, self.clock())
         outcome = await self.poller.poll(name, force=True)
         if outcome.status == "failed":
-            self.store.remove_board(name)
-            return f"I couldn't read <b>{esc(name)}</b>: {esc(outcome.error or 'unknown error')}. Not added."
+            await self.db.run(Store.remove_board, name)
+            error = shorten(outcome.error or "unknown error", 300)
+            return f"I couldn't read <b>{esc(name)}</b>: {esc(error)}. Not added."
         self.scheduler.add(name, self.interval, first_in=self.interval)
         log.info("board %s (%s) added from chat: %s", name, kind, url)
         return (
@@ -131,11 +169,11 @@ class AdminCommands:
         name = arg.strip()
         if not name:
             return "Which board? Send <code>/removeboard &lt;name&gt;</code>; /boards lists them."
-        board = self.store.board(name)
+        board = await self.db.run(Store.board, name) if len(name) <= MAX_NAME else None
         if board is None or not board.enabled:
-            return f"There is no board named <b>{esc(name)}</b>. /boards lists them."
+            return f"There is no board named <b>{echo(name)}</b>. /boards lists them."
         if board.origin == "config":
             return f"<b>{esc(name)}</b> comes from the config file; remove it there and restart."
-        self.store.remove_board(name)
+        await self.db.run(Store.remove_board, name)
         self.scheduler.remove(name)
         return f"Removed <b>{esc(name)}</b>. Its postings stay searchable."

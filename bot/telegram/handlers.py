@@ -5,18 +5,20 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import match
 from bot.config import AlertsConfig
-from bot.errors import QueryError
+from bot.errors import QueryError, StoreBusy
 from bot.models import Posting
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import Store, utcnow
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_HELP, AdminCommands
+from bot.telegram.args import echo, parse_id
+from bot.telegram.dbworker import StoreWorker
 from bot.telegram.transport import Incoming
 
 log = logging.getLogger(__name__)
@@ -89,6 +91,10 @@ LANGUAGE_NOTES = (
 
 
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
+NOT_A_COMMAND = "Send /alert followed by keywords to get job alerts, or /help to see every command."
+BUSY = "⏳ I'm busy right now (the database is locked or full). Please try again in a moment."
+OOPS = "Sorry, something went wrong on my side. Please try again later."
+Route = Callable[[Store, Incoming, str], str]  # a command, run on a worker thread
 
 
 def _link(p: Posting) -> str:
@@ -106,7 +112,8 @@ SCAN_LIMIT = 5000
 
 
 class Handlers:
-    """Parses a command, calls the store and the matcher, and returns the reply."""
+    """Parses a command, calls the store and the matcher, and returns the reply. Each `cmd_*`
+    runs on a `db` worker thread with its own connection, off the event loop (dbworker.py)."""
 
     def __init__(
         self,
@@ -115,40 +122,53 @@ class Handlers:
         clock: Callable[[], datetime] = utcnow,
         admin: AdminCommands | None = None,
         scan_limit: int = SCAN_LIMIT,
+        db: StoreWorker | None = None,
     ):
         self.store = store
+        self.db = db or StoreWorker(store)
         self.limits = alerts
         self.clock = clock
         self.admin = admin
         self.scan_limit = scan_limit
-        self._routes: dict[str, Callable[[Incoming, str], Awaitable[str]]] = {
-            c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS
-        }
+        self._routes: dict[str, Route] = {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
 
     async def __call__(self, msg: Incoming) -> str | None:
-        """Answer one incoming text."""
+        """Answer one incoming text. Never raises: a busy database or a bug still gets a reply."""
         m = _COMMAND.match(msg.text.strip())
         if not m:
-            return (
-                "Send /alert followed by keywords to get job alerts, or /help to see every command."
-            )
+            return NOT_A_COMMAND
         name, arg = m.group(1).lower(), (m.group(2) or "").strip()
+        try:
+            return await self._run(name, msg, arg)
+        except StoreBusy as exc:
+            log.warning("/%s from chat %s answered busy: %s", shorten(name, 40), msg.chat_id, exc)
+            return BUSY
+        except Exception:
+            log.exception("/%s from chat %s failed", shorten(name, 40), msg.chat_id)
+            return OOPS
+
+    async def _run(self, name: str, msg: Incoming, arg: str) -> str:
         route = self._routes.get(name)
         if route is not None:
-            return await route(msg, arg)
+            return await self.db.run(route, msg, arg)
         if self.admin is not None and name in ADMIN_COMMANDS:
             return await self.admin.handle(name, msg, arg)
-        return f"I don't know /{esc(name)}. /help lists what I can do."
+        return f"I don't know /{echo(name)}. /help lists what I can do."
 
-    def _ensure_user(self, msg: Incoming) -> None:
-        user = self.store.user(msg.chat_id)
+    def close(self) -> None:
+        """Close the worker threads' connections (the admin commands' too)."""
+        for worker in (self.db, self.admin.db if self.admin else self.db):
+            worker.close()
+
+    def _ensure_user(self, store: Store, msg: Incoming) -> None:
+        user = store.user(msg.chat_id)
         if user is None or user.state in ("stopped", "blocked"):
-            self.store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+            store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
 
-    async def cmd_start(self, msg: Incoming, arg: str) -> str:
+    def cmd_start(self, store: Store, msg: Incoming, arg: str) -> str:
         """Subscribe (or come back after /stop or /pause)."""
-        new = self.store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
-        n = len(self.store.alerts(msg.chat_id))
+        new = store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+        n = len(store.alerts(msg.chat_id))
         hello = "Welcome to jobbot!" if new else "You're subscribed."
         tail = (
             f"You have {n} alert{'s' if n != 1 else ''}: /alerts lists them."
@@ -160,13 +180,13 @@ class Handlers:
             f"matches one of your alerts.\n{tail}\n/help shows every command."
         )
 
-    async def cmd_help(self, msg: Incoming, arg: str) -> str:
+    def cmd_help(self, store: Store, msg: Incoming, arg: str) -> str:
         """Every command, or the details of one."""
         name = arg.lstrip("/").lower()
         if name:
             cmd = _BY_NAME.get(name)
             if cmd is None:
-                return f"There is no /{esc(name)} command. /help lists them all."
+                return f"There is no /{echo(name)} command. /help lists them all."
             text = f"<b>/{cmd.name} {esc(cmd.args)}</b>\n{esc(cmd.help)}"
             if name in ("alert", "search"):
                 examples = "\n".join(f"<code>{esc(q)}</code> — {esc(what)}" for q, what in LANGUAGE)
@@ -178,7 +198,7 @@ class Handlers:
             text += f"\n\n<b>Admin</b>\n{ADMIN_HELP}"
         return text
 
-    async def cmd_alert(self, msg: Incoming, arg: str) -> str:
+    def cmd_alert(self, store: Store, msg: Incoming, arg: str) -> str:
         """Add an alert and show what it would have matched in the last 7 days."""
         if not arg:
             return "Tell me what to look for, e.g. <code>/alert rust backend</code>. /help alert"
@@ -188,8 +208,8 @@ class Handlers:
             )
         except QueryError as exc:
             return f"I can't use that alert: {esc(str(exc))}. /help alert shows how to write one."
-        self._ensure_user(msg)
-        alerts = self.store.alerts(msg.chat_id)
+        self._ensure_user(store, msg)
+        alerts = store.alerts(msg.chat_id)
         same = next((a for a in alerts if a.query == query.normalized), None)
         if same is not None:
             return f"You already have this alert: #{same.id} <b>{esc(same.query)}</b>"
@@ -198,8 +218,8 @@ class Handlers:
                 f"You already have {self.limits.max_per_user} alerts, the most allowed. "
                 "/delete one first."
             )
-        alert = self.store.add_alert(msg.chat_id, query.normalized, self.clock())
-        recent = self.store.recent_postings(self.clock() - timedelta(days=7), self.scan_limit)
+        alert = store.add_alert(msg.chat_id, query.normalized, self.clock())
+        recent = store.recent_postings(self.clock() - timedelta(days=7), self.scan_limit)
         hits = match.search(query, recent)
         capped = len(recent) >= self.scan_limit  # then say which jobs were looked at
         scope = f"the latest {self.scan_limit:,} jobs of the last 7 days"
@@ -212,50 +232,50 @@ class Handlers:
             reply += f"None of {scope} matches it yet; I'll tell you when one appears."
         else:
             reply += "No job of the last 7 days matches it yet; I'll tell you when one appears."
-        user = self.store.user(msg.chat_id)
+        user = store.user(msg.chat_id)
         if user and user.state == "paused":
             reply += "\nNotifications are paused: /resume to get them."
         return reply
 
-    async def cmd_alerts(self, msg: Incoming, arg: str) -> str:
+    def cmd_alerts(self, store: Store, msg: Incoming, arg: str) -> str:
         """List the user's alerts with ids."""
-        alerts = self.store.alerts(msg.chat_id)
+        alerts = store.alerts(msg.chat_id)
         if not alerts:
             return "You have no alerts. Add one: <code>/alert rust backend</code>."
-        counts = self.store.alert_sent_counts(msg.chat_id, self.clock() - timedelta(days=7))
+        counts = store.alert_sent_counts(msg.chat_id, self.clock() - timedelta(days=7))
         lines = []
         for a in alerts:
             n = counts.get(a.id, 0)
             lines.append(
                 f"#{a.id} <b>{esc(a.query)}</b> — {n} job{'s' if n != 1 else ''} in 7 days"
             )
-        user = self.store.user(msg.chat_id)
+        user = store.user(msg.chat_id)
         paused = "\n⏸ Notifications are paused: /resume." if user and user.state == "paused" else ""
         return "Your alerts:\n" + "\n".join(lines) + "\n/delete &lt;id&gt; removes one." + paused
 
-    async def cmd_delete(self, msg: Incoming, arg: str) -> str:
+    def cmd_delete(self, store: Store, msg: Incoming, arg: str) -> str:
         """Delete one alert by id."""
-        raw = arg.lstrip("#").strip()
-        if not raw:
+        if not arg.lstrip("#").strip():
             return "Which alert? Send <code>/delete 3</code>; /alerts shows the ids."
-        if not raw.isdigit():
-            return f"“{esc(shorten(arg, 40))}” is not an alert id; ids are numbers, see /alerts."
-        if self.store.delete_alert(msg.chat_id, int(raw)):
-            return f"Alert #{int(raw)} deleted."
-        return f"You have no alert #{int(raw)}. /alerts lists yours."
+        alert_id = parse_id(arg)
+        if alert_id is None:
+            return f"“{echo(arg)}” is not an alert id; ids are numbers, see /alerts."
+        if store.delete_alert(msg.chat_id, alert_id):
+            return f"Alert #{alert_id} deleted."
+        return f"You have no alert #{alert_id}. /alerts lists yours."
 
-    async def cmd_pause(self, msg: Incoming, arg: str) -> str:
+    def cmd_pause(self, store: Store, msg: Incoming, arg: str) -> str:
         """Stop notifications, keep alerts."""
-        self._ensure_user(msg)
-        self.store.set_user_state(msg.chat_id, "paused", self.clock())
+        self._ensure_user(store, msg)
+        store.set_user_state(msg.chat_id, "paused", self.clock())
         return "⏸ Paused. Your alerts are kept; /resume turns notifications back on."
 
-    async def cmd_resume(self, msg: Incoming, arg: str) -> str:
+    def cmd_resume(self, store: Store, msg: Incoming, arg: str) -> str:
         """Turn notifications back on."""
-        self.store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+        store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
         return "▶️ Notifications are on again."
 
-    async def cmd_search(self, msg: Incoming, arg: str) -> str:
+    def cmd_search(self, store: Store, msg: Incoming, arg: str) -> str:
         """The latest stored jobs that match."""
         if not arg:
             return "What should I look for? e.g. <code>/search golang</code>. /help search"
@@ -265,7 +285,7 @@ class Handlers:
             )
         except QueryError as exc:
             return f"I can't search for that: {esc(str(exc))}. /help search shows how."
-        latest = self.store.latest_postings(self.scan_limit)
+        latest = store.latest_postings(self.scan_limit)
         hits = match.search(query, latest, limit=5)
         shown = f"<b>{esc(query.normalized)}</b>"
         if not hits and len(latest) >= self.scan_limit:
@@ -274,7 +294,7 @@ class Handlers:
             return f"No stored job matches {shown}."
         return f"Latest jobs matching {shown}:\n" + "\n".join(_link(p) for p in hits)
 
-    async def cmd_stop(self, msg: Incoming, arg: str) -> str:
+    def cmd_stop(self, store: Store, msg: Incoming, arg: str) -> str:
         """Unsubscribe and delete the user's data."""
-        self.store.forget_user(msg.chat_id, self.clock())
+        store.forget_user(msg.chat_id, self.clock())
         return "Unsubscribed. I deleted your alerts and history. /start brings you back."

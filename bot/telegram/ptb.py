@@ -31,7 +31,10 @@ from bot.errors import (
 )
 from bot.models import OutgoingMessage
 from bot.telegram.handlers import COMMANDS
+from bot.telegram.retry import retrying
+from bot.telegram.split import split_html, visible_text
 from bot.telegram.transport import Incoming, OnMessage
+from bot.telegram.updates import PerChatUpdateProcessor
 
 log = logging.getLogger(__name__)
 # PTB 22 warns inside its own RetryAfter() that retry_after will become a timedelta; opt in
@@ -78,6 +81,7 @@ class TelegramTransport:
             .read_timeout(20)
             .write_timeout(20)
             .get_updates_read_timeout(40)
+            .concurrent_updates(PerChatUpdateProcessor())
             .build()
         )
         self._on_message: OnMessage | None = None
@@ -117,7 +121,9 @@ class TelegramTransport:
         await self.app.shutdown()
 
     async def _handle(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Feed one text to the handlers and send their reply."""
+        """Feed one text to the handlers and send their reply, split to fit Telegram's limit.
+
+        Updates of different chats run concurrently, one chat's in order (see updates.py)."""
         message = update.effective_message
         if message is None or message.text is None or self._on_message is None:
             return
@@ -130,10 +136,33 @@ class TelegramTransport:
             first_name=user.first_name if user else None,
         )
         reply = await self._on_message(incoming)
-        if reply:
-            await message.reply_text(
-                reply, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
-            )
+        for chunk in split_html(reply or ""):
+            if not await self._reply(message.chat_id, chunk):
+                return  # the chat refused one part: the rest would not arrive either
+
+    async def _reply(self, chat_id: int, html: str) -> bool:
+        """Send one part of a reply, retried through flood control; False (logged) if refused."""
+
+        async def send(text: str, mode: str | None) -> None:
+            try:
+                await self.app.bot.send_message(
+                    chat_id, text, parse_mode=mode, link_preview_options=NO_PREVIEW
+                )
+            except tg.TelegramError as exc:
+                raise translate(exc) from None
+
+        try:
+            try:
+                await retrying(lambda: send(html, ParseMode.HTML))
+            except BadMarkup as exc:
+                log.warning(
+                    "reply to chat %s had bad markup (%s); sent as plain text", chat_id, exc
+                )
+                await retrying(lambda: send(visible_text(html), None))
+        except SendError as exc:
+            log.warning("reply to chat %s not sent: %s", chat_id, exc)
+            return False
+        return True
 
     async def _error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """One log line per failed update; the bot carries on."""

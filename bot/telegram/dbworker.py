@@ -1,0 +1,128 @@
+"""The chat commands' own database connections, used on worker threads.
+
+Why not the app's `Store`: its one connection belongs to the event loop, where the poller holds
+transactions (no await inside them, but SQL from another thread on that connection would land
+inside one) and its busy timeout is 10 s, during which the loop would stand still. So commands
+run their SQL here: a few threads, each with its own connection to the same file and a short
+busy timeout, so another process's write lock or a full disk becomes `StoreBusy` within
+seconds (the command answers "busy") and nobody else waits. WAL mode lets these connections
+read while another one writes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Concatenate, ParamSpec, TypeVar
+
+from sqlite_utils import Database
+
+from bot.errors import StoreBusy
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+P = ParamSpec("P")
+T = TypeVar("T")
+BUSY_TIMEOUT = 2.0  # seconds a command waits for another writer before answering "busy"
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_FULL}
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    """A lock held by another connection, or a full disk: the same command may work later."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _BUSY
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text or "is full" in text
+
+
+def database_file(store: Store) -> str:
+    """The file behind `store`'s main database; "" when it lives in memory."""
+    for _, name, file in store.db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return file or ""
+    return ""
+
+
+def open_secondary(path: str, busy_timeout: float = BUSY_TIMEOUT) -> Store:
+    """One more connection to an open (already migrated) database, with a short busy timeout."""
+    conn = sqlite3.connect(
+        path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return Store(Database(conn))
+
+
+class StoreWorker:
+    """Runs `fn(store, ...)` on a worker thread with that thread's own connection.
+
+    A change to users or alerts made here is passed on to `store` (the app's), whose
+    `alerts_generation` the poller watches to refresh its alert index. An in-memory `store`
+    cannot be shared between connections: then calls run inline on it (tests only).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        threads: int = 4,
+        opener: Callable[[], Store] | None = None,
+        busy_timeout: float = BUSY_TIMEOUT,
+    ):
+        self.store = store
+        path = database_file(store)
+        self._open = opener or (lambda: open_secondary(path, busy_timeout))
+        self._inline = opener is None and not path
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="jobbot-db")
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[Store] = []
+        self._changed = False
+
+    async def run(self, fn: Callable[Concatenate[Store, P], T], *args: P.args) -> T:
+        """`fn(store, *args)` off the event loop; StoreBusy when the database is locked or full."""
+        try:
+            if self._inline:
+                return self._call(fn, args)
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._pool, self._call, fn, args)
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise StoreBusy(str(exc)) from None
+            raise
+        finally:
+            with self._lock:
+                changed, self._changed = self._changed, False
+            if changed:
+                self.store.alerts_generation += 1
+
+    def _call(self, fn: Callable[..., T], args: tuple) -> T:
+        store = self.store if self._inline else self._thread_store()
+        before = store.alerts_generation
+        try:
+            return fn(store, *args)
+        finally:
+            if store.alerts_generation != before and not self._inline:
+                with self._lock:
+                    self._changed = True
+
+    def _thread_store(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = self._open()
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        """Wait for running calls, then close every connection opened here."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            store.close()

@@ -1,0 +1,101 @@
+"""Any text after any command gets one short, valid reply: never an exception, never too long."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from datetime import datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.config import PollingConfig
+from bot.http import Fetcher, HostGuard, build_client
+from bot.poller import Poller
+from bot.scheduler import BoardScheduler
+from bot.store import Store
+from bot.telegram.admin import ADMIN_COMMANDS, AdminCommands
+from bot.telegram.handlers import COMMANDS, Handlers
+from bot.telegram.transport import Incoming
+from tests.fake_telegram import MAX_TEXT_UTF16, parse_html, utf16_len
+
+ADMIN = 5
+NAMES = [c.name for c in COMMANDS] + list(ADMIN_COMMANDS)
+
+
+async def _unresolvable(host: str, port: int) -> list[str]:
+    raise OSError("no DNS in tests")
+
+
+@pytest.fixture
+def ask(store: Store, now: datetime) -> Iterator[Callable[[str], str]]:
+    """The handlers with admin commands, on a loop of their own (hypothesis calls are sync)."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="test-loop", daemon=True)
+    thread.start()
+
+    def run(coro):
+        return asyncio.run_coroutine_threadsafe(coro, loop).result(30)
+
+    async def build() -> tuple:
+        guard = HostGuard(resolve=_unresolvable)  # every host name fails to resolve
+        client = build_client(timeout=2.0, guard=guard)
+        poller = Poller(store, Fetcher(client), PollingConfig())
+        admin = AdminCommands(store, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard)
+        return client, Handlers(store, clock=lambda: now, admin=admin)
+
+    client, handlers = run(build())
+    yield lambda text: run(handlers(Incoming(ADMIN, text, ADMIN)))
+    run(client.aclose())
+    handlers.close()
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(5)
+    loop.close()
+
+
+_ARGS = st.one_of(
+    st.text(max_size=300),
+    st.text(min_size=4000, max_size=6000),
+    st.from_regex(r"#?\s*[-+]?[0-9²³٣೬\uff13.e ]{0,25}", fullmatch=True),
+    st.builds(
+        "{}://{}{}".format,
+        st.sampled_from(["http", "https", "HTTP", "ftp"]),
+        st.from_regex(r"[a-z0-9.\-\[\]:@%]{0,30}[a-z]", fullmatch=True),
+        st.text(max_size=60),
+    ),
+    st.text(alphabet='ab ()"*-:ORNOT', max_size=80),
+)
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=st.sampled_from(NAMES), arg=_ARGS)
+def test_any_argument_gets_a_short_valid_reply(ask, caplog, name: str, arg: str) -> None:
+    caplog.set_level(logging.WARNING)
+    reply = ask(f"/{name} {arg}")
+    shown = parse_html(reply)  # valid Telegram HTML
+    assert 0 < utf16_len(shown.strip()) <= MAX_TEXT_UTF16, reply[:200]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("/delete ²", "“²” is not an alert id"),
+        ("/delete 9223372036854775808", "is not an alert id"),  # 2^63: past SQLite's integers
+        ("/delete 9223372036854775807", "You have no alert #9223372036854775807"),
+        ("/delete #12", "You have no alert #12"),
+        ("/addboard http://[::1/x", "is not a valid URL"),
+        ("/addboard http://example.com:99999/", "is not a valid URL"),
+        ("/addboard https://example.com/jobs na<me>", "can't name a board"),
+        ("/removeboard " + "n" * 500, "There is no board named"),
+        ("/help " + "h" * 5000, "There is no /hhh"),
+    ],
+)
+def test_bad_arguments_get_a_clear_answer(ask, text: str, want: str) -> None:
+    reply = ask(text)
+    assert want in reply and len(reply) < 300, reply
