@@ -65,7 +65,12 @@ class App:
         )
         self._failures_untold = 0
         self._failure_told_at = float("-inf")
-        self.fetcher = Fetcher(self.client, config.polling.max_bytes, config.polling.per_host)
+        self.fetcher = Fetcher(
+            self.client,
+            config.polling.max_bytes,
+            config.polling.per_host,
+            config.polling.fetch_timeout,
+        )
         self.poller = Poller(
             self.store,
             self.fetcher,

@@ -127,10 +127,11 @@ async def probe(url: str, kind: str | None) -> tuple[str, str, list[Posting]]:
     name = [s for s in parsed.path.split("/") if s][-1:] or [parsed.netloc or kind]
     async with build_client() as client:
         fetcher = Fetcher(client)
-        if not kind:
-            kind, endpoint = await sources.detect_remote(fetcher, url)
-        source = sources.get(kind)
-        result = await source.fetch(fetcher, endpoint, None, None)
+        async with fetcher.deadline():  # the bound a poll has: polling.fetch_timeout's default
+            if not kind:
+                kind, endpoint = await sources.detect_remote(fetcher, url)
+            source = sources.get(kind)
+            result = await source.fetch(fetcher, endpoint, None, None)
     info = BoardInfo(name[0], kind, result.url or endpoint)
     return kind, endpoint, [normalize.posting(raw, info) for raw in source.parse(result)]
 
