@@ -50,7 +50,8 @@ class App:
     ):
         self.config = config
         self.store = Store.open(config.storage.path)
-        trusted = {urlsplit(u).hostname or "" for b in config.boards for u in (b.url, b.endpoint)}
+        urls = {u for b in config.boards for u in (b.url, b.endpoint)}
+        trusted = {u for u in urls if urlsplit(u).scheme in ("http", "https")}  # their origins
         self.guard = HostGuard(trusted, config.polling.allow_private_hosts)
         self.client = build_client(
             timeout=config.polling.timeout,
