@@ -15,11 +15,15 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot import config as cfg
+from bot.cli import probe
 from bot.config import BoardConfig, PollingConfig
 from bot.errors import BadResponse, BoardUnreachable, ConfigError, ResponseTooLarge
-from bot.http import Fetcher, build_client
+from bot.http import Fetcher, HostGuard, build_client
 from bot.poller import Poller
+from bot.scheduler import BoardScheduler
 from bot.store import Store
+from bot.telegram.admin import AdminCommands
+from bot.telegram.transport import Incoming
 from tests.board_server import BoardServer
 
 PATH = "/v1/boards/acme/jobs"
@@ -230,3 +234,22 @@ async def test_slow_details_stop_at_the_deadline_and_the_list_still_lands(
     outcome = await poller_for(store, client, fetch_timeout=0.5).poll("Acme")
     assert outcome.status == "baseline"
     assert 0 < outcome.seen < 40  # the rest have their details fetched next poll
+
+
+async def test_addboard_of_a_dripping_page_answers_within_fetch_timeout(
+    store: Store, client, boards: BoardServer
+) -> None:
+    boards.set("/careers", "<html>" + "<p>jobs</p>" * 500, content_type="text/html", drip=0.01)
+    guard = HostGuard(allow_private=True)
+    poller = poller_for(store, client, fetch_timeout=0.3)
+    admin = AdminCommands(store, poller, BoardScheduler(poller), lambda: (1,), 900.0, guard)
+    command = Incoming(chat_id=1, text="", user_id=1)
+    reply = await admin.handle("addboard", command, boards.url("/careers") + " Slow")
+    assert "I can't use that board" in reply and "took longer than 0.3s" in reply
+    assert store.board("Slow") is None
+
+
+async def test_probe_of_a_dripping_board_stops_at_its_fetch_timeout(boards: BoardServer) -> None:
+    boards.set(PATH, json.dumps(JOBS).encode(), drip=0.01)
+    with pytest.raises(BoardUnreachable, match=r"took longer than 0\.3s"):
+        await probe(boards.url(PATH), "greenhouse", fetch_timeout=0.3)
