@@ -127,10 +127,12 @@ def translate(exc: Exception, url: str) -> FetchError:
         return BadResponse(f"{host} broke the HTTP protocol: {reason}")
     if isinstance(exc, httpx.DecodingError):
         return BadResponse(f"{host} sent a body that does not decode: {reason}")
-    if isinstance(exc, httpx.TransportError):
+    if isinstance(exc, httpx.ConnectError | httpx.ProxyError):
         if "Name or service not known" in reason or "nodename nor servname" in reason:
             reason = "no such host, or no network"
         return BoardUnreachable(f"cannot connect to {host}: {reason}")
+    if isinstance(exc, httpx.TransportError):  # read, write or close failed mid-exchange
+        return BoardUnreachable(f"the connection to {host} failed: {reason}")
     if isinstance(exc, httpx.InvalidURL):
         return FetchError(f"invalid URL: {reason}")
     return FetchError(f"fetching {host} failed: {type(exc).__name__}: {reason}")

@@ -12,13 +12,15 @@ import tracemalloc
 import zlib
 from collections.abc import AsyncIterator
 
+import h11
+import httpx
 import pytest
 
 from bot import config as cfg
 from bot.cli import probe
 from bot.config import BoardConfig, PollingConfig
-from bot.errors import BadResponse, BoardUnreachable, ConfigError, ResponseTooLarge
-from bot.http import Fetcher, HostGuard, build_client
+from bot.errors import BadResponse, BoardUnreachable, ConfigError, FetchError, ResponseTooLarge
+from bot.http import HTTPX_ERRORS, Fetcher, HostGuard, build_client, translate
 from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.store import Store
@@ -253,3 +255,33 @@ async def test_probe_of_a_dripping_board_stops_at_its_fetch_timeout(boards: Boar
     boards.set(PATH, json.dumps(JOBS).encode(), drip=0.01)
     with pytest.raises(BoardUnreachable, match=r"took longer than 0\.3s"):
         await probe(boards.url(PATH), "greenhouse", fetch_timeout=0.3)
+
+
+def _subclasses(root: type) -> list[type]:
+    found = [root]
+    for sub in root.__subclasses__():
+        found += _subclasses(sub)
+    return found
+
+
+def _instance(cls: type) -> Exception:
+    if issubclass(cls, httpx.HTTPStatusError):
+        request = httpx.Request("GET", "https://board.test/")
+        return cls("boom\nmore", request=request, response=httpx.Response(500, request=request))
+    try:
+        return cls("boom\nmore")
+    except TypeError:
+        return cls()
+
+
+@pytest.mark.parametrize(
+    "cls",
+    sorted(
+        {c for root in HTTPX_ERRORS for c in _subclasses(root)} - {h11.ProtocolError},  # abstract
+        key=lambda c: c.__name__,
+    ),
+    ids=lambda c: f"{c.__module__.split('.')[0]}.{c.__name__}",
+)
+def test_every_httpx_error_translates_to_a_one_line_fetch_error(cls: type) -> None:
+    error = translate(_instance(cls), "https://board.test/jobs")
+    assert isinstance(error, FetchError) and "\n" not in str(error) and str(error)
