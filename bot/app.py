@@ -59,7 +59,8 @@ class App:
         except StorageError:
             self.lock.release()
             raise
-        trusted = {urlsplit(u).hostname or "" for b in config.boards for u in (b.url, b.endpoint)}
+        urls = {u for b in config.boards for u in (b.url, b.endpoint)}
+        trusted = {u for u in urls if urlsplit(u).scheme in ("http", "https")}  # their origins
         self.guard = HostGuard(trusted, config.polling.allow_private_hosts)
         self.client = build_client(
             timeout=config.polling.timeout,
@@ -74,7 +75,12 @@ class App:
         )
         self._failures_untold = 0
         self._failure_told_at = float("-inf")
-        self.fetcher = Fetcher(self.client, config.polling.max_bytes, config.polling.per_host)
+        self.fetcher = Fetcher(
+            self.client,
+            config.polling.max_bytes,
+            config.polling.per_host,
+            config.polling.fetch_timeout,
+        )
         self.poller = Poller(
             self.store,
             self.fetcher,

@@ -117,8 +117,11 @@ def posting_json(p: Posting) -> dict:
     }
 
 
-async def probe(url: str, kind: str | None) -> tuple[str, str, list[Posting]]:
-    """Fetch one board once and return (kind, endpoint, normalised postings)."""
+async def probe(
+    url: str, kind: str | None, fetch_timeout: float = cfg.PollingConfig.fetch_timeout
+) -> tuple[str, str, list[Posting]]:
+    """Fetch one board once, within the bound a poll has, and return (kind, endpoint,
+    normalised postings)."""
     from bot.http import Fetcher, build_client
 
     if kind:
@@ -129,10 +132,11 @@ async def probe(url: str, kind: str | None) -> tuple[str, str, list[Posting]]:
     name = [s for s in parsed.path.split("/") if s][-1:] or [parsed.netloc or kind]
     async with build_client() as client:
         fetcher = Fetcher(client)
-        if not kind:
-            kind, endpoint = await sources.detect_remote(fetcher, url)
-        source = sources.get(kind)
-        result = await source.fetch(fetcher, endpoint, None, None)
+        async with fetcher.deadline(fetch_timeout):
+            if not kind:
+                kind, endpoint = await sources.detect_remote(fetcher, url)
+            source = sources.get(kind)
+            result = await source.fetch(fetcher, endpoint, None, None)
     info = BoardInfo(name[0], kind, result.url or endpoint)
     return kind, endpoint, [normalize.posting(raw, info) for raw in source.parse(result)]
 

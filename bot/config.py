@@ -39,13 +39,14 @@ class StorageConfig:
 class PollingConfig:
     interval: float = 900.0
     timeout: float = 20.0
-    max_bytes: int = 10_000_000
+    max_bytes: int = 128_000_000  # decoded bytes; the largest real boards are about 95 MB
     max_backoff: float = 6 * 3600.0
     close_after: int = 2
     user_agent: str | None = None
     per_host: int = 2
     alert_admins_after: int = 3
     allow_private_hosts: bool = False
+    fetch_timeout: float = 60.0  # one fetch of one board, all its requests included
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Config:
 
 POLLING_KEYS = {
     "interval", "timeout", "max_bytes", "max_backoff", "close_after", "user_agent",
-    "per_host", "alert_admins_after", "allow_private_hosts",
+    "per_host", "alert_admins_after", "allow_private_hosts", "fetch_timeout",
 }  # fmt: skip
 
 
@@ -204,6 +205,7 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
         per_host=r.positive(pl, "per_host", "polling", d.per_host),
         alert_admins_after=r.positive(pl, "alert_admins_after", "polling", d.alert_admins_after),
         allow_private_hosts=r.get(pl, "allow_private_hosts", "polling", bool, False),
+        fetch_timeout=r.duration(pl, "fetch_timeout", "polling", d.fetch_timeout),
     )
     da, dd = AlertsConfig(), DeliveryConfig()
     config = Config(

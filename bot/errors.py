@@ -5,7 +5,8 @@ JobbotError
 ├── FetchError           a board could not be fetched
 │   ├── BoardUnreachable     DNS, connect, TLS or timeout
 │   ├── BoardHTTPError       the board answered an error status
-│   └── ResponseTooLarge     the body passed the size cap
+│   ├── ResponseTooLarge     the body passed the size cap
+│   └── BadResponse          the answer breaks HTTP: redirect loop, undecodable body
 ├── ParseError           a response is not in the shape its source expects
 ├── DetectError          a URL is not a board jobbot recognises
 ├── QueryError           an alert query that cannot be used
@@ -54,6 +55,11 @@ class BoardHTTPError(FetchError):
 
 class ResponseTooLarge(FetchError):
     """The response body passed the configured size cap."""
+
+
+class BadResponse(FetchError):
+    """The board's answer breaks HTTP: a redirect loop, a body that does not decode, a
+    protocol error. The board's fault, like an error status."""
 
 
 class ForbiddenHost(FetchError):

@@ -5,6 +5,10 @@ once, refuses it if any address is not public, and opens the TCP connection to o
 addresses, so a DNS-rebinding host cannot answer the check with a public address and the connect
 with a private one. httpcore starts TLS on that stream with the URL's hostname, so SNI and
 certificate checks are unchanged (`httpcore/_async/connection.py`, `_connect`).
+
+Trust is for exact origins (scheme, host, port), those of the operator's configured boards: a
+board at http://127.0.0.1:8080 trusts neither 127.0.0.1:22 nor https on 8080. `GuardedTransport`
+decides it per request, every redirect included, and tells the backend that connects for it.
 """
 
 from __future__ import annotations
@@ -14,14 +18,21 @@ import ipaddress
 import socket
 import ssl
 from collections.abc import Awaitable, Callable, Iterable
+from contextvars import ContextVar
 
 import httpcore
 import httpx
 
-from bot.errors import BoardUnreachable, ForbiddenHost
+from bot.errors import BoardUnreachable, FetchError, ForbiddenHost
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
+Origin = tuple[str, str, int]  # scheme, host, port
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Whether the request this task is sending is to a trusted origin: GuardedTransport sets it for
+# the connection PinnedBackend opens on that request's behalf (httpcore connects in its task).
+_trusted_request: ContextVar[bool] = ContextVar("jobbot_trusted_request", default=False)
 
 
 async def system_resolve(host: str, port: int) -> list[str]:
@@ -32,6 +43,20 @@ async def system_resolve(host: str, port: int) -> list[str]:
 
 def _normal(host: str) -> str:
     return host.lower().strip("[]")
+
+
+def origin(url: str | httpx.URL) -> Origin:
+    """(scheme, host, port) of `url`, the port filled in for http and https; ValueError when
+    `url` names no scheme and host (a bare host name is not an origin)."""
+    try:
+        parsed = httpx.URL(url) if isinstance(url, str) else url
+    except httpx.InvalidURL as exc:
+        raise ValueError(f"{url!r} is not a URL: {exc}") from None
+    scheme, host = parsed.scheme.lower(), _normal(parsed.host)
+    port = parsed.port or DEFAULT_PORTS.get(scheme)
+    if not host or port is None:
+        raise ValueError(f"{str(url)!r} is not an origin like http://127.0.0.1:8080")
+    return scheme, host, port
 
 
 def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
@@ -46,25 +71,34 @@ def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 
 class HostGuard:
-    """Refuse hosts that resolve to non-public addresses, unless the host is trusted (named by a
-    board in the operator's config) or `allow_private` is set. `resolve` is injectable for tests."""
+    """Refuse hosts that resolve to non-public addresses, unless the request's origin is trusted
+    (a board in the operator's config: `trusted` holds URLs, of which scheme, host and port
+    count) or `allow_private` is set. `resolve` is injectable for tests."""
 
     def __init__(
         self,
-        trusted: set[str] | frozenset[str] = frozenset(),
+        trusted: Iterable[str] = (),
         allow_private: bool = False,
         resolve: Resolver = system_resolve,
     ):
-        self.trusted = {_normal(h) for h in trusted}
+        self.trusted: frozenset[Origin] = frozenset(origin(url) for url in trusted)
         self.allow_private = allow_private
         self.resolve = resolve
 
-    def exempt(self, host: str) -> bool:
-        """Whether `host` may reach any address."""
-        return self.allow_private or _normal(host) in self.trusted
+    def trusts(self, url: str | httpx.URL) -> bool:
+        """Whether `url` may reach any address: its origin is exactly a trusted one."""
+        if self.allow_private:
+            return True
+        try:
+            return origin(url) in self.trusted
+        except ValueError:
+            return False
 
-    async def addresses(self, host: str, port: int | None = None) -> list[str]:
-        """Resolve `host` once and return its addresses; ForbiddenHost if one is not public."""
+    async def addresses(
+        self, host: str, port: int | None = None, *, trusted: bool = False
+    ) -> list[str]:
+        """Resolve `host` once and return its addresses; ForbiddenHost if one is not public,
+        unless the connection is for a `trusted` origin."""
         host = _normal(host)
         try:
             found = [ipaddress.ip_address(host)]
@@ -77,22 +111,30 @@ class HostGuard:
                 raise BoardUnreachable(f"cannot resolve {host}: no addresses") from None
             found = [ipaddress.ip_address(a) for a in answer]
         private = sorted({str(a) for a in found if not is_public(a)})
-        if private and not self.exempt(host):
+        if private and not (trusted or self.allow_private):
             raise ForbiddenHost(
                 f"{host} resolves to a private or local address ({', '.join(private)}); "
                 "only public job boards can be added from chat"
             )
         return [str(a) for a in found]
 
-    async def check(self, host: str, port: int | None = None) -> None:
-        """Raise ForbiddenHost when `host` is not public (an early answer; connections re-check)."""
-        if not self.exempt(host):
-            await self.addresses(host, port)
+    async def check(self, url: str | httpx.URL) -> None:
+        """Raise ForbiddenHost when `url` is not public nor trusted (an early answer;
+        connections check again)."""
+        if self.trusts(url):
+            return
+        try:
+            parsed = httpx.URL(url) if isinstance(url, str) else url
+        except httpx.InvalidURL as exc:
+            raise FetchError(f"invalid URL: {exc}") from None
+        if not parsed.host:
+            raise FetchError(f"invalid URL: {str(url)!r} names no host")
+        await self.addresses(parsed.host, parsed.port)
 
     async def __call__(self, request: httpx.Request) -> None:
         """As an httpx request hook, for a transport that cannot be pinned. Racy: prefer
         `GuardedTransport`."""
-        await self.check(request.url.host, request.url.port)
+        await self.check(request.url)
 
 
 class PinnedBackend(httpcore.AsyncNetworkBackend):
@@ -112,7 +154,10 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         """Resolve and check `host` once, then connect to the first checked address that answers."""
         try:
-            addresses = await asyncio.wait_for(self.guard.addresses(host, port), timeout)
+            trusted = _trusted_request.get()
+            addresses = await asyncio.wait_for(
+                self.guard.addresses(host, port, trusted=trusted), timeout
+            )
         except TimeoutError:
             raise httpcore.ConnectTimeout(f"resolving {host} timed out") from None
         error: Exception = httpcore.ConnectError(f"no address to connect to for {host}")
@@ -156,3 +201,13 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             keepalive_expiry=limits.keepalive_expiry,
             network_backend=PinnedBackend(guard),
         )
+        self.guard = guard
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send `request`, its connection (if it opens one) trusted only for a trusted origin.
+        httpx calls this for every hop of a redirect, so each is held to the same rule."""
+        token = _trusted_request.set(self.guard.trusts(request.url))
+        try:
+            return await super().handle_async_request(request)
+        finally:
+            _trusted_request.reset(token)

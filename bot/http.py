@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import logging
 import time
 import urllib.request
+from collections.abc import AsyncIterator
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
+import h11
 import httpx
 
 from bot import __version__
+from bot.decoding import ACCEPT_ENCODING, BodyDecoder
 from bot.errors import (
+    BadResponse,
     BoardHTTPError,
     BoardUnreachable,
     FetchError,
@@ -27,6 +33,12 @@ logging.getLogger("httpcore").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 USER_AGENT = f"jobbot/{__version__} (+https://github.com/jobbot/jobbot; job-alert bot)"
+MAX_REDIRECTS = 20
+MAX_BYTES = 128_000_000  # the largest real boards (Greenhouse with content) are about 95 MB
+FETCH_TIMEOUT = 60.0
+
+# When the fetch in progress (this task's) must be done, in loop time; None outside any fetch.
+_deadline: ContextVar[float | None] = ContextVar("jobbot_fetch_deadline", default=None)
 
 
 def build_client(
@@ -53,8 +65,9 @@ def build_client(
     return httpx.AsyncClient(
         event_hooks=hooks,
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-        headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
+        headers={"User-Agent": user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
         limits=limits,
         transport=transport,
     )
@@ -86,7 +99,43 @@ def parse_retry_after(value: str | None) -> float | None:
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).hostname or url
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:
+        return url
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300] or type(exc).__name__
+
+
+# Everything httpx and what it wraps may raise for a fetch, by class; all of it is the board's or
+# the network's fault, none of it an internal error. FetchError from the guard passes as it is.
+HTTPX_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, h11.ProtocolError)
+
+
+def translate(exc: Exception, url: str) -> FetchError:
+    """The FetchError for an error raised while fetching `url` (one of `HTTPX_ERRORS`)."""
+    host, reason = _host(url), _one_line(exc)
+    if isinstance(exc, httpx.TimeoutException):
+        return BoardUnreachable(f"{host} timed out ({type(exc).__name__})")
+    if isinstance(exc, httpx.TooManyRedirects):
+        return BadResponse(f"{host} redirected more than {MAX_REDIRECTS} times (a redirect loop?)")
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return BadResponse(f"{host}: {reason}")
+    if isinstance(exc, httpx.ProtocolError | h11.ProtocolError):
+        return BadResponse(f"{host} broke the HTTP protocol: {reason}")
+    if isinstance(exc, httpx.DecodingError):
+        return BadResponse(f"{host} sent a body that does not decode: {reason}")
+    if isinstance(exc, httpx.ConnectError | httpx.ProxyError):
+        if "Name or service not known" in reason or "nodename nor servname" in reason:
+            reason = "no such host, or no network"
+        return BoardUnreachable(f"cannot connect to {host}: {reason}")
+    if isinstance(exc, httpx.TransportError):  # read, write or close failed mid-exchange
+        return BoardUnreachable(f"the connection to {host} failed: {reason}")
+    if isinstance(exc, httpx.InvalidURL):
+        return FetchError(f"invalid URL: {reason}")
+    return FetchError(f"fetching {host} failed: {type(exc).__name__}: {reason}")
 
 
 def moved_to(resp: httpx.Response) -> str | None:
@@ -97,12 +146,20 @@ def moved_to(resp: httpx.Response) -> str | None:
 
 
 class Fetcher:
-    """Conditional GETs with a size cap and a per-host concurrency limit, over one shared client."""
+    """Conditional GETs with a decoded-size cap, a deadline and a per-host concurrency limit,
+    over one shared client."""
 
-    def __init__(self, client: httpx.AsyncClient, max_bytes: int = 10_000_000, per_host: int = 2):
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        max_bytes: int = MAX_BYTES,
+        per_host: int = 2,
+        fetch_timeout: float = FETCH_TIMEOUT,
+    ):
         self.client = client
         self.max_bytes = max_bytes
         self.per_host = per_host
+        self.fetch_timeout = fetch_timeout
         self._hosts: dict[str, asyncio.Semaphore] = {}
 
     def _slot(self, url: str) -> asyncio.Semaphore:
@@ -110,6 +167,31 @@ class Fetcher:
         if host not in self._hosts:
             self._hosts[host] = asyncio.Semaphore(self.per_host)
         return self._hosts[host]
+
+    @contextlib.asynccontextmanager
+    async def deadline(self, seconds: float | None = None) -> AsyncIterator[None]:
+        """Bound everything fetched inside to `seconds` in all (default `fetch_timeout`): one
+        fetch of one board, every page, detail and retry; each request gets what remains.
+        httpx's timeouts are per read, so a board dripping a byte at a time would pass them.
+        Expiry is BoardUnreachable. A deadline inside another never outlasts it."""
+        seconds = self.fetch_timeout if seconds is None else seconds
+        when = asyncio.get_running_loop().time() + seconds
+        outer = _deadline.get()
+        token = _deadline.set(when if outer is None else min(when, outer))
+        try:
+            async with asyncio.timeout_at(when):
+                yield
+        except TimeoutError:
+            raise BoardUnreachable(f"took longer than {seconds:g}s") from None
+        finally:
+            _deadline.reset(token)
+
+    @staticmethod
+    def time_left() -> float | None:
+        """Seconds left before the current fetch's deadline; None outside any. For optional
+        work (detail requests) that should stop in time rather than fail the whole fetch."""
+        when = _deadline.get()
+        return None if when is None else max(0.0, when - asyncio.get_running_loop().time())
 
     async def get(
         self,
@@ -134,9 +216,16 @@ class Fetcher:
         headers: dict[str, str] | None = None,
         json: object = None,
     ) -> FetchResult:
-        """One request with the size cap and error translation, at most `per_host` at once."""
-        async with self._slot(url):
-            return await self._request(method, url, etag, last_modified, headers, json)
+        """One request with the size cap and error translation, at most `per_host` at once,
+        within the fetch's `deadline` (or one of its own when made outside any)."""
+        own = self.deadline() if _deadline.get() is None else contextlib.nullcontext()
+        async with own, self._slot(url):
+            try:
+                return await self._request(method, url, etag, last_modified, headers, json)
+            except FetchError:
+                raise
+            except HTTPX_ERRORS as exc:
+                raise translate(exc, url) from None
 
     async def _request(
         self,
@@ -152,53 +241,46 @@ class Fetcher:
             send_headers["If-None-Match"] = etag
         if last_modified:
             send_headers["If-Modified-Since"] = last_modified
-        try:
-            async with self.client.stream(method, url, headers=send_headers, json=json) as resp:
-                if resp.status_code == 304:
-                    return FetchResult(
-                        url=str(resp.url),
-                        status=304,
-                        not_modified=True,
-                        etag=resp.headers.get("etag") or etag,
-                        last_modified=resp.headers.get("last-modified") or last_modified,
-                        moved_to=moved_to(resp),
-                    )
-                if resp.status_code >= 400:
-                    raise BoardHTTPError(
-                        resp.status_code,
-                        f"HTTP {resp.status_code} {resp.reason_phrase or ''}".strip(),
-                        retry_after=parse_retry_after(resp.headers.get("retry-after")),
-                    )
-                declared = resp.headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                    raise ResponseTooLarge(
-                        f"response of {int(declared):,} bytes is over the {self.max_bytes:,} cap"
-                    )
-                chunks: list[bytes] = []
-                size = 0
-                async for chunk in resp.aiter_bytes():
-                    size += len(chunk)
-                    if size > self.max_bytes:
-                        raise ResponseTooLarge(f"response passed the {self.max_bytes:,} byte cap")
-                    chunks.append(chunk)
+        async with self.client.stream(method, url, headers=send_headers, json=json) as resp:
+            if resp.status_code == 304:
                 return FetchResult(
                     url=str(resp.url),
-                    status=resp.status_code,
-                    body=b"".join(chunks),
-                    content_type=resp.headers.get("content-type", ""),
-                    etag=resp.headers.get("etag"),
-                    last_modified=resp.headers.get("last-modified"),
-                    encoding=resp.charset_encoding,
+                    status=304,
+                    not_modified=True,
+                    etag=resp.headers.get("etag") or etag,
+                    last_modified=resp.headers.get("last-modified") or last_modified,
                     moved_to=moved_to(resp),
                 )
-        except FetchError:
-            raise
-        except httpx.TimeoutException as exc:
-            raise BoardUnreachable(f"{_host(url)} timed out ({type(exc).__name__})") from None
-        except httpx.TransportError as exc:
-            reason = str(exc) or type(exc).__name__
-            if "Name or service not known" in reason or "nodename nor servname" in reason:
-                reason = "no such host, or no network"
-            raise BoardUnreachable(f"cannot connect to {_host(url)}: {reason}") from None
-        except httpx.InvalidURL as exc:
-            raise FetchError(f"invalid URL: {exc}") from None
+            if resp.status_code >= 400:
+                raise BoardHTTPError(
+                    resp.status_code,
+                    f"HTTP {resp.status_code} {resp.reason_phrase or ''}".strip(),
+                    retry_after=parse_retry_after(resp.headers.get("retry-after")),
+                )
+            return FetchResult(
+                url=str(resp.url),
+                status=resp.status_code,
+                body=await self._body(resp),
+                content_type=resp.headers.get("content-type", ""),
+                etag=resp.headers.get("etag"),
+                last_modified=resp.headers.get("last-modified"),
+                encoding=resp.charset_encoding,
+                moved_to=moved_to(resp),
+            )
+
+    async def _body(self, resp: httpx.Response) -> bytes:
+        """The body, decoded here rather than by httpx, so that the cap holds for the decoded
+        bytes of every Content-Encoding layer as they stream, not after a whole chunk."""
+        declared = resp.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            raise ResponseTooLarge(
+                f"response of {int(declared):,} bytes is over the {self.max_bytes:,} cap"
+            )
+        if resp.is_stream_consumed:  # built in memory (httpx.MockTransport): decoded already
+            decoder = BodyDecoder([], self.max_bytes)
+            decoder.feed(resp.content)
+            return decoder.body()
+        decoder = BodyDecoder(resp.headers.get_list("content-encoding", True), self.max_bytes)
+        async for raw in resp.aiter_raw():
+            decoder.feed(raw)
+        return decoder.body()

@@ -136,14 +136,15 @@ class Poller:
 
     async def _poll(self, board: BoardState) -> PollOutcome:
         source = sources.get(board.kind)
-        result = await source.fetch(
-            self.fetcher,
-            board.endpoint,
-            board.etag,
-            board.last_modified,
-            known=self.store.known_ids(board.name),
-            options=board.options,
-        )
+        async with self.fetcher.deadline(self.polling.fetch_timeout):  # all requests, all in
+            result = await source.fetch(
+                self.fetcher,
+                board.endpoint,
+                board.etag,
+                board.last_modified,
+                known=self.store.known_ids(board.name),
+                options=board.options,
+            )
         now = self.clock()
         if result.moved_to and result.moved_to != board.endpoint:
             self.store.move_board(board.name, result.moved_to)

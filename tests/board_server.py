@@ -19,6 +19,7 @@ class Route:
     etag: bool = True  # answer If-None-Match with 304 when the body is unchanged
     delay: float = 0.0
     gate: threading.Event | None = None  # when set, each request waits for it (at most 10 s)
+    drip: float = 0.0  # send the body a byte at a time, this many seconds apart
 
 
 class BoardServer:
@@ -61,9 +62,11 @@ class BoardServer:
                     if self.headers.get("If-None-Match") == tag:
                         self._answer(304, b"", route.content_type, headers)
                         return
-                self._answer(route.status, route.body, route.content_type, headers)
+                self._answer(route.status, route.body, route.content_type, headers, route.drip)
 
-            def _answer(self, status: int, body: bytes, ctype: str, headers: dict) -> None:
+            def _answer(
+                self, status: int, body: bytes, ctype: str, headers: dict, drip: float = 0.0
+            ) -> None:
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", ctype)
@@ -71,10 +74,19 @@ class BoardServer:
                     for k, v in headers.items():
                         self.send_header(k, v)
                     self.end_headers()
-                    if status != 304:
+                    if status != 304 and drip:
+                        self._drip(body, drip)
+                    elif status != 304:
                         self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
+
+            def _drip(self, body: bytes, every: float) -> None:
+                """A board that answers, slowly: each byte on its own, until the client leaves."""
+                for i in range(len(body)):
+                    self.wfile.write(body[i : i + 1])
+                    self.wfile.flush()
+                    time.sleep(every)
 
             def log_message(self, *args: object) -> None:
                 pass

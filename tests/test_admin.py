@@ -93,18 +93,18 @@ async def test_config_boards_are_removed_in_the_config(admin, store, now) -> Non
 )
 async def test_guard_refuses_private_and_local_hosts(host: str) -> None:
     with pytest.raises(ForbiddenHost, match="private or local address"):
-        await HostGuard().check(host.strip("[]"))
+        await HostGuard().check(f"http://{host}/")
 
 
 async def test_guard_allows_public_and_trusted_hosts() -> None:
-    await HostGuard().check("8.8.8.8")
-    await HostGuard({"127.0.0.1"}).check("127.0.0.1")
-    await HostGuard(allow_private=True).check("10.0.0.1")
+    await HostGuard().check("https://8.8.8.8/")
+    await HostGuard({"http://127.0.0.1:8080"}).check("http://127.0.0.1:8080/x")
+    await HostGuard(allow_private=True).check("http://10.0.0.1/")
 
 
 async def test_guard_stops_a_redirect_into_the_private_network(boards) -> None:
     boards.set("/hop", "", status=302, headers={"Location": "http://localhost:9/secret"})
-    guard = HostGuard({"127.0.0.1"})
+    guard = HostGuard({boards.url("/")})
     client = build_client(timeout=2.0, guard=guard)
     with pytest.raises(ForbiddenHost):
         await Fetcher(client).get(boards.url("/hop"))

@@ -15,6 +15,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from bot import config as cfg
+from bot.app import App
 from bot.config import PollingConfig
 from bot.errors import BoardUnreachable, ForbiddenHost
 from bot.hostguard import GuardedTransport
@@ -60,7 +62,9 @@ async def test_a_rebinding_host_cannot_reach_loopback(boards: BoardServer) -> No
     boards.set("/feed", RSS)
     resolve = rebinding()
     guard = HostGuard(resolve=resolve)
-    await guard.check("rebind.test", boards.port)  # what /addboard checks first: public
+    await guard.check(
+        f"http://rebind.test:{boards.port}/feed"
+    )  # what /addboard checks first: public
     with pytest.raises(ForbiddenHost, match=r"rebind\.test resolves to .*\(127\.0\.0\.1\)"):
         await fetch(guard, f"http://rebind.test:{boards.port}/feed")
     assert resolve.lookups == ["rebind.test", "rebind.test"]  # the connection looked up itself
@@ -103,7 +107,7 @@ async def test_private_ip_literals_are_refused_without_a_lookup(
 async def test_a_trusted_host_connects_to_the_address_it_resolved_to(boards: BoardServer) -> None:
     boards.set("/feed", RSS)
     resolve = Resolver({"board.test": [["127.0.0.1"]]})
-    guard = HostGuard({"board.test"}, resolve=resolve)
+    guard = HostGuard({f"http://board.test:{boards.port}"}, resolve=resolve)
     result = await fetch(guard, f"http://board.test:{boards.port}/feed")
     assert result.status == 200 and result.body == RSS
     [(path, headers)] = boards.requests
@@ -120,7 +124,7 @@ async def test_allow_private_reaches_loopback(boards: BoardServer) -> None:
 async def test_a_redirect_to_a_rebinding_host_is_refused_at_connect(boards: BoardServer) -> None:
     boards.set("/hop", "", status=302, headers={"Location": f"http://rebind.test:{boards.port}/x"})
     resolve = Resolver({"board.test": [["127.0.0.1"]], "rebind.test": [["127.0.0.1"]]})
-    guard = HostGuard({"board.test"}, resolve=resolve)
+    guard = HostGuard({f"http://board.test:{boards.port}"}, resolve=resolve)
     with pytest.raises(ForbiddenHost, match=r"rebind\.test"):
         await fetch(guard, f"http://board.test:{boards.port}/hop")
     assert [p for p, _ in boards.requests] == ["/hop"]
@@ -164,7 +168,7 @@ async def test_tls_verifies_the_hostname_over_the_pinned_address(
 ) -> None:
     port, seen = tls_board
     loopback = Resolver({"board.test": [["127.0.0.1"]], "other.test": [["127.0.0.1"]]})
-    guard = HostGuard({name}, resolve=loopback)
+    guard = HostGuard({f"https://{name}:{port}"}, resolve=loopback)
     transport = GuardedTransport(guard, verify=trusting_board_test())
     async with httpx.AsyncClient(transport=transport) as client:
         if works:
@@ -181,7 +185,9 @@ async def test_a_guarded_client_ignores_env_proxies_and_says_so(
 ) -> None:
     boards.set("/feed", RSS)
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
-    guard = HostGuard({"board.test"}, resolve=Resolver({"board.test": [["127.0.0.1"]]}))
+    guard = HostGuard(
+        {f"http://board.test:{boards.port}/feed"}, resolve=Resolver({"board.test": [["127.0.0.1"]]})
+    )
     result = await fetch(guard, f"http://board.test:{boards.port}/feed")
     assert result.status == 200
     assert "ignore the http proxy settings" in caplog.text
@@ -203,3 +209,68 @@ async def test_a_transport_of_your_own_is_still_checked_per_request(boards: Boar
         await Fetcher(client).get(boards.url("/feed"))
     await client.aclose()
     assert boards.requests == []
+
+
+@pytest.fixture
+def other() -> BoardServer:
+    """A second loopback server: another port on the same host as `boards`."""
+    server = BoardServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+async def app(tmp_path, boards: BoardServer) -> AsyncIterator[App]:
+    """The app wired from a config whose one board is on `boards` (127.0.0.1, one port)."""
+    board = {"name": "Mirror", "kind": "greenhouse", "url": boards.url("/v1/boards/acme/jobs")}
+    config = cfg.from_dict({"storage": {"path": str(tmp_path / "jobbot.db")}, "boards": [board]})
+    app = App(config)
+    yield app
+    await app.close()
+
+
+async def test_a_configured_board_trusts_its_own_origin_only(
+    app: App, boards: BoardServer, other: BoardServer
+) -> None:
+    boards.set("/feed", RSS)
+    other.set("/feed", RSS)
+    assert (await app.fetcher.get(boards.url("/feed"))).body == RSS  # same origin, other path
+    with pytest.raises(ForbiddenHost, match=r"127\.0\.0\.1"):
+        await app.fetcher.get(other.url("/feed"))  # same host, another port
+    with pytest.raises(ForbiddenHost, match="private or local address"):
+        await app.guard.check(other.url("/"))  # what /addboard asks first
+    assert other.requests == []
+
+
+async def test_a_trusted_board_cannot_redirect_to_another_port_of_its_host(
+    app: App, boards: BoardServer, other: BoardServer
+) -> None:
+    boards.set("/hop", "", status=302, headers={"Location": other.url("/secret")})
+    with pytest.raises(ForbiddenHost):
+        await app.fetcher.get(boards.url("/hop"))
+    assert [p for p, _ in boards.requests] == ["/hop"] and other.requests == []
+
+
+async def test_trust_is_for_one_scheme(boards: BoardServer) -> None:
+    resolve = Resolver({"board.test": [["127.0.0.1"]]})
+    guard = HostGuard({f"http://board.test:{boards.port}"}, resolve=resolve)
+    with pytest.raises(ForbiddenHost, match=r"board\.test"):
+        await fetch(guard, f"https://board.test:{boards.port}/feed")
+    assert boards.requests == []
+
+
+@pytest.mark.parametrize(
+    ("origin", "url"),
+    [
+        ("https://Board.Test", "https://board.test:443/x"),
+        ("http://board.test/jobs?x=1", "http://board.test:80/"),
+        ("http://[::1]:8080", "http://[::1]:8080/feed"),
+    ],
+)
+def test_an_origin_is_scheme_host_and_port_with_defaults(origin: str, url: str) -> None:
+    assert HostGuard({origin}).trusts(url)
+
+
+def test_a_trusted_entry_must_name_an_origin() -> None:
+    with pytest.raises(ValueError, match=r"127\.0\.0\.1"):
+        HostGuard({"127.0.0.1"})

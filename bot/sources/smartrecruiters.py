@@ -3,12 +3,14 @@ posting for its ad. Details are fetched only for postings not seen before; known
 `partial` (the store keeps their description), so a poll costs list pages, not one call a job.
 
 A detail request that fails skips that new posting for this poll (it is still new next poll and
-is fetched then); a 429 or a network failure stops detail requests until the next poll.
+is fetched then); a 429, a network failure or the fetch's deadline drawing near stops detail
+requests until the next poll.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 from collections.abc import Mapping
@@ -42,6 +44,7 @@ PAGE_SIZE = 100  # the API's maximum
 MAX_PAGES = 50
 DETAIL_CONCURRENCY = 4
 MAX_DETAILS = 1000  # detail requests in one poll; the rest wait for the next poll
+DETAIL_SHARE = 0.8  # of the time left in the fetch's deadline; the rest wait for the next poll
 
 
 def _list_url(url: str) -> str:
@@ -152,7 +155,10 @@ async def _details(
             if isinstance(detail, dict):
                 found[ident] = detail
 
-    await asyncio.gather(*(one(str(item["id"])) for item in items[:MAX_DETAILS]))
+    left = fetcher.time_left()  # stop in time: slow details must not fail the whole fetch
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(None if left is None else left * DETAIL_SHARE):
+            await asyncio.gather(*(one(str(item["id"])) for item in items[:MAX_DETAILS]))
     return found
 
 

@@ -157,11 +157,12 @@ class AdminCommands:
 
     async def _detect(self, url: str) -> tuple[str, str]:
         if self.guard is not None:  # refuse private hosts before anything touches the URL
-            parts = urlsplit(url)
-            await self.guard.check(parts.hostname or "", parts.port)
+            await self.guard.check(url)
         detect_remote = getattr(sources.base, "detect_remote", None)
         if detect_remote is not None:
-            return await detect_remote(self.poller.fetcher, url)
+            fetcher = self.poller.fetcher
+            async with fetcher.deadline(self.poller.polling.fetch_timeout):
+                return await detect_remote(fetcher, url)
         return sources.detect(url)
 
     async def cmd_removeboard(self, arg: str) -> str:
