@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import logging
 import random
+import sqlite3
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.http import Fetcher
 from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
 from bot.store import BoardState, RecordResult, Store, utcnow
+from bot.store.db import storage_problem
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +110,7 @@ class Poller:
         self.on_retry = on_retry
         self.clock = clock
         self._compiled: tuple[int, match.Matcher] | None = None
+        self._storage_down = False  # the last poll could not be stored (told once)
         # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
 
@@ -116,7 +119,25 @@ class Poller:
         self._cpu.shutdown(wait=False, cancel_futures=True)
 
     async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
-        """Poll one board unless it is backing off (`force` ignores the backoff)."""
+        """Poll one board unless it is backing off (`force` ignores the backoff).
+
+        A database that cannot take the poll (disk full, locked by another program) fails it
+        without blaming the board: the transaction rolls back, so what the board listed is
+        found again, as new, on the first poll that can be stored. Said once per spell."""
+        try:
+            outcome = await self._poll_board(name, force)
+        except sqlite3.Error as exc:
+            problem = storage_problem(self.store.path or "(in memory)", exc)
+            if not self._storage_down:
+                log.error("board %s: not stored: %s", name, problem)
+            self._storage_down = True
+            return PollOutcome(name, "failed", error=problem)
+        if self._storage_down and outcome.status != "skipped":
+            self._storage_down = False
+            log.warning("the database is writable again; polls are stored as before")
+        return outcome
+
+    async def _poll_board(self, name: str, force: bool) -> PollOutcome:
         board = self.store.board(name)
         if board is None or not board.enabled:
             return PollOutcome(name, "skipped", error="no such enabled board")
@@ -129,6 +150,8 @@ class Poller:
             return self._failed(board, str(exc), retry_after=exc.retry_after)
         except (FetchError, ParseError) as exc:
             return self._failed(board, str(exc))
+        except sqlite3.Error:
+            raise  # the database's fault, not the board's: see `poll`
         except Exception as exc:  # a bug in a parser must not stop the other boards
             if board.consecutive_failures == 0:
                 log.exception("board %s: unexpected error while polling", name)

@@ -330,3 +330,31 @@ async def test_feed_items_without_their_own_link_are_each_delivered(
     assert (outcome.new, outcome.enqueued) == (9, 9)
     due = store.due(now.replace(year=2100))
     assert sorted(i.posting.title for i in due) == [f"Engineer {i}" for i in range(9)]
+
+
+async def test_a_full_disk_fails_the_poll_in_one_line_and_loses_nothing(
+    poller, store, boards, now, caplog
+) -> None:
+    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    store.subscribe(7, now)
+    store.add_alert(7, "rust", now)
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    assert (await poller.poll("Acme")).status == "baseline"
+    many = [
+        gh_job(i, f"Rust Engineer {i}", "&lt;p&gt;" + "Rust " * 60 + "&lt;/p&gt;")
+        for i in range(2, 60)
+    ]
+    boards.set_json(PATH, {"jobs": [gh_job(1), *many]})
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count={pages}")  # the disk is full
+    caplog.clear()
+    for _ in range(3):
+        failed = await poller.poll("Acme", force=True)
+        assert failed.status == "failed" and "full" in failed.error
+    problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(problems) == 1 and not problems[0].exc_info, [r.getMessage() for r in problems]
+    assert store.board("Acme").consecutive_failures == 0, "not the board's fault"
+    store.db.execute("PRAGMA max_page_count=1073741823")  # space again
+    back = await poller.poll("Acme", force=True)
+    assert (back.status, back.new, back.enqueued) == ("ok", 58, 58)
+    assert any("writable again" in r.getMessage() for r in caplog.records)
