@@ -1,10 +1,15 @@
-"""Telegram's overall rate limit as a gate that sends pass one at a time, evenly spaced."""
+"""Telegram's limits: the overall rate as a gate sends pass one at a time (`Pacer`), and when
+each chat may get its next message (`ChatLimits`)."""
 
 from __future__ import annotations
 
 import asyncio
+from collections import deque
+from collections.abc import Callable
+from datetime import datetime
 
-from bot.backoff import MAX_GLOBAL_HOLD
+from bot.backoff import MAX_GLOBAL_HOLD, Deadline, clamp_wait
+from bot.config import DeliveryConfig
 
 MARGIN = 1.05  # stay this much under the per-chat and group limits
 # ... and this much under the overall rate: at Telegram's 30 per second that leaves ~60 ms for
@@ -36,3 +41,50 @@ class Pacer:
             now = loop.time()
             late = now - self._next
             self._next = (self._next if late < self.interval else now) + self.interval
+
+
+class ChatLimits:
+    """When each chat may get its next message, in loop time: `per_chat_interval` after the last
+    one to a private chat finished, `group_messages` per `group_window` to a group, and not
+    before the wait a 429 asked for (clamped; over on either clock, see `Deadline`). Two chats
+    limited at once mean everyone waits: the pacer holds for the shorter of the two waits."""
+
+    def __init__(self, config: DeliveryConfig, pacer: Pacer, clock: Callable[[], datetime]):
+        self.config, self._pacer, self._clock = config, pacer, clock
+        self._ready: dict[int, float] = {}  # chat -> loop time it may get its next message
+        self._groups: dict[int, deque[float]] = {}  # group -> its recent sends' loop times
+        self._holds: dict[int, Deadline] = {}  # chat -> end of the wait its 429 asked for
+        self._limited: dict[int, float] = {}  # chat -> loop time its 429 wait ends
+
+    def ready_at(self, chat_id: int, now: float) -> float:
+        ready = self._ready.get(chat_id, 0.0)
+        window = self._groups.get(chat_id)
+        if chat_id < 0 and window and len(window) >= self.config.group_messages:
+            ready = max(ready, window[0] + self.config.group_window * MARGIN)
+        if (hold := self._holds.get(chat_id)) is not None:
+            if (left := hold.left(now, self._clock())) > 0:
+                return max(ready, now + left)
+            del self._holds[chat_id]
+        return ready
+
+    def finished(self, chat_id: int, now: float) -> None:
+        """A send to the chat finished: space the next from now, after Telegram received this
+        one, so request latency can never squeeze two messages too close."""
+        ready = now + self.config.per_chat_interval * MARGIN
+        self._ready[chat_id] = max(self._ready.get(chat_id, 0.0), ready)
+        if chat_id < 0:
+            window = self._groups.setdefault(chat_id, deque())
+            window.append(now)
+            while len(window) > self.config.group_messages:
+                window.popleft()
+
+    def limited(self, chat_id: int, retry_after: float, now: float) -> float:
+        """A 429 for the chat; returns the wait it gets (at most MAX_RETRY_AFTER)."""
+        wait = clamp_wait(retry_after)
+        self._holds[chat_id] = Deadline.after(wait, now, self._clock())
+        self._limited = {c: end for c, end in self._limited.items() if end >= now}
+        others = [end for chat, end in self._limited.items() if chat != chat_id]
+        if others:
+            self._pacer.hold_until(min(now + wait, max(others)), now)
+        self._limited[chat_id] = now + wait
+        return wait

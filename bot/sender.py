@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot import render
-from bot.backoff import MAX_BACKOFF, Deadline, clamp_wait, retry_delay
+from bot.backoff import MAX_BACKOFF, MAX_RETRY_AFTER, retry_delay
 from bot.config import DeliveryConfig
 from bot.config_values import format_duration
 from bot.errors import (
@@ -37,7 +36,7 @@ from bot.errors import (
 )
 from bot.link import Link
 from bot.models import OutgoingMessage
-from bot.pacing import MARGIN, Pacer
+from bot.pacing import ChatLimits, Pacer
 from bot.store import OutboxItem, Store, utcnow
 from bot.telegram.transport import Transport
 
@@ -70,10 +69,7 @@ class Sender:
         self._fetched_at = float("-inf")
         self._refresh = True  # new deliveries were enqueued: read the outbox again
         self._finished = False  # a send finished: its chat may have another one due
-        self._ready: dict[int, float] = {}  # chat -> loop time it may get its next message
-        self._groups: dict[int, deque[float]] = {}
-        self._holds: dict[int, Deadline] = {}  # chat -> end of the wait a 429 asked for
-        self._limited: dict[int, float] = {}  # chat -> loop time its 429 wait ends
+        self._limits = ChatLimits(delivery, self._pacer, clock)
         self._inflight: dict[int, asyncio.Task] = {}  # chat -> its one send in flight
         self._told: set[int] = set()  # chats the admins heard are failing, until one succeeds
 
@@ -94,6 +90,7 @@ class Sender:
     async def run(self, stop: asyncio.Event, grace: float = 7.0) -> None:
         """Send until `stop` is set; then let in-flight sends finish (at most `grace` seconds)."""
         stopped = asyncio.ensure_future(stop.wait())
+        self._cap_waits()
         try:
             while not stop.is_set():
                 try:
@@ -118,6 +115,7 @@ class Sender:
         deadline = loop.time() + timeout
         before = self.sent
         self._refresh = True
+        self._cap_waits()
         while loop.time() < deadline:
             rest = self._dispatch()
             idle = not self._queue or not self.link.up  # down: the queue waits for the probe
@@ -137,6 +135,12 @@ class Sender:
             return None
         return max((nxt - self.clock()).total_seconds(), self.link.probe_in(now))
 
+    def _cap_waits(self) -> None:
+        """No stored wait may run past the ceiling, whoever stored it."""
+        latest = self.clock() + timedelta(seconds=MAX_RETRY_AFTER)
+        if capped := self.store.cap_waits(latest):
+            log.warning("%d deliveries were set to wait past %s; they are due then", capped, latest)
+
     async def _settle(self, grace: float) -> None:
         tasks = list(self._inflight.values())
         if tasks:
@@ -151,7 +155,11 @@ class Sender:
         stale = now - self._fetched_at
         # A finished chat's next message waits per_chat_interval anyway: no need to look sooner.
         settle = min(self.config.per_chat_interval / 2, 0.5)
-        if self._refresh or stale > 2.0 or (stale > settle and (self._finished or not self._queue)):
+        waiting = (
+            not self.link.up and self.link.probe_in(now) > 0
+        )  # nothing may go: no need to look
+        looked = stale > 2.0 or (stale > settle and (self._finished or not self._queue))
+        if self._refresh or (looked and not waiting):
             items = self.store.due(self.clock(), limit=500, per_chat=1)
             self._queue = {i.chat_id: i for i in items if i.chat_id not in self._inflight}
             self._fetched_at, self._refresh, self._finished = now, False, False
@@ -159,11 +167,11 @@ class Sender:
         for chat, item in list(self._queue.items()):
             if len(self._inflight) >= room:
                 break
-            if self._chat_ready(chat, now) <= now:
+            if self._limits.ready_at(chat, now) <= now:
                 del self._queue[chat]
                 if self.store.mark_sending(item.id):
                     self._start(item, loop)
-        times = [self._chat_ready(c, now) for c in self._queue]
+        times = [self._limits.ready_at(c, now) for c in self._queue]
         if not self.link.up:
             times.append(now + self.link.probe_in(now))
         if self._finished:
@@ -181,34 +189,14 @@ class Sender:
             return self.config.concurrency
         return 1 if self.link.probe_in(now) <= 0 else 0
 
-    def _chat_ready(self, chat_id: int, now: float) -> float:
-        ready = self._ready.get(chat_id, 0.0)
-        window = self._groups.get(chat_id)
-        if chat_id < 0 and window and len(window) >= self.config.group_messages:
-            ready = max(ready, window[0] + self.config.group_window * MARGIN)
-        if (hold := self._holds.get(chat_id)) is not None:
-            if (left := hold.left(now, self.clock())) > 0:
-                return max(ready, now + left)
-            del self._holds[chat_id]
-        return ready
-
     def _start(self, item: OutboxItem, loop: asyncio.AbstractEventLoop) -> None:
         task = loop.create_task(self._deliver(item))
         self._inflight[item.chat_id] = task
         task.add_done_callback(lambda _t, chat=item.chat_id: self._done(chat, loop))
 
     def _done(self, chat_id: int, loop: asyncio.AbstractEventLoop) -> None:
-        """Space the chat's next message from this one's completion, which is after Telegram
-        received it, so request latency can never squeeze two messages too close."""
-        now = loop.time()
         self._inflight.pop(chat_id, None)
-        ready = now + self.config.per_chat_interval * MARGIN
-        self._ready[chat_id] = max(self._ready.get(chat_id, 0.0), ready)
-        if chat_id < 0:
-            window = self._groups.setdefault(chat_id, deque())
-            window.append(now)
-            while len(window) > self.config.group_messages:
-                window.popleft()
+        self._limits.finished(chat_id, loop.time())
         self._finished = True
         self._wake.set()
 
@@ -268,15 +256,8 @@ class Sender:
         return None
 
     def _rate_limited(self, item: OutboxItem, retry_after: float) -> None:
-        """429: that chat waits (at most MAX_RETRY_AFTER); a second chat limited within the wait
-        means everyone waits, for the shorter of the two waits and at most MAX_GLOBAL_HOLD."""
-        now, wait = asyncio.get_running_loop().time(), clamp_wait(retry_after)
-        self._holds[item.chat_id] = Deadline.after(wait, now, self.clock())
-        self._limited = {c: end for c, end in self._limited.items() if end >= now}
-        others = [end for chat, end in self._limited.items() if chat != item.chat_id]
-        if others:
-            self._pacer.hold_until(min(now + wait, max(others)), now)
-        self._limited[item.chat_id] = now + wait
+        """429: that chat waits (at most an hour), the others flow; see ChatLimits."""
+        wait = self._limits.limited(item.chat_id, retry_after, asyncio.get_running_loop().time())
         self.store.mark_retry(
             item.id,
             self.clock() + timedelta(seconds=wait),

@@ -14,6 +14,7 @@ from bot import config as cfg
 from bot.app import App
 from bot.backoff import MAX_GLOBAL_HOLD, MAX_RETRY_AFTER, retry_delay
 from bot.config import DeliveryConfig
+from bot.link import Link
 from bot.pacing import Pacer
 from bot.sender import Sender
 from bot.store import Store
@@ -77,7 +78,10 @@ async def test_hours_of_outage_then_every_job_arrives_once(store, tg, transport,
         clock.advance(minutes=15)
     assert store.delivery_counts() == {"pending": 40}, "nothing given up"
     assert sender.link.status.state == "down"
-    assert tries(store) <= DeliveryConfig().concurrency + rounds, "one probe at a time"
+    # Sends already in flight (and the few started before 3 failures said "down") fail together;
+    # from then on, one probe per round, not one try per queued message (40 * 24).
+    first = DeliveryConfig().concurrency + Link.DOWN_AFTER
+    assert tries(store) <= first + rounds, "one probe at a time"
     assert len(health) == 1 and "has not taken a message" in health[0]
     tg.outage(None) if mode == "bad_gateway" else tg.start()
     clock.advance(minutes=15)
@@ -104,7 +108,7 @@ async def test_rejected_token_pauses_all_sending_then_resumes(
     assert sender.paused and "bot token" in sender.paused
     assert store.delivery_counts() == {"pending": 20} and tries(store) == 0, "nothing counted"
     probes = sum(c.method.lower() == "sendmessage" for c in tg.calls)
-    assert probes <= DeliveryConfig().concurrency + 8, "one probe at a time"
+    assert probes <= DeliveryConfig().concurrency + Link.DOWN_AFTER + 8, "one probe at a time"
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1 and "PAUSED" in errors[0], errors
     secret = TOKEN.split(":")[1]
@@ -184,3 +188,16 @@ async def until(predicate, timeout: float = 5.0) -> None:
     while not predicate():
         assert loop.time() < deadline, "timed out waiting"
         await asyncio.sleep(0.01)
+
+
+async def test_a_wait_stored_by_an_older_version_is_cut_to_the_ceiling(store, tg, transport):
+    """Rows an absurd retry_after put in 2057 before the fix are due within the ceiling."""
+    clock = Clock(NOW)
+    fill(store, [1, 2], 1)
+    store.mark_retry(1, datetime(2057, 9, 9, tzinfo=NOW.tzinfo), "429: retry after 1e+09s")
+    sender = make_sender(store, transport, clock, [], [])
+    await sender.drain(timeout=1)
+    assert [m.chat_id for m in tg.sent] == [2]
+    clock.advance(seconds=MAX_RETRY_AFTER)
+    assert await sender.drain(timeout=1) == 1
+    assert store.delivery_counts() == {"sent": 2}
