@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot.backoff import clamp_wait, retry_delay
-from bot.config import Config
+from bot.config import Config, format_duration
 from bot.errors import ChatBlocked, MessageRejected, RateLimited, SendError
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.models import OutgoingMessage
@@ -73,6 +73,7 @@ class App:
         self._notices: deque[str] = deque()  # operational notices not yet sent to every admin
         self._notifier: asyncio.Task | None = None
         self._failures_untold: list[str] = []
+        self.failure_notice_window = 600.0  # seconds: more failures within it make one summary
         self._failure_flush: asyncio.TimerHandle | None = None
         self.fetcher = Fetcher(self.client, config.polling.max_bytes, config.polling.per_host)
         self.poller = Poller(
@@ -162,7 +163,7 @@ class App:
 
     def _delivery_failed(self, text: str) -> None:
         """Tell the admins about failed deliveries: the first at once, any later ones within
-        10 minutes in one summary when the 10 minutes are over (none is left untold)."""
+        `failure_notice_window` (10 minutes) in one summary when it is over (none left untold)."""
         self._failures_untold.append(text)
         if self._failure_flush is None:
             self._flush_failures()
@@ -173,8 +174,10 @@ class App:
             return
         latest, more = self._failures_untold[-1], len(self._failures_untold) - 1
         self._failures_untold.clear()
-        self.tell_admins(f"⚠️ {latest}" + (f" (and {more} more in 10 minutes)" if more else ""))
-        self._failure_flush = asyncio.get_running_loop().call_later(600, self._flush_failures)
+        window = self.failure_notice_window
+        summary = f" (and {more} more within {format_duration(window)})" if more else ""
+        self.tell_admins(f"⚠️ {latest}{summary}")
+        self._failure_flush = asyncio.get_running_loop().call_later(window, self._flush_failures)
 
     async def _send_notices(self) -> None:
         while self._notices:

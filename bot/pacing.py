@@ -28,6 +28,11 @@ class Pacer:
         self._next = 0.0
         self._lock = asyncio.Lock()
 
+    @property
+    def free_at(self) -> float:
+        """Loop time from which the next caller may pass."""
+        return self._next
+
     def hold_until(self, when: float, loop_now: float) -> float:
         """Nothing passes before loop time `when` (everyone was limited), but never for longer
         than `MAX_GLOBAL_HOLD` from `loop_now`; returns the time the hold ends."""
@@ -54,7 +59,7 @@ class ChatLimits:
         self._ready: dict[int, float] = {}  # chat -> loop time it may get its next message
         self._groups: dict[int, deque[float]] = {}  # group -> its recent sends' loop times
         self._holds: dict[int, Deadline] = {}  # chat -> end of the wait its 429 asked for
-        self._limited: dict[int, float] = {}  # chat -> loop time its 429 wait ends
+        self._limited: dict[int, tuple[float, float]] = {}  # chat -> its last 429: (when, end)
 
     def ready_at(self, chat_id: int, now: float) -> float:
         ready = self._ready.get(chat_id, 0.0)
@@ -82,9 +87,12 @@ class ChatLimits:
         """A 429 for the chat; returns the wait it gets (at most MAX_RETRY_AFTER)."""
         wait = clamp_wait(retry_after)
         self._holds[chat_id] = Deadline.after(wait, now, self._clock())
-        self._limited = {c: end for c, end in self._limited.items() if end >= now}
-        others = [end for chat, end in self._limited.items() if chat != chat_id]
+        # Only a 429 of the last minute, still in force, counts as "limited at once": a chat
+        # told to wait an hour must not turn every other chat's 429 in that hour into a halt.
+        recent = now - MAX_GLOBAL_HOLD
+        self._limited = {c: w for c, w in self._limited.items() if w[0] >= recent and w[1] >= now}
+        others = [end for chat, (_, end) in self._limited.items() if chat != chat_id]
         if others:
             self._pacer.hold_until(min(now + wait, max(others)), now)
-        self._limited[chat_id] = now + wait
+        self._limited[chat_id] = (now, now + wait)
         return wait

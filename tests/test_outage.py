@@ -15,7 +15,7 @@ from bot.app import App
 from bot.backoff import MAX_GLOBAL_HOLD, MAX_RETRY_AFTER, retry_delay
 from bot.config import DeliveryConfig
 from bot.link import Link
-from bot.pacing import Pacer
+from bot.pacing import ChatLimits, Pacer
 from bot.sender import Sender
 from bot.store import Store
 from bot.store.db import from_iso
@@ -151,6 +151,20 @@ async def test_everyone_is_held_at_most_the_global_ceiling() -> None:
     assert pacer.hold_until(now + 2, now) == now + MAX_GLOBAL_HOLD, "a hold is never shortened"
 
 
+def test_an_hour_long_429_for_one_chat_does_not_halt_the_others_later() -> None:
+    pacer, clock = Pacer(30), Clock(NOW)
+    limits = ChatLimits(DeliveryConfig(), pacer, clock)
+    assert limits.limited(1, 10**12, now=100.0) == MAX_RETRY_AFTER
+    assert limits.ready_at(1, 100.0) == 100.0 + MAX_RETRY_AFTER
+    limits.limited(2, 10, now=220.0)  # two minutes later, an ordinary 429 for another chat
+    assert pacer.free_at < 220.0, "chat 1's old hour-long wait does not make it global"
+    assert limits.ready_at(3, 220.0) < 220.0
+    limits.limited(3, 20, now=221.0)  # a second chat limited while chat 2 waits: everyone waits
+    assert pacer.free_at == 230.0, "for the shorter of the two waits"
+    clock.advance(seconds=MAX_RETRY_AFTER)
+    assert limits.ready_at(1, 300.0) <= 300.0, "over when the (injected) wall clock says so"
+
+
 def test_backoff_is_capped_at_15_minutes_for_any_number_of_attempts() -> None:
     delays = [retry_delay(n, 5.0) for n in (1, 2, 8, 9, 100, 10**6)]
     assert 4.0 <= delays[0] <= 5.0 and 8.0 <= delays[1] <= 10.0
@@ -201,3 +215,24 @@ async def test_a_wait_stored_by_an_older_version_is_cut_to_the_ceiling(store, tg
     clock.advance(seconds=MAX_RETRY_AFTER)
     assert await sender.drain(timeout=1) == 1
     assert store.delivery_counts() == {"sent": 2}
+
+
+async def test_failure_notices_within_the_window_are_summed_up_not_lost(
+    tmp_path, tg, monkeypatch
+) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    config = cfg.from_dict(
+        {
+            "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [4242]},
+            "storage": {"path": str(tmp_path / "jobbot.db")},
+        }
+    )
+    app = App(config)
+    await app.transport.start(None)
+    app.failure_notice_window = 0.2
+    for chat in (5, 6, 7):
+        app.sender.on_failed(f"A message to chat {chat} was rejected by Telegram: too long")
+    sent = await tg.wait_for_async(2)
+    await app.close()
+    assert "chat 5" in sent[0].text
+    assert "chat 7" in sent[1].text and "and 1 more within" in sent[1].text
