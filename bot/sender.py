@@ -155,9 +155,7 @@ class Sender:
         stale = now - self._fetched_at
         # A finished chat's next message waits per_chat_interval anyway: no need to look sooner.
         settle = min(self.config.per_chat_interval / 2, 0.5)
-        waiting = (
-            not self.link.up and self.link.probe_in(now) > 0
-        )  # nothing may go: no need to look
+        waiting = not self.link.up and self.link.probe_in(now) > 0  # nothing may go till the probe
         looked = stale > 2.0 or (stale > settle and (self._finished or not self._queue))
         if self._refresh or (looked and not waiting):
             items = self.store.due(self.clock(), limit=500, per_chat=1)
