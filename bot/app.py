@@ -6,15 +6,17 @@ import asyncio
 import contextlib
 import html
 import logging
+from collections import deque
 from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlsplit
 
 import httpx
 
+from bot.backoff import clamp_wait, retry_delay
 from bot.clock import ClockWatch
-from bot.config import Config
-from bot.errors import SendError, StorageError
+from bot.config import Config, format_duration
+from bot.errors import ChatBlocked, MessageRejected, RateLimited, SendError, StorageError
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.models import OutgoingMessage
 from bot.poller import Poller, PollOutcome
@@ -71,10 +73,18 @@ class App:
         self.transport = transport or make_transport(config)
         self.handlers = Handlers(self.store, config.alerts, clock)
         self.sender = Sender(
-            self.store, self.transport, config.delivery, clock, on_failed=self._delivery_failed
+            self.store,
+            self.transport,
+            config.delivery,
+            clock,
+            on_failed=self._delivery_failed,
+            on_health=self.tell_admins,
         )
-        self._failures_untold = 0
-        self._failure_told_at = float("-inf")
+        self._notices: deque[str] = deque()  # operational notices not yet sent to every admin
+        self._notifier: asyncio.Task | None = None
+        self._failures_untold: list[str] = []
+        self.failure_notice_window = 600.0  # seconds: more failures within it make one summary
+        self._failure_flush: asyncio.TimerHandle | None = None
         self.fetcher = Fetcher(
             self.client,
             config.polling.max_bytes,
@@ -89,7 +99,6 @@ class App:
             clock=clock,
             on_health=self.tell_admins,
         )
-        self._background: set[asyncio.Task] = set()
         self.scheduler = BoardScheduler(self.poller)
         self.poller.on_retry = self.scheduler.retry_in
         self.clockwatch = ClockWatch([self.scheduler.shift, self.store.shift_schedules])
@@ -177,32 +186,78 @@ class App:
         return self.config.telegram.admins
 
     def tell_admins(self, text: str) -> None:
-        """Send an operational notice to every admin, in the background."""
-        task = asyncio.get_running_loop().create_task(self._tell_admins(text))
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
+        """Queue an operational notice for every admin. One background task sends the queue in
+        order and retries through outages, 429s and a paused token, so no notice is lost to
+        the very outage it reports; it is in memory only, since a notice is about now, and
+        whatever is still wrong after a restart is noticed and told again."""
+        self._notices.append(text)
+        if self._notifier is None or self._notifier.done():
+            self._notifier = asyncio.get_running_loop().create_task(self._send_notices())
 
     def _delivery_failed(self, text: str) -> None:
-        """Tell the admins about failed deliveries, at most once every 10 minutes."""
-        self._failures_untold += 1
-        now = asyncio.get_running_loop().time()
-        if now - self._failure_told_at < 600:
-            return
-        more = self._failures_untold - 1
-        self.tell_admins(
-            f"⚠️ {text}" + (f" (and {more} more since the last notice)" if more else "")
-        )
-        self._failures_untold, self._failure_told_at = 0, now
+        """Tell the admins about failed deliveries: the first at once, any later ones within
+        `failure_notice_window` (10 minutes) in one summary when it is over (none left untold)."""
+        self._failures_untold.append(text)
+        if self._failure_flush is None:
+            self._flush_failures()
 
-    async def _tell_admins(self, text: str) -> None:
-        message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
-        for admin in self.admins:
+    def _flush_failures(self) -> None:
+        self._failure_flush = None
+        if not self._failures_untold:
+            return
+        latest, more = self._failures_untold[-1], len(self._failures_untold) - 1
+        self._failures_untold.clear()
+        window = self.failure_notice_window
+        summary = f" (and {more} more within {format_duration(window)})" if more else ""
+        self.tell_admins(f"⚠️ {latest}{summary}")
+        self._failure_flush = asyncio.get_running_loop().call_later(window, self._flush_failures)
+
+    async def _send_notices(self) -> None:
+        while self._notices:
+            text = self._notices[0]
+            message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
+            for admin in self.admins:
+                await self._notify(admin, message)
+            self._notices.popleft()
+
+    async def _notify(self, admin: int, message: OutgoingMessage) -> None:
+        """Send one notice to one admin: wait while the sender finds Telegram down or paused,
+        back off (capped) on failures, wait out a 429; give up only on a permanent answer."""
+        failures = 0
+        while True:
+            await self.sender.link.wait_up()
             try:
-                await self.transport.send(admin, message)
-            except SendError as exc:
-                log.warning("could not tell admin %d: %s (%s)", admin, text, exc)
+                send = self.transport.send(admin, message)
+                await asyncio.wait_for(send, self.config.delivery.send_timeout)
+                return
+            except (ChatBlocked, MessageRejected) as exc:
+                log.warning("could not tell admin %d: %s (%s)", admin, message.plain, exc)
+                return
+            except RateLimited as exc:
+                delay = clamp_wait(exc.retry_after)
+            except (SendError, TimeoutError) as exc:
+                failures += 1
+                delay = retry_delay(failures, self.config.delivery.retry_base)
+                if failures == 1:
+                    log.warning("telling admin %d failed (%s); retrying with backoff", admin, exc)
+            await asyncio.sleep(delay)
+
+    async def _finish_notices(self, grace: float = 1.5) -> None:
+        """At shutdown: give queued notices a moment (when Telegram is up), then stop and log
+        the ones that did not go out."""
+        if self._failure_flush is not None:
+            self._failure_flush.cancel()
+        if self._notifier is not None:
+            if self.sender.link.up:
+                await asyncio.wait({self._notifier}, timeout=grace)
+            self._notifier.cancel()
+        for text in [*self._notices, *self._failures_untold]:
+            log.warning("not told to the admins (shutting down): %s", text)
+        self._notices.clear()
+        self._failures_untold.clear()
 
     async def close(self) -> None:
+        await self._finish_notices()
         self.scheduler.shutdown()
         self.poller.close()
         try:

@@ -18,6 +18,7 @@ JobbotError
     ├── ChatMigrated         the group became a supergroup with a new id
     ├── MessageRejected      400: the message itself is wrong
     │   └── BadMarkup            can't parse entities: resend as plain text
+    ├── TokenRejected        401/404: the bot token is refused; pause all sending
     └── TransientSendError   5xx, network error, timeout: retry later
 """
 
@@ -117,6 +118,11 @@ class MessageRejected(SendError):
 
 class BadMarkup(MessageRejected):
     """Telegram could not parse the message's HTML entities."""
+
+
+class TokenRejected(SendError):
+    """Telegram refused the bot token (401 Unauthorized, 404 Not Found): no message can go out
+    until it accepts it again, and no message is to blame."""
 
 
 class TransientSendError(SendError):

@@ -7,19 +7,24 @@ accepted it, so a crash can only re-send the messages that were in flight: at mo
 with a small margin. A chat has at most one message in flight and its next one is spaced from
 the previous one's completion, so latency never squeezes two together, and a slow or failing
 chat never holds up the others.
+
+Like a mail server's queue, nothing is given up because Telegram or the network is down: a
+failed send backs off (capped at 15 minutes) for as long as it takes, and when Telegram as a whole
+fails or refuses the token, `Link` lets one probe through at a time until it answers again. Only
+a permanent answer about a chat (blocked, chat not found, message rejected) ends a delivery.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import random
-from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot import render
+from bot.backoff import MAX_BACKOFF, MAX_RETRY_AFTER, retry_delay
 from bot.config import DeliveryConfig
+from bot.config_values import format_duration
 from bot.errors import (
     BadMarkup,
     ChatBlocked,
@@ -27,49 +32,20 @@ from bot.errors import (
     MessageRejected,
     RateLimited,
     SendError,
+    TokenRejected,
 )
+from bot.link import Link
 from bot.models import OutgoingMessage
+from bot.pacing import ChatLimits, Pacer
 from bot.store import OutboxItem, Store, utcnow
 from bot.telegram.transport import Transport
 
 log = logging.getLogger(__name__)
-MARGIN = 1.05  # stay this much under the per-chat and group limits
-# ... and this much under the overall rate: at Telegram's 30 per second that leaves ~60 ms for
-# requests to bunch up on the way without ever breaking the limit.
-GLOBAL_MARGIN = 1.06
-
-
-def retry_delay(attempts: int, base: float = 5.0) -> float:
-    """Exponential backoff with jitter for transient failures: ~5s, 10s, 20s ... capped at 1h."""
-    return min(base * 2 ** max(attempts - 1, 0), 3600.0) * random.uniform(0.8, 1.2)
-
-
-class Pacer:
-    """Lets callers through one at a time, at least `interval` apart, in arrival order.
-
-    The grid is kept through small sleep overshoots, but a caller that comes late (after an idle
-    spell or a stall) starts a new grid rather than firing a burst to catch up."""
-
-    def __init__(self, rate: float):
-        self.interval = GLOBAL_MARGIN / rate
-        self._next = 0.0
-        self._lock = asyncio.Lock()
-
-    def hold_until(self, when: float) -> None:
-        """Nothing passes before loop time `when` (a global 429)."""
-        self._next = max(self._next, when)
-
-    async def wait(self, loop: asyncio.AbstractEventLoop) -> None:
-        async with self._lock:
-            while (delay := self._next - loop.time()) > 0:
-                await asyncio.sleep(delay)
-            now = loop.time()
-            late = now - self._next
-            self._next = (self._next if late < self.interval else now) + self.interval
 
 
 class Sender:
-    """Sends pending deliveries; `on_failed(text)` hears of deliveries given up on."""
+    """Sends pending deliveries. `on_failed(text)` hears of a delivery that ended unsent or keeps
+    failing for one chat; `on_health(text)` of Telegram being down, paused, or back."""
 
     def __init__(
         self,
@@ -78,12 +54,14 @@ class Sender:
         delivery: DeliveryConfig = DeliveryConfig(),
         clock: Callable[[], datetime] = utcnow,
         on_failed: Callable[[str], None] = lambda text: None,
+        on_health: Callable[[str], None] = lambda text: None,
     ):
         self.store = store
         self.transport = transport
         self.config = delivery
         self.clock = clock
         self.on_failed = on_failed
+        self.link = Link(clock, delivery.retry_base, delivery.max_attempts, on_health)
         self.sent = 0
         self._pacer = Pacer(delivery.messages_per_second)
         self._wake = asyncio.Event()
@@ -91,10 +69,18 @@ class Sender:
         self._fetched_at = float("-inf")
         self._refresh = True  # new deliveries were enqueued: read the outbox again
         self._finished = False  # a send finished: its chat may have another one due
-        self._ready: dict[int, float] = {}  # chat -> loop time it may get its next message
-        self._groups: dict[int, deque[float]] = {}
-        self._limited: deque[tuple[float, int]] = deque()  # (429 wait ends, chat), oldest first
+        self._limits = ChatLimits(delivery, self._pacer, clock)
         self._inflight: dict[int, asyncio.Task] = {}  # chat -> its one send in flight
+        self._told: set[int] = set()  # chats the admins heard are failing, until one succeeds
+
+    @property
+    def paused(self) -> str | None:
+        """Why ALL sending is paused (Telegram rejected the bot token), or None while sending.
+
+        For health checks; `link.status` has the whole picture (up / down / paused, since when,
+        failed tries in a row). While paused nothing is marked failed: it all waits."""
+        status = self.link.status
+        return status.reason if status.state == "paused" else None
 
     def wake(self) -> None:
         """New deliveries are waiting: read the outbox now rather than at the next tick."""
@@ -104,6 +90,7 @@ class Sender:
     async def run(self, stop: asyncio.Event, grace: float = 7.0) -> None:
         """Send until `stop` is set; then let in-flight sends finish (at most `grace` seconds)."""
         stopped = asyncio.ensure_future(stop.wait())
+        self._cap_waits()
         try:
             while not stop.is_set():
                 try:
@@ -128,16 +115,31 @@ class Sender:
         deadline = loop.time() + timeout
         before = self.sent
         self._refresh = True
+        self._cap_waits()
         while loop.time() < deadline:
             rest = self._dispatch()
-            if not self._inflight and not self._queue and not self._refresh:
-                nxt = self.store.next_due_at()
-                if nxt is None or (nxt - self.clock()).total_seconds() > deadline - loop.time():
+            idle = not self._queue or not self.link.up  # down: the queue waits for the probe
+            if not self._inflight and idle and not self._refresh:
+                wait = self._next_work_in(loop.time())
+                if wait is None or wait > deadline - loop.time():
                     break
             self._wake.clear()
             await asyncio.wait({asyncio.ensure_future(self._wake.wait())}, timeout=rest)
         await self._settle(max(deadline - loop.time(), 0.0))
         return self.sent - before
+
+    def _next_work_in(self, now: float) -> float | None:
+        """Seconds until something may be sent (None: nothing is pending)."""
+        nxt = self.store.next_due_at()
+        if nxt is None:
+            return None
+        return max((nxt - self.clock()).total_seconds(), self.link.probe_in(now))
+
+    def _cap_waits(self) -> None:
+        """No stored wait may run past the ceiling, whoever stored it."""
+        latest = self.clock() + timedelta(seconds=MAX_RETRY_AFTER)
+        if capped := self.store.cap_waits(latest):
+            log.warning("%d deliveries were set to wait past %s; they are due then", capped, latest)
 
     async def _settle(self, grace: float) -> None:
         tasks = list(self._inflight.values())
@@ -153,18 +155,23 @@ class Sender:
         stale = now - self._fetched_at
         # A finished chat's next message waits per_chat_interval anyway: no need to look sooner.
         settle = min(self.config.per_chat_interval / 2, 0.5)
-        if self._refresh or stale > 2.0 or (stale > settle and (self._finished or not self._queue)):
+        waiting = not self.link.up and self.link.probe_in(now) > 0  # nothing may go till the probe
+        looked = stale > 2.0 or (stale > settle and (self._finished or not self._queue))
+        if self._refresh or (looked and not waiting):
             items = self.store.due(self.clock(), limit=500, per_chat=1)
             self._queue = {i.chat_id: i for i in items if i.chat_id not in self._inflight}
             self._fetched_at, self._refresh, self._finished = now, False, False
+        room = self._room(now)
         for chat, item in list(self._queue.items()):
-            if len(self._inflight) >= self.config.concurrency:
+            if len(self._inflight) >= room:
                 break
-            if self._chat_ready(chat) <= now:
+            if self._limits.ready_at(chat, now) <= now:
                 del self._queue[chat]
                 if self.store.mark_sending(item.id):
                     self._start(item, loop)
-        times = [self._chat_ready(c) for c in self._queue]
+        times = [self._limits.ready_at(c, now) for c in self._queue]
+        if not self.link.up:
+            times.append(now + self.link.probe_in(now))
         if self._finished:
             times.append(self._fetched_at + settle)
         if not self._queue:
@@ -173,12 +180,12 @@ class Sender:
                 times.append(now + (nxt - self.clock()).total_seconds())
         return min(max(min(times, default=now + 2.0) - now, 0.01), 2.0)
 
-    def _chat_ready(self, chat_id: int) -> float:
-        ready = self._ready.get(chat_id, 0.0)
-        window = self._groups.get(chat_id)
-        if chat_id < 0 and window and len(window) >= self.config.group_messages:
-            ready = max(ready, window[0] + self.config.group_window * MARGIN)
-        return ready
+    def _room(self, now: float) -> int:
+        """How many sends may be in flight: `concurrency`; while Telegram is down or refuses the
+        token, one probe at a time, when its backoff has passed (not every queued message)."""
+        if self.link.up:
+            return self.config.concurrency
+        return 1 if self.link.probe_in(now) <= 0 else 0
 
     def _start(self, item: OutboxItem, loop: asyncio.AbstractEventLoop) -> None:
         task = loop.create_task(self._deliver(item))
@@ -186,17 +193,8 @@ class Sender:
         task.add_done_callback(lambda _t, chat=item.chat_id: self._done(chat, loop))
 
     def _done(self, chat_id: int, loop: asyncio.AbstractEventLoop) -> None:
-        """Space the chat's next message from this one's completion, which is after Telegram
-        received it, so request latency can never squeeze two messages too close."""
-        now = loop.time()
         self._inflight.pop(chat_id, None)
-        ready = now + self.config.per_chat_interval * MARGIN
-        self._ready[chat_id] = max(self._ready.get(chat_id, 0.0), ready)
-        if chat_id < 0:
-            window = self._groups.setdefault(chat_id, deque())
-            window.append(now)
-            while len(window) > self.config.group_messages:
-                window.popleft()
+        self._limits.finished(chat_id, loop.time())
         self._finished = True
         self._wake.set()
 
@@ -211,7 +209,6 @@ class Sender:
     async def _deliver(self, item: OutboxItem) -> None:
         also = self.store.also_on(item.posting.key)
         message = render.notification(item.posting, item.alert_queries, self.clock(), also)
-        attempts = item.attempts + 1
         try:
             try:
                 msg_id = await self._send(item, message)
@@ -220,76 +217,70 @@ class Sender:
                     "delivery %d: Telegram refused the HTML (%s); sending plain text", item.id, exc
                 )
                 msg_id = await self._send(item, message, plain=True)
-        except TimeoutError:
-            return self._retry(item, attempts, "timed out")
-        except RateLimited as exc:
-            return self._rate_limited(item, exc.retry_after)
-        except ChatBlocked as exc:
+        except (SendError, TimeoutError) as exc:
+            return self._not_sent(item, exc)
+        self.link.answered()
+        self._told.discard(item.chat_id)
+        self.store.mark_sent(item.id, self.clock(), msg_id)
+        self.sent += 1
+        return None
+
+    def _not_sent(self, item: OutboxItem, exc: SendError | TimeoutError) -> None:
+        """Record why a send did not go through; only a permanent answer about the chat ends it."""
+        self._refresh = True
+        if isinstance(exc, TokenRejected):
+            self.link.token_rejected(str(exc), asyncio.get_running_loop().time())
+            self.store.mark_retry(item.id, self.clock(), f"paused: {exc}", count=False)
+            return
+        if not isinstance(exc, RateLimited | ChatBlocked | ChatMigrated | MessageRejected):
+            return self._retry(item, "timed out" if isinstance(exc, TimeoutError) else str(exc))
+        self.link.answered()  # Telegram is there; the answer is about this chat
+        if isinstance(exc, RateLimited):
+            self._rate_limited(item, exc.retry_after)
+        elif isinstance(exc, ChatBlocked):
             self.store.set_user_state(item.chat_id, "blocked", self.clock())
             self.store.drop_pending_for(item.chat_id, f"blocked: {exc}")
             log.info(
                 "chat %d blocked the bot or is gone (%s); it gets nothing more", item.chat_id, exc
             )
-            return None
-        except ChatMigrated as exc:
+        elif isinstance(exc, ChatMigrated):
             self.store.migrate_chat(item.chat_id, exc.new_chat_id, self.clock())
             self.store.mark_retry(item.id, self.clock(), str(exc), count=False)
-            self._refresh = True
             log.info("chat %d became supergroup %d; following it", item.chat_id, exc.new_chat_id)
-            return None
-        except MessageRejected as exc:
+        else:
             self.store.mark_final(item.id, "failed", f"rejected: {exc}")
-            log.warning(
-                "delivery %d to chat %d rejected by Telegram: %s", item.id, item.chat_id, exc
-            )
+            log.warning("delivery %d to chat %d rejected: %s", item.id, item.chat_id, exc)
             self.on_failed(f"A message to chat {item.chat_id} was rejected by Telegram: {exc}")
-            return None
-        except SendError as exc:
-            return self._retry(item, attempts, str(exc))
-        self.store.mark_sent(item.id, self.clock(), msg_id)
-        self.sent += 1
         return None
 
     def _rate_limited(self, item: OutboxItem, retry_after: float) -> None:
-        """429: that chat waits; a second chat limited within the wait means everyone waits."""
-        loop = asyncio.get_running_loop()
-        now, wait = loop.time(), max(retry_after, 0.0)
-        self._ready[item.chat_id] = max(self._ready.get(item.chat_id, 0.0), now + wait)
-        while self._limited and self._limited[0][0] < now:
-            self._limited.popleft()
-        if any(chat != item.chat_id for _, chat in self._limited):
-            self._pacer.hold_until(now + wait)
-        self._limited.append((now + wait, item.chat_id))
+        """429: that chat waits (at most an hour), the others flow; see ChatLimits."""
+        wait = self._limits.limited(item.chat_id, retry_after, asyncio.get_running_loop().time())
         self.store.mark_retry(
             item.id,
             self.clock() + timedelta(seconds=wait),
             f"429: retry after {wait:g}s",
             count=False,
         )
-        self._refresh = True
         log.info("Telegram asked to wait %gs (chat %d)", wait, item.chat_id)
 
-    def _retry(self, item: OutboxItem, attempts: int, error: str) -> None:
-        self._refresh = True
-        if attempts >= self.config.max_attempts:
-            self.store.mark_final(item.id, "failed", f"gave up after {attempts} attempts: {error}")
-            log.warning(
-                "delivery %d to chat %d failed %d times (%s); giving up",
-                item.id,
-                item.chat_id,
-                attempts,
-                error,
-            )
-            self.on_failed(
-                f"Gave up on a message to chat {item.chat_id} after {attempts} attempts: {error}"
-            )
+    def _retry(self, item: OutboxItem, error: str) -> None:
+        """A failure without an answer (5xx, network, timeout): never the end of a delivery."""
+        attempts = item.attempts + 1
+        self.link.failed(error, asyncio.get_running_loop().time())
+        if not self.link.up:  # Telegram is down: the message keeps its place, the link probes
+            self.store.mark_retry(item.id, self.clock(), error)
             return
         delay = retry_delay(attempts, self.config.retry_base)
         self.store.mark_retry(item.id, self.clock() + timedelta(seconds=delay), error)
         if attempts == 1:
             log.warning(
                 "delivery %d to chat %d failed (%s); retrying with backoff",
-                item.id,
-                item.chat_id,
-                error,
+                item.id, item.chat_id, error,
+            )  # fmt: skip
+        if attempts >= self.config.max_attempts and item.chat_id not in self._told:
+            self._told.add(item.chat_id)
+            self.on_failed(
+                f"A message to chat {item.chat_id} failed {attempts} times ({error}); still "
+                f"retrying, at most {format_duration(MAX_BACKOFF)} apart."
             )

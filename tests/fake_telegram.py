@@ -1,7 +1,9 @@
 """A fake Telegram Bot API server for tests, served over real HTTP on 127.0.0.1.
 
 Point python-telegram-bot at it with ``base_url=fake.base_url``. It runs in its own threads, so
-it works with any event loop, or with the bot running in another process.
+it works with any event loop, or with the bot running in another process. Outages: ``outage()``
+answers every call with a 502, ``reject_token()`` with 401/404, and ``stop()`` then ``start()``
+refuses connections in between and serves the same port again.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _TAG = re.compile(r"""<(/?)([^\s>]*)((?:"[^"]*"|'[^']*'|[^"'>])*)(>?)""")
 _ATTR = re.compile(r"""([^\s=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"']*))?""")
 _PATH = re.compile(r"/bot([^/]+)/([A-Za-z]+)/?")
-_REASONS = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error"}
+_REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found"}
+_REASONS |= {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
 Predicate = int | Callable[[list["SentMessage"]], object]
 
 
@@ -247,7 +250,7 @@ class _Server(ThreadingHTTPServer):
 
     def __init__(self, fake: FakeTelegram) -> None:
         self.fake = fake
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", fake.port), _Handler)  # port 0 the first time
 
     def server_bind(self) -> None:  # skip HTTPServer's getfqdn() reverse lookup
         socketserver.TCPServer.server_bind(self)
@@ -283,6 +286,7 @@ class FakeTelegram:
         self._updates: list[dict[str, Any]] = []
         self._next_update_id = self._next_message_id = 0
         self._failures: list[tuple[int | str | None, ApiError, list[int]]] = []
+        self._answer_all: ApiError | None = None  # outage() / reject_token()
         self._delays: dict[int | None, float] = {}
         self.limit_hits: list[str] = []  # which rule each Limits 429 broke
         self._windows: dict[object, deque[float]] = {}
@@ -303,7 +307,8 @@ class FakeTelegram:
         }
 
     def start(self) -> FakeTelegram:
-        """Start serving on an ephemeral loopback port (no-op if running)."""
+        """Start serving on an ephemeral loopback port, or on the same port as before after a
+        stop() (no-op if running)."""
         if self._server is None:
             self._stopping.clear()
             self._server = _Server(self)
@@ -424,6 +429,20 @@ class FakeTelegram:
         with self._cond:
             self._failures.append((chat_id, error, [count]))
 
+    def outage(self, status: int | None = 502) -> None:
+        """Answer every API call with ``status`` (502: Telegram's front end without its back
+        end) until called with None."""
+        self._answer_all_with(status)
+
+    def reject_token(self, status: int | None = 401) -> None:
+        """Answer every API call as Telegram does for a revoked token (401 Unauthorized) or a
+        malformed one (404 Not Found), until called with None."""
+        self._answer_all_with(status)
+
+    def _answer_all_with(self, status: int | None) -> None:
+        with self._cond:
+            self._answer_all = None if status is None else ApiError(status, _REASONS[status])
+
     def delay(self, seconds: float, chat_id: int | None = None) -> None:
         """Make sendMessage (to one chat, or to any) take ``seconds`` to answer; 0 switches off."""
         self._delays[chat_id] = seconds
@@ -468,6 +487,8 @@ class FakeTelegram:
             self.tokens_seen.add(token)
             self.calls.append(Call(method, params, token))
         try:
+            if self._answer_all is not None:
+                raise self._answer_all
             if (handler := self._methods.get(method.lower())) is None:
                 raise ApiError(404, "Not Found: method not found")
             return handler(params)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -53,39 +52,51 @@ async def transport():
         await t.stop()
 
 
-def sender(store: Store, transport, told: list[str] | None = None, **kw: object) -> Sender:
+def sender(
+    store: Store, transport, told: list[str] | None = None, health: list[str] | None = None, **kw
+) -> Sender:
     config = DeliveryConfig(**{"retry_base": 0.05, "send_timeout": 2.0, **kw})
-    return Sender(store, transport, config, on_failed=(told if told is not None else []).append)
+    told, health = [] if told is None else told, [] if health is None else health
+    return Sender(store, transport, config, on_failed=told.append, on_health=health.append)
+
+
+class TimedTransport(TelegramTransport):
+    """The real transport, noting the loop time at which each message leaves the sender."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.sent_at: list[tuple[int, float]] = []
+
+    async def send(self, chat_id, message, *, plain=False):
+        self.sent_at.append((chat_id, asyncio.get_running_loop().time()))
+        return await super().send(chat_id, message, plain=plain)
 
 
 async def test_burst_of_1000_to_100_users_stays_within_limits(store) -> None:
     """Telegram's limits, twice as fast to keep the test short; the fake runs in its own
-    process so that its share of the CPU does not blur the bot's timing."""
+    process. The limits are checked where the sender controls them, when each message leaves
+    it: on a loaded machine the fake may receive requests bunched in transit (and answer 429,
+    which the sender then honours), which says nothing about the sender's pacing."""
     scale = 2
     with FakeTelegramProcess(limits=Limits(scale=scale)) as tg:
-        t = TelegramTransport(TOKEN, tg.api_url)
+        t = TimedTransport(TOKEN, tg.api_url)
         await t.start(None)
         fill(store, list(range(1, 101)), 10)
         s = sender(store, t, messages_per_second=30 * scale, per_chat_interval=1 / scale)
-        start = time.monotonic()
-        sent = await s.drain(timeout=60)
-        elapsed = time.monotonic() - start
+        sent = await s.drain(timeout=120)
         await t.stop()
         results = tg.results()
-    minimum = (1000 - 1) / (30 * scale)  # the overall limit binds: 10 per chat need 4.5 s
-    print(
-        f"\n1000 messages to 100 users: {elapsed:.2f}s, minimum {minimum:.2f}s, ratio {elapsed / minimum:.2f}"
-    )
     assert sent == 1000 and len(results["sent"]) == 1000
-    assert results["too_many_requests"] == 0, results["limit_hits"]
-    # How close to the limit it runs is measured by bench/deliver.py, not asserted here: the
-    # time depends on the machine's load, which a test must not.
+    assert len({(chat, text) for chat, _, text in results["sent"]}) == 1000, "each once"
     assert store.delivery_counts() == {"sent": 1000}
     per_chat: dict[int, list[float]] = {}
-    for chat, at, _ in results["sent"]:
+    for chat, at in t.sent_at:
         per_chat.setdefault(chat, []).append(at)
-    gaps = [b - a for times in per_chat.values() for a, b in itertools.pairwise(times)]
-    assert min(gaps) >= 1 / scale
+    times = sorted(at for _, at in t.sent_at)
+    rate = 30 * scale
+    assert all(b - a >= 1.0 for a, b in zip(times, times[rate:], strict=False)), "overall"
+    gaps = [b - a for ts in per_chat.values() for a, b in itertools.pairwise(ts)]
+    assert min(gaps) >= 1 / scale, "per chat"
 
 
 async def test_group_chats_get_at_most_20_a_minute(store) -> None:
@@ -184,7 +195,7 @@ async def test_a_huge_posting_still_fits_one_message(store, transport) -> None:
     assert len(transport.fake.sent) == 1 and not transport.fake.errors
 
 
-async def test_server_errors_back_off_then_fail_and_tell_admins(store, transport) -> None:
+async def test_server_errors_back_off_and_never_fail_a_job(store, transport) -> None:
     fill(store, [7, 8], 1)
     transport.fake.fail_next(7, status=500, description="Internal Server Error", count=2)
     await sender(store, transport, max_attempts=5).drain(timeout=5)
@@ -192,17 +203,30 @@ async def test_server_errors_back_off_then_fail_and_tell_admins(store, transport
     row = store.db.execute("SELECT attempts FROM deliveries WHERE chat_id = 7").fetchone()
     assert row[0] == 3
     transport.fake.sent.clear()
-    fill_more = [Delivery(9, "B:0")]
     store.subscribe(9, NOW)
-    store.enqueue(fill_more, NOW)
-    transport.fake.fail_next(9, status=502, description="Bad Gateway", count=10)
+    store.enqueue([Delivery(9, "B:0")], NOW)
+    transport.fake.fail_next(9, status=502, description="Bad Gateway", count=6)
     told: list[str] = []
-    await sender(store, transport, told, max_attempts=3).drain(timeout=5)
-    failed = store.db.execute(
-        "SELECT state, last_error FROM deliveries WHERE chat_id = 9"
+    health: list[str] = []
+    s = sender(store, transport, told, health, max_attempts=3, per_chat_interval=0.01)
+    await s.drain(timeout=5)
+    state, attempts = store.db.execute(
+        "SELECT state, attempts FROM deliveries WHERE chat_id = 9"
     ).fetchone()
-    assert failed[0] == "failed" and "gave up after 3 attempts" in failed[1]
-    assert len(told) == 1 and "chat 9" in told[0]
+    assert (state, attempts) == ("sent", 7), "six failures, twice max_attempts, lost nothing"
+    assert [m.chat_id for m in transport.fake.sent] == [9]
+    assert told == [] and len(health) == 2, health
+    assert "has not taken a message" in health[0] and "again after" in health[1]
+
+
+async def test_one_failing_chat_is_told_once_and_keeps_being_retried(store, transport) -> None:
+    fill(store, [5, 6], 3)
+    transport.fake.fail_next(5, status=500, description="Internal Server Error", count=4)
+    told: list[str] = []
+    s = sender(store, transport, told, max_attempts=2, per_chat_interval=0.01)
+    await s.drain(timeout=5)
+    assert store.delivery_counts() == {"sent": 6}
+    assert len(told) == 1 and "chat 5 failed 2 times" in told[0] and "still retrying" in told[0]
 
 
 async def test_a_slow_chat_never_holds_up_the_others(store, transport) -> None:
@@ -222,7 +246,7 @@ async def test_a_slow_chat_never_holds_up_the_others(store, transport) -> None:
     row = store.db.execute(
         "SELECT state, attempts, last_error FROM deliveries WHERE chat_id = 1"
     ).fetchone()
-    assert row[0] in ("pending", "failed") and "timed out" in (row[2] or ""), row
+    assert row[0] == "pending" and "timed out" in (row[2] or ""), row
 
 
 async def test_group_migrated_to_supergroup_follows_the_new_id(store, transport) -> None:
@@ -236,20 +260,3 @@ async def test_group_migrated_to_supergroup_follows_the_new_id(store, transport)
     assert [m.chat_id for m in transport.fake.sent] == [-1001234]
     assert store.user(-100) is None and store.user(-1001234).state == "active"
     assert [a.query for a in store.alerts(-1001234)] == ["rust"]
-
-
-async def test_telegram_unreachable_retries_then_fails_and_tells_admins(store) -> None:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
-    t = TelegramTransport(TOKEN, dead)  # nothing listens there: every request is refused
-    fill(store, [7], 1)
-    told: list[str] = []
-    await sender(store, t, told, max_attempts=3).drain(timeout=10)
-    state, attempts, error = store.db.execute(
-        "SELECT state, attempts, last_error FROM deliveries WHERE chat_id = 7"
-    ).fetchone()
-    assert (state, attempts) == ("failed", 3) and "gave up after 3 attempts" in error
-    assert len(told) == 1

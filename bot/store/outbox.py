@@ -82,6 +82,15 @@ class OutboxMixin(StoreBase):
         )
         return from_iso(row[0]) if row and row[0] else None
 
+    def cap_waits(self, latest: datetime) -> int:
+        """Pending deliveries scheduled after `latest` (an absurd wait stored by an older version,
+        or a wall clock set back) become due at `latest`. Returns how many."""
+        cur = self.db.execute(
+            "UPDATE deliveries SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?",
+            (iso(latest), iso(latest)),
+        )
+        return cur.rowcount
+
     def mark_sending(self, delivery_id: int) -> bool:
         """Claim a pending delivery for sending; False when it is no longer pending."""
         cur = self.db.execute(

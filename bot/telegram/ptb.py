@@ -20,6 +20,7 @@ from telegram.ext import Application, ContextTypes, MessageHandler, filters
 from telegram.warnings import PTBDeprecationWarning
 
 from bot import logs
+from bot.backoff import MAX_RETRY_AFTER, clamp_wait
 from bot.errors import (
     BadMarkup,
     ChatBlocked,
@@ -27,6 +28,7 @@ from bot.errors import (
     MessageRejected,
     RateLimited,
     SendError,
+    TokenRejected,
     TransientSendError,
 )
 from bot.models import OutgoingMessage
@@ -44,7 +46,7 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 def translate(exc: tg.TelegramError) -> SendError:
-    """One Telegram error -> our SendError tree."""
+    """One Telegram error -> our SendError tree; a `retry_after` is clamped here, where it enters."""
     if isinstance(exc, tg.Forbidden):
         return ChatBlocked(exc.message)
     if isinstance(exc, tg.RetryAfter):
@@ -52,7 +54,7 @@ def translate(exc: tg.TelegramError) -> SendError:
             warnings.simplefilter("ignore", PTBDeprecationWarning)
             wait = exc.retry_after
         seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-        return RateLimited(seconds)
+        return RateLimited(clamp_wait(seconds))
     if isinstance(exc, tg.ChatMigrated):
         return ChatMigrated(exc.new_chat_id)
     if isinstance(exc, tg.BadRequest):
@@ -62,8 +64,8 @@ def translate(exc: tg.TelegramError) -> SendError:
         if "chat not found" in text or "user not found" in text:
             return ChatBlocked(exc.message)
         return MessageRejected(exc.message)
-    if isinstance(exc, tg.InvalidToken):
-        return MessageRejected("the bot token was rejected")
+    if isinstance(exc, tg.InvalidToken):  # PTB's name for a 401 or 404 answer
+        return TokenRejected(exc.message or "401 Unauthorized")
     return TransientSendError(exc.message or type(exc).__name__)
 
 
@@ -190,4 +192,6 @@ class TelegramTransport:
             )
         except tg.TelegramError as exc:
             raise translate(exc) from None
+        except OverflowError:  # PTB turns a retry_after past ~10**13 s into a timedelta: too big
+            raise RateLimited(MAX_RETRY_AFTER, "absurd flood wait") from None
         return sent.message_id

@@ -1,0 +1,238 @@
+"""Telegram down for hours, a rejected token, absurd flood waits: nothing lost, nothing frozen.
+
+The fake Bot API server plays the outage; the wall clock is injected and advanced, never slept."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot import config as cfg
+from bot.app import App
+from bot.backoff import MAX_GLOBAL_HOLD, MAX_RETRY_AFTER, retry_delay
+from bot.config import DeliveryConfig
+from bot.link import Link
+from bot.pacing import ChatLimits, Pacer
+from bot.sender import Sender
+from bot.store import Store
+from bot.store.db import from_iso
+from bot.telegram.ptb import TelegramTransport
+from tests.fake_telegram import FakeTelegram
+from tests.test_delivery import NOW, TOKEN, fill
+
+
+class Clock:
+    """The wall clock the sender reads, moved by the test."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+async def tg():
+    with FakeTelegram() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def transport(tg):
+    t = TelegramTransport(TOKEN, tg.api_url)
+    await t.start(None)
+    yield t
+    await t.stop()
+
+
+def make_sender(store: Store, transport, clock: Clock, told: list, health: list) -> Sender:
+    config = DeliveryConfig(messages_per_second=1000, per_chat_interval=0.01, send_timeout=2.0)
+    return Sender(store, transport, config, clock, on_failed=told.append, on_health=health.append)
+
+
+def tries(store: Store) -> int:
+    """Sends attempted so far (each claim counts one; a paused one is given back)."""
+    return store.db.execute("SELECT total(attempts) FROM deliveries").fetchone()[0]
+
+
+def sent_once(tg: FakeTelegram, expected: int) -> None:
+    keys = [(m.chat_id, m.text) for m in tg.sent]
+    assert len(keys) == len(set(keys)) == expected, "every job exactly once"
+
+
+@pytest.mark.parametrize("mode", ["bad_gateway", "refused"])
+async def test_hours_of_outage_then_every_job_arrives_once(store, tg, transport, mode) -> None:
+    clock, told, health = Clock(NOW), [], []
+    fill(store, list(range(1, 21)), 2)  # 40 jobs for 20 chats
+    sender = make_sender(store, transport, clock, told, health)
+    tg.outage(502) if mode == "bad_gateway" else tg.stop()
+    rounds = 6 * 4  # six hours, looked at every 15 minutes
+    for _ in range(rounds):
+        await sender.drain(timeout=0.5)
+        clock.advance(minutes=15)
+    assert store.delivery_counts() == {"pending": 40}, "nothing given up"
+    assert sender.link.status.state == "down"
+    # Sends already in flight (and the few started before 3 failures said "down") fail together;
+    # from then on, one probe per round, not one try per queued message (40 * 24).
+    first = DeliveryConfig().concurrency + Link.DOWN_AFTER
+    assert tries(store) <= first + rounds, "one probe at a time"
+    assert len(health) == 1 and "has not taken a message" in health[0]
+    tg.outage(None) if mode == "bad_gateway" else tg.start()
+    clock.advance(minutes=15)
+    assert await sender.drain(timeout=10) == 40
+    assert store.delivery_counts() == {"sent": 40}
+    sent_once(tg, 40)
+    assert sender.link.status.state == "up" and sender.paused is None
+    assert len(health) == 2 and "takes messages again after 6h" in health[1]
+    assert told == [], "no message was given up"
+
+
+@pytest.mark.parametrize("status", [401, 404])
+async def test_rejected_token_pauses_all_sending_then_resumes(
+    store, tg, transport, status, caplog
+) -> None:
+    caplog.set_level(logging.INFO)
+    clock, told, health = Clock(NOW), [], []
+    fill(store, list(range(1, 11)), 2)
+    sender = make_sender(store, transport, clock, told, health)
+    tg.reject_token(status)
+    for _ in range(8):
+        await sender.drain(timeout=0.5)
+        clock.advance(minutes=15)
+    assert sender.paused and "bot token" in sender.paused
+    assert store.delivery_counts() == {"pending": 20} and tries(store) == 0, "nothing counted"
+    probes = sum(c.method.lower() == "sendmessage" for c in tg.calls)
+    assert probes <= DeliveryConfig().concurrency + Link.DOWN_AFTER + 8, "one probe at a time"
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "PAUSED" in errors[0], errors
+    secret = TOKEN.split(":")[1]
+    assert not any(secret in r.getMessage() for r in caplog.records)
+    tg.reject_token(None)
+    clock.advance(minutes=15)
+    assert await sender.drain(timeout=10) == 20
+    assert sender.paused is None and store.delivery_counts() == {"sent": 20}
+    sent_once(tg, 20)
+    assert len(health) == 1 and "accepts the bot token again after 2h" in health[0]
+    assert told == []
+
+
+@pytest.mark.parametrize("retry_after", [10**9, 10**12, 10**15])
+async def test_absurd_retry_after_waits_the_ceiling_and_others_flow(
+    store, tg, transport, retry_after
+) -> None:
+    clock = Clock(NOW)
+    fill(store, [1, 2, 3], 1)
+    tg.fail_next(1, status=429, retry_after=retry_after)
+    sender = make_sender(store, transport, clock, [], [])
+    await sender.drain(timeout=10)
+    assert sorted(m.chat_id for m in tg.sent) == [2, 3]
+    (when,) = store.db.execute(
+        "SELECT next_attempt_at FROM deliveries WHERE chat_id = 1 AND state = 'pending'"
+    ).fetchone()
+    assert from_iso(when) == NOW + timedelta(seconds=MAX_RETRY_AFTER)
+    clock.advance(seconds=MAX_RETRY_AFTER - 60)
+    await sender.drain(timeout=0.5)
+    assert len(tg.sent) == 2, "chat 1 still waits"
+    clock.advance(seconds=60)
+    assert await sender.drain(timeout=10) == 1
+    assert [m.chat_id for m in tg.sent] == [2, 3, 1]
+
+
+async def test_everyone_is_held_at_most_the_global_ceiling() -> None:
+    now = asyncio.get_running_loop().time()
+    pacer = Pacer(30)
+    assert pacer.hold_until(now + 10**12, now) == now + MAX_GLOBAL_HOLD
+    assert pacer.hold_until(now + 2, now) == now + MAX_GLOBAL_HOLD, "a hold is never shortened"
+
+
+def test_an_hour_long_429_for_one_chat_does_not_halt_the_others_later() -> None:
+    pacer, clock = Pacer(30), Clock(NOW)
+    limits = ChatLimits(DeliveryConfig(), pacer, clock)
+    assert limits.limited(1, 10**12, now=100.0) == MAX_RETRY_AFTER
+    assert limits.ready_at(1, 100.0) == 100.0 + MAX_RETRY_AFTER
+    limits.limited(2, 10, now=220.0)  # two minutes later, an ordinary 429 for another chat
+    assert pacer.free_at < 220.0, "chat 1's old hour-long wait does not make it global"
+    assert limits.ready_at(3, 220.0) < 220.0
+    limits.limited(3, 20, now=221.0)  # a second chat limited while chat 2 waits: everyone waits
+    assert pacer.free_at == 230.0, "for the shorter of the two waits"
+    clock.advance(seconds=MAX_RETRY_AFTER)
+    assert limits.ready_at(1, 300.0) <= 300.0, "over when the (injected) wall clock says so"
+
+
+def test_backoff_is_capped_at_15_minutes_for_any_number_of_attempts() -> None:
+    delays = [retry_delay(n, 5.0) for n in (1, 2, 8, 9, 100, 10**6)]
+    assert 4.0 <= delays[0] <= 5.0 and 8.0 <= delays[1] <= 10.0
+    assert all(d <= 900.0 for d in delays) and delays[-1] >= 0.8 * 900
+
+
+async def test_an_admin_notice_survives_an_outage(tmp_path, tg, monkeypatch) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    admin = 4242
+    config = cfg.from_dict(
+        {
+            "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [admin]},
+            "storage": {"path": str(tmp_path / "jobbot.db")},
+            "delivery": {"retry_base": 0.05},
+        }
+    )
+    app = App(config)
+    stop = asyncio.Event()
+    task = asyncio.create_task(app.run(stop))
+    await until(lambda: any(c.method.lower() == "getupdates" for c in tg.calls))
+    tg.outage(502)
+    app.tell_admins("Board Acme failed 3 polls in a row")
+    await until(lambda: sum(e[0].lower() == "sendmessage" for e in tg.errors) >= 3)
+    tg.outage(None)
+    await tg.wait_for_async(lambda sent: any("Board Acme" in m.text for m in sent))
+    stop.set()
+    await task
+    assert [m.chat_id for m in tg.sent] == [admin], "sent once, when Telegram was back"
+
+
+async def until(predicate, timeout: float = 5.0) -> None:
+    """Wait (on the event loop, not by sleeping a fixed time) until `predicate()` holds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        assert loop.time() < deadline, "timed out waiting"
+        await asyncio.sleep(0.01)
+
+
+async def test_a_wait_stored_by_an_older_version_is_cut_to_the_ceiling(store, tg, transport):
+    """Rows an absurd retry_after put in 2057 before the fix are due within the ceiling."""
+    clock = Clock(NOW)
+    fill(store, [1, 2], 1)
+    store.mark_retry(1, datetime(2057, 9, 9, tzinfo=NOW.tzinfo), "429: retry after 1e+09s")
+    sender = make_sender(store, transport, clock, [], [])
+    await sender.drain(timeout=10)
+    assert [m.chat_id for m in tg.sent] == [2]
+    clock.advance(seconds=MAX_RETRY_AFTER)
+    assert await sender.drain(timeout=10) == 1
+    assert store.delivery_counts() == {"sent": 2}
+
+
+async def test_failure_notices_within_the_window_are_summed_up_not_lost(
+    tmp_path, tg, monkeypatch
+) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    config = cfg.from_dict(
+        {
+            "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [4242]},
+            "storage": {"path": str(tmp_path / "jobbot.db")},
+        }
+    )
+    app = App(config)
+    await app.transport.start(None)
+    app.failure_notice_window = 0.2
+    for chat in (5, 6, 7):
+        app.sender.on_failed(f"A message to chat {chat} was rejected by Telegram: too long")
+    sent = await tg.wait_for_async(2)
+    await app.close()
+    assert "chat 5" in sent[0].text
+    assert "chat 7" in sent[1].text and "and 1 more within" in sent[1].text
