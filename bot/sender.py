@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -38,6 +39,7 @@ from bot.link import Link
 from bot.models import OutgoingMessage
 from bot.pacing import ChatLimits, Pacer
 from bot.store import OutboxItem, Store, utcnow
+from bot.store.db import storage_problem
 from bot.telegram.transport import Transport
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,8 @@ class Sender:
         self._limits = ChatLimits(delivery, self._pacer, clock)
         self._inflight: dict[int, asyncio.Task] = {}  # chat -> its one send in flight
         self._told: set[int] = set()  # chats the admins heard are failing, until one succeeds
+        self._unrecorded: list[tuple[int, datetime, int | None]] = []  # sent, not yet marked
+        self._storage_down = False
 
     @property
     def paused(self) -> str | None:
@@ -95,9 +99,10 @@ class Sender:
             while not stop.is_set():
                 try:
                     rest = self._dispatch()
-                except Exception:
-                    log.exception("delivery loop error; retrying shortly")
-                    rest = 1.0
+                    self._storage_down = False
+                except sqlite3.Error as exc:  # disk full, locked: the outbox waits, nothing lost
+                    self._storage_failed(exc)
+                    rest = 5.0
                 self._wake.clear()
                 woke = asyncio.ensure_future(self._wake.wait())
                 await asyncio.wait(
@@ -148,8 +153,17 @@ class Sender:
             for task in pending:  # left 'sending': resent after a restart (the in-doubt window)
                 task.cancel()
 
+    def _storage_failed(self, exc: sqlite3.Error) -> None:
+        """One line per spell of database trouble, never a traceback a second."""
+        if not self._storage_down:
+            log.error("delivery paused: %s", storage_problem(self.store.path or "(memory)", exc))
+        self._storage_down = True
+
     def _dispatch(self) -> float:
         """Start a send for every chat that may get one now; returns how long to rest."""
+        while self._unrecorded:  # sent, but the database could not say so then
+            self.store.mark_sent(*self._unrecorded[0])
+            self._unrecorded.pop(0)
         loop = asyncio.get_running_loop()
         now = loop.time()
         stale = now - self._fetched_at
@@ -207,7 +221,10 @@ class Sender:
         )
 
     async def _deliver(self, item: OutboxItem) -> None:
-        also = self.store.also_on(item.posting.key)
+        try:
+            also = self.store.also_on(item.posting.key)
+        except sqlite3.Error:  # only a courtesy line of the message
+            also = ()
         message = render.notification(item.posting, item.alert_queries, self.clock(), also)
         try:
             try:
@@ -221,8 +238,12 @@ class Sender:
             return self._not_sent(item, exc)
         self.link.answered()
         self._told.discard(item.chat_id)
-        self.store.mark_sent(item.id, self.clock(), msg_id)
         self.sent += 1
+        try:
+            self.store.mark_sent(item.id, self.clock(), msg_id)
+        except sqlite3.Error as exc:  # recorded as soon as the database can: never sent twice
+            self._unrecorded.append((item.id, self.clock(), msg_id))
+            self._storage_failed(exc)
         return None
 
     def _not_sent(self, item: OutboxItem, exc: SendError | TimeoutError) -> None:

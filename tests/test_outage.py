@@ -236,3 +236,30 @@ async def test_failure_notices_within_the_window_are_summed_up_not_lost(
     await app.close()
     assert "chat 5" in sent[0].text
     assert "chat 7" in sent[1].text and "and 1 more within" in sent[1].text
+
+
+async def test_a_send_the_database_cannot_record_is_recorded_later_never_resent(
+    store, tg, transport, caplog
+) -> None:
+    """Telegram took the message but the database was locked when the sender came to mark it
+    sent: it is marked once the database is free, and never sent twice; one log line."""
+    import sqlite3
+
+    clock = Clock(NOW)
+    fill(store, [1], 1)
+    store.db.execute("PRAGMA busy_timeout=50")
+    tg.delay(0.3)
+    sender = make_sender(store, transport, clock, [], [])
+    stop = asyncio.Event()
+    run = asyncio.create_task(sender.run(stop))
+    await until(lambda: any(c.method.lower() == "sendmessage" for c in tg.calls))
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    await until(lambda: any("delivery paused" in r.getMessage() for r in caplog.records))
+    other.execute("ROLLBACK")
+    await until(lambda: store.delivery_counts() == {"sent": 1})
+    stop.set()
+    await run
+    assert len(tg.sent) == 1
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and not errors[0].exc_info
