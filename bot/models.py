@@ -130,10 +130,26 @@ class Delivery:
 
 
 @dataclass(frozen=True, slots=True)
+class Button:
+    """An inline button: opens `url`, or sends `data` (at most 64 bytes) back as a press."""
+
+    text: str
+    url: str | None = None
+    data: str | None = None
+
+
+Keyboard = tuple[tuple[Button, ...], ...]  # rows of buttons
+
+
+@dataclass(frozen=True, slots=True)
 class OutgoingMessage:
-    """A rendered notification: Telegram HTML, its plain-text twin, and an optional link button."""
+    """A rendered message: Telegram HTML, its plain-text twin, and rows of inline buttons."""
 
     html: str
     plain: str
-    button_text: str | None = None
-    button_url: str | None = None
+    buttons: Keyboard = ()
+
+    @property
+    def urls(self) -> list[str]:
+        """The URLs of its link buttons, in order."""
+        return [b.url for row in self.buttons for b in row if b.url]

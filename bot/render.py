@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from bot.models import OutgoingMessage, Posting
+from bot.models import Button, Keyboard, OutgoingMessage, Posting
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity parsing
 WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
@@ -107,11 +107,20 @@ def notification(
         lines.append(("", ""))
         label = "Matched your alert" if len(alert_queries) == 1 else "Matched your alerts"
         lines.append((f"🔔 {label} {esc(queries)}", f"🔔 {label} {queries}"))
-    url = posting.apply_url or posting.url
-    button = url if url.startswith(("http://", "https://")) else None
     return OutgoingMessage(
         html="\n".join(h for h, _ in lines),
         plain="\n".join(p for _, p in lines),
-        button_text="Apply" if button else None,
-        button_url=button,
+        buttons=link_buttons(posting),
     )
+
+
+def link_buttons(posting: Posting) -> Keyboard:
+    """Row 1 of a job's message: `View job` (the posting), and `Apply` only when the board
+    gives an application page of its own."""
+    web = ("http://", "https://")
+    view = posting.url if posting.url.startswith(web) else None
+    apply = posting.apply_url if posting.apply_url and posting.apply_url.startswith(web) else None
+    row = [Button("View job", url=view)] if view else []
+    if apply and apply != view:
+        row.append(Button("Apply", url=apply))
+    return (tuple(row),) if row else ()

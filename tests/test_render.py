@@ -22,7 +22,9 @@ def test_message_has_title_company_location_date_alert_and_apply_button() -> Non
     )
     assert "Posted 2 days ago (19 Nov 2026)" in m.html
     assert "Matched your alert “rust”" in m.html
-    assert (m.button_text, m.button_url) == ("Apply", "https://e.com/1")
+    assert [[(b.text, b.url) for b in row] for row in m.buttons] == [
+        [("View job", "https://e.com/1")]
+    ], "no Apply without an application page of its own"
     assert "<" not in m.plain.replace("<Payments>", "")
 
 
@@ -35,7 +37,16 @@ def test_huge_fields_still_fit_one_message() -> None:
 
 def test_no_button_for_a_non_http_link() -> None:
     p = Posting("b:1", "b", "1", "Job", "Co", "", "javascript:alert(1)")
-    assert notification(p, [], NOW).button_url is None
+    assert notification(p, [], NOW).urls == []
+
+
+def test_apply_only_when_the_board_gives_its_own_application_page() -> None:
+    p = Posting(
+        "b:1", "b", "1", "Job", "Co", "", "https://e.com/1", apply_url="https://e.com/1/apply"
+    )
+    assert notification(p, [], NOW).urls == ["https://e.com/1", "https://e.com/1/apply"]
+    same = Posting("b:1", "b", "1", "Job", "Co", "", "https://e.com/1", apply_url="https://e.com/1")
+    assert notification(same, [], NOW).urls == ["https://e.com/1"]
 
 
 def test_posted_counts_calendar_days() -> None:

@@ -87,7 +87,9 @@ class ConsoleTransport:
     ) -> int | None:
         rule = "─" * 60
         body = message.plain
-        if message.button_url:
-            body += f"\n{message.button_text or 'Open'}: {message.button_url}"
+        for row in message.buttons:
+            for button in row:
+                if button.url:
+                    body += f"\n{button.text}: {button.url}"
         self._print(f"{rule}\n{body}\n{rule}")
         return None

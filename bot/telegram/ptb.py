@@ -16,7 +16,13 @@ from telegram import (
 )
 from telegram import error as tg
 from telegram.constants import ParseMode
-from telegram.ext import Application, ContextTypes, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 from telegram.warnings import PTBDeprecationWarning
 
 from bot import logs
@@ -31,11 +37,11 @@ from bot.errors import (
     TokenRejected,
     TransientSendError,
 )
-from bot.models import OutgoingMessage
+from bot.models import Keyboard, OutgoingMessage
 from bot.telegram.handlers import COMMANDS
 from bot.telegram.retry import retrying
 from bot.telegram.split import split_html, visible_text
-from bot.telegram.transport import Incoming, OnMessage
+from bot.telegram.transport import Incoming, OnMessage, OnPress, Press
 from bot.telegram.updates import PerChatUpdateProcessor
 
 log = logging.getLogger(__name__)
@@ -69,6 +75,19 @@ def translate(exc: tg.TelegramError) -> SendError:
     return TransientSendError(exc.message or type(exc).__name__)
 
 
+def keyboard(rows: Keyboard) -> InlineKeyboardMarkup | None:
+    """Our button rows as Telegram's inline keyboard (None for none)."""
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b.text, url=b.url, callback_data=b.data) for b in row]
+            for row in rows
+            if row
+        ]
+    )
+
+
 class TelegramTransport:
     """Long-polls updates and sends messages through the Bot API at `api_url`."""
 
@@ -87,11 +106,13 @@ class TelegramTransport:
             .build()
         )
         self._on_message: OnMessage | None = None
+        self._on_press: OnPress | None = None
         self._polling = False
 
-    async def start(self, on_message: OnMessage | None) -> None:
+    async def start(self, on_message: OnMessage | None, on_press: OnPress | None = None) -> None:
         """Check the token, register the commands, and start receiving when asked to."""
         self._on_message = on_message
+        self._on_press = on_press
         try:
             await self.app.initialize()
         except tg.InvalidToken:
@@ -103,6 +124,7 @@ class TelegramTransport:
         if on_message is None:
             return
         self.app.add_handler(MessageHandler(filters.TEXT, self._handle))
+        self.app.add_handler(CallbackQueryHandler(self._press))
         self.app.add_error_handler(self._error)
         try:
             await self.app.bot.set_my_commands([BotCommand(c.name, c.summary) for c in COMMANDS])
@@ -138,17 +160,53 @@ class TelegramTransport:
             first_name=user.first_name if user else None,
         )
         reply = await self._on_message(incoming)
-        for chunk in split_html(reply or ""):
-            if not await self._reply(message.chat_id, chunk):
+        if reply is None:
+            return
+        if isinstance(reply, str):
+            reply = OutgoingMessage(reply, visible_text(reply))
+        chunks = split_html(reply.html)
+        for i, chunk in enumerate(chunks):
+            buttons = reply.buttons if i == len(chunks) - 1 else ()  # under the last part
+            if not await self._reply(message.chat_id, chunk, buttons):
                 return  # the chat refused one part: the rest would not arrive either
 
-    async def _reply(self, chat_id: int, html: str) -> bool:
+    async def _press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Answer a button press at once, then edit its message as the handlers say."""
+        query = update.callback_query
+        if query is None or self._on_press is None:
+            return
+        message = query.message
+        if message is None or not isinstance(query.data, str):
+            await query.answer("This button no longer works.")
+            return
+        press = Press(message.chat.id, message.message_id, query.data, query.from_user.id)
+        answer = await self._on_press(press)
+        try:
+            await query.answer(answer.toast[:200] or None)
+            if answer.edit is not None:
+                await query.edit_message_text(
+                    answer.edit.html,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=keyboard(answer.edit.buttons),
+                    link_preview_options=NO_PREVIEW,
+                )
+        except tg.BadRequest as exc:
+            if "not modified" not in exc.message.lower():  # a double press: nothing to change
+                log.warning("press in chat %s: Telegram refused the edit: %s", press.chat_id, exc)
+        except tg.TelegramError as exc:
+            log.warning("press in chat %s not answered: %s", press.chat_id, exc)
+
+    async def _reply(self, chat_id: int, html: str, buttons: Keyboard = ()) -> bool:
         """Send one part of a reply, retried through flood control; False (logged) if refused."""
 
         async def send(text: str, mode: str | None) -> None:
             try:
                 await self.app.bot.send_message(
-                    chat_id, text, parse_mode=mode, link_preview_options=NO_PREVIEW
+                    chat_id,
+                    text,
+                    parse_mode=mode,
+                    link_preview_options=NO_PREVIEW,
+                    reply_markup=keyboard(buttons),
                 )
             except tg.TelegramError as exc:
                 raise translate(exc) from None
@@ -177,11 +235,7 @@ class TelegramTransport:
     async def send(
         self, chat_id: int, message: OutgoingMessage, *, plain: bool = False
     ) -> int | None:
-        markup = None
-        if message.button_url:
-            markup = InlineKeyboardMarkup(
-                [[InlineKeyboardButton(message.button_text or "Open", url=message.button_url)]]
-            )
+        markup = keyboard(message.buttons)
         try:
             sent = await self.app.bot.send_message(
                 chat_id,

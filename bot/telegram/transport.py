@@ -20,14 +20,35 @@ class Incoming:
     first_name: str | None = None
 
 
-OnMessage = Callable[[Incoming], Awaitable[str | None]]
+@dataclass(frozen=True, slots=True)
+class Press:
+    """A press of one of the bot's inline buttons: its callback data, who pressed, where."""
+
+    chat_id: int
+    message_id: int
+    data: str
+    user_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PressAnswer:
+    """What a press does: a short notice for the presser, and the message's new form."""
+
+    toast: str = ""
+    edit: OutgoingMessage | None = None
+
+
+Reply = str | OutgoingMessage  # HTML text, or a message with buttons
+OnMessage = Callable[[Incoming], Awaitable[Reply | None]]
+OnPress = Callable[[Press], Awaitable[PressAnswer]]
 
 
 class Transport(Protocol):
     """A chat the bot lives in. `send` raises a SendError subclass when the message is not taken."""
 
-    async def start(self, on_message: OnMessage | None) -> None:
-        """Connect; when `on_message` is given, feed it every incoming text and send its reply."""
+    async def start(self, on_message: OnMessage | None, on_press: OnPress | None = None) -> None:
+        """Connect; when `on_message` is given, feed it every incoming text and send its reply,
+        and `on_press` every button press (answered, and the message edited as it says)."""
 
     async def stop(self) -> None:
         """Disconnect, letting in-flight work finish."""
