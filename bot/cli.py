@@ -113,6 +113,14 @@ def posting_json(p: Posting) -> dict:
         "posted_at": p.posted_at.strftime("%Y-%m-%dT%H:%M:%SZ") if p.posted_at else None,
         "workplace": p.workplace,
         "employment_type": p.employment_type,
+        "salary": None
+        if p.salary_min is None and p.salary_max is None
+        else {
+            "min": p.salary_min,
+            "max": p.salary_max,
+            "currency": p.salary_currency,
+            "period": p.salary_period,
+        },
         "description": p.description,
     }
 

@@ -20,6 +20,7 @@ from bot.errors import QueryError
 from bot.match import _ATTR_VALUES, _STEM, ANY, PostingView, Test, _all, _attribute, _query, plan
 from bot.models import Alert, Posting
 from bot.query import FIELDS, Query
+from bot.synonyms import expand
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ _FIELD_RARITY = {"": 1.0, "title": 0.2, "company": 0.05, "location": 0.3, "board
 def _rarity(key: str) -> float:
     """A guess at the share of postings that have `key`: the rarest key anchors an alert."""
     field, _, word = key.rpartition(":")
-    if field in ("remote", "type"):
+    if field in ("remote", "type", "salary"):
         return 0.5
     if word.startswith("*") or word in _COMMON:
         base = 0.3
@@ -54,6 +55,12 @@ def posting_keys(v: PostingView, word_starts: bool = False) -> set[str]:
         keys.update([f"{name}:{w}" for w in v.words[scope]])
         keys.update([f"{name}:*{w[:n]}" for w in v.words[scope] for n in range(_STEM, len(w) + 1)])
         keys.update([f"{name}:{a} {b}" for a, b in pairwise(part)])
+    for place in v.places:  # "location:north america"
+        keys.update([f"location:{a} {b}" for a, b in pairwise(place)])
+    if v.salary is not None:
+        keys.add("salary:stated")
+        if v.salary.currency:
+            keys.add(f"salary:{v.salary.currency}")
     if word_starts:
         keys.update({"*" + w[:_STEM] for w in v.words[ANY]})
     for (name, value), have in _ATTR_VALUES.items():
@@ -240,7 +247,7 @@ class Matcher:
 
     def _new_entry(self, query: Query) -> _Entry:
         entry = self._by_query[query.normalized] = _Entry(query)
-        ways = plan(query.root)
+        ways = plan(expand(query.root))
         assert ways, "parse refuses queries that need no key"
         for way in ways:
             # The first letters of every word of a posting are costly to list: such a key is

@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.models import Alert, Delivery, Posting
+from bot.places import is_place_word, place_names
 from bot.query import (
     FIELDS,
     MIN_PREFIX,
@@ -28,8 +29,11 @@ from bot.query import (
     Phrase,
     Prefix,
     Query,
+    Salary,
     Word,
 )
+from bot.salary import yearly
+from bot.synonyms import expand
 from bot.view import (
     _ANYWHERE,
     _ATTR_VALUES,
@@ -40,11 +44,12 @@ from bot.view import (
     _compile,
     _query,
     compile_query,
+    salary_test,
     view,
 )
 from bot.view import PostingView as PostingView  # re-exported: bot.index imports them from here
 from bot.view import _all as _all
-from bot.words import fold
+from bot.words import HYPHEN_BOUND, fold, hyphen_only
 from bot.words import tokens as _tokens
 
 if TYPE_CHECKING:
@@ -54,25 +59,48 @@ if TYPE_CHECKING:
 
 
 def matches(query: str | Query, posting: Posting) -> bool:
-    """Reference evaluator: walks the query over the posting's word lists, nothing clever."""
-    fields = {f: _tokens(getattr(posting, f) or "") for f in (*_ANYWHERE, "board")}
-    return _naive(_query(query).root, fields, _ANYWHERE, posting)
+    """Reference evaluator: walks the query over the posting's word lists, nothing clever.
+
+    Each field is a list of word lists (a phrase runs within one); location: also looks in
+    "places", the names of the countries and regions the location lies in.
+    """
+    fields = {f: [_tokens(getattr(posting, f) or "")] for f in (*_ANYWHERE, "board")}
+    fields["places"] = [list(name) for name in place_names(posting.location)]
+    return _naive(expand(_query(query).root), fields, _ANYWHERE, posting)
 
 
-def _naive(node: Node, fields: dict[str, list[str]], scope: tuple[str, ...], p: Posting) -> bool:
+def _has_word(word: str, field: str, words: list[list[str]], p: Posting) -> bool:
+    """Whether the field has the word; "go" or "c" only in a hyphenated phrase ("go-live",
+    "C-level") is not the language."""
+    if not any(word in w for w in words):
+        return False
+    if word not in HYPHEN_BOUND or field == "places":
+        return True
+    return not hyphen_only(getattr(p, field) or "", [word])
+
+
+def _naive(
+    node: Node, fields: dict[str, list[list[str]]], scope: tuple[str, ...], p: Posting
+) -> bool:
     if isinstance(node, Word):
-        return any(node.token in fields[f] for f in scope)
+        return any(_has_word(node.token, f, fields[f], p) for f in scope)
     if isinstance(node, Phrase):
         n = len(node.tokens)
         return any(
-            tuple(fields[f][i : i + n]) == node.tokens for f in scope for i in range(len(fields[f]))
+            tuple(w[i : i + n]) == node.tokens
+            for f in scope
+            for w in fields[f]
+            for i in range(len(w))
         )
     if isinstance(node, Prefix):
-        return any(t.startswith(node.stem) for f in scope for t in fields[f])
+        return any(t.startswith(node.stem) for f in scope for w in fields[f] for t in w)
     if isinstance(node, Attr):
         return _attribute(p, node.name) in _ATTR_VALUES[node.name, node.value]
+    if isinstance(node, Salary):
+        return salary_test(node, yearly(p))
     if isinstance(node, Field):
-        return _naive(node.child, fields, (node.name,), p)
+        names = ("location", "places") if node.name == "location" else (node.name,)
+        return _naive(node.child, fields, names, p)
     if isinstance(node, Not):
         return not _naive(node.child, fields, scope, p)
     if isinstance(node, And):
@@ -95,7 +123,7 @@ def _key(scope: int, word: str) -> str:
 
 def _exact_key(node: Node, scope: int) -> str | None:
     """The key a posting has exactly when it matches `node`, if there is one."""
-    if isinstance(node, Word):
+    if isinstance(node, Word) and node.token not in HYPHEN_BOUND:
         return _key(scope, node.token)
     if isinstance(node, Attr):
         return f"{node.name}:{node.value}"
@@ -132,9 +160,14 @@ def plan(node: Node, scope: int = ANY, limit: int = 8) -> list[Way] | None:
     exact = _exact_key(node, scope)
     if exact is not None:
         return [Way(frozenset({exact}))]
-    if isinstance(node, Phrase):
-        words = node.tokens if scope == ANY else [" ".join(p) for p in pairwise(node.tokens)]
+    if isinstance(node, Word | Phrase):  # a phrase, or "go" (a word, unless "go-live")
+        words = node.tokens if isinstance(node, Phrase) else (node.token,)
+        if scope != ANY and len(words) > 1:
+            words = tuple(" ".join(p) for p in pairwise(words))
         return [Way(frozenset(_key(scope, w) for w in words), tests=(_compile(node, scope),))]
+    if isinstance(node, Salary):  # the currency, or any stated salary; then the amounts
+        key = f"salary:{node.currency or 'stated'}"
+        return [Way(frozenset({key}), tests=(_compile(node, scope),))]
     if isinstance(node, Prefix):  # anywhere: its first letters, and a test
         return [Way(frozenset({"*" + node.stem[:_STEM]}), tests=(_compile(node, scope),))]
     if isinstance(node, Field):
@@ -173,7 +206,7 @@ def search(query: str | Query, postings: Iterable[Posting], limit: int = 0) -> l
     """
     q = _query(query)
     test = compile_query(q)
-    needles = [[n for k in way.keys for n in _needles(k)] for way in plan(q.root) or ()]
+    needles = [[n for k in way.keys for n in _needles(k)] for way in plan(expand(q.root)) or ()]
     hits: list[Posting] = []
     for posting in postings:
         text = fold("\n".join(getattr(posting, f) or "" for f in (*_ANYWHERE, "board")))
@@ -189,7 +222,9 @@ def search(query: str | Query, postings: Iterable[Posting], limit: int = 0) -> l
 def _needles(key: str) -> list[str]:
     """Text that the folded text of a posting with `key` contains."""
     field, _, words = key.rpartition(":")
-    return [] if field in ("remote", "type") else words.lstrip("*").split(" ")
+    if field in ("remote", "type", "salary") or (field == "location" and is_place_word(words)):
+        return []  # not in the text, or a country or region that its cities imply
+    return words.lstrip("*").split(" ")
 
 
 def route(postings: Iterable[Posting], alerts: Iterable[Alert] | Matcher) -> list[Delivery]:

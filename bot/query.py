@@ -6,6 +6,7 @@
     rust OR go, -java, NOT php, (a OR b) c
     title: company: location: board:   a word, a phrase or a group in that field
     remote:yes|no|hybrid  type:full-time|part-time|contract|internship
+    salary:>=100k  salary:<80k  salary:100k-150k  salary:>=€100k   a yearly amount
 
 `parse` raises `QueryError` with a message that points at the problem, and holds a query to
 limits on length, terms and nesting. There are no regular expressions from users: a query is
@@ -20,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from bot.errors import QueryError
+from bot.salary import parse_filter
 from bot.syntax import (
     _OPERATORS,
     ATTRS,
@@ -34,6 +36,7 @@ from bot.syntax import (
     Phrase,
     Prefix,
     Query,
+    Salary,
     Term,
     Word,
     format_node,
@@ -52,7 +55,7 @@ class _Tok:
     kind: str  # "(", ")", "term", "field", "neg", "or", "and", "not", "end"
     pos: int
     text: str = ""
-    node: Term | None = None
+    node: Term | Salary | None = None
 
 
 _FIELD_NAME = re.compile(r"([A-Za-z]+):")
@@ -78,6 +81,15 @@ def _term(chunk: str, pos: int) -> Term | None:
     if not toks or len(toks[0]) < MIN_PREFIX:
         raise QueryError(f"a prefix needs at least {MIN_PREFIX} letters before * ({_at(pos)})")
     return Prefix(toks[0])
+
+
+def _salary(chunk: str, pos: int) -> Salary:
+    """The value of salary: (the rest of its chunk) as a node; QueryError says what's wrong."""
+    try:
+        op, amount, upto, currency = parse_filter(chunk)
+    except ValueError as exc:
+        raise QueryError(f"{exc} ({_at(pos)})") from None
+    return Salary(op, amount, upto, currency)
 
 
 def _lex(text: str) -> list[_Tok]:
@@ -111,9 +123,14 @@ def _lex(text: str) -> list[_Tok]:
             field = _FIELD_NAME.match(chunk)
             if field:
                 name = field[1].lower()
-                if name not in FIELDS and name not in ATTRS:
-                    known = ", ".join(f"{f}:" for f in (*FIELDS, *ATTRS))
+                if name not in FIELDS and name not in ATTRS and name != "salary":
+                    known = ", ".join(f"{f}:" for f in (*FIELDS, *ATTRS, "salary"))
                     raise QueryError(f"unknown field “{field[0]}” {_at(i)}; fields are {known}")
+                if name == "salary":
+                    value = chunk[len(field[0]) :]
+                    out.append(_Tok("term", i, chunk, _salary(value, i + len(field[0]))))
+                    i = j
+                    continue
                 out.append(_Tok("field", i, name))
                 i += len(field[0])
                 if i >= n or text[i].isspace() or text[i] == ")":
@@ -209,6 +226,8 @@ class _Parser:
         tok = self.next()
         if tok.kind == "term":
             assert tok.node is not None
+            if isinstance(tok.node, Salary) and self.field is not None:
+                raise QueryError(f"salary: cannot go inside {self.field}:(…) ({_at(tok.pos)})")
             return tok.node
         if tok.kind == "field":
             return self.field_value(tok)

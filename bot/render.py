@@ -6,6 +6,7 @@ import html
 from datetime import datetime
 
 from bot.models import Button, Keyboard, OutgoingMessage, Posting
+from bot.salary import posting_salary
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity parsing
 WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
@@ -91,6 +92,9 @@ def notification(
     company_line = " · ".join(x for x in (shorten(posting.company, 100), where) if x)
     if company_line:
         lines.append((esc(company_line), company_line))
+    pay = posting_salary(posting)
+    if pay:
+        lines.append((f"💰 {esc(pay)}", f"💰 {pay}"))
     if boards:
         seen = "Also on " + shorten(", ".join(dict.fromkeys(boards)), 120)
         lines.append((esc(seen), seen))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.salary import filter_amount
+
 
 @dataclass(frozen=True, slots=True)
 class Word:
@@ -34,6 +36,16 @@ class Attr:
 
 
 @dataclass(frozen=True, slots=True)
+class Salary:
+    """salary:>=100k, salary:<80k, salary:100k-150k (op "-"), in a currency or any; yearly."""
+
+    op: str  # ">=", ">", "<=", "<" or "-"
+    amount: float
+    upto: float | None = None  # the top of a range
+    currency: str | None = None  # ISO code
+
+
+@dataclass(frozen=True, slots=True)
 class Field:
     """title:, company:, location: or board: applied to a word, phrase or group."""
 
@@ -56,7 +68,7 @@ class Or:
     children: tuple[Node, ...]
 
 
-Node = Word | Phrase | Prefix | Attr | Field | Not | And | Or
+Node = Word | Phrase | Prefix | Attr | Salary | Field | Not | And | Or
 Term = Word | Phrase | Prefix
 
 FIELDS = ("title", "company", "location", "board")
@@ -91,6 +103,13 @@ class Query:
 # -- canonical text ------------------------------------------------------------------------
 
 
+def _salary(node: Salary) -> str:
+    cur = node.currency or ""
+    if node.upto is None:
+        return f"salary:{node.op}{cur}{filter_amount(node.amount)}"
+    return f"salary:{cur}{filter_amount(node.amount)}-{cur}{filter_amount(node.upto)}"
+
+
 def _group(node: Node, *kinds: type) -> str:
     text = format_node(node)
     return f"({text})" if isinstance(node, kinds) else text
@@ -106,6 +125,8 @@ def format_node(node: Node) -> str:
         return node.stem + "*"
     if isinstance(node, Attr):
         return f"{node.name}:{node.value}"
+    if isinstance(node, Salary):
+        return _salary(node)
     if isinstance(node, Field):
         return f"{node.name}:" + _group(node.child, And, Or)
     if isinstance(node, Not):

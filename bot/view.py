@@ -1,4 +1,10 @@
-"""The posting's view and compiled queries: a posting tokenized once, tested by set lookups."""
+"""The posting's view and compiled queries: a posting tokenized once, tested by set lookups.
+
+The view's location words include the countries and regions the location lies in
+(`bot.places`: "Berlin" also has germany, de, europe, eu, emea, dach), its salary is a yearly
+range (`bot.salary`), and "go"/"c" count as words only where they stand alone
+(`bot.words.hyphen_only`). Queries are compiled with their synonyms (`bot.synonyms`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,24 @@ from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from bot.models import Posting
-from bot.query import FIELDS, And, Attr, Field, Node, Not, Phrase, Prefix, Query, Word, parse
+from bot.places import place_names
+from bot.query import (
+    FIELDS,
+    And,
+    Attr,
+    Field,
+    Node,
+    Not,
+    Phrase,
+    Prefix,
+    Query,
+    Salary,
+    Word,
+    parse,
+)
+from bot.salary import Yearly, accepts, yearly
+from bot.synonyms import expand
+from bot.words import HYPHEN_BOUND, hyphen_only
 from bot.words import tokens as _tokens
 
 ANY = 0  # title, company, location and description together; then one scope per field
@@ -23,6 +46,8 @@ _ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
     ("type", "internship"): frozenset({"intern"}),
 }
 _UNLIMITED = {"max_length": 1 << 30, "max_terms": 1 << 30, "max_depth": 64}
+_LOCATION = _SCOPE["location"]
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def _query(query: str | Query) -> Query:
@@ -37,10 +62,34 @@ def _attribute(posting: Posting | PostingView, name: str) -> str | None:
 _SEARCHES = 32  # phrase searches in one posting before its word pairs are worth building
 
 
+def hyphen_bound(posting: Posting, parts: tuple[list[str], ...]) -> tuple[frozenset[str], ...]:
+    """By scope, the words of `HYPHEN_BOUND` the posting has only in hyphenated phrases."""
+    if not any(HYPHEN_BOUND.intersection(part) for part in parts):
+        return (_NO_WORDS,) * (len(FIELDS) + 1)
+    texts = [getattr(posting, f) or "" for f in (*_ANYWHERE, "board")]
+    bound = [hyphen_only(text, part) for text, part in zip(texts, parts, strict=True)]
+    free: set[str] = set()
+    for part, hyphenated in zip(parts[:4], bound[:4], strict=True):
+        free.update(HYPHEN_BOUND.intersection(part) - hyphenated)
+    anywhere = frozenset(set().union(*bound[:4]) - free)
+    return (anywhere, bound[0], bound[1], bound[2], bound[4])
+
+
 class PostingView:
     """A posting tokenized once: word sets and " w w " texts by scope (`ANY`, then FIELDS)."""
 
-    __slots__ = ("_pairs", "_searches", "employment_type", "parts", "text", "words", "workplace")
+    __slots__ = (
+        "_pairs",
+        "_searches",
+        "bound",
+        "employment_type",
+        "parts",
+        "places",
+        "salary",
+        "text",
+        "words",
+        "workplace",
+    )
 
     def __init__(self, posting: Posting):
         title, company, location, description, board = (
@@ -49,13 +98,21 @@ class PostingView:
         anywhere = set(description)
         anywhere.update(title, company, location)
         self.parts = (title, company, location, description, board)
+        self.places = place_names(posting.location)
         fields = (title, company, location, board)
-        self.words: tuple[AbstractSet[str], ...] = (anywhere, *(set(t) for t in fields))
+        words = [set(t) for t in fields]
         # "\n" parts the fields: a phrase never runs from the title into the company.
         anywhere_text = " \n ".join(" ".join(t) for t in self.parts[:4])
-        self.text = (f" {anywhere_text} ", *(f" {' '.join(t)} " for t in fields))
+        texts = [f" {anywhere_text} ", *(f" {' '.join(t)} " for t in fields)]
+        if self.places:  # only location: has them: "europe" alone is a word of the text
+            words[_LOCATION - 1].update(w for name in self.places for w in name)
+            texts[_LOCATION] += "".join(f"\n {' '.join(name)} " for name in self.places)
+        self.words: tuple[AbstractSet[str], ...] = (anywhere, *words)
+        self.text = tuple(texts)
+        self.bound = hyphen_bound(posting, self.parts)
         self.workplace = posting.workplace
         self.employment_type = posting.employment_type
+        self.salary = yearly(posting)
         self._pairs: set[tuple[str, str]] | None = None
         self._searches = 0
 
@@ -85,13 +142,22 @@ Test = Callable[[PostingView], bool]
 
 def compile_query(query: str | Query) -> Test:
     """A function that tells whether a `PostingView` matches the query, by lookups alone."""
-    return _compile(_query(query).root, ANY)
+    return _compile(expand(_query(query).root), ANY)
+
+
+def salary_test(node: Salary, salary: Yearly | None) -> bool:
+    """Whether a posting's yearly salary meets `node`; one that states none never does."""
+    return salary is not None and accepts(node.op, node.amount, node.upto, node.currency, salary)
 
 
 def _compile(node: Node, scope: int) -> Test:
     if isinstance(node, Word):
         word = node.token
+        if word in HYPHEN_BOUND:
+            return lambda v: word in v.words[scope] and word not in v.bound[scope]
         return lambda v: word in v.words[scope]
+    if isinstance(node, Salary):
+        return lambda v: salary_test(node, v.salary)
     if isinstance(node, Prefix):
         stem = " " + node.stem  # words are space-separated: " dev" starts a word
         return lambda v: stem in v.text[scope]
@@ -110,8 +176,9 @@ def _compile(node: Node, scope: int) -> Test:
         inner = _compile(node.child, scope)
         return lambda v: not inner(v)
     if isinstance(node, And):
-        words = frozenset(c.token for c in node.children if isinstance(c, Word))
-        tests = [_compile(c, scope) for c in node.children if not isinstance(c, Word)]
+        plain = [c for c in node.children if isinstance(c, Word) and c.token not in HYPHEN_BOUND]
+        words = frozenset(c.token for c in plain)
+        tests = [_compile(c, scope) for c in node.children if c not in plain]
         if words:
             tests.insert(0, lambda v: words <= v.words[scope])
         return _all(tests)

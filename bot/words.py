@@ -11,6 +11,7 @@ import codecs
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _LETTERS = {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
@@ -113,3 +114,20 @@ def tokens(text: str) -> list[str]:
     """The words of `text` in order: folded, whole, tech names kept (c++, c#, .net, node.js)."""
     # A "." before a space never belongs to a word: drop sentence ends before the slower pass.
     return _specials(fold(text).translate(_SEPARATORS).replace(". ", " ")).split()
+
+
+# Words that are a language alone but not joined by a hyphen: "go-live", "go-to-market" and
+# "C-level" are not Go or C. Matching a query word of these asks `hyphen_only` (phrases don't).
+HYPHEN_BOUND = frozenset({"go", "c"})
+_ALONE = {w: re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w+#-])") for w in HYPHEN_BOUND}
+_NONE: frozenset[str] = frozenset()
+
+
+def hyphen_only(text: str, words: Iterable[str]) -> frozenset[str]:
+    """The words of `HYPHEN_BOUND` among `words` (the tokens of `text`) that `text` has only
+    joined to another word by a hyphen."""
+    found = HYPHEN_BOUND.intersection(words)
+    if not found:
+        return _NONE
+    folded = fold(text)
+    return frozenset(w for w in found if not _ALONE[w].search(folded))

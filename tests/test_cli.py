@@ -126,3 +126,19 @@ def test_demo_console_chat_delivers_an_alert_and_stops_on_sigterm(tmp_path) -> N
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_probe_json_has_the_salary_as_stated_or_null(boards, capsys) -> None:
+    jobs = [
+        {"id": 1, "position": "Rust Engineer", "url": "https://remoteok.com/1", "company": "Acme",
+         "epoch": 1_795_000_000, "salary_min": 120000, "salary_max": 150000},
+        {"id": 2, "position": "Go Engineer", "url": "https://remoteok.com/2", "company": "Acme",
+         "epoch": 1_795_000_000, "salary_min": 0, "salary_max": 0},
+    ]  # fmt: skip
+    boards.set_json("/api", [{"legal": "notice"}, *jobs])
+    assert main(["probe", boards.url("/api"), "--kind", "remoteok", "--json"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [x["salary"] for x in lines] == [
+        {"min": 120000, "max": 150000, "currency": "USD", "period": "year"},
+        None,
+    ]

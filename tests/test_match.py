@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,13 @@ def test_no_query_stalls_on_a_long_repetitive_posting() -> None:
     matcher = match.Matcher(Alert(i, i, q) for i, q in enumerate(queries))
     assert sorted(a.id for a in matcher.match(posting)) == [2]
     assert time.perf_counter() - start < 2.0
+
+
+def test_every_synonym_group_is_in_the_help_and_the_readme() -> None:
+    from bot.synonyms import GROUPS
+    from bot.telegram.handlers import LANGUAGE_NOTES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for group in GROUPS:
+        assert " = ".join(group) in LANGUAGE_NOTES
+        assert all(f"`{name}`" in readme or f'"{name}"' in readme for name in group), group

@@ -11,10 +11,12 @@ from bot.models import Alert, Posting
 from tests.conftest import FIXTURES
 
 CASES = tomllib.loads((FIXTURES / "match_cases.toml").read_text(encoding="utf-8"))["cases"]
-FIELDS = {"id", "q", "title", "desc", "company", "location", "board", "workplace", "type", "expect"}
+FIELDS = {"id", "q", "title", "desc", "company", "location", "board", "workplace", "type", "salary"}
+FIELDS |= {"expect"}
 
 
 def posting(case: dict) -> Posting:
+    salary = case.get("salary", {})
     return Posting(
         key="t:1",
         board=case.get("board", "acme"),
@@ -26,6 +28,10 @@ def posting(case: dict) -> Posting:
         description=case.get("desc", ""),
         workplace=case.get("workplace"),
         employment_type=case.get("type"),
+        salary_min=salary.get("min"),
+        salary_max=salary.get("max"),
+        salary_currency=salary.get("currency"),
+        salary_period=salary.get("period"),
     )
 
 

@@ -20,15 +20,18 @@ POSTING_WORDS = [
     "F#", ".NET", "ASP.NET", "Node.js", "node", "CI/CD", "CI", "Senior", "staff", "Berlin",
     "Zürich", "zurich", "data", "Data", "engineer", "Engineering", "dev", "developer", "DevOps",
     "machine", "learning", "Acme", "remote", "front-end", "frontend", "3.11", "R&D",
+    "Golang", "go-live", "C-level", "K8s", "Kubernetes", "ML", "Lisbon", "Austin, TX", "EU",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", ", ", ". ", "-", "/", " — ", "\n", "’s "]
 QUERY_WORDS = [
     "rust", "go", "java", "javascript", "c", "c++", "c#", "f#", ".net", "node.js", "node",
     "ci/cd", "senior", "staff", "berlin", "zürich", "data", "engineer", "dev", "developer",
     "devops", "machine", "learning", "acme", "remote", "front-end", "3.11", "r&d", "Go", "RUST",
+    "golang", "k8s", "ml", "europe", "germany", "usa", "eu",
 ]  # fmt: skip
-PREFIXES = ["dev*", "eng*", "data*", "jav*", "node*", "zur*", "rus*"]
+PREFIXES = ["dev*", "eng*", "data*", "jav*", "node*", "zur*", "rus*", "eur*", "ger*"]
 ATTRS = ["remote:yes", "remote:no", "remote:hybrid", "type:full-time", "type:contract"]
+ATTRS += ["salary:>=100k", "salary:<50k", "salary:80k-120k", "salary:>=€90k", "salary:>usd100k"]
 FIELDS = ["title", "company", "location", "board"]
 SYNTAX = [*QUERY_WORDS, *PREFIXES, *ATTRS, "OR", "AND", "NOT", "-", "(", ")", '"', "title:", ":*"]
 
@@ -81,7 +84,21 @@ def postings(draw: st.DrawFn) -> Posting:
         description=text(30),
         workplace=draw(st.sampled_from([None, "remote", "hybrid", "onsite"])),
         employment_type=draw(st.sampled_from([None, "full_time", "contract", "freelance"])),
+        **draw(salaries),
     )
+
+
+salaries = st.one_of(
+    st.just({}),
+    st.fixed_dictionaries(
+        {
+            "salary_min": st.sampled_from([None, 40.0, 50_000.0, 95_000.0, 120_000.0]),
+            "salary_max": st.sampled_from([None, 60.0, 100_000.0, 150_000.0]),
+            "salary_currency": st.sampled_from([None, "EUR", "USD"]),
+            "salary_period": st.sampled_from([None, "year", "hour", "month"]),
+        }
+    ),
+)
 
 
 @SETTINGS

@@ -102,7 +102,16 @@ def test_tree() -> None:
         ("rust ()", "empty parentheses at character 6"),
         ('rust ""', "empty phrase at character 6"),
         ("title:", "title: needs a word, a phrase or a group right after it (at character 6)"),
-        ("salary:100k", "unknown field “salary:” at character 1; fields are title:, company:"),
+        ("pay:100k", "unknown field “pay:” at character 1; fields are title:, company:"),
+        ("salary:>=abc", "“abc” is not an amount; e.g. salary:>=100k, salary:<80k,"),
+        ("rust salary:", "salary: needs an amount, e.g. salary:>=100k"),
+        ("salary:>=100kxyz", "“xyz” is not a currency (write €, $, £ or a code like eur)"),
+        ("salary:150k-100k", "a salary range goes from low to high: salary:100k-150k"),
+        ("salary:>=100k-150k", "a salary range takes no >=; e.g. salary:>=100k"),
+        ("salary:€100k-$150k", "a salary range is in one currency, not EUR and USD"),
+        ("salary:>=€100kusd", "“€100kusd” names its currency twice"),
+        ("salary:>=0", "“0” is not an amount"),
+        ("title:(salary:>=1k)", "salary: cannot go inside title:(…) (at character 8)"),
         ("remote:maybe", "remote: takes yes, no or hybrid (at character 8)"),
         ("type:gig", "type: takes full-time, part-time, contract or internship (at character 6)"),
         ("title:(company:acme)", "company: cannot go inside title:(…) (at character 8)"),
@@ -154,3 +163,23 @@ def test_term_limit() -> None:
     parse(" ".join(f"w{i}" for i in range(20)))
     with pytest.raises(QueryError, match="that alert has 4 terms; the limit is 3"):
         parse('a "b c" dev* remote:yes', max_terms=3)
+
+
+@pytest.mark.parametrize(
+    ("query", "normalized"),
+    [
+        ("salary:>=100k", "salary:>=100k"),
+        ("salary:>120000", "salary:>120k"),
+        ("salary:<80.5k", "salary:<80500"),
+        ("salary:100k-150k", "salary:100k-150k"),
+        ("salary:>=€100k", "salary:>=EUR100k"),
+        ("SALARY:>=100KEUR", "salary:>=EUR100k"),
+        ("salary:>=usd1.5m", "salary:>=USD1500k"),
+        ("salary:£50k-60k rust", "salary:GBP50k-GBP60k rust"),
+        ("salary:90k", "salary:>=90k"),
+    ],
+)
+def test_salary_filters_have_one_canonical_text(query: str, normalized: str) -> None:
+    q = parse(query)
+    assert q.normalized == normalized
+    assert parse(q.normalized).root == q.root

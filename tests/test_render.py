@@ -68,3 +68,31 @@ def test_fifty_long_matched_alerts_still_fit_one_message() -> None:
     m = notification(p, queries, NOW, also=[f"other{i}|{big}" for i in range(50)])
     assert utf16_len(m.plain) <= MAX_MESSAGE and utf16_len(html.unescape(m.html)) <= MAX_MESSAGE
     assert "“0 😀" in m.plain and "and 4" in m.plain and "more" in m.plain  # the rest counted
+
+
+def _paid(**salary: object) -> Posting:
+    return Posting(
+        "b:1", "b", "1", "Rust Engineer", "Acme", "Berlin", "https://e.com/1", "Build.",
+        NOW, "remote", **salary,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_the_salary_is_one_line_after_the_location_when_stated() -> None:
+    m = notification(
+        _paid(salary_min=120000, salary_max=150000, salary_currency="EUR", salary_period="year"),
+        ["rust"],
+        NOW,
+    )
+    lines = m.plain.splitlines()
+    assert lines[1:3] == ["Acme · Berlin (remote)", "💰 €120k–150k a year"]
+    assert "💰 €120k–150k a year" in m.html
+
+
+def test_no_salary_line_without_a_stated_salary() -> None:
+    m = notification(_paid(), ["rust"], NOW)
+    assert "💰" not in m.plain and "💰" not in m.html
+
+
+def test_the_salary_line_is_escaped() -> None:
+    m = notification(_paid(salary_min=50, salary_currency="<b>", salary_period="hour"), [], NOW)
+    assert "<b>" not in m.html.replace("<b>Rust Engineer</b>", "")

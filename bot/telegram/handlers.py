@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot import match
+from bot import match, synonyms
 from bot.config import AlertsConfig
 from bot.errors import QueryError, StoreBusy
 from bot.models import Posting
@@ -83,10 +83,20 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     ("title:(senior OR staff)", "in the title; also company:, location:, board:"),
     ("remote:yes", "remote jobs; remote:hybrid, remote:no (on site)"),
     ("type:contract", "also type:full-time, type:part-time, type:internship"),
+    (
+        "location:europe",
+        "places in Europe; also eu, emea, dach, nordics, latam, apac, uk, germany, de",
+    ),
+    ("salary:>=100k", "a yearly salary of 100k or more; salary:<80k, salary:100k-150k"),
+    (
+        "salary:>=€100k",
+        "only jobs paid in euros (no exchange rates); jobs without a salary never match",
+    ),
 )
 LANGUAGE_NOTES = (
     "Whole words, any case, accents optional: zurich finds Zürich. Tech names stay whole: "
-    "c++, c#, f#, .net, node.js, ci/cd. go finds Go, not Google; java is not JavaScript."
+    "c++, c#, f#, .net, node.js, ci/cd. go finds Go, not Google or go-live; java is not "
+    f"JavaScript. Synonyms: {synonyms.listing()}."
 )
 
 

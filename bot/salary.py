@@ -1,0 +1,171 @@
+"""Salaries for people and for alerts: "€120k–150k a year", and `salary:>=100k` filters.
+
+A posting's salary is shown as stated: its own currency and period, the amounts k-abbreviated
+when they are round thousands of a yearly or monthly pay ("€120k–150k a year", "£52,500 a
+year", "$45–60 an hour"). Filters compare yearly amounts: an hour counts 2,080 times a year, a
+day 260, a week 52, a month 12. There are no exchange rates offline, so a filter with a currency
+matches only postings in that currency, and one without compares the posting's own numbers.
+Currency symbols and codes come from babel (CLDR), amounts are read by price-parser.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from babel.numbers import format_decimal, get_currency_symbol, list_currencies
+from price_parser import Price
+
+from bot.models import Posting
+
+PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
+_PERIOD_TEXT = {"year": "a year", "month": "a month", "week": "a week", "day": "a day"}
+_PERIOD_TEXT["hour"] = "an hour"
+_LOCALE = "en"
+
+
+@functools.cache
+def _symbols() -> dict[str, str]:
+    """Currency symbol -> ISO code, for the symbols that name one currency in English."""
+    found: dict[str, set[str]] = {}
+    for code in list_currencies():
+        found.setdefault(get_currency_symbol(code, _LOCALE), set()).add(code)
+    return {s: codes.pop() for s, codes in found.items() if len(codes) == 1 and s not in codes}
+
+
+def _symbol(code: str) -> str:
+    """ "€", "$", "CHF " (a symbol of letters keeps a space from the number)."""
+    symbol = get_currency_symbol(code, _LOCALE)
+    return f"{symbol} " if symbol[-1].isalpha() else symbol
+
+
+def _amount(value: float, abbreviate: bool) -> str:
+    if abbreviate:
+        return format_decimal(value / 1000, format="#,##0.##", locale=_LOCALE) + "k"
+    return format_decimal(value, format="#,##0.##", locale=_LOCALE)
+
+
+def describe(
+    low: float | None, high: float | None, currency: str | None, period: str | None
+) -> str | None:
+    """A salary for people: "€120k–150k a year", "from $80k", "up to £60,500 a year"; None
+    when no amount is stated."""
+    if low is None and high is None:
+        return None
+    amounts = [a for a in dict.fromkeys((low, high)) if a is not None]
+    abbreviate = period in (None, "year", "month") and all(
+        a >= 1000 and a % 1000 == 0 for a in amounts
+    )
+    sign = _symbol(currency) if currency else ""
+    text = sign + "–".join(_amount(a, abbreviate) for a in amounts)
+    if low is None:
+        text = "up to " + text
+    elif high is None:
+        text = "from " + text
+    return f"{text} {_PERIOD_TEXT[period]}" if period in _PERIOD_TEXT else text
+
+
+def posting_salary(p: Posting) -> str | None:
+    """The posting's salary as `describe` writes it, or None when it states none."""
+    return describe(p.salary_min, p.salary_max, p.salary_currency, p.salary_period)
+
+
+@dataclass(frozen=True, slots=True)
+class Yearly:
+    """A posting's salary a year: a lone bound counts at both ends."""
+
+    low: float
+    high: float
+    currency: str | None
+
+
+def yearly(p: Posting) -> Yearly | None:
+    """The posting's salary, annualised (no period stated counts as a year); None if none."""
+    low, high = p.salary_min, p.salary_max
+    if low is None and high is None:
+        return None
+    factor = PER_YEAR.get(p.salary_period or "year", 1)
+    low = low if low is not None else high
+    high = high if high is not None else low
+    assert low is not None and high is not None
+    return Yearly(low * factor, high * factor, p.salary_currency)
+
+
+# -- filters -------------------------------------------------------------------------------
+
+EXAMPLE = "e.g. salary:>=100k, salary:<80k, salary:100k-150k or salary:>=€100k"
+_FILTER = re.compile(r"(?P<op>>=|<=|>|<)?(?P<low>[^-]+)(?:-(?P<high>.+))?")
+_BOUND = re.compile(
+    r"(?P<pre>[^\d.,]*?)(?P<num>\d[\d.,]*)(?P<unit>[km])?(?P<post>[^\d.,]*)", re.IGNORECASE
+)
+
+
+def filter_amount(value: float) -> str:
+    """100000 -> "100k", 1500000 -> "1500k", 120500 -> "120500": how a filter writes it."""
+    if value % 1000 == 0:
+        return f"{value / 1000:g}k"
+    return f"{value:g}" if value < 1e15 else f"{value:.0f}"
+
+
+def currency_code(text: str) -> str | None:
+    """ISO code from "€", "eur", "USD", "CA$"; None when `text` names no currency."""
+    if text in _symbols():
+        return _symbols()[text]
+    code = text.upper()
+    return code if len(code) == 3 and code in list_currencies() else None
+
+
+def _bound(text: str) -> tuple[float, str | None]:
+    m = _BOUND.fullmatch(text.strip())
+    if m is None:
+        raise ValueError(f"“{text}” is not an amount; {EXAMPLE}")
+    price = Price.fromstring(m["num"])
+    if price.amount is None or not 0 < price.amount < 10**12:
+        raise ValueError(f"“{text}” is not an amount; {EXAMPLE}")
+    amount = float(price.amount) * {"k": 1000, "m": 1_000_000}.get((m["unit"] or "").lower(), 1)
+    written = [c for c in (m["pre"], m["post"]) if c]
+    if len(written) > 1:
+        raise ValueError(f"“{text}” names its currency twice; {EXAMPLE}")
+    code = currency_code(written[0]) if written else None
+    if written and code is None:
+        raise ValueError(f"“{written[0]}” is not a currency (write €, $, £ or a code like eur)")
+    return amount, code
+
+
+def parse_filter(text: str) -> tuple[str, float, float | None, str | None]:
+    """ "(op, amount, upper amount of a range or None, currency)" of a salary: filter's value;
+    ValueError says what is wrong with an example."""
+    m = _FILTER.fullmatch(text)
+    if not text or m is None:
+        raise ValueError(f"salary: needs an amount, {EXAMPLE}")
+    op = m["op"] or ">="
+    low, cur = _bound(m["low"])
+    if m["high"] is None:
+        return op, low, None, cur
+    if m["op"]:
+        raise ValueError(f"a salary range takes no {op}; {EXAMPLE}")
+    high, cur_high = _bound(m["high"])
+    if cur and cur_high and cur != cur_high:
+        raise ValueError(f"a salary range is in one currency, not {cur} and {cur_high}")
+    if high < low:
+        raise ValueError(
+            f"a salary range goes from low to high: salary:{filter_amount(high)}-{filter_amount(low)}"
+        )
+    return "-", low, high, cur or cur_high
+
+
+def accepts(op: str, amount: float, upto: float | None, cur: str | None, s: Yearly) -> bool:
+    """Whether a posting's yearly salary `s` meets a filter: its range need only reach it."""
+    if cur is not None and cur != s.currency:
+        return False
+    if op == ">=":
+        return s.high >= amount
+    if op == ">":
+        return s.high > amount
+    if op == "<=":
+        return s.low <= amount
+    if op == "<":
+        return s.low < amount
+    assert upto is not None
+    return s.low <= upto and s.high >= amount

@@ -1,0 +1,61 @@
+"""Tech names that mean the same: `go` finds "Golang", `k8s` finds "Kubernetes", and back.
+
+One table of groups, each a set of spellings as `bot.words` splits them (a spelling of several
+words is a phrase). A query word or phrase that is in a group stands for the whole group:
+`expand` rewrites the query's tree once, before it is compiled, planned or indexed, so every
+evaluator agrees and a posting is never rewritten. Ambiguous short words (`py`, `r`) are not
+here, and `node` stays the plain word: "node" finds graph nodes too, write `node.js`.
+"""
+
+from __future__ import annotations
+
+from bot.syntax import And, Field, Node, Not, Or, Phrase, Word
+from bot.words import tokens
+
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("go", "golang"),
+    ("k8s", "kubernetes"),
+    ("postgres", "postgresql"),
+    ("js", "javascript"),
+    ("ts", "typescript"),
+    ("react", "react.js", "reactjs"),
+    ("node.js", "nodejs"),
+    ("vue", "vue.js", "vuejs"),
+    ("ml", "machine learning"),
+    ("ai", "artificial intelligence"),
+    ("sre", "site reliability"),
+    ("c#", "csharp"),
+    (".net", "dotnet"),
+)
+
+
+def _term(spelling: str) -> Word | Phrase:
+    toks = tuple(tokens(spelling))
+    assert toks, spelling
+    return Word(toks[0]) if len(toks) == 1 else Phrase(toks)
+
+
+_GROUP_OF: dict[Word | Phrase, tuple[Word | Phrase, ...]] = {
+    _term(s): tuple(_term(x) for x in group) for group in GROUPS for s in group
+}
+
+
+def expand(node: Node) -> Node:
+    """`node` with every word or phrase of a group replaced by an OR of the group."""
+    if isinstance(node, Word | Phrase):
+        group = _GROUP_OF.get(node)
+        return node if group is None else Or(group)
+    if isinstance(node, Field):
+        return Field(node.name, expand(node.child))
+    if isinstance(node, Not):
+        return Not(expand(node.child))
+    if isinstance(node, And):
+        return And(tuple(expand(c) for c in node.children))
+    if isinstance(node, Or):
+        return Or(tuple(expand(c) for c in node.children))
+    return node
+
+
+def listing() -> str:
+    """The groups for people: "go = golang, k8s = kubernetes, …"."""
+    return ", ".join(" = ".join(group) for group in GROUPS)

@@ -1,0 +1,42 @@
+"""Salaries for people: as stated, currency and period, k for round yearly thousands."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Posting
+from bot.salary import describe, posting_salary, yearly
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "currency", "period", "text"),
+    [
+        (120000, 150000, "EUR", "year", "€120k–150k a year"),
+        (45, 60, "USD", "hour", "$45–60 an hour"),
+        (52500, None, "GBP", "year", "from £52,500 a year"),
+        (50000, 50000, "GBP", "year", "£50k a year"),
+        (None, 150000, "USD", "year", "up to $150k a year"),
+        (80000, None, "EUR", "year", "from €80k a year"),
+        (8000, 9000, "CHF", "month", "CHF 8k–9k a month"),
+        (8000, 9250, "PLN", "month", "PLN 8,000–9,250 a month"),
+        (500, 650, "EUR", "day", "€500–650 a day"),
+        (2000, None, "USD", "week", "from $2,000 a week"),
+        (45.5, None, "CAD", "hour", "from CA$45.5 an hour"),
+        (90000, 110000, None, None, "90k–110k"),
+        (None, None, "EUR", "year", None),
+    ],
+)
+def test_describe(
+    low: float | None, high: float | None, currency: str | None, period: str | None, text: str
+) -> None:
+    assert describe(low, high, currency, period) == text
+
+
+def test_a_posting_salary_and_its_yearly_range() -> None:
+    p = Posting(
+        "b:1", "b", "1", "Engineer", "Acme", "Berlin", "https://e.com/1", "",
+        salary_min=50, salary_max=60, salary_currency="USD", salary_period="hour",
+    )  # fmt: skip
+    assert posting_salary(p) == "$50–60 an hour"
+    y = yearly(p)
+    assert y is not None and (y.low, y.high, y.currency) == (104_000, 124_800, "USD")
