@@ -140,3 +140,42 @@ def raw_fingerprint(db: Database) -> None:
     """The fingerprint of the raw record each posting was normalised from (`bot.fingerprint`),
     so a re-poll normalises only the postings that changed."""
     db.execute("ALTER TABLE postings ADD COLUMN raw_hash TEXT")
+
+
+@migrations(name="0007_job_seeker_control")
+def job_seeker_control(db: Database) -> None:
+    """What each user chose: delivery settings, paused alerts, hidden jobs, muted companies;
+    and deliveries held for a digest or summary (pending with `held_until` set)."""
+    for column in (
+        "timezone TEXT NOT NULL DEFAULT 'UTC'",
+        "delivery_mode TEXT NOT NULL DEFAULT 'instant'",
+        "digest_at INTEGER NOT NULL DEFAULT 480",
+        "digest_day INTEGER NOT NULL DEFAULT 0",
+        "quiet_start INTEGER",
+        "quiet_end INTEGER",
+        "hourly_cap INTEGER NOT NULL DEFAULT 20",
+        "paused_at TEXT",
+    ):
+        db.execute(f"ALTER TABLE users ADD COLUMN {column}")
+    db.execute("ALTER TABLE alerts ADD COLUMN paused_at TEXT")
+    db.execute("ALTER TABLE deliveries ADD COLUMN held_until TEXT")
+    db.execute(
+        "CREATE INDEX deliveries_held ON deliveries (held_until) WHERE held_until IS NOT NULL"
+    )
+    db.executescript(
+        """
+        CREATE TABLE hidden_jobs (
+            chat_id INTEGER NOT NULL REFERENCES users (chat_id) ON DELETE CASCADE ON UPDATE CASCADE,
+            job_key TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (chat_id, job_key)
+        );
+        CREATE TABLE muted_companies (
+            chat_id INTEGER NOT NULL REFERENCES users (chat_id) ON DELETE CASCADE ON UPDATE CASCADE,
+            company_key TEXT NOT NULL,
+            company TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (chat_id, company_key)
+        );
+        """
+    )

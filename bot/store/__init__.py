@@ -13,6 +13,7 @@ from bot.store.boards import BoardsMixin, BoardState
 from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
 from bot.store.outbox import OutboxItem, OutboxMixin
 from bot.store.postings import PostingsMixin, RecordResult
+from bot.store.prefs import PrefsMixin
 from bot.store.users import USER_STATES, User, UsersMixin
 
 __all__ = [
@@ -30,5 +31,5 @@ __all__ = [
 ]
 
 
-class Store(BoardsMixin, PostingsMixin, UsersMixin, OutboxMixin):
+class Store(BoardsMixin, PostingsMixin, UsersMixin, PrefsMixin, OutboxMixin):
     """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""
