@@ -17,7 +17,7 @@ import pytest
 from bot.models import BoardInfo, FetchResult, RawPosting
 from bot.normalize import html_to_text, page_text, posting, tree
 from bot.sources import get
-from bot.sources.base import sniff
+from bot.sources.base import page_markup, sniff
 from bot.sources.getro import next_data
 from bot.sources.hn import _first_line
 
@@ -150,3 +150,12 @@ def test_a_long_description_is_cut_and_logged_once_per_board(caplog):
     cuts = [r for r in caplog.records if "cut-board" in r.getMessage()]
     assert len(cuts) == 1
     assert "description" in cuts[0].getMessage()
+
+
+def test_a_huge_page_is_cut_before_parsing_and_logged_once(caplog):
+    page = "<p>job</p>" * (tree.MAX_PAGE // 10 + 1)
+    with caplog.at_level(logging.WARNING, logger="bot.normalize.tree"):
+        cut = [page_markup(page, "https://huge.example/jobs") for _ in range(3)]
+    assert all(len(markup) == tree.MAX_PAGE for markup in cut)
+    assert cut[0] == page[: tree.MAX_PAGE]
+    assert len([r for r in caplog.records if "huge.example" in r.getMessage()]) == 1

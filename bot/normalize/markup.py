@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from bot.normalize import tree
 from bot.normalize.text import clean_text, unescape
@@ -166,9 +166,3 @@ def html_to_text(markup: str | None, drop: tuple[str, ...] = ()) -> str:
     if root is None:
         return ""
     return tree_text(root, _MUTED.union(drop) if drop else _MUTED)
-
-
-def parsed_text(parsed: LexborHTMLParser, drop: tuple[str, ...] = ()) -> str:
-    """`html_to_text` of an already parsed page."""
-    root = parsed.root
-    return tree_text(root, _MUTED.union(drop) if drop else _MUTED) if root is not None else ""

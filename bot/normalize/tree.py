@@ -8,8 +8,8 @@ square of its depth (16,000 nested `<div>` take half a second, a megabyte of the
 Browsers cap the depth for that reason; `shallow` does the same before parsing, and only for
 markup with enough tags to be slow at all.
 
-Inputs are cut, not refused, at `MAX_PAGE` (a page) or `MAX_DESCRIPTION` (one posting's
-description); `cut` says so, and `note_cut` logs it once per board.
+Callers cut their input, not refuse it, at `MAX_PAGE` (a page) or `MAX_DESCRIPTION` (one
+posting's description), and `note_cut` logs that once per board.
 """
 
 from __future__ import annotations
@@ -68,13 +68,6 @@ _FLAT = frozenset(
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _logged: set[str] = set()
-
-
-def cut(markup: str, limit: int) -> tuple[str, bool]:
-    """`markup` cut to `limit` characters, and whether it was."""
-    if len(markup) <= limit:
-        return markup, False
-    return markup[:limit], True
 
 
 def note_cut(board: str, what: str, size: int, limit: int) -> None:
