@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -28,6 +29,10 @@ _CLOSES = dict(_OPENS)
 _OPENS.update({"li": "I", "ul": "U", "ol": "U", "br": "B", "td": " ", "th": " "})
 _CLOSES.update({"li": "E", "ul": "V", "ol": "V"})
 _MUTED = frozenset({"script", "style", "noscript", "template", "svg", "-comment", "!doctype"})
+_INLINE = [
+    "a", "b", "i", "u", "s", "em", "strong", "span", "small", "code", "font", "sup", "sub",
+    "mark", "abbr", "cite", "strike", "label", "time", "big", "tt", "q", "bdi", "bdo",
+]  # fmt: skip
 _BULLET = "• "
 _PRE_NEWLINE = "\ue000"  # a newline inside <pre>, kept out of whitespace collapsing
 _EDGE_SPACES = re.compile(r" *\n *")
@@ -109,24 +114,26 @@ class _Writer:
 def tree_text(root: LexborNode, drop: frozenset[str] = _MUTED) -> str:
     """The text under `root`, elements named in `drop` (and their content) left out.
 
-    Walked without recursion (nesting depth is the input's to choose): down to the first
-    child, else on to the next sibling, else back up, closing each element left."""
+    Walked without recursion (nesting depth is the input's to choose): a stack holds, for
+    each open element, its tag and the iterator over its children."""
     writer = _Writer()
-    node: LexborNode | None = root.child
-    while node is not None:
-        tag = node.tag
-        if tag == "-text":
-            writer.text(node.text_content or "")
-        elif tag not in drop:
-            writer.mark(_OPENS.get(tag))
-            if tag == "pre":
-                writer.pre += 1
-            child = node.child
-            if child is not None:
-                node = child
-                continue
-            _close(writer, tag)
-        node = _next(writer, node, root)
+    stack: list[tuple[str | None, Iterator[LexborNode]]] = [(None, root.iter(include_text=True))]
+    while stack:
+        parent, children = stack[-1]
+        for node in children:
+            tag = node.tag
+            if tag == "-text":
+                writer.text(node.text_content or "")
+            elif tag not in drop:
+                writer.mark(_OPENS.get(tag))
+                if tag == "pre":
+                    writer.pre += 1
+                stack.append((tag, node.iter(include_text=True)))
+                break
+        else:
+            stack.pop()
+            if parent is not None:
+                _close(writer, parent)
     return writer.result()
 
 
@@ -134,19 +141,6 @@ def _close(writer: _Writer, tag: str | None) -> None:
     writer.mark(_CLOSES.get(tag or ""))
     if tag == "pre":
         writer.pre -= 1
-
-
-def _next(writer: _Writer, node: LexborNode, root: LexborNode) -> LexborNode | None:
-    """The node after `node`'s subtree, closing each ancestor left on the way up."""
-    while True:
-        following = node.next
-        if following is not None:
-            return following
-        parent = node.parent
-        if parent is None or parent.mem_id == root.mem_id:
-            return None
-        node = parent
-        _close(writer, node.tag)
 
 
 def html_to_text(markup: str | None, drop: tuple[str, ...] = ()) -> str:
@@ -162,7 +156,11 @@ def html_to_text(markup: str | None, drop: tuple[str, ...] = ()) -> str:
         markup = unescape(markup)  # escaped HTML, once or twice, or plain text
         if "<" not in markup:
             return clean_text(markup.replace("\xa0", " ").replace("\x00", ""))
-    root = tree.parse(markup).root
+    parsed = tree.parse(markup)
+    root = parsed.root
     if root is None:
         return ""
+    # Inline elements mark nothing: unwrapped and their text merged in C, the walk is shorter.
+    root.unwrap_tags(_INLINE)
+    root.merge_text_nodes()
     return tree_text(root, _MUTED.union(drop) if drop else _MUTED)

@@ -28,6 +28,21 @@ def clean_text(s: str | None) -> str:
     return _BLANK_RUNS.sub("\n\n", s).strip()
 
 
+_COMMON = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"))
+
+
+def _unescape_once(s: str) -> str:
+    """`html.unescape(s)`; when every "&" starts one of the entities escaped markup is made of
+    (a Greenhouse description has hundreds), by `str.replace` ("&amp;" last, so "&amp;lt;"
+    decodes once), for html.unescape calls back into Python for each one."""
+    common = sum(s.count(entity) for entity, _ in _COMMON) + s.count("&amp;")
+    if common != s.count("&"):
+        return html.unescape(s)
+    for entity, char in _COMMON:
+        s = s.replace(entity, char)
+    return s.replace("&amp;", "&")
+
+
 def unescape(s: str, rounds: int = 3) -> str:
     """Undo whole-document entity escaping: unescape until tags show or nothing changes.
 
@@ -38,7 +53,7 @@ def unescape(s: str, rounds: int = 3) -> str:
     for _ in range(rounds):
         if "&" not in s or "<" in s:
             break
-        unescaped = html.unescape(s)
+        unescaped = _unescape_once(s)
         if unescaped == s:
             break
         s = unescaped

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -23,49 +24,16 @@ log = logging.getLogger(__name__)
 
 MAX_PAGE = 5_000_000  # characters of one HTML page
 MAX_DESCRIPTION = 100_000  # characters of one posting's description (markup or text)
-MAX_DEPTH = 512  # elements open at once, as browsers allow
+MAX_DEPTH = 256  # elements open at once (libxml2's limit; browsers cap depth too)
 # Below this many "<", even the worst nesting parses in milliseconds: no need to look.
 _FEW_TAGS = 3000
 _TAG = re.compile(r"<(/?[A-Za-z][^\s/>]*)")
-# Elements that never stay open (void), or close their open sibling (p, li...): no depth.
-_FLAT = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-        "param",
-        "keygen",
-        "basefont",
-        "bgsound",
-        "frame",
-        "image",
-        "p",
-        "li",
-        "dt",
-        "dd",
-        "option",
-        "optgroup",
-        "tr",
-        "td",
-        "th",
-        "rt",
-        "rp",
-        "thead",
-        "tbody",
-        "tfoot",
-        "colgroup",
-    ]
-)
+# Elements that never stay open (void), or close their open sibling (p, li, a...): no depth.
+_FLAT = frozenset((
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "basefont", "bgsound", "frame", "image", "a", "p", "li", "dt", "dd",
+    "option", "optgroup", "tr", "td", "th", "rt", "rp", "thead", "tbody", "tfoot", "colgroup",
+))  # fmt: skip
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _logged: set[str] = set()
 
@@ -84,8 +52,14 @@ def shallow(markup: str) -> str:
     """`markup` with every start tag that would open an element deeper than `MAX_DEPTH`
     renamed to `<wbr` (void: it opens nothing), its text kept. The depth is a count of
     start tags less the end tags that close an element of their name; elements that never
-    nest (void ones, `<p>`, `<li>`, cells) are left out. One split, one loop over the tags."""
+    nest (void ones, `<p>`, `<li>`, cells) are left out. Markup with few tags, or few that
+    nest, is returned as it is without a loop over its tags."""
     if markup.count("<") < _FEW_TAGS:
+        return markup
+    starts = Counter(_TAG.findall(markup))  # counted in C: most pages stop here
+    if sum(n for name, n in starts.items() if name[0] != "/" and name.lower() not in _FLAT) <= (
+        MAX_DEPTH
+    ):
         return markup
     parts = _TAG.split(markup)  # text, tag name (with "/" for an end tag), text, ...
     open_by_name: dict[str, int] = {}
