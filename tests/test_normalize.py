@@ -122,7 +122,8 @@ HTML = [
         "Rust Go\nSQL",
     ),
     ("empty-bullet", "<ul><li></li><li>Rust</li></ul>", "• Rust"),
-    ("stray-list-end", "<li>One</ol>after", "• One\nafter"),
+    ("stray-list-end", "<li>One</ol>after", "• Oneafter"),  # as browsers show it
+    ("stray-list-end-then-para", "<li>One</ol><p>after", "• One\nafter"),
     ("nul-bytes", "<p>a\x00b</p>", "ab"),
     ("none", None, ""),
     ("empty", "", ""),
@@ -160,12 +161,12 @@ def test_parse_date_never_raises_and_is_utc(value):
     assert result is None or result.tzinfo is UTC
 
 
-def test_html_to_text_is_linear_on_large_input():
+def test_html_to_text_reads_a_long_list():
+    # Its cost against ordinary input of the same size: tests/test_hostile_markup.py.
     markup = "<ul>" + "<li><p>item <b>bold</b>&amp; more</p></li>" * 20_000 + "</ul>"
-    start = time.perf_counter()
     text = html_to_text(markup)
     assert text.count("\n") == 19_999
-    assert time.perf_counter() - start < 2.0
+    assert text.startswith("• item bold& more\n• item")
 
 
 WORKPLACES = [

@@ -2,14 +2,12 @@
 
 Every function here is pure and total: junk input gives an empty or None value, never an error,
 because one odd posting must not stop a whole board from being read. `posting()` runs once per
-posting per poll, so the hot paths (`html_to_text` above all) use C-level string methods and
-regexes, on UTF-8 bytes where that halves their cost, split-and-map rather than a Python callback
-per match, and no per-character Python. Each fast path is exact: it gives what the plain rules
-would (tests/test_normalize.py holds the behaviour).
+posting per poll: HTML is parsed by lexbor (selectolax), in C and in linear time whatever the
+markup, and one description is cut at `tree.MAX_DESCRIPTION` characters (logged once per board).
 
-`text` tidies text and decodes entities, `markup` turns HTML into text, `mojibake` repairs
-mis-decoded UTF-8, `noise` drops page chrome, `dates`, `urls` and `fields` read the rest; this
-module builds the record and re-exports their public functions.
+`text` tidies text and decodes entities, `tree` parses HTML, `markup` turns it into text,
+`mojibake` repairs mis-decoded UTF-8, `noise` drops page chrome, `dates`, `urls` and `fields`
+read the rest; this module builds the record and re-exports their public functions.
 """
 
 from __future__ import annotations
@@ -19,6 +17,7 @@ import hashlib
 import re
 
 from bot.models import BoardInfo, Posting, RawPosting, posting_key
+from bot.normalize import tree
 from bot.normalize.dates import parse_date
 from bot.normalize.fields import (
     currency,
@@ -30,7 +29,7 @@ from bot.normalize.fields import (
     split_locations,
     workplace,
 )
-from bot.normalize.markup import _html_text, html_to_text
+from bot.normalize.markup import html_to_text
 from bot.normalize.mojibake import repair_mojibake
 from bot.normalize.noise import page_text, strip_canary, strip_page_noise
 from bot.normalize.text import clean, clean_text, unescape
@@ -66,17 +65,6 @@ def content_hash(title: str, company: str, location: str, description: str) -> s
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
-def _content_hash(
-    title: str, company: str, location: str, description: str, utf8: bytes | None
-) -> str:
-    """`content_hash`, with the description's UTF-8 when it is already at hand."""
-    if utf8 is None:
-        return content_hash(title, company, location, description)
-    digest = hashlib.sha256("\x1f".join((title, company, location, "")).encode("utf-8"))
-    digest.update(utf8)
-    return digest.hexdigest()
-
-
 def posting(raw: RawPosting, board: BoardInfo) -> Posting:
     """The normalised `Posting` for one raw posting of `board`."""
     try:
@@ -103,6 +91,14 @@ def _scrub(raw: RawPosting) -> RawPosting:
     )
 
 
+def _cut(description: str | None, board: BoardInfo) -> str | None:
+    """A description cut at `tree.MAX_DESCRIPTION` characters (logged once per board)."""
+    if description is None or len(description) <= tree.MAX_DESCRIPTION:
+        return description
+    tree.note_cut(board.name, "description", len(description), tree.MAX_DESCRIPTION)
+    return description[: tree.MAX_DESCRIPTION]
+
+
 def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     title = clean(repair_mojibake(raw.title))
     company = clean(repair_mojibake(raw.company)) or clean(board.company) or clean(board.name)
@@ -111,9 +107,9 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     if not location:
         location = ("; " if any("," in p for p in places) else ", ").join(places)
     if raw.description_html:
-        description, utf8 = _html_text(repair_mojibake(raw.description_html))
+        description = html_to_text(repair_mojibake(_cut(raw.description_html, board)))
     else:
-        description, utf8 = clean_text(repair_mojibake(raw.description_text)), None
+        description = clean_text(repair_mojibake(_cut(raw.description_text, board)))
     apply_url = canonical_url(raw.apply_url, board.url) if raw.apply_url else None
     low, high, cur, period = salary(
         raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_period
@@ -131,7 +127,7 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
         workplace=workplace(raw.workplace, raw.remote, " / ".join((location, *places))),
         employment_type=employment_type(raw.employment_type),
         apply_url=apply_url,
-        content_hash=_content_hash(title, company, location, description, utf8),
+        content_hash=content_hash(title, company, location, description),
         locations=places,
         department=clean(raw.department) or None,
         salary_min=low,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.normalize.markup import html_to_text
-from bot.normalize.text import clean_text, unescape
+from bot.normalize.text import clean_text
 
 _CANARY_START = "Please mention the word"
 _CANARY_END = re.compile(r"they(?:'|’|&#39;|&rsquo;)re human\.?|</p>")
@@ -46,10 +46,7 @@ _CHROME_LINES = re.compile(
     r"|(?:home|jobs|companies|remote jobs|post a job)(?: [|/›>·] .*)?",
     re.IGNORECASE,
 )
-_LANDMARKS = re.compile(
-    r"<(nav|header|footer|aside|form|button|dialog)\b[^>]*>.*?(?:</\1\s*>|\Z)",
-    re.S | re.IGNORECASE,
-)
+_LANDMARKS = ("nav", "header", "footer", "aside", "form", "button", "dialog")
 _INLINE_BULLET = re.compile(r"(?<=[^\s•])[ \t]*•[ \t]*")
 
 
@@ -109,7 +106,4 @@ def page_text(markup: str | None) -> str:
     nav, header, footer, aside and forms dropped, then `strip_page_noise`."""
     if not markup:
         return ""
-    markup = unescape(markup)
-    if "<" in markup:
-        markup = _LANDMARKS.sub("", markup)
-    return strip_page_noise(html_to_text(markup))
+    return strip_page_noise(html_to_text(markup, drop=_LANDMARKS))

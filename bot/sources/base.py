@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from types import MappingProxyType
@@ -14,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bot.errors import DetectError, FetchError, ParseError
 from bot.models import FetchResult, RawPosting
+from bot.normalize import tree
 
 if TYPE_CHECKING:
     from bot.http import Fetcher
@@ -122,6 +122,14 @@ def describe_body(result: FetchResult) -> str:
     return f"a body that is not JSON ({ctype})"
 
 
+def page_markup(markup: str, url: str) -> str:
+    """An HTML page cut at `tree.MAX_PAGE` characters before parsing (logged once per URL)."""
+    if len(markup) <= tree.MAX_PAGE:
+        return markup
+    tree.note_cut(url, "page", len(markup), tree.MAX_PAGE)
+    return markup[: tree.MAX_PAGE]
+
+
 def json_body(result: FetchResult, expected: str) -> Any:
     """The body as JSON; ParseError "{expected}, got HTML (text/html)" and the like when not."""
     try:
@@ -170,10 +178,9 @@ def unique(postings: Iterable[RawPosting]) -> list[RawPosting]:
 # --- recognising a URL by fetching it ------------------------------------------------------------
 
 _FEED_TYPES = ("rss+xml", "atom+xml", "rdf+xml", "/xml")
-_ALTERNATE_FEED = re.compile(
-    rb"<link\b[^>]*\btype=[\"']application/(?:rss|atom)\+xml[\"'][^>]*>", re.IGNORECASE
+_ALTERNATE_FEED = (
+    'link[href][type="application/rss+xml" i], link[href][type="application/atom+xml" i]'
 )
-_HREF = re.compile(rb"\bhref=[\"']([^\"']+)[\"']", re.IGNORECASE)
 
 
 def sniff(result: FetchResult) -> tuple[str, str] | None:
@@ -198,10 +205,11 @@ def sniff(result: FetchResult) -> tuple[str, str] | None:
         return "jsonld", url
     if b'id="__NEXT_DATA__"' in body and b"getro" in body:
         return "getro", url
-    link = _ALTERNATE_FEED.search(body)
-    href = _HREF.search(link.group()) if link else None
-    if href:
-        return "rss", urljoin(url, href.group(1).decode("utf-8", "replace").strip())
+    if b"<link" in body or b"<LINK" in body:
+        link = tree.parse(page_markup(result.text, url)).css_first(_ALTERNATE_FEED)
+        href = str(link.attributes.get("href") or "").strip() if link is not None else ""
+        if href:
+            return "rss", urljoin(url, href)
     return None
 
 

@@ -19,7 +19,17 @@ from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, describe_body, register, shape, text, unique
+from bot.normalize import tree
+from bot.sources.base import (
+    NO_OPTIONS,
+    Source,
+    describe_body,
+    page_markup,
+    register,
+    shape,
+    text,
+    unique,
+)
 from bot.sources.jsonld import read_page
 
 if TYPE_CHECKING:
@@ -27,9 +37,6 @@ if TYPE_CHECKING:
 
 SEARCH = "https://api.getro.com/api/v2/collections/{id}/search/jobs"
 _API_FORM = re.compile(r"^(?:https?://)?api\.getro\.com/api/v2/collections/(?P<id>\d+)", re.I)
-_NEXT_DATA = re.compile(
-    r'<script[^>]*\bid="__NEXT_DATA__"[^>]*>(?P<json>.*?)</script>', re.S | re.IGNORECASE
-)
 _EXPECTED = "expected Getro search results or a Getro board page"
 HITS_PER_PAGE = 20
 MAX_PAGES = 50
@@ -71,13 +78,15 @@ def _posting(job: dict[str, Any], board: str | None) -> RawPosting:
     )
 
 
-def next_data(markup: str) -> dict[str, Any] | None:
+def next_data(markup: str, url: str = "a Getro page") -> dict[str, Any] | None:
     """The page's `__NEXT_DATA__` JSON, or None."""
-    match = _NEXT_DATA.search(markup)
-    if not match:
+    if "__NEXT_DATA__" not in markup:
+        return None
+    script = tree.parse(page_markup(markup, url)).css_first("script#__NEXT_DATA__")
+    if script is None:
         return None
     try:
-        data = json.loads(match.group("json"))
+        data = json.loads(script.text(deep=True))
     except ValueError:
         return None
     return data if isinstance(data, dict) else None
@@ -152,7 +161,7 @@ class Getro(Source):
             ident = ident or match["id"]
         elif not ident:
             page = await fetcher.get(url)
-            data = next_data(page.text)
+            data = next_data(page.text, page.url)
             ident = collection_id(data) if data else None
             if not ident:
                 return page
@@ -185,7 +194,7 @@ class Getro(Source):
         body = result.text
         head = body[:200].lstrip()
         if head.startswith("<"):
-            data = next_data(body)
+            data = next_data(body, result.url)
             if data is None:
                 return read_page(body, result.url)
             jobs, board = _embedded_jobs(data), _board_root(result.url)

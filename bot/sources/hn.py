@@ -8,7 +8,6 @@ is left the location). A first line without "|" becomes the title as it stands.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Mapping
@@ -18,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.normalize import clean, salary_from_text
+from bot.normalize import clean, html_to_text, salary_from_text
 from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
 
 if TYPE_CHECKING:
@@ -34,7 +33,6 @@ _EXPECTED = "expected an Algolia HN item (with 'children') or search result (wit
 MAX_PAGES = 20
 
 _FIRST_LINE = re.compile(r"<p>|<br\s*/?>|\n", re.IGNORECASE)
-_TAGS = re.compile(r"<[^>]+>")
 _ROLE = re.compile(
     r"\b(?:engineer|engineers|developer|developers|dev|sre|devops|architect|scientist|analyst"
     r"|designer|manager|lead|head|director|vp|cto|founding|intern|recruiter|advocate"
@@ -58,8 +56,7 @@ _URLISH = re.compile(r"https?://|www\.|\.(?:com|io|ai|co|dev|org|net)\b", re.IGN
 
 
 def _first_line(comment: str) -> str:
-    line = _FIRST_LINE.split(comment, 1)[0]
-    return clean(html.unescape(_TAGS.sub("", line)))
+    return clean(html_to_text(_FIRST_LINE.split(comment, 1)[0]))
 
 
 def _workplace(kinds: list[str]) -> str | None:

@@ -12,6 +12,9 @@
 `:scope` selects the item itself (e.g. `link = ":scope"` when the item is the <a>). An item
 without a link gets the page URL, which suits a page holding one posting. Text taken from a
 page goes through the page-noise stripper.
+
+The page is parsed by lxml for BeautifulSoup's CSS selectors (soupsieve: `:scope`, which lexbor
+lacks, and the selectors users already have); all other HTML goes through lexbor.
 """
 
 from __future__ import annotations
@@ -26,7 +29,15 @@ from bs4 import BeautifulSoup, Tag
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
 from bot.normalize import canonical_url, clean, page_text
-from bot.sources.base import NO_OPTIONS, Source, content_id, describe_body, register, unique
+from bot.sources.base import (
+    NO_OPTIONS,
+    Source,
+    content_id,
+    describe_body,
+    page_markup,
+    register,
+    unique,
+)
 
 REQUIRED = {
     "item": "a CSS selector for one job in the list",
@@ -107,7 +118,10 @@ class Html(Source):
             raise ParseError(f"the html kind needs selectors: {', '.join(missing)} missing")
         if not result.text.lstrip()[:1] == "<":
             raise ParseError(f"expected an HTML page, got {describe_body(result)}")
-        soup = BeautifulSoup(result.text, "html.parser")
+        # lxml (libxml2) rather than html.parser, which is quadratic on unclosed tags; and
+        # without NULs, at which libxml2 would stop reading.
+        markup = page_markup(result.text, result.url).replace("\x00", "")
+        soup = BeautifulSoup(markup, "lxml")
         items = soup.select(selectors["item"])
         hrefs = Counter(_href(item, selectors["link"]) for item in items)
         postings = []

@@ -9,16 +9,17 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.normalize import canonical_url, page_text
+from bot.normalize import canonical_url, page_text, tree
 from bot.sources.base import (
     NO_OPTIONS,
     Source,
     content_id,
     describe_body,
+    page_markup,
     register,
     text,
     unique,
@@ -142,75 +143,83 @@ def posting_from(
 # --- microdata ------------------------------------------------------------------------------------
 
 
-def _value(tag: Tag, name: str) -> object:
-    if tag.name == "meta":
-        return tag.get("content")
-    if tag.name in _URL_ATTRS and tag.get(_URL_ATTRS[tag.name]):
-        return tag.get(_URL_ATTRS[tag.name])
-    if tag.name == "time" and tag.get("datetime"):
-        return tag.get("datetime")
-    if tag.get("content") is not None:
-        return tag.get("content")
+def _value(node: LexborNode, name: str) -> object:
+    attrs = node.attributes
+    tag = node.tag or ""
+    if tag == "meta":
+        return attrs.get("content")
+    if tag in _URL_ATTRS and attrs.get(_URL_ATTRS[tag]):
+        return attrs.get(_URL_ATTRS[tag])
+    if tag == "time" and attrs.get("datetime"):
+        return attrs.get("datetime")
+    if attrs.get("content") is not None:
+        return attrs.get("content")
     if name == "description":
-        return tag.decode_contents()
-    return tag.get_text(" ", strip=True)
+        return node.inner_html
+    return node.text(separator=" ", strip=True)
 
 
-def microdata(scope: Tag) -> dict[str, Any]:
+def microdata(scope: LexborNode) -> dict[str, Any]:
     """An itemscope element as a JSON-LD-like dict: itemprops by name (first value wins), nested
-    items as dicts, `@type` from the itemtype."""
+    items as dicts, `@type` from the itemtype. Walked without recursion into plain elements."""
     item: dict[str, Any] = {}
-    kind = scope.get("itemtype")
+    kind = scope.attributes.get("itemtype")
     if kind:
         item["@type"] = str(kind).split()[0].rstrip("/").rsplit("/", 1)[-1]
-
-    def walk(node: Tag) -> None:
-        for child in node.find_all(True, recursive=False):
-            names = str(child.get("itemprop") or "").split()
-            nested = child.has_attr("itemscope")
-            for name in names:
-                item.setdefault(name, microdata(child) if nested else _value(child, name))
-            if not nested:
-                walk(child)
-
-    walk(scope)
+    stack = list(scope.iter())[::-1]  # document order: the first value of a name wins
+    while stack:
+        child = stack.pop()
+        attrs = child.attributes
+        nested = "itemscope" in attrs
+        for name in str(attrs.get("itemprop") or "").split():
+            item.setdefault(name, microdata(child) if nested else _value(child, name))
+        if not nested:
+            stack.extend(list(child.iter())[::-1])
     return item
 
 
-def _item_link(scope: Tag) -> str | None:
+def _ancestor(node: LexborNode, tag: str) -> LexborNode | None:
+    parent = node.parent
+    while parent is not None and parent.tag != tag:
+        parent = parent.parent
+    return parent
+
+
+def _item_link(scope: LexborNode) -> str | None:
     """The link to the posting inside a microdata card: the anchor around (or inside) its title,
     else the first anchor whose address mentions a job."""
-    title = scope.find(attrs={"itemprop": "title"}) or scope.find(attrs={"itemprop": "name"})
-    if isinstance(title, Tag):
-        anchor = title.find_parent("a") or title.find("a")
-        if isinstance(anchor, Tag) and anchor.get("href"):
-            return str(anchor["href"])
-    for anchor in scope.find_all("a", href=True):
-        if "job" in str(anchor["href"]).lower():
-            return str(anchor["href"])
+    title = scope.css_first('[itemprop="title"]') or scope.css_first('[itemprop="name"]')
+    if title is not None:
+        anchor = _ancestor(title, "a") or title.css_first("a[href]")
+        if anchor is not None and anchor.attributes.get("href"):
+            return str(anchor.attributes["href"])
+    for anchor in scope.css("a[href]"):
+        href = str(anchor.attributes.get("href") or "")
+        if "job" in href.lower():
+            return href
     return None
 
 
 # --- documents ------------------------------------------------------------------------------------
 
 
-def _main_text(soup: BeautifulSoup) -> str | None:
-    root = soup.find("main") or soup.find("article") or soup.body
-    return str(root) if isinstance(root, Tag) else None
+def _main_text(parsed: LexborHTMLParser) -> str | None:
+    root = parsed.css_first("main") or parsed.css_first("article") or parsed.body
+    return root.html if root is not None else None
 
 
 def read_page(markup: str, url: str) -> list[RawPosting]:
     """JobPostings of an HTML page: JSON-LD blocks first, then microdata items."""
-    soup = BeautifulSoup(markup, "html.parser")
+    parsed = tree.parse(page_markup(markup, url))
     found: list[tuple[dict[str, Any], str | None]] = []
-    for script in soup.find_all("script", type=lambda t: t and "ld+json" in t.lower()):
+    for script in parsed.css('script[type*="ld+json" i]'):
         try:
-            data = json.loads(script.string or script.get_text() or "null")
+            data = json.loads(script.text(deep=True) or "null")
         except ValueError:
             continue  # one broken block must not hide the others
         found.extend((jp, None) for jp in job_postings(data))
-    for scope in soup.find_all(attrs={"itemtype": True, "itemscope": True}):
-        if str(scope["itemtype"]).rstrip("/").endswith("JobPosting"):
+    for scope in parsed.css("[itemscope][itemtype]"):
+        if str(scope.attributes.get("itemtype")).rstrip("/").endswith("JobPosting"):
             found.append((microdata(scope), _item_link(scope)))
     postings = []
     for jp, link in found:
@@ -218,7 +227,7 @@ def read_page(markup: str, url: str) -> list[RawPosting]:
         own = link or (url if len(found) == 1 else None)
         fallback: dict[str, Any] = {"url": canonical_url(own, url) if own else None}
         if len(found) == 1 and not text(jp.get("description")):
-            fallback["description_html"] = _main_text(soup)
+            fallback["description_html"] = _main_text(parsed)
         postings.append(posting_from(jp, url, **fallback))
     return postings
 
