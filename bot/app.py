@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from bot import places
 from bot.backoff import clamp_wait, retry_delay
 from bot.clock import ClockWatch
 from bot.config import Config, format_duration
@@ -135,6 +136,7 @@ class App:
         """Poll on schedule, answer commands and deliver alerts until `stop` is set."""
         self._prepare()
         try:
+            await asyncio.get_running_loop().run_in_executor(None, places.warm)
             await self.transport.start(self.handlers)
             boards = self.store.boards(enabled_only=True)
             for board in boards:

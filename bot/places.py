@@ -203,3 +203,9 @@ def is_place_word(key: str) -> bool:
     if key.startswith("*"):
         return any(w.startswith(key[1:]) for w in _vocabulary())
     return any(w in _vocabulary() for w in key.split(" "))
+
+
+def warm() -> None:
+    """Build the gazetteer now (about a second), off the event loop, rather than inside the
+    first poll's routing, which runs on it."""
+    _vocabulary()
