@@ -136,7 +136,8 @@ class App:
         """Poll on schedule, answer commands and deliver alerts until `stop` is set."""
         self._prepare()
         try:
-            await asyncio.get_running_loop().run_in_executor(None, places.warm)
+            # The place gazetteer takes a few seconds to build: off the loop, while we start.
+            self._warming = asyncio.get_running_loop().run_in_executor(None, places.warm)
             await self.transport.start(self.handlers)
             boards = self.store.boards(enabled_only=True)
             for board in boards:
