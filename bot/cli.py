@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bot import __version__
 from bot import config as cfg
 from bot import logs, normalize, sources
 from bot.errors import ConfigError, JobbotError, StorageError
@@ -194,6 +195,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="jobbot", description="Job alerts from job boards, in Telegram."
     )
+    p.add_argument("--version", action="version", version=f"jobbot {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     conf = {"help": "config file (default: ./config.toml, else the example config)"}
     s = sub.add_parser("run", help="run the bot until Ctrl-C / SIGTERM")

@@ -142,3 +142,13 @@ def test_probe_json_has_the_salary_as_stated_or_null(boards, capsys) -> None:
         {"min": 120000, "max": 150000, "currency": "USD", "period": "year"},
         None,
     ]
+
+
+def test_version(capsys) -> None:
+    from bot import __version__
+    from bot.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"jobbot {__version__}"

@@ -1,0 +1,24 @@
+# jobbot: a small image, a non-root user, the database on a volume.
+#   docker build -t jobbot .
+#   docker run -d --name jobbot -e TELEGRAM_BOT_TOKEN=... -v jobbot-data:/data \
+#       -v $PWD/config.toml:/etc/jobbot/config.toml:ro jobbot
+FROM python:3.12-slim AS build
+WORKDIR /src
+COPY pyproject.toml README.md config.example.toml ./
+COPY bot ./bot
+RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+
+FROM python:3.12-slim
+RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin jobbot \
+    && mkdir -p /data /etc/jobbot && chown jobbot /data
+COPY --from=build /wheels /wheels
+RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
+# Without a mounted config, the packaged example runs (its database in /data, no Demo board
+# once a token is set). Mount your own at /etc/jobbot/config.toml; relative paths in it are
+# relative to /etc/jobbot, so set storage.path = "/data/jobbot.db" there.
+ENV XDG_DATA_HOME=/data PYTHONUNBUFFERED=1
+USER jobbot
+WORKDIR /data
+VOLUME ["/data"]
+STOPSIGNAL SIGTERM
+CMD ["sh", "-c", "if [ -f /etc/jobbot/config.toml ]; then exec jobbot run --config /etc/jobbot/config.toml; else exec jobbot run; fi"]
