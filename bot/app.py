@@ -135,7 +135,7 @@ class App:
         """Poll on schedule, answer commands and deliver alerts until `stop` is set."""
         self._prepare()
         try:
-            await self.transport.start(self.handlers)
+            await self.transport.start(self.handlers, self.handlers.press)
             boards = self.store.boards(enabled_only=True)
             for board in boards:
                 self.scheduler.add(board.name, board.interval_s)
