@@ -138,7 +138,7 @@ class App:
         try:
             # The place gazetteer takes a few seconds to build: off the loop, while we start.
             self._warming = asyncio.get_running_loop().run_in_executor(None, places.warm)
-            await self.transport.start(self.handlers)
+            await self.transport.start(self.handlers, self.handlers.press)
             boards = self.store.boards(enabled_only=True)
             for board in boards:
                 self.scheduler.add(board.name, board.interval_s)

@@ -12,9 +12,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bot import __version__
+from bot import __version__, logs, normalize, sources
 from bot import config as cfg
-from bot import logs, normalize, sources
 from bot.errors import ConfigError, JobbotError, StorageError
 from bot.models import BoardInfo, Posting
 

@@ -229,7 +229,8 @@ class Poller:
         if not new:
             return 0
         deliveries = match.route(new, self._matcher())
-        return self.store.enqueue(deliveries, now)
+        wanted = self.store.wanted(deliveries, {p.key: p for p in new})  # hidden, muted, paused
+        return self.store.enqueue(wanted, now)
 
     def _matcher(self) -> match.Matcher:
         """The compiled alert index, brought up to date incrementally when alerts changed

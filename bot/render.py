@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import datetime, tzinfo
 
+from bot.excerpt import about_the_role
 from bot.models import Button, Keyboard, OutgoingMessage, Posting
 from bot.salary import posting_salary
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity parsing
 WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
+# Callback data of a job message's row 2 (parsed in bot.telegram.buttons): the delivery's id,
+# never a secret; whoever presses must own that delivery and its message.
+HIDE, MUTE, PAUSE, UNDO, BACK = "jh", "jm", "jp", "ju", "jb"
+MUTE_LABEL = 24  # characters of a company's name on its Mute button
 
 
 def utf16_len(text: str) -> int:
@@ -58,11 +63,12 @@ def _listed(items: list[str], budget: int) -> str:
 
 
 def posted_ago(posted: datetime | None, now: datetime) -> str:
-    """'posted today', 'posted 3 days ago (18 Nov 2026)'."""
+    """'posted today', 'posted 3 days ago (18 Nov 2026)', by the calendar of `now`'s zone."""
     if posted is None:
         return ""
-    days = (now.date() - posted.astimezone(now.tzinfo).date()).days
-    date = f"{posted.day} {posted:%b %Y}"
+    local = posted.astimezone(now.tzinfo)  # the calendar of `now`'s zone, the user's
+    days = (now.date() - local.date()).days
+    date = f"{local.day} {local:%b %Y}"
     if days <= 0:
         return f"posted today ({date})"
     if days == 1:
@@ -76,8 +82,12 @@ def notification(
     now: datetime,
     also: tuple[str, ...] | list[str] = (),
     snippet: int = 280,
+    zone: tzinfo | None = None,
+    delivery_id: int | None = None,
 ) -> OutgoingMessage:
-    """The alert message for one job: bold title, company, location, date, matched alerts, Apply."""
+    """The alert message for one job: bold title, company, location and workplace, salary,
+    posted date (in `zone`, the user's), board, an excerpt about the role, matched alerts; row 1
+    of buttons opens the job, row 2 (with a `delivery_id`) hides it, mutes or pauses."""
     esc = lambda s: html.escape(s, quote=False)  # noqa: E731
     title = shorten(posting.title, 200) or "(untitled)"
     others = [entry.split("|", 1) for entry in also]
@@ -95,14 +105,15 @@ def notification(
     pay = posting_salary(posting)
     if pay:
         lines.append((f"💰 {esc(pay)}", f"💰 {pay}"))
+    local = now.astimezone(zone) if zone is not None else now
+    via = f"via {shorten(posting.board, 60)}"
+    when = " · ".join(x for x in (posted_ago(posting.posted_at, local), via) if x)
+    when = when[0].upper() + when[1:]
+    lines.append((esc(when), when))
     if boards:
         seen = "Also on " + shorten(", ".join(dict.fromkeys(boards)), 120)
         lines.append((esc(seen), seen))
-    when = posted_ago(posting.posted_at, now)
-    if when:
-        when = when[0].upper() + when[1:]
-        lines.append((esc(when), when))
-    body = excerpt(posting.description, snippet)
+    body = excerpt(about_the_role(posting.description, posting.company), snippet)
     if body:
         lines.append(("", ""))
         lines.append((f"<i>{esc(body)}</i>", body))
@@ -114,8 +125,22 @@ def notification(
     return OutgoingMessage(
         html="\n".join(h for h, _ in lines),
         plain="\n".join(p for _, p in lines),
-        buttons=link_buttons(posting),
+        buttons=link_buttons(posting) + job_actions(delivery_id, posting.company, alert_queries),
     )
+
+
+def job_actions(
+    delivery_id: int | None, company: str, alert_queries: tuple[str, ...] | list[str] = ("",)
+) -> Keyboard:
+    """Row 2 of a job's message: `Not interested`, `Mute <company>`, `Pause alert`."""
+    if delivery_id is None:
+        return ()
+    row = [Button("Not interested", data=f"{HIDE}:{delivery_id}")]
+    if company.strip():
+        row.append(Button(f"Mute {shorten(company, MUTE_LABEL)}", data=f"{MUTE}:{delivery_id}"))
+    if alert_queries:
+        row.append(Button("Pause alert", data=f"{PAUSE}:{delivery_id}"))
+    return (tuple(row),)
 
 
 def link_buttons(posting: Posting) -> Keyboard:

@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import render
+from bot import policy, render
 from bot.backoff import MAX_BACKOFF, MAX_RETRY_AFTER, retry_delay
 from bot.config import DeliveryConfig
 from bot.config_values import format_duration
@@ -222,10 +222,16 @@ class Sender:
 
     async def _deliver(self, item: OutboxItem) -> None:
         try:
+            if why := self.store.turned_away(item.chat_id, item.posting):  # since it was queued
+                self.store.mark_final(item.id, "dropped", f"{why} by the user")
+                return None
             also = self.store.also_on(item.posting.key)
-        except sqlite3.Error:  # only a courtesy line of the message
-            also = ()
-        message = render.notification(item.posting, item.alert_queries, self.clock(), also)
+            zone = policy.zone(self.store.settings(item.chat_id).timezone)
+        except sqlite3.Error:  # only courtesy parts of the message
+            also, zone = (), None
+        message = render.notification(
+            item.posting, item.alert_queries, self.clock(), also, zone=zone, delivery_id=item.id
+        )
         try:
             try:
                 msg_id = await self._send(item, message)

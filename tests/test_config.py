@@ -128,6 +128,8 @@ def test_every_command_has_help() -> None:
         "pause",
         "resume",
         "search",
+        "muted",
+        "unmute",
         "stop",
     ]
     assert all(c.summary and c.help for c in COMMANDS)

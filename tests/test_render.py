@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.models import Posting
 from bot.render import MAX_MESSAGE, notification, utf16_len
@@ -96,3 +97,51 @@ def test_no_salary_line_without_a_stated_salary() -> None:
 def test_the_salary_line_is_escaped() -> None:
     m = notification(_paid(salary_min=50, salary_currency="<b>", salary_period="hour"), [], NOW)
     assert "<b>" not in m.html.replace("<b>Rust Engineer</b>", "")
+
+
+def test_posted_date_is_in_the_users_time_zone() -> None:
+    late = datetime(2026, 11, 20, 23, 30, tzinfo=UTC)
+    p = Posting("b:1", "Acme", "1", "Job", "Co", "", "https://e.com/1", "", late)
+    now = datetime(2026, 11, 21, 6, 0, tzinfo=UTC)
+    assert "Posted yesterday (20 Nov 2026) · via Acme" in notification(p, [], now).plain
+    tokyo = notification(p, [], now, zone=ZoneInfo("Asia/Tokyo")).plain
+    assert "Posted today (21 Nov 2026) · via Acme" in tokyo, "08:30 on the 21st in Tokyo"
+    la = notification(p, [], now, zone=ZoneInfo("America/Los_Angeles")).plain
+    assert "Posted today (20 Nov 2026)" in la, "15:30 on the 20th, and it is 22:00 there"
+
+
+def test_the_board_is_named_even_without_a_date() -> None:
+    p = Posting("b:1", "Hacker News", "1", "Job", "Co", "", "https://e.com/1")
+    assert "Via Hacker News" in notification(p, [], NOW).plain
+
+
+def test_row_two_hides_mutes_and_pauses_by_delivery_id() -> None:
+    p = Posting("b:1", "b", "1", "Job", "Pay & Co", "", "https://e.com/1")
+    m = notification(p, ["rust"], NOW, delivery_id=42)
+    assert [[(b.text, b.data) for b in row] for row in m.buttons[1:]] == [
+        [("Not interested", "jh:42"), ("Mute Pay & Co", "jm:42"), ("Pause alert", "jp:42")]
+    ]
+    assert notification(p, ["rust"], NOW).buttons == m.buttons[:1], "no delivery, no row 2"
+    anonymous = Posting("b:1", "b", "1", "Job", "", "", "https://e.com/1")
+    texts = [b.text for b in notification(anonymous, [], NOW, delivery_id=1).buttons[-1]]
+    assert texts == ["Not interested"], "no company to mute, no alert to pause"
+
+
+def test_a_long_company_name_is_shortened_on_its_button() -> None:
+    name = "The International Consolidated Widgets and Sprockets Manufacturing Company GmbH"
+    p = Posting("b:1", "b", "1", "Job", name, "", "https://e.com/1")
+    mute = notification(p, ["x"], NOW, delivery_id=1).buttons[-1][1]
+    assert mute.text.startswith("Mute The International") and mute.text.endswith("…")
+    assert len(mute.text) <= len("Mute ") + 24
+
+
+def test_callback_data_fits_64_bytes_for_the_largest_ids() -> None:
+    from bot.telegram.buttons import CHOICES, ids
+
+    top = 2**63 - 1
+    p = Posting("b:1", "b", "1", "Job", "😀" * 100, "", "https://e.com/1")
+    data = [b.data for b in notification(p, ["q"], NOW, delivery_id=top).buttons[-1]]
+    data += [f"ju:p:{top}:{top}", f"jp:{top}:{top}", f"jb:{top}"]  # undo, choice, cancel
+    assert all(d and len(d.encode()) <= 64 for d in data), data
+    assert ids(f"{top}:{top}", 2) == (top, top) and ids(f"{top + 1}", 1) is None
+    assert CHOICES <= 10

@@ -10,6 +10,7 @@ its columns and back.
 from __future__ import annotations
 
 from bot.store.boards import BoardsMixin, BoardState
+from bot.store.choices import ChoicesMixin, SentJob
 from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
 from bot.store.outbox import OutboxItem, OutboxMixin
 from bot.store.postings import PostingsMixin, RecordResult
@@ -21,6 +22,7 @@ __all__ = [
     "BoardState",
     "OutboxItem",
     "RecordResult",
+    "SentJob",
     "Store",
     "StoreBase",
     "User",
@@ -31,5 +33,5 @@ __all__ = [
 ]
 
 
-class Store(BoardsMixin, PostingsMixin, UsersMixin, PrefsMixin, OutboxMixin):
+class Store(BoardsMixin, PostingsMixin, UsersMixin, PrefsMixin, ChoicesMixin, OutboxMixin):
     """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""

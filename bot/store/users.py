@@ -63,6 +63,8 @@ class UsersMixin(StoreBase):
         with self.transaction():
             self.db.execute("DELETE FROM deliveries WHERE chat_id = ?", (chat_id,))
             self.db.execute("DELETE FROM alerts WHERE chat_id = ?", (chat_id,))
+            for table in ("hidden_jobs", "muted_companies"):  # their choices are their data
+                self.db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
             self.db.execute(
                 """UPDATE users SET state = 'stopped', username = NULL, first_name = NULL,
                        updated_at = ? WHERE chat_id = ?""",

@@ -1,4 +1,7 @@
-"""The console chat: the same handlers, in a terminal, with one local user."""
+"""The console chat: the same handlers, in a terminal, with one local user.
+
+Callback buttons show as numbered `[3] Not interested`; typing `3` (or `/press 3`) presses one,
+which goes through the same press handlers as Telegram's and prints the message as edited."""
 
 from __future__ import annotations
 
@@ -11,11 +14,13 @@ from html import unescape
 from typing import TextIO
 
 from bot.models import OutgoingMessage
-from bot.telegram.transport import Incoming, OnMessage
+from bot.telegram.transport import Incoming, OnMessage, OnPress, Press, Reply
 
 log = logging.getLogger(__name__)
 CONSOLE_CHAT_ID = 1
 _TAG = re.compile(r"<a href=\"([^\"]*)\">(.*?)</a>|<[^>]+>", re.S)
+_PRESS = re.compile(r"^(?:/press\s+)?\[?(\d{1,9})\]?$")
+KEEP_BUTTONS = 1000  # numbered buttons remembered; older ones no longer work
 
 
 def html_to_console(text: str) -> str:
@@ -37,18 +42,47 @@ class ConsoleTransport:
         self.stdout = stdout or sys.stdout
         self._reader: asyncio.Task | None = None
         self._on_message: OnMessage | None = None
+        self._on_press: OnPress | None = None
+        self._last_id = 0  # message ids, as Telegram would give them
+        self._buttons: dict[int, tuple[int, str]] = {}  # number -> (message id, callback data)
+        self._next_button = 1
 
     def _print(self, text: str) -> None:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
-    async def start(self, on_message: OnMessage | None) -> None:
+    def _show(self, message: OutgoingMessage, message_id: int) -> str:
+        """The message as terminal text, its link buttons as URLs, callback buttons numbered."""
+        self._buttons = {n: b for n, b in self._buttons.items() if b[0] != message_id}
+        body = html_to_console(message.html)
+        for row in message.buttons:
+            pressable = []
+            for button in row:
+                if button.url:
+                    body += f"\n{button.text}: {button.url}"
+                elif button.data:
+                    self._buttons[self._next_button] = (message_id, button.data)
+                    pressable.append(f"[{self._next_button}] {button.text}")
+                    self._next_button += 1
+            if pressable:
+                body += "\n" + "   ".join(pressable)
+        for old in sorted(self._buttons)[:-KEEP_BUTTONS]:
+            del self._buttons[old]
+        return body
+
+    def _new_id(self) -> int:
+        self._last_id += 1
+        return self._last_id
+
+    async def start(self, on_message: OnMessage | None, on_press: OnPress | None = None) -> None:
         self._on_message = on_message
+        self._on_press = on_press
         if on_message is None:
             return
         self._print(
             "jobbot console chat: you are the one local user. Type /start, then e.g. "
-            "/alert rust, and wait for alerts. /help lists the commands; Ctrl-C quits."
+            "/alert rust, and wait for alerts. Type a button's number to press it. /help lists "
+            "the commands; Ctrl-C quits."
         )
         self._reader = asyncio.create_task(self._read(), name="console-reader")
 
@@ -71,11 +105,37 @@ class ConsoleTransport:
                 log.info("console input closed; alerts keep printing here")
                 return
             text = line.strip()
-            if not text or self._on_message is None:
-                continue
-            reply = await self._on_message(Incoming(CONSOLE_CHAT_ID, text, CONSOLE_CHAT_ID, "you"))
-            if reply:
-                self._print(html_to_console(reply))
+            if text:
+                await self.type(text)
+
+    async def type(self, text: str) -> None:
+        """One line the console user typed: a button's number, or a message to the bot."""
+        if (m := _PRESS.match(text)) is not None:
+            return await self.press(int(m[1]))
+        if self._on_message is None:
+            return
+        reply = await self._on_message(Incoming(CONSOLE_CHAT_ID, text, CONSOLE_CHAT_ID, "you"))
+        if reply:
+            self._reply(reply)
+
+    def _reply(self, reply: Reply) -> None:
+        if isinstance(reply, str):
+            reply = OutgoingMessage(reply, html_to_console(reply))
+        self._print(self._show(reply, self._new_id()))
+
+    async def press(self, number: int) -> None:
+        """Press button [number]: the handlers answer, and its message is shown as edited."""
+        button = self._buttons.get(number)
+        if button is None or self._on_press is None:
+            self._print(f"There is no button [{number}] (any more).")
+            return
+        message_id, data = button
+        answer = await self._on_press(Press(CONSOLE_CHAT_ID, message_id, data, CONSOLE_CHAT_ID))
+        if answer.toast:
+            self._print(f"» {answer.toast}")
+        if answer.edit is not None:
+            rule = "┄" * 60
+            self._print(f"{rule}\n(edited)\n{self._show(answer.edit, message_id)}\n{rule}")
 
     async def stop(self) -> None:
         if self._reader is not None:
@@ -86,10 +146,6 @@ class ConsoleTransport:
         self, chat_id: int, message: OutgoingMessage, *, plain: bool = False
     ) -> int | None:
         rule = "─" * 60
-        body = message.plain
-        for row in message.buttons:
-            for button in row:
-                if button.url:
-                    body += f"\n{button.text}: {button.url}"
-        self._print(f"{rule}\n{body}\n{rule}")
-        return None
+        message_id = self._new_id()
+        self._print(f"{rule}\n{self._show(message, message_id)}\n{rule}")
+        return message_id

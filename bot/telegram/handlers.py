@@ -6,7 +6,6 @@ import html
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import match, synonyms
@@ -16,21 +15,16 @@ from bot.models import Posting
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import Store, utcnow
+from bot.telegram import buttons
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_HELP, AdminCommands
 from bot.telegram.args import echo, parse_id
+from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
-from bot.telegram.transport import Incoming
+from bot.telegram.presses import Presses
+from bot.telegram.transport import Incoming, Press, PressAnswer
 
 log = logging.getLogger(__name__)
 esc = html.escape
-
-
-@dataclass(frozen=True)
-class Command:
-    name: str
-    args: str
-    summary: str
-    help: str
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -64,6 +58,7 @@ COMMANDS: tuple[Command, ...] = (
         "Search stored jobs",
         "/search golang remote:yes — the 5 latest stored jobs that match, written like an alert.",
     ),
+    *buttons.COMMANDS,
     Command(
         "stop",
         "",
@@ -140,7 +135,16 @@ class Handlers:
         self.clock = clock
         self.admin = admin
         self.scan_limit = scan_limit
-        self._routes: dict[str, Route] = {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
+        own = (c.name for c in COMMANDS if c.name not in buttons.ROUTES)
+        self._routes: dict[str, Route] = {
+            n: getattr(self, f"cmd_{n}") for n in own
+        } | buttons.ROUTES
+        self.presses = Presses(self.db, clock)
+        self.presses.register(buttons.PRESSES)
+
+    async def press(self, press: Press) -> PressAnswer:
+        """Answer one button press (routed by its data's prefix, run on a db worker)."""
+        return await self.presses(press)
 
     async def __call__(self, msg: Incoming) -> str | None:
         """Answer one incoming text. Never raises: a busy database or a bug still gets a reply."""
@@ -230,8 +234,9 @@ class Handlers:
             )
         alert = store.add_alert(msg.chat_id, query.normalized, self.clock())
         recent = store.recent_postings(self.clock() - timedelta(days=7), self.scan_limit)
-        hits = match.search(query, recent)
         capped = len(recent) >= self.scan_limit  # then say which jobs were looked at
+        recent = store.visible(msg.chat_id, recent)  # not the jobs hidden, companies muted
+        hits = match.search(query, recent)
         scope = f"the latest {self.scan_limit:,} jobs of the last 7 days"
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>\n"
         if hits:
@@ -296,7 +301,7 @@ class Handlers:
         except QueryError as exc:
             return f"I can't search for that: {esc(str(exc))}. /help search shows how."
         latest = store.latest_postings(self.scan_limit)
-        hits = match.search(query, latest, limit=5)
+        hits = match.search(query, store.visible(msg.chat_id, latest), limit=5)
         shown = f"<b>{esc(query.normalized)}</b>"
         if not hits and len(latest) >= self.scan_limit:
             return f"None of the latest {self.scan_limit:,} stored jobs matches {shown}."

@@ -1,0 +1,204 @@
+"""Row 2 of a job's message: `Not interested`, `Mute <company>`, `Pause alert`, and their Undo;
+plus /muted and /unmute.
+
+Callback data (built in `bot.render`) names the delivery: `jh:<id>` hides the job, `jm:<id>`
+mutes its company, `jp:<id>` pauses the matched alert (with several, it first offers a choice:
+`jp:<id>:<alert>`), `ju:<h|m|p>:<id>[:<alert>]` undoes, `jb:<id>` goes back. A press counts
+only when that delivery is the presser's chat's and the press came from the very message it
+was sent as (see `owned`); anything else answers "This button no longer works" and changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+
+from bot import policy, render
+from bot.models import Button, OutgoingMessage
+from bot.render import shorten
+from bot.store import SentJob, Store
+from bot.telegram.args import echo
+from bot.telegram.commands import Command
+from bot.telegram.presses import STALE, PressRoute
+from bot.telegram.transport import Incoming, Press, PressAnswer
+
+esc = html.escape
+_ID = re.compile(r"^[1-9][0-9]{0,18}$")
+_MAX_ID = 2**63 - 1  # SQLite's INTEGER
+CHOICES = 10  # alerts offered by a Pause alert choice
+
+COMMANDS: tuple[Command, ...] = (
+    Command("muted", "", "Companies you muted", "Lists the companies whose jobs you don't get."),
+    Command(
+        "unmute",
+        "<company>",
+        "Get a company's jobs again",
+        "/unmute Acme — jobs from Acme reach you again (names as /muted lists them).",
+    ),
+)
+
+
+def ids(rest: str, count: int) -> tuple[int, ...] | None:
+    """`count` positive ids separated by ":", or None when the data is anything else."""
+    parts = rest.split(":")
+    if len(parts) != count or not all(_ID.match(p) for p in parts):
+        return None
+    values = tuple(int(p) for p in parts)
+    return values if max(values) <= _MAX_ID else None
+
+
+def owned(store: Store, press: Press, delivery_id: int) -> SentJob | None:
+    """The delivery, if the press may act on it: the presser's chat's, pressed under the message
+    it was sent as, and in a private chat pressed by that very user."""
+    job = store.sent_job(delivery_id)
+    if job is None or job.chat_id != press.chat_id or job.message_id != press.message_id:
+        return None
+    if press.chat_id > 0 and press.user_id is not None and press.user_id != press.chat_id:
+        return None
+    return job
+
+
+def original(store: Store, job: SentJob, now: datetime) -> OutgoingMessage | None:
+    """The job's message as it was sent, with its buttons (None if the posting is gone)."""
+    posting = store.posting(job.posting_key)
+    if posting is None:
+        return None
+    queries = [a.query for a in store.alerts(job.chat_id) if a.id in job.alert_ids]
+    zone = policy.zone(store.settings(job.chat_id).timezone)
+    also = store.also_on(job.posting_key)
+    return render.notification(posting, queries, now, also, zone=zone, delivery_id=job.id)
+
+
+def _noted(
+    message: OutgoingMessage, note: str, rows: tuple[tuple[Button, ...], ...]
+) -> OutgoingMessage:
+    """The message with `note` (HTML) under it and row 2 replaced by `rows`."""
+    links = tuple(row for row in message.buttons if all(b.url for b in row))
+    plain = html.unescape(re.sub(r"<[^>]+>", "", note))
+    return OutgoingMessage(f"{message.html}\n\n{note}", f"{message.plain}\n\n{plain}", links + rows)
+
+
+def _undo(kind: str, job: SentJob, *more: int) -> tuple[tuple[Button, ...], ...]:
+    data = ":".join([render.UNDO, kind, str(job.id), *map(str, more)])
+    return ((Button("↩️ Undo", data=data),),)
+
+
+def hide(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
+    """Not interested: this job (and its copies on other boards) never comes back."""
+    parsed = ids(rest, 1)
+    job = owned(store, press, parsed[0]) if parsed else None
+    message = original(store, job, now) if job else None
+    if job is None or message is None:
+        return STALE
+    store.hide_job(job.chat_id, store.job_key(job.posting_key), now)
+    title = message.html.split("\n", 1)[0]
+    note = "🙈 Hidden: you won't see this job again, also not in /search."
+    folded = OutgoingMessage(title, html.unescape(re.sub(r"<[^>]+>", "", title)))
+    return PressAnswer("Hidden.", _noted(folded, note, _undo("h", job)))
+
+
+def mute(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
+    """Mute <company>: no more jobs from this company."""
+    parsed = ids(rest, 1)
+    job = owned(store, press, parsed[0]) if parsed else None
+    message = original(store, job, now) if job else None
+    posting = store.posting(job.posting_key) if job else None
+    if job is None or message is None or posting is None or not posting.company.strip():
+        return STALE
+    store.mute_company(job.chat_id, posting.company, now)
+    name = esc(shorten(posting.company, 80))
+    note = f"🔇 Muted <b>{name}</b>: no more jobs from them. /muted lists, /unmute undoes."
+    return PressAnswer(
+        f"Muted {shorten(posting.company, 80)}.", _noted(message, note, _undo("m", job))
+    )
+
+
+def pause(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
+    """Pause alert: the matched alert; with several, first a choice of which."""
+    parsed = ids(rest, 1) or ids(rest, 2)
+    job = owned(store, press, parsed[0]) if parsed else None
+    message = original(store, job, now) if job else None
+    if job is None or message is None or parsed is None:
+        return STALE
+    alerts = [a for a in store.alerts(job.chat_id) if a.id in job.alert_ids]
+    if len(parsed) == 1 and len(alerts) > 1:
+        rows = tuple(
+            (Button(f"⏸ #{a.id} {shorten(a.query, 40)}", data=f"{render.PAUSE}:{job.id}:{a.id}"),)
+            for a in alerts[:CHOICES]
+        )
+        rows += ((Button("Cancel", data=f"{render.BACK}:{job.id}"),),)
+        return PressAnswer("", _noted(message, "Which alert should I pause?", rows))
+    chosen = [a for a in alerts if len(parsed) == 1 or a.id == parsed[1]]
+    if not chosen:
+        return STALE
+    alert = chosen[0]
+    store.set_alert_paused(job.chat_id, alert.id, now)
+    query = esc(shorten(alert.query, 60))
+    note = f"⏸ Paused alert #{alert.id} <b>{query}</b>: it sends nothing until you resume it."
+    return PressAnswer(
+        f"Paused alert #{alert.id}.", _noted(message, note, _undo("p", job, alert.id))
+    )
+
+
+def undo(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
+    """Undo a hide, mute or pause: the previous state, and the message as it was sent."""
+    kind, _, rest = rest.partition(":")
+    parsed = ids(rest, 2 if kind == "p" else 1) if kind in ("h", "m", "p") else None
+    job = owned(store, press, parsed[0]) if parsed else None
+    message = original(store, job, now) if job else None
+    posting = store.posting(job.posting_key) if job else None
+    if job is None or message is None or posting is None or parsed is None:
+        return STALE
+    if kind == "h":
+        store.unhide_job(job.chat_id, store.job_key(job.posting_key))
+        toast = "This job is back."
+    elif kind == "m":
+        store.unmute_company(job.chat_id, posting.company)
+        toast = f"{shorten(posting.company, 80)} unmuted."
+    else:
+        if parsed[1] not in job.alert_ids or not store.set_alert_paused(
+            job.chat_id, parsed[1], None
+        ):
+            return STALE
+        toast = f"Alert #{parsed[1]} resumed."
+    return PressAnswer(toast, message)
+
+
+def back(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
+    """Cancel a choice: the message as it was sent, nothing changed."""
+    parsed = ids(rest, 1)
+    job = owned(store, press, parsed[0]) if parsed else None
+    message = original(store, job, now) if job else None
+    return PressAnswer("", message) if message else STALE
+
+
+PRESSES: dict[str, PressRoute] = {
+    render.HIDE: hide,
+    render.MUTE: mute,
+    render.PAUSE: pause,
+    render.UNDO: undo,
+    render.BACK: back,
+}
+
+
+def cmd_muted(store: Store, msg: Incoming, arg: str) -> str:
+    """The companies the user muted."""
+    names = store.muted_companies(msg.chat_id)
+    if not names:
+        return "You have muted no company. Press “Mute …” under a job to mute its company."
+    lines = "\n".join(f"• {esc(name)}" for name in names)
+    return f"Muted companies:\n{lines}\n<code>/unmute &lt;company&gt;</code> undoes one."
+
+
+def cmd_unmute(store: Store, msg: Incoming, arg: str) -> str:
+    """Unmute one company by name (any case)."""
+    if not arg:
+        return "Which company? e.g. <code>/unmute Acme</code>; /muted lists them."
+    if store.unmute_company(msg.chat_id, arg):
+        return f"🔔 {echo(arg, 80)} unmuted: its jobs reach you again."
+    return f"You haven't muted “{echo(arg, 80)}”. /muted lists the companies you muted."
+
+
+ROUTES = {"muted": cmd_muted, "unmute": cmd_unmute}

@@ -1,0 +1,257 @@
+"""Row 2 of a job's message end to end: a board on loopback, the app, the fake Bot API.
+
+Polls and sends are driven by the test (no scheduler), with an injected clock."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot import config as cfg
+from bot.app import App
+from bot.policy import DeliverySettings
+from tests.fake_telegram import FakeTelegram, SentMessage
+from tests.test_poller import PATH, gh_job
+
+TOKEN = "123456789:AAFakeTokenForButtonTests_xyz"
+USER, OTHER = 4242, 5151
+MIRROR = "/v1/boards/mirror/jobs"
+NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+STALE = "This button no longer works."
+pytestmark = pytest.mark.timeout(30)
+
+
+@pytest.fixture
+def tg():
+    with FakeTelegram() as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _no_env_token(monkeypatch):
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+
+
+def job(i: int, title: str, company: str = "Acme Pay", **kw: object) -> dict:
+    return gh_job(i, title, "&lt;p&gt;Build things.&lt;/p&gt;") | {"company_name": company} | kw
+
+
+class Bot:
+    """The app with its transport listening; the test polls, sends and presses."""
+
+    def __init__(self, app: App, tg: FakeTelegram, boards) -> None:
+        self.app, self.tg, self.boards = app, tg, boards
+
+    async def say(self, chat: int, text: str) -> str:
+        before = len(self.tg.messages_to(chat))
+        self.tg.push_text(chat, text)
+        await self.tg.wait_for_async(lambda s: len(self.tg.messages_to(chat)) > before)
+        return self.tg.messages_to(chat)[-1].text
+
+    async def jobs(self, *jobs: dict, board: str = "Acme") -> list[SentMessage]:
+        """The board lists `jobs` now: poll it, send what is due; the job messages sent."""
+        before = len(self.tg.sent)
+        self.boards.set_json(PATH if board == "Acme" else MIRROR, {"jobs": list(jobs)})
+        await self.app.poller.poll(board, force=True)
+        await self.app.sender.drain(timeout=5)
+        return [m for m in self.tg.sent[before:] if _row2(m)]
+
+    async def press(
+        self, message: SentMessage, data: str, user: int | None = None
+    ) -> tuple[str, SentMessage | None]:
+        """Press `data` under `message`: the answer's text and the edit (None if none)."""
+        answers, edits = len(self.tg.callback_answers), len(self.tg.edited)
+        self.tg.push_callback(message, data, user_id=user)
+        await self.tg.wait_for_async(lambda s: len(self.tg.callback_answers) > answers)
+        toast = self.tg.callback_answers[-1].get("text", "")
+        if toast != STALE:  # the edit comes right after the answer
+            await self.tg.wait_for_async(lambda s: len(self.tg.edited) > edits)
+        edit = self.tg.edited[-1] if len(self.tg.edited) > edits else None
+        return toast, edit
+
+
+def _row2(message: SentMessage) -> list[tuple[str, str]]:
+    rows = (message.reply_markup or {}).get("inline_keyboard", [])
+    return [(b["text"], b["callback_data"]) for row in rows for b in row if "callback_data" in b]
+
+
+@contextlib.asynccontextmanager
+async def running(tmp_path: Path, tg: FakeTelegram, boards) -> AsyncIterator[Bot]:
+    config = cfg.from_dict(
+        {
+            "telegram": {"token": TOKEN, "api_url": tg.api_url},
+            "storage": {"path": str(tmp_path / "jobbot.db")},
+            "delivery": {"per_chat_interval": 0.05},
+            "boards": [
+                {"name": "Acme", "kind": "greenhouse", "url": boards.url(PATH), "interval": "1h"},
+                {"name": "Mirror", "kind": "greenhouse", "url": boards.url(MIRROR)},
+            ],
+        }
+    )
+    app = App(config, clock=lambda: NOW)
+    app._prepare()
+    await app.transport.start(app.handlers, app.handlers.press)
+    bot = Bot(app, tg, boards)
+    try:
+        await bot.jobs(job(1, "Office Manager"))  # the baselines
+        await bot.jobs(job(1, "Office Manager"), board="Mirror")
+        yield bot
+    finally:
+        await app.close()
+
+
+async def test_not_interested_hides_the_job_and_its_copies_and_undo_brings_it_back(
+    tmp_path, tg, boards
+) -> None:
+    async with running(tmp_path, tg, boards) as bot:
+        await bot.say(USER, "/alert rust")
+        [msg] = await bot.jobs(job(1, "Office Manager"), job(2, "Senior Rust Engineer"))
+        assert _row2(msg) == [
+            ("Not interested", "jh:1"),
+            ("Mute Acme Pay", "jm:1"),
+            ("Pause alert", "jp:1"),
+        ]
+        copy = job(
+            9, "Senior Rust Engineer", absolute_url="https://boards.greenhouse.io/acme/jobs/2"
+        )
+        assert await bot.jobs(job(1, "Office Manager"), copy, board="Mirror") == []
+        assert (await bot.say(USER, "/search senior")).count("Senior Rust Engineer") == 2
+
+        toast, edit = await bot.press(msg, "jh:1")
+        assert toast == "Hidden." and edit is not None and edit.message_id == msg.message_id
+        assert "Hidden: you won't see this job again" in edit.visible_text
+        assert _row2(edit) == [("↩️ Undo", "ju:h:1")]
+        assert "No stored job matches" in await bot.say(USER, "/search senior"), "nor its copy"
+
+        toast, back = await bot.press(edit, "ju:h:1")
+        assert toast == "This job is back." and back is not None
+        assert back.text.replace("\nAlso on Mirror", "") == msg.text, "as sent, and up to date"
+        assert back.reply_markup == msg.reply_markup
+        assert "Senior Rust Engineer" in await bot.say(USER, "/search senior")
+
+
+async def test_mute_stops_the_companys_jobs_even_queued_ones_until_undone(
+    tmp_path, tg, boards
+) -> None:
+    async with running(tmp_path, tg, boards) as bot:
+        await bot.say(USER, "/alert rust")
+        [msg] = await bot.jobs(job(2, "Rust Engineer"))
+        toast, edit = await bot.press(msg, "jm:1")
+        assert toast == "Muted Acme Pay." and edit is not None
+        assert "🔇 Muted Acme Pay: no more jobs from them" in edit.visible_text
+        assert "Muted companies:\n• Acme Pay" in await bot.say(USER, "/muted")
+
+        assert await bot.jobs(job(2, "Rust Engineer"), job(3, "Rust SRE")) == [], "not routed"
+        assert await bot.jobs(job(3, "Rust SRE"), job(4, "Rust Dev", "Other Co")) != []
+        assert "No stored job matches" in await bot.say(USER, "/search sre")
+
+        toast, _ = await bot.press(edit, "ju:m:1")
+        assert toast == "Acme Pay unmuted."
+        assert "You have muted no company" in await bot.say(USER, "/muted")
+        [fifth] = await bot.jobs(job(5, "Rust Lead"))
+        assert "Rust Lead" in fifth.text
+
+        # A job queued before the mute is not sent after it.
+        bot.boards.set_json(PATH, {"jobs": [job(5, "Rust Lead"), job(6, "Rust Intern")]})
+        await bot.app.poller.poll("Acme", force=True)
+        assert bot.app.store.delivery_counts().get("pending") == 1
+        await bot.press(fifth, _row2(fifth)[1][1])
+        assert await bot.jobs(job(5, "Rust Lead"), job(6, "Rust Intern")) == []
+        assert bot.app.store.delivery_counts().get("dropped") == 1
+        assert "unmuted" in await bot.say(USER, "/unmute ACME pay")
+        assert "haven't muted" in await bot.say(USER, "/unmute Acme Pay")
+
+
+async def test_pause_alert_offers_a_choice_between_matched_alerts(tmp_path, tg, boards) -> None:
+    async with running(tmp_path, tg, boards) as bot:
+        await bot.say(USER, "/alert rust")
+        await bot.say(USER, "/alert senior")
+        [msg] = await bot.jobs(job(2, "Senior Rust Engineer"))
+        assert "Matched your alerts “rust”, “senior”" in msg.text
+        toast, choice = await bot.press(msg, "jp:1")
+        assert choice is not None and "Which alert should I pause?" in choice.visible_text
+        assert _row2(choice) == [
+            ("⏸ #1 rust", "jp:1:1"),
+            ("⏸ #2 senior", "jp:1:2"),
+            ("Cancel", "jb:1"),
+        ]
+        toast, same = await bot.press(choice, "jb:1")
+        assert same is not None and same.reply_markup == msg.reply_markup
+        assert bot.app.store.paused_alert_ids(USER) == set()
+
+        toast, paused = await bot.press(same, "jp:1:2")
+        assert toast == "Paused alert #2." and paused is not None
+        assert "⏸ Paused alert #2 senior" in paused.visible_text
+        assert bot.app.store.paused_alert_ids(USER) == {2}
+        sent = await bot.jobs(job(2, "x"), job(3, "Senior Go Engineer"), job(4, "Rust Dev"))
+        assert [m.text.split("\n")[0] for m in sent] == ["<b>Rust Dev</b>"]
+        assert "Matched your alert “rust”" in sent[0].text, "the paused alert is not named"
+
+        toast, _ = await bot.press(paused, "ju:p:1:2")
+        assert toast == "Alert #2 resumed." and bot.app.store.paused_alert_ids(USER) == set()
+
+        toast, _ = await bot.press(sent[0], _row2(sent[0])[2][1])  # one alert: no choice
+        assert toast == "Paused alert #1." and bot.app.store.paused_alert_ids(USER) == {1}
+
+
+async def test_forged_and_stale_presses_change_nothing_and_say_so(tmp_path, tg, boards) -> None:
+    async with running(tmp_path, tg, boards) as bot:
+        await bot.say(USER, "/alert rust")
+        await bot.say(OTHER, "/alert rust")
+        sent = await bot.jobs(job(2, "Rust Engineer"))
+        mine = next(m for m in sent if m.chat_id == USER)
+        theirs = next(m for m in sent if m.chat_id == OTHER)
+        my_id = _row2(mine)[0][1].split(":")[1]
+        their_id = _row2(theirs)[0][1].split(":")[1]
+        reply = tg.messages_to(USER)[0]  # the /alert reply: not a job message
+        forged = [
+            (mine, f"jh:{my_id}", OTHER),  # someone else pressing in my chat
+            (mine, f"jh:{their_id}", None),  # another chat's delivery
+            (mine, f"jm:{their_id}", None),
+            (reply, f"jh:{my_id}", None),  # my delivery, under another message
+            (mine, "jh:999999", None),  # unknown delivery
+            (mine, "jh:abc", None),  # tampered
+            (mine, f"jh:{my_id}:1", None),
+            (mine, f"jp:{my_id}:{2**70}", None),
+            (mine, f"jp:{my_id}:2", None),  # an alert that is not this delivery's
+            (mine, f"ju:x:{my_id}", None),
+            (mine, "zz:1", None),  # no such route
+            (mine, "jh:" + "1" * 70, None),
+        ]
+        for message, data, user in forged:
+            toast, _ = await bot.press(message, data, user)
+            assert toast == STALE, data
+        assert tg.edited == [], "no message was edited"
+        store = bot.app.store
+        assert store.hidden_jobs(USER) == store.hidden_jobs(OTHER) == set()
+        assert store.muted_companies(USER) == store.muted_companies(OTHER) == []
+        assert store.paused_alert_ids(USER) == store.paused_alert_ids(OTHER) == set()
+        toast, _ = await bot.press(mine, f"jh:{my_id}")
+        assert toast == "Hidden.", "the real press still works"
+
+
+async def test_the_posted_date_is_in_the_users_time_zone(tmp_path, tg, boards) -> None:
+    async with running(tmp_path, tg, boards) as bot:
+        await bot.say(USER, "/alert rust")
+        await bot.say(OTHER, "/alert rust")
+        bot.app.store.set_settings(USER, DeliverySettings(timezone="Asia/Tokyo"), NOW)
+        late = job(2, "Rust Engineer", updated_at="2026-11-20T23:30:00Z")
+        sent = {m.chat_id: m.text for m in await bot.jobs(late)}
+        assert "Posted today (21 Nov 2026) · via Acme" in sent[USER]
+        assert "Posted yesterday (20 Nov 2026) · via Acme" in sent[OTHER]
+
+
+async def test_presses_reach_the_handlers_when_the_app_runs(tmp_path, tg) -> None:
+    from tests.test_chat_commands import running as app_running
+
+    async with app_running(tmp_path, tg):
+        tg.push_text(USER, "/muted")
+        [reply] = await tg.wait_for_async(1)
+        assert "You have muted no company" in reply.text
+        tg.push_callback(reply, "jh:1")
+        await tg.wait_for_async(lambda s: len(tg.callback_answers) == 1)
+        assert tg.callback_answers[0]["text"] == STALE
