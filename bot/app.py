@@ -37,7 +37,9 @@ def make_transport(config: Config) -> Transport:
     if config.telegram.token:
         from bot.telegram.ptb import TelegramTransport
 
-        return TelegramTransport(config.telegram.token, config.telegram.api_url)
+        return TelegramTransport(
+            config.telegram.token, config.telegram.api_url, config.telegram.admins
+        )
     return ConsoleTransport()
 
 
@@ -135,7 +137,7 @@ class App:
         """Poll on schedule, answer commands and deliver alerts until `stop` is set."""
         self._prepare()
         try:
-            await self.transport.start(self.handlers)
+            await self.transport.start(self.handlers, self.handlers.press)
             boards = self.store.boards(enabled_only=True)
             for board in boards:
                 self.scheduler.add(board.name, board.interval_s)

@@ -10,6 +10,7 @@ its columns and back.
 from __future__ import annotations
 
 from bot.store.boards import BoardsMixin, BoardState
+from bot.store.control import AlertRow, ControlMixin, JobRecord
 from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
 from bot.store.outbox import OutboxItem, OutboxMixin
 from bot.store.postings import PostingsMixin, RecordResult
@@ -18,7 +19,9 @@ from bot.store.users import USER_STATES, User, UsersMixin
 
 __all__ = [
     "USER_STATES",
+    "AlertRow",
     "BoardState",
+    "JobRecord",
     "OutboxItem",
     "RecordResult",
     "Store",
@@ -31,5 +34,5 @@ __all__ = [
 ]
 
 
-class Store(BoardsMixin, PostingsMixin, UsersMixin, PrefsMixin, OutboxMixin):
+class Store(BoardsMixin, PostingsMixin, UsersMixin, ControlMixin, PrefsMixin, OutboxMixin):
     """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""

@@ -10,8 +10,8 @@ import threading
 from html import unescape
 from typing import TextIO
 
-from bot.models import OutgoingMessage
-from bot.telegram.transport import Incoming, OnMessage
+from bot.models import Document, OutgoingMessage
+from bot.telegram.transport import Incoming, OnMessage, OnPress, Reply
 
 log = logging.getLogger(__name__)
 CONSOLE_CHAT_ID = 1
@@ -42,7 +42,7 @@ class ConsoleTransport:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
-    async def start(self, on_message: OnMessage | None) -> None:
+    async def start(self, on_message: OnMessage | None, on_press: OnPress | None = None) -> None:
         self._on_message = on_message
         if on_message is None:
             return
@@ -75,7 +75,18 @@ class ConsoleTransport:
                 continue
             reply = await self._on_message(Incoming(CONSOLE_CHAT_ID, text, CONSOLE_CHAT_ID, "you"))
             if reply:
-                self._print(html_to_console(reply))
+                await self._show(reply)
+
+    async def _show(self, reply: Reply) -> None:
+        """A reply: its text; a file is printed whole; buttons are listed (not pressable)."""
+        if isinstance(reply, Document):
+            await self.send_document(CONSOLE_CHAT_ID, reply)
+            return
+        if isinstance(reply, str):
+            self._print(html_to_console(reply))
+            return
+        labels = " ".join(f"[{b.text}]" for row in reply.buttons for b in row if b.data)
+        self._print(html_to_console(reply.html) + (f"\n{labels}" if labels else ""))
 
     async def stop(self) -> None:
         if self._reader is not None:
@@ -92,4 +103,12 @@ class ConsoleTransport:
                 if button.url:
                     body += f"\n{button.text}: {button.url}"
         self._print(f"{rule}\n{body}\n{rule}")
+        return None
+
+    async def send_document(self, chat_id: int, document: Document) -> int | None:
+        """Print the file's name, caption and (text) content."""
+        rule = "─" * 60
+        body = document.content.decode("utf-8", errors="replace")
+        caption = html_to_console(document.caption)
+        self._print(f"{rule}\n📎 {document.filename}: {caption}\n{body.rstrip()}\n{rule}")
         return None
