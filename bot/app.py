@@ -38,7 +38,9 @@ def make_transport(config: Config) -> Transport:
     if config.telegram.token:
         from bot.telegram.ptb import TelegramTransport
 
-        return TelegramTransport(config.telegram.token, config.telegram.api_url)
+        return TelegramTransport(
+            config.telegram.token, config.telegram.api_url, config.telegram.admins
+        )
     return ConsoleTransport()
 
 

@@ -179,3 +179,9 @@ def job_seeker_control(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0008_postings_posted")
+def postings_posted(db: Database) -> None:
+    """Postings by the date they were posted (first seen when unknown): /alert's backtest."""
+    db.execute("CREATE INDEX postings_posted ON postings (coalesce(posted_at, first_seen_at))")

@@ -153,3 +153,12 @@ class OutgoingMessage:
     def urls(self) -> list[str]:
         """The URLs of its link buttons, in order."""
         return [b.url for row in self.buttons for b in row if b.url]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A file sent to a chat (an /export): its name, its bytes and a caption (HTML)."""
+
+    filename: str
+    content: bytes
+    caption: str = ""

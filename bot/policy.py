@@ -79,7 +79,7 @@ def parse_digest(text: str) -> tuple[str, int, int]:
     """ "daily 08:00" -> ("daily", 480, 0); "weekly fri 17:30"; "off" -> ("instant", ...)."""
     words = text.lower().split()
     if words in (["off"], ["instant"]):
-        return "instant", DeliverySettings.digest_at, 0
+        return "instant", DeliverySettings().digest_at, 0
     if len(words) == 2 and words[0] == "daily":
         return "daily", parse_hhmm(words[1]), 0
     if len(words) == 3 and words[0] == "weekly":

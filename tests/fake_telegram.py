@@ -9,6 +9,7 @@ refuses connections in between and serves the same port again.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import math
 import multiprocessing
@@ -39,6 +40,14 @@ _REASONS |= {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Una
 Predicate = int | Callable[[list["SentMessage"]], object]
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A file part of a multipart request: its file name and bytes."""
+
+    filename: str
+    content: bytes
+
+
 class ApiError(Exception):
     """An error answer of the Bot API (``{"ok": false, ...}``)."""
 
@@ -64,6 +73,7 @@ class SentMessage:
     message_id: int
     at: float  # time.monotonic() when accepted
     visible_text: str = ""  # tags stripped, entities unescaped
+    document: dict[str, Any] | None = None  # a sendDocument: file_id, file_name, file_size
 
     @property
     def previews_disabled(self) -> bool:
@@ -185,7 +195,9 @@ def _parse_body(content_type: str, body: bytes) -> dict[str, Any]:
         head = f"Content-Type: {content_type}\r\n\r\n".encode()
         parts = BytesParser(policy=HTTP).parsebytes(head + body).iter_parts()
         return {
-            p.get_param("name", header="content-disposition"): p.get_payload(decode=True)
+            p.get_param("name", header="content-disposition"): Upload(
+                p.get_filename(), p.get_payload(decode=True)
+            )
             if p.get_filename()
             else p.get_payload(decode=True).decode()
             for p in parts
@@ -220,6 +232,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         url = urlsplit(self.path)
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if url.path.startswith("/file/bot"):  # a download of a file getFile pointed to
+            self._send_file(url.path.rsplit("/", 1)[-1].removesuffix(".bin"))
+            return
         try:
             if not (match := _PATH.fullmatch(url.path)):
                 raise ApiError(404, "Not Found")
@@ -240,6 +255,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    def _send_file(self, file_id: str) -> None:
+        data = self.server.fake.files.get(file_id)
+        self.send_response(200 if data is not None else 404)
+        self.send_header("Content-Length", str(len(data or b"")))
+        self.end_headers()
+        self.wfile.write(data or b"")
 
     do_GET = do_POST
 
@@ -276,6 +298,7 @@ class FakeTelegram:
     calls: list[Call] = field(default_factory=list)
     errors: list[tuple[str, int, str]] = field(default_factory=list)  # (method, code, description)
     callback_answers: list[dict[str, Any]] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # file_id -> content (sent or pushed)
     commands_by_scope: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     blocked: set[int | str] = field(default_factory=set)
     too_many_requests: int = 0  # 429s caused by `limits` (not by fail_next)
@@ -301,6 +324,8 @@ class FakeTelegram:
             "deletemycommands": lambda p: self._set_my_commands(p | {"commands": []}),
             "sendmessage": self._send_message,
             "editmessagetext": self._edit_message_text,
+            "senddocument": self._send_document,
+            "getfile": self._get_file,
             "answercallbackquery": lambda p: self.callback_answers.append(p) or True,
             "close": lambda p: True,
             "logout": lambda p: True,
@@ -377,18 +402,41 @@ class FakeTelegram:
         chat_type: str = "private",
         first_name: str = "Ada",
         username: str | None = None,
+        reply_to: SentMessage | None = None,
     ) -> int:
-        """Queue an incoming text message (commands get a bot_command entity); return update_id."""
+        """Queue an incoming text message (commands get a bot_command entity), optionally a
+        reply to ``reply_to`` (a message the bot sent); return update_id."""
         person = {"first_name": first_name} | ({"username": username} if username else {})
         user = {"id": chat_id if user_id is None else user_id, "is_bot": False} | person
         chat = {"id": chat_id, "type": chat_type}
         chat |= person if chat_type == "private" else {"title": f"Chat {chat_id}"}
         msg = {"message_id": self._new_message_id(), "date": int(time.time()), "chat": chat}
         msg |= {"from": user, "text": text}
+        if reply_to is not None:
+            msg["reply_to_message"] = self._message_json(reply_to)
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
             msg["entities"] = [{"type": "bot_command", "offset": 0, "length": utf16_len(command)}]
         return self.push_update({"message": msg})
+
+    def push_document(
+        self, chat_id: int, content: bytes, filename: str = "export.json", caption: str = ""
+    ) -> int:
+        """Queue a file the user sends, with ``caption`` (e.g. "/import"); return update_id."""
+        doc = self._store_file(content, filename)
+        user = {"id": chat_id, "is_bot": False, "first_name": "Ada"}
+        msg = {"message_id": self._new_message_id(), "date": int(time.time()), "from": user}
+        msg |= {"chat": {"id": chat_id, "type": "private", "first_name": "Ada"}, "document": doc}
+        if caption:
+            msg["caption"] = caption
+        return self.push_update({"message": msg})
+
+    def _store_file(self, content: bytes, filename: str) -> dict[str, Any]:
+        with self._cond:
+            file_id = f"f{len(self.files) + 1}x{time.monotonic_ns()}"
+            self.files[file_id] = content
+        return {"file_id": file_id, "file_unique_id": file_id, "file_name": filename,
+                "mime_type": "application/json", "file_size": len(content)}  # fmt: skip
 
     def push_callback(self, message: SentMessage, data: str, *, user_id: int | None = None) -> int:
         """Queue a press of an inline button (callback_data ``data``) under a sent message."""
@@ -556,6 +604,32 @@ class FakeTelegram:
             self.sent.append(msg)
         return self._message_json(msg)
 
+    def _send_document(self, p: dict[str, Any]) -> dict[str, Any]:
+        chat_id = _chat_id(p.get("chat_id"))
+        upload = p.get("document")
+        if not isinstance(upload, Upload):
+            raise ApiError(400, "Bad Request: there is no document in the request")
+        if not upload.content:
+            raise ApiError(400, "Bad Request: file must be non-empty")
+        caption = str(p.get("caption") or "")
+        visible = parse_html(caption) if caption and p.get("parse_mode") == "HTML" else caption
+        if utf16_len(visible) > 1024:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        doc = self._store_file(upload.content, upload.filename)
+        with self._cond:
+            msg = self._record(p | {"text": caption}, chat_id, self._new_message_id(), visible)
+            msg = dataclasses.replace(msg, document=doc)
+            self.sent.append(msg)
+        return self._message_json(msg)
+
+    def _get_file(self, p: dict[str, Any]) -> dict[str, Any]:
+        file_id = str(p.get("file_id") or "")
+        if file_id not in self.files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        size = len(self.files[file_id])
+        return {"file_id": file_id, "file_unique_id": file_id, "file_size": size,
+                "file_path": f"documents/{file_id}.bin"}  # fmt: skip
+
     def _edit_message_text(self, p: dict[str, Any]) -> dict[str, Any]:
         chat_id, message_id = _chat_id(p.get("chat_id")), int(p.get("message_id") or 0)
         visible = self._check_text(chat_id, str(p.get("text", "")), p.get("parse_mode") or None)
@@ -622,7 +696,12 @@ class FakeTelegram:
             "chat": chat,
             "from": self.me,
         }
-        out["text"] = msg.visible_text
+        if msg.document is not None:
+            out["document"] = msg.document
+            if msg.visible_text:
+                out["caption"] = msg.visible_text
+        else:
+            out["text"] = msg.visible_text
         if msg.reply_markup:
             out["reply_markup"] = msg.reply_markup
         if msg.link_preview_options:

@@ -16,7 +16,7 @@ import pytest
 from bot import config as cfg
 from bot.app import App
 from tests.conftest import FIXTURES
-from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, SentMessage, utf16_len
+from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, utf16_len
 
 TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz"
 ADMIN, USER = 1001, 2002
@@ -133,7 +133,7 @@ async def test_odd_ids_and_long_echoes_get_a_clear_short_answer(tmp_path, tg) ->
     assert not tg.errors
 
 
-async def test_fifty_long_alerts_arrive_complete_within_the_limit(tmp_path, tg) -> None:
+async def test_fifty_long_alerts_page_by_ten_each_page_within_the_limit(tmp_path, tg) -> None:
     async with running(tmp_path, tg) as app:
         app.store.subscribe(USER, app.clock())
         queries = []
@@ -142,13 +142,21 @@ async def test_fifty_long_alerts_arrive_complete_within_the_limit(tmp_path, tg) 
             queries.append(query[:200])
             app.store.add_alert(USER, queries[-1], app.clock())
         tg.push_text(USER, "/alerts")
-        await until(lambda: any("removes one" in m.text for m in tg.messages_to(USER)))
-    sent: list[SentMessage] = tg.messages_to(USER)
-    assert len(sent) > 1 and not tg.errors
-    assert all(utf16_len(m.visible_text) <= MAX_TEXT_UTF16 for m in sent)
-    lines = [f"#{i + 1} {q} — 0 jobs in 7 days" for i, q in enumerate(queries)]
-    expected = "\n".join(["Your alerts:", *lines, "/delete <id> removes one."])
-    assert "\n".join(m.visible_text.strip() for m in sent) == expected
+        [menu] = [m for m in await tg.wait_for_async(1) if m.chat_id == USER]
+        pages = [menu]
+        for n in range(1, 5):
+            nxt = next(b for row in pages[-1].reply_markup["inline_keyboard"] for b in row
+                       if "Next" in b["text"])  # fmt: skip
+            tg.push_callback(pages[-1], nxt["callback_data"])
+            await until(lambda n=n: len(tg.edited) >= n)
+            pages.append(tg.edited[-1])
+    assert not tg.errors
+    assert all(utf16_len(m.visible_text) <= MAX_TEXT_UTF16 for m in pages)
+    shown = [line for m in pages for line in m.visible_text.splitlines() if line.startswith("#")]
+    assert [line.split()[0] for line in shown] == [f"#{i}" for i in range(1, 51)]
+    assert "(page 5 of 5)" in pages[-1].visible_text
+    last_buttons = [b["text"] for row in pages[-1].reply_markup["inline_keyboard"] for b in row]
+    assert "◀ Prev" in last_buttons and not any("Next" in t for t in last_buttons)
 
 
 async def test_a_reply_hit_by_flood_control_or_a_server_error_is_retried(

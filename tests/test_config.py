@@ -124,12 +124,17 @@ def test_every_command_has_help() -> None:
         "help",
         "alert",
         "alerts",
+        "edit",
         "delete",
         "pause",
         "resume",
         "search",
         "muted",
         "unmute",
+        "why",
+        "export",
+        "import",
         "stop",
     ]
-    assert all(c.summary and c.help for c in COMMANDS)
+    assert all(c.summary and c.help and c.group for c in COMMANDS)
+    assert all(len(c.summary) <= 256 and len(c.name) <= 32 for c in COMMANDS)  # setMyCommands

@@ -76,6 +76,16 @@ def wait_until_listening(tg: FakeTelegram, proc: subprocess.Popen, timeout: floa
         time.sleep(0.05)
 
 
+def sending(tg: FakeTelegram, proc: subprocess.Popen, db: Path, total: int) -> None:
+    """Until this process has sent a message (or everything is sent)."""
+    before = len(tg.sent)
+    deadline = time.monotonic() + 40
+    while len(tg.sent) == before and states(db).get("sent", 0) < total:
+        assert proc.poll() is None, f"the bot exited with {proc.returncode}"
+        assert time.monotonic() < deadline, "the bot sent nothing within 40s"
+        time.sleep(0.02)
+
+
 def states(db: Path) -> dict[str, int]:
     with sqlite3.connect(db) as conn:
         return dict(
@@ -95,6 +105,7 @@ def test_sigkill_during_a_burst_loses_nothing(tmp_path, capsys) -> None:
         for _ in range(kills):
             proc = start(config)
             wait_until_listening(tg, proc)
+            sending(tg, proc, db, users * jobs)  # start-up time is the machine's, not the bot's
             time.sleep(rng.uniform(0.0, 0.6))
             proc.kill()
             proc.wait()

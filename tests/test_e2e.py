@@ -71,7 +71,8 @@ async def test_alert_arrives_once_and_a_restart_resends_nothing(
     stop = asyncio.Event()
     run = asyncio.create_task(app.run(stop))
     await until(lambda: baselined(app))
-    assert [c["command"] for c in tg.commands][:3] == ["start", "help", "alert"]
+    private = tg.commands_by_scope[('{"type": "all_private_chats"}', "")]
+    assert [c["command"] for c in private][:3] == ["start", "help", "alert"]
 
     tg.push_text(USER, "/start")
     tg.push_text(USER, "/alert rust")
@@ -135,7 +136,7 @@ async def test_bad_input_gets_a_clear_reply_and_nothing_stops(tmp_path, tg, boar
         "/alerts": "You have no alerts",
         "/pause": "Paused",
         "/resume": "Notifications are on again",
-        "/stop": "Unsubscribed",
+        "/stop": "Are you sure?",
     }
     for text in inputs:
         if text == "/search go":

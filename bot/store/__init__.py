@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.store.boards import BoardsMixin, BoardState
 from bot.store.choices import ChoicesMixin, SentJob
+from bot.store.control import AlertRow, ControlMixin, JobRecord
 from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
 from bot.store.outbox import OutboxItem, OutboxMixin
 from bot.store.postings import PostingsMixin, RecordResult
@@ -19,7 +20,9 @@ from bot.store.users import USER_STATES, User, UsersMixin
 
 __all__ = [
     "USER_STATES",
+    "AlertRow",
     "BoardState",
+    "JobRecord",
     "OutboxItem",
     "RecordResult",
     "SentJob",
@@ -33,5 +36,7 @@ __all__ = [
 ]
 
 
-class Store(BoardsMixin, PostingsMixin, UsersMixin, PrefsMixin, ChoicesMixin, OutboxMixin):
+class Store(
+    BoardsMixin, PostingsMixin, UsersMixin, ControlMixin, PrefsMixin, ChoicesMixin, OutboxMixin
+):
     """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""

@@ -261,10 +261,12 @@ class PostingsMixin(StoreBase):
         return _posting(row) if row else None
 
     def recent_postings(self, since: datetime, limit: int = 5000) -> list[Posting]:
-        """Open postings first seen since `since`, newest first."""
+        """Open postings posted since `since` (first seen, when the board gives no date),
+        newest first: a backtest counts jobs by when they were posted, not found."""
         rows = self.db.execute(
-            f"""SELECT {_POSTING_COLS} FROM postings WHERE first_seen_at >= ? AND closed_at IS NULL
-                ORDER BY first_seen_at DESC, coalesce(posted_at, '') DESC LIMIT ?""",
+            f"""SELECT {_POSTING_COLS} FROM postings
+                WHERE coalesce(posted_at, first_seen_at) >= ? AND closed_at IS NULL
+                ORDER BY coalesce(posted_at, first_seen_at) DESC LIMIT ?""",
             (iso(since), limit),
         )
         return [_posting(r) for r in rows]

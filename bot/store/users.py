@@ -58,7 +58,8 @@ class UsersMixin(StoreBase):
         )
 
     def forget_user(self, chat_id: int, now: datetime) -> None:
-        """/stop: delete the user's alerts, deliveries and profile; keep only 'stopped'."""
+        """/stop: delete the user's alerts, deliveries, hidden jobs, mutes, settings and profile;
+        keep only 'stopped'."""
         self.alerts_generation += 1
         with self.transaction():
             self.db.execute("DELETE FROM deliveries WHERE chat_id = ?", (chat_id,))
@@ -67,7 +68,9 @@ class UsersMixin(StoreBase):
                 self.db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
             self.db.execute(
                 """UPDATE users SET state = 'stopped', username = NULL, first_name = NULL,
-                       updated_at = ? WHERE chat_id = ?""",
+                       timezone = 'UTC', delivery_mode = 'instant', digest_at = 480,
+                       digest_day = 0, quiet_start = NULL, quiet_end = NULL, hourly_cap = 20,
+                       paused_at = NULL, updated_at = ? WHERE chat_id = ?""",
                 (iso(now), chat_id),
             )
 

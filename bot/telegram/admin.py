@@ -18,17 +18,27 @@ from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import Store, utcnow
 from bot.telegram.args import echo
+from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.transport import Incoming
 
 log = logging.getLogger(__name__)
 esc = html.escape
 ADMIN_COMMANDS = ("boards", "addboard", "removeboard")
-ADMIN_HELP = (
-    "/boards — every board with its last success, open postings and failure streak\n"
-    "/addboard &lt;url&gt; [name] — recognise a board, store its baseline and poll it\n"
-    "/removeboard &lt;name&gt; — stop polling a board added here"
-)
+ADMIN_MENU = (
+    Command(
+        "boards", "", "Boards and their health",
+        "Every board with its last success, open postings and failure streak.", "Admin",
+    ),
+    Command(
+        "addboard", "<url> [name]", "Add a board by URL",
+        "Recognise a board, store its baseline and poll it.", "Admin",
+    ),
+    Command(
+        "removeboard", "<name>", "Stop polling a board",
+        "Stop polling a board added here; its postings stay searchable.", "Admin",
+    ),
+)  # fmt: skip
 MAX_URL, MAX_NAME = 2000, 60
 _NAME = re.compile(r"[^\W_][\w .&+'()-]*", re.UNICODE)  # letters, digits and a few marks
 

@@ -30,12 +30,15 @@ _MAX_ID = 2**63 - 1  # SQLite's INTEGER
 CHOICES = 10  # alerts offered by a Pause alert choice
 
 COMMANDS: tuple[Command, ...] = (
-    Command("muted", "", "Companies you muted", "Lists the companies whose jobs you don't get."),
+    Command(
+        "muted", "", "Companies you muted", "Lists the companies whose jobs you don't get.", "Jobs"
+    ),
     Command(
         "unmute",
         "<company>",
         "Get a company's jobs again",
         "/unmute Acme — jobs from Acme reach you again (names as /muted lists them).",
+        "Jobs",
     ),
 )
 

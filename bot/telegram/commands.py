@@ -1,13 +1,52 @@
-"""A chat command as /help and Telegram's command menu describe it."""
+"""What a command is: its name, arguments, help and menu group; and the shapes of routes.
+
+Feature modules (alert menu, export, /why...) define their `Command` entries and routes here
+without importing `handlers`, which registers them all.
+"""
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from bot.store import Store
+from bot.telegram.transport import Incoming, Press, PressAnswer, Reply
+
+GROUPS = ("Alerts", "Delivery", "Jobs", "Account")  # /help's sections, in order; then Admin
 
 
 @dataclass(frozen=True)
 class Command:
+    """One command as /help and Telegram's command menu show it."""
+
     name: str
     args: str
     summary: str
     help: str
+    group: str = "Alerts"
+
+
+Route = Callable[[Store, Incoming, str], Reply]  # a command, run on a worker thread
+PressRoute = Callable[[Store, Press, str], PressAnswer]  # a button press, ditto; arg: the data
+
+
+def help_index(commands: tuple[Command, ...], admin: tuple[Command, ...] = ()) -> str:
+    """/help: the commands under their group's heading (Admin last, for admins only)."""
+    sections = [(g, [c for c in commands if c.group == g]) for g in GROUPS]
+    sections += [(g, [c for c in commands if c.group == g]) for g in {c.group for c in commands}
+                 if g not in GROUPS]  # fmt: skip
+    if admin:
+        sections.append(("Admin", list(admin)))
+    parts = ["<b>jobbot commands</b>"]
+    for group, cmds in sections:
+        if cmds:
+            lines = "\n".join(_line(c) for c in cmds)
+            parts.append(f"<b>{group}</b>\n{lines}")
+    parts.append("/help &lt;command&gt; explains one.")
+    return "\n\n".join(parts)
+
+
+def _line(c: Command) -> str:
+    args = f" {html.escape(c.args)}" if c.args else ""
+    return f"/{c.name}{args} — {html.escape(c.summary)}"

@@ -13,7 +13,7 @@ import threading
 from html import unescape
 from typing import TextIO
 
-from bot.models import OutgoingMessage
+from bot.models import Document, OutgoingMessage
 from bot.telegram.transport import Incoming, OnMessage, OnPress, Press, Reply
 
 log = logging.getLogger(__name__)
@@ -119,6 +119,9 @@ class ConsoleTransport:
             self._reply(reply)
 
     def _reply(self, reply: Reply) -> None:
+        if isinstance(reply, Document):
+            self._document(reply)
+            return
         if isinstance(reply, str):
             reply = OutgoingMessage(reply, html_to_console(reply))
         self._print(self._show(reply, self._new_id()))
@@ -136,6 +139,17 @@ class ConsoleTransport:
         if answer.edit is not None:
             rule = "┄" * 60
             self._print(f"{rule}\n(edited)\n{self._show(answer.edit, message_id)}\n{rule}")
+
+    async def send_document(self, chat_id: int, document: Document) -> int | None:
+        """Print the file's name, caption and (text) content."""
+        self._document(document)
+        return self._new_id()
+
+    def _document(self, document: Document) -> None:
+        rule = "─" * 60
+        body = document.content.decode("utf-8", errors="replace")
+        caption = html_to_console(document.caption)
+        self._print(f"{rule}\n📎 {document.filename}: {caption}\n{body.rstrip()}\n{rule}")
 
     async def stop(self) -> None:
         if self._reader is not None:

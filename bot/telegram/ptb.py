@@ -9,9 +9,13 @@ from datetime import timedelta
 
 from telegram import (
     BotCommand,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     LinkPreviewOptions,
+    Message,
     Update,
 )
 from telegram import error as tg
@@ -25,7 +29,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from bot import logs
+from bot import logs, transfer
 from bot.backoff import MAX_RETRY_AFTER, clamp_wait
 from bot.errors import (
     BadMarkup,
@@ -37,7 +41,9 @@ from bot.errors import (
     TokenRejected,
     TransientSendError,
 )
-from bot.models import Keyboard, OutgoingMessage
+from bot.models import Document, Keyboard, OutgoingMessage
+from bot.telegram.admin import ADMIN_MENU
+from bot.telegram.commands import Command
 from bot.telegram.handlers import COMMANDS
 from bot.telegram.retry import retrying
 from bot.telegram.split import split_html, visible_text
@@ -91,7 +97,10 @@ def keyboard(rows: Keyboard) -> InlineKeyboardMarkup | None:
 class TelegramTransport:
     """Long-polls updates and sends messages through the Bot API at `api_url`."""
 
-    def __init__(self, token: str, api_url: str = "https://api.telegram.org"):
+    def __init__(
+        self, token: str, api_url: str = "https://api.telegram.org", admins: tuple[int, ...] = ()
+    ):
+        self.admins = admins
         logs.register_secret(token)  # PTB logs its base URL, which holds the token, at DEBUG
         self.app = (
             Application.builder()
@@ -123,19 +132,30 @@ class TelegramTransport:
             raise translate(exc) from None
         if on_message is None:
             return
-        self.app.add_handler(MessageHandler(filters.TEXT, self._handle))
+        self.app.add_handler(MessageHandler(filters.TEXT | filters.CAPTION, self._handle))
         self.app.add_handler(CallbackQueryHandler(self._press))
         self.app.add_error_handler(self._error)
-        try:
-            await self.app.bot.set_my_commands([BotCommand(c.name, c.summary) for c in COMMANDS])
-        except tg.TelegramError as exc:
-            log.warning("could not register the command list with Telegram: %s", exc)
+        await self._set_menus()
         await self.app.updater.start_polling(
             poll_interval=0.0, timeout=30, drop_pending_updates=False
         )
         await self.app.start()
         self._polling = True
         log.info("Telegram bot @%s is listening", self.app.bot.username)
+
+    async def _set_menus(self) -> None:
+        """The command menu: user commands in every private chat; admins' chats add theirs."""
+
+        def menu(commands: tuple[Command, ...]) -> list[BotCommand]:
+            return [BotCommand(c.name, c.summary) for c in commands]
+
+        scopes = [(BotCommandScopeAllPrivateChats(), COMMANDS)]
+        scopes += [(BotCommandScopeChat(a), (*COMMANDS, *ADMIN_MENU)) for a in self.admins]
+        for scope, commands in scopes:
+            try:
+                await self.app.bot.set_my_commands(menu(commands), scope=scope)
+            except tg.TelegramError as exc:  # e.g. an admin who never opened the bot's chat
+                log.warning("could not register the command menu for %s: %s", scope.type, exc)
 
     async def stop(self) -> None:
         if self._polling:
@@ -149,18 +169,30 @@ class TelegramTransport:
 
         Updates of different chats run concurrently, one chat's in order (see updates.py)."""
         message = update.effective_message
-        if message is None or message.text is None or self._on_message is None:
+        text = (message.text or message.caption) if message else None
+        if message is None or text is None or self._on_message is None:
             return
         user = update.effective_user
+        replied = message.reply_to_message
+        document, problem = await self._document(message, text)
         incoming = Incoming(
             chat_id=message.chat_id,
-            text=message.text,
+            text=text,
             user_id=user.id if user else None,
             username=user.username if user else None,
             first_name=user.first_name if user else None,
+            reply_to_message_id=replied.message_id if replied else None,
+            document=document,
+            document_error=problem,
         )
         reply = await self._on_message(incoming)
         if reply is None:
+            return
+        if isinstance(reply, Document):
+            try:
+                await retrying(lambda: self.send_document(message.chat_id, reply))
+            except SendError as exc:
+                log.warning("file for chat %s not sent: %s", message.chat_id, exc)
             return
         if isinstance(reply, str):
             reply = OutgoingMessage(reply, visible_text(reply))
@@ -169,6 +201,28 @@ class TelegramTransport:
             buttons = reply.buttons if i == len(chunks) - 1 else ()  # under the last part
             if not await self._reply(message.chat_id, chunk, buttons):
                 return  # the chat refused one part: the rest would not arrive either
+
+    async def _document(self, message: Message, text: str) -> tuple[str | None, str | None]:
+        """The text of a file sent with a command or in the message it answers (for /import):
+        (text, None), (None, why it can't be read), or (None, None) when there is none."""
+        replied = message.reply_to_message
+        doc = message.document or (replied.document if replied else None)
+        if doc is None or not text.startswith("/"):
+            return None, None
+        if doc.file_size is not None and doc.file_size > transfer.MAX_BYTES:
+            return None, f"it is over {transfer.MAX_BYTES // 1024} KB, not a jobbot export"
+        try:
+            file = await self.app.bot.get_file(doc.file_id)
+            data = bytes(await file.download_as_bytearray())
+        except tg.TelegramError as exc:
+            log.warning("could not download a file from chat %s: %s", message.chat_id, exc)
+            return None, "Telegram would not give me the file; try again, or paste its text"
+        if len(data) > transfer.MAX_BYTES:
+            return None, f"it is over {transfer.MAX_BYTES // 1024} KB, not a jobbot export"
+        try:
+            return data.decode("utf-8-sig"), None
+        except UnicodeDecodeError:
+            return None, "it is not UTF-8 text (a jobbot export is JSON)"
 
     async def _press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer a button press at once, then edit its message as the handlers say."""
@@ -248,4 +302,16 @@ class TelegramTransport:
             raise translate(exc) from None
         except OverflowError:  # PTB turns a retry_after past ~10**13 s into a timedelta: too big
             raise RateLimited(MAX_RETRY_AFTER, "absurd flood wait") from None
+        return sent.message_id
+
+    async def send_document(self, chat_id: int, document: Document) -> int | None:
+        try:
+            sent = await self.app.bot.send_document(
+                chat_id,
+                InputFile(document.content, filename=document.filename),
+                caption=document.caption or None,
+                parse_mode=ParseMode.HTML,
+            )
+        except tg.TelegramError as exc:
+            raise translate(exc) from None
         return sent.message_id

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.models import OutgoingMessage
+from bot.models import Document, OutgoingMessage
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,9 @@ class Incoming:
     user_id: int | None = None
     username: str | None = None
     first_name: str | None = None
+    reply_to_message_id: int | None = None  # the message this one answers, if any
+    document: str | None = None  # the text of a file sent with it or in the message it answers
+    document_error: str | None = None  # why that file could not be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,7 @@ class PressAnswer:
     edit: OutgoingMessage | None = None
 
 
-Reply = str | OutgoingMessage  # HTML text, or a message with buttons
+Reply = str | OutgoingMessage | Document  # HTML text, a message with buttons, or a file
 OnMessage = Callable[[Incoming], Awaitable[Reply | None]]
 OnPress = Callable[[Press], Awaitable[PressAnswer]]
 
@@ -57,3 +60,6 @@ class Transport(Protocol):
         self, chat_id: int, message: OutgoingMessage, *, plain: bool = False
     ) -> int | None:
         """Deliver one notification (as plain text when `plain`); returns its message id."""
+
+    async def send_document(self, chat_id: int, document: Document) -> int | None:
+        """Send a file (with its caption); returns its message id."""

@@ -1,0 +1,239 @@
+"""/alert, /alerts (an inline menu), /edit and /delete, and the menu's button presses.
+
+The menu is pages of at most `PAGE` alerts; each alert has a row of buttons (pause/resume,
+edit, delete with a confirm step, its backtest) and a press edits the menu in place. Callback
+data is `a:<action>:<alert id>:<page>` (well under Telegram's 64 bytes, no secret); a press
+acts only on an alert of the chat it came from, so a forged or stale one changes nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from bot import match
+from bot.config import AlertsConfig
+from bot.errors import QueryError
+from bot.models import Button, OutgoingMessage, Posting
+from bot.query import Query
+from bot.query import parse as parse_query
+from bot.render import shorten
+from bot.store import AlertRow, Store
+from bot.telegram.args import echo, parse_id
+from bot.telegram.commands import Command
+from bot.telegram.split import visible_text
+from bot.telegram.transport import Incoming
+
+esc = html.escape
+PAGE = 10  # alerts on one page of the menu
+SHOWN = 150  # characters of a query in the menu: 10 of them stay far within 4096
+WEEK = timedelta(days=7)
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+COMMANDS = (
+    Command(
+        "alert",
+        "<query>",
+        "Add a keyword alert",
+        "/alert rust backend — tells you about every new job that matches, once. Replies with "
+        "the alert as understood, its id, and the jobs posted in the last 7 days it would have "
+        "matched. The same alert twice is refused.",
+    ),
+    Command(
+        "alerts",
+        "",
+        "Your alerts, with buttons",
+        "Lists your alerts, 10 a page, each with buttons: pause or resume it, edit it, delete it "
+        "(after a confirm), and see what it matched in the last 7 days.",
+    ),
+    Command(
+        "edit",
+        "<id> <query>",
+        "Change an alert",
+        "/edit 3 rust backend — alert #3 now looks for this; it keeps its id.",
+    ),
+    Command(
+        "delete", "<id>", "Delete an alert", "/delete 3 — deletes alert #3 (ids are in /alerts)."
+    ),
+)
+
+
+def clean_query(text: str) -> tuple[str, bool]:
+    """A query without HTML tags or entities (`<b>rust</b>` -> `rust`); True when any went."""
+    cleaned = html.unescape(_MARKUP.sub(" ", text))
+    cleaned = " ".join(cleaned.split()) if cleaned != text else text
+    return cleaned, cleaned != text
+
+
+def job_line(p: Posting) -> str:
+    """One job as a list line: its title linked to the posting, and the company."""
+    title = esc(shorten(p.title, 90))
+    company = f" — {esc(shorten(p.company, 60))}" if p.company else ""
+    url = p.apply_url or p.url
+    if url.startswith(("http://", "https://")):
+        return f'• <a href="{esc(url)}">{title}</a>{company}'
+    return f"• {title}{company}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+class AlertCommands:
+    """The alert commands and the menu; every method runs on a worker thread (dbworker.py)."""
+
+    def __init__(self, limits: AlertsConfig, clock: Callable[[], datetime], scan_limit: int):
+        self.limits = limits
+        self.clock = clock
+        self.scan_limit = scan_limit
+
+    def routes(self) -> dict[str, Callable[[Store, Incoming, str], str | OutgoingMessage]]:
+        return {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
+
+    # -- shared parts ----------------------------------------------------------------------
+    def parse(self, arg: str) -> tuple[Query, str]:
+        """The query of `arg` (cleaned of markup) and a note for the reply; QueryError."""
+        text, cleaned = clean_query(arg)
+        query = parse_query(
+            text, max_length=self.limits.max_length, max_terms=self.limits.max_terms
+        )
+        note = "\n(I left out the HTML markup: write just the words.)" if cleaned else ""
+        return query, note
+
+    def backtest(self, store: Store, query: str | Query, chat_id: int) -> tuple[list[Posting], str]:
+        """The open jobs posted in the last 7 days that match, and how to say where from; not
+        the jobs the user hid, nor those of companies they muted."""
+        recent = store.recent_postings(self.clock() - WEEK, self.scan_limit)
+        scope = (
+            f"among the latest {self.scan_limit:,} jobs of the last 7 days"
+            if len(recent) >= self.scan_limit
+            else "posted in the last 7 days"
+        )
+        return match.search(query, store.visible(chat_id, recent)), scope
+
+    def _summary(self, hits: list[Posting], scope: str, would: bool) -> str:
+        if not hits:
+            return f"No job {scope} matches it yet; I'll tell you when one appears."
+        verb = "It would have matched" if would else "It matches"
+        latest = "\n".join(job_line(p) for p in hits[:3])
+        return f"{verb} {_plural(len(hits), 'job')} {scope}. Latest:\n{latest}"
+
+    # -- commands --------------------------------------------------------------------------
+    def cmd_alert(self, store: Store, msg: Incoming, arg: str) -> str:
+        """Add an alert and show what it would have matched in the last 7 days."""
+        if not arg:
+            return "Tell me what to look for, e.g. <code>/alert rust backend</code>. /help alert"
+        try:
+            query, note = self.parse(arg)
+        except QueryError as exc:
+            return f"I can't use that alert: {esc(str(exc))}. /help alert shows how to write one."
+        user = store.user(msg.chat_id)
+        if user is None or user.state in ("stopped", "blocked"):
+            store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+        alerts = store.alerts(msg.chat_id)
+        same = next((a for a in alerts if a.query == query.normalized), None)
+        if same is not None:
+            return f"You already have this alert: #{same.id} <b>{esc(same.query)}</b>{note}"
+        if len(alerts) >= self.limits.max_per_user:
+            return (
+                f"You already have {self.limits.max_per_user} alerts, the most allowed. "
+                "/delete one first."
+            )
+        alert = store.add_alert(msg.chat_id, query.normalized, self.clock())
+        hits, scope = self.backtest(store, query, msg.chat_id)
+        reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
+        reply += self._summary(hits, scope, would=True)
+        if user and user.state == "paused":
+            reply += "\nNotifications are paused: /resume to get them."
+        return reply
+
+    def cmd_edit(self, store: Store, msg: Incoming, arg: str) -> str:
+        """Give an alert a new query; it keeps its id."""
+        raw_id, _, text = arg.partition(" ")
+        alert_id = parse_id(raw_id) if raw_id else None
+        if alert_id is None or not text.strip():
+            return "Send <code>/edit 3 rust backend</code>: the alert's id (see /alerts), then its new query."
+        mine = {a.id: a for a in store.alerts(msg.chat_id)}
+        if alert_id not in mine:
+            return f"You have no alert #{alert_id}. /alerts lists yours."
+        try:
+            query, note = self.parse(text.strip())
+        except QueryError as exc:
+            return f"I can't use that alert: {esc(str(exc))}. Alert #{alert_id} is unchanged."
+        other = next((a for a in mine.values() if a.query == query.normalized), None)
+        if other is not None and other.id != alert_id:
+            return f"You already have this alert: #{other.id} <b>{esc(other.query)}</b>. Nothing changed."
+        store.update_alert(msg.chat_id, alert_id, query.normalized)
+        hits, scope = self.backtest(store, query, msg.chat_id)
+        return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
+            hits, scope, would=False
+        )
+
+    def cmd_delete(self, store: Store, msg: Incoming, arg: str) -> str:
+        """Delete one alert by id."""
+        if not arg.lstrip("#").strip():
+            return "Which alert? Send <code>/delete 3</code>; /alerts shows the ids."
+        alert_id = parse_id(arg)
+        if alert_id is None:
+            return f"“{echo(arg)}” is not an alert id; ids are numbers, see /alerts."
+        if store.delete_alert(msg.chat_id, alert_id):
+            return f"Alert #{alert_id} deleted."
+        return f"You have no alert #{alert_id}. /alerts lists yours."
+
+    def cmd_alerts(self, store: Store, msg: Incoming, arg: str) -> str | OutgoingMessage:
+        """The menu's first page (or page `arg`)."""
+        page = (parse_id(arg) or 1) - 1 if arg else 0
+        return self.menu(store, msg.chat_id, page)
+
+    # -- the menu --------------------------------------------------------------------------
+    def menu(self, store: Store, chat_id: int, page: int, note: str = "") -> OutgoingMessage:
+        """One page of the alert list with its buttons."""
+        alerts = store.alert_rows(chat_id)
+        if not alerts:
+            text = f"{note}\nYou have no alerts. Add one: <code>/alert rust backend</code>."
+            return OutgoingMessage(text.strip(), visible_text(text.strip()))
+        pages = (len(alerts) + PAGE - 1) // PAGE
+        page = min(max(page, 0), pages - 1)
+        shown = alerts[page * PAGE : (page + 1) * PAGE]
+        counts = store.alert_sent_counts(chat_id, self.clock() - WEEK)
+        head = "Your alerts" + (f" (page {page + 1} of {pages})" if pages > 1 else "") + ":"
+        lines = [note, head] if note else [head]
+        rows: list[tuple[Button, ...]] = []
+        for a in shown:
+            lines.append(self._line(a, counts.get(a.id, 0)))
+            rows.append(self._buttons(a, page))
+        nav = []
+        if page > 0:
+            nav.append(Button("◀ Prev", data=f"a:l:0:{page - 1}"))
+        if page < pages - 1:
+            nav.append(Button("Next ▶", data=f"a:l:0:{page + 1}"))
+        if nav:
+            rows.append(tuple(nav))
+        lines.append("/edit &lt;id&gt; &lt;query&gt; changes one; /delete &lt;id&gt; removes one.")
+        user = store.user(chat_id)
+        if user and user.state == "paused":
+            lines.append("⏸ Notifications are paused: /resume.")
+        text = "\n".join(lines)
+        return OutgoingMessage(text, visible_text(text), tuple(rows))
+
+    @staticmethod
+    def _line(a: AlertRow, sent: int) -> str:
+        state = "⏸ paused" if a.paused_at else f"{_plural(sent, 'job')} in 7 days"
+        return f"#{a.id} <b>{esc(shorten(a.query, SHOWN))}</b> — {state}"
+
+    @staticmethod
+    def _buttons(a: AlertRow, page: int) -> tuple[Button, ...]:
+        at = f"{a.id}:{page}"
+        toggle = (
+            Button(f"▶️ Resume #{a.id}", data=f"a:r:{at}")
+            if a.paused_at
+            else Button(f"⏸ Pause #{a.id}", data=f"a:p:{at}")
+        )
+        return (
+            toggle,
+            Button("✏️ Edit", data=f"a:e:{at}"),
+            Button("🗑 Delete", data=f"a:d:{at}"),
+            Button("🔎 7 days", data=f"a:b:{at}"),
+        )

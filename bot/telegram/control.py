@@ -1,0 +1,216 @@
+"""/why, /export, /import and /stop (which asks first: the `s:` press route deletes).
+
+/stop's confirm button carries the minute it was asked (`s:y:<minute>`): a press more than
+`CONFIRM_FOR` later is stale and deletes nothing; a press in a private chat by anyone but its
+user is refused.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from bot import transfer, why
+from bot.config import AlertsConfig
+from bot.models import Button, Document, OutgoingMessage
+from bot.render import shorten
+from bot.store import AlertRow, JobRecord, Store
+from bot.telegram.args import echo
+from bot.telegram.commands import Command
+from bot.telegram.split import visible_text
+from bot.telegram.transport import Incoming, Press, PressAnswer, Reply
+
+esc = html.escape
+CONFIRM_FOR = timedelta(minutes=15)
+MARK = {True: "✅", False: "❌"}
+
+COMMANDS = (
+    Command(
+        "why",
+        "<job URL or id>",
+        "Why a job did or didn't reach you",
+        "/why https://jobs.example.com/123 — or /why as a reply to a job's message. For each of "
+        "your alerts: matched, or exactly why not (the missing word, the exclusion that hit, the "
+        "field filter that failed, a muted company, a hidden job, a job posted before the alert, "
+        "a board's first poll, already sent).",
+        "Jobs",
+    ),
+    Command(
+        "export",
+        "",
+        "Save your alerts and settings",
+        "Sends your alerts (and which are paused), delivery settings and muted companies as a "
+        "JSON file. Reply to it with /import to restore them, here or on another bot.",
+        "Account",
+    ),
+    Command(
+        "import",
+        "",
+        "Restore from an /export file",
+        "Reply to an /export file with /import (or send /import followed by its JSON text). "
+        "Everything is checked first: a bad file changes nothing and I say what's wrong. "
+        "Alerts you already have are not doubled.",
+        "Account",
+    ),
+    Command(
+        "stop",
+        "",
+        "Unsubscribe and delete your data",
+        "Asks to confirm with a button, then unsubscribes you and deletes your alerts, "
+        "settings, mutes and history. /start to come back.",
+        "Account",
+    ),
+)
+
+
+def _message(text: str, rows: tuple[tuple[Button, ...], ...] = ()) -> OutgoingMessage:
+    return OutgoingMessage(text, visible_text(text), rows)
+
+
+class ControlCommands:
+    """The commands above and the `s:` press route; all run on worker threads."""
+
+    def __init__(self, limits: AlertsConfig, clock: Callable[[], datetime]):
+        self.limits = limits
+        self.clock = clock
+
+    def routes(self) -> dict[str, Callable[[Store, Incoming, str], Reply]]:
+        return {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
+
+    # -- /why ------------------------------------------------------------------------------
+    def cmd_why(self, store: Store, msg: Incoming, arg: str) -> str:
+        """For each alert: matched, or why not."""
+        if arg:
+            job = store.find_job(arg.split()[0]) if len(arg) <= 2000 else None
+        elif msg.reply_to_message_id is not None:
+            job = store.job_by_message(msg.chat_id, msg.reply_to_message_id)
+        else:
+            return "Send <code>/why &lt;job URL or id&gt;</code>, or reply /why to a job's message."
+        if job is None:
+            what = f"“{echo(arg, 80)}”" if arg else "that message"
+            return f"I don't know a job for {what}. Try its posting or apply URL."
+        alerts = store.alert_rows(msg.chat_id)
+        head = self._job_head(job)
+        if not alerts:
+            return f"{head}\nYou have no alerts, so nothing matches. Add one: /alert rust."
+        lines = [head, *(self._alert_line(store, msg.chat_id, job, a) for a in alerts)]
+        user = store.user(msg.chat_id)
+        if user and user.state == "paused":
+            lines.append("⏸ Your notifications are paused: /resume.")
+        return "\n".join(lines)
+
+    @staticmethod
+    def _job_head(job: JobRecord) -> str:
+        p = job.posting
+        company = f" — {esc(shorten(p.company, 60))}" if p.company else ""
+        return f"🔍 <b>{esc(shorten(p.title, 120))}</b>{company} ({esc(p.board)})"
+
+    def _alert_line(self, store: Store, chat_id: int, job: JobRecord, a: AlertRow) -> str:
+        explanation = why.explain(a.query, job.posting)
+        outbox = store.outbox_state(chat_id, job.job_key)
+        facts = why.Facts(
+            alert_created=a.created_at,
+            first_seen=job.first_seen,
+            baseline=job.baseline,
+            company_muted=bool(job.posting.company)
+            and store.is_muted(chat_id, job.posting.company),
+            hidden=store.is_hidden(chat_id, job.job_key),
+            alert_paused=a.paused_at is not None,
+            sent_at=outbox.sent_at if outbox and outbox.state == "sent" else None,
+            pending=bool(outbox and outbox.state in ("pending", "sending")),
+        )
+        ok, reasons = why.verdict(explanation, facts)
+        label = f"#{a.id} <b>{esc(shorten(a.query, 100))}</b>"
+        if not explanation.matched:
+            status = "not matched"
+        elif ok:
+            status = "matched"
+        else:
+            status = "matches, but not sent"
+        text = f"{MARK[ok]} {label}: {status}"
+        return text + "".join(f"\n   • {esc(r)}" for r in reasons)
+
+    # -- /export and /import ---------------------------------------------------------------
+    def cmd_export(self, store: Store, msg: Incoming, arg: str) -> Reply:
+        """The user's alerts, settings and mutes as a JSON file."""
+        alerts = [(a.query, a.paused_at is not None) for a in store.alert_rows(msg.chat_id)]
+        muted = store.muted_companies(msg.chat_id)
+        now = self.clock()
+        content = transfer.write(
+            alerts, store.settings(msg.chat_id), store.hourly_cap(msg.chat_id), muted, now
+        )
+        caption = (
+            f"Your {len(alerts)} alert{'s' if len(alerts) != 1 else ''}, settings and "
+            f"{len(muted)} muted compan{'ies' if len(muted) != 1 else 'y'}. "
+            "Reply to this file with /import to restore them."
+        )
+        return Document(f"jobbot-export-{now:%Y-%m-%d}.json", content, caption)
+
+    def cmd_import(self, store: Store, msg: Incoming, arg: str) -> str:
+        """Restore an export after checking all of it."""
+        if msg.document_error:
+            return f"I can't read that file: {esc(msg.document_error)}. Nothing changed."
+        text = arg or msg.document
+        if not text:
+            return "Reply to your /export file with /import, or send /import followed by its text."
+        have = [a.query for a in store.alerts(msg.chat_id)]
+        try:
+            backup = transfer.read(text, self.limits, have)
+        except transfer.ImportProblem as exc:
+            problems = "\n".join(f"• {esc(shorten(p, 300))}" for p in exc.problems[:20])
+            more = f"\n…and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
+            return f"I can't import that, so nothing changed:\n{problems}{more}"
+        user = store.user(msg.chat_id)
+        if user is None or user.state in ("stopped", "blocked"):
+            store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+        added = store.import_user_data(
+            msg.chat_id, backup.alerts, backup.settings, backup.hourly_cap, backup.muted,
+            self.clock(),
+        )  # fmt: skip
+        kept = len(backup.alerts) - added
+        lines = [f"✅ Imported {added} alert{'s' if added != 1 else ''}"]
+        if kept:
+            lines[0] += f" ({kept} you already had)"
+        if backup.settings is not None:
+            lines.append(f"Delivery: {esc(backup.settings.describe())}")
+        if backup.muted:
+            lines.append(f"Muted companies: {len(backup.muted)}")
+        return "\n".join(lines) + "\n/alerts lists your alerts."
+
+    # -- /stop -----------------------------------------------------------------------------
+    def cmd_stop(self, store: Store, msg: Incoming, arg: str) -> Reply:
+        """Ask before deleting anything."""
+        n = len(store.alerts(msg.chat_id))
+        minute = int(self.clock().timestamp() // 60)
+        text = (
+            f"This unsubscribes you and deletes your {n} alert{'s' if n != 1 else ''}, your "
+            "settings, muted companies and history. Are you sure?"
+        )
+        rows = (
+            (
+                Button("🗑 Yes, delete everything", data=f"s:y:{minute}"),
+                Button("Cancel", data="s:n"),
+            ),
+        )
+        return _message(text, rows)
+
+    def press_stop(self, store: Store, press: Press, arg: str) -> PressAnswer:
+        """`s:y:<minute>` deletes (when fresh, and pressed by the chat's user); `s:n` keeps."""
+        if press.chat_id > 0 and press.user_id not in (None, press.chat_id):
+            return PressAnswer("This button isn't yours: nothing changed.")
+        if arg == "n":
+            return PressAnswer("Cancelled", _message("Cancelled: everything is kept."))
+        action, _, minute = arg.partition(":")
+        if action != "y" or not minute.isascii() or not minute.isdigit() or len(minute) > 12:
+            return PressAnswer("This button is not valid: nothing changed.")
+        asked = datetime.fromtimestamp(int(minute) * 60, tz=self.clock().tzinfo)
+        if not timedelta(minutes=-1) <= self.clock() - asked <= CONFIRM_FOR:
+            text = "This confirmation has expired: nothing was deleted. Send /stop again."
+            return PressAnswer("Expired: nothing deleted", _message(text))
+        user = store.user(press.chat_id)
+        if user is None or user.state == "stopped":
+            return PressAnswer("Already done", _message("You are already unsubscribed."))
+        store.forget_user(press.chat_id, self.clock())
+        text = "Unsubscribed. I deleted your alerts, settings, mutes and history. /start brings you back."
+        return PressAnswer("Deleted", _message(text))

@@ -1,0 +1,182 @@
+"""The /export document and its validation for /import: pure, no I/O.
+
+Format (JSON, version 1):
+
+    {"jobbot": "export", "version": 1, "exported_at": "2025-05-01T08:00:00+00:00",
+     "alerts": [{"query": "rust backend", "paused": false}],
+     "settings": {"timezone": "Europe/Berlin", "digest": "daily 08:00",
+                  "quiet": "22:00-07:00", "hourly_cap": 20},
+     "muted": ["Acme Corp"]}
+
+`settings` and `muted` are optional. `read` checks everything before anything is stored and
+raises `ImportProblem` listing every problem it found, each with where it is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.errors import QueryError
+from bot.policy import (
+    DAYS,
+    DeliverySettings,
+    PolicyError,
+    fmt_minutes,
+    parse_digest,
+    parse_quiet,
+    parse_timezone,
+)
+from bot.query import parse as parse_query
+
+VERSION = 1
+MAX_BYTES = 256 * 1024  # a document larger than this is not an export of ours
+MAX_MUTED = 500
+MAX_COMPANY = 200
+MAX_CAP = 1000
+
+
+class ImportProblem(ValueError):
+    """The document cannot be imported; `problems` says every reason, one a line."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """What a document restores: alerts (normalized query, paused), settings, cap, mutes."""
+
+    alerts: tuple[tuple[str, bool], ...]
+    settings: DeliverySettings | None
+    hourly_cap: int | None
+    muted: tuple[str, ...]
+
+
+def _digest(s: DeliverySettings) -> str:
+    if s.mode == "daily":
+        return f"daily {fmt_minutes(s.digest_at)}"
+    if s.mode == "weekly":
+        return f"weekly {DAYS[s.digest_day]} {fmt_minutes(s.digest_at)}"
+    return "off"
+
+
+def write(
+    alerts: list[tuple[str, bool]],
+    settings: DeliverySettings,
+    hourly_cap: int,
+    muted: list[str],
+    now: datetime,
+) -> bytes:
+    """The export document, as UTF-8 JSON."""
+    quiet = (
+        f"{fmt_minutes(settings.quiet[0])}-{fmt_minutes(settings.quiet[1])}"
+        if settings.quiet
+        else None
+    )
+    doc = {
+        "jobbot": "export",
+        "version": VERSION,
+        "exported_at": now.isoformat(timespec="seconds"),
+        "alerts": [{"query": q, "paused": p} for q, p in alerts],
+        "settings": {
+            "timezone": settings.timezone,
+            "digest": _digest(settings),
+            "quiet": quiet,
+            "hourly_cap": hourly_cap,
+        },
+        "muted": muted,
+    }
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def _load(text: str) -> dict[str, Any]:
+    if len(text.encode()) > MAX_BYTES:
+        raise ImportProblem([f"the file is over {MAX_BYTES // 1024} KB: not a jobbot export"])
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise ImportProblem([f"not JSON: {exc}"]) from None
+    if not isinstance(doc, dict) or doc.get("jobbot") != "export":
+        raise ImportProblem(['not a jobbot export (it lacks "jobbot": "export")'])
+    if doc.get("version") != VERSION:
+        raise ImportProblem(
+            [f"version {doc.get('version')!r} is not one I read (I read {VERSION})"]
+        )
+    return doc
+
+
+def _alerts(raw: Any, limits: Any, out: list[str]) -> list[tuple[str, bool]]:
+    if not isinstance(raw, list):
+        out.append("alerts: must be a list")
+        return []
+    alerts: list[tuple[str, bool]] = []
+    for i, item in enumerate(raw, start=1):
+        where = f"alert {i}"
+        if not isinstance(item, dict) or not isinstance(item.get("query"), str):
+            out.append(f'{where}: must be {{"query": "...", "paused": false}}')
+            continue
+        paused = item.get("paused", False)
+        if not isinstance(paused, bool):
+            out.append(f"{where}: paused must be true or false")
+        try:
+            q = parse_query(item["query"], max_length=limits.max_length, max_terms=limits.max_terms)
+        except QueryError as exc:
+            out.append(f"{where} “{item['query'][:40]}”: {exc}")
+            continue
+        alerts.append((q.normalized, paused is True))
+    return alerts
+
+
+def _settings(raw: Any, out: list[str]) -> tuple[DeliverySettings | None, int | None]:
+    if raw is None:
+        return None, None
+    if not isinstance(raw, dict):
+        out.append("settings: must be an object")
+        return None, None
+    try:
+        zone = parse_timezone(str(raw.get("timezone", "UTC")))
+        mode, at, day = parse_digest(str(raw.get("digest", "off")))
+        quiet = parse_quiet(str(raw["quiet"])) if raw.get("quiet") else None
+    except PolicyError as exc:
+        out.append(f"settings: {exc}")
+        return None, None
+    cap = raw.get("hourly_cap", 20)
+    if not isinstance(cap, int) or isinstance(cap, bool) or not 1 <= cap <= MAX_CAP:
+        out.append(f"settings: hourly_cap must be a whole number from 1 to {MAX_CAP}")
+        return None, None
+    return DeliverySettings(zone, mode, at, day, quiet), cap
+
+
+def _muted(raw: Any, out: list[str]) -> list[str]:
+    if not isinstance(raw, list) or len(raw) > MAX_MUTED:
+        out.append(f"muted: must be a list of at most {MAX_MUTED} company names")
+        return []
+    bad = [i for i, c in enumerate(raw, 1) if not isinstance(c, str) or not c.strip()]
+    bad += [i for i, c in enumerate(raw, 1) if isinstance(c, str) and len(c) > MAX_COMPANY]
+    if bad:
+        out.append(f"muted: entry {bad[0]} is not a company name (1 to {MAX_COMPANY} characters)")
+    return [" ".join(c.split()) for c in raw if isinstance(c, str) and c.strip()]
+
+
+def read(text: str, limits: Any, have: list[str]) -> Backup:
+    """Validate a document against the alert `limits` and the queries the user `have`s."""
+    doc = _load(text)
+    problems: list[str] = []
+    alerts = _alerts(doc.get("alerts", []), limits, problems)
+    settings, cap = _settings(doc.get("settings"), problems)
+    muted = _muted(doc.get("muted", []), problems)
+    unique = list(dict.fromkeys(q for q, _ in alerts))
+    new = [q for q in unique if q not in have]
+    if len(have) + len(new) > limits.max_per_user:
+        problems.append(
+            f"{len(new)} new alerts and your {len(have)} would make more than "
+            f"{limits.max_per_user}, the most allowed"
+        )
+    if problems:
+        raise ImportProblem(problems)
+    paused = dict(alerts)
+    return Backup(tuple((q, paused[q]) for q in unique), settings, cap, tuple(muted))

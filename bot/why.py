@@ -1,0 +1,162 @@
+"""Why an alert did or did not bring a job: the query tree walked against the posting's view.
+
+`explain` evaluates every leaf of the query (a word, phrase, prefix, remote:/type:, salary:)
+with the matcher's own compiled test (`bot.view`), after the same synonym expansion, and
+combines them as AND/OR/NOT do; so it agrees with the matcher, and it can say which term is
+missing, which exclusion hit and which field filter failed. `verdict` adds what the store
+knows (muted company, hidden job, board baseline, posted before the alert, already sent).
+Pure: no I/O. Reasons are plain text; the caller escapes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.models import Posting
+from bot.render import WORKPLACE, shorten
+from bot.salary import posting_salary
+from bot.synonyms import expand
+from bot.syntax import And, Attr, Field, Node, Not, Or, Phrase, Prefix, Query, Salary, Word
+from bot.syntax import format_node as _text
+from bot.view import _SCOPE, ANY, PostingView, _compile, _query, view
+from bot.words import HYPHEN_BOUND
+
+_TYPES = {"full_time": "full-time", "part_time": "part-time", "intern": "an internship"}
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Whether the query matches, and why: what is missing (or excluded), else what matched."""
+
+    matched: bool
+    reasons: tuple[str, ...]
+
+
+def explain(query: str | Query, posting: Posting) -> Explanation:
+    """Walk `query` over `posting`: matched or not, with the reasons (see the module doc)."""
+    ok, reasons = _walk(_query(query).root, ANY, view(posting), posting)
+    return Explanation(ok, tuple(dict.fromkeys(reasons)))
+
+
+def _where(scope: int, p: Posting) -> str:
+    if scope == ANY:
+        return "the title, company, location or description"
+    name = next(n for n, i in _SCOPE.items() if i == scope)
+    value = getattr(p, name) or ""
+    return f"the {name} “{shorten(value, 60)}”" if value else f"the {name} (empty)"
+
+
+def _label(node: Node, scope: int) -> str:
+    text = _text(node)
+    if scope == ANY:
+        return f"“{text.strip(chr(34))}”"
+    name = next(n for n, i in _SCOPE.items() if i == scope)
+    return f"{name}:{text}"
+
+
+def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
+    ok = _compile(expand(node), scope)(v)
+    if isinstance(node, Attr):
+        return ok, [f"{_text(node)}: the job is {_attribute(node.name, p)}"]
+    if isinstance(node, Salary):
+        stated = posting_salary(p)
+        return ok, [f"{_text(node)}: the job {f'pays {stated}' if stated else 'states no salary'}"]
+    if ok:
+        return ok, [f"{_label(node, scope)} is in {_where(scope, p)}"]
+    field = "" if scope == ANY else _label(node, scope).partition(":")[0] + ": "
+    if isinstance(node, Word) and node.token in HYPHEN_BOUND and node.token in v.words[scope]:
+        why = f"“{node.token}” only in a hyphenated word (like {node.token}-live)"
+        return ok, [f"{field}{why} in {_where(scope, p)}"]
+    if isinstance(node, Prefix):
+        missing = f"no word starting with “{node.stem}”"
+    elif isinstance(node, Phrase):
+        missing = f"no phrase “{' '.join(node.tokens)}”"
+    else:
+        missing = f"no “{_text(node).strip(chr(34))}”"
+    return ok, [f"{field}{missing} in {_where(scope, p)}"]
+
+
+def _attribute(name: str, p: Posting) -> str:
+    if name == "remote":
+        return WORKPLACE.get(p.workplace or "", "not marked remote (counts as on-site)")
+    kind = p.employment_type
+    return _TYPES.get(kind or "", kind or "of no stated type")
+
+
+def _walk(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
+    """(value, reasons): when false, why it fails; when true, what made it true (for NOT)."""
+    if isinstance(node, Field):
+        return _walk(node.child, _SCOPE[node.name], v, p)
+    if isinstance(node, Not):
+        ok, inner = _walk(node.child, scope, v, p)
+        if not ok:
+            return True, [f"{_label(node.child, scope)} is absent"]
+        return False, [f"excluded by {_text(node)}: {r}" for r in inner]
+    if isinstance(node, And):
+        results = [_walk(c, scope, v, p) for c in node.children]
+        failed = [r for ok, rs in results if not ok for r in rs]
+        if failed:
+            return False, failed
+        return True, [r for _, rs in results for r in rs]
+    if isinstance(node, Or):
+        results = [_walk(c, scope, v, p) for c in node.children]
+        hit = next((rs for ok, rs in results if ok), None)
+        if hit is not None:
+            return True, hit
+        return False, ["none of: " + "; ".join(r for _, rs in results for r in rs)]
+    return _leaf(node, scope, v, p)
+
+
+# -- what else keeps a matching job from a user --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the store knows about one job, one user and one of their alerts."""
+
+    alert_created: datetime
+    first_seen: datetime
+    baseline: bool = False
+    company_muted: bool = False
+    hidden: bool = False
+    alert_paused: bool = False
+    sent_at: datetime | None = None
+    pending: bool = False  # in the user's outbox, waiting (digest, quiet hours, pause, cap)
+
+
+def _day(when: datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def blockers(f: Facts) -> list[str]:
+    """Why a job that matches the query was (or would be) not pushed for this alert."""
+    out = []
+    if f.sent_at is not None:
+        out.append(f"already sent to you ({_day(f.sent_at)})")
+    if f.pending:
+        out.append("it is waiting in your outbox (digest, quiet hours, a pause or the hourly cap)")
+    if f.hidden:
+        out.append("you hid this job (Not interested)")
+    if f.company_muted:
+        out.append("you muted its company (/muted)")
+    if f.baseline:
+        out.append("it was on its board when jobbot started watching it (board baseline)")
+    if f.first_seen < f.alert_created:
+        out.append(
+            f"it was posted before the alert existed (first seen {_day(f.first_seen)}, "
+            f"alert created {_day(f.alert_created)})"
+        )
+    if f.alert_paused:
+        out.append("the alert is paused")
+    return out
+
+
+def verdict(e: Explanation, f: Facts) -> tuple[bool, list[str]]:
+    """(delivered or deliverable, the reasons to show): the query's, then the store's."""
+    if not e.matched:
+        return False, list(e.reasons)
+    blocks = blockers(f)
+    if f.sent_at is not None or f.pending:
+        return True, blocks
+    return not blocks, blocks

@@ -1,0 +1,372 @@
+"""The control commands end to end through the fake Bot API: the /alerts menu and its buttons,
+forged and stale presses, /edit, /why (also as a reply), /export and /import, /stop's confirm,
+command menus per scope and the grouped /help."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot import config as cfg
+from bot import normalize
+from bot.app import App
+from bot.config import BoardConfig
+from bot.models import BoardInfo, Delivery, RawPosting
+from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, SentMessage, utf16_len
+
+TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz"
+ADMIN, USER, OTHER = 1001, 2002, 3003
+T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+pytestmark = pytest.mark.timeout(30)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def tg():
+    with FakeTelegram() as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _no_env_token(monkeypatch):
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+
+
+@contextlib.asynccontextmanager
+async def running(tmp_path: Path, tg: FakeTelegram, clock: Clock) -> AsyncIterator[App]:
+    config = cfg.from_dict(
+        {
+            "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [ADMIN]},
+            "storage": {"path": str(tmp_path / "jobbot.db")},
+        }
+    )
+    app = App(config, clock=clock)
+    stop = asyncio.Event()
+    run = asyncio.create_task(app.run(stop))
+    try:
+        await until(lambda: tg.commands_by_scope)
+        yield app
+    finally:
+        stop.set()
+        await asyncio.wait_for(run, 10)
+
+
+async def until(predicate, timeout: float = 5.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        assert loop.time() < deadline, "timed out waiting"
+        await asyncio.sleep(0.01)
+
+
+async def say(tg: FakeTelegram, text: str, chat: int = USER, **kw) -> SentMessage:
+    """Send `text`, return the bot's (last) reply."""
+    before = len(tg.messages_to(chat))
+    tg.push_text(chat, text, **kw)
+    await until(lambda: len(tg.messages_to(chat)) > before)
+    await asyncio.sleep(0.05)  # a split reply: let its later parts arrive
+    return tg.messages_to(chat)[-1]
+
+
+async def press(tg: FakeTelegram, msg: SentMessage, data: str, **kw) -> tuple[str, SentMessage]:
+    """Press a button under `msg`: (the toast, the message as edited, or as it was)."""
+    answers, edits = len(tg.callback_answers), len(tg.edited)
+    tg.push_callback(msg, data, **kw)
+    await until(lambda: len(tg.callback_answers) > answers)
+    await asyncio.sleep(0.05)
+    edited = tg.edited[-1] if len(tg.edited) > edits else msg
+    return tg.callback_answers[-1].get("text", ""), edited
+
+
+def buttons(msg: SentMessage) -> dict[str, str]:
+    rows = (msg.reply_markup or {}).get("inline_keyboard", [])
+    return {b["text"]: b.get("callback_data", "") for row in rows for b in row}
+
+
+def seed_jobs(app: App, clock: Clock) -> None:
+    """A board: one baseline job, then two new ones (one posted 30 days ago)."""
+    board = BoardConfig("Acme", "https://example.com/b", "greenhouse", "https://example.com/b", 60)
+    info = BoardInfo("Acme", "greenhouse", "https://example.com/b", "Acme Pay")
+
+    def raw(i: int, title: str, text: str, posted: datetime) -> RawPosting:
+        return RawPosting(str(i), title, f"/jobs/{i}", location="Berlin",
+                          description_html=f"<p>{text}</p>", posted_at=posted.isoformat())  # fmt: skip
+
+    jobs = [raw(1, "Rust Intern", "Learn Rust.", T0 - timedelta(days=2))]
+    app.store.sync_boards([board], T0 - timedelta(days=3))
+    app.store.record("Acme", [normalize.posting(j, info) for j in jobs], T0 - timedelta(days=3))
+    app.store.mark_success("Acme", T0 - timedelta(days=3), None, None)
+    jobs += [
+        raw(2, "Senior Rust Engineer", "Rust and Java.", T0 - timedelta(days=1)),
+        raw(3, "Old Rust Role", "Rust.", T0 - timedelta(days=30)),
+    ]
+    app.store.record("Acme", [normalize.posting(j, info) for j in jobs], T0 - timedelta(hours=2))
+
+
+async def test_the_alerts_menu_pages_and_its_buttons_work_in_place(tmp_path, tg) -> None:
+    clock = Clock()
+    async with running(tmp_path, tg, clock) as app:
+        seed_jobs(app, clock)
+        app.store.subscribe(USER, T0)
+        for i in range(1, 26):
+            app.store.add_alert(USER, "rust" if i == 12 else f"word{i}", T0)
+        menu = await say(tg, "/alerts")
+        assert "(page 1 of 3)" in menu.visible_text and "#10 " in menu.visible_text
+        assert "#11 " not in menu.visible_text and "◀ Prev" not in buttons(menu)
+        _, page2 = await press(tg, menu, buttons(menu)["Next ▶"])
+        assert "(page 2 of 3)" in page2.visible_text and "#11 " in page2.visible_text
+        _, page3 = await press(tg, page2, buttons(page2)["Next ▶"])
+        assert [ln.split()[0] for ln in page3.visible_text.splitlines() if ln.startswith("#")] == [
+            "#21", "#22", "#23", "#24", "#25"
+        ]  # fmt: skip
+        assert "Next ▶" not in buttons(page3)
+        _, back = await press(tg, page3, buttons(page3)["◀ Prev"])
+        assert "(page 2 of 3)" in back.visible_text
+
+        toast, paused = await press(tg, back, buttons(back)["⏸ Pause #12"])
+        assert toast == "Paused #12" and "#12 rust — ⏸ paused" in paused.visible_text
+        assert app.store.paused_alert_ids(USER) == {12} and "▶️ Resume #12" in buttons(paused)
+        toast, resumed = await press(tg, paused, buttons(paused)["▶️ Resume #12"])
+        assert toast == "Resumed #12" and app.store.paused_alert_ids(USER) == set()
+
+        keyboard = resumed.reply_markup["inline_keyboard"]
+        row = [
+            b["callback_data"] for r in keyboard for b in r if b["callback_data"].endswith(":12:1")
+        ]
+        edit, delete, backtest = (next(d for d in row if d.startswith(f"a:{a}:")) for a in "edb")
+        _, how = await press(tg, resumed, edit)
+        assert "/edit 12 rust" in how.visible_text
+        _, test = await press(tg, resumed, backtest)
+        # posted in the last 7 days: the baseline intern job and the new senior one, not the old
+        assert "2 jobs posted in the last 7 days match it" in test.visible_text
+        assert "Old Rust Role" not in test.visible_text
+        _, ask = await press(tg, resumed, delete)
+        assert "Delete alert #12 rust?" in ask.visible_text and len(app.store.alerts(USER)) == 25
+        _, kept = await press(tg, ask, buttons(ask)["Cancel"])
+        assert "#12 rust" in kept.visible_text and len(app.store.alerts(USER)) == 25
+        toast, gone = await press(tg, ask, buttons(ask)["🗑 Yes, delete it"])
+        assert toast == "Deleted #12" and "Alert #12 rust deleted." in gone.visible_text
+        assert 12 not in {a.id for a in app.store.alerts(USER)}
+        every = [d for m in (menu, page2, page3, ask) for d in buttons(m).values()]
+    assert all(len(d.encode()) <= 64 for d in every)
+    assert all(utf16_len(m.visible_text) <= MAX_TEXT_UTF16 for m in tg.edited)
+    assert not tg.errors
+
+
+async def test_forged_and_stale_presses_change_nothing_and_say_so(tmp_path, tg) -> None:
+    clock = Clock()
+    async with running(tmp_path, tg, clock) as app:
+        for chat, query in ((USER, "rust"), (OTHER, "golang")):
+            app.store.subscribe(chat, T0)
+            app.store.add_alert(chat, query, T0)
+        menu = await say(tg, "/alerts")
+        cases = {
+            "a:p:2:0": "no longer exists (or isn't yours): nothing changed",  # OTHER's alert
+            "a:y:2:0": "no longer exists (or isn't yours): nothing changed",
+            "a:zz": "not valid: nothing changed",
+            "a:p:1:x": "not valid: nothing changed",
+            "q:whatever": "This button no longer works.",
+            "s:y:notaminute": "not valid: nothing changed",
+            "s:y:0": "Expired: nothing deleted",  # a confirmation from 1970
+        }
+        for data, want in cases.items():
+            toast, _ = await press(tg, menu, data)
+            assert want in toast, (data, toast)
+        toast, _ = await press(tg, menu, "a:y:1:0", user_id=OTHER)  # someone else's finger
+        assert "isn't yours" in toast
+        await press(tg, menu, "a:y:1:0")
+        toast, _ = await press(tg, menu, "a:p:1:0")  # stale: deleted meanwhile
+        assert "no longer exists" in toast
+        assert [a.query for a in app.store.alerts(OTHER)] == ["golang"]
+        assert app.store.paused_alert_ids(OTHER) == set()
+        assert app.store.user(USER).state == "active"
+
+
+async def test_edit_markup_and_duplicates(tmp_path, tg) -> None:
+    async with running(tmp_path, tg, Clock()) as app:
+        saved = await say(tg, "/alert <b>rust</b>")
+        assert "Alert #1 saved: <b>rust</b>" in saved.text and "left out the HTML" in saved.text
+        assert (await say(tg, "/alert RUST")).visible_text == "You already have this alert: #1 rust"
+        await say(tg, "/alert go")
+        assert (
+            "Alert #1 now: <b>golang backend</b>" in (await say(tg, "/edit 1 golang backend")).text
+        )
+        assert "You already have this alert: #2 go" in (await say(tg, "/edit 1 go")).visible_text
+        assert "You have no alert #9" in (await say(tg, "/edit 9 java")).visible_text
+        assert "unclosed quote" in (await say(tg, '/edit 1 "java')).visible_text
+        assert "Send /edit 3 rust backend" in (await say(tg, "/edit 1")).visible_text
+        assert [(a.id, a.query) for a in app.store.alerts(USER)] == [
+            (1, "golang backend"), (2, "go")
+        ]  # fmt: skip
+        assert "Alert #2 deleted." in (await say(tg, "/delete 2")).visible_text
+    assert not tg.errors
+
+
+async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> None:
+    clock = Clock()
+    async with running(tmp_path, tg, clock) as app:
+        seed_jobs(app, clock)
+        app.store.subscribe(USER, T0 - timedelta(days=5))
+        early = T0 - timedelta(days=5)
+        app.store.add_alert(USER, "rust", early)  # 1: matched, sent
+        app.store.add_alert(USER, "rust -java", early)  # 2: excluded
+        app.store.add_alert(USER, "title:staff rust", early)  # 3: field filter
+        app.store.add_alert(USER, "rust remote:yes", early)  # 4: attribute
+        app.store.add_alert(USER, "senior rust", T0)  # 5: created after the job was seen
+        app.store.mute_company(USER, "Acme Pay", T0)
+        ack = await say(tg, "/help")  # a message of the bot's, to carry the job's delivery
+        by_url = (await say(tg, "/why https://example.com/jobs/2")).visible_text
+        app.store.enqueue([Delivery(USER, "Acme:2", (1,))], T0)
+        [item] = app.store.due(T0)
+        app.store.mark_sending(item.id)
+        app.store.mark_sent(item.id, T0, ack.message_id)
+        by_reply = (await say(tg, "/why", reply_to=ack)).visible_text
+        intern = (await say(tg, "/why Acme:1")).visible_text
+        unknown = (await say(tg, "/why https://nowhere.example/x")).visible_text
+    assert by_url.splitlines()[0] == "🔍 Senior Rust Engineer — Acme Pay (Acme)"
+    assert "❌ #1 rust: matches, but not sent\n   • you muted its company" in by_url
+    assert "#2 rust -java: not matched" in by_url and "excluded by -java" in by_url
+    assert "title: no “staff” in the title “Senior Rust Engineer”" in by_url
+    assert "remote:yes: the job is not marked remote" in by_url
+    assert "#5 senior rust: matches, but not sent" in by_url
+    assert "posted before the alert existed (first seen 2026-05-04 07:00 UTC" in by_url
+    assert "board baseline" not in by_url and "already sent" not in by_url
+    assert "✅ #1 rust: matched\n   • already sent to you (2026-05-04 09:00 UTC)" in by_reply
+    assert "board baseline" in intern
+    assert "I don't know a job for" in unknown
+    assert not tg.errors
+
+
+async def test_why_over_many_alerts_is_split_within_the_limit(tmp_path, tg) -> None:
+    clock = Clock()
+    async with running(tmp_path, tg, clock) as app:
+        seed_jobs(app, clock)
+        app.store.subscribe(USER, T0)
+        for i in range(50):
+            words = " ".join(f"missing{i}x{j}" for j in range(12))
+            app.store.add_alert(USER, f"({words}) OR title:(w{i}a OR w{i}b OR w{i}c)", T0)
+        tg.push_text(USER, "/why https://example.com/jobs/2")
+        await until(lambda: len(tg.messages_to(USER)) > 1)
+        await asyncio.sleep(0.2)
+    parts = tg.messages_to(USER)
+    assert len(parts) > 1 and not tg.errors
+    assert all(utf16_len(m.visible_text) <= MAX_TEXT_UTF16 for m in parts)
+    assert sum(m.visible_text.count("not matched") for m in parts) == 50
+
+
+async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothing(
+    tmp_path, tg
+) -> None:
+    clock = Clock()
+    async with running(tmp_path, tg, clock) as app:
+        await say(tg, "/alert rust")
+        await say(tg, "/alert go remote:yes")
+        app.store.set_alert_paused(USER, 2, T0)
+        app.store.mute_company(USER, "Acme Pay", T0)
+        export = await say(tg, "/export")
+        assert export.document and export.document["file_name"] == "jobbot-export-2026-05-04.json"
+        assert "Your 2 alerts, settings and 1 muted company" in export.visible_text
+        data = json.loads(tg.files[export.document["file_id"]])
+        assert data["alerts"] == [
+            {"query": "rust", "paused": False}, {"query": "go remote:yes", "paused": True}
+        ]  # fmt: skip
+
+        again = await say(tg, "/import", reply_to=export)  # the same file: nothing doubled
+        assert "Imported 0 alerts (2 you already had)" in again.visible_text
+        assert len(app.store.alerts(USER)) == 2
+
+        tg.push_document(OTHER, tg.files[export.document["file_id"]], caption="/import")
+        await until(lambda: tg.messages_to(OTHER))
+        assert "Imported 2 alerts" in tg.messages_to(OTHER)[-1].visible_text
+        assert [a.query for a in app.store.alerts(OTHER)] == ["rust", "go remote:yes"]
+        assert app.store.paused_alert_ids(OTHER) == {a.id for a in app.store.alerts(OTHER)[1:]}
+        assert app.store.muted_companies(OTHER) == ["Acme Pay"]
+
+        bad = json.dumps(data | {"alerts": [{"query": "java"}, {"query": "rust OR"}]})
+        tg.push_document(OTHER, bad.encode(), caption="/import")
+        await until(lambda: len(tg.messages_to(OTHER)) > 1)
+        refused = tg.messages_to(OTHER)[-1].visible_text
+        assert "I can't import that, so nothing changed" in refused
+        assert "alert 2 “rust OR”: OR needs a term on both sides" in refused
+        assert [a.query for a in app.store.alerts(OTHER)] == ["rust", "go remote:yes"]
+        binary = await say(tg, "/import", chat=OTHER, reply_to=await say(tg, "/help", chat=OTHER))
+        assert "Reply to your /export file" in binary.visible_text  # /help has no file
+        as_text = await say(tg, "/import " + json.dumps(data | {"alerts": [{"query": "java"}]}))
+        assert "Imported 1 alert" in as_text.visible_text
+    assert not tg.errors
+
+
+async def test_stop_deletes_only_after_the_confirm_press(tmp_path, tg) -> None:
+    clock = Clock()
+    async with running(tmp_path, tg, clock) as app:
+        await say(tg, "/alert rust")
+        app.store.mute_company(USER, "Acme Pay", T0)
+        ask = await say(tg, "/stop")
+        assert "deletes your 1 alert" in ask.visible_text and set(buttons(ask)) == {
+            "🗑 Yes, delete everything", "Cancel"
+        }  # fmt: skip
+        toast, cancelled = await press(tg, ask, buttons(ask)["Cancel"])
+        assert "everything is kept" in cancelled.visible_text and app.store.alerts(USER)
+        clock.now = T0 + timedelta(minutes=16)  # the first question has gone stale
+        toast, _ = await press(tg, ask, buttons(ask)["🗑 Yes, delete everything"])
+        assert toast == "Expired: nothing deleted" and app.store.alerts(USER)
+        ask = await say(tg, "/stop")
+        toast, done = await press(tg, ask, buttons(ask)["🗑 Yes, delete everything"])
+        assert toast == "Deleted" and "Unsubscribed" in done.visible_text
+        assert app.store.alerts(USER) == [] and app.store.muted_companies(USER) == []
+        assert app.store.user(USER).state == "stopped"
+    assert not tg.errors
+
+
+async def test_command_menus_per_scope_and_help_in_groups(tmp_path, tg) -> None:
+    async with running(tmp_path, tg, Clock()):
+        user_help = (await say(tg, "/help")).text
+        admin_help = (await say(tg, "/help", chat=ADMIN)).text
+    private = tg.commands_by_scope[('{"type": "all_private_chats"}', "")]
+    admin = tg.commands_by_scope[(json.dumps({"chat_id": ADMIN, "type": "chat"}), "")]
+    names = [c["command"] for c in private]
+    assert {"alerts", "edit", "why", "export", "import", "stop"} <= set(names)
+    assert "boards" not in names and [c["command"] for c in admin] == [
+        *names,
+        *["boards", "addboard", "removeboard"],
+    ]
+    for group in ("Alerts", "Delivery", "Jobs", "Account"):
+        assert f"<b>{group}</b>" in user_help
+    assert (
+        user_help.index("<b>Alerts</b>")
+        < user_help.index("/edit")
+        < user_help.index("<b>Delivery</b>")
+    )
+    assert "<b>Admin</b>" not in user_help and "<b>Admin</b>\n/boards" in admin_help
+
+
+async def test_the_console_shows_menus_and_prints_an_export(tmp_path) -> None:
+    import io
+
+    from bot.store import Store
+    from bot.telegram.console import ConsoleTransport
+    from bot.telegram.handlers import Handlers
+    from bot.telegram.transport import Incoming
+
+    out = io.StringIO()
+    console = ConsoleTransport(io.StringIO(), out)
+    handlers = Handlers(Store.open(tmp_path / "c.db"), clock=Clock())
+    for text in ("/alert rust", "/alerts", "/export"):
+        console._reply(await handlers(Incoming(1, text, 1)))
+    handlers.close()
+    shown = out.getvalue()
+    assert "#1 rust — 0 jobs in 7 days" in shown and "] ⏸ Pause #1" in shown
+    assert "📎 jobbot-export-2026-05-04.json" in shown and '"query": "rust"' in shown

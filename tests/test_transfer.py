@@ -1,0 +1,68 @@
+"""bot/transfer.py: an export reads back the same; a bad file is refused saying exactly why."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.config import AlertsConfig
+from bot.policy import DeliverySettings
+from bot.transfer import ImportProblem, read, write
+
+NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
+LIMITS = AlertsConfig(max_per_user=3, max_length=60)
+SETTINGS = DeliverySettings("Europe/Berlin", "weekly", 17 * 60 + 30, 4, (22 * 60, 7 * 60))
+
+
+def doc(**changes: object) -> str:
+    base = json.loads(write([("rust", False), ("go", True)], SETTINGS, 12, ["Acme"], NOW))
+    return json.dumps(base | changes)
+
+
+def test_an_export_reads_back_the_same() -> None:
+    backup = read(doc(), LIMITS, have=[])
+    assert backup.alerts == (("rust", False), ("go", True))
+    assert backup.settings == SETTINGS and backup.hourly_cap == 12
+    assert backup.muted == ("Acme",)
+
+
+def test_duplicates_are_not_doubled_and_count_once_against_the_limit() -> None:
+    alerts = [{"query": "Rust"}, {"query": "rust"}, {"query": "go"}, {"query": "java"}]
+    backup = read(doc(alerts=alerts), LIMITS, have=["go", "java"])
+    assert [q for q, _ in backup.alerts] == ["rust", "go", "java"]  # 1 new + 2 held = 3
+
+
+BAD = [
+    ("{not json", "not JSON"),
+    ("[1, 2]", "not a jobbot export"),
+    (doc(version=7), "version 7 is not one I read"),
+    (doc(alerts="rust"), "alerts: must be a list"),
+    (doc(alerts=[{"query": "rust OR"}]), "alert 1 “rust OR”: OR needs a term on both sides"),
+    (doc(alerts=[{"query": "x" * 61}]), "the limit is 60"),
+    (doc(alerts=[{"query": "rust", "paused": "yes"}]), "alert 1: paused must be true or false"),
+    (doc(alerts=[{"q": "rust"}]), 'alert 1: must be {"query": "...", "paused": false}'),
+    (doc(alerts=[{"query": q} for q in ("a1", "b1", "c1", "d1")]), "more than 3, the most"),
+    (doc(settings={"timezone": "Mars/Olympus"}), "“Mars/Olympus” is not a time zone I know"),
+    (doc(settings={"digest": "hourly"}), "settings: use /digest daily HH:MM"),
+    (doc(settings={"quiet": "25:00-07:00"}), "“25:00” is not a time"),
+    (doc(settings={"hourly_cap": 0}), "hourly_cap must be a whole number from 1 to 1000"),
+    (doc(muted=[""]), "muted: entry 1 is not a company name"),
+    (doc(muted="Acme"), "muted: must be a list"),
+    ("x" * 300_000, "over 256 KB"),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), BAD)
+def test_a_bad_file_is_refused_saying_what_is_wrong(text: str, problem: str) -> None:
+    with pytest.raises(ImportProblem) as exc:
+        read(text, LIMITS, have=[])
+    assert any(problem in p for p in exc.value.problems), exc.value.problems
+
+
+def test_every_problem_is_listed_not_just_the_first() -> None:
+    text = doc(alerts=[{"query": "("}, {"query": "-java"}], muted=[3])
+    with pytest.raises(ImportProblem) as exc:
+        read(text, LIMITS, have=[])
+    assert len(exc.value.problems) == 3

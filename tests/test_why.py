@@ -1,0 +1,125 @@
+"""bot/why.py: the explainer names the missing term, the exclusion, the failed field filter,
+and agrees with the matcher on every query and posting the property generators make."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import match
+from bot.errors import QueryError
+from bot.models import Posting
+from bot.query import parse
+from bot.why import Facts, blockers, explain, verdict
+from tests.test_match_properties import SETTINGS, postings, queries
+
+JOB = Posting(
+    key="Acme:1",
+    board="Acme",
+    external_id="1",
+    title="Senior Rust Engineer",
+    company="Acme Pay",
+    location="Berlin, Germany",
+    url="https://example.com/1",
+    description="We go-live soon. Java and Kubernetes on call.",
+    workplace="onsite",
+    employment_type="full_time",
+    salary_min=90_000,
+    salary_max=110_000,
+    salary_currency="EUR",
+    salary_period="year",
+)
+
+# (query, matched, a reason it must give) — what the user reads in /why.
+CASES = [
+    ("rust", True, "“rust” is in the title, company, location or description"),
+    ("rust backend", False, "no “backend” in the title, company, location or description"),
+    ("rust -java", False, "excluded by -java: “java” is in the title"),
+    ("rust -(python OR java)", False, "excluded by -(python OR java): “java” is in"),
+    ("title:staff rust", False, "title: no “staff” in the title “Senior Rust Engineer”"),
+    ('company:"acme corp"', False, "company: no phrase “acme corp” in the company “Acme Pay”"),
+    ("location:usa", False, "location: no “usa” in the location “Berlin, Germany”"),
+    ("location:europe", True, "location:europe is in the location “Berlin, Germany”"),
+    ("remote:yes", False, "remote:yes: the job is on-site"),
+    ("type:contract", False, "type:contract: the job is full-time"),
+    ("salary:>=120k", False, "salary:>=120k: the job pays €90k–110k a year"),
+    ("salary:>=80k", True, "salary:>=80k: the job pays €90k–110k a year"),
+    ("go", False, "“go” only in a hyphenated word (like go-live)"),
+    ("k8s", True, "“k8s” is in"),  # a synonym: kubernetes
+    ("dev*", False, "no word starting with “dev”"),
+    ('"machine learning" OR python', False, "none of: no phrase “machine learning” in"),
+]
+
+
+@pytest.mark.parametrize(("query", "matched", "reason"), CASES)
+def test_explain_says_exactly_why(query: str, matched: bool, reason: str) -> None:
+    got = explain(query, JOB)
+    assert got.matched is matched
+    assert any(reason in r for r in got.reasons), got.reasons
+    assert got.matched == match.matches(query, JOB)
+
+
+def test_every_missing_term_of_an_and_is_named() -> None:
+    got = explain("scala backend rust", JOB)
+    assert not got.matched and len(got.reasons) == 2
+    assert "“scala”" in got.reasons[0] and "“backend”" in got.reasons[1]
+
+
+T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
+FACTS = [  # (facts, what blockers says)
+    (Facts(T0, T0 + timedelta(hours=1)), []),
+    (Facts(T0, T0 - timedelta(days=1)), ["posted before the alert existed"]),
+    (Facts(T0, T0, baseline=True), ["board baseline"]),
+    (Facts(T0, T0, company_muted=True), ["you muted its company"]),
+    (Facts(T0, T0, hidden=True), ["you hid this job"]),
+    (Facts(T0, T0, alert_paused=True), ["the alert is paused"]),
+    (Facts(T0, T0, sent_at=T0), ["already sent to you (2026-05-01 08:00 UTC)"]),
+    (Facts(T0, T0, pending=True), ["waiting in your outbox"]),
+]
+
+
+@pytest.mark.parametrize(("facts", "want"), FACTS)
+def test_blockers_name_what_kept_a_matching_job_back(facts: Facts, want: list[str]) -> None:
+    got = blockers(facts)
+    assert len(got) == len(want)
+    assert all(w in g for w, g in zip(want, got, strict=True)), got
+
+
+def test_verdict_puts_the_query_first_and_sent_counts_as_reached() -> None:
+    miss = explain("rust backend", JOB)
+    assert verdict(miss, Facts(T0, T0 - timedelta(days=1))) == (False, list(miss.reasons))
+    hit = explain("rust", JOB)
+    assert verdict(hit, Facts(T0, T0))[0] is True
+    assert verdict(hit, Facts(T0, T0, baseline=True))[0] is False
+    assert verdict(hit, Facts(T0, T0, sent_at=T0))[0] is True
+
+
+@SETTINGS
+@given(queries, postings())
+def test_explain_agrees_with_the_matcher(text: str, posting: Posting) -> None:
+    try:
+        query = parse(text, max_length=10_000, max_terms=100)
+    except QueryError:
+        return
+    got = explain(query, posting)
+    assert (
+        got.matched
+        == match.matches(query, posting)
+        == match.compile_query(query)(match.view(posting))
+    )
+    assert got.reasons, "a verdict always says why"
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["rust", "java", "go", "-java", "title:senior"]), min_size=1))
+def test_a_failing_and_names_only_failing_parts(words: list[str]) -> None:
+    try:
+        query = parse(" ".join(words))
+    except QueryError:
+        return
+    got = explain(query, JOB)
+    if not got.matched:
+        assert not any(" is in " in r and not r.startswith("excluded") for r in got.reasons)
