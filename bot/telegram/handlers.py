@@ -6,7 +6,6 @@ import html
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import match, synonyms
@@ -18,19 +17,12 @@ from bot.render import shorten
 from bot.store import Store, utcnow
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_HELP, AdminCommands
 from bot.telegram.args import echo, parse_id
+from bot.telegram.commands import Command, Route
 from bot.telegram.dbworker import StoreWorker
-from bot.telegram.transport import Incoming
+from bot.telegram.transport import Incoming, Reply
 
 log = logging.getLogger(__name__)
 esc = html.escape
-
-
-@dataclass(frozen=True)
-class Command:
-    name: str
-    args: str
-    summary: str
-    help: str
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -104,7 +96,6 @@ _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
 NOT_A_COMMAND = "Send /alert followed by keywords to get job alerts, or /help to see every command."
 BUSY = "⏳ I'm busy right now (the database is locked or full). Please try again in a moment."
 OOPS = "Sorry, something went wrong on my side. Please try again later."
-Route = Callable[[Store, Incoming, str], str]  # a command, run on a worker thread
 
 
 def _link(p: Posting) -> str:
@@ -142,7 +133,7 @@ class Handlers:
         self.scan_limit = scan_limit
         self._routes: dict[str, Route] = {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
 
-    async def __call__(self, msg: Incoming) -> str | None:
+    async def __call__(self, msg: Incoming) -> Reply | None:
         """Answer one incoming text. Never raises: a busy database or a bug still gets a reply."""
         m = _COMMAND.match(msg.text.strip())
         if not m:
@@ -157,7 +148,7 @@ class Handlers:
             log.exception("/%s from chat %s failed", shorten(name, 40), msg.chat_id)
             return OOPS
 
-    async def _run(self, name: str, msg: Incoming, arg: str) -> str:
+    async def _run(self, name: str, msg: Incoming, arg: str) -> Reply:
         route = self._routes.get(name)
         if route is not None:
             return await self.db.run(route, msg, arg)
