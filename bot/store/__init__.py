@@ -3,7 +3,8 @@
 `Store` is one class composed of a mixin per table group, all on one connection: `db` opens and
 migrates the database and holds transactions, backup and the timestamp helpers; `boards` the
 boards and their poll state; `postings` the diff of a poll (`record`), job identity and the
-reads; `users` users and their alerts; `outbox` the deliveries. `columns` maps a `Posting` to
+reads; `users` users and their alerts; `outbox` the deliveries; `held` those held for a
+summary. `columns` maps a `Posting` to
 its columns and back.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 from bot.store.boards import BoardsMixin, BoardState
 from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
-from bot.store.outbox import OutboxItem, OutboxMixin
+from bot.store.held import HeldMixin
+from bot.store.outbox import OutboxItem
 from bot.store.postings import PostingsMixin, RecordResult
 from bot.store.prefs import PrefsMixin
 from bot.store.users import USER_STATES, User, UsersMixin
@@ -31,5 +33,5 @@ __all__ = [
 ]
 
 
-class Store(BoardsMixin, PostingsMixin, UsersMixin, PrefsMixin, OutboxMixin):
+class Store(BoardsMixin, PostingsMixin, UsersMixin, PrefsMixin, HeldMixin):
     """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""
