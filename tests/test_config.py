@@ -125,9 +125,13 @@ def test_every_command_has_help() -> None:
         "alert",
         "alerts",
         "delete",
+        "search",
+        "settings",
+        "digest",
+        "quiet",
+        "timezone",
         "pause",
         "resume",
-        "search",
         "stop",
     ]
     assert all(c.summary and c.help for c in COMMANDS)

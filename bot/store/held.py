@@ -20,35 +20,59 @@ RESUME_KEEP = timedelta(days=7)  # a resume summarises what matched in this time
 class HeldMixin(OutboxMixin):
     """Holding, releasing and reading held deliveries."""
 
-    def hold_paused(self) -> int:
-        """Deliveries of paused users, or whose alerts are all paused, wait for the resume."""
+    def pause_user(self, chat_id: int, when: datetime | None) -> bool:
+        """Pause the user at `when` (their jobs are then held for the resume), or clear the
+        pause time (None; `subscribe` makes them active). False when already paused."""
+        self.alerts_generation += 1
+        if when is None:
+            self.db.execute("UPDATE users SET paused_at = NULL WHERE chat_id = ?", (chat_id,))
+            return True
         cur = self.db.execute(
-            f"""UPDATE deliveries AS d SET held_until = ?
+            """UPDATE users SET state = 'paused', paused_at = ?, updated_at = ?
+               WHERE chat_id = ? AND state != 'paused'""",
+            (iso(when), iso(when), chat_id),
+        )
+        return cur.rowcount == 1
+
+    def hold_paused(self) -> int:
+        """Deliveries of paused users, or whose alerts are all paused, wait for the resume.
+        Reads first: the sender calls this every few seconds, and a write would wait on
+        another process's write lock (a read does not, in WAL mode)."""
+        ids = self._ids(
+            f"""SELECT d.id FROM deliveries d
                 WHERE d.state = 'pending' AND d.held_until IS NULL
                     AND ((SELECT state FROM users u WHERE u.chat_id = d.chat_id) = 'paused'
-                         OR ({_ALERTS_PAUSED}))""",
-            (iso(UNTIL_RESUME),),
+                         OR ({_ALERTS_PAUSED}))"""
         )
-        return cur.rowcount
+        return self._set_held(ids, UNTIL_RESUME)
 
     def release_resumed(self, now: datetime, chat_id: int | None = None) -> tuple[int, int]:
         """Deliveries held for a pause that is over (user active, an alert of theirs active)
         are due for a summary now; those older than RESUME_KEEP are dropped. Returns
         (released, dropped)."""
-        where = f"""d.state = 'pending' AND d.held_until = ?
-            AND (SELECT state FROM users u WHERE u.chat_id = d.chat_id) = 'active'
-            AND NOT ({_ALERTS_PAUSED}) {"AND d.chat_id = ?" if chat_id is not None else ""}"""
-        args = (iso(UNTIL_RESUME), *(() if chat_id is None else (chat_id,)))
-        with self.transaction():
-            dropped = self.db.execute(
-                f"""UPDATE deliveries AS d SET state = 'dropped', last_error = ?
-                    WHERE {where} AND d.created_at < ?""",
-                (f"held over {RESUME_KEEP.days} days while paused", *args, iso(now - RESUME_KEEP)),
-            ).rowcount
-            released = self.db.execute(
-                f"UPDATE deliveries AS d SET held_until = ? WHERE {where}", (iso(now), *args)
-            ).rowcount
-        return released, dropped
+        rows = self.db.execute(
+            f"""SELECT d.id, d.created_at < ? FROM deliveries d
+                WHERE d.state = 'pending' AND d.held_until = ?
+                    AND (SELECT state FROM users u WHERE u.chat_id = d.chat_id) = 'active'
+                    AND NOT ({_ALERTS_PAUSED}) AND (? IS NULL OR d.chat_id = ?)""",
+            (iso(now - RESUME_KEEP), iso(UNTIL_RESUME), chat_id, chat_id),
+        ).fetchall()
+        old = [r[0] for r in rows if r[1]]
+        if old:
+            self.mark_final(old, "dropped", f"held over {RESUME_KEEP.days} days while paused")
+        return self._set_held([r[0] for r in rows if not r[1]], now), len(old)
+
+    def _ids(self, sql: str, params: tuple = ()) -> list[int]:
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def _set_held(self, ids: list[int], until: datetime) -> int:
+        if not ids:
+            return 0
+        return self.db.execute(
+            f"""UPDATE deliveries SET held_until = ?
+                WHERE id IN ({",".join("?" * len(ids))}) AND state = 'pending'""",
+            (iso(until), *ids),
+        ).rowcount
 
     def hold_chat(self, chat_id: int, until: datetime) -> int:
         """Every pending, not yet held delivery of the chat waits for a summary at `until`."""

@@ -15,6 +15,7 @@ from bot.models import Posting
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import Store, utcnow
+from bot.telegram import delivery_modes
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_HELP, AdminCommands
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
@@ -47,15 +48,12 @@ COMMANDS: tuple[Command, ...] = (
         "delete", "<id>", "Delete an alert", "/delete 3 — deletes alert #3 (ids are in /alerts)."
     ),
     Command(
-        "pause", "", "Pause notifications", "Stops notifications until /resume; alerts are kept."
-    ),
-    Command("resume", "", "Resume notifications", "Turns notifications back on after /pause."),
-    Command(
         "search",
         "<query>",
         "Search stored jobs",
         "/search golang remote:yes — the 5 latest stored jobs that match, written like an alert.",
     ),
+    *delivery_modes.COMMANDS,
     Command(
         "stop",
         "",
@@ -131,7 +129,10 @@ class Handlers:
         self.clock = clock
         self.admin = admin
         self.scan_limit = scan_limit
-        self._routes: dict[str, Route] = {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
+        self.modes = delivery_modes.DeliveryModes(clock)  # presses: self.modes.presses()
+        own = (c.name for c in COMMANDS if c not in delivery_modes.COMMANDS)
+        self._routes: dict[str, Route] = {n: getattr(self, f"cmd_{n}") for n in own}
+        self._routes |= self.modes.routes()
 
     async def __call__(self, msg: Incoming) -> Reply | None:
         """Answer one incoming text. Never raises: a busy database or a bug still gets a reply."""
@@ -264,17 +265,6 @@ class Handlers:
         if store.delete_alert(msg.chat_id, alert_id):
             return f"Alert #{alert_id} deleted."
         return f"You have no alert #{alert_id}. /alerts lists yours."
-
-    def cmd_pause(self, store: Store, msg: Incoming, arg: str) -> str:
-        """Stop notifications, keep alerts."""
-        self._ensure_user(store, msg)
-        store.set_user_state(msg.chat_id, "paused", self.clock())
-        return "⏸ Paused. Your alerts are kept; /resume turns notifications back on."
-
-    def cmd_resume(self, store: Store, msg: Incoming, arg: str) -> str:
-        """Turn notifications back on."""
-        store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
-        return "▶️ Notifications are on again."
 
     def cmd_search(self, store: Store, msg: Incoming, arg: str) -> str:
         """The latest stored jobs that match."""
