@@ -35,6 +35,7 @@ from bot.errors import (
     SendError,
     TokenRejected,
 )
+from bot.holding import Holding, Sendable, Summary
 from bot.link import Link
 from bot.models import OutgoingMessage
 from bot.pacing import ChatLimits, Pacer
@@ -67,15 +68,18 @@ class Sender:
         self.sent = 0
         self._pacer = Pacer(delivery.messages_per_second)
         self._wake = asyncio.Event()
-        self._queue: dict[int, OutboxItem] = {}  # chat -> its next due delivery, from the store
+        self._queue: dict[int, Sendable] = {}  # chat -> its next due delivery, from the store
         self._fetched_at = float("-inf")
         self._refresh = True  # new deliveries were enqueued: read the outbox again
         self._finished = False  # a send finished: its chat may have another one due
         self._limits = ChatLimits(delivery, self._pacer, clock)
         self._inflight: dict[int, asyncio.Task] = {}  # chat -> its one send in flight
         self._told: set[int] = set()  # chats the admins heard are failing, until one succeeds
-        self._unrecorded: list[tuple[int, datetime, int | None]] = []  # sent, not yet marked
+        self._unrecorded: list[
+            tuple[int | tuple[int, ...], datetime, int | None]
+        ] = []  # sent, not yet marked
         self._storage_down = False
+        self.holding = Holding(store, clock)  # the delivery policy: instant, held, summaries
 
     @property
     def paused(self) -> str | None:
@@ -172,7 +176,7 @@ class Sender:
         waiting = not self.link.up and self.link.probe_in(now) > 0  # nothing may go till the probe
         looked = stale > 2.0 or (stale > settle and (self._finished or not self._queue))
         if self._refresh or (looked and not waiting):
-            items = self.store.due(self.clock(), limit=500, per_chat=1)
+            items = self.holding.due(busy=self._inflight)
             self._queue = {i.chat_id: i for i in items if i.chat_id not in self._inflight}
             self._fetched_at, self._refresh, self._finished = now, False, False
         room = self._room(now)
@@ -181,7 +185,7 @@ class Sender:
                 break
             if self._limits.ready_at(chat, now) <= now:
                 del self._queue[chat]
-                if self.store.mark_sending(item.id):
+                if self.store.mark_sending(item.ids):
                     self._start(item, loop)
         times = [self._limits.ready_at(c, now) for c in self._queue]
         if not self.link.up:
@@ -201,8 +205,9 @@ class Sender:
             return self.config.concurrency
         return 1 if self.link.probe_in(now) <= 0 else 0
 
-    def _start(self, item: OutboxItem, loop: asyncio.AbstractEventLoop) -> None:
-        task = loop.create_task(self._deliver(item))
+    def _start(self, item: Sendable, loop: asyncio.AbstractEventLoop) -> None:
+        send = self._deliver(item) if isinstance(item, OutboxItem) else self._summarise(item)
+        task = loop.create_task(send)
         self._inflight[item.chat_id] = task
         task.add_done_callback(lambda _t, chat=item.chat_id: self._done(chat, loop))
 
@@ -213,7 +218,7 @@ class Sender:
         self._wake.set()
 
     async def _send(
-        self, item: OutboxItem, message: OutgoingMessage, plain: bool = False
+        self, item: Sendable, message: OutgoingMessage, plain: bool = False
     ) -> int | None:
         await self._pacer.wait(asyncio.get_running_loop())
         return await asyncio.wait_for(
@@ -252,12 +257,39 @@ class Sender:
             self._storage_failed(exc)
         return None
 
-    def _not_sent(self, item: OutboxItem, exc: SendError | TimeoutError) -> None:
+    async def _summarise(self, summary: Summary) -> None:
+        """Send a summary's parts in order, spaced as the chat's limit asks, each recorded sent
+        as soon as it went; when one fails, it and the rest wait as any delivery would."""
+        loop = asyncio.get_running_loop()
+        for n, part in enumerate(summary.parts):
+            if n:
+                self._limits.finished(summary.chat_id, loop.time())
+                await asyncio.sleep(
+                    self._limits.ready_at(summary.chat_id, loop.time()) - loop.time()
+                )
+            try:
+                try:
+                    msg_id = await self._send(summary, part.message)
+                except BadMarkup:
+                    msg_id = await self._send(summary, part.message, plain=True)
+            except (SendError, TimeoutError) as exc:
+                return self._not_sent(summary.rest(n), exc)
+            self.link.answered()
+            self.sent += 1
+            try:
+                self.store.mark_sent(part.ids, self.clock(), msg_id)
+            except sqlite3.Error as exc:
+                self._unrecorded.append((part.ids, self.clock(), msg_id))
+                self._storage_failed(exc)
+        self._told.discard(summary.chat_id)
+        return None
+
+    def _not_sent(self, item: Sendable, exc: SendError | TimeoutError) -> None:
         """Record why a send did not go through; only a permanent answer about the chat ends it."""
         self._refresh = True
         if isinstance(exc, TokenRejected):
             self.link.token_rejected(str(exc), asyncio.get_running_loop().time())
-            self.store.mark_retry(item.id, self.clock(), f"paused: {exc}", count=False)
+            self.store.mark_retry(item.ids, self.clock(), f"paused: {exc}", count=False)
             return
         if not isinstance(exc, RateLimited | ChatBlocked | ChatMigrated | MessageRejected):
             return self._retry(item, "timed out" if isinstance(exc, TimeoutError) else str(exc))
@@ -272,34 +304,34 @@ class Sender:
             )
         elif isinstance(exc, ChatMigrated):
             self.store.migrate_chat(item.chat_id, exc.new_chat_id, self.clock())
-            self.store.mark_retry(item.id, self.clock(), str(exc), count=False)
+            self.store.mark_retry(item.ids, self.clock(), str(exc), count=False)
             log.info("chat %d became supergroup %d; following it", item.chat_id, exc.new_chat_id)
         else:
-            self.store.mark_final(item.id, "failed", f"rejected: {exc}")
+            self.store.mark_final(item.ids, "failed", f"rejected: {exc}")
             log.warning("delivery %d to chat %d rejected: %s", item.id, item.chat_id, exc)
             self.on_failed(f"A message to chat {item.chat_id} was rejected by Telegram: {exc}")
         return None
 
-    def _rate_limited(self, item: OutboxItem, retry_after: float) -> None:
+    def _rate_limited(self, item: Sendable, retry_after: float) -> None:
         """429: that chat waits (at most an hour), the others flow; see ChatLimits."""
         wait = self._limits.limited(item.chat_id, retry_after, asyncio.get_running_loop().time())
         self.store.mark_retry(
-            item.id,
+            item.ids,
             self.clock() + timedelta(seconds=wait),
             f"429: retry after {wait:g}s",
             count=False,
         )
         log.info("Telegram asked to wait %gs (chat %d)", wait, item.chat_id)
 
-    def _retry(self, item: OutboxItem, error: str) -> None:
+    def _retry(self, item: Sendable, error: str) -> None:
         """A failure without an answer (5xx, network, timeout): never the end of a delivery."""
         attempts = item.attempts + 1
         self.link.failed(error, asyncio.get_running_loop().time())
         if not self.link.up:  # Telegram is down: the message keeps its place, the link probes
-            self.store.mark_retry(item.id, self.clock(), error)
+            self.store.mark_retry(item.ids, self.clock(), error)
             return
         delay = retry_delay(attempts, self.config.retry_base)
-        self.store.mark_retry(item.id, self.clock() + timedelta(seconds=delay), error)
+        self.store.mark_retry(item.ids, self.clock() + timedelta(seconds=delay), error)
         if attempts == 1:
             log.warning(
                 "delivery %d to chat %d failed (%s); retrying with backoff",

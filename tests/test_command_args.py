@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from bot.config import PollingConfig
 from bot.http import Fetcher, HostGuard, build_client
-from bot.models import Document
+from bot.models import Document, OutgoingMessage
 from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.store import Store
@@ -49,7 +49,12 @@ def ask(store: Store, now: datetime) -> Iterator[Callable[[str], str]]:
         return client, Handlers(store, clock=lambda: now, admin=admin)
 
     client, handlers = run(build())
-    yield lambda text: run(handlers(Incoming(ADMIN, text, ADMIN)))
+
+    def reply(text: str) -> str:  # a reply with buttons: its text is what is checked here
+        got = run(handlers(Incoming(ADMIN, text, ADMIN)))
+        return got.html if isinstance(got, OutgoingMessage) else got
+
+    yield reply
     run(client.aclose())
     handlers.close()
     loop.call_soon_threadsafe(loop.stop)

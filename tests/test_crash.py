@@ -51,7 +51,9 @@ def prepare(
     store.record("B", postings, PAST)
     for u in range(1, users + 1):
         store.subscribe(u, PAST)
-    store.enqueue([Delivery(u, f"B:{j}") for j in range(jobs) for u in range(1, users + 1)], PAST)
+    # Matched just now: each job is sent on its own (a backlog an hour old would be summarised).
+    fresh = datetime.now(UTC)
+    store.enqueue([Delivery(u, f"B:{j}") for j in range(jobs) for u in range(1, users + 1)], fresh)
     store.close()
     return config
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from datetime import UTC, datetime
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -57,7 +59,14 @@ def sender(
 ) -> Sender:
     config = DeliveryConfig(**{"retry_base": 0.05, "send_timeout": 2.0, **kw})
     told, health = [] if told is None else told, [] if health is None else health
-    return Sender(store, transport, config, on_failed=told.append, on_health=health.append)
+    return Sender(store, transport, config, running_clock(), told.append, health.append)
+
+
+def running_clock() -> Callable[[], datetime]:
+    """A wall clock that starts at NOW, when the outbox was filled, and runs: the jobs are
+    fresh (a backlog older than an hour would come as one summary, see test_holding)."""
+    start = time.monotonic()
+    return lambda: NOW + timedelta(seconds=time.monotonic() - start)
 
 
 class TimedTransport(TelegramTransport):
@@ -105,6 +114,7 @@ async def test_group_chats_get_at_most_20_a_minute(store) -> None:
         t = TelegramTransport(TOKEN, tg.api_url)
         await t.start(None)
         fill(store, [-100500], 30)
+        store.set_hourly_cap(-100500, 30)  # past the cap (20), the rest would wait an hour
         s = sender(
             store, t, messages_per_second=300, per_chat_interval=1 / scale, group_window=60 / scale
         )

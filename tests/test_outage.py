@@ -66,8 +66,19 @@ def sent_once(tg: FakeTelegram, expected: int) -> None:
     assert len(keys) == len(set(keys)) == expected, "every job exactly once"
 
 
+def summarised_once(tg: FakeTelegram, chats: int, jobs: int) -> None:
+    """A backlog older than an hour: one summary per chat, listing each of its jobs once."""
+    assert sorted(m.chat_id for m in tg.sent) == list(range(1, chats + 1)), "one message a chat"
+    for m in tg.sent:
+        assert "held for you" in m.text
+        for j in range(jobs):
+            assert m.text.count(f">Rust Engineer {j}</a>") == 1, m.text
+
+
 @pytest.mark.parametrize("mode", ["bad_gateway", "refused"])
-async def test_hours_of_outage_then_every_job_arrives_once(store, tg, transport, mode) -> None:
+async def test_hours_of_outage_then_every_job_arrives_once_in_a_summary(
+    store, tg, transport, mode
+) -> None:
     clock, told, health = Clock(NOW), [], []
     fill(store, list(range(1, 21)), 2)  # 40 jobs for 20 chats
     sender = make_sender(store, transport, clock, told, health)
@@ -79,15 +90,17 @@ async def test_hours_of_outage_then_every_job_arrives_once(store, tg, transport,
     assert store.delivery_counts() == {"pending": 40}, "nothing given up"
     assert sender.link.status.state == "down"
     # Sends already in flight (and the few started before 3 failures said "down") fail together;
-    # from then on, one probe per round, not one try per queued message (40 * 24).
+    # from then on, one probe per round, not one try per queued message (40 * 24). Once the
+    # jobs are an hour old they wait for one summary per chat: a probe carrying a summary
+    # counts a try for each of its 2 jobs.
     first = DeliveryConfig().concurrency + Link.DOWN_AFTER
-    assert tries(store) <= first + rounds, "one probe at a time"
+    assert tries(store) <= first + rounds * 2, "one probe at a time"
     assert len(health) == 1 and "has not taken a message" in health[0]
     tg.outage(None) if mode == "bad_gateway" else tg.start()
     clock.advance(minutes=15)
-    assert await sender.drain(timeout=10) == 40
+    assert await sender.drain(timeout=10) == 20, "one summary per chat, not a flood"
     assert store.delivery_counts() == {"sent": 40}
-    sent_once(tg, 40)
+    summarised_once(tg, 20, 2)
     assert sender.link.status.state == "up" and sender.paused is None
     assert len(health) == 2 and "takes messages again after 6h" in health[1]
     assert told == [], "no message was given up"
@@ -115,9 +128,9 @@ async def test_rejected_token_pauses_all_sending_then_resumes(
     assert not any(secret in r.getMessage() for r in caplog.records)
     tg.reject_token(None)
     clock.advance(minutes=15)
-    assert await sender.drain(timeout=10) == 20
+    assert await sender.drain(timeout=10) == 10, "one summary per chat, not a flood"
     assert sender.paused is None and store.delivery_counts() == {"sent": 20}
-    sent_once(tg, 20)
+    summarised_once(tg, 10, 2)
     assert len(health) == 1 and "accepts the bot token again after 2h" in health[0]
     assert told == []
 

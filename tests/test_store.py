@@ -121,12 +121,14 @@ def test_outbox_state_machine_and_in_doubt_recovery(acme: Store, now) -> None:
     assert acme.delivery_counts() == {"sent": 1, "pending": 1}
 
 
-def test_paused_and_blocked_users_get_nothing_due(acme: Store, now) -> None:
+def test_paused_users_get_nothing_due_but_keep_matching(acme: Store, now) -> None:
     acme.record("Acme", postings(raw(1)), now)
     acme.subscribe(7, now)
-    acme.add_alert(7, "rust", now)
+    alert = acme.add_alert(7, "rust", now)
     acme.enqueue([Delivery(7, "Acme:1")], now)
     acme.set_user_state(7, "paused", now)
+    assert acme.due(now) == [] and acme.active_alerts() == [alert], "held for the resume"
+    acme.set_user_state(7, "blocked", now)
     assert acme.due(now) == [] and acme.active_alerts() == []
     acme.subscribe(7, now)
     assert len(acme.due(now)) == 1

@@ -3,7 +3,8 @@
 `Store` is one class composed of a mixin per table group, all on one connection: `db` opens and
 migrates the database and holds transactions, backup and the timestamp helpers; `boards` the
 boards and their poll state; `postings` the diff of a poll (`record`), job identity and the
-reads; `users` users and their alerts; `outbox` the deliveries. `columns` maps a `Posting` to
+reads; `users` users and their alerts; `outbox` the deliveries; `held` those held for a
+summary. `columns` maps a `Posting` to
 its columns and back.
 """
 
@@ -13,7 +14,8 @@ from bot.store.boards import BoardsMixin, BoardState
 from bot.store.choices import ChoicesMixin, SentJob
 from bot.store.control import AlertRow, ControlMixin, JobRecord
 from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
-from bot.store.outbox import OutboxItem, OutboxMixin
+from bot.store.held import HeldMixin
+from bot.store.outbox import OutboxItem
 from bot.store.postings import PostingsMixin, RecordResult
 from bot.store.prefs import PrefsMixin
 from bot.store.users import USER_STATES, User, UsersMixin
@@ -37,6 +39,6 @@ __all__ = [
 
 
 class Store(
-    BoardsMixin, PostingsMixin, UsersMixin, ControlMixin, PrefsMixin, ChoicesMixin, OutboxMixin
+    BoardsMixin, PostingsMixin, UsersMixin, ControlMixin, PrefsMixin, ChoicesMixin, HeldMixin
 ):
     """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.models import Delivery, Posting
 from bot.store.columns import _posting, _prefixed
@@ -21,6 +22,26 @@ class OutboxItem:
     alert_ids: tuple[int, ...]
     alert_queries: tuple[str, ...]
     attempts: int
+    created_at: datetime | None = None
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        """The deliveries it carries (one; a summary carries many)."""
+        return (self.id,)
+
+
+class _Unclaimed(Exception):
+    """Some of a summary's deliveries were no longer pending (the user left meanwhile)."""
+
+
+def _id_list(ids: int | Iterable[int]) -> list[int]:
+    return [ids] if isinstance(ids, int) else list(ids)
+
+
+# `held_until` of a delivery held for a paused user or alert: it waits for the resume.
+UNTIL_RESUME = datetime(9999, 1, 1, tzinfo=UTC)
+# An outbox row as `_items` reads it: the delivery (alias d), then its posting (alias p).
+_ITEM_COLS = f"d.id, d.chat_id, d.alert_ids, d.attempts, d.created_at, {_prefixed('p')}"
 
 
 class OutboxMixin(StoreBase):
@@ -41,17 +62,23 @@ class OutboxMixin(StoreBase):
 
     def due(self, now: datetime, limit: int = 100, per_chat: int = 1000) -> list[OutboxItem]:
         """Pending deliveries whose time has come, to active users, oldest first; at most
-        `per_chat` for one chat, so one busy chat cannot crowd the others out of a batch."""
+        `per_chat` for one chat, so one busy chat cannot crowd the others out of a batch.
+        Held deliveries (`held_until` set) wait for their summary instead (store.held)."""
         rows = self.db.execute(
-            f"""SELECT d.id, d.chat_id, d.alert_ids, d.attempts, {_prefixed("p")}
+            f"""SELECT {_ITEM_COLS}
                 FROM (SELECT d.*, row_number() OVER (
                           PARTITION BY d.chat_id ORDER BY d.next_attempt_at, d.id) AS rank
                       FROM deliveries d JOIN users u USING (chat_id)
                       WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND u.state = 'active'
+                          AND d.held_until IS NULL
                      ) d JOIN postings p ON p.key = d.posting_key
                 WHERE d.rank <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?""",
             (iso(now), per_chat, limit),
         ).fetchall()
+        return self._items(rows)
+
+    def _items(self, rows: list[tuple]) -> list[OutboxItem]:
+        """Rows of `_ITEM_COLS` -> items, with the queries of their alerts."""
         wanted = {a for r in rows for a in json.loads(r[2])}
         queries = (
             dict(
@@ -66,19 +93,26 @@ class OutboxMixin(StoreBase):
         items = []
         for r in rows:
             ids = tuple(json.loads(r[2]))
-            posting = _posting(r[4:])
+            posting = _posting(r[5:])
             items.append(
                 OutboxItem(
                     id=r[0], chat_id=r[1], posting=posting, alert_ids=ids,
                     alert_queries=tuple(queries[a] for a in ids if a in queries), attempts=r[3],
+                    created_at=from_iso(r[4]),
                 )
             )  # fmt: skip
         return items
 
     def next_due_at(self) -> datetime | None:
+        """When the next pending delivery is due: its retry time, or for a held one the later
+        of that and its summary time. Users' pauses end by command (which wakes the sender)."""
         row = self._one(
-            """SELECT min(d.next_attempt_at) FROM deliveries d JOIN users u USING (chat_id)
-               WHERE d.state = 'pending' AND u.state = 'active'"""
+            """SELECT min(CASE WHEN d.held_until IS NULL THEN d.next_attempt_at
+                               ELSE max(d.held_until, d.next_attempt_at) END)
+               FROM deliveries d JOIN users u USING (chat_id)
+               WHERE d.state = 'pending' AND u.state = 'active'
+                   AND (d.held_until IS NULL OR d.held_until < ?)""",
+            (iso(UNTIL_RESUME),),
         )
         return from_iso(row[0]) if row and row[0] else None
 
@@ -91,38 +125,52 @@ class OutboxMixin(StoreBase):
         )
         return cur.rowcount
 
-    def mark_sending(self, delivery_id: int) -> bool:
-        """Claim a pending delivery for sending; False when it is no longer pending."""
-        cur = self.db.execute(
+    def mark_sending(self, ids: int | Iterable[int]) -> bool:
+        """Claim pending deliveries (one, or a summary's) for sending, all or none; False when
+        any is no longer pending."""
+        ids = _id_list(ids)
+        sql = (
             "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 "
-            "WHERE id = ? AND state = 'pending'",
-            (delivery_id,),
+            f"WHERE id IN ({','.join('?' * len(ids))}) AND state = 'pending'"
         )
-        return cur.rowcount == 1
+        if len(ids) == 1:
+            return self.db.execute(sql, ids).rowcount == 1
+        try:
+            with self.transaction():
+                if self.db.execute(sql, ids).rowcount != len(ids):
+                    raise _Unclaimed  # rolls the partial claim back
+        except _Unclaimed:
+            return False
+        return True
 
-    def mark_sent(self, delivery_id: int, now: datetime, message_id: int | None) -> None:
+    def mark_sent(self, ids: int | Iterable[int], now: datetime, message_id: int | None) -> None:
+        ids = _id_list(ids)
         self.db.execute(
             "UPDATE deliveries SET state = 'sent', sent_at = ?, message_id = ?, last_error = NULL "
-            "WHERE id = ?",
-            (iso(now), message_id, delivery_id),
+            f"WHERE id IN ({','.join('?' * len(ids))})",
+            (iso(now), message_id, *ids),
         )
 
     def mark_retry(
-        self, delivery_id: int, when: datetime, error: str, *, count: bool = True
+        self, ids: int | Iterable[int], when: datetime, error: str, *, count: bool = True
     ) -> None:
         """Back to pending, to try again at `when`; `count=False` gives the attempt back (429)."""
+        ids = _id_list(ids)
         self.db.execute(
             f"""UPDATE deliveries SET state = 'pending', next_attempt_at = ?, last_error = ?
-                {", attempts = max(attempts - 1, 0)" if not count else ""} WHERE id = ?""",
-            (iso(when), error, delivery_id),
+                {", attempts = max(attempts - 1, 0)" if not count else ""}
+                WHERE id IN ({",".join("?" * len(ids))})""",
+            (iso(when), error, *ids),
         )
 
-    def mark_final(self, delivery_id: int, state: str, error: str) -> None:
-        """End a delivery as 'failed' or 'dropped', with the reason."""
+    def mark_final(self, ids: int | Iterable[int], state: str, error: str) -> None:
+        """End deliveries as 'failed' or 'dropped', with the reason."""
         assert state in ("failed", "dropped")
+        ids = _id_list(ids)
         self.db.execute(
-            "UPDATE deliveries SET state = ?, last_error = ? WHERE id = ?",
-            (state, error, delivery_id),
+            "UPDATE deliveries SET state = ?, last_error = ? "
+            f"WHERE id IN ({','.join('?' * len(ids))})",
+            (state, error, *ids),
         )
 
     def drop_pending_for(self, chat_id: int, reason: str) -> None:

@@ -106,10 +106,10 @@ class UsersMixin(StoreBase):
         return cur.rowcount > 0
 
     def active_alerts(self) -> list[Alert]:
-        """Alerts of users who want notifications now."""
+        """Alerts of users who get notifications, now or (paused: held) on their resume."""
         rows = self.db.execute(
             """SELECT a.id, a.chat_id, a.query FROM alerts a JOIN users u USING (chat_id)
-               WHERE u.state = 'active' ORDER BY a.id"""
+               WHERE u.state IN ('active', 'paused') ORDER BY a.id"""
         )
         return [Alert(*r) for r in rows]
 

@@ -13,7 +13,7 @@ from bot.config import AlertsConfig
 from bot.errors import QueryError, StoreBusy
 from bot.render import shorten
 from bot.store import Store, utcnow
-from bot.telegram import alert_presses, alerts_menu, buttons, control
+from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo
@@ -38,20 +38,7 @@ COMMANDS: tuple[Command, ...] = (
         "Account",
     ),
     *alerts_menu.COMMANDS,
-    Command(
-        "pause",
-        "",
-        "Pause notifications",
-        "Stops notifications until /resume; alerts are kept.",
-        "Delivery",
-    ),
-    Command(
-        "resume",
-        "",
-        "Resume notifications",
-        "Turns notifications back on after /pause.",
-        "Delivery",
-    ),
+    *delivery_modes.COMMANDS,
     Command(
         "search",
         "<query>",
@@ -145,6 +132,9 @@ class Handlers:
                 "s": _timeless(self.control.press_stop),
             }
         )
+        self.modes = delivery_modes.DeliveryModes(clock)
+        self._routes |= self.modes.routes()
+        self.presses.register(self.modes.presses())
 
     @property
     def scan_limit(self) -> int:
@@ -221,17 +211,6 @@ class Handlers:
             return text
         admin = self.admin is not None and self.admin.is_admin(msg)
         return help_index(COMMANDS, ADMIN_MENU if admin else ())
-
-    def cmd_pause(self, store: Store, msg: Incoming, arg: str) -> str:
-        """Stop notifications, keep alerts."""
-        self._ensure_user(store, msg)
-        store.set_user_state(msg.chat_id, "paused", self.clock())
-        return "⏸ Paused. Your alerts are kept; /resume turns notifications back on."
-
-    def cmd_resume(self, store: Store, msg: Incoming, arg: str) -> str:
-        """Turn notifications back on."""
-        store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
-        return "▶️ Notifications are on again."
 
     def cmd_search(self, store: Store, msg: Incoming, arg: str) -> str:
         """The latest stored jobs that match."""

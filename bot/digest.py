@@ -1,0 +1,138 @@
+"""Held jobs -> one summary: jobs grouped by alert, each its title linked to the posting with
+company, location and salary; at most MAX_LISTED listed, then a count and the /search that
+shows the rest. Split into messages within Telegram's limit only where needed, each message
+knowing which deliveries it carries, so that each is recorded sent as it goes."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.models import OutgoingMessage, Posting
+from bot.render import MAX_MESSAGE, WORKPLACE, shorten, utf16_len
+from bot.salary import posting_salary
+from bot.store import OutboxItem
+
+_TAG = re.compile(r"<[^>]*>")
+MAX_LISTED = 30  # jobs listed in one summary; the rest are counted, with how to see them
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One message of a summary and the deliveries it stands for."""
+
+    message: OutgoingMessage
+    ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    html: str
+    plain: str
+    ids: tuple[int, ...] = ()
+    heading: str | None = None  # the group heading to repeat when a message starts here
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def job_line(p: Posting) -> tuple[str, str]:
+    """• Title (linked) — Company · Location (remote) · salary, as HTML and as plain text."""
+    title = shorten(p.title, 120) or "(untitled)"
+    where = shorten(p.location, 80)
+    if p.workplace in WORKPLACE and WORKPLACE[p.workplace] not in where.lower():
+        where = f"{where} ({WORKPLACE[p.workplace]})" if where else WORKPLACE[p.workplace]
+    details = " · ".join(x for x in (shorten(p.company, 60), where, posting_salary(p)) if x)
+    tail = f" — {details}" if details else ""
+    if p.url.startswith(("http://", "https://")):
+        link = f'<a href="{html.escape(p.url)}">{_esc(title)}</a>'
+    else:
+        link = _esc(title)
+    return f"• {link}{_esc(tail)}", f"• {title}{tail}"
+
+
+def _groups(
+    items: Sequence[OutboxItem], alerts: Mapping[int, str]
+) -> list[tuple[str | None, list[OutboxItem]]]:
+    """Items by the first of their alerts that still exists (in alert order); None: other."""
+    groups: dict[int | None, list[OutboxItem]] = {}
+    for item in items:
+        first = min((a for a in item.alert_ids if a in alerts), default=None)
+        groups.setdefault(first, []).append(item)
+    order = sorted(groups, key=lambda a: (a is None, a or 0))
+    return [(alerts[a] if a is not None else None, groups[a]) for a in order]
+
+
+def _lines(header: str, items: Sequence[OutboxItem], alerts: Mapping[int, str]) -> list[_Line]:
+    lines = [_Line(header, _visible(header))]
+    room = MAX_LISTED
+    for query, group in _groups(items, alerts):
+        n = len(group)
+        name = f"“{shorten(query, 80)}”" if query else "Other matches"
+        count = f"{n} job{'s' if n != 1 else ''}"
+        heading = f"🔔 <b>{_esc(name)}</b> — {count}"
+        lines.append(_Line("", ""))
+        lines.append(_Line(heading, f"🔔 {name} — {count}", heading=heading))
+        listed, rest = group[:room], group[room:]
+        room -= len(listed)
+        for item in listed:
+            h, p = job_line(item.posting)
+            lines.append(_Line(h, p, (item.id,), heading))
+        if rest:
+            more = f"…and {len(rest)} more"
+            if query:
+                see = f"/search {shorten(query, 200)}"
+                lines.append(
+                    _Line(f"{more}: <code>{_esc(see)}</code>", f"{more}: {see}",
+                          tuple(i.id for i in rest), heading)
+                )  # fmt: skip
+            else:
+                lines.append(_Line(_esc(more), more, tuple(i.id for i in rest), heading))
+    return lines
+
+
+def _visible(text: str) -> str:
+    """What Telegram shows of our own HTML (tags dropped, entities decoded)."""
+    return html.unescape(_TAG.sub("", text))
+
+
+def summary(
+    header: str,
+    items: Sequence[OutboxItem],
+    alerts: Mapping[int, str],
+    limit: int = MAX_MESSAGE,
+) -> list[Part]:
+    """The summary of `items` under `header` (HTML), in as few messages as fit `limit` UTF-16
+    units each; `alerts` maps the user's alert ids to their queries, for the grouping."""
+    parts: list[Part] = []
+    cur: list[_Line] = []
+    used = 0
+
+    def close() -> None:
+        while cur and not cur[-1].plain:
+            cur.pop()
+        if cur:
+            ids = tuple(i for line in cur for i in line.ids)
+            message = OutgoingMessage(
+                "\n".join(x.html for x in cur), "\n".join(x.plain for x in cur)
+            )
+            parts.append(Part(message, ids))
+
+    for line in _lines(header, items, alerts):
+        size = utf16_len(line.plain) + 1
+        if cur and used + size > limit:
+            close()
+            cur, used = [], 0
+            if not line.plain:
+                continue
+            if line.heading and line.heading != line.html:  # a group goes on: say which
+                again = line.heading + " (continued)"
+                cur.append(_Line(again, _visible(again)))
+                used += utf16_len(cur[-1].plain) + 1
+        cur.append(line)
+        used += size
+    close()
+    return parts

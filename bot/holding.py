@@ -1,0 +1,108 @@
+"""The delivery policy: which due jobs go now, which wait for one summary, and the summaries due.
+
+Asked by the sender each time it reads the outbox. A job waits (in the database: pending with
+`held_until`) when its user is paused or all its alerts are (until the resume); for the user's
+digest or the end of their quiet hours (`policy.release_at`); when it is part of a backlog older
+than BACKLOG_AGE (an outage, a paused token: one summary, not a flood); or when the user had
+their `hourly_cap` of instant messages in the last hour (until the hour is over). Holding is per
+user: once one job of theirs waits, all of theirs not yet held wait with it, so they arrive
+together as one summary.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot import digest
+from bot.digest import Part
+from bot.policy import DeliverySettings, release_at
+from bot.store import OutboxItem, Store
+
+log = logging.getLogger(__name__)
+BACKLOG_AGE = timedelta(hours=1)  # a job due this long after it matched comes in a summary
+CAP_WINDOW = timedelta(hours=1)  # users.hourly_cap counts instant messages in this window
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """One user's held jobs as one summary (in parts only to fit Telegram's limit)."""
+
+    chat_id: int
+    parts: tuple[Part, ...]
+    attempts: int = 0
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        return tuple(i for part in self.parts for i in part.ids)
+
+    @property
+    def id(self) -> int:
+        """Its first delivery, to name it in logs."""
+        return self.ids[0]
+
+    def rest(self, start: int) -> Summary:
+        """The parts from `start` on: what is left when one of them could not be sent."""
+        return Summary(self.chat_id, self.parts[start:], self.attempts)
+
+
+Sendable = OutboxItem | Summary
+
+
+def header(settings: DeliverySettings, count: int) -> str:
+    """The first line of a summary of `count` jobs, HTML."""
+    jobs = f"{count} new job{'s' if count != 1 else ''}"
+    if settings.mode in ("daily", "weekly"):
+        return f"📬 <b>Your {settings.mode} digest</b>: {jobs}"
+    return f"📬 <b>{jobs}</b> held for you"
+
+
+class Holding:
+    """Applies the delivery policy to what is due; builds the summaries that are due."""
+
+    def __init__(self, store: Store, clock: Callable[[], datetime]):
+        self.store = store
+        self.clock = clock
+
+    def due(self, busy: Collection[int] = (), limit: int = 500) -> list[Sendable]:
+        """What may go now: at most one instant job per chat (`per_chat=1`), and the due
+        summaries of chats not `busy` (a send in flight). Holds what must wait first."""
+        now = self.clock()
+        self.store.hold_paused()
+        self.store.release_resumed(now)
+        items = [i for i in self.store.due(now, limit=limit, per_chat=1) if not self._held(i, now)]
+        return [*items, *self.summaries(now, busy)]
+
+    def _held(self, item: OutboxItem, now: datetime) -> bool:
+        """Whether the item's user must wait for a summary; if so, all of theirs now wait."""
+        until = self.wait_until(item, now)
+        if until is None:
+            return False
+        held = self.store.hold_chat(item.chat_id, until)
+        log.debug("chat %d: %d jobs held until %s", item.chat_id, held, until)
+        return True
+
+    def wait_until(self, item: OutboxItem, now: datetime) -> datetime | None:
+        """When the item's user gets it in a summary, or None for now, on its own."""
+        if until := release_at(self.store.settings(item.chat_id), now):
+            return until
+        if item.created_at is not None and now - item.created_at > BACKLOG_AGE:
+            return now
+        cap = self.store.hourly_cap(item.chat_id)
+        sent = self.store.instant_sends(item.chat_id, now - CAP_WINDOW, cap)
+        if cap > 0 and len(sent) >= cap:
+            return min(sent) + CAP_WINDOW
+        return None
+
+    def summaries(self, now: datetime, busy: Collection[int] = ()) -> list[Summary]:
+        out = []
+        for chat, items in self.store.held_due(now).items():
+            if chat in busy:
+                continue
+            settings = self.store.settings(chat)
+            alerts = {a.id: a.query for a in self.store.alerts(chat)}
+            parts = digest.summary(header(settings, len(items)), items, alerts)
+            out.append(Summary(chat, tuple(parts), max(i.attempts for i in items)))
+        return out

@@ -1,0 +1,201 @@
+"""/timezone, /digest, /quiet, /settings (and its buttons), /pause and /resume on a real store;
+mode switches lose nothing; every bad argument gets a clear one-line answer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.models import OutgoingMessage
+from bot.store import Store
+from bot.store.outbox import UNTIL_RESUME
+from bot.telegram.handlers import Handlers
+from bot.telegram.transport import Incoming, Press
+from tests.test_holding import Clock, held_until, job, make_sender, setup, titles
+from tests.test_holding import tg as tg  # the fixtures, shared
+from tests.test_holding import transport as transport
+
+USER = 7
+NOW = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)  # Wednesday; Berlin is UTC+2
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)
+
+
+@pytest.fixture
+def handlers(store: Store, clock: Clock) -> Handlers:
+    setup(store, NOW)
+    return Handlers(store, clock=clock)
+
+
+async def say(handlers: Handlers, text: str) -> str:
+    reply = await handlers(Incoming(USER, text, user_id=USER))
+    assert reply is not None
+    return reply.html if isinstance(reply, OutgoingMessage) else reply
+
+
+async def test_timezone_by_name_city_or_offset_replies_with_the_local_time(handlers) -> None:
+    assert "Europe/Berlin</b>: it's Wed 1 Jul 14:00" in await say(
+        handlers, "/timezone europe/berlin"
+    )
+    assert "America/Sao_Paulo</b>: it's Wed 1 Jul 09:00" in await say(
+        handlers, "/timezone São Paulo"
+    )
+    assert "+05:30</b>: it's Wed 1 Jul 17:30" in await say(handlers, "/timezone +05:30")
+    assert handlers.store.settings(USER).timezone == "+05:30"
+
+
+async def test_daily_digest_holds_until_local_time_and_off_releases_it_as_one_summary(
+    handlers, store, tg, transport, clock
+) -> None:
+    await say(handlers, "/timezone Europe/Berlin")
+    reply = await say(handlers, "/digest daily 08:30")
+    assert "a daily digest at 08:30 (Europe/Berlin). Next summary: Thu 2 Jul 08:30" in reply
+    job(store, 1, NOW, [1])
+    job(store, 2, NOW, [1])
+    sender = make_sender(store, transport, clock)
+    await sender.drain(timeout=1)
+    assert tg.sent == [] and held_until(store) == {datetime(2026, 7, 2, 6, 30, tzinfo=UTC)}
+    await say(handlers, "/digest weekly fri 18:00")
+    assert held_until(store) == {datetime(2026, 7, 3, 16, 0, tzinfo=UTC)}, "re-timed, kept"
+    reply = await say(handlers, "/digest off")
+    assert "The 2 jobs held for you come now, in one summary." in reply
+    assert await sender.drain(timeout=2) == 1
+    assert titles(tg.sent[0].text) == ["Rust Engineer 1", "Rust Engineer 2"]
+    assert store.delivery_counts() == {"sent": 2}, "nothing lost in three switches"
+
+
+async def test_quiet_hours_command_and_a_digest_inside_them(handlers, store) -> None:
+    await say(handlers, "/digest daily 06:00")
+    reply = await say(handlers, "/quiet 22:00-07:00")
+    assert "quiet hours 22:00–07:00 (UTC). Next summary: Thu 2 Jul 07:00" in reply
+    assert "no quiet hours" in await say(handlers, "/quiet off")
+    assert store.settings(USER).quiet is None
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        ("/timezone Mars/Olympus", "is not a time zone I know"),
+        ("/timezone +15:00", "is not a UTC offset"),
+        ("/digest daily 25:00", "is not a time like 08:00"),
+        ("/digest daily 8:61", "is not a time like 08:00"),
+        ("/digest weekly funday 08:00", "is not a day: use mon, tue"),
+        ("/digest hourly", "use /digest daily HH:MM"),
+        ("/digest weekly mon", "use /digest daily HH:MM"),
+        ("/quiet 22:00", "quiet hours are a window like 22:00-07:00"),
+        ("/quiet 07:00-07:00", "must not start and end at the same minute"),
+        ("/quiet 22-07", "is not a time like 08:00"),
+        ("/settings cap 0", "from 1 to 100"),
+        ("/settings cap 101", "from 1 to 100"),
+        ("/settings cap lots", "from 1 to 100"),
+        ("/settings louder", "/settings takes no “louder”"),
+        ("/pause abc", "“abc” is not an alert id"),
+        ("/pause 99", "You have no alert #99"),
+        ("/resume 99", "You have no alert #99"),
+        ("/resume 1", "Alert #1 isn't paused"),
+    ],
+)
+async def test_every_bad_argument_gets_a_clear_answer_and_changes_nothing(
+    handlers, store, command, says
+) -> None:
+    before = (store.settings(USER), store.hourly_cap(USER), store.user(USER))
+    reply = await say(handlers, command)
+    assert says in reply and "\n" not in reply, reply
+    assert (store.settings(USER), store.hourly_cap(USER), store.user(USER)) == before
+
+
+async def test_without_arguments_each_command_says_the_current_setting_and_how(handlers) -> None:
+    assert "Your time zone is <b>UTC</b>" in await say(handlers, "/timezone")
+    assert "each job as it arrives" in await say(handlers, "/digest")
+    assert "<code>/quiet 22:00-07:00</code>" in await say(handlers, "/quiet")
+
+
+async def test_settings_shows_them_in_words_with_buttons_and_presses_edit_it(
+    handlers, store
+) -> None:
+    reply = await handlers(Incoming(USER, "/settings", user_id=USER))
+    assert isinstance(reply, OutgoingMessage)
+    assert "Delivery: each job as it arrives (UTC)" in reply.html
+    assert "at most 20 an hour" in reply.html
+    data = [b.data for row in reply.buttons for b in row]
+    assert data == ["st:instant", "st:daily", "st:weekly", "st:quiet", "st:cap:5", "st:cap:10",
+                    "st:cap:20", "st:cap:50"]  # fmt: skip
+    assert all(len(d.encode()) <= 64 for d in data)
+    press = handlers.modes.press_settings
+    answer = press(store, Press(USER, 5, "st:daily", USER), "daily")
+    assert answer.toast == "Daily digest" and answer.edit is not None
+    assert "a daily digest at 08:00" in answer.edit.html
+    assert "✅ Daily" in [b.text for row in answer.edit.buttons for b in row]
+    answer = press(store, Press(USER, 5, "st:quiet", USER), "quiet")
+    assert (
+        store.settings(USER).quiet == (22 * 60, 7 * 60) and "quiet 22:00–07:00" in answer.edit.html
+    )
+    answer = press(store, Press(USER, 5, "st:cap:5", USER), "cap:5")
+    assert store.hourly_cap(USER) == 5 and "at most 5 an hour" in answer.edit.html
+    assert "at most 10 instant messages" in await say(handlers, "/settings cap 10")
+
+
+@pytest.mark.parametrize(
+    ("press", "arg"),
+    [
+        (Press(USER, 5, "st:cap:1000", USER), "cap:1000"),  # forged: not a choice offered
+        (Press(USER, 5, "st:hourly", USER), "hourly"),
+        (Press(USER, 5, "st:daily", 999), "daily"),  # someone else's press in USER's chat
+        (Press(31337, 5, "st:daily", 31337), "daily"),  # a chat that never subscribed
+    ],
+)
+def test_forged_or_stale_presses_change_nothing_and_say_so(handlers, store, press, arg) -> None:
+    before = (store.settings(USER), store.hourly_cap(USER))
+    answer = handlers.modes.press_settings(store, press, arg)
+    assert answer.edit is None and "/settings" in answer.toast
+    assert (store.settings(USER), store.hourly_cap(USER)) == before
+    assert store.user(31337) is None
+
+
+async def test_pause_and_resume_the_user_with_one_summary_of_what_matched(
+    handlers, store, tg, transport, clock
+) -> None:
+    assert "Your alerts keep matching" in await say(handlers, "/pause")
+    assert "paused already" in await say(handlers, "/pause")
+    assert store.db.execute("SELECT paused_at FROM users").fetchone()[0].startswith("2026-07-01")
+    job(store, 1, NOW, [1])
+    sender = make_sender(store, transport, clock)
+    await sender.drain(timeout=1)
+    assert tg.sent == [] and held_until(store) == {UNTIL_RESUME}
+    clock.advance(days=2)
+    reply = await say(handlers, "/resume")
+    assert "on again.\n1 job matched meanwhile: a summary follows." in reply
+    assert await sender.drain(timeout=2) == 1 and titles(tg.sent[0].text) == ["Rust Engineer 1"]
+    assert store.db.execute("SELECT paused_at FROM users").fetchone()[0] is None
+    assert "on already" in await say(handlers, "/resume")
+
+
+async def test_pause_and_resume_one_alert(handlers, store, tg, transport, clock) -> None:
+    other = store.add_alert(USER, "golang", NOW).id
+    assert "Alert #1 paused" in await say(handlers, "/pause #1")
+    assert "already paused" in await say(handlers, "/pause 1")
+    job(store, 1, NOW, [1])
+    job(store, 2, NOW, [other])
+    sender = make_sender(store, transport, clock)
+    assert await sender.drain(timeout=2) == 1
+    assert "Paused alerts: #1" in await say(handlers, "/settings")
+    clock.advance(hours=5)
+    reply = await say(handlers, "/resume 1")
+    assert "Alert #1 is on again.\n1 job matched meanwhile" in reply
+    assert await sender.drain(timeout=2) == 1 and titles(tg.sent[1].text) == ["Rust Engineer 1"]
+
+
+async def test_a_resume_after_more_than_7_days_drops_the_oldest_with_a_reason(
+    handlers, store, clock
+) -> None:
+    await say(handlers, "/pause")
+    job(store, 1, NOW, [1])
+    job(store, 2, NOW + timedelta(days=5), [1])
+    store.hold_paused()
+    clock.advance(days=9)
+    reply = await say(handlers, "/resume")
+    assert "1 job matched meanwhile" in reply and "1 older than 7 days was dropped" in reply

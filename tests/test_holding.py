@@ -1,0 +1,269 @@
+"""The delivery policy end to end through the sender and the fake Bot API, on an injected clock:
+digests at local times (DST), quiet hours, pauses, the hourly cap, old backlogs, restarts."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.config import DeliveryConfig
+from bot.models import Delivery, Posting
+from bot.policy import DeliverySettings
+from bot.sender import Sender
+from bot.store import Store
+from bot.store.outbox import UNTIL_RESUME
+from bot.telegram.ptb import TelegramTransport
+from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, Limits, utf16_len
+from tests.test_delivery import TOKEN
+from tests.test_outage import Clock
+
+USER = 7
+SAT = datetime(2026, 3, 28, 12, 0, tzinfo=UTC)  # Berlin moves to summer time the next night
+
+
+@pytest.fixture
+async def tg():
+    with FakeTelegram(limits=Limits(scale=50)) as fake:
+        yield fake
+
+
+@pytest.fixture
+async def transport(tg):
+    t = TelegramTransport(TOKEN, tg.api_url)
+    await t.start(None)
+    yield t
+    await t.stop()
+
+
+def setup(store: Store, now: datetime, *queries: str) -> list[int]:
+    """A board, USER subscribed with alerts for `queries` (default one); returns alert ids."""
+    store.db.execute(
+        "INSERT INTO boards (name, kind, url, endpoint, interval_s, created_at) "
+        "VALUES ('B', 'demo', 'demo://', 'demo://', 60, '')"
+    )
+    store.subscribe(USER, now)
+    return [store.add_alert(USER, q, now).id for q in queries or ("rust",)]
+
+
+def job(
+    store: Store, i: int, now: datetime, alerts: list[int], title: str = "Rust Engineer"
+) -> None:
+    """Posting `i` matched for USER at `now` by `alerts`."""
+    p = Posting(
+        f"B:{i}", "B", str(i), f"{title} {i}", "Acme Pay", "Berlin", f"https://e.com/jobs/{i}",
+        content_hash=str(i), workplace="hybrid", salary_min=60000, salary_max=80000,
+        salary_currency="EUR", salary_period="year",
+    )  # fmt: skip
+    store.db.execute(
+        "INSERT INTO postings (key, board, external_id, title, company, location, url, "
+        "description, content_hash, first_seen_at, last_seen_at, workplace, salary_min, "
+        "salary_max, salary_currency, salary_period) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, '', '', ?, ?, ?, ?, ?)",
+        (p.key, p.board, p.external_id, p.title, p.company, p.location, p.url, p.content_hash,
+         p.workplace, p.salary_min, p.salary_max, p.salary_currency, p.salary_period),
+    )  # fmt: skip
+    store.enqueue([Delivery(USER, p.key, tuple(alerts))], now)
+
+
+def make_sender(store: Store, transport, clock: Clock) -> Sender:
+    config = DeliveryConfig(messages_per_second=1000, per_chat_interval=0.03, send_timeout=2.0)
+    return Sender(store, transport, config, clock)
+
+
+def titles(text: str) -> list[str]:
+    return re.findall(r'<a href="[^"]+">([^<]+)</a>', text)
+
+
+def held_until(store: Store) -> set[datetime | None]:
+    rows = store.db.execute("SELECT held_until FROM deliveries WHERE state = 'pending'")
+    return {datetime.fromisoformat(r[0]) if r[0] else None for r in rows}
+
+
+async def test_daily_digest_goes_at_8_local_time_on_the_night_clocks_change(
+    store, tg, transport
+) -> None:
+    clock = Clock(SAT)
+    alerts = setup(store, SAT)
+    store.set_settings(USER, DeliverySettings("Europe/Berlin", "daily", 8 * 60), SAT)
+    sender = make_sender(store, transport, clock)
+    for i in range(3):
+        job(store, i, clock(), alerts)
+        await sender.drain(timeout=1)
+        clock.advance(hours=2)
+    assert tg.sent == [], "a digest replaces instant messages"
+    sunday_8_cest = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)  # 08:00 at UTC+2 since 02:00
+    assert held_until(store) == {sunday_8_cest}
+    clock.now = sunday_8_cest - timedelta(minutes=1)
+    await sender.drain(timeout=1)
+    assert tg.sent == []
+    clock.now = sunday_8_cest
+    assert await sender.drain(timeout=2) == 1
+    (digest,) = tg.sent
+    assert "Your daily digest</b>: 3 new jobs" in digest.text
+    assert titles(digest.text) == ["Rust Engineer 0", "Rust Engineer 1", "Rust Engineer 2"]
+    assert "Acme Pay · Berlin (hybrid) · €60k–80k a year" in digest.visible_text
+    assert store.delivery_counts() == {"sent": 3}
+    ids = store.db.execute("SELECT DISTINCT message_id FROM deliveries").fetchall()
+    assert ids == [(digest.message_id,)], "every job marked sent with the digest's message id"
+
+
+async def test_weekly_digest_on_its_day_and_time_in_the_users_zone(store, tg, transport) -> None:
+    clock = Clock(SAT)
+    alerts = setup(store, SAT)
+    store.set_settings(USER, DeliverySettings("America/New_York", "weekly", 17 * 60 + 30, 4), SAT)
+    sender = make_sender(store, transport, clock)
+    job(store, 1, clock(), alerts)
+    await sender.drain(timeout=1)
+    friday = datetime(2026, 4, 3, 21, 30, tzinfo=UTC)  # Fri 17:30 EDT
+    assert held_until(store) == {friday}
+    clock.now = friday
+    assert await sender.drain(timeout=2) == 1
+    assert "Your weekly digest</b>: 1 new job" in tg.sent[0].text
+
+
+async def test_quiet_hours_hold_jobs_and_summarise_them_at_the_windows_end(
+    store, tg, transport
+) -> None:
+    night = datetime(2026, 3, 28, 23, 0, tzinfo=UTC)
+    clock = Clock(night)
+    alerts = setup(store, night, "rust", "golang")
+    store.set_settings(USER, DeliverySettings("UTC", quiet=(22 * 60, 7 * 60)), night)
+    sender = make_sender(store, transport, clock)
+    job(store, 1, clock(), alerts[:1])
+    job(store, 2, clock(), alerts[1:])
+    job(store, 3, clock(), alerts)
+    await sender.drain(timeout=1)
+    assert tg.sent == []
+    clock.now = datetime(2026, 3, 29, 7, 0, tzinfo=UTC)
+    assert await sender.drain(timeout=2) == 1
+    text = tg.sent[0].text
+    assert "3 new jobs</b> held for you" in text
+    rust, golang = text.index("“rust”"), text.index("“golang”")
+    assert rust < text.index("Rust Engineer 1") < golang < text.index("Rust Engineer 2")
+    assert text.count("Rust Engineer 3") == 1, "a job of two alerts is listed once, first alert"
+    job(store, 4, clock(), alerts)
+    assert await sender.drain(timeout=2) == 1, "after the window: instant again"
+    assert tg.sent[1].text.startswith("<b>Rust Engineer 4</b>")
+
+
+async def test_a_held_digest_survives_a_restart_and_is_sent_once(tmp_path: Path, tg) -> None:
+    path = tmp_path / "jobbot.db"
+    clock = Clock(SAT)
+    first = Store.open(path)
+    alerts = setup(first, SAT)
+    first.set_settings(USER, DeliverySettings("UTC", "daily", 18 * 60), SAT)
+    for i in range(2):
+        job(first, i, SAT, alerts)
+
+    async def run_once(store: Store) -> None:
+        t = TelegramTransport(TOKEN, tg.api_url)
+        await t.start(None)
+        await make_sender(store, t, clock).drain(timeout=2)
+        await t.stop()
+
+    await run_once(first)
+    first.close()  # the bot stops between the match and the digest
+    clock.now = SAT.replace(hour=18)
+    for _ in range(2):  # starts again at digest time, and once more
+        again = Store.open(path)
+        await run_once(again)
+        again.close()
+    assert len(tg.sent) == 1 and titles(tg.sent[0].text) == ["Rust Engineer 0", "Rust Engineer 1"]
+
+
+async def test_pause_keeps_matching_and_resume_sends_one_summary_of_the_last_7_days(
+    store, tg, transport
+) -> None:
+    clock = Clock(SAT)
+    alerts = setup(store, SAT - timedelta(days=9))
+    store.set_user_state(USER, "paused", SAT)
+    job(store, 0, SAT - timedelta(days=8), alerts)  # matched 8 days ago: too old to summarise
+    job(store, 1, SAT - timedelta(days=2), alerts)
+    job(store, 2, SAT, alerts)
+    sender = make_sender(store, transport, clock)
+    await sender.drain(timeout=1)
+    assert tg.sent == [] and held_until(store) == {UNTIL_RESUME}
+    clock.advance(days=1)
+    await sender.drain(timeout=1)
+    assert tg.sent == [], "paused: nothing, however long"
+    store.subscribe(USER, clock())  # /resume, /start: either way
+    assert await sender.drain(timeout=2) == 1
+    assert titles(tg.sent[0].text) == ["Rust Engineer 1", "Rust Engineer 2"]
+    assert store.delivery_counts() == {"sent": 2, "dropped": 1}
+    (reason,) = store.db.execute("SELECT last_error FROM deliveries WHERE state = 'dropped'")
+    assert reason == ("held over 7 days while paused",)
+
+
+async def test_a_paused_alerts_jobs_wait_for_its_resume_unless_another_alert_matched(
+    store, tg, transport
+) -> None:
+    clock = Clock(SAT)
+    paused, active = setup(store, SAT, "rust", "golang")
+    store.set_alert_paused(USER, paused, SAT)
+    job(store, 1, SAT, [paused])
+    job(store, 2, SAT, [paused, active])
+    sender = make_sender(store, transport, clock)
+    assert await sender.drain(timeout=2) == 1
+    assert tg.sent[0].text.startswith("<b>Rust Engineer 2</b>"), "sent normally"
+    clock.advance(hours=3)
+    await sender.drain(timeout=1)
+    assert len(tg.sent) == 1, "still held"
+    store.set_alert_paused(USER, paused, None)
+    assert await sender.drain(timeout=2) == 1
+    assert titles(tg.sent[1].text) == ["Rust Engineer 1"]
+
+
+async def test_past_the_hourly_cap_the_rest_wait_for_one_summary_at_the_hours_end(
+    store, tg, transport
+) -> None:
+    clock = Clock(SAT)
+    alerts = setup(store, SAT)
+    store.set_hourly_cap(USER, 3)
+    for i in range(8):
+        job(store, i, SAT, alerts)
+    sender = make_sender(store, transport, clock)
+    assert await sender.drain(timeout=3) == 3
+    assert all(m.text.startswith("<b>Rust Engineer") for m in tg.sent)
+    clock.advance(minutes=59)
+    await sender.drain(timeout=1)
+    assert len(tg.sent) == 3
+    clock.advance(minutes=1)
+    assert await sender.drain(timeout=2) == 1
+    assert "5 new jobs</b> held for you" in tg.sent[3].text
+    assert store.delivery_counts() == {"sent": 8}
+
+
+async def test_a_backlog_older_than_an_hour_comes_as_one_summary(store, tg, transport) -> None:
+    clock = Clock(SAT)
+    alerts = setup(store, SAT)
+    for i in range(12):
+        job(store, i, SAT - timedelta(hours=3), alerts)
+    assert await make_sender(store, transport, clock).drain(timeout=2) == 1
+    assert len(titles(tg.sent[0].text)) == 12
+
+
+async def test_a_huge_summary_lists_30_jobs_then_the_search_for_the_rest_within_4096(
+    store, tg, transport
+) -> None:
+    clock = Clock(SAT)
+    alerts = setup(store, SAT, "rust backend", "golang")
+    long = "Senior Staff Principal Distinguished Rust Platform Reliability Engineer " * 3
+    for i in range(50):
+        job(store, i, SAT - timedelta(hours=2), alerts[:1], title=long)
+    for i in range(50, 60):
+        job(store, i, SAT - timedelta(hours=2), alerts[1:], title=long)
+    sent = await make_sender(store, transport, clock).drain(timeout=5)
+    assert sent == len(tg.sent) > 1, "split to fit"
+    assert all(utf16_len(m.visible_text) <= MAX_TEXT_UTF16 for m in tg.sent)
+    text = "\n".join(m.visible_text for m in tg.sent)
+    assert text.count("• Senior Staff") == 30
+    assert "…and 20 more: /search rust backend" in text
+    assert "…and 10 more: /search golang" in text
+    assert "(continued)" in tg.sent[1].visible_text
+    assert store.delivery_counts() == {"sent": 60}
+    used = {r[0] for r in store.db.execute("SELECT message_id FROM deliveries")}
+    assert used == {m.message_id for m in tg.sent}, "each job marked with its own part"
+    assert tg.too_many_requests == 0, "parts spaced as the chat's limit asks"
