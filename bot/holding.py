@@ -96,10 +96,25 @@ class Holding:
             return min(sent) + CAP_WINDOW
         return None
 
+    def _wanted(self, chat: int, items: list[OutboxItem]) -> list[OutboxItem]:
+        """The held jobs the user still wants: a job hidden, or of a company muted, after it
+        was matched is dropped, not summarised."""
+        kept = []
+        for item in items:
+            why = self.store.turned_away(chat, item.posting)
+            if why is None:
+                kept.append(item)
+            else:
+                self.store.mark_final(item.id, "dropped", f"{why} by the user")
+        return kept
+
     def summaries(self, now: datetime, busy: Collection[int] = ()) -> list[Summary]:
         out = []
         for chat, items in self.store.held_due(now).items():
             if chat in busy:
+                continue
+            items = self._wanted(chat, items)
+            if not items:
                 continue
             settings = self.store.settings(chat)
             alerts = {a.id: a.query for a in self.store.alerts(chat)}

@@ -229,7 +229,9 @@ class Poller:
         if not new:
             return 0
         deliveries = match.route(new, self._matcher())
-        wanted = self.store.wanted(deliveries, {p.key: p for p in new})  # hidden, muted, paused
+        wanted = self.store.wanted(
+            deliveries, {p.key: p for p in new}
+        )  # not hidden jobs, muted companies
         return self.store.enqueue(wanted, now)
 
     def _matcher(self) -> match.Matcher:

@@ -267,3 +267,32 @@ async def test_a_huge_summary_lists_30_jobs_then_the_search_for_the_rest_within_
     used = {r[0] for r in store.db.execute("SELECT message_id FROM deliveries")}
     assert used == {m.message_id for m in tg.sent}, "each job marked with its own part"
     assert tg.too_many_requests == 0, "parts spaced as the chat's limit asks"
+
+
+async def test_routing_holds_a_paused_alerts_jobs_and_summaries_skip_muted_ones(
+    store, tg, transport
+) -> None:
+    """Through the routing filter: a job matched only by a paused alert is held for its
+    resume (not dropped), and a held job whose company the user mutes meanwhile is dropped."""
+
+    clock = Clock(SAT)
+    (rust,) = setup(store, SAT)
+    store.set_alert_paused(USER, rust, SAT)
+    postings = {}
+    for i, company in ((1, "Acme Pay"), (2, "Muted Corp")):
+        job(store, i, SAT, [rust])
+        store.db.execute("UPDATE postings SET company = ? WHERE key = ?", (company, f"B:{i}"))
+        postings[f"B:{i}"] = store.posting(f"B:{i}")
+    store.db.execute("DELETE FROM deliveries")
+    wanted = store.wanted([Delivery(USER, k, (rust,)) for k in postings], postings)
+    assert [d.posting_key for d in wanted] == ["B:1", "B:2"], "held for the resume, not dropped"
+    store.enqueue(wanted, SAT)
+    sender = make_sender(store, transport, clock)
+    await sender.drain(timeout=5)
+    assert tg.sent == [], "the alert is paused"
+    store.mute_company(USER, "Muted Corp", SAT)
+    store.set_alert_paused(USER, rust, None)
+    await sender.drain(timeout=5)
+    (summary,) = tg.sent
+    assert titles(summary.text) == ["Rust Engineer 1"]
+    assert store.delivery_counts() == {"sent": 1, "dropped": 1}

@@ -87,8 +87,9 @@ class ChoicesMixin(StoreBase):
         return found
 
     def wanted(self, deliveries: list[Delivery], postings: Mapping[str, Posting]) -> list[Delivery]:
-        """`deliveries` without hidden jobs, muted companies and paused alerts (a delivery whose
-        alerts are all paused goes). `postings` holds each delivery's posting by key."""
+        """`deliveries` without hidden jobs and muted companies. Paused alerts keep matching:
+        their jobs are held for their resume (`bot.holding`). `postings` holds each
+        delivery's posting by key."""
         if not deliveries:
             return []
         keys = {d.posting_key for d in deliveries}
@@ -96,16 +97,12 @@ class ChoicesMixin(StoreBase):
         firm = {key: company_key(postings[key].company) for key in keys}
         hidden = self.hidden_pairs((d.chat_id, jobs[d.posting_key]) for d in deliveries)
         muted = self.muted_pairs((d.chat_id, firm[d.posting_key]) for d in deliveries)
-        paused = self.paused_among(a for d in deliveries for a in d.alert_ids)
-        out = []
-        for d in deliveries:
-            job, company = jobs[d.posting_key], firm[d.posting_key]
-            if (d.chat_id, job) in hidden or (d.chat_id, company) in muted:
-                continue
-            alerts = tuple(a for a in d.alert_ids if a not in paused)
-            if alerts:
-                out.append(Delivery(d.chat_id, d.posting_key, alerts))
-        return out
+        return [
+            d
+            for d in deliveries
+            if (d.chat_id, jobs[d.posting_key]) not in hidden
+            and (d.chat_id, firm[d.posting_key]) not in muted
+        ]
 
     def turned_away(self, chat_id: int, posting: Posting) -> str | None:
         """Why `chat_id` no longer wants `posting` ("hidden", "muted"), or None."""
