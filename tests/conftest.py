@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from bot.store import Store
 from tests.board_server import BoardServer
+from tests.fake_telegram import FakeTelegram
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -73,3 +75,16 @@ def _root_logging():
     handlers, level = root.handlers[:], root.level
     yield
     root.handlers[:], root.level = handlers, level
+
+
+@pytest.fixture(autouse=True)
+def _no_env_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never pick up the operator's bot token from the environment."""
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+
+
+@pytest.fixture
+def tg() -> Iterator[FakeTelegram]:
+    """A fake Telegram Bot API over loopback HTTP (tests/fake_telegram.py)."""
+    with FakeTelegram() as server:
+        yield server

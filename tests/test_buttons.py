@@ -25,17 +25,6 @@ STALE = "This button no longer works."
 pytestmark = pytest.mark.timeout(30)
 
 
-@pytest.fixture
-def tg():
-    with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def _no_env_token(monkeypatch):
-    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
-
-
 def job(i: int, title: str, company: str = "Acme Pay", **kw: object) -> dict:
     return gh_job(i, title, "&lt;p&gt;Build things.&lt;/p&gt;") | {"company_name": company} | kw
 

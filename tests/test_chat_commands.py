@@ -17,21 +17,11 @@ from bot import config as cfg
 from bot.app import App
 from tests.conftest import FIXTURES
 from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, utf16_len
+from tests.waiting import until
 
 TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz"
 ADMIN, USER = 1001, 2002
 pytestmark = pytest.mark.timeout(30)
-
-
-@pytest.fixture
-def tg():
-    with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def _no_env_token(monkeypatch):
-    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
 
 
 @contextlib.asynccontextmanager
@@ -58,14 +48,6 @@ async def replies(tg: FakeTelegram, chat: int, n: int, timeout: float = 5.0) -> 
     """Wait until `chat` has `n` messages; return their HTML texts."""
     await tg.wait_for_async(lambda sent: len(tg.messages_to(chat)) >= n, timeout)
     return [m.text for m in tg.messages_to(chat)]
-
-
-async def until(predicate, timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < deadline, "timed out waiting"
-        await asyncio.sleep(0.01)
 
 
 async def test_a_slow_addboard_holds_up_no_one_else_and_each_chat_stays_in_order(

@@ -19,6 +19,7 @@ from bot.app import App
 from bot.config import BoardConfig
 from bot.models import BoardInfo, Delivery, RawPosting
 from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, SentMessage, utf16_len
+from tests.waiting import until
 
 TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz"
 ADMIN, USER, OTHER = 1001, 2002, 3003
@@ -32,17 +33,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-@pytest.fixture
-def tg():
-    with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def _no_env_token(monkeypatch):
-    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
 
 
 @contextlib.asynccontextmanager
@@ -62,14 +52,6 @@ async def running(tmp_path: Path, tg: FakeTelegram, clock: Clock) -> AsyncIterat
     finally:
         stop.set()
         await asyncio.wait_for(run, 10)
-
-
-async def until(predicate, timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < deadline, "timed out waiting"
-        await asyncio.sleep(0.01)
 
 
 async def say(tg: FakeTelegram, text: str, chat: int = USER, **kw) -> SentMessage:

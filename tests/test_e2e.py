@@ -12,6 +12,7 @@ from bot import config as cfg
 from bot.app import App
 from tests.fake_telegram import FakeTelegram
 from tests.test_poller import PATH, gh_job
+from tests.waiting import until
 
 TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz"
 USER = 4242
@@ -30,14 +31,6 @@ def make_config(tmp_path: Path, tg: FakeTelegram, board_url: str, broken_url: st
     )
 
 
-async def until(predicate, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < deadline, "timed out waiting"
-        await asyncio.sleep(0.05)
-
-
 def baselined(app: App) -> bool:
     board = app.store.board("Acme")
     return bool(board and board.baseline_at)
@@ -45,17 +38,6 @@ def baselined(app: App) -> bool:
 
 def replies(tg: FakeTelegram) -> list[str]:
     return [m.text for m in tg.messages_to(USER)]
-
-
-@pytest.fixture
-def tg():
-    with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def _no_env_token(monkeypatch):
-    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
 
 
 @pytest.mark.timeout(60)

@@ -22,6 +22,7 @@ from bot.store.db import from_iso
 from bot.telegram.ptb import TelegramTransport
 from tests.fake_telegram import FakeTelegram
 from tests.test_delivery import NOW, TOKEN, fill
+from tests.waiting import until
 
 
 class Clock:
@@ -206,15 +207,6 @@ async def test_an_admin_notice_survives_an_outage(tmp_path, tg, monkeypatch) -> 
     stop.set()
     await task
     assert [m.chat_id for m in tg.sent] == [admin], "sent once, when Telegram was back"
-
-
-async def until(predicate, timeout: float = 5.0) -> None:
-    """Wait (on the event loop, not by sleeping a fixed time) until `predicate()` holds."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < deadline, "timed out waiting"
-        await asyncio.sleep(0.01)
 
 
 async def test_a_wait_stored_by_an_older_version_is_cut_to_the_ceiling(store, tg, transport):

@@ -17,13 +17,9 @@ from bot.errors import StorageError
 from bot.store import Store
 from tests.board_server import BoardServer
 from tests.fake_telegram import FakeTelegram
-from tests.test_e2e import TOKEN, baselined, make_config, until
+from tests.test_e2e import TOKEN, baselined, make_config
 from tests.test_poller import PATH, gh_job
-
-
-@pytest.fixture(autouse=True)
-def _no_env_token(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+from tests.waiting import until
 
 
 def _config_dir(tmp_path: Path, extra: str = "") -> Path:
