@@ -10,6 +10,7 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from bot import __version__, logs, normalize, sources
@@ -137,7 +138,7 @@ async def probe(
             raise JobbotError(f"unknown kind {kind!r} (known: {', '.join(sources.kinds())})")
         endpoint = url
     parsed = urlparse(url)
-    name = [s for s in parsed.path.split("/") if s][-1:] or [parsed.netloc or kind]
+    name = [s for s in parsed.path.split("/") if s][-1:] or [parsed.netloc or kind or "board"]
     async with build_client() as client:
         fetcher = Fetcher(client)
         async with fetcher.deadline(fetch_timeout):
@@ -196,7 +197,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"jobbot {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
-    conf = {"help": "config file (default: ./config.toml, else the example config)"}
+    conf: dict[str, Any] = {"help": "config file (default: ./config.toml, else the example config)"}
     s = sub.add_parser("run", help="run the bot until Ctrl-C / SIGTERM")
     s.add_argument("--config", **conf)
     s.set_defaults(func=cmd_run)

@@ -9,7 +9,7 @@ every layer are counted as they come: memory stays near the cap whatever the bod
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from bot.errors import BadResponse, ResponseTooLarge
 
@@ -57,7 +57,7 @@ class Inflate:
                     return
             data = yield from self._inflate(data)
 
-    def _inflate(self, data: bytes) -> Iterator[bytes]:
+    def _inflate(self, data: bytes) -> Generator[bytes, None, bytes]:
         """Inflate until `data` is used up (returns b"") or the stream ends (returns the rest)."""
         inflater = self._inflater
         assert inflater is not None

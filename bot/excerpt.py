@@ -67,7 +67,7 @@ def sections(text: str) -> list[Section]:
     """The description cut at its headings; paragraphs kept apart by one ""."""
     lines = [" ".join(x.split()) for x in text.splitlines()]
     out: list[Section] = []
-    heading, body = "", []
+    heading, body = "", list[str]()
     for i, line in enumerate(lines):
         following = next((x for x in lines[i + 1 :] if x), None)
         if not line:

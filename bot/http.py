@@ -8,8 +8,9 @@ import email.utils
 import logging
 import time
 import urllib.request
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextvars import ContextVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import h11
@@ -55,7 +56,7 @@ def build_client(
     as a request hook instead.
     """
     limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
-    hooks = None
+    hooks: dict[str, list[Callable[..., Any]]] | None = None
     if guard is not None and not guard.allow_private:
         if transport is None:
             _warn_unused_proxies()

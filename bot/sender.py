@@ -209,7 +209,8 @@ class Sender:
         send = self._deliver(item) if isinstance(item, OutboxItem) else self._summarise(item)
         task = loop.create_task(send)
         self._inflight[item.chat_id] = task
-        task.add_done_callback(lambda _t, chat=item.chat_id: self._done(chat, loop))
+        chat = item.chat_id
+        task.add_done_callback(lambda _t: self._done(chat, loop))
 
     def _done(self, chat_id: int, loop: asyncio.AbstractEventLoop) -> None:
         self._inflight.pop(chat_id, None)

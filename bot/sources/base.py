@@ -156,6 +156,17 @@ def text(value: object) -> str | None:
     return None
 
 
+def mapping(value: object) -> dict[str, Any]:
+    """`value` when it is a JSON object, else an empty one: a missing or odd field reads as
+    empty rather than failing the board."""
+    return value if isinstance(value, dict) else {}
+
+
+def items(value: object) -> list[Any]:
+    """`value` when it is a JSON array, else an empty one."""
+    return value if isinstance(value, list) else []
+
+
 def content_id(*parts: object) -> str:
     """A stable id for a posting with no id or link of its own, from what it says: its board
     and this together make its key, so it never shares one with another posting."""

@@ -24,6 +24,7 @@ from bot.sources.base import (
     NO_OPTIONS,
     Source,
     describe_body,
+    mapping,
     page_markup,
     register,
     shape,
@@ -55,7 +56,7 @@ def _cents(value: object) -> float | None:
 
 
 def _posting(job: dict[str, Any], board: str | None) -> RawPosting:
-    org = job.get("organization") if isinstance(job.get("organization"), dict) else {}
+    org = mapping(job.get("organization"))
     places = _get(job, "locations") or _get(job, "searchable_locations") or []
     places = tuple(p for p in (text(x) for x in places) if p) if isinstance(places, list) else ()
     slug, org_slug = text(job.get("slug")), text(org.get("slug"))
@@ -93,8 +94,8 @@ def next_data(markup: str, url: str = "a Getro page") -> dict[str, Any] | None:
 
 
 def _page_props(data: dict[str, Any]) -> dict[str, Any]:
-    props = data.get("props") if isinstance(data.get("props"), dict) else {}
-    page = props.get("pageProps") if isinstance(props.get("pageProps"), dict) else {}
+    props = mapping(data.get("props"))
+    page = mapping(props.get("pageProps"))
     return page
 
 

@@ -190,7 +190,7 @@ class HackerNews(Source):
         if not isinstance(data, dict) or not isinstance(data.get("hits"), list):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
         hits = list(data["hits"])
-        pages = data.get("nbPages") if isinstance(data.get("nbPages"), int) else 1
+        pages: int = data["nbPages"] if isinstance(data.get("nbPages"), int) else 1
         for page in range(1, min(pages, MAX_PAGES)):
             more = json_body(await fetcher.get(_page_url(url, page)), _EXPECTED)
             batch = more.get("hits") if isinstance(more, dict) else None

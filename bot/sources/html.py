@@ -120,8 +120,8 @@ class Html(Source):
             raise ParseError(f"expected an HTML page, got {describe_body(result)}")
         # lxml (libxml2) rather than html.parser, which is quadratic on unclosed tags; and
         # without NULs, at which libxml2 would stop reading.
-        markup = page_markup(result.text, result.url).replace("\x00", "")
-        soup = BeautifulSoup(markup, "lxml")
+        page = page_markup(result.text, result.url).replace("\x00", "")
+        soup = BeautifulSoup(page, "lxml")
         items = soup.select(selectors["item"])
         hrefs = Counter(_href(item, selectors["link"]) for item in items)
         postings = []

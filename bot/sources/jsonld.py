@@ -85,7 +85,7 @@ def _identifier(value: object) -> str | None:
     return text(value)
 
 
-def _salary(value: object) -> tuple[object, object, object, object]:
+def _salary(value: object) -> tuple[Any, Any, Any, Any]:
     """(min, max, currency, unit) from a MonetaryAmount with a QuantitativeValue inside."""
     if not isinstance(value, dict):
         return None, None, None, None

@@ -12,7 +12,16 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
+from bot.sources.base import (
+    NO_OPTIONS,
+    Source,
+    json_body,
+    mapping,
+    register,
+    shape,
+    text,
+    unique,
+)
 
 if TYPE_CHECKING:
     from bot.http import Fetcher
@@ -58,11 +67,11 @@ def _description(item: dict[str, Any]) -> str | None:
 
 
 def _posting(item: dict[str, Any]) -> RawPosting:
-    categories = item.get("categories") if isinstance(item.get("categories"), dict) else {}
+    categories = mapping(item.get("categories"))
     all_locations = categories.get("allLocations")
     locations = [x for x in all_locations if text(x)] if isinstance(all_locations, list) else []
     description = _description(item)
-    pay = item.get("salaryRange") if isinstance(item.get("salaryRange"), dict) else {}
+    pay = mapping(item.get("salaryRange"))
     return RawPosting(
         external_id=str(item["id"]),
         title=str(item.get("text") or ""),

@@ -8,7 +8,17 @@ from typing import Any
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
+from bot.sources.base import (
+    NO_OPTIONS,
+    Source,
+    items,
+    json_body,
+    mapping,
+    register,
+    shape,
+    text,
+    unique,
+)
 
 _URL_FORM = re.compile(
     r"^(?:https?://)?(?P<company>[A-Za-z0-9-]+)\.recruitee\.com(?:[/?#]|$)", re.I
@@ -23,8 +33,8 @@ def _place(value: object) -> str | None:
         value = ", ".join(p for p in parts if p) or text(value.get("name"))
     if not isinstance(value, str):
         return None
-    parts = dict.fromkeys(p.strip() for p in value.split(",") if p.strip())  # "Berlin, Berlin"
-    return ", ".join(parts) or None
+    unique = dict.fromkeys(p.strip() for p in value.split(",") if p.strip())  # "Berlin, Berlin"
+    return ", ".join(unique) or None
 
 
 def _workplace(offer: dict[str, Any]) -> str | None:
@@ -35,8 +45,8 @@ def _workplace(offer: dict[str, Any]) -> str | None:
 
 
 def _posting(offer: dict[str, Any]) -> RawPosting:
-    places = offer.get("locations") if isinstance(offer.get("locations"), list) else []
-    pay = offer.get("salary") if isinstance(offer.get("salary"), dict) else {}
+    places = items(offer.get("locations"))
+    pay = mapping(offer.get("salary"))
     body = [text(offer.get("description")), text(offer.get("requirements"))]
     return RawPosting(
         external_id=str(offer["id"]),

@@ -21,7 +21,16 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from bot.errors import BoardHTTPError, BoardUnreachable, FetchError, ParseError
 from bot.models import FetchResult, RawPosting
 from bot.normalize import workplace
-from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
+from bot.sources.base import (
+    NO_OPTIONS,
+    Source,
+    json_body,
+    mapping,
+    register,
+    shape,
+    text,
+    unique,
+)
 
 if TYPE_CHECKING:
     from bot.http import Fetcher
@@ -94,8 +103,8 @@ def _workplace(loc: dict[str, Any], location: str | None) -> str | None:
 
 
 def _description(item: dict[str, Any]) -> str | None:
-    ad = item.get("jobAd") if isinstance(item.get("jobAd"), dict) else {}
-    sections = ad.get("sections") if isinstance(ad.get("sections"), dict) else {}
+    ad = mapping(item.get("jobAd"))
+    sections = mapping(ad.get("sections"))
     parts = []
     for name in _SECTIONS:
         section = sections.get(name)
@@ -106,8 +115,8 @@ def _description(item: dict[str, Any]) -> str | None:
 
 
 def _posting(item: dict[str, Any]) -> RawPosting:
-    company = item.get("company") if isinstance(item.get("company"), dict) else {}
-    loc = item.get("location") if isinstance(item.get("location"), dict) else {}
+    company = mapping(item.get("company"))
+    loc = mapping(item.get("location"))
     location = _location(loc)
     ident = str(item["id"])
     fallback_url = (

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import operator
 import sqlite3
+from collections.abc import Callable
+from typing import Any
 
 from bot.models import Posting
 from bot.store.db import from_iso, iso
@@ -16,7 +18,10 @@ _FIELDS = (
     "department", "salary_min", "salary_max", "salary_currency", "salary_period",
 )  # fmt: skip
 _POSTING_COLS = ", ".join(_FIELDS)
-_TO_DB = {"posted_at": iso, "locations": lambda v: json.dumps(list(v)) if v else "[]"}
+_TO_DB: dict[str, Callable[[Any], Any]] = {
+    "posted_at": iso,
+    "locations": lambda v: json.dumps(list(v)) if v else "[]",
+}
 _FROM_DB = {"posted_at": from_iso, "locations": lambda v: tuple(json.loads(v or "[]"))}
 _FIELD_VALUES = operator.attrgetter(*_FIELDS)  # a posting's fields as a tuple, in one C call
 _TO_DB_AT = tuple((_FIELDS.index(f), convert) for f, convert in _TO_DB.items())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from bot import dedupe
 from bot.models import Posting
@@ -63,7 +64,7 @@ class ControlMixin(PrefsMixin):
         )
         return cur.rowcount == 1
 
-    def _jobs(self, where: str, params: Sequence[object]) -> JobRecord | None:
+    def _jobs(self, where: str, params: tuple[Any, ...] | list[Any]) -> JobRecord | None:
         row = self._one(
             f"SELECT {_JOB_COLS} FROM postings p WHERE {where} "
             "ORDER BY p.closed_at IS NOT NULL, p.first_seen_at DESC LIMIT 1",

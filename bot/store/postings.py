@@ -39,7 +39,7 @@ def _identity_keys(identity: dedupe.Identity) -> list[tuple[str, str]]:
         ("ctl", identity.ctl),
         ("ctd", identity.ctd),
     )
-    return [kv for kv in keys if kv[1]]
+    return [(kind, value) for kind, value in keys if value]
 
 
 class PostingsMixin(StoreBase):
@@ -87,11 +87,12 @@ class PostingsMixin(StoreBase):
             seen = unique.keys() | {k for k in unchanged if k in existing}
             result.seen = len(seen)
             stamp = iso(now)
-            inserts, updates = [], []
+            inserts: list[Posting] = []
+            updates: list[Posting] = []
             # Rows seen again are written only when their state moves (re-opened, no longer
             # missing, a new fingerprint): rewriting thousands of wide rows per poll to stamp
             # them would cost more than the rest of a re-poll.
-            touches = [
+            touches: list[tuple[str | None, str]] = [
                 (None, k)
                 for k in seen - unique.keys()
                 if existing[k][1] is not None or existing[k][2]
@@ -183,8 +184,8 @@ class PostingsMixin(StoreBase):
                 if u := dedupe.url_key(url):
                     owners[u].add(p.key)
         shared = {u for u, keys in owners.items() if len(keys) > 1}
-        row = self._one("SELECT url, endpoint FROM boards WHERE name = ?", (board,))
-        shared.update(u for url in row or () if (u := dedupe.url_key(url)))
+        own = self._one("SELECT url, endpoint FROM boards WHERE name = ?", (board,)) or ()
+        shared.update(u for url in own if (u := dedupe.url_key(url)))
         if stale := [u for u in shared if len(owners.get(u, ())) > 1]:
             for column in ("url_key", "apply_key"):
                 self.db.conn.executemany(

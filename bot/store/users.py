@@ -90,6 +90,7 @@ class UsersMixin(StoreBase):
             "INSERT INTO alerts (chat_id, query, created_at) VALUES (?, ?, ?)",
             (chat_id, query, iso(now)),
         )
+        assert cur.lastrowid is not None
         return Alert(id=cur.lastrowid, chat_id=chat_id, query=query)
 
     def alerts(self, chat_id: int) -> list[Alert]:

@@ -84,7 +84,9 @@ class StoreWorker:
         self._opened: list[Store] = []
         self._changed = False
 
-    async def run(self, fn: Callable[Concatenate[Store, P], T], *args: P.args) -> T:
+    async def run(
+        self, fn: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
         """`fn(store, *args)` off the event loop; StoreBusy when the database is locked or full."""
         try:
             if self._inline:

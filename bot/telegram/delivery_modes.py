@@ -24,8 +24,9 @@ from bot.policy import (
 )
 from bot.store import Store
 from bot.store.held import RESUME_KEEP
+from bot.telegram import presses
 from bot.telegram.args import echo, parse_id
-from bot.telegram.commands import Command, PressRoute, Route
+from bot.telegram.commands import Command, Route
 from bot.telegram.transport import Incoming, Press, PressAnswer, Reply
 
 COMMANDS: tuple[Command, ...] = (
@@ -85,7 +86,7 @@ class DeliveryModes:
     def routes(self) -> dict[str, Route]:
         return {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
 
-    def presses(self) -> dict[str, PressRoute]:
+    def presses(self) -> dict[str, presses.PressRoute]:
         return {PREFIX: self.press_settings}
 
     def _user(self, store: Store, chat_id: int) -> None:

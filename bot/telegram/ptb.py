@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from telegram import (
     BotCommand,
+    BotCommandScope,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
     InlineKeyboardButton,
@@ -136,6 +137,7 @@ class TelegramTransport:
         self.app.add_handler(CallbackQueryHandler(self._press))
         self.app.add_error_handler(self._error)
         await self._set_menus()
+        assert self.app.updater is not None  # the builder makes one
         await self.app.updater.start_polling(
             poll_interval=0.0, timeout=30, drop_pending_updates=False
         )
@@ -149,7 +151,9 @@ class TelegramTransport:
         def menu(commands: tuple[Command, ...]) -> list[BotCommand]:
             return [BotCommand(c.name, c.summary) for c in commands]
 
-        scopes = [(BotCommandScopeAllPrivateChats(), COMMANDS)]
+        scopes: list[tuple[BotCommandScope, tuple[Command, ...]]] = [
+            (BotCommandScopeAllPrivateChats(), COMMANDS)
+        ]
         scopes += [(BotCommandScopeChat(a), (*COMMANDS, *ADMIN_MENU)) for a in self.admins]
         for scope, commands in scopes:
             try:
@@ -158,7 +162,7 @@ class TelegramTransport:
                 log.warning("could not register the command menu for %s: %s", scope.type, exc)
 
     async def stop(self) -> None:
-        if self._polling:
+        if self._polling and self.app.updater is not None:
             await self.app.updater.stop()
             await self.app.stop()
             self._polling = False
@@ -189,8 +193,9 @@ class TelegramTransport:
         if reply is None:
             return
         if isinstance(reply, Document):
+            file = reply
             try:
-                await retrying(lambda: self.send_document(message.chat_id, reply))
+                await retrying(lambda: self.send_document(message.chat_id, file))
             except SendError as exc:
                 log.warning("file for chat %s not sent: %s", message.chat_id, exc)
             return
