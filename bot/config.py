@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 import platformdirs
 
-from bot.config_values import Reader, format_duration
+from bot.config_values import DURATION, POSITIVE, SPEC, Reader, Spec, format_duration
 from bot.config_values import parse_duration as parse_duration  # re-exported: cfg.parse_duration
 from bot.errors import ConfigError, DetectError
 
@@ -23,11 +22,36 @@ EXAMPLE_CONFIG = Path(__file__).resolve().parent / "config.example.toml"
 DEFAULT_API_URL = "https://api.telegram.org"
 
 
+def _token(value: str) -> str | None:
+    return value.strip() or None
+
+
+def _http_url(value: str) -> str:
+    value = value.rstrip("/")
+    if not re.match(r"^https?://[^/\s]+", value):
+        raise ValueError(f"{value!r} is not an http(s) URL")
+    return value
+
+
+def _user_ids(value: object) -> tuple[int, ...]:
+    if not isinstance(value, list) or not all(
+        isinstance(a, int) and not isinstance(a, bool) for a in value
+    ):
+        raise ValueError(f"must be a list of Telegram user ids (numbers), got {value!r}")
+    return tuple(value)
+
+
+# Each section is read from its fields: name = TOML key, type and default as declared, and a
+# Spec (bot/config_values.py) in the metadata where a value needs more than its type.
 @dataclass(frozen=True)
 class TelegramConfig:
-    token: str | None = field(default=None, repr=False)
-    api_url: str = DEFAULT_API_URL
-    admins: tuple[int, ...] = ()
+    token: str | None = field(
+        default=None,
+        repr=False,
+        metadata={SPEC: Spec(check=_token, secret=True, env="TELEGRAM_BOT_TOKEN")},
+    )
+    api_url: str = field(default=DEFAULT_API_URL, metadata={SPEC: Spec(check=_http_url)})
+    admins: tuple[int, ...] = field(default=(), metadata={SPEC: Spec(parse=_user_ids)})
 
 
 @dataclass(frozen=True)
@@ -37,35 +61,37 @@ class StorageConfig:
 
 @dataclass(frozen=True)
 class PollingConfig:
-    interval: float = 900.0
-    timeout: float = 20.0
-    max_bytes: int = 128_000_000  # decoded bytes; the largest real boards are about 95 MB
-    max_backoff: float = 6 * 3600.0
-    close_after: int = 2
+    interval: float = field(default=900.0, metadata=DURATION)
+    timeout: float = field(default=20.0, metadata=DURATION)
+    # decoded bytes; the largest real boards are about 95 MB
+    max_bytes: int = field(default=128_000_000, metadata=POSITIVE)
+    max_backoff: float = field(default=6 * 3600.0, metadata=DURATION)
+    close_after: int = field(default=2, metadata=POSITIVE)
     user_agent: str | None = None
-    per_host: int = 2
-    alert_admins_after: int = 3
+    per_host: int = field(default=2, metadata=POSITIVE)
+    alert_admins_after: int = field(default=3, metadata=POSITIVE)
     allow_private_hosts: bool = False
-    fetch_timeout: float = 60.0  # one fetch of one board, all its requests included
+    # one fetch of one board, all its requests included
+    fetch_timeout: float = field(default=60.0, metadata=DURATION)
 
 
 @dataclass(frozen=True)
 class AlertsConfig:
-    max_per_user: int = 50
-    max_length: int = 200
-    max_terms: int = 20
+    max_per_user: int = field(default=50, metadata=POSITIVE)
+    max_length: int = field(default=200, metadata=POSITIVE)
+    max_terms: int = field(default=20, metadata=POSITIVE)
 
 
 @dataclass(frozen=True)
 class DeliveryConfig:
-    messages_per_second: float = 30.0
-    per_chat_interval: float = 1.0
-    group_messages: int = 20
-    group_window: float = 60.0
-    max_attempts: int = 8
-    concurrency: int = 8
-    send_timeout: float = 15.0
-    retry_base: float = 5.0
+    messages_per_second: float = field(default=30.0, metadata=POSITIVE)
+    per_chat_interval: float = field(default=1.0, metadata=POSITIVE)
+    group_messages: int = field(default=20, metadata=POSITIVE)
+    group_window: float = field(default=60.0, metadata=DURATION)
+    max_attempts: int = field(default=8, metadata=POSITIVE)
+    concurrency: int = field(default=8, metadata=POSITIVE)
+    send_timeout: float = field(default=15.0, metadata=DURATION)
+    retry_base: float = field(default=5.0, metadata=DURATION)
 
 
 @dataclass(frozen=True)
@@ -80,6 +106,23 @@ class BoardConfig:
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
+_STRIPPED = {SPEC: Spec(check=str.strip)}
+
+
+@dataclass(frozen=True)
+class BoardTable:
+    """One [[boards]] table as written, before its kind and endpoint are resolved."""
+
+    name: str = field(default="", metadata=_STRIPPED)
+    url: str = field(default="", metadata=_STRIPPED)
+    kind: str = field(default="", metadata=_STRIPPED)
+    interval: float | None = field(default=None, metadata=DURATION)  # None: polling.interval
+    company: str | None = None
+    enabled: bool = True
+    selectors: dict[str, Any] | None = None  # the html kind's; kept in options
+    options: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Config:
     telegram: TelegramConfig = TelegramConfig()
@@ -92,27 +135,69 @@ class Config:
     warnings: tuple[str, ...] = ()
 
 
-POLLING_KEYS = {
-    "interval", "timeout", "max_bytes", "max_backoff", "close_after", "user_agent",
-    "per_host", "alert_admins_after", "allow_private_hosts", "fetch_timeout",
-}  # fmt: skip
+# The [section] tables: Config's fields that are config dataclasses; then [[boards]].
+SECTIONS = {
+    f.name: kind
+    for f, kind in ((f, get_type_hints(Config)[f.name]) for f in dataclasses.fields(Config))
+    if dataclasses.is_dataclass(kind)
+}
 
 
-DELIVERY_KEYS = {
-    "messages_per_second", "per_chat_interval", "group_messages", "group_window", "max_attempts",
-    "concurrency", "send_timeout", "retry_base",
-}  # fmt: skip
+def _check_name(name: str, path: str, seen: set[str], problems: list[str]) -> None:
+    """A board's name is required and unique (case-insensitive)."""
+    if not name:
+        problems.append(f"{path}.name: required, a short unique name for the board")
+    elif name.lower() in seen:
+        problems.append(f"{path}.name: {name!r} is used by another board")
+    seen.add(name.lower())
+
+
+def _kind_and_endpoint(table: BoardTable, path: str) -> tuple[str, str]:
+    """The board's kind and what to poll: as given, else recognised from the URL."""
+    from bot import sources
+
+    if not table.kind:
+        try:
+            return sources.detect(table.url)
+        except DetectError as exc:
+            raise ValueError(f"{path}.url: {exc}") from None
+    if table.kind not in sources.kinds():
+        known = ", ".join(sources.kinds())
+        raise ValueError(f"{path}.kind: unknown kind {table.kind!r} (known: {known})")
+    return table.kind, table.url
+
+
+def _board(
+    table: BoardTable, path: str, default_interval: float, problems: list[str]
+) -> BoardConfig | None:
+    """A resolved board, or None (with the problem noted) when it cannot be polled."""
+    from bot import sources
+
+    if not table.url:
+        problems.append(f"{path}.url: required, the board's URL")
+        return None
+    try:
+        kind, endpoint = _kind_and_endpoint(table, path)
+    except ValueError as exc:
+        problems.append(str(exc))
+        return None
+    options = dict(table.options)
+    if table.selectors is not None:
+        options["selectors"] = table.selectors
+    problems.extend(f"{path}.{p}" for p in sources.get(kind).check_options(options))
+    interval = table.interval if table.interval is not None else default_interval
+    return BoardConfig(
+        table.name, table.url, kind, endpoint, interval, table.company, table.enabled, options
+    )
 
 
 def _boards(
     raw: object, reader: Reader, default_interval: float, warnings: list[str]
 ) -> list[BoardConfig]:
-    from bot import sources
-
+    """Every [[boards]] table that resolves; a short interval warns (be kind to the host)."""
     if not isinstance(raw, list):
         reader.problems.append("boards: must be an array of tables ([[boards]])")
         return []
-    allowed = {"name", "url", "kind", "interval", "company", "enabled", "selectors", "options"}
     boards: list[BoardConfig] = []
     seen: set[str] = set()
     for i, item in enumerate(raw):
@@ -120,48 +205,17 @@ def _boards(
         if not isinstance(item, dict):
             reader.problems.append(f"{path}: must be a table")
             continue
-        for extra in sorted(set(item) - allowed):
-            reader.problems.append(
-                f"{path}.{extra}: unknown key (known: {', '.join(sorted(allowed))})"
-            )
-        name = reader.get(item, "name", path, str, "").strip()
-        url = reader.get(item, "url", path, str, "").strip()
-        kind = reader.get(item, "kind", path, str, "").strip()
-        company = reader.get(item, "company", path, str, None)
-        enabled = reader.get(item, "enabled", path, bool, True)
-        interval = reader.duration(item, "interval", path, default_interval)
-        options = dict(reader.get(item, "options", path, dict, {}))
-        selectors = reader.get(item, "selectors", path, dict, None)
-        if selectors is not None:
-            options["selectors"] = selectors
-        if not name:
-            reader.problems.append(f"{path}.name: required, a short unique name for the board")
-        elif name.lower() in seen:
-            reader.problems.append(f"{path}.name: {name!r} is used by another board")
-        seen.add(name.lower())
-        if not url:
-            reader.problems.append(f"{path}.url: required, the board's URL")
+        table = reader.read(item, path, BoardTable)
+        _check_name(table.name, path, seen, reader.problems)
+        board = _board(table, path, default_interval, reader.problems)
+        if board is None:
             continue
-        endpoint = url
-        if kind:
-            if kind not in sources.kinds():
-                reader.problems.append(
-                    f"{path}.kind: unknown kind {kind!r} (known: {', '.join(sources.kinds())})"
-                )
-                continue
-        else:
-            try:
-                kind, endpoint = sources.detect(url)
-            except DetectError as exc:
-                reader.problems.append(f"{path}.url: {exc}")
-                continue
-        for problem in sources.get(kind).check_options(options):
-            reader.problems.append(f"{path}.{problem}")
-        if interval < 60 and kind != "demo":
+        if board.interval < 60 and board.kind != "demo":
             warnings.append(
-                f"{path}.interval: {format_duration(interval)} is short; be kind to {name}"
+                f"{path}.interval: {format_duration(board.interval)} is short; "
+                f"be kind to {board.name}"
             )
-        boards.append(BoardConfig(name, url, kind, endpoint, interval, company, enabled, options))
+        boards.append(board)
     return boards
 
 
@@ -169,73 +223,14 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
     """Validate a parsed TOML document; raises ConfigError listing every problem."""
     problems: list[str] = []
     warnings: list[str] = []
-    r = Reader(problems)
-    for extra in sorted(
-        set(data) - {"telegram", "storage", "polling", "alerts", "delivery", "boards"}
-    ):
-        problems.append(f"{extra}: unknown section")
-
-    tg = r.table(data, "telegram", "telegram", {"token", "api_url", "admins"})
-    token = (
-        os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
-        or r.get(tg, "token", "telegram", str, "", secret=True).strip()
-    )
-    api_url = r.get(tg, "api_url", "telegram", str, DEFAULT_API_URL).rstrip("/")
-    if not re.match(r"^https?://[^/\s]+", api_url):
-        problems.append(f"telegram.api_url: {api_url!r} is not an http(s) URL")
-    admins = r.get(tg, "admins", "telegram", list, [])
-    if not all(isinstance(a, int) and not isinstance(a, bool) for a in admins):
-        problems.append(
-            f"telegram.admins: must be a list of Telegram user ids (numbers), got {admins!r}"
-        )
-        admins = []
-
-    st = r.table(data, "storage", "storage", {"path"})
-    pl = r.table(data, "polling", "polling", POLLING_KEYS)
-    al = r.table(data, "alerts", "alerts", {"max_per_user", "max_length", "max_terms"})
-    dl = r.table(data, "delivery", "delivery", DELIVERY_KEYS)
-    d = PollingConfig()
-    polling = PollingConfig(
-        interval=r.duration(pl, "interval", "polling", d.interval),
-        timeout=r.duration(pl, "timeout", "polling", d.timeout),
-        max_bytes=r.positive(pl, "max_bytes", "polling", d.max_bytes),
-        max_backoff=r.duration(pl, "max_backoff", "polling", d.max_backoff),
-        close_after=r.positive(pl, "close_after", "polling", d.close_after),
-        user_agent=r.get(pl, "user_agent", "polling", str, None),
-        per_host=r.positive(pl, "per_host", "polling", d.per_host),
-        alert_admins_after=r.positive(pl, "alert_admins_after", "polling", d.alert_admins_after),
-        allow_private_hosts=r.get(pl, "allow_private_hosts", "polling", bool, False),
-        fetch_timeout=r.duration(pl, "fetch_timeout", "polling", d.fetch_timeout),
-    )
-    da, dd = AlertsConfig(), DeliveryConfig()
-    config = Config(
-        telegram=TelegramConfig(token or None, api_url, tuple(admins)),
-        storage=StorageConfig(r.get(st, "path", "storage", str, StorageConfig.path)),
-        polling=polling,
-        alerts=AlertsConfig(
-            max_per_user=r.positive(al, "max_per_user", "alerts", da.max_per_user),
-            max_length=r.positive(al, "max_length", "alerts", da.max_length),
-            max_terms=r.positive(al, "max_terms", "alerts", da.max_terms),
-        ),
-        delivery=DeliveryConfig(
-            messages_per_second=r.positive(
-                dl, "messages_per_second", "delivery", dd.messages_per_second
-            ),
-            per_chat_interval=r.positive(dl, "per_chat_interval", "delivery", dd.per_chat_interval),
-            group_messages=r.positive(dl, "group_messages", "delivery", dd.group_messages),
-            group_window=r.duration(dl, "group_window", "delivery", dd.group_window),
-            max_attempts=r.positive(dl, "max_attempts", "delivery", dd.max_attempts),
-            concurrency=r.positive(dl, "concurrency", "delivery", dd.concurrency),
-            send_timeout=r.duration(dl, "send_timeout", "delivery", dd.send_timeout),
-            retry_base=r.duration(dl, "retry_base", "delivery", dd.retry_base),
-        ),
-        boards=tuple(_boards(data.get("boards", []), r, polling.interval, warnings)),
-        source=source,
-        warnings=tuple(warnings),
-    )
+    reader = Reader(problems)
+    problems.extend(f"{x}: unknown section" for x in sorted(set(data) - {*SECTIONS, "boards"}))
+    sections = {name: reader.section(data, name, kind) for name, kind in SECTIONS.items()}
+    default_interval = sections["polling"].interval
+    boards = _boards(data.get("boards", []), reader, default_interval, warnings)
     if problems:
         raise ConfigError(problems)
-    return config
+    return Config(**sections, boards=tuple(boards), source=source, warnings=tuple(warnings))
 
 
 def default_path() -> Path:

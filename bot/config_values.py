@@ -1,9 +1,16 @@
-"""Config values: durations both ways, and a reader that type-checks TOML, collecting problems."""
+"""Config values: durations both ways, and a reader that fills config dataclasses from TOML
+(by their fields' names, types, defaults and specs), collecting problems."""
 
 from __future__ import annotations
 
+import os
 import re
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import Field, dataclass, fields
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+
+T = TypeVar("T")
 
 _DURATION = re.compile(
     r"^\s*(?:(\d+(?:\.\d+)?)\s*d)?\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*"
@@ -42,64 +49,97 @@ def format_duration(seconds: float) -> str:
     return "".join(parts) or "0s"
 
 
+@dataclass(frozen=True)
+class Spec:
+    """How one config field is read, beyond its type: set as `field(metadata=...)`.
+
+    `parse` replaces the type check (raw TOML value -> value); `check` runs after it; both
+    raise ValueError with the problem's wording. `env` names a variable that wins over the
+    file; a `secret` value is never echoed in a problem, only its type.
+    """
+
+    parse: Callable[[object], Any] | None = None
+    check: Callable[[Any], Any] | None = None
+    secret: bool = False
+    env: str | None = None
+
+
+def _duration(value: object) -> float:
+    try:
+        return parse_duration(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a duration like 90s, 15m or 2h") from None
+
+
+def _positive(value: int | float) -> int | float:
+    if value <= 0:
+        raise ValueError(f"must be greater than 0, got {value!r}")
+    return value
+
+
+SPEC = "jobbot.config"
+DURATION = {SPEC: Spec(parse=_duration)}
+POSITIVE = {SPEC: Spec(check=_positive)}
+_PLAIN = Spec()
+_MISSING = object()
+
+
+def _accepts(hint: Any) -> tuple[type, ...]:
+    """The TOML value types a field of type `hint` takes (None: the field is left unset)."""
+    args = [a for a in get_args(hint) if a is not type(None)]
+    if get_origin(hint) in (Union, UnionType):
+        return _accepts(args[0])
+    origin = get_origin(hint) or hint
+    if origin is float:
+        return (int, float)
+    if origin in (dict, Mapping):
+        return (dict,)
+    if origin is tuple:
+        return (list,)
+    return (origin,)
+
+
+def _typed(value: object, hint: Any, secret: bool) -> Any:
+    kinds = _accepts(hint)
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        got = f"a {type(value).__name__}" if secret else repr(value)
+        raise ValueError(f"expected {' or '.join(k.__name__ for k in kinds)}, got {got}")
+    return float(value) if float in kinds and isinstance(value, int) else value
+
+
 class Reader:
-    """Pulls typed values out of a TOML table, collecting problems instead of raising."""
+    """Reads TOML tables into config dataclasses, collecting problems instead of raising."""
 
     def __init__(self, problems: list[str]):
         self.problems = problems
 
-    def table(self, data: dict, key: str, path: str, allowed: set[str]) -> dict:
+    def section(self, data: dict, key: str, cls: type[T]) -> T:
+        """The `[key]` table of `data` as a `cls`; defaults where it is absent or wrong."""
         value = data.get(key, {})
         if not isinstance(value, dict):
-            self.problems.append(f"{path}: must be a table ([{key}])")
-            return {}
-        for extra in sorted(set(value) - allowed):
-            self.problems.append(
-                f"{path}.{extra}: unknown key (known: {', '.join(sorted(allowed))})"
-            )
-        return value
+            self.problems.append(f"{key}: must be a table ([{key}])")
+            value = {}
+        return self.read(value, key, cls)
 
-    def get(
-        self,
-        data: dict,
-        key: str,
-        path: str,
-        kind: type | tuple,
-        default: Any,
-        *,
-        secret: bool = False,
-    ) -> Any:
-        """`data[key]` when it is a `kind`; else `default`, and a problem. A `secret` value
-        is never echoed back in the problem, only its type."""
-        if key not in data:
-            return default
-        value = data[key]
-        ok = isinstance(value, kind) and not (isinstance(value, bool) and kind is not bool)
-        if not ok:
-            want = (
-                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            )
-            got = f"a {type(value).__name__}" if secret else repr(value)
-            self.problems.append(f"{path}.{key}: expected {want}, got {got}")
-            return default
-        return value
+    def read(self, table: dict, path: str, cls: type[T]) -> T:
+        """A `cls` from its fields' names, types, defaults and specs; every problem noted."""
+        known = [f for f in fields(cls) if f.init]  # type: ignore[arg-type]
+        names = sorted(f.name for f in known)
+        for extra in sorted(set(table) - set(names)):
+            self.problems.append(f"{path}.{extra}: unknown key (known: {', '.join(names)})")
+        hints = get_type_hints(cls)
+        values = {f.name: self._value(table, f, hints[f.name], path) for f in known}
+        return cls(**{name: v for name, v in values.items() if v is not _MISSING})
 
-    def duration(self, data: dict, key: str, path: str, default: float) -> float:
-        if key not in data:
-            return default
+    def _value(self, table: dict, f: Field, hint: Any, path: str) -> Any:
+        spec: Spec = f.metadata.get(SPEC, _PLAIN)
+        from_env = os.environ.get(spec.env, "").strip() if spec.env else ""
+        if not from_env and f.name not in table:
+            return _MISSING
         try:
-            return parse_duration(data[key])
-        except ValueError:
-            self.problems.append(
-                f"{path}.{key}: {data[key]!r} is not a duration like 90s, 15m or 2h"
-            )
-            return default
-
-    def positive(self, data: dict, key: str, path: str, default: int | float) -> Any:
-        value = self.get(
-            data, key, path, (int, float) if isinstance(default, float) else int, default
-        )
-        if value <= 0:
-            self.problems.append(f"{path}.{key}: must be greater than 0, got {value!r}")
-            return default
-        return value
+            value = from_env or table[f.name]
+            value = spec.parse(value) if spec.parse else _typed(value, hint, spec.secret)
+            return spec.check(value) if spec.check else value
+        except ValueError as exc:
+            self.problems.append(f"{path}.{f.name}: {exc}")
+            return _MISSING

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 
 import pytest
@@ -142,3 +143,40 @@ def test_every_command_has_help() -> None:
     ]
     assert all(c.summary and c.help and c.group for c in COMMANDS)
     assert all(len(c.summary) <= 256 and len(c.name) <= 32 for c in COMMANDS)  # setMyCommands
+
+
+SECTIONS = {
+    "telegram": cfg.TelegramConfig,
+    "storage": cfg.StorageConfig,
+    "polling": cfg.PollingConfig,
+    "alerts": cfg.AlertsConfig,
+    "delivery": cfg.DeliveryConfig,
+}
+
+
+def test_every_setting_is_read_and_checked_by_its_dotted_path(monkeypatch) -> None:
+    """Each field of each section is a TOML key: its default written back reads the same, and
+    a value of the wrong type is one problem at `section.key` (the token never echoed)."""
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    for section, kind in SECTIONS.items():
+        for f in dataclasses.fields(kind):
+            default = getattr(kind(), f.name)
+            if default is not None:
+                value = list(default) if isinstance(default, tuple) else default
+                got = getattr(cfg.from_dict({section: {f.name: value}}), section)
+                assert getattr(got, f.name) == default, f"{section}.{f.name}"
+            with pytest.raises(ConfigError) as err:
+                cfg.from_dict({section: {f.name: {"wrong": "kind-of-value"}}})
+            [problem] = err.value.problems
+            assert problem.startswith(f"{section}.{f.name}: "), problem
+            assert ("kind-of-value" in problem) != (f.name == "token"), problem
+
+
+def test_an_unknown_key_lists_the_known_ones() -> None:
+    with pytest.raises(ConfigError) as err:
+        cfg.from_dict({"alerts": {"max_trems": 3}, "boards": [{"name": "A", "urll": "x"}]})
+    assert "alerts.max_trems: unknown key (known: max_length, max_per_user, max_terms)" in (
+        err.value.problems
+    )
+    assert any(p.startswith("boards[0].urll: unknown key (known: company,") for p in
+               err.value.problems)  # fmt: skip

@@ -242,6 +242,59 @@ def test_empty_feed_is_no_postings():
     assert rss.Rss().parse(FetchResult(url="u", body=body)) == []
 
 
+def test_rss_1_0_feed_is_read():
+    body = b"""<?xml version="1.0" encoding="windows-1252"?>
+    <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+             xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <channel rdf:about="https://jobs.example/"><title>Jobs</title>
+      <link>https://jobs.example/</link></channel>
+    <item rdf:about="https://jobs.example/1"><title>Caf\xe9 Engineer</title>
+      <link>https://jobs.example/1</link><dc:creator>Lumen</dc:creator>
+      <dc:date>2026-07-03T09:15:00Z</dc:date><description>Brew &amp; build.</description></item>
+    </rdf:RDF>"""
+    [raw] = rss.Rss().parse(FetchResult(url="https://jobs.example/index.rdf", body=body))
+    assert (raw.external_id, raw.title, raw.company) == (
+        "https://jobs.example/1",
+        "Caf\u00e9 Engineer",
+        "Lumen",
+    )
+    assert (raw.description_html, raw.posted_at) == (
+        "Brew & build.",
+        datetime(2026, 7, 3, 9, 15, tzinfo=UTC),
+    )
+
+
+MALFORMED_FEEDS = [
+    ("bare-ampersand", b"<rss><channel><item><title>R&D Engineer</title></item></channel></rss>"),
+    ("truncated", b"<rss version='2.0'><channel><item><title>Engineer</title>"),
+    ("mismatched-tag", b"<rss><channel><item><title>Engineer</item></channel></rss>"),
+]
+
+
+@pytest.mark.parametrize(
+    "body", [b for _, b in MALFORMED_FEEDS], ids=[n for n, _ in MALFORMED_FEEDS]
+)
+def test_malformed_feed_is_one_clear_error(body):
+    """Broken XML is reported with where it breaks, in one line; it is not half-read."""
+    with pytest.raises(ParseError, match=r"not well-formed XML .*line 1, column \d+") as err:
+        rss.Rss().parse(FetchResult(url="https://jobs.example/feed.rss", body=body))
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<rss version='2.0'><title>No channel</title></rss>",
+        b"<feedish><entry/></feedish>",
+        b"<?xml version='1.0'?><html><body>Jobs</body></html>",
+    ],
+    ids=["rss-without-channel", "unknown-root", "xhtml-page"],
+)
+def test_well_formed_xml_that_is_no_feed_is_an_error(body):
+    with pytest.raises(ParseError, match="expected an RSS or Atom feed"):
+        rss.Rss().parse(FetchResult(url="https://jobs.example/feed.rss", body=body))
+
+
 # --- demo -------------------------------------------------------------------------------------
 
 
