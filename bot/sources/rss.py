@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
+
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
 from bot.normalize import parse_date
@@ -155,18 +157,37 @@ def _atom_entry(entry: ET.Element, feed_base: str) -> _Entry:
 
 
 def _root(body: bytes) -> ET.Element:
-    """The document's root element; broken XML is one clear error, never half-read."""
+    """The document's root element. Broken XML (a stray "&", an unclosed tag: common in
+    hand-made feeds) is read as far as a recovering parser can; a body nothing can be read
+    from is one clear error."""
     if not body.strip():
         raise ParseError("expected an RSS or Atom feed, got an empty body")
     try:
         return ET.fromstring(body)
     except ET.ParseError as exc:
+        recovered = _recover(body)
+        if recovered is not None and len(recovered):
+            return recovered
         line, column = exc.position
         reason = str(exc).split(":", 1)[0].removeprefix("not well-formed").strip(" ()")
         raise ParseError(
             "expected an RSS or Atom feed, got not well-formed XML at line "
             f"{line}, column {column} ({reason or 'invalid token'})"
         ) from None
+
+
+def _recover(body: bytes) -> ET.Element | None:
+    """libxml2's recovering parser (entities not expanded, no network, no huge trees), its
+    tree handed back as an ElementTree element; None when nothing can be read."""
+    parser = etree.XMLParser(
+        recover=True, resolve_entities=False, no_network=True, huge_tree=False,
+        remove_comments=True, remove_pis=True,
+    )  # fmt: skip
+    try:
+        root = etree.fromstring(body, parser)
+        return ET.fromstring(etree.tostring(root)) if root is not None else None
+    except (etree.XMLSyntaxError, ET.ParseError, ValueError):
+        return None
 
 
 def _read(body: bytes) -> tuple[str, list[_Entry]]:
