@@ -12,7 +12,7 @@
 limits on length, terms and nesting. There are no regular expressions from users: a query is
 words, split by `bot.words` as postings are, so matching is set and substring lookups on the
 posting's tokens, linear in the posting's length whatever the query. The tree's nodes live in
-`bot.syntax` and the tokenizer in `bot.words`; both are re-exported here.
+`bot.syntax` and the tokenizer in `bot.words`: import them from there.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from bot.errors import QueryError
 from bot.salary import parse_filter
 from bot.syntax import (
-    _OPERATORS,
     ATTRS,
     FIELDS,
     MIN_PREFIX,
+    OPERATORS,
     And,
     Attr,
     Field,
@@ -41,7 +41,6 @@ from bot.syntax import (
     Word,
     format_node,
 )
-from bot.words import fold as fold  # re-exported
 from bot.words import tokens
 
 _CHOICES = {"remote": "yes, no or hybrid", "type": "full-time, part-time, contract or internship"}
@@ -93,6 +92,7 @@ def _salary(chunk: str, pos: int) -> Salary:
 
 
 def _lex(text: str) -> list[_Tok]:
+    """The query's tokens, then an "end" token; QueryError at the first one that is wrong."""
     out: list[_Tok] = []
     i, n = 0, len(text)
     while i < n:
@@ -103,50 +103,64 @@ def _lex(text: str) -> list[_Tok]:
             out.append(_Tok(c, i))
             i += 1
         elif c == '"':
-            end = text.find('"', i + 1)
-            if end < 0:
-                raise QueryError(f"unclosed quote {_at(i)}")
-            toks = tokens(text[i + 1 : end])
-            if not toks:
-                raise QueryError(f"empty phrase {_at(i)}")
-            node = Word(toks[0]) if len(toks) == 1 else Phrase(tuple(toks))
-            out.append(_Tok("term", i, text[i + 1 : end], node))
-            i = end + 1
+            i = _lex_phrase(text, i, out)
         elif c == "-" and i + 1 < n and not text[i + 1].isspace() and text[i + 1] not in ")-":
             out.append(_Tok("neg", i))
             i += 1
         else:
-            j = i
-            while j < n and not text[j].isspace() and text[j] not in '()"':
-                j += 1
-            chunk = text[i:j]
-            field = _FIELD_NAME.match(chunk)
-            if field:
-                name = field[1].lower()
-                if name not in FIELDS and name not in ATTRS and name != "salary":
-                    known = ", ".join(f"{f}:" for f in (*FIELDS, *ATTRS, "salary"))
-                    raise QueryError(f"unknown field “{field[0]}” {_at(i)}; fields are {known}")
-                if name == "salary":
-                    value = chunk[len(field[0]) :]
-                    out.append(_Tok("term", i, chunk, _salary(value, i + len(field[0]))))
-                    i = j
-                    continue
-                out.append(_Tok("field", i, name))
-                i += len(field[0])
-                if i >= n or text[i].isspace() or text[i] == ")":
-                    raise QueryError(
-                        f"{name}: needs a word, a phrase or a group right after it ({_at(i - 1)})"
-                    )
-            elif chunk.upper() in _OPERATORS:
-                out.append(_Tok(_OPERATORS[chunk.upper()], i, chunk.upper()))
-                i = j
-            else:
-                node = _term(chunk, i)
-                if node is not None:
-                    out.append(_Tok("term", i, chunk, node))
-                i = j
+            i = _lex_chunk(text, i, out)
     out.append(_Tok("end", n))
     return out
+
+
+def _lex_phrase(text: str, i: int, out: list[_Tok]) -> int:
+    """The quoted phrase that opens at `i`, appended to `out`; returns where lexing goes on."""
+    end = text.find('"', i + 1)
+    if end < 0:
+        raise QueryError(f"unclosed quote {_at(i)}")
+    toks = tokens(text[i + 1 : end])
+    if not toks:
+        raise QueryError(f"empty phrase {_at(i)}")
+    node = Word(toks[0]) if len(toks) == 1 else Phrase(tuple(toks))
+    out.append(_Tok("term", i, text[i + 1 : end], node))
+    return end + 1
+
+
+def _lex_chunk(text: str, i: int, out: list[_Tok]) -> int:
+    """The run of text from `i` to a space, parenthesis or quote: a field, an operator or a
+    term, appended to `out`; returns where lexing goes on."""
+    j = i
+    while j < len(text) and not text[j].isspace() and text[j] not in '()"':
+        j += 1
+    chunk = text[i:j]
+    field = _FIELD_NAME.match(chunk)
+    if field:
+        return _lex_field(text, i, j, field, out)
+    if chunk.upper() in OPERATORS:
+        out.append(_Tok(OPERATORS[chunk.upper()], i, chunk.upper()))
+    else:
+        node = _term(chunk, i)
+        if node is not None:
+            out.append(_Tok("term", i, chunk, node))
+    return j
+
+
+def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[_Tok]) -> int:
+    """A chunk (`text[i:j]`) that opens with "name:": salary:<value> is one term; another
+    field is a token, and what it applies to follows right after it."""
+    name = field[1].lower()
+    if name not in FIELDS and name not in ATTRS and name != "salary":
+        known = ", ".join(f"{f}:" for f in (*FIELDS, *ATTRS, "salary"))
+        raise QueryError(f"unknown field “{field[0]}” {_at(i)}; fields are {known}")
+    if name == "salary":
+        value = text[i + len(field[0]) : j]
+        out.append(_Tok("term", i, text[i:j], _salary(value, i + len(field[0]))))
+        return j
+    out.append(_Tok("field", i, name))
+    i += len(field[0])
+    if i >= len(text) or text[i].isspace() or text[i] == ")":
+        raise QueryError(f"{name}: needs a word, a phrase or a group right after it ({_at(i - 1)})")
+    return i
 
 
 # -- parser --------------------------------------------------------------------------------
