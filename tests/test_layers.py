@@ -19,6 +19,7 @@ LINE = (
     "words",
     "salary",
     "syntax",
+    "lexer",
     "places",
     "synonyms",
     "query",
