@@ -25,7 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot import match
+from bot.index import Matcher
 from bot.models import Alert, BoardInfo, FetchResult, Posting
+from bot.view import compile_query, view
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CORPUS_FILES = {"greenhouse": ".json", "lever": ".json", "rss": ".xml"}
@@ -166,12 +168,12 @@ def run(n_alerts: int, postings: list[Posting], seed: int, naive_postings: int) 
 
     gc.collect()
     start = time.perf_counter()
-    matcher = match.Matcher(alerts)
+    matcher = Matcher(alerts)
     build = time.perf_counter() - start
 
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
-    held = match.Matcher(alerts)
+    held = Matcher(alerts)
     memory = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()
     del held
@@ -184,12 +186,12 @@ def run(n_alerts: int, postings: list[Posting], seed: int, naive_postings: int) 
     routed = _rate(len(postings), time.perf_counter() - start)
 
     # The naive loop: every alert's compiled query on every posting (one view per posting).
-    compiled = [(a, match.compile_query(a.query)) for a in alerts]
+    compiled = [(a, compile_query(a.query)) for a in alerts]
     sample = postings[:naive_postings]
     start = time.perf_counter()
     naive_hits = []
     for p in sample:
-        v = match.view(p)
+        v = view(p)
         naive_hits.append({a.id for a, test in compiled if test(v)})
     naive = _rate(len(sample), time.perf_counter() - start)
     assert naive_hits == [{a.id for a in matcher.match(p)} for p in sample], "index != naive"

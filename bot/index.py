@@ -1,6 +1,6 @@
 """The indexed `Matcher`: which alerts a posting matches, without evaluating every alert.
 
-Alerts are indexed by the keys a posting must have to match them (`bot.match.plan`: words,
+Alerts are indexed by the keys a posting must have to match them (`bot.plan`: words,
 words in a field, attributes): a trie over each alert's keys, rarest first, whose nodes keep a
 few items in a bucket before moving them down. A posting visits only the branches its own keys
 (`posting_keys`) open, and most alerts are decided by keys alone. `add`, `remove` and `sync`
@@ -12,15 +12,15 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable
-from itertools import chain, pairwise
+from itertools import chain
 from typing import NamedTuple
 
-import bot.match
 from bot.errors import QueryError
-from bot.match import _ATTR_VALUES, _STEM, ANY, PostingView, Test, _all, _attribute, _query, plan
 from bot.models import Alert, Posting
-from bot.query import FIELDS, Query
+from bot.plan import plan, posting_keys
 from bot.synonyms import expand
+from bot.syntax import Query
+from bot.view import PostingView, Test, all_of, stored_query, view
 
 log = logging.getLogger(__name__)
 
@@ -45,28 +45,6 @@ def _rarity(key: str) -> float:
     else:
         base = 0.05 / (1 + len(word) / 8 + word.count(" "))
     return base * _FIELD_RARITY[field]
-
-
-def posting_keys(v: PostingView, word_starts: bool = False) -> set[str]:
-    """The keys the posting has; the first letters of its words anywhere if `word_starts`."""
-    keys = set(v.words[ANY])
-    for scope, name in enumerate(FIELDS, start=1):
-        part = v.parts[4 if name == "board" else scope - 1]
-        keys.update([f"{name}:{w}" for w in v.words[scope]])
-        keys.update([f"{name}:*{w[:n]}" for w in v.words[scope] for n in range(_STEM, len(w) + 1)])
-        keys.update([f"{name}:{a} {b}" for a, b in pairwise(part)])
-    for place in v.places:  # "location:north america"
-        keys.update([f"location:{a} {b}" for a, b in pairwise(place)])
-    if v.salary is not None:
-        keys.add("salary:stated")
-        if v.salary.currency:
-            keys.add(f"salary:{v.salary.currency}")
-    if word_starts:
-        keys.update({"*" + w[:_STEM] for w in v.words[ANY]})
-    for (name, value), have in _ATTR_VALUES.items():
-        if _attribute(v, name) in have:
-            keys.add(f"{name}:{value}")
-    return keys
 
 
 # -- the index -----------------------------------------------------------------------------
@@ -210,7 +188,7 @@ class Matcher:
         entry = self._by_text.get(alert.query)
         if entry is None:
             try:
-                query = _query(alert.query)
+                query = stored_query(alert.query)
             except QueryError as exc:
                 log.warning("alert #%s %r is not a valid query: %s", alert.id, alert.query, exc)
                 return False
@@ -258,14 +236,14 @@ class Matcher:
                 self._word_starts = True
             path = [sys.intern(k) for k in sorted(keys, key=lambda k: (_rarity(k), k))]
             absent = tuple(sys.intern(k) for k in sorted(way.absent))
-            test = None if not way.tests else _all(list(way.tests))
+            test = None if not way.tests else all_of(list(way.tests))
             item = _Item(tuple(path[1:]), absent, test, entry)
             self._root.setdefault(path[0], _Node()).add(item)
         return entry
 
     def match(self, posting: Posting) -> list[Alert]:
         """The alerts that match `posting`, in no particular order."""
-        v = bot.match.view(posting)  # through the module, so a patched view is used
+        v = view(posting)
         found: set[_Entry] = set()
         _collect(self._root, posting_keys(v, self._word_starts), v, found)
         return list(chain.from_iterable(entry.alerts for entry in found))

@@ -1,59 +1,34 @@
-"""Whether a posting matches an alert query: the reference evaluator, plan, search and route.
+"""Whether a posting matches an alert query: the reference evaluator, search and route.
 
-A posting is tokenized once into a `PostingView`, which compiled queries test (`bot.view`, whose
-names are importable from here too); `matches` is the plain reference. `plan` lists the *keys*
-(words, words in a field, attributes) a posting must have to match a query: `search` passes over
-postings whose text lacks them, and the `Matcher` of `bot.index` (also importable from here)
-indexes alerts by them, so that `route` does not evaluate every alert.
+The last step of the line query -> view/plan -> index -> match. `matches` is the plain
+reference: it walks the query over the posting's words, nothing clever. `search` passes over
+postings whose text lacks the keys that `bot.plan` says a match needs, and tests the rest with
+the compiled query of `bot.view`. `route` asks the `Matcher` of `bot.index` which alerts each
+posting matches, so that it does not evaluate every alert.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import pairwise
-from typing import TYPE_CHECKING
 
+from bot.index import Matcher
 from bot.models import Alert, Delivery, Posting
 from bot.places import is_place_word, place_names
-from bot.query import (
-    FIELDS,
-    MIN_PREFIX,
-    And,
-    Attr,
-    Field,
-    Node,
-    Not,
-    Or,
-    Phrase,
-    Prefix,
-    Query,
-    Salary,
-    Word,
-)
+from bot.plan import plan
 from bot.salary import yearly
 from bot.synonyms import expand
+from bot.syntax import And, Attr, Field, Node, Not, Phrase, Prefix, Query, Salary, Word
 from bot.view import (
-    _ANYWHERE,
-    _ATTR_VALUES,
-    _SCOPE,
-    ANY,
-    Test,
-    _attribute,
-    _compile,
-    _query,
+    ANYWHERE,
+    ATTR_VALUES,
+    attribute,
     compile_query,
     salary_test,
+    stored_query,
     view,
 )
-from bot.view import PostingView as PostingView  # re-exported: bot.index imports them from here
-from bot.view import _all as _all
-from bot.words import HYPHEN_BOUND, fold, hyphen_only
-from bot.words import tokens as _tokens
-
-if TYPE_CHECKING:
-    from bot.index import Matcher
+from bot.words import HYPHEN_BOUND, fold, hyphen_only, tokens
 
 # -- reference evaluator -------------------------------------------------------------------
 
@@ -64,9 +39,9 @@ def matches(query: str | Query, posting: Posting) -> bool:
     Each field is a list of word lists (a phrase runs within one); location: also looks in
     "places", the names of the countries and regions the location lies in.
     """
-    fields = {f: [_tokens(getattr(posting, f) or "")] for f in (*_ANYWHERE, "board")}
+    fields = {f: [tokens(getattr(posting, f) or "")] for f in (*ANYWHERE, "board")}
     fields["places"] = [list(name) for name in place_names(posting.location)]
-    return _naive(expand(_query(query).root), fields, _ANYWHERE, posting)
+    return _naive(expand(stored_query(query).root), fields, ANYWHERE, posting)
 
 
 def _has_word(word: str, field: str, words: list[list[str]], p: Posting) -> bool:
@@ -95,7 +70,7 @@ def _naive(
     if isinstance(node, Prefix):
         return any(t.startswith(node.stem) for f in scope for w in fields[f] for t in w)
     if isinstance(node, Attr):
-        return _attribute(p, node.name) in _ATTR_VALUES[node.name, node.value]
+        return attribute(p, node.name) in ATTR_VALUES[node.name, node.value]
     if isinstance(node, Salary):
         return salary_test(node, yearly(p))
     if isinstance(node, Field):
@@ -108,108 +83,18 @@ def _naive(
     return any(_naive(c, fields, scope, p) for c in node.children)
 
 
-# -- keys ----------------------------------------------------------------------------------
-# What a posting has, as strings: a word anywhere ("rust"), a word in a field ("title:rust"),
-# two adjacent words in a field ("title:machine learning"), the beginning of a word in a field
-# ("title:*engin"), the first letters of a word anywhere ("*dev"), an attribute
-# ("remote:yes"). Words hold no ":", "*" or space.
-
-_STEM = MIN_PREFIX
-
-
-def _key(scope: int, word: str) -> str:
-    return word if scope == ANY else f"{FIELDS[scope - 1]}:{word}"
-
-
-def _exact_key(node: Node, scope: int) -> str | None:
-    """The key a posting has exactly when it matches `node`, if there is one."""
-    if isinstance(node, Word) and node.token not in HYPHEN_BOUND:
-        return _key(scope, node.token)
-    if isinstance(node, Attr):
-        return f"{node.name}:{node.value}"
-    if isinstance(node, Field):
-        return _exact_key(node.child, _SCOPE[node.name])
-    if scope == ANY:
-        return None
-    if isinstance(node, Prefix):
-        return _key(scope, "*" + node.stem)
-    if isinstance(node, Phrase) and len(node.tokens) == 2:
-        return _key(scope, " ".join(node.tokens))
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class Way:
-    """One way to match: the posting has every key of `keys`, none of `absent`, passes `tests`."""
-
-    keys: frozenset[str]
-    absent: frozenset[str] = frozenset()
-    tests: tuple[Test, ...] = ()
-
-    def __and__(self, other: Way) -> Way:
-        return Way(self.keys | other.keys, self.absent | other.absent, self.tests + other.tests)
-
-
-def plan(node: Node, scope: int = ANY, limit: int = 8) -> list[Way] | None:
-    """The ways a posting can match `node`; None when it needs no key (a NOT).
-
-    A posting that satisfies one way matches, and a posting that matches satisfies one way.
-    An AND combines the ways of its positive parts (up to `limit` ways) and checks the rest;
-    an OR offers the ways of every branch, so each branch must need some key.
-    """
-    exact = _exact_key(node, scope)
-    if exact is not None:
-        return [Way(frozenset({exact}))]
-    if isinstance(node, Word | Phrase):  # a phrase, or "go" (a word, unless "go-live")
-        words = node.tokens if isinstance(node, Phrase) else (node.token,)
-        if scope != ANY and len(words) > 1:
-            words = tuple(" ".join(p) for p in pairwise(words))
-        return [Way(frozenset(_key(scope, w) for w in words), tests=(_compile(node, scope),))]
-    if isinstance(node, Salary):  # the currency, or any stated salary; then the amounts
-        key = f"salary:{node.currency or 'stated'}"
-        return [Way(frozenset({key}), tests=(_compile(node, scope),))]
-    if isinstance(node, Prefix):  # anywhere: its first letters, and a test
-        return [Way(frozenset({"*" + node.stem[:_STEM]}), tests=(_compile(node, scope),))]
-    if isinstance(node, Field):
-        return plan(node.child, _SCOPE[node.name], limit)
-    if isinstance(node, Not):
-        return None
-    parts = [(child, plan(child, scope, limit)) for child in node.children]
-    if isinstance(node, Or):
-        branches = [ways for _, ways in parts if ways is not None]
-        return [w for ways in branches for w in ways] if len(branches) == len(parts) else None
-    anchored = sorted(((c, ways) for c, ways in parts if ways), key=lambda cw: len(cw[1]))
-    if not anchored:
-        return None
-    combined = anchored[0][1]
-    rest = Way(frozenset())
-    for child, ways in anchored[1:]:
-        if len(combined) * len(ways) <= limit:
-            combined = [a & b for a in combined for b in ways]
-        else:
-            rest = rest & Way(frozenset(), tests=(_compile(child, scope),))
-    for child, ways in parts:
-        if ways is None:
-            absent = _exact_key(child.child, scope) if isinstance(child, Not) else None
-            if absent is not None:
-                rest = rest & Way(frozenset(), absent=frozenset({absent}))
-            else:
-                rest = rest & Way(frozenset(), tests=(_compile(child, scope),))
-    return [w & rest for w in combined]
-
-
 def search(query: str | Query, postings: Iterable[Posting], limit: int = 0) -> list[Posting]:
     """The postings that match, in their order; the first `limit` of them when it is set.
 
     A posting whose folded text lacks the words of every way to match is passed over without
     being tokenized: a few times quicker on the postings that don't match.
     """
-    q = _query(query)
+    q = stored_query(query)
     test = compile_query(q)
     needles = [[n for k in way.keys for n in _needles(k)] for way in plan(expand(q.root)) or ()]
     hits: list[Posting] = []
     for posting in postings:
-        text = fold("\n".join(getattr(posting, f) or "" for f in (*_ANYWHERE, "board")))
+        text = fold("\n".join(getattr(posting, f) or "" for f in (*ANYWHERE, "board")))
         if not any(all(n in text for n in way) for way in needles):
             continue
         if test(view(posting)):
@@ -229,8 +114,6 @@ def _needles(key: str) -> list[str]:
 
 def route(postings: Iterable[Posting], alerts: Iterable[Alert] | Matcher) -> list[Delivery]:
     """One delivery per (user, posting), naming every alert of that user that matched."""
-    from bot.index import Matcher  # not at the top: bot.index imports this module
-
     matcher = alerts if isinstance(alerts, Matcher) else Matcher(alerts)
     out: list[Delivery] = []
     for posting in postings:
@@ -241,12 +124,3 @@ def route(postings: Iterable[Posting], alerts: Iterable[Alert] | Matcher) -> lis
             Delivery(chat, posting.key, tuple(sorted(ids))) for chat, ids in per_user.items()
         )
     return out
-
-
-def __getattr__(name: str) -> object:
-    """`Matcher` is imported on first use: `bot.index` builds on this module."""
-    if name != "Matcher":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from bot.index import Matcher
-
-    return Matcher

@@ -1,7 +1,7 @@
 """The alert query's syntax tree: its nodes, the fields and attributes it names, its text.
 
-The parser (`bot.query`) builds these nodes and the matchers (`bot.view`, `bot.match`,
-`bot.index`) walk them; `format_node` writes a node back as canonical text, the normalized form
+The parser (`bot.query`) builds these nodes and the matchers (`bot.view`, `bot.plan`,
+`bot.match`) walk them; `format_node` writes a node back as canonical text, the normalized form
 of an alert.
 """
 
@@ -85,7 +85,7 @@ ATTRS: dict[str, dict[str, str]] = {
         "internship": "internship", "intern": "internship",
     },
 }  # fmt: skip
-_OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}
+OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}  # the words that join terms
 MIN_PREFIX = 3
 
 
@@ -118,7 +118,7 @@ def _group(node: Node, *kinds: type) -> str:
 def format_node(node: Node) -> str:
     """The canonical text of a node; parsing it gives the same node back."""
     if isinstance(node, Word):
-        return f'"{node.token}"' if node.token.upper() in _OPERATORS else node.token
+        return f'"{node.token}"' if node.token.upper() in OPERATORS else node.token
     if isinstance(node, Phrase):
         return '"' + " ".join(node.tokens) + '"'
     if isinstance(node, Prefix):

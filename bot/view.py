@@ -14,29 +14,16 @@ from itertools import pairwise
 
 from bot.models import Posting
 from bot.places import place_names
-from bot.query import (
-    FIELDS,
-    And,
-    Attr,
-    Field,
-    Node,
-    Not,
-    Phrase,
-    Prefix,
-    Query,
-    Salary,
-    Word,
-    parse,
-)
+from bot.query import parse
 from bot.salary import Yearly, accepts, yearly
 from bot.synonyms import expand
-from bot.words import HYPHEN_BOUND, hyphen_only
-from bot.words import tokens as _tokens
+from bot.syntax import FIELDS, And, Attr, Field, Node, Not, Phrase, Prefix, Query, Salary, Word
+from bot.words import HYPHEN_BOUND, hyphen_only, tokens
 
 ANY = 0  # title, company, location and description together; then one scope per field
-_SCOPE = {name: i for i, name in enumerate(FIELDS, start=1)}
-_ANYWHERE = ("title", "company", "location", "description")
-_ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
+SCOPE = {name: i for i, name in enumerate(FIELDS, start=1)}
+ANYWHERE = ("title", "company", "location", "description")
+ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
     ("remote", "yes"): frozenset({"remote"}),
     ("remote", "hybrid"): frozenset({"hybrid"}),
     ("remote", "no"): frozenset({"onsite", None}),
@@ -46,16 +33,17 @@ _ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
     ("type", "internship"): frozenset({"intern"}),
 }
 _UNLIMITED = {"max_length": 1 << 30, "max_terms": 1 << 30, "max_depth": 64}
-_LOCATION = _SCOPE["location"]
+_LOCATION = SCOPE["location"]
 _NO_WORDS: frozenset[str] = frozenset()
 
 
-def _query(query: str | Query) -> Query:
-    """Stored alerts passed the limits when they were saved: don't apply them again."""
+def stored_query(query: str | Query) -> Query:
+    """`query` parsed without the limits: stored alerts passed them when they were saved."""
     return query if isinstance(query, Query) else parse(query, **_UNLIMITED)
 
 
-def _attribute(posting: Posting | PostingView, name: str) -> str | None:
+def attribute(posting: Posting | PostingView, name: str) -> str | None:
+    """The value an attribute filter (remote:, type:) looks at: `ATTR_VALUES` lists its matches."""
     return posting.workplace if name == "remote" else posting.employment_type
 
 
@@ -66,7 +54,7 @@ def hyphen_bound(posting: Posting, parts: tuple[list[str], ...]) -> tuple[frozen
     """By scope, the words of `HYPHEN_BOUND` the posting has only in hyphenated phrases."""
     if not any(HYPHEN_BOUND.intersection(part) for part in parts):
         return (_NO_WORDS,) * (len(FIELDS) + 1)
-    texts = [getattr(posting, f) or "" for f in (*_ANYWHERE, "board")]
+    texts = [getattr(posting, f) or "" for f in (*ANYWHERE, "board")]
     bound = [hyphen_only(text, part) for text, part in zip(texts, parts, strict=True)]
     free: set[str] = set()
     for part, hyphenated in zip(parts[:4], bound[:4], strict=True):
@@ -93,7 +81,7 @@ class PostingView:
 
     def __init__(self, posting: Posting):
         title, company, location, description, board = (
-            _tokens(getattr(posting, f) or "") for f in (*_ANYWHERE, "board")
+            tokens(getattr(posting, f) or "") for f in (*ANYWHERE, "board")
         )
         anywhere = set(description)
         anywhere.update(title, company, location)
@@ -142,7 +130,7 @@ Test = Callable[[PostingView], bool]
 
 def compile_query(query: str | Query) -> Test:
     """A function that tells whether a `PostingView` matches the query, by lookups alone."""
-    return _compile(expand(_query(query).root), ANY)
+    return compile_node(expand(stored_query(query).root), ANY)
 
 
 def salary_test(node: Salary, salary: Yearly | None) -> bool:
@@ -150,7 +138,8 @@ def salary_test(node: Salary, salary: Yearly | None) -> bool:
     return salary is not None and accepts(node.op, node.amount, node.upto, node.currency, salary)
 
 
-def _compile(node: Node, scope: int) -> Test:
+def compile_node(node: Node, scope: int) -> Test:
+    """The test of one (expanded) node in one scope: `ANY` or a field's `SCOPE`."""
     if isinstance(node, Word):
         word = node.token
         if word in HYPHEN_BOUND:
@@ -168,23 +157,24 @@ def _compile(node: Node, scope: int) -> Test:
         pairs = frozenset(pairwise(node.tokens))
         return lambda v: v.has_phrase(needle, pairs)
     if isinstance(node, Attr):
-        values, name = _ATTR_VALUES[node.name, node.value], node.name
-        return lambda v: _attribute(v, name) in values
+        values, name = ATTR_VALUES[node.name, node.value], node.name
+        return lambda v: attribute(v, name) in values
     if isinstance(node, Field):
-        return _compile(node.child, _SCOPE[node.name])
+        return compile_node(node.child, SCOPE[node.name])
     if isinstance(node, Not):
-        inner = _compile(node.child, scope)
+        inner = compile_node(node.child, scope)
         return lambda v: not inner(v)
     if isinstance(node, And):
         plain = [c for c in node.children if isinstance(c, Word) and c.token not in HYPHEN_BOUND]
         words = frozenset(c.token for c in plain)
-        tests = [_compile(c, scope) for c in node.children if c not in plain]
+        tests = [compile_node(c, scope) for c in node.children if c not in plain]
         if words:
             tests.insert(0, lambda v: words <= v.words[scope])
-        return _all(tests)
-    tests = [_compile(c, scope) for c in node.children]
+        return all_of(tests)
+    tests = [compile_node(c, scope) for c in node.children]
     return lambda v: any(t(v) for t in tests)
 
 
-def _all(tests: list[Test]) -> Test:
+def all_of(tests: list[Test]) -> Test:
+    """One test that passes when every one of `tests` does."""
     return tests[0] if len(tests) == 1 else lambda v: all(t(v) for t in tests)

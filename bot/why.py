@@ -19,7 +19,7 @@ from bot.salary import posting_salary
 from bot.synonyms import expand
 from bot.syntax import And, Attr, Field, Node, Not, Or, Phrase, Prefix, Query, Salary, Word
 from bot.syntax import format_node as _text
-from bot.view import _SCOPE, ANY, PostingView, _compile, _query, view
+from bot.view import ANY, SCOPE, PostingView, compile_node, stored_query, view
 from bot.words import HYPHEN_BOUND
 
 _TYPES = {"full_time": "full-time", "part_time": "part-time", "intern": "an internship"}
@@ -35,14 +35,14 @@ class Explanation:
 
 def explain(query: str | Query, posting: Posting) -> Explanation:
     """Walk `query` over `posting`: matched or not, with the reasons (see the module doc)."""
-    ok, reasons = _walk(_query(query).root, ANY, view(posting), posting)
+    ok, reasons = _walk(stored_query(query).root, ANY, view(posting), posting)
     return Explanation(ok, tuple(dict.fromkeys(reasons)))
 
 
 def _where(scope: int, p: Posting) -> str:
     if scope == ANY:
         return "the title, company, location or description"
-    name = next(n for n, i in _SCOPE.items() if i == scope)
+    name = next(n for n, i in SCOPE.items() if i == scope)
     value = getattr(p, name) or ""
     return f"the {name} “{shorten(value, 60)}”" if value else f"the {name} (empty)"
 
@@ -51,12 +51,12 @@ def _label(node: Node, scope: int) -> str:
     text = _text(node)
     if scope == ANY:
         return f"“{text.strip(chr(34))}”"
-    name = next(n for n, i in _SCOPE.items() if i == scope)
+    name = next(n for n, i in SCOPE.items() if i == scope)
     return f"{name}:{text}"
 
 
 def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
-    ok = _compile(expand(node), scope)(v)
+    ok = compile_node(expand(node), scope)(v)
     if isinstance(node, Attr):
         return ok, [f"{_text(node)}: the job is {_attribute(node.name, p)}"]
     if isinstance(node, Salary):
@@ -87,7 +87,7 @@ def _attribute(name: str, p: Posting) -> str:
 def _walk(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
     """(value, reasons): when false, why it fails; when true, what made it true (for NOT)."""
     if isinstance(node, Field):
-        return _walk(node.child, _SCOPE[node.name], v, p)
+        return _walk(node.child, SCOPE[node.name], v, p)
     if isinstance(node, Not):
         ok, inner = _walk(node.child, scope, v, p)
         if not ok:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import match
+from bot import index, match
+from bot.index import Matcher
 from bot.models import Alert, Posting
 
 
@@ -45,7 +46,7 @@ def job(
 )
 def test_matches(query: str, posting: Posting, expected: bool) -> None:
     assert match.matches(query, posting) is expected
-    hits = match.Matcher([Alert(1, 7, query)]).match(posting)
+    hits = Matcher([Alert(1, 7, query)]).match(posting)
     assert bool(hits) is expected, "the index agrees with the reference evaluator"
 
 
@@ -62,27 +63,27 @@ def test_route_sends_one_delivery_per_user_naming_every_alert() -> None:
 
 
 def test_route_takes_a_compiled_matcher_built_from_any_iterable() -> None:
-    matcher = match.Matcher(Alert(i, i, q) for i, q in enumerate(["rust", "go"], start=1))
+    matcher = Matcher(Alert(i, i, q) for i, q in enumerate(["rust", "go"], start=1))
     assert len(matcher) == 2
     deliveries = match.route([job("Go Engineer", key="b:1"), job("Cook", key="b:2")], matcher)
     assert [(d.chat_id, d.posting_key) for d in deliveries] == [(2, "b:1")]
 
 
 def test_alerts_with_the_same_query_share_an_entry_and_all_match() -> None:
-    matcher = match.Matcher([Alert(1, 7, "Rust  backend"), Alert(2, 8, "rust backend")])
+    matcher = Matcher([Alert(1, 7, "Rust  backend"), Alert(2, 8, "rust backend")])
     assert matcher.queries == 1
     assert sorted(a.id for a in matcher.match(job("Backend", "Rust"))) == [1, 2]
 
 
 def test_an_alert_matching_two_ways_is_returned_once() -> None:
-    matcher = match.Matcher([Alert(1, 7, "rust OR backend OR title:engineer")])
+    matcher = Matcher([Alert(1, 7, "rust OR backend OR title:engineer")])
     assert matcher.match(job("Backend Engineer", "Rust")) == [
         Alert(1, 7, "rust OR backend OR title:engineer")
     ]
 
 
 def test_add_and_remove_keep_the_index_current() -> None:
-    matcher = match.Matcher([Alert(1, 7, "rust")])
+    matcher = Matcher([Alert(1, 7, "rust")])
     assert matcher.add(Alert(2, 8, "go"))
     assert [a.id for a in matcher.match(job("Go Engineer"))] == [2]
     assert matcher.remove(2) and not matcher.remove(2)
@@ -93,7 +94,7 @@ def test_add_and_remove_keep_the_index_current() -> None:
 
 
 def test_sync_makes_the_index_hold_exactly_the_given_alerts() -> None:
-    matcher = match.Matcher([Alert(1, 7, "rust"), Alert(2, 8, "go"), Alert(3, 9, "go")])
+    matcher = Matcher([Alert(1, 7, "rust"), Alert(2, 8, "go"), Alert(3, 9, "go")])
     matcher.sync([Alert(2, 8, "rust"), Alert(3, 9, "go"), Alert(4, 7, "go")])
     assert len(matcher) == 3
     assert sorted(a.id for a in matcher.match(job("Rust Engineer"))) == [2]
@@ -102,7 +103,7 @@ def test_sync_makes_the_index_hold_exactly_the_given_alerts() -> None:
 
 def test_a_stored_query_that_no_longer_parses_is_skipped_with_a_warning(caplog) -> None:
     caplog.set_level(logging.WARNING)
-    matcher = match.Matcher([Alert(1, 7, "-java"), Alert(2, 7, "rust")])
+    matcher = Matcher([Alert(1, 7, "-java"), Alert(2, 7, "rust")])
     assert len(matcher) == 1
     assert "alert #1" in caplog.text
     assert [a.id for a in matcher.match(job("Rust Engineer"))] == [2]
@@ -110,7 +111,7 @@ def test_a_stored_query_that_no_longer_parses_is_skipped_with_a_warning(caplog) 
 
 def test_stored_alerts_are_not_held_to_todays_length_limit() -> None:
     long_query = " OR ".join(f"word{i}" for i in range(100)) + " OR rust"
-    assert [a.id for a in match.Matcher([Alert(1, 7, long_query)]).match(job("Rust"))] == [1]
+    assert [a.id for a in Matcher([Alert(1, 7, long_query)]).match(job("Rust"))] == [1]
 
 
 def test_search_keeps_order_and_stops_at_the_limit() -> None:
@@ -123,7 +124,7 @@ def test_search_keeps_order_and_stops_at_the_limit() -> None:
 
 
 def test_attribute_only_alerts_are_indexed_by_the_attribute() -> None:
-    matcher = match.Matcher([Alert(1, 7, "remote:yes"), Alert(2, 7, "type:internship")])
+    matcher = Matcher([Alert(1, 7, "remote:yes"), Alert(2, 7, "type:internship")])
     assert [a.id for a in matcher.match(job("Cook", workplace="remote"))] == [1]
     assert [a.id for a in matcher.match(job("Cook", employment_type="intern"))] == [2]
     assert matcher.match(job("Cook")) == []
@@ -131,9 +132,9 @@ def test_attribute_only_alerts_are_indexed_by_the_attribute() -> None:
 
 def test_the_view_is_built_once_per_posting(monkeypatch) -> None:
     calls = []
-    real = match.view
-    monkeypatch.setattr(match, "view", lambda p: calls.append(p) or real(p))
-    matcher = match.Matcher(Alert(i, i, q) for i, q in enumerate(["rust", '"rust dev"', "rus*"]))
+    real = index.view
+    monkeypatch.setattr(index, "view", lambda p: calls.append(p) or real(p))
+    matcher = Matcher(Alert(i, i, q) for i, q in enumerate(["rust", '"rust dev"', "rus*"]))
     matcher.match(job("Rust dev"))
     assert len(calls) == 1
 
@@ -142,7 +143,7 @@ def test_no_query_stalls_on_a_long_repetitive_posting() -> None:
     posting = job("Engineer", "a " * 200_000 + "b")
     queries = ['"' + "a " * 30 + 'c"', "engineer* -b", '"a a a a b" OR title:"a a b"', "a -(a a)"]
     start = time.perf_counter()
-    matcher = match.Matcher(Alert(i, i, q) for i, q in enumerate(queries))
+    matcher = Matcher(Alert(i, i, q) for i, q in enumerate(queries))
     assert sorted(a.id for a in matcher.match(posting)) == [2]
     assert time.perf_counter() - start < 2.0
 

@@ -7,7 +7,9 @@ import tomllib
 import pytest
 
 from bot import match
+from bot.index import Matcher
 from bot.models import Alert, Posting
+from bot.view import compile_query, view
 from tests.conftest import FIXTURES
 
 CASES = tomllib.loads((FIXTURES / "match_cases.toml").read_text(encoding="utf-8"))["cases"]
@@ -47,13 +49,13 @@ def test_the_table_is_well_formed() -> None:
 def test_case(case: dict) -> None:
     p = posting(case)
     assert match.matches(case["q"], p) is case["expect"], "reference evaluator"
-    assert match.compile_query(case["q"])(match.view(p)) is case["expect"], "compiled query"
-    assert bool(match.Matcher([Alert(1, 1, case["q"])]).match(p)) is case["expect"], "index"
+    assert compile_query(case["q"])(view(p)) is case["expect"], "compiled query"
+    assert bool(Matcher([Alert(1, 1, case["q"])]).match(p)) is case["expect"], "index"
     assert bool(match.search(case["q"], [p])) is case["expect"], "search"
 
 
 def test_all_cases_in_one_index() -> None:
-    matcher = match.Matcher(Alert(i, i, c["q"]) for i, c in enumerate(CASES))
+    matcher = Matcher(Alert(i, i, c["q"]) for i, c in enumerate(CASES))
     for i, case in enumerate(CASES):
         matched = {a.id for a in matcher.match(posting(case))}
         assert (i in matched) is case["expect"], case["id"]

@@ -9,8 +9,11 @@ from hypothesis import strategies as st
 
 from bot import match
 from bot.errors import QueryError
+from bot.index import Matcher
 from bot.models import Alert, Posting
-from bot.query import parse, tokens
+from bot.query import parse
+from bot.view import compile_query, view
+from bot.words import tokens
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -139,10 +142,10 @@ def test_the_index_agrees_with_the_reference_evaluator(
         except QueryError:
             continue
     assume(parsed)
-    matcher = match.Matcher(Alert(i, i % 3, q.normalized) for i, q in enumerate(parsed))
+    matcher = Matcher(Alert(i, i % 3, q.normalized) for i, q in enumerate(parsed))
     for p in batch:
         expected = {i for i, q in enumerate(parsed) if match.matches(q, p)}
         assert {a.id for a in matcher.match(p)} == expected
-        v = match.view(p)
-        assert {i for i, q in enumerate(parsed) if match.compile_query(q)(v)} == expected
+        v = view(p)
+        assert {i for i, q in enumerate(parsed) if compile_query(q)(v)} == expected
         assert {i for i, q in enumerate(parsed) if match.search(q, [p])} == expected

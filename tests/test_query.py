@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import QueryError
-from bot.query import And, Attr, Field, Not, Or, Phrase, Prefix, Word, parse, tokens
+from bot.query import parse
+from bot.syntax import And, Attr, Field, Not, Or, Phrase, Prefix, Word
+from bot.words import tokens
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from bot import match
 from bot.errors import QueryError
 from bot.models import Posting
 from bot.query import parse
+from bot.view import compile_query, view
 from bot.why import Facts, blockers, explain, verdict
 from tests.test_match_properties import SETTINGS, postings, queries
 
@@ -105,11 +106,7 @@ def test_explain_agrees_with_the_matcher(text: str, posting: Posting) -> None:
     except QueryError:
         return
     got = explain(query, posting)
-    assert (
-        got.matched
-        == match.matches(query, posting)
-        == match.compile_query(query)(match.view(posting))
-    )
+    assert got.matched == match.matches(query, posting) == compile_query(query)(view(posting))
     assert got.reasons, "a verdict always says why"
 
 

@@ -1,0 +1,132 @@
+"""The alert language's lexer: query text into tokens, each with its position for errors.
+
+Terms are split into words by `bot.words`, as postings are; `salary:` values are read by
+`bot.salary`. The parser (`bot.query`) builds the tree from these tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.errors import QueryError
+from bot.salary import parse_filter
+from bot.syntax import ATTRS, FIELDS, MIN_PREFIX, OPERATORS, Phrase, Prefix, Salary, Term, Word
+from bot.words import tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token: its kind, where it starts, its text, and the term it stands for."""
+
+    kind: str  # "(", ")", "term", "field", "neg", "or", "and", "not", "end"
+    pos: int
+    text: str = ""
+    node: Term | Salary | None = None
+
+
+_FIELD_NAME = re.compile(r"([A-Za-z]+):")
+
+
+def at(pos: int) -> str:
+    """Where in the query, for an error message."""
+    return f"at character {pos + 1}"
+
+
+def _term(chunk: str, pos: int) -> Term | None:
+    """A bare word of the query: a word, a phrase when it holds several (front-end), a prefix."""
+    if "*" not in chunk:
+        toks = tokens(chunk)
+        if not toks:
+            return None
+        return Word(toks[0]) if len(toks) == 1 else Phrase(tuple(toks))
+    star = chunk.index("*")
+    if star != len(chunk) - 1:
+        raise QueryError(f"* goes only at the end of a word ({at(pos + star)})")
+    toks = tokens(chunk[:-1])
+    if len(toks) > 1:
+        raise QueryError(f"a prefix* is a single word: “{chunk}” {at(pos)}")
+    if not toks or len(toks[0]) < MIN_PREFIX:
+        raise QueryError(f"a prefix needs at least {MIN_PREFIX} letters before * ({at(pos)})")
+    return Prefix(toks[0])
+
+
+def _salary(chunk: str, pos: int) -> Salary:
+    """The value of salary: (the rest of its chunk) as a node; QueryError says what's wrong."""
+    try:
+        op, amount, upto, currency = parse_filter(chunk)
+    except ValueError as exc:
+        raise QueryError(f"{exc} ({at(pos)})") from None
+    return Salary(op, amount, upto, currency)
+
+
+def lex(text: str) -> list[Tok]:
+    """The query's tokens, then an "end" token; QueryError at the first one that is wrong."""
+    out: list[Tok] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+        elif c in "()":
+            out.append(Tok(c, i))
+            i += 1
+        elif c == '"':
+            i = _lex_phrase(text, i, out)
+        elif c == "-" and i + 1 < n and not text[i + 1].isspace() and text[i + 1] not in ")-":
+            out.append(Tok("neg", i))
+            i += 1
+        else:
+            i = _lex_chunk(text, i, out)
+    out.append(Tok("end", n))
+    return out
+
+
+def _lex_phrase(text: str, i: int, out: list[Tok]) -> int:
+    """The quoted phrase that opens at `i`, appended to `out`; returns where lexing goes on."""
+    end = text.find('"', i + 1)
+    if end < 0:
+        raise QueryError(f"unclosed quote {at(i)}")
+    toks = tokens(text[i + 1 : end])
+    if not toks:
+        raise QueryError(f"empty phrase {at(i)}")
+    node = Word(toks[0]) if len(toks) == 1 else Phrase(tuple(toks))
+    out.append(Tok("term", i, text[i + 1 : end], node))
+    return end + 1
+
+
+def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
+    """The run of text from `i` to a space, parenthesis or quote: a field, an operator or a
+    term, appended to `out`; returns where lexing goes on."""
+    j = i
+    while j < len(text) and not text[j].isspace() and text[j] not in '()"':
+        j += 1
+    chunk = text[i:j]
+    field = _FIELD_NAME.match(chunk)
+    if field:
+        return _lex_field(text, i, j, field, out)
+    if chunk.upper() in OPERATORS:
+        out.append(Tok(OPERATORS[chunk.upper()], i, chunk.upper()))
+    else:
+        node = _term(chunk, i)
+        if node is not None:
+            out.append(Tok("term", i, chunk, node))
+    return j
+
+
+def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[Tok]) -> int:
+    """A chunk (`text[i:j]`) that opens with "name:": salary:<value> is one term; another
+    field is a token, and what it applies to follows right after it."""
+    name = field[1].lower()
+    if name not in FIELDS and name not in ATTRS and name != "salary":
+        known = ", ".join(f"{f}:" for f in (*FIELDS, *ATTRS, "salary"))
+        raise QueryError(f"unknown field “{field[0]}” {at(i)}; fields are {known}")
+    if name == "salary":
+        value = text[i + len(field[0]) : j]
+        out.append(Tok("term", i, text[i:j], _salary(value, i + len(field[0]))))
+        return j
+    out.append(Tok("field", i, name))
+    i += len(field[0])
+    if i >= len(text) or text[i].isspace() or text[i] == ")":
+        raise QueryError(f"{name}: needs a word, a phrase or a group right after it ({at(i - 1)})")
+    return i
