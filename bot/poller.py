@@ -17,6 +17,7 @@ from bot import fingerprint, match, normalize, sources
 from bot.config import PollingConfig, format_duration
 from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.http import Fetcher
+from bot.index import Matcher
 from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
 from bot.store import BoardState, RecordResult, Store, utcnow
 from bot.store.db import storage_problem
@@ -109,7 +110,7 @@ class Poller:
         self.on_health = on_health
         self.on_retry = on_retry
         self.clock = clock
-        self._compiled: tuple[int, match.Matcher] | None = None
+        self._compiled: tuple[int, Matcher] | None = None
         self._storage_down = False  # the last poll could not be stored (told once)
         # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
@@ -234,12 +235,12 @@ class Poller:
         )  # not hidden jobs, muted companies
         return self.store.enqueue(wanted, now)
 
-    def _matcher(self) -> match.Matcher:
+    def _matcher(self) -> Matcher:
         """The compiled alert index, brought up to date incrementally when alerts changed
         (building one for 100k alerts takes seconds; syncing it, tens of milliseconds)."""
         generation = self.store.alerts_generation
         if self._compiled is None:
-            self._compiled = (generation, match.Matcher(self.store.active_alerts()))
+            self._compiled = (generation, Matcher(self.store.active_alerts()))
         elif self._compiled[0] != generation:
             self._compiled[1].sync(self.store.active_alerts())
             self._compiled = (generation, self._compiled[1])
