@@ -136,10 +136,10 @@ class Config:
 
 
 # The [section] tables: Config's fields that are config dataclasses; then [[boards]].
-SECTIONS = {
+SECTIONS: dict[str, type[Any]] = {
     f.name: kind
     for f, kind in ((f, get_type_hints(Config)[f.name]) for f in dataclasses.fields(Config))
-    if dataclasses.is_dataclass(kind)
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind)
 }
 
 
@@ -225,7 +225,9 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
     warnings: list[str] = []
     reader = Reader(problems)
     problems.extend(f"{x}: unknown section" for x in sorted(set(data) - {*SECTIONS, "boards"}))
-    sections = {name: reader.section(data, name, kind) for name, kind in SECTIONS.items()}
+    sections: dict[str, Any] = {
+        name: reader.section(data, name, kind) for name, kind in SECTIONS.items()
+    }
     default_interval = sections["polling"].interval
     boards = _boards(data.get("boards", []), reader, default_interval, warnings)
     if problems:

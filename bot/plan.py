@@ -13,7 +13,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from bot.syntax import FIELDS, MIN_PREFIX, Attr, Field, Node, Not, Or, Phrase, Prefix, Salary, Word
+from bot.syntax import (
+    FIELDS,
+    MIN_PREFIX,
+    And,
+    Attr,
+    Field,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Salary,
+    Word,
+)
 from bot.view import ANY, ATTR_VALUES, SCOPE, PostingView, Test, attribute, compile_node
 from bot.words import HYPHEN_BOUND
 
@@ -72,6 +85,7 @@ def plan(node: Node, scope: int = ANY, limit: int = 8) -> list[Way] | None:
         return plan(node.child, SCOPE[node.name], limit)
     if isinstance(node, Not):
         return None
+    assert isinstance(node, And | Or), node  # Attr has an exact key
     parts = [(child, plan(child, scope, limit)) for child in node.children]
     if isinstance(node, Or):
         branches = [ways for _, ways in parts if ways is not None]
@@ -99,11 +113,12 @@ def _both(parts: list[tuple[Node, list[Way] | None]], scope: int, limit: int) ->
     anchored = sorted(((c, ways) for c, ways in parts if ways), key=lambda cw: len(cw[1]))
     if not anchored:
         return None
-    combined = anchored[0][1]
+    combined: list[Way] = anchored[0][1] or []
     rest = _NOTHING
-    for child, ways in anchored[1:]:
-        if len(combined) * len(ways) <= limit:
-            combined = [a & b for a in combined for b in ways]
+    for child, more in anchored[1:]:
+        more = more or []
+        if len(combined) * len(more) <= limit:
+            combined = [a & b for a in combined for b in more]
         else:
             rest = rest & Way(frozenset(), tests=(compile_node(child, scope),))
     for child, ways in parts:

@@ -129,7 +129,7 @@ def _atom_body(f: dict[str, ET.Element]) -> tuple[str | None, str | None]:
             continue
         kind = node.get("type", "text")
         value = _inner_xml(node) if kind == "xhtml" else node.text
-        if _text(value):
+        if value and _text(value):
             return (
                 (None, value.strip()) if kind in ("text", "text/plain") else (value.strip(), None)
             )
