@@ -11,7 +11,7 @@ Pure: no I/O. Reasons are plain text; the caller escapes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from bot.models import Posting
 from bot.render import WORKPLACE, shorten
@@ -123,17 +123,19 @@ class Facts:
     alert_paused: bool = False
     sent_at: datetime | None = None
     pending: bool = False  # in the user's outbox, waiting (digest, quiet hours, pause, cap)
+    zone: tzinfo = UTC  # the user's, for the times shown
 
 
-def _day(when: datetime) -> str:
-    return when.strftime("%Y-%m-%d %H:%M UTC")
+def _day(when: datetime, zone: tzinfo = UTC) -> str:
+    local = when.astimezone(zone)
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname() or 'UTC'}"
 
 
 def blockers(f: Facts) -> list[str]:
     """Why a job that matches the query was (or would be) not pushed for this alert."""
     out = []
     if f.sent_at is not None:
-        out.append(f"already sent to you ({_day(f.sent_at)})")
+        out.append(f"already sent to you ({_day(f.sent_at, f.zone)})")
     if f.pending:
         out.append("it is waiting in your outbox (digest, quiet hours, a pause or the hourly cap)")
     if f.hidden:
@@ -144,8 +146,8 @@ def blockers(f: Facts) -> list[str]:
         out.append("it was on its board when jobbot started watching it (board baseline)")
     if f.first_seen < f.alert_created:
         out.append(
-            f"it was posted before the alert existed (first seen {_day(f.first_seen)}, "
-            f"alert created {_day(f.alert_created)})"
+            f"it was posted before the alert existed (first seen {_day(f.first_seen, f.zone)}, "
+            f"alert created {_day(f.alert_created, f.zone)})"
         )
     if f.alert_paused:
         out.append("the alert is paused")

@@ -120,3 +120,14 @@ def test_a_failing_and_names_only_failing_parts(words: list[str]) -> None:
     got = explain(query, JOB)
     if not got.matched:
         assert not any(" is in " in r and not r.startswith("excluded") for r in got.reasons)
+
+
+def test_times_are_shown_in_the_users_zone() -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.why import Facts, blockers
+
+    sent = datetime(2026, 12, 3, 5, 45, tzinfo=UTC)
+    facts = Facts(sent, sent, sent_at=sent, zone=ZoneInfo("Europe/Berlin"))
+    assert blockers(facts) == ["already sent to you (2026-12-03 06:45 CET)"]

@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import transfer, why
+from bot import policy, transfer, why
 from bot.config import AlertsConfig
 from bot.models import Button, Document, OutgoingMessage
 from bot.render import shorten
@@ -119,6 +119,7 @@ class ControlCommands:
             alert_paused=a.paused_at is not None,
             sent_at=outbox.sent_at if outbox and outbox.state == "sent" else None,
             pending=bool(outbox and outbox.state in ("pending", "sending")),
+            zone=policy.zone(store.settings(chat_id).timezone),
         )
         ok, reasons = why.verdict(explanation, facts)
         label = f"#{a.id} <b>{esc(shorten(a.query, 100))}</b>"
