@@ -134,6 +134,11 @@ HTML = [
         "<svg><style>x</style></svg><noscript><p>n</p></noscript>ok<template><p>t</p></template>",
         "ok",
     ),
+    # Escaped markup is decoded as html.unescape decodes it, whichever does the work.
+    ("escaped-nul", "&lt;\x00p&gt;x", "<p>x"),
+    ("escaped-control-reference", "&lt;p&gt;a&#1;b&lt;/p&gt;", "ab"),
+    ("escaped-twice", "&amp;lt;p&amp;gt;Tom &amp;amp;amp; Jerry&amp;lt;/p&amp;gt;", "Tom & Jerry"),
+    ("plain-with-entities", "R&amp;D\r\n&amp; more", "R&D\n& more"),
     ("odd-whitespace", "<p>\xa0</p><p> a  \n b </p>\u3000<p>c\x1fd</p>", "a b\n\nc d"),
     ("none", None, ""),
     ("empty", "", ""),

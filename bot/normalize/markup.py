@@ -145,6 +145,24 @@ def tree_text(root: LexborNode, drop: tuple[str, ...] = ()) -> str:
     return marked_text(root.text())
 
 
+def _decoded(text: str) -> str:
+    """`unescape(text)`, by lexbor in C where it gives the same: text without tags parses to
+    one text node, its entities decoded (html.unescape calls back into Python for each of
+    the hundreds in an escaped Greenhouse description). Numeric references other than
+    "&#39;" are left to `unescape` (it drops the control characters they may name), and so
+    is text with NUL in it (lexbor drops it, and "&lt;\\0p" must not become a tag)."""
+    for _ in range(3):
+        if "&" not in text or "<" in text:
+            break
+        if text.count("&#") != text.count("&#39;") or "\0" in text:
+            return unescape(text)
+        decoded = tree.parse(text).text()
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
 def html_to_text(markup: str | None, drop: tuple[str, ...] = ()) -> str:
     """Readable plain text from (possibly escaped, possibly truncated) HTML.
 
@@ -155,7 +173,7 @@ def html_to_text(markup: str | None, drop: tuple[str, ...] = ()) -> str:
     if not markup:
         return ""
     if "<" not in markup:
-        markup = unescape(markup)  # escaped HTML, once or twice, or plain text
+        markup = _decoded(markup)  # escaped HTML, once or twice, or plain text
         if "<" not in markup:
             return clean_text(markup.replace("\xa0", " ").replace("\x00", ""))
     root = tree.parse(markup).root
