@@ -95,14 +95,14 @@ def marked_text(text: str) -> str:
     first = _words(pieces[0])
     out = [first] if first else []
     state: _State = (0, ())
-    run = ""
+    run: list[str] = []  # the letters of the marks since the last words
     for piece in pieces[1:]:
-        run += piece[0]
+        run.append(piece[0])
         words = _words(piece[1:])
         if not words:
             continue
-        state, brk = _resolve(state, run)
-        run = ""
+        state, brk = _resolve(state, "".join(run))
+        run.clear()
         if out:
             out.append(brk)
         elif brk.endswith(_BULLET):
@@ -128,7 +128,7 @@ def tree_text(root: LexborNode, drop: tuple[str, ...] = ()) -> str:
     One walk over the elements (not the text) in C; Python sees each element once, and
     lexbor collects the text."""
     actions = _actions(drop)
-    cut = []
+    cut: list[LexborNode] = []
     for node in root.traverse():
         tag = node.tag
         if tag in actions:
