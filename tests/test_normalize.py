@@ -125,6 +125,21 @@ HTML = [
     ("stray-list-end", "<li>One</ol>after", "• Oneafter"),  # as browsers show it
     ("stray-list-end-then-para", "<li>One</ol><p>after", "• One\nafter"),
     ("nul-bytes", "<p>a\x00b</p>", "ab"),
+    # What the text extraction marks blocks with (NUL and a letter) cannot come from the input.
+    ("nul-letter-pairs", "<p>a\x00Pb\x00I</p><pre>\x00R x\n  y</pre>c", "aPbI\n\nR x\ny\n\nc"),
+    ("nul-references", "<p>a&#0;Pb&#x0;Q</p>", "a\ufffdPb\ufffdQ"),
+    ("nested-pre", "<pre>a\n<pre>b\n c</pre>d\n e</pre>f\ng", "a\n\nb\nc\n\nd\ne\n\nf g"),
+    (
+        "muted-inside-muted",
+        "<svg><style>x</style></svg><noscript><p>n</p></noscript>ok<template><p>t</p></template>",
+        "ok",
+    ),
+    # Escaped markup is decoded as html.unescape decodes it, whichever does the work.
+    ("escaped-nul", "&lt;\x00p&gt;x", "<p>x"),
+    ("escaped-control-reference", "&lt;p&gt;a&#1;b&lt;/p&gt;", "ab"),
+    ("escaped-twice", "&amp;lt;p&amp;gt;Tom &amp;amp;amp; Jerry&amp;lt;/p&amp;gt;", "Tom & Jerry"),
+    ("plain-with-entities", "R&amp;D\r\n&amp; more", "R&D\n& more"),
+    ("odd-whitespace", "<p>\xa0</p><p> a  \n b </p>\u3000<p>c\x1fd</p>", "a b\n\nc d"),
     ("none", None, ""),
     ("empty", "", ""),
 ]
@@ -466,6 +481,12 @@ def test_page_text_drops_landmarks():
         "<aside>Top companies: Harbourcoin</aside><footer>© Board</footer><form><button>Apply</button></form>"
     )
     assert page_text(markup) == "Rust Engineer\n\nBuild the ledger."
+
+
+def test_a_dropped_landmark_inside_a_bullet_leaves_no_break():
+    markup = "<ul><li>Rust<nav><p>Jobs</p></nav>Go</li><li>SQL</li></ul>"
+    assert html_to_text(markup) == "• Rust\nJobs\nGo\n• SQL"
+    assert html_to_text(markup, drop=("nav",)) == "• RustGo\n• SQL"
 
 
 # --- locations and salary ---------------------------------------------------------------------

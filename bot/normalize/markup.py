@@ -1,38 +1,37 @@
 """HTML (possibly escaped, possibly truncated) to readable plain text, through lexbor.
 
 The markup is parsed into a tree by a real HTML5 parser (`tree.parse`: linear time on any
-input), then walked once: text nodes give their words, and the tags between two pieces of text
-give one break, worked out from the whole run of them: a line, a blank line and/or a bullet.
+input). Script, style and the like are cut out of the tree, each block element gets a mark
+(a short text node) before and after it, and lexbor collects all the text in C: no Python
+visit of every node. The marks between two words then give one break, worked out from the
+whole run of them: a line, a blank line and/or a bullet.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
 from bot.normalize import tree
 from bot.normalize.text import clean_text, unescape
 
-# What a tag (start or end) marks: "P" a paragraph, "L" a line, "I"/"E" a list item's
-# start/end, "U"/"V" a list's start/end, "B" a <br>, " " a space (table cells).
+# A mark is NUL and a letter: the HTML parser drops or replaces every NUL of its input, so
+# none can come from the markup. "P" a paragraph, "L" a line, "I"/"E" a list item's
+# start/end, "U"/"V" a list's start/end, "B" a <br>; "R"/"Q" a <pre>'s start/end.
 _BLOCK_TAGS = (
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "blockquote",
-    "pre", "table", "form", "fieldset", "figure", "dl", "address", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr",
+    "table", "form", "fieldset", "figure", "dl", "address", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr",
 )  # fmt: skip
-_OPENS: dict[str, str] = dict.fromkeys(_BLOCK_TAGS, "P")
-_OPENS.update(dict.fromkeys(("tr", "dt", "dd", "figcaption", "caption"), "L"))
-_CLOSES = dict(_OPENS)
-_OPENS.update({"li": "I", "ul": "U", "ol": "U", "br": "B", "td": " ", "th": " "})
-_CLOSES.update({"li": "E", "ul": "V", "ol": "V"})
-_MUTED = frozenset({"script", "style", "noscript", "template", "svg", "-comment", "!doctype"})
-_INLINE = (  # one selector: one walk of the tree, where unwrap_tags makes one per name
-    "a, b, i, u, s, em, strong, span, small, code, font, sup, sub, mark, abbr, cite, strike,"
-    " label, time, big, tt, q, bdi, bdo"
-)
+_MARKS: dict[str, tuple[str, str]] = dict.fromkeys(_BLOCK_TAGS, ("\0P", "\0P"))
+_MARKS.update(dict.fromkeys(("tr", "dt", "dd", "figcaption", "caption"), ("\0L", "\0L")))
+_MARKS.update(dict.fromkeys(("ul", "ol"), ("\0U", "\0V")))
+_MARKS.update({"li": ("\0I", "\0E"), "pre": ("\0P\0R", "\0Q\0P")})
+_MARKS.update({"br": ("\0B", ""), "td": (" ", ""), "th": (" ", "")})  # void, or no end mark
+_MUTED = ("script", "style", "noscript", "template", "svg")  # comments never reach the text
+_PRE = re.compile("\0([RQ])")
 _BULLET = "• "
 _PRE_NEWLINE = "\ue000"  # a newline inside <pre>, kept out of whitespace collapsing
 _EDGE_SPACES = re.compile(r" *\n *")
@@ -42,7 +41,8 @@ _State = tuple[int, tuple[int, ...]]  # (open <li> count, the count saved at eac
 
 @functools.lru_cache(maxsize=4096)
 def _resolve(state: _State, run: str) -> tuple[_State, str]:
-    """One run of marks -> (list state after it, "\\n" or "\\n\\n", plus "• " for a bullet).
+    """One run of marks (their letters) -> (list state after it, "\\n" or "\\n\\n", plus "• "
+    for a bullet).
 
     A paragraph inside a bullet breaks one line, not two, so a list never splits into
     blank-line separated items.
@@ -67,80 +67,100 @@ def _resolve(state: _State, run: str) -> tuple[_State, str]:
     return (in_li, lists), ("\n\n" if level > 1 else "\n") + (_BULLET if bullet else "")
 
 
-class _Writer:
-    """Collects words and the marks between them; a run of marks becomes one break."""
+def _keep_pre_lines(text: str) -> str:
+    """`text` with the newlines inside <pre> turned into `_PRE_NEWLINE`, its marks removed."""
+    parts = _PRE.split(text)  # text, "R" or "Q", text, ...
+    depth = 0
+    for i in range(1, len(parts), 2):
+        depth = depth + 1 if parts[i] == "R" else max(depth - 1, 0)
+        parts[i] = ""
+        if depth:
+            parts[i + 1] = parts[i + 1].replace("\n", _PRE_NEWLINE)
+    return "".join(parts)
 
-    def __init__(self) -> None:
-        self.out: list[str] = []
-        self.run: list[str] = []
-        self.state: _State = (0, ())
-        self.space = False
-        self.pre = 0
 
-    def mark(self, kind: str | None) -> None:
-        if kind == " ":
-            self.space = True
-        elif kind:
-            self.run.append(kind)
+def _words(text: str) -> str:
+    """`text` with each run of whitespace made one space, and none at its ends."""
+    if text.isprintable() and "  " not in text:  # no whitespace but single spaces: most text
+        return text.strip(" ")
+    return " ".join(text.split())
 
-    def text(self, text: str) -> None:
-        if self.pre:
-            text = text.replace("\n", _PRE_NEWLINE)
-        words = text.split()
+
+def marked_text(text: str) -> str:
+    """Readable text from the marked text of a tree: words joined by one space, and the run
+    of marks between two words turned into its break."""
+    if "\0R" in text:
+        text = _keep_pre_lines(text)
+    pieces = text.split("\0")  # words, then a mark's letter and the words after it, ...
+    first = _words(pieces[0])
+    out = [first] if first else []
+    state: _State = (0, ())
+    run: list[str] = []  # the letters of the marks since the last words
+    for piece in pieces[1:]:
+        run.append(piece[0])
+        words = _words(piece[1:])
         if not words:
-            self.space = self.space or bool(text)
-            return
-        out = self.out
-        if self.run:
-            self.state, brk = _resolve(self.state, "".join(self.run))
-            self.run.clear()
-            if out:
-                out.append(brk)
-            elif brk.endswith(_BULLET):
-                out.append(_BULLET)  # a run at the start gives only its bullet
-        elif out and (self.space or text[0].isspace()):
-            out.append(" ")
-        out.append(" ".join(words))
-        self.space = text[-1].isspace()
-
-    def result(self) -> str:
-        text = "".join(self.out)
-        if _PRE_NEWLINE in text:
-            text = text.replace(_PRE_NEWLINE, "\n")
-            text = _BLANK_RUNS.sub("\n\n", _EDGE_SPACES.sub("\n", text))
-        return text.strip()
+            continue
+        state, brk = _resolve(state, "".join(run))
+        run.clear()
+        if out:
+            out.append(brk)
+        elif brk.endswith(_BULLET):
+            out.append(_BULLET)  # a run at the start gives only its bullet
+        out.append(words)
+    text = "".join(out)
+    if _PRE_NEWLINE in text:
+        text = text.replace(_PRE_NEWLINE, "\n")
+        text = _BLANK_RUNS.sub("\n\n", _EDGE_SPACES.sub("\n", text))
+    return text.strip()
 
 
-def tree_text(root: LexborNode, drop: frozenset[str] = _MUTED) -> str:
-    """The text under `root`, elements named in `drop` (and their content) left out.
-
-    Walked without recursion (nesting depth is the input's to choose): a stack holds, for
-    each open element, its tag and the iterator over its children."""
-    writer = _Writer()
-    stack: list[tuple[str | None, Iterator[LexborNode]]] = [(None, root.iter(include_text=True))]
-    while stack:
-        parent, children = stack[-1]
-        for node in children:
-            tag = node.tag
-            if tag == "-text":
-                writer.text(node.text_content or "")
-            elif tag not in drop:
-                writer.mark(_OPENS.get(tag))
-                if tag == "pre":
-                    writer.pre += 1
-                stack.append((tag, node.iter(include_text=True)))
-                break
-        else:
-            stack.pop()
-            if parent is not None:
-                _close(writer, parent)
-    return writer.result()
+@functools.lru_cache(maxsize=64)
+def _actions(drop: tuple[str, ...]) -> dict[str, tuple[str, str] | None]:
+    """Tag -> the marks to put before and after its element, or None to cut it out."""
+    return {**_MARKS, **dict.fromkeys((*_MUTED, *drop))}
 
 
-def _close(writer: _Writer, tag: str | None) -> None:
-    writer.mark(_CLOSES.get(tag or ""))
-    if tag == "pre":
-        writer.pre -= 1
+def tree_text(root: LexborNode, drop: tuple[str, ...] = ()) -> str:
+    """The text under `root`, script, style and the elements named in `drop` (and their
+    content) left out. The tree is changed: it is of no further use.
+
+    One walk over the elements (not the text) in C; Python sees each element once, and
+    lexbor collects the text."""
+    actions = _actions(drop)
+    cut: list[LexborNode] = []
+    for node in root.traverse():
+        tag = node.tag
+        if tag in actions:
+            marks = actions[tag]
+            if marks is None:
+                cut.append(node)
+                continue
+            start, end = marks
+            node.insert_before(start)
+            if end:
+                node.insert_after(end)
+    for node in cut:
+        node.decompose()
+    return marked_text(root.text())
+
+
+def _decoded(text: str) -> str:
+    """`unescape(text)`, by lexbor in C where it gives the same: text without tags parses to
+    one text node, its entities decoded (html.unescape calls back into Python for each of
+    the hundreds in an escaped Greenhouse description). Numeric references other than
+    "&#39;" are left to `unescape` (it drops the control characters they may name), and so
+    is text with NUL in it (lexbor drops it, and "&lt;\\0p" must not become a tag)."""
+    for _ in range(3):
+        if "&" not in text or "<" in text:
+            break
+        if text.count("&#") != text.count("&#39;") or "\0" in text:
+            return unescape(text)
+        decoded = tree.parse(text).text()
+        if decoded == text:
+            break
+        text = decoded
+    return text
 
 
 def html_to_text(markup: str | None, drop: tuple[str, ...] = ()) -> str:
@@ -153,15 +173,10 @@ def html_to_text(markup: str | None, drop: tuple[str, ...] = ()) -> str:
     if not markup:
         return ""
     if "<" not in markup:
-        markup = unescape(markup)  # escaped HTML, once or twice, or plain text
+        markup = _decoded(markup)  # escaped HTML, once or twice, or plain text
         if "<" not in markup:
             return clean_text(markup.replace("\xa0", " ").replace("\x00", ""))
-    parsed = tree.parse(markup)
-    root = parsed.root
+    root = tree.parse(markup).root
     if root is None:
         return ""
-    # Inline elements mark nothing: unwrapped and their text merged in C, the walk is shorter.
-    for node in root.css(_INLINE):
-        node.unwrap()
-    root.merge_text_nodes()
-    return tree_text(root, _MUTED.union(drop) if drop else _MUTED)
+    return tree_text(root, drop)
