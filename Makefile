@@ -22,9 +22,10 @@ test: $(STAMP)  ## the whole test suite
 demo: $(STAMP)  ## offline demo: a simulated board and the console chat
 	$(VENV)/bin/jobbot demo
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff and mypy (CI runs it after the tests)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

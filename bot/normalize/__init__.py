@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from typing import Any
 
 from bot.models import BoardInfo, Posting, RawPosting, posting_key
 from bot.normalize import tree
@@ -86,9 +87,8 @@ def _scrub(raw: RawPosting) -> RawPosting:
             return tuple(fix(v) for v in value)
         return value
 
-    return dataclasses.replace(
-        raw, **{f.name: fix(getattr(raw, f.name)) for f in dataclasses.fields(raw)}
-    )
+    fixed: dict[str, Any] = {f.name: fix(getattr(raw, f.name)) for f in dataclasses.fields(raw)}
+    return dataclasses.replace(raw, **fixed)
 
 
 def _cut(description: str | None, board: BoardInfo) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import overload
 
 # UTF-8 read as Latin-1 or cp1252: a lead byte (Â..ô) then 1-3 continuation bytes, which
 # show up as C1 controls, Latin-1 punctuation, or cp1252's € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ.
@@ -45,7 +46,11 @@ _FIXES = _Fixes()
 _MOJIBAKE_SPLIT = re.compile(f"({_MOJIBAKE.pattern})")
 
 
-def repair_mojibake(s: str) -> str:
+@overload
+def repair_mojibake(s: str) -> str: ...
+@overload
+def repair_mojibake(s: None) -> None: ...
+def repair_mojibake(s: str | None) -> str | None:
     """Undo UTF-8 that was decoded as Latin-1/cp1252 ("Youâ€™ll" -> "You’ll"), sequence by
     sequence, so correct text around it is left alone (Remote OK mixes both in one string).
     A lead character must be followed by the right number of continuation characters, so
