@@ -27,6 +27,7 @@ from bot.store import Store, utcnow
 from bot.store.lock import DatabaseLock
 from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
+from bot.telegram.dbworker import StoreWorker
 from bot.telegram.handlers import Handlers
 from bot.telegram.transport import Transport
 
@@ -74,7 +75,6 @@ class App:
             guard=self.guard,
         )
         self.transport = transport or make_transport(config)
-        self.handlers = Handlers(self.store, config.alerts, clock)
         self.sender = Sender(
             self.store,
             self.transport,
@@ -101,10 +101,11 @@ class App:
             on_enqueued=self.sender.wake,
             clock=clock,
             on_health=self.tell_admins,
+            on_retry=lambda name, delay: self.scheduler.retry_in(name, delay),
         )
         self.scheduler = BoardScheduler(self.poller)
-        self.poller.on_retry = self.scheduler.retry_in
         self.clockwatch = ClockWatch([self.scheduler.shift, self.store.shift_schedules])
+        self.db = StoreWorker(self.store)  # the chat commands' own connections (dbworker)
         self.admin = AdminCommands(
             self.store,
             self.poller,
@@ -113,9 +114,9 @@ class App:
             config.polling.interval,
             self.guard,
             clock,
-            db=self.handlers.db,
+            db=self.db,
         )
-        self.handlers.admin = self.admin  # built after the handlers: it needs the scheduler
+        self.handlers = Handlers(self.store, config.alerts, clock, admin=self.admin, db=self.db)
         self.clock = clock
         self.fatal: str | None = None  # why the bot stopped itself, if it did
         self.watch_every = 5.0  # seconds between checks that the database file is still there

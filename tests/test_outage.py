@@ -155,7 +155,7 @@ async def test_absurd_retry_after_waits_the_ceiling_and_others_flow(
     assert len(tg.sent) == 2, "chat 1 still waits"
     clock.advance(seconds=60)
     assert await sender.drain(timeout=10) == 1
-    assert [m.chat_id for m in tg.sent] == [2, 3, 1]
+    assert [m.chat_id for m in tg.sent][2:] == [1], "chat 1 last (2 and 3 went in either order)"
 
 
 async def test_everyone_is_held_at_most_the_global_ceiling() -> None:
