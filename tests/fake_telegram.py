@@ -291,6 +291,7 @@ class FakeTelegram:
     bot_id: int = 7000000001
     bot_username: str = "jobbot_test_bot"
     max_poll: float = 2.0  # cap on getUpdates' long-polling timeout, keeps shutdowns quick
+    clock: Callable[[], float] = time.monotonic  # what the flood limits and `at` read
     port: int = 0
     tokens_seen: set[str] = field(default_factory=set)
     sent: list[SentMessage] = field(default_factory=list)
@@ -599,7 +600,7 @@ class FakeTelegram:
         visible = self._check_text(chat_id, str(p.get("text", "")), p.get("parse_mode") or None)
         with self._cond:
             if self.limits:
-                self._check_limits(chat_id, time.monotonic())
+                self._check_limits(chat_id, self.clock())
             msg = self._record(p, chat_id, self._new_message_id(), visible)
             self.sent.append(msg)
         return self._message_json(msg)
@@ -663,8 +664,7 @@ class FakeTelegram:
             self._next_message_id += 1
             return self._next_message_id
 
-    @staticmethod
-    def _record(p: dict[str, Any], chat_id: int | str, mid: int, visible: str) -> SentMessage:
+    def _record(self, p: dict[str, Any], chat_id: int | str, mid: int, visible: str) -> SentMessage:
         dwpp = p.get("disable_web_page_preview")
         return SentMessage(
             chat_id=chat_id,
@@ -674,7 +674,7 @@ class FakeTelegram:
             link_preview_options=_json(p.get("link_preview_options")),
             disable_web_page_preview=None if dwpp is None else dwpp in (True, "true", "True", "1"),
             message_id=mid,
-            at=time.monotonic(),
+            at=self.clock(),
             visible_text=visible,
         )
 

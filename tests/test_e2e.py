@@ -10,6 +10,7 @@ import pytest
 
 from bot import config as cfg
 from bot.app import App
+from tests.board_server import BoardServer
 from tests.fake_telegram import FakeTelegram
 from tests.test_poller import PATH, gh_job
 from tests.waiting import until
@@ -34,6 +35,17 @@ def make_config(tmp_path: Path, tg: FakeTelegram, board_url: str, broken_url: st
 def baselined(app: App) -> bool:
     board = app.store.board("Acme")
     return bool(board and board.baseline_at)
+
+
+def polled(boards: BoardServer) -> int:
+    """How many times the Acme board was fetched."""
+    return sum(path == PATH for path, _ in boards.requests)
+
+
+def idle(app: App) -> bool:
+    """Nothing waits in the outbox: every queued message has been sent (or ended)."""
+    counts = app.store.delivery_counts()
+    return not counts.get("pending") and not counts.get("sending")
 
 
 def replies(tg: FakeTelegram) -> list[str]:
@@ -64,7 +76,8 @@ async def test_alert_arrives_once_and_a_restart_resends_nothing(
 
     boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, "Senior Rust Engineer")]})
     await tg.wait_for_async(lambda sent: any("Senior Rust Engineer" in m.text for m in sent))
-    await asyncio.sleep(2.5)  # more polls of the same board: still one message
+    polls_before_alert = polled(boards)  # more polls of the same board: still one message
+    await until(lambda: polled(boards) >= polls_before_alert + 3 and idle(app))
     alerts = [m for m in tg.messages_to(USER) if "Senior Rust Engineer" in m.text]
     assert len(alerts) == 1
     msg = alerts[0]
@@ -80,7 +93,8 @@ async def test_alert_arrives_once_and_a_restart_resends_nothing(
     app2 = App(config)
     stop2 = asyncio.Event()
     run2 = asyncio.create_task(app2.run(stop2))
-    await asyncio.sleep(2.5)
+    restarted = polled(boards)
+    await until(lambda: polled(boards) >= restarted + 2 and idle(app2))
     stop2.set()
     await asyncio.wait_for(run2, 10)
     assert len(tg.sent) == before
@@ -201,7 +215,7 @@ async def test_admin_commands_reach_admins_only_and_alerts_follow_edits(
         },
     )
     await tg.wait_for_async(lambda sent: any(m.text.startswith("<b>Rust Engineer") for m in sent))
-    await asyncio.sleep(1.5)
+    await until(lambda: idle(app))  # the Golang job, routed in the same poll, is not queued
     alerts = [m.text for m in tg.messages_to(USER) if m.button_urls]
     assert len(alerts) == 1 and alerts[0].startswith("<b>Rust Engineer"), alerts
     stop.set()

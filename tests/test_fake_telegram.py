@@ -206,7 +206,9 @@ def test_parse_html_visible_text() -> None:
 
 async def test_flood_limits_per_private_chat_group_and_global() -> None:
     # scale=2 halves the windows: 1 message per 0.5 s per private chat, 2 per 30 s per group.
-    with FakeTelegram(limits=Limits(global_per_s=3, per_group_per_min=2, scale=2)) as limited:
+    now = [1000.0]  # the fake's clock, moved by hand
+    limits = Limits(global_per_s=3, per_group_per_min=2, scale=2)
+    with FakeTelegram(limits=limits, clock=lambda: now[0]) as limited:
         async with Bot(TOKEN, base_url=limited.base_url) as fast:
             await fast.send_message(1, "one")
             with pytest.raises(RetryAfter) as retry:
@@ -220,7 +222,7 @@ async def test_flood_limits_per_private_chat_group_and_global() -> None:
                 await fast.send_message(-5, "c")
             with pytest.raises(RetryAfter):
                 await fast.send_message(2, "x")  # 3 per 0.5 s overall
-            await asyncio.sleep(0.5)
+            now[0] += 0.5
             await fast.send_message(1, "later")  # the window has moved on
     assert limited.too_many_requests == 4
     assert [m.text for m in limited.sent] == ["one", "a", "b", "later"]
