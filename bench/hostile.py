@@ -13,7 +13,7 @@ description path, every posting of every poll); `page` is a careers page through
 source (the page path: JSON-LD, microdata, then the page's own text); `scrape` is a page through
 the `html` source with CSS selectors.
 
-A case is any object with these attributes (a `typing.NamedTuple` such as `Case` below):
+A case is any object with these attributes (a `typing.NamedTuple` such as `bench.cases.Case`):
 
     kind: str     what the input is: "ordinary" for the baseline of its (path, size), else the
                   hostile kind ("open-a", "gzip-bomb", ...)
@@ -40,8 +40,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
+from bench.cases import SIZES, Case
 from bot import normalize, sources
 from bot.models import BoardInfo, FetchResult, RawPosting
 
@@ -51,16 +51,6 @@ hostile_http = (
     if importlib.util.find_spec("bench.hostile_http")
     else None
 )
-
-
-class Case(NamedTuple):
-    kind: str
-    path: str
-    size: int
-    setup: Callable[[], Callable[[], object]]
-
-
-SIZES = {"16K": 16 * 1024, "64K": 64 * 1024, "1M": 1024 * 1024, "3M": 3 * 1024 * 1024}
 
 
 def _fill(unit: str, size: int) -> str:

@@ -29,22 +29,13 @@ import sys
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
+from bench.cases import SIZES, Case
 from bot.config import PollingConfig
 from bot.errors import FetchError
 from bot.http import Fetcher, build_client
 from tests.board_server import BoardServer
 
-
-class Case(NamedTuple):
-    kind: str
-    path: str
-    size: int
-    setup: Callable[[], Callable[[], object]]
-
-
-SIZES = {"16K": 16 * 1024, "64K": 64 * 1024, "1M": 1024 * 1024, "3M": 3 * 1024 * 1024}
 MAX_BYTES = PollingConfig().max_bytes
 DRIP_EVERY = 0.01
 DRIP_TIMEOUT = 5.0
