@@ -8,6 +8,7 @@ changes nothing and says so; so does a press by someone else in a private chat.
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from bot.models import Button, OutgoingMessage
 from bot.store import AlertRow, Store
@@ -37,8 +38,9 @@ class AlertMenu:
     def __init__(self, commands: AlertCommands):
         self.commands = commands
 
-    def press(self, store: Store, press: Press, arg: str) -> PressAnswer:
-        """Act on one press of the menu; `arg` is the data after "a:"."""
+    def press(self, store: Store, press: Press, arg: str, now: datetime) -> PressAnswer:
+        """Act on one press of the menu; `arg` is the data after "a:" (the time is unused:
+        the menu's actions are not timed)."""
         parts = arg.split(":")
         ids = [parse_id(p) for p in parts[1:]]
         if len(parts) != 3 or parts[0] not in ACTIONS or None in ids:

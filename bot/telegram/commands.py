@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.store import Store
-from bot.telegram.transport import Incoming, Press, PressAnswer, Reply
+from bot.telegram.transport import Incoming, Reply
 
 GROUPS = ("Alerts", "Delivery", "Jobs", "Account")  # /help's sections, in order; then Admin
 
@@ -28,7 +28,6 @@ class Command:
 
 
 Route = Callable[[Store, Incoming, str], Reply]  # a command, run on a worker thread
-PressRoute = Callable[[Store, Press, str], PressAnswer]  # a button press, ditto; arg: the data
 
 
 def help_index(commands: tuple[Command, ...], admin: tuple[Command, ...] = ()) -> str:

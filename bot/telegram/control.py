@@ -196,7 +196,7 @@ class ControlCommands:
         )
         return _message(text, rows)
 
-    def press_stop(self, store: Store, press: Press, arg: str) -> PressAnswer:
+    def press_stop(self, store: Store, press: Press, arg: str, now: datetime) -> PressAnswer:
         """`s:y:<minute>` deletes (when fresh, and pressed by the chat's user); `s:n` keeps."""
         if press.chat_id > 0 and press.user_id not in (None, press.chat_id):
             return PressAnswer("This button isn't yours: nothing changed.")
@@ -205,13 +205,13 @@ class ControlCommands:
         action, _, minute = arg.partition(":")
         if action != "y" or not minute.isascii() or not minute.isdigit() or len(minute) > 12:
             return PressAnswer("This button is not valid: nothing changed.")
-        asked = datetime.fromtimestamp(int(minute) * 60, tz=self.clock().tzinfo)
-        if not timedelta(minutes=-1) <= self.clock() - asked <= CONFIRM_FOR:
+        asked = datetime.fromtimestamp(int(minute) * 60, tz=now.tzinfo)
+        if not timedelta(minutes=-1) <= now - asked <= CONFIRM_FOR:
             text = "This confirmation has expired: nothing was deleted. Send /stop again."
             return PressAnswer("Expired: nothing deleted", _message(text))
         user = store.user(press.chat_id)
         if user is None or user.state == "stopped":
             return PressAnswer("Already done", _message("You are already unsubscribed."))
-        store.forget_user(press.chat_id, self.clock())
+        store.forget_user(press.chat_id, now)
         text = "Unsubscribed. I deleted your alerts, settings, mutes and history. /start brings you back."
         return PressAnswer("Deleted", _message(text))

@@ -17,7 +17,7 @@ from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo
-from bot.telegram.commands import Command, PressRoute, Route, help_index
+from bot.telegram.commands import Command, Route, help_index
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.presses import Presses
 from bot.telegram.transport import Incoming, Press, PressAnswer, Reply
@@ -89,11 +89,6 @@ OOPS = "Sorry, something went wrong on my side. Please try again later."
 SCAN_LIMIT = 5000
 
 
-def _timeless(route: PressRoute) -> Callable[[Store, Press, str, datetime], PressAnswer]:
-    """A press route that doesn't need the time, in the registry's shape."""
-    return lambda store, press, rest, now: route(store, press, rest)
-
-
 class Handlers:
     """Parses a command, calls the store and the matcher, and returns the reply. Each `cmd_*`
     runs on a `db` worker thread with its own connection, off the event loop (dbworker.py)."""
@@ -128,8 +123,8 @@ class Handlers:
         self.presses.register(buttons.PRESSES)
         self.presses.register(
             {
-                alert_presses.PREFIX: _timeless(alert_presses.AlertMenu(self.alert_cmds).press),
-                "s": _timeless(self.control.press_stop),
+                alert_presses.PREFIX: alert_presses.AlertMenu(self.alert_cmds).press,
+                "s": self.control.press_stop,
             }
         )
         self.modes = delivery_modes.DeliveryModes(clock)
