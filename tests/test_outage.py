@@ -39,12 +39,6 @@ class Clock:
 
 
 @pytest.fixture
-async def tg():
-    with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
 async def transport(tg):
     t = TelegramTransport(TOKEN, tg.api_url)
     await t.start(None)
