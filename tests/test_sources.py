@@ -1230,3 +1230,13 @@ def test_html_items_sharing_one_link_are_each_a_posting():
     raws = get("html").parse(_page(f"<ul>{items}</ul>"), options)
     assert [r.title for r in raws] == ["Rust Engineer", "Go Engineer", "Rust Engineer (Lisbon)"]
     assert len({r.external_id for r in raws}) == 3
+
+
+def test_some_demo_postings_state_a_salary_so_the_demo_shows_it():
+    body = json.dumps({"jobs": demo.make_postings(1_000_000.0, 8.0)}).encode()
+    raws = demo.Demo().parse(FetchResult(url="demo://fintech", body=body))
+    paid = [r for r in raws if r.salary_min]
+    assert paid and len(paid) < len(raws), "some do, some don't"
+    assert {(r.salary_currency, r.salary_period) for r in paid} == {("EUR", "year")}
+    shown = posting(paid[0], BoardInfo("Demo", "demo", "demo://fintech"))
+    assert shown.salary_max == shown.salary_min + 20_000

@@ -139,13 +139,31 @@ def _posting(slot: int, every: float) -> dict[str, Any]:
         "url": f"https://example.com/jobs/demo-{slot}",
         "posted_at": datetime.fromtimestamp(slot * every, UTC).isoformat(),
         "description_html": _description(rng, title, company, location),
+        "salary": _salary(rng),
     }
+
+
+def _salary(rng: random.Random) -> dict[str, Any] | None:
+    """A yearly range in euros, or none: like real boards, not every posting states one."""
+    low = rng.choice((0, 0, 60, 75, 90, 110))
+    return {"min": low * 1000, "max": (low + 20) * 1000, "currency": "EUR"} if low else None
 
 
 def make_postings(now: float, every: float, count: int = 12) -> list[dict[str, Any]]:
     """The postings of the last `count` time slots at `now`, newest first. Pure."""
     current = int(now // every)
     return [_posting(slot, every) for slot in range(current, current - count, -1) if slot >= 0]
+
+
+def _salary_fields(salary: object) -> dict[str, Any]:
+    if not isinstance(salary, dict):
+        return {}
+    return {
+        "salary_min": salary.get("min"),
+        "salary_max": salary.get("max"),
+        "salary_currency": salary.get("currency"),
+        "salary_period": "year",
+    }
 
 
 @register
@@ -193,6 +211,7 @@ class Demo(Source):
                 workplace=job.get("workplace"),
                 employment_type=job.get("employment_type"),
                 department=job.get("department"),
+                **_salary_fields(job.get("salary")),
             )
             for job in jobs
             if isinstance(job, dict) and job.get("id")
