@@ -234,8 +234,9 @@ async def test_slow_details_stop_at_the_deadline_and_the_list_still_lands(
     url = boards.url(base)
     store.sync_boards([BoardConfig("Acme", url, "smartrecruiters", url, 60)], now)
     outcome = await poller_for(store, client, fetch_timeout=0.5).poll("Acme")
-    assert outcome.status == "baseline"
-    assert 0 < outcome.seen < 40  # the rest have their details fetched next poll
+    assert (outcome.status, outcome.seen) == ("baseline", 40)  # every posting, from the list
+    asked = [path for path, _ in boards.requests if path.startswith(base + "/")]
+    assert 0 < len(asked) < 40  # the rest have their details fetched next poll
 
 
 async def test_addboard_of_a_dripping_page_answers_within_fetch_timeout(
