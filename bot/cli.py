@@ -131,8 +131,8 @@ async def probe(
 ) -> tuple[str, str, list[Posting]]:
     """Fetch one board once, within the bound a poll has, and return (kind, endpoint,
     normalised postings)."""
+    from bot.crawl import Read, fetch_and_read
     from bot.http import Fetcher, build_client
-    from bot.poller import Read, fetch_and_read
     from bot.sources.contract import Context
 
     if kind:

@@ -1,10 +1,11 @@
-"""One fetch of one board: send a source's start requests, parse each response, send the
+"""One fetch of one board, the path of every poll and of `jobbot probe`: send a source's start requests, parse each response, send the
 follow-ups it asks for (pages in turn, then details side by side), and gather the postings.
 
 Pages are required: one that fails fails the fetch (a BoardError). Details are optional: one
 that fails (404, a bad body) leaves its posting as the list gave it; a 429, a network failure
 or the fetch's deadline drawing near stops the remaining details until the next poll. Their
-ids come back in `Crawl.incomplete`, so the next poll asks for them again.
+ids come back in `Crawl.incomplete`, so the next poll asks for them again. `fetch_and_read`
+then normalises what was found.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
 
+from bot import fingerprint, normalize
 from bot.errors import BoardHTTPError, BoardUnreachable, FetchError, ParseError
 from bot.http import Fetcher
-from bot.models import FetchResult, RawPosting
-from bot.sources.contract import Context, Page, Request, Response, Source
+from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
+from bot.sources.contract import NO_OPTIONS, Context, Page, Request, Response, Source
 
 MAX_PAGES = 200  # page requests in one fetch; a source's own page limit is usually lower
 MAX_DETAILS = 1000  # detail requests in one fetch; the rest wait for the next poll
@@ -179,3 +182,71 @@ async def _details(
     with contextlib.suppress(TimeoutError):
         async with asyncio.timeout(None if left is None else left * DETAIL_SHARE):
             await asyncio.gather(*(one(r) for r in requests[:MAX_DETAILS]))
+
+
+def normalise(
+    raws: list[RawPosting], info: BoardInfo, stored: Mapping[str, str]
+) -> tuple[list[Posting], list[str], dict[str, str]]:
+    """Normalise the raw postings whose fingerprint is not in `stored` (key -> fingerprint of
+    what was stored); return them, the keys of the others (seen, unchanged), and every key's
+    fingerprint. A posting repeated in one answer counts once."""
+    seed = fingerprint.seed(info)
+    postings: list[Posting] = []
+    unchanged: list[str] = []
+    fingerprints: dict[str, str] = {}
+    for raw in raws:
+        key = posting_key(info.name, raw.external_id)
+        if key in fingerprints:
+            continue
+        fingerprints[key] = fp = fingerprint.raw(raw, seed)
+        if stored.get(key) == fp:
+            unchanged.append(key)
+        else:
+            postings.append(normalize.posting(raw, info))
+    return postings, unchanged, fingerprints
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A fetched board, parsed and normalised (see `fetch_and_read`)."""
+
+    crawl: Crawl
+    info: BoardInfo
+    postings: list[Posting]
+    unchanged: list[str]
+    fingerprints: dict[str, str]
+
+
+async def inline(func: Callable[..., Any], *args: Any) -> Any:
+    return func(*args)
+
+
+async def fetch_and_read(
+    fetcher: Fetcher,
+    source: Source,
+    ctx: Context,
+    info: BoardInfo,
+    *,
+    stored: Mapping[str, str] = NO_OPTIONS,
+    run: Callable[..., Awaitable[Any]] = inline,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    skip: Callable[[Response], bool] = lambda first: False,
+) -> Read | Crawl:
+    """Fetch one board (every request its source asks for), parse and `normalise` it: the
+    path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
+    (a worker thread in the poller). A 304 or a `skip`ped body gives the bare `Crawl`."""
+    got = await crawl(
+        fetcher,
+        source,
+        ctx,
+        lambda response: run(source.parse, response, ctx),
+        etag=etag,
+        last_modified=last_modified,
+        skip=skip,
+    )
+    if got.unchanged:
+        return got
+    info = replace(info, url=got.first.url or info.url)
+    postings, unchanged, fingerprints = await run(normalise, got.postings, info, stored)
+    return Read(got, info, postings, unchanged, fingerprints)

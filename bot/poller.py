@@ -6,21 +6,20 @@ import asyncio
 import logging
 import random
 import sqlite3
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-from bot import fingerprint, match, normalize, sources
+from bot import match, sources
 from bot.config import PollingConfig, format_duration
-from bot.crawl import Crawl, crawl
+from bot.crawl import Crawl, Read, fetch_and_read
 from bot.crawl import body_hash as crawl_body_hash
 from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.http import Fetcher
 from bot.index import Matcher
-from bot.models import BoardInfo, Posting, RawPosting, posting_key
-from bot.sources.contract import NO_OPTIONS, Context, Response
+from bot.models import BoardInfo, Posting
+from bot.sources.contract import Context, Response
 from bot.store import BoardState, RecordResult, Store, utcnow
 from bot.store.db import storage_problem
 
@@ -47,74 +46,6 @@ def backoff(interval: float, failures: int, cap: float) -> float:
     day), up to `cap`."""
     base = min(interval, 60.0) * 2 ** max(failures - 1, 0)
     return min(base, max(cap, interval)) * random.uniform(0.9, 1.1)
-
-
-def normalise(
-    raws: list[RawPosting], info: BoardInfo, stored: Mapping[str, str]
-) -> tuple[list[Posting], list[str], dict[str, str]]:
-    """Normalise the raw postings whose fingerprint is not in `stored` (key -> fingerprint of
-    what was stored); return them, the keys of the others (seen, unchanged), and every key's
-    fingerprint. A posting repeated in one answer counts once."""
-    seed = fingerprint.seed(info)
-    postings: list[Posting] = []
-    unchanged: list[str] = []
-    fingerprints: dict[str, str] = {}
-    for raw in raws:
-        key = posting_key(info.name, raw.external_id)
-        if key in fingerprints:
-            continue
-        fingerprints[key] = fp = fingerprint.raw(raw, seed)
-        if stored.get(key) == fp:
-            unchanged.append(key)
-        else:
-            postings.append(normalize.posting(raw, info))
-    return postings, unchanged, fingerprints
-
-
-@dataclass(frozen=True, slots=True)
-class Read:
-    """A fetched board, parsed and normalised (see `fetch_and_read`)."""
-
-    crawl: Crawl
-    info: BoardInfo
-    postings: list[Posting]
-    unchanged: list[str]
-    fingerprints: dict[str, str]
-
-
-async def inline(func: Callable[..., Any], *args: Any) -> Any:
-    return func(*args)
-
-
-async def fetch_and_read(
-    fetcher: Fetcher,
-    source: sources.Source,
-    ctx: Context,
-    info: BoardInfo,
-    *,
-    stored: Mapping[str, str] = NO_OPTIONS,
-    run: Callable[..., Awaitable[Any]] = inline,
-    etag: str | None = None,
-    last_modified: str | None = None,
-    skip: Callable[[Response], bool] = lambda first: False,
-) -> Read | Crawl:
-    """Fetch one board (every request its source asks for), parse and `normalise` it: the
-    path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
-    (a worker thread in the poller). A 304 or a `skip`ped body gives the bare `Crawl`."""
-    got = await crawl(
-        fetcher,
-        source,
-        ctx,
-        lambda response: run(source.parse, response, ctx),
-        etag=etag,
-        last_modified=last_modified,
-        skip=skip,
-    )
-    if got.unchanged:
-        return got
-    info = replace(info, url=got.first.url or info.url)
-    postings, unchanged, fingerprints = await run(normalise, got.postings, info, stored)
-    return Read(got, info, postings, unchanged, fingerprints)
 
 
 class Poller:
