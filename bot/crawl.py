@@ -21,7 +21,7 @@ from bot import fingerprint, normalize
 from bot.errors import BoardHTTPError, BoardUnreachable, FetchError, ParseError
 from bot.http import Fetcher
 from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
-from bot.sources.contract import NO_OPTIONS, Context, Page, Request, Response, Source
+from bot.sources.contract import Context, Page, Request, Response, Source
 
 MAX_PAGES = 200  # page requests in one fetch; a source's own page limit is usually lower
 MAX_DETAILS = 1000  # detail requests in one fetch; the rest wait for the next poll
@@ -227,15 +227,16 @@ async def fetch_and_read(
     ctx: Context,
     info: BoardInfo,
     *,
-    stored: Mapping[str, str] = NO_OPTIONS,
+    stored: Callable[[], Mapping[str, str]] = dict,
     run: Callable[..., Awaitable[Any]] = inline,
     etag: str | None = None,
     last_modified: str | None = None,
     skip: Callable[[Response], bool] = lambda first: False,
 ) -> Read | Crawl:
     """Fetch one board (every request its source asks for), parse and `normalise` it: the
-    path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
-    (a worker thread in the poller). A 304 or a `skip`ped body gives the bare `Crawl`."""
+        path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
+        (a worker thread in the poller); `stored()` gives the fingerprints stored for the board,
+    read only once the board has changed. A 304 or a `skip`ped body gives the bare `Crawl`."""
     got = await crawl(
         fetcher,
         source,
@@ -248,5 +249,5 @@ async def fetch_and_read(
     if got.unchanged:
         return got
     info = replace(info, url=got.first.url or info.url)
-    postings, unchanged, fingerprints = await run(normalise, got.postings, info, stored)
+    postings, unchanged, fingerprints = await run(normalise, got.postings, info, stored())
     return Read(got, info, postings, unchanged, fingerprints)

@@ -200,7 +200,7 @@ class Poller:
                 source,
                 ctx,
                 BoardInfo(board.name, board.kind, board.endpoint, board.company),
-                stored=self.store.fingerprints(board.name),
+                stored=lambda: self.store.fingerprints(board.name),
                 run=lambda func, *args: loop.run_in_executor(self._cpu, func, *args),
                 etag=board.etag,
                 last_modified=board.last_modified,
