@@ -11,7 +11,8 @@ import pytest
 
 from bot.models import BoardInfo, FetchResult
 from bot.normalize import posting
-from bot.sources import contract, get
+from bot.sources import get
+from bot.sources.contract import Context, parse_recorded
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # The folder's kind, unless a file is listed here with its own (kind, options).
@@ -91,12 +92,9 @@ def test_corpus_file_parses(kind: str, path: Path, options: dict):
         url=url, body=path.read_bytes(), content_type=CONTENT_TYPES.get(path.suffix, "")
     )
     source = get(kind)
-    if isinstance(source, contract.Source):  # the new contract (all kinds once it is merged)
-        board_url = next((u for k, u in BOARD_URLS.items() if path.name.startswith(k)), url)
-        ctx = contract.Context(url=source.endpoint(board_url) or url, options=options)
-        raws = list(contract.parse_recorded(source, result, ctx).postings)
-    else:
-        raws = source.parse(result, options)
+    board_url = next((u for k, u in BOARD_URLS.items() if path.name.startswith(k)), url)
+    ctx = Context(url=source.endpoint(board_url) or url, options=options)
+    raws = parse_recorded(source, result, ctx).postings
     board = BoardInfo(name=path.stem, kind=kind, url=url)
     postings = [posting(raw, board) for raw in raws]
 
