@@ -7,14 +7,19 @@ import json
 from pathlib import Path
 
 import httpx
+import pytest
 
+from bot.cli import main
+from bot.config import BoardConfig, PollingConfig
 from bot.crawl import crawl
-from bot.http import Fetcher
+from bot.http import Fetcher, build_client
+from bot.poller import Poller
 from bot.sources.bamboohr import BambooHR
 from bot.sources.contract import Context, Page, Response, Source
 from bot.sources.rippling import Rippling
 from bot.sources.teamtailor import Teamtailor
 from bot.sources.workday import Workday
+from bot.store import Store
 from tests.board_server import BoardServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -105,3 +110,60 @@ async def test_teamtailor_on_its_own_domain_reads_the_feed_its_page_links(boards
     done = await run(Teamtailor(), boards.url("/careers"))
     assert [p.title for p in done.postings] == ["Compression Engineer", "Office Manager"]
     assert [path for path, _ in boards.requests] == ["/careers", "/jobs.rss"]
+
+
+# --- through the poller and the store: baseline, partial postings, details owed -----------------
+
+
+@pytest.fixture
+async def poller(store: Store):
+    client = build_client(timeout=2.0)
+    yield Poller(store, Fetcher(client), PollingConfig(), lambda: None)
+    await client.aclose()
+
+
+@pytest.mark.parametrize("kind", ["workday", "bamboohr"])
+async def test_a_baseline_with_failed_details_baselines_every_posting_and_fills_them_later(
+    kind: str, poller: Poller, store: Store, boards: BoardServer, now
+) -> None:
+    if kind == "workday":
+        serve_workday(boards)
+        url, detail = boards.url(f"{CXS}/jobs"), f"{CXS}/job/Springfield-IL/Cheese-Maker_JR-145"
+        served, key = fixture("workday_detail.json"), "Acme:JR-145"
+    else:
+        boards.set_json("/careers/list", fixture("bamboohr_list.json"))
+        url, detail = boards.url("/careers/list"), "/careers/9/detail"
+        served, key = fixture("bamboohr_detail.json"), "Acme:9"
+    store.sync_boards([BoardConfig("Acme", url, kind, url, 60.0)], now)
+    store.subscribe(7, now)
+    store.add_alert(7, "cheese OR roaster OR engineer OR lead", now)
+    boards.set(detail, b"{}", status=429)
+    first = await poller.poll("Acme")
+    listed = len(store.known_ids("Acme"))
+    assert first.status == "baseline" and listed == first.seen >= 3, "every listed posting"
+    assert store.posting(key).description == ""
+    boards.set_json(detail, served)
+    second = await poller.poll("Acme", force=True)
+    assert (second.status, second.new, second.enqueued) == ("ok", 0, 0), "old jobs stay old"
+    assert sum(path == detail for path, _ in boards.requests) == 2, "the owed detail, again"
+    assert store.posting(key).description, "filled in on the later poll"
+    assert len(store.known_ids("Acme")) == listed
+
+
+def test_probe_reads_each_kind_over_loopback(boards: BoardServer, capsys) -> None:
+    serve_workday(boards)
+    boards.set_json("/careers/list", fixture("bamboohr_list.json"))
+    boards.set_json("/careers/9/detail", fixture("bamboohr_detail.json"))
+    api = "/api/v2/board/initech/jobs"
+    boards.set_json(api, fixture("rippling_jobs_p0.json"))
+    boards.set_json(f"{api}?page=1", fixture("rippling_jobs_p1.json"))
+    boards.set(
+        "/careers", (FIXTURES / "teamtailor_page.html").read_bytes(), content_type="text/html"
+    )
+    boards.set("/jobs.rss", (FIXTURES / "teamtailor_jobs.rss").read_bytes())
+    for kind, path, count in [("workday", f"{CXS}/jobs", 6), ("bamboohr", "/careers/list", 3),
+                              ("rippling", api, 3), ("teamtailor", "/careers", 2)]:  # fmt: skip
+        assert main(["probe", boards.url(path), "--kind", kind, "--json"]) == 0
+        lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+        assert len(lines) == count, kind
+        assert all(x["title"] and x["url"].startswith("http") for x in lines), kind
