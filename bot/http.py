@@ -267,6 +267,7 @@ class Fetcher:
                 last_modified=resp.headers.get("last-modified"),
                 encoding=resp.charset_encoding,
                 moved_to=moved_to(resp),
+                date=resp.headers.get("date"),
             )
 
     async def _body(self, resp: httpx.Response) -> bytes:

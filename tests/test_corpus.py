@@ -29,20 +29,33 @@ FOLDER_KINDS = {
     "hn": "hn",
     "jsonld": "jsonld",  # a Teamtailor JSON feed whose items carry `_jobposting`
     "getro": "jsonld",  # a Getro job card: schema.org microdata
+    "workday": "workday",
+    "teamtailor": "teamtailor",
+    "bamboohr": "bamboohr",
+    "rippling": "rippling",
 }
 # Folders of kinds jobbot cannot read yet (issue "Follow any company" adds them): each is
 # listed with its reason, so a new, unknown folder still fails the mapping test below.
 NOT_YET = {
     name: "no source kind for it yet (the Follow any company issue adds it)"
     for name in (
-        "bamboohr", "breezy", "careers_pages", "eightfold", "gem", "icims", "join", "phenom",
-        "pinpoint", "rippling", "teamtailor", "workday",
+        "breezy", "careers_pages", "eightfold", "gem", "icims", "join", "phenom", "pinpoint",
     )
 }  # fmt: skip
 LEVER_PAGE = {"item": ".posting-header", "title": "h2", "link": "a", "location": ".location"}
 FILE_KINDS = {
     # A saved Lever job page (no JSON-LD): the html kind with selectors for its header.
     "lever_hosted_page_CIandT_saved.html": ("html", {"selectors": LEVER_PAGE}),
+    # Teamtailor job pages on custom domains: the feed they link is the board; the page itself
+    # is one JobPosting (JSON-LD).
+    "nicholasbraun_teamtailor_fifthdimensionai_job_4876297_page.html": ("jsonld", {}),
+    "nicholasbraun_teamtailor_moove_job_8041975_page.html": ("jsonld", {}),
+}
+# The board a recorded answer came from, where the answer alone does not say (Workday lists
+# give paths relative to their site), by the file name's start.
+BOARD_URLS = {
+    "shellrazer_begacheese": "https://begacheese.wd3.myworkdayjobs.com/Bega_Careers",
+    "shellrazer_saputo": "https://saputo.wd5.myworkdayjobs.com/Saputo_External_Careers",
 }
 CONTENT_TYPES = {".json": "application/json", ".xml": "application/xml", ".html": "text/html"}
 
@@ -78,7 +91,10 @@ def test_corpus_file_parses(kind: str, path: Path, options: dict):
     result = FetchResult(
         url=url, body=path.read_bytes(), content_type=CONTENT_TYPES.get(path.suffix, "")
     )
-    raws = parse_recorded(get(kind), result, Context(url=url, options=options)).postings
+    source = get(kind)
+    board_url = next((u for k, u in BOARD_URLS.items() if path.name.startswith(k)), url)
+    ctx = Context(url=source.endpoint(board_url) or url, options=options)
+    raws = parse_recorded(source, result, ctx).postings
     board = BoardInfo(name=path.stem, kind=kind, url=url)
     postings = [posting(raw, board) for raw in raws]
 

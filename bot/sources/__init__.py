@@ -2,6 +2,7 @@
 
 from bot.sources import (  # noqa: F401  (registration)
     ashby,
+    bamboohr,
     demo,
     getro,
     greenhouse,
@@ -13,9 +14,12 @@ from bot.sources import (  # noqa: F401  (registration)
     recruitee,
     remoteok,
     remotive,
+    rippling,
     rss,
     smartrecruiters,
+    teamtailor,
     workable,
+    workday,
 )
 from bot.sources.base import Source, all_sources, detect, detect_remote, get, kinds, register
 
