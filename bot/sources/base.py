@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
-from bot.errors import DetectError, FetchError, ParseError
+from bot.errors import DetectError, FetchError, ParseError, UnsupportedBoard
 from bot.models import FetchResult, RawPosting
 from bot.normalize import tree
 
@@ -47,7 +47,13 @@ class Source:
         return []
 
     def endpoint(self, url: str) -> str | None:
-        """The URL to poll for a pasted board URL, or None when the URL is not of this kind."""
+        """The URL to poll for a pasted board URL, or None when the URL is not of this kind.
+        Raises UnsupportedBoard for a URL of a kind jobbot recognises but cannot read."""
+        return None
+
+    def recognise(self, result: FetchResult) -> str | None:
+        """The URL to poll when a fetched page is this kind's by its content (a site on the
+        company's own domain), else None; may raise UnsupportedBoard like `endpoint`."""
         return None
 
     async def fetch(
@@ -198,6 +204,10 @@ def sniff(result: FetchResult) -> tuple[str, str] | None:
     """(kind, endpoint) for a fetched page or document, from its content: a feed, a Personio
     XML feed, a JSON feed of JobPostings, a page with JobPosting data (JSON-LD or microdata), a
     Getro board, or a page that links its own job feed. None when nothing fits."""
+    for source in all_sources():
+        endpoint = source.recognise(result)
+        if endpoint:
+            return source.kind, endpoint
     body, url = result.body, result.url
     head = body[:2000].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     ctype = result.content_type.split(";")[0].strip().lower()
@@ -229,6 +239,8 @@ async def detect_remote(fetcher: Fetcher, url: str) -> tuple[str, str]:
     feeds by content type, career pages with JobPosting data. Raises DetectError."""
     try:
         return detect(url)
+    except UnsupportedBoard:
+        raise
     except DetectError as exc:
         not_known = exc
     url = url.strip()
