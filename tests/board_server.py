@@ -6,6 +6,7 @@ import hashlib
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -28,6 +29,8 @@ class BoardServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.posted: list[tuple[str, bytes]] = []  # (path, body) of each POST
+        self.on_post: Callable[[str, bytes], None] | None = None  # may set routes per body
         self.active = 0
         self.max_active = 0
         self._lock = threading.Lock()
@@ -43,6 +46,16 @@ class BoardServer:
                 finally:
                     with server._lock:
                         server.active -= 1
+
+            def do_POST(self) -> None:
+                """Answered like GET (routes are by path); the body is kept in `posted`."""
+                size = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(size)
+                with server._lock:
+                    server.posted.append((self.path, body))
+                if server.on_post is not None:
+                    server.on_post(self.path, body)
+                self.do_GET()
 
             def _get(self) -> None:
                 with server._lock:

@@ -25,6 +25,7 @@ from bot.sources.base import (
 _URL_FORM = re.compile(r"^(?:https?://)?(?P<company>[A-Za-z0-9-]+)\.breezy\.hr(?:[/?#]|$)", re.I)
 _NOT_COMPANIES = frozenset({"www", "app", "api", "help", "blog", "support", "developer"})
 _EXPECTED = "expected a Breezy JSON list of positions"
+_REMOTE_TITLE = re.compile(r"\(\s*(?:fully\s+|100%\s+)?remote\b", re.I)  # "Writer (Remote)"
 
 
 def _place(location: dict[str, Any]) -> str | None:
@@ -45,15 +46,16 @@ def _posting(job: dict[str, Any]) -> RawPosting:
     low, high, currency, period = salary_from_text(text(job.get("salary")))
     company = mapping(job.get("company"))
     url = text(job.get("url")) or ""
+    title = text(job.get("name")) or ""
     return RawPosting(
         external_id=str(job["id"]),
-        title=text(job.get("name")) or "",
+        title=title,
         url=url,
         company=text(company.get("name")),
         location=_place(location),
         posted_at=text(job.get("published_date")),
         # `is_remote: false` is also sent on "(Remote)" titles: only True is a statement.
-        remote=True if location.get("is_remote") is True else None,
+        remote=True if location.get("is_remote") is True or _REMOTE_TITLE.search(title) else None,
         employment_type=text(mapping(job.get("type")).get("name")),
         department=text(job.get("department")),
         apply_url=f"{url.rstrip('/')}/apply" if url else None,

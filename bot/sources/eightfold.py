@@ -41,6 +41,7 @@ class Eightfold(Source):
     kind = "eightfold"
     title = "Eightfold career site ({company}.eightfold.ai): recognised, not supported"
     example_url = "https://acme.eightfold.ai/careers"
+    readable = False
 
     def endpoint(self, url: str) -> str | None:
         match = _HOSTED.match(url.strip())
