@@ -6,7 +6,6 @@ import hashlib
 import json
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -29,8 +28,8 @@ class BoardServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
-        self.posted: list[tuple[str, bytes]] = []  # (path, body) of each POST
-        self.on_post: Callable[[str, bytes], None] | None = None  # may set routes per body
+        self.posts: dict[tuple[str, str], Route] = {}  # (path, JSON body) -> answer to a POST
+        self.posted: list[tuple[str, object]] = []  # each POST's path and JSON body
         self.active = 0
         self.max_active = 0
         self._lock = threading.Lock()
@@ -48,19 +47,21 @@ class BoardServer:
                         server.active -= 1
 
             def do_POST(self) -> None:
-                """Answered like GET (routes are by path); the body is kept in `posted`."""
-                size = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(size)
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                try:
+                    body = json.loads(raw or b"null")
+                except ValueError:
+                    body = raw.decode("utf-8", "replace")
                 with server._lock:
                     server.posted.append((self.path, body))
-                if server.on_post is not None:
-                    server.on_post(self.path, body)
-                self.do_GET()
+                    route = server.posts.get((self.path, json.dumps(body, sort_keys=True)))
+                self._get(route)
 
-            def _get(self) -> None:
+            def _get(self, route: Route | None = None) -> None:
                 with server._lock:
                     server.requests.append((self.path, dict(self.headers)))
-                    route = server.routes.get(self.path)
+                    if self.command == "GET":
+                        route = server.routes.get(self.path)
                 if route is None:
                     self._answer(404, b'{"error":"not found"}', "application/json", {})
                     return
@@ -114,6 +115,11 @@ class BoardServer:
 
     def set_json(self, path: str, data: object, **kw: object) -> None:
         self.routes[path] = Route(body=json.dumps(data).encode(), **kw)
+
+    def set_post(self, path: str, request: object, data: object, **kw: object) -> None:
+        """Answer a POST of `path` whose JSON body is `request` with `data` as JSON."""
+        key = (path, json.dumps(request, sort_keys=True))
+        self.posts[key] = Route(body=json.dumps(data).encode(), etag=False, **kw)
 
     def set(self, path: str, body: bytes | str, status: int = 200, **kw: object) -> None:
         if isinstance(body, str):

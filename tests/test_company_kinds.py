@@ -13,13 +13,18 @@ from bot.errors import ParseError, UnsupportedBoard
 from bot.http import Fetcher, build_client
 from bot.models import BoardInfo, FetchResult
 from bot.normalize import posting
-from bot.sources import breezy, detect, detect_remote, gem, join, pinpoint
+from bot.sources import breezy, detect, detect_remote, gem, join, phenom, pinpoint
+from bot.sources.contract import Source, parse_recorded
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def fixture(name: str, url: str = "https://example.com/") -> FetchResult:
     return FetchResult(url=url, body=(FIXTURES / name).read_bytes(), content_type="text/plain")
+
+
+def parsed(source: Source, result: FetchResult):
+    return parse_recorded(source, result).postings
 
 
 def normalised(raws, kind: str, url: str = "https://example.com/"):
@@ -73,7 +78,7 @@ def test_recognised_but_unreadable_sites_get_one_clear_line(url: str, says: str)
 
 
 def test_breezy_reads_positions_and_their_free_text_pay() -> None:
-    raws = breezy.Breezy().parse(fixture("breezy_positions.json"))
+    raws = parsed(breezy.Breezy(), fixture("breezy_positions.json"))
     assert [r.external_id for r in raws] == ["0a1b2c3d4e5f", "9f8e7d6c5b4a"]
     rust, support = normalised(raws, "breezy")
     assert (rust.title, rust.company, rust.location) == ("Rust Engineer (Remote)", "Quillfin",
@@ -92,7 +97,7 @@ def test_breezy_portal_that_does_not_exist_is_a_clear_error() -> None:
     page = b"<html><body><h1>There's no career portal here</h1></body></html>"
     result = FetchResult(url="https://nobody.breezy.hr/json", body=page, content_type="text/html")
     with pytest.raises(ParseError, match=r"no Breezy career portal at https://nobody\.breezy\.hr"):
-        breezy.Breezy().parse(result)
+        parsed(breezy.Breezy(), result)
 
 
 def test_probe_reads_a_breezy_portal(boards, capsys) -> None:
@@ -106,7 +111,7 @@ def test_probe_reads_a_breezy_portal(boards, capsys) -> None:
 
 
 def test_pinpoint_joins_its_sections_and_shows_pay_only_when_visible() -> None:
-    raws = pinpoint.Pinpoint().parse(fixture("pinpoint_postings.json"))
+    raws = parsed(pinpoint.Pinpoint(), fixture("pinpoint_postings.json"))
     platform, writer = normalised(raws, "pinpoint")
     assert platform.title == "Platform Engineer" and platform.company == "quillfin"
     assert platform.description == (
@@ -125,7 +130,7 @@ def test_pinpoint_joins_its_sections_and_shows_pay_only_when_visible() -> None:
 def test_pinpoint_error_names_the_shape() -> None:
     result = FetchResult(url="https://x.pinpointhq.com/postings.json", body=b'{"jobs": []}')
     with pytest.raises(ParseError, match="'data' list, got an object with keys jobs"):
-        pinpoint.Pinpoint().parse(result)
+        parsed(pinpoint.Pinpoint(), result)
 
 
 def test_probe_reads_a_pinpoint_site(boards, capsys) -> None:
@@ -139,7 +144,7 @@ def test_probe_reads_a_pinpoint_site(boards, capsys) -> None:
 
 
 def test_gem_reads_posts_with_first_published_dates() -> None:
-    raws = gem.Gem().parse(fixture("gem_job_posts.json"))
+    raws = parsed(gem.Gem(), fixture("gem_job_posts.json"))
     engineer, manager = normalised(raws, "gem")
     assert engineer.posted_at.isoformat() == "2020-11-17T15:37:23+00:00"
     assert (engineer.workplace, engineer.department, engineer.description) == (
@@ -162,7 +167,7 @@ def test_probe_reads_a_gem_board(boards, capsys) -> None:
 
 
 def test_join_reads_the_jobs_a_company_page_embeds() -> None:
-    raws = join.Join().parse(fixture("join_company_page1.html"))
+    raws = parsed(join.Join(), fixture("join_company_page1.html"))
     backend, analyst = normalised(raws, "join")
     assert backend.external_id == "501"  # `id`, not the number in the URL
     assert backend.url == "https://join.com/companies/quillfin/601-backend-engineer-m-w-d"
@@ -180,7 +185,7 @@ def test_join_page_without_its_state_is_a_clear_error() -> None:
     result = FetchResult(url="https://join.com/companies/x", body=b"<html><p>Hi</p></html>",
                          content_type="text/html")  # fmt: skip
     with pytest.raises(ParseError, match=r"JOIN company page .* got HTML"):
-        join.Join().parse(result)
+        parsed(join.Join(), result)
 
 
 def test_probe_reads_every_page_of_a_join_company(boards, capsys) -> None:
@@ -221,19 +226,16 @@ def test_jibe_stops_at_an_empty_page_whatever_totalcount_says(boards, capsys) ->
 
 
 def serve_phenom(boards) -> None:
-    pages = {0: "phenom_search_page1.json", 2: "phenom_search_page2.json"}
-
-    def answer(path: str, body: bytes) -> None:
-        boards.set(path, (FIXTURES / pages[json.loads(body)["from"]]).read_bytes())
-
-    boards.on_post = answer
+    for offset, name in ((0, "phenom_search_page1.json"), (2, "phenom_search_page2.json")):
+        request = phenom.search_body(boards.url("/au/en/"), offset)
+        boards.set_post("/widgets", request, json.loads((FIXTURES / name).read_text()))
 
 
 def test_probe_reads_a_phenom_site_in_its_locale(boards, capsys) -> None:
     serve_phenom(boards)
     lines = probe_json(capsys, boards.url("/au/en/"), "phenom")
     assert [x["id"] for x in lines] == ["R100", "R101", "R102"]
-    sent = [json.loads(body) for _, body in boards.posted]
+    sent = [body for _, body in boards.posted]
     assert [(b["from"], b["lang"], b["country"], b["ddoKey"]) for b in sent] == [
         (0, "en_au", "au", "refineSearch"), (2, "en_au", "au", "refineSearch")]  # fmt: skip
     assert {path for path, _ in boards.posted} == {"/widgets"}

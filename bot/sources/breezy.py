@@ -5,22 +5,13 @@ The feed has no description (only the job page has it) and states pay as free te
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
+from bot.models import RawPosting
 from bot.normalize import salary_from_text
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    json_body,
-    mapping,
-    register,
-    shape,
-    text,
-    unique,
-)
+from bot.sources.base import json_body, mapping, register, shape, text, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 _URL_FORM = re.compile(r"^(?:https?://)?(?P<company>[A-Za-z0-9-]+)\.breezy\.hr(?:[/?#]|$)", re.I)
 _NOT_COMPANIES = frozenset({"www", "app", "api", "help", "blog", "support", "developer"})
@@ -78,15 +69,13 @@ class Breezy(Source):
             return None
         return f"https://{match['company'].lower()}.breezy.hr/json"
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """The portal's published positions (no descriptions: the feed has none)."""
-        if b"no career portal here" in result.body[:20000].lower():
-            raise ParseError(f"there is no Breezy career portal at {result.url}")
-        data = json_body(result, _EXPECTED)
+        if b"no career portal here" in response.body[:20000].lower():
+            raise ParseError(f"there is no Breezy career portal at {response.url}")
+        data = json_body(response, _EXPECTED)
         if not isinstance(data, list):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
-        return unique(
-            _posting(job) for job in data if isinstance(job, dict) and text(job.get("id"))
+        return Page(
+            unique(_posting(job) for job in data if isinstance(job, dict) and text(job.get("id")))
         )

@@ -4,18 +4,19 @@ A site lives at `{company}.eightfold.ai/careers` or on the company's own domain,
 shows Eightfold's `static.vscdn.net` assets and a site config (entity-escaped JSON in a `<code>`
 element) naming the `domain` its job API needs. The job list is loaded in the browser from an
 undocumented API that jobbot has no real answer of to read with confidence, so a pasted URL or
-a fetched page gets one clear `UnsupportedBoard` line instead of a board that reads nothing."""
+a fetched page gets one clear `UnsupportedBoard` line instead of a board that reads nothing; a
+board configured with `kind = "eightfold"` fails each poll with that line (a ParseError)."""
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
-from typing import Any, NoReturn
+from typing import NoReturn
 
-from bot.errors import UnsupportedBoard
-from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, register
+from bot.errors import ParseError, UnsupportedBoard
+from bot.models import FetchResult
+from bot.sources.base import register
+from bot.sources.contract import Context, Page, Response, Source
 
 _HOSTED = re.compile(r"^(?:https?://)?(?P<company>[A-Za-z0-9-]+)\.eightfold\.ai(?:[/?#]|$)", re.I)
 _MARKERS = (b"static.vscdn.net", b".eightfold.ai")
@@ -28,12 +29,16 @@ def site_domain(markup: str) -> str | None:
     return found["domain"] if found else None
 
 
-def unsupported(url: str, domain: str | None = None) -> NoReturn:
+def _why(url: str, domain: str | None = None) -> str:
     site = f" (site domain {domain})" if domain else ""
-    raise UnsupportedBoard(
+    return (
         f"{url} is an Eightfold career site{site}; jobbot cannot read Eightfold sites yet "
         "(their job list has no public feed)"
     )
+
+
+def unsupported(url: str, domain: str | None = None) -> NoReturn:
+    raise UnsupportedBoard(_why(url, domain))
 
 
 @register
@@ -56,7 +61,6 @@ class Eightfold(Source):
             unsupported(result.url, site_domain(result.text))
         return None
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
-        unsupported(result.url)
+    def parse(self, response: Response, ctx: Context) -> Page:
+        """Nothing to read: the board fails with the one line that says why."""
+        raise ParseError(_why(ctx.url or response.url))

@@ -6,22 +6,12 @@ only in the text. `first_published_at` is the posting date (`created_at` is the 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    items,
-    json_body,
-    mapping,
-    register,
-    shape,
-    text,
-    unique,
-)
+from bot.models import RawPosting
+from bot.sources.base import items, json_body, mapping, register, shape, text, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 _API = "https://api.gem.com/job_board/v0/{board}/job_posts/"
 _URL_FORMS = (
@@ -69,15 +59,15 @@ class Gem(Source):
                 return _API.format(board=match["board"])
         return None
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """Every open post (a bare list; a `{job_posts: [...]}` wrapper is read too)."""
-        data = json_body(result, _EXPECTED)
+        data = json_body(response, _EXPECTED)
         if isinstance(data, dict) and isinstance(data.get("job_posts"), list):
             data = data["job_posts"]
         if not isinstance(data, list):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
-        return unique(
-            _posting(post) for post in data if isinstance(post, dict) and text(post.get("id"))
+        return Page(
+            unique(
+                _posting(post) for post in data if isinstance(post, dict) and text(post.get("id"))
+            )
         )

@@ -1,42 +1,29 @@
 """iCIMS "Jibe" career sites: `GET {site}/api/jobs?page=N` → `{jobs: [{data}], totalCount}`.
 
 Jibe is the front end many iCIMS customers run on their own domain (or `{client}.jibeapply.com`);
-its JSON search API is public. Pages are 1-based and the site picks the page size, so the next
-page is asked for while jobs keep coming and `totalCount` is not reached. A job's page is its
+its JSON search API is public. Pages are 1-based and the site picks the page size, so the first
+page asks for as many more as `totalCount` needs at its own size (up to MAX_PAGES in all; a page
+with no new job ends the paging, in the crawl). A job's page is its
 `canonical_url`, else `{site}/jobs/{slug}`; its application goes to the iCIMS portal. Classic iCIMS
 portals (`careers-{company}.icims.com`) are HTML only: `endpoint` says they are not supported."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.errors import ParseError, UnsupportedBoard
-from bot.models import FetchResult, RawPosting
-from bot.sources import paging
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    items,
-    json_body,
-    mapping,
-    register,
-    shape,
-    text,
-    unique,
-)
-
-if TYPE_CHECKING:
-    from bot.http import Fetcher
+from bot.models import RawPosting
+from bot.sources.base import items, json_body, mapping, register, shape, text, unique
+from bot.sources.contract import Context, Page, Request, Response, Source
 
 _JIBE = re.compile(r"^(?:https?://)?(?P<client>[A-Za-z0-9-]+)\.jibeapply\.com(?:[/?#]|$)", re.I)
 _API_PATH = re.compile(r"^(?:https?://)?(?P<site>[^/?#]+)/api/jobs/?(?:[?#]|$)", re.I)
 _CLASSIC = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+\.icims\.com(?:[/?#]|$)", re.I)
 _EXPECTED = "expected an iCIMS Jibe JSON object with a 'jobs' list"
 PAGE_SIZE = 100  # asked for; a site may send fewer a page, so paging counts what came
+MAX_PAGES = 50
 
 
 def _jobs(data: object) -> list[dict[str, Any]]:
@@ -44,13 +31,6 @@ def _jobs(data: object) -> list[dict[str, Any]]:
         raise ParseError(f"{_EXPECTED}, got {shape(data)}")
     found = (mapping(job).get("data", job) for job in data["jobs"])
     return [job for job in found if isinstance(job, dict)]
-
-
-def read(result: FetchResult) -> Any:
-    """One page's JSON (checked to be a Jibe answer)."""
-    data = json_body(result, _EXPECTED)
-    _jobs(data)
-    return data
 
 
 def _place(job: dict[str, Any]) -> str | None:
@@ -94,11 +74,18 @@ def page_url(url: str, number: int) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
-def more(pages: list[Any]) -> bool:
-    """Whether another page is due: the last one had jobs and `totalCount` is not reached."""
-    total = mapping(pages[-1]).get("totalCount")
-    seen = sum(len(_jobs(p)) for p in pages)
-    return bool(_jobs(pages[-1])) and isinstance(total, int) and seen < total
+def page_number(url: str) -> int:
+    """The page a URL asks for: its `page` parameter, 1 without one."""
+    value = dict(parse_qsl(urlsplit(url).query)).get("page", "1")
+    return int(value) if value.isdigit() else 1
+
+
+def later_pages(url: str, listed: int, total: object) -> list[Request]:
+    """From page 1 with `listed` jobs: the pages `total` needs at that size, up to MAX_PAGES."""
+    if page_number(url) != 1 or not listed or not isinstance(total, int) or total <= listed:
+        return []
+    count = min(-(-total // listed), MAX_PAGES)
+    return [Request(page_url(url, n)) for n in range(2, count + 1)]
 
 
 @register
@@ -122,33 +109,16 @@ class Icims(Source):
             )
         return None
 
-    async def fetch(
-        self,
-        fetcher: Fetcher,
-        url: str,
-        etag: str | None,
-        last_modified: str | None,
-        *,
-        known: AbstractSet[str] = frozenset(),
-        options: Mapping[str, Any] = NO_OPTIONS,
-    ) -> FetchResult:
-        """Page 1, 2, ... while jobs keep coming and `totalCount` is not reached."""
-        seen: list[Any] = []
+    def start(self, ctx: Context) -> list[Request]:
+        return [Request(page_url(ctx.url, 1))]
 
-        def next_page(data: Any, number: int) -> Any:
-            seen.append(data)
-            return fetcher.get(page_url(url, number)) if more(seen) else None
-
-        return await paging.collect(await fetcher.get(page_url(url, 1)), read, next_page)
-
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
-        """Every job on the page(s) read; no descriptions in the list (the job page has them)."""
-        site = _site(result.url)
-        return unique(
-            _posting(job, site)
-            for page in paging.pages(result, read)
-            for job in _jobs(page)
-            if text(job.get("slug")) or text(job.get("req_id"))
+    def parse(self, response: Response, ctx: Context) -> Page:
+        """The jobs on one page (no descriptions in the list: the job page has them); the
+        first page asks for the rest."""
+        data = json_body(response, _EXPECTED)
+        jobs = _jobs(data)
+        site = _site(response.url)
+        found = unique(
+            _posting(job, site) for job in jobs if text(job.get("slug")) or text(job.get("req_id"))
         )
+        return Page(found, later_pages(response.request.url, len(jobs), data.get("totalCount")))

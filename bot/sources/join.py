@@ -2,42 +2,29 @@
 
 No public JSON API: the Next.js page carries its state in `<script id="__NEXT_DATA__">`, read
 with lexbor. A board page lists `jobs.items` and `jobs.pagination.pageCount`; later pages are
-`?page=N`. A job page also holds the whole `job` (description included). Amounts are in cents.
+`?page=N`: the first page asks for the others (up to MAX_PAGES). A job page also holds the
+whole `job` (description included). Amounts are in cents.
 The key is `id`: the number in a job's URL (`idParam`) changes when the job is re-published."""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
 from bot.normalize import tree
-from bot.sources import paging
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    describe_body,
-    items,
-    mapping,
-    page_markup,
-    register,
-    text,
-    unique,
-)
-
-if TYPE_CHECKING:
-    from bot.http import Fetcher
+from bot.sources.base import describe_body, items, mapping, page_markup, register, text, unique
+from bot.sources.contract import Context, Page, Request, Response, Source
 
 _URL_FORM = re.compile(
     r"^(?:https?://)?(?:www\.)?join\.com/(?:[a-z]{2}(?:-[a-z]{2})?/)?companies/"
     r"(?P<slug>[A-Za-z0-9_.-]+)",
     re.I,
 )
+MAX_PAGES = 50  # 250 jobs: far past a JOIN company's board
 _EXPECTED = "expected a JOIN company page with its __NEXT_DATA__ state"
 _PERIODS = {"PER_YEAR": "year", "PER_MONTH": "month", "PER_WEEK": "week", "PER_DAY": "day",
             "PER_HOUR": "hour"}  # fmt: skip
@@ -118,6 +105,20 @@ def page_url(url: str, number: int) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, f"page={number}", ""))
 
 
+def page_number(url: str) -> int:
+    """The page a URL asks for: its `page` parameter, 1 without one."""
+    value = (parse_qs(urlsplit(url).query).get("page") or ["1"])[0]
+    return int(value) if value.isdigit() else 1
+
+
+def later_pages(page: dict[str, Any], url: str) -> list[Request]:
+    """From the first page: requests for pages 2..pageCount (at most MAX_PAGES in all)."""
+    count = mapping(mapping(page.get("jobs")).get("pagination")).get("pageCount")
+    if page_number(url) != 1 or not isinstance(count, int) or isinstance(count, bool):
+        return []
+    return [Request(page_url(url, n)) for n in range(2, min(count, MAX_PAGES) + 1)]
+
+
 @register
 class Join(Source):
     kind = "join"
@@ -128,31 +129,8 @@ class Join(Source):
         match = _URL_FORM.match(url.strip())
         return f"https://join.com/companies/{match['slug']}" if match else None
 
-    async def fetch(
-        self,
-        fetcher: Fetcher,
-        url: str,
-        etag: str | None,
-        last_modified: str | None,
-        *,
-        known: AbstractSet[str] = frozenset(),
-        options: Mapping[str, Any] = NO_OPTIONS,
-    ) -> FetchResult:
-        """The company page, then `?page=2..pageCount` (five jobs a page)."""
-        first = await fetcher.get(url, etag=etag, last_modified=last_modified)
-        if first.not_modified:
-            return first
-
-        def next_page(data: dict[str, Any], number: int) -> Any:
-            count = mapping(mapping(data.get("jobs")).get("pagination")).get("pageCount")
-            if not isinstance(count, int) or number > count:
-                return None
-            return fetcher.get(page_url(url, number))
-
-        return await paging.collect(first, state, next_page)
-
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
-        """Every job on the page(s) read; a job page's own job comes whole."""
-        return unique(p for page in paging.pages(result, state) for p in postings(page))
+    def parse(self, response: Response, ctx: Context) -> Page:
+        """The jobs on one page (a job page's own job comes whole); the first page asks for
+        the rest."""
+        page = state(response)
+        return Page(unique(postings(page)), later_pages(page, response.request.url))

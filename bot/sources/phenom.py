@@ -3,39 +3,27 @@
 Phenom runs career sites on the company's own domain (`careers.mars.com/au/en/`), so a pasted
 URL alone can't say it is Phenom: `recognise` knows a fetched page by its Phenom assets, or set
 `kind = "phenom"` with the site's URL. The path's `/{country}/{lang}/` picks the locale the
-search runs in. Pages of SIZE go by `from` until `totalHits`. A job's page is
+search runs in. The first answer asks for the pages after it by `from`, at its own size, until
+`totalHits` (up to MAX_PAGES in all). A job's page is
 `{site}/{country}/{lang}/job/{jobId}`; `applyUrl` often leads to the ATS behind it (Workday)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources import paging
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    items,
-    json_body,
-    mapping,
-    register,
-    shape,
-    text,
-    unique,
-)
-
-if TYPE_CHECKING:
-    from bot.http import Fetcher
+from bot.sources.base import items, json_body, mapping, register, shape, text, unique
+from bot.sources.contract import Context, Page, Request, Response, Source
 
 _LOCALE = re.compile(r"^/(?P<country>[a-z]{2}|global)/(?P<lang>[a-z]{2})(?:/|$)", re.I)
 _MARKERS = (b"cdn.phenompeople.com", b"phenompeople")
 _EXPECTED = "expected a Phenom JSON object with refineSearch.data.jobs"
 SIZE = 50
+MAX_PAGES = 50
+_ACCEPT = (("Accept", "application/json"),)
 
 
 def site(url: str) -> tuple[str, str, str]:
@@ -69,10 +57,20 @@ def _refine(data: object) -> dict[str, Any]:
     return refine
 
 
-def read(result: FetchResult) -> Any:
-    data = json_body(result, _EXPECTED)
-    _refine(data)
-    return data
+def search(url: str, offset: int) -> Request:
+    """The search request for page `offset` of the site at `url`."""
+    return Request(
+        site(url)[0] + "/widgets", "POST", headers=_ACCEPT, json=search_body(url, offset)
+    )
+
+
+def later_pages(url: str, sent: object, listed: int, total: object) -> list[Request]:
+    """From the first answer (`from` 0, `listed` jobs): the pages up to `totalHits`."""
+    offset = mapping(sent).get("from", 0)
+    if offset != 0 or not listed or not isinstance(total, int):
+        return []
+    last = min(total, listed * MAX_PAGES)
+    return [search(url, at) for at in range(listed, last, listed)]
 
 
 def _posting(job: dict[str, Any], base: str) -> RawPosting:
@@ -105,42 +103,19 @@ class Phenom(Source):
         head = result.body[:300_000]
         return result.url if any(marker in head for marker in _MARKERS) else None
 
-    async def fetch(
-        self,
-        fetcher: Fetcher,
-        url: str,
-        etag: str | None,
-        last_modified: str | None,
-        *,
-        known: AbstractSet[str] = frozenset(),
-        options: Mapping[str, Any] = NO_OPTIONS,
-    ) -> FetchResult:
-        """Search pages of SIZE from offset 0 until `totalHits` (or an empty page)."""
-        widgets = site(url)[0] + "/widgets"
-        seen = 0
+    def start(self, ctx: Context) -> list[Request]:
+        return [search(ctx.url, 0)]
 
-        def next_page(data: Any, number: int) -> Any:
-            nonlocal seen
-            refine = _refine(data)
-            batch = len(mapping(refine.get("data"))["jobs"])
-            seen += batch
-            total = refine.get("totalHits")
-            if not batch or not isinstance(total, int) or seen >= total:
-                return None
-            return fetcher.request("POST", widgets, json=search_body(url, seen))
-
-        first = await fetcher.request("POST", widgets, json=search_body(url, 0))
-        result = await paging.collect(first, read, next_page)
-        return FetchResult(url=url, body=result.body, content_type=result.content_type)
-
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
-        """Every job the search gave: title, place, date, a teaser (the list has no more)."""
-        origin, path, _ = site(result.url)
-        return unique(
+    def parse(self, response: Response, ctx: Context) -> Page:
+        """One page of the search: title, place, date, a teaser (the list has no more); the
+        first page asks for the rest."""
+        refine = _refine(json_body(response, _EXPECTED))
+        jobs = mapping(refine.get("data"))["jobs"]
+        origin, path, _ = site(ctx.url or response.url)
+        found = unique(
             _posting(job, origin + path)
-            for page in paging.pages(result, read)
-            for job in mapping(_refine(page).get("data"))["jobs"]
+            for job in jobs
             if isinstance(job, dict) and (text(job.get("jobId")) or text(job.get("reqId")))
         )
+        total = refine.get("totalHits")
+        return Page(found, later_pages(ctx.url, response.request.json, len(jobs), total))

@@ -7,22 +7,13 @@ in the order the site shows them, each after its own header."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from html import escape
 from typing import Any
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    json_body,
-    mapping,
-    register,
-    shape,
-    text,
-    unique,
-)
+from bot.models import RawPosting
+from bot.sources.base import json_body, mapping, register, shape, text, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 _URL_FORM = re.compile(
     r"^(?:https?://)?(?P<company>[A-Za-z0-9-]+)\.pinpointhq\.com(?:[/?#]|$)", re.I
@@ -83,15 +74,15 @@ class Pinpoint(Source):
             return None
         return f"https://{match['company'].lower()}.pinpointhq.com/postings.json"
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """Every posting the site lists (the feed has no paging); pay only where shown."""
-        data = json_body(result, _EXPECTED)
+        data = json_body(response, _EXPECTED)
         if not isinstance(data, dict) or not isinstance(data.get("data"), list):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
-        return unique(
-            _posting(item)
-            for item in data["data"]
-            if isinstance(item, dict) and text(item.get("id"))
+        return Page(
+            unique(
+                _posting(item)
+                for item in data["data"]
+                if isinstance(item, dict) and text(item.get("id"))
+            )
         )
