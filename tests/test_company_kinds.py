@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.config import BoardConfig, PollingConfig
 from bot.errors import ParseError, UnsupportedBoard
 from bot.http import Fetcher, build_client
 from bot.models import BoardInfo, FetchResult
 from bot.normalize import posting
-from bot.sources import breezy, detect, detect_remote, gem, join, phenom, pinpoint
-from bot.sources.contract import Source, parse_recorded
+from bot.poller import Poller
+from bot.sources import breezy, detect, detect_remote, gem, icims, join, phenom, pinpoint
+from bot.sources.contract import Context, Request, Source, parse_recorded
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -181,6 +183,15 @@ def test_join_reads_the_jobs_a_company_page_embeds() -> None:
     assert analyst.salary_min is None  # the company hides it (settings.showSalary)
 
 
+def test_join_first_page_asks_for_the_others_and_a_later_page_for_none() -> None:
+    url = "https://join.com/companies/quillfin"
+    first = parse_recorded(join.Join(), fixture("join_company_page1.html", url))
+    assert [(r.method, r.url, r.detail_of) for r in first.follow] == [
+        ("GET", url + "?page=2", None)]  # fmt: skip
+    second = parse_recorded(join.Join(), fixture("join_company_page2.html", url + "?page=2"))
+    assert [p.external_id for p in second.postings] == ["503"] and not second.follow
+
+
 def test_join_page_without_its_state_is_a_clear_error() -> None:
     result = FetchResult(url="https://join.com/companies/x", body=b"<html><p>Hi</p></html>",
                          content_type="text/html")  # fmt: skip
@@ -215,6 +226,22 @@ def test_probe_pages_through_a_jibe_site(boards, capsys) -> None:
     assert len(boards.requests) == 2  # totalCount reached: no third request
 
 
+def test_jibe_first_page_asks_for_the_pages_totalcount_needs_at_the_site_s_size() -> None:
+    url = "https://www.quillfinjobs.com/api/jobs"
+    source, ctx = icims.Icims(), Context(url=url)
+    [start] = source.start(ctx)
+    assert start.url == url + "?page=1&limit=100"
+    body = json.loads((FIXTURES / "icims_jibe_page1.json").read_text())  # 2 jobs of 3
+    first = parse_recorded(source, fixture("icims_jibe_page1.json", start.url), ctx, start)
+    assert [r.url for r in first.follow] == [url + "?page=2&limit=100"]
+    huge = FetchResult(start.url, body=json.dumps({**body, "totalCount": 10**6}).encode())
+    capped = parse_recorded(source, huge, ctx, start).follow
+    assert len(capped) == icims.MAX_PAGES - 1, "a page of 2 and a million jobs: capped"
+    later = Request(url + "?page=2&limit=100")
+    page2 = parse_recorded(source, fixture("icims_jibe_page2.json", later.url), ctx, later)
+    assert [p.external_id for p in page2.postings] == ["1003"] and not page2.follow
+
+
 def test_jibe_stops_at_an_empty_page_whatever_totalcount_says(boards, capsys) -> None:
     boards.set("/api/jobs?page=1&limit=100", (FIXTURES / "icims_jibe_page1.json").read_bytes())
     boards.set_json("/api/jobs?page=2&limit=100", {"jobs": [], "totalCount": 3})
@@ -246,6 +273,20 @@ def test_probe_reads_a_phenom_site_in_its_locale(boards, capsys) -> None:
         "Brisbane, Queensland, Australia", "2026-06-15T00:00:00Z")  # fmt: skip
 
 
+def test_phenom_first_answer_asks_for_the_later_offsets_in_the_site_s_locale() -> None:
+    site = "https://careers.quillfin.com/au/en"
+    source, ctx = phenom.Phenom(), Context(url=site)
+    [start] = source.start(ctx)
+    assert (start.method, start.url) == ("POST", "https://careers.quillfin.com/widgets")
+    first = parse_recorded(source, fixture("phenom_search_page1.json", start.url), ctx, start)
+    assert first.postings[0].url == site + "/job/R100"
+    assert [(r.method, r.json) for r in first.follow] == [
+        ("POST", phenom.search_body(site, 2))]  # fmt: skip
+    [later] = first.follow
+    second = parse_recorded(source, fixture("phenom_search_page2.json", later.url), ctx, later)
+    assert [p.external_id for p in second.postings] == ["R102"] and not second.follow
+
+
 # --- recognising a fetched page -----------------------------------------------------------------
 
 PHENOM_PAGE = (
@@ -273,3 +314,18 @@ async def test_an_eightfold_site_on_its_own_domain_is_named_and_refused(boards) 
     boards.set("/careers", EIGHTFOLD_PAGE, content_type="text/html")
     with pytest.raises(UnsupportedBoard, match=r"Eightfold career site \(site domain quillfin"):
         await _detect(boards.url("/careers"))
+
+
+async def test_a_board_configured_as_eightfold_fails_its_poll_with_the_one_line(
+    boards, store, now
+) -> None:
+    boards.set("/careers", EIGHTFOLD_PAGE, content_type="text/html")
+    url = boards.url("/careers")
+    store.sync_boards([BoardConfig("Quillfin", url, "eightfold", url, 60.0)], now)
+    async with build_client() as client:
+        outcome = await Poller(store, Fetcher(client), PollingConfig(), lambda: None).poll(
+            "Quillfin"
+        )
+    assert outcome.status == "failed", outcome
+    assert "is an Eightfold career site" in (outcome.error or "")
+    assert "internal error" not in (outcome.error or "") and "\n" not in (outcome.error or "")
