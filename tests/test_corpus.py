@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.errors import UnsupportedBoard
 from bot.models import BoardInfo, FetchResult
 from bot.normalize import posting
-from bot.sources import get
+from bot.sources import all_sources, get
+from bot.sources.base import sniff
 from bot.sources.contract import Context, parse_recorded
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -33,13 +35,22 @@ FOLDER_KINDS = {
     "teamtailor": "teamtailor",
     "bamboohr": "bamboohr",
     "rippling": "rippling",
+    "breezy": "breezy",
+    "pinpoint": "pinpoint",
+    "gem": "gem",
+    "join": "join",  # a company page and a job page: both embed their jobs
+    "icims": "icims",
+    "phenom": "phenom",
 }
+# Folders of pages that hold no jobs: each must be recognised as its kind, which says clearly
+# that it cannot read it (no public feed).
+UNSUPPORTED = {"eightfold": ("eightfold", "infineon.com")}
 # Folders of kinds jobbot cannot read yet (issue "Follow any company" adds them): each is
 # listed with its reason, so a new, unknown folder still fails the mapping test below.
 NOT_YET = {
     name: "no source kind for it yet (the Follow any company issue adds it)"
     for name in (
-        "breezy", "careers_pages", "eightfold", "gem", "icims", "join", "phenom", "pinpoint",
+        "careers_pages",
     )
 }  # fmt: skip
 LEVER_PAGE = {"item": ".posting-header", "title": "h2", "link": "a", "location": ".location"}
@@ -68,6 +79,8 @@ def _cases() -> list:
     for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
         for file in sorted(f for f in folder.iterdir() if f.is_file()):
             kind, options = FILE_KINDS.get(file.name, (FOLDER_KINDS.get(folder.name), {}))
+            if folder.name in UNSUPPORTED:
+                continue
             if kind is None:
                 why = NOT_YET.get(folder.name, "no kind is mapped to this folder")
                 skip = pytest.mark.skip(reason=f"{folder.name}: {why}")
@@ -81,7 +94,7 @@ def test_every_corpus_folder_is_mapped():
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS}")
     folders = {p.name for p in CORPUS.iterdir() if p.is_dir()}
-    unmapped = folders - set(FOLDER_KINDS) - set(NOT_YET)
+    unmapped = folders - set(FOLDER_KINDS) - set(NOT_YET) - set(UNSUPPORTED)
     assert not unmapped, f"unmapped corpus folders: {unmapped}"
 
 
@@ -116,3 +129,27 @@ def test_corpus_file_parses(kind: str, path: Path, options: dict):
         assert p.posted_at is None or p.posted_at.tzinfo is not None
         assert "Please mention the word" not in p.description, "Remote OK canary left in"
         assert "â€" not in p.description and "â\x80" not in p.description, "mojibake left in"
+
+
+def _unsupported_pages() -> list:
+    if not CORPUS.is_dir():
+        reason = f"shared corpus not found at {CORPUS}"
+        return [pytest.param(None, None, marks=pytest.mark.skip(reason=reason), id="no-corpus")]
+    return [
+        pytest.param(file, UNSUPPORTED[name], id=f"{name}/{file.name}")
+        for name in sorted(UNSUPPORTED)
+        for file in sorted((CORPUS / name).iterdir())
+    ]
+
+
+@pytest.mark.parametrize(("path", "expected"), _unsupported_pages())
+def test_corpus_page_of_an_unreadable_kind_is_recognised(path: Path, expected: tuple[str, str]):
+    """A page of a kind jobbot can't read is named, in one line, with what identifies it."""
+    kind, detail = expected
+    result = FetchResult(url="https://careers.example.com/careers", body=path.read_bytes(),
+                         content_type="text/html")  # fmt: skip
+    with pytest.raises(UnsupportedBoard) as caught:
+        sniff(result)
+    message = str(caught.value)
+    assert "\n" not in message and detail in message and "cannot read" in message
+    assert get(kind).title in {s.title for s in all_sources()}

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from bot.errors import DetectError, FetchError, ParseError
+from bot.errors import DetectError, FetchError, ParseError, UnsupportedBoard
 from bot.models import FetchResult, RawPosting
 from bot.normalize import tree
 from bot.sources.contract import Source
@@ -146,6 +146,10 @@ def sniff(result: FetchResult) -> tuple[str, str] | None:
     """(kind, endpoint) for a fetched page or document, from its content: a feed, a Personio
     XML feed, a JSON feed of JobPostings, a page with JobPosting data (JSON-LD or microdata), a
     Getro board, or a page that links its own job feed. None when nothing fits."""
+    for source in all_sources():
+        endpoint = source.recognise(result)
+        if endpoint:
+            return source.kind, endpoint
     body, url = result.body, result.url
     head = body[:2000].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     ctype = result.content_type.split(";")[0].strip().lower()
@@ -177,6 +181,8 @@ async def detect_remote(fetcher: Fetcher, url: str) -> tuple[str, str]:
     feeds by content type, career pages with JobPosting data. Raises DetectError."""
     try:
         return detect(url)
+    except UnsupportedBoard:
+        raise
     except DetectError as exc:
         not_known = exc
     url = url.strip()

@@ -81,13 +81,20 @@ class Source:
     title: ClassVar[str]
     example_url: ClassVar[str]
     generic: ClassVar[bool] = False  # accepts URLs of many sites (feeds, pages): tried last
+    readable: ClassVar[bool] = True  # False: recognised only, to say clearly it can't be read
 
     def check_options(self, options: Mapping[str, Any]) -> list[str]:
         """Problems with a board's options, each as "key: what is wrong"; none by default."""
         return []
 
     def endpoint(self, url: str) -> str | None:
-        """The URL to poll for a pasted board URL, or None when the URL is not of this kind."""
+        """The URL to poll for a pasted board URL, or None when the URL is not of this kind.
+        Raises UnsupportedBoard for a URL of a kind jobbot recognises but cannot read."""
+        return None
+
+    def recognise(self, result: FetchResult) -> str | None:
+        """The URL to poll when a fetched page is this kind's by its content (a site on the
+        company's own domain), else None; may raise UnsupportedBoard like `endpoint`."""
         return None
 
     def start(self, ctx: Context) -> list[Request]:
