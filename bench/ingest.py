@@ -56,6 +56,7 @@ from bot.config import BoardConfig, PollingConfig
 from bot.http import Fetcher
 from bot.models import BoardInfo, FetchResult
 from bot.poller import Poller, normalise
+from bot.sources.contract import parse_recorded
 from bot.store import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -259,7 +260,7 @@ def first_polls(store: Store, shapes: list[Shape], share: int, corpus: Path) -> 
         gc.collect()
         _reset_peak()
         t0 = time.perf_counter()
-        raws = source.parse(result)
+        raws = parse_recorded(source, result).postings
         t1 = time.perf_counter()
         postings, unchanged, fingerprints = normalise(raws, info, store.fingerprints(name))
         t2 = time.perf_counter()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from bot import __version__, logs, normalize, sources
+from bot import __version__, logs, sources
 from bot import config as cfg
 from bot.errors import ConfigError, JobbotError, StorageError
 from bot.models import BoardInfo, Posting
@@ -132,6 +132,8 @@ async def probe(
     """Fetch one board once, within the bound a poll has, and return (kind, endpoint,
     normalised postings)."""
     from bot.http import Fetcher, build_client
+    from bot.poller import Read, fetch_and_read
+    from bot.sources.contract import Context
 
     if kind:
         if kind not in sources.kinds():
@@ -144,10 +146,13 @@ async def probe(
         async with fetcher.deadline(fetch_timeout):
             if not kind:
                 kind, endpoint = await sources.detect_remote(fetcher, url)
-            source = sources.get(kind)
-            result = await source.fetch(fetcher, endpoint, None, None)
-    info = BoardInfo(name[0], kind, result.url or endpoint)
-    return kind, endpoint, [normalize.posting(raw, info) for raw in source.parse(result)]
+            read = await fetch_and_read(
+                fetcher,
+                sources.get(kind),
+                Context(name[0], endpoint),
+                BoardInfo(name[0], kind, endpoint),
+            )
+    return kind, endpoint, read.postings if isinstance(read, Read) else []
 
 
 def cmd_probe(args: argparse.Namespace) -> int:

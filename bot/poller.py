@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import random
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot import fingerprint, match, normalize, sources
 from bot.config import PollingConfig, format_duration
+from bot.crawl import Crawl, crawl
+from bot.crawl import body_hash as crawl_body_hash
 from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.http import Fetcher
 from bot.index import Matcher
-from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
+from bot.models import BoardInfo, Posting, RawPosting, posting_key
+from bot.sources.contract import NO_OPTIONS, Context, Response
 from bot.store import BoardState, RecordResult, Store, utcnow
 from bot.store.db import storage_problem
 
@@ -69,15 +71,50 @@ def normalise(
     return postings, unchanged, fingerprints
 
 
-def read(
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A fetched board, parsed and normalised (see `fetch_and_read`)."""
+
+    crawl: Crawl
+    info: BoardInfo
+    postings: list[Posting]
+    unchanged: list[str]
+    fingerprints: dict[str, str]
+
+
+async def inline(func: Callable[..., Any], *args: Any) -> Any:
+    return func(*args)
+
+
+async def fetch_and_read(
+    fetcher: Fetcher,
     source: sources.Source,
-    result: FetchResult,
-    options: Mapping[str, Any],
+    ctx: Context,
     info: BoardInfo,
-    stored: Mapping[str, str],
-) -> tuple[list[Posting], list[str], dict[str, str]]:
-    """Parse a response and `normalise` what it holds: the CPU-heavy part of a poll, pure."""
-    return normalise(source.parse(result, options), info, stored)
+    *,
+    stored: Mapping[str, str] = NO_OPTIONS,
+    run: Callable[..., Awaitable[Any]] = inline,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    skip: Callable[[Response], bool] = lambda first: False,
+) -> Read | Crawl:
+    """Fetch one board (every request its source asks for), parse and `normalise` it: the
+    path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
+    (a worker thread in the poller). A 304 or a `skip`ped body gives the bare `Crawl`."""
+    got = await crawl(
+        fetcher,
+        source,
+        ctx,
+        lambda response: run(source.parse, response, ctx),
+        etag=etag,
+        last_modified=last_modified,
+        skip=skip,
+    )
+    if got.unchanged:
+        return got
+    info = replace(info, url=got.first.url or info.url)
+    postings, unchanged, fingerprints = await run(normalise, got.postings, info, stored)
+    return Read(got, info, postings, unchanged, fingerprints)
 
 
 class Poller:
@@ -112,6 +149,7 @@ class Poller:
         self.clock = clock
         self._compiled: tuple[int, Matcher] | None = None
         self._storage_down = False  # the last poll could not be stored (told once)
+        self._incomplete: dict[str, set[str]] = {}  # board -> ids whose detail is still owed
         # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
 
@@ -159,33 +197,22 @@ class Poller:
             return self._failed(board, f"internal error: {type(exc).__name__}: {exc}", logged=True)
 
     async def _poll(self, board: BoardState) -> PollOutcome:
-        source = sources.get(board.kind)
-        async with self.fetcher.deadline(self.polling.fetch_timeout):  # all requests, all in
-            result = await source.fetch(
-                self.fetcher,
-                board.endpoint,
-                board.etag,
-                board.last_modified,
-                known=self.store.known_ids(board.name),
-                options=board.options,
-            )
+        read = await self._fetch(board)
         now = self.clock()
-        if result.moved_to and result.moved_to != board.endpoint:
-            self.store.move_board(board.name, result.moved_to)
+        first = read.first if isinstance(read, Crawl) else read.crawl.first
+        if first.moved_to and first.moved_to != board.endpoint:
+            self.store.move_board(board.name, first.moved_to)
             log.info(
                 "board %s: moved permanently to %s; polling that from now on",
                 board.name,
-                result.moved_to,
+                first.moved_to,
             )
-        body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
-        if result.not_modified or (body_hash == board.body_hash and board.baseline_at):
-            self._succeeded(board, now, result.etag, result.last_modified)
+        if isinstance(read, Crawl):
+            self._succeeded(board, now, read.etag, read.last_modified)
             return PollOutcome(board.name, "not_modified")
-        info = BoardInfo(board.name, board.kind, result.url or board.endpoint, board.company)
-        stored = self.store.fingerprints(info.name)
-        postings, unchanged, fingerprints = await asyncio.get_running_loop().run_in_executor(
-            self._cpu, read, source, result, board.options, info, stored
-        )
+        got, postings, unchanged = read.crawl, read.postings, read.unchanged
+        fingerprints = read.fingerprints
+        body_hash = crawl_body_hash(got.first) if got.single else None
         if not postings and not unchanged and board.open_postings:
             return self._failed(
                 board,
@@ -203,7 +230,7 @@ class Poller:
                 fingerprints=fingerprints,
             )
             enqueued = self._route(rec, now)
-            self._succeeded(board, now, result.etag, result.last_modified, body_hash)
+            self._succeeded(board, now, got.etag, got.last_modified, body_hash)
         if rec.baseline:
             log.info(
                 "board %s: baseline of %d postings stored (not notified)", board.name, rec.seen
@@ -224,6 +251,33 @@ class Poller:
             seen=rec.seen,
             enqueued=enqueued,
         )
+
+    async def _fetch(self, board: BoardState) -> Read | Crawl:
+        """Fetch, parse and normalise the board within its deadline; the CPU-heavy parts run on
+        the worker thread. Ids whose detail could not be read are asked for again next poll."""
+        source = sources.get(board.kind)
+        known = self.store.known_ids(board.name) - self._incomplete.get(board.name, set())
+        ctx = Context(board.name, board.endpoint, board.options, known)
+        loop = asyncio.get_running_loop()
+
+        def unchanged(first: Response) -> bool:
+            return bool(board.baseline_at) and crawl_body_hash(first) == board.body_hash
+
+        async with self.fetcher.deadline(self.polling.fetch_timeout):  # all requests, all in
+            read = await fetch_and_read(
+                self.fetcher,
+                source,
+                ctx,
+                BoardInfo(board.name, board.kind, board.endpoint, board.company),
+                stored=self.store.fingerprints(board.name),
+                run=lambda func, *args: loop.run_in_executor(self._cpu, func, *args),
+                etag=board.etag,
+                last_modified=board.last_modified,
+                skip=unchanged,
+            )
+        if isinstance(read, Read):
+            self._incomplete[board.name] = read.crawl.incomplete
+        return read
 
     def _route(self, rec: RecordResult, now: datetime) -> int:
         new: list[Posting] = rec.new

@@ -12,6 +12,7 @@ import pytest
 from bot.models import BoardInfo, FetchResult
 from bot.normalize import posting
 from bot.sources import get
+from bot.sources.contract import Context, parse_recorded
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # The folder's kind, unless a file is listed here with its own (kind, options).
@@ -77,7 +78,7 @@ def test_corpus_file_parses(kind: str, path: Path, options: dict):
     result = FetchResult(
         url=url, body=path.read_bytes(), content_type=CONTENT_TYPES.get(path.suffix, "")
     )
-    raws = get(kind).parse(result, options)
+    raws = parse_recorded(get(kind), result, Context(url=url, options=options)).postings
     board = BoardInfo(name=path.stem, kind=kind, url=url)
     postings = [posting(raw, board) for raw in raws]
 

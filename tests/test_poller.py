@@ -13,7 +13,7 @@ import pytest
 from bot.config import BoardConfig, PollingConfig
 from bot.http import USER_AGENT, Fetcher, build_client
 from bot.poller import Poller
-from bot.sources.base import _REGISTRY, NO_OPTIONS, register
+from bot.sources.base import _REGISTRY, register
 from bot.sources.greenhouse import Greenhouse
 from bot.store import Store
 from tests.board_server import BoardServer
@@ -274,10 +274,10 @@ async def test_parsing_runs_on_a_worker_so_the_loop_stays_free(poller, store, bo
     class Probe(Greenhouse):
         kind = "test-worker-probe"
 
-        def parse(self, result, options=NO_OPTIONS):
+        def parse(self, response, ctx):
             parse_started.set()
             seen.append((threading.current_thread().name, loop_ran.wait(timeout=5)))
-            return super().parse(result, options)
+            return super().parse(response, ctx)
 
     async def on_the_loop() -> None:
         while not parse_started.is_set():

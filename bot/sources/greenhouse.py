@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, unique
+from bot.sources.base import json_body, register, shape, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 _API = "https://boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true"
 _URL_FORMS = (
@@ -94,13 +94,13 @@ class Greenhouse(Source):
                 return _API.format(token=match["token"])
         return None
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """The board's jobs; also reads a bare list or a saved wrapper such as {company, jobs}."""
-        jobs = _jobs(result)
-        return unique(
-            _posting(job)
-            for job in jobs
-            if isinstance(job, dict) and job.get("id") not in (None, "")
+        jobs = _jobs(response)
+        return Page(
+            unique(
+                _posting(job)
+                for job in jobs
+                if isinstance(job, dict) and job.get("id") not in (None, "")
+            )
         )
