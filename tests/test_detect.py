@@ -87,6 +87,14 @@ DETECT = [
     ("feed-segment", "https://blog.example/feed/", ("rss", "https://blog.example/feed/")),
     ("hn-item", "https://news.ycombinator.com/item?id=48747976", HN),
     ("hn-item-more-params", "https://news.ycombinator.com/item?p=2&id=48747976", HN),
+    (
+        "hn-latest-thread",
+        "https://news.ycombinator.com/submitted?id=whoishiring",
+        (
+            "hn",
+            "https://hn.algolia.com/api/v1/search_by_date?tags=story,author_whoishiring&hitsPerPage=20",
+        ),
+    ),
     ("hn-algolia-item", "https://hn.algolia.com/api/v1/items/48747976", HN),
     (
         "hn-algolia-search",

@@ -54,14 +54,28 @@ def names_a_thread(url: str) -> bool:
     )
 
 
+def follows_latest(url: str) -> bool:
+    """Whether an `hn` board at `url` follows the latest thread: a search for stories, or a
+    Hacker News or Algolia URL that names no thread. Other hosts (a mirror) are read as given."""
+    host = (urlsplit(url).hostname or "").lower()
+    if is_thread_list(url):
+        return True
+    if host == "news.ycombinator.com":
+        return not urlsplit(url).path.startswith("/item")
+    return host == "hn.algolia.com" and not names_a_thread(url)
+
+
 def newest_hiring_thread(data: object) -> str:
-    """The id of the newest "Ask HN: Who is hiring?" story in an Algolia search result."""
+    """The id of the newest "Ask HN: Who is hiring?" story in an Algolia search result; one
+    posted so recently that it has no comments yet waits until it has some (its board would
+    otherwise read as empty for a while)."""
     if not isinstance(data, dict) or not isinstance(data.get("hits"), list):
         raise ParseError(f"expected an Algolia HN search result (with 'hits'), got {shape(data)}")
     threads = [h for h in data["hits"] if isinstance(h, dict) and _is_hiring(h)]
     if not threads:
         raise ParseError("no “Ask HN: Who is hiring?” thread among the newest whoishiring stories")
-    newest = max(threads, key=lambda h: (_when(h), _number(h.get("objectID"))))
+    started = [h for h in threads if h.get("num_comments") != 0] or threads
+    newest = max(started, key=lambda h: (_when(h), _number(h.get("objectID"))))
     return str(newest["objectID"])
 
 
