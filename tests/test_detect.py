@@ -11,6 +11,7 @@ from bot.http import Fetcher
 from bot.sources import detect, detect_remote
 
 GH = ("greenhouse", "https://boards-api.greenhouse.io/v1/boards/quillfin/jobs?content=true")
+GH_EU = ("greenhouse", "https://boards-api.eu.greenhouse.io/v1/boards/quillfin/jobs?content=true")
 LEVER = ("lever", "https://api.lever.co/v0/postings/cloudwalk?mode=json")
 LEVER_EU = ("lever", "https://api.eu.lever.co/v0/postings/cloudwalk?mode=json")
 ASHBY = (
@@ -41,6 +42,10 @@ DETECT = [
     ("gh-no-scheme", "boards.greenhouse.io/quillfin", GH),
     ("gh-embed", "https://boards.greenhouse.io/embed/job_board?for=quillfin", GH),
     ("gh-api", "https://boards-api.greenhouse.io/v1/boards/quillfin/jobs", GH),
+    ("gh-embed-js", "https://boards.greenhouse.io/embed/job_board/js?for=quillfin", GH),
+    ("gh-eu", "https://job-boards.eu.greenhouse.io/quillfin", GH_EU),
+    ("gh-eu-job-page", "https://job-boards.eu.greenhouse.io/quillfin/jobs/4001", GH_EU),
+    ("gh-eu-api", "https://boards-api.eu.greenhouse.io/v1/boards/quillfin/jobs", GH_EU),
     ("lever-jobs", "https://jobs.lever.co/cloudwalk", LEVER),
     ("lever-job-page", "https://jobs.lever.co/cloudwalk/0f3c2a10/apply", LEVER),
     ("lever-eu", "https://jobs.eu.lever.co/cloudwalk", LEVER_EU),
