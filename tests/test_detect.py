@@ -158,6 +158,10 @@ GETRO_PAGE = b"""<html><body><img src="https://cdn.getro.com/x.png">
 LINKED_FEED_PAGE = b"""<html><head>
 <link rel="alternate" type="application/rss+xml" title="Jobs" href="/careers/jobs.xml">
 </head><body>Careers</body></html>"""
+TWO_FEEDS_PAGE = b"""<html><head>
+<link rel="alternate" type="application/rss+xml" title="Blog Posts" href="/blog/posts.rss">
+<link rel="alternate" type="application/rss+xml" title="Jobs" href="/jobs.rss">
+</head><body>Careers</body></html>"""
 PLAIN_PAGE = b"<!DOCTYPE html><html><body><h1>About us</h1></body></html>"
 ATOM = b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Jobs</title></feed>'
 PERSONIO = b'<?xml version="1.0" encoding="UTF-8"?><workzag-jobs></workzag-jobs>'
@@ -181,6 +185,12 @@ SNIFF = [
         LINKED_FEED_PAGE,
         "text/html",
         ("rss", "https://careers.example/careers/jobs.xml"),
+    ),
+    (
+        "jobs-feed-not-blog",
+        TWO_FEEDS_PAGE,
+        "text/html",
+        ("rss", "https://careers.example/jobs.rss"),
     ),
 ]
 
