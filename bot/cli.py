@@ -170,6 +170,27 @@ def cmd_probe(args: argparse.Namespace) -> int:
     return 0
 
 
+async def detect(
+    url: str, fetch_timeout: float = cfg.PollingConfig.fetch_timeout
+) -> list[sources.base.Found]:
+    """The board(s) at `url`, fetching it once at most (a careers page names its ATS board)."""
+    from bot.http import Fetcher, build_client
+
+    async with build_client() as client:
+        fetcher = Fetcher(client)
+        async with fetcher.deadline(fetch_timeout):
+            return await sources.base.detect_all(fetcher, url)
+
+
+def cmd_detect(args: argparse.Namespace) -> int:
+    logs.setup(logging.WARNING)
+    for found in asyncio.run(detect(args.url)):
+        print(f"{found.kind}\t{found.url}")
+        if found.endpoint is None:
+            print(f"jobbot: {found.kind} boards are not a kind jobbot reads yet", file=sys.stderr)
+    return 0
+
+
 def cmd_check_config(args: argparse.Namespace) -> int:
     config = cfg.load(args.config)
     kinds = sorted({b.kind for b in config.boards})
@@ -220,6 +241,9 @@ def parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--json", action="store_true", help="one JSON object a line")
     s.set_defaults(func=cmd_probe)
+    s = sub.add_parser("detect", help="print the board(s) at a URL: kind<TAB>board URL a line")
+    s.add_argument("url")
+    s.set_defaults(func=cmd_detect)
     s = sub.add_parser("backup", help="copy the live database safely (SQLite online backup)")
     s.add_argument("path")
     s.add_argument("--config", **conf)

@@ -312,7 +312,9 @@ async def test_a_phenom_site_on_its_own_domain_is_recognised_by_its_page(boards)
 
 async def test_an_eightfold_site_on_its_own_domain_is_named_and_refused(boards) -> None:
     boards.set("/careers", EIGHTFOLD_PAGE, content_type="text/html")
-    with pytest.raises(UnsupportedBoard, match=r"Eightfold career site \(site domain quillfin"):
+    with pytest.raises(
+        UnsupportedBoard, match=r"quillfin\.eightfold\.ai/careers is an Eightfold career site"
+    ):
         await _detect(boards.url("/careers"))
 
 

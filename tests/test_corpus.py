@@ -45,14 +45,12 @@ FOLDER_KINDS = {
 # Folders of pages that hold no jobs: each must be recognised as its kind, which says clearly
 # that it cannot read it (no public feed).
 UNSUPPORTED = {"eightfold": ("eightfold", "infineon.com")}
-# Folders of kinds jobbot cannot read yet (issue "Follow any company" adds them): each is
-# listed with its reason, so a new, unknown folder still fails the mapping test below.
+# Folders that are not boards, each with its reason, so a new, unknown folder still fails the
+# mapping test below.
 NOT_YET = {
-    name: "no source kind for it yet (the Follow any company issue adds it)"
-    for name in (
-        "careers_pages",
-    )
-}  # fmt: skip
+    "careers_pages": "company pages that name their ATS, not boards: tests/test_careers.py "
+    "checks `detect` names the right board on each",
+}
 LEVER_PAGE = {"item": ".posting-header", "title": "h2", "link": "a", "location": ".location"}
 FILE_KINDS = {
     # A saved Lever job page (no JSON-LD): the html kind with selectors for its header.

@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
+from bot import careers
 from bot.errors import DetectError, FetchError, ParseError, UnsupportedBoard
 from bot.models import FetchResult, RawPosting
 from bot.normalize import tree
@@ -169,18 +171,44 @@ def sniff(result: FetchResult) -> tuple[str, str] | None:
     if b'id="__NEXT_DATA__"' in body and b"getro" in body:
         return "getro", url
     if b"<link" in body or b"<LINK" in body:
-        link = tree.parse(page_markup(result.text, url)).css_first(_ALTERNATE_FEED)
-        href = str(link.attributes.get("href") or "").strip() if link is not None else ""
-        if href:
+        links = tree.parse(page_markup(result.text, url)).css(_ALTERNATE_FEED)
+        feeds = [
+            (str(n.attributes.get("title") or "").lower(), n.attributes.get("href")) for n in links
+        ]
+        jobs = [href for title, href in feeds if "job" in title or "career" in title]
+        href = str(next(iter(jobs + [href for _, href in feeds]), None) or "").strip()
+        if href:  # the page's job feed, not its blog's
             return "rss", urljoin(url, href)
     return None
 
 
-async def detect_remote(fetcher: Fetcher, url: str) -> tuple[str, str]:
-    """Like `detect`, and when the URL alone says nothing, fetch it once and `sniff` the answer:
-    feeds by content type, career pages with JobPosting data. Raises DetectError."""
+@dataclass(frozen=True)
+class Found:
+    """A board found at a URL: its kind, its public URL (what `jobbot detect` prints) and the
+    endpoint to poll, None when jobbot has no source of that kind (a Dayforce careers site)."""
+
+    kind: str
+    url: str
+    endpoint: str | None
+
+
+def _found(board: careers.Board) -> Found:
+    source = _REGISTRY.get(board.kind)
+    endpoint = None if source is None else source.endpoint(board.url) or board.url
+    return Found(board.kind, board.url, endpoint)
+
+
+def _looks_html(result: FetchResult) -> bool:
+    return describe_body(result).startswith("HTML")
+
+
+async def detect_all(fetcher: Fetcher, url: str) -> list[Found]:
+    """Every board at `url`: the URL itself when `detect` knows it; else the page, fetched
+    once: the boards a careers page links or embeds (`bot.careers`), else what the page is
+    (`sniff`: a feed, JobPosting data). Raises DetectError when there is none."""
     try:
-        return detect(url)
+        kind, endpoint = detect(url)
+        return [Found(kind, url.strip(), endpoint)]
     except UnsupportedBoard:
         raise
     except DetectError as exc:
@@ -196,11 +224,27 @@ async def detect_remote(fetcher: Fetcher, url: str) -> tuple[str, str]:
         raise DetectError(
             f"{url} is not a board URL jobbot knows, and fetching it failed: {exc}"
         ) from None
-    found = sniff(result)
-    if found:
-        return found
+    named = careers.boards(result.text, result.url or url) if _looks_html(result) else []
+    if named:
+        return [_found(b) for b in named]
+    sniffed = sniff(result)
+    if sniffed:
+        return [Found(sniffed[0], sniffed[1], sniffed[1])]
     raise DetectError(
-        f"{url} is {describe_body(result)} with no job feed or JobPosting data that jobbot "
-        'can read; set kind = "html" with CSS selectors for its job list, or set kind to '
-        f"one of {', '.join(kinds())}"
+        f"{url} is {describe_body(result)} with no job board, job feed or JobPosting data "
+        'that jobbot can read; set kind = "html" with CSS selectors for its job list, or set '
+        f"kind to one of {', '.join(kinds())}"
     )
+
+
+async def detect_remote(fetcher: Fetcher, url: str) -> tuple[str, str]:
+    """The one board at `url` as (kind, endpoint), by `detect_all`. Raises DetectError when
+    there is none jobbot can read, or several (listed, to pick one from)."""
+    found = await detect_all(fetcher, url)
+    usable = [f for f in found if f.endpoint]
+    if len(usable) == 1:
+        return usable[0].kind, str(usable[0].endpoint)
+    listed = "; ".join(f"{f.kind} {f.url}" for f in (usable or found))
+    if usable:
+        raise DetectError(f"{url} names {len(usable)} boards: {listed}. Use one of them (its URL)")
+    raise DetectError(f"{url} uses {listed}, which jobbot cannot read yet")

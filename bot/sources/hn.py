@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import clean, html_to_text, salary_from_text
+from bot.sources import hn_threads
 from bot.sources.base import json_body, register, shape, text, unique
 from bot.sources.contract import Context, Page, Request, Response, Source
 
@@ -161,11 +162,16 @@ def _page_url(url: str, page: int) -> str:
 @register
 class HackerNews(Source):
     kind = "hn"
-    title = 'Hacker News "Who is hiring?" thread (news.ycombinator.com/item?id=N)'
-    example_url = "https://news.ycombinator.com/item?id=48747976"
+    title = (
+        'Hacker News "Who is hiring?": the latest thread, month after month '
+        "(news.ycombinator.com/submitted?id=whoishiring), or one thread (item?id=N)"
+    )
+    example_url = "https://news.ycombinator.com/submitted?id=whoishiring"
 
     def endpoint(self, url: str) -> str | None:
         url = url.strip()
+        if hn_threads.is_submitted_page(url):
+            return hn_threads.THREADS
         for form in _URL_FORMS:
             match = form.match(url)
             if match:
@@ -173,15 +179,23 @@ class HackerNews(Source):
         return url if _SEARCH.match(url) else None
 
     def start(self, ctx: Context) -> list[Request]:
-        """An item tree is one conditional request; a search URL is paged from page 0."""
+        """An item tree is one conditional request; a search URL is paged from page 0; a
+        board that names no thread starts from whoishiring's latest stories."""
+        if hn_threads.follows_latest(ctx.url):
+            listed = ctx.url if hn_threads.is_thread_list(ctx.url) else hn_threads.THREADS
+            return [Request(listed)]
         if not _SEARCH.match(ctx.url):
             return [Request(ctx.url, conditional=True)]
         return [Request(_page_url(ctx.url, 0))]
 
     def parse(self, response: Response, ctx: Context) -> Page:
         """Top-level comments with text; replies and deleted comments are left out. A search
-        result asks for its next page, until `nbPages`."""
+        result asks for its next page, until `nbPages`. A list of threads asks for the newest
+        "Who is hiring?" thread, on the same API host."""
         data = json_body(response, _EXPECTED)
+        if hn_threads.is_thread_list(response.request.url):
+            story = hn_threads.newest_hiring_thread(data)
+            return Page((), [Request(hn_threads.thread_url(response.url, story))])
         comments = _comments(data)
         follow = []
         if _SEARCH.match(response.request.url):

@@ -32,7 +32,7 @@ ADMIN_MENU = (
     ),
     Command(
         "addboard", "<url> [name]", "Add a board by URL",
-        "Recognise a board, store its baseline and poll it.", "Admin",
+        "Recognise a board (or the one a careers page names), store its baseline and poll it.", "Admin",
     ),
     Command(
         "removeboard", "<name>", "Stop polling a board",

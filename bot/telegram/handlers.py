@@ -12,6 +12,7 @@ from bot import match, synonyms
 from bot.config import AlertsConfig
 from bot.errors import QueryError, StoreBusy
 from bot.render import shorten
+from bot.sources import catalog
 from bot.store import Store, utcnow
 from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
@@ -195,6 +196,8 @@ class Handlers:
     def cmd_help(self, store: Store, msg: Incoming, arg: str) -> str:
         """Every command by group, or the details of one."""
         name = arg.lstrip("/").lower()
+        if name == "kinds":
+            return catalog.help_list()
         if name:
             cmd = _BY_NAME.get(name)
             if cmd is None:
