@@ -16,7 +16,6 @@ from bot.poller import Poller
 from bot.store import utcnow
 
 log = logging.getLogger(__name__)
-logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def jitter_for(interval: float) -> float:
