@@ -29,7 +29,7 @@ from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.handlers import Handlers
-from bot.telegram.transport import Transport
+from bot.transport import Transport
 
 log = logging.getLogger(__name__)
 

@@ -41,7 +41,7 @@ from bot.models import OutgoingMessage
 from bot.pacing import ChatLimits, Pacer
 from bot.store import OutboxItem, Store, utcnow
 from bot.store.db import storage_problem
-from bot.telegram.transport import Transport
+from bot.transport import Transport
 
 log = logging.getLogger(__name__)
 

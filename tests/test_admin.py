@@ -13,7 +13,7 @@ from bot.scheduler import BoardScheduler
 from bot.sources import get
 from bot.store import Store
 from bot.telegram.admin import AdminCommands
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 from tests.conftest import FIXTURES
 
 ADMIN, STRANGER = 1, 2

@@ -47,8 +47,8 @@ from bot.telegram.commands import Command
 from bot.telegram.handlers import COMMANDS
 from bot.telegram.retry import retrying
 from bot.telegram.split import split_html, visible_text
-from bot.telegram.transport import Incoming, OnMessage, OnPress, Press
 from bot.telegram.updates import PerChatUpdateProcessor
+from bot.transport import Incoming, OnMessage, OnPress, Press
 
 log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
