@@ -56,3 +56,30 @@ def test_the_engine_imports_nothing_from_the_telegram_side() -> None:
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bot.telegram"):
                 found.append(f"bot.{name} imports {node.module}")
     assert found == []
+
+
+async def test_a_crashing_board_job_logs_its_traceback_once_not_at_every_interval(caplog) -> None:
+    """The poller turns board faults into outcomes; what escapes is a bug: said once, loudly,
+    and said again only after the board polled cleanly in between."""
+    from bot.poller import PollOutcome
+    from bot.scheduler import BoardScheduler
+
+    class Crashing:  # stands in for a poller with a bug: the scheduler only calls `poll`
+        broken = True
+
+        async def poll(self, name: str) -> PollOutcome:
+            if self.broken:
+                raise KeyError("a bug")
+            return PollOutcome(name, "ok")
+
+    poller = Crashing()
+    scheduler = BoardScheduler(poller)  # type: ignore[arg-type]
+    for _ in range(3):
+        await scheduler.poll("Acme")
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and errors[0].exc_info and "Acme" in errors[0].getMessage()
+    poller.broken = False
+    await scheduler.poll("Acme")
+    poller.broken = True
+    await scheduler.poll("Acme")
+    assert len([r for r in caplog.records if r.levelname == "ERROR"]) == 2
