@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from bot import __version__, logs, sources
+from bot import __version__, logs, process, sources
 from bot import config as cfg
 from bot.errors import ConfigError, JobbotError, StorageError
 from bot.models import BoardInfo, Posting
@@ -23,8 +23,7 @@ log = logging.getLogger("bot")
 
 def _load(path: str | None) -> cfg.Config:
     config = cfg.load(path)
-    logs.setup()
-    logs.register_secret(config.telegram.token)
+    process.setup(secret=config.telegram.token)
     return config
 
 
@@ -75,7 +74,7 @@ def demo_config(every: float, db_path: str) -> cfg.Config:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    logs.setup()
+    process.setup()
     with tempfile.TemporaryDirectory(prefix="jobbot-demo-") as tmp:
         config = demo_config(args.every, str(Path(tmp) / "demo.db"))
         asyncio.run(_run_until_signal(config, force_console=True))
@@ -156,7 +155,7 @@ async def probe(
 
 
 def cmd_probe(args: argparse.Namespace) -> int:
-    logs.setup(logging.WARNING)
+    process.setup(logging.WARNING)
     kind, endpoint, postings = asyncio.run(probe(args.url, args.kind))
     if args.json:
         for p in postings:

@@ -16,6 +16,7 @@ from bot.config import PollingConfig, format_duration
 from bot.crawl import Crawl, Read, fetch_and_read
 from bot.crawl import body_hash as crawl_body_hash
 from bot.errors import BoardHTTPError, FetchError, ParseError
+from bot.events import BoardFailing, BoardRecovered, Event
 from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, Posting
@@ -38,6 +39,7 @@ class PollOutcome:
     seen: int = 0
     enqueued: int = 0
     error: str | None = None
+    retry_in: float | None = None  # failed: poll again after this many seconds (its backoff)
 
 
 def backoff(interval: float, failures: int, cap: float) -> float:
@@ -51,10 +53,10 @@ def backoff(interval: float, failures: int, cap: float) -> float:
 class Poller:
     """Polls boards; a failure is stored with its backoff and never raised to the caller.
 
-    `on_health(text)` is told, once per failure streak, when a board has failed
-    `alert_admins_after` polls in a row (or answered empty after having postings), and again
-    when it recovers: the app forwards these to the admins. `on_retry(name, delay)` asks the
-    scheduler to poll a failed board again after its backoff delay.
+    `on_event` hears `BoardFailing`, once per failure streak, when a board has failed
+    `alert_admins_after` polls in a row (or answered empty after having postings), and
+    `BoardRecovered` when it recovers: the app words these for the admins.
+    A failed outcome says when to poll again (`retry_in`, its backoff): the scheduler does.
 
     Parsing and normalising run on one worker thread, so a big board (seconds of work on its
     first poll) does not stall the event loop: commands are answered and alerts sent
@@ -68,15 +70,13 @@ class Poller:
         polling: PollingConfig,
         on_enqueued: Callable[[], None] = lambda: None,
         clock: Callable[[], datetime] = utcnow,
-        on_health: Callable[[str], None] = lambda text: None,
-        on_retry: Callable[[str, float], None] = lambda name, delay: None,
+        on_event: Callable[[Event], None] = lambda event: None,
     ):
         self.store = store
         self.fetcher = fetcher
         self.polling = polling
         self.on_enqueued = on_enqueued
-        self.on_health = on_health
-        self.on_retry = on_retry
+        self.on_event = on_event
         self.clock = clock
         self._compiled: tuple[int, Matcher] | None = None
         self._storage_down = False  # the last poll could not be stored (told once)
@@ -243,7 +243,7 @@ class Poller:
         if streak:
             log.info("board %s: recovered after %d failed polls", board.name, streak)
             if board.admins_alerted:
-                self.on_health(f"✅ Board {board.name} recovered after {streak} failed polls.")
+                self.on_event(BoardRecovered(board.name, streak))
 
     def _failed(
         self,
@@ -260,7 +260,6 @@ class Poller:
         if retry_after:
             delay = max(delay, min(retry_after, self.polling.max_backoff))
         self.store.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
-        self.on_retry(board.name, delay)
         wait = format_duration(delay)
         if failures == 1 and not logged:
             log.warning(
@@ -270,8 +269,5 @@ class Poller:
             log.debug("board %s: failure %d in a row: %s", board.name, failures, error)
         if not board.admins_alerted and (alert_now or failures >= self.polling.alert_admins_after):
             self.store.set_admins_alerted(board.name)
-            self.on_health(
-                f"⚠️ Board {board.name} failed {failures} poll{'s' if failures > 1 else ''} in a "
-                f"row: {error}. Retrying with backoff; next try in {wait}."
-            )
-        return PollOutcome(board.name, "failed", error=error)
+            self.on_event(BoardFailing(board.name, failures, error, delay))
+        return PollOutcome(board.name, "failed", error=error, retry_in=delay)

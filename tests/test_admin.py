@@ -14,7 +14,7 @@ from bot.sources import get
 from bot.sources.contract import parse_recorded
 from bot.store import Store
 from bot.telegram.admin import AdminCommands
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 from tests.conftest import FIXTURES
 
 ADMIN, STRANGER = 1, 2

@@ -341,7 +341,7 @@ async def test_the_console_shows_menus_and_prints_an_export(tmp_path) -> None:
     from bot.store import Store
     from bot.telegram.console import ConsoleTransport
     from bot.telegram.handlers import Handlers
-    from bot.telegram.transport import Incoming
+    from bot.transport import Incoming
 
     out = io.StringIO()
     console = ConsoleTransport(io.StringIO(), out)

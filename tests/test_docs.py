@@ -15,7 +15,7 @@ from bot.config import EXAMPLE_CONFIG
 from bot.sources import catalog
 from bot.telegram.admin import ADMIN_COMMANDS
 from bot.telegram.handlers import COMMANDS, Handlers
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 

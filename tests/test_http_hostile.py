@@ -25,7 +25,7 @@ from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.store import Store
 from bot.telegram.admin import AdminCommands
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 from tests.board_server import BoardServer
 
 PATH = "/v1/boards/acme/jobs"

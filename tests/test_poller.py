@@ -16,6 +16,7 @@ from bot.poller import Poller
 from bot.sources.base import _REGISTRY, register
 from bot.sources.greenhouse import Greenhouse
 from bot.store import Store
+from bot.telegram.notices import word
 from tests.board_server import BoardServer
 
 PATH = "/v1/boards/acme/jobs"
@@ -215,7 +216,12 @@ async def test_per_host_concurrency_limit(store, boards, now) -> None:
 async def test_admins_hear_once_per_streak_and_on_recovery(store, boards, now) -> None:
     client = build_client(timeout=1.0)
     told: list[str] = []
-    p = Poller(store, Fetcher(client), PollingConfig(alert_admins_after=3), on_health=told.append)
+    p = Poller(
+        store,
+        Fetcher(client),
+        PollingConfig(alert_admins_after=3),
+        on_event=lambda e: told.append(word(e)),
+    )
     store.sync_boards([board("Acme", boards.url(PATH))], now)
     boards.set(PATH, "down", status=503)
     for _ in range(5):
@@ -232,7 +238,12 @@ async def test_an_empty_answer_after_postings_keeps_them_and_tells_admins(
 ) -> None:
     client = build_client(timeout=1.0)
     told: list[str] = []
-    p = Poller(store, Fetcher(client), PollingConfig(close_after=1), on_health=told.append)
+    p = Poller(
+        store,
+        Fetcher(client),
+        PollingConfig(close_after=1),
+        on_event=lambda e: told.append(word(e)),
+    )
     store.sync_boards([board("Acme", boards.url(PATH))], now)
     boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2)]})
     await p.poll("Acme")
@@ -252,12 +263,11 @@ async def test_a_failed_board_is_retried_after_its_backoff_not_its_interval(
     client = build_client(timeout=1.0)
     poller = Poller(store, Fetcher(client), PollingConfig())
     scheduler = BoardScheduler(poller)
-    poller.on_retry = scheduler.retry_in
     store.sync_boards([board("Daily", boards.url(PATH), interval=86400)], now)
     boards.set(PATH, "down", status=503)
     scheduler.add("Daily", 86400, first_in=3600)
     scheduler.start()
-    await poller.poll("Daily")
+    await scheduler.poll("Daily")
     job = scheduler.scheduler.get_job("board:Daily")
     wait = (job.next_run_time - datetime.now(UTC)).total_seconds()
     scheduler.shutdown()

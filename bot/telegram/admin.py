@@ -20,7 +20,7 @@ from bot.store import Store, utcnow
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 
 log = logging.getLogger(__name__)
 esc = html.escape

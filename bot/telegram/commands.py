@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.store import Store
-from bot.telegram.transport import Incoming, Reply
+from bot.transport import Incoming, Reply
 
 GROUPS = ("Alerts", "Delivery", "Jobs", "Account")  # /help's sections, in order; then Admin
 

@@ -21,7 +21,7 @@ from bot.telegram.args import echo
 from bot.telegram.commands import Command, Route, help_index
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.presses import Presses
-from bot.telegram.transport import Incoming, Press, PressAnswer, Reply
+from bot.transport import Incoming, Press, PressAnswer, Reply
 
 log = logging.getLogger(__name__)
 esc = html.escape

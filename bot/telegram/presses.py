@@ -16,7 +16,7 @@ from datetime import datetime
 from bot.errors import StoreBusy
 from bot.store import Store
 from bot.telegram.dbworker import StoreWorker
-from bot.telegram.transport import Press, PressAnswer
+from bot.transport import Press, PressAnswer
 
 log = logging.getLogger(__name__)
 PressRoute = Callable[[Store, Press, str, datetime], PressAnswer]
