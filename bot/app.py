@@ -20,6 +20,7 @@ from bot.config import Config, format_duration
 from bot.errors import ChatBlocked, MessageRejected, RateLimited, SendError, StorageError
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.models import OutgoingMessage
+from bot.observe import Observer
 from bot.poller import Poller, PollOutcome
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
@@ -75,6 +76,9 @@ class App:
             guard=self.guard,
         )
         self.transport = transport or make_transport(config)
+        self.observer = Observer(
+            self.store, lambda: self.sender.link.status, clock, config.server.listen
+        )
         self.sender = Sender(
             self.store,
             self.transport,
@@ -82,6 +86,7 @@ class App:
             clock,
             on_failed=self._delivery_failed,
             on_health=self.tell_admins,
+            on_event=self.observer.event,
         )
         self._notices: deque[str] = deque()  # operational notices not yet sent to every admin
         self._notifier: asyncio.Task | None = None
@@ -102,6 +107,7 @@ class App:
             clock=clock,
             on_health=self.tell_admins,
             on_retry=lambda name, delay: self.scheduler.retry_in(name, delay),
+            on_event=self.observer.event,
         )
         self.scheduler = BoardScheduler(self.poller)
         self.clockwatch = ClockWatch([self.scheduler.shift, self.store.shift_schedules])
@@ -115,6 +121,7 @@ class App:
             self.guard,
             clock,
             db=self.db,
+            stats=self.observer.stats,
         )
         self.handlers = Handlers(self.store, config.alerts, clock, admin=self.admin, db=self.db)
         self.clock = clock
@@ -141,6 +148,7 @@ class App:
         try:
             # The place gazetteer takes a few seconds to build: off the loop, while we start.
             self._warming = asyncio.get_running_loop().run_in_executor(None, places.warm)
+            await self.observer.start()
             await self.transport.start(self.handlers, self.handlers.press)
             boards = self.store.boards(enabled_only=True)
             for board in boards:
@@ -264,6 +272,7 @@ class App:
 
     async def close(self) -> None:
         await self._finish_notices()
+        await self.observer.close()
         self.scheduler.shutdown()
         self.poller.close()
         try:

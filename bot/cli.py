@@ -21,9 +21,9 @@ from bot.models import BoardInfo, Posting
 log = logging.getLogger("bot")
 
 
-def _load(path: str | None) -> cfg.Config:
+def _load(path: str | None, log_format: str = "text") -> cfg.Config:
     config = cfg.load(path)
-    logs.setup()
+    logs.setup(fmt=log_format)
     logs.register_secret(config.telegram.token)
     return config
 
@@ -49,7 +49,7 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    config = _load(args.config)
+    config = _load(args.config, args.log_format)
     if not config.telegram.token:
         log.info("no TELEGRAM_BOT_TOKEN: starting the console chat instead of Telegram")
     asyncio.run(_run_until_signal(config))
@@ -85,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_poll(args: argparse.Namespace) -> int:
     from bot.app import App
 
-    config = _load(args.config)
+    config = _load(args.config, args.log_format)
     if args.board and not any(b.name.lower() == args.board.lower() for b in config.boards):
         print(f"no board named {args.board!r} in {config.source}", file=sys.stderr)
         return 2
@@ -198,8 +198,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"jobbot {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     conf: dict[str, Any] = {"help": "config file (default: ./config.toml, else the example config)"}
+    log_format: dict[str, Any] = {
+        "choices": ("text", "json"), "default": "text",
+        "help": "log lines as text (default) or JSON objects, one a line",
+    }  # fmt: skip
     s = sub.add_parser("run", help="run the bot until Ctrl-C / SIGTERM")
     s.add_argument("--config", **conf)
+    s.add_argument("--log-format", **log_format)
     s.set_defaults(func=cmd_run)
     s = sub.add_parser("demo", help="run offline: a simulated board and the console chat")
     s.add_argument("--every", type=float, default=8.0, help="seconds between new demo postings")
@@ -207,6 +212,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("poll", help="poll, match and deliver once, then exit")
     s.add_argument("--config", **conf)
     s.add_argument("--board", help="only this board")
+    s.add_argument("--log-format", **log_format)
     s.set_defaults(func=cmd_poll)
     s = sub.add_parser("probe", help="fetch one board URL and print its postings")
     s.add_argument("url")

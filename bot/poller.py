@@ -7,15 +7,17 @@ import hashlib
 import logging
 import random
 import sqlite3
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot import fingerprint, match, normalize, sources
+from bot import fingerprint, logs, match, normalize, sources
 from bot.config import PollingConfig, format_duration
 from bot.errors import BoardHTTPError, FetchError, ParseError
+from bot.events import OnEvent, Polled, ignore
 from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
@@ -86,7 +88,8 @@ class Poller:
     `on_health(text)` is told, once per failure streak, when a board has failed
     `alert_admins_after` polls in a row (or answered empty after having postings), and again
     when it recovers: the app forwards these to the admins. `on_retry(name, delay)` asks the
-    scheduler to poll a failed board again after its backoff delay.
+    scheduler to poll a failed board again after its backoff delay. `on_event` hears of every
+    poll (outcome, duration) for metrics and the event log; its log lines carry the board.
 
     Parsing and normalising run on one worker thread, so a big board (seconds of work on its
     first poll) does not stall the event loop: commands are answered and alerts sent
@@ -102,6 +105,7 @@ class Poller:
         clock: Callable[[], datetime] = utcnow,
         on_health: Callable[[str], None] = lambda text: None,
         on_retry: Callable[[str, float], None] = lambda name, delay: None,
+        on_event: OnEvent = ignore,
     ):
         self.store = store
         self.fetcher = fetcher
@@ -109,6 +113,7 @@ class Poller:
         self.on_enqueued = on_enqueued
         self.on_health = on_health
         self.on_retry = on_retry
+        self.on_event = on_event  # each poll's outcome and duration (bot/events.py)
         self.clock = clock
         self._compiled: tuple[int, Matcher] | None = None
         self._storage_down = False  # the last poll could not be stored (told once)
@@ -125,6 +130,13 @@ class Poller:
         A database that cannot take the poll (disk full, locked by another program) fails it
         without blaming the board: the transaction rolls back, so what the board listed is
         found again, as new, on the first poll that can be stored. Said once per spell."""
+        with logs.fields(board=name):
+            started = time.perf_counter()
+            outcome = await self._stored(name, force)
+            self.on_event(Polled.of(outcome, time.perf_counter() - started))
+        return outcome
+
+    async def _stored(self, name: str, force: bool) -> PollOutcome:
         try:
             outcome = await self._poll_board(name, force)
         except sqlite3.Error as exc:

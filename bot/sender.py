@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import policy, render
+from bot import logs, policy, render
 from bot.backoff import MAX_BACKOFF, MAX_RETRY_AFTER, retry_delay
 from bot.config import DeliveryConfig
 from bot.config_values import format_duration
@@ -35,6 +35,7 @@ from bot.errors import (
     SendError,
     TokenRejected,
 )
+from bot.events import NotSent, OnEvent, Sent, ignore
 from bot.holding import Holding, Sendable, Summary
 from bot.link import Link
 from bot.models import OutgoingMessage
@@ -58,8 +59,10 @@ class Sender:
         clock: Callable[[], datetime] = utcnow,
         on_failed: Callable[[str], None] = lambda text: None,
         on_health: Callable[[str], None] = lambda text: None,
+        on_event: OnEvent = ignore,
     ):
         self.store = store
+        self.on_event = on_event  # each send's outcome (bot/events.py): metrics, event log
         self.transport = transport
         self.config = delivery
         self.clock = clock
@@ -227,6 +230,7 @@ class Sender:
         )
 
     async def _deliver(self, item: OutboxItem) -> None:
+        logs.bind(chat=item.chat_id, job=item.posting.key, board=item.posting.board)
         try:
             if why := self.store.turned_away(item.chat_id, item.posting):  # since it was queued
                 self.store.mark_final(item.id, "dropped", f"{why} by the user")
@@ -251,6 +255,9 @@ class Sender:
         self.link.answered()
         self._told.discard(item.chat_id)
         self.sent += 1
+        self.on_event(
+            Sent(item.chat_id, item.ids, self.clock(), item.posting.key, item.posting.board)
+        )
         try:
             self.store.mark_sent(item.id, self.clock(), msg_id)
         except sqlite3.Error as exc:  # recorded as soon as the database can: never sent twice
@@ -261,6 +268,7 @@ class Sender:
     async def _summarise(self, summary: Summary) -> None:
         """Send a summary's parts in order, spaced as the chat's limit asks, each recorded sent
         as soon as it went; when one fails, it and the rest wait as any delivery would."""
+        logs.bind(chat=summary.chat_id)
         loop = asyncio.get_running_loop()
         for n, part in enumerate(summary.parts):
             if n:
@@ -277,6 +285,7 @@ class Sender:
                 return self._not_sent(summary.rest(n), exc)
             self.link.answered()
             self.sent += 1
+            self.on_event(Sent(summary.chat_id, part.ids, self.clock()))
             try:
                 self.store.mark_sent(part.ids, self.clock(), msg_id)
             except sqlite3.Error as exc:
@@ -288,6 +297,9 @@ class Sender:
     def _not_sent(self, item: Sendable, exc: SendError | TimeoutError) -> None:
         """Record why a send did not go through; only a permanent answer about the chat ends it."""
         self._refresh = True
+        posting = item.posting if isinstance(item, OutboxItem) else None
+        key, board = (posting.key, posting.board) if posting else (None, None)
+        self.on_event(NotSent(item.chat_id, item.ids, exc, key, board))
         if isinstance(exc, TokenRejected):
             self.link.token_rejected(str(exc), asyncio.get_running_loop().time())
             self.store.mark_retry(item.ids, self.clock(), f"paused: {exc}", count=False)
