@@ -39,7 +39,8 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
     app = App(config, transport=ConsoleTransport() if force_console else None)
     mode = "console chat" if force_console or not config.telegram.token else "Telegram"
     if mode == "console chat":  # routine poll lines would drown the chat; problems still show
-        logging.getLogger("bot.poller").setLevel(logging.WARNING)
+        for chatty in ("bot.poller", "bot.events"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)
     log.info(
         "jobbot starting (%s, config %s, database %s)", mode, config.source, config.storage.path
     )

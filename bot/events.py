@@ -95,7 +95,9 @@ def log_event(event: Event) -> None:
     """One log line per event, its fields (board, chat, job) attached for JSON logs. Polls
     that changed nothing and sends are routine (DEBUG / INFO); the engine logs problems itself."""
     if isinstance(event, Polled):
-        changed = event.new or event.changed or event.closed or event.status == "failed"
+        changed = (
+            event.new or event.changed or event.closed or event.status in ("failed", "baseline")
+        )
         log.log(
             logging.INFO if changed else logging.DEBUG,
             "poll %s: %s, %d new, %d changed, %d closed in %.2fs",

@@ -24,6 +24,9 @@ def _redact(text: str) -> str:
 
 def _factory(*args: object, **kwargs: object) -> logging.LogRecord:
     record = _base_factory(*args, **kwargs)
+    context = _fields.get(None)
+    if context:  # taken now: a handler may format the record later, in another context
+        record.jobbot_fields = context
     if _secrets:
         try:
             message = record.getMessage()
@@ -41,6 +44,10 @@ def register_secret(secret: str | None) -> None:
     if not secret:
         return
     _secrets.add(secret)
+    _install()
+
+
+def _install() -> None:
     if logging.getLogRecordFactory() is not _factory:
         logging.setLogRecordFactory(_factory)
 
@@ -56,6 +63,7 @@ class RedactingFormatter(logging.Formatter):
 def fields(**values: object) -> Iterator[None]:
     """Within the block (in this task), every log record carries these fields (board, chat,
     job) for JSON lines; the text format has them in its words already."""
+    _install()
     token = _fields.set({**_fields.get({}), **values})
     try:
         yield
@@ -65,6 +73,7 @@ def fields(**values: object) -> Iterator[None]:
 
 def bind(**values: object) -> None:
     """Like `fields`, for the rest of the current task (a task of its own, such as one send)."""
+    _install()
     _fields.set({**_fields.get({}), **values})
 
 
@@ -80,7 +89,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        context = _fields.get({})
+        context: dict[str, object] = getattr(record, "jobbot_fields", {})
         for name in FIELDS:
             value = getattr(record, name, None)
             value = context.get(name) if value is None else value
