@@ -18,12 +18,18 @@ log = logging.getLogger(__name__)
 class Outcome(Protocol):
     """What a poll returns (bot.poller.PollOutcome), as far as an event needs it."""
 
-    board: str
-    status: str
-    new: int
-    changed: int
-    closed: int
-    error: str | None
+    @property
+    def board(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def new(self) -> int: ...
+    @property
+    def changed(self) -> int: ...
+    @property
+    def closed(self) -> int: ...
+    @property
+    def error(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,9 +35,9 @@ class Figures:
     longest_interval: float = 0.0  # seconds: the slowest enabled board's interval
 
 
-def _scalar(conn: sqlite3.Connection, sql: str) -> object:
+def _count(conn: sqlite3.Connection, sql: str) -> int:
     row = conn.execute(sql).fetchone()
-    return row[0] if row else None
+    return int(row[0] or 0) if row else 0
 
 
 def read_figures(conn: sqlite3.Connection) -> Figures:
@@ -55,19 +55,19 @@ def read_figures(conn: sqlite3.Connection) -> Figures:
         "SELECT count(*), min(created_at) FROM deliveries WHERE state = 'sending' "
         "OR (state = 'pending' AND held_until IS NULL)"
     ).fetchone()
-    held = _scalar(
+    held = _count(
         conn, "SELECT count(*) FROM deliveries WHERE state = 'pending' AND held_until IS NOT NULL"
     )
-    open_postings = _scalar(conn, "SELECT count(*) FROM postings WHERE closed_at IS NULL")
+    open_postings = _count(conn, "SELECT count(*) FROM postings WHERE closed_at IS NULL")
     return Figures(
         users=users,
         alerts=alerts,
         alerts_paused=paused,
         boards=boards,
         boards_failing=failing,
-        open_postings=int(open_postings or 0),
+        open_postings=open_postings,
         outbox=outbox,
-        held=int(held or 0),
+        held=held,
         oldest_waiting=from_iso(oldest),
         last_poll_success=from_iso(last),
         longest_interval=float(longest),
