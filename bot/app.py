@@ -15,8 +15,10 @@ from bot import places
 from bot.clock import ClockWatch
 from bot.config import Config
 from bot.errors import StorageError
+from bot.events import Event
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.link import Link
+from bot.observe import Observer
 from bot.poller import Poller, PollOutcome
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
@@ -99,7 +101,8 @@ class App:
         self.notices = AdminNotices(
             self.transport, link, self.admins, delivery, window=notice_window
         )
-        report = self.notices.report
+        self.observer = Observer(self.store, lambda: link.status, clock, config.server.listen)
+        report = self._event
         self.sender = Sender(self.store, self.transport, delivery, clock, report, link)
         self.poller = Poller(
             self.store,
@@ -125,6 +128,7 @@ class App:
             self.guard,
             clock,
             db=self.db,
+            stats=self.observer.stats,
         )
         self.handlers = Handlers(self.store, config.alerts, clock, admin=self.admin, db=self.db)
 
@@ -148,6 +152,7 @@ class App:
         try:
             # The place gazetteer takes a few seconds to build: off the loop, while we start.
             self._warming = asyncio.get_running_loop().run_in_executor(None, places.warm)
+            await self.observer.start()
             await self.transport.start(self.handlers, self.handlers.press)
             boards = self.store.boards(enabled_only=True)
             for board in boards:
@@ -198,12 +203,18 @@ class App:
             return (CONSOLE_CHAT_ID,)
         return self.config.telegram.admins
 
+    def _event(self, event: Event) -> None:
+        """The engine's `on_event`: notices for the admins, and metrics and the event log."""
+        self.notices.report(event)
+        self.observer.event(event)
+
     def tell_admins(self, text: str) -> None:
         """Queue an operational notice for every admin (see telegram/notices.py)."""
         self.notices.tell(text)
 
     async def close(self) -> None:
         await self.notices.finish()
+        await self.observer.close()
         self.scheduler.shutdown()
         self.poller.close()
         try:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from bot import __version__, logs, process, sources
+from bot import __version__, process, sources
 from bot import config as cfg
 from bot.errors import ConfigError, JobbotError, StorageError
 from bot.models import BoardInfo, Posting
@@ -21,9 +21,9 @@ from bot.models import BoardInfo, Posting
 log = logging.getLogger("bot")
 
 
-def _load(path: str | None) -> cfg.Config:
+def _load(path: str | None, log_format: str = "text") -> cfg.Config:
     config = cfg.load(path)
-    process.setup(secret=config.telegram.token)
+    process.setup(secret=config.telegram.token, fmt=log_format)
     return config
 
 
@@ -38,7 +38,8 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
     app = App(config, transport=ConsoleTransport() if force_console else None)
     mode = "console chat" if force_console or not config.telegram.token else "Telegram"
     if mode == "console chat":  # routine poll lines would drown the chat; problems still show
-        logging.getLogger("bot.poller").setLevel(logging.WARNING)
+        for chatty in ("bot.poller", "bot.events"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)
     log.info(
         "jobbot starting (%s, config %s, database %s)", mode, config.source, config.storage.path
     )
@@ -48,7 +49,7 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    config = _load(args.config)
+    config = _load(args.config, args.log_format)
     if not config.telegram.token:
         log.info("no TELEGRAM_BOT_TOKEN: starting the console chat instead of Telegram")
     asyncio.run(_run_until_signal(config))
@@ -84,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_poll(args: argparse.Namespace) -> int:
     from bot.app import App
 
-    config = _load(args.config)
+    config = _load(args.config, args.log_format)
     if args.board and not any(b.name.lower() == args.board.lower() for b in config.boards):
         print(f"no board named {args.board!r} in {config.source}", file=sys.stderr)
         return 2
@@ -182,7 +183,7 @@ async def detect(
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
-    logs.setup(logging.WARNING)
+    process.setup(logging.WARNING)
     for found in asyncio.run(detect(args.url)):
         print(f"{found.kind}\t{found.url}")
         if found.endpoint is None:
@@ -223,8 +224,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"jobbot {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     conf: dict[str, Any] = {"help": "config file (default: ./config.toml, else the example config)"}
+    log_format: dict[str, Any] = {
+        "choices": ("text", "json"), "default": "text",
+        "help": "log lines as text (default) or JSON objects, one a line",
+    }  # fmt: skip
     s = sub.add_parser("run", help="run the bot until Ctrl-C / SIGTERM")
     s.add_argument("--config", **conf)
+    s.add_argument("--log-format", **log_format)
     s.set_defaults(func=cmd_run)
     s = sub.add_parser("demo", help="run offline: a simulated board and the console chat")
     s.add_argument("--every", type=float, default=8.0, help="seconds between new demo postings")
@@ -232,6 +238,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("poll", help="poll, match and deliver once, then exit")
     s.add_argument("--config", **conf)
     s.add_argument("--board", help="only this board")
+    s.add_argument("--log-format", **log_format)
     s.set_defaults(func=cmd_poll)
     s = sub.add_parser("probe", help="fetch one board URL and print its postings")
     s.add_argument("url")

@@ -94,6 +94,22 @@ class DeliveryConfig:
     retry_base: float = field(default=5.0, metadata=DURATION)
 
 
+def _listen(value: str) -> str:
+    from bot.server import parse_listen
+
+    parse_listen(value)  # raises ValueError with the problem
+    return value.strip()
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """[server]: where GET /healthz and GET /metrics are served; off when `listen` is unset."""
+
+    listen: str | None = field(
+        default=None, metadata={SPEC: Spec(check=_listen, env="JOBBOT_SERVER_LISTEN")}
+    )
+
+
 @dataclass(frozen=True)
 class BoardConfig:
     name: str
@@ -130,6 +146,7 @@ class Config:
     polling: PollingConfig = PollingConfig()
     alerts: AlertsConfig = AlertsConfig()
     delivery: DeliveryConfig = DeliveryConfig()
+    server: ServerConfig = ServerConfig()
     boards: tuple[BoardConfig, ...] = ()
     source: str = "<defaults>"
     warnings: tuple[str, ...] = ()

@@ -6,17 +6,18 @@ import asyncio
 import logging
 import random
 import sqlite3
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot import match, sources
+from bot import logs, match, sources
 from bot.config import PollingConfig, format_duration
 from bot.crawl import Crawl, Read, fetch_and_read
 from bot.crawl import body_hash as crawl_body_hash
 from bot.errors import BoardHTTPError, FetchError, ParseError
-from bot.events import BoardFailing, BoardRecovered, Event
+from bot.events import BoardFailing, BoardRecovered, OnEvent, Polled, ignore
 from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, Posting
@@ -53,8 +54,8 @@ def backoff(interval: float, failures: int, cap: float) -> float:
 class Poller:
     """Polls boards; a failure is stored with its backoff and never raised to the caller.
 
-    `on_event` hears `BoardFailing`, once per failure streak, when a board has failed
-    `alert_admins_after` polls in a row (or answered empty after having postings), and
+    `on_event` hears `Polled` after every poll (metrics, the event log), `BoardFailing`, once
+    per failure streak, when a board has failed `alert_admins_after` polls in a row (or answered empty after having postings), and
     `BoardRecovered` when it recovers: the app words these for the admins.
     A failed outcome says when to poll again (`retry_in`, its backoff): the scheduler does.
 
@@ -70,7 +71,7 @@ class Poller:
         polling: PollingConfig,
         on_enqueued: Callable[[], None] = lambda: None,
         clock: Callable[[], datetime] = utcnow,
-        on_event: Callable[[Event], None] = lambda event: None,
+        on_event: OnEvent = ignore,
     ):
         self.store = store
         self.fetcher = fetcher
@@ -94,6 +95,13 @@ class Poller:
         A database that cannot take the poll (disk full, locked by another program) fails it
         without blaming the board: the transaction rolls back, so what the board listed is
         found again, as new, on the first poll that can be stored. Said once per spell."""
+        with logs.fields(board=name):
+            started = time.perf_counter()
+            outcome = await self._stored(name, force)
+            self.on_event(Polled.of(outcome, time.perf_counter() - started))
+        return outcome
+
+    async def _stored(self, name: str, force: bool) -> PollOutcome:
         try:
             outcome = await self._poll_board(name, force)
         except sqlite3.Error as exc:

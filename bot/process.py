@@ -15,9 +15,9 @@ def environment() -> None:
     os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 
-def setup(level: int = logging.INFO, secret: str | None = None) -> None:
-    """Logging (one stderr handler, chatty libraries turned down, `secret` redacted) and the
-    environment: the one set-up step the command line runs before anything else."""
-    logs.setup(level)
+def setup(level: int = logging.INFO, secret: str | None = None, fmt: str = "text") -> None:
+    """Logging (one stderr handler, text or JSON lines, chatty libraries turned down, `secret`
+    redacted) and the environment: the one set-up step the command line runs first."""
+    logs.setup(level, fmt)
     logs.register_secret(secret)
     environment()

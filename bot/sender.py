@@ -22,11 +22,11 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import policy, render
+from bot import logs, policy, render
 from bot.backoff import MAX_RETRY_AFTER
 from bot.config import DeliveryConfig
 from bot.errors import BadMarkup, SendError
-from bot.events import Event
+from bot.events import NotSent, OnEvent, Sent, ignore
 from bot.holding import Holding, Sendable, Summary
 from bot.ledger import Ledger
 from bot.link import Link
@@ -41,8 +41,9 @@ log = logging.getLogger(__name__)
 class Sender:
     """Sends pending deliveries: `holding` says what is due (the delivery policy), `_pacer` and
     `_limits` when it may go (Telegram's limits), `ledger` what each result means (retry
-    bookkeeping). `on_event` hears what the admins should: a delivery that ended unsent or
-    keeps failing for one chat, Telegram being down or back (bot/events.py)."""
+    bookkeeping). `on_event` hears every send (`Sent`, `NotSent`: metrics, the event log) and
+    what the admins should: a delivery that ended unsent or keeps failing for one chat,
+    Telegram being down or back (bot/events.py)."""
 
     def __init__(
         self,
@@ -50,7 +51,7 @@ class Sender:
         transport: Transport,
         delivery: DeliveryConfig = DeliveryConfig(),
         clock: Callable[[], datetime] = utcnow,
-        on_event: Callable[[Event], None] = lambda event: None,
+        on_event: OnEvent = ignore,
         link: Link | None = None,
     ):
         self.store = store
@@ -61,6 +62,7 @@ class Sender:
         self.sent = 0
         self._pacer = Pacer(delivery.messages_per_second)
         self._limits = ChatLimits(delivery, self._pacer, clock)
+        self.on_event = on_event
         self.ledger = Ledger(store, self.link, self._limits, delivery, clock, on_event)
         self.holding = Holding(store, clock)  # the delivery policy: instant, held, summaries
         self._wake = asyncio.Event()
@@ -207,6 +209,7 @@ class Sender:
         )
 
     async def _deliver(self, item: OutboxItem) -> None:
+        logs.bind(chat=item.chat_id, job=item.posting.key, board=item.posting.board)
         try:
             if why := self.store.turned_away(item.chat_id, item.posting):  # since it was queued
                 self.store.mark_final(item.id, "dropped", f"{why} by the user")
@@ -229,6 +232,9 @@ class Sender:
         except (SendError, TimeoutError) as exc:
             return self._not_sent(item, exc)
         self.sent += 1
+        self.on_event(
+            Sent(item.chat_id, item.ids, self.clock(), item.posting.key, item.posting.board)
+        )
         self.ledger.sent(item.id, msg_id)
         self.ledger.chat_ok(item.chat_id)
         return None
@@ -236,6 +242,7 @@ class Sender:
     async def _summarise(self, summary: Summary) -> None:
         """Send a summary's parts in order, spaced as the chat's limit asks, each recorded sent
         as soon as it went; when one fails, it and the rest wait as any delivery would."""
+        logs.bind(chat=summary.chat_id)
         loop = asyncio.get_running_loop()
         for n, part in enumerate(summary.parts):
             if n:
@@ -251,10 +258,14 @@ class Sender:
             except (SendError, TimeoutError) as exc:
                 return self._not_sent(summary.rest(n), exc)
             self.sent += 1
+            self.on_event(Sent(summary.chat_id, part.ids, self.clock()))
             self.ledger.sent(part.ids, msg_id)
         self.ledger.chat_ok(summary.chat_id)
         return None
 
     def _not_sent(self, item: Sendable, exc: SendError | TimeoutError) -> None:
         self._refresh = True  # its chat, or all of them, may have something else due now
+        posting = item.posting if isinstance(item, OutboxItem) else None
+        key, board = (posting.key, posting.board) if posting else (None, None)
+        self.on_event(NotSent(item.chat_id, item.ids, exc, key, board))
         self.ledger.not_sent(item, exc)

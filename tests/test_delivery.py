@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.config import DeliveryConfig
-from bot.events import DeliveryFailing, DeliveryRejected, Event
+from bot.events import DeliveryFailing, DeliveryRejected, Event, Notice
 from bot.models import Delivery, Posting
 from bot.sender import Sender
 from bot.store import Store
@@ -63,6 +63,8 @@ def sender(
     told, health = [] if told is None else told, [] if health is None else health
 
     def report(event: Event) -> None:  # worded as the admins read it
+        if not isinstance(event, Notice):
+            return  # sends and polls: metrics and the log observe those
         failed = isinstance(event, DeliveryFailing | DeliveryRejected)
         (told if failed else health).append(word(event))
 

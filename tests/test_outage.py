@@ -14,7 +14,7 @@ from bot import config as cfg
 from bot.app import App
 from bot.backoff import MAX_GLOBAL_HOLD, MAX_RETRY_AFTER, retry_delay
 from bot.config import DeliveryConfig
-from bot.events import DeliveryFailing, DeliveryRejected, Event
+from bot.events import DeliveryFailing, DeliveryRejected, Event, Notice
 from bot.link import Link
 from bot.pacing import ChatLimits, Pacer
 from bot.sender import Sender
@@ -52,6 +52,8 @@ def make_sender(store: Store, transport, clock: Clock, told: list, health: list)
     config = DeliveryConfig(messages_per_second=1000, per_chat_interval=0.01, send_timeout=2.0)
 
     def report(event: Event) -> None:  # worded as the admins read it
+        if not isinstance(event, Notice):
+            return  # sends: metrics and the log observe those
         (told if isinstance(event, DeliveryFailing | DeliveryRejected) else health).append(
             word(event)
         )

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.config import BoardConfig, PollingConfig
+from bot.events import Notice
 from bot.http import USER_AGENT, Fetcher, build_client
 from bot.poller import Poller
 from bot.sources.base import _REGISTRY, register
@@ -220,7 +221,7 @@ async def test_admins_hear_once_per_streak_and_on_recovery(store, boards, now) -
         store,
         Fetcher(client),
         PollingConfig(alert_admins_after=3),
-        on_event=lambda e: told.append(word(e)),
+        on_event=lambda e: told.extend([word(e)] if isinstance(e, Notice) else []),
     )
     store.sync_boards([board("Acme", boards.url(PATH))], now)
     boards.set(PATH, "down", status=503)
@@ -242,7 +243,7 @@ async def test_an_empty_answer_after_postings_keeps_them_and_tells_admins(
         store,
         Fetcher(client),
         PollingConfig(close_after=1),
-        on_event=lambda e: told.append(word(e)),
+        on_event=lambda e: told.extend([word(e)] if isinstance(e, Notice) else []),
     )
     store.sync_boards([board("Acme", boards.url(PATH))], now)
     boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2)]})

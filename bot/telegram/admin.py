@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -24,7 +24,7 @@ from bot.transport import Incoming
 
 log = logging.getLogger(__name__)
 esc = html.escape
-ADMIN_COMMANDS = ("boards", "addboard", "removeboard")
+ADMIN_COMMANDS = ("boards", "addboard", "removeboard", "stats")
 ADMIN_MENU = (
     Command(
         "boards", "", "Boards and their health",
@@ -37,6 +37,10 @@ ADMIN_MENU = (
     Command(
         "removeboard", "<name>", "Stop polling a board",
         "Stop polling a board added here; its postings stay searchable.", "Admin",
+    ),
+    Command(
+        "stats", "", "The bot's health and figures",
+        "Health, users, alerts, boards, outbox, and polls and messages since start.", "Admin",
     ),
 )  # fmt: skip
 MAX_URL, MAX_NAME = 2000, 60
@@ -98,8 +102,10 @@ class AdminCommands:
         guard: HostGuard | None = None,
         clock: Callable[[], datetime] = utcnow,
         db: StoreWorker | None = None,
+        stats: Callable[[], Awaitable[str]] | None = None,
     ):
         self.guard = guard
+        self.stats = stats  # the /stats reply (bot/observe.py)
         self.store = store
         self.db = db or StoreWorker(store)
         self.poller = poller
@@ -134,6 +140,10 @@ class AdminCommands:
                 line += f"\n  last error: {esc(b.last_error[:200])}"
             lines.append(line)
         return "\n".join(lines) if lines else "No boards yet. Add one with /addboard &lt;url&gt;."
+
+    async def cmd_stats(self, arg: str) -> str:
+        """Health and figures in words: what /healthz and /metrics serve."""
+        return await self.stats() if self.stats else "No figures here: run the bot to see them."
 
     async def cmd_addboard(self, arg: str) -> str:
         """Recognise a board URL, probe it, store its baseline and start polling it."""

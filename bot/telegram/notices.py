@@ -24,6 +24,7 @@ from bot.events import (
     DeliveryFailing,
     DeliveryRejected,
     Event,
+    Notice,
     TelegramBack,
     TelegramDown,
 )
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 WINDOW = 600.0  # seconds: more delivery failures within it make one summary
 
 
-def word(event: Event) -> str:
+def word(event: Notice) -> str:
     """The event as the admins read it (plain text)."""
     match event:
         case BoardFailing(board, failures, error, retry_in):
@@ -88,7 +89,10 @@ class AdminNotices:
         self._flush: asyncio.TimerHandle | None = None
 
     def report(self, event: Event) -> None:
-        """Word one engine event and queue it (delivery failures: summed up per window)."""
+        """Word one engine event for the admins and queue it (delivery failures: summed up per
+        window); polls and sends are not theirs (metrics and the log observe those)."""
+        if not isinstance(event, Notice):
+            return
         if isinstance(event, DeliveryRejected | DeliveryFailing):
             self._untold.append(word(event))
             if self._flush is None:
