@@ -21,6 +21,7 @@ from bot.errors import ChatBlocked, MessageRejected, RateLimited, SendError, Sto
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.models import OutgoingMessage
 from bot.poller import Poller, PollOutcome
+from bot.retention import Retention
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
 from bot.store import Store, utcnow
@@ -104,6 +105,7 @@ class App:
             on_retry=lambda name, delay: self.scheduler.retry_in(name, delay),
         )
         self.scheduler = BoardScheduler(self.poller)
+        self.retention = Retention(config.storage, clock)  # daily, on a worker thread
         self.clockwatch = ClockWatch([self.scheduler.shift, self.store.shift_schedules])
         self.db = StoreWorker(self.store)  # the chat commands' own connections (dbworker)
         self.admin = AdminCommands(
@@ -150,11 +152,12 @@ class App:
             sender = asyncio.create_task(self.sender.run(stop), name="sender")
             watch = asyncio.create_task(self.clockwatch.run(stop), name="clockwatch")
             database = asyncio.create_task(self._watch_database(stop), name="database-watch")
+            prune = asyncio.create_task(self.retention.run(stop), name="retention")
             await stop.wait()
             log.info("shutting down")
             self.scheduler.shutdown()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(sender, watch, database), timeout=8.0)
+                await asyncio.wait_for(asyncio.gather(sender, watch, database, prune), timeout=8.0)
         finally:
             await self.close()
 

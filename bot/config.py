@@ -57,6 +57,8 @@ class TelegramConfig:
 @dataclass(frozen=True)
 class StorageConfig:
     path: str = "jobbot.db"
+    keep_closed: float = field(default=90 * 86400.0, metadata=DURATION)  # then pruned
+    keep_sent: float = field(default=30 * 86400.0, metadata=DURATION)  # sent deliveries
 
 
 @dataclass(frozen=True)
@@ -265,7 +267,10 @@ def _placed(config: Config, config_file: Path) -> Config:
             "is set); copy config.example.toml to config.toml to choose your boards",
         )
     return dataclasses.replace(
-        config, storage=StorageConfig(path), boards=boards, warnings=warnings
+        config,
+        storage=dataclasses.replace(config.storage, path=path),
+        boards=boards,
+        warnings=warnings,
     )
 
 

@@ -18,6 +18,7 @@ from bot.store.held import HeldMixin
 from bot.store.outbox import OutboxItem
 from bot.store.postings import PostingsMixin, RecordResult
 from bot.store.prefs import PrefsMixin
+from bot.store.retention import RetentionMixin
 from bot.store.users import USER_STATES, User, UsersMixin
 
 __all__ = [
@@ -39,6 +40,13 @@ __all__ = [
 
 
 class Store(
-    BoardsMixin, PostingsMixin, UsersMixin, ControlMixin, PrefsMixin, ChoicesMixin, HeldMixin
+    BoardsMixin,
+    PostingsMixin,
+    UsersMixin,
+    ControlMixin,
+    PrefsMixin,
+    ChoicesMixin,
+    HeldMixin,
+    RetentionMixin,
 ):
     """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""
