@@ -15,6 +15,7 @@ import httpx
 
 from bot import places
 from bot.backoff import clamp_wait, retry_delay
+from bot.broadcast import Broadcaster
 from bot.clock import ClockWatch
 from bot.config import Config, format_duration
 from bot.errors import ChatBlocked, MessageRejected, RateLimited, SendError, StorageError
@@ -26,6 +27,7 @@ from bot.scheduler import BoardScheduler
 from bot.sender import Sender
 from bot.store import Store, utcnow
 from bot.store.lock import DatabaseLock
+from bot.telegram.access import AccessCommands
 from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.dbworker import StoreWorker
@@ -118,7 +120,20 @@ class App:
             clock,
             db=self.db,
         )
-        self.handlers = Handlers(self.store, config.alerts, clock, admin=self.admin, db=self.db)
+        self.broadcaster = Broadcaster(
+            self.store, self.transport, self.sender.pacer, self.sender.link, config.delivery, clock
+        )
+        self.access = AccessCommands(
+            config.access,
+            lambda: self.admins,
+            self.db,
+            clock,
+            lambda: getattr(self.transport, "username", None),
+            self.broadcaster.wake,
+        )
+        self.handlers = Handlers(
+            self.store, config.alerts, clock, admin=self.admin, db=self.db, access=self.access
+        )
         self.clock = clock
         self.fatal: str | None = None  # why the bot stopped itself, if it did
         self.watch_every = 5.0  # seconds between checks that the database file is still there
@@ -153,11 +168,14 @@ class App:
             watch = asyncio.create_task(self.clockwatch.run(stop), name="clockwatch")
             database = asyncio.create_task(self._watch_database(stop), name="database-watch")
             prune = asyncio.create_task(self.retention.run(stop), name="retention")
+            notices = asyncio.create_task(self.broadcaster.run(stop), name="broadcast")
             await stop.wait()
             log.info("shutting down")
             self.scheduler.shutdown()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(sender, watch, database, prune), timeout=8.0)
+                await asyncio.wait_for(
+                    asyncio.gather(sender, watch, database, prune, notices), timeout=8.0
+                )
         finally:
             await self.close()
 

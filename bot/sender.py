@@ -82,6 +82,11 @@ class Sender:
         self.holding = Holding(store, clock)  # the delivery policy: instant, held, summaries
 
     @property
+    def pacer(self) -> Pacer:
+        """The overall rate every message of the bot keeps (broadcasts share it)."""
+        return self._pacer
+
+    @property
     def paused(self) -> str | None:
         """Why ALL sending is paused (Telegram rejected the bot token), or None while sending.
 

@@ -10,11 +10,13 @@ its columns and back.
 
 from __future__ import annotations
 
+from bot.store.access import AccessMixin
 from bot.store.boards import BoardsMixin, BoardState
 from bot.store.choices import ChoicesMixin, SentJob
 from bot.store.control import AlertRow, ControlMixin, JobRecord
 from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
 from bot.store.held import HeldMixin
+from bot.store.notices import NoticesMixin
 from bot.store.outbox import OutboxItem
 from bot.store.postings import PostingsMixin, RecordResult
 from bot.store.prefs import PrefsMixin
@@ -42,11 +44,13 @@ __all__ = [
 class Store(
     BoardsMixin,
     PostingsMixin,
+    AccessMixin,
     UsersMixin,
     ControlMixin,
     PrefsMixin,
     ChoicesMixin,
     HeldMixin,
     RetentionMixin,
+    NoticesMixin,
 ):
     """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""
