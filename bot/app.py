@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot import places
+from bot.broadcast import Broadcaster
 from bot.clock import ClockWatch
 from bot.config import Config
 from bot.errors import StorageError
@@ -20,10 +21,12 @@ from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.link import Link
 from bot.observe import Observer
 from bot.poller import Poller, PollOutcome
+from bot.retention import Retention
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
 from bot.store import Store, utcnow
 from bot.store.lock import DatabaseLock
+from bot.telegram.access import AccessCommands
 from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.dbworker import StoreWorker
@@ -113,6 +116,7 @@ class App:
             on_event=report,
         )
         self.scheduler = BoardScheduler(self.poller)
+        self.retention = Retention(config.storage, clock)  # daily, on a worker thread
         self.clockwatch = ClockWatch([self.scheduler.shift, self.store.shift_schedules])
         self._chat_side(config, clock)
 
@@ -130,7 +134,20 @@ class App:
             db=self.db,
             stats=self.observer.stats,
         )
-        self.handlers = Handlers(self.store, config.alerts, clock, admin=self.admin, db=self.db)
+        self.broadcaster = Broadcaster(
+            self.store, self.transport, self.sender.pacer, self.sender.link, config.delivery, clock
+        )
+        self.access = AccessCommands(
+            config.access,
+            lambda: self.admins,
+            self.db,
+            clock,
+            lambda: getattr(self.transport, "username", None),
+            self.broadcaster.wake,
+        )
+        self.handlers = Handlers(
+            self.store, config.alerts, clock, admin=self.admin, db=self.db, access=self.access
+        )
 
     def _prepare(self) -> None:
         for warning in self.config.warnings:
@@ -162,11 +179,15 @@ class App:
             sender = asyncio.create_task(self.sender.run(stop), name="sender")
             watch = asyncio.create_task(self.clockwatch.run(stop), name="clockwatch")
             database = asyncio.create_task(self._watch_database(stop), name="database-watch")
+            prune = asyncio.create_task(self.retention.run(stop), name="retention")
+            notices = asyncio.create_task(self.broadcaster.run(stop), name="broadcast")
             await stop.wait()
             log.info("shutting down")
             self.scheduler.shutdown()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(sender, watch, database), timeout=8.0)
+                await asyncio.wait_for(
+                    asyncio.gather(sender, watch, database, prune, notices), timeout=8.0
+                )
         finally:
             await self.close()
 

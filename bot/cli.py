@@ -217,6 +217,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    from bot.store.restore import restore_database
+
+    config = _load(args.config)
+    kept = restore_database(args.path, config.storage.path)
+    print(f"restored {config.storage.path} from {args.path}")
+    if kept:
+        print(f"the database it replaced is kept as {kept}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="jobbot", description="Job alerts from job boards, in Telegram."
@@ -255,6 +266,10 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--config", **conf)
     s.add_argument("--force", action="store_true", help="overwrite an existing file")
     s.set_defaults(func=cmd_backup)
+    s = sub.add_parser("restore", help="replace the database with a backup (bot stopped)")
+    s.add_argument("path")
+    s.add_argument("--config", **conf)
+    s.set_defaults(func=cmd_restore)
     s = sub.add_parser("check-config", help="validate the config and exit")
     s.add_argument("--config", **conf)
     s.set_defaults(func=cmd_check_config)

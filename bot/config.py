@@ -57,6 +57,27 @@ class TelegramConfig:
 @dataclass(frozen=True)
 class StorageConfig:
     path: str = "jobbot.db"
+    keep_closed: float = field(default=90 * 86400.0, metadata=DURATION)  # then pruned
+    keep_sent: float = field(default=30 * 86400.0, metadata=DURATION)  # sent deliveries
+
+
+def _access_mode(value: str) -> str:
+    if value not in ACCESS_MODES:
+        raise ValueError(f"{value!r} is not one of {', '.join(ACCESS_MODES)}")
+    return value
+
+
+ACCESS_MODES = ("open", "invite", "allowlist")
+
+
+@dataclass(frozen=True)
+class AccessConfig:
+    """Who may use the bot: anyone, holders of an invite code, or the `allow` list (and
+    the admins, always)."""
+
+    mode: str = field(default="open", metadata={SPEC: Spec(check=_access_mode)})
+    allow: tuple[int, ...] = field(default=(), metadata={SPEC: Spec(parse=_user_ids)})
+    invite_expiry: float = field(default=7 * 86400.0, metadata=DURATION)  # /invite's default
 
 
 @dataclass(frozen=True)
@@ -143,6 +164,7 @@ class BoardTable:
 class Config:
     telegram: TelegramConfig = TelegramConfig()
     storage: StorageConfig = StorageConfig()
+    access: AccessConfig = AccessConfig()
     polling: PollingConfig = PollingConfig()
     alerts: AlertsConfig = AlertsConfig()
     delivery: DeliveryConfig = DeliveryConfig()
@@ -282,7 +304,10 @@ def _placed(config: Config, config_file: Path) -> Config:
             "is set); copy config.example.toml to config.toml to choose your boards",
         )
     return dataclasses.replace(
-        config, storage=StorageConfig(path), boards=boards, warnings=warnings
+        config,
+        storage=dataclasses.replace(config.storage, path=path),
+        boards=boards,
+        warnings=warnings,
     )
 
 

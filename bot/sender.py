@@ -73,6 +73,11 @@ class Sender:
         self._inflight: dict[int, asyncio.Task] = {}  # chat -> its one send in flight
 
     @property
+    def pacer(self) -> Pacer:
+        """The overall rate every message of the bot keeps (broadcasts share it)."""
+        return self._pacer
+
+    @property
     def paused(self) -> str | None:
         """Why ALL sending is paused (Telegram rejected the bot token), or None while sending.
 

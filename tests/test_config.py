@@ -21,7 +21,7 @@ def test_example_config_is_valid_and_covers_every_section(monkeypatch) -> None:
     readable = {k for k in sources.kinds() if sources.get(k).readable}
     assert {b.kind for b in c.boards} == readable, "every kind it can read has an example board"
     data = tomllib.loads(cfg.EXAMPLE_CONFIG.read_text())
-    assert set(data) == {"telegram", "storage", "polling", "alerts", "delivery", "boards"}
+    assert set(data) == {"telegram", "storage", "access", "polling", "alerts", "delivery", "boards"}
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,17 @@ its columns and back.
 
 from __future__ import annotations
 
+from bot.store.access import AccessMixin
 from bot.store.boards import BoardsMixin, BoardState
 from bot.store.choices import ChoicesMixin, SentJob
 from bot.store.control import AlertRow, ControlMixin, JobRecord
 from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
 from bot.store.held import HeldMixin
+from bot.store.notices import NoticesMixin
 from bot.store.outbox import OutboxItem
 from bot.store.postings import PostingsMixin, RecordResult
 from bot.store.prefs import PrefsMixin
+from bot.store.retention import RetentionMixin
 from bot.store.users import USER_STATES, User, UsersMixin
 
 __all__ = [
@@ -39,6 +42,15 @@ __all__ = [
 
 
 class Store(
-    BoardsMixin, PostingsMixin, UsersMixin, ControlMixin, PrefsMixin, ChoicesMixin, HeldMixin
+    BoardsMixin,
+    PostingsMixin,
+    AccessMixin,
+    UsersMixin,
+    ControlMixin,
+    PrefsMixin,
+    ChoicesMixin,
+    HeldMixin,
+    RetentionMixin,
+    NoticesMixin,
 ):
     """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""

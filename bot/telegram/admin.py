@@ -17,6 +17,7 @@ from bot.poller import Poller
 from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import Store, utcnow
+from bot.telegram.access import ACCESS_MENU
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
@@ -42,6 +43,7 @@ ADMIN_MENU = (
         "stats", "", "The bot's health and figures",
         "Health, users, alerts, boards, outbox, and polls and messages since start.", "Admin",
     ),
+    *ACCESS_MENU,
 )  # fmt: skip
 MAX_URL, MAX_NAME = 2000, 60
 _NAME = re.compile(r"[^\W_][\w .&+'()-]*", re.UNICODE)  # letters, digits and a few marks

@@ -15,6 +15,7 @@ from bot.render import shorten
 from bot.sources import catalog
 from bot.store import Store, utcnow
 from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes
+from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo
@@ -102,8 +103,10 @@ class Handlers:
         admin: AdminCommands | None = None,
         scan_limit: int = SCAN_LIMIT,
         db: StoreWorker | None = None,
+        access: AccessCommands | None = None,
     ):
         self.store = store
+        self.access = access  # who may use the bot; /invite, /ban, /broadcast
         self.db = db or StoreWorker(store)
         self.limits = alerts
         self.clock = clock
@@ -144,10 +147,12 @@ class Handlers:
     async def __call__(self, msg: Incoming) -> Reply | None:
         """Answer one incoming text. Never raises: a busy database or a bug still gets a reply."""
         m = _COMMAND.match(msg.text.strip())
-        if not m:
-            return NOT_A_COMMAND
-        name, arg = m.group(1).lower(), (m.group(2) or "").strip()
+        name, arg = (m.group(1).lower(), (m.group(2) or "").strip()) if m else ("", "")
         try:
+            if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
+                return refused
+            if not m:
+                return NOT_A_COMMAND
             return await self._run(name, msg, arg)
         except StoreBusy as exc:
             log.warning("/%s from chat %s answered busy: %s", shorten(name, 40), msg.chat_id, exc)
@@ -162,6 +167,8 @@ class Handlers:
             return await self.db.run(route, msg, arg)
         if self.admin is not None and name in ADMIN_COMMANDS:
             return await self.admin.handle(name, msg, arg)
+        if self.access is not None and name in ACCESS_COMMANDS:
+            return await self.access.handle(name, msg, arg)
         return f"I don't know /{echo(name)}. /help lists what I can do."
 
     async def press(self, press: Press) -> PressAnswer:

@@ -115,6 +115,14 @@ class TelegramTransport:
         self._on_press: OnPress | None = None
         self._polling = False
 
+    @property
+    def username(self) -> str | None:
+        """The bot's @username once connected (for t.me links), else None."""
+        try:
+            return self.app.bot.username
+        except RuntimeError:  # not initialised yet
+            return None
+
     async def start(self, on_message: OnMessage | None, on_press: OnPress | None = None) -> None:
         """Check the token, register the commands, and start receiving when asked to."""
         self._on_message = on_message
