@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import html
 import logging
+import sqlite3
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime
@@ -18,6 +19,7 @@ from bot.backoff import clamp_wait, retry_delay
 from bot.clock import ClockWatch
 from bot.config import Config, format_duration
 from bot.errors import ChatBlocked, MessageRejected, RateLimited, SendError, StorageError
+from bot.follow import FailureWatch
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.models import OutgoingMessage
 from bot.poller import Poller, PollOutcome
@@ -28,6 +30,7 @@ from bot.store.lock import DatabaseLock
 from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.dbworker import StoreWorker
+from bot.telegram.follow import FollowCommands
 from bot.telegram.handlers import Handlers
 from bot.telegram.transport import Transport
 
@@ -116,7 +119,20 @@ class App:
             clock,
             db=self.db,
         )
-        self.handlers = Handlers(self.store, config.alerts, clock, admin=self.admin, db=self.db)
+        self.follows = FollowCommands(
+            self.store,
+            self.poller,
+            self.scheduler,
+            config.follow,
+            config.polling.interval,
+            self.guard,
+            clock,
+            db=self.db,
+        )
+        self.failing = FailureWatch(self.store, config.follow, self._tell_user, clock)
+        self.handlers = Handlers(
+            self.store, config.alerts, clock, admin=self.admin, db=self.db, follows=self.follows
+        )
         self.clock = clock
         self.fatal: str | None = None  # why the bot stopped itself, if it did
         self.watch_every = 5.0  # seconds between checks that the database file is still there
@@ -150,11 +166,14 @@ class App:
             sender = asyncio.create_task(self.sender.run(stop), name="sender")
             watch = asyncio.create_task(self.clockwatch.run(stop), name="clockwatch")
             database = asyncio.create_task(self._watch_database(stop), name="database-watch")
+            follows = asyncio.create_task(self._watch_follows(stop), name="follow-watch")
             await stop.wait()
             log.info("shutting down")
             self.scheduler.shutdown()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(sender, watch, database), timeout=8.0)
+                await asyncio.wait_for(
+                    asyncio.gather(sender, watch, database, follows), timeout=8.0
+                )
         finally:
             await self.close()
 
@@ -225,6 +244,29 @@ class App:
             for admin in self.admins:
                 await self._notify(admin, message)
             self._notices.popleft()
+
+    async def _watch_follows(self, stop: asyncio.Event, every: float = 900.0) -> None:
+        """Tell followers about boards failing for days (and back again), every `every` s."""
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+            if not stop.is_set() and self.sender.link.up:
+                try:
+                    await self.failing.check()
+                except sqlite3.Error as exc:
+                    log.warning("could not check followed boards: %s", exc)
+
+    async def _tell_user(self, chat_id: int, text: str) -> bool:
+        """One notice to one user, now; False when it did not go out (tried again later)."""
+        message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
+        try:
+            await asyncio.wait_for(
+                self.transport.send(chat_id, message), self.config.delivery.send_timeout
+            )
+            return True
+        except (SendError, TimeoutError) as exc:
+            log.info("could not tell chat %d about a followed board: %s", chat_id, exc)
+            return False
 
     async def _notify(self, admin: int, message: OutgoingMessage) -> None:
         """Send one notice to one admin: wait while the sender finds Telegram down or paused,

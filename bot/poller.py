@@ -16,6 +16,7 @@ from typing import Any
 from bot import fingerprint, match, normalize, sources
 from bot.config import PollingConfig, format_duration
 from bot.errors import BoardHTTPError, FetchError, ParseError
+from bot.follow import with_followers
 from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
@@ -229,7 +230,9 @@ class Poller:
         new: list[Posting] = rec.new
         if not new:
             return 0
-        deliveries = match.route(new, self._matcher())
+        deliveries = with_followers(
+            match.route(new, self._matcher()), new, self.store.all_jobs_followers
+        )
         wanted = self.store.wanted(
             deliveries, {p.key: p for p in new}
         )  # not hidden jobs, muted companies

@@ -20,7 +20,7 @@ def test_example_config_is_valid_and_covers_every_section(monkeypatch) -> None:
     assert c.telegram.token is None
     assert {b.kind for b in c.boards} == set(sources.kinds()), "every kind has an example board"
     data = tomllib.loads(cfg.EXAMPLE_CONFIG.read_text())
-    assert set(data) == {"telegram", "storage", "polling", "alerts", "delivery", "boards"}
+    assert set(data) == {"telegram", "storage", "polling", "alerts", "follow", "delivery", "boards"}
 
 
 @pytest.mark.parametrize(
@@ -134,6 +134,9 @@ def test_every_command_has_help() -> None:
         "pause",
         "resume",
         "search",
+        "follow",
+        "following",
+        "unfollow",
         "muted",
         "unmute",
         "why",
@@ -148,6 +151,7 @@ def test_every_command_has_help() -> None:
 SECTIONS = {
     "telegram": cfg.TelegramConfig,
     "storage": cfg.StorageConfig,
+    "follow": cfg.FollowConfig,
     "polling": cfg.PollingConfig,
     "alerts": cfg.AlertsConfig,
     "delivery": cfg.DeliveryConfig,

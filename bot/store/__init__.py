@@ -14,6 +14,7 @@ from bot.store.boards import BoardsMixin, BoardState
 from bot.store.choices import ChoicesMixin, SentJob
 from bot.store.control import AlertRow, ControlMixin, JobRecord
 from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
+from bot.store.follows import Followed, FollowsMixin
 from bot.store.held import HeldMixin
 from bot.store.outbox import OutboxItem
 from bot.store.postings import PostingsMixin, RecordResult
@@ -24,6 +25,7 @@ __all__ = [
     "USER_STATES",
     "AlertRow",
     "BoardState",
+    "Followed",
     "JobRecord",
     "OutboxItem",
     "RecordResult",
@@ -39,6 +41,13 @@ __all__ = [
 
 
 class Store(
-    BoardsMixin, PostingsMixin, UsersMixin, ControlMixin, PrefsMixin, ChoicesMixin, HeldMixin
+    FollowsMixin,
+    BoardsMixin,
+    PostingsMixin,
+    UsersMixin,
+    ControlMixin,
+    PrefsMixin,
+    ChoicesMixin,
+    HeldMixin,
 ):
     """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""

@@ -13,7 +13,7 @@ from bot.config import AlertsConfig
 from bot.errors import QueryError, StoreBusy
 from bot.render import shorten
 from bot.store import Store, utcnow
-from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes
+from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes, follow
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo
@@ -46,6 +46,7 @@ COMMANDS: tuple[Command, ...] = (
         "/search golang remote:yes — the 5 latest stored jobs that match, written like an alert.",
         "Jobs",
     ),
+    *follow.COMMANDS,
     *buttons.COMMANDS,
     *control.COMMANDS,
 )
@@ -101,12 +102,14 @@ class Handlers:
         admin: AdminCommands | None = None,
         scan_limit: int = SCAN_LIMIT,
         db: StoreWorker | None = None,
+        follows: follow.FollowCommands | None = None,
     ):
         self.store = store
         self.db = db or StoreWorker(store)
         self.limits = alerts
         self.clock = clock
         self.admin = admin
+        self.follows = follows
         self.alert_cmds = alerts_menu.AlertCommands(alerts, clock, scan_limit)
         self.control = control.ControlCommands(alerts, clock)
         self._routes: dict[str, Route] = {
@@ -161,6 +164,8 @@ class Handlers:
             return await self.db.run(route, msg, arg)
         if self.admin is not None and name in ADMIN_COMMANDS:
             return await self.admin.handle(name, msg, arg)
+        if self.follows is not None and name in follow.FOLLOW_COMMANDS:
+            return await self.follows.handle(name, msg, arg)
         return f"I don't know /{echo(name)}. /help lists what I can do."
 
     async def press(self, press: Press) -> PressAnswer:
