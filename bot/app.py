@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -15,10 +17,12 @@ from bot import places
 from bot.broadcast import Broadcaster
 from bot.clock import ClockWatch
 from bot.config import Config
-from bot.errors import StorageError
+from bot.errors import SendError, StorageError
 from bot.events import Event
+from bot.follow import FailureWatch
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.link import Link
+from bot.models import OutgoingMessage
 from bot.observe import Observer
 from bot.poller import Poller, PollOutcome
 from bot.retention import Retention
@@ -30,6 +34,7 @@ from bot.telegram.access import AccessCommands
 from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.dbworker import StoreWorker
+from bot.telegram.follow import FollowCommands
 from bot.telegram.handlers import Handlers
 from bot.telegram.notices import WINDOW, AdminNotices
 from bot.transport import Transport
@@ -145,8 +150,25 @@ class App:
             lambda: getattr(self.transport, "username", None),
             self.broadcaster.wake,
         )
+        self.follows = FollowCommands(
+            self.store,
+            self.poller,
+            self.scheduler,
+            config.follow,
+            config.polling.interval,
+            self.guard,
+            clock,
+            db=self.db,
+        )
+        self.failing = FailureWatch(self.store, config.follow, self._tell_user, clock)
         self.handlers = Handlers(
-            self.store, config.alerts, clock, admin=self.admin, db=self.db, access=self.access
+            self.store,
+            config.alerts,
+            clock,
+            admin=self.admin,
+            db=self.db,
+            access=self.access,
+            follows=self.follows,
         )
 
     def _prepare(self) -> None:
@@ -181,12 +203,13 @@ class App:
             database = asyncio.create_task(self._watch_database(stop), name="database-watch")
             prune = asyncio.create_task(self.retention.run(stop), name="retention")
             notices = asyncio.create_task(self.broadcaster.run(stop), name="broadcast")
+            follows = asyncio.create_task(self._watch_follows(stop), name="follow-watch")
             await stop.wait()
             log.info("shutting down")
             self.scheduler.shutdown()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(
-                    asyncio.gather(sender, watch, database, prune, notices), timeout=8.0
+                    asyncio.gather(sender, watch, database, prune, notices, follows), timeout=8.0
                 )
         finally:
             await self.close()
@@ -232,6 +255,29 @@ class App:
     def tell_admins(self, text: str) -> None:
         """Queue an operational notice for every admin (see telegram/notices.py)."""
         self.notices.tell(text)
+
+    async def _watch_follows(self, stop: asyncio.Event, every: float = 900.0) -> None:
+        """Tell followers about boards failing for days (and back again), every `every` s."""
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+            if not stop.is_set() and self.sender.link.up:
+                try:
+                    await self.failing.check()
+                except sqlite3.Error as exc:
+                    log.warning("could not check followed boards: %s", exc)
+
+    async def _tell_user(self, chat_id: int, text: str) -> bool:
+        """One notice to one user, now; False when it did not go out (tried again later)."""
+        message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
+        try:
+            await asyncio.wait_for(
+                self.transport.send(chat_id, message), self.config.delivery.send_timeout
+            )
+            return True
+        except (SendError, TimeoutError) as exc:
+            log.info("could not tell chat %d about a followed board: %s", chat_id, exc)
+            return False
 
     async def close(self) -> None:
         await self.notices.finish()

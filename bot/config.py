@@ -104,6 +104,17 @@ class AlertsConfig:
 
 
 @dataclass(frozen=True)
+class FollowConfig:
+    """/follow: what one user, and all users together, may add; when followers hear of a
+    failing board."""
+
+    max_per_user: int = field(default=20, metadata=POSITIVE)
+    max_boards: int = field(default=1000, metadata=POSITIVE)  # user-added boards in all
+    per_hour: int = field(default=10, metadata=POSITIVE)  # /follow tries per user per hour
+    tell_after: float = field(default=2 * 86400.0, metadata=DURATION)
+
+
+@dataclass(frozen=True)
 class DeliveryConfig:
     messages_per_second: float = field(default=30.0, metadata=POSITIVE)
     per_chat_interval: float = field(default=1.0, metadata=POSITIVE)
@@ -169,6 +180,7 @@ class Config:
     alerts: AlertsConfig = AlertsConfig()
     delivery: DeliveryConfig = DeliveryConfig()
     server: ServerConfig = ServerConfig()
+    follow: FollowConfig = FollowConfig()
     boards: tuple[BoardConfig, ...] = ()
     source: str = "<defaults>"
     warnings: tuple[str, ...] = ()

@@ -253,3 +253,22 @@ def notices(db: Database) -> None:
         CREATE INDEX notice_deliveries_due ON notice_deliveries (state, next_attempt_at);
         """
     )
+
+
+@migrations(name="0012_follows")
+def follows(db: Database) -> None:
+    """Boards users follow (/follow): who follows which board, whether they want every new
+    posting of it or only those their alerts match, and whether they were told it is failing."""
+    db.executescript(
+        """
+        CREATE TABLE follows (
+            chat_id INTEGER NOT NULL REFERENCES users (chat_id) ON DELETE CASCADE ON UPDATE CASCADE,
+            board TEXT NOT NULL REFERENCES boards (name),
+            all_jobs INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            failure_told INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (chat_id, board)
+        );
+        CREATE INDEX follows_board ON follows (board);
+        """
+    )

@@ -18,6 +18,7 @@ from bot.crawl import Crawl, Read, fetch_and_read
 from bot.crawl import body_hash as crawl_body_hash
 from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.events import BoardFailing, BoardRecovered, OnEvent, Polled, ignore
+from bot.follow import with_followers
 from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, Posting
@@ -222,7 +223,9 @@ class Poller:
         new: list[Posting] = rec.new
         if not new:
             return 0
-        deliveries = match.route(new, self._matcher())
+        deliveries = with_followers(
+            match.route(new, self._matcher()), new, self.store.all_jobs_followers
+        )
         wanted = self.store.wanted(
             deliveries, {p.key: p for p in new}
         )  # not hidden jobs, muted companies

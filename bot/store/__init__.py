@@ -15,6 +15,7 @@ from bot.store.boards import BoardsMixin, BoardState
 from bot.store.choices import ChoicesMixin, SentJob
 from bot.store.control import AlertRow, ControlMixin, JobRecord
 from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
+from bot.store.follows import Followed, FollowsMixin
 from bot.store.held import HeldMixin
 from bot.store.notices import NoticesMixin
 from bot.store.outbox import OutboxItem
@@ -27,6 +28,7 @@ __all__ = [
     "USER_STATES",
     "AlertRow",
     "BoardState",
+    "Followed",
     "JobRecord",
     "OutboxItem",
     "RecordResult",
@@ -42,6 +44,7 @@ __all__ = [
 
 
 class Store(
+    FollowsMixin,
     BoardsMixin,
     PostingsMixin,
     AccessMixin,

@@ -14,7 +14,7 @@ from bot.errors import QueryError, StoreBusy
 from bot.render import shorten
 from bot.sources import catalog
 from bot.store import Store, utcnow
-from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes
+from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes, follow
 from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.alerts_menu import job_line
@@ -48,6 +48,7 @@ COMMANDS: tuple[Command, ...] = (
         "/search golang remote:yes — the 5 latest stored jobs that match, written like an alert.",
         "Jobs",
     ),
+    *follow.COMMANDS,
     *buttons.COMMANDS,
     *control.COMMANDS,
 )
@@ -104,6 +105,7 @@ class Handlers:
         scan_limit: int = SCAN_LIMIT,
         db: StoreWorker | None = None,
         access: AccessCommands | None = None,
+        follows: follow.FollowCommands | None = None,
     ):
         self.store = store
         self.access = access  # who may use the bot; /invite, /ban, /broadcast
@@ -111,6 +113,7 @@ class Handlers:
         self.limits = alerts
         self.clock = clock
         self.admin = admin
+        self.follows = follows
         self.alert_cmds = alerts_menu.AlertCommands(alerts, clock, scan_limit)
         self.control = control.ControlCommands(alerts, clock)
         self._routes: dict[str, Route] = {
@@ -169,6 +172,8 @@ class Handlers:
             return await self.admin.handle(name, msg, arg)
         if self.access is not None and name in ACCESS_COMMANDS:
             return await self.access.handle(name, msg, arg)
+        if self.follows is not None and name in follow.FOLLOW_COMMANDS:
+            return await self.follows.handle(name, msg, arg)
         return f"I don't know /{echo(name)}. /help lists what I can do."
 
     async def press(self, press: Press) -> PressAnswer:
