@@ -54,22 +54,25 @@ async def running(tmp_path: Path, tg: FakeTelegram, clock: Clock) -> AsyncIterat
         await asyncio.wait_for(run, 10)
 
 
-async def say(tg: FakeTelegram, text: str, chat: int = USER, **kw) -> SentMessage:
-    """Send `text`, return the bot's (last) reply."""
+async def say(tg: FakeTelegram, text: str, chat: int = USER, parts: int = 1, **kw) -> SentMessage:
+    """Send `text`, return the last of the `parts` messages of the bot's reply."""
     before = len(tg.messages_to(chat))
     tg.push_text(chat, text, **kw)
-    await until(lambda: len(tg.messages_to(chat)) > before)
-    await asyncio.sleep(0.05)  # a split reply: let its later parts arrive
+    await until(lambda: len(tg.messages_to(chat)) >= before + parts)
     return tg.messages_to(chat)[-1]
 
 
-async def press(tg: FakeTelegram, msg: SentMessage, data: str, **kw) -> tuple[str, SentMessage]:
-    """Press a button under `msg`: (the toast, the message as edited, or as it was)."""
-    answers, edits = len(tg.callback_answers), len(tg.edited)
+async def press(
+    tg: FakeTelegram, msg: SentMessage, data: str, edits: bool = True, **kw
+) -> tuple[str, SentMessage]:
+    """Press a button under `msg`: (the toast, the message as edited, or as it was). The bot
+    answers the press first, then edits: with `edits`, wait for the edit too."""
+    answers, before = len(tg.callback_answers), len(tg.edited)
     tg.push_callback(msg, data, **kw)
     await until(lambda: len(tg.callback_answers) > answers)
-    await asyncio.sleep(0.05)
-    edited = tg.edited[-1] if len(tg.edited) > edits else msg
+    if edits:
+        await until(lambda: len(tg.edited) > before)
+    edited = tg.edited[-1] if len(tg.edited) > before else msg
     return tg.callback_answers[-1].get("text", ""), edited
 
 
@@ -165,12 +168,14 @@ async def test_forged_and_stale_presses_change_nothing_and_say_so(tmp_path, tg) 
             "s:y:0": "Expired: nothing deleted",  # a confirmation from 1970
         }
         for data, want in cases.items():
-            toast, _ = await press(tg, menu, data)
+            toast, _ = await press(tg, menu, data, edits=False)
             assert want in toast, (data, toast)
-        toast, _ = await press(tg, menu, "a:y:1:0", user_id=OTHER)  # someone else's finger
+        toast, _ = await press(
+            tg, menu, "a:y:1:0", edits=False, user_id=OTHER
+        )  # someone else's finger
         assert "isn't yours" in toast
         await press(tg, menu, "a:y:1:0")
-        toast, _ = await press(tg, menu, "a:p:1:0")  # stale: deleted meanwhile
+        toast, _ = await press(tg, menu, "a:p:1:0", edits=False)  # stale: deleted meanwhile
         assert "no longer exists" in toast
         assert [a.query for a in app.store.alerts(OTHER)] == ["golang"]
         assert app.store.paused_alert_ids(OTHER) == set()
@@ -303,7 +308,7 @@ async def test_stop_deletes_only_after_the_confirm_press(tmp_path, tg) -> None:
         toast, cancelled = await press(tg, ask, buttons(ask)["Cancel"])
         assert "everything is kept" in cancelled.visible_text and app.store.alerts(USER)
         clock.now = T0 + timedelta(minutes=16)  # the first question has gone stale
-        toast, _ = await press(tg, ask, buttons(ask)["🗑 Yes, delete everything"])
+        toast, _ = await press(tg, ask, buttons(ask)["🗑 Yes, delete everything"], edits=False)
         assert toast == "Expired: nothing deleted" and app.store.alerts(USER)
         ask = await say(tg, "/stop")
         toast, done = await press(tg, ask, buttons(ask)["🗑 Yes, delete everything"])
