@@ -36,7 +36,7 @@ def test_endpoint(url: str, endpoint: str | None) -> None:
 
 def test_list_gives_partial_postings_with_places_and_details_for_new_ones() -> None:
     ctx = Context(url=LIST, known=frozenset({"7"}))
-    page = SOURCE.parse(answer(Request(LIST), "bamboohr_list.json"), ctx)
+    page = SOURCE.parse(answer(Request(LIST), "sources/bamboohr/list.json"), ctx)
     by_id = {p.external_id: p for p in page.postings}
     assert list(by_id) == ["7", "9", "12"], "a numeric id is read as a string"
     assert all(p.partial for p in page.postings)
@@ -55,7 +55,9 @@ def test_list_gives_partial_postings_with_places_and_details_for_new_ones() -> N
 
 def test_detail_gives_date_and_description() -> None:
     request = Request("https://globexcoffee.bamboohr.com/careers/9/detail", detail_of="9")
-    [posting] = SOURCE.parse(answer(request, "bamboohr_detail.json"), Context(url=LIST)).postings
+    [posting] = SOURCE.parse(
+        answer(request, "sources/bamboohr/detail.json"), Context(url=LIST)
+    ).postings
     assert (posting.external_id, posting.title, posting.partial) == ("9", "Roaster", False)
     assert posting.posted_at == "2026-02-20"
     assert "Roast" in (posting.description_html or "")

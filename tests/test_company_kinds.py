@@ -80,7 +80,7 @@ def test_recognised_but_unreadable_sites_get_one_clear_line(url: str, says: str)
 
 
 def test_breezy_reads_positions_and_their_free_text_pay() -> None:
-    raws = parsed(breezy.Breezy(), fixture("breezy_positions.json"))
+    raws = parsed(breezy.Breezy(), fixture("sources/breezy/positions.json"))
     assert [r.external_id for r in raws] == ["0a1b2c3d4e5f", "9f8e7d6c5b4a"]
     rust, support = normalised(raws, "breezy")
     assert (rust.title, rust.company, rust.location) == ("Rust Engineer (Remote)", "Quillfin",
@@ -103,7 +103,7 @@ def test_breezy_portal_that_does_not_exist_is_a_clear_error() -> None:
 
 
 def test_probe_reads_a_breezy_portal(boards, capsys) -> None:
-    boards.set("/json", (FIXTURES / "breezy_positions.json").read_bytes())
+    boards.set("/json", (FIXTURES / "sources/breezy/positions.json").read_bytes())
     lines = probe_json(capsys, boards.url("/json"), "breezy")
     assert [x["title"] for x in lines] == ["Rust Engineer (Remote)", "Support Lead"]
     assert lines[0]["salary"] == {"min": 110000, "max": 140000, "currency": "USD", "period": "year"}
@@ -113,7 +113,7 @@ def test_probe_reads_a_breezy_portal(boards, capsys) -> None:
 
 
 def test_pinpoint_joins_its_sections_and_shows_pay_only_when_visible() -> None:
-    raws = parsed(pinpoint.Pinpoint(), fixture("pinpoint_postings.json"))
+    raws = parsed(pinpoint.Pinpoint(), fixture("sources/pinpoint/postings.json"))
     platform, writer = normalised(raws, "pinpoint")
     assert platform.title == "Platform Engineer" and platform.company == "quillfin"
     assert platform.description == (
@@ -136,7 +136,7 @@ def test_pinpoint_error_names_the_shape() -> None:
 
 
 def test_probe_reads_a_pinpoint_site(boards, capsys) -> None:
-    boards.set("/postings.json", (FIXTURES / "pinpoint_postings.json").read_bytes())
+    boards.set("/postings.json", (FIXTURES / "sources/pinpoint/postings.json").read_bytes())
     lines = probe_json(capsys, boards.url("/postings.json"), "pinpoint")
     assert [x["id"] for x in lines] == ["700001", "700002"]
     assert lines[0]["url"].startswith("https://quillfin.pinpointhq.com/en/postings/")
@@ -146,7 +146,7 @@ def test_probe_reads_a_pinpoint_site(boards, capsys) -> None:
 
 
 def test_gem_reads_posts_with_first_published_dates() -> None:
-    raws = parsed(gem.Gem(), fixture("gem_job_posts.json"))
+    raws = parsed(gem.Gem(), fixture("sources/gem/job_posts.json"))
     engineer, manager = normalised(raws, "gem")
     assert engineer.posted_at.isoformat() == "2020-11-17T15:37:23+00:00"
     assert (engineer.workplace, engineer.department, engineer.description) == (
@@ -160,7 +160,7 @@ def test_gem_reads_posts_with_first_published_dates() -> None:
 
 def test_probe_reads_a_gem_board(boards, capsys) -> None:
     path = "/job_board/v0/quillfin/job_posts/"
-    boards.set(path, (FIXTURES / "gem_job_posts.json").read_bytes())
+    boards.set(path, (FIXTURES / "sources/gem/job_posts.json").read_bytes())
     lines = probe_json(capsys, boards.url(path), "gem")
     assert [x["title"] for x in lines] == ["Software Engineer", "Product Manager"]
 
@@ -169,7 +169,7 @@ def test_probe_reads_a_gem_board(boards, capsys) -> None:
 
 
 def test_join_reads_the_jobs_a_company_page_embeds() -> None:
-    raws = parsed(join.Join(), fixture("join_company_page1.html"))
+    raws = parsed(join.Join(), fixture("sources/join/company_page1.html"))
     backend, analyst = normalised(raws, "join")
     assert backend.external_id == "501"  # `id`, not the number in the URL
     assert backend.url == "https://join.com/companies/quillfin/601-backend-engineer-m-w-d"
@@ -185,10 +185,12 @@ def test_join_reads_the_jobs_a_company_page_embeds() -> None:
 
 def test_join_first_page_asks_for_the_others_and_a_later_page_for_none() -> None:
     url = "https://join.com/companies/quillfin"
-    first = parse_recorded(join.Join(), fixture("join_company_page1.html", url))
+    first = parse_recorded(join.Join(), fixture("sources/join/company_page1.html", url))
     assert [(r.method, r.url, r.detail_of) for r in first.follow] == [
         ("GET", url + "?page=2", None)]  # fmt: skip
-    second = parse_recorded(join.Join(), fixture("join_company_page2.html", url + "?page=2"))
+    second = parse_recorded(
+        join.Join(), fixture("sources/join/company_page2.html", url + "?page=2")
+    )
     assert [p.external_id for p in second.postings] == ["503"] and not second.follow
 
 
@@ -201,7 +203,7 @@ def test_join_page_without_its_state_is_a_clear_error() -> None:
 
 def test_probe_reads_every_page_of_a_join_company(boards, capsys) -> None:
     for n in (1, 2):
-        html = (FIXTURES / f"join_company_page{n}.html").read_bytes()
+        html = (FIXTURES / f"sources/join/company_page{n}.html").read_bytes()
         boards.set("/companies/quillfin" + ("" if n == 1 else "?page=2"), html,
                    content_type="text/html")  # fmt: skip
     lines = probe_json(capsys, boards.url("/companies/quillfin"), "join")
@@ -213,8 +215,12 @@ def test_probe_reads_every_page_of_a_join_company(boards, capsys) -> None:
 
 
 def test_probe_pages_through_a_jibe_site(boards, capsys) -> None:
-    boards.set("/api/jobs?page=1&limit=100", (FIXTURES / "icims_jibe_page1.json").read_bytes())
-    boards.set("/api/jobs?page=2&limit=100", (FIXTURES / "icims_jibe_page2.json").read_bytes())
+    boards.set(
+        "/api/jobs?page=1&limit=100", (FIXTURES / "sources/icims/jibe_page1.json").read_bytes()
+    )
+    boards.set(
+        "/api/jobs?page=2&limit=100", (FIXTURES / "sources/icims/jibe_page2.json").read_bytes()
+    )
     lines = probe_json(capsys, boards.url("/api/jobs"), "icims")
     assert [x["id"] for x in lines] == ["1001", "1002", "1003"]
     quality = lines[0]
@@ -231,19 +237,21 @@ def test_jibe_first_page_asks_for_the_pages_totalcount_needs_at_the_site_s_size(
     source, ctx = icims.Icims(), Context(url=url)
     [start] = source.start(ctx)
     assert start.url == url + "?page=1&limit=100"
-    body = json.loads((FIXTURES / "icims_jibe_page1.json").read_text())  # 2 jobs of 3
-    first = parse_recorded(source, fixture("icims_jibe_page1.json", start.url), ctx, start)
+    body = json.loads((FIXTURES / "sources/icims/jibe_page1.json").read_text())  # 2 jobs of 3
+    first = parse_recorded(source, fixture("sources/icims/jibe_page1.json", start.url), ctx, start)
     assert [r.url for r in first.follow] == [url + "?page=2&limit=100"]
     huge = FetchResult(start.url, body=json.dumps({**body, "totalCount": 10**6}).encode())
     capped = parse_recorded(source, huge, ctx, start).follow
     assert len(capped) == icims.MAX_PAGES - 1, "a page of 2 and a million jobs: capped"
     later = Request(url + "?page=2&limit=100")
-    page2 = parse_recorded(source, fixture("icims_jibe_page2.json", later.url), ctx, later)
+    page2 = parse_recorded(source, fixture("sources/icims/jibe_page2.json", later.url), ctx, later)
     assert [p.external_id for p in page2.postings] == ["1003"] and not page2.follow
 
 
 def test_jibe_stops_at_an_empty_page_whatever_totalcount_says(boards, capsys) -> None:
-    boards.set("/api/jobs?page=1&limit=100", (FIXTURES / "icims_jibe_page1.json").read_bytes())
+    boards.set(
+        "/api/jobs?page=1&limit=100", (FIXTURES / "sources/icims/jibe_page1.json").read_bytes()
+    )
     boards.set_json("/api/jobs?page=2&limit=100", {"jobs": [], "totalCount": 3})
     assert len(probe_json(capsys, boards.url("/api/jobs"), "icims")) == 2
     assert len(boards.requests) == 2
@@ -253,7 +261,10 @@ def test_jibe_stops_at_an_empty_page_whatever_totalcount_says(boards, capsys) ->
 
 
 def serve_phenom(boards) -> None:
-    for offset, name in ((0, "phenom_search_page1.json"), (2, "phenom_search_page2.json")):
+    for offset, name in (
+        (0, "sources/phenom/search_page1.json"),
+        (2, "sources/phenom/search_page2.json"),
+    ):
         request = phenom.search_body(boards.url("/au/en/"), offset)
         boards.set_post("/widgets", request, json.loads((FIXTURES / name).read_text()))
 
@@ -278,12 +289,16 @@ def test_phenom_first_answer_asks_for_the_later_offsets_in_the_site_s_locale() -
     source, ctx = phenom.Phenom(), Context(url=site)
     [start] = source.start(ctx)
     assert (start.method, start.url) == ("POST", "https://careers.quillfin.com/widgets")
-    first = parse_recorded(source, fixture("phenom_search_page1.json", start.url), ctx, start)
+    first = parse_recorded(
+        source, fixture("sources/phenom/search_page1.json", start.url), ctx, start
+    )
     assert first.postings[0].url == site + "/job/R100"
     assert [(r.method, r.json) for r in first.follow] == [
         ("POST", phenom.search_body(site, 2))]  # fmt: skip
     [later] = first.follow
-    second = parse_recorded(source, fixture("phenom_search_page2.json", later.url), ctx, later)
+    second = parse_recorded(
+        source, fixture("sources/phenom/search_page2.json", later.url), ctx, later
+    )
     assert [p.external_id for p in second.postings] == ["R102"] and not second.follow
 
 

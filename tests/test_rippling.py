@@ -38,7 +38,7 @@ def test_endpoint(url: str, endpoint: str | None) -> None:
 
 
 def test_first_page_gives_partial_postings_the_next_pages_and_new_details() -> None:
-    page = SOURCE.parse(answer(Request(API), "rippling_jobs_p0.json"),
+    page = SOURCE.parse(answer(Request(API), "sources/rippling/jobs_p0.json"),
                         Context(url=API, known=frozenset({A})))  # fmt: skip
     by_id = {p.external_id: p for p in page.postings}
     assert list(by_id) == [A, B] and all(p.partial for p in page.postings)
@@ -52,13 +52,17 @@ def test_first_page_gives_partial_postings_the_next_pages_and_new_details() -> N
 
 
 def test_a_later_page_asks_no_pages() -> None:
-    page = SOURCE.parse(answer(Request(f"{API}?page=1"), "rippling_jobs_p1.json"), Context(url=API))
+    page = SOURCE.parse(
+        answer(Request(f"{API}?page=1"), "sources/rippling/jobs_p1.json"), Context(url=API)
+    )
     assert [r.detail_of for r in page.follow] == ["3d8e2c10-0000-4000-8000-00000000000c"]
 
 
 def test_detail_gives_company_date_description_and_the_readable_employment_type() -> None:
     request = Request(f"{API}/{B}", detail_of=B)
-    [posting] = SOURCE.parse(answer(request, "rippling_detail.json"), Context(url=API)).postings
+    [posting] = SOURCE.parse(
+        answer(request, "sources/rippling/detail.json"), Context(url=API)
+    ).postings
     assert (posting.external_id, posting.partial, posting.company) == (B, False, "Initech")
     assert posting.posted_at == "2026-01-05T09:30:00.123456-06:00"
     html = posting.description_html or ""

@@ -49,7 +49,7 @@ def fixture(name: str, content_type: str = JSON, url: str = "https://example.com
 
 
 def test_greenhouse_reads_jobs_and_skips_duplicate_ids():
-    raws = read(greenhouse.Greenhouse(), fixture("greenhouse_jobs.json"))
+    raws = read(greenhouse.Greenhouse(), fixture("sources/greenhouse/jobs.json"))
     assert [r.external_id for r in raws] == ["4011001", "4011002", "4011003", "4011004"]
     first = raws[0]
     assert first.title == "Senior Backend Engineer (Rust)"
@@ -70,7 +70,7 @@ def test_greenhouse_postings_normalise():
     board = BoardInfo(
         name="quillfin", kind="greenhouse", url="https://boards.greenhouse.io/quillfin"
     )
-    raws = read(greenhouse.Greenhouse(), fixture("greenhouse_jobs.json"))
+    raws = read(greenhouse.Greenhouse(), fixture("sources/greenhouse/jobs.json"))
     rust, go, javascript, data = (posting(r, board) for r in raws)
     assert rust.company == "Quillfin"
     assert rust.description == (
@@ -113,7 +113,7 @@ def test_greenhouse_accepts_other_shapes(body, count):
 
 
 def test_lever_reads_postings():
-    raws = read(lever.Lever(), fixture("lever_postings.json"))
+    raws = read(lever.Lever(), fixture("sources/lever/postings.json"))
     assert len(raws) == 3
     first = raws[0]
     assert first.external_id == "0f3c2a10-6b1e-4c55-9d7e-1a2b3c4d5e01"
@@ -137,7 +137,7 @@ def test_lever_postings_normalise():
         company="Harbourcoin",
     )
     rust, go, intern = (
-        posting(r, board) for r in read(lever.Lever(), fixture("lever_postings.json"))
+        posting(r, board) for r in read(lever.Lever(), fixture("sources/lever/postings.json"))
     )
     assert rust.title == "Senior Rust Engineer, Settlement"
     assert rust.company == "Harbourcoin"
@@ -179,7 +179,7 @@ def test_lever_empty_site_is_no_postings():
 
 
 def test_wwr_feed():
-    raws = read(rss.Rss(), fixture("wwr.rss", "application/rss+xml"))
+    raws = read(rss.Rss(), fixture("sources/rss/wwr.rss", "application/rss+xml"))
     assert [(r.company, r.title) for r in raws] == [
         ("Tallowbank", "Senior Rust Engineer"),
         ("Ardent Ledger", "Go Developer (Payments)"),
@@ -201,7 +201,8 @@ def test_wwr_feed():
 def test_wwr_postings_normalise():
     board = BoardInfo(name="wwr", kind="rss", url="https://weworkremotely.com/remote-jobs.rss")
     rust, go, javascript = (
-        posting(r, board) for r in read(rss.Rss(), fixture("wwr.rss", "application/rss+xml"))
+        posting(r, board)
+        for r in read(rss.Rss(), fixture("sources/rss/wwr.rss", "application/rss+xml"))
     )
     assert rust.description == (
         "Headquarters: Dublin\nURL: https://tallowbank.example\n\n"
@@ -219,8 +220,8 @@ def test_wwr_postings_normalise():
 
 
 def test_atom_feed_with_byte_order_mark():
-    assert (FIXTURES / "atom.xml").read_bytes().startswith(b"\xef\xbb\xbf")
-    raws = read(rss.Rss(), fixture("atom.xml", "application/atom+xml"))
+    assert (FIXTURES / "sources/rss/atom.xml").read_bytes().startswith(b"\xef\xbb\xbf")
+    raws = read(rss.Rss(), fixture("sources/rss/atom.xml", "application/atom+xml"))
     assert [r.title for r in raws] == [
         "Platform Engineer (Kubernetes)",
         "Senior Frontend Engineer (TypeScript)",
@@ -463,7 +464,7 @@ def test_lever_salary_range():
 
 
 def test_ashby_board():
-    raws, (rust, go) = parse("ashby", "ashby_board.json")
+    raws, (rust, go) = parse("ashby", "sources/ashby/board.json")
     assert len(raws) == 2  # the unlisted job and the repeated id are left out
     assert rust.title == "Senior Rust Engineer, Matching Engine"  # trailing space trimmed
     assert rust.location == "London"
@@ -490,7 +491,7 @@ def test_ashby_board():
 
 
 def test_smartrecruiters_list_page():
-    _raws, (scala, ops, risk) = parse("smartrecruiters", "smartrecruiters_postings.json")
+    _raws, (scala, ops, risk) = parse("smartrecruiters", "sources/smartrecruiters/postings.json")
     assert scala.title == "Senior Backend Engineer (Scala)"
     assert scala.company == "Quillfin"
     assert scala.location == "Tallinn, Estonia"  # "Tallinn, , Estonia" tidied
@@ -507,7 +508,7 @@ def test_smartrecruiters_list_page():
 
 
 def test_smartrecruiters_detail_has_the_sections_in_order():
-    _raws, (scala,) = parse("smartrecruiters", "smartrecruiters_posting_detail.json")
+    _raws, (scala,) = parse("smartrecruiters", "sources/smartrecruiters/posting_detail.json")
     assert scala.url.endswith("/744000112233401-senior-backend-engineer-scala-")
     assert scala.description == (
         "Company Description\n\nQuillfin moves money for 40,000 small businesses.\n\n"
@@ -518,7 +519,7 @@ def test_smartrecruiters_detail_has_the_sections_in_order():
 
 
 def _sr_handler(total: int, *, failing: set[str] = frozenset(), calls: list | None = None):
-    detail = json.loads((FIXTURES / "smartrecruiters_posting_detail.json").read_text())
+    detail = json.loads((FIXTURES / "sources/smartrecruiters/posting_detail.json").read_text())
     items = [
         {"id": str(1000 + i), "name": f"Engineer {i}", "company": {"identifier": "Quillfin"}}
         for i in range(total)
@@ -605,7 +606,7 @@ async def test_smartrecruiters_rate_limit_stops_detail_requests():
 
 
 def test_workable_widget_merges_rows_of_one_shortcode():
-    raws, (go, intern) = parse("workable", "workable_widget.json")
+    raws, (go, intern) = parse("workable", "sources/workable/widget.json")
     assert len(raws) == 2
     assert (go.external_id, go.company) == ("A1B2C3D4E5", "Vellum Pay")
     assert go.locations == ("Spain", "Lisbon, Portugal")
@@ -630,7 +631,7 @@ def test_workable_widget_merges_rows_of_one_shortcode():
 
 def test_workable_careers_api_shape():
     url = "https://apply.workable.com/api/v3/accounts/vellum-pay/jobs"
-    _raws, (scala, books) = parse("workable", "workable_v3.json", url=url)
+    _raws, (scala, books) = parse("workable", "sources/workable/v3.json", url=url)
     assert scala.url == "https://apply.workable.com/vellum-pay/j/K1L2M3N4O5/"
     assert (scala.workplace, scala.employment_type, scala.department) == (
         "hybrid",
@@ -649,7 +650,7 @@ def test_workable_careers_api_shape():
 
 
 def test_recruitee_offers():
-    raws, (rust, support) = parse("recruitee", "recruitee_offers.json")
+    raws, (rust, support) = parse("recruitee", "sources/recruitee/offers.json")
     assert len(raws) == 2  # the draft is left out
     assert rust.location == "Berlin, Germany"  # "Berlin, Berlin, Germany"
     assert rust.locations == ("Berlin, Germany", "Hamburg, Germany")
@@ -679,9 +680,9 @@ def test_recruitee_offers():
 
 
 def test_personio_feed_with_byte_order_mark():
-    assert (FIXTURES / "personio.xml").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (FIXTURES / "sources/personio/feed.xml").read_bytes().startswith(b"\xef\xbb\xbf")
     url = "https://fernpoint.jobs.personio.de/xml?language=en"
-    raws, (kotlin, student) = parse("personio", "personio.xml", url=url)
+    raws, (kotlin, student) = parse("personio", "sources/personio/feed.xml", url=url)
     assert len(raws) == 2  # the repeated <id> counts once
     assert kotlin.url == "https://fernpoint.jobs.personio.de/job/2001001"
     assert kotlin.title == "Backend Engineer (Kotlin)"
@@ -701,7 +702,9 @@ def test_personio_feed_with_byte_order_mark():
 
 def test_getro_board_page_asks_the_search_api_for_its_collection():
     url = "https://jobs.fintechfounders.example/jobs"
-    page = parse_recorded(get("getro"), fixture("getro_board.html", url=url), Context(url=url))
+    page = parse_recorded(
+        get("getro"), fixture("sources/getro/board.html", url=url), Context(url=url)
+    )
     assert not page.postings  # the search API lists them all; the page only its first 20
     ((search,),) = [page.follow]
     assert (search.method, search.url, search.json["page"]) == (
@@ -714,7 +717,7 @@ def test_getro_board_page_asks_the_search_api_for_its_collection():
 def test_getro_board_page_reads_next_data():
     """A page that names no collection gives the jobs it embeds."""
     url = "https://jobs.fintechfounders.example/jobs"
-    body = (FIXTURES / "getro_board.html").read_bytes().replace(b'"network"', b'"other"')
+    body = (FIXTURES / "sources/getro/board.html").read_bytes().replace(b'"network"', b'"other"')
     raws = read(get("getro"), FetchResult(url=url, body=body, content_type="text/html"))
     board = BoardInfo(name="board", kind="getro", url=url)
     rust, go = [posting(raw, board) for raw in raws]
@@ -736,7 +739,7 @@ def test_getro_board_page_reads_next_data():
 
 
 def test_getro_search_results():
-    _raws, (scala, data) = parse("getro", "getro_search.json")
+    _raws, (scala, data) = parse("getro", "sources/getro/search.json")
     assert (scala.company, scala.workplace, scala.salary_currency) == (
         "Tallowbank",
         "onsite",
@@ -747,8 +750,8 @@ def test_getro_search_results():
 
 
 async def test_getro_fetch_finds_the_collection_and_pages_until_empty():
-    page = (FIXTURES / "getro_board.html").read_bytes()
-    api = json.loads((FIXTURES / "getro_search.json").read_text())
+    page = (FIXTURES / "sources/getro/board.html").read_bytes()
+    api = json.loads((FIXTURES / "sources/getro/search.json").read_text())
     posts = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -810,7 +813,7 @@ def test_getro_option_problems(options, problem):
 
 
 def test_remotive():
-    raws, (rust, go) = parse("remotive", "remotive.json")
+    raws, (rust, go) = parse("remotive", "sources/remotive/jobs.json")
     assert len(raws) == 2  # one id repeated
     assert (rust.company, rust.location, rust.workplace) == (
         "Zephyr Clearing",
@@ -827,7 +830,7 @@ def test_remotive():
 
 
 def test_remoteok_repairs_mojibake_and_drops_the_canary():
-    raws, (rust, go, scala) = parse("remoteok", "remoteok.json")
+    raws, (rust, go, scala) = parse("remoteok", "sources/remoteok/api.json")
     assert [r.external_id for r in raws] == ["1200001", "1200002", "1200004"]  # no blank row
     assert rust.description == (
         "At Moneta Loop you’ll build our FX engine in Rust — the core of every payment.\n\n"
@@ -858,7 +861,7 @@ def test_remoteok_repairs_mojibake_and_drops_the_canary():
 
 
 def test_hn_item_tree_top_level_comments_only():
-    raws, (quillfin, harbourcoin, vellum, tallowbank) = parse("hn", "hn_item.json")
+    raws, (quillfin, harbourcoin, vellum, tallowbank) = parse("hn", "sources/hn/item.json")
     assert [r.external_id for r in raws] == ["48000101", "48000102", "48000104", "48000105"]
     assert quillfin.url == "https://news.ycombinator.com/item?id=48000101"
     assert (quillfin.company, quillfin.title, quillfin.location, quillfin.workplace) == (
@@ -892,7 +895,7 @@ def test_hn_item_tree_top_level_comments_only():
 
 
 def test_hn_search_shape_skips_replies():
-    _raws, (zephyr,) = parse("hn", "hn_search.json")
+    _raws, (zephyr,) = parse("hn", "sources/hn/search.json")
     assert (zephyr.title, zephyr.location, zephyr.workplace, zephyr.employment_type) == (
         "Platform Engineer (Kubernetes)",
         "Amsterdam",
@@ -977,7 +980,7 @@ async def test_hn_search_url_pages_through_nbpages():
 
 def test_jsonld_page_graph_list_and_broken_block():
     url = "https://quillfin.example/careers"
-    _raws, (rust, go) = parse("jsonld", "jsonld_page.html", url=url)
+    _raws, (rust, go) = parse("jsonld", "sources/jsonld/page.html", url=url)
     assert rust.external_id == "Q-101"
     assert rust.title == "Senior Rust Engineer, Settlement"
     assert rust.url == "https://quillfin.example/careers/q-101"  # relative, tracking and fragment
@@ -1007,7 +1010,7 @@ def test_jsonld_page_graph_list_and_broken_block():
 
 def test_microdata_cards():
     url = "https://jobs.board.example/jobs?filter=x"
-    _raws, (rust, analyst) = parse("jsonld", "microdata_cards.html", url=url)
+    _raws, (rust, analyst) = parse("jsonld", "sources/jsonld/microdata_cards.html", url=url)
     assert rust.url == (
         "https://jobs.board.example/companies/zephyr-clearing/jobs/61000001-senior-rust-engineer"
         "?filter=eyJqb2JzIjpbXX0"
@@ -1026,8 +1029,8 @@ def test_microdata_cards():
 
 
 def test_jsonld_feed_items_with_jobposting_and_a_byte_order_mark():
-    assert (FIXTURES / "jsonld_feed.json").read_bytes().startswith(b"\xef\xbb\xbf")
-    _raws, (staff, office) = parse("jsonld", "jsonld_feed.json")
+    assert (FIXTURES / "sources/jsonld/feed.json").read_bytes().startswith(b"\xef\xbb\xbf")
+    _raws, (staff, office) = parse("jsonld", "sources/jsonld/feed.json")
     assert staff.external_id == "4c1e2d3f-aaaa-4bbb-8ccc-000000000001"
     assert staff.locations == ("Stockholm, SE", "København, DK")
     assert staff.description == "Own our double-entry ledger, written in Rust."
@@ -1068,7 +1071,9 @@ AGGREGATOR_SELECTORS = {
     ids=["jsonld", "html"],
 )
 def test_aggregator_page_gives_the_posting_once_and_nothing_else(kind, options):
-    _raws, (cloudwalk,) = parse(kind, "aggregator_cloudwalk.html", url=AGGREGATOR_URL, **options)
+    _raws, (cloudwalk,) = parse(
+        kind, "sources/jsonld/aggregator_cloudwalk.html", url=AGGREGATOR_URL, **options
+    )
     assert cloudwalk.company == "CloudWalk"
     assert cloudwalk.description.count("CloudWalk builds payment infrastructure") == 1
     assert cloudwalk.description.endswith(CLOUDWALK_BODY)
@@ -1093,7 +1098,7 @@ BOARD_SELECTORS = {
 def test_html_board_with_selectors_and_truncated_markup():
     url = "https://fernpoint.example/careers/"
     raws, (kotlin, data, risk) = parse(
-        "html", "html_board.html", url=url, selectors=BOARD_SELECTORS
+        "html", "sources/html/board.html", url=url, selectors=BOARD_SELECTORS
     )
     assert len(raws) == 3  # the item without a title is left out
     assert kotlin.title == "Senior Kotlin Engineer, Lending"

@@ -37,7 +37,7 @@ def test_endpoint(url: str, endpoint: str | None) -> None:
 
 
 def test_feed_items_with_their_places_department_workplace_and_company() -> None:
-    body = (FIXTURES / "teamtailor_jobs.rss").read_bytes()
+    body = (FIXTURES / "sources/teamtailor/jobs.rss").read_bytes()
     page = SOURCE.parse(answer(FEED, body), Context(url=FEED))
     first, second = page.postings
     assert (first.external_id, first.title, first.company) == (
@@ -55,7 +55,12 @@ def test_feed_items_with_their_places_department_workplace_and_company() -> None
 
 
 def test_a_full_feed_page_asks_for_the_next() -> None:
-    item = (FIXTURES / "teamtailor_jobs.rss").read_text().split("<item>")[1].split("</item>")[0]
+    item = (
+        (FIXTURES / "sources/teamtailor/jobs.rss")
+        .read_text()
+        .split("<item>")[1]
+        .split("</item>")[0]
+    )
     items = "".join(f"<item>{item.replace('5551234', str(n))}</item>" for n in range(100))
     body = f'<?xml version="1.0"?><rss xmlns:tt="https://teamtailor.com/locations"><channel><title>H</title>{items}</channel></rss>'
     page = SOURCE.parse(answer(FEED, body.encode()), Context(url=FEED))
@@ -66,7 +71,7 @@ def test_a_full_feed_page_asks_for_the_next() -> None:
 
 
 def test_a_custom_domain_page_leads_to_its_job_feed_not_its_blog() -> None:
-    body = (FIXTURES / "teamtailor_page.html").read_bytes()
+    body = (FIXTURES / "sources/teamtailor/page.html").read_bytes()
     page = SOURCE.parse(answer("https://careers.hooli.example/", body, "text/html"), Context())
     assert page.postings == ()
     assert [(r.url, r.detail_of) for r in page.follow] == [

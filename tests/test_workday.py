@@ -28,7 +28,7 @@ def answer(request: Request, fixture: str, date: str | None = DATE) -> Response:
 def first_page(known: frozenset[str] = frozenset(), date: str | None = DATE):
     ctx = Context(board="Acme", url=f"{API}/jobs", known=known)
     [start] = SOURCE.start(ctx)
-    return SOURCE.parse(answer(start, "workday_jobs_p1.json", date), ctx), start
+    return SOURCE.parse(answer(start, "sources/workday/jobs_p1.json", date), ctx), start
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_first_page_asks_later_pages_and_details_only_of_new_postings() -> None:
 def test_a_later_page_asks_no_more_pages_even_when_its_total_is_zero() -> None:
     _, start = first_page()
     second = Request(start.url, "POST", json={**start.json, "offset": 20})
-    page = SOURCE.parse(answer(second, "workday_jobs_p2.json"), Context(url=start.url))
+    page = SOURCE.parse(answer(second, "sources/workday/jobs_p2.json"), Context(url=start.url))
     assert [p.external_id for p in page.postings] == ["JR-150"]
     assert [r.detail_of for r in page.follow] == ["JR-150"]
 
@@ -127,7 +127,11 @@ def test_a_later_page_asks_no_more_pages_even_when_its_total_is_zero() -> None:
 def test_pages_stop_at_the_2000_workday_serves() -> None:
     ctx = Context(url=f"{API}/jobs", known=frozenset({"JR-101", "JR-145", "JR-77", "JR-120-1"}))
     [start] = SOURCE.start(ctx)
-    body = (FIXTURES / "workday_jobs_p1.json").read_text().replace('"total": 23', '"total": 9000')
+    body = (
+        (FIXTURES / "sources/workday/jobs_p1.json")
+        .read_text()
+        .replace('"total": 23', '"total": 9000')
+    )
     response = Response(request=start, url=start.url, body=body.encode(), date=DATE)
     offsets = [r.json["offset"] for r in SOURCE.parse(response, ctx).follow if not r.detail_of]
     assert offsets == list(range(20, 2000, 20))
@@ -135,7 +139,7 @@ def test_pages_stop_at_the_2000_workday_serves() -> None:
 
 def test_detail_gives_description_start_date_places_and_keeps_the_list_id() -> None:
     request = Request(f"{API}/job/Springfield-IL/Cheese-Maker_JR-145", detail_of="JR-145")
-    [posting] = SOURCE.parse(answer(request, "workday_detail.json"), Context()).postings
+    [posting] = SOURCE.parse(answer(request, "sources/workday/detail.json"), Context()).postings
     assert posting.external_id == "JR-145" and not posting.partial
     assert posting.title == "Cheese Maker"
     assert "Make cheese" in (posting.description_html or "")
