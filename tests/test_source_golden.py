@@ -51,3 +51,9 @@ def test_a_difference_reads_as_a_unified_diff() -> None:
         " }",
     ]
     assert golden.difference("same\n", "same\n", "x/y") == ""
+
+
+@pytest.mark.parametrize("name", ["rss/atom.xml", "personio/feed.xml", "jsonld/feed.json"])
+def test_recordings_that_test_a_byte_order_mark_keep_it(name: str) -> None:
+    """Their golden cases show the BOM is skipped: an editor must not strip it unnoticed."""
+    assert (golden.ROOT / name).read_bytes().startswith(b"\xef\xbb\xbf")
