@@ -19,6 +19,21 @@ from tests.fake_telegram import FakeTelegram
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        help="rewrite the golden files of tests/fixtures/sources instead of comparing them",
+    )
+
+
+@pytest.fixture
+def regen_golden(request: pytest.FixtureRequest) -> bool:
+    """True under `pytest --regen-golden` (tests/golden.py)."""
+    return bool(request.config.getoption("--regen-golden"))
+
+
 _real_connect = socket.socket.connect
 _real_getaddrinfo = socket.getaddrinfo
 

@@ -42,7 +42,7 @@ async def test_non_admins_get_a_polite_refusal(admin) -> None:
 
 
 async def test_addboard_probes_baselines_and_polls_then_removeboard(admin, store, boards) -> None:
-    feed = (FIXTURES / "wwr.rss").read_bytes()
+    feed = (FIXTURES / "sources/rss/wwr.rss").read_bytes()
     boards.set("/feed", feed, content_type="application/rss+xml")
     url = boards.url("/feed")
     reply = await admin.handle("addboard", say(ADMIN), f"{url} Acme")

@@ -54,7 +54,7 @@ async def test_a_slow_addboard_holds_up_no_one_else_and_each_chat_stays_in_order
     tmp_path, tg, boards
 ) -> None:
     gate = threading.Event()
-    feed = (FIXTURES / "wwr.rss").read_bytes()
+    feed = (FIXTURES / "sources/rss/wwr.rss").read_bytes()
     boards.set("/feed", feed, content_type="application/rss+xml", gate=gate)
     async with running(tmp_path, tg):
         tg.push_text(ADMIN, f"/addboard {boards.url('/feed')} Slow")

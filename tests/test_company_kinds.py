@@ -1,5 +1,6 @@
-"""Breezy, Pinpoint, Gem, JOIN, iCIMS Jibe, Phenom and Eightfold: fixture in, records out; URL
-recognition; `jobbot probe` on each kind's public URL shape over a loopback board."""
+"""Breezy, Pinpoint, Gem, JOIN, iCIMS Jibe, Phenom and Eightfold: URL recognition, clear errors,
+`jobbot probe` on each kind's public URL shape over a loopback board. What each reads from a
+recorded answer is in the golden cases (tests/fixtures/sources/<kind>)."""
 
 from __future__ import annotations
 
@@ -12,25 +13,16 @@ from bot.cli import main
 from bot.config import BoardConfig, PollingConfig
 from bot.errors import ParseError, UnsupportedBoard
 from bot.http import Fetcher, build_client
-from bot.models import BoardInfo, FetchResult
-from bot.normalize import posting
+from bot.models import FetchResult
 from bot.poller import Poller
-from bot.sources import breezy, detect, detect_remote, gem, icims, join, phenom, pinpoint
-from bot.sources.contract import Context, Request, Source, parse_recorded
+from bot.sources import breezy, detect, detect_remote, icims, join, phenom, pinpoint
+from bot.sources.contract import Context, Source, parse_recorded
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def fixture(name: str, url: str = "https://example.com/") -> FetchResult:
-    return FetchResult(url=url, body=(FIXTURES / name).read_bytes(), content_type="text/plain")
-
-
 def parsed(source: Source, result: FetchResult):
     return parse_recorded(source, result).postings
-
-
-def normalised(raws, kind: str, url: str = "https://example.com/"):
-    return [posting(r, BoardInfo(name="quillfin", kind=kind, url=url)) for r in raws]
 
 
 def probe_json(capsys, url: str, kind: str) -> list[dict]:
@@ -79,22 +71,6 @@ def test_recognised_but_unreadable_sites_get_one_clear_line(url: str, says: str)
 # --- breezy -------------------------------------------------------------------------------------
 
 
-def test_breezy_reads_positions_and_their_free_text_pay() -> None:
-    raws = parsed(breezy.Breezy(), fixture("breezy_positions.json"))
-    assert [r.external_id for r in raws] == ["0a1b2c3d4e5f", "9f8e7d6c5b4a"]
-    rust, support = normalised(raws, "breezy")
-    assert (rust.title, rust.company, rust.location) == ("Rust Engineer (Remote)", "Quillfin",
-                                                         "United States")  # fmt: skip
-    assert rust.workplace == "remote"  # from the title: `is_remote: false` says nothing
-    assert (rust.salary_min, rust.salary_max, rust.salary_currency, rust.salary_period) == (
-        110000, 140000, "USD", "year")  # fmt: skip
-    assert rust.posted_at.isoformat() == "2026-09-23T17:51:20.587000+00:00"
-    assert rust.apply_url == rust.url + "/apply"
-    assert (support.location, support.workplace, support.salary_min) == ("Porto, Portugal",
-                                                                         "remote", None)  # fmt: skip
-    assert support.company == "quillfin" and support.department == "Customer"
-
-
 def test_breezy_portal_that_does_not_exist_is_a_clear_error() -> None:
     page = b"<html><body><h1>There's no career portal here</h1></body></html>"
     result = FetchResult(url="https://nobody.breezy.hr/json", body=page, content_type="text/html")
@@ -103,30 +79,13 @@ def test_breezy_portal_that_does_not_exist_is_a_clear_error() -> None:
 
 
 def test_probe_reads_a_breezy_portal(boards, capsys) -> None:
-    boards.set("/json", (FIXTURES / "breezy_positions.json").read_bytes())
+    boards.set("/json", (FIXTURES / "sources/breezy/positions.json").read_bytes())
     lines = probe_json(capsys, boards.url("/json"), "breezy")
     assert [x["title"] for x in lines] == ["Rust Engineer (Remote)", "Support Lead"]
     assert lines[0]["salary"] == {"min": 110000, "max": 140000, "currency": "USD", "period": "year"}
 
 
 # --- pinpoint -----------------------------------------------------------------------------------
-
-
-def test_pinpoint_joins_its_sections_and_shows_pay_only_when_visible() -> None:
-    raws = parsed(pinpoint.Pinpoint(), fixture("pinpoint_postings.json"))
-    platform, writer = normalised(raws, "pinpoint")
-    assert platform.title == "Platform Engineer" and platform.company == "quillfin"
-    assert platform.description == (
-        "We move money.\n\nAbout the Role\n\n• Run Kubernetes\n\nAbout You\n\n• Go or Rust\n\n"
-        "What We Offer\n\nEquity"
-    )
-    assert (platform.location, platform.workplace, platform.department) == (
-        "London, United Kingdom", "hybrid", "Engineering")  # fmt: skip
-    assert (platform.salary_min, platform.salary_max, platform.salary_currency) == (
-        60000, 70000, "GBP")  # fmt: skip
-    assert platform.posted_at is None  # Pinpoint states no date
-    assert writer.salary_min is None and writer.salary_currency is None  # not visible
-    assert (writer.location, writer.workplace) == ("", "remote")
 
 
 def test_pinpoint_error_names_the_shape() -> None:
@@ -136,7 +95,7 @@ def test_pinpoint_error_names_the_shape() -> None:
 
 
 def test_probe_reads_a_pinpoint_site(boards, capsys) -> None:
-    boards.set("/postings.json", (FIXTURES / "pinpoint_postings.json").read_bytes())
+    boards.set("/postings.json", (FIXTURES / "sources/pinpoint/postings.json").read_bytes())
     lines = probe_json(capsys, boards.url("/postings.json"), "pinpoint")
     assert [x["id"] for x in lines] == ["700001", "700002"]
     assert lines[0]["url"].startswith("https://quillfin.pinpointhq.com/en/postings/")
@@ -145,51 +104,14 @@ def test_probe_reads_a_pinpoint_site(boards, capsys) -> None:
 # --- gem ----------------------------------------------------------------------------------------
 
 
-def test_gem_reads_posts_with_first_published_dates() -> None:
-    raws = parsed(gem.Gem(), fixture("gem_job_posts.json"))
-    engineer, manager = normalised(raws, "gem")
-    assert engineer.posted_at.isoformat() == "2020-11-17T15:37:23+00:00"
-    assert (engineer.workplace, engineer.department, engineer.description) == (
-        "hybrid", "Engineering", "Role\n\nBuild payments.")  # fmt: skip
-    assert engineer.locations == ("San Francisco, United States",)
-    assert manager.external_id == "am9icG9zdDpxdWlsbGZpbjI"  # base64 ids kept as given
-    assert (manager.title, manager.workplace, manager.description) == (
-        "Product Manager", "onsite", "Own the roadmap.")  # fmt: skip
-    assert manager.posted_at.isoformat() == "2026-02-05T01:13:43.095000+00:00"  # created_at
-
-
 def test_probe_reads_a_gem_board(boards, capsys) -> None:
     path = "/job_board/v0/quillfin/job_posts/"
-    boards.set(path, (FIXTURES / "gem_job_posts.json").read_bytes())
+    boards.set(path, (FIXTURES / "sources/gem/job_posts.json").read_bytes())
     lines = probe_json(capsys, boards.url(path), "gem")
     assert [x["title"] for x in lines] == ["Software Engineer", "Product Manager"]
 
 
 # --- join ---------------------------------------------------------------------------------------
-
-
-def test_join_reads_the_jobs_a_company_page_embeds() -> None:
-    raws = parsed(join.Join(), fixture("join_company_page1.html"))
-    backend, analyst = normalised(raws, "join")
-    assert backend.external_id == "501"  # `id`, not the number in the URL
-    assert backend.url == "https://join.com/companies/quillfin/601-backend-engineer-m-w-d"
-    assert (backend.company, backend.location, backend.workplace) == (
-        "Quillfin GmbH", "Berlin, Germany", "hybrid")  # fmt: skip
-    assert (backend.salary_min, backend.salary_max, backend.salary_currency) == (
-        60000,
-        75000,
-        "EUR",
-    )  # cents on the page
-    assert analyst.salary_min is None  # the company hides it (settings.showSalary)
-
-
-def test_join_first_page_asks_for_the_others_and_a_later_page_for_none() -> None:
-    url = "https://join.com/companies/quillfin"
-    first = parse_recorded(join.Join(), fixture("join_company_page1.html", url))
-    assert [(r.method, r.url, r.detail_of) for r in first.follow] == [
-        ("GET", url + "?page=2", None)]  # fmt: skip
-    second = parse_recorded(join.Join(), fixture("join_company_page2.html", url + "?page=2"))
-    assert [p.external_id for p in second.postings] == ["503"] and not second.follow
 
 
 def test_join_page_without_its_state_is_a_clear_error() -> None:
@@ -201,7 +123,7 @@ def test_join_page_without_its_state_is_a_clear_error() -> None:
 
 def test_probe_reads_every_page_of_a_join_company(boards, capsys) -> None:
     for n in (1, 2):
-        html = (FIXTURES / f"join_company_page{n}.html").read_bytes()
+        html = (FIXTURES / f"sources/join/company_page{n}.html").read_bytes()
         boards.set("/companies/quillfin" + ("" if n == 1 else "?page=2"), html,
                    content_type="text/html")  # fmt: skip
     lines = probe_json(capsys, boards.url("/companies/quillfin"), "join")
@@ -213,8 +135,12 @@ def test_probe_reads_every_page_of_a_join_company(boards, capsys) -> None:
 
 
 def test_probe_pages_through_a_jibe_site(boards, capsys) -> None:
-    boards.set("/api/jobs?page=1&limit=100", (FIXTURES / "icims_jibe_page1.json").read_bytes())
-    boards.set("/api/jobs?page=2&limit=100", (FIXTURES / "icims_jibe_page2.json").read_bytes())
+    boards.set(
+        "/api/jobs?page=1&limit=100", (FIXTURES / "sources/icims/jibe_page1.json").read_bytes()
+    )
+    boards.set(
+        "/api/jobs?page=2&limit=100", (FIXTURES / "sources/icims/jibe_page2.json").read_bytes()
+    )
     lines = probe_json(capsys, boards.url("/api/jobs"), "icims")
     assert [x["id"] for x in lines] == ["1001", "1002", "1003"]
     quality = lines[0]
@@ -226,24 +152,22 @@ def test_probe_pages_through_a_jibe_site(boards, capsys) -> None:
     assert len(boards.requests) == 2  # totalCount reached: no third request
 
 
-def test_jibe_first_page_asks_for_the_pages_totalcount_needs_at_the_site_s_size() -> None:
+def test_jibe_starts_at_the_site_s_size_and_caps_the_pages_totalcount_asks() -> None:
+    """The pages the recorded first page asks for are in the golden case icims/jibe_page1."""
     url = "https://www.quillfinjobs.com/api/jobs"
     source, ctx = icims.Icims(), Context(url=url)
     [start] = source.start(ctx)
     assert start.url == url + "?page=1&limit=100"
-    body = json.loads((FIXTURES / "icims_jibe_page1.json").read_text())  # 2 jobs of 3
-    first = parse_recorded(source, fixture("icims_jibe_page1.json", start.url), ctx, start)
-    assert [r.url for r in first.follow] == [url + "?page=2&limit=100"]
+    body = json.loads((FIXTURES / "sources/icims/jibe_page1.json").read_text())  # 2 jobs of 3
     huge = FetchResult(start.url, body=json.dumps({**body, "totalCount": 10**6}).encode())
     capped = parse_recorded(source, huge, ctx, start).follow
     assert len(capped) == icims.MAX_PAGES - 1, "a page of 2 and a million jobs: capped"
-    later = Request(url + "?page=2&limit=100")
-    page2 = parse_recorded(source, fixture("icims_jibe_page2.json", later.url), ctx, later)
-    assert [p.external_id for p in page2.postings] == ["1003"] and not page2.follow
 
 
 def test_jibe_stops_at_an_empty_page_whatever_totalcount_says(boards, capsys) -> None:
-    boards.set("/api/jobs?page=1&limit=100", (FIXTURES / "icims_jibe_page1.json").read_bytes())
+    boards.set(
+        "/api/jobs?page=1&limit=100", (FIXTURES / "sources/icims/jibe_page1.json").read_bytes()
+    )
     boards.set_json("/api/jobs?page=2&limit=100", {"jobs": [], "totalCount": 3})
     assert len(probe_json(capsys, boards.url("/api/jobs"), "icims")) == 2
     assert len(boards.requests) == 2
@@ -253,7 +177,10 @@ def test_jibe_stops_at_an_empty_page_whatever_totalcount_says(boards, capsys) ->
 
 
 def serve_phenom(boards) -> None:
-    for offset, name in ((0, "phenom_search_page1.json"), (2, "phenom_search_page2.json")):
+    for offset, name in (
+        (0, "sources/phenom/search_page1.json"),
+        (2, "sources/phenom/search_page2.json"),
+    ):
         request = phenom.search_body(boards.url("/au/en/"), offset)
         boards.set_post("/widgets", request, json.loads((FIXTURES / name).read_text()))
 
@@ -273,18 +200,11 @@ def test_probe_reads_a_phenom_site_in_its_locale(boards, capsys) -> None:
         "Brisbane, Queensland, Australia", "2026-06-15T00:00:00Z")  # fmt: skip
 
 
-def test_phenom_first_answer_asks_for_the_later_offsets_in_the_site_s_locale() -> None:
-    site = "https://careers.quillfin.com/au/en"
-    source, ctx = phenom.Phenom(), Context(url=site)
-    [start] = source.start(ctx)
+def test_phenom_starts_with_one_post_to_the_site_s_widgets() -> None:
+    """What its answers read and the offsets they ask for are in the golden cases phenom/*."""
+    [start] = phenom.Phenom().start(Context(url="https://careers.quillfin.com/au/en"))
     assert (start.method, start.url) == ("POST", "https://careers.quillfin.com/widgets")
-    first = parse_recorded(source, fixture("phenom_search_page1.json", start.url), ctx, start)
-    assert first.postings[0].url == site + "/job/R100"
-    assert [(r.method, r.json) for r in first.follow] == [
-        ("POST", phenom.search_body(site, 2))]  # fmt: skip
-    [later] = first.follow
-    second = parse_recorded(source, fixture("phenom_search_page2.json", later.url), ctx, later)
-    assert [p.external_id for p in second.postings] == ["R102"] and not second.follow
+    assert start.json == phenom.search_body("https://careers.quillfin.com/au/en", 0)
 
 
 # --- recognising a fetched page -----------------------------------------------------------------

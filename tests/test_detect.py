@@ -81,7 +81,7 @@ DETECT = [
     ("remoteok-tag-page", "https://remoteok.com/remote-rust-jobs", REMOTEOK),
     ("remoteok-io", "remoteok.io", REMOTEOK),
     ("wwr-home", "https://weworkremotely.com/", WWR),
-    ("wwr-rss", f"{WWR_CATEGORY}.rss", ("rss", f"{WWR_CATEGORY}.rss")),
+    ("sources/rss/wwr.rss", f"{WWR_CATEGORY}.rss", ("rss", f"{WWR_CATEGORY}.rss")),
     ("wwr-category-page", WWR_CATEGORY, ("rss", f"{WWR_CATEGORY}.rss")),
     (
         "rss-suffix",
@@ -170,7 +170,12 @@ JSON_FEED = b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"_jobpo
 SNIFF = [
     ("feed-by-type", ATOM, "application/atom+xml", ("rss", "https://careers.example/openings")),
     ("feed-by-body", ATOM, "text/plain", ("rss", "https://careers.example/openings")),
-    ("personio-xml", PERSONIO, "text/xml", ("personio", "https://careers.example/openings")),
+    (
+        "sources/personio/feed.xml",
+        PERSONIO,
+        "text/xml",
+        ("personio", "https://careers.example/openings"),
+    ),
     ("jsonld-page", JOBPOSTING_PAGE, "text/html", ("jsonld", "https://careers.example/openings")),
     ("microdata-page", MICRODATA_PAGE, "text/html", ("jsonld", "https://careers.example/openings")),
     (

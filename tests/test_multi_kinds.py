@@ -43,9 +43,9 @@ async def run(source: Source, url: str, known: frozenset[str] = frozenset()):
 
 
 def serve_workday(boards: BoardServer) -> None:
-    boards.set_post(f"{CXS}/jobs", P1, fixture("workday_jobs_p1.json"))
-    boards.set_post(f"{CXS}/jobs", {**P1, "offset": 20}, fixture("workday_jobs_p2.json"))
-    detail = fixture("workday_detail.json")
+    boards.set_post(f"{CXS}/jobs", P1, fixture("sources/workday/jobs_p1.json"))
+    boards.set_post(f"{CXS}/jobs", {**P1, "offset": 20}, fixture("sources/workday/jobs_p2.json"))
+    detail = fixture("sources/workday/detail.json")
     boards.set_json(f"{CXS}/job/Springfield-IL/Cheese-Maker_JR-145", detail)
 
 
@@ -76,8 +76,8 @@ async def test_a_429_on_details_still_returns_every_listed_posting(boards) -> No
 
 
 async def test_bamboohr_crawl_keeps_an_opening_whose_detail_fails(boards) -> None:
-    boards.set_json("/careers/list", fixture("bamboohr_list.json"))
-    boards.set_json("/careers/9/detail", fixture("bamboohr_detail.json"))
+    boards.set_json("/careers/list", fixture("sources/bamboohr/list.json"))
+    boards.set_json("/careers/9/detail", fixture("sources/bamboohr/detail.json"))
     boards.set("/careers/12/detail", b'{"type":"not_found"}', status=404)
     done = await run(BambooHR(), boards.url("/careers/list"), frozenset({"7"}))
     by_id = {p.external_id: p for p in done.postings}
@@ -90,9 +90,9 @@ async def test_bamboohr_crawl_keeps_an_opening_whose_detail_fails(boards) -> Non
 
 async def test_rippling_crawl_reads_every_page_and_new_details(boards) -> None:
     api = "/api/v2/board/initech/jobs"
-    boards.set_json(api, fixture("rippling_jobs_p0.json"))
-    boards.set_json(f"{api}?page=1", fixture("rippling_jobs_p1.json"))
-    detail = fixture("rippling_detail.json")
+    boards.set_json(api, fixture("sources/rippling/jobs_p0.json"))
+    boards.set_json(f"{api}?page=1", fixture("sources/rippling/jobs_p1.json"))
+    detail = fixture("sources/rippling/detail.json")
     boards.set_json(f"{api}/{detail['uuid']}", detail)
     done = await run(Rippling(), boards.url(api))
     by_id = {p.external_id: p for p in done.postings}
@@ -103,9 +103,11 @@ async def test_rippling_crawl_reads_every_page_and_new_details(boards) -> None:
 
 async def test_teamtailor_on_its_own_domain_reads_the_feed_its_page_links(boards) -> None:
     boards.set(
-        "/careers", (FIXTURES / "teamtailor_page.html").read_bytes(), content_type="text/html"
+        "/careers",
+        (FIXTURES / "sources/teamtailor/page.html").read_bytes(),
+        content_type="text/html",
     )
-    boards.set("/jobs.rss", (FIXTURES / "teamtailor_jobs.rss").read_bytes(),
+    boards.set("/jobs.rss", (FIXTURES / "sources/teamtailor/jobs.rss").read_bytes(),
                content_type="application/rss+xml")  # fmt: skip
     done = await run(Teamtailor(), boards.url("/careers"))
     assert [p.title for p in done.postings] == ["Compression Engineer", "Office Manager"]
@@ -129,11 +131,11 @@ async def test_a_baseline_with_failed_details_baselines_every_posting_and_fills_
     if kind == "workday":
         serve_workday(boards)
         url, detail = boards.url(f"{CXS}/jobs"), f"{CXS}/job/Springfield-IL/Cheese-Maker_JR-145"
-        served, key = fixture("workday_detail.json"), "Acme:JR-145"
+        served, key = fixture("sources/workday/detail.json"), "Acme:JR-145"
     else:
-        boards.set_json("/careers/list", fixture("bamboohr_list.json"))
+        boards.set_json("/careers/list", fixture("sources/bamboohr/list.json"))
         url, detail = boards.url("/careers/list"), "/careers/9/detail"
-        served, key = fixture("bamboohr_detail.json"), "Acme:9"
+        served, key = fixture("sources/bamboohr/detail.json"), "Acme:9"
     store.sync_boards([BoardConfig("Acme", url, kind, url, 60.0)], now)
     store.subscribe(7, now)
     store.add_alert(7, "cheese OR roaster OR engineer OR lead", now)
@@ -152,15 +154,17 @@ async def test_a_baseline_with_failed_details_baselines_every_posting_and_fills_
 
 def test_probe_reads_each_kind_over_loopback(boards: BoardServer, capsys) -> None:
     serve_workday(boards)
-    boards.set_json("/careers/list", fixture("bamboohr_list.json"))
-    boards.set_json("/careers/9/detail", fixture("bamboohr_detail.json"))
+    boards.set_json("/careers/list", fixture("sources/bamboohr/list.json"))
+    boards.set_json("/careers/9/detail", fixture("sources/bamboohr/detail.json"))
     api = "/api/v2/board/initech/jobs"
-    boards.set_json(api, fixture("rippling_jobs_p0.json"))
-    boards.set_json(f"{api}?page=1", fixture("rippling_jobs_p1.json"))
+    boards.set_json(api, fixture("sources/rippling/jobs_p0.json"))
+    boards.set_json(f"{api}?page=1", fixture("sources/rippling/jobs_p1.json"))
     boards.set(
-        "/careers", (FIXTURES / "teamtailor_page.html").read_bytes(), content_type="text/html"
+        "/careers",
+        (FIXTURES / "sources/teamtailor/page.html").read_bytes(),
+        content_type="text/html",
     )
-    boards.set("/jobs.rss", (FIXTURES / "teamtailor_jobs.rss").read_bytes())
+    boards.set("/jobs.rss", (FIXTURES / "sources/teamtailor/jobs.rss").read_bytes())
     for kind, path, count in [("workday", f"{CXS}/jobs", 6), ("bamboohr", "/careers/list", 3),
                               ("rippling", api, 3), ("teamtailor", "/careers", 2)]:  # fmt: skip
         assert main(["probe", boards.url(path), "--kind", kind, "--json"]) == 0
