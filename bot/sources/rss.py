@@ -7,6 +7,7 @@ its line and column: a feed that does not parse is reported, never guessed at.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
@@ -175,9 +176,16 @@ def _root(body: bytes) -> ET.Element:
         ) from None
 
 
+# A bare "&" (R&D, Q&A) that starts no entity or character reference: libxml2's recovery
+# drops it with the word after it ("R Engineer"), so it is escaped first.
+_BARE_AMP = re.compile(rb"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)")
+
+
 def _recover(body: bytes) -> ET.Element | None:
     """libxml2's recovering parser (entities not expanded, no network, no huge trees), its
-    tree handed back as an ElementTree element; None when nothing can be read."""
+    tree handed back as an ElementTree element; None when nothing can be read. Bare "&"s
+    are escaped first so no text is lost with them."""
+    body = _BARE_AMP.sub(b"&amp;", body)
     parser = etree.XMLParser(
         recover=True, resolve_entities=False, no_network=True, huge_tree=False,
         remove_comments=True, remove_pis=True,
