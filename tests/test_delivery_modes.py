@@ -125,7 +125,7 @@ async def test_settings_shows_them_in_words_with_buttons_and_presses_edit_it(
     assert data == ["st:instant", "st:daily", "st:weekly", "st:quiet", "st:cap:5", "st:cap:10",
                     "st:cap:20", "st:cap:50"]  # fmt: skip
     assert all(len(d.encode()) <= 64 for d in data)
-    press = handlers.modes.press_settings
+    press = handlers.settings.press_settings
     answer = press(store, Press(USER, 5, "st:daily", USER), "daily")
     assert answer.toast == "Daily digest" and answer.edit is not None
     assert "a daily digest at 08:00" in answer.edit.html
@@ -150,7 +150,7 @@ async def test_settings_shows_them_in_words_with_buttons_and_presses_edit_it(
 )
 def test_forged_or_stale_presses_change_nothing_and_say_so(handlers, store, press, arg) -> None:
     before = (store.settings(USER), store.hourly_cap(USER))
-    answer = handlers.modes.press_settings(store, press, arg)
+    answer = handlers.settings.press_settings(store, press, arg)
     assert answer.edit is None and "/settings" in answer.toast
     assert (store.settings(USER), store.hourly_cap(USER)) == before
     assert store.user(31337) is None

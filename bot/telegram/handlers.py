@@ -14,7 +14,16 @@ from bot.errors import QueryError, StoreBusy
 from bot.render import shorten
 from bot.sources import catalog
 from bot.store import Store, utcnow
-from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes, follow
+from bot.telegram import (
+    alert_presses,
+    alerts_menu,
+    buttons,
+    control,
+    delivery_modes,
+    follow,
+    pausing,
+    settings_menu,
+)
 from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.alerts_menu import job_line
@@ -40,7 +49,9 @@ COMMANDS: tuple[Command, ...] = (
         "Account",
     ),
     *alerts_menu.COMMANDS,
+    *settings_menu.COMMANDS,
     *delivery_modes.COMMANDS,
+    *pausing.COMMANDS,
     Command(
         "search",
         "<query>",
@@ -135,8 +146,10 @@ class Handlers:
             }
         )
         self.modes = delivery_modes.DeliveryModes(clock)
-        self._routes |= self.modes.routes()
-        self.presses.register(self.modes.presses())
+        self.settings = settings_menu.SettingsMenu(clock)
+        self._routes |= self.modes.routes() | self.settings.routes()
+        self._routes |= pausing.PauseCommands(clock).routes()
+        self.presses.register(self.settings.presses())
 
     @property
     def scan_limit(self) -> int:

@@ -1,0 +1,144 @@
+"""/settings: the delivery settings in words, with buttons to switch mode, quiet hours and the
+hourly cap of instant messages; `/settings cap N` sets that cap. A press changes only the
+pressing chat's own settings and shows them again."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from bot.models import Button, Keyboard, OutgoingMessage
+from bot.policy import DAYS, DeliverySettings, fmt_minutes
+from bot.store import Store
+from bot.telegram import presses
+from bot.telegram.args import echo, parse_id
+from bot.telegram.commands import Command, Route
+from bot.telegram.delivery_modes import apply_settings, ensure_user, local_time
+from bot.transport import Incoming, Press, PressAnswer, Reply
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "settings", "", "How and when you get jobs",
+        "Shows your delivery settings with buttons to switch: instant, daily or weekly digest, "
+        "quiet hours, and the most instant messages an hour (the rest come in one summary). "
+        "/settings cap 10 sets that number (1–100).", "Delivery",
+    ),
+)  # fmt: skip
+CAPS = (5, 10, 20, 50)  # the hourly caps /settings offers as buttons
+MAX_CAP = 100
+PREFIX = "st"  # press data: "st:instant", "st:daily", "st:weekly", "st:quiet", "st:cap:20"
+DEFAULT_QUIET = (22 * 60, 7 * 60)
+MODES = {"instant": "Instant", "daily": "Daily digest", "weekly": "Weekly digest"}
+esc = html.escape
+
+
+def _mark(on: bool, text: str) -> str:
+    return f"✅ {text}" if on else text
+
+
+def _buttons(s: DeliverySettings, cap: int) -> Keyboard:
+    """Mode, quiet hours and cap buttons, the current ones ticked."""
+    modes = (("instant", "Instant"), ("daily", "Daily"), ("weekly", "Weekly"))
+    return (
+        tuple(Button(_mark(s.mode == m, label), data=f"{PREFIX}:{m}") for m, label in modes),
+        (Button(f"Quiet hours: {'on' if s.quiet else 'off'}", data=f"{PREFIX}:quiet"),),
+        tuple(Button(_mark(cap == c, f"{c}/h"), data=f"{PREFIX}:cap:{c}") for c in CAPS),
+    )
+
+
+def _switch(s: DeliverySettings, arg: str) -> tuple[DeliverySettings, str] | None:
+    """The settings a mode or quiet-hours press asks for, and its toast (None: not one)."""
+    if arg in MODES:
+        new, toast = replace(s, mode=arg), MODES[arg]
+    elif arg == "quiet":
+        new = replace(s, quiet=None if s.quiet else DEFAULT_QUIET)
+        toast = (
+            "Quiet hours off" if s.quiet else "Quiet hours on (22:00–07:00; /quiet changes them)"
+        )
+    else:
+        return None
+    if new.mode == "weekly" and s.mode != "weekly":
+        toast += f" ({DAYS[new.digest_day].title()} {fmt_minutes(new.digest_at)})"
+    return new, toast
+
+
+class SettingsMenu:
+    """/settings and its buttons. Each runs on a worker thread (dbworker)."""
+
+    def __init__(self, clock: Callable[[], datetime]):
+        self.clock = clock
+
+    def routes(self) -> dict[str, Route]:
+        return {"settings": self.cmd_settings}
+
+    def presses(self) -> dict[str, presses.PressRoute]:
+        return {PREFIX: self.press_settings}
+
+    def cmd_settings(self, store: Store, msg: Incoming, arg: str) -> Reply:
+        words = arg.lower().split()
+        if words and words[0] == "cap":
+            return self._set_cap(store, msg.chat_id, words[1:])
+        if words:
+            return f"/settings takes no “{echo(arg)}”: try /settings, or /settings cap 10."
+        ensure_user(store, msg.chat_id, self.clock())
+        return self.view(store, msg.chat_id)
+
+    def _set_cap(self, store: Store, chat_id: int, words: list[str]) -> str:
+        raw = words[0] if len(words) == 1 else ""
+        n = parse_id(raw)
+        if n is None or not 1 <= n <= MAX_CAP:
+            return (
+                f"The cap is a number of messages an hour from 1 to {MAX_CAP}, e.g. "
+                "<code>/settings cap 10</code>."
+            )
+        ensure_user(store, chat_id, self.clock())
+        store.set_hourly_cap(chat_id, n)
+        return f"Done: at most {n} instant message{'s' if n != 1 else ''} an hour; the rest come in one summary."
+
+    def view(self, store: Store, chat_id: int) -> OutgoingMessage:
+        """The settings in words, with buttons to switch."""
+        s, cap = store.settings(chat_id), store.hourly_cap(chat_id)
+        text = "\n".join(self._lines(store, chat_id, s, cap))
+        plain = html.unescape(text.replace("<b>", "").replace("</b>", ""))
+        return OutgoingMessage(text, plain, _buttons(s, cap))
+
+    def _lines(self, store: Store, chat_id: int, s: DeliverySettings, cap: int) -> list[str]:
+        user = store.user(chat_id)
+        paused = store.paused_alert_ids(chat_id)
+        held, _ = store.held_count(chat_id)
+        lines = [
+            "⚙️ <b>Your settings</b>",
+            f"Delivery: {esc(s.describe())}",
+            f"Time zone: {esc(s.timezone)} (now {local_time(self.clock(), s.timezone)})",
+            f"Instant messages: at most {cap} an hour; the rest come in one summary.",
+        ]
+        if user and user.state == "paused":
+            lines.append("⏸ Notifications are paused: /resume.")
+        if paused:
+            ids = ", ".join(f"#{a}" for a in sorted(paused))
+            lines.append(f"⏸ Paused alerts: {ids} (/resume &lt;id&gt;).")
+        if held:
+            lines.append(f"Waiting for a summary: {held} job{'s' if held != 1 else ''}.")
+        lines.append("Commands: /digest, /quiet, /timezone, /settings cap &lt;n&gt;.")
+        return lines
+
+    def press_settings(
+        self, store: Store, press: Press, arg: str, now: datetime | None = None
+    ) -> PressAnswer:
+        """A /settings button: change one setting and show the settings again. Only the
+        chat's own settings change, whatever the data says; a private chat's only by its user.
+        (`now` is passed by routers that give the time; the clock is the same.)"""
+        foreign = press.chat_id > 0 and press.user_id != press.chat_id
+        if foreign or store.user(press.chat_id) is None:
+            return PressAnswer("This button isn't yours; send /settings.")
+        if arg.startswith("cap:") and arg[4:] in {str(c) for c in CAPS}:
+            store.set_hourly_cap(press.chat_id, int(arg[4:]))
+            return PressAnswer(f"At most {arg[4:]} an hour", self.view(store, press.chat_id))
+        switched = _switch(store.settings(press.chat_id), arg)
+        if switched is None:
+            return PressAnswer("This button no longer works; send /settings.")
+        new, toast = switched
+        apply_settings(store, press.chat_id, new, self.clock())
+        return PressAnswer(toast, self.view(store, press.chat_id))
