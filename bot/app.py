@@ -198,21 +198,39 @@ class App:
                 self.scheduler.add(board.name, board.interval_s)
             self.scheduler.start()
             log.info("polling %d boards; waiting for alerts", len(boards))
-            sender = asyncio.create_task(self.sender.run(stop), name="sender")
-            watch = asyncio.create_task(self.clockwatch.run(stop), name="clockwatch")
-            database = asyncio.create_task(self._watch_database(stop), name="database-watch")
-            prune = asyncio.create_task(self.retention.run(stop), name="retention")
-            notices = asyncio.create_task(self.broadcaster.run(stop), name="broadcast")
-            follows = asyncio.create_task(self._watch_follows(stop), name="follow-watch")
+            tasks = self._start_tasks(stop)
             await stop.wait()
             log.info("shutting down")
             self.scheduler.shutdown()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(
-                    asyncio.gather(sender, watch, database, prune, notices, follows), timeout=8.0
-                )
+                await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), 8.0)
         finally:
             await self.close()
+
+    def _start_tasks(self, stop: asyncio.Event) -> list[asyncio.Task]:
+        """The long-running parts, each watched: one that ends on an error stops the bot."""
+        parts = {
+            "sender": self.sender.run(stop),
+            "clockwatch": self.clockwatch.run(stop),
+            "database-watch": self._watch_database(stop),
+            "retention": self.retention.run(stop),
+            "broadcast": self.broadcaster.run(stop),
+            "follow-watch": self._watch_follows(stop),
+        }
+        tasks = [asyncio.create_task(run, name=name) for name, run in parts.items()]
+        for task in tasks:
+            task.add_done_callback(lambda t: self._ended(t, stop))
+        return tasks
+
+    def _ended(self, task: asyncio.Task, stop: asyncio.Event) -> None:
+        """A part ended. On an error (a bug: each part handles what it expects), say it once
+        with its traceback and stop with exit status 1, rather than run on without it: the
+        service manager restarts jobbot, and start-up recovery resends what was in flight."""
+        if task.cancelled() or (exc := task.exception()) is None:
+            return
+        log.error("the %s task failed; stopping jobbot", task.get_name(), exc_info=exc)
+        self.fatal = self.fatal or f"the {task.get_name()} task failed: {type(exc).__name__}: {exc}"
+        stop.set()
 
     async def _watch_database(self, stop: asyncio.Event) -> None:
         """Stop the bot, keeping what was committed, when its database file is deleted or

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 from bot import __version__, process, sources
 from bot import config as cfg
-from bot.errors import ConfigError, JobbotError, StorageError
+from bot.errors import ConfigError, JobbotError
 from bot.models import BoardInfo, Posting
 
 log = logging.getLogger("bot")
@@ -44,8 +44,8 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
         "jobbot starting (%s, config %s, database %s)", mode, config.source, config.storage.path
     )
     await app.run(stop)
-    if app.fatal:
-        raise StorageError(app.fatal)
+    if app.fatal:  # the bot stopped itself: exit 1, so that a service manager restarts it
+        raise JobbotError(app.fatal)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

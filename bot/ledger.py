@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import traceback
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -36,6 +37,13 @@ log = logging.getLogger(__name__)
 Ids = int | tuple[int, ...]
 
 
+def failure_kind(exc: BaseException) -> tuple[str, str, int]:
+    """What makes two failures the same: the exception's type and where it was raised."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = (frames[-1].filename, frames[-1].lineno or 0) if frames else ("", 0)
+    return (type(exc).__qualname__, *where)
+
+
 class Ledger:
     """Records send results in the outbox and keeps the link's and the chats' state in step."""
 
@@ -52,13 +60,20 @@ class Ledger:
         self.config, self.clock, self.on_event = config, clock, on_event
         self._told: set[int] = set()  # chats the admins heard are failing, until one succeeds
         self._unrecorded: list[tuple[Ids, datetime, int | None]] = []  # sent, not yet marked
+        self._stranded: list[tuple[Ids, str]] = []  # not sent, not yet put back to pending
+        self._bugs: set[tuple[str, str, int]] = set()  # kinds of failing send already logged
         self._storage_down = False
 
     def record_unrecorded(self) -> None:
-        """Mark sent what went while the database could not say so (raises while it still can't)."""
+        """Mark sent what went while the database could not say so, and put back to pending
+        what failed then (raises while it still can't)."""
         while self._unrecorded:
             self.store.mark_sent(*self._unrecorded[0])
             self._unrecorded.pop(0)
+        while self._stranded:
+            ids, error = self._stranded[0]
+            self.store.mark_retry(ids, self.clock(), error)
+            self._stranded.pop(0)
         self._storage_down = False
 
     def storage_failed(self, exc: sqlite3.Error) -> None:
@@ -81,7 +96,36 @@ class Ledger:
         self._told.discard(chat_id)
 
     def not_sent(self, item: Sendable, exc: SendError | TimeoutError) -> None:
-        """Record why a send did not go through; only a permanent answer about the chat ends it."""
+        """Record why a send did not go through; only a permanent answer about the chat ends it.
+        When the database cannot say so now, the delivery goes back to pending once it can."""
+        try:
+            self._not_sent(item, exc)
+        except sqlite3.Error as db_exc:
+            self._stranded.append(
+                (item.ids, "timed out" if isinstance(exc, TimeoutError) else str(exc))
+            )
+            self.storage_failed(db_exc)
+
+    def broken(self, item: Sendable, exc: Exception) -> None:
+        """A send failed on a bug (ours or the transport's), not on an answer from Telegram:
+        its traceback is logged once per kind of failure; the delivery waits its backoff and
+        goes again, counted like any failed try, and the link is not blamed."""
+        kind = failure_kind(exc)
+        if kind not in self._bugs:
+            self._bugs.add(kind)
+            log.error(
+                "delivery %d to chat %d failed on a bug; it is retried with backoff, and this "
+                "failure is not logged again",
+                item.id, item.chat_id, exc_info=exc,
+            )  # fmt: skip
+        error = f"{type(exc).__name__}: {exc}"
+        try:
+            self._backoff(item, error)
+        except sqlite3.Error as db_exc:
+            self._stranded.append((item.ids, error))
+            self.storage_failed(db_exc)
+
+    def _not_sent(self, item: Sendable, exc: SendError | TimeoutError) -> None:
         if isinstance(exc, TokenRejected):
             self.link.token_rejected(str(exc), asyncio.get_running_loop().time())
             self.store.mark_retry(item.ids, self.clock(), f"paused: {exc}", count=False)
@@ -131,13 +175,18 @@ class Ledger:
         if not self.link.up:  # Telegram is down: the message keeps its place, the link probes
             self.store.mark_retry(item.ids, self.clock(), error)
             return
-        delay = retry_delay(attempts, self.config.retry_base)
-        self.store.mark_retry(item.ids, self.clock() + timedelta(seconds=delay), error)
+        self._backoff(item, error)
         if attempts == 1:
             log.warning(
                 "delivery %d to chat %d failed (%s); retrying with backoff",
                 item.id, item.chat_id, error,
             )  # fmt: skip
+
+    def _backoff(self, item: Sendable, error: str) -> None:
+        """Try the delivery again after its backoff; the admins hear when it keeps failing."""
+        attempts = item.attempts + 1
+        delay = retry_delay(attempts, self.config.retry_base)
+        self.store.mark_retry(item.ids, self.clock() + timedelta(seconds=delay), error)
         if attempts >= self.config.max_attempts and item.chat_id not in self._told:
             self._told.add(item.chat_id)
             self.on_event(DeliveryFailing(item.chat_id, attempts, error, MAX_BACKOFF))

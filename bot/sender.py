@@ -214,7 +214,14 @@ class Sender:
         )
 
     async def _deliver(self, item: OutboxItem) -> None:
+        """Send one job; a failure that is no answer from the chat side is a bug: `_broken`."""
         logs.bind(chat=item.chat_id, job=item.posting.key, board=item.posting.board)
+        try:
+            await self._deliver_one(item)
+        except Exception as exc:  # not a SendError: ours or the transport's bug
+            self._broken(item, exc)
+
+    async def _deliver_one(self, item: OutboxItem) -> None:
         try:
             if why := self.store.turned_away(item.chat_id, item.posting):  # since it was queued
                 self.store.mark_final(item.id, "dropped", f"{why} by the user")
@@ -262,6 +269,8 @@ class Sender:
                     msg_id = await self._send(summary, part.message, plain=True)
             except (SendError, TimeoutError) as exc:
                 return self._not_sent(summary.rest(n), exc)
+            except Exception as exc:  # ours or the transport's bug; the parts sent stay sent
+                return self._broken(summary.rest(n), exc)
             self.sent += 1
             self.on_event(Sent(summary.chat_id, part.ids, self.clock()))
             self.ledger.sent(part.ids, msg_id)
@@ -274,3 +283,9 @@ class Sender:
         key, board = (posting.key, posting.board) if posting else (None, None)
         self.on_event(NotSent(item.chat_id, item.ids, exc, key, board))
         self.ledger.not_sent(item, exc)
+
+    def _broken(self, item: Sendable, exc: Exception) -> None:
+        """A send failed on a bug, not on an answer: the ledger logs it once per kind and
+        retries the delivery after its backoff."""
+        self._refresh = True
+        self.ledger.broken(item, exc)
