@@ -209,23 +209,20 @@ class App:
 
     def _start_tasks(self, stop: asyncio.Event) -> list[asyncio.Task]:
         """The long-running parts, each watched: one that ends on an error stops the bot."""
-        parts = {
-            "sender": self.sender.run(stop),
-            "clockwatch": self.clockwatch.run(stop),
-            "database-watch": self._watch_database(stop),
-            "retention": self.retention.run(stop),
-            "broadcast": self.broadcaster.run(stop),
-            "follow-watch": self._watch_follows(stop),
-        }
-        tasks = [asyncio.create_task(run, name=name) for name, run in parts.items()]
+        parts = (
+            ("sender", self.sender.run(stop)), ("clockwatch", self.clockwatch.run(stop)),
+            ("database-watch", self._watch_database(stop)), ("retention", self.retention.run(stop)),
+            ("broadcast", self.broadcaster.run(stop)), ("follow-watch", self._watch_follows(stop)),
+        )  # fmt: skip
+        tasks = [asyncio.create_task(run, name=name) for name, run in parts]
         for task in tasks:
             task.add_done_callback(lambda t: self._ended(t, stop))
         return tasks
 
     def _ended(self, task: asyncio.Task, stop: asyncio.Event) -> None:
-        """A part ended. On an error (a bug: each part handles what it expects), say it once
-        with its traceback and stop with exit status 1, rather than run on without it: the
-        service manager restarts jobbot, and start-up recovery resends what was in flight."""
+        """A part ended on an error (a bug: each handles what it expects): say it once, loudly,
+        and stop with exit status 1; the service manager restarts jobbot, whose start-up
+        recovery resends what was in flight."""
         if task.cancelled() or (exc := task.exception()) is None:
             return
         log.error("the %s task failed; stopping jobbot", task.get_name(), exc_info=exc)
