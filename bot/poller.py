@@ -7,6 +7,7 @@ import hashlib
 import logging
 import random
 import sqlite3
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from bot.store import BoardState, RecordResult, Store, utcnow
 from bot.store.db import storage_problem
 
 log = logging.getLogger(__name__)
+SLICE_SECONDS = 0.04  # the most the loop waits for one slice of a baseline being stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,10 @@ def normalise(
         else:
             postings.append(normalize.posting(raw, info))
     return postings, unchanged, fingerprints
+
+
+def _sha256(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
 
 
 def read(
@@ -177,13 +183,16 @@ class Poller:
                 board.name,
                 result.moved_to,
             )
-        body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
+        loop = asyncio.get_running_loop()
+        body_hash = None
+        if not result.not_modified:  # 90 MB take a while even in C: not on the loop
+            body_hash = await loop.run_in_executor(self._cpu, _sha256, result.body)
         if result.not_modified or (body_hash == board.body_hash and board.baseline_at):
             self._succeeded(board, now, result.etag, result.last_modified)
             return PollOutcome(board.name, "not_modified")
         info = BoardInfo(board.name, board.kind, result.url or board.endpoint, board.company)
         stored = self.store.fingerprints(info.name)
-        postings, unchanged, fingerprints = await asyncio.get_running_loop().run_in_executor(
+        postings, unchanged, fingerprints = await loop.run_in_executor(
             self._cpu, read, source, result, board.options, info, stored
         )
         if not postings and not unchanged and board.open_postings:
@@ -192,6 +201,10 @@ class Poller:
                 f"answered with no postings after having {board.open_postings} open; kept them "
                 "open (layout change or outage?)",
                 alert_now=True,
+            )
+        if board.baseline_at is None:
+            postings, unchanged = await self._baseline_ahead(
+                board.name, postings, now, unchanged, fingerprints
             )
         with self.store.transaction():
             rec = self.store.record(
@@ -224,6 +237,34 @@ class Poller:
             seen=rec.seen,
             enqueued=enqueued,
         )
+
+    async def _baseline_ahead(
+        self,
+        name: str,
+        postings: list[Posting],
+        now: datetime,
+        unchanged: list[str],
+        fingerprints: dict[str, str],
+    ) -> tuple[list[Posting], list[str]]:
+        """Store a baseline's postings in slices of about `SLICE_SECONDS` of work, one
+        transaction each, the event loop running between them (9,000 postings are seconds of
+        SQLite work). A baseline notifies nobody, so committing it in parts loses nothing: a
+        poll cut short is a baseline again. Returns what is left for the poll's own
+        transaction: the last slice, and the keys stored so far, as seen and unchanged."""
+        done, size = list(unchanged), 50
+        while len(postings) > size:
+            part, postings = postings[:size], postings[size:]
+            t0 = time.perf_counter()
+            with self.store.transaction():
+                self.store.record(
+                    name, part, now, self.polling.close_after, unchanged=done,
+                    fingerprints=fingerprints,
+                )  # fmt: skip
+            done.extend(p.key for p in part)
+            took = time.perf_counter() - t0
+            size = max(10, min(2000, int(size * SLICE_SECONDS / max(took, 1e-4))))
+            await asyncio.sleep(0)
+        return postings, done
 
     def _route(self, rec: RecordResult, now: datetime) -> int:
         new: list[Posting] = rec.new

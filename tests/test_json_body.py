@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
 
-from bot.decoding import loads_json
+from bot.decoding import PIECEWISE, loads_json
 
 
 def _unused() -> str:
@@ -40,3 +41,14 @@ def test_a_body_in_another_charset_is_read_from_its_text() -> None:
 def test_a_body_that_is_not_json_is_a_value_error() -> None:
     with pytest.raises(ValueError):
         loads_json(b"<html>", None, lambda: "<html>")
+
+
+def test_a_large_body_read_in_pieces_is_the_same_value() -> None:
+    jobs = [
+        {"id": i, "title": f"Engineer {i}", "content": "&lt;p&gt;" + "x" * 200} for i in range(9000)
+    ]
+    value = {"jobs": jobs, "meta": {"total": 9000, "ids": list(range(50))}, "empty": []}
+    body = json.dumps(value).encode()
+    assert len(body) > PIECEWISE
+    assert loads_json(body, None, _unused) == value
+    assert loads_json(json.dumps(jobs).encode(), None, _unused) == jobs
