@@ -268,9 +268,10 @@ class Poller:
 
     def _route(self, rec: RecordResult, now: datetime) -> int:
         new: list[Posting] = rec.new
-        if not new:
+        matcher = self._matcher()
+        if not new or not len(matcher):  # no alerts: no words or places to work out
             return 0
-        deliveries = match.route(new, self._matcher())
+        deliveries = match.route(new, matcher)
         wanted = self.store.wanted(
             deliveries, {p.key: p for p in new}
         )  # not hidden jobs, muted companies

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 
+from bot import places
 from bot.config import PollingConfig
 from bot.http import Fetcher, build_client
 from bot.poller import Poller
@@ -43,3 +44,19 @@ async def test_a_big_baseline_lets_the_loop_run_between_slices(store, boards, no
     assert (again.status, again.new, again.changed, again.closed, again.seen) == (
         "ok", 0, 0, 0, COUNT
     )  # fmt: skip
+
+
+async def test_new_postings_with_no_alerts_are_not_routed(store, boards, now) -> None:
+    """Routing works out each posting's words and places (the place names load in seconds,
+    on the loop): with no alert to match, none of it is needed."""
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store, Fetcher(client), PollingConfig(), clock=lambda: now)
+        assert (await poller.poll("Acme")).status == "baseline"
+        boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, title="Data Engineer")]})
+        places._gazetteer.cache_clear()
+        outcome = await poller.poll("Acme", force=True)
+        poller.close()
+    assert (outcome.status, outcome.new, outcome.enqueued) == ("ok", 1, 0)
+    assert places._gazetteer.cache_info().currsize == 0
