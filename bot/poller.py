@@ -7,7 +7,6 @@ import hashlib
 import logging
 import random
 import sqlite3
-import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from bot.store import BoardState, RecordResult, Store, utcnow
 from bot.store.db import storage_problem
 
 log = logging.getLogger(__name__)
-SLICE_SECONDS = 0.04  # the most the loop waits for one slice of a baseline being stored
+BASELINE_SLICE = 1000  # postings of a first poll stored per transaction (see _baseline_ahead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +119,7 @@ class Poller:
         self._storage_down = False  # the last poll could not be stored (told once)
         # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
+        self.baseline_slice = BASELINE_SLICE
 
     def close(self) -> None:
         """Let the worker thread go once it has finished what it is doing."""
@@ -246,23 +246,21 @@ class Poller:
         unchanged: list[str],
         fingerprints: dict[str, str],
     ) -> tuple[list[Posting], list[str]]:
-        """Store a baseline's postings in slices of about `SLICE_SECONDS` of work, one
-        transaction each, the event loop running between them (9,000 postings are seconds of
-        SQLite work). A baseline notifies nobody, so committing it in parts loses nothing: a
-        poll cut short is a baseline again. Returns what is left for the poll's own
-        transaction: the last slice, and the keys stored so far, as seen and unchanged."""
-        done, size = list(unchanged), 50
-        while len(postings) > size:
-            part, postings = postings[:size], postings[size:]
-            t0 = time.perf_counter()
+        """Store a baseline's postings `baseline_slice` at a time, one transaction each, the
+        event loop running between them (9,000 postings are seconds of SQLite work). A
+        baseline notifies nobody, so committing it in parts loses nothing: a poll cut short
+        is a baseline again. Returns what is left for the poll's own transaction: the last
+        slice, and the keys stored so far, as seen and unchanged. (Each `record` reads the
+        whole board, so much smaller slices would cost more than they save.)"""
+        done = list(unchanged)
+        while len(postings) > self.baseline_slice:
+            part, postings = postings[: self.baseline_slice], postings[self.baseline_slice :]
             with self.store.transaction():
                 self.store.record(
                     name, part, now, self.polling.close_after, unchanged=done,
                     fingerprints=fingerprints,
                 )  # fmt: skip
             done.extend(p.key for p in part)
-            took = time.perf_counter() - t0
-            size = max(10, min(2000, int(size * SLICE_SECONDS / max(took, 1e-4))))
             await asyncio.sleep(0)
         return postings, done
 

@@ -30,6 +30,7 @@ async def test_a_big_baseline_lets_the_loop_run_between_slices(store, boards, no
     watcher = asyncio.create_task(watch())
     async with build_client(timeout=5.0) as client:
         poller = Poller(store, Fetcher(client), PollingConfig(), clock=lambda: now)
+        poller.baseline_slice = 100
         outcome = await poller.poll("Acme")
         polling.set()
         await watcher
