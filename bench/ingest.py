@@ -361,8 +361,10 @@ async def _tick(stalls: list[float], every: float = 0.005) -> None:
     the time the bot could neither answer a command nor send an alert."""
     while True:
         t0 = time.perf_counter()
-        await asyncio.sleep(every)
-        stalls.append(time.perf_counter() - t0 - every)
+        try:
+            await asyncio.sleep(every)
+        finally:  # cancelled right after the poll: the tick it kept waiting counts too
+            stalls.append(time.perf_counter() - t0 - every)
 
 
 def _reset_peak() -> None:
