@@ -278,3 +278,16 @@ async def test_stop_forgets_follows_and_retires_their_boards(follows, store, boa
     await follows.handle("follow", say(ANN), boards.url("/acme.rss"))
     store.forget_user(ANN, T0)
     assert store.follows(ANN) == [] and not store.board("acme.rss").enabled
+
+
+async def test_all_followers_get_new_postings_when_nobody_has_an_alert(
+    follows, store, boards, clock
+) -> None:
+    boards.set("/acme.rss", feed("Office Manager"), content_type="application/rss+xml")
+    await follows.handle("follow", say(ANN), boards.url("/acme.rss") + " all")
+    boards.set(
+        "/acme.rss", feed("Office Manager", "Accountant"), content_type="application/rss+xml"
+    )
+    clock.now += timedelta(minutes=20)
+    outcome = await follows.poller.poll("acme.rss")
+    assert outcome.new == 1 and outcome.enqueued == 1, "no alerts anywhere: the follow still routes"
