@@ -18,12 +18,13 @@ from bot.backoff import clamp_wait, retry_delay
 from bot.clock import ClockWatch
 from bot.config import Config, format_duration
 from bot.errors import ChatBlocked, MessageRejected, RateLimited, SendError, StorageError
+from bot.holding import DeliveryStores
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.models import OutgoingMessage
-from bot.poller import Poller, PollOutcome
+from bot.poller import Poller, PollOutcome, PollStores
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
-from bot.store import Store, utcnow
+from bot.store import Stores, utcnow
 from bot.store.lock import DatabaseLock
 from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
@@ -61,7 +62,7 @@ class App:
         if config.storage.path != ":memory:":
             self.lock.acquire()
         try:
-            self.store = Store.open(config.storage.path)
+            self.store = Stores.open(config.storage.path)  # every store, over one database
         except StorageError:
             self.lock.release()
             raise
@@ -76,7 +77,7 @@ class App:
         )
         self.transport = transport or make_transport(config)
         self.sender = Sender(
-            self.store,
+            self.store.view(DeliveryStores),
             self.transport,
             config.delivery,
             clock,
@@ -95,7 +96,7 @@ class App:
             config.polling.fetch_timeout,
         )
         self.poller = Poller(
-            self.store,
+            self.store.view(PollStores),
             self.fetcher,
             config.polling,
             on_enqueued=self.sender.wake,
@@ -104,10 +105,10 @@ class App:
             on_retry=lambda name, delay: self.scheduler.retry_in(name, delay),
         )
         self.scheduler = BoardScheduler(self.poller)
-        self.clockwatch = ClockWatch([self.scheduler.shift, self.store.shift_schedules])
-        self.db = StoreWorker(self.store)  # the chat commands' own connections (dbworker)
+        self.clockwatch = ClockWatch([self.scheduler.shift, self.store.db.shift_schedules])
+        self.db = StoreWorker(self.store.db)  # the chat commands' own connections (dbworker)
         self.admin = AdminCommands(
-            self.store,
+            self.store.db,
             self.poller,
             self.scheduler,
             lambda: self.admins,
@@ -116,7 +117,7 @@ class App:
             clock,
             db=self.db,
         )
-        self.handlers = Handlers(self.store, config.alerts, clock, admin=self.admin, db=self.db)
+        self.handlers = Handlers(self.store.db, config.alerts, clock, admin=self.admin, db=self.db)
         self.clock = clock
         self.fatal: str | None = None  # why the bot stopped itself, if it did
         self.watch_every = 5.0  # seconds between checks that the database file is still there
@@ -124,14 +125,14 @@ class App:
     def _prepare(self) -> None:
         for warning in self.config.warnings:
             log.warning("config: %s", warning)
-        self.store.sync_boards(self.config.boards, self.clock())
-        for board in self.store.boards(enabled_only=True):
+        self.store.boards.sync_boards(self.config.boards, self.clock())
+        for board in self.store.boards.all(enabled_only=True):
             if board.consecutive_failures:
                 log.warning(
                     "board %s: still failing (%d polls in a row): %s",
                     board.name, board.consecutive_failures, board.last_error,
                 )  # fmt: skip
-        in_doubt = self.store.recover_in_doubt()
+        in_doubt = self.store.outbox.recover_in_doubt()
         if in_doubt:
             log.info("%d deliveries were in flight at the last stop; sending them again", in_doubt)
 
@@ -142,7 +143,7 @@ class App:
             # The place gazetteer takes a few seconds to build: off the loop, while we start.
             self._warming = asyncio.get_running_loop().run_in_executor(None, places.warm)
             await self.transport.start(self.handlers, self.handlers.press)
-            boards = self.store.boards(enabled_only=True)
+            boards = self.store.boards.all(enabled_only=True)
             for board in boards:
                 self.scheduler.add(board.name, board.interval_s)
             self.scheduler.start()
@@ -164,7 +165,7 @@ class App:
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=self.watch_every)
-            problem = self.store.file_problem()
+            problem = self.store.db.file_problem()
             if problem:
                 log.error("%s; stopping", problem)
                 self.fatal = problem
@@ -175,7 +176,7 @@ class App:
         self._prepare()
         try:
             await self.transport.start(None)
-            names = [b.name for b in self.store.boards(enabled_only=True)]
+            names = [b.name for b in self.store.boards.all(enabled_only=True)]
             if board is not None:
                 names = [n for n in names if n.lower() == board.lower()]
             outcomes = await asyncio.gather(*(self.poller.poll(n, force=True) for n in names))

@@ -19,7 +19,17 @@ from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
-from bot.store import BoardState, RecordResult, Store, utcnow
+from bot.store import (
+    Alerts,
+    Boards,
+    BoardState,
+    Choices,
+    Db,
+    Outbox,
+    Postings,
+    RecordResult,
+    utcnow,
+)
 from bot.store.db import storage_problem
 
 log = logging.getLogger(__name__)
@@ -80,6 +90,19 @@ def read(
     return normalise(source.parse(result, options), info, stored)
 
 
+@dataclass(frozen=True, slots=True)
+class PollStores:
+    """What a poll uses: the boards and postings it writes, the alerts and choices it routes
+    by, the outbox it fills, and their database (one transaction per poll)."""
+
+    db: Db
+    boards: Boards
+    postings: Postings
+    alerts: Alerts
+    choices: Choices
+    outbox: Outbox
+
+
 class Poller:
     """Polls boards; a failure is stored with its backoff and never raised to the caller.
 
@@ -95,7 +118,7 @@ class Poller:
 
     def __init__(
         self,
-        store: Store,
+        store: PollStores,
         fetcher: Fetcher,
         polling: PollingConfig,
         on_enqueued: Callable[[], None] = lambda: None,
@@ -128,7 +151,7 @@ class Poller:
         try:
             outcome = await self._poll_board(name, force)
         except sqlite3.Error as exc:
-            problem = storage_problem(self.store.path or "(in memory)", exc)
+            problem = storage_problem(self.store.db.path or "(in memory)", exc)
             if not self._storage_down:
                 log.error("board %s: not stored: %s", name, problem)
             self._storage_down = True
@@ -139,7 +162,7 @@ class Poller:
         return outcome
 
     async def _poll_board(self, name: str, force: bool) -> PollOutcome:
-        board = self.store.board(name)
+        board = self.store.boards.board(name)
         if board is None or not board.enabled:
             return PollOutcome(name, "skipped", error="no such enabled board")
         now = self.clock()
@@ -166,12 +189,12 @@ class Poller:
                 board.endpoint,
                 board.etag,
                 board.last_modified,
-                known=self.store.known_ids(board.name),
+                known=self.store.postings.known_ids(board.name),
                 options=board.options,
             )
         now = self.clock()
         if result.moved_to and result.moved_to != board.endpoint:
-            self.store.move_board(board.name, result.moved_to)
+            self.store.boards.move_board(board.name, result.moved_to)
             log.info(
                 "board %s: moved permanently to %s; polling that from now on",
                 board.name,
@@ -182,7 +205,7 @@ class Poller:
             self._succeeded(board, now, result.etag, result.last_modified)
             return PollOutcome(board.name, "not_modified")
         info = BoardInfo(board.name, board.kind, result.url or board.endpoint, board.company)
-        stored = self.store.fingerprints(info.name)
+        stored = self.store.postings.fingerprints(info.name)
         postings, unchanged, fingerprints = await asyncio.get_running_loop().run_in_executor(
             self._cpu, read, source, result, board.options, info, stored
         )
@@ -193,8 +216,8 @@ class Poller:
                 "open (layout change or outage?)",
                 alert_now=True,
             )
-        with self.store.transaction():
-            rec = self.store.record(
+        with self.store.db.transaction():
+            rec = self.store.postings.record(
                 board.name,
                 postings,
                 now,
@@ -230,19 +253,19 @@ class Poller:
         if not new:
             return 0
         deliveries = match.route(new, self._matcher())
-        wanted = self.store.wanted(
+        wanted = self.store.choices.wanted(
             deliveries, {p.key: p for p in new}
         )  # not hidden jobs, muted companies
-        return self.store.enqueue(wanted, now)
+        return self.store.outbox.enqueue(wanted, now)
 
     def _matcher(self) -> Matcher:
         """The compiled alert index, brought up to date incrementally when alerts changed
         (building one for 100k alerts takes seconds; syncing it, tens of milliseconds)."""
-        generation = self.store.alerts_generation
+        generation = self.store.db.alerts_generation
         if self._compiled is None:
-            self._compiled = (generation, Matcher(self.store.active_alerts()))
+            self._compiled = (generation, Matcher(self.store.alerts.active_alerts()))
         elif self._compiled[0] != generation:
-            self._compiled[1].sync(self.store.active_alerts())
+            self._compiled[1].sync(self.store.alerts.active_alerts())
             self._compiled = (generation, self._compiled[1])
         return self._compiled[1]
 
@@ -254,7 +277,7 @@ class Poller:
         lm: str | None,
         body_hash: str | None = None,
     ) -> None:
-        streak = self.store.mark_success(board.name, now, etag, lm, body_hash)
+        streak = self.store.boards.mark_success(board.name, now, etag, lm, body_hash)
         if streak:
             log.info("board %s: recovered after %d failed polls", board.name, streak)
             if board.admins_alerted:
@@ -274,7 +297,7 @@ class Poller:
         delay = backoff(board.interval_s, failures, self.polling.max_backoff)
         if retry_after:
             delay = max(delay, min(retry_after, self.polling.max_backoff))
-        self.store.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
+        self.store.boards.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
         self.on_retry(board.name, delay)
         wait = format_duration(delay)
         if failures == 1 and not logged:
@@ -284,7 +307,7 @@ class Poller:
         else:
             log.debug("board %s: failure %d in a row: %s", board.name, failures, error)
         if not board.admins_alerted and (alert_now or failures >= self.polling.alert_admins_after):
-            self.store.set_admins_alerted(board.name)
+            self.store.boards.set_admins_alerted(board.name)
             self.on_health(
                 f"⚠️ Board {board.name} failed {failures} poll{'s' if failures > 1 else ''} in a "
                 f"row: {error}. Retrying with backoff; next try in {wait}."

@@ -35,11 +35,11 @@ from bot.errors import (
     SendError,
     TokenRejected,
 )
-from bot.holding import Holding, Sendable, Summary
+from bot.holding import DeliveryStores, Holding, Sendable, Summary
 from bot.link import Link
 from bot.models import OutgoingMessage
 from bot.pacing import ChatLimits, Pacer
-from bot.store import OutboxItem, Store, utcnow
+from bot.store import OutboxItem, utcnow
 from bot.store.db import storage_problem
 from bot.telegram.transport import Transport
 
@@ -52,7 +52,7 @@ class Sender:
 
     def __init__(
         self,
-        store: Store,
+        store: DeliveryStores,
         transport: Transport,
         delivery: DeliveryConfig = DeliveryConfig(),
         clock: Callable[[], datetime] = utcnow,
@@ -139,7 +139,7 @@ class Sender:
 
     def _next_work_in(self, now: float) -> float | None:
         """Seconds until something may be sent (None: nothing is pending)."""
-        nxt = self.store.next_due_at()
+        nxt = self.store.outbox.next_due_at()
         if nxt is None:
             return None
         return max((nxt - self.clock()).total_seconds(), self.link.probe_in(now))
@@ -147,7 +147,7 @@ class Sender:
     def _cap_waits(self) -> None:
         """No stored wait may run past the ceiling, whoever stored it."""
         latest = self.clock() + timedelta(seconds=MAX_RETRY_AFTER)
-        if capped := self.store.cap_waits(latest):
+        if capped := self.store.outbox.cap_waits(latest):
             log.warning("%d deliveries were set to wait past %s; they are due then", capped, latest)
 
     async def _settle(self, grace: float) -> None:
@@ -160,13 +160,13 @@ class Sender:
     def _storage_failed(self, exc: sqlite3.Error) -> None:
         """One line per spell of database trouble, never a traceback a second."""
         if not self._storage_down:
-            log.error("delivery paused: %s", storage_problem(self.store.path or "(memory)", exc))
+            log.error("delivery paused: %s", storage_problem(self.store.db.path or "(memory)", exc))
         self._storage_down = True
 
     def _dispatch(self) -> float:
         """Start a send for every chat that may get one now; returns how long to rest."""
         while self._unrecorded:  # sent, but the database could not say so then
-            self.store.mark_sent(*self._unrecorded[0])
+            self.store.outbox.mark_sent(*self._unrecorded[0])
             self._unrecorded.pop(0)
         loop = asyncio.get_running_loop()
         now = loop.time()
@@ -185,7 +185,7 @@ class Sender:
                 break
             if self._limits.ready_at(chat, now) <= now:
                 del self._queue[chat]
-                if self.store.mark_sending(item.ids):
+                if self.store.outbox.mark_sending(item.ids):
                     self._start(item, loop)
         times = [self._limits.ready_at(c, now) for c in self._queue]
         if not self.link.up:
@@ -193,7 +193,7 @@ class Sender:
         if self._finished:
             times.append(self._fetched_at + settle)
         if not self._queue:
-            nxt = self.store.next_due_at()
+            nxt = self.store.outbox.next_due_at()
             if nxt is not None:
                 times.append(now + (nxt - self.clock()).total_seconds())
         return min(max(min(times, default=now + 2.0) - now, 0.01), 2.0)
@@ -228,11 +228,13 @@ class Sender:
 
     async def _deliver(self, item: OutboxItem) -> None:
         try:
-            if why := self.store.turned_away(item.chat_id, item.posting):  # since it was queued
-                self.store.mark_final(item.id, "dropped", f"{why} by the user")
+            if why := self.store.choices.turned_away(
+                item.chat_id, item.posting
+            ):  # since it was queued
+                self.store.outbox.mark_final(item.id, "dropped", f"{why} by the user")
                 return None
-            also = self.store.also_on(item.posting.key)
-            zone = policy.zone(self.store.settings(item.chat_id).timezone)
+            also = self.store.postings.also_on(item.posting.key)
+            zone = policy.zone(self.store.users.settings(item.chat_id).timezone)
         except sqlite3.Error:  # only courtesy parts of the message
             also, zone = (), None
         message = render.notification(
@@ -252,7 +254,7 @@ class Sender:
         self._told.discard(item.chat_id)
         self.sent += 1
         try:
-            self.store.mark_sent(item.id, self.clock(), msg_id)
+            self.store.outbox.mark_sent(item.id, self.clock(), msg_id)
         except sqlite3.Error as exc:  # recorded as soon as the database can: never sent twice
             self._unrecorded.append((item.id, self.clock(), msg_id))
             self._storage_failed(exc)
@@ -278,7 +280,7 @@ class Sender:
             self.link.answered()
             self.sent += 1
             try:
-                self.store.mark_sent(part.ids, self.clock(), msg_id)
+                self.store.outbox.mark_sent(part.ids, self.clock(), msg_id)
             except sqlite3.Error as exc:
                 self._unrecorded.append((part.ids, self.clock(), msg_id))
                 self._storage_failed(exc)
@@ -290,7 +292,7 @@ class Sender:
         self._refresh = True
         if isinstance(exc, TokenRejected):
             self.link.token_rejected(str(exc), asyncio.get_running_loop().time())
-            self.store.mark_retry(item.ids, self.clock(), f"paused: {exc}", count=False)
+            self.store.outbox.mark_retry(item.ids, self.clock(), f"paused: {exc}", count=False)
             return
         if not isinstance(exc, RateLimited | ChatBlocked | ChatMigrated | MessageRejected):
             return self._retry(item, "timed out" if isinstance(exc, TimeoutError) else str(exc))
@@ -298,17 +300,17 @@ class Sender:
         if isinstance(exc, RateLimited):
             self._rate_limited(item, exc.retry_after)
         elif isinstance(exc, ChatBlocked):
-            self.store.set_user_state(item.chat_id, "blocked", self.clock())
-            self.store.drop_pending_for(item.chat_id, f"blocked: {exc}")
+            self.store.users.set_user_state(item.chat_id, "blocked", self.clock())
+            self.store.outbox.drop_pending_for(item.chat_id, f"blocked: {exc}")
             log.info(
                 "chat %d blocked the bot or is gone (%s); it gets nothing more", item.chat_id, exc
             )
         elif isinstance(exc, ChatMigrated):
-            self.store.migrate_chat(item.chat_id, exc.new_chat_id, self.clock())
-            self.store.mark_retry(item.ids, self.clock(), str(exc), count=False)
+            self.store.users.migrate_chat(item.chat_id, exc.new_chat_id, self.clock())
+            self.store.outbox.mark_retry(item.ids, self.clock(), str(exc), count=False)
             log.info("chat %d became supergroup %d; following it", item.chat_id, exc.new_chat_id)
         else:
-            self.store.mark_final(item.ids, "failed", f"rejected: {exc}")
+            self.store.outbox.mark_final(item.ids, "failed", f"rejected: {exc}")
             log.warning("delivery %d to chat %d rejected: %s", item.id, item.chat_id, exc)
             self.on_failed(f"A message to chat {item.chat_id} was rejected by Telegram: {exc}")
         return None
@@ -316,7 +318,7 @@ class Sender:
     def _rate_limited(self, item: Sendable, retry_after: float) -> None:
         """429: that chat waits (at most an hour), the others flow; see ChatLimits."""
         wait = self._limits.limited(item.chat_id, retry_after, asyncio.get_running_loop().time())
-        self.store.mark_retry(
+        self.store.outbox.mark_retry(
             item.ids,
             self.clock() + timedelta(seconds=wait),
             f"429: retry after {wait:g}s",
@@ -329,10 +331,10 @@ class Sender:
         attempts = item.attempts + 1
         self.link.failed(error, asyncio.get_running_loop().time())
         if not self.link.up:  # Telegram is down: the message keeps its place, the link probes
-            self.store.mark_retry(item.ids, self.clock(), error)
+            self.store.outbox.mark_retry(item.ids, self.clock(), error)
             return
         delay = retry_delay(attempts, self.config.retry_base)
-        self.store.mark_retry(item.ids, self.clock() + timedelta(seconds=delay), error)
+        self.store.outbox.mark_retry(item.ids, self.clock() + timedelta(seconds=delay), error)
         if attempts == 1:
             log.warning(
                 "delivery %d to chat %d failed (%s); retrying with backoff",
