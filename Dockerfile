@@ -17,6 +17,11 @@ RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
 # once a token is set). Mount your own at /etc/jobbot/config.toml; relative paths in it are
 # relative to /etc/jobbot, so set storage.path = "/data/jobbot.db" there.
 ENV XDG_DATA_HOME=/data PYTHONUNBUFFERED=1
+# /healthz and /metrics (see the README's "Observe"); publish 9464 to let Prometheus scrape it.
+ENV JOBBOT_SERVER_LISTEN=0.0.0.0:9464
+EXPOSE 9464
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9464/healthz', timeout=4)"]
 USER jobbot
 WORKDIR /data
 VOLUME ["/data"]

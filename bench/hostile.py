@@ -44,6 +44,7 @@ from collections.abc import Callable, Sequence
 from bench.cases import SIZES, Case
 from bot import normalize, sources
 from bot.models import BoardInfo, FetchResult, RawPosting
+from bot.sources.contract import Context, parse_recorded
 
 # Another module's cases (HTTP: compression bombs, slow drips), when it exists.
 hostile_http = (
@@ -107,7 +108,7 @@ def _describe(markup: str) -> Callable[[], object]:
 
 def _read_page(result: FetchResult) -> Callable[[], object]:
     source = sources.get("jsonld")
-    return lambda: source.parse(result)
+    return lambda: parse_recorded(source, result)
 
 
 SELECTORS = {"item": "li.job", "title": "h3", "link": "a", "description": ".summary"}
@@ -115,7 +116,7 @@ SELECTORS = {"item": "li.job", "title": "h3", "link": "a", "description": ".summ
 
 def _scrape(result: FetchResult) -> Callable[[], object]:
     source = sources.get("html")
-    return lambda: source.parse(result, {"selectors": SELECTORS})
+    return lambda: parse_recorded(source, result, Context(options={"selectors": SELECTORS}))
 
 
 def _ordinary_list(n: int) -> str:

@@ -118,6 +118,7 @@ def corpus_descriptions() -> list[str]:
     """Descriptions of the real postings in the shared corpus (empty when it is absent)."""
     from bot.normalize import posting
     from bot.sources import get
+    from bot.sources.contract import parse_recorded
 
     out: list[str] = []
     for kind, suffix in CORPUS_FILES.items():
@@ -125,7 +126,10 @@ def corpus_descriptions() -> list[str]:
         for file in sorted(folder.glob(f"*{suffix}")) if folder.is_dir() else []:
             result = FetchResult(url=f"https://corpus.invalid/{file.name}", body=file.read_bytes())
             board = BoardInfo(file.stem, kind, result.url)
-            out += [posting(raw, board).description for raw in get(kind).parse(result)]
+            out += [
+                posting(raw, board).description
+                for raw in parse_recorded(get(kind), result).postings
+            ]
     return [d for d in out if len(d) > 500]
 
 

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import html
 import logging
-from collections import deque
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -14,23 +14,31 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot import places
-from bot.backoff import clamp_wait, retry_delay
+from bot.broadcast import Broadcaster, BroadcastStores
 from bot.clock import ClockWatch
-from bot.config import Config, format_duration
-from bot.errors import ChatBlocked, MessageRejected, RateLimited, SendError, StorageError
+from bot.config import Config
+from bot.errors import SendError, StorageError
+from bot.events import Event
+from bot.follow import FailureWatch
 from bot.holding import DeliveryStores
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
+from bot.link import Link
 from bot.models import OutgoingMessage
+from bot.observe import Observer
 from bot.poller import Poller, PollOutcome, PollStores
+from bot.retention import Retention
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
 from bot.store import Stores, utcnow
 from bot.store.lock import DatabaseLock
+from bot.telegram.access import AccessCommands
 from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.dbworker import StoreWorker
+from bot.telegram.follow import FollowCommands
 from bot.telegram.handlers import Handlers
-from bot.telegram.transport import Transport
+from bot.telegram.notices import WINDOW, AdminNotices
+from bot.transport import Transport
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +54,41 @@ def make_transport(config: Config) -> Transport:
     return ConsoleTransport()
 
 
+def open_store(config: Config) -> tuple[DatabaseLock, Stores]:
+    """Every store over the database, locked against a second jobbot on the same file."""
+    lock = DatabaseLock(config.storage.path)
+    if config.storage.path != ":memory:":
+        lock.acquire()
+    try:
+        return lock, Stores.open(config.storage.path)
+    except StorageError:
+        lock.release()
+        raise
+
+
+def http_parts(
+    config: Config, transport: httpx.AsyncBaseTransport | None
+) -> tuple[HostGuard, httpx.AsyncClient, Fetcher]:
+    """The one HTTP client (configured boards' origins trusted by the guard) and its fetcher."""
+    urls = {u for b in config.boards for u in (b.url, b.endpoint)}
+    trusted = {u for u in urls if urlsplit(u).scheme in ("http", "https")}  # their origins
+    guard = HostGuard(trusted, config.polling.allow_private_hosts)
+    client = build_client(
+        timeout=config.polling.timeout,
+        user_agent=config.polling.user_agent or USER_AGENT,
+        transport=transport,
+        guard=guard,
+    )
+    polling = config.polling
+    fetcher = Fetcher(client, polling.max_bytes, polling.per_host, polling.fetch_timeout)
+    return guard, client, fetcher
+
+
 class App:
-    """jobbot assembled: store, HTTP client, poller, scheduler, sender, handlers, transport."""
+    """jobbot assembled: store, HTTP client, poller, scheduler, sender, handlers, transport.
+
+    `notice_window`: seconds over which delivery failures are told as one summary;
+    `watch_every`: seconds between checks that the database file is still there."""
 
     def __init__(
         self,
@@ -56,44 +97,23 @@ class App:
         transport: Transport | None = None,
         http_transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], datetime] = utcnow,
+        notice_window: float = WINDOW,
+        watch_every: float = 5.0,
     ):
-        self.config = config
-        self.lock = DatabaseLock(config.storage.path)
-        if config.storage.path != ":memory:":
-            self.lock.acquire()
-        try:
-            self.store = Stores.open(config.storage.path)  # every store, over one database
-        except StorageError:
-            self.lock.release()
-            raise
-        urls = {u for b in config.boards for u in (b.url, b.endpoint)}
-        trusted = {u for u in urls if urlsplit(u).scheme in ("http", "https")}  # their origins
-        self.guard = HostGuard(trusted, config.polling.allow_private_hosts)
-        self.client = build_client(
-            timeout=config.polling.timeout,
-            user_agent=config.polling.user_agent or USER_AGENT,
-            transport=http_transport,
-            guard=self.guard,
-        )
+        self.config, self.clock, self.watch_every = config, clock, watch_every
+        self.fatal: str | None = None  # why the bot stopped itself, if it did
+        self.lock, self.store = open_store(config)
+        self.guard, self.client, self.fetcher = http_parts(config, http_transport)
         self.transport = transport or make_transport(config)
-        self.sender = Sender(
-            self.store.view(DeliveryStores),
-            self.transport,
-            config.delivery,
-            clock,
-            on_failed=self._delivery_failed,
-            on_health=self.tell_admins,
+        delivery = config.delivery
+        link = Link(clock, delivery.retry_base, delivery.max_attempts)
+        self.notices = AdminNotices(
+            self.transport, link, self.admins, delivery, window=notice_window
         )
-        self._notices: deque[str] = deque()  # operational notices not yet sent to every admin
-        self._notifier: asyncio.Task | None = None
-        self._failures_untold: list[str] = []
-        self.failure_notice_window = 600.0  # seconds: more failures within it make one summary
-        self._failure_flush: asyncio.TimerHandle | None = None
-        self.fetcher = Fetcher(
-            self.client,
-            config.polling.max_bytes,
-            config.polling.per_host,
-            config.polling.fetch_timeout,
+        self.observer = Observer(self.store.db, lambda: link.status, clock, config.server.listen)
+        report = self._event
+        self.sender = Sender(
+            self.store.view(DeliveryStores), self.transport, delivery, clock, report, link
         )
         self.poller = Poller(
             self.store.view(PollStores),
@@ -101,12 +121,16 @@ class App:
             config.polling,
             on_enqueued=self.sender.wake,
             clock=clock,
-            on_health=self.tell_admins,
-            on_retry=lambda name, delay: self.scheduler.retry_in(name, delay),
+            on_event=report,
         )
         self.scheduler = BoardScheduler(self.poller)
+        self.retention = Retention(config.storage, clock)  # daily, on a worker thread
         self.clockwatch = ClockWatch([self.scheduler.shift, self.store.db.shift_schedules])
-        self.db = StoreWorker(self.store.db)  # the chat commands' own connections (dbworker)
+        self._chat_side(config, clock)
+
+    def _chat_side(self, config: Config, clock: Callable[[], datetime]) -> None:
+        """The chat commands: their own database connections (dbworker), admin commands."""
+        self.db = StoreWorker(self.store.db)
         self.admin = AdminCommands(
             self.store.db,
             self.poller,
@@ -116,11 +140,44 @@ class App:
             self.guard,
             clock,
             db=self.db,
+            stats=self.observer.stats,
         )
-        self.handlers = Handlers(self.store.db, config.alerts, clock, admin=self.admin, db=self.db)
-        self.clock = clock
-        self.fatal: str | None = None  # why the bot stopped itself, if it did
-        self.watch_every = 5.0  # seconds between checks that the database file is still there
+        self.broadcaster = Broadcaster(
+            self.store.view(BroadcastStores),
+            self.transport,
+            self.sender.pacer,
+            self.sender.link,
+            config.delivery,
+            clock,
+        )
+        self.access = AccessCommands(
+            config.access,
+            lambda: self.admins,
+            self.db,
+            clock,
+            lambda: getattr(self.transport, "username", None),
+            self.broadcaster.wake,
+        )
+        self.follows = FollowCommands(
+            self.store.db,
+            self.poller,
+            self.scheduler,
+            config.follow,
+            config.polling.interval,
+            self.guard,
+            clock,
+            db=self.db,
+        )
+        self.failing = FailureWatch(self.store.follows, config.follow, self._tell_user, clock)
+        self.handlers = Handlers(
+            self.store.db,
+            config.alerts,
+            clock,
+            admin=self.admin,
+            db=self.db,
+            access=self.access,
+            follows=self.follows,
+        )
 
     def _prepare(self) -> None:
         for warning in self.config.warnings:
@@ -142,6 +199,7 @@ class App:
         try:
             # The place gazetteer takes a few seconds to build: off the loop, while we start.
             self._warming = asyncio.get_running_loop().run_in_executor(None, places.warm)
+            await self.observer.start()
             await self.transport.start(self.handlers, self.handlers.press)
             boards = self.store.boards.all(enabled_only=True)
             for board in boards:
@@ -151,11 +209,16 @@ class App:
             sender = asyncio.create_task(self.sender.run(stop), name="sender")
             watch = asyncio.create_task(self.clockwatch.run(stop), name="clockwatch")
             database = asyncio.create_task(self._watch_database(stop), name="database-watch")
+            prune = asyncio.create_task(self.retention.run(stop), name="retention")
+            notices = asyncio.create_task(self.broadcaster.run(stop), name="broadcast")
+            follows = asyncio.create_task(self._watch_follows(stop), name="follow-watch")
             await stop.wait()
             log.info("shutting down")
             self.scheduler.shutdown()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(sender, watch, database), timeout=8.0)
+                await asyncio.wait_for(
+                    asyncio.gather(sender, watch, database, prune, notices, follows), timeout=8.0
+                )
         finally:
             await self.close()
 
@@ -192,79 +255,41 @@ class App:
             return (CONSOLE_CHAT_ID,)
         return self.config.telegram.admins
 
+    def _event(self, event: Event) -> None:
+        """The engine's `on_event`: notices for the admins, and metrics and the event log."""
+        self.notices.report(event)
+        self.observer.event(event)
+
     def tell_admins(self, text: str) -> None:
-        """Queue an operational notice for every admin. One background task sends the queue in
-        order and retries through outages, 429s and a paused token, so no notice is lost to
-        the very outage it reports; it is in memory only, since a notice is about now, and
-        whatever is still wrong after a restart is noticed and told again."""
-        self._notices.append(text)
-        if self._notifier is None or self._notifier.done():
-            self._notifier = asyncio.get_running_loop().create_task(self._send_notices())
+        """Queue an operational notice for every admin (see telegram/notices.py)."""
+        self.notices.tell(text)
 
-    def _delivery_failed(self, text: str) -> None:
-        """Tell the admins about failed deliveries: the first at once, any later ones within
-        `failure_notice_window` (10 minutes) in one summary when it is over (none left untold)."""
-        self._failures_untold.append(text)
-        if self._failure_flush is None:
-            self._flush_failures()
+    async def _watch_follows(self, stop: asyncio.Event, every: float = 900.0) -> None:
+        """Tell followers about boards failing for days (and back again), every `every` s."""
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+            if not stop.is_set() and self.sender.link.up:
+                try:
+                    await self.failing.check()
+                except sqlite3.Error as exc:
+                    log.warning("could not check followed boards: %s", exc)
 
-    def _flush_failures(self) -> None:
-        self._failure_flush = None
-        if not self._failures_untold:
-            return
-        latest, more = self._failures_untold[-1], len(self._failures_untold) - 1
-        self._failures_untold.clear()
-        window = self.failure_notice_window
-        summary = f" (and {more} more within {format_duration(window)})" if more else ""
-        self.tell_admins(f"⚠️ {latest}{summary}")
-        self._failure_flush = asyncio.get_running_loop().call_later(window, self._flush_failures)
-
-    async def _send_notices(self) -> None:
-        while self._notices:
-            text = self._notices[0]
-            message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
-            for admin in self.admins:
-                await self._notify(admin, message)
-            self._notices.popleft()
-
-    async def _notify(self, admin: int, message: OutgoingMessage) -> None:
-        """Send one notice to one admin: wait while the sender finds Telegram down or paused,
-        back off (capped) on failures, wait out a 429; give up only on a permanent answer."""
-        failures = 0
-        while True:
-            await self.sender.link.wait_up()
-            try:
-                send = self.transport.send(admin, message)
-                await asyncio.wait_for(send, self.config.delivery.send_timeout)
-                return
-            except (ChatBlocked, MessageRejected) as exc:
-                log.warning("could not tell admin %d: %s (%s)", admin, message.plain, exc)
-                return
-            except RateLimited as exc:
-                delay = clamp_wait(exc.retry_after)
-            except (SendError, TimeoutError) as exc:
-                failures += 1
-                delay = retry_delay(failures, self.config.delivery.retry_base)
-                if failures == 1:
-                    log.warning("telling admin %d failed (%s); retrying with backoff", admin, exc)
-            await asyncio.sleep(delay)
-
-    async def _finish_notices(self, grace: float = 1.5) -> None:
-        """At shutdown: give queued notices a moment (when Telegram is up), then stop and log
-        the ones that did not go out."""
-        if self._failure_flush is not None:
-            self._failure_flush.cancel()
-        if self._notifier is not None:
-            if self.sender.link.up:
-                await asyncio.wait({self._notifier}, timeout=grace)
-            self._notifier.cancel()
-        for text in [*self._notices, *self._failures_untold]:
-            log.warning("not told to the admins (shutting down): %s", text)
-        self._notices.clear()
-        self._failures_untold.clear()
+    async def _tell_user(self, chat_id: int, text: str) -> bool:
+        """One notice to one user, now; False when it did not go out (tried again later)."""
+        message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
+        try:
+            await asyncio.wait_for(
+                self.transport.send(chat_id, message), self.config.delivery.send_timeout
+            )
+            return True
+        except (SendError, TimeoutError) as exc:
+            log.info("could not tell chat %d about a followed board: %s", chat_id, exc)
+            return False
 
     async def close(self) -> None:
-        await self._finish_notices()
+        await self.notices.finish()
+        await self.observer.close()
         self.scheduler.shutdown()
         self.poller.close()
         try:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from bot import __version__, logs, normalize, sources
+from bot import __version__, process, sources
 from bot import config as cfg
 from bot.errors import ConfigError, JobbotError, StorageError
 from bot.models import BoardInfo, Posting
@@ -21,10 +21,9 @@ from bot.models import BoardInfo, Posting
 log = logging.getLogger("bot")
 
 
-def _load(path: str | None) -> cfg.Config:
+def _load(path: str | None, log_format: str = "text") -> cfg.Config:
     config = cfg.load(path)
-    logs.setup()
-    logs.register_secret(config.telegram.token)
+    process.setup(secret=config.telegram.token, fmt=log_format)
     return config
 
 
@@ -39,7 +38,8 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
     app = App(config, transport=ConsoleTransport() if force_console else None)
     mode = "console chat" if force_console or not config.telegram.token else "Telegram"
     if mode == "console chat":  # routine poll lines would drown the chat; problems still show
-        logging.getLogger("bot.poller").setLevel(logging.WARNING)
+        for chatty in ("bot.poller", "bot.events"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)
     log.info(
         "jobbot starting (%s, config %s, database %s)", mode, config.source, config.storage.path
     )
@@ -49,7 +49,7 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    config = _load(args.config)
+    config = _load(args.config, args.log_format)
     if not config.telegram.token:
         log.info("no TELEGRAM_BOT_TOKEN: starting the console chat instead of Telegram")
     asyncio.run(_run_until_signal(config))
@@ -75,7 +75,7 @@ def demo_config(every: float, db_path: str) -> cfg.Config:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    logs.setup()
+    process.setup()
     with tempfile.TemporaryDirectory(prefix="jobbot-demo-") as tmp:
         config = demo_config(args.every, str(Path(tmp) / "demo.db"))
         asyncio.run(_run_until_signal(config, force_console=True))
@@ -85,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_poll(args: argparse.Namespace) -> int:
     from bot.app import App
 
-    config = _load(args.config)
+    config = _load(args.config, args.log_format)
     if args.board and not any(b.name.lower() == args.board.lower() for b in config.boards):
         print(f"no board named {args.board!r} in {config.source}", file=sys.stderr)
         return 2
@@ -131,7 +131,9 @@ async def probe(
 ) -> tuple[str, str, list[Posting]]:
     """Fetch one board once, within the bound a poll has, and return (kind, endpoint,
     normalised postings)."""
+    from bot.crawl import Read, fetch_and_read
     from bot.http import Fetcher, build_client
+    from bot.sources.contract import Context
 
     if kind:
         if kind not in sources.kinds():
@@ -144,14 +146,17 @@ async def probe(
         async with fetcher.deadline(fetch_timeout):
             if not kind:
                 kind, endpoint = await sources.detect_remote(fetcher, url)
-            source = sources.get(kind)
-            result = await source.fetch(fetcher, endpoint, None, None)
-    info = BoardInfo(name[0], kind, result.url or endpoint)
-    return kind, endpoint, [normalize.posting(raw, info) for raw in source.parse(result)]
+            read = await fetch_and_read(
+                fetcher,
+                sources.get(kind),
+                Context(name[0], endpoint),
+                BoardInfo(name[0], kind, endpoint),
+            )
+    return kind, endpoint, read.postings if isinstance(read, Read) else []
 
 
 def cmd_probe(args: argparse.Namespace) -> int:
-    logs.setup(logging.WARNING)
+    process.setup(logging.WARNING)
     kind, endpoint, postings = asyncio.run(probe(args.url, args.kind))
     if args.json:
         for p in postings:
@@ -162,6 +167,27 @@ def cmd_probe(args: argparse.Namespace) -> int:
         when = p.posted_at.strftime("%Y-%m-%d") if p.posted_at else "no date"
         where = " · ".join(x for x in (p.company, p.location, p.workplace or "") if x)
         print(f"- {p.title} — {where} ({when})\n  {p.url}")
+    return 0
+
+
+async def detect(
+    url: str, fetch_timeout: float = cfg.PollingConfig.fetch_timeout
+) -> list[sources.base.Found]:
+    """The board(s) at `url`, fetching it once at most (a careers page names its ATS board)."""
+    from bot.http import Fetcher, build_client
+
+    async with build_client() as client:
+        fetcher = Fetcher(client)
+        async with fetcher.deadline(fetch_timeout):
+            return await sources.base.detect_all(fetcher, url)
+
+
+def cmd_detect(args: argparse.Namespace) -> int:
+    process.setup(logging.WARNING)
+    for found in asyncio.run(detect(args.url)):
+        print(f"{found.kind}\t{found.url}")
+        if found.endpoint is None:
+            print(f"jobbot: {found.kind} boards are not a kind jobbot reads yet", file=sys.stderr)
     return 0
 
 
@@ -191,6 +217,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    from bot.store.restore import restore_database
+
+    config = _load(args.config)
+    kept = restore_database(args.path, config.storage.path)
+    print(f"restored {config.storage.path} from {args.path}")
+    if kept:
+        print(f"the database it replaced is kept as {kept}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="jobbot", description="Job alerts from job boards, in Telegram."
@@ -198,8 +235,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"jobbot {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     conf: dict[str, Any] = {"help": "config file (default: ./config.toml, else the example config)"}
+    log_format: dict[str, Any] = {
+        "choices": ("text", "json"), "default": "text",
+        "help": "log lines as text (default) or JSON objects, one a line",
+    }  # fmt: skip
     s = sub.add_parser("run", help="run the bot until Ctrl-C / SIGTERM")
     s.add_argument("--config", **conf)
+    s.add_argument("--log-format", **log_format)
     s.set_defaults(func=cmd_run)
     s = sub.add_parser("demo", help="run offline: a simulated board and the console chat")
     s.add_argument("--every", type=float, default=8.0, help="seconds between new demo postings")
@@ -207,6 +249,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("poll", help="poll, match and deliver once, then exit")
     s.add_argument("--config", **conf)
     s.add_argument("--board", help="only this board")
+    s.add_argument("--log-format", **log_format)
     s.set_defaults(func=cmd_poll)
     s = sub.add_parser("probe", help="fetch one board URL and print its postings")
     s.add_argument("url")
@@ -215,11 +258,18 @@ def parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--json", action="store_true", help="one JSON object a line")
     s.set_defaults(func=cmd_probe)
+    s = sub.add_parser("detect", help="print the board(s) at a URL: kind<TAB>board URL a line")
+    s.add_argument("url")
+    s.set_defaults(func=cmd_detect)
     s = sub.add_parser("backup", help="copy the live database safely (SQLite online backup)")
     s.add_argument("path")
     s.add_argument("--config", **conf)
     s.add_argument("--force", action="store_true", help="overwrite an existing file")
     s.set_defaults(func=cmd_backup)
+    s = sub.add_parser("restore", help="replace the database with a backup (bot stopped)")
+    s.add_argument("path")
+    s.add_argument("--config", **conf)
+    s.set_defaults(func=cmd_restore)
     s = sub.add_parser("check-config", help="validate the config and exit")
     s.add_argument("--config", **conf)
     s.set_defaults(func=cmd_check_config)

@@ -57,6 +57,27 @@ class TelegramConfig:
 @dataclass(frozen=True)
 class StorageConfig:
     path: str = "jobbot.db"
+    keep_closed: float = field(default=90 * 86400.0, metadata=DURATION)  # then pruned
+    keep_sent: float = field(default=30 * 86400.0, metadata=DURATION)  # sent deliveries
+
+
+def _access_mode(value: str) -> str:
+    if value not in ACCESS_MODES:
+        raise ValueError(f"{value!r} is not one of {', '.join(ACCESS_MODES)}")
+    return value
+
+
+ACCESS_MODES = ("open", "invite", "allowlist")
+
+
+@dataclass(frozen=True)
+class AccessConfig:
+    """Who may use the bot: anyone, holders of an invite code, or the `allow` list (and
+    the admins, always)."""
+
+    mode: str = field(default="open", metadata={SPEC: Spec(check=_access_mode)})
+    allow: tuple[int, ...] = field(default=(), metadata={SPEC: Spec(parse=_user_ids)})
+    invite_expiry: float = field(default=7 * 86400.0, metadata=DURATION)  # /invite's default
 
 
 @dataclass(frozen=True)
@@ -83,6 +104,17 @@ class AlertsConfig:
 
 
 @dataclass(frozen=True)
+class FollowConfig:
+    """/follow: what one user, and all users together, may add; when followers hear of a
+    failing board."""
+
+    max_per_user: int = field(default=20, metadata=POSITIVE)
+    max_boards: int = field(default=1000, metadata=POSITIVE)  # user-added boards in all
+    per_hour: int = field(default=10, metadata=POSITIVE)  # /follow tries per user per hour
+    tell_after: float = field(default=2 * 86400.0, metadata=DURATION)
+
+
+@dataclass(frozen=True)
 class DeliveryConfig:
     messages_per_second: float = field(default=30.0, metadata=POSITIVE)
     per_chat_interval: float = field(default=1.0, metadata=POSITIVE)
@@ -92,6 +124,22 @@ class DeliveryConfig:
     concurrency: int = field(default=8, metadata=POSITIVE)
     send_timeout: float = field(default=15.0, metadata=DURATION)
     retry_base: float = field(default=5.0, metadata=DURATION)
+
+
+def _listen(value: str) -> str:
+    from bot.server import parse_listen
+
+    parse_listen(value)  # raises ValueError with the problem
+    return value.strip()
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """[server]: where GET /healthz and GET /metrics are served; off when `listen` is unset."""
+
+    listen: str | None = field(
+        default=None, metadata={SPEC: Spec(check=_listen, env="JOBBOT_SERVER_LISTEN")}
+    )
 
 
 @dataclass(frozen=True)
@@ -127,9 +175,12 @@ class BoardTable:
 class Config:
     telegram: TelegramConfig = TelegramConfig()
     storage: StorageConfig = StorageConfig()
+    access: AccessConfig = AccessConfig()
     polling: PollingConfig = PollingConfig()
     alerts: AlertsConfig = AlertsConfig()
     delivery: DeliveryConfig = DeliveryConfig()
+    server: ServerConfig = ServerConfig()
+    follow: FollowConfig = FollowConfig()
     boards: tuple[BoardConfig, ...] = ()
     source: str = "<defaults>"
     warnings: tuple[str, ...] = ()
@@ -265,7 +316,10 @@ def _placed(config: Config, config_file: Path) -> Config:
             "is set); copy config.example.toml to config.toml to choose your boards",
         )
     return dataclasses.replace(
-        config, storage=StorageConfig(path), boards=boards, warnings=warnings
+        config,
+        storage=dataclasses.replace(config.storage, path=path),
+        boards=boards,
+        warnings=warnings,
     )
 
 

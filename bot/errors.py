@@ -9,6 +9,7 @@ JobbotError
 │   └── BadResponse          the answer breaks HTTP: redirect loop, undecodable body
 ├── ParseError           a response is not in the shape its source expects
 ├── DetectError          a URL is not a board jobbot recognises
+│   └── UnsupportedBoard     recognised (Eightfold, classic iCIMS...), but cannot be read
 ├── QueryError           an alert query that cannot be used
 ├── StorageError         the database is missing, corrupt, locked by another jobbot, or full
 │   └── StoreBusy            locked by another writer, or the disk is full: try again soon
@@ -127,3 +128,7 @@ class TokenRejected(SendError):
 
 class TransientSendError(SendError):
     """A server error, network error or timeout: worth retrying later."""
+
+
+class UnsupportedBoard(DetectError):
+    """The URL is a board jobbot recognises but cannot read (no public job feed)."""

@@ -28,9 +28,6 @@ from bot.errors import (
 from bot.hostguard import GuardedTransport, HostGuard
 from bot.models import FetchResult
 
-# httpx logs every request URL at INFO, and Telegram URLs carry the bot token.
-logging.getLogger("httpx").setLevel(logging.WARNING)
-logging.getLogger("httpcore").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 USER_AGENT = f"jobbot/{__version__} (+https://github.com/jobbot/jobbot; job-alert bot)"
@@ -267,6 +264,7 @@ class Fetcher:
                 last_modified=resp.headers.get("last-modified"),
                 encoding=resp.charset_encoding,
                 moved_to=moved_to(resp),
+                date=resp.headers.get("date"),
             )
 
     async def _body(self, resp: httpx.Response) -> bytes:

@@ -19,6 +19,7 @@ from typing import Literal
 
 from bot.backoff import MAX_BACKOFF, Deadline, retry_delay
 from bot.config_values import format_duration
+from bot.events import TelegramBack, TelegramDown
 
 log = logging.getLogger(__name__)
 State = Literal["up", "down", "paused"]
@@ -36,22 +37,16 @@ class LinkStatus:
 
 
 class Link:
-    """Tracks the link's state and when the next probe may go. Tells the admins (`on_health`)
+    """Tracks the link's state and when the next probe may go. Reports (returns) `TelegramDown`
     once when `tell_after` rounds of backoff have failed (8 with a 5 s base: about 11 minutes,
-    as long as one message used to be tried before it was given up), and once when it is over."""
+    as long as one message used to be tried before it was given up), and `TelegramBack` once
+    when it is over: the caller passes them on to the admins."""
 
     DOWN_AFTER = 3  # failed sends in a row, with no answer between them, that mean "down"
 
-    def __init__(
-        self,
-        clock: Callable[[], datetime],
-        base: float = 5.0,
-        tell_after: int = 8,
-        on_health: Callable[[str], None] = lambda text: None,
-    ):
+    def __init__(self, clock: Callable[[], datetime], base: float = 5.0, tell_after: int = 8):
         self.status = LinkStatus()
         self._clock, self._base, self._tell_after = clock, base, tell_after
-        self._on_health = on_health
         self._probes = 0
         self._next_probe: Deadline | None = None
         self._told = False
@@ -72,26 +67,25 @@ class Link:
             return 0.0
         return self._next_probe.left(loop_now, self._clock())
 
-    def answered(self) -> None:
+    def answered(self) -> TelegramBack | None:
         """Telegram answered a send: the link is up; say so if it was not."""
         was = self.status
         if was.state == "up" and not was.failures:
-            return
+            return None
         self.status, self._probes, self._next_probe = LinkStatus(), 0, None
         self._up.set()
-        took = format_duration((self._clock() - (was.since or self._clock())).total_seconds())
+        seconds = (self._clock() - (was.since or self._clock())).total_seconds()
+        took = format_duration(seconds)
         if was.state == "paused":
             log.warning("Telegram accepts the bot token again: sending resumed after %s", took)
         elif was.state == "down":
             log.info("Telegram answers again after %s; sending what waited", took)
-        if self._told:
-            self._told = False
-            what = "accepts the bot token" if was.state == "paused" else "takes messages"
-            self._on_health(
-                f"✅ Telegram {what} again after {took}; sending everything that waited."
-            )
+        if not self._told:
+            return None
+        self._told = False
+        return TelegramBack(seconds, token=was.state == "paused")
 
-    def failed(self, error: str, loop_now: float) -> None:
+    def failed(self, error: str, loop_now: float) -> TelegramDown | None:
         """A send failed without an answer (network, 5xx, timeout)."""
         was, now = self.status, self._clock()
         state, failures = was.state, was.failures + 1
@@ -106,16 +100,12 @@ class Link:
         reason = was.reason if state == "paused" else error
         self.status = LinkStatus(state, reason, was.since or now, failures)
         if state == "up":
-            return
+            return None
         self._schedule(loop_now, now)
-        if self._probes >= self._tell_after and not self._told:
-            self._told = True
-            self._on_health(
-                f"⚠️ Telegram has not taken a message since {was.since or now:%Y-%m-%d %H:%M} UTC "
-                f"({failures} tries failed; last: {error}). Nothing is dropped: jobbot keeps "
-                f"trying, at most {format_duration(MAX_BACKOFF)} apart, and sends everything "
-                "when Telegram is back."
-            )
+        if self._probes < self._tell_after or self._told:
+            return None
+        self._told = True
+        return TelegramDown(was.since or now, failures, error, MAX_BACKOFF)
 
     def token_rejected(self, detail: str, loop_now: float) -> None:
         """Telegram refused the bot token: pause all sending (once loudly), probe with backoff."""

@@ -20,6 +20,7 @@ class FetchResult:
     not_modified: bool = False
     encoding: str | None = None
     moved_to: str | None = None  # the new URL when every redirect on the way was permanent
+    date: str | None = None  # the Date header: "now" for boards that only say "3 days ago"
 
     @property
     def text(self) -> str:

@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import random
 import sqlite3
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-from bot import fingerprint, match, normalize, sources
+from bot import logs, match, sources
 from bot.config import PollingConfig, format_duration
+from bot.crawl import Crawl, Read, fetch_and_read
+from bot.crawl import body_hash as crawl_body_hash
 from bot.errors import BoardHTTPError, FetchError, ParseError
+from bot.events import BoardFailing, BoardRecovered, OnEvent, Polled, ignore
+from bot.follow import with_followers
 from bot.http import Fetcher
 from bot.index import Matcher
-from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
+from bot.models import BoardInfo, Posting
+from bot.sources.contract import Context, Response
 from bot.store import (
     Alerts,
     Boards,
     BoardState,
     Choices,
     Db,
+    Follows,
     Outbox,
     Postings,
     RecordResult,
@@ -47,6 +52,7 @@ class PollOutcome:
     seen: int = 0
     enqueued: int = 0
     error: str | None = None
+    retry_in: float | None = None  # failed: poll again after this many seconds (its backoff)
 
 
 def backoff(interval: float, failures: int, cap: float) -> float:
@@ -57,59 +63,27 @@ def backoff(interval: float, failures: int, cap: float) -> float:
     return min(base, max(cap, interval)) * random.uniform(0.9, 1.1)
 
 
-def normalise(
-    raws: list[RawPosting], info: BoardInfo, stored: Mapping[str, str]
-) -> tuple[list[Posting], list[str], dict[str, str]]:
-    """Normalise the raw postings whose fingerprint is not in `stored` (key -> fingerprint of
-    what was stored); return them, the keys of the others (seen, unchanged), and every key's
-    fingerprint. A posting repeated in one answer counts once."""
-    seed = fingerprint.seed(info)
-    postings: list[Posting] = []
-    unchanged: list[str] = []
-    fingerprints: dict[str, str] = {}
-    for raw in raws:
-        key = posting_key(info.name, raw.external_id)
-        if key in fingerprints:
-            continue
-        fingerprints[key] = fp = fingerprint.raw(raw, seed)
-        if stored.get(key) == fp:
-            unchanged.append(key)
-        else:
-            postings.append(normalize.posting(raw, info))
-    return postings, unchanged, fingerprints
-
-
-def read(
-    source: sources.Source,
-    result: FetchResult,
-    options: Mapping[str, Any],
-    info: BoardInfo,
-    stored: Mapping[str, str],
-) -> tuple[list[Posting], list[str], dict[str, str]]:
-    """Parse a response and `normalise` what it holds: the CPU-heavy part of a poll, pure."""
-    return normalise(source.parse(result, options), info, stored)
-
-
 @dataclass(frozen=True, slots=True)
 class PollStores:
-    """What a poll uses: the boards and postings it writes, the alerts and choices it routes
-    by, the outbox it fills, and their database (one transaction per poll)."""
+    """What a poll uses: the boards and postings it writes, the alerts, choices and follows it
+    routes by, the outbox it fills, and their database (one transaction per poll)."""
 
     db: Db
     boards: Boards
     postings: Postings
     alerts: Alerts
     choices: Choices
+    follows: Follows
     outbox: Outbox
 
 
 class Poller:
     """Polls boards; a failure is stored with its backoff and never raised to the caller.
 
-    `on_health(text)` is told, once per failure streak, when a board has failed
-    `alert_admins_after` polls in a row (or answered empty after having postings), and again
-    when it recovers: the app forwards these to the admins. `on_retry(name, delay)` asks the
-    scheduler to poll a failed board again after its backoff delay.
+    `on_event` hears `Polled` after every poll (metrics, the event log), `BoardFailing`, once
+    per failure streak, when a board has failed `alert_admins_after` polls in a row (or answered empty after having postings), and
+    `BoardRecovered` when it recovers: the app words these for the admins.
+    A failed outcome says when to poll again (`retry_in`, its backoff): the scheduler does.
 
     Parsing and normalising run on one worker thread, so a big board (seconds of work on its
     first poll) does not stall the event loop: commands are answered and alerts sent
@@ -123,18 +97,17 @@ class Poller:
         polling: PollingConfig,
         on_enqueued: Callable[[], None] = lambda: None,
         clock: Callable[[], datetime] = utcnow,
-        on_health: Callable[[str], None] = lambda text: None,
-        on_retry: Callable[[str, float], None] = lambda name, delay: None,
+        on_event: OnEvent = ignore,
     ):
         self.store = store
         self.fetcher = fetcher
         self.polling = polling
         self.on_enqueued = on_enqueued
-        self.on_health = on_health
-        self.on_retry = on_retry
+        self.on_event = on_event
         self.clock = clock
         self._compiled: tuple[int, Matcher] | None = None
         self._storage_down = False  # the last poll could not be stored (told once)
+        self._incomplete: dict[str, set[str]] = {}  # board -> ids whose detail is still owed
         # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
 
@@ -148,6 +121,13 @@ class Poller:
         A database that cannot take the poll (disk full, locked by another program) fails it
         without blaming the board: the transaction rolls back, so what the board listed is
         found again, as new, on the first poll that can be stored. Said once per spell."""
+        with logs.fields(board=name):
+            started = time.perf_counter()
+            outcome = await self._stored(name, force)
+            self.on_event(Polled.of(outcome, time.perf_counter() - started))
+        return outcome
+
+    async def _stored(self, name: str, force: bool) -> PollOutcome:
         try:
             outcome = await self._poll_board(name, force)
         except sqlite3.Error as exc:
@@ -182,33 +162,22 @@ class Poller:
             return self._failed(board, f"internal error: {type(exc).__name__}: {exc}", logged=True)
 
     async def _poll(self, board: BoardState) -> PollOutcome:
-        source = sources.get(board.kind)
-        async with self.fetcher.deadline(self.polling.fetch_timeout):  # all requests, all in
-            result = await source.fetch(
-                self.fetcher,
-                board.endpoint,
-                board.etag,
-                board.last_modified,
-                known=self.store.postings.known_ids(board.name),
-                options=board.options,
-            )
+        read = await self._fetch(board)
         now = self.clock()
-        if result.moved_to and result.moved_to != board.endpoint:
-            self.store.boards.move_board(board.name, result.moved_to)
+        first = read.first if isinstance(read, Crawl) else read.crawl.first
+        if first.moved_to and first.moved_to != board.endpoint:
+            self.store.boards.move_board(board.name, first.moved_to)
             log.info(
                 "board %s: moved permanently to %s; polling that from now on",
                 board.name,
-                result.moved_to,
+                first.moved_to,
             )
-        body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
-        if result.not_modified or (body_hash == board.body_hash and board.baseline_at):
-            self._succeeded(board, now, result.etag, result.last_modified)
+        if isinstance(read, Crawl):
+            self._succeeded(board, now, read.etag, read.last_modified)
             return PollOutcome(board.name, "not_modified")
-        info = BoardInfo(board.name, board.kind, result.url or board.endpoint, board.company)
-        stored = self.store.postings.fingerprints(info.name)
-        postings, unchanged, fingerprints = await asyncio.get_running_loop().run_in_executor(
-            self._cpu, read, source, result, board.options, info, stored
-        )
+        got, postings, unchanged = read.crawl, read.postings, read.unchanged
+        fingerprints = read.fingerprints
+        body_hash = crawl_body_hash(got.first) if got.single else None
         if not postings and not unchanged and board.open_postings:
             return self._failed(
                 board,
@@ -226,7 +195,7 @@ class Poller:
                 fingerprints=fingerprints,
             )
             enqueued = self._route(rec, now)
-            self._succeeded(board, now, result.etag, result.last_modified, body_hash)
+            self._succeeded(board, now, got.etag, got.last_modified, body_hash)
         if rec.baseline:
             log.info(
                 "board %s: baseline of %d postings stored (not notified)", board.name, rec.seen
@@ -248,11 +217,40 @@ class Poller:
             enqueued=enqueued,
         )
 
+    async def _fetch(self, board: BoardState) -> Read | Crawl:
+        """Fetch, parse and normalise the board within its deadline; the CPU-heavy parts run on
+        the worker thread. Ids whose detail could not be read are asked for again next poll."""
+        source = sources.get(board.kind)
+        known = self.store.postings.known_ids(board.name) - self._incomplete.get(board.name, set())
+        ctx = Context(board.name, board.endpoint, board.options, known)
+        loop = asyncio.get_running_loop()
+
+        def unchanged(first: Response) -> bool:
+            return bool(board.baseline_at) and crawl_body_hash(first) == board.body_hash
+
+        async with self.fetcher.deadline(self.polling.fetch_timeout):  # all requests, all in
+            read = await fetch_and_read(
+                self.fetcher,
+                source,
+                ctx,
+                BoardInfo(board.name, board.kind, board.endpoint, board.company),
+                stored=lambda: self.store.postings.fingerprints(board.name),
+                run=lambda func, *args: loop.run_in_executor(self._cpu, func, *args),
+                etag=board.etag,
+                last_modified=board.last_modified,
+                skip=unchanged,
+            )
+        if isinstance(read, Read):
+            self._incomplete[board.name] = read.crawl.incomplete
+        return read
+
     def _route(self, rec: RecordResult, now: datetime) -> int:
         new: list[Posting] = rec.new
         if not new:
             return 0
-        deliveries = match.route(new, self._matcher())
+        deliveries = with_followers(
+            match.route(new, self._matcher()), new, self.store.follows.all_jobs_followers
+        )
         wanted = self.store.choices.wanted(
             deliveries, {p.key: p for p in new}
         )  # not hidden jobs, muted companies
@@ -281,7 +279,7 @@ class Poller:
         if streak:
             log.info("board %s: recovered after %d failed polls", board.name, streak)
             if board.admins_alerted:
-                self.on_health(f"✅ Board {board.name} recovered after {streak} failed polls.")
+                self.on_event(BoardRecovered(board.name, streak))
 
     def _failed(
         self,
@@ -298,7 +296,6 @@ class Poller:
         if retry_after:
             delay = max(delay, min(retry_after, self.polling.max_backoff))
         self.store.boards.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
-        self.on_retry(board.name, delay)
         wait = format_duration(delay)
         if failures == 1 and not logged:
             log.warning(
@@ -308,8 +305,5 @@ class Poller:
             log.debug("board %s: failure %d in a row: %s", board.name, failures, error)
         if not board.admins_alerted and (alert_now or failures >= self.polling.alert_admins_after):
             self.store.boards.set_admins_alerted(board.name)
-            self.on_health(
-                f"⚠️ Board {board.name} failed {failures} poll{'s' if failures > 1 else ''} in a "
-                f"row: {error}. Retrying with backoff; next try in {wait}."
-            )
-        return PollOutcome(board.name, "failed", error=error)
+            self.on_event(BoardFailing(board.name, failures, error, delay))
+        return PollOutcome(board.name, "failed", error=error, retry_in=delay)

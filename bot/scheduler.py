@@ -16,7 +16,6 @@ from bot.poller import Poller
 from bot.store import utcnow
 
 log = logging.getLogger(__name__)
-logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def jitter_for(interval: float) -> float:
@@ -31,12 +30,28 @@ class BoardScheduler:
         self.poller = poller
         self.wall = wall
         self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self._broken: set[str] = set()  # boards whose poll raised (a bug), told once
+
+    async def poll(self, name: str) -> None:
+        """The job of one board: poll it; after a failure, next at its backoff. The poller
+        turns every fault of a board into a failed outcome, so what escapes is a bug: its
+        traceback is logged once per board, not at every interval, and the other boards go on."""
+        try:
+            outcome = await self.poller.poll(name)
+        except Exception:  # one board's job: a bug here must not stop the scheduler
+            if name not in self._broken:
+                log.exception("board %s: the poll crashed (a bug); logged once", name)
+            self._broken.add(name)
+            return
+        self._broken.discard(name)
+        if outcome.retry_in is not None:
+            self.retry_in(name, outcome.retry_in)
 
     def add(self, name: str, interval: float, first_in: float | None = None) -> None:
         """Poll `name` every `interval` seconds; the first poll in `first_in` seconds (default soon)."""
         delay = random.uniform(0.0, min(interval, 3.0)) if first_in is None else first_in
         self.scheduler.add_job(
-            self.poller.poll,
+            self.poll,
             IntervalTrigger(seconds=interval, jitter=jitter_for(interval)),
             args=[name],
             id=f"board:{name}",

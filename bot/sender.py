@@ -22,33 +22,28 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import policy, render
-from bot.backoff import MAX_BACKOFF, MAX_RETRY_AFTER, retry_delay
+from bot import logs, policy, render
+from bot.backoff import MAX_RETRY_AFTER
 from bot.config import DeliveryConfig
-from bot.config_values import format_duration
-from bot.errors import (
-    BadMarkup,
-    ChatBlocked,
-    ChatMigrated,
-    MessageRejected,
-    RateLimited,
-    SendError,
-    TokenRejected,
-)
+from bot.errors import BadMarkup, SendError
+from bot.events import NotSent, OnEvent, Sent, ignore
 from bot.holding import DeliveryStores, Holding, Sendable, Summary
+from bot.ledger import Ledger
 from bot.link import Link
 from bot.models import OutgoingMessage
 from bot.pacing import ChatLimits, Pacer
 from bot.store import OutboxItem, utcnow
-from bot.store.db import storage_problem
-from bot.telegram.transport import Transport
+from bot.transport import Transport
 
 log = logging.getLogger(__name__)
 
 
 class Sender:
-    """Sends pending deliveries. `on_failed(text)` hears of a delivery that ended unsent or keeps
-    failing for one chat; `on_health(text)` of Telegram being down, paused, or back."""
+    """Sends pending deliveries: `holding` says what is due (the delivery policy), `_pacer` and
+    `_limits` when it may go (Telegram's limits), `ledger` what each result means (retry
+    bookkeeping). `on_event` hears every send (`Sent`, `NotSent`: metrics, the event log) and
+    what the admins should: a delivery that ended unsent or keeps failing for one chat,
+    Telegram being down or back (bot/events.py)."""
 
     def __init__(
         self,
@@ -56,30 +51,33 @@ class Sender:
         transport: Transport,
         delivery: DeliveryConfig = DeliveryConfig(),
         clock: Callable[[], datetime] = utcnow,
-        on_failed: Callable[[str], None] = lambda text: None,
-        on_health: Callable[[str], None] = lambda text: None,
+        on_event: OnEvent = ignore,
+        link: Link | None = None,
     ):
         self.store = store
         self.transport = transport
         self.config = delivery
         self.clock = clock
-        self.on_failed = on_failed
-        self.link = Link(clock, delivery.retry_base, delivery.max_attempts, on_health)
+        self.link = link or Link(clock, delivery.retry_base, delivery.max_attempts)
         self.sent = 0
         self._pacer = Pacer(delivery.messages_per_second)
+        self._limits = ChatLimits(delivery, self._pacer, clock)
+        self.on_event = on_event
+        self.ledger = Ledger(
+            store.outbox, store.users, self.link, self._limits, delivery, clock, on_event
+        )
+        self.holding = Holding(store, clock)  # the delivery policy: instant, held, summaries
         self._wake = asyncio.Event()
         self._queue: dict[int, Sendable] = {}  # chat -> its next due delivery, from the store
         self._fetched_at = float("-inf")
         self._refresh = True  # new deliveries were enqueued: read the outbox again
         self._finished = False  # a send finished: its chat may have another one due
-        self._limits = ChatLimits(delivery, self._pacer, clock)
         self._inflight: dict[int, asyncio.Task] = {}  # chat -> its one send in flight
-        self._told: set[int] = set()  # chats the admins heard are failing, until one succeeds
-        self._unrecorded: list[
-            tuple[int | tuple[int, ...], datetime, int | None]
-        ] = []  # sent, not yet marked
-        self._storage_down = False
-        self.holding = Holding(store, clock)  # the delivery policy: instant, held, summaries
+
+    @property
+    def pacer(self) -> Pacer:
+        """The overall rate every message of the bot keeps (broadcasts share it)."""
+        return self._pacer
 
     @property
     def paused(self) -> str | None:
@@ -103,9 +101,8 @@ class Sender:
             while not stop.is_set():
                 try:
                     rest = self._dispatch()
-                    self._storage_down = False
                 except sqlite3.Error as exc:  # disk full, locked: the outbox waits, nothing lost
-                    self._storage_failed(exc)
+                    self.ledger.storage_failed(exc)
                     rest = 5.0
                 self._wake.clear()
                 woke = asyncio.ensure_future(self._wake.wait())
@@ -157,17 +154,9 @@ class Sender:
             for task in pending:  # left 'sending': resent after a restart (the in-doubt window)
                 task.cancel()
 
-    def _storage_failed(self, exc: sqlite3.Error) -> None:
-        """One line per spell of database trouble, never a traceback a second."""
-        if not self._storage_down:
-            log.error("delivery paused: %s", storage_problem(self.store.db.path or "(memory)", exc))
-        self._storage_down = True
-
     def _dispatch(self) -> float:
         """Start a send for every chat that may get one now; returns how long to rest."""
-        while self._unrecorded:  # sent, but the database could not say so then
-            self.store.outbox.mark_sent(*self._unrecorded[0])
-            self._unrecorded.pop(0)
+        self.ledger.record_unrecorded()  # sent, but the database could not say so then
         loop = asyncio.get_running_loop()
         now = loop.time()
         stale = now - self._fetched_at
@@ -227,6 +216,7 @@ class Sender:
         )
 
     async def _deliver(self, item: OutboxItem) -> None:
+        logs.bind(chat=item.chat_id, job=item.posting.key, board=item.posting.board)
         try:
             if why := self.store.choices.turned_away(
                 item.chat_id, item.posting
@@ -250,19 +240,18 @@ class Sender:
                 msg_id = await self._send(item, message, plain=True)
         except (SendError, TimeoutError) as exc:
             return self._not_sent(item, exc)
-        self.link.answered()
-        self._told.discard(item.chat_id)
         self.sent += 1
-        try:
-            self.store.outbox.mark_sent(item.id, self.clock(), msg_id)
-        except sqlite3.Error as exc:  # recorded as soon as the database can: never sent twice
-            self._unrecorded.append((item.id, self.clock(), msg_id))
-            self._storage_failed(exc)
+        self.on_event(
+            Sent(item.chat_id, item.ids, self.clock(), item.posting.key, item.posting.board)
+        )
+        self.ledger.sent(item.id, msg_id)
+        self.ledger.chat_ok(item.chat_id)
         return None
 
     async def _summarise(self, summary: Summary) -> None:
         """Send a summary's parts in order, spaced as the chat's limit asks, each recorded sent
         as soon as it went; when one fails, it and the rest wait as any delivery would."""
+        logs.bind(chat=summary.chat_id)
         loop = asyncio.get_running_loop()
         for n, part in enumerate(summary.parts):
             if n:
@@ -277,72 +266,15 @@ class Sender:
                     msg_id = await self._send(summary, part.message, plain=True)
             except (SendError, TimeoutError) as exc:
                 return self._not_sent(summary.rest(n), exc)
-            self.link.answered()
             self.sent += 1
-            try:
-                self.store.outbox.mark_sent(part.ids, self.clock(), msg_id)
-            except sqlite3.Error as exc:
-                self._unrecorded.append((part.ids, self.clock(), msg_id))
-                self._storage_failed(exc)
-        self._told.discard(summary.chat_id)
+            self.on_event(Sent(summary.chat_id, part.ids, self.clock()))
+            self.ledger.sent(part.ids, msg_id)
+        self.ledger.chat_ok(summary.chat_id)
         return None
 
     def _not_sent(self, item: Sendable, exc: SendError | TimeoutError) -> None:
-        """Record why a send did not go through; only a permanent answer about the chat ends it."""
-        self._refresh = True
-        if isinstance(exc, TokenRejected):
-            self.link.token_rejected(str(exc), asyncio.get_running_loop().time())
-            self.store.outbox.mark_retry(item.ids, self.clock(), f"paused: {exc}", count=False)
-            return
-        if not isinstance(exc, RateLimited | ChatBlocked | ChatMigrated | MessageRejected):
-            return self._retry(item, "timed out" if isinstance(exc, TimeoutError) else str(exc))
-        self.link.answered()  # Telegram is there; the answer is about this chat
-        if isinstance(exc, RateLimited):
-            self._rate_limited(item, exc.retry_after)
-        elif isinstance(exc, ChatBlocked):
-            self.store.users.set_user_state(item.chat_id, "blocked", self.clock())
-            self.store.outbox.drop_pending_for(item.chat_id, f"blocked: {exc}")
-            log.info(
-                "chat %d blocked the bot or is gone (%s); it gets nothing more", item.chat_id, exc
-            )
-        elif isinstance(exc, ChatMigrated):
-            self.store.users.migrate_chat(item.chat_id, exc.new_chat_id, self.clock())
-            self.store.outbox.mark_retry(item.ids, self.clock(), str(exc), count=False)
-            log.info("chat %d became supergroup %d; following it", item.chat_id, exc.new_chat_id)
-        else:
-            self.store.outbox.mark_final(item.ids, "failed", f"rejected: {exc}")
-            log.warning("delivery %d to chat %d rejected: %s", item.id, item.chat_id, exc)
-            self.on_failed(f"A message to chat {item.chat_id} was rejected by Telegram: {exc}")
-        return None
-
-    def _rate_limited(self, item: Sendable, retry_after: float) -> None:
-        """429: that chat waits (at most an hour), the others flow; see ChatLimits."""
-        wait = self._limits.limited(item.chat_id, retry_after, asyncio.get_running_loop().time())
-        self.store.outbox.mark_retry(
-            item.ids,
-            self.clock() + timedelta(seconds=wait),
-            f"429: retry after {wait:g}s",
-            count=False,
-        )
-        log.info("Telegram asked to wait %gs (chat %d)", wait, item.chat_id)
-
-    def _retry(self, item: Sendable, error: str) -> None:
-        """A failure without an answer (5xx, network, timeout): never the end of a delivery."""
-        attempts = item.attempts + 1
-        self.link.failed(error, asyncio.get_running_loop().time())
-        if not self.link.up:  # Telegram is down: the message keeps its place, the link probes
-            self.store.outbox.mark_retry(item.ids, self.clock(), error)
-            return
-        delay = retry_delay(attempts, self.config.retry_base)
-        self.store.outbox.mark_retry(item.ids, self.clock() + timedelta(seconds=delay), error)
-        if attempts == 1:
-            log.warning(
-                "delivery %d to chat %d failed (%s); retrying with backoff",
-                item.id, item.chat_id, error,
-            )  # fmt: skip
-        if attempts >= self.config.max_attempts and item.chat_id not in self._told:
-            self._told.add(item.chat_id)
-            self.on_failed(
-                f"A message to chat {item.chat_id} failed {attempts} times ({error}); still "
-                f"retrying, at most {format_duration(MAX_BACKOFF)} apart."
-            )
+        self._refresh = True  # its chat, or all of them, may have something else due now
+        posting = item.posting if isinstance(item, OutboxItem) else None
+        key, board = (posting.key, posting.board) if posting else (None, None)
+        self.on_event(NotSent(item.chat_id, item.ids, exc, key, board))
+        self.ledger.not_sent(item, exc)

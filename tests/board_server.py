@@ -28,6 +28,8 @@ class BoardServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.posts: dict[tuple[str, str], Route] = {}  # (path, JSON body) -> answer to a POST
+        self.posted: list[tuple[str, object]] = []  # each POST's path and JSON body
         self.active = 0
         self.max_active = 0
         self._lock = threading.Lock()
@@ -44,10 +46,22 @@ class BoardServer:
                     with server._lock:
                         server.active -= 1
 
-            def _get(self) -> None:
+            def do_POST(self) -> None:
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                try:
+                    body = json.loads(raw or b"null")
+                except ValueError:
+                    body = raw.decode("utf-8", "replace")
+                with server._lock:
+                    server.posted.append((self.path, body))
+                    route = server.posts.get((self.path, json.dumps(body, sort_keys=True)))
+                self._get(route)
+
+            def _get(self, route: Route | None = None) -> None:
                 with server._lock:
                     server.requests.append((self.path, dict(self.headers)))
-                    route = server.routes.get(self.path)
+                    if self.command == "GET":
+                        route = server.routes.get(self.path)
                 if route is None:
                     self._answer(404, b'{"error":"not found"}', "application/json", {})
                     return
@@ -101,6 +115,11 @@ class BoardServer:
 
     def set_json(self, path: str, data: object, **kw: object) -> None:
         self.routes[path] = Route(body=json.dumps(data).encode(), **kw)
+
+    def set_post(self, path: str, request: object, data: object, **kw: object) -> None:
+        """Answer a POST of `path` whose JSON body is `request` with `data` as JSON."""
+        key = (path, json.dumps(request, sort_keys=True))
+        self.posts[key] = Route(body=json.dumps(data).encode(), etag=False, **kw)
 
     def set(self, path: str, body: bytes | str, status: int = 200, **kw: object) -> None:
         if isinstance(body, str):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import process
 from bot.store import Stores
 from tests.board_server import BoardServer
 from tests.fake_telegram import FakeTelegram
@@ -75,6 +76,12 @@ def _root_logging():
     handlers, level = root.handlers[:], root.level
     yield
     root.handlers[:], root.level = handlers, level
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _process_environment() -> None:
+    """What `jobbot` sets at start-up (bot/process.py), as the bot runs with it."""
+    process.environment()
 
 
 @pytest.fixture(autouse=True)

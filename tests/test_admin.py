@@ -11,9 +11,10 @@ from bot.models import FetchResult
 from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.sources import get
+from bot.sources.contract import parse_recorded
 from bot.store import Stores
 from bot.telegram.admin import AdminCommands
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 from tests.conftest import FIXTURES
 
 ADMIN, STRANGER = 1, 2
@@ -45,7 +46,7 @@ async def test_addboard_probes_baselines_and_polls_then_removeboard(admin, store
     boards.set("/feed", feed, content_type="application/rss+xml")
     url = boards.url("/feed")
     reply = await admin.handle("addboard", say(ADMIN), f"{url} Acme")
-    count = len(get("rss").parse(FetchResult(url=url, body=feed)))
+    count = len(parse_recorded(get("rss"), FetchResult(url=url, body=feed)).postings)
     assert reply.startswith(f"Added <b>Acme</b> (rss): {count} postings stored as its baseline")
     board = store.boards.board("Acme")
     assert board.origin == "chat" and board.baseline_at and board.enabled

@@ -13,7 +13,7 @@ from bot.config import AlertsConfig, BoardConfig
 from bot.models import BoardInfo, Delivery, OutgoingMessage, RawPosting
 from bot.store import Stores
 from bot.telegram.handlers import Handlers
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 
 USER = 42
 BOARD = BoardConfig("Acme", "https://example.com/b", "greenhouse", "https://example.com/b", 60.0)

@@ -20,7 +20,7 @@ from bot.scheduler import BoardScheduler
 from bot.store import Stores
 from bot.telegram.admin import ADMIN_COMMANDS, AdminCommands
 from bot.telegram.handlers import COMMANDS, Handlers
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 from tests.fake_telegram import MAX_TEXT_UTF16, parse_html, utf16_len
 
 ADMIN = 5

@@ -332,7 +332,7 @@ async def test_command_menus_per_scope_and_help_in_groups(tmp_path, tg) -> None:
     assert {"alerts", "edit", "why", "export", "import", "stop"} <= set(names)
     assert "boards" not in names and [c["command"] for c in admin] == [
         *names,
-        *["boards", "addboard", "removeboard"],
+        *["boards", "addboard", "removeboard", "stats", "invite", "ban", "unban", "broadcast"],
     ]
     for group in ("Alerts", "Delivery", "Jobs", "Account"):
         assert f"<b>{group}</b>" in user_help
@@ -350,7 +350,7 @@ async def test_the_console_shows_menus_and_prints_an_export(tmp_path) -> None:
     from bot.store import Stores
     from bot.telegram.console import ConsoleTransport
     from bot.telegram.handlers import Handlers
-    from bot.telegram.transport import Incoming
+    from bot.transport import Incoming
 
     out = io.StringIO()
     console = ConsoleTransport(io.StringIO(), out)

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.errors import UnsupportedBoard
 from bot.models import BoardInfo, FetchResult
 from bot.normalize import posting
-from bot.sources import get
+from bot.sources import all_sources, get
+from bot.sources.base import sniff
+from bot.sources.contract import Context, parse_recorded
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # The folder's kind, unless a file is listed here with its own (kind, options).
@@ -28,20 +31,40 @@ FOLDER_KINDS = {
     "hn": "hn",
     "jsonld": "jsonld",  # a Teamtailor JSON feed whose items carry `_jobposting`
     "getro": "jsonld",  # a Getro job card: schema.org microdata
+    "workday": "workday",
+    "teamtailor": "teamtailor",
+    "bamboohr": "bamboohr",
+    "rippling": "rippling",
+    "breezy": "breezy",
+    "pinpoint": "pinpoint",
+    "gem": "gem",
+    "join": "join",  # a company page and a job page: both embed their jobs
+    "icims": "icims",
+    "phenom": "phenom",
 }
-# Folders of kinds jobbot cannot read yet (issue "Follow any company" adds them): each is
-# listed with its reason, so a new, unknown folder still fails the mapping test below.
+# Folders of pages that hold no jobs: each must be recognised as its kind, which says clearly
+# that it cannot read it (no public feed).
+UNSUPPORTED = {"eightfold": ("eightfold", "infineon.com")}
+# Folders that are not boards, each with its reason, so a new, unknown folder still fails the
+# mapping test below.
 NOT_YET = {
-    name: "no source kind for it yet (the Follow any company issue adds it)"
-    for name in (
-        "bamboohr", "breezy", "careers_pages", "eightfold", "gem", "icims", "join", "phenom",
-        "pinpoint", "rippling", "teamtailor", "workday",
-    )
-}  # fmt: skip
+    "careers_pages": "company pages that name their ATS, not boards: tests/test_careers.py "
+    "checks `detect` names the right board on each",
+}
 LEVER_PAGE = {"item": ".posting-header", "title": "h2", "link": "a", "location": ".location"}
 FILE_KINDS = {
     # A saved Lever job page (no JSON-LD): the html kind with selectors for its header.
     "lever_hosted_page_CIandT_saved.html": ("html", {"selectors": LEVER_PAGE}),
+    # Teamtailor job pages on custom domains: the feed they link is the board; the page itself
+    # is one JobPosting (JSON-LD).
+    "nicholasbraun_teamtailor_fifthdimensionai_job_4876297_page.html": ("jsonld", {}),
+    "nicholasbraun_teamtailor_moove_job_8041975_page.html": ("jsonld", {}),
+}
+# The board a recorded answer came from, where the answer alone does not say (Workday lists
+# give paths relative to their site), by the file name's start.
+BOARD_URLS = {
+    "shellrazer_begacheese": "https://begacheese.wd3.myworkdayjobs.com/Bega_Careers",
+    "shellrazer_saputo": "https://saputo.wd5.myworkdayjobs.com/Saputo_External_Careers",
 }
 CONTENT_TYPES = {".json": "application/json", ".xml": "application/xml", ".html": "text/html"}
 
@@ -54,6 +77,8 @@ def _cases() -> list:
     for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
         for file in sorted(f for f in folder.iterdir() if f.is_file()):
             kind, options = FILE_KINDS.get(file.name, (FOLDER_KINDS.get(folder.name), {}))
+            if folder.name in UNSUPPORTED:
+                continue
             if kind is None:
                 why = NOT_YET.get(folder.name, "no kind is mapped to this folder")
                 skip = pytest.mark.skip(reason=f"{folder.name}: {why}")
@@ -67,7 +92,7 @@ def test_every_corpus_folder_is_mapped():
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS}")
     folders = {p.name for p in CORPUS.iterdir() if p.is_dir()}
-    unmapped = folders - set(FOLDER_KINDS) - set(NOT_YET)
+    unmapped = folders - set(FOLDER_KINDS) - set(NOT_YET) - set(UNSUPPORTED)
     assert not unmapped, f"unmapped corpus folders: {unmapped}"
 
 
@@ -77,7 +102,10 @@ def test_corpus_file_parses(kind: str, path: Path, options: dict):
     result = FetchResult(
         url=url, body=path.read_bytes(), content_type=CONTENT_TYPES.get(path.suffix, "")
     )
-    raws = get(kind).parse(result, options)
+    source = get(kind)
+    board_url = next((u for k, u in BOARD_URLS.items() if path.name.startswith(k)), url)
+    ctx = Context(url=source.endpoint(board_url) or url, options=options)
+    raws = parse_recorded(source, result, ctx).postings
     board = BoardInfo(name=path.stem, kind=kind, url=url)
     postings = [posting(raw, board) for raw in raws]
 
@@ -99,3 +127,27 @@ def test_corpus_file_parses(kind: str, path: Path, options: dict):
         assert p.posted_at is None or p.posted_at.tzinfo is not None
         assert "Please mention the word" not in p.description, "Remote OK canary left in"
         assert "â€" not in p.description and "â\x80" not in p.description, "mojibake left in"
+
+
+def _unsupported_pages() -> list:
+    if not CORPUS.is_dir():
+        reason = f"shared corpus not found at {CORPUS}"
+        return [pytest.param(None, None, marks=pytest.mark.skip(reason=reason), id="no-corpus")]
+    return [
+        pytest.param(file, UNSUPPORTED[name], id=f"{name}/{file.name}")
+        for name in sorted(UNSUPPORTED)
+        for file in sorted((CORPUS / name).iterdir())
+    ]
+
+
+@pytest.mark.parametrize(("path", "expected"), _unsupported_pages())
+def test_corpus_page_of_an_unreadable_kind_is_recognised(path: Path, expected: tuple[str, str]):
+    """A page of a kind jobbot can't read is named, in one line, with what identifies it."""
+    kind, detail = expected
+    result = FetchResult(url="https://careers.example.com/careers", body=path.read_bytes(),
+                         content_type="text/html")  # fmt: skip
+    with pytest.raises(UnsupportedBoard) as caught:
+        sniff(result)
+    message = str(caught.value)
+    assert "\n" not in message and detail in message and "cannot read" in message
+    assert get(kind).title in {s.title for s in all_sources()}

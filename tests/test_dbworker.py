@@ -14,7 +14,7 @@ from bot.errors import StoreBusy
 from bot.store import Db, Stores, Users
 from bot.telegram.dbworker import StoreWorker, database_file, open_secondary
 from bot.telegram.handlers import BUSY, Handlers
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 
 
 def test_a_transaction_that_read_first_commits_after_another_connection_wrote(

@@ -11,10 +11,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.config import DeliveryConfig
+from bot.events import DeliveryFailing, DeliveryRejected, Event, Notice
 from bot.holding import DeliveryStores
 from bot.models import Delivery, Posting
 from bot.sender import Sender
 from bot.store import Stores
+from bot.telegram.notices import word
 from bot.telegram.ptb import TelegramTransport
 from tests.fake_telegram import FakeTelegram, FakeTelegramProcess, Limits
 
@@ -60,9 +62,14 @@ def sender(
 ) -> Sender:
     config = DeliveryConfig(**{"retry_base": 0.05, "send_timeout": 2.0, **kw})
     told, health = [] if told is None else told, [] if health is None else health
-    return Sender(
-        store.view(DeliveryStores), transport, config, running_clock(), told.append, health.append
-    )
+
+    def report(event: Event) -> None:  # worded as the admins read it
+        if not isinstance(event, Notice):
+            return  # sends and polls: metrics and the log observe those
+        failed = isinstance(event, DeliveryFailing | DeliveryRejected)
+        (told if failed else health).append(word(event))
+
+    return Sender(store.view(DeliveryStores), transport, config, running_clock(), report)
 
 
 def running_clock() -> Callable[[], datetime]:

@@ -11,7 +11,7 @@ from bot.models import OutgoingMessage
 from bot.store import Stores
 from bot.store.outbox import UNTIL_RESUME
 from bot.telegram.handlers import Handlers
-from bot.telegram.transport import Incoming, Press
+from bot.transport import Incoming, Press
 from tests.test_holding import Clock, held_until, job, make_sender, setup, titles
 from tests.test_holding import tg as tg  # the fixtures, shared
 from tests.test_holding import transport as transport

@@ -11,6 +11,7 @@ from bot.http import Fetcher
 from bot.sources import detect, detect_remote
 
 GH = ("greenhouse", "https://boards-api.greenhouse.io/v1/boards/quillfin/jobs?content=true")
+GH_EU = ("greenhouse", "https://boards-api.eu.greenhouse.io/v1/boards/quillfin/jobs?content=true")
 LEVER = ("lever", "https://api.lever.co/v0/postings/cloudwalk?mode=json")
 LEVER_EU = ("lever", "https://api.eu.lever.co/v0/postings/cloudwalk?mode=json")
 ASHBY = (
@@ -41,6 +42,10 @@ DETECT = [
     ("gh-no-scheme", "boards.greenhouse.io/quillfin", GH),
     ("gh-embed", "https://boards.greenhouse.io/embed/job_board?for=quillfin", GH),
     ("gh-api", "https://boards-api.greenhouse.io/v1/boards/quillfin/jobs", GH),
+    ("gh-embed-js", "https://boards.greenhouse.io/embed/job_board/js?for=quillfin", GH),
+    ("gh-eu", "https://job-boards.eu.greenhouse.io/quillfin", GH_EU),
+    ("gh-eu-job-page", "https://job-boards.eu.greenhouse.io/quillfin/jobs/4001", GH_EU),
+    ("gh-eu-api", "https://boards-api.eu.greenhouse.io/v1/boards/quillfin/jobs", GH_EU),
     ("lever-jobs", "https://jobs.lever.co/cloudwalk", LEVER),
     ("lever-job-page", "https://jobs.lever.co/cloudwalk/0f3c2a10/apply", LEVER),
     ("lever-eu", "https://jobs.eu.lever.co/cloudwalk", LEVER_EU),
@@ -87,6 +92,14 @@ DETECT = [
     ("feed-segment", "https://blog.example/feed/", ("rss", "https://blog.example/feed/")),
     ("hn-item", "https://news.ycombinator.com/item?id=48747976", HN),
     ("hn-item-more-params", "https://news.ycombinator.com/item?p=2&id=48747976", HN),
+    (
+        "hn-latest-thread",
+        "https://news.ycombinator.com/submitted?id=whoishiring",
+        (
+            "hn",
+            "https://hn.algolia.com/api/v1/search_by_date?tags=story,author_whoishiring&hitsPerPage=20",
+        ),
+    ),
     ("hn-algolia-item", "https://hn.algolia.com/api/v1/items/48747976", HN),
     (
         "hn-algolia-search",
@@ -145,6 +158,10 @@ GETRO_PAGE = b"""<html><body><img src="https://cdn.getro.com/x.png">
 LINKED_FEED_PAGE = b"""<html><head>
 <link rel="alternate" type="application/rss+xml" title="Jobs" href="/careers/jobs.xml">
 </head><body>Careers</body></html>"""
+TWO_FEEDS_PAGE = b"""<html><head>
+<link rel="alternate" type="application/rss+xml" title="Blog Posts" href="/blog/posts.rss">
+<link rel="alternate" type="application/rss+xml" title="Jobs" href="/jobs.rss">
+</head><body>Careers</body></html>"""
 PLAIN_PAGE = b"<!DOCTYPE html><html><body><h1>About us</h1></body></html>"
 ATOM = b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Jobs</title></feed>'
 PERSONIO = b'<?xml version="1.0" encoding="UTF-8"?><workzag-jobs></workzag-jobs>'
@@ -168,6 +185,12 @@ SNIFF = [
         LINKED_FEED_PAGE,
         "text/html",
         ("rss", "https://careers.example/careers/jobs.xml"),
+    ),
+    (
+        "jobs-feed-not-blog",
+        TWO_FEEDS_PAGE,
+        "text/html",
+        ("rss", "https://careers.example/jobs.rss"),
     ),
 ]
 

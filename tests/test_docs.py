@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import tomllib
 from pathlib import Path
@@ -11,8 +12,10 @@ import pytest
 from bot import sources
 from bot.cli import parser
 from bot.config import EXAMPLE_CONFIG
+from bot.sources import catalog
 from bot.telegram.admin import ADMIN_COMMANDS
-from bot.telegram.handlers import COMMANDS
+from bot.telegram.handlers import COMMANDS, Handlers
+from bot.transport import Incoming
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 
@@ -20,9 +23,17 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 @pytest.mark.parametrize("kind", sources.kinds())
 def test_every_kind_is_in_the_readme_table_and_the_example_config(kind: str) -> None:
     assert re.search(rf"^\| `{kind}` \|", README, re.M), f"README has no row for {kind}"
+    if not sources.get(kind).readable:
+        return  # recognised only, to say it can't be read: no board to show in the example
     boards = tomllib.loads(EXAMPLE_CONFIG.read_text())["boards"]
     names = {sources.detect(b["url"])[0] if "kind" not in b else b["kind"] for b in boards}
     assert kind in names, f"config.example.toml has no {kind} board"
+
+
+def test_the_readme_board_table_is_generated_from_the_registry() -> None:
+    assert catalog.refresh(README) == README, (
+        f"README.md's board table is out of date: run `.venv/bin/{catalog.COMMAND}`"
+    )
 
 
 @pytest.mark.parametrize("name", [c.name for c in COMMANDS] + list(ADMIN_COMMANDS))
@@ -39,3 +50,13 @@ def test_every_cli_command_is_in_the_readme() -> None:
 def test_readme_starts_with_the_two_commands() -> None:
     head = README[:800]
     assert "make run" in head and "make test" in head
+
+
+async def test_help_kinds_lists_every_kind_from_the_registry(store) -> None:
+    reply = await Handlers(store.db)(Incoming(42, "/help kinds"))
+    assert isinstance(reply, str)
+    for s in sources.all_sources():
+        assert f"<code>{s.kind}</code> — {html.escape(s.title)}" in reply, s.kind
+        assert html.escape(s.example_url) in reply, s.kind
+    index = await Handlers(store.db)(Incoming(42, "/help"))
+    assert "/help kinds" in str(index)

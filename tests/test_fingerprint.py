@@ -9,9 +9,10 @@ import pytest
 
 from bot import fingerprint
 from bot.config import BoardConfig, PollingConfig
+from bot.crawl import normalise
 from bot.http import Fetcher, build_client
 from bot.models import BoardInfo, RawPosting
-from bot.poller import Poller, PollStores, normalise
+from bot.poller import Poller, PollStores
 from tests.test_poller import PATH, gh_job
 
 RAW = RawPosting(

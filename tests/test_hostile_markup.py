@@ -18,6 +18,7 @@ from bot.models import BoardInfo, FetchResult, RawPosting
 from bot.normalize import html_to_text, page_text, posting, tree
 from bot.sources import get
 from bot.sources.base import page_markup, sniff
+from bot.sources.contract import Context, parse_recorded
 from bot.sources.getro import next_data
 from bot.sources.hn import _first_line
 
@@ -86,9 +87,11 @@ def _description(markup: str) -> object:
 PATHS: dict[str, Callable[[str], object]] = {
     "description": _description,
     "page-text": page_text,
-    "jsonld-page": lambda body: get("jsonld").parse(_page(body)),
-    "html-scrape": lambda body: get("html").parse(
-        _page(body), {"selectors": {"item": "li.job", "title": "h3", "link": "a"}}
+    "jsonld-page": lambda body: parse_recorded(get("jsonld"), _page(body)),
+    "html-scrape": lambda body: parse_recorded(
+        get("html"),
+        _page(body),
+        Context(options={"selectors": {"item": "li.job", "title": "h3", "link": "a"}}),
     ),
     "detect-sniff": lambda body: sniff(_page(body, head=_LINK_HEAD)),
     "getro-next-data": next_data,

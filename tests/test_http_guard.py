@@ -24,7 +24,7 @@ from bot.http import Fetcher, HostGuard, build_client
 from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.telegram.admin import AdminCommands
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 from tests.board_server import BoardServer
 from tests.conftest import FIXTURES
 

@@ -25,7 +25,7 @@ from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
 from bot.telegram.admin import AdminCommands
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 from tests.board_server import BoardServer
 
 PATH = "/v1/boards/acme/jobs"
@@ -234,8 +234,9 @@ async def test_slow_details_stop_at_the_deadline_and_the_list_still_lands(
     url = boards.url(base)
     store.boards.sync_boards([BoardConfig("Acme", url, "smartrecruiters", url, 60)], now)
     outcome = await poller_for(store, client, fetch_timeout=0.5).poll("Acme")
-    assert outcome.status == "baseline"
-    assert 0 < outcome.seen < 40  # the rest have their details fetched next poll
+    assert (outcome.status, outcome.seen) == ("baseline", 40)  # every posting, from the list
+    asked = [path for path, _ in boards.requests if path.startswith(base + "/")]
+    assert 0 < len(asked) < 40  # the rest have their details fetched next poll
 
 
 async def test_addboard_of_a_dripping_page_answers_within_fetch_timeout(

@@ -14,12 +14,14 @@ from bot import config as cfg
 from bot.app import App
 from bot.backoff import MAX_GLOBAL_HOLD, MAX_RETRY_AFTER, retry_delay
 from bot.config import DeliveryConfig
+from bot.events import DeliveryFailing, DeliveryRejected, Event, Notice
 from bot.holding import DeliveryStores
 from bot.link import Link
 from bot.pacing import ChatLimits, Pacer
 from bot.sender import Sender
 from bot.store import Stores
 from bot.store.db import from_iso
+from bot.telegram.notices import word
 from bot.telegram.ptb import TelegramTransport
 from tests.fake_telegram import FakeTelegram
 from tests.test_delivery import NOW, TOKEN, fill
@@ -49,14 +51,15 @@ async def transport(tg):
 
 def make_sender(store: Stores, transport, clock: Clock, told: list, health: list) -> Sender:
     config = DeliveryConfig(messages_per_second=1000, per_chat_interval=0.01, send_timeout=2.0)
-    return Sender(
-        store.view(DeliveryStores),
-        transport,
-        config,
-        clock,
-        on_failed=told.append,
-        on_health=health.append,
-    )
+
+    def report(event: Event) -> None:  # worded as the admins read it
+        if not isinstance(event, Notice):
+            return  # sends: metrics and the log observe those
+        (told if isinstance(event, DeliveryFailing | DeliveryRejected) else health).append(
+            word(event)
+        )
+
+    return Sender(store.view(DeliveryStores), transport, config, clock, on_event=report)
 
 
 def tries(store: Stores) -> int:
@@ -236,11 +239,10 @@ async def test_failure_notices_within_the_window_are_summed_up_not_lost(
             "storage": {"path": str(tmp_path / "jobbot.db")},
         }
     )
-    app = App(config)
+    app = App(config, notice_window=0.2)
     await app.transport.start(None)
-    app.failure_notice_window = 0.2
     for chat in (5, 6, 7):
-        app.sender.on_failed(f"A message to chat {chat} was rejected by Telegram: too long")
+        app.notices.report(DeliveryRejected(chat, "too long"))
     sent = await tg.wait_for_async(2)
     await app.close()
     assert "chat 5" in sent[0].text

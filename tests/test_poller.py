@@ -11,11 +11,13 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.config import BoardConfig, PollingConfig
+from bot.events import Notice
 from bot.http import USER_AGENT, Fetcher, build_client
 from bot.poller import Poller, PollStores
-from bot.sources.base import _REGISTRY, NO_OPTIONS, register
+from bot.sources.base import _REGISTRY, register
 from bot.sources.greenhouse import Greenhouse
 from bot.store import Stores
+from bot.telegram.notices import word
 from tests.board_server import BoardServer
 
 PATH = "/v1/boards/acme/jobs"
@@ -230,7 +232,7 @@ async def test_admins_hear_once_per_streak_and_on_recovery(store, boards, now) -
         store.view(PollStores),
         Fetcher(client),
         PollingConfig(alert_admins_after=3),
-        on_health=told.append,
+        on_event=lambda e: told.extend([word(e)] if isinstance(e, Notice) else []),
     )
     store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
     boards.set(PATH, "down", status=503)
@@ -249,7 +251,10 @@ async def test_an_empty_answer_after_postings_keeps_them_and_tells_admins(
     client = build_client(timeout=1.0)
     told: list[str] = []
     p = Poller(
-        store.view(PollStores), Fetcher(client), PollingConfig(close_after=1), on_health=told.append
+        store.view(PollStores),
+        Fetcher(client),
+        PollingConfig(close_after=1),
+        on_event=lambda e: told.extend([word(e)] if isinstance(e, Notice) else []),
     )
     store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
     boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2)]})
@@ -270,12 +275,11 @@ async def test_a_failed_board_is_retried_after_its_backoff_not_its_interval(
     client = build_client(timeout=1.0)
     poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
     scheduler = BoardScheduler(poller)
-    poller.on_retry = scheduler.retry_in
     store.boards.sync_boards([board("Daily", boards.url(PATH), interval=86400)], now)
     boards.set(PATH, "down", status=503)
     scheduler.add("Daily", 86400, first_in=3600)
     scheduler.start()
-    await poller.poll("Daily")
+    await scheduler.poll("Daily")
     job = scheduler.scheduler.get_job("board:Daily")
     wait = (job.next_run_time - datetime.now(UTC)).total_seconds()
     scheduler.shutdown()
@@ -292,10 +296,10 @@ async def test_parsing_runs_on_a_worker_so_the_loop_stays_free(poller, store, bo
     class Probe(Greenhouse):
         kind = "test-worker-probe"
 
-        def parse(self, result, options=NO_OPTIONS):
+        def parse(self, response, ctx):
             parse_started.set()
             seen.append((threading.current_thread().name, loop_ran.wait(timeout=5)))
-            return super().parse(result, options)
+            return super().parse(response, ctx)
 
     async def on_the_loop() -> None:
         while not parse_started.is_set():

@@ -10,14 +10,35 @@ import httpx
 import pytest
 
 from bot import match
+from bot.crawl import crawl
 from bot.errors import ParseError
 from bot.http import Fetcher
-from bot.models import Alert, BoardInfo, FetchResult
+from bot.models import Alert, BoardInfo, FetchResult, RawPosting
 from bot.normalize import posting
 from bot.sources import demo, get, greenhouse, hn, lever, rss
+from bot.sources.contract import Context, Source, parse_recorded
 
 FIXTURES = Path(__file__).parent / "fixtures"
 JSON = "application/json; charset=utf-8"
+
+
+def read(source: Source, result: FetchResult, options: dict | None = None) -> list[RawPosting]:
+    """The postings of one recorded response, read as a poll's first request would be."""
+    ctx = Context(url=result.url, options=options or {})
+    return list(parse_recorded(source, result, ctx).postings)
+
+
+async def fetch(source: Source, fetcher, url: str, etag=None, lm=None, *, known=(), options=None):
+    """One board fetch of `source` at `url` the way the poller does it (`bot.crawl`)."""
+    ctx = Context(url=url, options=options or {}, known=frozenset(known))
+    return await crawl(fetcher, source, ctx, inline(source, ctx), etag=etag, last_modified=lm)
+
+
+def inline(source: Source, ctx: Context):
+    async def parse(response):
+        return source.parse(response, ctx)
+
+    return parse
 
 
 def fixture(name: str, content_type: str = JSON, url: str = "https://example.com/") -> FetchResult:
@@ -28,7 +49,7 @@ def fixture(name: str, content_type: str = JSON, url: str = "https://example.com
 
 
 def test_greenhouse_reads_jobs_and_skips_duplicate_ids():
-    raws = greenhouse.Greenhouse().parse(fixture("greenhouse_jobs.json"))
+    raws = read(greenhouse.Greenhouse(), fixture("greenhouse_jobs.json"))
     assert [r.external_id for r in raws] == ["4011001", "4011002", "4011003", "4011004"]
     first = raws[0]
     assert first.title == "Senior Backend Engineer (Rust)"
@@ -49,7 +70,7 @@ def test_greenhouse_postings_normalise():
     board = BoardInfo(
         name="quillfin", kind="greenhouse", url="https://boards.greenhouse.io/quillfin"
     )
-    raws = greenhouse.Greenhouse().parse(fixture("greenhouse_jobs.json"))
+    raws = read(greenhouse.Greenhouse(), fixture("greenhouse_jobs.json"))
     rust, go, javascript, data = (posting(r, board) for r in raws)
     assert rust.company == "Quillfin"
     assert rust.description == (
@@ -85,14 +106,14 @@ def test_greenhouse_postings_normalise():
     ids=["bare-list", "saved-wrapper", "empty-board", "items-without-id"],
 )
 def test_greenhouse_accepts_other_shapes(body, count):
-    assert len(greenhouse.Greenhouse().parse(FetchResult(url="u", body=body))) == count
+    assert len(read(greenhouse.Greenhouse(), FetchResult(url="u", body=body))) == count
 
 
 # --- lever ------------------------------------------------------------------------------------
 
 
 def test_lever_reads_postings():
-    raws = lever.Lever().parse(fixture("lever_postings.json"))
+    raws = read(lever.Lever(), fixture("lever_postings.json"))
     assert len(raws) == 3
     first = raws[0]
     assert first.external_id == "0f3c2a10-6b1e-4c55-9d7e-1a2b3c4d5e01"
@@ -116,7 +137,7 @@ def test_lever_postings_normalise():
         company="Harbourcoin",
     )
     rust, go, intern = (
-        posting(r, board) for r in lever.Lever().parse(fixture("lever_postings.json"))
+        posting(r, board) for r in read(lever.Lever(), fixture("lever_postings.json"))
     )
     assert rust.title == "Senior Rust Engineer, Settlement"
     assert rust.company == "Harbourcoin"
@@ -147,18 +168,18 @@ def test_lever_postings_normalise():
 def test_lever_error_object_is_a_parse_error():
     body = b'{"ok": false, "error": "Document not found"}'
     with pytest.raises(ParseError, match="Document not found"):
-        lever.Lever().parse(FetchResult(url="u", body=body, content_type=JSON))
+        read(lever.Lever(), FetchResult(url="u", body=body, content_type=JSON))
 
 
 def test_lever_empty_site_is_no_postings():
-    assert lever.Lever().parse(FetchResult(url="u", body=b"[]")) == []
+    assert read(lever.Lever(), FetchResult(url="u", body=b"[]")) == []
 
 
 # --- rss --------------------------------------------------------------------------------------
 
 
 def test_wwr_feed():
-    raws = rss.Rss().parse(fixture("wwr.rss", "application/rss+xml"))
+    raws = read(rss.Rss(), fixture("wwr.rss", "application/rss+xml"))
     assert [(r.company, r.title) for r in raws] == [
         ("Tallowbank", "Senior Rust Engineer"),
         ("Ardent Ledger", "Go Developer (Payments)"),
@@ -180,7 +201,7 @@ def test_wwr_feed():
 def test_wwr_postings_normalise():
     board = BoardInfo(name="wwr", kind="rss", url="https://weworkremotely.com/remote-jobs.rss")
     rust, go, javascript = (
-        posting(r, board) for r in rss.Rss().parse(fixture("wwr.rss", "application/rss+xml"))
+        posting(r, board) for r in read(rss.Rss(), fixture("wwr.rss", "application/rss+xml"))
     )
     assert rust.description == (
         "Headquarters: Dublin\nURL: https://tallowbank.example\n\n"
@@ -199,7 +220,7 @@ def test_wwr_postings_normalise():
 
 def test_atom_feed_with_byte_order_mark():
     assert (FIXTURES / "atom.xml").read_bytes().startswith(b"\xef\xbb\xbf")
-    raws = rss.Rss().parse(fixture("atom.xml", "application/atom+xml"))
+    raws = read(rss.Rss(), fixture("atom.xml", "application/atom+xml"))
     assert [r.title for r in raws] == [
         "Platform Engineer (Kubernetes)",
         "Senior Frontend Engineer (TypeScript)",
@@ -229,7 +250,7 @@ def test_feed_without_authors_splits_company_role_titles():
     <item><title>Vellum Pay: Data Engineer</title><link>https://jobs.example/1</link></item>
     <item><title>Zephyr Clearing: SRE</title><guid>https://jobs.example/2</guid></item>
     </channel></rss>"""
-    raws = rss.Rss().parse(FetchResult(url="https://jobs.example/feed", body=body))
+    raws = read(rss.Rss(), FetchResult(url="https://jobs.example/feed", body=body))
     assert [(r.company, r.title, r.url) for r in raws] == [
         ("Vellum Pay", "Data Engineer", "https://jobs.example/1"),
         ("Zephyr Clearing", "SRE", "https://jobs.example/2"),
@@ -239,7 +260,7 @@ def test_feed_without_authors_splits_company_role_titles():
 
 def test_empty_feed_is_no_postings():
     body = b"<rss version='2.0'><channel><title>Quiet board</title></channel></rss>"
-    assert rss.Rss().parse(FetchResult(url="u", body=body)) == []
+    assert read(rss.Rss(), FetchResult(url="u", body=body)) == []
 
 
 def test_rss_1_0_feed_is_read():
@@ -252,7 +273,7 @@ def test_rss_1_0_feed_is_read():
       <link>https://jobs.example/1</link><dc:creator>Lumen</dc:creator>
       <dc:date>2026-07-03T09:15:00Z</dc:date><description>Brew &amp; build.</description></item>
     </rdf:RDF>"""
-    [raw] = rss.Rss().parse(FetchResult(url="https://jobs.example/index.rdf", body=body))
+    [raw] = read(rss.Rss(), FetchResult(url="https://jobs.example/index.rdf", body=body))
     assert (raw.external_id, raw.title, raw.company) == (
         "https://jobs.example/1",
         "Caf\u00e9 Engineer",
@@ -276,14 +297,14 @@ MALFORMED_FEEDS = [
 )
 def test_a_malformed_feed_is_read_as_far_as_it_goes(body):
     """Hand-made feeds break XML (a bare "&", an unclosed tag): their jobs are not lost."""
-    (raw,) = rss.Rss().parse(FetchResult(url="https://jobs.example/feed.rss", body=body))
+    (raw,) = read(rss.Rss(), FetchResult(url="https://jobs.example/feed.rss", body=body))
     assert raw.title.startswith("R") and "Engineer" in raw.title
 
 
 def test_a_body_nothing_can_read_is_one_clear_error():
     body = b"<<<< not xml at all &&&& <<"
     with pytest.raises(ParseError, match=r"not well-formed XML .*line 1, column \d+") as err:
-        rss.Rss().parse(FetchResult(url="https://jobs.example/feed.rss", body=body))
+        read(rss.Rss(), FetchResult(url="https://jobs.example/feed.rss", body=body))
     assert "\n" not in str(err.value)
 
 
@@ -298,7 +319,7 @@ def test_a_body_nothing_can_read_is_one_clear_error():
 )
 def test_well_formed_xml_that_is_no_feed_is_an_error(body):
     with pytest.raises(ParseError, match="expected an RSS or Atom feed"):
-        rss.Rss().parse(FetchResult(url="https://jobs.example/feed.rss", body=body))
+        read(rss.Rss(), FetchResult(url="https://jobs.example/feed.rss", body=body))
 
 
 # --- demo -------------------------------------------------------------------------------------
@@ -329,9 +350,9 @@ def test_demo_has_a_rust_role_every_third_slot():
 
 async def test_demo_fetch_needs_no_network_and_parses():
     source = demo.Demo()
-    result = await source.fetch(None, "demo://fintech?every=8", None, None)
-    assert result.content_type == "application/json"
-    raws = source.parse(result)
+    result = await fetch(source, None, "demo://fintech?every=8", None, None)
+    assert result.first.content_type == "application/json"
+    raws = result.postings
     assert len(raws) == 12
     board = BoardInfo(name="fintech", kind="demo", url="demo://fintech?every=8")
     normalised = posting(raws[0], board)
@@ -347,7 +368,7 @@ async def test_demo_fetch_needs_no_network_and_parses():
 
 def parse(kind: str, name: str, url: str = "https://board.example/jobs", **options):
     """Parse a fixture with `kind` and normalise it for a board named "board"."""
-    raws = get(kind).parse(fixture(name, url=url), options)
+    raws = read(get(kind), fixture(name, url=url), options)
     board = BoardInfo(name="board", kind=kind, url=url)
     return raws, [posting(raw, board) for raw in raws]
 
@@ -379,9 +400,9 @@ async def test_lever_pages_with_skip_and_limit_until_a_short_page():
 
     source = lever.Lever()
     endpoint = source.endpoint("https://jobs.lever.co/harbourcoin")
-    result = await source.fetch(fetcher_for(handler), endpoint, '"etag"', None)
+    result = await fetch(source, fetcher_for(handler), endpoint, '"etag"', None)
     assert seen == [("json", 0, 100), ("json", 100, 100), ("json", 200, 100)]
-    raws = source.parse(result)
+    raws = result.postings
     assert [r.external_id for r in raws] == [f"id-{i}" for i in range(230)]
     assert result.etag is None  # several pages: a 304 on page one would prove nothing
 
@@ -393,12 +414,12 @@ async def test_lever_single_page_keeps_conditional_get():
         return httpx.Response(200, json=[_lever_item(1)], headers={"ETag": '"v1"'})
 
     source = lever.Lever()
-    first = await source.fetch(
-        fetcher_for(handler), "https://api.lever.co/v0/postings/x", None, None
+    first = await fetch(
+        source, fetcher_for(handler), "https://api.lever.co/v0/postings/x", None, None
     )
-    assert first.etag == '"v1"' and len(source.parse(first)) == 1
-    again = await source.fetch(
-        fetcher_for(handler), "https://api.lever.co/v0/postings/x", '"v1"', None
+    assert first.etag == '"v1"' and len(first.postings) == 1
+    again = await fetch(
+        source, fetcher_for(handler), "https://api.lever.co/v0/postings/x", '"v1"', None
     )
     assert again.not_modified
 
@@ -411,11 +432,11 @@ async def test_lever_stops_when_a_server_ignores_skip():
         calls.append(request.url.params["skip"])
         return httpx.Response(200, json=page)
 
-    result = await lever.Lever().fetch(
-        fetcher_for(handler), "https://api.lever.co/v0/postings/x", None, None
+    result = await fetch(
+        lever.Lever(), fetcher_for(handler), "https://api.lever.co/v0/postings/x", None, None
     )
     assert calls == ["0", "100"]
-    assert len(lever.Lever().parse(result)) == 100
+    assert len(result.postings) == 100
 
 
 def test_lever_salary_range():
@@ -427,7 +448,7 @@ def test_lever_salary_range():
             "interval": "per-year-salary",
         }
     }
-    raw = lever.Lever().parse(FetchResult(url="u", body=json.dumps([item]).encode()))[0]
+    raw = read(lever.Lever(), FetchResult(url="u", body=json.dumps([item]).encode()))[0]
     board = BoardInfo(name="x", kind="lever", url="https://jobs.lever.co/x")
     p = posting(raw, board)
     assert (p.salary_min, p.salary_max, p.salary_currency, p.salary_period) == (
@@ -479,7 +500,7 @@ def test_smartrecruiters_list_page():
         "full_time",
         "Engineering",
     )
-    assert scala.description == "" and not scala.partial
+    assert scala.description == "" and scala.partial  # the list has no ad: its detail follows
     assert (ops.location, ops.workplace, ops.department) == ("Poland, Remote", "remote", None)
     assert ops.posted_at == datetime(2018, 3, 1, 12, 0, tzinfo=UTC)  # stale, still listed
     assert risk.workplace == "onsite"  # remote and hybrid both false
@@ -528,7 +549,8 @@ async def test_smartrecruiters_pages_and_fetches_details_only_for_new_postings()
     endpoint = source.endpoint("https://careers.smartrecruiters.com/Quillfin")
     assert endpoint == "https://api.smartrecruiters.com/v1/companies/Quillfin/postings"
     known = {str(1000 + i) for i in range(150)}  # all but 1150, 1151
-    result = await source.fetch(
+    result = await fetch(
+        source,
         fetcher_for(_sr_handler(152, failing={"1151"}, calls=calls)),
         endpoint,
         None,
@@ -542,10 +564,10 @@ async def test_smartrecruiters_pages_and_fetches_details_only_for_new_postings()
         "/v1/companies/Quillfin/postings?limit=100&offset=100",
     ]
     assert details == ["1150", "1151"]
-    raws = source.parse(result)
+    raws = result.postings
     by_id = {r.external_id: r for r in raws}
-    assert len(raws) == 151  # 1151's detail failed: skipped this poll, fetched next time
-    assert "1151" not in by_id
+    assert len(raws) == 152  # 1151's detail failed: kept from the list, asked again next poll
+    assert by_id["1151"].title == "Engineer 151" and result.incomplete == {"1151"}
     assert all(r.partial and r.description_html is None for i, r in by_id.items() if i != "1150")
     fresh = by_id["1150"]
     assert not fresh.partial and "Quillfin moves money" in fresh.description_html
@@ -556,8 +578,8 @@ async def test_smartrecruiters_empty_company_is_one_request():
     calls: list[str] = []
     source = get("smartrecruiters")
     url = "https://api.smartrecruiters.com/v1/companies/Nobody/postings"
-    result = await source.fetch(fetcher_for(_sr_handler(0, calls=calls)), url, None, None)
-    assert len(calls) == 1 and source.parse(result) == []
+    result = await fetch(source, fetcher_for(_sr_handler(0, calls=calls)), url, None, None)
+    assert len(calls) == 1 and result.postings == []
 
 
 async def test_smartrecruiters_rate_limit_stops_detail_requests():
@@ -572,8 +594,10 @@ async def test_smartrecruiters_rate_limit_stops_detail_requests():
 
     source = get("smartrecruiters")
     url = "https://api.smartrecruiters.com/v1/companies/Q/postings"
-    result = await source.fetch(fetcher_for(handler), url, None, None)
-    assert source.parse(result) == []
+    result = await fetch(source, fetcher_for(handler), url, None, None)
+    assert [r.external_id for r in result.postings] == [str(i) for i in range(20)]
+    assert all(r.partial for r in result.postings), "kept from the list data, not dropped"
+    assert result.incomplete == {str(i) for i in range(20)}
     assert len(calls) <= 1 + 4  # the list, then at most one round of concurrent detail calls
 
 
@@ -675,9 +699,25 @@ def test_personio_feed_with_byte_order_mark():
 # --- getro ------------------------------------------------------------------------------------
 
 
-def test_getro_board_page_reads_next_data():
+def test_getro_board_page_asks_the_search_api_for_its_collection():
     url = "https://jobs.fintechfounders.example/jobs"
-    _raws, (rust, go) = parse("getro", "getro_board.html", url=url)
+    page = parse_recorded(get("getro"), fixture("getro_board.html", url=url), Context(url=url))
+    assert not page.postings  # the search API lists them all; the page only its first 20
+    ((search,),) = [page.follow]
+    assert (search.method, search.url, search.json["page"]) == (
+        "POST",
+        "https://api.getro.com/api/v2/collections/71234567890/search/jobs",
+        0,
+    )
+
+
+def test_getro_board_page_reads_next_data():
+    """A page that names no collection gives the jobs it embeds."""
+    url = "https://jobs.fintechfounders.example/jobs"
+    body = (FIXTURES / "getro_board.html").read_bytes().replace(b'"network"', b'"other"')
+    raws = read(get("getro"), FetchResult(url=url, body=body, content_type="text/html"))
+    board = BoardInfo(name="board", kind="getro", url=url)
+    rust, go = [posting(raw, board) for raw in raws]
     assert rust.url == "https://jobs.lever.co/quillfin/1a2b3c4d-0000-4000-8000-000000000001"
     assert (rust.company, rust.locations, rust.workplace) == (
         "Quillfin",
@@ -723,8 +763,8 @@ async def test_getro_fetch_finds_the_collection_and_pages_until_empty():
         return httpx.Response(200, json={"results": {"jobs": jobs, "count": 4}, "meta": {}})
 
     source = get("getro")
-    result = await source.fetch(
-        fetcher_for(handler), "https://jobs.fintechfounders.example/jobs", None, None
+    result = await fetch(
+        source, fetcher_for(handler), "https://jobs.fintechfounders.example/jobs", None, None
     )
     origin = "https://jobs.fintechfounders.example"
     path = "/api/v2/collections/71234567890/search/jobs"
@@ -733,7 +773,7 @@ async def test_getro_fetch_finds_the_collection_and_pages_until_empty():
         (path, 1, "application/json", origin),
         (path, 2, "application/json", origin),
     ]
-    assert len(source.parse(result)) == 4
+    assert len(result.postings) == 4
 
 
 async def test_getro_collection_id_option_needs_no_page():
@@ -746,11 +786,11 @@ async def test_getro_collection_id_option_needs_no_page():
     source = get("getro")
     options = {"collection_id": "555", "query": "rust", "max_pages": 3}
     assert source.check_options(options) == []
-    result = await source.fetch(
-        fetcher_for(handler), "https://jobs.example/", None, None, options=options
+    result = await fetch(
+        source, fetcher_for(handler), "https://jobs.example/", None, None, options=options
     )
     assert methods == [("POST", "rust")]
-    assert source.parse(result) == []
+    assert result.postings == []
 
 
 @pytest.mark.parametrize(
@@ -927,9 +967,9 @@ async def test_hn_search_url_pages_through_nbpages():
     source = get("hn")
     url = "https://hn.algolia.com/api/v1/search_by_date?tags=comment,story_1&hitsPerPage=1000"
     assert source.endpoint(url) == url
-    result = await source.fetch(fetcher_for(handler), url, None, None)
+    result = await fetch(source, fetcher_for(handler), url, None, None)
     assert pages == [0, 1, 2]
-    assert [r.external_id for r in source.parse(result)] == ["100", "101", "102"]
+    assert [r.external_id for r in result.postings] == ["100", "101", "102"]
 
 
 # --- json-ld, microdata, json feeds -----------------------------------------------------------
@@ -1165,8 +1205,10 @@ ERRORS = [
 def test_parse_errors(kind, body, content_type, message):
     options = {"selectors": BOARD_SELECTORS} if kind == "html" else {}
     with pytest.raises(ParseError, match=message):
-        get(kind).parse(
-            FetchResult(url="https://example.com/", body=body, content_type=content_type), options
+        read(
+            get(kind),
+            FetchResult(url="https://example.com/", body=body, content_type=content_type),
+            options,
         )
 
 
@@ -1176,21 +1218,21 @@ def test_json_kinds_report_an_html_answer(kind):
         url="https://example.com/", body=HTML_PAGE, content_type="text/html; charset=utf-8"
     )
     if kind == "getro":  # a page is a valid Getro answer; a page without jobs is an empty board
-        assert get(kind).parse(result) == []
+        assert read(get(kind), result) == []
         return
     with pytest.raises(ParseError, match=r"got HTML \(text/html\)"):
-        get(kind).parse(result)
+        read(get(kind), result)
 
 
 @pytest.mark.parametrize("kind", JSON_KINDS)
 def test_json_kinds_report_invalid_json(kind):
     result = FetchResult(url="https://example.com/", body=b'{"truncated": [', content_type=JSON)
     with pytest.raises(ParseError, match="not JSON"):
-        get(kind).parse(result)
+        read(get(kind), result)
 
 
 def test_jsonld_page_without_postings_is_an_empty_board():
-    assert get("jsonld").parse(FetchResult(url="https://x.example/", body=HTML_PAGE)) == []
+    assert read(get("jsonld"), FetchResult(url="https://x.example/", body=HTML_PAGE)) == []
 
 
 # --- postings without a link of their own ------------------------------------------------------
@@ -1208,16 +1250,16 @@ def test_jsonld_postings_without_url_or_id_on_one_page_stay_apart():
         f'<script type="application/ld+json">{block % t}</script>'
         for t in ("Rust Engineer", "Go Engineer", "Data Analyst")
     )
-    raws = get("jsonld").parse(_page(f"<html><body>{scripts}</body></html>"))
+    raws = read(get("jsonld"), _page(f"<html><body>{scripts}</body></html>"))
     assert len({r.external_id for r in raws}) == 3
-    again = get("jsonld").parse(_page(f"<html><body>{scripts}</body></html>"))
+    again = read(get("jsonld"), _page(f"<html><body>{scripts}</body></html>"))
     assert [r.external_id for r in raws] == [r.external_id for r in again], "ids are stable"
 
 
 def test_jsonld_page_of_one_posting_is_its_own_link():
     block = '{"@type": "JobPosting", "title": "Rust Engineer"}'
     page = f'<html><script type="application/ld+json">{block}</script></html>'
-    (raw,) = get("jsonld").parse(_page(page))
+    (raw,) = read(get("jsonld"), _page(page))
     assert raw.external_id == raw.url == "https://acme.example/careers"
 
 
@@ -1227,14 +1269,14 @@ def test_html_items_sharing_one_link_are_each_a_posting():
         for t in ("Rust Engineer", "Go Engineer", "Rust Engineer (Lisbon)")
     )
     options = {"selectors": {"item": "li.job", "title": "h3", "link": "a"}}
-    raws = get("html").parse(_page(f"<ul>{items}</ul>"), options)
+    raws = read(get("html"), _page(f"<ul>{items}</ul>"), options)
     assert [r.title for r in raws] == ["Rust Engineer", "Go Engineer", "Rust Engineer (Lisbon)"]
     assert len({r.external_id for r in raws}) == 3
 
 
 def test_some_demo_postings_state_a_salary_so_the_demo_shows_it():
     body = json.dumps({"jobs": demo.make_postings(1_000_000.0, 8.0)}).encode()
-    raws = demo.Demo().parse(FetchResult(url="demo://fintech", body=body))
+    raws = read(demo.Demo(), FetchResult(url="demo://fintech", body=body))
     paid = [r for r in raws if r.salary_min]
     assert paid and len(paid) < len(raws), "some do, some don't"
     assert {(r.salary_currency, r.salary_period) for r in paid} == {("EUR", "year")}

@@ -126,8 +126,7 @@ async def test_a_database_deleted_while_running_is_written_back_and_the_bot_stop
     boards.set_json(PATH, {"jobs": [gh_job(1)]})
     with FakeTelegram() as tg:
         config = make_config(tmp_path, tg, boards.url(PATH), boards.url("/x"))
-        app = App(config)
-        app.watch_every = 0.05
+        app = App(config, watch_every=0.05)
         stop = asyncio.Event()
         run = asyncio.create_task(app.run(stop))
         await until(lambda: baselined(app))

@@ -2,20 +2,31 @@
 
 from bot.sources import (  # noqa: F401  (registration)
     ashby,
+    bamboohr,
+    breezy,
     demo,
+    eightfold,
+    gem,
     getro,
     greenhouse,
     hn,
     html,
+    icims,
+    join,
     jsonld,
     lever,
     personio,
+    phenom,
+    pinpoint,
     recruitee,
     remoteok,
     remotive,
+    rippling,
     rss,
     smartrecruiters,
+    teamtailor,
     workable,
+    workday,
 )
 from bot.sources.base import Source, all_sources, detect, detect_remote, get, kinds, register
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote, unquote
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
+from bot.models import RawPosting
+from bot.sources.base import json_body, register, shape, text, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 _API = "https://api.ashbyhq.com/posting-api/job-board/{board}?includeCompensation=true"
 # Board names may hold dots, spaces and mixed case: kraken.com, "Kraken Digital", HighlightTA.
@@ -75,15 +75,17 @@ class Ashby(Source):
             return None
         return _API.format(board=quote(unquote(match["board"]), safe=""))
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """Listed jobs only (`isListed: false` ones are hidden from the board)."""
-        data = json_body(result, _EXPECTED)
+        data = json_body(response, _EXPECTED)
         if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
-        return unique(
-            _posting(job)
-            for job in data["jobs"]
-            if isinstance(job, dict) and text(job.get("id")) and job.get("isListed") is not False
+        return Page(
+            unique(
+                _posting(job)
+                for job in data["jobs"]
+                if isinstance(job, dict)
+                and text(job.get("id"))
+                and job.get("isListed") is not False
+            )
         )

@@ -1,73 +1,23 @@
-"""The Source plugin contract, the registry of source kinds and URL recognition (`detect`, and
-`detect_remote`, which may fetch), plus the small helpers every parser shares."""
+"""The registry of source kinds and URL recognition (`detect`, and `detect_remote`, which may
+fetch), plus the small helpers every parser shares. The contract itself is in `contract`."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
-from collections.abc import Set as AbstractSet
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from bot.errors import DetectError, FetchError, ParseError
+from bot import careers
+from bot.errors import DetectError, FetchError, ParseError, UnsupportedBoard
 from bot.models import FetchResult, RawPosting
 from bot.normalize import tree
+from bot.sources.contract import Source
 
 if TYPE_CHECKING:
     from bot.http import Fetcher
-
-
-NO_OPTIONS: Mapping[str, Any] = MappingProxyType({})
-
-
-class Source:
-    """One kind of job board.
-
-    A subclass sets `kind`, `title` (one line, for docs) and `example_url`, and implements
-    `parse`, which must be pure: it turns one `FetchResult` into `RawPosting`s with no I/O, and
-    raises `ParseError` when the body is not in the expected shape. It may override
-    `endpoint` (the URL to fetch for a board URL a user pasted, or None when the URL is not
-    this kind's) and `fetch` (when one poll needs more than one request: pages, details).
-
-    `options` are the board's own settings from the config (e.g. CSS selectors for `html`).
-    `known` holds the external ids already stored for the board, so that `fetch` can skip
-    per-posting detail requests for them; a posting read without its description is then
-    returned with `partial=True`, and the store keeps what it had.
-    """
-
-    kind: ClassVar[str]
-    title: ClassVar[str]
-    example_url: ClassVar[str]
-    generic: ClassVar[bool] = False  # accepts URLs of many sites (feeds, pages): tried last
-
-    def check_options(self, options: Mapping[str, Any]) -> list[str]:
-        """Problems with a board's options, each as "key: what is wrong"; none by default."""
-        return []
-
-    def endpoint(self, url: str) -> str | None:
-        """The URL to poll for a pasted board URL, or None when the URL is not of this kind."""
-        return None
-
-    async def fetch(
-        self,
-        fetcher: Fetcher,
-        url: str,
-        etag: str | None,
-        last_modified: str | None,
-        *,
-        known: AbstractSet[str] = frozenset(),
-        options: Mapping[str, Any] = NO_OPTIONS,
-    ) -> FetchResult:
-        """Fetch one board; the default is one conditional GET."""
-        return await fetcher.get(url, etag=etag, last_modified=last_modified)
-
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
-        """Turn a response into postings. Pure: no I/O."""
-        raise NotImplementedError
 
 
 _REGISTRY: dict[str, Source] = {}
@@ -198,6 +148,10 @@ def sniff(result: FetchResult) -> tuple[str, str] | None:
     """(kind, endpoint) for a fetched page or document, from its content: a feed, a Personio
     XML feed, a JSON feed of JobPostings, a page with JobPosting data (JSON-LD or microdata), a
     Getro board, or a page that links its own job feed. None when nothing fits."""
+    for source in all_sources():
+        endpoint = source.recognise(result)
+        if endpoint:
+            return source.kind, endpoint
     body, url = result.body, result.url
     head = body[:2000].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     ctype = result.content_type.split(";")[0].strip().lower()
@@ -217,18 +171,46 @@ def sniff(result: FetchResult) -> tuple[str, str] | None:
     if b'id="__NEXT_DATA__"' in body and b"getro" in body:
         return "getro", url
     if b"<link" in body or b"<LINK" in body:
-        link = tree.parse(page_markup(result.text, url)).css_first(_ALTERNATE_FEED)
-        href = str(link.attributes.get("href") or "").strip() if link is not None else ""
-        if href:
+        links = tree.parse(page_markup(result.text, url)).css(_ALTERNATE_FEED)
+        feeds = [
+            (str(n.attributes.get("title") or "").lower(), n.attributes.get("href")) for n in links
+        ]
+        jobs = [href for title, href in feeds if "job" in title or "career" in title]
+        href = str(next(iter(jobs + [href for _, href in feeds]), None) or "").strip()
+        if href:  # the page's job feed, not its blog's
             return "rss", urljoin(url, href)
     return None
 
 
-async def detect_remote(fetcher: Fetcher, url: str) -> tuple[str, str]:
-    """Like `detect`, and when the URL alone says nothing, fetch it once and `sniff` the answer:
-    feeds by content type, career pages with JobPosting data. Raises DetectError."""
+@dataclass(frozen=True)
+class Found:
+    """A board found at a URL: its kind, its public URL (what `jobbot detect` prints) and the
+    endpoint to poll, None when jobbot has no source of that kind (a Dayforce careers site)."""
+
+    kind: str
+    url: str
+    endpoint: str | None
+
+
+def _found(board: careers.Board) -> Found:
+    source = _REGISTRY.get(board.kind)
+    endpoint = None if source is None else source.endpoint(board.url) or board.url
+    return Found(board.kind, board.url, endpoint)
+
+
+def _looks_html(result: FetchResult) -> bool:
+    return describe_body(result).startswith("HTML")
+
+
+async def detect_all(fetcher: Fetcher, url: str) -> list[Found]:
+    """Every board at `url`: the URL itself when `detect` knows it; else the page, fetched
+    once: the boards a careers page links or embeds (`bot.careers`), else what the page is
+    (`sniff`: a feed, JobPosting data). Raises DetectError when there is none."""
     try:
-        return detect(url)
+        kind, endpoint = detect(url)
+        return [Found(kind, url.strip(), endpoint)]
+    except UnsupportedBoard:
+        raise
     except DetectError as exc:
         not_known = exc
     url = url.strip()
@@ -242,11 +224,27 @@ async def detect_remote(fetcher: Fetcher, url: str) -> tuple[str, str]:
         raise DetectError(
             f"{url} is not a board URL jobbot knows, and fetching it failed: {exc}"
         ) from None
-    found = sniff(result)
-    if found:
-        return found
+    named = careers.boards(result.text, result.url or url) if _looks_html(result) else []
+    if named:
+        return [_found(b) for b in named]
+    sniffed = sniff(result)
+    if sniffed:
+        return [Found(sniffed[0], sniffed[1], sniffed[1])]
     raise DetectError(
-        f"{url} is {describe_body(result)} with no job feed or JobPosting data that jobbot "
-        'can read; set kind = "html" with CSS selectors for its job list, or set kind to '
-        f"one of {', '.join(kinds())}"
+        f"{url} is {describe_body(result)} with no job board, job feed or JobPosting data "
+        'that jobbot can read; set kind = "html" with CSS selectors for its job list, or set '
+        f"kind to one of {', '.join(kinds())}"
     )
+
+
+async def detect_remote(fetcher: Fetcher, url: str) -> tuple[str, str]:
+    """The one board at `url` as (kind, endpoint), by `detect_all`. Raises DetectError when
+    there is none jobbot can read, or several (listed, to pick one from)."""
+    found = await detect_all(fetcher, url)
+    usable = [f for f in found if f.endpoint]
+    if len(usable) == 1:
+        return usable[0].kind, str(usable[0].endpoint)
+    listed = "; ".join(f"{f.kind} {f.url}" for f in (usable or found))
+    if usable:
+        raise DetectError(f"{url} names {len(usable)} boards: {listed}. Use one of them (its URL)")
+    raise DetectError(f"{url} uses {listed}, which jobbot cannot read yet")

@@ -10,18 +10,14 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, register
-
-if TYPE_CHECKING:
-    from bot.http import Fetcher
+from bot.sources.base import register
+from bot.sources.contract import Context, Page, Request, Response, Source
 
 DEFAULT_EVERY = 8.0
 
@@ -176,43 +172,34 @@ class Demo(Source):
         url = url.strip()
         return url if url.lower().startswith("demo:") else None
 
-    async def fetch(
-        self,
-        fetcher: Fetcher,
-        url: str,
-        etag: str | None,
-        last_modified: str | None,
-        *,
-        known: AbstractSet[str] = frozenset(),
-        options: Mapping[str, Any] = NO_OPTIONS,
-    ) -> FetchResult:
+    def respond(self, request: Request) -> FetchResult:
         """Generate the board's current postings; no network."""
-        body = json.dumps({"jobs": make_postings(time.time(), _every(url))}).encode()
-        return FetchResult(url=url, body=body, content_type="application/json")
+        body = json.dumps({"jobs": make_postings(time.time(), _every(request.url))}).encode()
+        return FetchResult(url=request.url, body=body, content_type="application/json")
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         try:
-            jobs = json.loads(result.text)["jobs"]
+            jobs = json.loads(response.text)["jobs"]
         except (ValueError, KeyError, TypeError):
             raise ParseError("expected the demo board's JSON object with a 'jobs' list") from None
         if not isinstance(jobs, list):
             raise ParseError("expected the demo board's JSON object with a 'jobs' list")
-        return [
-            RawPosting(
-                external_id=str(job["id"]),
-                title=job.get("title", ""),
-                url=job.get("url", ""),
-                company=job.get("company"),
-                location=job.get("location"),
-                description_html=job.get("description_html"),
-                posted_at=job.get("posted_at"),
-                workplace=job.get("workplace"),
-                employment_type=job.get("employment_type"),
-                department=job.get("department"),
-                **_salary_fields(job.get("salary")),
-            )
-            for job in jobs
-            if isinstance(job, dict) and job.get("id")
-        ]
+        return Page(
+            [
+                RawPosting(
+                    external_id=str(job["id"]),
+                    title=job.get("title", ""),
+                    url=job.get("url", ""),
+                    company=job.get("company"),
+                    location=job.get("location"),
+                    description_html=job.get("description_html"),
+                    posted_at=job.get("posted_at"),
+                    workplace=job.get("workplace"),
+                    employment_type=job.get("employment_type"),
+                    department=job.get("department"),
+                    **_salary_fields(job.get("salary")),
+                )
+                for job in jobs
+                if isinstance(job, dict) and job.get("id")
+            ]
+        )

@@ -13,28 +13,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
+from bot.models import RawPosting
 from bot.normalize import tree
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    describe_body,
-    mapping,
-    page_markup,
-    register,
-    shape,
-    text,
-    unique,
-)
+from bot.sources.base import describe_body, mapping, page_markup, register, shape, text, unique
+from bot.sources.contract import Context, Page, Request, Response, Source
 from bot.sources.jsonld import read_page
-
-if TYPE_CHECKING:
-    from bot.http import Fetcher
 
 SEARCH = "https://api.getro.com/api/v2/collections/{id}/search/jobs"
 _API_FORM = re.compile(r"^(?:https?://)?api\.getro\.com/api/v2/collections/(?P<id>\d+)", re.I)
@@ -143,74 +130,65 @@ class Getro(Source):
             problems.append(f"options.query: text, got {options['query']!r}")
         return problems
 
-    async def fetch(
-        self,
-        fetcher: Fetcher,
-        url: str,
-        etag: str | None,
-        last_modified: str | None,
-        *,
-        known: AbstractSet[str] = frozenset(),
-        options: Mapping[str, Any] = NO_OPTIONS,
-    ) -> FetchResult:
-        """The API's pages as one `{"results": {"jobs": [...]}, "board": ...}` body, or the page
-        itself when it names no collection."""
-        ident = text(options.get("collection_id"))
-        match = _API_FORM.match(url)
-        page: FetchResult | None = None
+    def start(self, ctx: Context) -> list[Request]:
+        """The search API's first page when the collection is known (option or API URL), else
+        the board page, which names it."""
+        ident = text(ctx.options.get("collection_id"))
+        match = _API_FORM.match(ctx.url)
         if match:
             ident = ident or match["id"]
-        elif not ident:
-            page = await fetcher.get(url)
-            data = next_data(page.text, page.url)
-            ident = collection_id(data) if data else None
-            if not ident:
-                return page
-        board = _board_root(url)
-        headers = {"Accept": "application/json"}
-        if board:
-            headers.update({"Origin": board, "Referer": board + "/"})
-        jobs: list[Any] = []
-        for number in range(int(options.get("max_pages") or MAX_PAGES)):
-            body = {"hitsPerPage": HITS_PER_PAGE, "page": number, "query": options.get("query", "")}
-            result = await fetcher.request(
-                "POST", SEARCH.format(id=ident), json={**body, "filters": {}}, headers=headers
-            )
-            batch = _api_jobs(result)
-            if not batch:
-                break
-            jobs.extend(batch)
-        combined = {"results": {"jobs": jobs, "count": len(jobs)}, "board": board}
-        return FetchResult(
-            url=page.url if page else url,
-            body=json.dumps(combined).encode(),
-            content_type="application/json",
-        )
+        if ident:
+            return [_search(ident, 0, ctx)]
+        return [Request(ctx.url)]
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
-        """Search results (the API's, or what `fetch` put together), or a board page: the jobs
-        in its `__NEXT_DATA__`, else its microdata job cards."""
-        body = result.text
-        head = body[:200].lstrip()
-        if head.startswith("<"):
-            data = next_data(body, result.url)
+    def parse(self, response: Response, ctx: Context) -> Page:
+        """Search results (and the next page while one is full), or a board page: the search
+        of its collection when it names one, else the jobs in its `__NEXT_DATA__`, else its
+        microdata job cards."""
+        body = response.text
+        if body[:200].lstrip().startswith("<"):
+            data = next_data(body, response.url)
             if data is None:
-                return read_page(body, result.url)
-            jobs, board = _embedded_jobs(data), _board_root(result.url)
-        else:
-            try:
-                data = json.loads(body)
-            except ValueError:
-                raise ParseError(f"{_EXPECTED}, got {describe_body(result)}") from None
-            jobs = _api_jobs_of(data)
-            board = text(data.get("board")) if isinstance(data, dict) else None
-        return unique(
-            _posting(job, board)
-            for job in jobs
-            if isinstance(job, dict) and (text(job.get("id")) or text(job.get("slug")))
-        )
+                return Page(read_page(body, response.url))
+            ident = collection_id(data)
+            if ident:
+                return Page((), [_search(ident, 0, ctx)])
+            jobs, board = _embedded_jobs(data), _board_root(response.url)
+            return Page(_postings(jobs, board))
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise ParseError(f"{_EXPECTED}, got {describe_body(response)}") from None
+        jobs = _api_jobs_of(data)
+        follow = []
+        sent = response.request.json
+        if jobs and isinstance(sent, dict) and isinstance(sent.get("page"), int):
+            ident = response.request.url.rstrip("/").split("/")[-3]
+            if sent["page"] + 1 < _max_pages(ctx):
+                follow.append(_search(ident, sent["page"] + 1, ctx))
+        return Page(_postings(jobs, _board_root(ctx.url)), follow)
+
+
+def _max_pages(ctx: Context) -> int:
+    return int(ctx.options.get("max_pages") or MAX_PAGES)
+
+
+def _search(ident: str, page: int, ctx: Context) -> Request:
+    """One POST to the search API, with the board's own Origin when it has one."""
+    board = _board_root(ctx.url)
+    headers = [("Accept", "application/json")]
+    if board:
+        headers += [("Origin", board), ("Referer", board + "/")]
+    body = {"hitsPerPage": HITS_PER_PAGE, "page": page, "query": ctx.options.get("query", "")}
+    return Request(SEARCH.format(id=ident), "POST", tuple(headers), json={**body, "filters": {}})
+
+
+def _postings(jobs: list[Any], board: str | None) -> list[RawPosting]:
+    return unique(
+        _posting(job, board)
+        for job in jobs
+        if isinstance(job, dict) and (text(job.get("id")) or text(job.get("slug")))
+    )
 
 
 def _api_jobs_of(data: object) -> list[Any]:
@@ -219,11 +197,3 @@ def _api_jobs_of(data: object) -> list[Any]:
     if not isinstance(jobs, list):
         raise ParseError(f"{_EXPECTED}, got {shape(data)}")
     return jobs
-
-
-def _api_jobs(result: FetchResult) -> list[Any]:
-    try:
-        data = json.loads(result.text)
-    except ValueError:
-        raise ParseError(f"{_EXPECTED}, got {describe_body(result)}") from None
-    return _api_jobs_of(data)

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, unique
+from bot.sources.base import json_body, register, shape, unique
+from bot.sources.contract import Context, Page, Response, Source
 
-_API = "https://boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true"
-_URL_FORMS = (
+_API = "https://boards-api{eu}.greenhouse.io/v1/boards/{token}/jobs?content=true"
+_URL_FORMS = (  # EU boards (job-boards.eu.greenhouse.io) are read from the EU API host
     re.compile(
-        r"^(?:https?://)?(?:boards|job-boards)\.greenhouse\.io/"
-        r"(?:embed/job_(?:board|app)\?for=)?(?P<token>[A-Za-z0-9_-]+)",
+        r"^(?:https?://)?(?:boards|job-boards)(?P<eu>\.eu)?\.greenhouse\.io/"
+        r"(?:embed/job_(?:board(?:/js)?|app)\?for=)?(?P<token>[A-Za-z0-9_-]+)",
         re.IGNORECASE,
     ),
     re.compile(
-        r"^(?:https?://)?boards-api\.greenhouse\.io/v1/boards/(?P<token>[A-Za-z0-9_-]+)",
+        r"^(?:https?://)?boards-api(?P<eu>\.eu)?\.greenhouse\.io/v1/boards/"
+        r"(?P<token>[A-Za-z0-9_-]+)",
         re.IGNORECASE,
     ),
 )
@@ -91,16 +92,16 @@ class Greenhouse(Source):
         for form in _URL_FORMS:
             match = form.match(url)
             if match and match["token"].lower() != "embed":
-                return _API.format(token=match["token"])
+                return _API.format(eu=(match["eu"] or "").lower(), token=match["token"])
         return None
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """The board's jobs; also reads a bare list or a saved wrapper such as {company, jobs}."""
-        jobs = _jobs(result)
-        return unique(
-            _posting(job)
-            for job in jobs
-            if isinstance(job, dict) and job.get("id") not in (None, "")
+        jobs = _jobs(response)
+        return Page(
+            unique(
+                _posting(job)
+                for job in jobs
+                if isinstance(job, dict) and job.get("id") not in (None, "")
+            )
         )

@@ -8,20 +8,16 @@ is left the location). A first line without "|" becomes the title as it stands.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
+from bot.models import RawPosting
 from bot.normalize import clean, html_to_text, salary_from_text
-from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
-
-if TYPE_CHECKING:
-    from bot.http import Fetcher
+from bot.sources import hn_threads
+from bot.sources.base import json_body, register, shape, text, unique
+from bot.sources.contract import Context, Page, Request, Response, Source
 
 ITEMS = "https://hn.algolia.com/api/v1/items/{id}"
 _URL_FORMS = (
@@ -152,6 +148,11 @@ def _posting(comment: dict[str, Any]) -> RawPosting:
     )
 
 
+def _page(url: str) -> int:
+    page = dict(parse_qsl(urlsplit(url).query)).get("page", "0")
+    return int(page) if page.isdigit() else 0
+
+
 def _page_url(url: str, page: int) -> str:
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query) if k != "page"] + [("page", str(page))]
@@ -161,50 +162,48 @@ def _page_url(url: str, page: int) -> str:
 @register
 class HackerNews(Source):
     kind = "hn"
-    title = 'Hacker News "Who is hiring?" thread (news.ycombinator.com/item?id=N)'
-    example_url = "https://news.ycombinator.com/item?id=48747976"
+    title = (
+        'Hacker News "Who is hiring?": the latest thread, month after month '
+        "(news.ycombinator.com/submitted?id=whoishiring), or one thread (item?id=N)"
+    )
+    example_url = "https://news.ycombinator.com/submitted?id=whoishiring"
 
     def endpoint(self, url: str) -> str | None:
         url = url.strip()
+        if hn_threads.is_submitted_page(url):
+            return hn_threads.THREADS
         for form in _URL_FORMS:
             match = form.match(url)
             if match:
                 return ITEMS.format(id=match["id"])
         return url if _SEARCH.match(url) else None
 
-    async def fetch(
-        self,
-        fetcher: Fetcher,
-        url: str,
-        etag: str | None,
-        last_modified: str | None,
-        *,
-        known: AbstractSet[str] = frozenset(),
-        options: Mapping[str, Any] = NO_OPTIONS,
-    ) -> FetchResult:
-        """An item tree is one request; a search URL is paged until `nbPages`."""
-        if not _SEARCH.match(url):
-            return await fetcher.get(url, etag=etag, last_modified=last_modified)
-        first = await fetcher.get(_page_url(url, 0))
-        data = json_body(first, _EXPECTED)
-        if not isinstance(data, dict) or not isinstance(data.get("hits"), list):
-            raise ParseError(f"{_EXPECTED}, got {shape(data)}")
-        hits = list(data["hits"])
-        pages: int = data["nbPages"] if isinstance(data.get("nbPages"), int) else 1
-        for page in range(1, min(pages, MAX_PAGES)):
-            more = json_body(await fetcher.get(_page_url(url, page)), _EXPECTED)
-            batch = more.get("hits") if isinstance(more, dict) else None
-            if not batch:
-                break
-            hits.extend(batch)
-        body = json.dumps({"hits": hits}).encode()
-        return FetchResult(url=first.url, body=body, content_type="application/json")
+    def start(self, ctx: Context) -> list[Request]:
+        """An item tree is one conditional request; a search URL is paged from page 0; a
+        board that names no thread starts from whoishiring's latest stories."""
+        if hn_threads.follows_latest(ctx.url):
+            listed = ctx.url if hn_threads.is_thread_list(ctx.url) else hn_threads.THREADS
+            return [Request(listed)]
+        if not _SEARCH.match(ctx.url):
+            return [Request(ctx.url, conditional=True)]
+        return [Request(_page_url(ctx.url, 0))]
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
-        """Top-level comments with text; replies and deleted comments are left out."""
-        comments = _comments(json_body(result, _EXPECTED))
-        return unique(
+    def parse(self, response: Response, ctx: Context) -> Page:
+        """Top-level comments with text; replies and deleted comments are left out. A search
+        result asks for its next page, until `nbPages`. A list of threads asks for the newest
+        "Who is hiring?" thread, on the same API host."""
+        data = json_body(response, _EXPECTED)
+        if hn_threads.is_thread_list(response.request.url):
+            story = hn_threads.newest_hiring_thread(data)
+            return Page((), [Request(hn_threads.thread_url(response.url, story))])
+        comments = _comments(data)
+        follow = []
+        if _SEARCH.match(response.request.url):
+            page = _page(response.request.url) + 1
+            pages = data.get("nbPages") if isinstance(data.get("nbPages"), int) else 1
+            if page < min(pages, MAX_PAGES):
+                follow.append(Request(_page_url(response.request.url, page)))
+        postings = unique(
             _posting(c) for c in comments if text(c.get("id")) and isinstance(c.get("text"), str)
         )
+        return Page(postings, follow)

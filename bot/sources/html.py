@@ -27,17 +27,10 @@ import soupsieve
 from bs4 import BeautifulSoup, Tag
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
+from bot.models import RawPosting
 from bot.normalize import canonical_url, clean, page_text
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    content_id,
-    describe_body,
-    page_markup,
-    register,
-    unique,
-)
+from bot.sources.base import content_id, describe_body, page_markup, register, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 REQUIRED = {
     "item": "a CSS selector for one job in the list",
@@ -108,19 +101,17 @@ class Html(Source):
         ]
         return problems
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """One posting per item with a title; none found is an empty board."""
-        selectors = _selectors(options)
+        selectors = _selectors(ctx.options)
         missing = [key for key in REQUIRED if not selectors.get(key)]
         if missing:
             raise ParseError(f"the html kind needs selectors: {', '.join(missing)} missing")
-        if not result.text.lstrip()[:1] == "<":
-            raise ParseError(f"expected an HTML page, got {describe_body(result)}")
+        if not response.text.lstrip()[:1] == "<":
+            raise ParseError(f"expected an HTML page, got {describe_body(response)}")
         # lxml (libxml2) rather than html.parser, which is quadratic on unclosed tags; and
         # without NULs, at which libxml2 would stop reading.
-        page = page_markup(result.text, result.url).replace("\x00", "")
+        page = page_markup(response.text, response.url).replace("\x00", "")
         soup = BeautifulSoup(page, "lxml")
         items = soup.select(selectors["item"])
         hrefs = Counter(_href(item, selectors["link"]) for item in items)
@@ -130,8 +121,8 @@ class Html(Source):
             if not title:
                 continue
             href = _href(item, selectors["link"])
-            url = canonical_url(href, result.url) if href else canonical_url(result.url)
-            own = bool(href) and hrefs[href] == 1 and url != canonical_url(result.url)
+            url = canonical_url(href, response.url) if href else canonical_url(response.url)
+            own = bool(href) and hrefs[href] == 1 and url != canonical_url(response.url)
             described = selectors.get("description")
             markup = None
             if described:
@@ -154,4 +145,4 @@ class Html(Source):
                     posted_at=_date(item, selectors.get("date")),
                 )
             )
-        return unique(postings)
+        return Page(unique(postings))

@@ -6,24 +6,16 @@ page with one JobPosting but no description gets the page's own text, minus its 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
+from bot.models import RawPosting
 from bot.normalize import canonical_url, page_text, tree
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    content_id,
-    describe_body,
-    page_markup,
-    register,
-    text,
-    unique,
-)
+from bot.sources.base import content_id, describe_body, page_markup, register, text, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 _EXPECTED = "expected a page or JSON feed with schema.org JobPosting data"
 _CONTINENTS = frozenset(
@@ -260,22 +252,20 @@ class JsonLd(Source):
     title = "Any career page with schema.org JobPosting (JSON-LD or microdata), or a JSON feed"
     example_url = "https://careers.example.com/jobs"
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """Every JobPosting found. A page without any is an empty board (a company with no
         openings publishes none); JSON that is neither a feed nor JSON-LD is an error."""
-        body = result.text
+        body = response.text
         head = body[:200].lstrip()
         if head.startswith(("{", "[")):
             try:
-                postings = read_json(json.loads(body), result.url)
+                postings = read_json(json.loads(body), response.url)
             except ValueError:
-                raise ParseError(f"{_EXPECTED}, got {describe_body(result)}") from None
+                raise ParseError(f"{_EXPECTED}, got {describe_body(response)}") from None
             is_feed = head.startswith("{") and '"items"' in body
             if postings or is_feed:
-                return unique(postings)
+                return Page(unique(postings))
             raise ParseError(f"{_EXPECTED}, got JSON without any JobPosting")
         if not head.startswith("<"):
-            raise ParseError(f"{_EXPECTED}, got {describe_body(result)}")
-        return unique(read_page(body, result.url))
+            raise ParseError(f"{_EXPECTED}, got {describe_body(response)}")
+        return Page(unique(read_page(body, response.url)))

@@ -3,28 +3,14 @@ with skip/limit. Lever leaves the company name out; the board's `company` settin
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    json_body,
-    mapping,
-    register,
-    shape,
-    text,
-    unique,
-)
-
-if TYPE_CHECKING:
-    from bot.http import Fetcher
+from bot.sources.base import json_body, mapping, register, shape, text, unique
+from bot.sources.contract import Context, Page, Request, Response, Source
 
 _URL_FORM = re.compile(
     r"^(?:https?://)?"
@@ -51,6 +37,11 @@ def _page_url(url: str, skip: int) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query) if k not in ("skip", "limit")]
     query += [("skip", str(skip)), ("limit", str(PAGE_SIZE))]
     return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _skip(url: str) -> int:
+    skip = dict(parse_qsl(urlsplit(url).query)).get("skip", "0")
+    return int(skip) if skip.isdigit() else 0
 
 
 def _description(item: dict[str, Any]) -> str | None:
@@ -105,43 +96,22 @@ class Lever(Source):
         host = "api.eu.lever.co" if match["jobs_eu"] or match["api_eu"] else "api.lever.co"
         return f"https://{host}/v0/postings/{match['site']}?mode=json"
 
-    async def fetch(
-        self,
-        fetcher: Fetcher,
-        url: str,
-        etag: str | None,
-        last_modified: str | None,
-        *,
-        known: AbstractSet[str] = frozenset(),
-        options: Mapping[str, Any] = NO_OPTIONS,
-    ) -> FetchResult:
-        """Page with skip/limit until a short page. A board that fits in one page keeps its
-        ETag, so a 304 on that page means the whole board is unchanged; longer boards don't."""
-        first = await fetcher.get(_page_url(url, 0), etag=etag, last_modified=last_modified)
-        if first.not_modified:
-            return first
-        items = _items(first)
-        if len(items) < PAGE_SIZE:
-            return first
-        seen = {item.get("id") for item in items if isinstance(item, dict)}
-        for page in range(1, MAX_PAGES):
-            result = await fetcher.get(_page_url(url, page * PAGE_SIZE))
-            batch = _items(result)
-            fresh = [i for i in batch if isinstance(i, dict) and i.get("id") not in seen]
-            seen.update(item.get("id") for item in fresh)
-            items.extend(fresh)
-            if len(batch) < PAGE_SIZE or not fresh:
-                break
-        body = json.dumps(items).encode()
-        return FetchResult(url=first.url, body=body, content_type="application/json")
+    def start(self, ctx: Context) -> list[Request]:
+        """The first page, conditional: a board that fits in one page keeps its ETag, so a 304
+        means the whole board is unchanged; longer boards don't."""
+        return [Request(_page_url(ctx.url, 0), conditional=True)]
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
-        """Every posting in the array; `{"ok": false, "error": ...}` becomes a ParseError."""
-        items = _items(result)
-        return unique(
-            _posting(item)
-            for item in items
-            if isinstance(item, dict) and item.get("id") not in (None, "")
+    def parse(self, response: Response, ctx: Context) -> Page:
+        """Every posting in the array, and the next page after a full one (skip/limit);
+        `{"ok": false, "error": ...}` becomes a ParseError."""
+        items = _items(response)
+        skip = _skip(response.request.url)
+        more = len(items) >= PAGE_SIZE and skip + PAGE_SIZE < PAGE_SIZE * MAX_PAGES
+        return Page(
+            unique(
+                _posting(item)
+                for item in items
+                if isinstance(item, dict) and item.get("id") not in (None, "")
+            ),
+            [Request(_page_url(ctx.url, skip + PAGE_SIZE))] if more else [],
         )

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
-from typing import Any
 from urllib.parse import urlsplit
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, content_id, describe_body, register, unique
+from bot.models import RawPosting
+from bot.sources.base import content_id, describe_body, register, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 _URL_FORM = re.compile(
     r"^(?:https?://)?(?P<company>[A-Za-z0-9-]+)\.jobs\.personio\.(?P<tld>de|com)(?:[/?#]|$)", re.I
@@ -78,16 +77,14 @@ class Personio(Source):
         host = f"{match['company'].lower()}.jobs.personio.{match['tld'].lower()}"
         return f"https://{host}/xml?language=en"
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """Each <position>; a position repeated with the same <id> counts once."""
         try:
-            root = ET.fromstring(result.body)
+            root = ET.fromstring(response.body)
         except ET.ParseError as exc:
-            raise ParseError(f"{_EXPECTED}, got {describe_body(result)}: {exc}") from None
+            raise ParseError(f"{_EXPECTED}, got {describe_body(response)}: {exc}") from None
         if root.tag != "workzag-jobs":
             raise ParseError(f"{_EXPECTED}, got XML with root <{root.tag}>")
-        parts = urlsplit(result.url)
+        parts = urlsplit(response.url)
         base = f"{parts.scheme or 'https'}://{parts.netloc}" if parts.netloc else ""
-        return unique(_posting(p, base) for p in root.iterfind("position"))
+        return Page(unique(_posting(p, base) for p in root.iterfind("position")))

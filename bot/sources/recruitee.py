@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    items,
-    json_body,
-    mapping,
-    register,
-    shape,
-    text,
-    unique,
-)
+from bot.models import RawPosting
+from bot.sources.base import items, json_body, mapping, register, shape, text, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 _URL_FORM = re.compile(
     r"^(?:https?://)?(?P<company>[A-Za-z0-9-]+)\.recruitee\.com(?:[/?#]|$)", re.I
@@ -80,17 +70,17 @@ class Recruitee(Source):
             return None
         return f"https://{match['company'].lower()}.recruitee.com/api/offers/"
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """Published offers (an offer in another state, when one is listed, is left out)."""
-        data = json_body(result, _EXPECTED)
+        data = json_body(response, _EXPECTED)
         if not isinstance(data, dict) or not isinstance(data.get("offers"), list):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
-        return unique(
-            _posting(offer)
-            for offer in data["offers"]
-            if isinstance(offer, dict)
-            and text(offer.get("id"))
-            and offer.get("status", "published") == "published"
+        return Page(
+            unique(
+                _posting(offer)
+                for offer in data["offers"]
+                if isinstance(offer, dict)
+                and text(offer.get("id"))
+                and offer.get("status", "published") == "published"
+            )
         )

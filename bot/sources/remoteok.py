@@ -5,13 +5,13 @@ in normalising) and an anti-spam canary paragraph naming the fetcher's IP (dropp
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
+from bot.models import RawPosting
 from bot.normalize import strip_canary
-from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
+from bot.sources.base import json_body, register, shape, text, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 API = "https://remoteok.com/api"
 _URL_FORM = re.compile(r"^(?:https?://)?(?:www\.)?remoteok\.(?:com|io)(?:[/?#]|$)", re.I)
@@ -53,19 +53,19 @@ class RemoteOk(Source):
     def endpoint(self, url: str) -> str | None:
         return API if _URL_FORM.match(url.strip()) else None
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """Jobs only: the leading `{last_updated, legal}` element is skipped, and so are rows
         without a position (the feed has blank ones holding only the canary)."""
-        data = json_body(result, _EXPECTED)
+        data = json_body(response, _EXPECTED)
         if not isinstance(data, list):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
-        return unique(
-            _posting(job)
-            for job in data
-            if isinstance(job, dict)
-            and text(job.get("id"))
-            and text(job.get("position"))
-            and "legal" not in job
+        return Page(
+            unique(
+                _posting(job)
+                for job in data
+                if isinstance(job, dict)
+                and text(job.get("id"))
+                and text(job.get("position"))
+                and "legal" not in job
+            )
         )

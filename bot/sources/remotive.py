@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
+from bot.models import RawPosting
 from bot.normalize import salary_from_text
-from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text, unique
+from bot.sources.base import json_body, register, shape, text, unique
+from bot.sources.contract import Context, Page, Response, Source
 
 API = "https://remotive.com/api/remote-jobs"
 _URL_FORM = re.compile(r"^(?:https?://)?(?:www\.)?remotive\.(?:com|io)(?P<path>/[^?#]*)?", re.I)
@@ -57,12 +57,14 @@ class Remotive(Source):
             return f"{API}?category={quote(category['category'].lower())}"
         return API
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
-        data = json_body(result, _EXPECTED)
+    def parse(self, response: Response, ctx: Context) -> Page:
+        data = json_body(response, _EXPECTED)
         if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
-        return unique(
-            _posting(job) for job in data["jobs"] if isinstance(job, dict) and text(job.get("id"))
+        return Page(
+            unique(
+                _posting(job)
+                for job in data["jobs"]
+                if isinstance(job, dict) and text(job.get("id"))
+            )
         )

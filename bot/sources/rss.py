@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
+from bot.models import RawPosting
 from bot.normalize import parse_date
-from bot.sources.base import NO_OPTIONS, Source, content_id, register
+from bot.sources.base import content_id, register
+from bot.sources.contract import Context, Page, Response, Source
 
 WWR_FEED = "https://weworkremotely.com/remote-jobs.rss"
 _FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -235,12 +234,10 @@ class Rss(Source):
             return url
         return None
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """Feed entries as postings. "Company: Role" titles are split when no author is given."""
-        feed_link, entries = _read(result.body)
-        wwr = _is_wwr(feed_link) or _is_wwr(result.url)
+        feed_link, entries = _read(response.body)
+        wwr = _is_wwr(feed_link) or _is_wwr(response.url)
         # Split "Company: Role" on WWR, or on feeds where every title has that shape.
         split = wwr or (bool(entries) and all(": " in (entry.title or "") for entry in entries))
         postings: list[RawPosting] = []
@@ -271,4 +268,4 @@ class Rss(Source):
                     employment_type=entry.employment,
                 )
             )
-        return postings
+        return Page(postings)

@@ -2,38 +2,22 @@
 posting for its ad. Details are fetched only for postings not seen before; known ones come back
 `partial` (the store keeps their description), so a poll costs list pages, not one call a job.
 
-A detail request that fails skips that new posting for this poll (it is still new next poll and
-is fetched then); a 429, a network failure or the fetch's deadline drawing near stops detail
-requests until the next poll.
+A new posting whose detail request fails is kept from its list data (`partial`, no description)
+and its detail is asked for again next poll; a 429, a network failure or the fetch's deadline
+drawing near stops detail requests until the next poll (see `bot.crawl`).
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import json
 import re
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from bot.errors import BoardHTTPError, BoardUnreachable, FetchError, ParseError
-from bot.models import FetchResult, RawPosting
+from bot.errors import ParseError
+from bot.models import RawPosting
 from bot.normalize import workplace
-from bot.sources.base import (
-    NO_OPTIONS,
-    Source,
-    json_body,
-    mapping,
-    register,
-    shape,
-    text,
-    unique,
-)
-
-if TYPE_CHECKING:
-    from bot.http import Fetcher
+from bot.sources.base import json_body, mapping, register, shape, text, unique
+from bot.sources.contract import Context, Page, Request, Response, Source
 
 _API = "https://api.smartrecruiters.com/v1/companies/{company}/postings"
 _URL_FORMS = (
@@ -51,9 +35,6 @@ _SECTIONS = ("companyDescription", "jobDescription", "qualifications", "addition
 _EXPECTED = "expected a SmartRecruiters JSON object with a 'content' list"
 PAGE_SIZE = 100  # the API's maximum
 MAX_PAGES = 50
-DETAIL_CONCURRENCY = 4
-MAX_DETAILS = 1000  # detail requests in one poll; the rest wait for the next poll
-DETAIL_SHARE = 0.8  # of the time left in the fetch's deadline; the rest wait for the next poll
 
 
 def _list_url(url: str) -> str:
@@ -70,6 +51,11 @@ def _page_url(url: str, offset: int) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query) if k not in ("offset", "limit")]
     query += [("limit", str(PAGE_SIZE)), ("offset", str(offset))]
     return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _offset(url: str) -> int:
+    offset = dict(parse_qsl(urlsplit(url).query)).get("offset", "0")
+    return int(offset) if offset.isdigit() else 0
 
 
 def _content(data: object) -> list[Any]:
@@ -114,7 +100,7 @@ def _description(item: dict[str, Any]) -> str | None:
     return "".join(parts) or None
 
 
-def _posting(item: dict[str, Any]) -> RawPosting:
+def _posting(item: dict[str, Any], *, partial: bool = False) -> RawPosting:
     company = mapping(item.get("company"))
     loc = mapping(item.get("location"))
     location = _location(loc)
@@ -136,39 +122,8 @@ def _posting(item: dict[str, Any]) -> RawPosting:
         employment_type=_label(item.get("typeOfEmployment")),
         department=_label(item.get("department")),
         apply_url=text(item.get("applyUrl")),
-        partial=item.get("_partial") is True,
+        partial=partial,
     )
-
-
-async def _details(
-    fetcher: Fetcher, list_url: str, items: list[dict[str, Any]]
-) -> dict[str, dict[str, Any]]:
-    """Detail objects by posting id, for as many of `items` as answer."""
-    found: dict[str, dict[str, Any]] = {}
-    gate = asyncio.Semaphore(DETAIL_CONCURRENCY)
-    stop = asyncio.Event()
-
-    async def one(ident: str) -> None:
-        async with gate:
-            if stop.is_set():
-                return
-            try:
-                result = await fetcher.get(f"{list_url}/{ident}")
-                detail = json.loads(result.text)
-            except (BoardHTTPError, BoardUnreachable) as exc:
-                if isinstance(exc, BoardUnreachable) or exc.status == 429:
-                    stop.set()
-                return
-            except (FetchError, ValueError):
-                return
-            if isinstance(detail, dict):
-                found[ident] = detail
-
-    left = fetcher.time_left()  # stop in time: slow details must not fail the whole fetch
-    with contextlib.suppress(TimeoutError):
-        async with asyncio.timeout(None if left is None else left * DETAIL_SHARE):
-            await asyncio.gather(*(one(str(item["id"])) for item in items[:MAX_DETAILS]))
-    return found
 
 
 @register
@@ -184,45 +139,25 @@ class SmartRecruiters(Source):
                 return _API.format(company=match["company"])
         return None
 
-    async def fetch(
-        self,
-        fetcher: Fetcher,
-        url: str,
-        etag: str | None,
-        last_modified: str | None,
-        *,
-        known: AbstractSet[str] = frozenset(),
-        options: Mapping[str, Any] = NO_OPTIONS,
-    ) -> FetchResult:
-        """Every list page (offset += 100 until totalFound), then details for new postings;
-        all of it as one JSON body `{"totalFound", "content": [...]}` for `parse`."""
-        list_url = _list_url(url)
-        items: dict[str, dict[str, Any]] = {}
-        for page in range(MAX_PAGES):
-            result = await fetcher.get(_page_url(list_url, page * PAGE_SIZE))
-            data = json_body(result, _EXPECTED)
-            batch = [i for i in _content(data) if isinstance(i, dict) and text(i.get("id"))]
-            for item in batch:
-                items.setdefault(str(item["id"]), item)
-            total = data.get("totalFound") if isinstance(data, dict) else None
-            if not batch or not isinstance(total, int) or (page + 1) * PAGE_SIZE >= total:
-                break
-        new = [item for ident, item in items.items() if ident not in known]
-        details = await _details(fetcher, list_url, new)
-        content = []
-        for ident, item in items.items():
-            if ident in known:
-                content.append({**item, "_partial": True})
-            elif ident in details:
-                content.append({**item, **details[ident]})
-        body = json.dumps({"totalFound": len(items), "content": content}).encode()
-        return FetchResult(url=list_url, body=body, content_type="application/json")
+    def start(self, ctx: Context) -> list[Request]:
+        return [Request(_page_url(_list_url(ctx.url), 0))]
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
-        """A list page, a posting's detail, or what `fetch` put together from both."""
-        content = _content(json_body(result, _EXPECTED))
-        return unique(
-            _posting(item) for item in content if isinstance(item, dict) and text(item.get("id"))
-        )
+    def parse(self, response: Response, ctx: Context) -> Page:
+        """A list page: its postings from the list data (`partial`: no description there), the
+        next page (offset += 100 until totalFound) and details of postings not known. Or one
+        posting's detail: that posting, whole."""
+        data = json_body(response, _EXPECTED)
+        content = [i for i in _content(data) if isinstance(i, dict) and text(i.get("id"))]
+        if response.request.detail_of is not None or "content" not in data:
+            return Page(unique(_posting(item) for item in content))
+        list_url = response.request.url.split("?", 1)[0]
+        offset = _offset(response.request.url) + PAGE_SIZE
+        total = data.get("totalFound")
+        more = content and isinstance(total, int) and offset < min(total, PAGE_SIZE * MAX_PAGES)
+        follow = [Request(_page_url(list_url, offset))] if more else []
+        follow += [
+            Request(f"{list_url}/{item['id']}", detail_of=str(item["id"]))
+            for item in content
+            if str(item["id"]) not in ctx.known
+        ]
+        return Page(unique(_posting(item, partial=True) for item in content), follow)

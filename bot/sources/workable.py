@@ -5,14 +5,14 @@ those rows are merged into one posting with every location."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from bot.errors import ParseError
-from bot.models import FetchResult, RawPosting
-from bot.sources.base import NO_OPTIONS, Source, json_body, register, shape, text
+from bot.models import RawPosting
+from bot.sources.base import json_body, register, shape, text
+from bot.sources.contract import Context, Page, Response, Source
 
 _WIDGET = "https://apply.workable.com/api/v1/widget/accounts/{account}?details=true"
 _URL_FORMS = (
@@ -111,17 +111,15 @@ class Workable(Source):
                 return _WIDGET.format(account=match["account"])
         return None
 
-    def parse(
-        self, result: FetchResult, options: Mapping[str, Any] = NO_OPTIONS
-    ) -> list[RawPosting]:
+    def parse(self, response: Response, ctx: Context) -> Page:
         """Widget `{name, jobs}` or careers API `{total, results}`; rows of one shortcode merge."""
-        data = json_body(result, _EXPECTED)
+        data = json_body(response, _EXPECTED)
         if not isinstance(data, dict):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
         jobs = data.get("jobs") if "jobs" in data else data.get("results")
         if not isinstance(jobs, list):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
-        company, account = text(data.get("name")), _account(result.url)
+        company, account = text(data.get("name")), _account(response.url)
         merged: dict[str, RawPosting] = {}
         for job in jobs:
             if not isinstance(job, dict) or not (text(job.get("shortcode")) or text(job.get("id"))):
@@ -133,4 +131,4 @@ class Workable(Source):
             else:
                 places = tuple(dict.fromkeys((*seen.locations, *posting.locations)))
                 merged[posting.external_id] = replace(seen, locations=places)
-        return list(merged.values())
+        return Page(list(merged.values()))

@@ -1,11 +1,15 @@
 """All SQL lives here: one store per job, all over one shared database (`Db`).
 
 `db` opens and migrates the database and holds the connection, transactions (which may span
-stores), backup and the timestamp helpers; `boards` the boards and their poll state;
-`postings` what each poll found (`record`, its pure `diff`, job `identity`) and the reads of
-stored postings; `users` users and their settings; `alerts` their alerts; `choices` the jobs
-they hid and companies they muted; `outbox` the deliveries; `held` those held for a summary.
-`columns` maps a `Posting` to its columns and back. Rows are read by column name.
+stores), backup and the timestamp helpers; `boards` the boards and their poll state (chat- and
+follow-added ones too); `postings` what each poll found (`record`, its pure `diff`, job
+`identity`) and the reads of stored postings; `users` users and their settings; `alerts` their
+alerts; `choices` the jobs they hid and companies they muted; `outbox` the deliveries; `held`
+those held for a summary; `follows` the boards users follow; `access` invites and bans;
+`notices` the admins' broadcasts; `retention` what may be pruned (`Pruning`). `columns` maps a
+`Posting` to its columns and back. Rows are read by column name. Not stores but functions over
+connections of their own: `stats` (the figures /healthz, /metrics and /stats read), `restore`
+and `lock`.
 
 `Stores` builds them all over one `Db`: the app (and a chat command's worker thread, over
 its own connection) constructs it once, and hands each part only the stores it uses.
@@ -20,31 +24,40 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from bot.policy import DeliverySettings
+from bot.store.access import Access
 from bot.store.alerts import AlertRow, Alerts
 from bot.store.boards import Boards, BoardState
 from bot.store.choices import Choices, company_key
 from bot.store.db import Db, connect, from_iso, iso, utcnow
+from bot.store.follows import Followed, Follows
 from bot.store.held import Held
+from bot.store.notices import Notices
 from bot.store.outbox import Outbox, OutboxItem, OutboxState, SentJob
 from bot.store.postings import JobRecord, Postings, RecordResult
+from bot.store.retention import Pruning
 from bot.store.users import USER_STATES, User, Users
 
 V = TypeVar("V")
 
 __all__ = [
     "USER_STATES",
+    "Access",
     "AlertRow",
     "Alerts",
     "BoardState",
     "Boards",
     "Choices",
     "Db",
+    "Followed",
+    "Follows",
     "Held",
     "JobRecord",
+    "Notices",
     "Outbox",
     "OutboxItem",
     "OutboxState",
     "Postings",
+    "Pruning",
     "RecordResult",
     "SentJob",
     "Stores",
@@ -71,11 +84,24 @@ class Stores:
     choices: Choices
     outbox: Outbox
     held: Held
+    follows: Follows
+    access: Access
+    notices: Notices
 
     @classmethod
     def over(cls, db: Db) -> Self:
         return cls(
-            db, Boards(db), Postings(db), Users(db), Alerts(db), Choices(db), Outbox(db), Held(db)
+            db,
+            Boards(db),
+            Postings(db),
+            Users(db),
+            Alerts(db),
+            Choices(db),
+            Outbox(db),
+            Held(db),
+            Follows(db),
+            Access(db),
+            Notices(db),
         )
 
     @classmethod

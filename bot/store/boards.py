@@ -105,6 +105,39 @@ class Boards(Table):
         """Stop polling a board; its postings stay searchable."""
         self.db.execute("UPDATE boards SET enabled = 0 WHERE name = ?", (name,))
 
+    def board_at(self, kind: str, endpoint: str) -> BoardState | None:
+        """The board that polls `endpoint` as `kind` (enabled first), whoever added it."""
+        row = self.db.one(
+            "SELECT name FROM boards WHERE kind = ? AND endpoint = ? ORDER BY enabled DESC, name",
+            (kind, endpoint),
+        )
+        return self.board(row["name"]) if row else None
+
+    def free_name(self, wanted: str) -> str:
+        """`wanted`, or `wanted-2`, `wanted-3`... the first no board has (case-insensitive)."""
+        taken = {r["name"] for r in self.db.execute("SELECT lower(name) AS name FROM boards")}
+        name, n = wanted, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{wanted}-{n}"
+        return name
+
+    def add_followed_board(self, board: BoardConfig, now: datetime) -> None:
+        """A board a user follows: polled like any other; retired when nobody needs it."""
+        self.add_board(board, now)
+        self.db.execute("UPDATE boards SET origin = 'follow' WHERE name = ?", (board.name,))
+
+    def enable_board(self, name: str) -> None:
+        """Poll a retired board again (a user follows it anew); its poll state is kept."""
+        self.db.execute("UPDATE boards SET enabled = 1 WHERE name = ?", (name,))
+
+    def followed_board_count(self) -> int:
+        """Boards users added with /follow that are still polled (the global cap counts these)."""
+        row = self.db.one(
+            "SELECT count(*) AS n FROM boards WHERE origin = 'follow' AND enabled = 1"
+        )
+        return row["n"] if row else 0
+
     def board(self, name: str) -> BoardState | None:
         rows = self.all(name=name)
         return rows[0] if rows else None

@@ -228,6 +228,15 @@ class Postings(Table):
         )
         return [_posting(r) for r in rows]
 
+    def board_postings(self, board: str, limit: int = 5000) -> list[Posting]:
+        """A board's open postings, newest first."""
+        rows = self.db.execute(
+            f"""SELECT {_POSTING_COLS} FROM postings WHERE board = ? AND closed_at IS NULL
+                ORDER BY coalesce(posted_at, first_seen_at) DESC LIMIT ?""",
+            (board, limit),
+        )
+        return [_posting(r) for r in rows]
+
     def job_key(self, posting_key: str) -> str:
         """The key of the job a posting belongs to (itself unless it is a copy)."""
         row = self.db.one("SELECT job_key FROM postings WHERE key = ?", (posting_key,))

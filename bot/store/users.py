@@ -31,6 +31,10 @@ class Users(Table):
             return None
         return User(row["chat_id"], row["state"], row["username"], row["first_name"])
 
+    def known_user(self, chat_id: int) -> bool:
+        """Whether the chat has a users row: it was let in once (stopped or not)."""
+        return self.db.one("SELECT 1 FROM users WHERE chat_id = ?", (chat_id,)) is not None
+
     def subscribe(
         self,
         chat_id: int,
@@ -74,14 +78,18 @@ class Users(Table):
         return cur.rowcount == 1
 
     def forget_user(self, chat_id: int, now: datetime) -> None:
-        """/stop: delete the user's alerts, deliveries, hidden jobs, mutes, settings and profile;
+        """/stop: delete the user's alerts, deliveries, hidden jobs, mutes, follows, settings and profile;
         keep only 'stopped'."""
         self.db.alerts_generation += 1
         with self.db.transaction():
             self.db.execute("DELETE FROM deliveries WHERE chat_id = ?", (chat_id,))
             self.db.execute("DELETE FROM alerts WHERE chat_id = ?", (chat_id,))
-            for table in ("hidden_jobs", "muted_companies"):  # their choices are their data
+            for table in ("hidden_jobs", "muted_companies", "follows"):  # their data
                 self.db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
+            self.db.execute(  # followed boards nobody follows any more are retired
+                """UPDATE boards SET enabled = 0 WHERE origin = 'follow' AND enabled = 1
+                   AND name NOT IN (SELECT board FROM follows)"""
+            )
             self.db.execute(
                 """UPDATE users SET state = 'stopped', username = NULL, first_name = NULL,
                        timezone = 'UTC', delivery_mode = 'instant', digest_at = 480,

@@ -5,26 +5,27 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from bot import sources
 from bot.config import BoardConfig, format_duration
 from bot.errors import DetectError, FetchError
+from bot.follow import recognise
 from bot.http import HostGuard
 from bot.poller import Poller
 from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import Db, utcnow
+from bot.telegram.access import ACCESS_MENU
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 
 log = logging.getLogger(__name__)
 esc = html.escape
-ADMIN_COMMANDS = ("boards", "addboard", "removeboard")
+ADMIN_COMMANDS = ("boards", "addboard", "removeboard", "stats")
 ADMIN_MENU = (
     Command(
         "boards", "", "Boards and their health",
@@ -32,24 +33,29 @@ ADMIN_MENU = (
     ),
     Command(
         "addboard", "<url> [name]", "Add a board by URL",
-        "Recognise a board, store its baseline and poll it.", "Admin",
+        "Recognise a board (or the one a careers page names), store its baseline and poll it.", "Admin",
     ),
     Command(
         "removeboard", "<name>", "Stop polling a board",
         "Stop polling a board added here; its postings stay searchable.", "Admin",
     ),
+    Command(
+        "stats", "", "The bot's health and figures",
+        "Health, users, alerts, boards, outbox, and polls and messages since start.", "Admin",
+    ),
+    *ACCESS_MENU,
 )  # fmt: skip
 MAX_URL, MAX_NAME = 2000, 60
 _NAME = re.compile(r"[^\W_][\w .&+'()-]*", re.UNICODE)  # letters, digits and a few marks
 
 
-def _ago(when: datetime | None, now: datetime) -> str:
+def ago(when: datetime | None, now: datetime) -> str:
     if when is None:
         return "never"
     return f"{format_duration(max((now - when).total_seconds(), 1))} ago"
 
 
-def _name_for(url: str) -> str:
+def name_for(url: str) -> str:
     parts = urlsplit(url)
     segments = [s for s in parts.path.split("/") if s and s not in ("jobs", "api", "v1", "boards")]
     base = segments[0] if segments else (parts.hostname or "board").split(".")[0]
@@ -98,8 +104,10 @@ class AdminCommands:
         guard: HostGuard | None = None,
         clock: Callable[[], datetime] = utcnow,
         db: StoreWorker | None = None,
+        stats: Callable[[], Awaitable[str]] | None = None,
     ):
         self.guard = guard
+        self.stats = stats  # the /stats reply (bot/observe.py)
         self.db = db or StoreWorker(database)
         self.poller = poller
         self.scheduler = scheduler
@@ -127,12 +135,16 @@ class AdminCommands:
             line = (
                 f"<b>{esc(b.name)}</b> ({b.kind}, every {format_duration(b.interval_s)}"
                 f"{', added in chat' if b.origin == 'chat' else ''}) {state}\n"
-                f"  {b.open_postings} open postings · last success {_ago(b.last_success_at, now)}"
+                f"  {b.open_postings} open postings · last success {ago(b.last_success_at, now)}"
             )
             if b.consecutive_failures and b.last_error:
                 line += f"\n  last error: {esc(b.last_error[:200])}"
             lines.append(line)
         return "\n".join(lines) if lines else "No boards yet. Add one with /addboard &lt;url&gt;."
+
+    async def cmd_stats(self, arg: str) -> str:
+        """Health and figures in words: what /healthz and /metrics serve."""
+        return await self.stats() if self.stats else "No figures here: run the bot to see them."
 
     async def cmd_addboard(self, arg: str) -> str:
         """Recognise a board URL, probe it, store its baseline and start polling it."""
@@ -143,10 +155,10 @@ class AdminCommands:
         if problem:
             return problem
         try:
-            kind, endpoint = await self._detect(url)
+            kind, endpoint = await recognise(url, self.guard, self.poller)
         except (DetectError, FetchError) as exc:
             return f"I can't use that board: {esc(shorten(str(exc), 300))}"
-        name = name.strip() or _name_for(url)[:MAX_NAME]
+        name = name.strip() or name_for(url)[:MAX_NAME]
         existing = await self.db.run(lambda s: s.boards.board(name))
         if existing and existing.enabled:
             return f"There is already a board named <b>{esc(name)}</b>. Add a name: /addboard {echo(url, 80)} &lt;name&gt;"
@@ -164,16 +176,6 @@ class AdminCommands:
             f"Added <b>{esc(name)}</b> ({kind}): {outcome.seen} postings stored as its baseline; "
             f"polling every {format_duration(self.interval)}. New postings from now on reach matching alerts."
         )
-
-    async def _detect(self, url: str) -> tuple[str, str]:
-        if self.guard is not None:  # refuse private hosts before anything touches the URL
-            await self.guard.check(url)
-        detect_remote = getattr(sources.base, "detect_remote", None)
-        if detect_remote is not None:
-            fetcher = self.poller.fetcher
-            async with fetcher.deadline(self.poller.polling.fetch_timeout):
-                return await detect_remote(fetcher, url)
-        return sources.detect(url)
 
     async def cmd_removeboard(self, arg: str) -> str:
         """Stop polling a board added from chat."""

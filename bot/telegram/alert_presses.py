@@ -15,7 +15,7 @@ from bot.store import AlertRow, Stores
 from bot.telegram.alerts_menu import AlertCommands, job_line
 from bot.telegram.args import parse_id
 from bot.telegram.split import visible_text
-from bot.telegram.transport import Press, PressAnswer
+from bot.transport import Press, PressAnswer
 
 esc = html.escape
 PREFIX = "a"

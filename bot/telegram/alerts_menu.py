@@ -24,7 +24,7 @@ from bot.store import AlertRow, Stores
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
-from bot.telegram.transport import Incoming
+from bot.transport import Incoming
 
 esc = html.escape
 PAGE = 10  # alerts on one page of the menu

@@ -22,7 +22,7 @@ from bot.store import SentJob, Stores
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
 from bot.telegram.presses import STALE, PressRoute
-from bot.telegram.transport import Incoming, Press, PressAnswer
+from bot.transport import Incoming, Press, PressAnswer
 
 esc = html.escape
 _ID = re.compile(r"^[1-9][0-9]{0,18}$")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.store import Stores
-from bot.telegram.transport import Incoming, Reply
+from bot.transport import Incoming, Reply
 
 GROUPS = ("Alerts", "Delivery", "Jobs", "Account")  # /help's sections, in order; then Admin
 
@@ -42,7 +42,7 @@ def help_index(commands: tuple[Command, ...], admin: tuple[Command, ...] = ()) -
         if cmds:
             lines = "\n".join(_line(c) for c in cmds)
             parts.append(f"<b>{group}</b>\n{lines}")
-    parts.append("/help &lt;command&gt; explains one.")
+    parts.append("/help &lt;command&gt; explains one; /help kinds lists the job boards I read.")
     return "\n\n".join(parts)
 
 

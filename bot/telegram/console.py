@@ -14,7 +14,7 @@ from html import unescape
 from typing import TextIO
 
 from bot.models import Document, OutgoingMessage
-from bot.telegram.transport import Incoming, OnMessage, OnPress, Press, Reply
+from bot.transport import Incoming, OnMessage, OnPress, Press, Reply
 
 log = logging.getLogger(__name__)
 CONSOLE_CHAT_ID = 1

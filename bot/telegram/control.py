@@ -19,7 +19,7 @@ from bot.store import AlertRow, JobRecord, Stores
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
-from bot.telegram.transport import Incoming, Press, PressAnswer, Reply
+from bot.transport import Incoming, Press, PressAnswer, Reply
 
 esc = html.escape
 CONFIRM_FOR = timedelta(minutes=15)

@@ -27,7 +27,7 @@ from bot.store.held import RESUME_KEEP
 from bot.telegram import presses
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
-from bot.telegram.transport import Incoming, Press, PressAnswer, Reply
+from bot.transport import Incoming, Press, PressAnswer, Reply
 
 COMMANDS: tuple[Command, ...] = (
     Command(

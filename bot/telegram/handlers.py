@@ -12,15 +12,17 @@ from bot import match, synonyms
 from bot.config import AlertsConfig
 from bot.errors import QueryError, StoreBusy
 from bot.render import shorten
+from bot.sources import catalog
 from bot.store import Db, Stores, utcnow
-from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes
+from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes, follow
+from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo
 from bot.telegram.commands import Command, Route, help_index
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.presses import Presses
-from bot.telegram.transport import Incoming, Press, PressAnswer, Reply
+from bot.transport import Incoming, Press, PressAnswer, Reply
 
 log = logging.getLogger(__name__)
 esc = html.escape
@@ -46,6 +48,7 @@ COMMANDS: tuple[Command, ...] = (
         "/search golang remote:yes — the 5 latest stored jobs that match, written like an alert.",
         "Jobs",
     ),
+    *follow.COMMANDS,
     *buttons.COMMANDS,
     *control.COMMANDS,
 )
@@ -101,11 +104,15 @@ class Handlers:
         admin: AdminCommands | None = None,
         scan_limit: int = SCAN_LIMIT,
         db: StoreWorker | None = None,
+        access: AccessCommands | None = None,
+        follows: follow.FollowCommands | None = None,
     ):
+        self.access = access  # who may use the bot; /invite, /ban, /broadcast
         self.db = db or StoreWorker(database)
         self.limits = alerts
         self.clock = clock
         self.admin = admin
+        self.follows = follows
         self.alert_cmds = alerts_menu.AlertCommands(alerts, clock, scan_limit)
         self.control = control.ControlCommands(alerts, clock)
         self._routes: dict[str, Route] = {
@@ -142,10 +149,12 @@ class Handlers:
     async def __call__(self, msg: Incoming) -> Reply | None:
         """Answer one incoming text. Never raises: a busy database or a bug still gets a reply."""
         m = _COMMAND.match(msg.text.strip())
-        if not m:
-            return NOT_A_COMMAND
-        name, arg = m.group(1).lower(), (m.group(2) or "").strip()
+        name, arg = (m.group(1).lower(), (m.group(2) or "").strip()) if m else ("", "")
         try:
+            if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
+                return refused
+            if not m:
+                return NOT_A_COMMAND
             return await self._run(name, msg, arg)
         except StoreBusy as exc:
             log.warning("/%s from chat %s answered busy: %s", shorten(name, 40), msg.chat_id, exc)
@@ -160,6 +169,10 @@ class Handlers:
             return await self.db.run(route, msg, arg)
         if self.admin is not None and name in ADMIN_COMMANDS:
             return await self.admin.handle(name, msg, arg)
+        if self.access is not None and name in ACCESS_COMMANDS:
+            return await self.access.handle(name, msg, arg)
+        if self.follows is not None and name in follow.FOLLOW_COMMANDS:
+            return await self.follows.handle(name, msg, arg)
         return f"I don't know /{echo(name)}. /help lists what I can do."
 
     async def press(self, press: Press) -> PressAnswer:
@@ -194,6 +207,8 @@ class Handlers:
     def cmd_help(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Every command by group, or the details of one."""
         name = arg.lstrip("/").lower()
+        if name == "kinds":
+            return catalog.help_list()
         if name:
             cmd = _BY_NAME.get(name)
             if cmd is None:

@@ -16,7 +16,7 @@ from datetime import datetime
 from bot.errors import StoreBusy
 from bot.store import Stores
 from bot.telegram.dbworker import StoreWorker
-from bot.telegram.transport import Press, PressAnswer
+from bot.transport import Press, PressAnswer
 
 log = logging.getLogger(__name__)
 PressRoute = Callable[[Stores, Press, str, datetime], PressAnswer]

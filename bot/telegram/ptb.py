@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import warnings
 from datetime import timedelta
 
@@ -48,13 +47,10 @@ from bot.telegram.commands import Command
 from bot.telegram.handlers import COMMANDS
 from bot.telegram.retry import retrying
 from bot.telegram.split import split_html, visible_text
-from bot.telegram.transport import Incoming, OnMessage, OnPress, Press
 from bot.telegram.updates import PerChatUpdateProcessor
+from bot.transport import Incoming, OnMessage, OnPress, Press
 
 log = logging.getLogger(__name__)
-# PTB 22 warns inside its own RetryAfter() that retry_after will become a timedelta; opt in
-# now (`translate` takes either), so a flood-control answer does not log a deprecation.
-os.environ.setdefault("PTB_TIMEDELTA", "1")
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
@@ -63,7 +59,7 @@ def translate(exc: tg.TelegramError) -> SendError:
     if isinstance(exc, tg.Forbidden):
         return ChatBlocked(exc.message)
     if isinstance(exc, tg.RetryAfter):
-        with warnings.catch_warnings():  # int now, timedelta later (PTB_TIMEDELTA): take both
+        with warnings.catch_warnings():  # int, or timedelta (process.environment): take both
             warnings.simplefilter("ignore", PTBDeprecationWarning)
             wait = exc.retry_after
         seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
@@ -118,6 +114,14 @@ class TelegramTransport:
         self._on_message: OnMessage | None = None
         self._on_press: OnPress | None = None
         self._polling = False
+
+    @property
+    def username(self) -> str | None:
+        """The bot's @username once connected (for t.me links), else None."""
+        try:
+            return self.app.bot.username
+        except RuntimeError:  # not initialised yet
+            return None
 
     async def start(self, on_message: OnMessage | None, on_press: OnPress | None = None) -> None:
         """Check the token, register the commands, and start receiving when asked to."""

@@ -1,4 +1,5 @@
-"""The interface between the engine and a chat: receive commands, send messages."""
+"""The interface between the engine and a chat, owned by the engine: receive commands, send
+messages. `bot/telegram` implements it (python-telegram-bot, the console chat)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,253 @@
+"""One fetch of one board, the path of every poll and of `jobbot probe`: send a source's start requests, parse each response, send the
+follow-ups it asks for (pages in turn, then details side by side), and gather the postings.
+
+Pages are required: one that fails fails the fetch (a BoardError). Details are optional: one
+that fails (404, a bad body) leaves its posting as the list gave it; a 429, a network failure
+or the fetch's deadline drawing near stops the remaining details until the next poll. Their
+ids come back in `Crawl.incomplete`, so the next poll asks for them again. `fetch_and_read`
+then normalises what was found.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from bot import fingerprint, normalize
+from bot.errors import BoardHTTPError, BoardUnreachable, FetchError, ParseError
+from bot.http import Fetcher
+from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
+from bot.sources.contract import Context, Page, Request, Response, Source
+
+MAX_PAGES = 200  # page requests in one fetch; a source's own page limit is usually lower
+MAX_DETAILS = 1000  # detail requests in one fetch; the rest wait for the next poll
+DETAIL_CONCURRENCY = 4
+DETAIL_SHARE = 0.8  # of the time left in the fetch's deadline; the rest wait for the next poll
+
+Parser = Callable[[Response], Awaitable[Page]]
+
+
+@dataclass
+class Crawl:
+    """What one fetch found. `first` is the start response; `etag`, `last_modified` and
+    `body_hash` are kept only when it was the whole answer (one response: a 304 or an
+    unchanged body then means an unchanged board)."""
+
+    first: Response
+    postings: list[RawPosting] = field(default_factory=list)
+    responses: int = 1
+    incomplete: set[str] = field(default_factory=set)
+    unchanged: bool = False  # a 304, or a body seen before: not parsed
+
+    @property
+    def single(self) -> bool:
+        return self.responses == 1
+
+    @property
+    def not_modified(self) -> bool:
+        return self.first.not_modified
+
+    @property
+    def etag(self) -> str | None:
+        return self.first.etag if self.single else None
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.first.last_modified if self.single else None
+
+
+def body_hash(result: FetchResult) -> str:
+    return hashlib.sha256(result.body).hexdigest()
+
+
+async def send(
+    fetcher: Fetcher,
+    source: Source,
+    request: Request,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> Response:
+    """Send one request (a simulated board answers it itself); errors are FetchErrors."""
+    result = source.respond(request)
+    if result is None:
+        result = await fetcher.request(
+            request.method,
+            request.url,
+            etag=etag if request.conditional else None,
+            last_modified=last_modified if request.conditional else None,
+            headers=dict(request.headers) or None,
+            json=request.json,
+        )
+    return Response.of(request, result)
+
+
+async def crawl(
+    fetcher: Fetcher,
+    source: Source,
+    ctx: Context,
+    parse: Parser,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    skip: Callable[[Response], bool] = lambda first: False,
+) -> Crawl:
+    """Fetch the board of `ctx` with `source`; `parse` runs `source.parse` (on a worker thread,
+    in the poller). `skip(first)` true (a body seen before) ends the fetch unparsed."""
+    start = source.start(ctx)
+    first = await send(fetcher, source, start[0], etag, last_modified)
+    out = Crawl(first)
+    if len(start) == 1 and (first.not_modified or skip(first)):
+        out.unchanged = True
+        return out
+    found: dict[str, RawPosting] = {}
+    details = await _pages(fetcher, source, parse, [first], start[1:], found, out)
+    await _details(fetcher, source, parse, details, found, out)
+    out.postings = list(found.values())
+    return out
+
+
+async def _pages(
+    fetcher: Fetcher,
+    source: Source,
+    parse: Parser,
+    ready: list[Response],
+    queue: list[Request],
+    found: dict[str, RawPosting],
+    out: Crawl,
+) -> list[Request]:
+    """Parse pages in turn, following the pages each asks for; return the details asked for.
+    A follow-up page that adds no posting not seen already ends the paging (a server that
+    ignores the page parameter must not be asked 200 times)."""
+    sent = {(r.method, r.url, repr(r.json)) for r in (*(x.request for x in ready), *queue)}
+    details: dict[str, Request] = {}
+    pages = 0
+    while ready or queue:
+        response = ready.pop() if ready else await send(fetcher, source, queue.pop(0))
+        if response is not out.first:
+            out.responses += 1
+        page = await parse(response)
+        before = len(found)
+        for posting in page.postings:
+            found.setdefault(posting.external_id, posting)
+        grew = response is out.first or len(found) > before
+        for request in page.follow:
+            key = (request.method, request.url, repr(request.json))
+            if request.detail_of is not None:
+                details.setdefault(request.detail_of, request)
+            elif grew and key not in sent and pages < MAX_PAGES:
+                sent.add(key)
+                queue.append(request)
+                pages += 1
+    return list(details.values())
+
+
+async def _details(
+    fetcher: Fetcher,
+    source: Source,
+    parse: Parser,
+    requests: list[Request],
+    found: dict[str, RawPosting],
+    out: Crawl,
+) -> None:
+    """Send detail requests side by side; a posting's detail replaces its list entry."""
+    out.incomplete = {r.detail_of for r in requests if r.detail_of}
+    out.responses += len(requests)  # asked for, answered or not: the board was not one answer
+    gate = asyncio.Semaphore(DETAIL_CONCURRENCY)
+    stop = asyncio.Event()
+
+    async def one(request: Request) -> None:
+        async with gate:
+            if stop.is_set():
+                return
+            try:
+                page = await parse(await send(fetcher, source, request))
+            except (BoardHTTPError, BoardUnreachable) as exc:
+                if isinstance(exc, BoardUnreachable) or exc.status == 429:
+                    stop.set()
+                return
+            except (FetchError, ParseError):
+                return
+            for posting in page.postings:
+                if posting.external_id == request.detail_of:
+                    found[posting.external_id] = posting
+                    out.incomplete.discard(posting.external_id)
+
+    if not requests:
+        return
+    left = fetcher.time_left()  # stop in time: slow details must not fail the whole fetch
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(None if left is None else left * DETAIL_SHARE):
+            await asyncio.gather(*(one(r) for r in requests[:MAX_DETAILS]))
+
+
+def normalise(
+    raws: list[RawPosting], info: BoardInfo, stored: Mapping[str, str]
+) -> tuple[list[Posting], list[str], dict[str, str]]:
+    """Normalise the raw postings whose fingerprint is not in `stored` (key -> fingerprint of
+    what was stored); return them, the keys of the others (seen, unchanged), and every key's
+    fingerprint. A posting repeated in one answer counts once."""
+    seed = fingerprint.seed(info)
+    postings: list[Posting] = []
+    unchanged: list[str] = []
+    fingerprints: dict[str, str] = {}
+    for raw in raws:
+        key = posting_key(info.name, raw.external_id)
+        if key in fingerprints:
+            continue
+        fingerprints[key] = fp = fingerprint.raw(raw, seed)
+        if stored.get(key) == fp:
+            unchanged.append(key)
+        else:
+            postings.append(normalize.posting(raw, info))
+    return postings, unchanged, fingerprints
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A fetched board, parsed and normalised (see `fetch_and_read`)."""
+
+    crawl: Crawl
+    info: BoardInfo
+    postings: list[Posting]
+    unchanged: list[str]
+    fingerprints: dict[str, str]
+
+
+async def inline(func: Callable[..., Any], *args: Any) -> Any:
+    return func(*args)
+
+
+async def fetch_and_read(
+    fetcher: Fetcher,
+    source: Source,
+    ctx: Context,
+    info: BoardInfo,
+    *,
+    stored: Callable[[], Mapping[str, str]] = dict,
+    run: Callable[..., Awaitable[Any]] = inline,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    skip: Callable[[Response], bool] = lambda first: False,
+) -> Read | Crawl:
+    """Fetch one board (every request its source asks for), parse and `normalise` it: the
+        path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
+        (a worker thread in the poller); `stored()` gives the fingerprints stored for the board,
+    read only once the board has changed. A 304 or a `skip`ped body gives the bare `Crawl`."""
+    got = await crawl(
+        fetcher,
+        source,
+        ctx,
+        lambda response: run(source.parse, response, ctx),
+        etag=etag,
+        last_modified=last_modified,
+        skip=skip,
+    )
+    if got.unchanged:
+        return got
+    info = replace(info, url=got.first.url or info.url)
+    postings, unchanged, fingerprints = await run(normalise, got.postings, info, stored())
+    return Read(got, info, postings, unchanged, fingerprints)

@@ -1,0 +1,254 @@
+"""/follow, /following and /unfollow: any user follows a company's board from chat.
+
+A followed board is an ordinary board row (origin 'follow') that every follower shares: a
+hundred users following one company cost one poll, and its postings join the catalogue that
+every alert and /search read. Its first poll is the baseline (nothing pushed); /follow answers
+with what it found. Store calls run on the `db` worker (bot/telegram/dbworker.py); the fetch
+runs on this chat's task only, bounded by the fetch deadline, so other chats never wait on it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from bot import match
+from bot.config import BoardConfig, FollowConfig
+from bot.config_values import format_duration
+from bot.errors import DetectError, FetchError
+from bot.follow import Window, platform, recognise
+from bot.http import HostGuard
+from bot.models import Posting
+from bot.poller import Poller
+from bot.render import shorten
+from bot.scheduler import BoardScheduler
+from bot.store import BoardState, Db, Stores, utcnow
+from bot.telegram.admin import MAX_NAME, ago, name_for, url_problem
+from bot.telegram.alerts_menu import job_line
+from bot.telegram.args import echo
+from bot.telegram.commands import Command
+from bot.telegram.dbworker import StoreWorker
+from bot.transport import Incoming
+
+log = logging.getLogger(__name__)
+esc = html.escape
+
+COMMANDS = (
+    Command(
+        "follow",
+        "<careers page or board URL> [all]",
+        "Follow a company's jobs",
+        "/follow https://boards.greenhouse.io/acme — I poll that company's job board from now "
+        "on and its new jobs reach your alerts. Add <code>all</code> to get every new job of "
+        "it, alerts or not. A careers page works too when it links to its job board.",
+        "Jobs",
+    ),
+    Command("following", "", "The companies you follow", "Lists them with their health.", "Jobs"),
+    Command(
+        "unfollow",
+        "<number or name>",
+        "Stop following a company",
+        "/unfollow 2 — the number from /following (or the board's name).",
+        "Jobs",
+    ),
+)
+FOLLOW_COMMANDS = tuple(c.name for c in COMMANDS)
+USAGE = (
+    "Send <code>/follow &lt;careers page or job board URL&gt;</code>, e.g. "
+    "<code>/follow https://boards.greenhouse.io/acme</code>; add <code>all</code> for every new "
+    "job of that company."
+)
+
+
+class FollowCommands:
+    """The follow commands, for every user."""
+
+    def __init__(
+        self,
+        database: Db,
+        poller: Poller,
+        scheduler: BoardScheduler,
+        config: FollowConfig,
+        interval: float,
+        guard: HostGuard | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        db: StoreWorker | None = None,
+    ):
+        self.db = db or StoreWorker(database)
+        self.poller = poller
+        self.scheduler = scheduler
+        self.config = config
+        self.interval = interval
+        self.guard = guard
+        self.clock = clock
+        self.tries = Window(config.per_hour, 3600.0, clock)
+
+    async def handle(self, name: str, msg: Incoming, arg: str) -> str:
+        return await getattr(self, f"cmd_{name}")(msg, arg)
+
+    # -- /follow ---------------------------------------------------------------------------
+    async def cmd_follow(self, msg: Incoming, arg: str) -> str:
+        """Recognise the board at a URL, share or create its row, baseline it, follow it."""
+        url, _, rest = arg.strip().partition(" ")
+        if not url:
+            return USAGE
+        if rest.strip().lower() not in ("", "all"):
+            return f"I don't understand “{echo(rest.strip(), 40)}” after the URL. {USAGE}"
+        if problem := url_problem(url):
+            return problem
+        await self.db.run(_ensure_user, msg, self.clock())
+        if wait := self.tries.take(msg.chat_id):
+            return f"That's a lot of /follow at once. Try again in {format_duration(wait.total_seconds() + 1)}."
+        try:
+            kind, endpoint = await recognise(url, self.guard, self.poller)
+        except (DetectError, FetchError) as exc:
+            return f"I can't follow that: {esc(shorten(str(exc), 300))}"
+        board = await self.db.run(lambda s: s.boards.board_at(kind, endpoint))
+        if board is None or not board.enabled:
+            board_or_reply = await self._start_polling(board, url, kind, endpoint)
+            if isinstance(board_or_reply, str):
+                return board_or_reply
+            board = board_or_reply
+        elif board.baseline_at is None and (reply := await self._baseline(board.name)):
+            return reply
+        return await self._follow(msg.chat_id, board.name, rest.strip().lower() == "all")
+
+    async def _start_polling(
+        self, retired: BoardState | None, url: str, kind: str, endpoint: str
+    ) -> BoardState | str:
+        """A new (or retired) board: within the global cap, polled once as its baseline, then
+        on the schedule. Returns the board or the reply that says why not."""
+        if await self.db.run(lambda s: s.boards.followed_board_count()) >= self.config.max_boards:
+            log.warning(
+                "follow refused: the cap of %d user-added boards is reached", self.config.max_boards
+            )
+            return (
+                "I can't take on another company right now: this bot follows as many boards as "
+                "its operator allows. Please ask them."
+            )
+        if retired is not None:
+            name = retired.name
+            await self.db.run(lambda s: s.boards.enable_board(name))
+        else:
+            name = await self.db.run(lambda s: s.boards.free_name(name_for(url)[:MAX_NAME]))
+            board = BoardConfig(name, url, kind, endpoint, self.interval)
+            now = self.clock()
+            await self.db.run(lambda s: s.boards.add_followed_board(board, now))
+        if reply := await self._baseline(name, retire_on_failure=True):
+            return reply
+        self.scheduler.add(name, self.interval, first_in=self.interval)
+        log.info("board %s (%s) followed from chat: %s", name, kind, endpoint)
+        state = await self.db.run(lambda s: s.boards.board(name))
+        assert state is not None
+        return state
+
+    async def _baseline(self, name: str, *, retire_on_failure: bool = False) -> str | None:
+        outcome = await self.poller.poll(name, force=True)
+        if outcome.status != "failed":
+            return None
+        if retire_on_failure:
+            await self.db.run(lambda s: s.boards.remove_board(name))
+        return f"I couldn't read that board: {esc(shorten(outcome.error or 'no answer', 300))}"
+
+    async def _follow(self, chat_id: int, name: str, all_jobs: bool) -> str:
+        now = self.clock()
+        result = await self.db.run(_follow, chat_id, name, all_jobs, now, self.config.max_per_user)
+        if isinstance(result, str):
+            await self.db.run(lambda s: s.follows.retire_if_unneeded(name))
+            return result
+        board, postings, hits = result
+        return _found(board, postings, hits, all_jobs)
+
+    # -- /following, /unfollow -------------------------------------------------------------
+    async def cmd_following(self, msg: Incoming, arg: str) -> str:
+        follows = await self.db.run(lambda s: s.follows.follows(msg.chat_id))
+        if not follows:
+            return "You follow no company yet. " + USAGE
+        now = self.clock()
+        lines = ["<b>Companies you follow</b>"]
+        for n, f in enumerate(follows, 1):
+            b = f.board
+            health = (
+                f"⚠️ failing ×{b.consecutive_failures}: {esc(shorten(b.last_error or '', 120))}"
+                if b.consecutive_failures
+                else "✅"
+            )
+            what = "every new job" if f.all_jobs else "jobs matching your alerts"
+            lines.append(
+                f"{n}. <b>{esc(b.name)}</b> on {platform(b.kind)} {health}\n"
+                f"   {b.open_postings} open jobs · last read {ago(b.last_success_at, now)} · {what}"
+            )
+        lines.append("/unfollow &lt;number&gt; stops one.")
+        return "\n".join(lines)
+
+    async def cmd_unfollow(self, msg: Incoming, arg: str) -> str:
+        which = arg.strip()
+        if not which:
+            return "Which one? Send <code>/unfollow &lt;number&gt;</code>; /following lists them."
+        follows = await self.db.run(lambda s: s.follows.follows(msg.chat_id))
+        chosen = next((f for f in follows if f.board.name.lower() == which.lower()), None)
+        if chosen is None and which.isascii() and which.isdigit() and len(which) < 6:
+            chosen = follows[int(which) - 1] if 0 < int(which) <= len(follows) else None
+        if chosen is None:
+            return f"You don't follow “{echo(which, 60)}”. /following lists what you do."
+        name = chosen.board.name
+        await self.db.run(lambda s: s.follows.unfollow(msg.chat_id, name))
+        if await self.db.run(lambda s: s.follows.retire_if_unneeded(name)):
+            self.scheduler.remove(name)
+            log.info("board %s retired: nobody follows it", name)
+        return f"Stopped following <b>{esc(name)}</b>. Its jobs you already got stay in /search."
+
+
+def _ensure_user(store: Stores, msg: Incoming, now: datetime) -> None:
+    user = store.users.user(msg.chat_id)
+    if user is None or user.state in ("stopped", "blocked"):
+        store.users.subscribe(msg.chat_id, now, msg.username, msg.first_name)
+
+
+def _follow(
+    store: Stores, chat_id: int, name: str, all_jobs: bool, now: datetime, quota: int
+) -> tuple[BoardState, int, list[Posting]] | str:
+    """Follow within the user's quota (one transaction); the board, its open postings and
+    those the user's alerts match. A str is the reply that says why not."""
+    with store.db.transaction():
+        already = any(f.board.name == name for f in store.follows.follows(chat_id))
+        if not already and store.follows.follow_count(chat_id) >= quota:
+            return (
+                f"You follow {quota} companies, the most I allow. /following lists them; "
+                "/unfollow one to make room."
+            )
+        store.follows.follow(chat_id, name, all_jobs, now)
+    board = store.boards.board(name)
+    assert board is not None
+    postings = store.postings.board_postings(name)
+    paused = store.alerts.paused_alert_ids(chat_id)
+    alerts = [a for a in store.alerts.alerts(chat_id) if a.id not in paused]
+    keys = {d.posting_key for d in match.route(postings, alerts)}
+    hits = store.choices.visible(chat_id, [p for p in postings if p.key in keys])
+    return board, board.open_postings, hits
+
+
+def _found(board: BoardState, postings: int, hits: list[Posting], all_jobs: bool) -> str:
+    """ "Acme on Greenhouse: 34 open jobs, 3 match your alerts", those 3 linked, and what comes."""
+    who = esc(board.company or board.name)
+    head = (
+        f"<b>{who}</b> on {platform(board.kind)}: {postings} open job{'s' if postings != 1 else ''}"
+    )
+    head += (
+        f", {len(hits)} match{'es' if len(hits) == 1 else ''} your alerts"
+        if hits
+        else (", none matches your alerts yet")
+    )
+    lines = [head + "."]
+    lines += [job_line(p) for p in hits[:3]]
+    if len(hits) > 3:
+        lines.append(f"…and {len(hits) - 3} more: /search board:{esc(board.name)}")
+    lines.append(
+        "From now on every new job of it reaches you."
+        if all_jobs
+        else "From now on its new jobs that match your alerts reach you "
+        "(<code>/follow … all</code> for every one). /following lists what you follow."
+    )
+    return "\n".join(lines)

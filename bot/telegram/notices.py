@@ -1,0 +1,161 @@
+"""Operational notices for the admins: the engine's events (bot/events.py) in words, sent.
+
+One background task sends the queue in order and retries through outages, 429s and a paused
+token, so no notice is lost to the very outage it reports. The queue is in memory only: a notice
+is about now, and whatever is still wrong after a restart is noticed and told again. Delivery
+failures are counted over `window` seconds: the first is told at once, later ones in one summary
+when the window is over (none left untold).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+from collections import deque
+
+from bot.backoff import clamp_wait, retry_delay
+from bot.config import DeliveryConfig
+from bot.config_values import format_duration
+from bot.errors import ChatBlocked, MessageRejected, RateLimited, SendError
+from bot.events import (
+    BoardFailing,
+    BoardRecovered,
+    DeliveryFailing,
+    DeliveryRejected,
+    Event,
+    Notice,
+    TelegramBack,
+    TelegramDown,
+)
+from bot.link import Link
+from bot.models import OutgoingMessage
+from bot.transport import Transport
+
+log = logging.getLogger(__name__)
+WINDOW = 600.0  # seconds: more delivery failures within it make one summary
+
+
+def word(event: Notice) -> str:
+    """The event as the admins read it (plain text)."""
+    match event:
+        case BoardFailing(board, failures, error, retry_in):
+            polls = f"{failures} poll{'s' if failures > 1 else ''}"
+            return (
+                f"⚠️ Board {board} failed {polls} in a row: {error}. Retrying with backoff; "
+                f"next try in {format_duration(retry_in)}."
+            )
+        case BoardRecovered(board, failures):
+            return f"✅ Board {board} recovered after {failures} failed polls."
+        case DeliveryRejected(chat, error):
+            return f"A message to chat {chat} was rejected by Telegram: {error}"
+        case DeliveryFailing(chat, attempts, error, cap):
+            return (
+                f"A message to chat {chat} failed {attempts} times ({error}); still retrying, "
+                f"at most {format_duration(cap)} apart."
+            )
+        case TelegramDown(since, failures, error, cap):
+            return (
+                f"⚠️ Telegram has not taken a message since {since:%Y-%m-%d %H:%M} UTC "
+                f"({failures} tries failed; last: {error}). Nothing is dropped: jobbot keeps "
+                f"trying, at most {format_duration(cap)} apart, and sends everything when "
+                "Telegram is back."
+            )
+        case TelegramBack(took, token):
+            what = "accepts the bot token" if token else "takes messages"
+            return (
+                f"✅ Telegram {what} again after {format_duration(took)}; sending everything "
+                "that waited."
+            )
+
+
+class AdminNotices:
+    """Tells `admins` what the engine reports (`report`) or any text (`tell`), through
+    `transport`, waiting while `link` finds Telegram down or paused."""
+
+    def __init__(
+        self,
+        transport: Transport,
+        link: Link,
+        admins: tuple[int, ...],
+        delivery: DeliveryConfig = DeliveryConfig(),
+        window: float = WINDOW,
+    ):
+        self.transport, self.link, self.admins = transport, link, admins
+        self.delivery, self.window = delivery, window
+        self._queue: deque[str] = deque()  # notices not yet sent to every admin
+        self._sender: asyncio.Task | None = None
+        self._untold: list[str] = []  # delivery failures waiting for the window's summary
+        self._flush: asyncio.TimerHandle | None = None
+
+    def report(self, event: Event) -> None:
+        """Word one engine event for the admins and queue it (delivery failures: summed up per
+        window); polls and sends are not theirs (metrics and the log observe those)."""
+        if not isinstance(event, Notice):
+            return
+        if isinstance(event, DeliveryRejected | DeliveryFailing):
+            self._untold.append(word(event))
+            if self._flush is None:
+                self._flush_failures()
+        else:
+            self.tell(word(event))
+
+    def tell(self, text: str) -> None:
+        """Queue a notice for every admin; the one sending task starts if it is not running."""
+        self._queue.append(text)
+        if self._sender is None or self._sender.done():
+            self._sender = asyncio.get_running_loop().create_task(self._send_queue())
+
+    def _flush_failures(self) -> None:
+        self._flush = None
+        if not self._untold:
+            return
+        latest, more = self._untold[-1], len(self._untold) - 1
+        self._untold.clear()
+        summary = f" (and {more} more within {format_duration(self.window)})" if more else ""
+        self.tell(f"⚠️ {latest}{summary}")
+        self._flush = asyncio.get_running_loop().call_later(self.window, self._flush_failures)
+
+    async def _send_queue(self) -> None:
+        while self._queue:
+            text = self._queue[0]
+            message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
+            for admin in self.admins:
+                await self._send(admin, message)
+            self._queue.popleft()
+
+    async def _send(self, admin: int, message: OutgoingMessage) -> None:
+        """Send one notice to one admin: wait while Telegram is down or paused, back off
+        (capped) on failures, wait out a 429; give up only on a permanent answer."""
+        failures = 0
+        while True:
+            await self.link.wait_up()
+            try:
+                send = self.transport.send(admin, message)
+                await asyncio.wait_for(send, self.delivery.send_timeout)
+                return
+            except (ChatBlocked, MessageRejected) as exc:
+                log.warning("could not tell admin %d: %s (%s)", admin, message.plain, exc)
+                return
+            except RateLimited as exc:
+                delay = clamp_wait(exc.retry_after)
+            except (SendError, TimeoutError) as exc:
+                failures += 1
+                delay = retry_delay(failures, self.delivery.retry_base)
+                if failures == 1:
+                    log.warning("telling admin %d failed (%s); retrying with backoff", admin, exc)
+            await asyncio.sleep(delay)
+
+    async def finish(self, grace: float = 1.5) -> None:
+        """At shutdown: give queued notices a moment (when Telegram is up), then stop and log
+        the ones that did not go out."""
+        if self._flush is not None:
+            self._flush.cancel()
+        if self._sender is not None:
+            if self.link.up:
+                await asyncio.wait({self._sender}, timeout=grace)
+            self._sender.cancel()
+        for text in [*self._queue, *self._untold]:
+            log.warning("not told to the admins (shutting down): %s", text)
+        self._queue.clear()
+        self._untold.clear()

@@ -1,0 +1,280 @@
+"""/follow, /following, /unfollow on a real store, poller and loopback boards; the routing of
+'all' follows, and the notices about failing followed boards."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.config import FollowConfig, PollingConfig
+from bot.follow import FailureWatch, Window
+from bot.http import Fetcher, HostGuard, build_client
+from bot.poller import Poller, PollStores
+from bot.scheduler import BoardScheduler
+from bot.store import Stores
+from bot.telegram.follow import FollowCommands
+from bot.transport import Incoming
+
+ANN, BOB = 11, 22
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def feed(*titles: str) -> str:
+    items = "".join(
+        f"<item><title>Acme: {t}</title><link>https://acme.example/jobs/{i}</link>"
+        f"<guid>acme-{i}</guid><description>About {t}</description></item>"
+        for i, t in enumerate(titles)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Acme jobs</title>{items}</channel></rss>'
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def make(store: Stores, clock: Clock, guard: HostGuard, **limits: object):
+    client = build_client(timeout=2.0, guard=guard)
+    poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=clock)
+    scheduler = BoardScheduler(poller)
+    config = FollowConfig(**limits)  # type: ignore[arg-type]
+    return FollowCommands(store.db, poller, scheduler, config, 900.0, guard, clock), client
+
+
+@pytest.fixture
+async def follows(store: Stores, clock: Clock):
+    commands, client = make(store, clock, HostGuard(allow_private=True))
+    yield commands
+    await client.aclose()
+
+
+def say(who: int) -> Incoming:
+    return Incoming(chat_id=who, text="", user_id=who)
+
+
+async def test_follow_baselines_answers_with_matches_and_shares_the_board(
+    follows, store, boards, clock
+) -> None:
+    boards.set("/acme.rss", feed("Senior Rust Engineer", "Go Developer", "Office Manager"),
+               content_type="application/rss+xml")  # fmt: skip
+    url = boards.url("/acme.rss")
+    store.users.subscribe(ANN, T0, None, None)
+    store.alerts.add_alert(ANN, "rust OR go", T0)
+
+    reply = await follows.handle("follow", say(ANN), url)
+    assert reply.startswith("<b>acme.rss</b> on an RSS feed: 3 open jobs, 2 match your alerts.")
+    assert '<a href="https://acme.example/jobs/0">Senior Rust Engineer</a>' in reply
+    assert "Office Manager" not in reply
+    board = store.boards.board("acme.rss")
+    assert board.origin == "follow" and board.baseline_at and board.enabled
+    assert follows.scheduler.scheduler.get_job("board:acme.rss") is not None
+    assert store.outbox.delivery_counts() == {}, "the first poll is a baseline: nothing pushed"
+
+    fetched = len(boards.requests)
+    again = await follows.handle("follow", say(BOB), url)  # Bob has no alerts: none match
+    assert again.startswith("<b>acme.rss</b> on an RSS feed: 3 open jobs, none matches your alerts")
+    assert len(store.boards.all()) == 1, "one shared board, one poll"
+    assert len(boards.requests) == fetched, "answered from what is stored: no second baseline"
+    listing = await follows.handle("following", say(BOB), "")
+    assert "1. <b>acme.rss</b> on an RSS feed ✅" in listing and "3 open jobs" in listing
+
+
+async def test_unfollow_retires_a_board_nobody_follows(follows, store, boards) -> None:
+    boards.set("/acme.rss", feed("Rust Engineer"), content_type="application/rss+xml")
+    url = boards.url("/acme.rss")
+    await follows.handle("follow", say(ANN), url)
+    await follows.handle("follow", say(BOB), f"{url} all")
+    assert "every new job" in await follows.handle("following", say(BOB), "")
+
+    assert "Stopped following <b>acme.rss</b>" in await follows.handle("unfollow", say(ANN), "1")
+    assert store.boards.board("acme.rss").enabled, "Bob still follows it"
+    assert "don't follow" in await follows.handle("unfollow", say(ANN), "1")
+    assert "Stopped following" in await follows.handle("unfollow", say(BOB), "acme.rss")
+    assert not store.boards.board("acme.rss").enabled
+    assert follows.scheduler.scheduler.get_job("board:acme.rss") is None
+    assert "no company yet" in await follows.handle("following", say(BOB), "")
+
+    # Followed again: the same row comes back, polled again.
+    reply = await follows.handle("follow", say(ANN), url)
+    assert "1 open job" in reply and store.boards.board("acme.rss").enabled
+    assert [b.name for b in store.boards.all()] == ["acme.rss"]
+
+
+async def test_quota_cap_and_rate_limit(store, boards, clock) -> None:
+    commands, client = make(
+        store, clock, HostGuard(allow_private=True), max_per_user=1, max_boards=2, per_hour=3
+    )
+    for path in ("/a.rss", "/b.rss", "/c.rss"):
+        boards.set(path, feed("Rust Engineer"), content_type="application/rss+xml")
+    try:
+        assert "1 open job" in await commands.handle("follow", say(ANN), boards.url("/a.rss"))
+        quota = await commands.handle("follow", say(ANN), boards.url("/b.rss"))
+        assert "You follow 1 companies, the most I allow" in quota
+        assert not store.boards.board("b.rss").enabled, "refused: the new board is not kept polling"
+        # following the same board again only changes 'all' (no quota used)
+        assert "every new job" in await commands.handle(
+            "follow", say(ANN), boards.url("/a.rss") + " all"
+        )
+        limited = await commands.handle("follow", say(ANN), boards.url("/a.rss"))
+        assert limited.startswith("That's a lot of /follow at once. Try again in")
+        clock.now += timedelta(hours=1)
+        assert "1 open job" in await commands.handle("follow", say(BOB), boards.url("/b.rss"))
+        capped = await commands.handle("follow", say(22 + 1), boards.url("/c.rss"))
+        assert "follows as many boards as its operator allows" in capped
+        shared = await commands.handle("follow", say(22 + 1), boards.url("/a.rss"))
+        assert "1 open job" in shared, "an existing board is not counted against the cap"
+    finally:
+        await client.aclose()
+
+
+async def test_bad_urls_and_private_hosts_get_clear_answers(store, boards, clock) -> None:
+    commands, client = make(store, clock, HostGuard())  # the real guard: loopback is private
+    try:
+        boards.set("/acme.rss", feed("Rust Engineer"), content_type="application/rss+xml")
+        private = await commands.handle("follow", say(ANN), boards.url("/acme.rss"))
+        assert private.startswith("I can't follow that:") and "private or local address" in private
+        assert boards.requests == [], "the guard refuses before anything is fetched"
+        assert "must start with http" in await commands.handle("follow", say(ANN), "ftp://x.org")
+        assert "Send <code>/follow" in await commands.handle("follow", say(ANN), "")
+        odd = await commands.handle("follow", say(ANN), "https://x.org please")
+        assert odd.startswith("I don't understand “please”")
+        assert store.boards.all() == [] and store.follows.follows(ANN) == []
+    finally:
+        await client.aclose()
+
+
+async def test_a_board_that_cannot_be_read_is_not_followed(follows, store, boards) -> None:
+    boards.set("/down.rss", "upstream down", status=500, content_type="application/rss+xml")
+    reply = await follows.handle("follow", say(ANN), boards.url("/down.rss"))
+    assert reply.startswith("I can't follow that:") or reply.startswith("I couldn't read")
+    assert "500" in reply
+    assert store.follows.follows(ANN) == [] and not any(b.enabled for b in store.boards.all())
+
+
+async def test_all_followers_get_every_new_posting_once(follows, store, boards, clock) -> None:
+    boards.set("/acme.rss", feed("Office Manager"), content_type="application/rss+xml")
+    url = boards.url("/acme.rss")
+    store.users.subscribe(BOB, T0, None, None)
+    rust = store.alerts.add_alert(BOB, "rust", T0)
+    await follows.handle("follow", say(ANN), f"{url} all")
+    await follows.handle("follow", say(BOB), f"{url} all")
+
+    boards.set("/acme.rss", feed("Office Manager", "Rust Engineer", "Accountant"),
+               content_type="application/rss+xml")  # fmt: skip
+    clock.now += timedelta(minutes=20)
+    outcome = await follows.poller.poll("acme.rss")
+    assert outcome.new == 2 and outcome.enqueued == 4
+    rows = store.db.execute(
+        "SELECT chat_id, p.title, alert_ids FROM deliveries d JOIN postings p ON p.key = d.posting_key "
+        "ORDER BY chat_id, p.title"
+    ).fetchall()
+    assert [tuple(r) for r in rows] == [
+        (ANN, "Accountant", "[]"),
+        (ANN, "Rust Engineer", "[]"),
+        (BOB, "Accountant", "[]"),
+        (BOB, "Rust Engineer", f"[{rust.id}]"),  # the alert's delivery, which names it
+    ]
+
+
+async def test_followers_hear_once_of_a_board_failing_for_days_and_of_its_recovery(
+    follows, store, boards, clock
+) -> None:
+    boards.set("/acme.rss", feed("Rust Engineer"), content_type="application/rss+xml")
+    await follows.handle("follow", say(ANN), boards.url("/acme.rss"))
+    await follows.handle("follow", say(BOB), boards.url("/acme.rss"))
+    told: list[tuple[int, str]] = []
+    down = {BOB}
+
+    async def tell(chat: int, text: str) -> bool:
+        if chat in down:
+            return False
+        told.append((chat, text))
+        return True
+
+    watch = FailureWatch(store.follows, follows.config, tell, clock)
+    boards.set("/acme.rss", "gone", status=503)
+    clock.now += timedelta(hours=1)
+    await follows.poller.poll("acme.rss", force=True)
+    assert await watch.check() == 0, "failing for an hour: nobody is told"
+    clock.now += timedelta(days=2)
+    await follows.poller.poll("acme.rss", force=True)
+    assert await watch.check() == 1
+    assert told[0][0] == ANN and "I have not been able to read acme.rss for over 2d" in told[0][1]
+    down.clear()
+    assert await watch.check() == 1 and told[1][0] == BOB, "Bob's notice is tried again"
+    assert await watch.check() == 0, "told once"
+
+    boards.set("/acme.rss", feed("Rust Engineer"), content_type="application/rss+xml")
+    await follows.poller.poll("acme.rss", force=True)
+    assert await watch.check() == 2
+    assert all("can be read again" in text for _, text in told[2:])
+    assert await watch.check() == 0
+
+
+def test_window_allows_limit_per_period(clock) -> None:
+    window = Window(2, 60.0, clock)
+    assert window.take(1) is None and window.take(1) is None
+    assert window.take(1) == timedelta(seconds=60)
+    assert window.take(2) is None, "per user"
+    clock.now += timedelta(seconds=61)
+    assert window.take(1) is None
+
+
+@pytest.mark.timeout(60)
+async def test_follow_in_chat_never_blocks_other_users_and_all_jobs_arrive(
+    tmp_path, tg, boards
+) -> None:
+    import asyncio
+    import threading
+
+    from bot import config as cfg
+    from bot.app import App
+    from tests.waiting import until
+
+    config = cfg.from_dict(
+        {
+            "telegram": {"token": "123:AAFollowTestToken", "api_url": tg.api_url},
+            "storage": {"path": str(tmp_path / "jobbot.db")},
+            "polling": {"allow_private_hosts": True, "interval": "1s"},
+        }
+    )
+    gate = threading.Event()
+    boards.set("/acme.rss", feed("Office Manager"), content_type="application/rss+xml", gate=gate)
+    app = App(config)
+    stop = asyncio.Event()
+    run = asyncio.create_task(app.run(stop))
+    try:
+        tg.push_text(ANN, f"/follow {boards.url('/acme.rss')} all")
+        await until(lambda: boards.active == 1)  # Ann's /follow waits on the slow board
+        tg.push_text(BOB, "/help")
+        await tg.wait_for_async(lambda sent: any(m.chat_id == BOB for m in sent))
+        assert not tg.messages_to(ANN), "Bob was answered while Ann's board was still loading"
+        gate.set()
+        await tg.wait_for_async(lambda sent: any(m.chat_id == ANN for m in sent))
+        assert "on an RSS feed: 1 open job" in tg.messages_to(ANN)[0].text
+        assert "/follow" in tg.messages_to(BOB)[0].text, "/help lists the follow commands"
+
+        boards.set("/acme.rss", feed("Office Manager", "Accountant"),
+                   content_type="application/rss+xml")  # fmt: skip
+        await tg.wait_for_async(lambda sent: any("Accountant" in m.text for m in sent), timeout=15)
+        job = next(m for m in tg.messages_to(ANN) if "Accountant" in m.text)
+        assert job.text.startswith("<b>Accountant</b>") and "Matched your alert" not in job.text
+    finally:
+        stop.set()
+        await asyncio.wait_for(run, 10)
+
+
+async def test_stop_forgets_follows_and_retires_their_boards(follows, store, boards) -> None:
+    boards.set("/acme.rss", feed("Rust Engineer"), content_type="application/rss+xml")
+    await follows.handle("follow", say(ANN), boards.url("/acme.rss"))
+    store.users.forget_user(ANN, T0)
+    assert store.follows.follows(ANN) == [] and not store.boards.board("acme.rss").enabled

@@ -1,0 +1,98 @@
+"""Upgrades: a database left at every earlier schema version, built by the migrations' own
+functions and holding representative rows, migrates to now with its data whole and ends with
+the schema a new database has."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot.migrations import migrations
+from bot.store import Stores
+from bot.store.db import Db, connect
+
+AT = "2026-11-21T09:00:00.000000+00:00"
+NAMES = [m.name for m in migrations._migrations]
+# One representative row per table; a version gets the columns it has.
+ROWS: dict[str, dict[str, object]] = {
+    "boards": {"name": "Acme", "kind": "greenhouse", "url": "https://x.example",
+               "endpoint": "https://x.example/api", "interval_s": 60.0, "created_at": AT,
+               "etag": "e1", "consecutive_failures": 2, "options": '{"a": 1}',
+               "body_hash": "bh", "admins_alerted": 1},
+    "postings": {"key": "Acme:1", "board": "Acme", "external_id": "1", "title": "Rust Engineer",
+                 "company": "Acme", "location": "Berlin", "url": "https://x.example/1",
+                 "description": "Build it.", "content_hash": "c1", "first_seen_at": AT,
+                 "last_seen_at": AT, "locations": '["Berlin"]', "salary_min": 90000.0,
+                 "salary_currency": "EUR", "job_key": "Acme:1", "url_key": "x.example/1",
+                 "raw_hash": "r1"},
+    "users": {"chat_id": 7, "username": "ana", "first_name": "Ana", "state": "paused",
+              "created_at": AT, "updated_at": AT, "timezone": "Europe/Berlin",
+              "delivery_mode": "digest", "quiet_start": 1320},
+    "alerts": {"id": 3, "chat_id": 7, "query": "rust remote:yes", "created_at": AT,
+               "paused_at": AT},
+    "deliveries": {"id": 5, "chat_id": 7, "posting_key": "Acme:1", "alert_ids": "[3]",
+                   "state": "sent", "attempts": 1, "next_attempt_at": AT, "created_at": AT,
+                   "sent_at": AT, "message_id": 42, "held_until": AT},
+    "hidden_jobs": {"chat_id": 7, "job_key": "Acme:9", "created_at": AT},
+    "muted_companies": {"chat_id": 7, "company_key": "globex", "company": "Globex",
+                        "created_at": AT},
+    "invites": {"code": "c0de", "created_by": 1, "created_at": AT, "expires_at": AT,
+                "max_uses": 3, "uses": 1},
+    "banned": {"user_id": 9, "banned_by": 1, "created_at": AT},
+    "notices": {"id": 1, "text": "Maintenance at 22:00", "created_by": 1, "created_at": AT},
+    "notice_deliveries": {"notice_id": 1, "chat_id": 7, "state": "pending",
+                          "next_attempt_at": AT},
+}  # fmt: skip
+
+
+def _columns(db: Database, table: str) -> list[str]:
+    return [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+
+
+def _schema(db: Database) -> dict[str, object]:
+    """Tables with their columns (name, type, not null, default) and the index names."""
+    names = db.execute(
+        "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+    return {
+        name: [r[1:5] for r in db.execute(f"PRAGMA table_info({name})")]
+        if kind == "table"
+        else kind
+        for kind, name in names
+    }
+
+
+def _at_version(path: Path, last: int) -> dict[str, dict[str, object]]:
+    """A database with migrations up to NAMES[last] applied and a row in each table; the rows."""
+    db = Database(sqlite3.connect(path, isolation_level=None))
+    migrations.apply(db, stop_before=NAMES[last + 1 :])
+    put = {}
+    for table, row in ROWS.items():
+        if db[table].exists():
+            cols = _columns(db, table)
+            put[table] = {k: v for k, v in row.items() if k in cols}
+            db[table].insert(put[table])
+    db.close()
+    return put
+
+
+@pytest.mark.parametrize("last", range(len(NAMES) - 1), ids=NAMES[:-1])
+def test_every_earlier_version_migrates_to_now_with_its_data(tmp_path: Path, last: int) -> None:
+    put = _at_version(tmp_path / "old.db", last)
+    db = connect(tmp_path / "old.db")
+    assert [m.name for m in migrations.applied(db)] == NAMES
+    for table, row in put.items():
+        got = db.execute(f"SELECT {', '.join(row)} FROM {table}").fetchall()
+        assert got == [tuple(row.values())], table
+    fresh = connect(tmp_path / "new.db")
+    assert _schema(db) == _schema(fresh), "the same schema as a new database"
+    assert db.execute("PRAGMA auto_vacuum").fetchone() == (2,)  # incremental
+    store = Stores.over(Db(db))
+    assert store.users.user(7) is not None and [a.id for a in store.alerts.alerts(7)] == [3]
+    assert store.postings.posting("Acme:1").title == "Rust Engineer"
+    assert store.outbox.delivery_counts() == {"sent": 1}
+    store.close()
+    fresh.close()

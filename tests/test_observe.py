@@ -1,0 +1,196 @@
+"""/healthz, /metrics and /stats on real parts: the app, a loopback board, the fake Bot API,
+and real HTTP over loopback to the status server. Polls and sends are driven by the test with
+an injected clock."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from bot import config as cfg
+from bot.app import App
+from bot.errors import ConfigError
+from tests.fake_telegram import FakeTelegram
+from tests.test_buttons import Bot, job
+
+TOKEN = "123456789:AAFakeTokenForObserveTests_xyz"
+ADMIN, USER = 1001, 4242
+START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+pytestmark = pytest.mark.timeout(30)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def make_config(tmp_path: Path, tg: FakeTelegram | None, board_url: str) -> cfg.Config:
+    telegram = {"token": TOKEN, "api_url": tg.api_url, "admins": [ADMIN]} if tg else {}
+    return cfg.from_dict(
+        {
+            "telegram": telegram,
+            "storage": {"path": str(tmp_path / "jobbot.db")},
+            "delivery": {"per_chat_interval": 0.05},
+            "server": {"listen": "127.0.0.1:0"},
+            "boards": [{"name": "Acme", "kind": "greenhouse", "url": board_url, "interval": "1h"}],
+        }
+    )
+
+
+@contextlib.asynccontextmanager
+async def serving(config: cfg.Config, clock: Clock) -> AsyncIterator[tuple[App, httpx.AsyncClient]]:
+    """The app, its status server listening, its transport started; not its scheduler."""
+    app = App(config, clock=clock)
+    app._prepare()
+    await app.observer.start()
+    assert app.observer.server is not None
+    base = f"http://127.0.0.1:{app.observer.server.port}"
+    try:
+        if config.telegram.token:  # else the console chat, which would read stdin
+            await app.transport.start(app.handlers, app.handlers.press)
+        async with httpx.AsyncClient(base_url=base, timeout=5) as client:
+            yield app, client
+    finally:
+        await app.close()
+
+
+def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    """Every sample of a Prometheus text exposition, parsed by prometheus_client's parser."""
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+
+
+async def test_metrics_parse_and_count_polls_postings_and_durations(tmp_path, boards) -> None:
+    from tests.test_poller import PATH
+
+    clock = Clock()
+    async with serving(make_config(tmp_path, None, boards.url(PATH)), clock) as (app, http):
+        boards.set_json(PATH, {"jobs": [job(1, "Office Manager")]})
+        await app.poller.poll("Acme", force=True)
+        boards.set_json(PATH, {"jobs": [job(2, "Rust Engineer")]})
+        await app.poller.poll("Acme", force=True)
+        reply = await http.get("/metrics")
+    assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/plain")
+    found = samples(reply.text)
+    assert found[("jobbot_polls_total", (("board", "Acme"), ("outcome", "baseline")))] == 1
+    assert found[("jobbot_polls_total", (("board", "Acme"), ("outcome", "ok")))] == 1
+    assert found[("jobbot_poll_duration_seconds_count", ())] == 2
+    assert found[("jobbot_postings_total", (("change", "new"),))] == 1
+    assert found[("jobbot_outbox_depth", ())] == 0
+    assert found[("jobbot_boards", (("state", "ok"),))] == 1
+    assert found[("jobbot_open_postings", ())] == 2  # job 1 missed one poll: not closed yet
+    assert found[("jobbot_last_successful_poll_age_seconds", ())] == 0
+
+
+async def test_healthz_is_200_then_503_while_sending_is_paused_and_stats_says_so(
+    tmp_path, tg, boards
+) -> None:
+    from tests.test_poller import PATH
+
+    clock = Clock()
+    async with serving(make_config(tmp_path, tg, boards.url(PATH)), clock) as (app, http):
+        bot = Bot(app, tg, boards)
+        await bot.jobs(job(1, "Office Manager"))  # the baseline
+        await bot.say(USER, "/alert rust")
+        boards.set_json(PATH, {"jobs": [job(1, "Office Manager"), job(2, "Rust Engineer")]})
+        await app.poller.poll("Acme", force=True)
+        clock.now += timedelta(seconds=90)  # the alert goes out 90 s after the job was seen
+        assert await app.sender.drain(timeout=5) == 1
+
+        healthy = await http.get("/healthz")
+        assert healthy.status_code == 200, healthy.text
+        body = healthy.json()
+        assert body["status"] == "ok" and body["sending"]["paused"] is False
+        assert body["database"]["writable"] is True and body["outbox"]["depth"] == 0
+        assert body["last_successful_poll_age_s"] == 90.0
+        found = samples((await http.get("/metrics")).text)
+        assert found[("jobbot_deliveries_total", (("outcome", "sent"),))] == 1
+        assert found[("jobbot_time_to_alert_seconds_sum", ())] == 90.0
+        assert found[("jobbot_users", (("state", "active"),))] == 1
+        assert found[("jobbot_alerts", (("state", "active"),))] == 1
+
+        stats = await bot.say(ADMIN, "/stats")
+        assert stats.startswith("✅ <b>Healthy</b>")
+        assert "<b>Users</b>: 1 active" in stats and "<b>Alerts</b>: 1 (0 paused)" in stats
+        assert "polls: 2 (0 failed)" in stats and "messages: 1 sent" in stats
+        assert "time to alert: average 1m30s, 100% within 15m" in stats
+        assert "Sorry, only the bot's admins" in await bot.say(USER, "/stats")
+
+        tg.reject_token()  # the token is revoked: the next job cannot go out
+        boards.set_json(PATH, {"jobs": [job(1, "Office Manager"), job(3, "Rust Lead")]})
+        await app.poller.poll("Acme", force=True)
+        await app.sender.drain(timeout=2)
+        assert app.sender.paused
+        paused = await http.get("/healthz")
+    assert paused.status_code == 503
+    body = paused.json()
+    assert body["sending"]["paused"] is True and body["outbox"]["depth"] == 1
+    assert body["reasons"] == [f"sending paused: {app.sender.paused}"]
+    assert TOKEN not in paused.text
+
+
+async def test_healthz_is_503_while_the_database_takes_no_writes(tmp_path, boards) -> None:
+    clock = Clock()
+    config = make_config(tmp_path, None, boards.url("/jobs"))
+    async with serving(config, clock) as (app, http):
+        app.observer.probe_timeout = 0.05  # how long the probe waits for the other writer
+        assert (await http.get("/healthz")).status_code == 200
+        other = sqlite3.connect(config.storage.path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+        try:
+            locked = await http.get("/healthz")
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        again = await http.get("/healthz")
+    assert locked.status_code == 503
+    reasons = locked.json()["reasons"]
+    assert len(reasons) == 1 and reasons[0].startswith("database not writable: ")
+    assert "locked by another program" in reasons[0]
+    assert locked.json()["database"]["writable"] is False
+    assert again.status_code == 200
+
+
+async def test_polls_that_stop_succeeding_make_it_unhealthy(tmp_path, boards) -> None:
+    from tests.test_poller import PATH
+
+    clock = Clock()
+    async with serving(make_config(tmp_path, None, boards.url(PATH)), clock) as (app, http):
+        boards.set_json(PATH, {"jobs": [job(1, "Office Manager")]})
+        await app.poller.poll("Acme", force=True)
+        boards.set(PATH, "down", status=500)
+        clock.now += timedelta(hours=3)  # three intervals of the board
+        assert (await http.get("/healthz")).status_code == 200
+        clock.now += timedelta(seconds=1)
+        await app.poller.poll("Acme", force=True)
+        stale = await http.get("/healthz")
+        missing = await http.get("/nothing")
+        posted = await http.post("/healthz")
+    assert stale.status_code == 503
+    assert stale.json()["reasons"] == [
+        "no board polled successfully for 3h (the slowest is polled every 1h)"
+    ]
+    assert missing.status_code == 404 and posted.status_code == 405
+
+
+def test_server_listen_is_checked_in_the_config() -> None:
+    with pytest.raises(ConfigError) as caught:
+        cfg.from_dict({"server": {"listen": "localhost"}})
+    assert caught.value.problems == [
+        "server.listen: 'localhost' is not host:port, like 127.0.0.1:9464"
+    ]
+    assert cfg.from_dict({}).server.listen is None
+    assert cfg.from_dict({"server": {"listen": "[::1]:9464"}}).server.listen == "[::1]:9464"

@@ -1,0 +1,85 @@
+"""A board polled over loopback whose postings need detail requests (SmartRecruiters): a detail
+that fails keeps its posting from the list data, never drops it, never makes an old job new."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import BoardConfig, PollingConfig
+from bot.http import Fetcher, build_client
+from bot.poller import Poller, PollStores
+from bot.store import Stores
+
+LIST = "/v1/companies/Quillfin/postings"
+PAGE = LIST + "?limit=100&offset=0"
+
+
+def item(i: int, title: str = "Rust Engineer") -> dict:
+    return {"id": str(i), "name": f"{title} {i}", "postingUrl": f"https://jobs.example/{i}"}
+
+
+def detail(i: int, title: str = "Rust Engineer") -> dict:
+    ad = {"sections": {"jobDescription": {"title": "The job", "text": f"<p>Ad {i}</p>"}}}
+    return item(i, title) | {"jobAd": ad}
+
+
+def serve(boards, ids: list[int], details: dict[int, int]) -> None:
+    """The list of `ids`; each detail answers with the status in `details` (200 by default)."""
+    boards.set_json(PAGE, {"totalFound": len(ids), "content": [item(i) for i in ids]})
+    for i in ids:
+        status = details.get(i, 200)
+        if status == 200:
+            boards.set_json(f"{LIST}/{i}", detail(i))
+        else:
+            boards.set(f"{LIST}/{i}", b"{}", status=status, headers={"Retry-After": "1"})
+
+
+@pytest.fixture
+async def poller(store: Stores):
+    client = build_client(timeout=1.0)
+    p = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
+    yield p
+    p.close()
+    await client.aclose()
+
+
+@pytest.fixture
+def quill(store, boards, now):
+    url = boards.url(LIST)
+    store.boards.sync_boards([BoardConfig("Quill", url, "smartrecruiters", url, 60.0)], now)
+    store.users.subscribe(7, now)
+    store.alerts.add_alert(7, "rust", now)
+    return "Quill"
+
+
+async def test_a_baseline_whose_details_are_refused_still_baselines_every_posting(
+    poller, store, boards, quill, now
+) -> None:
+    serve(boards, [1, 2, 3], {1: 429, 2: 429, 3: 429})
+    first = await poller.poll(quill)
+    assert (first.status, first.seen) == ("baseline", 3)
+    assert store.postings.posting("Quill:1").title == "Rust Engineer 1"  # from the list data
+    serve(boards, [1, 2, 3], {})
+    second = await poller.poll(quill)
+    assert (second.status, second.new, second.enqueued) == ("ok", 0, 0), "old jobs stay old"
+    assert "Ad 2" in store.postings.posting("Quill:2").description, "filled in on a later poll"
+    third = await poller.poll(quill)
+    assert (third.status, third.new) == ("ok", 0)
+    assert not store.outbox.due(now.replace(year=2100))
+
+
+async def test_a_new_posting_whose_detail_fails_is_still_new_and_alerted(
+    poller, store, boards, quill, now
+) -> None:
+    serve(boards, [1], {})
+    await poller.poll(quill)
+    serve(boards, [1, 2], {2: 404})
+    second = await poller.poll(quill)
+    assert (second.new, second.enqueued) == (1, 1)
+    assert [d.posting.key for d in store.outbox.due(now.replace(year=2100))] == ["Quill:2"]
+    serve(boards, [1, 2], {})
+    third = await poller.poll(quill)
+    assert (third.new, third.enqueued) == (0, 0)
+    assert "Ad 2" in store.postings.posting("Quill:2").description
+    asked = [path for path, _ in boards.requests if path == f"{LIST}/2"]
+    assert len(asked) == 2, "the failed detail is asked for again, once"
