@@ -22,7 +22,18 @@ from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, Posting
 from bot.sources.contract import Context
-from bot.store import BoardState, RecordResult, Store, utcnow
+from bot.store import (
+    Alerts,
+    Boards,
+    BoardState,
+    Choices,
+    Db,
+    Follows,
+    Outbox,
+    Postings,
+    RecordResult,
+    utcnow,
+)
 from bot.store.db import storage_problem
 
 log = logging.getLogger(__name__)
@@ -52,6 +63,20 @@ def backoff(interval: float, failures: int, cap: float) -> float:
     return min(base, max(cap, interval)) * random.uniform(0.9, 1.1)
 
 
+@dataclass(frozen=True, slots=True)
+class PollStores:
+    """What a poll uses: the boards and postings it writes, the alerts, choices and follows it
+    routes by, the outbox it fills, and their database (one transaction per poll)."""
+
+    db: Db
+    boards: Boards
+    postings: Postings
+    alerts: Alerts
+    choices: Choices
+    follows: Follows
+    outbox: Outbox
+
+
 class Poller:
     """Polls boards; a failure is stored with its backoff and never raised to the caller.
 
@@ -67,7 +92,7 @@ class Poller:
 
     def __init__(
         self,
-        store: Store,
+        store: PollStores,
         fetcher: Fetcher,
         polling: PollingConfig,
         on_enqueued: Callable[[], None] = lambda: None,
@@ -107,7 +132,7 @@ class Poller:
         try:
             outcome = await self._poll_board(name, force)
         except sqlite3.Error as exc:
-            problem = storage_problem(self.store.path or "(in memory)", exc)
+            problem = storage_problem(self.store.db.path or "(in memory)", exc)
             if not self._storage_down:
                 log.error("board %s: not stored: %s", name, problem)
             self._storage_down = True
@@ -118,7 +143,7 @@ class Poller:
         return outcome
 
     async def _poll_board(self, name: str, force: bool) -> PollOutcome:
-        board = self.store.board(name)
+        board = self.store.boards.board(name)
         if board is None or not board.enabled:
             return PollOutcome(name, "skipped", error="no such enabled board")
         now = self.clock()
@@ -142,7 +167,7 @@ class Poller:
         now = self.clock()
         first = read.first if isinstance(read, Crawl) else read.crawl.first
         if first.moved_to and first.moved_to != board.endpoint:
-            self.store.move_board(board.name, first.moved_to)
+            self.store.boards.move_board(board.name, first.moved_to)
             log.info(
                 "board %s: moved permanently to %s; polling that from now on",
                 board.name,
@@ -165,8 +190,8 @@ class Poller:
             postings, unchanged = await self._baseline_ahead(
                 board.name, postings, now, unchanged, fingerprints
             )
-        with self.store.transaction():
-            rec = self.store.record(
+        with self.store.db.transaction():
+            rec = self.store.postings.record(
                 board.name,
                 postings,
                 now,
@@ -201,7 +226,7 @@ class Poller:
         """Fetch, parse and normalise the board within its deadline; the CPU-heavy parts run on
         the worker thread. Ids whose detail could not be read are asked for again next poll."""
         source = sources.get(board.kind)
-        known = self.store.known_ids(board.name) - self._incomplete.get(board.name, set())
+        known = self.store.postings.known_ids(board.name) - self._incomplete.get(board.name, set())
         ctx = Context(board.name, board.endpoint, board.options, known)
         loop = asyncio.get_running_loop()
 
@@ -211,7 +236,7 @@ class Poller:
                 source,
                 ctx,
                 BoardInfo(board.name, board.kind, board.endpoint, board.company),
-                stored=lambda: self.store.fingerprints(board.name),
+                stored=lambda: self.store.postings.fingerprints(board.name),
                 run=lambda func, *args: loop.run_in_executor(self._cpu, func, *args),
                 etag=board.etag,
                 last_modified=board.last_modified,
@@ -238,8 +263,8 @@ class Poller:
         done = list(unchanged)
         while len(postings) > self.baseline_slice:
             part, postings = postings[: self.baseline_slice], postings[self.baseline_slice :]
-            with self.store.transaction():
-                self.store.record(
+            with self.store.db.transaction():
+                self.store.postings.record(
                     name, part, now, self.polling.close_after, unchanged=done,
                     fingerprints=fingerprints,
                 )  # fmt: skip
@@ -254,20 +279,20 @@ class Poller:
         matcher = self._matcher()
         # No alerts: no words or places to work out (the place names take seconds to load).
         routed = match.route(new, matcher) if len(matcher) else []
-        deliveries = with_followers(routed, new, self.store.all_jobs_followers)
-        wanted = self.store.wanted(
+        deliveries = with_followers(routed, new, self.store.follows.all_jobs_followers)
+        wanted = self.store.choices.wanted(
             deliveries, {p.key: p for p in new}
         )  # not hidden jobs, muted companies
-        return self.store.enqueue(wanted, now)
+        return self.store.outbox.enqueue(wanted, now)
 
     def _matcher(self) -> Matcher:
         """The compiled alert index, brought up to date incrementally when alerts changed
         (building one for 100k alerts takes seconds; syncing it, tens of milliseconds)."""
-        generation = self.store.alerts_generation
+        generation = self.store.db.alerts_generation
         if self._compiled is None:
-            self._compiled = (generation, Matcher(self.store.active_alerts()))
+            self._compiled = (generation, Matcher(self.store.alerts.active_alerts()))
         elif self._compiled[0] != generation:
-            self._compiled[1].sync(self.store.active_alerts())
+            self._compiled[1].sync(self.store.alerts.active_alerts())
             self._compiled = (generation, self._compiled[1])
         return self._compiled[1]
 
@@ -279,7 +304,7 @@ class Poller:
         lm: str | None,
         body_hash: str | None = None,
     ) -> None:
-        streak = self.store.mark_success(board.name, now, etag, lm, body_hash)
+        streak = self.store.boards.mark_success(board.name, now, etag, lm, body_hash)
         if streak:
             log.info("board %s: recovered after %d failed polls", board.name, streak)
             if board.admins_alerted:
@@ -299,7 +324,7 @@ class Poller:
         delay = backoff(board.interval_s, failures, self.polling.max_backoff)
         if retry_after:
             delay = max(delay, min(retry_after, self.polling.max_backoff))
-        self.store.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
+        self.store.boards.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
         wait = format_duration(delay)
         if failures == 1 and not logged:
             log.warning(
@@ -308,6 +333,6 @@ class Poller:
         else:
             log.debug("board %s: failure %d in a row: %s", board.name, failures, error)
         if not board.admins_alerted and (alert_now or failures >= self.polling.alert_admins_after):
-            self.store.set_admins_alerted(board.name)
+            self.store.boards.set_admins_alerted(board.name)
             self.on_event(BoardFailing(board.name, failures, error, delay))
         return PollOutcome(board.name, "failed", error=error, retry_in=delay)
