@@ -19,9 +19,10 @@ import pytest
 
 from bot.cli import main
 from bot.config import DeliveryConfig
+from bot.holding import DeliveryStores
 from bot.models import OutgoingMessage
 from bot.sender import Sender
-from bot.store import Store
+from bot.store import Stores
 from tests.test_delivery import NOW, TOKEN, fill
 from tests.test_outage import Clock
 from tests.test_outage import transport as transport  # the fixture: PTB against the fake API
@@ -47,12 +48,14 @@ def errors(caplog) -> list[logging.LogRecord]:
 
 
 async def test_a_send_failing_on_a_bug_is_logged_once_and_retried_while_others_flow(
-    store: Store, tg, transport, caplog
+    store: Stores, tg, transport, caplog
 ) -> None:
     clock = Clock(NOW)
     fill(store, [1, 2], 1)
     buggy = BuggyTransport(transport, chat=1, bugs=2)
-    sender = Sender(store, buggy, DeliveryConfig(per_chat_interval=0.01), clock)
+    sender = Sender(
+        store.view(DeliveryStores), buggy, DeliveryConfig(per_chat_interval=0.01), clock
+    )
     await sender.drain(timeout=5)
     assert [m.chat_id for m in tg.sent] == [2], "the other chat got its job"
     state, error = store.db.execute(
@@ -64,12 +67,12 @@ async def test_a_send_failing_on_a_bug_is_logged_once_and_retried_while_others_f
         clock.advance(minutes=15)
         await sender.drain(timeout=5)
     assert sorted(m.chat_id for m in tg.sent) == [1, 2], "each job once"
-    assert store.delivery_counts() == {"sent": 2}
+    assert store.outbox.delivery_counts() == {"sent": 2}
     assert len(errors(caplog)) == 1
 
 
 async def test_a_failed_send_the_database_cannot_record_goes_again_once_it_can(
-    store: Store, tg, transport, caplog
+    store: Stores, tg, transport, caplog
 ) -> None:
     """Telegram failed the send while another program held the database's write lock: the
     delivery is not left claimed ('sending') until a restart; it goes again once it can."""
@@ -78,15 +81,15 @@ async def test_a_failed_send_the_database_cannot_record_goes_again_once_it_can(
     tg.fail_next(1, status=500)
     tg.delay(0.3)
     config = DeliveryConfig(per_chat_interval=0.01, retry_base=0.01)
-    sender = Sender(store, transport, config, Clock(NOW))
+    sender = Sender(store.view(DeliveryStores), transport, config, Clock(NOW))
     stop = asyncio.Event()
     run = asyncio.create_task(sender.run(stop))
     await until(lambda: any(c.method.lower() == "sendmessage" for c in tg.calls))
-    other = sqlite3.connect(store.path, isolation_level=None)
+    other = sqlite3.connect(store.db.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     await until(lambda: any("delivery paused" in r.getMessage() for r in caplog.records))
     other.execute("ROLLBACK")
-    await until(lambda: store.delivery_counts() == {"sent": 1})
+    await until(lambda: store.outbox.delivery_counts() == {"sent": 1})
     stop.set()
     await run
     assert [m.chat_id for m in tg.sent] == [1]
@@ -109,7 +112,7 @@ def test_a_bug_in_the_sender_loop_stops_the_bot_with_exit_status_1(
     db = tmp_path / "jobbot.db"
     config = tmp_path / "config.toml"
     config.write_text(f'[telegram]\napi_url = "{tg.api_url}"\n[storage]\npath = "{db}"\n')
-    store = Store.open(db)
+    store = Stores.open(db)
     fill(store, [1], 1)
     store.db.execute("UPDATE deliveries SET created_at = 'yesterday'")  # no version writes this
     store.close()

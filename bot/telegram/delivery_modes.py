@@ -21,7 +21,7 @@ from bot.policy import (
     release_at,
     zone,
 )
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.commands import Command, Route
 from bot.transport import Incoming, Reply
 
@@ -52,19 +52,19 @@ def local_time(when: datetime, tz: str) -> str:
     return f"{t:%a} {t.day} {t:%b %H:%M}"
 
 
-def ensure_user(store: Store, chat_id: int, now: datetime) -> None:
+def ensure_user(store: Stores, chat_id: int, now: datetime) -> None:
     """A chat that changes a setting is subscribed (again, after /stop or a block)."""
-    user = store.user(chat_id)
+    user = store.users.user(chat_id)
     if user is None or user.state in ("stopped", "blocked"):
-        store.subscribe(chat_id, now)
+        store.users.subscribe(chat_id, now)
 
 
-def apply_settings(store: Store, chat_id: int, settings: DeliverySettings, now: datetime) -> int:
+def apply_settings(store: Stores, chat_id: int, settings: DeliverySettings, now: datetime) -> int:
     """Save the settings; what the user holds for a time goes at the new time (now, for
     instant outside quiet hours). Returns how many held jobs were re-timed."""
-    with store.transaction():
-        store.set_settings(chat_id, settings, now)
-        return store.retime_held(chat_id, release_at(settings, now) or now)
+    with store.db.transaction():
+        store.users.set_settings(chat_id, settings, now)
+        return store.held.retime_held(chat_id, release_at(settings, now) or now)
 
 
 def next_summary(settings: DeliverySettings, now: datetime) -> str:
@@ -84,11 +84,11 @@ class DeliveryModes:
     def routes(self) -> dict[str, Route]:
         return {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
 
-    def _save(self, store: Store, chat_id: int, settings: DeliverySettings) -> int:
+    def _save(self, store: Stores, chat_id: int, settings: DeliverySettings) -> int:
         return apply_settings(store, chat_id, settings, self.clock())
 
-    def cmd_timezone(self, store: Store, msg: Incoming, arg: str) -> Reply:
-        settings = store.settings(msg.chat_id)
+    def cmd_timezone(self, store: Stores, msg: Incoming, arg: str) -> Reply:
+        settings = store.users.settings(msg.chat_id)
         if not arg:
             now = local_time(self.clock(), settings.timezone)
             return (
@@ -100,13 +100,13 @@ class DeliveryModes:
         except PolicyError as exc:
             return f"I can't use that time zone: {esc(str(exc))}."
         ensure_user(store, msg.chat_id, self.clock())
-        settings = replace(store.settings(msg.chat_id), timezone=tz)
+        settings = replace(store.users.settings(msg.chat_id), timezone=tz)
         self._save(store, msg.chat_id, settings)
         now = local_time(self.clock(), tz)
         return f"🕒 Your time zone is now <b>{esc(tz)}</b>: it's {now} there."
 
-    def cmd_digest(self, store: Store, msg: Incoming, arg: str) -> Reply:
-        settings = store.settings(msg.chat_id)
+    def cmd_digest(self, store: Stores, msg: Incoming, arg: str) -> Reply:
+        settings = store.users.settings(msg.chat_id)
         if not arg:
             return (
                 f"You get {esc(settings.describe())}. Change it: <code>/digest daily 08:00</code>, "
@@ -117,7 +117,7 @@ class DeliveryModes:
         except PolicyError as exc:
             return f"I can't use that: {esc(str(exc))}."
         ensure_user(store, msg.chat_id, self.clock())
-        current = store.settings(msg.chat_id)
+        current = store.users.settings(msg.chat_id)
         if mode == "instant":
             settings = replace(current, mode=mode)
         else:
@@ -130,8 +130,8 @@ class DeliveryModes:
             reply += f"\nThe {moved} job{'s' if moved != 1 else ''} held for you come now, in one summary."
         return reply
 
-    def cmd_quiet(self, store: Store, msg: Incoming, arg: str) -> Reply:
-        settings = store.settings(msg.chat_id)
+    def cmd_quiet(self, store: Stores, msg: Incoming, arg: str) -> Reply:
+        settings = store.users.settings(msg.chat_id)
         if not arg:
             return (
                 f"You get {esc(settings.describe())}. Set quiet hours: "
@@ -142,7 +142,7 @@ class DeliveryModes:
         except PolicyError as exc:
             return f"I can't use that: {esc(str(exc))}."
         ensure_user(store, msg.chat_id, self.clock())
-        settings = replace(store.settings(msg.chat_id), quiet=quiet)
+        settings = replace(store.users.settings(msg.chat_id), quiet=quiet)
         self._save(store, msg.chat_id, settings)
         what = (
             f"quiet hours {fmt_minutes(quiet[0])}–{fmt_minutes(quiet[1])}"

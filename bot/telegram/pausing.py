@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.store import Store
+from bot.store import Stores
 from bot.store.held import RESUME_KEEP
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
@@ -30,10 +30,10 @@ NOT_AN_ID = "“{}” is not an alert id; ids are numbers, see /alerts."
 NO_SUCH = "You have no alert #{}. /alerts lists yours."
 
 
-def released(store: Store, chat_id: int, now: datetime) -> str:
+def released(store: Stores, chat_id: int, now: datetime) -> str:
     """Release what was held while paused; says how many go in the summary, how many were
     too old."""
-    sent, dropped = store.release_resumed(now, chat_id)
+    sent, dropped = store.held.release_resumed(now, chat_id)
     out = ""
     if sent:
         out += f"\n{sent} job{'s' if sent != 1 else ''} matched meanwhile: a summary follows."
@@ -51,12 +51,12 @@ class PauseCommands:
     def routes(self) -> dict[str, Route]:
         return {"pause": self.cmd_pause, "resume": self.cmd_resume}
 
-    def cmd_pause(self, store: Store, msg: Incoming, arg: str) -> Reply:
+    def cmd_pause(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
         if arg:
             return self._pause_alert(store, msg.chat_id, arg, now)
         ensure_user(store, msg.chat_id, now)
-        if not store.pause_user(msg.chat_id, now):
+        if not store.users.pause_user(msg.chat_id, now):
             return "You're paused already: /resume turns notifications back on."
         return (
             "⏸ Paused. Your alerts keep matching; /resume sends one summary of what they found "
@@ -64,41 +64,41 @@ class PauseCommands:
         )
 
     @staticmethod
-    def _pause_alert(store: Store, chat_id: int, arg: str, now: datetime) -> Reply:
+    def _pause_alert(store: Stores, chat_id: int, arg: str, now: datetime) -> Reply:
         alert_id = parse_id(arg)
         if alert_id is None:
             return NOT_AN_ID.format(echo(arg))
-        if alert_id in store.paused_alert_ids(chat_id):
+        if alert_id in store.alerts.paused_alert_ids(chat_id):
             return f"Alert #{alert_id} is already paused: /resume {alert_id} turns it on."
-        if not store.set_alert_paused(chat_id, alert_id, now):
+        if not store.alerts.set_alert_paused(chat_id, alert_id, now):
             return NO_SUCH.format(alert_id)
         return (
             f"⏸ Alert #{alert_id} paused. It keeps matching; /resume {alert_id} sends one "
             "summary of what it found meanwhile."
         )
 
-    def cmd_resume(self, store: Store, msg: Incoming, arg: str) -> Reply:
+    def cmd_resume(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
         if arg:
             return self._resume_alert(store, msg.chat_id, arg, now)
-        user = store.user(msg.chat_id)
+        user = store.users.user(msg.chat_id)
         if user is not None and user.state == "active":
             return "Notifications are on already." + released(store, msg.chat_id, now)
-        store.subscribe(msg.chat_id, now, msg.username, msg.first_name)
-        store.pause_user(msg.chat_id, None)
+        store.users.subscribe(msg.chat_id, now, msg.username, msg.first_name)
+        store.users.pause_user(msg.chat_id, None)
         reply = "▶️ Notifications are on again." + released(store, msg.chat_id, now)
-        if paused := store.paused_alert_ids(msg.chat_id):
+        if paused := store.alerts.paused_alert_ids(msg.chat_id):
             reply += "\nStill paused: " + ", ".join(f"#{a}" for a in sorted(paused)) + "."
         return reply
 
     @staticmethod
-    def _resume_alert(store: Store, chat_id: int, arg: str, now: datetime) -> Reply:
+    def _resume_alert(store: Stores, chat_id: int, arg: str, now: datetime) -> Reply:
         alert_id = parse_id(arg)
         if alert_id is None:
             return NOT_AN_ID.format(echo(arg))
-        if not any(a.id == alert_id for a in store.alerts(chat_id)):
+        if not any(a.id == alert_id for a in store.alerts.alerts(chat_id)):
             return NO_SUCH.format(alert_id)
-        if alert_id not in store.paused_alert_ids(chat_id):
+        if alert_id not in store.alerts.paused_alert_ids(chat_id):
             return f"Alert #{alert_id} isn't paused."
-        store.set_alert_paused(chat_id, alert_id, None)
+        store.alerts.set_alert_paused(chat_id, alert_id, None)
         return f"▶️ Alert #{alert_id} is on again." + released(store, chat_id, now)

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from bot.models import Button, Keyboard, OutgoingMessage
 from bot.policy import DAYS, DeliverySettings, fmt_minutes
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram import presses
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
@@ -76,7 +76,7 @@ class SettingsMenu:
     def presses(self) -> dict[str, presses.PressRoute]:
         return {PREFIX: self.press_settings}
 
-    def cmd_settings(self, store: Store, msg: Incoming, arg: str) -> Reply:
+    def cmd_settings(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         words = arg.lower().split()
         if words and words[0] == "cap":
             return self._set_cap(store, msg.chat_id, words[1:])
@@ -85,7 +85,7 @@ class SettingsMenu:
         ensure_user(store, msg.chat_id, self.clock())
         return self.view(store, msg.chat_id)
 
-    def _set_cap(self, store: Store, chat_id: int, words: list[str]) -> str:
+    def _set_cap(self, store: Stores, chat_id: int, words: list[str]) -> str:
         raw = words[0] if len(words) == 1 else ""
         n = parse_id(raw)
         if n is None or not 1 <= n <= MAX_CAP:
@@ -94,20 +94,20 @@ class SettingsMenu:
                 "<code>/settings cap 10</code>."
             )
         ensure_user(store, chat_id, self.clock())
-        store.set_hourly_cap(chat_id, n)
+        store.users.set_hourly_cap(chat_id, n)
         return f"Done: at most {n} instant message{'s' if n != 1 else ''} an hour; the rest come in one summary."
 
-    def view(self, store: Store, chat_id: int) -> OutgoingMessage:
+    def view(self, store: Stores, chat_id: int) -> OutgoingMessage:
         """The settings in words, with buttons to switch."""
-        s, cap = store.settings(chat_id), store.hourly_cap(chat_id)
+        s, cap = store.users.settings(chat_id), store.users.hourly_cap(chat_id)
         text = "\n".join(self._lines(store, chat_id, s, cap))
         plain = html.unescape(text.replace("<b>", "").replace("</b>", ""))
         return OutgoingMessage(text, plain, _buttons(s, cap))
 
-    def _lines(self, store: Store, chat_id: int, s: DeliverySettings, cap: int) -> list[str]:
-        user = store.user(chat_id)
-        paused = store.paused_alert_ids(chat_id)
-        held, _ = store.held_count(chat_id)
+    def _lines(self, store: Stores, chat_id: int, s: DeliverySettings, cap: int) -> list[str]:
+        user = store.users.user(chat_id)
+        paused = store.alerts.paused_alert_ids(chat_id)
+        held, _ = store.held.held_count(chat_id)
         lines = [
             "⚙️ <b>Your settings</b>",
             f"Delivery: {esc(s.describe())}",
@@ -125,18 +125,18 @@ class SettingsMenu:
         return lines
 
     def press_settings(
-        self, store: Store, press: Press, arg: str, now: datetime | None = None
+        self, store: Stores, press: Press, arg: str, now: datetime | None = None
     ) -> PressAnswer:
         """A /settings button: change one setting and show the settings again. Only the
         chat's own settings change, whatever the data says; a private chat's only by its user.
         (`now` is passed by routers that give the time; the clock is the same.)"""
         foreign = press.chat_id > 0 and press.user_id != press.chat_id
-        if foreign or store.user(press.chat_id) is None:
+        if foreign or store.users.user(press.chat_id) is None:
             return PressAnswer("This button isn't yours; send /settings.")
         if arg.startswith("cap:") and arg[4:] in {str(c) for c in CAPS}:
-            store.set_hourly_cap(press.chat_id, int(arg[4:]))
+            store.users.set_hourly_cap(press.chat_id, int(arg[4:]))
             return PressAnswer(f"At most {arg[4:]} an hour", self.view(store, press.chat_id))
-        switched = _switch(store.settings(press.chat_id), arg)
+        switched = _switch(store.users.settings(press.chat_id), arg)
         if switched is None:
             return PressAnswer("This button no longer works; send /settings.")
         new, toast = switched
