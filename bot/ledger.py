@@ -76,6 +76,11 @@ class Ledger:
             ids, error = self._stranded[0]
             self.outbox.mark_retry(ids, self.clock(), error)
             self._stranded.pop(0)
+
+    def storage_ok(self) -> None:
+        """The sender read and wrote the outbox again: a later failure is a new spell."""
+        if self._storage_down:
+            log.warning("delivery resumed: the database takes reads and writes again")
         self._storage_down = False
 
     def storage_failed(self, exc: sqlite3.Error) -> None:

@@ -101,6 +101,7 @@ class Sender:
             while not stop.is_set():
                 try:
                     rest = self._dispatch()
+                    self.ledger.storage_ok()
                 except sqlite3.Error as exc:  # disk full, locked: the outbox waits, nothing lost
                     self.ledger.storage_failed(exc)
                     rest = 5.0

@@ -123,3 +123,20 @@ def test_a_bug_in_the_sender_loop_stops_the_bot_with_exit_status_1(
     assert "jobbot: the sender task failed" in err
     assert err.count("Traceback") == 1, err
     assert TOKEN not in err
+
+
+async def test_lasting_database_trouble_is_logged_once_per_spell(
+    store: Stores, transport, caplog
+) -> None:
+    """A pass that had nothing to record proves nothing: only a dispatch that read and wrote
+    the outbox ends the spell (before, a lasting error was logged every 5 s)."""
+    sender = Sender(store.view(DeliveryStores), transport, DeliveryConfig(), Clock(NOW))
+    trouble = sqlite3.OperationalError("database or disk is full")
+    for _ in range(3):
+        sender.ledger.storage_failed(trouble)
+        sender.ledger.record_unrecorded()  # nothing waits to be recorded
+    assert len(errors(caplog)) == 1
+    sender.ledger.storage_ok()
+    sender.ledger.storage_failed(trouble)
+    assert len(errors(caplog)) == 2, "a new spell is logged again"
+    assert any("delivery resumed" in r.getMessage() for r in caplog.records)
