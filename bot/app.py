@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import logging
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from urllib.parse import urlsplit
 
 import httpx
@@ -17,13 +16,12 @@ from bot import places
 from bot.broadcast import Broadcaster, BroadcastStores
 from bot.clock import ClockWatch
 from bot.config import Config
-from bot.errors import SendError, StorageError
+from bot.errors import StorageError
 from bot.events import Event
 from bot.follow import FailureWatch
 from bot.holding import DeliveryStores
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.link import Link
-from bot.models import OutgoingMessage
 from bot.observe import Observer
 from bot.poller import Poller, PollOutcome, PollStores
 from bot.retention import Retention
@@ -37,7 +35,7 @@ from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.follow import FollowCommands
 from bot.telegram.handlers import Handlers
-from bot.telegram.notices import WINDOW, AdminNotices
+from bot.telegram.notices import WINDOW, AdminNotices, tell_user
 from bot.transport import Transport
 
 log = logging.getLogger(__name__)
@@ -168,7 +166,8 @@ class App:
             clock,
             db=self.db,
         )
-        self.failing = FailureWatch(self.store.follows, config.follow, self._tell_user, clock)
+        tell = partial(tell_user, self.transport, config.delivery.send_timeout)
+        self.failing = FailureWatch(self.store.follows, config.follow, tell, clock)
         self.handlers = Handlers(
             self.store.db,
             config.alerts,
@@ -220,7 +219,7 @@ class App:
         parts = (
             ("sender", self.sender.run(stop)), ("clockwatch", self.clockwatch.run(stop)),
             ("database-watch", self._watch_database(stop)), ("retention", self.retention.run(stop)),
-            ("broadcast", self.broadcaster.run(stop)), ("follow-watch", self._watch_follows(stop)),
+            ("broadcast", self.broadcaster.run(stop)), ("follow-watch", self.failing.run(stop, lambda: self.sender.link.up)),
         )  # fmt: skip
         tasks = [asyncio.create_task(run, name=name) for name, run in parts]
         for task in tasks:
@@ -278,29 +277,6 @@ class App:
     def tell_admins(self, text: str) -> None:
         """Queue an operational notice for every admin (see telegram/notices.py)."""
         self.notices.tell(text)
-
-    async def _watch_follows(self, stop: asyncio.Event, every: float = 900.0) -> None:
-        """Tell followers about boards failing for days (and back again), every `every` s."""
-        while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), every)
-            if not stop.is_set() and self.sender.link.up:
-                try:
-                    await self.failing.check()
-                except sqlite3.Error as exc:
-                    log.warning("could not check followed boards: %s", exc)
-
-    async def _tell_user(self, chat_id: int, text: str) -> bool:
-        """One notice to one user, now; False when it did not go out (tried again later)."""
-        message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
-        try:
-            await asyncio.wait_for(
-                self.transport.send(chat_id, message), self.config.delivery.send_timeout
-            )
-            return True
-        except (SendError, TimeoutError) as exc:
-            log.info("could not tell chat %d about a followed board: %s", chat_id, exc)
-            return False
 
     async def close(self) -> None:
         await self.notices.finish()

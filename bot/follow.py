@@ -8,7 +8,10 @@ is back.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import sqlite3
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime, timedelta
@@ -109,6 +112,19 @@ class FailureWatch:
         self.config = config
         self.tell = tell
         self.clock = clock
+
+    async def run(
+        self, stop: asyncio.Event, ready: Callable[[], bool], every: float = 900.0
+    ) -> None:
+        """`check` every `every` seconds while `ready()` (Telegram takes messages) until `stop`."""
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+            if not stop.is_set() and ready():
+                try:
+                    await self.check()
+                except sqlite3.Error as exc:
+                    log.warning("could not check followed boards: %s", exc)
 
     async def check(self) -> int:
         """Send what is due; returns how many notices went out."""

@@ -159,3 +159,15 @@ class AdminNotices:
             log.warning("not told to the admins (shutting down): %s", text)
         self._queue.clear()
         self._untold.clear()
+
+
+async def tell_user(transport: Transport, timeout: float, chat_id: int, text: str) -> bool:
+    """One notice to one user, now (a followed board failing or back); False when it did not
+    go out: the caller tries again later."""
+    message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
+    try:
+        await asyncio.wait_for(transport.send(chat_id, message), timeout)
+        return True
+    except (SendError, TimeoutError) as exc:
+        log.info("could not tell chat %d about a followed board: %s", chat_id, exc)
+        return False
