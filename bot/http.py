@@ -52,7 +52,10 @@ def build_client(
     used, and a warning says so. A caller's own `transport` cannot be pinned, so the guard runs
     as a request hook instead.
     """
-    limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
+    # Every open connection may stay open: a poll cycle visits hundreds of hosts, and a pool
+    # smaller than the hosts in flight evicts one host's connection to open another's (a new
+    # TCP and TLS handshake per board; bench.scale). Fetcher's per_host still bounds each host.
+    limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
     hooks: dict[str, list[Callable[..., Any]]] | None = None
     if guard is not None and not guard.allow_private:
         if transport is None:
