@@ -25,9 +25,10 @@ sys.path.insert(0, str(ROOT))
 from bot import config as cfg  # noqa: E402
 from bot.app import App  # noqa: E402
 from bot.config import DeliveryConfig  # noqa: E402
+from bot.holding import DeliveryStores  # noqa: E402
 from bot.models import Delivery, Posting  # noqa: E402
 from bot.sender import Sender  # noqa: E402
-from bot.store import Store  # noqa: E402
+from bot.store import Stores  # noqa: E402
 from bot.telegram.ptb import TelegramTransport  # noqa: E402
 from tests.board_server import BoardServer  # noqa: E402
 from tests.fake_telegram import FakeTelegram, FakeTelegramProcess, Limits  # noqa: E402
@@ -38,13 +39,13 @@ PAST = datetime(2026, 1, 1, tzinfo=UTC)
 
 async def throughput(messages: int, users: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, FakeTelegramProcess(limits=Limits()) as tg:
-        store = Store.open(Path(tmp) / "bench.db")
+        store = Stores.open(Path(tmp) / "bench.db")
         store.db.execute(
             "INSERT INTO boards (name, kind, url, endpoint, interval_s, created_at, baseline_at) "
             "VALUES ('B', 'demo', 'd', 'd', 60, '', '')"
         )
         jobs = messages // users
-        store.record(
+        store.postings.record(
             "B",
             [Posting(f"B:{j}", "B", str(j), f"Backend Engineer {j}", f"Bank {j}", "Berlin",
                      f"https://e.com/{j}", "Build the ledger.", content_hash=str(j))
@@ -52,13 +53,13 @@ async def throughput(messages: int, users: int) -> None:
             PAST,
         )  # fmt: skip
         for u in range(1, users + 1):
-            store.subscribe(u, PAST)
-        store.enqueue(
+            store.users.subscribe(u, PAST)
+        store.outbox.enqueue(
             [Delivery(u, f"B:{j}") for j in range(jobs) for u in range(1, users + 1)], PAST
         )
         transport = TelegramTransport(TOKEN, tg.api_url)
         await transport.start(None)
-        sender = Sender(store, transport, DeliveryConfig())
+        sender = Sender(store.view(DeliveryStores), transport, DeliveryConfig())
         start = time.monotonic()
         sent = await sender.drain(timeout=600)
         elapsed = time.monotonic() - start
@@ -94,7 +95,7 @@ async def time_to_alert(alerts: int, interval: float) -> None:
         app = App(config)
         stop = asyncio.Event()
         run = asyncio.create_task(app.run(stop))
-        while not (app.store.board("Acme") and app.store.board("Acme").baseline_at):
+        while not (app.store.boards.board("Acme") and app.store.boards.board("Acme").baseline_at):
             await asyncio.sleep(0.1)
         tg.push_text(1, "/alert rust")
         await tg.wait_for_async(1)

@@ -7,7 +7,7 @@ board holding an equal share of the postings: the shared corpus's items (or, wit
 test fixtures) repeated with ids, titles, URLs and descriptions rewritten, so no two postings
 are alike. Every board's body goes through the whole path on one core: the kind's `parse`,
 `crawl.normalise` (each posting's raw fingerprint, then `normalize.posting` for it, as none is
-stored yet), and `Store.record` on a real SQLite file, in one transaction, as its first
+stored yet), and `Postings.record` on a real SQLite file, in one transaction, as its first
 (baseline) poll. Building the bodies is not timed. A kind's parser may drop items (Hacker News
 comments that are not job posts), so the total parsed can fall a little short of the number
 asked for.
@@ -56,9 +56,9 @@ from bot.config import BoardConfig, PollingConfig
 from bot.crawl import normalise
 from bot.http import Fetcher
 from bot.models import BoardInfo, FetchResult
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.sources.contract import parse_recorded
-from bot.store import Store
+from bot.store import Stores
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
@@ -253,7 +253,7 @@ def _board(kind: str, name: str, url: str) -> BoardConfig:
     return BoardConfig(name=name, url=url, kind=kind, endpoint=url, interval=900.0)
 
 
-def first_polls(store: Store, shapes: list[Shape], share: int, corpus: Path) -> dict[str, Timing]:
+def first_polls(store: Stores, shapes: list[Shape], share: int, corpus: Path) -> dict[str, Timing]:
     """Build each board's body, then parse, normalise and record it as its baseline poll, one
     board at a time (so peak memory is one board's); time each stage."""
     timings: dict[str, Timing] = {}
@@ -271,10 +271,12 @@ def first_polls(store: Store, shapes: list[Shape], share: int, corpus: Path) -> 
         t0 = time.perf_counter()
         raws = parse_recorded(source, result).postings
         t1 = time.perf_counter()
-        postings, unchanged, fingerprints = normalise(raws, info, store.fingerprints(name))
+        postings, unchanged, fingerprints = normalise(raws, info, store.postings.fingerprints(name))
         t2 = time.perf_counter()
-        with store.transaction():
-            store.record(name, postings, NOW, unchanged=unchanged, fingerprints=fingerprints)
+        with store.db.transaction():
+            store.postings.record(
+                name, postings, NOW, unchanged=unchanged, fingerprints=fingerprints
+            )
         t3 = time.perf_counter()
         timings[shape.kind] = Timing(
             len(postings), len(body), t1 - t0, t2 - t1, t3 - t2, origin, _peak_mb(), asked
@@ -283,7 +285,7 @@ def first_polls(store: Store, shapes: list[Shape], share: int, corpus: Path) -> 
     return timings
 
 
-def floors(store: Store, timings: dict[str, Timing], corpus: Path) -> None:
+def floors(store: Stores, timings: dict[str, Timing], corpus: Path) -> None:
     """For each board of `first_polls`, the seconds to decode its body with the C decoder
     alone, and to store only its postings' keys and texts in a bare table: what no ingest path
     written in Python can go under. Run after the path, so it cannot skew its figures."""
@@ -301,7 +303,7 @@ def floors(store: Store, timings: dict[str, Timing], corpus: Path) -> None:
         else:
             ET.fromstring(body)
         t1 = time.perf_counter()
-        with store.transaction():
+        with store.db.transaction():
             store.db.conn.executemany("INSERT INTO floor VALUES (?, ?)", rows)
         timing.decode, timing.store_text = t1 - t0, time.perf_counter() - t1
         del body, rows
@@ -315,7 +317,7 @@ def _edited(body: bytes) -> bytes | None:
     return body.replace(b"Ref 0.", b"Ref 0 (edited).", 1) if b"Ref 0." in body else None
 
 
-async def repoll(store: Store, shape: Shape, body: bytes) -> dict[str, Any]:
+async def repoll(store: Stores, shape: Shape, body: bytes) -> dict[str, Any]:
     """The first poll and each re-poll of `REPOLLS`, through Poller.poll; seconds and status."""
     url = f"https://bench.invalid/repoll/{shape.kind}"
     edited = _edited(body)
@@ -330,11 +332,11 @@ async def repoll(store: Store, shape: Shape, body: bytes) -> dict[str, Any]:
         return httpx.Response(200, content=serving["body"], headers=headers)
 
     name = f"repoll-{shape.kind}"
-    store.sync_boards([_board(shape.kind, name, url)], NOW)
+    store.boards.sync_boards([_board(shape.kind, name, url)], NOW)
     clock = iter(NOW + timedelta(minutes=15 * i) for i in range(100))
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
         fetcher = Fetcher(client, max_bytes=len(body) * 2)
-        poller = Poller(store, fetcher, PollingConfig(), clock=lambda: next(clock))
+        poller = Poller(store.view(PollStores), fetcher, PollingConfig(), clock=lambda: next(clock))
         times: dict[str, Any] = {}
         for label in REPOLLS:
             serving["etag"] = label in ("same body + ETag", "304 Not Modified")
@@ -361,8 +363,10 @@ async def _tick(stalls: list[float], every: float = 0.005) -> None:
     the time the bot could neither answer a command nor send an alert."""
     while True:
         t0 = time.perf_counter()
-        await asyncio.sleep(every)
-        stalls.append(time.perf_counter() - t0 - every)
+        try:
+            await asyncio.sleep(every)
+        finally:  # cancelled right after the poll: the tick it kept waiting counts too
+            stalls.append(time.perf_counter() - t0 - every)
 
 
 def _reset_peak() -> None:
@@ -403,8 +407,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{_machine()}\n{args.postings:,} postings asked for, in {len(SHAPES)} boards\n")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp) / "bench.db")
-        store.sync_boards(
+        store = Stores.open(Path(tmp) / "bench.db")
+        store.boards.sync_boards(
             [_board(s.kind, f"bench-{s.kind}", "https://bench.invalid/") for s in SHAPES], NOW
         )
         rss_start = _peak_mb()

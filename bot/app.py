@@ -14,21 +14,22 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot import places
-from bot.broadcast import Broadcaster
+from bot.broadcast import Broadcaster, BroadcastStores
 from bot.clock import ClockWatch
 from bot.config import Config
 from bot.errors import SendError, StorageError
 from bot.events import Event
 from bot.follow import FailureWatch
+from bot.holding import DeliveryStores
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.link import Link
 from bot.models import OutgoingMessage
 from bot.observe import Observer
-from bot.poller import Poller, PollOutcome
+from bot.poller import Poller, PollOutcome, PollStores
 from bot.retention import Retention
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
-from bot.store import Store, utcnow
+from bot.store import Stores, utcnow
 from bot.store.lock import DatabaseLock
 from bot.telegram.access import AccessCommands
 from bot.telegram.admin import AdminCommands
@@ -53,13 +54,13 @@ def make_transport(config: Config) -> Transport:
     return ConsoleTransport()
 
 
-def open_store(config: Config) -> tuple[DatabaseLock, Store]:
-    """The database, locked against a second jobbot on the same file."""
+def open_store(config: Config) -> tuple[DatabaseLock, Stores]:
+    """Every store over the database, locked against a second jobbot on the same file."""
     lock = DatabaseLock(config.storage.path)
     if config.storage.path != ":memory:":
         lock.acquire()
     try:
-        return lock, Store.open(config.storage.path)
+        return lock, Stores.open(config.storage.path)
     except StorageError:
         lock.release()
         raise
@@ -109,11 +110,13 @@ class App:
         self.notices = AdminNotices(
             self.transport, link, self.admins, delivery, window=notice_window
         )
-        self.observer = Observer(self.store, lambda: link.status, clock, config.server.listen)
+        self.observer = Observer(self.store.db, lambda: link.status, clock, config.server.listen)
         report = self._event
-        self.sender = Sender(self.store, self.transport, delivery, clock, report, link)
+        self.sender = Sender(
+            self.store.view(DeliveryStores), self.transport, delivery, clock, report, link
+        )
         self.poller = Poller(
-            self.store,
+            self.store.view(PollStores),
             self.fetcher,
             config.polling,
             on_enqueued=self.sender.wake,
@@ -122,14 +125,14 @@ class App:
         )
         self.scheduler = BoardScheduler(self.poller)
         self.retention = Retention(config.storage, clock)  # daily, on a worker thread
-        self.clockwatch = ClockWatch([self.scheduler.shift, self.store.shift_schedules])
+        self.clockwatch = ClockWatch([self.scheduler.shift, self.store.db.shift_schedules])
         self._chat_side(config, clock)
 
     def _chat_side(self, config: Config, clock: Callable[[], datetime]) -> None:
         """The chat commands: their own database connections (dbworker), admin commands."""
-        self.db = StoreWorker(self.store)
+        self.db = StoreWorker(self.store.db)
         self.admin = AdminCommands(
-            self.store,
+            self.store.db,
             self.poller,
             self.scheduler,
             lambda: self.admins,
@@ -140,7 +143,12 @@ class App:
             stats=self.observer.stats,
         )
         self.broadcaster = Broadcaster(
-            self.store, self.transport, self.sender.pacer, self.sender.link, config.delivery, clock
+            self.store.view(BroadcastStores),
+            self.transport,
+            self.sender.pacer,
+            self.sender.link,
+            config.delivery,
+            clock,
         )
         self.access = AccessCommands(
             config.access,
@@ -151,7 +159,7 @@ class App:
             self.broadcaster.wake,
         )
         self.follows = FollowCommands(
-            self.store,
+            self.store.db,
             self.poller,
             self.scheduler,
             config.follow,
@@ -160,9 +168,9 @@ class App:
             clock,
             db=self.db,
         )
-        self.failing = FailureWatch(self.store, config.follow, self._tell_user, clock)
+        self.failing = FailureWatch(self.store.follows, config.follow, self._tell_user, clock)
         self.handlers = Handlers(
-            self.store,
+            self.store.db,
             config.alerts,
             clock,
             admin=self.admin,
@@ -174,14 +182,14 @@ class App:
     def _prepare(self) -> None:
         for warning in self.config.warnings:
             log.warning("config: %s", warning)
-        self.store.sync_boards(self.config.boards, self.clock())
-        for board in self.store.boards(enabled_only=True):
+        self.store.boards.sync_boards(self.config.boards, self.clock())
+        for board in self.store.boards.all(enabled_only=True):
             if board.consecutive_failures:
                 log.warning(
                     "board %s: still failing (%d polls in a row): %s",
                     board.name, board.consecutive_failures, board.last_error,
                 )  # fmt: skip
-        in_doubt = self.store.recover_in_doubt()
+        in_doubt = self.store.outbox.recover_in_doubt()
         if in_doubt:
             log.info("%d deliveries were in flight at the last stop; sending them again", in_doubt)
 
@@ -193,7 +201,7 @@ class App:
             self._warming = asyncio.get_running_loop().run_in_executor(None, places.warm)
             await self.observer.start()
             await self.transport.start(self.handlers, self.handlers.press)
-            boards = self.store.boards(enabled_only=True)
+            boards = self.store.boards.all(enabled_only=True)
             for board in boards:
                 self.scheduler.add(board.name, board.interval_s)
             self.scheduler.start()
@@ -220,7 +228,7 @@ class App:
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=self.watch_every)
-            problem = self.store.file_problem()
+            problem = self.store.db.file_problem()
             if problem:
                 log.error("%s; stopping", problem)
                 self.fatal = problem
@@ -231,7 +239,7 @@ class App:
         self._prepare()
         try:
             await self.transport.start(None)
-            names = [b.name for b in self.store.boards(enabled_only=True)]
+            names = [b.name for b in self.store.boards.all(enabled_only=True)]
             if board is not None:
                 names = [n for n in names if n.lower() == board.lower()]
             outcomes = await asyncio.gather(*(self.poller.poll(n, force=True) for n in names))

@@ -15,6 +15,7 @@ import html
 import logging
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.backoff import retry_delay
@@ -30,7 +31,7 @@ from bot.errors import (
 from bot.link import Link
 from bot.models import OutgoingMessage
 from bot.pacing import Pacer
-from bot.store import Store, utcnow
+from bot.store import Db, Notices, Outbox, Users, utcnow
 from bot.store.db import storage_problem
 from bot.store.notices import NoticeItem
 from bot.transport import Transport
@@ -39,12 +40,23 @@ log = logging.getLogger(__name__)
 IDLE = 60.0  # seconds between looks at the queue when nothing is due (a /broadcast wakes it)
 
 
+@dataclass(frozen=True, slots=True)
+class BroadcastStores:
+    """What broadcasting uses: the notices queue, the users a refusal blocks, the outbox
+    whose pending deliveries a blocked chat loses, and their database."""
+
+    db: Db
+    notices: Notices
+    users: Users
+    outbox: Outbox
+
+
 class Broadcaster:
     """Sends queued notices, `delivery.concurrency` at a time, until stopped."""
 
     def __init__(
         self,
-        store: Store,
+        store: BroadcastStores,
         transport: Transport,
         pacer: Pacer,
         link: Link,
@@ -61,13 +73,13 @@ class Broadcaster:
         self._wake.set()
 
     async def run(self, stop: asyncio.Event) -> None:
-        if n := self.store.recover_notices():
+        if n := self.store.notices.recover_notices():
             log.info("%d broadcast messages were in flight at the last stop; sending again", n)
         while not stop.is_set():
             try:
                 rest = await self.step()
             except sqlite3.Error as exc:  # the queue waits; nothing is lost
-                log.warning("broadcast paused: %s", storage_problem(self.store.path or "", exc))
+                log.warning("broadcast paused: %s", storage_problem(self.store.db.path or "", exc))
                 rest = 5.0
             self._wake.clear()
             if rest > 0:
@@ -87,11 +99,11 @@ class Broadcaster:
             if wait := self.link.probe_in(loop.time()):
                 return wait
             room = 1
-        items = self.store.due_notices(self.clock(), room)
+        items = self.store.notices.due_notices(self.clock(), room)
         if not items:
-            nxt = self.store.next_notice_at()
+            nxt = self.store.notices.next_notice_at()
             return IDLE if nxt is None else max((nxt - self.clock()).total_seconds(), 0.01)
-        claimed = [i for i in items if self.store.claim_notice(i)]
+        claimed = [i for i in items if self.store.notices.claim_notice(i)]
         await asyncio.gather(*(self._send(i) for i in claimed))
         return 0.0
 
@@ -104,32 +116,34 @@ class Broadcaster:
             msg_id = await asyncio.wait_for(send, self.config.send_timeout)
         except TokenRejected as exc:
             self.link.token_rejected(str(exc), loop.time())
-            self.store.notice_retry(item, self.clock(), f"paused: {exc}", count=False)
+            self.store.notices.notice_retry(item, self.clock(), f"paused: {exc}", count=False)
         except RateLimited as exc:
             self.link.answered()
             later = self.clock() + timedelta(seconds=exc.retry_after)
-            self.store.notice_retry(item, later, f"429: retry after {exc.retry_after:g}s", False)
+            self.store.notices.notice_retry(
+                item, later, f"429: retry after {exc.retry_after:g}s", False
+            )
         except ChatBlocked as exc:
             self.link.answered()
-            self.store.notice_failed(item, f"blocked: {exc}")
-            self.store.set_user_state(item.chat_id, "blocked", self.clock())
-            self.store.drop_pending_for(item.chat_id, f"blocked: {exc}")
+            self.store.notices.notice_failed(item, f"blocked: {exc}")
+            self.store.users.set_user_state(item.chat_id, "blocked", self.clock())
+            self.store.outbox.drop_pending_for(item.chat_id, f"blocked: {exc}")
         except (SendError, TimeoutError) as exc:
             self._failed(item, exc, loop.time())
         else:
             self.link.answered()
             self.sent += 1
-            self.store.notice_sent(item, self.clock(), msg_id)
+            self.store.notices.notice_sent(item, self.clock(), msg_id)
 
     def _failed(self, item: NoticeItem, exc: SendError | TimeoutError, loop_now: float) -> None:
         """No answer (network, 5xx, timeout): back off and try again, however long it takes;
         an answer that rejects the message (400) ends it."""
         if isinstance(exc, MessageRejected | ChatMigrated):
             self.link.answered()
-            self.store.notice_failed(item, f"rejected: {exc}")
+            self.store.notices.notice_failed(item, f"rejected: {exc}")
             log.warning("broadcast to chat %d rejected: %s", item.chat_id, exc)
             return
         error = str(exc) or type(exc).__name__
         self.link.failed(error, loop_now)
         delay = retry_delay(item.attempts + 1, self.config.retry_base)
-        self.store.notice_retry(item, self.clock() + timedelta(seconds=delay), error, True)
+        self.store.notices.notice_retry(item, self.clock() + timedelta(seconds=delay), error, True)

@@ -29,6 +29,11 @@ DETAIL_CONCURRENCY = 4
 DETAIL_SHARE = 0.8  # of the time left in the fetch's deadline; the rest wait for the next poll
 
 Parser = Callable[[Response], Awaitable[Page]]
+Digest = Callable[[FetchResult], Awaitable[str]]
+
+
+async def _digest_here(result: FetchResult) -> str:
+    return body_hash(result)
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Crawl:
     responses: int = 1
     incomplete: set[str] = field(default_factory=set)
     unchanged: bool = False  # a 304, or a body seen before: not parsed
+    body_hash: str | None = None  # of `first`, when it was the whole answer
 
     @property
     def single(self) -> bool:
@@ -93,14 +99,18 @@ async def crawl(
     *,
     etag: str | None = None,
     last_modified: str | None = None,
-    skip: Callable[[Response], bool] = lambda first: False,
+    seen: str | None = None,
+    digest: Digest = _digest_here,
 ) -> Crawl:
     """Fetch the board of `ctx` with `source`; `parse` runs `source.parse` (on a worker thread,
-    in the poller). `skip(first)` true (a body seen before) ends the fetch unparsed."""
+    in the poller). A single answer's body is hashed by `digest` (the poller's worker: 90 MB
+    take a while even in C); the hash `seen` (a body seen before) ends the fetch unparsed."""
     start = source.start(ctx)
     first = await send(fetcher, source, start[0], etag, last_modified)
     out = Crawl(first)
-    if len(start) == 1 and (first.not_modified or skip(first)):
+    if len(start) == 1 and not first.not_modified:
+        out.body_hash = await digest(first)
+    if len(start) == 1 and (first.not_modified or (seen and out.body_hash == seen)):
         out.unchanged = True
         return out
     found: dict[str, RawPosting] = {}
@@ -231,12 +241,13 @@ async def fetch_and_read(
     run: Callable[..., Awaitable[Any]] = inline,
     etag: str | None = None,
     last_modified: str | None = None,
-    skip: Callable[[Response], bool] = lambda first: False,
+    seen: str | None = None,
 ) -> Read | Crawl:
     """Fetch one board (every request its source asks for), parse and `normalise` it: the
-        path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
-        (a worker thread in the poller); `stored()` gives the fingerprints stored for the board,
-    read only once the board has changed. A 304 or a `skip`ped body gives the bare `Crawl`."""
+    path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
+    (a worker thread in the poller), the body's hash included; `stored()` gives the
+    fingerprints stored for the board, read only once the board has changed. A 304 or a body
+    whose hash is `seen` gives the bare `Crawl`."""
     got = await crawl(
         fetcher,
         source,
@@ -244,7 +255,8 @@ async def fetch_and_read(
         lambda response: run(source.parse, response, ctx),
         etag=etag,
         last_modified=last_modified,
-        skip=skip,
+        seen=seen,
+        digest=lambda result: run(body_hash, result),
     )
     if got.unchanged:
         return got

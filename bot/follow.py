@@ -19,7 +19,7 @@ from bot.config import FollowConfig
 from bot.config_values import format_duration
 from bot.hostguard import HostGuard
 from bot.models import Delivery, Posting
-from bot.store import Store
+from bot.store import Follows
 
 if TYPE_CHECKING:
     from bot.poller import Poller
@@ -103,9 +103,9 @@ class FailureWatch:
     not be sent is tried again on the next check."""
 
     def __init__(
-        self, store: Store, config: FollowConfig, tell: Tell, clock: Callable[[], datetime]
+        self, follows: Follows, config: FollowConfig, tell: Tell, clock: Callable[[], datetime]
     ):
-        self.store = store
+        self.follows = follows
         self.config = config
         self.tell = tell
         self.clock = clock
@@ -114,17 +114,17 @@ class FailureWatch:
         """Send what is due; returns how many notices went out."""
         sent = 0
         since = self.clock() - timedelta(seconds=self.config.tell_after)
-        for board in self.store.failing_followed(since):
+        for board in self.follows.failing_followed(since):
             text = (
                 f"⚠️ I have not been able to read {board.name} for over "
                 f"{format_duration(self.config.tell_after)} ({board.last_error or 'no answer'}). "
                 "I keep trying, less often; you will hear when it works again. /following"
             )
             sent += await self._tell_all(
-                board.name, self.store.untold_followers(board.name), text, True
+                board.name, self.follows.untold_followers(board.name), text, True
             )
-        for name in self.store.recovered_followed():
-            told = self.store.told_followers(name)
+        for name in self.follows.recovered_followed():
+            told = self.follows.told_followers(name)
             text = f"✅ {name} can be read again; its new jobs reach you as before."
             sent += await self._tell_all(name, told, text, False)
         return sent
@@ -133,7 +133,7 @@ class FailureWatch:
         sent = 0
         for chat in chats:
             if await self.tell(chat, text):
-                self.store.set_failure_told(board, chat, told)
+                self.follows.set_failure_told(board, chat, told)
                 sent += 1
         if chats and sent:
             log.info(

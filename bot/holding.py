@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from bot import digest
 from bot.digest import Part
 from bot.policy import DeliverySettings, release_at
-from bot.store import OutboxItem, Store
+from bot.store import Alerts, Choices, Db, Held, Outbox, OutboxItem, Postings, Users
 
 log = logging.getLogger(__name__)
 BACKLOG_AGE = timedelta(hours=1)  # a job due this long after it matched comes in a summary
@@ -59,10 +59,24 @@ def header(settings: DeliverySettings, count: int) -> str:
     return f"📬 <b>{jobs}</b> held for you"
 
 
+@dataclass(frozen=True, slots=True)
+class DeliveryStores:
+    """What delivering uses: the outbox and its held rows, the users' settings, alerts and
+    choices it applies, the postings it names copies from, and their database."""
+
+    db: Db
+    outbox: Outbox
+    held: Held
+    users: Users
+    alerts: Alerts
+    choices: Choices
+    postings: Postings
+
+
 class Holding:
     """Applies the delivery policy to what is due; builds the summaries that are due."""
 
-    def __init__(self, store: Store, clock: Callable[[], datetime]):
+    def __init__(self, store: DeliveryStores, clock: Callable[[], datetime]):
         self.store = store
         self.clock = clock
 
@@ -70,9 +84,11 @@ class Holding:
         """What may go now: at most one instant job per chat (`per_chat=1`), and the due
         summaries of chats not `busy` (a send in flight). Holds what must wait first."""
         now = self.clock()
-        self.store.hold_paused()
-        self.store.release_resumed(now)
-        items = [i for i in self.store.due(now, limit=limit, per_chat=1) if not self._held(i, now)]
+        self.store.held.hold_paused()
+        self.store.held.release_resumed(now)
+        items = [
+            i for i in self.store.outbox.due(now, limit=limit, per_chat=1) if not self._held(i, now)
+        ]
         return [*items, *self.summaries(now, busy)]
 
     def _held(self, item: OutboxItem, now: datetime) -> bool:
@@ -80,18 +96,18 @@ class Holding:
         until = self.wait_until(item, now)
         if until is None:
             return False
-        held = self.store.hold_chat(item.chat_id, until)
+        held = self.store.held.hold_chat(item.chat_id, until)
         log.debug("chat %d: %d jobs held until %s", item.chat_id, held, until)
         return True
 
     def wait_until(self, item: OutboxItem, now: datetime) -> datetime | None:
         """When the item's user gets it in a summary, or None for now, on its own."""
-        if until := release_at(self.store.settings(item.chat_id), now):
+        if until := release_at(self.store.users.settings(item.chat_id), now):
             return until
         if item.created_at is not None and now - item.created_at > BACKLOG_AGE:
             return now
-        cap = self.store.hourly_cap(item.chat_id)
-        sent = self.store.instant_sends(item.chat_id, now - CAP_WINDOW, cap)
+        cap = self.store.users.hourly_cap(item.chat_id)
+        sent = self.store.held.instant_sends(item.chat_id, now - CAP_WINDOW, cap)
         if cap > 0 and len(sent) >= cap:
             return min(sent) + CAP_WINDOW
         return None
@@ -101,23 +117,23 @@ class Holding:
         was matched is dropped, not summarised."""
         kept = []
         for item in items:
-            why = self.store.turned_away(chat, item.posting)
+            why = self.store.choices.turned_away(chat, item.posting)
             if why is None:
                 kept.append(item)
             else:
-                self.store.mark_final(item.id, "dropped", f"{why} by the user")
+                self.store.outbox.mark_final(item.id, "dropped", f"{why} by the user")
         return kept
 
     def summaries(self, now: datetime, busy: Collection[int] = ()) -> list[Summary]:
         out = []
-        for chat, items in self.store.held_due(now).items():
+        for chat, items in self.store.held.held_due(now).items():
             if chat in busy:
                 continue
             items = self._wanted(chat, items)
             if not items:
                 continue
-            settings = self.store.settings(chat)
-            alerts = {a.id: a.query for a in self.store.alerts(chat)}
+            settings = self.store.users.settings(chat)
+            alerts = {a.id: a.query for a in self.store.alerts.alerts(chat)}
             parts = digest.summary(header(settings, len(items)), items, alerts)
             out.append(Summary(chat, tuple(parts), max(i.attempts for i in items)))
         return out

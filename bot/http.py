@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import email.utils
 import logging
-import time
 import urllib.request
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextvars import ContextVar
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,13 +19,13 @@ from bot import __version__
 from bot.decoding import ACCEPT_ENCODING, BodyDecoder
 from bot.errors import (
     BadResponse,
-    BoardHTTPError,
     BoardUnreachable,
     FetchError,
     ResponseTooLarge,
 )
 from bot.hostguard import GuardedTransport, HostGuard
 from bot.models import FetchResult
+from bot.responses import conditional_headers, drain, fetched, http_error, not_modified
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +33,7 @@ USER_AGENT = f"jobbot/{__version__} (+https://github.com/jobbot/jobbot; job-aler
 MAX_REDIRECTS = 20
 MAX_BYTES = 128_000_000  # the largest real boards (Greenhouse with content) are about 95 MB
 FETCH_TIMEOUT = 60.0
+POOL = 32  # connections open at once, all hosts; each is kept alive for reuse
 
 # When the fetch in progress (this task's) must be done, in loop time; None outside any fetch.
 _deadline: ContextVar[float | None] = ContextVar("jobbot_fetch_deadline", default=None)
@@ -52,10 +52,7 @@ def build_client(
     used, and a warning says so. A caller's own `transport` cannot be pinned, so the guard runs
     as a request hook instead.
     """
-    # Every open connection may stay open: a poll cycle visits hundreds of hosts, and a pool
-    # smaller than the hosts in flight evicts one host's connection to open another's (a new
-    # TCP and TLS handshake per board; bench.scale). Fetcher's per_host still bounds each host.
-    limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+    limits = httpx.Limits(max_connections=POOL, max_keepalive_connections=POOL)
     hooks: dict[str, list[Callable[..., Any]]] | None = None
     if guard is not None and not guard.allow_private:
         if transport is None:
@@ -83,20 +80,6 @@ def _warn_unused_proxies() -> None:
             "turn the guard off and use the proxy)",
             "/".join(proxies),
         )
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isascii() and value.isdigit():  # "²" and "٣" are digits to isdigit()
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
 
 
 def _host(url: str) -> str:
@@ -139,16 +122,25 @@ def translate(exc: Exception, url: str) -> FetchError:
     return FetchError(f"fetching {host} failed: {type(exc).__name__}: {reason}")
 
 
-def moved_to(resp: httpx.Response) -> str | None:
-    """The final URL when the request was redirected only by permanent redirects (301, 308)."""
-    if resp.history and all(r.status_code in (301, 308) for r in resp.history):
-        return str(resp.url)
-    return None
+# Hosts that serve the public boards of thousands of companies from one API behind a CDN: one
+# farm of Greenhouse boards all polls boards-api.greenhouse.io. They get `API_HOST_LIMIT`
+# requests at once (what a browser opens to one host); every other host gets `per_host`.
+API_HOSTS = frozenset((
+    "boards-api.greenhouse.io", "api.lever.co", "api.ashbyhq.com", "api.smartrecruiters.com",
+    "apply.workable.com", "api.getro.com", "hn.algolia.com",
+))  # fmt: skip
+API_HOST_LIMIT = 6
+API_HOST_LIMITS: Mapping[str, int] = MappingProxyType(dict.fromkeys(API_HOSTS, API_HOST_LIMIT))
+
+
+def host_limit(host: str, per_host: int, host_limits: Mapping[str, int]) -> int:
+    """Requests at once to `host`: its own limit when it has one, never under `per_host`."""
+    return max(per_host, host_limits.get(host, 0))
 
 
 class Fetcher:
     """Conditional GETs with a decoded-size cap, a deadline and a per-host concurrency limit,
-    over one shared client."""
+    over one shared client whose connections are kept alive."""
 
     def __init__(
         self,
@@ -156,17 +148,19 @@ class Fetcher:
         max_bytes: int = MAX_BYTES,
         per_host: int = 2,
         fetch_timeout: float = FETCH_TIMEOUT,
+        host_limits: Mapping[str, int] = API_HOST_LIMITS,
     ):
         self.client = client
         self.max_bytes = max_bytes
         self.per_host = per_host
+        self.host_limits = host_limits
         self.fetch_timeout = fetch_timeout
         self._hosts: dict[str, asyncio.Semaphore] = {}
 
     def _slot(self, url: str) -> asyncio.Semaphore:
-        host = urlsplit(url).hostname or ""
+        host = _host(url)
         if host not in self._hosts:
-            self._hosts[host] = asyncio.Semaphore(self.per_host)
+            self._hosts[host] = asyncio.Semaphore(host_limit(host, self.per_host, self.host_limits))
         return self._hosts[host]
 
     @contextlib.asynccontextmanager
@@ -237,38 +231,15 @@ class Fetcher:
         headers: dict[str, str] | None,
         json: object,
     ) -> FetchResult:
-        send_headers = dict(headers or {})
-        if etag:
-            send_headers["If-None-Match"] = etag
-        if last_modified:
-            send_headers["If-Modified-Since"] = last_modified
+        send_headers = conditional_headers(headers, etag, last_modified)
         async with self.client.stream(method, url, headers=send_headers, json=json) as resp:
             if resp.status_code == 304:
-                return FetchResult(
-                    url=str(resp.url),
-                    status=304,
-                    not_modified=True,
-                    etag=resp.headers.get("etag") or etag,
-                    last_modified=resp.headers.get("last-modified") or last_modified,
-                    moved_to=moved_to(resp),
-                )
+                await drain(resp)
+                return not_modified(resp, etag, last_modified)
             if resp.status_code >= 400:
-                raise BoardHTTPError(
-                    resp.status_code,
-                    f"HTTP {resp.status_code} {resp.reason_phrase or ''}".strip(),
-                    retry_after=parse_retry_after(resp.headers.get("retry-after")),
-                )
-            return FetchResult(
-                url=str(resp.url),
-                status=resp.status_code,
-                body=await self._body(resp),
-                content_type=resp.headers.get("content-type", ""),
-                etag=resp.headers.get("etag"),
-                last_modified=resp.headers.get("last-modified"),
-                encoding=resp.charset_encoding,
-                moved_to=moved_to(resp),
-                date=resp.headers.get("date"),
-            )
+                await drain(resp)
+                raise http_error(resp)
+            return fetched(resp, await self._body(resp))
 
     async def _body(self, resp: httpx.Response) -> bytes:
         """The body, decoded here rather than by httpx, so that the cap holds for the decoded

@@ -29,7 +29,7 @@ from bot.events import DeliveryFailing, DeliveryRejected, Event
 from bot.holding import Sendable
 from bot.link import Link
 from bot.pacing import ChatLimits
-from bot.store import Store
+from bot.store import Outbox, Users
 from bot.store.db import storage_problem
 
 log = logging.getLogger(__name__)
@@ -41,14 +41,16 @@ class Ledger:
 
     def __init__(
         self,
-        store: Store,
+        outbox: Outbox,
+        users: Users,
         link: Link,
         limits: ChatLimits,
         config: DeliveryConfig,
         clock: Callable[[], datetime],
         on_event: Callable[[Event], None],
     ):
-        self.store, self.link, self.limits = store, link, limits
+        self.outbox, self.users = outbox, users  # the deliveries, and the chats they go to
+        self.link, self.limits = link, limits
         self.config, self.clock, self.on_event = config, clock, on_event
         self._told: set[int] = set()  # chats the admins heard are failing, until one succeeds
         self._unrecorded: list[tuple[Ids, datetime, int | None]] = []  # sent, not yet marked
@@ -57,21 +59,23 @@ class Ledger:
     def record_unrecorded(self) -> None:
         """Mark sent what went while the database could not say so (raises while it still can't)."""
         while self._unrecorded:
-            self.store.mark_sent(*self._unrecorded[0])
+            self.outbox.mark_sent(*self._unrecorded[0])
             self._unrecorded.pop(0)
         self._storage_down = False
 
     def storage_failed(self, exc: sqlite3.Error) -> None:
         """One line per spell of database trouble, never a traceback a second."""
         if not self._storage_down:
-            log.error("delivery paused: %s", storage_problem(self.store.path or "(memory)", exc))
+            log.error(
+                "delivery paused: %s", storage_problem(self.outbox.db.path or "(memory)", exc)
+            )
         self._storage_down = True
 
     def sent(self, ids: Ids, msg_id: int | None) -> None:
         """Telegram took it: the link is up, and the message is marked sent."""
         self._link_said(self.link.answered())
         try:
-            self.store.mark_sent(ids, self.clock(), msg_id)
+            self.outbox.mark_sent(ids, self.clock(), msg_id)
         except sqlite3.Error as exc:  # recorded as soon as the database can: never sent twice
             self._unrecorded.append((ids, self.clock(), msg_id))
             self.storage_failed(exc)
@@ -84,7 +88,7 @@ class Ledger:
         """Record why a send did not go through; only a permanent answer about the chat ends it."""
         if isinstance(exc, TokenRejected):
             self.link.token_rejected(str(exc), asyncio.get_running_loop().time())
-            self.store.mark_retry(item.ids, self.clock(), f"paused: {exc}", count=False)
+            self.outbox.mark_retry(item.ids, self.clock(), f"paused: {exc}", count=False)
         elif not isinstance(exc, RateLimited | ChatBlocked | ChatMigrated | MessageRejected):
             self._retry(item, "timed out" if isinstance(exc, TimeoutError) else str(exc))
         else:
@@ -99,24 +103,24 @@ class Ledger:
         if isinstance(exc, RateLimited):
             self._rate_limited(item, exc.retry_after)
         elif isinstance(exc, ChatBlocked):
-            self.store.set_user_state(item.chat_id, "blocked", self.clock())
-            self.store.drop_pending_for(item.chat_id, f"blocked: {exc}")
+            self.users.set_user_state(item.chat_id, "blocked", self.clock())
+            self.outbox.drop_pending_for(item.chat_id, f"blocked: {exc}")
             log.info(
                 "chat %d blocked the bot or is gone (%s); it gets nothing more", item.chat_id, exc
             )
         elif isinstance(exc, ChatMigrated):
-            self.store.migrate_chat(item.chat_id, exc.new_chat_id, self.clock())
-            self.store.mark_retry(item.ids, self.clock(), str(exc), count=False)
+            self.users.migrate_chat(item.chat_id, exc.new_chat_id, self.clock())
+            self.outbox.mark_retry(item.ids, self.clock(), str(exc), count=False)
             log.info("chat %d became supergroup %d; following it", item.chat_id, exc.new_chat_id)
         else:
-            self.store.mark_final(item.ids, "failed", f"rejected: {exc}")
+            self.outbox.mark_final(item.ids, "failed", f"rejected: {exc}")
             log.warning("delivery %d to chat %d rejected: %s", item.id, item.chat_id, exc)
             self.on_event(DeliveryRejected(item.chat_id, str(exc)))
 
     def _rate_limited(self, item: Sendable, retry_after: float) -> None:
         """429: that chat waits (at most an hour), the others flow; see ChatLimits."""
         wait = self.limits.limited(item.chat_id, retry_after, asyncio.get_running_loop().time())
-        self.store.mark_retry(
+        self.outbox.mark_retry(
             item.ids,
             self.clock() + timedelta(seconds=wait),
             f"429: retry after {wait:g}s",
@@ -129,10 +133,10 @@ class Ledger:
         attempts = item.attempts + 1
         self._link_said(self.link.failed(error, asyncio.get_running_loop().time()))
         if not self.link.up:  # Telegram is down: the message keeps its place, the link probes
-            self.store.mark_retry(item.ids, self.clock(), error)
+            self.outbox.mark_retry(item.ids, self.clock(), error)
             return
         delay = retry_delay(attempts, self.config.retry_base)
-        self.store.mark_retry(item.ids, self.clock() + timedelta(seconds=delay), error)
+        self.outbox.mark_retry(item.ids, self.clock() + timedelta(seconds=delay), error)
         if attempts == 1:
             log.warning(
                 "delivery %d to chat %d failed (%s); retrying with backoff",

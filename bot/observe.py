@@ -16,7 +16,7 @@ from bot.health import Health, assess
 from bot.link import LinkStatus
 from bot.metrics import Metrics
 from bot.server import Reply, StatusServer
-from bot.store import Store
+from bot.store import Db
 from bot.store import stats as figures_of
 from bot.store.stats import Figures
 from bot.telegram.stats import stats_text
@@ -31,12 +31,12 @@ class Observer:
 
     def __init__(
         self,
-        store: Store,
+        db: Db,
         link: Callable[[], LinkStatus],
         clock: Callable[[], datetime],
         listen: str | None = None,
     ):
-        self.store = store
+        self.db = db  # the app's connection; a file is read on connections of its own
         self.link = link
         self.clock = clock
         self.started_at = clock()
@@ -58,16 +58,16 @@ class Observer:
             self._observe_failed = True
 
     def _first_seen(self, ids: Iterable[int]) -> list[datetime]:
-        return figures_of.first_seen(self.store.db.conn, ids)
+        return figures_of.first_seen(self.db.conn, ids)
 
     async def snapshot(self) -> tuple[Figures, str | None]:
         """The figures now and why the database would not take a write (None: it would). A
         database file is read on a worker thread with connections of its own, so a slow count
         or another writer's lock never stalls the loop."""
-        if self.store.path is None:  # in memory: only the bot's own connection sees it
-            conn = self.store.db.conn
+        if self.db.path is None:  # in memory: only the bot's own connection sees it
+            conn = self.db.conn
             return figures_of.read_figures(conn), None
-        path = str(self.store.path)
+        path = str(self.db.path)
         return await asyncio.to_thread(figures_of.probe_file, path, self.probe_timeout)
 
     async def health(self) -> Health:

@@ -15,18 +15,29 @@ from datetime import datetime, timedelta
 from bot import logs, match, sources
 from bot.config import PollingConfig, format_duration
 from bot.crawl import Crawl, Read, fetch_and_read
-from bot.crawl import body_hash as crawl_body_hash
 from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.events import BoardFailing, BoardRecovered, OnEvent, Polled, ignore
 from bot.follow import with_followers
 from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, Posting
-from bot.sources.contract import Context, Response
-from bot.store import BoardState, RecordResult, Store, utcnow
+from bot.sources.contract import Context
+from bot.store import (
+    Alerts,
+    Boards,
+    BoardState,
+    Choices,
+    Db,
+    Follows,
+    Outbox,
+    Postings,
+    RecordResult,
+    utcnow,
+)
 from bot.store.db import storage_problem
 
 log = logging.getLogger(__name__)
+BASELINE_SLICE = 1000  # postings of a first poll stored per transaction (see _baseline_ahead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +63,20 @@ def backoff(interval: float, failures: int, cap: float) -> float:
     return min(base, max(cap, interval)) * random.uniform(0.9, 1.1)
 
 
+@dataclass(frozen=True, slots=True)
+class PollStores:
+    """What a poll uses: the boards and postings it writes, the alerts, choices and follows it
+    routes by, the outbox it fills, and their database (one transaction per poll)."""
+
+    db: Db
+    boards: Boards
+    postings: Postings
+    alerts: Alerts
+    choices: Choices
+    follows: Follows
+    outbox: Outbox
+
+
 class Poller:
     """Polls boards; a failure is stored with its backoff and never raised to the caller.
 
@@ -67,7 +92,7 @@ class Poller:
 
     def __init__(
         self,
-        store: Store,
+        store: PollStores,
         fetcher: Fetcher,
         polling: PollingConfig,
         on_enqueued: Callable[[], None] = lambda: None,
@@ -85,6 +110,7 @@ class Poller:
         self._incomplete: dict[str, set[str]] = {}  # board -> ids whose detail is still owed
         # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
+        self.baseline_slice = BASELINE_SLICE
 
     def close(self) -> None:
         """Let the worker thread go once it has finished what it is doing."""
@@ -106,7 +132,7 @@ class Poller:
         try:
             outcome = await self._poll_board(name, force)
         except sqlite3.Error as exc:
-            problem = storage_problem(self.store.path or "(in memory)", exc)
+            problem = storage_problem(self.store.db.path or "(in memory)", exc)
             if not self._storage_down:
                 log.error("board %s: not stored: %s", name, problem)
             self._storage_down = True
@@ -117,7 +143,7 @@ class Poller:
         return outcome
 
     async def _poll_board(self, name: str, force: bool) -> PollOutcome:
-        board = self.store.board(name)
+        board = self.store.boards.board(name)
         if board is None or not board.enabled:
             return PollOutcome(name, "skipped", error="no such enabled board")
         now = self.clock()
@@ -141,7 +167,7 @@ class Poller:
         now = self.clock()
         first = read.first if isinstance(read, Crawl) else read.crawl.first
         if first.moved_to and first.moved_to != board.endpoint:
-            self.store.move_board(board.name, first.moved_to)
+            self.store.boards.move_board(board.name, first.moved_to)
             log.info(
                 "board %s: moved permanently to %s; polling that from now on",
                 board.name,
@@ -152,7 +178,7 @@ class Poller:
             return PollOutcome(board.name, "not_modified")
         got, postings, unchanged = read.crawl, read.postings, read.unchanged
         fingerprints = read.fingerprints
-        body_hash = crawl_body_hash(got.first) if got.single else None
+        body_hash = got.body_hash if got.single else None
         if not postings and not unchanged and board.open_postings:
             return self._failed(
                 board,
@@ -160,8 +186,12 @@ class Poller:
                 "open (layout change or outage?)",
                 alert_now=True,
             )
-        with self.store.transaction():
-            rec = self.store.record(
+        if board.baseline_at is None:
+            postings, unchanged = await self._baseline_ahead(
+                board.name, postings, now, unchanged, fingerprints
+            )
+        with self.store.db.transaction():
+            rec = self.store.postings.record(
                 board.name,
                 postings,
                 now,
@@ -196,12 +226,9 @@ class Poller:
         """Fetch, parse and normalise the board within its deadline; the CPU-heavy parts run on
         the worker thread. Ids whose detail could not be read are asked for again next poll."""
         source = sources.get(board.kind)
-        known = self.store.known_ids(board.name) - self._incomplete.get(board.name, set())
+        known = self.store.postings.known_ids(board.name) - self._incomplete.get(board.name, set())
         ctx = Context(board.name, board.endpoint, board.options, known)
         loop = asyncio.get_running_loop()
-
-        def unchanged(first: Response) -> bool:
-            return bool(board.baseline_at) and crawl_body_hash(first) == board.body_hash
 
         async with self.fetcher.deadline(self.polling.fetch_timeout):  # all requests, all in
             read = await fetch_and_read(
@@ -209,36 +236,63 @@ class Poller:
                 source,
                 ctx,
                 BoardInfo(board.name, board.kind, board.endpoint, board.company),
-                stored=lambda: self.store.fingerprints(board.name),
+                stored=lambda: self.store.postings.fingerprints(board.name),
                 run=lambda func, *args: loop.run_in_executor(self._cpu, func, *args),
                 etag=board.etag,
                 last_modified=board.last_modified,
-                skip=unchanged,
+                seen=board.body_hash if board.baseline_at else None,
             )
         if isinstance(read, Read):
             self._incomplete[board.name] = read.crawl.incomplete
         return read
 
+    async def _baseline_ahead(
+        self,
+        name: str,
+        postings: list[Posting],
+        now: datetime,
+        unchanged: list[str],
+        fingerprints: dict[str, str],
+    ) -> tuple[list[Posting], list[str]]:
+        """Store a baseline's postings `baseline_slice` at a time, one transaction each, the
+        event loop running between them (9,000 postings are seconds of SQLite work). A
+        baseline notifies nobody, so committing it in parts loses nothing: a poll cut short
+        is a baseline again. Returns what is left for the poll's own transaction: the last
+        slice, and the keys stored so far, as seen and unchanged. (Each `record` reads the
+        whole board, so much smaller slices would cost more than they save.)"""
+        done = list(unchanged)
+        while len(postings) > self.baseline_slice:
+            part, postings = postings[: self.baseline_slice], postings[self.baseline_slice :]
+            with self.store.db.transaction():
+                self.store.postings.record(
+                    name, part, now, self.polling.close_after, unchanged=done,
+                    fingerprints=fingerprints,
+                )  # fmt: skip
+            done.extend(p.key for p in part)
+            await asyncio.sleep(0)
+        return postings, done
+
     def _route(self, rec: RecordResult, now: datetime) -> int:
         new: list[Posting] = rec.new
         if not new:
             return 0
-        deliveries = with_followers(
-            match.route(new, self._matcher()), new, self.store.all_jobs_followers
-        )
-        wanted = self.store.wanted(
+        matcher = self._matcher()
+        # No alerts: no words or places to work out (the place names take seconds to load).
+        routed = match.route(new, matcher) if len(matcher) else []
+        deliveries = with_followers(routed, new, self.store.follows.all_jobs_followers)
+        wanted = self.store.choices.wanted(
             deliveries, {p.key: p for p in new}
         )  # not hidden jobs, muted companies
-        return self.store.enqueue(wanted, now)
+        return self.store.outbox.enqueue(wanted, now)
 
     def _matcher(self) -> Matcher:
         """The compiled alert index, brought up to date incrementally when alerts changed
         (building one for 100k alerts takes seconds; syncing it, tens of milliseconds)."""
-        generation = self.store.alerts_generation
+        generation = self.store.db.alerts_generation
         if self._compiled is None:
-            self._compiled = (generation, Matcher(self.store.active_alerts()))
+            self._compiled = (generation, Matcher(self.store.alerts.active_alerts()))
         elif self._compiled[0] != generation:
-            self._compiled[1].sync(self.store.active_alerts())
+            self._compiled[1].sync(self.store.alerts.active_alerts())
             self._compiled = (generation, self._compiled[1])
         return self._compiled[1]
 
@@ -250,7 +304,7 @@ class Poller:
         lm: str | None,
         body_hash: str | None = None,
     ) -> None:
-        streak = self.store.mark_success(board.name, now, etag, lm, body_hash)
+        streak = self.store.boards.mark_success(board.name, now, etag, lm, body_hash)
         if streak:
             log.info("board %s: recovered after %d failed polls", board.name, streak)
             if board.admins_alerted:
@@ -270,7 +324,7 @@ class Poller:
         delay = backoff(board.interval_s, failures, self.polling.max_backoff)
         if retry_after:
             delay = max(delay, min(retry_after, self.polling.max_backoff))
-        self.store.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
+        self.store.boards.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
         wait = format_duration(delay)
         if failures == 1 and not logged:
             log.warning(
@@ -279,6 +333,6 @@ class Poller:
         else:
             log.debug("board %s: failure %d in a row: %s", board.name, failures, error)
         if not board.admins_alerted and (alert_now or failures >= self.polling.alert_admins_after):
-            self.store.set_admins_alerted(board.name)
+            self.store.boards.set_admins_alerted(board.name)
             self.on_event(BoardFailing(board.name, failures, error, delay))
         return PollOutcome(board.name, "failed", error=error, retry_in=delay)

@@ -14,9 +14,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.config import StorageConfig
-from bot.store import Store, utcnow
-from bot.store.db import storage_problem
-from bot.store.retention import Pruned
+from bot.store import utcnow
+from bot.store.db import Db, storage_problem
+from bot.store.retention import Pruned, Pruning
 
 log = logging.getLogger(__name__)
 DAY = 86400.0
@@ -29,8 +29,7 @@ def prune_file(path: str | Path, storage: StorageConfig, now: datetime) -> Prune
         conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA synchronous=NORMAL")  # as the app's: WAL keeps it safe
         conn.execute("PRAGMA foreign_keys=ON")
-        store = Store(Database(conn))
-        return store.prune(
+        return Pruning(Db(Database(conn))).prune(
             now, timedelta(seconds=storage.keep_closed), timedelta(seconds=storage.keep_sent)
         )
     finally:

@@ -27,12 +27,12 @@ from bot.backoff import MAX_RETRY_AFTER
 from bot.config import DeliveryConfig
 from bot.errors import BadMarkup, SendError
 from bot.events import NotSent, OnEvent, Sent, ignore
-from bot.holding import Holding, Sendable, Summary
+from bot.holding import DeliveryStores, Holding, Sendable, Summary
 from bot.ledger import Ledger
 from bot.link import Link
 from bot.models import OutgoingMessage
 from bot.pacing import ChatLimits, Pacer
-from bot.store import OutboxItem, Store, utcnow
+from bot.store import OutboxItem, utcnow
 from bot.transport import Transport
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ class Sender:
 
     def __init__(
         self,
-        store: Store,
+        store: DeliveryStores,
         transport: Transport,
         delivery: DeliveryConfig = DeliveryConfig(),
         clock: Callable[[], datetime] = utcnow,
@@ -63,7 +63,9 @@ class Sender:
         self._pacer = Pacer(delivery.messages_per_second)
         self._limits = ChatLimits(delivery, self._pacer, clock)
         self.on_event = on_event
-        self.ledger = Ledger(store, self.link, self._limits, delivery, clock, on_event)
+        self.ledger = Ledger(
+            store.outbox, store.users, self.link, self._limits, delivery, clock, on_event
+        )
         self.holding = Holding(store, clock)  # the delivery policy: instant, held, summaries
         self._wake = asyncio.Event()
         self._queue: dict[int, Sendable] = {}  # chat -> its next due delivery, from the store
@@ -134,7 +136,7 @@ class Sender:
 
     def _next_work_in(self, now: float) -> float | None:
         """Seconds until something may be sent (None: nothing is pending)."""
-        nxt = self.store.next_due_at()
+        nxt = self.store.outbox.next_due_at()
         if nxt is None:
             return None
         return max((nxt - self.clock()).total_seconds(), self.link.probe_in(now))
@@ -142,7 +144,7 @@ class Sender:
     def _cap_waits(self) -> None:
         """No stored wait may run past the ceiling, whoever stored it."""
         latest = self.clock() + timedelta(seconds=MAX_RETRY_AFTER)
-        if capped := self.store.cap_waits(latest):
+        if capped := self.store.outbox.cap_waits(latest):
             log.warning("%d deliveries were set to wait past %s; they are due then", capped, latest)
 
     async def _settle(self, grace: float) -> None:
@@ -172,7 +174,7 @@ class Sender:
                 break
             if self._limits.ready_at(chat, now) <= now:
                 del self._queue[chat]
-                if self.store.mark_sending(item.ids):
+                if self.store.outbox.mark_sending(item.ids):
                     self._start(item, loop)
         times = [self._limits.ready_at(c, now) for c in self._queue]
         if not self.link.up:
@@ -180,7 +182,7 @@ class Sender:
         if self._finished:
             times.append(self._fetched_at + settle)
         if not self._queue:
-            nxt = self.store.next_due_at()
+            nxt = self.store.outbox.next_due_at()
             if nxt is not None:
                 times.append(now + (nxt - self.clock()).total_seconds())
         return min(max(min(times, default=now + 2.0) - now, 0.01), 2.0)
@@ -216,11 +218,13 @@ class Sender:
     async def _deliver(self, item: OutboxItem) -> None:
         logs.bind(chat=item.chat_id, job=item.posting.key, board=item.posting.board)
         try:
-            if why := self.store.turned_away(item.chat_id, item.posting):  # since it was queued
-                self.store.mark_final(item.id, "dropped", f"{why} by the user")
+            if why := self.store.choices.turned_away(
+                item.chat_id, item.posting
+            ):  # since it was queued
+                self.store.outbox.mark_final(item.id, "dropped", f"{why} by the user")
                 return None
-            also = self.store.also_on(item.posting.key)
-            zone = policy.zone(self.store.settings(item.chat_id).timezone)
+            also = self.store.postings.also_on(item.posting.key)
+            zone = policy.zone(self.store.users.settings(item.chat_id).timezone)
         except sqlite3.Error:  # only courtesy parts of the message
             also, zone = (), None
         message = render.notification(

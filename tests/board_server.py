@@ -23,21 +23,27 @@ class Route:
 
 
 class BoardServer:
-    """Serves `routes[path]`; records each request's path and headers in `requests`."""
+    """Serves `routes[path]`; records each request's path and headers in `requests`, and
+    each TCP connection's client address in `connections`. With `keep_alive` it speaks
+    HTTP/1.1 and keeps connections open between requests, as real servers do."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_alive: bool = False) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.posts: dict[tuple[str, str], Route] = {}  # (path, JSON body) -> answer to a POST
         self.posted: list[tuple[str, object]] = []  # each POST's path and JSON body
+        self.connections: set[tuple[str, int]] = set()
         self.active = 0
         self.max_active = 0
         self._lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
             def do_GET(self) -> None:
                 with server._lock:
+                    server.connections.add(self.client_address)
                     server.active += 1
                     server.max_active = max(server.max_active, server.active)
                 try:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot import process
-from bot.store import Store
+from bot.store import Stores
 from tests.board_server import BoardServer
 from tests.fake_telegram import FakeTelegram
 
@@ -66,8 +66,8 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store.open(tmp_path / "jobbot.db")
+def store(tmp_path: Path) -> Stores:
+    s = Stores.open(tmp_path / "jobbot.db")
     yield s
     s.close()
 

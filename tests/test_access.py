@@ -16,7 +16,7 @@ import pytest
 from bot import config as cfg
 from bot.app import App
 from bot.models import Delivery
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.access import BAD_CODE, BANNED, INVITE_ONLY, NOT_ALLOWED, WELCOME
 from tests.fake_telegram import FakeTelegram
 from tests.test_dedupe import job
@@ -66,7 +66,7 @@ async def say(tg: FakeTelegram, chat: int, text: str) -> str:
 
 
 def users(tmp_path: Path) -> set[int]:
-    store = Store.open(tmp_path / "jobbot.db")
+    store = Stores.open(tmp_path / "jobbot.db")
     try:
         return {r[0] for r in store.db.execute("SELECT chat_id FROM users")}
     finally:
@@ -108,15 +108,15 @@ async def test_the_allowlist_lets_in_only_those_listed_and_the_admins(tmp_path, 
 async def test_a_ban_silences_a_user_and_drops_what_waits_for_them(tmp_path, tg) -> None:
     async with running(tmp_path, tg, {"mode": "open"}) as app:
         await say(tg, ANA, "/start")
-        app.store.record("A", [job("A", 1)], app.clock())
-        app.store.enqueue([Delivery(ANA, "A:1", ())], app.clock() + timedelta(days=1))
+        app.store.postings.record("A", [job("A", 1)], app.clock())
+        app.store.outbox.enqueue([Delivery(ANA, "A:1", ())], app.clock() + timedelta(days=1))
         app.store.db.execute("UPDATE deliveries SET next_attempt_at = '9999'")  # not yet due
         assert "admins" in await say(tg, ANA, f"/ban {BEN}")
         assert await say(tg, ADMIN, f"/ban {ANA}") == f"Banned {ANA}."
         assert "Admins can't be banned" in await say(tg, ADMIN, f"/ban {ADMIN}")
         assert await say(tg, ANA, "/start") == BANNED
-        assert app.store.user(ANA).state == "blocked"
-        assert app.store.delivery_counts() == {"dropped": 1}
+        assert app.store.users.user(ANA).state == "blocked"
+        assert app.store.outbox.delivery_counts() == {"dropped": 1}
         assert "can /start again" in await say(tg, ADMIN, f"/unban {ANA}")
         assert "You're subscribed" in await say(tg, ANA, "/start")
         assert await say(tg, ADMIN, f"/unban {ANA}") == f"{ANA} was not banned."
@@ -129,23 +129,25 @@ async def test_a_broadcast_reaches_every_active_user_once_through_an_outage_and_
         for chat in (ANA, BEN, CAT):
             await say(tg, chat, "/start")
         await say(tg, CAT, "/stop")  # asks to confirm: still active
-        app.store.set_user_state(CAT, "stopped", app.clock())
+        app.store.users.set_user_state(CAT, "stopped", app.clock())
         tg.outage(502)
         app.broadcaster.wake()
         tg.push_text(ADMIN, "/broadcast Maintenance <tonight> at 22:00 UTC")
         await until(lambda: sum(e[0].lower() == "sendmessage" for e in tg.errors) >= 3)
-    counts = Store.open(tmp_path / "jobbot.db")
-    assert counts.notice_counts(1) == {"pending": 2}, "queued for the two active users"
+    counts = Stores.open(tmp_path / "jobbot.db")
+    assert counts.notices.notice_counts(1) == {"pending": 2}, "queued for the two active users"
     counts.close()
     tg.outage(None)
     async with running(tmp_path, tg, {"mode": "open"}) as app:
         await tg.wait_for_async(
             lambda sent: sum("Maintenance" in m.text for m in sent) >= 2, timeout=10
         )
-        await until(lambda: app.store.notice_counts(1) == {"sent": 2})
+        await until(lambda: app.store.notices.notice_counts(1) == {"sent": 2})
     notices = [m for m in tg.sent if "Maintenance" in m.text]
     assert sorted(m.chat_id for m in notices) == [ANA, BEN], "once each; none to the stopped"
     assert notices[0].visible_text == "Maintenance <tonight> at 22:00 UTC"
-    store = Store.open(tmp_path / "jobbot.db")
-    assert store._one("SELECT count(*) FROM notices") == (1,), "a re-fetched update queues nothing"
+    store = Stores.open(tmp_path / "jobbot.db")
+    assert tuple(store.db.one("SELECT count(*) FROM notices")) == (1,), (
+        "a re-fetched update queues nothing"
+    )
     store.close()

@@ -8,11 +8,11 @@ from bot.config import PollingConfig
 from bot.errors import ForbiddenHost
 from bot.http import Fetcher, HostGuard, build_client
 from bot.models import FetchResult
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.sources import get
 from bot.sources.contract import parse_recorded
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.admin import AdminCommands
 from bot.transport import Incoming
 from tests.conftest import FIXTURES
@@ -21,12 +21,12 @@ ADMIN, STRANGER = 1, 2
 
 
 @pytest.fixture
-async def admin(store: Store):
+async def admin(store: Stores):
     guard = HostGuard(allow_private=True)
     client = build_client(timeout=2.0, guard=guard)
-    poller = Poller(store, Fetcher(client), PollingConfig())
+    poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
     scheduler = BoardScheduler(poller)
-    commands = AdminCommands(store, poller, scheduler, lambda: (ADMIN,), 900.0, guard)
+    commands = AdminCommands(store.db, poller, scheduler, lambda: (ADMIN,), 900.0, guard)
     yield commands
     await client.aclose()
 
@@ -48,7 +48,7 @@ async def test_addboard_probes_baselines_and_polls_then_removeboard(admin, store
     reply = await admin.handle("addboard", say(ADMIN), f"{url} Acme")
     count = len(parse_recorded(get("rss"), FetchResult(url=url, body=feed)).postings)
     assert reply.startswith(f"Added <b>Acme</b> (rss): {count} postings stored as its baseline")
-    board = store.board("Acme")
+    board = store.boards.board("Acme")
     assert board.origin == "chat" and board.baseline_at and board.enabled
     assert admin.scheduler.scheduler.get_job("board:Acme") is not None
     listing = await admin.handle("boards", say(ADMIN), "")
@@ -60,14 +60,14 @@ async def test_addboard_probes_baselines_and_polls_then_removeboard(admin, store
     assert "already a board named" in again
     removed = await admin.handle("removeboard", say(ADMIN), "Acme")
     assert removed.startswith("Removed <b>Acme</b>")
-    assert not store.board("Acme").enabled
+    assert not store.boards.board("Acme").enabled
     assert admin.scheduler.scheduler.get_job("board:Acme") is None
 
 
 async def test_addboard_refuses_what_it_cannot_read(admin, store, boards) -> None:
     boards.set("/feed", "down", status=500)
     reply = await admin.handle("addboard", say(ADMIN), f"{boards.url('/feed')} Broken")
-    assert "HTTP 500" in reply and "Not added" in reply and not store.board("Broken").enabled
+    assert "HTTP 500" in reply and "Not added" in reply and not store.boards.board("Broken").enabled
     assert "must start with http" in await admin.handle("addboard", say(ADMIN), "ftp://x")
     assert "Send <code>/addboard" in await admin.handle("addboard", say(ADMIN), "")
 
@@ -75,7 +75,9 @@ async def test_addboard_refuses_what_it_cannot_read(admin, store, boards) -> Non
 async def test_config_boards_are_removed_in_the_config(admin, store, now) -> None:
     from bot.config import BoardConfig
 
-    store.sync_boards([BoardConfig("Cfg", "https://x", "greenhouse", "https://x", 60.0)], now)
+    store.boards.sync_boards(
+        [BoardConfig("Cfg", "https://x", "greenhouse", "https://x", 60.0)], now
+    )
     assert "comes from the config file" in await admin.handle("removeboard", say(ADMIN), "Cfg")
     assert "no board named" in await admin.handle("removeboard", say(ADMIN), "Nope")
 
@@ -115,9 +117,11 @@ async def test_guard_stops_a_redirect_into_the_private_network(boards) -> None:
 async def test_addboard_refuses_private_hosts_from_chat(store) -> None:
     guard = HostGuard()
     client = build_client(timeout=2.0, guard=guard)
-    poller = Poller(store, Fetcher(client), PollingConfig())
-    commands = AdminCommands(store, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard)
+    poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
+    commands = AdminCommands(
+        store.db, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard
+    )
     reply = await commands.handle("addboard", say(ADMIN), "http://127.0.0.1:8080/jobs.rss")
     assert "private or local address" in reply
-    assert store.board("jobs.rss") is None
+    assert store.boards.board("jobs.rss") is None
     await client.aclose()

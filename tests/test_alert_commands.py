@@ -11,7 +11,7 @@ import pytest
 from bot import normalize
 from bot.config import AlertsConfig, BoardConfig
 from bot.models import BoardInfo, Delivery, OutgoingMessage, RawPosting
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.handlers import Handlers
 from bot.transport import Incoming
 
@@ -40,16 +40,16 @@ def raw(i: int, title: str, location: str, text: str) -> RawPosting:
 
 
 @pytest.fixture
-def handlers(store: Store, now: datetime) -> Handlers:
-    store.sync_boards([BOARD], now)
-    store.record("Acme", [], now - timedelta(days=30))  # the baseline poll
+def handlers(store: Stores, now: datetime) -> Handlers:
+    store.boards.sync_boards([BOARD], now)
+    store.postings.record("Acme", [], now - timedelta(days=30))  # the baseline poll
     for i in range(1, len(JOBS) + 1):
-        store.record(
+        store.postings.record(
             "Acme",
             [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(1, i + 1)],
             now - timedelta(hours=len(JOBS) - i),
         )
-    return Handlers(store, AlertsConfig(max_per_user=3, max_length=60), clock=lambda: now)
+    return Handlers(store.db, AlertsConfig(max_per_user=3, max_length=60), clock=lambda: now)
 
 
 async def say(handlers: Handlers, text: str) -> str:
@@ -67,13 +67,13 @@ def _check_html(text: str) -> None:
     HTMLParser().feed(text)
 
 
-async def test_alert_shows_the_query_as_understood_its_id_and_a_backtest(handlers) -> None:
+async def test_alert_shows_the_query_as_understood_its_id_and_a_backtest(handlers, store) -> None:
     reply = await say(handlers, "/alert Rust  -Intern title:(Senior OR Staff)")
     assert reply.startswith("✅ Alert #1 saved: <b>rust -intern title:(senior OR staff)</b>\n")
     assert "It would have matched 2 jobs posted in the last 7 days. Latest:" in reply
     links = re.findall(r'<a href="[^"]+">([^<]+)</a>', reply)
     assert links == ["Staff Rust Engineer", "Senior Rust Engineer"], "newest first"
-    assert handlers.store.alerts(USER)[0].query == "rust -intern title:(senior OR staff)"
+    assert store.alerts.alerts(USER)[0].query == "rust -intern title:(senior OR staff)"
 
 
 async def test_alert_backtest_links_at_most_three(handlers) -> None:
@@ -101,18 +101,20 @@ async def test_alert_with_no_recent_match(handlers) -> None:
         ("/alert <b></b>", "an alert needs at least one word"),
     ],
 )
-async def test_a_bad_alert_is_refused_with_the_reason(handlers, text: str, message: str) -> None:
+async def test_a_bad_alert_is_refused_with_the_reason(
+    handlers, store, text: str, message: str
+) -> None:
     reply = await say(handlers, text)
     assert reply.startswith("I can't use that alert: ")
     assert message in reply and "/help alert" in reply
-    assert handlers.store.alerts(USER) == []
+    assert store.alerts.alerts(USER) == []
 
 
-async def test_the_same_alert_twice_is_not_saved_twice(handlers) -> None:
+async def test_the_same_alert_twice_is_not_saved_twice(handlers, store) -> None:
     await say(handlers, "/alert rust berlin")
     reply = await say(handlers, "/alert Rust  BERLIN")
     assert reply == "You already have this alert: #1 <b>rust berlin</b>"
-    assert len(handlers.store.alerts(USER)) == 1
+    assert len(store.alerts.alerts(USER)) == 1
 
 
 async def test_alerts_per_user_are_limited(handlers) -> None:
@@ -122,14 +124,13 @@ async def test_alerts_per_user_are_limited(handlers) -> None:
     assert "You already have 3 alerts, the most allowed" in reply
 
 
-async def test_alerts_lists_ids_and_jobs_sent_in_seven_days(handlers, now) -> None:
+async def test_alerts_lists_ids_and_jobs_sent_in_seven_days(handlers, store, now) -> None:
     await say(handlers, "/alert rust")
     await say(handlers, "/alert c++")
-    store = handlers.store
-    store.enqueue([Delivery(USER, "Acme:5", (1, 2)), Delivery(USER, "Acme:1", (1,))], now)
-    for item in store.due(now):
-        store.mark_sending(item.id)
-        store.mark_sent(item.id, now, 100 + item.id)
+    store.outbox.enqueue([Delivery(USER, "Acme:5", (1, 2)), Delivery(USER, "Acme:1", (1,))], now)
+    for item in store.outbox.due(now):
+        store.outbox.mark_sending(item.id)
+        store.outbox.mark_sent(item.id, now, 100 + item.id)
     reply = await say(handlers, "/alerts")
     assert "#1 <b>rust</b> — 2 jobs in 7 days" in reply
     assert "#2 <b>c++</b> — 1 job in 7 days" in reply

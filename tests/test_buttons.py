@@ -147,10 +147,10 @@ async def test_mute_stops_the_companys_jobs_even_queued_ones_until_undone(
         # A job queued before the mute is not sent after it.
         bot.boards.set_json(PATH, {"jobs": [job(5, "Rust Lead"), job(6, "Rust Intern")]})
         await bot.app.poller.poll("Acme", force=True)
-        assert bot.app.store.delivery_counts().get("pending") == 1
+        assert bot.app.store.outbox.delivery_counts().get("pending") == 1
         await bot.press(fifth, _row2(fifth)[1][1])
         assert await bot.jobs(job(5, "Rust Lead"), job(6, "Rust Intern")) == []
-        assert bot.app.store.delivery_counts().get("dropped") == 1
+        assert bot.app.store.outbox.delivery_counts().get("dropped") == 1
         assert "unmuted" in await bot.say(USER, "/unmute ACME pay")
         assert "haven't muted" in await bot.say(USER, "/unmute Acme Pay")
 
@@ -170,21 +170,21 @@ async def test_pause_alert_offers_a_choice_between_matched_alerts(tmp_path, tg, 
         ]
         toast, same = await bot.press(choice, "jb:1")
         assert same is not None and same.reply_markup == msg.reply_markup
-        assert bot.app.store.paused_alert_ids(USER) == set()
+        assert bot.app.store.alerts.paused_alert_ids(USER) == set()
 
         toast, paused = await bot.press(same, "jp:1:2")
         assert toast == "Paused alert #2." and paused is not None
         assert "⏸ Paused alert #2 senior" in paused.visible_text
-        assert bot.app.store.paused_alert_ids(USER) == {2}
+        assert bot.app.store.alerts.paused_alert_ids(USER) == {2}
         sent = await bot.jobs(job(2, "x"), job(3, "Senior Go Engineer"), job(4, "Rust Dev"))
         assert [m.text.split("\n")[0] for m in sent] == ["<b>Rust Dev</b>"]
         assert "Matched your alert “rust”" in sent[0].text, "the paused alert is not named"
 
         toast, _ = await bot.press(paused, "ju:p:1:2")
-        assert toast == "Alert #2 resumed." and bot.app.store.paused_alert_ids(USER) == set()
+        assert toast == "Alert #2 resumed." and bot.app.store.alerts.paused_alert_ids(USER) == set()
 
         toast, _ = await bot.press(sent[0], _row2(sent[0])[2][1])  # one alert: no choice
-        assert toast == "Paused alert #1." and bot.app.store.paused_alert_ids(USER) == {1}
+        assert toast == "Paused alert #1." and bot.app.store.alerts.paused_alert_ids(USER) == {1}
 
 
 async def test_forged_and_stale_presses_change_nothing_and_say_so(tmp_path, tg, boards) -> None:
@@ -216,9 +216,9 @@ async def test_forged_and_stale_presses_change_nothing_and_say_so(tmp_path, tg, 
             assert toast == STALE, data
         assert tg.edited == [], "no message was edited"
         store = bot.app.store
-        assert store.hidden_jobs(USER) == store.hidden_jobs(OTHER) == set()
-        assert store.muted_companies(USER) == store.muted_companies(OTHER) == []
-        assert store.paused_alert_ids(USER) == store.paused_alert_ids(OTHER) == set()
+        assert store.choices.hidden_jobs(USER) == store.choices.hidden_jobs(OTHER) == set()
+        assert store.choices.muted_companies(USER) == store.choices.muted_companies(OTHER) == []
+        assert store.alerts.paused_alert_ids(USER) == store.alerts.paused_alert_ids(OTHER) == set()
         toast, _ = await bot.press(mine, f"jh:{my_id}")
         assert toast == "Hidden.", "the real press still works"
 
@@ -227,7 +227,7 @@ async def test_the_posted_date_is_in_the_users_time_zone(tmp_path, tg, boards) -
     async with running(tmp_path, tg, boards) as bot:
         await bot.say(USER, "/alert rust")
         await bot.say(OTHER, "/alert rust")
-        bot.app.store.set_settings(USER, DeliverySettings(timezone="Asia/Tokyo"), NOW)
+        bot.app.store.users.set_settings(USER, DeliverySettings(timezone="Asia/Tokyo"), NOW)
         late = job(2, "Rust Engineer", updated_at="2026-11-20T23:30:00Z")
         sent = {m.chat_id: m.text for m in await bot.jobs(late)}
         assert "Posted today (21 Nov 2026) · via Acme" in sent[USER]

@@ -117,12 +117,12 @@ async def test_odd_ids_and_long_echoes_get_a_clear_short_answer(tmp_path, tg) ->
 
 async def test_fifty_long_alerts_page_by_ten_each_page_within_the_limit(tmp_path, tg) -> None:
     async with running(tmp_path, tg) as app:
-        app.store.subscribe(USER, app.clock())
+        app.store.users.subscribe(USER, app.clock())
         queries = []
         for i in range(50):  # 200 characters each, the most allowed; emoji count twice
             query = f"{i:02d} r&d <c++> 😀 " + " ".join(f"word{i}x{j}" for j in range(40))
             queries.append(query[:200])
-            app.store.add_alert(USER, queries[-1], app.clock())
+            app.store.alerts.add_alert(USER, queries[-1], app.clock())
         tg.push_text(USER, "/alerts")
         [menu] = [m for m in await tg.wait_for_async(1) if m.chat_id == USER]
         pages = [menu]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.store import Store
+from bot.store import Stores
 from tests.test_poller import PATH, gh_job
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,11 +71,11 @@ def test_poll_runs_one_cycle_and_delivers_to_the_console(
     boards.set_json(PATH, {"jobs": [gh_job(1)]})
     assert main(["poll", "--config", str(config)]) == 0
     assert "Acme: baseline, 1 postings" in capsys.readouterr().out
-    store = Store.open(tmp_path / "j.db")
+    store = Stores.open(tmp_path / "j.db")
     from datetime import UTC, datetime
 
-    store.subscribe(1, datetime.now(UTC))
-    store.add_alert(1, "rust", datetime.now(UTC))
+    store.users.subscribe(1, datetime.now(UTC))
+    store.alerts.add_alert(1, "rust", datetime.now(UTC))
     store.close()
     boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, "Senior Rust Engineer")]})
     assert main(["poll", "--config", str(config), "--board", "acme"]) == 0

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from bot.cli import main
-from bot.store import Store
+from bot.store import Stores
 from tests.test_poller import PATH, gh_job
 
 
@@ -43,8 +43,8 @@ def test_check_config_lists_every_problem_and_exits_2(tmp_path, capsys) -> None:
 
 def test_backup_copies_the_database_and_never_overwrites_unasked(tmp_path, capsys) -> None:
     config = write_config(tmp_path, "https://boards.example/acme")
-    store = Store.open(tmp_path / "j.db")
-    store.subscribe(7, store_now())
+    store = Stores.open(tmp_path / "j.db")
+    store.users.subscribe(7, store_now())
     store.close()
     target = tmp_path / "copy.db"
     assert main(["backup", str(target), "--config", str(config)]) == 0

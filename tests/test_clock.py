@@ -12,9 +12,9 @@ from bot.clock import ClockWatch
 from bot.config import BoardConfig, PollingConfig
 from bot.http import Fetcher, build_client
 from bot.models import Delivery
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
-from bot.store import Store
+from bot.store import Stores
 from tests.board_server import BoardServer
 from tests.test_dedupe import job
 
@@ -48,16 +48,16 @@ async def _requests(boards: BoardServer, n: int, timeout: float = 10.0) -> None:
 
 @pytest.mark.parametrize("jump", [timedelta(hours=-1), timedelta(days=-400), timedelta(hours=5)])
 async def test_polling_goes_on_after_the_clock_jumps(
-    store: Store, boards: BoardServer, wall: type[Wall], jump: timedelta
+    store: Stores, boards: BoardServer, wall: type[Wall], jump: timedelta
 ) -> None:
     now = lambda: Wall.now(UTC)  # noqa: E731
-    store.sync_boards([BoardConfig("Acme", boards.url(PATH), "greenhouse", "-", 0.3)], now())
-    store.move_board("Acme", boards.url(PATH))
+    store.boards.sync_boards([BoardConfig("Acme", boards.url(PATH), "greenhouse", "-", 0.3)], now())
+    store.boards.move_board("Acme", boards.url(PATH))
     boards.set_json(PATH, {"jobs": []})
     client = build_client(timeout=2.0)
-    poller = Poller(store, Fetcher(client), PollingConfig(), clock=now)
+    poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=now)
     scheduler = BoardScheduler(poller, wall=now)
-    watch = ClockWatch([scheduler.shift, store.shift_schedules], wall=now, every=0.02)
+    watch = ClockWatch([scheduler.shift, store.db.shift_schedules], wall=now, every=0.02)
     stop = asyncio.Event()
     watching = asyncio.create_task(watch.run(stop))
     try:
@@ -75,22 +75,26 @@ async def test_polling_goes_on_after_the_clock_jumps(
         await client.aclose()
 
 
-def test_a_clock_set_back_moves_backoffs_and_retries_back(store: Store, now: datetime) -> None:
-    store.sync_boards([BoardConfig("Acme", "https://a", "greenhouse", "https://a", 60.0)], now)
-    store.mark_failure("Acme", now, "HTTP 503", now + timedelta(minutes=10))
-    store.subscribe(7, now)
-    store.record("Acme", [job("Acme", 1)], now)
-    store.enqueue([Delivery(7, "Acme:1", (1,))], now)
-    (item,) = store.due(now)
-    store.mark_retry(item.id, now + timedelta(minutes=10), "502")
+def test_a_clock_set_back_moves_backoffs_and_retries_back(store: Stores, now: datetime) -> None:
+    store.boards.sync_boards(
+        [BoardConfig("Acme", "https://a", "greenhouse", "https://a", 60.0)], now
+    )
+    store.boards.mark_failure("Acme", now, "HTTP 503", now + timedelta(minutes=10))
+    store.users.subscribe(7, now)
+    store.postings.record("Acme", [job("Acme", 1)], now)
+    store.outbox.enqueue([Delivery(7, "Acme:1", (1,))], now)
+    (item,) = store.outbox.due(now)
+    store.outbox.mark_retry(item.id, now + timedelta(minutes=10), "502")
     clock = {"wall": now, "mono": 0.0}
     watch = ClockWatch(
-        [store.shift_schedules], wall=lambda: clock["wall"], mono=lambda: clock["mono"]
+        [store.db.shift_schedules], wall=lambda: clock["wall"], mono=lambda: clock["mono"]
     )
     clock.update(wall=now - timedelta(hours=3) + timedelta(seconds=60), mono=60.0)
     assert watch.check() == timedelta(hours=-3)
-    assert store.board("Acme").next_due_at == clock["wall"] + timedelta(minutes=9)
-    assert store.next_due_at() == clock["wall"] + timedelta(minutes=9)
+    assert store.boards.board("Acme").next_due_at == clock["wall"] + timedelta(minutes=9)
+    assert store.outbox.next_due_at() == clock["wall"] + timedelta(minutes=9)
     clock.update(wall=clock["wall"] + timedelta(days=2), mono=120.0)  # forward: nothing moves
     assert watch.check() is None
-    assert store.board("Acme").next_due_at == now - timedelta(hours=3) + timedelta(minutes=10)
+    assert store.boards.board("Acme").next_due_at == now - timedelta(hours=3) + timedelta(
+        minutes=10
+    )

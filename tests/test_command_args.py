@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from bot.config import PollingConfig
 from bot.http import Fetcher, HostGuard, build_client
 from bot.models import Document, OutgoingMessage
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.admin import ADMIN_COMMANDS, AdminCommands
 from bot.telegram.handlers import COMMANDS, Handlers
 from bot.transport import Incoming
@@ -32,7 +32,7 @@ async def _unresolvable(host: str, port: int) -> list[str]:
 
 
 @pytest.fixture
-def ask(store: Store, now: datetime) -> Iterator[Callable[[str], str]]:
+def ask(store: Stores, now: datetime) -> Iterator[Callable[[str], str]]:
     """The handlers with admin commands, on a loop of their own (hypothesis calls are sync)."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="test-loop", daemon=True)
@@ -44,9 +44,11 @@ def ask(store: Store, now: datetime) -> Iterator[Callable[[str], str]]:
     async def build() -> tuple:
         guard = HostGuard(resolve=_unresolvable)  # every host name fails to resolve
         client = build_client(timeout=2.0, guard=guard)
-        poller = Poller(store, Fetcher(client), PollingConfig())
-        admin = AdminCommands(store, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard)
-        return client, Handlers(store, clock=lambda: now, admin=admin)
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
+        admin = AdminCommands(
+            store.db, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard
+        )
+        return client, Handlers(store.db, clock=lambda: now, admin=admin)
 
     client, handlers = run(build())
 

@@ -14,7 +14,7 @@ from bot.config import BoardConfig, PollingConfig
 from bot.errors import ParseError, UnsupportedBoard
 from bot.http import Fetcher, build_client
 from bot.models import FetchResult
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.sources import breezy, detect, detect_remote, icims, join, phenom, pinpoint
 from bot.sources.contract import Context, Source, parse_recorded
 
@@ -243,11 +243,11 @@ async def test_a_board_configured_as_eightfold_fails_its_poll_with_the_one_line(
 ) -> None:
     boards.set("/careers", EIGHTFOLD_PAGE, content_type="text/html")
     url = boards.url("/careers")
-    store.sync_boards([BoardConfig("Quillfin", url, "eightfold", url, 60.0)], now)
+    store.boards.sync_boards([BoardConfig("Quillfin", url, "eightfold", url, 60.0)], now)
     async with build_client() as client:
-        outcome = await Poller(store, Fetcher(client), PollingConfig(), lambda: None).poll(
-            "Quillfin"
-        )
+        outcome = await Poller(
+            store.view(PollStores), Fetcher(client), PollingConfig(), lambda: None
+        ).poll("Quillfin")
     assert outcome.status == "failed", outcome
     assert "is an Eightfold career site" in (outcome.error or "")
     assert "internal error" not in (outcome.error or "") and "\n" not in (outcome.error or "")

@@ -91,23 +91,27 @@ def seed_jobs(app: App, clock: Clock) -> None:
                           description_html=f"<p>{text}</p>", posted_at=posted.isoformat())  # fmt: skip
 
     jobs = [raw(1, "Rust Intern", "Learn Rust.", T0 - timedelta(days=2))]
-    app.store.sync_boards([board], T0 - timedelta(days=3))
-    app.store.record("Acme", [normalize.posting(j, info) for j in jobs], T0 - timedelta(days=3))
-    app.store.mark_success("Acme", T0 - timedelta(days=3), None, None)
+    app.store.boards.sync_boards([board], T0 - timedelta(days=3))
+    app.store.postings.record(
+        "Acme", [normalize.posting(j, info) for j in jobs], T0 - timedelta(days=3)
+    )
+    app.store.boards.mark_success("Acme", T0 - timedelta(days=3), None, None)
     jobs += [
         raw(2, "Senior Rust Engineer", "Rust and Java.", T0 - timedelta(days=1)),
         raw(3, "Old Rust Role", "Rust.", T0 - timedelta(days=30)),
     ]
-    app.store.record("Acme", [normalize.posting(j, info) for j in jobs], T0 - timedelta(hours=2))
+    app.store.postings.record(
+        "Acme", [normalize.posting(j, info) for j in jobs], T0 - timedelta(hours=2)
+    )
 
 
 async def test_the_alerts_menu_pages_and_its_buttons_work_in_place(tmp_path, tg) -> None:
     clock = Clock()
     async with running(tmp_path, tg, clock) as app:
         seed_jobs(app, clock)
-        app.store.subscribe(USER, T0)
+        app.store.users.subscribe(USER, T0)
         for i in range(1, 26):
-            app.store.add_alert(USER, "rust" if i == 12 else f"word{i}", T0)
+            app.store.alerts.add_alert(USER, "rust" if i == 12 else f"word{i}", T0)
         menu = await say(tg, "/alerts")
         assert "(page 1 of 3)" in menu.visible_text and "#10 " in menu.visible_text
         assert "#11 " not in menu.visible_text and "◀ Prev" not in buttons(menu)
@@ -123,9 +127,9 @@ async def test_the_alerts_menu_pages_and_its_buttons_work_in_place(tmp_path, tg)
 
         toast, paused = await press(tg, back, buttons(back)["⏸ Pause #12"])
         assert toast == "Paused #12" and "#12 rust — ⏸ paused" in paused.visible_text
-        assert app.store.paused_alert_ids(USER) == {12} and "▶️ Resume #12" in buttons(paused)
+        assert app.store.alerts.paused_alert_ids(USER) == {12} and "▶️ Resume #12" in buttons(paused)
         toast, resumed = await press(tg, paused, buttons(paused)["▶️ Resume #12"])
-        assert toast == "Resumed #12" and app.store.paused_alert_ids(USER) == set()
+        assert toast == "Resumed #12" and app.store.alerts.paused_alert_ids(USER) == set()
 
         keyboard = resumed.reply_markup["inline_keyboard"]
         row = [
@@ -139,12 +143,15 @@ async def test_the_alerts_menu_pages_and_its_buttons_work_in_place(tmp_path, tg)
         assert "2 jobs posted in the last 7 days match it" in test.visible_text
         assert "Old Rust Role" not in test.visible_text
         _, ask = await press(tg, resumed, delete)
-        assert "Delete alert #12 rust?" in ask.visible_text and len(app.store.alerts(USER)) == 25
+        assert (
+            "Delete alert #12 rust?" in ask.visible_text
+            and len(app.store.alerts.alerts(USER)) == 25
+        )
         _, kept = await press(tg, ask, buttons(ask)["Cancel"])
-        assert "#12 rust" in kept.visible_text and len(app.store.alerts(USER)) == 25
+        assert "#12 rust" in kept.visible_text and len(app.store.alerts.alerts(USER)) == 25
         toast, gone = await press(tg, ask, buttons(ask)["🗑 Yes, delete it"])
         assert toast == "Deleted #12" and "Alert #12 rust deleted." in gone.visible_text
-        assert 12 not in {a.id for a in app.store.alerts(USER)}
+        assert 12 not in {a.id for a in app.store.alerts.alerts(USER)}
         every = [d for m in (menu, page2, page3, ask) for d in buttons(m).values()]
     assert all(len(d.encode()) <= 64 for d in every)
     assert all(utf16_len(m.visible_text) <= MAX_TEXT_UTF16 for m in tg.edited)
@@ -155,8 +162,8 @@ async def test_forged_and_stale_presses_change_nothing_and_say_so(tmp_path, tg) 
     clock = Clock()
     async with running(tmp_path, tg, clock) as app:
         for chat, query in ((USER, "rust"), (OTHER, "golang")):
-            app.store.subscribe(chat, T0)
-            app.store.add_alert(chat, query, T0)
+            app.store.users.subscribe(chat, T0)
+            app.store.alerts.add_alert(chat, query, T0)
         menu = await say(tg, "/alerts")
         cases = {
             "a:p:2:0": "no longer exists (or isn't yours): nothing changed",  # OTHER's alert
@@ -177,9 +184,9 @@ async def test_forged_and_stale_presses_change_nothing_and_say_so(tmp_path, tg) 
         await press(tg, menu, "a:y:1:0")
         toast, _ = await press(tg, menu, "a:p:1:0", edits=False)  # stale: deleted meanwhile
         assert "no longer exists" in toast
-        assert [a.query for a in app.store.alerts(OTHER)] == ["golang"]
-        assert app.store.paused_alert_ids(OTHER) == set()
-        assert app.store.user(USER).state == "active"
+        assert [a.query for a in app.store.alerts.alerts(OTHER)] == ["golang"]
+        assert app.store.alerts.paused_alert_ids(OTHER) == set()
+        assert app.store.users.user(USER).state == "active"
 
 
 async def test_edit_markup_and_duplicates(tmp_path, tg) -> None:
@@ -195,7 +202,7 @@ async def test_edit_markup_and_duplicates(tmp_path, tg) -> None:
         assert "You have no alert #9" in (await say(tg, "/edit 9 java")).visible_text
         assert "unclosed quote" in (await say(tg, '/edit 1 "java')).visible_text
         assert "Send /edit 3 rust backend" in (await say(tg, "/edit 1")).visible_text
-        assert [(a.id, a.query) for a in app.store.alerts(USER)] == [
+        assert [(a.id, a.query) for a in app.store.alerts.alerts(USER)] == [
             (1, "golang backend"), (2, "go")
         ]  # fmt: skip
         assert "Alert #2 deleted." in (await say(tg, "/delete 2")).visible_text
@@ -206,20 +213,20 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
     clock = Clock()
     async with running(tmp_path, tg, clock) as app:
         seed_jobs(app, clock)
-        app.store.subscribe(USER, T0 - timedelta(days=5))
+        app.store.users.subscribe(USER, T0 - timedelta(days=5))
         early = T0 - timedelta(days=5)
-        app.store.add_alert(USER, "rust", early)  # 1: matched, sent
-        app.store.add_alert(USER, "rust -java", early)  # 2: excluded
-        app.store.add_alert(USER, "title:staff rust", early)  # 3: field filter
-        app.store.add_alert(USER, "rust remote:yes", early)  # 4: attribute
-        app.store.add_alert(USER, "senior rust", T0)  # 5: created after the job was seen
-        app.store.mute_company(USER, "Acme Pay", T0)
+        app.store.alerts.add_alert(USER, "rust", early)  # 1: matched, sent
+        app.store.alerts.add_alert(USER, "rust -java", early)  # 2: excluded
+        app.store.alerts.add_alert(USER, "title:staff rust", early)  # 3: field filter
+        app.store.alerts.add_alert(USER, "rust remote:yes", early)  # 4: attribute
+        app.store.alerts.add_alert(USER, "senior rust", T0)  # 5: created after the job was seen
+        app.store.choices.mute_company(USER, "Acme Pay", T0)
         ack = await say(tg, "/help")  # a message of the bot's, to carry the job's delivery
         by_url = (await say(tg, "/why https://example.com/jobs/2")).visible_text
-        app.store.enqueue([Delivery(USER, "Acme:2", (1,))], T0)
-        [item] = app.store.due(T0)
-        app.store.mark_sending(item.id)
-        app.store.mark_sent(item.id, T0, ack.message_id)
+        app.store.outbox.enqueue([Delivery(USER, "Acme:2", (1,))], T0)
+        [item] = app.store.outbox.due(T0)
+        app.store.outbox.mark_sending(item.id)
+        app.store.outbox.mark_sent(item.id, T0, ack.message_id)
         by_reply = (await say(tg, "/why", reply_to=ack)).visible_text
         intern = (await say(tg, "/why Acme:1")).visible_text
         unknown = (await say(tg, "/why https://nowhere.example/x")).visible_text
@@ -241,10 +248,10 @@ async def test_why_over_many_alerts_is_split_within_the_limit(tmp_path, tg) -> N
     clock = Clock()
     async with running(tmp_path, tg, clock) as app:
         seed_jobs(app, clock)
-        app.store.subscribe(USER, T0)
+        app.store.users.subscribe(USER, T0)
         for i in range(50):
             words = " ".join(f"missing{i}x{j}" for j in range(12))
-            app.store.add_alert(USER, f"({words}) OR title:(w{i}a OR w{i}b OR w{i}c)", T0)
+            app.store.alerts.add_alert(USER, f"({words}) OR title:(w{i}a OR w{i}b OR w{i}c)", T0)
         tg.push_text(USER, "/why https://example.com/jobs/2")
         await until(lambda: len(tg.messages_to(USER)) > 1)
         await asyncio.sleep(0.2)
@@ -261,8 +268,8 @@ async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothi
     async with running(tmp_path, tg, clock) as app:
         await say(tg, "/alert rust")
         await say(tg, "/alert go remote:yes")
-        app.store.set_alert_paused(USER, 2, T0)
-        app.store.mute_company(USER, "Acme Pay", T0)
+        app.store.alerts.set_alert_paused(USER, 2, T0)
+        app.store.choices.mute_company(USER, "Acme Pay", T0)
         export = await say(tg, "/export")
         assert export.document and export.document["file_name"] == "jobbot-export-2026-05-04.json"
         assert "Your 2 alerts, settings and 1 muted company" in export.visible_text
@@ -273,14 +280,16 @@ async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothi
 
         again = await say(tg, "/import", reply_to=export)  # the same file: nothing doubled
         assert "Imported 0 alerts (2 you already had)" in again.visible_text
-        assert len(app.store.alerts(USER)) == 2
+        assert len(app.store.alerts.alerts(USER)) == 2
 
         tg.push_document(OTHER, tg.files[export.document["file_id"]], caption="/import")
         await until(lambda: tg.messages_to(OTHER))
         assert "Imported 2 alerts" in tg.messages_to(OTHER)[-1].visible_text
-        assert [a.query for a in app.store.alerts(OTHER)] == ["rust", "go remote:yes"]
-        assert app.store.paused_alert_ids(OTHER) == {a.id for a in app.store.alerts(OTHER)[1:]}
-        assert app.store.muted_companies(OTHER) == ["Acme Pay"]
+        assert [a.query for a in app.store.alerts.alerts(OTHER)] == ["rust", "go remote:yes"]
+        assert app.store.alerts.paused_alert_ids(OTHER) == {
+            a.id for a in app.store.alerts.alerts(OTHER)[1:]
+        }
+        assert app.store.choices.muted_companies(OTHER) == ["Acme Pay"]
 
         bad = json.dumps(data | {"alerts": [{"query": "java"}, {"query": "rust OR"}]})
         tg.push_document(OTHER, bad.encode(), caption="/import")
@@ -288,7 +297,7 @@ async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothi
         refused = tg.messages_to(OTHER)[-1].visible_text
         assert "I can't import that, so nothing changed" in refused
         assert "alert 2 “rust OR”: OR needs a term on both sides" in refused
-        assert [a.query for a in app.store.alerts(OTHER)] == ["rust", "go remote:yes"]
+        assert [a.query for a in app.store.alerts.alerts(OTHER)] == ["rust", "go remote:yes"]
         binary = await say(tg, "/import", chat=OTHER, reply_to=await say(tg, "/help", chat=OTHER))
         assert "Reply to your /export file" in binary.visible_text  # /help has no file
         as_text = await say(tg, "/import " + json.dumps(data | {"alerts": [{"query": "java"}]}))
@@ -300,21 +309,21 @@ async def test_stop_deletes_only_after_the_confirm_press(tmp_path, tg) -> None:
     clock = Clock()
     async with running(tmp_path, tg, clock) as app:
         await say(tg, "/alert rust")
-        app.store.mute_company(USER, "Acme Pay", T0)
+        app.store.choices.mute_company(USER, "Acme Pay", T0)
         ask = await say(tg, "/stop")
         assert "deletes your 1 alert" in ask.visible_text and set(buttons(ask)) == {
             "🗑 Yes, delete everything", "Cancel"
         }  # fmt: skip
         toast, cancelled = await press(tg, ask, buttons(ask)["Cancel"])
-        assert "everything is kept" in cancelled.visible_text and app.store.alerts(USER)
+        assert "everything is kept" in cancelled.visible_text and app.store.alerts.alerts(USER)
         clock.now = T0 + timedelta(minutes=16)  # the first question has gone stale
         toast, _ = await press(tg, ask, buttons(ask)["🗑 Yes, delete everything"], edits=False)
-        assert toast == "Expired: nothing deleted" and app.store.alerts(USER)
+        assert toast == "Expired: nothing deleted" and app.store.alerts.alerts(USER)
         ask = await say(tg, "/stop")
         toast, done = await press(tg, ask, buttons(ask)["🗑 Yes, delete everything"])
         assert toast == "Deleted" and "Unsubscribed" in done.visible_text
-        assert app.store.alerts(USER) == [] and app.store.muted_companies(USER) == []
-        assert app.store.user(USER).state == "stopped"
+        assert app.store.alerts.alerts(USER) == [] and app.store.choices.muted_companies(USER) == []
+        assert app.store.users.user(USER).state == "stopped"
     assert not tg.errors
 
 
@@ -343,14 +352,14 @@ async def test_command_menus_per_scope_and_help_in_groups(tmp_path, tg) -> None:
 async def test_the_console_shows_menus_and_prints_an_export(tmp_path) -> None:
     import io
 
-    from bot.store import Store
+    from bot.store import Stores
     from bot.telegram.console import ConsoleTransport
     from bot.telegram.handlers import Handlers
     from bot.transport import Incoming
 
     out = io.StringIO()
     console = ConsoleTransport(io.StringIO(), out)
-    handlers = Handlers(Store.open(tmp_path / "c.db"), clock=Clock())
+    handlers = Handlers(Stores.open(tmp_path / "c.db").db, clock=Clock())
     for text in ("/alert rust", "/alerts", "/export"):
         console._reply(await handlers(Incoming(1, text, 1)))
     handlers.close()

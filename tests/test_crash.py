@@ -18,7 +18,7 @@ import pytest
 
 from bot.cli import main
 from bot.models import Delivery, Posting
-from bot.store import Store
+from bot.store import Stores
 from tests.fake_telegram import FakeTelegram
 
 TOKEN = "777:CrashTestToken"
@@ -38,7 +38,7 @@ def prepare(
         f"[delivery]\nmessages_per_second = {rate}\nper_chat_interval = 0.01\n"
         f"concurrency = {concurrency}\n"
     )
-    store = Store.open(db)
+    store = Stores.open(db)
     store.db.execute(
         "INSERT INTO boards (name, kind, url, endpoint, interval_s, created_at, baseline_at) "
         "VALUES ('B', 'demo', 'd', 'd', 60, '', '')"
@@ -48,12 +48,14 @@ def prepare(
                 content_hash=str(j))
         for j in range(jobs)
     ]  # fmt: skip
-    store.record("B", postings, PAST)
+    store.postings.record("B", postings, PAST)
     for u in range(1, users + 1):
-        store.subscribe(u, PAST)
+        store.users.subscribe(u, PAST)
     # Matched just now: each job is sent on its own (a backlog an hour old would be summarised).
     fresh = datetime.now(UTC)
-    store.enqueue([Delivery(u, f"B:{j}") for j in range(jobs) for u in range(1, users + 1)], fresh)
+    store.outbox.enqueue(
+        [Delivery(u, f"B:{j}") for j in range(jobs) for u in range(1, users + 1)], fresh
+    )
     store.close()
     return config
 

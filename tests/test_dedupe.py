@@ -9,7 +9,7 @@ import pytest
 from bot.config import BoardConfig
 from bot.models import Posting
 from bot.render import notification
-from bot.store import Store
+from bot.store import Stores
 
 DESC = "Build the payments ledger in Rust. You will own services end to end, on call included."
 
@@ -25,8 +25,8 @@ def job(board: str, i: int, title: str = "Senior Rust Engineer", **kw: object) -
 
 
 @pytest.fixture
-def two_boards(store: Store, now) -> Store:
-    store.sync_boards(
+def two_boards(store: Stores, now) -> Stores:
+    store.boards.sync_boards(
         [
             BoardConfig(n, f"https://{n}", "greenhouse", f"https://{n}", 60.0)
             for n in ("ATS", "Getro")
@@ -34,46 +34,46 @@ def two_boards(store: Store, now) -> Store:
         now,
     )
     for name in ("ATS", "Getro"):
-        store.record(name, [job(name, 0, "Office Manager", description="")], now)
-        store.mark_success(name, now, None, None)
+        store.postings.record(name, [job(name, 0, "Office Manager", description="")], now)
+        store.boards.mark_success(name, now, None, None)
     return store
 
 
-def test_same_apply_url_on_an_aggregator_is_a_copy(two_boards: Store, now) -> None:
-    first = two_boards.record("ATS", [job("ATS", 1)], now)
+def test_same_apply_url_on_an_aggregator_is_a_copy(two_boards: Stores, now) -> None:
+    first = two_boards.postings.record("ATS", [job("ATS", 1)], now)
     assert [p.key for p in first.new] == ["ATS:1"]
     copy = job(
         "Getro", 7, "Sr. Rust Engineer (Payments)", url="https://ats.example/1", description=""
     )
-    second = two_boards.record("Getro", [copy], now + timedelta(hours=1))
+    second = two_boards.postings.record("Getro", [copy], now + timedelta(hours=1))
     assert second.new == [] and [p.key for p in second.copies] == ["Getro:7"]
-    assert two_boards.also_on("ATS:1") == ("Getro|Berlin",)
+    assert two_boards.postings.also_on("ATS:1") == ("Getro|Berlin",)
 
 
-def test_same_company_title_location_within_30_days_is_a_copy(two_boards: Store, now) -> None:
-    two_boards.record("ATS", [job("ATS", 1)], now)
-    repost = two_boards.record(
+def test_same_company_title_location_within_30_days_is_a_copy(two_boards: Stores, now) -> None:
+    two_boards.postings.record("ATS", [job("ATS", 1)], now)
+    repost = two_boards.postings.record(
         "Getro", [job("Getro", 2, description="Other words.")], now + timedelta(days=3)
     )
     assert repost.new == [] and len(repost.copies) == 1
-    much_later = two_boards.record(
+    much_later = two_boards.postings.record(
         "Getro", [job("Getro", 3, url="https://x.example/3")], now + timedelta(days=45)
     )
     assert [p.key for p in much_later.new] == ["Getro:3"], "after 30 days it is a new opening"
 
 
-def test_one_job_in_several_cities_is_one_message_listing_them(two_boards: Store, now) -> None:
+def test_one_job_in_several_cities_is_one_message_listing_them(two_boards: Stores, now) -> None:
     cities = [
         job("ATS", i, location=city) for i, city in enumerate(["Berlin", "Lisbon", "Amsterdam"], 1)
     ]
-    result = two_boards.record("ATS", cities, now)
+    result = two_boards.postings.record("ATS", cities, now)
     assert [p.key for p in result.new] == ["ATS:1"] and len(result.copies) == 2
-    message = notification(result.new[0], ["rust"], now, two_boards.also_on("ATS:1"))
+    message = notification(result.new[0], ["rust"], now, two_boards.postings.also_on("ATS:1"))
     assert "Acme Pay · Berlin · Lisbon · Amsterdam" in message.html
 
 
-def test_different_jobs_stay_different(two_boards: Store, now) -> None:
-    result = two_boards.record(
+def test_different_jobs_stay_different(two_boards: Stores, now) -> None:
+    result = two_boards.postings.record(
         "ATS",
         [job("ATS", 1), job("ATS", 2, company="Other Bank"), job("ATS", 3, "Staff Rust Engineer")],
         now,
@@ -81,33 +81,37 @@ def test_different_jobs_stay_different(two_boards: Store, now) -> None:
     assert len(result.new) == 3 and result.copies == []
 
 
-def test_copies_on_other_boards_are_named_in_the_message(two_boards: Store, now) -> None:
-    two_boards.record("ATS", [job("ATS", 1)], now)
-    two_boards.record("Getro", [job("Getro", 9, url="https://ats.example/1")], now)
-    message = notification(two_boards.posting("ATS:1"), ["rust"], now, two_boards.also_on("ATS:1"))
+def test_copies_on_other_boards_are_named_in_the_message(two_boards: Stores, now) -> None:
+    two_boards.postings.record("ATS", [job("ATS", 1)], now)
+    two_boards.postings.record("Getro", [job("Getro", 9, url="https://ats.example/1")], now)
+    message = notification(
+        two_boards.postings.posting("ATS:1"), ["rust"], now, two_boards.postings.also_on("ATS:1")
+    )
     assert "Also on Getro" in message.html
 
 
-def test_a_link_several_postings_share_is_not_their_identity(two_boards: Store, now) -> None:
+def test_a_link_several_postings_share_is_not_their_identity(two_boards: Stores, now) -> None:
     """An aggregator whose postings all point to one careers page: each is its own job, and
     none becomes a copy of another board's posting of that page."""
     careers = "https://acme.example/careers"
-    two_boards.record("ATS", [job("ATS", 1, "Data Analyst", url=careers, description="")], now)
+    two_boards.postings.record(
+        "ATS", [job("ATS", 1, "Data Analyst", url=careers, description="")], now
+    )
     later = now + timedelta(hours=1)
     postings = [job("Getro", i, f"Engineer {i}", url=careers, description="") for i in (1, 2, 3)]
-    result = two_boards.record("Getro", postings, later)
+    result = two_boards.postings.record("Getro", postings, later)
     assert sorted(p.key for p in result.new) == ["Getro:1", "Getro:2", "Getro:3"]
     assert result.copies == []
-    one_more = two_boards.record(
+    one_more = two_boards.postings.record(
         "Getro", [*postings, job("Getro", 4, "Engineer 4", url=careers)], later
     )
     assert [p.key for p in one_more.new] == ["Getro:4"]
 
 
 def test_a_posting_linking_to_its_boards_own_page_is_not_identified_by_it(
-    two_boards: Store, now
+    two_boards: Stores, now
 ) -> None:
     page = job("Getro", 5, "Platform Engineer", url="https://Getro", description="")
     other = job("ATS", 6, "Payments Engineer", url="https://Getro/", description="")
-    assert [p.key for p in two_boards.record("Getro", [page], now).new] == ["Getro:5"]
-    assert [p.key for p in two_boards.record("ATS", [other], now).new] == ["ATS:6"]
+    assert [p.key for p in two_boards.postings.record("Getro", [page], now).new] == ["Getro:5"]
+    assert [p.key for p in two_boards.postings.record("ATS", [other], now).new] == ["ATS:6"]

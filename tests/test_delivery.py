@@ -12,9 +12,10 @@ import pytest
 
 from bot.config import DeliveryConfig
 from bot.events import DeliveryFailing, DeliveryRejected, Event, Notice
+from bot.holding import DeliveryStores
 from bot.models import Delivery, Posting
 from bot.sender import Sender
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.notices import word
 from bot.telegram.ptb import TelegramTransport
 from tests.fake_telegram import FakeTelegram, FakeTelegramProcess, Limits
@@ -33,17 +34,17 @@ def posting(i: int, title: str = "Rust Engineer", **kw: object) -> Posting:
     return Posting(**fields)
 
 
-def fill(store: Store, users: list[int], jobs: int) -> None:
+def fill(store: Stores, users: list[int], jobs: int) -> None:
     """`jobs` postings queued for every user."""
-    store.sync_boards([], NOW)
+    store.boards.sync_boards([], NOW)
     store.db.execute(
         "INSERT INTO boards (name, kind, url, endpoint, interval_s, created_at) "
         "VALUES ('B', 'demo', 'demo://', 'demo://', 60, '')"
     )
-    store.record("B", [posting(i) for i in range(jobs)], NOW)
+    store.postings.record("B", [posting(i) for i in range(jobs)], NOW)
     for u in users:
-        store.subscribe(u, NOW)
-    store.enqueue([Delivery(u, f"B:{i}") for i in range(jobs) for u in users], NOW)
+        store.users.subscribe(u, NOW)
+    store.outbox.enqueue([Delivery(u, f"B:{i}") for i in range(jobs) for u in users], NOW)
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ async def transport():
 
 
 def sender(
-    store: Store, transport, told: list[str] | None = None, health: list[str] | None = None, **kw
+    store: Stores, transport, told: list[str] | None = None, health: list[str] | None = None, **kw
 ) -> Sender:
     config = DeliveryConfig(**{"retry_base": 0.05, "send_timeout": 2.0, **kw})
     told, health = [] if told is None else told, [] if health is None else health
@@ -68,7 +69,7 @@ def sender(
         failed = isinstance(event, DeliveryFailing | DeliveryRejected)
         (told if failed else health).append(word(event))
 
-    return Sender(store, transport, config, running_clock(), report)
+    return Sender(store.view(DeliveryStores), transport, config, running_clock(), report)
 
 
 def running_clock() -> Callable[[], datetime]:
@@ -106,7 +107,7 @@ async def test_burst_of_1000_to_100_users_stays_within_limits(store) -> None:
         results = tg.results()
     assert sent == 1000 and len(results["sent"]) == 1000
     assert len({(chat, text) for chat, _, text in results["sent"]}) == 1000, "each once"
-    assert store.delivery_counts() == {"sent": 1000}
+    assert store.outbox.delivery_counts() == {"sent": 1000}
     per_chat: dict[int, list[float]] = {}
     for chat, at in t.sent_at:
         per_chat.setdefault(chat, []).append(at)
@@ -123,7 +124,7 @@ async def test_group_chats_get_at_most_20_a_minute(store) -> None:
         t = TelegramTransport(TOKEN, tg.api_url)
         await t.start(None)
         fill(store, [-100500], 30)
-        store.set_hourly_cap(-100500, 30)  # past the cap (20), the rest would wait an hour
+        store.users.set_hourly_cap(-100500, 30)  # past the cap (20), the rest would wait an hour
         s = sender(
             store, t, messages_per_second=300, per_chat_interval=1 / scale, group_window=60 / scale
         )
@@ -154,7 +155,7 @@ async def test_429_for_one_chat_waits_for_that_chat_only(store, transport) -> No
     assert loop.time() - t0 >= 0.5, "chat 1 waited for retry_after"
     stop.set()
     await task
-    assert store.delivery_counts() == {"sent": 3}
+    assert store.outbox.delivery_counts() == {"sent": 3}
 
 
 async def test_global_429_pauses_everyone_and_drops_nothing(store, transport) -> None:
@@ -168,16 +169,16 @@ async def test_global_429_pauses_everyone_and_drops_nothing(store, transport) ->
     await transport.fake.wait_for_async(6, timeout=8)
     stop.set()
     await task
-    assert store.delivery_counts() == {"sent": 6}
+    assert store.outbox.delivery_counts() == {"sent": 6}
     assert sorted(m.chat_id for m in transport.fake.sent) == [1, 2, 3, 4, 5, 6]
 
 
 async def test_403_blocks_the_user_keeps_alerts_and_start_reactivates(store, transport) -> None:
     fill(store, [7, 8], 2)
-    store.add_alert(7, "rust", NOW)
+    store.alerts.add_alert(7, "rust", NOW)
     transport.fake.block(7)
     await sender(store, transport).drain(timeout=5)
-    assert store.user(7).state == "blocked" and store.alerts(7)
+    assert store.users.user(7).state == "blocked" and store.alerts.alerts(7)
     assert {m.chat_id for m in transport.fake.sent} == {8}
     states = dict(
         store.db.execute(
@@ -185,8 +186,8 @@ async def test_403_blocks_the_user_keeps_alerts_and_start_reactivates(store, tra
         ).fetchall()
     )
     assert states == {"dropped": 2}
-    store.subscribe(7, NOW)
-    assert store.user(7).state == "active"
+    store.users.subscribe(7, NOW)
+    assert store.users.user(7).state == "active"
 
 
 async def test_unparsable_html_is_resent_once_as_plain_text(store, transport) -> None:
@@ -201,15 +202,17 @@ async def test_unparsable_html_is_resent_once_as_plain_text(store, transport) ->
 
 
 async def test_a_huge_posting_still_fits_one_message(store, transport) -> None:
-    store.sync_boards([], NOW)
+    store.boards.sync_boards([], NOW)
     store.db.execute(
         "INSERT INTO boards (name, kind, url, endpoint, interval_s, created_at) VALUES ('B', 'demo', 'd', 'd', 60, '')"
     )
     big = "𝓡𝓾𝓼𝓽 <b>&amp; " * 2000
-    store.record("B", [posting(1, title=big, company=big, location=big, description=big)], NOW)
-    store.subscribe(7, NOW)
-    alerts = [store.add_alert(7, "rust " * 30, NOW).id for _ in range(50)]
-    store.enqueue([Delivery(7, "B:1", tuple(alerts))], NOW)
+    store.postings.record(
+        "B", [posting(1, title=big, company=big, location=big, description=big)], NOW
+    )
+    store.users.subscribe(7, NOW)
+    alerts = [store.alerts.add_alert(7, "rust " * 30, NOW).id for _ in range(50)]
+    store.outbox.enqueue([Delivery(7, "B:1", tuple(alerts))], NOW)
     await sender(store, transport).drain(timeout=5)
     assert len(transport.fake.sent) == 1 and not transport.fake.errors
 
@@ -222,8 +225,8 @@ async def test_server_errors_back_off_and_never_fail_a_job(store, transport) -> 
     row = store.db.execute("SELECT attempts FROM deliveries WHERE chat_id = 7").fetchone()
     assert row[0] == 3
     transport.fake.sent.clear()
-    store.subscribe(9, NOW)
-    store.enqueue([Delivery(9, "B:0")], NOW)
+    store.users.subscribe(9, NOW)
+    store.outbox.enqueue([Delivery(9, "B:0")], NOW)
     transport.fake.fail_next(9, status=502, description="Bad Gateway", count=6)
     told: list[str] = []
     health: list[str] = []
@@ -244,7 +247,7 @@ async def test_one_failing_chat_is_told_once_and_keeps_being_retried(store, tran
     told: list[str] = []
     s = sender(store, transport, told, max_attempts=2, per_chat_interval=0.01)
     await s.drain(timeout=5)
-    assert store.delivery_counts() == {"sent": 6}
+    assert store.outbox.delivery_counts() == {"sent": 6}
     assert len(told) == 1 and "chat 5 failed 2 times" in told[0] and "still retrying" in told[0]
 
 
@@ -270,12 +273,12 @@ async def test_a_slow_chat_never_holds_up_the_others(store, transport) -> None:
 
 async def test_group_migrated_to_supergroup_follows_the_new_id(store, transport) -> None:
     fill(store, [-100], 1)
-    store.add_alert(-100, "rust", NOW)
+    store.alerts.add_alert(-100, "rust", NOW)
     transport.fake.fail_next(
         -100, status=400, description="Bad Request: group chat was upgraded to a supergroup chat",
         migrate_to_chat_id=-1001234,
     )  # fmt: skip
     await sender(store, transport).drain(timeout=5)
     assert [m.chat_id for m in transport.fake.sent] == [-1001234]
-    assert store.user(-100) is None and store.user(-1001234).state == "active"
-    assert [a.query for a in store.alerts(-1001234)] == ["rust"]
+    assert store.users.user(-100) is None and store.users.user(-1001234).state == "active"
+    assert [a.query for a in store.alerts.alerts(-1001234)] == ["rust"]

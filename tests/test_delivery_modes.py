@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.models import OutgoingMessage
-from bot.store import Store
+from bot.store import Stores
 from bot.store.outbox import UNTIL_RESUME
 from bot.telegram.handlers import Handlers
 from bot.transport import Incoming, Press
@@ -26,9 +26,9 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def handlers(store: Store, clock: Clock) -> Handlers:
+def handlers(store: Stores, clock: Clock) -> Handlers:
     setup(store, NOW)
-    return Handlers(store, clock=clock)
+    return Handlers(store.db, clock=clock)
 
 
 async def say(handlers: Handlers, text: str) -> str:
@@ -37,7 +37,7 @@ async def say(handlers: Handlers, text: str) -> str:
     return reply.html if isinstance(reply, OutgoingMessage) else reply
 
 
-async def test_timezone_by_name_city_or_offset_replies_with_the_local_time(handlers) -> None:
+async def test_timezone_by_name_city_or_offset_replies_with_the_local_time(handlers, store) -> None:
     assert "Europe/Berlin</b>: it's Wed 1 Jul 14:00" in await say(
         handlers, "/timezone europe/berlin"
     )
@@ -45,7 +45,7 @@ async def test_timezone_by_name_city_or_offset_replies_with_the_local_time(handl
         handlers, "/timezone São Paulo"
     )
     assert "+05:30</b>: it's Wed 1 Jul 17:30" in await say(handlers, "/timezone +05:30")
-    assert handlers.store.settings(USER).timezone == "+05:30"
+    assert store.users.settings(USER).timezone == "+05:30"
 
 
 async def test_daily_digest_holds_until_local_time_and_off_releases_it_as_one_summary(
@@ -65,7 +65,7 @@ async def test_daily_digest_holds_until_local_time_and_off_releases_it_as_one_su
     assert "The 2 jobs held for you come now, in one summary." in reply
     assert await sender.drain(timeout=2) == 1
     assert titles(tg.sent[0].text) == ["Rust Engineer 1", "Rust Engineer 2"]
-    assert store.delivery_counts() == {"sent": 2}, "nothing lost in three switches"
+    assert store.outbox.delivery_counts() == {"sent": 2}, "nothing lost in three switches"
 
 
 async def test_quiet_hours_command_and_a_digest_inside_them(handlers, store) -> None:
@@ -73,7 +73,7 @@ async def test_quiet_hours_command_and_a_digest_inside_them(handlers, store) -> 
     reply = await say(handlers, "/quiet 22:00-07:00")
     assert "quiet hours 22:00–07:00 (UTC). Next summary: Thu 2 Jul 07:00" in reply
     assert "no quiet hours" in await say(handlers, "/quiet off")
-    assert store.settings(USER).quiet is None
+    assert store.users.settings(USER).quiet is None
 
 
 @pytest.mark.parametrize(
@@ -102,10 +102,14 @@ async def test_quiet_hours_command_and_a_digest_inside_them(handlers, store) -> 
 async def test_every_bad_argument_gets_a_clear_answer_and_changes_nothing(
     handlers, store, command, says
 ) -> None:
-    before = (store.settings(USER), store.hourly_cap(USER), store.user(USER))
+    before = (store.users.settings(USER), store.users.hourly_cap(USER), store.users.user(USER))
     reply = await say(handlers, command)
     assert says in reply and "\n" not in reply, reply
-    assert (store.settings(USER), store.hourly_cap(USER), store.user(USER)) == before
+    assert (
+        store.users.settings(USER),
+        store.users.hourly_cap(USER),
+        store.users.user(USER),
+    ) == before
 
 
 async def test_without_arguments_each_command_says_the_current_setting_and_how(handlers) -> None:
@@ -132,10 +136,11 @@ async def test_settings_shows_them_in_words_with_buttons_and_presses_edit_it(
     assert "✅ Daily" in [b.text for row in answer.edit.buttons for b in row]
     answer = press(store, Press(USER, 5, "st:quiet", USER), "quiet")
     assert (
-        store.settings(USER).quiet == (22 * 60, 7 * 60) and "quiet 22:00–07:00" in answer.edit.html
+        store.users.settings(USER).quiet == (22 * 60, 7 * 60)
+        and "quiet 22:00–07:00" in answer.edit.html
     )
     answer = press(store, Press(USER, 5, "st:cap:5", USER), "cap:5")
-    assert store.hourly_cap(USER) == 5 and "at most 5 an hour" in answer.edit.html
+    assert store.users.hourly_cap(USER) == 5 and "at most 5 an hour" in answer.edit.html
     assert "at most 10 instant messages" in await say(handlers, "/settings cap 10")
 
 
@@ -149,11 +154,11 @@ async def test_settings_shows_them_in_words_with_buttons_and_presses_edit_it(
     ],
 )
 def test_forged_or_stale_presses_change_nothing_and_say_so(handlers, store, press, arg) -> None:
-    before = (store.settings(USER), store.hourly_cap(USER))
+    before = (store.users.settings(USER), store.users.hourly_cap(USER))
     answer = handlers.modes.press_settings(store, press, arg)
     assert answer.edit is None and "/settings" in answer.toast
-    assert (store.settings(USER), store.hourly_cap(USER)) == before
-    assert store.user(31337) is None
+    assert (store.users.settings(USER), store.users.hourly_cap(USER)) == before
+    assert store.users.user(31337) is None
 
 
 async def test_pause_and_resume_the_user_with_one_summary_of_what_matched(
@@ -175,7 +180,7 @@ async def test_pause_and_resume_the_user_with_one_summary_of_what_matched(
 
 
 async def test_pause_and_resume_one_alert(handlers, store, tg, transport, clock) -> None:
-    other = store.add_alert(USER, "golang", NOW).id
+    other = store.alerts.add_alert(USER, "golang", NOW).id
     assert "Alert #1 paused" in await say(handlers, "/pause #1")
     assert "already paused" in await say(handlers, "/pause 1")
     job(store, 1, NOW, [1])
@@ -195,7 +200,7 @@ async def test_a_resume_after_more_than_7_days_drops_the_oldest_with_a_reason(
     await say(handlers, "/pause")
     job(store, 1, NOW, [1])
     job(store, 2, NOW + timedelta(days=5), [1])
-    store.hold_paused()
+    store.held.hold_paused()
     clock.advance(days=9)
     reply = await say(handlers, "/resume")
     assert "1 job matched meanwhile" in reply and "1 older than 7 days was dropped" in reply

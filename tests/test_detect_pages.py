@@ -10,9 +10,9 @@ import pytest
 from bot.cli import main
 from bot.config import PollingConfig
 from bot.http import Fetcher, HostGuard, build_client
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.admin import AdminCommands
 from tests.test_admin import ADMIN, say
 
@@ -76,11 +76,11 @@ def test_probe_says_which_platform_it_cannot_read(boards, capsys) -> None:
 
 
 @pytest.fixture
-async def admin(store: Store):
+async def admin(store: Stores):
     guard = HostGuard(allow_private=True)
     client = build_client(timeout=2.0, guard=guard)
-    poller = Poller(store, Fetcher(client), PollingConfig())
-    yield AdminCommands(store, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard)
+    poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
+    yield AdminCommands(store.db, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard)
     await client.aclose()
 
 
@@ -88,14 +88,14 @@ async def test_addboard_takes_a_careers_page(admin, store, boards) -> None:
     page = _serve(boards, "jsonld_only.html", "/oakridge/careers")
     added = await admin.handle("addboard", say(ADMIN), f"{page} Oakridge")
     assert added.startswith("Added <b>Oakridge</b> (jsonld): 1 postings stored as its baseline")
-    assert store.board("Oakridge").endpoint == page
+    assert store.boards.board("Oakridge").endpoint == page
 
 
 async def test_addboard_lists_the_boards_of_a_page_that_names_several(admin, store, boards) -> None:
     listed = await admin.handle("addboard", say(ADMIN), _serve(boards, "group_links.html"))
     assert "names 4 boards: greenhouse https://job-boards.eu.greenhouse.io/fernweb;" in listed
     assert "personio https://fernpay.jobs.personio.de" in listed
-    assert store.boards() == [] and [p for p, _ in boards.requests] == ["/careers"]
+    assert store.boards.all() == [] and [p for p, _ in boards.requests] == ["/careers"]
 
 
 async def test_addboard_fetches_no_careers_page_on_a_private_address(store, boards) -> None:
@@ -104,8 +104,10 @@ async def test_addboard_fetches_no_careers_page_on_a_private_address(store, boar
 
     guard = HostGuard(resolve=resolve)
     client = build_client(timeout=2.0, guard=guard)
-    poller = Poller(store, Fetcher(client), PollingConfig())
-    commands = AdminCommands(store, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard)
+    poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
+    commands = AdminCommands(
+        store.db, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard
+    )
     _serve(boards, "group_links.html")
     url = f"http://careers.acme.example:{boards.port}/careers"
     reply = await commands.handle("addboard", say(ADMIN), url)

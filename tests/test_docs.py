@@ -53,10 +53,10 @@ def test_readme_starts_with_the_two_commands() -> None:
 
 
 async def test_help_kinds_lists_every_kind_from_the_registry(store) -> None:
-    reply = await Handlers(store)(Incoming(42, "/help kinds"))
+    reply = await Handlers(store.db)(Incoming(42, "/help kinds"))
     assert isinstance(reply, str)
     for s in sources.all_sources():
         assert f"<code>{s.kind}</code> — {html.escape(s.title)}" in reply, s.kind
         assert html.escape(s.example_url) in reply, s.kind
-    index = await Handlers(store)(Incoming(42, "/help"))
+    index = await Handlers(store.db)(Incoming(42, "/help"))
     assert "/help kinds" in str(index)

@@ -33,7 +33,7 @@ def make_config(tmp_path: Path, tg: FakeTelegram, board_url: str, broken_url: st
 
 
 def baselined(app: App) -> bool:
-    board = app.store.board("Acme")
+    board = app.store.boards.board("Acme")
     return bool(board and board.baseline_at)
 
 
@@ -44,7 +44,7 @@ def polled(boards: BoardServer) -> int:
 
 def idle(app: App) -> bool:
     """Nothing waits in the outbox: every queued message has been sent (or ended)."""
-    counts = app.store.delivery_counts()
+    counts = app.store.outbox.delivery_counts()
     return not counts.get("pending") and not counts.get("sending")
 
 
@@ -162,9 +162,9 @@ async def test_blocked_user_is_marked_and_start_reactivates(tmp_path, tg, boards
     await tg.wait_for_async(1)
     tg.block(USER)
     boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, "Rust Engineer")]})
-    await until(lambda: app.store.user(USER).state == "blocked")
-    assert app.store.alerts(USER), "alerts are kept"
-    assert app.store.delivery_counts() == {"dropped": 1}
+    await until(lambda: app.store.users.user(USER).state == "blocked")
+    assert app.store.alerts.alerts(USER), "alerts are kept"
+    assert app.store.outbox.delivery_counts() == {"dropped": 1}
     stop.set()
     await asyncio.wait_for(run, 10)
 

@@ -12,7 +12,7 @@ from bot.config import BoardConfig, PollingConfig
 from bot.crawl import normalise
 from bot.http import Fetcher, build_client
 from bot.models import BoardInfo, RawPosting
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from tests.test_poller import PATH, gh_job
 
 RAW = RawPosting(
@@ -65,9 +65,14 @@ async def clocked(store, boards, now):
     """A poller whose clock moves 15 minutes a poll, on a Greenhouse board served by `boards`."""
     times = iter(now + timedelta(minutes=15 * i) for i in range(1000))
     client = build_client(timeout=1.0)
-    p = Poller(store, Fetcher(client), PollingConfig(close_after=2), clock=lambda: next(times))
+    p = Poller(
+        store.view(PollStores),
+        Fetcher(client),
+        PollingConfig(close_after=2),
+        clock=lambda: next(times),
+    )
     url = boards.url(PATH)
-    store.sync_boards([BoardConfig("Acme", url, "greenhouse", url, 60.0)], now)
+    store.boards.sync_boards([BoardConfig("Acme", url, "greenhouse", url, 60.0)], now)
     yield p
     await client.aclose()
 
@@ -84,20 +89,20 @@ async def test_a_repoll_normalises_only_the_edited_posting(clocked, store, board
     jobs = [gh_job(i, f"Engineer {i}") for i in range(1, 4)]
     boards.set_json(PATH, _jobs(*jobs), etag=False)
     assert (await clocked.poll("Acme", force=True)).status == "baseline"
-    stored = store.fingerprints("Acme")
+    stored = store.postings.fingerprints("Acme")
     # Tamper with the stored text: a posting that is skipped keeps it, one normalised again
     # gets the text back from the board, so the database shows which ones were normalised.
     store.db.execute("UPDATE postings SET description = 'stale'")
     jobs[1] = gh_job(2, "Engineer 2", content="&lt;p&gt;Rust and Kafka&lt;/p&gt;")
     jobs.append(gh_job(4, "Senior Rust Engineer"))
-    store.subscribe(7, datetime(2026, 11, 21, tzinfo=UTC))
-    store.add_alert(7, "rust", datetime(2026, 11, 21, tzinfo=UTC))
+    store.users.subscribe(7, datetime(2026, 11, 21, tzinfo=UTC))
+    store.alerts.add_alert(7, "rust", datetime(2026, 11, 21, tzinfo=UTC))
     boards.set_json(PATH, _jobs(*jobs, bump="2026-11-21T09:00:00Z"), etag=False)
     out = await clocked.poll("Acme", force=True)
     assert (out.status, out.seen, out.new, out.changed, out.enqueued) == ("ok", 4, 1, 1, 1)
     assert _description(store, "Acme:1") == _description(store, "Acme:3") == "stale"
     assert _description(store, "Acme:2") == "Rust and Kafka"
-    now_stored = store.fingerprints("Acme")
+    now_stored = store.postings.fingerprints("Acme")
     assert now_stored["Acme:1"] == stored["Acme:1"] and now_stored["Acme:3"] == stored["Acme:3"]
     assert now_stored["Acme:2"] != stored["Acme:2"]
 
@@ -114,7 +119,7 @@ async def test_a_posting_stored_by_another_normaliser_is_normalised_again(
     boards.set_json(PATH, _jobs(gh_job(1), bump="2026-11-21T09:00:00Z"), etag=False)
     out = await clocked.poll("Acme", force=True)
     assert (out.changed, _description(store, "Acme:1")) == (1, "Rust")
-    assert store.fingerprints("Acme")["Acme:1"] != "older normaliser"
+    assert store.postings.fingerprints("Acme")["Acme:1"] != "older normaliser"
 
 
 async def test_an_unchanged_posting_that_comes_back_is_no_longer_missing(
@@ -123,15 +128,15 @@ async def test_an_unchanged_posting_that_comes_back_is_no_longer_missing(
     one, two = gh_job(1), gh_job(2, "Go Engineer")
     boards.set_json(PATH, _jobs(one, two), etag=False)
     await clocked.poll("Acme", force=True)
-    first_poll = store.board("Acme").last_success_at
+    first_poll = store.boards.board("Acme").last_success_at
     boards.set_json(PATH, _jobs(one), etag=False)
     await clocked.poll("Acme", force=True)  # 2 missing once
-    assert store.last_seen("Acme:2") == first_poll
-    assert store.last_seen("Acme:1") == store.board("Acme").last_success_at
+    assert store.postings.last_seen("Acme:2") == first_poll
+    assert store.postings.last_seen("Acme:1") == store.boards.board("Acme").last_success_at
     boards.set_json(PATH, _jobs(one, two), etag=False)
     back = await clocked.poll("Acme", force=True)  # 2 is back, fingerprint unchanged
     assert (back.seen, back.changed, back.closed) == (2, 0, 0)
-    assert store.last_seen("Acme:2") == store.board("Acme").last_success_at
+    assert store.postings.last_seen("Acme:2") == store.boards.board("Acme").last_success_at
     boards.set_json(PATH, _jobs(one), etag=False)
     once = await clocked.poll("Acme", force=True)  # missing once again: not closed yet
     assert once.closed == 0
@@ -139,7 +144,7 @@ async def test_an_unchanged_posting_that_comes_back_is_no_longer_missing(
     assert twice.status == "not_modified"  # same body: the board is unchanged, nothing moves
     boards.set_json(PATH, _jobs(one, bump="2026-11-22T09:00:00Z"), etag=False)
     closed = await clocked.poll("Acme", force=True)
-    assert closed.closed == 1 and store.posting("Acme:2") is not None
+    assert closed.closed == 1 and store.postings.posting("Acme:2") is not None
 
 
 async def test_a_closed_posting_that_reappears_unchanged_is_reopened(
@@ -151,8 +156,8 @@ async def test_a_closed_posting_that_reappears_unchanged_is_reopened(
     for bump in ("2026-11-21T01:00:00Z", "2026-11-21T02:00:00Z"):
         boards.set_json(PATH, _jobs(one, bump=bump), etag=False)
         await clocked.poll("Acme", force=True)
-    assert store.board("Acme").open_postings == 1
+    assert store.boards.board("Acme").open_postings == 1
     boards.set_json(PATH, _jobs(one, two, bump="2026-11-21T03:00:00Z"), etag=False)
     out = await clocked.poll("Acme", force=True)
     assert (out.new, out.changed) == (0, 0)
-    assert store.board("Acme").open_postings == 2
+    assert store.boards.board("Acme").open_postings == 2

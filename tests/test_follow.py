@@ -10,9 +10,9 @@ import pytest
 from bot.config import FollowConfig, PollingConfig
 from bot.follow import FailureWatch, Window
 from bot.http import Fetcher, HostGuard, build_client
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.follow import FollowCommands
 from bot.transport import Incoming
 
@@ -42,16 +42,16 @@ def clock() -> Clock:
     return Clock()
 
 
-def make(store: Store, clock: Clock, guard: HostGuard, **limits: object):
+def make(store: Stores, clock: Clock, guard: HostGuard, **limits: object):
     client = build_client(timeout=2.0, guard=guard)
-    poller = Poller(store, Fetcher(client), PollingConfig(), clock=clock)
+    poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=clock)
     scheduler = BoardScheduler(poller)
     config = FollowConfig(**limits)  # type: ignore[arg-type]
-    return FollowCommands(store, poller, scheduler, config, 900.0, guard, clock), client
+    return FollowCommands(store.db, poller, scheduler, config, 900.0, guard, clock), client
 
 
 @pytest.fixture
-async def follows(store: Store, clock: Clock):
+async def follows(store: Stores, clock: Clock):
     commands, client = make(store, clock, HostGuard(allow_private=True))
     yield commands
     await client.aclose()
@@ -67,22 +67,22 @@ async def test_follow_baselines_answers_with_matches_and_shares_the_board(
     boards.set("/acme.rss", feed("Senior Rust Engineer", "Go Developer", "Office Manager"),
                content_type="application/rss+xml")  # fmt: skip
     url = boards.url("/acme.rss")
-    store.subscribe(ANN, T0, None, None)
-    store.add_alert(ANN, "rust OR go", T0)
+    store.users.subscribe(ANN, T0, None, None)
+    store.alerts.add_alert(ANN, "rust OR go", T0)
 
     reply = await follows.handle("follow", say(ANN), url)
     assert reply.startswith("<b>acme.rss</b> on an RSS feed: 3 open jobs, 2 match your alerts.")
     assert '<a href="https://acme.example/jobs/0">Senior Rust Engineer</a>' in reply
     assert "Office Manager" not in reply
-    board = store.board("acme.rss")
+    board = store.boards.board("acme.rss")
     assert board.origin == "follow" and board.baseline_at and board.enabled
     assert follows.scheduler.scheduler.get_job("board:acme.rss") is not None
-    assert store.delivery_counts() == {}, "the first poll is a baseline: nothing pushed"
+    assert store.outbox.delivery_counts() == {}, "the first poll is a baseline: nothing pushed"
 
     fetched = len(boards.requests)
     again = await follows.handle("follow", say(BOB), url)  # Bob has no alerts: none match
     assert again.startswith("<b>acme.rss</b> on an RSS feed: 3 open jobs, none matches your alerts")
-    assert len(store.boards()) == 1, "one shared board, one poll"
+    assert len(store.boards.all()) == 1, "one shared board, one poll"
     assert len(boards.requests) == fetched, "answered from what is stored: no second baseline"
     listing = await follows.handle("following", say(BOB), "")
     assert "1. <b>acme.rss</b> on an RSS feed ✅" in listing and "3 open jobs" in listing
@@ -96,17 +96,17 @@ async def test_unfollow_retires_a_board_nobody_follows(follows, store, boards) -
     assert "every new job" in await follows.handle("following", say(BOB), "")
 
     assert "Stopped following <b>acme.rss</b>" in await follows.handle("unfollow", say(ANN), "1")
-    assert store.board("acme.rss").enabled, "Bob still follows it"
+    assert store.boards.board("acme.rss").enabled, "Bob still follows it"
     assert "don't follow" in await follows.handle("unfollow", say(ANN), "1")
     assert "Stopped following" in await follows.handle("unfollow", say(BOB), "acme.rss")
-    assert not store.board("acme.rss").enabled
+    assert not store.boards.board("acme.rss").enabled
     assert follows.scheduler.scheduler.get_job("board:acme.rss") is None
     assert "no company yet" in await follows.handle("following", say(BOB), "")
 
     # Followed again: the same row comes back, polled again.
     reply = await follows.handle("follow", say(ANN), url)
-    assert "1 open job" in reply and store.board("acme.rss").enabled
-    assert [b.name for b in store.boards()] == ["acme.rss"]
+    assert "1 open job" in reply and store.boards.board("acme.rss").enabled
+    assert [b.name for b in store.boards.all()] == ["acme.rss"]
 
 
 async def test_quota_cap_and_rate_limit(store, boards, clock) -> None:
@@ -119,7 +119,7 @@ async def test_quota_cap_and_rate_limit(store, boards, clock) -> None:
         assert "1 open job" in await commands.handle("follow", say(ANN), boards.url("/a.rss"))
         quota = await commands.handle("follow", say(ANN), boards.url("/b.rss"))
         assert "You follow 1 companies, the most I allow" in quota
-        assert not store.board("b.rss").enabled, "refused: the new board is not kept polling"
+        assert not store.boards.board("b.rss").enabled, "refused: the new board is not kept polling"
         # following the same board again only changes 'all' (no quota used)
         assert "every new job" in await commands.handle(
             "follow", say(ANN), boards.url("/a.rss") + " all"
@@ -147,7 +147,7 @@ async def test_bad_urls_and_private_hosts_get_clear_answers(store, boards, clock
         assert "Send <code>/follow" in await commands.handle("follow", say(ANN), "")
         odd = await commands.handle("follow", say(ANN), "https://x.org please")
         assert odd.startswith("I don't understand “please”")
-        assert store.boards() == [] and store.follows(ANN) == []
+        assert store.boards.all() == [] and store.follows.follows(ANN) == []
     finally:
         await client.aclose()
 
@@ -157,14 +157,14 @@ async def test_a_board_that_cannot_be_read_is_not_followed(follows, store, board
     reply = await follows.handle("follow", say(ANN), boards.url("/down.rss"))
     assert reply.startswith("I can't follow that:") or reply.startswith("I couldn't read")
     assert "500" in reply
-    assert store.follows(ANN) == [] and not any(b.enabled for b in store.boards())
+    assert store.follows.follows(ANN) == [] and not any(b.enabled for b in store.boards.all())
 
 
 async def test_all_followers_get_every_new_posting_once(follows, store, boards, clock) -> None:
     boards.set("/acme.rss", feed("Office Manager"), content_type="application/rss+xml")
     url = boards.url("/acme.rss")
-    store.subscribe(BOB, T0, None, None)
-    rust = store.add_alert(BOB, "rust", T0)
+    store.users.subscribe(BOB, T0, None, None)
+    rust = store.alerts.add_alert(BOB, "rust", T0)
     await follows.handle("follow", say(ANN), f"{url} all")
     await follows.handle("follow", say(BOB), f"{url} all")
 
@@ -177,7 +177,7 @@ async def test_all_followers_get_every_new_posting_once(follows, store, boards, 
         "SELECT chat_id, p.title, alert_ids FROM deliveries d JOIN postings p ON p.key = d.posting_key "
         "ORDER BY chat_id, p.title"
     ).fetchall()
-    assert rows == [
+    assert [tuple(r) for r in rows] == [
         (ANN, "Accountant", "[]"),
         (ANN, "Rust Engineer", "[]"),
         (BOB, "Accountant", "[]"),
@@ -200,7 +200,7 @@ async def test_followers_hear_once_of_a_board_failing_for_days_and_of_its_recove
         told.append((chat, text))
         return True
 
-    watch = FailureWatch(store, follows.config, tell, clock)
+    watch = FailureWatch(store.follows, follows.config, tell, clock)
     boards.set("/acme.rss", "gone", status=503)
     clock.now += timedelta(hours=1)
     await follows.poller.poll("acme.rss", force=True)
@@ -276,5 +276,18 @@ async def test_follow_in_chat_never_blocks_other_users_and_all_jobs_arrive(
 async def test_stop_forgets_follows_and_retires_their_boards(follows, store, boards) -> None:
     boards.set("/acme.rss", feed("Rust Engineer"), content_type="application/rss+xml")
     await follows.handle("follow", say(ANN), boards.url("/acme.rss"))
-    store.forget_user(ANN, T0)
-    assert store.follows(ANN) == [] and not store.board("acme.rss").enabled
+    store.users.forget_user(ANN, T0)
+    assert store.follows.follows(ANN) == [] and not store.boards.board("acme.rss").enabled
+
+
+async def test_all_followers_get_new_postings_when_nobody_has_an_alert(
+    follows, store, boards, clock
+) -> None:
+    boards.set("/acme.rss", feed("Office Manager"), content_type="application/rss+xml")
+    await follows.handle("follow", say(ANN), boards.url("/acme.rss") + " all")
+    boards.set(
+        "/acme.rss", feed("Office Manager", "Accountant"), content_type="application/rss+xml"
+    )
+    clock.now += timedelta(minutes=20)
+    outcome = await follows.poller.poll("acme.rss")
+    assert outcome.new == 1 and outcome.enqueued == 1, "no alerts anywhere: the follow still routes"

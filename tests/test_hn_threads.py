@@ -10,7 +10,7 @@ import pytest
 from bot.config import BoardConfig, PollingConfig
 from bot.errors import ParseError
 from bot.http import Fetcher, build_client
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.sources import hn_threads
 from tests.conftest import FIXTURES
 
@@ -101,7 +101,7 @@ def _thread(story: int, *jobs: tuple[int, str]) -> dict:
 @pytest.fixture
 async def poller(store):
     client = build_client(timeout=2.0)
-    yield Poller(store, Fetcher(client), PollingConfig(), lambda: None)
+    yield Poller(store.view(PollStores), Fetcher(client), PollingConfig(), lambda: None)
     await client.aclose()
 
 
@@ -109,9 +109,9 @@ async def test_an_hn_board_moves_to_each_new_thread_and_announces_only_its_jobs(
     poller, store, boards, now
 ) -> None:
     url = boards.url(LIST)
-    store.sync_boards([BoardConfig("HN", url, "hn", url, 3600.0)], now)
-    store.subscribe(7, now)
-    store.add_alert(7, "engineer", now)
+    store.boards.sync_boards([BoardConfig("HN", url, "hn", url, 3600.0)], now)
+    store.users.subscribe(7, now)
+    store.alerts.add_alert(7, "engineer", now)
     boards.set_json(LIST, {"hits": [_story(500, "October")]})
     boards.set_json("/api/v1/items/500", _thread(500, (501, "Rust Engineer"), (502, "Go Engineer")))
     first = await poller.poll("HN")
@@ -125,7 +125,7 @@ async def test_an_hn_board_moves_to_each_new_thread_and_announces_only_its_jobs(
     boards.set_json("/api/v1/items/600", _thread(600, (601, "Data Engineer")))
     moved = await poller.poll("HN")
     assert (moved.new, moved.enqueued) == (1, 1)  # October's jobs close after close_after
-    assert [d.posting.key for d in store.due(now.replace(year=2100))] == ["HN:601"]
+    assert [d.posting.key for d in store.outbox.due(now.replace(year=2100))] == ["HN:601"]
     again = await poller.poll("HN")
     assert (again.new, again.enqueued) == (0, 0)
     paths = [p for p, _ in boards.requests]

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from bot.config import DeliveryConfig
+from bot.holding import DeliveryStores
 from bot.models import Delivery, Posting
 from bot.policy import DeliverySettings
 from bot.sender import Sender
-from bot.store import Store
+from bot.store import Stores
 from bot.store.outbox import UNTIL_RESUME
 from bot.telegram.ptb import TelegramTransport
 from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, Limits, utf16_len
@@ -38,18 +39,18 @@ async def transport(tg):
     await t.stop()
 
 
-def setup(store: Store, now: datetime, *queries: str) -> list[int]:
+def setup(store: Stores, now: datetime, *queries: str) -> list[int]:
     """A board, USER subscribed with alerts for `queries` (default one); returns alert ids."""
     store.db.execute(
         "INSERT INTO boards (name, kind, url, endpoint, interval_s, created_at) "
         "VALUES ('B', 'demo', 'demo://', 'demo://', 60, '')"
     )
-    store.subscribe(USER, now)
-    return [store.add_alert(USER, q, now).id for q in queries or ("rust",)]
+    store.users.subscribe(USER, now)
+    return [store.alerts.add_alert(USER, q, now).id for q in queries or ("rust",)]
 
 
 def job(
-    store: Store, i: int, now: datetime, alerts: list[int], title: str = "Rust Engineer"
+    store: Stores, i: int, now: datetime, alerts: list[int], title: str = "Rust Engineer"
 ) -> None:
     """Posting `i` matched for USER at `now` by `alerts`."""
     p = Posting(
@@ -65,19 +66,19 @@ def job(
         (p.key, p.board, p.external_id, p.title, p.company, p.location, p.url, p.content_hash,
          p.workplace, p.salary_min, p.salary_max, p.salary_currency, p.salary_period),
     )  # fmt: skip
-    store.enqueue([Delivery(USER, p.key, tuple(alerts))], now)
+    store.outbox.enqueue([Delivery(USER, p.key, tuple(alerts))], now)
 
 
-def make_sender(store: Store, transport, clock: Clock) -> Sender:
+def make_sender(store: Stores, transport, clock: Clock) -> Sender:
     config = DeliveryConfig(messages_per_second=1000, per_chat_interval=0.03, send_timeout=2.0)
-    return Sender(store, transport, config, clock)
+    return Sender(store.view(DeliveryStores), transport, config, clock)
 
 
 def titles(text: str) -> list[str]:
     return re.findall(r'<a href="[^"]+">([^<]+)</a>', text)
 
 
-def held_until(store: Store) -> set[datetime | None]:
+def held_until(store: Stores) -> set[datetime | None]:
     rows = store.db.execute("SELECT held_until FROM deliveries WHERE state = 'pending'")
     return {datetime.fromisoformat(r[0]) if r[0] else None for r in rows}
 
@@ -87,7 +88,7 @@ async def test_daily_digest_goes_at_8_local_time_on_the_night_clocks_change(
 ) -> None:
     clock = Clock(SAT)
     alerts = setup(store, SAT)
-    store.set_settings(USER, DeliverySettings("Europe/Berlin", "daily", 8 * 60), SAT)
+    store.users.set_settings(USER, DeliverySettings("Europe/Berlin", "daily", 8 * 60), SAT)
     sender = make_sender(store, transport, clock)
     for i in range(3):
         job(store, i, clock(), alerts)
@@ -105,15 +106,19 @@ async def test_daily_digest_goes_at_8_local_time_on_the_night_clocks_change(
     assert "Your daily digest</b>: 3 new jobs" in digest.text
     assert titles(digest.text) == ["Rust Engineer 0", "Rust Engineer 1", "Rust Engineer 2"]
     assert "Acme Pay · Berlin (hybrid) · €60k–80k a year" in digest.visible_text
-    assert store.delivery_counts() == {"sent": 3}
-    ids = store.db.execute("SELECT DISTINCT message_id FROM deliveries").fetchall()
-    assert ids == [(digest.message_id,)], "every job marked sent with the digest's message id"
+    assert store.outbox.delivery_counts() == {"sent": 3}
+    ids = store.db.execute("SELECT DISTINCT message_id AS id FROM deliveries").fetchall()
+    assert [r["id"] for r in ids] == [digest.message_id], (
+        "every job marked sent with the digest's message id"
+    )
 
 
 async def test_weekly_digest_on_its_day_and_time_in_the_users_zone(store, tg, transport) -> None:
     clock = Clock(SAT)
     alerts = setup(store, SAT)
-    store.set_settings(USER, DeliverySettings("America/New_York", "weekly", 17 * 60 + 30, 4), SAT)
+    store.users.set_settings(
+        USER, DeliverySettings("America/New_York", "weekly", 17 * 60 + 30, 4), SAT
+    )
     sender = make_sender(store, transport, clock)
     job(store, 1, clock(), alerts)
     await sender.drain(timeout=1)
@@ -130,7 +135,7 @@ async def test_quiet_hours_hold_jobs_and_summarise_them_at_the_windows_end(
     night = datetime(2026, 3, 28, 23, 0, tzinfo=UTC)
     clock = Clock(night)
     alerts = setup(store, night, "rust", "golang")
-    store.set_settings(USER, DeliverySettings("UTC", quiet=(22 * 60, 7 * 60)), night)
+    store.users.set_settings(USER, DeliverySettings("UTC", quiet=(22 * 60, 7 * 60)), night)
     sender = make_sender(store, transport, clock)
     job(store, 1, clock(), alerts[:1])
     job(store, 2, clock(), alerts[1:])
@@ -152,13 +157,13 @@ async def test_quiet_hours_hold_jobs_and_summarise_them_at_the_windows_end(
 async def test_a_held_digest_survives_a_restart_and_is_sent_once(tmp_path: Path, tg) -> None:
     path = tmp_path / "jobbot.db"
     clock = Clock(SAT)
-    first = Store.open(path)
+    first = Stores.open(path)
     alerts = setup(first, SAT)
-    first.set_settings(USER, DeliverySettings("UTC", "daily", 18 * 60), SAT)
+    first.users.set_settings(USER, DeliverySettings("UTC", "daily", 18 * 60), SAT)
     for i in range(2):
         job(first, i, SAT, alerts)
 
-    async def run_once(store: Store) -> None:
+    async def run_once(store: Stores) -> None:
         t = TelegramTransport(TOKEN, tg.api_url)
         await t.start(None)
         await make_sender(store, t, clock).drain(timeout=2)
@@ -168,7 +173,7 @@ async def test_a_held_digest_survives_a_restart_and_is_sent_once(tmp_path: Path,
     first.close()  # the bot stops between the match and the digest
     clock.now = SAT.replace(hour=18)
     for _ in range(2):  # starts again at digest time, and once more
-        again = Store.open(path)
+        again = Stores.open(path)
         await run_once(again)
         again.close()
     assert len(tg.sent) == 1 and titles(tg.sent[0].text) == ["Rust Engineer 0", "Rust Engineer 1"]
@@ -179,7 +184,7 @@ async def test_pause_keeps_matching_and_resume_sends_one_summary_of_the_last_7_d
 ) -> None:
     clock = Clock(SAT)
     alerts = setup(store, SAT - timedelta(days=9))
-    store.set_user_state(USER, "paused", SAT)
+    store.users.set_user_state(USER, "paused", SAT)
     job(store, 0, SAT - timedelta(days=8), alerts)  # matched 8 days ago: too old to summarise
     job(store, 1, SAT - timedelta(days=2), alerts)
     job(store, 2, SAT, alerts)
@@ -189,12 +194,12 @@ async def test_pause_keeps_matching_and_resume_sends_one_summary_of_the_last_7_d
     clock.advance(days=1)
     await sender.drain(timeout=1)
     assert tg.sent == [], "paused: nothing, however long"
-    store.subscribe(USER, clock())  # /resume, /start: either way
+    store.users.subscribe(USER, clock())  # /resume, /start: either way
     assert await sender.drain(timeout=2) == 1
     assert titles(tg.sent[0].text) == ["Rust Engineer 1", "Rust Engineer 2"]
-    assert store.delivery_counts() == {"sent": 2, "dropped": 1}
-    (reason,) = store.db.execute("SELECT last_error FROM deliveries WHERE state = 'dropped'")
-    assert reason == ("held over 7 days while paused",)
+    assert store.outbox.delivery_counts() == {"sent": 2, "dropped": 1}
+    (row,) = store.db.execute("SELECT last_error FROM deliveries WHERE state = 'dropped'")
+    assert row["last_error"] == "held over 7 days while paused"
 
 
 async def test_a_paused_alerts_jobs_wait_for_its_resume_unless_another_alert_matched(
@@ -202,7 +207,7 @@ async def test_a_paused_alerts_jobs_wait_for_its_resume_unless_another_alert_mat
 ) -> None:
     clock = Clock(SAT)
     paused, active = setup(store, SAT, "rust", "golang")
-    store.set_alert_paused(USER, paused, SAT)
+    store.alerts.set_alert_paused(USER, paused, SAT)
     job(store, 1, SAT, [paused])
     job(store, 2, SAT, [paused, active])
     sender = make_sender(store, transport, clock)
@@ -211,7 +216,7 @@ async def test_a_paused_alerts_jobs_wait_for_its_resume_unless_another_alert_mat
     clock.advance(hours=3)
     await sender.drain(timeout=1)
     assert len(tg.sent) == 1, "still held"
-    store.set_alert_paused(USER, paused, None)
+    store.alerts.set_alert_paused(USER, paused, None)
     assert await sender.drain(timeout=2) == 1
     assert titles(tg.sent[1].text) == ["Rust Engineer 1"]
 
@@ -221,7 +226,7 @@ async def test_past_the_hourly_cap_the_rest_wait_for_one_summary_at_the_hours_en
 ) -> None:
     clock = Clock(SAT)
     alerts = setup(store, SAT)
-    store.set_hourly_cap(USER, 3)
+    store.users.set_hourly_cap(USER, 3)
     for i in range(8):
         job(store, i, SAT, alerts)
     sender = make_sender(store, transport, clock)
@@ -233,7 +238,7 @@ async def test_past_the_hourly_cap_the_rest_wait_for_one_summary_at_the_hours_en
     clock.advance(minutes=1)
     assert await sender.drain(timeout=2) == 1
     assert "5 new jobs</b> held for you" in tg.sent[3].text
-    assert store.delivery_counts() == {"sent": 8}
+    assert store.outbox.delivery_counts() == {"sent": 8}
 
 
 async def test_a_backlog_older_than_an_hour_comes_as_one_summary(store, tg, transport) -> None:
@@ -263,7 +268,7 @@ async def test_a_huge_summary_lists_30_jobs_then_the_search_for_the_rest_within_
     assert "…and 20 more: /search rust backend" in text
     assert "…and 10 more: /search golang" in text
     assert "(continued)" in tg.sent[1].visible_text
-    assert store.delivery_counts() == {"sent": 60}
+    assert store.outbox.delivery_counts() == {"sent": 60}
     used = {r[0] for r in store.db.execute("SELECT message_id FROM deliveries")}
     assert used == {m.message_id for m in tg.sent}, "each job marked with its own part"
     assert tg.too_many_requests == 0, "parts spaced as the chat's limit asks"
@@ -277,22 +282,22 @@ async def test_routing_holds_a_paused_alerts_jobs_and_summaries_skip_muted_ones(
 
     clock = Clock(SAT)
     (rust,) = setup(store, SAT)
-    store.set_alert_paused(USER, rust, SAT)
+    store.alerts.set_alert_paused(USER, rust, SAT)
     postings = {}
     for i, company in ((1, "Acme Pay"), (2, "Muted Corp")):
         job(store, i, SAT, [rust])
         store.db.execute("UPDATE postings SET company = ? WHERE key = ?", (company, f"B:{i}"))
-        postings[f"B:{i}"] = store.posting(f"B:{i}")
+        postings[f"B:{i}"] = store.postings.posting(f"B:{i}")
     store.db.execute("DELETE FROM deliveries")
-    wanted = store.wanted([Delivery(USER, k, (rust,)) for k in postings], postings)
+    wanted = store.choices.wanted([Delivery(USER, k, (rust,)) for k in postings], postings)
     assert [d.posting_key for d in wanted] == ["B:1", "B:2"], "held for the resume, not dropped"
-    store.enqueue(wanted, SAT)
+    store.outbox.enqueue(wanted, SAT)
     sender = make_sender(store, transport, clock)
     await sender.drain(timeout=5)
     assert tg.sent == [], "the alert is paused"
-    store.mute_company(USER, "Muted Corp", SAT)
-    store.set_alert_paused(USER, rust, None)
+    store.choices.mute_company(USER, "Muted Corp", SAT)
+    store.alerts.set_alert_paused(USER, rust, None)
     await sender.drain(timeout=5)
     (summary,) = tg.sent
     assert titles(summary.text) == ["Rust Engineer 1"]
-    assert store.delivery_counts() == {"sent": 1, "dropped": 1}
+    assert store.outbox.delivery_counts() == {"sent": 1, "dropped": 1}

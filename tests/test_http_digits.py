@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import BoardHTTPError
-from bot.http import Fetcher, build_client, parse_retry_after
+from bot.http import Fetcher, build_client
+from bot.responses import parse_retry_after
 
 
 @pytest.mark.parametrize("value", ["²", "٣", "1²", "", "soon"])

@@ -21,7 +21,7 @@ from bot.config import PollingConfig
 from bot.errors import BoardUnreachable, ForbiddenHost
 from bot.hostguard import GuardedTransport
 from bot.http import Fetcher, HostGuard, build_client
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.telegram.admin import AdminCommands
 from bot.transport import Incoming
@@ -75,13 +75,13 @@ async def test_addboard_refuses_a_rebinding_host(store, boards: BoardServer) -> 
     boards.set("/feed", RSS, content_type="application/rss+xml")
     guard = HostGuard(resolve=rebinding())
     client = build_client(timeout=2.0, guard=guard)
-    poller = Poller(store, Fetcher(client), PollingConfig())
-    admin = AdminCommands(store, poller, BoardScheduler(poller), lambda: (1,), 900.0, guard)
+    poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
+    admin = AdminCommands(store.db, poller, BoardScheduler(poller), lambda: (1,), 900.0, guard)
     url = f"http://rebind.test:{boards.port}/feed"
     reply = await admin.handle("addboard", Incoming(chat_id=1, text="", user_id=1), f"{url} Evil")
     await client.aclose()
     assert "private or local address" in reply and "127.0.0.1" in reply
-    assert not store.board("Evil").enabled  # refused on its first poll, nothing fetched
+    assert not store.boards.board("Evil").enabled  # refused on its first poll, nothing fetched
     assert boards.requests == []
 
 

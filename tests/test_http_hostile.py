@@ -21,9 +21,9 @@ from bot.cli import probe
 from bot.config import BoardConfig, PollingConfig
 from bot.errors import BadResponse, BoardUnreachable, ConfigError, FetchError, ResponseTooLarge
 from bot.http import HTTPX_ERRORS, Fetcher, HostGuard, build_client, translate
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.admin import AdminCommands
 from bot.transport import Incoming
 from tests.board_server import BoardServer
@@ -49,8 +49,8 @@ async def client() -> AsyncIterator[object]:
         yield c
 
 
-def poller_for(store: Store, client, **polling: object) -> Poller:
-    return Poller(store, Fetcher(client, max_bytes=CAP), PollingConfig(**polling))
+def poller_for(store: Stores, client, **polling: object) -> Poller:
+    return Poller(store.view(PollStores), Fetcher(client, max_bytes=CAP), PollingConfig(**polling))
 
 
 async def peak_while(coro) -> tuple[object, int]:
@@ -126,16 +126,16 @@ async def test_an_encoding_we_do_not_decode_is_a_clear_board_fault(
 
 
 async def test_a_dripping_board_is_cut_at_fetch_timeout(
-    store: Store, client, boards: BoardServer, now
+    store: Stores, client, boards: BoardServer, now
 ) -> None:
     boards.set(PATH, json.dumps(JOBS).encode(), drip=0.01)
-    store.sync_boards(
+    store.boards.sync_boards(
         [BoardConfig("Drip", boards.url(PATH), "greenhouse", boards.url(PATH), 60)], now
     )
     outcome = await poller_for(store, client, fetch_timeout=0.3).poll("Drip")
     assert outcome.status == "failed"
     assert outcome.error == "took longer than 0.3s"
-    assert store.board("Drip").consecutive_failures == 1
+    assert store.boards.board("Drip").consecutive_failures == 1
 
 
 async def test_the_deadline_spans_every_request_of_one_fetch(client, boards: BoardServer) -> None:
@@ -184,11 +184,11 @@ HOSTILE = {
 
 @pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
 async def test_a_broken_answer_is_a_one_line_board_failure(
-    store: Store, client, boards: BoardServer, now, caplog: pytest.LogCaptureFixture, case: str
+    store: Stores, client, boards: BoardServer, now, caplog: pytest.LogCaptureFixture, case: str
 ) -> None:
     route, says = HOSTILE[case]
     boards.set(PATH, b"this is not compressed data at all", **route)
-    store.sync_boards(
+    store.boards.sync_boards(
         [BoardConfig("Acme", boards.url(PATH), "greenhouse", boards.url(PATH), 60)], now
     )
     poller = poller_for(store, client)
@@ -197,17 +197,17 @@ async def test_a_broken_answer_is_a_one_line_board_failure(
     assert [o.status for o in outcomes] == ["failed", "failed"]
     assert says in outcomes[0].error and "internal error" not in outcomes[0].error
     assert "\n" not in outcomes[0].error
-    assert store.board("Acme").consecutive_failures == 2
+    assert store.boards.board("Acme").consecutive_failures == 2
     assert not [r for r in caplog.records if r.exc_info], "a board fault logged a traceback"
     warned = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(warned) == 1 and "\n" not in warned[0].getMessage()
 
 
 async def test_a_server_that_does_not_speak_http_is_a_board_failure(
-    store: Store, client, garbage_server: int, now, caplog: pytest.LogCaptureFixture
+    store: Stores, client, garbage_server: int, now, caplog: pytest.LogCaptureFixture
 ) -> None:
     url = f"http://127.0.0.1:{garbage_server}/jobs"
-    store.sync_boards([BoardConfig("Ssh", url, "greenhouse", url, 60)], now)
+    store.boards.sync_boards([BoardConfig("Ssh", url, "greenhouse", url, 60)], now)
     outcome = await poller_for(store, client).poll("Ssh")
     assert outcome.status == "failed" and "internal error" not in (outcome.error or "")
     assert not [r for r in caplog.records if r.exc_info]
@@ -222,7 +222,7 @@ def test_fetch_timeout_is_a_duration_and_max_bytes_fits_the_largest_boards() -> 
 
 
 async def test_slow_details_stop_at_the_deadline_and_the_list_still_lands(
-    store: Store, client, boards: BoardServer, now
+    store: Stores, client, boards: BoardServer, now
 ) -> None:
     base = "/v1/companies/acme/postings"
     items = [
@@ -232,7 +232,7 @@ async def test_slow_details_stop_at_the_deadline_and_the_list_still_lands(
     for item in items:
         boards.set_json(f"{base}/{item['id']}", {**item, "jobAd": {}}, delay=0.05)
     url = boards.url(base)
-    store.sync_boards([BoardConfig("Acme", url, "smartrecruiters", url, 60)], now)
+    store.boards.sync_boards([BoardConfig("Acme", url, "smartrecruiters", url, 60)], now)
     outcome = await poller_for(store, client, fetch_timeout=0.5).poll("Acme")
     assert (outcome.status, outcome.seen) == ("baseline", 40)  # every posting, from the list
     asked = [path for path, _ in boards.requests if path.startswith(base + "/")]
@@ -240,16 +240,16 @@ async def test_slow_details_stop_at_the_deadline_and_the_list_still_lands(
 
 
 async def test_addboard_of_a_dripping_page_answers_within_fetch_timeout(
-    store: Store, client, boards: BoardServer
+    store: Stores, client, boards: BoardServer
 ) -> None:
     boards.set("/careers", "<html>" + "<p>jobs</p>" * 500, content_type="text/html", drip=0.01)
     guard = HostGuard(allow_private=True)
     poller = poller_for(store, client, fetch_timeout=0.3)
-    admin = AdminCommands(store, poller, BoardScheduler(poller), lambda: (1,), 900.0, guard)
+    admin = AdminCommands(store.db, poller, BoardScheduler(poller), lambda: (1,), 900.0, guard)
     command = Incoming(chat_id=1, text="", user_id=1)
     reply = await admin.handle("addboard", command, boards.url("/careers") + " Slow")
     assert "I can't use that board" in reply and "took longer than 0.3s" in reply
-    assert store.board("Slow") is None
+    assert store.boards.board("Slow") is None
 
 
 async def test_probe_of_a_dripping_board_stops_at_its_fetch_timeout(boards: BoardServer) -> None:

@@ -1,80 +1,77 @@
-"""The shared client at scale: connections are kept and reused, and no request pays for an import.
-
-One poll cycle over thousands of boards makes thousands of requests: each new connection costs
-a TCP (and TLS) handshake, and each failed import a search of sys.path (httpcore imports
-`sniffio` for every connection's lock; without it installed, every one fails). bench.scale
-measured both: together they took two thirds of a warm poll cycle.
-"""
+"""Connections over loopback: kept alive whatever the answer, and a per-host limit that a farm
+of boards on one API host can use."""
 
 from __future__ import annotations
 
 import asyncio
-import importlib.abc
-import sys
 
-from bench import farm
-from bot.http import Fetcher, build_client
+import pytest
+
+from bot.errors import BoardHTTPError
+from bot.http import API_HOST_LIMIT, API_HOSTS, Fetcher, build_client, host_limit
 from tests.board_server import BoardServer
 
 
-class _Misses(importlib.abc.MetaPathFinder):
-    """Records every module name the import system is asked to find from here on."""
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-
-    def find_spec(self, name, path=None, target=None):  # type: ignore[no-untyped-def]
-        self.names.append(name)
-        return None
+@pytest.fixture
+def server() -> BoardServer:
+    s = BoardServer(keep_alive=True).start()
+    yield s
+    s.stop()
 
 
-async def _fetch_all(fetcher: Fetcher, urls: list[str]) -> None:
+async def test_polls_answered_304_reuse_one_connection(server) -> None:
+    server.set_json("/jobs", {"jobs": []})
+    async with build_client(timeout=5.0) as client:
+        fetcher = Fetcher(client)
+        first = await fetcher.get(server.url("/jobs"))
+        for _ in range(5):
+            again = await fetcher.get(server.url("/jobs"), etag=first.etag)
+            assert again.not_modified
+    assert len(server.requests) == 6
+    assert len(server.connections) == 1
+
+
+async def test_error_answers_and_bodies_reuse_one_connection(server) -> None:
+    server.set_json("/jobs", {"jobs": [1, 2, 3]})
+    server.set("/gone", b'{"error": "no such board"}', status=404)
+    async with build_client(timeout=5.0) as client:
+        fetcher = Fetcher(client)
+        for _ in range(3):
+            assert (await fetcher.get(server.url("/jobs"))).body == b'{"jobs": [1, 2, 3]}'
+            with pytest.raises(BoardHTTPError):
+                await fetcher.get(server.url("/gone"))
+    assert len(server.connections) == 1
+
+
+async def test_a_long_skipped_body_is_not_read_to_the_end(server) -> None:
+    server.set("/gone", b"x" * 1_000_000, status=500)
+    async with build_client(timeout=5.0) as client:
+        fetcher = Fetcher(client)
+        for _ in range(2):
+            with pytest.raises(BoardHTTPError):
+                await fetcher.get(server.url("/gone"))
+    assert len(server.connections) == 2  # dropped, not drained: a new one each time
+
+
+async def _most_at_once(server: BoardServer, fetcher: Fetcher, count: int) -> int:
+    server.max_active = 0
+    urls = [server.url(f"/b{i}") for i in range(count)]
+    for i in range(count):
+        server.set_json(f"/b{i}", {"jobs": []}, delay=0.2)
     await asyncio.gather(*(fetcher.get(u) for u in urls))
+    return server.max_active
 
 
-async def test_a_request_imports_nothing() -> None:
-    server = BoardServer().start()
-    server.set("/a", b"{}")
-    client = build_client()
-    fetcher = Fetcher(client)
-    try:
-        await fetcher.get(server.url("/a"))  # the first one may import httpx's lazy parts
-        misses = _Misses()
-        sys.meta_path.insert(0, misses)
-        try:
-            await fetcher.get(server.url("/a"))
-        finally:
-            sys.meta_path.remove(misses)
-    finally:
-        await client.aclose()
-        server.stop()
-    assert misses.names == []
+async def test_an_api_host_gets_its_own_limit_and_others_per_host(server) -> None:
+    async with build_client(timeout=5.0) as client:
+        api = Fetcher(client, per_host=2, host_limits={"127.0.0.1": 5})
+        assert await _most_at_once(server, api, 8) == 5
+        other = Fetcher(client, per_host=2, host_limits={"boards-api.greenhouse.io": 5})
+        assert await _most_at_once(server, other, 8) == 2
 
 
-async def test_connections_of_a_cycle_over_many_hosts_are_kept_for_the_next() -> None:
-    """25 hosts (127.0.0.1-25, all loopback), one board each, polled twice: the second round
-    reuses the first round's 25 connections instead of evicting some to open others.
-    The server is bench.farm's keep-alive one, which answers its boards' URLs."""
-    connections: list[int] = []
-
-    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        connections.append(1)
-        await farm.serve(reader, writer)
-
-    first = await asyncio.start_server(serve, "127.0.0.1", 0)
-    port = first.sockets[0].getsockname()[1]
-    servers = [first] + [
-        await asyncio.start_server(serve, f"127.0.0.{h}", port) for h in range(2, 26)
-    ]
-    urls = [f"http://127.0.0.{h}:{port}/v1/boards/b{h}/jobs" for h in range(1, 26)]
-    client = build_client()
-    fetcher = Fetcher(client, per_host=1)
-    try:
-        await _fetch_all(fetcher, urls)
-        assert len(connections) == 25
-        await _fetch_all(fetcher, urls)
-    finally:
-        await client.aclose()
-        for server in servers:
-            server.close()
-    assert len(connections) == 25
+def test_the_known_api_hosts_get_the_api_limit_and_per_host_wins_when_higher() -> None:
+    limits = dict.fromkeys(API_HOSTS, API_HOST_LIMIT)
+    assert host_limit("boards-api.greenhouse.io", 2, limits) == API_HOST_LIMIT
+    assert host_limit("careers.example.com", 2, limits) == 2
+    assert host_limit("boards-api.greenhouse.io", 10, limits) == 10

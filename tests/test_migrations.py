@@ -11,8 +11,8 @@ import pytest
 from sqlite_utils import Database
 
 from bot.migrations import migrations
-from bot.store import Store
-from bot.store.db import connect
+from bot.store import Stores
+from bot.store.db import Db, connect
 
 AT = "2026-11-21T09:00:00.000000+00:00"
 NAMES = [m.name for m in migrations._migrations]
@@ -90,9 +90,9 @@ def test_every_earlier_version_migrates_to_now_with_its_data(tmp_path: Path, las
     fresh = connect(tmp_path / "new.db")
     assert _schema(db) == _schema(fresh), "the same schema as a new database"
     assert db.execute("PRAGMA auto_vacuum").fetchone() == (2,)  # incremental
-    store = Store(db)
-    assert store.user(7) is not None and [a.id for a in store.alerts(7)] == [3]
-    assert store.posting("Acme:1").title == "Rust Engineer"
-    assert store.delivery_counts() == {"sent": 1}
+    store = Stores.over(Db(db))
+    assert store.users.user(7) is not None and [a.id for a in store.alerts.alerts(7)] == [3]
+    assert store.postings.posting("Acme:1").title == "Rust Engineer"
+    assert store.outbox.delivery_counts() == {"sent": 1}
     store.close()
     fresh.close()

@@ -13,13 +13,13 @@ from bot.cli import main
 from bot.config import BoardConfig, PollingConfig
 from bot.crawl import crawl
 from bot.http import Fetcher, build_client
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.sources.bamboohr import BambooHR
 from bot.sources.contract import Context, Page, Response, Source
 from bot.sources.rippling import Rippling
 from bot.sources.teamtailor import Teamtailor
 from bot.sources.workday import Workday
-from bot.store import Store
+from bot.store import Stores
 from tests.board_server import BoardServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -118,15 +118,15 @@ async def test_teamtailor_on_its_own_domain_reads_the_feed_its_page_links(boards
 
 
 @pytest.fixture
-async def poller(store: Store):
+async def poller(store: Stores):
     client = build_client(timeout=2.0)
-    yield Poller(store, Fetcher(client), PollingConfig(), lambda: None)
+    yield Poller(store.view(PollStores), Fetcher(client), PollingConfig(), lambda: None)
     await client.aclose()
 
 
 @pytest.mark.parametrize("kind", ["workday", "bamboohr"])
 async def test_a_baseline_with_failed_details_baselines_every_posting_and_fills_them_later(
-    kind: str, poller: Poller, store: Store, boards: BoardServer, now
+    kind: str, poller: Poller, store: Stores, boards: BoardServer, now
 ) -> None:
     if kind == "workday":
         serve_workday(boards)
@@ -136,20 +136,20 @@ async def test_a_baseline_with_failed_details_baselines_every_posting_and_fills_
         boards.set_json("/careers/list", fixture("sources/bamboohr/list.json"))
         url, detail = boards.url("/careers/list"), "/careers/9/detail"
         served, key = fixture("sources/bamboohr/detail.json"), "Acme:9"
-    store.sync_boards([BoardConfig("Acme", url, kind, url, 60.0)], now)
-    store.subscribe(7, now)
-    store.add_alert(7, "cheese OR roaster OR engineer OR lead", now)
+    store.boards.sync_boards([BoardConfig("Acme", url, kind, url, 60.0)], now)
+    store.users.subscribe(7, now)
+    store.alerts.add_alert(7, "cheese OR roaster OR engineer OR lead", now)
     boards.set(detail, b"{}", status=429)
     first = await poller.poll("Acme")
-    listed = len(store.known_ids("Acme"))
+    listed = len(store.postings.known_ids("Acme"))
     assert first.status == "baseline" and listed == first.seen >= 3, "every listed posting"
-    assert store.posting(key).description == ""
+    assert store.postings.posting(key).description == ""
     boards.set_json(detail, served)
     second = await poller.poll("Acme", force=True)
     assert (second.status, second.new, second.enqueued) == ("ok", 0, 0), "old jobs stay old"
     assert sum(path == detail for path, _ in boards.requests) == 2, "the owed detail, again"
-    assert store.posting(key).description, "filled in on the later poll"
-    assert len(store.known_ids("Acme")) == listed
+    assert store.postings.posting(key).description, "filled in on the later poll"
+    assert len(store.postings.known_ids("Acme")) == listed
 
 
 def test_probe_reads_each_kind_over_loopback(boards: BoardServer, capsys) -> None:

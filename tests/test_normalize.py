@@ -648,5 +648,5 @@ def test_lone_surrogates_are_replaced_not_fatal(store, now) -> None:
     )
     p = posting(raw, BoardInfo("B", "greenhouse", "https://b.example/"))
     assert p.title == "Rust \ufffd Engineer" and "\ufffd" in p.description
-    store.sync_boards([BoardConfig("B", "https://b", "greenhouse", "https://b", 60.0)], now)
-    assert store.record("B", [p], now).seen == 1
+    store.boards.sync_boards([BoardConfig("B", "https://b", "greenhouse", "https://b", 60.0)], now)
+    assert store.postings.record("B", [p], now).seen == 1

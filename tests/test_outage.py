@@ -15,10 +15,11 @@ from bot.app import App
 from bot.backoff import MAX_GLOBAL_HOLD, MAX_RETRY_AFTER, retry_delay
 from bot.config import DeliveryConfig
 from bot.events import DeliveryFailing, DeliveryRejected, Event, Notice
+from bot.holding import DeliveryStores
 from bot.link import Link
 from bot.pacing import ChatLimits, Pacer
 from bot.sender import Sender
-from bot.store import Store
+from bot.store import Stores
 from bot.store.db import from_iso
 from bot.telegram.notices import word
 from bot.telegram.ptb import TelegramTransport
@@ -48,7 +49,7 @@ async def transport(tg):
     await t.stop()
 
 
-def make_sender(store: Store, transport, clock: Clock, told: list, health: list) -> Sender:
+def make_sender(store: Stores, transport, clock: Clock, told: list, health: list) -> Sender:
     config = DeliveryConfig(messages_per_second=1000, per_chat_interval=0.01, send_timeout=2.0)
 
     def report(event: Event) -> None:  # worded as the admins read it
@@ -58,10 +59,10 @@ def make_sender(store: Store, transport, clock: Clock, told: list, health: list)
             word(event)
         )
 
-    return Sender(store, transport, config, clock, on_event=report)
+    return Sender(store.view(DeliveryStores), transport, config, clock, on_event=report)
 
 
-def tries(store: Store) -> int:
+def tries(store: Stores) -> int:
     """Sends attempted so far (each claim counts one; a paused one is given back)."""
     return store.db.execute("SELECT total(attempts) FROM deliveries").fetchone()[0]
 
@@ -92,7 +93,7 @@ async def test_hours_of_outage_then_every_job_arrives_once_in_a_summary(
     for _ in range(rounds):
         await sender.drain(timeout=0.5)
         clock.advance(minutes=15)
-    assert store.delivery_counts() == {"pending": 40}, "nothing given up"
+    assert store.outbox.delivery_counts() == {"pending": 40}, "nothing given up"
     assert sender.link.status.state == "down"
     # Sends already in flight (and the few started before 3 failures said "down") fail together;
     # from then on, one probe per round, not one try per queued message (40 * 24). Once the
@@ -104,7 +105,7 @@ async def test_hours_of_outage_then_every_job_arrives_once_in_a_summary(
     tg.outage(None) if mode == "bad_gateway" else tg.start()
     clock.advance(minutes=15)
     assert await sender.drain(timeout=10) == 20, "one summary per chat, not a flood"
-    assert store.delivery_counts() == {"sent": 40}
+    assert store.outbox.delivery_counts() == {"sent": 40}
     summarised_once(tg, 20, 2)
     assert sender.link.status.state == "up" and sender.paused is None
     assert len(health) == 2 and "takes messages again after 6h" in health[1]
@@ -124,7 +125,9 @@ async def test_rejected_token_pauses_all_sending_then_resumes(
         await sender.drain(timeout=0.5)
         clock.advance(minutes=15)
     assert sender.paused and "bot token" in sender.paused
-    assert store.delivery_counts() == {"pending": 20} and tries(store) == 0, "nothing counted"
+    assert store.outbox.delivery_counts() == {"pending": 20} and tries(store) == 0, (
+        "nothing counted"
+    )
     probes = sum(c.method.lower() == "sendmessage" for c in tg.calls)
     assert probes <= DeliveryConfig().concurrency + Link.DOWN_AFTER + 8, "one probe at a time"
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
@@ -134,7 +137,7 @@ async def test_rejected_token_pauses_all_sending_then_resumes(
     tg.reject_token(None)
     clock.advance(minutes=15)
     assert await sender.drain(timeout=10) == 10, "one summary per chat, not a flood"
-    assert sender.paused is None and store.delivery_counts() == {"sent": 20}
+    assert sender.paused is None and store.outbox.delivery_counts() == {"sent": 20}
     summarised_once(tg, 10, 2)
     assert len(health) == 1 and "accepts the bot token again after 2h" in health[0]
     assert told == []
@@ -217,13 +220,13 @@ async def test_a_wait_stored_by_an_older_version_is_cut_to_the_ceiling(store, tg
     """Rows an absurd retry_after put in 2057 before the fix are due within the ceiling."""
     clock = Clock(NOW)
     fill(store, [1, 2], 1)
-    store.mark_retry(1, datetime(2057, 9, 9, tzinfo=NOW.tzinfo), "429: retry after 1e+09s")
+    store.outbox.mark_retry(1, datetime(2057, 9, 9, tzinfo=NOW.tzinfo), "429: retry after 1e+09s")
     sender = make_sender(store, transport, clock, [], [])
     await sender.drain(timeout=10)
     assert [m.chat_id for m in tg.sent] == [2]
     clock.advance(seconds=MAX_RETRY_AFTER)
     assert await sender.drain(timeout=10) == 1
-    assert store.delivery_counts() == {"sent": 2}
+    assert store.outbox.delivery_counts() == {"sent": 2}
 
 
 async def test_failure_notices_within_the_window_are_summed_up_not_lost(
@@ -261,11 +264,11 @@ async def test_a_send_the_database_cannot_record_is_recorded_later_never_resent(
     stop = asyncio.Event()
     run = asyncio.create_task(sender.run(stop))
     await until(lambda: any(c.method.lower() == "sendmessage" for c in tg.calls))
-    other = sqlite3.connect(store.path, isolation_level=None)
+    other = sqlite3.connect(store.db.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     await until(lambda: any("delivery paused" in r.getMessage() for r in caplog.records))
     other.execute("ROLLBACK")
-    await until(lambda: store.delivery_counts() == {"sent": 1})
+    await until(lambda: store.outbox.delivery_counts() == {"sent": 1})
     stop.set()
     await run
     assert len(tg.sent) == 1

@@ -13,10 +13,10 @@ import pytest
 from bot.config import BoardConfig, PollingConfig
 from bot.events import Notice
 from bot.http import USER_AGENT, Fetcher, build_client
-from bot.poller import Poller
+from bot.poller import Poller, PollStores
 from bot.sources.base import _REGISTRY, register
 from bot.sources.greenhouse import Greenhouse
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.notices import word
 from tests.board_server import BoardServer
 
@@ -42,10 +42,15 @@ def board(name: str, url: str, interval: float = 60.0) -> BoardConfig:
 
 
 @pytest.fixture
-async def poller(store: Store):
+async def poller(store: Stores):
     client = build_client(timeout=1.0)
     wakes: list[int] = []
-    p = Poller(store, Fetcher(client, max_bytes=50_000), PollingConfig(), lambda: wakes.append(1))
+    p = Poller(
+        store.view(PollStores),
+        Fetcher(client, max_bytes=50_000),
+        PollingConfig(),
+        lambda: wakes.append(1),
+    )
     p.wakes = wakes
     yield p
     await client.aclose()
@@ -54,9 +59,9 @@ async def poller(store: Store):
 async def test_baseline_then_new_posting_is_queued_for_matching_user(
     poller, store, boards, now
 ) -> None:
-    store.sync_boards([board("Acme", boards.url(PATH))], now)
-    store.subscribe(7, now)
-    store.add_alert(7, "rust", now)
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    store.users.subscribe(7, now)
+    store.alerts.add_alert(7, "rust", now)
     boards.set_json(PATH, {"jobs": [gh_job(1)], "meta": {"total": 1}})
     first = await poller.poll("Acme")
     assert (first.status, first.seen, first.enqueued) == ("baseline", 1, 0)
@@ -65,19 +70,19 @@ async def test_baseline_then_new_posting_is_queued_for_matching_user(
     )
     second = await poller.poll("Acme")
     assert (second.status, second.new, second.enqueued) == ("ok", 1, 1)
-    assert [i.posting.key for i in store.due(now.replace(year=2100))] == ["Acme:2"]
+    assert [i.posting.key for i in store.outbox.due(now.replace(year=2100))] == ["Acme:2"]
     assert poller.wakes == [1]
 
 
 async def test_conditional_get_and_user_agent(poller, store, boards, now) -> None:
-    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
     boards.set_json(PATH, {"jobs": [gh_job(1)]})
     await poller.poll("Acme")
     again = await poller.poll("Acme")
     assert again.status == "not_modified"
     (_, h1), (_, h2) = boards.requests
     assert h1["User-Agent"] == USER_AGENT and "If-None-Match" not in h1
-    assert h2["If-None-Match"] == store.board("Acme").etag
+    assert h2["If-None-Match"] == store.boards.board("Acme").etag
 
 
 @pytest.mark.parametrize(
@@ -95,7 +100,7 @@ async def test_conditional_get_and_user_agent(poller, store, boards, now) -> Non
 async def test_a_broken_board_is_logged_once_and_backs_off(
     poller, store, boards, now, caplog, setup, error
 ) -> None:
-    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
     setup(boards)
     with caplog.at_level(logging.DEBUG, logger="bot"):
         out = await poller.poll("Acme")
@@ -104,7 +109,7 @@ async def test_a_broken_board_is_logged_once_and_backs_off(
         assert (await poller.poll("Acme", force=True)).status == "failed"
     warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(warnings) == 1 and "Acme" in warnings[0].getMessage()
-    state = store.board("Acme")
+    state = store.boards.board("Acme")
     assert state.consecutive_failures == 2 and state.next_due_at > datetime.now(UTC)
 
 
@@ -112,16 +117,18 @@ async def test_connection_refused_and_recovery(poller, store, boards, now, caplo
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{s.getsockname()[1]}/jobs"
-    store.sync_boards([board("Dead", dead), board("Acme", boards.url(PATH))], now)
+    store.boards.sync_boards([board("Dead", dead), board("Acme", boards.url(PATH))], now)
     boards.set_json(PATH, {"jobs": [gh_job(1)]})
     dead_out, ok_out = await asyncio.gather(poller.poll("Dead"), poller.poll("Acme"))
     assert dead_out.status == "failed" and "cannot connect" in dead_out.error
     assert ok_out.status == "baseline", "one failing board never breaks another"
-    store.sync_boards([board("Dead", boards.url(PATH)), board("Acme", boards.url(PATH))], now)
+    store.boards.sync_boards(
+        [board("Dead", boards.url(PATH)), board("Acme", boards.url(PATH))], now
+    )
     with caplog.at_level(logging.INFO, logger="bot"):
         assert (await poller.poll("Dead", force=True)).status == "baseline"
     assert "recovered after 1 failed polls" in caplog.text
-    assert store.board("Dead").consecutive_failures == 0
+    assert store.boards.board("Dead").consecutive_failures == 0
 
 
 async def test_a_board_that_never_answers_does_not_delay_others(poller, store, boards, now) -> None:
@@ -143,7 +150,7 @@ async def test_a_board_that_never_answers_does_not_delay_others(poller, store, b
     t.start()
     try:
         hang = f"http://127.0.0.1:{listener.getsockname()[1]}/jobs"
-        store.sync_boards([board("Hang", hang), board("Acme", boards.url(PATH))], now)
+        store.boards.sync_boards([board("Hang", hang), board("Acme", boards.url(PATH))], now)
         boards.set_json(PATH, {"jobs": [gh_job(1)]})
         loop = asyncio.get_running_loop()
         start = loop.time()
@@ -162,13 +169,13 @@ async def test_a_board_that_never_answers_does_not_delay_others(poller, store, b
 async def test_board_server_fixture_serves_404_for_unknown_paths(
     poller, store, boards: BoardServer, now
 ) -> None:
-    store.sync_boards([board("Gone", boards.url("/nope"))], now)
+    store.boards.sync_boards([board("Gone", boards.url("/nope"))], now)
     out = await poller.poll("Gone")
     assert out.status == "failed" and "404" in out.error
 
 
 async def test_an_unchanged_body_is_not_parsed_again(poller, store, boards, now) -> None:
-    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
     boards.set_json(PATH, {"jobs": [gh_job(1)]}, etag=False)
     assert (await poller.poll("Acme", force=True)).status == "baseline"
     assert (await poller.poll("Acme", force=True)).status == "not_modified"
@@ -177,35 +184,39 @@ async def test_an_unchanged_body_is_not_parsed_again(poller, store, boards, now)
 
 
 async def test_retry_after_is_honoured(poller, store, boards, now) -> None:
-    store.sync_boards([board("Acme", boards.url(PATH), interval=5)], now)
+    store.boards.sync_boards([board("Acme", boards.url(PATH), interval=5)], now)
     boards.set(PATH, "slow down", status=429, headers={"Retry-After": "600"})
     out = await poller.poll("Acme")
     assert "429" in out.error
-    wait = (store.board("Acme").next_due_at - datetime.now(UTC)).total_seconds()
+    wait = (store.boards.board("Acme").next_due_at - datetime.now(UTC)).total_seconds()
     assert 590 < wait <= 600
 
 
 async def test_permanent_redirect_moves_the_board_but_a_temporary_one_does_not(
     poller, store, boards, now
 ) -> None:
-    store.sync_boards([board("Acme", boards.url("/old")), board("Tmp", boards.url("/tmp"))], now)
+    store.boards.sync_boards(
+        [board("Acme", boards.url("/old")), board("Tmp", boards.url("/tmp"))], now
+    )
     boards.set_json(PATH, {"jobs": [gh_job(1)]})
     boards.set("/old", "", status=301, headers={"Location": boards.url(PATH)})
     boards.set("/tmp", "", status=302, headers={"Location": boards.url(PATH)})
     assert (await poller.poll("Acme")).status == "baseline"
     assert (await poller.poll("Tmp")).status == "baseline"
-    assert store.board("Acme").endpoint == boards.url(PATH)
-    assert store.board("Tmp").endpoint == boards.url("/tmp")
+    assert store.boards.board("Acme").endpoint == boards.url(PATH)
+    assert store.boards.board("Tmp").endpoint == boards.url("/tmp")
     # A restart with the same config keeps the moved endpoint.
-    store.sync_boards([board("Acme", boards.url("/old")), board("Tmp", boards.url("/tmp"))], now)
-    assert store.board("Acme").endpoint == boards.url(PATH)
+    store.boards.sync_boards(
+        [board("Acme", boards.url("/old")), board("Tmp", boards.url("/tmp"))], now
+    )
+    assert store.boards.board("Acme").endpoint == boards.url(PATH)
 
 
 async def test_per_host_concurrency_limit(store, boards, now) -> None:
     client = build_client(timeout=5.0)
-    p = Poller(store, Fetcher(client, per_host=2), PollingConfig())
+    p = Poller(store.view(PollStores), Fetcher(client, per_host=2), PollingConfig())
     names = [f"B{i}" for i in range(6)]
-    store.sync_boards([board(n, boards.url(f"/{n}")) for n in names], now)
+    store.boards.sync_boards([board(n, boards.url(f"/{n}")) for n in names], now)
     for n in names:
         boards.set_json(f"/{n}", {"jobs": [gh_job(1)]}, delay=0.2)
     outs = await asyncio.gather(*(p.poll(n) for n in names))
@@ -218,12 +229,12 @@ async def test_admins_hear_once_per_streak_and_on_recovery(store, boards, now) -
     client = build_client(timeout=1.0)
     told: list[str] = []
     p = Poller(
-        store,
+        store.view(PollStores),
         Fetcher(client),
         PollingConfig(alert_admins_after=3),
         on_event=lambda e: told.extend([word(e)] if isinstance(e, Notice) else []),
     )
-    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
     boards.set(PATH, "down", status=503)
     for _ in range(5):
         await p.poll("Acme", force=True)
@@ -240,18 +251,18 @@ async def test_an_empty_answer_after_postings_keeps_them_and_tells_admins(
     client = build_client(timeout=1.0)
     told: list[str] = []
     p = Poller(
-        store,
+        store.view(PollStores),
         Fetcher(client),
         PollingConfig(close_after=1),
         on_event=lambda e: told.extend([word(e)] if isinstance(e, Notice) else []),
     )
-    store.sync_boards([board("Acme", boards.url(PATH))], now)
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
     boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2)]})
     await p.poll("Acme")
     boards.set_json(PATH, {"jobs": []})
     out = await p.poll("Acme", force=True)
     assert out.status == "failed" and "no postings" in out.error
-    assert store.board("Acme").open_postings == 2
+    assert store.boards.board("Acme").open_postings == 2
     assert len(told) == 1 and "kept them open" in told[0]
     await client.aclose()
 
@@ -262,9 +273,9 @@ async def test_a_failed_board_is_retried_after_its_backoff_not_its_interval(
     from bot.scheduler import BoardScheduler
 
     client = build_client(timeout=1.0)
-    poller = Poller(store, Fetcher(client), PollingConfig())
+    poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
     scheduler = BoardScheduler(poller)
-    store.sync_boards([board("Daily", boards.url(PATH), interval=86400)], now)
+    store.boards.sync_boards([board("Daily", boards.url(PATH), interval=86400)], now)
     boards.set(PATH, "down", status=503)
     scheduler.add("Daily", 86400, first_in=3600)
     scheduler.start()
@@ -298,7 +309,7 @@ async def test_parsing_runs_on_a_worker_so_the_loop_stays_free(poller, store, bo
     register(Probe)
     try:
         url = boards.url(PATH)
-        store.sync_boards([BoardConfig("Probe", url, "test-worker-probe", url, 60.0)], now)
+        store.boards.sync_boards([BoardConfig("Probe", url, "test-worker-probe", url, 60.0)], now)
         boards.set_json(PATH, {"jobs": [gh_job(1)]})
         task = asyncio.create_task(on_the_loop())
         out = await poller.poll("Probe")
@@ -325,9 +336,11 @@ async def test_feed_items_without_their_own_link_are_each_delivered(
     """Nine new jobs in a feed whose items have no link (or all link to the board's page) are
     nine jobs, not one: identity never rests on a URL several postings share."""
     path = "/feed.rss"
-    store.sync_boards([BoardConfig("Feed", boards.url(path), "rss", boards.url(path), 60.0)], now)
-    store.subscribe(7, now)
-    store.add_alert(7, "engineer", now)
+    store.boards.sync_boards(
+        [BoardConfig("Feed", boards.url(path), "rss", boards.url(path), 60.0)], now
+    )
+    store.users.subscribe(7, now)
+    store.alerts.add_alert(7, "engineer", now)
     old = f"<item><title>Acme: Office Manager</title>{link}<description>Desk.</description></item>"
     boards.set(path, _rss([old]), content_type="application/rss+xml")
     assert (await poller.poll("Feed")).status == "baseline"
@@ -339,16 +352,16 @@ async def test_feed_items_without_their_own_link_are_each_delivered(
     boards.set(path, _rss([old, *new]), content_type="application/rss+xml")
     outcome = await poller.poll("Feed")
     assert (outcome.new, outcome.enqueued) == (9, 9)
-    due = store.due(now.replace(year=2100))
+    due = store.outbox.due(now.replace(year=2100))
     assert sorted(i.posting.title for i in due) == [f"Engineer {i}" for i in range(9)]
 
 
 async def test_a_full_disk_fails_the_poll_in_one_line_and_loses_nothing(
     poller, store, boards, now, caplog
 ) -> None:
-    store.sync_boards([board("Acme", boards.url(PATH))], now)
-    store.subscribe(7, now)
-    store.add_alert(7, "rust", now)
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    store.users.subscribe(7, now)
+    store.alerts.add_alert(7, "rust", now)
     boards.set_json(PATH, {"jobs": [gh_job(1)]})
     assert (await poller.poll("Acme")).status == "baseline"
     many = [
@@ -364,7 +377,7 @@ async def test_a_full_disk_fails_the_poll_in_one_line_and_loses_nothing(
         assert failed.status == "failed" and "full" in failed.error
     problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(problems) == 1 and not problems[0].exc_info, [r.getMessage() for r in problems]
-    assert store.board("Acme").consecutive_failures == 0, "not the board's fault"
+    assert store.boards.board("Acme").consecutive_failures == 0, "not the board's fault"
     store.db.execute("PRAGMA max_page_count=1073741823")  # space again
     back = await poller.poll("Acme", force=True)
     assert (back.status, back.new, back.enqueued) == ("ok", 58, 58)

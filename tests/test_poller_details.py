@@ -7,8 +7,8 @@ import pytest
 
 from bot.config import BoardConfig, PollingConfig
 from bot.http import Fetcher, build_client
-from bot.poller import Poller
-from bot.store import Store
+from bot.poller import Poller, PollStores
+from bot.store import Stores
 
 LIST = "/v1/companies/Quillfin/postings"
 PAGE = LIST + "?limit=100&offset=0"
@@ -35,9 +35,9 @@ def serve(boards, ids: list[int], details: dict[int, int]) -> None:
 
 
 @pytest.fixture
-async def poller(store: Store):
+async def poller(store: Stores):
     client = build_client(timeout=1.0)
-    p = Poller(store, Fetcher(client), PollingConfig())
+    p = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
     yield p
     p.close()
     await client.aclose()
@@ -46,9 +46,9 @@ async def poller(store: Store):
 @pytest.fixture
 def quill(store, boards, now):
     url = boards.url(LIST)
-    store.sync_boards([BoardConfig("Quill", url, "smartrecruiters", url, 60.0)], now)
-    store.subscribe(7, now)
-    store.add_alert(7, "rust", now)
+    store.boards.sync_boards([BoardConfig("Quill", url, "smartrecruiters", url, 60.0)], now)
+    store.users.subscribe(7, now)
+    store.alerts.add_alert(7, "rust", now)
     return "Quill"
 
 
@@ -58,14 +58,14 @@ async def test_a_baseline_whose_details_are_refused_still_baselines_every_postin
     serve(boards, [1, 2, 3], {1: 429, 2: 429, 3: 429})
     first = await poller.poll(quill)
     assert (first.status, first.seen) == ("baseline", 3)
-    assert store.posting("Quill:1").title == "Rust Engineer 1"  # from the list data
+    assert store.postings.posting("Quill:1").title == "Rust Engineer 1"  # from the list data
     serve(boards, [1, 2, 3], {})
     second = await poller.poll(quill)
     assert (second.status, second.new, second.enqueued) == ("ok", 0, 0), "old jobs stay old"
-    assert "Ad 2" in store.posting("Quill:2").description, "filled in on a later poll"
+    assert "Ad 2" in store.postings.posting("Quill:2").description, "filled in on a later poll"
     third = await poller.poll(quill)
     assert (third.status, third.new) == ("ok", 0)
-    assert not store.due(now.replace(year=2100))
+    assert not store.outbox.due(now.replace(year=2100))
 
 
 async def test_a_new_posting_whose_detail_fails_is_still_new_and_alerted(
@@ -76,10 +76,10 @@ async def test_a_new_posting_whose_detail_fails_is_still_new_and_alerted(
     serve(boards, [1, 2], {2: 404})
     second = await poller.poll(quill)
     assert (second.new, second.enqueued) == (1, 1)
-    assert [d.posting.key for d in store.due(now.replace(year=2100))] == ["Quill:2"]
+    assert [d.posting.key for d in store.outbox.due(now.replace(year=2100))] == ["Quill:2"]
     serve(boards, [1, 2], {})
     third = await poller.poll(quill)
     assert (third.new, third.enqueued) == (0, 0)
-    assert "Ad 2" in store.posting("Quill:2").description
+    assert "Ad 2" in store.postings.posting("Quill:2").description
     asked = [path for path, _ in boards.requests if path == f"{LIST}/2"]
     assert len(asked) == 2, "the failed detail is asked for again, once"

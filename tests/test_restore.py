@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.store import Store
+from bot.store import Stores
 from bot.store.lock import DatabaseLock
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
@@ -23,7 +23,7 @@ def config(tmp_path: Path) -> Path:
 
 
 def chats(db: Path) -> list[int]:
-    store = Store.open(db)
+    store = Stores.open(db)
     try:
         return [r[0] for r in store.db.execute("SELECT chat_id FROM users ORDER BY chat_id")]
     finally:
@@ -34,12 +34,12 @@ def test_restore_puts_the_backup_back_and_keeps_what_it_replaced(
     tmp_path: Path, config: Path, capsys: pytest.CaptureFixture
 ) -> None:
     db = tmp_path / "jobbot.db"
-    store = Store.open(db)
-    store.subscribe(7, NOW)
+    store = Stores.open(db)
+    store.users.subscribe(7, NOW)
     store.close()
     assert main(["backup", str(tmp_path / "b.db"), "--config", str(config)]) == 0
-    store = Store.open(db)
-    store.subscribe(8, NOW)  # after the backup; left in the WAL, as a crash would leave it
+    store = Stores.open(db)
+    store.users.subscribe(8, NOW)  # after the backup; left in the WAL, as a crash would leave it
     wal = Path(f"{db}-wal")
     assert wal.exists() and wal.stat().st_size > 0
     assert main(["restore", str(tmp_path / "b.db"), "--config", str(config)]) == 0
@@ -55,8 +55,8 @@ def test_restore_refuses_while_a_bot_runs_on_the_database(
     tmp_path: Path, config: Path, capsys: pytest.CaptureFixture
 ) -> None:
     db = tmp_path / "jobbot.db"
-    Store.open(db).close()
-    Store.open(tmp_path / "b.db").close()
+    Stores.open(db).close()
+    Stores.open(tmp_path / "b.db").close()
     lock = DatabaseLock(db)
     lock.acquire()  # what `jobbot run` holds
     try:
@@ -80,11 +80,11 @@ def test_restore_checks_the_file_is_a_jobbot_database_first(
     tmp_path: Path, config: Path, capsys: pytest.CaptureFixture, make, why: str
 ) -> None:
     db, backup = tmp_path / "jobbot.db", tmp_path / "b.db"
-    store = Store.open(db)
-    store.subscribe(7, NOW)
+    store = Stores.open(db)
+    store.users.subscribe(7, NOW)
     store.close()
     if make == "newer":
-        Store.open(backup).close()
+        Stores.open(backup).close()
         conn = sqlite3.connect(backup)
         conn.execute(
             "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "

@@ -12,7 +12,7 @@ from pathlib import Path
 from bot import dedupe
 from bot.config import BoardConfig, StorageConfig
 from bot.retention import Retention, prune_file
-from bot.store import Store, iso
+from bot.store import Pruning, Stores, iso
 from tests.test_dedupe import job
 
 DAY = timedelta(days=1)
@@ -27,11 +27,11 @@ def _size(path: Path) -> int:
     return path.stat().st_size
 
 
-def _year(store: Store, now) -> None:
+def _year(store: Stores, now) -> None:
     """365 days of a busy bot: PER_DAY postings a day, each open OPEN_DAYS then closed, each
     sent to USERS users an hour after it was first seen."""
     for chat in range(1, USERS + 1):
-        store.subscribe(chat, now - 400 * DAY)
+        store.users.subscribe(chat, now - 400 * DAY)
     rows, sent = [], []
     for day in range(365, -1, -1):
         seen = now - day * DAY
@@ -42,7 +42,7 @@ def _year(store: Store, now) -> None:
                          "Berlin", f"https://b.example/{key}", f"{TEXT} {key}", f"h{key}",
                          iso(seen), iso(seen), closed, key, f"b.example/{key}"))  # fmt: skip
             sent += [(c, key, iso(seen), iso(seen + timedelta(hours=1))) for c in range(1, 4)]
-    with store.transaction():
+    with store.db.transaction():
         store.db.conn.executemany(
             """INSERT INTO postings (key, board, external_id, title, company, location, url,
                    description, content_hash, first_seen_at, last_seen_at, closed_at, job_key,
@@ -70,7 +70,7 @@ def _keep_only(path: Path, where: str) -> int:
 
 def test_a_year_of_history_shrinks_to_about_what_must_stay(tmp_path, now) -> None:
     db = tmp_path / "jobbot.db"
-    store = Store.open(db)
+    store = Stores.open(db)
     _year(store, now)
     store.close()
     before = _size(db)
@@ -86,52 +86,52 @@ def test_a_year_of_history_shrinks_to_about_what_must_stay(tmp_path, now) -> Non
     assert pruned.freed_pages > 0
     assert after <= 1.25 * reference, "the file shrank to about the rows that must stay"
     assert before >= 2.5 * after
-    store = Store.open(db)
-    left = store._one("SELECT count(*), count(closed_at) FROM postings")
+    store = Stores.open(db)
+    left = tuple(store.db.one("SELECT count(*), count(closed_at) FROM postings"))
     assert left == ((OPEN_DAYS + 1 + 90) * PER_DAY, 90 * PER_DAY)  # open + closed in 90 days
-    assert store._one(
-        "SELECT count(*) FROM deliveries WHERE sent_at < ?", (iso(now - 30 * DAY),)
+    assert tuple(
+        store.db.one("SELECT count(*) FROM deliveries WHERE sent_at < ?", (iso(now - 30 * DAY),))
     ) == (0,)
-    assert store.delivery_counts()["sent"] == 31 * PER_DAY * USERS  # sent within 30 days
+    assert store.outbox.delivery_counts()["sent"] == 31 * PER_DAY * USERS  # sent within 30 days
     store.close()
 
 
-def test_a_short_keep_closed_still_keeps_keys_dedupe_reads(store: Store, now) -> None:
-    store.sync_boards(
+def test_a_short_keep_closed_still_keeps_keys_dedupe_reads(store: Stores, now) -> None:
+    store.boards.sync_boards(
         [BoardConfig(n, f"https://{n}", "greenhouse", f"https://{n}", 60.0) for n in "AB"], now
     )
     for name in "AB":
-        store.record(name, [], now)
-        store.mark_success(name, now, None, None)
-    store.record("A", [job("A", 1)], now)
+        store.postings.record(name, [], now)
+        store.boards.mark_success(name, now, None, None)
+    store.postings.record("A", [job("A", 1)], now)
     for n in (1, 2):  # gone from its board: closed after two polls
-        store.record("A", [job("A", 9)], now + n * DAY)
-    assert store._one("SELECT closed_at FROM postings WHERE key = 'A:1'")[0]
+        store.postings.record("A", [job("A", 9)], now + n * DAY)
+    assert store.db.one("SELECT closed_at FROM postings WHERE key = 'A:1'")["closed_at"]
     later = now + 10 * DAY
-    store.prune(later, keep_closed=DAY, keep_sent=DAY)
-    assert store.posting("A:1") is not None, "first seen within the dedupe window: kept"
-    copy = store.record("B", [job("B", 5, url="https://a.example/1")], later)
+    Pruning(store.db).prune(later, keep_closed=DAY, keep_sent=DAY)
+    assert store.postings.posting("A:1") is not None, "first seen within the dedupe window: kept"
+    copy = store.postings.record("B", [job("B", 5, url="https://a.example/1")], later)
     assert copy.new == [] and [p.key for p in copy.copies] == ["B:5"]
-    store.prune(now + dedupe.WINDOW + DAY, keep_closed=DAY, keep_sent=DAY)
-    assert store.posting("A:1") is None, "past the window and keep_closed: pruned"
+    Pruning(store.db).prune(now + dedupe.WINDOW + DAY, keep_closed=DAY, keep_sent=DAY)
+    assert store.postings.posting("A:1") is None, "past the window and keep_closed: pruned"
 
 
-def test_a_pending_delivery_keeps_its_posting(store: Store, now) -> None:
-    store.subscribe(1, now)
-    store.record("A", [job("A", 1)], now)
+def test_a_pending_delivery_keeps_its_posting(store: Stores, now) -> None:
+    store.users.subscribe(1, now)
+    store.postings.record("A", [job("A", 1)], now)
     store.db.execute("UPDATE postings SET closed_at = ?", (iso(now),))
     from bot.models import Delivery
 
-    store.enqueue([Delivery(1, "A:1", (1,))], now)
-    pruned = store.prune(now + 365 * DAY, keep_closed=DAY, keep_sent=DAY)
-    assert pruned.postings == 0 and store.posting("A:1") is not None
-    assert store.delivery_counts() == {"pending": 1}
+    store.outbox.enqueue([Delivery(1, "A:1", (1,))], now)
+    pruned = Pruning(store.db).prune(now + 365 * DAY, keep_closed=DAY, keep_sent=DAY)
+    assert pruned.postings == 0 and store.postings.posting("A:1") is not None
+    assert store.outbox.delivery_counts() == {"pending": 1}
 
 
 async def test_the_daily_run_prunes_off_the_loop_until_stopped(tmp_path, now) -> None:
     db = tmp_path / "jobbot.db"
-    store = Store.open(db)
-    store.record("A", [job("A", 1)], now - 200 * DAY)
+    store = Stores.open(db)
+    store.postings.record("A", [job("A", 1)], now - 200 * DAY)
     store.db.execute("UPDATE postings SET closed_at = ?", (iso(now - 150 * DAY),))
     retention = Retention(StorageConfig(str(db)), lambda: now, every=0.01, first_in=0.0)
     stop = asyncio.Event()
@@ -140,7 +140,7 @@ async def test_the_daily_run_prunes_off_the_loop_until_stopped(tmp_path, now) ->
         await asyncio.sleep(0.01)
     stop.set()
     await asyncio.wait_for(task, 5)
-    assert store.posting("A:1") is None
+    assert store.postings.posting("A:1") is None
     store.close()
 
 

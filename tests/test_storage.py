@@ -14,7 +14,7 @@ from bot import config as cfg
 from bot.app import App
 from bot.cli import main
 from bot.errors import StorageError
-from bot.store import Store
+from bot.store import Stores
 from tests.board_server import BoardServer
 from tests.fake_telegram import FakeTelegram
 from tests.test_e2e import TOKEN, baselined, make_config
@@ -33,8 +33,8 @@ def test_backup_from_another_directory_copies_the_configured_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
 ) -> None:
     config = _config_dir(tmp_path)
-    store = Store.open(tmp_path / "etc" / "jobbot.db")
-    store.subscribe(7, datetime.now(UTC))
+    store = Stores.open(tmp_path / "etc" / "jobbot.db")
+    store.users.subscribe(7, datetime.now(UTC))
     store.close()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

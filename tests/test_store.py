@@ -9,7 +9,7 @@ import pytest
 from bot import normalize
 from bot.config import BoardConfig
 from bot.models import BoardInfo, Delivery, RawPosting
-from bot.store import Store
+from bot.store import Stores
 
 BOARD = BoardConfig("Acme", "https://example.com/b", "greenhouse", "https://example.com/b", 60.0)
 INFO = BoardInfo("Acme", "greenhouse", "https://example.com/b", "Acme Pay")
@@ -33,134 +33,141 @@ def postings(*items: RawPosting):
 
 
 @pytest.fixture
-def acme(store: Store, now):
-    store.sync_boards([BOARD], now)
+def acme(store: Stores, now):
+    store.boards.sync_boards([BOARD], now)
     return store
 
 
-def test_first_poll_is_a_baseline(acme: Store, now) -> None:
-    result = acme.record("Acme", postings(raw(1), raw(2)), now)
+def test_first_poll_is_a_baseline(acme: Stores, now) -> None:
+    result = acme.postings.record("Acme", postings(raw(1), raw(2)), now)
     assert result.baseline and result.new == [] and result.seen == 2
-    assert acme.posting("Acme:1").title == "Backend Engineer 1"
-    acme.mark_success("Acme", now, None, None)
-    assert acme.board("Acme").baseline_at == now
+    assert acme.postings.posting("Acme:1").title == "Backend Engineer 1"
+    acme.boards.mark_success("Acme", now, None, None)
+    assert acme.boards.board("Acme").baseline_at == now
 
 
-def test_new_posting_after_baseline(acme: Store, now) -> None:
-    acme.record("Acme", postings(raw(1)), now)
-    acme.mark_success("Acme", now, None, None)
-    result = acme.record("Acme", postings(raw(1), raw(2)), now + timedelta(minutes=1))
+def test_new_posting_after_baseline(acme: Stores, now) -> None:
+    acme.postings.record("Acme", postings(raw(1)), now)
+    acme.boards.mark_success("Acme", now, None, None)
+    result = acme.postings.record("Acme", postings(raw(1), raw(2)), now + timedelta(minutes=1))
     assert not result.baseline
     assert [p.key for p in result.new] == ["Acme:2"]
     assert result.changed == [] and result.closed == []
 
 
-def test_changed_only_when_content_hash_moves(acme: Store, now) -> None:
-    acme.record("Acme", postings(raw(1)), now)
-    acme.mark_success("Acme", now, None, None)
+def test_changed_only_when_content_hash_moves(acme: Stores, now) -> None:
+    acme.postings.record("Acme", postings(raw(1)), now)
+    acme.boards.mark_success("Acme", now, None, None)
     # A new date alone (Greenhouse bumps updated_at) is not a change.
-    same = acme.record("Acme", postings(raw(1, posted_at="2026-11-21T08:00:00Z")), now)
+    same = acme.postings.record("Acme", postings(raw(1, posted_at="2026-11-21T08:00:00Z")), now)
     assert same.changed == [] and same.new == []
-    edited = acme.record("Acme", postings(raw(1, description_html="<p>Now Go, not Rust.</p>")), now)
+    edited = acme.postings.record(
+        "Acme", postings(raw(1, description_html="<p>Now Go, not Rust.</p>")), now
+    )
     assert [p.key for p in edited.changed] == ["Acme:1"] and edited.new == []
-    assert acme.posting("Acme:1").description == "Now Go, not Rust."
+    assert acme.postings.posting("Acme:1").description == "Now Go, not Rust."
 
 
-def test_closed_after_missing_from_consecutive_polls(acme: Store, now) -> None:
-    acme.record("Acme", postings(raw(1), raw(2)), now)
-    acme.mark_success("Acme", now, None, None)
-    first = acme.record("Acme", postings(raw(1)), now, close_after=2)
+def test_closed_after_missing_from_consecutive_polls(acme: Stores, now) -> None:
+    acme.postings.record("Acme", postings(raw(1), raw(2)), now)
+    acme.boards.mark_success("Acme", now, None, None)
+    first = acme.postings.record("Acme", postings(raw(1)), now, close_after=2)
     assert first.closed == []
-    second = acme.record("Acme", postings(raw(1)), now, close_after=2)
+    second = acme.postings.record("Acme", postings(raw(1)), now, close_after=2)
     assert second.closed == ["Acme:2"]
-    assert [p.key for p in acme.latest_postings()] == ["Acme:1"]
-    back = acme.record("Acme", postings(raw(1), raw(2)), now)
+    assert [p.key for p in acme.postings.latest_postings()] == ["Acme:1"]
+    back = acme.postings.record("Acme", postings(raw(1), raw(2)), now)
     assert back.new == [], "a reopened posting is not new"
-    assert {p.key for p in acme.latest_postings()} == {"Acme:1", "Acme:2"}
+    assert {p.key for p in acme.postings.latest_postings()} == {"Acme:1", "Acme:2"}
 
 
-def test_empty_answer_after_postings_closes_nothing(acme: Store, now) -> None:
-    acme.record("Acme", postings(raw(1), raw(2)), now)
-    acme.mark_success("Acme", now, None, None)
+def test_empty_answer_after_postings_closes_nothing(acme: Stores, now) -> None:
+    acme.postings.record("Acme", postings(raw(1), raw(2)), now)
+    acme.boards.mark_success("Acme", now, None, None)
     for _ in range(3):
-        result = acme.record("Acme", [], now, close_after=1)
+        result = acme.postings.record("Acme", [], now, close_after=1)
         assert result.suspect_empty and result.closed == []
-    assert len(acme.latest_postings()) == 2
+    assert len(acme.postings.latest_postings()) == 2
 
 
-def test_duplicate_ids_in_one_response_are_one_posting(acme: Store, now) -> None:
-    result = acme.record("Acme", postings(raw(1), raw(1)), now)
+def test_duplicate_ids_in_one_response_are_one_posting(acme: Stores, now) -> None:
+    result = acme.postings.record("Acme", postings(raw(1), raw(1)), now)
     assert result.seen == 1
 
 
-def test_outbox_holds_one_row_per_user_and_job(acme: Store, now) -> None:
-    acme.record("Acme", postings(raw(1)), now)
-    acme.subscribe(7, now)
-    a = acme.add_alert(7, "rust", now)
-    b = acme.add_alert(7, "postgres", now)
-    assert acme.enqueue([Delivery(7, "Acme:1", (a.id, b.id))], now) == 1
-    assert acme.enqueue([Delivery(7, "Acme:1", (a.id,)), Delivery(7, "Acme:1", (b.id,))], now) == 0
+def test_outbox_holds_one_row_per_user_and_job(acme: Stores, now) -> None:
+    acme.postings.record("Acme", postings(raw(1)), now)
+    acme.users.subscribe(7, now)
+    a = acme.alerts.add_alert(7, "rust", now)
+    b = acme.alerts.add_alert(7, "postgres", now)
+    assert acme.outbox.enqueue([Delivery(7, "Acme:1", (a.id, b.id))], now) == 1
+    assert (
+        acme.outbox.enqueue([Delivery(7, "Acme:1", (a.id,)), Delivery(7, "Acme:1", (b.id,))], now)
+        == 0
+    )
     rows = acme.db.execute("SELECT count(*) FROM deliveries").fetchone()[0]
     assert rows == 1
-    (item,) = acme.due(now)
+    (item,) = acme.outbox.due(now)
     assert item.alert_queries == ("rust", "postgres")
 
 
-def test_outbox_state_machine_and_in_doubt_recovery(acme: Store, now) -> None:
-    acme.record("Acme", postings(raw(1), raw(2)), now)
-    acme.subscribe(7, now)
-    acme.enqueue([Delivery(7, "Acme:1"), Delivery(7, "Acme:2")], now)
-    first, second = acme.due(now)
-    acme.mark_sending(first.id)
-    acme.mark_sent(first.id, now, 42)
-    acme.mark_sending(second.id)  # the process dies here
-    assert acme.due(now) == []
-    assert acme.recover_in_doubt() == 1
-    (again,) = acme.due(now)
+def test_outbox_state_machine_and_in_doubt_recovery(acme: Stores, now) -> None:
+    acme.postings.record("Acme", postings(raw(1), raw(2)), now)
+    acme.users.subscribe(7, now)
+    acme.outbox.enqueue([Delivery(7, "Acme:1"), Delivery(7, "Acme:2")], now)
+    first, second = acme.outbox.due(now)
+    acme.outbox.mark_sending(first.id)
+    acme.outbox.mark_sent(first.id, now, 42)
+    acme.outbox.mark_sending(second.id)  # the process dies here
+    assert acme.outbox.due(now) == []
+    assert acme.outbox.recover_in_doubt() == 1
+    (again,) = acme.outbox.due(now)
     assert again.id == second.id and again.attempts == 1
-    assert acme.delivery_counts() == {"sent": 1, "pending": 1}
+    assert acme.outbox.delivery_counts() == {"sent": 1, "pending": 1}
 
 
-def test_paused_users_get_nothing_due_but_keep_matching(acme: Store, now) -> None:
-    acme.record("Acme", postings(raw(1)), now)
-    acme.subscribe(7, now)
-    alert = acme.add_alert(7, "rust", now)
-    acme.enqueue([Delivery(7, "Acme:1")], now)
-    acme.set_user_state(7, "paused", now)
-    assert acme.due(now) == [] and acme.active_alerts() == [alert], "held for the resume"
-    acme.set_user_state(7, "blocked", now)
-    assert acme.due(now) == [] and acme.active_alerts() == []
-    acme.subscribe(7, now)
-    assert len(acme.due(now)) == 1
+def test_paused_users_get_nothing_due_but_keep_matching(acme: Stores, now) -> None:
+    acme.postings.record("Acme", postings(raw(1)), now)
+    acme.users.subscribe(7, now)
+    alert = acme.alerts.add_alert(7, "rust", now)
+    acme.outbox.enqueue([Delivery(7, "Acme:1")], now)
+    acme.users.set_user_state(7, "paused", now)
+    assert acme.outbox.due(now) == [] and acme.alerts.active_alerts() == [alert], (
+        "held for the resume"
+    )
+    acme.users.set_user_state(7, "blocked", now)
+    assert acme.outbox.due(now) == [] and acme.alerts.active_alerts() == []
+    acme.users.subscribe(7, now)
+    assert len(acme.outbox.due(now)) == 1
 
 
-def test_stop_deletes_the_users_data(acme: Store, now) -> None:
-    acme.record("Acme", postings(raw(1)), now)
-    acme.subscribe(7, now, "ada", "Ada")
-    acme.add_alert(7, "rust", now)
-    acme.enqueue([Delivery(7, "Acme:1")], now)
-    acme.forget_user(7, now)
-    assert acme.alerts(7) == []
+def test_stop_deletes_the_users_data(acme: Stores, now) -> None:
+    acme.postings.record("Acme", postings(raw(1)), now)
+    acme.users.subscribe(7, now, "ada", "Ada")
+    acme.alerts.add_alert(7, "rust", now)
+    acme.outbox.enqueue([Delivery(7, "Acme:1")], now)
+    acme.users.forget_user(7, now)
+    assert acme.alerts.alerts(7) == []
     assert acme.db.execute("SELECT count(*) FROM deliveries").fetchone()[0] == 0
-    user = acme.user(7)
+    user = acme.users.user(7)
     assert user.state == "stopped" and user.username is None
 
 
 def test_migrations_are_named_and_applied_once(tmp_path) -> None:
     path = tmp_path / "x.db"
-    Store.open(path).close()
-    s = Store.open(path)
+    Stores.open(path).close()
+    s = Stores.open(path)
     names = [r[0] for r in s.db.execute("SELECT name FROM _sqlite_migrations")]
     assert names[0] == "0001_initial" and "0004_board_body_hash" in names
     assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     s.close()
 
 
-def test_sync_boards_keeps_state_and_disables_removed(acme: Store, now) -> None:
-    acme.mark_success("Acme", now, '"v1"', None)
+def test_sync_boards_keeps_state_and_disables_removed(acme: Stores, now) -> None:
+    acme.boards.mark_success("Acme", now, '"v1"', None)
     other = BoardConfig("Other", "https://e.com/x", "rss", "https://e.com/x", 60.0)
-    acme.sync_boards([BOARD, other], now)
-    assert acme.board("Acme").etag == '"v1"'
-    acme.sync_boards([other], now)
-    assert not acme.board("Acme").enabled
-    assert [b.name for b in acme.boards(enabled_only=True)] == ["Other"]
+    acme.boards.sync_boards([BOARD, other], now)
+    assert acme.boards.board("Acme").etag == '"v1"'
+    acme.boards.sync_boards([other], now)
+    assert not acme.boards.board("Acme").enabled
+    assert [b.name for b in acme.boards.all(enabled_only=True)] == ["Other"]

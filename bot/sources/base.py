@@ -4,13 +4,13 @@ fetch), plus the small helpers every parser shares. The contract itself is in `c
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from bot import careers
+from bot.decoding import loads_json
 from bot.errors import DetectError, FetchError, ParseError, UnsupportedBoard
 from bot.models import FetchResult, RawPosting
 from bot.normalize import tree
@@ -83,7 +83,7 @@ def page_markup(markup: str, url: str) -> str:
 def json_body(result: FetchResult, expected: str) -> Any:
     """The body as JSON; ParseError "{expected}, got HTML (text/html)" and the like when not."""
     try:
-        return json.loads(result.text)
+        return loads_json(result.body, result.encoding, lambda: result.text)
     except ValueError:
         raise ParseError(f"{expected}, got {describe_body(result)}") from None
 

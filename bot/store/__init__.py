@@ -1,41 +1,69 @@
-"""All SQL lives here: boards and their poll state, postings and their diff, users, alerts, outbox.
+"""All SQL lives here: one store per job, all over one shared database (`Db`).
 
-`Store` is one class composed of a mixin per table group, all on one connection: `db` opens and
-migrates the database and holds transactions, backup and the timestamp helpers; `boards` the
-boards and their poll state; `postings` the diff of a poll (`record`), job identity and the
-reads; `users` users and their alerts; `outbox` the deliveries; `held` those held for a
-summary. `columns` maps a `Posting` to
-its columns and back.
+`db` opens and migrates the database and holds the connection, transactions (which may span
+stores), backup and the timestamp helpers; `boards` the boards and their poll state (chat- and
+follow-added ones too); `postings` what each poll found (`record`, its pure `diff`, job
+`identity`) and the reads of stored postings; `users` users and their settings; `alerts` their
+alerts; `choices` the jobs they hid and companies they muted; `outbox` the deliveries; `held`
+those held for a summary; `follows` the boards users follow; `access` invites and bans;
+`notices` the admins' broadcasts; `retention` what may be pruned (`Pruning`). `columns` maps a
+`Posting` to its columns and back. Rows are read by column name. Not stores but functions over
+connections of their own: `stats` (the figures /healthz, /metrics and /stats read), `restore`
+and `lock`.
+
+`Stores` builds them all over one `Db`: the app (and a chat command's worker thread, over
+its own connection) constructs it once, and hands each part only the stores it uses.
 """
 
 from __future__ import annotations
 
-from bot.store.access import AccessMixin
-from bot.store.boards import BoardsMixin, BoardState
-from bot.store.choices import ChoicesMixin, SentJob
-from bot.store.control import AlertRow, ControlMixin, JobRecord
-from bot.store.db import StoreBase, connect, from_iso, iso, utcnow
-from bot.store.follows import Followed, FollowsMixin
-from bot.store.held import HeldMixin
-from bot.store.notices import NoticesMixin
-from bot.store.outbox import OutboxItem
-from bot.store.postings import PostingsMixin, RecordResult
-from bot.store.prefs import PrefsMixin
-from bot.store.retention import RetentionMixin
-from bot.store.users import USER_STATES, User, UsersMixin
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Self, TypeVar
+
+from bot.policy import DeliverySettings
+from bot.store.access import Access
+from bot.store.alerts import AlertRow, Alerts
+from bot.store.boards import Boards, BoardState
+from bot.store.choices import Choices, company_key
+from bot.store.db import Db, connect, from_iso, iso, utcnow
+from bot.store.follows import Followed, Follows
+from bot.store.held import Held
+from bot.store.notices import Notices
+from bot.store.outbox import Outbox, OutboxItem, OutboxState, SentJob
+from bot.store.postings import JobRecord, Postings, RecordResult
+from bot.store.retention import Pruning
+from bot.store.users import USER_STATES, User, Users
+
+V = TypeVar("V")
 
 __all__ = [
     "USER_STATES",
+    "Access",
     "AlertRow",
+    "Alerts",
     "BoardState",
+    "Boards",
+    "Choices",
+    "Db",
     "Followed",
+    "Follows",
+    "Held",
     "JobRecord",
+    "Notices",
+    "Outbox",
     "OutboxItem",
+    "OutboxState",
+    "Postings",
+    "Pruning",
     "RecordResult",
     "SentJob",
-    "Store",
-    "StoreBase",
+    "Stores",
     "User",
+    "Users",
+    "company_key",
     "connect",
     "from_iso",
     "iso",
@@ -43,17 +71,69 @@ __all__ = [
 ]
 
 
-class Store(
-    FollowsMixin,
-    BoardsMixin,
-    PostingsMixin,
-    AccessMixin,
-    UsersMixin,
-    ControlMixin,
-    PrefsMixin,
-    ChoicesMixin,
-    HeldMixin,
-    RetentionMixin,
-    NoticesMixin,
-):
-    """The jobbot database. Methods are short transactions unless wrapped in `transaction()`."""
+@dataclass(frozen=True, slots=True)
+class Stores:
+    """Every store over one `Db`: for construction (`bot.app`) and for the chat commands,
+    which reach users, alerts, choices, postings and the outbox alike."""
+
+    db: Db
+    boards: Boards
+    postings: Postings
+    users: Users
+    alerts: Alerts
+    choices: Choices
+    outbox: Outbox
+    held: Held
+    follows: Follows
+    access: Access
+    notices: Notices
+
+    @classmethod
+    def over(cls, db: Db) -> Self:
+        return cls(
+            db,
+            Boards(db),
+            Postings(db),
+            Users(db),
+            Alerts(db),
+            Choices(db),
+            Outbox(db),
+            Held(db),
+            Follows(db),
+            Access(db),
+            Notices(db),
+        )
+
+    @classmethod
+    def open(cls, path: str | Path) -> Self:
+        return cls.over(Db.open(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def view(self, part: type[V]) -> V:
+        """The dataclass `part` (a part's own set of stores, such as `poller.PollStores`)
+        filled with the stores its fields name: a part is handed only what it uses."""
+        chosen: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(part)}  # type: ignore[arg-type]
+        return part(**chosen)
+
+    def import_user_data(
+        self,
+        chat_id: int,
+        alerts: Sequence[tuple[str, bool]],
+        settings: DeliverySettings | None,
+        hourly_cap: int | None,
+        muted: Sequence[str],
+        now: datetime,
+    ) -> int:
+        """/import: add the alerts (query, paused) the user lacks, replace settings, add
+        mutes, in one transaction. Returns how many alerts were added."""
+        with self.db.transaction():
+            added = self.alerts.import_alerts(chat_id, alerts, now)
+            if settings is not None:
+                self.users.set_settings(chat_id, settings, now)
+            if hourly_cap is not None:
+                self.users.set_hourly_cap(chat_id, hourly_cap)
+            for company in muted:
+                self.choices.mute_company(chat_id, company, now)
+            return added

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.store.db import from_iso, iso
-from bot.store.users import UsersMixin
+from bot.store.db import Table, from_iso, iso
+from bot.store.users import Users
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +17,7 @@ class Invite:
     uses: int = 0
 
 
-class AccessMixin(UsersMixin):
+class Access(Table):
     """The invites and banned tables."""
 
     def add_invite(
@@ -31,14 +31,14 @@ class AccessMixin(UsersMixin):
         return Invite(code, expires_at, max_uses)
 
     def invite(self, code: str) -> Invite | None:
-        row = self._one(
+        row = self.db.one(
             "SELECT code, expires_at, max_uses, uses FROM invites WHERE code = ?", (code,)
         )
         if row is None:
             return None
-        expires = from_iso(row[1])
+        expires = from_iso(row["expires_at"])
         assert expires is not None
-        return Invite(row[0], expires, row[2], row[3])
+        return Invite(row["code"], expires, row["max_uses"], row["uses"])
 
     def redeem(
         self,
@@ -50,28 +50,24 @@ class AccessMixin(UsersMixin):
     ) -> bool:
         """Use one of the code's uses and subscribe the user, in one transaction; False (and
         nothing stored) when the code is unknown, expired or used up."""
-        with self.transaction():
+        with self.db.transaction():
             used = self.db.execute(
                 "UPDATE invites SET uses = uses + 1 WHERE code = ? AND uses < max_uses "
                 "AND expires_at > ?",
                 (code, iso(now)),
             ).rowcount
             if used:
-                self.subscribe(chat_id, now, username, first_name)
+                Users(self.db).subscribe(chat_id, now, username, first_name)
         return bool(used)
-
-    def known_user(self, chat_id: int) -> bool:
-        """Whether the chat has a users row: it was let in once (stopped or not)."""
-        return self._one("SELECT 1 FROM users WHERE chat_id = ?", (chat_id,)) is not None
 
     def ban(self, user_id: int, by: int, now: datetime) -> bool:
         """Ban a user: no commands, no messages, nothing pending. True when newly banned."""
-        with self.transaction():
+        with self.db.transaction():
             added = self.db.execute(
                 "INSERT OR IGNORE INTO banned (user_id, banned_by, created_at) VALUES (?, ?, ?)",
                 (user_id, by, iso(now)),
             ).rowcount
-            self.alerts_generation += 1
+            self.db.alerts_generation += 1
             self.db.execute(
                 "UPDATE users SET state = 'blocked', updated_at = ? WHERE chat_id = ?",
                 (iso(now), user_id),
@@ -92,4 +88,4 @@ class AccessMixin(UsersMixin):
         if not wanted:
             return False
         sql = f"SELECT 1 FROM banned WHERE user_id IN ({','.join('?' * len(wanted))})"
-        return self._one(sql, wanted) is not None
+        return self.db.one(sql, wanted) is not None

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.config import BoardConfig
-from bot.store.db import StoreBase, from_iso, iso
+from bot.store.db import Table, from_iso, iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +36,14 @@ class BoardState:
     admins_alerted: bool = False
 
 
-class BoardsMixin(StoreBase):
+class Boards(Table):
     """The boards table: what to poll, and what polling has learnt."""
 
     def sync_boards(
         self, boards: tuple[BoardConfig, ...] | list[BoardConfig], now: datetime
     ) -> None:
         """Make the config's boards the enabled config boards; poll state is kept across runs."""
-        with self.transaction():
+        with self.db.transaction():
             names = [b.name for b in boards]
             self.db.execute(
                 "UPDATE boards SET enabled = 0 WHERE origin = 'config' AND name NOT IN "
@@ -104,35 +105,54 @@ class BoardsMixin(StoreBase):
         """Stop polling a board; its postings stay searchable."""
         self.db.execute("UPDATE boards SET enabled = 0 WHERE name = ?", (name,))
 
+    def board_at(self, kind: str, endpoint: str) -> BoardState | None:
+        """The board that polls `endpoint` as `kind` (enabled first), whoever added it."""
+        row = self.db.one(
+            "SELECT name FROM boards WHERE kind = ? AND endpoint = ? ORDER BY enabled DESC, name",
+            (kind, endpoint),
+        )
+        return self.board(row["name"]) if row else None
+
+    def free_name(self, wanted: str) -> str:
+        """`wanted`, or `wanted-2`, `wanted-3`... the first no board has (case-insensitive)."""
+        taken = {r["name"] for r in self.db.execute("SELECT lower(name) AS name FROM boards")}
+        name, n = wanted, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{wanted}-{n}"
+        return name
+
+    def add_followed_board(self, board: BoardConfig, now: datetime) -> None:
+        """A board a user follows: polled like any other; retired when nobody needs it."""
+        self.add_board(board, now)
+        self.db.execute("UPDATE boards SET origin = 'follow' WHERE name = ?", (board.name,))
+
+    def enable_board(self, name: str) -> None:
+        """Poll a retired board again (a user follows it anew); its poll state is kept."""
+        self.db.execute("UPDATE boards SET enabled = 1 WHERE name = ?", (name,))
+
+    def followed_board_count(self) -> int:
+        """Boards users added with /follow that are still polled (the global cap counts these)."""
+        row = self.db.one(
+            "SELECT count(*) AS n FROM boards WHERE origin = 'follow' AND enabled = 1"
+        )
+        return row["n"] if row else 0
+
     def board(self, name: str) -> BoardState | None:
-        rows = self.boards(name=name)
+        rows = self.all(name=name)
         return rows[0] if rows else None
 
-    def boards(self, *, enabled_only: bool = False, name: str | None = None) -> list[BoardState]:
+    def all(self, *, enabled_only: bool = False, name: str | None = None) -> list[BoardState]:
         where, params = [], []
         if enabled_only:
             where.append("b.enabled = 1")
         if name is not None:
             where.append("b.name = ?")
             params.append(name)
-        sql = f"""SELECT b.name, b.kind, b.url, b.endpoint, b.interval_s, b.company, b.origin,
-                    b.enabled, b.etag, b.last_modified, b.baseline_at, b.last_success_at,
-                    b.last_error, b.consecutive_failures, b.next_due_at,
-                    (SELECT count(*) FROM postings p WHERE p.board = b.name AND p.closed_at IS NULL),
-                    b.options, b.body_hash, b.admins_alerted
+        sql = f"""SELECT b.*, (SELECT count(*) FROM postings p
+                                   WHERE p.board = b.name AND p.closed_at IS NULL) AS open_postings
                   FROM boards b {"WHERE " + " AND ".join(where) if where else ""} ORDER BY b.name"""
-        out = []
-        for r in self.db.execute(sql, params).fetchall():
-            out.append(
-                BoardState(
-                    name=r[0], kind=r[1], url=r[2], endpoint=r[3], interval_s=r[4], company=r[5],
-                    origin=r[6], enabled=bool(r[7]), etag=r[8], last_modified=r[9],
-                    baseline_at=from_iso(r[10]), last_success_at=from_iso(r[11]), last_error=r[12],
-                    consecutive_failures=r[13], next_due_at=from_iso(r[14]), open_postings=r[15], options=json.loads(r[16]),
-                    body_hash=r[17], admins_alerted=bool(r[18]),
-                )
-            )  # fmt: skip
-        return out
+        return [_board_state(r) for r in self.db.execute(sql, params).fetchall()]
 
     def mark_success(
         self,
@@ -143,7 +163,7 @@ class BoardsMixin(StoreBase):
         body_hash: str | None = None,
     ) -> int:
         """Record a successful poll; returns the failure streak it ended."""
-        row = self._one("SELECT consecutive_failures FROM boards WHERE name = ?", (name,))
+        streak = self._failures(name)
         self.db.execute(
             """UPDATE boards SET last_attempt_at = ?, last_success_at = ?, last_error = NULL,
                    consecutive_failures = 0, next_due_at = NULL, etag = ?, last_modified = ?,
@@ -152,7 +172,7 @@ class BoardsMixin(StoreBase):
                WHERE name = ?""",
             (iso(now), iso(now), etag, last_modified, iso(now), body_hash, name),
         )
-        return row[0] if row else 0
+        return streak
 
     def set_admins_alerted(self, name: str) -> None:
         self.db.execute("UPDATE boards SET admins_alerted = 1 WHERE name = ?", (name,))
@@ -168,5 +188,21 @@ class BoardsMixin(StoreBase):
                    consecutive_failures = consecutive_failures + 1 WHERE name = ?""",
             (iso(now), error, iso(next_due), name),
         )
-        row = self._one("SELECT consecutive_failures FROM boards WHERE name = ?", (name,))
-        return row[0] if row else 0
+        return self._failures(name)
+
+    def _failures(self, name: str) -> int:
+        row = self.db.one("SELECT consecutive_failures FROM boards WHERE name = ?", (name,))
+        return row["consecutive_failures"] if row else 0
+
+
+def _board_state(r: sqlite3.Row) -> BoardState:
+    return BoardState(
+        name=r["name"], kind=r["kind"], url=r["url"], endpoint=r["endpoint"],
+        interval_s=r["interval_s"], company=r["company"], origin=r["origin"],
+        enabled=bool(r["enabled"]), etag=r["etag"], last_modified=r["last_modified"],
+        baseline_at=from_iso(r["baseline_at"]), last_success_at=from_iso(r["last_success_at"]),
+        last_error=r["last_error"], consecutive_failures=r["consecutive_failures"],
+        next_due_at=from_iso(r["next_due_at"]), open_postings=r["open_postings"],
+        options=json.loads(r["options"]), body_hash=r["body_hash"],
+        admins_alerted=bool(r["admins_alerted"]),
+    )  # fmt: skip

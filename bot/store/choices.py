@@ -1,65 +1,91 @@
-"""What a user turned away, applied where jobs reach them: routing, sending and /search.
+"""What a user turned away: hidden jobs and muted companies, applied where jobs reach them
+(routing, sending and /search). Every change bumps `alerts_generation`.
 
 A hidden job is hidden by its job key, so its copies on other boards stay hidden too; a muted
-company by its `company_key`; a paused alert brings nothing until it is resumed.
+company by its `company_key`.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from datetime import datetime
 
 from bot.models import Delivery, Posting
-from bot.store.db import StoreBase
-from bot.store.prefs import company_key
+from bot.store.db import Table, iso
 
 _CHUNK = 400  # rows per lookup: (chat, key) pairs as JSON, well under SQLite's limits
 
 
-@dataclass(frozen=True, slots=True)
-class SentJob:
-    """A delivery as a press on its message sees it."""
-
-    id: int
-    chat_id: int
-    posting_key: str
-    alert_ids: tuple[int, ...]
-    message_id: int | None
-    state: str
+def company_key(company: str) -> str:
+    """A company as muting compares it: case and spacing do not matter."""
+    return " ".join(company.casefold().split())
 
 
-class ChoicesMixin(StoreBase):
-    """Reads of hidden jobs, muted companies and paused alerts, many at a time."""
+class Choices(Table):
+    """The hidden_jobs and muted_companies tables."""
 
-    def sent_job(self, delivery_id: int) -> SentJob | None:
-        row = self._one(
-            """SELECT id, chat_id, posting_key, alert_ids, message_id, state FROM deliveries
-               WHERE id = ?""",
-            (delivery_id,),
+    def hide_job(self, chat_id: int, job_key: str, now: datetime) -> None:
+        self.db.alerts_generation += 1
+        self.db.execute(
+            "INSERT OR IGNORE INTO hidden_jobs (chat_id, job_key, created_at) VALUES (?, ?, ?)",
+            (chat_id, job_key, iso(now)),
         )
-        if row is None:
-            return None
-        return SentJob(row[0], row[1], row[2], tuple(json.loads(row[3])), row[4], row[5])
 
-    def job_key(self, posting_key: str) -> str:
-        """The key of the job a posting belongs to (itself unless it is a copy)."""
-        row = self._one("SELECT job_key FROM postings WHERE key = ?", (posting_key,))
-        return row[0] if row and row[0] else posting_key
+    def unhide_job(self, chat_id: int, job_key: str) -> None:
+        self.db.alerts_generation += 1
+        self.db.execute(
+            "DELETE FROM hidden_jobs WHERE chat_id = ? AND job_key = ?", (chat_id, job_key)
+        )
+
+    def hidden_jobs(self, chat_id: int) -> set[str]:
+        rows = self.db.execute("SELECT job_key FROM hidden_jobs WHERE chat_id = ?", (chat_id,))
+        return {r["job_key"] for r in rows}
+
+    def is_hidden(self, chat_id: int, job_key: str) -> bool:
+        sql = "SELECT 1 FROM hidden_jobs WHERE chat_id = ? AND job_key = ?"
+        return self.db.one(sql, (chat_id, job_key)) is not None
+
+    def mute_company(self, chat_id: int, company: str, now: datetime) -> None:
+        self.db.alerts_generation += 1
+        self.db.execute(
+            """INSERT OR IGNORE INTO muted_companies (chat_id, company_key, company, created_at)
+               VALUES (?, ?, ?, ?)""",
+            (chat_id, company_key(company), company.strip(), iso(now)),
+        )
+
+    def unmute_company(self, chat_id: int, company: str) -> bool:
+        self.db.alerts_generation += 1
+        cur = self.db.execute(
+            "DELETE FROM muted_companies WHERE chat_id = ? AND company_key = ?",
+            (chat_id, company_key(company)),
+        )
+        return cur.rowcount > 0
+
+    def muted_companies(self, chat_id: int) -> list[str]:
+        rows = self.db.execute(
+            "SELECT company FROM muted_companies WHERE chat_id = ? ORDER BY created_at", (chat_id,)
+        )
+        return [r["company"] for r in rows]
+
+    def is_muted(self, chat_id: int, company: str) -> bool:
+        sql = "SELECT 1 FROM muted_companies WHERE chat_id = ? AND company_key = ?"
+        return self.db.one(sql, (chat_id, company_key(company))) is not None
 
     def _pairs(self, sql: str, pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
-        """Which (chat, key) pairs `sql` (over json_each(?) as `j`) finds."""
+        """Which (chat, key) pairs `sql` (over json_each(?) as `j`, reading `chat_id` and
+        `key`) finds."""
         wanted = list(dict.fromkeys(pairs))
         found: set[tuple[int, str]] = set()
         for i in range(0, len(wanted), _CHUNK):
             rows = self.db.execute(sql, (json.dumps(wanted[i : i + _CHUNK]),))
-            found.update((chat, key) for chat, key in rows)
+            found.update((r["chat_id"], r["key"]) for r in rows)
         return found
 
     def hidden_pairs(self, pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
         """The (chat, job key) pairs that chat hid."""
         return self._pairs(
-            """SELECT h.chat_id, h.job_key FROM json_each(?) j JOIN hidden_jobs h
+            """SELECT h.chat_id, h.job_key AS key FROM json_each(?) j JOIN hidden_jobs h
                ON h.chat_id = json_extract(j.value, '$[0]')
                AND h.job_key = json_extract(j.value, '$[1]')""",
             pairs,
@@ -68,23 +94,15 @@ class ChoicesMixin(StoreBase):
     def muted_pairs(self, pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
         """The (chat, company key) pairs that chat muted."""
         return self._pairs(
-            """SELECT m.chat_id, m.company_key FROM json_each(?) j JOIN muted_companies m
+            """SELECT m.chat_id, m.company_key AS key FROM json_each(?) j JOIN muted_companies m
                ON m.chat_id = json_extract(j.value, '$[0]')
                AND m.company_key = json_extract(j.value, '$[1]')""",
             pairs,
         )
 
-    def paused_among(self, alert_ids: Iterable[int]) -> set[int]:
-        ids = list(set(alert_ids))
-        found: set[int] = set()
-        for i in range(0, len(ids), _CHUNK):
-            rows = self.db.execute(
-                """SELECT a.id FROM json_each(?) j JOIN alerts a ON a.id = j.value
-                   WHERE a.paused_at IS NOT NULL""",
-                (json.dumps(ids[i : i + _CHUNK]),),
-            )
-            found.update(r[0] for r in rows)
-        return found
+    def _job_key(self, posting_key: str) -> str:
+        row = self.db.one("SELECT job_key FROM postings WHERE key = ?", (posting_key,))
+        return row["job_key"] if row and row["job_key"] else posting_key
 
     def wanted(self, deliveries: list[Delivery], postings: Mapping[str, Posting]) -> list[Delivery]:
         """`deliveries` without hidden jobs and muted companies. Paused alerts keep matching:
@@ -93,7 +111,7 @@ class ChoicesMixin(StoreBase):
         if not deliveries:
             return []
         keys = {d.posting_key for d in deliveries}
-        jobs = {key: self.job_key(key) for key in keys}
+        jobs = {key: self._job_key(key) for key in keys}
         firm = {key: company_key(postings[key].company) for key in keys}
         hidden = self.hidden_pairs((d.chat_id, jobs[d.posting_key]) for d in deliveries)
         muted = self.muted_pairs((d.chat_id, firm[d.posting_key]) for d in deliveries)
@@ -106,7 +124,7 @@ class ChoicesMixin(StoreBase):
 
     def turned_away(self, chat_id: int, posting: Posting) -> str | None:
         """Why `chat_id` no longer wants `posting` ("hidden", "muted"), or None."""
-        if self.hidden_pairs([(chat_id, self.job_key(posting.key))]):
+        if self.hidden_pairs([(chat_id, self._job_key(posting.key))]):
             return "hidden"
         if self.muted_pairs([(chat_id, company_key(posting.company))]):
             return "muted"
@@ -114,18 +132,14 @@ class ChoicesMixin(StoreBase):
 
     def visible(self, chat_id: int, postings: list[Posting]) -> list[Posting]:
         """`postings` without the jobs `chat_id` hid and the companies it muted (/search)."""
-        hidden = {
-            r[0]
-            for r in self.db.execute(
-                """SELECT p.key FROM hidden_jobs h JOIN postings p ON p.job_key = h.job_key
-                   WHERE h.chat_id = ?""",
-                (chat_id,),
-            )
-        }
-        muted = {
-            r[0]
-            for r in self.db.execute(
-                "SELECT company_key FROM muted_companies WHERE chat_id = ?", (chat_id,)
-            )
-        }
+        rows = self.db.execute(
+            """SELECT p.key FROM hidden_jobs h JOIN postings p ON p.job_key = h.job_key
+               WHERE h.chat_id = ?""",
+            (chat_id,),
+        )
+        hidden = {r["key"] for r in rows}
+        rows = self.db.execute(
+            "SELECT company_key FROM muted_companies WHERE chat_id = ?", (chat_id,)
+        )
+        muted = {r["company_key"] for r in rows}
         return [p for p in postings if p.key not in hidden and company_key(p.company) not in muted]

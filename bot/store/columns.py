@@ -27,8 +27,9 @@ _FIELD_VALUES = operator.attrgetter(*_FIELDS)  # a posting's fields as a tuple, 
 _TO_DB_AT = tuple((_FIELDS.index(f), convert) for f, convert in _TO_DB.items())
 
 
-def _posting(row: sqlite3.Row | tuple) -> Posting:
-    fields = dict(zip(_FIELDS, row, strict=True))
+def _posting(row: sqlite3.Row) -> Posting:
+    """The posting a row holds, read by column name (other columns of the row are ignored)."""
+    fields = {f: row[f] for f in _FIELDS}
     for name, convert in _FROM_DB.items():
         fields[name] = convert(fields[name])
     return Posting(**fields)

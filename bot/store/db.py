@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from sqlite_utils import Database
 
@@ -102,18 +102,35 @@ def backup_database(source: str | Path, target: str | Path) -> None:
         src.close()
 
 
-class StoreBase:
-    """The connection every part of `Store` shares, and its transactions."""
+class Db:
+    """The one database every store shares: its connection (rows read by column name), the
+    transactions that may span stores, backup, and `alerts_generation`.
 
-    def __init__(self, db: Database, path: str | Path | None = None):
-        self.db = db
-        self.alerts_generation = 0  # bumped whenever the set of active alerts may have changed
+    `alerts_generation` is bumped by every change that may change routing (users, alerts,
+    pauses, hidden jobs, mutes): the poller rebuilds its alert index when it moves."""
+
+    def __init__(self, utils: Database, path: str | Path | None = None):
+        utils.conn.row_factory = sqlite3.Row
+        self.utils = utils  # sqlite-utils over the same connection: migrations, savepoints
+        self.conn = utils.conn
+        self.alerts_generation = 0
         self.path = Path(path) if path and str(path) != ":memory:" else None
         self._file = _file_id(self.path) if self.path else None
 
     @classmethod
     def open(cls, path: str | Path) -> Self:
         return cls(connect(path), path)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
+        return self.conn.executemany(sql, rows)
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        """The first row `sql` reads, or None."""
+        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        return row
 
     def file_problem(self) -> str | None:
         """None while the database file is the one opened; else what happened to it, after
@@ -134,13 +151,13 @@ class StoreBase:
         return f"the database {self.path} was replaced while jobbot ran; restart jobbot"
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def backup(self, path: str | Path) -> None:
         """A consistent copy of the live database through SQLite's online backup API."""
         target = sqlite3.connect(str(path))
         try:
-            self.db.conn.backup(target, pages=1024)
+            self.conn.backup(target, pages=1024)
         finally:
             target.close()
 
@@ -151,36 +168,38 @@ class StoreBase:
             ("boards", "next_due_at", "1"),
             ("deliveries", "next_attempt_at", "state = 'pending'"),
         ):
-            rows = self.db.execute(
-                f"SELECT rowid, {column} FROM {table} WHERE {where} AND {column} > ?", (iso(now),)
+            rows = self.execute(
+                f"SELECT rowid AS rid, {column} AS due FROM {table} WHERE {where} AND {column} > ?",
+                (iso(now),),
             ).fetchall()
-            self.db.conn.executemany(
+            self.executemany(
                 f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
-                [
-                    (iso(max(datetime.fromisoformat(when) + jump, now)), rowid)
-                    for rowid, when in rows
-                ],
+                [(iso(max(datetime.fromisoformat(r["due"]) + jump, now)), r["rid"]) for r in rows],
             )
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic unit; nested calls become savepoints.
+        """One atomic unit, across stores; nested calls become savepoints.
 
         It takes the write lock up front (BEGIN IMMEDIATE): a transaction that read first
         could not write once another connection (the chat commands' own) committed
         meanwhile; SQLite would fail it at once instead of waiting."""
-        if self.db.conn.in_transaction:
-            with self.db.atomic():
+        if self.conn.in_transaction:
+            with self.utils.atomic():
                 yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.execute("ROLLBACK")
             raise
-        self.db.execute("COMMIT")
+        self.execute("COMMIT")
 
-    def _one(self, sql: str, params: tuple | list = ()) -> tuple | None:
-        return self.db.execute(sql, params).fetchone()
+
+class Table:
+    """A store: the SQL of one job over the shared `Db`."""
+
+    def __init__(self, db: Db):
+        self.db = db

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.store.db import iso
-from bot.store.outbox import _ITEM_COLS, UNTIL_RESUME, OutboxItem, OutboxMixin
+from bot.store.db import Table, from_iso, iso
+from bot.store.outbox import ITEM_COLS, UNTIL_RESUME, OutboxItem, items, mark_final
 
 # A delivery whose alerts (those still there) are all paused. `d` is the deliveries row.
 _ALERTS_PAUSED = """EXISTS (SELECT 1 FROM json_each(d.alert_ids) j JOIN alerts a ON a.id = j.value
@@ -17,22 +17,8 @@ _ALERTS_PAUSED = """EXISTS (SELECT 1 FROM json_each(d.alert_ids) j JOIN alerts a
 RESUME_KEEP = timedelta(days=7)  # a resume summarises what matched in this time; older is dropped
 
 
-class HeldMixin(OutboxMixin):
-    """Holding, releasing and reading held deliveries."""
-
-    def pause_user(self, chat_id: int, when: datetime | None) -> bool:
-        """Pause the user at `when` (their jobs are then held for the resume), or clear the
-        pause time (None; `subscribe` makes them active). False when already paused."""
-        self.alerts_generation += 1
-        if when is None:
-            self.db.execute("UPDATE users SET paused_at = NULL WHERE chat_id = ?", (chat_id,))
-            return True
-        cur = self.db.execute(
-            """UPDATE users SET state = 'paused', paused_at = ?, updated_at = ?
-               WHERE chat_id = ? AND state != 'paused'""",
-            (iso(when), iso(when), chat_id),
-        )
-        return cur.rowcount == 1
+class Held(Table):
+    """Holding, releasing and reading held deliveries (rows of the outbox, `held_until` set)."""
 
     def hold_paused(self) -> int:
         """Deliveries of paused users, or whose alerts are all paused, wait for the resume.
@@ -51,19 +37,19 @@ class HeldMixin(OutboxMixin):
         are due for a summary now; those older than RESUME_KEEP are dropped. Returns
         (released, dropped)."""
         rows = self.db.execute(
-            f"""SELECT d.id, d.created_at < ? FROM deliveries d
+            f"""SELECT d.id, d.created_at < ? AS old FROM deliveries d
                 WHERE d.state = 'pending' AND d.held_until = ?
                     AND (SELECT state FROM users u WHERE u.chat_id = d.chat_id) = 'active'
                     AND NOT ({_ALERTS_PAUSED}) AND (? IS NULL OR d.chat_id = ?)""",
             (iso(now - RESUME_KEEP), iso(UNTIL_RESUME), chat_id, chat_id),
         ).fetchall()
-        old = [r[0] for r in rows if r[1]]
+        old = [r["id"] for r in rows if r["old"]]
         if old:
-            self.mark_final(old, "dropped", f"held over {RESUME_KEEP.days} days while paused")
-        return self._set_held([r[0] for r in rows if not r[1]], now), len(old)
+            mark_final(self.db, old, "dropped", f"held over {RESUME_KEEP.days} days while paused")
+        return self._set_held([r["id"] for r in rows if not r["old"]], now), len(old)
 
     def _ids(self, sql: str, params: tuple = ()) -> list[int]:
-        return [r[0] for r in self.db.execute(sql, params)]
+        return [r["id"] for r in self.db.execute(sql, params)]
 
     def _set_held(self, ids: list[int], until: datetime) -> int:
         if not ids:
@@ -96,14 +82,14 @@ class HeldMixin(OutboxMixin):
     def held_count(self, chat_id: int) -> tuple[int, datetime | None]:
         """How many deliveries the chat holds, and the earliest time one is due (None: only
         for a resume)."""
-        row = self._one(
-            """SELECT count(*), min(CASE WHEN held_until < ? THEN held_until END)
+        row = self.db.one(
+            """SELECT count(*) AS n, min(CASE WHEN held_until < ? THEN held_until END) AS due
                FROM deliveries WHERE chat_id = ? AND state = 'pending'
                    AND held_until IS NOT NULL""",
             (iso(UNTIL_RESUME), chat_id),
         )
         assert row is not None
-        return row[0], datetime.fromisoformat(row[1]) if row[1] else None
+        return row["n"], from_iso(row["due"])
 
     def instant_sends(self, chat_id: int, since: datetime, limit: int) -> list[datetime]:
         """When the chat's latest instant messages (not summaries) since `since` went, newest
@@ -114,14 +100,14 @@ class HeldMixin(OutboxMixin):
                ORDER BY sent_at DESC LIMIT ?""",
             (chat_id, iso(since), limit),
         )
-        return [datetime.fromisoformat(r[0]) for r in rows]
+        return [datetime.fromisoformat(r["sent_at"]) for r in rows]
 
     def held_due(self, now: datetime, chats: int = 100) -> dict[int, list[OutboxItem]]:
         """Held deliveries whose summary is due, of active users, by chat (at most `chats`)."""
         due = """d.state = 'pending' AND d.held_until <= ? AND d.next_attempt_at <= ?
                  AND u.state = 'active'"""
         rows = self.db.execute(
-            f"""SELECT {_ITEM_COLS} FROM deliveries d
+            f"""SELECT {ITEM_COLS} FROM deliveries d
                 JOIN users u USING (chat_id) JOIN postings p ON p.key = d.posting_key
                 WHERE {due} AND d.chat_id IN (
                     SELECT DISTINCT d.chat_id FROM deliveries d JOIN users u USING (chat_id)
@@ -130,6 +116,6 @@ class HeldMixin(OutboxMixin):
             (iso(now), iso(now), iso(now), iso(now), chats),
         ).fetchall()
         by_chat: dict[int, list[OutboxItem]] = {}
-        for item in self._items(rows):
+        for item in items(self.db, rows):
             by_chat.setdefault(item.chat_id, []).append(item)
         return by_chat

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.store.db import StoreBase, iso
+from bot.store.db import Table, iso
 
 SAME_NOTICE = timedelta(minutes=10)
 
@@ -24,15 +24,15 @@ class NoticeItem:
     attempts: int
 
 
-class NoticesMixin(StoreBase):
+class Notices(Table):
     """The notices and notice_deliveries tables."""
 
     def broadcast(self, text: str, by: int, now: datetime) -> int | None:
         """Queue `text` for every active user, in one transaction; returns how many. None when
         the same admin queued the same text within `SAME_NOTICE`: an update Telegram handed
         over again after an outage (or a double send) must not broadcast twice."""
-        with self.transaction():
-            if self._one(
+        with self.db.transaction():
+            if self.db.one(
                 "SELECT 1 FROM notices WHERE created_by = ? AND text = ? AND created_at >= ?",
                 (by, text, iso(now - SAME_NOTICE)),
             ):
@@ -56,15 +56,15 @@ class NoticesMixin(StoreBase):
                ORDER BY n.next_attempt_at, n.notice_id, n.chat_id LIMIT ?""",
             (iso(now), limit),
         )
-        return [NoticeItem(*r) for r in rows]
+        return [NoticeItem(r["notice_id"], r["chat_id"], r["text"], r["attempts"]) for r in rows]
 
     def next_notice_at(self) -> datetime | None:
-        row = self._one(
-            """SELECT min(n.next_attempt_at) FROM notice_deliveries n
+        row = self.db.one(
+            """SELECT min(n.next_attempt_at) AS due FROM notice_deliveries n
                JOIN users u ON u.chat_id = n.chat_id
                WHERE n.state = 'pending' AND u.state = 'active'"""
         )
-        return datetime.fromisoformat(row[0]) if row and row[0] else None
+        return datetime.fromisoformat(row["due"]) if row and row["due"] else None
 
     def _notice_state(self, item: NoticeItem, sql: str, params: tuple) -> int:
         return self.db.execute(
@@ -106,7 +106,7 @@ class NoticesMixin(StoreBase):
 
     def notice_counts(self, notice_id: int) -> dict[str, int]:
         rows = self.db.execute(
-            "SELECT state, count(*) FROM notice_deliveries WHERE notice_id = ? GROUP BY state",
+            "SELECT state, count(*) AS n FROM notice_deliveries WHERE notice_id = ? GROUP BY state",
             (notice_id,),
         )
-        return dict(rows.fetchall())
+        return {r["state"]: r["n"] for r in rows}

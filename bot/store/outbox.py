@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.models import Delivery, Posting
 from bot.store.columns import _posting, _prefixed
-from bot.store.db import StoreBase, from_iso, iso
+from bot.store.db import Db, Table, from_iso, iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,26 @@ class OutboxItem:
         return (self.id,)
 
 
+@dataclass(frozen=True, slots=True)
+class SentJob:
+    """A delivery as a press on its message sees it."""
+
+    id: int
+    chat_id: int
+    posting_key: str
+    alert_ids: tuple[int, ...]
+    message_id: int | None
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxState:
+    """Where a job stands in one user's outbox: 'pending', 'sent', ... and when it was sent."""
+
+    state: str
+    sent_at: datetime | None
+
+
 class _Unclaimed(Exception):
     """Some of a summary's deliveries were no longer pending (the user left meanwhile)."""
 
@@ -40,17 +61,48 @@ def _id_list(ids: int | Iterable[int]) -> list[int]:
 
 # `held_until` of a delivery held for a paused user or alert: it waits for the resume.
 UNTIL_RESUME = datetime(9999, 1, 1, tzinfo=UTC)
-# An outbox row as `_items` reads it: the delivery (alias d), then its posting (alias p).
-_ITEM_COLS = f"d.id, d.chat_id, d.alert_ids, d.attempts, d.created_at, {_prefixed('p')}"
+# An outbox row as `items` reads it: the delivery (alias d), then its posting (alias p).
+ITEM_COLS = (
+    "d.id AS delivery_id, d.chat_id, d.alert_ids, d.attempts, d.created_at AS queued_at, "
+    f"{_prefixed('p')}"
+)
 
 
-class OutboxMixin(StoreBase):
+def mark_final(db: Db, ids: int | Iterable[int], state: str, error: str) -> None:
+    """End deliveries as 'failed' or 'dropped', with the reason."""
+    assert state in ("failed", "dropped")
+    ids = _id_list(ids)
+    db.execute(
+        f"UPDATE deliveries SET state = ?, last_error = ? WHERE id IN ({','.join('?' * len(ids))})",
+        (state, error, *ids),
+    )
+
+
+def items(db: Db, rows: list[sqlite3.Row]) -> list[OutboxItem]:
+    """Rows of `ITEM_COLS` -> items, with the queries of their alerts."""
+    alert_ids = [tuple(json.loads(r["alert_ids"])) for r in rows]
+    wanted = list({a for ids in alert_ids for a in ids})
+    queries = {}
+    if wanted:
+        sql = f"SELECT id, query FROM alerts WHERE id IN ({','.join('?' * len(wanted))})"
+        queries = {r["id"]: r["query"] for r in db.execute(sql, wanted)}
+    return [
+        OutboxItem(
+            id=r["delivery_id"], chat_id=r["chat_id"], posting=_posting(r), alert_ids=ids,
+            alert_queries=tuple(queries[a] for a in ids if a in queries), attempts=r["attempts"],
+            created_at=from_iso(r["queued_at"]),
+        )
+        for r, ids in zip(rows, alert_ids, strict=True)
+    ]  # fmt: skip
+
+
+class Outbox(Table):
     """The deliveries table: at most one row per chat and job."""
 
     def enqueue(self, deliveries: list[Delivery], now: datetime) -> int:
         """Add deliveries to the outbox; one per user and job whatever happens. Returns rows added."""
         before = self.db.conn.total_changes
-        self.db.conn.executemany(
+        self.db.executemany(
             """INSERT OR IGNORE INTO deliveries (chat_id, posting_key, alert_ids, state,
                    next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)""",
             [
@@ -65,7 +117,7 @@ class OutboxMixin(StoreBase):
         `per_chat` for one chat, so one busy chat cannot crowd the others out of a batch.
         Held deliveries (`held_until` set) wait for their summary instead (store.held)."""
         rows = self.db.execute(
-            f"""SELECT {_ITEM_COLS}
+            f"""SELECT {ITEM_COLS}
                 FROM (SELECT d.*, row_number() OVER (
                           PARTITION BY d.chat_id ORDER BY d.next_attempt_at, d.id) AS rank
                       FROM deliveries d JOIN users u USING (chat_id)
@@ -75,46 +127,20 @@ class OutboxMixin(StoreBase):
                 WHERE d.rank <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?""",
             (iso(now), per_chat, limit),
         ).fetchall()
-        return self._items(rows)
-
-    def _items(self, rows: list[tuple]) -> list[OutboxItem]:
-        """Rows of `_ITEM_COLS` -> items, with the queries of their alerts."""
-        wanted = {a for r in rows for a in json.loads(r[2])}
-        queries = (
-            dict(
-                self.db.execute(
-                    f"SELECT id, query FROM alerts WHERE id IN ({','.join('?' * len(wanted))})",
-                    list(wanted),
-                ).fetchall()
-            )
-            if wanted
-            else {}
-        )
-        items = []
-        for r in rows:
-            ids = tuple(json.loads(r[2]))
-            posting = _posting(r[5:])
-            items.append(
-                OutboxItem(
-                    id=r[0], chat_id=r[1], posting=posting, alert_ids=ids,
-                    alert_queries=tuple(queries[a] for a in ids if a in queries), attempts=r[3],
-                    created_at=from_iso(r[4]),
-                )
-            )  # fmt: skip
-        return items
+        return items(self.db, rows)
 
     def next_due_at(self) -> datetime | None:
         """When the next pending delivery is due: its retry time, or for a held one the later
         of that and its summary time. Users' pauses end by command (which wakes the sender)."""
-        row = self._one(
+        row = self.db.one(
             """SELECT min(CASE WHEN d.held_until IS NULL THEN d.next_attempt_at
-                               ELSE max(d.held_until, d.next_attempt_at) END)
+                               ELSE max(d.held_until, d.next_attempt_at) END) AS due
                FROM deliveries d JOIN users u USING (chat_id)
                WHERE d.state = 'pending' AND u.state = 'active'
                    AND (d.held_until IS NULL OR d.held_until < ?)""",
             (iso(UNTIL_RESUME),),
         )
-        return from_iso(row[0]) if row and row[0] else None
+        return from_iso(row["due"]) if row else None
 
     def cap_waits(self, latest: datetime) -> int:
         """Pending deliveries scheduled after `latest` (an absurd wait stored by an older version,
@@ -136,7 +162,7 @@ class OutboxMixin(StoreBase):
         if len(ids) == 1:
             return self.db.execute(sql, ids).rowcount == 1
         try:
-            with self.transaction():
+            with self.db.transaction():
                 if self.db.execute(sql, ids).rowcount != len(ids):
                     raise _Unclaimed  # rolls the partial claim back
         except _Unclaimed:
@@ -165,13 +191,7 @@ class OutboxMixin(StoreBase):
 
     def mark_final(self, ids: int | Iterable[int], state: str, error: str) -> None:
         """End deliveries as 'failed' or 'dropped', with the reason."""
-        assert state in ("failed", "dropped")
-        ids = _id_list(ids)
-        self.db.execute(
-            "UPDATE deliveries SET state = ?, last_error = ? "
-            f"WHERE id IN ({','.join('?' * len(ids))})",
-            (state, error, *ids),
-        )
+        mark_final(self.db, ids, state, error)
 
     def drop_pending_for(self, chat_id: int, reason: str) -> None:
         self.db.execute(
@@ -186,6 +206,28 @@ class OutboxMixin(StoreBase):
         return cur.rowcount
 
     def delivery_counts(self) -> dict[str, int]:
-        return dict(
-            self.db.execute("SELECT state, count(*) FROM deliveries GROUP BY state").fetchall()
+        rows = self.db.execute("SELECT state, count(*) AS n FROM deliveries GROUP BY state")
+        return {r["state"]: r["n"] for r in rows}
+
+    def sent_job(self, delivery_id: int) -> SentJob | None:
+        row = self.db.one(
+            """SELECT id, chat_id, posting_key, alert_ids, message_id, state FROM deliveries
+               WHERE id = ?""",
+            (delivery_id,),
         )
+        if row is None:
+            return None
+        return SentJob(
+            row["id"], row["chat_id"], row["posting_key"], tuple(json.loads(row["alert_ids"])),
+            row["message_id"], row["state"],
+        )  # fmt: skip
+
+    def outbox_state(self, chat_id: int, job_key: str) -> OutboxState | None:
+        """The user's delivery of this job (through any of its postings), if there is one."""
+        row = self.db.one(
+            """SELECT d.state, d.sent_at FROM deliveries d JOIN postings p ON p.key = d.posting_key
+               WHERE d.chat_id = ? AND coalesce(p.job_key, p.key) = ?
+               ORDER BY d.state = 'sent' DESC LIMIT 1""",
+            (chat_id, job_key),
+        )
+        return OutboxState(row["state"], from_iso(row["sent_at"])) if row else None

@@ -1,17 +1,19 @@
-"""Postings: diff a poll against the stored ones (`record`), job identity, and reads."""
+"""Postings: store what a poll found (`record`), and the reads of stored postings and jobs."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
-from collections.abc import Set as AbstractSet
+import sqlite3
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from bot import dedupe
 from bot.models import Posting
-from bot.store.columns import _FIELDS, _POSTING_COLS, _posting, _posting_values
-from bot.store.db import StoreBase, from_iso, iso
+from bot.store.columns import _FIELDS, _POSTING_COLS, _posting, _posting_values, _prefixed
+from bot.store.db import Table, from_iso, iso
+from bot.store.diff import Diff, diff
+from bot.store.identity import JobKeys, job_keys, shared_urls
 
 
 @dataclass(slots=True)
@@ -27,22 +29,37 @@ class RecordResult:
     suspect_empty: bool = False
 
 
-_IDENTITY_KINDS = (("url", "url_key"), ("url", "apply_key"), ("ctl", "ctl_key"), ("ctd", "ctd_key"))
-_LOOKUP_CHUNK = 500  # values per `IN (...)`
+@dataclass(frozen=True, slots=True)
+class JobRecord:
+    """A stored posting with what /why needs to know about it."""
+
+    posting: Posting
+    first_seen: datetime
+    baseline: bool
+    job_key: str
 
 
-def _identity_keys(identity: dedupe.Identity) -> list[tuple[str, str]]:
-    """(kind, value) for each key of an identity, in the order a match is looked for."""
-    keys = (
-        ("url", identity.url),
-        ("url", identity.apply),
-        ("ctl", identity.ctl),
-        ("ctd", identity.ctd),
-    )
-    return [(kind, value) for kind, value in keys if value]
+_JOB_COLS = (
+    f"{_prefixed('p')}, p.first_seen_at, p.baseline AS in_baseline, "
+    "coalesce(p.job_key, p.key) AS job"
+)
+_INSERT = f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline,
+                  job_key, url_key, apply_key, ctl_key, ctd_key, raw_hash)
+              VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_UPDATE = f"""UPDATE postings SET {", ".join(f"{f} = ?" for f in _FIELDS[3:])},
+                  last_seen_at = ?, changed_at = ?, closed_at = NULL, missing_polls = 0,
+                  raw_hash = ?
+              WHERE key = ?"""
+_TOUCH = """UPDATE postings SET closed_at = NULL, missing_polls = 0,
+                raw_hash = coalesce(?, raw_hash) WHERE key = ?"""
+# last_seen_at is kept exact where it says something: a posting that goes missing was last
+# seen at the board's previous successful poll (see `last_seen`).
+_MISS = """UPDATE postings SET missing_polls = missing_polls + 1, last_seen_at =
+               CASE WHEN missing_polls = 0 THEN coalesce(?, last_seen_at) ELSE last_seen_at END
+           WHERE key = ?"""
 
 
-class PostingsMixin(StoreBase):
+class Postings(Table):
     """The postings table: what each poll found, and the stored postings to search."""
 
     def record(
@@ -66,163 +83,93 @@ class PostingsMixin(StoreBase):
         nothing.
         """
         fingerprints = fingerprints or {}
-        with self.transaction():
-            b = self._one(
+        with self.db.transaction():
+            polled = self.db.one(
                 "SELECT baseline_at, last_success_at FROM boards WHERE name = ?", (board,)
             )
-            baseline = b is None or b[0] is None
-            previous_poll = b[1] if b else None
-            existing = {
-                r[0]: r[1:]
-                for r in self.db.execute(
-                    "SELECT key, content_hash, closed_at, missing_polls, raw_hash, url, "
-                    "apply_url FROM postings WHERE board = ?",
-                    (board,),
-                )
-            }
-            result = RecordResult(baseline=baseline)
-            unique: dict[str, Posting] = {}
-            for p in postings:
-                unique.setdefault(p.key, p)
-            seen = unique.keys() | {k for k in unchanged if k in existing}
-            result.seen = len(seen)
-            stamp = iso(now)
-            inserts: list[Posting] = []
-            updates: list[Posting] = []
-            # Rows seen again are written only when their state moves (re-opened, no longer
-            # missing, a new fingerprint): rewriting thousands of wide rows per poll to stamp
-            # them would cost more than the rest of a re-poll.
-            touches: list[tuple[str | None, str]] = [
-                (None, k)
-                for k in seen - unique.keys()
-                if existing[k][1] is not None or existing[k][2]
-            ]
-            for p in unique.values():
-                old = existing.get(p.key)
-                fp = fingerprints.get(p.key)
-                if old is None:
-                    inserts.append(p)
-                    if not baseline:
-                        result.new.append(p)
-                elif old[0] != p.content_hash and not p.partial:
-                    updates.append(p)
-                    result.changed.append(p)
-                elif old[1] is not None or old[2] or (fp is not None and fp != old[3]):
-                    touches.append((fp, p.key))
-            shared = self._shared_urls(board, existing, unique.values())
-            jobs = self._job_keys(inserts, now, shared)
-            if not baseline:
-                result.copies = [p for p in result.new if jobs[p.key][0] != p.key]
-                result.new = [p for p in result.new if jobs[p.key][0] == p.key]
-            tail = (stamp, stamp, int(baseline))
-            self.db.conn.executemany(
-                f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline,
-                        job_key, url_key, apply_key, ctl_key, ctd_key, raw_hash)
-                    VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [
-                    [*_posting_values(p), *tail, *jobs[p.key], fingerprints.get(p.key)]
-                    for p in inserts
-                ],
-            )
-            self.db.conn.executemany(
-                f"""UPDATE postings SET {", ".join(f"{f} = ?" for f in _FIELDS[3:])},
-                       last_seen_at = ?, changed_at = ?, closed_at = NULL, missing_polls = 0,
-                       raw_hash = ?
-                    WHERE key = ?""",
-                [
-                    [*_posting_values(p)[3:], stamp, stamp, fingerprints.get(p.key), p.key]
-                    for p in updates
-                ],
-            )
-            self.db.conn.executemany(
-                "UPDATE postings SET closed_at = NULL, missing_polls = 0, "
-                "raw_hash = coalesce(?, raw_hash) WHERE key = ?",
-                touches,
-            )
-            open_missing = [k for k, old in existing.items() if old[1] is None and k not in seen]
-            if not seen and open_missing:
+            baseline = polled is None or polled["baseline_at"] is None
+            stored = self._stored(board)
+            plan = diff(stored, postings, unchanged, fingerprints)
+            result = RecordResult(baseline=baseline, seen=len(plan.seen))
+            jobs = self._identify(board, stored, plan, now)
+            new = [] if baseline else plan.inserts
+            result.new = [p for p in new if jobs[p.key][0] == p.key]
+            result.copies = [p for p in new if jobs[p.key][0] != p.key]
+            result.changed = plan.updates
+            self._write(plan, jobs, fingerprints, now, baseline)
+            if plan.missing and not plan.seen:
                 result.suspect_empty = True
                 return result
-            # last_seen_at is kept exact where it says something: a posting that goes missing
-            # was last seen at the board's previous successful poll (see `last_seen`).
-            self.db.conn.executemany(
-                "UPDATE postings SET missing_polls = missing_polls + 1, last_seen_at = "
-                "CASE WHEN missing_polls = 0 THEN coalesce(?, last_seen_at) ELSE last_seen_at END "
-                "WHERE key = ?",
-                [(previous_poll, k) for k in open_missing],
-            )
-            if open_missing:
-                closing = [
-                    r[0]
-                    for r in self.db.execute(
-                        "SELECT key FROM postings WHERE board = ? AND closed_at IS NULL "
-                        "AND missing_polls >= ?",
-                        (board, close_after),
-                    )
-                ]
-                self.db.execute(
-                    "UPDATE postings SET closed_at = ? WHERE board = ? AND closed_at IS NULL "
-                    "AND missing_polls >= ?",
-                    (stamp, board, close_after),
-                )
-                result.closed = closing
+            previous_poll = polled["last_success_at"] if polled else None
+            result.closed = self._age(board, plan.missing, previous_poll, now, close_after)
             return result
 
-    def _shared_urls(
-        self, board: str, existing: Mapping[str, tuple], postings: Iterable[Posting]
-    ) -> set[str]:
-        """URL keys that are not one posting's own: the board's own URLs, and links that
-        several postings of the board carry (a feed without item links, a page whose items all
-        point to one form). They never identify a job; stored rows holding one lose it."""
-        owners: dict[str, set[str]] = defaultdict(set)
-        for key, row in existing.items():
-            for url in row[4:6]:
-                if u := dedupe.url_key(url):
-                    owners[u].add(key)
-        for p in postings:
-            for url in (p.url, p.apply_url):
-                if u := dedupe.url_key(url):
-                    owners[u].add(p.key)
-        shared = {u for u, keys in owners.items() if len(keys) > 1}
-        own = self._one("SELECT url, endpoint FROM boards WHERE name = ?", (board,)) or ()
-        shared.update(u for url in own if (u := dedupe.url_key(url)))
-        if stale := [u for u in shared if len(owners.get(u, ())) > 1]:
-            for column in ("url_key", "apply_key"):
-                self.db.conn.executemany(
-                    f"UPDATE postings SET {column} = NULL WHERE board = ? AND {column} = ?",
-                    [(board, u) for u in stale],
-                )
-        return shared
+    def _stored(self, board: str) -> dict[str, sqlite3.Row]:
+        """The board's stored postings as the diff reads them, by key."""
+        rows = self.db.execute(
+            "SELECT key, content_hash, closed_at, missing_polls, raw_hash, url, apply_url "
+            "FROM postings WHERE board = ?",
+            (board,),
+        )
+        return {r["key"]: r for r in rows}
 
-    def _job_keys(
-        self, postings: list[Posting], now: datetime, shared: AbstractSet[str] = frozenset()
-    ) -> dict[str, tuple]:
-        """For each new posting: (job key, url key, apply key, ctl key, ctd key). The job key is
-        that of an earlier posting of the same job (see `bot.dedupe`), else its own key. URL
-        keys in `shared` are not the posting's own, so they say nothing about its job."""
-        ids = {p.key: dedupe.identity(p, shared) for p in postings}
-        keys = {key: _identity_keys(i) for key, i in ids.items()}
-        since = iso(now - dedupe.WINDOW)
-        known: dict[tuple[str, str], str] = {}  # (kind, key) -> job key
-        for kind, column in _IDENTITY_KINDS:
-            wanted = list({v for kvs in keys.values() for k, v in kvs if k == kind})
-            for chunk in range(0, len(wanted), _LOOKUP_CHUNK):
-                part = wanted[chunk : chunk + _LOOKUP_CHUNK]
-                sql = (
-                    f"SELECT {column}, job_key FROM postings WHERE {column} IN "
-                    f"({','.join('?' * len(part))}) AND first_seen_at >= ?"
-                )
-                for value, job in self.db.execute(sql, [*part, since]):
-                    known.setdefault((kind, value), job)
-        out = {}
-        for p in postings:
-            kvs = keys[p.key]
-            job = next((known[kv] for kv in kvs if kv in known), p.key)
-            for kv in kvs:
-                known.setdefault(kv, job)
-            i = ids[p.key]
-            out[p.key] = (job, i.url, i.apply, i.ctl, i.ctd)
-        return out
+    def _identify(
+        self, board: str, stored: Mapping[str, sqlite3.Row], plan: Diff, now: datetime
+    ) -> dict[str, JobKeys]:
+        """The job keys of the postings to insert. Which links the board's postings share
+        can only move when a posting is added or a link changes: else nothing is read."""
+        if not plan.inserts and not plan.urls_moved:
+            return {}
+        shared = shared_urls(self.db, board, stored, plan.polled)
+        return job_keys(self.db, plan.inserts, now, shared)
+
+    def _write(
+        self,
+        plan: Diff,
+        jobs: Mapping[str, JobKeys],
+        fingerprints: Mapping[str, str],
+        now: datetime,
+        baseline: bool,
+    ) -> None:
+        """Insert the new postings, rewrite the changed ones, touch those whose state moved."""
+        stamp = iso(now)
+        tail = (stamp, stamp, int(baseline))
+        self.db.executemany(
+            _INSERT,
+            [
+                [*_posting_values(p), *tail, *jobs[p.key], fingerprints.get(p.key)]
+                for p in plan.inserts
+            ],
+        )
+        self.db.executemany(
+            _UPDATE,
+            [
+                [*_posting_values(p)[3:], stamp, stamp, fingerprints.get(p.key), p.key]
+                for p in plan.updates
+            ],
+        )
+        self.db.executemany(_TOUCH, plan.touches)
+
+    def _age(
+        self,
+        board: str,
+        missing: list[str],
+        previous_poll: str | None,
+        now: datetime,
+        close_after: int,
+    ) -> list[str]:
+        """Count one more miss for each of `missing`; close those missing `close_after`
+        polls in a row. Returns the keys closed."""
+        if not missing:
+            return []
+        self.db.executemany(_MISS, [(previous_poll, k) for k in missing])
+        where = "board = ? AND closed_at IS NULL AND missing_polls >= ?"
+        rows = self.db.execute(f"SELECT key FROM postings WHERE {where}", (board, close_after))
+        closing = [r["key"] for r in rows]
+        self.db.execute(
+            f"UPDATE postings SET closed_at = ? WHERE {where}", (iso(now), board, close_after)
+        )
+        return closing
 
     def also_on(self, key: str) -> tuple[str, ...]:
         """The other postings of this posting's job, as "board|location" (see `record`)."""
@@ -231,34 +178,34 @@ class PostingsMixin(StoreBase):
                    (SELECT job_key FROM postings WHERE key = ?) ORDER BY first_seen_at""",
             (key, key),
         )
-        return tuple(f"{b}|{loc}" for b, loc in rows)
+        return tuple(f"{r['board']}|{r['location']}" for r in rows)
 
     def last_seen(self, key: str) -> datetime | None:
         """When a posting was last seen on its board: the board's last successful poll while
         the posting is listed, else the poll before the one it went missing in."""
-        row = self._one(
+        row = self.db.one(
             """SELECT CASE WHEN p.missing_polls = 0 AND p.closed_at IS NULL
                            THEN coalesce(b.last_success_at, p.last_seen_at)
-                           ELSE p.last_seen_at END
+                           ELSE p.last_seen_at END AS seen
                FROM postings p LEFT JOIN boards b ON b.name = p.board WHERE p.key = ?""",
             (key,),
         )
-        return from_iso(row[0]) if row else None
+        return from_iso(row["seen"]) if row else None
 
     def fingerprints(self, board: str) -> dict[str, str]:
         """Each stored posting's raw fingerprint (`bot.fingerprint`), by key."""
         rows = self.db.execute(
             "SELECT key, raw_hash FROM postings WHERE board = ? AND raw_hash IS NOT NULL", (board,)
         )
-        return dict(rows.fetchall())
+        return {r["key"]: r["raw_hash"] for r in rows}
 
     def known_ids(self, board: str) -> frozenset[str]:
         """External ids stored for a board, so sources can skip detail requests for them."""
         rows = self.db.execute("SELECT external_id FROM postings WHERE board = ?", (board,))
-        return frozenset(r[0] for r in rows)
+        return frozenset(r["external_id"] for r in rows)
 
     def posting(self, key: str) -> Posting | None:
-        row = self._one(f"SELECT {_POSTING_COLS} FROM postings WHERE key = ?", (key,))
+        row = self.db.one(f"SELECT {_POSTING_COLS} FROM postings WHERE key = ?", (key,))
         return _posting(row) if row else None
 
     def recent_postings(self, since: datetime, limit: int = 5000) -> list[Posting]:
@@ -280,3 +227,46 @@ class PostingsMixin(StoreBase):
             (limit,),
         )
         return [_posting(r) for r in rows]
+
+    def board_postings(self, board: str, limit: int = 5000) -> list[Posting]:
+        """A board's open postings, newest first."""
+        rows = self.db.execute(
+            f"""SELECT {_POSTING_COLS} FROM postings WHERE board = ? AND closed_at IS NULL
+                ORDER BY coalesce(posted_at, first_seen_at) DESC LIMIT ?""",
+            (board, limit),
+        )
+        return [_posting(r) for r in rows]
+
+    def job_key(self, posting_key: str) -> str:
+        """The key of the job a posting belongs to (itself unless it is a copy)."""
+        row = self.db.one("SELECT job_key FROM postings WHERE key = ?", (posting_key,))
+        return row["job_key"] if row and row["job_key"] else posting_key
+
+    def _job(self, where: str, params: tuple[Any, ...]) -> JobRecord | None:
+        row = self.db.one(
+            f"SELECT {_JOB_COLS} FROM postings p WHERE {where} "
+            "ORDER BY p.closed_at IS NOT NULL, p.first_seen_at DESC LIMIT 1",
+            params,
+        )
+        if row is None:
+            return None
+        first_seen = from_iso(row["first_seen_at"])
+        assert first_seen is not None
+        return JobRecord(_posting(row), first_seen, bool(row["in_baseline"]), row["job"])
+
+    def find_job(self, text: str) -> JobRecord | None:
+        """A posting by its URL, apply URL, key ("board:id") or the board's own id."""
+        if text.startswith(("http://", "https://")):
+            key = dedupe.url_key(text)
+            return self._job(
+                "p.url = ? OR p.apply_url = ? OR p.url_key = ? OR p.apply_key = ?",
+                (text, text, key, key),
+            )
+        return self._job("p.key = ?", (text,)) or self._job("p.external_id = ?", (text,))
+
+    def job_by_message(self, chat_id: int, message_id: int) -> JobRecord | None:
+        """The job whose notification is message `message_id` in the chat."""
+        return self._job(
+            "p.key = (SELECT posting_key FROM deliveries WHERE chat_id = ? AND message_id = ?)",
+            (chat_id, message_id),
+        )

@@ -24,12 +24,13 @@ def check_backup(path: Path) -> list[str]:
         raise StorageError(f"no file at {path}")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
         try:
-            (result,) = conn.execute("PRAGMA integrity_check(1)").fetchone()
+            result = conn.execute("PRAGMA integrity_check(1)").fetchone()["integrity_check"]
             if result != "ok":
                 raise StorageError(f"{path} is damaged ({result}); not restored")
             names = [
-                r[0]
+                r["name"]
                 for r in conn.execute(
                     "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
                     (migrations.name,),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import dedupe
-from bot.store.db import StoreBase, iso
+from bot.store.db import Table, iso
 
 BATCH = 500  # rows a transaction deletes; each batch takes milliseconds
 VACUUM_PAGES = 2000  # pages a step of incremental vacuum frees (8 MB at 4 KB pages)
@@ -32,7 +32,7 @@ class Pruned:
     freed_pages: int = 0
 
 
-class RetentionMixin(StoreBase):
+class Pruning(Table):
     """Deletes what retention lets go, and shrinks the file."""
 
     def prune(
@@ -43,7 +43,7 @@ class RetentionMixin(StoreBase):
         deliveries = self._delete_batched(
             "deliveries",
             "id",
-            """SELECT id FROM deliveries WHERE state IN ('sent', 'failed', 'dropped')
+            """SELECT id AS id FROM deliveries WHERE state IN ('sent', 'failed', 'dropped')
                AND coalesce(sent_at, next_attempt_at, created_at) < ?""",
             (sent_before,),
             batch,
@@ -51,7 +51,7 @@ class RetentionMixin(StoreBase):
         postings = self._delete_batched(
             "postings",
             "key",
-            """SELECT key FROM postings p WHERE closed_at < ? AND first_seen_at < ?
+            """SELECT key AS id FROM postings p WHERE closed_at < ? AND first_seen_at < ?
                AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.posting_key = p.key)""",
             (iso(now - keep_closed), iso(now - dedupe.WINDOW)),
             batch,
@@ -59,7 +59,7 @@ class RetentionMixin(StoreBase):
         notices = self._delete_batched(
             "notice_deliveries",
             "rowid",
-            """SELECT rowid FROM notice_deliveries WHERE state IN ('sent', 'failed')
+            """SELECT rowid AS id FROM notice_deliveries WHERE state IN ('sent', 'failed')
                AND coalesce(sent_at, next_attempt_at) < ?""",
             (sent_before,),
             batch,
@@ -79,10 +79,10 @@ class RetentionMixin(StoreBase):
         self, table: str, column: str, select: str, params: tuple, batch: int
     ) -> int:
         """Delete the rows `select` finds, `batch` to a transaction."""
-        ids = [r[0] for r in self.db.execute(select, params)]
+        ids = [r["id"] for r in self.db.execute(select, params)]
         for start in range(0, len(ids), batch):
             part = ids[start : start + batch]
-            with self.transaction():
+            with self.db.transaction():
                 self.db.execute(
                     f"DELETE FROM {table} WHERE {column} IN ({','.join('?' * len(part))})", part
                 )
@@ -91,10 +91,14 @@ class RetentionMixin(StoreBase):
     def vacuum(self, pages: int = VACUUM_PAGES) -> int:
         """Give free pages back to the file system, `pages` at a time; returns how many."""
         freed = 0
-        while free := self.db.execute("PRAGMA freelist_count").fetchone()[0]:
+        while free := self._free_pages():
             self.db.execute(f"PRAGMA incremental_vacuum({min(free, pages)})").fetchall()
-            after = self.db.execute("PRAGMA freelist_count").fetchone()[0]
+            after = self._free_pages()
             if after >= free:  # not in incremental mode (an in-memory database): nothing to do
                 break
             freed += free - after
         return freed
+
+    def _free_pages(self) -> int:
+        row = self.db.one("PRAGMA freelist_count")
+        return row["freelist_count"] if row else 0

@@ -35,42 +35,57 @@ class Figures:
     longest_interval: float = 0.0  # seconds: the slowest enabled board's interval
 
 
+def _rows(conn: sqlite3.Connection, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
+    """The rows `sql` reads from `conn`, by column name whatever `conn`'s own row factory."""
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    return cur.execute(sql, tuple(params)).fetchall()
+
+
 def _count(conn: sqlite3.Connection, sql: str) -> int:
-    row = conn.execute(sql).fetchone()
-    return int(row[0] or 0) if row else 0
+    rows = _rows(conn, sql)
+    return int(rows[0]["n"] or 0) if rows else 0
 
 
 def read_figures(conn: sqlite3.Connection) -> Figures:
     """The figures from `conn` (any connection to a migrated jobbot database)."""
-    users = dict(conn.execute("SELECT state, count(*) FROM users GROUP BY state").fetchall())
-    alerts, paused = conn.execute(
-        "SELECT count(*), count(a.paused_at) FROM alerts a JOIN users u USING (chat_id) "
-        "WHERE u.state IN ('active', 'paused')"
-    ).fetchone()
-    boards, failing, last, longest = conn.execute(
-        "SELECT count(*), coalesce(sum(consecutive_failures > 0), 0), max(last_success_at), "
-        "coalesce(max(interval_s), 0) FROM boards WHERE enabled"
-    ).fetchone()
-    outbox, oldest = conn.execute(
-        "SELECT count(*), min(created_at) FROM deliveries WHERE state = 'sending' "
-        "OR (state = 'pending' AND held_until IS NULL)"
-    ).fetchone()
-    held = _count(
-        conn, "SELECT count(*) FROM deliveries WHERE state = 'pending' AND held_until IS NOT NULL"
+    users = {
+        r["state"]: r["n"]
+        for r in _rows(conn, "SELECT state, count(*) AS n FROM users GROUP BY state")
+    }
+    (alerts,) = _rows(
+        conn,
+        "SELECT count(*) AS n, count(a.paused_at) AS paused FROM alerts a "
+        "JOIN users u USING (chat_id) WHERE u.state IN ('active', 'paused')",
     )
-    open_postings = _count(conn, "SELECT count(*) FROM postings WHERE closed_at IS NULL")
+    (boards,) = _rows(
+        conn,
+        "SELECT count(*) AS n, coalesce(sum(consecutive_failures > 0), 0) AS failing, "
+        "max(last_success_at) AS last, coalesce(max(interval_s), 0) AS longest "
+        "FROM boards WHERE enabled",
+    )
+    (outbox,) = _rows(
+        conn,
+        "SELECT count(*) AS n, min(created_at) AS oldest FROM deliveries "
+        "WHERE state = 'sending' OR (state = 'pending' AND held_until IS NULL)",
+    )
+    held = _count(
+        conn,
+        "SELECT count(*) AS n FROM deliveries WHERE state = 'pending' AND held_until IS NOT NULL",
+    )
+    open_postings = _count(conn, "SELECT count(*) AS n FROM postings WHERE closed_at IS NULL")
     return Figures(
         users=users,
-        alerts=alerts,
-        alerts_paused=paused,
-        boards=boards,
-        boards_failing=failing,
+        alerts=alerts["n"],
+        alerts_paused=alerts["paused"],
+        boards=boards["n"],
+        boards_failing=boards["failing"],
         open_postings=open_postings,
-        outbox=outbox,
+        outbox=outbox["n"],
         held=held,
-        oldest_waiting=from_iso(oldest),
-        last_poll_success=from_iso(last),
-        longest_interval=float(longest),
+        oldest_waiting=from_iso(outbox["oldest"]),
+        last_poll_success=from_iso(boards["last"]),
+        longest_interval=float(boards["longest"]),
     )
 
 
@@ -79,12 +94,13 @@ def first_seen(conn: sqlite3.Connection, delivery_ids: Iterable[int]) -> list[da
     ids = list(delivery_ids)
     if not ids:
         return []
-    rows = conn.execute(
-        "SELECT p.first_seen_at FROM deliveries d JOIN postings p ON p.key = d.posting_key "
-        f"WHERE d.id IN ({','.join('?' * len(ids))})",
+    rows = _rows(
+        conn,
+        "SELECT p.first_seen_at AS seen FROM deliveries d JOIN postings p "
+        f"ON p.key = d.posting_key WHERE d.id IN ({','.join('?' * len(ids))})",
         ids,
-    ).fetchall()
-    return [t for (value,) in rows if (t := from_iso(value)) is not None]
+    )
+    return [t for r in rows if (t := from_iso(r["seen"])) is not None]
 
 
 def open_file(path: str, mode: str = "ro", timeout: float = PROBE_TIMEOUT) -> sqlite3.Connection:

@@ -1,13 +1,13 @@
-"""Users and their alerts; every change to either bumps `alerts_generation`."""
+"""Users: who is subscribed, their state and delivery settings; every change bumps
+`alerts_generation` (routing reads who gets what)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.models import Alert
-from bot.store.db import StoreBase, iso
+from bot.policy import DeliverySettings
+from bot.store.db import Table, iso
 
 USER_STATES = ("active", "paused", "stopped", "blocked")
 
@@ -20,14 +20,20 @@ class User:
     first_name: str | None = None
 
 
-class UsersMixin(StoreBase):
-    """The users and alerts tables: who is subscribed, and what they asked for."""
+class Users(Table):
+    """The users table."""
 
     def user(self, chat_id: int) -> User | None:
-        row = self._one(
+        row = self.db.one(
             "SELECT chat_id, state, username, first_name FROM users WHERE chat_id = ?", (chat_id,)
         )
-        return User(*row) if row else None
+        if row is None:
+            return None
+        return User(row["chat_id"], row["state"], row["username"], row["first_name"])
+
+    def known_user(self, chat_id: int) -> bool:
+        """Whether the chat has a users row: it was let in once (stopped or not)."""
+        return self.db.one("SELECT 1 FROM users WHERE chat_id = ?", (chat_id,)) is not None
 
     def subscribe(
         self,
@@ -37,7 +43,7 @@ class UsersMixin(StoreBase):
         first_name: str | None = None,
     ) -> bool:
         """Make the user active (new, paused, stopped or blocked alike); True when new."""
-        self.alerts_generation += 1
+        self.db.alerts_generation += 1
         existed = self.user(chat_id) is not None
         self.db.execute(
             """INSERT INTO users (chat_id, username, first_name, state, created_at, updated_at)
@@ -49,7 +55,7 @@ class UsersMixin(StoreBase):
         return not existed
 
     def set_user_state(self, chat_id: int, state: str, now: datetime) -> None:
-        self.alerts_generation += 1
+        self.db.alerts_generation += 1
         if state not in USER_STATES:
             raise ValueError(f"unknown user state {state!r}")
         self.db.execute(
@@ -57,11 +63,25 @@ class UsersMixin(StoreBase):
             (state, iso(now), chat_id),
         )
 
+    def pause_user(self, chat_id: int, when: datetime | None) -> bool:
+        """Pause the user at `when` (their jobs are then held for the resume), or clear the
+        pause time (None; `subscribe` makes them active). False when already paused."""
+        self.db.alerts_generation += 1
+        if when is None:
+            self.db.execute("UPDATE users SET paused_at = NULL WHERE chat_id = ?", (chat_id,))
+            return True
+        cur = self.db.execute(
+            """UPDATE users SET state = 'paused', paused_at = ?, updated_at = ?
+               WHERE chat_id = ? AND state != 'paused'""",
+            (iso(when), iso(when), chat_id),
+        )
+        return cur.rowcount == 1
+
     def forget_user(self, chat_id: int, now: datetime) -> None:
         """/stop: delete the user's alerts, deliveries, hidden jobs, mutes, follows, settings and profile;
         keep only 'stopped'."""
-        self.alerts_generation += 1
-        with self.transaction():
+        self.db.alerts_generation += 1
+        with self.db.transaction():
             self.db.execute("DELETE FROM deliveries WHERE chat_id = ?", (chat_id,))
             self.db.execute("DELETE FROM alerts WHERE chat_id = ?", (chat_id,))
             for table in ("hidden_jobs", "muted_companies", "follows"):  # their data
@@ -80,52 +100,40 @@ class UsersMixin(StoreBase):
 
     def migrate_chat(self, old: int, new: int, now: datetime) -> None:
         """A group became a supergroup: carry its user row, alerts and outbox to the new id."""
-        self.alerts_generation += 1
-        with self.transaction():
+        self.db.alerts_generation += 1
+        with self.db.transaction():
             if self.user(new) is None:
                 self.db.execute(
                     "UPDATE users SET chat_id = ?, updated_at = ? WHERE chat_id = ?",
                     (new, iso(now), old),
                 )
 
-    def add_alert(self, chat_id: int, query: str, now: datetime) -> Alert:
-        self.alerts_generation += 1
-        cur = self.db.execute(
-            "INSERT INTO alerts (chat_id, query, created_at) VALUES (?, ?, ?)",
-            (chat_id, query, iso(now)),
+    def settings(self, chat_id: int) -> DeliverySettings:
+        row = self.db.one(
+            """SELECT timezone, delivery_mode, digest_at, digest_day, quiet_start, quiet_end
+               FROM users WHERE chat_id = ?""",
+            (chat_id,),
         )
-        assert cur.lastrowid is not None
-        return Alert(id=cur.lastrowid, chat_id=chat_id, query=query)
+        if row is None:
+            return DeliverySettings()
+        start, end = row["quiet_start"], row["quiet_end"]
+        quiet = (start, end) if start is not None and end is not None else None
+        return DeliverySettings(
+            row["timezone"], row["delivery_mode"], row["digest_at"], row["digest_day"], quiet
+        )
 
-    def alerts(self, chat_id: int) -> list[Alert]:
-        rows = self.db.execute(
-            "SELECT id, chat_id, query FROM alerts WHERE chat_id = ? ORDER BY id", (chat_id,)
-        )
-        return [Alert(*r) for r in rows]
+    def set_settings(self, chat_id: int, settings: DeliverySettings, now: datetime) -> None:
+        quiet = settings.quiet or (None, None)
+        self.db.execute(
+            """UPDATE users SET timezone = ?, delivery_mode = ?, digest_at = ?, digest_day = ?,
+                   quiet_start = ?, quiet_end = ?, updated_at = ? WHERE chat_id = ?""",
+            (settings.timezone, settings.mode, settings.digest_at, settings.digest_day, *quiet,
+             iso(now), chat_id),
+        )  # fmt: skip
 
-    def delete_alert(self, chat_id: int, alert_id: int) -> bool:
-        self.alerts_generation += 1
-        cur = self.db.execute(
-            "DELETE FROM alerts WHERE chat_id = ? AND id = ?", (chat_id, alert_id)
-        )
-        return cur.rowcount > 0
+    def hourly_cap(self, chat_id: int) -> int:
+        row = self.db.one("SELECT hourly_cap FROM users WHERE chat_id = ?", (chat_id,))
+        return int(row["hourly_cap"]) if row else 20
 
-    def active_alerts(self) -> list[Alert]:
-        """Alerts of users who get notifications, now or (paused: held) on their resume."""
-        rows = self.db.execute(
-            """SELECT a.id, a.chat_id, a.query FROM alerts a JOIN users u USING (chat_id)
-               WHERE u.state IN ('active', 'paused') ORDER BY a.id"""
-        )
-        return [Alert(*r) for r in rows]
-
-    def alert_sent_counts(self, chat_id: int, since: datetime) -> dict[int, int]:
-        """For each of the user's alerts, how many jobs it brought that were sent since `since`."""
-        counts: dict[int, int] = {}
-        rows = self.db.execute(
-            "SELECT alert_ids FROM deliveries WHERE chat_id = ? AND state = 'sent' AND sent_at >= ?",
-            (chat_id, iso(since)),
-        )
-        for (ids,) in rows:
-            for a in json.loads(ids):
-                counts[a] = counts.get(a, 0) + 1
-        return counts
+    def set_hourly_cap(self, chat_id: int, cap: int) -> None:
+        self.db.execute("UPDATE users SET hourly_cap = ? WHERE chat_id = ?", (cap, chat_id))

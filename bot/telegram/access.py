@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from bot.config import AccessConfig
 from bot.config_values import format_duration, parse_duration
-from bot.store import Store, utcnow
+from bot.store import Stores, utcnow
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
@@ -75,18 +75,18 @@ class AccessCommands:
             return None
         return await self.db.run(self._gate, name, msg, arg)
 
-    def _gate(self, store: Store, name: str, msg: Incoming, arg: str) -> str | None:
-        if store.is_banned(msg.user_id, msg.chat_id):
+    def _gate(self, store: Stores, name: str, msg: Incoming, arg: str) -> str | None:
+        if store.access.is_banned(msg.user_id, msg.chat_id):
             return BANNED
         if self.config.mode == "allowlist":
             allowed = {msg.user_id, msg.chat_id} & set(self.config.allow)
             return None if allowed else NOT_ALLOWED
-        if self.config.mode == "open" or store.known_user(msg.chat_id):
+        if self.config.mode == "open" or store.users.known_user(msg.chat_id):
             return None
         if name != "start" or not arg:
             return INVITE_ONLY
         code = arg.split()[0][:64]
-        if not store.redeem(code, msg.chat_id, self.clock(), msg.username, msg.first_name):
+        if not store.access.redeem(code, msg.chat_id, self.clock(), msg.username, msg.first_name):
             return BAD_CODE
         log.info("chat %d joined with invite %s", msg.chat_id, code[:4])
         return WELCOME
@@ -111,10 +111,8 @@ class AccessCommands:
                     f"[expiry]</code>, e.g. /invite 20 30d (uses 1-{MAX_USES:,})."
                 )
         now = self.clock()
-        invite = await self.db.run(
-            Store.add_invite, secrets.token_urlsafe(12), admin, now,
-            now + timedelta(seconds=expiry), uses,
-        )  # fmt: skip
+        code, until = secrets.token_urlsafe(12), now + timedelta(seconds=expiry)
+        invite = await self.db.run(lambda s: s.access.add_invite(code, admin, now, until, uses))
         username = self.bot_username()
         how = (
             f"https://t.me/{username}?start={invite.code}"
@@ -135,7 +133,8 @@ class AccessCommands:
             return "Whom? Send <code>/ban &lt;user id&gt;</code> (a number)."
         if user in self.admins():
             return "Admins can't be banned; remove them from [telegram] admins first."
-        added = await self.db.run(Store.ban, user, admin, self.clock())
+        now = self.clock()
+        added = await self.db.run(lambda s: s.access.ban(user, admin, now))
         log.info("admin %d banned user %d", admin, user)
         return f"Banned {user}." if added else f"{user} was already banned."
 
@@ -143,7 +142,7 @@ class AccessCommands:
         user = _user_id(arg)
         if user is None:
             return "Whom? Send <code>/unban &lt;user id&gt;</code> (a number)."
-        if await self.db.run(Store.unban, user):
+        if await self.db.run(lambda s: s.access.unban(user)):
             return f"Unbanned {user}; they can /start again."
         return f"{user} was not banned."
 
@@ -153,7 +152,8 @@ class AccessCommands:
             return "What should I send? <code>/broadcast &lt;text&gt;</code>"
         if len(text) > MAX_BROADCAST:
             return f"That is {len(text):,} characters; a broadcast may have {MAX_BROADCAST:,}."
-        count = await self.db.run(Store.broadcast, text, admin, self.clock())
+        now = self.clock()
+        count = await self.db.run(lambda s: s.notices.broadcast(text, admin, now))
         if count is None:
             return "That notice is already on its way (the same text within 10 minutes)."
         self.on_broadcast()

@@ -16,7 +16,7 @@ from bot.http import HostGuard
 from bot.poller import Poller
 from bot.render import shorten
 from bot.scheduler import BoardScheduler
-from bot.store import Store, utcnow
+from bot.store import Db, utcnow
 from bot.telegram.access import ACCESS_MENU
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
@@ -91,12 +91,12 @@ def name_problem(name: str) -> str | None:
 class AdminCommands:
     """The /boards, /addboard and /removeboard commands; everyone else gets a polite refusal.
 
-    Store calls run on the `db` worker (bot/telegram/dbworker.py), off the event loop.
+    Stores calls run on the `db` worker (bot/telegram/dbworker.py), off the event loop.
     """
 
     def __init__(
         self,
-        store: Store,
+        database: Db,
         poller: Poller,
         scheduler: BoardScheduler,
         admins: Callable[[], tuple[int, ...]],
@@ -108,8 +108,7 @@ class AdminCommands:
     ):
         self.guard = guard
         self.stats = stats  # the /stats reply (bot/observe.py)
-        self.store = store
-        self.db = db or StoreWorker(store)
+        self.db = db or StoreWorker(database)
         self.poller = poller
         self.scheduler = scheduler
         self.admins = admins
@@ -129,7 +128,7 @@ class AdminCommands:
         """Every board with its last success, open postings and failure streak."""
         now = self.clock()
         lines = []
-        for b in await self.db.run(Store.boards):
+        for b in await self.db.run(lambda s: s.boards.all()):
             if not b.enabled:
                 continue
             state = "✅" if not b.consecutive_failures else f"⚠️ failing ×{b.consecutive_failures}"
@@ -160,14 +159,15 @@ class AdminCommands:
         except (DetectError, FetchError) as exc:
             return f"I can't use that board: {esc(shorten(str(exc), 300))}"
         name = name.strip() or name_for(url)[:MAX_NAME]
-        existing = await self.db.run(Store.board, name)
+        existing = await self.db.run(lambda s: s.boards.board(name))
         if existing and existing.enabled:
             return f"There is already a board named <b>{esc(name)}</b>. Add a name: /addboard {echo(url, 80)} &lt;name&gt;"
         board = BoardConfig(name, url, kind, endpoint, self.interval)
-        await self.db.run(Store.add_board, board, self.clock())
+        now = self.clock()
+        await self.db.run(lambda s: s.boards.add_board(board, now))
         outcome = await self.poller.poll(name, force=True)
         if outcome.status == "failed":
-            await self.db.run(Store.remove_board, name)
+            await self.db.run(lambda s: s.boards.remove_board(name))
             error = shorten(outcome.error or "unknown error", 300)
             return f"I couldn't read <b>{esc(name)}</b>: {esc(error)}. Not added."
         self.scheduler.add(name, self.interval, first_in=self.interval)
@@ -182,11 +182,11 @@ class AdminCommands:
         name = arg.strip()
         if not name:
             return "Which board? Send <code>/removeboard &lt;name&gt;</code>; /boards lists them."
-        board = await self.db.run(Store.board, name) if len(name) <= MAX_NAME else None
+        board = await self.db.run(lambda s: s.boards.board(name)) if len(name) <= MAX_NAME else None
         if board is None or not board.enabled:
             return f"There is no board named <b>{echo(name)}</b>. /boards lists them."
         if board.origin == "config":
             return f"<b>{esc(name)}</b> comes from the config file; remove it there and restart."
-        await self.db.run(Store.remove_board, name)
+        await self.db.run(lambda s: s.boards.remove_board(name))
         self.scheduler.remove(name)
         return f"Removed <b>{esc(name)}</b>. Its postings stay searchable."

@@ -11,7 +11,7 @@ import html
 from datetime import datetime
 
 from bot.models import Button, OutgoingMessage
-from bot.store import AlertRow, Store
+from bot.store import AlertRow, Stores
 from bot.telegram.alerts_menu import AlertCommands, job_line
 from bot.telegram.args import parse_id
 from bot.telegram.split import visible_text
@@ -38,7 +38,7 @@ class AlertMenu:
     def __init__(self, commands: AlertCommands):
         self.commands = commands
 
-    def press(self, store: Store, press: Press, arg: str, now: datetime) -> PressAnswer:
+    def press(self, store: Stores, press: Press, arg: str, now: datetime) -> PressAnswer:
         """Act on one press of the menu; `arg` is the data after "a:" (the time is unused:
         the menu's actions are not timed)."""
         parts = arg.split(":")
@@ -52,24 +52,24 @@ class AlertMenu:
         menu = self.commands.menu
         if action == "l":
             return PressAnswer("", menu(store, press.chat_id, page))
-        alert = next((a for a in store.alert_rows(press.chat_id) if a.id == alert_id), None)
+        alert = next((a for a in store.alerts.alert_rows(press.chat_id) if a.id == alert_id), None)
         if alert is None:
             return PressAnswer(GONE, menu(store, press.chat_id, page))
         return getattr(self, f"_{action}")(store, press.chat_id, alert, page)
 
-    def _p(self, store: Store, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
+    def _p(self, store: Stores, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
         if alert.paused_at is None:
-            store.set_alert_paused(chat_id, alert.id, self.commands.clock())
+            store.alerts.set_alert_paused(chat_id, alert.id, self.commands.clock())
         note = f"⏸ Alert #{alert.id} paused: its jobs wait until you resume it."
         return PressAnswer(f"Paused #{alert.id}", self.commands.menu(store, chat_id, page, note))
 
-    def _r(self, store: Store, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
+    def _r(self, store: Stores, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
         if alert.paused_at is not None:
-            store.set_alert_paused(chat_id, alert.id, None)
+            store.alerts.set_alert_paused(chat_id, alert.id, None)
         note = f"▶️ Alert #{alert.id} resumed."
         return PressAnswer(f"Resumed #{alert.id}", self.commands.menu(store, chat_id, page, note))
 
-    def _e(self, store: Store, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
+    def _e(self, store: Stores, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
         text = (
             f"✏️ To change alert #{alert.id} <b>{esc(alert.query)}</b>, send /edit with its id "
             f"and the new query, e.g.\n<code>/edit {alert.id} {esc(alert.query)}</code>\n"
@@ -77,7 +77,7 @@ class AlertMenu:
         )
         return PressAnswer("", _message(text, _back(page)))
 
-    def _d(self, store: Store, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
+    def _d(self, store: Stores, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
         text = f"🗑 Delete alert #{alert.id} <b>{esc(alert.query)}</b>?"
         rows = (
             (
@@ -87,12 +87,12 @@ class AlertMenu:
         )
         return PressAnswer("", _message(text, rows))
 
-    def _y(self, store: Store, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
-        store.delete_alert(chat_id, alert.id)
+    def _y(self, store: Stores, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
+        store.alerts.delete_alert(chat_id, alert.id)
         note = f"🗑 Alert #{alert.id} <b>{esc(alert.query)}</b> deleted."
         return PressAnswer(f"Deleted #{alert.id}", self.commands.menu(store, chat_id, page, note))
 
-    def _b(self, store: Store, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
+    def _b(self, store: Stores, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
         hits, scope = self.commands.backtest(store, alert.query, chat_id)
         head = f"🔎 Alert #{alert.id} <b>{esc(alert.query)}</b>: "
         if not hits:

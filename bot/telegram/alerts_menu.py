@@ -20,7 +20,7 @@ from bot.models import Button, OutgoingMessage, Posting
 from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
-from bot.store import AlertRow, Store
+from bot.store import AlertRow, Stores
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
@@ -89,7 +89,7 @@ class AlertCommands:
         self.clock = clock
         self.scan_limit = scan_limit
 
-    def routes(self) -> dict[str, Callable[[Store, Incoming, str], str | OutgoingMessage]]:
+    def routes(self) -> dict[str, Callable[[Stores, Incoming, str], str | OutgoingMessage]]:
         return {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
 
     # -- shared parts ----------------------------------------------------------------------
@@ -102,16 +102,18 @@ class AlertCommands:
         note = "\n(I left out the HTML markup: write just the words.)" if cleaned else ""
         return query, note
 
-    def backtest(self, store: Store, query: str | Query, chat_id: int) -> tuple[list[Posting], str]:
+    def backtest(
+        self, store: Stores, query: str | Query, chat_id: int
+    ) -> tuple[list[Posting], str]:
         """The open jobs posted in the last 7 days that match, and how to say where from; not
         the jobs the user hid, nor those of companies they muted."""
-        recent = store.recent_postings(self.clock() - WEEK, self.scan_limit)
+        recent = store.postings.recent_postings(self.clock() - WEEK, self.scan_limit)
         scope = (
             f"among the latest {self.scan_limit:,} jobs of the last 7 days"
             if len(recent) >= self.scan_limit
             else "posted in the last 7 days"
         )
-        return match.search(query, store.visible(chat_id, recent)), scope
+        return match.search(query, store.choices.visible(chat_id, recent)), scope
 
     def _summary(self, hits: list[Posting], scope: str, would: bool) -> str:
         if not hits:
@@ -121,7 +123,7 @@ class AlertCommands:
         return f"{verb} {_plural(len(hits), 'job')} {scope}. Latest:\n{latest}"
 
     # -- commands --------------------------------------------------------------------------
-    def cmd_alert(self, store: Store, msg: Incoming, arg: str) -> str:
+    def cmd_alert(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Add an alert and show what it would have matched in the last 7 days."""
         if not arg:
             return "Tell me what to look for, e.g. <code>/alert rust backend</code>. /help alert"
@@ -129,10 +131,10 @@ class AlertCommands:
             query, note = self.parse(arg)
         except QueryError as exc:
             return f"I can't use that alert: {esc(str(exc))}. /help alert shows how to write one."
-        user = store.user(msg.chat_id)
+        user = store.users.user(msg.chat_id)
         if user is None or user.state in ("stopped", "blocked"):
-            store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
-        alerts = store.alerts(msg.chat_id)
+            store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+        alerts = store.alerts.alerts(msg.chat_id)
         same = next((a for a in alerts if a.query == query.normalized), None)
         if same is not None:
             return f"You already have this alert: #{same.id} <b>{esc(same.query)}</b>{note}"
@@ -141,7 +143,7 @@ class AlertCommands:
                 f"You already have {self.limits.max_per_user} alerts, the most allowed. "
                 "/delete one first."
             )
-        alert = store.add_alert(msg.chat_id, query.normalized, self.clock())
+        alert = store.alerts.add_alert(msg.chat_id, query.normalized, self.clock())
         hits, scope = self.backtest(store, query, msg.chat_id)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
         reply += self._summary(hits, scope, would=True)
@@ -149,13 +151,13 @@ class AlertCommands:
             reply += "\nNotifications are paused: /resume to get them."
         return reply
 
-    def cmd_edit(self, store: Store, msg: Incoming, arg: str) -> str:
+    def cmd_edit(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Give an alert a new query; it keeps its id."""
         raw_id, _, text = arg.partition(" ")
         alert_id = parse_id(raw_id) if raw_id else None
         if alert_id is None or not text.strip():
             return "Send <code>/edit 3 rust backend</code>: the alert's id (see /alerts), then its new query."
-        mine = {a.id: a for a in store.alerts(msg.chat_id)}
+        mine = {a.id: a for a in store.alerts.alerts(msg.chat_id)}
         if alert_id not in mine:
             return f"You have no alert #{alert_id}. /alerts lists yours."
         try:
@@ -165,39 +167,39 @@ class AlertCommands:
         other = next((a for a in mine.values() if a.query == query.normalized), None)
         if other is not None and other.id != alert_id:
             return f"You already have this alert: #{other.id} <b>{esc(other.query)}</b>. Nothing changed."
-        store.update_alert(msg.chat_id, alert_id, query.normalized)
+        store.alerts.update_alert(msg.chat_id, alert_id, query.normalized)
         hits, scope = self.backtest(store, query, msg.chat_id)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
             hits, scope, would=False
         )
 
-    def cmd_delete(self, store: Store, msg: Incoming, arg: str) -> str:
+    def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Delete one alert by id."""
         if not arg.lstrip("#").strip():
             return "Which alert? Send <code>/delete 3</code>; /alerts shows the ids."
         alert_id = parse_id(arg)
         if alert_id is None:
             return f"“{echo(arg)}” is not an alert id; ids are numbers, see /alerts."
-        if store.delete_alert(msg.chat_id, alert_id):
+        if store.alerts.delete_alert(msg.chat_id, alert_id):
             return f"Alert #{alert_id} deleted."
         return f"You have no alert #{alert_id}. /alerts lists yours."
 
-    def cmd_alerts(self, store: Store, msg: Incoming, arg: str) -> str | OutgoingMessage:
+    def cmd_alerts(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:
         """The menu's first page (or page `arg`)."""
         page = (parse_id(arg) or 1) - 1 if arg else 0
         return self.menu(store, msg.chat_id, page)
 
     # -- the menu --------------------------------------------------------------------------
-    def menu(self, store: Store, chat_id: int, page: int, note: str = "") -> OutgoingMessage:
+    def menu(self, store: Stores, chat_id: int, page: int, note: str = "") -> OutgoingMessage:
         """One page of the alert list with its buttons."""
-        alerts = store.alert_rows(chat_id)
+        alerts = store.alerts.alert_rows(chat_id)
         if not alerts:
             text = f"{note}\nYou have no alerts. Add one: <code>/alert rust backend</code>."
             return OutgoingMessage(text.strip(), visible_text(text.strip()))
         pages = (len(alerts) + PAGE - 1) // PAGE
         page = min(max(page, 0), pages - 1)
         shown = alerts[page * PAGE : (page + 1) * PAGE]
-        counts = store.alert_sent_counts(chat_id, self.clock() - WEEK)
+        counts = store.alerts.alert_sent_counts(chat_id, self.clock() - WEEK)
         head = "Your alerts" + (f" (page {page + 1} of {pages})" if pages > 1 else "") + ":"
         lines = [note, head] if note else [head]
         rows: list[tuple[Button, ...]] = []
@@ -212,7 +214,7 @@ class AlertCommands:
         if nav:
             rows.append(tuple(nav))
         lines.append("/edit &lt;id&gt; &lt;query&gt; changes one; /delete &lt;id&gt; removes one.")
-        user = store.user(chat_id)
+        user = store.users.user(chat_id)
         if user and user.state == "paused":
             lines.append("⏸ Notifications are paused: /resume.")
         text = "\n".join(lines)

@@ -18,7 +18,7 @@ from datetime import datetime
 from bot import policy, render
 from bot.models import Button, OutgoingMessage
 from bot.render import shorten
-from bot.store import SentJob, Store
+from bot.store import SentJob, Stores
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
 from bot.telegram.presses import STALE, PressRoute
@@ -52,10 +52,10 @@ def ids(rest: str, count: int) -> tuple[int, ...] | None:
     return values if max(values) <= _MAX_ID else None
 
 
-def owned(store: Store, press: Press, delivery_id: int) -> SentJob | None:
+def owned(store: Stores, press: Press, delivery_id: int) -> SentJob | None:
     """The delivery, if the press may act on it: the presser's chat's, pressed under the message
     it was sent as, and in a private chat pressed by that very user."""
-    job = store.sent_job(delivery_id)
+    job = store.outbox.sent_job(delivery_id)
     if job is None or job.chat_id != press.chat_id or job.message_id != press.message_id:
         return None
     if press.chat_id > 0 and press.user_id is not None and press.user_id != press.chat_id:
@@ -63,14 +63,14 @@ def owned(store: Store, press: Press, delivery_id: int) -> SentJob | None:
     return job
 
 
-def original(store: Store, job: SentJob, now: datetime) -> OutgoingMessage | None:
+def original(store: Stores, job: SentJob, now: datetime) -> OutgoingMessage | None:
     """The job's message as it was sent, with its buttons (None if the posting is gone)."""
-    posting = store.posting(job.posting_key)
+    posting = store.postings.posting(job.posting_key)
     if posting is None:
         return None
-    queries = [a.query for a in store.alerts(job.chat_id) if a.id in job.alert_ids]
-    zone = policy.zone(store.settings(job.chat_id).timezone)
-    also = store.also_on(job.posting_key)
+    queries = [a.query for a in store.alerts.alerts(job.chat_id) if a.id in job.alert_ids]
+    zone = policy.zone(store.users.settings(job.chat_id).timezone)
+    also = store.postings.also_on(job.posting_key)
     return render.notification(posting, queries, now, also, zone=zone, delivery_id=job.id)
 
 
@@ -88,29 +88,29 @@ def _undo(kind: str, job: SentJob, *more: int) -> tuple[tuple[Button, ...], ...]
     return ((Button("↩️ Undo", data=data),),)
 
 
-def hide(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
+def hide(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     """Not interested: this job (and its copies on other boards) never comes back."""
     parsed = ids(rest, 1)
     job = owned(store, press, parsed[0]) if parsed else None
     message = original(store, job, now) if job else None
     if job is None or message is None:
         return STALE
-    store.hide_job(job.chat_id, store.job_key(job.posting_key), now)
+    store.choices.hide_job(job.chat_id, store.postings.job_key(job.posting_key), now)
     title = message.html.split("\n", 1)[0]
     note = "🙈 Hidden: you won't see this job again, also not in /search."
     folded = OutgoingMessage(title, html.unescape(re.sub(r"<[^>]+>", "", title)))
     return PressAnswer("Hidden.", _noted(folded, note, _undo("h", job)))
 
 
-def mute(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
+def mute(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     """Mute <company>: no more jobs from this company."""
     parsed = ids(rest, 1)
     job = owned(store, press, parsed[0]) if parsed else None
     message = original(store, job, now) if job else None
-    posting = store.posting(job.posting_key) if job else None
+    posting = store.postings.posting(job.posting_key) if job else None
     if job is None or message is None or posting is None or not posting.company.strip():
         return STALE
-    store.mute_company(job.chat_id, posting.company, now)
+    store.choices.mute_company(job.chat_id, posting.company, now)
     name = esc(shorten(posting.company, 80))
     note = f"🔇 Muted <b>{name}</b>: no more jobs from them. /muted lists, /unmute undoes."
     return PressAnswer(
@@ -118,14 +118,14 @@ def mute(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
     )
 
 
-def pause(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
+def pause(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     """Pause alert: the matched alert; with several, first a choice of which."""
     parsed = ids(rest, 1) or ids(rest, 2)
     job = owned(store, press, parsed[0]) if parsed else None
     message = original(store, job, now) if job else None
     if job is None or message is None or parsed is None:
         return STALE
-    alerts = [a for a in store.alerts(job.chat_id) if a.id in job.alert_ids]
+    alerts = [a for a in store.alerts.alerts(job.chat_id) if a.id in job.alert_ids]
     if len(parsed) == 1 and len(alerts) > 1:
         rows = tuple(
             (Button(f"⏸ #{a.id} {shorten(a.query, 40)}", data=f"{render.PAUSE}:{job.id}:{a.id}"),)
@@ -137,7 +137,7 @@ def pause(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
     if not chosen:
         return STALE
     alert = chosen[0]
-    store.set_alert_paused(job.chat_id, alert.id, now)
+    store.alerts.set_alert_paused(job.chat_id, alert.id, now)
     query = esc(shorten(alert.query, 60))
     note = f"⏸ Paused alert #{alert.id} <b>{query}</b>: it sends nothing until you resume it."
     return PressAnswer(
@@ -145,23 +145,23 @@ def pause(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
     )
 
 
-def undo(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
+def undo(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     """Undo a hide, mute or pause: the previous state, and the message as it was sent."""
     kind, _, rest = rest.partition(":")
     parsed = ids(rest, 2 if kind == "p" else 1) if kind in ("h", "m", "p") else None
     job = owned(store, press, parsed[0]) if parsed else None
     message = original(store, job, now) if job else None
-    posting = store.posting(job.posting_key) if job else None
+    posting = store.postings.posting(job.posting_key) if job else None
     if job is None or message is None or posting is None or parsed is None:
         return STALE
     if kind == "h":
-        store.unhide_job(job.chat_id, store.job_key(job.posting_key))
+        store.choices.unhide_job(job.chat_id, store.postings.job_key(job.posting_key))
         toast = "This job is back."
     elif kind == "m":
-        store.unmute_company(job.chat_id, posting.company)
+        store.choices.unmute_company(job.chat_id, posting.company)
         toast = f"{shorten(posting.company, 80)} unmuted."
     else:
-        if parsed[1] not in job.alert_ids or not store.set_alert_paused(
+        if parsed[1] not in job.alert_ids or not store.alerts.set_alert_paused(
             job.chat_id, parsed[1], None
         ):
             return STALE
@@ -169,7 +169,7 @@ def undo(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
     return PressAnswer(toast, message)
 
 
-def back(store: Store, press: Press, rest: str, now: datetime) -> PressAnswer:
+def back(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     """Cancel a choice: the message as it was sent, nothing changed."""
     parsed = ids(rest, 1)
     job = owned(store, press, parsed[0]) if parsed else None
@@ -186,20 +186,20 @@ PRESSES: dict[str, PressRoute] = {
 }
 
 
-def cmd_muted(store: Store, msg: Incoming, arg: str) -> str:
+def cmd_muted(store: Stores, msg: Incoming, arg: str) -> str:
     """The companies the user muted."""
-    names = store.muted_companies(msg.chat_id)
+    names = store.choices.muted_companies(msg.chat_id)
     if not names:
         return "You have muted no company. Press “Mute …” under a job to mute its company."
     lines = "\n".join(f"• {esc(name)}" for name in names)
     return f"Muted companies:\n{lines}\n<code>/unmute &lt;company&gt;</code> undoes one."
 
 
-def cmd_unmute(store: Store, msg: Incoming, arg: str) -> str:
+def cmd_unmute(store: Stores, msg: Incoming, arg: str) -> str:
     """Unmute one company by name (any case)."""
     if not arg:
         return "Which company? e.g. <code>/unmute Acme</code>; /muted lists them."
-    if store.unmute_company(msg.chat_id, arg):
+    if store.choices.unmute_company(msg.chat_id, arg):
         return f"🔔 {echo(arg, 80)} unmuted: its jobs reach you again."
     return f"You haven't muted “{echo(arg, 80)}”. /muted lists the companies you muted."
 

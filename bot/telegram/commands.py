@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.store import Store
+from bot.store import Stores
 from bot.transport import Incoming, Reply
 
 GROUPS = ("Alerts", "Delivery", "Jobs", "Account")  # /help's sections, in order; then Admin
@@ -27,7 +27,7 @@ class Command:
     group: str = "Alerts"
 
 
-Route = Callable[[Store, Incoming, str], Reply]  # a command, run on a worker thread
+Route = Callable[[Stores, Incoming, str], Reply]  # a command, run on a worker thread
 
 
 def help_index(commands: tuple[Command, ...], admin: tuple[Command, ...] = ()) -> str:

@@ -15,7 +15,7 @@ from bot import policy, transfer, why
 from bot.config import AlertsConfig
 from bot.models import Button, Document, OutgoingMessage
 from bot.render import shorten
-from bot.store import AlertRow, JobRecord, Store
+from bot.store import AlertRow, JobRecord, Stores
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
@@ -75,27 +75,27 @@ class ControlCommands:
         self.limits = limits
         self.clock = clock
 
-    def routes(self) -> dict[str, Callable[[Store, Incoming, str], Reply]]:
+    def routes(self) -> dict[str, Callable[[Stores, Incoming, str], Reply]]:
         return {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
 
     # -- /why ------------------------------------------------------------------------------
-    def cmd_why(self, store: Store, msg: Incoming, arg: str) -> str:
+    def cmd_why(self, store: Stores, msg: Incoming, arg: str) -> str:
         """For each alert: matched, or why not."""
         if arg:
-            job = store.find_job(arg.split()[0]) if len(arg) <= 2000 else None
+            job = store.postings.find_job(arg.split()[0]) if len(arg) <= 2000 else None
         elif msg.reply_to_message_id is not None:
-            job = store.job_by_message(msg.chat_id, msg.reply_to_message_id)
+            job = store.postings.job_by_message(msg.chat_id, msg.reply_to_message_id)
         else:
             return "Send <code>/why &lt;job URL or id&gt;</code>, or reply /why to a job's message."
         if job is None:
             what = f"“{echo(arg, 80)}”" if arg else "that message"
             return f"I don't know a job for {what}. Try its posting or apply URL."
-        alerts = store.alert_rows(msg.chat_id)
+        alerts = store.alerts.alert_rows(msg.chat_id)
         head = self._job_head(job)
         if not alerts:
             return f"{head}\nYou have no alerts, so nothing matches. Add one: /alert rust."
         lines = [head, *(self._alert_line(store, msg.chat_id, job, a) for a in alerts)]
-        user = store.user(msg.chat_id)
+        user = store.users.user(msg.chat_id)
         if user and user.state == "paused":
             lines.append("⏸ Your notifications are paused: /resume.")
         return "\n".join(lines)
@@ -106,20 +106,20 @@ class ControlCommands:
         company = f" — {esc(shorten(p.company, 60))}" if p.company else ""
         return f"🔍 <b>{esc(shorten(p.title, 120))}</b>{company} ({esc(p.board)})"
 
-    def _alert_line(self, store: Store, chat_id: int, job: JobRecord, a: AlertRow) -> str:
+    def _alert_line(self, store: Stores, chat_id: int, job: JobRecord, a: AlertRow) -> str:
         explanation = why.explain(a.query, job.posting)
-        outbox = store.outbox_state(chat_id, job.job_key)
+        outbox = store.outbox.outbox_state(chat_id, job.job_key)
         facts = why.Facts(
             alert_created=a.created_at,
             first_seen=job.first_seen,
             baseline=job.baseline,
             company_muted=bool(job.posting.company)
-            and store.is_muted(chat_id, job.posting.company),
-            hidden=store.is_hidden(chat_id, job.job_key),
+            and store.choices.is_muted(chat_id, job.posting.company),
+            hidden=store.choices.is_hidden(chat_id, job.job_key),
             alert_paused=a.paused_at is not None,
             sent_at=outbox.sent_at if outbox and outbox.state == "sent" else None,
             pending=bool(outbox and outbox.state in ("pending", "sending")),
-            zone=policy.zone(store.settings(chat_id).timezone),
+            zone=policy.zone(store.users.settings(chat_id).timezone),
         )
         ok, reasons = why.verdict(explanation, facts)
         label = f"#{a.id} <b>{esc(shorten(a.query, 100))}</b>"
@@ -133,13 +133,17 @@ class ControlCommands:
         return text + "".join(f"\n   • {esc(r)}" for r in reasons)
 
     # -- /export and /import ---------------------------------------------------------------
-    def cmd_export(self, store: Store, msg: Incoming, arg: str) -> Reply:
+    def cmd_export(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         """The user's alerts, settings and mutes as a JSON file."""
-        alerts = [(a.query, a.paused_at is not None) for a in store.alert_rows(msg.chat_id)]
-        muted = store.muted_companies(msg.chat_id)
+        alerts = [(a.query, a.paused_at is not None) for a in store.alerts.alert_rows(msg.chat_id)]
+        muted = store.choices.muted_companies(msg.chat_id)
         now = self.clock()
         content = transfer.write(
-            alerts, store.settings(msg.chat_id), store.hourly_cap(msg.chat_id), muted, now
+            alerts,
+            store.users.settings(msg.chat_id),
+            store.users.hourly_cap(msg.chat_id),
+            muted,
+            now,
         )
         caption = (
             f"Your {len(alerts)} alert{'s' if len(alerts) != 1 else ''}, settings and "
@@ -148,23 +152,23 @@ class ControlCommands:
         )
         return Document(f"jobbot-export-{now:%Y-%m-%d}.json", content, caption)
 
-    def cmd_import(self, store: Store, msg: Incoming, arg: str) -> str:
+    def cmd_import(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Restore an export after checking all of it."""
         if msg.document_error:
             return f"I can't read that file: {esc(msg.document_error)}. Nothing changed."
         text = arg or msg.document
         if not text:
             return "Reply to your /export file with /import, or send /import followed by its text."
-        have = [a.query for a in store.alerts(msg.chat_id)]
+        have = [a.query for a in store.alerts.alerts(msg.chat_id)]
         try:
             backup = transfer.read(text, self.limits, have)
         except transfer.ImportProblem as exc:
             problems = "\n".join(f"• {esc(shorten(p, 300))}" for p in exc.problems[:20])
             more = f"\n…and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
             return f"I can't import that, so nothing changed:\n{problems}{more}"
-        user = store.user(msg.chat_id)
+        user = store.users.user(msg.chat_id)
         if user is None or user.state in ("stopped", "blocked"):
-            store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+            store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
         added = store.import_user_data(
             msg.chat_id, backup.alerts, backup.settings, backup.hourly_cap, backup.muted,
             self.clock(),
@@ -180,9 +184,9 @@ class ControlCommands:
         return "\n".join(lines) + "\n/alerts lists your alerts."
 
     # -- /stop -----------------------------------------------------------------------------
-    def cmd_stop(self, store: Store, msg: Incoming, arg: str) -> Reply:
+    def cmd_stop(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         """Ask before deleting anything."""
-        n = len(store.alerts(msg.chat_id))
+        n = len(store.alerts.alerts(msg.chat_id))
         minute = int(self.clock().timestamp() // 60)
         text = (
             f"This unsubscribes you and deletes your {n} alert{'s' if n != 1 else ''}, your "
@@ -196,7 +200,7 @@ class ControlCommands:
         )
         return _message(text, rows)
 
-    def press_stop(self, store: Store, press: Press, arg: str, now: datetime) -> PressAnswer:
+    def press_stop(self, store: Stores, press: Press, arg: str, now: datetime) -> PressAnswer:
         """`s:y:<minute>` deletes (when fresh, and pressed by the chat's user); `s:n` keeps."""
         if press.chat_id > 0 and press.user_id not in (None, press.chat_id):
             return PressAnswer("This button isn't yours: nothing changed.")
@@ -209,9 +213,9 @@ class ControlCommands:
         if not timedelta(minutes=-1) <= now - asked <= CONFIRM_FOR:
             text = "This confirmation has expired: nothing was deleted. Send /stop again."
             return PressAnswer("Expired: nothing deleted", _message(text))
-        user = store.user(press.chat_id)
+        user = store.users.user(press.chat_id)
         if user is None or user.state == "stopped":
             return PressAnswer("Already done", _message("You are already unsubscribed."))
-        store.forget_user(press.chat_id, now)
+        store.users.forget_user(press.chat_id, now)
         text = "Unsubscribed. I deleted your alerts, settings, mutes and history. /start brings you back."
         return PressAnswer("Deleted", _message(text))

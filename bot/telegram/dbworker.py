@@ -1,6 +1,6 @@
 """The chat commands' own database connections, used on worker threads.
 
-Why not the app's `Store`: its one connection belongs to the event loop, where the poller holds
+Why not the app's stores: their one connection belongs to the event loop, where the poller holds
 transactions (no await inside them, but SQL from another thread on that connection would land
 inside one) and its busy timeout is 10 s, during which the loop would stand still. So commands
 run their SQL here: a few threads, each with its own connection to the same file and a short
@@ -22,7 +22,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from sqlite_utils import Database
 
 from bot.errors import StoreBusy
-from bot.store import Store
+from bot.store import Db, Stores
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -40,15 +40,15 @@ def is_busy(exc: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text or "is full" in text
 
 
-def database_file(store: Store) -> str:
-    """The file behind `store`'s main database; "" when it lives in memory."""
-    for _, name, file in store.db.execute("PRAGMA database_list").fetchall():
-        if name == "main":
-            return file or ""
+def database_file(db: Db) -> str:
+    """The file behind `db`'s main database; "" when it lives in memory."""
+    for row in db.execute("PRAGMA database_list").fetchall():
+        if row["name"] == "main":
+            return str(row["file"] or "")
     return ""
 
 
-def open_secondary(path: str, busy_timeout: float = BUSY_TIMEOUT) -> Store:
+def open_secondary(path: str, busy_timeout: float = BUSY_TIMEOUT) -> Db:
     """One more connection to an open (already migrated) database, with a short busy timeout."""
     conn = sqlite3.connect(
         path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
@@ -56,38 +56,40 @@ def open_secondary(path: str, busy_timeout: float = BUSY_TIMEOUT) -> Store:
     conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
-    return Store(Database(conn))
+    return Db(Database(conn))
 
 
 class StoreWorker:
-    """Runs `fn(store, ...)` on a worker thread with that thread's own connection.
+    """Runs `fn(stores, ...)` on a worker thread, with every store over that thread's own
+    connection (a command reaches users, alerts, choices, postings and the outbox alike).
 
-    A change to users or alerts made here is passed on to `store` (the app's), whose
-    `alerts_generation` the poller watches to refresh its alert index. An in-memory `store`
+    A change to users or alerts made here is passed on to `db` (the app's), whose
+    `alerts_generation` the poller watches to refresh its alert index. An in-memory `db`
     cannot be shared between connections: then calls run inline on it (tests only).
     """
 
     def __init__(
         self,
-        store: Store,
+        db: Db,
         threads: int = 4,
-        opener: Callable[[], Store] | None = None,
+        opener: Callable[[], Db] | None = None,
         busy_timeout: float = BUSY_TIMEOUT,
     ):
-        self.store = store
-        path = database_file(store)
+        self.db = db
+        path = database_file(db)
         self._open = opener or (lambda: open_secondary(path, busy_timeout))
         self._inline = opener is None and not path
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="jobbot-db")
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._opened: list[Store] = []
+        self._opened: list[Stores] = []
+        self._shared: Stores | None = None  # the inline stores, over `db` itself
         self._changed = False
 
     async def run(
-        self, fn: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs
+        self, fn: Callable[Concatenate[Stores, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
-        """`fn(store, *args)` off the event loop; StoreBusy when the database is locked or full."""
+        """`fn(stores, *args)` off the event loop; StoreBusy when the database is locked or full."""
         try:
             if self._inline:
                 return self._call(fn, args)
@@ -101,30 +103,35 @@ class StoreWorker:
             with self._lock:
                 changed, self._changed = self._changed, False
             if changed:
-                self.store.alerts_generation += 1
+                self.db.alerts_generation += 1
 
     def _call(self, fn: Callable[..., T], args: tuple) -> T:
-        store = self.store if self._inline else self._thread_store()
-        before = store.alerts_generation
+        stores = self._inline_stores() if self._inline else self._thread_stores()
+        before = stores.db.alerts_generation
         try:
-            return fn(store, *args)
+            return fn(stores, *args)
         finally:
-            if store.alerts_generation != before and not self._inline:
+            if stores.db.alerts_generation != before and not self._inline:
                 with self._lock:
                     self._changed = True
 
-    def _thread_store(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = self._open()
+    def _inline_stores(self) -> Stores:
+        if self._shared is None:
+            self._shared = Stores.over(self.db)
+        return self._shared
+
+    def _thread_stores(self) -> Stores:
+        stores = getattr(self._local, "stores", None)
+        if stores is None:
+            stores = self._local.stores = Stores.over(self._open())
             with self._lock:
-                self._opened.append(store)
-        return store
+                self._opened.append(stores)
+        return stores
 
     def close(self) -> None:
         """Wait for running calls, then close every connection opened here."""
         self._pool.shutdown(wait=True, cancel_futures=True)
         with self._lock:
             opened, self._opened = self._opened, []
-        for store in opened:
-            store.close()
+        for stores in opened:
+            stores.close()

@@ -22,7 +22,7 @@ from bot.policy import (
     release_at,
     zone,
 )
-from bot.store import Store
+from bot.store import Stores
 from bot.store.held import RESUME_KEEP
 from bot.telegram import presses
 from bot.telegram.args import echo, parse_id
@@ -89,18 +89,18 @@ class DeliveryModes:
     def presses(self) -> dict[str, presses.PressRoute]:
         return {PREFIX: self.press_settings}
 
-    def _user(self, store: Store, chat_id: int) -> None:
-        user = store.user(chat_id)
+    def _user(self, store: Stores, chat_id: int) -> None:
+        user = store.users.user(chat_id)
         if user is None or user.state in ("stopped", "blocked"):
-            store.subscribe(chat_id, self.clock())
+            store.users.subscribe(chat_id, self.clock())
 
-    def _apply(self, store: Store, chat_id: int, settings: DeliverySettings) -> int:
+    def _apply(self, store: Stores, chat_id: int, settings: DeliverySettings) -> int:
         """Save the settings; what the user holds for a time goes at the new time (now, for
         instant outside quiet hours). Returns how many held jobs were re-timed."""
         now = self.clock()
-        with store.transaction():
-            store.set_settings(chat_id, settings, now)
-            return store.retime_held(chat_id, release_at(settings, now) or now)
+        with store.db.transaction():
+            store.users.set_settings(chat_id, settings, now)
+            return store.held.retime_held(chat_id, release_at(settings, now) or now)
 
     def _when(self, settings: DeliverySettings) -> str:
         """When held jobs go next under these settings, in words."""
@@ -109,8 +109,8 @@ class DeliveryModes:
             return "Jobs come as they arrive."
         return f"Next summary: {local_time(until, settings.timezone)} ({esc(settings.timezone)})."
 
-    def cmd_timezone(self, store: Store, msg: Incoming, arg: str) -> Reply:
-        settings = store.settings(msg.chat_id)
+    def cmd_timezone(self, store: Stores, msg: Incoming, arg: str) -> Reply:
+        settings = store.users.settings(msg.chat_id)
         if not arg:
             now = local_time(self.clock(), settings.timezone)
             return (
@@ -122,13 +122,13 @@ class DeliveryModes:
         except PolicyError as exc:
             return f"I can't use that time zone: {esc(str(exc))}."
         self._user(store, msg.chat_id)
-        settings = replace(store.settings(msg.chat_id), timezone=tz)
+        settings = replace(store.users.settings(msg.chat_id), timezone=tz)
         self._apply(store, msg.chat_id, settings)
         now = local_time(self.clock(), tz)
         return f"🕒 Your time zone is now <b>{esc(tz)}</b>: it's {now} there."
 
-    def cmd_digest(self, store: Store, msg: Incoming, arg: str) -> Reply:
-        settings = store.settings(msg.chat_id)
+    def cmd_digest(self, store: Stores, msg: Incoming, arg: str) -> Reply:
+        settings = store.users.settings(msg.chat_id)
         if not arg:
             return (
                 f"You get {esc(settings.describe())}. Change it: <code>/digest daily 08:00</code>, "
@@ -139,7 +139,7 @@ class DeliveryModes:
         except PolicyError as exc:
             return f"I can't use that: {esc(str(exc))}."
         self._user(store, msg.chat_id)
-        current = store.settings(msg.chat_id)
+        current = store.users.settings(msg.chat_id)
         if mode == "instant":
             settings = replace(current, mode=mode)
         else:
@@ -150,8 +150,8 @@ class DeliveryModes:
             reply += f"\nThe {moved} job{'s' if moved != 1 else ''} held for you come now, in one summary."
         return reply
 
-    def cmd_quiet(self, store: Store, msg: Incoming, arg: str) -> Reply:
-        settings = store.settings(msg.chat_id)
+    def cmd_quiet(self, store: Stores, msg: Incoming, arg: str) -> Reply:
+        settings = store.users.settings(msg.chat_id)
         if not arg:
             return (
                 f"You get {esc(settings.describe())}. Set quiet hours: "
@@ -162,7 +162,7 @@ class DeliveryModes:
         except PolicyError as exc:
             return f"I can't use that: {esc(str(exc))}."
         self._user(store, msg.chat_id)
-        settings = replace(store.settings(msg.chat_id), quiet=quiet)
+        settings = replace(store.users.settings(msg.chat_id), quiet=quiet)
         self._apply(store, msg.chat_id, settings)
         what = (
             f"quiet hours {fmt_minutes(quiet[0])}–{fmt_minutes(quiet[1])}"
@@ -171,7 +171,7 @@ class DeliveryModes:
         )
         return f"🌙 Done: {what} ({esc(settings.timezone)}). {self._when(settings)}"
 
-    def cmd_settings(self, store: Store, msg: Incoming, arg: str) -> Reply:
+    def cmd_settings(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         words = arg.lower().split()
         if words and words[0] == "cap":
             return self._set_cap(store, msg.chat_id, words[1:])
@@ -180,7 +180,7 @@ class DeliveryModes:
         self._user(store, msg.chat_id)
         return self.view(store, msg.chat_id)
 
-    def _set_cap(self, store: Store, chat_id: int, words: list[str]) -> str:
+    def _set_cap(self, store: Stores, chat_id: int, words: list[str]) -> str:
         raw = words[0] if len(words) == 1 else ""
         n = parse_id(raw)
         if n is None or not 1 <= n <= MAX_CAP:
@@ -189,15 +189,15 @@ class DeliveryModes:
                 "<code>/settings cap 10</code>."
             )
         self._user(store, chat_id)
-        store.set_hourly_cap(chat_id, n)
+        store.users.set_hourly_cap(chat_id, n)
         return f"Done: at most {n} instant message{'s' if n != 1 else ''} an hour; the rest come in one summary."
 
-    def view(self, store: Store, chat_id: int, note: str = "") -> OutgoingMessage:
+    def view(self, store: Stores, chat_id: int, note: str = "") -> OutgoingMessage:
         """The settings in words, with buttons to switch."""
-        s, cap = store.settings(chat_id), store.hourly_cap(chat_id)
-        user = store.user(chat_id)
-        paused = store.paused_alert_ids(chat_id)
-        held, _ = store.held_count(chat_id)
+        s, cap = store.users.settings(chat_id), store.users.hourly_cap(chat_id)
+        user = store.users.user(chat_id)
+        paused = store.alerts.paused_alert_ids(chat_id)
+        held, _ = store.held.held_count(chat_id)
         lines = [
             "⚙️ <b>Your settings</b>",
             f"Delivery: {esc(s.describe())}",
@@ -228,16 +228,16 @@ class DeliveryModes:
         return OutgoingMessage(text, plain, rows)
 
     def press_settings(
-        self, store: Store, press: Press, arg: str, now: datetime | None = None
+        self, store: Stores, press: Press, arg: str, now: datetime | None = None
     ) -> PressAnswer:
         """A /settings button: change one setting and show the settings again. Only the
         chat's own settings change, whatever the data says; a private chat's only by its user.
         (`now` is passed by routers that give the time; the clock is the same.)"""
-        if (press.chat_id > 0 and press.user_id != press.chat_id) or store.user(
+        if (press.chat_id > 0 and press.user_id != press.chat_id) or store.users.user(
             press.chat_id
         ) is None:
             return PressAnswer("This button isn't yours; send /settings.")
-        s = store.settings(press.chat_id)
+        s = store.users.settings(press.chat_id)
         if arg in ("instant", "daily", "weekly"):
             new, toast = (
                 replace(s, mode=arg),
@@ -251,7 +251,7 @@ class DeliveryModes:
                 else "Quiet hours on (22:00–07:00; /quiet changes them)"
             )
         elif arg.startswith("cap:") and arg[4:] in {str(c) for c in CAPS}:
-            store.set_hourly_cap(press.chat_id, int(arg[4:]))
+            store.users.set_hourly_cap(press.chat_id, int(arg[4:]))
             return PressAnswer(f"At most {arg[4:]} an hour", self.view(store, press.chat_id))
         else:
             return PressAnswer("This button no longer works; send /settings.")
@@ -260,53 +260,53 @@ class DeliveryModes:
             toast += f" ({DAYS[new.digest_day].title()} {fmt_minutes(new.digest_at)})"
         return PressAnswer(toast, self.view(store, press.chat_id))
 
-    def cmd_pause(self, store: Store, msg: Incoming, arg: str) -> Reply:
+    def cmd_pause(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
         if arg:
             alert_id = parse_id(arg)
             if alert_id is None:
                 return f"“{echo(arg)}” is not an alert id; ids are numbers, see /alerts."
-            if alert_id in store.paused_alert_ids(msg.chat_id):
+            if alert_id in store.alerts.paused_alert_ids(msg.chat_id):
                 return f"Alert #{alert_id} is already paused: /resume {alert_id} turns it on."
-            if not store.set_alert_paused(msg.chat_id, alert_id, now):
+            if not store.alerts.set_alert_paused(msg.chat_id, alert_id, now):
                 return f"You have no alert #{alert_id}. /alerts lists yours."
             return (
                 f"⏸ Alert #{alert_id} paused. It keeps matching; /resume {alert_id} sends one "
                 "summary of what it found meanwhile."
             )
         self._user(store, msg.chat_id)
-        if not store.pause_user(msg.chat_id, now):
+        if not store.users.pause_user(msg.chat_id, now):
             return "You're paused already: /resume turns notifications back on."
         return (
             "⏸ Paused. Your alerts keep matching; /resume sends one summary of what they found "
             f"meanwhile (up to {RESUME_KEEP.days} days)."
         )
 
-    def cmd_resume(self, store: Store, msg: Incoming, arg: str) -> Reply:
+    def cmd_resume(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
         if arg:
             alert_id = parse_id(arg)
             if alert_id is None:
                 return f"“{echo(arg)}” is not an alert id; ids are numbers, see /alerts."
-            if not any(a.id == alert_id for a in store.alerts(msg.chat_id)):
+            if not any(a.id == alert_id for a in store.alerts.alerts(msg.chat_id)):
                 return f"You have no alert #{alert_id}. /alerts lists yours."
-            if alert_id not in store.paused_alert_ids(msg.chat_id):
+            if alert_id not in store.alerts.paused_alert_ids(msg.chat_id):
                 return f"Alert #{alert_id} isn't paused."
-            store.set_alert_paused(msg.chat_id, alert_id, None)
+            store.alerts.set_alert_paused(msg.chat_id, alert_id, None)
             return f"▶️ Alert #{alert_id} is on again." + self._released(store, msg.chat_id, now)
-        user = store.user(msg.chat_id)
+        user = store.users.user(msg.chat_id)
         if user is not None and user.state == "active":
             return "Notifications are on already." + self._released(store, msg.chat_id, now)
-        store.subscribe(msg.chat_id, now, msg.username, msg.first_name)
-        store.pause_user(msg.chat_id, None)
+        store.users.subscribe(msg.chat_id, now, msg.username, msg.first_name)
+        store.users.pause_user(msg.chat_id, None)
         reply = "▶️ Notifications are on again." + self._released(store, msg.chat_id, now)
-        if paused := store.paused_alert_ids(msg.chat_id):
+        if paused := store.alerts.paused_alert_ids(msg.chat_id):
             reply += "\nStill paused: " + ", ".join(f"#{a}" for a in sorted(paused)) + "."
         return reply
 
     @staticmethod
-    def _released(store: Store, chat_id: int, now: datetime) -> str:
-        released, dropped = store.release_resumed(now, chat_id)
+    def _released(store: Stores, chat_id: int, now: datetime) -> str:
+        released, dropped = store.held.release_resumed(now, chat_id)
         out = ""
         if released:
             out += f"\n{released} job{'s' if released != 1 else ''} matched meanwhile: a summary follows."

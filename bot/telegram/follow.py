@@ -24,7 +24,7 @@ from bot.models import Posting
 from bot.poller import Poller
 from bot.render import shorten
 from bot.scheduler import BoardScheduler
-from bot.store import BoardState, Store, utcnow
+from bot.store import BoardState, Db, Stores, utcnow
 from bot.telegram.admin import MAX_NAME, ago, name_for, url_problem
 from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo
@@ -67,7 +67,7 @@ class FollowCommands:
 
     def __init__(
         self,
-        store: Store,
+        database: Db,
         poller: Poller,
         scheduler: BoardScheduler,
         config: FollowConfig,
@@ -76,7 +76,7 @@ class FollowCommands:
         clock: Callable[[], datetime] = utcnow,
         db: StoreWorker | None = None,
     ):
-        self.db = db or StoreWorker(store)
+        self.db = db or StoreWorker(database)
         self.poller = poller
         self.scheduler = scheduler
         self.config = config
@@ -105,7 +105,7 @@ class FollowCommands:
             kind, endpoint = await recognise(url, self.guard, self.poller)
         except (DetectError, FetchError) as exc:
             return f"I can't follow that: {esc(shorten(str(exc), 300))}"
-        board = await self.db.run(Store.board_at, kind, endpoint)
+        board = await self.db.run(lambda s: s.boards.board_at(kind, endpoint))
         if board is None or not board.enabled:
             board_or_reply = await self._start_polling(board, url, kind, endpoint)
             if isinstance(board_or_reply, str):
@@ -120,7 +120,7 @@ class FollowCommands:
     ) -> BoardState | str:
         """A new (or retired) board: within the global cap, polled once as its baseline, then
         on the schedule. Returns the board or the reply that says why not."""
-        if await self.db.run(Store.followed_board_count) >= self.config.max_boards:
+        if await self.db.run(lambda s: s.boards.followed_board_count()) >= self.config.max_boards:
             log.warning(
                 "follow refused: the cap of %d user-added boards is reached", self.config.max_boards
             )
@@ -130,16 +130,17 @@ class FollowCommands:
             )
         if retired is not None:
             name = retired.name
-            await self.db.run(Store.enable_board, name)
+            await self.db.run(lambda s: s.boards.enable_board(name))
         else:
-            name = await self.db.run(Store.free_name, name_for(url)[:MAX_NAME])
+            name = await self.db.run(lambda s: s.boards.free_name(name_for(url)[:MAX_NAME]))
             board = BoardConfig(name, url, kind, endpoint, self.interval)
-            await self.db.run(Store.add_followed_board, board, self.clock())
+            now = self.clock()
+            await self.db.run(lambda s: s.boards.add_followed_board(board, now))
         if reply := await self._baseline(name, retire_on_failure=True):
             return reply
         self.scheduler.add(name, self.interval, first_in=self.interval)
         log.info("board %s (%s) followed from chat: %s", name, kind, endpoint)
-        state = await self.db.run(Store.board, name)
+        state = await self.db.run(lambda s: s.boards.board(name))
         assert state is not None
         return state
 
@@ -148,21 +149,21 @@ class FollowCommands:
         if outcome.status != "failed":
             return None
         if retire_on_failure:
-            await self.db.run(Store.remove_board, name)
+            await self.db.run(lambda s: s.boards.remove_board(name))
         return f"I couldn't read that board: {esc(shorten(outcome.error or 'no answer', 300))}"
 
     async def _follow(self, chat_id: int, name: str, all_jobs: bool) -> str:
         now = self.clock()
         result = await self.db.run(_follow, chat_id, name, all_jobs, now, self.config.max_per_user)
         if isinstance(result, str):
-            await self.db.run(Store.retire_if_unneeded, name)
+            await self.db.run(lambda s: s.follows.retire_if_unneeded(name))
             return result
         board, postings, hits = result
         return _found(board, postings, hits, all_jobs)
 
     # -- /following, /unfollow -------------------------------------------------------------
     async def cmd_following(self, msg: Incoming, arg: str) -> str:
-        follows = await self.db.run(Store.follows, msg.chat_id)
+        follows = await self.db.run(lambda s: s.follows.follows(msg.chat_id))
         if not follows:
             return "You follow no company yet. " + USAGE
         now = self.clock()
@@ -186,46 +187,46 @@ class FollowCommands:
         which = arg.strip()
         if not which:
             return "Which one? Send <code>/unfollow &lt;number&gt;</code>; /following lists them."
-        follows = await self.db.run(Store.follows, msg.chat_id)
+        follows = await self.db.run(lambda s: s.follows.follows(msg.chat_id))
         chosen = next((f for f in follows if f.board.name.lower() == which.lower()), None)
         if chosen is None and which.isascii() and which.isdigit() and len(which) < 6:
             chosen = follows[int(which) - 1] if 0 < int(which) <= len(follows) else None
         if chosen is None:
             return f"You don't follow “{echo(which, 60)}”. /following lists what you do."
         name = chosen.board.name
-        await self.db.run(Store.unfollow, msg.chat_id, name)
-        if await self.db.run(Store.retire_if_unneeded, name):
+        await self.db.run(lambda s: s.follows.unfollow(msg.chat_id, name))
+        if await self.db.run(lambda s: s.follows.retire_if_unneeded(name)):
             self.scheduler.remove(name)
             log.info("board %s retired: nobody follows it", name)
         return f"Stopped following <b>{esc(name)}</b>. Its jobs you already got stay in /search."
 
 
-def _ensure_user(store: Store, msg: Incoming, now: datetime) -> None:
-    user = store.user(msg.chat_id)
+def _ensure_user(store: Stores, msg: Incoming, now: datetime) -> None:
+    user = store.users.user(msg.chat_id)
     if user is None or user.state in ("stopped", "blocked"):
-        store.subscribe(msg.chat_id, now, msg.username, msg.first_name)
+        store.users.subscribe(msg.chat_id, now, msg.username, msg.first_name)
 
 
 def _follow(
-    store: Store, chat_id: int, name: str, all_jobs: bool, now: datetime, quota: int
+    store: Stores, chat_id: int, name: str, all_jobs: bool, now: datetime, quota: int
 ) -> tuple[BoardState, int, list[Posting]] | str:
     """Follow within the user's quota (one transaction); the board, its open postings and
     those the user's alerts match. A str is the reply that says why not."""
-    with store.transaction():
-        already = any(f.board.name == name for f in store.follows(chat_id))
-        if not already and store.follow_count(chat_id) >= quota:
+    with store.db.transaction():
+        already = any(f.board.name == name for f in store.follows.follows(chat_id))
+        if not already and store.follows.follow_count(chat_id) >= quota:
             return (
                 f"You follow {quota} companies, the most I allow. /following lists them; "
                 "/unfollow one to make room."
             )
-        store.follow(chat_id, name, all_jobs, now)
-    board = store.board(name)
+        store.follows.follow(chat_id, name, all_jobs, now)
+    board = store.boards.board(name)
     assert board is not None
-    postings = store.board_postings(name)
-    paused = store.paused_alert_ids(chat_id)
-    alerts = [a for a in store.alerts(chat_id) if a.id not in paused]
+    postings = store.postings.board_postings(name)
+    paused = store.alerts.paused_alert_ids(chat_id)
+    alerts = [a for a in store.alerts.alerts(chat_id) if a.id not in paused]
     keys = {d.posting_key for d in match.route(postings, alerts)}
-    hits = store.visible(chat_id, [p for p in postings if p.key in keys])
+    hits = store.choices.visible(chat_id, [p for p in postings if p.key in keys])
     return board, board.open_postings, hits
 
 

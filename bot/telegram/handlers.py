@@ -13,7 +13,7 @@ from bot.config import AlertsConfig
 from bot.errors import QueryError, StoreBusy
 from bot.render import shorten
 from bot.sources import catalog
-from bot.store import Store, utcnow
+from bot.store import Db, Stores, utcnow
 from bot.telegram import alert_presses, alerts_menu, buttons, control, delivery_modes, follow
 from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
@@ -98,7 +98,7 @@ class Handlers:
 
     def __init__(
         self,
-        store: Store,
+        database: Db,
         alerts: AlertsConfig = AlertsConfig(),
         clock: Callable[[], datetime] = utcnow,
         admin: AdminCommands | None = None,
@@ -107,9 +107,8 @@ class Handlers:
         access: AccessCommands | None = None,
         follows: follow.FollowCommands | None = None,
     ):
-        self.store = store
         self.access = access  # who may use the bot; /invite, /ban, /broadcast
-        self.db = db or StoreWorker(store)
+        self.db = db or StoreWorker(database)
         self.limits = alerts
         self.clock = clock
         self.admin = admin
@@ -185,15 +184,15 @@ class Handlers:
         for worker in (self.db, self.admin.db if self.admin else self.db):
             worker.close()
 
-    def _ensure_user(self, store: Store, msg: Incoming) -> None:
-        user = store.user(msg.chat_id)
+    def _ensure_user(self, store: Stores, msg: Incoming) -> None:
+        user = store.users.user(msg.chat_id)
         if user is None or user.state in ("stopped", "blocked"):
-            store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+            store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
 
-    def cmd_start(self, store: Store, msg: Incoming, arg: str) -> str:
+    def cmd_start(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Subscribe (or come back after /stop or /pause)."""
-        new = store.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
-        n = len(store.alerts(msg.chat_id))
+        new = store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+        n = len(store.alerts.alerts(msg.chat_id))
         hello = "Welcome to jobbot!" if new else "You're subscribed."
         tail = (
             f"You have {n} alert{'s' if n != 1 else ''}: /alerts lists them."
@@ -205,7 +204,7 @@ class Handlers:
             f"matches one of your alerts.\n{tail}\n/help shows every command."
         )
 
-    def cmd_help(self, store: Store, msg: Incoming, arg: str) -> str:
+    def cmd_help(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Every command by group, or the details of one."""
         name = arg.lstrip("/").lower()
         if name == "kinds":
@@ -222,7 +221,7 @@ class Handlers:
         admin = self.admin is not None and self.admin.is_admin(msg)
         return help_index(COMMANDS, ADMIN_MENU if admin else ())
 
-    def cmd_search(self, store: Store, msg: Incoming, arg: str) -> str:
+    def cmd_search(self, store: Stores, msg: Incoming, arg: str) -> str:
         """The latest stored jobs that match."""
         if not arg:
             return "What should I look for? e.g. <code>/search golang</code>. /help search"
@@ -230,8 +229,8 @@ class Handlers:
             query, _ = self.alert_cmds.parse(arg)
         except QueryError as exc:
             return f"I can't search for that: {esc(str(exc))}. /help search shows how."
-        latest = store.latest_postings(self.scan_limit)
-        hits = match.search(query, store.visible(msg.chat_id, latest), limit=5)
+        latest = store.postings.latest_postings(self.scan_limit)
+        hits = match.search(query, store.choices.visible(msg.chat_id, latest), limit=5)
         shown = f"<b>{esc(query.normalized)}</b>"
         if not hits and len(latest) >= self.scan_limit:
             return f"None of the latest {self.scan_limit:,} stored jobs matches {shown}."

@@ -14,12 +14,12 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from bot.errors import StoreBusy
-from bot.store import Store
+from bot.store import Stores
 from bot.telegram.dbworker import StoreWorker
 from bot.transport import Press, PressAnswer
 
 log = logging.getLogger(__name__)
-PressRoute = Callable[[Store, Press, str, datetime], PressAnswer]
+PressRoute = Callable[[Stores, Press, str, datetime], PressAnswer]
 STALE = PressAnswer("This button no longer works.")
 BUSY = PressAnswer("⏳ I'm busy right now. Please press again in a moment.")
 OOPS = PressAnswer("Sorry, something went wrong on my side.")

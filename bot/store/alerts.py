@@ -1,0 +1,137 @@
+"""Alerts: what each user asked for, paused or not; every change bumps `alerts_generation`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.models import Alert
+from bot.store.db import Table, from_iso, iso
+
+_CHUNK = 400  # ids per lookup, as JSON: well under SQLite's limits
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRow:
+    """One alert with when it was made and whether it is paused."""
+
+    id: int
+    query: str
+    created_at: datetime
+    paused_at: datetime | None
+
+
+def _alert(row: sqlite3.Row) -> Alert:
+    return Alert(id=row["id"], chat_id=row["chat_id"], query=row["query"])
+
+
+class Alerts(Table):
+    """The alerts table."""
+
+    def add_alert(self, chat_id: int, query: str, now: datetime) -> Alert:
+        self.db.alerts_generation += 1
+        cur = self.db.execute(
+            "INSERT INTO alerts (chat_id, query, created_at) VALUES (?, ?, ?)",
+            (chat_id, query, iso(now)),
+        )
+        assert cur.lastrowid is not None
+        return Alert(id=cur.lastrowid, chat_id=chat_id, query=query)
+
+    def alerts(self, chat_id: int) -> list[Alert]:
+        rows = self.db.execute(
+            "SELECT id, chat_id, query FROM alerts WHERE chat_id = ? ORDER BY id", (chat_id,)
+        )
+        return [_alert(r) for r in rows]
+
+    def alert_rows(self, chat_id: int) -> list[AlertRow]:
+        rows = self.db.execute(
+            "SELECT id, query, created_at, paused_at FROM alerts WHERE chat_id = ? ORDER BY id",
+            (chat_id,),
+        )
+        return [
+            AlertRow(r["id"], r["query"], from_iso(r["created_at"]), from_iso(r["paused_at"]))  # type: ignore[arg-type]
+            for r in rows
+        ]
+
+    def update_alert(self, chat_id: int, alert_id: int, query: str) -> bool:
+        """Give one of the user's alerts a new query; it keeps its id and creation time."""
+        self.db.alerts_generation += 1
+        cur = self.db.execute(
+            "UPDATE alerts SET query = ? WHERE id = ? AND chat_id = ?", (query, alert_id, chat_id)
+        )
+        return cur.rowcount == 1
+
+    def delete_alert(self, chat_id: int, alert_id: int) -> bool:
+        self.db.alerts_generation += 1
+        cur = self.db.execute(
+            "DELETE FROM alerts WHERE chat_id = ? AND id = ?", (chat_id, alert_id)
+        )
+        return cur.rowcount > 0
+
+    def active_alerts(self) -> list[Alert]:
+        """Alerts of users who get notifications, now or (paused: held) on their resume."""
+        rows = self.db.execute(
+            """SELECT a.id, a.chat_id, a.query FROM alerts a JOIN users u USING (chat_id)
+               WHERE u.state IN ('active', 'paused') ORDER BY a.id"""
+        )
+        return [_alert(r) for r in rows]
+
+    def set_alert_paused(self, chat_id: int, alert_id: int, when: datetime | None) -> bool:
+        """Pause (`when`) or resume (None) one of the user's alerts; False if it isn't theirs."""
+        self.db.alerts_generation += 1
+        cur = self.db.execute(
+            "UPDATE alerts SET paused_at = ? WHERE id = ? AND chat_id = ?",
+            (iso(when), alert_id, chat_id),
+        )
+        return cur.rowcount == 1
+
+    def paused_alert_ids(self, chat_id: int) -> set[int]:
+        rows = self.db.execute(
+            "SELECT id FROM alerts WHERE chat_id = ? AND paused_at IS NOT NULL", (chat_id,)
+        )
+        return {r["id"] for r in rows}
+
+    def paused_among(self, alert_ids: Iterable[int]) -> set[int]:
+        ids = list(set(alert_ids))
+        found: set[int] = set()
+        for i in range(0, len(ids), _CHUNK):
+            rows = self.db.execute(
+                """SELECT a.id FROM json_each(?) j JOIN alerts a ON a.id = j.value
+                   WHERE a.paused_at IS NOT NULL""",
+                (json.dumps(ids[i : i + _CHUNK]),),
+            )
+            found.update(r["id"] for r in rows)
+        return found
+
+    def alert_sent_counts(self, chat_id: int, since: datetime) -> dict[int, int]:
+        """For each of the user's alerts, how many jobs it brought that were sent since `since`."""
+        counts: dict[int, int] = {}
+        rows = self.db.execute(
+            "SELECT alert_ids FROM deliveries WHERE chat_id = ? AND state = 'sent' AND sent_at >= ?",
+            (chat_id, iso(since)),
+        )
+        for row in rows:
+            for a in json.loads(row["alert_ids"]):
+                counts[a] = counts.get(a, 0) + 1
+        return counts
+
+    def import_alerts(self, chat_id: int, alerts: Sequence[tuple[str, bool]], now: datetime) -> int:
+        """Add the alerts (query, paused) the user lacks; returns how many were added."""
+        self.db.alerts_generation += 1
+        with self.db.transaction():
+            rows = self.db.execute("SELECT query FROM alerts WHERE chat_id = ?", (chat_id,))
+            have = {r["query"] for r in rows}
+            added = 0
+            for query, paused in alerts:
+                if query in have:
+                    continue
+                have.add(query)
+                self.db.execute(
+                    "INSERT INTO alerts (chat_id, query, created_at, paused_at) VALUES (?, ?, ?, ?)",
+                    (chat_id, query, iso(now), iso(now) if paused else None),
+                )
+                added += 1
+            return added

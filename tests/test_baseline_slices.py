@@ -1,0 +1,63 @@
+"""A big board's first poll is stored in slices, the event loop running between them."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from bot import places
+from bot.config import PollingConfig
+from bot.http import Fetcher, build_client
+from bot.poller import Poller, PollStores
+from tests.test_poller import PATH, board, gh_job
+
+COUNT = 600
+
+
+async def test_a_big_baseline_lets_the_loop_run_between_slices(store, boards, now) -> None:
+    body = json.dumps({"jobs": [gh_job(i, title=f"Engineer {i}") for i in range(COUNT)]})
+    boards.set(PATH, body)
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    seen_counts: set[int] = set()
+    polling = asyncio.Event()
+
+    async def watch() -> None:  # another task on the loop, reading what is stored so far
+        while not polling.is_set():
+            row = store.db.execute("SELECT count(*) FROM postings WHERE board = 'Acme'")
+            seen_counts.add(row.fetchone()[0])
+            await asyncio.sleep(0)
+
+    watcher = asyncio.create_task(watch())
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        poller.baseline_slice = 100
+        outcome = await poller.poll("Acme")
+        polling.set()
+        await watcher
+        assert outcome.status == "baseline" and outcome.seen == COUNT and outcome.enqueued == 0
+        assert any(0 < n < COUNT for n in seen_counts)  # it ran while the baseline was stored
+        fingerprints = store.postings.fingerprints("Acme")
+        assert len(fingerprints) == COUNT and all(fingerprints.values())
+        # The same postings in a new body: nothing new, nothing changed, none closed.
+        boards.set(PATH, body + " ")
+        again = await poller.poll("Acme", force=True)
+        poller.close()
+    assert (again.status, again.new, again.changed, again.closed, again.seen) == (
+        "ok", 0, 0, 0, COUNT
+    )  # fmt: skip
+
+
+async def test_new_postings_with_no_alerts_are_not_routed(store, boards, now) -> None:
+    """Routing works out each posting's words and places (the place names load in seconds,
+    on the loop): with no alert to match, none of it is needed."""
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        assert (await poller.poll("Acme")).status == "baseline"
+        boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, title="Data Engineer")]})
+        places._gazetteer.cache_clear()
+        outcome = await poller.poll("Acme", force=True)
+        poller.close()
+    assert (outcome.status, outcome.new, outcome.enqueued) == ("ok", 1, 0)
+    assert places._gazetteer.cache_info().currsize == 0
