@@ -91,7 +91,7 @@ class Bench:
         app = App(from_dict(config(self.path, self.port, self.size.boards)), clock=lambda: self.now)
         built = time.perf_counter()
         app._prepare()  # sync boards, recover in-doubt deliveries (as App.run does first)
-        boards = app.store.boards(enabled_only=True)
+        boards = app.store.boards.all(enabled_only=True)
         for board in boards:
             app.scheduler.add(board.name, board.interval_s)
         prepared = time.perf_counter()
@@ -126,11 +126,11 @@ class Bench:
             f"{len(deliveries) / ROUTED:.1f} users each, {took * 1000:.0f} ms)"
         )
         name = world.board_name(board)
-        store = app.store
-        listed = [r[0] for r in store.db.execute("SELECT key FROM postings WHERE board = ?", (name,))]  # fmt: skip
+        store = app.store.db
+        listed = [r[0] for r in store.execute("SELECT key FROM postings WHERE board = ?", (name,))]  # fmt: skip
         start = time.perf_counter()
         with suppress(_Rollback), store.transaction():
-            rec: RecordResult = store.record(name, new, self.now, unchanged=listed)
+            rec: RecordResult = app.store.postings.record(name, new, self.now, unchanged=listed)
             enqueued = app.poller._route(rec, self.now)
             took = time.perf_counter() - start
             raise _Rollback
@@ -161,7 +161,7 @@ class Bench:
         app.store.db.execute("DELETE FROM alerts WHERE id > ?", (top,))  # keep the world as built
 
     async def poll_cycle(self, app: App) -> None:
-        names = [b.name for b in app.store.boards(enabled_only=True)]
+        names = [b.name for b in app.store.boards.all(enabled_only=True)]
         start = time.perf_counter()
         outcomes = await asyncio.gather(*(app.poller.poll(n, force=True) for n in names))
         took = time.perf_counter() - start
