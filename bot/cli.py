@@ -296,13 +296,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except ConfigError as exc:
+    except (JobbotError, KeyboardInterrupt) as exc:
+        return exit_status(exc)
+
+
+def exit_status(exc: JobbotError | KeyboardInterrupt) -> int:
+    """Say what stopped a command on stderr, in a line or a list; return its exit status."""
+    if isinstance(exc, KeyboardInterrupt):
+        return 130
+    if isinstance(exc, ConfigError):
         print(f"config problems ({len(exc.problems)}):", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    except JobbotError as exc:
-        print(f"jobbot: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
+    print(f"jobbot: {exc}", file=sys.stderr)
+    return 1
