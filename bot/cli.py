@@ -10,13 +10,16 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from bot import __version__, process, sources
 from bot import config as cfg
 from bot.errors import ConfigError, JobbotError
 from bot.models import BoardInfo, Posting
+
+if TYPE_CHECKING:
+    from bot.poller import PollOutcome
 
 log = logging.getLogger("bot")
 
@@ -89,7 +92,11 @@ def cmd_poll(args: argparse.Namespace) -> int:
     if args.board and not any(b.name.lower() == args.board.lower() for b in config.boards):
         print(f"no board named {args.board!r} in {config.source}", file=sys.stderr)
         return 2
-    outcomes = asyncio.run(App(config).poll_once(args.board))
+    return print_outcomes(asyncio.run(App(config).poll_once(args.board)))
+
+
+def print_outcomes(outcomes: list[PollOutcome]) -> int:
+    """One line per polled board; exit status 1 when any failed."""
     failed = 0
     for o in outcomes:
         if o.status == "failed":
@@ -157,8 +164,12 @@ async def probe(
 
 def cmd_probe(args: argparse.Namespace) -> int:
     process.setup(logging.WARNING)
-    kind, endpoint, postings = asyncio.run(probe(args.url, args.kind))
-    if args.json:
+    return print_postings(*asyncio.run(probe(args.url, args.kind)), as_json=args.json)
+
+
+def print_postings(kind: str, endpoint: str, postings: list[Posting], as_json: bool) -> int:
+    """A probe's postings as a readable list, or as one JSON object a line."""
+    if as_json:
         for p in postings:
             print(json.dumps(posting_json(p), ensure_ascii=False))
         return 0
@@ -184,7 +195,12 @@ async def detect(
 
 def cmd_detect(args: argparse.Namespace) -> int:
     process.setup(logging.WARNING)
-    for found in asyncio.run(detect(args.url)):
+    return print_found(asyncio.run(detect(args.url)))
+
+
+def print_found(boards: list[sources.base.Found]) -> int:
+    """kind<TAB>URL a line; a kind jobbot can't read yet is said on stderr."""
+    for found in boards:
         print(f"{found.kind}\t{found.url}")
         if found.endpoint is None:
             print(f"jobbot: {found.kind} boards are not a kind jobbot reads yet", file=sys.stderr)
@@ -280,13 +296,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except ConfigError as exc:
+    except (JobbotError, KeyboardInterrupt) as exc:
+        return exit_status(exc)
+
+
+def exit_status(exc: JobbotError | KeyboardInterrupt) -> int:
+    """Say what stopped a command on stderr, in a line or a list; return its exit status."""
+    if isinstance(exc, KeyboardInterrupt):
+        return 130
+    if isinstance(exc, ConfigError):
         print(f"config problems ({len(exc.problems)}):", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    except JobbotError as exc:
-        print(f"jobbot: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
+    print(f"jobbot: {exc}", file=sys.stderr)
+    return 1

@@ -309,7 +309,8 @@ class FakeTelegram:
         self._stopping = threading.Event()
         self._updates: list[dict[str, Any]] = []
         self._next_update_id = self._next_message_id = 0
-        self._failures: list[tuple[int | str | None, ApiError, list[int]]] = []
+        # (method in lower case, chat_id or None for any, error, [calls left to fail])
+        self._failures: list[tuple[str, int | str | None, ApiError, list[int]]] = []
         self._answer_all: ApiError | None = None  # outage() / reject_token()
         self._delays: dict[int | None, float] = {}
         self.limit_hits: list[str] = []  # which rule each Limits 429 broke
@@ -468,15 +469,17 @@ class FakeTelegram:
         retry_after: int | None = None,
         migrate_to_chat_id: int | None = None,
         count: int = 1,
+        method: str = "sendMessage",
     ) -> None:
-        """Answer the next ``count`` sendMessage calls (to chat_id, or to any chat) with an error."""
+        """Answer the next ``count`` calls of ``method`` (to chat_id, or to any chat) with an
+        error; a chat is named by ``chat_id``, or in ``scope`` for setMyCommands."""
         if description is None and status == 429:
             description = f"Too Many Requests: retry after {retry_after}"
         params = {"retry_after": retry_after, "migrate_to_chat_id": migrate_to_chat_id}
         params = {k: v for k, v in params.items() if v is not None}
         error = ApiError(status, description or _REASONS.get(status, "Error"), **params)
         with self._cond:
-            self._failures.append((chat_id, error, [count]))
+            self._failures.append((method.lower(), chat_id, error, [count]))
 
     def outage(self, status: int | None = 502) -> None:
         """Answer every API call with ``status`` (502: Telegram's front end without its back
@@ -540,11 +543,24 @@ class FakeTelegram:
                 raise self._answer_all
             if (handler := self._methods.get(method.lower())) is None:
                 raise ApiError(404, "Not Found: method not found")
+            if method.lower() != "sendmessage":  # it checks after its delay
+                chat = params.get("chat_id") or (_json(params.get("scope")) or {}).get("chat_id")
+                self._fail_if_asked(method.lower(), None if chat is None else _chat_id(chat))
             return handler(params)
         except ApiError as exc:
             with self._cond:
                 self.errors.append((method, exc.status, exc.description))
             raise
+
+    def _fail_if_asked(self, method: str, chat_id: int | str | None) -> None:
+        """Raise the error fail_next() queued for this call, if any."""
+        with self._cond:
+            for failure in self._failures:
+                if failure[0] == method and failure[1] in (None, chat_id):
+                    failure[3][0] -= 1
+                    if failure[3][0] <= 0:
+                        self._failures.remove(failure)
+                    raise failure[2]
 
     def _get_updates(self, p: dict[str, Any]) -> list[dict[str, Any]]:
         offset, limit = int(p.get("offset") or 0), int(p.get("limit") or 100)
@@ -590,13 +606,7 @@ class FakeTelegram:
         pause = self._delays.get(chat_id) or self._delays.get(None)
         if pause:
             self._stopping.wait(pause)
-        with self._cond:
-            for failure in self._failures:
-                if failure[0] in (None, chat_id):
-                    failure[2][0] -= 1
-                    if failure[2][0] <= 0:
-                        self._failures.remove(failure)
-                    raise failure[1]
+        self._fail_if_asked("sendmessage", chat_id)
         visible = self._check_text(chat_id, str(p.get("text", "")), p.get("parse_mode") or None)
         with self._cond:
             if self.limits:

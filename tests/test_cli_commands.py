@@ -8,6 +8,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 from bot.cli import main
@@ -107,6 +109,31 @@ def test_run_with_a_token_serves_telegram_and_stops_cleanly_on_sigterm(tmp_path,
     assert proc.returncode == 0, err
     assert "jobbot starting (Telegram" in err and "is listening" in err and "shutting down" in err
     assert token not in err
+
+
+def test_ctrl_c_during_a_slow_probe_exits_130_without_a_traceback(boards) -> None:
+    gate = threading.Event()  # the board holds its answer until the test lets it go
+    boards.set_json(PATH, {"jobs": [gh_job(1)]}, gate=gate)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "probe", boards.url(PATH), "--kind", "greenhouse"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 20  # an upper bound for a loaded machine
+        while not boards.requests:
+            assert proc.poll() is None and time.monotonic() < deadline, "probe never asked"
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=15)
+    finally:
+        gate.set()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130, err
+    assert out == "" and "Traceback" not in err
 
 
 def store_now():

@@ -1,0 +1,169 @@
+"""The Telegram transport where Telegram says no, through the fake Bot API: a token refused at
+start, a menu it won't register, files it won't give or take, presses it won't answer or let us
+edit, markup it can't parse. Each is logged once and the bot carries on."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot import transfer
+from bot.errors import MessageRejected, TransientSendError
+from bot.telegram.ptb import TelegramTransport
+from tests.fake_telegram import FakeTelegram
+from tests.test_chat_commands import ADMIN, TOKEN, USER, replies, running
+
+pytestmark = pytest.mark.timeout(30)
+
+
+def warnings_about(caplog: pytest.LogCaptureFixture, words: str) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if words in r.getMessage() and r.levelno == logging.WARNING]
+
+
+async def test_a_refused_token_or_an_outage_at_start_is_one_clear_error(tg) -> None:
+    transport = TelegramTransport(TOKEN, tg.api_url)
+    assert transport.username is None  # not connected yet
+    tg.reject_token()
+    with pytest.raises(MessageRejected, match="TELEGRAM_BOT_TOKEN"):
+        await transport.start(None)
+    tg.reject_token(None)
+    tg.outage(502)
+    with pytest.raises(TransientSendError, match="Bad Gateway"):
+        await TelegramTransport(TOKEN, tg.api_url).start(None)
+    tg.outage(None)
+    transport = TelegramTransport(TOKEN, tg.api_url)
+    await transport.start(None)  # sends only: no menus, no polling
+    try:
+        assert transport.username == tg.bot_username and not tg.commands_by_scope
+    finally:
+        await transport.stop()
+    assert TOKEN not in str(tg.errors)
+
+
+async def test_an_admin_menu_telegram_refuses_is_logged_and_the_bot_still_answers(
+    tmp_path, tg, caplog
+) -> None:
+    tg.fail_next(
+        ADMIN, method="setMyCommands", status=400, description="Bad Request: chat not found"
+    )
+    async with running(tmp_path, tg):
+        tg.push_text(USER, "/start")
+        [welcome] = await replies(tg, USER, 1)
+    assert "Welcome to jobbot!" in welcome
+    [line] = warnings_about(caplog, "could not register the command menu")
+    assert (
+        line.getMessage().lower() == "could not register the command menu for chat: chat not found"
+    )
+    assert any("all_private_chats" in scope for scope, _ in tg.commands_by_scope), "users' menu"
+
+
+def document_update(tg: FakeTelegram, content: bytes, *, size: bool = True) -> int:
+    """A file sent with the caption /import; `size=False` leaves out its size, as a client may."""
+    file_id = f"upload{len(tg.files) + 1}"
+    tg.files[file_id] = content
+    doc = {"file_id": file_id, "file_unique_id": file_id, "file_name": "export.json"}
+    doc |= {"file_size": len(content)} if size else {}
+    chat = {"id": USER, "type": "private", "first_name": "Ada"}
+    message = {"message_id": 1, "date": 0, "chat": chat, "from": chat | {"is_bot": False}}
+    return tg.push_update({"message": message | {"document": doc, "caption": "/import"}})
+
+
+async def test_an_import_file_that_cannot_be_read_gets_a_reply_saying_why(
+    tmp_path, tg, caplog
+) -> None:
+    too_big = b"[" + b" " * transfer.MAX_BYTES + b"]"
+    async with running(tmp_path, tg):
+        tg.fail_next(method="getFile", status=400, description="Bad Request: invalid file_id")
+        document_update(tg, b"{}")
+        document_update(tg, "é".encode("latin-1"))
+        document_update(tg, too_big)
+        document_update(tg, too_big, size=False)  # found too big once downloaded
+        got = await replies(tg, USER, 4)
+    assert all(r.startswith("I can't read that file: ") and "Nothing changed" in r for r in got)
+    assert "Telegram would not give me the file" in got[0]
+    assert "not UTF-8 text" in got[1]
+    assert f"over {transfer.MAX_BYTES // 1024} KB" in got[2] and got[2] == got[3]
+    assert len(warnings_about(caplog, "could not download a file")) == 1
+
+
+async def test_an_export_telegram_refuses_to_take_is_logged_once(tmp_path, tg, caplog) -> None:
+    async with running(tmp_path, tg):
+        tg.push_text(USER, "/start")
+        await replies(tg, USER, 1)
+        tg.fail_next(USER, method="sendDocument", status=400, description="Bad Request: wrong type")
+        tg.push_text(USER, "/export")
+        tg.push_text(USER, "/help")  # answered after the refused file: nothing stopped
+        await replies(tg, USER, 2)
+    assert not any(m.document for m in tg.sent)
+    [line] = warnings_about(caplog, "not sent")
+    assert line.getMessage().lower() == f"file for chat {USER} not sent: wrong type"
+
+
+async def test_a_reply_with_markup_telegram_cannot_parse_arrives_as_plain_text(
+    tmp_path, tg, caplog
+) -> None:
+    async with running(tmp_path, tg):
+        tg.fail_next(USER, status=400, description="Bad Request: can't parse entities: at byte 3")
+        tg.push_text(USER, "/start")
+        [welcome] = await replies(tg, USER, 1)
+    message = tg.messages_to(USER)[0]
+    assert message.parse_mode is None and "Welcome to jobbot!" in welcome and "<b>" not in welcome
+    assert len(warnings_about(caplog, "had bad markup")) == 1
+
+
+async def settings_message(tmp_path, tg):
+    tg.push_text(USER, "/settings")
+    await replies(tg, USER, 1)
+    return tg.messages_to(USER)[0]
+
+
+async def test_presses_telegram_refuses_to_answer_or_edit_are_logged_and_harmless(
+    tmp_path, tg, caplog
+) -> None:
+    async with running(tmp_path, tg):
+        menu = await settings_message(tmp_path, tg)
+        tg.fail_next(
+            USER,
+            method="editMessageText",
+            status=400,
+            description="Bad Request: message is not modified",
+        )
+        tg.push_callback(menu, "st:quiet")  # a double press: nothing to say
+        tg.fail_next(
+            USER,
+            method="editMessageText",
+            status=400,
+            description="Bad Request: message can't be edited",
+        )
+        tg.push_callback(menu, "st:quiet")
+        tg.fail_next(method="answerCallbackQuery", status=502)
+        tg.push_callback(menu, "st:quiet")
+        tg.push_callback(menu, "st:quiet")  # and the next press works
+        await tg.wait_for_async(lambda _: len(tg.edited) == 1 and len(tg.callback_answers) == 3)
+    assert len(warnings_about(caplog, "Telegram refused the edit")) == 1
+    assert (
+        "message can't be edited"
+        in warnings_about(caplog, "refused the edit")[0].getMessage().lower()
+    )
+    [unanswered] = warnings_about(caplog, "not answered")
+    assert f"press in chat {USER} not answered" in unanswered.getMessage()
+
+
+async def test_a_press_without_its_message_is_told_the_button_no_longer_works(
+    tmp_path, tg, caplog
+) -> None:
+    user = {"id": USER, "is_bot": False, "first_name": "Ada"}
+    query = {"from": user, "chat_instance": "1", "inline_message_id": "m1", "data": "st:quiet"}
+    async with running(tmp_path, tg):
+        tg.push_update({"callback_query": query | {"id": "q1"}})
+        await tg.wait_for_async(lambda _: tg.callback_answers)
+        tg.fail_next(
+            method="answerCallbackQuery", status=400, description="Bad Request: query is too old"
+        )
+        tg.push_update({"callback_query": query | {"id": "q2"}})
+        tg.push_text(USER, "/help")  # handled after the failed update
+        await replies(tg, USER, 1)
+    assert tg.callback_answers[0]["text"] == "This button no longer works."
+    [line] = warnings_about(caplog, "Telegram error while handling an update")
+    assert "query is too old" in line.getMessage().lower()
