@@ -106,6 +106,7 @@ class Poller:
         self.on_event = on_event
         self.clock = clock
         self._compiled: tuple[int, Matcher] | None = None
+        self._indexing: asyncio.Task[None] | None = None
         self._storage_down = False  # the last poll could not be stored (told once)
         self._incomplete: dict[str, set[str]] = {}  # board -> ids whose detail is still owed
         # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
@@ -190,6 +191,8 @@ class Poller:
             postings, unchanged = await self._baseline_ahead(
                 board.name, postings, now, unchanged, fingerprints
             )
+        if board.baseline_at is not None:  # new postings may be routed: have the index ready
+            await asyncio.shield(self.start_indexing())
         with self.store.db.transaction():
             rec = self.store.postings.record(
                 board.name,
@@ -284,6 +287,27 @@ class Poller:
             deliveries, {p.key: p for p in new}
         )  # not hidden jobs, muted companies
         return self.store.outbox.enqueue(wanted, now)
+
+    def start_indexing(self) -> asyncio.Task[None]:
+        """Build the alert index on a worker thread, once (seconds at 100k alerts): App.run
+        starts it, so that the first new posting does not hold the event loop while it is
+        built. Routing waits for it; if it fails, routing builds the index itself."""
+        if self._indexing is None:
+            self._indexing = asyncio.create_task(self._index())
+        return self._indexing
+
+    async def _index(self) -> None:
+        if self._compiled is not None:
+            return
+        generation = self.store.db.alerts_generation
+        alerts = self.store.alerts.active_alerts()
+        try:
+            matcher = await asyncio.get_running_loop().run_in_executor(None, Matcher, alerts)
+        except Exception:
+            log.exception("building the alert index failed; routing builds it instead")
+            return
+        if self._compiled is None:
+            self._compiled = (generation, matcher)  # synced by _matcher if alerts moved
 
     def _matcher(self) -> Matcher:
         """The compiled alert index, brought up to date incrementally when alerts changed

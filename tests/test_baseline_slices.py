@@ -61,3 +61,26 @@ async def test_new_postings_with_no_alerts_are_not_routed(store, boards, now) ->
         poller.close()
     assert (outcome.status, outcome.new, outcome.enqueued) == ("ok", 1, 0)
     assert places._gazetteer.cache_info().currsize == 0
+
+
+async def test_the_alert_index_is_built_on_a_worker_thread_and_then_used(
+    store, boards, now
+) -> None:
+    """Started at start-up, the index is built off the loop (not within the call), and the
+    first routing uses it instead of building its own."""
+    store.users.subscribe(7, now, "ana", "Ana")
+    store.alerts.add_alert(7, "data engineer", now)
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        task = poller.start_indexing()
+        assert poller._compiled is None and poller.start_indexing() is task
+        await task
+        built = poller._compiled
+        assert built is not None and len(built[1]) == 1
+        assert (await poller.poll("Acme")).status == "baseline"
+        boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, title="Data Engineer")]})
+        outcome = await poller.poll("Acme", force=True)
+        poller.close()
+    assert (outcome.new, outcome.enqueued) == (1, 1) and poller._compiled is built
