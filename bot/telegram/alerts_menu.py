@@ -113,9 +113,7 @@ class AlertCommands:
             store, chat_id, query, self.clock() - WEEK, self.scan_limit
         )
         scope = (
-            f"among the latest {self.scan_limit:,} {read} of the last 7 days"
-            if read
-            else "posted in the last 7 days"
+            f"among the latest {read} of the last 7 days" if read else "posted in the last 7 days"
         )
         return hits, scope
 

@@ -247,7 +247,7 @@ class Handlers:
         hits, read = stored_search.latest(store, msg.chat_id, query, 5, self.scan_limit)
         shown = f"<b>{esc(query.normalized)}</b>"
         if not hits and read:
-            return f"None of the latest {self.scan_limit:,} stored {read} matches {shown}."
+            return f"None of the latest {read} matches {shown}."
         if not hits:
             return f"No stored job matches {shown}."
         return f"Latest jobs matching {shown}:\n" + "\n".join(job_line(p) for p in hits)
