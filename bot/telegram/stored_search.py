@@ -32,8 +32,8 @@ def latest(
     expression = match.fulltext(query)
     if expression is None:
         newest = store.postings.latest_postings(scan_limit)
-        hits = match.search(query, store.choices.visible(chat_id, newest), limit=want)
-        return hits, f"{scan_limit:,} stored jobs" if len(newest) >= scan_limit else None
+        found = match.search(query, store.choices.visible(chat_id, newest), limit=want)
+        return found, f"{scan_limit:,} stored jobs" if len(newest) >= scan_limit else None
     bound = min(scan_limit, CANDIDATES)
     hits: list[Posting] = []
     read, before = 0, None
