@@ -1,6 +1,6 @@
 """The measured ceiling of one machine: jobbot over a synthetic world of 100k users.
 
-    python -m bench.scale [--quick] [--db PATH] [--searches 200] [--seed 1]
+    python -m bench.scale [--quick] [--db PATH] [--searches 200] [--alerts N] [--only route|commands]
 
 The world (`bench.world`): 100,000 users, 300,000 alerts, 1,000,000 stored postings over
 10,000 Greenhouse boards served by a loopback farm (`bench.farm`, its own process), plus
@@ -41,6 +41,7 @@ from bench.world import Size
 from bot import match, places
 from bot.app import App
 from bot.config import from_dict
+from bot.index import Matcher
 from bot.store import RecordResult
 from bot.transport import Incoming
 
@@ -83,8 +84,11 @@ class _Rollback(Exception):
 class Bench:
     """The measurements, in order, on one App. Every use of store APIs is in this class."""
 
-    def __init__(self, path: Path, port: int, size: Size, now: datetime):
+    def __init__(
+        self, path: Path, port: int, size: Size, now: datetime, alerts: tuple[int, ...] = ()
+    ):
         self.path, self.port, self.size, self.now = path, port, size, now
+        self.alerts = alerts  # also route over the first this many alerts (--alerts)
 
     def startup(self) -> App:
         start = time.perf_counter()
@@ -95,7 +99,7 @@ class Bench:
         for board in boards:
             app.scheduler.add(board.name, board.interval_s)
         prepared = time.perf_counter()
-        app.poller._matcher()  # the alert index, built at the first routing
+        app.poller._matcher()  # the alert index (App.run builds it on a worker thread)
         indexed = time.perf_counter()
         say(
             f"start-up          {indexed - start:7.2f} s   (App() {built - start:.2f} s, "
@@ -104,7 +108,8 @@ class Bench:
         )
         alerts = app.poller._matcher()
         say(
-            f"alert index       {indexed - prepared:7.2f} s   ({alerts.queries:,} distinct queries)"
+            f"alert index       {indexed - prepared:7.2f} s   ({alerts.queries:,} distinct queries; "
+            "off the loop, at start)"
         )
         start = time.perf_counter()
         places.warm()
@@ -125,6 +130,8 @@ class Bench:
             f"route (matcher)   {ROUTED / took:7.0f} postings/s   ({ROUTED} new postings, "
             f"{len(deliveries) / ROUTED:.1f} users each, {took * 1000:.0f} ms)"
         )
+        for n in self.alerts:
+            self.route_at(app, new, n)
         name = world.board_name(board)
         store = app.store.db
         listed = [r[0] for r in store.execute("SELECT key FROM postings WHERE board = ?", (name,))]  # fmt: skip
@@ -137,6 +144,22 @@ class Bench:
         say(
             f"poll write path   {ROUTED / took:7.0f} postings/s   (diff + route + enqueue "
             f"{enqueued:,} deliveries, {took * 1000:.0f} ms, rolled back)"
+        )
+
+    def route_at(self, app: App, new: list, n: int) -> None:
+        """The matcher alone over an index of the first `n` of the world's alerts (the same
+        mix): its build time, postings/s, and the fan-out (users per posting) that bounds it."""
+        alerts = app.store.alerts.active_alerts()[:n]
+        start = time.perf_counter()
+        matcher = Matcher(alerts)
+        built = time.perf_counter() - start
+        start = time.perf_counter()
+        deliveries = match.route(new, matcher)
+        took = time.perf_counter() - start
+        say(
+            f"route @{len(alerts) // 1000:>4}k alerts {len(new) / took:5.0f} postings/s   "
+            f"({len(deliveries) / len(new):.1f} users each = {len(deliveries) / took:,.0f} "
+            f"deliveries/s; index {built:.1f} s, {matcher.queries:,} distinct queries)"
         )
 
     async def commands(self, app: App, n: int) -> None:
@@ -196,12 +219,15 @@ def _world(args: argparse.Namespace, size: Size, tmp: str) -> Path:
 async def measure(args: argparse.Namespace, path: Path, port: int, size: Size) -> None:
     row = sqlite3.connect(path).execute("SELECT max(first_seen_at) FROM postings")
     now = datetime.fromisoformat(row.fetchone()[0]) + timedelta(hours=1)
-    bench = Bench(path, port, size, now)
+    bench = Bench(path, port, size, now, tuple(args.alerts))
     app = bench.startup()
     try:
-        bench.route(app)
-        await bench.commands(app, args.searches)
-        await bench.poll_cycle(app)
+        if args.only in (None, "route"):
+            bench.route(app)
+        if args.only in (None, "commands"):
+            await bench.commands(app, args.searches)
+        if args.only is None:
+            await bench.poll_cycle(app)
     finally:
         await app.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -213,6 +239,13 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="a tenth of everything")
     ap.add_argument("--db", help="build the world here, or reuse it if it exists")
     ap.add_argument("--searches", type=int, default=200, help="/search and /alert queries each")
+    ap.add_argument(
+        "--alerts", type=int, action="append", default=[], metavar="N",
+        help="also route over an index of the first N alerts (repeatable; e.g. 100000)",
+    )  # fmt: skip
+    ap.add_argument(
+        "--only", choices=("route", "commands"), help="after start-up, measure only these"
+    )
     args = ap.parse_args()
     size = Size().scaled(0.1) if args.quick else Size()
     if args.quick:

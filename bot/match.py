@@ -112,6 +112,34 @@ def _needles(key: str) -> list[str]:
     return words.lstrip("*").split(" ")
 
 
+def fulltext(query: str | Query) -> str | None:
+    """An FTS5 query (`bot.store.fulltext`) that every posting matching `query` satisfies:
+    one way's needles (as phrases; a stem as a phrase prefix) for each way to match. None
+    when some way needs no word (only negations, remote:, type:, salary: or a country):
+    then there is nothing to look up, and the caller scans instead."""
+    ways = plan(expand(stored_query(query).root))
+    if not ways:
+        return None
+    clauses: dict[str, None] = {}
+    for way in ways:
+        terms = sorted({t for k in way.keys for t in _phrases(k)})
+        if not terms:
+            return None
+        clauses["(" + " AND ".join(terms) + ")"] = None
+    return " OR ".join(clauses)
+
+
+def _phrases(key: str) -> list[str]:
+    """`_needles` as FTS5 phrases; a needle with no letter or digit (nothing FTS5 indexes)
+    asks for nothing."""
+    prefix = key.rpartition(":")[2].startswith("*")
+    return [
+        '"' + n.replace('"', '""') + '"' + (" *" if prefix else "")
+        for n in _needles(key)
+        if any(c.isalnum() for c in n)
+    ]
+
+
 def route(postings: Iterable[Posting], alerts: Iterable[Alert] | Matcher) -> list[Delivery]:
     """One delivery per (user, posting), naming every alert of that user that matched."""
     matcher = alerts if isinstance(alerts, Matcher) else Matcher(alerts)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import fulltext
+
 migrations = Migrations("jobbot")
 
 
@@ -272,3 +274,11 @@ def follows(db: Database) -> None:
         CREATE INDEX follows_board ON follows (board);
         """
     )
+
+
+@migrations(name="0013_postings_text")
+def postings_text(db: Database) -> None:
+    """The postings' text in an FTS5 index kept by triggers (`bot.store.fulltext`), filled
+    once here: /search and the backtest read the postings that have a query's words."""
+    db.executescript(fulltext.SCHEMA)
+    db.execute(fulltext.FILL)

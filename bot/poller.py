@@ -38,6 +38,7 @@ from bot.store.db import storage_problem
 
 log = logging.getLogger(__name__)
 BASELINE_SLICE = 1000  # postings of a first poll stored per transaction (see _baseline_ahead)
+ROUTE_SLICE = 50  # new postings stored and routed per transaction in a burst (see _route_ahead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +107,13 @@ class Poller:
         self.on_event = on_event
         self.clock = clock
         self._compiled: tuple[int, Matcher] | None = None
+        self._indexing: asyncio.Task[None] | None = None
         self._storage_down = False  # the last poll could not be stored (told once)
         self._incomplete: dict[str, set[str]] = {}  # board -> ids whose detail is still owed
         # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
         self.baseline_slice = BASELINE_SLICE
+        self.route_slice = ROUTE_SLICE
 
     def close(self) -> None:
         """Let the worker thread go once it has finished what it is doing."""
@@ -190,6 +193,12 @@ class Poller:
             postings, unchanged = await self._baseline_ahead(
                 board.name, postings, now, unchanged, fingerprints
             )
+        ahead = (0, 0)
+        if board.baseline_at is not None:  # new postings may be routed: have the index ready
+            await asyncio.shield(self.start_indexing())
+            postings, unchanged, ahead = await self._route_ahead(
+                board.name, postings, now, unchanged, fingerprints
+            )
         with self.store.db.transaction():
             rec = self.store.postings.record(
                 board.name,
@@ -199,23 +208,24 @@ class Poller:
                 unchanged=unchanged,
                 fingerprints=fingerprints,
             )
-            enqueued = self._route(rec, now)
+            enqueued = self._route(rec, now) + ahead[1]
             self._succeeded(board, now, got.etag, got.last_modified, body_hash)
+        new = len(rec.new) + ahead[0]
         if rec.baseline:
             log.info(
                 "board %s: baseline of %d postings stored (not notified)", board.name, rec.seen
             )
-        elif rec.new or rec.closed:
+        elif new or rec.closed:
             log.info(
                 "board %s: %d new, %d changed, %d closed; %d alerts queued",
-                board.name, len(rec.new), len(rec.changed), len(rec.closed), enqueued,
+                board.name, new, len(rec.changed), len(rec.closed), enqueued,
             )  # fmt: skip
         if enqueued:
             self.on_enqueued()
         return PollOutcome(
             board.name,
             "baseline" if rec.baseline else "ok",
-            new=len(rec.new),
+            new=new,
             changed=len(rec.changed),
             closed=len(rec.closed),
             seen=rec.seen,
@@ -272,6 +282,42 @@ class Poller:
             await asyncio.sleep(0)
         return postings, done
 
+    async def _route_ahead(
+        self,
+        name: str,
+        postings: list[Posting],
+        now: datetime,
+        unchanged: list[str],
+        fingerprints: dict[str, str],
+    ) -> tuple[list[Posting], list[str], tuple[int, int]]:
+        """Store and route a burst of new postings `route_slice` at a time, each slice with
+        its deliveries in one transaction, the event loop running between them (500 new
+        postings that each match 2,500 users are a minute of work). Committing in parts loses
+        nothing: a slice's postings are stored with their deliveries, or neither. Returns
+        what is left for the poll's own transaction, and (new postings, deliveries) so far."""
+        if len(postings) <= self.route_slice:  # (the usual poll: no more to read)
+            return postings, unchanged, (0, 0)
+        known = self.store.postings.known_ids(name)
+        new = [p for p in postings if p.external_id not in known]
+        if len(new) <= self.route_slice:
+            return postings, unchanged, (0, 0)
+        listed = [p for p in postings if p.external_id in known]
+        done = [*unchanged, *(p.key for p in listed)]  # seen: not missing from a slice
+        counts = (0, 0)
+        while len(new) > self.route_slice:
+            part, new = new[: self.route_slice], new[self.route_slice :]
+            with self.store.db.transaction():
+                rec = self.store.postings.record(
+                    name, part, now, self.polling.close_after, unchanged=done,
+                    fingerprints=fingerprints,
+                )  # fmt: skip
+                counts = (counts[0] + len(rec.new), counts[1] + self._route(rec, now))
+            done.extend(p.key for p in part)
+            if counts[1]:
+                self.on_enqueued()  # the sender may start on them
+            await asyncio.sleep(0)
+        return [*listed, *new], done, counts
+
     def _route(self, rec: RecordResult, now: datetime) -> int:
         new: list[Posting] = rec.new
         if not new:
@@ -284,6 +330,27 @@ class Poller:
             deliveries, {p.key: p for p in new}
         )  # not hidden jobs, muted companies
         return self.store.outbox.enqueue(wanted, now)
+
+    def start_indexing(self) -> asyncio.Task[None]:
+        """Build the alert index on a worker thread, once (seconds at 100k alerts): App.run
+        starts it, so that the first new posting does not hold the event loop while it is
+        built. Routing waits for it; if it fails, routing builds the index itself."""
+        if self._indexing is None:
+            self._indexing = asyncio.create_task(self._index())
+        return self._indexing
+
+    async def _index(self) -> None:
+        if self._compiled is not None:
+            return
+        generation = self.store.db.alerts_generation
+        alerts = self.store.alerts.active_alerts()
+        try:
+            matcher = await asyncio.get_running_loop().run_in_executor(None, Matcher, alerts)
+        except Exception:
+            log.exception("building the alert index failed; routing builds it instead")
+            return
+        if self._compiled is None:
+            self._compiled = (generation, matcher)  # synced by _matcher if alerts moved
 
     def _matcher(self) -> Matcher:
         """The compiled alert index, brought up to date incrementally when alerts changed

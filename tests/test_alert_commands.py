@@ -154,15 +154,20 @@ async def test_help_alert_explains_the_language(handlers) -> None:
     assert "<code>" in await say(handlers, "/help search")
 
 
-async def test_a_capped_scan_says_which_jobs_it_looked_at(handlers) -> None:
-    """With more recent jobs than a reply may scan, the counts name the jobs they cover."""
-    handlers.scan_limit = 3  # the 3 newest: JavaScript Developer, Staff Rust Engineer, Rust Intern
+async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
+    """With more jobs than a reply may read, the counts name the jobs they cover: the latest
+    stored with the query's words (from the text index) when it needs some, else the newest."""
+    handlers.scan_limit = 2  # the 2 last stored with "rust": Rust Intern, Staff Rust Engineer
     reply = await say(handlers, "/alert rust")
-    assert "It would have matched 2 jobs among the latest 3 jobs of the last 7 days." in reply
-    reply = await say(handlers, "/alert golang OR go")
-    assert "No job among the latest 3 jobs of the last 7 days matches it yet" in reply
-    assert (await say(handlers, "/search go")) == (
-        "None of the latest 3 stored jobs matches <b>go</b>."
+    assert (
+        "It would have matched 2 jobs among the latest 2 jobs with its words of the last 7 days."
+        in reply
     )
+    handlers.scan_limit = 3  # the 3 newest: Rust Intern, Staff Rust Engineer, JavaScript Developer
+    assert "Go Engineer" in await say(handlers, "/search go"), "older, found by its words"
+    reply = await say(handlers, "/alert remote:no -rust -javascript")  # no word: a scan
+    assert "No job among the latest 3 jobs of the last 7 days matches it yet" in reply
+    reply = await say(handlers, "/search remote:no -rust -javascript")
+    assert reply.startswith("None of the latest 3 stored jobs matches <b>")
     handlers.scan_limit = 1000
-    assert "Go Engineer" in await say(handlers, "/search go")
+    assert "Go Engineer" in await say(handlers, "/search remote:no -rust -javascript")

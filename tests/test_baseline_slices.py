@@ -61,3 +61,59 @@ async def test_new_postings_with_no_alerts_are_not_routed(store, boards, now) ->
         poller.close()
     assert (outcome.status, outcome.new, outcome.enqueued) == ("ok", 1, 0)
     assert places._gazetteer.cache_info().currsize == 0
+
+
+async def test_the_alert_index_is_built_on_a_worker_thread_and_then_used(
+    store, boards, now
+) -> None:
+    """Started at start-up, the index is built off the loop (not within the call), and the
+    first routing uses it instead of building its own."""
+    store.users.subscribe(7, now, "ana", "Ana")
+    store.alerts.add_alert(7, "data engineer", now)
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        task = poller.start_indexing()
+        assert poller._compiled is None and poller.start_indexing() is task
+        await task
+        built = poller._compiled
+        assert built is not None and len(built[1]) == 1
+        assert (await poller.poll("Acme")).status == "baseline"
+        boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, title="Data Engineer")]})
+        outcome = await poller.poll("Acme", force=True)
+        poller.close()
+    assert (outcome.new, outcome.enqueued) == (1, 1) and poller._compiled is built
+
+
+async def test_a_burst_of_new_postings_is_routed_in_slices(store, boards, now) -> None:
+    """Many new postings at once are stored and routed a slice at a time, each with its
+    deliveries, the loop running between slices; in all, as one transaction would have."""
+    store.users.subscribe(7, now, "ana", "Ana")
+    store.alerts.add_alert(7, "engineer", now)
+    boards.set_json(PATH, {"jobs": [gh_job(0, title="Engineer 0"), gh_job(99, title="Cook")]})
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    counts: set[int] = set()
+    polling = asyncio.Event()
+
+    async def watch() -> None:  # another task on the loop, reading the outbox so far
+        while not polling.is_set():
+            counts.add(store.db.execute("SELECT count(*) FROM deliveries").fetchone()[0])
+            await asyncio.sleep(0)
+
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        poller.route_slice = 5  # 30 new: 6 slices (the last one with the poll)
+        assert (await poller.poll("Acme")).status == "baseline"
+        jobs = [gh_job(i, title=f"Engineer {i}") for i in range(31)]
+        boards.set_json(PATH, {"jobs": [*jobs, gh_job(99, title="Cook (changed)")]})
+        watcher = asyncio.create_task(watch())
+        outcome = await poller.poll("Acme", force=True)
+        polling.set()
+        await watcher
+        poller.close()
+    assert (outcome.new, outcome.changed, outcome.closed, outcome.enqueued) == (30, 1, 0, 30)
+    assert any(0 < n < 30 for n in counts), "the loop ran between slices"
+    assert store.outbox.delivery_counts() == {"pending": 30}
+    rows = store.db.execute("SELECT count(*) FROM postings WHERE closed_at IS NULL AND missing_polls = 0")  # fmt: skip
+    assert rows.fetchone()[0] == 32, "no slice counted the others as missing"

@@ -93,6 +93,8 @@ def test_every_earlier_version_migrates_to_now_with_its_data(tmp_path: Path, las
     store = Stores.over(Db(db))
     assert store.users.user(7) is not None and [a.id for a in store.alerts.alerts(7)] == [3]
     assert store.postings.posting("Acme:1").title == "Rust Engineer"
+    found = store.postings.with_words('"rust" AND "berlin"', 10).postings
+    assert [p.key for p in found] == ["Acme:1"], "the text index holds the stored postings"
     assert store.outbox.delivery_counts() == {"sent": 1}
     store.close()
     fresh.close()

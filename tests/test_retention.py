@@ -12,7 +12,7 @@ from pathlib import Path
 from bot import dedupe
 from bot.config import BoardConfig, StorageConfig
 from bot.retention import Retention, prune_file
-from bot.store import Pruning, Stores, iso
+from bot.store import Pruning, Stores, fulltext, iso
 from tests.test_dedupe import job
 
 DAY = timedelta(days=1)
@@ -59,6 +59,7 @@ def _year(store: Stores, now) -> None:
 def _keep_only(path: Path, where: str) -> int:
     """The reference: a copy holding only the postings `where` selects, vacuumed; its size."""
     conn = sqlite3.connect(path)
+    fulltext.register(conn)  # the postings' text index's triggers call it
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("DELETE FROM deliveries")
     conn.execute(f"DELETE FROM postings WHERE NOT ({where})")

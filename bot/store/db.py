@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.errors import StorageError
 from bot.migrations import migrations
+from bot.store import fulltext
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
@@ -50,6 +51,7 @@ def connect(path: str | Path) -> Database:
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"cannot open the database {path}: {exc}") from None
     try:
+        fulltext.register(conn)
         db = Database(conn)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA busy_timeout=10000")
@@ -111,6 +113,7 @@ class Db:
 
     def __init__(self, utils: Database, path: str | Path | None = None):
         utils.conn.row_factory = sqlite3.Row
+        fulltext.register(utils.conn)  # the postings' text index's triggers call it
         self.utils = utils  # sqlite-utils over the same connection: migrations, savepoints
         self.conn = utils.conn
         self.alerts_generation = 0

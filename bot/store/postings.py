@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -27,6 +28,15 @@ class RecordResult:
     copies: list[Posting] = field(default_factory=list)  # new here, but a job known elsewhere
     seen: int = 0
     suspect_empty: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TextPage:
+    """Open postings that have an FTS5 query's words (`Postings.with_words`), newest first;
+    `last` is where the next page starts, None when no more posting has them."""
+
+    postings: list[Posting]
+    last: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,16 +224,39 @@ class Postings(Table):
         rows = self.db.execute(
             f"""SELECT {_POSTING_COLS} FROM postings
                 WHERE coalesce(posted_at, first_seen_at) >= ? AND closed_at IS NULL
-                ORDER BY coalesce(posted_at, first_seen_at) DESC LIMIT ?""",
+                ORDER BY coalesce(posted_at, first_seen_at) DESC, rowid DESC LIMIT ?""",
             (iso(since), limit),
         )
         return [_posting(r) for r in rows]
+
+    def with_words(
+        self, expression: str, limit: int, since: datetime | None = None, before: int | None = None
+    ) -> TextPage:
+        """The open postings (posted since `since`) among the `limit` last stored (below
+        `before`) whose text has `expression`'s words (an FTS5 query over `postings_text`),
+        newest first: candidates for the matcher, read without a scan."""
+        ids = [
+            r["rowid"]
+            for r in self.db.execute(
+                """SELECT rowid FROM postings_text WHERE postings_text MATCH ? AND rowid < ?
+                   ORDER BY rowid DESC LIMIT ?""",
+                (expression, (1 << 63) - 1 if before is None else before, limit),
+            )
+        ]
+        rows = self.db.execute(
+            f"""SELECT {_POSTING_COLS} FROM postings
+                WHERE rowid IN (SELECT value FROM json_each(?)) AND closed_at IS NULL
+                    AND coalesce(posted_at, first_seen_at) >= ?
+                ORDER BY coalesce(posted_at, first_seen_at) DESC, rowid DESC""",
+            (json.dumps(ids), iso(since) or ""),
+        )
+        return TextPage([_posting(r) for r in rows], ids[-1] if len(ids) == limit else None)
 
     def latest_postings(self, limit: int = 5000) -> list[Posting]:
         """Open postings, newest first (by posting date, then first seen)."""
         rows = self.db.execute(
             f"""SELECT {_POSTING_COLS} FROM postings WHERE closed_at IS NULL
-                ORDER BY coalesce(posted_at, first_seen_at) DESC LIMIT ?""",
+                ORDER BY coalesce(posted_at, first_seen_at) DESC, rowid DESC LIMIT ?""",
             (limit,),
         )
         return [_posting(r) for r in rows]

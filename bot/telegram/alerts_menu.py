@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import match
 from bot.config import AlertsConfig
 from bot.errors import QueryError
 from bot.models import Button, OutgoingMessage, Posting
@@ -21,10 +20,12 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import AlertRow, Stores
+from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
 from bot.transport import Incoming
+from bot.view import stored_query
 
 esc = html.escape
 PAGE = 10  # alerts on one page of the menu
@@ -107,13 +108,14 @@ class AlertCommands:
     ) -> tuple[list[Posting], str]:
         """The open jobs posted in the last 7 days that match, and how to say where from; not
         the jobs the user hid, nor those of companies they muted."""
-        recent = store.postings.recent_postings(self.clock() - WEEK, self.scan_limit)
-        scope = (
-            f"among the latest {self.scan_limit:,} jobs of the last 7 days"
-            if len(recent) >= self.scan_limit
-            else "posted in the last 7 days"
+        query = stored_query(query)
+        hits, read = stored_search.recent(
+            store, chat_id, query, self.clock() - WEEK, self.scan_limit
         )
-        return match.search(query, store.choices.visible(chat_id, recent)), scope
+        scope = (
+            f"among the latest {read} of the last 7 days" if read else "posted in the last 7 days"
+        )
+        return hits, scope
 
     def _summary(self, hits: list[Posting], scope: str, would: bool) -> str:
         if not hits:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
-from bot import match, synonyms
+from bot import synonyms
 from bot.config import AlertsConfig
 from bot.errors import QueryError, StoreBusy
 from bot.render import shorten
@@ -23,6 +23,7 @@ from bot.telegram import (
     follow,
     pausing,
     settings_menu,
+    stored_search,
 )
 from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
@@ -98,8 +99,9 @@ BUSY = "⏳ I'm busy right now (the database is locked or full). Please try agai
 OOPS = "Sorry, something went wrong on my side. Please try again later."
 
 
-# /alert's backtest and /search read at most this many of the newest postings: a reply must
-# come within a second or so, and scanning costs some tens of microseconds a posting.
+# /alert's backtest and /search read at most this many of the newest postings (of those with
+# the query's words, see stored_search): a reply must come within a second or so, and
+# matching costs some tens of microseconds a posting.
 SCAN_LIMIT = 5000
 
 
@@ -242,11 +244,10 @@ class Handlers:
             query, _ = self.alert_cmds.parse(arg)
         except QueryError as exc:
             return f"I can't search for that: {esc(str(exc))}. /help search shows how."
-        latest = store.postings.latest_postings(self.scan_limit)
-        hits = match.search(query, store.choices.visible(msg.chat_id, latest), limit=5)
+        hits, read = stored_search.latest(store, msg.chat_id, query, 5, self.scan_limit)
         shown = f"<b>{esc(query.normalized)}</b>"
-        if not hits and len(latest) >= self.scan_limit:
-            return f"None of the latest {self.scan_limit:,} stored jobs matches {shown}."
+        if not hits and read:
+            return f"None of the latest {read} matches {shown}."
         if not hits:
             return f"No stored job matches {shown}."
         return f"Latest jobs matching {shown}:\n" + "\n".join(job_line(p) for p in hits)
