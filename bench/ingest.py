@@ -53,7 +53,7 @@ import httpx
 
 from bot import sources
 from bot.config import BoardConfig, PollingConfig
-from bot.crawl import normalise
+from bot.crawl import drain, normalise
 from bot.http import Fetcher
 from bot.models import BoardInfo, FetchResult
 from bot.poller import Poller, PollStores
@@ -269,9 +269,11 @@ def first_polls(store: Stores, shapes: list[Shape], share: int, corpus: Path) ->
         gc.collect()
         _reset_peak()
         t0 = time.perf_counter()
-        raws = parse_recorded(source, result).postings
+        raws = list(parse_recorded(source, result).postings)
         t1 = time.perf_counter()
-        postings, unchanged, fingerprints = normalise(raws, info, store.postings.fingerprints(name))
+        stored = store.postings.fingerprints(name)
+        # As a poll does (`fetch_and_read`): each raw posting goes once normalised.
+        postings, unchanged, fingerprints = normalise(drain(raws), info, stored)
         t2 = time.perf_counter()
         with store.db.transaction():
             store.postings.record(
