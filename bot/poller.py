@@ -91,7 +91,8 @@ class Poller:
 
     Parsing and normalising run on one worker thread, so a big board (seconds of work on its
     first poll) does not stall the event loop: commands are answered and alerts sent
-    meanwhile. The diff and routing stay on the loop, in one transaction on its connection.
+    meanwhile. The diff and routing stay on the loop, in one transaction on its connection;
+    a first poll's plan is worked out on the worker and stored in slices (`_baseline_ahead`).
     """
 
     def __init__(
