@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import Field, dataclass, fields
 from types import UnionType
-from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
 T = TypeVar("T")
 
@@ -107,6 +108,13 @@ def _typed(value: object, hint: Any, secret: bool) -> Any:
     return float(value) if float in kinds and isinstance(value, int) else value
 
 
+@functools.cache
+def _hints(cls: Hashable) -> dict[str, Any]:
+    """The resolved annotations of a config dataclass (resolving compiles each string
+    annotation anew: once per class, not once per [[boards]] table)."""
+    return get_type_hints(cls)
+
+
 class Reader:
     """Reads TOML tables into config dataclasses, collecting problems instead of raising."""
 
@@ -127,7 +135,7 @@ class Reader:
         names = sorted(f.name for f in known)
         for extra in sorted(set(table) - set(names)):
             self.problems.append(f"{path}.{extra}: unknown key (known: {', '.join(names)})")
-        hints = get_type_hints(cls)
+        hints = _hints(cast(Hashable, cls))
         values = {f.name: self._value(table, f, hints[f.name], path) for f in known}
         return cls(**{name: v for name, v in values.items() if v is not _MISSING})
 

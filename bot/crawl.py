@@ -13,9 +13,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from bot import fingerprint, normalize
 from bot.errors import BoardHTTPError, BoardUnreachable, FetchError, ParseError
@@ -27,6 +27,7 @@ MAX_PAGES = 200  # page requests in one fetch; a source's own page limit is usua
 MAX_DETAILS = 1000  # detail requests in one fetch; the rest wait for the next poll
 DETAIL_CONCURRENCY = 4
 DETAIL_SHARE = 0.8  # of the time left in the fetch's deadline; the rest wait for the next poll
+T = TypeVar("T")
 
 Parser = Callable[[Response], Awaitable[Page]]
 Digest = Callable[[FetchResult], Awaitable[str]]
@@ -115,6 +116,8 @@ async def crawl(
         return out
     found: dict[str, RawPosting] = {}
     details = await _pages(fetcher, source, parse, [first], start[1:], found, out)
+    out.first = replace(first, body=b"")  # parsed: its body (90 MB for a big board) can go
+    del first
     await _details(fetcher, source, parse, details, found, out)
     out.postings = list(found.values())
     return out
@@ -194,12 +197,21 @@ async def _details(
             await asyncio.gather(*(one(r) for r in requests[:MAX_DETAILS]))
 
 
+def drain(items: list[T]) -> Iterator[T]:
+    """The items of `items` in order, each taken off the list as it is handed out, so that
+    what the consumer is done with can be freed before the rest is read."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
 def normalise(
-    raws: list[RawPosting], info: BoardInfo, stored: Mapping[str, str]
+    raws: Iterable[RawPosting], info: BoardInfo, stored: Mapping[str, str]
 ) -> tuple[list[Posting], list[str], dict[str, str]]:
     """Normalise the raw postings whose fingerprint is not in `stored` (key -> fingerprint of
     what was stored); return them, the keys of the others (seen, unchanged), and every key's
-    fingerprint. A posting repeated in one answer counts once."""
+    fingerprint. A posting repeated in one answer counts once. Given `drain(list)`, each raw
+    posting (its HTML) is let go once normalised, not held until all are."""
     seed = fingerprint.seed(info)
     postings: list[Posting] = []
     unchanged: list[str] = []
@@ -261,5 +273,6 @@ async def fetch_and_read(
     if got.unchanged:
         return got
     info = replace(info, url=got.first.url or info.url)
-    postings, unchanged, fingerprints = await run(normalise, got.postings, info, stored())
+    raws, got.postings = got.postings, []  # handed over: each goes once normalised
+    postings, unchanged, fingerprints = await run(normalise, drain(raws), info, stored())
     return Read(got, info, postings, unchanged, fingerprints)

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
-from bot import logs, match, sources
+from bot import gcpause, logs, match, sources
 from bot.config import PollingConfig, format_duration
 from bot.crawl import Crawl, Read, fetch_and_read
 from bot.errors import BoardHTTPError, FetchError, ParseError
@@ -32,13 +33,16 @@ from bot.store import (
     Outbox,
     Postings,
     RecordResult,
+    pollplan,
     utcnow,
 )
 from bot.store.db import storage_problem
+from bot.store.pollplan import Plan
 
 log = logging.getLogger(__name__)
-BASELINE_SLICE = 1000  # postings of a first poll stored per transaction (see _baseline_ahead)
+BASELINE_SLICE = 50  # new postings of a first poll stored per transaction (_baseline_ahead)
 ROUTE_SLICE = 50  # new postings stored and routed per transaction in a burst (see _route_ahead)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +92,8 @@ class Poller:
 
     Parsing and normalising run on one worker thread, so a big board (seconds of work on its
     first poll) does not stall the event loop: commands are answered and alerts sent
-    meanwhile. The diff and routing stay on the loop, in one transaction on its connection.
+    meanwhile. The diff and routing stay on the loop, in one transaction on its connection;
+    a first poll's plan is worked out on the worker and stored in slices (`_baseline_ahead`).
     """
 
     def __init__(
@@ -189,28 +194,30 @@ class Poller:
                 "open (layout change or outage?)",
                 alert_now=True,
             )
+        ahead = None
         if board.baseline_at is None:
-            postings, unchanged = await self._baseline_ahead(
-                board.name, postings, now, unchanged, fingerprints
-            )
-        ahead = (0, 0)
+            ahead = await self._baseline_ahead(board.name, postings, now, unchanged, fingerprints)
+        routed = (0, 0)
         if board.baseline_at is not None:  # new postings may be routed: have the index ready
             await asyncio.shield(self.start_indexing())
-            postings, unchanged, ahead = await self._route_ahead(
+            postings, unchanged, routed = await self._route_ahead(
                 board.name, postings, now, unchanged, fingerprints
             )
         with self.store.db.transaction():
-            rec = self.store.postings.record(
-                board.name,
-                postings,
-                now,
-                self.polling.close_after,
-                unchanged=unchanged,
-                fingerprints=fingerprints,
-            )
-            enqueued = self._route(rec, now) + ahead[1]
+            if ahead is None:
+                rec = self.store.postings.record(
+                    board.name,
+                    postings,
+                    now,
+                    self.polling.close_after,
+                    unchanged=unchanged,
+                    fingerprints=fingerprints,
+                )
+            else:
+                rec = self.store.postings.apply(ahead, now, self.polling.close_after)
+            enqueued = self._route(rec, now) + routed[1]
             self._succeeded(board, now, got.etag, got.last_modified, body_hash)
-        new = len(rec.new) + ahead[0]
+        new = len(rec.new) + routed[0]
         if rec.baseline:
             log.info(
                 "board %s: baseline of %d postings stored (not notified)", board.name, rec.seen
@@ -238,7 +245,6 @@ class Poller:
         source = sources.get(board.kind)
         known = self.store.postings.known_ids(board.name) - self._incomplete.get(board.name, set())
         ctx = Context(board.name, board.endpoint, board.options, known)
-        loop = asyncio.get_running_loop()
 
         async with self.fetcher.deadline(self.polling.fetch_timeout):  # all requests, all in
             read = await fetch_and_read(
@@ -247,7 +253,7 @@ class Poller:
                 ctx,
                 BoardInfo(board.name, board.kind, board.endpoint, board.company),
                 stored=lambda: self.store.postings.fingerprints(board.name),
-                run=lambda func, *args: loop.run_in_executor(self._cpu, func, *args),
+                run=self._on_worker,
                 etag=board.etag,
                 last_modified=board.last_modified,
                 seen=board.body_hash if board.baseline_at else None,
@@ -263,24 +269,26 @@ class Poller:
         now: datetime,
         unchanged: list[str],
         fingerprints: dict[str, str],
-    ) -> tuple[list[Posting], list[str]]:
-        """Store a baseline's postings `baseline_slice` at a time, one transaction each, the
-        event loop running between them (9,000 postings are seconds of SQLite work). A
-        baseline notifies nobody, so committing it in parts loses nothing: a poll cut short
-        is a baseline again. Returns what is left for the poll's own transaction: the last
-        slice, and the keys stored so far, as seen and unchanged. (Each `record` reads the
-        whole board, so much smaller slices would cost more than they save.)"""
-        done = list(unchanged)
-        while len(postings) > self.baseline_slice:
-            part, postings = postings[: self.baseline_slice], postings[self.baseline_slice :]
+    ) -> Plan:
+        """Store a baseline's new postings `baseline_slice` at a time, one transaction each,
+        the event loop running between them (9,000 postings are seconds of SQLite work). The
+        board is read once and the plan worked out on the worker thread; each slice only
+        looks up its job keys and writes. A baseline notifies nobody, so committing it in
+        parts loses nothing: a poll cut short is a baseline again. Returns the plan, with
+        what is left for the poll's own transaction."""
+        rows = self.store.postings.read(name)
+        plan = await self._on_worker(pollplan.plan, rows, postings, unchanged, fingerprints)
+        while plan.unwritten > self.baseline_slice:
             with self.store.db.transaction():
-                self.store.postings.record(
-                    name, part, now, self.polling.close_after, unchanged=done,
-                    fingerprints=fingerprints,
-                )  # fmt: skip
-            done.extend(p.key for p in part)
+                self.store.postings.write_new(plan, now, self.baseline_slice)
             await asyncio.sleep(0)
-        return postings, done
+        return plan
+
+    async def _on_worker(self, func: Callable[..., T], *args: Any) -> T:
+        """`func(*args)` on the worker thread, without the cyclic garbage collector (see
+        `gcpause`)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._cpu, gcpause.call, func, *args)
 
     async def _route_ahead(
         self,

@@ -47,6 +47,34 @@ async def test_a_big_baseline_lets_the_loop_run_between_slices(store, boards, no
     )  # fmt: skip
 
 
+async def test_a_baseline_in_slices_reads_the_board_once(store, boards, now) -> None:
+    """Each slice used to read the whole board again (slices x board: seconds on the loop for
+    a 9,000-posting board): the plan is worked out once, and the slices only write it. The
+    stored rows are those of one write: a link two slices share identifies no job."""
+    jobs = [gh_job(i, title=f"Engineer {i}") for i in range(COUNT)]
+    jobs[-1]["absolute_url"] = jobs[0]["absolute_url"]  # first and last slice share a link
+    boards.set_json(PATH, {"jobs": jobs})
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    traced: list[str] = []
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        poller.baseline_slice = 100
+        store.db.conn.set_trace_callback(traced.append)
+        outcome = await poller.poll("Acme")
+        store.db.conn.set_trace_callback(None)
+        poller.close()
+    assert outcome.status == "baseline" and outcome.seen == COUNT
+    assert len([s for s in traced if "content_hash" in s and "FROM postings" in s]) == 1
+    commits = [s for s in traced if s == "COMMIT"]
+    assert len(commits) >= COUNT // 100  # still stored in slices
+    shared = store.db.execute(
+        "SELECT count(*) AS n FROM postings WHERE board = 'Acme' AND url_key IS NOT NULL "
+        "AND url = ?",
+        (jobs[0]["absolute_url"],),
+    )
+    assert shared.fetchone()["n"] == 0
+
+
 async def test_new_postings_with_no_alerts_are_not_routed(store, boards, now) -> None:
     """Routing works out each posting's words and places (the place names load in seconds,
     on the loop): with no alert to match, none of it is needed."""

@@ -12,7 +12,7 @@ from bot.models import Posting
 
 
 class Stored(Protocol):
-    """A stored posting as the diff reads it (a row of `Postings._stored`)."""
+    """A stored posting as the diff reads it (a row read by `Postings.read`)."""
 
     def __getitem__(self, column: str) -> str | int | None: ...
 

@@ -30,11 +30,12 @@ def _identity_keys(identity: dedupe.Identity) -> list[tuple[str, str]]:
 
 
 def shared_urls(
-    db: Db, board: str, stored: Mapping[str, Stored], postings: Iterable[Posting]
-) -> set[str]:
-    """URL keys that are not one posting's own: the board's own URLs, and links that
-    several postings of the board carry (a feed without item links, a page whose items all
-    point to one form). They never identify a job; stored rows holding one lose it."""
+    stored: Mapping[str, Stored], postings: Iterable[Posting], own_urls: Iterable[str | None]
+) -> tuple[set[str], list[str]]:
+    """URL keys that are not one posting's own: the board's own URLs (`own_urls`), and links
+    that several postings of the board carry (a feed without item links, a page whose items
+    all point to one form). They never identify a job. Returns them, and those of them that
+    stored rows may hold (`clear_shared` takes them off). Pure: no database."""
     owners: dict[str, set[str]] = defaultdict(set)
     for key, row in stored.items():
         for url in (row["url"], row["apply_url"]):
@@ -45,16 +46,23 @@ def shared_urls(
             if u := dedupe.url_key(url):
                 owners[u].add(p.key)
     shared = {u for u, keys in owners.items() if len(keys) > 1}
-    own = db.one("SELECT url, endpoint FROM boards WHERE name = ?", (board,))
-    if own is not None:
-        shared.update(u for url in (own["url"], own["endpoint"]) if (u := dedupe.url_key(url)))
-    if stale := [u for u in shared if len(owners.get(u, ())) > 1]:
-        for column in ("url_key", "apply_key"):
-            db.executemany(
-                f"UPDATE postings SET {column} = NULL WHERE board = ? AND {column} = ?",
-                [(board, u) for u in stale],
-            )
-    return shared
+    shared.update(u for url in own_urls if (u := dedupe.url_key(url)))
+    return shared, [u for u in shared if len(owners.get(u, ())) > 1]
+
+
+def clear_shared(db: Db, board: str, stale: list[str]) -> None:
+    """Take the URL keys `stale` (now shared, see `shared_urls`) off the board's stored rows."""
+    for column in ("url_key", "apply_key"):
+        db.executemany(
+            f"UPDATE postings SET {column} = NULL WHERE board = ? AND {column} = ?",
+            [(board, u) for u in stale],
+        )
+
+
+def identities(postings: Iterable[Posting], shared: AbstractSet[str]) -> dict[str, dedupe.Identity]:
+    """Each posting's identity keys (`bot.dedupe`), by posting key; URL keys in `shared` are
+    not the posting's own, so they say nothing about its job. Pure: no database."""
+    return {p.key: dedupe.identity(p, shared) for p in postings}
 
 
 def _known(
@@ -78,13 +86,12 @@ def _known(
 
 
 def job_keys(
-    db: Db, postings: list[Posting], now: datetime, shared: AbstractSet[str] = frozenset()
+    db: Db, postings: list[Posting], now: datetime, ids: Mapping[str, dedupe.Identity]
 ) -> dict[str, JobKeys]:
-    """For each new posting: (job key, url key, apply key, ctl key, ctd key). The job key is
-    that of an earlier posting of the same job (see `bot.dedupe`), else its own key. URL
-    keys in `shared` are not the posting's own, so they say nothing about its job."""
-    ids = {p.key: dedupe.identity(p, shared) for p in postings}
-    keys = {key: _identity_keys(i) for key, i in ids.items()}
+    """For each new posting: (job key, url key, apply key, ctl key, ctd key), from its
+    identity in `ids` (see `identities`). The job key is that of an earlier posting of the
+    same job (see `bot.dedupe`), else its own key."""
+    keys = {p.key: _identity_keys(ids[p.key]) for p in postings}
     known = _known(db, (kv for kvs in keys.values() for kv in kvs), iso(now - dedupe.WINDOW))
     out = {}
     for p in postings:

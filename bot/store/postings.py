@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,8 +12,8 @@ from bot import dedupe
 from bot.models import Posting
 from bot.store.columns import _FIELDS, _POSTING_COLS, _posting, _posting_values, _prefixed
 from bot.store.db import Table, from_iso, iso
-from bot.store.diff import Diff, diff
-from bot.store.identity import JobKeys, job_keys, shared_urls
+from bot.store.identity import JobKeys, clear_shared, job_keys
+from bot.store.pollplan import BoardRows, Plan, plan
 
 
 @dataclass(slots=True)
@@ -90,75 +89,81 @@ class Postings(Table):
         normalised); `fingerprints` maps the keys of `postings` to theirs (see
         `bot.fingerprint`). One missing from `close_after` successful polls in a row is
         closed; an empty answer from a board that had open postings is suspect and closes
-        nothing.
+        nothing. (`read`, `plan` and `apply` are its steps, for a caller that works the
+        plan out elsewhere or stores it in parts.)
         """
-        fingerprints = fingerprints or {}
         with self.db.transaction():
-            polled = self.db.one(
-                "SELECT baseline_at, last_success_at FROM boards WHERE name = ?", (board,)
-            )
-            baseline = polled is None or polled["baseline_at"] is None
-            stored = self._stored(board)
-            plan = diff(stored, postings, unchanged, fingerprints)
-            result = RecordResult(baseline=baseline, seen=len(plan.seen))
-            jobs = self._identify(board, stored, plan, now)
-            new = [] if baseline else plan.inserts
-            result.new = [p for p in new if jobs[p.key][0] == p.key]
-            result.copies = [p for p in new if jobs[p.key][0] != p.key]
-            result.changed = plan.updates
-            self._write(plan, jobs, fingerprints, now, baseline)
-            if plan.missing and not plan.seen:
-                result.suspect_empty = True
-                return result
-            previous_poll = polled["last_success_at"] if polled else None
-            result.closed = self._age(board, plan.missing, previous_poll, now, close_after)
-            return result
+            rows = self.read(board)
+            return self.apply(plan(rows, postings, unchanged, fingerprints), now, close_after)
 
-    def _stored(self, board: str) -> dict[str, sqlite3.Row]:
-        """The board's stored postings as the diff reads them, by key."""
+    def read(self, board: str) -> BoardRows:
+        """What the plan of a poll of `board` reads: the board's state and stored postings."""
+        polled = self.db.one(
+            "SELECT baseline_at, last_success_at, url, endpoint FROM boards WHERE name = ?",
+            (board,),
+        )
         rows = self.db.execute(
             "SELECT key, content_hash, closed_at, missing_polls, raw_hash, url, apply_url "
             "FROM postings WHERE board = ?",
             (board,),
         )
-        return {r["key"]: r for r in rows}
+        return BoardRows(
+            board,
+            baseline=polled is None or polled["baseline_at"] is None,
+            previous_poll=polled["last_success_at"] if polled else None,
+            own_urls=(polled["url"], polled["endpoint"]) if polled else (),
+            stored={r["key"]: r for r in rows},
+        )
 
-    def _identify(
-        self, board: str, stored: Mapping[str, sqlite3.Row], plan: Diff, now: datetime
-    ) -> dict[str, JobKeys]:
-        """The job keys of the postings to insert. Which links the board's postings share
-        can only move when a posting is added or a link changes: else nothing is read."""
-        if not plan.inserts and not plan.urls_moved:
-            return {}
-        shared = shared_urls(self.db, board, stored, plan.polled)
-        return job_keys(self.db, plan.inserts, now, shared)
-
-    def _write(
-        self,
-        plan: Diff,
-        jobs: Mapping[str, JobKeys],
-        fingerprints: Mapping[str, str],
-        now: datetime,
-        baseline: bool,
-    ) -> None:
-        """Insert the new postings, rewrite the changed ones, touch those whose state moved."""
+    def write_new(self, plan: Plan, now: datetime, count: int | None = None) -> dict[str, JobKeys]:
+        """Store the next `count` (default: all the rest) of the plan's new postings; return
+        their job keys. Each part's are looked up as it is written, so a posting of the same
+        job stored by an earlier part is found as it would be in one write."""
+        start = plan.written
+        part = plan.diff.inserts[start : None if count is None else start + count]
+        jobs = job_keys(self.db, part, now, plan.identities)
         stamp = iso(now)
-        tail = (stamp, stamp, int(baseline))
+        tail = (stamp, stamp, int(plan.rows.baseline))
         self.db.executemany(
             _INSERT,
             [
-                [*_posting_values(p), *tail, *jobs[p.key], fingerprints.get(p.key)]
-                for p in plan.inserts
+                [*_posting_values(p), *tail, *jobs[p.key], plan.fingerprints.get(p.key)]
+                for p in part
             ],
         )
+        plan.written += len(part)
+        return jobs
+
+    def apply(self, plan: Plan, now: datetime, close_after: int = 2) -> RecordResult:
+        """Write the rest of `plan` (see `record`) and age what it missed; in a transaction
+        (the caller's: the poller routes in the same one)."""
+        d, rows = plan.diff, plan.rows
+        clear_shared(self.db, plan.board, plan.stale)
+        whole = plan.written == 0
+        jobs = self.write_new(plan, now)
+        result = RecordResult(baseline=rows.baseline, seen=len(d.seen), changed=d.updates)
+        if not rows.baseline:
+            assert whole, "only a baseline is stored in parts"
+            result.new = [p for p in d.inserts if jobs[p.key][0] == p.key]
+            result.copies = [p for p in d.inserts if jobs[p.key][0] != p.key]
+        self._rewrite(plan, now)
+        if d.missing and not d.seen:
+            result.suspect_empty = True
+            return result
+        result.closed = self._age(plan.board, d.missing, rows.previous_poll, now, close_after)
+        return result
+
+    def _rewrite(self, plan: Plan, now: datetime) -> None:
+        """Rewrite the changed postings, touch those whose state moved."""
+        stamp = iso(now)
         self.db.executemany(
             _UPDATE,
             [
-                [*_posting_values(p)[3:], stamp, stamp, fingerprints.get(p.key), p.key]
-                for p in plan.updates
+                [*_posting_values(p)[3:], stamp, stamp, plan.fingerprints.get(p.key), p.key]
+                for p in plan.diff.updates
             ],
         )
-        self.db.executemany(_TOUCH, plan.touches)
+        self.db.executemany(_TOUCH, plan.diff.touches)
 
     def _age(
         self,
