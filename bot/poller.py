@@ -22,7 +22,7 @@ from bot.follow import with_followers
 from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, Posting
-from bot.sources.contract import Context
+from bot.sources.contract import Context, Response
 from bot.store import (
     Alerts,
     Boards,
@@ -171,9 +171,34 @@ class Poller:
             return self._failed(board, f"internal error: {type(exc).__name__}: {exc}", logged=True)
 
     async def _poll(self, board: BoardState) -> PollOutcome:
+        """Fetch and read the board, then store what changed and route what is new."""
         read = await self._fetch(board)
         now = self.clock()
-        first = read.first if isinstance(read, Crawl) else read.crawl.first
+        self._follow_move(board, read.first if isinstance(read, Crawl) else read.crawl.first)
+        if isinstance(read, Crawl):
+            self._succeeded(board, now, read.etag, read.last_modified)
+            return PollOutcome(board.name, "not_modified")
+        if not read.postings and not read.unchanged and board.open_postings:
+            return self._failed(
+                board,
+                f"answered with no postings after having {board.open_postings} open; kept them "
+                "open (layout change or outage?)",
+                alert_now=True,
+            )
+        rec, new, enqueued = await self._store(board, read, now)
+        self._report(board, rec, new, enqueued)
+        return PollOutcome(
+            board.name,
+            "baseline" if rec.baseline else "ok",
+            new=new,
+            changed=len(rec.changed),
+            closed=len(rec.closed),
+            seen=rec.seen,
+            enqueued=enqueued,
+        )
+
+    def _follow_move(self, board: BoardState, first: Response) -> None:
+        """A permanent redirect: poll the new URL from now on."""
         if first.moved_to and first.moved_to != board.endpoint:
             self.store.boards.move_board(board.name, first.moved_to)
             log.info(
@@ -181,19 +206,14 @@ class Poller:
                 board.name,
                 first.moved_to,
             )
-        if isinstance(read, Crawl):
-            self._succeeded(board, now, read.etag, read.last_modified)
-            return PollOutcome(board.name, "not_modified")
+
+    async def _store(
+        self, board: BoardState, read: Read, now: datetime
+    ) -> tuple[RecordResult, int, int]:
+        """Store the poll (a baseline, or a burst of new postings, in slices first), route what
+        is new and mark the board polled: (the last slice's record, new postings, alerts)."""
         got, postings, unchanged = read.crawl, read.postings, read.unchanged
         fingerprints = read.fingerprints
-        body_hash = got.body_hash if got.single else None
-        if not postings and not unchanged and board.open_postings:
-            return self._failed(
-                board,
-                f"answered with no postings after having {board.open_postings} open; kept them "
-                "open (layout change or outage?)",
-                alert_now=True,
-            )
         ahead = None
         if board.baseline_at is None:
             ahead = await self._baseline_ahead(board.name, postings, now, unchanged, fingerprints)
@@ -206,18 +226,17 @@ class Poller:
         with self.store.db.transaction():
             if ahead is None:
                 rec = self.store.postings.record(
-                    board.name,
-                    postings,
-                    now,
-                    self.polling.close_after,
-                    unchanged=unchanged,
-                    fingerprints=fingerprints,
-                )
+                    board.name, postings, now, self.polling.close_after,
+                    unchanged=unchanged, fingerprints=fingerprints,
+                )  # fmt: skip
             else:
                 rec = self.store.postings.apply(ahead, now, self.polling.close_after)
             enqueued = self._route(rec, now) + routed[1]
+            body_hash = got.body_hash if got.single else None
             self._succeeded(board, now, got.etag, got.last_modified, body_hash)
-        new = len(rec.new) + routed[0]
+        return rec, len(rec.new) + routed[0], enqueued
+
+    def _report(self, board: BoardState, rec: RecordResult, new: int, enqueued: int) -> None:
         if rec.baseline:
             log.info(
                 "board %s: baseline of %d postings stored (not notified)", board.name, rec.seen
@@ -229,15 +248,6 @@ class Poller:
             )  # fmt: skip
         if enqueued:
             self.on_enqueued()
-        return PollOutcome(
-            board.name,
-            "baseline" if rec.baseline else "ok",
-            new=new,
-            changed=len(rec.changed),
-            closed=len(rec.closed),
-            seen=rec.seen,
-            enqueued=enqueued,
-        )
 
     async def _fetch(self, board: BoardState) -> Read | Crawl:
         """Fetch, parse and normalise the board within its deadline; the CPU-heavy parts run on
