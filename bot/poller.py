@@ -41,6 +41,9 @@ from bot.store.pollplan import Plan
 
 log = logging.getLogger(__name__)
 BASELINE_SLICE = 50  # new postings of a first poll stored per transaction (_baseline_ahead)
+# ... and at most this many characters of their text: storing indexes it (store/fulltext.py),
+# so a slice of 50 long descriptions would hold the loop for hundreds of milliseconds.
+BASELINE_TEXT = 200_000
 ROUTE_SLICE = 50  # new postings stored and routed per transaction in a burst (see _route_ahead)
 T = TypeVar("T")
 
@@ -280,7 +283,8 @@ class Poller:
         unchanged: list[str],
         fingerprints: dict[str, str],
     ) -> Plan:
-        """Store a baseline's new postings `baseline_slice` at a time, one transaction each,
+        """Store a baseline's new postings `baseline_slice` at a time (fewer when their text
+        passes `BASELINE_TEXT` characters), one transaction each,
         the event loop running between them (9,000 postings are seconds of SQLite work). The
         board is read once and the plan worked out on the worker thread; each slice only
         looks up its job keys and writes. A baseline notifies nobody, so committing it in
@@ -288,11 +292,22 @@ class Poller:
         what is left for the poll's own transaction."""
         rows = self.store.postings.read(name)
         plan = await self._on_worker(pollplan.plan, rows, postings, unchanged, fingerprints)
-        while plan.unwritten > self.baseline_slice:
+        while (count := self._slice(plan)) < plan.unwritten:
             with self.store.db.transaction():
-                self.store.postings.write_new(plan, now, self.baseline_slice)
+                self.store.postings.write_new(plan, now, count)
             await asyncio.sleep(0)
         return plan
+
+    def _slice(self, plan: Plan) -> int:
+        """How many of the plan's next new postings one slice stores: `baseline_slice`, or
+        fewer (one at least) when their text passes `BASELINE_TEXT` characters."""
+        count = chars = 0
+        for posting in plan.diff.inserts[plan.written : plan.written + self.baseline_slice]:
+            count += 1
+            chars += len(posting.title) + len(posting.description or "")
+            if chars >= BASELINE_TEXT:
+                break
+        return max(count, 1)
 
     async def _on_worker(self, func: Callable[..., T], *args: Any) -> T:
         """`func(*args)` on the worker thread, without the cyclic garbage collector (see

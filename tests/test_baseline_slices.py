@@ -145,3 +145,32 @@ async def test_a_burst_of_new_postings_is_routed_in_slices(store, boards, now) -
     assert store.outbox.delivery_counts() == {"pending": 30}
     rows = store.db.execute("SELECT count(*) FROM postings WHERE closed_at IS NULL AND missing_polls = 0")  # fmt: skip
     assert rows.fetchone()[0] == 32, "no slice counted the others as missing"
+
+
+async def test_a_baseline_of_long_descriptions_is_written_in_smaller_slices(
+    store, boards, now
+) -> None:
+    """Storing indexes each posting's text: 50 long descriptions in one slice would hold the
+    loop far longer than 50 short ones, so a slice also stops at BASELINE_TEXT characters."""
+    long = "&lt;p&gt;" + "Rust payments platform, on call. " * 400 + "&lt;/p&gt;"  # ~13k chars
+    body = json.dumps({"jobs": [gh_job(i, "Engineer", long) for i in range(60)]})
+    boards.set(PATH, body)
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    seen: set[int] = set()
+    done = asyncio.Event()
+
+    async def watch() -> None:
+        while not done.is_set():
+            row = store.db.execute("SELECT count(*) FROM postings WHERE board = 'Acme'")
+            seen.add(row.fetchone()[0])
+            await asyncio.sleep(0)
+
+    watcher = asyncio.create_task(watch())
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        outcome = await poller.poll("Acme")
+        poller.close()
+    done.set()
+    await watcher
+    assert outcome.status == "baseline" and outcome.seen == 60
+    assert any(0 < n < 50 for n in seen), seen  # by count alone the first slice would be 50
