@@ -2,13 +2,15 @@
 #   docker build -t jobbot .
 #   docker run -d --name jobbot -e TELEGRAM_BOT_TOKEN=... -v jobbot-data:/data \
 #       -v $PWD/config.toml:/etc/jobbot/config.toml:ro jobbot
-FROM python:3.12-slim AS build
+# BASE: any image with Python 3.11+ as `python` and pip on PATH (the official slim one by default).
+ARG BASE=python:3.12-slim
+FROM ${BASE} AS build
 WORKDIR /src
 COPY pyproject.toml README.md config.example.toml ./
 COPY bot ./bot
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
-FROM python:3.12-slim
+FROM ${BASE}
 RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin jobbot \
     && mkdir -p /data /etc/jobbot && chown jobbot /data
 COPY --from=build /wheels /wheels
