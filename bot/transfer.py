@@ -6,15 +6,19 @@ Format (JSON, version 1):
      "alerts": [{"query": "rust backend", "paused": false}],
      "settings": {"timezone": "Europe/Berlin", "digest": "daily 08:00",
                   "quiet": "22:00-07:00", "hourly_cap": 20},
-     "muted": ["Acme Corp"]}
+     "muted": ["Acme Corp"],
+     "follows": [{"url": "https://boards.greenhouse.io/acme", "kind": "greenhouse",
+                  "endpoint": "https://boards-api.greenhouse.io/v1/boards/acme/jobs", "all": false}]}
 
-`settings` and `muted` are optional. `read` checks everything before anything is stored and
+`settings`, `muted` and `follows` are optional (`kind` and `endpoint` of a follow too: they
+let /import follow a board the bot already polls without asking the board again). `read` checks everything before anything is stored and
 raises `ImportProblem` listing every problem it found, each with where it is.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,6 +40,8 @@ MAX_BYTES = 256 * 1024  # a document larger than this is not an export of ours
 MAX_MUTED = 500
 MAX_COMPANY = 200
 MAX_CAP = 1000
+MAX_FOLLOWS = 200  # far above any quota; the user's own follow quota applies on import
+MAX_URL = 2000
 
 
 class ImportProblem(ValueError):
@@ -47,13 +53,25 @@ class ImportProblem(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class FollowSpec:
+    """One followed board as an export names it: the URL the user gave, where it is read."""
+
+    url: str
+    kind: str | None
+    endpoint: str | None
+    all_jobs: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Backup:
-    """What a document restores: alerts (normalized query, paused), settings, cap, mutes."""
+    """What a document restores: alerts (normalized query, paused), settings, cap, mutes,
+    follows."""
 
     alerts: tuple[tuple[str, bool], ...]
     settings: DeliverySettings | None
     hourly_cap: int | None
     muted: tuple[str, ...]
+    follows: tuple[FollowSpec, ...] = ()
 
 
 def _digest(s: DeliverySettings) -> str:
@@ -70,6 +88,7 @@ def write(
     hourly_cap: int,
     muted: list[str],
     now: datetime,
+    follows: Sequence[FollowSpec] = (),
 ) -> bytes:
     """The export document, as UTF-8 JSON."""
     quiet = (
@@ -89,6 +108,10 @@ def write(
             "hourly_cap": hourly_cap,
         },
         "muted": muted,
+        "follows": [
+            {"url": f.url, "kind": f.kind, "endpoint": f.endpoint, "all": f.all_jobs}
+            for f in follows
+        ],
     }
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
 
@@ -162,6 +185,27 @@ def _muted(raw: Any, out: list[str]) -> list[str]:
     return [" ".join(c.split()) for c in raw if isinstance(c, str) and c.strip()]
 
 
+def _follows(raw: Any, out: list[str]) -> list[FollowSpec]:
+    if not isinstance(raw, list) or len(raw) > MAX_FOLLOWS:
+        out.append(f"follows: must be a list of at most {MAX_FOLLOWS} boards")
+        return []
+    specs: list[FollowSpec] = []
+    for i, item in enumerate(raw, start=1):
+        url = item.get("url") if isinstance(item, dict) else None
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            out.append(f'follow {i}: must be {{"url": "https://...", "all": false}}')
+            continue
+        kind, endpoint, all_jobs = item.get("kind"), item.get("endpoint"), item.get("all", False)
+        if len(url) > MAX_URL or not isinstance(all_jobs, bool):
+            out.append(f"follow {i}: the URL is over {MAX_URL} characters or all is not true/false")
+            continue
+        named = isinstance(kind, str) and isinstance(endpoint, str) and len(endpoint) <= MAX_URL
+        specs.append(
+            FollowSpec(url, kind if named else None, endpoint if named else None, all_jobs)
+        )
+    return specs
+
+
 def read(text: str, limits: Any, have: list[str]) -> Backup:
     """Validate a document against the alert `limits` and the queries the user `have`s."""
     doc = _load(text)
@@ -169,6 +213,7 @@ def read(text: str, limits: Any, have: list[str]) -> Backup:
     alerts = _alerts(doc.get("alerts", []), limits, problems)
     settings, cap = _settings(doc.get("settings"), problems)
     muted = _muted(doc.get("muted", []), problems)
+    follows = _follows(doc.get("follows", []), problems)
     unique = list(dict.fromkeys(q for q, _ in alerts))
     new = [q for q in unique if q not in have]
     if len(have) + len(new) > limits.max_per_user:
@@ -179,4 +224,6 @@ def read(text: str, limits: Any, have: list[str]) -> Backup:
     if problems:
         raise ImportProblem(problems)
     paused = dict(alerts)
-    return Backup(tuple((q, paused[q]) for q in unique), settings, cap, tuple(muted))
+    return Backup(
+        tuple((q, paused[q]) for q in unique), settings, cap, tuple(muted), tuple(follows)
+    )

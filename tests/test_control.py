@@ -272,7 +272,9 @@ async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothi
         app.store.choices.mute_company(USER, "Acme Pay", T0)
         export = await say(tg, "/export")
         assert export.document and export.document["file_name"] == "jobbot-export-2026-05-04.json"
-        assert "Your 2 alerts, settings and 1 muted company" in export.visible_text
+        assert "Your 2 alerts, settings, 1 muted company and 0 followed companies" in (
+            export.visible_text
+        )
         data = json.loads(tg.files[export.document["file_id"]])
         assert data["alerts"] == [
             {"query": "rust", "paused": False}, {"query": "go remote:yes", "paused": True}
@@ -302,6 +304,53 @@ async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothi
         assert "Reply to your /export file" in binary.visible_text  # /help has no file
         as_text = await say(tg, "/import " + json.dumps(data | {"alerts": [{"query": "java"}]}))
         assert "Imported 1 alert" in as_text.visible_text
+    assert not tg.errors
+
+
+async def test_export_carries_follows_and_import_follows_again_what_this_bot_reads(
+    tmp_path, tg
+) -> None:
+    clock = Clock()
+    acme = BoardConfig(
+        "acme", "https://boards.greenhouse.io/acme", "greenhouse",
+        "https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true", 900.0,
+    )  # fmt: skip
+    async with running(tmp_path, tg, clock) as app:
+        await say(tg, "/start")
+        app.store.boards.add_followed_board(acme, T0)
+        app.store.boards.mark_success("acme", T0, None, None)
+        app.store.follows.follow(USER, "acme", True, T0)
+        export = await say(tg, "/export")
+        assert "and 1 followed company" in export.visible_text
+        data = json.loads(tg.files[export.document["file_id"]])
+        assert data["follows"] == [
+            {"url": acme.url, "kind": "greenhouse", "endpoint": acme.endpoint, "all": True}
+        ]
+        elsewhere = {"url": "https://jobs.lever.co/other", "kind": "lever",
+                     "endpoint": "https://api.lever.co/v0/postings/other", "all": False}  # fmt: skip
+        doc = data | {"follows": [*data["follows"], elsewhere]}
+        tg.push_document(OTHER, json.dumps(doc).encode(), caption="/import")
+        await until(lambda: tg.messages_to(OTHER))
+        reply = tg.messages_to(OTHER)[-1].text
+        assert "Following again: 1 company" in reply
+        assert "<code>/follow https://jobs.lever.co/other</code>" in reply
+        [followed] = app.store.follows.follows(OTHER)
+        assert (followed.board.name, followed.all_jobs) == ("acme", True)
+
+        retired = json.dumps(data)  # a board nobody reads any more is sent back to /follow
+        app.store.boards.remove_board("acme")
+        tg.push_document(ADMIN, retired.encode(), caption="/import")
+        await until(lambda: tg.messages_to(ADMIN))
+        reply = tg.messages_to(ADMIN)[-1].text
+        assert "Following again: 0 companies" in reply and "/follow " + acme.url + " all" in reply
+        assert app.store.follows.follows(ADMIN) == []
+
+        bad = json.dumps(data | {"follows": [{"url": "ftp://x"}]})
+        tg.push_document(OTHER, bad.encode(), caption="/import")
+        await until(lambda: len(tg.messages_to(OTHER)) > 1)
+        assert 'follow 1: must be {"url": "https://...", "all": false}' in (
+            tg.messages_to(OTHER)[-1].visible_text
+        )
     assert not tg.errors
 
 

@@ -9,15 +9,16 @@ import pytest
 
 from bot.config import AlertsConfig
 from bot.policy import DeliverySettings
-from bot.transfer import ImportProblem, read, write
+from bot.transfer import FollowSpec, ImportProblem, read, write
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 LIMITS = AlertsConfig(max_per_user=3, max_length=60)
+FOLLOW = FollowSpec("https://jobs.lever.co/acme", "lever", "https://api.lever.co/x", True)
 SETTINGS = DeliverySettings("Europe/Berlin", "weekly", 17 * 60 + 30, 4, (22 * 60, 7 * 60))
 
 
 def doc(**changes: object) -> str:
-    base = json.loads(write([("rust", False), ("go", True)], SETTINGS, 12, ["Acme"], NOW))
+    base = json.loads(write([("rust", False), ("go", True)], SETTINGS, 12, ["Acme"], NOW, [FOLLOW]))
     return json.dumps(base | changes)
 
 
@@ -26,6 +27,15 @@ def test_an_export_reads_back_the_same() -> None:
     assert backup.alerts == (("rust", False), ("go", True))
     assert backup.settings == SETTINGS and backup.hourly_cap == 12
     assert backup.muted == ("Acme",)
+    assert backup.follows == (FOLLOW,)
+
+
+def test_a_follow_without_kind_and_endpoint_is_kept_by_its_url_and_older_files_have_none() -> None:
+    backup = read(doc(follows=[{"url": "https://acme.example/careers"}]), LIMITS, have=[])
+    assert backup.follows == (FollowSpec("https://acme.example/careers", None, None, False),)
+    older = json.loads(doc())
+    del older["follows"]
+    assert read(json.dumps(older), LIMITS, have=[]).follows == ()
 
 
 def test_duplicates_are_not_doubled_and_count_once_against_the_limit() -> None:
@@ -51,6 +61,9 @@ BAD = [
     (doc(muted=[""]), "muted: entry 1 is not a company name"),
     (doc(muted="Acme"), "muted: must be a list"),
     ("x" * 300_000, "over 256 KB"),
+    (doc(follows="https://x.example"), "follows: must be a list of at most 200 boards"),
+    (doc(follows=[{"url": "javascript:alert(1)"}]), 'follow 1: must be {"url": "https://...",'),
+    (doc(follows=[{"url": "https://x.example", "all": "yes"}]), "all is not true/false"),
 ]
 
 

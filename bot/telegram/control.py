@@ -40,8 +40,9 @@ COMMANDS = (
         "export",
         "",
         "Save your alerts and settings",
-        "Sends your alerts (and which are paused), delivery settings and muted companies as a "
-        "JSON file. Reply to it with /import to restore them, here or on another bot.",
+        "Sends your alerts (and which are paused), delivery settings, muted companies and the "
+        "companies you follow as a JSON file. Reply to it with /import to restore them, here "
+        "or on another bot.",
         "Account",
     ),
     Command(
@@ -50,7 +51,8 @@ COMMANDS = (
         "Restore from an /export file",
         "Reply to an /export file with /import (or send /import followed by its JSON text). "
         "Everything is checked first: a bad file changes nothing and I say what's wrong. "
-        "Alerts you already have are not doubled.",
+        "Alerts you already have are not doubled. Companies you followed are followed again "
+        "where this bot already reads their board; for the others I list the /follow to send.",
         "Account",
     ),
     Command(
@@ -71,9 +73,10 @@ def _message(text: str, rows: tuple[tuple[Button, ...], ...] = ()) -> OutgoingMe
 class ControlCommands:
     """The commands above and the `s:` press route; all run on worker threads."""
 
-    def __init__(self, limits: AlertsConfig, clock: Callable[[], datetime]):
+    def __init__(self, limits: AlertsConfig, clock: Callable[[], datetime], follow_quota: int = 20):
         self.limits = limits
         self.clock = clock
+        self.follow_quota = follow_quota
 
     def routes(self) -> dict[str, Callable[[Stores, Incoming, str], Reply]]:
         return {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
@@ -137,6 +140,10 @@ class ControlCommands:
         """The user's alerts, settings and mutes as a JSON file."""
         alerts = [(a.query, a.paused_at is not None) for a in store.alerts.alert_rows(msg.chat_id)]
         muted = store.choices.muted_companies(msg.chat_id)
+        follows = [
+            transfer.FollowSpec(f.board.url, f.board.kind, f.board.endpoint, f.all_jobs)
+            for f in store.follows.follows(msg.chat_id)
+        ]
         now = self.clock()
         content = transfer.write(
             alerts,
@@ -144,10 +151,12 @@ class ControlCommands:
             store.users.hourly_cap(msg.chat_id),
             muted,
             now,
+            follows,
         )
         caption = (
-            f"Your {len(alerts)} alert{'s' if len(alerts) != 1 else ''}, settings and "
-            f"{len(muted)} muted compan{'ies' if len(muted) != 1 else 'y'}. "
+            f"Your {len(alerts)} alert{'s' if len(alerts) != 1 else ''}, settings, "
+            f"{len(muted)} muted compan{'ies' if len(muted) != 1 else 'y'} and "
+            f"{len(follows)} followed compan{'ies' if len(follows) != 1 else 'y'}. "
             "Reply to this file with /import to restore them."
         )
         return Document(f"jobbot-export-{now:%Y-%m-%d}.json", content, caption)
@@ -181,7 +190,42 @@ class ControlCommands:
             lines.append(f"Delivery: {esc(backup.settings.describe())}")
         if backup.muted:
             lines.append(f"Muted companies: {len(backup.muted)}")
+        if backup.follows:
+            lines += self._refollow(store, msg.chat_id, backup.follows)
         return "\n".join(lines) + "\n/alerts lists your alerts."
+
+    def _refollow(
+        self, store: Stores, chat_id: int, specs: tuple[transfer.FollowSpec, ...]
+    ) -> list[str]:
+        """Follow again each board this bot already reads (no fetch); list the /follow to send
+        for the rest (a new board is read once before it is followed, as /follow does)."""
+        followed, rest = 0, []
+        with store.db.transaction():
+            mine = {f.board.name for f in store.follows.follows(chat_id)}
+            for spec in specs:
+                board = (
+                    store.boards.board_at(spec.kind, spec.endpoint)
+                    if spec.kind and spec.endpoint
+                    else None
+                )
+                live = board is not None and board.enabled and board.baseline_at is not None
+                if (
+                    board is None
+                    or not live
+                    or (board.name not in mine and len(mine) >= self.follow_quota)
+                ):
+                    rest.append(spec)
+                    continue
+                if store.follows.follow(chat_id, board.name, spec.all_jobs, self.clock()):
+                    followed += 1
+                mine.add(board.name)
+        lines = [f"Following again: {followed} compan{'ies' if followed != 1 else 'y'}"]
+        if rest:
+            lines.append("Send these to follow the others:")
+            lines += [
+                f"<code>/follow {esc(s.url)}{' all' if s.all_jobs else ''}</code>" for s in rest
+            ]
+        return lines
 
     # -- /stop -----------------------------------------------------------------------------
     def cmd_stop(self, store: Stores, msg: Incoming, arg: str) -> Reply:

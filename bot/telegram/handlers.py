@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot import synonyms
-from bot.config import AlertsConfig
+from bot.config import AlertsConfig, FollowConfig
 from bot.errors import QueryError, StoreBusy
 from bot.render import shorten
 from bot.sources import catalog
@@ -127,7 +127,9 @@ class Handlers:
         self.admin = admin
         self.follows = follows
         self.alert_cmds = alerts_menu.AlertCommands(alerts, clock, scan_limit)
-        self.control = control.ControlCommands(alerts, clock)
+        self.control = control.ControlCommands(
+            alerts, clock, follows.config.max_per_user if follows else FollowConfig().max_per_user
+        )
         self._routes: dict[str, Route] = {
             **{
                 c.name: getattr(self, f"cmd_{c.name}")
