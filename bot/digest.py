@@ -10,9 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.models import OutgoingMessage, Posting
-from bot.render import MAX_MESSAGE, WORKPLACE, shorten, utf16_len
-from bot.salary import posting_salary
+from bot.models import OutgoingMessage
+from bot.render import MAX_MESSAGE, job_line, shorten, utf16_len
 from bot.store import OutboxItem
 
 _TAG = re.compile(r"<[^>]*>")
@@ -37,21 +36,6 @@ class _Line:
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=False)
-
-
-def job_line(p: Posting) -> tuple[str, str]:
-    """• Title (linked) — Company · Location (remote) · salary, as HTML and as plain text."""
-    title = shorten(p.title, 120) or "(untitled)"
-    where = shorten(p.location, 80)
-    if p.workplace in WORKPLACE and WORKPLACE[p.workplace] not in where.lower():
-        where = f"{where} ({WORKPLACE[p.workplace]})" if where else WORKPLACE[p.workplace]
-    details = " · ".join(x for x in (shorten(p.company, 60), where, posting_salary(p)) if x)
-    tail = f" — {details}" if details else ""
-    if p.url.startswith(("http://", "https://")):
-        link = f'<a href="{html.escape(p.url)}">{_esc(title)}</a>'
-    else:
-        link = _esc(title)
-    return f"• {link}{_esc(tail)}", f"• {title}{tail}"
 
 
 def _groups(

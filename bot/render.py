@@ -62,6 +62,22 @@ def _listed(items: list[str], budget: int) -> str:
     return ", ".join(shown)
 
 
+def job_line(p: Posting) -> tuple[str, str]:
+    """• Title (linked to the posting) — Company · Location (remote) · salary: one job in a
+    list (a digest, /search, a backtest, /follow's answer), as HTML and as plain text."""
+    title = shorten(p.title, 120) or "(untitled)"
+    where = shorten(p.location, 80)
+    if p.workplace in WORKPLACE and WORKPLACE[p.workplace] not in where.lower():
+        where = f"{where} ({WORKPLACE[p.workplace]})" if where else WORKPLACE[p.workplace]
+    details = " · ".join(x for x in (shorten(p.company, 60), where, posting_salary(p)) if x)
+    tail = f" — {details}" if details else ""
+    if p.url.startswith(("http://", "https://")):
+        link = f'<a href="{html.escape(p.url)}">{html.escape(title, quote=False)}</a>'
+    else:
+        link = html.escape(title, quote=False)
+    return f"• {link}{html.escape(tail, quote=False)}", f"• {title}{tail}"
+
+
 def posted_ago(posted: datetime | None, now: datetime) -> str:
     """'posted today', 'posted 3 days ago (18 Nov 2026)', by the calendar of `now`'s zone."""
     if posted is None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from bot import render
 from bot.config import AlertsConfig
 from bot.errors import QueryError
 from bot.models import Button, OutgoingMessage, Posting
@@ -69,13 +70,8 @@ def clean_query(text: str) -> tuple[str, bool]:
 
 
 def job_line(p: Posting) -> str:
-    """One job as a list line: its title linked to the posting, and the company."""
-    title = esc(shorten(p.title, 90))
-    company = f" — {esc(shorten(p.company, 60))}" if p.company else ""
-    url = p.apply_url or p.url
-    if url.startswith(("http://", "https://")):
-        return f'• <a href="{esc(url)}">{title}</a>{company}'
-    return f"• {title}{company}"
+    """One job as a list line (HTML): see `bot.render.job_line`."""
+    return render.job_line(p)[0]
 
 
 def _plural(n: int, word: str) -> str:
