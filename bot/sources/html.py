@@ -21,16 +21,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
-
-import soupsieve
-from bs4 import BeautifulSoup, Tag
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import canonical_url, clean, page_text
 from bot.sources.base import content_id, describe_body, page_markup, register, unique
 from bot.sources.contract import Context, Page, Response, Source
+
+if TYPE_CHECKING:  # BeautifulSoup and soupsieve cost 0.2 s to import: only a board of this kind
+    from bs4 import Tag  # pays it, when it is first checked or read
 
 REQUIRED = {
     "item": "a CSS selector for one job in the list",
@@ -89,6 +89,8 @@ class Html(Source):
             if not isinstance(value, str) or not value.strip():
                 problems.append(f"selectors.{key}: a CSS selector (text), got {value!r}")
                 continue
+            import soupsieve
+
             try:
                 soupsieve.compile(value)
             except (soupsieve.SelectorSyntaxError, ValueError) as exc:
@@ -111,6 +113,8 @@ class Html(Source):
             raise ParseError(f"expected an HTML page, got {describe_body(response)}")
         # lxml (libxml2) rather than html.parser, which is quadratic on unclosed tags; and
         # without NULs, at which libxml2 would stop reading.
+        from bs4 import BeautifulSoup
+
         page = page_markup(response.text, response.url).replace("\x00", "")
         soup = BeautifulSoup(page, "lxml")
         items = soup.select(selectors["item"])
