@@ -56,8 +56,12 @@ def test_marked_text_reads_as_mark_by_mark(text: str) -> None:
 
 
 def test_a_long_run_of_marks_reads_as_a_short_one() -> None:
-    # Runs past the cache's length are worked out each time, to the same break.
+    # Runs past the cache's length are worked out each time, to the same break, and not kept:
+    # hostile markup cannot fill the cache with thousands of huge keys.
     long_run = "\0P" + " \0P" * 100
+    cached = markup._resolve_cached.cache_info().currsize
+    assert markup.marked_text(f"a{long_run}b") == "a\n\nb"
+    assert markup._resolve_cached.cache_info().currsize == cached
     assert markup.marked_text(f"a{long_run}b{long_run}\0Ic") == "a\n\nb\n\n• c"
     assert markup.marked_text(f"a{long_run}\0I \0I\0Eb") == _read(f"a{long_run}\0I \0I\0Eb")
 
