@@ -140,6 +140,26 @@ HTML = [
     ("escaped-twice", "&amp;lt;p&amp;gt;Tom &amp;amp;amp; Jerry&amp;lt;/p&amp;gt;", "Tom & Jerry"),
     ("plain-with-entities", "R&amp;D\r\n&amp; more", "R&D\n& more"),
     ("odd-whitespace", "<p>\xa0</p><p> a  \n b </p>\u3000<p>c\x1fd</p>", "a b\n\nc d"),
+    # How a run of marks between two words reads, wherever it stands (markup.marked_text).
+    ("br-run-with-spaces", "a<br> <br>\n<br>b<br>", "a\n\nb"),
+    ("text-before-first-block", "intro <b>bold</b><p>para</p>tail", "intro bold\n\npara\n\ntail"),
+    ("marks-at-both-ends", "<br><ul><li><p>x</p></li></ul><br>", "• x"),
+    ("blank-lines-between-blocks", "<p>a</p>\n  \n\t<p>b</p>", "a\n\nb"),
+    ("odd-spaces-between-bullets", "<li>a</li>\u3000&nbsp;<li>b</li>", "• a\n• b"),
+    (
+        "nested-lists-with-paragraphs",
+        "<ul><li><p>A</p><ul><li><p>B</p></li><li>C</li></ul><p>D</p></li><li>E</li></ul><p>F</p>",
+        "• A\n• B\n• C\nD\n• E\n\nF",
+    ),
+    (
+        "list-in-table",
+        "<table><tr><td><ul><li>a</li></ul></td><td>b</td></tr></table>after",
+        "• a\n\nb\n\nafter",
+    ),
+    ("pre-in-list", "<ul><li><pre>x\n  y</pre></li></ul>z", "• x\ny\n\nz"),
+    ("block-then-br", "<p>a</p><br>b<br><br><div>c</div>", "a\n\nb\n\nc"),
+    ("heading-in-bullet", "<ul><li><h3>T</h3>text</li></ul>", "• T\ntext"),
+    ("definition-list", "<dl><dt>Term</dt><dd>Def</dd></dl>x", "Term\nDef\n\nx"),
     ("none", None, ""),
     ("empty", "", ""),
 ]

@@ -36,13 +36,14 @@ _BULLET = "• "
 _PRE_NEWLINE = "\ue000"  # a newline inside <pre>, kept out of whitespace collapsing
 _EDGE_SPACES = re.compile(r" *\n *")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# A run of marks (maybe with whitespace between them), less its first NUL.
+_RUN = re.compile(r"\0([A-Z](?:\s*\0[A-Z])*)")
 _State = tuple[int, tuple[int, ...]]  # (open <li> count, the count saved at each open list)
 
 
-@functools.lru_cache(maxsize=4096)
 def _resolve(state: _State, run: str) -> tuple[_State, str]:
-    """One run of marks (their letters) -> (list state after it, "\\n" or "\\n\\n", plus "• "
-    for a bullet).
+    """One run of marks (their letters, and the NULs and whitespace between them) -> (list
+    state after it, "\\n" or "\\n\\n", plus "• " for a bullet).
 
     A paragraph inside a bullet breaks one line, not two, so a list never splits into
     blank-line separated items.
@@ -62,9 +63,13 @@ def _resolve(state: _State, run: str) -> tuple[_State, str]:
             level, in_li, bullet = max(level, 1), max(in_li - 1, 0), False
         elif kind == "B":
             level = min(level + 1, 2)
-        else:  # "L"
+        elif kind == "L":
             level = max(level, 1)
     return (in_li, lists), ("\n\n" if level > 1 else "\n") + (_BULLET if bullet else "")
+
+
+_resolve_cached = functools.lru_cache(maxsize=4096)(_resolve)
+_LONG_RUN = 64  # characters: a longer run (hostile markup) is worked out, not cached
 
 
 def _keep_pre_lines(text: str) -> str:
@@ -91,24 +96,18 @@ def marked_text(text: str) -> str:
     of marks between two words turned into its break."""
     if "\0R" in text:
         text = _keep_pre_lines(text)
-    pieces = text.split("\0")  # words, then a mark's letter and the words after it, ...
-    first = _words(pieces[0])
-    out = [first] if first else []
+    parts = _RUN.split(text)  # words, a run of marks, words, ..., words (split in C)
+    parts[::2] = map(_words, parts[::2])
     state: _State = (0, ())
-    run: list[str] = []  # the letters of the marks since the last words
-    for piece in pieces[1:]:
-        run.append(piece[0])
-        words = _words(piece[1:])
-        if not words:
-            continue
-        state, brk = _resolve(state, "".join(run))
-        run.clear()
-        if out:
-            out.append(brk)
-        elif brk.endswith(_BULLET):
-            out.append(_BULLET)  # a run at the start gives only its bullet
-        out.append(words)
-    text = "".join(out)
+    for i in range(1, len(parts), 2):
+        run = parts[i]
+        state, parts[i] = (_resolve_cached if len(run) < _LONG_RUN else _resolve)(state, run)
+    if len(parts) > 1:
+        if not parts[0]:  # a run at the start gives only its bullet
+            parts[1] = _BULLET if parts[1].endswith(_BULLET) else ""
+        if not parts[-1]:  # and one at the end nothing
+            parts[-2] = ""
+    text = "".join(parts)
     if _PRE_NEWLINE in text:
         text = text.replace(_PRE_NEWLINE, "\n")
         text = _BLANK_RUNS.sub("\n\n", _EDGE_SPACES.sub("\n", text))
