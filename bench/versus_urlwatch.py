@@ -14,6 +14,9 @@ three rounds, each tool as a command, start-up included, one after the other:
 Prints each round's seconds and the ratio urlwatch/jobbot (above 1: jobbot is faster), then
 the range of the ratio over the runs. jobbot polls the farm with `per_host = 6`, the number
 of connections urlwatch's thread pool opens on this 2-core machine (min(32, CPUs + 4)).
+jobbot's modules are compiled to bytecode first, as pip compiles urlwatch's when it installs
+it: an editable checkout run with PYTHONDONTWRITEBYTECODE set (as here) would otherwise
+compile all of `bot/` again at every start, which no installed jobbot does.
 
 urlwatch lives in its own virtualenv, `bench/.venv-bench` (ignored by git), made on first use
 with `python -m venv` and pip from the package index; or make it by hand:
@@ -143,6 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--changed", type=int, default=10)
     args = parser.parse_args(argv)
     ensure_urlwatch()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "bot")], check=True)
     farm, port = start_farm(args.boards)
     load = "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
     print(f"{args.boards} boards on 127.0.0.1:{port}; {load} on {os.cpu_count()} CPUs")
