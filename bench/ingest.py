@@ -22,7 +22,14 @@ re-poll served the same body, the same body with an ETag, a 304, and a body with
 edited (the body hash moves, so the whole board is parsed and fingerprinted again, but only the
 edited posting is normalised and diffed). The re-polls' cost is printed relative to the first
 poll, with the longest the event loop went without running (parsing and normalising run on a
-worker thread; the diff runs on the loop).
+worker thread; the diff runs on the loop), over the poll and the indexing of the text it
+stored that follows it (`TextIndexer`, on the loop); with the CPU time the loop's own thread
+used in that stall (its own work, what holds it up on an idle machine too) and the longest
+such work between two ticks.
+
+Storing a posting only queues its text for the postings' text index (`bot.store.textindex`);
+the "text index" column is that indexing, done after each board's poll as the bot does it,
+and kept out of "whole path" (the bot does it after the poll, a slice at a time).
 
 Prints the machine's load (other work on the machine skews every figure), postings per second
 for the whole path (parse + normalise + diff), per stage and per kind, and peak memory (RSS).

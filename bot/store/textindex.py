@@ -95,9 +95,11 @@ class TextIndex(Table):
                    WHERE q.posting >= ? AND q.posting < ? ORDER BY q.posting DESC""",
                 (floor, before),
             ).fetchall()
-            found = self._queued_with(expression, [r[0] for r in queued if r[1]], limit)
+            stored = [r["posting"] for r in queued if r["stored"]]
+            found = self._queued_with(expression, stored, limit)
         # What the index holds for a queued rowid is stale: its current text decides.
-        ids = sorted(set(indexed).difference(r[0] for r in queued).union(found), reverse=True)
+        stale = {r["posting"] for r in queued}
+        ids = sorted(set(indexed).difference(stale).union(found), reverse=True)
         if len(ids) >= limit:
             return ids[:limit], ids[limit - 1]
         return ids, floor or None
