@@ -22,7 +22,14 @@ re-poll served the same body, the same body with an ETag, a 304, and a body with
 edited (the body hash moves, so the whole board is parsed and fingerprinted again, but only the
 edited posting is normalised and diffed). The re-polls' cost is printed relative to the first
 poll, with the longest the event loop went without running (parsing and normalising run on a
-worker thread; the diff runs on the loop).
+worker thread; the diff runs on the loop), over the poll and the indexing of the text it
+stored that follows it (`TextIndexer`, on the loop); with the CPU time the loop's own thread
+used in that stall (its own work, what holds it up on an idle machine too) and the longest
+such work between two ticks.
+
+Storing a posting only queues its text for the postings' text index (`bot.store.textindex`);
+the "text index" column is that indexing, done after each board's poll as the bot does it,
+and kept out of "whole path" (the bot does it after the poll, a slice at a time).
 
 Prints the machine's load (other work on the machine skews every figure), postings per second
 for the whole path (parse + normalise + diff), per stage and per kind, and peak memory (RSS).
@@ -59,6 +66,7 @@ from bot.models import BoardInfo, FetchResult
 from bot.poller import Poller, PollStores
 from bot.sources.contract import parse_recorded
 from bot.store import Stores
+from bot.textindexer import TextIndexer
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
@@ -239,6 +247,7 @@ class Timing:
     asked: int = 0
     decode: float = 0.0  # floor: the C decoder alone over the body
     store_text: float = 0.0  # floor: key and text alone into a bare table
+    index: float = 0.0  # the postings' text indexed after the poll (not part of `total`)
 
     @property
     def total(self) -> float:
@@ -280,9 +289,13 @@ def first_polls(store: Stores, shapes: list[Shape], share: int, corpus: Path) ->
                 name, postings, NOW, unchanged=unchanged, fingerprints=fingerprints
             )
         t3 = time.perf_counter()
+        while store.text.index_next():  # after the poll, as `TextIndexer` does it
+            pass
+        t4 = time.perf_counter()
         timings[shape.kind] = Timing(
             len(postings), len(body), t1 - t0, t2 - t1, t3 - t2, origin, _peak_mb(), asked
         )
+        timings[shape.kind].index = t4 - t3
         del raws, postings, result, body
     return timings
 
@@ -320,7 +333,9 @@ def _edited(body: bytes) -> bytes | None:
 
 
 async def repoll(store: Stores, shape: Shape, body: bytes) -> dict[str, Any]:
-    """The first poll and each re-poll of `REPOLLS`, through Poller.poll; seconds and status."""
+    """The first poll and each re-poll of `REPOLLS`, through Poller.poll, each followed by
+    the indexing of the text it stored (as `TextIndexer` does after a poll, on the loop):
+    seconds and status, and the loop's worst stall over both."""
     url = f"https://bench.invalid/repoll/{shape.kind}"
     edited = _edited(body)
     serving = {"body": body, "etag": False}
@@ -339,6 +354,7 @@ async def repoll(store: Stores, shape: Shape, body: bytes) -> dict[str, Any]:
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
         fetcher = Fetcher(client, max_bytes=len(body) * 2)
         poller = Poller(store.view(PollStores), fetcher, PollingConfig(), clock=lambda: next(clock))
+        indexer = TextIndexer(store.text)
         times: dict[str, Any] = {}
         for label in REPOLLS:
             serving["etag"] = label in ("same body + ETag", "304 Not Modified")
@@ -347,30 +363,45 @@ async def repoll(store: Stores, shape: Shape, body: bytes) -> dict[str, Any]:
                     continue
                 serving["body"] = edited
             gc.collect()
-            stalls: list[tuple[float, float]] = []
+            stalls: list[Stall] = []
             ticker = asyncio.create_task(_tick(stalls))
             await asyncio.sleep(0)
             t0 = time.perf_counter()
             outcome = await poller.poll(name, force=True)
-            times[label] = time.perf_counter() - t0
+            t1 = time.perf_counter()
+            await indexer.drain()
+            times[label], times[f"{label} index"] = t1 - t0, time.perf_counter() - t1
             ticker.cancel()
             times[f"{label} status"] = outcome.status
-            times[f"{label} stall"] = max(stalls, default=(0.0, 0.0))
+            times[f"{label} stall"] = max(stalls, default=Stall(0.0, 0.0, 0.0))
+            times[f"{label} busy"] = max((s.loop_cpu for s in stalls), default=0.0)
         poller.close()
     return times
 
 
-async def _tick(stalls: list[tuple[float, float]], every: float = 0.005) -> None:
+@dataclass(frozen=True, order=True)
+class Stall:
+    """How late one tick of the event loop came, with the CPU time the loop's own thread and
+    the whole process (all threads) used meanwhile."""
+
+    late: float
+    loop_cpu: float
+    process_cpu: float
+
+
+async def _tick(stalls: list[Stall], every: float = 0.005) -> None:
     """Note how late each tick of the event loop comes: the longest is the loop's worst stall,
     the time the bot could neither answer a command nor send an alert. With each, the CPU
-    time this process used meanwhile (all threads): on a busy machine the rest of a stall is
-    time the OS gave to other programs."""
+    time the loop's thread used meanwhile (its own work: what holds it up on any machine) and
+    the process's (all threads); on a busy machine the rest of a stall is time the OS gave
+    to other programs."""
     while True:
-        t0, cpu0 = time.perf_counter(), time.process_time()
+        t0, cpu0, own0 = time.perf_counter(), time.process_time(), time.thread_time()
         try:
             await asyncio.sleep(every)
         finally:  # cancelled right after the poll: the tick it kept waiting counts too
-            stalls.append((time.perf_counter() - t0 - every, time.process_time() - cpu0))
+            late = time.perf_counter() - t0 - every
+            stalls.append(Stall(late, time.thread_time() - own0, time.process_time() - cpu0))
 
 
 def _reset_peak() -> None:
@@ -432,11 +463,14 @@ def main(argv: list[str] | None = None) -> None:
             if label not in times:
                 print(f"  {label:<18} (not run: no posting to edit in this shape)")
                 continue
-            stall, cpu = times[f"{label} stall"]
+            stall = times[f"{label} stall"]
             print(
                 f"  {label:<18} {times[label] * 1000:9.1f} ms {times[label] / first * 100:6.1f}% "
-                f"of the first poll  ({times[f'{label} status']}); event loop stalled at most "
-                f"{stall * 1000:,.0f} ms ({cpu * 1000:,.0f} ms of CPU used meanwhile)"
+                f"of the first poll  ({times[f'{label} status']}), then its text indexed in "
+                f"{times[f'{label} index'] * 1000:,.0f} ms; event loop stalled at most "
+                f"{stall.late * 1000:,.0f} ms ({stall.loop_cpu * 1000:,.0f} ms of it the loop's "
+                f"own work, {stall.process_cpu * 1000:,.0f} ms of CPU used by the process); the "
+                f"loop's longest own work between two ticks {times[f'{label} busy'] * 1000:,.0f} ms"
             )
         store.close()
     print(f"\nbenchmark ran in {time.perf_counter() - started:.0f}s; {_machine()}")
@@ -445,13 +479,14 @@ def main(argv: list[str] | None = None) -> None:
 def _report(timings: dict[str, Timing], rss_start: float) -> None:
     print(
         f"{'kind':<16}{'postings':>9}{'MB':>7}{'parse':>13}{'normalise':>13}{'diff':>13}"
-        f"{'whole path':>13}{'peak RSS':>10}  sample"
+        f"{'whole path':>13}{'text index':>13}{'peak RSS':>10}  sample"
     )
     for kind, t in timings.items():
         print(
             f"{kind:<16}{t.postings:>9,}{t.body_bytes / 1e6:>7.1f}{_rate(t.postings, t.parse):>13}"
             f"{_rate(t.postings, t.normalise):>13}{_rate(t.postings, t.diff):>13}"
-            f"{_rate(t.postings, t.total):>13}{t.peak_mb:>8,.0f}MB  {Path(t.origin).name}"
+            f"{_rate(t.postings, t.total):>13}{_rate(t.postings, t.index):>13}"
+            f"{t.peak_mb:>8,.0f}MB  {Path(t.origin).name}"
         )
     total = Timing(
         sum(t.postings for t in timings.values()),
@@ -460,12 +495,13 @@ def _report(timings: dict[str, Timing], rss_start: float) -> None:
         sum(t.normalise for t in timings.values()),
         sum(t.diff for t in timings.values()),
     )
+    total.index = sum(t.index for t in timings.values())
     peak = max(timings.values(), key=lambda t: t.peak_mb)
     print(
         f"{'ALL':<16}{total.postings:>9,}{total.body_bytes / 1e6:>7.1f}"
         f"{_rate(total.postings, total.parse):>13}{_rate(total.postings, total.normalise):>13}"
         f"{_rate(total.postings, total.diff):>13}{_rate(total.postings, total.total):>13}"
-        f"{peak.peak_mb:>8,.0f}MB"
+        f"{_rate(total.postings, total.index):>13}{peak.peak_mb:>8,.0f}MB"
     )
     share = {name: seconds / total.total * 100 for name, seconds in (
         ("parse", total.parse), ("normalise", total.normalise), ("diff", total.diff))}  # fmt: skip
@@ -474,7 +510,10 @@ def _report(timings: dict[str, Timing], rss_start: float) -> None:
         f"{total.postings / total.total:,.0f} postings/s on one core\n"
         f"  parse {total.parse:.1f}s ({share['parse']:.0f}%), "
         f"normalise {total.normalise:.1f}s ({share['normalise']:.0f}%), "
-        f"diff {total.diff:.1f}s ({share['diff']:.0f}%)"
+        f"diff {total.diff:.1f}s ({share['diff']:.0f}%)\n"
+        f"then the text index, after each poll (bot.textindexer): {total.index:.1f}s = "
+        f"{_rate(total.postings, total.index).strip()}; path and index together "
+        f"{_rate(total.postings, total.total + total.index).strip()}"
     )
     decode = sum(t.decode for t in timings.values())
     store_text = sum(t.store_text for t in timings.values())

@@ -36,6 +36,7 @@ from bot.telegram.dbworker import StoreWorker
 from bot.telegram.follow import FollowCommands
 from bot.telegram.handlers import Handlers
 from bot.telegram.notices import WINDOW, AdminNotices, tell_user
+from bot.textindexer import TextIndexer
 from bot.transport import Transport
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,7 @@ class App:
         self.sender = Sender(
             self.store.view(DeliveryStores), self.transport, delivery, clock, report, link
         )
+        self.text_index = TextIndexer(self.store.text)  # postings' text, after each poll
         self.poller = Poller(
             self.store.view(PollStores),
             self.fetcher,
@@ -120,9 +122,11 @@ class App:
             on_enqueued=self.sender.wake,
             clock=clock,
             on_event=report,
+            on_stored=self.text_index.wake,
         )
         self.scheduler = BoardScheduler(self.poller)
-        self.retention = Retention(config.storage, clock)  # daily, on a worker thread
+        # daily, on a worker thread; what it deletes leaves the text index after it
+        self.retention = Retention(config.storage, clock, pruned=self.text_index.wake)
         self.clockwatch = ClockWatch([self.scheduler.shift, self.store.db.shift_schedules])
         self._chat_side(config, clock)
 
@@ -221,6 +225,7 @@ class App:
             ("sender", self.sender.run(stop)), ("clockwatch", self.clockwatch.run(stop)),
             ("database-watch", self._watch_database(stop)), ("retention", self.retention.run(stop)),
             ("broadcast", self.broadcaster.run(stop)), ("follow-watch", self.failing.run(stop, lambda: self.sender.link.up)),
+            ("text-index", self.text_index.run(stop)),
         )  # fmt: skip
         tasks = [asyncio.create_task(run, name=name) for name, run in parts]
         for task in tasks:
@@ -258,6 +263,7 @@ class App:
             if board is not None:
                 names = [n for n in names if n.lower() == board.lower()]
             outcomes = await asyncio.gather(*(self.poller.poll(n, force=True) for n in names))
+            await self.text_index.drain()
             await self.sender.drain()
             return list(outcomes)
         finally:

@@ -276,9 +276,34 @@ def follows(db: Database) -> None:
     )
 
 
+_TEXT = "jobbot_text({0}.title, {0}.company, {0}.location, {0}.description, {0}.board)"
+_TEXT_DELETE = f"INSERT INTO postings_text (postings_text, rowid, text) VALUES ('delete', old.rowid, {_TEXT.format('old')});"  # fmt: skip
+_TEXT_INSERT = f"INSERT INTO postings_text (rowid, text) VALUES (new.rowid, {_TEXT.format('new')});"
+
+
 @migrations(name="0013_postings_text")
 def postings_text(db: Database) -> None:
     """The postings' text in an FTS5 index kept by triggers (`bot.store.fulltext`), filled
     once here: /search and the backtest read the postings that have a query's words."""
-    db.executescript(fulltext.SCHEMA)
-    db.execute(fulltext.FILL)
+    changed = " OR ".join(
+        f"old.{c} IS NOT new.{c}" for c in ("title", "company", "location", "description", "board")
+    )
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE postings_text USING fts5(text, content='', {fulltext.TOKENIZE});
+        CREATE TRIGGER postings_text_insert AFTER INSERT ON postings BEGIN {_TEXT_INSERT} END;
+        CREATE TRIGGER postings_text_delete AFTER DELETE ON postings BEGIN {_TEXT_DELETE} END;
+        CREATE TRIGGER postings_text_update AFTER UPDATE ON postings WHEN {changed}
+        BEGIN {_TEXT_DELETE} {_TEXT_INSERT} END;
+        """
+    )
+    fill = f"INSERT INTO postings_text (rowid, text) SELECT rowid, {_TEXT.format('postings')} FROM postings"  # fmt: skip
+    db.execute(fill)
+
+
+@migrations(name="0014_postings_text_queue")
+def postings_text_queue(db: Database) -> None:
+    """Writes queue the postings whose text the index lacks (`bot.store.fulltext`) instead of
+    indexing them row by row in the writer's transaction: the text is indexed after the poll,
+    a slice at a time. The index holds every posting already, so the queue starts empty."""
+    db.executescript(fulltext.QUEUE)

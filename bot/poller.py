@@ -38,11 +38,12 @@ from bot.store import (
 )
 from bot.store.db import storage_problem
 from bot.store.pollplan import Plan
+from bot.textindexer import give_way
 
 log = logging.getLogger(__name__)
 BASELINE_SLICE = 50  # new postings of a first poll stored per transaction (_baseline_ahead)
-# ... and at most this many characters of their text: storing indexes it (store/fulltext.py),
-# so a slice of 50 long descriptions would hold the loop for hundreds of milliseconds.
+# ... and at most this many characters of their text (a slice of 50 long descriptions would
+# hold the loop for longer than short ones).
 BASELINE_TEXT = 200_000
 ROUTE_SLICE = 50  # new postings stored and routed per transaction in a burst (see _route_ahead)
 T = TypeVar("T")
@@ -88,15 +89,17 @@ class PollStores:
 class Poller:
     """Polls boards; a failure is stored with its backoff and never raised to the caller.
 
-    `on_event` hears `Polled` after every poll (metrics, the event log), `BoardFailing`, once
-    per failure streak, when a board has failed `alert_admins_after` polls in a row (or answered empty after having postings), and
-    `BoardRecovered` when it recovers: the app words these for the admins.
-    A failed outcome says when to poll again (`retry_in`, its backoff): the scheduler does.
+        `on_event` hears `Polled` after every poll (metrics, the event log), `BoardFailing`, once
+        per failure streak, when a board has failed `alert_admins_after` polls in a row (or answered empty after having postings), and
+        `BoardRecovered` when it recovers: the app words these for the admins. `on_stored` hears
+    that a poll stored new or changed postings, whose text is indexed after it (the app wakes
+    its `TextIndexer`).
+        A failed outcome says when to poll again (`retry_in`, its backoff): the scheduler does.
 
-    Parsing and normalising run on one worker thread, so a big board (seconds of work on its
-    first poll) does not stall the event loop: commands are answered and alerts sent
-    meanwhile. The diff and routing stay on the loop, in one transaction on its connection;
-    a first poll's plan is worked out on the worker and stored in slices (`_baseline_ahead`).
+        Parsing and normalising run on one worker thread, so a big board (seconds of work on its
+        first poll) does not stall the event loop: commands are answered and alerts sent
+        meanwhile. The diff and routing stay on the loop, in one transaction on its connection;
+        a first poll's plan is worked out on the worker and stored in slices (`_baseline_ahead`).
     """
 
     def __init__(
@@ -107,11 +110,13 @@ class Poller:
         on_enqueued: Callable[[], None] = lambda: None,
         clock: Callable[[], datetime] = utcnow,
         on_event: OnEvent = ignore,
+        on_stored: Callable[[], None] = lambda: None,
     ):
         self.store = store
         self.fetcher = fetcher
         self.polling = polling
         self.on_enqueued = on_enqueued
+        self.on_stored = on_stored
         self.on_event = on_event
         self.clock = clock
         self._compiled: tuple[int, Matcher] | None = None
@@ -189,6 +194,8 @@ class Poller:
                 alert_now=True,
             )
         rec, new, enqueued = await self._store(board, read, now)
+        if rec.baseline or new or rec.changed:
+            self.on_stored()  # their text is indexed after the poll (bot.textindexer)
         self._report(board, rec, new, enqueued)
         return PollOutcome(
             board.name,
@@ -295,7 +302,7 @@ class Poller:
         while (count := self._slice(plan)) < plan.unwritten:
             with self.store.db.transaction():
                 self.store.postings.write_new(plan, now, count)
-            await asyncio.sleep(0)
+            await give_way()
         return plan
 
     def _slice(self, plan: Plan) -> int:
@@ -348,7 +355,7 @@ class Poller:
             done.extend(p.key for p in part)
             if counts[1]:
                 self.on_enqueued()  # the sender may start on them
-            await asyncio.sleep(0)
+            await give_way()
         return [*listed, *new], done, counts
 
     def _route(self, rec: RecordResult, now: datetime) -> int:

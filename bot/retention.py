@@ -37,7 +37,8 @@ def prune_file(path: str | Path, storage: StorageConfig, now: datetime) -> Prune
 
 
 class Retention:
-    """Prunes the database `first_in` seconds after start, then every `every` seconds."""
+    """Prunes the database `first_in` seconds after start, then every `every` seconds;
+    `pruned` hears when postings were deleted (their text leaves the index after)."""
 
     def __init__(
         self,
@@ -45,9 +46,11 @@ class Retention:
         clock: Callable[[], datetime] = utcnow,
         every: float = DAY,
         first_in: float = 300.0,
+        pruned: Callable[[], None] = lambda: None,
     ):
         self.storage, self.clock = storage, clock
         self.every, self.first_in = every, first_in
+        self.pruned = pruned  # told after each run that deleted postings
         self.runs = 0
 
     async def once(self) -> Pruned | None:
@@ -70,6 +73,8 @@ class Retention:
             pruned.postings, pruned.deliveries, pruned.notices, pruned.invites,
             pruned.freed_pages,
         )  # fmt: skip
+        if pruned.postings:
+            self.pruned()
         return pruned
 
     async def run(self, stop: asyncio.Event) -> None:

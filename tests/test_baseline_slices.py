@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 
 from bot import places
@@ -174,3 +175,33 @@ async def test_a_baseline_of_long_descriptions_is_written_in_smaller_slices(
     await watcher
     assert outcome.status == "baseline" and outcome.seen == 60
     assert any(0 < n < 50 for n in seen), seen  # by count alone the first slice would be 50
+
+
+async def test_a_task_woken_by_a_timer_runs_between_any_two_slices(store, boards, now) -> None:
+    """With a bare `sleep(0)` between slices, the poller's next slice was queued before the
+    task a timer woke meanwhile (a command's reply, a send): the loop ran two slices back to
+    back, doubling the longest stall."""
+    boards.set_json(PATH, {"jobs": [gh_job(i, title=f"Engineer {i}") for i in range(COUNT)]})
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    order: list[str] = []
+    polling = asyncio.Event()
+
+    async def other() -> None:
+        while not polling.is_set():
+            order.append("other")
+            await asyncio.sleep(1e-9)  # a timer, due at once
+
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        poller.baseline_slice = 50
+        watcher = asyncio.create_task(other())
+        store.db.conn.set_trace_callback(lambda sql: sql == "COMMIT" and order.append("slice"))
+        outcome = await poller.poll("Acme")
+        store.db.conn.set_trace_callback(None)
+        polling.set()
+        await watcher
+        poller.close()
+    assert outcome.status == "baseline"
+    slices = [i for i, what in enumerate(order) if what == "slice"]
+    assert len(slices) >= COUNT // 50
+    assert all("other" in order[a:b] for a, b in itertools.pairwise(slices))

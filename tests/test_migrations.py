@@ -11,7 +11,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.migrations import migrations
-from bot.store import Stores
+from bot.store import Stores, fulltext
 from bot.store.db import Db, connect
 
 AT = "2026-11-21T09:00:00.000000+00:00"
@@ -67,7 +67,9 @@ def _schema(db: Database) -> dict[str, object]:
 
 def _at_version(path: Path, last: int) -> dict[str, dict[str, object]]:
     """A database with migrations up to NAMES[last] applied and a row in each table; the rows."""
-    db = Database(sqlite3.connect(path, isolation_level=None))
+    conn = sqlite3.connect(path, isolation_level=None)
+    fulltext.register(conn)  # as jobbot's own connections: 0013's triggers call it
+    db = Database(conn)
     migrations.apply(db, stop_before=NAMES[last + 1 :])
     put = {}
     for table, row in ROWS.items():

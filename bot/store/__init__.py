@@ -6,7 +6,8 @@ follow-added ones too); `postings` what each poll found (`record`, its pure `dif
 `identity`) and the reads of stored postings; `users` users and their settings; `alerts` their
 alerts; `choices` the jobs they hid and companies they muted; `outbox` the deliveries; `held`
 those held for a summary; `follows` the boards users follow; `access` invites and bans;
-`notices` the admins' broadcasts; `retention` what may be pruned (`Pruning`). `columns` maps a
+`notices` the admins' broadcasts; `textindex` the postings' text index (`fulltext`, its
+schema); `retention` what may be pruned (`Pruning`). `columns` maps a
 `Posting` to its columns and back. Rows are read by column name. Not stores but functions over
 connections of their own: `stats` (the figures /healthz, /metrics and /stats read), `restore`
 and `lock`.
@@ -35,6 +36,7 @@ from bot.store.notices import Notices
 from bot.store.outbox import Outbox, OutboxItem, OutboxState, SentJob
 from bot.store.postings import JobRecord, Postings, RecordResult
 from bot.store.retention import Pruning
+from bot.store.textindex import TextIndex
 from bot.store.users import USER_STATES, User, Users
 
 V = TypeVar("V")
@@ -61,6 +63,7 @@ __all__ = [
     "RecordResult",
     "SentJob",
     "Stores",
+    "TextIndex",
     "User",
     "Users",
     "company_key",
@@ -87,6 +90,7 @@ class Stores:
     follows: Follows
     access: Access
     notices: Notices
+    text: TextIndex
 
     @classmethod
     def over(cls, db: Db) -> Self:
@@ -102,6 +106,7 @@ class Stores:
             Follows(db),
             Access(db),
             Notices(db),
+            TextIndex(db),
         )
 
     @classmethod

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from bot.errors import StorageError
 from bot.migrations import migrations
 from bot.store import fulltext
+from bot.store.checkpoint import JOURNAL_LIMIT, Checkpointer
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
@@ -113,16 +114,23 @@ class Db:
 
     def __init__(self, utils: Database, path: str | Path | None = None):
         utils.conn.row_factory = sqlite3.Row
-        fulltext.register(utils.conn)  # the postings' text index's triggers call it
+        fulltext.register(utils.conn)  # the text index's functions (see fulltext)
         self.utils = utils  # sqlite-utils over the same connection: migrations, savepoints
         self.conn = utils.conn
         self.alerts_generation = 0
         self.path = Path(path) if path and str(path) != ":memory:" else None
         self._file = _file_id(self.path) if self.path else None
+        self.checkpoints: Checkpointer | None = None
 
     @classmethod
     def open(cls, path: str | Path) -> Self:
-        return cls(connect(path), path)
+        """The app's connection: its commits leave checkpoints to a thread (`checkpoint`)."""
+        db = cls(connect(path), path)
+        if db.path is not None:
+            db.execute("PRAGMA wal_autocheckpoint=0")
+            db.execute(f"PRAGMA journal_size_limit={JOURNAL_LIMIT}")  # the log after a burst
+            db.checkpoints = Checkpointer(db.path)
+        return db
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
@@ -154,6 +162,8 @@ class Db:
         return f"the database {self.path} was replaced while jobbot ran; restart jobbot"
 
     def close(self) -> None:
+        if self.checkpoints is not None:
+            self.checkpoints.close()
         self.conn.close()
 
     def backup(self, path: str | Path) -> None:
@@ -181,6 +191,20 @@ class Db:
             )
 
     @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that see the database as of one moment (a read transaction; inside a
+        transaction already, that one)."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.execute("COMMIT")
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic unit, across stores; nested calls become savepoints.
 
@@ -199,6 +223,8 @@ class Db:
                 self.execute("ROLLBACK")
             raise
         self.execute("COMMIT")
+        if self.checkpoints is not None:
+            self.checkpoints.written()
 
 
 class Table:

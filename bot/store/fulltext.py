@@ -3,11 +3,17 @@ the postings that have a query's words, not a scan of the newest few thousand.
 
 The index holds each posting's text as the matcher folds it (`bot.words.fold` over title,
 company, location, description and board: Zürich -> zurich, straße -> strasse), tokenised by
-FTS5's unicode61; it is contentless and keyed by the posting's rowid. Triggers on `postings`
-keep it in step with every write, whoever makes it (a poll's diff, retention's pruning), through
-`jobbot_text`, a function every connection registers (`register`). The index only proposes
+FTS5's unicode61; it is contentless and keyed by the posting's rowid. The index only proposes
 candidates: the matcher decides (`bot.match.fulltext` builds the FTS5 query from the same keys
 its own prefilter uses). A change to `fold` needs a migration that rebuilds the index.
+
+Writes do not index: triggers on `postings` only queue the rowid in `postings_unindexed`
+(with, for a changed or deleted posting the index holds, the text it was indexed with, which
+a contentless index needs to take it out). `bot.store.textindex` indexes the queue later, a
+slice per transaction, and finds the postings with a query's words in the index and in the
+queue alike, so a stored posting is found at once. Every posting not queued is in the index
+with its current text. The functions the indexing calls (`register`) are registered on every
+connection `Db` wraps.
 """
 
 from __future__ import annotations
@@ -16,23 +22,24 @@ import sqlite3
 
 from bot.words import fold
 
-_TEXT = "jobbot_text({0}.title, {0}.company, {0}.location, {0}.description, {0}.board)"
-_DELETE = f"INSERT INTO postings_text (postings_text, rowid, text) VALUES ('delete', old.rowid, {_TEXT.format('old')});"  # fmt: skip
-_INSERT = f"INSERT INTO postings_text (rowid, text) VALUES (new.rowid, {_TEXT.format('new')});"
-_CHANGED = " OR ".join(
-    f"old.{c} IS NOT new.{c}" for c in ("title", "company", "location", "description", "board")
-)
-
-SCHEMA = f"""
-CREATE VIRTUAL TABLE postings_text USING fts5(
-    text, content='', tokenize='unicode61 remove_diacritics 0'
-);
-CREATE TRIGGER postings_text_insert AFTER INSERT ON postings BEGIN {_INSERT} END;
-CREATE TRIGGER postings_text_delete AFTER DELETE ON postings BEGIN {_DELETE} END;
-CREATE TRIGGER postings_text_update AFTER UPDATE ON postings WHEN {_CHANGED}
-BEGIN {_DELETE} {_INSERT} END;
+_FIELDS = ("title", "company", "location", "description", "board")
+_JOINED = " || char(10) || ".join(f"coalesce({{0}}.{f}, '')" for f in _FIELDS)
+_CHANGED = " OR ".join(f"old.{f} IS NOT new.{f}" for f in _FIELDS)
+# What the index held goes with the rowid, unless it was queued already (then the index holds
+# what the first queued row says: nothing, or the text it had before).
+_KEEP_OLD = f"INSERT OR IGNORE INTO postings_unindexed (posting, old) VALUES (old.rowid, {_JOINED.format('old')});"  # fmt: skip
+TOKENIZE = "tokenize='unicode61 remove_diacritics 0'"
+QUEUE = f"""
+DROP TRIGGER IF EXISTS postings_text_insert;
+DROP TRIGGER IF EXISTS postings_text_delete;
+DROP TRIGGER IF EXISTS postings_text_update;
+CREATE TABLE postings_unindexed (posting INTEGER PRIMARY KEY, old TEXT);
+CREATE TRIGGER postings_queue_insert AFTER INSERT ON postings
+BEGIN INSERT OR IGNORE INTO postings_unindexed (posting) VALUES (new.rowid); END;
+CREATE TRIGGER postings_queue_delete AFTER DELETE ON postings BEGIN {_KEEP_OLD} END;
+CREATE TRIGGER postings_queue_update AFTER UPDATE ON postings WHEN {_CHANGED}
+BEGIN {_KEEP_OLD} END;
 """
-FILL = f"INSERT INTO postings_text (rowid, text) SELECT rowid, {_TEXT.format('postings')} FROM postings"  # fmt: skip
 
 
 def text(*parts: str | None) -> str:
@@ -41,5 +48,7 @@ def text(*parts: str | None) -> str:
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Give `conn` the `jobbot_text` function that the index's triggers call."""
+    """Give `conn` the functions the indexing calls: `jobbot_text` (a posting's fields) and
+    `jobbot_fold` (the fields as a queued row keeps them, joined by newlines)."""
     conn.create_function("jobbot_text", 5, text, deterministic=True)
+    conn.create_function("jobbot_fold", 1, text, deterministic=True)

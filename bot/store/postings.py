@@ -14,6 +14,7 @@ from bot.store.columns import _FIELDS, _POSTING_COLS, _posting, _posting_values,
 from bot.store.db import Table, from_iso, iso
 from bot.store.identity import JobKeys, clear_shared, job_keys
 from bot.store.pollplan import BoardRows, Plan, plan
+from bot.store.textindex import TextIndex
 
 
 @dataclass(slots=True)
@@ -239,15 +240,10 @@ class Postings(Table):
     ) -> TextPage:
         """The open postings (posted since `since`) among the `limit` last stored (below
         `before`) whose text has `expression`'s words (an FTS5 query over `postings_text`),
-        newest first: candidates for the matcher, read without a scan."""
-        ids = [
-            r["rowid"]
-            for r in self.db.execute(
-                """SELECT rowid FROM postings_text WHERE postings_text MATCH ? AND rowid < ?
-                   ORDER BY rowid DESC LIMIT ?""",
-                (expression, (1 << 63) - 1 if before is None else before, limit),
-            )
-        ]
+        newest first: candidates for the matcher, read without a scan (postings not indexed
+        yet are found too: see `TextIndex.matching`)."""
+        top = (1 << 63) - 1 if before is None else before
+        ids, last = TextIndex(self.db).matching(expression, limit, top)
         rows = self.db.execute(
             f"""SELECT {_POSTING_COLS} FROM postings
                 WHERE rowid IN (SELECT value FROM json_each(?)) AND closed_at IS NULL
@@ -255,7 +251,7 @@ class Postings(Table):
                 ORDER BY coalesce(posted_at, first_seen_at) DESC, rowid DESC""",
             (json.dumps(ids), iso(since) or ""),
         )
-        return TextPage([_posting(r) for r in rows], ids[-1] if len(ids) == limit else None)
+        return TextPage([_posting(r) for r in rows], last)
 
     def latest_postings(self, limit: int = 5000) -> list[Posting]:
         """Open postings, newest first (by posting date, then first seen)."""
