@@ -132,21 +132,23 @@ class Poller:
         """Let the worker thread go once it has finished what it is doing."""
         self._cpu.shutdown(wait=False, cancel_futures=True)
 
-    async def poll(self, name: str, *, force: bool = False) -> PollOutcome:
-        """Poll one board unless it is backing off (`force` ignores the backoff).
+    async def poll(self, name: str, *, force: bool = False, trial: bool = False) -> PollOutcome:
+        """Poll one board unless it is backing off (`force` ignores the backoff). A `trial` is
+        a first read for a caller that drops the board when it fails (/follow): its failure
+        is the caller's to report, and no retry is announced.
 
         A database that cannot take the poll (disk full, locked by another program) fails it
         without blaming the board: the transaction rolls back, so what the board listed is
         found again, as new, on the first poll that can be stored. Said once per spell."""
         with logs.fields(board=name):
             started = time.perf_counter()
-            outcome = await self._stored(name, force)
+            outcome = await self._stored(name, force, trial)
             self.on_event(Polled.of(outcome, time.perf_counter() - started))
         return outcome
 
-    async def _stored(self, name: str, force: bool) -> PollOutcome:
+    async def _stored(self, name: str, force: bool, trial: bool = False) -> PollOutcome:
         try:
-            outcome = await self._poll_board(name, force)
+            outcome = await self._poll_board(name, force, trial)
         except sqlite3.Error as exc:
             problem = storage_problem(self.store.db.path or "(in memory)", exc)
             if not self._storage_down:
@@ -158,7 +160,7 @@ class Poller:
             log.warning("the database is writable again; polls are stored as before")
         return outcome
 
-    async def _poll_board(self, name: str, force: bool) -> PollOutcome:
+    async def _poll_board(self, name: str, force: bool, trial: bool = False) -> PollOutcome:
         board = self.store.boards.board(name)
         if board is None or not board.enabled:
             return PollOutcome(name, "skipped", error="no such enabled board")
@@ -168,9 +170,9 @@ class Poller:
         try:
             return await self._poll(board)
         except BoardHTTPError as exc:
-            return self._failed(board, str(exc), retry_after=exc.retry_after)
+            return self._failed(board, str(exc), retry_after=exc.retry_after, trial=trial)
         except (FetchError, ParseError) as exc:
-            return self._failed(board, str(exc))
+            return self._failed(board, str(exc), trial=trial)
         except sqlite3.Error:
             raise  # the database's fault, not the board's: see `poll`
         except Exception as exc:  # a bug in a parser must not stop the other boards
@@ -425,7 +427,11 @@ class Poller:
         logged: bool = False,
         retry_after: float | None = None,
         alert_now: bool = False,
+        trial: bool = False,
     ) -> PollOutcome:
+        if trial:
+            log.info("board %s: first read failed: %s", board.name, error)
+            return PollOutcome(board.name, "failed", error=error)
         now = self.clock()
         failures = board.consecutive_failures + 1
         delay = backoff(board.interval_s, failures, self.polling.max_backoff)

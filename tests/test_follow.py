@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -152,12 +153,16 @@ async def test_bad_urls_and_private_hosts_get_clear_answers(store, boards, clock
         await client.aclose()
 
 
-async def test_a_board_that_cannot_be_read_is_not_followed(follows, store, boards) -> None:
+async def test_a_board_that_cannot_be_read_is_not_followed(follows, store, boards, caplog) -> None:
     boards.set("/down.rss", "upstream down", status=500, content_type="application/rss+xml")
-    reply = await follows.handle("follow", say(ANN), boards.url("/down.rss"))
+    with caplog.at_level(logging.INFO):
+        reply = await follows.handle("follow", say(ANN), boards.url("/down.rss"))
     assert reply.startswith("I can't follow that:") or reply.startswith("I couldn't read")
     assert "500" in reply
     assert store.follows.follows(ANN) == [] and not any(b.enabled for b in store.boards.all())
+    logged = [r.getMessage() for r in caplog.records]
+    assert not any("retrying" in m for m in logged)  # it is not retried: nobody follows it
+    assert any("not followed: its first read failed" in m for m in logged)
 
 
 async def test_all_followers_get_every_new_posting_once(follows, store, boards, clock) -> None:

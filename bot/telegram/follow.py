@@ -145,11 +145,12 @@ class FollowCommands:
         return state
 
     async def _baseline(self, name: str, *, retire_on_failure: bool = False) -> str | None:
-        outcome = await self.poller.poll(name, force=True)
+        outcome = await self.poller.poll(name, force=True, trial=retire_on_failure)
         if outcome.status != "failed":
             return None
         if retire_on_failure:
             await self.db.run(lambda s: s.boards.remove_board(name))
+            log.info("board %s not followed: its first read failed; it is not polled", name)
         return f"I couldn't read that board: {esc(shorten(outcome.error or 'no answer', 300))}"
 
     async def _follow(self, chat_id: int, name: str, all_jobs: bool) -> str:
