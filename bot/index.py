@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable
-from itertools import chain
+from itertools import chain, filterfalse
 from typing import NamedTuple
 
 from bot.errors import QueryError
@@ -147,13 +147,25 @@ def _collect(nodes: dict[str, _Node], keys: set[str], v: PostingView, out: set[_
 
 
 class _Entry:
-    """One distinct query and the alerts that share it (hashed by identity: cheap in a set)."""
+    """One distinct query and the alerts that share it (hashed by identity: cheap in a set).
 
-    __slots__ = ("alerts", "query")
+    `pairs` holds each alert's (chat, (alert id,)): what routing makes a delivery of, in C.
+    """
+
+    __slots__ = ("alerts", "pairs", "query")
 
     def __init__(self, query: Query):
         self.query = query
         self.alerts: tuple[Alert, ...] = ()
+        self.pairs: tuple[tuple[int, tuple[int, ...]], ...] = ()
+
+    def add(self, alert: Alert) -> None:
+        self.alerts += (alert,)
+        self.pairs += ((alert.chat_id, (alert.id,)),)
+
+    def drop(self, alert_id: int) -> None:
+        self.alerts = tuple(a for a in self.alerts if a.id != alert_id)
+        self.pairs = tuple(p for p in self.pairs if p[1][0] != alert_id)
 
 
 class Matcher:
@@ -195,7 +207,7 @@ class Matcher:
             entry = self._by_query.get(query.normalized) or self._new_entry(query)
             self._by_text[alert.query] = entry
         self.remove(alert.id)
-        entry.alerts += (alert,)
+        entry.add(alert)
         self._by_alert[alert.id] = (alert, entry)
         return True
 
@@ -205,7 +217,7 @@ class Matcher:
         if known is None:
             return False
         entry = known[1]
-        entry.alerts = tuple(a for a in entry.alerts if a.id != alert_id)
+        entry.drop(alert_id)
         return True
 
     def sync(self, alerts: Iterable[Alert]) -> None:
@@ -243,7 +255,26 @@ class Matcher:
 
     def match(self, posting: Posting) -> list[Alert]:
         """The alerts that match `posting`, in no particular order."""
+        return list(chain.from_iterable([entry.alerts for entry in self._found(posting)]))
+
+    def users(self, posting: Posting) -> dict[int, tuple[int, ...]]:
+        """Each user `posting` matches, with the ids of their alerts that it matches (sorted).
+
+        Built from each matching query's (chat, (alert id,)) pairs in C; only the users that
+        several alerts match (a few per posting) are then joined one by one."""
+        found = [entry.pairs for entry in self._found(posting)]
+        per_user = dict(chain.from_iterable(found))  # each user's last pair
+        if len(per_user) < sum(map(len, found)):
+            # The pairs that are not a user's last are not among the dict's items.
+            more = list(filterfalse(per_user.items().__contains__, chain.from_iterable(found)))
+            for chat, ids in more:
+                per_user[chat] += ids
+            for chat in {chat for chat, _ in more}:
+                per_user[chat] = tuple(sorted(per_user[chat]))
+        return per_user
+
+    def _found(self, posting: Posting) -> set[_Entry]:
         v = view(posting)
         found: set[_Entry] = set()
         _collect(self._root, posting_keys(v, self._word_starts), v, found)
-        return list(chain.from_iterable(entry.alerts for entry in found))
+        return found
