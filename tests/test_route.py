@@ -50,6 +50,7 @@ def test_route_gives_the_deliveries_of_evaluating_each_alert_alone() -> None:
     rng = random.Random(14)
     alerts = _alerts(rng, 600, users=150)  # four alerts a user: many match a posting twice
     alerts += [Alert(901, 7, "rust"), Alert(902, 7, "rust")]  # one user, one query, twice
+    alerts += [Alert(2**40, -1001234567890123, "rust"), Alert(903, -1001234567890123, "rust")]
     postings = _postings(rng, 60)
     postings.append(world.make_posting(rng, 3, 99, ["We write Rust. Remote, full time."]))
     matcher = Matcher(alerts)
@@ -62,6 +63,7 @@ def test_route_gives_the_deliveries_of_evaluating_each_alert_alone() -> None:
     assert set(routed) == expected
     assert any(len(d.alert_ids) > 1 for d in routed), "some user matched by several alerts"
     assert Delivery(7, postings[-1].key, (901, 902)) in expected
+    assert Delivery(-1001234567890123, postings[-1].key, (903, 2**40)) in expected  # a group
 
 
 def test_route_follows_alerts_added_and_removed_after_the_index_was_built() -> None:
