@@ -9,9 +9,11 @@ posting matches, so that it does not evaluate every alert.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
+from functools import partial
+from itertools import repeat
 
+from bot import gcpause
 from bot.index import Matcher
 from bot.models import Alert, Delivery, Posting
 from bot.places import is_place_word, place_names
@@ -140,15 +142,18 @@ def _phrases(key: str) -> list[str]:
     ]
 
 
+_delivery = partial(tuple.__new__, Delivery)  # Delivery(*row), without a Python call
+
+
 def route(postings: Iterable[Posting], alerts: Iterable[Alert] | Matcher) -> list[Delivery]:
-    """One delivery per (user, posting), naming every alert of that user that matched."""
+    """One delivery per (user, posting), naming every alert of that user that matched.
+
+    The cyclic collector is paused meanwhile: a burst makes a million small tuples that hold
+    no cycles, and each collection they set off walks the whole index (see `gcpause`)."""
     matcher = alerts if isinstance(alerts, Matcher) else Matcher(alerts)
     out: list[Delivery] = []
-    for posting in postings:
-        per_user: dict[int, list[int]] = defaultdict(list)
-        for alert in matcher.match(posting):
-            per_user[alert.chat_id].append(alert.id)
-        out.extend(
-            Delivery(chat, posting.key, tuple(sorted(ids))) for chat, ids in per_user.items()
-        )
+    with gcpause.paused():
+        for posting in postings:
+            users = matcher.users(posting)
+            out.extend(map(_delivery, zip(users, repeat(posting.key), users.values())))
     return out

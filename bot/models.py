@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +121,13 @@ class Alert:
     query: str
 
 
-@dataclass(frozen=True, slots=True)
-class Delivery:
-    """One job for one user, with every alert of theirs that matched it."""
+class Delivery(NamedTuple):
+    """One job for one user, with every alert of theirs that matched it. A named tuple: routing
+    makes up to a million a second, and a tuple is built in C (a frozen dataclass costs 4x)."""
 
     chat_id: int
     posting_key: str
-    alert_ids: tuple[int, ...] = field(default_factory=tuple)
+    alert_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

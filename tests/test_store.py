@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from bot import normalize
 from bot.config import BoardConfig
 from bot.models import BoardInfo, Delivery, RawPosting
 from bot.store import Stores
+from bot.store.db import iso
 
 BOARD = BoardConfig("Acme", "https://example.com/b", "greenhouse", "https://example.com/b", 60.0)
 INFO = BoardInfo("Acme", "greenhouse", "https://example.com/b", "Acme Pay")
@@ -109,6 +111,19 @@ def test_outbox_holds_one_row_per_user_and_job(acme: Stores, now) -> None:
     assert rows == 1
     (item,) = acme.outbox.due(now)
     assert item.alert_queries == ("rust", "postgres")
+
+
+def test_enqueue_stores_the_alert_ids_and_times_as_json_and_iso_text(acme: Stores, now) -> None:
+    acme.postings.record("Acme", postings(raw(1), raw(2), raw(3)), now)
+    acme.users.subscribe(7, now)
+    ids = [(), (12,), (3, 40, 500)]
+    deliveries = [Delivery(7, f"Acme:{i}", a) for i, a in enumerate(ids, start=1)]
+    assert acme.outbox.enqueue(deliveries, now) == 3
+    rows = acme.db.execute(
+        "SELECT alert_ids, next_attempt_at, created_at FROM deliveries ORDER BY id"
+    ).fetchall()
+    assert [r["alert_ids"] for r in rows] == [json.dumps(list(a)) for a in ids]
+    assert {(r["next_attempt_at"], r["created_at"]) for r in rows} == {(iso(now), iso(now))}
 
 
 def test_outbox_state_machine_and_in_doubt_recovery(acme: Stores, now) -> None:

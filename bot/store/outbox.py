@@ -55,6 +55,11 @@ class _Unclaimed(Exception):
     """Some of a summary's deliveries were no longer pending (the user left meanwhile)."""
 
 
+def _json_ids(ids: tuple[int, ...]) -> str:
+    """`json.dumps(list(ids))` for ints, a few times quicker."""
+    return "[" + ", ".join(map(str, ids)) + "]"
+
+
 def _id_list(ids: int | Iterable[int]) -> list[int]:
     return [ids] if isinstance(ids, int) else list(ids)
 
@@ -100,15 +105,16 @@ class Outbox(Table):
     """The deliveries table: at most one row per chat and job."""
 
     def enqueue(self, deliveries: list[Delivery], now: datetime) -> int:
-        """Add deliveries to the outbox; one per user and job whatever happens. Returns rows added."""
+        """Add deliveries to the outbox; one per user and job whatever happens. Returns rows added.
+
+        A burst is a million rows: the time is formatted once, and the alert ids are written
+        as `json.dumps` writes a list of ints, without its per-call cost."""
         before = self.db.conn.total_changes
+        at = iso(now)
         self.db.executemany(
             """INSERT OR IGNORE INTO deliveries (chat_id, posting_key, alert_ids, state,
                    next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)""",
-            [
-                (d.chat_id, d.posting_key, json.dumps(list(d.alert_ids)), iso(now), iso(now))
-                for d in deliveries
-            ],
+            ((d.chat_id, d.posting_key, _json_ids(d.alert_ids), at, at) for d in deliveries),
         )
         return self.db.conn.total_changes - before
 
