@@ -336,6 +336,9 @@ async def test_export_carries_follows_and_import_follows_again_what_this_bot_rea
         assert "<code>/follow https://jobs.lever.co/other</code>" in reply
         [followed] = app.store.follows.follows(OTHER)
         assert (followed.board.name, followed.all_jobs) == ("acme", True)
+        again = await say(tg, "/import", reply_to=export)  # your own file, followed already
+        assert "Following again: 1 company" in again.visible_text
+        assert len(app.store.follows.follows(USER)) == 1
 
         retired = json.dumps(data)  # a board nobody reads any more is sent back to /follow
         app.store.boards.remove_board("acme")

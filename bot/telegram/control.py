@@ -216,8 +216,8 @@ class ControlCommands:
                 ):
                     rest.append(spec)
                     continue
-                if store.follows.follow(chat_id, board.name, spec.all_jobs, self.clock()):
-                    followed += 1
+                store.follows.follow(chat_id, board.name, spec.all_jobs, self.clock())
+                followed += 1  # a board already followed counts: it is followed as exported
                 mine.add(board.name)
         lines = [f"Following again: {followed} compan{'ies' if followed != 1 else 'y'}"]
         if rest:
