@@ -307,3 +307,11 @@ def postings_text_queue(db: Database) -> None:
     indexing them row by row in the writer's transaction: the text is indexed after the poll,
     a slice at a time. The index holds every posting already, so the queue starts empty."""
     db.executescript(fulltext.QUEUE)
+
+
+@migrations(name="0015_postings_partial")
+def postings_partial(db: Database) -> None:
+    """`partial`: the posting was stored from its board's list without the detail it needs (the
+    detail request failed), so the next poll asks for it again, after a restart too. Rows
+    stored before are taken as whole: which of them lacked a detail was not recorded."""
+    db.execute("ALTER TABLE postings ADD COLUMN partial INTEGER NOT NULL DEFAULT 0")

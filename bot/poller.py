@@ -122,7 +122,6 @@ class Poller:
         self._compiled: tuple[int, Matcher] | None = None
         self._indexing: asyncio.Task[None] | None = None
         self._storage_down = False  # the last poll could not be stored (told once)
-        self._incomplete: dict[str, set[str]] = {}  # board -> ids whose detail is still owed
         # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
         self.baseline_slice = BASELINE_SLICE
@@ -265,7 +264,7 @@ class Poller:
         """Fetch, parse and normalise the board within its deadline; the CPU-heavy parts run on
         the worker thread. Ids whose detail could not be read are asked for again next poll."""
         source = sources.get(board.kind)
-        known = self.store.postings.known_ids(board.name) - self._incomplete.get(board.name, set())
+        known = self.store.postings.known_ids(board.name)  # less those still owed a detail
         ctx = Context(board.name, board.endpoint, board.options, known)
 
         async with self.fetcher.deadline(self.polling.fetch_timeout):  # all requests, all in
@@ -280,8 +279,6 @@ class Poller:
                 last_modified=board.last_modified,
                 seen=board.body_hash if board.baseline_at else None,
             )
-        if isinstance(read, Read):
-            self._incomplete[board.name] = read.crawl.incomplete
         return read
 
     async def _baseline_ahead(

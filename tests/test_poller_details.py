@@ -83,3 +83,25 @@ async def test_a_new_posting_whose_detail_fails_is_still_new_and_alerted(
     assert "Ad 2" in store.postings.posting("Quill:2").description
     asked = [path for path, _ in boards.requests if path == f"{LIST}/2"]
     assert len(asked) == 2, "the failed detail is asked for again, once"
+
+
+async def test_a_detail_still_owed_is_asked_for_again_after_a_restart(
+    poller, store, boards, quill, now
+) -> None:
+    serve(boards, [1], {})
+    await poller.poll(quill)
+    serve(boards, [1, 2], {2: 503})
+    assert (await poller.poll(quill)).new == 1
+    poller.close()  # the bot stops; a new one over the same database polls next
+    client = build_client(timeout=1.0)
+    restarted = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
+    try:
+        serve(boards, [1, 2], {})
+        third = await restarted.poll(quill)
+    finally:
+        restarted.close()
+        await client.aclose()
+    assert (third.new, third.enqueued) == (0, 0)
+    assert "Ad 2" in store.postings.posting("Quill:2").description
+    asked = [path for path, _ in boards.requests if path == f"{LIST}/1"]
+    assert len(asked) == 1, "a posting stored whole is not asked for again"

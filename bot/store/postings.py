@@ -54,11 +54,12 @@ _JOB_COLS = (
     "coalesce(p.job_key, p.key) AS job"
 )
 _INSERT = f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline,
-                  job_key, url_key, apply_key, ctl_key, ctd_key, raw_hash)
-              VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+                  job_key, url_key, apply_key, ctl_key, ctd_key, raw_hash, partial)
+              VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+# Only a whole posting rewrites a stored one (see `diff`): it is no longer partial.
 _UPDATE = f"""UPDATE postings SET {", ".join(f"{f} = ?" for f in _FIELDS[3:])},
                   last_seen_at = ?, changed_at = ?, closed_at = NULL, missing_polls = 0,
-                  raw_hash = ?
+                  raw_hash = ?, partial = 0
               WHERE key = ?"""
 _TOUCH = """UPDATE postings SET closed_at = NULL, missing_polls = 0,
                 raw_hash = coalesce(?, raw_hash) WHERE key = ?"""
@@ -128,7 +129,13 @@ class Postings(Table):
         self.db.executemany(
             _INSERT,
             [
-                [*_posting_values(p), *tail, *jobs[p.key], plan.fingerprints.get(p.key)]
+                [
+                    *_posting_values(p),
+                    *tail,
+                    *jobs[p.key],
+                    plan.fingerprints.get(p.key),
+                    int(p.partial),
+                ]
                 for p in part
             ],
         )
@@ -216,8 +223,11 @@ class Postings(Table):
         return {r["key"]: r["raw_hash"] for r in rows}
 
     def known_ids(self, board: str) -> frozenset[str]:
-        """External ids stored for a board, so sources can skip detail requests for them."""
-        rows = self.db.execute("SELECT external_id FROM postings WHERE board = ?", (board,))
+        """External ids stored whole for a board, so sources can skip detail requests for
+        them (a posting stored without its detail is not among them: it is asked for again)."""
+        rows = self.db.execute(
+            "SELECT external_id FROM postings WHERE board = ? AND partial = 0", (board,)
+        )
         return frozenset(r["external_id"] for r in rows)
 
     def posting(self, key: str) -> Posting | None:
