@@ -16,8 +16,9 @@ from bot.normalize import markup
 def _read(text: str) -> str:
     """The reference: each piece after a mark, its letter then its words; a run of marks ends
     at the first piece with words, and gives the break before them."""
-    if "\0R" in text:
-        text = markup._keep_pre_lines(text)
+    pre = "\0R" in text
+    if pre:  # U+E000 stands for a newline of a <pre>; the markup's own ones go
+        text = markup._keep_pre_lines(text.replace("\ue000", ""))
     pieces = text.split("\0")
     first = " ".join(pieces[0].split())
     out = [first] if first else []
@@ -36,7 +37,7 @@ def _read(text: str) -> str:
             out.append("• ")
         out.append(words)
     joined = "".join(out)
-    if "\ue000" in joined:
+    if pre and "\ue000" in joined:
         joined = joined.replace("\ue000", "\n")
         joined = markup._BLANK_RUNS.sub("\n\n", markup._EDGE_SPACES.sub("\n", joined))
     return joined.strip()
@@ -70,3 +71,8 @@ def test_whitespace_between_marks_joins_their_run() -> None:
     # <li>a</li> <li>b</li>: one run "E I", not two runs with a space between.
     assert markup.marked_text("\0Ia\0E \n\xa0\0Ib\0E") == "• a\n• b"
     assert markup.marked_text("a\0P\u3000\0Ib") == "a\n\n• b"
+
+
+def test_a_private_use_character_of_the_markup_is_no_line_break() -> None:
+    assert markup.html_to_text("<p>a\ue000b</p>") == "a\ue000b"
+    assert markup.html_to_text("<p>a\ue000b</p><pre>x\ny</pre>") == "ab\n\nx\ny"

@@ -93,9 +93,11 @@ def _words(text: str) -> str:
 
 def marked_text(text: str) -> str:
     """Readable text from the marked text of a tree: words joined by one space, and the run
-    of marks between two words turned into its break."""
-    if "\0R" in text:
-        text = _keep_pre_lines(text)
+    of marks between two words turned into its break. (A private-use U+E000 of the markup
+    itself is dropped where a <pre> needs it as its stand-in, and kept elsewhere.)"""
+    pre = "\0R" in text
+    if pre:
+        text = _keep_pre_lines(text.replace(_PRE_NEWLINE, ""))
     parts = _RUN.split(text)  # words, a run of marks, words, ..., words (split in C)
     parts[::2] = map(_words, parts[::2])
     state: _State = (0, ())
@@ -108,7 +110,7 @@ def marked_text(text: str) -> str:
         if not parts[-1]:  # and one at the end nothing
             parts[-2] = ""
     text = "".join(parts)
-    if _PRE_NEWLINE in text:
+    if pre and _PRE_NEWLINE in text:
         text = text.replace(_PRE_NEWLINE, "\n")
         text = _BLANK_RUNS.sub("\n\n", _EDGE_SPACES.sub("\n", text))
     return text.strip()
