@@ -89,17 +89,17 @@ class PollStores:
 class Poller:
     """Polls boards; a failure is stored with its backoff and never raised to the caller.
 
-        `on_event` hears `Polled` after every poll (metrics, the event log), `BoardFailing`, once
-        per failure streak, when a board has failed `alert_admins_after` polls in a row (or answered empty after having postings), and
-        `BoardRecovered` when it recovers: the app words these for the admins. `on_stored` hears
-    that a poll stored new or changed postings, whose text is indexed after it (the app wakes
-    its `TextIndexer`).
-        A failed outcome says when to poll again (`retry_in`, its backoff): the scheduler does.
+    `on_event` hears `Polled` after every poll (metrics, the event log), `BoardFailing`, once
+    per failure streak, when a board has failed `alert_admins_after` polls in a row (or
+    answered empty after having postings), and `BoardRecovered` when it recovers: the app
+    words these for the admins. `on_stored` hears that a poll stored new or changed postings,
+    whose text is indexed after it (the app wakes its `TextIndexer`). A failed outcome says
+    when to poll again (`retry_in`, its backoff): the scheduler does.
 
-        Parsing and normalising run on one worker thread, so a big board (seconds of work on its
-        first poll) does not stall the event loop: commands are answered and alerts sent
-        meanwhile. The diff and routing stay on the loop, in one transaction on its connection;
-        a first poll's plan is worked out on the worker and stored in slices (`_baseline_ahead`).
+    Parsing and normalising run on one worker thread, so a big board (seconds of work on its
+    first poll) does not stall the event loop: commands are answered and alerts sent
+    meanwhile. The diff and routing stay on the loop, in one transaction on its connection;
+    a first poll's plan is worked out on the worker and stored in slices (`_baseline_ahead`).
     """
 
     def __init__(

@@ -11,8 +11,9 @@ Format (JSON, version 1):
                   "endpoint": "https://boards-api.greenhouse.io/v1/boards/acme/jobs", "all": false}]}
 
 `settings`, `muted` and `follows` are optional (`kind` and `endpoint` of a follow too: they
-let /import follow a board the bot already polls without asking the board again). `read` checks everything before anything is stored and
-raises `ImportProblem` listing every problem it found, each with where it is.
+let /import follow a board the bot already polls without asking the board again). `read`
+checks everything before anything is stored and raises `ImportProblem` listing every problem
+it found, each with where it is.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot import policy, transfer, why
-from bot.config import AlertsConfig
+from bot.config import AlertsConfig, FollowConfig
 from bot.models import Button, Document, OutgoingMessage
 from bot.render import shorten
 from bot.store import AlertRow, JobRecord, Stores
@@ -73,7 +73,12 @@ def _message(text: str, rows: tuple[tuple[Button, ...], ...] = ()) -> OutgoingMe
 class ControlCommands:
     """The commands above and the `s:` press route; all run on worker threads."""
 
-    def __init__(self, limits: AlertsConfig, clock: Callable[[], datetime], follow_quota: int = 20):
+    def __init__(
+        self,
+        limits: AlertsConfig,
+        clock: Callable[[], datetime],
+        follow_quota: int = FollowConfig.max_per_user,
+    ):
         self.limits = limits
         self.clock = clock
         self.follow_quota = follow_quota
