@@ -15,19 +15,12 @@ import html
 import logging
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.backoff import retry_delay
 from bot.config import DeliveryConfig
-from bot.errors import (
-    ChatBlocked,
-    ChatMigrated,
-    MessageRejected,
-    RateLimited,
-    SendError,
-    TokenRejected,
-)
+from bot.errors import SendError
 from bot.link import Link
 from bot.models import OutgoingMessage
 from bot.pacing import Pacer
@@ -35,6 +28,7 @@ from bot.store import Db, Notices, Outbox, Users, utcnow
 from bot.store.db import storage_problem
 from bot.store.notices import NoticeItem
 from bot.transport import Transport
+from bot.verdict import Reading, Verdict, read
 
 log = logging.getLogger(__name__)
 IDLE = 60.0  # seconds between looks at the queue when nothing is due (a /broadcast wakes it)
@@ -114,36 +108,37 @@ class Broadcaster:
         try:
             send = self.transport.send(item.chat_id, message)
             msg_id = await asyncio.wait_for(send, self.config.send_timeout)
-        except TokenRejected as exc:
-            self.link.token_rejected(str(exc), loop.time())
-            self.store.notices.notice_retry(item, self.clock(), f"paused: {exc}", count=False)
-        except RateLimited as exc:
-            self.link.answered()
-            later = self.clock() + timedelta(seconds=exc.retry_after)
-            self.store.notices.notice_retry(
-                item, later, f"429: retry after {exc.retry_after:g}s", False
-            )
-        except ChatBlocked as exc:
-            self.link.answered()
-            self.store.notices.notice_failed(item, f"blocked: {exc}")
-            self.store.users.set_user_state(item.chat_id, "blocked", self.clock())
-            self.store.outbox.drop_pending_for(item.chat_id, f"blocked: {exc}")
         except (SendError, TimeoutError) as exc:
-            self._failed(item, exc, loop.time())
+            self._not_sent(item, read(exc), loop.time())
         else:
             self.link.answered()
             self.sent += 1
             self.store.notices.notice_sent(item, self.clock(), msg_id)
 
-    def _failed(self, item: NoticeItem, exc: SendError | TimeoutError, loop_now: float) -> None:
-        """No answer (network, 5xx, timeout): back off and try again, however long it takes;
-        an answer that rejects the message (400) ends it."""
-        if isinstance(exc, MessageRejected | ChatMigrated):
+    def _not_sent(self, item: NoticeItem, said: Reading, loop_now: float) -> None:
+        """Only a permanent answer about the chat (blocked, message rejected) ends a notice;
+        a group that became a supergroup gets it there; anything else tries again later."""
+        notices, now = self.store.notices, self.clock()
+        if said.verdict.answered:
             self.link.answered()
-            self.store.notices.notice_failed(item, f"rejected: {exc}")
-            log.warning("broadcast to chat %d rejected: %s", item.chat_id, exc)
-            return
-        error = str(exc) or type(exc).__name__
-        self.link.failed(error, loop_now)
-        delay = retry_delay(item.attempts + 1, self.config.retry_base)
-        self.store.notices.notice_retry(item, self.clock() + timedelta(seconds=delay), error, True)
+        if said.verdict is Verdict.PAUSE:
+            self.link.token_rejected(said.error, loop_now)
+            notices.notice_retry(item, now, f"paused: {said.error}", count=False)
+        elif said.verdict is Verdict.WAIT:
+            later = now + timedelta(seconds=said.retry_after)
+            notices.notice_retry(item, later, f"429: retry after {said.retry_after:g}s", False)
+        elif said.verdict is Verdict.BLOCKED:
+            notices.notice_failed(item, f"blocked: {said.error}")
+            self.store.users.set_user_state(item.chat_id, "blocked", now)
+            self.store.outbox.drop_pending_for(item.chat_id, f"blocked: {said.error}")
+        elif said.verdict is Verdict.MIGRATED:  # the user's row takes its notices along
+            self.store.users.migrate_chat(item.chat_id, said.new_chat_id, now)
+            moved = replace(item, chat_id=said.new_chat_id)
+            notices.notice_retry(moved, now, said.error, count=False)
+        elif said.verdict is Verdict.REJECTED:
+            notices.notice_failed(item, f"rejected: {said.error}")
+            log.warning("broadcast to chat %d rejected: %s", item.chat_id, said.error)
+        else:  # no answer (network, 5xx, timeout): back off, however long it takes
+            self.link.failed(said.error, loop_now)
+            delay = retry_delay(item.attempts + 1, self.config.retry_base)
+            notices.notice_retry(item, now + timedelta(seconds=delay), said.error, True)

@@ -18,20 +18,14 @@ from datetime import datetime, timedelta
 
 from bot.backoff import MAX_BACKOFF, retry_delay
 from bot.config import DeliveryConfig
-from bot.errors import (
-    ChatBlocked,
-    ChatMigrated,
-    MessageRejected,
-    RateLimited,
-    SendError,
-    TokenRejected,
-)
+from bot.errors import SendError
 from bot.events import DeliveryFailing, DeliveryRejected, Event
 from bot.holding import Sendable
 from bot.link import Link
 from bot.pacing import ChatLimits
 from bot.store import Outbox, Users
 from bot.store.db import storage_problem
+from bot.verdict import Reading, Verdict, read
 
 log = logging.getLogger(__name__)
 Ids = int | tuple[int, ...]
@@ -135,36 +129,34 @@ class Ledger:
             self.storage_failed(db_exc)
 
     def _not_sent(self, item: Sendable, exc: SendError | TimeoutError) -> None:
-        if isinstance(exc, TokenRejected):
-            self.link.token_rejected(str(exc), asyncio.get_running_loop().time())
-            self.outbox.mark_retry(item.ids, self.clock(), f"paused: {exc}", count=False)
-        elif not isinstance(exc, RateLimited | ChatBlocked | ChatMigrated | MessageRejected):
-            self._retry(item, "timed out" if isinstance(exc, TimeoutError) else str(exc))
-        else:
-            self._link_said(
-                self.link.answered()
-            )  # Telegram is there; the answer is about this chat
-            self._answered(item, exc)
+        said = read(exc)
+        if said.verdict is Verdict.PAUSE:
+            self.link.token_rejected(said.error, asyncio.get_running_loop().time())
+            self.outbox.mark_retry(item.ids, self.clock(), f"paused: {said.error}", count=False)
+        elif said.verdict is Verdict.RETRY:
+            self._retry(item, said.error)
+        else:  # Telegram is there; the answer is about this chat
+            self._link_said(self.link.answered())
+            self._answered(item, said)
 
-    def _answered(
-        self, item: Sendable, exc: RateLimited | ChatBlocked | ChatMigrated | MessageRejected
-    ) -> None:
-        if isinstance(exc, RateLimited):
-            self._rate_limited(item, exc.retry_after)
-        elif isinstance(exc, ChatBlocked):
+    def _answered(self, item: Sendable, said: Reading) -> None:
+        if said.verdict is Verdict.WAIT:
+            self._rate_limited(item, said.retry_after)
+        elif said.verdict is Verdict.BLOCKED:
             self.users.set_user_state(item.chat_id, "blocked", self.clock())
-            self.outbox.drop_pending_for(item.chat_id, f"blocked: {exc}")
+            self.outbox.drop_pending_for(item.chat_id, f"blocked: {said.error}")
             log.info(
-                "chat %d blocked the bot or is gone (%s); it gets nothing more", item.chat_id, exc
-            )
-        elif isinstance(exc, ChatMigrated):
-            self.users.migrate_chat(item.chat_id, exc.new_chat_id, self.clock())
-            self.outbox.mark_retry(item.ids, self.clock(), str(exc), count=False)
-            log.info("chat %d became supergroup %d; following it", item.chat_id, exc.new_chat_id)
+                "chat %d blocked the bot or is gone (%s); it gets nothing more",
+                item.chat_id, said.error,
+            )  # fmt: skip
+        elif said.verdict is Verdict.MIGRATED:
+            self.users.migrate_chat(item.chat_id, said.new_chat_id, self.clock())
+            self.outbox.mark_retry(item.ids, self.clock(), said.error, count=False)
+            log.info("chat %d became supergroup %d; following it", item.chat_id, said.new_chat_id)
         else:
-            self.outbox.mark_final(item.ids, "failed", f"rejected: {exc}")
-            log.warning("delivery %d to chat %d rejected: %s", item.id, item.chat_id, exc)
-            self.on_event(DeliveryRejected(item.chat_id, str(exc)))
+            self.outbox.mark_final(item.ids, "failed", f"rejected: {said.error}")
+            log.warning("delivery %d to chat %d rejected: %s", item.id, item.chat_id, said.error)
+            self.on_event(DeliveryRejected(item.chat_id, said.error))
 
     def _rate_limited(self, item: Sendable, retry_after: float) -> None:
         """429: that chat waits (at most an hour), the others flow; see ChatLimits."""

@@ -151,3 +151,37 @@ async def test_a_broadcast_reaches_every_active_user_once_through_an_outage_and_
         "a re-fetched update queues nothing"
     )
     store.close()
+
+
+async def test_a_broadcast_to_a_group_that_became_a_supergroup_follows_it(tmp_path, tg) -> None:
+    group, supergroup = -100, -1001234
+    async with running(tmp_path, tg, {"mode": "open"}) as app:
+        await say(tg, group, "/start")
+        await say(tg, group, "/alert rust")
+        tg.fail_next(
+            group, status=400, migrate_to_chat_id=supergroup,
+            description="Bad Request: group chat was upgraded to a supergroup chat",
+        )  # fmt: skip
+        tg.push_text(ADMIN, "/broadcast Maintenance tonight")
+        await tg.wait_for_async(lambda sent: any("Maintenance" in m.text for m in sent))
+        await until(lambda: app.store.notices.notice_counts(1) == {"sent": 1})
+        notices = [m.chat_id for m in tg.sent if m.text == "Maintenance tonight"]
+        assert notices == [supergroup]
+        assert app.store.users.user(group) is None
+        assert [a.query for a in app.store.alerts.alerts(supergroup)] == ["rust"]
+
+
+async def test_a_migration_found_by_a_delivery_carries_the_groups_pending_notices(
+    tmp_path, tg
+) -> None:
+    group, supergroup = -100, -1001234
+    async with running(tmp_path, tg, {"mode": "open"}) as app:
+        await say(tg, group, "/start")
+        now = app.clock()
+        app.store.notices.broadcast("Maintenance tonight", ADMIN, now + timedelta(days=1))
+        app.store.db.execute("UPDATE notice_deliveries SET next_attempt_at = '9999'")
+        app.store.users.migrate_chat(group, supergroup, now)
+        app.store.db.execute("UPDATE notice_deliveries SET next_attempt_at = ?", (now.isoformat(),))
+        app.broadcaster.wake()
+        await tg.wait_for_async(lambda sent: any("Maintenance" in m.text for m in sent))
+        assert [m.chat_id for m in tg.sent if "Maintenance" in m.text] == [supergroup]

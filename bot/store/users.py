@@ -99,13 +99,18 @@ class Users(Table):
             )
 
     def migrate_chat(self, old: int, new: int, now: datetime) -> None:
-        """A group became a supergroup: carry its user row, alerts and outbox to the new id."""
+        """A group became a supergroup: carry its user row, alerts, outbox and notices to the
+        new id."""
         self.db.alerts_generation += 1
         with self.db.transaction():
             if self.user(new) is None:
                 self.db.execute(
                     "UPDATE users SET chat_id = ?, updated_at = ? WHERE chat_id = ?",
                     (new, iso(now), old),
+                )
+                self.db.execute(  # no foreign key carries these (see `bot.store.notices`)
+                    "UPDATE OR IGNORE notice_deliveries SET chat_id = ? WHERE chat_id = ?",
+                    (new, old),
                 )
 
     def settings(self, chat_id: int) -> DeliverySettings:
