@@ -440,6 +440,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     print(f"{_machine()}\n{args.postings:,} postings asked for, in {len(SHAPES)} boards\n")
+    if not args.corpus.is_dir():
+        print(
+            f"NOTE: no corpus at {args.corpus}: the samples are the test fixtures (smaller "
+            "descriptions), so the figures are not comparable with a corpus run; pass --corpus\n"
+        )
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         store = Stores.open(Path(tmp) / "bench.db")
