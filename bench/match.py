@@ -186,7 +186,7 @@ def run(n_alerts: int, postings: list[Posting], seed: int, naive_postings: int) 
     hits = sum(len(matcher.match(p)) for p in postings)
     indexed = _rate(len(postings), time.perf_counter() - start)
     start = time.perf_counter()
-    deliveries = len(match.route(postings, matcher))
+    deliveries = sum(r.users for r in match.route(postings, matcher))
     routed = _rate(len(postings), time.perf_counter() - start)
 
     # The naive loop: every alert's compiled query on every posting (one view per posting).

@@ -13,11 +13,13 @@ import logging
 import sys
 from array import array
 from collections.abc import Iterable
-from itertools import chain, filterfalse
+from itertools import chain
 from typing import NamedTuple
 
+import numpy as np
+
 from bot.errors import QueryError
-from bot.models import Alert, Posting
+from bot.models import Alert, Posting, Routed
 from bot.plan import plan, posting_keys
 from bot.synonyms import expand
 from bot.syntax import Query
@@ -151,7 +153,7 @@ class _Entry:
     """One distinct query and the alerts that share it (hashed by identity: cheap in a set).
 
     `chats` and `ids` hold each alert's chat and id, in step, as 64-bit integers (SQLite's):
-    routing reads them in C from two buffers, not from objects spread over the heap (three
+    routing joins them in C from two buffers, not from objects spread over the heap (three
     times quicker in a process that has run a while).
     """
 
@@ -263,23 +265,22 @@ class Matcher:
         """The alerts that match `posting`, in no particular order."""
         return list(chain.from_iterable([entry.alerts for entry in self._found(posting)]))
 
-    def users(self, posting: Posting) -> dict[int, tuple[int, ...]]:
-        """Each user `posting` matches, with the ids of their alerts that it matches (sorted).
+    def route(self, posting: Posting) -> Routed | None:
+        """The users `posting` matches and their alerts that it matches; None for nobody.
 
-        Built in C from each matching query's chats and ids; only the users that several
-        alerts match (a few per posting) are then joined one by one."""
+        The matching queries' chats and ids are joined and sorted by numpy, in C: no Python
+        object is made per user (a posting may match thousands)."""
         found = self._found(posting)
-        chats = list(chain.from_iterable([entry.chats for entry in found]))
-        ids: list[tuple[int, ...]] = list(zip(chain.from_iterable([e.ids for e in found])))
-        per_user = dict(zip(chats, ids, strict=True))  # each user's last alert
-        if len(per_user) < len(chats):
-            # The pairs that are not a user's last are not among the dict's items.
-            more = list(filterfalse(per_user.items().__contains__, zip(chats, ids, strict=True)))
-            for chat, one in more:
-                per_user[chat] += one
-            for chat in {chat for chat, _ in more}:
-                per_user[chat] = tuple(sorted(per_user[chat]))
-        return per_user
+        if not found:
+            return None
+        chats = np.frombuffer(b"".join([entry.chats for entry in found]), np.int64)
+        ids = np.frombuffer(b"".join([entry.ids for entry in found]), np.int64)
+        if not len(chats):
+            return None  # (queries left without alerts)
+        order = np.lexsort((ids, chats))  # by chat, then alert
+        chats, ids = chats[order], ids[order]
+        users = int(np.count_nonzero(chats[1:] != chats[:-1])) + 1
+        return Routed(posting.key, chats, ids, users)
 
     def _found(self, posting: Posting) -> set[_Entry]:
         v = view(posting)

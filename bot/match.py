@@ -3,19 +3,17 @@
 The last step of the line query -> view/plan -> index -> match. `matches` is the plain
 reference: it walks the query over the posting's words, nothing clever. `search` passes over
 postings whose text lacks the keys that `bot.plan` says a match needs, and tests the rest with
-the compiled query of `bot.view`. `route` asks the `Matcher` of `bot.index` which alerts each
-posting matches, so that it does not evaluate every alert.
+the compiled query of `bot.view`. `route` asks the `Matcher` of `bot.index` which users each
+posting goes to, so that it does not evaluate every alert.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
-from itertools import repeat
 
 from bot import gcpause
 from bot.index import Matcher
-from bot.models import Alert, Delivery, Posting
+from bot.models import Alert, Delivery, Posting, Routed
 from bot.places import is_place_word, place_names
 from bot.plan import plan
 from bot.salary import yearly
@@ -142,18 +140,20 @@ def _phrases(key: str) -> list[str]:
     ]
 
 
-_delivery = partial(tuple.__new__, Delivery)  # Delivery(*row), without a Python call
+def route(postings: Iterable[Posting], alerts: Iterable[Alert] | Matcher) -> list[Routed]:
+    """Who each posting goes to: one `Routed` (users and their alerts, in arrays) for each
+    posting that some alert matches; `deliveries` makes one `Delivery` per user of them."""
+    matcher = alerts if isinstance(alerts, Matcher) else Matcher(alerts)
+    return [r for r in map(matcher.route, postings) if r is not None]
 
 
-def route(postings: Iterable[Posting], alerts: Iterable[Alert] | Matcher) -> list[Delivery]:
+def deliveries(routed: Iterable[Routed]) -> list[Delivery]:
     """One delivery per (user, posting), naming every alert of that user that matched.
 
     The cyclic collector is paused meanwhile: a burst makes a million small tuples that hold
     no cycles, and each collection they set off walks the whole index (see `gcpause`)."""
-    matcher = alerts if isinstance(alerts, Matcher) else Matcher(alerts)
     out: list[Delivery] = []
     with gcpause.paused():
-        for posting in postings:
-            users = matcher.users(posting)
-            out.extend(map(_delivery, zip(users, repeat(posting.key), users.values())))
+        for r in routed:
+            out.extend(r.deliveries())
     return out

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from itertools import repeat
 from typing import Any, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,40 @@ class Delivery(NamedTuple):
     chat_id: int
     posting_key: str
     alert_ids: tuple[int, ...] = ()
+
+
+_delivery = partial(tuple.__new__, Delivery)  # Delivery(*row), without a Python call
+
+
+@dataclass(frozen=True, slots=True)
+class Routed:
+    """The users one posting goes to, as (chat, alert) pairs in two arrays of 64-bit ints,
+    sorted by chat, then alert: a user's several alerts are neighbours. One object per
+    posting, not one per user: routing a burst makes a million users, and building a Python
+    object for each of them was most of its cost. `users` is how many distinct chats."""
+
+    posting_key: str
+    chats: npt.NDArray[np.int64]
+    alert_ids: npt.NDArray[np.int64]
+    users: int
+
+    def deliveries(self) -> list[Delivery]:
+        """One `Delivery` per user, naming their alerts (sorted): the users with one alert
+        that matched (most) made in C, then the few with several."""
+        chats, ids, key = self.chats, self.alert_ids, self.posting_key
+        if self.users == len(chats):
+            return list(map(_delivery, zip(chats.tolist(), repeat(key), zip(ids.tolist()))))
+        first = np.flatnonzero(np.concatenate(([True], chats[1:] != chats[:-1])))
+        ends = np.append(first[1:], len(chats))
+        one = ends - first == 1
+        alone = first[one]
+        out = list(
+            map(_delivery, zip(chats[alone].tolist(), repeat(key), zip(ids[alone].tolist())))
+        )
+        id_list = ids.tolist()
+        for start, end in zip(first[~one].tolist(), ends[~one].tolist(), strict=True):
+            out.append(Delivery(int(chats[start]), key, tuple(id_list[start:end])))
+        return out
 
 
 @dataclass(frozen=True, slots=True)

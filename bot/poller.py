@@ -363,7 +363,7 @@ class Poller:
             return 0
         matcher = self._matcher()
         # No alerts: no words or places to work out (the place names take seconds to load).
-        routed = match.route(new, matcher) if len(matcher) else []
+        routed = match.deliveries(match.route(new, matcher)) if len(matcher) else []
         deliveries = with_followers(routed, new, self.store.follows.all_jobs_followers)
         wanted = self.store.choices.wanted(
             deliveries, {p.key: p for p in new}

@@ -42,7 +42,7 @@ def test_routing_skips_hidden_jobs_and_muted_companies_and_keeps_paused_alerts(
     store.choices.hide_job(A, "ATS:1", now)
     store.choices.mute_company(A, "  globex ", now)
     store.alerts.set_alert_paused(A, senior_a.id, now)
-    routed = match.route(jobs, store.alerts.active_alerts())
+    routed = match.deliveries(match.route(jobs, store.alerts.active_alerts()))
     wanted = store.choices.wanted(routed, {p.key: p for p in jobs})
     assert sorted((d.chat_id, d.posting_key, d.alert_ids) for d in wanted) == [
         (A, "ATS:2", (rust_a.id, senior_a.id)),  # senior paused: held for it, sent for rust

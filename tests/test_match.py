@@ -58,14 +58,15 @@ def test_route_sends_one_delivery_per_user_naming_every_alert() -> None:
         Alert(4, 9, "scala"),
         Alert(5, 7, "title:rust OR engineer"),
     ]
-    deliveries = match.route([job("Backend Engineer (Rust)")], alerts)
+    deliveries = match.deliveries(match.route([job("Backend Engineer (Rust)")], alerts))
     assert sorted((d.chat_id, d.alert_ids) for d in deliveries) == [(7, (1, 2, 5)), (8, (3,))]
 
 
 def test_route_takes_a_compiled_matcher_built_from_any_iterable() -> None:
     matcher = Matcher(Alert(i, i, q) for i, q in enumerate(["rust", "go"], start=1))
     assert len(matcher) == 2
-    deliveries = match.route([job("Go Engineer", key="b:1"), job("Cook", key="b:2")], matcher)
+    routed = match.route([job("Go Engineer", key="b:1"), job("Cook", key="b:2")], matcher)
+    deliveries = match.deliveries(routed)
     assert [(d.chat_id, d.posting_key) for d in deliveries] == [(2, "b:1")]
 
 

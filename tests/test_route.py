@@ -1,8 +1,9 @@
 """Routing through the index gives what evaluating every alert on its own gives.
 
-`match.route` expands each matching query to its alerts' (chat, alert) pairs and joins a
-user's several alerts into one delivery: this holds it to the plain per-alert loop over a
-generated mix (bench.match's shapes, many users with several alerts, shared queries).
+`match.route` joins each matching query's (chat, alert) pairs into one `Routed` per posting,
+and `match.deliveries` makes one delivery per user of it, naming their several alerts: this
+holds them to the plain per-alert loop over a generated mix (bench.match's shapes, many users
+with several alerts, shared queries).
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ def _postings(rng: random.Random, n: int) -> list[Posting]:
     return [world.make_posting(rng, 3, i, bodies) for i in range(n)]
 
 
+def _job(key: str, title: str, description: str) -> Posting:
+    return Posting(key, "b", key, title, "Acme", "Berlin", f"https://e.com/{key}", description)
+
+
 def _one_by_one(postings: list[Posting], alerts: list[Alert]) -> set[Delivery]:
     """Each alert's compiled query on each posting; one delivery per user and posting."""
     tests = [(a, compile_query(a.query)) for a in alerts]
@@ -56,7 +61,7 @@ def test_route_gives_the_deliveries_of_evaluating_each_alert_alone() -> None:
     matcher = Matcher(alerts)
     assert matcher.queries < len(alerts)
 
-    routed = match.route(postings, matcher)
+    routed = match.deliveries(match.route(postings, matcher))
 
     expected = _one_by_one(postings, alerts)
     assert len(routed) == len(set(routed)) == len(expected) > len(postings)
@@ -75,18 +80,49 @@ def test_route_follows_alerts_added_and_removed_after_the_index_was_built() -> N
     added = _alerts(rng, 150, users=60, first_id=1000)
     matcher.sync([*kept, *added])
 
-    assert set(match.route(postings, matcher)) == _one_by_one(postings, [*kept, *added])
+    assert set(match.deliveries(match.route(postings, matcher))) == _one_by_one(
+        postings, [*kept, *added]
+    )
 
 
 def test_route_leaves_the_garbage_collector_as_it_found_it() -> None:
     alerts = [Alert(1, 7, "rust"), Alert(2, 8, "rust")]
     posting = world.make_posting(random.Random(1), 3, 1, ["Rust."])
     assert gc.isenabled()
-    assert len(match.route([posting], alerts)) == 2
+    assert len(match.deliveries(match.route([posting], alerts))) == 2
     assert gc.isenabled()
     gc.disable()
     try:
-        assert len(match.route([posting], alerts)) == 2
+        assert len(match.deliveries(match.route([posting], alerts))) == 2
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_routed_holds_each_users_pairs_sorted_and_counts_the_users() -> None:
+    alerts = [
+        Alert(5, 9, "rust"),
+        Alert(3, 9, "backend"),
+        Alert(4, -100, "rust"),
+        Alert(1, 8, "rust"),
+    ]
+    alerts.append(Alert(2, 8, "cook"))  # not this posting: user 8 has one alert that matches
+    rust = _job("b:1", "Backend Engineer", "We write Rust.")
+    cook = _job("b:2", "Baker", "We bake bread.")
+
+    (routed,) = match.route([rust, cook], alerts)  # nobody for the cook: no Routed
+
+    assert routed.posting_key == rust.key
+    assert list(zip(routed.chats.tolist(), routed.alert_ids.tolist(), strict=True)) == [
+        (-100, 4), (8, 1), (9, 3), (9, 5)
+    ]  # fmt: skip
+    assert routed.users == 3
+    assert routed.deliveries() == [
+        Delivery(-100, rust.key, (4,)), Delivery(8, rust.key, (1,)), Delivery(9, rust.key, (3, 5))
+    ]  # fmt: skip
+
+
+def test_a_query_whose_alerts_were_all_removed_routes_nobody() -> None:
+    matcher = Matcher([Alert(1, 7, "rust"), Alert(2, 8, "python")])
+    matcher.sync([Alert(2, 8, "python")])  # "rust" keeps its entry, without alerts
+    assert match.route([_job("b:1", "Rust Engineer", "Rust.")], matcher) == []

@@ -226,7 +226,7 @@ def _follow(
     postings = store.postings.board_postings(name)
     paused = store.alerts.paused_alert_ids(chat_id)
     alerts = [a for a in store.alerts.alerts(chat_id) if a.id not in paused]
-    keys = {d.posting_key for d in match.route(postings, alerts)}
+    keys = {r.posting_key for r in match.route(postings, alerts)}
     hits = store.choices.visible(chat_id, [p for p in postings if p.key in keys])
     return board, board.open_postings, hits
 
