@@ -7,10 +7,12 @@ definition: for any words, whitespace and marks, both give the same text.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
-from bot.normalize import markup
+from bot.normalize import markup, tree
 
 
 def _read(text: str) -> str:
@@ -76,3 +78,19 @@ def test_whitespace_between_marks_joins_their_run() -> None:
 def test_a_private_use_character_of_the_markup_is_no_line_break() -> None:
     assert markup.html_to_text("<p>a\ue000b</p>") == "a\ue000b"
     assert markup.html_to_text("<p>a\ue000b</p><pre>x\ny</pre>") == "ab\n\nx\ny"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ["<p>a\ud800b</p>", "\ufeff<p>bom</p>", "a\r\nb\rc", "<p>x\x00y</p>", "’ &amp; &#39;", ""],
+)
+def test_the_tree_is_the_one_selectolax_builds_from_the_text(markup: str) -> None:
+    # tree.parse hands lexbor the UTF-8 itself (encoded once): the same bytes selectolax would
+    # encode from the text, lone surrogates dropped.
+    assert tree.parse(markup).html == LexborHTMLParser(markup).html
+    assert tree.text_of(tree.utf8(markup)) == LexborHTMLParser(markup).text()
+
+
+def test_a_lone_surrogate_in_markup_is_dropped_raw_or_escaped() -> None:
+    assert markup.html_to_text("<p>a\ud800b</p>") == "ab"
+    assert markup.html_to_text("&lt;p&gt;a\ud800b&lt;/p&gt;") == "ab"

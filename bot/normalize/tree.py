@@ -34,7 +34,6 @@ _FLAT = frozenset((
     "wbr", "param", "keygen", "basefont", "bgsound", "frame", "image", "a", "p", "li", "dt", "dd",
     "option", "optgroup", "tr", "td", "th", "rt", "rp", "thead", "tbody", "tfoot", "colgroup",
 ))  # fmt: skip
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _logged: set[str] = set()
 
 
@@ -85,10 +84,22 @@ def shallow(markup: str) -> str:
     return "".join(parts)
 
 
+def utf8(markup: str) -> bytes:
+    """`markup` as the UTF-8 that lexbor reads. Lone surrogates, which UTF-8 cannot carry, are
+    dropped, as selectolax drops them from the text it is given."""
+    return markup.encode("utf-8", errors="ignore")
+
+
 def parse(markup: str) -> LexborHTMLParser:
-    """The lexbor tree of `markup` (lone surrogates, which UTF-8 cannot carry, become U+FFFD)."""
-    markup = shallow(markup)
-    try:
-        return LexborHTMLParser(markup)
-    except UnicodeEncodeError:
-        return LexborHTMLParser(_SURROGATE.sub("\ufffd", markup))
+    """The lexbor tree of `markup`, made `shallow` first where it has enough tags to need it
+    (counted in its UTF-8, which is encoded once, here)."""
+    data = utf8(markup)
+    if data.count(b"<") >= _FEW_TAGS:
+        data = utf8(shallow(markup))
+    return LexborHTMLParser(data)
+
+
+def text_of(data: bytes) -> str:
+    """The text of the UTF-8 markup `data`, which has no tags (nothing to make `shallow`): its
+    character references decoded, as an HTML parser decodes them."""
+    return LexborHTMLParser(data).text()
