@@ -118,10 +118,8 @@ def test_demo_console_chat_delivers_an_alert_and_stops_on_sigterm(tmp_path) -> N
         assert "Alert #1 saved: rust" in out
         assert "I don't know /frobnicate" in out
         assert "Matched your alert “rust”" in out, out
-        start = time.monotonic()
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=10) == 0
-        assert time.monotonic() - start < 10
+        assert proc.wait(timeout=10) == 0, "SIGTERM stops it cleanly"
     finally:
         if proc.poll() is None:
             proc.kill()

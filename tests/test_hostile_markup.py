@@ -1,15 +1,15 @@
 """Pathological markup costs about what ordinary markup of the same size costs (issue 12, #7).
 
 Each test times one of our HTML paths on a hostile input and on an ordinary one of the same
-size, and asserts on the ratio (never on a wall-clock time). The old regex and html.parser code
-took seconds on these sizes (quadratic), a hundred times the ordinary input and more.
+size, and asserts on the ratio of their CPU times (never on a wall-clock time; see
+`tests.cputime`). The old regex and html.parser code took seconds on these sizes (quadratic),
+a hundred times the ordinary input and more.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import time
 from collections.abc import Callable
 
 import pytest
@@ -21,6 +21,7 @@ from bot.sources.base import page_markup, sniff
 from bot.sources.contract import Context, parse_recorded
 from bot.sources.getro import next_data
 from bot.sources.hn import _first_line
+from tests import cputime
 
 SIZE = 32 * 1024
 MAX_RATIO = 20
@@ -56,20 +57,10 @@ _LINK_HEAD = '<html><head><link rel="stylesheet" href="/s.css"></head><body>'
 _ITEM = '<li class="job"><h3><a href="/jobs/{i}">Engineer {i}</a></h3></li>'
 
 
-def _best(call: Callable[[], object], runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def ratio(path: Callable[[str], object], hostile: str, ordinary: str = ORDINARY) -> float:
     """How many times longer `path` takes on `hostile` than on `ordinary` (of its size)."""
     assert abs(len(hostile) - len(ordinary)) < len(ordinary) // 10
-    path(ordinary)  # warm up
-    return _best(lambda: path(hostile)) / _best(lambda: path(ordinary))
+    return cputime.ratio(lambda: path(hostile), lambda: path(ordinary))
 
 
 def _page(body: str, head: str = _HEAD) -> FetchResult:
