@@ -132,8 +132,8 @@ async def test_alerts_lists_ids_and_jobs_sent_in_seven_days(handlers, store, now
         store.outbox.mark_sending(item.id)
         store.outbox.mark_sent(item.id, now, 100 + item.id)
     reply = await say(handlers, "/alerts")
-    assert "#1 <b>rust</b> — 2 jobs in 7 days" in reply
-    assert "#2 <b>c++</b> — 1 job in 7 days" in reply
+    assert "#1 <b>rust</b> — 2 jobs sent in 7 days" in reply
+    assert "#2 <b>c++</b> — 1 job sent in 7 days" in reply
 
 
 async def test_search_lists_the_latest_five_matches(handlers) -> None:

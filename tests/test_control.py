@@ -416,5 +416,5 @@ async def test_the_console_shows_menus_and_prints_an_export(tmp_path) -> None:
         console._reply(await handlers(Incoming(1, text, 1)))
     handlers.close()
     shown = out.getvalue()
-    assert "#1 rust — 0 jobs in 7 days" in shown and "] ⏸ Pause #1" in shown
+    assert "#1 rust — 0 jobs sent in 7 days" in shown and "] ⏸ Pause #1" in shown
     assert "📎 jobbot-export-2026-05-04.json" in shown and '"query": "rust"' in shown

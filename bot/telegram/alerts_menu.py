@@ -220,7 +220,7 @@ class AlertCommands:
 
     @staticmethod
     def _line(a: AlertRow, sent: int) -> str:
-        state = "⏸ paused" if a.paused_at else f"{_plural(sent, 'job')} in 7 days"
+        state = "⏸ paused" if a.paused_at else f"{_plural(sent, 'job')} sent in 7 days"
         return f"#{a.id} <b>{esc(shorten(a.query, SHOWN))}</b> — {state}"
 
     @staticmethod
