@@ -69,8 +69,9 @@ def http_parts(
     config: Config, transport: httpx.AsyncBaseTransport | None
 ) -> tuple[HostGuard, httpx.AsyncClient, Fetcher]:
     """The one HTTP client (configured boards' origins trusted by the guard) and its fetcher."""
-    urls = {u for b in config.boards for u in (b.url, b.endpoint)}
-    trusted = {u for u in urls if urlsplit(u).scheme in ("http", "https")}  # their origins
+    parts = {urlsplit(u) for b in config.boards for u in (b.url, b.endpoint)}
+    # One URL per origin, which the guard parses (a thousand boards on one API host are one).
+    trusted = {f"{p.scheme}://{p.netloc}" for p in parts if p.scheme in ("http", "https")}
     guard = HostGuard(trusted, config.polling.allow_private_hosts)
     client = build_client(
         timeout=config.polling.timeout,

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -250,6 +251,7 @@ async def fetch_and_read(
     info: BoardInfo,
     *,
     stored: Callable[[], Mapping[str, str]] = dict,
+    known: Callable[[], Set[str]] | None = None,
     run: Callable[..., Awaitable[Any]] = inline,
     etag: str | None = None,
     last_modified: str | None = None,
@@ -258,13 +260,19 @@ async def fetch_and_read(
     """Fetch one board (every request its source asks for), parse and `normalise` it: the
     path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
     (a worker thread in the poller), the body's hash included; `stored()` gives the
-    fingerprints stored for the board, read only once the board has changed. A 304 or a body
+    fingerprints stored for the board and `known()` the ids its parse may skip details for
+    (`ctx.known` otherwise), each read only once the board has changed. A 304 or a body
     whose hash is `seen` gives the bare `Crawl`."""
+
+    @functools.cache
+    def parsing() -> Context:  # the context with what is stored, read at the first parse
+        return ctx if known is None else replace(ctx, known=known())
+
     got = await crawl(
         fetcher,
         source,
         ctx,
-        lambda response: run(source.parse, response, ctx),
+        lambda response: run(source.parse, response, parsing()),
         etag=etag,
         last_modified=last_modified,
         seen=seen,

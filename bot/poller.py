@@ -185,7 +185,8 @@ class Poller:
         now = self.clock()
         self._follow_move(board, read.first if isinstance(read, Crawl) else read.crawl.first)
         if isinstance(read, Crawl):
-            self._succeeded(board, now, read.etag, read.last_modified)
+            with self.store.db.transaction():  # one commit, the checkpointer told
+                self._succeeded(board, now, read.etag, read.last_modified)
             return PollOutcome(board.name, "not_modified")
         if not read.postings and not read.unchanged and board.open_postings:
             return self._failed(
@@ -264,8 +265,8 @@ class Poller:
         """Fetch, parse and normalise the board within its deadline; the CPU-heavy parts run on
         the worker thread. Ids whose detail could not be read are asked for again next poll."""
         source = sources.get(board.kind)
-        known = self.store.postings.known_ids(board.name)  # less those still owed a detail
-        ctx = Context(board.name, board.endpoint, board.options, known)
+        ctx = Context(board.name, board.endpoint, board.options)
+        postings = self.store.postings
 
         async with self.fetcher.deadline(self.polling.fetch_timeout):  # all requests, all in
             read = await fetch_and_read(
@@ -273,7 +274,8 @@ class Poller:
                 source,
                 ctx,
                 BoardInfo(board.name, board.kind, board.endpoint, board.company),
-                stored=lambda: self.store.postings.fingerprints(board.name),
+                stored=lambda: postings.fingerprints(board.name),
+                known=lambda: postings.known_ids(board.name),  # less those owed a detail
                 run=self._on_worker,
                 etag=board.etag,
                 last_modified=board.last_modified,
@@ -434,7 +436,13 @@ class Poller:
         delay = backoff(board.interval_s, failures, self.polling.max_backoff)
         if retry_after:
             delay = max(delay, min(retry_after, self.polling.max_backoff))
-        self.store.boards.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
+        tell = not board.admins_alerted and (
+            alert_now or failures >= self.polling.alert_admins_after
+        )
+        with self.store.db.transaction():  # the failure and whether it was told: one commit
+            self.store.boards.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
+            if tell:
+                self.store.boards.set_admins_alerted(board.name)
         wait = format_duration(delay)
         if failures == 1 and not logged:
             log.warning(
@@ -442,7 +450,6 @@ class Poller:
             )
         else:
             log.debug("board %s: failure %d in a row: %s", board.name, failures, error)
-        if not board.admins_alerted and (alert_now or failures >= self.polling.alert_admins_after):
-            self.store.boards.set_admins_alerted(board.name)
+        if tell:
             self.on_event(BoardFailing(board.name, failures, error, delay))
         return PollOutcome(board.name, "failed", error=error, retry_in=delay)

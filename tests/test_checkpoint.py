@@ -35,3 +35,23 @@ def test_commits_leave_checkpoints_to_their_thread(tmp_path: Path) -> None:
     assert busy == 0 and logged > 1000 and copied == logged  # the thread had copied it all
     other.close()
     store.close()
+
+
+def test_writes_outside_a_transaction_are_checkpointed_too(tmp_path: Path) -> None:
+    """A statement that commits itself (a not-modified poll's bookkeeping was one) tells the
+    thread nothing: it still finds the log moved, so 304s alone cannot grow it unchecked."""
+    store = Stores.open(tmp_path / "jobbot.db")
+    assert store.db.checkpoints is not None
+    store.db.checkpoints.every = 0.01  # looks at the log this often (keeps the test short)
+    with store.db.transaction():
+        store.db.execute("CREATE TABLE filler (x TEXT)")
+    _wait_for_checkpoint(store, 0)
+    before = store.db.checkpoints.done
+    for _ in range(300):
+        store.db.execute("INSERT INTO filler VALUES (?)", ("x" * 4000,))
+    _wait_for_checkpoint(store, before)
+    other = sqlite3.connect(tmp_path / "jobbot.db")
+    busy, logged, copied = other.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert busy == 0 and logged >= 300 and copied == logged
+    other.close()
+    store.close()

@@ -274,3 +274,29 @@ def test_an_origin_is_scheme_host_and_port_with_defaults(origin: str, url: str) 
 def test_a_trusted_entry_must_name_an_origin() -> None:
     with pytest.raises(ValueError, match=r"127\.0\.0\.1"):
         HostGuard({"127.0.0.1"})
+
+
+async def test_the_app_trusts_the_origin_of_every_configured_board(tmp_path) -> None:
+    """Each configured board's URL and endpoint lend their origin (scheme, host, port) to the
+    guard, with hosts in any case, default ports and addresses in brackets; many boards on one
+    API host are one origin."""
+    boards = [
+        {"name": f"b{n}", "kind": "greenhouse", "url": f"http://127.0.0.1:8080/v1/boards/b{n}/jobs"}
+        for n in range(3)
+    ] + [
+        {"name": "Upper", "kind": "greenhouse", "url": "https://API.Example.com/v1/boards/x/jobs"},
+        {"name": "Six", "kind": "greenhouse", "url": "http://user@[::1]:9000/jobs?content=true"},
+        {"name": "Lever", "url": "https://jobs.lever.co/acme"},  # polls api.lever.co
+    ]
+    config = cfg.from_dict({"storage": {"path": str(tmp_path / "jobbot.db")}, "boards": boards})
+    app = App(config)
+    try:
+        assert app.guard.trusted == {
+            ("http", "127.0.0.1", 8080),
+            ("https", "api.example.com", 443),
+            ("http", "::1", 9000),
+            ("https", "jobs.lever.co", 443),
+            ("https", "api.lever.co", 443),
+        }
+    finally:
+        await app.close()

@@ -11,19 +11,23 @@ import pytest
 
 from bot.cli import main
 from bot.config import BoardConfig, PollingConfig
-from bot.crawl import crawl
+from bot.crawl import Crawl, Read, crawl, fetch_and_read
 from bot.http import Fetcher, build_client
+from bot.models import BoardInfo
 from bot.poller import Poller, PollStores
 from bot.sources.bamboohr import BambooHR
 from bot.sources.contract import Context, Page, Response, Source
+from bot.sources.greenhouse import Greenhouse
 from bot.sources.rippling import Rippling
 from bot.sources.teamtailor import Teamtailor
 from bot.sources.workday import Workday
 from bot.store import Stores
 from tests.board_server import BoardServer
+from tests.test_poller import gh_job
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CXS = "/wday/cxs/acmedairy/Acme_Careers"
+PATH_GH = "/v1/boards/acme/jobs"
 P1 = {"appliedFacets": {}, "limit": 20, "offset": 0, "searchText": ""}
 
 
@@ -175,3 +179,42 @@ def test_probe_reads_each_kind_over_loopback(boards: BoardServer, capsys) -> Non
         lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
         assert len(lines) == count, kind
         assert all(x["title"] and x["url"].startswith("http") for x in lines), kind
+
+
+async def test_what_a_board_has_stored_is_read_once_it_changed_and_reaches_its_parse(
+    boards: BoardServer,
+) -> None:
+    """`fetch_and_read` reads the ids stored for a board (`known`) and their fingerprints
+    (`stored`) once it has answered with something new: the parse asks no detail for a known
+    id. A 304 reads neither (most polls: the store is not asked for every board each cycle)."""
+    boards.set_json("/careers/list", fixture("sources/bamboohr/list.json"))
+    boards.set_json("/careers/9/detail", fixture("sources/bamboohr/detail.json"))
+    boards.set_json(PATH_GH, {"jobs": [gh_job(1)]})
+    reads: list[str] = []
+
+    def known() -> frozenset[str]:
+        reads.append("known")
+        return frozenset({"7", "12"})
+
+    def stored() -> dict[str, str]:
+        reads.append("stored")
+        return {}
+
+    async def read(kind: Source, url: str, etag: str | None = None) -> Read | Crawl:
+        info = BoardInfo("Acme", kind.kind, url)
+        async with httpx.AsyncClient() as client:
+            fetcher = Fetcher(client)
+            async with fetcher.deadline(10):
+                return await fetch_and_read(
+                    fetcher, kind, Context("Acme", url), info, stored=stored, known=known,
+                    etag=etag,
+                )  # fmt: skip
+
+    listed = await read(BambooHR(), boards.url("/careers/list"))
+    details = [path for path, _ in boards.requests if path.endswith("/detail")]
+    assert isinstance(listed, Read) and details == ["/careers/9/detail"]
+    assert reads == ["known", "stored"]
+    first = await read(Greenhouse(), boards.url(PATH_GH))
+    assert isinstance(first, Read) and first.crawl.etag and reads[2:] == ["known", "stored"]
+    again = await read(Greenhouse(), boards.url(PATH_GH), etag=first.crawl.etag)
+    assert isinstance(again, Crawl) and again.not_modified and len(reads) == 4
