@@ -320,6 +320,7 @@ def postings_partial(db: Database) -> None:
 @migrations(name="0016_postings_queued_by_writer")
 def postings_queued_by_writer(db: Database) -> None:
     """New postings are queued for the text index by their writer, in one statement after the
-    insert (`TextIndex.queue_new`), not by a trigger per row: that gave every insert a
-    statement journal, a third of a poll's store time. Updates and deletes keep theirs."""
-    db.execute("DROP TRIGGER IF EXISTS postings_queue_insert")
+    insert (`TextIndex.queue_new`), and only updates that set a text column fire the update
+    trigger: a statement that may fire a trigger keeps a statement journal, which cost a
+    third of a poll's store time (`bot.store.fulltext.QUEUE_BY_WRITER`)."""
+    db.executescript(fulltext.QUEUE_BY_WRITER)

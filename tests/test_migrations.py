@@ -55,15 +55,16 @@ def _columns(db: Database, table: str) -> list[str]:
 
 
 def _schema(db: Database) -> dict[str, object]:
-    """Tables with their columns (name, type, not null, default) and the index names."""
+    """Tables with their columns (name, type, not null, default); indexes and triggers with
+    their SQL (a trigger that fires on other statements queues other postings)."""
     names = db.execute(
-        "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
     ).fetchall()
     return {
         name: [r[1:5] for r in db.execute(f"PRAGMA table_info({name})")]
         if kind == "table"
-        else kind
-        for kind, name in names
+        else (kind, sql)
+        for kind, name, sql in names
     }
 
 

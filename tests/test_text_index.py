@@ -104,6 +104,27 @@ def test_a_new_posting_costs_one_statement(store: Stores, now: datetime) -> None
     assert store.text.queued() == 50
 
 
+def test_a_posting_gone_missing_costs_one_statement(store: Stores, now: datetime) -> None:
+    """A poll that misses postings counts one more miss for each in one statement per
+    posting: an update that sets no text column runs no trigger (the queue's update trigger
+    names its columns), so SQLite keeps no statement journal for it."""
+
+    def statements(board: str, count: int) -> int:
+        rng = random.Random(count)
+        postings = [
+            replace(_posting(rng, i), board=board, key=f"{board}:{i}") for i in range(count)
+        ]
+        store.postings.record(board, postings, now)
+        run: list[str] = []
+        store.db.conn.set_trace_callback(run.append)
+        store.postings.record(board, postings[:1], now)
+        store.db.conn.set_trace_callback(None)
+        return len(run)
+
+    assert statements("board00002", 40) - statements("board00001", 10) == 30
+    assert store.text.queued() == 50
+
+
 def _record_in_parts(store: Stores, board: str, postings: list[Posting], now: datetime) -> None:
     """Store a poll as the poller stores a baseline: its new postings a few at a time."""
     with store.db.transaction():
