@@ -22,7 +22,7 @@ from pathlib import Path
 from bench.match import COMPANIES, FILLER, LOCATIONS, ROLES, SENIORITY, TECH, alert_query
 from bot import dedupe
 from bot.models import Posting
-from bot.store import connect, iso
+from bot.store import Db, TextIndex, connect, iso
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 HOSTS = 50  # loopback hosts the boards are spread over (127.0.0.1 .. 127.0.0.50)
@@ -238,6 +238,7 @@ def build(path: Path, size: Size, seed: int = 1, say: Callable[[str], None] = pr
     """Create the world at `path` (which must not exist yet)."""
     db = connect(path)
     conn: sqlite3.Connection = db.conn
+    text = TextIndex(Db(db))
     conn.execute("PRAGMA cache_size=-262144")  # 256 MiB while building
     rng = random.Random(seed)
     conn.execute("BEGIN IMMEDIATE")
@@ -245,6 +246,8 @@ def build(path: Path, size: Size, seed: int = 1, say: Callable[[str], None] = pr
         sql = f"INSERT INTO {table} ({columns}) VALUES ({','.join('?' * columns.count(','))},?)"
         for chunk in _chunks(rows(size, rng)):
             conn.executemany(sql, chunk)
+            if table == "postings":  # queued for the text index, as `Postings.write_new` does
+                text.queue_new([row[0] for row in chunk])
         say(f"  {table}: {conn.execute(f'SELECT count(*) FROM {table}').fetchone()[0]:,} rows")
     hidden = [(rng.randint(1, size.users), f"greenhouse:b{b}:0", iso(NOW)) for b in range(size.boards)]  # fmt: skip
     conn.executemany("INSERT OR IGNORE INTO hidden_jobs VALUES (?, ?, ?)", hidden)

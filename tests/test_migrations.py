@@ -5,12 +5,14 @@ the schema a new database has."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
 from bot.migrations import migrations
+from bot.models import Posting
 from bot.store import Stores, fulltext
 from bot.store.db import Db, connect
 
@@ -53,16 +55,36 @@ def _columns(db: Database, table: str) -> list[str]:
 
 
 def _schema(db: Database) -> dict[str, object]:
-    """Tables with their columns (name, type, not null, default) and the index names."""
+    """Tables with their columns (name, type, not null, default); indexes and triggers with
+    their SQL (a trigger that fires on other statements queues other postings)."""
     names = db.execute(
-        "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
     ).fetchall()
     return {
         name: [r[1:5] for r in db.execute(f"PRAGMA table_info({name})")]
         if kind == "table"
-        else kind
-        for kind, name in names
+        else (kind, sql)
+        for kind, name, sql in names
     }
+
+
+def _vocabulary(conn: sqlite3.Connection, rebuilt: bool = False) -> set[tuple[str, int, int]]:
+    """Every (term, rowid, offset) the text index holds; `rebuilt`: that a new index built
+    from the stored postings would hold."""
+    table = "postings_text"
+    if rebuilt:
+        table = "temp.rebuilt"
+        conn.execute(
+            f"CREATE VIRTUAL TABLE {table} USING fts5(text, content='', {fulltext.TOKENIZE})"
+        )
+        conn.execute(f"""INSERT INTO {table} (rowid, text) SELECT rowid,
+            jobbot_text(title, company, location, description, board) FROM postings""")
+    schema, name = ("temp", "rebuilt") if rebuilt else ("main", table)
+    conn.execute(f"CREATE VIRTUAL TABLE temp.vocab USING fts5vocab({schema}, {name}, instance)")
+    try:
+        return set(conn.execute("SELECT term, doc, offset FROM temp.vocab"))
+    finally:
+        conn.execute("DROP TABLE temp.vocab")
 
 
 def _at_version(path: Path, last: int) -> dict[str, dict[str, object]]:
@@ -100,3 +122,22 @@ def test_every_earlier_version_migrates_to_now_with_its_data(tmp_path: Path, las
     assert store.outbox.delivery_counts() == {"sent": 1}
     store.close()
     fresh.close()
+
+
+@pytest.mark.parametrize("last", range(len(NAMES) - 1), ids=NAMES[:-1])
+def test_every_earlier_version_indexes_what_is_stored_after(tmp_path: Path, last: int) -> None:
+    """Migrated from any version, a poll's new postings are queued once (not by the insert
+    trigger an older version had, and by the writer too), and indexed, the index holds
+    what a rebuild from the stored postings would."""
+    _at_version(tmp_path / "old.db", last)
+    store = Stores.over(Db(connect(tmp_path / "old.db")))
+    new = Posting(key="Acme:2", board="Acme", external_id="2", title="Go Developer",
+                  company="Acme", location="Zürich", url="https://x.example/2",
+                  description="Write Go.", content_hash="c2")  # fmt: skip
+    store.postings.record("Acme", [new], datetime(2026, 11, 22, tzinfo=UTC))
+    store.text.index_all()
+    assert store.text.queued() == 0
+    assert _vocabulary(store.db.conn) == _vocabulary(store.db.conn, rebuilt=True)
+    found = store.postings.with_words('"zurich"', 10).postings
+    assert [p.key for p in found] == ["Acme:2"]
+    store.close()

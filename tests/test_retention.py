@@ -49,6 +49,7 @@ def _year(store: Stores, now) -> None:
                    url_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             rows,
         )
+        store.text.queue_new([r[0] for r in rows])  # as the store's writer does
         store.db.conn.executemany(
             """INSERT INTO deliveries (chat_id, posting_key, state, next_attempt_at,
                    created_at, sent_at) VALUES (?, ?, 'sent', ?, ?, ?)""",

@@ -5,6 +5,7 @@ stored posting at once whether its text is indexed yet or not."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import random
@@ -18,7 +19,7 @@ import pytest
 from bench import world
 from bot.app import App
 from bot.models import Posting
-from bot.store import Stores
+from bot.store import Stores, pollplan
 from bot.store.fulltext import text
 from bot.textindexer import TextIndexer
 from bot.words import fold
@@ -84,19 +85,75 @@ def _vocabulary(db: sqlite3.Connection, schema: str, table: str) -> set[tuple]:
         db.execute(f"DROP TABLE temp.v_{table}")
 
 
+def test_a_new_posting_costs_one_statement(store: Stores, now: datetime) -> None:
+    """Storing new postings runs one statement per posting (its insert) and a fixed few for
+    the poll: their text is queued by one statement after the insert. A trigger per row
+    (three statements a row) gave each row a statement journal, a third of a baseline's
+    store time."""
+
+    def statements(board: str, count: int) -> int:
+        rng = random.Random(count)
+        run: list[str] = []
+        store.db.conn.set_trace_callback(run.append)
+        store.postings.record(board, [replace(_posting(rng, i), board=board, key=f"{board}:{i}")
+                                      for i in range(count)], now)  # fmt: skip
+        store.db.conn.set_trace_callback(None)
+        return len(run)
+
+    assert statements("board00002", 40) - statements("board00001", 10) == 30
+    assert store.text.queued() == 50
+
+
+def test_a_posting_gone_missing_costs_one_statement(store: Stores, now: datetime) -> None:
+    """A poll that misses postings counts one more miss for each in one statement per
+    posting: an update that sets no text column runs no trigger (the queue's update trigger
+    names its columns), so SQLite keeps no statement journal for it."""
+
+    def statements(board: str, count: int) -> int:
+        rng = random.Random(count)
+        postings = [
+            replace(_posting(rng, i), board=board, key=f"{board}:{i}") for i in range(count)
+        ]
+        store.postings.record(board, postings, now)
+        run: list[str] = []
+        store.db.conn.set_trace_callback(run.append)
+        store.postings.record(board, postings[:1], now)
+        store.db.conn.set_trace_callback(None)
+        return len(run)
+
+    assert statements("board00002", 40) - statements("board00001", 10) == 30
+    assert store.text.queued() == 50
+
+
+def _record_in_parts(store: Stores, board: str, postings: list[Posting], now: datetime) -> None:
+    """Store a poll as the poller stores a baseline: its new postings a few at a time."""
+    with store.db.transaction():
+        plan = pollplan.plan(store.postings.read(board), postings)
+        while plan.unwritten:
+            store.postings.write_new(plan, now, 3)
+        store.postings.apply(plan, now)
+
+
 def test_every_write_leaves_the_index_as_a_rebuild_would(store: Stores, now: datetime) -> None:
-    """Inserts, changes, closes and deletes (a deleted posting's rowid taken by a new one),
-    in any order with partial indexing between them: searches agree with a scan all along,
-    and once the queue is worked off the index holds exactly what a new one built from the
-    stored postings would (a wrong 'delete' would leave stale terms behind)."""
+    """Inserts (whole, in parts, or rolled back), changes, closes and deletes (a deleted
+    posting's rowid taken by a new one), in any order with partial indexing between them:
+    searches agree with a scan all along, and once the queue is worked off the index holds
+    exactly what a new one built from the stored postings would (a wrong 'delete' would
+    leave stale terms behind, a posting queued twice or never would show too)."""
     rng = random.Random(7)
     live: dict[str, Posting] = {}
+    _record_in_parts(store, "board00003", [_posting(rng, 900 + i) for i in range(10)], now)
     for step in range(12):
         for i in range(rng.randint(3, 12)):
             p = _posting(rng, step * 100 + i)
             live[p.key] = p
         for key in rng.sample(sorted(live), min(len(live), 4)):  # changed text
             live[key] = replace(_posting(rng, 0), key=key, external_id=live[key].external_id)
+        if rng.random() < 0.3:  # a poll whose transaction is rolled back leaves no trace
+            with contextlib.suppress(RuntimeError), store.db.transaction():
+                gone = [replace(_posting(rng, 5000 + step), key=f"gone:{step}")]
+                store.postings.record("board00001", [*live.values(), *gone], now)
+                raise RuntimeError("rolled back")
         store.postings.record("board00001", list(live.values()), now)
         for key in rng.sample(sorted(live), min(len(live), 3)):  # deleted (retention)
             store.db.execute("DELETE FROM postings WHERE key = ?", (key,))

@@ -7,9 +7,11 @@ FTS5's unicode61; it is contentless and keyed by the posting's rowid. The index 
 candidates: the matcher decides (`bot.match.fulltext` builds the FTS5 query from the same keys
 its own prefilter uses). A change to `fold` needs a migration that rebuilds the index.
 
-Writes do not index: triggers on `postings` only queue the rowid in `postings_unindexed`
-(with, for a changed or deleted posting the index holds, the text it was indexed with, which
-a contentless index needs to take it out). `bot.store.textindex` indexes the queue later, a
+Writes do not index: they only queue the rowid in `postings_unindexed`. Triggers on
+`postings` queue changed and deleted postings, with the text the index holds for them (a
+contentless index needs it to take it out); new postings are queued by their writer, in one
+statement after the insert (`TextIndex.queue_new`: a trigger cost each insert a statement
+journal, see `QUEUE_BY_WRITER`). `bot.store.textindex` indexes the queue later, a
 slice per transaction, and finds the postings with a query's words in the index and in the
 queue alike, so a stored posting is found at once. Every posting not queued is in the index
 with its current text. The functions the indexing calls (`register`) are registered on every
@@ -29,6 +31,7 @@ _CHANGED = " OR ".join(f"old.{f} IS NOT new.{f}" for f in _FIELDS)
 # what the first queued row says: nothing, or the text it had before).
 _KEEP_OLD = f"INSERT OR IGNORE INTO postings_unindexed (posting, old) VALUES (old.rowid, {_JOINED.format('old')});"  # fmt: skip
 TOKENIZE = "tokenize='unicode61 remove_diacritics 0'"
+# The queue as migration 0014 made it (0016 takes the insert trigger off again).
 QUEUE = f"""
 DROP TRIGGER IF EXISTS postings_text_insert;
 DROP TRIGGER IF EXISTS postings_text_delete;
@@ -39,6 +42,16 @@ BEGIN INSERT OR IGNORE INTO postings_unindexed (posting) VALUES (new.rowid); END
 CREATE TRIGGER postings_queue_delete AFTER DELETE ON postings BEGIN {_KEEP_OLD} END;
 CREATE TRIGGER postings_queue_update AFTER UPDATE ON postings WHEN {_CHANGED}
 BEGIN {_KEEP_OLD} END;
+"""
+# Since migration 0016. A statement that may fire a trigger keeps a statement journal: every
+# row it writes copies the pages it touches first. So inserts are queued by their writer, in
+# one statement after the insert, and only an update that sets a text column may fire the
+# update trigger (counting a miss, closing or touching a posting does not).
+QUEUE_BY_WRITER = f"""
+DROP TRIGGER IF EXISTS postings_queue_insert;
+DROP TRIGGER IF EXISTS postings_queue_update;
+CREATE TRIGGER postings_queue_update AFTER UPDATE OF {", ".join(_FIELDS)} ON postings
+WHEN {_CHANGED} BEGIN {_KEEP_OLD} END;
 """
 
 

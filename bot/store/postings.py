@@ -139,6 +139,7 @@ class Postings(Table):
                 for p in part
             ],
         )
+        TextIndex(self.db).queue_new([p.key for p in part])
         plan.written += len(part)
         return jobs
 

@@ -17,6 +17,10 @@ from bot.store.fulltext import TOKENIZE
 SLICE_CHARS = 100_000  # text per transaction: ~5 ms (a merge of the index takes longer)
 _CHECK = 500  # queued postings matched at a time by `TextIndex.matching`
 _IDS = "SELECT value FROM json_each(?)"
+# A rowid queued already keeps its row: the text the index holds for it (a deleted posting's,
+# whose rowid a new one took) must still be taken out.
+_QUEUE_NEW = f"""INSERT OR IGNORE INTO postings_unindexed (posting)
+    SELECT rowid FROM postings WHERE key IN ({_IDS})"""
 _QUEUED_TEXT = f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.queued_text USING fts5(text, content='', {TOKENIZE})"  # fmt: skip
 _TAKE_OUT = f"""INSERT INTO postings_text (postings_text, rowid, text)
     SELECT 'delete', posting, jobbot_fold(old) FROM postings_unindexed
@@ -43,6 +47,14 @@ class TextIndex(Table):
         """How many postings wait to be indexed (or taken out of the index)."""
         row = self.db.one("SELECT count(*) AS n FROM postings_unindexed")
         return row["n"] if row else 0
+
+    def queue_new(self, keys: list[str]) -> None:
+        """Queue the text of the postings just inserted under `keys`, in the insert's own
+        transaction: whatever inserts postings calls it (triggers queue updates and deletes).
+        One statement for them all: a trigger per row gave each insert a statement journal,
+        a third of the time a poll took to store new postings."""
+        if keys:
+            self.db.execute(_QUEUE_NEW, (json.dumps(keys),))
 
     def index_next(self, chars: int = SLICE_CHARS, most: int = 1000) -> int:
         """Index the next queued postings, up to `chars` characters of text (one at least, at
