@@ -46,3 +46,25 @@ def test_an_error_inside_still_resumes_the_collector() -> None:
     with pytest.raises(ValueError):
         gcpause.call(int, "not a number")
     assert gc.isenabled()
+
+
+def test_the_alert_index_is_built_without_collections_on_the_way() -> None:
+    from bot.index import Matcher
+    from bot.models import Alert
+
+    alerts = [Alert(i, i, f"rust{i} OR go{i} -php") for i in range(2000)]
+    collections: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.collect()  # counts start from nought: the collection due is not the build's
+    gc.callbacks.append(note)
+    try:
+        matcher = Matcher(alerts)
+    finally:
+        gc.callbacks.remove(note)
+    assert matcher.queries == 2000
+    assert len(collections) <= 1, f"one collection after the build, not {len(collections)}"
+    assert gc.isenabled()
