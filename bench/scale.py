@@ -148,18 +148,28 @@ class Bench:
 
     def route_at(self, app: App, new: list, n: int) -> None:
         """The matcher alone over an index of the first `n` of the world's alerts (the same
-        mix): its build time, postings/s, and the fan-out (users per posting) that bounds it."""
+        mix): its build time, postings/s, and the fan-out (users per posting) that bounds it;
+        then with the per-user `Delivery` records the poll's write path still builds."""
         alerts = app.store.alerts.active_alerts()[:n]
         start = time.perf_counter()
         matcher = Matcher(alerts)
         built = time.perf_counter() - start
         start = time.perf_counter()
-        users = sum(r.users for r in match.route(new, matcher))
+        routed = match.route(new, matcher)
         took = time.perf_counter() - start
+        users = sum(r.users for r in routed)
         say(
             f"route @{len(alerts) // 1000:>4}k alerts {len(new) / took:5.0f} postings/s   "
             f"({users / len(new):.1f} users each = {users / took:,.0f} "
             f"deliveries/s; index {built:.1f} s, {matcher.queries:,} distinct queries)"
+        )
+        # What the poll's write path makes of it today: one Delivery record per user.
+        start = time.perf_counter()
+        match.deliveries(routed)
+        both = took + time.perf_counter() - start
+        say(
+            f"  + the Delivery records {len(new) / both:5.0f} postings/s   (route and one record "
+            "per user, as the poll's write path takes them)"
         )
 
     async def commands(self, app: App, n: int) -> None:
