@@ -111,6 +111,10 @@ def test_run_with_a_token_serves_telegram_and_stops_cleanly_on_sigterm(tmp_path,
     assert token not in err
 
 
+def _sigint_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_a_slow_probe_exits_130_without_a_traceback(boards) -> None:
     gate = threading.Event()  # the board holds its answer until the test lets it go
     boards.set_json(PATH, {"jobs": [gh_job(1)]}, gate=gate)
@@ -119,6 +123,9 @@ def test_ctrl_c_during_a_slow_probe_exits_130_without_a_traceback(boards) -> Non
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # Ctrl-C as a terminal delivers it: a suite run in the background (`make test &`)
+        # ignores SIGINT, and its children inherit that, so the probe would never see it.
+        preexec_fn=_sigint_as_in_a_terminal,
     )
     try:
         deadline = time.monotonic() + 20  # an upper bound for a loaded machine
