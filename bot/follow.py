@@ -1,7 +1,6 @@
 """Following companies: the rules around /follow that are not chat wording.
 
-`Window` limits how often one user may try /follow; `with_followers` adds, to a poll's
-deliveries, the users who follow a board for every new posting; `FailureWatch` tells the
+`Window` limits how often one user may try /follow; `FailureWatch` tells the
 followers of a board that has failed for days, once per failure streak, and again when it
 is back.
 """
@@ -13,7 +12,7 @@ import contextlib
 import logging
 import sqlite3
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,6 @@ from bot import sources
 from bot.config import FollowConfig
 from bot.config_values import format_duration
 from bot.hostguard import HostGuard
-from bot.models import Delivery, Posting
 from bot.store import Follows
 
 if TYPE_CHECKING:
@@ -77,24 +75,6 @@ class Window:
             return seen[0] + self.period - now
         seen.append(now)
         return None
-
-
-def with_followers(
-    deliveries: list[Delivery],
-    postings: Iterable[Posting],
-    followers_of: Callable[[str], list[int]],
-) -> list[Delivery]:
-    """`deliveries` plus one for each user who follows a posting's board for every new posting
-    and has no delivery of it yet (a user whose alert matched keeps that delivery, which names
-    the alert)."""
-    have = {(d.chat_id, d.posting_key) for d in deliveries}
-    out = list(deliveries)
-    by_board: dict[str, list[int]] = {}
-    for p in postings:
-        if p.board not in by_board:
-            by_board[p.board] = followers_of(p.board)
-        out.extend(Delivery(chat, p.key) for chat in by_board[p.board] if (chat, p.key) not in have)
-    return out
 
 
 Tell = Callable[[int, str], Awaitable[bool]]  # send one notice to one chat; True when sent

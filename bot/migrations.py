@@ -324,3 +324,15 @@ def postings_queued_by_writer(db: Database) -> None:
     trigger: a statement that may fire a trigger keeps a statement journal, which cost a
     third of a poll's store time (`bot.store.fulltext.QUEUE_BY_WRITER`)."""
     db.executescript(fulltext.QUEUE_BY_WRITER)
+
+
+@migrations(name="0017_turned_away_by_job")
+def turned_away_by_job(db: Database) -> None:
+    """Hidden jobs by job and muted companies by company: routing asks, per new posting, who
+    turned it away (`Choices.turned_away_by`), not whether each of its users did."""
+    db.executescript(
+        """
+        CREATE INDEX hidden_jobs_job ON hidden_jobs (job_key);
+        CREATE INDEX muted_companies_company ON muted_companies (company_key);
+        """
+    )

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from bot import gcpause, logs, match, sources
+from bot import fanout, gcpause, logs, match, sources
 from bot.config import PollingConfig, format_duration
 from bot.crawl import Crawl, Read, fetch_and_read
 from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.events import BoardFailing, BoardRecovered, OnEvent, Polled, ignore
-from bot.follow import with_followers
 from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, Posting
@@ -365,12 +364,9 @@ class Poller:
             return 0
         matcher = self._matcher()
         # No alerts: no words or places to work out (the place names take seconds to load).
-        routed = match.deliveries(match.route(new, matcher)) if len(matcher) else []
-        deliveries = with_followers(routed, new, self.store.follows.all_jobs_followers)
-        wanted = self.store.choices.wanted(
-            deliveries, {p.key: p for p in new}
-        )  # not hidden jobs, muted companies
-        return self.store.outbox.enqueue(wanted, now)
+        routed = match.route(new, matcher) if len(matcher) else []
+        s = self.store
+        return fanout.enqueue(new, routed, (s.follows, s.choices, s.outbox), now)
 
     def start_indexing(self) -> asyncio.Task[None]:
         """Build the alert index on a worker thread, once (seconds at 100k alerts): App.run

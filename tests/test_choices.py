@@ -1,12 +1,11 @@
-"""Routing leaves out what a user turned away: hidden jobs (and their copies), muted companies,
-paused alerts; and the console chat lets its user press the same buttons."""
+"""/search leaves out what a user turned away (routing does too: test_fanout), and the console
+chat lets its user press the same buttons."""
 
 from __future__ import annotations
 
 import io
 from dataclasses import replace
 
-from bot import match
 from bot.holding import DeliveryStores
 from bot.models import Delivery, Posting
 from bot.sender import Sender
@@ -24,34 +23,6 @@ def posting(i: int, title: str, company: str = "Acme Pay", board: str = "ATS") -
     )  # fmt: skip
 
 
-def test_routing_skips_hidden_jobs_and_muted_companies_and_keeps_paused_alerts(
-    store: Stores, now
-) -> None:
-    """Paused alerts keep matching: their jobs are held for their resume (test_holding)."""
-    for chat in (A, B):
-        store.users.subscribe(chat, now)
-    rust_a = store.alerts.add_alert(A, "rust", now)
-    senior_a = store.alerts.add_alert(A, "senior", now)
-    store.alerts.add_alert(B, "rust", now)
-    jobs = [
-        posting(1, "Rust Engineer"),
-        posting(2, "Senior Rust Engineer", "Other Co"),
-        posting(3, "Rust SRE", "Globex"),
-    ]
-    store.postings.record("ATS", jobs, now)
-    store.choices.hide_job(A, "ATS:1", now)
-    store.choices.mute_company(A, "  globex ", now)
-    store.alerts.set_alert_paused(A, senior_a.id, now)
-    routed = match.deliveries(match.route(jobs, store.alerts.active_alerts()))
-    wanted = store.choices.wanted(routed, {p.key: p for p in jobs})
-    assert sorted((d.chat_id, d.posting_key, d.alert_ids) for d in wanted) == [
-        (A, "ATS:2", (rust_a.id, senior_a.id)),  # senior paused: held for it, sent for rust
-        (B, "ATS:1", (3,)),
-        (B, "ATS:2", (3,)),
-        (B, "ATS:3", (3,)),
-    ], "B turned nothing away"
-
-
 def test_a_hidden_job_stays_hidden_on_every_board_in_search(store: Stores, now) -> None:
     store.users.subscribe(A, now)
     store.postings.record("ATS", [posting(1, "Rust Engineer")], now)
@@ -61,7 +32,6 @@ def test_a_hidden_job_stays_hidden_on_every_board_in_search(store: Stores, now) 
     store.choices.hide_job(A, store.postings.job_key("Mirror:9"), now)
     assert store.choices.visible(A, store.postings.latest_postings()) == []
     assert len(store.choices.visible(B, store.postings.latest_postings())) == 2
-    assert store.choices.wanted([Delivery(A, "Mirror:9", (1,))], {"Mirror:9": copy}) == []
 
 
 async def test_the_console_shows_numbered_buttons_and_presses_them(store: Stores, now) -> None:

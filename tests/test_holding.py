@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import fanout, match
 from bot.config import DeliveryConfig
 from bot.holding import DeliveryStores
 from bot.models import Delivery, Posting
@@ -289,9 +290,10 @@ async def test_routing_holds_a_paused_alerts_jobs_and_summaries_skip_muted_ones(
         store.db.execute("UPDATE postings SET company = ? WHERE key = ?", (company, f"B:{i}"))
         postings[f"B:{i}"] = store.postings.posting(f"B:{i}")
     store.db.execute("DELETE FROM deliveries")
-    wanted = store.choices.wanted([Delivery(USER, k, (rust,)) for k in postings], postings)
-    assert [d.posting_key for d in wanted] == ["B:1", "B:2"], "held for the resume, not dropped"
-    store.outbox.enqueue(wanted, SAT)
+    jobs = list(postings.values())
+    routed = match.route(jobs, store.alerts.active_alerts())
+    stores = (store.follows, store.choices, store.outbox)
+    assert fanout.enqueue(jobs, routed, stores, SAT) == 2, "held for the resume, not dropped"
     sender = make_sender(store, transport, clock)
     await sender.drain(timeout=5)
     assert tg.sent == [], "the alert is paused"

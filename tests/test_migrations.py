@@ -99,6 +99,8 @@ def _at_version(path: Path, last: int) -> dict[str, dict[str, object]]:
             cols = _columns(db, table)
             put[table] = {k: v for k, v in row.items() if k in cols}
             db[table].insert(put[table])
+    if "0016_postings_queued_by_writer" in NAMES[: last + 1]:  # the writer queues (queue_new)
+        db.execute("INSERT INTO postings_unindexed (posting) SELECT rowid FROM postings")
     db.close()
     return put
 

@@ -8,10 +8,10 @@ company by its `company_key`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime
 
-from bot.models import Delivery, Posting
+from bot.models import Posting
 from bot.store.db import Table, iso
 
 _CHUNK = 400  # rows per lookup: (chat, key) pairs as JSON, well under SQLite's limits
@@ -104,23 +104,15 @@ class Choices(Table):
         row = self.db.one("SELECT job_key FROM postings WHERE key = ?", (posting_key,))
         return row["job_key"] if row and row["job_key"] else posting_key
 
-    def wanted(self, deliveries: list[Delivery], postings: Mapping[str, Posting]) -> list[Delivery]:
-        """`deliveries` without hidden jobs and muted companies. Paused alerts keep matching:
-        their jobs are held for their resume (`bot.holding`). `postings` holds each
-        delivery's posting by key."""
-        if not deliveries:
-            return []
-        keys = {d.posting_key for d in deliveries}
-        jobs = {key: self._job_key(key) for key in keys}
-        firm = {key: company_key(postings[key].company) for key in keys}
-        hidden = self.hidden_pairs((d.chat_id, jobs[d.posting_key]) for d in deliveries)
-        muted = self.muted_pairs((d.chat_id, firm[d.posting_key]) for d in deliveries)
-        return [
-            d
-            for d in deliveries
-            if (d.chat_id, jobs[d.posting_key]) not in hidden
-            and (d.chat_id, firm[d.posting_key]) not in muted
-        ]
+    def turned_away_by(self, posting: Posting) -> list[int]:
+        """The chats that hid `posting`'s job (on any board) or muted its company: two
+        indexed lookups, however many users the posting reaches."""
+        rows = self.db.execute(
+            """SELECT chat_id FROM hidden_jobs WHERE job_key = ?
+               UNION SELECT chat_id FROM muted_companies WHERE company_key = ?""",
+            (self._job_key(posting.key), company_key(posting.company)),
+        )
+        return [r["chat_id"] for r in rows]
 
     def turned_away(self, chat_id: int, posting: Posting) -> str | None:
         """Why `chat_id` no longer wants `posting` ("hidden", "muted"), or None."""

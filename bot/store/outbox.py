@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
 
 from bot.models import Delivery, Posting
 from bot.store.columns import _posting, _prefixed
@@ -55,11 +56,6 @@ class _Unclaimed(Exception):
     """Some of a summary's deliveries were no longer pending (the user left meanwhile)."""
 
 
-def _json_ids(ids: tuple[int, ...]) -> str:
-    """`json.dumps(list(ids))` for ints, a few times quicker."""
-    return "[" + ", ".join(map(str, ids)) + "]"
-
-
 def _id_list(ids: int | Iterable[int]) -> list[int]:
     return [ids] if isinstance(ids, int) else list(ids)
 
@@ -101,20 +97,38 @@ def items(db: Db, rows: list[sqlite3.Row]) -> list[OutboxItem]:
     ]  # fmt: skip
 
 
+# One delivery; its alert ids are given as what goes between the brackets of their JSON list.
+_ENQUEUE = """INSERT OR IGNORE INTO deliveries (chat_id, posting_key, alert_ids, state,
+                  next_attempt_at, created_at) VALUES (?, ?, '[' || ? || ']', 'pending', ?, ?)"""
+
+
 class Outbox(Table):
     """The deliveries table: at most one row per chat and job."""
 
     def enqueue(self, deliveries: list[Delivery], now: datetime) -> int:
-        """Add deliveries to the outbox; one per user and job whatever happens. Returns rows added.
-
-        A burst is a million rows: the time is formatted once, and the alert ids are written
-        as `json.dumps` writes a list of ints, without its per-call cost."""
+        """Add deliveries to the outbox; one per user and job whatever happens. Returns rows added."""
         before = self.db.conn.total_changes
         at = iso(now)
         self.db.executemany(
-            """INSERT OR IGNORE INTO deliveries (chat_id, posting_key, alert_ids, state,
-                   next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)""",
-            ((d.chat_id, d.posting_key, _json_ids(d.alert_ids), at, at) for d in deliveries),
+            _ENQUEUE,
+            (
+                (d.chat_id, d.posting_key, ", ".join(map(str, d.alert_ids)), at, at)
+                for d in deliveries
+            ),
+        )
+        return self.db.conn.total_changes - before
+
+    def enqueue_users(
+        self, posting_key: str, chats: list[int], alerts: Iterable[int | str], now: datetime
+    ) -> int:
+        """Add one job for each of `chats`, with that chat's alerts (`Routed.per_user`'s form:
+        an id, or "7, 9"; '' for none). Returns rows added; a chat that has the job already
+        keeps its row. A burst writes about a million rows: every row's values are put
+        together in C, with no Python call per row."""
+        before = self.db.conn.total_changes
+        at = iso(now)
+        self.db.executemany(
+            _ENQUEUE, zip(chats, repeat(posting_key), alerts, repeat(at), repeat(at))
         )
         return self.db.conn.total_changes - before
 

@@ -1,0 +1,53 @@
+"""A poll's new postings into the outbox: for each, the users whose alerts matched it
+(`Routed`) and the users who follow its board for every new job, less those who hid the job
+or muted its company.
+
+Per posting, in arrays and in SQL: a posting of a burst reaches about 900 users at 100k
+alerts, and one Python object per user was most of what routing cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.models import Posting, Routed
+from bot.store import Choices, Follows, Outbox
+
+_NOBODY: npt.NDArray[np.int64] = np.empty(0, np.int64)
+
+
+def enqueue(
+    new: list[Posting],
+    routed: Iterable[Routed],
+    stores: tuple[Follows, Choices, Outbox],
+    now: datetime,
+) -> int:
+    """Queue `new` for the users it reaches; returns the deliveries added. A follower whose
+    alert matched too gets the one delivery, naming the alert."""
+    follows, choices, outbox = stores
+    by_key = {r.posting_key: r for r in routed}
+    fans: dict[str, npt.NDArray[np.int64]] = {}
+    added = 0
+    for posting in new:
+        if posting.board not in fans:
+            fans[posting.board] = np.array(follows.all_jobs_followers(posting.board), np.int64)
+        r = by_key.get(posting.key)
+        if r is None and not len(fans[posting.board]):
+            continue
+        chats, alerts = r.per_user() if r is not None else (_NOBODY, [])
+        followers = np.setdiff1d(fans[posting.board], chats, assume_unique=True)
+        away = choices.turned_away_by(posting)
+        if away:
+            keep = ~np.isin(chats, away)
+            chats, alerts = (
+                chats[keep],
+                [a for a, k in zip(alerts, keep.tolist(), strict=True) if k],
+            )
+            followers = followers[~np.isin(followers, away)]
+        added += outbox.enqueue_users(posting.key, chats.tolist(), alerts, now)
+        added += outbox.enqueue_users(posting.key, followers.tolist(), [""] * len(followers), now)
+    return added
