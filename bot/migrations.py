@@ -336,3 +336,11 @@ def turned_away_by_job(db: Database) -> None:
         CREATE INDEX muted_companies_company ON muted_companies (company_key);
         """
     )
+
+
+@migrations(name="0018_postings_open_by_board")
+def postings_open_by_board(db: Database) -> None:
+    """The open postings of each board, counted from an index (the board list at start-up,
+    every poll's board, /healthz and /metrics) instead of reading every posting's row: at a
+    million postings the count read gigabytes and took seconds."""
+    db.execute("CREATE INDEX postings_open ON postings (board) WHERE closed_at IS NULL")
