@@ -17,6 +17,7 @@ class Route:
     content_type: str = "application/json"
     headers: dict[str, str] = field(default_factory=dict)
     etag: bool = True  # answer If-None-Match with 304 when the body is unchanged
+    validators_on_304: bool = True  # False: a 304 without its ETag (servers that forget it)
     delay: float = 0.0
     gate: threading.Event | None = None  # when set, each request waits for it (at most 10 s)
     drip: float = 0.0  # send the body a byte at a time, this many seconds apart
@@ -80,6 +81,8 @@ class BoardServer:
                     tag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
                     headers["ETag"] = tag
                     if self.headers.get("If-None-Match") == tag:
+                        if not route.validators_on_304:
+                            del headers["ETag"]
                         self._answer(304, b"", route.content_type, headers)
                         return
                 self._answer(route.status, route.body, route.content_type, headers, route.drip)

@@ -85,6 +85,20 @@ async def test_conditional_get_and_user_agent(poller, store, boards, now) -> Non
     assert h2["If-None-Match"] == store.boards.board("Acme").etag
 
 
+async def test_a_304_without_validators_keeps_the_stored_ones(poller, store, boards, now) -> None:
+    """A 304 that leaves out the ETag (RFC 9110 asks for it; some servers forget) means the
+    stored one still holds: wiping it would make every later poll fetch the whole board."""
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    boards.set_json(PATH, {"jobs": [gh_job(1)]}, validators_on_304=False)
+    await poller.poll("Acme")
+    tag = store.boards.board("Acme").etag
+    assert tag is not None
+    for _ in range(2):
+        assert (await poller.poll("Acme", force=True)).status == "not_modified"
+    assert [h.get("If-None-Match") for _, h in boards.requests] == [None, tag, tag]
+    assert store.boards.board("Acme").etag == tag
+
+
 @pytest.mark.parametrize(
     ("setup", "error"),
     [
