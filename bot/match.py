@@ -148,10 +148,11 @@ def route(postings: Iterable[Posting], alerts: Iterable[Alert] | Matcher) -> lis
 
 
 def deliveries(routed: Iterable[Routed]) -> list[Delivery]:
-    """One delivery per (user, posting), naming every alert of that user that matched.
+    """One delivery per (user, posting), naming every alert of that user that matched: the
+    readable form (the poll's write path takes `Routed` whole, `bot.fanout`).
 
-    The cyclic collector is paused meanwhile: a burst makes a million small tuples that hold
-    no cycles, and each collection they set off walks the whole index (see `gcpause`)."""
+    The cyclic collector is paused meanwhile: a burst's tuples hold no cycles, and each
+    collection they set off would walk the whole index (see `gcpause`)."""
     out: list[Delivery] = []
     with gcpause.paused():
         for r in routed:
