@@ -289,7 +289,7 @@ def first_polls(store: Stores, shapes: list[Shape], share: int, corpus: Path) ->
                 name, postings, NOW, unchanged=unchanged, fingerprints=fingerprints
             )
         t3 = time.perf_counter()
-        while store.text.index_next():  # after the poll, as `TextIndexer` does it
+        while store.text.merge_next() or store.text.index_next():  # as `TextIndexer` does
             pass
         t4 = time.perf_counter()
         timings[shape.kind] = Timing(

@@ -3,9 +3,11 @@ on the event loop, one short transaction at a time, after each poll that stored 
 at start-up (for anything a stop left queued).
 
 It runs on the loop's own connection, between the poller's transactions: on a thread of its
-own it would hold the write lock while the poller waited for it on the loop. A slice is a
-few milliseconds of text (`SLICE_CHARS`); after `TURN` of them the loop runs everything that
-came due (`give_way`). Until a posting is indexed, /search finds it in the queue.
+own it would hold the write lock while the poller waited for it on the loop. It works in
+steps of a few milliseconds: a slice of text (`SLICE_CHARS`), or a step of merging the
+index's segments (`MERGE_PAGES`), which FTS5 would otherwise do inside whichever slice
+crossed its threshold. After `TURN` of them the loop runs everything that came due
+(`give_way`). Until a posting is indexed, /search finds it in the queue.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from bot.store import TextIndex
 from bot.store.textindex import SLICE_CHARS
 
 log = logging.getLogger(__name__)
-TURN = 0.02  # seconds of slices the loop runs before it gives way to others
-GIVE_WAY = 0.001  # seconds the loop is left to others between two slices
+TURN = 0.02  # seconds of steps the loop runs before it gives way to others
+GIVE_WAY = 0.001  # seconds the loop is left to others between two turns
 RETRY = 60.0  # seconds before a slice the database would not take is tried again
 
 
@@ -63,14 +65,15 @@ class TextIndexer:
             stopped.cancel()
 
     async def drain(self) -> int:
-        """Index everything queued, slices for at most `turn` seconds per turn of the loop;
-        returns how many postings. A database that will not take a slice (locked, full)
+        """Index everything queued and merge the segments that leaves, steps for at most
+        `turn` seconds per turn of the loop; returns how many postings. A database that will not take a slice (locked, full)
         stops it until the next wake: the postings stay queued, and found."""
         done = 0
         began = time.perf_counter()
         while True:
-            try:
-                count = self.index.index_next(self.chars)
+            try:  # a step: merge what the last slices left, or else index the next slice
+                merged = self.index.merge_next()
+                count = 0 if merged else self.index.index_next(self.chars)
             except sqlite3.Error as exc:
                 if not self._failing:
                     log.warning("indexing the postings' text failed (retried later): %s", exc)
@@ -79,7 +82,7 @@ class TextIndexer:
             if self._failing:
                 log.info("indexing the postings' text works again")
                 self._failing = False
-            if not count:
+            if not merged and not count:
                 return done
             done += count
             if time.perf_counter() - began >= self.turn:

@@ -177,13 +177,22 @@ def test_every_write_leaves_the_index_as_a_rebuild_would(store: Stores, now: dat
     conn.execute("INSERT INTO postings_text (postings_text, rank) VALUES ('integrity-check', 0)")
 
 
+def _steps(sql: str) -> str | None:
+    """What a statement the indexer runs is: each step starts with a merge (that may find
+    nothing to merge and leave the step to a slice of text)."""
+    if "VALUES ('merge'" in sql:
+        return "step"
+    return "slice" if sql.startswith("INSERT INTO postings_text (rowid, text)") else None
+
+
 def test_the_indexer_lets_the_loop_run_between_slices(store: Stores, now: datetime) -> None:
-    """A task woken by a timer runs between any two slices: with a bare `sleep(0)` the
-    indexer's next slice came first, so the loop ran two slices back to back."""
+    """A task woken by a timer runs between any two steps (slices of text, merges of the
+    index): with a bare `sleep(0)` the indexer's next slice came first, so the loop ran two
+    slices back to back."""
     rng = random.Random(2)
     store.postings.record("board00001", [_posting(rng, i) for i in range(40)], now)
     order: list[str] = []
-    store.db.conn.set_trace_callback(lambda sql: order.append("slice") if sql == "COMMIT" else None)
+    store.db.conn.set_trace_callback(lambda sql: order.append(_steps(sql) or "sql"))
 
     async def run() -> int:
         done = asyncio.Event()
@@ -202,9 +211,34 @@ def test_the_indexer_lets_the_loop_run_between_slices(store: Stores, now: dateti
 
     assert asyncio.run(run()) == 40
     store.db.conn.set_trace_callback(None)
-    slices = [i for i, what in enumerate(order) if what == "slice"]
-    assert len(slices) >= 40
-    assert all("other" in order[a:b] for a, b in itertools.pairwise(slices))
+    assert order.count("slice") == 40
+    steps = [i for i, what in enumerate(order) if what == "step"]
+    assert len(steps) > 40  # the slices' steps, the merges' and the last (nothing left)
+    assert all("other" in order[a:b] for a, b in itertools.pairwise(steps))
+
+
+def test_the_indexer_merges_the_segments_its_slices_write(store: Stores, now: datetime) -> None:
+    """Each slice writes a segment and FTS5 no longer merges them inside the slices (migration
+    0019): the indexer does, in steps of its own, until no level of the index holds enough
+    segments to merge; searches find every posting all along."""
+    config = store.db.one("SELECT v FROM postings_text_config WHERE k = 'automerge'")
+    assert config is not None and config["v"] == 0
+    rng = random.Random(4)
+    postings = [_posting(rng, i) for i in range(20)]
+    store.postings.record("board00001", postings[:10], now)
+    while store.text.index_next(chars=1):  # slices alone: a segment each
+        pass
+    assert store.text.merge_next()  # 10 segments (FTS5 steps in only at 16) left to merge
+    while store.text.merge_next():
+        pass
+    store.postings.record("board00001", postings, now)
+    assert asyncio.run(TextIndexer(store.text, chars=1).drain()) == 10
+    assert not store.text.merge_next()  # the indexer left nothing to merge
+    for word in WORDS:
+        assert _found(store, word) == _scan(store, word)
+    store.db.conn.execute(
+        "INSERT INTO postings_text (postings_text, rank) VALUES ('integrity-check', 0)"
+    )
 
 
 def test_a_database_that_refuses_a_slice_keeps_the_text_queued(
