@@ -21,7 +21,7 @@ from bot.store import TextIndex
 from bot.store.textindex import SLICE_CHARS
 
 log = logging.getLogger(__name__)
-TURN = 0.02  # seconds of steps the loop runs before it gives way to others
+TURN = 0.01  # seconds of steps the loop runs before it gives way to others
 GIVE_WAY = 0.001  # seconds the loop is left to others between two turns
 RETRY = 60.0  # seconds before a slice the database would not take is tried again
 

@@ -8,7 +8,7 @@ terms into a new segment, which FTS5 merged again later), on the poll's own tran
 
 FTS5 merges those segments in steps of `MERGE_PAGES` (`merge_next`), not in the slice whose
 insert crosses its threshold (automerge is off since migration 0019): at 100,000 postings
-that slice took 40-60 ms, one in five, while a merge step takes 5-20 ms.
+that slice took 40-60 ms, one in five, while a merge step takes 1-20 ms.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from bot.store.db import Table
 from bot.store.fulltext import TOKENIZE
 
 SLICE_CHARS = 100_000  # text per transaction: ~5 ms
-MERGE_PAGES = 128  # pages a merge step writes, about: 5-20 ms
+MERGE_PAGES = 64  # pages a merge step writes, about: 1-20 ms (its commit writes them)
 _CHECK = 500  # queued postings matched at a time by `TextIndex.matching`
 _IDS = "SELECT value FROM json_each(?)"
 # A rowid queued already keeps its row: the text the index holds for it (a deleted posting's,
