@@ -66,8 +66,9 @@ class TextIndexer:
 
     async def drain(self) -> int:
         """Index everything queued and merge the segments that leaves, steps for at most
-        `turn` seconds per turn of the loop; returns how many postings. A database that will not take a slice (locked, full)
-        stops it until the next wake: the postings stay queued, and found."""
+        `turn` seconds per turn of the loop; returns how many postings. A database that will
+        not take a step (locked, full) stops it until the next wake: the postings stay
+        queued, and found."""
         done = 0
         began = time.perf_counter()
         while True:

@@ -178,8 +178,8 @@ def test_every_write_leaves_the_index_as_a_rebuild_would(store: Stores, now: dat
 
 
 def _steps(sql: str) -> str | None:
-    """What a statement the indexer runs is: each step starts with a merge (that may find
-    nothing to merge and leave the step to a slice of text)."""
+    """Which of the indexer's statements `sql` is: each step starts with a merge, which may
+    find nothing to merge and leave the step to a slice of text."""
     if "VALUES ('merge'" in sql:
         return "step"
     return "slice" if sql.startswith("INSERT INTO postings_text (rowid, text)") else None
@@ -220,7 +220,7 @@ def test_the_indexer_lets_the_loop_run_between_slices(store: Stores, now: dateti
 def test_the_indexer_merges_the_segments_its_slices_write(store: Stores, now: datetime) -> None:
     """Each slice writes a segment and FTS5 no longer merges them inside the slices (migration
     0019): the indexer does, in steps of its own, until no level of the index holds enough
-    segments to merge; searches find every posting all along."""
+    segments to merge; searches then find every posting, and the index is sound."""
     config = store.db.one("SELECT v FROM postings_text_config WHERE k = 'automerge'")
     assert config is not None and config["v"] == 0
     rng = random.Random(4)
