@@ -372,6 +372,8 @@ async def repoll(store: Stores, shape: Shape, body: bytes) -> dict[str, Any]:
             await indexer.drain()
             times[label], times[f"{label} index"] = t1 - t0, time.perf_counter() - t1
             ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await ticker  # its last tick (the one the end of the poll held up) counts too
             times[f"{label} status"] = outcome.status
             times[f"{label} stall"] = max(stalls, default=Stall(0.0, 0.0, 0.0))
             times[f"{label} busy"] = max((s.loop_cpu for s in stalls), default=0.0)
@@ -400,7 +402,7 @@ async def _tick(stalls: list[Stall], every: float = 0.005) -> None:
         try:
             await asyncio.sleep(every)
         finally:  # cancelled right after the poll: the tick it kept waiting counts too
-            late = time.perf_counter() - t0 - every
+            late = max(time.perf_counter() - t0 - every, 0.0)  # a cancelled tick: none
             stalls.append(Stall(late, time.thread_time() - own0, time.process_time() - cpu0))
 
 
