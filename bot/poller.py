@@ -303,7 +303,7 @@ class Poller:
         while (count := self._slice(plan)) < plan.unwritten:
             with self.store.db.transaction():
                 self.store.postings.write_new(plan, now, count)
-            await give_way()
+            await give_way(self.store.db)
         return plan
 
     def _slice(self, plan: Plan) -> int:
@@ -356,7 +356,7 @@ class Poller:
             done.extend(p.key for p in part)
             if counts[1]:
                 self.on_enqueued()  # the sender may start on them
-            await give_way()
+            await give_way(self.store.db)
         return [*listed, *new], done, counts
 
     def _route(self, rec: RecordResult, now: datetime) -> int:

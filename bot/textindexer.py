@@ -17,7 +17,7 @@ import logging
 import sqlite3
 import time
 
-from bot.store import TextIndex
+from bot.store import Db, TextIndex
 from bot.store.textindex import SLICE_CHARS
 
 log = logging.getLogger(__name__)
@@ -26,12 +26,15 @@ GIVE_WAY = 0.001  # seconds the loop is left to others between two turns
 RETRY = 60.0  # seconds before a slice the database would not take is tried again
 
 
-async def give_way() -> None:
-    """Let everything waiting on the event loop run before the caller goes on. `sleep(0)` is
-    not enough: the caller's next step is queued before what the timers and I/O that came due
-    meanwhile wake (a task woken by a timer runs two turns of the loop later), so the loop
-    would run two of its slices back to back; a millisecond's timer lets them all through."""
+async def give_way(db: Db) -> None:
+    """Let everything waiting on the event loop run before the caller, a burst of
+    transactions on `db`, goes on; and while the write-ahead log is long, let the checkpoint
+    thread catch up first (`Db.caught_up`). `sleep(0)` is not enough: the caller's next step
+    is queued before what the timers and I/O that came due meanwhile wake (a task woken by a
+    timer runs two turns of the loop later), so the loop would run two of its slices back to
+    back; a millisecond's timer lets them all through."""
     await asyncio.sleep(GIVE_WAY)
+    await db.caught_up()
 
 
 class TextIndexer:
@@ -87,5 +90,5 @@ class TextIndexer:
                 return done
             done += count
             if time.perf_counter() - began >= self.turn:
-                await give_way()
+                await give_way(self.index.db)
                 began = time.perf_counter()

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from bot.errors import StorageError
 from bot.migrations import migrations
 from bot.store import fulltext
-from bot.store.checkpoint import JOURNAL_LIMIT, Checkpointer
+from bot.store.checkpoint import Checkpointer
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
@@ -128,9 +128,14 @@ class Db:
         db = cls(connect(path), path)
         if db.path is not None:
             db.execute("PRAGMA wal_autocheckpoint=0")
-            db.execute(f"PRAGMA journal_size_limit={JOURNAL_LIMIT}")  # the log after a burst
             db.checkpoints = Checkpointer(db.path)
         return db
+
+    async def caught_up(self) -> None:
+        """Between two transactions of a burst: wait, the event loop running, while the
+        write-ahead log is long, until the checkpoint thread has copied it (see `checkpoint`)."""
+        if self.checkpoints is not None:
+            await self.checkpoints.caught_up()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
