@@ -94,7 +94,7 @@ def test_poll_exits_non_zero_when_a_board_fails(tmp_path, boards, capsys, monkey
 @pytest.mark.timeout(60)
 def test_demo_console_chat_delivers_an_alert_and_stops_on_sigterm(tmp_path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "bot", "demo", "--every", "1"],
         cwd=tmp_path,
         env=env,
@@ -102,28 +102,33 @@ def test_demo_console_chat_delivers_an_alert_and_stops_on_sigterm(tmp_path) -> N
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-    )
-    try:
-        proc.stdin.write("/start\n/alert rust\n/frobnicate\n")
-        proc.stdin.flush()
-        seen: list[str] = []
-        deadline = time.monotonic() + 40
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            seen.append(line)
-            if "Matched your alert" in line:
-                break
-        out = "".join(seen)
-        assert "Welcome to jobbot!" in out
-        assert "Alert #1 saved: rust" in out
-        assert "I don't know /frobnicate" in out
-        assert "Matched your alert “rust”" in out, out
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=10) == 0, "SIGTERM stops it cleanly"
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    ) as proc:  # the with block closes the pipes
+        try:
+            _chat_until_an_alert_arrives(proc)
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=10) == 0, "SIGTERM stops it cleanly"
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
+def _chat_until_an_alert_arrives(proc: subprocess.Popen[str]) -> None:
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write("/start\n/alert rust\n/frobnicate\n")
+    proc.stdin.flush()
+    seen: list[str] = []
+    deadline = time.monotonic() + 40
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        seen.append(line)
+        if "Matched your alert" in line:
+            break
+    out = "".join(seen)
+    assert "Welcome to jobbot!" in out
+    assert "Alert #1 saved: rust" in out
+    assert "I don't know /frobnicate" in out
+    assert "Matched your alert “rust”" in out, out
 
 
 def test_probe_json_has_the_salary_as_stated_or_null(boards, capsys) -> None:

@@ -61,21 +61,31 @@ def prepare(
 
 
 def start(config: Path) -> subprocess.Popen:
+    """The bot in a process of its own; its stderr goes to a file beside the config (no pipe to
+    leave open when a test kills it)."""
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "run", "--config", str(config)],
-        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    with stderr_log(config).open("ab") as err:
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "--config", str(config)],
+            cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+        )  # fmt: skip
 
 
-def wait_until_listening(tg: FakeTelegram, proc: subprocess.Popen, timeout: float = 40) -> None:
+def stderr_log(config: Path) -> Path:
+    return config.parent / "bot-stderr.log"
+
+
+def wait_until_listening(
+    tg: FakeTelegram, proc: subprocess.Popen, config: Path, timeout: float = 40
+) -> None:
     """Until the newest process has started polling (its signal handlers are set by then).
     The timeout is generous: a machine busy with other work can take seconds to start Python."""
     before = sum(c.method == "deleteWebhook" for c in tg.calls)
     deadline = time.monotonic() + timeout
     while sum(c.method == "deleteWebhook" for c in tg.calls) == before:
         if proc.poll() is not None:
-            raise AssertionError(f"the bot exited with {proc.returncode}: {proc.stderr.read()!r}")
+            err = stderr_log(config).read_text(errors="replace")
+            raise AssertionError(f"the bot exited with {proc.returncode}: {err!r}")
         assert time.monotonic() < deadline, f"the bot did not start within {timeout:.0f}s"
         time.sleep(0.05)
 
@@ -108,14 +118,14 @@ def test_sigkill_during_a_burst_loses_nothing(tmp_path, capsys) -> None:
         mid_burst = 0
         for _ in range(kills):
             proc = start(config)
-            wait_until_listening(tg, proc)
+            wait_until_listening(tg, proc, config)
             sending(tg, proc, db, users * jobs)  # start-up time is the machine's, not the bot's
             time.sleep(rng.uniform(0.0, 0.6))
             proc.kill()
             proc.wait()
             mid_burst += 0 < states(db).get("sent", 0) < users * jobs
         proc = start(config)
-        wait_until_listening(tg, proc)
+        wait_until_listening(tg, proc, config)
         deadline = time.monotonic() + 60
         while states(db).get("sent", 0) < users * jobs and time.monotonic() < deadline:
             time.sleep(0.2)
