@@ -1,14 +1,14 @@
 """The private-host guard: boards added from chat may only reach public addresses.
 
-`HostGuard` decides; `PinnedBackend` enforces it where it cannot be raced. It resolves a host
-once, refuses it if any address is not public, and opens the TCP connection to one of those very
-addresses, so a DNS-rebinding host cannot answer the check with a public address and the connect
-with a private one. httpcore starts TLS on that stream with the URL's hostname, so SNI and
-certificate checks are unchanged (`httpcore/_async/connection.py`, `_connect`).
+`HostGuard` decides; the transport (`bot.wire`) enforces it where it cannot be raced: each new
+connection resolves its host once through the guard, which refuses it if any address is not
+public, and connects to one of those very addresses, so a DNS-rebinding host cannot answer the
+check with a public address and the connect with a private one. TLS starts on that connection
+with the URL's hostname, so SNI and certificate checks are unchanged.
 
 Trust is for exact origins (scheme, host, port), those of the operator's configured boards: a
-board at http://127.0.0.1:8080 trusts neither 127.0.0.1:22 nor https on 8080. `GuardedTransport`
-decides it per request, every redirect included, and tells the backend that connects for it.
+board at http://127.0.0.1:8080 trusts neither 127.0.0.1:22 nor https on 8080. The transport
+decides it per request, every redirect included, and tells the resolver (`TRUSTED_REQUEST`).
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-import ssl
 from collections.abc import Awaitable, Callable, Iterable
 from contextvars import ContextVar
 
-import httpcore
 import httpx
 
 from bot.errors import BoardUnreachable, FetchError, ForbiddenHost
@@ -30,9 +28,9 @@ Origin = tuple[str, str, int]  # scheme, host, port
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
-# Whether the request this task is sending is to a trusted origin: GuardedTransport sets it for
-# the connection PinnedBackend opens on that request's behalf (httpcore connects in its task).
-_trusted_request: ContextVar[bool] = ContextVar("jobbot_trusted_request", default=False)
+# Whether the request this task is sending is to a trusted origin: the transport sets it for
+# the connection its resolver opens on that request's behalf (aiohttp connects in its task).
+TRUSTED_REQUEST: ContextVar[bool] = ContextVar("jobbot_trusted_request", default=False)
 
 
 async def system_resolve(host: str, port: int) -> list[str]:
@@ -133,81 +131,5 @@ class HostGuard:
 
     async def __call__(self, request: httpx.Request) -> None:
         """As an httpx request hook, for a transport that cannot be pinned. Racy: prefer
-        `GuardedTransport`."""
+        `bot.wire.AiohttpTransport`."""
         await self.check(request.url)
-
-
-class PinnedBackend(httpcore.AsyncNetworkBackend):
-    """An httpcore network backend that connects only to addresses the guard has just approved."""
-
-    def __init__(self, guard: HostGuard, inner: httpcore.AsyncNetworkBackend | None = None):
-        self.guard = guard
-        self.inner = inner or httpcore.AnyIOBackend()
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        """Resolve and check `host` once, then connect to the first checked address that answers."""
-        try:
-            trusted = _trusted_request.get()
-            addresses = await asyncio.wait_for(
-                self.guard.addresses(host, port, trusted=trusted), timeout
-            )
-        except TimeoutError:
-            raise httpcore.ConnectTimeout(f"resolving {host} timed out") from None
-        error: Exception = httpcore.ConnectError(f"no address to connect to for {host}")
-        for address in addresses:
-            try:
-                return await self.inner.connect_tcp(
-                    address,
-                    port,
-                    timeout=timeout,
-                    local_address=local_address,
-                    socket_options=socket_options,
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                error = exc
-        raise error
-
-    async def sleep(self, seconds: float) -> None:
-        await self.inner.sleep(seconds)
-
-
-class GuardedTransport(httpx.AsyncHTTPTransport):
-    """httpx's own transport, its connection pool on a `PinnedBackend`. No proxy: a proxy resolves
-    and connects by itself, so the guard could not hold through one."""
-
-    def __init__(
-        self,
-        guard: HostGuard,
-        limits: httpx.Limits | None = None,
-        verify: ssl.SSLContext | bool = True,
-    ):
-        limits = limits or httpx.Limits()
-        super().__init__(limits=limits)
-        # httpx 0.27/0.28 take no network backend; swap the pool it built, and fail loudly if
-        # a later httpx stops keeping it in `_pool` rather than silently going unguarded.
-        if not isinstance(getattr(self, "_pool", None), httpcore.AsyncConnectionPool):
-            raise RuntimeError("this httpx keeps no _pool; the host guard cannot pin connections")
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=PinnedBackend(guard),
-        )
-        self.guard = guard
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send `request`, its connection (if it opens one) trusted only for a trusted origin.
-        httpx calls this for every hop of a redirect, so each is held to the same rule."""
-        token = _trusted_request.set(self.guard.trusts(request.url))
-        try:
-            return await super().handle_async_request(request)
-        finally:
-            _trusted_request.reset(token)

@@ -12,7 +12,6 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-import h11
 import httpx
 
 from bot import __version__
@@ -23,9 +22,10 @@ from bot.errors import (
     FetchError,
     ResponseTooLarge,
 )
-from bot.hostguard import GuardedTransport, HostGuard
+from bot.hostguard import HostGuard
 from bot.models import FetchResult
 from bot.responses import conditional_headers, drain, fetched, http_error, not_modified
+from bot.wire import AiohttpTransport
 
 log = logging.getLogger(__name__)
 
@@ -47,19 +47,20 @@ def build_client(
 ) -> httpx.AsyncClient:
     """The shared client: timeouts, a real User-Agent, redirects followed, hosts guarded.
 
-    With a guard (and private hosts not allowed) every connection goes through a
-    `GuardedTransport`, which checks and pins each host's addresses; env proxies are then not
-    used, and a warning says so. A caller's own `transport` cannot be pinned, so the guard runs
-    as a request hook instead.
+    Requests go over aiohttp (`bot.wire`). With a guard (and private hosts not allowed) the
+    transport checks and pins each host's addresses; env proxies are then not used, and a
+    warning says so. A caller's own `transport` cannot be pinned, so the guard runs as a
+    request hook instead.
     """
     limits = httpx.Limits(max_connections=POOL, max_keepalive_connections=POOL)
     hooks: dict[str, list[Callable[..., Any]]] | None = None
-    if guard is not None and not guard.allow_private:
-        if transport is None:
+    pinned = guard if guard is not None and not guard.allow_private else None
+    if transport is None:
+        if pinned is not None:
             _warn_unused_proxies()
-            transport = GuardedTransport(guard, limits)
-        else:
-            hooks = {"request": [guard]}
+        transport = AiohttpTransport(limits, guard=pinned)
+    elif pinned is not None:
+        hooks = {"request": [pinned]}
     return httpx.AsyncClient(
         event_hooks=hooks,
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
@@ -95,7 +96,7 @@ def _one_line(exc: BaseException) -> str:
 
 # Everything httpx and what it wraps may raise for a fetch, by class; all of it is the board's or
 # the network's fault, none of it an internal error. FetchError from the guard passes as it is.
-HTTPX_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, h11.ProtocolError)
+HTTPX_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)
 
 
 def translate(exc: Exception, url: str) -> FetchError:
@@ -107,7 +108,7 @@ def translate(exc: Exception, url: str) -> FetchError:
         return BadResponse(f"{host} redirected more than {MAX_REDIRECTS} times (a redirect loop?)")
     if isinstance(exc, httpx.UnsupportedProtocol):
         return BadResponse(f"{host}: {reason}")
-    if isinstance(exc, httpx.ProtocolError | h11.ProtocolError):
+    if isinstance(exc, httpx.ProtocolError):
         return BadResponse(f"{host} broke the HTTP protocol: {reason}")
     if isinstance(exc, httpx.DecodingError):
         return BadResponse(f"{host} sent a body that does not decode: {reason}")

@@ -115,5 +115,5 @@ def setup(level: int = logging.INFO, fmt: str = "text") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # httpx logs every request URL at INFO, and Telegram's URLs carry the token.
-    for noisy in ("httpx", "httpcore", "telegram", "apscheduler"):
+    for noisy in ("httpx", "httpcore", "aiohttp", "telegram", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # Declared but never imported by name, each with the reason it is needed.
 USED_WITHOUT_IMPORT = {
     "lxml": "BeautifulSoup(markup, 'lxml') names its parser by string (bot/sources/html.py)",
-    "sniffio": "httpcore imports it for every request; without it each import searches sys.path",
+    "sniffio": "httpcore (python-telegram-bot's requests) imports it for every request; without it "
+    "each import searches sys.path",
 }
 
 

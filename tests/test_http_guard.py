@@ -19,12 +19,12 @@ from bot import config as cfg
 from bot.app import App
 from bot.config import PollingConfig
 from bot.errors import BoardUnreachable, ForbiddenHost
-from bot.hostguard import GuardedTransport
 from bot.http import Fetcher, HostGuard, build_client
 from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.telegram.admin import AdminCommands
 from bot.transport import Incoming
+from bot.wire import AiohttpTransport
 from tests.board_server import BoardServer
 from tests.conftest import FIXTURES
 
@@ -169,7 +169,7 @@ async def test_tls_verifies_the_hostname_over_the_pinned_address(
     port, seen = tls_board
     loopback = Resolver({"board.test": [["127.0.0.1"]], "other.test": [["127.0.0.1"]]})
     guard = HostGuard({f"https://{name}:{port}"}, resolve=loopback)
-    transport = GuardedTransport(guard, verify=trusting_board_test())
+    transport = AiohttpTransport(guard=guard, verify=trusting_board_test())
     async with httpx.AsyncClient(transport=transport) as client:
         if works:
             assert (await client.get(f"https://{name}:{port}/")).text == "ok"
@@ -200,6 +200,18 @@ async def test_allow_private_turns_the_guard_off_and_uses_env_proxies(
     monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{boards.port}")
     result = await fetch(HostGuard(allow_private=True), "http://board.example/feed")
     assert result.body == RSS
+
+
+async def test_no_proxy_names_the_hosts_reached_without_the_proxy(
+    boards: BoardServer, other: BoardServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_PROXY is honoured as httpx's own transport did: those hosts are asked directly."""
+    boards.set("/feed", RSS)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{other.port}")  # would answer 404
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    result = await fetch(HostGuard(allow_private=True), boards.url("/feed"))
+    assert result.body == RSS
+    assert other.requests == []
 
 
 async def test_a_transport_of_your_own_is_still_checked_per_request(boards: BoardServer) -> None:

@@ -2,9 +2,9 @@
 import.
 
 One poll cycle over thousands of boards makes thousands of requests: each new connection costs
-a TCP (and TLS) handshake, and each failed import a search of sys.path (httpcore imports
-`sniffio` for every connection's lock; without it installed, every one fails). bench.scale
-measured both: together they took two thirds of a warm poll cycle. (tests/test_http_pool.py:
+a TCP (and TLS) handshake, and each failed import a search of sys.path (httpcore, httpx's
+transport before `bot.wire`, imported `sniffio` for every connection's lock; without it
+installed, every one failed). bench.scale measured both: together they took two thirds of a warm poll cycle. (tests/test_http_pool.py:
 one host.)
 """
 
