@@ -1,5 +1,5 @@
 """What one conditional GET costs through httpx, by what carries it: httpx's own transport
-(httpcore, which jobbot uses) against httpx over aiohttp (`httpx-aiohttp`'s transport).
+(httpcore) against httpx over aiohttp (`httpx-aiohttp`'s transport).
 
     .venv/bin/python -m bench.transports [--boards 1000] [--rounds 5]
 
@@ -12,8 +12,8 @@ other. It prints each round's seconds and CPU seconds.
 
 Both run in their own virtualenv, `bench/.venv-transports` (ignored by git), made on first use
 with `python -m venv` and pip from the package index: jobbot's versions of httpx, httpcore,
-h11 and anyio, and `httpx-aiohttp` and aiohttp. aiohttp is not one of jobbot's dependencies; this is here to decide whether it should
-carry jobbot's requests (see docs/scaling.md).
+h11 and anyio, and `httpx-aiohttp` and aiohttp. It decided that aiohttp carries jobbot's board
+requests (`bot/wire.py`, its own transport on the same idea; see docs/scaling.md).
 """
 
 from __future__ import annotations
