@@ -133,3 +133,24 @@ def test_a_burst_the_log_cannot_be_copied_for_writes_on_and_says_so_once(
         pause.wait(0.01)
     assert not checkpoints._stuck
     store.close()
+
+
+def test_a_waiter_whose_loop_has_closed_does_not_end_the_thread(tmp_path: Path) -> None:
+    """The thread wakes waiters through their loops; one closed in the meantime (the app
+    stopping as a checkpoint completes) is passed over, and checkpoints go on."""
+    store = Stores.open(tmp_path / "jobbot.db")
+    checkpoints = store.db.checkpoints
+    assert checkpoints is not None
+    gone = asyncio.new_event_loop()
+    waiter = gone.create_future()
+    gone.close()
+    checkpoints._waiting.append((gone, waiter))  # as `caught_up` leaves it, its loop now closed
+    with store.db.transaction():
+        store.db.execute("CREATE TABLE filler (x TEXT)")
+    _wait_for_checkpoint(store, 0)
+    after = checkpoints.done
+    with store.db.transaction():
+        store.db.execute("INSERT INTO filler VALUES ('x')")
+    _wait_for_checkpoint(store, after)  # the thread is still there
+    assert not checkpoints._waiting and not waiter.done()
+    store.close()

@@ -25,6 +25,7 @@ long the log is, and how much of it is copied, the writer reads from the head of
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import sqlite3
@@ -147,7 +148,9 @@ class Checkpointer:
         with self._lock:
             waiting, self._waiting = self._waiting, []
         for loop, waiter in waiting:
-            loop.call_soon_threadsafe(_wake, waiter)
+            # A waiter whose loop has closed needs no waking, and must not end this thread.
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(_wake, waiter)
 
     def _run(self) -> None:
         conn = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None)
