@@ -27,6 +27,7 @@ import ssl
 import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
+from urllib.request import proxy_bypass_environment  # type: ignore[attr-defined] # (no stub)
 
 import aiohttp
 import aiohttp.abc
@@ -212,8 +213,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     def _proxy(self, url: httpx.URL) -> str | None:
         """The environment's proxy for `url` (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, less
         `NO_PROXY`), as httpx's own transport would use."""
-        if not self.proxies or urllib.request.proxy_bypass(url.host):
-            return None
+        if not self.proxies or proxy_bypass_environment(url.host, self.proxies):
+            return None  # (`proxies["no"]` is NO_PROXY as read at start, not again per request)
         return self.proxies.get(url.scheme) or self.proxies.get("all")
 
     async def aclose(self) -> None:
