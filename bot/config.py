@@ -94,6 +94,8 @@ class PollingConfig:
     allow_private_hosts: bool = False
     # one fetch of one board, all its requests included
     fetch_timeout: float = field(default=60.0, metadata=DURATION)
+    # read boards (parse + normalise) in a process of their own, on another core (bot.reading)
+    reader_process: bool = True
 
 
 @dataclass(frozen=True)

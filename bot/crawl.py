@@ -6,6 +6,11 @@ that fails (404, a bad body) leaves its posting as the list gave it; a 429, a ne
 or the fetch's deadline drawing near stops the remaining details until the next poll. Their
 ids come back in `Crawl.incomplete`, so the next poll asks for them again. `fetch_and_read`
 then normalises what was found.
+
+A board answered in one response (most ATS APIs give the whole board in one body) is read
+whole by `read_alone`: parsed and, when it asks for nothing more, normalised in the same call,
+so that the poller can run both in its reader process and get back only clean postings
+(`bot.reading`).
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ class Crawl:
     incomplete: set[str] = field(default_factory=set)
     unchanged: bool = False  # a 304, or a body seen before: not parsed
     body_hash: str | None = None  # of `first`, when it was the whole answer
+    normalised: Normalised | None = None  # the whole answer, read by `read_alone`
 
     @property
     def single(self) -> bool:
@@ -103,10 +109,13 @@ async def crawl(
     last_modified: str | None = None,
     seen: str | None = None,
     digest: Digest = _digest_here,
+    alone: Alone | None = None,
 ) -> Crawl:
     """Fetch the board of `ctx` with `source`; `parse` runs `source.parse` (on a worker thread,
     in the poller). A single answer's body is hashed by `digest` (the poller's worker: 90 MB
-    take a while even in C); the hash `seen` (a body seen before) ends the fetch unparsed."""
+    take a while even in C); the hash `seen` (a body seen before) ends the fetch unparsed.
+    `alone` reads a single start response whole (`read_alone`): when it asks for nothing
+    more, its clean postings end the fetch (`Crawl.normalised`)."""
     start = source.start(ctx)
     first = await send(fetcher, source, start[0], etag, last_modified)
     out = Crawl(first)
@@ -115,8 +124,15 @@ async def crawl(
     if len(start) == 1 and (first.not_modified or (seen and out.body_hash == seen)):
         out.unchanged = True
         return out
+    page = None
+    if alone is not None and len(start) == 1:
+        read = await alone(first)
+        if isinstance(read, Normalised):
+            out.first, out.normalised = replace(first, body=b""), read
+            return out
+        page = read  # it asks for more: crawl on from its page
     found: dict[str, RawPosting] = {}
-    details = await _pages(fetcher, source, parse, [first], start[1:], found, out)
+    details = await _pages(fetcher, source, parse, [first], start[1:], found, out, page)
     out.first = replace(first, body=b"")  # parsed: its body (90 MB for a big board) can go
     del first
     await _details(fetcher, source, parse, details, found, out)
@@ -132,10 +148,12 @@ async def _pages(
     queue: list[Request],
     found: dict[str, RawPosting],
     out: Crawl,
+    first_page: Page | None = None,
 ) -> list[Request]:
     """Parse pages in turn, following the pages each asks for; return the details asked for.
     A follow-up page that adds no posting not seen already ends the paging (a server that
-    ignores the page parameter must not be asked 200 times)."""
+    ignores the page parameter must not be asked 200 times). `first_page`: the first
+    response's, when it was parsed already."""
     sent = {(r.method, r.url, repr(r.json)) for r in (*(x.request for x in ready), *queue)}
     details: dict[str, Request] = {}
     pages = 0
@@ -143,7 +161,10 @@ async def _pages(
         response = ready.pop() if ready else await send(fetcher, source, queue.pop(0))
         if response is not out.first:
             out.responses += 1
-        page = await parse(response)
+        if response is out.first and first_page is not None:
+            page = first_page
+        else:
+            page = await parse(response)
         before = len(found)
         for posting in page.postings:
             found.setdefault(posting.external_id, posting)
@@ -230,6 +251,32 @@ def normalise(
 
 
 @dataclass(frozen=True, slots=True)
+class Normalised:
+    """A board's postings after `normalise`: the clean new or changed ones, the keys of those
+    unchanged, every key's fingerprint; and the board as they were read against."""
+
+    info: BoardInfo
+    postings: list[Posting]
+    unchanged: list[str]
+    fingerprints: dict[str, str]
+
+
+def read_alone(
+    source: Source, response: Response, ctx: Context, info: BoardInfo, stored: Mapping[str, str]
+) -> Page | Normalised:
+    """Parse one response that may be the whole board; when it asks for no other request,
+    `normalise` its postings too (against the `stored` fingerprints). Otherwise its page,
+    for the crawl to go on from. Pure: the poller runs it in its reader process."""
+    page = source.parse(response, ctx)
+    if page.follow:
+        return page
+    info = replace(info, url=response.url or info.url)
+    raws = list(page.postings)
+    del page  # each raw posting (its HTML) goes once normalised, as in `fetch_and_read`
+    return Normalised(info, *normalise(drain(raws), info, stored))
+
+
+@dataclass(frozen=True, slots=True)
 class Read:
     """A fetched board, parsed and normalised (see `fetch_and_read`)."""
 
@@ -244,6 +291,18 @@ async def inline(func: Callable[..., Any], *args: Any) -> Any:
     return func(*args)
 
 
+Alone = Callable[[Response], Awaitable[Page | Normalised]]
+ReadAlone = Callable[
+    [Source, Response, Context, BoardInfo, Mapping[str, str]], Awaitable[Page | Normalised]
+]
+
+
+async def _alone_inline(
+    source: Source, response: Response, ctx: Context, info: BoardInfo, stored: Mapping[str, str]
+) -> Page | Normalised:
+    return read_alone(source, response, ctx, info, stored)
+
+
 async def fetch_and_read(
     fetcher: Fetcher,
     source: Source,
@@ -253,20 +312,26 @@ async def fetch_and_read(
     stored: Callable[[], Mapping[str, str]] = dict,
     known: Callable[[], Set[str]] | None = None,
     run: Callable[..., Awaitable[Any]] = inline,
+    alone: ReadAlone = _alone_inline,
     etag: str | None = None,
     last_modified: str | None = None,
     seen: str | None = None,
 ) -> Read | Crawl:
     """Fetch one board (every request its source asks for), parse and `normalise` it: the
     path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
-    (a worker thread in the poller), the body's hash included; `stored()` gives the
-    fingerprints stored for the board and `known()` the ids its parse may skip details for
-    (`ctx.known` otherwise), each read only once the board has changed. A 304 or a body
-    whose hash is `seen` gives the bare `Crawl`."""
+    (a worker thread in the poller), the body's hash included, and `alone` runs
+    `read_alone` over a single start response (the poller's reader process); `stored()`
+    gives the fingerprints stored for the board and `known()` the ids its parse may skip
+    details for (`ctx.known` otherwise), each read only once the board has changed. A 304
+    or a body whose hash is `seen` gives the bare `Crawl`."""
 
     @functools.cache
     def parsing() -> Context:  # the context with what is stored, read at the first parse
         return ctx if known is None else replace(ctx, known=known())
+
+    @functools.cache
+    def fingerprints() -> Mapping[str, str]:  # read once, when first needed
+        return stored()
 
     got = await crawl(
         fetcher,
@@ -277,10 +342,14 @@ async def fetch_and_read(
         last_modified=last_modified,
         seen=seen,
         digest=lambda result: run(body_hash, result),
+        alone=lambda response: alone(source, response, parsing(), info, fingerprints()),
     )
     if got.unchanged:
         return got
+    if got.normalised is not None:
+        n = got.normalised
+        return Read(got, n.info, n.postings, n.unchanged, n.fingerprints)
     info = replace(info, url=got.first.url or info.url)
     raws, got.postings = got.postings, []  # handed over: each goes once normalised
-    postings, unchanged, fingerprints = await run(normalise, drain(raws), info, stored())
-    return Read(got, info, postings, unchanged, fingerprints)
+    postings, unchanged, prints = await run(normalise, drain(raws), info, fingerprints())
+    return Read(got, info, postings, unchanged, prints)

@@ -8,12 +8,10 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
 
-from bot import fanout, gcpause, logs, match, sources
+from bot import fanout, logs, match, sources
 from bot.config import PollingConfig, format_duration
 from bot.crawl import Crawl, Read, fetch_and_read
 from bot.errors import BoardHTTPError, FetchError, ParseError
@@ -21,6 +19,7 @@ from bot.events import BoardFailing, BoardRecovered, OnEvent, Polled, ignore
 from bot.http import Fetcher
 from bot.index import Matcher
 from bot.models import BoardInfo, Posting
+from bot.reading import Reader
 from bot.sources.contract import Context, Response
 from bot.store import (
     Alerts,
@@ -46,7 +45,6 @@ BASELINE_SLICE = 50  # new postings of a first poll stored per transaction (_bas
 # log writes of ~2 MB) in the first poll of a 9,000-posting board; at 100,000, 2-18 ms.
 BASELINE_TEXT = 100_000
 ROUTE_SLICE = 50  # new postings stored and routed per transaction in a burst (see _route_ahead)
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +94,12 @@ class Poller:
     whose text is indexed after it (the app wakes its `TextIndexer`). A failed outcome says
     when to poll again (`retry_in`, its backoff): the scheduler does.
 
-    Parsing and normalising run on one worker thread, so a big board (seconds of work on its
-    first poll) does not stall the event loop: commands are answered and alerts sent
-    meanwhile. The diff and routing stay on the loop, in one transaction on its connection;
-    a first poll's plan is worked out on the worker and stored in slices (`_baseline_ahead`).
+    Parsing and normalising run off the event loop (`bot.reading`: a board answered in one
+    response in the reader process, on another core; the rest on one worker thread), so a
+    big board (seconds of work on its first poll) does not stall it: commands are answered
+    and alerts sent meanwhile. The diff and routing stay on the loop, in one transaction on
+    its connection; a first poll's plan is worked out on the worker and stored in slices
+    (`_baseline_ahead`).
     """
 
     def __init__(
@@ -122,14 +122,13 @@ class Poller:
         self._compiled: tuple[int, Matcher] | None = None
         self._indexing: asyncio.Task[None] | None = None
         self._storage_down = False  # the last poll could not be stored (told once)
-        # One thread: parsing gains no parallelism under the GIL, and polls stay in order.
-        self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
+        self.reader = Reader(processes=polling.reader_process)
         self.baseline_slice = BASELINE_SLICE
         self.route_slice = ROUTE_SLICE
 
     def close(self) -> None:
         """Let the worker thread go once it has finished what it is doing."""
-        self._cpu.shutdown(wait=False, cancel_futures=True)
+        self.reader.close()
 
     async def poll(self, name: str, *, force: bool = False, trial: bool = False) -> PollOutcome:
         """Poll one board unless it is backing off (`force` ignores the backoff). A `trial` is
@@ -263,7 +262,7 @@ class Poller:
 
     async def _fetch(self, board: BoardState) -> Read | Crawl:
         """Fetch, parse and normalise the board within its deadline; the CPU-heavy parts run on
-        the worker thread. Ids whose detail could not be read are asked for again next poll."""
+        the reader. Ids whose detail could not be read are asked for again next poll."""
         source = sources.get(board.kind)
         ctx = Context(board.name, board.endpoint, board.options)
         postings = self.store.postings
@@ -276,7 +275,8 @@ class Poller:
                 BoardInfo(board.name, board.kind, board.endpoint, board.company),
                 stored=lambda: postings.fingerprints(board.name),
                 known=lambda: postings.known_ids(board.name),  # less those owed a detail
-                run=self._on_worker,
+                run=self.reader.run,
+                alone=self.reader.read,
                 etag=board.etag,
                 last_modified=board.last_modified,
                 seen=board.body_hash if board.baseline_at else None,
@@ -299,7 +299,7 @@ class Poller:
         parts loses nothing: a poll cut short is a baseline again. Returns the plan, with
         what is left for the poll's own transaction."""
         rows = self.store.postings.read(name)
-        plan = await self._on_worker(pollplan.plan, rows, postings, unchanged, fingerprints)
+        plan = await self.reader.run(pollplan.plan, rows, postings, unchanged, fingerprints)
         while (count := self._slice(plan)) < plan.unwritten:
             with self.store.db.transaction():
                 self.store.postings.write_new(plan, now, count)
@@ -316,12 +316,6 @@ class Poller:
             if chars >= BASELINE_TEXT:
                 break
         return max(count, 1)
-
-    async def _on_worker(self, func: Callable[..., T], *args: Any) -> T:
-        """`func(*args)` on the worker thread, without the cyclic garbage collector (see
-        `gcpause`)."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._cpu, gcpause.call, func, *args)
 
     async def _route_ahead(
         self,

@@ -1,0 +1,123 @@
+"""The reader process: a board's single answer is read there, and what comes back is exactly
+what reading it here gives; its errors, its logs and its death reach the poll as they would."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import signal
+
+import pytest
+
+from bot import reading, sources
+from bot.config import BoardConfig, PollingConfig
+from bot.crawl import Normalised, read_alone
+from bot.errors import ParseError
+from bot.http import Fetcher, build_client
+from bot.models import BoardInfo, FetchResult
+from bot.normalize import tree
+from bot.poller import Poller, PollStores
+from bot.reading import Reader
+from bot.sources.contract import Context, Page, Request, Response
+from bot.store import Stores
+from tests.conftest import FIXTURES
+
+URL = "https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true"
+
+
+def response(body: bytes, url: str = URL) -> Response:
+    return Response.of(Request(url), FetchResult(url, body=body, content_type="application/json"))
+
+
+@pytest.fixture
+async def reader():
+    r = Reader()
+    yield r
+    r.close()
+
+
+async def test_a_board_read_in_the_process_is_what_reading_it_here_gives(reader) -> None:
+    body = (FIXTURES / "sources" / "greenhouse" / "jobs.json").read_bytes()
+    source = sources.get("greenhouse")
+    ctx, info = Context("acme", URL), BoardInfo("acme", "greenhouse", URL, "Acme")
+    stored = {"acme:nothing": "fingerprint"}
+    here = read_alone(source, response(body), ctx, info, stored)
+    there = await reader.read(source, response(body), ctx, info, stored)
+    assert isinstance(there, Normalised) and there.postings
+    assert there == here  # every field of every posting, the fingerprints, the board
+    pool = reading._shared_pool()
+    assert [p.pid for p in pool._processes.values()] != [os.getpid()]
+
+
+async def test_a_page_that_asks_for_more_comes_back_for_the_crawl(reader) -> None:
+    """A full Lever page asks for the next one: the page comes back, not normalised postings."""
+    items = [
+        {"id": f"p{i}", "text": "Rust", "hostedUrl": f"https://x.test/{i}"} for i in range(100)
+    ]
+    url = "https://api.lever.co/v0/postings/acme?mode=json&skip=0&limit=100"
+    body = json.dumps(items).encode()
+    source = sources.get("lever")
+    ctx, info = Context("acme", url), BoardInfo("acme", "lever", url)
+    here = read_alone(source, response(body, url), ctx, info, {})
+    there = await reader.read(source, response(body, url), ctx, info, {})
+    assert isinstance(there, Page) and there.follow and len(there.postings) == 100
+    assert there == here
+
+
+async def test_a_malformed_body_fails_with_the_sources_own_error(reader) -> None:
+    source, body = sources.get("greenhouse"), response(b"<html>gone</html>")
+    ctx, info = Context("acme", URL), BoardInfo("acme", "greenhouse", URL)
+    with pytest.raises(ParseError) as there:
+        await reader.read(source, body, ctx, info, {})
+    with pytest.raises(ParseError) as here:
+        read_alone(source, body, ctx, info, {})
+    assert str(there.value) == str(here.value) != ""
+
+
+async def test_what_the_process_logs_is_logged_here_once_with_the_board(reader, caplog) -> None:
+    long = "<p>" + "word " * (tree.MAX_DESCRIPTION // 4) + "</p>"
+    job = {"id": 7, "title": "Long", "absolute_url": "https://x.test/7", "content": long}
+    body = json.dumps({"jobs": [job, {**job, "id": 8}]}).encode()
+    board = f"long-{os.getpid()}-{id(reader)}"  # the process remembers boards it told of
+    caplog.set_level(logging.WARNING)
+    read = await reader.read(
+        sources.get("greenhouse"), response(body), Context(board, URL),
+        BoardInfo(board, "greenhouse", URL), {},
+    )  # fmt: skip
+    assert isinstance(read, Normalised) and len(read.postings) == 2
+    cut = [r for r in caplog.records if "was cut" in r.getMessage()]
+    assert len(cut) == 1 and cut[0].name == "bot.normalize.tree"
+    assert board in cut[0].getMessage()
+
+
+async def test_a_killed_process_fails_that_read_and_the_next_gets_a_new_one(reader) -> None:
+    body = (FIXTURES / "sources" / "greenhouse" / "jobs.json").read_bytes()
+    source = sources.get("greenhouse")
+    ctx, info = Context("acme", URL), BoardInfo("acme", "greenhouse", URL)
+    await reader.read(source, response(body), ctx, info, {})  # the process is up
+    pool = reading._shared_pool()
+    (process,) = pool._processes.values()
+    os.kill(process.pid, signal.SIGKILL)
+    await asyncio.get_running_loop().run_in_executor(None, process.join)
+    with pytest.raises(ParseError, match="reader process stopped"):
+        await reader.read(source, response(body), ctx, info, {})
+    again = await reader.read(source, response(body), ctx, info, {})
+    assert isinstance(again, Normalised) and again.postings
+    assert reading._shared_pool() is not pool
+
+
+async def test_without_the_process_the_poller_reads_on_its_thread(store: Stores, boards, now):
+    body = (FIXTURES / "sources" / "greenhouse" / "jobs.json").read_bytes()
+    path = "/v1/boards/acme/jobs"
+    boards.set(path, body, content_type="application/json")
+    url = boards.url(path)
+    store.boards.sync_boards([BoardConfig("Acme", url, "greenhouse", url, 60.0)], now)
+    polling = PollingConfig(reader_process=False)
+    async with build_client(timeout=1.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), polling)
+        assert poller.reader.processes is False
+        out = await poller.poll("Acme")
+        poller.close()
+    assert out.status == "baseline" and out.seen > 0
