@@ -22,10 +22,11 @@ re-poll served the same body, the same body with an ETag, a 304, and a body with
 edited (the body hash moves, so the whole board is parsed and fingerprinted again, but only the
 edited posting is normalised and diffed). The re-polls' cost is printed relative to the first
 poll, with the longest the event loop went without running (parsing and normalising run on a
-worker thread; the diff runs on the loop), over the poll and the indexing of the text it
-stored that follows it (`TextIndexer`, on the loop); with the CPU time the loop's own thread
-used in that stall (its own work, what holds it up on an idle machine too) and the longest
-such work between two ticks.
+worker thread, as for any body over `reading.MAX_BODY`; the diff runs on the loop), over the
+poll and the indexing of the text it stored that follows it (`TextIndexer`, on the loop); with
+the CPU time the loop's own thread used in that stall (its own work, what holds it up on an
+idle machine too) and the longest such work between two ticks; and the reader process's peak
+RSS (`bot.reading`: it reads the bodies of smaller boards).
 
 Storing a posting only queues its text for the postings' text index (`bot.store.textindex`);
 the "text index" column is that indexing, done after each board's poll as the bot does it,
@@ -58,7 +59,7 @@ from typing import Any
 
 import httpx
 
-from bot import sources
+from bot import reading, sources
 from bot.config import BoardConfig, PollingConfig
 from bot.crawl import drain, normalise
 from bot.http import Fetcher
@@ -354,6 +355,8 @@ async def repoll(store: Stores, shape: Shape, body: bytes) -> dict[str, Any]:
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
         fetcher = Fetcher(client, max_bytes=len(body) * 2)
         poller = Poller(store.view(PollStores), fetcher, PollingConfig(), clock=lambda: next(clock))
+        await asyncio.to_thread(reading.wait_until_up, 60.0)  # as in a bot that has started
+        reader = _reader_pid()
         indexer = TextIndexer(store.text)
         times: dict[str, Any] = {}
         for label in REPOLLS:
@@ -363,6 +366,9 @@ async def repoll(store: Stores, shape: Shape, body: bytes) -> dict[str, Any]:
                     continue
                 serving["body"] = edited
             gc.collect()
+            _reset_peak()
+            if reader is not None:
+                _reset_peak(reader)
             stalls: list[Stall] = []
             ticker = asyncio.create_task(_tick(stalls))
             await asyncio.sleep(0)
@@ -375,6 +381,7 @@ async def repoll(store: Stores, shape: Shape, body: bytes) -> dict[str, Any]:
             with contextlib.suppress(asyncio.CancelledError):
                 await ticker  # its last tick (the one the end of the poll held up) counts too
             times[f"{label} status"] = outcome.status
+            times[f"{label} rss"] = _peak_mb(reader) if reader is not None else 0.0
             times[f"{label} stall"] = max(stalls, default=Stall(0.0, 0.0, 0.0))
             times[f"{label} busy"] = max((s.loop_cpu for s in stalls), default=0.0)
         poller.close()
@@ -406,21 +413,27 @@ async def _tick(stalls: list[Stall], every: float = 0.005) -> None:
             stalls.append(Stall(late, time.thread_time() - own0, time.process_time() - cpu0))
 
 
-def _reset_peak() -> None:
+def _reset_peak(pid: int | str = "self") -> None:
     """Start a new peak-RSS measurement (Linux: writing 5 to clear_refs resets VmHWM)."""
     with contextlib.suppress(OSError):
-        Path("/proc/self/clear_refs").write_text("5")
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
 
 
-def _peak_mb() -> float:
+def _peak_mb(pid: int | str = "self") -> float:
     """Peak RSS in MB since the last `_reset_peak` (since start-up where that is unsupported)."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _reader_pid() -> int | None:
+    """The reader process's pid (`bot.reading`), once it is up."""
+    pool = reading._pool
+    return next(iter(pool._processes), None) if pool is not None else None
 
 
 def _machine() -> str:
@@ -477,7 +490,8 @@ def main(argv: list[str] | None = None) -> None:
                 f"{times[f'{label} index'] * 1000:,.0f} ms; event loop stalled at most "
                 f"{stall.late * 1000:,.0f} ms ({stall.loop_cpu * 1000:,.0f} ms of it the loop's "
                 f"own work, {stall.process_cpu * 1000:,.0f} ms of CPU used by the process); the "
-                f"loop's longest own work between two ticks {times[f'{label} busy'] * 1000:,.0f} ms"
+                f"loop's longest own work between two ticks {times[f'{label} busy'] * 1000:,.0f} ms;"
+                f" the reader process's peak RSS {times[f'{label} rss']:,.0f} MB"
             )
         store.close()
     print(f"\nbenchmark ran in {time.perf_counter() - started:.0f}s; {_machine()}")

@@ -6,14 +6,17 @@ which then answers commands, diffs, stores and routes only in the gaps: the two 
 on one core. So a board answered in one response (most ATS APIs give the whole board in one
 body) is read whole (`crawl.read_alone`) in a reader process, on another core, and only its
 clean postings come back. The rest stays on one worker thread: hashing bodies (C, without the
-lock), the pages of boards of many responses, a baseline's plan.
+lock), the pages of boards of many responses, a baseline's plan, and bodies over `MAX_BODY`
+(their postings would hold the loop while they are unpickled).
 
-One reader process serves every poller of the interpreter. It starts at the first read (from
-a fork server, so that it inherits no thread or socket of the bot) and ends with the
-interpreter. Sources registered outside `bot.sources` (plug-ins, tests) are read on the thread:
-the process knows only the built-in kinds. What the process logs comes back with its answer
-and is logged here, in the poll's context. If the process dies (killed, out of memory), the
-board it was reading fails that poll, is read again at the next, and a new process starts.
+One reader process serves every poller of the interpreter. It is started when the first poller
+is made, on a thread of its own (from a fork server, so that it inherits no thread or socket of
+the bot; the server imports the bot's sources first, which takes a moment), and ends with the
+interpreter; until it is up, reads run on the worker thread. Sources registered outside
+`bot.sources` (plug-ins, tests) are always read on the thread: the process knows only the
+built-in kinds. What the process logs comes back with its answer and is logged here, in the
+poll's context. If the process dies (killed, out of memory), the board it was reading fails
+that poll, is read again at the next, and a new process is started.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 from collections.abc import Callable, Mapping
@@ -39,9 +43,15 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 # Imported once by the fork server, so that each reader process starts with them loaded.
 PRELOAD = ["bot.crawl", "bot.sources"]
+# A bigger body is read on the thread: its clean postings (about 70% of its size) would be
+# unpickled here in one go, holding the loop ~125 ms for a 90 MB board's 63 MB of them (and
+# the body and its copies would be in both processes at once).
+MAX_BODY = 8_000_000
 
 _lock = threading.Lock()
-_pool: ProcessPoolExecutor | None = None
+_pool: ProcessPoolExecutor | None = None  # the reader process, once it is up
+_starting = False
+_up = threading.Event()  # set while `_pool` is up (tests wait on it)
 
 
 class Reader:
@@ -52,6 +62,8 @@ class Reader:
     def __init__(self, processes: bool = True):
         self.processes = processes
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
+        if processes:
+            start()
 
     def close(self) -> None:
         """Let the worker thread go once it has finished what it is doing (the reader process
@@ -71,12 +83,17 @@ class Reader:
         info: BoardInfo,
         stored: Mapping[str, str],
     ) -> Page | Normalised:
-        """`crawl.read_alone` over one response, in the reader process when the source is a
-        built-in kind (see the module's docstring), else on the worker thread."""
-        if not self.processes or not _built_in(source):
+        """`crawl.read_alone` over one response, in the reader process when it is up and the
+        source is a built-in kind (see the module's docstring), else on the worker thread."""
+        pool = _pool
+        if (
+            pool is None
+            or not self.processes
+            or len(response.body) > MAX_BODY
+            or not _built_in(source)
+        ):
             return await self.run(read_alone, source, response, ctx, info, stored)
         ctx = replace(ctx, options=dict(ctx.options))  # a plain dict pickles; a proxy does not
-        pool = _shared_pool()
         try:
             read, records = await _submit(
                 pool, _read_in_process, source.kind, response, ctx, info, dict(stored)
@@ -106,24 +123,49 @@ def _built_in(source: Source) -> bool:
         return False
 
 
-def _shared_pool() -> ProcessPoolExecutor:
-    global _pool
+def start() -> None:
+    """Start the reader process, unless it is up or starting, on a thread of its own: its
+    first start waits for the fork server to import the bot, which must not hold the loop."""
+    global _starting
     with _lock:
-        if _pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(PRELOAD)
-            _pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start_reader)
-        return _pool
+        if _pool is not None or _starting:
+            return
+        _starting = True
+    threading.Thread(target=_start_pool, name="jobbot-reader-start", daemon=True).start()
+
+
+def _start_pool() -> None:
+    global _pool, _starting
+    try:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start_reader)
+        pool.submit(os.getpid).result()  # up: the process has started and answered
+    except Exception as exc:  # boards are read on the thread instead; not tried again
+        if threading.main_thread().is_alive():  # (not the interpreter exiting meanwhile)
+            log.warning("the reader process did not start (%s); boards are read on a thread", exc)
+        return
+    with _lock:
+        _pool, _starting = pool, False
+    _up.set()
+
+
+def wait_until_up(timeout: float) -> bool:
+    """Whether the reader process is up within `timeout` seconds (for tests and benchmarks)."""
+    return _up.wait(timeout)
 
 
 def _drop(pool: ProcessPoolExecutor) -> None:
-    """Forget a broken pool: the next read starts a new process."""
+    """Forget a broken process and start a new one."""
     global _pool
     with _lock:
-        if _pool is pool:
-            _pool = None
+        if _pool is not pool:
+            return
+        _pool = None
+        _up.clear()
     pool.shutdown(wait=False, cancel_futures=True)
-    log.error("the reader process stopped; a new one is started for the next read")
+    log.error("the reader process stopped; a new one is started")
+    start()
 
 
 Logged = list[tuple[str, int, str]]  # (logger, level, message)

@@ -33,9 +33,17 @@ def response(body: bytes, url: str = URL) -> Response:
 
 @pytest.fixture
 async def reader():
+    """A reader whose process is up (it starts on a thread of its own: reads wait for it)."""
     r = Reader()
+    up = await asyncio.get_running_loop().run_in_executor(None, reading.wait_until_up, 60.0)
+    assert up, "the reader process did not start"
     yield r
     r.close()
+
+
+def process_pids() -> list[int]:
+    assert reading._pool is not None
+    return [p.pid for p in reading._pool._processes.values()]
 
 
 async def test_a_board_read_in_the_process_is_what_reading_it_here_gives(reader) -> None:
@@ -47,8 +55,8 @@ async def test_a_board_read_in_the_process_is_what_reading_it_here_gives(reader)
     there = await reader.read(source, response(body), ctx, info, stored)
     assert isinstance(there, Normalised) and there.postings
     assert there == here  # every field of every posting, the fingerprints, the board
-    pool = reading._shared_pool()
-    assert [p.pid for p in pool._processes.values()] != [os.getpid()]
+    (pid,) = process_pids()
+    assert pid != os.getpid()
 
 
 async def test_a_page_that_asks_for_more_comes_back_for_the_crawl(reader) -> None:
@@ -90,22 +98,42 @@ async def test_what_the_process_logs_is_logged_here_once_with_the_board(reader, 
     cut = [r for r in caplog.records if "was cut" in r.getMessage()]
     assert len(cut) == 1 and cut[0].name == "bot.normalize.tree"
     assert board in cut[0].getMessage()
+    assert f"{board}\x1fdescription" not in tree._logged  # read there, not here
+
+
+async def test_a_body_too_big_to_bring_back_whole_is_read_on_the_thread(
+    reader, caplog, monkeypatch
+) -> None:
+    long = "<p>" + "word " * (tree.MAX_DESCRIPTION // 4) + "</p>"
+    body = json.dumps({"jobs": [{"id": 7, "title": "Long", "content": long}]}).encode()
+    monkeypatch.setattr(reading, "MAX_BODY", len(body) - 1)
+    board = f"big-{os.getpid()}-{id(reader)}"
+    caplog.set_level(logging.WARNING)
+    read = await reader.read(
+        sources.get("greenhouse"), response(body), Context(board, URL),
+        BoardInfo(board, "greenhouse", URL), {},
+    )  # fmt: skip
+    assert isinstance(read, Normalised) and len(read.postings) == 1
+    assert f"{board}\x1fdescription" in tree._logged  # read here
+    assert sum("was cut" in r.getMessage() for r in caplog.records) == 1
 
 
 async def test_a_killed_process_fails_that_read_and_the_next_gets_a_new_one(reader) -> None:
     body = (FIXTURES / "sources" / "greenhouse" / "jobs.json").read_bytes()
     source = sources.get("greenhouse")
     ctx, info = Context("acme", URL), BoardInfo("acme", "greenhouse", URL)
-    await reader.read(source, response(body), ctx, info, {})  # the process is up
-    pool = reading._shared_pool()
-    (process,) = pool._processes.values()
-    os.kill(process.pid, signal.SIGKILL)
-    await asyncio.get_running_loop().run_in_executor(None, process.join)
+    assert reading._pool is not None
+    (process,) = reading._pool._processes.values()
+    pid = process.pid
+    os.kill(pid, signal.SIGKILL)
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, process.join)  # gone
     with pytest.raises(ParseError, match="reader process stopped"):
         await reader.read(source, response(body), ctx, info, {})
+    assert await loop.run_in_executor(None, reading.wait_until_up, 60.0)
+    (new_pid,) = process_pids()
     again = await reader.read(source, response(body), ctx, info, {})
-    assert isinstance(again, Normalised) and again.postings
-    assert reading._shared_pool() is not pool
+    assert isinstance(again, Normalised) and again.postings and new_pid != pid
 
 
 async def test_without_the_process_the_poller_reads_on_its_thread(store: Stores, boards, now):
