@@ -22,6 +22,7 @@ that poll, is read again at the next, and a new process is started.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -31,6 +32,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
 from dataclasses import replace
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from bot import gcpause, sources
@@ -50,6 +52,7 @@ MAX_BODY = 8_000_000
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None  # the reader process, once it is up
+_alive: Connection | None = None  # its end closes when this process ends: the reader then ends
 _starting = False
 _up = threading.Event()  # set while `_pool` is up (tests wait on it)
 
@@ -135,18 +138,22 @@ def start() -> None:
 
 
 def _start_pool() -> None:
-    global _pool, _starting
+    global _pool, _starting, _alive
     try:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
-        pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start_reader)
+        theirs, ours = context.Pipe(duplex=False)
+        pool = ProcessPoolExecutor(
+            1, mp_context=context, initializer=_start_reader, initargs=(theirs,)
+        )
         pool.submit(os.getpid).result()  # up: the process has started and answered
+        theirs.close()  # the reader has its own copy
     except Exception as exc:  # boards are read on the thread instead; not tried again
         if threading.main_thread().is_alive():  # (not the interpreter exiting meanwhile)
             log.warning("the reader process did not start (%s); boards are read on a thread", exc)
         return
     with _lock:
-        _pool, _starting = pool, False
+        _pool, _alive, _starting = pool, ours, False
     _up.set()
 
 
@@ -157,13 +164,15 @@ def wait_until_up(timeout: float) -> bool:
 
 def _drop(pool: ProcessPoolExecutor) -> None:
     """Forget a broken process and start a new one."""
-    global _pool
+    global _pool, _alive
     with _lock:
         if _pool is not pool:
             return
-        _pool = None
+        alive, _pool, _alive = _alive, None, None
         _up.clear()
     pool.shutdown(wait=False, cancel_futures=True)
+    if alive is not None:
+        alive.close()
     log.error("the reader process stopped; a new one is started")
     start()
 
@@ -186,13 +195,24 @@ class _Kept(logging.Handler):
 _kept = _Kept()
 
 
-def _start_reader() -> None:
-    """In the reader process: Ctrl-C is for the bot, which stops the process itself; what is
-    logged is kept for the answer (see `_Kept`)."""
+def _start_reader(alive: Connection) -> None:
+    """In the reader process: Ctrl-C and a service manager's SIGTERM (sent to the whole group)
+    are for the bot, which stops the process as it exits; if the bot is killed instead, the
+    process ends when the bot's end of `alive` closes. What is logged is kept for the answer
+    (see `_Kept`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=_end_with_the_bot, args=(alive,), daemon=True).start()
     root = logging.getLogger()
     root.handlers[:] = [_kept]
     root.setLevel(logging.DEBUG)
+
+
+def _end_with_the_bot(alive: Connection) -> None:
+    """In the reader process: wait (without the lock) until the bot's end closes, then end."""
+    with contextlib.suppress(EOFError, OSError):
+        alive.recv_bytes()
+    os._exit(0)
 
 
 def _read_in_process(

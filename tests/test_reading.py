@@ -8,6 +8,10 @@ import json
 import logging
 import os
 import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -149,3 +153,45 @@ async def test_without_the_process_the_poller_reads_on_its_thread(store: Stores,
         out = await poller.poll("Acme")
         poller.close()
     assert out.status == "baseline" and out.seen > 0
+
+
+SCRIPT = """
+import os, signal, sys
+from bot import reading
+reader = reading.Reader()
+assert reading.wait_until_up(60)
+print(next(iter(reading._pool._processes)), flush=True)
+if sys.argv[1] == "wait":
+    signal.pause()
+"""
+
+
+def _gone(pid: int, within: float = 30.0) -> bool:
+    """Whether process `pid` (not ours to wait for) has ended within `within` seconds."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.02)  # polling a process that is not our child: no event to wait on
+    return False
+
+
+@pytest.mark.parametrize("how", ["exits", "killed"])
+def test_the_reader_process_ends_with_the_bot(how: str) -> None:
+    """Whether the bot exits (the pool's own shutdown) or is killed (SIGKILL: the reader's
+    end of its pipe closes), its reader process does not outlive it."""
+    arg = "exit" if how == "exits" else "wait"
+    with subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, arg], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, cwd=Path(__file__).parents[1],
+    ) as bot:  # fmt: skip
+        assert bot.stdout is not None and bot.stderr is not None
+        reader = int(bot.stdout.readline())
+        if how == "killed":
+            bot.kill()
+        assert bot.wait(timeout=60) == (0 if how == "exits" else -signal.SIGKILL)
+        if how == "exits":  # (killed, multiprocessing's tracker reports what it cleaned up)
+            assert bot.stderr.read() == ""
+    assert _gone(reader), "the reader process outlived the bot"
