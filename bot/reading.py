@@ -9,10 +9,10 @@ clean postings come back. The rest stays on one worker thread: hashing bodies (C
 lock), the pages of boards of many responses, a baseline's plan, and bodies over `MAX_BODY`
 (their postings would hold the loop while they are unpickled).
 
-One reader process serves every poller of the interpreter. It is started when the first poller
-is made, on a thread of its own (from a fork server, so that it inherits no thread or socket of
-the bot; the server imports the bot's sources first, which takes a moment), and ends with the
-interpreter; until it is up, reads run on the worker thread. Sources registered outside
+One reader process serves every poller of the interpreter. It is started at the first read (a
+poll that only meets 304s starts nothing), on a thread of its own (a new interpreter, spawned:
+it inherits no thread, socket or lock of the bot, and importing the bot takes it a moment),
+and ends with the interpreter; until it is up, reads run on the worker thread. Sources registered outside
 `bot.sources` (plug-ins, tests) are always read on the thread: the process knows only the
 built-in kinds. What the process logs comes back with its answer and is logged here, in the
 poll's context. If the process dies (killed, out of memory), the board it was reading fails
@@ -43,8 +43,6 @@ from bot.sources.contract import Context, Page, Response, Source
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-# Imported once by the fork server, so that each reader process starts with them loaded.
-PRELOAD = ["bot.crawl", "bot.sources"]
 # A bigger body is read on the thread: its clean postings (about 70% of its size) would be
 # unpickled here in one go, holding the loop ~125 ms for a 90 MB board's 63 MB of them (and
 # the body and its copies would be in both processes at once).
@@ -65,8 +63,6 @@ class Reader:
     def __init__(self, processes: bool = True):
         self.processes = processes
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
-        if processes:
-            start()
 
     def close(self) -> None:
         """Let the worker thread go once it has finished what it is doing (the reader process
@@ -89,6 +85,8 @@ class Reader:
         """`crawl.read_alone` over one response, in the reader process when it is up and the
         source is a built-in kind (see the module's docstring), else on the worker thread."""
         pool = _pool
+        if pool is None and self.processes:
+            start()  # for the next reads: this one is read on the thread
         if (
             pool is None
             or not self.processes
@@ -128,7 +126,7 @@ def _built_in(source: Source) -> bool:
 
 def start() -> None:
     """Start the reader process, unless it is up or starting, on a thread of its own: its
-    first start waits for the fork server to import the bot, which must not hold the loop."""
+    start waits for the new interpreter to import the bot, which must not hold the loop."""
     global _starting
     with _lock:
         if _pool is not None or _starting:
@@ -140,8 +138,7 @@ def start() -> None:
 def _start_pool() -> None:
     global _pool, _starting, _alive
     try:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
+        context = multiprocessing.get_context("spawn")  # (no fork server left idle: one start)
         theirs, ours = context.Pipe(duplex=False)
         pool = ProcessPoolExecutor(
             1, mp_context=context, initializer=_start_reader, initargs=(theirs,)

@@ -39,6 +39,7 @@ def response(body: bytes, url: str = URL) -> Response:
 async def reader():
     """A reader whose process is up (it starts on a thread of its own: reads wait for it)."""
     r = Reader()
+    reading.start()  # (the first read starts it)
     up = await asyncio.get_running_loop().run_in_executor(None, reading.wait_until_up, 60.0)
     assert up, "the reader process did not start"
     yield r
@@ -159,6 +160,7 @@ SCRIPT = """
 import os, signal, sys
 from bot import reading
 reader = reading.Reader()
+reading.start()
 assert reading.wait_until_up(60)
 print(next(iter(reading._pool._processes)), flush=True)
 if sys.argv[1] == "wait":
