@@ -491,8 +491,8 @@ def main(argv: list[str] | None = None) -> None:
                 f"{times[f'{label} index'] * 1000:,.0f} ms; event loop stalled at most "
                 f"{stall.late * 1000:,.0f} ms ({stall.loop_cpu * 1000:,.0f} ms of it the loop's "
                 f"own work, {stall.process_cpu * 1000:,.0f} ms of CPU used by the process); the "
-                f"loop's longest own work between two ticks {times[f'{label} busy'] * 1000:,.0f} ms;"
-                f" the reader process's peak RSS {times[f'{label} rss']:,.0f} MB"
+                f"loop's longest own work between two ticks {times[f'{label} busy'] * 1000:,.0f} "
+                f"ms; the reader process's peak RSS {times[f'{label} rss']:,.0f} MB"
             )
         store.close()
     print(f"\nbenchmark ran in {time.perf_counter() - started:.0f}s; {_machine()}")

@@ -12,11 +12,12 @@ lock), the pages of boards of many responses, a baseline's plan, and bodies over
 One reader process serves every poller of the interpreter. It is started at the first read (a
 poll that only meets 304s starts nothing), on a thread of its own (a new interpreter, spawned:
 it inherits no thread, socket or lock of the bot, and importing the bot takes it a moment),
-and ends with the interpreter; until it is up, reads run on the worker thread. Sources registered outside
-`bot.sources` (plug-ins, tests) are always read on the thread: the process knows only the
-built-in kinds. What the process logs comes back with its answer and is logged here, in the
-poll's context. If the process dies (killed, out of memory), the board it was reading fails
-that poll, is read again at the next, and a new process is started.
+and ends with the interpreter, or when the bot is killed; until it is up, reads run on the
+worker thread. Sources registered outside `bot.sources` (plug-ins, tests) are always read on
+the thread: the process knows only the built-in kinds. What the process logs comes back with
+its answer and is logged here, in the poll's context. If the process dies (killed, out of
+memory), the board it was reading fails that poll, is read again at the next, and a new
+process is started.
 """
 
 from __future__ import annotations
