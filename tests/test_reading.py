@@ -197,3 +197,53 @@ def test_the_reader_process_ends_with_the_bot(how: str) -> None:
         if how == "exits":  # (killed, multiprocessing's tracker reports what it cleaned up)
             assert bot.stderr.read() == ""
     assert _gone(reader), "the reader process outlived the bot"
+
+
+FIRST_READS = """
+import asyncio, json, logging, multiprocessing, sys, threading
+from bot import reading, sources
+from bot.crawl import Normalised
+from bot.models import BoardInfo, FetchResult
+from bot.normalize import tree
+from bot.sources.contract import Context, Request, Response
+
+logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+if sys.argv[1] == "broken":
+    multiprocessing.set_executable("/nonexistent/python")  # the spawn cannot start
+URL = "https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true"
+long = "<p>" + "word " * (tree.MAX_DESCRIPTION // 4) + "</p>"
+body = json.dumps({"jobs": [{"id": 1, "title": "Long", "content": long}]}).encode()
+
+async def read(board):
+    response = Response.of(Request(URL), FetchResult(URL, body=body))
+    out = await reader.read(sources.get("greenhouse"), response, Context(board, URL),
+                            BoardInfo(board, "greenhouse", URL), {})
+    assert isinstance(out, Normalised) and len(out.postings) == 1
+    return "here" if f"{board}\\x1fdescription" in tree._logged else "there"
+
+reader = reading.Reader()
+first = asyncio.run(read("first"))
+for thread in threading.enumerate():  # its start has ended, well or not
+    if thread.name == "jobbot-reader-start":
+        thread.join()
+up = reading.wait_until_up(0)
+print(first, up, asyncio.run(read("second")), flush=True)
+"""
+
+
+@pytest.mark.parametrize(
+    ("how", "expected"), [("works", "here True there"), ("broken", "here False here")]
+)
+def test_the_first_read_starts_the_process_and_a_process_that_cannot_start_is_done_without(
+    how: str, expected: str
+) -> None:
+    """The first read of a bot is read on the thread and starts the process, which reads the
+    next; a process that cannot start is said once, and every read is done on the thread."""
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_READS, how], capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).parents[1],
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == expected
+    failed = [x for x in done.stderr.splitlines() if "did not start" in x]
+    assert len(failed) == (1 if how == "broken" else 0), done.stderr
