@@ -89,16 +89,23 @@ async def test_a_malformed_body_fails_with_the_sources_own_error(reader) -> None
     assert str(there.value) == str(here.value) != ""
 
 
-async def test_what_the_process_logs_is_logged_here_once_with_the_board(reader, caplog) -> None:
+def long_jobs(*ids: int) -> bytes:
+    """A Greenhouse body whose jobs' descriptions are cut (which is logged once per board)."""
     long = "<p>" + "word " * (tree.MAX_DESCRIPTION // 4) + "</p>"
-    job = {"id": 7, "title": "Long", "absolute_url": "https://x.test/7", "content": long}
-    body = json.dumps({"jobs": [job, {**job, "id": 8}]}).encode()
+    return json.dumps({"jobs": [{"id": i, "title": "Long", "content": long} for i in ids]}).encode()
+
+
+async def read_board(reader: Reader, board: str, body: bytes) -> Page | Normalised:
+    info = BoardInfo(board, "greenhouse", URL)
+    return await reader.read(
+        sources.get("greenhouse"), response(body), Context(board, URL), info, {}
+    )
+
+
+async def test_what_the_process_logs_is_logged_here_once_with_the_board(reader, caplog) -> None:
     board = f"long-{os.getpid()}-{id(reader)}"  # the process remembers boards it told of
     caplog.set_level(logging.WARNING)
-    read = await reader.read(
-        sources.get("greenhouse"), response(body), Context(board, URL),
-        BoardInfo(board, "greenhouse", URL), {},
-    )  # fmt: skip
+    read = await read_board(reader, board, long_jobs(7, 8))
     assert isinstance(read, Normalised) and len(read.postings) == 2
     cut = [r for r in caplog.records if "was cut" in r.getMessage()]
     assert len(cut) == 1 and cut[0].name == "bot.normalize.tree"
@@ -109,15 +116,11 @@ async def test_what_the_process_logs_is_logged_here_once_with_the_board(reader, 
 async def test_a_body_too_big_to_bring_back_whole_is_read_on_the_thread(
     reader, caplog, monkeypatch
 ) -> None:
-    long = "<p>" + "word " * (tree.MAX_DESCRIPTION // 4) + "</p>"
-    body = json.dumps({"jobs": [{"id": 7, "title": "Long", "content": long}]}).encode()
+    body = long_jobs(7)
     monkeypatch.setattr(reading, "MAX_BODY", len(body) - 1)
     board = f"big-{os.getpid()}-{id(reader)}"
     caplog.set_level(logging.WARNING)
-    read = await reader.read(
-        sources.get("greenhouse"), response(body), Context(board, URL),
-        BoardInfo(board, "greenhouse", URL), {},
-    )  # fmt: skip
+    read = await read_board(reader, board, body)
     assert isinstance(read, Normalised) and len(read.postings) == 1
     assert f"{board}\x1fdescription" in tree._logged  # read here
     assert sum("was cut" in r.getMessage() for r in caplog.records) == 1
