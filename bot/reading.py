@@ -17,7 +17,9 @@ worker thread. Sources registered outside `bot.sources` (plug-ins, tests) are al
 the thread: the process knows only the built-in kinds. What the process logs comes back with
 its answer and is logged here, in the poll's context. If the process dies (killed, out of
 memory), the board it was reading fails that poll, is read again at the next, and a new
-process is started.
+process is started. One still at work on a board when that board's fetch deadline passes
+(a parse gone wrong) is killed, so that it cannot hold up every later read as a stuck thread
+would: the boards queued behind it are read on the thread.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import weakref
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
@@ -54,6 +57,7 @@ _pool: ProcessPoolExecutor | None = None  # the reader process, once it is up
 _alive: Connection | None = None  # its end closes when this process ends: the reader then ends
 _starting = False
 _up = threading.Event()  # set while `_pool` is up (tests wait on it)
+_stopped: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()  # killed here, on purpose
 
 
 class Reader:
@@ -97,15 +101,25 @@ class Reader:
             return await self.run(read_alone, source, response, ctx, info, stored)
         ctx = replace(ctx, options=dict(ctx.options))  # a plain dict pickles; a proxy does not
         try:
-            read, records = await _submit(
-                pool, _read_in_process, source.kind, response, ctx, info, dict(stored)
-            )
+            job = pool.submit(_read_in_process, source.kind, response, ctx, info, dict(stored))
+            read, records = await asyncio.wrap_future(job)
         except BrokenProcessPool:
-            _drop(pool)
+            if pool in _stopped:  # stopped here, for another board: read this one here
+                return await self.run(read_alone, source, response, ctx, info, stored)
+            _drop(pool, "the reader process stopped (killed, or out of memory?)")
             raise ParseError(
                 "the reader process stopped while reading this board (killed, or out of "
                 "memory?); it is read again at the next poll"
             ) from None
+        except asyncio.CancelledError:  # the fetch's deadline, or the bot stopping
+            if not job.cancel() and not job.done():  # it is at work on this board: stop it
+                _drop(
+                    pool,
+                    "a read was cut short (its fetch's deadline, or the bot stopping) "
+                    "while the reader process was at work on it: the process is stopped",
+                    stop=True,
+                )
+            raise
         for name, level, message in records:  # logged here, in the poll's context
             logging.getLogger(name).log(level, "%s", message)
         return read
@@ -160,19 +174,24 @@ def wait_until_up(timeout: float) -> bool:
     return _up.wait(timeout)
 
 
-def _drop(pool: ProcessPoolExecutor) -> None:
-    """Forget a broken process and start a new one."""
+def _drop(pool: ProcessPoolExecutor, why: str, stop: bool = False) -> None:
+    """Forget a broken reader process (`stop`: kill it first); the next read starts another.
+    Said once per process."""
     global _pool, _alive
     with _lock:
         if _pool is not pool:
             return
         alive, _pool, _alive = _alive, None, None
         _up.clear()
-    pool.shutdown(wait=False, cancel_futures=True)
+        if stop:
+            _stopped.add(pool)
+    if stop:  # (the pool has no public way to stop a worker at work before Python 3.14)
+        for process in list(pool._processes.values()):
+            process.kill()
+    pool.shutdown(wait=False)  # the reads queued fail as broken (not cancelled): see `read`
     if alive is not None:
         alive.close()
-    log.error("the reader process stopped; a new one is started")
-    start()
+    (log.warning if stop else log.error)("%s; a new one starts at the next read", why)
 
 
 Logged = list[tuple[str, int, str]]  # (logger, level, message)

@@ -4,6 +4,7 @@ of boards on one API host can use."""
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import pytest
 
@@ -53,21 +54,30 @@ async def test_a_long_skipped_body_is_not_read_to_the_end(server) -> None:
     assert len(server.connections) == 2  # dropped, not drained: a new one each time
 
 
-async def _most_at_once(server: BoardServer, fetcher: Fetcher, count: int) -> int:
+async def _most_at_once(server: BoardServer, fetcher: Fetcher, count: int, limit: int) -> int:
+    """How many of `count` requests the server held at once, each held until `limit` were
+    (the most the fetcher may send): a fixed delay let a late request on a loaded machine
+    arrive after the first was answered, and counted one short."""
     server.max_active = 0
+    gate = threading.Event()
     urls = [server.url(f"/b{i}") for i in range(count)]
     for i in range(count):
-        server.set_json(f"/b{i}", {"jobs": []}, delay=0.2)
-    await asyncio.gather(*(fetcher.get(u) for u in urls))
+        server.set_json(f"/b{i}", {"jobs": []}, gate=gate)
+    sent = asyncio.gather(*(fetcher.get(u) for u in urls))
+    while server.active < limit:  # wait on the server's count, not on the clock
+        await asyncio.sleep(0.001)
+    await asyncio.sleep(0.05)  # room for a request past the limit to show up (it must not)
+    gate.set()
+    await sent
     return server.max_active
 
 
 async def test_an_api_host_gets_its_own_limit_and_others_per_host(server) -> None:
     async with build_client(timeout=5.0) as client:
         api = Fetcher(client, per_host=2, host_limits={"127.0.0.1": 5})
-        assert await _most_at_once(server, api, 8) == 5
+        assert await _most_at_once(server, api, 8, 5) == 5
         other = Fetcher(client, per_host=2, host_limits={"boards-api.greenhouse.io": 5})
-        assert await _most_at_once(server, other, 8) == 2
+        assert await _most_at_once(server, other, 8, 2) == 2
 
 
 def test_the_known_api_hosts_get_the_api_limit_and_per_host_wins_when_higher() -> None:

@@ -138,10 +138,49 @@ async def test_a_killed_process_fails_that_read_and_the_next_gets_a_new_one(read
     await loop.run_in_executor(None, process.join)  # gone
     with pytest.raises(ParseError, match="reader process stopped"):
         await reader.read(source, response(body), ctx, info, {})
+    here = await reader.read(source, response(body), ctx, info, {})  # and starts a new one
     assert await loop.run_in_executor(None, reading.wait_until_up, 60.0)
     (new_pid,) = process_pids()
     again = await reader.read(source, response(body), ctx, info, {})
-    assert isinstance(again, Normalised) and again.postings and new_pid != pid
+    assert isinstance(again, Normalised) and again == here and new_pid != pid
+
+
+async def test_a_read_past_its_deadline_stops_the_process_and_the_reads_behind_it_go_on(
+    reader, caplog
+) -> None:
+    """A read cut short while the process works on it (a parse gone wrong would hold every
+    later read, as a stuck thread did) kills the process; the read queued behind it is read
+    here instead, and the next read starts a new process."""
+    many = [
+        {"id": i, "title": f"Engineer {i}", "content": "<p>Rust</p>" * 200} for i in range(3000)
+    ]
+    slow = json.dumps({"jobs": many}).encode()  # about half a second of reading
+    small = (FIXTURES / "sources" / "greenhouse" / "jobs.json").read_bytes()
+    source, ctx = sources.get("greenhouse"), Context("acme", URL)
+    info = BoardInfo("acme", "greenhouse", URL)
+    (pid,) = process_pids()
+    caplog.set_level(logging.WARNING)
+    cut = asyncio.create_task(reader.read(source, response(slow), ctx, info, {}))
+    behind = asyncio.create_task(reader.read(source, response(small), ctx, info, {}))
+    pool = reading._pool
+    assert pool is not None
+    while not pool._pending_work_items:  # submitted, the slow one first
+        await asyncio.sleep(0.001)
+    first = next(iter(pool._pending_work_items.values())).future
+    while not first.running():  # handed to the process (it takes half a second to read)
+        await asyncio.sleep(0.001)
+    cut.cancel()  # as its fetch's deadline would
+    with pytest.raises(asyncio.CancelledError):
+        await cut
+    read = await behind
+    assert read == read_alone(source, response(small), ctx, info, {})
+    assert reading._pool is None  # stopped
+    assert sum("cut short" in r.getMessage() for r in caplog.records) == 1
+    loop = asyncio.get_running_loop()
+    await reader.read(source, response(small), ctx, info, {})  # starts a new one
+    assert await loop.run_in_executor(None, reading.wait_until_up, 60.0)
+    (new_pid,) = process_pids()
+    assert new_pid != pid
 
 
 async def test_without_the_process_the_poller_reads_on_its_thread(store: Stores, boards, now):
