@@ -355,7 +355,7 @@ async def repoll(store: Stores, shape: Shape, body: bytes) -> dict[str, Any]:
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
         fetcher = Fetcher(client, max_bytes=len(body) * 2)
         poller = Poller(store.view(PollStores), fetcher, PollingConfig(), clock=lambda: next(clock))
-        reading.start()  # (a bot's first read starts it)
+        reading.start()  # (in a bot, reads that queue up start it)
         await asyncio.to_thread(reading.wait_until_up, 60.0)  # up, as in a bot that has read
         reader = _reader_pid()
         indexer = TextIndexer(store.text)

@@ -9,11 +9,12 @@ clean postings come back. The rest stays on one worker thread: hashing bodies (C
 lock), the pages of boards of many responses, a baseline's plan, and bodies over `MAX_BODY`
 (their postings would hold the loop while they are unpickled).
 
-One reader process serves every poller of the interpreter. It is started at the first read (a
-poll that only meets 304s starts nothing), on a thread of its own (a new interpreter, spawned:
-it inherits no thread, socket or lock of the bot, and importing the bot takes it a moment),
-and ends with the interpreter, or when the bot is killed; until it is up, reads run on the
-worker thread. Sources registered outside `bot.sources` (plug-ins, tests) are always read on
+One reader process serves every poller of the interpreter. It is started when reads queue up
+(one arrives while another is on the thread: a poll that meets 304s and a few changed boards
+starts nothing, a first poll of many boards does at once), on a thread of its own (a new
+interpreter, spawned: it inherits no thread, socket or lock of the bot, and importing the bot
+takes it a moment), and ends with the interpreter, or when the bot is killed; until it is up,
+reads run on the worker thread. Sources registered outside `bot.sources` (plug-ins, tests) are always read on
 the thread: the process knows only the built-in kinds. What the process logs comes back with
 its answer and is logged here, in the poll's context. If the process dies (killed, out of
 memory), the board it was reading fails that poll, is read again at the next, and a new
@@ -68,6 +69,7 @@ class Reader:
     def __init__(self, processes: bool = True):
         self.processes = processes
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobbot-parse")
+        self._reading = 0  # reads on the thread, under way or waiting for it
 
     def close(self) -> None:
         """Let the worker thread go once it has finished what it is doing (the reader process
@@ -90,15 +92,19 @@ class Reader:
         """`crawl.read_alone` over one response, in the reader process when it is up and the
         source is a built-in kind (see the module's docstring), else on the worker thread."""
         pool = _pool
-        if pool is None and self.processes:
-            start()  # for the next reads: this one is read on the thread
+        if pool is None and self.processes and self._reading:
+            start()  # reads queue up: the next go to the process, this one to the thread
         if (
             pool is None
             or not self.processes
             or len(response.body) > MAX_BODY
             or not _built_in(source)
         ):
-            return await self.run(read_alone, source, response, ctx, info, stored)
+            self._reading += 1
+            try:
+                return await self.run(read_alone, source, response, ctx, info, stored)
+            finally:
+                self._reading -= 1
         ctx = replace(ctx, options=dict(ctx.options))  # a plain dict pickles; a proxy does not
         try:
             job = pool.submit(_read_in_process, source.kind, response, ctx, info, dict(stored))
@@ -175,7 +181,8 @@ def wait_until_up(timeout: float) -> bool:
 
 
 def _drop(pool: ProcessPoolExecutor, why: str, stop: bool = False) -> None:
-    """Forget a broken reader process (`stop`: kill it first); the next read starts another.
+    """Forget a broken reader process (`stop`: kill it first); reads that queue up start
+    another.
     Said once per process."""
     global _pool, _alive
     with _lock:
@@ -191,7 +198,7 @@ def _drop(pool: ProcessPoolExecutor, why: str, stop: bool = False) -> None:
     pool.shutdown(wait=False)  # the reads queued fail as broken (not cancelled): see `read`
     if alive is not None:
         alive.close()
-    (log.warning if stop else log.error)("%s; a new one starts at the next read", why)
+    (log.warning if stop else log.error)("%s; reads go to the thread until a new one starts", why)
 
 
 Logged = list[tuple[str, int, str]]  # (logger, level, message)

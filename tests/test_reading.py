@@ -126,7 +126,7 @@ async def test_a_body_too_big_to_bring_back_whole_is_read_on_the_thread(
     assert sum("was cut" in r.getMessage() for r in caplog.records) == 1
 
 
-async def test_a_killed_process_fails_that_read_and_the_next_gets_a_new_one(reader) -> None:
+async def test_a_killed_process_fails_that_read_and_the_rest_go_on(reader) -> None:
     body = (FIXTURES / "sources" / "greenhouse" / "jobs.json").read_bytes()
     source = sources.get("greenhouse")
     ctx, info = Context("acme", URL), BoardInfo("acme", "greenhouse", URL)
@@ -138,7 +138,9 @@ async def test_a_killed_process_fails_that_read_and_the_next_gets_a_new_one(read
     await loop.run_in_executor(None, process.join)  # gone
     with pytest.raises(ParseError, match="reader process stopped"):
         await reader.read(source, response(body), ctx, info, {})
-    here = await reader.read(source, response(body), ctx, info, {})  # and starts a new one
+    assert reading._pool is None
+    here = await reader.read(source, response(body), ctx, info, {})  # on the thread
+    reading.start()  # (as reads that queue up do)
     assert await loop.run_in_executor(None, reading.wait_until_up, 60.0)
     (new_pid,) = process_pids()
     again = await reader.read(source, response(body), ctx, info, {})
@@ -150,7 +152,7 @@ async def test_a_read_past_its_deadline_stops_the_process_and_the_reads_behind_i
 ) -> None:
     """A read cut short while the process works on it (a parse gone wrong would hold every
     later read, as a stuck thread did) kills the process; the read queued behind it is read
-    here instead, and the next read starts a new process."""
+    here instead; a new process starts when reads queue up again."""
     many = [
         {"id": i, "title": f"Engineer {i}", "content": "<p>Rust</p>" * 200} for i in range(3000)
     ]
@@ -177,7 +179,7 @@ async def test_a_read_past_its_deadline_stops_the_process_and_the_reads_behind_i
     assert reading._pool is None  # stopped
     assert sum("cut short" in r.getMessage() for r in caplog.records) == 1
     loop = asyncio.get_running_loop()
-    await reader.read(source, response(small), ctx, info, {})  # starts a new one
+    reading.start()  # (as reads that queue up do)
     assert await loop.run_in_executor(None, reading.wait_until_up, 60.0)
     (new_pid,) = process_pids()
     assert new_pid != pid
@@ -263,8 +265,14 @@ async def read(board):
     assert isinstance(out, Normalised) and len(out.postings) == 1
     return "here" if f"{board}\\x1fdescription" in tree._logged else "there"
 
+async def two_at_once():
+    return await asyncio.gather(read("first"), read("also first"))
+
 reader = reading.Reader()
-first = asyncio.run(read("first"))
+alone = asyncio.run(read("alone"))  # nothing queued up: nothing starts
+started = any(t.name == "jobbot-reader-start" for t in threading.enumerate()) or reading._up.is_set()
+first, also = asyncio.run(two_at_once())  # the second queues up behind the first: it starts
+assert (alone, first, also, started) == ("here", "here", "here", False), (alone, first, also)
 for thread in threading.enumerate():  # its start has ended, well or not
     if thread.name == "jobbot-reader-start":
         thread.join()
@@ -276,11 +284,12 @@ print(first, up, asyncio.run(read("second")), flush=True)
 @pytest.mark.parametrize(
     ("how", "expected"), [("works", "here True there"), ("broken", "here False here")]
 )
-def test_the_first_read_starts_the_process_and_a_process_that_cannot_start_is_done_without(
+def test_reads_that_queue_up_start_the_process_and_a_process_that_cannot_start_is_done_without(
     how: str, expected: str
 ) -> None:
-    """The first read of a bot is read on the thread and starts the process, which reads the
-    next; a process that cannot start is said once, and every read is done on the thread."""
+    """A read alone is read on the thread and starts nothing; reads that queue up on the
+    thread start the process, which reads the next; a process that cannot start is said
+    once, and every read is done on the thread."""
     done = subprocess.run(
         [sys.executable, "-c", FIRST_READS, how], capture_output=True, text=True, timeout=120,
         cwd=Path(__file__).parents[1],
