@@ -92,14 +92,10 @@ class Reader:
         """`crawl.read_alone` over one response, in the reader process when it is up and the
         source is a built-in kind (see the module's docstring), else on the worker thread."""
         pool = _pool
-        if pool is None and self.processes and self._reading:
+        fits = self.processes and len(response.body) <= MAX_BODY and _built_in(source)
+        if pool is None and fits and self._reading:
             start()  # reads queue up: the next go to the process, this one to the thread
-        if (
-            pool is None
-            or not self.processes
-            or len(response.body) > MAX_BODY
-            or not _built_in(source)
-        ):
+        if pool is None or not fits:
             self._reading += 1
             try:
                 return await self.run(read_alone, source, response, ctx, info, stored)
