@@ -21,13 +21,15 @@ import functools
 import hashlib
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot import fingerprint, normalize
 from bot.errors import BoardHTTPError, BoardUnreachable, FetchError, ParseError
-from bot.http import Fetcher
 from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
 from bot.sources.contract import Context, Page, Request, Response, Source
+
+if TYPE_CHECKING:  # (the reader process reads, it does not fetch: it need not import HTTP)
+    from bot.http import Fetcher
 
 MAX_PAGES = 200  # page requests in one fetch; a source's own page limit is usually lower
 MAX_DETAILS = 1000  # detail requests in one fetch; the rest wait for the next poll

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import numpy as np
-import numpy.typing as npt
+if TYPE_CHECKING:  # (imported where routing runs: the reader process never needs numpy)
+    import numpy as np
+    import numpy.typing as npt
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,8 @@ class Routed:
         """Its users (the distinct chats, in order) and, for each, what goes between the
         brackets of their alert ids' JSON list: the one id (most users) or "7, 9". Made in C
         but for the few users with several alerts; the outbox writes them as they are."""
+        import numpy as np  # (loaded already by whatever routed: see the imports above)
+
         chats, ids = self.chats, self.alert_ids
         if self.users == len(chats):
             return chats, ids.tolist()
