@@ -298,3 +298,17 @@ def test_reads_that_queue_up_start_the_process_and_a_process_that_cannot_start_i
     assert done.stdout.strip() == expected
     failed = [x for x in done.stderr.splitlines() if "did not start" in x]
     assert len(failed) == (1 if how == "broken" else 0), done.stderr
+
+
+def test_the_reader_process_imports_neither_http_nor_numpy():
+    """What a spawned reader imports (`jobbot`'s main module, then `bot.reading`) leaves out
+    the HTTP stack and numpy, which reading never uses: they cost it 150 ms and 24 MB."""
+    heavy = ("aiohttp", "httpx", "numpy", "telegram", "bot.http", "bot.app")
+    code = (
+        "import sys, bot.cli, bot.reading; "
+        f"print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == ""
