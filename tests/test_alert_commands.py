@@ -90,6 +90,27 @@ async def test_alert_with_no_recent_match(handlers) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "attr"),
+    [("/alert rust remote", "remote", "remote:yes"), ("/alert Hybrid", "hybrid", "remote:hybrid")],
+)
+async def test_a_workplace_word_gets_a_tip_for_the_filter(
+    handlers, store, text: str, word: str, attr: str
+) -> None:
+    reply = await say(handlers, text)
+    assert reply.startswith("✅ Alert #1 saved: ")
+    tip = f"Tip: <b>{word}</b> matches the word in a job's text; <code>{attr}</code> matches"
+    assert tip in reply.split("\n")[1], "just under the saved query"
+    assert store.alerts.alerts(USER)[0].query == text.split(" ", 1)[1].lower(), "saved as typed"
+
+
+@pytest.mark.parametrize(
+    "text", ["/alert rust remote:yes", "/alert rust -remote", "/alert title:remote"]
+)
+async def test_no_tip_where_the_word_is_not_a_plain_term(handlers, text: str) -> None:
+    assert "Tip:" not in await say(handlers, text)
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ('/alert rust "go', "unclosed quote at character 6"),

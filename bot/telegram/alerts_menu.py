@@ -21,6 +21,7 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import AlertRow, Stores
+from bot.syntax import And, Node, Word
 from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
@@ -62,6 +63,26 @@ COMMANDS = (
 )
 
 
+# Words a job seeker types meaning where the job is done, and the filter that means it: the
+# word alone matches only text that has it ("Remote (EU)"), not a job the board marks remote.
+_WORKPLACE_WORDS = {"remote": "remote:yes", "hybrid": "remote:hybrid", "onsite": "remote:no"}
+
+
+def workplace_tip(root: Node) -> str:
+    """A line for the reply when the query has "remote", "hybrid" or "onsite" as a plain word
+    of its own (not inside OR, NOT or a field): the `remote:` filter is likely what was meant."""
+    terms = root.children if isinstance(root, And) else (root,)
+    for term in terms:
+        if isinstance(term, Word) and term.token in _WORKPLACE_WORDS:
+            word, attr = term.token, _WORKPLACE_WORDS[term.token]
+            return (
+                f"\nTip: <b>{word}</b> matches the word in a job's text; "
+                f"<code>{attr}</code> matches every job the board marks {word}, "
+                "whatever its text says."
+            )
+    return ""
+
+
 def clean_query(text: str) -> tuple[str, bool]:
     """A query without HTML tags or entities (`<b>rust</b>` -> `rust`); True when any went."""
     cleaned = html.unescape(_MARKUP.sub(" ", text))
@@ -97,7 +118,7 @@ class AlertCommands:
             text, max_length=self.limits.max_length, max_terms=self.limits.max_terms
         )
         note = "\n(I left out the HTML markup: write just the words.)" if cleaned else ""
-        return query, note
+        return query, note + workplace_tip(query.root)
 
     def backtest(
         self, store: Stores, query: str | Query, chat_id: int
