@@ -21,7 +21,7 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import AlertRow, Stores
-from bot.syntax import And, Node, Word
+from bot.syntax import ATTRS, And, Node, Word
 from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
@@ -63,9 +63,9 @@ COMMANDS = (
 )
 
 
-# Words a job seeker types meaning where the job is done, and the filter that means it: the
-# word alone matches only text that has it ("Remote (EU)"), not a job the board marks remote.
-_WORKPLACE_WORDS = {"remote": "remote:yes", "hybrid": "remote:hybrid", "onsite": "remote:no"}
+# Words a job seeker types meaning where the job is done: the word alone matches only text
+# that has it ("Remote (EU)"), not a job the board marks remote, as the remote: filter does.
+_WORKPLACE_WORDS = ("remote", "hybrid", "onsite")
 
 
 def workplace_tip(root: Node) -> str:
@@ -74,7 +74,7 @@ def workplace_tip(root: Node) -> str:
     terms = root.children if isinstance(root, And) else (root,)
     for term in terms:
         if isinstance(term, Word) and term.token in _WORKPLACE_WORDS:
-            word, attr = term.token, _WORKPLACE_WORDS[term.token]
+            word, attr = term.token, f"remote:{ATTRS['remote'][term.token]}"
             return (
                 f"\nTip: <b>{word}</b> matches the word in a job's text; "
                 f"<code>{attr}</code> matches every job the board marks {word}, "
