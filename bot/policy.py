@@ -15,7 +15,9 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+# 7, 07, 7:30, 7.30, 19h, 19h30, 7am, 7:30 pm (the am/pm case-blind; 12am is midnight)
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d)|h(\d\d)?)?\s*(?:([ap])\.?m\.?)?$", re.IGNORECASE)
+_MERIDIEM = re.compile(r"(?<=\d)\s+([ap]\.?m\.?)(?!\w)", re.IGNORECASE)  # "7 pm" -> "7pm"
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?([0-5]\d))?$", re.IGNORECASE)
 
 
@@ -54,21 +56,25 @@ def fmt_minutes(minutes: int) -> str:
 
 
 def parse_hhmm(text: str) -> int:
-    """ "07:30" -> 450 (minutes after midnight); a clear PolicyError otherwise."""
-    m = _HHMM.match(text.strip())
-    if not m:
-        raise PolicyError(f"“{text[:20]}” is not a time like 08:00 or 18:30 (24-hour clock)")
-    return int(m[1]) * 60 + int(m[2])
+    """ "07:30" -> 450 (minutes after midnight); also "7", "7.30", "19h", "7am", "6:30pm".
+    A clear PolicyError otherwise."""
+    m = _CLOCK.match(text.strip())
+    hour, minute = (int(m[1]), int(m[2] or m[3] or 0)) if m else (-1, 0)
+    if m and m[4]:  # 12-hour clock: 1-12, and 12am is midnight
+        hour = hour % 12 + (12 if m[4].lower() == "p" else 0) if 1 <= hour <= 12 else -1
+    if not 0 <= hour <= 23 or minute > 59:
+        raise PolicyError(f"“{text[:20]}” is not a time like 08:00, 18:30, 8am or 6:30pm")
+    return hour * 60 + minute
 
 
 def parse_quiet(text: str) -> tuple[int, int] | None:
     """ "22:00-07:00" -> (1320, 420); "off" -> None."""
-    text = text.strip().lower()
+    text = _MERIDIEM.sub(r"\1", text.strip().lower())
     if text in ("off", "none", "no"):
         return None
     start, sep, end = text.replace("–", "-").partition("-")
     if not sep:
-        raise PolicyError("quiet hours are a window like 22:00-07:00, or off")
+        raise PolicyError("quiet hours are a window like 22:00-07:00 (or 10pm-7am), or off")
     window = parse_hhmm(start), parse_hhmm(end)
     if window[0] == window[1]:
         raise PolicyError("quiet hours must not start and end at the same minute")
@@ -77,7 +83,7 @@ def parse_quiet(text: str) -> tuple[int, int] | None:
 
 def parse_digest(text: str) -> tuple[str, int, int]:
     """ "daily 08:00" -> ("daily", 480, 0); "weekly fri 17:30"; "off" -> ("instant", ...)."""
-    words = text.lower().split()
+    words = _MERIDIEM.sub(r"\1", text.lower()).split()
     if words in (["off"], ["instant"]):
         return "instant", DeliverySettings().digest_at, 0
     if len(words) == 2 and words[0] == "daily":

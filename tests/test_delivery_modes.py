@@ -76,6 +76,16 @@ async def test_quiet_hours_command_and_a_digest_inside_them(handlers, store) -> 
     assert store.users.settings(USER).quiet is None
 
 
+async def test_times_written_as_people_write_them(handlers, store) -> None:
+    reply = await say(handlers, "/digest daily 8")
+    assert "a daily digest at 08:00 (UTC)" in reply
+    reply = await say(handlers, "/digest weekly fri 5:30 pm")
+    assert "a weekly digest on Fri at 17:30 (UTC)" in reply
+    reply = await say(handlers, "/quiet 10pm-7am")
+    assert "quiet hours 22:00–07:00 (UTC)" in reply
+    assert store.users.settings(USER).quiet == (22 * 60, 7 * 60)
+
+
 @pytest.mark.parametrize(
     ("command", "says"),
     [
@@ -88,7 +98,7 @@ async def test_quiet_hours_command_and_a_digest_inside_them(handlers, store) -> 
         ("/digest weekly mon", "use /digest daily HH:MM"),
         ("/quiet 22:00", "quiet hours are a window like 22:00-07:00"),
         ("/quiet 07:00-07:00", "must not start and end at the same minute"),
-        ("/quiet 22-07", "is not a time like 08:00"),
+        ("/quiet 10pm-13pm", "is not a time like 08:00"),
         ("/settings cap 0", "from 1 to 100"),
         ("/settings cap 101", "from 1 to 100"),
         ("/settings cap lots", "from 1 to 100"),

@@ -11,6 +11,7 @@ from bot.policy import (
     PolicyError,
     next_digest,
     parse_digest,
+    parse_hhmm,
     parse_quiet,
     parse_timezone,
     quiet_until,
@@ -95,9 +96,38 @@ def test_digest_and_quiet_commands_parse_or_say_why() -> None:
     assert parse_digest("off")[0] == "instant"
     assert parse_quiet("22:00-07:00") == (1320, 420)
     assert parse_quiet("off") is None
-    for bad in ("daily 25:00", "weekly someday 08:00", "hourly", "daily 8"):
+    for bad in ("daily 25:00", "weekly someday 08:00", "hourly", "daily 8:", "daily 13pm"):
         with pytest.raises(PolicyError):
             parse_digest(bad)
-    for bad in ("22:00", "10:00-10:00", "late-early"):
+    for bad in ("22:00", "10:00-10:00", "late-early", "10pm-22"):
         with pytest.raises(PolicyError):
             parse_quiet(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("8", 480), ("08", 480), ("8:30", 510), ("8.30", 510), ("20h", 1200), ("20h15", 1215),
+        ("8am", 480), ("8 AM", 480), ("6:30pm", 1110), ("6:30 p.m.", 1110), ("12am", 0),
+        ("12pm", 720), ("12:30am", 30), ("0", 0), ("23:59", 1439),
+    ],
+)  # fmt: skip
+def test_times_as_people_write_them(text: str, minutes: int) -> None:
+    assert parse_hhmm(text) == minutes
+
+
+@pytest.mark.parametrize(
+    "text", ["24", "13pm", "0am", "8:60", "8:5", "8:", "8.", "8m", "8p", "123", "-1", "noon", ""]
+)
+def test_times_that_are_not_times_are_refused(text: str) -> None:
+    with pytest.raises(PolicyError, match="is not a time like 08:00, 18:30, 8am or 6:30pm"):
+        parse_hhmm(text)
+
+
+def test_digest_and_quiet_take_hours_and_am_pm() -> None:
+    assert parse_digest("daily 8") == ("daily", 480, 0)
+    assert parse_digest("daily 8 am") == ("daily", 480, 0)
+    assert parse_digest("weekly fri 5 pm") == ("weekly", 1020, 4)
+    assert parse_quiet("22-7") == (1320, 420)
+    assert parse_quiet("10 pm – 7 am") == (1320, 420)
+    assert parse_quiet("10PM-7AM") == (1320, 420)

@@ -30,12 +30,14 @@ COMMANDS: tuple[Command, ...] = (
         "digest", "off | daily HH:MM | weekly <day> HH:MM", "Get jobs in a digest",
         "/digest daily 08:00 — one message a day at 08:00 your time, jobs grouped by alert; "
         "/digest weekly fri 17:30 — once a week; /digest off — each job as it arrives "
-        "(what waited comes at once, in one summary).", "Delivery",
+        "(what waited comes at once, in one summary). Times may also be written 8, 8:30, "
+        "8am or 5:30pm.", "Delivery",
     ),
     Command(
         "quiet", "HH:MM-HH:MM | off", "Quiet hours",
         "/quiet 22:00-07:00 — nothing is pushed in that window; at its end, one summary of what "
-        "was held. A digest due inside it comes at its end. /quiet off ends them.", "Delivery",
+        "was held (also /quiet 22-7 or /quiet 10pm-7am). A digest due inside it comes at its "
+        "end. /quiet off ends them.", "Delivery",
     ),
     Command(
         "timezone", "<zone | city | +02:00>", "Your time zone",
