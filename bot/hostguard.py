@@ -103,10 +103,13 @@ class HostGuard:
         except ValueError:
             try:
                 answer = await self.resolve(host, port or 443)
-            except OSError as exc:
-                raise BoardUnreachable(f"cannot resolve {host}: {exc}") from None
+            except OSError as exc:  # the resolver's reason, without "[Errno -2]"
+                why = (exc.strerror or str(exc) or "lookup failed").rstrip(".")
+                raise BoardUnreachable(
+                    f"cannot resolve {host} ({why[:1].lower()}{why[1:]})"
+                ) from None
             if not answer:
-                raise BoardUnreachable(f"cannot resolve {host}: no addresses") from None
+                raise BoardUnreachable(f"cannot resolve {host} (no addresses)") from None
             found = [ipaddress.ip_address(a) for a in answer]
         private = sorted({str(a) for a in found if not is_public(a)})
         if private and not (trusted or self.allow_private):

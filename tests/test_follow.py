@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -148,6 +149,22 @@ async def test_bad_urls_and_private_hosts_get_clear_answers(store, boards, clock
         assert "Send <code>/follow" in await commands.handle("follow", say(ANN), "")
         odd = await commands.handle("follow", say(ANN), "https://x.org please")
         assert odd.startswith("I don't understand “please”")
+        assert store.boards.all() == [] and store.follows.follows(ANN) == []
+    finally:
+        await client.aclose()
+
+
+async def test_a_host_that_does_not_resolve_gets_a_plain_answer(store, clock) -> None:
+    async def nowhere(host: str, port: int) -> list[str]:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    commands, client = make(store, clock, HostGuard(resolve=nowhere))
+    try:
+        reply = await commands.handle("follow", say(ANN), "https://jobs.nowhere.test/acme")
+        assert reply == (
+            "I can't follow that: cannot resolve jobs.nowhere.test (name or service not known). "
+            "Check the address; if it is right, the site may be down: try again later."
+        )
         assert store.boards.all() == [] and store.follows.follows(ANN) == []
     finally:
         await client.aclose()

@@ -17,7 +17,7 @@ from datetime import datetime
 from bot import match
 from bot.config import BoardConfig, FollowConfig
 from bot.config_values import format_duration
-from bot.errors import DetectError, FetchError
+from bot.errors import BoardUnreachable, DetectError, FetchError
 from bot.follow import Window, platform, recognise
 from bot.http import HostGuard
 from bot.models import Posting
@@ -55,6 +55,7 @@ COMMANDS = (
     ),
 )
 FOLLOW_COMMANDS = tuple(c.name for c in COMMANDS)
+UNREACHABLE_HINT = ". Check the address; if it is right, the site may be down: try again later."
 USAGE = (
     "Send <code>/follow &lt;careers page or job board URL&gt;</code>, e.g. "
     "<code>/follow https://boards.greenhouse.io/acme</code>; add <code>all</code> for every new "
@@ -104,7 +105,8 @@ class FollowCommands:
         try:
             kind, endpoint = await recognise(url, self.guard, self.poller)
         except (DetectError, FetchError) as exc:
-            return f"I can't follow that: {esc(shorten(str(exc), 300))}"
+            hint = UNREACHABLE_HINT if isinstance(exc, BoardUnreachable) else ""
+            return f"I can't follow that: {esc(shorten(str(exc), 300))}{hint}"
         board = await self.db.run(lambda s: s.boards.board_at(kind, endpoint))
         if board is None or not board.enabled:
             board_or_reply = await self._start_polling(board, url, kind, endpoint)
