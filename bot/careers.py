@@ -10,7 +10,9 @@ document order from:
   script is text, after its JavaScript comments are dropped;
 - embed markers whose key is not a URL: Workable's `whr_embed(<account id>)`, Jobvite's
   `data-careersite`, a Teamtailor site on its own domain (`teamtailor-cdn.com` assets and a
-  jobs feed link), an Eightfold site on its own domain (`static.vscdn.net` assets).
+  jobs feed link), an Eightfold site on its own domain (`static.vscdn.net` assets: its job
+  API, with the domain its site config names; links to its `*.eightfold.ai` hub are then the
+  same site and are dropped).
 
 Every board the page names is kept (a group page may name several subsidiaries' boards). When
 it names none, a page with schema.org JobPosting data is its own board (kind `jsonld`).
@@ -38,6 +40,8 @@ _SCRIPT_URL = re.compile(r"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[/?#][^\
 _JS_COMMENTS = re.compile(r"/\*.*?(?:\*/|\Z)|^[ \t]*(?://|<!--)[^\n]*", re.DOTALL | re.MULTILINE)
 _WORKABLE_EMBED = re.compile(r"\bwhr_embed\(\s*['\"]?(\d{1,12})\b")
 _FEED = 'link[rel~="alternate" i][href][type="application/rss+xml" i]'
+# An Eightfold site config's `"domain": "acme.com"` (entity-escaped in the page's <code>)
+_EIGHTFOLD_DOMAIN = re.compile(r'"domain"\s*:\s*"(?P<domain>[A-Za-z0-9.-]+\.[A-Za-z]{2,})"')
 
 
 def boards(markup: str, page_url: str) -> list[Board]:
@@ -47,7 +51,11 @@ def boards(markup: str, page_url: str) -> list[Board]:
         markup = markup[: tree.MAX_PAGE]
     page = tree.parse(markup)
     found: dict[tuple[str, str], Board] = {}
-    for board in [*_linked(page, page_url), *_self_hosted(page, page_url)]:
+    hosted = list(_self_hosted(page, page_url))
+    linked = _linked(page, page_url)
+    if any(board.kind == "eightfold" for board in hosted):  # its hub's links: the same site
+        linked = (board for board in linked if board.kind != "eightfold")
+    for board in [*linked, *hosted]:
         found.setdefault((board.kind, board.url.lower()), board)
     if not found and _has_job_postings(page):
         return [Board("jsonld", page_url)]
@@ -103,8 +111,19 @@ def _self_hosted(page: LexborHTMLParser, page_url: str) -> Iterator[Board]:
         if feed is not None:
             yield Board("teamtailor", urljoin(page_url, feed))
     if "static.vscdn.net" in assets:
-        parts = urlsplit(page_url)
-        yield Board("eightfold", f"{parts.scheme}://{parts.netloc}/careers")
+        domain = eightfold_domain(" ".join(node.text() or "" for node in page.css("code")))
+        if domain:  # else the page is no board we can read: `sniff` says why
+            parts = urlsplit(page_url)
+            yield Board(
+                "eightfold", f"{parts.scheme}://{parts.netloc}/api/apply/v2/jobs?domain={domain}"
+            )
+
+
+def eightfold_domain(text: str) -> str | None:
+    """The `domain` an Eightfold site config names ("infineon.com"), or None; `text` with its
+    character references decoded."""
+    found = _EIGHTFOLD_DOMAIN.search(text[:2_000_000])
+    return found["domain"].lower() if found else None
 
 
 def _jobs_feed(page: LexborHTMLParser) -> str | None:

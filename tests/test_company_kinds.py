@@ -48,6 +48,12 @@ def probe_json(capsys, url: str, kind: str) -> list[dict]:
          ("icims", "https://quillfin.jibeapply.com/api/jobs")),
         ("https://www.quillfinjobs.com/api/jobs?page=2",
          ("icims", "https://www.quillfinjobs.com/api/jobs")),
+        ("https://quillfin.eightfold.ai/careers?query=rust",
+         ("eightfold", "https://quillfin.eightfold.ai/careers")),
+        ("quillfin.eightfold.ai/careers/job/563001?domain=quillfin.com",
+         ("eightfold", "https://quillfin.eightfold.ai/api/apply/v2/jobs?domain=quillfin.com")),
+        ("https://explore.jobs.quillfin.net/api/apply/v2/jobs?domain=Quillfin.com&start=10&num=10",
+         ("eightfold", "https://explore.jobs.quillfin.net/api/apply/v2/jobs?domain=quillfin.com")),
     ],
 )  # fmt: skip
 def test_public_urls_are_recognised(url: str, expected: tuple[str, str]) -> None:
@@ -58,7 +64,6 @@ def test_public_urls_are_recognised(url: str, expected: tuple[str, str]) -> None
     ("url", "says"),
     [
         ("https://careers-quillfin.icims.com/jobs/search", "classic iCIMS portal"),
-        ("https://quillfin.eightfold.ai/careers?query=rust", "Eightfold career site"),
     ],
 )
 def test_recognised_but_unreadable_sites_get_one_clear_line(url: str, says: str) -> None:
@@ -230,24 +235,79 @@ async def test_a_phenom_site_on_its_own_domain_is_recognised_by_its_page(boards)
     assert await _detect(boards.url("/us/en/")) == ("phenom", boards.url("/us/en/"))
 
 
-async def test_an_eightfold_site_on_its_own_domain_is_named_and_refused(boards) -> None:
-    boards.set("/careers", EIGHTFOLD_PAGE, content_type="text/html")
-    with pytest.raises(
-        UnsupportedBoard, match=r"quillfin\.eightfold\.ai/careers is an Eightfold career site"
-    ):
-        await _detect(boards.url("/careers"))
-
-
-async def test_a_board_configured_as_eightfold_fails_its_poll_with_the_one_line(
-    boards, store, now
+async def test_an_eightfold_site_on_its_own_domain_is_read_through_the_domain_it_names(
+    boards,
 ) -> None:
     boards.set("/careers", EIGHTFOLD_PAGE, content_type="text/html")
-    url = boards.url("/careers")
+    expected = boards.url("/api/apply/v2/jobs?domain=quillfin.com")
+    assert await _detect(boards.url("/careers")) == ("eightfold", expected)
+
+
+async def test_an_eightfold_page_that_names_no_domain_says_how_to_add_it(boards) -> None:
+    no_domain = EIGHTFOLD_PAGE.replace("domain", "site")
+    boards.set("/careers", no_domain, content_type="text/html")
+    hub = ("eightfold", "https://quillfin.eightfold.ai/careers")
+    assert await _detect(boards.url("/careers")) == hub, "its hub's page names the domain"
+    sentry = '<script>init("https://vs-errors.eightfold.ai/api/5")</script></body>'
+    alone = no_domain.replace('<a href="https://quillfin.eightfold.ai/careerhub">Hub</a>', "")
+    boards.set("/jobs", alone.replace("</body>", sentry), content_type="text/html")
+    with pytest.raises(UnsupportedBoard, match=r"names no site domain .*careers\?domain=acme\.com"):
+        await _detect(boards.url("/jobs"))
+
+
+EIGHTFOLD = FIXTURES / "sources" / "eightfold"
+LIST = "/api/apply/v2/jobs?domain=quillfin.com&start={}&num=100"
+
+
+def _eightfold_site(boards, list_p1: dict | None = None) -> str:
+    """A loopback Eightfold site: its careers page, two list pages and every detail."""
+    boards.set("/careers", (EIGHTFOLD / "careers_page.html").read_bytes(), content_type="text/html")
+    p1 = list_p1 or json.loads((EIGHTFOLD / "list_p1.json").read_text())
+    boards.set_json(LIST.format(0), p1)
+    boards.set_json(LIST.format(3), json.loads((EIGHTFOLD / "list_p2.json").read_text()))
+    detail = json.loads((EIGHTFOLD / "detail.json").read_text())
+    for ident in range(563001, 563006):
+        boards.set_json(
+            f"/api/apply/v2/jobs/{ident}?domain=quillfin.com",
+            detail | {"id": ident, "name": f"{detail['name']} {ident}"},
+        )
+    return boards.url("/careers")
+
+
+async def _poll_once(store, now, url: str):
     store.boards.sync_boards([BoardConfig("Quillfin", url, "eightfold", url, 60.0)], now)
     async with build_client() as client:
-        outcome = await Poller(
+        return await Poller(
             store.view(PollStores), Fetcher(client), PollingConfig(), lambda: None
         ).poll("Quillfin")
+
+
+async def test_an_eightfold_board_reads_its_page_every_list_page_and_new_details(
+    boards, store, now
+) -> None:
+    outcome = await _poll_once(store, now, _eightfold_site(boards))
+    assert (outcome.status, outcome.seen) == ("baseline", 5), outcome
+    paths = [path for path, _ in boards.requests]
+    assert paths[:3] == ["/careers", LIST.format(0), LIST.format(3)]
+    assert sorted(paths[3:]) == [
+        f"/api/apply/v2/jobs/{n}?domain=quillfin.com" for n in range(563001, 563006)
+    ]
+    stored = {p.external_id: p for p in store.postings.board_postings("Quillfin")}
+    assert sorted(stored) == [str(n) for n in range(563001, 563006)]
+    rust = stored["563001"]
+    assert rust.title == "Senior Backend Engineer (Rust) 563001"
+    assert "• Build our ledger in Rust & PostgreSQL" in rust.description
+    assert (rust.location, rust.workplace) == ("Berlin, Germany", "hybrid")
+    assert rust.url == "https://careers.quillfin.com/careers/job/563001"
+
+
+async def test_an_eightfold_site_that_turns_its_api_away_fails_in_one_line(
+    boards, store, now
+) -> None:
+    url = _eightfold_site(boards, {"message": "Not authorized for PCSX"})
+    outcome = await _poll_once(store, now, url)
     assert outcome.status == "failed", outcome
-    assert "is an Eightfold career site" in (outcome.error or "")
-    assert "internal error" not in (outcome.error or "") and "\n" not in (outcome.error or "")
+    assert "turns its job API away (Eightfold said: Not authorized for PCSX)" in (
+        outcome.error or ""
+    )
+    assert "\n" not in (outcome.error or "") and "internal error" not in (outcome.error or "")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import UnsupportedBoard
+from bot import careers
 from bot.models import BoardInfo, FetchResult
 from bot.normalize import posting
-from bot.sources import all_sources, get
+from bot.sources import get
 from bot.sources.base import sniff
 from bot.sources.contract import Context, parse_recorded
 
@@ -42,9 +42,9 @@ FOLDER_KINDS = {
     "icims": "icims",
     "phenom": "phenom",
 }
-# Folders of pages that hold no jobs: each must be recognised as its kind, which says clearly
-# that it cannot read it (no public feed).
-UNSUPPORTED = {"eightfold": ("eightfold", "infineon.com")}
+# Folders of careers pages that hold no jobs, whose site loads them from an API: each page must
+# be recognised as its kind, with the endpoint it names.
+SITE_PAGES = {"eightfold": ("eightfold", "/api/apply/v2/jobs?domain=infineon.com")}
 # Folders that are not boards, each with its reason, so a new, unknown folder still fails the
 # mapping test below.
 NOT_YET = {
@@ -77,7 +77,7 @@ def _cases() -> list:
     for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
         for file in sorted(f for f in folder.iterdir() if f.is_file()):
             kind, options = FILE_KINDS.get(file.name, (FOLDER_KINDS.get(folder.name), {}))
-            if folder.name in UNSUPPORTED:
+            if folder.name in SITE_PAGES:
                 continue
             if kind is None:
                 why = NOT_YET.get(folder.name, "no kind is mapped to this folder")
@@ -92,7 +92,7 @@ def test_every_corpus_folder_is_mapped():
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS}")
     folders = {p.name for p in CORPUS.iterdir() if p.is_dir()}
-    unmapped = folders - set(FOLDER_KINDS) - set(NOT_YET) - set(UNSUPPORTED)
+    unmapped = folders - set(FOLDER_KINDS) - set(NOT_YET) - set(SITE_PAGES)
     assert not unmapped, f"unmapped corpus folders: {unmapped}"
 
 
@@ -129,25 +129,24 @@ def test_corpus_file_parses(kind: str, path: Path, options: dict):
         assert "â€" not in p.description and "â\x80" not in p.description, "mojibake left in"
 
 
-def _unsupported_pages() -> list:
+def _site_pages() -> list:
     if not CORPUS.is_dir():
         reason = f"shared corpus not found at {CORPUS}"
         return [pytest.param(None, None, marks=pytest.mark.skip(reason=reason), id="no-corpus")]
     return [
-        pytest.param(file, UNSUPPORTED[name], id=f"{name}/{file.name}")
-        for name in sorted(UNSUPPORTED)
+        pytest.param(file, SITE_PAGES[name], id=f"{name}/{file.name}")
+        for name in sorted(SITE_PAGES)
         for file in sorted((CORPUS / name).iterdir())
     ]
 
 
-@pytest.mark.parametrize(("path", "expected"), _unsupported_pages())
-def test_corpus_page_of_an_unreadable_kind_is_recognised(path: Path, expected: tuple[str, str]):
-    """A page of a kind jobbot can't read is named, in one line, with what identifies it."""
-    kind, detail = expected
-    result = FetchResult(url="https://careers.example.com/careers", body=path.read_bytes(),
-                         content_type="text/html")  # fmt: skip
-    with pytest.raises(UnsupportedBoard) as caught:
-        sniff(result)
-    message = str(caught.value)
-    assert "\n" not in message and detail in message and "cannot read" in message
-    assert get(kind).title in {s.title for s in all_sources()}
+@pytest.mark.parametrize(("path", "expected"), _site_pages())
+def test_corpus_careers_page_is_recognised_as_its_site(path: Path, expected: tuple[str, str]):
+    """A careers page whose jobs load from its site's API names that API, both when it is
+    read as a careers page and when it is sniffed as a page of its kind."""
+    kind, endpoint = expected
+    url = "https://careers.example.com/careers"
+    result = FetchResult(url=url, body=path.read_bytes(), content_type="text/html")
+    assert sniff(result) == (kind, "https://careers.example.com" + endpoint)
+    [board] = careers.boards(result.text, url)
+    assert (board.kind, board.url) == (kind, "https://careers.example.com" + endpoint)
