@@ -15,7 +15,16 @@ from bot.errors import ParseError, UnsupportedBoard
 from bot.http import Fetcher, build_client
 from bot.models import FetchResult
 from bot.poller import Poller, PollStores
-from bot.sources import breezy, detect, detect_remote, icims, join, phenom, pinpoint
+from bot.sources import (
+    breezy,
+    detect,
+    detect_remote,
+    eightfold,
+    icims,
+    join,
+    phenom,
+    pinpoint,
+)
 from bot.sources.contract import Context, Source, parse_recorded
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -54,6 +63,8 @@ def probe_json(capsys, url: str, kind: str) -> list[dict]:
          ("eightfold", "https://quillfin.eightfold.ai/api/apply/v2/jobs?domain=quillfin.com")),
         ("https://explore.jobs.quillfin.net/api/apply/v2/jobs?domain=Quillfin.com&start=10&num=10",
          ("eightfold", "https://explore.jobs.quillfin.net/api/apply/v2/jobs?domain=quillfin.com")),
+        ("https://jobs.quillfin.com/api/pcsx/search?domain=quillfin.com&query=rust",
+         ("eightfold", "https://jobs.quillfin.com/api/pcsx/search?domain=quillfin.com")),
     ],
 )  # fmt: skip
 def test_public_urls_are_recognised(url: str, expected: tuple[str, str]) -> None:
@@ -243,6 +254,20 @@ async def test_an_eightfold_site_on_its_own_domain_is_read_through_the_domain_it
     assert await _detect(boards.url("/careers")) == ("eightfold", expected)
 
 
+async def test_an_eightfold_page_built_for_the_newer_hub_names_its_pcsx_api(boards) -> None:
+    page = (
+        '<html><head><link rel="stylesheet" href="https://static.vscdn.net/images/careers/demo/'
+        'quillfin-pcsx/bootstrap-style.css"><script>window._EF_GROUP_ID = "quillfin.com";'
+        '</script></head><body><a href="https://quillfin.eightfold.ai/careerhub">Hub</a>'
+        "</body></html>"
+    )
+    boards.set("/careers", page, content_type="text/html")
+    expected = ("eightfold", boards.url("/api/pcsx/search?domain=quillfin.com"))
+    assert await _detect(boards.url("/careers")) == expected
+    result = FetchResult(url=boards.url("/careers"), body=page.encode(), content_type="text/html")
+    assert eightfold.Eightfold().recognise(result) == expected[1], "sniffed the same way"
+
+
 async def test_an_eightfold_page_that_names_no_domain_says_how_to_add_it(boards) -> None:
     no_domain = EIGHTFOLD_PAGE.replace("domain", "site")
     boards.set("/careers", no_domain, content_type="text/html")
@@ -274,12 +299,12 @@ def _eightfold_site(boards, list_p1: dict | None = None) -> str:
     return boards.url("/careers")
 
 
-async def _poll_once(store, now, url: str):
-    store.boards.sync_boards([BoardConfig("Quillfin", url, "eightfold", url, 60.0)], now)
+async def _poll_once(store, now, url: str, name: str = "Quillfin"):
+    store.boards.sync_boards([BoardConfig(name, url, "eightfold", url, 60.0)], now)
     async with build_client() as client:
         return await Poller(
             store.view(PollStores), Fetcher(client), PollingConfig(), lambda: None
-        ).poll("Quillfin")
+        ).poll(name)
 
 
 async def test_an_eightfold_board_reads_its_page_every_list_page_and_new_details(
@@ -304,10 +329,45 @@ async def test_an_eightfold_board_reads_its_page_every_list_page_and_new_details
 async def test_an_eightfold_site_that_turns_its_api_away_fails_in_one_line(
     boards, store, now
 ) -> None:
+    """Read from its careers page, SmartApply names PCSX: the poll fails saying which URL
+    reads it. Added by that API URL, PCSX is asked; when it is not enabled either, that fails
+    in one line too."""
     url = _eightfold_site(boards, {"message": "Not authorized for PCSX"})
     outcome = await _poll_once(store, now, url)
     assert outcome.status == "failed", outcome
-    assert "turns its job API away (Eightfold said: Not authorized for PCSX)" in (
+    pcsx = boards.url("/api/pcsx/search?domain=quillfin.com")
+    assert f"(Eightfold said: Not authorized for PCSX); add the board as {pcsx}" in (
         outcome.error or ""
     )
     assert "\n" not in (outcome.error or "") and "internal error" not in (outcome.error or "")
+    refused = {"message": "PCSX is not enabled for this user."}
+    boards.set_json("/api/pcsx/search?domain=quillfin.com&start=0", refused)
+    api = boards.url("/api/apply/v2/jobs?domain=quillfin.com")
+    outcome = await _poll_once(store, now, api, "Quillfin API")
+    assert outcome.status == "failed", outcome
+    assert "turns its job API away (Eightfold said: PCSX is not enabled for this user.)" in (
+        outcome.error or ""
+    )
+    assert "\n" not in (outcome.error or "") and "internal error" not in (outcome.error or "")
+
+
+async def test_an_eightfold_site_on_the_newer_hub_is_read_through_pcsx(boards, store, now) -> None:
+    """SmartApply says "Not authorized for PCSX": the same poll asks PCSX, and its details."""
+    boards.set_json("/api/apply/v2/jobs?domain=quillfin.com&start=0&num=100", {
+        "message": "Not authorized for PCSX"
+    })  # fmt: skip
+    listed = json.loads((EIGHTFOLD / "pcsx_p1.json").read_text())
+    listed["data"]["count"] = 2
+    boards.set_json("/api/pcsx/search?domain=quillfin.com&start=0", listed)
+    detail = json.loads((EIGHTFOLD / "pcsx_detail.json").read_text())
+    for ident in ("1970393556001", "1970393556002"):
+        boards.set_json(
+            f"/api/pcsx/position_details?position_id={ident}&domain=quillfin.com&hl=en", detail
+        )
+    outcome = await _poll_once(store, now, boards.url("/api/apply/v2/jobs?domain=quillfin.com"))
+    assert (outcome.status, outcome.seen) == ("baseline", 2), outcome
+    stored = {p.external_id: p for p in store.postings.board_postings("Quillfin")}
+    go = stored["1970393556001"]
+    assert go.title == "Backend Engineer, Payments (Go)" and go.workplace == "hybrid"
+    assert "• Design payment services in Go" in go.description
+    assert go.location == "Munich, Bavaria, Germany; Berlin, Germany"

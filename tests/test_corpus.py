@@ -44,7 +44,7 @@ FOLDER_KINDS = {
 }
 # Folders of careers pages that hold no jobs, whose site loads them from an API: each page must
 # be recognised as its kind, with the endpoint it names.
-SITE_PAGES = {"eightfold": ("eightfold", "/api/apply/v2/jobs?domain=infineon.com")}
+SITE_PAGES = {"eightfold": ("eightfold", "/api/pcsx/search?domain=infineon.com")}
 # Folders that are not boards, each with its reason, so a new, unknown folder still fails the
 # mapping test below.
 NOT_YET = {
