@@ -13,7 +13,7 @@ from bot.scheduler import BoardScheduler
 from bot.sources import get
 from bot.sources.contract import parse_recorded
 from bot.store import Stores
-from bot.telegram.admin import AdminCommands
+from bot.telegram.admin import AdminCommands, name_for
 from bot.transport import Incoming
 from tests.conftest import FIXTURES
 
@@ -125,3 +125,22 @@ async def test_addboard_refuses_private_hosts_from_chat(store) -> None:
     assert "private or local address" in reply
     assert store.boards.board("jobs.rss") is None
     await client.aclose()
+
+
+@pytest.mark.parametrize(
+    ("url", "endpoint", "name"),
+    [
+        ("https://boards.greenhouse.io/acme", "", "acme"),
+        ("https://acme.recruitee.com", "", "acme"),
+        ("https://join.com/companies/acme", "", "acme"),
+        ("https://jobs.infineon.com/careers", "", "infineon"),
+        ("https://careers.mars.com/au/en", "", "mars"),
+        ("https://nvidia.wd5.myworkdayjobs.com/en-US/NVIDIAExternal", "", "NVIDIAExternal"),
+        ("https://quillfin.eightfold.ai/careers", "", "quillfin"),
+        ("http://127.0.0.1:8765/careers", "http://127.0.0.1:8765/api?domain=quillfin.com", "quillfin"),
+    ],
+)  # fmt: skip
+def test_a_board_is_named_after_the_company_part_of_its_url(
+    url: str, endpoint: str, name: str
+) -> None:
+    assert name_for(url, endpoint) == name

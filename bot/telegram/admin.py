@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from bot.config import BoardConfig, format_duration
 from bot.errors import DetectError, FetchError
@@ -55,11 +55,34 @@ def ago(when: datetime | None, now: datetime) -> str:
     return f"{format_duration(max((now - when).total_seconds(), 1))} ago"
 
 
-def name_for(url: str) -> str:
+def name_for(url: str, endpoint: str = "") -> str:
+    """A board's default name from its URL: the company's part of it. The `domain` the URL
+    or its `endpoint` names for an Eightfold API ("infineon" of infineon.com), else the first
+    path segment that is not a platform's or a locale's (acme of boards.greenhouse.io/acme),
+    else the host's first label that is not (infineon of jobs.infineon.com/careers)."""
     parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s and s not in ("jobs", "api", "v1", "boards")]
-    base = segments[0] if segments else (parts.hostname or "board").split(".")[0]
+    query = dict(parse_qsl(urlsplit(endpoint).query)) | dict(parse_qsl(parts.query))
+    domain = query.get("domain", "")
+    segments = [s for s in parts.path.split("/") if s and not _generic(s)]
+    labels = [label for label in (parts.hostname or "").split(".")[:-1] if not _generic(label)]
+    if "." in domain:
+        base = domain.split(".")[0]
+    else:
+        base = next(iter(segments + labels + [parts.hostname or "board"]))
     return re.sub(r"[^\w.-]+", "-", base).strip("-") or "board"
+
+
+_GENERIC = frozenset({
+    "jobs", "job", "api", "v1", "v2", "boards", "board", "careers", "career", "careerhub",
+    "search", "apply", "www", "explore", "talent", "pcsx", "openings", "positions", "companies",
+    "company",
+})  # fmt: skip
+_LOCALE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2})?", re.IGNORECASE)  # en, de, en-US, au
+
+
+def _generic(part: str) -> bool:
+    """A URL part that names no company: a platform's path or host word, or a locale."""
+    return part.lower() in _GENERIC or bool(_LOCALE.fullmatch(part))
 
 
 def url_problem(url: str) -> str | None:
@@ -158,7 +181,7 @@ class AdminCommands:
             kind, endpoint = await recognise(url, self.guard, self.poller)
         except (DetectError, FetchError) as exc:
             return f"I can't use that board: {esc(shorten(str(exc), 300))}"
-        name = name.strip() or name_for(url)[:MAX_NAME]
+        name = name.strip() or name_for(url, endpoint)[:MAX_NAME]
         existing = await self.db.run(lambda s: s.boards.board(name))
         if existing and existing.enabled:
             return f"There is already a board named <b>{esc(name)}</b>. Add a name: /addboard {echo(url, 80)} &lt;name&gt;"

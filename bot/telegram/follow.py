@@ -134,7 +134,9 @@ class FollowCommands:
             name = retired.name
             await self.db.run(lambda s: s.boards.enable_board(name))
         else:
-            name = await self.db.run(lambda s: s.boards.free_name(name_for(url)[:MAX_NAME]))
+            name = await self.db.run(
+                lambda s: s.boards.free_name(name_for(url, endpoint)[:MAX_NAME])
+            )
             board = BoardConfig(name, url, kind, endpoint, self.interval)
             now = self.clock()
             await self.db.run(lambda s: s.boards.add_followed_board(board, now))
