@@ -81,7 +81,6 @@ class Source:
     title: ClassVar[str]
     example_url: ClassVar[str]
     generic: ClassVar[bool] = False  # accepts URLs of many sites (feeds, pages): tried last
-    readable: ClassVar[bool] = True  # False: recognised only, to say clearly it can't be read
 
     def check_options(self, options: Mapping[str, Any]) -> list[str]:
         """Problems with a board's options, each as "key: what is wrong"; none by default."""
