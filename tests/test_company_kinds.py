@@ -60,7 +60,7 @@ def probe_json(capsys, url: str, kind: str) -> list[dict]:
         ("https://quillfin.eightfold.ai/careers?query=rust",
          ("eightfold", "https://quillfin.eightfold.ai/careers")),
         ("quillfin.eightfold.ai/careers/job/563001?domain=quillfin.com",
-         ("eightfold", "https://quillfin.eightfold.ai/api/apply/v2/jobs?domain=quillfin.com")),
+         ("eightfold", "https://quillfin.eightfold.ai/careers?domain=quillfin.com")),
         ("https://explore.jobs.quillfin.net/api/apply/v2/jobs?domain=Quillfin.com&start=10&num=10",
          ("eightfold", "https://explore.jobs.quillfin.net/api/apply/v2/jobs?domain=quillfin.com")),
         ("https://jobs.quillfin.com/api/pcsx/search?domain=quillfin.com&query=rust",

@@ -12,10 +12,11 @@ JSON APIs, and a site has only one of them:
 Both need the site's `domain` (the company's, "infineon.com"), which the careers page names
 (`_EF_GROUP_ID`, or `"domain"` in its site config: entity-escaped JSON in a `<code>`), or which a
 careers URL carries as `?domain=`. A board's endpoint is one API's list URL with its domain: the
-PCSX one for a page built for it (its `static.vscdn.net` assets name "pcsx"), else SmartApply.
+PCSX one for a page built for it (its `static.vscdn.net` assets name "pcsx"), else SmartApply
+(a site answers the API it lacks with HTTP 403).
 When a board's SmartApply endpoint turns out wrong, it says so ("Not authorized for PCSX") and
-the poll asks PCSX instead. A board added as
-`{company}.eightfold.ai/careers` with no domain reads that page first, at each poll.
+the poll asks PCSX instead. A board added as `{company}.eightfold.ai/careers` (with or without
+`?domain=`) reads that page first, at each poll, to pick the API.
 
 A list gives id, title, places, department, the date (epoch seconds, sometimes a string), the
 workplace and the job's page, but no description, or a cut preview: each posting not stored yet
@@ -189,9 +190,10 @@ class Eightfold(Source):
             return None
         origin = f"{parts.scheme}://{parts.netloc.lower()}"
         domain = _domain_of(url)
-        if domain:
-            return api_url(origin, domain, api or V2)
-        return f"{origin}/careers" if hosted else None
+        if api is not None:
+            return api_url(origin, domain, api) if domain else None
+        # Which API the site has, only its page says (its assets): read at each poll.
+        return f"{origin}/careers" + (f"?domain={quote(domain)}" if domain else "")
 
     def recognise(self, result: FetchResult) -> str | None:
         """A fetched page that is an Eightfold site: its job API, with the domain it names."""
