@@ -135,6 +135,7 @@ async def test_addboard_refuses_private_hosts_from_chat(store) -> None:
         ("https://join.com/companies/acme", "", "acme"),
         ("https://jobs.infineon.com/careers", "", "infineon"),
         ("https://careers.mars.com/au/en", "", "mars"),
+        ("https://boards.greenhouse.io/hp", "", "hp"),
         ("https://nvidia.wd5.myworkdayjobs.com/en-US/NVIDIAExternal", "", "NVIDIAExternal"),
         ("https://quillfin.eightfold.ai/careers", "", "quillfin"),
         ("http://127.0.0.1:8765/careers", "http://127.0.0.1:8765/api?domain=quillfin.com", "quillfin"),

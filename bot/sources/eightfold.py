@@ -12,11 +12,12 @@ JSON APIs, and a site has only one of them:
 Both need the site's `domain` (the company's, "infineon.com"), which the careers page names
 (`_EF_GROUP_ID`, or `"domain"` in its site config: entity-escaped JSON in a `<code>`), or which a
 careers URL carries as `?domain=`. A board's endpoint is one API's list URL with its domain: the
-PCSX one for a page built for it (its `static.vscdn.net` assets name "pcsx"), else SmartApply
-(a site answers the API it lacks with HTTP 403).
-When a board's SmartApply endpoint turns out wrong, it says so ("Not authorized for PCSX") and
-the poll asks PCSX instead. A board added as `{company}.eightfold.ai/careers` (with or without
-`?domain=`) reads that page first, at each poll, to pick the API.
+PCSX one for a page built for it (its `static.vscdn.net` assets name "pcsx"), else SmartApply.
+A site answers the API it lacks with HTTP 403 (the poll fails, saying so), or with "Not
+authorized for PCSX": then, when that was the board's SmartApply endpoint, the poll asks PCSX
+instead. A board added as
+`{company}.eightfold.ai/careers` (with or without `?domain=`) reads that page first, at each
+poll, to pick the API.
 
 A list gives id, title, places, department, the date (epoch seconds, sometimes a string), the
 workplace and the job's page, but no description, or a cut preview: each posting not stored yet

@@ -58,13 +58,17 @@ def ago(when: datetime | None, now: datetime) -> str:
 def name_for(url: str, endpoint: str = "") -> str:
     """A board's default name from its URL: the company's part of it. The `domain` the URL
     or its `endpoint` names for an Eightfold API ("infineon" of infineon.com), else the first
-    path segment that is not a platform's or a locale's (acme of boards.greenhouse.io/acme),
-    else the host's first label that is not (infineon of jobs.infineon.com/careers)."""
+    path segment that is not a platform's word or a locale (acme of boards.greenhouse.io/acme;
+    not "au" of careers.mars.com/au/en), else the host's first label that is not one
+    (infineon of jobs.infineon.com/careers)."""
     parts = urlsplit(url)
     query = dict(parse_qsl(urlsplit(endpoint).query)) | dict(parse_qsl(parts.query))
     domain = query.get("domain", "")
-    segments = [s for s in parts.path.split("/") if s and not _generic(s)]
-    labels = [label for label in (parts.hostname or "").split(".")[:-1] if not _generic(label)]
+    path = [s for s in parts.path.split("/") if s]
+    segments = [
+        s for i, s in enumerate(path) if s.lower() not in _GENERIC and not _locale_at(path, i)
+    ]
+    labels = [x for x in (parts.hostname or "").split(".")[:-1] if x.lower() not in _GENERIC]
     if "." in domain:
         base = domain.split(".")[0]
     else:
@@ -77,12 +81,19 @@ _GENERIC = frozenset({
     "search", "apply", "www", "explore", "talent", "pcsx", "openings", "positions", "companies",
     "company",
 })  # fmt: skip
-_LOCALE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2})?", re.IGNORECASE)  # en, de, en-US, au
+_LOCALE = re.compile(r"[a-z]{2}[-_][a-z]{2}", re.IGNORECASE)  # en-US, en_gb
 
 
-def _generic(part: str) -> bool:
-    """A URL part that names no company: a platform's path or host word, or a locale."""
-    return part.lower() in _GENERIC or bool(_LOCALE.fullmatch(part))
+def _locale_at(path: list[str], i: int) -> bool:
+    """Whether `path[i]` is a locale: "en-US", or half of a country and language pair
+    ("au" and "en" of /au/en). A lone two-letter segment is a name (boards.greenhouse.io/hp)."""
+
+    def two(segment: str) -> bool:
+        return len(segment) == 2 and segment.isalpha()
+
+    if _LOCALE.fullmatch(path[i]):
+        return True
+    return two(path[i]) and any(two(path[j]) for j in (i - 1, i + 1) if 0 <= j < len(path))
 
 
 def url_problem(url: str) -> str | None:
