@@ -10,9 +10,8 @@ document order from:
   script is text, after its JavaScript comments are dropped;
 - embed markers whose key is not a URL: Workable's `whr_embed(<account id>)`, Jobvite's
   `data-careersite`, a Teamtailor site on its own domain (`teamtailor-cdn.com` assets and a
-  jobs feed link), an Eightfold site on its own domain (`static.vscdn.net` assets: the job
-  API they are built for, with the domain the page names; links to its `*.eightfold.ai` hub
-  are then the same site and are dropped).
+  jobs feed link), an Eightfold site on its own domain (`static.vscdn.net` assets: the page
+  itself; links to its `*.eightfold.ai` hub are then the same site and are dropped).
 
 Every board the page names is kept (a group page may name several subsidiaries' boards). When
 it names none, a page with schema.org JobPosting data is its own board (kind `jsonld`).
@@ -22,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -40,11 +39,6 @@ _SCRIPT_URL = re.compile(r"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[/?#][^\
 _JS_COMMENTS = re.compile(r"/\*.*?(?:\*/|\Z)|^[ \t]*(?://|<!--)[^\n]*", re.DOTALL | re.MULTILINE)
 _WORKABLE_EMBED = re.compile(r"\bwhr_embed\(\s*['\"]?(\d{1,12})\b")
 _FEED = 'link[rel~="alternate" i][href][type="application/rss+xml" i]'
-# The domain an Eightfold page names for its APIs: `_EF_GROUP_ID = "acme.com"` in a script, or
-# `"domain": "acme.com"` in its site config (entity-escaped JSON in a <code>)
-_EIGHTFOLD_DOMAIN = re.compile(
-    r'(?:_EF_GROUP_ID\s*=\s*|"domain"\s*:\s*)["\'](?P<domain>[A-Za-z0-9.-]+\.[A-Za-z]{2,})["\']'
-)
 
 
 def boards(markup: str, page_url: str) -> list[Board]:
@@ -113,20 +107,8 @@ def _self_hosted(page: LexborHTMLParser, page_url: str) -> Iterator[Board]:
         feed = _jobs_feed(page)
         if feed is not None:
             yield Board("teamtailor", urljoin(page_url, feed))
-    if "static.vscdn.net" in assets:
-        configs = page.css("code, script:not([src])")
-        domain = eightfold_domain(" ".join(node.text() or "" for node in configs))
-        if domain:  # else the page is no board we can read: `sniff` says why
-            parts = urlsplit(page_url)
-            api = "/api/pcsx/search" if "pcsx" in assets.lower() else "/api/apply/v2/jobs"
-            yield Board("eightfold", f"{parts.scheme}://{parts.netloc}{api}?domain={domain}")
-
-
-def eightfold_domain(text: str) -> str | None:
-    """The `domain` an Eightfold site config names ("infineon.com"), or None; `text` with its
-    character references decoded."""
-    found = _EIGHTFOLD_DOMAIN.search(text[:2_000_000])
-    return found["domain"].lower() if found else None
+    if "static.vscdn.net" in assets:  # the page is the site: its source reads what to poll
+        yield Board("eightfold", page_url)
 
 
 def _jobs_feed(page: LexborHTMLParser) -> str | None:

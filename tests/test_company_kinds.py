@@ -25,6 +25,7 @@ from bot.sources import (
     phenom,
     pinpoint,
 )
+from bot.sources.base import detect_all
 from bot.sources.contract import Context, Source, parse_recorded
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -252,6 +253,9 @@ async def test_an_eightfold_site_on_its_own_domain_is_read_through_the_domain_it
     boards.set("/careers", EIGHTFOLD_PAGE, content_type="text/html")
     expected = boards.url("/api/apply/v2/jobs?domain=quillfin.com")
     assert await _detect(boards.url("/careers")) == ("eightfold", expected)
+    async with build_client() as client:  # what `jobbot detect` prints: the URL to configure
+        [found] = await detect_all(Fetcher(client), boards.url("/careers"))
+    assert (found.kind, found.url, found.endpoint) == ("eightfold", expected, expected)
 
 
 async def test_an_eightfold_page_built_for_the_newer_hub_names_its_pcsx_api(boards) -> None:
@@ -269,15 +273,16 @@ async def test_an_eightfold_page_built_for_the_newer_hub_names_its_pcsx_api(boar
 
 
 async def test_an_eightfold_page_that_names_no_domain_says_how_to_add_it(boards) -> None:
+    """With a link to its hub (read as a careers page) or without (sniffed: the Sentry host is
+    Eightfold's own, no board), the answer says to add the site with its domain."""
     no_domain = EIGHTFOLD_PAGE.replace("domain", "site")
-    boards.set("/careers", no_domain, content_type="text/html")
-    hub = ("eightfold", "https://quillfin.eightfold.ai/careers")
-    assert await _detect(boards.url("/careers")) == hub, "its hub's page names the domain"
     sentry = '<script>init("https://vs-errors.eightfold.ai/api/5")</script></body>'
     alone = no_domain.replace('<a href="https://quillfin.eightfold.ai/careerhub">Hub</a>', "")
+    boards.set("/careers", no_domain, content_type="text/html")
     boards.set("/jobs", alone.replace("</body>", sentry), content_type="text/html")
-    with pytest.raises(UnsupportedBoard, match=r"names no site domain .*careers\?domain=acme\.com"):
-        await _detect(boards.url("/jobs"))
+    for path in ("/careers", "/jobs"):
+        with pytest.raises(UnsupportedBoard, match=r"names no site domain .*\?domain=acme\.com"):
+            await _detect(boards.url(path))
 
 
 EIGHTFOLD = FIXTURES / "sources" / "eightfold"

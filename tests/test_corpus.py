@@ -148,5 +148,4 @@ def test_corpus_careers_page_is_recognised_as_its_site(path: Path, expected: tup
     url = "https://careers.example.com/careers"
     result = FetchResult(url=url, body=path.read_bytes(), content_type="text/html")
     assert sniff(result) == (kind, "https://careers.example.com" + endpoint)
-    [board] = careers.boards(result.text, url)
-    assert (board.kind, board.url) == (kind, "https://careers.example.com" + endpoint)
+    assert careers.boards(result.text, url) == [careers.Board(kind, url)], "the page itself"

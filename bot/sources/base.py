@@ -192,10 +192,18 @@ class Found:
     endpoint: str | None
 
 
-def _found(board: careers.Board) -> Found:
+def _found(board: careers.Board, page: FetchResult, page_url: str) -> Found:
+    """What to poll for a board a careers `page` (at `page_url`) names. A board that is the
+    page itself (a site on the company's own domain) is what its source recognises in it,
+    and that is also its URL, as `sniff` gives it."""
     source = _REGISTRY.get(board.kind)
-    endpoint = None if source is None else source.endpoint(board.url) or board.url
-    return Found(board.kind, board.url, endpoint)
+    if source is None:
+        return Found(board.kind, board.url, None)
+    endpoint = source.endpoint(board.url)
+    if endpoint is None and board.url == page_url:  # as `sniff` finds it: the URL to poll
+        endpoint = source.recognise(page)
+        return Found(board.kind, endpoint or board.url, endpoint or board.url)
+    return Found(board.kind, board.url, endpoint or board.url)
 
 
 def _looks_html(result: FetchResult) -> bool:
@@ -224,9 +232,10 @@ async def detect_all(fetcher: Fetcher, url: str) -> list[Found]:
         raise DetectError(
             f"{url} is not a board URL jobbot knows, and fetching it failed: {exc}"
         ) from None
-    named = careers.boards(result.text, result.url or url) if _looks_html(result) else []
+    page_url = result.url or url
+    named = careers.boards(result.text, page_url) if _looks_html(result) else []
     if named:
-        return [_found(b) for b in named]
+        return [_found(b, result, page_url) for b in named]
     sniffed = sniff(result)
     if sniffed:
         return [Found(sniffed[0], sniffed[1], sniffed[1])]

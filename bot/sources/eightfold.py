@@ -32,7 +32,6 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
 
-from bot.careers import eightfold_domain
 from bot.errors import ParseError, UnsupportedBoard
 from bot.models import FetchResult, RawPosting
 from bot.sources.base import items, json_body, mapping, register, shape, text, unique
@@ -44,6 +43,10 @@ _PCSX_DETAIL = "/api/pcsx/position_details"
 _V2_DETAIL = re.compile(r"^/api/apply/v2/jobs/(?P<id>[^/?#]+)/?$")
 _HOSTED = re.compile(r"^[A-Za-z0-9-]+\.eightfold\.ai$", re.I)
 _MARKERS = (b"static.vscdn.net", b".eightfold.ai")
+# `_EF_GROUP_ID = "acme.com"` in a script, or `"domain": "acme.com"` in the site config
+_DOMAIN = re.compile(
+    r'(?:_EF_GROUP_ID\s*=\s*|"domain"\s*:\s*)["\'](?P<domain>[A-Za-z0-9.-]+\.[A-Za-z]{2,})["\']'
+)
 _PCSX_PAGE = re.compile(rb"static\.vscdn\.net/[^\"' ]*pcsx", re.I)
 _EXPECTED = "expected an Eightfold JSON object with a 'positions' list"
 _ACCEPT = (("Accept", "application/json"),)
@@ -57,7 +60,8 @@ _WORKPLACE = {"onsite": "onsite", "remote": "remote", "remote_local": "remote", 
 
 def site_domain(markup: str) -> str | None:
     """The `domain` an Eightfold page names for its APIs ("infineon.com"), or None."""
-    return eightfold_domain(html.unescape(markup[:2_000_000]))
+    found = _DOMAIN.search(html.unescape(markup[:2_000_000]))
+    return found["domain"].lower() if found else None
 
 
 def api_url(origin: str, domain: str, api: str = V2) -> str:
