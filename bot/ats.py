@@ -29,7 +29,7 @@ _NOT_KEYS = frozenset({
     "help", "support", "docs", "blog", "status", "developers", "marketing", "resources",
     "careers", "jobs", "j", "internal", "login", "signup", "js", "css", "images", "search",
     "en", "de", "fr", "es", "uk", "us", "na", "eu", "company", "companies", "about", "pricing",
-    "errors", "vs-errors", "sentry",
+    "vs-errors",  # Eightfold's error reporting host
 })  # fmt: skip
 _KEY = re.compile(r"[A-Za-z0-9][\w .~@-]{0,99}")  # no "${x}" or "{{x}}" from templates
 _SUB = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
