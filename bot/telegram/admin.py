@@ -60,7 +60,8 @@ def name_for(url: str, endpoint: str = "") -> str:
     or its `endpoint` names for an Eightfold API ("infineon" of infineon.com), else the first
     path segment that is not a platform's word or a locale (acme of boards.greenhouse.io/acme;
     not "au" of careers.mars.com/au/en), else the host's first label that is not one
-    (infineon of jobs.infineon.com/careers)."""
+    (infineon of jobs.infineon.com/careers). On a platform with a subdomain per company, the
+    subdomain (nvidia of nvidia.wd5.myworkdayjobs.com/en-US/External)."""
     parts = urlsplit(url)
     query = dict(parse_qsl(urlsplit(endpoint).query)) | dict(parse_qsl(parts.query))
     domain = query.get("domain", "")
@@ -71,6 +72,8 @@ def name_for(url: str, endpoint: str = "") -> str:
     labels = [x for x in (parts.hostname or "").split(".")[:-1] if x.lower() not in _GENERIC]
     if "." in domain:
         base = domain.split(".")[0]
+    elif _BY_SUBDOMAIN.search(parts.hostname or ""):
+        base = (parts.hostname or "").split(".")[0]
     else:
         base = next(iter(segments + labels + [parts.hostname or "board"]))
     return re.sub(r"[^\w.-]+", "-", base).strip("-") or "board"
@@ -82,6 +85,12 @@ _GENERIC = frozenset({
     "company",
 })  # fmt: skip
 _LOCALE = re.compile(r"[a-z]{2}[-_][a-z]{2}", re.IGNORECASE)  # en-US, en_gb
+# Platforms with a subdomain per company: their paths name a site or a job, not the company.
+_BY_SUBDOMAIN = re.compile(
+    r"\.(?:myworkdayjobs\.com|recruitee\.com|bamboohr\.com|breezy\.hr|pinpointhq\.com|"
+    r"personio\.(?:de|com)|teamtailor\.com|eightfold\.ai|jibeapply\.com)$",
+    re.IGNORECASE,
+)
 
 
 def _locale_at(path: list[str], i: int) -> bool:
