@@ -131,15 +131,15 @@ async def test_addboard_refuses_private_hosts_from_chat(store) -> None:
     ("url", "endpoint", "name"),
     [
         ("https://boards.greenhouse.io/acme", "", "acme"),
-        ("https://acme.recruitee.com", "", "acme"),
+        ("https://acme.recruitee.com", "", "Acme"),
         ("https://join.com/companies/acme", "", "acme"),
-        ("https://jobs.infineon.com/careers", "", "infineon"),
-        ("https://careers.mars.com/au/en", "", "mars"),
+        ("https://jobs.infineon.com/careers", "", "Infineon"),
+        ("https://careers.mars.com/au/en", "", "Mars"),
         ("https://boards.greenhouse.io/hp", "", "hp"),
-        ("https://nvidia.wd5.myworkdayjobs.com/en-US/NVIDIAExternal", "", "nvidia"),
-        ("https://acme.recruitee.com/o/backend-engineer", "", "acme"),
-        ("https://quillfin.eightfold.ai/careers", "", "quillfin"),
-        ("http://127.0.0.1:8765/careers", "http://127.0.0.1:8765/api?domain=quillfin.com", "quillfin"),
+        ("https://nvidia.wd5.myworkdayjobs.com/en-US/NVIDIAExternal", "", "Nvidia"),
+        ("https://acme.recruitee.com/o/backend-engineer", "", "Acme"),
+        ("https://quillfin.eightfold.ai/careers", "", "Quillfin"),
+        ("http://127.0.0.1:8765/careers", "http://127.0.0.1:8765/api?domain=quillfin.com", "Quillfin"),
     ],
 )  # fmt: skip
 def test_a_board_is_named_after_the_company_part_of_its_url(

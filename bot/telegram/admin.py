@@ -61,7 +61,8 @@ def name_for(url: str, endpoint: str = "") -> str:
     path segment that is not a platform's word or a locale (acme of boards.greenhouse.io/acme;
     not "au" of careers.mars.com/au/en), else the host's first label that is not one
     (infineon of jobs.infineon.com/careers). On a platform with a subdomain per company, the
-    subdomain (nvidia of nvidia.wd5.myworkdayjobs.com/en-US/External)."""
+    subdomain (nvidia of nvidia.wd5.myworkdayjobs.com/en-US/External). A name from a host
+    or a domain is capitalised ("Infineon"): jobs of a source that names no company show it."""
     parts = urlsplit(url)
     query = dict(parse_qsl(urlsplit(endpoint).query)) | dict(parse_qsl(parts.query))
     domain = query.get("domain", "")
@@ -71,11 +72,13 @@ def name_for(url: str, endpoint: str = "") -> str:
     ]
     labels = [x for x in (parts.hostname or "").split(".")[:-1] if x.lower() not in _GENERIC]
     if "." in domain:
-        base = domain.split(".")[0]
+        base = domain.split(".")[0].capitalize()
     elif _BY_SUBDOMAIN.search(parts.hostname or ""):
-        base = (parts.hostname or "").split(".")[0]
+        base = (parts.hostname or "").split(".")[0].capitalize()
+    elif segments:
+        base = segments[0]  # as the URL writes it: greenhouse.io/acme, smartrecruiters.com/Wise
     else:
-        base = next(iter(segments + labels + [parts.hostname or "board"]))
+        base = (labels[0] if labels else parts.hostname or "board").capitalize()
     return re.sub(r"[^\w.-]+", "-", base).strip("-") or "board"
 
 
