@@ -376,3 +376,32 @@ async def test_an_eightfold_site_on_the_newer_hub_is_read_through_pcsx(boards, s
     assert go.title == "Backend Engineer, Payments (Go)" and go.workplace == "hybrid"
     assert "• Design payment services in Go" in go.description
     assert go.location == "Munich, Bavaria, Germany; Berlin, Germany"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"positions": [None, "x", 7, {"name": "no id"}], "count": "many"},
+        {"positions": [{"id": 1, "name": None, "locations": "Berlin", "t_create": "soon"}]},
+        {"positions": [{"id": {"nested": 1}, "name": ["a"], "work_location_option": 3}]},
+    ],
+)
+def test_odd_eightfold_answers_read_what_they_can(answer: dict) -> None:
+    """Odd values are skipped or read as nothing: no exception but ParseError, ever."""
+    url = "https://quillfin.eightfold.ai/api/apply/v2/jobs?domain=quillfin.com"
+    result = FetchResult(url=url, body=json.dumps(answer).encode(), content_type="application/json")
+    page = parse_recorded(eightfold.Eightfold(), result, Context(url=url))
+    assert all(p.external_id and p.url.startswith("https://") for p in page.postings)
+    assert all(not r.url.endswith("start=0") for r in page.follow), "no page asks for itself"
+
+
+@pytest.mark.parametrize("body", [b"[]", b'"text"', b"{}", b'{"data": null}', b"<html></html>"])
+def test_an_eightfold_answer_of_another_shape_is_a_parse_error(body: bytes) -> None:
+    for url in (
+        "https://quillfin.eightfold.ai/api/apply/v2/jobs?domain=quillfin.com&start=0",
+        "https://quillfin.eightfold.ai/api/pcsx/search?domain=quillfin.com&start=0",
+        "https://quillfin.eightfold.ai/api/pcsx/position_details?position_id=1&domain=q.com",
+    ):
+        result = FetchResult(url=url, body=body, content_type="application/json")
+        with pytest.raises(ParseError):
+            parse_recorded(eightfold.Eightfold(), result, Context(url=url))
