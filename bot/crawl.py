@@ -1,5 +1,6 @@
 """One fetch of one board, the path of every poll and of `jobbot probe`: send a source's start requests, parse each response, send the
-follow-ups it asks for (pages in turn, then details side by side), and gather the postings.
+follow-ups it asks for (pages, a few side by side when one names many; then details side by
+side), and gather the postings.
 
 Pages are required: one that fails fails the fetch (a BoardError). Details are optional: one
 that fails (404, a bad body) leaves its posting as the list gave it; a 429, a network failure
@@ -33,6 +34,7 @@ if TYPE_CHECKING:  # (the reader process reads, it does not fetch: it need not i
 
 MAX_PAGES = 200  # page requests in one fetch; a source's own page limit is usually lower
 MAX_DETAILS = 1000  # detail requests in one fetch; the rest wait for the next poll
+PAGE_CONCURRENCY = 4  # pages a first page asked for, sent side by side (per-host limits hold)
 DETAIL_CONCURRENCY = 4
 DETAIL_SHARE = 0.8  # of the time left in the fetch's deadline; the rest wait for the next poll
 T = TypeVar("T")
@@ -153,33 +155,53 @@ async def _pages(
     first_page: Page | None = None,
 ) -> list[Request]:
     """Parse pages in turn, following the pages each asks for; return the details asked for.
-    A follow-up page that adds no posting not seen already ends the paging (a server that
-    ignores the page parameter must not be asked 200 times). `first_page`: the first
-    response's, when it was parsed already."""
+    Pages waiting to be sent go PAGE_CONCURRENCY at a time (a first page that names the 60
+    after it), and are parsed in the order asked for. A follow-up page that adds no posting
+    not seen already asks for no more (a server that ignores the page parameter must not be
+    asked 200 times). `first_page`: the first response's, when it was parsed already."""
     sent = {(r.method, r.url, repr(r.json)) for r in (*(x.request for x in ready), *queue)}
     details: dict[str, Request] = {}
     pages = 0
     while ready or queue:
-        response = ready.pop() if ready else await send(fetcher, source, queue.pop(0))
-        if response is not out.first:
-            out.responses += 1
-        if response is out.first and first_page is not None:
-            page = first_page
+        if ready:
+            batch = [ready.pop()]
         else:
-            page = await parse(response)
-        before = len(found)
-        for posting in page.postings:
-            found.setdefault(posting.external_id, posting)
-        grew = response is out.first or len(found) > before
-        for request in page.follow:
-            key = (request.method, request.url, repr(request.json))
-            if request.detail_of is not None:
-                details.setdefault(request.detail_of, request)
-            elif grew and key not in sent and pages < MAX_PAGES:
-                sent.add(key)
-                queue.append(request)
-                pages += 1
+            batch = await _send_all(fetcher, source, queue[:PAGE_CONCURRENCY])
+            del queue[:PAGE_CONCURRENCY]
+        for response in batch:  # in the order asked for, whatever order they came in
+            if response is not out.first:
+                out.responses += 1
+            if response is out.first and first_page is not None:
+                page = first_page
+            else:
+                page = await parse(response)
+            before = len(found)
+            for posting in page.postings:
+                found.setdefault(posting.external_id, posting)
+            grew = response is out.first or len(found) > before
+            for request in page.follow:
+                key = (request.method, request.url, repr(request.json))
+                if request.detail_of is not None:
+                    details.setdefault(request.detail_of, request)
+                elif grew and key not in sent and pages < MAX_PAGES:
+                    sent.add(key)
+                    queue.append(request)
+                    pages += 1
     return list(details.values())
+
+
+async def _send_all(fetcher: Fetcher, source: Source, requests: list[Request]) -> list[Response]:
+    """The answers to `requests`, sent side by side (the fetcher's per-host limit holds), in
+    their order; the first that failed, in that order, fails them all."""
+    if len(requests) == 1:
+        return [await send(fetcher, source, requests[0])]
+    answers = await asyncio.gather(
+        *(send(fetcher, source, r) for r in requests), return_exceptions=True
+    )
+    for answer in answers:
+        if isinstance(answer, BaseException):
+            raise answer
+    return [a for a in answers if isinstance(a, Response)]
 
 
 async def _details(

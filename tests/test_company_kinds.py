@@ -4,13 +4,16 @@ recorded answer is in the golden cases (tests/fixtures/sources/<kind>)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
+import httpx
 import pytest
 
 from bot.cli import main
 from bot.config import BoardConfig, PollingConfig
+from bot.crawl import crawl, inline
 from bot.errors import ParseError, UnsupportedBoard
 from bot.http import Fetcher, build_client
 from bot.models import FetchResult
@@ -405,3 +408,28 @@ def test_an_eightfold_answer_of_another_shape_is_a_parse_error(body: bytes) -> N
         result = FetchResult(url=url, body=body, content_type="application/json")
         with pytest.raises(ParseError):
             parse_recorded(eightfold.Eightfold(), result, Context(url=url))
+
+
+async def test_the_pages_a_first_page_names_are_asked_for_side_by_side() -> None:
+    """Eightfold's first page names the three after it; two of them are in flight at once
+    (the per-host limit), and the postings come back in page order all the same."""
+    url = "https://quillfin.eightfold.ai/api/apply/v2/jobs?domain=quillfin.com"
+    in_flight, both = 0, asyncio.Event()
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal in_flight
+        start = int(request.url.params["start"])
+        if start in (10, 20):  # the first two later pages: each waits until both arrived
+            in_flight += 1
+            if in_flight == 2:
+                both.set()
+            await asyncio.wait_for(both.wait(), timeout=10)
+        positions = [{"id": start + i, "name": f"Job {start + i}"} for i in range(10)]
+        return httpx.Response(200, json={"count": 40, "positions": positions})
+
+    fetcher = Fetcher(httpx.AsyncClient(transport=httpx.MockTransport(handler)))
+    source = eightfold.Eightfold()
+    ctx = Context(url=url, known=frozenset(str(n) for n in range(40)))  # no details
+    found = await crawl(fetcher, source, ctx, lambda r: inline(source.parse, r, ctx))
+    assert [p.external_id for p in found.postings] == [str(n) for n in range(40)]
+    assert both.is_set()
