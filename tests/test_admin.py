@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.ats import name_for
 from bot.config import PollingConfig
 from bot.errors import ForbiddenHost
 from bot.http import Fetcher, HostGuard, build_client
@@ -13,7 +14,7 @@ from bot.scheduler import BoardScheduler
 from bot.sources import get
 from bot.sources.contract import parse_recorded
 from bot.store import Stores
-from bot.telegram.admin import AdminCommands, name_for
+from bot.telegram.admin import AdminCommands
 from bot.transport import Incoming
 from tests.conftest import FIXTURES
 

@@ -7,8 +7,9 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
+from bot.ats import name_for
 from bot.config import BoardConfig, format_duration
 from bot.errors import DetectError, FetchError
 from bot.follow import recognise
@@ -53,59 +54,6 @@ def ago(when: datetime | None, now: datetime) -> str:
     if when is None:
         return "never"
     return f"{format_duration(max((now - when).total_seconds(), 1))} ago"
-
-
-def name_for(url: str, endpoint: str = "") -> str:
-    """A board's default name from its URL: the company's part of it. The `domain` the URL
-    or its `endpoint` names for an Eightfold API ("infineon" of infineon.com), else the first
-    path segment that is not a platform's word or a locale (acme of boards.greenhouse.io/acme;
-    not "au" of careers.mars.com/au/en), else the host's first label that is not one
-    (infineon of jobs.infineon.com/careers). On a platform with a subdomain per company, the
-    subdomain (nvidia of nvidia.wd5.myworkdayjobs.com/en-US/External). A name from a host
-    or a domain is capitalised ("Infineon"): jobs of a source that names no company show it."""
-    parts = urlsplit(url)
-    query = dict(parse_qsl(urlsplit(endpoint).query)) | dict(parse_qsl(parts.query))
-    domain = query.get("domain", "")
-    path = [s for s in parts.path.split("/") if s]
-    segments = [
-        s for i, s in enumerate(path) if s.lower() not in _GENERIC and not _locale_at(path, i)
-    ]
-    labels = [x for x in (parts.hostname or "").split(".")[:-1] if x.lower() not in _GENERIC]
-    if "." in domain:
-        base = domain.split(".")[0].capitalize()
-    elif _BY_SUBDOMAIN.search(parts.hostname or ""):
-        base = (parts.hostname or "").split(".")[0].capitalize()
-    elif segments:
-        base = segments[0]  # as the URL writes it: greenhouse.io/acme, smartrecruiters.com/Wise
-    else:
-        base = (labels[0] if labels else parts.hostname or "board").capitalize()
-    return re.sub(r"[^\w.-]+", "-", base).strip("-") or "board"
-
-
-_GENERIC = frozenset({
-    "jobs", "job", "api", "v1", "v2", "boards", "board", "careers", "career", "careerhub",
-    "search", "apply", "www", "explore", "talent", "pcsx", "openings", "positions", "companies",
-    "company",
-})  # fmt: skip
-_LOCALE = re.compile(r"[a-z]{2}[-_][a-z]{2}", re.IGNORECASE)  # en-US, en_gb
-# Platforms with a subdomain per company: their paths name a site or a job, not the company.
-_BY_SUBDOMAIN = re.compile(
-    r"\.(?:myworkdayjobs\.com|recruitee\.com|bamboohr\.com|breezy\.hr|pinpointhq\.com|"
-    r"personio\.(?:de|com)|teamtailor\.com|eightfold\.ai|jibeapply\.com)$",
-    re.IGNORECASE,
-)
-
-
-def _locale_at(path: list[str], i: int) -> bool:
-    """Whether `path[i]` is a locale: "en-US", or half of a country and language pair
-    ("au" and "en" of /au/en). A lone two-letter segment is a name (boards.greenhouse.io/hp)."""
-
-    def two(segment: str) -> bool:
-        return len(segment) == 2 and segment.isalpha()
-
-    if _LOCALE.fullmatch(path[i]):
-        return True
-    return two(path[i]) and any(two(path[j]) for j in (i - 1, i + 1) if 0 <= j < len(path))
 
 
 def url_problem(url: str) -> str | None:

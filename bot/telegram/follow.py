@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot import match
+from bot.ats import name_for
 from bot.config import BoardConfig, FollowConfig
 from bot.config_values import format_duration
 from bot.errors import BoardUnreachable, DetectError, FetchError
@@ -25,7 +26,7 @@ from bot.poller import Poller
 from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import BoardState, Db, Stores, utcnow
-from bot.telegram.admin import MAX_NAME, ago, name_for, url_problem
+from bot.telegram.admin import MAX_NAME, ago, url_problem
 from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
