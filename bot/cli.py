@@ -11,10 +11,10 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 from bot import __version__, process, sources
 from bot import config as cfg
+from bot.ats import name_for
 from bot.errors import ConfigError, JobbotError
 from bot.models import BoardInfo, Posting
 
@@ -146,18 +146,17 @@ async def probe(
         if kind not in sources.kinds():
             raise JobbotError(f"unknown kind {kind!r} (known: {', '.join(sources.kinds())})")
         endpoint = url
-    parsed = urlparse(url)
-    name = [s for s in parsed.path.split("/") if s][-1:] or [parsed.netloc or kind or "board"]
     async with build_client() as client:
         fetcher = Fetcher(client)
         async with fetcher.deadline(fetch_timeout):
             if not kind:
                 kind, endpoint = await sources.detect_remote(fetcher, url)
+            name = name_for(url, endpoint)  # as /follow names it
             read = await fetch_and_read(
                 fetcher,
                 sources.get(kind),
-                Context(name[0], endpoint),
-                BoardInfo(name[0], kind, endpoint),
+                Context(name, endpoint),
+                BoardInfo(name, kind, endpoint),
             )
     return kind, endpoint, read.postings if isinstance(read, Read) else []
 

@@ -47,6 +47,7 @@ def test_probe_json_prints_one_object_a_line(boards, capsys) -> None:
     } <= set(first)
     assert first["id"] == "1" and first["company"] == "Acme Pay" and first["description"] == "Rust"
     assert first["posted_at"] == "2026-11-20T15:00:00Z"
+    assert first["board"] == "acme"  # named as /follow names it: not "jobs", the path's end
 
 
 def test_probe_reports_a_broken_board_and_exits_non_zero(boards, capsys) -> None:
