@@ -25,7 +25,8 @@ class Tok:
     node: Term | Salary | None = None
 
 
-_FIELD_NAME = re.compile(r"([A-Za-z]+):")
+# "name:", and as people also write it, "name=" and "salary>=100k" (the operator is the value's).
+_FIELD_NAME = re.compile(r"([A-Za-z]+)(?::|=|(?=[<>]))")
 
 
 def at(pos: int) -> str:
@@ -103,7 +104,7 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
         j += 1
     chunk = text[i:j]
     field = _FIELD_NAME.match(chunk)
-    if field:
+    if field and (field[0].endswith(":") or _loose_field(field)):
         return _lex_field(text, i, j, field, out)
     if chunk.upper() in OPERATORS:
         out.append(Tok(OPERATORS[chunk.upper()], i, chunk.upper()))
@@ -112,6 +113,15 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
         if node is not None:
             out.append(Tok("term", i, chunk, node))
     return j
+
+
+def _loose_field(field: re.Match[str]) -> bool:
+    """Whether "name=" or "name<", "name>" is a field written loosely: a known field's name
+    ("remote=yes", "salary>=100k"); else the chunk is a term, as it always was."""
+    name = field[1].lower()
+    if field[0].endswith("="):
+        return name in FIELDS or name in ATTRS or name == "salary"
+    return name == "salary"
 
 
 def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[Tok]) -> int:

@@ -185,3 +185,25 @@ def test_salary_filters_have_one_canonical_text(query: str, normalized: str) -> 
     q = parse(query)
     assert q.normalized == normalized
     assert parse(q.normalized).root == q.root
+
+
+@pytest.mark.parametrize(
+    ("query", "as_written"),
+    [
+        ("rust salary>=120k", "rust salary:>=120k"),
+        ("salary<80k", "salary:<80k"),
+        ("salary=100k-150k", "salary:100k-150k"),
+        ("remote=yes go", "remote:yes go"),
+        ("Location=berlin", "location:berlin"),
+        ("title=(senior OR staff)", "title:(senior OR staff)"),
+    ],
+)
+def test_a_field_may_be_written_with_an_equals_sign_and_salary_with_its_operator(
+    query: str, as_written: str
+) -> None:
+    assert parse(query).root == parse(as_written).root
+
+
+@pytest.mark.parametrize(("query", "words"), [("a=b", "a b"), ("title<x", "title x")])
+def test_other_equals_signs_and_comparisons_stay_words(query: str, words: str) -> None:
+    assert parse(query).root == parse(f'"{words}"').root
