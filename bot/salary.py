@@ -137,7 +137,7 @@ def parse_filter(text: str) -> tuple[str, float, float | None, str | None]:
     """ "(op, amount, upper amount of a range or None, currency)" of a salary: filter's value;
     ValueError says what is wrong with an example."""
     m = _FILTER.fullmatch(text)
-    if not text or m is None:
+    if not text.lstrip("<>=") or m is None:  # (nothing, or only an operator: "salary:>=")
         raise ValueError(f"salary: needs an amount, {EXAMPLE}")
     op = m["op"] or ">="
     low, cur = _bound(m["low"])

@@ -107,6 +107,8 @@ def test_tree() -> None:
         ("pay:100k", "unknown field “pay:” at character 1; fields are title:, company:"),
         ("salary:>=abc", "“abc” is not an amount; e.g. salary:>=100k, salary:<80k,"),
         ("rust salary:", "salary: needs an amount, e.g. salary:>=100k"),
+        ("rust salary:>=", "salary: needs an amount, e.g. salary:>=100k"),
+        ("salary<", "salary: needs an amount, e.g. salary:>=100k"),
         ("salary:>=100kxyz", "“xyz” is not a currency (write €, $, £ or a code like eur)"),
         ("salary:150k-100k", "a salary range goes from low to high: salary:100k-150k"),
         ("salary:>=100k-150k", "a salary range takes no >=; e.g. salary:>=100k"),
