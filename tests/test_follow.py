@@ -15,6 +15,7 @@ from bot.http import Fetcher, HostGuard, build_client
 from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
+from bot.telegram.admin import with_scheme
 from bot.telegram.follow import FollowCommands
 from bot.transport import Incoming
 
@@ -168,6 +169,45 @@ async def test_a_host_that_does_not_resolve_gets_a_plain_answer(store, clock) ->
         assert store.boards.all() == [] and store.follows.follows(ANN) == []
     finally:
         await client.aclose()
+
+
+async def test_an_address_without_its_scheme_is_read_as_https(store, clock) -> None:
+    asked: list[tuple[str, int]] = []
+
+    async def nowhere(host: str, port: int) -> list[str]:
+        asked.append((host, port))
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    commands, client = make(store, clock, HostGuard(resolve=nowhere))
+    try:
+        reply = await commands.handle("follow", say(ANN), "jobs.nowhere.test/acme all")
+        assert "cannot resolve jobs.nowhere.test" in reply
+        assert asked == [("jobs.nowhere.test", 443)], "as https://jobs.nowhere.test/acme"
+        name = await commands.handle("follow", say(ANN), "acme")
+        assert name == (
+            "“acme” is not a web address. Send the company's careers page or job board URL, "
+            "e.g. https://boards.greenhouse.io/acme."
+        )
+        assert store.boards.all() == [] and store.follows.follows(ANN) == []
+    finally:
+        await client.aclose()
+
+
+@pytest.mark.parametrize(
+    ("written", "url"),
+    [
+        ("boards.greenhouse.io/acme", "https://boards.greenhouse.io/acme"),
+        ("Stripe.com/jobs?gh_src=x", "https://Stripe.com/jobs?gh_src=x"),
+        ("careers.acme.co.uk", "https://careers.acme.co.uk"),
+        ("jobs.acme.io:8443/x", "https://jobs.acme.io:8443/x"),
+        ("http://acme.io/jobs", "http://acme.io/jobs"),
+        ("ftp://acme.io", "ftp://acme.io"),
+        ("acme", "acme"),
+        ("1.2", "1.2"),
+    ],
+)
+def test_with_scheme_puts_https_before_a_bare_host_only(written: str, url: str) -> None:
+    assert with_scheme(written) == url
 
 
 async def test_a_board_that_cannot_be_read_is_not_followed(follows, store, boards, caplog) -> None:

@@ -56,9 +56,23 @@ def ago(when: datetime | None, now: datetime) -> str:
     return f"{format_duration(max((now - when).total_seconds(), 1))} ago"
 
 
+# A host name and what follows it, as address bars show a URL: boards.greenhouse.io/acme.
+_BARE_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]|$)", re.IGNORECASE)
+
+
+def with_scheme(url: str) -> str:
+    """`url`, with https:// put first when it is written without a scheme (stripe.com/jobs)."""
+    return "https://" + url if "://" not in url and _BARE_HOST.match(url) else url
+
+
 def url_problem(url: str) -> str | None:
     """Why `url` cannot be a board URL (a reply), or None."""
     if not url.lower().startswith(("http://", "https://")):
+        if "." not in url and "/" not in url:  # a company's name, most likely
+            return (
+                f"“{echo(url, 60)}” is not a web address. Send the company's careers page or "
+                "job board URL, e.g. https://boards.greenhouse.io/acme."
+            )
         return "Board URLs must start with http:// or https://."
     if len(url) > MAX_URL or not url.isprintable():
         return f"That URL is too long or has odd characters; the most is {MAX_URL} characters."
@@ -143,6 +157,7 @@ class AdminCommands:
     async def cmd_addboard(self, arg: str) -> str:
         """Recognise a board URL, probe it, store its baseline and start polling it."""
         url, _, name = arg.strip().partition(" ")
+        url = with_scheme(url)
         if not url:
             return "Send <code>/addboard &lt;board url&gt; [name]</code>, e.g. /addboard https://jobs.lever.co/cloudwalk"
         problem = url_problem(url) or (name_problem(name.strip()) if name.strip() else None)

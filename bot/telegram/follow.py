@@ -26,7 +26,7 @@ from bot.poller import Poller
 from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import BoardState, Db, Stores, utcnow
-from bot.telegram.admin import MAX_NAME, ago, url_problem
+from bot.telegram.admin import MAX_NAME, ago, url_problem, with_scheme
 from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
@@ -94,6 +94,7 @@ class FollowCommands:
     async def cmd_follow(self, msg: Incoming, arg: str) -> str:
         """Recognise the board at a URL, share or create its row, baseline it, follow it."""
         url, _, rest = arg.strip().partition(" ")
+        url = with_scheme(url)
         if not url:
             return USAGE
         if rest.strip().lower() not in ("", "all"):
