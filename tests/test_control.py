@@ -223,6 +223,7 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
         app.store.choices.mute_company(USER, "Acme Pay", T0)
         ack = await say(tg, "/help")  # a message of the bot's, to carry the job's delivery
         by_url = (await say(tg, "/why https://example.com/jobs/2")).visible_text
+        as_shown = (await say(tg, "/why example.com/jobs/2")).visible_text  # no scheme
         app.store.outbox.enqueue([Delivery(USER, "Acme:2", (1,))], T0)
         [item] = app.store.outbox.due(T0)
         app.store.outbox.mark_sending(item.id)
@@ -236,6 +237,7 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
     assert "title: no “staff” in the title “Senior Rust Engineer”" in by_url
     assert "remote:yes: the job is not marked remote" in by_url
     assert "#5 senior rust: matches, but not sent" in by_url
+    assert as_shown == by_url
     assert "posted before the alert existed (first seen 2026-05-04 07:00 UTC" in by_url
     assert "board baseline" not in by_url and "already sent" not in by_url
     assert "✅ #1 rust: matched\n   • already sent to you (2026-05-04 09:00 UTC)" in by_reply

@@ -15,7 +15,7 @@ from bot.http import Fetcher, HostGuard, build_client
 from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
-from bot.telegram.admin import with_scheme
+from bot.telegram.args import with_scheme
 from bot.telegram.follow import FollowCommands
 from bot.transport import Incoming
 

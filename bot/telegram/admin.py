@@ -19,7 +19,7 @@ from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import Db, utcnow
 from bot.telegram.access import ACCESS_MENU
-from bot.telegram.args import echo
+from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
 from bot.transport import Incoming
@@ -54,15 +54,6 @@ def ago(when: datetime | None, now: datetime) -> str:
     if when is None:
         return "never"
     return f"{format_duration(max((now - when).total_seconds(), 1))} ago"
-
-
-# A host name and what follows it, as address bars show a URL: boards.greenhouse.io/acme.
-_BARE_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]|$)", re.IGNORECASE)
-
-
-def with_scheme(url: str) -> str:
-    """`url`, with https:// put first when it is written without a scheme (stripe.com/jobs)."""
-    return "https://" + url if "://" not in url and _BARE_HOST.match(url) else url
 
 
 def url_problem(url: str) -> str | None:

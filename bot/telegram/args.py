@@ -1,4 +1,5 @@
-"""Command arguments: ids parsed strictly, user input echoed back short and escaped."""
+"""Command arguments: ids parsed strictly, addresses as people write them, user input echoed
+back short and escaped."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from bot.render import shorten
 
 MAX_ID = 2**63 - 1  # SQLite's INTEGER: a larger id cannot exist
 _ID = re.compile(r"[0-9]{1,19}")  # ASCII digits only: "²" and "٣" are digits to str.isdigit
+# A host name and what follows it, as address bars show a URL: boards.greenhouse.io/acme.
+_BARE_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]|$)", re.IGNORECASE)
 
 
 def parse_id(arg: str) -> int | None:
@@ -17,6 +20,11 @@ def parse_id(arg: str) -> int | None:
     if not _ID.fullmatch(raw) or int(raw) > MAX_ID:
         return None
     return int(raw)
+
+
+def with_scheme(url: str) -> str:
+    """`url`, with https:// put first when it is written without a scheme (stripe.com/jobs)."""
+    return "https://" + url if "://" not in url and _BARE_HOST.match(url) else url
 
 
 def echo(text: str, limit: int = 40) -> str:

@@ -16,7 +16,7 @@ from bot.config import AlertsConfig, FollowConfig
 from bot.models import Button, Document, OutgoingMessage
 from bot.render import shorten
 from bot.store import AlertRow, JobRecord, Stores
-from bot.telegram.args import echo
+from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
 from bot.transport import Incoming, Press, PressAnswer, Reply
@@ -90,7 +90,7 @@ class ControlCommands:
     def cmd_why(self, store: Stores, msg: Incoming, arg: str) -> str:
         """For each alert: matched, or why not."""
         if arg:
-            job = store.postings.find_job(arg.split()[0]) if len(arg) <= 2000 else None
+            job = store.postings.find_job(with_scheme(arg.split()[0])) if len(arg) <= 2000 else None
         elif msg.reply_to_message_id is not None:
             job = store.postings.job_by_message(msg.chat_id, msg.reply_to_message_id)
         else:

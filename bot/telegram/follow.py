@@ -26,9 +26,9 @@ from bot.poller import Poller
 from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import BoardState, Db, Stores, utcnow
-from bot.telegram.admin import MAX_NAME, ago, url_problem, with_scheme
+from bot.telegram.admin import MAX_NAME, ago, url_problem
 from bot.telegram.alerts_menu import job_line
-from bot.telegram.args import echo
+from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
 from bot.transport import Incoming
