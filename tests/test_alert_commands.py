@@ -110,6 +110,15 @@ async def test_no_tip_where_the_word_is_not_a_plain_term(handlers, text: str) ->
     assert "Tip:" not in await say(handlers, text)
 
 
+async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
+    reply = await say(handlers, "/alert rust OR go remote:yes")
+    saved, tip = reply.split("\n")[:2]
+    assert saved == "✅ Alert #1 saved: <b>rust OR (go remote:yes)</b>"
+    assert tip.startswith("Tip: AND binds tighter than OR, as the parentheses above show.")
+    for grouped in ("/alert (rust OR go) remote:yes", "/alert rust OR go", "/alert rust go"):
+        assert "Tip:" not in await say(handlers, grouped)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -21,7 +21,7 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import AlertRow, Stores
-from bot.syntax import ATTRS, And, Node, Word
+from bot.syntax import ATTRS, And, Node, Or, Word
 from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
@@ -83,6 +83,21 @@ def workplace_tip(root: Node) -> str:
     return ""
 
 
+def grouping_tip(root: Node, text: str) -> str:
+    """A line for the reply when OR sits beside words it does not group, with no parentheses
+    typed: "rust OR go remote:yes" is rust, or go that is remote, which few mean."""
+    if (
+        "(" in text
+        or not isinstance(root, Or)
+        or not any(isinstance(c, And) for c in root.children)
+    ):
+        return ""
+    return (
+        "\nTip: AND binds tighter than OR, as the parentheses above show. To group otherwise, "
+        "write them: <code>(rust OR go) remote:yes</code>."
+    )
+
+
 def clean_query(text: str) -> tuple[str, bool]:
     """A query without HTML tags or entities (`<b>rust</b>` -> `rust`); True when any went."""
     cleaned = html.unescape(_MARKUP.sub(" ", text))
@@ -118,7 +133,7 @@ class AlertCommands:
             text, max_length=self.limits.max_length, max_terms=self.limits.max_terms
         )
         note = "\n(I left out the HTML markup: write just the words.)" if cleaned else ""
-        return query, note + workplace_tip(query.root)
+        return query, note + workplace_tip(query.root) + grouping_tip(query.root, text)
 
     def backtest(
         self, store: Stores, query: str | Query, chat_id: int
