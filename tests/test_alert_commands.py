@@ -13,7 +13,7 @@ from bot.config import AlertsConfig, BoardConfig
 from bot.models import BoardInfo, Delivery, OutgoingMessage, RawPosting
 from bot.store import Stores
 from bot.telegram.handlers import Handlers
-from bot.transport import Incoming
+from bot.transport import Incoming, Press
 
 USER = 42
 BOARD = BoardConfig("Acme", "https://example.com/b", "greenhouse", "https://example.com/b", 60.0)
@@ -173,6 +173,45 @@ async def test_search_lists_the_latest_five_matches(handlers) -> None:
     assert "Go Engineer" in reply and "Google" not in reply
     assert (await say(handlers, "/search java")) == "No stored job matches <b>java</b>."
     assert "unclosed parenthesis" in await say(handlers, "/search (rust")
+
+
+async def test_search_pages_turn_with_older_and_newer(handlers, store, now) -> None:
+    everything = "engineer OR specialist OR developer OR intern"  # all 6 jobs
+    mark = f"{store.postings.stored_until():x}"
+    first = await handlers(Incoming(USER, f"/search {everything}"))
+    assert isinstance(first, OutgoingMessage)
+    [[older]] = first.buttons
+    assert older.text == "Older ▶" and older.data == f"sr:5:{mark}:{everything}"
+    jobs = [*JOBS, ("Platform Engineer", "Berlin", "Go.")]  # stored after the search was sent
+    store.postings.record(
+        "Acme", [normalize.posting(raw(j, *jobs[j - 1]), INFO) for j in range(1, 8)], now
+    )
+    turned = await handlers.presses(Press(USER, 7, older.data or ""))
+    assert turned.edit is not None
+    _check_html(turned.edit.html)
+    assert turned.edit.html.startswith(f"Latest jobs matching <b>{everything}</b> (6–6):\n")
+    assert re.findall(r'<a href="[^"]+">([^<]+)</a>', turned.edit.html) == ["Senior Rust Engineer"]
+    [[newer]] = turned.edit.buttons
+    assert newer.text == "◀ Newer" and newer.data == f"sr:0:{mark}:{everything}"
+    back = await handlers.presses(Press(USER, 7, newer.data or ""))
+    assert back.edit is not None and back.edit.html == first.html, "the new job is not in it"
+    assert back.edit.buttons == first.buttons
+    again = await handlers(Incoming(USER, f"/search {everything}"))
+    assert isinstance(again, OutgoingMessage) and "Platform Engineer" in again.html
+    for forged in ("3:1:rust", "50:1:rust", "x:1:rust", "5:1:(rust", "٥:1:rust", "5:-1:rust"):
+        answer = await handlers.presses(Press(USER, 7, f"sr:{forged}"))
+        assert answer.toast == "This button no longer works.", forged
+    past = await handlers.presses(Press(USER, 7, f"sr:45:{mark}:rust"))  # closed meanwhile
+    assert past.edit is not None and past.edit.html.startswith("No more jobs match <b>rust</b>.")
+
+
+async def test_a_search_too_long_for_a_button_says_more_match(handlers) -> None:
+    long = "engineer OR specialist OR developer OR intern OR qa testers"  # data: 66 bytes
+    reply = await handlers(Incoming(USER, f"/search {long}"))
+    assert isinstance(reply, str), "no buttons: its data would pass 64 bytes"
+    assert len(re.findall(r"<a href=", reply)) == 5
+    assert reply.endswith("\nMore match: add words to narrow the search.")
+    assert isinstance(await handlers(Incoming(USER, "/search rust")), str), "one page: no buttons"
 
 
 async def test_help_alert_explains_the_language(handlers) -> None:

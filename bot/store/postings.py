@@ -264,14 +264,20 @@ class Postings(Table):
         )
         return TextPage([_posting(r) for r in rows], last)
 
-    def latest_postings(self, limit: int = 5000) -> list[Posting]:
-        """Open postings, newest first (by posting date, then first seen)."""
+    def latest_postings(self, limit: int = 5000, before: int | None = None) -> list[Posting]:
+        """Open postings (stored below rowid `before`), newest first (by posting date, then
+        first seen)."""
         rows = self.db.execute(
-            f"""SELECT {_POSTING_COLS} FROM postings WHERE closed_at IS NULL
+            f"""SELECT {_POSTING_COLS} FROM postings WHERE closed_at IS NULL AND rowid < ?
                 ORDER BY coalesce(posted_at, first_seen_at) DESC, rowid DESC LIMIT ?""",
-            (limit,),
+            ((1 << 63) - 1 if before is None else before, limit),
         )
         return [_posting(r) for r in rows]
+
+    def stored_until(self) -> int:
+        """A mark of what is stored now: postings stored later have a rowid at or above it."""
+        row = self.db.one("SELECT coalesce(max(rowid), 0) + 1 AS mark FROM postings")
+        return int(row["mark"]) if row else 1
 
     def board_postings(self, board: str, limit: int = 5000) -> list[Posting]:
         """A board's open postings, newest first."""

@@ -22,12 +22,11 @@ from bot.telegram import (
     delivery_modes,
     follow,
     pausing,
+    search_pages,
     settings_menu,
-    stored_search,
 )
 from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
-from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo
 from bot.telegram.commands import Command, Route, help_index
 from bot.telegram.dbworker import StoreWorker
@@ -57,7 +56,8 @@ COMMANDS: tuple[Command, ...] = (
         "search",
         "<query>",
         "Search stored jobs",
-        "/search golang remote:yes — the 5 latest stored jobs that match, written like an alert.",
+        "/search golang remote:yes — the latest stored jobs that match, written like an alert, 5 a "
+        "page: Older ▶ and ◀ Newer turn the pages.",
         "Jobs",
     ),
     *follow.COMMANDS,
@@ -146,6 +146,7 @@ class Handlers:
             {
                 alert_presses.PREFIX: alert_presses.AlertMenu(self.alert_cmds).press,
                 "s": self.control.press_stop,
+                search_pages.PREFIX: self._press_search,
             }
         )
         self.modes = delivery_modes.DeliveryModes(clock)
@@ -238,18 +239,15 @@ class Handlers:
         admin = self.admin is not None and self.admin.is_admin(msg)
         return help_index(COMMANDS, ADMIN_MENU if admin else ())
 
-    def cmd_search(self, store: Stores, msg: Incoming, arg: str) -> str:
-        """The latest stored jobs that match."""
+    def cmd_search(self, store: Stores, msg: Incoming, arg: str) -> Reply:
+        """The latest stored jobs that match, a page at a time."""
         if not arg:
             return "What should I look for? e.g. <code>/search golang</code>. /help search"
         try:
             query, _ = self.alert_cmds.parse(arg)
         except QueryError as exc:
             return f"I can't search for that: {esc(str(exc))}. /help search shows how."
-        hits, read = stored_search.latest(store, msg.chat_id, query, 5, self.scan_limit)
-        shown = f"<b>{esc(query.normalized)}</b>"
-        if not hits and read:
-            return f"None of the latest {read} matches {shown}."
-        if not hits:
-            return f"No stored job matches {shown}."
-        return f"Latest jobs matching {shown}:\n" + "\n".join(job_line(p) for p in hits)
+        return search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
+
+    def _press_search(self, store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
+        return search_pages.press(store, press, rest, now, self.scan_limit)

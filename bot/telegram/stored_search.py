@@ -25,18 +25,24 @@ PAGE = 100  # candidates read at a time while /search looks for its few hits
 
 
 def latest(
-    store: Stores, chat_id: int, query: Query, want: int, scan_limit: int
+    store: Stores,
+    chat_id: int,
+    query: Query,
+    want: int,
+    scan_limit: int,
+    before: int | None = None,
 ) -> tuple[list[Posting], str | None]:
-    """Up to `want` open jobs that match, newest first; and, when the search stopped at its
-    bound before finding `want`, which jobs it read."""
+    """Up to `want` open jobs that match (of those stored before the mark `before`: see
+    `Postings.stored_until`), newest first; and, when the search stopped at its bound before
+    finding `want`, which jobs it read."""
     expression = match.fulltext(query)
     if expression is None:
-        newest = store.postings.latest_postings(scan_limit)
+        newest = store.postings.latest_postings(scan_limit, before)
         found = match.search(query, store.choices.visible(chat_id, newest), limit=want)
         return found, f"{scan_limit:,} stored jobs" if len(newest) >= scan_limit else None
     bound = min(scan_limit, CANDIDATES)
     hits: list[Posting] = []
-    read, before = 0, None
+    read = 0
     while read < bound:
         size = min(PAGE, bound - read)
         page = store.postings.with_words(expression, size, before=before)

@@ -1,0 +1,89 @@
+"""/search's answer, five jobs a page, with Older and Newer buttons that turn its pages.
+
+A page button carries its search in its callback data
+(`sr:<first>:<mark in hex>:<query as understood>`), so a page can be turned after a restart
+and nothing is kept per chat. The mark (`Postings.stored_until` when the search was sent)
+keeps jobs stored since out of its pages, which would otherwise push the jobs already shown
+onto the next page. A search too long for Telegram's 64 bytes of data shows its first page
+only, and says that more match. Pages go up to the `MOST`th job: past that, a narrower search
+is the better tool.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+
+from bot.errors import QueryError
+from bot.models import Button, OutgoingMessage
+from bot.query import Query
+from bot.query import parse as parse_query
+from bot.store import Stores
+from bot.telegram import stored_search
+from bot.telegram.alerts_menu import job_line
+from bot.telegram.presses import MAX_DATA, STALE
+from bot.telegram.split import visible_text
+from bot.transport import Press, PressAnswer
+
+esc = html.escape
+PREFIX = "sr"
+PAGE = 5
+MOST = 50  # jobs a search pages through
+_NUMBER, _MARK = re.compile(r"[0-9]{1,3}"), re.compile(r"[0-9a-f]{1,16}")
+
+
+def page(
+    store: Stores,
+    chat_id: int,
+    query: Query,
+    first: int,
+    scan_limit: int,
+    mark: int | None = None,
+) -> OutgoingMessage | str:
+    """The page of the latest matches from the `first`th (0: the newest) of the jobs stored
+    before `mark` (None: all, as of now), with its buttons."""
+    mark = store.postings.stored_until() if mark is None else mark
+    want = first + PAGE + 1
+    hits, read = stored_search.latest(store, chat_id, query, want, scan_limit, mark)
+    shown = f"<b>{esc(query.normalized)}</b>"
+    jobs = hits[first : first + PAGE]
+    if not hits and read:
+        return f"None of the latest {read} matches {shown}."
+    if not hits:
+        return f"No stored job matches {shown}."
+    more = len(hits) > first + PAGE and first + PAGE < MOST
+    turns = [(first > 0, "◀ Newer", max(first - PAGE, 0)), (more, "Older ▶", first + PAGE)]
+    data = [
+        (label, f"{PREFIX}:{to}:{mark:x}:{query.normalized}")
+        for wanted, label, to in turns
+        if wanted
+    ]
+    fits = all(len(d.encode()) <= MAX_DATA for _, d in data)
+    if not jobs:  # (jobs closed since the page before was shown)
+        text = f"No more jobs match {shown}."
+    else:
+        where = f" ({first + 1}–{first + len(jobs)})" if first else ""
+        text = f"Latest jobs matching {shown}{where}:\n" + "\n".join(job_line(p) for p in jobs)
+    if more and not fits:
+        text += "\nMore match: add words to narrow the search."
+    buttons = (tuple(Button(label, data=d) for label, d in data),) if data and fits else ()
+    return OutgoingMessage(text, visible_text(text), buttons) if buttons else text
+
+
+def press(store: Stores, p: Press, rest: str, now: datetime, scan_limit: int) -> PressAnswer:
+    """Older or Newer: the message shows that page of its search."""
+    first, _, rest = rest.partition(":")
+    mark, _, text = rest.partition(":")
+    if not _NUMBER.fullmatch(first) or int(first) % PAGE or int(first) >= MOST:
+        return STALE
+    if not _MARK.fullmatch(mark):
+        return STALE
+    try:
+        query, until = parse_query(text), int(mark, 16)
+    except (QueryError, ValueError):
+        return STALE
+    shown = page(store, p.chat_id, query, int(first), scan_limit, until)
+    if isinstance(shown, str):
+        shown = OutgoingMessage(shown, visible_text(shown))
+    return PressAnswer(edit=shown)
