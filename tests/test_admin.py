@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from bot.ats import name_for
@@ -71,6 +73,29 @@ async def test_addboard_refuses_what_it_cannot_read(admin, store, boards) -> Non
     assert "HTTP 500" in reply and "Not added" in reply and not store.boards.board("Broken").enabled
     assert "must start with http" in await admin.handle("addboard", say(ADMIN), "ftp://x")
     assert "Send <code>/addboard" in await admin.handle("addboard", say(ADMIN), "")
+
+
+async def test_addboard_of_a_host_that_does_not_resolve_says_what_to_check(store) -> None:
+    asked: list[tuple[str, int]] = []
+
+    async def nowhere(host: str, port: int) -> list[str]:
+        asked.append((host, port))
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    guard = HostGuard(resolve=nowhere)
+    client = build_client(timeout=2.0, guard=guard)
+    poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig())
+    admin = AdminCommands(store.db, poller, BoardScheduler(poller), lambda: (ADMIN,), 900.0, guard)
+    try:
+        reply = await admin.handle("addboard", say(ADMIN), "jobs.nowhere.test/acme")
+    finally:
+        await client.aclose()
+    assert reply == (
+        "I can't use that board: cannot resolve jobs.nowhere.test (name or service not known). "
+        "Check the address; if it is right, the site may be down: try again later."
+    )
+    assert asked == [("jobs.nowhere.test", 443)], "read as https://"
+    assert store.boards.all() == []
 
 
 async def test_config_boards_are_removed_in_the_config(admin, store, now) -> None:

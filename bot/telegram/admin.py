@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from bot.ats import name_for
 from bot.config import BoardConfig, format_duration
-from bot.errors import DetectError, FetchError
+from bot.errors import BoardUnreachable, DetectError, FetchError
 from bot.follow import recognise
 from bot.http import HostGuard
 from bot.poller import Poller
@@ -47,6 +47,7 @@ ADMIN_MENU = (
     *ACCESS_MENU,
 )  # fmt: skip
 MAX_URL, MAX_NAME = 2000, 60
+UNREACHABLE_HINT = ". Check the address; if it is right, the site may be down: try again later."
 _NAME = re.compile(r"[^\W_][\w .&+'()-]*", re.UNICODE)  # letters, digits and a few marks
 
 
@@ -157,7 +158,8 @@ class AdminCommands:
         try:
             kind, endpoint = await recognise(url, self.guard, self.poller)
         except (DetectError, FetchError) as exc:
-            return f"I can't use that board: {esc(shorten(str(exc), 300))}"
+            hint = UNREACHABLE_HINT if isinstance(exc, BoardUnreachable) else ""
+            return f"I can't use that board: {esc(shorten(str(exc), 300))}{hint}"
         name = name.strip() or name_for(url, endpoint)[:MAX_NAME]
         existing = await self.db.run(lambda s: s.boards.board(name))
         if existing and existing.enabled:

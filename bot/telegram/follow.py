@@ -26,7 +26,7 @@ from bot.poller import Poller
 from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import BoardState, Db, Stores, utcnow
-from bot.telegram.admin import MAX_NAME, ago, url_problem
+from bot.telegram.admin import MAX_NAME, UNREACHABLE_HINT, ago, url_problem
 from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
@@ -56,7 +56,6 @@ COMMANDS = (
     ),
 )
 FOLLOW_COMMANDS = tuple(c.name for c in COMMANDS)
-UNREACHABLE_HINT = ". Check the address; if it is right, the site may be down: try again later."
 USAGE = (
     "Send <code>/follow &lt;careers page or job board URL&gt;</code>, e.g. "
     "<code>/follow https://boards.greenhouse.io/acme</code>; add <code>all</code> for every new "
