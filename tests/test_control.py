@@ -18,6 +18,7 @@ from bot import normalize
 from bot.app import App
 from bot.config import BoardConfig
 from bot.models import BoardInfo, Delivery, RawPosting
+from bot.telegram.control import _find_job
 from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, SentMessage, utf16_len
 from tests.waiting import until
 
@@ -420,3 +421,18 @@ async def test_the_console_shows_menus_and_prints_an_export(tmp_path) -> None:
     shown = out.getvalue()
     assert "#1 rust — 0 jobs sent in 7 days" in shown and "] ⏸ Pause #1" in shown
     assert "📎 jobbot-export-2026-05-04.json" in shown and '"query": "rust"' in shown
+
+
+def test_why_finds_a_job_by_the_key_of_a_board_named_like_a_host(store, now) -> None:
+    """ "Jobs.io:1" reads like an address without its scheme; it is the key it is first."""
+    board = BoardConfig("Jobs.io", "https://x.example/b", "greenhouse", "https://x.example/b", 60)
+    info = BoardInfo("Jobs.io", "greenhouse", "https://x.example/b", "Acme Pay")
+    raw = RawPosting(
+        "1", "Rust Engineer", "https://x.example/jobs/1", description_html="<p>Rust</p>"
+    )
+    store.boards.sync_boards([board], now)
+    store.postings.record("Jobs.io", [normalize.posting(raw, info)], now)
+    found = _find_job(store, "Jobs.io:1")
+    assert found is not None and found.posting.key == "Jobs.io:1"
+    by_address = _find_job(store, "x.example/jobs/1")
+    assert by_address is not None and by_address.posting.key == "Jobs.io:1"

@@ -90,7 +90,7 @@ class ControlCommands:
     def cmd_why(self, store: Stores, msg: Incoming, arg: str) -> str:
         """For each alert: matched, or why not."""
         if arg:
-            job = store.postings.find_job(with_scheme(arg.split()[0])) if len(arg) <= 2000 else None
+            job = _find_job(store, arg.split()[0]) if len(arg) <= 2000 else None
         elif msg.reply_to_message_id is not None:
             job = store.postings.job_by_message(msg.chat_id, msg.reply_to_message_id)
         else:
@@ -268,3 +268,12 @@ class ControlCommands:
         store.users.forget_user(press.chat_id, now)
         text = "Unsubscribed. I deleted your alerts, settings, mutes and history. /start brings you back."
         return PressAnswer("Deleted", _message(text))
+
+
+def _find_job(store: Stores, text: str) -> JobRecord | None:
+    """The job `text` names (a URL, a key, an id); else the one at that address written without
+    its scheme, as browsers show it (example.com/jobs/2)."""
+    job = store.postings.find_job(text)
+    if job is None and (url := with_scheme(text)) != text:
+        job = store.postings.find_job(url)
+    return job
