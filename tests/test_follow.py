@@ -156,22 +156,6 @@ async def test_bad_urls_and_private_hosts_get_clear_answers(store, boards, clock
 
 
 async def test_a_host_that_does_not_resolve_gets_a_plain_answer(store, clock) -> None:
-    async def nowhere(host: str, port: int) -> list[str]:
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    commands, client = make(store, clock, HostGuard(resolve=nowhere))
-    try:
-        reply = await commands.handle("follow", say(ANN), "https://jobs.nowhere.test/acme")
-        assert reply == (
-            "I can't follow that: cannot resolve jobs.nowhere.test (name or service not known). "
-            "Check the address; if it is right, the site may be down: try again later."
-        )
-        assert store.boards.all() == [] and store.follows.follows(ANN) == []
-    finally:
-        await client.aclose()
-
-
-async def test_an_address_without_its_scheme_is_read_as_https(store, clock) -> None:
     asked: list[tuple[str, int]] = []
 
     async def nowhere(host: str, port: int) -> list[str]:
@@ -180,9 +164,13 @@ async def test_an_address_without_its_scheme_is_read_as_https(store, clock) -> N
 
     commands, client = make(store, clock, HostGuard(resolve=nowhere))
     try:
-        reply = await commands.handle("follow", say(ANN), "jobs.nowhere.test/acme all")
-        assert "cannot resolve jobs.nowhere.test" in reply
-        assert asked == [("jobs.nowhere.test", 443)], "as https://jobs.nowhere.test/acme"
+        for written in ("https://jobs.nowhere.test/acme", "jobs.nowhere.test/acme all"):
+            reply = await commands.handle("follow", say(ANN), written)
+            assert reply == (
+                "I can't follow that: cannot resolve jobs.nowhere.test (name or service not "
+                "known). Check the address; if it is right, the site may be down: try again later."
+            )
+        assert asked == [("jobs.nowhere.test", 443)] * 2, "without a scheme, as https://"
         name = await commands.handle("follow", say(ANN), "acme")
         assert name == (
             "“acme” is not a web address. Send the company's careers page or job board URL, "
