@@ -37,6 +37,9 @@ _COMPANY_OPENING = re.compile(
     re.IGNORECASE,
 )
 _INLINE = re.compile(r"^([^:•.!?]{3,40}):\s+(\S.*)$")
+# A heading run into its text with a full stop ("Job Description. Mars Birdcare is..."):
+# only a short one, so that a sentence ("The job is remote. You...") stays a sentence.
+_INLINE_STOP = re.compile(r"^([^\s:•.!?]{1,20}(?: [^\s:•.!?]{1,20}){0,2})\.\s+(\S.*)$")
 _SENTENCE_END = (".", "!", "?", "…", ";", ",")
 
 
@@ -74,7 +77,7 @@ def sections(text: str) -> list[Section]:
             if body and body[-1]:
                 body.append("")
             continue
-        inline = _INLINE.match(line)
+        inline = _INLINE.match(line) or _INLINE_STOP.match(line)
         if inline and Section(inline[1], ()).kind != "other":
             out.append(Section(heading, tuple(body)))
             heading, body = inline[1], [inline[2]]
