@@ -670,3 +670,20 @@ def test_lone_surrogates_are_replaced_not_fatal(store, now) -> None:
     assert p.title == "Rust \ufffd Engineer" and "\ufffd" in p.description
     store.boards.sync_boards([BoardConfig("B", "https://b", "greenhouse", "https://b", 60.0)], now)
     assert store.postings.record("B", [p], now).seen == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("R&amp;D Engineer", "R&D Engineer"),  # a JSON-LD title, escaped
+        ("Caf&eacute;  Bar &#8211; Barista", "Café Bar – Barista"),
+        ("Q&amp;amp;A Lead", "Q&A Lead"),  # escaped twice
+        ("AT&T Field Tech", "AT&T Field Tech"),  # no entity: as written
+        ("Tom & Jerry's", "Tom & Jerry's"),
+        ("R&amp;D &amp;amp;amp; more", "R&D &amp; more"),  # two rounds at most
+    ],
+)
+def test_one_line_fields_have_their_entities_decoded(written: str, shown: str) -> None:
+    raw = RawPosting("1", written, "/1", company=written, location=written, department=written)
+    p = posting(raw, BOARD)
+    assert (p.title, p.company, p.location, p.department) == (shown,) * 4

@@ -33,7 +33,7 @@ from bot.normalize.fields import (
 from bot.normalize.markup import html_to_text
 from bot.normalize.mojibake import repair_mojibake
 from bot.normalize.noise import page_text, strip_canary, strip_page_noise
-from bot.normalize.text import clean, clean_text, unescape
+from bot.normalize.text import clean, clean_text, field, unescape
 from bot.normalize.urls import canonical_url
 
 __all__ = [
@@ -100,9 +100,9 @@ def _cut(description: str | None, board: BoardInfo) -> str | None:
 
 
 def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
-    title = clean(repair_mojibake(raw.title))
-    company = clean(repair_mojibake(raw.company)) or clean(board.company) or clean(board.name)
-    location = clean(repair_mojibake(raw.location))
+    title = field(repair_mojibake(raw.title))
+    company = field(repair_mojibake(raw.company)) or clean(board.company) or clean(board.name)
+    location = field(repair_mojibake(raw.location))
     places = locations(raw.locations, location)
     if not location:
         location = ("; " if any("," in p for p in places) else ", ").join(places)
@@ -129,7 +129,7 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
         apply_url=apply_url,
         content_hash=content_hash(title, company, location, description),
         locations=places,
-        department=clean(raw.department) or None,
+        department=field(raw.department) or None,
         salary_min=low,
         salary_max=high,
         salary_currency=cur,

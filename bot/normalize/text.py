@@ -13,6 +13,21 @@ def clean(s: object) -> str:
     return " ".join(str(s).split())
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def field(s: object) -> str:
+    """A one-line field (title, company, place) as text: `clean`, with HTML entities decoded,
+    twice at most: JSON-LD and feeds often escape them ("R&amp;D", "Caf&eacute;"), which would
+    show as such and would not match an alert for r&d."""
+    text = clean(s)
+    for _ in range(2):
+        if "&" not in text or not _ENTITY.search(text):
+            break
+        text = clean(html.unescape(text))
+    return text
+
+
 _SPACES = re.compile(r"[^\S\n]+")
 _EDGE_SPACES = re.compile(r" *\n *")
 _BLANK_RUNS = re.compile(r"\n{3,}")
