@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime, tzinfo
 
 from bot.excerpt import about_the_role
@@ -130,6 +131,8 @@ def notification(
         seen = "Also on " + shorten(", ".join(dict.fromkeys(boards)), 120)
         lines.append((esc(seen), seen))
     body = excerpt(about_the_role(posting.description, posting.company), snippet)
+    if body and not _says_more(body, title, posting.company):
+        body = ""  # "School Counselor at Backpack Healthcare": the lines above say it
     if body:
         lines.append(("", ""))
         lines.append((f"<i>{esc(body)}</i>", body))
@@ -143,6 +146,17 @@ def notification(
         plain="\n".join(p for _, p in lines),
         buttons=link_buttons(posting) + job_actions(delivery_id, posting.company, alert_queries),
     )
+
+
+def _says_more(body: str, title: str, company: str) -> bool:
+    """Whether an excerpt says more than the job's title and company ("Rust Engineer at
+    Acme")."""
+    rest = body.casefold().replace(title.casefold(), " ")
+    rest = rest.replace(company.casefold(), " ") if company else rest
+    return len(_FILLER.sub("", rest)) >= 8
+
+
+_FILLER = re.compile(r"\b(?:at|with|for|in|join|us|the|job|role)\b|[\W_]+")
 
 
 def job_actions(

@@ -6,6 +6,8 @@ import html
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.models import Posting
 from bot.render import MAX_MESSAGE, notification, utf16_len
 
@@ -145,3 +147,21 @@ def test_callback_data_fits_64_bytes_for_the_largest_ids() -> None:
     assert all(d and len(d.encode()) <= 64 for d in data), data
     assert ids(f"{top}:{top}", 2) == (top, top) and ids(f"{top + 1}", 1) is None
     assert CHOICES <= 10
+
+
+@pytest.mark.parametrize(
+    ("description", "shown"),
+    [
+        ("School Counselor at Backpack Healthcare", False),  # a Getro card's whole text
+        ("Join Backpack Healthcare as a School Counselor!", False),
+        ("School Counselor at Backpack Healthcare. Support 300 students a week.", True),
+        ("Counsel students in Maryland.", True),
+    ],
+)
+def test_an_excerpt_that_only_repeats_title_and_company_is_left_out(
+    description: str, shown: bool
+) -> None:
+    p = Posting("b:1", "b", "1", "School Counselor", "Backpack Healthcare", "", "https://e.com/1",
+                description)  # fmt: skip
+    message = notification(p, ["counselor"], NOW)
+    assert ("<i>" in message.html) is shown, message.plain
