@@ -21,7 +21,8 @@ _ROLE = re.compile(
     r"(?:do|be doing|work on|own|build)\b"
     r"|^(?:job|role|position) (?:description|summary|overview)\b"
     r"|^(?:overview of the|summary of the) (?:role|position)\b"
-    r"|^day[ -]to[ -]day\b",
+    r"|^day[ -]to[ -]day\b"
+    r"|^as (?:an?|our|the) [^,]{2,60},? you(?: will|(?:'|’)ll)\b",  # As a Data Scientist, you will:
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(
