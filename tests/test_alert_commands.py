@@ -240,3 +240,33 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
     assert reply.startswith("None of the latest 3 stored jobs matches <b>")
     handlers.scan_limit = 1000
     assert "Go Engineer" in await say(handlers, "/search remote:no -rust -javascript")
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        (
+            "rust backend",
+            "To get a message for each new job with these words, send <code>/alert rust "
+            "backend</code>; to see the stored ones, <code>/search rust backend</code>. (Tap to "
+            "copy.) /help lists every command.",
+        ),
+        (
+            "boards.greenhouse.io/acme",
+            "That's a link. <code>/follow https://boards.greenhouse.io/acme</code> follows the "
+            "company's jobs (a careers page or job board); <code>/why "
+            "https://boards.greenhouse.io/acme</code> says why a job did or didn't reach you.",
+        ),
+        ("c++ & <b>go</b>", "send <code>/alert c++ &amp; &lt;b&gt;go&lt;/b&gt;</code>"),
+        ("hello there", "Send /alert followed by keywords to get job alerts"),
+        ("Thanks!", "Send /alert followed by keywords"),
+        ("how do I add an alert", "Send /alert followed by keywords"),
+        ("any good rust jobs today?", "Send /alert followed by keywords"),
+        ("one two three four five six seven", "Send /alert followed by keywords"),
+    ],
+)
+async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
+    handlers, store, text: str, reply: str
+) -> None:
+    assert reply in await say(handlers, text)
+    assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"

@@ -27,7 +27,7 @@ from bot.telegram import (
 )
 from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
-from bot.telegram.args import echo
+from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command, Route, help_index
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.presses import Presses
@@ -95,6 +95,69 @@ LANGUAGE_NOTES = (
 
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
 NOT_A_COMMAND = "Send /alert followed by keywords to get job alerts, or /help to see every command."
+# First words of a text that is talk, not keywords: it gets NOT_A_COMMAND, not a suggestion.
+_TALK = frozenset(
+    [
+        "hi",
+        "hello",
+        "hey",
+        "hallo",
+        "hola",
+        "yo",
+        "thanks",
+        "thank",
+        "thx",
+        "ok",
+        "okay",
+        "yes",
+        "no",
+        "please",
+        "help",
+        "start",
+        "stop",
+        "what",
+        "how",
+        "why",
+        "who",
+        "where",
+        "when",
+        "can",
+        "could",
+        "is",
+        "are",
+        "do",
+        "does",
+    ]
+)
+
+
+def suggestion(text: str) -> str:
+    """The reply to a text that is not a command: the commands it most likely meant, in
+    <code> (a tap copies it in Telegram). A link: /follow and /why; a few keywords: /alert
+    and /search; anything else, NOT_A_COMMAND."""
+    text = " ".join(text.split())
+    words = text.split()
+    if (
+        len(words) == 1
+        and len(text) <= 300
+        and with_scheme(text).startswith(("http://", "https://"))
+    ):
+        url = esc(with_scheme(text))
+        return (
+            f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "
+            f"page or job board); <code>/why {url}</code> says why a job did or didn't reach you."
+        )
+    talk = not words or words[0].lower().strip(",.!") in _TALK or text.endswith(("?", "!"))
+    if talk or len(words) > 6 or len(text) > 60:
+        return NOT_A_COMMAND
+    shown = esc(text)
+    return (
+        f"To get a message for each new job with these words, send <code>/alert {shown}</code>; "
+        f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
+        "command."
+    )
+
+
 BUSY = "⏳ I'm busy right now (the database is locked or full). Please try again in a moment."
 OOPS = "Sorry, something went wrong on my side. Please try again later."
 
@@ -172,7 +235,7 @@ class Handlers:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
                 return refused
             if not m:
-                return NOT_A_COMMAND
+                return suggestion(msg.text)
             return await self._run(name, msg, arg)
         except StoreBusy as exc:
             log.warning("/%s from chat %s answered busy: %s", shorten(name, 40), msg.chat_id, exc)
