@@ -22,6 +22,7 @@ class Incoming:
     reply_to_message_id: int | None = None  # the message this one answers, if any
     document: str | None = None  # the text of a file sent with it or in the message it answers
     document_error: str | None = None  # why that file could not be read
+    group: bool = False  # sent in a group chat, not a private one
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,3 +167,16 @@ async def test_a_press_without_its_message_is_told_the_button_no_longer_works(
     assert tg.callback_answers[0]["text"] == "This button no longer works."
     [line] = warnings_about(caplog, "Telegram error while handling an update")
     assert "query is too old" in line.getMessage().lower()
+
+
+async def test_a_group_chats_talk_gets_no_reply_its_commands_do(tmp_path, tg) -> None:
+    group = -100123
+    async with running(tmp_path, tg):
+        tg.push_text(group, "rust backend, anyone?", user_id=USER, chat_type="supergroup")
+        tg.push_text(group, "/help", user_id=USER, chat_type="supergroup")  # (in order, after)
+        tg.push_text(USER, "rust backend")
+        [answer] = await replies(tg, group, 1)
+        [hint] = await replies(tg, USER, 1)
+    assert "jobbot commands" in answer, "the first reply in the group is /help's"
+    assert "<code>/alert rust backend</code>" in hint
+    assert len(tg.messages_to(group)) == 1, "the talk got nothing"

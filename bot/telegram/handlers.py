@@ -228,8 +228,11 @@ class Handlers:
         self.alert_cmds.scan_limit = value
 
     async def __call__(self, msg: Incoming) -> Reply | None:
-        """Answer one incoming text. Never raises: a busy database or a bug still gets a reply."""
+        """Answer one incoming text. Never raises: a busy database or a bug still gets a reply.
+        A group's talk that is not a command gets none: the bot speaks when spoken to."""
         m = _COMMAND.match(msg.text.strip())
+        if not m and msg.group:
+            return None
         name, arg = (m.group(1).lower(), (m.group(2) or "").strip()) if m else ("", "")
         try:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):

@@ -192,6 +192,7 @@ class TelegramTransport:
             reply_to_message_id=replied.message_id if replied else None,
             document=document,
             document_error=problem,
+            group=message.chat.type != "private",
         )
         reply = await self._on_message(incoming)
         if reply is None:
