@@ -96,39 +96,11 @@ LANGUAGE_NOTES = (
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
 NOT_A_COMMAND = "Send /alert followed by keywords to get job alerts, or /help to see every command."
 # First words of a text that is talk, not keywords: it gets NOT_A_COMMAND, not a suggestion.
-_TALK = frozenset(
-    [
-        "hi",
-        "hello",
-        "hey",
-        "hallo",
-        "hola",
-        "yo",
-        "thanks",
-        "thank",
-        "thx",
-        "ok",
-        "okay",
-        "yes",
-        "no",
-        "please",
-        "help",
-        "start",
-        "stop",
-        "what",
-        "how",
-        "why",
-        "who",
-        "where",
-        "when",
-        "can",
-        "could",
-        "is",
-        "are",
-        "do",
-        "does",
-    ]
-)
+_TALK = frozenset({
+    "hi", "hello", "hey", "hallo", "hola", "yo", "thanks", "thank", "thx", "ok", "okay", "yes",
+    "no", "please", "help", "start", "stop", "what", "how", "why", "who", "where", "when", "can",
+    "could", "is", "are", "do", "does",
+})  # fmt: skip
 
 
 def suggestion(text: str) -> str:
@@ -137,12 +109,8 @@ def suggestion(text: str) -> str:
     and /search; anything else, NOT_A_COMMAND."""
     text = " ".join(text.split())
     words = text.split()
-    if (
-        len(words) == 1
-        and len(text) <= 300
-        and with_scheme(text).startswith(("http://", "https://"))
-    ):
-        url = esc(with_scheme(text))
+    url = esc(with_scheme(text))
+    if len(words) == 1 and len(url) <= 300 and url.startswith(("http://", "https://")):
         return (
             f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "
             f"page or job board); <code>/why {url}</code> says why a job did or didn't reach you."
