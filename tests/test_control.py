@@ -230,6 +230,8 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
         app.store.outbox.mark_sending(item.id)
         app.store.outbox.mark_sent(item.id, T0, ack.message_id)
         by_reply = (await say(tg, "/why", reply_to=ack)).visible_text
+        asked = (await say(tg, "Why this one?", reply_to=ack)).visible_text  # no command
+        unasked = (await say(tg, "why", reply_to=None)).visible_text  # not a reply: talk
         intern = (await say(tg, "/why Acme:1")).visible_text
         unknown = (await say(tg, "/why https://nowhere.example/x")).visible_text
     assert by_url.splitlines()[0] == "🔍 Senior Rust Engineer — Acme Pay (Acme)"
@@ -242,6 +244,8 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
     assert "posted before the alert existed (first seen 2026-05-04 07:00 UTC" in by_url
     assert "board baseline" not in by_url and "already sent" not in by_url
     assert "✅ #1 rust: matched\n   • already sent to you (2026-05-04 09:00 UTC)" in by_reply
+    assert asked == by_reply
+    assert unasked.startswith("Send /alert followed by keywords")
     assert "board baseline" in intern
     assert "I don't know a job for" in unknown
     assert not tg.errors

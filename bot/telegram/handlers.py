@@ -103,6 +103,9 @@ _TALK = frozenset({
 })  # fmt: skip
 
 
+_ASKS_WHY = re.compile(r"(?:why|how come)(?: not| this(?: one)?| me)?\W*$", re.IGNORECASE)
+
+
 def suggestion(text: str) -> str:
     """The reply to a text that is not a command: the commands it most likely meant, in
     <code> (a tap copies it in Telegram). A link: /follow and /why; a few keywords: /alert
@@ -202,10 +205,12 @@ class Handlers:
         if not m and msg.group:
             return None
         name, arg = (m.group(1).lower(), (m.group(2) or "").strip()) if m else ("", "")
+        if not m and msg.reply_to_message_id is not None and _ASKS_WHY.match(msg.text.strip()):
+            name = "why"  # "why?" in reply to a job's message: /why, as a reply, answers it
         try:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
                 return refused
-            if not m:
+            if not name:
                 return suggestion(msg.text)
             return await self._run(name, msg, arg)
         except StoreBusy as exc:
