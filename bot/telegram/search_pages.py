@@ -80,10 +80,10 @@ def press(store: Stores, p: Press, rest: str, now: datetime, scan_limit: int) ->
     if not _MARK.fullmatch(mark):
         return STALE
     try:
-        query, until = parse_query(text), int(mark, 16)
-    except (QueryError, ValueError):
+        query = parse_query(text)
+    except QueryError:
         return STALE
-    shown = page(store, p.chat_id, query, int(first), scan_limit, until)
+    shown = page(store, p.chat_id, query, int(first), scan_limit, int(mark, 16))
     if isinstance(shown, str):
         shown = OutgoingMessage(shown, visible_text(shown))
     return PressAnswer(edit=shown)
