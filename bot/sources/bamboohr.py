@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import json_body, mapping, register, shape, text
+from bot.sources.base import json_body, mapping, origin_of, register, shape, text
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _HOST = re.compile(
@@ -29,10 +29,9 @@ _WORKPLACE = {"1": "remote", "2": "hybrid"}
 
 def _base(url: str) -> str:
     """The site's root for any of its careers URLs (so a mirror or a test server works too)."""
-    parts = urlsplit(url)
-    path = parts.path
+    path = urlsplit(url).path
     cut = path.find("/careers")
-    return f"{parts.scheme}://{parts.netloc}{path[:cut] if cut >= 0 else ''}"
+    return origin_of(url) + (path[:cut] if cut >= 0 else "")
 
 
 def _place(*values: object) -> str | None:

@@ -117,6 +117,15 @@ def items(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def origin_of(url: str) -> str:
+    """ "scheme://host[:port]" of `url` (https when it has no scheme), or "" when it names no
+    host: the root that a board's relative links and API paths hang from."""
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return ""
+    return f"{parts.scheme or 'https'}://{parts.netloc.lower()}"
+
+
 def content_id(*parts: object) -> str:
     """A stable id for a posting with no id or link of its own, from what it says: its board
     and this together make its key, so it never shares one with another posting."""

@@ -34,7 +34,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
 
 from bot.errors import ParseError, UnsupportedBoard
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import items, json_body, mapping, register, shape, text, unique
+from bot.sources.base import items, json_body, mapping, origin_of, register, shape, text, unique
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 V2 = "/api/apply/v2/jobs"
@@ -74,11 +74,6 @@ def page_api(body: bytes) -> str:
     return PCSX if _PCSX_PAGE.search(body[:600_000]) else V2
 
 
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc.lower()}"
-
-
 def _query(url: str) -> dict[str, str]:
     return dict(parse_qsl(urlsplit(url).query))
 
@@ -94,7 +89,7 @@ def list_url(endpoint: str, start: int) -> str:
     query = {"domain": _domain_of(endpoint) or "", "start": str(start)}
     if api == V2:
         query["num"] = str(PAGE_SIZE)
-    return f"{_origin(endpoint)}{api}?{urlencode(query)}"
+    return f"{origin_of(endpoint)}{api}?{urlencode(query)}"
 
 
 def _detail_url(origin: str, api: str, ident: str, domain: str) -> str:
@@ -152,10 +147,10 @@ def _refused(response: Response, data: object) -> ParseError:
     url = response.request.url
     hint = "jobbot reads Eightfold sites whose job list is public"
     if "pcsx" in said.lower() and urlsplit(url).path.startswith(V2):
-        pcsx = api_url(_origin(url), _domain_of(url) or "", PCSX)
+        pcsx = api_url(origin_of(url), _domain_of(url) or "", PCSX)
         hint = f"add the board as {pcsx} (its newer job API)"
     return ParseError(
-        f"{_origin(url)} turns its job API away (Eightfold said: {said[:120]}); {hint}"
+        f"{origin_of(url)} turns its job API away (Eightfold said: {said[:120]}); {hint}"
     )
 
 
@@ -176,7 +171,9 @@ def _pcsx_instead(response: Response, data: object, ctx: Context) -> Request | N
     first = _query(url).get("start", "0") == "0" and urlsplit(ctx.url).path.startswith(V2)
     if "pcsx" not in said or not urlsplit(url).path.startswith(V2) or not first:
         return None
-    return Request(list_url(api_url(_origin(url), _domain_of(url) or "", PCSX), 0), headers=_ACCEPT)
+    return Request(
+        list_url(api_url(origin_of(url), _domain_of(url) or "", PCSX), 0), headers=_ACCEPT
+    )
 
 
 @register
@@ -193,7 +190,7 @@ class Eightfold(Source):
         api = next((a for a in (V2, PCSX) if parts.path.startswith(a)), None)
         if not hosted and api is None:
             return None
-        origin = f"{parts.scheme}://{parts.netloc.lower()}"
+        origin = origin_of(parts.geturl())
         domain = _domain_of(url)
         if api is not None:
             return api_url(origin, domain, api) if domain else None
@@ -208,7 +205,7 @@ class Eightfold(Source):
         domain = _domain_of(result.url) or site_domain(result.text)
         if domain is None:
             raise UnsupportedBoard(_no_domain(result.url))
-        return api_url(_origin(result.url), domain, page_api(result.body))
+        return api_url(origin_of(result.url), domain, page_api(result.body))
 
     def start(self, ctx: Context) -> list[Request]:
         if urlsplit(ctx.url).path.startswith((V2, PCSX)):
@@ -223,9 +220,9 @@ class Eightfold(Source):
             domain = _domain_of(response.url) or site_domain(response.text)
             if domain is None:
                 raise ParseError(_no_domain(ctx.url or response.url))
-            api = api_url(_origin(response.url), domain, page_api(response.body))
+            api = api_url(origin_of(response.url), domain, page_api(response.body))
             return Page(follow=[Request(list_url(api, 0), headers=_ACCEPT)])
-        origin = _origin(response.request.url)
+        origin = origin_of(response.request.url)
         data = json_body(response, _EXPECTED)
         detail = _V2_DETAIL.match(path)
         if detail or path.startswith(_PCSX_DETAIL):

@@ -14,12 +14,20 @@ import json
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import tree
-from bot.sources.base import describe_body, mapping, page_markup, register, shape, text, unique
+from bot.sources.base import (
+    describe_body,
+    mapping,
+    origin_of,
+    page_markup,
+    register,
+    shape,
+    text,
+    unique,
+)
 from bot.sources.contract import Context, Page, Request, Response, Source
 from bot.sources.jsonld import read_page
 
@@ -100,10 +108,8 @@ def _embedded_jobs(data: dict[str, Any]) -> list[Any]:
 
 
 def _board_root(url: str) -> str | None:
-    parts = urlsplit(url)
-    if not parts.netloc or parts.netloc.lower() == "api.getro.com":
-        return None
-    return f"{parts.scheme or 'https'}://{parts.netloc}"
+    root = origin_of(url)
+    return None if not root or root.endswith("://api.getro.com") else root
 
 
 @register

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.errors import ParseError, UnsupportedBoard
 from bot.models import RawPosting
-from bot.sources.base import items, json_body, mapping, register, shape, text, unique
+from bot.sources.base import items, json_body, mapping, origin_of, register, shape, text, unique
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _JIBE = re.compile(r"^(?:https?://)?(?P<client>[A-Za-z0-9-]+)\.jibeapply\.com(?:[/?#]|$)", re.I)
@@ -59,11 +59,6 @@ def _posting(job: dict[str, Any], site: str) -> RawPosting:
         department=", ".join(c for c in categories if c) or None,
         apply_url=text(job.get("apply_url")),
     )
-
-
-def _site(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 def page_url(url: str, number: int) -> str:
@@ -117,7 +112,7 @@ class Icims(Source):
         first page asks for the rest."""
         data = json_body(response, _EXPECTED)
         jobs = _jobs(data)
-        site = _site(response.url)
+        site = origin_of(response.url)
         found = unique(
             _posting(job, site) for job in jobs if text(job.get("slug")) or text(job.get("req_id"))
         )

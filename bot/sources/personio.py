@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import content_id, describe_body, register, unique
+from bot.sources.base import content_id, describe_body, origin_of, register, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 _URL_FORM = re.compile(
@@ -85,6 +84,5 @@ class Personio(Source):
             raise ParseError(f"{_EXPECTED}, got {describe_body(response)}: {exc}") from None
         if root.tag != "workzag-jobs":
             raise ParseError(f"{_EXPECTED}, got XML with root <{root.tag}>")
-        parts = urlsplit(response.url)
-        base = f"{parts.scheme or 'https'}://{parts.netloc}" if parts.netloc else ""
+        base = origin_of(response.url)
         return Page(unique(_posting(p, base) for p in root.iterfind("position")))

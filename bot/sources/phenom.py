@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import items, json_body, mapping, register, shape, text, unique
+from bot.sources.base import items, json_body, mapping, origin_of, register, shape, text, unique
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _LOCALE = re.compile(r"^/(?P<country>[a-z]{2}|global)/(?P<lang>[a-z]{2})(?:/|$)", re.I)
@@ -28,9 +28,8 @@ _ACCEPT = (("Accept", "application/json"),)
 
 def site(url: str) -> tuple[str, str, str]:
     """(origin, locale path like "/au/en" or "", Phenom lang like "en_au") of a site URL."""
-    parts = urlsplit(url)
-    origin = f"{parts.scheme}://{parts.netloc}"
-    found = _LOCALE.match(parts.path)
+    origin = origin_of(url)
+    found = _LOCALE.match(urlsplit(url).path)
     if not found:
         return origin, "", "en_us"
     country, lang = found["country"].lower(), found["lang"].lower()
