@@ -220,6 +220,7 @@ async def test_help_alert_explains_the_language(handlers) -> None:
     for example in ("<code>&quot;machine learning&quot;</code>", "<code>dev*</code>", "remote:yes"):
         assert example in reply
     assert "title:(senior OR staff)" in reply and "c++" in reply
+    assert "remote=yes works too" in reply and "(or salary&gt;=100k)" in reply
     assert "<code>" in await say(handlers, "/help search")
 
 

@@ -74,13 +74,16 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     ("rust -java", "rust but not java (NOT java works too)"),
     ("(rust OR go) berlin", "parentheses group terms"),
     ("title:(senior OR staff)", "in the title; also company:, location:, board:"),
-    ("remote:yes", "remote jobs; remote:hybrid, remote:no (on site)"),
+    ("remote:yes", "remote jobs; remote:hybrid, remote:no (on site); remote=yes works too"),
     ("type:contract", "also type:full-time, type:part-time, type:internship"),
     (
         "location:europe",
         "places in Europe; also eu, emea, dach, nordics, latam, apac, uk, germany, de",
     ),
-    ("salary:>=100k", "a yearly salary of 100k or more; salary:<80k, salary:100k-150k"),
+    (
+        "salary:>=100k",
+        "a yearly salary of 100k or more (or salary>=100k); salary:<80k, salary:100k-150k",
+    ),
     (
         "salary:>=€100k",
         "only jobs paid in euros (no exchange rates); jobs without a salary never match",
