@@ -99,14 +99,14 @@ class Bench:
         for board in boards:
             app.scheduler.add(board.name, board.interval_s)
         prepared = time.perf_counter()
-        app.poller._matcher()  # the alert index (App.run builds it on a worker thread)
+        app.poller.router.matcher()  # the alert index (App.run builds it on a worker thread)
         indexed = time.perf_counter()
         say(
             f"start-up          {indexed - start:7.2f} s   (App() {built - start:.2f} s, "
             f"sync + recover + schedule {len(boards):,} boards {prepared - built:.2f} s, "
             f"alert index {indexed - prepared:.2f} s)   RSS {rss_mib():.0f} MiB"
         )
-        alerts = app.poller._matcher()
+        alerts = app.poller.router.matcher()
         say(
             f"alert index       {indexed - prepared:7.2f} s   ({alerts.queries:,} distinct queries; "
             "off the loop, at start)"
@@ -122,7 +122,7 @@ class Bench:
         rng = random.Random(5)
         bodies = world.descriptions(rng, 50)
         new = [world.make_posting(rng, board, i, bodies, tag="n") for i in range(ROUTED)]
-        matcher = app.poller._matcher()
+        matcher = app.poller.router.matcher()
         start = time.perf_counter()
         users = sum(r.users for r in match.route(new, matcher))
         took = time.perf_counter() - start
@@ -138,7 +138,7 @@ class Bench:
         start = time.perf_counter()
         with suppress(_Rollback), store.transaction():
             rec: RecordResult = app.store.postings.record(name, new, self.now, unchanged=listed)
-            enqueued = app.poller._route(rec, self.now)
+            enqueued = app.poller.router.route(rec.new, self.now)
             took = time.perf_counter() - start
             raise _Rollback
         say(

@@ -203,7 +203,7 @@ class App:
         try:
             # The place gazetteer takes a few seconds to build: off the loop, while we start.
             self._warming = asyncio.get_running_loop().run_in_executor(None, places.warm)
-            self.poller.start_indexing()  # the alert index too, on a worker thread
+            self.poller.router.start()  # the alert index too, on a worker thread
             await self.observer.start()
             await self.transport.start(self.handlers, self.handlers.press)
             boards = self.store.boards.all(enabled_only=True)

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from bot import fanout, logs, match, sources
-from bot.config import PollingConfig, format_duration
+from bot import logs, sources
+from bot.config import PollingConfig
 from bot.crawl import Crawl, Read, fetch_and_read
 from bot.errors import BoardHTTPError, FetchError, ParseError
-from bot.events import BoardFailing, BoardRecovered, OnEvent, Polled, ignore
+from bot.events import OnEvent, Polled, ignore
 from bot.http import Fetcher
-from bot.index import Matcher
 from bot.models import BoardInfo, Posting
 from bot.reading import Reader
+from bot.routing import Router
 from bot.sources.contract import Context, Response
 from bot.store import (
     Alerts,
@@ -36,6 +35,7 @@ from bot.store import (
 )
 from bot.store.db import storage_problem
 from bot.store.pollplan import Plan
+from bot.streaks import Streaks
 from bot.textindexer import give_way
 
 log = logging.getLogger(__name__)
@@ -62,14 +62,6 @@ class PollOutcome:
     retry_in: float | None = None  # failed: poll again after this many seconds (its backoff)
 
 
-def backoff(interval: float, failures: int, cap: float) -> float:
-    """Delay before retrying a board that failed `failures` times in a row: doubling from the
-    interval or a minute, whichever is shorter (a blip must not silence a daily board for a
-    day), up to `cap`."""
-    base = min(interval, 60.0) * 2 ** max(failures - 1, 0)
-    return min(base, max(cap, interval)) * random.uniform(0.9, 1.1)
-
-
 @dataclass(frozen=True, slots=True)
 class PollStores:
     """What a poll uses: the boards and postings it writes, the alerts, choices and follows it
@@ -87,10 +79,10 @@ class PollStores:
 class Poller:
     """Polls boards; a failure is stored with its backoff and never raised to the caller.
 
-    `on_event` hears `Polled` after every poll (metrics, the event log), `BoardFailing`, once
-    per failure streak, when a board has failed `alert_admins_after` polls in a row (or
-    answered empty after having postings), and `BoardRecovered` when it recovers: the app
-    words these for the admins. `on_stored` hears that a poll stored new or changed postings,
+    `on_event` hears `Polled` after every poll (metrics, the event log), and from `Streaks`
+    `BoardFailing`, once per failure streak, when a board has failed `alert_admins_after`
+    polls in a row (or answered empty after having postings), and `BoardRecovered` when it
+    recovers: the app words these for the admins. New postings go out through `Router`. `on_stored` hears that a poll stored new or changed postings,
     whose text is indexed after it (the app wakes its `TextIndexer`). A failed outcome says
     when to poll again (`retry_in`, its backoff): the scheduler does.
 
@@ -119,8 +111,9 @@ class Poller:
         self.on_stored = on_stored
         self.on_event = on_event
         self.clock = clock
-        self._compiled: tuple[int, Matcher] | None = None
-        self._indexing: asyncio.Task[None] | None = None
+        s = store
+        self.router = Router(s.db, s.alerts, s.follows, s.choices, s.outbox)
+        self.streaks = Streaks(s.db, s.boards, polling, clock, on_event)
         self._storage_down = False  # the last poll could not be stored (told once)
         self.reader = Reader(processes=polling.reader_process)
         self.baseline_slice = BASELINE_SLICE
@@ -185,7 +178,7 @@ class Poller:
         self._follow_move(board, read.first if isinstance(read, Crawl) else read.crawl.first)
         if isinstance(read, Crawl):
             with self.store.db.transaction():  # one commit, the checkpointer told
-                self._succeeded(board, now, read.etag, read.last_modified)
+                self.streaks.succeeded(board, now, read.etag, read.last_modified)
             return PollOutcome(board.name, "not_modified")
         if not read.postings and not read.unchanged and board.open_postings:
             return self._failed(
@@ -230,7 +223,7 @@ class Poller:
             ahead = await self._baseline_ahead(board.name, postings, now, unchanged, fingerprints)
         routed = (0, 0)
         if board.baseline_at is not None:  # new postings may be routed: have the index ready
-            await asyncio.shield(self.start_indexing())
+            await asyncio.shield(self.router.start())
             postings, unchanged, routed = await self._route_ahead(
                 board.name, postings, now, unchanged, fingerprints
             )
@@ -242,9 +235,9 @@ class Poller:
                 )  # fmt: skip
             else:
                 rec = self.store.postings.apply(ahead, now, self.polling.close_after)
-            enqueued = self._route(rec, now) + routed[1]
+            enqueued = self.router.route(rec.new, now) + routed[1]
             body_hash = got.body_hash if got.single else None
-            self._succeeded(board, now, got.etag, got.last_modified, body_hash)
+            self.streaks.succeeded(board, now, got.etag, got.last_modified, body_hash)
         return rec, len(rec.new) + routed[0], enqueued
 
     def _report(self, board: BoardState, rec: RecordResult, new: int, enqueued: int) -> None:
@@ -346,68 +339,12 @@ class Poller:
                     name, part, now, self.polling.close_after, unchanged=done,
                     fingerprints=fingerprints,
                 )  # fmt: skip
-                counts = (counts[0] + len(rec.new), counts[1] + self._route(rec, now))
+                counts = (counts[0] + len(rec.new), counts[1] + self.router.route(rec.new, now))
             done.extend(p.key for p in part)
             if counts[1]:
                 self.on_enqueued()  # the sender may start on them
             await give_way(self.store.db)
         return [*listed, *new], done, counts
-
-    def _route(self, rec: RecordResult, now: datetime) -> int:
-        new: list[Posting] = rec.new
-        if not new:
-            return 0
-        matcher = self._matcher()
-        # No alerts: no words or places to work out (the place names take seconds to load).
-        routed = match.route(new, matcher) if len(matcher) else []
-        s = self.store
-        return fanout.enqueue(new, routed, (s.follows, s.choices, s.outbox), now)
-
-    def start_indexing(self) -> asyncio.Task[None]:
-        """Build the alert index on a worker thread, once (seconds at 100k alerts): App.run
-        starts it, so that the first new posting does not hold the event loop while it is
-        built. Routing waits for it; if it fails, routing builds the index itself."""
-        if self._indexing is None:
-            self._indexing = asyncio.create_task(self._index())
-        return self._indexing
-
-    async def _index(self) -> None:
-        if self._compiled is not None:
-            return
-        generation = self.store.db.alerts_generation
-        alerts = self.store.alerts.active_alerts()
-        try:
-            matcher = await asyncio.get_running_loop().run_in_executor(None, Matcher, alerts)
-        except Exception:
-            log.exception("building the alert index failed; routing builds it instead")
-            return
-        if self._compiled is None:
-            self._compiled = (generation, matcher)  # synced by _matcher if alerts moved
-
-    def _matcher(self) -> Matcher:
-        """The compiled alert index, brought up to date incrementally when alerts changed
-        (building one for 100k alerts takes seconds; syncing it, tens of milliseconds)."""
-        generation = self.store.db.alerts_generation
-        if self._compiled is None:
-            self._compiled = (generation, Matcher(self.store.alerts.active_alerts()))
-        elif self._compiled[0] != generation:
-            self._compiled[1].sync(self.store.alerts.active_alerts())
-            self._compiled = (generation, self._compiled[1])
-        return self._compiled[1]
-
-    def _succeeded(
-        self,
-        board: BoardState,
-        now: datetime,
-        etag: str | None,
-        lm: str | None,
-        body_hash: str | None = None,
-    ) -> None:
-        streak = self.store.boards.mark_success(board.name, now, etag, lm, body_hash)
-        if streak:
-            log.info("board %s: recovered after %d failed polls", board.name, streak)
-            if board.admins_alerted:
-                self.on_event(BoardRecovered(board.name, streak))
 
     def _failed(
         self,
@@ -422,25 +359,7 @@ class Poller:
         if trial:
             log.info("board %s: first read failed: %s", board.name, error)
             return PollOutcome(board.name, "failed", error=error)
-        now = self.clock()
-        failures = board.consecutive_failures + 1
-        delay = backoff(board.interval_s, failures, self.polling.max_backoff)
-        if retry_after:
-            delay = max(delay, min(retry_after, self.polling.max_backoff))
-        tell = not board.admins_alerted and (
-            alert_now or failures >= self.polling.alert_admins_after
+        delay = self.streaks.failed(
+            board, error, logged=logged, retry_after=retry_after, alert_now=alert_now
         )
-        with self.store.db.transaction():  # the failure and whether it was told: one commit
-            self.store.boards.mark_failure(board.name, now, error, now + timedelta(seconds=delay))
-            if tell:
-                self.store.boards.set_admins_alerted(board.name)
-        wait = format_duration(delay)
-        if failures == 1 and not logged:
-            log.warning(
-                "board %s: %s; retrying with backoff (next try in %s)", board.name, error, wait
-            )
-        else:
-            log.debug("board %s: failure %d in a row: %s", board.name, failures, error)
-        if tell:
-            self.on_event(BoardFailing(board.name, failures, error, delay))
         return PollOutcome(board.name, "failed", error=error, retry_in=delay)

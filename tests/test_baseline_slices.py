@@ -103,16 +103,16 @@ async def test_the_alert_index_is_built_on_a_worker_thread_and_then_used(
     store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
     async with build_client(timeout=5.0) as client:
         poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
-        task = poller.start_indexing()
-        assert poller._compiled is None and poller.start_indexing() is task
+        task = poller.router.start()
+        assert poller.router.compiled is None and poller.router.start() is task
         await task
-        built = poller._compiled
+        built = poller.router.compiled
         assert built is not None and len(built[1]) == 1
         assert (await poller.poll("Acme")).status == "baseline"
         boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, title="Data Engineer")]})
         outcome = await poller.poll("Acme", force=True)
         poller.close()
-    assert (outcome.new, outcome.enqueued) == (1, 1) and poller._compiled is built
+    assert (outcome.new, outcome.enqueued) == (1, 1) and poller.router.compiled is built
 
 
 async def test_a_burst_of_new_postings_is_routed_in_slices(store, boards, now) -> None:

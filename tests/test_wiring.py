@@ -11,7 +11,10 @@ import sys
 from pathlib import Path
 
 BOT = Path(__file__).resolve().parents[1] / "bot"
-ENGINE = ("sender", "poller", "holding", "link", "pacing", "backoff", "scheduler", "transport")
+ENGINE = (
+    "sender", "poller", "routing", "streaks", "holding", "link", "pacing", "backoff", "scheduler",
+    "transport",
+)  # fmt: skip
 
 SNAPSHOT = """
 import json, logging, os
