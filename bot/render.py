@@ -105,47 +105,63 @@ def notification(
     """The alert message for one job: bold title, company, location and workplace, salary,
     posted date (in `zone`, the user's), board, an excerpt about the role, matched alerts; row 1
     of buttons opens the job, row 2 (with a `delivery_id`) hides it, mutes or pauses."""
-    esc = lambda s: html.escape(s, quote=False)  # noqa: E731
     title = shorten(posting.title, 200) or "(untitled)"
-    others = [entry.split("|", 1) for entry in also]
-    cities = [loc for board, loc in others if board == posting.board and loc]
+    others = [entry.split("|", 1) for entry in also]  # "board|location" of the same job
+    lines: list[tuple[str, str] | None] = [(f"<b>{_esc(title)}</b>", title)]
+    company_line = " · ".join(
+        x for x in (shorten(posting.company, 100), _where(posting, others)) if x
+    )
+    pay = posting_salary(posting)
+    lines += [
+        _line(company_line),
+        _line(f"💰 {pay}" if pay else ""),
+        _line(_dated(posting, now, zone)),
+    ]
     boards = [board for board, _ in others if board != posting.board]
+    if boards:
+        lines.append(_line("Also on " + shorten(", ".join(dict.fromkeys(boards)), 120)))
+    body = excerpt(about_the_role(posting.description, posting.company), snippet)
+    if body and _says_more(body, title, posting.company):
+        lines += [("", ""), (f"<i>{_esc(body)}</i>", body)]
+    queries = _listed([f"“{shorten(q, 60)}”" for q in alert_queries], 600)
+    if queries:
+        label = "Matched your alert" if len(alert_queries) == 1 else "Matched your alerts"
+        lines += [("", ""), _line(f"🔔 {label} {queries}")]
+    kept = [line for line in lines if line is not None]
+    return OutgoingMessage(
+        html="\n".join(h for h, _ in kept),
+        plain="\n".join(p for _, p in kept),
+        buttons=link_buttons(posting) + job_actions(delivery_id, posting.company, alert_queries),
+    )
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _line(text: str) -> tuple[str, str] | None:
+    """A line of plain text as (HTML, plain); None (no line) for an empty text."""
+    return (_esc(text), text) if text else None
+
+
+def _where(posting: Posting, others: list[list[str]]) -> str:
+    """The job's places (its own, then the same job's on this board under other ids), and
+    its workplace when they do not already say it."""
+    cities = [loc for board, loc in others if board == posting.board and loc]
     where = shorten(" · ".join(dict.fromkeys(x for x in (posting.location, *cities) if x)), 150)
     if posting.workplace and posting.workplace in WORKPLACE:
         label = WORKPLACE[posting.workplace]
         if label.lower() not in where.lower():
             where = f"{where} ({label})" if where else label.capitalize()
-    lines = [(f"<b>{esc(title)}</b>", title)]
-    company_line = " · ".join(x for x in (shorten(posting.company, 100), where) if x)
-    if company_line:
-        lines.append((esc(company_line), company_line))
-    pay = posting_salary(posting)
-    if pay:
-        lines.append((f"💰 {esc(pay)}", f"💰 {pay}"))
+    return where
+
+
+def _dated(posting: Posting, now: datetime, zone: tzinfo | None) -> str:
+    """The date in the user's zone, and the board: "Posted today (4 Dec 2026) · via Acme"."""
     local = now.astimezone(zone) if zone is not None else now
     via = f"via {shorten(posting.board, 60)}"
     when = " · ".join(x for x in (posted_ago(posting.posted_at, local), via) if x)
-    when = when[0].upper() + when[1:]
-    lines.append((esc(when), when))
-    if boards:
-        seen = "Also on " + shorten(", ".join(dict.fromkeys(boards)), 120)
-        lines.append((esc(seen), seen))
-    body = excerpt(about_the_role(posting.description, posting.company), snippet)
-    if body and not _says_more(body, title, posting.company):
-        body = ""  # "School Counselor at Backpack Healthcare": the lines above say it
-    if body:
-        lines.append(("", ""))
-        lines.append((f"<i>{esc(body)}</i>", body))
-    queries = _listed([f"“{shorten(q, 60)}”" for q in alert_queries], 600)
-    if queries:
-        lines.append(("", ""))
-        label = "Matched your alert" if len(alert_queries) == 1 else "Matched your alerts"
-        lines.append((f"🔔 {label} {esc(queries)}", f"🔔 {label} {queries}"))
-    return OutgoingMessage(
-        html="\n".join(h for h, _ in lines),
-        plain="\n".join(p for _, p in lines),
-        buttons=link_buttons(posting) + job_actions(delivery_id, posting.company, alert_queries),
-    )
+    return when[0].upper() + when[1:]
 
 
 def _says_more(body: str, title: str, company: str) -> bool:
