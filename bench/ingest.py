@@ -6,7 +6,7 @@ Each source shape (a Greenhouse board, a Remote OK feed, a Personio XML feed...)
 board holding an equal share of the postings: the shared corpus's items (or, without it, the
 test fixtures) repeated with ids, titles, URLs and descriptions rewritten, so no two postings
 are alike. Every board's body goes through the whole path on one core: the kind's `parse`,
-`crawl.normalise` (each posting's raw fingerprint, then `normalize.posting` for it, as none is
+`intake.normalise` (each posting's raw fingerprint, then `normalize.posting` for it, as none is
 stored yet), and `Postings.record` on a real SQLite file, in one transaction, as its first
 (baseline) poll. Building the bodies is not timed. A kind's parser may drop items (Hacker News
 comments that are not job posts), so the total parsed can fall a little short of the number
@@ -61,8 +61,8 @@ import httpx
 
 from bot import reading, sources
 from bot.config import BoardConfig, PollingConfig
-from bot.crawl import drain, normalise
 from bot.http import Fetcher
+from bot.intake import drain, normalise
 from bot.models import BoardInfo, FetchResult
 from bot.poller import Poller, PollStores
 from bot.sources.contract import parse_recorded

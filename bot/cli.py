@@ -138,8 +138,8 @@ async def probe(
 ) -> tuple[str, str, list[Posting]]:
     """Fetch one board once, within the bound a poll has, and return (kind, endpoint,
     normalised postings)."""
-    from bot.crawl import Read, fetch_and_read
     from bot.http import Fetcher, build_client
+    from bot.intake import Read, fetch_and_read
     from bot.sources.contract import Context
 
     if kind:

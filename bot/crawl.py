@@ -1,32 +1,28 @@
-"""One fetch of one board, the path of every poll and of `jobbot probe`: send a source's start requests, parse each response, send the
+"""One fetch of one board: send a source's start requests, parse each response, send the
 follow-ups it asks for (pages, a few side by side when one names many; then details side by
-side), and gather the postings.
+side), and gather the raw postings. `bot.intake` reads what it gathers into clean postings.
 
 Pages are required: one that fails fails the fetch (a BoardError). Details are optional: one
 that fails (404, a bad body) leaves its posting as the list gave it; a 429, a network failure
 or the fetch's deadline drawing near stops the remaining details until the next poll. Their
-ids come back in `Crawl.incomplete`, so the next poll asks for them again. `fetch_and_read`
-then normalises what was found.
+ids come back in `Crawl.incomplete`, so the next poll asks for them again.
 
-A board answered in one response (most ATS APIs give the whole board in one body) is read
-whole by `read_alone`: parsed and, when it asks for nothing more, normalised in the same call,
-so that the poller can run both in its reader process and get back only clean postings
-(`bot.reading`).
+A board answered in one response (most ATS APIs give the whole board in one body) is handed
+whole to the `alone` reader (`intake.read_alone`, in the poller's reader process): when it
+asks for nothing more, the crawl ends with its clean postings (`Crawl.normalised`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import hashlib
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Set
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
-from bot import fingerprint, normalize
 from bot.errors import BoardHTTPError, BoardUnreachable, FetchError, ParseError
-from bot.models import BoardInfo, FetchResult, Posting, RawPosting, posting_key
+from bot.models import FetchResult, Normalised, RawPosting
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 if TYPE_CHECKING:  # (the reader process reads, it does not fetch: it need not import HTTP)
@@ -37,10 +33,10 @@ MAX_DETAILS = 1000  # detail requests in one fetch; the rest wait for the next p
 PAGE_CONCURRENCY = 4  # pages a first page asked for, sent side by side (per-host limits hold)
 DETAIL_CONCURRENCY = 4
 DETAIL_SHARE = 0.8  # of the time left in the fetch's deadline; the rest wait for the next poll
-T = TypeVar("T")
 
 Parser = Callable[[Response], Awaitable[Page]]
 Digest = Callable[[FetchResult], Awaitable[str]]
+Alone = Callable[[Response], Awaitable[Page | Normalised]]
 
 
 async def _digest_here(result: FetchResult) -> str:
@@ -241,139 +237,3 @@ async def _details(
     with contextlib.suppress(TimeoutError):
         async with asyncio.timeout(None if left is None else left * DETAIL_SHARE):
             await asyncio.gather(*(one(r) for r in requests[:MAX_DETAILS]))
-
-
-def drain(items: list[T]) -> Iterator[T]:
-    """The items of `items` in order, each taken off the list as it is handed out, so that
-    what the consumer is done with can be freed before the rest is read."""
-    items.reverse()
-    while items:
-        yield items.pop()
-
-
-def normalise(
-    raws: Iterable[RawPosting], info: BoardInfo, stored: Mapping[str, str]
-) -> tuple[list[Posting], list[str], dict[str, str]]:
-    """Normalise the raw postings whose fingerprint is not in `stored` (key -> fingerprint of
-    what was stored); return them, the keys of the others (seen, unchanged), and every key's
-    fingerprint. A posting repeated in one answer counts once. Given `drain(list)`, each raw
-    posting (its HTML) is let go once normalised, not held until all are."""
-    seed = fingerprint.seed(info)
-    postings: list[Posting] = []
-    unchanged: list[str] = []
-    fingerprints: dict[str, str] = {}
-    for raw in raws:
-        key = posting_key(info.name, raw.external_id)
-        if key in fingerprints:
-            continue
-        fingerprints[key] = fp = fingerprint.raw(raw, seed)
-        if stored.get(key) == fp:
-            unchanged.append(key)
-        else:
-            postings.append(normalize.posting(raw, info))
-    return postings, unchanged, fingerprints
-
-
-@dataclass(frozen=True, slots=True)
-class Normalised:
-    """A board's postings after `normalise`: the clean new or changed ones, the keys of those
-    unchanged, every key's fingerprint; and the board as they were read against."""
-
-    info: BoardInfo
-    postings: list[Posting]
-    unchanged: list[str]
-    fingerprints: dict[str, str]
-
-
-def read_alone(
-    source: Source, response: Response, ctx: Context, info: BoardInfo, stored: Mapping[str, str]
-) -> Page | Normalised:
-    """Parse one response that may be the whole board; when it asks for no other request,
-    `normalise` its postings too (against the `stored` fingerprints). Otherwise its page,
-    for the crawl to go on from. Pure: the poller runs it in its reader process."""
-    page = source.parse(response, ctx)
-    if page.follow:
-        return page
-    info = replace(info, url=response.url or info.url)
-    raws = list(page.postings)
-    del page  # each raw posting (its HTML) goes once normalised, as in `fetch_and_read`
-    return Normalised(info, *normalise(drain(raws), info, stored))
-
-
-@dataclass(frozen=True, slots=True)
-class Read:
-    """A fetched board, parsed and normalised (see `fetch_and_read`)."""
-
-    crawl: Crawl
-    info: BoardInfo
-    postings: list[Posting]
-    unchanged: list[str]
-    fingerprints: dict[str, str]
-
-
-async def inline(func: Callable[..., Any], *args: Any) -> Any:
-    return func(*args)
-
-
-Alone = Callable[[Response], Awaitable[Page | Normalised]]
-ReadAlone = Callable[
-    [Source, Response, Context, BoardInfo, Mapping[str, str]], Awaitable[Page | Normalised]
-]
-
-
-async def _alone_inline(
-    source: Source, response: Response, ctx: Context, info: BoardInfo, stored: Mapping[str, str]
-) -> Page | Normalised:
-    return read_alone(source, response, ctx, info, stored)
-
-
-async def fetch_and_read(
-    fetcher: Fetcher,
-    source: Source,
-    ctx: Context,
-    info: BoardInfo,
-    *,
-    stored: Callable[[], Mapping[str, str]] = dict,
-    known: Callable[[], Set[str]] | None = None,
-    run: Callable[..., Awaitable[Any]] = inline,
-    alone: ReadAlone = _alone_inline,
-    etag: str | None = None,
-    last_modified: str | None = None,
-    seen: str | None = None,
-) -> Read | Crawl:
-    """Fetch one board (every request its source asks for), parse and `normalise` it: the
-    path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
-    (a worker thread in the poller), the body's hash included, and `alone` runs
-    `read_alone` over a single start response (the poller's reader process); `stored()`
-    gives the fingerprints stored for the board and `known()` the ids its parse may skip
-    details for (`ctx.known` otherwise), each read only once the board has changed. A 304
-    or a body whose hash is `seen` gives the bare `Crawl`."""
-
-    @functools.cache
-    def parsing() -> Context:  # the context with what is stored, read at the first parse
-        return ctx if known is None else replace(ctx, known=known())
-
-    @functools.cache
-    def fingerprints() -> Mapping[str, str]:  # read once, when first needed
-        return stored()
-
-    got = await crawl(
-        fetcher,
-        source,
-        ctx,
-        lambda response: run(source.parse, response, parsing()),
-        etag=etag,
-        last_modified=last_modified,
-        seen=seen,
-        digest=lambda result: run(body_hash, result),
-        alone=lambda response: alone(source, response, parsing(), info, fingerprints()),
-    )
-    if got.unchanged:
-        return got
-    if got.normalised is not None:
-        n = got.normalised
-        return Read(got, n.info, n.postings, n.unchanged, n.fingerprints)
-    info = replace(info, url=got.first.url or info.url)
-    raws, got.postings = got.postings, []  # handed over: each goes once normalised
-    postings, unchanged, prints = await run(normalise, drain(raws), info, fingerprints())
-    return Read(got, info, postings, unchanged, prints)

@@ -206,3 +206,14 @@ class Document:
     filename: str
     content: bytes
     caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """A board's postings after `intake.normalise`: the clean new or changed ones, the keys
+    of those unchanged, every key's fingerprint; and the board as they were read against."""
+
+    info: BoardInfo
+    postings: list[Posting]
+    unchanged: list[str]
+    fingerprints: dict[str, str]

@@ -12,10 +12,11 @@ from datetime import datetime
 
 from bot import logs, sources
 from bot.config import PollingConfig
-from bot.crawl import Crawl, Read, fetch_and_read
+from bot.crawl import Crawl
 from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.events import OnEvent, Polled, ignore
 from bot.http import Fetcher
+from bot.intake import Read, fetch_and_read
 from bot.models import BoardInfo, Posting
 from bot.reading import Reader
 from bot.routing import Router

@@ -4,7 +4,7 @@ Reading a board (decoding its body, building its raw postings, turning their HTM
 is most of a poll's CPU. On a thread it holds the interpreter's lock against the event loop,
 which then answers commands, diffs, stores and routes only in the gaps: the two take turns
 on one core. So a board answered in one response (most ATS APIs give the whole board in one
-body) is read whole (`crawl.read_alone`) in a reader process, on another core, and only its
+body) is read whole (`intake.read_alone`) in a reader process, on another core, and only its
 clean postings come back. The rest stays on one worker thread: hashing bodies (C, without the
 lock), the pages of boards of many responses, a baseline's plan, and bodies over `MAX_BODY`
 (their postings would hold the loop while they are unpickled).
@@ -41,9 +41,9 @@ from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from bot import gcpause, sources
-from bot.crawl import Normalised, read_alone
 from bot.errors import ParseError
-from bot.models import BoardInfo
+from bot.intake import read_alone
+from bot.models import BoardInfo, Normalised
 from bot.sources.contract import Context, Page, Response, Source
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class Reader:
         info: BoardInfo,
         stored: Mapping[str, str],
     ) -> Page | Normalised:
-        """`crawl.read_alone` over one response, in the reader process when it is up and the
+        """`intake.read_alone` over one response, in the reader process when it is up and the
         source is a built-in kind (see the module's docstring), else on the worker thread."""
         pool = _pool
         fits = self.processes and len(response.body) <= MAX_BODY and _built_in(source)

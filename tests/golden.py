@@ -13,7 +13,7 @@ Layout, under tests/fixtures/sources/<kind>/:
   header), `body` (a body file of another case, relative to tests/fixtures/sources, when two
   cases read one recording: then the case is its meta file alone).
 - `<case>.golden.json`: what the parse gives: each posting normalised the way `jobbot probe
-  --json` prints it (`bot.crawl.normalise`, `bot.cli.posting_json`) plus `locations`,
+  --json` prints it (`bot.intake.normalise`, `bot.cli.posting_json`) plus `locations`,
   `department` and `partial`; then the follow-up requests (method, url, json, detail_of,
   headers when set).
 
@@ -31,7 +31,7 @@ from typing import Any
 
 from bot import sources
 from bot.cli import posting_json
-from bot.crawl import normalise
+from bot.intake import normalise
 from bot.models import BoardInfo, FetchResult, Posting
 from bot.sources.contract import Context, Page, Request, Response
 

@@ -13,9 +13,10 @@ import pytest
 
 from bot.cli import main
 from bot.config import BoardConfig, PollingConfig
-from bot.crawl import crawl, inline
+from bot.crawl import crawl
 from bot.errors import ParseError, UnsupportedBoard
 from bot.http import Fetcher, build_client
+from bot.intake import inline
 from bot.models import FetchResult
 from bot.poller import Poller, PollStores
 from bot.sources import (

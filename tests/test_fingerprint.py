@@ -9,8 +9,8 @@ import pytest
 
 from bot import fingerprint
 from bot.config import BoardConfig, PollingConfig
-from bot.crawl import normalise
 from bot.http import Fetcher, build_client
+from bot.intake import normalise
 from bot.models import BoardInfo, RawPosting
 from bot.poller import Poller, PollStores
 from tests.test_poller import PATH, gh_job

@@ -11,8 +11,9 @@ import pytest
 
 from bot.cli import main
 from bot.config import BoardConfig, PollingConfig
-from bot.crawl import Crawl, Read, crawl, fetch_and_read
+from bot.crawl import Crawl, crawl
 from bot.http import Fetcher, build_client
+from bot.intake import Read, fetch_and_read
 from bot.models import BoardInfo
 from bot.poller import Poller, PollStores
 from bot.sources.bamboohr import BambooHR

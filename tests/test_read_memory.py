@@ -3,7 +3,7 @@ once normalised (a 9,000-posting board is ~90 MB of body and ~160 MB of HTML as 
 
 from __future__ import annotations
 
-from bot.crawl import Read, drain, fetch_and_read, normalise
+from bot.intake import Read, drain, fetch_and_read, normalise
 from bot.models import BoardInfo
 from bot.sources import demo
 from bot.sources.contract import Context

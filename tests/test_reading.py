@@ -17,10 +17,10 @@ import pytest
 
 from bot import reading, sources
 from bot.config import BoardConfig, PollingConfig
-from bot.crawl import Normalised, read_alone
 from bot.errors import ParseError
 from bot.http import Fetcher, build_client
-from bot.models import BoardInfo, FetchResult
+from bot.intake import read_alone
+from bot.models import BoardInfo, FetchResult, Normalised
 from bot.normalize import tree
 from bot.poller import Poller, PollStores
 from bot.reading import Reader
@@ -246,7 +246,7 @@ def test_the_reader_process_ends_with_the_bot(how: str) -> None:
 FIRST_READS = """
 import asyncio, json, logging, multiprocessing, sys, threading
 from bot import reading, sources
-from bot.crawl import Normalised
+from bot.models import Normalised
 from bot.models import BoardInfo, FetchResult
 from bot.normalize import tree
 from bot.sources.contract import Context, Request, Response
