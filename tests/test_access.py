@@ -153,6 +153,37 @@ async def test_a_broadcast_reaches_every_active_user_once_through_an_outage_and_
     store.close()
 
 
+async def test_each_chats_refusal_of_a_broadcast_is_handled_and_the_others_get_it(
+    tmp_path, tg, caplog
+) -> None:
+    """A blocked chat is marked blocked and what waited for it dropped; a rejected message
+    ends there, said once; a 429 and a 5xx are tried again later and sent."""
+    dan = 5005
+    clock = Clock()
+    async with running(tmp_path, tg, {"mode": "open"}, clock) as app:
+        for chat in (ANA, BEN, CAT, dan):
+            await say(tg, chat, "/start")
+        app.store.postings.record("A", [job("A", 1)], clock())
+        app.store.outbox.enqueue([Delivery(ANA, "A:1", ())], clock() + timedelta(days=1))
+        tg.block(ANA)
+        tg.fail_next(BEN, status=400, description="Bad Request: message is too long")
+        tg.fail_next(CAT, status=429, retry_after=30)
+        tg.fail_next(dan, status=502, description="Bad Gateway")
+        tg.push_text(ADMIN, "/broadcast Maintenance tonight")
+        await until(lambda: app.store.notices.notice_counts(1) == {"failed": 2, "pending": 2})
+        assert not [m for m in tg.sent if m.text == "Maintenance tonight"]
+        clock.now += timedelta(seconds=31)  # past the 429's wait and the 502's backoff
+        app.broadcaster.wake()
+        await until(lambda: app.store.notices.notice_counts(1) == {"failed": 2, "sent": 2})
+        assert app.store.users.user(ANA).state == "blocked"
+        assert app.store.outbox.delivery_counts() == {"dropped": 1}, "nothing waits for Ana"
+        assert app.store.users.user(BEN).state == "active", "a rejected message blocks no one"
+    sent = sorted(m.chat_id for m in tg.sent if m.text == "Maintenance tonight")
+    assert sent == [CAT, dan], "once each"
+    rejected = [r for r in caplog.records if "broadcast to chat" in r.getMessage()]
+    assert len(rejected) == 1 and str(BEN) in rejected[0].getMessage()
+
+
 async def test_a_broadcast_to_a_group_that_became_a_supergroup_follows_it(tmp_path, tg) -> None:
     group, supergroup = -100, -1001234
     async with running(tmp_path, tg, {"mode": "open"}) as app:
