@@ -18,7 +18,7 @@ import pytest
 from bot import config as cfg
 from bot.app import App
 from bot.config import PollingConfig
-from bot.errors import BoardUnreachable, ForbiddenHost
+from bot.errors import BoardUnreachable, FetchError, ForbiddenHost
 from bot.http import Fetcher, HostGuard, build_client
 from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
@@ -93,8 +93,13 @@ async def test_an_answer_with_any_private_address_is_refused(boards: BoardServer
 
 
 @pytest.mark.parametrize(
-    "host", ["127.0.0.1", "[::1]", "0.0.0.0", "169.254.169.254", "[::ffff:127.0.0.1]"]
-)
+    "host",
+    [
+        "127.0.0.1", "[::1]", "0.0.0.0", "169.254.169.254", "[::ffff:127.0.0.1]",
+        "[64:ff9b::7f00:1]",  # NAT64 of 127.0.0.1
+        "[2002:a00:1::]",  # 6to4 of 10.0.0.1
+    ],
+)  # fmt: skip
 async def test_private_ip_literals_are_refused_without_a_lookup(
     boards: BoardServer, host: str
 ) -> None:
@@ -133,6 +138,21 @@ async def test_a_redirect_to_a_rebinding_host_is_refused_at_connect(boards: Boar
 async def test_a_host_that_does_not_resolve_is_unreachable() -> None:
     with pytest.raises(BoardUnreachable, match=r"cannot resolve nowhere\.test"):
         await fetch(HostGuard(resolve=Resolver()), "http://nowhere.test/feed")
+
+
+async def test_a_host_that_resolves_to_no_address_is_unreachable() -> None:
+    with pytest.raises(BoardUnreachable, match=r"cannot resolve empty\.test \(no addresses\)"):
+        await fetch(HostGuard(resolve=Resolver({"empty.test": [[]]})), "http://empty.test/feed")
+
+
+async def test_a_url_without_a_host_is_a_fetch_error_not_a_lookup() -> None:
+    resolve = Resolver()
+    guard = HostGuard({"https://board.test"}, resolve=resolve)
+    assert not guard.trusts("http://[::1/") and not guard.trusts("board.test/jobs")
+    for url, why in (("http://[::1/", "invalid URL"), ("file:///etc/passwd", "names no host")):
+        with pytest.raises(FetchError, match=why):
+            await guard.check(url)
+    assert resolve.lookups == []
 
 
 @pytest.fixture
