@@ -30,7 +30,7 @@ from bot.normalize import tree
 
 __all__ = ["Board", "boards"]
 
-_LINKS = "[href], [src], [action], [data-src], [data-href], [data-url], script"
+_LINKS = "[href], [src], [action], [data-src], [data-href], [data-url], [data-careersite], script"
 _URL_ATTRS = ("href", "src", "action", "data-src", "data-href", "data-url")
 # A URL with a scheme or protocol-relative, up to a quote, space, bracket or backslash.
 _SCRIPT_URL = re.compile(r"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[/?#][^\s\"'`<>\\)]*)?")

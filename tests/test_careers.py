@@ -45,6 +45,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("workable", "https://apply.workable.com/api/v1/widget/accounts/812345")
     ],
     "teamtailor_own_domain.html": [("teamtailor", "https://www.example.com/jobs.rss")],
+    "teamtailor_untitled_feed.html": [("teamtailor", "https://www.example.com/jobs.rss")],
+    "jobvite_embed.html": [("jobvite", "https://jobs.jobvite.com/acmecorp")],  # a div, no link
     "jsonld_only.html": [("jsonld", PAGE)],
     "commented_out.html": [
         ("dayforce", "https://usr12.dayforcehcm.com/CandidatePortal/en-us/pinecrest")
