@@ -21,6 +21,7 @@ USED_WITHOUT_IMPORT = {
     "lxml": "BeautifulSoup(markup, 'lxml') names its parser by string (bot/sources/html.py)",
     "sniffio": "httpcore (python-telegram-bot's requests) imports it for every request; without it "
     "each import searches sys.path",
+    "tzdata": "zoneinfo reads its zones (/timezone) where the system has no zone database",
 }
 
 
