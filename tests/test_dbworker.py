@@ -14,7 +14,9 @@ from bot.errors import StoreBusy
 from bot.store import Db, Stores, Users
 from bot.telegram.dbworker import StoreWorker, database_file, open_secondary
 from bot.telegram.handlers import BUSY, Handlers
-from bot.transport import Incoming
+from bot.telegram.presses import BUSY as PRESS_BUSY
+from bot.telegram.presses import OOPS, STALE, Presses
+from bot.transport import Incoming, Press, PressAnswer
 
 
 def test_a_transaction_that_read_first_commits_after_another_connection_wrote(
@@ -66,3 +68,33 @@ async def test_a_full_disk_answers_busy_in_one_line(store: Stores, now: datetime
     with pytest.raises(StoreBusy):
         await worker.run(lambda s: s.alerts.add_alert(7, "x " * 5000, now))
     handlers.close()
+
+
+async def test_a_press_that_meets_a_lock_or_a_bug_gets_a_clear_answer(
+    store: Stores, now: datetime, caplog
+) -> None:
+    """Busy while another writer holds the database, done once it lets go; a bug in a route is
+    "went wrong" with its traceback logged once; data no route knows is stale."""
+
+    def subscribe(s: Stores, press: Press, rest: str, at: datetime) -> PressAnswer:
+        s.users.subscribe(press.chat_id, at)
+        return PressAnswer("subscribed")
+
+    def broken(s: Stores, press: Press, rest: str, at: datetime) -> PressAnswer:
+        raise KeyError(rest)
+
+    worker = StoreWorker(store.db, busy_timeout=0.05)
+    presses = Presses(worker, clock=lambda: now)
+    presses.register({"sub": subscribe, "bug": broken})
+    with store.db.transaction():  # the poller's write, holding the lock
+        store.users.subscribe(1, now)
+        assert await presses(Press(7, 1, "sub:")) == PRESS_BUSY
+    assert store.users.user(7) is None
+    assert await presses(Press(7, 1, "sub:")) == PressAnswer("subscribed")
+    assert store.users.user(7) is not None
+    assert await presses(Press(7, 1, "bug:x")) == OOPS
+    assert await presses(Press(7, 1, "gone:x")) == STALE
+    assert await presses(Press(7, 1, "sub:" + "x" * 64)) == STALE, "past Telegram's 64 bytes"
+    failed = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(failed) == 1 and failed[0].exc_info and "bug:x" in failed[0].getMessage()
+    worker.close()
