@@ -43,16 +43,3 @@ class DatabaseLock:
         if self._fd is not None:
             os.close(self._fd)  # closing the descriptor releases the flock
             self._fd = None
-
-    def held_elsewhere(self) -> bool:
-        """True when another process holds the lock (for `jobbot restore`)."""
-        if self._fd is not None or not self.path.exists():
-            return False
-        fd = os.open(self.path, os.O_RDONLY)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            return False
-        except BlockingIOError:
-            return True
-        finally:
-            os.close(fd)
