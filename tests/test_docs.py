@@ -34,6 +34,23 @@ def test_the_readme_board_table_is_generated_from_the_registry() -> None:
     )
 
 
+def test_the_catalog_command_rewrites_a_stale_table_and_leaves_a_fresh_one(
+    tmp_path, capsys
+) -> None:
+    readme = tmp_path / "README.md"
+    head, rest = README.split(catalog.START, 1)
+    table, tail = rest.split(catalog.END, 1)
+    readme.write_text(f"{head}{catalog.START}\n| `gone` | a kind no more |\n{catalog.END}{tail}")
+    assert catalog.main([str(readme)]) == 0
+    assert readme.read_text() == README
+    assert "board table regenerated" in capsys.readouterr().out
+    assert catalog.main([str(readme)]) == 0
+    assert "up to date" in capsys.readouterr().out
+    readme.write_text("# a README without the markers\n")
+    with pytest.raises(ValueError, match="markers"):
+        catalog.main([str(readme)])
+
+
 @pytest.mark.parametrize("name", [c.name for c in COMMANDS] + list(ADMIN_COMMANDS))
 def test_every_telegram_command_is_in_the_readme(name: str) -> None:
     assert f"`/{name}" in README
