@@ -39,7 +39,7 @@ def test_the_catalog_command_rewrites_a_stale_table_and_leaves_a_fresh_one(
 ) -> None:
     readme = tmp_path / "README.md"
     head, rest = README.split(catalog.START, 1)
-    table, tail = rest.split(catalog.END, 1)
+    _, tail = rest.split(catalog.END, 1)
     readme.write_text(f"{head}{catalog.START}\n| `gone` | a kind no more |\n{catalog.END}{tail}")
     assert catalog.main([str(readme)]) == 0
     assert readme.read_text() == README
