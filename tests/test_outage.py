@@ -21,7 +21,7 @@ from bot.pacing import ChatLimits, Pacer
 from bot.sender import Sender
 from bot.store import Stores
 from bot.store.db import from_iso
-from bot.telegram.notices import word
+from bot.telegram.notices import tell_user, word
 from bot.telegram.ptb import TelegramTransport
 from tests.fake_telegram import FakeTelegram
 from tests.test_delivery import NOW, TOKEN, fill
@@ -214,6 +214,48 @@ async def test_an_admin_notice_survives_an_outage(tmp_path, tg, monkeypatch) -> 
     stop.set()
     await task
     assert [m.chat_id for m in tg.sent] == [admin], "sent once, when Telegram was back"
+
+
+async def test_an_admin_who_blocked_the_bot_is_skipped_and_the_others_are_told(
+    tmp_path, tg, monkeypatch, caplog
+) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    gone, admin = 4141, 4242
+    config = cfg.from_dict(
+        {
+            "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [gone, admin]},
+            "storage": {"path": str(tmp_path / "jobbot.db")},
+        }
+    )
+    app = App(config)
+    stop = asyncio.Event()
+    task = asyncio.create_task(app.run(stop))
+    await until(lambda: any(c.method.lower() == "getupdates" for c in tg.calls))
+    tg.block(gone)
+    app.tell_admins("Board Acme failed 3 polls in a row")
+    await tg.wait_for_async(lambda sent: any("Board Acme" in m.text for m in sent))
+    stop.set()
+    await task
+    assert [m.chat_id for m in tg.sent] == [admin]
+    tries = [c for c in tg.calls if c.method.lower() == "sendmessage"]
+    assert len(tries) == 2, "the blocked admin is tried once, not again and again"
+    [skipped] = [r for r in caplog.records if "could not tell admin" in r.getMessage()]
+    assert str(gone) in skipped.getMessage() and skipped.levelno == logging.WARNING
+
+
+async def test_telling_a_follower_says_whether_it_went_out(tg, transport, caplog) -> None:
+    """A followed board's notice to one user: True once Telegram took it; False (to be tried
+    again by the caller) when it did not, said at info level, not as an error."""
+    caplog.set_level(logging.INFO)
+    assert await tell_user(transport, 2.0, 7, "I can read Acme again") is True
+    assert [(m.chat_id, m.text) for m in tg.sent] == [(7, "I can read Acme again")]
+    tg.block(8)
+    assert await tell_user(transport, 2.0, 8, "I can read Acme again") is False
+    tg.fail_next(9, status=502, description="Bad Gateway")
+    assert await tell_user(transport, 2.0, 9, "I can read Acme again") is False
+    said = [r for r in caplog.records if "could not tell chat" in r.getMessage()]
+    assert len(said) == 2 and all(r.levelno == logging.INFO for r in said)
+    assert len(tg.sent) == 1
 
 
 async def test_a_wait_stored_by_an_older_version_is_cut_to_the_ceiling(store, tg, transport):
