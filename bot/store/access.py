@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.store.db import Table, from_iso, iso
+from bot.store.db import Table, iso
 from bot.store.users import Users
 
 
@@ -29,16 +29,6 @@ class Access(Table):
             (code, created_by, iso(now), iso(expires_at), max_uses),
         )
         return Invite(code, expires_at, max_uses)
-
-    def invite(self, code: str) -> Invite | None:
-        row = self.db.one(
-            "SELECT code, expires_at, max_uses, uses FROM invites WHERE code = ?", (code,)
-        )
-        if row is None:
-            return None
-        expires = from_iso(row["expires_at"])
-        assert expires is not None
-        return Invite(row["code"], expires, row["max_uses"], row["uses"])
 
     def redeem(
         self,

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot.models import Alert
 from bot.store.db import Table, from_iso, iso
-
-_CHUNK = 400  # ids per lookup, as JSON: well under SQLite's limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,18 +91,6 @@ class Alerts(Table):
             "SELECT id FROM alerts WHERE chat_id = ? AND paused_at IS NOT NULL", (chat_id,)
         )
         return {r["id"] for r in rows}
-
-    def paused_among(self, alert_ids: Iterable[int]) -> set[int]:
-        ids = list(set(alert_ids))
-        found: set[int] = set()
-        for i in range(0, len(ids), _CHUNK):
-            rows = self.db.execute(
-                """SELECT a.id FROM json_each(?) j JOIN alerts a ON a.id = j.value
-                   WHERE a.paused_at IS NOT NULL""",
-                (json.dumps(ids[i : i + _CHUNK]),),
-            )
-            found.update(r["id"] for r in rows)
-        return found
 
     def alert_sent_counts(self, chat_id: int, since: datetime) -> dict[int, int]:
         """For each of the user's alerts, how many jobs it brought that were sent since `since`."""
