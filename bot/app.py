@@ -263,6 +263,8 @@ class App:
             names = [b.name for b in self.store.boards.all(enabled_only=True)]
             if board is not None:
                 names = [n for n in names if n.lower() == board.lower()]
+            if len(names) > 1:
+                self.poller.reader.warm()
             outcomes = await asyncio.gather(*(self.poller.poll(n, force=True) for n in names))
             await self.text_index.drain()
             await self.sender.drain()

@@ -11,7 +11,8 @@ lock), the pages of boards of many responses, a baseline's plan, and bodies over
 
 One reader process serves every poller of the interpreter. It is started when reads queue up
 (one arrives while another is on the thread: a poll that meets 304s and a few changed boards
-starts nothing, a first poll of many boards does at once), on a thread of its own (a new
+starts nothing, a first poll of many boards does at once; `jobbot poll` of many boards starts
+it ahead of their bodies, `Reader.warm`), on a thread of its own (a new
 interpreter, spawned: it inherits no thread, socket or lock of the bot, and importing the bot
 takes it a moment), and ends with the interpreter, or when the bot is killed; until it is up,
 reads run on the worker thread. Sources registered outside `bot.sources` (plug-ins, tests) are always read on
@@ -75,6 +76,13 @@ class Reader:
         """Let the worker thread go once it has finished what it is doing (the reader process
         is shared, and ends with the interpreter)."""
         self._thread.shutdown(wait=False, cancel_futures=True)
+
+    def warm(self) -> None:
+        """Start the reader process now, ahead of the reads (many boards are about to be
+        polled at once): it is then up when their bodies arrive, not after the first ones
+        were read on the thread meanwhile."""
+        if self.processes:
+            start()
 
     async def run(self, func: Callable[..., T], *args: Any) -> T:
         """`func(*args)` on the worker thread, without the cyclic garbage collector (see

@@ -312,3 +312,26 @@ def test_the_reader_process_imports_neither_http_nor_numpy():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == ""
+
+
+WARM = """
+import threading
+from bot import reading
+reading.Reader(processes=False).warm()
+idle = not reading._up.is_set() and all(
+    t.name != "jobbot-reader-start" for t in threading.enumerate()
+)
+reading.Reader().warm()
+print(idle, reading.wait_until_up(60), flush=True)
+"""
+
+
+def test_warming_starts_the_process_before_any_read_unless_processes_are_off() -> None:
+    """`jobbot poll` of many boards starts the reader ahead of their bodies (without it, the
+    first ones are read on the thread until it is up)."""
+    done = subprocess.run(
+        [sys.executable, "-c", WARM], capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).parents[1],
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True True"
