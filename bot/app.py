@@ -260,11 +260,12 @@ class App:
         self._prepare()
         try:
             await self.transport.start(None)
-            names = [b.name for b in self.store.boards.all(enabled_only=True)]
+            boards = self.store.boards.all(enabled_only=True)
             if board is not None:
-                names = [n for n in names if n.lower() == board.lower()]
-            if len(names) > 1:
+                boards = [b for b in boards if b.name.lower() == board.lower()]
+            if sum(b.baseline_at is None for b in boards) > 1:  # first polls: bodies to read
                 self.poller.reader.warm()
+            names = [b.name for b in boards]
             outcomes = await asyncio.gather(*(self.poller.poll(n, force=True) for n in names))
             await self.text_index.drain()
             await self.sender.drain()
