@@ -83,9 +83,10 @@ class Poller:
     `on_event` hears `Polled` after every poll (metrics, the event log), and from `Streaks`
     `BoardFailing`, once per failure streak, when a board has failed `alert_admins_after`
     polls in a row (or answered empty after having postings), and `BoardRecovered` when it
-    recovers: the app words these for the admins. New postings go out through `Router`. `on_stored` hears that a poll stored new or changed postings,
-    whose text is indexed after it (the app wakes its `TextIndexer`). A failed outcome says
-    when to poll again (`retry_in`, its backoff): the scheduler does.
+    recovers: the app words these for the admins. New postings go out through `Router`.
+    `on_stored` hears that a poll stored new or changed postings, whose text is indexed after
+    it (the app wakes its `TextIndexer`). A failed outcome says when to poll again
+    (`retry_in`, its backoff): the scheduler does.
 
     Parsing and normalising run off the event loop (`bot.reading`: a board answered in one
     response in the reader process, on another core; the rest on one worker thread), so a

@@ -11,15 +11,15 @@ lock), the pages of boards of many responses, a baseline's plan, and bodies over
 
 One reader process serves every poller of the interpreter. It is started when reads queue up
 (one arrives while another is on the thread: a poll that meets 304s and a few changed boards
-starts nothing, a first poll of many boards does at once; `jobbot poll` of many boards starts
-it ahead of their bodies, `Reader.warm`), on a thread of its own (a new
-interpreter, spawned: it inherits no thread, socket or lock of the bot, and importing the bot
-takes it a moment), and ends with the interpreter, or when the bot is killed; until it is up,
-reads run on the worker thread. Sources registered outside `bot.sources` (plug-ins, tests) are always read on
-the thread: the process knows only the built-in kinds. What the process logs comes back with
-its answer and is logged here, in the poll's context. If the process dies (killed, out of
-memory), the board it was reading fails that poll, is read again at the next, and a new
-process is started. One still at work on a board when that board's fetch deadline passes
+starts nothing, a first poll of many boards does at once), or ahead of the first bodies when
+`jobbot poll` meets boards never polled (`Reader.warm`). It starts on a thread of its own (a
+new interpreter, spawned: it inherits no thread, socket or lock of the bot, and importing the
+bot takes it a moment), and ends with the interpreter, or when the bot is killed; until it is
+up, reads run on the worker thread. Sources registered outside `bot.sources` (plug-ins, tests)
+are always read on the thread: the process knows only the built-in kinds. What the process
+logs comes back with its answer and is logged here, in the poll's context. If the process
+dies (killed, out of memory), the board it was reading fails that poll, is read again at the
+next, and a new process is started. One still at work on a board when that board's fetch deadline passes
 (a parse gone wrong) is killed, so that it cannot hold up every later read as a stuck thread
 would: the boards queued behind it are read on the thread.
 """
