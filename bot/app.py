@@ -87,7 +87,8 @@ def http_parts(
 class App:
     """jobbot assembled: store, HTTP client, poller, scheduler, sender, handlers, transport.
 
-    `notice_window`: seconds over which delivery failures are told as one summary;
+    `notice_window`: seconds over which a burst of admin notices of one kind (delivery
+    failures, boards failing, boards recovering) is told as one summary;
     `watch_every`: seconds between checks that the database file is still there."""
 
     def __init__(

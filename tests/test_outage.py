@@ -14,7 +14,14 @@ from bot import config as cfg
 from bot.app import App
 from bot.backoff import MAX_GLOBAL_HOLD, MAX_RETRY_AFTER, retry_delay
 from bot.config import DeliveryConfig
-from bot.events import DeliveryFailing, DeliveryRejected, Event, Notice
+from bot.events import (
+    BoardFailing,
+    BoardRecovered,
+    DeliveryFailing,
+    DeliveryRejected,
+    Event,
+    Notice,
+)
 from bot.holding import DeliveryStores
 from bot.link import Link
 from bot.pacing import ChatLimits, Pacer
@@ -289,6 +296,41 @@ async def test_failure_notices_within_the_window_are_summed_up_not_lost(
     await app.close()
     assert "chat 5" in sent[0].text
     assert "chat 7" in sent[1].text and "and 1 more within" in sent[1].text
+
+
+async def test_a_burst_of_failing_boards_is_told_in_two_messages_and_so_is_their_recovery(
+    tmp_path, tg, monkeypatch
+) -> None:
+    """A DNS outage fails every board within minutes, and its end brings them all back: the
+    first of each is told at once, the rest named in one summary at the window's end."""
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    config = cfg.from_dict(
+        {
+            "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [4242]},
+            "storage": {"path": str(tmp_path / "jobbot.db")},
+        }
+    )
+    app = App(config, notice_window=0.2)
+    await app.transport.start(None)
+    names = [f"Board{i:02}" for i in range(24)]
+    for name in names:
+        app.notices.report(BoardFailing(name, 3, f"cannot resolve {name.lower()}.test", 240.0))
+    for name in names[:3]:
+        app.notices.report(BoardRecovered(name, 4))
+    sent = [m.text for m in await tg.wait_for_async(4)]
+    await app.close()
+    assert sent[:2] == [
+        "⚠️ Board Board00 failed 3 polls in a row: cannot resolve board00.test. Retrying with "
+        "backoff; next try in 4m.",
+        "✅ Board Board00 recovered after 4 failed polls.",
+    ]
+    [failing] = [t for t in sent[2:] if t.startswith("⚠️")]
+    assert failing.startswith("⚠️ 23 more boards failed polls in a row within ")
+    assert "Board01 (cannot resolve board01.test); Board02" in failing
+    assert "Board20 (cannot resolve board20.test); and 3 more." in failing, "20 named"
+    assert "Board21" not in failing and failing.endswith("/boards lists them.")
+    assert "✅ 2 more boards recovered: Board01, Board02." in sent[2:]
+    assert len(tg.sent) == 4
 
 
 async def test_a_send_the_database_cannot_record_is_recorded_later_never_resent(

@@ -2,9 +2,12 @@
 
 One background task sends the queue in order and retries through outages, 429s and a paused
 token, so no notice is lost to the very outage it reports. The queue is in memory only: a notice
-is about now, and whatever is still wrong after a restart is noticed and told again. Delivery
-failures are counted over `window` seconds: the first is told at once, later ones in one summary
-when the window is over (none left untold).
+is about now, and whatever is still wrong after a restart is noticed and told again.
+
+Delivery failures, boards failing and boards recovering come in bursts (a DNS outage fails
+every board within minutes; its end brings them all back): each kind is counted over `window`
+seconds. The first of a quiet spell is told at once, the rest in one summary when the window
+is over (none left untold), and the window starts again while they keep coming.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ import asyncio
 import html
 import logging
 from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from bot.backoff import clamp_wait, retry_delay
 from bot.config import DeliveryConfig
@@ -30,10 +36,12 @@ from bot.events import (
 )
 from bot.link import Link
 from bot.models import OutgoingMessage
+from bot.render import shorten
 from bot.transport import Transport
 
 log = logging.getLogger(__name__)
-WINDOW = 600.0  # seconds: more delivery failures within it make one summary
+WINDOW = 600.0  # seconds: more notices of one kind within it make one summary
+LISTED = 20  # boards named in one summary; the rest are counted
 
 
 def word(event: Notice) -> str:
@@ -69,6 +77,48 @@ def word(event: Notice) -> str:
             )
 
 
+def _boards_failing(events: Sequence[BoardFailing], window: float) -> str:
+    named = "; ".join(f"{e.board} ({shorten(e.error, 100)})" for e in events[:LISTED])
+    rest = f"; and {len(events) - LISTED} more" if len(events) > LISTED else ""
+    return (
+        f"⚠️ {len(events)} more board{'s' if len(events) > 1 else ''} failed polls in a row "
+        f"within {format_duration(window)}: {named}{rest}. Each is retried with backoff; "
+        "/boards lists them."
+    )
+
+
+def _boards_back(events: Sequence[BoardRecovered], window: float) -> str:
+    named = ", ".join(e.board for e in events[:LISTED])
+    rest = f" and {len(events) - LISTED} more" if len(events) > LISTED else ""
+    return f"✅ {len(events)} more board{'s' if len(events) > 1 else ''} recovered: {named}{rest}."
+
+
+def _deliveries(events: Sequence[Notice], window: float) -> str:
+    more = len(events) - 1
+    summary = f" (and {more} more within {format_duration(window)})" if more else ""
+    return f"⚠️ {word(events[-1])}{summary}"
+
+
+@dataclass(slots=True)
+class _Spell:
+    """One kind of notice in a burst: the summary of what waits, and the window's timer."""
+
+    summary: Callable[[Sequence[Any], float], str]
+    first: Callable[[Notice], str] = word
+    waiting: list[Notice] = field(default_factory=list)
+    timer: asyncio.TimerHandle | None = None
+
+
+def _spells() -> dict[type, _Spell]:
+    delivery = _Spell(_deliveries, first=lambda e: f"⚠️ {word(e)}")
+    return {
+        DeliveryRejected: delivery,
+        DeliveryFailing: delivery,
+        BoardFailing: _Spell(_boards_failing),
+        BoardRecovered: _Spell(_boards_back),
+    }
+
+
 class AdminNotices:
     """Tells `admins` what the engine reports (`report`) or any text (`tell`), through
     `transport`, waiting while `link` finds Telegram down or paused."""
@@ -85,20 +135,22 @@ class AdminNotices:
         self.delivery, self.window = delivery, window
         self._queue: deque[str] = deque()  # notices not yet sent to every admin
         self._sender: asyncio.Task | None = None
-        self._untold: list[str] = []  # delivery failures waiting for the window's summary
-        self._flush: asyncio.TimerHandle | None = None
+        self._spells = _spells()  # notices that come in bursts, by type
 
     def report(self, event: Event) -> None:
-        """Word one engine event for the admins and queue it (delivery failures: summed up per
-        window); polls and sends are not theirs (metrics and the log observe those)."""
+        """Word one engine event for the admins and queue it (those that come in bursts:
+        summed up per window); polls and sends are not theirs (metrics and the log observe
+        those)."""
         if not isinstance(event, Notice):
             return
-        if isinstance(event, DeliveryRejected | DeliveryFailing):
-            self._untold.append(word(event))
-            if self._flush is None:
-                self._flush_failures()
-        else:
+        spell = self._spells.get(type(event))
+        if spell is None:
             self.tell(word(event))
+        elif spell.timer is None:  # the first of a quiet spell: at once
+            self.tell(spell.first(event))
+            spell.timer = asyncio.get_running_loop().call_later(self.window, self._sum_up, spell)
+        else:
+            spell.waiting.append(event)
 
     def tell(self, text: str) -> None:
         """Queue a notice for every admin; the one sending task starts if it is not running."""
@@ -106,15 +158,15 @@ class AdminNotices:
         if self._sender is None or self._sender.done():
             self._sender = asyncio.get_running_loop().create_task(self._send_queue())
 
-    def _flush_failures(self) -> None:
-        self._flush = None
-        if not self._untold:
+    def _sum_up(self, spell: _Spell) -> None:
+        """The window is over: what came in it, in one summary (and a new window), or
+        nothing (the spell is over)."""
+        spell.timer = None
+        if not spell.waiting:
             return
-        latest, more = self._untold[-1], len(self._untold) - 1
-        self._untold.clear()
-        summary = f" (and {more} more within {format_duration(self.window)})" if more else ""
-        self.tell(f"⚠️ {latest}{summary}")
-        self._flush = asyncio.get_running_loop().call_later(self.window, self._flush_failures)
+        events, spell.waiting = spell.waiting, []
+        self.tell(spell.summary(events, self.window))
+        spell.timer = asyncio.get_running_loop().call_later(self.window, self._sum_up, spell)
 
     async def _send_queue(self) -> None:
         while self._queue:
@@ -149,16 +201,19 @@ class AdminNotices:
     async def finish(self, grace: float = 1.5) -> None:
         """At shutdown: give queued notices a moment (when Telegram is up), then stop and log
         the ones that did not go out."""
-        if self._flush is not None:
-            self._flush.cancel()
+        untold: list[str] = []
+        for spell in {id(s): s for s in self._spells.values()}.values():
+            if spell.timer is not None:
+                spell.timer.cancel()
+            untold.extend(word(e) for e in spell.waiting)
+            spell.waiting.clear()
         if self._sender is not None:
             if self.link.up:
                 await asyncio.wait({self._sender}, timeout=grace)
             self._sender.cancel()
-        for text in [*self._queue, *self._untold]:
+        for text in [*self._queue, *untold]:
             log.warning("not told to the admins (shutting down): %s", text)
         self._queue.clear()
-        self._untold.clear()
 
 
 async def tell_user(transport: Transport, timeout: float, chat_id: int, text: str) -> bool:
