@@ -278,10 +278,8 @@ async def test_a_wait_stored_by_an_older_version_is_cut_to_the_ceiling(store, tg
     assert store.outbox.delivery_counts() == {"sent": 2}
 
 
-async def test_failure_notices_within_the_window_are_summed_up_not_lost(
-    tmp_path, tg, monkeypatch
-) -> None:
-    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+async def noticing_app(tmp_path, tg: FakeTelegram) -> App:
+    """An app whose admin (4242) hears notices over the fake Telegram, in windows of 0.2 s."""
     config = cfg.from_dict(
         {
             "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [4242]},
@@ -290,6 +288,14 @@ async def test_failure_notices_within_the_window_are_summed_up_not_lost(
     )
     app = App(config, notice_window=0.2)
     await app.transport.start(None)
+    return app
+
+
+async def test_failure_notices_within_the_window_are_summed_up_not_lost(
+    tmp_path, tg, monkeypatch
+) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    app = await noticing_app(tmp_path, tg)
     for chat in (5, 6, 7):
         app.notices.report(DeliveryRejected(chat, "too long"))
     sent = await tg.wait_for_async(2)
@@ -304,14 +310,7 @@ async def test_a_burst_of_failing_boards_is_told_in_two_messages_and_so_is_their
     """A DNS outage fails every board within minutes, and its end brings them all back: the
     first of each is told at once, the rest named in one summary at the window's end."""
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
-    config = cfg.from_dict(
-        {
-            "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [4242]},
-            "storage": {"path": str(tmp_path / "jobbot.db")},
-        }
-    )
-    app = App(config, notice_window=0.2)
-    await app.transport.start(None)
+    app = await noticing_app(tmp_path, tg)
     names = [f"Board{i:02}" for i in range(24)]
     for name in names:
         app.notices.report(BoardFailing(name, 3, f"cannot resolve {name.lower()}.test", 240.0))
