@@ -118,8 +118,8 @@ def items(value: object) -> list[Any]:
 
 
 def origin_of(url: str) -> str:
-    """ "scheme://host[:port]" of `url` (https when it has no scheme), or "" when it names no
-    host: the root that a board's relative links and API paths hang from."""
+    """The "scheme://host[:port]" of `url` (https when it has no scheme), or "" when it names
+    no host: the root that a board's relative links and API paths hang from."""
     parts = urlsplit(url)
     if not parts.netloc:
         return ""
