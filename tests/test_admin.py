@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import socket
 
 import pytest
 
 from bot.ats import name_for
 from bot.config import PollingConfig
+from bot.config_values import parse_duration
 from bot.errors import ForbiddenHost
 from bot.http import Fetcher, HostGuard, build_client
 from bot.models import FetchResult
@@ -65,6 +67,21 @@ async def test_addboard_probes_baselines_and_polls_then_removeboard(admin, store
     assert removed.startswith("Removed <b>Acme</b>")
     assert not store.boards.board("Acme").enabled
     assert admin.scheduler.scheduler.get_job("board:Acme") is None
+
+
+async def test_boards_shows_a_failing_board_with_its_error_and_next_try(
+    admin, store, boards
+) -> None:
+    boards.set("/feed", (FIXTURES / "sources/rss/wwr.rss").read_bytes())
+    await admin.handle("addboard", say(ADMIN), f"{boards.url('/feed')} Acme")
+    boards.set("/feed", "down", status=503)
+    assert (await admin.poller.poll("Acme", force=True)).status == "failed"
+    listing = await admin.handle("boards", say(ADMIN), "")
+    head = "<b>Acme</b> (rss, every 15m, added in chat) ⚠️ failing ×1, next try in "
+    found = re.search(re.escape(head) + r"(\S+)\n", listing)
+    assert found, listing
+    assert 50 <= parse_duration(found[1]) <= 70, "a minute, give or take its jitter"
+    assert "\n  last error: HTTP 503" in listing
 
 
 async def test_addboard_refuses_what_it_cannot_read(admin, store, boards) -> None:

@@ -30,7 +30,8 @@ ADMIN_COMMANDS = ("boards", "addboard", "removeboard", "stats")
 ADMIN_MENU = (
     Command(
         "boards", "", "Boards and their health",
-        "Every board with its last success, open postings and failure streak.", "Admin",
+        "Every board with its last success, open postings and failure streak (a failing "
+        "one: its last error and next try).", "Admin",
     ),
     Command(
         "addboard", "<url> [name]", "Add a board by URL",
@@ -132,6 +133,9 @@ class AdminCommands:
             if not b.enabled:
                 continue
             state = "✅" if not b.consecutive_failures else f"⚠️ failing ×{b.consecutive_failures}"
+            if b.consecutive_failures and b.next_due_at is not None:
+                wait = (b.next_due_at - now).total_seconds()
+                state += f", next try in {format_duration(wait)}" if wait >= 1 else ", due now"
             line = (
                 f"<b>{esc(b.name)}</b> ({b.kind}, every {format_duration(b.interval_s)}"
                 f"{', added in chat' if b.origin == 'chat' else ''}) {state}\n"
