@@ -13,7 +13,7 @@ Layout, under tests/fixtures/sources/<kind>/:
   header), `body` (a body file of another case, relative to tests/fixtures/sources, when two
   cases read one recording: then the case is its meta file alone).
 - `<case>.golden.json`: what the parse gives: each posting normalised the way `jobbot probe
-  --json` prints it (`bot.intake.normalise`, `bot.cli.posting_json`) plus `locations`,
+  --json` prints it (`bot.intake.normalise`, `bot.probe.posting_json`) plus `locations`,
   `department` and `partial`; then the follow-up requests (method, url, json, detail_of,
   headers when set).
 
@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from bot import sources
-from bot.cli import posting_json
 from bot.intake import normalise
 from bot.models import BoardInfo, FetchResult, Posting
+from bot.probe import posting_json
 from bot.sources.contract import Context, Page, Request, Response
 
 ROOT = Path(__file__).parent / "fixtures" / "sources"

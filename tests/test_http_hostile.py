@@ -16,11 +16,11 @@ import httpx
 import pytest
 
 from bot import config as cfg
-from bot.cli import probe
 from bot.config import BoardConfig, PollingConfig
 from bot.errors import BadResponse, BoardUnreachable, ConfigError, FetchError, ResponseTooLarge
 from bot.http import HTTPX_ERRORS, Fetcher, HostGuard, build_client, translate
 from bot.poller import Poller, PollStores
+from bot.probe import probe
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
 from bot.telegram.admin import AdminCommands

@@ -1,0 +1,104 @@
+"""A board looked at from the command line (`jobbot probe`, `jobbot detect`): fetched once,
+through the poll's own path (`intake.fetch_and_read`) and within a poll's deadline, and
+printed for a reader or as JSON for a script."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from bot import sources
+from bot.ats import name_for
+from bot.config import PollingConfig
+from bot.errors import JobbotError
+from bot.models import BoardInfo, Posting
+
+
+def posting_json(p: Posting) -> dict[str, Any]:
+    """A posting as `jobbot probe --json` prints it (a public contract: see DESIGN.md)."""
+    return {
+        "id": p.external_id,
+        "key": p.key,
+        "board": p.board,
+        "title": p.title,
+        "company": p.company,
+        "location": p.location,
+        "url": p.url,
+        "apply_url": p.apply_url,
+        "posted_at": p.posted_at.strftime("%Y-%m-%dT%H:%M:%SZ") if p.posted_at else None,
+        "workplace": p.workplace,
+        "employment_type": p.employment_type,
+        "salary": None
+        if p.salary_min is None and p.salary_max is None
+        else {
+            "min": p.salary_min,
+            "max": p.salary_max,
+            "currency": p.salary_currency,
+            "period": p.salary_period,
+        },
+        "description": p.description,
+    }
+
+
+async def probe(
+    url: str, kind: str | None, fetch_timeout: float = PollingConfig.fetch_timeout
+) -> tuple[str, str, list[Posting]]:
+    """Fetch one board once, within the bound a poll has, and return (kind, endpoint,
+    normalised postings)."""
+    from bot.http import Fetcher, build_client
+    from bot.intake import Read, fetch_and_read
+    from bot.sources.contract import Context
+
+    if kind:
+        if kind not in sources.kinds():
+            raise JobbotError(f"unknown kind {kind!r} (known: {', '.join(sources.kinds())})")
+        endpoint = url
+    async with build_client() as client:
+        fetcher = Fetcher(client)
+        async with fetcher.deadline(fetch_timeout):
+            if not kind:
+                kind, endpoint = await sources.detect_remote(fetcher, url)
+            name = name_for(url, endpoint)  # as /follow names it
+            read = await fetch_and_read(
+                fetcher,
+                sources.get(kind),
+                Context(name, endpoint),
+                BoardInfo(name, kind, endpoint),
+            )
+    return kind, endpoint, read.postings if isinstance(read, Read) else []
+
+
+def print_postings(kind: str, endpoint: str, postings: list[Posting], as_json: bool) -> int:
+    """A probe's postings as a readable list, or as one JSON object a line."""
+    if as_json:
+        for p in postings:
+            print(json.dumps(posting_json(p), ensure_ascii=False))
+        return 0
+    print(f"{kind} board at {endpoint}: {len(postings)} postings")
+    for p in postings:
+        when = p.posted_at.strftime("%Y-%m-%d") if p.posted_at else "no date"
+        where = " · ".join(x for x in (p.company, p.location, p.workplace or "") if x)
+        print(f"- {p.title} — {where} ({when})\n  {p.url}")
+    return 0
+
+
+async def detect(
+    url: str, fetch_timeout: float = PollingConfig.fetch_timeout
+) -> list[sources.base.Found]:
+    """The board(s) at `url`, fetching it once at most (a careers page names its ATS board)."""
+    from bot.http import Fetcher, build_client
+
+    async with build_client() as client:
+        fetcher = Fetcher(client)
+        async with fetcher.deadline(fetch_timeout):
+            return await sources.base.detect_all(fetcher, url)
+
+
+def print_found(boards: list[sources.base.Found]) -> int:
+    """kind<TAB>URL a line; a kind jobbot can't read yet is said on stderr."""
+    for found in boards:
+        print(f"{found.kind}\t{found.url}")
+        if found.endpoint is None:
+            print(f"jobbot: {found.kind} boards are not a kind jobbot reads yet", file=sys.stderr)
+    return 0
