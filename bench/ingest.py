@@ -60,7 +60,8 @@ from typing import Any
 import httpx
 
 from bot import reading, sources
-from bot.config import BoardConfig, PollingConfig
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
 from bot.http import Fetcher
 from bot.intake import drain, normalise
 from bot.models import BoardInfo, FetchResult

@@ -5,16 +5,16 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
 
 import platformdirs
 
-from bot.config_values import DURATION, POSITIVE, SPEC, Reader, Spec, format_duration
+from bot.config_boards import BoardConfig, read_boards
+from bot.config_values import DURATION, POSITIVE, SPEC, Reader, Spec
 from bot.config_values import parse_duration as parse_duration  # re-exported: cfg.parse_duration
-from bot.errors import ConfigError, DetectError
+from bot.errors import ConfigError
 
 # Shipped inside the package (a link to the top-level file in the source tree), so that
 # `jobbot run` works after `pip install` without a config.toml.
@@ -145,35 +145,6 @@ class ServerConfig:
 
 
 @dataclass(frozen=True)
-class BoardConfig:
-    name: str
-    url: str
-    kind: str
-    endpoint: str
-    interval: float
-    company: str | None = None
-    enabled: bool = True
-    options: Mapping[str, Any] = field(default_factory=dict)
-
-
-_STRIPPED = {SPEC: Spec(check=str.strip)}
-
-
-@dataclass(frozen=True)
-class BoardTable:
-    """One [[boards]] table as written, before its kind and endpoint are resolved."""
-
-    name: str = field(default="", metadata=_STRIPPED)
-    url: str = field(default="", metadata=_STRIPPED)
-    kind: str = field(default="", metadata=_STRIPPED)
-    interval: float | None = field(default=None, metadata=DURATION)  # None: polling.interval
-    company: str | None = None
-    enabled: bool = True
-    selectors: dict[str, Any] | None = None  # the html kind's; kept in options
-    options: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class Config:
     telegram: TelegramConfig = TelegramConfig()
     storage: StorageConfig = StorageConfig()
@@ -196,82 +167,6 @@ SECTIONS: dict[str, type[Any]] = {
 }
 
 
-def _check_name(name: str, path: str, seen: set[str], problems: list[str]) -> None:
-    """A board's name is required and unique (case-insensitive)."""
-    if not name:
-        problems.append(f"{path}.name: required, a short unique name for the board")
-    elif name.lower() in seen:
-        problems.append(f"{path}.name: {name!r} is used by another board")
-    seen.add(name.lower())
-
-
-def _kind_and_endpoint(table: BoardTable, path: str) -> tuple[str, str]:
-    """The board's kind and what to poll: as given, else recognised from the URL."""
-    from bot import sources
-
-    if not table.kind:
-        try:
-            return sources.detect(table.url)
-        except DetectError as exc:
-            raise ValueError(f"{path}.url: {exc}") from None
-    if table.kind not in sources.kinds():
-        known = ", ".join(sources.kinds())
-        raise ValueError(f"{path}.kind: unknown kind {table.kind!r} (known: {known})")
-    return table.kind, table.url
-
-
-def _board(
-    table: BoardTable, path: str, default_interval: float, problems: list[str]
-) -> BoardConfig | None:
-    """A resolved board, or None (with the problem noted) when it cannot be polled."""
-    from bot import sources
-
-    if not table.url:
-        problems.append(f"{path}.url: required, the board's URL")
-        return None
-    try:
-        kind, endpoint = _kind_and_endpoint(table, path)
-    except ValueError as exc:
-        problems.append(str(exc))
-        return None
-    options = dict(table.options)
-    if table.selectors is not None:
-        options["selectors"] = table.selectors
-    problems.extend(f"{path}.{p}" for p in sources.get(kind).check_options(options))
-    interval = table.interval if table.interval is not None else default_interval
-    return BoardConfig(
-        table.name, table.url, kind, endpoint, interval, table.company, table.enabled, options
-    )
-
-
-def _boards(
-    raw: object, reader: Reader, default_interval: float, warnings: list[str]
-) -> list[BoardConfig]:
-    """Every [[boards]] table that resolves; a short interval warns (be kind to the host)."""
-    if not isinstance(raw, list):
-        reader.problems.append("boards: must be an array of tables ([[boards]])")
-        return []
-    boards: list[BoardConfig] = []
-    seen: set[str] = set()
-    for i, item in enumerate(raw):
-        path = f"boards[{i}]"
-        if not isinstance(item, dict):
-            reader.problems.append(f"{path}: must be a table")
-            continue
-        table = reader.read(item, path, BoardTable)
-        _check_name(table.name, path, seen, reader.problems)
-        board = _board(table, path, default_interval, reader.problems)
-        if board is None:
-            continue
-        if board.interval < 60 and board.kind != "demo":
-            warnings.append(
-                f"{path}.interval: {format_duration(board.interval)} is short; "
-                f"be kind to {board.name}"
-            )
-        boards.append(board)
-    return boards
-
-
 def from_dict(data: dict, source: str = "<dict>") -> Config:
     """Validate a parsed TOML document; raises ConfigError listing every problem."""
     problems: list[str] = []
@@ -282,7 +177,7 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
         name: reader.section(data, name, kind) for name, kind in SECTIONS.items()
     }
     default_interval = sections["polling"].interval
-    boards = _boards(data.get("boards", []), reader, default_interval, warnings)
+    boards = read_boards(data.get("boards", []), reader, default_interval, warnings)
     if problems:
         raise ConfigError(problems)
     return Config(**sections, boards=tuple(boards), source=source, warnings=tuple(warnings))

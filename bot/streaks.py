@@ -7,7 +7,8 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot.config import PollingConfig, format_duration
+from bot.config import PollingConfig
+from bot.config_values import format_duration
 from bot.events import BoardFailing, BoardRecovered, OnEvent
 from bot.store import Boards, BoardState, Db
 

@@ -116,7 +116,7 @@ async def test_addboard_of_a_host_that_does_not_resolve_says_what_to_check(store
 
 
 async def test_config_boards_are_removed_in_the_config(admin, store, now) -> None:
-    from bot.config import BoardConfig
+    from bot.config_boards import BoardConfig
 
     store.boards.sync_boards(
         [BoardConfig("Cfg", "https://x", "greenhouse", "https://x", 60.0)], now

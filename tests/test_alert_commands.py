@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 import pytest
 
 from bot import normalize
-from bot.config import AlertsConfig, BoardConfig
+from bot.config import AlertsConfig
+from bot.config_boards import BoardConfig
 from bot.models import BoardInfo, Delivery, OutgoingMessage, RawPosting
 from bot.store import Stores
 from bot.telegram.handlers import Handlers

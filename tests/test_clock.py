@@ -9,7 +9,8 @@ import apscheduler.schedulers.base
 import pytest
 
 from bot.clock import ClockWatch
-from bot.config import BoardConfig, PollingConfig
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
 from bot.models import Delivery
 from bot.poller import Poller, PollStores

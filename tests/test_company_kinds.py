@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 from bot.cli import main
-from bot.config import BoardConfig, PollingConfig
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
 from bot.crawl import crawl
 from bot.errors import ParseError, UnsupportedBoard
 from bot.http import Fetcher, build_client

@@ -16,7 +16,7 @@ import pytest
 from bot import config as cfg
 from bot import normalize
 from bot.app import App
-from bot.config import BoardConfig
+from bot.config_boards import BoardConfig
 from bot.models import BoardInfo, Delivery, RawPosting
 from bot.telegram.control import _find_job
 from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, SentMessage, utf16_len

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.config import BoardConfig
+from bot.config_boards import BoardConfig
 from bot.models import Posting
 from bot.render import notification
 from bot.store import Stores

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot import fanout, match
-from bot.config import BoardConfig
+from bot.config_boards import BoardConfig
 from bot.models import Posting
 from bot.store import Stores
 

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot import fingerprint
-from bot.config import BoardConfig, PollingConfig
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
 from bot.intake import normalise
 from bot.models import BoardInfo, RawPosting

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from bot.config import BoardConfig, PollingConfig
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
 from bot.errors import ParseError
 from bot.http import Fetcher, build_client
 from bot.poller import Poller, PollStores

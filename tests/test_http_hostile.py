@@ -16,7 +16,8 @@ import httpx
 import pytest
 
 from bot import config as cfg
-from bot.config import BoardConfig, PollingConfig
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
 from bot.errors import BadResponse, BoardUnreachable, ConfigError, FetchError, ResponseTooLarge
 from bot.http import HTTPX_ERRORS, Fetcher, HostGuard, build_client, translate
 from bot.poller import Poller, PollStores

@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 from bot.cli import main
-from bot.config import BoardConfig, PollingConfig
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
 from bot.crawl import Crawl, crawl
 from bot.http import Fetcher, build_client
 from bot.intake import Read, fetch_and_read

@@ -661,7 +661,7 @@ def test_posting_keeps_partial():
 
 def test_lone_surrogates_are_replaced_not_fatal(store, now) -> None:
     """A JSON "\\ud800" in one posting must not fail the whole board."""
-    from bot.config import BoardConfig
+    from bot.config_boards import BoardConfig
 
     raw = RawPosting(
         external_id="1", title="Rust \ud800 Engineer", url="/j/1", description_html="<p>a\udfff</p>"

@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.config import BoardConfig, PollingConfig
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
 from bot.events import Notice
 from bot.http import USER_AGENT, Fetcher, build_client
 from bot.poller import Poller, PollStores

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import BoardConfig, PollingConfig
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
 from bot.poller import Poller, PollStores
 from bot.store import Stores

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from bot import reading, sources
-from bot.config import BoardConfig, PollingConfig
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
 from bot.errors import ParseError
 from bot.http import Fetcher, build_client
 from bot.intake import read_alone

@@ -10,7 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from bot import dedupe
-from bot.config import BoardConfig, StorageConfig
+from bot.config import StorageConfig
+from bot.config_boards import BoardConfig
 from bot.retention import Retention, prune_file
 from bot.store import Pruning, Stores, fulltext, iso
 from tests.test_dedupe import job

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from bot import normalize
-from bot.config import BoardConfig
+from bot.config_boards import BoardConfig
 from bot.models import BoardInfo, Delivery, RawPosting
 from bot.store import Stores
 from bot.store.db import iso

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from bot import normalize
-from bot.config import BoardConfig
+from bot.config_boards import BoardConfig
 from bot.models import BoardInfo, RawPosting
 from bot.store import Stores
 

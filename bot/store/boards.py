@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.config import BoardConfig
+from bot.config_boards import BoardConfig
 from bot.store.db import Table, from_iso, iso
 
 

@@ -10,7 +10,8 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from bot.ats import name_for
-from bot.config import BoardConfig, format_duration
+from bot.config_boards import BoardConfig
+from bot.config_values import format_duration
 from bot.errors import BoardUnreachable, DetectError, FetchError
 from bot.follow import recognise
 from bot.http import HostGuard

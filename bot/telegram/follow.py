@@ -16,7 +16,8 @@ from datetime import datetime
 
 from bot import match
 from bot.ats import name_for
-from bot.config import BoardConfig, FollowConfig
+from bot.config import FollowConfig
+from bot.config_boards import BoardConfig
 from bot.config_values import format_duration
 from bot.errors import BoardUnreachable, DetectError, FetchError
 from bot.follow import Window, platform, recognise
