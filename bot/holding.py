@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from bot import digest
 from bot.digest import Part
 from bot.policy import DeliverySettings, release_at
-from bot.store import Alerts, Choices, Db, Held, Outbox, OutboxItem, Postings, Users
+from bot.store import Alerts, Choices, Db, Held, Jobs, Outbox, OutboxItem, Users
 
 log = logging.getLogger(__name__)
 BACKLOG_AGE = timedelta(hours=1)  # a job due this long after it matched comes in a summary
@@ -62,7 +62,7 @@ def header(settings: DeliverySettings, count: int) -> str:
 @dataclass(frozen=True, slots=True)
 class DeliveryStores:
     """What delivering uses: the outbox and its held rows, the users' settings, alerts and
-    choices it applies, the postings it names copies from, and their database."""
+    choices it applies, the jobs it names copies of, and their database."""
 
     db: Db
     outbox: Outbox
@@ -70,7 +70,7 @@ class DeliveryStores:
     users: Users
     alerts: Alerts
     choices: Choices
-    postings: Postings
+    jobs: Jobs
 
 
 class Holding:

@@ -229,7 +229,7 @@ class Sender:
             if why := self.store.choices.turned_away(item.chat_id, item.posting):  # since queued
                 self.store.outbox.mark_final(item.id, "dropped", f"{why} by the user")
                 return None
-            also = self.store.postings.also_on(item.posting.key)
+            also = self.store.jobs.also_on(item.posting.key)
             zone = policy.zone(self.store.users.settings(item.chat_id).timezone)
         except sqlite3.Error:  # only courtesy parts of the message
             also, zone = (), None

@@ -28,8 +28,8 @@ def test_a_hidden_job_stays_hidden_on_every_board_in_search(store: Stores, now) 
     store.postings.record("ATS", [posting(1, "Rust Engineer")], now)
     copy = replace(posting(9, "Rust Engineer", board="Mirror"), url="https://e.com/ATS/1")
     store.postings.record("Mirror", [copy], now)
-    assert store.postings.job_key("Mirror:9") == "ATS:1"
-    store.choices.hide_job(A, store.postings.job_key("Mirror:9"), now)
+    assert store.jobs.job_key("Mirror:9") == "ATS:1"
+    store.choices.hide_job(A, store.jobs.job_key("Mirror:9"), now)
     assert store.choices.visible(A, store.postings.latest_postings()) == []
     assert len(store.choices.visible(B, store.postings.latest_postings())) == 2
 

@@ -47,7 +47,7 @@ def test_same_apply_url_on_an_aggregator_is_a_copy(two_boards: Stores, now) -> N
     )
     second = two_boards.postings.record("Getro", [copy], now + timedelta(hours=1))
     assert second.new == [] and [p.key for p in second.copies] == ["Getro:7"]
-    assert two_boards.postings.also_on("ATS:1") == ("Getro|Berlin",)
+    assert two_boards.jobs.also_on("ATS:1") == ("Getro|Berlin",)
 
 
 def test_same_company_title_location_within_30_days_is_a_copy(two_boards: Stores, now) -> None:
@@ -68,7 +68,7 @@ def test_one_job_in_several_cities_is_one_message_listing_them(two_boards: Store
     ]
     result = two_boards.postings.record("ATS", cities, now)
     assert [p.key for p in result.new] == ["ATS:1"] and len(result.copies) == 2
-    message = notification(result.new[0], ["rust"], now, two_boards.postings.also_on("ATS:1"))
+    message = notification(result.new[0], ["rust"], now, two_boards.jobs.also_on("ATS:1"))
     assert "Acme Pay · Berlin · Lisbon · Amsterdam" in message.html
 
 
@@ -85,7 +85,7 @@ def test_copies_on_other_boards_are_named_in_the_message(two_boards: Stores, now
     two_boards.postings.record("ATS", [job("ATS", 1)], now)
     two_boards.postings.record("Getro", [job("Getro", 9, url="https://ats.example/1")], now)
     message = notification(
-        two_boards.postings.posting("ATS:1"), ["rust"], now, two_boards.postings.also_on("ATS:1")
+        two_boards.postings.posting("ATS:1"), ["rust"], now, two_boards.jobs.also_on("ATS:1")
     )
     assert "Also on Getro" in message.html
 

@@ -79,7 +79,7 @@ def test_a_hidden_job_stays_hidden_on_every_board(store: Stores, now) -> None:
     store.postings.record("ATS", [posting("ATS", 1, "Rust Engineer")], now)
     copy = replace(posting("Mirror", 9, "Rust Engineer"), url="https://e.com/ATS/1")
     store.postings.record("Mirror", [copy], now)
-    assert store.postings.job_key(copy.key) == "ATS:1"
+    assert store.jobs.job_key(copy.key) == "ATS:1"
     store.choices.hide_job(A, "ATS:1", now)
     assert fan_out(store, [copy], now) == 0 and queued(store) == []
 

@@ -3,7 +3,8 @@
 `db` opens and migrates the database and holds the connection, transactions (which may span
 stores), backup and the timestamp helpers; `boards` the boards and their poll state (chat- and
 follow-added ones too); `postings` what each poll found (`record`, its pure `diff`, job
-`identity`) and the reads of stored postings; `users` users and their settings; `alerts` their
+`identity`) and the reads of stored postings; `jobs` a posting and its copies on other boards
+as one job (/why, the buttons, "also on"); `users` users and their settings; `alerts` their
 alerts; `choices` the jobs they hid and companies they muted; `outbox` the deliveries; `held`
 those held for a summary; `follows` the boards users follow; `access` invites and bans;
 `notices` the admins' broadcasts; `textindex` the postings' text index (`fulltext`, its
@@ -32,9 +33,10 @@ from bot.store.choices import Choices, company_key
 from bot.store.db import Db, connect, from_iso, iso, utcnow
 from bot.store.follows import Followed, Follows
 from bot.store.held import Held
+from bot.store.jobs import JobRecord, Jobs
 from bot.store.notices import Notices
 from bot.store.outbox import Outbox, OutboxItem, OutboxState, SentJob
-from bot.store.postings import JobRecord, Postings, RecordResult
+from bot.store.postings import Postings, RecordResult
 from bot.store.retention import Pruning
 from bot.store.textindex import TextIndex
 from bot.store.users import USER_STATES, User, Users
@@ -54,6 +56,7 @@ __all__ = [
     "Follows",
     "Held",
     "JobRecord",
+    "Jobs",
     "Notices",
     "Outbox",
     "OutboxItem",
@@ -82,6 +85,7 @@ class Stores:
     db: Db
     boards: Boards
     postings: Postings
+    jobs: Jobs
     users: Users
     alerts: Alerts
     choices: Choices
@@ -98,6 +102,7 @@ class Stores:
             db,
             Boards(db),
             Postings(db),
+            Jobs(db),
             Users(db),
             Alerts(db),
             Choices(db),

@@ -1,4 +1,4 @@
-"""Postings: store what a poll found (`record`), and the reads of stored postings and jobs."""
+"""Postings: store what a poll found (`record`), and the reads of stored postings."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
-from bot import dedupe
 from bot.models import Posting
-from bot.store.columns import _FIELDS, _POSTING_COLS, _posting, _posting_values, _prefixed
+from bot.store.columns import _FIELDS, _POSTING_COLS, _posting, _posting_values
 from bot.store.db import Table, from_iso, iso
 from bot.store.identity import JobKeys, clear_shared, job_keys
 from bot.store.pollplan import BoardRows, Plan, plan
@@ -39,20 +37,6 @@ class TextPage:
     last: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class JobRecord:
-    """A stored posting with what /why needs to know about it."""
-
-    posting: Posting
-    first_seen: datetime
-    baseline: bool
-    job_key: str
-
-
-_JOB_COLS = (
-    f"{_prefixed('p')}, p.first_seen_at, p.baseline AS in_baseline, "
-    "coalesce(p.job_key, p.key) AS job"
-)
 _INSERT = f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline,
                   job_key, url_key, apply_key, ctl_key, ctd_key, raw_hash, partial)
               VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
@@ -195,15 +179,6 @@ class Postings(Table):
         )
         return closing
 
-    def also_on(self, key: str) -> tuple[str, ...]:
-        """The other postings of this posting's job, as "board|location" (see `record`)."""
-        rows = self.db.execute(
-            """SELECT board, location FROM postings WHERE key != ? AND job_key =
-                   (SELECT job_key FROM postings WHERE key = ?) ORDER BY first_seen_at""",
-            (key, key),
-        )
-        return tuple(f"{r['board']}|{r['location']}" for r in rows)
-
     def last_seen(self, key: str) -> datetime | None:
         """When a posting was last seen on its board: the board's last successful poll while
         the posting is listed, else the poll before the one it went missing in."""
@@ -287,37 +262,3 @@ class Postings(Table):
             (board, limit),
         )
         return [_posting(r) for r in rows]
-
-    def job_key(self, posting_key: str) -> str:
-        """The key of the job a posting belongs to (itself unless it is a copy)."""
-        row = self.db.one("SELECT job_key FROM postings WHERE key = ?", (posting_key,))
-        return row["job_key"] if row and row["job_key"] else posting_key
-
-    def _job(self, where: str, params: tuple[Any, ...]) -> JobRecord | None:
-        row = self.db.one(
-            f"SELECT {_JOB_COLS} FROM postings p WHERE {where} "
-            "ORDER BY p.closed_at IS NOT NULL, p.first_seen_at DESC LIMIT 1",
-            params,
-        )
-        if row is None:
-            return None
-        first_seen = from_iso(row["first_seen_at"])
-        assert first_seen is not None
-        return JobRecord(_posting(row), first_seen, bool(row["in_baseline"]), row["job"])
-
-    def find_job(self, text: str) -> JobRecord | None:
-        """A posting by its URL, apply URL, key ("board:id") or the board's own id."""
-        if text.startswith(("http://", "https://")):
-            key = dedupe.url_key(text)
-            return self._job(
-                "p.url = ? OR p.apply_url = ? OR p.url_key = ? OR p.apply_key = ?",
-                (text, text, key, key),
-            )
-        return self._job("p.key = ?", (text,)) or self._job("p.external_id = ?", (text,))
-
-    def job_by_message(self, chat_id: int, message_id: int) -> JobRecord | None:
-        """The job whose notification is message `message_id` in the chat."""
-        return self._job(
-            "p.key = (SELECT posting_key FROM deliveries WHERE chat_id = ? AND message_id = ?)",
-            (chat_id, message_id),
-        )

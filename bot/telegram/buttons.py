@@ -70,7 +70,7 @@ def original(store: Stores, job: SentJob, now: datetime) -> OutgoingMessage | No
         return None
     queries = [a.query for a in store.alerts.alerts(job.chat_id) if a.id in job.alert_ids]
     zone = policy.zone(store.users.settings(job.chat_id).timezone)
-    also = store.postings.also_on(job.posting_key)
+    also = store.jobs.also_on(job.posting_key)
     return render.notification(posting, queries, now, also, zone=zone, delivery_id=job.id)
 
 
@@ -95,7 +95,7 @@ def hide(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     message = original(store, job, now) if job else None
     if job is None or message is None:
         return STALE
-    store.choices.hide_job(job.chat_id, store.postings.job_key(job.posting_key), now)
+    store.choices.hide_job(job.chat_id, store.jobs.job_key(job.posting_key), now)
     title = message.html.split("\n", 1)[0]
     note = "🙈 Hidden: you won't see this job again, also not in /search."
     folded = OutgoingMessage(title, html.unescape(re.sub(r"<[^>]+>", "", title)))
@@ -155,7 +155,7 @@ def undo(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     if job is None or message is None or posting is None or parsed is None:
         return STALE
     if kind == "h":
-        store.choices.unhide_job(job.chat_id, store.postings.job_key(job.posting_key))
+        store.choices.unhide_job(job.chat_id, store.jobs.job_key(job.posting_key))
         toast = "This job is back."
     elif kind == "m":
         store.choices.unmute_company(job.chat_id, posting.company)

@@ -92,7 +92,7 @@ class ControlCommands:
         if arg:
             job = _find_job(store, arg.split()[0]) if len(arg) <= 2000 else None
         elif msg.reply_to_message_id is not None:
-            job = store.postings.job_by_message(msg.chat_id, msg.reply_to_message_id)
+            job = store.jobs.job_by_message(msg.chat_id, msg.reply_to_message_id)
         else:
             return "Send <code>/why &lt;job URL or id&gt;</code>, or reply /why to a job's message."
         if job is None:
@@ -273,7 +273,7 @@ class ControlCommands:
 def _find_job(store: Stores, text: str) -> JobRecord | None:
     """The job `text` names (a URL, a key, an id); else the one at that address written without
     its scheme, as browsers show it (example.com/jobs/2)."""
-    job = store.postings.find_job(text)
+    job = store.jobs.find_job(text)
     if job is None and (url := with_scheme(text)) != text:
-        job = store.postings.find_job(url)
+        job = store.jobs.find_job(url)
     return job
