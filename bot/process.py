@@ -10,7 +10,7 @@ from bot import logs
 
 def environment() -> None:
     """Settings libraries read from the environment. PTB 22 warns inside its own RetryAfter()
-    that retry_after will become a timedelta; we opt in now (`ptb.translate` takes either), so
+    that retry_after will become a timedelta; we opt in now (`ptb_api.translate` takes either), so
     a flood-control answer does not log a deprecation."""
     os.environ.setdefault("PTB_TIMEDELTA", "1")
 
