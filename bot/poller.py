@@ -17,9 +17,10 @@ from bot.errors import BoardHTTPError, FetchError, ParseError
 from bot.events import OnEvent, Polled, ignore
 from bot.http import Fetcher
 from bot.intake import Read, fetch_and_read
-from bot.models import BoardInfo, Posting
+from bot.models import BoardInfo
 from bot.reading import Reader
 from bot.routing import Router
+from bot.slices import Slices
 from bot.sources.contract import Context, Response
 from bot.store import (
     Alerts,
@@ -31,21 +32,12 @@ from bot.store import (
     Outbox,
     Postings,
     RecordResult,
-    pollplan,
     utcnow,
 )
 from bot.store.db import storage_problem
-from bot.store.pollplan import Plan
 from bot.streaks import Streaks
-from bot.textindexer import give_way
 
 log = logging.getLogger(__name__)
-BASELINE_SLICE = 50  # new postings of a first poll stored per transaction (_baseline_ahead)
-# ... and at most this many characters of their text (a slice of 50 long descriptions would
-# hold the loop for longer than short ones). At 200,000 a slice's commit took 15-50 ms (the
-# log writes of ~2 MB) in the first poll of a 9,000-posting board; at 100,000, 2-18 ms.
-BASELINE_TEXT = 100_000
-ROUTE_SLICE = 50  # new postings stored and routed per transaction in a burst (see _route_ahead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +85,7 @@ class Poller:
     big board (seconds of work on its first poll) does not stall it: commands are answered
     and alerts sent meanwhile. The diff and routing stay on the loop, in one transaction on
     its connection; a first poll's plan is worked out on the worker and stored in slices
-    (`_baseline_ahead`).
+    (`bot.slices`).
     """
 
     def __init__(
@@ -118,8 +110,9 @@ class Poller:
         self.streaks = Streaks(s.db, s.boards, polling, clock, on_event)
         self._storage_down = False  # the last poll could not be stored (told once)
         self.reader = Reader(processes=polling.reader_process)
-        self.baseline_slice = BASELINE_SLICE
-        self.route_slice = ROUTE_SLICE
+        self.slices = Slices(
+            s.db, s.postings, self.router, self.reader, polling.close_after, on_enqueued
+        )
 
     def close(self) -> None:
         """Let the worker thread go once it has finished what it is doing."""
@@ -222,11 +215,11 @@ class Poller:
         fingerprints = read.fingerprints
         ahead = None
         if board.baseline_at is None:
-            ahead = await self._baseline_ahead(board.name, postings, now, unchanged, fingerprints)
+            ahead = await self.slices.baseline(board.name, postings, now, unchanged, fingerprints)
         routed = (0, 0)
         if board.baseline_at is not None:  # new postings may be routed: have the index ready
             await asyncio.shield(self.router.start())
-            postings, unchanged, routed = await self._route_ahead(
+            postings, unchanged, routed = await self.slices.routed(
                 board.name, postings, now, unchanged, fingerprints
             )
         with self.store.db.transaction():
@@ -277,76 +270,6 @@ class Poller:
                 seen=board.body_hash if board.baseline_at else None,
             )
         return read
-
-    async def _baseline_ahead(
-        self,
-        name: str,
-        postings: list[Posting],
-        now: datetime,
-        unchanged: list[str],
-        fingerprints: dict[str, str],
-    ) -> Plan:
-        """Store a baseline's new postings `baseline_slice` at a time (fewer when their text
-        passes `BASELINE_TEXT` characters), one transaction each,
-        the event loop running between them (9,000 postings are seconds of SQLite work). The
-        board is read once and the plan worked out on the worker thread; each slice only
-        looks up its job keys and writes. A baseline notifies nobody, so committing it in
-        parts loses nothing: a poll cut short is a baseline again. Returns the plan, with
-        what is left for the poll's own transaction."""
-        rows = self.store.postings.read(name)
-        plan = await self.reader.run(pollplan.plan, rows, postings, unchanged, fingerprints)
-        while (count := self._slice(plan)) < plan.unwritten:
-            with self.store.db.transaction():
-                self.store.postings.write_new(plan, now, count)
-            await give_way(self.store.db)
-        return plan
-
-    def _slice(self, plan: Plan) -> int:
-        """How many of the plan's next new postings one slice stores: `baseline_slice`, or
-        fewer (one at least) when their text passes `BASELINE_TEXT` characters."""
-        count = chars = 0
-        for posting in plan.diff.inserts[plan.written : plan.written + self.baseline_slice]:
-            count += 1
-            chars += len(posting.title) + len(posting.description or "")
-            if chars >= BASELINE_TEXT:
-                break
-        return max(count, 1)
-
-    async def _route_ahead(
-        self,
-        name: str,
-        postings: list[Posting],
-        now: datetime,
-        unchanged: list[str],
-        fingerprints: dict[str, str],
-    ) -> tuple[list[Posting], list[str], tuple[int, int]]:
-        """Store and route a burst of new postings `route_slice` at a time, each slice with
-        its deliveries in one transaction, the event loop running between them (500 new
-        postings that each match 2,500 users are a minute of work). Committing in parts loses
-        nothing: a slice's postings are stored with their deliveries, or neither. Returns
-        what is left for the poll's own transaction, and (new postings, deliveries) so far."""
-        if len(postings) <= self.route_slice:  # (the usual poll: no more to read)
-            return postings, unchanged, (0, 0)
-        known = self.store.postings.known_ids(name)
-        new = [p for p in postings if p.external_id not in known]
-        if len(new) <= self.route_slice:
-            return postings, unchanged, (0, 0)
-        listed = [p for p in postings if p.external_id in known]
-        done = [*unchanged, *(p.key for p in listed)]  # seen: not missing from a slice
-        counts = (0, 0)
-        while len(new) > self.route_slice:
-            part, new = new[: self.route_slice], new[self.route_slice :]
-            with self.store.db.transaction():
-                rec = self.store.postings.record(
-                    name, part, now, self.polling.close_after, unchanged=done,
-                    fingerprints=fingerprints,
-                )  # fmt: skip
-                counts = (counts[0] + len(rec.new), counts[1] + self.router.route(rec.new, now))
-            done.extend(p.key for p in part)
-            if counts[1]:
-                self.on_enqueued()  # the sender may start on them
-            await give_way(self.store.db)
-        return [*listed, *new], done, counts
 
     def _failed(
         self,

@@ -31,7 +31,7 @@ async def test_a_big_baseline_lets_the_loop_run_between_slices(store, boards, no
     watcher = asyncio.create_task(watch())
     async with build_client(timeout=5.0) as client:
         poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
-        poller.baseline_slice = 100
+        poller.slices.baseline_slice = 100
         outcome = await poller.poll("Acme")
         polling.set()
         await watcher
@@ -59,7 +59,7 @@ async def test_a_baseline_in_slices_reads_the_board_once(store, boards, now) -> 
     traced: list[str] = []
     async with build_client(timeout=5.0) as client:
         poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
-        poller.baseline_slice = 100
+        poller.slices.baseline_slice = 100
         store.db.conn.set_trace_callback(traced.append)
         outcome = await poller.poll("Acme")
         store.db.conn.set_trace_callback(None)
@@ -132,7 +132,7 @@ async def test_a_burst_of_new_postings_is_routed_in_slices(store, boards, now) -
 
     async with build_client(timeout=5.0) as client:
         poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
-        poller.route_slice = 5  # 30 new: 6 slices (the last one with the poll)
+        poller.slices.route_slice = 5  # 30 new: 6 slices (the last one with the poll)
         assert (await poller.poll("Acme")).status == "baseline"
         jobs = [gh_job(i, title=f"Engineer {i}") for i in range(31)]
         boards.set_json(PATH, {"jobs": [*jobs, gh_job(99, title="Cook (changed)")]})
@@ -193,7 +193,7 @@ async def test_a_task_woken_by_a_timer_runs_between_any_two_slices(store, boards
 
     async with build_client(timeout=5.0) as client:
         poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
-        poller.baseline_slice = 50
+        poller.slices.baseline_slice = 50
         watcher = asyncio.create_task(other())
         store.db.conn.set_trace_callback(lambda sql: sql == "COMMIT" and order.append("slice"))
         outcome = await poller.poll("Acme")
