@@ -176,6 +176,56 @@ def _pcsx_instead(response: Response, data: object, ctx: Context) -> Request | N
     )
 
 
+def _careers_page(response: Response, ctx: Context) -> Page:
+    """The careers page: its domain and API found, the first list page asked for."""
+    domain = _domain_of(response.url) or site_domain(response.text)
+    if domain is None:
+        raise ParseError(_no_domain(ctx.url or response.url))
+    api = api_url(origin_of(response.url), domain, page_api(response.body))
+    return Page(follow=[Request(list_url(api, 0), headers=_ACCEPT)])
+
+
+def _detail_page(response: Response, data: Any, detail: re.Match[str] | None) -> Page:
+    """One position's detail (v2 by its path, PCSX by its query): the whole posting."""
+    position = mapping(data).get("data", data) if not detail else data
+    if not isinstance(position, dict) or not _first(position, "id", "name"):
+        raise _refused(response, data)
+    ident = (
+        response.request.detail_of
+        or (detail["id"] if detail else _query(response.request.url).get("position_id"))
+        or ""
+    )
+    return Page(
+        [_posting(position | {"id": ident}, origin_of(response.request.url), partial=False)]
+    )
+
+
+def _list_page(response: Response, data: Any, path: str, ctx: Context) -> Page:
+    """A list page: its positions (partial until their detail is read), the details of new
+    ones and the pages after it; an API that refuses v2 is asked through PCSX instead."""
+    origin = origin_of(response.request.url)
+    listed = mapping(data).get("data", data) if path.startswith(PCSX) else data
+    if not isinstance(listed, dict) or not isinstance(listed.get("positions"), list):
+        instead = _pcsx_instead(response, data, ctx)
+        if instead is None:
+            raise _refused(response, data)
+        return Page(follow=[instead])
+    positions = [p for p in listed["positions"] if isinstance(p, dict) and text(p.get("id"))]
+    found = unique(_posting(p, origin, partial=True) for p in positions)
+    api, domain = (PCSX if path.startswith(PCSX) else V2), _domain_of(response.request.url)
+    follow = [
+        Request(
+            _detail_url(origin, api, p.external_id, domain or ""),
+            headers=_ACCEPT,
+            detail_of=p.external_id,
+        )
+        for p in found
+        if p.external_id not in ctx.known
+    ]
+    follow += later_pages(response.request.url, len(listed["positions"]), listed.get("count"))
+    return Page(found, follow)
+
+
 @register
 class Eightfold(Source):
     kind = "eightfold"
@@ -217,42 +267,9 @@ class Eightfold(Source):
         after it, details of new postings) or one posting's detail."""
         path = urlsplit(response.request.url).path
         if not path.startswith((V2, PCSX, _PCSX_DETAIL)):
-            domain = _domain_of(response.url) or site_domain(response.text)
-            if domain is None:
-                raise ParseError(_no_domain(ctx.url or response.url))
-            api = api_url(origin_of(response.url), domain, page_api(response.body))
-            return Page(follow=[Request(list_url(api, 0), headers=_ACCEPT)])
-        origin = origin_of(response.request.url)
+            return _careers_page(response, ctx)
         data = json_body(response, _EXPECTED)
         detail = _V2_DETAIL.match(path)
         if detail or path.startswith(_PCSX_DETAIL):
-            position = mapping(data).get("data", data) if not detail else data
-            if not isinstance(position, dict) or not _first(position, "id", "name"):
-                raise _refused(response, data)
-            ident = (
-                response.request.detail_of
-                or (detail["id"] if detail else _query(response.request.url).get("position_id"))
-                or ""
-            )
-            return Page([_posting(position | {"id": ident}, origin, partial=False)])
-        listed = mapping(data).get("data", data) if path.startswith(PCSX) else data
-        if not isinstance(listed, dict) or not isinstance(listed.get("positions"), list):
-            instead = _pcsx_instead(response, data, ctx)
-            if instead is None:
-                raise _refused(response, data)
-            return Page(follow=[instead])
-        positions = [p for p in listed["positions"] if isinstance(p, dict) and text(p.get("id"))]
-        found = unique(_posting(p, origin, partial=True) for p in positions)
-        api, domain = (PCSX if path.startswith(PCSX) else V2), _domain_of(response.request.url)
-        follow = [
-            Request(
-                _detail_url(origin, api, p.external_id, domain or ""),
-                headers=_ACCEPT,
-                detail_of=p.external_id,
-            )
-            for p in found
-            if p.external_id not in ctx.known
-        ]
-        total = listed.get("count")
-        follow += later_pages(response.request.url, len(listed["positions"]), total)
-        return Page(found, follow)
+            return _detail_page(response, data, detail)
+        return _list_page(response, data, path, ctx)

@@ -69,6 +69,37 @@ def _href(item: Tag, selector: str) -> str | None:
     return str(found["href"]).strip() if found is not None and found.get("href") else None
 
 
+def _posting(
+    item: Tag, selectors: Mapping[str, str], hrefs: Counter[str | None], page_url: str, alone: bool
+) -> RawPosting | None:
+    """One item's posting (None without a title). Its link is its id when the link is its
+    own (no other item shares it, and it is not the page); else its content is. A page of
+    one item with no description selector gives that item's text as the description."""
+    title = _text(item, selectors["title"])
+    if not title:
+        return None
+    href = _href(item, selectors["link"])
+    url = canonical_url(href, page_url) if href else canonical_url(page_url)
+    own = bool(href) and hrefs[href] == 1 and url != canonical_url(page_url)
+    markup = None
+    if described := selectors.get("description"):
+        found = item.select_one(described)
+        markup = found.decode_contents() if found is not None else None
+    elif alone:
+        markup = item.decode_contents()
+    company = _text(item, selectors.get("company"))
+    location = _text(item, selectors.get("location"))
+    return RawPosting(
+        external_id=url if own else content_id(title, company, location, markup),
+        title=title,
+        url=url,
+        company=company,
+        location=location,
+        description_text=page_text(markup) if markup else None,
+        posted_at=_date(item, selectors.get("date")),
+    )
+
+
 @register
 class Html(Source):
     kind = "html"
@@ -119,34 +150,7 @@ class Html(Source):
         soup = BeautifulSoup(page, "lxml")
         items = soup.select(selectors["item"])
         hrefs = Counter(_href(item, selectors["link"]) for item in items)
-        postings = []
-        for item in items:
-            title = _text(item, selectors["title"])
-            if not title:
-                continue
-            href = _href(item, selectors["link"])
-            url = canonical_url(href, response.url) if href else canonical_url(response.url)
-            own = bool(href) and hrefs[href] == 1 and url != canonical_url(response.url)
-            described = selectors.get("description")
-            markup = None
-            if described:
-                found = item.select_one(described)
-                markup = found.decode_contents() if found is not None else None
-            elif len(items) == 1:
-                markup = item.decode_contents()  # a page holding one posting: its text
-            company, location = (
-                _text(item, selectors.get("company")),
-                _text(item, selectors.get("location")),
-            )
-            postings.append(
-                RawPosting(
-                    external_id=url if own else content_id(title, company, location, markup),
-                    title=title,
-                    url=url,
-                    company=company,
-                    location=location,
-                    description_text=page_text(markup) if markup else None,
-                    posted_at=_date(item, selectors.get("date")),
-                )
-            )
-        return Page(unique(postings))
+        postings = [
+            _posting(item, selectors, hrefs, response.url, alone=len(items) == 1) for item in items
+        ]
+        return Page(unique([p for p in postings if p is not None]))
