@@ -4,7 +4,7 @@
 with the matcher's own compiled test (`bot.view`), after the same synonym expansion, and
 combines them as AND/OR/NOT do; so it agrees with the matcher, and it can say which term is
 missing, which exclusion hit and which field filter failed. `verdict` adds what the store
-knows (muted company, hidden job, board baseline, posted before the alert, already sent).
+knows (muted company, hidden job, board baseline, found before the alert, already sent).
 Pure: no I/O. Reasons are plain text; the caller escapes them.
 """
 
@@ -126,9 +126,15 @@ class Facts:
     zone: tzinfo = UTC  # the user's, for the times shown
 
 
-def _day(when: datetime, zone: tzinfo = UTC) -> str:
+def _day(when: datetime, zone: tzinfo = UTC, seconds: bool = False) -> str:
     local = when.astimezone(zone)
-    return f"{local:%Y-%m-%d %H:%M} {local.tzname() or 'UTC'}"
+    return f"{local:%Y-%m-%d %H:%M{':%S' if seconds else ''}} {local.tzname() or 'UTC'}"
+
+
+def _two(first: datetime, then: datetime, zone: tzinfo) -> tuple[str, str]:
+    """Two times to compare, to the second when the minute alone would show them equal."""
+    same = _day(first, zone) == _day(then, zone)
+    return _day(first, zone, same), _day(then, zone, same)
 
 
 def blockers(f: Facts) -> list[str]:
@@ -145,9 +151,9 @@ def blockers(f: Facts) -> list[str]:
     if f.baseline:
         out.append("it was on its board when jobbot started watching it (board baseline)")
     if f.first_seen < f.alert_created:
+        found, created = _two(f.first_seen, f.alert_created, f.zone)
         out.append(
-            f"it was posted before the alert existed (first seen {_day(f.first_seen, f.zone)}, "
-            f"alert created {_day(f.alert_created, f.zone)})"
+            f"jobbot found it before the alert existed (found {found}, alert created {created})"
         )
     if f.alert_paused:
         out.append("the alert is paused")

@@ -72,7 +72,11 @@ def test_every_missing_term_of_an_and_is_named() -> None:
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 FACTS = [  # (facts, what blockers says)
     (Facts(T0, T0 + timedelta(hours=1)), []),
-    (Facts(T0, T0 - timedelta(days=1)), ["posted before the alert existed"]),
+    (Facts(T0, T0 - timedelta(days=1)), ["found it before the alert existed"]),
+    (  # the same minute: to the second, or the two would read alike
+        Facts(T0 + timedelta(seconds=9), T0 + timedelta(seconds=2)),
+        ["(found 2026-05-01 08:00:02 UTC, alert created 2026-05-01 08:00:09 UTC)"],
+    ),
     (Facts(T0, T0, baseline=True), ["board baseline"]),
     (Facts(T0, T0, company_muted=True), ["you muted its company"]),
     (Facts(T0, T0, hidden=True), ["you hid this job"]),

@@ -33,7 +33,7 @@ COMMANDS = (
         "/why https://jobs.example.com/123 — or /why (or just why?) as a reply to a job's "
         "message. For each of your alerts: matched, or exactly why not (the missing word, the "
         "exclusion that hit, the field filter that failed, a muted company, a hidden job, a job "
-        "posted before the alert, a board's first poll, already sent).",
+        "found before the alert, a board's first poll, already sent).",
         "Jobs",
     ),
     Command(
