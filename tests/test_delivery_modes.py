@@ -46,6 +46,15 @@ async def test_timezone_by_name_city_or_offset_replies_with_the_local_time(handl
     )
     assert "+05:30</b>: it's Wed 1 Jul 17:30" in await say(handlers, "/timezone +05:30")
     assert store.users.settings(USER).timezone == "+05:30"
+    assert "Europe/Warsaw</b>" in await say(handlers, "/timezone krakow"), "typed without accents"
+
+
+async def test_a_mistyped_time_zone_gets_the_nearest_one_offered(handlers, store) -> None:
+    assert await say(handlers, "/timezone lisbn") == (
+        "I can't use that time zone: “lisbn” is not a time zone I know: did you mean Europe/Lisbon?"
+    )
+    assert "did you mean America/New_York?" in await say(handlers, "/timezone new yrok")
+    assert store.users.settings(USER).timezone == "UTC", "nothing changed"
 
 
 async def test_daily_digest_holds_until_local_time_and_off_releases_it_as_one_summary(
@@ -74,6 +83,13 @@ async def test_quiet_hours_command_and_a_digest_inside_them(handlers, store) -> 
     assert "quiet hours 22:00–07:00 (UTC). Next summary: Thu 2 Jul 07:00" in reply
     assert "no quiet hours" in await say(handlers, "/quiet off")
     assert store.users.settings(USER).quiet is None
+
+
+async def test_quiet_hours_set_outside_them_say_what_happens_inside(handlers) -> None:
+    reply = await say(handlers, "/quiet 22:00-07:00")  # at 12:00, instant delivery
+    assert reply.endswith(
+        "Jobs come as they arrive now; those found 22:00–07:00 come in one summary at 07:00."
+    )
 
 
 async def test_times_written_as_people_write_them(handlers, store) -> None:

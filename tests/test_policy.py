@@ -78,10 +78,29 @@ def test_daylight_saving_gap_and_repeated_hour() -> None:
         ("Lisbon", "Europe/Lisbon"),
         ("São Paulo", "America/Sao_Paulo"),
         ("Bengaluru", "Asia/Kolkata"),
+        ("krakow", "Europe/Warsaw"),  # Kraków as most keyboards type it
+        ("Dusseldorf", "Europe/Berlin"),
+        ("ZÜRICH", "Europe/Zurich"),
     ],
 )
 def test_time_zones_by_name_city_or_offset(text: str, zone: str) -> None:
     assert parse_timezone(text) == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("Europe/Lisbn", "did you mean Europe/Lisbon?"),
+        ("berln", "did you mean Europe/Berlin?"),
+        ("sao paolo", "did you mean America/Sao_Paulo?"),
+        ("Mars/Olympus", "try Europe/Berlin, a city, or +02:00"),  # nothing near: the forms
+        ("asdfgh", "try Europe/Berlin, a city, or +02:00"),
+    ],
+)
+def test_a_mistyped_zone_or_city_offers_the_nearest(text: str, offered: str) -> None:
+    with pytest.raises(PolicyError) as caught:
+        parse_timezone(text)
+    assert str(caught.value).endswith(offered)
 
 
 @pytest.mark.parametrize("text", ["Mars/Olympus", "+15:00", "", "x" * 100, "Europe/"])

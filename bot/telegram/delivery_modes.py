@@ -42,7 +42,9 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "timezone", "<zone | city | +02:00>", "Your time zone",
         "/timezone Europe/Berlin, /timezone Lisbon or /timezone +02:00 — digests and quiet "
-        "hours follow your local time, summer time included. Default UTC.", "Delivery",
+        "hours follow your local time, summer time included. Default UTC. A city may be "
+        "typed without accents (krakow); a mistyped name gets the nearest one offered.",
+        "Delivery",
     ),
 )  # fmt: skip
 esc = html.escape
@@ -72,9 +74,20 @@ def apply_settings(store: Stores, chat_id: int, settings: DeliverySettings, now:
 def next_summary(settings: DeliverySettings, now: datetime) -> str:
     """When held jobs go next under these settings, in words."""
     until = release_at(settings, now)
-    if until is None:
-        return "Jobs come as they arrive."
-    return f"Next summary: {local_time(until, settings.timezone)} ({esc(settings.timezone)})."
+    if until is not None:
+        return f"Next summary: {local_time(until, settings.timezone)} ({esc(settings.timezone)})."
+    if settings.quiet:
+        start, end = map(fmt_minutes, settings.quiet)
+        return (
+            f"Jobs come as they arrive now; those found {start}–{end} come in one summary at {end}."
+        )
+    return "Jobs come as they arrive."
+
+
+def refused(what: str, exc: PolicyError) -> str:
+    """The reply to a setting that cannot be used: `what` it was, and why."""
+    why = str(exc)
+    return f"I can't use that{what}: {esc(why)}{'' if why.endswith(('.', '?')) else '.'}"
 
 
 class DeliveryModes:
@@ -100,7 +113,7 @@ class DeliveryModes:
         try:
             tz = parse_timezone(arg)
         except PolicyError as exc:
-            return f"I can't use that time zone: {esc(str(exc))}."
+            return refused(" time zone", exc)
         ensure_user(store, msg.chat_id, self.clock())
         settings = replace(store.users.settings(msg.chat_id), timezone=tz)
         self._save(store, msg.chat_id, settings)
@@ -117,7 +130,7 @@ class DeliveryModes:
         try:
             mode, at, day = parse_digest(arg)
         except PolicyError as exc:
-            return f"I can't use that: {esc(str(exc))}."
+            return refused("", exc)
         ensure_user(store, msg.chat_id, self.clock())
         current = store.users.settings(msg.chat_id)
         if mode == "instant":
@@ -142,7 +155,7 @@ class DeliveryModes:
         try:
             quiet = parse_quiet(arg)
         except PolicyError as exc:
-            return f"I can't use that: {esc(str(exc))}."
+            return refused("", exc)
         ensure_user(store, msg.chat_id, self.clock())
         settings = replace(store.users.settings(msg.chat_id), quiet=quiet)
         self._save(store, msg.chat_id, settings)
