@@ -215,6 +215,9 @@ async def test_pause_and_resume_one_alert(handlers, store, tg, transport, clock)
     assert await sender.drain(timeout=2) == 1
     assert "Paused alerts: #1" in await say(handlers, "/settings")
     clock.advance(hours=5)
+    assert await say(handlers, "/resume") == (
+        "Notifications are on already.\nAlert #1 is still paused: /resume 1 turns it on."
+    ), "a /resume that leaves an alert paused says which"
     reply = await say(handlers, "/resume 1")
     assert "Alert #1 is on again.\n1 job matched meanwhile" in reply
     assert await sender.drain(timeout=2) == 1 and titles(tg.sent[1].text) == ["Rust Engineer 1"]
@@ -230,3 +233,13 @@ async def test_a_resume_after_more_than_7_days_drops_the_oldest_with_a_reason(
     clock.advance(days=9)
     reply = await say(handlers, "/resume")
     assert "1 job matched meanwhile" in reply and "1 older than 7 days was dropped" in reply
+
+
+async def test_resuming_all_names_the_alerts_paused_one_by_one(handlers, store) -> None:
+    other = store.alerts.add_alert(USER, "golang", NOW).id
+    await say(handlers, "/pause 1")
+    await say(handlers, f"/pause {other}")
+    await say(handlers, "/pause")
+    reply = await say(handlers, "/resume")
+    assert reply.startswith("▶️ Notifications are on again.")
+    assert reply.endswith(f"\nStill paused: #1, #{other}. /resume &lt;id&gt; turns one on.")

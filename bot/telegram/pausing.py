@@ -42,6 +42,17 @@ def released(store: Stores, chat_id: int, now: datetime) -> str:
     return out
 
 
+def still_paused(store: Stores, chat_id: int) -> str:
+    """The alerts paused one by one, which /resume alone leaves paused, and how to resume one."""
+    paused = sorted(store.alerts.paused_alert_ids(chat_id))
+    if not paused:
+        return ""
+    if len(paused) == 1:
+        return f"\nAlert #{paused[0]} is still paused: /resume {paused[0]} turns it on."
+    ids = ", ".join(f"#{a}" for a in paused)
+    return f"\nStill paused: {ids}. /resume &lt;id&gt; turns one on."
+
+
 class PauseCommands:
     """/pause and /resume. Each runs on a worker thread (dbworker)."""
 
@@ -83,13 +94,12 @@ class PauseCommands:
             return self._resume_alert(store, msg.chat_id, arg, now)
         user = store.users.user(msg.chat_id)
         if user is not None and user.state == "active":
-            return "Notifications are on already." + released(store, msg.chat_id, now)
+            reply = "Notifications are on already." + released(store, msg.chat_id, now)
+            return reply + still_paused(store, msg.chat_id)
         store.users.subscribe(msg.chat_id, now, msg.username, msg.first_name)
         store.users.pause_user(msg.chat_id, None)
         reply = "▶️ Notifications are on again." + released(store, msg.chat_id, now)
-        if paused := store.alerts.paused_alert_ids(msg.chat_id):
-            reply += "\nStill paused: " + ", ".join(f"#{a}" for a in sorted(paused)) + "."
-        return reply
+        return reply + still_paused(store, msg.chat_id)
 
     @staticmethod
     def _resume_alert(store: Stores, chat_id: int, arg: str, now: datetime) -> Reply:
