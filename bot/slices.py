@@ -54,12 +54,12 @@ class Slices:
         fingerprints: dict[str, str],
     ) -> Plan:
         """Store a baseline's new postings `baseline_slice` at a time (fewer when their text
-        passes `BASELINE_TEXT` characters), one transaction each,
-        the event loop running between them (9,000 postings are seconds of SQLite work). The
-        board is read once and the plan worked out on the worker thread; each slice only
-        looks up its job keys and writes. A baseline notifies nobody, so committing it in
-        parts loses nothing: a poll cut short is a baseline again. Returns the plan, with
-        what is left for the poll's own transaction."""
+        passes `BASELINE_TEXT` characters), one transaction each, the event loop running
+        between them (9,000 postings are seconds of SQLite work). The board is read once and
+        the plan worked out on the worker thread; each slice only looks up its job keys and
+        writes. A baseline notifies nobody, so committing it in parts loses nothing: a poll
+        cut short is a baseline again. Returns the plan, with what is left for the poll's
+        own transaction."""
         rows = self.postings.read(name)
         plan = await self.reader.run(pollplan.plan, rows, postings, unchanged, fingerprints)
         while (count := self._slice(plan)) < plan.unwritten:

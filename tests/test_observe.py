@@ -127,6 +127,7 @@ async def test_healthz_is_200_then_503_while_sending_is_paused_and_stats_says_so
         assert "<b>Users</b>: 1 active" in stats and "<b>Alerts</b>: 1 (0 paused)" in stats
         assert "polls: 2 (0 failed)" in stats and "messages: 1 sent" in stats
         assert "time to alert: average 1m30s, 100% within 15m" in stats
+        assert "0 held for digests, quiet hours or pauses" in stats
         assert "Sorry, only the bot's admins" in await bot.say(USER, "/stats")
 
         tg.reject_token()  # the token is revoked: the next job cannot go out

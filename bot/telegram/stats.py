@@ -47,7 +47,7 @@ def stats_text(
         f"{_ago(now, figures.last_poll_success)}",
         f"<b>Outbox</b>: {_n(figures.outbox)} waiting (oldest "
         f"{_ago(now, figures.oldest_waiting) if figures.oldest_waiting else 'none'}), "
-        f"{_n(figures.held)} held for digests or quiet hours",
+        f"{_n(figures.held)} held for digests, quiet hours or pauses",
         f"<b>Since start</b> ({format_duration(max((now - started_at).total_seconds(), 1))} ago):",
         f"  polls: {_n(metrics.total('jobbot_polls_total'))} "
         f"({_n(metrics.total('jobbot_polls_total', outcome='failed'))} failed)",
