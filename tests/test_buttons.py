@@ -175,6 +175,7 @@ async def test_pause_alert_offers_a_choice_between_matched_alerts(tmp_path, tg, 
         toast, paused = await bot.press(same, "jp:1:2")
         assert toast == "Paused alert #2." and paused is not None
         assert "⏸ Paused alert #2 senior" in paused.visible_text
+        assert "nothing is sent until /resume 2; what it matches meanwhile" in paused.visible_text
         assert bot.app.store.alerts.paused_alert_ids(USER) == {2}
         sent = await bot.jobs(job(2, "x"), job(3, "Senior Go Engineer"), job(4, "Rust Dev"))
         assert [m.text.split("\n")[0] for m in sent] == ["<b>Rust Dev</b>"]

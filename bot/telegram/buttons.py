@@ -139,7 +139,10 @@ def pause(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     alert = chosen[0]
     store.alerts.set_alert_paused(job.chat_id, alert.id, now)
     query = esc(shorten(alert.query, 60))
-    note = f"⏸ Paused alert #{alert.id} <b>{query}</b>: it sends nothing until you resume it."
+    note = (
+        f"⏸ Paused alert #{alert.id} <b>{query}</b>: nothing is sent until /resume {alert.id}; "
+        "what it matches meanwhile comes then, in one summary."
+    )
     return PressAnswer(
         f"Paused alert #{alert.id}.", _noted(message, note, _undo("p", job, alert.id))
     )
