@@ -5,6 +5,7 @@ an injected clock."""
 from __future__ import annotations
 
 import contextlib
+import socket
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -16,7 +17,11 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot import config as cfg
 from bot.app import App
-from bot.errors import ConfigError
+from bot.errors import ConfigError, JobbotError
+from bot.events import Polled, Sent
+from bot.link import LinkStatus
+from bot.observe import Observer
+from bot.store import Db
 from tests.fake_telegram import FakeTelegram
 from tests.test_buttons import Bot, job
 
@@ -195,3 +200,46 @@ def test_server_listen_is_checked_in_the_config() -> None:
     ]
     assert cfg.from_dict({}).server.listen is None
     assert cfg.from_dict({"server": {"listen": "[::1]:9464"}}).server.listen == "[::1]:9464"
+
+
+def _observer(db: Db, listen: str | None = None) -> Observer:
+    return Observer(db, lambda: LinkStatus(), Clock(), listen)
+
+
+def test_time_to_alert_unreadable_is_logged_once_and_counting_goes_on(tmp_path, caplog) -> None:
+    db = Db.open(tmp_path / "jobbot.db")
+    observer = _observer(db)
+    db.conn.close()  # time to alert reads when postings were first seen: it now cannot
+    sent = Sent(USER, (1,), START)
+    observer.event(sent)
+    observer.event(sent)
+    observer.event(Polled("Acme", "ok"))
+    found = samples(observer.metrics.text().decode())
+    assert found[("jobbot_deliveries_total", (("outcome", "sent"),))] == 2
+    assert found[("jobbot_polls_total", (("board", "Acme"), ("outcome", "ok")))] == 1
+    warned = [r for r in caplog.records if "first seen" in r.getMessage()]
+    assert len(warned) == 1 and "Cannot operate on a closed database" in warned[0].getMessage()
+
+
+async def test_an_in_memory_database_is_read_on_its_own_connection() -> None:
+    db = Db.open(":memory:")
+    try:
+        health = await _observer(db).health()
+    finally:
+        db.close()
+    assert health.body["database"]["writable"] is True and health.body["outbox"]["depth"] == 0
+
+
+async def test_a_status_port_in_use_stops_the_bot_with_one_clear_line(tmp_path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        db = Db.open(tmp_path / "jobbot.db")
+        try:
+            with pytest.raises(JobbotError) as caught:
+                await _observer(db, f"127.0.0.1:{port}").start()
+        finally:
+            db.close()
+    assert str(caught.value).startswith(f"cannot serve /healthz and /metrics on 127.0.0.1:{port}: ")
+    assert "in use" in str(caught.value)
