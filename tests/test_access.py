@@ -216,3 +216,23 @@ async def test_a_migration_found_by_a_delivery_carries_the_groups_pending_notice
         app.broadcaster.wake()
         await tg.wait_for_async(lambda sent: any("Maintenance" in m.text for m in sent))
         assert [m.chat_id for m in tg.sent if "Maintenance" in m.text] == [supergroup]
+
+
+async def test_a_broadcast_caught_mid_send_by_a_crash_is_sent_at_the_next_start(
+    tmp_path, tg, caplog
+) -> None:
+    """A crash between taking a notice and hearing Telegram's answer leaves it 'sending': the
+    next start sends it (at most one duplicate, never none)."""
+    store = Stores.open(tmp_path / "jobbot.db")
+    now = datetime.now(UTC)
+    for chat in (ANA, BEN):
+        store.users.subscribe(chat, now)
+    assert store.notices.broadcast("Maintenance tonight", ADMIN, now) == 2
+    [taken] = store.notices.due_notices(now, limit=1)
+    assert store.notices.claim_notice(taken)  # then the process died
+    store.close()
+    caplog.set_level("INFO", logger="bot.broadcast")
+    async with running(tmp_path, tg, {"mode": "open"}) as app:
+        await until(lambda: app.store.notices.notice_counts(1) == {"sent": 2})
+    assert sorted(m.chat_id for m in tg.sent if "Maintenance" in m.text) == [ANA, BEN]
+    assert any("1 broadcast messages were in flight" in r.getMessage() for r in caplog.records)

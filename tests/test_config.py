@@ -204,3 +204,16 @@ def test_many_boards_resolve_the_annotations_once(monkeypatch) -> None:
     config = cfg.from_dict({"boards": boards})
     assert len(config.boards) == 50
     assert len(calls) == len(set(calls)) and len(calls) < 20
+
+
+@pytest.mark.parametrize(
+    ("boards", "problem"),
+    [
+        ("https://jobs.lever.co/acme", "boards: must be an array of tables ([[boards]])"),
+        (["https://jobs.lever.co/acme"], "boards[0]: must be a table"),
+    ],
+)
+def test_boards_that_are_not_tables_are_named(boards: object, problem: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        cfg.from_dict({"boards": boards})
+    assert err.value.problems == [problem]

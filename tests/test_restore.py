@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from bot.cli import main
 from bot.store import Stores
@@ -67,6 +69,13 @@ def test_restore_refuses_while_a_bot_runs_on_the_database(
     assert not list(tmp_path.glob("*before-restore*"))
 
 
+def _another_apps(path: Path) -> None:
+    """A database migrated by sqlite-utils for another program: a migrations table, no jobbot's."""
+    other = Migrations("other")
+    other(name="0001_start")(lambda db: db["things"].create({"x": int}))
+    other.apply(Database(path))
+
+
 @pytest.mark.parametrize(
     ("make", "why"),
     [
@@ -74,6 +83,7 @@ def test_restore_refuses_while_a_bot_runs_on_the_database(
         (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)"), "not a jobbot database"),
         (lambda p: None, "no file at"),
         ("newer", "made by a newer jobbot"),
+        (_another_apps, "not a jobbot database (no jobbot migrations)"),
     ],
 )
 def test_restore_checks_the_file_is_a_jobbot_database_first(
