@@ -85,9 +85,9 @@ def next_summary(settings: DeliverySettings, now: datetime) -> str:
 
 
 def refused(what: str, exc: PolicyError) -> str:
-    """The reply to a setting that cannot be used: `what` it was, and why."""
+    """The reply to a setting that cannot be used: `what` it was ("that"), and why."""
     why = str(exc)
-    return f"I can't use that{what}: {esc(why)}{'' if why.endswith(('.', '?')) else '.'}"
+    return f"I can't use {what}: {esc(why)}{'' if why.endswith(('.', '?')) else '.'}"
 
 
 class DeliveryModes:
@@ -113,7 +113,7 @@ class DeliveryModes:
         try:
             tz = parse_timezone(arg)
         except PolicyError as exc:
-            return refused(" time zone", exc)
+            return refused("that time zone", exc)
         ensure_user(store, msg.chat_id, self.clock())
         settings = replace(store.users.settings(msg.chat_id), timezone=tz)
         self._save(store, msg.chat_id, settings)
@@ -130,7 +130,7 @@ class DeliveryModes:
         try:
             mode, at, day = parse_digest(arg)
         except PolicyError as exc:
-            return refused("", exc)
+            return refused("that", exc)
         ensure_user(store, msg.chat_id, self.clock())
         current = store.users.settings(msg.chat_id)
         if mode == "instant":
@@ -155,7 +155,7 @@ class DeliveryModes:
         try:
             quiet = parse_quiet(arg)
         except PolicyError as exc:
-            return refused("", exc)
+            return refused("that", exc)
         ensure_user(store, msg.chat_id, self.clock())
         settings = replace(store.users.settings(msg.chat_id), quiet=quiet)
         self._save(store, msg.chat_id, settings)
