@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.errors import QueryError
-from bot.salary import parse_filter
+from bot.salary import currency_word, parse_filter
 from bot.syntax import ATTRS, FIELDS, MIN_PREFIX, OPERATORS, Phrase, Prefix, Salary, Term, Word
 from bot.words import tokens
 
@@ -25,6 +25,14 @@ class Tok:
     node: Term | Salary | None = None
 
 
+# salary: with spaces around its operator ("salary: >=120k", "salary >= 120k"). The value must
+# hold a digit; otherwise the chunk is lexed as usual, and says what is missing.
+_SALARY = re.compile(
+    r"salary(?:\s*[:=]\s*|\s*(?=[<>]))(?P<op>[<>]=?)?\s*(?P<value>[^\s()\"]*\d[^\s()\"]*)",
+    re.IGNORECASE,
+)
+# The word after a salary's value, which may be its currency or period ("eur", "€/day", "/day").
+_NEXT_WORD = re.compile(r"\s+([^\s()\"]+)")
 # "name:", and as people also write it, "name=" and "salary>=100k" (the operator is the value's).
 _FIELD_NAME = re.compile(r"([A-Za-z]+)(?::|=|(?=[<>]))")
 
@@ -55,10 +63,10 @@ def _term(chunk: str, pos: int) -> Term | None:
 def _salary(chunk: str, pos: int) -> Salary:
     """The value of salary: (the rest of its chunk) as a node; QueryError says what's wrong."""
     try:
-        op, amount, upto, currency = parse_filter(chunk)
+        f = parse_filter(chunk)
     except ValueError as exc:
         raise QueryError(f"{exc} ({at(pos)})") from None
-    return Salary(op, amount, upto, currency)
+    return Salary(f.op, f.amount, f.upto, f.currency, f.per)
 
 
 def lex(text: str) -> list[Tok]:
@@ -99,6 +107,9 @@ def _lex_phrase(text: str, i: int, out: list[Tok]) -> int:
 def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
     """The run of text from `i` to a space, parenthesis or quote: a field, an operator or a
     term, appended to `out`; returns where lexing goes on."""
+    salary = _SALARY.match(text, i)
+    if salary:
+        return _lex_salary(text, i, salary, out)
     j = i
     while j < len(text) and not text[j].isspace() and text[j] not in '()"':
         j += 1
@@ -113,6 +124,32 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
         if node is not None:
             out.append(Tok("term", i, chunk, node))
     return j
+
+
+def _lex_salary(text: str, i: int, salary: re.Match[str], out: list[Tok]) -> int:
+    """A salary filter, however spaced, with the word after it when that is its currency or
+    period ("salary:>=120k eur", "salary:>=500 /day"), appended to `out`; returns where lexing
+    goes on."""
+    value, end = (salary["op"] or "") + salary["value"], salary.end()
+    after = _NEXT_WORD.match(text, end)
+    glued = _glued(value, after[1]) if after else None
+    if glued is not None and after is not None:
+        value, end = glued, after.end()
+    out.append(Tok("term", i, text[i:end], _salary(value, salary.start("value"))))
+    return end
+
+
+def _glued(value: str, word: str) -> str | None:
+    """`value` with `word` joined in when `word` is a currency, a period or both ("eur",
+    "€/day", "/hour") that `value` lacks; else None (the word is a term of its own)."""
+    amount, _, per = value.partition("/")
+    currency, slash, word_per = word.partition("/")
+    if (currency and currency_word(currency) is None) or (slash and (per or not word_per)):
+        return None
+    if not currency and not slash:
+        return None
+    per = per or word_per
+    return amount + currency + (f"/{per}" if per else "")
 
 
 def _loose_field(field: re.Match[str]) -> bool:

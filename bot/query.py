@@ -7,6 +7,7 @@
     title: company: location: board:   a word, a phrase or a group in that field
     remote:yes|no|hybrid  type:full-time|part-time|contract|internship
     salary:>=100k  salary:<80k  salary:100k-150k  salary:>=€100k   a yearly amount
+    salary:>=500/day  salary:120k+  salary:>=120k eur   a day rate, 120k or more, in euros
 
 `parse` raises `QueryError` with a message that points at the problem, and holds a query to
 limits on length, terms and nesting. There are no regular expressions from users: a query is

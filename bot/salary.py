@@ -96,6 +96,13 @@ def yearly(p: Posting) -> Yearly | None:
 
 EXAMPLE = "e.g. salary:>=100k, salary:<80k, salary:100k-150k or salary:>=€100k"
 _FILTER = re.compile(r"(?P<op>>=|<=|>|<)?(?P<low>[^-]+)(?:-(?P<high>.+))?")
+_PERIODS = {
+    **dict.fromkeys(("year", "yr", "y", "annum"), "year"),
+    **dict.fromkeys(("month", "mo", "mon", "m"), "month"),
+    **dict.fromkeys(("week", "wk", "w"), "week"),
+    **dict.fromkeys(("day", "d"), "day"),
+    **dict.fromkeys(("hour", "hr", "h"), "hour"),
+}
 _BOUND = re.compile(
     r"(?P<pre>[^\d.,]*?)(?P<num>\d[\d.,]*)(?P<unit>[km])?(?P<post>[^\d.,]*)", re.IGNORECASE
 )
@@ -116,6 +123,37 @@ def currency_code(text: str) -> str | None:
     return code if len(code) == 3 and code in list_currencies() else None
 
 
+# ISO codes that are also words an alert may look for: after a salary as a word of their own
+# ("salary:>=100k php") they stay words. Written into the amount ("salary:>=php100k") they are
+# currencies.
+_WORDS_TOO = frozenset(
+    (
+        "ALL",
+        "AMD",
+        "ARM",
+        "BAD",
+        "BAN",
+        "BOB",
+        "COP",
+        "CUP",
+        "GEL",
+        "MAD",
+        "MOP",
+        "PEN",
+        "PHP",
+        "SOS",
+        "TOP",
+    )
+)
+
+
+def currency_word(text: str) -> str | None:
+    """ISO code from a currency written as a word of its own after a salary filter ("eur",
+    "€"); None for any other word, and for codes that are also words (`_WORDS_TOO`)."""
+    code = currency_code(text)
+    return None if code is None or code in _WORDS_TOO else code
+
+
 def _bound(text: str) -> tuple[float, str | None]:
     m = _BOUND.fullmatch(text.strip())
     if m is None:
@@ -133,16 +171,32 @@ def _bound(text: str) -> tuple[float, str | None]:
     return amount, code
 
 
-def parse_filter(text: str) -> tuple[str, float, float | None, str | None]:
-    """ "(op, amount, upper amount of a range or None, currency)" of a salary: filter's value;
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """A salary: filter's value: yearly amounts (`upto` the top of a range, op "-"), the
+    currency it asks for, and the period it was written in ("day" for salary:>=500/day)."""
+
+    op: str
+    amount: float
+    upto: float | None
+    currency: str | None
+    per: str | None = None
+
+
+def parse_filter(text: str) -> Filter:
+    """A salary: filter's value (">=100k", "100k-150k", "€120k", "120k+", "500/day") read;
     ValueError says what is wrong with an example."""
+    text, per = _period(text)
+    if text.endswith("+") and not text.startswith(("<", ">")):  # "120k+": 120k or more
+        text = ">=" + text[:-1]
     m = _FILTER.fullmatch(text)
     if not text.lstrip("<>=") or m is None:  # (nothing, or only an operator: "salary:>=")
         raise ValueError(f"salary: needs an amount, {EXAMPLE}")
+    factor = PER_YEAR[per] if per else 1
     op = m["op"] or ">="
     low, cur = _bound(m["low"])
     if m["high"] is None:
-        return op, low, None, cur
+        return Filter(op, low * factor, None, cur, per)
     if m["op"]:
         raise ValueError(f"a salary range takes no {op}; {EXAMPLE}")
     high, cur_high = _bound(m["high"])
@@ -152,7 +206,19 @@ def parse_filter(text: str) -> tuple[str, float, float | None, str | None]:
         raise ValueError(
             f"a salary range goes from low to high: salary:{filter_amount(high)}-{filter_amount(low)}"
         )
-    return "-", low, high, cur or cur_high
+    return Filter("-", low * factor, high * factor, cur or cur_high, per)
+
+
+def _period(text: str) -> tuple[str, str | None]:
+    """`text` less a "/day" (or "/hour", "/hr", "/month", "/mo"...) at its end, and that
+    period; a year is the unit filters compare in, so "/year" gives None."""
+    value, slash, unit = text.rpartition("/")
+    if not slash:
+        return text, None
+    per = _PERIODS.get(unit.lower())
+    if per is None:
+        raise ValueError(f"“/{unit}” is not a period: write /year, /month, /week, /day or /hour")
+    return value, None if per == "year" else per
 
 
 def accepts(op: str, amount: float, upto: float | None, cur: str | None, s: Yearly) -> bool:

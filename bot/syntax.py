@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.salary import filter_amount
+from bot.salary import PER_YEAR, filter_amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +37,14 @@ class Attr:
 
 @dataclass(frozen=True, slots=True)
 class Salary:
-    """salary:>=100k, salary:<80k, salary:100k-150k (op "-"), in a currency or any; yearly."""
+    """salary:>=100k, salary:<80k, salary:100k-150k (op "-"), in a currency or any; the
+    amounts are yearly, whatever period the filter was written in (`per`: salary:>=500/day)."""
 
     op: str  # ">=", ">", "<=", "<" or "-"
     amount: float
     upto: float | None = None  # the top of a range
     currency: str | None = None  # ISO code
+    per: str | None = None  # "month", "week", "day" or "hour"; None: a year
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +107,12 @@ class Query:
 
 def _salary(node: Salary) -> str:
     cur = node.currency or ""
+    factor = PER_YEAR[node.per] if node.per else 1
+    per = f"/{node.per}" if node.per else ""
+    low = filter_amount(node.amount / factor)
     if node.upto is None:
-        return f"salary:{node.op}{cur}{filter_amount(node.amount)}"
-    return f"salary:{cur}{filter_amount(node.amount)}-{cur}{filter_amount(node.upto)}"
+        return f"salary:{node.op}{cur}{low}{per}"
+    return f"salary:{cur}{low}-{cur}{filter_amount(node.upto / factor)}{per}"
 
 
 def _group(node: Node, *kinds: type) -> str:

@@ -221,7 +221,8 @@ async def test_help_alert_explains_the_language(handlers) -> None:
     for example in ("<code>&quot;machine learning&quot;</code>", "<code>dev*</code>", "remote:yes"):
         assert example in reply
     assert "title:(senior OR staff)" in reply and "c++" in reply
-    assert "remote=yes works too" in reply and "(or salary&gt;=100k)" in reply
+    assert "remote=yes works too" in reply and "(or salary&gt;=100k, salary:100k+)" in reply
+    assert "salary:&gt;=500/day" in reply and "salary:&gt;=100k eur" in reply
     assert "<code>" in await say(handlers, "/help search")
 
 
@@ -262,6 +263,12 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("c++ & <b>go</b>", "send <code>/alert c++ &amp; &lt;b&gt;go&lt;/b&gt;</code>"),
         ("hello there", "Send /alert followed by keywords to get job alerts"),
         ("Thanks!", "Send /alert followed by keywords"),
+        ("Olá", "Send /alert followed by keywords"),  # greetings in other languages, accented
+        ("Cześć", "Send /alert followed by keywords"),
+        ("Grüß dich", "Send /alert followed by keywords"),
+        ("Привет", "Send /alert followed by keywords"),
+        ("bonjour", "Send /alert followed by keywords"),
+        ("golang zürich", "send <code>/alert golang zürich</code>"),
         ("how do I add an alert", "Send /alert followed by keywords"),
         ("any good rust jobs today?", "Send /alert followed by keywords"),
         ("one two three four five six seven", "Send /alert followed by keywords"),

@@ -32,6 +32,7 @@ from bot.telegram.commands import Command, Route, help_index
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.presses import Presses
 from bot.transport import Incoming, Press, PressAnswer, Reply
+from bot.words import fold
 
 log = logging.getLogger(__name__)
 esc = html.escape
@@ -82,11 +83,14 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     ),
     (
         "salary:>=100k",
-        "a yearly salary of 100k or more (or salary>=100k); salary:<80k, salary:100k-150k",
+        "a yearly salary of 100k or more (or salary>=100k, salary:100k+); salary:<80k, "
+        "salary:100k-150k",
     ),
+    ("salary:>=500/day", "a day rate of 500 or more; also /hour, /week, /month"),
     (
         "salary:>=€100k",
-        "only jobs paid in euros (no exchange rates); jobs without a salary never match",
+        "only jobs paid in euros (or salary:>=100k eur; no exchange rates); jobs without a "
+        "salary never match",
     ),
 )
 LANGUAGE_NOTES = (
@@ -99,10 +103,18 @@ LANGUAGE_NOTES = (
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
 NOT_A_COMMAND = "Send /alert followed by keywords to get job alerts, or /help to see every command."
 # First words of a text that is talk, not keywords: it gets NOT_A_COMMAND, not a suggestion.
+# Greetings and thanks in the languages of the job markets jobbot's boards cover, folded.
 _TALK = frozenset({
-    "hi", "hello", "hey", "hallo", "hola", "yo", "thanks", "thank", "thx", "ok", "okay", "yes",
-    "no", "please", "help", "start", "stop", "what", "how", "why", "who", "where", "when", "can",
-    "could", "is", "are", "do", "does",
+    "hi", "hii", "hello", "hey", "heya", "hiya", "howdy", "yo", "sup", "greetings", "good",
+    "morning", "evening", "thanks", "thank", "thx", "ty", "cheers", "bye", "goodbye", "ok",
+    "okay", "k", "cool", "nice", "great", "yes", "yep", "yeah", "no", "nope", "please", "pls",
+    "help", "start", "stop", "test", "testing", "what", "how", "why", "who", "where", "when",
+    "can", "could", "would", "is", "are", "do", "does", "i", "i'm", "im",
+    "hallo", "moin", "servus", "gruss", "danke", "hola", "buenas", "gracias", "ola", "oi",
+    "obrigado", "obrigada", "bonjour", "salut", "coucou", "merci", "ciao", "salve", "grazie",
+    "hoi", "bedankt", "hej", "hei", "tack", "takk", "tak", "kiitos", "czesc", "dzieki",
+    "ahoj", "diky", "szia", "privet", "spasibo", "merhaba", "namaste", "привет", "спасибо",
+    "здравствуйте", "привіт", "дякую",
 })  # fmt: skip
 
 
@@ -121,7 +133,8 @@ def suggestion(text: str) -> str:
             f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "
             f"page or job board); <code>/why {url}</code> says why a job did or didn't reach you."
         )
-    talk = not words or words[0].lower().strip(",.!") in _TALK or text.endswith(("?", "!"))
+    first = fold(words[0].strip(",.!")) if words else ""
+    talk = not words or first in _TALK or text.endswith(("?", "!"))
     if talk or len(words) > 6 or len(text) > 60:
         return NOT_A_COMMAND
     shown = esc(text)
