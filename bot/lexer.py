@@ -28,11 +28,11 @@ class Tok:
 # salary: with spaces around its operator ("salary: >=120k", "salary >= 120k"). The value must
 # hold a digit; otherwise the chunk is lexed as usual, and says what is missing.
 _SALARY = re.compile(
-    r"salary(?:\s*[:=]\s*|\s*(?=[<>]))(?P<op>[<>]=?)?\s*(?P<value>[^\s()\"]*\d[^\s()\"]*)",
+    r"salary(?:\s*[:=]\s*|\s*(?=[<>]))(?P<op>[<>]=?)?\s*(?P<value>[^\s()\"|]*\d[^\s()\"|]*)",
     re.IGNORECASE,
 )
 # The word after a salary's value, which may be its currency or period ("eur", "€/day", "/day").
-_NEXT_WORD = re.compile(r"\s+([^\s()\"]+)")
+_NEXT_WORD = re.compile(r"\s+([^\s()\"|]+)")
 # "name:", and as people also write it, "name=" and "salary>=100k" (the operator is the value's).
 _FIELD_NAME = re.compile(r"([A-Za-z]+)(?::|=|(?=[<>]))")
 
@@ -44,6 +44,8 @@ def at(pos: int) -> str:
 
 def _term(chunk: str, pos: int) -> Term | None:
     """A bare word of the query: a word, a phrase when it holds several (front-end), a prefix."""
+    if "*" in chunk:
+        chunk = chunk.rstrip(",;")  # "dev*, ops": the comma ends the prefix
     if "*" not in chunk:
         toks = tokens(chunk)
         if not toks:
@@ -80,6 +82,10 @@ def lex(text: str) -> list[Tok]:
         elif c in "()":
             out.append(Tok(c, i))
             i += 1
+        elif c == "|":  # "rust | go", "rust||go": OR, as programmers write it
+            out.append(Tok("or", i, "OR"))
+            while i < n and text[i] == "|":
+                i += 1
         elif c == '"':
             i = _lex_phrase(text, i, out)
         elif c == "-" and i + 1 < n and not text[i + 1].isspace() and text[i + 1] not in ")-":
@@ -111,7 +117,7 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
     if salary:
         return _lex_salary(text, i, salary, out)
     j = i
-    while j < len(text) and not text[j].isspace() and text[j] not in '()"':
+    while j < len(text) and not text[j].isspace() and text[j] not in '()"|':
         j += 1
     chunk = text[i:j]
     field = _FIELD_NAME.match(chunk)

@@ -120,6 +120,37 @@ async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
         assert "Tip:" not in await say(handlers, grouped)
 
 
+async def test_words_listed_with_commas_get_the_or_offered(handlers, store) -> None:
+    """ "rust, go, scala" needs all three words; the reply says so and offers the /edit that
+    asks for any of them. A list of several-word items, or one with OR, gets no tip."""
+    reply = await say(handlers, "/alert rust, go, scala")
+    saved, tip = reply.split("\n")[:2]
+    assert saved == "✅ Alert #1 saved: <b>rust go scala</b>"
+    assert tip == (
+        "Tip: a comma joins words as a space does, so this alert needs all of them. For any "
+        "one of them: <code>/edit 1 rust OR go OR scala</code>."
+    )
+    assert "<code>/edit 1 rust OR go</code>" in await say(handlers, "/edit 1 rust,go")
+    assert "Rust" in await say(handlers, "/edit 1 rust OR go OR scala"), "the offered edit works"
+    assert store.alerts.alerts(USER)[0].query == "rust OR go OR scala"
+    for other in (
+        "/alert senior rust, berlin",
+        "/alert rust, go OR scala",
+        "/alert salary:>=120,000 rust",
+        '/alert "rust, go" java',
+    ):
+        assert "a comma joins" not in await say(handlers, other), other
+
+
+async def test_a_bar_is_or(handlers, store) -> None:
+    assert (await say(handlers, "/alert rust | go")).startswith(
+        "✅ Alert #1 saved: <b>rust OR go</b>"
+    )
+    assert (await say(handlers, "/alert scala||kotlin")).startswith(
+        "✅ Alert #2 saved: <b>scala OR kotlin</b>"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

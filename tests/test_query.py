@@ -68,6 +68,10 @@ def test_tokens(text: str, expected: list[str]) -> None:
         ("rust -“go”", "rust -go"),
         ("rust ! - ?", "rust"),
         ("board:greenhouse dev*", "board:greenhouse dev*"),
+        ("dev*, ops", "dev* ops"),
+        ("rust | go", "rust OR go"),
+        ("rust||go scala", "rust OR (go scala)"),
+        ("c++|c#", "c++ OR c#"),
     ],
 )
 def test_normalized(query: str, normalized: str) -> None:

@@ -71,7 +71,7 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     ("rust backend", "both words, in the title, company, location or description"),
     ('"machine learning"', "these words, in this order"),
     ("dev*", "words starting with dev: developer, devops"),
-    ("rust OR go", "either word"),
+    ("rust OR go", "either word (rust | go too); a comma is not OR: rust, go needs both"),
     ("rust -java", "rust but not java (NOT java works too)"),
     ("(rust OR go) berlin", "parentheses group terms"),
     ("title:(senior OR staff)", "in the title; also company:, location:, board:"),
