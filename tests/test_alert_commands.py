@@ -142,6 +142,17 @@ async def test_words_listed_with_commas_get_the_or_offered(handlers, store) -> N
         assert "a comma joins" not in await say(handlers, other), other
 
 
+async def test_a_search_for_words_listed_with_commas_that_finds_none_offers_the_or(
+    handlers,
+) -> None:
+    reply = await say(handlers, "/search rust, kotlin")
+    assert reply == (
+        "No stored job matches <b>rust kotlin</b>.\nTip: a comma joins words as a space does, so "
+        "this search needs all of them. For any one of them: <code>/search rust OR kotlin</code>."
+    )
+    assert "Rust" in await say(handlers, "/search rust OR kotlin")
+
+
 async def test_a_bar_is_or(handlers, store) -> None:
     assert (await say(handlers, "/alert rust | go")).startswith(
         "✅ Alert #1 saved: <b>rust OR go</b>"

@@ -103,19 +103,20 @@ _LIST_COMMA = re.compile(r"\s*,(?!\d)\s*")
 _LIST_ITEM = re.compile(r"\.?\w[\w.+#*/-]*")  # one word: no field, negation or space
 
 
-def list_tip(root: Node, text: str, alert_id: int) -> str:
+def list_tip(root: Node, text: str, command: str) -> str:
     """A line for the reply when single words are listed with commas and no OR: "rust, go,
-    scala" needs all three words, as spaces would; most who write it mean any of them, so the
-    /edit that says so is offered, ready to copy."""
+    scala" needs all three words, as spaces would; most who write it mean any of them, so
+    `command` ("/edit 3", "/search") with OR is offered, ready to copy."""
     if isinstance(root, Or) or '"' in text or re.search(r"\bOR\b|\|", text, re.I):
         return ""
     items = [item for item in _LIST_COMMA.split(text.strip(" ,")) if item]
     if len(items) < 2 or not all(_LIST_ITEM.fullmatch(item) for item in items):
         return ""  # "senior rust, berlin", "rust, -java", "rust, remote:yes": all meant
-    either = " OR ".join(items)
+    either = html.escape(" OR ".join(items))
+    what = "search" if command == "/search" else "alert"
     return (
-        "\nTip: a comma joins words as a space does, so this alert needs all of them. For "
-        f"any one of them: <code>/edit {alert_id} {html.escape(either)}</code>."
+        f"\nTip: a comma joins words as a space does, so this {what} needs all of them. For "
+        f"any one of them: <code>{command} {either}</code>."
     )
 
 
@@ -200,7 +201,7 @@ class AlertCommands:
             )
         alert = store.alerts.add_alert(msg.chat_id, query.normalized, self.clock())
         hits, scope = self.backtest(store, query, msg.chat_id)
-        note += list_tip(query.root, clean_query(arg)[0], alert.id)
+        note += list_tip(query.root, clean_query(arg)[0], f"/edit {alert.id}")
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
         reply += self._summary(hits, scope, would=True)
         if user and user.state == "paused":
@@ -224,7 +225,7 @@ class AlertCommands:
         if other is not None and other.id != alert_id:
             return f"You already have this alert: #{other.id} <b>{esc(other.query)}</b>. Nothing changed."
         store.alerts.update_alert(msg.chat_id, alert_id, query.normalized)
-        note += list_tip(query.root, clean_query(text.strip())[0], alert_id)
+        note += list_tip(query.root, clean_query(text.strip())[0], f"/edit {alert_id}")
         hits, scope = self.backtest(store, query, msg.chat_id)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
             hits, scope, would=False

@@ -302,7 +302,10 @@ class Handlers:
             query, _ = self.alert_cmds.parse(arg)
         except QueryError as exc:
             return f"I can't search for that: {esc(str(exc))}. /help search shows how."
-        return search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
+        reply = search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
+        if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either
+            reply += alerts_menu.list_tip(query.root, alerts_menu.clean_query(arg)[0], "/search")
+        return reply
 
     def _press_search(self, store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
         return search_pages.press(store, press, rest, now, self.scan_limit)
