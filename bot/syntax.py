@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.salary import PER_YEAR, filter_amount
+from bot.salary import PER_YEAR, currency_word, filter_amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,5 +137,10 @@ def format_node(node: Node) -> str:
     if isinstance(node, Not):
         return "-" + _group(node.child, And, Or)
     if isinstance(node, And):
-        return " ".join(_group(c, Or) for c in node.children)
+        parts = [_group(c, Or) for c in node.children]
+        for i in range(1, len(parts)):
+            after, word = node.children[i - 1], node.children[i]
+            if isinstance(after, Salary) and isinstance(word, Word) and currency_word(word.token):
+                parts[i] = f'"{word.token}"'  # not read back as the salary's currency
+        return " ".join(parts)
     return " OR ".join(_group(c, And) for c in node.children)

@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from bot.models import Posting
-from bot.places import place_names
+from bot.places import where
 from bot.query import parse
 from bot.salary import Yearly, accepts, yearly
 from bot.synonyms import expand
@@ -86,15 +86,18 @@ class PostingView:
         anywhere = set(description)
         anywhere.update(title, company, location)
         self.parts = (title, company, location, description, board)
-        self.places = place_names(posting.location)
+        here = where(posting.location)
+        self.places = here.names
         fields = (title, company, location, board)
         words = [set(t) for t in fields]
         # "\n" parts the fields: a phrase never runs from the title into the company.
         anywhere_text = " \n ".join(" ".join(t) for t in self.parts[:4])
         texts = [f" {anywhere_text} ", *(f" {' '.join(t)} " for t in fields)]
         if self.places:  # only location: has them: "europe" alone is a word of the text
-            words[_LOCATION - 1].update(w for name in self.places for w in name)
-            texts[_LOCATION] += "".join(f"\n {' '.join(name)} " for name in self.places)
+            words[_LOCATION - 1] |= here.words
+            texts[_LOCATION] += here.text
+            anywhere |= here.city_words  # but "munich" alone finds München
+            texts[ANY] += here.city_text
         self.words: tuple[AbstractSet[str], ...] = (anywhere, *words)
         self.text = tuple(texts)
         self.bound = hyphen_bound(posting, self.parts)

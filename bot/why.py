@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
 from bot.models import Posting
+from bot.places import where
 from bot.render import WORKPLACE, shorten
 from bot.salary import posting_salary
 from bot.synonyms import expand
@@ -62,6 +63,9 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
     if isinstance(node, Salary):
         stated = posting_salary(p)
         return ok, [f"{_text(node)}: the job {f'pays {stated}' if stated else 'states no salary'}"]
+    if ok and _city_name_only(node, v, p):
+        where = shorten(p.location or "", 60)
+        return ok, [f"{_label(node, scope)}: another name of the city in the location “{where}”"]
     if ok:
         return ok, [f"{_label(node, scope)} is in {_where(scope, p)}"]
     field = "" if scope == ANY else _label(node, scope).partition(":")[0] + ": "
@@ -75,6 +79,14 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
     else:
         missing = f"no “{_text(node).strip(chr(34))}”"
     return ok, [f"{field}{missing} in {_where(scope, p)}"]
+
+
+def _city_name_only(node: Node, v: PostingView, p: Posting) -> bool:
+    """Whether `node` is a word the posting has only as a name of its city ("munich" for a
+    job in München), not in its own text."""
+    if not isinstance(node, Word) or node.token not in where(p.location).city_words:
+        return False
+    return not any(node.token in part for part in v.parts[:4])
 
 
 def _attribute(name: str, p: Posting) -> str:

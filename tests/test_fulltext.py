@@ -96,6 +96,14 @@ def test_the_index_is_asked_for_the_words_a_match_needs(query: str, expected: st
     assert match.fulltext(query) == expected
 
 
+def test_a_big_city_is_asked_for_by_any_of_its_names() -> None:
+    """A job in Praha matches location:prague (`bot.places`); the index holds "praha"."""
+    asked = match.fulltext("location:prague")
+    assert asked is not None and asked.startswith('(("prague" OR "praag" OR "prag" OR ')
+    assert '"praha"' in asked
+    assert '"wien"' in (match.fulltext("rust vienna") or "")
+
+
 def test_the_index_follows_every_write(store: Stores, now: datetime) -> None:
     """A changed posting is found by its new words only; a deleted one not at all, even when
     a new posting takes its rowid."""

@@ -208,6 +208,8 @@ def test_term_limit() -> None:
         ("salary:>=500 /day", "salary:>=500/day"),
         ("salary:400-600/day", "salary:400-600/day"),
         ("(salary:>=100k eur) OR staff", "salary:>=EUR100k OR staff"),
+        ("rust salary:>=100k rust eur", 'rust salary:>=100k "eur"'),  # eur stays a word
+        ('salary:>=100k "eur"', 'salary:>=100k "eur"'),
     ],
 )
 def test_salary_filters_have_one_canonical_text(query: str, normalized: str) -> None:

@@ -63,6 +63,20 @@ def test_explain_says_exactly_why(query: str, matched: bool, reason: str) -> Non
     assert got.matched == match.matches(query, JOB)
 
 
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("rust berlino", "“berlino”: another name of the city in the location “Berlin, Germany”"),
+        ("location:berlim", "location:berlim: another name of the city in the location “Berlin,"),
+        ("rust berlin", "“berlin” is in the title, company, location or description"),
+    ],
+)
+def test_a_city_found_by_another_of_its_names_is_said_so(query: str, reason: str) -> None:
+    got = explain(query, JOB)
+    assert got.matched and match.matches(query, JOB)
+    assert reason in got.reasons[-1], got.reasons
+
+
 def test_every_missing_term_of_an_and_is_named() -> None:
     got = explain("scala backend rust", JOB)
     assert not got.matched and len(got.reasons) == 2

@@ -81,6 +81,7 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "location:europe",
         "places in Europe; also eu, emea, dach, nordics, latam, apac, uk, germany, de",
     ),
+    ("location:munich", "a big city by any of its names: München, Muenchen; munich alone too"),
     (
         "salary:>=100k",
         "a yearly salary of 100k or more (or salary>=100k, salary:100k+); salary:<80k, "
