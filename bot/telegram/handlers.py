@@ -82,6 +82,7 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "places in Europe; also eu, emea, dach, nordics, latam, apac, uk, germany, de",
     ),
     ("location:munich", "a big city by any of its names: München, Muenchen; munich alone too"),
+    ("location:texas", "a US state: Austin, TX, or just Austin"),
     (
         "salary:>=100k",
         "a yearly salary of 100k or more (or salary>=100k, salary:100k+); salary:<80k, "
