@@ -26,6 +26,20 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("sre", "site reliability"),
     ("c#", "csharp"),
     (".net", "dotnet"),
+    ("aws", "amazon web services"),
+    ("gcp", "google cloud"),
+    # one word, two, or hyphenated (which `bot.words` splits in two): "Back-End Engineer"
+    ("backend", "back end"),
+    ("frontend", "front end"),
+    ("fullstack", "full stack"),
+    ("devops", "dev ops"),
+    ("ecommerce", "e commerce"),
+    # titles as postings abbreviate them
+    ("senior", "sr"),
+    ("junior", "jr"),
+    ("qa", "quality assurance"),
+    ("swe", "software engineer"),
+    ("sde", "software development engineer"),
 )
 
 
