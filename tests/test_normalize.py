@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -28,6 +29,7 @@ from bot.normalize import (
     strip_page_noise,
     workplace,
 )
+from bot.normalize.fields import title_employment, title_workplace
 
 JULY_16 = datetime(2026, 7, 16, 15, 55, 32, tzinfo=UTC)
 
@@ -257,6 +259,52 @@ EMPLOYMENT = [
 @pytest.mark.parametrize(("value", "expected"), EMPLOYMENT, ids=[repr(e[0]) for e in EMPLOYMENT])
 def test_employment_type(value, expected):
     assert employment_type(value) == expected
+
+
+TITLES = [  # (title, workplace it says, employment type it says)
+    ("Senior Backend Engineer (Remote)", "remote", None),
+    ("Backend Engineer - Remote, US", "remote", None),
+    ("Remote - Backend Engineer", "remote", None),
+    ("Go Developer – Fully Remote", "remote", None),
+    ("Engineer [Hybrid]", "hybrid", None),
+    ("Remote Sensing Engineer", None, None),  # what the job does, not where
+    ("Remote Support Technician - EMEA", None, None),
+    ("Software Engineering Intern", None, "intern"),
+    ("Werkstudent Software (m/w/d)", None, "intern"),
+    ("Internal Tools Engineer", None, None),
+    ("Part-time Developer", None, "part_time"),
+    ("Rust Engineer (6-month contract)", None, "contract"),
+    ("Rust Engineer - Contractor", None, "contract"),
+    ("Contract Manager", None, None),  # manages contracts
+    ("Senior Contract Manager - London", None, None),
+    ("Senior Engineer, Payments", None, None),
+]
+
+
+@pytest.mark.parametrize(("title", "place", "kind"), TITLES, ids=[t[0] for t in TITLES])
+def test_a_title_says_how_a_job_is_held_only_in_its_asides(title, place, kind):
+    assert title_workplace(title) == place
+    assert title_employment(title) == kind
+
+
+def test_the_board_wins_over_the_title() -> None:
+    """The title is read only when the board says nothing: a job the board marks on-site or
+    full-time stays so whatever its title says."""
+    info = BoardInfo("acme", "greenhouse", "https://boards.greenhouse.io/acme")
+    raw = RawPosting(
+        external_id="1", title="Rust Engineer (Remote, Contract)", url="https://x.io/1"
+    )
+    assert (posting(raw, info).workplace, posting(raw, info).employment_type) == (
+        "remote",
+        "contract",
+    )
+    told = replace(raw, workplace="onsite", employment_type="Full-time")
+    assert (posting(told, info).workplace, posting(told, info).employment_type) == (
+        "onsite",
+        "full_time",
+    )
+    intern = replace(raw, title="Office Management Intern", employment_type="Full Time")
+    assert posting(intern, info).employment_type == "intern", "full-time says the hours"
 
 
 URLS = [

@@ -28,6 +28,8 @@ from bot.normalize.fields import (
     salary_from_text,
     salary_period,
     split_locations,
+    title_employment,
+    title_workplace,
     workplace,
 )
 from bot.normalize.markup import html_to_text
@@ -99,6 +101,15 @@ def _cut(description: str | None, board: BoardInfo) -> str | None:
     return description[: tree.MAX_DESCRIPTION]
 
 
+def _employment(value: str | None, title: str) -> str | None:
+    """The board's employment type, else the title's; an intern's title wins over the board's
+    full-time or part-time, which say the hours ("Office Management Intern": full-time)."""
+    stated, titled = employment_type(value), title_employment(title)
+    if stated is None or (titled == "intern" and stated in ("full_time", "part_time")):
+        return titled or stated
+    return stated
+
+
 def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     title = field(repair_mojibake(raw.title))
     company = field(repair_mojibake(raw.company)) or clean(board.company) or clean(board.name)
@@ -124,8 +135,9 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
         url=canonical_url(raw.url or raw.apply_url, board.url),
         description=description,
         posted_at=parse_date(raw.posted_at),
-        workplace=workplace(raw.workplace, raw.remote, " / ".join((location, *places))),
-        employment_type=employment_type(raw.employment_type),
+        workplace=workplace(raw.workplace, raw.remote, " / ".join((location, *places)))
+        or title_workplace(title),
+        employment_type=_employment(raw.employment_type, title),
         apply_url=apply_url,
         content_hash=content_hash(title, company, location, description),
         locations=places,
