@@ -115,7 +115,15 @@ async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
     reply = await say(handlers, "/alert rust OR go remote:yes")
     saved, tip = reply.split("\n")[:2]
     assert saved == "✅ Alert #1 saved: <b>rust OR (go remote:yes)</b>"
-    assert tip.startswith("Tip: AND binds tighter than OR, as the parentheses above show.")
+    assert tip == (
+        "Tip: AND binds tighter than OR, as the parentheses above show. If you meant "
+        "<code>/edit 1 (rust OR go) remote:yes</code>, send that."
+    )
+    reply = await say(handlers, "/edit 1 (rust OR go) remote:yes")
+    assert reply.startswith("✏️ Alert #1 now: <b>(rust OR go) remote:yes</b>\n"), "it works"
+    assert "<code>/edit 2 senior (rust OR go)</code>" in await say(
+        handlers, "/alert senior rust OR go"
+    )
     for grouped in ("/alert (rust OR go) remote:yes", "/alert rust OR go", "/alert rust go"):
         assert "Tip:" not in await say(handlers, grouped)
 

@@ -21,7 +21,7 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import AlertRow, Stores
-from bot.syntax import ATTRS, And, Node, Or, Word
+from bot.syntax import ATTRS, And, Node, Or, Word, format_node
 from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
@@ -83,19 +83,35 @@ def workplace_tip(root: Node) -> str:
     return ""
 
 
-def grouping_tip(root: Node, text: str) -> str:
+def grouping_tip(root: Node, text: str, command: str) -> str:
     """A line for the reply when OR sits beside words it does not group, with no parentheses
-    typed: "rust OR go remote:yes" is rust, or go that is remote, which few mean."""
+    typed: "rust OR go remote:yes" is rust, or go that is remote, which few mean. The
+    `command` ("/edit 3") with the grouping most mean is offered, ready to copy."""
     if (
         "(" in text
         or not isinstance(root, Or)
         or not any(isinstance(c, And) for c in root.children)
     ):
         return ""
-    return (
-        "\nTip: AND binds tighter than OR, as the parentheses above show. To group otherwise, "
-        "write them: <code>(rust OR go) remote:yes</code>."
+    meant = _regrouped(root)
+    offer = (
+        f"If you meant <code>{command} {html.escape(format_node(meant))}</code>, send that."
+        if meant is not None
+        else "To group otherwise, write them: <code>(rust OR go) remote:yes</code>."
     )
+    return f"\nTip: AND binds tighter than OR, as the parentheses above show. {offer}"
+
+
+def _regrouped(root: Or) -> Node | None:
+    """The query with OR binding tighter, in its two common shapes: "a OR b x y" -> "(a OR
+    b) x y" and "x y a OR b" -> "x y (a OR b)"; None for any other shape."""
+    *first, last = root.children
+    if isinstance(last, And) and not any(isinstance(c, And) for c in first):
+        return And((Or((*first, last.children[0])), *last.children[1:]))
+    head, *rest = root.children
+    if isinstance(head, And) and not any(isinstance(c, And) for c in rest):
+        return And((*head.children[:-1], Or((head.children[-1], *rest))))
+    return None
 
 
 # A comma between terms, not inside a number ("salary:>=120,000").
@@ -155,7 +171,7 @@ class AlertCommands:
             text, max_length=self.limits.max_length, max_terms=self.limits.max_terms
         )
         note = "\n(I left out the HTML markup: write just the words.)" if cleaned else ""
-        return query, note + workplace_tip(query.root) + grouping_tip(query.root, text)
+        return query, note + workplace_tip(query.root)
 
     def backtest(
         self, store: Stores, query: str | Query, chat_id: int
@@ -201,7 +217,8 @@ class AlertCommands:
             )
         alert = store.alerts.add_alert(msg.chat_id, query.normalized, self.clock())
         hits, scope = self.backtest(store, query, msg.chat_id)
-        note += list_tip(query.root, clean_query(arg)[0], f"/edit {alert.id}")
+        typed, edit = clean_query(arg)[0], f"/edit {alert.id}"
+        note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
         reply += self._summary(hits, scope, would=True)
         if user and user.state == "paused":
@@ -225,7 +242,8 @@ class AlertCommands:
         if other is not None and other.id != alert_id:
             return f"You already have this alert: #{other.id} <b>{esc(other.query)}</b>. Nothing changed."
         store.alerts.update_alert(msg.chat_id, alert_id, query.normalized)
-        note += list_tip(query.root, clean_query(text.strip())[0], f"/edit {alert_id}")
+        typed, edit = clean_query(text.strip())[0], f"/edit {alert_id}"
+        note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
         hits, scope = self.backtest(store, query, msg.chat_id)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
             hits, scope, would=False
