@@ -124,7 +124,7 @@ async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
     assert "<code>/edit 2 senior (rust OR go)</code>" in await say(
         handlers, "/alert senior rust OR go"
     )
-    for grouped in ("/alert (rust OR go) remote:yes", "/alert rust OR go", "/alert rust go"):
+    for grouped in ("/alert (scala OR go) remote:yes", "/alert rust OR go", "/alert rust go"):
         assert "Tip:" not in await say(handlers, grouped)
 
 
