@@ -110,8 +110,9 @@ def _needles(key: str) -> list[tuple[str, ...]]:
     field, _, words = key.rpartition(":")
     if field in ("remote", "type", "salary") or (field == "location" and is_place_word(words)):
         return []  # not in the text, or a country or region that its cities imply
-    if field in ("", "location") and city_spellings(words):
-        return [city_spellings(words)]  # "munich": München, Munich, Muenchen…
+    names = city_spellings(words) if field in ("", "location") else ()
+    if names:
+        return [names]  # "munich": München, Munich, Muenchen…
     return [(n,) for n in words.lstrip("*").split(" ")]
 
 

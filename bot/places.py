@@ -315,10 +315,11 @@ def city_names(location: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(n for p in _places(location) if p[0] == "=" for n in g.words[p]))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Where:
     """What a location gives a posting's words, made once per location: its places' names
-    for location: (`place_names`), and its city's one-word names for anywhere."""
+    for location: (`place_names`), and its city's one-word names for anywhere. Compared and
+    hashed by identity: `where` gives one per location, and caches keyed by it stay cheap."""
 
     names: tuple[tuple[str, ...], ...]
     words: frozenset[str]  # the words of `names`

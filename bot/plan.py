@@ -14,6 +14,7 @@ import functools
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.places import Where
 from bot.syntax import (
     FIELDS,
     MIN_PREFIX,
@@ -133,19 +134,13 @@ def _both(parts: list[tuple[Node, list[Way] | None]], scope: int, limit: int) ->
 
 
 @functools.lru_cache(maxsize=4096)
-def _place_words(places: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    return frozenset(w for place in places for w in place)
-
-
-@functools.lru_cache(maxsize=4096)
-def _place_keys(places: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+def _place_keys(here: Where) -> frozenset[str]:
     """The location: keys that the names of a posting's places give it ("location:germany",
     "location:*germ", "location:north america"): the same for every posting of a location,
     and a big city has dozens of names."""
-    words = _place_words(places)
-    keys = {f"location:{w}" for w in words}
-    keys.update(f"location:*{w[:n]}" for w in words for n in range(STEM, len(w) + 1))
-    keys.update(f"location:{a} {b}" for place in places for a, b in pairwise(place))
+    keys = {f"location:{w}" for w in here.words}
+    keys.update(f"location:*{w[:n]}" for w in here.words for n in range(STEM, len(w) + 1))
+    keys.update(f"location:{a} {b}" for place in here.names for a, b in pairwise(place))
     return frozenset(keys)
 
 
@@ -156,8 +151,8 @@ def posting_keys(v: PostingView, word_starts: bool = False) -> set[str]:
         part = v.parts[4 if name == "board" else scope - 1]
         words = v.words[scope]
         if name == "location" and v.places:
-            words = words - _place_words(v.places)  # their keys are made once: `_place_keys`
-            keys |= _place_keys(v.places)
+            words = words - v.where.words  # their keys are made once: `_place_keys`
+            keys |= _place_keys(v.where)
         keys.update([f"{name}:{w}" for w in words])
         keys.update([f"{name}:*{w[:n]}" for w in words for n in range(STEM, len(w) + 1)])
         keys.update([f"{name}:{a} {b}" for a, b in pairwise(part)])

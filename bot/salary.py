@@ -126,25 +126,10 @@ def currency_code(text: str) -> str | None:
 # ISO codes that are also words an alert may look for: after a salary as a word of their own
 # ("salary:>=100k php") they stay words. Written into the amount ("salary:>=php100k") they are
 # currencies.
-_WORDS_TOO = frozenset(
-    (
-        "ALL",
-        "AMD",
-        "ARM",
-        "BAD",
-        "BAN",
-        "BOB",
-        "COP",
-        "CUP",
-        "GEL",
-        "MAD",
-        "MOP",
-        "PEN",
-        "PHP",
-        "SOS",
-        "TOP",
-    )
-)
+_WORDS_TOO = frozenset({
+    "ALL", "AMD", "ARM", "BAD", "BAN", "BOB", "COP", "CUP", "GEL", "MAD", "MOP", "PEN", "PHP", "SOS",
+    "TOP",
+})  # fmt: skip
 
 
 def currency_word(text: str) -> str | None:

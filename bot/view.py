@@ -75,6 +75,7 @@ class PostingView:
         "places",
         "salary",
         "text",
+        "where",
         "words",
         "workplace",
     )
@@ -86,7 +87,7 @@ class PostingView:
         anywhere = set(description)
         anywhere.update(title, company, location)
         self.parts = (title, company, location, description, board)
-        here = where(posting.location)
+        here = self.where = where(posting.location)
         self.places = here.names
         fields = (title, company, location, board)
         words = [set(t) for t in fields]

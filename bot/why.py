@@ -64,8 +64,8 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
         stated = posting_salary(p)
         return ok, [f"{_text(node)}: the job {f'pays {stated}' if stated else 'states no salary'}"]
     if ok and _city_name_only(node, v, p):
-        where = shorten(p.location or "", 60)
-        return ok, [f"{_label(node, scope)}: another name of the city in the location “{where}”"]
+        place = shorten(p.location or "", 60)
+        return ok, [f"{_label(node, scope)}: another name of the city in the location “{place}”"]
     if ok:
         return ok, [f"{_label(node, scope)} is in {_where(scope, p)}"]
     field = "" if scope == ANY else _label(node, scope).partition(":")[0] + ": "
