@@ -1,4 +1,6 @@
-"""Tech names that mean the same: `go` finds "Golang", `k8s` finds "Kubernetes", and back.
+"""Words that mean the same in a job posting: tech names (`go` finds "Golang", `k8s` finds
+"Kubernetes", and back), words written joined, apart or hyphenated (`backend` finds
+"Back-End"), and titles as postings shorten them (`senior` finds "Sr.").
 
 One table of groups, each a set of spellings as `bot.words` splits them (a spelling of several
 words is a phrase). A query word or phrase that is in a group stands for the whole group:
