@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from bot import gcpause
 from bot.index import Matcher
 from bot.models import Alert, Delivery, Posting, Routed
-from bot.places import city_names, city_spellings, is_place_word, place_names
+from bot.places import city_spellings, is_place_word, place_names, where
 from bot.plan import plan
 from bot.salary import yearly
 from bot.synonyms import expand
@@ -41,7 +41,7 @@ def matches(query: str | Query, posting: Posting) -> bool:
     """
     fields = {f: [tokens(getattr(posting, f) or "")] for f in (*ANYWHERE, "board")}
     fields["places"] = [list(name) for name in place_names(posting.location)]
-    fields["cities"] = [list(n) for n in city_names(posting.location) if len(n) == 1]
+    fields["cities"] = [[w] for w in where(posting.location).city_words]
     return _naive(expand(stored_query(query).root), fields, (*ANYWHERE, "cities"), posting)
 
 

@@ -293,19 +293,14 @@ def _places(location: str) -> tuple[str, ...]:
     return tuple(sorted(places))
 
 
-@functools.lru_cache(maxsize=16384)
-def place_names(location: str) -> tuple[tuple[str, ...], ...]:
+def place_names(location: str | None) -> tuple[tuple[str, ...], ...]:
     """Names of the countries and regions `location` lies in, each as words: (("de",),
     ("germany",), ("europe",), ("north", "america")...), then those of the big city it is
     in (`city_names`). Empty when nothing is known."""
-    if not location:
-        return ()
-    g = _gazetteer()
-    return tuple(dict.fromkeys(name for p in _places(location) for name in g.words[p]))
+    return where(location).names
 
 
-@functools.lru_cache(maxsize=16384)
-def city_names(location: str) -> tuple[tuple[str, ...], ...]:
+def city_names(location: str | None) -> tuple[tuple[str, ...], ...]:
     """Every name of the big city `location` is in, each as words: "München" -> (("munich",),
     ("muenchen",), ("munchen",)...); empty for a smaller city or none. A job seeker may type
     any of them: in location:, or as a plain word (the names of one word)."""
@@ -317,9 +312,10 @@ def city_names(location: str) -> tuple[tuple[str, ...], ...]:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Where:
-    """What a location gives a posting's words, made once per location: its places' names
-    for location: (`place_names`), and its city's one-word names for anywhere. Compared and
-    hashed by identity: `where` gives one per location, and caches keyed by it stay cheap."""
+    """What a location gives a posting's words: its places' names for location:
+    (`place_names`), and its city's one-word names for anywhere. One per set of places, shared
+    by every location that names them ("Berlin", "Berlin, Germany", "Berlin (Hybrid)"), and
+    compared and hashed by identity, so caches keyed by it stay cheap and few."""
 
     names: tuple[tuple[str, ...], ...]
     words: frozenset[str]  # the words of `names`
@@ -331,13 +327,19 @@ class Where:
 _NOWHERE = Where((), frozenset(), "", frozenset(), "")
 
 
-@functools.lru_cache(maxsize=16384)
 def where(location: str | None) -> Where:
     """`Where` of `location`; nothing for an unknown place."""
-    names = place_names(location) if location else ()
-    if not names:
+    return _where(_places(location)) if location else _NOWHERE
+
+
+@functools.lru_cache(maxsize=2048)
+def _where(places: tuple[str, ...]) -> Where:
+    if not places:
         return _NOWHERE
-    cities = [name[0] for name in city_names(location or "") if len(name) == 1]
+    g = _gazetteer()
+    names = tuple(dict.fromkeys(name for p in places for name in g.words[p]))
+    cities = [n[0] for p in places if p[0] == "=" for n in g.words[p] if len(n) == 1]
+    cities = list(dict.fromkeys(cities))
     return Where(
         names,
         frozenset(w for name in names for w in name),

@@ -133,7 +133,7 @@ def _both(parts: list[tuple[Node, list[Way] | None]], scope: int, limit: int) ->
     return [w & rest for w in combined]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _place_keys(here: Where) -> frozenset[str]:
     """The location: keys that the names of a posting's places give it ("location:germany",
     "location:*germ", "location:north america"): the same for every posting of a location,
