@@ -164,14 +164,15 @@ class AlertCommands:
         return {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}
 
     # -- shared parts ----------------------------------------------------------------------
-    def parse(self, arg: str) -> tuple[Query, str]:
-        """The query of `arg` (cleaned of markup) and a note for the reply; QueryError."""
+    def parse(self, arg: str) -> tuple[Query, str, str]:
+        """The query of `arg`, a note for the reply, and `arg` cleaned of markup (what the
+        tips read); QueryError."""
         text, cleaned = clean_query(arg)
         query = parse_query(
             text, max_length=self.limits.max_length, max_terms=self.limits.max_terms
         )
         note = "\n(I left out the HTML markup: write just the words.)" if cleaned else ""
-        return query, note + workplace_tip(query.root)
+        return query, note + workplace_tip(query.root), text
 
     def backtest(
         self, store: Stores, query: str | Query, chat_id: int
@@ -200,7 +201,7 @@ class AlertCommands:
         if not arg:
             return "Tell me what to look for, e.g. <code>/alert rust backend</code>. /help alert"
         try:
-            query, note = self.parse(arg)
+            query, note, typed = self.parse(arg)
         except QueryError as exc:
             return f"I can't use that alert: {esc(str(exc))}. /help alert shows how to write one."
         user = store.users.user(msg.chat_id)
@@ -217,7 +218,7 @@ class AlertCommands:
             )
         alert = store.alerts.add_alert(msg.chat_id, query.normalized, self.clock())
         hits, scope = self.backtest(store, query, msg.chat_id)
-        typed, edit = clean_query(arg)[0], f"/edit {alert.id}"
+        edit = f"/edit {alert.id}"
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
         reply += self._summary(hits, scope, would=True)
@@ -235,14 +236,14 @@ class AlertCommands:
         if alert_id not in mine:
             return f"You have no alert #{alert_id}. /alerts lists yours."
         try:
-            query, note = self.parse(text.strip())
+            query, note, typed = self.parse(text.strip())
         except QueryError as exc:
             return f"I can't use that alert: {esc(str(exc))}. Alert #{alert_id} is unchanged."
         other = next((a for a in mine.values() if a.query == query.normalized), None)
         if other is not None and other.id != alert_id:
             return f"You already have this alert: #{other.id} <b>{esc(other.query)}</b>. Nothing changed."
         store.alerts.update_alert(msg.chat_id, alert_id, query.normalized)
-        typed, edit = clean_query(text.strip())[0], f"/edit {alert_id}"
+        edit = f"/edit {alert_id}"
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
         hits, scope = self.backtest(store, query, msg.chat_id)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(

@@ -301,12 +301,12 @@ class Handlers:
         if not arg:
             return "What should I look for? e.g. <code>/search golang</code>. /help search"
         try:
-            query, _ = self.alert_cmds.parse(arg)
+            query, _, typed = self.alert_cmds.parse(arg)
         except QueryError as exc:
             return f"I can't search for that: {esc(str(exc))}. /help search shows how."
         reply = search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
         if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either
-            reply += alerts_menu.list_tip(query.root, alerts_menu.clean_query(arg)[0], "/search")
+            reply += alerts_menu.list_tip(query.root, typed, "/search")
         return reply
 
     def _press_search(self, store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
