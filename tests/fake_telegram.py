@@ -312,6 +312,7 @@ class FakeTelegram:
         # (method in lower case, chat_id or None for any, error, [calls left to fail])
         self._failures: list[tuple[str, int | str | None, ApiError, list[int]]] = []
         self._answer_all: ApiError | None = None  # outage() / reject_token()
+        self._answer_all_method: str | None = None  # of one method only, lower case
         self._delays: dict[int | None, float] = {}
         self.limit_hits: list[str] = []  # which rule each Limits 429 broke
         self._windows: dict[object, deque[float]] = {}
@@ -481,19 +482,20 @@ class FakeTelegram:
         with self._cond:
             self._failures.append((method.lower(), chat_id, error, [count]))
 
-    def outage(self, status: int | None = 502) -> None:
-        """Answer every API call with ``status`` (502: Telegram's front end without its back
-        end) until called with None."""
-        self._answer_all_with(status)
+    def outage(self, status: int | None = 502, *, method: str | None = None) -> None:
+        """Answer every API call (or every call of ``method``) with ``status`` (502: Telegram's
+        front end without its back end) until called with None."""
+        self._answer_all_with(status, method)
 
     def reject_token(self, status: int | None = 401) -> None:
         """Answer every API call as Telegram does for a revoked token (401 Unauthorized) or a
         malformed one (404 Not Found), until called with None."""
         self._answer_all_with(status)
 
-    def _answer_all_with(self, status: int | None) -> None:
+    def _answer_all_with(self, status: int | None, method: str | None = None) -> None:
         with self._cond:
             self._answer_all = None if status is None else ApiError(status, _REASONS[status])
+            self._answer_all_method = None if method is None else method.lower()
 
     def delay(self, seconds: float, chat_id: int | None = None) -> None:
         """Make sendMessage (to one chat, or to any) take ``seconds`` to answer; 0 switches off."""
@@ -539,7 +541,7 @@ class FakeTelegram:
             self.tokens_seen.add(token)
             self.calls.append(Call(method, params, token))
         try:
-            if self._answer_all is not None:
+            if self._answer_all is not None and self._answer_all_method in (None, method.lower()):
                 raise self._answer_all
             if (handler := self._methods.get(method.lower())) is None:
                 raise ApiError(404, "Not Found: method not found")
