@@ -37,11 +37,14 @@ def matches(query: str | Query, posting: Posting) -> bool:
     """Reference evaluator: walks the query over the posting's word lists, nothing clever.
 
     Each field is a list of word lists (a phrase runs within one); location: also looks in
-    "places", the names of the countries and regions the location lies in.
+    "places", the words of the countries, regions and states the location lies in, and for
+    phrases in "place names", their names of several words.
     """
     fields = {f: [tokens(getattr(posting, f) or "")] for f in (*ANYWHERE, "board")}
-    fields["places"] = [list(name) for name in place_names(posting.location)]
-    fields["cities"] = [[w] for w in where(posting.location).city_words]
+    here = where(posting.location)
+    fields["places"] = [[w] for w in here.words]  # its words alone: not "asia" of "asia pacific"
+    fields["place names"] = [list(name) for name in place_names(posting.location) if len(name) > 1]
+    fields["cities"] = [[w] for w in here.city_words]
     return _naive(expand(stored_query(query).root), fields, (*ANYWHERE, "cities"), posting)
 
 
@@ -59,7 +62,7 @@ def _naive(
     node: Node, fields: dict[str, list[list[str]]], scope: tuple[str, ...], p: Posting
 ) -> bool:
     if isinstance(node, Word):
-        return any(_has_word(node.token, f, fields[f], p) for f in scope)
+        return any(_has_word(node.token, f, fields[f], p) for f in scope if f != "place names")
     if isinstance(node, Phrase):
         n = len(node.tokens)
         return any(
@@ -75,7 +78,7 @@ def _naive(
     if isinstance(node, Salary):
         return salary_test(node, yearly(p))
     if isinstance(node, Field):
-        names = ("location", "places") if node.name == "location" else (node.name,)
+        names = ("location", "places", "place names") if node.name == "location" else (node.name,)
         return _naive(node.child, fields, names, p)
     if isinstance(node, Not):
         return not _naive(node.child, fields, scope, p)

