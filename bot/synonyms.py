@@ -5,7 +5,8 @@
 One table of groups, each a set of spellings as `bot.words` splits them (a spelling of several
 words is a phrase). A query word or phrase that is in a group stands for the whole group:
 `expand` rewrites the query's tree once, before it is compiled, planned or indexed, so every
-evaluator agrees and a posting is never rewritten. Ambiguous short words (`py`, `r`) are not
+evaluator agrees and a posting is never rewritten. Words typed apart that spell a group's
+phrase (`full stack`) stand for the group too. Ambiguous short words (`py`, `r`) are not
 here, and `node` stays the plain word: "node" finds graph nodes too, write `node.js`.
 """
 
@@ -66,10 +67,39 @@ def expand(node: Node) -> Node:
     if isinstance(node, Not):
         return Not(expand(node.child))
     if isinstance(node, And):
-        return And(tuple(expand(c) for c in node.children))
+        return And(tuple(_expand_run(run) for run in runs(node.children)))
     if isinstance(node, Or):
         return Or(tuple(expand(c) for c in node.children))
     return node
+
+
+_LONGEST = max(len(t.tokens) for t in _GROUP_OF if isinstance(t, Phrase))
+
+
+def runs(children: tuple[Node, ...]) -> list[tuple[Node, ...]]:
+    """The children of an AND cut into runs: words typed one after another that spell a
+    group's phrase ("full stack") make one run, every other child is a run of its own."""
+    out: list[tuple[Node, ...]] = []
+    i = 0
+    while i < len(children):
+        n = next((n for n in range(_LONGEST, 1, -1) if _group(children[i : i + n])), 1)
+        out.append(children[i : i + n])
+        i += n
+    return out
+
+
+def _group(run: tuple[Node, ...]) -> tuple[Word | Phrase, ...] | None:
+    words = tuple(c.token for c in run if isinstance(c, Word))
+    return _GROUP_OF.get(Phrase(words)) if len(words) == len(run) > 1 else None
+
+
+def _expand_run(run: tuple[Node, ...]) -> Node:
+    """One run expanded; a phrase typed as words finds its group as well as both words
+    anywhere: `full stack engineer` finds "Fullstack Engineer", `machine learning` "ML"."""
+    group = _group(run)
+    if group is None:
+        return expand(run[0])
+    return Or((And(tuple(expand(c) for c in run)), *group))
 
 
 def listing() -> str:

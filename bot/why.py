@@ -17,7 +17,7 @@ from bot.models import Posting
 from bot.places import where
 from bot.render import WORKPLACE, shorten
 from bot.salary import posting_salary
-from bot.synonyms import expand
+from bot.synonyms import expand, runs
 from bot.syntax import And, Attr, Field, Node, Not, Or, Phrase, Prefix, Query, Salary, Word
 from bot.syntax import format_node as _text
 from bot.view import ANY, SCOPE, PostingView, compile_node, stored_query, view
@@ -105,8 +105,11 @@ def _walk(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
         if not ok:
             return True, [f"{_label(node.child, scope)} is absent"]
         return False, [f"excluded by {_text(node)}: {r}" for r in inner]
-    if isinstance(node, And):
-        results = [_walk(c, scope, v, p) for c in node.children]
+    if isinstance(node, And):  # "full stack" typed apart is one leaf, as the matcher sees it
+        results = [
+            _walk(run[0], scope, v, p) if len(run) == 1 else _leaf(And(run), scope, v, p)
+            for run in runs(node.children)
+        ]
         failed = [r for ok, rs in results if not ok for r in rs]
         if failed:
             return False, failed

@@ -24,6 +24,7 @@ POSTING_WORDS = [
     "Zürich", "zurich", "data", "Data", "engineer", "Engineering", "dev", "developer", "DevOps",
     "machine", "learning", "Acme", "remote", "front-end", "frontend", "3.11", "R&D",
     "Golang", "go-live", "C-level", "K8s", "Kubernetes", "ML", "Lisbon", "Austin, TX", "EU",
+    "Fullstack", "full", "stack", "Back-End", "Sydney", "Toronto, ON", "Melbourne, VIC", "NYC",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", ", ", ". ", "-", "/", " — ", "\n", "’s "]
 QUERY_WORDS = [
@@ -31,6 +32,7 @@ QUERY_WORDS = [
     "ci/cd", "senior", "staff", "berlin", "zürich", "data", "engineer", "dev", "developer",
     "devops", "machine", "learning", "acme", "remote", "front-end", "3.11", "r&d", "Go", "RUST",
     "golang", "k8s", "ml", "europe", "germany", "usa", "eu",
+    "full", "stack", "back", "end", "asia", "apac", "ontario", "nsw", "sf", "nyc",
 ]  # fmt: skip
 PREFIXES = ["dev*", "eng*", "data*", "jav*", "node*", "zur*", "rus*", "eur*", "ger*"]
 ATTRS = ["remote:yes", "remote:no", "remote:hybrid", "type:full-time", "type:contract"]

@@ -149,3 +149,16 @@ def test_times_are_shown_in_the_users_zone() -> None:
     sent = datetime(2026, 12, 3, 5, 45, tzinfo=UTC)
     facts = Facts(sent, sent, sent_at=sent, zone=ZoneInfo("Europe/Berlin"))
     assert blockers(facts) == ["already sent to you (2026-12-03 06:45 CET)"]
+
+
+def test_words_typed_apart_that_spell_a_synonym_are_explained_as_one() -> None:
+    job = Posting(
+        key="Acme:2", board="Acme", external_id="2", title="Fullstack Engineer", company="Acme",
+        location="Berlin", url="https://example.com/2", description="",
+    )  # fmt: skip
+    got = explain("full stack engineer", job)
+    assert got.matched and match.matches("full stack engineer", job)
+    assert got.reasons[0] == "“full stack” is in the title, company, location or description"
+    missed = explain("back end engineer", job)
+    assert not missed.matched
+    assert missed.reasons == ("no “back end” in the title, company, location or description",)
