@@ -15,7 +15,7 @@ country or a state code written pins the part: "Delhi, NY" is not in India, and 
 A location in the US, Canada or Australia also gets its state's or province's name: the one
 written ("Austin, TX", "Toronto, Ontario", "Koroit (VIC)"), else that of the most populous city
 of its name there ("San Francisco" is in California). The cities near San Francisco are in the
-Bay Area (`_METROS`).
+Bay Area, and Brooklyn and Queens in New York City (`_METROS`).
 
 A big city's other names count as its name: "München" also gives munich, muenchen, monachium…
 (`city_spellings`), so `location:munich` finds a job posted in München and `location:münchen`
@@ -76,8 +76,12 @@ _CITY_ALIASES = {
     ("san francisco", "US"): ("sf", "sf bay area", "bay area"),
     ("san jose", "US"): ("silicon valley",),
 }
-# Areas people name that no city is: the cities within so many kilometres of a centre.
-_METROS = {"+bay area": (("bay area", "silicon valley"), "US", (37.775, -122.419), 80)}
+# Areas people name that no city is, or a city that geonames cuts into parts (Brooklyn): the
+# cities of a state within so many kilometres of a centre.
+_METROS = {
+    "+bay area": (("bay area", "silicon valley"), "~US-CA", (37.775, -122.419), 80),
+    "+nyc": (("nyc", "new york city"), "~US-NY", (40.758, -73.986), 20),
+}
 _NOT_CITY_WORDS = (
     "of the and or in on at to by for remote hybrid office home field central mobile union "
     "time independence san santa north south east west city county state part julia "
@@ -206,11 +210,11 @@ def _states(
 
 def _metros(city: dict) -> tuple[str, ...]:
     """The areas a geonames city is in ("+bay area")."""
-    lat, lon = float(city["latitude"]), float(city["longitude"])
+    lat, lon, state = float(city["latitude"]), float(city["longitude"]), _state(city)
     return tuple(
         metro
-        for metro, (_, country, (clat, clon), km) in _METROS.items()
-        if city["countrycode"] == country and _km(lat, lon, clat, clon) <= km
+        for metro, (_, within, (clat, clon), km) in _METROS.items()
+        if state == within and _km(lat, lon, clat, clon) <= km
     )
 
 
