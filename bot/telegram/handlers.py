@@ -85,7 +85,10 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "location:munich",
         "a big city by any of its names: München, Muenchen; nyc, sf; munich alone too",
     ),
-    ("location:texas", "a state of the US, Canada or Australia: Austin, TX, or just Austin"),
+    (
+        "location:texas",
+        "a state: Austin, TX, or just Austin; also ontario, nsw, bavaria, karnataka",
+    ),
     (
         "salary:>=100k",
         "a yearly salary of 100k or more (or salary>=100k, salary:100k+); salary:<80k, "
