@@ -357,7 +357,8 @@ class _Reading:
     pinned: set[str] = field(default_factory=set)  # countries written: the part's cities' own
     code_states: set[str] = field(default_factory=set)  # "TX" -> "~US-TX"
     name_states: set[str] = field(default_factory=set)  # "Texas" -> "~US-TX"
-    city_states: set[str] = field(default_factory=set)  # "Austin" -> "~US-TX"
+    city_named: set[str] = field(default_factory=set)  # "Berlin", "New York": a city's too
+    state_cities: list[set[str]] = field(default_factory=list)  # the cities they may be
     either: dict[str, str] = field(default_factory=dict)  # "georgia": the US state or country
     seats: list[tuple[set[str], str | None]] = field(default_factory=list)  # city, area; state
 
@@ -391,10 +392,15 @@ def _resolve(part: str, g: _Gazetteer) -> set[str]:
             _read_city(key, g, r)
     written = {s for s in r.code_states if s[1:3] in r.found}
     written = written or {s for s in r.name_states if s[1:3] in r.found}
-    r.found |= written or r.city_states
-    for places, state in r.seats:  # not Portland, Oregon for "Portland, Maine"
-        if state is None or state in written or all(s[1:3] != state[1:3] for s in written):
+    pinning = written - r.city_named  # "Munich, Berlin" is in Bavaria too
+    r.found |= written
+    if not r.seats:  # "New York" is the city; "Buffalo, New York" and "Montreal, Quebec" not
+        r.found.update(*r.state_cities)
+    for places, state in r.seats:
+        if state is None or state in written:
             r.found |= places
+        elif all(s[1:3] != state[1:3] for s in pinning):  # not Portland, Oregon's: ", Maine"
+            r.found |= places | {state}
     r.found.update(country for state, country in r.either.items() if state not in r.found)
     return r.found
 
@@ -409,7 +415,8 @@ def _read_state(key: str, g: _Gazetteer, r: _Reading) -> bool:
     r.found.add(country)
     r.name_states.add(state)
     if g.state_of.get((key, country)) == state:  # "New York": the city too
-        r.found |= _big_city(key, country, g)
+        r.city_named.add(state)
+        r.state_cities.append(_big_city(key, country, g) | {*g.metro_of.get((key, country), ())})
     return True
 
 
@@ -425,10 +432,8 @@ def _read_city(key: str, g: _Gazetteer, r: _Reading) -> None:
         return
     country = max(choice, key=lambda c: choice[c])
     r.found.add(country)
-    state = g.state_of.get((key, country))
-    r.seats.append((_big_city(key, country, g) | {*g.metro_of.get((key, country), ())}, state))
-    if state is not None:
-        r.city_states.add(state)
+    places = _big_city(key, country, g) | {*g.metro_of.get((key, country), ())}
+    r.seats.append((places, g.state_of.get((key, country))))
 
 
 def _big_city(key: str, country: str, g: _Gazetteer) -> set[str]:
