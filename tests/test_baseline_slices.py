@@ -6,7 +6,7 @@ import asyncio
 import itertools
 import json
 
-from bot import places
+from bot import gazetteer
 from bot.config import PollingConfig
 from bot.http import Fetcher, build_client
 from bot.poller import Poller, PollStores
@@ -85,11 +85,11 @@ async def test_new_postings_with_no_alerts_are_not_routed(store, boards, now) ->
         poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
         assert (await poller.poll("Acme")).status == "baseline"
         boards.set_json(PATH, {"jobs": [gh_job(1), gh_job(2, title="Data Engineer")]})
-        places._gazetteer.cache_clear()
+        gazetteer.gazetteer.cache_clear()
         outcome = await poller.poll("Acme", force=True)
         poller.close()
     assert (outcome.status, outcome.new, outcome.enqueued) == ("ok", 1, 0)
-    assert places._gazetteer.cache_info().currsize == 0
+    assert gazetteer.gazetteer.cache_info().currsize == 0
 
 
 async def test_the_alert_index_is_built_on_a_worker_thread_and_then_used(

@@ -20,6 +20,7 @@ LINE = (
     "salary",
     "syntax",
     "lexer",
+    "gazetteer",
     "places",
     "synonyms",
     "query",
