@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from bot import gcpause
 from bot.index import Matcher
 from bot.models import Alert, Delivery, Posting, Routed
-from bot.places import city_spellings, is_place_word, place_names, where
+from bot.places import city_spellings, is_place_word, where
 from bot.plan import plan
 from bot.salary import yearly
 from bot.synonyms import expand
@@ -43,7 +43,7 @@ def matches(query: str | Query, posting: Posting) -> bool:
     fields = {f: [tokens(getattr(posting, f) or "")] for f in (*ANYWHERE, "board")}
     here = where(posting.location)
     fields["places"] = [[w] for w in here.words]  # its words alone: not "asia" of "asia pacific"
-    fields["place names"] = [list(name) for name in place_names(posting.location) if len(name) > 1]
+    fields["place names"] = [list(name) for name in here.names if len(name) > 1]
     fields["cities"] = [[w] for w in here.city_words]
     return _naive(expand(stored_query(query).root), fields, (*ANYWHERE, "cities"), posting)
 

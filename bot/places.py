@@ -169,31 +169,22 @@ def _parts(location: str) -> list[str]:
 
 
 def place_names(location: str | None) -> tuple[tuple[str, ...], ...]:
-    """Names of the countries and regions `location` lies in, each as words: (("de",),
-    ("germany",), ("europe",), ("north", "america")...), then those of the big city it is
-    in (`city_names`). Empty when nothing is known."""
+    """Names of the countries, regions, states and areas `location` lies in, each as words:
+    (("de",), ("germany",), ("europe",), ("bavaria",)...), then every name of the big city it
+    is in (("munich",), ("muenchen",)...). Empty when nothing is known."""
     return where(location).names
-
-
-def city_names(location: str | None) -> tuple[tuple[str, ...], ...]:
-    """Every name of the big city `location` is in, each as words: "München" -> (("munich",),
-    ("muenchen",), ("munchen",)...); empty for a smaller city or none. A job seeker may type
-    any of them: in location:, or as a plain word (the names of one word)."""
-    if not location:
-        return ()
-    g = gazetteer()
-    return tuple(dict.fromkeys(n for p in _places(location) if p[0] == "=" for n in g.words[p]))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Where:
     """What a location gives a posting's words: its places' names for location:
-    (`place_names`; `words` leaves out a place's name inside another's: `_names_alone`), and its city's one-word names for anywhere. One per set of places, shared
-    by every location that names them ("Berlin", "Berlin, Germany", "Berlin (Hybrid)"), and
-    compared and hashed by identity, so caches keyed by it stay cheap and few."""
+    (`place_names`), and its city's one-word names for anywhere. One per set of places,
+    shared by every location that names them ("Berlin", "Berlin, Germany", "Berlin
+    (Hybrid)"), and compared and hashed by identity, so caches keyed by it stay cheap and
+    few."""
 
     names: tuple[tuple[str, ...], ...]
-    words: frozenset[str]  # the words of `names`
+    words: frozenset[str]  # the words of `names`, less those of `_names_alone` in longer names
     text: str  # `names` as lines of " words ", for phrases
     city_words: frozenset[str]  # "munich", "muenchen"… ("den haag" is no word)
     city_text: str
