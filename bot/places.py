@@ -98,7 +98,7 @@ def _read_state(key: str, g: Gazetteer, r: _Reading) -> bool:
     r.name_states.add(state)
     if g.state_of.get((key, country)) == state:  # "New York": the city too
         r.city_named.add(state)
-        r.state_cities.append(_big_city(key, country, g) | {*g.metro_of.get((key, country), ())})
+        r.state_cities.append(_city_places(key, country, g))
     return True
 
 
@@ -114,14 +114,17 @@ def _read_city(key: str, g: Gazetteer, r: _Reading) -> None:
         return
     country = max(choice, key=lambda c: choice[c])
     r.found.add(country)
-    places = _big_city(key, country, g) | {*g.metro_of.get((key, country), ())}
-    r.seats.append((places, g.state_of.get((key, country))))
+    r.seats.append((_city_places(key, country, g), g.state_of.get((key, country))))
 
 
-def _big_city(key: str, country: str, g: Gazetteer) -> set[str]:
-    """{"=munich/DE"} when `key` is a name of a big city of `country` that names it first."""
+def _city_places(key: str, country: str, g: Gazetteer) -> set[str]:
+    """The big city `key` names in `country` ("=munich/DE"), when it names it first, and the
+    areas its city there is in ("+bay area")."""
+    places = set(g.metro_of.get((key, country), ()))
     city = g.city_of.get((key, country))
-    return {city} if city in g.words and tuple(key.split()) in g.words[city] else set()
+    if city in g.words and tuple(key.split()) in g.words[city]:
+        places.add(city)
+    return places
 
 
 def _named(toks: list[str], g: Gazetteer) -> list[tuple[str, str]]:
@@ -144,7 +147,8 @@ def _named(toks: list[str], g: Gazetteer) -> list[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=16384)
 def _places(location: str) -> tuple[str, ...]:
-    """The countries, regions ("+europe") and big cities ("=munich") `location` names."""
+    """The countries, regions ("+europe"), states ("~US-TX"), areas ("+bay area") and big
+    cities ("=munich/DE") `location` names."""
     if not location:
         return ()
     g = gazetteer()
