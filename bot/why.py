@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
 from bot.models import Posting
-from bot.places import where
 from bot.render import WORKPLACE, shorten
 from bot.salary import posting_salary
 from bot.synonyms import expand, runs
@@ -84,7 +83,7 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
 def _city_name_only(node: Node, v: PostingView, p: Posting) -> bool:
     """Whether `node` is a word the posting has only as a name of its city ("munich" for a
     job in München), not in its own text."""
-    if not isinstance(node, Word) or node.token not in where(p.location).city_words:
+    if not isinstance(node, Word) or node.token not in v.where.city_words:
         return False
     return not any(node.token in part for part in v.parts[:4])
 
