@@ -63,6 +63,8 @@ _CITY_ALIASES = {
     ("new york city", "US"): ("nyc", "new york"),
     ("san francisco", "US"): ("sf", "sf bay area", "bay area"),
     ("san jose", "US"): ("silicon valley",),
+    ("tampa", "US"): ("tampa bay", "tampa bay area"),  # not San Francisco's bay area
+    ("monterey", "US"): ("monterey bay", "monterey bay area"),
 }
 # Areas people name that no city is, or a city that geonames cuts into parts (Brooklyn): the
 # cities of a state within so many kilometres of a centre.
@@ -75,7 +77,7 @@ _NOT_CITY_WORDS = (
     "time independence san santa north south east west city county state part julia "
     "bay area metro greater region downtown capital"
 )
-_NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
+NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
 # States, provinces and territories people write after a city: "Austin, TX", "Toronto, ON",
 # "Sydney (NSW)", "Munich, Bavaria". geonames numbers them outside the US: these are their
 # ISO codes (checked against the states of each country's big cities).
@@ -135,6 +137,7 @@ class Gazetteer:
     metro_of: dict[tuple[str, str], tuple[str, ...]]  # ... -> the areas it is in: "+bay area"
     words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code, "+region", "~US-TX", "=city"
     regions: dict[str, frozenset[str]]  # ISO code or "+region" -> "+region"s it lies in
+    canton_of: dict[tuple[str, str], str]  # ("bern", "BE") -> "CH": a Swiss city's canton code
 
 
 def _country_names(code: str) -> list[str]:
@@ -203,9 +206,10 @@ def _build() -> Gazetteer:
     words.update({m: tuple(tuple(n.split()) for n in own) for m, (own, *_) in _METROS.items()})
     words.update(state_words)
     words.update(spellings)
-    return Gazetteer(
-        names, cities, city_of, state_codes, state_names, state_of, metro_of, words, regions
-    )
+    # Swiss cities are written with their canton's code, which is often a country's too.
+    cantons = {(key, c["admin1code"]): "CH" for (key, at), c in seats.items() if at == "CH"}
+    tables = (state_codes, state_names, state_of, metro_of, words, regions, cantons)
+    return Gazetteer(names, cities, city_of, *tables)
 
 
 def _states(
@@ -314,7 +318,7 @@ def _city_keys(city: dict, aliases: tuple[str, ...], names: dict[str, str]) -> l
     return [
         key
         for key in dict.fromkeys([*map(_key, found), *aliases])
-        if key.isascii() and key not in names and key not in _NOT_CITIES
+        if key.isascii() and key not in names and key not in NOT_CITIES
         if len(key) > 2 or key in aliases
     ]
 

@@ -9,10 +9,11 @@ posting, so `location:europe` is a plain word lookup, never a gazetteer lookup p
 A location is read part by part ("Berlin; Remote (EU)") against `bot.gazetteer`'s tables. A
 city name that several countries have goes to the country the same part names, else to the
 most populous. A country or a state code written pins the part: "Delhi, NY" is not in India,
-and the "Vic" of "Melbourne, VIC, Australia" is no Spanish town. A location in a country whose
-states we know also gets its state: the one written ("Austin, TX", "Toronto, Ontario",
-"Koroit (VIC)"), else that of the most populous city of its name there ("San Francisco" is in
-California), and its area ("Palo Alto" is in the Bay Area).
+and the "Vic" of "Melbourne, VIC, Australia" is no Spanish town; after a town too small to
+know, a code that is a state's and a country's stands for both ("Chadds Ford, PA"). A
+location in a country whose states we know also gets its state: the one written ("Austin,
+TX", "Toronto, Ontario", "Koroit (VIC)"), else that of the most populous city of its name
+there ("San Francisco" is in California), and its area ("Palo Alto" is in the Bay Area).
 
 A big city's other names count as its name (`city_spellings`), so `location:munich` finds a
 job posted in München and `location:münchen` one posted in Munich.
@@ -24,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from bot.gazetteer import CODE, Gazetteer, gazetteer
+from bot.gazetteer import CODE, NOT_CITIES, Gazetteer, gazetteer
 from bot.words import tokens
 
 _PARTS = re.compile(r"[;|•/()\n]| or ")
@@ -40,7 +41,7 @@ class _Reading:
     code_states: set[str] = field(default_factory=set)  # "TX" -> "~US-TX"
     name_states: set[str] = field(default_factory=set)  # "Texas" -> "~US-TX"
     city_named: set[str] = field(default_factory=set)  # "Berlin", "New York": a city's too
-    state_cities: list[set[str]] = field(default_factory=list)  # the cities they may be
+    state_cities: list[tuple[str, set[str]]] = field(default_factory=list)  # the cities they may be
     either: dict[str, str] = field(default_factory=dict)  # "georgia": the US state or country
     seats: list[tuple[set[str], str | None]] = field(default_factory=list)  # city, area; state
 
@@ -52,32 +53,56 @@ def _resolve(part: str, g: Gazetteer) -> set[str]:
     A country or state code written ("Berlin, Germany", "Delhi, NY", "Koroit, VIC") pins the
     part to its country: a word there that names a city only elsewhere is no city ("Vic" is a
     town in Spain). A code that several countries use ("CA", "DE", "WA") and a state's name
-    ("Paris, Texas") only prefer their countries' cities."""
+    ("Paris, Texas") only prefer their countries' cities; after a town we do not know, such a
+    code stands for each of them ("Ojai, CA": California and Canada). A Swiss city's canton
+    code is the canton's, whatever country has it too ("Bern, BE")."""
     r = _Reading()
+    toks = tokens(part)
+    runs = _named(toks, g)
+    _read_codes(part, {key for _, _, kind, key in runs if kind == "city"}, g, r)
+    _read_names(runs, g, r)
+    for start, _, kind, key in sorted(runs, key=lambda run: run[2] != "state"):  # "Paris, Texas"
+        if kind == "state" and _read_state(key, g, r, _alone(start, toks, runs, g)):
+            continue
+        if kind != "name" and key in g.cities:
+            _read_city(key, g, r)
+    if not r.found:  # "Ojai, CA": a town we do not know, so every reading of the code
+        r.found |= r.hints
+    return _settle(r)
+
+
+def _read_codes(part: str, cities: set[str], g: Gazetteer, r: _Reading) -> None:
+    """Read the codes written in `part` ("CA", "NSW"): the countries they pin or hint at, and
+    the states they name; a canton's code after its Swiss city (`cities`) is the canton's."""
     for code in CODE.findall(part):
-        states = g.state_codes.get(code, ())
-        countries = {s[1:3] for s in states} | ({code} if code in g.words else set())
+        states = () if (canton := _canton(cities, code, g)) else g.state_codes.get(code, ())
+        countries = canton or {s[1:3] for s in states} | ({code} if code in g.words else set())
         (r.pinned if len(countries) == 1 else r.hints).update(countries)
         r.code_states.update(states)
-    runs = _named(tokens(part), g)
-    for kind, key in runs:
+
+
+def _read_names(runs: list[tuple[int, int, str, str]], g: Gazetteer, r: _Reading) -> None:
+    """Read the countries' and regions' names of `runs`; a name that is a state's and a
+    country's ("Georgia") waits for the rest of the part to choose."""
+    for _, _, kind, key in runs:
         if kind == "name" and key in g.state_names:
             r.either[g.state_names[key]] = g.names[key]
         elif kind == "name":
             (r.found if g.names[key][0] == "+" else r.pinned).add(g.names[key])
     r.found |= r.pinned
     r.name_states.update(r.either)
-    for kind, key in sorted(runs, key=lambda run: run[0] != "state"):  # "Paris, Texas"
-        if kind == "state" and _read_state(key, g, r):
-            continue
-        if kind != "name" and key in g.cities:
-            _read_city(key, g, r)
+
+
+def _settle(r: _Reading) -> set[str]:
+    """What the part names, once all of it is read: the states written (by code, else by name)
+    and the cities that agree with them."""
     written = {s for s in r.code_states if s[1:3] in r.found}
     written = written or {s for s in r.name_states if s[1:3] in r.found}
     pinning = written - r.city_named  # "Munich, Berlin" is in Bavaria too
     r.found |= written
-    if not r.seats:  # "New York" is the city; "Buffalo, New York" and "Montreal, Quebec" not
-        r.found.update(*r.state_cities)
+    for named, places in r.state_cities:  # "New York" is the city; "Buffalo, New York" not
+        if all(named != seat for _, seat in r.seats):
+            r.found |= places
     for places, state in r.seats:
         if state is None or state in written:
             r.found |= places
@@ -87,9 +112,10 @@ def _resolve(part: str, g: Gazetteer) -> set[str]:
     return r.found
 
 
-def _read_state(key: str, g: Gazetteer, r: _Reading) -> bool:
+def _read_state(key: str, g: Gazetteer, r: _Reading, alone: bool) -> bool:
     """Take `key` as a state's name unless the part is pinned elsewhere ("Victoria, BC" is
-    the city); whether it was."""
+    the city); whether it was. A state named as its big city ("New York") may be the city
+    too, unless it follows a town (`alone` false: "Armonk, New York")."""
     state = g.state_names[key]
     country = state[1:3]
     if r.pinned and country not in r.pinned:
@@ -98,7 +124,8 @@ def _read_state(key: str, g: Gazetteer, r: _Reading) -> bool:
     r.name_states.add(state)
     if g.state_of.get((key, country)) == state:  # "New York": the city too
         r.city_named.add(state)
-        r.state_cities.append(_city_places(key, country, g))
+        if alone:
+            r.state_cities.append((state, _city_places(key, country, g)))
     return True
 
 
@@ -127,11 +154,34 @@ def _city_places(key: str, country: str, g: Gazetteer) -> set[str]:
     return places
 
 
-def _named(toks: list[str], g: Gazetteer) -> list[tuple[str, str]]:
-    """The runs of `toks` that name a country or region ("name"), a state ("state") or a city
-    ("city"), longest first: "new south wales" is a state, not Wales."""
+def _canton(cities: set[str], code: str, g: Gazetteer) -> set[str]:
+    """{"CH"} when `code` is the canton of a Swiss city of `cities` ("Bern, BE"), else {}."""
+    return {g.canton_of[(c, code)] for c in cities if (c, code) in g.canton_of}
+
+
+def _alone(
+    start: int, toks: list[str], runs: list[tuple[int, int, str, str]], g: Gazetteer
+) -> bool:
+    """Whether the words before `start` name no town we do not know: "Armonk, New York" is
+    the state; "New York, NY", "London, New York" and "Greater New York" may be the city
+    (whose places `_resolve` still leaves out after a city in that state, "Buffalo, New York")."""
+    known = {i for s, e, _, _ in runs if s < start for i in range(s, e)}
+    return all(
+        i in known
+        or t in NOT_CITIES
+        or t.isdigit()
+        or t.upper() in g.state_codes
+        or t.upper() in g.words
+        for i, t in enumerate(toks[:start])
+    )
+
+
+def _named(toks: list[str], g: Gazetteer) -> list[tuple[int, int, str, str]]:
+    """The runs of `toks` (start, end, kind, key) that name a country or region ("name"), a
+    state ("state") or a city ("city"), longest first: "new south wales" is a state, not
+    Wales."""
     taken = [False] * len(toks)
-    runs: list[tuple[str, str]] = []
+    runs: list[tuple[int, int, str, str]] = []
     for n in (4, 3, 2, 1):
         for i in range(len(toks) - n + 1):
             if any(taken[i : i + n]):
@@ -140,7 +190,7 @@ def _named(toks: list[str], g: Gazetteer) -> list[tuple[str, str]]:
             for kind, table in (("name", g.names), ("state", g.state_names), ("city", g.cities)):
                 if key in table:
                     taken[i : i + n] = [True] * n
-                    runs.append((kind, key))
+                    runs.append((i, i + n, kind, key))
                     break
     return runs
 
