@@ -65,12 +65,20 @@ _CITY_ALIASES = {
     ("san jose", "US"): ("silicon valley",),
     ("tampa", "US"): ("tampa bay", "tampa bay area"),  # not San Francisco's bay area
     ("monterey", "US"): ("monterey bay", "monterey bay area"),
+    ("dallas", "US"): ("dfw", "dallas fort worth", "metroplex"),
+    ("toronto", "CA"): ("gta",),
+    ("minneapolis", "US"): ("twin cities",),
+    ("durham", "US"): ("research triangle", "research triangle park"),
 }
 # Areas people name that no city is, or a city that geonames cuts into parts (Brooklyn): the
 # cities of a state within so many kilometres of a centre.
 _METROS = {
     "+bay area": (("bay area", "silicon valley"), "~US-CA", (37.775, -122.419), 80),
     "+nyc": (("nyc", "new york city"), "~US-NY", (40.758, -73.986), 20),
+    "+dfw": (("dfw", "metroplex"), "~US-TX", (32.80, -97.03), 60),
+    "+gta": (("gta",), "~CA-ON", (43.70, -79.42), 52),  # Oshawa, not Hamilton
+    "+twin cities": (("twin cities",), "~US-MN", (44.97, -93.17), 40),
+    "+research triangle": (("research triangle",), "~US-NC", (35.90, -78.86), 37),
 }
 _NOT_CITY_WORDS = (
     "of the and or in on at to by for remote hybrid office home field central mobile union "

@@ -83,7 +83,8 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     ),
     (
         "location:munich",
-        "a big city by any of its names: München, Muenchen; nyc, sf; munich alone too",
+        "a big city by any of its names: München, Muenchen; nyc, sf; munich alone too. "
+        'Areas: "bay area", dfw, gta, "twin cities", "research triangle"',
     ),
     (
         "location:texas",
