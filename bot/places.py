@@ -54,8 +54,8 @@ def _resolve(part: str, g: Gazetteer) -> set[str]:
     part to its country: a word there that names a city only elsewhere is no city ("Vic" is a
     town in Spain). A code that several countries use ("CA", "DE", "WA") and a state's name
     ("Paris, Texas") only prefer their countries' cities; after a town we do not know, such a
-    code stands for each of them ("Ojai, CA": California and Canada). A Swiss city's canton
-    code is the canton's, whatever country has it too ("Bern, BE")."""
+    code stands for each of them ("Ojai, CA": California and Canada). A city's own state's
+    code is its state's, whatever country has it too ("Pune, MH", "Bern, BE")."""
     r = _Reading()
     toks = tokens(part)
     runs = _named(toks, g)
@@ -73,10 +73,13 @@ def _resolve(part: str, g: Gazetteer) -> set[str]:
 
 def _read_codes(part: str, cities: set[str], g: Gazetteer, r: _Reading) -> None:
     """Read the codes written in `part` ("CA", "NSW"): the countries they pin or hint at, and
-    the states they name; a canton's code after its Swiss city (`cities`) is the canton's."""
+    the states they name; the code of the state of a city of `cities` is that state's."""
     for code in CODE.findall(part):
-        states = () if (canton := _canton(cities, code, g)) else g.state_codes.get(code, ())
-        countries = canton or {s[1:3] for s in states} | ({code} if code in g.words else set())
+        if own := {g.code_of[(c, code)] for c in cities if (c, code) in g.code_of}:
+            states = tuple(s for c in own if (s := f"~{c}-{code}") in g.words)
+        else:
+            states = g.state_codes.get(code, ())
+        countries = own or {s[1:3] for s in states} | ({code} if code in g.words else set())
         (r.pinned if len(countries) == 1 else r.hints).update(countries)
         r.code_states.update(states)
 
@@ -115,14 +118,17 @@ def _settle(r: _Reading) -> set[str]:
 def _read_state(key: str, g: Gazetteer, r: _Reading, alone: bool) -> bool:
     """Take `key` as a state's name unless the part is pinned elsewhere ("Victoria, BC" is
     the city); whether it was. A state named as its big city ("New York") may be the city
-    too, unless it follows a town (`alone` false: "Armonk, New York")."""
+    too, unless it follows a town (`alone` false: "Armonk, New York"). Another state's name
+    only hints at its country, which a city elsewhere outweighs ("Lahore, Punjab" is not in
+    India, "Bogotá D.C." not in the US)."""
     state = g.state_names[key]
     country = state[1:3]
     if r.pinned and country not in r.pinned:
         return False
-    r.found.add(country)
+    city = g.state_of.get((key, country)) == state
+    (r.found if city else r.hints).add(country)
     r.name_states.add(state)
-    if g.state_of.get((key, country)) == state:  # "New York": the city too
+    if city:  # "New York": the city too
         r.city_named.add(state)
         if alone:
             r.state_cities.append((state, _city_places(key, country, g)))
@@ -152,11 +158,6 @@ def _city_places(key: str, country: str, g: Gazetteer) -> set[str]:
     if city in g.words and tuple(key.split()) in g.words[city]:
         places.add(city)
     return places
-
-
-def _canton(cities: set[str], code: str, g: Gazetteer) -> set[str]:
-    """{"CH"} when `code` is the canton of a Swiss city of `cities` ("Bern, BE"), else {}."""
-    return {g.canton_of[(c, code)] for c in cities if (c, code) in g.canton_of}
 
 
 def _alone(
