@@ -68,6 +68,7 @@ _CITY_ALIASES = {
     ("tampa", "US"): ("tampa bay", "tampa bay area"),  # not San Francisco's bay area
     ("monterey", "US"): ("monterey bay", "monterey bay area"),
     ("mexico city", "MX"): ("ciudad de mexico",),
+    ("hannover", "DE"): ("hanover",),  # the English name, though small US towns have it
     ("dallas", "US"): ("dfw", "dallas fort worth", "metroplex"),
     ("toronto", "CA"): ("gta",),
     ("minneapolis", "US"): ("twin cities",),

@@ -111,7 +111,9 @@ def _settle(r: _Reading) -> set[str]:
             r.found |= places
         elif all(s[1:3] != state[1:3] for s in pinning):  # not Portland, Oregon's: ", Maine"
             r.found |= places | {state}
-    r.found.update(country for state, country in r.either.items() if state not in r.found)
+    for state, country in r.either.items():
+        if state not in r.found:  # "Tbilisi, Georgia"; "Georgia" alone is either
+            r.found |= {country} if r.found or r.seats else {country, state, state[1:3]}
     return r.found
 
 
