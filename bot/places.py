@@ -59,7 +59,7 @@ def _resolve(part: str, g: Gazetteer) -> set[str]:
     r = _Reading()
     toks = tokens(part)
     runs = _named(toks, g)
-    _read_codes(part, {key for _, _, kind, key in runs if kind == "city"}, g, r)
+    _read_codes(part, toks, g, r)
     _read_names(runs, g, r)
     for start, _, kind, key in sorted(runs, key=lambda run: run[2] != "state"):  # "Paris, Texas"
         if kind == "state" and _read_state(key, g, r, _alone(start, toks, runs, g)):
@@ -71,11 +71,13 @@ def _resolve(part: str, g: Gazetteer) -> set[str]:
     return _settle(r)
 
 
-def _read_codes(part: str, cities: set[str], g: Gazetteer, r: _Reading) -> None:
+def _read_codes(part: str, toks: list[str], g: Gazetteer, r: _Reading) -> None:
     """Read the codes written in `part` ("CA", "NSW"): the countries they pin or hint at, and
-    the states they name; the code of the state of a city of `cities` is that state's."""
+    the states they name; the code of the state of a town named in `toks` is that state's
+    ("Mobile, AL", though "mobile" is no city's name for `location:`)."""
+    names = {" ".join(toks[i : i + n]) for n in (1, 2, 3, 4) for i in range(len(toks) - n + 1)}
     for code in CODE.findall(part):
-        if own := {g.code_of[(c, code)] for c in cities if (c, code) in g.code_of}:
+        if own := {g.code_of[(c, code)] for c in names if (c, code) in g.code_of}:
             states = tuple(s for c in own if (s := f"~{c}-{code}") in g.words)
         else:
             states = g.state_codes.get(code, ())
