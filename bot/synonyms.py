@@ -78,28 +78,39 @@ _LONGEST = max(len(t.tokens) for t in _GROUP_OF if isinstance(t, Phrase))
 
 def runs(children: tuple[Node, ...]) -> list[tuple[Node, ...]]:
     """The children of an AND cut into runs: words typed one after another that spell a
-    group's phrase ("full stack") make one run, every other child is a run of its own."""
+    group's phrase ("full stack", "title:full stack") make one run, every other child is a
+    run of its own."""
     out: list[tuple[Node, ...]] = []
     i = 0
     while i < len(children):
-        n = next((n for n in range(_LONGEST, 1, -1) if _group(children[i : i + n])), 1)
+        n = next((n for n in range(_LONGEST, 1, -1) if _spelt(children[i : i + n])), 1)
         out.append(children[i : i + n])
         i += n
     return out
 
 
-def _group(run: tuple[Node, ...]) -> tuple[Word | Phrase, ...] | None:
-    words = tuple(c.token for c in run if isinstance(c, Word))
-    return _GROUP_OF.get(Phrase(words)) if len(words) == len(run) > 1 else None
+def _spelt(run: tuple[Node, ...]) -> tuple[str | None, tuple[Word | Phrase, ...]] | None:
+    """(the field its first word carries, the group) when the words of `run`, typed one
+    after another, spell a group's phrase: `full stack`, `title:full stack`; else None."""
+    first: Node = run[0]
+    field = None
+    if isinstance(first, Field) and isinstance(first.child, Word):
+        field, first = first.name, first.child
+    words = [c.token for c in (first, *run[1:]) if isinstance(c, Word)]
+    group = _GROUP_OF.get(Phrase(tuple(words))) if len(words) == len(run) > 1 else None
+    return None if group is None else (field, group)
 
 
 def _expand_run(run: tuple[Node, ...]) -> Node:
-    """One run expanded; a phrase typed as words finds its group as well as both words
-    anywhere: `full stack engineer` finds "Fullstack Engineer", `machine learning` "ML"."""
-    group = _group(run)
-    if group is None:
+    """One run expanded; a phrase typed as words finds its group as well as the words as
+    typed: `full stack engineer` finds "Fullstack Engineer", `machine learning` "ML", and
+    `title:full stack` a "Fullstack" title (the field is the first word's)."""
+    spelt = _spelt(run)
+    if spelt is None:
         return expand(run[0])
-    return Or((And(tuple(expand(c) for c in run)), *group))
+    field, group = spelt
+    typed = And(tuple(expand(c) for c in run))
+    return Or((typed, *group)) if field is None else Or((typed, Field(field, Or(group))))
 
 
 def listing() -> str:

@@ -106,7 +106,7 @@ def _walk(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
         return False, [f"excluded by {_text(node)}: {r}" for r in inner]
     if isinstance(node, And):  # "full stack" typed apart is one leaf, as the matcher sees it
         results = [
-            _walk(run[0], scope, v, p) if len(run) == 1 else _leaf(And(run), scope, v, p)
+            _walk(run[0], scope, v, p) if len(run) == 1 else _run(run, scope, v, p)
             for run in runs(node.children)
         ]
         failed = [r for ok, rs in results if not ok for r in rs]
@@ -120,6 +120,18 @@ def _walk(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
             return True, hit
         return False, ["none of: " + "; ".join(r for _, rs in results for r in rs)]
     return _leaf(node, scope, v, p)
+
+
+def _run(run: tuple[Node, ...], scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
+    """A group's phrase typed as words ("full stack") as one leaf; one whose first word
+    carries a field ("title:full stack") is told as looked for in that field."""
+    head = run[0]
+    if not isinstance(head, Field):
+        return _leaf(And(run), scope, v, p)
+    ok = compile_node(expand(And(run)), scope)(v)
+    where = _where(SCOPE[head.name], p)
+    words = " ".join(_text(c) for c in (head.child, *run[1:]))
+    return ok, [f"“{_text(And(run))}” is in {where}" if ok else f"no “{words}” in {where}"]
 
 
 # -- what else keeps a matching job from a user --------------------------------------------

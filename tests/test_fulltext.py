@@ -82,7 +82,7 @@ def test_the_index_finds_what_a_scan_finds(store: Stores, now: datetime) -> None
     ("query", "expected"),
     [
         ("rust", '("rust")'),
-        ("title:machine learning", '("learning" AND "machine")'),
+        ("title:machine learning", '("learning" AND "machine") OR ("ml")'),  # title:ml too
         (
             "devops OR sre",
             '("devops") OR ("dev" AND "ops") OR ("sre") OR ("reliability" AND "site")',

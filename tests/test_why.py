@@ -162,3 +162,16 @@ def test_words_typed_apart_that_spell_a_synonym_are_explained_as_one() -> None:
     missed = explain("back end engineer", job)
     assert not missed.matched
     assert missed.reasons == ("no “back end” in the title, company, location or description",)
+
+
+def test_words_typed_apart_after_a_field_are_explained_in_that_field() -> None:
+    job = Posting(
+        key="Acme:3", board="Acme", external_id="3", title="Fullstack Engineer", company="Acme",
+        location="Berlin", url="https://example.com/3", description="Our stack: Rust",
+    )  # fmt: skip
+    got = explain("title:full stack", job)
+    assert got.matched and match.matches("title:full stack", job)
+    assert got.reasons == ("“title:full stack” is in the title “Fullstack Engineer”",)
+    missed = explain("title:machine learning", job)
+    assert not missed.matched and not match.matches("title:machine learning", job)
+    assert missed.reasons == ("no “machine learning” in the title “Fullstack Engineer”",)
