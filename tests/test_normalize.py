@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.match import matches
 from bot.models import BoardInfo, RawPosting
 from bot.normalize import (
     canonical_url,
@@ -684,7 +685,19 @@ def test_posting_splits_a_single_location_field():
 
 def test_posting_reads_a_remote_hint_in_any_location():
     result = posting(_raw(location="Bangalore, India", locations=("Remote-India (PEO)",)), BOARD)
-    assert (result.location, result.workplace) == ("Bangalore, India", "remote")
+    assert result.workplace == "remote"
+    assert result.location == "Bangalore, India; Remote-India (PEO)"  # every place it lists
+
+
+def test_posting_location_names_every_place_the_board_lists():
+    raw = _raw(location="San Francisco", locations=("San Francisco", "Berlin", "london", "Zurich"))
+    assert posting(raw, BOARD).location == "San Francisco; Berlin; london; Zurich"
+    raw = _raw(location="Zürich, Switzerland", locations=("Zurich", "Berlin, Germany"))
+    assert posting(raw, BOARD).location == "Zürich, Switzerland; Berlin, Germany"
+    assert posting(_raw(location="", locations=("Berlin", "Paris")), BOARD).location == (
+        "Berlin, Paris"
+    )
+    assert posting(_raw(location="Remote (EU)", locations=()), BOARD).location == "Remote (EU)"
 
 
 def test_posting_repairs_mojibake_everywhere():
@@ -735,3 +748,10 @@ def test_one_line_fields_have_their_entities_decoded(written: str, shown: str) -
     raw = RawPosting("1", written, "/1", company=written, location=written, department=written)
     p = posting(raw, BOARD)
     assert (p.title, p.company, p.location, p.department) == (shown,) * 4
+
+
+def test_a_job_is_found_in_every_place_its_board_lists():
+    job = posting(_raw(location="London", locations=("London", "Remote - UK", "Dublin")), BOARD)
+    assert matches("location:dublin", job) and matches("location:ireland", job)
+    assert matches("rust dublin", replace(job, title="Rust Engineer"))
+    assert not matches("location:berlin", job)

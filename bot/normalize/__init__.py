@@ -30,6 +30,7 @@ from bot.normalize.fields import (
     split_locations,
     title_employment,
     title_workplace,
+    with_places,
     workplace,
 )
 from bot.normalize.markup import html_to_text
@@ -115,8 +116,7 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     company = field(repair_mojibake(raw.company)) or clean(board.company) or clean(board.name)
     location = field(repair_mojibake(raw.location))
     places = locations(raw.locations, location)
-    if not location:
-        location = ("; " if any("," in p for p in places) else ", ").join(places)
+    location = with_places(location, places)
     if raw.description_html:
         description = html_to_text(repair_mojibake(_cut(raw.description_html, board)))
     else:

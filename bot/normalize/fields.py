@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from bot.normalize.text import clean
 
@@ -130,6 +131,24 @@ def locations(raw_locations: tuple[str, ...] | list[str], location: str) -> tupl
         cleaned = (clean(x) for x in raw_locations)
         return tuple(dict.fromkeys(x for x in cleaned if x))
     return split_locations(location)
+
+
+def with_places(location: str, places: tuple[str, ...]) -> str:
+    """The location to show and match: the board's, then each other place it lists for the
+    job that the location does not name already ("San Francisco" with Berlin and London
+    listed: "San Francisco; Berlin; London"), so `location:berlin` finds the job; with no
+    location, the places joined."""
+    if not location:
+        return ("; " if any("," in p for p in places) else ", ").join(places)
+    named = _loose(location)
+    return "; ".join((location, *(p for p in places if _loose(p) not in named)))
+
+
+def _loose(text: str) -> str:
+    """`text` for a containment test: any case, accents optional (Zurich is in Zürich)."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
+    )
 
 
 # --- salary -----------------------------------------------------------------------------------
