@@ -63,7 +63,7 @@ _RESOLVE_ONLY = {
 # Short names of big cities that geonames lacks or that are too short to trust from it.
 _CITY_ALIASES = {
     ("new york city", "US"): ("nyc", "new york"),
-    ("san francisco", "US"): ("sf", "sf bay area", "bay area"),
+    ("san francisco", "US"): ("sf", "sf bay area", "bay area", "san francisco bay area"),
     ("san jose", "US"): ("silicon valley",),
     ("tampa", "US"): ("tampa bay", "tampa bay area"),  # not San Francisco's bay area
     ("monterey", "US"): ("monterey bay", "monterey bay area"),

@@ -310,6 +310,13 @@ def city_spellings(key: str) -> tuple[str, ...]:
     return _spellings().get(key, ())
 
 
+def names_a_place(name: str) -> bool:
+    """Whether `name` (words as `bot.words` splits them, joined by spaces: "new york", "bay
+    area") is a country's, region's, state's, area's or city's name we know."""
+    g = gazetteer()
+    return name in g.names or name in g.state_names or name in g.cities
+
+
 def is_place_word(key: str) -> bool:
     """Whether words of `key` ("europe", "north america", "*eur" for a prefix) may come from
     `place_names` rather than the location's own text."""

@@ -150,6 +150,32 @@ async def test_words_listed_with_commas_get_the_or_offered(handlers, store) -> N
         assert "a comma joins" not in await say(handlers, other), other
 
 
+async def test_a_place_of_several_words_after_location_gets_it_quoted(handlers, store) -> None:
+    """location: takes one word: "location:new york" looks for york anywhere. The reply says
+    so and offers the edit with the place quoted; one-word places and quoted ones get none."""
+    reply = await say(handlers, "/alert rust location:new york")
+    saved, tip = reply.split("\n")[:2]
+    assert saved == "✅ Alert #1 saved: <b>rust location:new york</b>"
+    assert tip == (
+        "Tip: location: takes the one word after it, so “york” is looked for anywhere. For the "
+        "place: <code>/edit 1 rust location:&quot;new york&quot;</code>."
+    )
+    assert "location:&quot;bay area&quot; go</code>" in await say(
+        handlers, "/alert location:bay area go"
+    )
+    assert "<code>/edit 2 location:&quot;san francisco bay area&quot;</code>" in await say(
+        handlers, "/edit 2 location:san francisco bay area"
+    ), "the longest place"
+    assert (await say(handlers, '/edit 1 rust location:"new york"')).startswith("✏️")
+    assert store.alerts.alerts(USER)[0].query == 'rust location:"new york"', "the edit works"
+    for fine in ("location:berlin rust", 'location:"new york" go', "go berlin", "location:new"):
+        reply = await say(handlers, f"/edit 2 {fine}")
+        assert reply.startswith("✏️") and "Tip:" not in reply, fine
+    assert "<code>/search location:&quot;new york&quot;</code>" in await say(
+        handlers, "/search location:new york"
+    ), "a search that finds nothing"
+
+
 async def test_a_search_for_words_listed_with_commas_that_finds_none_offers_the_or(
     handlers,
 ) -> None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import render
+from bot import places, render
 from bot.config import AlertsConfig
 from bot.errors import QueryError
 from bot.models import Button, OutgoingMessage, Posting
@@ -21,7 +21,7 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import AlertRow, Stores
-from bot.syntax import ATTRS, And, Node, Or, Word, format_node
+from bot.syntax import ATTRS, And, Field, Node, Or, Phrase, Word, format_node
 from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
@@ -112,6 +112,30 @@ def _regrouped(root: Or) -> Node | None:
     if isinstance(head, And) and not any(isinstance(c, And) for c in rest):
         return And((*head.children[:-1], Or((head.children[-1], *rest))))
     return None
+
+
+def place_tip(root: Node, command: str) -> str:
+    """A line for the reply when location: is followed by words that name one place with its
+    own ("location:new york"): the field takes one word, so the others are looked for
+    anywhere, which few mean. `command` ("/edit 3", "/search") with the place quoted is
+    offered, ready to copy."""
+    terms = root.children if isinstance(root, And) else (root,)
+    for i, term in enumerate(terms):
+        if not (isinstance(term, Field) and term.name == "location"):
+            continue
+        if not isinstance(term.child, Word):
+            continue
+        for n in range(min(4, len(terms) - i), 1, -1):
+            words = [t.token for t in terms[i + 1 : i + n] if isinstance(t, Word)]
+            name = (term.child.token, *words)
+            if len(name) == n and places.names_a_place(" ".join(name)):
+                meant = (*terms[:i], Field("location", Phrase(name)), *terms[i + n :])
+                fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
+                return (
+                    f"\nTip: location: takes the one word after it, so “{esc(' '.join(words))}” "
+                    f"is looked for anywhere. For the place: <code>{command} {fixed}</code>."
+                )
+    return ""
 
 
 # A comma between terms, not inside a number ("salary:>=120,000").
@@ -220,6 +244,7 @@ class AlertCommands:
         hits, scope = self.backtest(store, query, msg.chat_id)
         edit = f"/edit {alert.id}"
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
+        note += place_tip(query.root, edit)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
         reply += self._summary(hits, scope, would=True)
         if user and user.state == "paused":
@@ -245,6 +270,7 @@ class AlertCommands:
         store.alerts.update_alert(msg.chat_id, alert_id, query.normalized)
         edit = f"/edit {alert_id}"
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
+        note += place_tip(query.root, edit)
         hits, scope = self.backtest(store, query, msg.chat_id)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
             hits, scope, would=False

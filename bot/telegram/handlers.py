@@ -314,6 +314,7 @@ class Handlers:
         reply = search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
         if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either
             reply += alerts_menu.list_tip(query.root, typed, "/search")
+            reply += alerts_menu.place_tip(query.root, "/search")
         return reply
 
     def _press_search(self, store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
