@@ -219,7 +219,7 @@ def _build() -> Gazetteer:
     for region, inside in members.items():
         regions[region] = frozenset(r for r, other in members.items() if inside <= other)
     state_codes, state_names, state_words = _states(cache)
-    geonames = list(cache.get_cities().values())  # (read from its file at every call)
+    geonames = list(cache.get_cities().values())  # once: each call reads the file again
     cities, city_of, spellings, seats = _cities(geonames, names)
     state_of = {at: state for at, city in seats.items() if (state := _state(city))}
     metro_of = {at: metros for at, city in seats.items() if (metros := _metros(city))}

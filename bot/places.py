@@ -169,7 +169,7 @@ def _alone(
 ) -> bool:
     """Whether the words before `start` name no town we do not know: "Armonk, New York" is
     the state; "New York, NY", "London, New York" and "Greater New York" may be the city
-    (whose places `_resolve` still leaves out after a city in that state, "Buffalo, New York")."""
+    (whose places `_settle` still leaves out after a city in that state, "Buffalo, New York")."""
     known = {i for s, e, _, _ in runs if s < start for i in range(s, e)}
     return all(
         i in known

@@ -121,9 +121,9 @@ def place_tip(root: Node, command: str) -> str:
     offered, ready to copy."""
     terms = root.children if isinstance(root, And) else (root,)
     for i, term in enumerate(terms):
-        if not (isinstance(term, Field) and term.name == "location"):
-            continue
-        if not isinstance(term.child, Word):
+        if not (
+            isinstance(term, Field) and term.name == "location" and isinstance(term.child, Word)
+        ):
             continue
         for n in range(min(4, len(terms) - i), 1, -1):
             words = [t.token for t in terms[i + 1 : i + n] if isinstance(t, Word)]
