@@ -3,6 +3,7 @@ and agrees with the matcher on every query and posting the property generators m
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -152,10 +153,7 @@ def test_times_are_shown_in_the_users_zone() -> None:
 
 
 def test_words_typed_apart_that_spell_a_synonym_are_explained_as_one() -> None:
-    job = Posting(
-        key="Acme:2", board="Acme", external_id="2", title="Fullstack Engineer", company="Acme",
-        location="Berlin", url="https://example.com/2", description="",
-    )  # fmt: skip
+    job = replace(JOB, title="Fullstack Engineer", description="")
     got = explain("full stack engineer", job)
     assert got.matched and match.matches("full stack engineer", job)
     assert got.reasons[0] == "“full stack” is in the title, company, location or description"
@@ -165,10 +163,7 @@ def test_words_typed_apart_that_spell_a_synonym_are_explained_as_one() -> None:
 
 
 def test_words_typed_apart_after_a_field_are_explained_in_that_field() -> None:
-    job = Posting(
-        key="Acme:3", board="Acme", external_id="3", title="Fullstack Engineer", company="Acme",
-        location="Berlin", url="https://example.com/3", description="Our stack: Rust",
-    )  # fmt: skip
+    job = replace(JOB, title="Fullstack Engineer", description="Our stack: Rust")
     got = explain("title:full stack", job)
     assert got.matched and match.matches("title:full stack", job)
     assert got.reasons == ("“title:full stack” is in the title “Fullstack Engineer”",)
