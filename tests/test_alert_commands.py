@@ -92,14 +92,19 @@ async def test_alert_with_no_recent_match(handlers) -> None:
 
 @pytest.mark.parametrize(
     ("text", "word", "attr"),
-    [("/alert rust remote", "remote", "remote:yes"), ("/alert Hybrid", "hybrid", "remote:hybrid")],
+    [
+        ("/alert rust remote", "remote", "remote:yes"),
+        ("/alert Hybrid", "hybrid", "remote:hybrid"),
+        ("/alert rust location:remote", "location:remote", "remote:yes"),
+    ],
 )
 async def test_a_workplace_word_gets_a_tip_for_the_filter(
     handlers, store, text: str, word: str, attr: str
 ) -> None:
     reply = await say(handlers, text)
     assert reply.startswith("✅ Alert #1 saved: ")
-    tip = f"Tip: <b>{word}</b> matches the word in a job's text; <code>{attr}</code> matches"
+    where = "location" if word.startswith("location:") else "text"
+    tip = f"Tip: <b>{word}</b> matches the word in a job's {where}; <code>{attr}</code> matches"
     assert tip in reply.split("\n")[1], "just under the saved query"
     assert store.alerts.alerts(USER)[0].query == text.split(" ", 1)[1].lower(), "saved as typed"
 

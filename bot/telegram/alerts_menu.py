@@ -70,13 +70,18 @@ _WORKPLACE_WORDS = ("remote", "hybrid", "onsite")
 
 def workplace_tip(root: Node) -> str:
     """A line for the reply when the query has "remote", "hybrid" or "onsite" as a plain word
-    of its own (not inside OR, NOT or a field): the `remote:` filter is likely what was meant."""
+    of its own, or after location: (not inside OR or NOT): the `remote:` filter is likely what
+    was meant."""
     terms = root.children if isinstance(root, And) else (root,)
     for term in terms:
+        where = "text"
+        if isinstance(term, Field) and term.name == "location":
+            term, where = term.child, "location"
         if isinstance(term, Word) and term.token in _WORKPLACE_WORDS:
             word, attr = term.token, f"remote:{ATTRS['remote'][term.token]}"
+            typed = word if where == "text" else f"location:{word}"
             return (
-                f"\nTip: <b>{word}</b> matches the word in a job's text; "
+                f"\nTip: <b>{typed}</b> matches the word in a job's {where}; "
                 f"<code>{attr}</code> matches every job the board marks {word}, "
                 "whatever its text says."
             )
