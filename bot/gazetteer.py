@@ -50,6 +50,8 @@ REGIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "middle east": (("middle east",), _MIDDLE_EAST),
     "africa": (("africa",), "@AF"),
     "oceania": (("oceania",), "@OC"),
+    # A job that says it is open anywhere: no country lies in it, nor is it in any region.
+    "worldwide": (("worldwide", "anywhere", "global"), ""),
 }
 # Names people use that no library lists; the first three kinds are added to postings too.
 _ALIASES = {"GB": ("uk", "great britain", "britain"), "US": ("usa",), "AE": ("uae",)}
@@ -217,7 +219,7 @@ def _build() -> Gazetteer:
         for place in continent
     }
     for region, inside in members.items():
-        regions[region] = frozenset(r for r, other in members.items() if inside <= other)
+        regions[region] = frozenset(r for r, other in members.items() if inside and inside <= other)
     state_codes, state_names, state_words = _states(cache)
     geonames = list(cache.get_cities().values())  # once: each call reads the file again
     cities, city_of, spellings, seats = _cities(geonames, names)

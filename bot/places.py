@@ -29,6 +29,7 @@ from bot.gazetteer import CODE, NOT_CITIES, Gazetteer, gazetteer
 from bot.words import tokens
 
 _PARTS = re.compile(r"[;|•/()\n]| or ")
+_WORLDWIDE = "+worldwide"  # "Anywhere", "Worldwide", "Global": only when nothing else is named
 
 
 @dataclass(slots=True)
@@ -116,6 +117,8 @@ def _settle(r: _Reading) -> set[str]:
     for state, country in r.either.items():
         if state not in r.found:  # "Tbilisi, Georgia"; "Georgia" alone is either
             r.found |= {country} if r.found or r.seats else {country, state, state[1:3]}
+    if len(r.found) > 1:  # "Anywhere in the US", "Global HQ, London": not open anywhere
+        r.found.discard(_WORLDWIDE)
     return r.found
 
 
