@@ -61,6 +61,8 @@ _RESOLVE_ONLY = {
     "wales": "GB",
     "northern ireland": "GB",
     "holland": "NL",
+    "cet": "+europe",  # "Remote (CET +/- 2h)": Central European Time
+    "cest": "+europe",
 }
 # Short names of big cities that geonames lacks or that are too short to trust from it.
 _CITY_ALIASES = {
