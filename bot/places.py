@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from bot.gazetteer import CODE, NOT_CITIES, Gazetteer, gazetteer
 from bot.words import tokens
 
-_PARTS = re.compile(r"[;|•/()\n]| or ")
+# Between places: "Berlin; Remote (EU)", "Berlin or Munich", "NYC OR SF"; not the OR of
+# "Portland, OR 97201".
+_PARTS = re.compile(r"[;|•/()\n]| or |(?<!,) (?:OR|Or) ")
 _WORLDWIDE = "+worldwide"  # "Anywhere", "Worldwide", "Global": only when nothing else is named
 
 
