@@ -92,6 +92,7 @@ _NOT_CITY_WORDS = (
     "of the and or in on at to by for remote hybrid office home field central mobile union "
     "time independence san santa north south east west city county state part julia "
     "bay area metro greater region downtown capital "
+    "site onsite hub based from within fully flexible only "
     "para federal centro sur este nur can"  # "for", "centre", "south", "only": town names too
 )
 NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())

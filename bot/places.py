@@ -31,6 +31,11 @@ from bot.words import tokens
 # Between places: "Berlin; Remote (EU)", "Berlin or Munich", "NYC OR SF"; not the OR of
 # "Portland, OR 97201".
 _PARTS = re.compile(r"[;|•/()\n]| or |(?<!,) (?:OR|Or) ")
+# Codes that are English words too: in a location written in capitals, "IN", "ON", "TO"...
+_WORD_CODES = frozenset(
+    {"IN", "ON", "OR", "AT", "TO", "IS", "IT", "ME", "NO", "SO", "DO", "GO", "AS", "AM", "BE"}
+    | {"BY", "MY", "HI", "OK"}
+)
 _WORLDWIDE = "+worldwide"  # "Anywhere", "Worldwide", "Global": only when nothing else is named
 
 
@@ -79,7 +84,7 @@ def _read_codes(part: str, toks: list[str], g: Gazetteer, r: _Reading) -> None:
     the states they name; the code of the state of a town named in `toks` is that state's
     ("Mobile, AL", though "mobile" is no city's name for `location:`)."""
     names = {" ".join(toks[i : i + n]) for n in (1, 2, 3, 4) for i in range(len(toks) - n + 1)}
-    for code in CODE.findall(part):
+    for code in _codes(part):
         if own := {g.code_of[(c, code)] for c in names if (c, code) in g.code_of}:
             states = tuple(s for c in own if (s := f"~{c}-{code}") in g.words)
         else:
@@ -87,6 +92,18 @@ def _read_codes(part: str, toks: list[str], g: Gazetteer, r: _Reading) -> None:
         countries = own or {s[1:3] for s in states} | ({code} if code in g.words else set())
         (r.pinned if len(countries) == 1 else r.hints).update(countries)
         r.code_states.update(states)
+
+
+def _codes(part: str) -> list[str]:
+    """The codes written in `part`; in capitals throughout ("ON-SITE IN BERLIN"), a code that
+    is also an English word only after a comma or a dash ("TORONTO, ON")."""
+    if not part.isupper():
+        return CODE.findall(part)
+    return [
+        m[0]
+        for m in CODE.finditer(part)
+        if m[0] not in _WORD_CODES or part[: m.start()].rstrip().endswith((",", "-"))
+    ]
 
 
 def _read_names(runs: list[tuple[int, int, str, str]], g: Gazetteer, r: _Reading) -> None:
