@@ -698,6 +698,8 @@ def test_posting_location_names_every_place_the_board_lists():
         "Berlin, Paris"
     )
     assert posting(_raw(location="Remote (EU)", locations=()), BOARD).location == "Remote (EU)"
+    raw = _raw(location="Jerome, Idaho", locations=("Rome", "Jerome"))
+    assert posting(raw, BOARD).location == "Jerome, Idaho; Rome", "whole words only"
 
 
 def test_posting_repairs_mojibake_everywhere():

@@ -140,12 +140,24 @@ def with_places(location: str, places: tuple[str, ...]) -> str:
     location, the places joined."""
     if not location:
         return ("; " if any("," in p for p in places) else ", ").join(places)
+    if not places:
+        return location
     named = _loose(location)
-    return "; ".join((location, *(p for p in places if _loose(p) not in named)))
+    return "; ".join((location, *(p for p in places if not _names(named, _loose(p)))))
+
+
+def _names(location: str, place: str) -> bool:
+    """Whether `place` stands in `location` as whole words: "Berlin" in "Berlin, Germany",
+    not "Rome" in "Jerome, Idaho"."""
+    if place not in location:  # (most places: no pattern to build)
+        return False
+    return re.search(rf"(?<!\w){re.escape(place)}(?!\w)", location) is not None
 
 
 def _loose(text: str) -> str:
     """`text` for a containment test: any case, accents optional (Zurich is in Zürich)."""
+    if text.isascii():
+        return text.lower()
     return "".join(
         c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
     )
