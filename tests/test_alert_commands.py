@@ -90,6 +90,12 @@ async def test_alert_with_no_recent_match(handlers) -> None:
     assert "No job posted in the last 7 days matches it yet" in reply
 
 
+async def saved_and_tip(handlers: Handlers, text: str) -> tuple[str, str]:
+    """The reply's first two lines: the alert as saved, and the tip under it."""
+    saved, tip = (await say(handlers, text)).split("\n")[:2]
+    return saved, tip
+
+
 @pytest.mark.parametrize(
     ("text", "word", "attr"),
     [
@@ -117,8 +123,7 @@ async def test_no_tip_where_the_word_is_not_a_plain_term(handlers, text: str) ->
 
 
 async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
-    reply = await say(handlers, "/alert rust OR go remote:yes")
-    saved, tip = reply.split("\n")[:2]
+    saved, tip = await saved_and_tip(handlers, "/alert rust OR go remote:yes")
     assert saved == "✅ Alert #1 saved: <b>rust OR (go remote:yes)</b>"
     assert tip == (
         "Tip: AND binds tighter than OR, as the parentheses above show. If you meant "
@@ -136,8 +141,7 @@ async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
 async def test_words_listed_with_commas_get_the_or_offered(handlers, store) -> None:
     """ "rust, go, scala" needs all three words; the reply says so and offers the /edit that
     asks for any of them. A list of several-word items, or one with OR, gets no tip."""
-    reply = await say(handlers, "/alert rust, go, scala")
-    saved, tip = reply.split("\n")[:2]
+    saved, tip = await saved_and_tip(handlers, "/alert rust, go, scala")
     assert saved == "✅ Alert #1 saved: <b>rust go scala</b>"
     assert tip == (
         "Tip: a comma joins words as a space does, so this alert needs all of them. For any "
@@ -158,8 +162,7 @@ async def test_words_listed_with_commas_get_the_or_offered(handlers, store) -> N
 async def test_a_place_of_several_words_after_location_gets_it_quoted(handlers, store) -> None:
     """location: takes one word: "location:new york" looks for york anywhere. The reply says
     so and offers the edit with the place quoted; one-word places and quoted ones get none."""
-    reply = await say(handlers, "/alert rust location:new york")
-    saved, tip = reply.split("\n")[:2]
+    saved, tip = await saved_and_tip(handlers, "/alert rust location:new york")
     assert saved == "✅ Alert #1 saved: <b>rust location:new york</b>"
     assert tip == (
         "Tip: location: takes the one word after it, so “york” is looked for anywhere. For the "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 
 from bot.normalize.text import clean
+from bot.words import fold
 
 # --- categories -------------------------------------------------------------------------------
 
@@ -142,8 +142,8 @@ def with_places(location: str, places: tuple[str, ...]) -> str:
         return ("; " if any("," in p for p in places) else ", ").join(places)
     if not places:
         return location
-    named = _loose(location)
-    return "; ".join((location, *(p for p in places if not _names(named, _loose(p)))))
+    named = fold(location)
+    return "; ".join((location, *(p for p in places if not _names(named, fold(p)))))
 
 
 def _names(location: str, place: str) -> bool:
@@ -152,15 +152,6 @@ def _names(location: str, place: str) -> bool:
     if place not in location:  # (most places: no pattern to build)
         return False
     return re.search(rf"(?<!\w){re.escape(place)}(?!\w)", location) is not None
-
-
-def _loose(text: str) -> str:
-    """`text` for a containment test: any case, accents optional (Zurich is in Zürich)."""
-    if text.isascii():
-        return text.lower()
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
-    )
 
 
 # --- salary -----------------------------------------------------------------------------------
