@@ -2,8 +2,9 @@
 
 The same job shows up on its ATS board, on aggregators, reposted under a new id, and once per
 city. Two postings are one job when they share a canonical URL (posting or apply link), or,
-within `WINDOW`, the same company, title and location, or the same company, title and
-description (one job posted in several cities). A URL that is not one posting's own (the
+within `WINDOW`, the same company, title and location (the board's own, without the other
+places it lists: a copy that names only the first is the same job), or the same company, title
+and description (one job posted in several cities). A URL that is not one posting's own (the
 board's page, a link several postings of a board carry) identifies nothing.
 """
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.models import Posting
+from bot.placelist import board_location
 
 WINDOW = timedelta(days=30)
 _WORD = re.compile(r"\w+")
@@ -80,6 +82,6 @@ def identity(p: Posting, shared: AbstractSet[str] = frozenset()) -> Identity:
     return Identity(
         url=url,
         apply=apply,
-        ctl=_digest(company, title, _norm(p.location)),
+        ctl=_digest(company, title, _norm(board_location(p.location, p.locations))),
         ctd=_digest(company, title, description) if len(description) >= MIN_DESCRIPTION else None,
     )

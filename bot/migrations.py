@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot import dedupe
+from bot.models import Posting
 from bot.store import fulltext
 
 migrations = Migrations("jobbot")
@@ -365,3 +369,21 @@ def postings_board_state(db: Database) -> None:
         """CREATE INDEX postings_board_state ON postings (board, key, content_hash, closed_at,
            missing_polls, raw_hash, url, apply_url, external_id, partial)"""
     )
+
+
+@migrations(name="0021_ctl_key_board_location")
+def ctl_key_board_location(db: Database) -> None:
+    """The company-title-location key over the board's own location again: for a while it
+    took every place the board lists ("London; Dublin"), and a copy naming only "London" did
+    not match it. Only postings whose location has places added can differ."""
+    rows = db.execute(
+        """SELECT key, board, external_id, title, company, location, url, locations FROM postings
+           WHERE ctl_key IS NOT NULL AND locations != '[]' AND instr(location, '; ')"""
+    ).fetchall()
+    for key, board, external_id, title, company, location, url, places in rows:
+        p = Posting(
+            key=key, board=board, external_id=external_id, title=title, company=company,
+            location=location, url=url, description="", content_hash="",
+            locations=tuple(json.loads(places)),
+        )  # fmt: skip
+        db.execute("UPDATE postings SET ctl_key = ? WHERE key = ?", [dedupe.identity(p).ctl, key])

@@ -8,6 +8,7 @@ import pytest
 
 from bot.config_boards import BoardConfig
 from bot.models import Posting
+from bot.placelist import board_location, with_places
 from bot.render import notification
 from bot.store import Stores
 
@@ -115,3 +116,36 @@ def test_a_posting_linking_to_its_boards_own_page_is_not_identified_by_it(
     other = job("ATS", 6, "Payments Engineer", url="https://Getro/", description="")
     assert [p.key for p in two_boards.postings.record("Getro", [page], now).new] == ["Getro:5"]
     assert [p.key for p in two_boards.postings.record("ATS", [other], now).new] == ["ATS:6"]
+
+
+def test_a_copy_naming_only_the_first_of_a_jobs_places_is_the_same_job(
+    two_boards: Stores, now
+) -> None:
+    """The ATS lists London and Dublin for the job (its location shows both); an aggregator's
+    copy says London: the same company, title and location, by the board's own location."""
+    listed = job("ATS", 1, location="London; Dublin", locations=("London", "Dublin"))
+    assert [p.key for p in two_boards.postings.record("ATS", [listed], now).new] == ["ATS:1"]
+    copy = job("Getro", 2, location="London", url="https://x.example/2", description="Other.")
+    result = two_boards.postings.record("Getro", [copy], now + timedelta(hours=1))
+    assert result.new == [] and [p.key for p in result.copies] == ["Getro:2"]
+    elsewhere = job("Getro", 3, location="Paris", url="https://x.example/3", description="Other.")
+    later = two_boards.postings.record("Getro", [copy, elsewhere], now + timedelta(hours=2))
+    assert [p.key for p in later.new] == ["Getro:3"], "another place is another opening"
+
+
+@pytest.mark.parametrize(
+    ("board", "places"),
+    [
+        ("London", ("London", "Dublin")),
+        ("London; Dublin", ("London", "Dublin")),  # the board's own string: London's head gives it
+        ("Berlin, Germany", ("Berlin", "Lisbon, Portugal")),
+        ("Jerome, Idaho", ("Rome", "Jerome")),
+        ("Remote", ()),
+        ("Zürich; Bern", ("Basel",)),
+    ],
+)
+def test_board_location_is_what_with_places_was_given(board: str, places: tuple[str, ...]) -> None:
+    shown = with_places(board, places)
+    own = board_location(shown, places)
+    assert with_places(own, places) == shown and board.startswith(own)
+    assert own == (board.split("; ")[0] if board == "London; Dublin" else board)

@@ -4,6 +4,7 @@ the schema a new database has."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from bot import dedupe
 from bot.migrations import migrations
 from bot.models import Posting
 from bot.store import Stores, fulltext
@@ -143,3 +145,31 @@ def test_every_earlier_version_indexes_what_is_stored_after(tmp_path: Path, last
     found = store.postings.with_words('"zurich"', 10).postings
     assert [p.key for p in found] == ["Acme:2"]
     store.close()
+
+
+def test_a_key_over_every_listed_place_is_taken_over_the_boards_location_again(
+    tmp_path: Path,
+) -> None:
+    """Migration 0021: a job stored with its company-title-location key over "London; Dublin"
+    gets the key a copy saying "London" has; a location the board wrote keeps its key."""
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    fulltext.register(conn)
+    db = Database(conn)
+    migrations.apply(db, stop_before=NAMES[NAMES.index("0021_ctl_key_board_location") :])
+    db["boards"].insert(ROWS["boards"])
+    row = ROWS["postings"] | {"location": "London; Dublin", "locations": '["London", "Dublin"]'}
+    own = row | {
+        "key": "Acme:2",
+        "external_id": "2",
+        "location": "Paris; Lyon",
+        "locations": '["Paris; Lyon"]',
+    }
+    db["postings"].insert_all([row | {"ctl_key": "old"}, own | {"ctl_key": "old"}])
+    db.close()
+    db = connect(tmp_path / "old.db")
+    keys = dict(db.execute("SELECT key, ctl_key FROM postings").fetchall())
+    copy = Posting(key="G:1", board="G", external_id="1", title="Rust Engineer", company="Acme",
+                   location="London", url="https://g.example/1", description="", content_hash="")  # fmt: skip
+    lyon = dataclasses.replace(copy, location="Paris; Lyon")
+    assert keys == {"Acme:1": dedupe.identity(copy).ctl, "Acme:2": dedupe.identity(lyon).ctl}
+    db.close()

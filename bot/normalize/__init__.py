@@ -30,7 +30,6 @@ from bot.normalize.fields import (
     split_locations,
     title_employment,
     title_workplace,
-    with_places,
     workplace,
 )
 from bot.normalize.markup import html_to_text
@@ -38,6 +37,7 @@ from bot.normalize.mojibake import repair_mojibake
 from bot.normalize.noise import page_text, strip_canary, strip_page_noise
 from bot.normalize.text import clean, clean_text, field, unescape
 from bot.normalize.urls import canonical_url
+from bot.placelist import with_places
 
 __all__ = [
     "canonical_url",

@@ -6,7 +6,6 @@ import math
 import re
 
 from bot.normalize.text import clean
-from bot.words import fold
 
 # --- categories -------------------------------------------------------------------------------
 
@@ -131,27 +130,6 @@ def locations(raw_locations: tuple[str, ...] | list[str], location: str) -> tupl
         cleaned = (clean(x) for x in raw_locations)
         return tuple(dict.fromkeys(x for x in cleaned if x))
     return split_locations(location)
-
-
-def with_places(location: str, places: tuple[str, ...]) -> str:
-    """The location to show and match: the board's, then each other place it lists for the
-    job that the location does not name already ("San Francisco" with Berlin and London
-    listed: "San Francisco; Berlin; London"), so `location:berlin` finds the job; with no
-    location, the places joined."""
-    if not location:
-        return ("; " if any("," in p for p in places) else ", ").join(places)
-    if not places:
-        return location
-    named = fold(location)
-    return "; ".join((location, *(p for p in places if not _names(named, fold(p)))))
-
-
-def _names(location: str, place: str) -> bool:
-    """Whether `place` stands in `location` as whole words: "Berlin" in "Berlin, Germany",
-    not "Rome" in "Jerome, Idaho"."""
-    if place not in location:  # (most places: no pattern to build)
-        return False
-    return re.search(rf"(?<!\w){re.escape(place)}(?!\w)", location) is not None
 
 
 # --- salary -----------------------------------------------------------------------------------
