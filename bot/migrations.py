@@ -8,6 +8,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot import dedupe
+from bot.company import company_key
 from bot.models import Posting
 from bot.store import fulltext
 
@@ -387,3 +388,18 @@ def ctl_key_board_location(db: Database) -> None:
             locations=tuple(json.loads(places)),
         )  # fmt: skip
         db.execute("UPDATE postings SET ctl_key = ? WHERE key = ?", [dedupe.identity(p).ctl, key])
+
+
+@migrations(name="0022_muted_company_keys")
+def muted_company_keys(db: Database) -> None:
+    """Muted companies keyed by `company_key` as it now is (accents, punctuation and a legal
+    form left out: "Stripe, Inc." is "stripe"); two mutes that now share a key are one."""
+    rows = db.execute(
+        "SELECT chat_id, company, created_at FROM muted_companies ORDER BY created_at, rowid"
+    ).fetchall()
+    db.execute("DELETE FROM muted_companies")
+    db.conn.executemany(
+        """INSERT OR IGNORE INTO muted_companies (chat_id, company_key, company, created_at)
+           VALUES (?, ?, ?, ?)""",
+        [(chat, company_key(company), company, at) for chat, company, at in rows],
+    )

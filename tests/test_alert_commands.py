@@ -363,3 +363,26 @@ async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
 ) -> None:
     assert reply in await say(handlers, text)
     assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        (
+            "/alrt rust backend",
+            "I don't know /alrt. Did you mean <code>/alert rust backend</code>?",
+        ),
+        ("/list", "I don't know /list. Did you mean <code>/alerts</code>?"),  # other bots' names
+        ("/unsubscribe", "Did you mean <code>/stop</code>?"),
+        ("/serach go <b>", "Did you mean <code>/search go &lt;b&gt;</code>?"),
+        ("/Unfolow acme", "I don't know /unfolow. Did you mean <code>/unfollow acme</code>?"),
+        ("/lst", "I don't know /lst. Did you mean <code>/alerts</code>?"),  # list, mistyped
+        ("/frobnicate", "I don't know /frobnicate. /help lists what I can do."),
+        ("/boardz", "I don't know /boardz. /help lists what I can do."),  # not an admin's to a user
+    ],
+)
+async def test_an_unknown_command_gets_the_one_it_likely_meant(
+    handlers, store, text: str, reply: str
+) -> None:
+    assert reply in await say(handlers, text)
+    assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"

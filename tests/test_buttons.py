@@ -155,6 +155,43 @@ async def test_mute_stops_the_companys_jobs_even_queued_ones_until_undone(
         assert "haven't muted" in await bot.say(USER, "/unmute Acme Pay")
 
 
+async def test_mute_by_name_before_any_of_the_companys_jobs_came(tmp_path, tg, boards) -> None:
+    """/mute takes a stored job's spelling of the name ("acme pay, inc." is Acme Pay), offers
+    the stored companies that have a name's words, and mutes a name no job has, or one in
+    quotes, as typed."""
+    async with running(tmp_path, tg, boards) as bot:
+
+        async def seen(text: str) -> str:
+            await bot.say(USER, text)
+            return bot.tg.messages_to(USER)[-1].visible_text
+
+        await bot.say(USER, "/alert rust")
+        await bot.jobs(job(2, "Rust Engineer"), job(3, "Rust SRE", "Acme Robotics GmbH"))
+        reply = await seen("/mute acme pay, inc.")
+        assert reply.startswith("🔇 Muted Acme Pay: no more jobs from them"), reply
+        assert "/unmute Acme Pay undoes it" in reply
+        assert "already" in await seen("/mute ACME PAY")
+        reply = await seen("/mute acme")
+        assert reply == (
+            "No job I have stored is from exactly “acme”. Did you mean /mute Acme Robotics GmbH? "
+            'To mute “acme” itself, send /mute "acme".'
+        )
+        assert "Muted companies:\n• Acme Pay\n/unmute" in await seen("/muted"), "asked, not muted"
+        assert (await seen('/mute "acme"')).startswith("🔇 Muted acme: no more jobs")
+        assert (await seen("/mute Initech")).startswith("🔇 Muted Initech"), "no stored job has it"
+        assert "Muted companies:\n• Acme Pay\n• acme\n• Initech" in await seen("/muted")
+        sent = await bot.jobs(
+            job(4, "Rust Lead"),
+            job(5, "Rust Dev", "Initech, Inc."),
+            job(6, "Rust QA", "Acme Robotics GmbH"),
+        )
+        assert [m.visible_text.split("\n")[0] for m in sent] == ["Rust QA"], (
+            "Acme Pay and Initech muted"
+        )
+        assert "Which company?" in await seen("/mute")
+        assert "longer than a company's name" in await seen("/mute " + "x" * 101)
+
+
 async def test_pause_alert_offers_a_choice_between_matched_alerts(tmp_path, tg, boards) -> None:
     async with running(tmp_path, tg, boards) as bot:
         await bot.say(USER, "/alert rust")

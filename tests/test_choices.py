@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 
+import pytest
+
 from bot.holding import DeliveryStores
 from bot.models import Delivery, Posting
 from bot.sender import Sender
@@ -67,3 +69,34 @@ def test_stop_forgets_hidden_jobs_and_muted_companies(store: Stores, now) -> Non
     store.users.forget_user(A, now)
     store.users.subscribe(A, now)
     assert store.choices.hidden_jobs(A) == set() and store.choices.muted_companies(A) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "board"),
+    [
+        ("Stripe", "Stripe, Inc."),
+        ("stripe inc", "Stripe"),
+        ("Zurich Pay", "Zürich Pay GmbH"),
+        ("N26", "N26 GmbH"),
+        ("acme pay", "ACME  Pay Ltd."),
+        ("Booking.com", "Booking.com B.V."),
+        ("Procter & Gamble", "Procter & Gamble Co."),
+    ],
+)
+def test_a_muted_company_is_muted_under_every_spelling_of_its_name(
+    store: Stores, now, typed: str, board: str
+) -> None:
+    store.users.subscribe(A, now)
+    store.choices.mute_company(A, typed, now)
+    assert store.choices.is_muted(A, board)
+    assert store.choices.turned_away(A, posting(1, "Rust Engineer", board)) == "muted"
+    assert store.choices.visible(A, [posting(2, "Rust Engineer", board)]) == []
+
+
+@pytest.mark.parametrize(
+    ("muted", "other"), [("Acme", "Acme Robotics"), ("Co", "Acme Co"), ("AB", "ABB"), ("Sa", "SAP")]
+)
+def test_a_muted_company_mutes_no_other(store: Stores, now, muted: str, other: str) -> None:
+    store.users.subscribe(A, now)
+    store.choices.mute_company(A, muted, now)
+    assert not store.choices.is_muted(A, other)

@@ -173,3 +173,28 @@ def test_a_key_over_every_listed_place_is_taken_over_the_boards_location_again(
     lyon = dataclasses.replace(copy, location="Paris; Lyon")
     assert keys == {"Acme:1": dedupe.identity(copy).ctl, "Acme:2": dedupe.identity(lyon).ctl}
     db.close()
+
+
+def test_muted_companies_are_keyed_as_they_now_compare(tmp_path: Path) -> None:
+    """Migration 0022: mutes keyed by the old key (case and spacing only) get the new one;
+    two that now share it ("Stripe" and "Stripe, Inc.") are one, the first kept."""
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    fulltext.register(conn)
+    db = Database(conn)
+    migrations.apply(db, stop_before=NAMES[NAMES.index("0022_muted_company_keys") :])
+    db["users"].insert(ROWS["users"])
+    old = [
+        ("stripe", "Stripe", AT),
+        ("stripe, inc.", "Stripe, Inc.", AT),
+        ("n26 gmbh", "N26 GmbH", AT),
+    ]
+    db["muted_companies"].insert_all(
+        {"chat_id": 7, "company_key": k, "company": c, "created_at": at} for k, c, at in old
+    )
+    db.close()
+    db = connect(tmp_path / "old.db")
+    rows = db.execute("SELECT company_key, company FROM muted_companies ORDER BY rowid").fetchall()
+    assert rows == [("stripe", "Stripe"), ("n26", "N26 GmbH")]
+    store = Stores.over(Db(db))
+    assert store.choices.is_muted(7, "Stripe Inc") and store.choices.is_muted(7, "N26")
+    store.close()

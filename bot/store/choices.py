@@ -11,15 +11,11 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 
+from bot.company import company_key
 from bot.models import Posting
 from bot.store.db import Table, iso
 
 _CHUNK = 400  # rows per lookup: (chat, key) pairs as JSON, well under SQLite's limits
-
-
-def company_key(company: str) -> str:
-    """A company as muting compares it: case and spacing do not matter."""
-    return " ".join(company.casefold().split())
 
 
 class Choices(Table):
@@ -64,7 +60,8 @@ class Choices(Table):
 
     def muted_companies(self, chat_id: int) -> list[str]:
         rows = self.db.execute(
-            "SELECT company FROM muted_companies WHERE chat_id = ? ORDER BY created_at", (chat_id,)
+            "SELECT company FROM muted_companies WHERE chat_id = ? ORDER BY created_at, rowid",
+            (chat_id,),
         )
         return [r["company"] for r in rows]
 

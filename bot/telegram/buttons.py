@@ -1,5 +1,5 @@
-"""Row 2 of a job's message: `Not interested`, `Mute <company>`, `Pause alert`, and their Undo;
-plus /muted and /unmute.
+"""Row 2 of a job's message: `Not interested`, `Mute <company>`, `Pause alert`, and their Undo
+(/mute, /muted and /unmute are in `muting.py`).
 
 Callback data (built in `bot.render`) names the delivery: `jh:<id>` hides the job, `jm:<id>`
 mutes its company, `jp:<id>` pauses the matched alert (with several, it first offers a choice:
@@ -19,28 +19,13 @@ from bot import policy, render
 from bot.models import Button, OutgoingMessage
 from bot.render import shorten
 from bot.store import SentJob, Stores
-from bot.telegram.args import echo
-from bot.telegram.commands import Command
 from bot.telegram.presses import STALE, PressRoute
-from bot.transport import Incoming, Press, PressAnswer
+from bot.transport import Press, PressAnswer
 
 esc = html.escape
 _ID = re.compile(r"^[1-9][0-9]{0,18}$")
 _MAX_ID = 2**63 - 1  # SQLite's INTEGER
 CHOICES = 10  # alerts offered by a Pause alert choice
-
-COMMANDS: tuple[Command, ...] = (
-    Command(
-        "muted", "", "Companies you muted", "Lists the companies whose jobs you don't get.", "Jobs"
-    ),
-    Command(
-        "unmute",
-        "<company>",
-        "Get a company's jobs again",
-        "/unmute Acme — jobs from Acme reach you again (names as /muted lists them).",
-        "Jobs",
-    ),
-)
 
 
 def ids(rest: str, count: int) -> tuple[int, ...] | None:
@@ -187,24 +172,3 @@ PRESSES: dict[str, PressRoute] = {
     render.UNDO: undo,
     render.BACK: back,
 }
-
-
-def cmd_muted(store: Stores, msg: Incoming, arg: str) -> str:
-    """The companies the user muted."""
-    names = store.choices.muted_companies(msg.chat_id)
-    if not names:
-        return "You have muted no company. Press “Mute …” under a job to mute its company."
-    lines = "\n".join(f"• {esc(name)}" for name in names)
-    return f"Muted companies:\n{lines}\n<code>/unmute &lt;company&gt;</code> undoes one."
-
-
-def cmd_unmute(store: Stores, msg: Incoming, arg: str) -> str:
-    """Unmute one company by name (any case)."""
-    if not arg:
-        return "Which company? e.g. <code>/unmute Acme</code>; /muted lists them."
-    if store.choices.unmute_company(msg.chat_id, arg):
-        return f"🔔 {echo(arg, 80)} unmuted: its jobs reach you again."
-    return f"You haven't muted “{echo(arg, 80)}”. /muted lists the companies you muted."
-
-
-ROUTES = {"muted": cmd_muted, "unmute": cmd_unmute}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import html
 import logging
 import re
@@ -21,6 +22,7 @@ from bot.telegram import (
     control,
     delivery_modes,
     follow,
+    muting,
     pausing,
     search_pages,
     settings_menu,
@@ -62,7 +64,7 @@ COMMANDS: tuple[Command, ...] = (
         "Jobs",
     ),
     *follow.COMMANDS,
-    *buttons.COMMANDS,
+    *muting.COMMANDS,
     *control.COMMANDS,
 )
 _BY_NAME = {c.name: c for c in COMMANDS}
@@ -126,6 +128,27 @@ _TALK = frozenset({
     "ahoj", "diky", "szia", "privet", "spasibo", "merhaba", "namaste", "привет", "спасибо",
     "здравствуйте", "привіт", "дякую",
 })  # fmt: skip
+
+
+# Commands other bots have for what jobbot names otherwise.
+_MEANT = {
+    "list": "alerts", "filters": "alerts", "keywords": "alerts", "myalerts": "alerts",
+    "add": "alert", "new": "alert", "create": "alert", "watch": "alert", "subscribe": "start",
+    "unsubscribe": "stop", "remove": "delete", "rm": "delete", "del": "delete",
+    "find": "search", "jobs": "search", "unpause": "resume", "block": "mute",
+    "commands": "help", "menu": "help", "config": "settings", "preferences": "settings",
+}  # fmt: skip
+
+
+def unknown_command(name: str, arg: str) -> str:
+    """The reply to a command jobbot does not have: the one most likely meant (another bot's
+    name for it, or a typo of one of ours), ready to copy with its words."""
+    close = difflib.get_close_matches(name, [*_BY_NAME, *_MEANT], n=1, cutoff=0.75)
+    meant = _MEANT.get(name) or next((_MEANT.get(c, c) for c in close), None)
+    if meant is None:
+        return f"I don't know /{echo(name)}. /help lists what I can do."
+    line = f"/{meant} {arg}" if arg else f"/{meant}"
+    return f"I don't know /{echo(name)}. Did you mean <code>{esc(shorten(line, 200))}</code>?"
 
 
 _ASKS_WHY = re.compile(r"(?:why|how come)(?: not| this(?: one)?| me)?\W*$", re.IGNORECASE)
@@ -198,7 +221,6 @@ class Handlers:
             },
             **self.alert_cmds.routes(),
             **self.control.routes(),
-            **buttons.ROUTES,
         }
         self.presses = Presses(self.db, clock)
         self.presses.register(buttons.PRESSES)
@@ -213,6 +235,7 @@ class Handlers:
         self.settings = settings_menu.SettingsMenu(clock)
         self._routes |= self.modes.routes() | self.settings.routes()
         self._routes |= pausing.PauseCommands(clock).routes()
+        self._routes |= muting.MuteCommands(clock).routes()
         self.presses.register(self.settings.presses())
 
     @property
@@ -256,7 +279,7 @@ class Handlers:
             return await self.access.handle(name, msg, arg)
         if self.follows is not None and name in follow.FOLLOW_COMMANDS:
             return await self.follows.handle(name, msg, arg)
-        return f"I don't know /{echo(name)}. /help lists what I can do."
+        return unknown_command(name, arg)
 
     async def press(self, press: Press) -> PressAnswer:
         """Answer one button press (routed by its data's prefix, run on a db worker)."""

@@ -1,0 +1,125 @@
+"""/mute, /muted and /unmute: the companies whose jobs a user does not want.
+
+A job's `Mute <company>` button mutes the company of a job that came (`buttons.py`); /mute
+names one before any of its jobs comes (say, the user's own employer). Companies compare by
+`bot.company.company_key`: "Stripe" mutes "Stripe, Inc." too. For a name no stored job has,
+the stored companies that have its words are offered; with none, or in quotes, the name is
+muted as typed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.company import company_key
+from bot.errors import QueryError
+from bot.query import parse as parse_query
+from bot.store import Stores
+from bot.telegram import stored_search
+from bot.telegram.args import echo
+from bot.telegram.commands import Command, Route
+from bot.telegram.delivery_modes import ensure_user
+from bot.transport import Incoming
+
+esc = html.escape
+LONGEST = 100  # characters in a company's name typed to /mute
+OFFERED = 5  # stored companies offered for a name no stored job has
+_WORD = re.compile(r"\w+")
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "mute",
+        "<company>",
+        "Stop getting a company's jobs",
+        "/mute Acme — no more jobs from Acme (“Acme Inc.” too), also not in /search; say, "
+        "your own employer. When I have no job from Acme but some from “Acme Robotics”, I ask "
+        'which; /mute "Acme" in quotes mutes the name as typed. The “Mute …” button under a '
+        "job does the same.",
+        "Jobs",
+    ),
+    Command(
+        "muted", "", "Companies you muted", "Lists the companies whose jobs you don't get.", "Jobs"
+    ),
+    Command(
+        "unmute",
+        "<company>",
+        "Get a company's jobs again",
+        "/unmute Acme — jobs from Acme reach you again (names as /muted lists them).",
+        "Jobs",
+    ),
+)
+
+
+class MuteCommands:
+    """/mute, /muted and /unmute. Each runs on a worker thread (dbworker)."""
+
+    def __init__(self, clock: Callable[[], datetime]):
+        self.clock = clock
+
+    def routes(self) -> dict[str, Route]:
+        return {"mute": self.cmd_mute, "muted": cmd_muted, "unmute": cmd_unmute}
+
+    def cmd_mute(self, store: Stores, msg: Incoming, arg: str) -> str:
+        """Mute a company by name: under a stored job's spelling when one has that name; a
+        name in quotes as typed."""
+        name = " ".join(arg.split())
+        typed = len(name) > 2 and name[0] == name[-1] == '"'
+        name = name[1:-1].strip() if typed else name
+        if not company_key(name):
+            return "Which company? e.g. <code>/mute Acme</code>; /muted lists the ones you muted."
+        if len(name) > LONGEST:
+            return f"That's longer than a company's name ({LONGEST} characters at most)."
+        if store.choices.is_muted(msg.chat_id, name):
+            return f"You muted {esc(name)} already. /muted lists the companies you muted."
+        stored = [] if typed else similar(store, msg.chat_id, name)
+        same = [c for c in stored if company_key(c) == company_key(name)]
+        if stored and not same:
+            offers = ", ".join(f"<code>/mute {esc(c)}</code>" for c in stored[:OFFERED])
+            return (
+                f"No job I have stored is from exactly “{esc(name)}”. Did you mean {offers}? "
+                f'To mute “{esc(name)}” itself, send <code>/mute "{esc(name)}"</code>.'
+            )
+        muted = same[0] if same else name  # a stored job's spelling, as /muted will list it
+        ensure_user(store, msg.chat_id, self.clock())
+        store.choices.mute_company(msg.chat_id, muted, self.clock())
+        return (
+            f"🔇 Muted <b>{esc(muted)}</b>: no more jobs from them, also not in /search. "
+            f"<code>/unmute {esc(muted)}</code> undoes it."
+        )
+
+
+def similar(store: Stores, chat_id: int, name: str) -> list[str]:
+    """The companies of stored open jobs whose names have all of `name`'s words (but its legal
+    form), newest first, one spelling each."""
+    words = _WORD.findall(company_key(name))
+    try:
+        query = parse_query(f'company:"{" ".join(words)}"')
+    except QueryError:  # (a name of more words than a query takes)
+        return []
+    found, _ = stored_search.latest(store, chat_id, query, 100, stored_search.CANDIDATES)
+    names = {company_key(p.company): p.company for p in reversed(found)}
+    return list(reversed(names.values()))
+
+
+def cmd_muted(store: Stores, msg: Incoming, arg: str) -> str:
+    """The companies the user muted."""
+    names = store.choices.muted_companies(msg.chat_id)
+    if not names:
+        return (
+            "You have muted no company. <code>/mute Acme</code> or the “Mute …” button under "
+            "a job mutes one."
+        )
+    lines = "\n".join(f"• {esc(name)}" for name in names)
+    return f"Muted companies:\n{lines}\n<code>/unmute &lt;company&gt;</code> undoes one."
+
+
+def cmd_unmute(store: Stores, msg: Incoming, arg: str) -> str:
+    """Unmute one company by name (any case, with or without its legal form)."""
+    if not arg:
+        return "Which company? e.g. <code>/unmute Acme</code>; /muted lists them."
+    if store.choices.unmute_company(msg.chat_id, arg):
+        return f"🔔 {echo(arg, 80)} unmuted: its jobs reach you again."
+    return f"You haven't muted “{echo(arg, 80)}”. /muted lists the companies you muted."
