@@ -1,5 +1,7 @@
-"""A company's name as the bot compares it: a user mutes "Stripe" and no longer gets the jobs
-of "Stripe, Inc." or "stripe"."""
+"""A company's name as the bot compares it, whatever legal form a board writes after it: a
+user mutes "Stripe" and no longer gets the jobs of "Stripe, Inc." (`company_key`), and the
+job that Remote OK lists under "Lookout Inc" is the one Lookout's own board has (`bot.dedupe`,
+over `without_legal_form`)."""
 
 from __future__ import annotations
 
@@ -43,12 +45,22 @@ _LEGAL_FORMS = frozenset(
     ]
 )
 _NOT_KEY = re.compile(r"[^\w&+]+")
+_TAIL = " ,.&-"  # what stands between a name and its legal form
+
+
+def without_legal_form(company: str) -> str:
+    """`company` without the legal forms that end it ("Crunchyroll, LLC": "Crunchyroll";
+    "Acme Pty Ltd": "Acme"); a name that is only one ("S.A.") stays."""
+    words = company.split()
+    end = len(words)
+    while end > 1 and words[end - 1].strip(_TAIL).replace(".", "").casefold() in _LEGAL_FORMS:
+        end -= 1
+    if end == len(words):
+        return company
+    return " ".join(words[:end]).rstrip(_TAIL) or company
 
 
 def company_key(company: str) -> str:
     """A company as muting compares it: case, accents, punctuation and a trailing legal form
     do not matter ("Stripe, Inc." and "stripe"; "Zürich Pay GmbH" and "Zurich Pay")."""
-    words = _NOT_KEY.sub(" ", fold(company).replace(".", "")).split()
-    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
-        words.pop()
-    return " ".join(words)
+    return " ".join(_NOT_KEY.sub(" ", fold(without_legal_form(company)).replace(".", "")).split())

@@ -5,7 +5,8 @@ city. Two postings are one job when they share a canonical URL (posting or apply
 within `WINDOW`, the same company, title and location (the board's own, without the other
 places it lists: a copy that names only the first is the same job), or the same company, title
 and description (one job posted in several cities). A URL that is not one posting's own (the
-board's page, a link several postings of a board carry) identifies nothing.
+board's page, a link several postings of a board carry) identifies nothing. A company is
+compared without the legal form a board may add ("Lookout Inc" is Lookout).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.company import without_legal_form
 from bot.models import Posting
 from bot.placelist import board_location
 
@@ -75,7 +77,7 @@ def identity(p: Posting, shared: AbstractSet[str] = frozenset()) -> Identity:
     url = url if url not in shared else None
     apply = url_key(p.apply_url) if p.apply_url != p.url else None
     apply = apply if apply not in shared else None
-    company, title = _norm(p.company), _norm(p.title)
+    company, title = _norm(without_legal_form(p.company)), _norm(p.title)
     if not title:
         return Identity(url, apply, None, None)
     description = _norm(p.description[:IDENTITY_TEXT])

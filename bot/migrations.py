@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot import dedupe
-from bot.company import company_key
+from bot.company import company_key, without_legal_form
 from bot.models import Posting
 from bot.store import fulltext
 
@@ -403,3 +404,34 @@ def muted_company_keys(db: Database) -> None:
            VALUES (?, ?, ?, ?)""",
         [(chat, company_key(company), company, at) for chat, company, at in rows],
     )
+
+
+@migrations(name="0023_job_identity_without_legal_form")
+def job_identity_without_legal_form(db: Database) -> None:
+    """The company-title keys of the postings a new one may still be a copy of (first seen
+    within `dedupe.WINDOW`) taken without the company's legal form, as `dedupe` now takes
+    them ("Lookout Inc" on an aggregator is Lookout's own job). Only those whose company
+    ends with a legal form change."""
+    since = (datetime.now(UTC) - dedupe.WINDOW).isoformat()
+    rows = db.execute(
+        "SELECT key, company FROM postings WHERE first_seen_at >= ? AND ctl_key IS NOT NULL",
+        [since],
+    ).fetchall()
+    for key, company in rows:
+        if without_legal_form(company) == company:
+            continue
+        row = db.execute(
+            """SELECT board, external_id, title, location, url, description, locations
+               FROM postings WHERE key = ?""",
+            [key],
+        ).fetchone()
+        board, external_id, title, location, url, description, places = row
+        p = Posting(
+            key=key, board=board, external_id=external_id, title=title, company=company,
+            location=location, url=url, description=description, content_hash="",
+            locations=tuple(json.loads(places)),
+        )  # fmt: skip
+        i = dedupe.identity(p)
+        db.execute(
+            "UPDATE postings SET ctl_key = ?, ctd_key = ? WHERE key = ?", [i.ctl, i.ctd, key]
+        )

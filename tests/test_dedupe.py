@@ -149,3 +149,15 @@ def test_board_location_is_what_with_places_was_given(board: str, places: tuple[
     own = board_location(shown, places)
     assert with_places(own, places) == shown and board.startswith(own)
     assert own == (board.split("; ")[0] if board == "London; Dublin" else board)
+
+
+def test_a_copy_under_the_companys_legal_name_is_the_same_job(two_boards: Stores, now) -> None:
+    """Remote OK lists Lookout's job as "Lookout Inc", with a link of its own: the same
+    company, title and location (and description)."""
+    two_boards.postings.record("ATS", [job("ATS", 1, company="Lookout")], now)
+    copy = job("Getro", 2, company="Lookout, Inc.", url="https://remoteok.example/2")
+    result = two_boards.postings.record("Getro", [copy], now + timedelta(hours=1))
+    assert result.new == [] and [p.key for p in result.copies] == ["Getro:2"]
+    other = job("Getro", 3, company="Lookout Labs", url="https://remoteok.example/3")
+    later = two_boards.postings.record("Getro", [copy, other], now + timedelta(hours=2))
+    assert [p.key for p in later.new] == ["Getro:3"], "another company"

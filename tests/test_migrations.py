@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -198,3 +198,35 @@ def test_muted_companies_are_keyed_as_they_now_compare(tmp_path: Path) -> None:
     store = Stores.over(Db(db))
     assert store.choices.is_muted(7, "Stripe Inc") and store.choices.is_muted(7, "N26")
     store.close()
+
+
+def test_recent_job_keys_are_taken_without_the_companys_legal_form(tmp_path: Path) -> None:
+    """Migration 0023: a posting a new one may still be a copy of (first seen within the
+    window) whose company ends with a legal form gets the keys a copy without it has; an
+    older one, and one without a legal form, keep theirs."""
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    fulltext.register(conn)
+    db = Database(conn)
+    migrations.apply(db, stop_before=NAMES[NAMES.index("0023_job_identity_without_legal_form") :])
+    db["boards"].insert(ROWS["boards"])
+    recent = (datetime.now(UTC) - timedelta(days=2)).isoformat()
+    old = (datetime.now(UTC) - timedelta(days=60)).isoformat()
+    description = "Build the payments ledger in Rust, own services end to end, on call included."
+    base = ROWS["postings"] | {"description": description, "ctl_key": "x", "ctd_key": "x"}
+    db["postings"].insert_all(
+        [
+            base | {"company": "Lookout, Inc.", "first_seen_at": recent},
+            base | {"key": "Acme:2", "external_id": "2", "company": "Lookout, Inc.",
+                    "first_seen_at": old},
+            base | {"key": "Acme:3", "external_id": "3", "first_seen_at": recent},
+        ]
+    )  # fmt: skip
+    db.close()
+    db = connect(tmp_path / "old.db")
+    keys = {r[0]: r[1:] for r in db.execute("SELECT key, ctl_key, ctd_key FROM postings")}
+    copy = Posting(key="G:1", board="G", external_id="1", title="Rust Engineer", company="Lookout",
+                   location="Berlin", url="https://g.example/1", description=description,
+                   content_hash="")  # fmt: skip
+    i = dedupe.identity(copy)
+    assert keys == {"Acme:1": (i.ctl, i.ctd), "Acme:2": ("x", "x"), "Acme:3": ("x", "x")}
+    db.close()

@@ -11,8 +11,8 @@ from typing import Any, Self
 
 from sqlite_utils import Database
 
+from bot import migrations as schema
 from bot.errors import StorageError
-from bot.migrations import migrations
 from bot.store import fulltext
 from bot.store.checkpoint import Checkpointer
 
@@ -58,7 +58,7 @@ def connect(path: str | Path) -> Database:
         db.execute("PRAGMA busy_timeout=10000")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
-        migrations.apply(db)
+        schema.migrations.apply(db)
     except sqlite3.Error as exc:
         conn.close()
         raise StorageError(storage_problem(path, exc)) from None

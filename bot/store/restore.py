@@ -12,8 +12,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot import migrations as schema
 from bot.errors import StorageError
-from bot.migrations import migrations
 from bot.store.db import storage_problem
 from bot.store.lock import DatabaseLock
 
@@ -33,7 +33,7 @@ def check_backup(path: Path) -> list[str]:
                 r["name"]
                 for r in conn.execute(
                     "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
-                    (migrations.name,),
+                    (schema.migrations.name,),
                 )
             ]
         finally:
@@ -44,7 +44,7 @@ def check_backup(path: Path) -> list[str]:
         raise StorageError(storage_problem(path, exc)) from None
     if not names:
         raise StorageError(f"{path} is not a jobbot database (no jobbot migrations)")
-    known = {m.name for m in migrations._migrations}
+    known = {m.name for m in schema.migrations._migrations}
     if newer := [n for n in names if n not in known]:
         raise StorageError(
             f"{path} was made by a newer jobbot (migration {newer[0]}); upgrade jobbot first"
