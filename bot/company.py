@@ -9,41 +9,14 @@ import re
 
 from bot.words import fold
 
-# Legal forms a board may add to a company's name or leave out ("Stripe, Inc." is Stripe).
-_LEGAL_FORMS = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "llc",
-        "ltd",
-        "limited",
-        "corp",
-        "corporation",
-        "co",
-        "plc",
-        "gmbh",
-        "ag",
-        "se",
-        "sa",
-        "sas",
-        "sarl",
-        "srl",
-        "spa",
-        "bv",
-        "nv",
-        "oy",
-        "ab",
-        "as",
-        "aps",
-        "asa",
-        "kk",
-        "pty",
-        "lp",
-        "llp",
-        "pbc",
-        "pte",
-    ]
-)
+# Legal forms a board may add to a company's name or leave out ("Stripe, Inc." is Stripe;
+# "Acme SE & Co. KG" is Acme).
+_LEGAL_FORMS = frozenset({
+    "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "plc", "gmbh",
+    "ag", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy", "ab", "as", "aps", "asa",
+    "kk", "pty", "lp", "llp", "pbc", "pte", "kg", "kgaa", "ohg", "ug", "ev",
+})  # fmt: skip
+_FORM_WORDS = _LEGAL_FORMS | {""}  # and the "&" or "-" between two of them
 _NOT_KEY = re.compile(r"[^\w&+]+")
 _TAIL = " ,.&-"  # what stands between a name and its legal form
 
@@ -53,7 +26,7 @@ def without_legal_form(company: str) -> str:
     "Acme Pty Ltd": "Acme"); a name that is only one ("S.A.") stays."""
     words = company.split()
     end = len(words)
-    while end > 1 and words[end - 1].strip(_TAIL).replace(".", "").casefold() in _LEGAL_FORMS:
+    while end > 1 and words[end - 1].strip(_TAIL).replace(".", "").casefold() in _FORM_WORDS:
         end -= 1
     if end == len(words):
         return company

@@ -81,6 +81,7 @@ def test_stop_forgets_hidden_jobs_and_muted_companies(store: Stores, now) -> Non
         ("acme pay", "ACME  Pay Ltd."),
         ("Booking.com", "Booking.com B.V."),
         ("Procter & Gamble", "Procter & Gamble Co."),
+        ("Acme", "Acme SE & Co. KG"),
     ],
 )
 def test_a_muted_company_is_muted_under_every_spelling_of_its_name(
