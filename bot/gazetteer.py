@@ -31,6 +31,8 @@ from bot.words import tokens
 _EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
 _MIDDLE_EAST = "AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"
 _CENTRAL_AMERICA = "MX GT BZ SV HN NI CR PA CU DO PR"
+_NORTH_AFRICA = "DZ EG LY MA TN"
+_BALTICS = "EE LV LT"
 # Region: (its names, its countries: ISO codes, "@XX" for geonames' continent XX, "-XX" not XX).
 REGIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "europe": (("europe",), "@EU"),
@@ -39,6 +41,11 @@ REGIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "dach": (("dach",), "DE AT CH"),
     "nordics": (("nordics", "nordic", "scandinavia"), "DK FI IS NO SE"),
     "benelux": (("benelux",), "BE NL LU"),
+    "baltics": (("baltics", "baltic states"), _BALTICS),
+    "cee": (
+        ("cee", "central and eastern europe", "central eastern europe", "eastern europe"),
+        f"PL CZ SK HU SI HR RO BG RS BA ME MK AL MD UA {_BALTICS}",
+    ),
     "north america": (("north america",), "US CA MX"),
     "latam": (("latam", "latin america"), f"@SA {_CENTRAL_AMERICA}"),
     "americas": (("americas",), "@NA @SA"),
@@ -48,6 +55,13 @@ REGIONS: dict[str, tuple[tuple[str, ...], str]] = {
     ),
     "asia": (("asia",), "@AS"),
     "middle east": (("middle east",), _MIDDLE_EAST),
+    "mena": (("mena", "middle east and north africa"), f"{_MIDDLE_EAST} {_NORTH_AFRICA}"),
+    "gcc": (("gcc", "gulf states"), "AE BH KW OM QA SA"),
+    "anz": (("anz",), "AU NZ"),
+    "southeast asia": (
+        ("southeast asia", "south east asia", "asean"),
+        "BN KH ID LA MY MM PH SG TH VN",
+    ),
     "africa": (("africa",), "@AF"),
     "oceania": (("oceania",), "@OC"),
     # A job that says it is open anywhere: no country lies in it, nor is it in any region.
@@ -93,7 +107,7 @@ _NOT_CITY_WORDS = (
     "time independence san santa north south east west city county state part julia "
     "bay area metro greater region downtown capital "
     "site onsite hub based from within fully flexible only "
-    "para federal centro sur este nur can"  # "for", "centre", "south", "only": town names too
+    "para federal centro sur este nur can canton kanton"  # "for", "south", "only": towns too
 )
 NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
 # States, provinces and territories people write after a city: "Austin, TX", "Toronto, ON",

@@ -81,8 +81,8 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     ("type:contract", "also type:full-time, type:part-time, type:internship"),
     (
         "location:europe",
-        "places in Europe; also eu, emea, dach, nordics, latam, apac, uk, germany, de; "
-        "worldwide: jobs open anywhere",
+        "places in Europe; also eu, emea, dach, nordics, cee, mena, latam, apac, anz, uk, "
+        "germany, de; worldwide: jobs open anywhere",
     ),
     (
         "location:munich",
