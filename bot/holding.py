@@ -1,7 +1,8 @@
 """The delivery policy: which due jobs go now, which wait for one summary, and the summaries due.
 
 Asked by the sender each time it reads the outbox. A job waits (in the database: pending with
-`held_until`) when its user is paused or all its alerts are (until the resume); for the user's
+`held_until`) when its user is paused or all its alerts are (until the resume; a pause for a
+time, /pause 2w, ends here at its time); for the user's
 digest or the end of their quiet hours (`policy.release_at`); when it is part of a backlog older
 than BACKLOG_AGE (an outage, a paused token: one summary, not a flood); or when the user had
 their `hourly_cap` of instant messages in the last hour (until the hour is over). Holding is per
@@ -20,6 +21,7 @@ from bot import digest
 from bot.digest import Part
 from bot.policy import DeliverySettings, release_at
 from bot.store import Alerts, Choices, Db, Held, Jobs, Outbox, OutboxItem, Users
+from bot.store.held import TIMED_PAUSE_KEEP
 
 log = logging.getLogger(__name__)
 BACKLOG_AGE = timedelta(hours=1)  # a job due this long after it matched comes in a summary
@@ -84,6 +86,10 @@ class Holding:
         """What may go now: at most one instant job per chat (`per_chat=1`), and the due
         summaries of chats not `busy` (a send in flight). Holds what must wait first."""
         now = self.clock()
+        if resumed := self.store.users.resume_due(now):
+            log.info("%d users resumed at the end of their pause", len(resumed))
+            for chat in resumed:  # all that matched: they chose how long to be away
+                self.store.held.release_resumed(now, chat, TIMED_PAUSE_KEEP)
         self.store.held.hold_paused()
         self.store.held.release_resumed(now)
         items = [

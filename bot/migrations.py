@@ -435,3 +435,10 @@ def job_identity_without_legal_form(db: Database) -> None:
         db.execute(
             "UPDATE postings SET ctl_key = ?, ctd_key = ? WHERE key = ?", [i.ctl, i.ctd, key]
         )
+
+
+@migrations(name="0024_users_resume_at")
+def users_resume_at(db: Database) -> None:
+    """When a pause for a time ends (/pause 2w): the sender resumes the user then."""
+    db.execute("ALTER TABLE users ADD COLUMN resume_at TEXT")
+    db.execute("CREATE INDEX users_resume_at ON users (resume_at) WHERE resume_at IS NOT NULL")

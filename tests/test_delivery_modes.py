@@ -119,7 +119,11 @@ async def test_times_written_as_people_write_them(handlers, store) -> None:
         ("/settings cap 101", "from 1 to 100"),
         ("/settings cap lots", "from 1 to 100"),
         ("/settings louder", "/settings takes no “louder”"),
-        ("/pause abc", "“abc” is not an alert id"),
+        ("/pause abc", "“abc” is not an alert id (see /alerts) nor a time to pause for"),
+        ("/pause 200d", "a pause ends within 90 days"),
+        ("/pause until 2026-06-30", "“until 2026-06-30” is past"),
+        ("/pause until someday", "“someday” is not a day like 2027-01-04 or fri"),
+        ("/pause 3 2w", "is not an alert id (see /alerts) nor a time"),
         ("/pause 99", "You have no alert #99"),
         ("/resume 99", "You have no alert #99"),
         ("/resume 1", "Alert #1 isn't paused"),
@@ -203,6 +207,32 @@ async def test_pause_and_resume_the_user_with_one_summary_of_what_matched(
     assert await sender.drain(timeout=2) == 1 and titles(tg.sent[0].text) == ["Rust Engineer 1"]
     assert store.db.execute("SELECT paused_at FROM users").fetchone()[0] is None
     assert "on already" in await say(handlers, "/resume")
+
+
+async def test_a_pause_for_a_time_says_when_it_ends_in_local_time(handlers, store, clock) -> None:
+    await say(handlers, "/timezone Europe/Berlin")
+    reply = await say(handlers, "/pause 2w")
+    assert reply.startswith("⏸ Paused until Wed 15 Jul 14:00 (Europe/Berlin). Your alerts keep")
+    assert "turn back on by themselves" in reply and "/resume turns them on sooner" in reply
+    assert "paused until Wed 15 Jul 14:00: /resume turns them on now" in await say(
+        handlers, "/settings"
+    )
+    assert await say(handlers, "/pause") == (
+        "You're paused already: /resume turns notifications back on. (Until Wed 15 Jul 14:00 "
+        "(Europe/Berlin) unless you do.)"
+    ), "a /pause alone keeps the end"
+    reply = await say(handlers, "/pause until fri")  # a new end: 08:00 on Friday, Berlin time
+    assert reply.startswith("⏸ Paused until Fri 3 Jul 08:00 (Europe/Berlin).")
+    user = store.users.user(USER)
+    assert user is not None and user.resume_at == datetime(2026, 7, 3, 6, 0, tzinfo=UTC)
+    job(store, 1, NOW, [1])
+    store.held.hold_paused()
+    clock.advance(days=8)  # the end moved on, and more than 7 days: all of it is kept
+    assert (await say(handlers, "/resume")).startswith(
+        "▶️ Notifications are on again.\n1 job matched meanwhile: a summary follows."
+    )
+    user = store.users.user(USER)
+    assert user is not None and (user.state, user.resume_at) == ("active", None)
 
 
 async def test_pause_and_resume_one_alert(handlers, store, tg, transport, clock) -> None:

@@ -203,6 +203,29 @@ async def test_pause_keeps_matching_and_resume_sends_one_summary_of_the_last_7_d
     assert row["last_error"] == "held over 7 days while paused"
 
 
+async def test_a_pause_for_a_time_ends_by_itself_with_one_summary(store, tg, transport) -> None:
+    """/pause 10d: held like any pause; at its end the user is active again and all that
+    matched meanwhile (not only the last 7 days) comes as one summary; later jobs one by one."""
+    clock = Clock(SAT)
+    alerts = setup(store, SAT - timedelta(days=1))
+    store.users.pause_user(USER, SAT, SAT + timedelta(days=10))
+    job(store, 1, SAT + timedelta(hours=1), alerts)
+    sender = make_sender(store, transport, clock)
+    clock.advance(days=9)
+    job(store, 2, clock(), alerts)
+    await sender.drain(timeout=1)
+    assert tg.sent == [] and held_until(store) == {UNTIL_RESUME}
+    clock.advance(days=1)
+    assert await sender.drain(timeout=2) == 1
+    assert titles(tg.sent[0].text) == ["Rust Engineer 1", "Rust Engineer 2"]
+    assert "held for you" in tg.sent[0].text and store.outbox.delivery_counts() == {"sent": 2}
+    user = store.users.user(USER)
+    assert user is not None and (user.state, user.resume_at) == ("active", None)
+    job(store, 3, clock(), alerts)
+    assert await sender.drain(timeout=2) == 1
+    assert titles(tg.sent[1].text) == [] and "Rust Engineer 3" in tg.sent[1].text, "instant"
+
+
 async def test_a_paused_alerts_jobs_wait_for_its_resume_unless_another_alert_matched(
     store, tg, transport
 ) -> None:

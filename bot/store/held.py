@@ -15,6 +15,8 @@ _ALERTS_PAUSED = """EXISTS (SELECT 1 FROM json_each(d.alert_ids) j JOIN alerts a
     AND NOT EXISTS (SELECT 1 FROM json_each(d.alert_ids) j JOIN alerts a ON a.id = j.value
                     WHERE a.paused_at IS NULL)"""
 RESUME_KEEP = timedelta(days=7)  # a resume summarises what matched in this time; older is dropped
+# ... except at the end of a pause for a time (/pause 2w, at most this long): all of it
+TIMED_PAUSE_KEEP = timedelta(days=90)
 
 
 class Held(Table):
@@ -32,20 +34,22 @@ class Held(Table):
         )
         return self._set_held(ids, UNTIL_RESUME)
 
-    def release_resumed(self, now: datetime, chat_id: int | None = None) -> tuple[int, int]:
+    def release_resumed(
+        self, now: datetime, chat_id: int | None = None, keep: timedelta = RESUME_KEEP
+    ) -> tuple[int, int]:
         """Deliveries held for a pause that is over (user active, an alert of theirs active)
-        are due for a summary now; those older than RESUME_KEEP are dropped. Returns
-        (released, dropped)."""
+        are due for a summary now; those older than `keep` are dropped. Returns (released,
+        dropped)."""
         rows = self.db.execute(
             f"""SELECT d.id, d.created_at < ? AS old FROM deliveries d
                 WHERE d.state = 'pending' AND d.held_until = ?
                     AND (SELECT state FROM users u WHERE u.chat_id = d.chat_id) = 'active'
                     AND NOT ({_ALERTS_PAUSED}) AND (? IS NULL OR d.chat_id = ?)""",
-            (iso(now - RESUME_KEEP), iso(UNTIL_RESUME), chat_id, chat_id),
+            (iso(now - keep), iso(UNTIL_RESUME), chat_id, chat_id),
         ).fetchall()
         old = [r["id"] for r in rows if r["old"]]
         if old:
-            mark_final(self.db, old, "dropped", f"held over {RESUME_KEEP.days} days while paused")
+            mark_final(self.db, old, "dropped", f"held over {keep.days} days while paused")
         return self._set_held([r["id"] for r in rows if not r["old"]], now), len(old)
 
     def _ids(self, sql: str, params: tuple = ()) -> list[int]:

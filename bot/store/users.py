@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.policy import DeliverySettings
-from bot.store.db import Table, iso
+from bot.store.db import Table, from_iso, iso
 
 USER_STATES = ("active", "paused", "stopped", "blocked")
 
@@ -18,6 +18,7 @@ class User:
     state: str
     username: str | None = None
     first_name: str | None = None
+    resume_at: datetime | None = None  # a pause for a time (/pause 2w) ends then
 
 
 class Users(Table):
@@ -25,11 +26,13 @@ class Users(Table):
 
     def user(self, chat_id: int) -> User | None:
         row = self.db.one(
-            "SELECT chat_id, state, username, first_name FROM users WHERE chat_id = ?", (chat_id,)
+            "SELECT chat_id, state, username, first_name, resume_at FROM users WHERE chat_id = ?",
+            (chat_id,),
         )
         if row is None:
             return None
-        return User(row["chat_id"], row["state"], row["username"], row["first_name"])
+        resume_at = from_iso(row["resume_at"])
+        return User(row["chat_id"], row["state"], row["username"], row["first_name"], resume_at)
 
     def known_user(self, chat_id: int) -> bool:
         """Whether the chat has a users row: it was let in once (stopped or not)."""
@@ -49,7 +52,8 @@ class Users(Table):
             """INSERT INTO users (chat_id, username, first_name, state, created_at, updated_at)
                VALUES (?, ?, ?, 'active', ?, ?)
                ON CONFLICT (chat_id) DO UPDATE SET state = 'active', username = excluded.username,
-                   first_name = excluded.first_name, updated_at = excluded.updated_at""",
+                   first_name = excluded.first_name, updated_at = excluded.updated_at,
+                   resume_at = NULL""",
             (chat_id, username, first_name, iso(now), iso(now)),
         )
         return not existed
@@ -63,19 +67,46 @@ class Users(Table):
             (state, iso(now), chat_id),
         )
 
-    def pause_user(self, chat_id: int, when: datetime | None) -> bool:
-        """Pause the user at `when` (their jobs are then held for the resume), or clear the
-        pause time (None; `subscribe` makes them active). False when already paused."""
+    def pause_user(
+        self, chat_id: int, when: datetime | None, until: datetime | None = None
+    ) -> bool:
+        """Pause the user at `when` (their jobs are then held for the resume), until /resume
+        or `until`; or clear the pause time (None; `subscribe` makes them active). False when
+        already paused (`until` is then set all the same: a pause for a time is changed)."""
         self.db.alerts_generation += 1
         if when is None:
-            self.db.execute("UPDATE users SET paused_at = NULL WHERE chat_id = ?", (chat_id,))
+            self.db.execute(
+                "UPDATE users SET paused_at = NULL, resume_at = NULL WHERE chat_id = ?", (chat_id,)
+            )
             return True
         cur = self.db.execute(
             """UPDATE users SET state = 'paused', paused_at = ?, updated_at = ?
                WHERE chat_id = ? AND state != 'paused'""",
             (iso(when), iso(when), chat_id),
         )
+        self.db.execute(
+            "UPDATE users SET resume_at = ? WHERE chat_id = ? AND state = 'paused'",
+            (iso(until), chat_id),
+        )
         return cur.rowcount == 1
+
+    def resume_due(self, now: datetime) -> list[int]:
+        """Users whose pause for a time is over are active again (their held jobs then go in
+        one summary: `Held.release_resumed`); their chats. Reads first: the sender calls this
+        every few seconds."""
+        rows = self.db.execute(
+            "SELECT chat_id FROM users WHERE resume_at <= ? AND state = 'paused'", (iso(now),)
+        ).fetchall()
+        chats = [r["chat_id"] for r in rows]
+        if chats:
+            self.db.alerts_generation += 1
+            self.db.execute(
+                f"""UPDATE users SET state = 'active', paused_at = NULL, resume_at = NULL,
+                        updated_at = ?
+                    WHERE chat_id IN ({",".join("?" * len(chats))}) AND state = 'paused'""",
+                (iso(now), *chats),
+            )
+        return chats
 
     def forget_user(self, chat_id: int, now: datetime) -> None:
         """/stop: delete the user's alerts, deliveries, hidden jobs, mutes, follows, settings and profile;
@@ -94,7 +125,7 @@ class Users(Table):
                 """UPDATE users SET state = 'stopped', username = NULL, first_name = NULL,
                        timezone = 'UTC', delivery_mode = 'instant', digest_at = 480,
                        digest_day = 0, quiet_start = NULL, quiet_end = NULL, hourly_cap = 20,
-                       paused_at = NULL, updated_at = ? WHERE chat_id = ?""",
+                       paused_at = NULL, resume_at = NULL, updated_at = ? WHERE chat_id = ?""",
                 (iso(now), chat_id),
             )
 

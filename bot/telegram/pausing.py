@@ -3,21 +3,27 @@ not lost, and resuming sends one summary of what matched meanwhile (up to RESUME
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from bot.policy import PolicyError, parse_pause
 from bot.store import Stores
-from bot.store.held import RESUME_KEEP
+from bot.store.held import RESUME_KEEP, TIMED_PAUSE_KEEP
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
-from bot.telegram.delivery_modes import ensure_user
+from bot.telegram.delivery_modes import ensure_user, local_time
 from bot.transport import Incoming, Reply
 
 COMMANDS: tuple[Command, ...] = (
     Command(
-        "pause", "[id]", "Pause notifications",
+        "pause", "[id | 2w | until fri]", "Pause notifications",
         "/pause — nothing is pushed until /resume, but your alerts keep matching; /pause 3 — "
-        "pauses alert #3 only. Resuming sends one summary of what matched meanwhile (7 days).",
+        "pauses alert #3 only; /pause 2w, /pause 10d, /pause until fri or /pause until "
+        "2027-01-04 (08:00 your time) — a holiday: notifications turn back on by themselves "
+        "then. Resuming sends one summary of what matched meanwhile (the last 7 days; all of a "
+        "pause for a time).",
         "Delivery",
     ),
     Command(
@@ -27,18 +33,26 @@ COMMANDS: tuple[Command, ...] = (
     ),
 )  # fmt: skip
 NOT_AN_ID = "“{}” is not an alert id; ids are numbers, see /alerts."
+NOT_AN_ID_OR_TIME = (
+    "“{}” is not an alert id (see /alerts) nor a time to pause for: /pause 3 pauses alert #3; "
+    "/pause 2w, /pause 10d or /pause until fri pause everything for a time."
+)
+_LIKE_A_TIME = re.compile(r"^\s*(?:until\b|for\b|\d+\s*[a-z])", re.IGNORECASE)
 NO_SUCH = "You have no alert #{}. /alerts lists yours."
+esc = html.escape
 
 
-def released(store: Stores, chat_id: int, now: datetime) -> str:
+def released(store: Stores, chat_id: int, now: datetime, keep: timedelta = RESUME_KEEP) -> str:
     """Release what was held while paused; says how many go in the summary, how many were
     too old."""
-    sent, dropped = store.held.release_resumed(now, chat_id)
+    sent, dropped = store.held.release_resumed(now, chat_id, keep)
     out = ""
     if sent:
         out += f"\n{sent} job{'s' if sent != 1 else ''} matched meanwhile: a summary follows."
     if dropped:
-        out += f"\n{dropped} older than {RESUME_KEEP.days} days {'were' if dropped != 1 else 'was'} dropped."
+        out += (
+            f"\n{dropped} older than {keep.days} days {'were' if dropped != 1 else 'was'} dropped."
+        )
     return out
 
 
@@ -64,15 +78,44 @@ class PauseCommands:
 
     def cmd_pause(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
-        if arg:
+        if arg and parse_id(arg) is not None:
             return self._pause_alert(store, msg.chat_id, arg, now)
+        if arg:
+            return self._pause_for_a_time(store, msg.chat_id, arg, now)
         ensure_user(store, msg.chat_id, now)
-        if not store.users.pause_user(msg.chat_id, now):
-            return "You're paused already: /resume turns notifications back on."
+        user = store.users.user(msg.chat_id)
+        if user is not None and user.state == "paused":
+            return "You're paused already: /resume turns notifications back on." + (
+                f" (Until {self._local(store, msg.chat_id, user.resume_at)} unless you do.)"
+                if user.resume_at
+                else ""
+            )
+        store.users.pause_user(msg.chat_id, now)
         return (
             "⏸ Paused. Your alerts keep matching; /resume sends one summary of what they found "
             f"meanwhile (up to {RESUME_KEEP.days} days)."
         )
+
+    def _pause_for_a_time(self, store: Stores, chat_id: int, arg: str, now: datetime) -> Reply:
+        """/pause 2w, /pause until fri: paused now, resumed by the sender at that time."""
+        try:
+            until = parse_pause(arg, now, store.users.settings(chat_id).timezone)
+        except PolicyError as exc:
+            if not _LIKE_A_TIME.match(arg):
+                return NOT_AN_ID_OR_TIME.format(echo(arg))
+            return f"{exc}."
+        ensure_user(store, chat_id, now)
+        store.users.pause_user(chat_id, now, until)
+        return (
+            f"⏸ Paused until {self._local(store, chat_id, until)}. Your alerts keep matching; "
+            "then notifications turn back on by themselves, with one summary of all they found "
+            "meanwhile. /resume turns them on sooner."
+        )
+
+    @staticmethod
+    def _local(store: Stores, chat_id: int, when: datetime) -> str:
+        tz = store.users.settings(chat_id).timezone
+        return f"{local_time(when, tz)} ({esc(tz)})"
 
     @staticmethod
     def _pause_alert(store: Stores, chat_id: int, arg: str, now: datetime) -> Reply:
@@ -96,9 +139,10 @@ class PauseCommands:
         if user is not None and user.state == "active":
             reply = "Notifications are on already." + released(store, msg.chat_id, now)
             return reply + still_paused(store, msg.chat_id)
+        keep = TIMED_PAUSE_KEEP if user is not None and user.resume_at else RESUME_KEEP
         store.users.subscribe(msg.chat_id, now, msg.username, msg.first_name)
         store.users.pause_user(msg.chat_id, None)
-        reply = "▶️ Notifications are on again." + released(store, msg.chat_id, now)
+        reply = "▶️ Notifications are on again." + released(store, msg.chat_id, now, keep)
         return reply + still_paused(store, msg.chat_id)
 
     @staticmethod

@@ -114,7 +114,10 @@ class SettingsMenu:
             f"Time zone: {esc(s.timezone)} (now {local_time(self.clock(), s.timezone)})",
             f"Instant messages: at most {cap} an hour; the rest come in one summary.",
         ]
-        if user and user.state == "paused":
+        if user and user.state == "paused" and user.resume_at:
+            back = local_time(user.resume_at, s.timezone)
+            lines.append(f"⏸ Notifications are paused until {back}: /resume turns them on now.")
+        elif user and user.state == "paused":
             lines.append("⏸ Notifications are paused: /resume.")
         if paused:
             ids = ", ".join(f"#{a}" for a in sorted(paused))
