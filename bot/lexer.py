@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.errors import QueryError
 from bot.salary import currency_word, parse_filter
-from bot.syntax import ATTRS, FIELDS, MIN_PREFIX, OPERATORS, Phrase, Prefix, Salary, Term, Word
+from bot.syntax import ATTRS, FIELD_NAMES, MIN_PREFIX, OPERATORS, Phrase, Prefix, Salary, Term, Word
 from bot.words import tokens
 
 
@@ -163,7 +163,7 @@ def _loose_field(field: re.Match[str]) -> bool:
     ("remote=yes", "salary>=100k"); else the chunk is a term, as it always was."""
     name = field[1].lower()
     if field[0].endswith("="):
-        return name in FIELDS or name in ATTRS or name == "salary"
+        return name in FIELD_NAMES or name in ATTRS or name == "salary"
     return name == "salary"
 
 
@@ -171,8 +171,8 @@ def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[Tok]) 
     """A chunk (`text[i:j]`) that opens with "name:": salary:<value> is one term; another
     field is a token, and what it applies to follows right after it."""
     name = field[1].lower()
-    if name not in FIELDS and name not in ATTRS and name != "salary":
-        known = ", ".join(f"{f}:" for f in (*FIELDS, *ATTRS, "salary"))
+    if name not in FIELD_NAMES and name not in ATTRS and name != "salary":
+        known = ", ".join(f"{f}:" for f in (*FIELD_NAMES, *ATTRS, "salary"))
         raise QueryError(f"unknown field “{field[0]}” {at(i)}; fields are {known}")
     if name == "salary":
         value = text[i + len(field[0]) : j]

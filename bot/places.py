@@ -17,6 +17,12 @@ there ("San Francisco" is in California), and its area ("Palo Alto" is in the Ba
 
 A big city's other names count as its name (`city_spellings`), so `location:munich` finds a
 job posted in München and `location:münchen` one posted in Munich.
+
+A part that names only regions ("Remote (EU)", "Remote - EMEA", "Worldwide") says who may
+take the job from where: it is open to every country of those regions. Such a part also gets
+the name "open~ eu" (`OPEN`, a word no text has), and `from:germany` looks for Germany in the
+location or for "open~" and a region Germany lies in (`open_names`): "Remote (EU)" is open to
+Germany, "Remote - Africa" is not, though both lie in EMEA.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from bot.gazetteer import CODE, NOT_CITIES, Gazetteer, gazetteer
+from bot.gazetteer import CODE, NOT_CITIES, REGIONS, Gazetteer, gazetteer
 from bot.words import tokens
 
 # Between places: "Berlin; Remote (EU)", "Berlin or Munich", "NYC OR SF"; not the OR of
@@ -37,6 +43,8 @@ _WORD_CODES = frozenset(
     | {"BY", "MY", "HI", "OK"}
 )
 _WORLDWIDE = "+worldwide"  # "Anywhere", "Worldwide", "Global": only when nothing else is named
+OPEN = "open~"  # the first word of an open region's name: no text's word (`bot.words` splits "~")
+_REGION_KEYS = frozenset("+" + r for r in REGIONS)
 
 
 @dataclass(slots=True)
@@ -225,16 +233,28 @@ def _named(toks: list[str], g: Gazetteer) -> list[tuple[int, int, str, str]]:
 @functools.lru_cache(maxsize=16384)
 def _places(location: str) -> tuple[str, ...]:
     """The countries, regions ("+europe"), states ("~US-TX"), areas ("+bay area") and big
-    cities ("=munich/DE") `location` names."""
+    cities ("=munich/DE") `location` names, and the regions a part names alone ("^eu": open
+    to their countries)."""
     if not location:
         return ()
     g = gazetteer()
     places: set[str] = set()
     for part in _parts(location):
-        places |= _resolve(part, g)
+        found = _resolve(part, g)
+        places |= found
+        if found and found <= _REGION_KEYS:  # only regions: open to their countries
+            places |= {"^" + r[1:] for r in found}
     for place in list(places):
         places |= g.regions.get(place, frozenset())
     return tuple(sorted(places))
+
+
+def open_names(name: str) -> tuple[tuple[str, ...], ...]:
+    """The names a location open to the place `name` ("germany", "berlin", "europe") has
+    (`OPEN` and a region the place lies in: ("open~", "eu"), ("open~", "europe")...), and
+    ("open~", "worldwide")."""
+    regions = {p[1:] for p in _places(name) if p in _REGION_KEYS} | {_WORLDWIDE[1:]}
+    return tuple((OPEN, *r.split()) for r in sorted(regions))
 
 
 def _parts(location: str) -> list[str]:
@@ -284,7 +304,8 @@ def _where(places: tuple[str, ...]) -> Where:
     if not places:
         return _NOWHERE
     g = gazetteer()
-    names = tuple(dict.fromkeys(name for p in places for name in g.words[p]))
+    named = (((OPEN, *p[1:].split()),) if p[0] == "^" else g.words[p] for p in places)
+    names = tuple(dict.fromkeys(name for own in named for name in own))
     cities = [n[0] for p in places if p[0] == "=" for n in g.words[p] if len(n) == 1]
     cities = list(dict.fromkeys(cities))
     alone = _names_alone()  # "asia" of "asia pacific" is no word of Sydney's

@@ -8,11 +8,16 @@ words is a phrase). A query word or phrase that is in a group stands for the who
 evaluator agrees and a posting is never rewritten. Words typed apart that spell a group's
 phrase (`full stack`) stand for the group too. Ambiguous short words (`py`, `r`) are not
 here, and `node` stays the plain word: "node" finds graph nodes too, write `node.js`.
+
+`expand` also rewrites `from:` ("open to someone in"): from:germany is location:germany, or a
+location that names alone a region Germany lies in ("Remote (EU)", "Worldwide"; see
+`bot.places.open_names`).
 """
 
 from __future__ import annotations
 
-from bot.syntax import And, Field, Node, Not, Or, Phrase, Word
+from bot.places import open_names
+from bot.syntax import OPEN_TO, And, Field, Node, Not, Or, Phrase, Word
 from bot.words import tokens
 
 GROUPS: tuple[tuple[str, ...], ...] = (
@@ -62,6 +67,8 @@ def expand(node: Node) -> Node:
     if isinstance(node, Word | Phrase):
         group = _GROUP_OF.get(node)
         return node if group is None else Or(group)
+    if isinstance(node, Field) and node.name == OPEN_TO:
+        return Field("location", _open_to(expand(node.child)))
     if isinstance(node, Field):
         return Field(node.name, expand(node.child))
     if isinstance(node, Not):
@@ -70,6 +77,17 @@ def expand(node: Node) -> Node:
         return And(tuple(_expand_run(run) for run in runs(node.children)))
     if isinstance(node, Or):
         return Or(tuple(expand(c) for c in node.children))
+    return node
+
+
+def _open_to(node: Node) -> Node:
+    """from:'s place as location: finds it: the place itself, or a region it lies in that
+    a location names alone."""
+    if isinstance(node, Word | Phrase):
+        name = node.token if isinstance(node, Word) else " ".join(node.tokens)
+        return Or((node, *(Phrase(n) for n in open_names(name))))
+    if isinstance(node, Or):
+        return Or(tuple(_open_to(c) for c in node.children))
     return node
 
 

@@ -74,6 +74,8 @@ Node = Word | Phrase | Prefix | Attr | Salary | Field | Not | And | Or
 Term = Word | Phrase | Prefix
 
 FIELDS = ("title", "company", "location", "board")
+OPEN_TO = "from"  # from:germany: the location is in Germany or open to it (`bot.synonyms`)
+FIELD_NAMES = (*FIELDS, OPEN_TO)
 ATTRS: dict[str, dict[str, str]] = {
     "remote": {
         "yes": "yes", "true": "yes", "remote": "yes",

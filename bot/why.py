@@ -17,7 +17,20 @@ from bot.models import Posting
 from bot.render import WORKPLACE, shorten
 from bot.salary import posting_salary
 from bot.synonyms import expand, runs
-from bot.syntax import And, Attr, Field, Node, Not, Or, Phrase, Prefix, Query, Salary, Word
+from bot.syntax import (
+    OPEN_TO,
+    And,
+    Attr,
+    Field,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Query,
+    Salary,
+    Word,
+)
 from bot.syntax import format_node as _text
 from bot.view import ANY, SCOPE, PostingView, compile_node, stored_query, view
 from bot.words import HYPHEN_BOUND
@@ -97,6 +110,8 @@ def _attribute(name: str, p: Posting) -> str:
 
 def _walk(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
     """(value, reasons): when false, why it fails; when true, what made it true (for NOT)."""
+    if isinstance(node, Field) and node.name == OPEN_TO:
+        return _open_to(node, v, p)
     if isinstance(node, Field):
         return _walk(node.child, SCOPE[node.name], v, p)
     if isinstance(node, Not):
@@ -122,11 +137,21 @@ def _walk(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
     return _leaf(node, scope, v, p)
 
 
+def _open_to(node: Field, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
+    """from:: one leaf, told as the location's being in the place or open to it."""
+    ok = compile_node(expand(node), ANY)(v)
+    place = _text(node.child)
+    where = _where(SCOPE["location"], p)
+    if ok:
+        return ok, [f"{_text(node)}: {where} is in or open to {place}"]
+    return ok, [f"{_text(node)}: {where} is neither in nor open to {place}"]
+
+
 def _run(run: tuple[Node, ...], scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
     """A group's phrase typed as words ("full stack") as one leaf; one whose first word
     carries a field ("title:full stack") is told as looked for in that field."""
     head = run[0]
-    if not isinstance(head, Field):
+    if not isinstance(head, Field) or head.name == OPEN_TO:
         return _leaf(And(run), scope, v, p)
     ok = compile_node(expand(And(run)), scope)(v)
     where = _where(SCOPE[head.name], p)

@@ -184,6 +184,22 @@ async def test_a_place_of_several_words_after_location_gets_it_quoted(handlers, 
     ), "a search that finds nothing"
 
 
+async def test_from_a_place_we_do_not_know_gets_a_tip(handlers, store) -> None:
+    """from:mars would find only the jobs open worldwide: the reply says so; a place we know,
+    in any form (a phrase, an OR, under NOT), gets no tip."""
+    saved, tip = await saved_and_tip(handlers, "/alert rust from:mars")
+    assert saved == "✅ Alert #1 saved: <b>rust from:mars</b>"
+    assert tip == (
+        "Tip: I know no place “mars”, so from: finds only the jobs open worldwide. It takes a "
+        "country, a state or a big city: <code>from:germany</code>."
+    )
+    assert "I know no place “narnia”" in await say(handlers, "/alert go from:(spain OR narnia)")
+    for fine in ('from:"united kingdom"', "from:(germany OR texas)", "rust -from:usa", "from:nyc"):
+        reply = await say(handlers, f"/edit 2 {fine}")
+        assert reply.startswith("✏️") and "Tip:" not in reply, fine
+    assert "I know no place “mars”" in await say(handlers, "/search from:mars")
+
+
 async def test_a_search_for_words_listed_with_commas_that_finds_none_offers_the_or(
     handlers,
 ) -> None:

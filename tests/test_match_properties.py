@@ -25,6 +25,7 @@ POSTING_WORDS = [
     "machine", "learning", "Acme", "remote", "front-end", "frontend", "3.11", "R&D",
     "Golang", "go-live", "C-level", "K8s", "Kubernetes", "ML", "Lisbon", "Austin, TX", "EU",
     "Fullstack", "full", "stack", "Back-End", "Sydney", "Toronto, ON", "Melbourne, VIC", "NYC",
+    "EMEA", "Worldwide", "DACH",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", ", ", ". ", "-", "/", " — ", "\n", "’s "]
 QUERY_WORDS = [
@@ -38,7 +39,7 @@ PREFIXES = ["dev*", "eng*", "data*", "jav*", "node*", "zur*", "rus*", "eur*", "g
 ATTRS = ["remote:yes", "remote:no", "remote:hybrid", "type:full-time", "type:contract"]
 ATTRS += ["salary:>=100k", "salary:<50k", "salary:80k-120k", "salary:>=€90k", "salary:>usd100k"]
 ATTRS += ["salary:>=500/day", "salary:40-60/hour", "salary:120k+"]
-FIELDS = ["title", "company", "location", "board"]
+FIELDS = ["title", "company", "location", "board", "from"]
 SYNTAX = [*QUERY_WORDS, *PREFIXES, *ATTRS, "OR", "AND", "NOT", "-", "(", ")", '"', "title:", ":*"]
 # salary: as people space and suffix it, and the other ways to write OR and lists
 SYNTAX += ["salary", "salary:", ">=", "<", "120k", "eur", "€", "php", "/day", "/h", "|", ","]

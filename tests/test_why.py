@@ -45,6 +45,8 @@ CASES = [
     ('company:"acme corp"', False, "company: no phrase “acme corp” in the company “Acme Pay”"),
     ("location:usa", False, "location: no “usa” in the location “Berlin, Germany”"),
     ("location:europe", True, "location:europe is in the location “Berlin, Germany”"),
+    ("from:germany", True, "from:germany: the location “Berlin, Germany” is in or open to germany"),
+    ("from:france", False, "from:france: the location “Berlin, Germany” is neither in nor open to"),
     ("remote:yes", False, "remote:yes: the job is on-site"),
     ("type:contract", False, "type:contract: the job is full-time"),
     ("salary:>=120k", False, "salary:>=120k: the job pays €90k–110k a year"),

@@ -21,7 +21,7 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import AlertRow, Stores
-from bot.syntax import ATTRS, And, Field, Node, Or, Phrase, Word, format_node
+from bot.syntax import ATTRS, OPEN_TO, And, Field, Node, Not, Or, Phrase, Word, format_node
 from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
@@ -86,6 +86,32 @@ def workplace_tip(root: Node) -> str:
                 "whatever its text says."
             )
     return ""
+
+
+def open_tip(root: Node) -> str:
+    """A line for the reply when from: names no place we know ("from:mars"): it then finds
+    only the jobs open worldwide, which is likely not what was meant."""
+    unknown = [name for name in _open_places(root) if not places.names_a_place(name)]
+    if not unknown:
+        return ""
+    return (
+        f"\nTip: I know no place “{esc(unknown[0])}”, so from: finds only the jobs open "
+        "worldwide. It takes a country, a state or a big city: <code>from:germany</code>."
+    )
+
+
+def _open_places(node: Node) -> list[str]:
+    """The places named after from: anywhere in the query, as words joined by spaces."""
+    if isinstance(node, Field) and node.name == OPEN_TO:
+        leaves = node.child.children if isinstance(node.child, Or) else (node.child,)
+        return [
+            leaf.token if isinstance(leaf, Word) else " ".join(leaf.tokens)
+            for leaf in leaves
+            if isinstance(leaf, Word | Phrase)
+        ]
+    children = node.children if isinstance(node, And | Or) else ()
+    child = (node.child,) if isinstance(node, Not) else ()
+    return [name for c in (*children, *child) for name in _open_places(c)]
 
 
 def grouping_tip(root: Node, text: str, command: str) -> str:
@@ -201,7 +227,7 @@ class AlertCommands:
             text, max_length=self.limits.max_length, max_terms=self.limits.max_terms
         )
         note = "\n(I left out the HTML markup: write just the words.)" if cleaned else ""
-        return query, note + workplace_tip(query.root), text
+        return query, note + workplace_tip(query.root) + open_tip(query.root), text
 
     def backtest(
         self, store: Stores, query: str | Query, chat_id: int

@@ -85,6 +85,11 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "germany, de; worldwide: jobs open anywhere",
     ),
     (
+        "from:germany",
+        "jobs you can take from Germany: in it, or open to a region it is in (Remote (EU), "
+        "EMEA, Worldwide)",
+    ),
+    (
         "location:munich",
         "a big city by any of its names: München, Muenchen; nyc, sf; munich alone too. "
         'Areas: "bay area", dfw, gta, "twin cities", "research triangle"',
@@ -339,6 +344,7 @@ class Handlers:
         if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either
             reply += alerts_menu.list_tip(query.root, typed, "/search")
             reply += alerts_menu.place_tip(query.root, "/search")
+            reply += alerts_menu.open_tip(query.root)
         return reply
 
     def _press_search(self, store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
