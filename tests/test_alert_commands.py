@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
@@ -182,6 +183,25 @@ async def test_a_place_of_several_words_after_location_gets_it_quoted(handlers, 
     assert "<code>/search location:&quot;new york&quot;</code>" in await say(
         handlers, "/search location:new york"
     ), "a search that finds nothing"
+
+
+async def test_a_remote_alert_for_a_place_gets_from_offered(handlers, store, now) -> None:
+    """remote:yes location:germany misses "Remote (EU)": the reply offers from:, ready to
+    copy, and the offered edit finds such a job."""
+    listed = [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(1, len(JOBS) + 1)]
+    remote = dataclasses.replace(
+        raw(9, "Rust Engineer", "Remote (EU)", "Rust."), workplace="remote"
+    )
+    store.postings.record("Acme", [*listed, normalize.posting(remote, INFO)], now)
+    _, tip = await saved_and_tip(handlers, "/alert rust remote:yes location:germany")
+    assert tip == (
+        "Tip: location:germany misses remote jobs open to a whole region (“Remote (EU)”, "
+        "“Worldwide”). For those too: <code>/edit 1 rust remote:yes from:germany</code>."
+    )
+    reply = await say(handlers, "/edit 1 rust remote:yes from:germany")
+    assert "Tip:" not in reply and "Remote (EU)" in reply, reply
+    for fine in ("rust location:germany", "rust remote:yes location:mars", "remote:yes rust"):
+        assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
 
 
 async def test_from_a_place_we_do_not_know_gets_a_tip(handlers, store) -> None:

@@ -21,7 +21,7 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import AlertRow, Stores
-from bot.syntax import ATTRS, OPEN_TO, And, Field, Node, Not, Or, Phrase, Word, format_node
+from bot.syntax import ATTRS, OPEN_TO, And, Attr, Field, Node, Not, Or, Phrase, Word, format_node
 from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
@@ -84,6 +84,29 @@ def workplace_tip(root: Node) -> str:
                 f"\nTip: <b>{typed}</b> matches the word in a job's {where}; "
                 f"<code>{attr}</code> matches every job the board marks {word}, "
                 "whatever its text says."
+            )
+    return ""
+
+
+def remote_from_tip(root: Node, command: str) -> str:
+    """A line for the reply when a remote-only query asks for a place with location: ("rust
+    remote:yes location:germany"): remote jobs open to all of Europe say "Europe", not
+    Germany, and location: misses them. `command` ("/edit 3") with from: is offered."""
+    terms = root.children if isinstance(root, And) else (root,)
+    if Attr("remote", "yes") not in terms:
+        return ""
+    for i, term in enumerate(terms):
+        if (
+            isinstance(term, Field)
+            and term.name == "location"
+            and isinstance(term.child, Word | Phrase)
+            and places.names_a_place(format_node(term.child).strip('"'))
+        ):
+            meant = (*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])
+            fixed = esc(format_node(And(meant)))
+            return (
+                f"\nTip: {esc(format_node(term))} misses remote jobs open to a whole region "
+                f"(“Remote (EU)”, “Worldwide”). For those too: <code>{command} {fixed}</code>."
             )
     return ""
 
@@ -275,7 +298,7 @@ class AlertCommands:
         hits, scope = self.backtest(store, query, msg.chat_id)
         edit = f"/edit {alert.id}"
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
-        note += place_tip(query.root, edit)
+        note += place_tip(query.root, edit) + remote_from_tip(query.root, edit)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
         reply += self._summary(hits, scope, would=True)
         if user and user.state == "paused":
@@ -301,7 +324,7 @@ class AlertCommands:
         store.alerts.update_alert(msg.chat_id, alert_id, query.normalized)
         edit = f"/edit {alert_id}"
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
-        note += place_tip(query.root, edit)
+        note += place_tip(query.root, edit) + remote_from_tip(query.root, edit)
         hits, scope = self.backtest(store, query, msg.chat_id)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
             hits, scope, would=False
