@@ -2,12 +2,11 @@
 
 Asked by the sender each time it reads the outbox. A job waits (in the database: pending with
 `held_until`) when its user is paused or all its alerts are (until the resume; a pause for a
-time, /pause 2w, ends here at its time); for the user's
-digest or the end of their quiet hours (`policy.release_at`); when it is part of a backlog older
-than BACKLOG_AGE (an outage, a paused token: one summary, not a flood); or when the user had
-their `hourly_cap` of instant messages in the last hour (until the hour is over). Holding is per
-user: once one job of theirs waits, all of theirs not yet held wait with it, so they arrive
-together as one summary.
+time, /pause 2w, is ended here at its time); for the user's digest or the end of their quiet
+hours (`policy.release_at`); when it is part of a backlog older than BACKLOG_AGE (an outage, a
+paused token: one summary, not a flood); or when the user had their `hourly_cap` of instant
+messages in the last hour (until the hour is over). Holding is per user: once one job of
+theirs waits, all of theirs not yet held wait with it, so they arrive together as one summary.
 """
 
 from __future__ import annotations

@@ -107,8 +107,8 @@ _SPAN_UNIT = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(we
 
 def parse_pause(text: str, now: datetime, tz: str) -> datetime:
     """When a pause typed as "2w", "10 days", "for 12h", "until 2027-01-04", "until fri" or
-    "until tomorrow" ends (UTC): a span from `now`, or 08:00 local time on the day (the next such weekday).
-    PolicyError unless it ends within PAUSE_LONGEST."""
+    "until tomorrow" ends (UTC): a span from `now`, or 08:00 local time on the day (a weekday:
+    the next one). PolicyError unless it ends within PAUSE_LONGEST."""
     words = " ".join(text.lower().split())
     if span := _SPAN.match(words):
         until = now + int(span[1]) * _SPAN_UNIT[span[2][0]]

@@ -100,7 +100,7 @@ def remote_from_tip(root: Node, command: str) -> str:
             isinstance(term, Field)
             and term.name == "location"
             and isinstance(term.child, Word | Phrase)
-            and places.names_a_place(format_node(term.child).strip('"'))
+            and places.names_a_place(_words(term.child))
         ):
             meant = (*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])
             fixed = esc(format_node(And(meant)))
@@ -127,14 +127,14 @@ def _open_places(node: Node) -> list[str]:
     """The places named after from: anywhere in the query, as words joined by spaces."""
     if isinstance(node, Field) and node.name == OPEN_TO:
         leaves = node.child.children if isinstance(node.child, Or) else (node.child,)
-        return [
-            leaf.token if isinstance(leaf, Word) else " ".join(leaf.tokens)
-            for leaf in leaves
-            if isinstance(leaf, Word | Phrase)
-        ]
+        return [_words(leaf) for leaf in leaves if isinstance(leaf, Word | Phrase)]
     children = node.children if isinstance(node, And | Or) else ()
     child = (node.child,) if isinstance(node, Not) else ()
     return [name for c in (*children, *child) for name in _open_places(c)]
+
+
+def _words(term: Word | Phrase) -> str:
+    return term.token if isinstance(term, Word) else " ".join(term.tokens)
 
 
 def grouping_tip(root: Node, text: str, command: str) -> str:
