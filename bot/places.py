@@ -18,11 +18,12 @@ there ("San Francisco" is in California), and its area ("Palo Alto" is in the Ba
 A big city's other names count as its name (`city_spellings`), so `location:munich` finds a
 job posted in München and `location:münchen` one posted in Munich.
 
-A part that names only regions ("Remote (EU)", "Remote - EMEA", "Worldwide") says who may
-take the job from where: it is open to every country of those regions. Such a part also gets
-the name "open~ eu" (`OPEN`, a word no text has), and `from:germany` looks for Germany in the
-location or for "open~" and a region Germany lies in (`open_names`): "Remote (EU)" is open to
-Germany, "Remote - Africa" is not, though both lie in EMEA.
+A part that names only countries and regions ("Remote (EU)", "Remote - EMEA", "Remote - US",
+"Worldwide") says who may take the job from where: anyone in them. Such a part also gets the
+name "open~ eu" (`OPEN`, a word no text has), and `from:germany` looks for Germany in the
+location or for "open~" and Germany or a region it lies in (`open_names`): "Remote (EU)" is
+open to Germany, "Remote - Africa" is not, though both lie in EMEA; "Remote - US" is open to
+California, "New York, NY" is not.
 """
 
 from __future__ import annotations
@@ -233,8 +234,8 @@ def _named(toks: list[str], g: Gazetteer) -> list[tuple[int, int, str, str]]:
 @functools.lru_cache(maxsize=16384)
 def _places(location: str) -> tuple[str, ...]:
     """The countries, regions ("+europe"), states ("~US-TX"), areas ("+bay area") and big
-    cities ("=munich/DE") `location` names, and the regions a part names alone ("^eu": open
-    to their countries)."""
+    cities ("=munich/DE") `location` names, and the countries and regions of a part that names
+    no town or state ("^eu", "^us": open to all of them)."""
     if not location:
         return ()
     g = gazetteer()
@@ -242,19 +243,23 @@ def _places(location: str) -> tuple[str, ...]:
     for part in _parts(location):
         found = _resolve(part, g)
         places |= found
-        if found and found <= _REGION_KEYS:  # only regions: open to their countries
-            places |= {"^" + r[1:] for r in found}
+        if found and all(p in _REGION_KEYS or _country(p) for p in found):  # no town, no state
+            places |= {"^" + p.lstrip("+").lower() for p in found}
     for place in list(places):
         places |= g.regions.get(place, frozenset())
     return tuple(sorted(places))
 
 
 def open_names(name: str) -> tuple[tuple[str, ...], ...]:
-    """The names a location open to the place `name` ("germany", "berlin", "europe") has
-    (`OPEN` and a region the place lies in: ("open~", "eu"), ("open~", "europe")...), and
-    ("open~", "worldwide")."""
-    regions = {p[1:] for p in _places(name) if p in _REGION_KEYS} | {_WORLDWIDE[1:]}
-    return tuple((OPEN, *r.split()) for r in sorted(regions))
+    """The names a location open to the place `name` ("germany", "berlin", "europe") has:
+    `OPEN` and the country or a region the place lies in (("open~", "de"), ("open~", "eu"),
+    ("open~", "europe")...), and ("open~", "worldwide")."""
+    wide = {p.lstrip("+").lower() for p in _places(name) if p in _REGION_KEYS or _country(p)}
+    return tuple((OPEN, *r.split()) for r in sorted(wide | {_WORLDWIDE[1:]}))
+
+
+def _country(place: str) -> bool:
+    return len(place) == 2 and place.isupper()
 
 
 def _parts(location: str) -> list[str]:

@@ -87,7 +87,7 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     (
         "from:germany",
         "jobs you can take from Germany: in it, or open to a region it is in (Remote (EU), "
-        "EMEA, Worldwide)",
+        "EMEA, Worldwide); from:california also finds Remote - US",
     ),
     (
         "location:munich",
