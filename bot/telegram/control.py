@@ -16,6 +16,7 @@ from bot.config import AlertsConfig, FollowConfig
 from bot.models import Button, Document, OutgoingMessage
 from bot.render import shorten
 from bot.store import AlertRow, JobRecord, Stores
+from bot.telegram import pausing
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
@@ -103,9 +104,8 @@ class ControlCommands:
         if not alerts:
             return f"{head}\nYou have no alerts, so nothing matches. Add one: /alert rust."
         lines = [head, *(self._alert_line(store, msg.chat_id, job, a) for a in alerts)]
-        user = store.users.user(msg.chat_id)
-        if user and user.state == "paused":
-            lines.append("⏸ Your notifications are paused: /resume.")
+        if paused := pausing.paused_line(store, msg.chat_id):
+            lines.append(paused)
         return "\n".join(lines)
 
     @staticmethod

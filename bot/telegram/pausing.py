@@ -56,6 +56,18 @@ def released(store: Stores, chat_id: int, now: datetime, keep: timedelta = RESUM
     return out
 
 
+def paused_line(store: Stores, chat_id: int) -> str | None:
+    """The user's pause in words, for /settings and /why (its end in their time); None when
+    they are not paused."""
+    user = store.users.user(chat_id)
+    if user is None or user.state != "paused":
+        return None
+    if user.resume_at is None:
+        return "⏸ Notifications are paused: /resume."
+    back = local_time(user.resume_at, store.users.settings(chat_id).timezone)
+    return f"⏸ Notifications are paused until {back}: /resume turns them on now."
+
+
 def still_paused(store: Stores, chat_id: int) -> str:
     """The alerts paused one by one, which /resume alone leaves paused, and how to resume one."""
     paused = sorted(store.alerts.paused_alert_ids(chat_id))

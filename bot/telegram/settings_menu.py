@@ -12,7 +12,7 @@ from datetime import datetime
 from bot.models import Button, Keyboard, OutgoingMessage
 from bot.policy import DAYS, DeliverySettings, fmt_minutes
 from bot.store import Stores
-from bot.telegram import presses
+from bot.telegram import pausing, presses
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
 from bot.telegram.delivery_modes import apply_settings, ensure_user, local_time
@@ -105,7 +105,6 @@ class SettingsMenu:
         return OutgoingMessage(text, plain, _buttons(s, cap))
 
     def _lines(self, store: Stores, chat_id: int, s: DeliverySettings, cap: int) -> list[str]:
-        user = store.users.user(chat_id)
         paused = store.alerts.paused_alert_ids(chat_id)
         held, _ = store.held.held_count(chat_id)
         lines = [
@@ -114,11 +113,8 @@ class SettingsMenu:
             f"Time zone: {esc(s.timezone)} (now {local_time(self.clock(), s.timezone)})",
             f"Instant messages: at most {cap} an hour; the rest come in one summary.",
         ]
-        if user and user.state == "paused" and user.resume_at:
-            back = local_time(user.resume_at, s.timezone)
-            lines.append(f"⏸ Notifications are paused until {back}: /resume turns them on now.")
-        elif user and user.state == "paused":
-            lines.append("⏸ Notifications are paused: /resume.")
+        if paused_line := pausing.paused_line(store, chat_id):
+            lines.append(paused_line)
         if paused:
             ids = ", ".join(f"#{a}" for a in sorted(paused))
             lines.append(f"⏸ Paused alerts: {ids} (/resume &lt;id&gt;).")
