@@ -30,8 +30,11 @@ def board_location(location: str, places: tuple[str, ...]) -> str:
     gives the whole again ("London; Dublin" with Dublin listed: "London")."""
     if not places or "; " not in location:
         return location
-    parts = location.split("; ")
-    for end in range(1, len(parts)):
+    parts, listed = location.split("; "), set(places)
+    start = len(parts)  # the head ends where a tail of listed places starts, if anywhere
+    while start > 1 and parts[start - 1] in listed:
+        start -= 1
+    for end in range(start, len(parts)):
         head = "; ".join(parts[:end])
         if with_places(head, places) == location:
             return head

@@ -142,7 +142,9 @@ def test_a_copy_naming_only_the_first_of_a_jobs_places_is_the_same_job(
         ("Jerome, Idaho", ("Rome", "Jerome")),
         ("Remote", ()),
         ("Zürich; Bern", ("Basel",)),
+        ("; ".join(f"Office {i}" for i in range(300)), tuple(f"City {i}" for i in range(300))),
     ],
+    ids=range(7),
 )
 def test_board_location_is_what_with_places_was_given(board: str, places: tuple[str, ...]) -> None:
     shown = with_places(board, places)
