@@ -254,7 +254,11 @@ def open_names(name: str) -> tuple[tuple[str, ...], ...]:
     """The names a location open to the place `name` ("germany", "berlin", "europe") has:
     `OPEN` and the country or a region the place lies in (("open~", "de"), ("open~", "eu"),
     ("open~", "europe")...), and ("open~", "worldwide")."""
-    wide = {p.lstrip("+").lower() for p in _places(name) if p in _REGION_KEYS or _country(p)}
+    found: tuple[str, ...] | frozenset[str] = _places(name)
+    code, regions = name.upper(), gazetteer().regions
+    if not found and len(name) == 2 and _country(code) and code in regions:  # "de", as location:
+        found = regions[code] | {code}
+    wide = {p.lstrip("+").lower() for p in found if p in _REGION_KEYS or _country(p)}
     return tuple((OPEN, *r.split()) for r in sorted(wide | {_WORLDWIDE[1:]}))
 
 

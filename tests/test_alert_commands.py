@@ -214,7 +214,8 @@ async def test_from_a_place_we_do_not_know_gets_a_tip(handlers, store) -> None:
         "country, a state or a big city: <code>from:germany</code>."
     )
     assert "I know no place “narnia”" in await say(handlers, "/alert go from:(spain OR narnia)")
-    for fine in ('from:"united kingdom"', "from:(germany OR texas)", "rust -from:usa", "from:nyc"):
+    fine_ones = ('from:"united kingdom"', "from:(germany OR texas)", "rust -from:usa", "from:de")
+    for fine in (*fine_ones, "from:nyc", "from:worldwide"):
         reply = await say(handlers, f"/edit 2 {fine}")
         assert reply.startswith("✏️") and "Tip:" not in reply, fine
     assert "I know no place “mars”" in await say(handlers, "/search from:mars")

@@ -114,7 +114,11 @@ def remote_from_tip(root: Node, command: str) -> str:
 def open_tip(root: Node) -> str:
     """A line for the reply when from: names no place we know ("from:mars"): it then finds
     only the jobs open worldwide, which is likely not what was meant."""
-    unknown = [name for name in _open_places(root) if not places.names_a_place(name)]
+    unknown = [
+        name
+        for name in _open_places(root)
+        if not places.names_a_place(name) and len(places.open_names(name)) == 1  # worldwide
+    ]
     if not unknown:
         return ""
     return (
