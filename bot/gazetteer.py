@@ -75,9 +75,14 @@ _RESOLVE_ONLY = {
     "wales": "GB",
     "northern ireland": "GB",
     "holland": "NL",
-    "cet": "+europe",  # "Remote (CET +/- 2h)": Central European Time
-    "cest": "+europe",
 }
+# Time zones a remote job names ("Remote (CET +/- 2h)", "Remote (EST)"); not CST, China's too.
+# Read only in capitals: "Grand Est" is a French region.
+TIME_ZONES = {
+    **dict.fromkeys(("cet", "cest", "eet", "eest"), "+europe"),
+    **dict.fromkeys(("est", "edt", "pst", "pdt", "mst", "mdt", "cdt"), "+north america"),
+}
+_RESOLVE_ONLY |= TIME_ZONES
 # Short names of big cities that geonames lacks or that are too short to trust from it.
 _CITY_ALIASES = {
     ("new york city", "US"): ("nyc", "new york"),

@@ -32,7 +32,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from bot.gazetteer import CODE, NOT_CITIES, REGIONS, Gazetteer, gazetteer
+from bot.gazetteer import CODE, NOT_CITIES, REGIONS, TIME_ZONES, Gazetteer, gazetteer
 from bot.words import tokens
 
 # Between places: "Berlin; Remote (EU)", "Berlin or Munich", "NYC OR SF"; not the OR of
@@ -75,7 +75,7 @@ def _resolve(part: str, g: Gazetteer) -> set[str]:
     code is its state's, whatever country has it too ("Pune, MH", "Bern, BE")."""
     r = _Reading()
     toks = tokens(part)
-    runs = _named(toks, g)
+    runs = [run for run in _named(toks, g) if run[3] not in TIME_ZONES or _capitals(run[3], part)]
     _read_codes(part, toks, g, r)
     _read_names(runs, g, r)
     for start, _, kind, key in sorted(runs, key=lambda run: run[2] != "state"):  # "Paris, Texas"
@@ -86,6 +86,11 @@ def _resolve(part: str, g: Gazetteer) -> set[str]:
     if not r.found:  # "Ojai, CA": a town we do not know, so every reading of the code
         r.found |= r.hints
     return _settle(r)
+
+
+def _capitals(key: str, part: str) -> bool:
+    """Whether `part` has `key` as a word in capitals ("CET", not the "Est" of "Grand Est")."""
+    return re.search(rf"\b{key.upper()}\b", part) is not None
 
 
 def _read_codes(part: str, toks: list[str], g: Gazetteer, r: _Reading) -> None:
@@ -235,7 +240,7 @@ def _named(toks: list[str], g: Gazetteer) -> list[tuple[int, int, str, str]]:
 def _places(location: str) -> tuple[str, ...]:
     """The countries, regions ("+europe"), states ("~US-TX"), areas ("+bay area") and big
     cities ("=munich/DE") `location` names, and the countries and regions of a part that names
-    no town or state ("^eu", "^us": open to all of them)."""
+    nothing else ("^eu", "^us": open to all of them)."""
     if not location:
         return ()
     g = gazetteer()
@@ -243,11 +248,31 @@ def _places(location: str) -> tuple[str, ...]:
     for part in _parts(location):
         found = _resolve(part, g)
         places |= found
-        if found and all(p in _REGION_KEYS or _country(p) for p in found):  # no town, no state
+        if found and all(p in _REGION_KEYS or _country(p) for p in found) and _wide(part, g):
             places |= {"^" + p.lstrip("+").lower() for p in found}
     for place in list(places):
         places |= g.regions.get(place, frozenset())
     return tuple(sorted(places))
+
+
+# Words a part open to whole countries or regions has besides their names: "USA only",
+# "Anywhere in the World", "Remote (US time zones)", "United States - Remote Flexibility".
+_WIDE_WORDS = frozenset({
+    "world", "wide", "zone", "zones", "hours", "hour", "flexibility", "friendly", "first", "any",
+    "all", "eligible", "residents", "candidates", "timezone", "timezones", "distributed", "work",
+    "plus",
+})  # fmt: skip
+
+
+def _wide(part: str, g: Gazetteer) -> bool:
+    """Whether `part` names countries or regions and nothing else: no town we know or not
+    ("Lilienthal, Germany" is no job open to all of Germany)."""
+    toks = tokens(part)
+    named = {i for s, e, kind, _ in _named(toks, g) if kind == "name" for i in range(s, e)}
+    return all(
+        i in named or t in NOT_CITIES or t in _WIDE_WORDS or t.isdigit() or t.upper() in g.words
+        for i, t in enumerate(toks)
+    )
 
 
 def open_names(name: str) -> tuple[tuple[str, ...], ...]:
