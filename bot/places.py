@@ -208,13 +208,15 @@ def _alone(
     (whose places `_settle` still leaves out after a city in that state, "Buffalo, New York")."""
     known = {i for s, e, _, _ in runs if s < start for i in range(s, e)}
     return all(
-        i in known
-        or t in NOT_CITIES
-        or t.isdigit()
-        or t.upper() in g.state_codes
-        or t.upper() in g.words
+        i in known or _no_town(t, g) or t.upper() in g.state_codes
         for i, t in enumerate(toks[:start])
     )
+
+
+def _no_town(word: str, g: Gazetteer) -> bool:
+    """Whether `word` of a location is no town's name: a word such as "remote" or "of", a
+    number, or a country's code ("US")."""
+    return word in NOT_CITIES or word.isdigit() or word.upper() in g.words
 
 
 def _named(toks: list[str], g: Gazetteer) -> list[tuple[int, int, str, str]]:
@@ -269,10 +271,7 @@ def _wide(part: str, g: Gazetteer) -> bool:
     ("Lilienthal, Germany" is no job open to all of Germany)."""
     toks = tokens(part)
     named = {i for s, e, kind, _ in _named(toks, g) if kind == "name" for i in range(s, e)}
-    return all(
-        i in named or t in NOT_CITIES or t in _WIDE_WORDS or t.isdigit() or t.upper() in g.words
-        for i, t in enumerate(toks)
-    )
+    return all(i in named or t in _WIDE_WORDS or _no_town(t, g) for i, t in enumerate(toks))
 
 
 def open_names(name: str) -> tuple[tuple[str, ...], ...]:
