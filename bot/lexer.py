@@ -11,7 +11,18 @@ from dataclasses import dataclass
 
 from bot.errors import QueryError
 from bot.salary import currency_word, parse_filter
-from bot.syntax import ATTRS, FIELD_NAMES, MIN_PREFIX, OPERATORS, Phrase, Prefix, Salary, Term, Word
+from bot.syntax import (
+    ATTRS,
+    CHOICES,
+    FIELD_NAMES,
+    MIN_PREFIX,
+    OPERATORS,
+    Phrase,
+    Prefix,
+    Salary,
+    Term,
+    Word,
+)
 from bot.words import tokens
 
 
@@ -67,7 +78,10 @@ def _salary(chunk: str, pos: int) -> Salary:
     try:
         f = parse_filter(chunk)
     except ValueError as exc:
-        raise QueryError(f"{exc} ({at(pos)})") from None
+        also = (
+            "" if any(c.isdigit() for c in chunk) else "; or salary:none for jobs that state none"
+        )
+        raise QueryError(f"{exc}{also} ({at(pos)})") from None
     return Salary(f.op, f.amount, f.upto, f.currency, f.per)
 
 
@@ -163,7 +177,7 @@ def _loose_field(field: re.Match[str]) -> bool:
     ("remote=yes", "salary>=100k"); else the chunk is a term, as it always was."""
     name = field[1].lower()
     if field[0].endswith("="):
-        return name in FIELD_NAMES or name in ATTRS or name == "salary"
+        return name in FIELD_NAMES or name in ATTRS
     return name == "salary"
 
 
@@ -171,15 +185,17 @@ def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[Tok]) 
     """A chunk (`text[i:j]`) that opens with "name:": salary:<value> is one term; another
     field is a token, and what it applies to follows right after it."""
     name = field[1].lower()
-    if name not in FIELD_NAMES and name not in ATTRS and name != "salary":
-        known = ", ".join(f"{f}:" for f in (*FIELD_NAMES, *ATTRS, "salary"))
+    if name not in FIELD_NAMES and name not in ATTRS:
+        known = ", ".join(f"{f}:" for f in (*FIELD_NAMES, *ATTRS))
         raise QueryError(f"unknown field “{field[0]}” {at(i)}; fields are {known}")
-    if name == "salary":
-        value = text[i + len(field[0]) : j]
+    value = text[i + len(field[0]) : j]
+    if name == "salary" and value.lower() not in ATTRS["salary"]:
         out.append(Tok("term", i, text[i:j], _salary(value, i + len(field[0]))))
         return j
     out.append(Tok("field", i, name))
     i += len(field[0])
+    if (i >= len(text) or text[i].isspace() or text[i] == ")") and name in ATTRS:
+        raise QueryError(f"{name}: takes {CHOICES[name]}, right after it ({at(i - 1)})")
     if i >= len(text) or text[i].isspace() or text[i] == ")":
         raise QueryError(f"{name}: needs a word, a phrase or a group right after it ({at(i - 1)})")
     return i

@@ -157,10 +157,8 @@ def posting_keys(v: PostingView, word_starts: bool = False) -> set[str]:
         keys.update([f"{name}:{w}" for w in words])
         keys.update([f"{name}:*{w[:n]}" for w in words for n in range(STEM, len(w) + 1)])
         keys.update([f"{name}:{a} {b}" for a, b in pairwise(part)])
-    if v.salary is not None:
-        keys.add("salary:stated")
-        if v.salary.currency:
-            keys.add(f"salary:{v.salary.currency}")
+    if v.salary is not None and v.salary.currency:  # "salary:stated" is an attribute's
+        keys.add(f"salary:{v.salary.currency}")
     if word_starts:
         keys.update({"*" + w[:STEM] for w in v.words[ANY]})
     for (name, value), have in ATTR_VALUES.items():

@@ -22,6 +22,7 @@ from bot.errors import QueryError
 from bot.lexer import Tok, at, lex
 from bot.syntax import (
     ATTRS,
+    CHOICES,
     And,
     Attr,
     Field,
@@ -32,8 +33,6 @@ from bot.syntax import (
     Salary,
     format_node,
 )
-
-_CHOICES = {"remote": "yes, no or hybrid", "type": "full-time, part-time, contract or internship"}
 
 
 def _flat(kind: type[And] | type[Or], items: list[Node]) -> Node:
@@ -135,7 +134,7 @@ class _Parser:
             value = self.next()
             canonical = ATTRS[name].get(value.text.lower()) if value.kind == "term" else None
             if canonical is None:
-                raise QueryError(f"{name}: takes {_CHOICES[name]} ({at(value.pos)})")
+                raise QueryError(f"{name}: takes {CHOICES[name]} ({at(value.pos)})")
             return Attr(name, canonical)
         if self.peek().kind not in ("(", "term", "neg", "not"):
             raise QueryError(f"{name}: needs a word, a phrase or a group right after it")

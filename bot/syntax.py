@@ -29,7 +29,8 @@ class Prefix:
 
 @dataclass(frozen=True, slots=True)
 class Attr:
-    """remote:yes|no|hybrid or type:full-time|part-time|contract|internship."""
+    """remote:yes|no|hybrid, type:full-time|part-time|contract|internship or
+    salary:stated|none (whether the job states a salary at all)."""
 
     name: str
     value: str
@@ -88,7 +89,16 @@ ATTRS: dict[str, dict[str, str]] = {
         "contract": "contract", "freelance": "contract",
         "internship": "internship", "intern": "internship",
     },
+    "salary": {  # an amount (salary:>=100k) is a `Salary`, read by the lexer
+        "stated": "stated", "yes": "stated",
+        "none": "none", "no": "none", "unstated": "none",
+    },
 }  # fmt: skip
+CHOICES = {  # what each of `ATTRS` takes, for error messages
+    "remote": "yes, no or hybrid",
+    "type": "full-time, part-time, contract or internship",
+    "salary": "an amount (salary:>=100k), none or stated",
+}
 OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}  # the words that join terms
 MIN_PREFIX = 3
 

@@ -31,6 +31,8 @@ ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
     ("type", "part-time"): frozenset({"part_time"}),
     ("type", "contract"): frozenset({"contract", "freelance", "temporary"}),
     ("type", "internship"): frozenset({"intern"}),
+    ("salary", "stated"): frozenset({"stated"}),
+    ("salary", "none"): frozenset({"none"}),
 }
 _UNLIMITED = {"max_length": 1 << 30, "max_terms": 1 << 30, "max_depth": 64}
 _LOCATION = SCOPE["location"]
@@ -43,8 +45,14 @@ def stored_query(query: str | Query) -> Query:
 
 
 def attribute(posting: Posting | PostingView, name: str) -> str | None:
-    """The value an attribute filter (remote:, type:) looks at: `ATTR_VALUES` lists its matches."""
-    return posting.workplace if name == "remote" else posting.employment_type
+    """The value an attribute filter (remote:, type:, salary:none) looks at: `ATTR_VALUES`
+    lists its matches."""
+    if name == "remote":
+        return posting.workplace
+    if name == "salary":
+        stated = posting.salary if isinstance(posting, PostingView) else yearly(posting)
+        return "none" if stated is None else "stated"
+    return posting.employment_type
 
 
 _SEARCHES = 32  # phrase searches in one posting before its word pairs are worth building

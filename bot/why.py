@@ -70,11 +70,13 @@ def _label(node: Node, scope: int) -> str:
 
 def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
     ok = compile_node(expand(node), scope)(v)
+    if isinstance(node, Salary) or (isinstance(node, Attr) and node.name == "salary"):
+        stated = posting_salary(p)
+        told = f"pays {stated}" if stated else "states no salary"
+        hint = " (salary:none matches such jobs)" if not stated and isinstance(node, Salary) else ""
+        return ok, [f"{_text(node)}: the job {told}{hint}"]
     if isinstance(node, Attr):
         return ok, [f"{_text(node)}: the job is {_attribute(node.name, p)}"]
-    if isinstance(node, Salary):
-        stated = posting_salary(p)
-        return ok, [f"{_text(node)}: the job {f'pays {stated}' if stated else 'states no salary'}"]
     if ok and _city_name_only(node, v, p):
         place = shorten(p.location or "", 60)
         return ok, [f"{_label(node, scope)}: another name of the city in the location “{place}”"]

@@ -423,3 +423,35 @@ async def test_an_unknown_command_gets_the_one_it_likely_meant(
 ) -> None:
     assert reply in await say(handlers, text)
     assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"
+
+
+async def test_a_salary_alert_says_how_many_jobs_state_none(handlers, store, now) -> None:
+    """salary:>=100k never matches a job that states no salary, and most state none: the reply
+    counts those that match the rest and offers the alert that takes them too, ready to copy;
+    the offered edit finds them. A search that finds nothing offers the same."""
+    listed = [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(1, len(JOBS) + 1)]
+    paid = dataclasses.replace(
+        raw(9, "Rust Engineer", "Berlin", "Rust."), salary_min=120_000, salary_currency="EUR"
+    )
+    store.postings.record("Acme", [*listed, normalize.posting(paid, INFO)], now)
+    reply = await say(handlers, "/alert rust salary>=100k")
+    saved, tip = reply.split("\n")[:2]
+    assert saved == "✅ Alert #1 saved: <b>rust salary:&gt;=100k</b>"
+    assert tip == (
+        "Tip: salary:&gt;=100k leaves out the jobs that state no salary, and most state none. "
+        "3 more jobs of the last 7 days match the rest. For those too: "
+        "<code>/edit 1 rust (salary:&gt;=100k OR salary:none)</code>."
+    )
+    assert "It would have matched 1 job" in reply
+    reply = await say(handlers, "/edit 1 rust (salary:>=100k OR salary:none)")
+    assert "Tip:" not in reply and "It matches 4 jobs" in reply, reply
+    for fine in ("rust salary:stated", "rust -salary:<50k", "salary:>=100k title:intern go"):
+        assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
+    one = await say(handlers, "/edit 1 salary:>=100k google")
+    assert "1 more job of the last 7 days matches the rest" in one, one
+    none = await say(handlers, "/search javascript salary:>=200k")
+    assert none.endswith(
+        "Jobs that state none match the rest. For those too: "
+        "<code>/search javascript (salary:&gt;=200k OR salary:none)</code>."
+    ), none
+    assert "Tip:" not in await say(handlers, "/search cobol salary:>=200k")

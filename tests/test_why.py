@@ -51,6 +51,8 @@ CASES = [
     ("type:contract", False, "type:contract: the job is full-time"),
     ("salary:>=120k", False, "salary:>=120k: the job pays €90k–110k a year"),
     ("salary:>=80k", True, "salary:>=80k: the job pays €90k–110k a year"),
+    ("salary:none", False, "salary:none: the job pays €90k–110k a year"),
+    ("salary:stated", True, "salary:stated: the job pays €90k–110k a year"),
     ("go", False, "“go” only in a hyphenated word (like go-live)"),
     ("k8s", True, "“k8s” is in"),  # a synonym: kubernetes
     ("dev*", False, "no word starting with “dev”"),
@@ -77,6 +79,21 @@ def test_explain_says_exactly_why(query: str, matched: bool, reason: str) -> Non
 def test_a_city_found_by_another_of_its_names_is_said_so(query: str, reason: str) -> None:
     got = explain(query, JOB)
     assert got.matched and match.matches(query, JOB)
+    assert reason in got.reasons[-1], got.reasons
+
+
+@pytest.mark.parametrize(
+    ("query", "matched", "reason"),
+    [
+        ("salary:>=80k", False, "salary:>=80k: the job states no salary (salary:none matches such"),
+        ("salary:none", True, "salary:none: the job states no salary"),
+        ("salary:stated", False, "salary:stated: the job states no salary"),
+    ],
+)
+def test_a_job_without_a_salary_is_said_so(query: str, matched: bool, reason: str) -> None:
+    unpaid = replace(JOB, salary_min=None, salary_max=None, salary_currency=None)
+    got = explain(query, unpaid)
+    assert got.matched is matched and match.matches(query, unpaid) is matched
     assert reason in got.reasons[-1], got.reasons
 
 

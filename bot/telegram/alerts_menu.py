@@ -21,7 +21,20 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import AlertRow, Stores
-from bot.syntax import ATTRS, OPEN_TO, And, Attr, Field, Node, Not, Or, Phrase, Word, format_node
+from bot.syntax import (
+    ATTRS,
+    OPEN_TO,
+    And,
+    Attr,
+    Field,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Salary,
+    Word,
+    format_node,
+)
 from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
@@ -196,6 +209,61 @@ def place_tip(root: Node, command: str) -> str:
     return ""
 
 
+_UNSTATED = Attr("salary", "none")
+
+
+def or_unstated(root: Node) -> Node | None:
+    """The query with every salary amount it requires also taking the jobs that state no
+    salary ("rust salary:>=100k" -> "rust (salary:>=100k OR salary:none)"); None when it
+    requires none, or names salary:none already."""
+    if _has(root, _UNSTATED):
+        return None
+    loose = _loosened(root)
+    return loose if loose != root else None
+
+
+def _loosened(node: Node) -> Node:
+    if isinstance(node, Salary):
+        return Or((node, _UNSTATED))
+    if isinstance(node, And):
+        return And(tuple(_loosened(c) for c in node.children))
+    if isinstance(node, Or):
+        loose = [_loosened(c) for c in node.children]
+        return Or(tuple(n for c in loose for n in (c.children if isinstance(c, Or) else (c,))))
+    return node  # a NOT, a field (which holds no salary) or a term
+
+
+def _has(node: Node, part: Node) -> bool:
+    children = node.children if isinstance(node, And | Or) else ()
+    inner = (node.child,) if isinstance(node, Not | Field) else ()
+    return node == part or any(_has(c, part) for c in (*children, *inner))
+
+
+def unstated_tip(root: Node, command: str, more: int | None) -> str:
+    """A line for the reply when `more` jobs of the last 7 days (None: some stored jobs) would
+    match but for a salary amount they do not state, as most jobs state none. `command`
+    ("/edit 3", "/search") with the query that takes them too (`or_unstated`) is offered,
+    ready to copy."""
+    loose = or_unstated(root)
+    if loose is None or more == 0:
+        return ""
+    amount = next(format_node(n) for n in _leaves(root) if isinstance(n, Salary))
+    found = (
+        "Jobs that state none match the rest"
+        if more is None
+        else f"{_plural(more, 'more job')} of the last 7 days {'match' if more > 1 else 'matches'} the rest"
+    )
+    return (
+        f"\nTip: {esc(amount)} leaves out the jobs that state no salary, and most state none. "
+        f"{found}. For those too: <code>{command} {esc(format_node(loose))}</code>."
+    )
+
+
+def _leaves(node: Node) -> list[Node]:
+    children = node.children if isinstance(node, And | Or) else ()
+    return [node] if not children else [n for c in children for n in _leaves(c)]
+
+
 # A comma between terms, not inside a number ("salary:>=120,000").
 _LIST_COMMA = re.compile(r"\s*,(?!\d)\s*")
 _LIST_ITEM = re.compile(r"\.?\w[\w.+#*/-]*")  # one word: no field, negation or space
@@ -270,6 +338,27 @@ class AlertCommands:
         )
         return hits, scope
 
+    def _unstated(
+        self, store: Stores, query: Query, hits: list[Posting], chat_id: int, command: str
+    ) -> str:
+        """`unstated_tip` when jobs of the last 7 days that state no salary match the rest."""
+        loose = or_unstated(query.root)
+        if loose is None:
+            return ""
+        more, _ = self.backtest(store, format_node(loose), chat_id)
+        return unstated_tip(query.root, command, len({p.key for p in more} - {p.key for p in hits}))
+
+    def search_unstated_tip(self, store: Stores, chat_id: int, query: Query) -> str:
+        """For a search that found nothing: `unstated_tip` when jobs that state no salary
+        match the rest."""
+        loose = or_unstated(query.root)
+        if loose is None:
+            return ""
+        found, _ = stored_search.latest(
+            store, chat_id, stored_query(format_node(loose)), 1, self.scan_limit
+        )
+        return unstated_tip(query.root, "/search", None if found else 0)
+
     def _summary(self, hits: list[Posting], scope: str, would: bool) -> str:
         if not hits:
             return f"No job {scope} matches it yet; I'll tell you when one appears."
@@ -303,6 +392,7 @@ class AlertCommands:
         edit = f"/edit {alert.id}"
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
         note += place_tip(query.root, edit) + remote_from_tip(query.root, edit)
+        note += self._unstated(store, query, hits, msg.chat_id, edit)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
         reply += self._summary(hits, scope, would=True)
         if user and user.state == "paused":
@@ -330,6 +420,7 @@ class AlertCommands:
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
         note += place_tip(query.root, edit) + remote_from_tip(query.root, edit)
         hits, scope = self.backtest(store, query, msg.chat_id)
+        note += self._unstated(store, query, hits, msg.chat_id, edit)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
             hits, scope, would=False
         )

@@ -109,6 +109,10 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "only jobs paid in euros (or salary:>=100k eur; no exchange rates); jobs without a "
         "salary never match",
     ),
+    (
+        "(salary:>=100k OR salary:none)",
+        "100k or more, or no salary stated (most jobs state none); salary:stated, any stated",
+    ),
 )
 LANGUAGE_NOTES = (
     "Whole words, any case, accents optional: zurich finds Zürich. Tech names stay whole: "
@@ -345,6 +349,7 @@ class Handlers:
             reply += alerts_menu.list_tip(query.root, typed, "/search")
             reply += alerts_menu.place_tip(query.root, "/search")
             reply += alerts_menu.open_tip(query.root)
+            reply += self.alert_cmds.search_unstated_tip(store, msg.chat_id, query)
         return reply
 
     def _press_search(self, store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
