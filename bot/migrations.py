@@ -442,3 +442,20 @@ def users_resume_at(db: Database) -> None:
     """When a pause for a time ends (/pause 2w): the sender resumes the user then."""
     db.execute("ALTER TABLE users ADD COLUMN resume_at TEXT")
     db.execute("CREATE INDEX users_resume_at ON users (resume_at) WHERE resume_at IS NOT NULL")
+
+
+@migrations(name="0025_saved_jobs")
+def saved_jobs(db: Database) -> None:
+    """Jobs users saved for later (the Save button), with the title, company and link they
+    had: /saved lists them after the posting is pruned."""
+    db.execute(
+        """CREATE TABLE saved_jobs (
+            chat_id INTEGER NOT NULL REFERENCES users (chat_id) ON DELETE CASCADE ON UPDATE CASCADE,
+            posting_key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            company TEXT NOT NULL,
+            url TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY (chat_id, posting_key)
+        )"""
+    )

@@ -14,7 +14,7 @@ MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity
 WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
 # Callback data of a job message's row 2 (parsed in bot.telegram.buttons): the delivery's id,
 # never a secret; whoever presses must own that delivery and its message.
-HIDE, MUTE, PAUSE, UNDO, BACK = "jh", "jm", "jp", "ju", "jb"
+HIDE, MUTE, PAUSE, UNDO, BACK, SAVE = "jh", "jm", "jp", "ju", "jb", "js"
 MUTE_LABEL = 24  # characters of a company's name on its Mute button
 
 
@@ -101,10 +101,12 @@ def notification(
     snippet: int = 280,
     zone: tzinfo | None = None,
     delivery_id: int | None = None,
+    saved: bool = False,
 ) -> OutgoingMessage:
     """The alert message for one job: bold title, company, location and workplace, salary,
     posted date (in `zone`, the user's), board, an excerpt about the role, matched alerts; row 1
-    of buttons opens the job, row 2 (with a `delivery_id`) hides it, mutes or pauses."""
+    of buttons opens the job (and with a `delivery_id`, saves it for later, or shows it
+    `saved`), row 2 hides it, mutes or pauses."""
     title = shorten(posting.title, 200) or "(untitled)"
     others = [entry.split("|", 1) for entry in also]  # "board|location" of the same job
     lines: list[tuple[str, str] | None] = [(f"<b>{_esc(title)}</b>", title)]
@@ -131,7 +133,8 @@ def notification(
     return OutgoingMessage(
         html="\n".join(h for h, _ in kept),
         plain="\n".join(p for _, p in kept),
-        buttons=link_buttons(posting) + job_actions(delivery_id, posting.company, alert_queries),
+        buttons=link_buttons(posting, delivery_id, saved)
+        + job_actions(delivery_id, posting.company, alert_queries),
     )
 
 
@@ -189,13 +192,16 @@ def job_actions(
     return (tuple(row),)
 
 
-def link_buttons(posting: Posting) -> Keyboard:
-    """Row 1 of a job's message: `View job` (the posting), and `Apply` only when the board
-    gives an application page of its own."""
+def link_buttons(posting: Posting, delivery_id: int | None = None, saved: bool = False) -> Keyboard:
+    """Row 1 of a job's message: `View job` (the posting), `Apply` only when the board gives
+    an application page of its own, and with a `delivery_id`, `☆ Save` (`★ Saved` once
+    saved: pressed again, it forgets the job)."""
     web = ("http://", "https://")
     view = posting.url if posting.url.startswith(web) else None
     apply = posting.apply_url if posting.apply_url and posting.apply_url.startswith(web) else None
     row = [Button("View job", url=view)] if view else []
     if apply and apply != view:
         row.append(Button("Apply", url=apply))
+    if delivery_id is not None:
+        row.append(Button("★ Saved" if saved else "☆ Save", data=f"{SAVE}:{delivery_id}"))
     return (tuple(row),) if row else ()

@@ -8,9 +8,12 @@ Format (JSON, version 1):
                   "quiet": "22:00-07:00", "hourly_cap": 20},
      "muted": ["Acme Corp"],
      "follows": [{"url": "https://boards.greenhouse.io/acme", "kind": "greenhouse",
-                  "endpoint": "https://boards-api.greenhouse.io/v1/boards/acme/jobs", "all": false}]}
+                  "endpoint": "https://boards-api.greenhouse.io/v1/boards/acme/jobs", "all": false}],
+     "saved": [{"key": "Acme:123", "title": "Rust Engineer", "company": "Acme",
+                "url": "https://boards.greenhouse.io/acme/jobs/123",
+                "saved_at": "2025-04-30T18:00:00+00:00"}]}
 
-`settings`, `muted` and `follows` are optional (`kind` and `endpoint` of a follow too: they
+`settings`, `muted`, `follows` and `saved` are optional (`kind` and `endpoint` of a follow too: they
 let /import follow a board the bot already polls without asking the board again). `read`
 checks everything before anything is stored and raises `ImportProblem` listing every problem
 it found, each with where it is.
@@ -43,6 +46,7 @@ MAX_COMPANY = 200
 MAX_CAP = 1000
 MAX_FOLLOWS = 200  # far above any quota; the user's own follow quota applies on import
 MAX_URL = 2000
+MAX_SAVED = 200  # as many as a user may keep (`bot.store.saved.MOST`)
 
 
 class ImportProblem(ValueError):
@@ -51,6 +55,18 @@ class ImportProblem(ValueError):
     def __init__(self, problems: list[str]):
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSpec:
+    """One saved job as an export keeps it: the posting's key on this bot, and what /saved
+    shows of it."""
+
+    key: str
+    title: str
+    company: str
+    url: str
+    saved_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +82,14 @@ class FollowSpec:
 @dataclass(frozen=True, slots=True)
 class Backup:
     """What a document restores: alerts (normalized query, paused), settings, cap, mutes,
-    follows."""
+    follows, saved jobs."""
 
     alerts: tuple[tuple[str, bool], ...]
     settings: DeliverySettings | None
     hourly_cap: int | None
     muted: tuple[str, ...]
     follows: tuple[FollowSpec, ...] = ()
+    saved: tuple[SavedSpec, ...] = ()
 
 
 def _digest(s: DeliverySettings) -> str:
@@ -90,6 +107,7 @@ def write(
     muted: list[str],
     now: datetime,
     follows: Sequence[FollowSpec] = (),
+    saved: Sequence[SavedSpec] = (),
 ) -> bytes:
     """The export document, as UTF-8 JSON."""
     quiet = (
@@ -112,6 +130,16 @@ def write(
         "follows": [
             {"url": f.url, "kind": f.kind, "endpoint": f.endpoint, "all": f.all_jobs}
             for f in follows
+        ],
+        "saved": [
+            {
+                "key": j.key,
+                "title": j.title,
+                "company": j.company,
+                "url": j.url,
+                "saved_at": j.saved_at.isoformat(timespec="seconds"),
+            }
+            for j in saved
         ],
     }
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
@@ -207,6 +235,38 @@ def _follows(raw: Any, out: list[str]) -> list[FollowSpec]:
     return specs
 
 
+def _saved(raw: Any, out: list[str]) -> list[SavedSpec]:
+    if not isinstance(raw, list) or len(raw) > MAX_SAVED:
+        out.append(f"saved: must be a list of at most {MAX_SAVED} jobs")
+        return []
+    specs: list[SavedSpec] = []
+    for i, item in enumerate(raw, start=1):
+        fields = [item.get(f) for f in _SAVED_FIELDS] if isinstance(item, dict) else []
+        texts = [f for f in fields if isinstance(f, str) and len(f) <= MAX_URL]
+        if len(texts) != len(_SAVED_FIELDS):
+            out.append(f'saved job {i}: must be {{"key", "title", "company", "url", "saved_at"}}')
+            continue
+        key, title, company, url, at = texts
+        when = _moment(at)
+        if not key or when is None:
+            out.append(f"saved job {i}: needs a key and a saved_at time with its offset")
+            continue
+        specs.append(SavedSpec(key, title, company, url, when))
+    return specs
+
+
+_SAVED_FIELDS = ("key", "title", "company", "url", "saved_at")
+
+
+def _moment(text: str) -> datetime | None:
+    """An ISO time with its offset, or None."""
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
+
+
 def read(text: str, limits: Any, have: list[str]) -> Backup:
     """Validate a document against the alert `limits` and the queries the user `have`s."""
     doc = _load(text)
@@ -215,6 +275,7 @@ def read(text: str, limits: Any, have: list[str]) -> Backup:
     settings, cap = _settings(doc.get("settings"), problems)
     muted = _muted(doc.get("muted", []), problems)
     follows = _follows(doc.get("follows", []), problems)
+    saved = _saved(doc.get("saved", []), problems)
     unique = list(dict.fromkeys(q for q, _ in alerts))
     new = [q for q in unique if q not in have]
     if len(have) + len(new) > limits.max_per_user:
@@ -225,6 +286,5 @@ def read(text: str, limits: Any, have: list[str]) -> Backup:
     if problems:
         raise ImportProblem(problems)
     paused = dict(alerts)
-    return Backup(
-        tuple((q, paused[q]) for q in unique), settings, cap, tuple(muted), tuple(follows)
-    )
+    alerts_kept = tuple((q, paused[q]) for q in unique)
+    return Backup(alerts_kept, settings, cap, tuple(muted), tuple(follows), tuple(saved))

@@ -63,9 +63,19 @@ class Bot:
         return toast, edit
 
 
-def _row2(message: SentMessage) -> list[tuple[str, str]]:
+def _buttons(message: SentMessage) -> list[tuple[str, str]]:
     rows = (message.reply_markup or {}).get("inline_keyboard", [])
     return [(b["text"], b["callback_data"]) for row in rows for b in row if "callback_data" in b]
+
+
+def _row2(message: SentMessage) -> list[tuple[str, str]]:
+    """The buttons that act on the job, but the Save of row 1."""
+    return [b for b in _buttons(message) if not b[1].startswith("js:")]
+
+
+def _row1(message: SentMessage) -> list[str]:
+    rows = (message.reply_markup or {}).get("inline_keyboard", [])
+    return [b["text"] for b in rows[0]] if rows else []
 
 
 @contextlib.asynccontextmanager
@@ -282,3 +292,39 @@ async def test_presses_reach_the_handlers_when_the_app_runs(tmp_path, tg) -> Non
         tg.push_callback(reply, "jh:1")
         await tg.wait_for_async(lambda s: len(tg.callback_answers) == 1)
         assert tg.callback_answers[0]["text"] == STALE
+
+
+async def test_save_keeps_a_job_for_later_and_saved_says_when_its_board_closes_it(
+    tmp_path, tg, boards
+) -> None:
+    """☆ Save under a job puts it in /saved and turns ★ Saved (the message's other buttons
+    stay); /saved then says whether its board still lists it; ★ Saved pressed again forgets
+    it. Another user's press changes nothing."""
+    async with running(tmp_path, tg, boards) as bot:
+        await bot.say(USER, "/alert rust")
+        office = job(1, "Office Manager")
+        [msg] = await bot.jobs(office, job(2, "Senior Rust Engineer"))
+        assert _row1(msg) == ["View job", "☆ Save"]
+        assert await bot.press(msg, "js:1", user=OTHER) == (STALE, None)
+
+        toast, edit = await bot.press(msg, "js:1")
+        assert toast == "Saved: /saved lists the jobs you saved." and edit is not None
+        assert _row1(edit) == ["View job", "★ Saved"] and _row2(edit) == _row2(msg)
+        assert edit.visible_text == msg.visible_text
+        link = '<a href="https://boards.greenhouse.io/acme/jobs/2">Senior Rust Engineer</a>'
+        assert await bot.say(USER, "/saved") == (
+            f"Saved jobs (1):\n1. {link} — Acme Pay · saved 21 Nov · open\n"
+            "<code>/unsave 2</code> forgets one; <code>/unsave closed</code>, the closed ones."
+        )
+        toast, muted = await bot.press(edit, "jm:1")
+        assert muted is not None and _row1(muted) == ["View job", "★ Saved"], "row 1 stays"
+
+        await bot.jobs(office)  # missing from two polls in a row: closed
+        await bot.jobs(office, job(3, "Accountant"))
+        assert f"1. {link} — Acme Pay · saved 21 Nov · closed 21 Nov\n" in await bot.say(
+            USER, "/saved"
+        )
+        toast, edit = await bot.press(edit, "js:1")
+        assert toast == "Removed from /saved." and edit is not None
+        assert _row1(edit) == ["View job", "☆ Save"]
+        assert (await bot.say(USER, "/saved")).startswith("You have saved no job.")

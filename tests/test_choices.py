@@ -45,17 +45,17 @@ async def test_the_console_shows_numbered_buttons_and_presses_them(store: Stores
     store.postings.record("ATS", [posting(1, "Rust Engineer")], now)
     store.outbox.enqueue([Delivery(CONSOLE_CHAT_ID, "ATS:1", (1,))], now)
     await Sender(store.view(DeliveryStores), console, clock=lambda: now).drain(timeout=2)
-    assert "[1] Not interested   [2] Mute Acme Pay   [3] Pause alert" in out.getvalue()
+    assert "[1] ☆ Save\n[2] Not interested   [3] Mute Acme Pay   [4] Pause alert" in out.getvalue()
 
-    await console.type("1")
-    assert "» Hidden." in out.getvalue() and "[4] ↩️ Undo" in out.getvalue()
+    await console.type("2")
+    assert "» Hidden." in out.getvalue() and "[5] ↩️ Undo" in out.getvalue()
     assert store.choices.hidden_jobs(CONSOLE_CHAT_ID) == {"ATS:1"}
-    await console.type("/press 4")
+    await console.type("/press 5")
     assert (
         "» This job is back." in out.getvalue()
         and store.choices.hidden_jobs(CONSOLE_CHAT_ID) == set()
     )
-    assert "[5] Not interested" in out.getvalue(), "the original buttons, numbered anew"
+    assert "[6] ☆ Save\n[7] Not interested" in out.getvalue(), "the buttons, numbered anew"
     await console.type("1")
     assert out.getvalue().rstrip().endswith("There is no button [1] (any more).")
     await console.stop()

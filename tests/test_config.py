@@ -142,6 +142,8 @@ def test_every_command_has_help() -> None:
         "mute",
         "muted",
         "unmute",
+        "saved",
+        "unsave",
         "why",
         "export",
         "import",

@@ -17,7 +17,7 @@ from bot import config as cfg
 from bot import normalize
 from bot.app import App
 from bot.config_boards import BoardConfig
-from bot.models import BoardInfo, Delivery, RawPosting
+from bot.models import BoardInfo, Delivery, Posting, RawPosting
 from bot.telegram.control import _find_job
 from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, SentMessage, utf16_len
 from tests.waiting import until
@@ -282,10 +282,15 @@ async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothi
         await say(tg, "/alert go remote:yes")
         app.store.alerts.set_alert_paused(USER, 2, T0)
         app.store.choices.mute_company(USER, "Acme Pay", T0)
+        gone = Posting(
+            "Gone:1", "Gone", "1", "Rust Engineer", "Gone Pay", "", "https://g.example/1"
+        )
+        app.store.saved.save(USER, gone, T0)  # a saved job whose posting is pruned since
         export = await say(tg, "/export")
         assert export.document and export.document["file_name"] == "jobbot-export-2026-05-04.json"
-        assert "Your 2 alerts, settings, 1 muted company and 0 followed companies" in (
-            export.visible_text
+        assert (
+            "Your 2 alerts, settings, 1 muted company, 0 followed companies and 1 saved job"
+            in export.visible_text
         )
         data = json.loads(tg.files[export.document["file_id"]])
         assert data["alerts"] == [
@@ -304,6 +309,11 @@ async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothi
             a.id for a in app.store.alerts.alerts(OTHER)[1:]
         }
         assert app.store.choices.muted_companies(OTHER) == ["Acme Pay"]
+        assert "Saved jobs: 1 added (/saved)" in tg.messages_to(OTHER)[-1].visible_text
+        [saved] = app.store.saved.saved(OTHER)
+        assert (saved.posting_key, saved.title, saved.url, saved.saved_at) == (
+            "Gone:1", "Rust Engineer", "https://g.example/1", T0
+        )  # fmt: skip
 
         bad = json.dumps(data | {"alerts": [{"query": "java"}, {"query": "rust OR"}]})
         tg.push_document(OTHER, bad.encode(), caption="/import")
@@ -333,7 +343,7 @@ async def test_export_carries_follows_and_import_follows_again_what_this_bot_rea
         app.store.boards.mark_success("acme", T0, None, None)
         app.store.follows.follow(USER, "acme", True, T0)
         export = await say(tg, "/export")
-        assert "and 1 followed company" in export.visible_text
+        assert "1 followed company and 0 saved jobs" in export.visible_text
         data = json.loads(tg.files[export.document["file_id"]])
         assert data["follows"] == [
             {"url": acme.url, "kind": "greenhouse", "endpoint": acme.endpoint, "all": True}

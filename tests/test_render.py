@@ -123,7 +123,10 @@ def test_row_two_hides_mutes_and_pauses_by_delivery_id() -> None:
     assert [[(b.text, b.data) for b in row] for row in m.buttons[1:]] == [
         [("Not interested", "jh:42"), ("Mute Pay & Co", "jm:42"), ("Pause alert", "jp:42")]
     ]
-    assert notification(p, ["rust"], NOW).buttons == m.buttons[:1], "no delivery, no row 2"
+    assert [(b.text, b.data) for b in m.buttons[0]] == [("View job", None), ("☆ Save", "js:42")]
+    saved = notification(p, ["rust"], NOW, delivery_id=42, saved=True).buttons[0][-1]
+    assert (saved.text, saved.data) == ("★ Saved", "js:42"), "pressed again, it forgets"
+    assert notification(p, ["rust"], NOW).buttons == (m.buttons[0][:1],), "no delivery, no Save"
     anonymous = Posting("b:1", "b", "1", "Job", "", "", "https://e.com/1")
     texts = [b.text for b in notification(anonymous, [], NOW, delivery_id=1).buttons[-1]]
     assert texts == ["Not interested"], "no company to mute, no alert to pause"
@@ -142,7 +145,8 @@ def test_callback_data_fits_64_bytes_for_the_largest_ids() -> None:
 
     top = 2**63 - 1
     p = Posting("b:1", "b", "1", "Job", "😀" * 100, "", "https://e.com/1")
-    data = [b.data for b in notification(p, ["q"], NOW, delivery_id=top).buttons[-1]]
+    keys = notification(p, ["q"], NOW, delivery_id=top).buttons
+    data = [b.data for b in keys[-1]] + [keys[0][-1].data]
     data += [f"ju:p:{top}:{top}", f"jp:{top}:{top}", f"jb:{top}"]  # undo, choice, cancel
     assert all(d and len(d.encode()) <= 64 for d in data), data
     assert ids(f"{top}:{top}", 2) == (top, top) and ids(f"{top + 1}", 1) is None

@@ -9,16 +9,18 @@ import pytest
 
 from bot.config import AlertsConfig
 from bot.policy import DeliverySettings
-from bot.transfer import FollowSpec, ImportProblem, read, write
+from bot.transfer import FollowSpec, ImportProblem, SavedSpec, read, write
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 LIMITS = AlertsConfig(max_per_user=3, max_length=60)
 FOLLOW = FollowSpec("https://jobs.lever.co/acme", "lever", "https://api.lever.co/x", True)
+SAVED = SavedSpec("Acme:7", "Rust Engineer", "Acme", "https://x.example/7", NOW)
 SETTINGS = DeliverySettings("Europe/Berlin", "weekly", 17 * 60 + 30, 4, (22 * 60, 7 * 60))
 
 
 def doc(**changes: object) -> str:
-    base = json.loads(write([("rust", False), ("go", True)], SETTINGS, 12, ["Acme"], NOW, [FOLLOW]))
+    alerts = [("rust", False), ("go", True)]
+    base = json.loads(write(alerts, SETTINGS, 12, ["Acme"], NOW, [FOLLOW], [SAVED]))
     return json.dumps(base | changes)
 
 
@@ -28,6 +30,7 @@ def test_an_export_reads_back_the_same() -> None:
     assert backup.settings == SETTINGS and backup.hourly_cap == 12
     assert backup.muted == ("Acme",)
     assert backup.follows == (FOLLOW,)
+    assert backup.saved == (SAVED,)
 
 
 def test_a_follow_without_kind_and_endpoint_is_kept_by_its_url_and_older_files_have_none() -> None:
@@ -64,6 +67,25 @@ BAD = [
     (doc(follows="https://x.example"), "follows: must be a list of at most 200 boards"),
     (doc(follows=[{"url": "javascript:alert(1)"}]), 'follow 1: must be {"url": "https://...",'),
     (doc(follows=[{"url": "https://x.example", "all": "yes"}]), "all is not true/false"),
+    (doc(saved={"key": "Acme:7"}), "saved: must be a list of at most 200 jobs"),
+    (doc(saved=[{"key": "Acme:7"}]), 'saved job 1: must be {"key", "title", "company", "url",'),
+    (
+        doc(saved=[{"key": "", "title": "", "company": "", "url": "", "saved_at": "2026"}]),
+        "saved job 1: needs a key",
+    ),
+    (
+        doc(
+            saved=[
+                dict.fromkeys(("key", "title", "company", "url"), "x")
+                | {"saved_at": "2026-05-01T08:00:00"}
+            ]
+        ),
+        "saved_at time with its offset",
+    ),
+    (
+        doc(saved=[dict.fromkeys(("key", "title", "company", "url"), "x") | {"saved_at": "today"}]),
+        "saved_at time with its offset",
+    ),
 ]
 
 

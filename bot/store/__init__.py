@@ -5,7 +5,8 @@ stores), backup and the timestamp helpers; `boards` the boards and their poll st
 follow-added ones too); `postings` what each poll found (`record`, its pure `diff`, job
 `identity`) and the reads of stored postings; `jobs` a posting and its copies on other boards
 as one job (/why, the buttons, "also on"); `users` users and their settings; `alerts` their
-alerts; `choices` the jobs they hid and companies they muted; `outbox` the deliveries; `held`
+alerts; `choices` the jobs they hid and companies they muted; `saved` the jobs they saved
+for later; `outbox` the deliveries; `held`
 those held for a summary; `follows` the boards users follow; `access` invites and bans;
 `notices` the admins' broadcasts; `textindex` the postings' text index (`fulltext`, its
 schema); `retention` what may be pruned (`Pruning`). `columns` maps a
@@ -38,6 +39,7 @@ from bot.store.notices import Notices
 from bot.store.outbox import Outbox, OutboxItem, OutboxState, SentJob
 from bot.store.postings import Postings, RecordResult
 from bot.store.retention import Pruning
+from bot.store.saved import Saved, SavedJob
 from bot.store.textindex import TextIndex
 from bot.store.users import USER_STATES, User, Users
 
@@ -64,6 +66,8 @@ __all__ = [
     "Postings",
     "Pruning",
     "RecordResult",
+    "Saved",
+    "SavedJob",
     "SentJob",
     "Stores",
     "TextIndex",
@@ -89,6 +93,7 @@ class Stores:
     users: Users
     alerts: Alerts
     choices: Choices
+    saved: Saved
     outbox: Outbox
     held: Held
     follows: Follows
@@ -106,6 +111,7 @@ class Stores:
             Users(db),
             Alerts(db),
             Choices(db),
+            Saved(db),
             Outbox(db),
             Held(db),
             Follows(db),

@@ -109,13 +109,14 @@ class Users(Table):
         return chats
 
     def forget_user(self, chat_id: int, now: datetime) -> None:
-        """/stop: delete the user's alerts, deliveries, hidden jobs, mutes, follows, settings and profile;
+        """/stop: delete the user's alerts, deliveries, hidden jobs, mutes, saved jobs, follows,
+        settings and profile;
         keep only 'stopped'."""
         self.db.alerts_generation += 1
         with self.db.transaction():
             self.db.execute("DELETE FROM deliveries WHERE chat_id = ?", (chat_id,))
             self.db.execute("DELETE FROM alerts WHERE chat_id = ?", (chat_id,))
-            for table in ("hidden_jobs", "muted_companies", "follows"):  # their data
+            for table in ("hidden_jobs", "muted_companies", "saved_jobs", "follows"):
                 self.db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
             self.db.execute(  # followed boards nobody follows any more are retired
                 """UPDATE boards SET enabled = 0 WHERE origin = 'follow' AND enabled = 1

@@ -1,9 +1,11 @@
-"""Row 2 of a job's message: `Not interested`, `Mute <company>`, `Pause alert`, and their Undo
-(/mute, /muted and /unmute are in `muting.py`).
+"""The buttons of a job's message: `☆ Save` in row 1; in row 2 `Not interested`, `Mute
+<company>`, `Pause alert`, and their Undo (/mute, /muted and /unmute are in `muting.py`;
+/saved and /unsave in `saving.py`).
 
 Callback data (built in `bot.render`) names the delivery: `jh:<id>` hides the job, `jm:<id>`
 mutes its company, `jp:<id>` pauses the matched alert (with several, it first offers a choice:
-`jp:<id>:<alert>`), `ju:<h|m|p>:<id>[:<alert>]` undoes, `jb:<id>` goes back. A press counts
+`jp:<id>:<alert>`), `ju:<h|m|p>:<id>[:<alert>]` undoes, `jb:<id>` goes back, `js:<id>`
+saves the job or forgets it. A press counts
 only when that delivery is the presser's chat's and the press came from the very message it
 was sent as (see `owned`); anything else answers "This button no longer works" and changes
 nothing.
@@ -19,6 +21,7 @@ from bot import policy, render
 from bot.models import Button, OutgoingMessage
 from bot.render import shorten
 from bot.store import SentJob, Stores
+from bot.store.saved import MOST
 from bot.telegram.presses import STALE, PressRoute
 from bot.transport import Press, PressAnswer
 
@@ -56,16 +59,24 @@ def original(store: Stores, job: SentJob, now: datetime) -> OutgoingMessage | No
     queries = [a.query for a in store.alerts.alerts(job.chat_id) if a.id in job.alert_ids]
     zone = policy.zone(store.users.settings(job.chat_id).timezone)
     also = store.jobs.also_on(job.posting_key)
-    return render.notification(posting, queries, now, also, zone=zone, delivery_id=job.id)
+    saved = store.saved.is_saved(job.chat_id, job.posting_key)
+    return render.notification(
+        posting, queries, now, also, zone=zone, delivery_id=job.id, saved=saved
+    )
 
 
 def _noted(
     message: OutgoingMessage, note: str, rows: tuple[tuple[Button, ...], ...]
 ) -> OutgoingMessage:
     """The message with `note` (HTML) under it and row 2 replaced by `rows`."""
-    links = tuple(row for row in message.buttons if all(b.url for b in row))
+    links = message.buttons[:1] if message.buttons and _links_row(message.buttons[0]) else ()
     plain = html.unescape(re.sub(r"<[^>]+>", "", note))
     return OutgoingMessage(f"{message.html}\n\n{note}", f"{message.plain}\n\n{plain}", links + rows)
+
+
+def _links_row(row: tuple[Button, ...]) -> bool:
+    """Whether `row` is row 1: links, and the Save button."""
+    return all(b.url or (b.data or "").startswith(f"{render.SAVE}:") for b in row)
 
 
 def _undo(kind: str, job: SentJob, *more: int) -> tuple[tuple[Button, ...], ...]:
@@ -157,6 +168,24 @@ def undo(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     return PressAnswer(toast, message)
 
 
+def save(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
+    """☆ Save: keep the job in /saved; ★ Saved, pressed again: forget it."""
+    parsed = ids(rest, 1)
+    job = owned(store, press, parsed[0]) if parsed else None
+    posting = store.postings.posting(job.posting_key) if job else None
+    if job is None or posting is None:
+        return STALE
+    if store.saved.is_saved(job.chat_id, job.posting_key):
+        store.saved.unsave(job.chat_id, job.posting_key)
+        toast = "Removed from /saved."
+    elif store.saved.save(job.chat_id, posting, now):
+        toast = "Saved: /saved lists the jobs you saved."
+    else:
+        return PressAnswer(f"You have {MOST} saved jobs, the most. /unsave some first.")
+    message = original(store, job, now)
+    return PressAnswer(toast, message) if message else STALE
+
+
 def back(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     """Cancel a choice: the message as it was sent, nothing changed."""
     parsed = ids(rest, 1)
@@ -171,4 +200,5 @@ PRESSES: dict[str, PressRoute] = {
     render.PAUSE: pause,
     render.UNDO: undo,
     render.BACK: back,
+    render.SAVE: save,
 }

@@ -41,8 +41,8 @@ COMMANDS = (
         "export",
         "",
         "Save your alerts and settings",
-        "Sends your alerts (and which are paused), delivery settings, muted companies and the "
-        "companies you follow as a JSON file. Reply to it with /import to restore them, here "
+        "Sends your alerts (and which are paused), delivery settings, muted companies, the "
+        "companies you follow and the jobs you saved as a JSON file. Reply to it with /import to restore them, here "
         "or on another bot.",
         "Account",
     ),
@@ -142,12 +142,16 @@ class ControlCommands:
 
     # -- /export and /import ---------------------------------------------------------------
     def cmd_export(self, store: Stores, msg: Incoming, arg: str) -> Reply:
-        """The user's alerts, settings and mutes as a JSON file."""
+        """The user's alerts, settings, mutes, follows and saved jobs as a JSON file."""
         alerts = [(a.query, a.paused_at is not None) for a in store.alerts.alert_rows(msg.chat_id)]
         muted = store.choices.muted_companies(msg.chat_id)
         follows = [
             transfer.FollowSpec(f.board.url, f.board.kind, f.board.endpoint, f.all_jobs)
             for f in store.follows.follows(msg.chat_id)
+        ]
+        saved = [
+            transfer.SavedSpec(j.posting_key, j.title, j.company, j.url, j.saved_at)
+            for j in store.saved.saved(msg.chat_id)
         ]
         now = self.clock()
         content = transfer.write(
@@ -157,11 +161,13 @@ class ControlCommands:
             muted,
             now,
             follows,
+            saved,
         )
         caption = (
             f"Your {len(alerts)} alert{'s' if len(alerts) != 1 else ''}, settings, "
-            f"{len(muted)} muted compan{'ies' if len(muted) != 1 else 'y'} and "
-            f"{len(follows)} followed compan{'ies' if len(follows) != 1 else 'y'}. "
+            f"{len(muted)} muted compan{'ies' if len(muted) != 1 else 'y'}, "
+            f"{len(follows)} followed compan{'ies' if len(follows) != 1 else 'y'} and "
+            f"{len(saved)} saved job{'s' if len(saved) != 1 else ''}. "
             "Reply to this file with /import to restore them."
         )
         return Document(f"jobbot-export-{now:%Y-%m-%d}.json", content, caption)
@@ -195,6 +201,11 @@ class ControlCommands:
             lines.append(f"Delivery: {esc(backup.settings.describe())}")
         if backup.muted:
             lines.append(f"Muted companies: {len(backup.muted)}")
+        if backup.saved:
+            fields = [(j.key, j.title, j.company, j.url, j.saved_at) for j in backup.saved]
+            with store.db.transaction():
+                restored = store.saved.restore(msg.chat_id, fields)
+            lines.append(f"Saved jobs: {restored} added (/saved)")
         if backup.follows:
             lines += self._refollow(store, msg.chat_id, backup.follows)
         return "\n".join(lines) + "\n/alerts lists your alerts."

@@ -24,6 +24,7 @@ from bot.telegram import (
     follow,
     muting,
     pausing,
+    saving,
     search_pages,
     settings_menu,
 )
@@ -65,6 +66,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     *follow.COMMANDS,
     *muting.COMMANDS,
+    *saving.COMMANDS,
     *control.COMMANDS,
 )
 _BY_NAME = {c.name: c for c in COMMANDS}
@@ -245,6 +247,7 @@ class Handlers:
         self._routes |= self.modes.routes() | self.settings.routes()
         self._routes |= pausing.PauseCommands(clock).routes()
         self._routes |= muting.MuteCommands(clock).routes()
+        self._routes |= saving.routes()
         self.presses.register(self.settings.presses())
 
     @property

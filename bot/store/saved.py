@@ -1,0 +1,106 @@
+"""Jobs a user saved for later (the ☆ Save button under a job's message) and what became of
+them: still on their board, closed, or gone. Each keeps the job's title, company and link
+as they were, so /saved can list it after retention has deleted the posting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.models import Posting
+from bot.store.db import Table, iso
+
+MOST = 200  # saved jobs a user may keep
+
+
+@dataclass(frozen=True, slots=True)
+class SavedJob:
+    """A saved job as /saved lists it: `closed_at` when its board took it down; `gone` when
+    the posting is no longer stored at all."""
+
+    posting_key: str
+    title: str
+    company: str
+    url: str
+    saved_at: datetime
+    closed_at: datetime | None
+    gone: bool
+
+
+class Saved(Table):
+    """The saved_jobs table."""
+
+    def save(self, chat_id: int, posting: Posting, now: datetime) -> bool:
+        """Save the job; False (nothing saved) when the user has `MOST` saved already. Saving
+        a saved job again changes nothing."""
+        with self.db.transaction():
+            if self.is_saved(chat_id, posting.key):
+                return True
+            if self.count(chat_id) >= MOST:
+                return False
+            self.db.execute(
+                """INSERT INTO saved_jobs (chat_id, posting_key, title, company, url, saved_at)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                (chat_id, posting.key, posting.title, posting.company, posting.url, iso(now)),
+            )
+        return True
+
+    def restore(self, chat_id: int, jobs: Iterable[tuple[str, str, str, str, datetime]]) -> int:
+        """/import: add the saved jobs (key, title, company, url, saved at) the user lacks,
+        up to `MOST` in all; returns how many were added."""
+        added = 0
+        for key, title, company, url, at in jobs:
+            if self.count(chat_id) >= MOST:
+                break
+            cur = self.db.execute(
+                """INSERT OR IGNORE INTO saved_jobs
+                   (chat_id, posting_key, title, company, url, saved_at) VALUES (?, ?, ?, ?, ?, ?)""",
+                (chat_id, key, title, company, url, iso(at)),
+            )
+            added += cur.rowcount
+        return added
+
+    def unsave(self, chat_id: int, posting_key: str) -> bool:
+        """Forget one saved job; False when it was not saved."""
+        with self.db.transaction():
+            cur = self.db.execute(
+                "DELETE FROM saved_jobs WHERE chat_id = ? AND posting_key = ?",
+                (chat_id, posting_key),
+            )
+        return cur.rowcount > 0
+
+    def is_saved(self, chat_id: int, posting_key: str) -> bool:
+        return (
+            self.db.one(
+                "SELECT 1 FROM saved_jobs WHERE chat_id = ? AND posting_key = ?",
+                (chat_id, posting_key),
+            )
+            is not None
+        )
+
+    def count(self, chat_id: int) -> int:
+        row = self.db.one("SELECT count(*) AS n FROM saved_jobs WHERE chat_id = ?", (chat_id,))
+        return int(row["n"]) if row else 0
+
+    def saved(self, chat_id: int) -> list[SavedJob]:
+        """The user's saved jobs, the last saved first."""
+        rows = self.db.execute(
+            """SELECT s.posting_key, s.title, s.company, s.url, s.saved_at, p.closed_at,
+                      p.key IS NULL AS gone
+               FROM saved_jobs s LEFT JOIN postings p ON p.key = s.posting_key
+               WHERE s.chat_id = ? ORDER BY s.saved_at DESC, s.rowid DESC""",
+            (chat_id,),
+        ).fetchall()
+        return [
+            SavedJob(
+                r["posting_key"],
+                r["title"],
+                r["company"],
+                r["url"],
+                datetime.fromisoformat(r["saved_at"]),
+                datetime.fromisoformat(r["closed_at"]) if r["closed_at"] else None,
+                bool(r["gone"]),
+            )
+            for r in rows
+        ]
