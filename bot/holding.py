@@ -2,11 +2,12 @@
 
 Asked by the sender each time it reads the outbox. A job waits (in the database: pending with
 `held_until`) when its user is paused or all its alerts are (until the resume; a pause for a
-time, /pause 2w, is ended here at its time); for the user's digest or the end of their quiet
-hours (`policy.release_at`); when it is part of a backlog older than BACKLOG_AGE (an outage, a
-paused token: one summary, not a flood); or when the user had their `hourly_cap` of instant
-messages in the last hour (until the hour is over). Holding is per user: once one job of
-theirs waits, all of theirs not yet held wait with it, so they arrive together as one summary.
+time, /pause 2w, is ended here at its time, with a notice when nothing waits for the user);
+for the user's digest or the end of their quiet hours (`policy.release_at`); when it is part
+of a backlog older than BACKLOG_AGE (an outage, a paused token: one summary, not a flood); or
+when the user had their `hourly_cap` of instant messages in the last hour (until the hour is
+over). Holding is per user: once one job of theirs waits, all of theirs not yet held wait
+with it, so they arrive together as one summary.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import datetime, timedelta
 from bot import digest
 from bot.digest import Part
 from bot.policy import DeliverySettings, release_at
-from bot.store import Alerts, Choices, Db, Held, Jobs, Outbox, OutboxItem, Users
+from bot.store import Alerts, Choices, Db, Held, Jobs, Notices, Outbox, OutboxItem, Users
 from bot.store.held import TIMED_PAUSE_KEEP
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,11 @@ class Summary:
 
 
 Sendable = OutboxItem | Summary
+# To a user whose pause for a time (/pause 2w) ends with nothing held for them.
+PAUSE_OVER = (
+    "▶️ Your pause is over: nothing matched your alerts while you were away. New jobs reach "
+    "you again. /pause 2w pauses again."
+)
 
 
 def header(settings: DeliverySettings, count: int) -> str:
@@ -63,7 +69,8 @@ def header(settings: DeliverySettings, count: int) -> str:
 @dataclass(frozen=True, slots=True)
 class DeliveryStores:
     """What delivering uses: the outbox and its held rows, the users' settings, alerts and
-    choices it applies, the jobs it names copies of, and their database."""
+    choices it applies, the jobs it names copies of, the notices a pause's end may queue,
+    and their database."""
 
     db: Db
     outbox: Outbox
@@ -72,6 +79,7 @@ class DeliveryStores:
     alerts: Alerts
     choices: Choices
     jobs: Jobs
+    notices: Notices
 
 
 class Holding:
@@ -89,6 +97,9 @@ class Holding:
             log.info("%d users resumed at the end of their pause", len(resumed))
             for chat in resumed:  # all that matched: they chose how long to be away
                 self.store.held.release_resumed(now, chat, TIMED_PAUSE_KEEP)
+            waiting = self.store.held.waiting(resumed)
+            if idle := [chat for chat in resumed if chat not in waiting]:
+                self.store.notices.tell(idle, PAUSE_OVER, now)  # else silence would say nothing
         self.store.held.hold_paused()
         self.store.held.release_resumed(now)
         items = [

@@ -67,16 +67,21 @@ def job_line(p: Posting) -> tuple[str, str]:
     """• Title (linked to the posting) — Company · Location (remote) · salary: one job in a
     list (a digest, /search, a backtest, /follow's answer), as HTML and as plain text."""
     title = shorten(p.title, 120) or "(untitled)"
-    where = shorten(p.location, 80)
-    if p.workplace in WORKPLACE and WORKPLACE[p.workplace] not in where.lower():
-        where = f"{where} ({WORKPLACE[p.workplace]})" if where else WORKPLACE[p.workplace]
-    details = " · ".join(x for x in (shorten(p.company, 60), where, posting_salary(p)) if x)
+    details = " · ".join(x for x in (shorten(p.company, 60), job_details(p)) if x)
     tail = f" — {details}" if details else ""
     if p.url.startswith(("http://", "https://")):
         link = f'<a href="{html.escape(p.url)}">{html.escape(title, quote=False)}</a>'
     else:
         link = html.escape(title, quote=False)
     return f"• {link}{html.escape(tail, quote=False)}", f"• {title}{tail}"
+
+
+def job_details(p: Posting) -> str:
+    """Location (remote) · salary, as a list line shows them after the company (plain text)."""
+    where = shorten(p.location, 80)
+    if p.workplace in WORKPLACE and WORKPLACE[p.workplace] not in where.lower():
+        where = f"{where} ({WORKPLACE[p.workplace]})" if where else WORKPLACE[p.workplace]
+    return " · ".join(x for x in (where, posting_salary(p)) if x)
 
 
 def posted_ago(posted: datetime | None, now: datetime) -> str:

@@ -313,7 +313,7 @@ async def test_save_keeps_a_job_for_later_and_saved_says_when_its_board_closes_i
         assert edit.visible_text == msg.visible_text
         link = '<a href="https://boards.greenhouse.io/acme/jobs/2">Senior Rust Engineer</a>'
         assert await bot.say(USER, "/saved") == (
-            f"Saved jobs (1):\n1. {link} — Acme Pay · saved 21 Nov · open\n"
+            f"Saved jobs (1):\n1. {link} — Acme Pay · Berlin · saved 21 Nov · open\n"
             "<code>/unsave 2</code> forgets one; <code>/unsave closed</code>, the closed ones."
         )
         toast, muted = await bot.press(edit, "jm:1")
@@ -321,7 +321,7 @@ async def test_save_keeps_a_job_for_later_and_saved_says_when_its_board_closes_i
 
         await bot.jobs(office)  # missing from two polls in a row: closed
         await bot.jobs(office, job(3, "Accountant"))
-        assert f"1. {link} — Acme Pay · saved 21 Nov · closed 21 Nov\n" in await bot.say(
+        assert f"1. {link} — Acme Pay · Berlin · saved 21 Nov · closed 21 Nov\n" in await bot.say(
             USER, "/saved"
         )
         toast, edit = await bot.press(edit, "js:1")

@@ -3,6 +3,7 @@ digests at local times (DST), quiet hours, pauses, the hourly cap, old backlogs,
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -10,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot import fanout, match
+from bot.broadcast import Broadcaster, BroadcastStores
 from bot.config import DeliveryConfig
-from bot.holding import DeliveryStores
+from bot.holding import PAUSE_OVER, DeliveryStores
 from bot.models import Delivery, Posting
 from bot.policy import DeliverySettings
 from bot.sender import Sender
@@ -22,7 +24,7 @@ from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, Limits, utf16_len
 from tests.test_delivery import TOKEN
 from tests.test_outage import Clock
 
-USER = 7
+USER, OTHER = 7, 8
 SAT = datetime(2026, 3, 28, 12, 0, tzinfo=UTC)  # Berlin moves to summer time the next night
 
 
@@ -224,6 +226,30 @@ async def test_a_pause_for_a_time_ends_by_itself_with_one_summary(store, tg, tra
     job(store, 3, clock(), alerts)
     assert await sender.drain(timeout=2) == 1
     assert titles(tg.sent[1].text) == [] and "Rust Engineer 3" in tg.sent[1].text, "instant"
+
+
+async def test_a_pause_for_a_time_that_ends_with_nothing_held_says_so(store, tg, transport) -> None:
+    """Silence after a holiday would leave the user wondering: a notice says the pause is over
+    and nothing matched, once; a user with jobs held gets their summary instead."""
+    clock = Clock(SAT)
+    alerts = setup(store, SAT - timedelta(days=1))
+    store.users.subscribe(OTHER, SAT)
+    store.users.pause_user(USER, SAT, SAT + timedelta(days=10))
+    store.users.pause_user(OTHER, SAT, SAT + timedelta(days=10))
+    sender = make_sender(store, transport, clock)
+    broadcaster = Broadcaster(
+        store.view(BroadcastStores), transport, sender.pacer, sender.link, clock=clock
+    )
+    job(store, 1, SAT + timedelta(days=3), alerts)  # USER's: held for the resume
+    clock.advance(days=10)
+    assert await sender.drain(timeout=2) == 1
+    assert "held for you" in tg.sent[0].text and tg.sent[0].chat_id == USER
+    assert await broadcaster.step() == 0.0 and len(tg.sent) == 2
+    assert (tg.sent[1].chat_id, tg.sent[1].text) == (OTHER, html.escape(PAUSE_OVER, quote=False))
+    assert PAUSE_OVER.startswith("▶️ Your pause is over: nothing matched your alerts")
+    clock.advance(minutes=5)
+    await sender.drain(timeout=1)
+    assert await broadcaster.step() > 0 and len(tg.sent) == 2, "once"
 
 
 async def test_a_paused_alerts_jobs_wait_for_its_resume_unless_another_alert_matched(

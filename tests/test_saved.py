@@ -52,9 +52,10 @@ async def test_saved_lists_the_last_saved_first_with_each_jobs_state(handlers, s
     assert head == "Saved jobs (3):"
     assert lines == [
         "1. Google Ads Specialist — Acme Pay · saved 21 Nov · no longer listed",
-        '2. <a href="https://example.com/jobs/2">Go Engineer</a> — Acme Pay · saved 21 Nov · open',
-        '3. <a href="https://example.com/jobs/1">Senior Rust Engineer</a> — Acme Pay · saved 21 '
-        "Nov · closed 21 Nov",
+        '2. <a href="https://example.com/jobs/2">Go Engineer</a> — Acme Pay · Berlin · saved 21 Nov · '
+        "open",
+        '3. <a href="https://example.com/jobs/1">Senior Rust Engineer</a> — Acme Pay · Zürich · saved '
+        "21 Nov · closed 21 Nov",
     ]
     assert (
         tail == "<code>/unsave 2</code> forgets one; <code>/unsave closed</code>, the closed ones."

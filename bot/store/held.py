@@ -4,6 +4,7 @@ nothing, and a summary marks them sent together."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 
 from bot.store.db import Table, from_iso, iso
@@ -51,6 +52,15 @@ class Held(Table):
         if old:
             mark_final(self.db, old, "dropped", f"held over {keep.days} days while paused")
         return self._set_held([r["id"] for r in rows if not r["old"]], now), len(old)
+
+    def waiting(self, chats: list[int]) -> set[int]:
+        """Those of `chats` that have a delivery pending, held or not."""
+        rows = self.db.execute(
+            """SELECT DISTINCT chat_id FROM deliveries WHERE state = 'pending'
+               AND chat_id IN (SELECT value FROM json_each(?))""",
+            (json.dumps(chats),),
+        )
+        return {r["chat_id"] for r in rows}
 
     def _ids(self, sql: str, params: tuple = ()) -> list[int]:
         return [r["id"] for r in self.db.execute(sql, params)]

@@ -1,4 +1,5 @@
 """Broadcast notices: one row per recipient, drained like the outbox (claim, send, record).
+Also the bot's own notices to a few users (`tell`).
 
 Not the deliveries table: every delivery there is a posting (a foreign key, one per chat and
 job) run through the delivery policy (digests, quiet hours, mutes), none of which fits a notice
@@ -46,6 +47,20 @@ class Notices(Table):
                    SELECT ?, chat_id, ? FROM users WHERE state = 'active'""",
                 (cur.lastrowid, iso(now)),
             ).rowcount
+
+    def tell(self, chats: list[int], text: str, now: datetime) -> None:
+        """Queue `text` for these chats alone: a notice of the bot's own (`created_by` 0),
+        such as the end of a pause with nothing held."""
+        with self.db.transaction():
+            cur = self.db.execute(
+                "INSERT INTO notices (text, created_by, created_at) VALUES (?, 0, ?)",
+                (text, iso(now)),
+            )
+            self.db.executemany(
+                """INSERT INTO notice_deliveries (notice_id, chat_id, next_attempt_at)
+                   VALUES (?, ?, ?)""",
+                [(cur.lastrowid, chat, iso(now)) for chat in chats],
+            )
 
     def due_notices(self, now: datetime, limit: int = 50) -> list[NoticeItem]:
         """Pending notices whose time has come, to users still active, oldest first."""

@@ -110,8 +110,7 @@ class Users(Table):
 
     def forget_user(self, chat_id: int, now: datetime) -> None:
         """/stop: delete the user's alerts, deliveries, hidden jobs, mutes, saved jobs, follows,
-        settings and profile;
-        keep only 'stopped'."""
+        settings and profile; keep only 'stopped'."""
         self.db.alerts_generation += 1
         with self.db.transaction():
             self.db.execute("DELETE FROM deliveries WHERE chat_id = ?", (chat_id,))

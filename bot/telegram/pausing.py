@@ -23,7 +23,7 @@ COMMANDS: tuple[Command, ...] = (
         "pauses alert #3 only; /pause 2w, /pause 10d, /pause until fri or /pause until "
         "2027-01-04 (08:00 your time) — a holiday: notifications turn back on by themselves "
         "then. Resuming sends one summary of what matched meanwhile (the last 7 days; all of a "
-        "pause for a time).",
+        "pause for a time, or a message that nothing did).",
         "Delivery",
     ),
     Command(

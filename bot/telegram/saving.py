@@ -11,7 +11,7 @@ import html
 from datetime import datetime, tzinfo
 
 from bot import policy
-from bot.render import shorten
+from bot.render import job_details, shorten
 from bot.store import SavedJob, Stores
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
@@ -55,7 +55,8 @@ def cmd_saved(store: Stores, msg: Incoming, arg: str) -> str:
         return f"“{echo(arg)}” is no page of /saved: it has {pages}."
     zone = policy.zone(store.users.settings(msg.chat_id).timezone)
     first = (page - 1) * PAGE
-    lines = [_line(first + i + 1, job, zone) for i, job in enumerate(jobs[first : first + PAGE])]
+    shown = jobs[first : first + PAGE]
+    lines = [_line(first + i + 1, job, _details(store, job), zone) for i, job in enumerate(shown)]
     head = f"Saved jobs ({len(jobs)}" + (f", page {page} of {pages}):" if pages > 1 else "):")
     tail = ["<code>/unsave 2</code> forgets one; <code>/unsave closed</code>, the closed ones."]
     if page < pages:
@@ -63,10 +64,17 @@ def cmd_saved(store: Stores, msg: Incoming, arg: str) -> str:
     return "\n".join([head, *lines, *tail])
 
 
-def _line(n: int, job: SavedJob, zone: tzinfo | None) -> str:
+def _details(store: Stores, job: SavedJob) -> str:
+    """Where the job is and what it pays, while its posting is stored."""
+    posting = None if job.gone else store.postings.posting(job.posting_key)
+    return job_details(posting) if posting is not None else ""
+
+
+def _line(n: int, job: SavedJob, details: str, zone: tzinfo | None) -> str:
     title = esc(shorten(job.title, 100) or "(untitled)", quote=False)
     link = f'<a href="{esc(job.url)}">{title}</a>' if job.url.startswith("http") else title
-    company = f" — {esc(shorten(job.company, 50), quote=False)}" if job.company.strip() else ""
+    about = " · ".join(x for x in (shorten(job.company, 50), details) if x.strip())
+    company = f" — {esc(about, quote=False)}" if about else ""
     if job.gone:
         state = "no longer listed"
     elif job.closed_at is not None:
