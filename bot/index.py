@@ -23,7 +23,7 @@ from bot.errors import QueryError
 from bot.models import Alert, Posting, Routed
 from bot.plan import plan, posting_keys
 from bot.synonyms import expand
-from bot.syntax import Query
+from bot.syntax import ATTRS, Query
 from bot.view import PostingView, Test, all_of, stored_query, view
 
 log = logging.getLogger(__name__)
@@ -42,8 +42,8 @@ _FIELD_RARITY = {"": 1.0, "title": 0.2, "company": 0.05, "location": 0.3, "board
 def _rarity(key: str) -> float:
     """A guess at the share of postings that have `key`: the rarest key anchors an alert."""
     field, _, word = key.rpartition(":")
-    if field in ("remote", "type", "salary"):
-        return 0.5
+    if field in ATTRS:
+        return 0.05 if field == "visa" else 0.5  # few postings say anything of visas
     if word.startswith("*") or word in _COMMON:
         base = 0.3
     else:

@@ -18,7 +18,7 @@ from bot.places import city_spellings, is_place_word, where
 from bot.plan import plan
 from bot.salary import yearly
 from bot.synonyms import expand
-from bot.syntax import And, Attr, Field, Node, Not, Phrase, Prefix, Query, Salary, Word
+from bot.syntax import ATTRS, And, Attr, Field, Node, Not, Phrase, Prefix, Query, Salary, Word
 from bot.view import (
     ANYWHERE,
     ATTR_VALUES,
@@ -111,7 +111,7 @@ def search(query: str | Query, postings: Iterable[Posting], limit: int = 0) -> l
 def _needles(key: str) -> list[tuple[str, ...]]:
     """Text that the folded text of a posting with `key` contains: one of each tuple's."""
     field, _, words = key.rpartition(":")
-    if field in ("remote", "type", "salary") or (field == "location" and is_place_word(words)):
+    if field in ATTRS or (field == "location" and is_place_word(words)):
         return []  # not in the text, or a country or region that its cities imply
     names = city_spellings(words) if field in ("", "location") else ()
     if names:

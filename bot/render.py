@@ -9,6 +9,7 @@ from datetime import datetime, tzinfo
 from bot.excerpt import about_the_role
 from bot.models import Button, Keyboard, OutgoingMessage, Posting
 from bot.salary import posting_salary
+from bot.visa import stance
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity parsing
 WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
@@ -98,6 +99,10 @@ def posted_ago(posted: datetime | None, now: datetime) -> str:
     return f"posted {days} days ago ({date})"
 
 
+# What a job's message says of visa sponsorship when the posting says something (`bot.visa`).
+VISA_LINES = {"yes": "🛂 Visa sponsorship offered", "no": "🛂 No visa sponsorship"}
+
+
 def notification(
     posting: Posting,
     alert_queries: tuple[str, ...] | list[str],
@@ -109,7 +114,7 @@ def notification(
     saved: bool = False,
 ) -> OutgoingMessage:
     """The alert message for one job: bold title, company, location and workplace, salary,
-    posted date (in `zone`, the user's), board, an excerpt about the role, matched alerts; row 1
+    visa sponsorship when it says, posted date (in `zone`, the user's), board, an excerpt about the role, matched alerts; row 1
     of buttons opens the job (and with a `delivery_id`, saves it for later, or shows it
     `saved`), row 2 hides it, mutes or pauses."""
     title = shorten(posting.title, 200) or "(untitled)"
@@ -122,6 +127,7 @@ def notification(
     lines += [
         _line(company_line),
         _line(f"💰 {pay}" if pay else ""),
+        _line(VISA_LINES.get(stance(posting.title, posting.description)[0] or "", "")),
         _line(_dated(posting, now, zone)),
     ]
     boards = [board for board, _ in others if board != posting.board]

@@ -29,8 +29,9 @@ class Prefix:
 
 @dataclass(frozen=True, slots=True)
 class Attr:
-    """remote:yes|no|hybrid, type:full-time|part-time|contract|internship or
-    salary:stated|none (whether the job states a salary at all)."""
+    """remote:yes|no|hybrid, type:full-time|part-time|contract|internship,
+    salary:stated|none (whether the job states a salary at all) or visa:yes|no (what it says
+    of visa sponsorship: `bot.visa`)."""
 
     name: str
     value: str
@@ -89,6 +90,7 @@ ATTRS: dict[str, dict[str, str]] = {
         "contract": "contract", "freelance": "contract",
         "internship": "internship", "intern": "internship",
     },
+    "visa": {"yes": "yes", "sponsored": "yes", "no": "no"},
     "salary": {  # an amount (salary:>=100k) is a `Salary`, read by the lexer
         "stated": "stated", "yes": "stated",
         "none": "none", "no": "none", "unstated": "none",
@@ -98,6 +100,7 @@ CHOICES = {  # what each of `ATTRS` takes, for error messages
     "remote": "yes, no or hybrid",
     "type": "full-time, part-time, contract or internship",
     "salary": "an amount (salary:>=100k), none or stated",
+    "visa": "yes (offers sponsorship) or no (will not sponsor)",
 }
 OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}  # the words that join terms
 MIN_PREFIX = 3

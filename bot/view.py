@@ -18,6 +18,7 @@ from bot.query import parse
 from bot.salary import Yearly, accepts, yearly
 from bot.synonyms import expand
 from bot.syntax import FIELDS, And, Attr, Field, Node, Not, Phrase, Prefix, Query, Salary, Word
+from bot.visa import cued, stance
 from bot.words import HYPHEN_BOUND, hyphen_only, tokens
 
 ANY = 0  # title, company, location and description together; then one scope per field
@@ -33,6 +34,8 @@ ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
     ("type", "internship"): frozenset({"intern"}),
     ("salary", "stated"): frozenset({"stated"}),
     ("salary", "none"): frozenset({"none"}),
+    ("visa", "yes"): frozenset({"yes"}),
+    ("visa", "no"): frozenset({"no"}),
 }
 _UNLIMITED = {"max_length": 1 << 30, "max_terms": 1 << 30, "max_depth": 64}
 _LOCATION = SCOPE["location"]
@@ -52,6 +55,12 @@ def attribute(posting: Posting | PostingView, name: str) -> str | None:
     if name == "salary":
         stated = posting.salary if isinstance(posting, PostingView) else yearly(posting)
         return "none" if stated is None else "stated"
+    if name == "visa":
+        return (
+            posting.visa
+            if isinstance(posting, PostingView)
+            else stance(posting.title, posting.description)[0]
+        )
     return posting.employment_type
 
 
@@ -77,12 +86,15 @@ class PostingView:
     __slots__ = (
         "_pairs",
         "_searches",
+        "_visa",
         "bound",
+        "description",
         "employment_type",
         "parts",
         "places",
         "salary",
         "text",
+        "title",
         "where",
         "words",
         "workplace",
@@ -115,6 +127,17 @@ class PostingView:
         self.salary = yearly(posting)
         self._pairs: set[tuple[str, str]] | None = None
         self._searches = 0
+        self.title, self.description = posting.title, posting.description
+        self._visa: str | None = "unread"
+
+    @property
+    def visa(self) -> str | None:
+        """What the posting says of visa sponsorship (`bot.visa.stance`), read the first time
+        it is asked, and only from a posting that has one of its words."""
+        if self._visa == "unread":
+            read = cued(self.words[ANY], self.text[ANY])
+            self._visa = stance(self.title, self.description)[0] if read else None
+        return self._visa
 
     def has_phrase(self, needle: str, pairs: frozenset[tuple[str, str]]) -> bool:
         """Whether the words of `needle` (" a b c ") follow each other in the posting.

@@ -33,6 +33,7 @@ from bot.syntax import (
 )
 from bot.syntax import format_node as _text
 from bot.view import ANY, SCOPE, PostingView, compile_node, stored_query, view
+from bot.visa import stance
 from bot.words import HYPHEN_BOUND
 
 _TYPES = {"full_time": "full-time", "part_time": "part-time", "intern": "an internship"}
@@ -75,6 +76,10 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
         told = f"pays {stated}" if stated else "states no salary"
         hint = " (salary:none matches such jobs)" if not stated and isinstance(node, Salary) else ""
         return ok, [f"{_text(node)}: the job {told}{hint}"]
+    if isinstance(node, Attr) and node.name == "visa":
+        said, sentence = stance(p.title, p.description)
+        told = f"says “{shorten(sentence, 120)}”" if said else "says nothing clear of visas"
+        return ok, [f"{_text(node)}: the job {told}"]
     if isinstance(node, Attr):
         return ok, [f"{_text(node)}: the job is {_attribute(node.name, p)}"]
     if ok and _city_name_only(node, v, p):

@@ -455,3 +455,14 @@ async def test_a_salary_alert_says_how_many_jobs_state_none(handlers, store, now
         "<code>/search javascript (salary:&gt;=200k OR salary:none)</code>."
     ), none
     assert "Tip:" not in await say(handlers, "/search cobol salary:>=200k")
+
+
+async def test_an_alert_for_the_words_visa_sponsorship_gets_visa_yes_offered(handlers) -> None:
+    """The words find "we cannot offer visa sponsorship" too: visa:yes is offered instead."""
+    _, tip = await saved_and_tip(handlers, "/alert rust visa sponsorship")
+    assert tip == (
+        "Tip: visa sponsorship also finds the jobs that say they will not sponsor a visa. Only "
+        "those that offer it: <code>/edit 1 rust visa:yes</code>."
+    )
+    for fine in ("rust visa:yes", "rust -visa:no", "rust -visa", "rust (visa OR relocation)"):
+        assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine

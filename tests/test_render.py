@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -94,6 +95,23 @@ def test_the_salary_is_one_line_after_the_location_when_stated() -> None:
 def test_no_salary_line_without_a_stated_salary() -> None:
     m = notification(_paid(), ["rust"], NOW)
     assert "💰" not in m.plain and "💰" not in m.html
+
+
+@pytest.mark.parametrize(
+    ("description", "line"),
+    [
+        ("Rust. We sponsor visas and help you relocate.", "🛂 Visa sponsorship offered"),
+        ("Must be authorized to work in the US without sponsorship.", "🛂 No visa sponsorship"),
+        ("Rust and Postgres, on call once a month.", None),
+    ],
+)
+def test_what_the_posting_says_of_visas_is_one_line_after_the_salary(
+    description: str, line: str | None
+) -> None:
+    paid = replace(_paid(salary_min=1, salary_currency="EUR"), description=description)
+    lines = notification(paid, ["rust"], NOW).plain.splitlines()
+    assert lines[3] == line if line else not any("🛂" in x for x in lines)
+    assert lines[2].startswith("💰")
 
 
 def test_the_salary_line_is_escaped() -> None:

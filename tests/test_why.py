@@ -97,6 +97,33 @@ def test_a_job_without_a_salary_is_said_so(query: str, matched: bool, reason: st
     assert reason in got.reasons[-1], got.reasons
 
 
+@pytest.mark.parametrize(
+    ("description", "query", "matched", "reason"),
+    [
+        (
+            "Rust. We cannot sponsor visas.",
+            "visa:yes",
+            False,
+            "visa:yes: the job says “We cannot sponsor visas”",
+        ),
+        (
+            "Rust. We can’t sponsor visas!",
+            "rust -visa:no",
+            False,
+            "excluded by -visa:no: visa:no: the job says “We can’t sponsor visas”",
+        ),
+        ("Rust and Postgres.", "visa:yes", False, "visa:yes: the job says nothing clear of visas"),
+    ],
+)
+def test_visa_quotes_the_sentence_that_decided(
+    description: str, query: str, matched: bool, reason: str
+) -> None:
+    job = replace(JOB, description=description)
+    got = explain(query, job)
+    assert got.matched is matched and match.matches(query, job) is matched
+    assert any(reason in r for r in got.reasons), got.reasons
+
+
 def test_every_missing_term_of_an_and_is_named() -> None:
     got = explain("scala backend rust", JOB)
     assert not got.matched and len(got.reasons) == 2

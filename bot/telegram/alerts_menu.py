@@ -101,6 +101,27 @@ def workplace_tip(root: Node) -> str:
     return ""
 
 
+_VISA_WORDS = frozenset({"visa", "visas", "sponsorship", "sponsor"})
+
+
+def visa_tip(root: Node, command: str) -> str:
+    """A line for the reply when the query looks for the words "visa" or "sponsorship" (not
+    inside OR or NOT): they also find the jobs that say they will *not* sponsor, which
+    visa:yes leaves out. `command` ("/edit 3", "/search") with visa:yes for them is offered."""
+    terms = root.children if isinstance(root, And) else (root,)
+    named = [
+        t for t in terms if isinstance(t, Word | Phrase) and _VISA_WORDS & set(_words(t).split())
+    ]
+    if not named or any(isinstance(t, Attr) and t.name == "visa" for t in terms):
+        return ""
+    rest = [t for t in terms if t not in named]
+    meant = And((*rest, Attr("visa", "yes"))) if rest else Attr("visa", "yes")
+    return (
+        f"\nTip: {esc(' '.join(map(format_node, named)))} also finds the jobs that say they will not "
+        f"sponsor a visa. Only those that offer it: <code>{command} {esc(format_node(meant))}</code>."
+    )
+
+
 def remote_from_tip(root: Node, command: str) -> str:
     """A line for the reply when a remote-only query asks for a place with location: ("rust
     remote:yes location:germany"): remote jobs open to all of Europe say "Europe", not
@@ -392,7 +413,7 @@ class AlertCommands:
         edit = f"/edit {alert.id}"
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
         note += place_tip(query.root, edit) + remote_from_tip(query.root, edit)
-        note += self._unstated(store, query, hits, msg.chat_id, edit)
+        note += visa_tip(query.root, edit) + self._unstated(store, query, hits, msg.chat_id, edit)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
         reply += self._summary(hits, scope, would=True)
         if user and user.state == "paused":
@@ -420,7 +441,7 @@ class AlertCommands:
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
         note += place_tip(query.root, edit) + remote_from_tip(query.root, edit)
         hits, scope = self.backtest(store, query, msg.chat_id)
-        note += self._unstated(store, query, hits, msg.chat_id, edit)
+        note += visa_tip(query.root, edit) + self._unstated(store, query, hits, msg.chat_id, edit)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
             hits, scope, would=False
         )

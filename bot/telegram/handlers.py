@@ -112,6 +112,11 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "salary never match",
     ),
     (
+        "visa:yes, -visa:no",
+        "jobs that offer visa sponsorship; or all but those that say they will not sponsor "
+        "(“must be authorized to work in the US”)",
+    ),
+    (
         "(salary:>=100k OR salary:none)",
         "100k or more, or no salary stated (most jobs state none); salary:stated, any stated",
     ),
