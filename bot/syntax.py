@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.language import LANGUAGES, NAMES
 from bot.salary import PER_YEAR, currency_word, filter_amount
 
 
@@ -30,8 +31,9 @@ class Prefix:
 @dataclass(frozen=True, slots=True)
 class Attr:
     """remote:yes|no|hybrid, type:full-time|part-time|contract|internship,
-    salary:stated|none (whether the job states a salary at all) or visa:yes|no (what it says
-    of visa sponsorship: `bot.visa`)."""
+    salary:stated|none (whether the job states a salary at all), visa:yes|no (what it says
+    of visa sponsorship: `bot.visa`) or lang:en|de|… (the language it is written in:
+    `bot.language`)."""
 
     name: str
     value: str
@@ -91,6 +93,11 @@ ATTRS: dict[str, dict[str, str]] = {
         "internship": "internship", "intern": "internship",
     },
     "visa": {"yes": "yes", "sponsored": "yes", "no": "no"},
+    "lang": {
+        **{code: code for code in LANGUAGES},
+        **{name.lower(): code for code, name in NAMES.items()},
+        "deutsch": "de", "francais": "fr", "espanol": "es", "nederlands": "nl",
+    },
     "salary": {  # an amount (salary:>=100k) is a `Salary`, read by the lexer
         "stated": "stated", "yes": "stated",
         "none": "none", "no": "none", "unstated": "none",
@@ -101,6 +108,7 @@ CHOICES = {  # what each of `ATTRS` takes, for error messages
     "type": "full-time, part-time, contract or internship",
     "salary": "an amount (salary:>=100k), none or stated",
     "visa": "yes (offers sponsorship) or no (will not sponsor)",
+    "lang": f"a language: {', '.join(LANGUAGES)} (or english, german…)",
 }
 OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}  # the words that join terms
 MIN_PREFIX = 3

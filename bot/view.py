@@ -12,6 +12,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
+from bot.language import LANGUAGES, language
 from bot.models import Posting
 from bot.places import where
 from bot.query import parse
@@ -36,6 +37,7 @@ ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
     ("salary", "none"): frozenset({"none"}),
     ("visa", "yes"): frozenset({"yes"}),
     ("visa", "no"): frozenset({"no"}),
+    **{("lang", code): frozenset({code}) for code in LANGUAGES},
 }
 _UNLIMITED = {"max_length": 1 << 30, "max_terms": 1 << 30, "max_depth": 64}
 _LOCATION = SCOPE["location"]
@@ -55,6 +57,8 @@ def attribute(posting: Posting | PostingView, name: str) -> str | None:
     if name == "salary":
         stated = posting.salary if isinstance(posting, PostingView) else yearly(posting)
         return "none" if stated is None else "stated"
+    if name == "lang":
+        return (posting if isinstance(posting, PostingView) else PostingView(posting)).lang
     if name == "visa":
         return (
             posting.visa
@@ -84,6 +88,7 @@ class PostingView:
     """A posting tokenized once: word sets and " w w " texts by scope (`ANY`, then FIELDS)."""
 
     __slots__ = (
+        "_lang",
         "_pairs",
         "_searches",
         "_visa",
@@ -129,6 +134,7 @@ class PostingView:
         self._searches = 0
         self.title, self.description = posting.title, posting.description
         self._visa: str | None = "unread"
+        self._lang: str | None = "unread"
 
     @property
     def visa(self) -> str | None:
@@ -138,6 +144,13 @@ class PostingView:
             read = cued(self.words[ANY], self.text[ANY])
             self._visa = stance(self.title, self.description)[0] if read else None
         return self._visa
+
+    @property
+    def lang(self) -> str | None:
+        """The language the posting is written in (`bot.language`), by all of its words."""
+        if self._lang == "unread":
+            self._lang = language(self.words[ANY])
+        return self._lang
 
     def has_phrase(self, needle: str, pairs: frozenset[tuple[str, str]]) -> bool:
         """Whether the words of `needle` (" a b c ") follow each other in the posting.

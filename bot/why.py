@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
+from bot.language import NAMES
 from bot.models import Posting
 from bot.render import WORKPLACE, shorten
 from bot.salary import posting_salary
@@ -32,7 +33,7 @@ from bot.syntax import (
     Word,
 )
 from bot.syntax import format_node as _text
-from bot.view import ANY, SCOPE, PostingView, compile_node, stored_query, view
+from bot.view import ANY, SCOPE, PostingView, attribute, compile_node, stored_query, view
 from bot.visa import stance
 from bot.words import HYPHEN_BOUND
 
@@ -109,6 +110,9 @@ def _city_name_only(node: Node, v: PostingView, p: Posting) -> bool:
 
 
 def _attribute(name: str, p: Posting) -> str:
+    if name == "lang":
+        code = attribute(p, "lang")
+        return f"written in {NAMES[code]}" if code else "in no language I can tell (too short)"
     if name == "remote":
         return WORKPLACE.get(p.workplace or "", "not marked remote (counts as on-site)")
     kind = p.employment_type

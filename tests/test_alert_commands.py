@@ -466,3 +466,16 @@ async def test_an_alert_for_the_words_visa_sponsorship_gets_visa_yes_offered(han
     )
     for fine in ("rust visa:yes", "rust -visa:no", "rust -visa", "rust (visa OR relocation)"):
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
+
+
+async def test_an_alert_with_a_languages_name_gets_lang_offered(handlers) -> None:
+    """The words "rust english" find the word; lang:en the jobs written in English: offered."""
+    _, tip = await saved_and_tip(handlers, "/alert rust english berlin")
+    assert tip == (
+        "Tip: <b>english</b> finds the word in a job's text (“fluent English required”); for "
+        "the jobs written in it: <code>/edit 1 rust lang:en berlin</code>."
+    )
+    reply = await say(handlers, "/edit 1 rust lang:en berlin")
+    assert "Tip:" not in reply and "Senior Rust Engineer" not in reply  # "Rust and Postgres."
+    for fine in ("rust de", "rust (english OR german)", "rust -german", 'rust "english speaking"'):
+        assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine

@@ -39,7 +39,7 @@ PREFIXES = ["dev*", "eng*", "data*", "jav*", "node*", "zur*", "rus*", "eur*", "g
 ATTRS = ["remote:yes", "remote:no", "remote:hybrid", "type:full-time", "type:contract"]
 ATTRS += ["salary:>=100k", "salary:<50k", "salary:80k-120k", "salary:>=€90k", "salary:>usd100k"]
 ATTRS += ["salary:>=500/day", "salary:40-60/hour", "salary:120k+"]
-ATTRS += ["salary:none", "salary:stated", "visa:yes", "visa:no"]
+ATTRS += ["salary:none", "salary:stated", "visa:yes", "visa:no", "lang:en", "lang:de"]
 FIELDS = ["title", "company", "location", "board", "from"]
 SYNTAX = [*QUERY_WORDS, *PREFIXES, *ATTRS, "OR", "AND", "NOT", "-", "(", ")", '"', "title:", ":*"]
 # salary: as people space and suffix it, and the other ways to write OR and lists

@@ -122,6 +122,26 @@ def visa_tip(root: Node, command: str) -> str:
     )
 
 
+def language_tip(root: Node, command: str) -> str:
+    """A line for the reply when a language's name is a word of its own ("rust berlin
+    english", not inside OR or NOT): it finds the word ("fluent English and German"), while
+    lang: finds the jobs written in it, which is likely what was meant. `command` ("/edit 3",
+    "/search") with lang: instead is offered."""
+    terms = root.children if isinstance(root, And) else (root,)
+    for i, term in enumerate(terms):
+        word = term.token if isinstance(term, Word) else ""
+        code = ATTRS["lang"].get(word)
+        if code is not None and len(word) > 2:  # a name, not "de"
+            meant = (*terms[:i], Attr("lang", code), *terms[i + 1 :])
+            fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
+            return (
+                f"\nTip: <b>{esc(word)}</b> finds the word in a job's text (“fluent "
+                f"{esc(word.title())} required”); for the jobs written in it: "
+                f"<code>{command} {fixed}</code>."
+            )
+    return ""
+
+
 def remote_from_tip(root: Node, command: str) -> str:
     """A line for the reply when a remote-only query asks for a place with location: ("rust
     remote:yes location:germany"): remote jobs open to all of Europe say "Europe", not
@@ -413,7 +433,8 @@ class AlertCommands:
         edit = f"/edit {alert.id}"
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
         note += place_tip(query.root, edit) + remote_from_tip(query.root, edit)
-        note += visa_tip(query.root, edit) + self._unstated(store, query, hits, msg.chat_id, edit)
+        note += visa_tip(query.root, edit) + language_tip(query.root, edit)
+        note += self._unstated(store, query, hits, msg.chat_id, edit)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
         reply += self._summary(hits, scope, would=True)
         if user and user.state == "paused":
@@ -441,7 +462,8 @@ class AlertCommands:
         note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
         note += place_tip(query.root, edit) + remote_from_tip(query.root, edit)
         hits, scope = self.backtest(store, query, msg.chat_id)
-        note += visa_tip(query.root, edit) + self._unstated(store, query, hits, msg.chat_id, edit)
+        note += visa_tip(query.root, edit) + language_tip(query.root, edit)
+        note += self._unstated(store, query, hits, msg.chat_id, edit)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
             hits, scope, would=False
         )

@@ -117,6 +117,11 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "(“must be authorized to work in the US”)",
     ),
     (
+        "lang:en, -lang:de",
+        "jobs written in English; or all but those in German (also fr, es, pt, it, nl, pl, sv); "
+        "a job with little text has no language",
+    ),
+    (
         "(salary:>=100k OR salary:none)",
         "100k or more, or no salary stated (most jobs state none); salary:stated, any stated",
     ),
