@@ -35,6 +35,8 @@ def cued(words: AbstractSet[str], text: str) -> bool:
 
 
 _ENDS = ".!?;\n•"  # what ends a sentence
+SENTENCES = 50  # sentences about visas read at most: the first ones say it
+LONGEST = 400  # characters of a sentence read either side of its word
 _VISA = re.compile(r"\b(?:visas?|work permits?|immigration|blue card|h-?1b)\b")
 _AUTH = re.compile(
     r"\b(?:(?:authori[sz]ed|eligible|entitled|permitted|right|legally able) to "
@@ -77,21 +79,27 @@ def stance(title: str, description: str) -> tuple[str | None, str]:
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Where the sentences that have a word of `_STEMS` start and end, in order (found by
-    `str.find`: a regular expression over all of a long description is slower)."""
+    `str.find`: a regular expression over all of a long description is slower). At most
+    `SENTENCES` of them, each at most `LONGEST` characters either side of its word: a
+    hostile description of "visa. visa. …" costs no more than a few milliseconds."""
     hits = sorted(i for stem in _STEMS for i in _finds(text, stem))
     spans: list[tuple[int, int]] = []
     for at in hits:
         if spans and at < spans[-1][1]:
             continue  # in the sentence found last
-        start = max(text.rfind(c, 0, at) for c in _ENDS) + 1
-        ends = [i for c in _ENDS if (i := text.find(c, at)) >= 0]
-        spans.append((start, min(ends, default=len(text))))
+        if len(spans) == SENTENCES:
+            break
+        start = max(text.rfind(c, max(at - LONGEST, 0), at) for c in _ENDS) + 1
+        start = max(start, at - LONGEST)
+        ends = [i for c in _ENDS if (i := text.find(c, at, at + LONGEST)) >= 0]
+        spans.append((start, min(ends, default=min(at + LONGEST, len(text)))))
     return spans
 
 
 def _finds(text: str, stem: str) -> list[int]:
-    found, i = [], text.find(stem)
-    while i >= 0:
+    found: list[int] = []
+    i = text.find(stem)
+    while i >= 0 and len(found) < SENTENCES:
         found.append(i)
         i = text.find(stem, i + len(stem))
     return found
