@@ -50,21 +50,16 @@ def stored_query(query: str | Query) -> Query:
 
 
 def attribute(posting: Posting | PostingView, name: str) -> str | None:
-    """The value an attribute filter (remote:, type:, salary:none) looks at: `ATTR_VALUES`
-    lists its matches."""
+    """The value an attribute filter (remote:, type:, salary:none, visa:, lang:) looks at:
+    `ATTR_VALUES` lists its matches."""
     if name == "remote":
         return posting.workplace
     if name == "salary":
         stated = posting.salary if isinstance(posting, PostingView) else yearly(posting)
         return "none" if stated is None else "stated"
-    if name == "lang":
-        return (posting if isinstance(posting, PostingView) else PostingView(posting)).lang
-    if name == "visa":
-        return (
-            posting.visa
-            if isinstance(posting, PostingView)
-            else stance(posting.title, posting.description)[0]
-        )
+    if name in ("lang", "visa"):  # read from the posting's words: as its view reads them
+        v = posting if isinstance(posting, PostingView) else PostingView(posting)
+        return v.lang if name == "lang" else v.visa
     return posting.employment_type
 
 

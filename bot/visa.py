@@ -19,10 +19,12 @@ from collections.abc import Set as AbstractSet
 _CUES = frozenset(
     {"visa", "visas", "sponsor", "sponsors", "sponsored", "sponsoring", "sponsorship",
      "immigration", "permit", "permits", "authorized", "authorised", "authorization",
-     "authorisation", "1b"}
+     "authorisation", "1b", "h1b"}
 )  # fmt: skip
-_CUE_PHRASES = tuple(
-    f" {w} to work " for w in ("right", "eligible", "entitled", "permitted", "able")
+_CUE_PHRASES = (
+    *(f" {w} to work " for w in ("right", "eligible", "entitled", "permitted", "able")),
+    " live and work ",
+    " blue card ",
 )
 
 
@@ -31,7 +33,7 @@ def cued(words: AbstractSet[str], text: str) -> bool:
     anything of visas: most say nothing, and are not read."""
     if not _CUES.isdisjoint(words):
         return True
-    return " to work " in text and any(p in text for p in _CUE_PHRASES)
+    return (" work " in text or " card " in text) and any(p in text for p in _CUE_PHRASES)
 
 
 _ENDS = ".!?;\n•"  # what ends a sentence
@@ -44,7 +46,17 @@ _AUTH = re.compile(
 )
 _SPONSOR = re.compile(r"\bsponsor(?:s|ed|ing|ship)?\b")
 # The beginnings of the words of `_VISA`, `_AUTH` and `_SPONSOR`: a sentence without one is not read.
-_STEMS = ("visa", "permit", "immigration", "blue card", "1b", "to work", "authori", "sponsor")
+_STEMS = (
+    "visa",
+    "permit",
+    "immigration",
+    "blue card",
+    "1b",
+    "to work",
+    "and work",
+    "authori",
+    "sponsor",
+)
 _NOT_VISAS = re.compile(
     r"\b(?:conferences?|events?|partnerships?|stakeholders?|executive|sports?)\b"
 )
@@ -52,7 +64,7 @@ _NEGATION = re.compile(
     r"\b(?:no|not|unable|cannot|can't|can not|won't|don't|doesn't|isn't|aren't|without|never"
     r"|nor|unfortunately)\b"
 )
-_REQUIRED = re.compile(r"\b(?:must|required?|requires|need to|needs to|only)\b")
+_REQUIRED = re.compile(r"\b(?:must|required?|requires|needs?|only)\b")
 _OFFER = re.compile(
     r"\b(?:offer(?:s|ed|ing)?|provid(?:e|es|ed|ing)|available|support(?:s|ed|ing)?|"
     r"assist(?:s|ed|ance)?|help(?:s|ed|ing)?|sponsor(?:s|ed|ing)?|possible|includ(?:e|es|ed)|"

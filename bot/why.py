@@ -78,8 +78,8 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
         hint = " (salary:none matches such jobs)" if not stated and isinstance(node, Salary) else ""
         return ok, [f"{_text(node)}: the job {told}{hint}"]
     if isinstance(node, Attr) and node.name == "visa":
-        said, sentence = stance(p.title, p.description)
-        told = f"says “{shorten(sentence, 120)}”" if said else "says nothing clear of visas"
+        sentence = stance(p.title, p.description)[1] if v.visa else ""
+        told = f"says “{shorten(sentence, 120)}”" if sentence else "says nothing clear of visas"
         return ok, [f"{_text(node)}: the job {told}"]
     if isinstance(node, Attr):
         return ok, [f"{_text(node)}: the job is {_attribute(node.name, p)}"]

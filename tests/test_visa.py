@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.models import Posting
+from bot.view import PostingView
 from bot.visa import SENTENCES, stance
 
 
@@ -35,3 +37,26 @@ def test_only_the_first_sentences_about_visas_count() -> None:
     silent = "Visa card payments are our domain. " * SENTENCES
     assert stance("Engineer", silent + "We sponsor visas.")[0] is None
     assert stance("Engineer", "We sponsor visas. " + silent)[0] == "yes"
+
+
+SAYS = [
+    "We sponsor visas.",
+    "Blue Card support available.",
+    "H1B transfers welcome.",
+    "You need the right to live and work in the UK; we cannot help.",
+    "Must be legally able to work in Canada.",
+    "Work permit required.",
+    "Candidates must be eligible to work in the EU.",
+    "Unfortunately we can’t offer sponsorship.",
+    "Immigration support is included.",
+    "Relocation and visa assistance provided.",
+]
+
+
+@pytest.mark.parametrize("sentence", SAYS)
+def test_every_posting_that_says_something_is_read(sentence: str) -> None:
+    """A posting's view reads only a posting `cued` finds words in: whatever `stance` can
+    hear, `cued` must let through, or the evaluators would disagree."""
+    posting = Posting("b:1", "b", "1", "Engineer", "Acme", "Berlin", "https://e.com/1", sentence)
+    assert stance(posting.title, posting.description)[0] is not None, sentence
+    assert PostingView(posting).visa == stance(posting.title, posting.description)[0]

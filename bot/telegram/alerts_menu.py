@@ -4,6 +4,7 @@ The menu is pages of at most `PAGE` alerts; each alert has a row of buttons (pau
 edit, delete with a confirm step, its backtest) and a press edits the menu in place. Callback
 data is `a:<action>:<alert id>:<page>` (well under Telegram's 64 bytes, no secret); a press
 acts only on an alert of the chat it came from, so a forged or stale one changes nothing.
+The tips under a reply are in `tips`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import places, render
+from bot import render
 from bot.config import AlertsConfig
 from bot.errors import QueryError
 from bot.models import Button, OutgoingMessage, Posting
@@ -21,24 +22,12 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import shorten
 from bot.store import AlertRow, Stores
-from bot.syntax import (
-    ATTRS,
-    OPEN_TO,
-    And,
-    Attr,
-    Field,
-    Node,
-    Not,
-    Or,
-    Phrase,
-    Salary,
-    Word,
-    format_node,
-)
+from bot.syntax import format_node
 from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
+from bot.telegram.tips import alert_tips, open_tip, or_unstated, plural, unstated_tip, workplace_tip
 from bot.transport import Incoming
 from bot.view import stored_query
 
@@ -76,257 +65,6 @@ COMMANDS = (
 )
 
 
-# Words a job seeker types meaning where the job is done: the word alone matches only text
-# that has it ("Remote (EU)"), not a job the board marks remote, as the remote: filter does.
-_WORKPLACE_WORDS = ("remote", "hybrid", "onsite")
-
-
-def workplace_tip(root: Node) -> str:
-    """A line for the reply when the query has "remote", "hybrid" or "onsite" as a plain word
-    of its own, or after location: (not inside OR or NOT): the `remote:` filter is likely what
-    was meant."""
-    terms = root.children if isinstance(root, And) else (root,)
-    for term in terms:
-        where = "text"
-        if isinstance(term, Field) and term.name == "location":
-            term, where = term.child, "location"
-        if isinstance(term, Word) and term.token in _WORKPLACE_WORDS:
-            word, attr = term.token, f"remote:{ATTRS['remote'][term.token]}"
-            typed = word if where == "text" else f"location:{word}"
-            return (
-                f"\nTip: <b>{typed}</b> matches the word in a job's {where}; "
-                f"<code>{attr}</code> matches every job the board marks {word}, "
-                "whatever its text says."
-            )
-    return ""
-
-
-_VISA_WORDS = frozenset({"visa", "visas", "sponsorship", "sponsor"})
-
-
-def visa_tip(root: Node, command: str) -> str:
-    """A line for the reply when the query looks for the words "visa" or "sponsorship" (not
-    inside OR or NOT): they also find the jobs that say they will *not* sponsor, which
-    visa:yes leaves out. `command` ("/edit 3", "/search") with visa:yes for them is offered."""
-    terms = root.children if isinstance(root, And) else (root,)
-    named = [
-        t for t in terms if isinstance(t, Word | Phrase) and _VISA_WORDS & set(_words(t).split())
-    ]
-    if not named or any(isinstance(t, Attr) and t.name == "visa" for t in terms):
-        return ""
-    rest = [t for t in terms if t not in named]
-    meant = And((*rest, Attr("visa", "yes"))) if rest else Attr("visa", "yes")
-    return (
-        f"\nTip: {esc(' '.join(map(format_node, named)))} also finds the jobs that say they will not "
-        f"sponsor a visa. Only those that offer it: <code>{command} {esc(format_node(meant))}</code>."
-    )
-
-
-def language_tip(root: Node, command: str) -> str:
-    """A line for the reply when a language's name is a word of its own ("rust berlin
-    english", not inside OR or NOT): it finds the word ("fluent English and German"), while
-    lang: finds the jobs written in it, which is likely what was meant. `command` ("/edit 3",
-    "/search") with lang: instead is offered."""
-    terms = root.children if isinstance(root, And) else (root,)
-    for i, term in enumerate(terms):
-        word = term.token if isinstance(term, Word) else ""
-        code = ATTRS["lang"].get(word)
-        if code is not None and len(word) > 2:  # a name, not "de"
-            meant = (*terms[:i], Attr("lang", code), *terms[i + 1 :])
-            fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
-            return (
-                f"\nTip: <b>{esc(word)}</b> finds the word in a job's text (“fluent "
-                f"{esc(word.title())} required”); for the jobs written in it: "
-                f"<code>{command} {fixed}</code>."
-            )
-    return ""
-
-
-def remote_from_tip(root: Node, command: str) -> str:
-    """A line for the reply when a remote-only query asks for a place with location: ("rust
-    remote:yes location:germany"): remote jobs open to all of Europe say "Europe", not
-    Germany, and location: misses them. `command` ("/edit 3") with from: is offered."""
-    terms = root.children if isinstance(root, And) else (root,)
-    if Attr("remote", "yes") not in terms:
-        return ""
-    for i, term in enumerate(terms):
-        if (
-            isinstance(term, Field)
-            and term.name == "location"
-            and isinstance(term.child, Word | Phrase)
-            and places.names_a_place(_words(term.child))
-        ):
-            meant = (*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])
-            fixed = esc(format_node(And(meant)))
-            return (
-                f"\nTip: {esc(format_node(term))} misses remote jobs open to a whole region "
-                f"(“Remote (EU)”, “Worldwide”). For those too: <code>{command} {fixed}</code>."
-            )
-    return ""
-
-
-def open_tip(root: Node) -> str:
-    """A line for the reply when from: names no place we know ("from:mars"): it then finds
-    only the jobs open worldwide, which is likely not what was meant."""
-    unknown = [
-        name
-        for name in _open_places(root)
-        if not places.names_a_place(name) and len(places.open_names(name)) == 1  # worldwide
-    ]
-    if not unknown:
-        return ""
-    return (
-        f"\nTip: I know no place “{esc(unknown[0])}”, so from: finds only the jobs open "
-        "worldwide. It takes a country, a state or a big city: <code>from:germany</code>."
-    )
-
-
-def _open_places(node: Node) -> list[str]:
-    """The places named after from: anywhere in the query, as words joined by spaces."""
-    if isinstance(node, Field) and node.name == OPEN_TO:
-        leaves = node.child.children if isinstance(node.child, Or) else (node.child,)
-        return [_words(leaf) for leaf in leaves if isinstance(leaf, Word | Phrase)]
-    children = node.children if isinstance(node, And | Or) else ()
-    child = (node.child,) if isinstance(node, Not) else ()
-    return [name for c in (*children, *child) for name in _open_places(c)]
-
-
-def _words(term: Word | Phrase) -> str:
-    return term.token if isinstance(term, Word) else " ".join(term.tokens)
-
-
-def grouping_tip(root: Node, text: str, command: str) -> str:
-    """A line for the reply when OR sits beside words it does not group, with no parentheses
-    typed: "rust OR go remote:yes" is rust, or go that is remote, which few mean. The
-    `command` ("/edit 3") with the grouping most mean is offered, ready to copy."""
-    if (
-        "(" in text
-        or not isinstance(root, Or)
-        or not any(isinstance(c, And) for c in root.children)
-    ):
-        return ""
-    meant = _regrouped(root)
-    offer = (
-        f"If you meant <code>{command} {html.escape(format_node(meant))}</code>, send that."
-        if meant is not None
-        else "To group otherwise, write them: <code>(rust OR go) remote:yes</code>."
-    )
-    return f"\nTip: AND binds tighter than OR, as the parentheses above show. {offer}"
-
-
-def _regrouped(root: Or) -> Node | None:
-    """The query with OR binding tighter, in its two common shapes: "a OR b x y" -> "(a OR
-    b) x y" and "x y a OR b" -> "x y (a OR b)"; None for any other shape."""
-    *first, last = root.children
-    if isinstance(last, And) and not any(isinstance(c, And) for c in first):
-        return And((Or((*first, last.children[0])), *last.children[1:]))
-    head, *rest = root.children
-    if isinstance(head, And) and not any(isinstance(c, And) for c in rest):
-        return And((*head.children[:-1], Or((head.children[-1], *rest))))
-    return None
-
-
-def place_tip(root: Node, command: str) -> str:
-    """A line for the reply when location: is followed by words that name one place with its
-    own ("location:new york"): the field takes one word, so the others are looked for
-    anywhere, which few mean. `command` ("/edit 3", "/search") with the place quoted is
-    offered, ready to copy."""
-    terms = root.children if isinstance(root, And) else (root,)
-    for i, term in enumerate(terms):
-        if not (
-            isinstance(term, Field) and term.name == "location" and isinstance(term.child, Word)
-        ):
-            continue
-        for n in range(min(4, len(terms) - i), 1, -1):
-            words = [t.token for t in terms[i + 1 : i + n] if isinstance(t, Word)]
-            name = (term.child.token, *words)
-            if len(name) == n and places.names_a_place(" ".join(name)):
-                meant = (*terms[:i], Field("location", Phrase(name)), *terms[i + n :])
-                fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
-                return (
-                    f"\nTip: location: takes the one word after it, so “{esc(' '.join(words))}” "
-                    f"is looked for anywhere. For the place: <code>{command} {fixed}</code>."
-                )
-    return ""
-
-
-_UNSTATED = Attr("salary", "none")
-
-
-def or_unstated(root: Node) -> Node | None:
-    """The query with every salary amount it requires also taking the jobs that state no
-    salary ("rust salary:>=100k" -> "rust (salary:>=100k OR salary:none)"); None when it
-    requires none, or names salary:none already."""
-    if _has(root, _UNSTATED):
-        return None
-    loose = _loosened(root)
-    return loose if loose != root else None
-
-
-def _loosened(node: Node) -> Node:
-    if isinstance(node, Salary):
-        return Or((node, _UNSTATED))
-    if isinstance(node, And):
-        return And(tuple(_loosened(c) for c in node.children))
-    if isinstance(node, Or):
-        loose = [_loosened(c) for c in node.children]
-        return Or(tuple(n for c in loose for n in (c.children if isinstance(c, Or) else (c,))))
-    return node  # a NOT, a field (which holds no salary) or a term
-
-
-def _has(node: Node, part: Node) -> bool:
-    children = node.children if isinstance(node, And | Or) else ()
-    inner = (node.child,) if isinstance(node, Not | Field) else ()
-    return node == part or any(_has(c, part) for c in (*children, *inner))
-
-
-def unstated_tip(root: Node, command: str, more: int | None) -> str:
-    """A line for the reply when `more` jobs of the last 7 days (None: some stored jobs) would
-    match but for a salary amount they do not state, as most jobs state none. `command`
-    ("/edit 3", "/search") with the query that takes them too (`or_unstated`) is offered,
-    ready to copy."""
-    loose = or_unstated(root)
-    if loose is None or more == 0:
-        return ""
-    amount = next(format_node(n) for n in _leaves(root) if isinstance(n, Salary))
-    found = (
-        "Jobs that state none match the rest"
-        if more is None
-        else f"{_plural(more, 'more job')} of the last 7 days {'match' if more > 1 else 'matches'} the rest"
-    )
-    return (
-        f"\nTip: {esc(amount)} leaves out the jobs that state no salary, and most state none. "
-        f"{found}. For those too: <code>{command} {esc(format_node(loose))}</code>."
-    )
-
-
-def _leaves(node: Node) -> list[Node]:
-    children = node.children if isinstance(node, And | Or) else ()
-    return [node] if not children else [n for c in children for n in _leaves(c)]
-
-
-# A comma between terms, not inside a number ("salary:>=120,000").
-_LIST_COMMA = re.compile(r"\s*,(?!\d)\s*")
-_LIST_ITEM = re.compile(r"\.?\w[\w.+#*/-]*")  # one word: no field, negation or space
-
-
-def list_tip(root: Node, text: str, command: str) -> str:
-    """A line for the reply when single words are listed with commas and no OR: "rust, go,
-    scala" needs all three words, as spaces would; most who write it mean any of them, so
-    `command` ("/edit 3", "/search") with OR is offered, ready to copy."""
-    if isinstance(root, Or) or '"' in text or re.search(r"\bOR\b|\|", text, re.I):
-        return ""
-    items = [item for item in _LIST_COMMA.split(text.strip(" ,")) if item]
-    if len(items) < 2 or not all(_LIST_ITEM.fullmatch(item) for item in items):
-        return ""  # "senior rust, berlin", "rust, -java", "rust, remote:yes": all meant
-    either = html.escape(" OR ".join(items))
-    what = "search" if command == "/search" else "alert"
-    return (
-        f"\nTip: a comma joins words as a space does, so this {what} needs all of them. For "
-        f"any one of them: <code>{command} {either}</code>."
-    )
-
-
 def clean_query(text: str) -> tuple[str, bool]:
     """A query without HTML tags or entities (`<b>rust</b>` -> `rust`); True when any went."""
     cleaned = html.unescape(_MARKUP.sub(" ", text))
@@ -337,10 +75,6 @@ def clean_query(text: str) -> tuple[str, bool]:
 def job_line(p: Posting) -> str:
     """One job as a list line (HTML): see `bot.render.job_line`."""
     return render.job_line(p)[0]
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 class AlertCommands:
@@ -405,7 +139,7 @@ class AlertCommands:
             return f"No job {scope} matches it yet; I'll tell you when one appears."
         verb = "It would have matched" if would else "It matches"
         latest = "\n".join(job_line(p) for p in hits[:3])
-        return f"{verb} {_plural(len(hits), 'job')} {scope}. Latest:\n{latest}"
+        return f"{verb} {plural(len(hits), 'job')} {scope}. Latest:\n{latest}"
 
     # -- commands --------------------------------------------------------------------------
     def cmd_alert(self, store: Stores, msg: Incoming, arg: str) -> str:
@@ -431,9 +165,7 @@ class AlertCommands:
         alert = store.alerts.add_alert(msg.chat_id, query.normalized, self.clock())
         hits, scope = self.backtest(store, query, msg.chat_id)
         edit = f"/edit {alert.id}"
-        note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
-        note += place_tip(query.root, edit) + remote_from_tip(query.root, edit)
-        note += visa_tip(query.root, edit) + language_tip(query.root, edit)
+        note += alert_tips(query.root, typed, edit)
         note += self._unstated(store, query, hits, msg.chat_id, edit)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
         reply += self._summary(hits, scope, would=True)
@@ -459,10 +191,8 @@ class AlertCommands:
             return f"You already have this alert: #{other.id} <b>{esc(other.query)}</b>. Nothing changed."
         store.alerts.update_alert(msg.chat_id, alert_id, query.normalized)
         edit = f"/edit {alert_id}"
-        note += grouping_tip(query.root, typed, edit) + list_tip(query.root, typed, edit)
-        note += place_tip(query.root, edit) + remote_from_tip(query.root, edit)
         hits, scope = self.backtest(store, query, msg.chat_id)
-        note += visa_tip(query.root, edit) + language_tip(query.root, edit)
+        note += alert_tips(query.root, typed, edit)
         note += self._unstated(store, query, hits, msg.chat_id, edit)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
             hits, scope, would=False
@@ -517,7 +247,7 @@ class AlertCommands:
 
     @staticmethod
     def _line(a: AlertRow, sent: int) -> str:
-        state = "⏸ paused" if a.paused_at else f"{_plural(sent, 'job')} sent in 7 days"
+        state = "⏸ paused" if a.paused_at else f"{plural(sent, 'job')} sent in 7 days"
         return f"#{a.id} <b>{esc(shorten(a.query, SHOWN))}</b> — {state}"
 
     @staticmethod

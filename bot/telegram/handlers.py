@@ -27,6 +27,7 @@ from bot.telegram import (
     saving,
     search_pages,
     settings_menu,
+    tips,
 )
 from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
@@ -359,9 +360,9 @@ class Handlers:
             return f"I can't search for that: {esc(str(exc))}. /help search shows how."
         reply = search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
         if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either
-            reply += alerts_menu.list_tip(query.root, typed, "/search")
-            reply += alerts_menu.place_tip(query.root, "/search")
-            reply += alerts_menu.open_tip(query.root)
+            reply += tips.list_tip(query.root, typed, "/search")
+            reply += tips.place_tip(query.root, "/search")
+            reply += tips.open_tip(query.root)
             reply += self.alert_cmds.search_unstated_tip(store, msg.chat_id, query)
         return reply
 
