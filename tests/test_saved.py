@@ -41,7 +41,7 @@ async def test_saved_lists_the_last_saved_first_with_each_jobs_state(handlers, s
     evening = now - timedelta(hours=10)  # 20 Nov, 23:00 UTC: 21 Nov, 08:00 in Tokyo
     for n in (1, 2):
         store.saved.save(USER, _posting(store, n), evening + timedelta(minutes=n))
-    pruned = replace(_posting(store, 3), key="Acme:99", url="not a link")
+    pruned = replace(_posting(store, 3), key="Acme:99", url="httpnot-a-link")
     store.saved.save(USER, pruned, evening + timedelta(minutes=3))  # its posting is pruned since
     listed = [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(2, len(JOBS) + 1)]
     for hours in (1, 2):  # job 1 is missing from two polls in a row: closed

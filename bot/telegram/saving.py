@@ -72,7 +72,8 @@ def _details(store: Stores, job: SavedJob) -> str:
 
 def _line(n: int, job: SavedJob, details: str, zone: tzinfo | None) -> str:
     title = esc(shorten(job.title, 100) or "(untitled)", quote=False)
-    link = f'<a href="{esc(job.url)}">{title}</a>' if job.url.startswith("http") else title
+    web = job.url.startswith(("http://", "https://"))
+    link = f'<a href="{esc(job.url)}">{title}</a>' if web else title
     about = " · ".join(x for x in (shorten(job.company, 50), details) if x.strip())
     company = f" — {esc(about, quote=False)}" if about else ""
     if job.gone:
