@@ -190,6 +190,7 @@ class Matcher:
         self._by_alert: dict[int, tuple[Alert, _Entry]] = {}
         self._root: dict[str, _Node] = {}
         self._word_starts = False  # some alert needs the first letters of words anywhere
+        self._attrs: set[str] = set()  # the attributes (remote:, visa:…) some alert looks up
         # The collector paused: 300k alerts build millions of objects that hold no cycles, and
         # each collection they set off walked them all (a quarter of the build; see `gcpause`).
         with gcpause.paused():
@@ -260,6 +261,8 @@ class Matcher:
                 self._word_starts = True
             path = [sys.intern(k) for k in sorted(keys, key=lambda k: (_rarity(k), k))]
             absent = tuple(sys.intern(k) for k in sorted(way.absent))
+            named = (k.partition(":")[0] for k in (*keys, *absent) if ":" in k)
+            self._attrs.update(name for name in named if name in ATTRS)
             test = None if not way.tests else all_of(list(way.tests))
             item = _Item(tuple(path[1:]), absent, test, entry)
             self._root.setdefault(path[0], _Node()).add(item)
@@ -289,5 +292,5 @@ class Matcher:
     def _found(self, posting: Posting) -> set[_Entry]:
         v = view(posting)
         found: set[_Entry] = set()
-        _collect(self._root, posting_keys(v, self._word_starts), v, found)
+        _collect(self._root, posting_keys(v, self._word_starts, self._attrs), v, found)
         return found

@@ -11,6 +11,7 @@ or a salary ("salary:stated", "salary:EUR"). Words hold no ":", "*" or space. Th
 from __future__ import annotations
 
 import functools
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -145,8 +146,12 @@ def _place_keys(here: Where) -> frozenset[str]:
     return frozenset(keys)
 
 
-def posting_keys(v: PostingView, word_starts: bool = False) -> set[str]:
-    """The keys the posting has; the first letters of its words anywhere if `word_starts`."""
+def posting_keys(
+    v: PostingView, word_starts: bool = False, attrs: AbstractSet[str] | None = None
+) -> set[str]:
+    """The keys the posting has; the first letters of its words anywhere if `word_starts`;
+    the keys of the attributes named in `attrs` (all when None): those the alerts look up,
+    as reading some (visa:, lang:) costs more than a set lookup."""
     keys = set(v.words[ANY])
     for scope, name in enumerate(FIELDS, start=1):
         part = v.parts[4 if name == "board" else scope - 1]
@@ -162,6 +167,6 @@ def posting_keys(v: PostingView, word_starts: bool = False) -> set[str]:
     if word_starts:
         keys.update({"*" + w[:STEM] for w in v.words[ANY]})
     for (name, value), have in ATTR_VALUES.items():
-        if attribute(v, name) in have:
+        if (attrs is None or name in attrs) and attribute(v, name) in have:
             keys.add(f"{name}:{value}")
     return keys

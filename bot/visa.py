@@ -21,11 +21,8 @@ _CUES = frozenset(
      "immigration", "permit", "permits", "authorized", "authorised", "authorization",
      "authorisation", "1b", "h1b"}
 )  # fmt: skip
-_CUE_PHRASES = (
-    *(f" {w} to work " for w in ("right", "eligible", "entitled", "permitted", "able")),
-    " live and work ",
-    " blue card ",
-)
+_TO_WORK = tuple(f" {w} to work " for w in ("right", "eligible", "entitled", "permitted", "able"))
+_CUE_PHRASES = (" live and work ", " blue card ")
 
 
 def cued(words: AbstractSet[str], text: str) -> bool:
@@ -33,7 +30,9 @@ def cued(words: AbstractSet[str], text: str) -> bool:
     anything of visas: most say nothing, and are not read."""
     if not _CUES.isdisjoint(words):
         return True
-    return (" work " in text or " card " in text) and any(p in text for p in _CUE_PHRASES)
+    if " to work " in text and any(p in text for p in _TO_WORK):
+        return True
+    return any(p in text for p in _CUE_PHRASES)
 
 
 _ENDS = ".!?;\n•"  # what ends a sentence

@@ -11,6 +11,8 @@ import pytest
 from bot import index, match
 from bot.index import Matcher
 from bot.models import Alert, Posting
+from bot.plan import posting_keys
+from bot.view import view
 from tests import cputime
 
 
@@ -130,6 +132,21 @@ def test_attribute_only_alerts_are_indexed_by_the_attribute() -> None:
     assert [a.id for a in matcher.match(job("Cook", workplace="remote"))] == [1]
     assert [a.id for a in matcher.match(job("Cook", employment_type="intern"))] == [2]
     assert matcher.match(job("Cook")) == []
+
+
+def test_a_posting_is_read_for_the_attributes_an_alert_looks_up_and_no_others() -> None:
+    """visa: and lang: cost more than a lookup: an index none of whose alerts names them
+    reads neither; one added later is matched from then on, as is an exclusion."""
+    sponsor = job("Rust Engineer", description="Rust. We sponsor visas.")
+    v = view(sponsor)
+    assert "visa:yes" in posting_keys(v) and "visa:yes" not in posting_keys(v, attrs={"remote"})
+    looked_up = ("visa:", "lang:", "remote:", "type:", "salary:none")
+    assert not [k for k in posting_keys(v, attrs=set()) if k.startswith(looked_up)]
+    matcher = Matcher([Alert(1, 7, "rust remote:yes")])
+    assert matcher.match(sponsor) == []
+    assert matcher.add(Alert(2, 8, "rust visa:yes")) and matcher.add(Alert(3, 9, "rust -visa:yes"))
+    assert [a.id for a in matcher.match(sponsor)] == [2]
+    assert [a.id for a in matcher.match(job("Rust Engineer"))] == [3]
 
 
 def test_the_view_is_built_once_per_posting(monkeypatch) -> None:
