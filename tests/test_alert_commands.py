@@ -479,3 +479,25 @@ async def test_an_alert_with_a_languages_name_gets_lang_offered(handlers) -> Non
     assert "Tip:" not in reply and "Senior Rust Engineer" not in reply  # "Rust and Postgres."
     for fine in ("rust de", "rust (english OR german)", "rust -german", 'rust "english speaking"'):
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
+
+
+async def test_an_alert_for_a_level_as_a_word_gets_title_offered(handlers, store, now) -> None:
+    """ "senior" as a word also matches "mentored by senior engineers" in a junior job's
+    description: title:senior is offered, and the offered edit leaves that job out."""
+    listed = [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(1, len(JOBS) + 1)]
+    mentored = raw(9, "Junior Rust Engineer", "Berlin", "You will be mentored by senior engineers.")
+    store.postings.record("Acme", [*listed, normalize.posting(mentored, INFO)], now)
+    reply = await say(handlers, "/alert senior rust")
+    tip = reply.split("\n")[1]
+    assert tip == (
+        "Tip: <b>senior</b> also matches a description that names the level in passing "
+        "(“mentored by senior engineers”). For the job's own level: "
+        "<code>/edit 1 title:senior rust</code>."
+    )
+    assert "Junior Rust Engineer" in reply
+    edited = await say(handlers, "/edit 1 title:senior rust")
+    assert "Tip:" not in edited and "Junior Rust Engineer" not in edited
+    assert "Senior Rust Engineer" in edited
+    for fine in ("rust (senior OR staff)", "rust -junior", "title:staff rust"):
+        assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
+    assert "mentoring junior engineers" in await say(handlers, "/edit 1 jr rust")

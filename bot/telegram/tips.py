@@ -42,6 +42,7 @@ def alert_tips(root: Node, typed: str, command: str) -> str:
         + remote_from_tip(root, command)
         + visa_tip(root, command)
         + language_tip(root, command)
+        + level_tip(root, command)
     )
 
 
@@ -71,6 +72,31 @@ def workplace_tip(root: Node) -> str:
 
 
 _VISA_WORDS = frozenset({"visa", "visas", "sponsorship", "sponsor"})
+
+
+# A job's level: a description names others in passing ("mentored by senior engineers").
+_LEVELS = frozenset({"senior", "sr", "junior", "jr", "staff", "principal"})
+
+
+def level_tip(root: Node, command: str) -> str:
+    """A line for the reply when a level ("senior", "junior", "staff") is a word of its own
+    (not inside OR or NOT): it matches a description that names the level in passing too,
+    while title:senior matches the job's own. `command` ("/edit 3") with title: is offered."""
+    terms = root.children if isinstance(root, And) else (root,)
+    levels = [t for t in terms if isinstance(t, Word) and t.token in _LEVELS]
+    if not levels:
+        return ""
+    meant = tuple(Field("title", t) if t in levels else t for t in terms)
+    fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
+    word = levels[0].token
+    level = {"sr": "senior", "jr": "junior"}.get(word, word)
+    aside = (
+        f"mentoring {level} engineers" if level == "junior" else f"mentored by {level} engineers"
+    )
+    return (
+        f"\nTip: <b>{esc(word)}</b> also matches a description that names the level in passing "
+        f"(“{aside}”). For the job's own level: <code>{command} {fixed}</code>."
+    )
 
 
 def visa_tip(root: Node, command: str) -> str:
