@@ -24,18 +24,23 @@ LANGUAGES: dict[str, frozenset[str]] = {
         "unsere deine ihre sind uber auch",
         "fr": "et le les nous pour une vous est sur avec dans au votre notre qui aux sont nos "
         "vos chez",
-        "es": "y el los las muy nuestro nuestra ofrecemos tambien sus usted estamos puesto equipo",
-        "pt": "voce nosso nossa os uma com nao sao em mais seu sua voces estamos vaga",
+        "es": "y el los las muy nuestro nuestra ofrecemos tambien sus usted puesto equipo",
+        "pt": "voce nosso nossa os uma com nao sao em mais seu sua voces vaga",
         "it": "il per che della delle sono siamo nostro nostra alla nel gli questo anche essere",
         "nl": "het een van voor wij jouw ons onze op bij zijn naar dat niet ook worden wordt "
         "jij deze",
         "pl": "oraz jest dla lub przez jak pracy ze naszego twoje",
-        "sv": "och att det som ar vi pa av till har din oss kommer eller inte",
+        # The Scandinavian three share most little words ("det", "som", "har", "og"): only
+        # each one's own count.
+        "sv": "och att ar till inte ett jag vara fran mycket hur nar ocksa sina",
+        "da": "af hvad vores jer jeres nogle blive efter meget arbejde udvikling tilbyder",
+        "no": "hva dere noen bli etter mye arbeid arbeide tilbyr vare meg deg utvikling enn",
     }.items()
 }
 NAMES = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese",
-    "it": "Italian", "nl": "Dutch", "pl": "Polish", "sv": "Swedish",
+    "it": "Italian", "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "da": "Danish",
+    "no": "Norwegian",
 }  # fmt: skip
 
 

@@ -119,7 +119,8 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     ),
     (
         "lang:en, -lang:de",
-        "jobs written in English; or all but those in German (also fr, es, pt, it, nl, pl, sv); "
+        "jobs written in English; or all but those in German (also fr, es, pt, it, nl, pl, sv, "
+        "da, no); "
         "a job with little text has no language",
     ),
     (
