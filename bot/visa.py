@@ -44,7 +44,8 @@ _AUTH = re.compile(
     r"(?:live and )?work|work authori[sz]ation|employment authori[sz]ation)\b"
 )
 _SPONSOR = re.compile(r"\bsponsor(?:s|ed|ing|ship)?\b")
-# The beginnings of the words of `_VISA`, `_AUTH` and `_SPONSOR`: a sentence without one is not read.
+# The beginnings of the words of `_VISA`, `_AUTH` and `_SPONSOR`: a sentence without one
+# is not read.
 _STEMS = (
     "visa",
     "permit",

@@ -33,7 +33,7 @@ from bot.syntax import (
     Word,
 )
 from bot.syntax import format_node as _text
-from bot.view import ANY, SCOPE, PostingView, attribute, compile_node, stored_query, view
+from bot.view import ANY, SCOPE, PostingView, compile_node, stored_query, view
 from bot.visa import stance
 from bot.words import HYPHEN_BOUND
 
@@ -77,6 +77,9 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
         told = f"pays {stated}" if stated else "states no salary"
         hint = " (salary:none matches such jobs)" if not stated and isinstance(node, Salary) else ""
         return ok, [f"{_text(node)}: the job {told}{hint}"]
+    if isinstance(node, Attr) and node.name == "lang":
+        told = f"written in {NAMES[v.lang]}" if v.lang else "in no language I can tell (too short)"
+        return ok, [f"{_text(node)}: the job is {told}"]
     if isinstance(node, Attr) and node.name == "visa":
         sentence = stance(p.title, p.description)[1] if v.visa else ""
         told = f"says “{shorten(sentence, 120)}”" if sentence else "says nothing clear of visas"
@@ -110,9 +113,6 @@ def _city_name_only(node: Node, v: PostingView, p: Posting) -> bool:
 
 
 def _attribute(name: str, p: Posting) -> str:
-    if name == "lang":
-        code = attribute(p, "lang")
-        return f"written in {NAMES[code]}" if code else "in no language I can tell (too short)"
     if name == "remote":
         return WORKPLACE.get(p.workplace or "", "not marked remote (counts as on-site)")
     kind = p.employment_type

@@ -34,31 +34,25 @@ class Saved(Table):
     def save(self, chat_id: int, posting: Posting, now: datetime) -> bool:
         """Save the job; False (nothing saved) when the user has `MOST` saved already. Saving
         a saved job again changes nothing."""
+        job = (posting.key, posting.title, posting.company, posting.url, now)
         with self.db.transaction():
-            if self.is_saved(chat_id, posting.key):
-                return True
-            if self.count(chat_id) >= MOST:
-                return False
-            self.db.execute(
-                """INSERT INTO saved_jobs (chat_id, posting_key, title, company, url, saved_at)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
-                (chat_id, posting.key, posting.title, posting.company, posting.url, iso(now)),
-            )
-        return True
+            return self.is_saved(chat_id, posting.key) or self.restore(chat_id, [job]) == 1
 
     def restore(self, chat_id: int, jobs: Iterable[tuple[str, str, str, str, datetime]]) -> int:
-        """/import: add the saved jobs (key, title, company, url, saved at) the user lacks,
-        up to `MOST` in all; returns how many were added."""
+        """Add the saved jobs (key, title, company, url, saved at) the user lacks, up to
+        `MOST` in all (/import; the Save button, one); returns how many were added."""
         added = 0
-        for key, title, company, url, at in jobs:
-            if self.count(chat_id) >= MOST:
-                break
-            cur = self.db.execute(
-                """INSERT OR IGNORE INTO saved_jobs
-                   (chat_id, posting_key, title, company, url, saved_at) VALUES (?, ?, ?, ?, ?, ?)""",
-                (chat_id, key, title, company, url, iso(at)),
-            )
-            added += cur.rowcount
+        with self.db.transaction():
+            room = MOST - self.count(chat_id)
+            for key, title, company, url, at in jobs:
+                if added >= room:
+                    break
+                added += self.db.execute(
+                    """INSERT OR IGNORE INTO saved_jobs
+                       (chat_id, posting_key, title, company, url, saved_at)
+                       VALUES (?, ?, ?, ?, ?, ?)""",
+                    (chat_id, key, title, company, url, iso(at)),
+                ).rowcount
         return added
 
     def unsave(self, chat_id: int, posting_key: str) -> bool:

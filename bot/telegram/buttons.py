@@ -5,10 +5,9 @@
 Callback data (built in `bot.render`) names the delivery: `jh:<id>` hides the job, `jm:<id>`
 mutes its company, `jp:<id>` pauses the matched alert (with several, it first offers a choice:
 `jp:<id>:<alert>`), `ju:<h|m|p>:<id>[:<alert>]` undoes, `jb:<id>` goes back, `js:<id>`
-saves the job or forgets it. A press counts
-only when that delivery is the presser's chat's and the press came from the very message it
-was sent as (see `owned`); anything else answers "This button no longer works" and changes
-nothing.
+saves the job or forgets it. A press counts only when that delivery is the presser's chat's
+and the press came from the very message it was sent as (see `owned`); anything else answers
+"This button no longer works" and changes nothing.
 """
 
 from __future__ import annotations

@@ -42,8 +42,8 @@ COMMANDS = (
         "",
         "Save your alerts and settings",
         "Sends your alerts (and which are paused), delivery settings, muted companies, the "
-        "companies you follow and the jobs you saved as a JSON file. Reply to it with /import to restore them, here "
-        "or on another bot.",
+        "companies you follow and the jobs you saved as a JSON file. Reply to it with /import "
+        "to restore them, here or on another bot.",
         "Account",
     ),
     Command(
@@ -61,7 +61,7 @@ COMMANDS = (
         "",
         "Unsubscribe and delete your data",
         "Asks to confirm with a button, then unsubscribes you and deletes your alerts, "
-        "settings, mutes and history. /start to come back.",
+        "settings, mutes, saved jobs and history. /start to come back.",
         "Account",
     ),
 )
@@ -203,8 +203,7 @@ class ControlCommands:
             lines.append(f"Muted companies: {len(backup.muted)}")
         if backup.saved:
             fields = [(j.key, j.title, j.company, j.url, j.saved_at) for j in backup.saved]
-            with store.db.transaction():
-                restored = store.saved.restore(msg.chat_id, fields)
+            restored = store.saved.restore(msg.chat_id, fields)
             lines.append(f"Saved jobs: {restored} added (/saved)")
         if backup.follows:
             lines += self._refollow(store, msg.chat_id, backup.follows)
@@ -277,7 +276,10 @@ class ControlCommands:
         if user is None or user.state == "stopped":
             return PressAnswer("Already done", _message("You are already unsubscribed."))
         store.users.forget_user(press.chat_id, now)
-        text = "Unsubscribed. I deleted your alerts, settings, mutes and history. /start brings you back."
+        text = (
+            "Unsubscribed. I deleted your alerts, settings, mutes, saved jobs and history. "
+            "/start brings you back."
+        )
         return PressAnswer("Deleted", _message(text))
 
 

@@ -104,7 +104,10 @@ def cmd_unsave(store: Stores, msg: Incoming, arg: str) -> str:
         )
     n = parse_id(arg) if arg.strip() else None
     if n is None or n < 1:
-        return "Which one? Send <code>/unsave 3</code>, a number from /saved, or <code>/unsave closed</code>."
+        return (
+            "Which one? Send <code>/unsave 3</code>, a number from /saved, or "
+            "<code>/unsave closed</code>."
+        )
     if n > len(jobs):
         return f"You have no saved job {n}. /saved lists yours."
     job = jobs[n - 1]

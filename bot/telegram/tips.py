@@ -112,8 +112,9 @@ def visa_tip(root: Node, command: str) -> str:
     rest = [t for t in terms if t not in named]
     meant = And((*rest, Attr("visa", "yes"))) if rest else Attr("visa", "yes")
     return (
-        f"\nTip: {esc(' '.join(map(format_node, named)))} also finds the jobs that say they will not "
-        f"sponsor a visa. Only those that offer it: <code>{command} {esc(format_node(meant))}</code>."
+        f"\nTip: {esc(' '.join(map(format_node, named)))} also finds the jobs that say they "
+        "will not sponsor a visa. Only those that offer it: "
+        f"<code>{command} {esc(format_node(meant))}</code>."
     )
 
 
@@ -287,7 +288,8 @@ def unstated_tip(root: Node, command: str, more: int | None) -> str:
     found = (
         "Jobs that state none match the rest"
         if more is None
-        else f"{plural(more, 'more job')} of the last 7 days {'match' if more > 1 else 'matches'} the rest"
+        else f"{plural(more, 'more job')} of the last 7 days "
+        f"{'match' if more > 1 else 'matches'} the rest"
     )
     return (
         f"\nTip: {esc(amount)} leaves out the jobs that state no salary, and most state none. "
