@@ -381,6 +381,13 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "company's jobs (a careers page or job board); <code>/why "
             "https://boards.greenhouse.io/acme</code> says why a job did or didn't reach you.",
         ),
+        (
+            "boards.greenhouse.io/acme,\njobs.lever.co/beta https://acme.example/jobs?a=1&b=2",
+            "Those are links. <code>/follow https://boards.greenhouse.io/acme "
+            "https://jobs.lever.co/beta https://acme.example/jobs?a=1&amp;b=2</code> follows "
+            "those companies' jobs (careers pages or job boards).",
+        ),
+        ("acme.example/jobs rust", "send <code>/alert acme.example/jobs rust</code>"),
         ("c++ & <b>go</b>", "send <code>/alert c++ &amp; &lt;b&gt;go&lt;/b&gt;</code>"),
         ("hello there", "Send /alert followed by keywords to get job alerts"),
         ("Thanks!", "Send /alert followed by keywords"),

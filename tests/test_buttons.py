@@ -314,7 +314,7 @@ async def test_save_keeps_a_job_for_later_and_saved_says_when_its_board_closes_i
         link = '<a href="https://boards.greenhouse.io/acme/jobs/2">Senior Rust Engineer</a>'
         assert await bot.say(USER, "/saved") == (
             f"Saved jobs (1):\n1. {link} — Acme Pay · Berlin · saved 21 Nov · open\n"
-            "<code>/unsave 2</code> forgets one; <code>/unsave closed</code>, the closed ones."
+            "<code>/unsave 1</code> forgets one."
         )
         toast, muted = await bot.press(edit, "jm:1")
         assert muted is not None and _row1(muted) == ["View job", "★ Saved"], "row 1 stays"

@@ -139,6 +139,67 @@ async def test_quota_cap_and_rate_limit(store, boards, clock) -> None:
         await client.aclose()
 
 
+async def test_several_urls_in_one_follow_each_get_a_line(store, boards, clock) -> None:
+    commands, client = make(store, clock, HostGuard(allow_private=True), per_hour=3)
+    rss = {"content_type": "application/rss+xml"}
+    boards.set("/a.rss", feed("Senior Rust Engineer", "Office Manager"), **rss)
+    boards.set("/b.rss", feed("Go Developer"), **rss)
+    boards.set("/c.rss", feed("Rust Developer"), **rss)
+    boards.set("/gone.rss", "nothing here", status=404)
+    store.users.subscribe(ANN, T0, None, None)
+    store.alerts.add_alert(ANN, "rust", T0)
+    a, b, c, gone = (boards.url(f"/{n}.rss") for n in ("a", "b", "c", "gone"))
+    try:
+        # A list as pasted from notes: commas, lines, the same address twice, 'all' at the end.
+        reply = await commands.handle("follow", say(ANN), f"{a},\n{gone}; {b} {a} {c} all")
+        lines = reply.split("\n")
+        assert lines[0] == "Following 2 of 4 companies:"
+        assert lines[1] == (
+            "✅ <b>a.rss</b> on an RSS feed: 2 open jobs, 1 matches your alerts: "
+            "<code>/search board:a.rss</code>"
+        )
+        assert lines[2].startswith(f"❌ {gone}: I "), reply
+        assert (
+            lines[3] == "✅ <b>b.rss</b> on an RSS feed: 1 open job, none matches your alerts yet"
+        )
+        assert lines[4] == (
+            "That's a lot of /follow at once. Try again in 1h. For the rest: "
+            f"<code>/follow {c} all</code>"
+        ), "three tries an hour: the fourth address is left, ready to send again"
+        assert lines[5:] == ["From now on every new job of them reaches you."]
+        follows = store.follows.follows(ANN)
+        assert sorted((f.board.name, f.all_jobs) for f in follows) == [
+            ("a.rss", True),
+            ("b.rss", True),
+        ]
+        assert not any(path == "/c.rss" for path, *_ in boards.requests), "never fetched"
+        odd = await commands.handle("follow", say(ANN), f"{a} {b} please")
+        assert odd.startswith("I don't understand “please” after the URL.")
+    finally:
+        await client.aclose()
+
+
+async def test_a_follow_of_more_than_ten_urls_reads_ten(store, boards, clock) -> None:
+    commands, client = make(store, clock, HostGuard(allow_private=True), per_hour=50)
+    urls = []
+    for n in range(12):
+        boards.set(f"/{n}.rss", feed(f"Engineer {n}"), content_type="application/rss+xml")
+        urls.append(boards.url(f"/{n}.rss"))
+    try:
+        reply = await commands.handle("follow", say(ANN), " ".join(urls))
+        lines = reply.split("\n")
+        assert lines[0] == "Following 10 of 12 companies:"
+        assert all(line.startswith("✅ ") for line in lines[1:11])
+        assert (
+            lines[11]
+            == f"I take 10 at a time. For the rest: <code>/follow {urls[10]} {urls[11]}</code>"
+        )
+        assert lines[12].startswith("From now on their new jobs that match your alerts reach you.")
+        assert len(store.follows.follows(ANN)) == 10
+    finally:
+        await client.aclose()
+
+
 async def test_bad_urls_and_private_hosts_get_clear_answers(store, boards, clock) -> None:
     commands, client = make(store, clock, HostGuard())  # the real guard: loopback is private
     try:

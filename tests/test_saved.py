@@ -58,7 +58,7 @@ async def test_saved_lists_the_last_saved_first_with_each_jobs_state(handlers, s
         "21 Nov · closed 21 Nov",
     ]
     assert (
-        tail == "<code>/unsave 2</code> forgets one; <code>/unsave closed</code>, the closed ones."
+        tail == "<code>/unsave 1</code> forgets one; <code>/unsave closed</code>, the closed ones."
     )
 
     assert (await say(handlers, "/unsave 2")) == "Forgot “Go Engineer”. /saved lists the rest."
@@ -78,6 +78,7 @@ async def test_saved_turns_pages_and_unsave_says_what_it_cannot_do(handlers, sto
     second = await say(handlers, "/saved 2")
     assert second.startswith(f"Saved jobs ({PAGE + 3}, page 2 of 2):\n{PAGE + 1}. ")
     assert "Job 0</a>" in second and "/saved 3" not in second
+    assert f"\n<code>/unsave {PAGE + 1}</code> forgets one" in second, "a number it lists"
     assert (await say(handlers, "/saved 3")) == "“3” is no page of /saved: it has 2."
     assert (await say(handlers, "/saved soon")) == "“soon” is no page of /saved: it has 2."
     assert (await say(handlers, "/saved 0")) == "“0” is no page of /saved: it has 2."

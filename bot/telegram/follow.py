@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot import match
@@ -35,8 +37,10 @@ from bot.telegram.dbworker import StoreWorker
 from bot.transport import Incoming
 
 log = logging.getLogger(__name__)
+_PLAIN = re.compile(r"[\w.+-]+")
 esc = html.escape
 
+AT_ONCE = 10  # URLs one /follow reads; each is a try of `FollowConfig.per_hour`
 COMMANDS = (
     Command(
         "follow",
@@ -44,7 +48,9 @@ COMMANDS = (
         "Follow a company's jobs",
         "/follow https://boards.greenhouse.io/acme — I poll that company's job board from now "
         "on and its new jobs reach your alerts. Add <code>all</code> to get every new job of "
-        "it, alerts or not. A careers page works too when it links to its job board.",
+        "it, alerts or not. A careers page works too when it links to its job board. Up to "
+        f"{AT_ONCE} addresses at once (a list pasted from your notes: spaces, commas or lines "
+        "between them) get a line each.",
         "Jobs",
     ),
     Command("following", "", "The companies you follow", "Lists them with their health.", "Jobs"),
@@ -62,6 +68,34 @@ USAGE = (
     "<code>/follow https://boards.greenhouse.io/acme</code>; add <code>all</code> for every new "
     "job of that company."
 )
+
+
+@dataclass(frozen=True)
+class Found:
+    """A board followed: its row, its open postings, those the user's alerts match."""
+
+    board: BoardState
+    postings: int
+    hits: list[Posting]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a URL was not followed, as the reply says it; `stop` when no later URL of the same
+    /follow can fare better (the hourly tries, a quota, the bot's cap)."""
+
+    text: str
+    hint: str = ""
+    stop: bool = False
+
+
+def _urlish(word: str) -> bool:
+    return "://" in word
+
+
+def _quoted(name: str) -> str:
+    """A board's name as `board:` takes it: quoted when it is more than one word."""
+    return name if _PLAIN.fullmatch(name) else f'"{name}"'
 
 
 class FollowCommands:
@@ -92,45 +126,88 @@ class FollowCommands:
 
     # -- /follow ---------------------------------------------------------------------------
     async def cmd_follow(self, msg: Incoming, arg: str) -> str:
-        """Recognise the board at a URL, share or create its row, baseline it, follow it."""
-        url, _, rest = arg.strip().partition(" ")
-        url = with_scheme(url)
-        if not url:
+        """Follow the board at one URL, or at each of several (a list pasted from notes)."""
+        words = [w.strip(",;") for w in arg.split() if w.strip(",;")]
+        all_jobs = len(words) > 1 and words[-1].lower() == "all"
+        urls = list(dict.fromkeys(with_scheme(w) for w in words[: -1 if all_jobs else None]))
+        if len(urls) > 1 and (odd := next((u for u in urls if not _urlish(u)), None)):
+            return f"I don't understand “{echo(odd, 40)}” after the URL. {USAGE}"
+        if len(urls) > 1:
+            return await self._follow_many(msg, urls, all_jobs)
+        if not urls:
             return USAGE
-        if rest.strip().lower() not in ("", "all"):
-            return f"I don't understand “{echo(rest.strip(), 40)}” after the URL. {USAGE}"
+        outcome = await self._follow_url(msg, urls[0], all_jobs)
+        if isinstance(outcome, Refusal):
+            return outcome.text + outcome.hint
+        return _found(outcome.board, outcome.postings, outcome.hits, all_jobs)
+
+    async def _follow_many(self, msg: Incoming, urls: list[str], all_jobs: bool) -> str:
+        """Each URL in turn (one board's name is chosen before the next's), at most
+        `AT_ONCE`; the reply has a line for each and the /follow to send for those not tried."""
+        lines: list[str] = []
+        done = 0
+        left = urls[AT_ONCE:]
+        why_left = f"I take {AT_ONCE} at a time"
+        for i, url in enumerate(urls[:AT_ONCE]):
+            outcome = await self._follow_url(msg, url, all_jobs)
+            if isinstance(outcome, Found):
+                done += 1
+                lines.append("✅ " + _found_line(outcome))
+            elif outcome.stop:
+                left = urls[i:]
+                why_left = outcome.text.removesuffix(".")
+                break
+            else:
+                lines.append(f"❌ {echo(url, 60)}: {outcome.text}")
+        head = f"Following {done} of {len(urls)} companies:" if done else "I followed none of them:"
+        if left:
+            again = " ".join([*left, *(["all"] if all_jobs else [])])
+            lines.append(f"{why_left}. For the rest: <code>/follow {esc(again)}</code>")
+        if done:
+            lines.append(
+                "From now on every new job of them reaches you."
+                if all_jobs
+                else "From now on their new jobs that match your alerts reach you. "
+                "/following lists what you follow."
+            )
+        return "\n".join([head, *lines])
+
+    async def _follow_url(self, msg: Incoming, url: str, all_jobs: bool) -> Found | Refusal:
+        """Recognise the board at a URL, share or create its row, baseline it, follow it."""
         if problem := url_problem(url):
-            return problem
+            return Refusal(problem)
         await self.db.run(_ensure_user, msg, self.clock())
         if wait := self.tries.take(msg.chat_id):
-            return f"That's a lot of /follow at once. Try again in {format_duration(wait.total_seconds() + 1)}."
+            after = format_duration(wait.total_seconds() + 1)
+            return Refusal(f"That's a lot of /follow at once. Try again in {after}.", stop=True)
         try:
             kind, endpoint = await recognise(url, self.guard, self.poller)
         except (DetectError, FetchError) as exc:
             hint = UNREACHABLE_HINT if isinstance(exc, BoardUnreachable) else ""
-            return f"I can't follow that: {esc(shorten(str(exc), 300))}{hint}"
+            return Refusal(f"I can't follow that: {esc(shorten(str(exc), 300))}", hint)
         board = await self.db.run(lambda s: s.boards.board_at(kind, endpoint))
         if board is None or not board.enabled:
-            board_or_reply = await self._start_polling(board, url, kind, endpoint)
-            if isinstance(board_or_reply, str):
-                return board_or_reply
-            board = board_or_reply
-        elif board.baseline_at is None and (reply := await self._baseline(board.name)):
-            return reply
-        return await self._follow(msg.chat_id, board.name, rest.strip().lower() == "all")
+            board_or_refusal = await self._start_polling(board, url, kind, endpoint)
+            if isinstance(board_or_refusal, Refusal):
+                return board_or_refusal
+            board = board_or_refusal
+        elif board.baseline_at is None and (refusal := await self._baseline(board.name)):
+            return refusal
+        return await self._follow(msg.chat_id, board.name, all_jobs)
 
     async def _start_polling(
         self, retired: BoardState | None, url: str, kind: str, endpoint: str
-    ) -> BoardState | str:
+    ) -> BoardState | Refusal:
         """A new (or retired) board: within the global cap, polled once as its baseline, then
-        on the schedule. Returns the board or the reply that says why not."""
+        on the schedule. Returns the board or why not."""
         if await self.db.run(lambda s: s.boards.followed_board_count()) >= self.config.max_boards:
             log.warning(
                 "follow refused: the cap of %d user-added boards is reached", self.config.max_boards
             )
-            return (
+            return Refusal(
                 "I can't take on another company right now: this bot follows as many boards as "
-                "its operator allows. Please ask them."
+                "its operator allows. Please ask them.",
+                stop=True,
             )
         if retired is not None:
             name = retired.name
@@ -142,31 +219,31 @@ class FollowCommands:
             board = BoardConfig(name, url, kind, endpoint, self.interval)
             now = self.clock()
             await self.db.run(lambda s: s.boards.add_followed_board(board, now))
-        if reply := await self._baseline(name, retire_on_failure=True):
-            return reply
+        if refusal := await self._baseline(name, retire_on_failure=True):
+            return refusal
         self.scheduler.add(name, self.interval, first_in=self.interval)
         log.info("board %s (%s) followed from chat: %s", name, kind, endpoint)
         state = await self.db.run(lambda s: s.boards.board(name))
         assert state is not None
         return state
 
-    async def _baseline(self, name: str, *, retire_on_failure: bool = False) -> str | None:
+    async def _baseline(self, name: str, *, retire_on_failure: bool = False) -> Refusal | None:
         outcome = await self.poller.poll(name, force=True, trial=retire_on_failure)
         if outcome.status != "failed":
             return None
         if retire_on_failure:
             await self.db.run(lambda s: s.boards.remove_board(name))
             log.info("board %s not followed: its first read failed; it is not polled", name)
-        return f"I couldn't read that board: {esc(shorten(outcome.error or 'no answer', 300))}"
+        return Refusal(
+            f"I couldn't read that board: {esc(shorten(outcome.error or 'no answer', 300))}"
+        )
 
-    async def _follow(self, chat_id: int, name: str, all_jobs: bool) -> str:
+    async def _follow(self, chat_id: int, name: str, all_jobs: bool) -> Found | Refusal:
         now = self.clock()
         result = await self.db.run(_follow, chat_id, name, all_jobs, now, self.config.max_per_user)
-        if isinstance(result, str):
+        if isinstance(result, Refusal):
             await self.db.run(lambda s: s.follows.retire_if_unneeded(name))
-            return result
-        board, postings, hits = result
-        return _found(board, postings, hits, all_jobs)
+        return result
 
     # -- /following, /unfollow -------------------------------------------------------------
     async def cmd_following(self, msg: Incoming, arg: str) -> str:
@@ -216,15 +293,16 @@ def _ensure_user(store: Stores, msg: Incoming, now: datetime) -> None:
 
 def _follow(
     store: Stores, chat_id: int, name: str, all_jobs: bool, now: datetime, quota: int
-) -> tuple[BoardState, int, list[Posting]] | str:
+) -> Found | Refusal:
     """Follow within the user's quota (one transaction); the board, its open postings and
-    those the user's alerts match. A str is the reply that says why not."""
+    those the user's alerts match, or why not."""
     with store.db.transaction():
         already = any(f.board.name == name for f in store.follows.follows(chat_id))
         if not already and store.follows.follow_count(chat_id) >= quota:
-            return (
+            return Refusal(
                 f"You follow {quota} companies, the most I allow. /following lists them; "
-                "/unfollow one to make room."
+                "/unfollow one to make room.",
+                stop=True,
             )
         store.follows.follow(chat_id, name, all_jobs, now)
     board = store.boards.board(name)
@@ -234,7 +312,21 @@ def _follow(
     alerts = [a for a in store.alerts.alerts(chat_id) if a.id not in paused]
     keys = {r.posting_key for r in match.route(postings, alerts)}
     hits = store.choices.visible(chat_id, [p for p in postings if p.key in keys])
-    return board, board.open_postings, hits
+    return Found(board, board.open_postings, hits)
+
+
+def _found_line(found: Found) -> str:
+    """One line of a /follow of several: "Acme on Greenhouse: 34 open jobs, 3 match your
+    alerts: /search board:acme"."""
+    board, hits = found.board, found.hits
+    line = f"<b>{esc(board.company or board.name)}</b> on {platform(board.kind)}: "
+    line += f"{found.postings} open job{'s' if found.postings != 1 else ''}, "
+    if not hits:
+        return line + "none matches your alerts yet"
+    return line + (
+        f"{len(hits)} match{'es' if len(hits) == 1 else ''} your alerts: "
+        f"<code>/search board:{esc(_quoted(board.name))}</code>"
+    )
 
 
 def _found(board: BoardState, postings: int, hits: list[Posting], all_jobs: bool) -> str:
@@ -251,7 +343,7 @@ def _found(board: BoardState, postings: int, hits: list[Posting], all_jobs: bool
     lines = [head + "."]
     lines += [job_line(p) for p in hits[:3]]
     if len(hits) > 3:
-        lines.append(f"…and {len(hits) - 3} more: /search board:{esc(board.name)}")
+        lines.append(f"…and {len(hits) - 3} more: /search board:{esc(_quoted(board.name))}")
     lines.append(
         "From now on every new job of it reaches you."
         if all_jobs

@@ -174,13 +174,14 @@ def unknown_command(name: str, arg: str) -> str:
     return f"I don't know /{echo(name)}. Did you mean <code>{esc(shorten(line, 200))}</code>?"
 
 
+_LINK = re.compile(r"https?://\S{1,300}")
 _ASKS_WHY = re.compile(r"(?:why|how come)(?: not| this(?: one)?| me)?\W*$", re.IGNORECASE)
 
 
 def suggestion(text: str) -> str:
     """The reply to a text that is not a command: the commands it most likely meant, in
-    <code> (a tap copies it in Telegram). A link: /follow and /why; a few keywords: /alert
-    and /search; anything else, NOT_A_COMMAND."""
+    <code> (a tap copies it in Telegram). A link: /follow and /why; a list of links: /follow
+    of them all; a few keywords: /alert and /search; anything else, NOT_A_COMMAND."""
     text = " ".join(text.split())
     words = text.split()
     url = esc(with_scheme(text))
@@ -188,6 +189,12 @@ def suggestion(text: str) -> str:
         return (
             f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "
             f"page or job board); <code>/why {url}</code> says why a job did or didn't reach you."
+        )
+    links = [esc(with_scheme(w.strip(",;"))) for w in words]
+    if 1 < len(links) <= 10 and all(_LINK.fullmatch(x) for x in links) and len(text) <= 1500:
+        return (
+            f"Those are links. <code>/follow {' '.join(links)}</code> follows those companies' "
+            "jobs (careers pages or job boards)."
         )
     first = fold(words[0].strip(",.!")) if words else ""
     talk = not words or first in _TALK or text.endswith(("?", "!"))

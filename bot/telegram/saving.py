@@ -58,7 +58,11 @@ def cmd_saved(store: Stores, msg: Incoming, arg: str) -> str:
     shown = jobs[first : first + PAGE]
     lines = [_line(first + i + 1, job, _details(store, job), zone) for i, job in enumerate(shown)]
     head = f"Saved jobs ({len(jobs)}" + (f", page {page} of {pages}):" if pages > 1 else "):")
-    tail = ["<code>/unsave 2</code> forgets one; <code>/unsave closed</code>, the closed ones."]
+    closed = any(j.gone or j.closed_at is not None for j in jobs)
+    tail = [
+        f"<code>/unsave {first + 1}</code> forgets one"
+        + ("; <code>/unsave closed</code>, the closed ones." if closed else ".")
+    ]
     if page < pages:
         tail.insert(0, f"/saved {page + 1} shows the next {min(PAGE, len(jobs) - first - PAGE)}.")
     return "\n".join([head, *lines, *tail])
