@@ -224,6 +224,11 @@ async def test_pause_alert_offers_a_choice_between_matched_alerts(tmp_path, tg, 
         assert "⏸ Paused alert #2 senior" in paused.visible_text
         assert "nothing is sent until /resume 2; what it matches meanwhile" in paused.visible_text
         assert bot.app.store.alerts.paused_alert_ids(USER) == {2}
+        toast, saved = await bot.press(paused, "js:1")
+        assert toast.startswith("Saved") and saved is not None
+        assert saved.visible_text == paused.visible_text and _row2(saved) == _row2(paused), (
+            "Save keeps the pause's note and its Undo"
+        )
         sent = await bot.jobs(job(2, "x"), job(3, "Senior Go Engineer"), job(4, "Rust Dev"))
         assert [m.text.split("\n")[0] for m in sent] == ["<b>Rust Dev</b>"]
         assert "Matched your alert “rust”" in sent[0].text, "the paused alert is not named"
@@ -327,4 +332,11 @@ async def test_save_keeps_a_job_for_later_and_saved_says_when_its_board_closes_i
         toast, edit = await bot.press(edit, "js:1")
         assert toast == "Removed from /saved." and edit is not None
         assert _row1(edit) == ["View job", "☆ Save"]
+        assert "🔇 Muted Acme Pay" in edit.visible_text and _row2(edit) == _row2(muted), (
+            "the mute's note and its Undo stay under the message"
+        )
         assert (await bot.say(USER, "/saved")).startswith("You have saved no job.")
+        toast, back = await bot.press(edit, "ju:m:1")
+        assert toast == "Acme Pay unmuted." and back is not None
+        toast, edit = await bot.press(back, "js:1")
+        assert "Muted" not in edit.visible_text and _row2(edit) == _row2(msg), "nothing to keep"

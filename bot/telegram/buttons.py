@@ -17,7 +17,7 @@ import re
 from datetime import datetime
 
 from bot import policy, render
-from bot.models import Button, OutgoingMessage
+from bot.models import Alert, Button, OutgoingMessage, Posting
 from bot.render import shorten
 from bot.store import SentJob, Stores
 from bot.store.saved import MOST
@@ -106,11 +106,13 @@ def mute(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     if job is None or message is None or posting is None or not posting.company.strip():
         return STALE
     store.choices.mute_company(job.chat_id, posting.company, now)
+    return PressAnswer(f"Muted {shorten(posting.company, 80)}.", _muted(message, job, posting))
+
+
+def _muted(message: OutgoingMessage, job: SentJob, posting: Posting) -> OutgoingMessage:
     name = esc(shorten(posting.company, 80))
     note = f"🔇 Muted <b>{name}</b>: no more jobs from them. /muted lists, /unmute undoes."
-    return PressAnswer(
-        f"Muted {shorten(posting.company, 80)}.", _noted(message, note, _undo("m", job))
-    )
+    return _noted(message, note, _undo("m", job))
 
 
 def pause(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
@@ -133,14 +135,16 @@ def pause(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
         return STALE
     alert = chosen[0]
     store.alerts.set_alert_paused(job.chat_id, alert.id, now)
+    return PressAnswer(f"Paused alert #{alert.id}.", _paused(message, job, alert))
+
+
+def _paused(message: OutgoingMessage, job: SentJob, alert: Alert) -> OutgoingMessage:
     query = esc(shorten(alert.query, 60))
     note = (
         f"⏸ Paused alert #{alert.id} <b>{query}</b>: nothing is sent until /resume {alert.id}; "
         "what it matches meanwhile comes then, in one summary."
     )
-    return PressAnswer(
-        f"Paused alert #{alert.id}.", _noted(message, note, _undo("p", job, alert.id))
-    )
+    return _noted(message, note, _undo("p", job, alert.id))
 
 
 def undo(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
@@ -182,7 +186,19 @@ def save(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     else:
         return PressAnswer(f"You have {MOST} saved jobs, the most. /unsave some first.")
     message = original(store, job, now)
-    return PressAnswer(toast, message) if message else STALE
+    return PressAnswer(toast, _as_left(store, job, posting, message)) if message else STALE
+
+
+def _as_left(
+    store: Stores, job: SentJob, posting: Posting, message: OutgoingMessage
+) -> OutgoingMessage:
+    """The message with the note a mute or pause left under it (and its Undo), while the
+    company is still muted or the alert still paused: Save keeps them."""
+    if posting.company.strip() and store.choices.is_muted(job.chat_id, posting.company):
+        return _muted(message, job, posting)
+    paused = store.alerts.paused_alert_ids(job.chat_id) & set(job.alert_ids)
+    alert = next((a for a in store.alerts.alerts(job.chat_id) if a.id in paused), None)
+    return _paused(message, job, alert) if alert is not None else message
 
 
 def back(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
