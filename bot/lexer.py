@@ -22,6 +22,7 @@ from bot.syntax import (
     Salary,
     Term,
     Word,
+    Years,
 )
 from bot.words import tokens
 
@@ -33,7 +34,7 @@ class Tok:
     kind: str  # "(", ")", "term", "field", "neg", "or", "and", "not", "end"
     pos: int
     text: str = ""
-    node: Term | Salary | None = None
+    node: Term | Salary | Years | None = None
 
 
 # salary: with spaces around its operator ("salary: >=120k", "salary >= 120k"). The value must
@@ -42,6 +43,11 @@ _SALARY = re.compile(
     r"salary(?:\s*[:=]\s*|\s*(?=[<>]))(?P<op>[<>]=?)?\s*(?P<value>[^\s()\"|]*\d[^\s()\"|]*)",
     re.IGNORECASE,
 )
+# years: with its number, however spaced ("years: <= 3", "years>=5", "years:2-4", "years:3+").
+_YEARS = re.compile(
+    r"years(?:\s*[:=]\s*|\s*(?=[<>]))(?P<op>[<>]=?)?\s*(?P<value>\d[^\s()\"|]*)", re.IGNORECASE
+)
+_YEARS_VALUE = re.compile(r"(?P<low>\d{1,2})(?:(?P<plus>\+)|-(?P<high>\d{1,2}))?")
 # The word after a salary's value, which may be its currency or period ("eur", "€/day", "/day").
 _NEXT_WORD = re.compile(r"\s+([^\s()\"|]+)")
 # "name:", and as people also write it, "name=" and "salary>=100k" (the operator is the value's).
@@ -83,6 +89,21 @@ def _salary(chunk: str, pos: int) -> Salary:
         )
         raise QueryError(f"{exc}{also} ({at(pos)})") from None
     return Salary(f.op, f.amount, f.upto, f.currency, f.per)
+
+
+def _years(op: str, value: str, pos: int) -> Years:
+    """The value of years: as a node: "<=3", ">=5", "3+" (at least 3), "2-4", or "3" (at most
+    3: the years one has); QueryError says what's wrong."""
+    m = _YEARS_VALUE.fullmatch(value)
+    if m is None or (op and (m["plus"] or m["high"])):
+        raise QueryError(f"years: takes {CHOICES['years']} ({at(pos)})")
+    low = int(m["low"])
+    if m["high"] is not None:
+        high = int(m["high"])
+        if high < low:
+            raise QueryError(f"years:{value} is a range from high to low ({at(pos)})")
+        return Years("-", low, high)
+    return Years(">=" if m["plus"] else op or "<=", low)
 
 
 def lex(text: str) -> list[Tok]:
@@ -130,6 +151,11 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
     salary = _SALARY.match(text, i)
     if salary:
         return _lex_salary(text, i, salary, out)
+    years = _YEARS.match(text, i)
+    if years:
+        asked = _years(years["op"] or "", years["value"], years.start("value"))
+        out.append(Tok("term", i, text[i : years.end()], asked))
+        return years.end()
     j = i
     while j < len(text) and not text[j].isspace() and text[j] not in '()"|':
         j += 1
@@ -178,7 +204,7 @@ def _loose_field(field: re.Match[str]) -> bool:
     name = field[1].lower()
     if field[0].endswith("="):
         return name in FIELD_NAMES or name in ATTRS
-    return name == "salary"
+    return name in ("salary", "years")
 
 
 def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[Tok]) -> int:
@@ -191,6 +217,9 @@ def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[Tok]) 
     value = text[i + len(field[0]) : j]
     if name == "salary" and value.lower() not in ATTRS["salary"]:
         out.append(Tok("term", i, text[i:j], _salary(value, i + len(field[0]))))
+        return j
+    if name == "years" and value and value.lower() not in ATTRS["years"]:
+        out.append(Tok("term", i, text[i:j], _years("", value, i + len(field[0]))))
         return j
     out.append(Tok("field", i, name))
     i += len(field[0])

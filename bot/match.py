@@ -12,13 +12,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot import gcpause
+from bot.experience import asked
 from bot.index import Matcher
 from bot.models import Alert, Delivery, Posting, Routed
 from bot.places import city_spellings, is_place_word, where
 from bot.plan import plan
 from bot.salary import yearly
 from bot.synonyms import expand
-from bot.syntax import ATTRS, And, Attr, Field, Node, Not, Phrase, Prefix, Query, Salary, Word
+from bot.syntax import (
+    ATTRS,
+    And,
+    Attr,
+    Field,
+    Node,
+    Not,
+    Phrase,
+    Prefix,
+    Query,
+    Salary,
+    Word,
+    Years,
+)
 from bot.view import (
     ANYWHERE,
     ATTR_VALUES,
@@ -27,6 +41,7 @@ from bot.view import (
     salary_test,
     stored_query,
     view,
+    years_test,
 )
 from bot.words import HYPHEN_BOUND, fold, hyphen_only, tokens
 
@@ -77,6 +92,8 @@ def _naive(
         return attribute(p, node.name) in ATTR_VALUES[node.name, node.value]
     if isinstance(node, Salary):
         return salary_test(node, yearly(p))
+    if isinstance(node, Years):
+        return years_test(node, asked(p.title, p.description or "")[0])
     if isinstance(node, Field):
         names = ("location", "places", "place names") if node.name == "location" else (node.name,)
         return _naive(node.child, fields, names, p)

@@ -29,6 +29,7 @@ from bot.syntax import (
     Prefix,
     Salary,
     Word,
+    Years,
 )
 from bot.view import ANY, ATTR_VALUES, SCOPE, PostingView, Test, attribute, compile_node
 from bot.words import HYPHEN_BOUND
@@ -82,7 +83,7 @@ def plan(node: Node, scope: int = ANY, limit: int = 8) -> list[Way] | None:
     exact = _exact_key(node, scope)
     if exact is not None:
         return [Way(frozenset({exact}))]
-    if isinstance(node, Word | Phrase | Salary | Prefix):
+    if isinstance(node, Word | Phrase | Salary | Years | Prefix):
         return [_tested(node, scope)]
     if isinstance(node, Field):
         return plan(node.child, SCOPE[node.name], limit)
@@ -96,9 +97,11 @@ def plan(node: Node, scope: int = ANY, limit: int = 8) -> list[Way] | None:
     return _both(parts, scope, limit)
 
 
-def _tested(node: Word | Phrase | Salary | Prefix, scope: int) -> Way:
+def _tested(node: Word | Phrase | Salary | Years | Prefix, scope: int) -> Way:
     """A leaf without an exact key: the keys it implies, and its test."""
     test = (compile_node(node, scope),)
+    if isinstance(node, Years):  # the postings that ask some years; then the number
+        return Way(frozenset({"years:stated"}), tests=test)
     if isinstance(node, Salary):  # the currency, or any stated salary; then the amounts
         return Way(frozenset({f"salary:{node.currency or 'stated'}"}), tests=test)
     if isinstance(node, Prefix):  # anywhere: its first letters

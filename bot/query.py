@@ -8,6 +8,7 @@
     remote:yes|no|hybrid  type:full-time|part-time|contract|internship
     salary:>=100k  salary:<80k  salary:100k-150k  salary:>=€100k   a yearly amount
     salary:>=500/day  salary:120k+  salary:>=120k eur   a day rate, 120k or more, in euros
+    years:<=3  years:>=5  years:2-4  years:none    the years of experience a job asks
 
 `parse` raises `QueryError` with a message that points at the problem, and holds a query to
 limits on length, terms and nesting. There are no regular expressions from users: a query is
@@ -31,6 +32,7 @@ from bot.syntax import (
     Or,
     Query,
     Salary,
+    Years,
     format_node,
 )
 
@@ -109,8 +111,9 @@ class _Parser:
         tok = self.next()
         if tok.kind == "term":
             assert tok.node is not None
-            if isinstance(tok.node, Salary) and self.field is not None:
-                raise QueryError(f"salary: cannot go inside {self.field}:(…) ({at(tok.pos)})")
+            if isinstance(tok.node, Salary | Years) and self.field is not None:
+                what = "salary" if isinstance(tok.node, Salary) else "years"
+                raise QueryError(f"{what}: cannot go inside {self.field}:(…) ({at(tok.pos)})")
             return tok.node
         if tok.kind == "field":
             return self.field_value(tok)

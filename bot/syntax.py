@@ -32,8 +32,8 @@ class Prefix:
 class Attr:
     """remote:yes|no|hybrid, type:full-time|part-time|contract|internship,
     salary:stated|none (whether the job states a salary at all), visa:yes|no (what it says
-    of visa sponsorship: `bot.visa`) or lang:en|de|… (the language it is written in:
-    `bot.language`)."""
+    of visa sponsorship: `bot.visa`), lang:en|de|… (the language it is written in:
+    `bot.language`) or years:stated|none (whether it asks for years of experience)."""
 
     name: str
     value: str
@@ -49,6 +49,16 @@ class Salary:
     upto: float | None = None  # the top of a range
     currency: str | None = None  # ISO code
     per: str | None = None  # "month", "week", "day" or "hour"; None: a year
+
+
+@dataclass(frozen=True, slots=True)
+class Years:
+    """years:<=3, years:>=5, years:2-4 (op "-"): the years of experience a posting asks at
+    least (`bot.experience`), compared with `low` (and `high`, the top of a range)."""
+
+    op: str  # ">=", ">", "<=", "<" or "-"
+    low: int
+    high: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +84,7 @@ class Or:
     children: tuple[Node, ...]
 
 
-Node = Word | Phrase | Prefix | Attr | Salary | Field | Not | And | Or
+Node = Word | Phrase | Prefix | Attr | Salary | Years | Field | Not | And | Or
 Term = Word | Phrase | Prefix
 
 FIELDS = ("title", "company", "location", "board")
@@ -102,6 +112,10 @@ ATTRS: dict[str, dict[str, str]] = {
         "stated": "stated", "yes": "stated",
         "none": "none", "no": "none", "unstated": "none",
     },
+    "years": {  # a number (years:<=3) is a `Years`, read by the lexer
+        "stated": "stated", "yes": "stated",
+        "none": "none", "no": "none", "unstated": "none",
+    },
 }  # fmt: skip
 CHOICES = {  # what each of `ATTRS` takes, for error messages
     "remote": "yes, no or hybrid",
@@ -109,6 +123,7 @@ CHOICES = {  # what each of `ATTRS` takes, for error messages
     "salary": "an amount (salary:>=100k), none or stated",
     "visa": "yes (offers sponsorship) or no (will not sponsor)",
     "lang": f"a language: {', '.join(LANGUAGES)} (or english, german…)",
+    "years": "a number of years (years:<=3, years:>=5, years:2-4), none or stated",
 }
 OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}  # the words that join terms
 MIN_PREFIX = 3
@@ -155,6 +170,10 @@ def format_node(node: Node) -> str:
         return f"{node.name}:{node.value}"
     if isinstance(node, Salary):
         return _salary(node)
+    if isinstance(node, Years):
+        return (
+            f"years:{node.op}{node.low}" if node.high is None else f"years:{node.low}-{node.high}"
+        )
     if isinstance(node, Field):
         return f"{node.name}:" + _group(node.child, And, Or)
     if isinstance(node, Not):

@@ -12,13 +12,27 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
+from bot.experience import asked
 from bot.language import LANGUAGES, language
 from bot.models import Posting
 from bot.places import where
 from bot.query import parse
 from bot.salary import Yearly, accepts, yearly
 from bot.synonyms import expand
-from bot.syntax import FIELDS, And, Attr, Field, Node, Not, Phrase, Prefix, Query, Salary, Word
+from bot.syntax import (
+    FIELDS,
+    And,
+    Attr,
+    Field,
+    Node,
+    Not,
+    Phrase,
+    Prefix,
+    Query,
+    Salary,
+    Word,
+    Years,
+)
 from bot.visa import cued, stance
 from bot.words import HYPHEN_BOUND, hyphen_only, tokens
 
@@ -37,6 +51,8 @@ ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
     ("salary", "none"): frozenset({"none"}),
     ("visa", "yes"): frozenset({"yes"}),
     ("visa", "no"): frozenset({"no"}),
+    ("years", "stated"): frozenset({"stated"}),
+    ("years", "none"): frozenset({"none"}),
     **{("lang", code): frozenset({code}) for code in LANGUAGES},
 }
 _UNLIMITED = {"max_length": 1 << 30, "max_terms": 1 << 30, "max_depth": 64}
@@ -50,15 +66,18 @@ def stored_query(query: str | Query) -> Query:
 
 
 def attribute(posting: Posting | PostingView, name: str) -> str | None:
-    """The value an attribute filter (remote:, type:, salary:none, visa:, lang:) looks at:
+    """The value an attribute filter (remote:, type:, salary:none, visa:, lang:, years:none)
+    looks at:
     `ATTR_VALUES` lists its matches."""
     if name == "remote":
         return posting.workplace
     if name == "salary":
         stated = posting.salary if isinstance(posting, PostingView) else yearly(posting)
         return "none" if stated is None else "stated"
-    if name in ("lang", "visa"):  # read from the posting's words: as its view reads them
+    if name in ("lang", "visa", "years"):  # read as the posting's view reads them
         v = posting if isinstance(posting, PostingView) else PostingView(posting)
+        if name == "years":
+            return "none" if v.years is None else "stated"
         return v.lang if name == "lang" else v.visa
     return posting.employment_type
 
@@ -87,6 +106,7 @@ class PostingView:
         "_pairs",
         "_searches",
         "_visa",
+        "_years",
         "bound",
         "description",
         "employment_type",
@@ -130,6 +150,7 @@ class PostingView:
         self.title, self.description = posting.title, posting.description
         self._visa: str | None = "unread"
         self._lang: str | None = "unread"
+        self._years: int | str | None = "unread"
 
     @property
     def visa(self) -> str | None:
@@ -146,6 +167,14 @@ class PostingView:
         if self._lang == "unread":
             self._lang = language(self.words[ANY])
         return self._lang
+
+    @property
+    def years(self) -> int | None:
+        """The years of experience the posting asks at least (`bot.experience`), read the
+        first time it is asked."""
+        if isinstance(self._years, str):
+            self._years = asked(self.title, self.description or "")[0]
+        return self._years
 
     def has_phrase(self, needle: str, pairs: frozenset[tuple[str, str]]) -> bool:
         """Whether the words of `needle` (" a b c ") follow each other in the posting.
@@ -181,6 +210,19 @@ def salary_test(node: Salary, salary: Yearly | None) -> bool:
     return salary is not None and accepts(node.op, node.amount, node.upto, node.currency, salary)
 
 
+def years_test(node: Years, years: int | None) -> bool:
+    """Whether the years a posting asks meet `node`; one that asks none never does."""
+    if years is None:
+        return False
+    if node.op == "-":
+        return node.low <= years <= (node.high if node.high is not None else node.low)
+    if node.op == ">=":
+        return years >= node.low
+    if node.op == ">":
+        return years > node.low
+    return years <= node.low if node.op == "<=" else years < node.low
+
+
 def compile_node(node: Node, scope: int) -> Test:
     """The test of one (expanded) node in one scope: `ANY` or a field's `SCOPE`."""
     if isinstance(node, Word):
@@ -190,6 +232,8 @@ def compile_node(node: Node, scope: int) -> Test:
         return lambda v: word in v.words[scope]
     if isinstance(node, Salary):
         return lambda v: salary_test(node, v.salary)
+    if isinstance(node, Years):
+        return lambda v: years_test(node, v.years)
     if isinstance(node, Prefix):
         stem = " " + node.stem  # words are space-separated: " dev" starts a word
         return lambda v: stem in v.text[scope]

@@ -1,6 +1,7 @@
 """Why an alert did or did not bring a job: the query tree walked against the posting's view.
 
-`explain` evaluates every leaf of the query (a word, phrase, prefix, remote:/type:, salary:)
+`explain` evaluates every leaf of the query (a word, phrase, prefix, an attribute, salary:,
+years:)
 with the matcher's own compiled test (`bot.view`), after the same synonym expansion, and
 combines them as AND/OR/NOT do; so it agrees with the matcher, and it can say which term is
 missing, which exclusion hit and which field filter failed. `verdict` adds what the store
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
+from bot.experience import asked
 from bot.language import NAMES
 from bot.models import Posting
 from bot.render import WORKPLACE, shorten
@@ -31,6 +33,7 @@ from bot.syntax import (
     Query,
     Salary,
     Word,
+    Years,
 )
 from bot.syntax import format_node as _text
 from bot.view import ANY, SCOPE, PostingView, compile_node, stored_query, view
@@ -76,6 +79,11 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
         stated = posting_salary(p)
         told = f"pays {stated}" if stated else "states no salary"
         hint = " (salary:none matches such jobs)" if not stated and isinstance(node, Salary) else ""
+        return ok, [f"{_text(node)}: the job {told}{hint}"]
+    if isinstance(node, Years) or (isinstance(node, Attr) and node.name == "years"):
+        phrase = asked(p.title, p.description or "")[1]
+        told = f"asks “{shorten(phrase, 120)}”" if phrase else "asks no number of years"
+        hint = " (years:none matches such jobs)" if not phrase and isinstance(node, Years) else ""
         return ok, [f"{_text(node)}: the job {told}{hint}"]
     if isinstance(node, Attr) and node.name == "lang":
         told = f"written in {NAMES[v.lang]}" if v.lang else "in no language I can tell (too short)"

@@ -464,6 +464,37 @@ async def test_a_salary_alert_says_how_many_jobs_state_none(handlers, store, now
     assert "Tip:" not in await say(handlers, "/search cobol salary:>=200k")
 
 
+async def test_a_years_alert_says_how_many_jobs_ask_none(handlers, store, now) -> None:
+    """years:<=3 never matches a job that asks no number of years, and most ask none: as for
+    salary, the reply counts them and offers the alert that takes them too."""
+    listed = [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(1, len(JOBS) + 1)]
+    junior = raw(9, "Rust Engineer", "Berlin", "You have 2+ years of experience with Rust.")
+    lead = raw(10, "Rust Lead", "Berlin", "8+ years of experience with Rust.")
+    store.postings.record(
+        "Acme", [*listed, *(normalize.posting(r, INFO) for r in (junior, lead))], now
+    )
+    reply = await say(handlers, "/alert rust years:<=3")
+    saved, tip = reply.split("\n")[:2]
+    assert saved == "✅ Alert #1 saved: <b>rust years:&lt;=3</b>"
+    assert tip == (
+        "Tip: years:&lt;=3 leaves out the jobs that ask no number of years, and most do. "
+        "3 more jobs of the last 7 days match the rest. For those too: "
+        "<code>/edit 1 rust (years:&lt;=3 OR years:none)</code>."
+    )
+    assert "It would have matched 1 job" in reply and "Rust Lead" not in reply
+    reply = await say(handlers, "/edit 1 rust (years:<=3 OR years:none)")
+    assert "Tip:" not in reply and "It matches 4 jobs" in reply, reply
+    both = await say(handlers, "/edit 1 rust years:2 salary:>=100k")
+    assert (
+        "Tip: years:&lt;=2 and salary:&gt;=100k leave out the jobs that ask no number of years "
+        "or state no salary, and most do. " in both
+    ), both
+    assert (
+        "<code>/edit 1 rust (years:&lt;=2 OR years:none) (salary:&gt;=100k OR salary:none)</code>"
+        in both
+    ), both
+
+
 async def test_an_alert_for_the_words_visa_sponsorship_gets_visa_yes_offered(handlers) -> None:
     """The words find "we cannot offer visa sponsorship" too: visa:yes is offered instead."""
     _, tip = await saved_and_tip(handlers, "/alert rust visa sponsorship")

@@ -124,6 +124,39 @@ def test_visa_quotes_the_sentence_that_decided(
     assert any(reason in r for r in got.reasons), got.reasons
 
 
+@pytest.mark.parametrize(
+    ("description", "query", "matched", "reason"),
+    [
+        (
+            "Rust. You have 5+ years of experience with Rust. 2+ years with Go.",
+            "years:<=3",
+            False,
+            "years:<=3: the job asks “5+ years of experience with Rust”",
+        ),
+        (
+            "Rust. Minimum of two years' experience.",
+            "rust years:2-4",
+            True,
+            "years:2-4: the job asks “Minimum of two years' experience”",
+        ),
+        (
+            "Rust and Postgres.",
+            "years:<=3",
+            False,
+            "years:<=3: the job asks no number of years (years:none matches such jobs)",
+        ),
+        ("Rust and Postgres.", "years:none", True, "years:none: the job asks no number of years"),
+    ],
+)
+def test_years_quote_the_requirement_that_decided(
+    description: str, query: str, matched: bool, reason: str
+) -> None:
+    job = replace(JOB, description=description)
+    got = explain(query, job)
+    assert got.matched is matched and match.matches(query, job) is matched
+    assert any(reason in r for r in got.reasons), got.reasons
+
+
 def test_every_missing_term_of_an_and_is_named() -> None:
     got = explain("scala backend rust", JOB)
     assert not got.matched and len(got.reasons) == 2

@@ -116,7 +116,8 @@ class AlertCommands:
     def _unstated(
         self, store: Stores, query: Query, hits: list[Posting], chat_id: int, command: str
     ) -> str:
-        """`unstated_tip` when jobs of the last 7 days that state no salary match the rest."""
+        """`unstated_tip` when jobs of the last 7 days that state no salary (or no years)
+        match the rest."""
         loose = or_unstated(query.root)
         if loose is None:
             return ""
@@ -124,8 +125,8 @@ class AlertCommands:
         return unstated_tip(query.root, command, len({p.key for p in more} - {p.key for p in hits}))
 
     def search_unstated_tip(self, store: Stores, chat_id: int, query: Query) -> str:
-        """For a search that found nothing: `unstated_tip` when jobs that state no salary
-        match the rest."""
+        """For a search that found nothing: `unstated_tip` when jobs that state no salary (or
+        no years) match the rest."""
         loose = or_unstated(query.root)
         if loose is None:
             return ""

@@ -127,6 +127,11 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "(salary:>=100k OR salary:none)",
         "100k or more, or no salary stated (most jobs state none); salary:stated, any stated",
     ),
+    (
+        "years:<=3, years:>=5, years:2-4",
+        "jobs that ask at most 3 years of experience (“2+ years of experience”), at least 5, "
+        "or 2 to 4; years:3 is years:<=3. Most ask none: (years:<=3 OR years:none)",
+    ),
 )
 LANGUAGE_NOTES = (
     "Whole words, any case, accents optional: zurich finds Zürich. Tech names stay whole: "

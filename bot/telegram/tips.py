@@ -23,6 +23,7 @@ from bot.syntax import (
     Phrase,
     Salary,
     Word,
+    Years,
     format_node,
 )
 
@@ -246,28 +247,28 @@ def place_tip(root: Node, command: str) -> str:
     return ""
 
 
-_UNSTATED = Attr("salary", "none")
+_UNSTATED = {Salary: Attr("salary", "none"), Years: Attr("years", "none")}
+_UNSAID = {Salary: "state no salary", Years: "ask no number of years"}
 
 
 def or_unstated(root: Node) -> Node | None:
-    """The query with every salary amount it requires also taking the jobs that state no
-    salary ("rust salary:>=100k" -> "rust (salary:>=100k OR salary:none)"); None when it
-    requires none, or names salary:none already."""
-    if _has(root, _UNSTATED):
-        return None
-    loose = _loosened(root)
+    """The query with every salary amount and number of years it requires also taking the
+    jobs that state none ("rust salary:>=100k" -> "rust (salary:>=100k OR salary:none)"); None
+    when it requires neither, or names salary:none (years:none) already."""
+    kinds = tuple(kind for kind, none in _UNSTATED.items() if not _has(root, none))
+    loose = _loosened(root, kinds) if kinds else root
     return loose if loose != root else None
 
 
-def _loosened(node: Node) -> Node:
-    if isinstance(node, Salary):
-        return Or((node, _UNSTATED))
+def _loosened(node: Node, kinds: tuple[type, ...]) -> Node:
+    if isinstance(node, Salary | Years) and isinstance(node, kinds):
+        return Or((node, _UNSTATED[type(node)]))
     if isinstance(node, And):
-        return And(tuple(_loosened(c) for c in node.children))
+        return And(tuple(_loosened(c, kinds) for c in node.children))
     if isinstance(node, Or):
-        loose = [_loosened(c) for c in node.children]
+        loose = [_loosened(c, kinds) for c in node.children]
         return Or(tuple(n for c in loose for n in (c.children if isinstance(c, Or) else (c,))))
-    return node  # a NOT, a field (which holds no salary) or a term
+    return node  # a NOT, a field (which holds no salary nor years) or a term
 
 
 def _has(node: Node, part: Node) -> bool:
@@ -278,21 +279,27 @@ def _has(node: Node, part: Node) -> bool:
 
 def unstated_tip(root: Node, command: str, more: int | None) -> str:
     """A line for the reply when `more` jobs of the last 7 days (None: some stored jobs) would
-    match but for a salary amount they do not state, as most jobs state none. `command`
-    ("/edit 3", "/search") with the query that takes them too (`or_unstated`) is offered,
-    ready to copy."""
+    match but for a salary amount or a number of years they do not state, as most jobs state
+    neither. `command` ("/edit 3", "/search") with the query that takes them too
+    (`or_unstated`) is offered, ready to copy."""
     loose = or_unstated(root)
     if loose is None or more == 0:
         return ""
-    amount = next(format_node(n) for n in _leaves(root) if isinstance(n, Salary))
+    loosened = [n for n in _leaves(root) if isinstance(n, Salary | Years)]
+    loosened = [n for n in loosened if _has(loose, Or((n, _UNSTATED[type(n)])))] or loosened
+    kinds = list(dict.fromkeys(type(n) for n in loosened))
+    filters = " and ".join(dict.fromkeys(esc(format_node(n)) for n in loosened))
+    unsaid = " or ".join(_UNSAID[k] for k in kinds)
+    verb = "leave" if " and " in filters else "leaves"
+    most = "most state none" if kinds == [Salary] else "most do"
     found = (
-        "Jobs that state none match the rest"
+        ("Jobs that state none" if kinds == [Salary] else "Such jobs") + " match the rest"
         if more is None
         else f"{plural(more, 'more job')} of the last 7 days "
         f"{'match' if more > 1 else 'matches'} the rest"
     )
     return (
-        f"\nTip: {esc(amount)} leaves out the jobs that state no salary, and most state none. "
+        f"\nTip: {filters} {verb} out the jobs that {unsaid}, and {most}. "
         f"{found}. For those too: <code>{command} {esc(format_node(loose))}</code>."
     )
 
