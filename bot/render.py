@@ -7,6 +7,7 @@ import re
 from datetime import datetime, tzinfo
 
 from bot.excerpt import about_the_role
+from bot.experience import asked
 from bot.models import Button, Keyboard, OutgoingMessage, Posting
 from bot.salary import posting_salary
 from bot.visa import stance
@@ -114,7 +115,7 @@ def notification(
     saved: bool = False,
 ) -> OutgoingMessage:
     """The alert message for one job: bold title, company, location and workplace, salary,
-    visa sponsorship when it says, posted date (in `zone`, the user's), board, an excerpt
+    visa sponsorship and the years of experience asked when it says, posted date (in `zone`, the user's), board, an excerpt
     about the role, matched alerts; row 1 of buttons opens the job (and with a `delivery_id`,
     saves it for later, or shows it `saved`), row 2 hides it, mutes or pauses."""
     title = shorten(posting.title, 200) or "(untitled)"
@@ -128,6 +129,7 @@ def notification(
         _line(company_line),
         _line(f"💰 {pay}" if pay else ""),
         _line(VISA_LINES.get(stance(posting.title, posting.description)[0] or "", "")),
+        _line(_years(asked(posting.title, posting.description or "")[0])),
         _line(_dated(posting, now, zone)),
     ]
     boards = [board for board, _ in others if board != posting.board]
@@ -147,6 +149,13 @@ def notification(
         buttons=link_buttons(posting, delivery_id, saved)
         + job_actions(delivery_id, posting.company, alert_queries),
     )
+
+
+def _years(years: int | None) -> str:
+    """What a job's message says of the years of experience it asks (`bot.experience`)."""
+    if years is None:
+        return ""
+    return f"🎓 {years}+ year{'s' if years != 1 else ''} of experience asked"
 
 
 def _esc(text: str) -> str:

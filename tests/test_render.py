@@ -114,6 +114,25 @@ def test_what_the_posting_says_of_visas_is_one_line_after_the_salary(
     assert lines[2].startswith("💰")
 
 
+@pytest.mark.parametrize(
+    ("description", "line"),
+    [
+        (
+            "You have 5+ years of experience with Rust. We sponsor visas.",
+            "🎓 5+ years of experience asked",
+        ),
+        ("At least one year in a backend role.", "🎓 1+ year of experience asked"),
+        ("5+ years of experience preferred.", None),
+    ],
+)
+def test_the_years_asked_are_one_line_after_visas(description: str, line: str | None) -> None:
+    paid = replace(_paid(salary_min=1, salary_currency="EUR"), description=description)
+    lines = notification(paid, ["rust"], NOW).plain.splitlines()
+    visa = 1 if "visas" in description else 0
+    assert lines[3 + visa] == line if line else not any("🎓" in x for x in lines)
+    assert lines[4 + visa].startswith("Posted") if line else lines[3].startswith("Posted")
+
+
 def test_the_salary_line_is_escaped() -> None:
     m = notification(_paid(salary_min=50, salary_currency="<b>", salary_period="hour"), [], NOW)
     assert "<b>" not in m.html.replace("<b>Rust Engineer</b>", "")
