@@ -495,6 +495,24 @@ async def test_a_years_alert_says_how_many_jobs_ask_none(handlers, store, now) -
     ), both
 
 
+async def test_an_alert_with_years_as_words_gets_years_offered(handlers) -> None:
+    """ "rust 3 years experience" looks for the words; years:<=3 for the years a job asks."""
+    _, tip = await saved_and_tip(handlers, "/alert rust 3 years experience berlin")
+    assert tip == (
+        "Tip: 3 years experience finds these words in a job's text. For the jobs that ask at "
+        "most 3 years of experience: <code>/edit 1 rust years:&lt;=3 berlin</code> "
+        "(<code>years:&gt;=3</code> for at least)."
+    )
+    for fine in (
+        "rust years:<=3",
+        "rust 3 go years",
+        "rust years",
+        "rust 40 years",
+        "rust 3-5 years",
+    ):
+        assert "finds these words" not in await say(handlers, f"/edit 1 {fine}"), fine
+
+
 async def test_an_alert_for_the_words_visa_sponsorship_gets_visa_yes_offered(handlers) -> None:
     """The words find "we cannot offer visa sponsorship" too: visa:yes is offered instead."""
     _, tip = await saved_and_tip(handlers, "/alert rust visa sponsorship")

@@ -44,6 +44,7 @@ def alert_tips(root: Node, typed: str, command: str) -> str:
         + visa_tip(root, command)
         + language_tip(root, command)
         + level_tip(root, command)
+        + years_tip(root, command)
     )
 
 
@@ -98,6 +99,42 @@ def level_tip(root: Node, command: str) -> str:
         f"\nTip: <b>{esc(word)}</b> also matches a description that names the level in passing "
         f"(“{aside}”). For the job's own level: <code>{command} {fixed}</code>."
     )
+
+
+_YEAR_WORDS = frozenset({"years", "year", "yrs", "yr"})
+_AFTER_YEARS = frozenset({"experience", "exp", "of"})
+
+
+def years_tip(root: Node, command: str) -> str:
+    """A line for the reply when a number of years is typed as words ("rust 3 years
+    experience", "rust \"3 years\""): they find those words in a job's text, not the
+    years a job asks. `command` ("/edit 3", "/search") with years: is offered."""
+    terms = list(root.children if isinstance(root, And) else (root,))
+    for i, term in enumerate(terms):
+        own = _words(term).split() if isinstance(term, Word | Phrase) else []
+        after = terms[i + 1] if i + 1 < len(terms) else None
+        words = own + (_words(after).split() if isinstance(after, Word | Phrase) else [])
+        if not own or len(words) < 2 or not words[0].isdigit() or words[1] not in _YEAR_WORDS:
+            continue
+        years = int(words[0])
+        if not 0 < years <= 20:
+            return ""
+        end = i + 1 if len(own) > 1 else i + 2
+        while end < len(terms) and _is_word(terms[end], _AFTER_YEARS):
+            end += 1
+        meant = (*terms[:i], Years("<=", years), *terms[end:])
+        fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
+        typed = esc(" ".join(format_node(t) for t in terms[i:end]))
+        return (
+            f"\nTip: {typed} finds these words in a job's text. For the jobs that ask at most "
+            f"{plural(years, 'year')} of experience: <code>{command} {fixed}</code> "
+            f"(<code>years:&gt;={years}</code> for at least)."
+        )
+    return ""
+
+
+def _is_word(node: Node, words: frozenset[str]) -> bool:
+    return isinstance(node, Word) and node.token in words
 
 
 def visa_tip(root: Node, command: str) -> str:
