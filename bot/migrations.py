@@ -459,3 +459,11 @@ def saved_jobs(db: Database) -> None:
             PRIMARY KEY (chat_id, posting_key)
         )"""
     )
+
+
+@migrations(name="0026_saved_jobs_applied")
+def saved_jobs_applied(db: Database) -> None:
+    """When the user marked a saved job applied (/applied), and where it was and what it paid
+    when saved: /saved shows both after the posting is pruned."""
+    db.execute("ALTER TABLE saved_jobs ADD COLUMN details TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE saved_jobs ADD COLUMN applied_at TEXT")

@@ -11,10 +11,12 @@ Format (JSON, version 1):
                   "endpoint": "https://boards-api.greenhouse.io/v1/boards/acme/jobs", "all": false}],
      "saved": [{"key": "Acme:123", "title": "Rust Engineer", "company": "Acme",
                 "url": "https://boards.greenhouse.io/acme/jobs/123",
-                "saved_at": "2025-04-30T18:00:00+00:00"}]}
+                "saved_at": "2025-04-30T18:00:00+00:00", "details": "Berlin · €90k a year",
+                "applied_at": "2025-05-02T10:00:00+00:00"}]}
 
 `settings`, `muted`, `follows` and `saved` are optional (`kind` and `endpoint` of a follow too: they
-let /import follow a board the bot already polls without asking the board again). `read`
+let /import follow a board the bot already polls without asking the board again; a saved job's
+`details` and `applied_at` too: older exports lack them). `read`
 checks everything before anything is stored and raises `ImportProblem` listing every problem
 it found, each with where it is.
 """
@@ -67,6 +69,8 @@ class SavedSpec:
     company: str
     url: str
     saved_at: datetime
+    details: str = ""  # where the job is and what it pays, as /saved shows it
+    applied_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,12 @@ def write(
                 "company": j.company,
                 "url": j.url,
                 "saved_at": j.saved_at.isoformat(timespec="seconds"),
+                "details": j.details,
+                **(
+                    {"applied_at": j.applied_at.isoformat(timespec="seconds")}
+                    if j.applied_at is not None
+                    else {}
+                ),
             }
             for j in saved
         ],
@@ -251,7 +261,14 @@ def _saved(raw: Any, out: list[str]) -> list[SavedSpec]:
         if not key or when is None:
             out.append(f"saved job {i}: needs a key and a saved_at time with its offset")
             continue
-        specs.append(SavedSpec(key, title, company, url, when))
+        details, applied = item.get("details", ""), item.get("applied_at")
+        applied_at = _moment(applied) if isinstance(applied, str) else None
+        if not isinstance(details, str) or len(details) > MAX_URL:
+            out.append(f"saved job {i}: details must be a text")
+        elif applied is not None and applied_at is None:
+            out.append(f"saved job {i}: applied_at must be a time with its offset")
+        else:
+            specs.append(SavedSpec(key, title, company, url, when, details, applied_at))
     return specs
 
 

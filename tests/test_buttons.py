@@ -316,10 +316,12 @@ async def test_save_keeps_a_job_for_later_and_saved_says_when_its_board_closes_i
         assert toast == "Saved: /saved lists the jobs you saved." and edit is not None
         assert _row1(edit) == ["View job", "★ Saved"] and _row2(edit) == _row2(msg)
         assert edit.visible_text == msg.visible_text
+        [kept] = bot.app.store.saved.saved(USER)
+        assert kept.details == "Berlin", "where it is and what it pays, kept for when it is pruned"
         link = '<a href="https://boards.greenhouse.io/acme/jobs/2">Senior Rust Engineer</a>'
         assert await bot.say(USER, "/saved") == (
             f"Saved jobs (1):\n1. {link} — Acme Pay · Berlin · saved 21 Nov · open\n"
-            "<code>/unsave 1</code> forgets one."
+            "<code>/applied 1</code> marks one applied; <code>/unsave 1</code> forgets one."
         )
         toast, muted = await bot.press(edit, "jm:1")
         assert muted is not None and _row1(muted) == ["View job", "★ Saved"], "row 1 stays"

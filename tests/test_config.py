@@ -143,6 +143,7 @@ def test_every_command_has_help() -> None:
         "muted",
         "unmute",
         "saved",
+        "applied",
         "unsave",
         "why",
         "export",

@@ -17,7 +17,7 @@ from bot.experience import PHRASES, asked
         ("Minimum of two years' experience.", 2, "Minimum of two years' experience"),
         ("Experience as a Full-Stack Developer (3+ years)", 3, "(3+ years)"),
         ("6 years+ experience in B2B sales", 6, "6 years+ experience in B2B sales"),
-        ("10–12 years in complex IT program delivery.", 10, "10–12 years in complex IT program"),
+        ("10–12 years in complex IT program delivery.", 10, "10–12 years in complex IT"),
         ("7+ years building production systems", 7, "7+ years building production systems"),
         ("The ideal candidate has 5+ years of experience.", 5, "5+ years of experience"),
         ("4+ Years of Customer Success Experience", 4, "4+ Years of Customer Success Experience"),

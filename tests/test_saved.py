@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -14,7 +15,7 @@ from bot.store import Stores
 from bot.store.saved import MOST
 from bot.telegram.handlers import Handlers
 from bot.telegram.saving import PAGE
-from bot.transport import Press
+from bot.transport import Document, Incoming, Press
 from tests.test_alert_commands import BOARD, INFO, JOBS, USER, raw, say
 
 
@@ -42,7 +43,8 @@ async def test_saved_lists_the_last_saved_first_with_each_jobs_state(handlers, s
     for n in (1, 2):
         store.saved.save(USER, _posting(store, n), evening + timedelta(minutes=n))
     pruned = replace(_posting(store, 3), key="Acme:99", url="httpnot-a-link")
-    store.saved.save(USER, pruned, evening + timedelta(minutes=3))  # its posting is pruned since
+    details = "Remote (EU) · €50k a year"  # as the message said when it was saved
+    store.saved.save(USER, pruned, evening + timedelta(minutes=3), details)  # pruned since
     listed = [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(2, len(JOBS) + 1)]
     for hours in (1, 2):  # job 1 is missing from two polls in a row: closed
         store.postings.record("Acme", listed, now + timedelta(hours=hours))
@@ -51,15 +53,34 @@ async def test_saved_lists_the_last_saved_first_with_each_jobs_state(handlers, s
     head, *lines, tail = reply.split("\n")
     assert head == "Saved jobs (3):"
     assert lines == [
-        "1. Google Ads Specialist — Acme Pay · saved 21 Nov · no longer listed",
+        "1. Google Ads Specialist — Acme Pay · Remote (EU) · €50k a year · saved 21 Nov · no "
+        "longer listed",
         '2. <a href="https://example.com/jobs/2">Go Engineer</a> — Acme Pay · Berlin · saved 21 Nov · '
         "open",
         '3. <a href="https://example.com/jobs/1">Senior Rust Engineer</a> — Acme Pay · Zürich · saved '
         "21 Nov · closed 21 Nov",
     ]
     assert (
-        tail == "<code>/unsave 1</code> forgets one; <code>/unsave closed</code>, the closed ones."
+        tail == "<code>/applied 1</code> marks one applied; <code>/unsave 1</code> forgets one; "
+        "<code>/unsave closed</code>, the closed ones."
     )
+    assert (await say(handlers, "/applied 2")) == (
+        "✅ Marked “Go Engineer” applied (21 Nov). /saved lists it; <code>/applied 2</code> "
+        "again unmarks it."
+    )
+    assert " — Acme Pay · Berlin · saved 21 Nov · applied 21 Nov · open" in await say(
+        handlers, "/saved"
+    )
+    document = await handlers(Incoming(USER, "/export"))
+    assert isinstance(document, Document)
+    exported = json.loads(document.content)
+    assert [j.get("applied_at") for j in exported["saved"]] == [None, now.isoformat(), None]
+    assert exported["saved"][0]["details"] == details
+    assert (await say(handlers, "/applied 2")) == "“Go Engineer” is no longer marked applied."
+    assert "applied" not in (await say(handlers, "/saved")).split("\n")[2]
+    for wrong in ("", "0", "x"):
+        assert (await say(handlers, f"/applied {wrong}")).startswith("Which one?"), wrong
+    assert (await say(handlers, "/applied 9")) == "You have no saved job 9. /saved lists yours."
 
     assert (await say(handlers, "/unsave 2")) == "Forgot “Go Engineer”. /saved lists the rest."
     assert (await say(handlers, "/unsave closed")) == "Forgot 2 closed jobs; /saved lists the rest."
@@ -78,7 +99,10 @@ async def test_saved_turns_pages_and_unsave_says_what_it_cannot_do(handlers, sto
     second = await say(handlers, "/saved 2")
     assert second.startswith(f"Saved jobs ({PAGE + 3}, page 2 of 2):\n{PAGE + 1}. ")
     assert "Job 0</a>" in second and "/saved 3" not in second
-    assert f"\n<code>/unsave {PAGE + 1}</code> forgets one" in second, "a number it lists"
+    assert (
+        f"\n<code>/applied {PAGE + 1}</code> marks one applied; <code>/unsave {PAGE + 1}</code>"
+        in second
+    )
     assert (await say(handlers, "/saved 3")) == "“3” is no page of /saved: it has 2."
     assert (await say(handlers, "/saved soon")) == "“soon” is no page of /saved: it has 2."
     assert (await say(handlers, "/saved 0")) == "“0” is no page of /saved: it has 2."

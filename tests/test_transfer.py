@@ -14,7 +14,14 @@ from bot.transfer import FollowSpec, ImportProblem, SavedSpec, read, write
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 LIMITS = AlertsConfig(max_per_user=3, max_length=60)
 FOLLOW = FollowSpec("https://jobs.lever.co/acme", "lever", "https://api.lever.co/x", True)
-SAVED = SavedSpec("Acme:7", "Rust Engineer", "Acme", "https://x.example/7", NOW)
+SAVED = SavedSpec("Acme:7", "Rust Engineer", "Acme", "https://x.example/7", NOW, "Berlin", NOW)
+OLDER_SAVED = {
+    "key": "Acme:8",
+    "title": "Go",
+    "company": "Acme",
+    "url": "",
+    "saved_at": "2026-05-01T08:00:00+00:00",
+}
 SETTINGS = DeliverySettings("Europe/Berlin", "weekly", 17 * 60 + 30, 4, (22 * 60, 7 * 60))
 
 
@@ -31,6 +38,11 @@ def test_an_export_reads_back_the_same() -> None:
     assert backup.muted == ("Acme",)
     assert backup.follows == (FOLLOW,)
     assert backup.saved == (SAVED,)
+
+
+def test_a_saved_job_of_an_older_export_has_no_details_and_was_not_applied() -> None:
+    backup = read(doc(saved=[OLDER_SAVED]), LIMITS, have=[])
+    assert backup.saved == (SavedSpec("Acme:8", "Go", "Acme", "", NOW),)
 
 
 def test_a_follow_without_kind_and_endpoint_is_kept_by_its_url_and_older_files_have_none() -> None:
@@ -85,6 +97,11 @@ BAD = [
     (
         doc(saved=[dict.fromkeys(("key", "title", "company", "url"), "x") | {"saved_at": "today"}]),
         "saved_at time with its offset",
+    ),
+    (doc(saved=[OLDER_SAVED | {"details": 3}]), "saved job 1: details must be a text"),
+    (
+        doc(saved=[OLDER_SAVED | {"applied_at": "2026-05-02"}]),
+        "saved job 1: applied_at must be a time with its offset",
     ),
 ]
 

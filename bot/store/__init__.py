@@ -39,7 +39,7 @@ from bot.store.notices import Notices
 from bot.store.outbox import Outbox, OutboxItem, OutboxState, SentJob
 from bot.store.postings import Postings, RecordResult
 from bot.store.retention import Pruning
-from bot.store.saved import Saved, SavedJob
+from bot.store.saved import Keep, Saved, SavedJob
 from bot.store.textindex import TextIndex
 from bot.store.users import USER_STATES, User, Users
 
@@ -59,6 +59,7 @@ __all__ = [
     "Held",
     "JobRecord",
     "Jobs",
+    "Keep",
     "Notices",
     "Outbox",
     "OutboxItem",

@@ -181,7 +181,7 @@ def save(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     if store.saved.is_saved(job.chat_id, job.posting_key):
         store.saved.unsave(job.chat_id, job.posting_key)
         toast = "Removed from /saved."
-    elif store.saved.save(job.chat_id, posting, now):
+    elif store.saved.save(job.chat_id, posting, now, render.job_details(posting)):
         toast = "Saved: /saved lists the jobs you saved."
     else:
         return PressAnswer(f"You have {MOST} saved jobs, the most. /unsave some first.")

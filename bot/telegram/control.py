@@ -15,7 +15,7 @@ from bot import policy, transfer, why
 from bot.config import AlertsConfig, FollowConfig
 from bot.models import Button, Document, OutgoingMessage
 from bot.render import shorten
-from bot.store import AlertRow, JobRecord, Stores
+from bot.store import AlertRow, JobRecord, Keep, Stores
 from bot.telegram import pausing
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
@@ -150,7 +150,9 @@ class ControlCommands:
             for f in store.follows.follows(msg.chat_id)
         ]
         saved = [
-            transfer.SavedSpec(j.posting_key, j.title, j.company, j.url, j.saved_at)
+            transfer.SavedSpec(
+                j.posting_key, j.title, j.company, j.url, j.saved_at, j.details, j.applied_at
+            )
             for j in store.saved.saved(msg.chat_id)
         ]
         now = self.clock()
@@ -202,8 +204,11 @@ class ControlCommands:
         if backup.muted:
             lines.append(f"Muted companies: {len(backup.muted)}")
         if backup.saved:
-            fields = [(j.key, j.title, j.company, j.url, j.saved_at) for j in backup.saved]
-            restored = store.saved.restore(msg.chat_id, fields)
+            jobs = [
+                Keep(j.key, j.title, j.company, j.url, j.saved_at, j.details, j.applied_at)
+                for j in backup.saved
+            ]
+            restored = store.saved.restore(msg.chat_id, jobs)
             lines.append(f"Saved jobs: {restored} added (/saved)")
         if backup.follows:
             lines += self._refollow(store, msg.chat_id, backup.follows)

@@ -271,7 +271,7 @@ class Handlers:
         self._routes |= self.modes.routes() | self.settings.routes()
         self._routes |= pausing.PauseCommands(clock).routes()
         self._routes |= muting.MuteCommands(clock).routes()
-        self._routes |= saving.routes()
+        self._routes |= saving.routes(clock)
         self.presses.register(self.settings.presses())
 
     @property

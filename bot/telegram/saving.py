@@ -1,13 +1,14 @@
-"""/saved and /unsave: the jobs a user saved for later with a job's ☆ Save button
-(`buttons.save`), and whether each is still open on its board.
+"""/saved, /applied and /unsave: the jobs a user saved for later with a job's ☆ Save button
+(`buttons.save`), whether they applied, and whether each is still open on its board.
 
-The list goes newest first, `PAGE` jobs a message; each has a number that /unsave takes.
-`/unsave closed` forgets every job its board took down.
+The list goes newest first, `PAGE` jobs a message; each has a number that /applied and
+/unsave take. `/unsave closed` forgets every job its board took down.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from bot import policy
@@ -30,6 +31,14 @@ COMMANDS: tuple[Command, ...] = (
         "Jobs",
     ),
     Command(
+        "applied",
+        "<number>",
+        "Mark a saved job applied",
+        "/applied 3 — marks job 3 of /saved as applied today; /saved then says when. "
+        "/applied 3 again unmarks it.",
+        "Jobs",
+    ),
+    Command(
         "unsave",
         "<number> | closed",
         "Forget a saved job",
@@ -40,8 +49,13 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 
-def routes() -> dict[str, Route]:
-    return {"saved": cmd_saved, "unsave": cmd_unsave}
+def routes(clock: Callable[[], datetime]) -> dict[str, Route]:
+    """The commands, /applied with the time it marks."""
+    return {
+        "saved": cmd_saved,
+        "applied": lambda store, msg, arg: cmd_applied(store, msg, arg, clock()),
+        "unsave": cmd_unsave,
+    }
 
 
 def cmd_saved(store: Stores, msg: Incoming, arg: str) -> str:
@@ -60,8 +74,8 @@ def cmd_saved(store: Stores, msg: Incoming, arg: str) -> str:
     head = f"Saved jobs ({len(jobs)}" + (f", page {page} of {pages}):" if pages > 1 else "):")
     closed = any(j.gone or j.closed_at is not None for j in jobs)
     tail = [
-        f"<code>/unsave {first + 1}</code> forgets one"
-        + ("; <code>/unsave closed</code>, the closed ones." if closed else ".")
+        f"<code>/applied {first + 1}</code> marks one applied; <code>/unsave {first + 1}</code> "
+        "forgets one" + ("; <code>/unsave closed</code>, the closed ones." if closed else ".")
     ]
     if page < pages:
         tail.insert(0, f"/saved {page + 1} shows the next {min(PAGE, len(jobs) - first - PAGE)}.")
@@ -69,9 +83,10 @@ def cmd_saved(store: Stores, msg: Incoming, arg: str) -> str:
 
 
 def _details(store: Stores, job: SavedJob) -> str:
-    """Where the job is and what it pays, while its posting is stored."""
+    """Where the job is and what it pays: as its posting says while it is stored, else as
+    it said when the job was saved."""
     posting = None if job.gone else store.postings.posting(job.posting_key)
-    return job_details(posting) if posting is not None else ""
+    return job_details(posting) if posting is not None else job.details
 
 
 def _line(n: int, job: SavedJob, details: str, zone: tzinfo | None) -> str:
@@ -86,12 +101,34 @@ def _line(n: int, job: SavedJob, details: str, zone: tzinfo | None) -> str:
         state = f"closed {_day(job.closed_at, zone)}"
     else:
         state = "open"
-    return f"{n}. {link}{company} · saved {_day(job.saved_at, zone)} · {state}"
+    applied = f" · applied {_day(job.applied_at, zone)}" if job.applied_at is not None else ""
+    return f"{n}. {link}{company} · saved {_day(job.saved_at, zone)}{applied} · {state}"
 
 
 def _day(at: datetime, zone: tzinfo | None) -> str:
     local = at.astimezone(zone) if zone is not None else at
     return f"{local.day} {local:%b}"
+
+
+def cmd_applied(store: Stores, msg: Incoming, arg: str, now: datetime) -> str:
+    """Mark one saved job applied (today), by its number in /saved; again, unmark it."""
+    jobs = store.saved.saved(msg.chat_id)
+    n = parse_id(arg) if arg.strip() else None
+    if n is None or n < 1:
+        return "Which one? Send <code>/applied 3</code>, a number from /saved."
+    if n > len(jobs):
+        return f"You have no saved job {n}. /saved lists yours."
+    job = jobs[n - 1]
+    title = esc(shorten(job.title, 100), quote=False)
+    if job.applied_at is not None:
+        store.saved.mark_applied(msg.chat_id, job.posting_key, None)
+        return f"“{title}” is no longer marked applied."
+    store.saved.mark_applied(msg.chat_id, job.posting_key, now)
+    zone = policy.zone(store.users.settings(msg.chat_id).timezone)
+    return (
+        f"✅ Marked “{title}” applied ({_day(now, zone)}). /saved lists it; "
+        f"<code>/applied {n}</code> again unmarks it."
+    )
 
 
 def cmd_unsave(store: Stores, msg: Incoming, arg: str) -> str:
