@@ -503,6 +503,11 @@ async def test_an_alert_with_years_as_words_gets_years_offered(handlers) -> None
         "most 3 years of experience: <code>/edit 1 rust years:&lt;=3 berlin</code> "
         "(<code>years:&gt;=3</code> for at least)."
     )
+    searched = await say(handlers, "/search rust 3 years")
+    assert searched.endswith(
+        "For the jobs that ask at most 3 years of experience: <code>/search rust "
+        "years:&lt;=3</code> (<code>years:&gt;=3</code> for at least)."
+    ), searched
     for fine in (
         "rust years:<=3",
         "rust 3 go years",

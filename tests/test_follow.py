@@ -179,6 +179,31 @@ async def test_several_urls_in_one_follow_each_get_a_line(store, boards, clock) 
         await client.aclose()
 
 
+async def test_a_board_this_bot_reads_is_followed_by_its_name(follows, store, boards) -> None:
+    """/follow acme.rss all: a board already read is followed by its name (or its company's,
+    without case or legal form), with nothing fetched; a name two boards share asks which."""
+    rss = {"content_type": "application/rss+xml"}
+    boards.set("/acme.rss", feed("Senior Rust Engineer", "Go Developer"), **rss)
+    boards.set("/beta.rss", feed("Rust Developer"), **rss)
+    await follows.handle("follow", say(BOB), boards.url("/acme.rss"))
+    await follows.handle("follow", say(BOB), boards.url("/beta.rss"))
+    fetched = len(boards.requests)
+
+    reply = await follows.handle("follow", say(ANN), "ACME.rss all")
+    assert reply.startswith("<b>acme.rss</b> on an RSS feed: 2 open jobs"), reply
+    assert "From now on every new job of it reaches you." in reply
+    assert [(f.board.name, f.all_jobs) for f in store.follows.follows(ANN)] == [("acme.rss", True)]
+    assert len(boards.requests) == fetched, "nothing fetched: the board is read already"
+
+    store.db.execute("UPDATE boards SET company = 'Acme Pay GmbH' WHERE name = 'beta.rss'")
+    store.db.execute("UPDATE boards SET company = 'Acme Pay' WHERE name = 'acme.rss'")
+    which = await follows.handle("follow", say(ANN), "acme pay")
+    assert which.startswith("Several boards I read are called that; which one?\n<code>/follow ")
+    assert which.count("<code>/follow ") == 2
+    unknown = await follows.handle("follow", say(ANN), "Gamma Robotics")
+    assert unknown.endswith("No board I read has that name."), unknown
+
+
 async def test_a_follow_of_more_than_ten_urls_reads_ten(store, boards, clock) -> None:
     commands, client = make(store, clock, HostGuard(allow_private=True), per_hour=50)
     urls = []
@@ -235,7 +260,7 @@ async def test_a_host_that_does_not_resolve_gets_a_plain_answer(store, clock) ->
         name = await commands.handle("follow", say(ANN), "acme")
         assert name == (
             "“acme” is not a web address. Send the company's careers page or job board URL, "
-            "e.g. https://boards.greenhouse.io/acme."
+            "e.g. https://boards.greenhouse.io/acme. No board I read has that name."
         )
         assert store.boards.all() == [] and store.follows.follows(ANN) == []
     finally:

@@ -138,6 +138,12 @@ class Boards(Table):
         )
         return row["n"] if row else 0
 
+    def companies(self) -> dict[str, str | None]:
+        """Every enabled board's name and its company's (None: not set), without counting
+        their postings as `all` does."""
+        rows = self.db.execute("SELECT name, company FROM boards WHERE enabled = 1")
+        return {r["name"]: r["company"] for r in rows}
+
     def board(self, name: str) -> BoardState | None:
         rows = self.all(name=name)
         return rows[0] if rows else None

@@ -18,6 +18,7 @@ from datetime import datetime
 
 from bot import match
 from bot.ats import name_for
+from bot.company import company_key
 from bot.config import FollowConfig
 from bot.config_boards import BoardConfig
 from bot.config_values import format_duration
@@ -50,7 +51,8 @@ COMMANDS = (
         "on and its new jobs reach your alerts. Add <code>all</code> to get every new job of "
         "it, alerts or not. A careers page works too when it links to its job board. Up to "
         f"{AT_ONCE} addresses at once (a list pasted from your notes: spaces, commas or lines "
-        "between them) get a line each.",
+        "between them) get a line each. A company whose board I read already goes by its "
+        "name: /follow stripe all.",
         "Jobs",
     ),
     Command("following", "", "The companies you follow", "Lists them with their health.", "Jobs"),
@@ -130,6 +132,11 @@ class FollowCommands:
         words = [w.strip(",;") for w in arg.split() if w.strip(",;")]
         all_jobs = len(words) > 1 and words[-1].lower() == "all"
         urls = list(dict.fromkeys(with_scheme(w) for w in words[: -1 if all_jobs else None]))
+        typed = " ".join(words[: -1 if all_jobs else None])
+        if typed and "://" not in typed and (named := await self._named(typed)):
+            return await self._follow_named(msg, named, all_jobs)  # "/follow Acme Pay all"
+        if urls and not any(_urlish(u) for u in urls):
+            return (url_problem(typed) or USAGE) + " No board I read has that name."
         if len(urls) > 1 and (odd := next((u for u in urls if not _urlish(u)), None)):
             return f"I don't understand “{echo(odd, 40)}” after the URL. {USAGE}"
         if len(urls) > 1:
@@ -139,6 +146,31 @@ class FollowCommands:
         outcome = await self._follow_url(msg, urls[0], all_jobs)
         if isinstance(outcome, Refusal):
             return outcome.text + outcome.hint
+        return _found(outcome.board, outcome.postings, outcome.hits, all_jobs)
+
+    async def _named(self, name: str) -> list[BoardState]:
+        """The boards this bot reads that are called `name`, or whose company is (without
+        case, accents or legal form: "stripe" is "Stripe, Inc.")."""
+        key = company_key(name)
+        if not key:
+            return []
+        companies = await self.db.run(lambda s: s.boards.companies())
+        names = [n for n, c in companies.items() if key in (company_key(n), company_key(c or ""))]
+        return await self.db.run(_boards, names[:5])
+
+    async def _follow_named(self, msg: Incoming, boards: list[BoardState], all_jobs: bool) -> str:
+        """Follow a board this bot already reads, named by the user: nothing is fetched. A
+        name several boards have gets their URLs offered."""
+        if len(boards) > 1:
+            offered = "\n".join(f"<code>/follow {esc(b.url)}</code>" for b in boards)
+            return f"Several boards I read are called that; which one?\n{offered}"
+        await self.db.run(_ensure_user, msg, self.clock())
+        board = boards[0]
+        if board.baseline_at is None and (refusal := await self._baseline(board.name)):
+            return refusal.text
+        outcome = await self._follow(msg.chat_id, board.name, all_jobs)
+        if isinstance(outcome, Refusal):
+            return outcome.text
         return _found(outcome.board, outcome.postings, outcome.hits, all_jobs)
 
     async def _follow_many(self, msg: Incoming, urls: list[str], all_jobs: bool) -> str:
@@ -283,6 +315,10 @@ class FollowCommands:
             self.scheduler.remove(name)
             log.info("board %s retired: nobody follows it", name)
         return f"Stopped following <b>{esc(name)}</b>. Its jobs you already got stay in /search."
+
+
+def _boards(store: Stores, names: list[str]) -> list[BoardState]:
+    return [b for n in names if (b := store.boards.board(n)) is not None]
 
 
 def _ensure_user(store: Stores, msg: Incoming, now: datetime) -> None:

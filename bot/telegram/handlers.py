@@ -376,6 +376,7 @@ class Handlers:
             reply += tips.list_tip(query.root, typed, "/search")
             reply += tips.place_tip(query.root, "/search")
             reply += tips.open_tip(query.root)
+            reply += tips.years_tip(query.root, "/search")
             reply += self.alert_cmds.search_unstated_tip(store, msg.chat_id, query)
         return reply
 
