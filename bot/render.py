@@ -113,10 +113,12 @@ def notification(
     zone: tzinfo | None = None,
     delivery_id: int | None = None,
     saved: bool = False,
+    followed: bool = False,
 ) -> OutgoingMessage:
     """The alert message for one job: bold title, company, location and workplace, salary,
     visa sponsorship and the years of experience asked when it says, posted date (in `zone`, the user's), board, an excerpt
-    about the role, matched alerts; row 1 of buttons opens the job (and with a `delivery_id`,
+    about the role, matched alerts (or, `followed`, the board the user follows for every new
+    job); row 1 of buttons opens the job (and with a `delivery_id`,
     saves it for later, or shows it `saved`), row 2 hides it, mutes or pauses."""
     title = shorten(posting.title, 200) or "(untitled)"
     others = [entry.split("|", 1) for entry in also]  # "board|location" of the same job
@@ -142,6 +144,9 @@ def notification(
     if queries:
         label = "Matched your alert" if len(alert_queries) == 1 else "Matched your alerts"
         lines += [("", ""), _line(f"🔔 {label} {queries}")]
+    elif followed:
+        board = shorten(posting.board, 60)
+        lines += [("", ""), _line(f"🏢 Every new job of {board}: you follow it (/following)")]
     kept = [line for line in lines if line is not None]
     return OutgoingMessage(
         html="\n".join(h for h, _ in kept),

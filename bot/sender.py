@@ -234,7 +234,13 @@ class Sender:
         except sqlite3.Error:  # only courtesy parts of the message
             also, zone = (), None
         message = render.notification(
-            item.posting, item.alert_queries, self.clock(), also, zone=zone, delivery_id=item.id
+            item.posting,
+            item.alert_queries,
+            self.clock(),
+            also,
+            zone=zone,
+            delivery_id=item.id,
+            followed=not item.alert_ids,
         )
         try:
             try:

@@ -404,6 +404,7 @@ async def test_follow_in_chat_never_blocks_other_users_and_all_jobs_arrive(
         await tg.wait_for_async(lambda sent: any("Accountant" in m.text for m in sent), timeout=15)
         job = next(m for m in tg.messages_to(ANN) if "Accountant" in m.text)
         assert job.text.startswith("<b>Accountant</b>") and "Matched your alert" not in job.text
+        assert "🏢 Every new job of acme.rss: you follow it (/following)" in job.text
     finally:
         stop.set()
         await asyncio.wait_for(run, 10)

@@ -206,3 +206,15 @@ def test_an_excerpt_that_only_repeats_title_and_company_is_left_out(
                 description)  # fmt: skip
     message = notification(p, ["counselor"], NOW)
     assert ("<i>" in message.html) is shown, message.plain
+
+
+def test_a_job_sent_for_a_follow_says_so_instead_of_an_alert() -> None:
+    """A follower of a board's every new job gets its jobs with no alert: the message says
+    why it came, and has no Pause alert button."""
+    job = _paid()
+    followed = notification(job, [], NOW, delivery_id=7, followed=True).plain.splitlines()
+    assert followed[-1] == f"🏢 Every new job of {job.board}: you follow it (/following)"
+    assert followed[-2] == ""
+    alerted = notification(job, ["rust"], NOW, delivery_id=7, followed=True).plain
+    assert "🏢" not in alerted and alerted.endswith("🔔 Matched your alert “rust”")
+    assert "🏢" not in notification(job, [], NOW, delivery_id=7).plain

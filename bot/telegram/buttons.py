@@ -60,8 +60,9 @@ def original(store: Stores, job: SentJob, now: datetime) -> OutgoingMessage | No
     also = store.jobs.also_on(job.posting_key)
     saved = store.saved.is_saved(job.chat_id, job.posting_key)
     return render.notification(
-        posting, queries, now, also, zone=zone, delivery_id=job.id, saved=saved
-    )
+        posting, queries, now, also, zone=zone, delivery_id=job.id, saved=saved,
+        followed=not job.alert_ids,
+    )  # fmt: skip
 
 
 def _noted(
