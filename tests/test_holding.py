@@ -116,6 +116,31 @@ async def test_daily_digest_goes_at_8_local_time_on_the_night_clocks_change(
     )
 
 
+async def test_a_digest_groups_jobs_by_alert_then_the_companies_followed(
+    store, tg, transport
+) -> None:
+    """A job that came for a follow of every new job has no alert: it is listed under the
+    companies followed, after the alerts; one whose alert was deleted since, under others."""
+    clock = Clock(SAT)
+    rust, gone = setup(store, SAT, "rust", "go")
+    store.users.set_settings(USER, DeliverySettings("UTC", "daily", 8 * 60), SAT)
+    job(store, 1, clock(), [rust])
+    job(store, 2, clock(), [], title="Accountant")
+    job(store, 3, clock(), [gone], title="Go Engineer")
+    store.alerts.delete_alert(USER, gone)
+    sender = make_sender(store, transport, clock)
+    await sender.drain(timeout=1)
+    clock.now = datetime(2026, 3, 29, 8, 0, tzinfo=UTC)
+    assert await sender.drain(timeout=2) == 1
+    text = tg.sent[0].visible_text
+    assert [line for line in text.splitlines() if line.startswith(("🔔", "🏢"))] == [
+        "🔔 “rust” — 1 job",
+        "🏢 Companies you follow — 1 job",
+        "🔔 Other matches — 1 job",
+    ]
+    assert titles(tg.sent[0].text) == ["Rust Engineer 1", "Accountant 2", "Go Engineer 3"]
+
+
 async def test_weekly_digest_on_its_day_and_time_in_the_users_zone(store, tg, transport) -> None:
     clock = Clock(SAT)
     alerts = setup(store, SAT)
