@@ -43,7 +43,7 @@ _FOLLOWED = -1  # the group of jobs that came for a follow of every new job, wit
 
 def _groups(
     items: Sequence[OutboxItem], alerts: Mapping[int, str]
-) -> list[tuple[str | int | None, list[OutboxItem]]]:
+) -> list[tuple[int | None, list[OutboxItem]]]:
     """Items by the first of their alerts that still exists (in alert order), then those of
     the companies followed for every job (`_FOLLOWED`); None: other (their alerts deleted)."""
     groups: dict[int | None, list[OutboxItem]] = {}
@@ -51,18 +51,18 @@ def _groups(
         first = min((a for a in item.alert_ids if a in alerts), default=None)
         groups.setdefault(_FOLLOWED if not item.alert_ids else first, []).append(item)
     order = sorted(groups, key=lambda a: (a is None, a == _FOLLOWED, a or 0))
-    return [(alerts.get(a, a) if a is not None else None, groups[a]) for a in order]
+    return [(a, groups[a]) for a in order]
 
 
 def _lines(header: str, items: Sequence[OutboxItem], alerts: Mapping[int, str]) -> list[_Line]:
     lines = [_Line(header, _visible(header))]
     room = MAX_LISTED
-    for group_of, group in _groups(items, alerts):
-        query = group_of if isinstance(group_of, str) else None
+    for alert, group in _groups(items, alerts):
+        query = alerts.get(alert) if alert is not None else None
         n = len(group)
         name = f"“{shorten(query, 80)}”" if query else "Other matches"
         mark = "🔔"
-        if group_of == _FOLLOWED:
+        if alert == _FOLLOWED:
             name, mark = "Companies you follow", "🏢"
         count = f"{n} job{'s' if n != 1 else ''}"
         heading = f"{mark} <b>{_esc(name)}</b> — {count}"

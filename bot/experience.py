@@ -52,7 +52,7 @@ def asked(title: str, description: str) -> tuple[int | None, str]:
     folded = text.lower()
     if len(folded) != len(text):
         text = folded
-    if "year" not in folded and "yrs" not in folded and "yr" not in folded:
+    if "year" not in folded and "yr" not in folded:
         return None, ""
     starts = _starts(folded)
     for at in starts:

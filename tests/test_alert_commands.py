@@ -493,6 +493,10 @@ async def test_a_years_alert_says_how_many_jobs_ask_none(handlers, store, now) -
         "<code>/edit 1 rust (years:&lt;=2 OR years:none) (salary:&gt;=100k OR salary:none)</code>"
         in both
     ), both
+    half = await say(handlers, "/edit 1 rust (salary:>=100k OR salary:none) years:<=3")
+    assert "Tip: years:&lt;=3 leaves out the jobs that ask no number of years, and most do." in (
+        half
+    ), "the salary takes the jobs that state none already: only the years are named"
 
 
 async def test_an_alert_with_years_as_words_gets_years_offered(handlers) -> None:

@@ -133,7 +133,7 @@ class FollowCommands:
         all_jobs = len(words) > 1 and words[-1].lower() == "all"
         urls = list(dict.fromkeys(with_scheme(w) for w in words[: -1 if all_jobs else None]))
         typed = " ".join(words[: -1 if all_jobs else None])
-        if typed and "://" not in typed and (named := await self._named(typed)):
+        if typed and not {":", "/"} & set(typed) and (named := await self._named(typed)):
             return await self._follow_named(msg, named, all_jobs)  # "/follow Acme Pay all"
         if urls and not any(_urlish(u) for u in urls):
             return (url_problem(typed) or USAGE) + " No board I read has that name."
@@ -146,7 +146,7 @@ class FollowCommands:
         outcome = await self._follow_url(msg, urls[0], all_jobs)
         if isinstance(outcome, Refusal):
             return outcome.text + outcome.hint
-        return _found(outcome.board, outcome.postings, outcome.hits, all_jobs)
+        return _found(outcome, all_jobs)
 
     async def _named(self, name: str) -> list[BoardState]:
         """The boards this bot reads that are called `name`, or whose company is (without
@@ -171,7 +171,7 @@ class FollowCommands:
         outcome = await self._follow(msg.chat_id, board.name, all_jobs)
         if isinstance(outcome, Refusal):
             return outcome.text
-        return _found(outcome.board, outcome.postings, outcome.hits, all_jobs)
+        return _found(outcome, all_jobs)
 
     async def _follow_many(self, msg: Incoming, urls: list[str], all_jobs: bool) -> str:
         """Each URL in turn (one board's name is chosen before the next's), at most
@@ -351,35 +351,31 @@ def _follow(
     return Found(board, board.open_postings, hits)
 
 
-def _found_line(found: Found) -> str:
-    """One line of a /follow of several: "Acme on Greenhouse: 34 open jobs, 3 match your
-    alerts: /search board:acme"."""
-    board, hits = found.board, found.hits
-    line = f"<b>{esc(board.company or board.name)}</b> on {platform(board.kind)}: "
-    line += f"{found.postings} open job{'s' if found.postings != 1 else ''}, "
+def _head(found: Found) -> str:
+    """ "Acme on Greenhouse: 34 open jobs, 3 match your alerts"."""
+    board, hits, postings = found.board, found.hits, found.postings
+    head = f"<b>{esc(board.company or board.name)}</b> on {platform(board.kind)}: "
+    head += f"{postings} open job{'s' if postings != 1 else ''}, "
     if not hits:
-        return line + "none matches your alerts yet"
-    return line + (
-        f"{len(hits)} match{'es' if len(hits) == 1 else ''} your alerts: "
-        f"<code>/search board:{esc(_quoted(board.name))}</code>"
-    )
+        return head + "none matches your alerts yet"
+    return head + f"{len(hits)} match{'es' if len(hits) == 1 else ''} your alerts"
 
 
-def _found(board: BoardState, postings: int, hits: list[Posting], all_jobs: bool) -> str:
-    """ "Acme on Greenhouse: 34 open jobs, 3 match your alerts", those 3 linked, and what comes."""
-    who = esc(board.company or board.name)
-    head = (
-        f"<b>{who}</b> on {platform(board.kind)}: {postings} open job{'s' if postings != 1 else ''}"
-    )
-    head += (
-        f", {len(hits)} match{'es' if len(hits) == 1 else ''} your alerts"
-        if hits
-        else (", none matches your alerts yet")
-    )
-    lines = [head + "."]
-    lines += [job_line(p) for p in hits[:3]]
-    if len(hits) > 3:
-        lines.append(f"…and {len(hits) - 3} more: /search board:{esc(_quoted(board.name))}")
+def _search(board: BoardState) -> str:
+    return f"/search board:{esc(_quoted(board.name))}"
+
+
+def _found_line(found: Found) -> str:
+    """One line of a /follow of several: the head, and the /search for the matches."""
+    return _head(found) + (f": <code>{_search(found.board)}</code>" if found.hits else "")
+
+
+def _found(found: Found, all_jobs: bool) -> str:
+    """The head, the first 3 matches linked, and what comes from now on."""
+    lines = [_head(found) + "."]
+    lines += [job_line(p) for p in found.hits[:3]]
+    if len(found.hits) > 3:
+        lines.append(f"…and {len(found.hits) - 3} more: {_search(found.board)}")
     lines.append(
         "From now on every new job of it reaches you."
         if all_jobs

@@ -322,12 +322,13 @@ def unstated_tip(root: Node, command: str, more: int | None) -> str:
     loose = or_unstated(root)
     if loose is None or more == 0:
         return ""
-    loosened = [n for n in _leaves(root) if isinstance(n, Salary | Years)]
-    loosened = [n for n in loosened if _has(loose, Or((n, _UNSTATED[type(n)])))] or loosened
+    open_kinds = [kind for kind, none in _UNSTATED.items() if not _has(root, none)]
+    loosened = [n for n in _leaves(root) if isinstance(n, Salary | Years) and type(n) in open_kinds]
     kinds = list(dict.fromkeys(type(n) for n in loosened))
-    filters = " and ".join(dict.fromkeys(esc(format_node(n)) for n in loosened))
+    named = list(dict.fromkeys(esc(format_node(n)) for n in loosened))
+    filters = " and ".join(named)
     unsaid = " or ".join(_UNSAID[k] for k in kinds)
-    verb = "leave" if " and " in filters else "leaves"
+    verb = "leave" if len(named) > 1 else "leaves"
     most = "most state none" if kinds == [Salary] else "most do"
     found = (
         ("Jobs that state none" if kinds == [Salary] else "Such jobs") + " match the rest"
