@@ -25,7 +25,8 @@ POSTING_WORDS = [
     "machine", "learning", "Acme", "remote", "front-end", "frontend", "3.11", "R&D",
     "Golang", "go-live", "C-level", "K8s", "Kubernetes", "ML", "Lisbon", "Austin, TX", "EU",
     "Fullstack", "full", "stack", "Back-End", "Sydney", "Toronto, ON", "Melbourne, VIC", "NYC",
-    "EMEA", "Worldwide", "DACH",
+    "EMEA", "Worldwide", "DACH", "5+ years of experience", "at least 2 years", "3-5 years",
+    "years", "experience", "ideally", "Remote (ET)", "PT/ET",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", ", ", ". ", "-", "/", " — ", "\n", "’s "]
 QUERY_WORDS = [
@@ -40,10 +41,12 @@ ATTRS = ["remote:yes", "remote:no", "remote:hybrid", "type:full-time", "type:con
 ATTRS += ["salary:>=100k", "salary:<50k", "salary:80k-120k", "salary:>=€90k", "salary:>usd100k"]
 ATTRS += ["salary:>=500/day", "salary:40-60/hour", "salary:120k+"]
 ATTRS += ["salary:none", "salary:stated", "visa:yes", "visa:no", "lang:en", "lang:de"]
+ATTRS += ["years:<=3", "years:>=5", "years:2-4", "years:3+", "years:none", "years:stated"]
 FIELDS = ["title", "company", "location", "board", "from"]
 SYNTAX = [*QUERY_WORDS, *PREFIXES, *ATTRS, "OR", "AND", "NOT", "-", "(", ")", '"', "title:", ":*"]
 # salary: as people space and suffix it, and the other ways to write OR and lists
 SYNTAX += ["salary", "salary:", ">=", "<", "120k", "eur", "€", "php", "/day", "/h", "|", ","]
+SYNTAX += ["years", "years:", "years=3", "5+", "2-4", "3"]
 
 
 def _phrase(words: list[str]) -> str:
