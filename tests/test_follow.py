@@ -428,3 +428,24 @@ async def test_all_followers_get_new_postings_when_nobody_has_an_alert(
     clock.now += timedelta(minutes=20)
     outcome = await follows.poller.poll("acme.rss")
     assert outcome.new == 1 and outcome.enqueued == 1, "no alerts anywhere: the follow still routes"
+
+
+async def test_why_says_a_job_came_for_a_follow_of_every_new_job(follows, store, boards, clock):
+    """/why names the follow that brought a job, with the user's alerts or without any."""
+    from bot.config import AlertsConfig
+    from bot.telegram.handlers import Handlers
+
+    boards.set("/acme.rss", feed("Office Manager"), content_type="application/rss+xml")
+    await follows.handle("follow", say(ANN), boards.url("/acme.rss") + " all")
+    handlers = Handlers(store.db, AlertsConfig(), clock=clock)
+    why = "/why https://acme.example/jobs/0"
+    followed = (
+        "🏢 You follow <b>acme.rss</b> for every new job: its new jobs reach you, alerts or not "
+        "(/following)."
+    )
+    assert (await handlers(Incoming(ANN, why))).endswith("\n" + followed)
+    await handlers(Incoming(ANN, "/alert rust"))
+    lines = (await handlers(Incoming(ANN, why))).split("\n")
+    assert lines[1].startswith("❌ #1 <b>rust</b>: not matched") and lines[-1] == followed
+    await follows.handle("follow", say(ANN), boards.url("/acme.rss"))  # alerts' jobs only now
+    assert "🏢" not in await handlers(Incoming(ANN, why))

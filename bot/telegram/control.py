@@ -101,9 +101,13 @@ class ControlCommands:
             return f"I don't know a job for {what}. Try its posting or apply URL."
         alerts = store.alerts.alert_rows(msg.chat_id)
         head = self._job_head(job)
+        followed = _followed_line(store, msg.chat_id, job)
         if not alerts:
-            return f"{head}\nYou have no alerts, so nothing matches. Add one: /alert rust."
+            none = "You have no alerts, so nothing matches. Add one: /alert rust."
+            return f"{head}\n{followed or none}"
         lines = [head, *(self._alert_line(store, msg.chat_id, job, a) for a in alerts)]
+        if followed:
+            lines.append(followed)
         if paused := pausing.paused_line(store, msg.chat_id):
             lines.append(paused)
         return "\n".join(lines)
@@ -295,3 +299,15 @@ def _find_job(store: Stores, text: str) -> JobRecord | None:
     if job is None and (url := with_scheme(text)) != text:
         job = store.jobs.find_job(url)
     return job
+
+
+def _followed_line(store: Stores, chat_id: int, job: JobRecord) -> str:
+    """The line /why adds when the user follows the job's board for every new job: its jobs
+    reach them whatever their alerts say."""
+    board = job.posting.board
+    if not any(f.board.name == board and f.all_jobs for f in store.follows.follows(chat_id)):
+        return ""
+    return (
+        f"🏢 You follow <b>{esc(shorten(board, 60))}</b> for every new job: its new jobs reach "
+        "you, alerts or not (/following)."
+    )
