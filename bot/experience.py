@@ -12,6 +12,7 @@ company's own age ("we have 25 years of experience"), and numbers past `MOST`. E
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 MOST = 20  # years: a larger number is a company's history, not a requirement
 PHRASES = 30  # phrases with "year" read at most: the first ones say it
@@ -24,7 +25,7 @@ _NUM = r"\d{1,2}|" + "|".join(_NUMBERS)
 _MENTION = re.compile(
     rf"(?P<least>\bat least|\bminimum(?: of)?|\bmin\.?|\bover|\bmore than)?\s*"
     rf"(?P<open>\(\s*)?\b(?P<low>{_NUM})\s*(?P<plus>\+|\bplus\b)?\s*"
-    rf"(?P<range>(?:-|–|to|or)\s*(?:{_NUM})\s*\+?\s*)?"
+    rf"(?P<range>(?:-|–|to|or)\s*(?P<high>{_NUM})\s*\+?\s*)?"
     r"(?:years?|yrs?)(?:'s?|’s?)?\+?(?P<after>[^.;:\n•!?]{0,80})"
 )
 _EXPERIENCE = re.compile(r"^\W*(?:\S+\s+){0,6}?(?:of\s+)?\S*\s*experi[ea]nce\b")
@@ -45,15 +46,26 @@ _OLD = re.compile(r"^\W*(?:old|ago)\b")
 _ENDS = ".;\n•!?"
 
 
-def asked(title: str, description: str) -> tuple[int | None, str]:
-    """(The years of experience the posting asks at least, or None; the phrase that said
-    it, as written.)"""
+class Asked(NamedTuple):
+    """The years of experience a posting asks at least (None: it names no number), the
+    phrase that said it as written, and the top of a range ("3-5 years": 3, …, 5)."""
+
+    years: int | None
+    phrase: str = ""
+    upto: int | None = None
+
+
+_NOTHING = Asked(None)
+
+
+def asked(title: str, description: str) -> Asked:
+    """What the posting asks of experience: see the module's doc."""
     text = f"{title}\n{description}"
     folded = text.lower()
     if len(folded) != len(text):
         text = folded
     if "year" not in folded and "yr" not in folded:
-        return None, ""
+        return _NOTHING
     starts = _starts(folded)
     for at in starts:
         begin = max(folded.rfind(c, max(at - 60, 0), at) for c in _ENDS) + 1
@@ -65,8 +77,9 @@ def asked(title: str, description: str) -> tuple[int | None, str]:
         years = _years(m, folded)
         if years is not None:
             end = m.end("after") if _EXPERIENCE.match(m["after"]) else m.end()
-            return years, text[m.start() : end].strip(" ,")
-    return None, ""
+            upto = _number(m["high"]) if m["high"] else None
+            return Asked(years, text[m.start() : end].strip(" ,"), upto)
+    return _NOTHING
 
 
 def _starts(text: str) -> list[int]:
@@ -80,10 +93,13 @@ def _starts(text: str) -> list[int]:
     return sorted(set(found))[:PHRASES]
 
 
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBERS[text]
+
+
 def _years(m: re.Match[str], text: str) -> int | None:
     """The years a mention asks, or None when it asks none."""
-    low = m["low"]
-    years = int(low) if low.isdigit() else _NUMBERS[low]
+    years = _number(m["low"])
     if not 0 < years <= MOST:
         return None
     after = m["after"]

@@ -93,7 +93,7 @@ def _naive(
     if isinstance(node, Salary):
         return salary_test(node, yearly(p))
     if isinstance(node, Years):
-        return years_test(node, asked(p.title, p.description or "")[0])
+        return years_test(node, asked(p.title, p.description or "").years)
     if isinstance(node, Field):
         names = ("location", "places", "place names") if node.name == "location" else (node.name,)
         return _naive(node.child, fields, names, p)

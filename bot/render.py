@@ -7,7 +7,7 @@ import re
 from datetime import datetime, tzinfo
 
 from bot.excerpt import about_the_role
-from bot.experience import asked
+from bot.experience import Asked, asked
 from bot.models import Button, Keyboard, OutgoingMessage, Posting
 from bot.salary import posting_salary
 from bot.visa import stance
@@ -132,7 +132,7 @@ def notification(
         _line(company_line),
         _line(f"💰 {pay}" if pay else ""),
         _line(VISA_LINES.get(stance(posting.title, posting.description)[0] or "", "")),
-        _line(_years(asked(posting.title, posting.description or "")[0])),
+        _line(_years(asked(posting.title, posting.description or ""))),
         _line(_dated(posting, now, zone)),
     ]
     boards = [board for board, _ in others if board != posting.board]
@@ -157,11 +157,14 @@ def notification(
     )
 
 
-def _years(years: int | None) -> str:
-    """What a job's message says of the years of experience it asks (`bot.experience`)."""
-    if years is None:
+def _years(said: Asked) -> str:
+    """What a job's message says of the years of experience it asks (`bot.experience`): at
+    least so many, or a range."""
+    if said.years is None:
         return ""
-    return f"🎓 {years}+ year{'s' if years != 1 else ''} of experience asked"
+    if said.upto is not None and said.upto > said.years:
+        return f"🎓 {said.years}–{said.upto} years of experience asked"
+    return f"🎓 {said.years}+ year{'s' if said.years != 1 else ''} of experience asked"
 
 
 def _esc(text: str) -> str:

@@ -173,7 +173,7 @@ class PostingView:
         """The years of experience the posting asks at least (`bot.experience`), read the
         first time it is asked."""
         if isinstance(self._years, str):
-            self._years = asked(self.title, self.description or "")[0]
+            self._years = asked(self.title, self.description or "").years
         return self._years
 
     def has_phrase(self, needle: str, pairs: frozenset[tuple[str, str]]) -> bool:

@@ -81,7 +81,7 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
         hint = " (salary:none matches such jobs)" if not stated and isinstance(node, Salary) else ""
         return ok, [f"{_text(node)}: the job {told}{hint}"]
     if isinstance(node, Years) or (isinstance(node, Attr) and node.name == "years"):
-        phrase = asked(p.title, p.description or "")[1]
+        phrase = asked(p.title, p.description or "").phrase
         told = f"asks “{shorten(phrase, 120)}”" if phrase else "asks no number of years"
         hint = " (years:none matches such jobs)" if not phrase and isinstance(node, Years) else ""
         return ok, [f"{_text(node)}: the job {told}{hint}"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.experience import PHRASES, asked
+from bot.experience import PHRASES, Asked, asked
 
 
 @pytest.mark.parametrize(
@@ -44,21 +44,35 @@ from bot.experience import PHRASES, asked
 def test_asked_reads_the_first_requirement(
     description: str, years: int | None, phrase: str
 ) -> None:
-    got, said = asked("Engineer", description)
-    assert got == years, said
-    assert said.startswith(phrase)
+    got = asked("Engineer", description)
+    assert got.years == years, got
+    assert got.phrase.startswith(phrase)
 
 
 def test_a_company_history_before_the_requirement_does_not_hide_it() -> None:
     text = "Our founders have 10+ years of experience in fintech. You have 3+ years with Go."
-    assert asked("Engineer", text) == (3, "3+ years with Go")
+    assert asked("Engineer", text) == Asked(3, "3+ years with Go")
 
 
 def test_a_hostile_description_is_read_only_so_far() -> None:
     """A description of nothing but "years" is read for `PHRASES` of them, and says nothing;
     the requirement written after them is past what is read."""
     flood = "year " * 100_000
-    assert asked("Engineer", flood) == (None, "")
+    assert asked("Engineer", flood) == Asked(None)
     late = "years. " * (PHRASES + 40) + "5+ years of experience."
-    assert asked("Engineer", late) == (None, "")
-    assert asked("Engineer", "years. " * (PHRASES - 5) + "5+ years of experience.")[0] == 5
+    assert asked("Engineer", late) == Asked(None)
+    assert asked("Engineer", "years. " * (PHRASES - 5) + "5+ years of experience.").years == 5
+
+
+@pytest.mark.parametrize(
+    ("description", "upto"),
+    [
+        ("3-5 years of professional experience.", 5),
+        ("3 to 5 years in backend development.", 5),
+        ("8-10+ years of experience in program management.", 10),
+        ("5+ years of experience.", None),
+        ("Minimum of two years' experience.", None),
+    ],
+)
+def test_a_range_keeps_its_top(description: str, upto: int | None) -> None:
+    assert asked("Engineer", description).upto == upto

@@ -122,6 +122,7 @@ def test_what_the_posting_says_of_visas_is_one_line_after_the_salary(
             "🎓 5+ years of experience asked",
         ),
         ("At least one year in a backend role.", "🎓 1+ year of experience asked"),
+        ("3-5 years of professional experience.", "🎓 3–5 years of experience asked"),
         ("5+ years of experience preferred.", None),
     ],
 )
