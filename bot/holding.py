@@ -3,23 +3,28 @@
 Asked by the sender each time it reads the outbox. A job waits (in the database: pending with
 `held_until`) when its user is paused or all its alerts are (until the resume; a pause for a
 time, /pause 2w, is ended here at its time, with a notice when nothing waits for the user);
-for the user's digest or the end of their quiet hours (`policy.release_at`); when it is part
-of a backlog older than BACKLOG_AGE (an outage, a paused token: one summary, not a flood); or
-when the user had their `hourly_cap` of instant messages in the last hour (until the hour is
-over). Holding is per user: once one job of theirs waits, all of theirs not yet held wait
-with it, so they arrive together as one summary.
+for a digest or the end of the user's quiet hours (`policy.release_at`); when it is part of a
+backlog older than BACKLOG_AGE (an outage, a paused token: one summary, not a flood); or when
+the user had their `hourly_cap` of instant messages in the last hour (until the hour is over).
+
+An alert may have its own delivery (/digest 3 daily): a job goes at the earliest time one of
+the alerts that matched it asks (`release`); a job of no alert, as the user's /digest says.
+Holding is per user and time: once one job of theirs waits, all of theirs not yet held wait
+with it, each until its own time (those that would go now, until the cap's hour or the
+backlog's summary), so that the jobs due together arrive together as one summary.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection
+from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import digest
 from bot.digest import Part
-from bot.policy import DeliverySettings, release_at
+from bot.policy import DeliverySettings, for_alert, release_at
 from bot.store import Alerts, Choices, Db, Held, Jobs, Notices, Outbox, OutboxItem, Users
 from bot.store.held import TIMED_PAUSE_KEEP
 
@@ -58,12 +63,37 @@ PAUSE_OVER = (
 )
 
 
-def header(settings: DeliverySettings, count: int) -> str:
-    """The first line of a summary of `count` jobs, HTML."""
+def header(modes: Collection[str], count: int) -> str:
+    """The first line of a summary of `count` jobs that went by `modes` (`mode`), HTML."""
     jobs = f"{count} new job{'s' if count != 1 else ''}"
-    if settings.mode in ("daily", "weekly"):
-        return f"📬 <b>Your {settings.mode} digest</b>: {jobs}"
+    if len(modes) == 1 and (mode := next(iter(modes))) in ("daily", "weekly"):
+        return f"📬 <b>Your {mode} digest</b>: {jobs}"
     return f"📬 <b>{jobs}</b> held for you"
+
+
+def _chosen(
+    user: DeliverySettings, specs: Mapping[int, str | None], alert_ids: Sequence[int]
+) -> list[DeliverySettings]:
+    """The settings a job's alerts ask it to go by: those of its alerts still there and not
+    paused; the user's for a job of none (a followed company's, or its alerts deleted)."""
+    own = {specs[a] for a in alert_ids if a in specs}
+    return [for_alert(user, spec) for spec in own] if own else [user]
+
+
+def release(
+    user: DeliverySettings, specs: Mapping[int, str | None], alert_ids: Sequence[int], now: datetime
+) -> datetime | None:
+    """When a job matched by `alert_ids` goes: the earliest time one of them asks (None: now).
+    `specs` are the user's alerts not paused, each with its own delivery (None: the user's)."""
+    times = [release_at(s, now) for s in _chosen(user, specs, alert_ids)]
+    return None if None in times else min(t for t in times if t is not None)
+
+
+def mode(user: DeliverySettings, specs: Mapping[int, str | None], alert_ids: Sequence[int]) -> str:
+    """How a job goes, for a summary's header: instant if one of its alerts says so, else
+    daily before weekly."""
+    modes = {s.mode for s in _chosen(user, specs, alert_ids)}
+    return next(m for m in ("instant", "daily", "weekly") if m in modes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,18 +138,25 @@ class Holding:
         return [*items, *self.summaries(now, busy)]
 
     def _held(self, item: OutboxItem, now: datetime) -> bool:
-        """Whether the item's user must wait for a summary; if so, all of theirs now wait."""
-        until = self.wait_until(item, now)
+        """Whether the item's user must wait for a summary; if so, all of theirs now wait,
+        each until its own time."""
+        user = self.store.users.settings(item.chat_id)
+        specs = self.store.alerts.delivery_specs(item.chat_id)
+        instant = None  # the time those that would go now wait for, if they wait
+        until = release(user, specs, item.alert_ids, now)
         if until is None:
-            return False
-        held = self.store.held.hold_chat(item.chat_id, until)
-        log.debug("chat %d: %d jobs held until %s", item.chat_id, held, until)
+            until = instant = self._instant_wait(item, now)
+            if until is None:
+                return False
+        held = self.store.held.hold(
+            hold_times(self.store.held.unheld(item.chat_id), user, specs, now, instant)
+        )
+        log.debug("chat %d: %d jobs held, the first until %s", item.chat_id, held, until)
         return True
 
-    def wait_until(self, item: OutboxItem, now: datetime) -> datetime | None:
-        """When the item's user gets it in a summary, or None for now, on its own."""
-        if until := release_at(self.store.users.settings(item.chat_id), now):
-            return until
+    def _instant_wait(self, item: OutboxItem, now: datetime) -> datetime | None:
+        """When a job that would go now gets into a summary instead: now, for a backlog;
+        at the hour's end, past the user's cap. None: it goes now, on its own."""
         if item.created_at is not None and now - item.created_at > BACKLOG_AGE:
             return now
         cap = self.store.users.hourly_cap(item.chat_id)
@@ -148,8 +185,37 @@ class Holding:
             items = self._wanted(chat, items)
             if not items:
                 continue
-            settings = self.store.users.settings(chat)
+            user = self.store.users.settings(chat)
+            specs = self.store.alerts.delivery_specs(chat)
             alerts = {a.id: a.query for a in self.store.alerts.alerts(chat)}
-            parts = digest.summary(header(settings, len(items)), items, alerts)
+            modes = {mode(user, specs, i.alert_ids) for i in items}
+            parts = digest.summary(header(modes, len(items)), items, alerts)
             out.append(Summary(chat, tuple(parts), max(i.attempts for i in items)))
         return out
+
+
+def hold_times(
+    jobs: Sequence[tuple[int, Sequence[int]]],
+    user: DeliverySettings,
+    specs: Mapping[int, str | None],
+    now: datetime,
+    instant: datetime | None,
+) -> dict[datetime, list[int]]:
+    """The time each of `jobs` (id, alert ids) waits until: its alerts' (`release`), or for
+    one that would go now, `instant` (None: it goes)."""
+    until: defaultdict[datetime, list[int]] = defaultdict(list)
+    for job_id, alert_ids in jobs:
+        if when := release(user, specs, alert_ids, now) or instant:
+            until[when].append(job_id)
+    return until
+
+
+def retime(stores: DeliveryStores, chat_id: int, now: datetime) -> int:
+    """The user's settings or an alert's delivery changed: what they hold for a time goes at
+    the time it now asks (now, if it would go now: one summary). A mode switch thus loses
+    nothing and keeps nothing back. Returns how many held jobs are due now."""
+    user = stores.users.settings(chat_id)
+    specs = stores.alerts.delivery_specs(chat_id)
+    until = hold_times(stores.held.held_for_time(chat_id), user, specs, now, now)
+    stores.held.retime(until)
+    return sum(len(ids) for when, ids in until.items() if when <= now)

@@ -467,3 +467,10 @@ def saved_jobs_applied(db: Database) -> None:
     when saved: /saved shows both after the posting is pruned."""
     db.execute("ALTER TABLE saved_jobs ADD COLUMN details TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE saved_jobs ADD COLUMN applied_at TEXT")
+
+
+@migrations(name="0027_alerts_delivery")
+def alerts_delivery(db: Database) -> None:
+    """An alert's own delivery (/digest 3 daily): "instant", "daily 08:00" or "weekly fri
+    17:30"; NULL follows the user's /digest."""
+    db.execute("ALTER TABLE alerts ADD COLUMN delivery TEXT")

@@ -125,6 +125,15 @@ class Alert:
     query: str
 
 
+class AlertSpec(NamedTuple):
+    """An alert as /export writes it and /import restores it: its normalized query, whether
+    it is paused, its own delivery (`DeliverySettings.spec`; None: the user's)."""
+
+    query: str
+    paused: bool = False
+    delivery: str | None = None
+
+
 class Delivery(NamedTuple):
     """One job for one user, with every alert of theirs that matched it (`Outbox.enqueue`,
     `Routed.deliveries`); routing's hot path makes none, see `Routed`."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -38,14 +38,27 @@ class DeliverySettings:
     digest_day: int = 0  # Monday, for weekly digests
     quiet: tuple[int, int] | None = None  # (start, end); may wrap past midnight
 
+    def how(self) -> str:
+        """The mode in words: "a daily digest at 08:00", "each job as it arrives"."""
+        if self.mode == "daily":
+            return f"a daily digest at {fmt_minutes(self.digest_at)}"
+        if self.mode == "weekly":
+            return f"a weekly digest on {DAYS[self.digest_day].title()} at {fmt_minutes(self.digest_at)}"
+        return "each job as it arrives"
+
+    def spec(self) -> str:
+        """The mode as an alert stores it and /digest takes it: "instant", "daily 08:00",
+        "weekly fri 17:30"."""
+        at = fmt_minutes(self.digest_at)
+        if self.mode == "daily":
+            return f"daily {at}"
+        if self.mode == "weekly":
+            return f"weekly {DAYS[self.digest_day]} {at}"
+        return "instant"
+
     def describe(self) -> str:
         """The settings in words, as /settings shows them."""
-        if self.mode == "daily":
-            how = f"a daily digest at {fmt_minutes(self.digest_at)}"
-        elif self.mode == "weekly":
-            how = f"a weekly digest on {DAYS[self.digest_day].title()} at {fmt_minutes(self.digest_at)}"
-        else:
-            how = "each job as it arrives"
+        how = self.how()
         quiet = (
             f"; quiet {fmt_minutes(self.quiet[0])}–{fmt_minutes(self.quiet[1])}"
             if self.quiet
@@ -84,18 +97,22 @@ def parse_quiet(text: str) -> tuple[int, int] | None:
     return window
 
 
-def parse_digest(text: str) -> tuple[str, int, int]:
-    """ "daily 08:00" -> ("daily", 480, 0); "weekly fri 17:30"; "off" -> ("instant", ...)."""
+def parse_digest(text: str, base: DeliverySettings | None = None) -> tuple[str, int, int]:
+    """ "daily 08:00" -> ("daily", 480, 0); "weekly fri 17:30"; "off" -> ("instant", ...).
+    A day or time left out is `base`'s ("daily", "weekly fri", "weekly 17:30")."""
     words = _MERIDIEM.sub(r"\1", text.lower()).split()
+    base = base or DeliverySettings()
     if words in (["off"], ["instant"]):
         return "instant", DeliverySettings().digest_at, 0
-    if len(words) == 2 and words[0] == "daily":
-        return "daily", parse_hhmm(words[1]), 0
-    if len(words) == 3 and words[0] == "weekly":
-        day = words[1][:3]
-        if day not in DAYS:
-            raise PolicyError(f"“{words[1][:12]}” is not a day: use mon, tue, … sun")
-        return "weekly", parse_hhmm(words[2]), DAYS.index(day)
+    if 1 <= len(words) <= 2 and words[0] == "daily":
+        return "daily", parse_hhmm(words[1]) if len(words) == 2 else base.digest_at, 0
+    if 1 <= len(words) <= 3 and words[0] == "weekly":
+        rest, day = words[1:], base.digest_day
+        if rest and (len(rest) == 2 or rest[0][:1].isalpha()):
+            if rest[0][:3] not in DAYS:
+                raise PolicyError(f"“{rest[0][:12]}” is not a day: use mon, tue, … sun")
+            day, rest = DAYS.index(rest[0][:3]), rest[1:]
+        return "weekly", parse_hhmm(rest[0]) if rest else base.digest_at, day
     raise PolicyError("use /digest daily HH:MM, /digest weekly <mon..sun> HH:MM, or /digest off")
 
 
@@ -249,6 +266,20 @@ def quiet_until(settings: DeliverySettings, now: datetime) -> datetime | None:
         return None
     day = local.date() + timedelta(days=1 if start > end and minute >= start else 0)
     return _at(day, end, tz)
+
+
+def for_alert(user: DeliverySettings, spec: str | None) -> DeliverySettings:
+    """The settings an alert's jobs follow: the user's zone and quiet hours with the alert's own
+    mode and time (`spec`, as `DeliverySettings.spec` writes it), or the user's (None)."""
+    if spec is None:
+        return user
+    try:
+        mode, at, day = parse_digest(spec)
+    except PolicyError:  # never stored so; the user's own settings are the safe reading
+        return user
+    if mode == "instant":
+        return replace(user, mode=mode)
+    return replace(user, mode=mode, digest_at=at, digest_day=day)
 
 
 def release_at(settings: DeliverySettings, now: datetime) -> datetime | None:

@@ -3,7 +3,7 @@
 Format (JSON, version 1):
 
     {"jobbot": "export", "version": 1, "exported_at": "2025-05-01T08:00:00+00:00",
-     "alerts": [{"query": "rust backend", "paused": false}],
+     "alerts": [{"query": "rust backend", "paused": false, "digest": "daily 08:00"}],
      "settings": {"timezone": "Europe/Berlin", "digest": "daily 08:00",
                   "quiet": "22:00-07:00", "hourly_cap": 20},
      "muted": ["Acme Corp"],
@@ -14,7 +14,8 @@ Format (JSON, version 1):
                 "saved_at": "2025-04-30T18:00:00+00:00", "details": "Berlin · €90k a year",
                 "applied_at": "2025-05-02T10:00:00+00:00"}]}
 
-`settings`, `muted`, `follows` and `saved` are optional (`kind` and `endpoint` of a follow too: they
+`settings`, `muted`, `follows` and `saved` are optional (an alert's `digest` too: it is there
+only for an alert with its own, as /digest 3 daily sets; `kind` and `endpoint` of a follow too: they
 let /import follow a board the bot already polls without asking the board again; a saved job's
 `details` and `applied_at` too: older exports lack them). `read`
 checks everything before anything is stored and raises `ImportProblem` listing every problem
@@ -30,8 +31,8 @@ from datetime import datetime
 from typing import Any
 
 from bot.errors import QueryError
+from bot.models import AlertSpec
 from bot.policy import (
-    DAYS,
     DeliverySettings,
     PolicyError,
     fmt_minutes,
@@ -85,10 +86,9 @@ class FollowSpec:
 
 @dataclass(frozen=True, slots=True)
 class Backup:
-    """What a document restores: alerts (normalized query, paused), settings, cap, mutes,
-    follows, saved jobs."""
+    """What a document restores: alerts, settings, cap, mutes, follows, saved jobs."""
 
-    alerts: tuple[tuple[str, bool], ...]
+    alerts: tuple[AlertSpec, ...]
     settings: DeliverySettings | None
     hourly_cap: int | None
     muted: tuple[str, ...]
@@ -97,15 +97,11 @@ class Backup:
 
 
 def _digest(s: DeliverySettings) -> str:
-    if s.mode == "daily":
-        return f"daily {fmt_minutes(s.digest_at)}"
-    if s.mode == "weekly":
-        return f"weekly {DAYS[s.digest_day]} {fmt_minutes(s.digest_at)}"
-    return "off"
+    return "off" if s.mode == "instant" else s.spec()
 
 
 def write(
-    alerts: list[tuple[str, bool]],
+    alerts: Sequence[AlertSpec],
     settings: DeliverySettings,
     hourly_cap: int,
     muted: list[str],
@@ -123,7 +119,10 @@ def write(
         "jobbot": "export",
         "version": VERSION,
         "exported_at": now.isoformat(timespec="seconds"),
-        "alerts": [{"query": q, "paused": p} for q, p in alerts],
+        "alerts": [
+            {"query": a.query, "paused": a.paused, **({"digest": a.delivery} if a.delivery else {})}
+            for a in alerts
+        ],
         "settings": {
             "timezone": settings.timezone,
             "digest": _digest(settings),
@@ -171,11 +170,11 @@ def _load(text: str) -> dict[str, Any]:
     return doc
 
 
-def _alerts(raw: Any, limits: Any, out: list[str]) -> list[tuple[str, bool]]:
+def _alerts(raw: Any, limits: Any, out: list[str]) -> list[AlertSpec]:
     if not isinstance(raw, list):
         out.append("alerts: must be a list")
         return []
-    alerts: list[tuple[str, bool]] = []
+    alerts: list[AlertSpec] = []
     for i, item in enumerate(raw, start=1):
         where = f"alert {i}"
         if not isinstance(item, dict) or not isinstance(item.get("query"), str):
@@ -184,13 +183,28 @@ def _alerts(raw: Any, limits: Any, out: list[str]) -> list[tuple[str, bool]]:
         paused = item.get("paused", False)
         if not isinstance(paused, bool):
             out.append(f"{where}: paused must be true or false")
+        delivery = _alert_digest(item.get("digest"), where, out)
         try:
             q = parse_query(item["query"], max_length=limits.max_length, max_terms=limits.max_terms)
         except QueryError as exc:
             out.append(f"{where} “{item['query'][:40]}”: {exc}")
             continue
-        alerts.append((q.normalized, paused is True))
+        alerts.append(AlertSpec(q.normalized, paused is True, delivery))
     return alerts
+
+
+def _alert_digest(raw: Any, where: str, out: list[str]) -> str | None:
+    """An alert's own digest ("daily 08:00", "off"), as stored; None when it has none."""
+    if raw is None:
+        return None
+    try:
+        if not isinstance(raw, str):
+            raise PolicyError("use daily HH:MM, weekly <mon..sun> HH:MM or off")
+        mode, at, day = parse_digest(raw)
+    except PolicyError as exc:
+        out.append(f"{where}: digest: {exc}")
+        return None
+    return DeliverySettings(mode=mode, digest_at=at, digest_day=day).spec()
 
 
 def _settings(raw: Any, out: list[str]) -> tuple[DeliverySettings | None, int | None]:
@@ -293,7 +307,7 @@ def read(text: str, limits: Any, have: list[str]) -> Backup:
     muted = _muted(doc.get("muted", []), problems)
     follows = _follows(doc.get("follows", []), problems)
     saved = _saved(doc.get("saved", []), problems)
-    unique = list(dict.fromkeys(q for q, _ in alerts))
+    unique = list(dict.fromkeys(a.query for a in alerts))
     new = [q for q in unique if q not in have]
     if len(have) + len(new) > limits.max_per_user:
         problems.append(
@@ -302,6 +316,6 @@ def read(text: str, limits: Any, have: list[str]) -> Backup:
         )
     if problems:
         raise ImportProblem(problems)
-    paused = dict(alerts)
-    alerts_kept = tuple((q, paused[q]) for q in unique)
+    last = {a.query: a for a in alerts}
+    alerts_kept = tuple(last[q] for q in unique)
     return Backup(alerts_kept, settings, cap, tuple(muted), tuple(follows), tuple(saved))

@@ -280,6 +280,7 @@ async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothi
     async with running(tmp_path, tg, clock) as app:
         await say(tg, "/alert rust")
         await say(tg, "/alert go remote:yes")
+        await say(tg, "/digest 2 weekly fri 6pm")
         app.store.alerts.set_alert_paused(USER, 2, T0)
         app.store.choices.mute_company(USER, "Acme Pay", T0)
         gone = Posting(
@@ -294,8 +295,9 @@ async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothi
         )
         data = json.loads(tg.files[export.document["file_id"]])
         assert data["alerts"] == [
-            {"query": "rust", "paused": False}, {"query": "go remote:yes", "paused": True}
-        ]  # fmt: skip
+            {"query": "rust", "paused": False},
+            {"query": "go remote:yes", "paused": True, "digest": "weekly fri 18:00"},
+        ]
 
         again = await say(tg, "/import", reply_to=export)  # the same file: nothing doubled
         assert "Imported 0 alerts (2 you already had)" in again.visible_text
@@ -308,6 +310,10 @@ async def test_export_and_import_restore_everything_and_a_bad_file_changes_nothi
         assert app.store.alerts.paused_alert_ids(OTHER) == {
             a.id for a in app.store.alerts.alerts(OTHER)[1:]
         }
+        assert [a.delivery for a in app.store.alerts.alert_rows(OTHER)] == [
+            None,
+            "weekly fri 18:00",
+        ]
         assert app.store.choices.muted_companies(OTHER) == ["Acme Pay"]
         assert "Saved jobs: 1 added (/saved)" in tg.messages_to(OTHER)[-1].visible_text
         [saved] = app.store.saved.saved(OTHER)

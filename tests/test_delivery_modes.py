@@ -77,6 +77,81 @@ async def test_daily_digest_holds_until_local_time_and_off_releases_it_as_one_su
     assert store.outbox.delivery_counts() == {"sent": 2}, "nothing lost in three switches"
 
 
+async def test_one_alert_gets_its_own_digest_and_every_view_names_it(
+    handlers, store, tg, transport, clock
+) -> None:
+    """/digest 1 daily: alert #1's jobs wait for its digest while the user stays instant;
+    /digest, /settings and /alerts say so; /digest 1 off sends what it held, and /digest 1
+    default gives the alert the user's way again."""
+    await say(handlers, "/timezone Europe/Berlin")
+    store.alerts.add_alert(USER, "go", NOW)
+    reply = await say(handlers, "/digest 1")
+    assert reply.startswith("Alert #1 “rust” comes as your /digest says: each job as it arrives.")
+    reply = await say(handlers, "/digest #1 daily 7pm")
+    assert reply == (
+        "📬 Done: Alert #1 “rust” comes by its own: a daily digest at 19:00 (Europe/Berlin). "
+        "Next: Wed 1 Jul 19:00."
+    )
+    assert store.users.settings(USER).mode == "instant", "the user's own delivery stays"
+    job(store, 1, NOW, [1])
+    job(store, 2, NOW, [2], title="Go Engineer")
+    sender = make_sender(store, transport, clock)
+    assert await sender.drain(timeout=2) == 1
+    assert tg.sent[0].text.startswith("<b>Go Engineer 2")
+    assert held_until(store) == {datetime(2026, 7, 1, 17, 0, tzinfo=UTC)}
+    assert await say(handlers, "/digest") == (
+        "You get each job as it arrives (Europe/Berlin). Change it: <code>/digest daily "
+        "08:00</code>, <code>/digest weekly fri 17:30</code> or <code>/digest off</code>; one "
+        "alert: <code>/digest 3 daily</code>.\nAlerts with their own delivery:\n"
+        "• Alert #1 “rust”: a daily digest at 19:00"
+    )
+    settings = await say(handlers, "/settings")
+    assert "Alerts with their own delivery:\n• Alert #1 “rust”: a daily digest at 19:00" in settings
+    assert "Waiting for a summary: 1 job." in settings
+    menu = await say(handlers, "/alerts")
+    assert "#1 <b>rust</b> — 0 jobs sent in 7 days · 📬 daily 19:00" in menu
+    assert "#2 <b>go</b> — 1 job sent in 7 days\n" in menu
+    reply = await say(handlers, "/digest 1 off")
+    assert reply == (
+        "📬 Done: Alert #1 “rust” comes by its own: each job as it arrives, whatever your "
+        "/digest says.\nThe job it held comes now."
+    )
+    assert await sender.drain(timeout=2) == 1
+    assert titles(tg.sent[1].text) == ["Rust Engineer 1"]
+    assert "⚡ as they arrive" in await say(handlers, "/alerts")
+    reply = await say(handlers, "/digest 1 default")
+    assert reply == "📬 Done: Alert #1 “rust” comes as your /digest says: each job as it arrives."
+    assert [a.delivery for a in store.alerts.alert_rows(USER)] == [None, None]
+
+
+async def test_a_users_digest_switch_keeps_an_alert_of_its_own_at_its_time(
+    handlers, store, tg, transport, clock
+) -> None:
+    """Held jobs are re-timed job by job: the user's /digest moves theirs, not those of an
+    alert with its own digest; a day or time left out is the one the user has."""
+    store.alerts.add_alert(USER, "go", NOW)
+    await say(handlers, "/digest 2 weekly mon")
+    assert store.alerts.alert_rows(USER)[1].delivery == "weekly mon 08:00"
+    reply = await say(handlers, "/digest daily 18:00")
+    assert reply.endswith(
+        "\nAlerts with their own delivery:\n• Alert #2 “go”: a weekly digest on Mon at 08:00"
+    )
+    job(store, 1, NOW, [1])
+    job(store, 2, NOW, [2], title="Go Engineer")
+    sender = make_sender(store, transport, clock)
+    await sender.drain(timeout=1)
+    monday = datetime(2026, 7, 6, 8, 0, tzinfo=UTC)
+    assert held_until(store) == {datetime(2026, 7, 1, 18, 0, tzinfo=UTC), monday}
+    reply = await say(handlers, "/digest off")
+    assert "The job held for you comes now." in reply
+    assert held_until(store) == {NOW, monday}
+    assert await sender.drain(timeout=2) == 1
+    assert titles(tg.sent[0].text) == ["Rust Engineer 1"]
+    assert "1 new job</b> held for you" in tg.sent[0].text
+    reply = await say(handlers, "/digest weekly")
+    assert reply.startswith("📬 Done: you get a weekly digest on Mon at 18:00 (UTC)."), reply
+
+
 async def test_quiet_hours_command_and_a_digest_inside_them(handlers, store) -> None:
     await say(handlers, "/digest daily 06:00")
     reply = await say(handlers, "/quiet 22:00-07:00")
@@ -111,7 +186,10 @@ async def test_times_written_as_people_write_them(handlers, store) -> None:
         ("/digest daily 8:61", "is not a time like 08:00"),
         ("/digest weekly funday 08:00", "is not a day: use mon, tue"),
         ("/digest hourly", "use /digest daily HH:MM"),
-        ("/digest weekly mon", "use /digest daily HH:MM"),
+        ("/digest daily 8 9", "use /digest daily HH:MM"),
+        ("/digest 99 daily", "You have no alert #99"),
+        ("/digest 1 hourly", "use /digest daily HH:MM"),
+        ("/digest 1 weekly someday", "“someday” is not a day"),
         ("/quiet 22:00", "quiet hours are a window like 22:00-07:00"),
         ("/quiet 07:00-07:00", "must not start and end at the same minute"),
         ("/quiet 10pm-13pm", "is not a time like 08:00"),
@@ -132,14 +210,18 @@ async def test_times_written_as_people_write_them(handlers, store) -> None:
 async def test_every_bad_argument_gets_a_clear_answer_and_changes_nothing(
     handlers, store, command, says
 ) -> None:
-    before = (store.users.settings(USER), store.users.hourly_cap(USER), store.users.user(USER))
+    def state() -> tuple:
+        return (
+            store.users.settings(USER),
+            store.users.hourly_cap(USER),
+            store.users.user(USER),
+            store.alerts.alert_rows(USER),
+        )
+
+    before = state()
     reply = await say(handlers, command)
     assert says in reply and "\n" not in reply, reply
-    assert (
-        store.users.settings(USER),
-        store.users.hourly_cap(USER),
-        store.users.user(USER),
-    ) == before
+    assert state() == before
 
 
 async def test_without_arguments_each_command_says_the_current_setting_and_how(handlers) -> None:

@@ -377,3 +377,74 @@ async def test_routing_holds_a_paused_alerts_jobs_and_summaries_skip_muted_ones(
     (summary,) = tg.sent
     assert titles(summary.text) == ["Rust Engineer 1"]
     assert store.outbox.delivery_counts() == {"sent": 1, "dropped": 1}
+
+
+async def test_an_alert_of_its_own_daily_digest_waits_while_the_others_come_at_once(
+    store, tg, transport
+) -> None:
+    """/digest 1 daily with the user instant: alert 1's jobs wait for 08:00 (the digest's
+    header says so); alert 2's come as they arrive; a job both matched comes at once."""
+    clock = Clock(SAT)
+    daily, instant = setup(store, SAT, "rust", "go")
+    store.alerts.set_alert_delivery(USER, daily, "daily 08:00")
+    job(store, 1, SAT, [daily])
+    job(store, 2, SAT, [instant], title="Go Engineer")
+    job(store, 3, SAT, [daily, instant], title="Rust and Go Engineer")
+    job(store, 4, SAT, [daily])
+    sender = make_sender(store, transport, clock)
+    assert await sender.drain(timeout=2) == 2
+    assert [titles(m.text) or m.text.split("</b>")[0][3:] for m in tg.sent] == [
+        "Go Engineer 2",
+        "Rust and Go Engineer 3",
+    ]
+    sunday_8 = datetime(2026, 3, 29, 8, 0, tzinfo=UTC)
+    assert held_until(store) == {sunday_8}
+    clock.now = sunday_8
+    assert await sender.drain(timeout=2) == 1
+    assert "Your daily digest</b>: 2 new jobs" in tg.sent[2].text
+    assert titles(tg.sent[2].text) == ["Rust Engineer 1", "Rust Engineer 4"]
+    assert store.outbox.delivery_counts() == {"sent": 4}
+
+
+async def test_an_instant_alert_of_a_daily_user_comes_at_once_and_a_paused_ones_mode_counts_not(
+    store, tg, transport
+) -> None:
+    clock = Clock(SAT)
+    rust, go, paused = setup(store, SAT, "rust", "go", "scala")
+    store.users.set_settings(USER, DeliverySettings("UTC", "daily", 9 * 60), SAT)
+    store.alerts.set_alert_delivery(USER, go, "instant")
+    store.alerts.set_alert_delivery(USER, paused, "instant")
+    store.alerts.set_alert_paused(USER, paused, SAT)
+    job(store, 1, SAT, [rust])
+    job(store, 2, SAT, [go], title="Go Engineer")
+    job(store, 3, SAT, [rust, paused], title="Scala Engineer")
+    sender = make_sender(store, transport, clock)
+    assert await sender.drain(timeout=2) == 1
+    assert tg.sent[0].text.startswith("<b>Go Engineer 2")
+    assert held_until(store) == {datetime(2026, 3, 29, 9, 0, tzinfo=UTC)}, (
+        "the job of rust and the paused instant alert waits for rust's digest"
+    )
+
+
+async def test_past_the_cap_only_the_instant_jobs_wait_for_the_hour_a_digests_keep_their_time(
+    store, tg, transport
+) -> None:
+    clock = Clock(SAT)
+    instant, weekly = setup(store, SAT, "rust", "go")
+    store.alerts.set_alert_delivery(USER, weekly, "weekly mon 07:00")
+    store.users.set_hourly_cap(USER, 2)
+    for i in range(4):
+        job(store, i, SAT, [instant])
+    job(store, 9, SAT, [weekly], title="Go Engineer")
+    sender = make_sender(store, transport, clock)
+    assert await sender.drain(timeout=3) == 2
+    monday_7 = datetime(2026, 3, 30, 7, 0, tzinfo=UTC)
+    assert held_until(store) == {SAT + timedelta(hours=1), monday_7}
+    clock.advance(hours=1)
+    assert await sender.drain(timeout=2) == 1
+    assert "2 new jobs</b> held for you" in tg.sent[2].text
+    assert titles(tg.sent[2].text) == ["Rust Engineer 2", "Rust Engineer 3"]
+    clock.now = monday_7
+    assert await sender.drain(timeout=2) == 1
+    assert "Your weekly digest</b>: 1 new job" in tg.sent[3].text
+    assert store.outbox.delivery_counts() == {"sent": 5}

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.config import AlertsConfig
+from bot.models import AlertSpec
 from bot.policy import DeliverySettings
 from bot.transfer import FollowSpec, ImportProblem, SavedSpec, read, write
 
@@ -26,14 +27,26 @@ SETTINGS = DeliverySettings("Europe/Berlin", "weekly", 17 * 60 + 30, 4, (22 * 60
 
 
 def doc(**changes: object) -> str:
-    alerts = [("rust", False), ("go", True)]
+    alerts = [
+        AlertSpec("rust"),
+        AlertSpec("go", True, "daily 18:00"),
+        AlertSpec("scala", False, "instant"),
+    ]
     base = json.loads(write(alerts, SETTINGS, 12, ["Acme"], NOW, [FOLLOW], [SAVED]))
     return json.dumps(base | changes)
 
 
 def test_an_export_reads_back_the_same() -> None:
     backup = read(doc(), LIMITS, have=[])
-    assert backup.alerts == (("rust", False), ("go", True))
+    assert backup.alerts == (
+        AlertSpec("rust"),
+        AlertSpec("go", True, "daily 18:00"),
+        AlertSpec("scala", False, "instant"),
+    )
+    assert json.loads(doc())["alerts"][:2] == [
+        {"query": "rust", "paused": False},
+        {"query": "go", "paused": True, "digest": "daily 18:00"},
+    ], "an alert of the user's delivery has no digest: older files have none"
     assert backup.settings == SETTINGS and backup.hourly_cap == 12
     assert backup.muted == ("Acme",)
     assert backup.follows == (FOLLOW,)
@@ -56,7 +69,7 @@ def test_a_follow_without_kind_and_endpoint_is_kept_by_its_url_and_older_files_h
 def test_duplicates_are_not_doubled_and_count_once_against_the_limit() -> None:
     alerts = [{"query": "Rust"}, {"query": "rust"}, {"query": "go"}, {"query": "java"}]
     backup = read(doc(alerts=alerts), LIMITS, have=["go", "java"])
-    assert [q for q, _ in backup.alerts] == ["rust", "go", "java"]  # 1 new + 2 held = 3
+    assert [a.query for a in backup.alerts] == ["rust", "go", "java"]  # 1 new + 2 held = 3
 
 
 BAD = [
@@ -68,6 +81,8 @@ BAD = [
     (doc(alerts=[{"query": "x" * 61}]), "the limit is 60"),
     (doc(alerts=[{"query": "rust", "paused": "yes"}]), "alert 1: paused must be true or false"),
     (doc(alerts=[{"q": "rust"}]), 'alert 1: must be {"query": "...", "paused": false}'),
+    (doc(alerts=[{"query": "rust", "digest": "hourly"}]), "alert 1: digest: use /digest daily"),
+    (doc(alerts=[{"query": "rust", "digest": 8}]), "alert 1: digest: use daily HH:MM, weekly"),
     (doc(alerts=[{"query": q} for q in ("a1", "b1", "c1", "d1")]), "more than 3, the most"),
     (doc(settings={"timezone": "Mars/Olympus"}), "“Mars/Olympus” is not a time zone I know"),
     (doc(settings={"digest": "hourly"}), "settings: use /digest daily HH:MM"),

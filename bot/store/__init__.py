@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
+from bot.models import AlertSpec
 from bot.policy import DeliverySettings
 from bot.store.access import Access
 from bot.store.alerts import AlertRow, Alerts
@@ -137,13 +138,13 @@ class Stores:
     def import_user_data(
         self,
         chat_id: int,
-        alerts: Sequence[tuple[str, bool]],
+        alerts: Sequence[AlertSpec],
         settings: DeliverySettings | None,
         hourly_cap: int | None,
         muted: Sequence[str],
         now: datetime,
     ) -> int:
-        """/import: add the alerts (query, paused) the user lacks, replace settings, add
+        """/import: add the alerts the user lacks, replace settings, add
         mutes, in one transaction. Returns how many alerts were added."""
         with self.db.transaction():
             added = self.alerts.import_alerts(chat_id, alerts, now)

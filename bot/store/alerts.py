@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.models import Alert
+from bot.models import Alert, AlertSpec
 from bot.store.db import Table, from_iso, iso
 
 
@@ -20,6 +20,7 @@ class AlertRow:
     query: str
     created_at: datetime
     paused_at: datetime | None
+    delivery: str | None = None  # its own /digest ("daily 08:00"); None: the user's
 
 
 def _alert(row: sqlite3.Row) -> Alert:
@@ -46,13 +47,33 @@ class Alerts(Table):
 
     def alert_rows(self, chat_id: int) -> list[AlertRow]:
         rows = self.db.execute(
-            "SELECT id, query, created_at, paused_at FROM alerts WHERE chat_id = ? ORDER BY id",
+            """SELECT id, query, created_at, paused_at, delivery FROM alerts
+               WHERE chat_id = ? ORDER BY id""",
             (chat_id,),
         )
         return [
-            AlertRow(r["id"], r["query"], from_iso(r["created_at"]), from_iso(r["paused_at"]))  # type: ignore[arg-type]
+            AlertRow(
+                r["id"], r["query"], from_iso(r["created_at"]), from_iso(r["paused_at"]),  # type: ignore[arg-type]
+                r["delivery"],
+            )
             for r in rows
-        ]
+        ]  # fmt: skip
+
+    def set_alert_delivery(self, chat_id: int, alert_id: int, spec: str | None) -> bool:
+        """Give one of the user's alerts its own delivery (`DeliverySettings.spec`), or None
+        for the user's; False if it isn't theirs."""
+        cur = self.db.execute(
+            "UPDATE alerts SET delivery = ? WHERE id = ? AND chat_id = ?", (spec, alert_id, chat_id)
+        )
+        return cur.rowcount == 1
+
+    def delivery_specs(self, chat_id: int) -> dict[int, str | None]:
+        """The user's alerts that are not paused, each with its own delivery (None: the
+        user's): what decides when a job they matched goes."""
+        rows = self.db.execute(
+            "SELECT id, delivery FROM alerts WHERE chat_id = ? AND paused_at IS NULL", (chat_id,)
+        )
+        return {r["id"]: r["delivery"] for r in rows}
 
     def update_alert(self, chat_id: int, alert_id: int, query: str) -> bool:
         """Give one of the user's alerts a new query; it keeps its id and creation time."""
@@ -104,20 +125,21 @@ class Alerts(Table):
                 counts[a] = counts.get(a, 0) + 1
         return counts
 
-    def import_alerts(self, chat_id: int, alerts: Sequence[tuple[str, bool]], now: datetime) -> int:
-        """Add the alerts (query, paused) the user lacks; returns how many were added."""
+    def import_alerts(self, chat_id: int, alerts: Sequence[AlertSpec], now: datetime) -> int:
+        """Add the alerts the user lacks; returns how many were added."""
         self.db.alerts_generation += 1
         with self.db.transaction():
             rows = self.db.execute("SELECT query FROM alerts WHERE chat_id = ?", (chat_id,))
             have = {r["query"] for r in rows}
             added = 0
-            for query, paused in alerts:
-                if query in have:
+            for a in alerts:
+                if a.query in have:
                     continue
-                have.add(query)
+                have.add(a.query)
                 self.db.execute(
-                    "INSERT INTO alerts (chat_id, query, created_at, paused_at) VALUES (?, ?, ?, ?)",
-                    (chat_id, query, iso(now), iso(now) if paused else None),
+                    """INSERT INTO alerts (chat_id, query, created_at, paused_at, delivery)
+                       VALUES (?, ?, ?, ?, ?)""",
+                    (chat_id, a.query, iso(now), iso(now) if a.paused else None, a.delivery),
                 )
                 added += 1
             return added

@@ -65,33 +65,47 @@ class Held(Table):
     def _ids(self, sql: str, params: tuple = ()) -> list[int]:
         return [r["id"] for r in self.db.execute(sql, params)]
 
-    def _set_held(self, ids: list[int], until: datetime) -> int:
+    def _set_held(
+        self, ids: list[int], until: datetime, only: str = "TRUE", *params: str | None
+    ) -> int:
         if not ids:
             return 0
         return self.db.execute(
             f"""UPDATE deliveries SET held_until = ?
-                WHERE id IN ({",".join("?" * len(ids))}) AND state = 'pending'""",
-            (iso(until), *ids),
+                WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending' AND {only}""",
+            (iso(until), json.dumps(ids), *params),
         ).rowcount
 
-    def hold_chat(self, chat_id: int, until: datetime) -> int:
-        """Every pending, not yet held delivery of the chat waits for a summary at `until`."""
-        cur = self.db.execute(
-            """UPDATE deliveries SET held_until = ?
+    def unheld(self, chat_id: int) -> list[tuple[int, tuple[int, ...]]]:
+        """The chat's pending deliveries not yet held: (id, alert ids)."""
+        rows = self.db.execute(
+            """SELECT id, alert_ids FROM deliveries
                WHERE chat_id = ? AND state = 'pending' AND held_until IS NULL""",
-            (iso(until), chat_id),
+            (chat_id,),
         )
-        return cur.rowcount
+        return [(r["id"], tuple(json.loads(r["alert_ids"]))) for r in rows]
 
-    def retime_held(self, chat_id: int, until: datetime) -> int:
-        """The chat's settings changed: what it holds for a time (not for a resume) goes at
-        `until` instead, so that a mode switch loses nothing and keeps nothing back."""
-        cur = self.db.execute(
-            """UPDATE deliveries SET held_until = ?
+    def held_for_time(self, chat_id: int) -> list[tuple[int, tuple[int, ...]]]:
+        """The chat's deliveries held for a time (a digest, quiet hours, the cap; not for a
+        resume): (id, alert ids)."""
+        rows = self.db.execute(
+            """SELECT id, alert_ids FROM deliveries
                WHERE chat_id = ? AND state = 'pending' AND held_until < ?""",
-            (iso(until), chat_id, iso(UNTIL_RESUME)),
+            (chat_id, iso(UNTIL_RESUME)),
         )
-        return cur.rowcount
+        return [(r["id"], tuple(json.loads(r["alert_ids"]))) for r in rows]
+
+    def hold(self, until: dict[datetime, list[int]]) -> int:
+        """Deliveries not yet held wait for a summary, each at its time."""
+        return sum(self._set_held(ids, when, "held_until IS NULL") for when, ids in until.items())
+
+    def retime(self, until: dict[datetime, list[int]]) -> int:
+        """Deliveries held for a time go at a new one, each at its time (not those held for a
+        resume)."""
+        return sum(
+            self._set_held(ids, when, "held_until < ?", iso(UNTIL_RESUME))
+            for when, ids in until.items()
+        )
 
     def held_count(self, chat_id: int) -> tuple[int, datetime | None]:
         """How many deliveries the chat holds, and the earliest time one is due (None: only

@@ -239,7 +239,10 @@ class AlertCommands:
             nav.append(Button("Next ▶", data=f"a:l:0:{page + 1}"))
         if nav:
             rows.append(tuple(nav))
-        lines.append("/edit &lt;id&gt; &lt;query&gt; changes one; /delete &lt;id&gt; removes one.")
+        lines.append(
+            "/edit &lt;id&gt; &lt;query&gt; changes one; /delete &lt;id&gt; removes one; "
+            "/digest &lt;id&gt; daily: one alert's jobs in a daily digest."
+        )
         user = store.users.user(chat_id)
         if user and user.state == "paused":
             lines.append("⏸ Notifications are paused: /resume.")
@@ -249,6 +252,10 @@ class AlertCommands:
     @staticmethod
     def _line(a: AlertRow, sent: int) -> str:
         state = "⏸ paused" if a.paused_at else f"{plural(sent, 'job')} sent in 7 days"
+        if a.delivery == "instant":
+            state += " · ⚡ as they arrive"
+        elif a.delivery:
+            state += f" · 📬 {a.delivery}"
         return f"#{a.id} <b>{esc(shorten(a.query, SHOWN))}</b> — {state}"
 
     @staticmethod

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from bot import policy, transfer, why
 from bot.config import AlertsConfig, FollowConfig
-from bot.models import Button, Document, OutgoingMessage
+from bot.models import AlertSpec, Button, Document, OutgoingMessage
 from bot.render import shorten
 from bot.store import AlertRow, JobRecord, Keep, Stores
 from bot.telegram import pausing
@@ -147,7 +147,10 @@ class ControlCommands:
     # -- /export and /import ---------------------------------------------------------------
     def cmd_export(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         """The user's alerts, settings, mutes, follows and saved jobs as a JSON file."""
-        alerts = [(a.query, a.paused_at is not None) for a in store.alerts.alert_rows(msg.chat_id)]
+        alerts = [
+            AlertSpec(a.query, a.paused_at is not None, a.delivery)
+            for a in store.alerts.alert_rows(msg.chat_id)
+        ]
         muted = store.choices.muted_companies(msg.chat_id)
         follows = [
             transfer.FollowSpec(f.board.url, f.board.kind, f.board.endpoint, f.all_jobs)

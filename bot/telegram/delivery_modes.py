@@ -1,8 +1,8 @@
-"""How a user gets their jobs: /digest, /quiet and /timezone, and the steps every delivery
-setting shares (save and re-time, the next summary in words). Each change re-times what the
-user already holds, so a switch loses nothing: to instant, what waited for a digest comes now as
-one summary (the sender's next look, within seconds). /settings is in settings_menu.py, /pause
-and /resume in pausing.py."""
+"""How a user gets their jobs: /digest (theirs, or one alert's: /digest 3 daily), /quiet and
+/timezone, and the steps every delivery setting shares (save and re-time, the next summary in
+words). Each change re-times what the user already holds, so a switch loses nothing: to
+instant, what waited for a digest comes now as one summary (the sender's next look, within
+seconds). /settings is in settings_menu.py, /pause and /resume in pausing.py."""
 
 from __future__ import annotations
 
@@ -11,27 +11,34 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
+from bot.holding import DeliveryStores, retime
 from bot.policy import (
     DeliverySettings,
     PolicyError,
     fmt_minutes,
+    for_alert,
     parse_digest,
     parse_quiet,
     parse_timezone,
     release_at,
     zone,
 )
-from bot.store import Stores
+from bot.render import shorten
+from bot.store import AlertRow, Stores
+from bot.telegram.args import parse_id
 from bot.telegram.commands import Command, Route
 from bot.transport import Incoming, Reply
 
 COMMANDS: tuple[Command, ...] = (
     Command(
-        "digest", "off | daily HH:MM | weekly <day> HH:MM", "Get jobs in a digest",
+        "digest", "[alert id] off | daily HH:MM | weekly <day> HH:MM", "Get jobs in a digest",
         "/digest daily 08:00 — one message a day at 08:00 your time, jobs grouped by alert; "
         "/digest weekly fri 17:30 — once a week; /digest off — each job as it arrives "
         "(what waited comes at once, in one summary). Times may also be written 8, 8:30, "
-        "8am or 5:30pm.", "Delivery",
+        "8am or 5:30pm. One alert its own way: /digest 3 daily (alert #3 in a daily digest, "
+        "the others as they are), /digest 3 off (alert #3's jobs as they arrive, even in a "
+        "digest), /digest 3 default (as your /digest says). A job that several alerts "
+        "match comes at the earliest time one of them asks.", "Delivery",
     ),
     Command(
         "quiet", "HH:MM-HH:MM | off", "Quiet hours",
@@ -65,10 +72,10 @@ def ensure_user(store: Stores, chat_id: int, now: datetime) -> None:
 
 def apply_settings(store: Stores, chat_id: int, settings: DeliverySettings, now: datetime) -> int:
     """Save the settings; what the user holds for a time goes at the new time (now, for
-    instant outside quiet hours). Returns how many held jobs were re-timed."""
+    instant outside quiet hours). Returns how many held jobs are due now."""
     with store.db.transaction():
         store.users.set_settings(chat_id, settings, now)
-        return store.held.retime_held(chat_id, release_at(settings, now) or now)
+        return retime(store.view(DeliveryStores), chat_id, now)
 
 
 def next_summary(settings: DeliverySettings, now: datetime) -> str:
@@ -88,6 +95,36 @@ def refused(what: str, exc: PolicyError) -> str:
     """The reply to a setting that cannot be used: `what` it was ("that"), and why."""
     why = str(exc)
     return f"I can't use {what}: {esc(why)}{'' if why.endswith(('.', '?')) else '.'}"
+
+
+def _come_now(count: int, which: str) -> str:
+    if count == 1:
+        return f"The job {which} comes now."
+    return f"The {count} jobs {which} come now, in one summary."
+
+
+def _named(alert: AlertRow) -> str:
+    return f"Alert #{alert.id} “{esc(shorten(alert.query, 60))}”"
+
+
+def _how(user: DeliverySettings, spec: str | None) -> str:
+    """How an alert's jobs come, in words."""
+    if spec is None:
+        return f"as your /digest says: {user.how()}"
+    own = for_alert(user, spec)
+    return (
+        f"by its own: {own.how()} ({esc(own.timezone)})"
+        if own.mode != "instant"
+        else ("by its own: each job as it arrives, whatever your /digest says")
+    )
+
+
+def own_lines(store: Stores, chat_id: int) -> str:
+    """The alerts with a delivery of their own, one line each ("" when none has)."""
+    user = store.users.settings(chat_id)
+    own = [a for a in store.alerts.alert_rows(chat_id) if a.delivery is not None]
+    lines = "".join(f"\n• {_named(a)}: {for_alert(user, a.delivery).how()}" for a in own)
+    return f"\nAlerts with their own delivery:{lines}" if own else ""
 
 
 class DeliveryModes:
@@ -121,14 +158,19 @@ class DeliveryModes:
         return f"🕒 Your time zone is now <b>{esc(tz)}</b>: it's {now} there."
 
     def cmd_digest(self, store: Stores, msg: Incoming, arg: str) -> Reply:
+        first, _, rest = arg.partition(" ")
+        if (alert_id := parse_id(first)) is not None:
+            return self._alert_digest(store, msg.chat_id, alert_id, rest.strip())
         settings = store.users.settings(msg.chat_id)
         if not arg:
             return (
-                f"You get {esc(settings.describe())}. Change it: <code>/digest daily 08:00</code>, "
-                "<code>/digest weekly fri 17:30</code> or <code>/digest off</code>."
+                f"You get {esc(settings.describe())}. Change it: "
+                "<code>/digest daily 08:00</code>, <code>/digest weekly fri 17:30</code> or "
+                "<code>/digest off</code>; one alert: <code>/digest 3 daily</code>."
+                + own_lines(store, msg.chat_id)
             )
         try:
-            mode, at, day = parse_digest(arg)
+            mode, at, day = parse_digest(arg, settings)
         except PolicyError as exc:
             return refused("that", exc)
         ensure_user(store, msg.chat_id, self.clock())
@@ -140,9 +182,41 @@ class DeliveryModes:
         moved = self._save(store, msg.chat_id, settings)
         reply = (
             f"📬 Done: you get {esc(settings.describe())}. {next_summary(settings, self.clock())}"
+            + own_lines(store, msg.chat_id)
         )
-        if mode == "instant" and moved:
-            reply += f"\nThe {moved} job{'s' if moved != 1 else ''} held for you come now, in one summary."
+        if moved:
+            reply += f"\n{_come_now(moved, 'held for you')}"
+        return reply
+
+    def _alert_digest(self, store: Stores, chat_id: int, alert_id: int, arg: str) -> Reply:
+        """/digest 3 daily: one alert's own delivery; /digest 3 default: the user's again."""
+        alert = next((a for a in store.alerts.alert_rows(chat_id) if a.id == alert_id), None)
+        if alert is None:
+            return f"You have no alert #{alert_id}. /alerts lists yours."
+        user = store.users.settings(chat_id)
+        if not arg:
+            return (
+                f"{_named(alert)} comes {_how(user, alert.delivery)}. Give it its own: "
+                f"<code>/digest {alert_id} daily</code>, <code>/digest {alert_id} weekly fri "
+                f"17:30</code> or <code>/digest {alert_id} off</code> (each job as it arrives); "
+                f"<code>/digest {alert_id} default</code>: as your /digest says."
+            )
+        spec: str | None = None
+        if arg.lower() not in ("default", "reset", "same"):
+            try:
+                mode, at, day = parse_digest(arg, user)
+            except PolicyError as exc:
+                return refused("that", exc)
+            spec = replace(user, mode=mode, digest_at=at, digest_day=day).spec()
+        now = self.clock()
+        with store.db.transaction():
+            store.alerts.set_alert_delivery(chat_id, alert_id, spec)
+            moved = retime(store.view(DeliveryStores), chat_id, now)
+        reply = f"📬 Done: {_named(alert)} comes {_how(user, spec)}."
+        if spec is not None and (until := release_at(for_alert(user, spec), now)):
+            reply += f" Next: {local_time(until, user.timezone)}."
+        if moved:
+            reply += f"\n{_come_now(moved, 'it held')}"
         return reply
 
     def cmd_quiet(self, store: Stores, msg: Incoming, arg: str) -> Reply:

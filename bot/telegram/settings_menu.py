@@ -15,7 +15,7 @@ from bot.store import Stores
 from bot.telegram import pausing, presses
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
-from bot.telegram.delivery_modes import apply_settings, ensure_user, local_time
+from bot.telegram.delivery_modes import apply_settings, ensure_user, local_time, own_lines
 from bot.transport import Incoming, Press, PressAnswer, Reply
 
 COMMANDS: tuple[Command, ...] = (
@@ -120,6 +120,7 @@ class SettingsMenu:
             lines.append(f"⏸ Paused alerts: {ids} (/resume &lt;id&gt;).")
         if held:
             lines.append(f"Waiting for a summary: {held} job{'s' if held != 1 else ''}.")
+        lines += own_lines(store, chat_id).strip().splitlines()
         lines.append("Commands: /digest, /quiet, /timezone, /settings cap &lt;n&gt;.")
         return lines
 
