@@ -132,16 +132,20 @@ class Holding:
                 self.store.notices.tell(idle, PAUSE_OVER, now)  # else silence would say nothing
         self.store.held.hold_paused()
         self.store.held.release_resumed(now)
+        own = self.store.alerts.chats_with_own_delivery()
         items = [
-            i for i in self.store.outbox.due(now, limit=limit, per_chat=1) if not self._held(i, now)
+            i
+            for i in self.store.outbox.due(now, limit=limit, per_chat=1)
+            if not self._held(i, now, i.chat_id in own)
         ]
         return [*items, *self.summaries(now, busy)]
 
-    def _held(self, item: OutboxItem, now: datetime) -> bool:
+    def _held(self, item: OutboxItem, now: datetime, own: bool = True) -> bool:
         """Whether the item's user must wait for a summary; if so, all of theirs now wait,
-        each until its own time."""
+        each until its own time. `own`: the user has an alert with a delivery of its own
+        (else all their jobs go by their settings, and the alerts need no look)."""
         user = self.store.users.settings(item.chat_id)
-        specs = self.store.alerts.delivery_specs(item.chat_id)
+        specs = self.store.alerts.delivery_specs(item.chat_id) if own else {}
         instant = None  # the time those that would go now wait for, if they wait
         until = release(user, specs, item.alert_ids, now)
         if until is None:

@@ -474,3 +474,4 @@ def alerts_delivery(db: Database) -> None:
     """An alert's own delivery (/digest 3 daily): "instant", "daily 08:00" or "weekly fri
     17:30"; NULL follows the user's /digest."""
     db.execute("ALTER TABLE alerts ADD COLUMN delivery TEXT")
+    db.execute("CREATE INDEX alerts_delivery ON alerts (chat_id) WHERE delivery IS NOT NULL")

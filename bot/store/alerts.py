@@ -67,6 +67,11 @@ class Alerts(Table):
         )
         return cur.rowcount == 1
 
+    def chats_with_own_delivery(self) -> set[int]:
+        """The users with an alert that has its own delivery (few: the rest need no look)."""
+        rows = self.db.execute("SELECT DISTINCT chat_id FROM alerts WHERE delivery IS NOT NULL")
+        return {r["chat_id"] for r in rows}
+
     def delivery_specs(self, chat_id: int) -> dict[int, str | None]:
         """The user's alerts that are not paused, each with its own delivery (None: the
         user's): what decides when a job they matched goes."""
