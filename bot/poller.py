@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot import logs, sources
+from bot import closings, logs, sources
 from bot.config import PollingConfig
 from bot.crawl import Crawl
 from bot.errors import BoardHTTPError, FetchError, ParseError
@@ -29,9 +29,11 @@ from bot.store import (
     Choices,
     Db,
     Follows,
+    Notices,
     Outbox,
     Postings,
     RecordResult,
+    Saved,
     utcnow,
 )
 from bot.store.db import storage_problem
@@ -58,7 +60,8 @@ class PollOutcome:
 @dataclass(frozen=True, slots=True)
 class PollStores:
     """What a poll uses: the boards and postings it writes, the alerts, choices and follows it
-    routes by, the outbox it fills, and their database (one transaction per poll)."""
+    routes by, the outbox it fills, the saved jobs whose closing it tells of (in notices), and
+    their database (one transaction per poll)."""
 
     db: Db
     boards: Boards
@@ -67,6 +70,8 @@ class PollStores:
     choices: Choices
     follows: Follows
     outbox: Outbox
+    saved: Saved
+    notices: Notices
 
 
 class Poller:
@@ -231,6 +236,8 @@ class Poller:
             else:
                 rec = self.store.postings.apply(ahead, now, self.polling.close_after)
             enqueued = self.router.route(rec.new, now) + routed[1]
+            if rec.closed:
+                closings.tell_closed(self.store.saved, self.store.notices, rec.closed, now)
             body_hash = got.body_hash if got.single else None
             self.streaks.succeeded(board, now, got.etag, got.last_modified, body_hash)
         return rec, len(rec.new) + routed[0], enqueued

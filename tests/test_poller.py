@@ -397,3 +397,49 @@ async def test_a_full_disk_fails_the_poll_in_one_line_and_loses_nothing(
     back = await poller.poll("Acme", force=True)
     assert (back.status, back.new, back.enqueued) == ("ok", 58, 58)
     assert any("writable again" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_saved_job_that_closes_is_told_once_to_those_who_saved_it(
+    store, boards, now
+) -> None:
+    """One notice per user and poll, naming each saved job that closed (and which were
+    applied to); nothing to a user whose saved job is still listed, nothing twice."""
+    client = build_client(timeout=1.0)
+    p = Poller(
+        store.view(PollStores), Fetcher(client), PollingConfig(close_after=1), clock=lambda: now
+    )
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    boards.set_json(PATH, {"jobs": [gh_job(i, f"Engineer {i}") for i in (1, 2, 3)]})
+    await p.poll("Acme")
+    for user in (7, 8):
+        store.users.subscribe(user, now)
+    for key in ("Acme:1", "Acme:2"):
+        store.saved.save(7, store.postings.posting(key), now)
+    store.saved.mark_applied(7, "Acme:2", now)
+    store.saved.save(8, store.postings.posting("Acme:3"), now)
+    boards.set_json(PATH, {"jobs": [gh_job(3, "Engineer 3")]})
+    assert (await p.poll("Acme", force=True)).closed == 2
+    [told] = store.notices.due_notices(now)
+    assert told.chat_id == 7
+    assert told.text == (
+        "🔒 2 jobs you saved are no longer listed on their boards:\n"
+        "• Engineer 1 — Acme Pay\n"
+        "• Engineer 2 — Acme Pay (you applied)\n"
+        "/saved lists your saved jobs; /unsave closed clears the closed ones."
+    )
+    await p.poll("Acme", force=True)
+    assert len(store.notices.due_notices(now)) == 1, "a close is told once"
+    await client.aclose()
+
+
+def test_a_notice_of_one_closed_job_or_of_many_names_ten_at_most() -> None:
+    from bot.closings import notice
+    from bot.store import Keep
+
+    job = Keep("A:1", "Rust Engineer", "Acme", "https://a.example/1", datetime(2026, 1, 1))
+    assert notice([job]) == (
+        "🔒 A job you saved is no longer listed on its board: Rust Engineer — Acme.\n"
+        "/saved lists your saved jobs; /unsave closed clears the closed ones."
+    )
+    lines = notice([job] * 12).split("\n")
+    assert len(lines) == 13 and lines[-2] == "…and 2 more"

@@ -5,6 +5,7 @@ retention has deleted the posting."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,6 +41,29 @@ class SavedJob(Keep):
 
 class Saved(Table):
     """The saved_jobs table."""
+
+    def savers(self, keys: list[str]) -> dict[int, list[Keep]]:
+        """Who saved the postings of `keys`, each with those saved jobs: users subscribed
+        (active, or paused: a notice waits for their resume)."""
+        rows = self.db.execute(
+            """SELECT s.chat_id, s.posting_key, s.title, s.company, s.url, s.saved_at,
+                      s.details, s.applied_at
+               FROM saved_jobs s JOIN users u USING (chat_id)
+               WHERE s.posting_key IN (SELECT value FROM json_each(?))
+                   AND u.state IN ('active', 'paused')
+               ORDER BY s.chat_id, s.saved_at""",
+            (json.dumps(keys),),
+        )
+        out: dict[int, list[Keep]] = {}
+        for r in rows:
+            out.setdefault(r["chat_id"], []).append(
+                Keep(
+                    r["posting_key"], r["title"], r["company"], r["url"],
+                    datetime.fromisoformat(r["saved_at"]), r["details"],
+                    _when(r["applied_at"]),
+                )
+            )  # fmt: skip
+        return out
 
     def save(self, chat_id: int, posting: Posting, now: datetime, details: str = "") -> bool:
         """Save the job; False (nothing saved) when the user has `MOST` saved already. Saving
