@@ -54,8 +54,9 @@ async def throughput(messages: int, users: int) -> None:
         )  # fmt: skip
         for u in range(1, users + 1):
             store.users.subscribe(u, PAST)
-        store.outbox.enqueue(
-            [Delivery(u, f"B:{j}") for j in range(jobs) for u in range(1, users + 1)], PAST
+        store.outbox.enqueue(  # matched now: a backlog would come as one summary per user
+            [Delivery(u, f"B:{j}") for j in range(jobs) for u in range(1, users + 1)],
+            datetime.now(UTC),
         )
         transport = TelegramTransport(TOKEN, tg.api_url)
         await transport.start(None)
@@ -71,6 +72,8 @@ async def throughput(messages: int, users: int) -> None:
     print(f"throughput: {sent} messages to {users} users in {elapsed:.1f}s")
     print(f"  sustained {(len(arrivals) - 1) / span:.2f} messages/s (first to last arrival), "
           f"{sent / elapsed:.2f}/s wall; 429s: {results['too_many_requests']}")  # fmt: skip
+    if results["limit_hits"]:
+        print(f"  limits hit: {', '.join(sorted(set(results['limit_hits'])))}")
 
 
 def job(i: int) -> dict:
@@ -99,6 +102,8 @@ async def time_to_alert(alerts: int, interval: float) -> None:
             await asyncio.sleep(0.1)
         tg.push_text(1, "/alert rust")
         await tg.wait_for_async(1)
+        tg.push_text(1, f"/settings cap {min(alerts + 1, 100)}")  # past the cap, one summary
+        await tg.wait_for_async(2)
         rng = random.Random(7)
         delays = []
         for i in range(1, alerts + 1):
