@@ -80,6 +80,15 @@ class QueryError(JobbotError):
     """An alert query that cannot be used; the message says why."""
 
 
+class UnknownField(QueryError):
+    """A field jobbot does not have, at `start`-`end` of the query ("level:"): `instead` is
+    what it most likely meant in its place ("title:"; "" for the bare word), None if none."""
+
+    def __init__(self, message: str, start: int, end: int, instead: str | None) -> None:
+        super().__init__(message)
+        self.start, self.end, self.instead = start, end, instead
+
+
 class StorageError(JobbotError):
     """The database cannot be used: missing, corrupt, held by another jobbot, or the disk is
     full. The message says which, and what to do."""

@@ -262,6 +262,42 @@ async def test_a_bad_alert_is_refused_with_the_reason(
     assert store.alerts.alerts(USER) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("/alert rust level:senior", "/alert rust title:senior"),
+        ("/alert rust seniority:staff city:berlin", "/alert rust title:staff location:berlin"),
+        ("/alert Rust experience:3", "/alert Rust years:3"),
+        ("/alert rust pay:>100k", "/alert rust salary:&gt;100k"),
+        ("/alert rust workplace:onsite", "/alert rust remote:no"),
+        ("/alert rust employment:fulltime", "/alert rust type:full-time"),
+        ("/alert rust sponsorship:yes", "/alert rust visa:yes"),
+        ("/alert rust language:german", "/alert rust lang:de"),
+        ("/alert language:rust backend", "/alert rust backend"),
+        ("/alert rust skills:go", "/alert rust go"),
+        ("/alert rust posted:7d", "/alert rust"),
+        ('/alert rust level:"staff engineer"', "/alert rust title:&quot;staff engineer&quot;"),
+        ("/edit 1 go level:senior", "/edit 1 go title:senior"),
+        ("/search rust workplace:remote posted:7d", "/search rust remote:yes"),
+    ],
+)
+async def test_a_field_other_tools_have_gets_ours_offered(handlers, store, text, fixed) -> None:
+    """level:, city:, experience:, posted: … are what job sites call them: the refusal says
+    what to write and offers the whole command, ready to send."""
+    await say(handlers, "/alert java")
+    reply = await say(handlers, text)
+    assert reply.startswith(("I can't use that alert: unknown field", "I can't search for that"))
+    assert reply.endswith(f"\nSend <code>{fixed}</code> for that."), reply
+    assert [a.query for a in store.alerts.alerts(USER)] == ["java"]
+
+
+async def test_a_field_nobody_has_lists_ours_and_an_empty_fix_offers_nothing(handlers) -> None:
+    reply = await say(handlers, "/alert rust foo:bar")
+    assert "fields are title:, company:" in reply and "Send" not in reply
+    reply = await say(handlers, "/alert posted:today")
+    assert "jobbot has no “posted:” filter" in reply and "Send" not in reply
+
+
 async def test_the_same_alert_twice_is_not_saved_twice(handlers, store) -> None:
     await say(handlers, "/alert rust berlin")
     reply = await say(handlers, "/alert Rust  BERLIN")

@@ -102,7 +102,7 @@ async def test_one_alert_gets_its_own_digest_and_every_view_names_it(
     assert await say(handlers, "/digest") == (
         "You get each job as it arrives (Europe/Berlin). Change it: <code>/digest daily "
         "08:00</code>, <code>/digest weekly fri 17:30</code> or <code>/digest off</code>; one "
-        "alert: <code>/digest 3 daily</code>.\nAlerts with their own delivery:\n"
+        "alert: <code>/digest 1 daily</code>.\nAlerts with their own delivery:\n"
         "• Alert #1 “rust”: a daily digest at 19:00"
     )
     settings = await say(handlers, "/settings")

@@ -27,7 +27,15 @@ from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
-from bot.telegram.tips import alert_tips, open_tip, or_unstated, plural, unstated_tip, workplace_tip
+from bot.telegram.tips import (
+    alert_tips,
+    field_fix,
+    open_tip,
+    or_unstated,
+    plural,
+    unstated_tip,
+    workplace_tip,
+)
 from bot.transport import Incoming
 from bot.view import stored_query
 
@@ -150,7 +158,8 @@ class AlertCommands:
         try:
             query, note, typed = self.parse(arg)
         except QueryError as exc:
-            return f"I can't use that alert: {esc(str(exc))}. /help alert shows how to write one."
+            fix = field_fix(exc, clean_query(arg)[0], "/alert")
+            return f"I can't use that alert: {esc(str(exc))}.{fix or ' /help alert shows how to write one.'}"
         user = store.users.user(msg.chat_id)
         if user is None or user.state in ("stopped", "blocked"):
             store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
@@ -186,7 +195,8 @@ class AlertCommands:
         try:
             query, note, typed = self.parse(text.strip())
         except QueryError as exc:
-            return f"I can't use that alert: {esc(str(exc))}. Alert #{alert_id} is unchanged."
+            fix = field_fix(exc, clean_query(text.strip())[0], f"/edit {alert_id}")
+            return f"I can't use that alert: {esc(str(exc))}. Alert #{alert_id} is unchanged.{fix}"
         other = next((a for a in mine.values() if a.query == query.normalized), None)
         if other is not None and other.id != alert_id:
             return f"You already have this alert: #{other.id} <b>{esc(other.query)}</b>. Nothing changed."

@@ -163,11 +163,12 @@ class DeliveryModes:
             return self._alert_digest(store, msg.chat_id, alert_id, rest.strip())
         settings = store.users.settings(msg.chat_id)
         if not arg:
+            alerts = store.alerts.alerts(msg.chat_id)
+            one = f"; one alert: <code>/digest {alerts[0].id} daily</code>" if alerts else ""
             return (
                 f"You get {esc(settings.describe())}. Change it: "
                 "<code>/digest daily 08:00</code>, <code>/digest weekly fri 17:30</code> or "
-                "<code>/digest off</code>; one alert: <code>/digest 3 daily</code>."
-                + own_lines(store, msg.chat_id)
+                f"<code>/digest off</code>{one}." + own_lines(store, msg.chat_id)
             )
         try:
             mode, at, day = parse_digest(arg, settings)

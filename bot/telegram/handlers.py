@@ -370,7 +370,8 @@ class Handlers:
         try:
             query, _, typed = self.alert_cmds.parse(arg)
         except QueryError as exc:
-            return f"I can't search for that: {esc(str(exc))}. /help search shows how."
+            fix = tips.field_fix(exc, alerts_menu.clean_query(arg)[0], "/search")
+            return f"I can't search for that: {esc(str(exc))}.{fix or ' /help search shows how.'}"
         reply = search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
         if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either
             reply += tips.list_tip(query.root, typed, "/search")

@@ -11,6 +11,8 @@ import html
 import re
 
 from bot import places
+from bot.errors import QueryError, UnknownField
+from bot.query import parse as parse_query
 from bot.syntax import (
     ATTRS,
     OPEN_TO,
@@ -367,3 +369,20 @@ def list_tip(root: Node, text: str, command: str) -> str:
         f"\nTip: a comma joins words as a space does, so this {what} needs all of them. For "
         f"any one of them: <code>{command} {either}</code>."
     )
+
+
+def field_fix(exc: QueryError, text: str, command: str) -> str:
+    """For a refused query whose fields other tools have (`level:senior`, `posted:7d`): the
+    command with each written as jobbot takes it, ready to send; "" when there is none."""
+    fixed = text
+    for _ in range(5):  # a field at a time, each fixed where the error says it is
+        if not isinstance(exc, UnknownField) or exc.instead is None:
+            return ""
+        fixed = " ".join((fixed[: exc.start] + exc.instead + fixed[exc.end :]).split())
+        try:
+            parse_query(fixed)
+        except QueryError as again:
+            exc = again
+            continue
+        return f"\nSend <code>{esc(command)} {esc(fixed)}</code> for that." if fixed else ""
+    return ""
