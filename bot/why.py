@@ -192,7 +192,9 @@ class Facts:
     hidden: bool = False
     alert_paused: bool = False
     sent_at: datetime | None = None
-    pending: bool = False  # in the user's outbox, waiting (digest, quiet hours, pause, cap)
+    pending: bool = False  # in the user's outbox, not sent yet
+    held_until: datetime | None = None  # ... waiting for a summary then (digest, quiet, cap)
+    held_for_resume: bool = False  # ... waiting for the user's /resume
     zone: tzinfo = UTC  # the user's, for the times shown
 
 
@@ -207,13 +209,25 @@ def _two(first: datetime, then: datetime, zone: tzinfo) -> tuple[str, str]:
     return _day(first, zone, same), _day(then, zone, same)
 
 
+def _waiting(f: Facts) -> str:
+    """Where a job not sent yet stands in the user's outbox."""
+    if f.held_for_resume:
+        return "it is waiting in your outbox for your /resume"
+    if f.held_until is not None:
+        return (
+            f"it is waiting in your outbox for a summary at {_day(f.held_until, f.zone)} "
+            "(a digest, the end of quiet hours or of the hourly cap)"
+        )
+    return "it is in your outbox, on its way to you"
+
+
 def blockers(f: Facts) -> list[str]:
     """Why a job that matches the query was (or would be) not pushed for this alert."""
     out = []
     if f.sent_at is not None:
         out.append(f"already sent to you ({_day(f.sent_at, f.zone)})")
     if f.pending:
-        out.append("it is waiting in your outbox (digest, quiet hours, a pause or the hourly cap)")
+        out.append(_waiting(f))
     if f.hidden:
         out.append("you hid this job (Not interested)")
     if f.company_muted:

@@ -99,6 +99,9 @@ async def test_one_alert_gets_its_own_digest_and_every_view_names_it(
     assert await sender.drain(timeout=2) == 1
     assert tg.sent[0].text.startswith("<b>Go Engineer 2")
     assert held_until(store) == {datetime(2026, 7, 1, 17, 0, tzinfo=UTC)}
+    assert "• it is waiting in your outbox for a summary at 2026-07-01 19:00 CEST" in await say(
+        handlers, "/why https://e.com/jobs/1"
+    )
     assert await say(handlers, "/digest") == (
         "You get each job as it arrives (Europe/Berlin). Change it: <code>/digest daily "
         "08:00</code>, <code>/digest weekly fri 17:30</code> or <code>/digest off</code>; one "

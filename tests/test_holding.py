@@ -65,9 +65,10 @@ def job(
         "INSERT INTO postings (key, board, external_id, title, company, location, url, "
         "description, content_hash, first_seen_at, last_seen_at, workplace, salary_min, "
         "salary_max, salary_currency, salary_period) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, '', '', ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)",
         (p.key, p.board, p.external_id, p.title, p.company, p.location, p.url, p.content_hash,
-         p.workplace, p.salary_min, p.salary_max, p.salary_currency, p.salary_period),
+         now.isoformat(), now.isoformat(), p.workplace, p.salary_min, p.salary_max,
+         p.salary_currency, p.salary_period),
     )  # fmt: skip
     store.outbox.enqueue([Delivery(USER, p.key, tuple(alerts))], now)
 

@@ -162,7 +162,15 @@ FACTS = [  # (facts, what blockers says)
     (Facts(T0, T0, hidden=True), ["you hid this job"]),
     (Facts(T0, T0, alert_paused=True), ["the alert is paused"]),
     (Facts(T0, T0, sent_at=T0), ["already sent to you (2026-05-01 08:00 UTC)"]),
-    (Facts(T0, T0, pending=True), ["waiting in your outbox"]),
+    (Facts(T0, T0, pending=True), ["it is in your outbox, on its way to you"]),
+    (
+        Facts(T0, T0, pending=True, held_until=T0 + timedelta(hours=10)),
+        ["it is waiting in your outbox for a summary at 2026-05-01 18:00 UTC (a digest,"],
+    ),
+    (
+        Facts(T0, T0, pending=True, held_for_resume=True),
+        ["waiting in your outbox for your /resume"],
+    ),
 ]
 
 

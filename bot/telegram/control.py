@@ -16,6 +16,7 @@ from bot.config import AlertsConfig, FollowConfig
 from bot.models import AlertSpec, Button, Document, OutgoingMessage
 from bot.render import shorten
 from bot.store import AlertRow, JobRecord, Keep, Stores
+from bot.store.outbox import UNTIL_RESUME
 from bot.telegram import pausing
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
@@ -121,6 +122,7 @@ class ControlCommands:
     def _alert_line(self, store: Stores, chat_id: int, job: JobRecord, a: AlertRow) -> str:
         explanation = why.explain(a.query, job.posting)
         outbox = store.outbox.outbox_state(chat_id, job.job_key)
+        held = outbox.held_until if outbox and outbox.state == "pending" else None
         facts = why.Facts(
             alert_created=a.created_at,
             first_seen=job.first_seen,
@@ -131,6 +133,8 @@ class ControlCommands:
             alert_paused=a.paused_at is not None,
             sent_at=outbox.sent_at if outbox and outbox.state == "sent" else None,
             pending=bool(outbox and outbox.state in ("pending", "sending")),
+            held_until=held if held and held < UNTIL_RESUME else None,
+            held_for_resume=held == UNTIL_RESUME,
             zone=policy.zone(store.users.settings(chat_id).timezone),
         )
         ok, reasons = why.verdict(explanation, facts)
