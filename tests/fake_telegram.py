@@ -299,6 +299,7 @@ class FakeTelegram:
     calls: list[Call] = field(default_factory=list)
     errors: list[tuple[str, int, str]] = field(default_factory=list)  # (method, code, description)
     callback_answers: list[dict[str, Any]] = field(default_factory=list)
+    chat_actions: list[tuple[int | str, str]] = field(default_factory=list)  # (chat, "typing")
     files: dict[str, bytes] = field(default_factory=dict)  # file_id -> content (sent or pushed)
     commands_by_scope: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     blocked: set[int | str] = field(default_factory=set)
@@ -330,6 +331,7 @@ class FakeTelegram:
             "senddocument": self._send_document,
             "getfile": self._get_file,
             "answercallbackquery": lambda p: self.callback_answers.append(p) or True,
+            "sendchataction": self._send_chat_action,
             "close": lambda p: True,
             "logout": lambda p: True,
         }
@@ -642,6 +644,15 @@ class FakeTelegram:
         size = len(self.files[file_id])
         return {"file_id": file_id, "file_unique_id": file_id, "file_size": size,
                 "file_path": f"documents/{file_id}.bin"}  # fmt: skip
+
+    def _send_chat_action(self, p: dict[str, Any]) -> bool:
+        chat_id = _chat_id(p.get("chat_id"))
+        if chat_id in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        with self._cond:
+            self.chat_actions.append((chat_id, str(p.get("action", ""))))
+            self._cond.notify_all()
+        return True
 
     def _edit_message_text(self, p: dict[str, Any]) -> dict[str, Any]:
         chat_id, message_id = _chat_id(p.get("chat_id")), int(p.get("message_id") or 0)

@@ -4,6 +4,7 @@ edit, markup it can't parse. Each is logged once and the bot carries on."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -11,8 +12,10 @@ import pytest
 from bot import transfer
 from bot.errors import MessageRejected, TransientSendError
 from bot.telegram.ptb import TelegramTransport
+from bot.transport import Incoming
 from tests.fake_telegram import FakeTelegram
 from tests.test_chat_commands import ADMIN, TOKEN, USER, replies, running
+from tests.waiting import until
 
 pytestmark = pytest.mark.timeout(30)
 
@@ -180,3 +183,32 @@ async def test_a_group_chats_talk_gets_no_reply_its_commands_do(tmp_path, tg) ->
     assert "jobbot commands" in answer, "the first reply in the group is /help's"
     assert "<code>/alert rust backend</code>" in hint
     assert len(tg.messages_to(group)) == 1, "the talk got nothing"
+
+
+async def test_a_slow_reply_shows_typing_until_it_comes(tg) -> None:
+    """A command that takes a while (/follow reads boards) shows "typing…" meanwhile; one
+    Telegram refuses the action for still gets its reply."""
+    release = asyncio.Event()
+
+    async def slow(msg: Incoming) -> str:
+        await release.wait()
+        return f"done: {msg.text}"
+
+    transport = TelegramTransport(TOKEN, tg.api_url)
+    transport.typing_after = 0.01  # the wait is the test's event, not this
+    await transport.start(slow)
+    try:
+        tg.push_text(USER, "/follow a b c")
+        await until(lambda: tg.chat_actions)
+        assert tg.chat_actions[0] == (USER, "typing") and tg.messages_to(USER) == []
+        release.set()
+        await until(lambda: tg.messages_to(USER))
+        assert tg.messages_to(USER)[0].text == "done: /follow a b c"
+        release.clear()
+        tg.fail_next(USER, method="sendChatAction", status=400, description="Bad Request: x")
+        tg.push_text(USER, "/follow d")
+        await until(lambda: tg.errors)
+        release.set()
+        await until(lambda: len(tg.messages_to(USER)) == 2)
+    finally:
+        await transport.stop()

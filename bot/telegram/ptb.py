@@ -24,7 +24,7 @@ from bot.telegram.admin import ADMIN_MENU
 from bot.telegram.commands import Command
 from bot.telegram.handlers import COMMANDS
 from bot.telegram.ptb_api import NO_PREVIEW, keyboard, translate
-from bot.telegram.ptb_updates import Updates
+from bot.telegram.ptb_updates import TYPING_AFTER, Updates
 from bot.telegram.updates import PerChatUpdateProcessor
 from bot.transport import OnMessage, OnPress
 
@@ -52,6 +52,7 @@ class TelegramTransport:
             .build()
         )
         self._polling = False
+        self.typing_after = TYPING_AFTER  # seconds before a slow reply shows "typing…"
 
     @property
     def username(self) -> str | None:
@@ -73,7 +74,9 @@ class TelegramTransport:
             raise translate(exc) from None
         if on_message is None:
             return
-        Updates(self.app.bot, on_message, on_press, self.send_document).register(self.app)
+        Updates(self.app.bot, on_message, on_press, self.send_document, self.typing_after).register(
+            self.app
+        )
         await self._set_menus()
         assert self.app.updater is not None  # the builder makes one
         await self.app.updater.start_polling(

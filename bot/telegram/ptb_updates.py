@@ -1,15 +1,18 @@
 """Telegram's updates in, as our `Incoming` and `Press`, and the handlers' replies back:
 split to fit 4096, retried through flood control, sent as plain text when Telegram refuses
-the markup. Updates of different chats run concurrently, one chat's in order (updates.py)."""
+the markup. Updates of different chats run concurrently, one chat's in order (updates.py).
+A reply that takes a while (/follow reads boards) shows "typing…" in the chat meanwhile."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import Bot, Message, Update
 from telegram import error as tg
-from telegram.constants import ParseMode
+from telegram.constants import ChatAction, ParseMode
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
 from bot import transfer
@@ -18,9 +21,11 @@ from bot.models import Document, Keyboard, OutgoingMessage
 from bot.telegram.ptb_api import NO_PREVIEW, keyboard, translate
 from bot.telegram.retry import retrying
 from bot.telegram.split import split_html, visible_text
-from bot.transport import Incoming, OnMessage, OnPress, Press
+from bot.transport import Incoming, OnMessage, OnPress, Press, Reply
 
 log = logging.getLogger(__name__)
+TYPING_AFTER = 1.0  # seconds a reply may take before the chat shows "typing…"
+TYPING_EVERY = 4.5  # Telegram shows it for 5 seconds, or until the bot's message comes
 
 
 class Updates:
@@ -32,11 +37,13 @@ class Updates:
         on_message: OnMessage,
         on_press: OnPress | None,
         send_document: Callable[[int, Document], Awaitable[int | None]],
+        typing_after: float = TYPING_AFTER,
     ):
         self.bot = bot
         self.on_message = on_message
         self.on_press = on_press
         self.send_document = send_document
+        self.typing_after = typing_after
 
     def register(self, app: Application) -> None:
         app.add_handler(MessageHandler(filters.TEXT | filters.CAPTION, self._handle))
@@ -65,7 +72,7 @@ class Updates:
             document_error=problem,
             group=message.chat.type != "private",
         )
-        reply = await self.on_message(incoming)
+        reply = await self._typing_while(message.chat_id, self.on_message(incoming))
         if reply is None:
             return
         if isinstance(reply, Document):
@@ -82,6 +89,20 @@ class Updates:
             buttons = reply.buttons if i == len(chunks) - 1 else ()  # under the last part
             if not await self._reply(message.chat_id, chunk, buttons):
                 return  # the chat refused one part: the rest would not arrive either
+
+    async def _typing_while(self, chat_id: int, answer: Awaitable[Reply | None]) -> Reply | None:
+        """`answer`'s reply; while it takes longer than `typing_after`, the chat shows that
+        the bot is typing, so that a slow command does not look ignored."""
+        task = asyncio.ensure_future(answer)
+        try:
+            delay = self.typing_after
+            while not (await asyncio.wait({task}, timeout=delay))[0]:
+                with contextlib.suppress(tg.TelegramError, TimeoutError):
+                    await asyncio.wait_for(self.bot.send_chat_action(chat_id, ChatAction.TYPING), 5)
+                delay = TYPING_EVERY
+            return task.result()
+        finally:
+            task.cancel()  # only if this update's handling was cancelled first
 
     async def _document(self, message: Message, text: str) -> tuple[str | None, str | None]:
         """The text of a file sent with a command or in the message it answers (for /import):
