@@ -112,11 +112,9 @@ def _how(user: DeliverySettings, spec: str | None) -> str:
     if spec is None:
         return f"as your /digest says: {user.how()}"
     own = for_alert(user, spec)
-    return (
-        f"by its own: {own.how()} ({esc(own.timezone)})"
-        if own.mode != "instant"
-        else ("by its own: each job as it arrives, whatever your /digest says")
-    )
+    if own.mode == "instant":
+        return "by its own: each job as it arrives, whatever your /digest says"
+    return f"by its own: {own.how()} ({esc(own.timezone)})"
 
 
 def own_lines(store: Stores, chat_id: int) -> str:
