@@ -125,6 +125,17 @@ class Alert:
     query: str
 
 
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """A job listed before under the same company, title and place (or text), not linked to
+    this one as a copy (first seen over `dedupe.WINDOW` earlier): when jobbot first saw it,
+    and when the user was sent it and applied to it, if they were and did."""
+
+    first_seen: datetime
+    sent_at: datetime | None = None
+    applied_at: datetime | None = None
+
+
 class AlertSpec(NamedTuple):
     """An alert as /export writes it and /import restores it: its normalized query, whether
     it is paused, its own delivery (`DeliverySettings.spec`; None: the user's)."""

@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 
 from bot.excerpt import about_the_role
 from bot.experience import Asked, asked
-from bot.models import Button, Keyboard, OutgoingMessage, Posting
+from bot.models import Button, Earlier, Keyboard, OutgoingMessage, Posting
 from bot.salary import posting_salary
 from bot.visa import stance
 
@@ -114,10 +114,11 @@ def notification(
     delivery_id: int | None = None,
     saved: bool = False,
     followed: bool = False,
+    earlier: Earlier | None = None,
 ) -> OutgoingMessage:
     """The alert message for one job: bold title, company, location and workplace, salary,
     visa sponsorship and the years of experience asked when it says, posted date (in `zone`,
-    the user's), board, an excerpt about the role, matched alerts (or, `followed`, the board
+    the user's), board, the same job listed before (`earlier`), an excerpt about the role, matched alerts (or, `followed`, the board
     the user follows for every new job); row 1 of buttons opens the job (and with a
     `delivery_id`, saves it for later, or shows it `saved`), row 2 hides it, mutes or
     pauses."""
@@ -134,6 +135,7 @@ def notification(
         _line(VISA_LINES.get(stance(posting.title, posting.description)[0] or "", "")),
         _line(_years(asked(posting.title, posting.description or ""))),
         _line(_dated(posting, now, zone)),
+        _line(_earlier(earlier, zone)),
     ]
     boards = [board for board, _ in others if board != posting.board]
     if boards:
@@ -194,6 +196,24 @@ def _dated(posting: Posting, now: datetime, zone: tzinfo | None) -> str:
     via = f"via {shorten(posting.board, 60)}"
     when = " · ".join(x for x in (posted_ago(posting.posted_at, local), via) if x)
     return when[0].upper() + when[1:]
+
+
+def _earlier(earlier: Earlier | None, zone: tzinfo | None) -> str:
+    """ "🔁 Listed before: first seen 12 Aug 2026 · sent to you 12 Aug 2026 · you applied 3 Sep
+    2026": the same job title listed before (`earlier`), and what the user did with it."""
+    if earlier is None:
+        return ""
+
+    def day(when: datetime) -> str:
+        local = when.astimezone(zone) if zone is not None else when
+        return f"{local.day} {local:%b %Y}"
+
+    parts = [f"🔁 Listed before: first seen {day(earlier.first_seen)}"]
+    if earlier.sent_at is not None:
+        parts.append(f"sent to you {day(earlier.sent_at)}")
+    if earlier.applied_at is not None:
+        parts.append(f"you applied {day(earlier.applied_at)}")
+    return " · ".join(parts)
 
 
 def _says_more(body: str, title: str, company: str) -> bool:

@@ -230,9 +230,10 @@ class Sender:
                 self.store.outbox.mark_final(item.id, "dropped", f"{why} by the user")
                 return None
             also = self.store.jobs.also_on(item.posting.key)
+            earlier = self.store.jobs.earlier(item.posting.key, item.chat_id)
             zone = policy.zone(self.store.users.settings(item.chat_id).timezone)
         except sqlite3.Error:  # only courtesy parts of the message
-            also, zone = (), None
+            also, earlier, zone = (), None, None
         message = render.notification(
             item.posting,
             item.alert_queries,
@@ -241,6 +242,7 @@ class Sender:
             zone=zone,
             delivery_id=item.id,
             followed=not item.alert_ids,
+            earlier=earlier,
         )
         try:
             try:

@@ -14,7 +14,7 @@ from bot import fanout, match
 from bot.broadcast import Broadcaster, BroadcastStores
 from bot.config import DeliveryConfig
 from bot.holding import PAUSE_OVER, DeliveryStores
-from bot.models import Delivery, Posting
+from bot.models import Delivery, Earlier, Posting
 from bot.policy import DeliverySettings
 from bot.sender import Sender
 from bot.store import Stores
@@ -449,3 +449,49 @@ async def test_past_the_cap_only_the_instant_jobs_wait_for_the_hour_a_digests_ke
     assert await sender.drain(timeout=2) == 1
     assert "Your weekly digest</b>: 1 new job" in tg.sent[3].text
     assert store.outbox.delivery_counts() == {"sent": 5}
+
+
+async def test_a_job_listed_before_says_so_with_what_the_user_did_with_it(
+    store, tg, transport
+) -> None:
+    """The same company, title and place listed again after the copies' window is a job of its
+    own, sent again: its message says it was listed before, when it was sent to the user and
+    when they applied. A copy on another board within the window is not "before"."""
+    before = SAT - timedelta(days=60)
+    alerts = setup(store, before)
+
+    def posting(key: str, board: str = "B") -> Posting:
+        return Posting(
+            key, board, key.split(":")[1], "Rust Engineer", "Acme Pay", "Berlin",
+            f"https://e.com/{key}", "Build the ledger in Rust for our payments team, " * 3,
+        )  # fmt: skip
+
+    store.postings.record("B", [], before - timedelta(days=1))  # the baseline
+    store.postings.record("B", [old := posting("B:1")], before)
+    store.outbox.enqueue([Delivery(USER, old.key, tuple(alerts))], before)
+    [item] = store.outbox.due(before)
+    store.outbox.mark_sending(item.id)
+    store.outbox.mark_sent(item.id, before, 1)
+    store.saved.save(USER, old, before)
+    store.saved.mark_applied(USER, old.key, before + timedelta(days=2))
+    store.postings.record("B", [], before + timedelta(days=1))
+    store.postings.record("B", [], before + timedelta(days=2))  # closed
+    store.postings.record("B", [again := posting("B:2")], SAT)
+    store.outbox.enqueue([Delivery(USER, again.key, tuple(alerts))], SAT)
+    clock = Clock(SAT)
+    assert await make_sender(store, transport, clock).drain(timeout=2) == 1
+    text = tg.sent[-1].visible_text
+    assert (
+        "🔁 Listed before: first seen 27 Jan 2026 · sent to you 27 Jan 2026 · you applied "
+        "29 Jan 2026"
+    ) in text.splitlines()
+    assert store.jobs.earlier(old.key, USER) is None, "nothing was listed before the first"
+    store.db.execute(
+        "INSERT INTO boards (name, kind, url, endpoint, interval_s, created_at, baseline_at) "
+        "VALUES ('C', 'demo', 'demo://c', 'demo://c', 60, '', '')"
+    )
+    store.postings.record("C", [copy := posting("C:3", "C")], SAT + timedelta(hours=1))
+    assert store.jobs.job_key(copy.key) == again.key, "a copy of the job sent today"
+    assert store.jobs.earlier(copy.key, USER) == Earlier(
+        before, before, before + timedelta(days=2)
+    ), "the job listed before is the old one, not the copy's own job"

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.models import Posting
+from bot.models import Earlier, Posting
 from bot.render import MAX_MESSAGE, notification, utf16_len
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
@@ -219,3 +219,20 @@ def test_a_job_sent_for_a_follow_says_so_instead_of_an_alert() -> None:
     alerted = notification(job, ["rust"], NOW, delivery_id=7, followed=True).plain
     assert "🏢" not in alerted and alerted.endswith("🔔 Matched your alert “rust”")
     assert "🏢" not in notification(job, [], NOW, delivery_id=7).plain
+
+
+def test_a_job_listed_before_is_one_line_after_the_date_in_the_users_zone() -> None:
+    p = Posting("b:1", "Acme", "1", "Job", "Co", "", "https://e.com/1", "", NOW)
+    lines = notification(p, [], NOW, earlier=Earlier(datetime(2026, 8, 11, 23, 0, tzinfo=UTC)))
+    plain = lines.plain.splitlines()
+    assert plain[plain.index("Posted today (21 Nov 2026) · via Acme") + 1] == (
+        "🔁 Listed before: first seen 11 Aug 2026"
+    )
+    tokyo = notification(
+        p, [], NOW, zone=ZoneInfo("Asia/Tokyo"),
+        earlier=Earlier(datetime(2026, 8, 11, 23, 0, tzinfo=UTC), NOW, NOW),
+    ).plain  # fmt: skip
+    assert (
+        "🔁 Listed before: first seen 12 Aug 2026 · sent to you 21 Nov 2026 · you applied " in tokyo
+    )
+    assert "Listed before" not in notification(p, [], NOW).plain

@@ -4,12 +4,13 @@ and the buttons under a notification."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from bot import dedupe
-from bot.models import Posting
+from bot.models import Earlier, Posting
 from bot.store.columns import _posting, _prefixed
 from bot.store.db import Table, from_iso
 
@@ -30,6 +31,9 @@ _JOB_COLS = (
 )
 
 
+EARLIER = 20  # earlier postings of a job read at most: the first seen decides
+
+
 class Jobs(Table):
     """The postings table read as jobs."""
 
@@ -42,6 +46,40 @@ class Jobs(Table):
             (key, key),
         )
         return tuple(f"{r['board']}|{r['location']}" for r in rows)
+
+    def earlier(self, key: str, chat_id: int) -> Earlier | None:
+        """The job listed before this posting's under its company, title and place (or text),
+        if one was: a repost, or the same opening again. With when `chat_id` got it and
+        applied to it."""
+        rows = self.db.execute(
+            """WITH p AS (SELECT coalesce(job_key, key) AS job, ctl_key, ctd_key, first_seen_at
+                          FROM postings WHERE key = ?)
+               SELECT o.key, o.first_seen_at FROM postings o, p
+               WHERE (o.ctl_key = p.ctl_key OR o.ctd_key = p.ctd_key)
+                   AND coalesce(o.job_key, o.key) != p.job AND o.first_seen_at < p.first_seen_at
+               ORDER BY o.first_seen_at LIMIT ?""",
+            (key, EARLIER),
+        ).fetchall()
+        if not rows:
+            return None
+        keys = json.dumps([r["key"] for r in rows])
+        sent = self.db.one(
+            """SELECT min(sent_at) AS at FROM deliveries WHERE chat_id = ? AND state = 'sent'
+               AND posting_key IN (SELECT value FROM json_each(?))""",
+            (chat_id, keys),
+        )
+        applied = self.db.one(
+            """SELECT min(applied_at) AS at FROM saved_jobs WHERE chat_id = ?
+               AND posting_key IN (SELECT value FROM json_each(?))""",
+            (chat_id, keys),
+        )
+        first = from_iso(rows[0]["first_seen_at"])
+        assert first is not None
+        return Earlier(
+            first,
+            from_iso(sent["at"]) if sent else None,
+            from_iso(applied["at"]) if applied else None,
+        )
 
     def job_key(self, posting_key: str) -> str:
         """The key of the job a posting belongs to (itself unless it is a copy)."""

@@ -59,9 +59,10 @@ def original(store: Stores, job: SentJob, now: datetime) -> OutgoingMessage | No
     zone = policy.zone(store.users.settings(job.chat_id).timezone)
     also = store.jobs.also_on(job.posting_key)
     saved = store.saved.is_saved(job.chat_id, job.posting_key)
+    earlier = store.jobs.earlier(job.posting_key, job.chat_id)
     return render.notification(
         posting, queries, now, also, zone=zone, delivery_id=job.id, saved=saved,
-        followed=not job.alert_ids,
+        followed=not job.alert_ids, earlier=earlier,
     )  # fmt: skip
 
 
