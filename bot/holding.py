@@ -68,6 +68,8 @@ def header(modes: Collection[str], count: int) -> str:
     jobs = f"{count} new job{'s' if count != 1 else ''}"
     if len(modes) == 1 and (mode := next(iter(modes))) in ("daily", "weekly"):
         return f"📬 <b>Your {mode} digest</b>: {jobs}"
+    if modes and not set(modes) - {"daily", "weekly"}:  # both due at once: a Monday 08:00
+        return f"📬 <b>Your digests</b>: {jobs}"
     return f"📬 <b>{jobs}</b> held for you"
 
 

@@ -495,3 +495,13 @@ async def test_a_job_listed_before_says_so_with_what_the_user_did_with_it(
     assert store.jobs.earlier(copy.key, USER) == Earlier(
         before, before, before + timedelta(days=2)
     ), "the job listed before is the old one, not the copy's own job"
+
+
+def test_a_summary_says_digest_only_when_each_of_its_jobs_came_for_one() -> None:
+    from bot.holding import header
+
+    assert header({"daily"}, 3) == "📬 <b>Your daily digest</b>: 3 new jobs"
+    assert header({"weekly"}, 1) == "📬 <b>Your weekly digest</b>: 1 new job"
+    assert header({"daily", "weekly"}, 2) == "📬 <b>Your digests</b>: 2 new jobs"
+    assert header({"daily", "instant"}, 2) == "📬 <b>2 new jobs</b> held for you"
+    assert header({"instant"}, 2) == "📬 <b>2 new jobs</b> held for you"
