@@ -63,6 +63,12 @@ PAUSE_OVER = (
 )
 
 
+def alert_back(alert_id: int, query: str) -> str:
+    """To a user whose alert's pause for a time ended with nothing held for it (plain text)."""
+    short = query if len(query) <= 60 else query[:59] + "…"
+    return f"▶️ Alert #{alert_id} “{short}” is on again: nothing matched it while it was paused."
+
+
 def header(modes: Collection[str], count: int) -> str:
     """The first line of a summary of `count` jobs that went by `modes` (`mode`), HTML."""
     jobs = f"{count} new job{'s' if count != 1 else ''}"
@@ -132,6 +138,7 @@ class Holding:
             waiting = self.store.held.waiting(resumed)
             if idle := [chat for chat in resumed if chat not in waiting]:
                 self.store.notices.tell(idle, PAUSE_OVER, now)  # else silence would say nothing
+        self._resume_alerts(now)
         self.store.held.hold_paused()
         self.store.held.release_resumed(now)
         own = self.store.alerts.chats_with_own_delivery()
@@ -141,6 +148,18 @@ class Holding:
             if not self._held(i, now, i.chat_id in own)
         ]
         return [*items, *self.summaries(now, busy)]
+
+    def _resume_alerts(self, now: datetime) -> None:
+        """Alerts whose pause for a time (/pause 3 2w) is over are on again: what they matched
+        comes in one summary; a user whose alert matched nothing is told so."""
+        resumed = self.store.alerts.resume_due(now)
+        if resumed:
+            log.info("%d alerts resumed at the end of their pause", len(resumed))
+        for alert in resumed:
+            released, _ = self.store.held.release_resumed(now, alert.chat_id, TIMED_PAUSE_KEEP)
+            user = self.store.users.user(alert.chat_id)
+            if not released and user is not None and user.state == "active":  # else it waits
+                self.store.notices.tell([alert.chat_id], alert_back(alert.id, alert.query), now)
 
     def _held(self, item: OutboxItem, now: datetime, own: bool = True) -> bool:
         """Whether the item's user must wait for a summary; if so, all of theirs now wait,

@@ -475,3 +475,10 @@ def alerts_delivery(db: Database) -> None:
     17:30"; NULL follows the user's /digest."""
     db.execute("ALTER TABLE alerts ADD COLUMN delivery TEXT")
     db.execute("CREATE INDEX alerts_delivery ON alerts (chat_id) WHERE delivery IS NOT NULL")
+
+
+@migrations(name="0028_alerts_resume_at")
+def alerts_resume_at(db: Database) -> None:
+    """When one alert's pause for a time ends (/pause 3 2w): the sender resumes it then."""
+    db.execute("ALTER TABLE alerts ADD COLUMN resume_at TEXT")
+    db.execute("CREATE INDEX alerts_resume_at ON alerts (resume_at) WHERE resume_at IS NOT NULL")

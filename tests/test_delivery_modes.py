@@ -204,7 +204,9 @@ async def test_times_written_as_people_write_them(handlers, store) -> None:
         ("/pause 200d", "a pause ends within 90 days"),
         ("/pause until 2026-06-30", "“until 2026-06-30” is past"),
         ("/pause until someday", "“someday” is not a day like 2027-01-04 or fri"),
-        ("/pause 3 2w", "is not an alert id (see /alerts) nor a time"),
+        ("/pause 1 2x", "“2x” is not a time to pause for"),
+        ("/pause 1 200d", "a pause ends within 90 days"),
+        ("/pause 3 2w", "You have no alert #3"),
         ("/pause 99", "You have no alert #99"),
         ("/resume 99", "You have no alert #99"),
         ("/resume 1", "Alert #1 isn't paused"),
@@ -336,6 +338,44 @@ async def test_pause_and_resume_one_alert(handlers, store, tg, transport, clock)
     reply = await say(handlers, "/resume 1")
     assert "Alert #1 is on again.\n1 job matched meanwhile" in reply
     assert await sender.drain(timeout=2) == 1 and titles(tg.sent[1].text) == ["Rust Engineer 1"]
+
+
+async def test_one_alert_paused_for_a_time_comes_back_by_itself(
+    handlers, store, tg, transport, clock
+) -> None:
+    """/pause 1 2w: alert #1 alone, for two weeks; at their end it is on again with one
+    summary of what it matched (or a word that nothing did); /alerts says until when."""
+    await say(handlers, "/timezone Europe/Berlin")
+    other = store.alerts.add_alert(USER, "golang", NOW).id
+    reply = await say(handlers, "/pause 1 2w")
+    assert reply == (
+        "⏸ Alert #1 paused until Wed 15 Jul 14:00 (Europe/Berlin). It keeps matching; then "
+        "it turns back on by itself, with one summary of what it found meanwhile. /resume 1 "
+        "turns it on sooner."
+    )
+    assert "#1 <b>rust</b> — ⏸ paused until Wed 15 Jul 14:00" in await say(handlers, "/alerts")
+    assert "⏸ Alert #2 paused until Fri 3 Jul 08:00" in await say(handlers, "/pause 2 until fri")
+    job(store, 1, NOW, [1])
+    sender = make_sender(store, transport, clock)
+    await sender.drain(timeout=1)
+    assert tg.sent == []
+    clock.now = datetime(2026, 7, 3, 6, 0, tzinfo=UTC)  # Friday 08:00 in Berlin
+    await sender.drain(timeout=1)
+    told = store.notices.due_notices(clock())  # the broadcaster sends it (bot.broadcast)
+    assert [(n.chat_id, n.text) for n in told] == [
+        (USER, "▶️ Alert #2 “golang” is on again: nothing matched it while it was paused.")
+    ]
+    assert other not in store.alerts.paused_alert_ids(USER)
+    clock.now = datetime(2026, 7, 15, 12, 0, tzinfo=UTC)
+    assert await sender.drain(timeout=2) == 1
+    assert titles(tg.sent[0].text) == ["Rust Engineer 1"], "what it matched meanwhile"
+    assert store.alerts.paused_alert_ids(USER) == set()
+    assert "Alert #1 isn't paused" in await say(handlers, "/resume 1")
+    await say(handlers, "/pause 1 3d")
+    assert "Alert #1 is on again" in await say(handlers, "/resume 1")
+    clock.now += timedelta(days=4)
+    await sender.drain(timeout=1)
+    assert len(store.notices.due_notices(clock())) == 1, "a pause ended by /resume: no word"
 
 
 async def test_a_resume_after_more_than_7_days_drops_the_oldest_with_a_reason(

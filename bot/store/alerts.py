@@ -21,6 +21,16 @@ class AlertRow:
     created_at: datetime
     paused_at: datetime | None
     delivery: str | None = None  # its own /digest ("daily 08:00"); None: the user's
+    resume_at: datetime | None = None  # a pause for a time ends then (/pause 3 2w)
+
+
+@dataclass(frozen=True, slots=True)
+class ResumedAlert:
+    """An alert whose pause for a time just ended."""
+
+    chat_id: int
+    id: int
+    query: str
 
 
 def _alert(row: sqlite3.Row) -> Alert:
@@ -47,14 +57,14 @@ class Alerts(Table):
 
     def alert_rows(self, chat_id: int) -> list[AlertRow]:
         rows = self.db.execute(
-            """SELECT id, query, created_at, paused_at, delivery FROM alerts
+            """SELECT id, query, created_at, paused_at, delivery, resume_at FROM alerts
                WHERE chat_id = ? ORDER BY id""",
             (chat_id,),
         )
         return [
             AlertRow(
                 r["id"], r["query"], from_iso(r["created_at"]), from_iso(r["paused_at"]),  # type: ignore[arg-type]
-                r["delivery"],
+                r["delivery"], from_iso(r["resume_at"]),
             )
             for r in rows
         ]  # fmt: skip
@@ -103,14 +113,34 @@ class Alerts(Table):
         )
         return [_alert(r) for r in rows]
 
-    def set_alert_paused(self, chat_id: int, alert_id: int, when: datetime | None) -> bool:
-        """Pause (`when`) or resume (None) one of the user's alerts; False if it isn't theirs."""
+    def set_alert_paused(
+        self, chat_id: int, alert_id: int, when: datetime | None, until: datetime | None = None
+    ) -> bool:
+        """Pause (`when`, until `until` or a resume) or resume (None) one of the user's
+        alerts; False if it isn't theirs."""
         self.db.alerts_generation += 1
         cur = self.db.execute(
-            "UPDATE alerts SET paused_at = ? WHERE id = ? AND chat_id = ?",
-            (iso(when), alert_id, chat_id),
+            "UPDATE alerts SET paused_at = ?, resume_at = ? WHERE id = ? AND chat_id = ?",
+            (iso(when), iso(until) if when else None, alert_id, chat_id),
         )
         return cur.rowcount == 1
+
+    def resume_due(self, now: datetime) -> list[ResumedAlert]:
+        """Resume the alerts whose pause for a time is over; returns them (as they were)."""
+        rows = self.db.execute(
+            """SELECT id, chat_id, query, created_at, paused_at, delivery, resume_at FROM alerts
+               WHERE resume_at <= ? AND paused_at IS NOT NULL""",
+            (iso(now),),
+        ).fetchall()
+        if not rows:
+            return []
+        self.db.alerts_generation += 1
+        self.db.execute(
+            """UPDATE alerts SET paused_at = NULL, resume_at = NULL
+               WHERE id IN (SELECT value FROM json_each(?))""",
+            (json.dumps([r["id"] for r in rows]),),
+        )
+        return [ResumedAlert(r["chat_id"], r["id"], r["query"]) for r in rows]
 
     def paused_alert_ids(self, chat_id: int) -> set[int]:
         rows = self.db.execute(

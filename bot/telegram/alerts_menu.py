@@ -26,6 +26,7 @@ from bot.syntax import format_node
 from bot.telegram import stored_search
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
+from bot.telegram.delivery_modes import local_time
 from bot.telegram.split import visible_text
 from bot.telegram.tips import (
     alert_tips,
@@ -236,11 +237,12 @@ class AlertCommands:
         page = min(max(page, 0), pages - 1)
         shown = alerts[page * PAGE : (page + 1) * PAGE]
         counts = store.alerts.alert_sent_counts(chat_id, self.clock() - WEEK)
+        tz = store.users.settings(chat_id).timezone
         head = "Your alerts" + (f" (page {page + 1} of {pages})" if pages > 1 else "") + ":"
         lines = [note, head] if note else [head]
         rows: list[tuple[Button, ...]] = []
         for a in shown:
-            lines.append(self._line(a, counts.get(a.id, 0)))
+            lines.append(self._line(a, counts.get(a.id, 0), tz))
             rows.append(self._buttons(a, page))
         nav = []
         if page > 0:
@@ -260,8 +262,10 @@ class AlertCommands:
         return OutgoingMessage(text, visible_text(text), tuple(rows))
 
     @staticmethod
-    def _line(a: AlertRow, sent: int) -> str:
+    def _line(a: AlertRow, sent: int, tz: str) -> str:
         state = "⏸ paused" if a.paused_at else f"{plural(sent, 'job')} sent in 7 days"
+        if a.paused_at and a.resume_at:
+            state += f" until {local_time(a.resume_at, tz)}"
         if a.delivery == "instant":
             state += " · ⚡ as they arrive"
         elif a.delivery:

@@ -18,9 +18,9 @@ from bot.transport import Incoming, Reply
 
 COMMANDS: tuple[Command, ...] = (
     Command(
-        "pause", "[id | 2w | until fri]", "Pause notifications",
+        "pause", "[id] [2w | until fri]", "Pause notifications",
         "/pause — nothing is pushed until /resume, but your alerts keep matching; /pause 3 — "
-        "pauses alert #3 only; /pause 2w, /pause 10d, /pause until fri or /pause until "
+        "pauses alert #3 only (/pause 3 2w: for two weeks); /pause 2w, /pause 10d, /pause until fri or /pause until "
         "2027-01-04 (08:00 your time) — a holiday: notifications turn back on by themselves "
         "then. Resuming sends one summary of what matched meanwhile (the last 7 days; all of a "
         "pause for a time, or a message that nothing did).",
@@ -90,8 +90,9 @@ class PauseCommands:
 
     def cmd_pause(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
-        if arg and parse_id(arg) is not None:
-            return self._pause_alert(store, msg.chat_id, arg, now)
+        first, _, rest = arg.partition(" ")
+        if arg and parse_id(first) is not None:
+            return self._pause_alert(store, msg.chat_id, first, now, rest.strip())
         if arg:
             return self._pause_for_a_time(store, msg.chat_id, arg, now)
         ensure_user(store, msg.chat_id, now)
@@ -129,15 +130,30 @@ class PauseCommands:
         tz = store.users.settings(chat_id).timezone
         return f"{local_time(when, tz)} ({esc(tz)})"
 
-    @staticmethod
-    def _pause_alert(store: Stores, chat_id: int, arg: str, now: datetime) -> Reply:
+    def _pause_alert(
+        self, store: Stores, chat_id: int, arg: str, now: datetime, span: str = ""
+    ) -> Reply:
+        """/pause 3: one alert until /resume 3; /pause 3 2w, /pause 3 until fri: until then."""
         alert_id = parse_id(arg)
         if alert_id is None:
             return NOT_AN_ID.format(echo(arg))
-        if alert_id in store.alerts.paused_alert_ids(chat_id):
-            return f"Alert #{alert_id} is already paused: /resume {alert_id} turns it on."
-        if not store.alerts.set_alert_paused(chat_id, alert_id, now):
+        if not any(a.id == alert_id for a in store.alerts.alerts(chat_id)):
             return NO_SUCH.format(alert_id)
+        until = None
+        if span:
+            try:
+                until = parse_pause(span, now, store.users.settings(chat_id).timezone)
+            except PolicyError as exc:
+                return f"{exc}."
+        elif alert_id in store.alerts.paused_alert_ids(chat_id):
+            return f"Alert #{alert_id} is already paused: /resume {alert_id} turns it on."
+        store.alerts.set_alert_paused(chat_id, alert_id, now, until)
+        if until is not None:
+            return (
+                f"⏸ Alert #{alert_id} paused until {self._local(store, chat_id, until)}. It "
+                "keeps matching; then it turns back on by itself, with one summary of what it "
+                f"found meanwhile. /resume {alert_id} turns it on sooner."
+            )
         return (
             f"⏸ Alert #{alert_id} paused. It keeps matching; /resume {alert_id} sends one "
             "summary of what it found meanwhile."
