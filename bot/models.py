@@ -138,11 +138,13 @@ class Earlier:
 
 class AlertSpec(NamedTuple):
     """An alert as /export writes it and /import restores it: its normalized query, whether
-    it is paused, its own delivery (`DeliverySettings.spec`; None: the user's)."""
+    it is paused (and until when), its own delivery (`DeliverySettings.spec`; None: the
+    user's)."""
 
     query: str
     paused: bool = False
     delivery: str | None = None
+    paused_until: datetime | None = None  # a pause for a time ends then (/pause 3 2w)
 
 
 class Delivery(NamedTuple):

@@ -14,8 +14,9 @@ Format (JSON, version 1):
                 "saved_at": "2025-04-30T18:00:00+00:00", "details": "Berlin · €90k a year",
                 "applied_at": "2025-05-02T10:00:00+00:00"}]}
 
-`settings`, `muted`, `follows` and `saved` are optional (an alert's `digest` too: it is there
-only for an alert with its own, as /digest 3 daily sets; `kind` and `endpoint` of a follow too: they
+`settings`, `muted`, `follows` and `saved` are optional (an alert's `digest` and
+`paused_until` too: they are there only for an alert with its own digest, as /digest 3 daily
+sets, or paused for a time, as /pause 3 2w does; `kind` and `endpoint` of a follow too: they
 let /import follow a board the bot already polls without asking the board again; a saved job's
 `details` and `applied_at` too: older exports lack them). `read`
 checks everything before anything is stored and raises `ImportProblem` listing every problem
@@ -100,6 +101,16 @@ def _digest(s: DeliverySettings) -> str:
     return "off" if s.mode == "instant" else s.spec()
 
 
+def _alert(a: AlertSpec) -> dict[str, Any]:
+    """An alert in the document: "digest" and "paused_until" only when it has them."""
+    out: dict[str, Any] = {"query": a.query, "paused": a.paused}
+    if a.paused and a.paused_until is not None:
+        out["paused_until"] = a.paused_until.isoformat(timespec="seconds")
+    if a.delivery:
+        out["digest"] = a.delivery
+    return out
+
+
 def write(
     alerts: Sequence[AlertSpec],
     settings: DeliverySettings,
@@ -119,10 +130,7 @@ def write(
         "jobbot": "export",
         "version": VERSION,
         "exported_at": now.isoformat(timespec="seconds"),
-        "alerts": [
-            {"query": a.query, "paused": a.paused, **({"digest": a.delivery} if a.delivery else {})}
-            for a in alerts
-        ],
+        "alerts": [_alert(a) for a in alerts],
         "settings": {
             "timezone": settings.timezone,
             "digest": _digest(settings),
@@ -184,12 +192,16 @@ def _alerts(raw: Any, limits: Any, out: list[str]) -> list[AlertSpec]:
         if not isinstance(paused, bool):
             out.append(f"{where}: paused must be true or false")
         delivery = _alert_digest(item.get("digest"), where, out)
+        until = item.get("paused_until")
+        paused_until = _moment(until) if isinstance(until, str) else None
+        if until is not None and paused_until is None:
+            out.append(f"{where}: paused_until must be a time with its offset")
         try:
             q = parse_query(item["query"], max_length=limits.max_length, max_terms=limits.max_terms)
         except QueryError as exc:
             out.append(f"{where} “{item['query'][:40]}”: {exc}")
             continue
-        alerts.append(AlertSpec(q.normalized, paused is True, delivery))
+        alerts.append(AlertSpec(q.normalized, paused is True, delivery, paused_until))
     return alerts
 
 

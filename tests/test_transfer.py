@@ -29,7 +29,7 @@ SETTINGS = DeliverySettings("Europe/Berlin", "weekly", 17 * 60 + 30, 4, (22 * 60
 def doc(**changes: object) -> str:
     alerts = [
         AlertSpec("rust"),
-        AlertSpec("go", True, "daily 18:00"),
+        AlertSpec("go", True, "daily 18:00", NOW),
         AlertSpec("scala", False, "instant"),
     ]
     base = json.loads(write(alerts, SETTINGS, 12, ["Acme"], NOW, [FOLLOW], [SAVED]))
@@ -40,13 +40,18 @@ def test_an_export_reads_back_the_same() -> None:
     backup = read(doc(), LIMITS, have=[])
     assert backup.alerts == (
         AlertSpec("rust"),
-        AlertSpec("go", True, "daily 18:00"),
+        AlertSpec("go", True, "daily 18:00", NOW),
         AlertSpec("scala", False, "instant"),
     )
     assert json.loads(doc())["alerts"][:2] == [
         {"query": "rust", "paused": False},
-        {"query": "go", "paused": True, "digest": "daily 18:00"},
-    ], "an alert of the user's delivery has no digest: older files have none"
+        {
+            "query": "go",
+            "paused": True,
+            "paused_until": "2026-05-01T08:00:00+00:00",
+            "digest": "daily 18:00",
+        },
+    ], "an alert of the user's delivery, not paused for a time, has neither: older files lack both"
     assert backup.settings == SETTINGS and backup.hourly_cap == 12
     assert backup.muted == ("Acme",)
     assert backup.follows == (FOLLOW,)
@@ -83,6 +88,10 @@ BAD = [
     (doc(alerts=[{"q": "rust"}]), 'alert 1: must be {"query": "...", "paused": false}'),
     (doc(alerts=[{"query": "rust", "digest": "hourly"}]), "alert 1: digest: use /digest daily"),
     (doc(alerts=[{"query": "rust", "digest": 8}]), "alert 1: digest: use daily HH:MM, weekly"),
+    (
+        doc(alerts=[{"query": "rust", "paused": True, "paused_until": "friday"}]),
+        "alert 1: paused_until must be a time with its offset",
+    ),
     (doc(alerts=[{"query": q} for q in ("a1", "b1", "c1", "d1")]), "more than 3, the most"),
     (doc(settings={"timezone": "Mars/Olympus"}), "“Mars/Olympus” is not a time zone I know"),
     (doc(settings={"digest": "hourly"}), "settings: use /digest daily HH:MM"),

@@ -171,10 +171,15 @@ class Alerts(Table):
                 if a.query in have:
                     continue
                 have.add(a.query)
+                paused = a.paused and (a.paused_until is None or a.paused_until > now)
                 self.db.execute(
-                    """INSERT INTO alerts (chat_id, query, created_at, paused_at, delivery)
-                       VALUES (?, ?, ?, ?, ?)""",
-                    (chat_id, a.query, iso(now), iso(now) if a.paused else None, a.delivery),
-                )
+                    """INSERT INTO alerts (chat_id, query, created_at, paused_at, delivery,
+                                           resume_at)
+                       VALUES (?, ?, ?, ?, ?, ?)""",
+                    (
+                        chat_id, a.query, iso(now), iso(now) if paused else None, a.delivery,
+                        iso(a.paused_until) if paused else None,
+                    ),
+                )  # fmt: skip
                 added += 1
             return added

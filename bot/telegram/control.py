@@ -152,7 +152,7 @@ class ControlCommands:
     def cmd_export(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         """The user's alerts, settings, mutes, follows and saved jobs as a JSON file."""
         alerts = [
-            AlertSpec(a.query, a.paused_at is not None, a.delivery)
+            AlertSpec(a.query, a.paused_at is not None, a.delivery, a.resume_at)
             for a in store.alerts.alert_rows(msg.chat_id)
         ]
         muted = store.choices.muted_companies(msg.chat_id)
