@@ -355,6 +355,10 @@ async def test_one_alert_paused_for_a_time_comes_back_by_itself(
     )
     assert "#1 <b>rust</b> — ⏸ paused until Wed 15 Jul 14:00" in await say(handlers, "/alerts")
     assert "⏸ Alert #2 paused until Fri 3 Jul 08:00" in await say(handlers, "/pause 2 until fri")
+    assert (
+        "⏸ Paused alerts: #1 until Wed 15 Jul 14:00, #2 until Fri 3 Jul 08:00 (/resume &lt;id&gt;)."
+        in await say(handlers, "/settings")
+    )
     job(store, 1, NOW, [1])
     sender = make_sender(store, transport, clock)
     await sender.drain(timeout=1)

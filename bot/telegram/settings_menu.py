@@ -105,7 +105,7 @@ class SettingsMenu:
         return OutgoingMessage(text, plain, _buttons(s, cap))
 
     def _lines(self, store: Stores, chat_id: int, s: DeliverySettings, cap: int) -> list[str]:
-        paused = store.alerts.paused_alert_ids(chat_id)
+        paused = [a for a in store.alerts.alert_rows(chat_id) if a.paused_at is not None]
         held, _ = store.held.held_count(chat_id)
         lines = [
             "⚙️ <b>Your settings</b>",
@@ -116,7 +116,11 @@ class SettingsMenu:
         if paused_line := pausing.paused_line(store, chat_id):
             lines.append(paused_line)
         if paused:
-            ids = ", ".join(f"#{a}" for a in sorted(paused))
+            ids = ", ".join(
+                f"#{a.id}"
+                + (f" until {local_time(a.resume_at, s.timezone)}" if a.resume_at else "")
+                for a in paused
+            )
             lines.append(f"⏸ Paused alerts: {ids} (/resume &lt;id&gt;).")
         if held:
             lines.append(f"Waiting for a summary: {held} job{'s' if held != 1 else ''}.")
