@@ -126,9 +126,10 @@ class Alerts(Table):
         return cur.rowcount == 1
 
     def resume_due(self, now: datetime) -> list[ResumedAlert]:
-        """Resume the alerts whose pause for a time is over; returns them (as they were)."""
+        """Resume the alerts whose pause for a time is over; returns them. (A pause moved
+        later meanwhile, by a /pause on another thread, is left alone.)"""
         rows = self.db.execute(
-            """SELECT id, chat_id, query, created_at, paused_at, delivery, resume_at FROM alerts
+            """SELECT id, chat_id, query FROM alerts
                WHERE resume_at <= ? AND paused_at IS NOT NULL""",
             (iso(now),),
         ).fetchall()
@@ -137,8 +138,8 @@ class Alerts(Table):
         self.db.alerts_generation += 1
         self.db.execute(
             """UPDATE alerts SET paused_at = NULL, resume_at = NULL
-               WHERE id IN (SELECT value FROM json_each(?))""",
-            (json.dumps([r["id"] for r in rows]),),
+               WHERE id IN (SELECT value FROM json_each(?)) AND resume_at <= ?""",
+            (json.dumps([r["id"] for r in rows]), iso(now)),
         )
         return [ResumedAlert(r["chat_id"], r["id"], r["query"]) for r in rows]
 
