@@ -43,7 +43,8 @@ class DeliverySettings:
         if self.mode == "daily":
             return f"a daily digest at {fmt_minutes(self.digest_at)}"
         if self.mode == "weekly":
-            return f"a weekly digest on {DAYS[self.digest_day].title()} at {fmt_minutes(self.digest_at)}"
+            day = DAYS[self.digest_day].title()
+            return f"a weekly digest on {day} at {fmt_minutes(self.digest_at)}"
         return "each job as it arrives"
 
     def spec(self) -> str:

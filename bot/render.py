@@ -118,10 +118,10 @@ def notification(
 ) -> OutgoingMessage:
     """The alert message for one job: bold title, company, location and workplace, salary,
     visa sponsorship and the years of experience asked when it says, posted date (in `zone`,
-    the user's), board, the same job listed before (`earlier`), an excerpt about the role, matched alerts (or, `followed`, the board
-    the user follows for every new job); row 1 of buttons opens the job (and with a
-    `delivery_id`, saves it for later, or shows it `saved`), row 2 hides it, mutes or
-    pauses."""
+    the user's), board, the same job listed before (`earlier`), an excerpt about the role,
+    matched alerts (or, `followed`, the board the user follows for every new job); row 1 of
+    buttons opens the job (and with a `delivery_id`, saves it for later, or shows it
+    `saved`), row 2 hides it, mutes or pauses."""
     title = shorten(posting.title, 200) or "(untitled)"
     others = [entry.split("|", 1) for entry in also]  # "board|location" of the same job
     lines: list[tuple[str, str] | None] = [(f"<b>{_esc(title)}</b>", title)]

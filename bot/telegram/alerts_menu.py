@@ -159,8 +159,10 @@ class AlertCommands:
         try:
             query, note, typed = self.parse(arg)
         except QueryError as exc:
-            fix = field_fix(exc, clean_query(arg)[0], "/alert")
-            return f"I can't use that alert: {esc(str(exc))}.{fix or ' /help alert shows how to write one.'}"
+            fix = field_fix(exc, clean_query(arg)[0], "/alert") or (
+                " /help alert shows how to write one."
+            )
+            return f"I can't use that alert: {esc(str(exc))}.{fix}"
         user = store.users.user(msg.chat_id)
         if user is None or user.state in ("stopped", "blocked"):
             store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
