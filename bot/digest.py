@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.models import OutgoingMessage
+from bot.models import Earlier, OutgoingMessage
 from bot.render import MAX_MESSAGE, job_line, shorten, utf16_len
 from bot.store import OutboxItem
 
@@ -54,7 +54,19 @@ def _groups(
     return [(a, groups[a]) for a in order]
 
 
-def _lines(header: str, items: Sequence[OutboxItem], alerts: Mapping[int, str]) -> list[_Line]:
+def _before(earlier: Earlier | None) -> str:
+    """What a list line adds for a job listed before (`Jobs.earlier`)."""
+    if earlier is None:
+        return ""
+    return " · 🔁 listed before" + ("; you applied" if earlier.applied_at is not None else "")
+
+
+def _lines(
+    header: str,
+    items: Sequence[OutboxItem],
+    alerts: Mapping[int, str],
+    earlier: Callable[[str], Earlier | None],
+) -> list[_Line]:
     lines = [_Line(header, _visible(header))]
     room = MAX_LISTED
     for alert, group in _groups(items, alerts):
@@ -72,7 +84,8 @@ def _lines(header: str, items: Sequence[OutboxItem], alerts: Mapping[int, str]) 
         room -= len(listed)
         for item in listed:
             h, p = job_line(item.posting)
-            lines.append(_Line(h, p, (item.id,), heading))
+            before = _before(earlier(item.posting.key))
+            lines.append(_Line(h + _esc(before), p + before, (item.id,), heading))
         if rest:
             more = f"…and {len(rest)} more"
             if query:
@@ -96,9 +109,12 @@ def summary(
     items: Sequence[OutboxItem],
     alerts: Mapping[int, str],
     limit: int = MAX_MESSAGE,
+    earlier: Callable[[str], Earlier | None] = lambda key: None,
 ) -> list[Part]:
     """The summary of `items` under `header` (HTML), in as few messages as fit `limit` UTF-16
-    units each; `alerts` maps the user's alert ids to their queries, for the grouping."""
+    units each; `alerts` maps the user's alert ids to their queries, for the grouping;
+    `earlier` says, of a posting's key, whether its job was listed before (asked only of the
+    jobs listed)."""
     parts: list[Part] = []
     cur: list[_Line] = []
     used = 0
@@ -113,7 +129,7 @@ def summary(
             )
             parts.append(Part(message, ids))
 
-    for line in _lines(header, items, alerts):
+    for line in _lines(header, items, alerts, earlier):
         size = utf16_len(line.plain) + 1
         if cur and used + size > limit:
             close()

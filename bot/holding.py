@@ -17,13 +17,16 @@ backlog's summary), so that the jobs due together arrive together as one summary
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from bot import digest
 from bot.digest import Part
+from bot.models import Earlier
 from bot.policy import DeliverySettings, for_alert, release_at
 from bot.store import Alerts, Choices, Db, Held, Jobs, Notices, Outbox, OutboxItem, Users
 from bot.store.held import TIMED_PAUSE_KEEP
@@ -179,6 +182,13 @@ class Holding:
         log.debug("chat %d: %d jobs held, the first until %s", item.chat_id, held, until)
         return True
 
+    def _earlier(self, chat_id: int, key: str) -> Earlier | None:
+        """Whether the job of posting `key` was listed before (a summary's line says so)."""
+        try:
+            return self.store.jobs.earlier(key, chat_id)
+        except sqlite3.Error:  # only a courtesy part of the summary
+            return None
+
     def _instant_wait(self, item: OutboxItem, now: datetime) -> datetime | None:
         """When a job that would go now gets into a summary instead: now, for a backlog;
         at the hour's end, past the user's cap. None: it goes now, on its own."""
@@ -214,7 +224,9 @@ class Holding:
             specs = self.store.alerts.delivery_specs(chat)
             alerts = {a.id: a.query for a in self.store.alerts.alerts(chat)}
             modes = {mode(user, specs, i.alert_ids) for i in items}
-            parts = digest.summary(header(modes, len(items)), items, alerts)
+            parts = digest.summary(
+                header(modes, len(items)), items, alerts, earlier=partial(self._earlier, chat)
+            )
             out.append(Summary(chat, tuple(parts), max(i.attempts for i in items)))
         return out
 

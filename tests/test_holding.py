@@ -451,23 +451,20 @@ async def test_past_the_cap_only_the_instant_jobs_wait_for_the_hour_a_digests_ke
     assert store.outbox.delivery_counts() == {"sent": 5}
 
 
-async def test_a_job_listed_before_says_so_with_what_the_user_did_with_it(
-    store, tg, transport
-) -> None:
-    """The same company, title and place listed again after the copies' window is a job of its
-    own, sent again: its message says it was listed before, when it was sent to the user and
-    when they applied. A copy on another board within the window is not "before"."""
-    before = SAT - timedelta(days=60)
+def _listed(key: str, board: str = "B") -> Posting:
+    return Posting(
+        key, board, key.split(":")[1], "Rust Engineer", "Acme Pay", "Berlin",
+        f"https://e.com/{key}", "Build the ledger in Rust for our payments team, " * 3,
+    )  # fmt: skip
+
+
+def _listed_before(store: Stores, when: datetime) -> tuple[list[int], Posting]:
+    """USER's alert; a job 60 days before `when`, sent to USER and applied to, then closed;
+    the same company, title and place listed again at `when` (returned), not yet sent."""
+    before = when - timedelta(days=60)
     alerts = setup(store, before)
-
-    def posting(key: str, board: str = "B") -> Posting:
-        return Posting(
-            key, board, key.split(":")[1], "Rust Engineer", "Acme Pay", "Berlin",
-            f"https://e.com/{key}", "Build the ledger in Rust for our payments team, " * 3,
-        )  # fmt: skip
-
     store.postings.record("B", [], before - timedelta(days=1))  # the baseline
-    store.postings.record("B", [old := posting("B:1")], before)
+    store.postings.record("B", [old := _listed("B:1")], before)
     store.outbox.enqueue([Delivery(USER, old.key, tuple(alerts))], before)
     [item] = store.outbox.due(before)
     store.outbox.mark_sending(item.id)
@@ -476,7 +473,18 @@ async def test_a_job_listed_before_says_so_with_what_the_user_did_with_it(
     store.saved.mark_applied(USER, old.key, before + timedelta(days=2))
     store.postings.record("B", [], before + timedelta(days=1))
     store.postings.record("B", [], before + timedelta(days=2))  # closed
-    store.postings.record("B", [again := posting("B:2")], SAT)
+    store.postings.record("B", [again := _listed("B:2")], when)
+    return alerts, again
+
+
+async def test_a_job_listed_before_says_so_with_what_the_user_did_with_it(
+    store, tg, transport
+) -> None:
+    """The same company, title and place listed again after the copies' window is a job of its
+    own, sent again: its message says it was listed before, when it was sent to the user and
+    when they applied. A copy on another board within the window is not "before"."""
+    alerts, again = _listed_before(store, SAT)
+    before = SAT - timedelta(days=60)
     store.outbox.enqueue([Delivery(USER, again.key, tuple(alerts))], SAT)
     clock = Clock(SAT)
     assert await make_sender(store, transport, clock).drain(timeout=2) == 1
@@ -485,16 +493,31 @@ async def test_a_job_listed_before_says_so_with_what_the_user_did_with_it(
         "🔁 Listed before: first seen 27 Jan 2026 · sent to you 27 Jan 2026 · you applied "
         "29 Jan 2026"
     ) in text.splitlines()
-    assert store.jobs.earlier(old.key, USER) is None, "nothing was listed before the first"
+    assert store.jobs.earlier("B:1", USER) is None, "nothing was listed before the first"
     store.db.execute(
         "INSERT INTO boards (name, kind, url, endpoint, interval_s, created_at, baseline_at) "
         "VALUES ('C', 'demo', 'demo://c', 'demo://c', 60, '', '')"
     )
-    store.postings.record("C", [copy := posting("C:3", "C")], SAT + timedelta(hours=1))
+    store.postings.record("C", [copy := _listed("C:3", "C")], SAT + timedelta(hours=1))
     assert store.jobs.job_key(copy.key) == again.key, "a copy of the job sent today"
     assert store.jobs.earlier(copy.key, USER) == Earlier(
         before, before, before + timedelta(days=2)
     ), "the job listed before is the old one, not the copy's own job"
+
+
+async def test_a_digest_marks_a_job_listed_before(store, tg, transport) -> None:
+    alerts, again = _listed_before(store, SAT)
+    store.users.set_settings(USER, DeliverySettings("UTC", "daily", 8 * 60), SAT)
+    store.outbox.enqueue([Delivery(USER, again.key, tuple(alerts))], SAT)
+    job(store, 5, SAT, alerts, title="Go Engineer")
+    clock = Clock(SAT)
+    sender = make_sender(store, transport, clock)
+    await sender.drain(timeout=1)
+    clock.now = datetime(2026, 3, 29, 8, 0, tzinfo=UTC)
+    assert await sender.drain(timeout=2) == 1
+    lines = tg.sent[0].visible_text.splitlines()
+    assert "• Rust Engineer — Acme Pay · Berlin · 🔁 listed before; you applied" in lines
+    assert "• Go Engineer 5 — Acme Pay · Berlin (hybrid) · €60k–80k a year" in lines
 
 
 def test_a_summary_says_digest_only_when_each_of_its_jobs_came_for_one() -> None:
