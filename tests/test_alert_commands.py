@@ -135,6 +135,12 @@ async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
     assert "<code>/edit 2 senior (rust OR go)</code>" in await say(
         handlers, "/alert senior rust OR go"
     )
+    middle = await say(handlers, "/alert senior backend go OR rust remote:yes salary:>120k")
+    assert "<code>/edit 3 senior backend (go OR rust) remote:yes salary:&gt;120k</code>" in middle
+    assert "<code>/edit 3 senior (go OR rust OR scala) remote:yes</code>" in await say(
+        handlers, "/edit 3 senior go OR rust OR scala remote:yes"
+    ), "every term between the ends joins the OR"
+    assert "To group otherwise" in await say(handlers, "/edit 3 go OR rust senior OR scala")
     for grouped in ("/alert (scala OR go) remote:yes", "/alert rust OR go", "/alert rust go"):
         assert "Tip:" not in await say(handlers, grouped)
 

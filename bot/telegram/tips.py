@@ -251,15 +251,15 @@ def grouping_tip(root: Node, text: str, command: str) -> str:
 
 
 def _regrouped(root: Or) -> Node | None:
-    """The query with OR binding tighter, in its two common shapes: "a OR b x y" -> "(a OR
-    b) x y" and "x y a OR b" -> "x y (a OR b)"; None for any other shape."""
-    *first, last = root.children
-    if isinstance(last, And) and not any(isinstance(c, And) for c in first):
-        return And((Or((*first, last.children[0])), *last.children[1:]))
-    head, *rest = root.children
-    if isinstance(head, And) and not any(isinstance(c, And) for c in rest):
-        return And((*head.children[:-1], Or((head.children[-1], *rest))))
-    return None
+    """The query with OR binding tighter: "a OR b x y" -> "(a OR b) x y", "x y a OR b" ->
+    "x y (a OR b)" and "x a OR b y" -> "x (a OR b) y"; None when a term between the first
+    and the last is itself several words."""
+    head, *middle, last = root.children
+    if any(isinstance(c, And) for c in middle):
+        return None
+    before = head.children if isinstance(head, And) else (head,)
+    after = last.children if isinstance(last, And) else (last,)
+    return And((*before[:-1], Or((before[-1], *middle, after[0])), *after[1:]))
 
 
 def place_tip(root: Node, command: str) -> str:
