@@ -150,6 +150,7 @@ class App:
             self.store.view(BroadcastStores),
             self.transport,
             self.sender.pacer,
+            self.sender.limits,
             self.sender.link,
             config.delivery,
             clock,

@@ -1,8 +1,9 @@
 """Drains admins' broadcasts (`bot.store.notices`) at Telegram's pace, through outages.
 
-It shares the sender's `Pacer` (one overall rate for everything the bot sends) and `Link`
-(when Telegram is down or refuses the token, one probe at a time, and its answers count for
-both). A notice row is claimed just before its request and marked sent as soon as Telegram took
+It shares the sender's `Pacer` (one overall rate for everything the bot sends), its
+`ChatLimits` (a chat gets one message at a time, spaced, whichever of the two sends it, and a
+429 holds both) and `Link` (when Telegram is down or refuses the token, one probe at a time, and
+its answers count for both). A notice row is claimed just before its request and marked sent as soon as Telegram took
 it, as the outbox is: a crash can only resend the few in flight, and nothing is given up but on
 a permanent answer about the chat (blocked, gone, message rejected).
 """
@@ -23,7 +24,7 @@ from bot.config import DeliveryConfig
 from bot.errors import SendError
 from bot.link import Link
 from bot.models import OutgoingMessage
-from bot.pacing import Pacer
+from bot.pacing import ChatLimits, Pacer
 from bot.store import Db, Notices, Outbox, Users, utcnow
 from bot.store.db import storage_problem
 from bot.store.notices import NoticeItem
@@ -32,6 +33,7 @@ from bot.verdict import Reading, Verdict, read
 
 log = logging.getLogger(__name__)
 IDLE = 60.0  # seconds between looks at the queue when nothing is due (a /broadcast wakes it)
+NEAR = 3.0  # a notice whose chat may get a message within this many seconds waits for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +55,13 @@ class Broadcaster:
         store: BroadcastStores,
         transport: Transport,
         pacer: Pacer,
+        limits: ChatLimits,
         link: Link,
         delivery: DeliveryConfig = DeliveryConfig(),
         clock: Callable[[], datetime] = utcnow,
     ):
         self.store, self.transport, self.pacer, self.link = store, transport, pacer, link
+        self.limits = limits
         self.config, self.clock = delivery, clock
         self.sent = 0
         self._wake = asyncio.Event()
@@ -98,15 +102,34 @@ class Broadcaster:
             nxt = self.store.notices.next_notice_at()
             return IDLE if nxt is None else max((nxt - self.clock()).total_seconds(), 0.01)
         claimed = [i for i in items if self.store.notices.claim_notice(i)]
-        await asyncio.gather(*(self._send(i) for i in claimed))
+        await asyncio.gather(*(self._send(i) for i in self._near(claimed, loop.time())))
         return 0.0
+
+    def _near(self, items: list[NoticeItem], now: float) -> list[NoticeItem]:
+        """The claimed notices whose chat may get a message soon; the others (a 429's wait)
+        go back to the queue until then, so one limited chat holds up no other's notice."""
+        near = []
+        for item in items:
+            wait = self.limits.ready_at(item.chat_id, now) - now
+            if wait <= NEAR:
+                near.append(item)
+            else:
+                later = self.clock() + timedelta(seconds=wait)
+                self.store.notices.notice_retry(item, later, "waiting for the chat's limit", False)
+        return near
 
     async def _send(self, item: NoticeItem) -> None:
         loop = asyncio.get_running_loop()
         message = OutgoingMessage(html=html.escape(item.text, quote=False), plain=item.text)
-        await self.pacer.wait(loop)
+        chat = item.chat_id
+        while (wait := self.limits.ready_at(chat, loop.time()) - loop.time()) > 0:
+            if not self._near([item], loop.time()):  # a 429 came for the chat meanwhile
+                return
+            await asyncio.sleep(wait)
+        self.limits.begin(chat)
         try:
-            send = self.transport.send(item.chat_id, message)
+            await self.pacer.wait(loop)
+            send = self.transport.send(chat, message)
             msg_id = await asyncio.wait_for(send, self.config.send_timeout)
         except (SendError, TimeoutError) as exc:
             self._not_sent(item, read(exc), loop.time())
@@ -114,6 +137,8 @@ class Broadcaster:
             self.link.answered()
             self.sent += 1
             self.store.notices.notice_sent(item, self.clock(), msg_id)
+        finally:
+            self.limits.finished(chat, loop.time())
 
     def _not_sent(self, item: NoticeItem, said: Reading, loop_now: float) -> None:
         """Only a permanent answer about the chat (blocked, message rejected) ends a notice;
@@ -125,6 +150,7 @@ class Broadcaster:
             self.link.token_rejected(said.error, loop_now)
             notices.notice_retry(item, now, f"paused: {said.error}", count=False)
         elif said.verdict is Verdict.WAIT:
+            self.limits.limited(item.chat_id, said.retry_after, loop_now)
             later = now + timedelta(seconds=said.retry_after)
             notices.notice_retry(item, later, f"429: retry after {said.retry_after:g}s", False)
         elif said.verdict is Verdict.BLOCKED:

@@ -52,7 +52,10 @@ class ChatLimits:
     """When each chat may get its next message, in loop time: `per_chat_interval` after the last
     one to a private chat finished, `group_messages` per `group_window` to a group, and not
     before the wait a 429 asked for (clamped; over on either clock, see `Deadline`). Two chats
-    limited at once mean everyone waits: the pacer holds for the shorter of the two waits."""
+    limited at once mean everyone waits: the pacer holds for the shorter of the two waits.
+
+    The sender and the broadcaster share one: a chat with a send of either in flight (`begin`
+    to `finished`) gets nothing else until that one is done and spaced from."""
 
     def __init__(self, config: DeliveryConfig, pacer: Pacer, clock: Callable[[], datetime]):
         self.config, self._pacer, self._clock = config, pacer, clock
@@ -60,9 +63,16 @@ class ChatLimits:
         self._groups: dict[int, deque[float]] = {}  # group -> its recent sends' loop times
         self._holds: dict[int, Deadline] = {}  # chat -> end of the wait its 429 asked for
         self._limited: dict[int, tuple[float, float]] = {}  # chat -> its last 429: (when, end)
+        self._busy: set[int] = set()  # chats with a send in flight
+
+    def begin(self, chat_id: int) -> None:
+        """A send to the chat starts: nothing else goes to it until `finished`."""
+        self._busy.add(chat_id)
 
     def ready_at(self, chat_id: int, now: float) -> float:
         ready = self._ready.get(chat_id, 0.0)
+        if chat_id in self._busy:  # at the soonest, a message's spacing after this one
+            ready = max(ready, now + self.config.per_chat_interval * MARGIN)
         window = self._groups.get(chat_id)
         if chat_id < 0 and window and len(window) >= self.config.group_messages:
             ready = max(ready, window[0] + self.config.group_window * MARGIN)
@@ -75,6 +85,11 @@ class ChatLimits:
     def finished(self, chat_id: int, now: float) -> None:
         """A send to the chat finished: space the next from now, after Telegram received this
         one, so request latency can never squeeze two messages too close."""
+        self._busy.discard(chat_id)
+        self.spaced(chat_id, now)
+
+    def spaced(self, chat_id: int, now: float) -> None:
+        """One message of a send of several went (a summary's part): space the next from it."""
         ready = now + self.config.per_chat_interval * MARGIN
         self._ready[chat_id] = max(self._ready.get(chat_id, 0.0), ready)
         if chat_id < 0:

@@ -80,6 +80,11 @@ class Sender:
         return self._pacer
 
     @property
+    def limits(self) -> ChatLimits:
+        """When each chat may get its next message (broadcasts share it)."""
+        return self._limits
+
+    @property
     def paused(self) -> str | None:
         """Why ALL sending is paused (Telegram rejected the bot token), or None while sending.
 
@@ -197,6 +202,7 @@ class Sender:
 
     def _start(self, item: Sendable, loop: asyncio.AbstractEventLoop) -> None:
         send = self._deliver(item) if isinstance(item, OutboxItem) else self._summarise(item)
+        self._limits.begin(item.chat_id)
         task = loop.create_task(send)
         self._inflight[item.chat_id] = task
         chat = item.chat_id
@@ -269,7 +275,7 @@ class Sender:
         loop = asyncio.get_running_loop()
         for n, part in enumerate(summary.parts):
             if n:
-                self._limits.finished(summary.chat_id, loop.time())
+                self._limits.spaced(summary.chat_id, loop.time())
                 await asyncio.sleep(
                     self._limits.ready_at(summary.chat_id, loop.time()) - loop.time()
                 )

@@ -3,6 +3,7 @@ digests at local times (DST), quiet hours, pauses, the hourly cap, old backlogs,
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from datetime import UTC, datetime, timedelta
@@ -264,7 +265,12 @@ async def test_a_pause_for_a_time_that_ends_with_nothing_held_says_so(store, tg,
     store.users.pause_user(OTHER, SAT, SAT + timedelta(days=10))
     sender = make_sender(store, transport, clock)
     broadcaster = Broadcaster(
-        store.view(BroadcastStores), transport, sender.pacer, sender.link, clock=clock
+        store.view(BroadcastStores),
+        transport,
+        sender.pacer,
+        sender.limits,
+        sender.link,
+        clock=clock,
     )
     job(store, 1, SAT + timedelta(days=3), alerts)  # USER's: held for the resume
     clock.advance(days=10)
@@ -276,6 +282,55 @@ async def test_a_pause_for_a_time_that_ends_with_nothing_held_says_so(store, tg,
     clock.advance(minutes=5)
     await sender.drain(timeout=1)
     assert await broadcaster.step() > 0 and len(tg.sent) == 2, "once"
+
+
+async def test_a_notice_and_jobs_to_one_chat_at_once_keep_its_limit(store, tg, transport) -> None:
+    """The broadcaster and the sender share the chats' limits: a notice queued while a chat's
+    jobs go waits its turn (and they wait for it), so Telegram never answers 429."""
+    clock = Clock(SAT)
+    alerts = setup(store, SAT)
+    for i in range(3):
+        job(store, i, SAT, alerts)
+    store.notices.tell([USER], "🔒 A job you saved is no longer listed", SAT)
+    sender = make_sender(store, transport, clock)
+    broadcaster = Broadcaster(
+        store.view(BroadcastStores),
+        transport,
+        sender.pacer,
+        sender.limits,
+        sender.link,
+        clock=clock,
+    )
+    sent, _ = await asyncio.gather(sender.drain(timeout=5), broadcaster.step())
+    assert sent == 3 and len(tg.sent) == 4
+    assert sum("no longer listed" in m.text for m in tg.sent) == 1
+    assert (tg.too_many_requests, tg.limit_hits) == (0, [])
+
+
+async def test_a_notice_to_a_chat_told_to_wait_goes_back_to_the_queue(store, tg, transport) -> None:
+    """A 429's wait for one chat (here from a job sent to it) holds that chat's notice, not
+    the broadcast: the notice waits in the queue until then and the others go now."""
+    clock = Clock(SAT)
+    setup(store, SAT)
+    store.users.subscribe(OTHER, SAT)
+    store.notices.tell([USER, OTHER], "Maintenance tonight", SAT)
+    sender = make_sender(store, transport, clock)
+    broadcaster = Broadcaster(
+        store.view(BroadcastStores),
+        transport,
+        sender.pacer,
+        sender.limits,
+        sender.link,
+        clock=clock,
+    )
+    sender.limits.limited(USER, 30, asyncio.get_running_loop().time())
+    assert await broadcaster.step() == 0.0
+    assert [m.chat_id for m in tg.sent] == [OTHER]
+    assert store.notices.due_notices(clock()) == []
+    waits = store.notices.next_notice_at()
+    assert waits is not None and 29 < (waits - SAT).total_seconds() <= 30
+    clock.advance(seconds=31)
+    assert [i.chat_id for i in store.notices.due_notices(clock())] == [USER]
 
 
 async def test_a_paused_alerts_jobs_wait_for_its_resume_unless_another_alert_matched(
