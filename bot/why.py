@@ -191,6 +191,8 @@ class Facts:
     company_muted: bool = False
     hidden: bool = False
     alert_paused: bool = False
+    alert_id: int | None = None  # for the /resume that turns a paused alert on
+    resume_at: datetime | None = None  # the end of the alert's pause for a time
     sent_at: datetime | None = None
     pending: bool = False  # in the user's outbox, not sent yet
     held_until: datetime | None = None  # ... waiting for a summary then (digest, quiet, cap)
@@ -212,6 +214,8 @@ def _two(first: datetime, then: datetime, zone: tzinfo) -> tuple[str, str]:
 def _waiting(f: Facts) -> str:
     """Where a job not sent yet stands in the user's outbox."""
     if f.held_for_resume:
+        if f.alert_paused:
+            return "it is waiting in your outbox until the alert is on again"
         return "it is waiting in your outbox for your /resume"
     if f.held_until is not None:
         return (
@@ -219,6 +223,12 @@ def _waiting(f: Facts) -> str:
             "(a digest, the end of quiet hours or of the hourly cap)"
         )
     return "it is in your outbox, on its way to you"
+
+
+def _paused(f: Facts) -> str:
+    until = f" until {_day(f.resume_at, f.zone)}" if f.resume_at else ""
+    resume = f" (/resume {f.alert_id} turns it on now)" if f.alert_id else ""
+    return f"the alert is paused{until}{resume}"
 
 
 def blockers(f: Facts) -> list[str]:
@@ -240,7 +250,7 @@ def blockers(f: Facts) -> list[str]:
             f"jobbot found it before the alert existed (found {found}, alert created {created})"
         )
     if f.alert_paused:
-        out.append("the alert is paused")
+        out.append(_paused(f))
     return out
 
 

@@ -234,10 +234,16 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
         unasked = (await say(tg, "why", reply_to=None)).visible_text  # not a reply: talk
         intern = (await say(tg, "/why Acme:1")).visible_text
         unknown = (await say(tg, "/why https://nowhere.example/x")).visible_text
+        app.store.alerts.set_alert_paused(USER, 5, T0, T0 + timedelta(days=14))
+        alert_paused = (await say(tg, "/why Acme:2")).visible_text
         app.store.users.pause_user(USER, T0, T0 + timedelta(days=3))
         paused = (await say(tg, "/why Acme:2")).visible_text
     assert paused.endswith(
         "⏸ Notifications are paused until Thu 7 May 09:00: /resume turns them on now."
+    )
+    assert (
+        "• the alert is paused until 2026-05-18 09:00 UTC (/resume 5 turns it on now)"
+        in alert_paused
     )
     assert by_url.splitlines()[0] == "🔍 Senior Rust Engineer — Acme Pay (Acme)"
     assert "❌ #1 rust: matches, but not sent\n   • you muted its company" in by_url

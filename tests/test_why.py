@@ -171,6 +171,25 @@ FACTS = [  # (facts, what blockers says)
         Facts(T0, T0, pending=True, held_for_resume=True),
         ["waiting in your outbox for your /resume"],
     ),
+    (
+        Facts(T0, T0, alert_paused=True, alert_id=3),
+        ["the alert is paused (/resume 3 turns it on now)"],
+    ),
+    (
+        Facts(
+            T0,
+            T0,
+            pending=True,
+            held_for_resume=True,
+            alert_paused=True,
+            alert_id=3,
+            resume_at=T0 + timedelta(days=14),
+        ),
+        [
+            "it is waiting in your outbox until the alert is on again",
+            "the alert is paused until 2026-05-15 08:00 UTC (/resume 3 turns it on now)",
+        ],
+    ),
 ]
 
 

@@ -131,6 +131,8 @@ class ControlCommands:
             and store.choices.is_muted(chat_id, job.posting.company),
             hidden=store.choices.is_hidden(chat_id, job.job_key),
             alert_paused=a.paused_at is not None,
+            alert_id=a.id,
+            resume_at=a.resume_at,
             sent_at=outbox.sent_at if outbox and outbox.state == "sent" else None,
             pending=bool(outbox and outbox.state in ("pending", "sending")),
             held_until=held if held and held < UNTIL_RESUME else None,
