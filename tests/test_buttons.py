@@ -223,6 +223,7 @@ async def test_pause_alert_offers_a_choice_between_matched_alerts(tmp_path, tg, 
         assert toast == "Paused alert #2." and paused is not None
         assert "⏸ Paused alert #2 senior" in paused.visible_text
         assert "nothing is sent until /resume 2; what it matches meanwhile" in paused.visible_text
+        assert "one summary. For a time instead: /pause 2 2w." in paused.visible_text
         assert bot.app.store.alerts.paused_alert_ids(USER) == {2}
         toast, saved = await bot.press(paused, "js:1")
         assert toast.startswith("Saved") and saved is not None

@@ -89,7 +89,7 @@ async def test_one_alert_gets_its_own_digest_and_every_view_names_it(
     assert reply.startswith("Alert #1 “rust” comes as your /digest says: each job as it arrives.")
     reply = await say(handlers, "/digest #1 daily 7pm")
     assert reply == (
-        "📬 Done: Alert #1 “rust” comes by its own: a daily digest at 19:00 (Europe/Berlin). "
+        "📬 Done: Alert #1 “rust” comes its own way: a daily digest at 19:00 (Europe/Berlin). "
         "Next: Wed 1 Jul 19:00."
     )
     assert store.users.settings(USER).mode == "instant", "the user's own delivery stays"
@@ -116,7 +116,7 @@ async def test_one_alert_gets_its_own_digest_and_every_view_names_it(
     assert "#2 <b>go</b> — 1 job sent in 7 days\n" in menu
     reply = await say(handlers, "/digest 1 off")
     assert reply == (
-        "📬 Done: Alert #1 “rust” comes by its own: each job as it arrives, whatever your "
+        "📬 Done: Alert #1 “rust” comes its own way: each job as it arrives, whatever your "
         "/digest says.\nThe job it held comes now."
     )
     assert await sender.drain(timeout=2) == 1

@@ -144,7 +144,8 @@ def _paused(message: OutgoingMessage, job: SentJob, alert: Alert) -> OutgoingMes
     query = esc(shorten(alert.query, 60))
     note = (
         f"⏸ Paused alert #{alert.id} <b>{query}</b>: nothing is sent until /resume {alert.id}; "
-        "what it matches meanwhile comes then, in one summary."
+        "what it matches meanwhile comes then, in one summary. For a time instead: "
+        f"<code>/pause {alert.id} 2w</code>."
     )
     return _noted(message, note, _undo("p", job, alert.id))
 

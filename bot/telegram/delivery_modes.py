@@ -113,8 +113,8 @@ def _how(user: DeliverySettings, spec: str | None) -> str:
         return f"as your /digest says: {user.how()}"
     own = for_alert(user, spec)
     if own.mode == "instant":
-        return "by its own: each job as it arrives, whatever your /digest says"
-    return f"by its own: {own.how()} ({esc(own.timezone)})"
+        return "its own way: each job as it arrives, whatever your /digest says"
+    return f"its own way: {own.how()} ({esc(own.timezone)})"
 
 
 def own_lines(store: Stores, chat_id: int) -> str:
