@@ -145,6 +145,41 @@ async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
         assert "Tip:" not in await say(handlers, grouped)
 
 
+async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers, store) -> None:
+    """ "rust jobs in berlin paying over 100k" needs every word, and few jobs say "jobs" or
+    "over 100k": the reply offers the filters meant. Keywords get no such tip."""
+    saved, tip = await saved_and_tip(handlers, "/alert rust jobs in berlin paying over 100k")
+    assert saved == "✅ Alert #1 saved: <b>rust jobs in berlin paying over 100k</b>"
+    assert tip == (
+        "Tip: a job matches only if its text has every word of the query: few jobs say “jobs” "
+        "or “over 100k”. With filters: <code>/edit 1 rust location:berlin salary:&gt;=100k</code>."
+    )
+    edited = await say(handlers, "/edit 1 rust location:berlin salary:>=100k")
+    assert edited.startswith("✏️ Alert #1 now: <b>rust location:berlin salary:&gt;=100k</b>")
+    assert "With filters" not in edited
+    assert store.alerts.alerts(USER)[0].query == "rust location:berlin salary:>=100k"
+    assert "With filters: <code>/edit 1 python location:&quot;san francisco&quot;</code>" in (
+        await say(handlers, "/edit 1 python roles in san francisco")
+    )
+    assert "<code>/edit 1 rust salary:&gt;=90k</code>" in await say(
+        handlers, "/edit 1 rust at least 90k"
+    ), "few jobs say “at least 90k”"
+    for keywords in ("senior rust backend", "rust remote", "head of engineering", "in go"):
+        assert "With filters" not in await say(handlers, f"/edit 1 {keywords}"), keywords
+
+
+async def test_a_search_written_as_a_sentence_that_finds_nothing_gets_filters_offered(
+    handlers,
+) -> None:
+    found_none = await say(handlers, "/search python roles in san francisco")
+    assert found_none.startswith("No stored job matches")
+    assert "With filters: <code>/search python location:&quot;san francisco&quot;</code>" in (
+        found_none
+    )
+    remote = await say(handlers, "/search remote rust")
+    assert "<code>remote:yes</code> matches every job the board marks remote" in remote
+
+
 async def test_words_listed_with_commas_get_the_or_offered(handlers, store) -> None:
     """ "rust, go, scala" needs all three words; the reply says so and offers the /edit that
     asks for any of them. A list of several-word items, or one with OR, gets no tip."""
@@ -440,7 +475,18 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("bonjour", "Send /alert followed by keywords"),
         ("golang zürich", "send <code>/alert golang zürich</code>"),
         ("how do I add an alert", "Send /alert followed by keywords"),
-        ("any good rust jobs today?", "Send /alert followed by keywords"),
+        ("any good rust jobs today?", "each new job like that, send <code>/alert rust</code>"),
+        (
+            "I'm looking for rust jobs in Berlin",
+            "send <code>/alert rust location:berlin</code>; to see the stored ones, <code>/search "
+            "rust location:berlin</code>",
+        ),
+        (
+            "golang roles paying over 120k, remote",
+            "send <code>/alert golang salary:&gt;=120k remote:yes</code>",
+        ),
+        ("thanks for the jobs", "Send /alert followed by keywords"),
+        ("I need a job", "Send /alert followed by keywords"),
         ("one two three four five six seven", "Send /alert followed by keywords"),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import difflib
 import html
 import logging
@@ -156,6 +157,7 @@ _TALK = frozenset({
     "ahoj", "diky", "szia", "privet", "spasibo", "merhaba", "namaste", "привет", "спасибо",
     "здравствуйте", "привіт", "дякую",
 })  # fmt: skip
+_ASKING = frozenset({"i", "i'm", "im"})  # talk, unless what follows reads as a job search
 
 
 # Commands other bots have for what jobbot names otherwise.
@@ -202,12 +204,16 @@ def suggestion(text: str) -> str:
             "jobs (careers pages or job boards)."
         )
     first = fold(words[0].strip(",.!")) if words else ""
-    talk = not words or first in _TALK or text.endswith(("?", "!"))
-    if talk or len(words) > 6 or len(text) > 60:
+    what = "with these words"
+    if first not in _TALK - _ASKING and len(text) <= 200 and (query := tips.meant(text)):
+        text, words, what = query, query.split(), "like that"  # "I'm after rust jobs in Berlin"
+    elif not words or first in _TALK or text.endswith(("?", "!")):
+        return NOT_A_COMMAND
+    if len(words) > 6 or len(text) > 60:
         return NOT_A_COMMAND
     shown = esc(text)
     return (
-        f"To get a message for each new job with these words, send <code>/alert {shown}</code>; "
+        f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
         f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
         "command."
     )
@@ -295,8 +301,8 @@ class Handlers:
         try:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
                 return refused
-            if not name:
-                return suggestion(msg.text)
+            if not name:  # off the loop: reading places may wait for the gazetteer's build
+                return await asyncio.to_thread(suggestion, msg.text)
             return await self._run(name, msg, arg)
         except StoreBusy as exc:
             log.warning("/%s from chat %s answered busy: %s", shorten(name, 40), msg.chat_id, exc)
@@ -374,6 +380,7 @@ class Handlers:
             return f"I can't search for that: {esc(str(exc))}.{fix or ' /help search shows how.'}"
         reply = search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
         if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either
+            reply += tips.sentence_tip(query.root, "/search") or tips.workplace_tip(query.root)
             reply += tips.list_tip(query.root, typed, "/search")
             reply += tips.place_tip(query.root, "/search")
             reply += tips.open_tip(query.root)

@@ -39,7 +39,8 @@ def plural(n: int, word: str) -> str:
 def alert_tips(root: Node, typed: str, command: str) -> str:
     """The tips an alert's query gets when it is saved or edited (`command`: "/edit 3")."""
     return (
-        grouping_tip(root, typed, command)
+        sentence_tip(root, command)
+        + grouping_tip(root, typed, command)
         + list_tip(root, typed, command)
         + place_tip(root, command)
         + remote_from_tip(root, command)
@@ -47,6 +48,116 @@ def alert_tips(root: Node, typed: str, command: str) -> str:
         + language_tip(root, command)
         + level_tip(root, command)
         + years_tip(root, command)
+    )
+
+
+# Written as a sentence ("rust jobs in berlin paying over 100k"), a query's every word must be
+# in the job: these say what a job is, or join words, and few jobs say them as meant.
+_JOB_WORDS = frozenset({
+    "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy",
+    "vacancies", "opportunity", "opportunities",
+})  # fmt: skip
+_GLUE = frozenset({
+    "in", "at", "for", "with", "the", "a", "an", "of", "based", "near", "around", "paying",
+    "pays", "earning", "i", "im", "m", "looking", "seeking", "searching", "want", "need", "find",
+    "me", "any", "some", "ok", "please", "pls", "good", "today", "latest", "recent", "there",
+})  # fmt: skip
+_NEAR = frozenset({"in", "near", "around"})  # ... then a place: location:
+_AT_LEAST = frozenset({
+    "over", "above", "from", "min", "minimum", "least", "paying", "pays", "earning", "salary",
+})  # fmt: skip
+_AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([km]?)")
+
+
+def _amount(term: Node, bare: bool = False) -> str | None:
+    """The term as a yearly amount ("100k", "120000"); a bare one needs its k or m."""
+    m = _AMOUNT.fullmatch(term.token) if isinstance(term, Word) else None
+    if m is None or (bare and not m.group(2)):
+        return None
+    scale = {"": 1, "k": 1_000, "m": 1_000_000}[m.group(2)]
+    return m.group(0) if float(m.group(1)) * scale >= 1000 else None
+
+
+def _place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
+    """The place named by the words from `i` (the longest, of up to 3 words) as location:."""
+    for n in range(min(3, len(terms) - i), 0, -1):
+        words = [t.token for t in terms[i : i + n] if isinstance(t, Word)]
+        if len(words) == n and places.names_a_place(" ".join(words)):
+            return n, Field("location", Word(words[0]) if n == 1 else Phrase(tuple(words)))
+    return None
+
+
+def _token(term: Node) -> str:
+    return term.token if isinstance(term, Word) else ""
+
+
+def as_filters(root: Node, workplace: bool = False) -> tuple[Node, list[str]] | None:
+    """The query written as a sentence, rewritten with the filters it most likely means ("rust
+    jobs in berlin paying over 100k" -> "rust location:berlin salary:>=100k"), with the words
+    it left out or read as filters; None when it reads as keywords already. "remote" becomes
+    remote:yes, but alone makes no rewrite unless `workplace` (`workplace_tip` tells of it)."""
+    terms: list[Node] = list(root.children) if isinstance(root, And) else [root]
+    out: list[Node] = []
+    read: list[str] = []  # the words that made a change
+    i = 0
+    while i < len(terms):
+        term = terms[i]
+        token = _token(term)
+        place = _place_at(terms, i + 1) if token in _NEAR else None
+        nxt = terms[i + 1] if i + 1 < len(terms) else None
+        amount = _amount(nxt) if nxt is not None and token in _AT_LEAST | _AT_MOST else None
+        if place is not None:
+            out.append(place[1])
+            read.append("")  # a job may well say "in Berlin": not named as a miss
+            i += 1 + place[0]
+            continue
+        if amount is not None or (bare := _amount(term, bare=True)) is not None:
+            op = "<=" if token in _AT_MOST else ">="
+            out.append(parse_query(f"salary:{op}{amount or bare}").root)
+            before = "at " if token == "least" and i and _token(terms[i - 1]) == "at" else ""
+            read.append(f"{before}{token} {amount}" if amount is not None else f"{bare}")
+            i += 2 if amount is not None else 1
+            continue
+        if token in _JOB_WORDS:
+            read.append(token)
+        elif token in _WORKPLACE_WORDS:
+            out.append(Attr("remote", ATTRS["remote"][token]))
+            read.extend(("",) if workplace else ())
+        elif isinstance(term, Phrase) and all(t in _GLUE for t in term.tokens):
+            pass  # "I'm"
+        elif token not in _GLUE:
+            out.append(term)
+        i += 1
+    if not read or not out:
+        return None
+    return (And(tuple(out)) if len(out) > 1 else out[0]), read
+
+
+def meant(text: str) -> str | None:
+    """The query a text written as a sentence most likely means ("I'm looking for rust jobs
+    in Berlin" -> "rust location:berlin"); None when it is no query or reads as one already."""
+    try:
+        rewritten = as_filters(parse_query(text).root, workplace=True)
+    except QueryError:
+        return None
+    return format_node(rewritten[0]) if rewritten else None
+
+
+def sentence_tip(root: Node, command: str) -> str:
+    """A line for the reply when the query reads as a sentence: "jobs", "in berlin", "over
+    100k" are words every job must have, which few have as meant. `command` ("/edit 3",
+    "/search") with the filters it most likely means is offered, ready to copy."""
+    rewritten = as_filters(root)
+    if rewritten is None:
+        return ""
+    meant, read = rewritten
+    named = [f"“{esc(w)}”" for w in dict.fromkeys(read) if w][:3]
+    said = ", ".join(named[:-1]) + f" or {named[-1]}" if len(named) > 1 else "".join(named)
+    why = f": few jobs say {said}" if named else ""
+    return (
+        f"\nTip: a job matches only if its text has every word of the query{why}. "
+        f"With filters: <code>{command} {esc(format_node(meant))}</code>."
     )
 
 
