@@ -113,6 +113,8 @@ async def test_a_workplace_word_gets_a_tip_for_the_filter(
     where = "location" if word.startswith("location:") else "text"
     tip = f"Tip: <b>{word}</b> matches the word in a job's {where}; <code>{attr}</code> matches"
     assert tip in reply.split("\n")[1], "just under the saved query"
+    if text == "/alert rust remote":
+        assert "For that: <code>/edit 1 rust remote:yes</code>." in reply.split("\n")[1]
     assert store.alerts.alerts(USER)[0].query == text.split(" ", 1)[1].lower(), "saved as typed"
 
 
@@ -164,6 +166,9 @@ async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers,
     assert "<code>/edit 1 rust salary:&gt;=90k</code>" in await say(
         handlers, "/edit 1 rust at least 90k"
     ), "few jobs say “at least 90k”"
+    both = await say(handlers, "/edit 1 senior rust jobs in london over 100k")
+    assert "With filters: <code>/edit 1 senior rust location:london salary:&gt;=100k</code>" in both
+    assert "level: <code>/edit 1 title:senior rust location:london salary:&gt;=100k</code>" in both
     for keywords in ("senior rust backend", "rust remote", "head of engineering", "in go"):
         assert "With filters" not in await say(handlers, f"/edit 1 {keywords}"), keywords
 

@@ -35,7 +35,6 @@ from bot.telegram.tips import (
     or_unstated,
     plural,
     unstated_tip,
-    workplace_tip,
 )
 from bot.transport import Incoming
 from bot.view import stored_query
@@ -106,7 +105,7 @@ class AlertCommands:
             text, max_length=self.limits.max_length, max_terms=self.limits.max_terms
         )
         note = "\n(I left out the HTML markup: write just the words.)" if cleaned else ""
-        return query, note + workplace_tip(query.root) + open_tip(query.root), text
+        return query, note + open_tip(query.root), text
 
     def backtest(
         self, store: Stores, query: str | Query, chat_id: int

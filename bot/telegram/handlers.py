@@ -380,7 +380,9 @@ class Handlers:
             return f"I can't search for that: {esc(str(exc))}.{fix or ' /help search shows how.'}"
         reply = search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
         if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either
-            reply += tips.sentence_tip(query.root, "/search") or tips.workplace_tip(query.root)
+            reply += tips.sentence_tip(query.root, "/search") or tips.workplace_tip(
+                query.root, "/search"
+            )
             reply += tips.list_tip(query.root, typed, "/search")
             reply += tips.place_tip(query.root, "/search")
             reply += tips.open_tip(query.root)

@@ -37,9 +37,13 @@ def plural(n: int, word: str) -> str:
 
 
 def alert_tips(root: Node, typed: str, command: str) -> str:
-    """The tips an alert's query gets when it is saved or edited (`command`: "/edit 3")."""
+    """The tips an alert's query gets when it is saved or edited (`command`: "/edit 3"). Those
+    after a sentence's tip build on the filters it offers, so each offer keeps them."""
+    first = sentence_tip(root, command)
+    if first and (rewritten := as_filters(root)):
+        root, typed = rewritten[0], format_node(rewritten[0])
     return (
-        sentence_tip(root, command)
+        (first or workplace_tip(root, command))
         + grouping_tip(root, typed, command)
         + list_tip(root, typed, command)
         + place_tip(root, command)
@@ -166,22 +170,28 @@ def sentence_tip(root: Node, command: str) -> str:
 _WORKPLACE_WORDS = ("remote", "hybrid", "onsite")
 
 
-def workplace_tip(root: Node) -> str:
+def workplace_tip(root: Node, command: str | None = None) -> str:
     """A line for the reply when the query has "remote", "hybrid" or "onsite" as a plain word
     of its own, or after location: (not inside OR or NOT): the `remote:` filter is likely what
-    was meant."""
+    was meant. With `command` ("/edit 3", "/search"), the query with it, ready to copy."""
     terms = root.children if isinstance(root, And) else (root,)
-    for term in terms:
+    for i, term in enumerate(terms):
         where = "text"
         if isinstance(term, Field) and term.name == "location":
             term, where = term.child, "location"
         if isinstance(term, Word) and term.token in _WORKPLACE_WORDS:
-            word, attr = term.token, f"remote:{ATTRS['remote'][term.token]}"
+            word, attr = term.token, Attr("remote", ATTRS["remote"][term.token])
             typed = word if where == "text" else f"location:{word}"
+            meant = (*terms[:i], attr, *terms[i + 1 :])
+            offer = (
+                f" For that: <code>{command} {esc(format_node(And(meant)))}</code>."
+                if command and len(meant) > 1
+                else ""
+            )
             return (
                 f"\nTip: <b>{typed}</b> matches the word in a job's {where}; "
-                f"<code>{attr}</code> matches every job the board marks {word}, "
-                "whatever its text says."
+                f"<code>{format_node(attr)}</code> matches every job the board marks {word}, "
+                f"whatever its text says.{offer}"
             )
     return ""
 
