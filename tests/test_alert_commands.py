@@ -169,6 +169,9 @@ async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers,
     both = await say(handlers, "/edit 1 senior rust jobs in london over 100k")
     assert "With filters: <code>/edit 1 senior rust location:london salary:&gt;=100k</code>" in both
     assert "level: <code>/edit 1 title:senior rust location:london salary:&gt;=100k</code>" in both
+    assert "few jobs say “jobs” or “3 years experience”. With filters: <code>/edit 1 rust " in (
+        await say(handlers, "/edit 1 rust jobs with 3 years experience in berlin")
+    ), "the years too, in the one offer"
     for keywords in ("senior rust backend", "rust remote", "head of engineering", "in go"):
         assert "With filters" not in await say(handlers, f"/edit 1 {keywords}"), keywords
 

@@ -13,13 +13,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.config import PollingConfig
+from bot.errors import QueryError
 from bot.http import Fetcher, HostGuard, build_client
 from bot.models import Document, OutgoingMessage
 from bot.poller import Poller, PollStores
+from bot.query import parse
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
+from bot.syntax import format_node
 from bot.telegram.admin import ADMIN_COMMANDS, AdminCommands
 from bot.telegram.handlers import COMMANDS, Handlers
+from bot.telegram.tips import as_filters, meant
 from bot.transport import Incoming
 from tests.fake_telegram import MAX_TEXT_UTF16, parse_html, utf16_len
 
@@ -109,3 +113,61 @@ def test_any_argument_gets_a_short_valid_reply(ask, caplog, name: str, arg: str)
 def test_bad_arguments_get_a_clear_answer(ask, text: str, want: str) -> None:
     reply = ask(text)
     assert want in reply and len(reply) < 300, reply
+
+
+_SENTENCE_WORDS = st.sampled_from(
+    [
+        "rust",
+        "go",
+        "jobs",
+        "roles",
+        "in",
+        "near",
+        "berlin",
+        "new",
+        "york",
+        "san",
+        "francisco",
+        "over",
+        "under",
+        "at",
+        "least",
+        "100k",
+        "90000",
+        "5",
+        "years",
+        "experience",
+        "remote",
+        "hybrid",
+        "i'm",
+        "looking",
+        "for",
+        "senior",
+        "-java",
+        "title:staff",
+        "OR",
+        "(",
+        ")",
+        '"',
+        ",",
+    ]
+)
+
+
+@settings(deadline=None)  # the first reads of places build the gazetteer
+@given(words=st.lists(_SENTENCE_WORDS, min_size=1, max_size=12))
+def test_a_sentence_rewritten_with_filters_is_a_query_that_reads_back_the_same(
+    words: list[str],
+) -> None:
+    """What a sentence tip offers is sent back as typed: it must parse, to itself."""
+    try:
+        root = parse(" ".join(words)).root
+    except QueryError:
+        return
+    for loose in (False, True):
+        if (rewritten := as_filters(root, loose)) is None:
+            continue
+        text = format_node(rewritten[0])
+        assert format_node(parse(text).root) == text
+    if (query := meant(" ".join(words))) is not None:
+        assert format_node(parse(query).root) == query

@@ -96,53 +96,67 @@ def _token(term: Node) -> str:
     return term.token if isinstance(term, Word) else ""
 
 
-def as_filters(root: Node, workplace: bool = False) -> tuple[Node, list[str]] | None:
+def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+    """The filter the words from `i` most likely mean: (the filter, how many words it takes,
+    what to name as words few jobs say ("" for none), whether it alone reads as a sentence:
+    "remote" and "3 years" have tips of their own)."""
+    token = _token(terms[i])
+    nxt = terms[i + 1] if i + 1 < len(terms) else None
+    if (years := _years_at(terms, i)) is not None:
+        said = " ".join(format_node(t) for t in terms[i : years[1]])
+        return Years("<=", years[0]), years[1] - i, said, False
+    if token in _NEAR and (place := _place_at(terms, i + 1)) is not None:
+        return place[1], 1 + place[0], "", True  # a job may well say "in Berlin"
+    if nxt is not None and token in _AT_LEAST | _AT_MOST and (amount := _amount(nxt)):
+        op = "<=" if token in _AT_MOST else ">="
+        at = "at " if token == "least" and i and _token(terms[i - 1]) == "at" else ""
+        return parse_query(f"salary:{op}{amount}").root, 2, f"{at}{token} {amount}", True
+    if (bare := _amount(terms[i], bare=True)) is not None:
+        return parse_query(f"salary:>={bare}").root, 1, bare, True
+    if token in _WORKPLACE_WORDS:
+        return Attr("remote", ATTRS["remote"][token]), 1, "", False
+    return None
+
+
+def as_filters(root: Node, loose: bool = False) -> tuple[Node, list[str]] | None:
     """The query written as a sentence, rewritten with the filters it most likely means ("rust
     jobs in berlin paying over 100k" -> "rust location:berlin salary:>=100k"), with the words
-    it left out or read as filters; None when it reads as keywords already. "remote" becomes
-    remote:yes, but alone makes no rewrite unless `workplace` (`workplace_tip` tells of it)."""
+    it left out or read as filters; None when it reads as keywords already. "remote" and "3
+    years experience" alone make no rewrite (their own tips tell of them) unless `loose`."""
     terms: list[Node] = list(root.children) if isinstance(root, And) else [root]
     out: list[Node] = []
     read: list[str] = []  # the words that made a change
+    sentence = False
     i = 0
     while i < len(terms):
-        term = terms[i]
-        token = _token(term)
-        place = _place_at(terms, i + 1) if token in _NEAR else None
-        nxt = terms[i + 1] if i + 1 < len(terms) else None
-        amount = _amount(nxt) if nxt is not None and token in _AT_LEAST | _AT_MOST else None
-        if place is not None:
-            out.append(place[1])
-            read.append("")  # a job may well say "in Berlin": not named as a miss
-            i += 1 + place[0]
+        if (found := _filter_at(terms, i)) is not None:
+            node, taken, said, alone = found
+            out.append(node)
+            read.append(said)
+            sentence |= alone
+            i += taken
             continue
-        if amount is not None or (bare := _amount(term, bare=True)) is not None:
-            op = "<=" if token in _AT_MOST else ">="
-            out.append(parse_query(f"salary:{op}{amount or bare}").root)
-            before = "at " if token == "least" and i and _token(terms[i - 1]) == "at" else ""
-            read.append(f"{before}{token} {amount}" if amount is not None else f"{bare}")
-            i += 2 if amount is not None else 1
-            continue
+        term, token = terms[i], _token(terms[i])
         if token in _JOB_WORDS:
             read.append(token)
-        elif token in _WORKPLACE_WORDS:
-            out.append(Attr("remote", ATTRS["remote"][token]))
-            read.extend(("",) if workplace else ())
-        elif isinstance(term, Phrase) and all(t in _GLUE for t in term.tokens):
-            pass  # "I'm"
-        elif token not in _GLUE:
-            out.append(term)
+            sentence = True
+        elif not (token in _GLUE or (isinstance(term, Phrase) and set(term.tokens) <= _GLUE)):
+            out.append(term)  # (a phrase of glue: "I'm")
         i += 1
-    if not read or not out:
+    if not out or not (sentence or (loose and read)):
         return None
-    return (And(tuple(out)) if len(out) > 1 else out[0]), read
+    rewritten = And(tuple(out)) if len(out) > 1 else out[0]
+    try:  # what is left may be no alert ("jobs -java": only an exclusion)
+        return parse_query(format_node(rewritten)).root, read
+    except QueryError:
+        return None
 
 
 def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
     in Berlin" -> "rust location:berlin"); None when it is no query or reads as one already."""
     try:
-        rewritten = as_filters(parse_query(text).root, workplace=True)
+        rewritten = as_filters(parse_query(text).root, loose=True)
     except QueryError:
         return None
     return format_node(rewritten[0]) if rewritten else None
@@ -228,23 +242,32 @@ _YEAR_WORDS = frozenset({"years", "year", "yrs", "yr"})
 _AFTER_YEARS = frozenset({"experience", "exp", "of"})
 
 
+def _years_at(terms: list[Node], i: int) -> tuple[int, int] | None:
+    """(years, the end of its words) when a number of years typed as words ("3 years
+    experience", "\"3 years\"") starts at `i`; a number over 20 is no such number."""
+    term = terms[i]
+    own = _words(term).split() if isinstance(term, Word | Phrase) else []
+    after = terms[i + 1] if i + 1 < len(terms) else None
+    words = own + (_words(after).split() if isinstance(after, Word | Phrase) else [])
+    if not own or len(words) < 2 or not words[0].isdigit() or words[1] not in _YEAR_WORDS:
+        return None
+    if not 0 < (years := int(words[0])) <= 20:
+        return None
+    end = i + 1 if len(own) > 1 else i + 2
+    while end < len(terms) and _is_word(terms[end], _AFTER_YEARS):
+        end += 1
+    return years, end
+
+
 def years_tip(root: Node, command: str) -> str:
     """A line for the reply when a number of years is typed as words ("rust 3 years
     experience", "rust \"3 years\""): they find those words in a job's text, not the
     years a job asks. `command` ("/edit 3", "/search") with years: is offered."""
     terms = list(root.children if isinstance(root, And) else (root,))
-    for i, term in enumerate(terms):
-        own = _words(term).split() if isinstance(term, Word | Phrase) else []
-        after = terms[i + 1] if i + 1 < len(terms) else None
-        words = own + (_words(after).split() if isinstance(after, Word | Phrase) else [])
-        if not own or len(words) < 2 or not words[0].isdigit() or words[1] not in _YEAR_WORDS:
+    for i in range(len(terms)):
+        if (found := _years_at(terms, i)) is None:
             continue
-        years = int(words[0])
-        if not 0 < years <= 20:
-            return ""
-        end = i + 1 if len(own) > 1 else i + 2
-        while end < len(terms) and _is_word(terms[end], _AFTER_YEARS):
-            end += 1
+        years, end = found
         meant = (*terms[:i], Years("<=", years), *terms[end:])
         fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
         typed = esc(" ".join(format_node(t) for t in terms[i:end]))
