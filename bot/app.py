@@ -18,6 +18,7 @@ from bot.clock import ClockWatch
 from bot.config import Config
 from bot.errors import StorageError
 from bot.events import Event
+from bot.exchange import ExchangeRefresh
 from bot.follow import FailureWatch
 from bot.holding import DeliveryStores
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
@@ -68,8 +69,10 @@ def open_store(config: Config) -> tuple[DatabaseLock, Stores]:
 def http_parts(
     config: Config, transport: httpx.AsyncBaseTransport | None
 ) -> tuple[HostGuard, httpx.AsyncClient, Fetcher]:
-    """The one HTTP client (configured boards' origins trusted by the guard) and its fetcher."""
-    parts = {urlsplit(u) for b in config.boards for u in (b.url, b.endpoint)}
+    """The one HTTP client (configured boards' origins, and the rates', trusted by the guard)
+    and its fetcher."""
+    urls = [u for b in config.boards for u in (b.url, b.endpoint)]
+    parts = {urlsplit(u) for u in (*urls, *([config.rates.url] if config.rates.url else []))}
     # One URL per origin, which the guard parses (a thousand boards on one API host are one).
     trusted = {f"{p.scheme}://{p.netloc}" for p in parts if p.scheme in ("http", "https")}
     guard = HostGuard(trusted, config.polling.allow_private_hosts)
@@ -129,6 +132,7 @@ class App:
         self.scheduler = BoardScheduler(self.poller)
         # daily, on a worker thread; what it deletes leaves the text index after it
         self.retention = Retention(config.storage, clock, pruned=self.text_index.wake)
+        self.exchange = ExchangeRefresh(self.store.rates, self.fetcher, config.rates, clock)
         self.clockwatch = ClockWatch([self.scheduler.shift, self.store.db.shift_schedules])
         self._chat_side(config, clock)
 
@@ -189,6 +193,7 @@ class App:
         for warning in self.config.warnings:
             log.warning("config: %s", warning)
         self.store.boards.sync_boards(self.config.boards, self.clock())
+        self.exchange.load()  # salaries compare across currencies from the first poll
         for board in self.store.boards.all(enabled_only=True):
             if board.consecutive_failures:
                 log.warning(
@@ -228,7 +233,7 @@ class App:
             ("sender", self.sender.run(stop)), ("clockwatch", self.clockwatch.run(stop)),
             ("database-watch", self._watch_database(stop)), ("retention", self.retention.run(stop)),
             ("broadcast", self.broadcaster.run(stop)), ("follow-watch", self.failing.run(stop, lambda: self.sender.link.up)),
-            ("text-index", self.text_index.run(stop)),
+            ("text-index", self.text_index.run(stop)), ("exchange-rates", self.exchange.run(stop)),
         )  # fmt: skip
         tasks = [asyncio.create_task(run, name=name) for name, run in parts]
         for task in tasks:

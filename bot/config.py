@@ -128,6 +128,15 @@ class DeliveryConfig:
     retry_base: float = field(default=5.0, metadata=DURATION)
 
 
+@dataclass(frozen=True)
+class RatesConfig:
+    """[rates]: where the exchange rates that compare salaries across currencies come from
+    (the ECB's daily reference rates, `bot.exchange`); off when `url` is empty."""
+
+    url: str = ""
+    every: float = field(default=12 * 3600.0, metadata=DURATION)
+
+
 def _listen(value: str) -> str:
     from bot.server import parse_listen
 
@@ -154,6 +163,7 @@ class Config:
     delivery: DeliveryConfig = DeliveryConfig()
     server: ServerConfig = ServerConfig()
     follow: FollowConfig = FollowConfig()
+    rates: RatesConfig = RatesConfig()
     boards: tuple[BoardConfig, ...] = ()
     source: str = "<defaults>"
     warnings: tuple[str, ...] = ()

@@ -482,3 +482,16 @@ def alerts_resume_at(db: Database) -> None:
     """When one alert's pause for a time ends (/pause 3 2w): the sender resumes it then."""
     db.execute("ALTER TABLE alerts ADD COLUMN resume_at TEXT")
     db.execute("CREATE INDEX alerts_resume_at ON alerts (resume_at) WHERE resume_at IS NOT NULL")
+
+
+@migrations(name="0029_exchange_rates")
+def exchange_rates(db: Database) -> None:
+    """The exchange rates in use (`bot.rates`): units of each currency a euro buys, and the
+    day they are of. Kept so a restart compares salaries across currencies at once."""
+    db.execute(
+        """CREATE TABLE exchange_rates (
+            currency TEXT PRIMARY KEY,
+            per_eur REAL NOT NULL,
+            as_of TEXT NOT NULL
+        )"""
+    )

@@ -3,7 +3,7 @@
 A key is a string: a word anywhere ("rust"), a word in a field ("title:rust"), two adjacent
 words in a field ("title:machine learning"), the beginning of a word in a field
 ("title:*engin"), the first letters of a word anywhere ("*dev"), an attribute ("remote:yes")
-or a salary ("salary:stated", "salary:EUR"). Words hold no ":", "*" or space. The index
+or a salary ("salary:stated"). Words hold no ":", "*" or space. The index
 (`bot.index`) files alerts under the keys of their ways and looks a posting up by
 `posting_keys`; `bot.match.search` passes over postings whose text lacks a way's keys.
 """
@@ -102,8 +102,8 @@ def _tested(node: Word | Phrase | Salary | Years | Prefix, scope: int) -> Way:
     test = (compile_node(node, scope),)
     if isinstance(node, Years):  # the postings that ask some years; then the number
         return Way(frozenset({"years:stated"}), tests=test)
-    if isinstance(node, Salary):  # the currency, or any stated salary; then the amounts
-        return Way(frozenset({f"salary:{node.currency or 'stated'}"}), tests=test)
+    if isinstance(node, Salary):  # any stated salary (in any currency: `bot.rates`); then
+        return Way(frozenset({"salary:stated"}), tests=test)  # the currency and amounts
     if isinstance(node, Prefix):  # anywhere: its first letters
         return Way(frozenset({"*" + node.stem[:STEM]}), tests=test)
     # a phrase, or "go" (a word, unless "go-live")
@@ -165,8 +165,6 @@ def posting_keys(
         keys.update([f"{name}:{w}" for w in words])
         keys.update([f"{name}:*{w[:n]}" for w in words for n in range(STEM, len(w) + 1)])
         keys.update([f"{name}:{a} {b}" for a, b in pairwise(part)])
-    if v.salary is not None and v.salary.currency:  # "salary:stated" is an attribute's
-        keys.add(f"salary:{v.salary.currency}")
     if word_starts:
         keys.update({"*" + w[:STEM] for w in v.words[ANY]})
     for (name, value), have in ATTR_VALUES.items():

@@ -3,8 +3,9 @@
 A posting's salary is shown as stated: its own currency and period, the amounts k-abbreviated
 when they are round thousands of a yearly or monthly pay ("€120k–150k a year", "£52,500 a
 year", "$45–60 an hour"). Filters compare yearly amounts: an hour counts 2,080 times a year, a
-day 260, a week 52, a month 12. There are no exchange rates offline, so a filter with a currency
-matches only postings in that currency, and one without compares the posting's own numbers.
+day 260, a week 52, a month 12. A filter with a currency compares a posting paid in another at
+the exchange rates in use (`bot.rates`: the ECB's, once fetched); without them, as offline, it
+matches only postings in its currency. One without a currency compares the posting's own numbers.
 Currency symbols and codes come from babel (CLDR), amounts are read by price-parser.
 """
 
@@ -17,7 +18,9 @@ from dataclasses import dataclass
 from babel.numbers import format_decimal, get_currency_symbol, list_currencies
 from price_parser import Price
 
+from bot import rates
 from bot.models import Posting
+from bot.rates import Rates
 
 PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
 _PERIOD_TEXT = {"year": "a year", "month": "a month", "week": "a week", "day": "a day"}
@@ -90,6 +93,32 @@ def yearly(p: Posting) -> Yearly | None:
     high = high if high is not None else low
     assert low is not None and high is not None
     return Yearly(low * factor, high * factor, p.salary_currency)
+
+
+def in_currency(s: Yearly, currency: str, table: Rates | None = None) -> Yearly | None:
+    """`s` converted to `currency` at `table` (default: the rates in use); None when there
+    are none, or none for either currency."""
+    table = table or rates.current()
+    if table is None or s.currency is None:
+        return None
+    low, high = (
+        table.convert(s.low, s.currency, currency),
+        table.convert(s.high, s.currency, currency),
+    )
+    return Yearly(low, high, currency) if low is not None and high is not None else None
+
+
+def converted(p: Posting, currency: str) -> str | None:
+    """The posting's yearly salary in `currency` to the thousand, and the day of the rates:
+    "€139k–167k a year at the ECB's rates of 4 Dec 2026"; None when it is paid in that
+    currency, states none, or has no rate."""
+    s, table = yearly(p), rates.current()
+    if s is None or s.currency in (None, currency) or table is None:
+        return None
+    if (conv := in_currency(s, currency, table)) is None:
+        return None
+    text = describe(round(conv.low, -3), round(conv.high, -3), currency, "year")
+    return f"{text} at the ECB's rates of {table.as_of.day} {table.as_of:%b %Y}"
 
 
 # -- filters -------------------------------------------------------------------------------
@@ -207,9 +236,13 @@ def _period(text: str) -> tuple[str, str | None]:
 
 
 def accepts(op: str, amount: float, upto: float | None, cur: str | None, s: Yearly) -> bool:
-    """Whether a posting's yearly salary `s` meets a filter: its range need only reach it."""
+    """Whether a posting's yearly salary `s` meets a filter: its range need only reach it. A
+    salary in another currency than the filter's is converted (`in_currency`)."""
     if cur is not None and cur != s.currency:
-        return False
+        converted = in_currency(s, cur)
+        if converted is None:
+            return False
+        s = converted
     if op == ">=":
         return s.high >= amount
     if op == ">":

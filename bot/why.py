@@ -18,7 +18,7 @@ from bot.experience import asked
 from bot.language import NAMES
 from bot.models import Posting
 from bot.render import WORKPLACE, shorten
-from bot.salary import posting_salary
+from bot.salary import converted, posting_salary
 from bot.synonyms import expand, runs
 from bot.syntax import (
     OPEN_TO,
@@ -78,6 +78,8 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
     if isinstance(node, Salary) or (isinstance(node, Attr) and node.name == "salary"):
         stated = posting_salary(p)
         told = f"pays {stated}" if stated else "states no salary"
+        if isinstance(node, Salary) and node.currency and (conv := converted(p, node.currency)):
+            told += f" (≈ {conv})"
         hint = " (salary:none matches such jobs)" if not stated and isinstance(node, Salary) else ""
         return ok, [f"{_text(node)}: the job {told}{hint}"]
     if isinstance(node, Years) or (isinstance(node, Attr) and node.name == "years"):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import process
+from bot import process, rates
 from bot.store import Stores
 from tests.board_server import BoardServer
 from tests.fake_telegram import FakeTelegram
@@ -82,6 +82,14 @@ def boards() -> BoardServer:
 @pytest.fixture
 def now() -> datetime:
     return datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _no_exchange_rates() -> Iterator[None]:
+    """The exchange rates in use are per process (`bot.rates`): none leak between tests."""
+    rates.use(None)
+    yield
+    rates.use(None)
 
 
 @pytest.fixture(autouse=True)

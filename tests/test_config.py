@@ -21,8 +21,11 @@ def test_example_config_is_valid_and_covers_every_section(monkeypatch) -> None:
     assert {b.kind for b in c.boards} == set(sources.kinds()), "every kind has an example board"
     data = tomllib.loads(cfg.EXAMPLE_CONFIG.read_text())
     assert set(data) == {
-        "telegram", "storage", "access", "polling", "alerts", "follow", "delivery", "boards"
+        "telegram", "storage", "access", "polling", "alerts", "follow", "delivery", "rates",
+        "boards",
     }  # fmt: skip
+    assert c.rates.url.startswith("https://www.ecb.europa.eu/"), "on as shipped"
+    assert cfg.from_dict({}).rates.url == "", "off unless configured: tests and the demo"
 
 
 @pytest.mark.parametrize(

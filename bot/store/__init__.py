@@ -8,7 +8,7 @@ as one job (/why, the buttons, "also on"); `users` users and their settings; `al
 alerts; `choices` the jobs they hid and companies they muted; `saved` the jobs they saved
 for later; `outbox` the deliveries; `held`
 those held for a summary; `follows` the boards users follow; `access` invites and bans;
-`notices` the admins' broadcasts; `textindex` the postings' text index (`fulltext`, its
+`notices` the admins' broadcasts; `rates` the exchange rates in use; `textindex` the postings' text index (`fulltext`, its
 schema); `retention` what may be pruned (`Pruning`). `columns` maps a
 `Posting` to its columns and back. Rows are read by column name. Not stores but functions over
 connections of their own: `stats` (the figures /healthz, /metrics and /stats read), `restore`
@@ -39,6 +39,7 @@ from bot.store.jobs import JobRecord, Jobs
 from bot.store.notices import Notices
 from bot.store.outbox import Outbox, OutboxItem, OutboxState, SentJob
 from bot.store.postings import Postings, RecordResult
+from bot.store.rates import ExchangeRates
 from bot.store.retention import Pruning
 from bot.store.saved import Keep, Saved, SavedJob
 from bot.store.textindex import TextIndex
@@ -55,6 +56,7 @@ __all__ = [
     "Boards",
     "Choices",
     "Db",
+    "ExchangeRates",
     "Followed",
     "Follows",
     "Held",
@@ -102,6 +104,7 @@ class Stores:
     access: Access
     notices: Notices
     text: TextIndex
+    rates: ExchangeRates
 
     @classmethod
     def over(cls, db: Db) -> Self:
@@ -120,6 +123,7 @@ class Stores:
             Access(db),
             Notices(db),
             TextIndex(db),
+            ExchangeRates(db),
         )
 
     @classmethod

@@ -110,8 +110,8 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     ("salary:>=500/day", "a day rate of 500 or more; also /hour, /week, /month"),
     (
         "salary:>=€100k",
-        "only jobs paid in euros (or salary:>=100k eur; no exchange rates); jobs without a "
-        "salary never match",
+        "100k or more in euros (or salary:>=100k eur): a job paid in dollars, pounds… at the "
+        "ECB's daily rates; jobs without a salary never match",
     ),
     (
         "visa:yes, -visa:no",
