@@ -22,6 +22,7 @@ from bot.store.db import storage_problem
 
 log = logging.getLogger(__name__)
 STALE_DAYS = 3  # rates older than this (a long weekend's) are fetched at start
+RETRY = 3600.0  # after a failed fetch, the next try (when sooner than `every`)
 
 
 class ExchangeRefresh:
@@ -79,6 +80,10 @@ class ExchangeRefresh:
         current = rates.current()
         return current is None or (self.clock().date() - current.as_of).days > STALE_DAYS
 
+    def wait(self) -> float:
+        """Seconds to the next fetch: `every`, or RETRY after a failure, when sooner."""
+        return self.config.every if self.failing is None else min(self.config.every, RETRY)
+
     async def run(self, stop: asyncio.Event) -> None:
         """Load the stored rates; fetch now if they are stale, then every `every` until
         `stop`. Does nothing but load when no `url` is set."""
@@ -89,6 +94,6 @@ class ExchangeRefresh:
             await self.once()
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=self.config.every)
+                await asyncio.wait_for(stop.wait(), timeout=self.wait())
             if not stop.is_set():
                 await self.once()

@@ -120,8 +120,10 @@ async def test_a_failed_fetch_keeps_the_rates_in_use_and_is_logged_once(
     assert rates.current() == kept and store.rates.rates() == kept
     warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warned) == 1 and "those of 2026-12-04 stay in use" in warned[0]
+    assert refresh.wait() == 3600, "failing: tried again within the hour, not in 12 hours"
     boards.set("/daily.xml", FEED.replace(b"1.0500", b"1.1000"), content_type="text/xml")
     assert (await refresh.once()) is not None and rates.current().per_eur["USD"] == 1.1
+    assert refresh.wait() == 12 * 3600
     assert "exchange rates of 2026-12-04 in use" in caplog.records[-1].getMessage()
     boards.set("/daily.xml", b"not xml at all", content_type="text/xml")
     assert await refresh.once() is None and rates.current().per_eur["USD"] == 1.1
