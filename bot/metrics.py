@@ -74,6 +74,10 @@ class Metrics:
         self.link = Gauge(
             "jobbot_telegram_link", "1 for the sending link's state", ["state"], registry=r
         )
+        self.rates_age = Gauge(
+            "jobbot_exchange_rates_age_days", "Age of the exchange rates in use (NaN: none)",
+            registry=r,
+        )  # fmt: skip
         info = Gauge("jobbot_info", "The running version", ["version"], registry=r)
         info.labels(__version__).set(1)
 
@@ -113,6 +117,8 @@ class Metrics:
         self.poll_age.set((now - last).total_seconds() if last else float("nan"))
         for state in LINK_STATES:
             self.link.labels(state).set(1 if link.state == state else 0)
+        day = figures.rates_of
+        self.rates_age.set((now.date() - day).days if day else float("nan"))
 
     def text(self) -> bytes:
         """The Prometheus text exposition of every metric."""

@@ -5,10 +5,11 @@ an injected clock."""
 from __future__ import annotations
 
 import contextlib
+import math
 import socket
 import sqlite3
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -21,6 +22,7 @@ from bot.errors import ConfigError, JobbotError
 from bot.events import Polled, Sent
 from bot.link import LinkStatus
 from bot.observe import Observer
+from bot.rates import Rates
 from bot.store import Db
 from tests.fake_telegram import FakeTelegram
 from tests.test_buttons import Bot, job
@@ -133,6 +135,13 @@ async def test_healthz_is_200_then_503_while_sending_is_paused_and_stats_says_so
         assert "polls: 2 (0 failed)" in stats and "messages: 1 sent" in stats
         assert "time to alert: average 1m30s, 100% within 15m" in stats
         assert "0 held for digests, quiet hours or pauses" in stats
+        assert "<b>Exchange rates</b>: none (a salary filter with a currency" in stats
+        assert math.isnan(found[("jobbot_exchange_rates_age_days", ())])
+        app.store.rates.save_rates(Rates(date(2026, 5, 1), {"EUR": 1.0, "USD": 1.1}))
+        stats = await bot.say(ADMIN, "/stats")
+        assert "<b>Exchange rates</b>: of 1 May 2026, 2 currencies" in stats
+        found = samples((await http.get("/metrics")).text)
+        assert found[("jobbot_exchange_rates_age_days", ())] >= 0
         assert "Sorry, only the bot's admins" in await bot.say(USER, "/stats")
 
         tg.reject_token()  # the token is revoked: the next job cannot go out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from bot.store.db import from_iso, storage_problem
@@ -33,6 +33,8 @@ class Figures:
     oldest_waiting: datetime | None = None  # created_at of the oldest delivery in `outbox`
     last_poll_success: datetime | None = None  # the latest success of any enabled board
     longest_interval: float = 0.0  # seconds: the slowest enabled board's interval
+    rates_of: date | None = None  # the day of the exchange rates in use (bot.rates)
+    rates: int = 0  # currencies they name
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
@@ -74,6 +76,7 @@ def read_figures(conn: sqlite3.Connection) -> Figures:
         "SELECT count(*) AS n FROM deliveries WHERE state = 'pending' AND held_until IS NOT NULL",
     )
     open_postings = _count(conn, "SELECT count(*) AS n FROM postings WHERE closed_at IS NULL")
+    (rates,) = _rows(conn, "SELECT count(*) AS n, max(as_of) AS day FROM exchange_rates")
     return Figures(
         users=users,
         alerts=alerts["n"],
@@ -86,6 +89,8 @@ def read_figures(conn: sqlite3.Connection) -> Figures:
         oldest_waiting=from_iso(outbox["oldest"]),
         last_poll_success=from_iso(boards["last"]),
         longest_interval=float(boards["longest"]),
+        rates_of=date.fromisoformat(rates["day"]) if rates["day"] else None,
+        rates=rates["n"],
     )
 
 

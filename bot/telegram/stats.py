@@ -30,6 +30,13 @@ def _time_to_alert(metrics: Metrics) -> str:
     return f"average {format_duration(average)}, {fast:.0%} within 15m"
 
 
+def _rates(figures: Figures) -> str:
+    if figures.rates_of is None:
+        return "none (a salary filter with a currency matches only jobs paid in it)"
+    day = figures.rates_of
+    return f"of {day.day} {day:%b %Y}, {_n(figures.rates)} currencies"
+
+
 def stats_text(
     figures: Figures, metrics: Metrics, health: Health, now: datetime, started_at: datetime
 ) -> str:
@@ -48,6 +55,7 @@ def stats_text(
         f"<b>Outbox</b>: {_n(figures.outbox)} waiting (oldest "
         f"{_ago(now, figures.oldest_waiting) if figures.oldest_waiting else 'none'}), "
         f"{_n(figures.held)} held for digests, quiet hours or pauses",
+        f"<b>Exchange rates</b>: {_rates(figures)}",
         f"<b>Since start</b> ({format_duration(max((now - started_at).total_seconds(), 1))} ago):",
         f"  polls: {_n(metrics.total('jobbot_polls_total'))} "
         f"({_n(metrics.total('jobbot_polls_total', outcome='failed'))} failed)",
