@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from datetime import datetime, tzinfo
 
+from bot.errors import QueryError
 from bot.excerpt import about_the_role
 from bot.experience import Asked, asked
 from bot.models import Button, Earlier, Keyboard, OutgoingMessage, Posting
-from bot.salary import posting_salary
+from bot.salary import converted, posting_salary
+from bot.syntax import And, Field, Node, Or, Salary
+from bot.view import stored_query
 from bot.visa import stance
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity parsing
@@ -128,10 +132,9 @@ def notification(
     company_line = " · ".join(
         x for x in (shorten(posting.company, 100), _where(posting, others)) if x
     )
-    pay = posting_salary(posting)
     lines += [
         _line(company_line),
-        _line(f"💰 {pay}" if pay else ""),
+        _line(_pay(posting, alert_queries)),
         _line(VISA_LINES.get(stance(posting.title, posting.description)[0] or "", "")),
         _line(_years(asked(posting.title, posting.description or ""))),
         _line(_dated(posting, now, zone)),
@@ -157,6 +160,35 @@ def notification(
         buttons=link_buttons(posting, delivery_id, saved)
         + job_actions(delivery_id, posting.company, alert_queries),
     )
+
+
+def _pay(posting: Posting, alert_queries: tuple[str, ...] | list[str]) -> str:
+    """The salary as stated; when a matched alert asks for one in another currency, about
+    how much it is in that one ("$140k–150k a year (≈ €133k–143k a year)")."""
+    pay = posting_salary(posting)
+    if not pay:
+        return ""
+    for currency in dict.fromkeys(c for q in alert_queries for c in _currencies(q)):
+        if about := converted(posting, currency, dated=False):
+            return f"💰 {pay} (≈ {about})"
+    return f"💰 {pay}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _currencies(query: str) -> tuple[str, ...]:
+    """The currencies the salary filters of an alert's query ask for."""
+    found: list[str] = []
+    try:
+        nodes: list[Node] = [stored_query(query).root]
+    except QueryError:  # saved by an older jobbot that took it
+        return ()
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, Salary) and node.currency:
+            found.append(node.currency)
+        nodes.extend(node.children if isinstance(node, And | Or) else ())
+        nodes.extend((node.child,) if isinstance(node, Field) else ())
+    return tuple(found)
 
 
 def _years(said: Asked) -> str:

@@ -108,9 +108,9 @@ def in_currency(s: Yearly, currency: str, table: Rates | None = None) -> Yearly 
     return Yearly(low, high, currency) if low is not None and high is not None else None
 
 
-def converted(p: Posting, currency: str) -> str | None:
-    """The posting's yearly salary in `currency` to the thousand, and the day of the rates:
-    "€139k–167k a year at the ECB's rates of 4 Dec 2026"; None when it is paid in that
+def converted(p: Posting, currency: str, dated: bool = True) -> str | None:
+    """The posting's yearly salary in `currency` to the thousand, and (`dated`) the day of the
+    rates: "€139k–167k a year at the ECB's rates of 4 Dec 2026"; None when it is paid in that
     currency, states none, or has no rate."""
     s, table = yearly(p), rates.current()
     if s is None or s.currency in (None, currency) or table is None:
@@ -118,6 +118,8 @@ def converted(p: Posting, currency: str) -> str | None:
     if (conv := in_currency(s, currency, table)) is None:
         return None
     text = describe(round(conv.low, -3), round(conv.high, -3), currency, "year")
+    if not dated:
+        return text
     return f"{text} at the ECB's rates of {table.as_of.day} {table.as_of:%b %Y}"
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot import config as cfg
-from bot import rates
+from bot import rates, render
 from bot.app import App
 from bot.config import RatesConfig
 from bot.errors import ParseError
@@ -185,3 +185,20 @@ async def test_the_bot_fetches_the_rates_at_start_and_an_alert_in_euros_finds_a_
     assert "It would have matched 1 job posted in the last 7 days" in saved
     assert "Rust Engineer" in saved and "$140k–150k a year" in saved
     assert boards.requests and boards.requests[0][0] == "/daily.xml"
+
+
+def test_a_jobs_message_says_about_how_much_it_pays_in_the_currency_its_alert_asked() -> None:
+    usd = _job("USD", 140_000, 150_000)
+
+    def pay(queries: list[str]) -> str:
+        text = render.notification(usd, queries, NOW).plain
+        return next(line for line in text.splitlines() if line.startswith("💰"))
+
+    assert pay(["rust salary:>=€100k"]) == "💰 $140k–150k a year", "no rates yet: as stated"
+    rates.use(parse_ecb(FEED))
+    assert pay(["rust salary:>=€100k"]) == "💰 $140k–150k a year (≈ €133k–143k a year)"
+    assert pay(["rust", "go (salary:>=£90k OR salary:none)"]) == (
+        "💰 $140k–150k a year (≈ £112k–120k a year)"
+    )
+    assert pay(["rust salary:>=100k", "rust -salary:<€50k"]) == "💰 $140k–150k a year"
+    assert pay(["salary:>=$100k"]) == "💰 $140k–150k a year", "paid in the currency asked"
