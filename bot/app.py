@@ -25,6 +25,7 @@ from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.link import Link
 from bot.observe import Observer
 from bot.poller import Poller, PollOutcome, PollStores
+from bot.rates import MAX_FEED
 from bot.retention import Retention
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
@@ -132,7 +133,8 @@ class App:
         self.scheduler = BoardScheduler(self.poller)
         # daily, on a worker thread; what it deletes leaves the text index after it
         self.retention = Retention(config.storage, clock, pruned=self.text_index.wake)
-        self.exchange = ExchangeRefresh(self.store.rates, self.fetcher, config.rates, clock)
+        rates_fetcher = Fetcher(self.client, MAX_FEED, 1, config.polling.fetch_timeout)  # ~2 KB
+        self.exchange = ExchangeRefresh(self.store.rates, rates_fetcher, config.rates, clock)
         self.clockwatch = ClockWatch([self.scheduler.shift, self.store.db.shift_schedules])
         self._chat_side(config, clock)
 

@@ -202,3 +202,17 @@ def test_a_jobs_message_says_about_how_much_it_pays_in_the_currency_its_alert_as
     )
     assert pay(["rust salary:>=100k", "rust -salary:<€50k"]) == "💰 $140k–150k a year"
     assert pay(["salary:>=$100k"]) == "💰 $140k–150k a year", "paid in the currency asked"
+
+
+async def test_a_huge_answer_from_the_rates_url_is_cut_off_and_changes_nothing(
+    store: Stores, boards, tmp_path
+) -> None:
+    """The app's rates fetcher stops reading at MAX_FEED (1 MB), not at a board's 128 MB."""
+    config = cfg.from_dict(
+        {"storage": {"path": str(tmp_path / "j.db")}, "rates": {"url": boards.url("/big")}}
+    )
+    app = App(config)
+    boards.set("/big", b"<x>" + b" " * (5 << 20) + b"</x>", content_type="text/xml")
+    assert await app.exchange.once() is None and rates.current() is None
+    assert "over the 1,048,576 cap" in (app.exchange.failing or "")
+    await app.close()
