@@ -216,3 +216,33 @@ async def test_a_huge_answer_from_the_rates_url_is_cut_off_and_changes_nothing(
     assert await app.exchange.once() is None and rates.current() is None
     assert "over the 1,048,576 cap" in (app.exchange.failing or "")
     await app.close()
+
+
+async def test_a_database_that_fails_keeps_the_rates_in_use_and_says_why(
+    store: Stores, boards, caplog
+) -> None:
+    boards.set("/daily.xml", FEED, content_type="text/xml")
+    refresh = _refresh(store, boards.url("/daily.xml"))
+    kept = await refresh.once()
+    store.db.execute("DROP TABLE exchange_rates")  # as a damaged or foreign database would
+    caplog.set_level(logging.WARNING, "bot.exchange")
+    assert refresh.load() is None and rates.current() == kept, "a failed read changes nothing"
+    assert await refresh.once() is None and rates.current() == kept
+    assert "no such table: exchange_rates" in (refresh.failing or "")
+    said = [r.getMessage() for r in caplog.records]
+    assert said[0].startswith("exchange rates not read: ") and "stay in use" in said[1]
+    await refresh.fetcher.client.aclose()
+
+
+async def test_the_refresh_fetches_again_every_every(store: Stores, boards) -> None:
+    boards.set("/daily.xml", FEED, content_type="text/xml")
+    fetcher = Fetcher(build_client(timeout=5.0))
+    config = RatesConfig(url=boards.url("/daily.xml"), every=0.01)
+    refresh = ExchangeRefresh(store.rates, fetcher, config, lambda: NOW)
+    stop = asyncio.Event()
+    task = asyncio.create_task(refresh.run(stop))
+    await until(lambda: len(boards.requests) >= 3)
+    stop.set()
+    await task
+    assert rates.current() is not None and not refresh.stale()
+    await fetcher.client.aclose()
