@@ -133,6 +133,11 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "jobs that ask at most 3 years of experience (“2+ years of experience”), at least 5, "
         "or 2 to 4; years:3 is years:<=3. Most ask none: (years:<=3 OR years:none)",
     ),
+    (
+        "rust jobs in berlin over 100k",
+        "written as a sentence, every word must be in the job; the reply offers the filters "
+        "meant: rust location:berlin salary:>=100k",
+    ),
 )
 LANGUAGE_NOTES = (
     "Whole words, any case, accents optional: zurich finds Zürich. Tech names stay whole: "
