@@ -79,6 +79,12 @@ def make_sender(store: Stores, transport, clock: Clock) -> Sender:
     return Sender(store.view(DeliveryStores), transport, config, clock)
 
 
+def make_broadcaster(store: Stores, transport, sender: Sender, clock: Clock) -> Broadcaster:
+    """A broadcaster sharing the sender's pace, chat limits and link, as the app builds it."""
+    stores = store.view(BroadcastStores)
+    return Broadcaster(stores, transport, sender.pacer, sender.limits, sender.link, clock=clock)
+
+
 def titles(text: str) -> list[str]:
     return re.findall(r'<a href="[^"]+">([^<]+)</a>', text)
 
@@ -264,14 +270,7 @@ async def test_a_pause_for_a_time_that_ends_with_nothing_held_says_so(store, tg,
     store.users.pause_user(USER, SAT, SAT + timedelta(days=10))
     store.users.pause_user(OTHER, SAT, SAT + timedelta(days=10))
     sender = make_sender(store, transport, clock)
-    broadcaster = Broadcaster(
-        store.view(BroadcastStores),
-        transport,
-        sender.pacer,
-        sender.limits,
-        sender.link,
-        clock=clock,
-    )
+    broadcaster = make_broadcaster(store, transport, sender, clock)
     job(store, 1, SAT + timedelta(days=3), alerts)  # USER's: held for the resume
     clock.advance(days=10)
     assert await sender.drain(timeout=2) == 1
@@ -293,14 +292,7 @@ async def test_a_notice_and_jobs_to_one_chat_at_once_keep_its_limit(store, tg, t
         job(store, i, SAT, alerts)
     store.notices.tell([USER], "🔒 A job you saved is no longer listed", SAT)
     sender = make_sender(store, transport, clock)
-    broadcaster = Broadcaster(
-        store.view(BroadcastStores),
-        transport,
-        sender.pacer,
-        sender.limits,
-        sender.link,
-        clock=clock,
-    )
+    broadcaster = make_broadcaster(store, transport, sender, clock)
     sent, _ = await asyncio.gather(sender.drain(timeout=5), broadcaster.step())
     assert sent == 3 and len(tg.sent) == 4
     assert sum("no longer listed" in m.text for m in tg.sent) == 1
@@ -315,14 +307,7 @@ async def test_a_notice_to_a_chat_told_to_wait_goes_back_to_the_queue(store, tg,
     store.users.subscribe(OTHER, SAT)
     store.notices.tell([USER, OTHER], "Maintenance tonight", SAT)
     sender = make_sender(store, transport, clock)
-    broadcaster = Broadcaster(
-        store.view(BroadcastStores),
-        transport,
-        sender.pacer,
-        sender.limits,
-        sender.link,
-        clock=clock,
-    )
+    broadcaster = make_broadcaster(store, transport, sender, clock)
     sender.limits.limited(USER, 30, asyncio.get_running_loop().time())
     assert await broadcaster.step() == 0.0
     assert [m.chat_id for m in tg.sent] == [OTHER]

@@ -169,13 +169,13 @@ def sentence_tip(root: Node, command: str) -> str:
     rewritten = as_filters(root)
     if rewritten is None:
         return ""
-    meant, read = rewritten
+    filters, read = rewritten
     named = [f"“{esc(w)}”" for w in dict.fromkeys(read) if w][:3]
     said = ", ".join(named[:-1]) + f" or {named[-1]}" if len(named) > 1 else "".join(named)
     why = f": few jobs say {said}" if named else ""
     return (
         f"\nTip: a job matches only if its text has every word of the query{why}. "
-        f"With filters: <code>{command} {esc(format_node(meant))}</code>."
+        f"With filters: <code>{command} {esc(format_node(filters))}</code>."
     )
 
 
