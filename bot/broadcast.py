@@ -3,9 +3,9 @@
 It shares the sender's `Pacer` (one overall rate for everything the bot sends), its
 `ChatLimits` (a chat gets one message at a time, spaced, whichever of the two sends it, and a
 429 holds both) and `Link` (when Telegram is down or refuses the token, one probe at a time, and
-its answers count for both). A notice row is claimed just before its request and marked sent as soon as Telegram took
-it, as the outbox is: a crash can only resend the few in flight, and nothing is given up but on
-a permanent answer about the chat (blocked, gone, message rejected).
+its answers count for both). A notice row is claimed just before its request and marked sent as
+soon as Telegram took it, as the outbox is: a crash can only resend the few in flight, and
+nothing is given up but on a permanent answer about the chat (blocked, gone, message rejected).
 """
 
 from __future__ import annotations

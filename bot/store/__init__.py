@@ -6,11 +6,10 @@ follow-added ones too); `postings` what each poll found (`record`, its pure `dif
 `identity`) and the reads of stored postings; `jobs` a posting and its copies on other boards
 as one job (/why, the buttons, "also on"); `users` users and their settings; `alerts` their
 alerts; `choices` the jobs they hid and companies they muted; `saved` the jobs they saved
-for later; `outbox` the deliveries; `held`
-those held for a summary; `follows` the boards users follow; `access` invites and bans;
-`notices` the admins' broadcasts; `rates` the exchange rates in use; `textindex` the postings' text index (`fulltext`, its
-schema); `retention` what may be pruned (`Pruning`). `columns` maps a
-`Posting` to its columns and back. Rows are read by column name. Not stores but functions over
+for later; `outbox` the deliveries; `held` those held for a summary; `follows` the boards
+users follow; `access` invites and bans; `notices` the admins' broadcasts; `rates` the
+exchange rates in use; `textindex` the postings' text index (`fulltext`, its schema);
+`retention` what may be pruned (`Pruning`). `columns` maps a `Posting` to its columns and back. Rows are read by column name. Not stores but functions over
 connections of their own: `stats` (the figures /healthz, /metrics and /stats read), `restore`
 and `lock`.
 
