@@ -493,6 +493,10 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "golang roles paying over 120k, remote",
             "send <code>/alert golang salary:&gt;=120k remote:yes</code>",
         ),
+        (
+            "remote golang jobs in Germany",
+            "send <code>/alert remote:yes golang from:germany</code>",  # open to Germany
+        ),
         ("thanks for the jobs", "Send /alert followed by keywords"),
         ("I need a job", "Send /alert followed by keywords"),
         ("one two three four five six seven", "Send /alert followed by keywords"),

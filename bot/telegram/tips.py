@@ -154,12 +154,16 @@ def as_filters(root: Node, loose: bool = False) -> tuple[Node, list[str]] | None
 
 def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
-    in Berlin" -> "rust location:berlin"); None when it is no query or reads as one already."""
+    in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
+    from:germany"); None when it is no query or reads as one already."""
     try:
         rewritten = as_filters(parse_query(text).root, loose=True)
     except QueryError:
         return None
-    return format_node(rewritten[0]) if rewritten else None
+    if rewritten is None:
+        return None
+    remote = _open_to(rewritten[0])  # "remote jobs in germany": open to Germany, from:
+    return format_node(remote[0] if remote else rewritten[0])
 
 
 def sentence_tip(root: Node, command: str) -> str:
@@ -322,13 +326,12 @@ def language_tip(root: Node, command: str) -> str:
     return ""
 
 
-def remote_from_tip(root: Node, command: str) -> str:
-    """A line for the reply when a remote-only query asks for a place with location: ("rust
-    remote:yes location:germany"): remote jobs open to all of Europe say "Europe", not
-    Germany, and location: misses them. `command` ("/edit 3") with from: is offered."""
+def _open_to(root: Node) -> tuple[Node, Field] | None:
+    """For a remote-only query that asks for a place with location: ("rust remote:yes
+    location:germany"), the query with from: instead, and the location: it replaced."""
     terms = root.children if isinstance(root, And) else (root,)
     if Attr("remote", "yes") not in terms:
-        return ""
+        return None
     for i, term in enumerate(terms):
         if (
             isinstance(term, Field)
@@ -336,13 +339,22 @@ def remote_from_tip(root: Node, command: str) -> str:
             and isinstance(term.child, Word | Phrase)
             and places.names_a_place(_words(term.child))
         ):
-            meant = (*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])
-            fixed = esc(format_node(And(meant)))
-            return (
-                f"\nTip: {esc(format_node(term))} misses remote jobs open to a whole region "
-                f"(“Remote (EU)”, “Worldwide”). For those too: <code>{command} {fixed}</code>."
-            )
-    return ""
+            return And((*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])), term
+    return None
+
+
+def remote_from_tip(root: Node, command: str) -> str:
+    """A line for the reply when a remote-only query asks for a place with location: ("rust
+    remote:yes location:germany"): remote jobs open to all of Europe say "Europe", not
+    Germany, and location: misses them. `command` ("/edit 3") with from: is offered."""
+    if (found := _open_to(root)) is None:
+        return ""
+    meant, term = found
+    return (
+        f"\nTip: {esc(format_node(term))} misses remote jobs open to a whole region "
+        f"(“Remote (EU)”, “Worldwide”). For those too: <code>{command} "
+        f"{esc(format_node(meant))}</code>."
+    )
 
 
 def open_tip(root: Node) -> str:
