@@ -73,7 +73,9 @@ def http_parts(
     """The one HTTP client (configured boards' origins, and the rates', trusted by the guard)
     and its fetcher."""
     urls = [u for b in config.boards for u in (b.url, b.endpoint)]
-    parts = {urlsplit(u) for u in (*urls, *([config.rates.url] if config.rates.url else []))}
+    if config.rates.url:
+        urls.append(config.rates.url)
+    parts = {urlsplit(u) for u in urls}
     # One URL per origin, which the guard parses (a thousand boards on one API host are one).
     trusted = {f"{p.scheme}://{p.netloc}" for p in parts if p.scheme in ("http", "https")}
     guard = HostGuard(trusted, config.polling.allow_private_hosts)

@@ -85,9 +85,8 @@ class ExchangeRefresh:
         return self.config.every if self.failing is None else min(self.config.every, RETRY)
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Load the stored rates; fetch now if they are stale, then every `every` until
-        `stop`. Does nothing but load when no `url` is set."""
-        self.load()
+        """Fetch now if the rates in use (`load`, at start) are stale, then every `every`
+        until `stop`. Does nothing when no `url` is set."""
         if not self.config.url:
             return
         if self.stale():

@@ -136,11 +136,13 @@ async def test_the_refresh_runs_at_start_when_stale_and_not_at_all_without_a_url
     store.rates.save_rates(Rates(date(2026, 12, 4), {"EUR": 1.0, "USD": 1.2}))
     off = _refresh(store, "")
     stop = asyncio.Event()
-    await off.run(stop)  # loads, then returns: nothing to fetch
+    off.load()  # as the app does at start
+    await off.run(stop)  # returns: nothing to fetch
     assert rates.current().per_eur["USD"] == 1.2 and boards.requests == []
     boards.set("/daily.xml", FEED, content_type="text/xml")
     store.rates.save_rates(Rates(date(2026, 11, 20), {"EUR": 1.0, "USD": 1.2}))
     on = _refresh(store, boards.url("/daily.xml"))
+    on.load()
     stop.set()  # a stop already asked for still lets the start's fetch run, then ends
     await on.run(stop)
     assert rates.current().as_of == date(2026, 12, 4) and len(boards.requests) == 1
