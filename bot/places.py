@@ -427,6 +427,12 @@ def names_a_place(name: str) -> bool:
     return name in g.names or name in g.state_names or name in g.cities
 
 
+def names_a_region(name: str) -> bool:
+    """Whether `name` (as for `names_a_place`) is a country's or region's name we know ("eu",
+    "germany", "latin america"): not a state's or a city's, which many words are ("reading")."""
+    return name in gazetteer().names
+
+
 def is_place_word(key: str) -> bool:
     """Whether words of `key` ("europe", "north america", "*eur" for a prefix) may come from
     `place_names` rather than the location's own text."""

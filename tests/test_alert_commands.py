@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
@@ -172,7 +173,23 @@ async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers,
     assert "few jobs say “jobs” or “3 years experience”. With filters: <code>/edit 1 rust " in (
         await say(handlers, "/edit 1 rust jobs with 3 years experience in berlin")
     ), "the years too, in the one offer"
-    for keywords in ("senior rust backend", "rust remote", "head of engineering", "in go"):
+    assert "With filters: <code>/edit 1 rust company:stripe</code>" in await say(
+        handlers, "/edit 1 rust jobs at stripe"
+    ), "after “jobs at”, a company"
+    assert (
+        "<code>/edit 1 backend company:&quot;goldman sachs&quot; location:london "
+        "salary:&gt;=150k</code>"
+    ) in await say(handlers, "/edit 1 backend roles at goldman sachs in london over 150k")
+    assert "<code>/edit 1 go location:london</code>" in await say(
+        handlers, "/edit 1 go jobs at london"
+    ), "a place after “at” is the job's place"
+    for keywords in (
+        "senior rust backend",
+        "rust remote",
+        "head of engineering",
+        "in go",
+        "distributed systems at scale",
+    ):
         assert "With filters" not in await say(handlers, f"/edit 1 {keywords}"), keywords
 
 
@@ -249,8 +266,40 @@ async def test_a_remote_alert_for_a_place_gets_from_offered(handlers, store, now
     )
     reply = await say(handlers, "/edit 1 rust remote:yes from:germany")
     assert "Tip:" not in reply and "Remote (EU)" in reply, reply
-    for fine in ("rust location:germany", "rust remote:yes location:mars", "remote:yes rust"):
+    for fine in (
+        "rust location:germany",
+        "rust remote:yes location:mars",
+        "remote:yes rust",
+        "remote:yes erlang",  # a town's name too, not a country's or a region's
+        "rust eu",  # not remote
+    ):
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
+
+
+@pytest.mark.parametrize(
+    ("text", "offer"),
+    [
+        ("/alert remote:yes rust eu", "/edit 1 remote:yes rust from:eu"),
+        (
+            "/alert remote:yes golang latin america",
+            '/edit 1 remote:yes golang from:"latin america"',
+        ),
+        ("/alert remote python eu", "/edit 1 remote:yes python from:eu"),
+        ("/alert remote us rust", "/edit 1 remote:yes from:us rust"),
+    ],
+)
+async def test_a_remote_alert_with_a_region_as_a_word_gets_from_offered(
+    handlers, text: str, offer: str
+) -> None:
+    """ "remote python eu" finds only jobs whose text says EU: from:eu finds those open to
+    people in the EU however the job names it. The offer comes with the remote: tip when the
+    word remote was typed, on its own after remote:yes."""
+    _, tip = await saved_and_tip(handlers, text)
+    assert f"<code>{html.escape(offer)}</code>." in tip, tip
+    if "remote:yes" in text:
+        assert tip.startswith("Tip: <b>") and "finds the remote jobs open to people there" in tip
+    else:
+        assert "(with <code>from:" in tip and "those open to people there)" in tip
 
 
 async def test_from_a_place_we_do_not_know_gets_a_tip(handlers, store) -> None:
@@ -497,6 +546,8 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "remote golang jobs in Germany",
             "send <code>/alert remote:yes golang from:germany</code>",  # open to Germany
         ),
+        ("remote rust jobs eu", "send <code>/alert remote:yes rust from:eu</code>"),
+        ("rust jobs at monzo", "send <code>/alert rust company:monzo</code>"),
         ("thanks for the jobs", "Send /alert followed by keywords"),
         ("I need a job", "Send /alert followed by keywords"),
         ("one two three four five six seven", "Send /alert followed by keywords"),

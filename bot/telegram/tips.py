@@ -72,6 +72,8 @@ _AT_LEAST = frozenset({
 })  # fmt: skip
 _AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([km]?)")
+# After "jobs at", the company's name runs up to 3 words, to one of these or a filter.
+_NOT_A_NAME = _GLUE | _NEAR | _AT_LEAST | _AT_MOST | _JOB_WORDS | {"and", "most"}
 
 
 def _amount(term: Node, bare: bool = False) -> str | None:
@@ -96,6 +98,22 @@ def _token(term: Node) -> str:
     return term.token if isinstance(term, Word) else ""
 
 
+def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
+    """The company named by the words from `i`, after "jobs at" ("stripe", "goldman sachs",
+    a quoted name), as company:; None when the first is no name ("at least")."""
+    if i < len(terms) and isinstance(terms[i], Phrase):
+        return 1, Field("company", terms[i])
+    words: list[str] = []
+    for term in terms[i : i + 3]:
+        token = _token(term)
+        if not token or token in _NOT_A_NAME or token in _WORKPLACE_WORDS or _amount(term):
+            break
+        words.append(token)
+    if not words:
+        return None
+    return len(words), Field("company", Word(words[0]) if len(words) == 1 else Phrase(tuple(words)))
+
+
 def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     """The filter the words from `i` most likely mean: (the filter, how many words it takes,
     what to name as words few jobs say ("" for none), whether it alone reads as a sentence:
@@ -107,6 +125,10 @@ def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
         return Years("<=", years[0]), years[1] - i, said, False
     if token in _NEAR and (place := _place_at(terms, i + 1)) is not None:
         return place[1], 1 + place[0], "", True  # a job may well say "in Berlin"
+    if token == "at" and i and _token(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
+        found = _place_at(terms, i + 1) or _company_at(terms, i + 1)
+        if found is not None:
+            return found[1], 1 + found[0], "", True
     if nxt is not None and token in _AT_LEAST | _AT_MOST and (amount := _amount(nxt)):
         op = "<=" if token in _AT_MOST else ">="
         at = "at " if token == "least" and i and _token(terms[i - 1]) == "at" else ""
@@ -200,16 +222,21 @@ def workplace_tip(root: Node, command: str | None = None) -> str:
         if isinstance(term, Word) and term.token in _WORKPLACE_WORDS:
             word, attr = term.token, Attr("remote", ATTRS["remote"][term.token])
             typed = word if where == "text" else f"location:{word}"
-            meant = (*terms[:i], attr, *terms[i + 1 :])
+            meant: Node = And((*terms[:i], attr, *terms[i + 1 :]))
+            region = ""
+            if (opened := _open_to(meant)) is not None:  # "remote rust eu": open to the EU
+                meant, name = opened
+                region = f" (with <code>{esc(format_node(Field(OPEN_TO, name)))}</code>, "
+                region += "those open to people there)"
             offer = (
-                f" For that: <code>{command} {esc(format_node(And(meant)))}</code>."
-                if command and len(meant) > 1
+                f" For that: <code>{command} {esc(format_node(meant))}</code>."
+                if command and len(terms) > 1
                 else ""
             )
             return (
                 f"\nTip: <b>{typed}</b> matches the word in a job's {where}; "
                 f"<code>{format_node(attr)}</code> matches every job the board marks {word}, "
-                f"whatever its text says.{offer}"
+                f"whatever its text says{region}.{offer}"
             )
     return ""
 
@@ -326,9 +353,20 @@ def language_tip(root: Node, command: str) -> str:
     return ""
 
 
-def _open_to(root: Node) -> tuple[Node, Field] | None:
+def _region_at(terms: tuple[Node, ...], i: int) -> tuple[int, Word | Phrase] | None:
+    """The country or region named by the plain words from `i` ("eu", "latin america", "us"),
+    the longest of up to 2 words: not a city's name, which many words are ("reading")."""
+    for n in range(min(2, len(terms) - i), 0, -1):
+        words = tuple(t.token for t in terms[i : i + n] if isinstance(t, Word))
+        if len(words) == n and (places.names_a_region(" ".join(words)) or words == ("us",)):
+            return n, Word(words[0]) if n == 1 else Phrase(words)
+    return None
+
+
+def _open_to(root: Node) -> tuple[Node, Node] | None:
     """For a remote-only query that asks for a place with location: ("rust remote:yes
-    location:germany"), the query with from: instead, and the location: it replaced."""
+    location:germany") or a plain word ("remote:yes rust eu"), the query with from: instead,
+    and the term it replaced."""
     terms = root.children if isinstance(root, And) else (root,)
     if Attr("remote", "yes") not in terms:
         return None
@@ -340,20 +378,30 @@ def _open_to(root: Node) -> tuple[Node, Field] | None:
             and places.names_a_place(_words(term.child))
         ):
             return And((*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])), term
+        if (region := _region_at(terms, i)) is not None:
+            n, name = region
+            return And((*terms[:i], Field(OPEN_TO, name), *terms[i + n :])), name
     return None
 
 
 def remote_from_tip(root: Node, command: str) -> str:
     """A line for the reply when a remote-only query asks for a place with location: ("rust
-    remote:yes location:germany"): remote jobs open to all of Europe say "Europe", not
-    Germany, and location: misses them. `command` ("/edit 3") with from: is offered."""
+    remote:yes location:germany") or a plain word ("eu"): remote jobs open to all of Europe
+    say "Europe", not Germany, and location: misses them; the word finds only a text that
+    has it. `command` ("/edit 3") with from: is offered."""
     if (found := _open_to(root)) is None:
         return ""
     meant, term = found
+    offer = f"<code>{command} {esc(format_node(meant))}</code>"
+    if isinstance(term, Word | Phrase):
+        return (
+            f"\nTip: <b>{esc(_words(term))}</b> matches only jobs whose text has it; "
+            f"<code>{esc(format_node(Field(OPEN_TO, term)))}</code> finds the remote jobs open "
+            f"to people there, also those that name a wider region or “Worldwide”: {offer}."
+        )
     return (
         f"\nTip: {esc(format_node(term))} misses remote jobs open to a whole region "
-        f"(“Remote (EU)”, “Worldwide”). For those too: <code>{command} "
-        f"{esc(format_node(meant))}</code>."
+        f"(“Remote (EU)”, “Worldwide”). For those too: {offer}."
     )
 
 
