@@ -83,7 +83,7 @@ def _lines(
         listed, rest = group[:room], group[room:]
         room -= len(listed)
         for item in listed:
-            h, p = job_line(item.posting)
+            h, p = job_line(item.posting, (query,) if query else ())
             before = _before(earlier(item.posting.key))
             lines.append(_Line(h + _esc(before), p + before, (item.id,), heading))
         if rest:

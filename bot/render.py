@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from bot.errors import QueryError
@@ -69,11 +70,12 @@ def _listed(items: list[str], budget: int) -> str:
     return ", ".join(shown)
 
 
-def job_line(p: Posting) -> tuple[str, str]:
+def job_line(p: Posting, queries: Sequence[str] = ()) -> tuple[str, str]:
     """• Title (linked to the posting) — Company · Location (remote) · salary: one job in a
-    list (a digest, /search, a backtest, /follow's answer), as HTML and as plain text."""
+    list (a digest, /search, a backtest, /follow's answer), as HTML and as plain text; the
+    salary converted too where one of `queries` asks for another currency (`pay`)."""
     title = shorten(p.title, 120) or "(untitled)"
-    details = " · ".join(x for x in (shorten(p.company, 60), job_details(p)) if x)
+    details = " · ".join(x for x in (shorten(p.company, 60), job_details(p, queries)) if x)
     tail = f" — {details}" if details else ""
     if p.url.startswith(("http://", "https://")):
         link = f'<a href="{html.escape(p.url)}">{html.escape(title, quote=False)}</a>'
@@ -82,12 +84,12 @@ def job_line(p: Posting) -> tuple[str, str]:
     return f"• {link}{html.escape(tail, quote=False)}", f"• {title}{tail}"
 
 
-def job_details(p: Posting) -> str:
+def job_details(p: Posting, queries: Sequence[str] = ()) -> str:
     """Location (remote) · salary, as a list line shows them after the company (plain text)."""
     where = shorten(p.location, 80)
     if p.workplace in WORKPLACE and WORKPLACE[p.workplace] not in where.lower():
         where = f"{where} ({WORKPLACE[p.workplace]})" if where else WORKPLACE[p.workplace]
-    return " · ".join(x for x in (where, posting_salary(p)) if x)
+    return " · ".join(x for x in (where, pay(p, queries)) if x)
 
 
 def posted_ago(posted: datetime | None, now: datetime) -> str:
@@ -162,16 +164,23 @@ def notification(
     )
 
 
-def _pay(posting: Posting, alert_queries: tuple[str, ...] | list[str]) -> str:
-    """The salary as stated; when a matched alert asks for one in another currency, about
-    how much it is in that one ("$140k–150k a year (≈ €133k–143k a year)")."""
-    pay = posting_salary(posting)
-    if not pay:
+def pay(posting: Posting, queries: Sequence[str] = ()) -> str:
+    """The salary as stated; when one of `queries` (the matched alerts, a search) asks for
+    one in another currency, about how much it is in that one ("$140k–150k a year (≈
+    €133k–143k a year)")."""
+    stated = posting_salary(posting)
+    if not stated:
         return ""
-    for currency in dict.fromkeys(c for q in alert_queries for c in _currencies(q)):
+    for currency in dict.fromkeys(c for q in queries for c in _currencies(q)):
         if about := converted(posting, currency, dated=False):
-            return f"💰 {pay} (≈ {about})"
-    return f"💰 {pay}"
+            return f"{stated} (≈ {about})"
+    return stated
+
+
+def _pay(posting: Posting, alert_queries: Sequence[str]) -> str:
+    """The job message's salary line (`pay`)."""
+    said = pay(posting, alert_queries)
+    return f"💰 {said}" if said else ""
 
 
 @functools.lru_cache(maxsize=1024)

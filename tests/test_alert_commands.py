@@ -10,13 +10,15 @@ from html.parser import HTMLParser
 
 import pytest
 
-from bot import normalize
+from bot import normalize, rates
 from bot.config import AlertsConfig
 from bot.config_boards import BoardConfig
 from bot.models import BoardInfo, Delivery, OutgoingMessage, RawPosting
+from bot.rates import parse_ecb
 from bot.store import Stores
 from bot.telegram.handlers import Handlers
 from bot.transport import Incoming, Press
+from tests.conftest import FIXTURES
 
 USER = 42
 BOARD = BoardConfig("Acme", "https://example.com/b", "greenhouse", "https://example.com/b", 60.0)
@@ -479,6 +481,38 @@ async def test_help_alert_explains_the_language(handlers) -> None:
     assert "remote=yes works too" in reply and "(or salary&gt;=100k, salary:100k+)" in reply
     assert "salary:&gt;=500/day" in reply and "salary:&gt;=100k eur" in reply
     assert "<code>" in await say(handlers, "/help search")
+
+
+async def test_help_says_how_currencies_compare_as_this_bot_does(handlers) -> None:
+    """With exchange rates, €100k finds a job paid in dollars; without (offline, or turned
+    off), only jobs paid in euros, and /help says which."""
+    without = await say(handlers, "/help alert")
+    assert "only jobs paid in euros: this bot has no exchange rates" in without
+    assert "ECB" not in without
+    rates.use(parse_ecb((FIXTURES / "rates" / "eurofxref-daily.xml").read_bytes()))
+    with_rates = await say(handlers, "/help alert")
+    assert "a job paid in dollars, pounds… at the ECB&#x27;s daily rates" in with_rates
+    assert "no exchange rates" not in with_rates
+
+
+async def test_a_search_and_a_backtest_in_euros_show_a_dollar_salary_in_euros_too(
+    handlers, store, now
+) -> None:
+    paid = dataclasses.replace(
+        raw(9, "Rust Engineer", "Remote", "Rust."),
+        salary_min=140_000,
+        salary_max=150_000,
+        salary_currency="USD",
+        salary_period="year",
+    )
+    listed = [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(1, len(JOBS) + 1)]
+    store.postings.record("Acme", [*listed, normalize.posting(paid, INFO)], now)
+    rates.use(parse_ecb((FIXTURES / "rates" / "eurofxref-daily.xml").read_bytes()))
+    line = "Acme Pay · Remote · $140k–150k a year (≈ €133k–143k a year)"
+    assert line in await say(handlers, "/search rust salary:>=€100k")
+    assert line in await say(handlers, "/alert rust salary:>=€100k")
+    plain = await say(handlers, "/search rust")
+    assert "Remote · $140k–150k a year\n" in plain and "≈" not in plain, "no currency asked"
 
 
 async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot import config as cfg
-from bot import rates, render
+from bot import digest, rates, render
 from bot.app import App
 from bot.config import RatesConfig
 from bot.errors import ParseError
@@ -19,7 +19,7 @@ from bot.http import Fetcher, build_client
 from bot.index import Matcher
 from bot.models import Alert, Posting
 from bot.rates import Rates, parse_ecb
-from bot.store import Stores
+from bot.store import OutboxItem, Stores
 from bot.why import explain
 from tests.conftest import FIXTURES
 from tests.test_e2e import TOKEN, USER
@@ -204,6 +204,22 @@ def test_a_jobs_message_says_about_how_much_it_pays_in_the_currency_its_alert_as
     )
     assert pay(["rust salary:>=100k", "rust -salary:<€50k"]) == "💰 $140k–150k a year"
     assert pay(["salary:>=$100k"]) == "💰 $140k–150k a year", "paid in the currency asked"
+
+
+def test_a_list_line_says_about_how_much_in_the_currency_its_alert_or_search_asked() -> None:
+    """A digest's line, a /search page's and a backtest's convert as a job's message does."""
+    usd = _job("USD", 140_000, 150_000)
+    item = OutboxItem(1, 7, usd, (3,), ("rust salary:>=€100k",), 0)
+    rates.use(parse_ecb(FEED))
+    (part,) = digest.summary("📬 Your daily digest", [item], {3: "rust salary:>=EUR100k"})
+    assert "Acme Pay · Remote · $140k–150k a year (≈ €133k–143k a year)" in part.message.plain
+    assert render.job_line(usd, ("salary:>=GBP90k",))[1].endswith(
+        "· $140k–150k a year (≈ £112k–120k a year)"
+    )
+    assert render.job_line(usd, ("rust",))[1].endswith("· $140k–150k a year"), "none asked"
+    assert render.job_line(usd)[1].endswith("· $140k–150k a year")
+    rates.use(None)
+    assert render.job_line(usd, ("salary:>=EUR100k",))[1].endswith("· $140k–150k a year")
 
 
 async def test_a_huge_answer_from_the_rates_url_is_cut_off_and_changes_nothing(

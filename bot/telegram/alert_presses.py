@@ -100,7 +100,7 @@ class AlertMenu:
         else:
             n = len(hits)
             text = head + f"{n} job{'s' if n != 1 else ''} {scope} match it. Latest:\n"
-            text += "\n".join(job_line(p) for p in hits[:5])
+            text += "\n".join(job_line(p, alert.query) for p in hits[:5])
             if n > 5:
                 text += f"\n…and {n - 5} more: /search {esc(alert.query)}"
         return PressAnswer("", _message(text, _back(page)))

@@ -80,9 +80,10 @@ def clean_query(text: str) -> tuple[str, bool]:
     return cleaned, cleaned != text
 
 
-def job_line(p: Posting) -> str:
-    """One job as a list line (HTML): see `bot.render.job_line`."""
-    return render.job_line(p)[0]
+def job_line(p: Posting, query: str = "") -> str:
+    """One job as a list line (HTML), the salary converted where `query` asks another
+    currency: see `bot.render.job_line`."""
+    return render.job_line(p, (query,) if query else ())[0]
 
 
 class AlertCommands:
@@ -143,11 +144,11 @@ class AlertCommands:
         )
         return unstated_tip(query.root, "/search", None if found else 0)
 
-    def _summary(self, hits: list[Posting], scope: str, would: bool) -> str:
+    def _summary(self, hits: list[Posting], scope: str, would: bool, query: str) -> str:
         if not hits:
             return f"No job {scope} matches it yet; I'll tell you when one appears."
         verb = "It would have matched" if would else "It matches"
-        latest = "\n".join(job_line(p) for p in hits[:3])
+        latest = "\n".join(job_line(p, query) for p in hits[:3])
         return f"{verb} {plural(len(hits), 'job')} {scope}. Latest:\n{latest}"
 
     # -- commands --------------------------------------------------------------------------
@@ -180,7 +181,7 @@ class AlertCommands:
         note += alert_tips(query.root, typed, edit)
         note += self._unstated(store, query, hits, msg.chat_id, edit)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
-        reply += self._summary(hits, scope, would=True)
+        reply += self._summary(hits, scope, True, query.normalized)
         if user and user.state == "paused":
             reply += "\nNotifications are paused: /resume to get them."
         return reply
@@ -208,7 +209,7 @@ class AlertCommands:
         note += alert_tips(query.root, typed, edit)
         note += self._unstated(store, query, hits, msg.chat_id, edit)
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
-            hits, scope, would=False
+            hits, scope, False, query.normalized
         )
 
     def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str:

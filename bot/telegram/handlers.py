@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
-from bot import synonyms
+from bot import rates, synonyms
 from bot.config import AlertsConfig, FollowConfig
 from bot.errors import QueryError, StoreBusy
 from bot.render import shorten
@@ -112,7 +112,7 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "salary:>=€100k",
         "100k or more in euros (or salary:>=100k eur): a job paid in dollars, pounds… at the "
         "ECB's daily rates; jobs without a salary never match",
-    ),
+    ),  # (`_language`: without exchange rates, in euros only)
     (
         "visa:yes, -visa:no",
         "jobs that offer visa sponsorship; or all but those that say they will not sponsor "
@@ -139,6 +139,21 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "meant: rust location:berlin salary:>=100k",
     ),
 )
+# How the entry above reads when this bot has no exchange rates (`[rates] url` off, or offline
+# before the first fetch).
+NO_RATES = (
+    "100k or more in euros (or salary:>=100k eur), only jobs paid in euros: this bot has no "
+    "exchange rates to compare dollars, pounds… with; jobs without a salary never match"
+)
+
+
+def _language() -> tuple[tuple[str, str], ...]:
+    """The query language's examples, the currency one as this bot compares currencies now."""
+    if rates.current() is not None:
+        return LANGUAGE
+    return tuple((q, NO_RATES if q == "salary:>=€100k" else what) for q, what in LANGUAGE)
+
+
 LANGUAGE_NOTES = (
     "Whole words, any case, accents optional: zurich finds Zürich. Tech names stay whole: "
     "c++, c#, f#, .net, node.js, ci/cd. go finds Go, not Google or go-live; java is not "
@@ -368,7 +383,9 @@ class Handlers:
                 return f"There is no /{echo(name)} command. /help lists them all."
             text = f"<b>/{cmd.name} {esc(cmd.args)}</b>\n{esc(cmd.help)}"
             if name in ("alert", "search", "edit"):
-                examples = "\n".join(f"<code>{esc(q)}</code> — {esc(what)}" for q, what in LANGUAGE)
+                examples = "\n".join(
+                    f"<code>{esc(q)}</code> — {esc(what)}" for q, what in _language()
+                )
                 text += f"\n\n{examples}\n{esc(LANGUAGE_NOTES)}"
             return text
         admin = self.admin is not None and self.admin.is_admin(msg)

@@ -64,7 +64,9 @@ def page(
         text = f"No more jobs match {shown}."
     else:
         where = f" ({first + 1}–{first + len(jobs)})" if first else ""
-        text = f"Latest jobs matching {shown}{where}:\n" + "\n".join(job_line(p) for p in jobs)
+        text = f"Latest jobs matching {shown}{where}:\n" + "\n".join(
+            job_line(p, query.normalized) for p in jobs
+        )
     if more and not fits:
         text += "\nMore match: add words to narrow the search."
     buttons = (tuple(Button(label, data=d) for label, d in data),) if data and fits else ()
