@@ -13,7 +13,7 @@ import asyncio
 import logging
 import sqlite3
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from bot.backoff import MAX_BACKOFF, retry_delay
@@ -55,7 +55,8 @@ class Ledger:
         self.link, self.limits = link, limits
         self.config, self.clock, self.on_event = config, clock, on_event
         self._told: set[int] = set()  # chats the admins heard are failing, until one succeeds
-        self._unrecorded: list[tuple[Ids, datetime, int | None]] = []  # sent, not yet marked
+        # sent, not yet marked: ids, when, message id, the queries a job's message named
+        self._unrecorded: list[tuple[Ids, datetime, int | None, Sequence[str] | None]] = []
         self._stranded: list[tuple[Ids, str]] = []  # not sent, not yet put back to pending
         self._bugs: set[tuple[str, str, int]] = set()  # kinds of failing send already logged
         self._storage_down = False
@@ -85,13 +86,14 @@ class Ledger:
             )
         self._storage_down = True
 
-    def sent(self, ids: Ids, msg_id: int | None) -> None:
-        """Telegram took it: the link is up, and the message is marked sent."""
+    def sent(self, ids: Ids, msg_id: int | None, queries: Sequence[str] | None = None) -> None:
+        """Telegram took it: the link is up, and the message is marked sent (a job's message
+        with the `queries` it named as matched)."""
         self._link_said(self.link.answered())
         try:
-            self.outbox.mark_sent(ids, self.clock(), msg_id)
+            self.outbox.mark_sent(ids, self.clock(), msg_id, queries)
         except sqlite3.Error as exc:  # recorded as soon as the database can: never sent twice
-            self._unrecorded.append((ids, self.clock(), msg_id))
+            self._unrecorded.append((ids, self.clock(), msg_id, queries))
             self.storage_failed(exc)
 
     def chat_ok(self, chat_id: int) -> None:

@@ -495,3 +495,10 @@ def exchange_rates(db: Database) -> None:
             as_of TEXT NOT NULL
         )"""
     )
+
+
+@migrations(name="0030_deliveries_sent_queries")
+def deliveries_sent_queries(db: Database) -> None:
+    """The queries a job's message named as matched, when it was sent (JSON): a press on it
+    later shows them as sent, not an alert's later edit. NULL for digests and older rows."""
+    db.execute("ALTER TABLE deliveries ADD COLUMN sent_queries TEXT")

@@ -264,7 +264,7 @@ class Sender:
         self.on_event(
             Sent(item.chat_id, item.ids, self.clock(), item.posting.key, item.posting.board)
         )
-        self.ledger.sent(item.id, msg_id)
+        self.ledger.sent(item.id, msg_id, item.alert_queries)
         self.ledger.chat_ok(item.chat_id)
         return None
 

@@ -300,6 +300,27 @@ async def test_presses_reach_the_handlers_when_the_app_runs(tmp_path, tg) -> Non
         assert tg.callback_answers[0]["text"] == STALE
 
 
+async def test_a_press_after_its_alert_changed_keeps_the_message_as_it_was_sent(
+    tmp_path, tg, boards
+) -> None:
+    """The message names the alerts that matched when it was sent: an alert edited or deleted
+    since does not rewrite it when a button under it is pressed."""
+    async with running(tmp_path, tg, boards) as bot:
+        await bot.say(USER, "/alert rust")
+        await bot.say(USER, "/alert senior")
+        [msg] = await bot.jobs(job(1, "Office Manager"), job(2, "Senior Rust Engineer"))
+        assert "Matched your alerts “rust”, “senior”" in msg.visible_text
+        await bot.say(USER, "/edit 1 golang remote:yes")
+        await bot.say(USER, "/delete 2")
+        toast, edit = await bot.press(msg, "js:1")
+        assert toast == "Saved: /saved lists the jobs you saved." and edit is not None
+        assert edit.visible_text == msg.visible_text, "as sent: not “golang remote:yes”"
+        _, hidden = await bot.press(edit, "jh:1")
+        assert hidden is not None
+        _, back = await bot.press(hidden, "ju:h:1")
+        assert back is not None and back.visible_text == msg.visible_text, "Undo: as sent"
+
+
 async def test_save_keeps_a_job_for_later_and_saved_says_when_its_board_closes_it(
     tmp_path, tg, boards
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import repeat
@@ -42,6 +42,7 @@ class SentJob:
     alert_ids: tuple[int, ...]
     message_id: int | None
     state: str
+    queries: tuple[str, ...] | None = None  # the matched queries its message named, if stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,12 +191,20 @@ class Outbox(Table):
             return False
         return True
 
-    def mark_sent(self, ids: int | Iterable[int], now: datetime, message_id: int | None) -> None:
+    def mark_sent(
+        self,
+        ids: int | Iterable[int],
+        now: datetime,
+        message_id: int | None,
+        queries: Sequence[str] | None = None,
+    ) -> None:
+        """Sent as message `message_id`; a job's own message keeps the `queries` it named."""
         ids = _id_list(ids)
+        named = json.dumps(list(queries), ensure_ascii=False) if queries is not None else None
         self.db.execute(
-            "UPDATE deliveries SET state = 'sent', sent_at = ?, message_id = ?, last_error = NULL "
-            f"WHERE id IN ({','.join('?' * len(ids))})",
-            (iso(now), message_id, *ids),
+            "UPDATE deliveries SET state = 'sent', sent_at = ?, message_id = ?, last_error = NULL, "
+            f"sent_queries = ? WHERE id IN ({','.join('?' * len(ids))})",
+            (iso(now), message_id, named, *ids),
         )
 
     def mark_retry(
@@ -232,15 +241,16 @@ class Outbox(Table):
 
     def sent_job(self, delivery_id: int) -> SentJob | None:
         row = self.db.one(
-            """SELECT id, chat_id, posting_key, alert_ids, message_id, state FROM deliveries
-               WHERE id = ?""",
+            """SELECT id, chat_id, posting_key, alert_ids, message_id, state, sent_queries
+               FROM deliveries WHERE id = ?""",
             (delivery_id,),
         )
         if row is None:
             return None
+        named = row["sent_queries"]
         return SentJob(
             row["id"], row["chat_id"], row["posting_key"], tuple(json.loads(row["alert_ids"])),
-            row["message_id"], row["state"],
+            row["message_id"], row["state"], tuple(json.loads(named)) if named else None,
         )  # fmt: skip
 
     def outbox_state(self, chat_id: int, job_key: str) -> OutboxState | None:

@@ -55,7 +55,9 @@ def original(store: Stores, job: SentJob, now: datetime) -> OutgoingMessage | No
     posting = store.postings.posting(job.posting_key)
     if posting is None:
         return None
-    queries = [a.query for a in store.alerts.alerts(job.chat_id) if a.id in job.alert_ids]
+    queries = job.queries  # as its message named them: an alert edited since changes nothing
+    if queries is None:  # sent before jobbot kept them
+        queries = tuple(a.query for a in store.alerts.alerts(job.chat_id) if a.id in job.alert_ids)
     zone = policy.zone(store.users.settings(job.chat_id).timezone)
     also = store.jobs.also_on(job.posting_key)
     saved = store.saved.is_saved(job.chat_id, job.posting_key)
