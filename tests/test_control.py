@@ -258,7 +258,10 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
     assert asked == by_reply
     assert unasked.startswith("Send /alert followed by keywords")
     assert "board baseline" in intern
-    assert "I don't know a job for" in unknown
+    assert unknown == (
+        "I don't know a job for “https://nowhere.example/x”. Send /why with the job's link (its "
+        "posting or apply URL), or reply /why to the job's message."
+    )
     assert not tg.errors
 
 

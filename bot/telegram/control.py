@@ -99,7 +99,10 @@ class ControlCommands:
             return "Send <code>/why &lt;job URL or id&gt;</code>, or reply /why to a job's message."
         if job is None:
             what = f"“{echo(arg, 80)}”" if arg else "that message"
-            return f"I don't know a job for {what}. Try its posting or apply URL."
+            return (
+                f"I don't know a job for {what}. Send <code>/why</code> with the job's link "
+                "(its posting or apply URL), or reply /why to the job's message."
+            )
         alerts = store.alerts.alert_rows(msg.chat_id)
         head = self._job_head(job)
         followed = _followed_line(store, msg.chat_id, job)
