@@ -112,16 +112,7 @@ class App:
         self.lock, self.store = open_store(config)
         self.guard, self.client, self.fetcher = http_parts(config, http_transport)
         self.transport = transport or make_transport(config)
-        delivery = config.delivery
-        link = Link(clock, delivery.retry_base, delivery.max_attempts)
-        self.notices = AdminNotices(
-            self.transport, link, self.admins, delivery, window=notice_window
-        )
-        self.observer = Observer(self.store.db, lambda: link.status, clock, config.server.listen)
-        report = self._event
-        self.sender = Sender(
-            self.store.view(DeliveryStores), self.transport, delivery, clock, report, link
-        )
+        self._delivery_side(config, clock, notice_window)
         self.text_index = TextIndexer(self.store.text)  # postings' text, after each poll
         self.poller = Poller(
             self.store.view(PollStores),
@@ -129,7 +120,7 @@ class App:
             config.polling,
             on_enqueued=self.sender.wake,
             clock=clock,
-            on_event=report,
+            on_event=self._event,
             on_stored=self.text_index.wake,
         )
         self.scheduler = BoardScheduler(self.poller)
@@ -143,17 +134,7 @@ class App:
     def _chat_side(self, config: Config, clock: Callable[[], datetime]) -> None:
         """The chat commands: their own database connections (dbworker), admin commands."""
         self.db = StoreWorker(self.store.db)
-        self.admin = AdminCommands(
-            self.store.db,
-            self.poller,
-            self.scheduler,
-            lambda: self.admins,
-            config.polling.interval,
-            self.guard,
-            clock,
-            db=self.db,
-            stats=self.observer.stats,
-        )
+        self.admin = self._admin_commands(config, clock)
         self.broadcaster = Broadcaster(
             self.store.view(BroadcastStores),
             self.transport,
@@ -171,6 +152,47 @@ class App:
             lambda: getattr(self.transport, "username", None),
             self.broadcaster.wake,
         )
+        self._follow_side(config, clock)
+        self.handlers = Handlers(
+            self.store.db,
+            config.alerts,
+            clock,
+            admin=self.admin,
+            db=self.db,
+            access=self.access,
+            follows=self.follows,
+        )
+
+    def _delivery_side(
+        self, config: Config, clock: Callable[[], datetime], notice_window: float
+    ) -> None:
+        """The sender, the admins' notices and the observer, over one Telegram link state."""
+        delivery = config.delivery
+        link = Link(clock, delivery.retry_base, delivery.max_attempts)
+        self.notices = AdminNotices(
+            self.transport, link, self.admins, delivery, window=notice_window
+        )
+        self.observer = Observer(self.store.db, lambda: link.status, clock, config.server.listen)
+        self.sender = Sender(
+            self.store.view(DeliveryStores), self.transport, delivery, clock, self._event, link
+        )
+
+    def _admin_commands(self, config: Config, clock: Callable[[], datetime]) -> AdminCommands:
+        """/boards, /addboard, /stats and the other commands of the bot's admins."""
+        return AdminCommands(
+            self.store.db,
+            self.poller,
+            self.scheduler,
+            lambda: self.admins,
+            config.polling.interval,
+            self.guard,
+            clock,
+            db=self.db,
+            stats=self.observer.stats,
+        )
+
+    def _follow_side(self, config: Config, clock: Callable[[], datetime]) -> None:
+        """/follow and its kin, and the watch that tells followers of a failing board."""
         self.follows = FollowCommands(
             self.store.db,
             self.poller,
@@ -183,15 +205,6 @@ class App:
         )
         tell = partial(tell_user, self.transport, config.delivery.send_timeout)
         self.failing = FailureWatch(self.store.follows, config.follow, tell, clock)
-        self.handlers = Handlers(
-            self.store.db,
-            config.alerts,
-            clock,
-            admin=self.admin,
-            db=self.db,
-            access=self.access,
-            follows=self.follows,
-        )
 
     def _prepare(self) -> None:
         for warning in self.config.warnings:

@@ -137,8 +137,16 @@ async def fetch_and_read(
         digest=lambda result: run(body_hash, result),
         alone=lambda response: alone(source, response, parsing(), info, fingerprints()),
     )
-    if got.unchanged:
-        return got
+    return got if got.unchanged else await _normalised(got, info, run, fingerprints)
+
+
+async def _normalised(
+    got: Crawl,
+    info: BoardInfo,
+    run: Callable[..., Awaitable[Any]],
+    fingerprints: Callable[[], Mapping[str, str]],
+) -> Read:
+    """The crawl's postings normalised (by `run`, unless the reader process did already)."""
     if got.normalised is not None:
         n = got.normalised
         return Read(got, n.info, n.postings, n.unchanged, n.fingerprints)

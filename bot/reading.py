@@ -109,30 +109,46 @@ class Reader:
                 return await self.run(read_alone, source, response, ctx, info, stored)
             finally:
                 self._reading -= 1
-        ctx = replace(ctx, options=dict(ctx.options))  # a plain dict pickles; a proxy does not
         try:
-            job = pool.submit(_read_in_process, source.kind, response, ctx, info, dict(stored))
-            read, records = await asyncio.wrap_future(job)
-        except BrokenProcessPool:
-            if pool in _stopped:  # stopped here, for another board: read this one here
-                return await self.run(read_alone, source, response, ctx, info, stored)
-            _drop(pool, "the reader process stopped (killed, or out of memory?)")
-            raise ParseError(
-                "the reader process stopped while reading this board (killed, or out of "
-                "memory?); it is read again at the next poll"
-            ) from None
-        except asyncio.CancelledError:  # the fetch's deadline, or the bot stopping
-            if not job.cancel() and not job.done():  # it is at work on this board: stop it
-                _drop(
-                    pool,
-                    "a read was cut short (its fetch's deadline, or the bot stopping) "
-                    "while the reader process was at work on it: the process is stopped",
-                    stop=True,
-                )
+            return await _in_process(pool, source, response, ctx, info, stored)
+        except BrokenProcessPool:  # stopped here, for another board: read this one here
+            return await self.run(read_alone, source, response, ctx, info, stored)
+
+
+async def _in_process(
+    pool: ProcessPoolExecutor,
+    source: Source,
+    response: Response,
+    ctx: Context,
+    info: BoardInfo,
+    stored: Mapping[str, str],
+) -> Page | Normalised:
+    """`read_alone` in the reader process `pool`, its log lines logged here. Raises
+    BrokenProcessPool when `pool` was stopped on purpose (for another board)."""
+    ctx = replace(ctx, options=dict(ctx.options))  # a plain dict pickles; a proxy does not
+    try:
+        job = pool.submit(_read_in_process, source.kind, response, ctx, info, dict(stored))
+        read, records = await asyncio.wrap_future(job)
+    except BrokenProcessPool:
+        if pool in _stopped:
             raise
-        for name, level, message in records:  # logged here, in the poll's context
-            logging.getLogger(name).log(level, "%s", message)
-        return read
+        _drop(pool, "the reader process stopped (killed, or out of memory?)")
+        raise ParseError(
+            "the reader process stopped while reading this board (killed, or out of "
+            "memory?); it is read again at the next poll"
+        ) from None
+    except asyncio.CancelledError:  # the fetch's deadline, or the bot stopping
+        if not job.cancel() and not job.done():  # it is at work on this board: stop it
+            _drop(
+                pool,
+                "a read was cut short (its fetch's deadline, or the bot stopping) "
+                "while the reader process was at work on it: the process is stopped",
+                stop=True,
+            )
+        raise
+    for name, level, message in records:  # logged here, in the poll's context
+        logging.getLogger(name).log(level, "%s", message)
+    return read
 
 
 async def _submit(executor: Executor, func: Callable[..., T], *args: Any) -> T:

@@ -130,38 +130,61 @@ def notification(
     `saved`), row 2 hides it, mutes or pauses."""
     title = shorten(posting.title, 200) or "(untitled)"
     others = [entry.split("|", 1) for entry in also]  # "board|location" of the same job
-    lines: list[tuple[str, str] | None] = [(f"<b>{_esc(title)}</b>", title)]
+    lines = [
+        (f"<b>{_esc(title)}</b>", title),
+        *_facts(posting, alert_queries, now, zone, others, earlier),
+    ]
+    body = excerpt(about_the_role(posting.description, posting.company), snippet)
+    if body and _says_more(body, title, posting.company):
+        lines += [("", ""), (f"<i>{_esc(body)}</i>", body)]
+    if why := _why_sent(posting, alert_queries, followed):
+        lines += [("", ""), why]
+    return OutgoingMessage(
+        html="\n".join(h for h, _ in lines),
+        plain="\n".join(p for _, p in lines),
+        buttons=link_buttons(posting, delivery_id, saved)
+        + job_actions(delivery_id, posting.company, alert_queries),
+    )
+
+
+def _facts(
+    posting: Posting,
+    alert_queries: Sequence[str],
+    now: datetime,
+    zone: tzinfo | None,
+    others: list[list[str]],
+    earlier: Earlier | None,
+) -> list[tuple[str, str]]:
+    """The lines under the title, those the job has: company and where, pay, visa, years,
+    when posted, listed before, the other boards that list it."""
     company_line = " · ".join(
         x for x in (shorten(posting.company, 100), _where(posting, others)) if x
     )
-    lines += [
+    boards = [board for board, _ in others if board != posting.board]
+    lines = [
         _line(company_line),
         _line(_pay(posting, alert_queries)),
         _line(VISA_LINES.get(stance(posting.title, posting.description)[0] or "", "")),
         _line(_years(asked(posting.title, posting.description or ""))),
         _line(_dated(posting, now, zone)),
         _line(_earlier(earlier, zone)),
+        _line("Also on " + shorten(", ".join(dict.fromkeys(boards)), 120) if boards else ""),
     ]
-    boards = [board for board, _ in others if board != posting.board]
-    if boards:
-        lines.append(_line("Also on " + shorten(", ".join(dict.fromkeys(boards)), 120)))
-    body = excerpt(about_the_role(posting.description, posting.company), snippet)
-    if body and _says_more(body, title, posting.company):
-        lines += [("", ""), (f"<i>{_esc(body)}</i>", body)]
+    return [line for line in lines if line is not None]
+
+
+def _why_sent(
+    posting: Posting, alert_queries: Sequence[str], followed: bool
+) -> tuple[str, str] | None:
+    """The last line: the alerts it matched, or the board the user follows for every job."""
     queries = _listed([f"“{shorten(q, 60)}”" for q in alert_queries], 600)
     if queries:
         label = "Matched your alert" if len(alert_queries) == 1 else "Matched your alerts"
-        lines += [("", ""), _line(f"🔔 {label} {queries}")]
-    elif followed:
+        return _line(f"🔔 {label} {queries}")
+    if followed:
         board = shorten(posting.board, 60)
-        lines += [("", ""), _line(f"🏢 Every new job of {board}: you follow it (/following)")]
-    kept = [line for line in lines if line is not None]
-    return OutgoingMessage(
-        html="\n".join(h for h, _ in kept),
-        plain="\n".join(p for _, p in kept),
-        buttons=link_buttons(posting, delivery_id, saved)
-        + job_actions(delivery_id, posting.company, alert_queries),
-    )
+        return _line(f"🏢 Every new job of {board}: you follow it (/following)")
+    return None
 
 
 def pay(posting: Posting, queries: Sequence[str] = ()) -> str:

@@ -121,45 +121,50 @@ def write(
     saved: Sequence[SavedSpec] = (),
 ) -> bytes:
     """The export document, as UTF-8 JSON."""
-    quiet = (
-        f"{fmt_minutes(settings.quiet[0])}-{fmt_minutes(settings.quiet[1])}"
-        if settings.quiet
-        else None
-    )
     doc = {
         "jobbot": "export",
         "version": VERSION,
         "exported_at": now.isoformat(timespec="seconds"),
         "alerts": [_alert(a) for a in alerts],
-        "settings": {
-            "timezone": settings.timezone,
-            "digest": _digest(settings),
-            "quiet": quiet,
-            "hourly_cap": hourly_cap,
-        },
+        "settings": _settings_out(settings, hourly_cap),
         "muted": muted,
         "follows": [
             {"url": f.url, "kind": f.kind, "endpoint": f.endpoint, "all": f.all_jobs}
             for f in follows
         ],
-        "saved": [
-            {
-                "key": j.key,
-                "title": j.title,
-                "company": j.company,
-                "url": j.url,
-                "saved_at": j.saved_at.isoformat(timespec="seconds"),
-                "details": j.details,
-                **(
-                    {"applied_at": j.applied_at.isoformat(timespec="seconds")}
-                    if j.applied_at is not None
-                    else {}
-                ),
-            }
-            for j in saved
-        ],
+        "saved": [_saved_out(j) for j in saved],
     }
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def _settings_out(settings: DeliverySettings, hourly_cap: int) -> dict[str, Any]:
+    """The delivery settings in the document: quiet hours as "22:00-07:00" or None."""
+    quiet = (
+        f"{fmt_minutes(settings.quiet[0])}-{fmt_minutes(settings.quiet[1])}"
+        if settings.quiet
+        else None
+    )
+    return {
+        "timezone": settings.timezone,
+        "digest": _digest(settings),
+        "quiet": quiet,
+        "hourly_cap": hourly_cap,
+    }
+
+
+def _saved_out(j: SavedSpec) -> dict[str, Any]:
+    """A saved job in the document: "applied_at" only when the user applied."""
+    out: dict[str, Any] = {
+        "key": j.key,
+        "title": j.title,
+        "company": j.company,
+        "url": j.url,
+        "saved_at": j.saved_at.isoformat(timespec="seconds"),
+        "details": j.details,
+    }
+    if j.applied_at is not None:
+        out["applied_at"] = j.applied_at.isoformat(timespec="seconds")
+    return out
 
 
 def _load(text: str) -> dict[str, Any]:

@@ -274,15 +274,9 @@ class Handlers:
         self.control = control.ControlCommands(
             alerts, clock, follows.config.max_per_user if follows else FollowConfig().max_per_user
         )
-        self._routes: dict[str, Route] = {
-            **{
-                c.name: getattr(self, f"cmd_{c.name}")
-                for c in COMMANDS
-                if hasattr(self, f"cmd_{c.name}")
-            },
-            **self.alert_cmds.routes(),
-            **self.control.routes(),
-        }
+        self.modes = delivery_modes.DeliveryModes(clock)
+        self.settings = settings_menu.SettingsMenu(clock)
+        self._routes = self._command_routes(clock)
         self.presses = Presses(self.db, clock)
         self.presses.register(buttons.PRESSES)
         self.presses.register(
@@ -292,13 +286,25 @@ class Handlers:
                 search_pages.PREFIX: self._press_search,
             }
         )
-        self.modes = delivery_modes.DeliveryModes(clock)
-        self.settings = settings_menu.SettingsMenu(clock)
-        self._routes |= self.modes.routes() | self.settings.routes()
-        self._routes |= pausing.PauseCommands(clock).routes()
-        self._routes |= muting.MuteCommands(clock).routes()
-        self._routes |= saving.routes(clock)
         self.presses.register(self.settings.presses())
+
+    def _command_routes(self, clock: Callable[[], datetime]) -> dict[str, Route]:
+        """Each command's name -> the method that answers it, wherever it is defined."""
+        own = {
+            c.name: getattr(self, f"cmd_{c.name}")
+            for c in COMMANDS
+            if hasattr(self, f"cmd_{c.name}")
+        }
+        return (
+            own
+            | self.alert_cmds.routes()
+            | self.control.routes()
+            | self.modes.routes()
+            | self.settings.routes()
+            | pausing.PauseCommands(clock).routes()
+            | muting.MuteCommands(clock).routes()
+            | saving.routes(clock)
+        )
 
     @property
     def scan_limit(self) -> int:
