@@ -72,19 +72,33 @@ def later_pages(url: str, sent: object, listed: int, total: object) -> list[Requ
     return [search(url, at) for at in range(listed, last, listed)]
 
 
-def _posting(job: dict[str, Any], base: str) -> RawPosting:
-    ident = text(job.get("jobId")) or text(job.get("reqId")) or ""
-    apply = text(job.get("applyUrl"))
+def _place(job: dict[str, Any]) -> str:
+    """The job's place, a part its city and state repeat said once ("Auckland, Auckland, New
+    Zealand" is Auckland, New Zealand)."""
     place = text(job.get("cityStateCountry")) or ", ".join(
         p for p in (text(job.get(k)) for k in ("city", "state", "country")) if p
     )
+    parts = [p.strip() for p in place.split(",")]
+    kept = [p for i, p in enumerate(parts) if i == 0 or p.casefold() != parts[i - 1].casefold()]
+    return ", ".join(kept) if len(kept) < len(parts) else place
+
+
+# The teaser starts with the description's first heading, run into its first sentence.
+_TEASER_LABEL = re.compile(r"(?i)^\s*job description\s*[.:]\s*")
+
+
+def _posting(job: dict[str, Any], base: str) -> RawPosting:
+    ident = text(job.get("jobId")) or text(job.get("reqId")) or ""
+    apply = text(job.get("applyUrl"))
+    place = _place(job)
+    teaser = text(job.get("descriptionTeaser"))
     return RawPosting(
         external_id=ident,
         title=text(job.get("title")) or "",
         url=f"{base}/job/{ident}",
         location=place or None,
         locations=tuple(t for t in (text(x) for x in items(job.get("multi_location"))) if t),
-        description_text=text(job.get("descriptionTeaser")),
+        description_text=_TEASER_LABEL.sub("", teaser) if teaser else teaser,
         posted_at=text(job.get("postedDate")) or text(job.get("dateCreated")),
         employment_type=text(job.get("type")),
         department=text(job.get("category")),
