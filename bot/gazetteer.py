@@ -181,6 +181,12 @@ class Gazetteer:
     words: dict[str, tuple[tuple[str, ...], ...]]  # ISO code, "+region", "~US-TX", "=city"
     regions: dict[str, frozenset[str]]  # ISO code or "+region" -> "+region"s it lies in
     code_of: dict[tuple[str, str], str]  # ("pune", "MH") -> "IN": a city's own state's code
+    # For near:. A city's name (or an area's: "bay area") -> where it is: the biggest of
+    # that name's latitude and longitude, or the area's centre.
+    centres: dict[str, tuple[float, float]]
+    # Every city: its name, the name that places it among cities of that name (its state's,
+    # in a country whose states we know, else its country's ISO code), latitude, longitude.
+    located: tuple[tuple[str, str, float, float], ...]
 
 
 def _country_names(code: str) -> list[str]:
@@ -253,7 +259,35 @@ def _build() -> Gazetteer:
     named = [(key, c) for (key, _), c in seats.items()]
     codes = _codes([*named, *((_key(c["name"]), c) for c in geonames)])
     tables = (state_codes, state_names, state_of, metro_of, words, regions, codes)
-    return Gazetteer(names, cities, city_of, *tables)
+    return Gazetteer(names, cities, city_of, *tables, _centres(seats), _located(geonames, words))
+
+
+def _centres(seats: dict[tuple[str, str], dict]) -> dict[str, tuple[float, float]]:
+    """Each city name -> the latitude and longitude of the biggest city of that name; each
+    area's name ("bay area") -> its centre."""
+    biggest: dict[str, dict] = {}
+    for (key, _), city in seats.items():
+        if key not in biggest or city["population"] > biggest[key]["population"]:
+            biggest[key] = city
+    centres = {k: (float(c["latitude"]), float(c["longitude"])) for k, c in biggest.items()}
+    for own, _, centre, _ in _METROS.values():
+        centres.update(dict.fromkeys(own, centre))
+    return centres
+
+
+def _located(
+    geonames: list[dict], words: dict[str, tuple[tuple[str, ...], ...]]
+) -> tuple[tuple[str, str, float, float], ...]:
+    """Every city by its own name, with the name that tells it from others of that name."""
+    out = []
+    for city in geonames:
+        key = _key(city["name"])
+        if not key.isascii() or len(key) < 3 or key in NOT_CITIES:
+            continue
+        state = _state(city)
+        among = " ".join(words[state][0]) if state in words else city["countrycode"].lower()
+        out.append((key, among, float(city["latitude"]), float(city["longitude"])))
+    return tuple(out)
 
 
 def _states(
@@ -297,12 +331,12 @@ def _metros(city: dict) -> tuple[str, ...]:
     lat, lon, state = float(city["latitude"]), float(city["longitude"]), _state(city)
     return tuple(
         metro
-        for metro, (_, within, (clat, clon), km) in _METROS.items()
-        if state == within and _km(lat, lon, clat, clon) <= km
+        for metro, (_, within, (clat, clon), radius) in _METROS.items()
+        if state == within and km(lat, lon, clat, clon) <= radius
     )
 
 
-def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
+def km(lat: float, lon: float, lat2: float, lon2: float) -> float:
     """The distance between two points, near enough over a hundred kilometres."""
     x = math.radians(lon2 - lon) * math.cos(math.radians((lat + lat2) / 2))
     return 6371 * math.hypot(x, math.radians(lat2 - lat))

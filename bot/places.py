@@ -32,7 +32,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from bot.gazetteer import CODE, NOT_CITIES, REGIONS, TIME_ZONES, Gazetteer, gazetteer
+from bot.gazetteer import CODE, NOT_CITIES, REGIONS, TIME_ZONES, Gazetteer, gazetteer, km
 from bot.words import tokens
 
 # Between places: "Berlin; Remote (EU)", "Berlin or Munich", "NYC OR SF"; not the OR of
@@ -425,6 +425,29 @@ def names_a_place(name: str) -> bool:
     area") is a country's, region's, state's, area's or city's name we know."""
     g = gazetteer()
     return name in g.names or name in g.state_names or name in g.cities
+
+
+NEAR_KM = 40  # near:'s distance unless the query names one: about 25 miles, a long commute
+MAX_NEAR_KM = 200
+
+
+@functools.lru_cache(maxsize=256)
+def near(name: str, radius: float = NEAR_KM) -> tuple[tuple[str, str], ...] | None:
+    """The cities within `radius` km of the city or area `name` ("berlin", "bay area"), the
+    place itself first: each as its name and the name that tells it from others of that name
+    ("potsdam", "de"; "cambridge", "massachusetts"). None when `name` is no city we know."""
+    g = gazetteer()
+    centre = g.centres.get(name)
+    if centre is None:
+        return None
+    lat, lon = centre
+    span = radius / 111.0  # degrees of latitude: a cheap first cut before the distance
+    found = [
+        (key, among)
+        for key, among, clat, clon in g.located
+        if abs(clat - lat) <= span and km(lat, lon, clat, clon) <= radius
+    ]
+    return tuple(dict.fromkeys(found))
 
 
 def names_a_region(name: str) -> bool:

@@ -11,13 +11,16 @@ here, and `node` stays the plain word: "node" finds graph nodes too, write `node
 
 `expand` also rewrites `from:` ("open to someone in"): from:germany is location:germany, or a
 location that names alone a region Germany lies in ("Remote (EU)", "Worldwide"; see
-`bot.places.open_names`).
+`bot.places.open_names`); and `near:`: near:munich is location:munich, or a location that
+names a city within 40 km of Munich with its state or country (`bot.places.near`).
 """
 
 from __future__ import annotations
 
-from bot.places import open_names
-from bot.syntax import OPEN_TO, And, Field, Node, Not, Or, Phrase, Word
+import re
+
+from bot.places import MAX_NEAR_KM, NEAR_KM, near, open_names
+from bot.syntax import NEAR, OPEN_TO, And, Field, Node, Not, Or, Phrase, Word
 from bot.words import tokens
 
 GROUPS: tuple[tuple[str, ...], ...] = (
@@ -69,6 +72,8 @@ def expand(node: Node) -> Node:
         return node if group is None else Or(group)
     if isinstance(node, Field) and node.name == OPEN_TO:
         return Field("location", _open_to(expand(node.child)))
+    if isinstance(node, Field) and node.name == NEAR:
+        return Field("location", _near(node.child))
     if isinstance(node, Field):
         return Field(node.name, expand(node.child))
     if isinstance(node, Not):
@@ -89,6 +94,38 @@ def _open_to(node: Node) -> Node:
     if isinstance(node, Or):
         return Or(tuple(_open_to(c) for c in node.children))
     return node
+
+
+_DISTANCE = re.compile(r"(\d+(?:\.\d+)?)(km|mi)?")
+_UNITS = {"km": 1.0, "mi": 1.609, "miles": 1.609, "mile": 1.609}
+
+
+def near_place(node: Word | Phrase) -> tuple[str, float]:
+    """near:'s place and distance in km: "munich" (40 km), "munich 20km", "munich 10 miles"."""
+    toks = [node.token] if isinstance(node, Word) else list(node.tokens)
+    unit = 1.0
+    if len(toks) > 2 and toks[-1] in _UNITS and _DISTANCE.fullmatch(toks[-2]):
+        unit = _UNITS[toks.pop()]
+    if len(toks) > 1 and (m := _DISTANCE.fullmatch(toks[-1])):
+        toks.pop()
+        unit = _UNITS[m.group(2)] if m.group(2) else unit
+        return " ".join(toks), min(float(m.group(1)) * unit, MAX_NEAR_KM)
+    return " ".join(toks), float(NEAR_KM)
+
+
+def _near(node: Node) -> Node:
+    """near:'s place as location: finds it: the place named, or a city near enough named
+    with its state or country (a Cambridge near Boston is not the one near London)."""
+    if isinstance(node, Or):
+        return Or(tuple(_near(c) for c in node.children))
+    if not isinstance(node, Word | Phrase):
+        return node
+    name, radius = near_place(node)
+    place = _term(name) if name else node
+    cities = near(name, radius) if name else None
+    if not cities:
+        return place
+    return Or((place, *(And((_term(city), _term(among))) for city, among in cities)))
 
 
 _LONGEST = max(len(t.tokens) for t in _GROUP_OF if isinstance(t, Phrase))

@@ -89,7 +89,8 @@ Term = Word | Phrase | Prefix
 
 FIELDS = ("title", "company", "location", "board")
 OPEN_TO = "from"  # from:germany: the location is in Germany or open to it (`bot.synonyms`)
-FIELD_NAMES = (*FIELDS, OPEN_TO)
+NEAR = "near"  # near:munich, near:"munich 20km": a city within so far of it (`bot.synonyms`)
+FIELD_NAMES = (*FIELDS, OPEN_TO, NEAR)
 ATTRS: dict[str, dict[str, str]] = {
     "remote": {
         "yes": "yes", "true": "yes", "remote": "yes",

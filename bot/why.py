@@ -14,13 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
+from bot import places
 from bot.experience import asked
 from bot.language import NAMES
 from bot.models import Posting
 from bot.render import WORKPLACE, shorten
 from bot.salary import converted, posting_salary
-from bot.synonyms import expand, runs
+from bot.synonyms import expand, near_place, runs
 from bot.syntax import (
+    NEAR,
     OPEN_TO,
     And,
     Attr,
@@ -133,6 +135,8 @@ def _walk(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
     """(value, reasons): when false, why it fails; when true, what made it true (for NOT)."""
     if isinstance(node, Field) and node.name == OPEN_TO:
         return _open_to(node, v, p)
+    if isinstance(node, Field) and node.name == NEAR:
+        return _near(node, v, p)
     if isinstance(node, Field):
         return _walk(node.child, SCOPE[node.name], v, p)
     if isinstance(node, Not):
@@ -166,6 +170,22 @@ def _open_to(node: Field, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
     if ok:
         return ok, [f"{_text(node)}: {where} is in or open to {place}"]
     return ok, [f"{_text(node)}: {where} is neither in nor open to {place}"]
+
+
+def _near(node: Field, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
+    """near:: one leaf, told as the location's being within so many km of the place."""
+    ok = compile_node(expand(node), ANY)(v)
+    where = _where(SCOPE["location"], p)
+    leaves = node.child.children if isinstance(node.child, Or) else (node.child,)
+    asked = [near_place(leaf) for leaf in leaves if isinstance(leaf, Word | Phrase)]
+    if not asked:
+        return ok, [f"{_text(node)}: {where} is{'' if ok else ' not'} near enough"]
+    if any(places.near(name, radius) is None for name, radius in asked):
+        unknown = next(name for name, radius in asked if places.near(name, radius) is None)
+        said = f"I know no city “{unknown}”, so it looks for that name in {where}"
+        return ok, [f"{_text(node)}: {said}" + ("" if ok else ": not there")]
+    within = " or ".join(f"{radius:g} km of {name}" for name, radius in asked)
+    return ok, [f"{_text(node)}: {where} is{'' if ok else ' not'} within {within}"]
 
 
 def _run(run: tuple[Node, ...], scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:

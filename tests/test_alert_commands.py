@@ -185,6 +185,9 @@ async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers,
     assert "<code>/edit 1 go location:london</code>" in await say(
         handlers, "/edit 1 go jobs at london"
     ), "a place after “at” is the job's place"
+    assert "<code>/edit 1 rust near:munich</code>" in await say(
+        handlers, "/edit 1 rust jobs near munich"
+    ), "near a city: the towns around it too"
     for keywords in (
         "senior rust backend",
         "rust remote",
@@ -302,6 +305,22 @@ async def test_a_remote_alert_with_a_region_as_a_word_gets_from_offered(
         assert tip.startswith("Tip: <b>") and "finds the remote jobs open to people there" in tip
     else:
         assert "(with <code>from:" in tip and "those open to people there)" in tip
+
+
+async def test_near_a_city_we_do_not_know_gets_a_tip(handlers, store, now) -> None:
+    """near:narnia looks for the name as typed: the reply says so; a city we know finds the
+    jobs of the towns around it."""
+    _, tip = await saved_and_tip(handlers, "/alert golang near:narnia")
+    assert tip == (
+        "Tip: I know no city “narnia”, so near: finds only jobs whose location names it. It "
+        "takes a city or an area, and a distance if you like: <code>near:munich</code>, "
+        "<code>near:&quot;bay area 30km&quot;</code>."
+    )
+    potsdam = normalize.posting(raw(9, "Go Engineer", "Potsdam, Germany", "Go."), INFO)
+    store.postings.record("Acme", [potsdam], now)
+    reply = await say(handlers, '/edit 1 golang near:"berlin 30km"')
+    assert "Tip:" not in reply and "Potsdam, Germany" in reply, reply
+    assert "Potsdam" not in await say(handlers, '/search golang near:"berlin 10km"')
 
 
 async def test_from_a_place_we_do_not_know_gets_a_tip(handlers, store) -> None:
@@ -582,6 +601,7 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ),
         ("remote rust jobs eu", "send <code>/alert remote:yes rust from:eu</code>"),
         ("rust jobs at monzo", "send <code>/alert rust company:monzo</code>"),
+        ("python jobs around london", "send <code>/alert python near:london</code>"),
         ("thanks for the jobs", "Send /alert followed by keywords"),
         ("I need a job", "Send /alert followed by keywords"),
         ("one two three four five six seven", "Send /alert followed by keywords"),

@@ -47,6 +47,21 @@ CASES = [
     ("location:europe", True, "location:europe is in the location “Berlin, Germany”"),
     ("from:germany", True, "from:germany: the location “Berlin, Germany” is in or open to germany"),
     ("from:france", False, "from:france: the location “Berlin, Germany” is neither in nor open to"),
+    (
+        "near:potsdam",
+        True,
+        "near:potsdam: the location “Berlin, Germany” is within 40 km of potsdam",
+    ),
+    (
+        'near:"hamburg 50km"',
+        False,
+        'near:"hamburg 50km": the location “Berlin, Germany” is not within 50 km of hamburg',
+    ),
+    (
+        "near:narnia",
+        False,
+        "I know no city “narnia”, so it looks for that name in the location",
+    ),
     ("remote:yes", False, "remote:yes: the job is on-site"),
     ("type:contract", False, "type:contract: the job is full-time"),
     ("salary:>=120k", False, "salary:>=120k: the job pays €90k–110k a year"),

@@ -103,6 +103,11 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
         "a state: Austin, TX, or just Austin; also ontario, nsw, bavaria, karnataka",
     ),
     (
+        'near:munich, near:"munich 20km"',
+        "jobs in Munich or a town within 40 km of it (or 20 km; 10mi in miles, up to 200 km); "
+        'a city or an area (near:"bay area")',
+    ),
+    (
         "salary:>=100k",
         "a yearly salary of 100k or more (or salary>=100k, salary:100k+); salary:<80k, "
         "salary:100k-150k",

@@ -13,8 +13,10 @@ import re
 from bot import places
 from bot.errors import QueryError, UnknownField
 from bot.query import parse as parse_query
+from bot.synonyms import near_place
 from bot.syntax import (
     ATTRS,
+    NEAR,
     OPEN_TO,
     And,
     Attr,
@@ -124,7 +126,11 @@ def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
         said = " ".join(format_node(t) for t in terms[i : years[1]])
         return Years("<=", years[0]), years[1] - i, said, False
     if token in _NEAR and (place := _place_at(terms, i + 1)) is not None:
-        return place[1], 1 + place[0], "", True  # a job may well say "in Berlin"
+        n, named = place  # a job may well say "in Berlin"
+        city = named.child if isinstance(named, Field) else None
+        if token != "in" and isinstance(city, Word | Phrase) and places.near(_words(city)):
+            named = Field(NEAR, city)  # "near munich": the towns around it too
+        return named, 1 + n, "", True
     if token == "at" and i and _token(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
         found = _place_at(terms, i + 1) or _company_at(terms, i + 1)
         if found is not None:
@@ -407,28 +413,42 @@ def remote_from_tip(root: Node, command: str) -> str:
 
 def open_tip(root: Node) -> str:
     """A line for the reply when from: names no place we know ("from:mars"): it then finds
-    only the jobs open worldwide, which is likely not what was meant."""
+    only the jobs open worldwide, which is likely not what was meant; or near: no city we
+    know: it then looks for the name in the location."""
     unknown = [
         name
         for name in _open_places(root)
         if not places.names_a_place(name) and len(places.open_names(name)) == 1  # worldwide
     ]
+    if unknown:
+        return (
+            f"\nTip: I know no place “{esc(unknown[0])}”, so from: finds only the jobs open "
+            "worldwide. It takes a country, a state or a big city: <code>from:germany</code>."
+        )
+    far = [near_place(leaf)[0] for leaf in _leaves_of(root, NEAR)]
+    unknown = [name for name in far if places.near(name) is None]
     if not unknown:
         return ""
     return (
-        f"\nTip: I know no place “{esc(unknown[0])}”, so from: finds only the jobs open "
-        "worldwide. It takes a country, a state or a big city: <code>from:germany</code>."
+        f"\nTip: I know no city “{esc(unknown[0])}”, so near: finds only jobs whose location "
+        "names it. It takes a city or an area, and a distance if you like: "
+        "<code>near:munich</code>, <code>near:&quot;bay area 30km&quot;</code>."
     )
 
 
 def _open_places(node: Node) -> list[str]:
     """The places named after from: anywhere in the query, as words joined by spaces."""
-    if isinstance(node, Field) and node.name == OPEN_TO:
-        leaves = node.child.children if isinstance(node.child, Or) else (node.child,)
-        return [_words(leaf) for leaf in leaves if isinstance(leaf, Word | Phrase)]
+    return [_words(leaf) for leaf in _leaves_of(node, OPEN_TO)]
+
+
+def _leaves_of(node: Node, field: str) -> list[Word | Phrase]:
+    """The words and phrases typed after `field`: anywhere in the query."""
+    if isinstance(node, Field) and node.name == field:
+        typed = node.child.children if isinstance(node.child, Or) else (node.child,)
+        return [leaf for leaf in typed if isinstance(leaf, Word | Phrase)]
     children = node.children if isinstance(node, And | Or) else ()
     child = (node.child,) if isinstance(node, Not) else ()
-    return [name for c in (*children, *child) for name in _open_places(c)]
+    return [leaf for c in (*children, *child) for leaf in _leaves_of(c, field)]
 
 
 def _words(term: Word | Phrase) -> str:

@@ -1,0 +1,41 @@
+"""near:: the place and distance a query names, and the cities within it (`bot.places.near`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import places
+from bot.query import parse
+from bot.synonyms import near_place
+from bot.syntax import Field, Phrase, Word
+
+
+@pytest.mark.parametrize(
+    ("typed", "place", "km"),
+    [
+        ("near:munich", "munich", 40.0),
+        ('near:"munich 20km"', "munich", 20.0),
+        ("near:munich/20km", "munich", 20.0),
+        ("near:munich/10mi", "munich", 16.09),
+        ('near:"munich 10 miles"', "munich", 16.09),
+        ('near:"san francisco 30"', "san francisco", 30.0),
+        ('near:"bay area"', "bay area", 40.0),
+        ("near:munich/900km", "munich", 200.0),  # capped: a near: of a continent is location:
+    ],
+)
+def test_the_place_and_distance_as_typed(typed: str, place: str, km: float) -> None:
+    node = parse(typed).root
+    assert isinstance(node, Field) and isinstance(node.child, Word | Phrase)
+    got = near_place(node.child)
+    assert got[0] == place and got[1] == pytest.approx(km)
+
+
+def test_the_cities_near_a_place_are_named_with_their_state_or_country() -> None:
+    around = places.near("berlin")
+    assert around is not None
+    assert ("potsdam", "brandenburg") in around and ("berlin", "berlin") in around
+    assert not any(city == "hamburg" for city, _ in around)
+    boston = places.near("boston", 20)
+    assert boston is not None and ("cambridge", "massachusetts") in boston
+    assert places.near("narnia") is None, "no city: near: looks for the name as typed"
+    assert places.near("germany") is None, "a country is no city: location:germany"
