@@ -433,9 +433,15 @@ MAX_NEAR_KM = 200
 
 @functools.lru_cache(maxsize=256)
 def near(name: str, radius: float = NEAR_KM) -> tuple[tuple[str, str], ...] | None:
-    """The cities within `radius` km of the city or area `name` ("berlin", "bay area"), the
-    place itself first: each as its name and the name that tells it from others of that name
-    ("potsdam", "de"; "cambridge", "massachusetts"). None when `name` is no city we know."""
+    """The cities within `radius` km of the city or area `name` ("berlin", "bay area"): each
+    as its name and the name that tells it from others of that name ("potsdam", "de";
+    "cambridge", "massachusetts"). None when `name` is no city we know."""
+    found = distances(name, radius)
+    return None if found is None else tuple(dict.fromkeys((c, a) for c, a, _ in found))
+
+
+def distances(name: str, radius: float) -> list[tuple[str, str, float]] | None:
+    """`near`'s cities with how many km each is from `name`'s centre, the nearest first."""
     g = gazetteer()
     centre = g.centres.get(name)
     if centre is None:
@@ -443,11 +449,11 @@ def near(name: str, radius: float = NEAR_KM) -> tuple[tuple[str, str], ...] | No
     lat, lon = centre
     span = radius / 111.0  # degrees of latitude: a cheap first cut before the distance
     found = [
-        (key, among)
+        (key, among, d)
         for key, among, clat, clon in g.located
-        if abs(clat - lat) <= span and km(lat, lon, clat, clon) <= radius
+        if abs(clat - lat) <= span and (d := km(lat, lon, clat, clon)) <= radius
     ]
-    return tuple(dict.fromkeys(found))
+    return sorted(found, key=lambda x: x[2])
 
 
 def names_a_region(name: str) -> bool:

@@ -184,8 +184,23 @@ def _near(node: Field, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
         unknown = next(name for name, radius in asked if places.near(name, radius) is None)
         said = f"I know no city “{unknown}”, so it looks for that name in {where}"
         return ok, [f"{_text(node)}: {said}" + ("" if ok else ": not there")]
-    within = " or ".join(f"{radius:g} km of {name}" for name, radius in asked)
-    return ok, [f"{_text(node)}: {where} is{'' if ok else ' not'} within {within}"]
+    within = " or ".join(f"{radius:.0f} km of {name}" for name, radius in asked)
+    away = _away(asked[0][0], v)
+    said = f" ({away:.0f} km away)" if away is not None and away >= 0.5 and len(asked) == 1 else ""
+    return ok, [f"{_text(node)}: {where} is{'' if ok else ' not'} within {within}{said}"]
+
+
+def _away(name: str, v: PostingView) -> float | None:
+    """How far the job's town is from `name`, when it is within `places.MAX_NEAR_KM`."""
+    for city, among, km in places.distances(name, places.MAX_NEAR_KM) or ():
+        if compile_node(Field("location", And((_term(city), _term(among)))), ANY)(v):
+            return km
+    return None
+
+
+def _term(words: str) -> Word | Phrase:
+    split = tuple(words.split())
+    return Word(split[0]) if len(split) == 1 else Phrase(split)
 
 
 def _run(run: tuple[Node, ...], scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:

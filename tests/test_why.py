@@ -53,9 +53,10 @@ CASES = [
         "near:potsdam: the location “Berlin, Germany” is within 40 km of potsdam",
     ),
     (
-        'near:"hamburg 50km"',
+        'near:"leipzig 50km"',
         False,
-        'near:"hamburg 50km": the location “Berlin, Germany” is not within 50 km of hamburg',
+        'near:"leipzig 50km": the location “Berlin, Germany” is not within 50 km of leipzig'
+        " (150 km away)",
     ),
     (
         "near:narnia",
