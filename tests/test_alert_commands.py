@@ -188,6 +188,9 @@ async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers,
     assert "<code>/edit 1 rust near:munich</code>" in await say(
         handlers, "/edit 1 rust jobs near munich"
     ), "near a city: the towns around it too"
+    within = await say(handlers, "/edit 1 go roles within 20 miles of boston paying over 150k")
+    assert "few jobs say “roles”, “within 20 miles” or “over 150k”" in within
+    assert "<code>/edit 1 go near:&quot;boston 20mi&quot; salary:&gt;=150k</code>" in within
     for keywords in (
         "senior rust backend",
         "rust remote",
@@ -602,6 +605,10 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("remote rust jobs eu", "send <code>/alert remote:yes rust from:eu</code>"),
         ("rust jobs at monzo", "send <code>/alert rust company:monzo</code>"),
         ("python jobs around london", "send <code>/alert python near:london</code>"),
+        (
+            "golang jobs within 25km of berlin",
+            "send <code>/alert golang near:&quot;berlin 25km&quot;</code>",
+        ),
         ("thanks for the jobs", "Send /alert followed by keywords"),
         ("I need a job", "Send /alert followed by keywords"),
         ("one two three four five six seven", "Send /alert followed by keywords"),

@@ -100,6 +100,29 @@ def _token(term: Node) -> str:
     return term.token if isinstance(term, Word) else ""
 
 
+_DISTANCE_UNITS = {"km": "km", "kms": "km", "mi": "mi", "mile": "mi", "miles": "mi"}
+_DISTANCE = re.compile(r"(\d+)(km|mi)?")
+
+
+def _within_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+    """ "within 30 km of munich" (or "30km", "20 miles") from `i`, as near:"munich 30km"."""
+    toks = [_token(t) for t in terms[i + 1 : i + 5]]
+    m = _DISTANCE.fullmatch(toks[0]) if toks else None
+    if m is None:
+        return None
+    unit, n = m.group(2), 1
+    if unit is None and len(toks) > 1 and toks[1] in _DISTANCE_UNITS:
+        unit, n = _DISTANCE_UNITS[toks[1]], 2
+    if unit is None or n >= len(toks) or toks[n] != "of":
+        return None
+    place = _place_at(terms, i + n + 2)
+    city = place[1].child if place is not None and isinstance(place[1], Field) else None
+    if place is None or not isinstance(city, Word | Phrase) or not places.near(_words(city)):
+        return None
+    name = Phrase((*_words(city).split(), f"{m.group(1)}{unit}"))
+    return Field(NEAR, name), n + 2 + place[0], " ".join(["within", *toks[:n]]), True
+
+
 def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     """The company named by the words from `i`, after "jobs at" ("stripe", "goldman sachs",
     a quoted name), as company:; None when the first is no name ("at least")."""
@@ -125,6 +148,8 @@ def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     if (years := _years_at(terms, i)) is not None:
         said = " ".join(format_node(t) for t in terms[i : years[1]])
         return Years("<=", years[0]), years[1] - i, said, False
+    if token == "within" and (close := _within_at(terms, i)) is not None:
+        return close
     if token in _NEAR and (place := _place_at(terms, i + 1)) is not None:
         n, named = place  # a job may well say "in Berlin"
         city = named.child if isinstance(named, Field) else None
