@@ -13,6 +13,7 @@ from bot.excerpt import about_the_role
 from bot.experience import Asked, asked
 from bot.models import Button, Earlier, Keyboard, OutgoingMessage, Posting
 from bot.salary import converted, posting_salary
+from bot.stack import stack
 from bot.syntax import And, Field, Node, Or, Salary
 from bot.view import stored_query
 from bot.visa import stance
@@ -166,6 +167,7 @@ def _facts(
         _line(_pay(posting, alert_queries)),
         _line(VISA_LINES.get(stance(posting.title, posting.description)[0] or "", "")),
         _line(_years(asked(posting.title, posting.description or ""))),
+        _line(_stack(posting)),
         _line(_dated(posting, now, zone)),
         _line(_earlier(earlier, zone)),
         _line("Also on " + shorten(", ".join(dict.fromkeys(boards)), 120) if boards else ""),
@@ -221,6 +223,12 @@ def _currencies(query: str) -> tuple[str, ...]:
         nodes.extend(node.children if isinstance(node, And | Or) else ())
         nodes.extend((node.child,) if isinstance(node, Field) else ())
     return tuple(found)
+
+
+def _stack(posting: Posting) -> str:
+    """The tech the posting names, the most named first (`bot.stack`)."""
+    named = stack(posting.title, posting.description or "", posting.company)
+    return "🧰 " + " · ".join(named) if named else ""
 
 
 def _years(said: Asked) -> str:
