@@ -226,9 +226,12 @@ def _currencies(query: str) -> tuple[str, ...]:
 
 
 def _stack(posting: Posting) -> str:
-    """The tech the posting names, the most named first (`bot.stack`)."""
+    """The tech the posting names, the most named first (`bot.stack`); none when the title
+    names it all already ("Rust Engineer" of a text that names only Rust)."""
     named = stack(posting.title, posting.description or "", posting.company)
-    return "🧰 " + " · ".join(named) if named else ""
+    if not named or set(named) <= set(stack(posting.title, "", posting.company)):
+        return ""
+    return "🧰 " + " · ".join(named)
 
 
 def _years(said: Asked) -> str:

@@ -63,3 +63,6 @@ def test_the_message_names_the_stack_after_the_years() -> None:
     assert lines[at - 1] == "🎓 5+ years of experience asked"
     plain = Posting("b:2", "b", "2", "Office Manager", "Acme", "Berlin", "https://e.com/2", "Hi")
     assert not any(x.startswith("🧰") for x in notification(plain, [], NOW).plain.splitlines())
+    said = Posting("b:3", "b", "3", "Rust Engineer", "Acme", "Berlin", "https://e.com/3", "Rust!")
+    lines = notification(said, [], NOW).plain.splitlines()
+    assert not any(x.startswith("🧰") for x in lines), "the title says it all already"
