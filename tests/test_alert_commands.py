@@ -446,6 +446,31 @@ async def test_alerts_lists_ids_and_jobs_sent_in_seven_days(handlers, store, now
     assert "#2 <b>c++</b> — 1 job sent in 7 days" in reply
 
 
+async def test_alerts_names_those_that_brought_nothing_in_30_days(handlers, store, now) -> None:
+    """An old alert that brought no job in 30 days is likely too narrow: /alerts says so,
+    with what may help; a new one, a paused one or one that brought a job is not named."""
+    store.users.subscribe(USER, now - timedelta(days=60))
+    long_ago = now - timedelta(days=40)
+    store.alerts.add_alert(USER, "haskell ocaml", long_ago)  # 1: quiet
+    store.alerts.add_alert(USER, "rust", long_ago)  # 2: brought a job 20 days ago
+    store.alerts.add_alert(USER, "elixir", long_ago)  # 3: paused
+    store.alerts.add_alert(USER, "cobol", now - timedelta(days=3))  # 4: new
+    store.alerts.set_alert_paused(USER, 3, now - timedelta(days=35))
+    store.outbox.enqueue([Delivery(USER, "Acme:1", (2,))], now - timedelta(days=20))
+    [item] = store.outbox.due(now)
+    store.outbox.mark_sending(item.id)
+    store.outbox.mark_sent(item.id, now - timedelta(days=20), 100)
+    reply = await say(handlers, "/alerts")
+    assert (
+        "💤 #1 brought no job in 30 days: fewer words, or words joined with OR, find more "
+        "(<code>/edit 1 …</code>); <code>/why</code> with a job's link says why it missed that "
+        "job."
+    ) in reply
+    assert "#2" not in reply.split("💤")[1].split("\n")[0]
+    store.alerts.add_alert(USER, "fortran", long_ago)  # 5: quiet too
+    assert "💤 #1, #5 brought no job in 30 days" in await say(handlers, "/alerts")
+
+
 async def test_search_lists_the_latest_five_matches(handlers) -> None:
     reply = await say(handlers, "/search engineer OR specialist OR developer OR intern")
     assert len(re.findall(r"<a href=", reply)) == 5

@@ -43,6 +43,7 @@ esc = html.escape
 PAGE = 10  # alerts on one page of the menu
 SHOWN = 150  # characters of a query in the menu: 10 of them stay far within 4096
 WEEK = timedelta(days=7)
+QUIET = timedelta(days=30)  # an alert that brought nothing for so long gets a word in /alerts
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 COMMANDS = (
@@ -253,6 +254,7 @@ class AlertCommands:
             nav.append(Button("Next ▶", data=f"a:l:0:{page + 1}"))
         if nav:
             rows.append(tuple(nav))
+        lines += self._quiet(store, chat_id, shown)
         lines.append(
             "/edit &lt;id&gt; &lt;query&gt; changes one; /delete &lt;id&gt; removes one; "
             "/digest &lt;id&gt; daily: one alert's jobs in a daily digest."
@@ -262,6 +264,26 @@ class AlertCommands:
             lines.append("⏸ Notifications are paused: /resume.")
         text = "\n".join(lines)
         return OutgoingMessage(text, visible_text(text), tuple(rows))
+
+    def _quiet(self, store: Stores, chat_id: int, shown: list[AlertRow]) -> list[str]:
+        """A line for the alerts on the page that are on, at least `QUIET` old, and brought
+        no job in that time: likely too narrow, and the user may not have noticed."""
+        since = self.clock() - QUIET
+        sent = store.alerts.alert_sent_counts(chat_id, since)
+        quiet = [
+            f"#{a.id}"
+            for a in shown
+            if not a.paused_at and a.created_at <= since and a.id not in sent
+        ]
+        if not quiet:
+            return []
+        which = ", ".join(quiet)
+        one = quiet[0][1:]
+        return [
+            f"💤 {which} brought no job in 30 days: fewer words, or words joined with OR, find "
+            f"more (<code>/edit {one} …</code>); <code>/why</code> with a job's link says why "
+            "it missed that job."
+        ]
 
     @staticmethod
     def _line(a: AlertRow, sent: int, tz: str) -> str:
