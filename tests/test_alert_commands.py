@@ -469,6 +469,8 @@ async def test_alerts_names_those_that_brought_nothing_in_30_days(handlers, stor
     assert "#2" not in reply.split("💤")[1].split("\n")[0]
     store.alerts.add_alert(USER, "fortran", long_ago)  # 5: quiet too
     assert "💤 #1, #5 brought no job in 30 days" in await say(handlers, "/alerts")
+    store.users.pause_user(USER, now)
+    assert "💤" not in await say(handlers, "/alerts"), "paused: nothing was sent, as asked"
 
 
 async def test_search_lists_the_latest_five_matches(handlers) -> None:

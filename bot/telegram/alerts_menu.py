@@ -268,6 +268,9 @@ class AlertCommands:
     def _quiet(self, store: Stores, chat_id: int, shown: list[AlertRow]) -> list[str]:
         """A line for the alerts on the page that are on, at least `QUIET` old, and brought
         no job in that time: likely too narrow, and the user may not have noticed."""
+        user = store.users.user(chat_id)
+        if user is None or user.state != "active":  # paused: nothing was sent, as asked
+            return []
         since = self.clock() - QUIET
         sent = store.alerts.alert_sent_counts(chat_id, since)
         quiet = [
