@@ -429,15 +429,18 @@ def names_a_place(name: str) -> bool:
 
 NEAR_KM = 40  # near:'s distance unless the query names one: about 25 miles, a long commute
 MAX_NEAR_KM = 200
+MAX_NEAR_TOWNS = 300  # the nearest: a query of 20 places 200 km wide stays quick to compile
 
 
 @functools.lru_cache(maxsize=256)
 def near(name: str, radius: float = NEAR_KM) -> tuple[tuple[str, str], ...] | None:
-    """The cities within `radius` km of the city or area `name` ("berlin", "bay area"): each
-    as its name and the name that tells it from others of that name ("potsdam", "de";
-    "cambridge", "massachusetts"). None when `name` is no city we know."""
+    """The cities within `radius` km of the city or area `name` ("berlin", "bay area"), the
+    nearest `MAX_NEAR_TOWNS`: each as its name and the name that tells it from others of that
+    name ("potsdam", "de"; "cambridge", "massachusetts"). None when `name` is no city we know."""
     found = distances(name, radius)
-    return None if found is None else tuple(dict.fromkeys((c, a) for c, a, _ in found))
+    if found is None:
+        return None
+    return tuple(dict.fromkeys((c, a) for c, a, _ in found))[:MAX_NEAR_TOWNS]
 
 
 def distances(name: str, radius: float) -> list[tuple[str, str, float]] | None:

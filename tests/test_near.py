@@ -39,3 +39,6 @@ def test_the_cities_near_a_place_are_named_with_their_state_or_country() -> None
     assert boston is not None and ("cambridge", "massachusetts") in boston
     assert places.near("narnia") is None, "no city: near: looks for the name as typed"
     assert places.near("germany") is None, "a country is no city: location:germany"
+    wide = places.near("london", places.MAX_NEAR_KM)
+    assert wide is not None and len(wide) == places.MAX_NEAR_TOWNS, "the nearest, at most"
+    assert ("woking", "gb") in wide and ("london", "gb") in wide
