@@ -544,6 +544,25 @@ async def test_help_says_how_currencies_compare_as_this_bot_does(handlers) -> No
     assert "no exchange rates" not in with_rates
 
 
+async def test_a_salary_in_a_currency_without_rates_gets_a_tip(handlers) -> None:
+    """Without exchange rates (or without one for the currency), salary:>=$90k finds only
+    jobs paid in dollars: the reply says so, in /alert and in a /search that finds nothing."""
+    tip = (
+        "Tip: I have no exchange rates now, so a salary in USD is compared only with jobs paid "
+        "in USD: a job paid in another currency does not match."
+    )
+    assert tip in await say(handlers, "/alert rust salary:>=$90k")
+    assert tip in await say(handlers, "/search rust (salary:>=$90k OR title:lead)")
+    assert "Tip: I have no exchange rates" not in await say(handlers, "/edit 1 rust salary:>=90k")
+    rates.use(parse_ecb((FIXTURES / "rates" / "eurofxref-daily.xml").read_bytes()))
+    usd = await say(handlers, "/edit 1 rust salary:>=$90k")
+    assert "compared only with jobs paid" not in usd, "USD is in the table"
+    assert (
+        "Tip: the ECB's rates have no NGN, so a salary in NGN is compared only with jobs paid "
+        "in NGN"
+    ) in await say(handlers, "/edit 1 rust salary:>=90m ngn")
+
+
 async def test_a_search_and_a_backtest_in_euros_show_a_dollar_salary_in_euros_too(
     handlers, store, now
 ) -> None:

@@ -420,6 +420,7 @@ class Handlers:
             reply += tips.place_tip(query.root, "/search")
             reply += tips.open_tip(query.root)
             reply += tips.years_tip(query.root, "/search")
+            reply += tips.currency_tip(query.root)
             reply += self.alert_cmds.search_unstated_tip(store, msg.chat_id, query)
         return reply
 

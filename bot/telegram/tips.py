@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot import places
+from bot import places, rates
 from bot.errors import QueryError, UnknownField
 from bot.query import parse as parse_query
 from bot.synonyms import near_place
@@ -54,7 +54,36 @@ def alert_tips(root: Node, typed: str, command: str) -> str:
         + language_tip(root, command)
         + level_tip(root, command)
         + years_tip(root, command)
+        + currency_tip(root)
     )
+
+
+def currency_tip(root: Node) -> str:
+    """A line for the reply when a salary filter names a currency this bot cannot convert
+    others into (no exchange rates in use, or none for it): it then finds only the jobs paid
+    in that currency, which the user may not expect."""
+    asked = [
+        leaf.currency for leaf in _all_leaves(root) if isinstance(leaf, Salary) and leaf.currency
+    ]
+    table = rates.current()
+    lacking = [c for c in dict.fromkeys(asked) if table is None or c not in table.per_eur]
+    if not lacking:
+        return ""
+    cur = lacking[0]
+    why = "I have no exchange rates now" if table is None else f"the ECB's rates have no {cur}"
+    return (
+        f"\nTip: {why}, so a salary in {esc(cur)} is compared only with jobs paid in "
+        f"{esc(cur)}: a job paid in another currency does not match."
+    )
+
+
+def _all_leaves(node: Node) -> list[Node]:
+    """Every leaf of the query, under fields, NOT and groups too."""
+    if isinstance(node, And | Or):
+        return [leaf for c in node.children for leaf in _all_leaves(c)]
+    if isinstance(node, Field | Not):
+        return _all_leaves(node.child)
+    return [node]
 
 
 # Written as a sentence ("rust jobs in berlin paying over 100k"), a query's every word must be
