@@ -124,11 +124,11 @@ def notification(
     earlier: Earlier | None = None,
 ) -> OutgoingMessage:
     """The alert message for one job: bold title, company, location and workplace, salary,
-    visa sponsorship and the years of experience asked when it says, posted date (in `zone`,
-    the user's), board, the same job listed before (`earlier`), an excerpt about the role,
-    matched alerts (or, `followed`, the board the user follows for every new job); row 1 of
-    buttons opens the job (and with a `delivery_id`, saves it for later, or shows it
-    `saved`), row 2 hides it, mutes or pauses."""
+    visa sponsorship and the years of experience asked when it says, the tech it names,
+    posted date (in `zone`, the user's), board, the same job listed before (`earlier`), an
+    excerpt about the role, matched alerts (or, `followed`, the board the user follows for
+    every new job); row 1 of buttons opens the job (and with a `delivery_id`, saves it for
+    later, or shows it `saved`), row 2 hides it, mutes or pauses."""
     title = shorten(posting.title, 200) or "(untitled)"
     others = [entry.split("|", 1) for entry in also]  # "board|location" of the same job
     lines = [
@@ -157,7 +157,7 @@ def _facts(
     earlier: Earlier | None,
 ) -> list[tuple[str, str]]:
     """The lines under the title, those the job has: company and where, pay, visa, years,
-    when posted, listed before, the other boards that list it."""
+    the tech it names, when posted, listed before, the other boards that list it."""
     company_line = " · ".join(
         x for x in (shorten(posting.company, 100), _where(posting, others)) if x
     )

@@ -5,9 +5,9 @@ reading the text.
 Each tech is found by its spellings as postings write them ("Postgres", "PostgreSQL", "k8s").
 A name that is also a common word is found only as the tech writes it, in its case, and not
 where it means something else: "Go" but not "go-live" or "Go to market", "Swift" but not
-SWIFT payments, "Spring Boot" but not spring, "React" but not "react quickly". A posting names many: the most named come first (the
-title counts as much as three mentions), ties in the order they first appear; the company's
-own name is no tech of its jobs.
+SWIFT payments, "Spring Boot" but not spring, "React" but not "react quickly". A posting
+names many: the most named come first (the title counts as much as three mentions), ties in
+the order they first appear; the company's own name is no tech of its jobs.
 """
 
 from __future__ import annotations
@@ -22,7 +22,11 @@ READ = 20_000  # characters of a description read: the stack is named early, and
 # (name shown, pattern). Without (?-i), any case; with it, only as written.
 _TECH: tuple[tuple[str, str], ...] = (
     ("Rust", r"\brust\b(?!\s+belt)"),
-    ("Go", r"(?-i:\bGo\b)(?![-’'])(?!\s+(?:to|live|beyond|above|further|the extra)\b)|\bgolang\b"),
+    (
+        "Go",
+        r"(?-i:\bGo\b)(?![-’'])(?!\s+(?:to|live|beyond|above|further|the extra)\b)"
+        r"|\bgolang\b",
+    ),
     ("Scala", r"\bscala\b"),
     ("Java", r"\bjava\b(?![-\s]*script)"),
     ("Kotlin", r"\bkotlin\b"),
@@ -70,7 +74,8 @@ _TECH: tuple[tuple[str, str], ...] = (
     ("Snowflake", r"(?-i:\bSnowflake\b)"),
     (
         "Spark",
-        r"\bapache spark\b|\bpyspark\b|(?-i:\bSpark\b)(?!\s+(?:joy|curiosity|change|ideas?|capital|ventures)\b)",
+        r"\bapache spark\b|\bpyspark\b"
+        r"|(?-i:\bSpark\b)(?!\s+(?:joy|curiosity|change|ideas?|capital|ventures)\b)",
     ),
     ("Airflow", r"\bairflow\b"),
     ("dbt", r"(?-i:\bdbt\b)"),
