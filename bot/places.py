@@ -446,7 +446,7 @@ def near(name: str, radius: float = NEAR_KM) -> tuple[tuple[str, str], ...] | No
 def distances(name: str, radius: float) -> list[tuple[str, str, float]] | None:
     """`near`'s cities with how many km each is from `name`'s centre, the nearest first."""
     g = gazetteer()
-    centre = g.centres.get(name)
+    centre = g.centres.get(name) or _centre_of(name, g)
     if centre is None:
         return None
     lat, lon = centre
@@ -457,6 +457,23 @@ def distances(name: str, radius: float) -> list[tuple[str, str, float]] | None:
         if abs(clat - lat) <= span and (d := km(lat, lon, clat, clon)) <= radius
     ]
     return sorted(found, key=lambda x: x[2])
+
+
+def _centre_of(name: str, g: Gazetteer) -> tuple[float, float] | None:
+    """Where a city named with its state or country is ("portland or", "portland oregon",
+    "cambridge uk"): the biggest city of that name there."""
+    words = name.split()
+    for n in (1, 2):
+        city, where = " ".join(words[:-n]), " ".join(words[-n:])
+        if not city:
+            continue
+        states = {*g.state_codes.get(where.upper(), ()), g.state_names.get(where, "")}
+        among = {" ".join(g.words[s][0]) for s in states if s in g.words}
+        among.add(g.names.get(where, where).lower())  # a country: "uk" is GB
+        found = [(lat, lon) for key, at, lat, lon in g.located if key == city and at in among]
+        if found:
+            return found[0]  # (two towns of one name in one state: the first listed)
+    return None
 
 
 def names_a_region(name: str) -> bool:

@@ -38,6 +38,14 @@ def test_the_cities_near_a_place_are_named_with_their_state_or_country() -> None
     boston = places.near("boston", 20)
     assert boston is not None and ("cambridge", "massachusetts") in boston
     assert places.near("narnia") is None, "no city: near: looks for the name as typed"
+    for named in ("portland me", "portland maine"):
+        maine = places.near(named)
+        assert maine is not None and ("portland", "maine") in maine, named
+        assert not any(among == "oregon" for _, among in maine)
+    cambridge = places.near("cambridge ma")
+    assert cambridge is not None and ("somerville", "massachusetts") in cambridge
+    assert places.near("cambridge uk") == places.near("cambridge"), "the biggest: Cambridge, UK"
+    assert places.near("portland narnia") is None
     assert places.near("germany") is None, "a country is no city: location:germany"
     wide = places.near("london", places.MAX_NEAR_KM)
     assert wide is not None and len(wide) == places.MAX_NEAR_TOWNS, "the nearest, at most"
