@@ -188,6 +188,9 @@ async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers,
     assert "<code>/edit 1 rust near:munich</code>" in await say(
         handlers, "/edit 1 rust jobs near munich"
     ), "near a city: the towns around it too"
+    assert "<code>/edit 1 rust near:&quot;portland maine&quot;</code>" in await say(
+        handlers, "/edit 1 rust jobs near portland maine"
+    ), "a city with its state"
     within = await say(handlers, "/edit 1 go roles within 20 miles of boston paying over 150k")
     assert "few jobs say “roles”, “within 20 miles” or “over 150k”" in within
     assert "<code>/edit 1 go near:&quot;boston 20mi&quot; salary:&gt;=150k</code>" in within

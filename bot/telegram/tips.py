@@ -152,6 +152,16 @@ def _within_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     return Field(NEAR, name), n + 2 + place[0], " ".join(["within", *toks[:n]]), True
 
 
+def _town_at(terms: list[Node], i: int) -> tuple[int, Phrase] | None:
+    """A city named with its state or country by the words from `i` ("portland maine",
+    "cambridge uk"), of up to 3 words, as near: takes it."""
+    for n in range(min(3, len(terms) - i), 1, -1):
+        words = tuple(t.token for t in terms[i : i + n] if isinstance(t, Word))
+        if len(words) == n and places.near(" ".join(words)) is not None:
+            return n, Phrase(words)
+    return None
+
+
 def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     """The company named by the words from `i`, after "jobs at" ("stripe", "goldman sachs",
     a quoted name), as company:; None when the first is no name ("at least")."""
@@ -179,6 +189,8 @@ def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
         return Years("<=", years[0]), years[1] - i, said, False
     if token == "within" and (close := _within_at(terms, i)) is not None:
         return close
+    if token in ("near", "around") and (town := _town_at(terms, i + 1)) is not None:
+        return Field(NEAR, town[1]), 1 + town[0], "", True  # "near portland maine"
     if token in _NEAR and (place := _place_at(terms, i + 1)) is not None:
         n, named = place  # a job may well say "in Berlin"
         city = named.child if isinstance(named, Field) else None
