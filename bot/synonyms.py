@@ -96,19 +96,20 @@ def _open_to(node: Node) -> Node:
     return node
 
 
-_DISTANCE = re.compile(r"(\d+(?:\.\d+)?)(km|mi)?")
-_UNITS = {"km": 1.0, "mi": 1.609, "miles": 1.609, "mile": 1.609}
+# A distance as near: and a sentence's "within 30 km of" take it: "30km", or "30" then a unit.
+DISTANCE = re.compile(r"(\d+(?:\.\d+)?)(km|mi)?")
+UNITS = {"km": 1.0, "kms": 1.0, "mi": 1.609, "miles": 1.609, "mile": 1.609}  # in km
 
 
 def near_place(node: Word | Phrase) -> tuple[str, float]:
     """near:'s place and distance in km: "munich" (40 km), "munich 20km", "munich 10 miles"."""
     toks = [node.token] if isinstance(node, Word) else list(node.tokens)
     unit = 1.0
-    if len(toks) > 2 and toks[-1] in _UNITS and _DISTANCE.fullmatch(toks[-2]):
-        unit = _UNITS[toks.pop()]
-    if len(toks) > 1 and (m := _DISTANCE.fullmatch(toks[-1])):
+    if len(toks) > 2 and toks[-1] in UNITS and DISTANCE.fullmatch(toks[-2]):
+        unit = UNITS[toks.pop()]
+    if len(toks) > 1 and (m := DISTANCE.fullmatch(toks[-1])):
         toks.pop()
-        unit = _UNITS[m.group(2)] if m.group(2) else unit
+        unit = UNITS[m.group(2)] if m.group(2) else unit
         return " ".join(toks), min(float(m.group(1)) * unit, MAX_NEAR_KM)
     return " ".join(toks), float(NEAR_KM)
 
@@ -125,7 +126,12 @@ def _near(node: Node) -> Node:
     cities = near(name, radius) if name else None
     if not cities:
         return place
-    return Or((place, *(And((_term(city), _term(among))) for city, among in cities)))
+    return Or((place, *(town(city, among) for city, among in cities)))
+
+
+def town(city: str, among: str) -> Node:
+    """A town as near: looks for it in a location: its name and its state's or country's."""
+    return And((_term(city), _term(among)))
 
 
 _LONGEST = max(len(t.tokens) for t in _GROUP_OF if isinstance(t, Phrase))

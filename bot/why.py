@@ -20,7 +20,7 @@ from bot.language import NAMES
 from bot.models import Posting
 from bot.render import WORKPLACE, shorten
 from bot.salary import converted, posting_salary
-from bot.synonyms import expand, near_place, runs
+from bot.synonyms import expand, near_place, runs, town
 from bot.syntax import (
     NEAR,
     OPEN_TO,
@@ -193,14 +193,9 @@ def _near(node: Field, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
 def _away(name: str, v: PostingView) -> float | None:
     """How far the job's town is from `name`, when it is within `places.MAX_NEAR_KM`."""
     for city, among, km in places.distances(name, places.MAX_NEAR_KM) or ():
-        if compile_node(Field("location", And((_term(city), _term(among)))), ANY)(v):
+        if compile_node(Field("location", town(city, among)), ANY)(v):
             return km
     return None
-
-
-def _term(words: str) -> Word | Phrase:
-    split = tuple(words.split())
-    return Word(split[0]) if len(split) == 1 else Phrase(split)
 
 
 def _run(run: tuple[Node, ...], scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:

@@ -13,7 +13,7 @@ import re
 from bot import places, rates
 from bot.errors import QueryError, UnknownField
 from bot.query import parse as parse_query
-from bot.synonyms import near_place
+from bot.synonyms import DISTANCE, UNITS, near_place
 from bot.syntax import (
     ATTRS,
     NEAR,
@@ -129,19 +129,15 @@ def _token(term: Node) -> str:
     return term.token if isinstance(term, Word) else ""
 
 
-_DISTANCE_UNITS = {"km": "km", "kms": "km", "mi": "mi", "mile": "mi", "miles": "mi"}
-_DISTANCE = re.compile(r"(\d+)(km|mi)?")
-
-
 def _within_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     """ "within 30 km of munich" (or "30km", "20 miles") from `i`, as near:"munich 30km"."""
     toks = [_token(t) for t in terms[i + 1 : i + 5]]
-    m = _DISTANCE.fullmatch(toks[0]) if toks else None
+    m = DISTANCE.fullmatch(toks[0]) if toks else None
     if m is None:
         return None
     unit, n = m.group(2), 1
-    if unit is None and len(toks) > 1 and toks[1] in _DISTANCE_UNITS:
-        unit, n = _DISTANCE_UNITS[toks[1]], 2
+    if unit is None and len(toks) > 1 and toks[1] in UNITS:
+        unit, n = "km" if UNITS[toks[1]] == 1.0 else "mi", 2
     if unit is None or n >= len(toks) or toks[n] != "of":
         return None
     place = _place_at(terms, i + n + 2)
