@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.models import Earlier, OutgoingMessage
-from bot.render import MAX_MESSAGE, job_line, shorten, utf16_len
+from bot.render import MAX_MESSAGE, job_line, plural, shorten, utf16_len
 from bot.store import OutboxItem
 
 _TAG = re.compile(r"<[^>]*>")
@@ -76,7 +76,7 @@ def _lines(
         mark = "🔔"
         if alert == _FOLLOWED:
             name, mark = "Companies you follow", "🏢"
-        count = f"{n} job{'s' if n != 1 else ''}"
+        count = plural(n, "job")
         heading = f"{mark} <b>{_esc(name)}</b> — {count}"
         lines.append(_Line("", ""))
         lines.append(_Line(heading, f"{mark} {name} — {count}", heading=heading))

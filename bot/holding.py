@@ -28,6 +28,7 @@ from bot import digest
 from bot.digest import Part
 from bot.models import Earlier
 from bot.policy import DeliverySettings, for_alert, release_at
+from bot.render import plural
 from bot.store import Alerts, Choices, Db, Held, Jobs, Notices, Outbox, OutboxItem, Users
 from bot.store.held import TIMED_PAUSE_KEEP
 
@@ -74,7 +75,7 @@ def alert_back(alert_id: int, query: str) -> str:
 
 def header(modes: Collection[str], count: int) -> str:
     """The first line of a summary of `count` jobs that went by `modes` (`mode`), HTML."""
-    jobs = f"{count} new job{'s' if count != 1 else ''}"
+    jobs = plural(count, "new job")
     if len(modes) == 1 and (mode := next(iter(modes))) in ("daily", "weekly"):
         return f"📬 <b>Your {mode} digest</b>: {jobs}"
     if modes and not set(modes) - {"daily", "weekly"}:  # both due at once: a Monday 08:00

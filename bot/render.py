@@ -42,6 +42,11 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,.;:-") + "…"
 
 
+def plural(n: int, word: str) -> str:
+    """ "1 job", "3 jobs": `n` and the word, with an s unless `n` is 1."""
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
 def excerpt(text: str, limit: int) -> str:
     """The opening of a description, line breaks kept, at most `limit` characters."""
     out: list[str] = []

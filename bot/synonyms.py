@@ -89,8 +89,7 @@ def _open_to(node: Node) -> Node:
     """from:'s place as location: finds it: the place itself, or a region it lies in that
     a location names alone."""
     if isinstance(node, Word | Phrase):
-        name = node.token if isinstance(node, Word) else " ".join(node.tokens)
-        return Or((node, *(Phrase(n) for n in open_names(name))))
+        return Or((node, *(Phrase(n) for n in open_names(node.text))))
     if isinstance(node, Or):
         return Or(tuple(_open_to(c) for c in node.children))
     return node

@@ -17,10 +17,19 @@ from bot.salary import PER_YEAR, currency_word, filter_amount
 class Word:
     token: str
 
+    @property
+    def text(self) -> str:
+        return self.token
+
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
     tokens: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The words as typed, joined by spaces."""
+        return " ".join(self.tokens)
 
 
 @dataclass(frozen=True, slots=True)

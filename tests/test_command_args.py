@@ -23,7 +23,7 @@ from bot.store import Stores
 from bot.syntax import format_node
 from bot.telegram.admin import ADMIN_COMMANDS, AdminCommands
 from bot.telegram.handlers import COMMANDS, Handlers
-from bot.telegram.tips import as_filters, meant
+from bot.telegram.tips.sentence import as_filters, meant
 from bot.transport import Incoming
 from tests.fake_telegram import MAX_TEXT_UTF16, parse_html, utf16_len
 

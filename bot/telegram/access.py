@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from bot.config import AccessConfig
 from bot.config_values import format_duration, parse_duration
+from bot.render import plural
 from bot.store import Stores, utcnow
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
@@ -159,7 +160,7 @@ class AccessCommands:
         self.on_broadcast()
         log.info("admin %d broadcast a notice to %d users", admin, count)
         return (
-            f"Queued for {count} active user{'s' if count != 1 else ''}: "
+            f"Queued for {plural(count, 'active user')}: "
             f"“{html.escape(text[:60])}{'…' if len(text) > 60 else ''}”. It goes out at "
             "Telegram's pace, through restarts and outages."
         )

@@ -11,6 +11,7 @@ import html
 from datetime import datetime
 
 from bot.models import Button, OutgoingMessage
+from bot.render import plural
 from bot.store import AlertRow, Stores
 from bot.telegram.alerts_menu import AlertCommands, job_line
 from bot.telegram.args import parse_id
@@ -99,7 +100,7 @@ class AlertMenu:
             text = head + f"no job {scope} matches it."
         else:
             n = len(hits)
-            text = head + f"{n} job{'s' if n != 1 else ''} {scope} match it. Latest:\n"
+            text = head + f"{plural(n, 'job')} {scope} match it. Latest:\n"
             text += "\n".join(job_line(p, alert.query) for p in hits[:5])
             if n > 5:
                 text += f"\n…and {n - 5} more: /search {esc(alert.query)}"

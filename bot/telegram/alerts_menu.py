@@ -20,7 +20,7 @@ from bot.errors import QueryError
 from bot.models import Button, OutgoingMessage, Posting
 from bot.query import Query
 from bot.query import parse as parse_query
-from bot.render import shorten
+from bot.render import plural, shorten
 from bot.store import AlertRow, Stores
 from bot.syntax import format_node
 from bot.telegram import stored_search
@@ -28,14 +28,10 @@ from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command
 from bot.telegram.delivery_modes import local_time
 from bot.telegram.split import visible_text
-from bot.telegram.tips import (
-    alert_tips,
-    field_fix,
-    open_tip,
-    or_unstated,
-    plural,
-    unstated_tip,
-)
+from bot.telegram.tips import alert_tips
+from bot.telegram.tips.amounts import or_unstated, unstated_tip
+from bot.telegram.tips.where import open_tip
+from bot.telegram.tips.words import field_fix
 from bot.transport import Incoming
 from bot.view import stored_query
 

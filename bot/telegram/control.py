@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from bot import policy, transfer, why
 from bot.config import AlertsConfig, FollowConfig
 from bot.models import AlertSpec, Button, Document, OutgoingMessage
-from bot.render import shorten
+from bot.render import plural, shorten
 from bot.store import AlertRow, JobRecord, Keep, Stores
 from bot.store.outbox import UNTIL_RESUME
 from bot.telegram import pausing
@@ -182,10 +182,10 @@ class ControlCommands:
             saved,
         )
         caption = (
-            f"Your {len(alerts)} alert{'s' if len(alerts) != 1 else ''}, settings, "
+            f"Your {plural(len(alerts), 'alert')}, settings, "
             f"{len(muted)} muted compan{'ies' if len(muted) != 1 else 'y'}, "
             f"{len(follows)} followed compan{'ies' if len(follows) != 1 else 'y'} and "
-            f"{len(saved)} saved job{'s' if len(saved) != 1 else ''}. "
+            f"{plural(len(saved), 'saved job')}. "
             "Reply to this file with /import to restore them."
         )
         return Document(f"jobbot-export-{now:%Y-%m-%d}.json", content, caption)
@@ -212,7 +212,7 @@ class ControlCommands:
             self.clock(),
         )  # fmt: skip
         kept = len(backup.alerts) - added
-        lines = [f"✅ Imported {added} alert{'s' if added != 1 else ''}"]
+        lines = [f"✅ Imported {plural(added, 'alert')}"]
         if kept:
             lines[0] += f" ({kept} you already had)"
         if backup.settings is not None:
@@ -269,7 +269,7 @@ class ControlCommands:
         n = len(store.alerts.alerts(msg.chat_id))
         minute = int(self.clock().timestamp() // 60)
         text = (
-            f"This unsubscribes you and deletes your {n} alert{'s' if n != 1 else ''}, your "
+            f"This unsubscribes you and deletes your {plural(n, 'alert')}, your "
             "settings, muted companies and history. Are you sure?"
         )
         rows = (

@@ -27,7 +27,7 @@ from bot.follow import Window, platform, recognise
 from bot.http import HostGuard
 from bot.models import Posting
 from bot.poller import Poller
-from bot.render import shorten
+from bot.render import plural, shorten
 from bot.scheduler import BoardScheduler
 from bot.store import BoardState, Db, Stores, utcnow
 from bot.telegram.admin import MAX_NAME, UNREACHABLE_HINT, ago, url_problem
@@ -355,7 +355,7 @@ def _head(found: Found) -> str:
     """ "Acme on Greenhouse: 34 open jobs, 3 match your alerts"."""
     board, hits, postings = found.board, found.hits, found.postings
     head = f"<b>{esc(board.company or board.name)}</b> on {platform(board.kind)}: "
-    head += f"{postings} open job{'s' if postings != 1 else ''}, "
+    head += f"{plural(postings, 'open job')}, "
     if not hits:
         return head + "none matches your alerts yet"
     return head + f"{len(hits)} match{'es' if len(hits) == 1 else ''} your alerts"

@@ -13,7 +13,7 @@ from datetime import datetime
 from bot import rates, synonyms
 from bot.config import AlertsConfig, FollowConfig
 from bot.errors import QueryError, StoreBusy
-from bot.render import shorten
+from bot.render import plural, shorten
 from bot.sources import catalog
 from bot.store import Db, Stores, utcnow
 from bot.telegram import (
@@ -36,6 +36,8 @@ from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command, Route, help_index
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.presses import Presses
+from bot.telegram.tips.sentence import meant
+from bot.telegram.tips.words import field_fix
 from bot.transport import Incoming, Press, PressAnswer, Reply
 from bot.words import fold
 
@@ -230,7 +232,7 @@ def suggestion(text: str) -> str:
         )
     first = fold(words[0].strip(",.!")) if words else ""
     what = "with these words"
-    if first not in _TALK - _ASKING and len(text) <= 200 and (query := tips.meant(text)):
+    if first not in _TALK - _ASKING and len(text) <= 200 and (query := meant(text)):
         text, words, what = query, query.split(), "like that"  # "I'm after rust jobs in Berlin"
     elif not words or first in _TALK or text.endswith(("?", "!")):
         return NOT_A_COMMAND
@@ -374,7 +376,7 @@ class Handlers:
         n = len(store.alerts.alerts(msg.chat_id))
         hello = "Welcome to jobbot!" if new else "You're subscribed."
         tail = (
-            f"You have {n} alert{'s' if n != 1 else ''}: /alerts lists them."
+            f"You have {plural(n, 'alert')}: /alerts lists them."
             if n
             else "Add your first alert, e.g. <code>/alert rust backend</code>."
         )
@@ -409,18 +411,11 @@ class Handlers:
         try:
             query, _, typed = self.alert_cmds.parse(arg)
         except QueryError as exc:
-            fix = tips.field_fix(exc, alerts_menu.clean_query(arg)[0], "/search")
+            fix = field_fix(exc, alerts_menu.clean_query(arg)[0], "/search")
             return f"I can't search for that: {esc(str(exc))}.{fix or ' /help search shows how.'}"
         reply = search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
         if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either
-            reply += tips.sentence_tip(query.root, "/search") or tips.workplace_tip(
-                query.root, "/search"
-            )
-            reply += tips.list_tip(query.root, typed, "/search")
-            reply += tips.place_tip(query.root, "/search")
-            reply += tips.open_tip(query.root)
-            reply += tips.years_tip(query.root, "/search")
-            reply += tips.currency_tip(query.root)
+            reply += tips.search_tips(query.root, typed)
             reply += self.alert_cmds.search_unstated_tip(store, msg.chat_id, query)
         return reply
 

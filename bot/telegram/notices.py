@@ -36,7 +36,7 @@ from bot.events import (
 )
 from bot.link import Link
 from bot.models import OutgoingMessage
-from bot.render import shorten
+from bot.render import plural, shorten
 from bot.transport import Transport
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def word(event: Notice) -> str:
     """The event as the admins read it (plain text)."""
     match event:
         case BoardFailing(board, failures, error, retry_in):
-            polls = f"{failures} poll{'s' if failures > 1 else ''}"
+            polls = plural(failures, "poll")
             return (
                 f"⚠️ Board {board} failed {polls} in a row: {error}. Retrying with backoff; "
                 f"next try in {format_duration(retry_in)}."
@@ -81,7 +81,7 @@ def _boards_failing(events: Sequence[BoardFailing], window: float) -> str:
     named = "; ".join(f"{e.board} ({shorten(e.error, 100)})" for e in events[:LISTED])
     rest = f"; and {len(events) - LISTED} more" if len(events) > LISTED else ""
     return (
-        f"⚠️ {len(events)} more board{'s' if len(events) > 1 else ''} failed polls in a row "
+        f"⚠️ {plural(len(events), 'more board')} failed polls in a row "
         f"within {format_duration(window)}: {named}{rest}. Each is retried with backoff; "
         "/boards lists them."
     )
@@ -90,7 +90,7 @@ def _boards_failing(events: Sequence[BoardFailing], window: float) -> str:
 def _boards_back(events: Sequence[BoardRecovered], window: float) -> str:
     named = ", ".join(e.board for e in events[:LISTED])
     rest = f" and {len(events) - LISTED} more" if len(events) > LISTED else ""
-    return f"✅ {len(events)} more board{'s' if len(events) > 1 else ''} recovered: {named}{rest}."
+    return f"✅ {plural(len(events), 'more board')} recovered: {named}{rest}."
 
 
 def _deliveries(events: Sequence[Notice], window: float) -> str:

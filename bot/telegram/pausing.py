@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.policy import PolicyError, parse_pause
+from bot.render import plural
 from bot.store import Stores
 from bot.store.held import RESUME_KEEP, TIMED_PAUSE_KEEP
 from bot.telegram.args import echo, parse_id
@@ -48,7 +49,7 @@ def released(store: Stores, chat_id: int, now: datetime, keep: timedelta = RESUM
     sent, dropped = store.held.release_resumed(now, chat_id, keep)
     out = ""
     if sent:
-        out += f"\n{sent} job{'s' if sent != 1 else ''} matched meanwhile: a summary follows."
+        out += f"\n{plural(sent, 'job')} matched meanwhile: a summary follows."
     if dropped:
         out += (
             f"\n{dropped} older than {keep.days} days {'were' if dropped != 1 else 'was'} dropped."

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from bot import policy
-from bot.render import job_details, shorten
+from bot.render import job_details, plural, shorten
 from bot.store import SavedJob, Stores
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
@@ -140,9 +140,7 @@ def cmd_unsave(store: Stores, msg: Incoming, arg: str) -> str:
             store.saved.unsave(msg.chat_id, job.posting_key)
         if not done:
             return "None of your saved jobs is closed."
-        return (
-            f"Forgot {len(done)} closed job{'s' if len(done) != 1 else ''}; /saved lists the rest."
-        )
+        return f"Forgot {plural(len(done), 'closed job')}; /saved lists the rest."
     n = parse_id(arg) if arg.strip() else None
     if n is None or n < 1:
         return (

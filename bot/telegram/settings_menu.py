@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot.models import Button, Keyboard, OutgoingMessage
 from bot.policy import DAYS, DeliverySettings, fmt_minutes
+from bot.render import plural
 from bot.store import Stores
 from bot.telegram import pausing, presses
 from bot.telegram.args import echo, parse_id
@@ -95,7 +96,9 @@ class SettingsMenu:
             )
         ensure_user(store, chat_id, self.clock())
         store.users.set_hourly_cap(chat_id, n)
-        return f"Done: at most {n} instant message{'s' if n != 1 else ''} an hour; the rest come in one summary."
+        return (
+            f"Done: at most {plural(n, 'instant message')} an hour; the rest come in one summary."
+        )
 
     def view(self, store: Stores, chat_id: int) -> OutgoingMessage:
         """The settings in words, with buttons to switch."""
@@ -123,7 +126,7 @@ class SettingsMenu:
             )
             lines.append(f"⏸ Paused alerts: {ids} (/resume &lt;id&gt;).")
         if held:
-            lines.append(f"Waiting for a summary: {held} job{'s' if held != 1 else ''}.")
+            lines.append(f"Waiting for a summary: {plural(held, 'job')}.")
         lines += own_lines(store, chat_id).strip().splitlines()
         lines.append("Commands: /digest, /quiet, /timezone, /settings cap &lt;n&gt;.")
         return lines

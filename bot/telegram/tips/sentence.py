@@ -1,0 +1,229 @@
+"""A query written as a sentence ("rust jobs in berlin paying over 100k"), read as the filters
+it most likely means ("rust location:berlin salary:>=100k"): every word of a query must be in
+the job, and few jobs say "jobs" or "over 100k". Pure.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bot import places
+from bot.errors import QueryError
+from bot.query import parse as parse_query
+from bot.synonyms import DISTANCE, UNITS
+from bot.syntax import (
+    ATTRS,
+    NEAR,
+    And,
+    Attr,
+    Field,
+    Node,
+    Phrase,
+    Word,
+    Years,
+    format_node,
+)
+from bot.telegram.tips.where import WORKPLACE_WORDS, open_to
+from bot.telegram.tips.words import years_at
+
+esc = html.escape
+
+
+# Written as a sentence ("rust jobs in berlin paying over 100k"), a query's every word must be
+# in the job: these say what a job is, or join words, and few jobs say them as meant.
+_JOB_WORDS = frozenset({
+    "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy",
+    "vacancies", "opportunity", "opportunities",
+})  # fmt: skip
+
+
+_GLUE = frozenset({
+    "in", "at", "for", "with", "the", "a", "an", "of", "based", "near", "around", "paying",
+    "pays", "earning", "i", "im", "m", "looking", "seeking", "searching", "want", "need", "find",
+    "me", "any", "some", "ok", "please", "pls", "good", "today", "latest", "recent", "there",
+})  # fmt: skip
+
+
+_NEAR = frozenset({"in", "near", "around"})  # ... then a place: location:
+
+
+_AT_LEAST = frozenset({
+    "over", "above", "from", "min", "minimum", "least", "paying", "pays", "earning", "salary",
+})  # fmt: skip
+
+
+_AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
+
+
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([km]?)")
+
+
+# After "jobs at", the company's name runs up to 3 words, to one of these or a filter.
+_NOT_A_NAME = _GLUE | _NEAR | _AT_LEAST | _AT_MOST | _JOB_WORDS | {"and", "most"}
+
+
+def _amount(term: Node, bare: bool = False) -> str | None:
+    """The term as a yearly amount ("100k", "120000"); a bare one needs its k or m."""
+    m = _AMOUNT.fullmatch(term.token) if isinstance(term, Word) else None
+    if m is None or (bare and not m.group(2)):
+        return None
+    scale = {"": 1, "k": 1_000, "m": 1_000_000}[m.group(2)]
+    return m.group(0) if float(m.group(1)) * scale >= 1000 else None
+
+
+def _place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
+    """The place named by the words from `i` (the longest, of up to 3 words) as location:."""
+    for n in range(min(3, len(terms) - i), 0, -1):
+        words = [t.token for t in terms[i : i + n] if isinstance(t, Word)]
+        if len(words) == n and places.names_a_place(" ".join(words)):
+            return n, Field("location", Word(words[0]) if n == 1 else Phrase(tuple(words)))
+    return None
+
+
+def _token(term: Node) -> str:
+    return term.token if isinstance(term, Word) else ""
+
+
+def _within_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+    """ "within 30 km of munich" (or "30km", "20 miles") from `i`, as near:"munich 30km"."""
+    toks = [_token(t) for t in terms[i + 1 : i + 5]]
+    m = DISTANCE.fullmatch(toks[0]) if toks else None
+    if m is None:
+        return None
+    unit, n = m.group(2), 1
+    if unit is None and len(toks) > 1 and toks[1] in UNITS:
+        unit, n = "km" if UNITS[toks[1]] == 1.0 else "mi", 2
+    if unit is None or n >= len(toks) or toks[n] != "of":
+        return None
+    place = _place_at(terms, i + n + 2)
+    city = place[1].child if place is not None and isinstance(place[1], Field) else None
+    if place is None or not isinstance(city, Word | Phrase) or not places.near(city.text):
+        return None
+    name = Phrase((*city.text.split(), f"{m.group(1)}{unit}"))
+    return Field(NEAR, name), n + 2 + place[0], " ".join(["within", *toks[:n]]), True
+
+
+def _town_at(terms: list[Node], i: int) -> tuple[int, Phrase] | None:
+    """A city named with its state or country by the words from `i` ("portland maine",
+    "cambridge uk"), of up to 3 words, as near: takes it."""
+    for n in range(min(3, len(terms) - i), 1, -1):
+        words = tuple(t.token for t in terms[i : i + n] if isinstance(t, Word))
+        if len(words) == n and places.near(" ".join(words)) is not None:
+            return n, Phrase(words)
+    return None
+
+
+def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
+    """The company named by the words from `i`, after "jobs at" ("stripe", "goldman sachs",
+    a quoted name), as company:; None when the first is no name ("at least")."""
+    if i < len(terms) and isinstance(terms[i], Phrase):
+        return 1, Field("company", terms[i])
+    words: list[str] = []
+    for term in terms[i : i + 3]:
+        token = _token(term)
+        if not token or token in _NOT_A_NAME or token in WORKPLACE_WORDS or _amount(term):
+            break
+        words.append(token)
+    if not words:
+        return None
+    return len(words), Field("company", Word(words[0]) if len(words) == 1 else Phrase(tuple(words)))
+
+
+def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+    """The filter the words from `i` most likely mean: (the filter, how many words it takes,
+    what to name as words few jobs say ("" for none), whether it alone reads as a sentence:
+    "remote" and "3 years" have tips of their own)."""
+    token = _token(terms[i])
+    nxt = terms[i + 1] if i + 1 < len(terms) else None
+    if (years := years_at(terms, i)) is not None:
+        said = " ".join(format_node(t) for t in terms[i : years[1]])
+        return Years("<=", years[0]), years[1] - i, said, False
+    if token == "within" and (close := _within_at(terms, i)) is not None:
+        return close
+    if token in ("near", "around") and (town := _town_at(terms, i + 1)) is not None:
+        return Field(NEAR, town[1]), 1 + town[0], "", True  # "near portland maine"
+    if token in _NEAR and (place := _place_at(terms, i + 1)) is not None:
+        n, named = place  # a job may well say "in Berlin"
+        city = named.child if isinstance(named, Field) else None
+        if token != "in" and isinstance(city, Word | Phrase) and places.near(city.text):
+            named = Field(NEAR, city)  # "near munich": the towns around it too
+        return named, 1 + n, "", True
+    if token == "at" and i and _token(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
+        found = _place_at(terms, i + 1) or _company_at(terms, i + 1)
+        if found is not None:
+            return found[1], 1 + found[0], "", True
+    if nxt is not None and token in _AT_LEAST | _AT_MOST and (amount := _amount(nxt)):
+        op = "<=" if token in _AT_MOST else ">="
+        at = "at " if token == "least" and i and _token(terms[i - 1]) == "at" else ""
+        return parse_query(f"salary:{op}{amount}").root, 2, f"{at}{token} {amount}", True
+    if (bare := _amount(terms[i], bare=True)) is not None:
+        return parse_query(f"salary:>={bare}").root, 1, bare, True
+    if token in WORKPLACE_WORDS:
+        return Attr("remote", ATTRS["remote"][token]), 1, "", False
+    return None
+
+
+def as_filters(root: Node, loose: bool = False) -> tuple[Node, list[str]] | None:
+    """The query written as a sentence, rewritten with the filters it most likely means ("rust
+    jobs in berlin paying over 100k" -> "rust location:berlin salary:>=100k"), with the words
+    it left out or read as filters; None when it reads as keywords already. "remote" and "3
+    years experience" alone make no rewrite (their own tips tell of them) unless `loose`."""
+    terms: list[Node] = list(root.children) if isinstance(root, And) else [root]
+    out: list[Node] = []
+    read: list[str] = []  # the words that made a change
+    sentence = False
+    i = 0
+    while i < len(terms):
+        if (found := _filter_at(terms, i)) is not None:
+            node, taken, said, alone = found
+            out.append(node)
+            read.append(said)
+            sentence |= alone
+            i += taken
+            continue
+        term, token = terms[i], _token(terms[i])
+        if token in _JOB_WORDS:
+            read.append(token)
+            sentence = True
+        elif not (token in _GLUE or (isinstance(term, Phrase) and set(term.tokens) <= _GLUE)):
+            out.append(term)  # (a phrase of glue: "I'm")
+        i += 1
+    if not out or not (sentence or (loose and read)):
+        return None
+    rewritten = And(tuple(out)) if len(out) > 1 else out[0]
+    try:  # what is left may be no alert ("jobs -java": only an exclusion)
+        return parse_query(format_node(rewritten)).root, read
+    except QueryError:
+        return None
+
+
+def meant(text: str) -> str | None:
+    """The query a text written as a sentence most likely means ("I'm looking for rust jobs
+    in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
+    from:germany"); None when it is no query or reads as one already."""
+    try:
+        rewritten = as_filters(parse_query(text).root, loose=True)
+    except QueryError:
+        return None
+    if rewritten is None:
+        return None
+    remote = open_to(rewritten[0])  # "remote jobs in germany": open to Germany, from:
+    return format_node(remote[0] if remote else rewritten[0])
+
+
+def sentence_tip(root: Node, command: str) -> str:
+    """A line for the reply when the query reads as a sentence: "jobs", "in berlin", "over
+    100k" are words every job must have, which few have as meant. `command` ("/edit 3",
+    "/search") with the filters it most likely means is offered, ready to copy."""
+    rewritten = as_filters(root)
+    if rewritten is None:
+        return ""
+    filters, read = rewritten
+    named = [f"“{esc(w)}”" for w in dict.fromkeys(read) if w][:3]
+    said = ", ".join(named[:-1]) + f" or {named[-1]}" if len(named) > 1 else "".join(named)
+    why = f": few jobs say {said}" if named else ""
+    return (
+        f"\nTip: a job matches only if its text has every word of the query{why}. "
+        f"With filters: <code>{command} {esc(format_node(filters))}</code>."
+    )

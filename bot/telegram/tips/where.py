@@ -1,0 +1,179 @@
+"""Tips on where a job is: "remote" typed as a word (remote: means it), a place after
+location: in a remote query (from: finds jobs open to it), from: or near: of a place we do not
+know, and location: followed by the rest of a place's name. Pure.
+"""
+
+from __future__ import annotations
+
+import html
+
+from bot import places
+from bot.synonyms import near_place
+from bot.syntax import (
+    ATTRS,
+    NEAR,
+    OPEN_TO,
+    And,
+    Attr,
+    Field,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Word,
+    format_node,
+)
+
+esc = html.escape
+
+
+# Words a job seeker types meaning where the job is done: the word alone matches only text
+# that has it ("Remote (EU)"), not a job the board marks remote, as the remote: filter does.
+WORKPLACE_WORDS = ("remote", "hybrid", "onsite")
+
+
+def workplace_tip(root: Node, command: str | None = None) -> str:
+    """A line for the reply when the query has "remote", "hybrid" or "onsite" as a plain word
+    of its own, or after location: (not inside OR or NOT): the `remote:` filter is likely what
+    was meant. With `command` ("/edit 3", "/search"), the query with it, ready to copy."""
+    terms = root.children if isinstance(root, And) else (root,)
+    for i, term in enumerate(terms):
+        where = "text"
+        if isinstance(term, Field) and term.name == "location":
+            term, where = term.child, "location"
+        if isinstance(term, Word) and term.token in WORKPLACE_WORDS:
+            word, attr = term.token, Attr("remote", ATTRS["remote"][term.token])
+            typed = word if where == "text" else f"location:{word}"
+            meant: Node = And((*terms[:i], attr, *terms[i + 1 :]))
+            region = ""
+            if (opened := open_to(meant)) is not None:  # "remote rust eu": open to the EU
+                meant, name = opened
+                region = f" (with <code>{esc(format_node(Field(OPEN_TO, name)))}</code>, "
+                region += "those open to people there)"
+            offer = (
+                f" For that: <code>{command} {esc(format_node(meant))}</code>."
+                if command and len(terms) > 1
+                else ""
+            )
+            return (
+                f"\nTip: <b>{typed}</b> matches the word in a job's {where}; "
+                f"<code>{format_node(attr)}</code> matches every job the board marks {word}, "
+                f"whatever its text says{region}.{offer}"
+            )
+    return ""
+
+
+def _region_at(terms: tuple[Node, ...], i: int) -> tuple[int, Word | Phrase] | None:
+    """The country or region named by the plain words from `i` ("eu", "latin america", "us"),
+    the longest of up to 2 words: not a city's name, which many words are ("reading")."""
+    for n in range(min(2, len(terms) - i), 0, -1):
+        words = tuple(t.token for t in terms[i : i + n] if isinstance(t, Word))
+        if len(words) == n and (places.names_a_region(" ".join(words)) or words == ("us",)):
+            return n, Word(words[0]) if n == 1 else Phrase(words)
+    return None
+
+
+def open_to(root: Node) -> tuple[Node, Node] | None:
+    """For a remote-only query that asks for a place with location: ("rust remote:yes
+    location:germany") or a plain word ("remote:yes rust eu"), the query with from: instead,
+    and the term it replaced."""
+    terms = root.children if isinstance(root, And) else (root,)
+    if Attr("remote", "yes") not in terms:
+        return None
+    for i, term in enumerate(terms):
+        if (
+            isinstance(term, Field)
+            and term.name == "location"
+            and isinstance(term.child, Word | Phrase)
+            and places.names_a_place(term.child.text)
+        ):
+            return And((*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])), term
+        if (region := _region_at(terms, i)) is not None:
+            n, name = region
+            return And((*terms[:i], Field(OPEN_TO, name), *terms[i + n :])), name
+    return None
+
+
+def remote_from_tip(root: Node, command: str) -> str:
+    """A line for the reply when a remote-only query asks for a place with location: ("rust
+    remote:yes location:germany") or a plain word ("eu"): remote jobs open to all of Europe
+    say "Europe", not Germany, and location: misses them; the word finds only a text that
+    has it. `command` ("/edit 3") with from: is offered."""
+    if (found := open_to(root)) is None:
+        return ""
+    meant, term = found
+    offer = f"<code>{command} {esc(format_node(meant))}</code>"
+    if isinstance(term, Word | Phrase):
+        return (
+            f"\nTip: <b>{esc(term.text)}</b> matches only jobs whose text has it; "
+            f"<code>{esc(format_node(Field(OPEN_TO, term)))}</code> finds the remote jobs open "
+            f"to people there, also those that name a wider region or “Worldwide”: {offer}."
+        )
+    return (
+        f"\nTip: {esc(format_node(term))} misses remote jobs open to a whole region "
+        f"(“Remote (EU)”, “Worldwide”). For those too: {offer}."
+    )
+
+
+def open_tip(root: Node) -> str:
+    """A line for the reply when from: names no place we know ("from:mars"): it then finds
+    only the jobs open worldwide, which is likely not what was meant; or near: no city we
+    know: it then looks for the name in the location."""
+    unknown = [
+        name
+        for name in _open_places(root)
+        if not places.names_a_place(name) and len(places.open_names(name)) == 1  # worldwide
+    ]
+    if unknown:
+        return (
+            f"\nTip: I know no place “{esc(unknown[0])}”, so from: finds only the jobs open "
+            "worldwide. It takes a country, a state or a big city: <code>from:germany</code>."
+        )
+    far = [near_place(leaf)[0] for leaf in _leaves_of(root, NEAR)]
+    unknown = [name for name in far if places.near(name) is None]
+    if not unknown:
+        return ""
+    return (
+        f"\nTip: I know no city “{esc(unknown[0])}”, so near: finds only jobs whose location "
+        "names it. It takes a city or an area, and a distance if you like: "
+        "<code>near:munich</code>, <code>near:&quot;bay area 30km&quot;</code>."
+    )
+
+
+def _open_places(node: Node) -> list[str]:
+    """The places named after from: anywhere in the query, as words joined by spaces."""
+    return [leaf.text for leaf in _leaves_of(node, OPEN_TO)]
+
+
+def _leaves_of(node: Node, field: str) -> list[Word | Phrase]:
+    """The words and phrases typed after `field`: anywhere in the query."""
+    if isinstance(node, Field) and node.name == field:
+        typed = node.child.children if isinstance(node.child, Or) else (node.child,)
+        return [leaf for leaf in typed if isinstance(leaf, Word | Phrase)]
+    children = node.children if isinstance(node, And | Or) else ()
+    child = (node.child,) if isinstance(node, Not) else ()
+    return [leaf for c in (*children, *child) for leaf in _leaves_of(c, field)]
+
+
+def place_tip(root: Node, command: str) -> str:
+    """A line for the reply when location: is followed by words that name one place with its
+    own ("location:new york"): the field takes one word, so the others are looked for
+    anywhere, which few mean. `command` ("/edit 3", "/search") with the place quoted is
+    offered, ready to copy."""
+    terms = root.children if isinstance(root, And) else (root,)
+    for i, term in enumerate(terms):
+        if not (
+            isinstance(term, Field) and term.name == "location" and isinstance(term.child, Word)
+        ):
+            continue
+        for n in range(min(4, len(terms) - i), 1, -1):
+            words = [t.token for t in terms[i + 1 : i + n] if isinstance(t, Word)]
+            name = (term.child.token, *words)
+            if len(name) == n and places.names_a_place(" ".join(name)):
+                meant = (*terms[:i], Field("location", Phrase(name)), *terms[i + n :])
+                fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
+                return (
+                    f"\nTip: location: takes the one word after it, so “{esc(' '.join(words))}” "
+                    f"is looked for anywhere. For the place: <code>{command} {fixed}</code>."
+                )
+    return ""
