@@ -38,7 +38,7 @@ from pathlib import Path
 
 from bench import world
 from bench.world import Size
-from bot import match, places
+from bot import match, placenames
 from bot.app import App
 from bot.config import from_dict
 from bot.index import Matcher
@@ -112,7 +112,7 @@ class Bench:
             "off the loop, at start)"
         )
         start = time.perf_counter()
-        places.warm()
+        placenames.warm()
         say(f"place gazetteer   {time.perf_counter() - start:7.2f} s   (off the loop, at start)")
         return app
 

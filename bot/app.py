@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot import places
+from bot import placenames
 from bot.broadcast import Broadcaster, BroadcastStores
 from bot.clock import ClockWatch
 from bot.config import Config
@@ -226,7 +226,7 @@ class App:
         self._prepare()
         try:
             # The place gazetteer takes a few seconds to build: off the loop, while we start.
-            self._warming = asyncio.get_running_loop().run_in_executor(None, places.warm)
+            self._warming = asyncio.get_running_loop().run_in_executor(None, placenames.warm)
             self.poller.router.start()  # the alert index too, on a worker thread
             await self.observer.start()
             await self.transport.start(self.handlers, self.handlers.press)

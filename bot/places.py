@@ -15,7 +15,7 @@ location in a country whose states we know also gets its state: the one written 
 TX", "Toronto, Ontario", "Koroit (VIC)"), else that of the most populous city of its name
 there ("San Francisco" is in California), and its area ("Palo Alto" is in the Bay Area).
 
-A big city's other names count as its name (`city_spellings`), so `location:munich` finds a
+A big city's other names count as its name (`bot.placenames.city_spellings`), so `location:munich` finds a
 job posted in München and `location:münchen` one posted in Munich.
 
 A part that names only countries and regions ("Remote (EU)", "Remote - EMEA", "Remote - US",
@@ -32,8 +32,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from bot.gazetteer import CODE, NOT_CITIES, REGIONS, TIME_ZONES, Gazetteer, gazetteer, km
+from bot.gazetteer import CODE, Gazetteer, gazetteer
+from bot.geodata import NOT_CITIES, REGIONS, TIME_ZONES
 from bot.words import tokens
+from bot.zones import us_zones
 
 # Between places: "Berlin; Remote (EU)", "Berlin or Munich", "NYC OR SF"; not the OR of
 # "Portland, OR 97201".
@@ -238,40 +240,6 @@ def _named(toks: list[str], g: Gazetteer) -> list[tuple[int, int, str, str]]:
     return runs
 
 
-# North America's time zones as US postings write them: "Remote (ET)", "Remote (ET/CT)",
-# "Remote - Pacific Time". Each becomes "EST", which `TIME_ZONES` reads. ET is Ethiopia's code
-# too, but a job there names Ethiopia or its capital; PT, CT and MT are also Portugal,
-# Connecticut and Malta or Montana, so they count as zones only beside another zone or
-# before "time" ("PT/ET", "CT hours").
-_ZONE_NAMES = re.compile(
-    r"\b(?:eastern|central|mountain|pacific)(?: standard| daylight)? time\b", re.IGNORECASE
-)
-_ET = re.compile(r"\bET\b")
-_ZONE = r"(?:EST|EDT|PST|PDT|MST|MDT|CDT|PT|CT|MT)"
-_ZONE_GROUP = re.compile(rf"\b{_ZONE}(?:\s*(?:[/&,-]|or|and)\s*{_ZONE})+\b")
-_SHORT_ZONES = re.compile(r"\b(?:PT|CT|MT)\b")
-_LONG_ZONE = re.compile(r"\b(?:EST|EDT|PST|PDT|MST|MDT|CDT)\b")
-_SHORT_ZONE_TIME = re.compile(r"\b(?:PT|CT|MT)(?=\s+(?i:time|hours|tz|zone|timezone)\b)")
-_ETHIOPIA = re.compile(r"ethiopia|addis", re.IGNORECASE)
-
-
-def _us_zones(location: str) -> str:
-    """`location` with North America's time zones written as "EST" ("Remote (ET/PT)" ->
-    "Remote (EST/EST)")."""
-    if "T" not in location and "t" not in location:
-        return location
-    text = _ZONE_NAMES.sub("EST", location)
-    if not _ETHIOPIA.search(text):
-        text = _ET.sub("EST", text)
-    text = _ZONE_GROUP.sub(_group, text)
-    return _SHORT_ZONE_TIME.sub("EST", text)
-
-
-def _group(m: re.Match[str]) -> str:
-    """Zones written together ("EST/PT"): PT, CT and MT are zones there too, beside one."""
-    return _SHORT_ZONES.sub("EST", m[0]) if _LONG_ZONE.search(m[0]) else m[0]
-
-
 @functools.lru_cache(maxsize=16384)
 def _places(location: str) -> tuple[str, ...]:
     """The countries, regions ("+europe"), states ("~US-TX"), areas ("+bay area") and big
@@ -281,7 +249,7 @@ def _places(location: str) -> tuple[str, ...]:
         return ()
     g = gazetteer()
     places: set[str] = set()
-    for part in _parts(_us_zones(location)):
+    for part in _parts(us_zones(location)):
         found = _resolve(part, g)
         places |= found
         if found and all(p in _REGION_KEYS or _country(p) for p in found) and _wide(part, g):
@@ -392,105 +360,3 @@ def _names_alone() -> frozenset[str]:
     word of the place, or `location:asia` would find Sydney."""
     g = gazetteer()
     return frozenset(n for n in (*g.names, *g.state_names) if " " not in n)
-
-
-@functools.cache
-def _vocabulary() -> frozenset[str]:
-    """The words of country and region names (a city's names are not: see `city_spellings`)."""
-    g = gazetteer()
-    return frozenset(
-        w for place, names in g.words.items() if place[0] != "=" for name in names for w in name
-    )
-
-
-@functools.cache
-def _spellings() -> dict[str, tuple[str, ...]]:
-    g = gazetteer()
-    out: dict[str, tuple[str, ...]] = {}
-    for place, names in g.words.items():
-        if place[0] == "=":
-            joined = tuple(" ".join(name) for name in names)
-            out.update(dict.fromkeys(joined, joined))
-    return out
-
-
-def city_spellings(key: str) -> tuple[str, ...]:
-    """All the names of the big city `key` ("munich", "munchen") names, as words joined by
-    spaces, or () when it names none: a posting in that city has one of them in its text."""
-    return _spellings().get(key, ())
-
-
-def names_a_place(name: str) -> bool:
-    """Whether `name` (words as `bot.words` splits them, joined by spaces: "new york", "bay
-    area") is a country's, region's, state's, area's or city's name we know."""
-    g = gazetteer()
-    return name in g.names or name in g.state_names or name in g.cities
-
-
-NEAR_KM = 40  # near:'s distance unless the query names one: about 25 miles, a long commute
-MAX_NEAR_KM = 200
-MAX_NEAR_TOWNS = 300  # the nearest: a query of 20 places 200 km wide stays quick to compile
-
-
-@functools.lru_cache(maxsize=256)
-def near(name: str, radius: float = NEAR_KM) -> tuple[tuple[str, str], ...] | None:
-    """The cities within `radius` km of the city or area `name` ("berlin", "bay area"), the
-    nearest `MAX_NEAR_TOWNS`: each as its name and the name that tells it from others of that
-    name ("potsdam", "de"; "cambridge", "massachusetts"). None when `name` is no city we know."""
-    found = distances(name, radius)
-    if found is None:
-        return None
-    return tuple(dict.fromkeys((c, a) for c, a, _ in found))[:MAX_NEAR_TOWNS]
-
-
-def distances(name: str, radius: float) -> list[tuple[str, str, float]] | None:
-    """`near`'s cities with how many km each is from `name`'s centre, the nearest first."""
-    g = gazetteer()
-    centre = g.centres.get(name) or _centre_of(name, g)
-    if centre is None:
-        return None
-    lat, lon = centre
-    span = radius / 111.0  # degrees of latitude: a cheap first cut before the distance
-    found = [
-        (key, among, d)
-        for key, among, clat, clon in g.located
-        if abs(clat - lat) <= span and (d := km(lat, lon, clat, clon)) <= radius
-    ]
-    return sorted(found, key=lambda x: x[2])
-
-
-def _centre_of(name: str, g: Gazetteer) -> tuple[float, float] | None:
-    """Where a city named with its state or country is ("portland or", "portland oregon",
-    "cambridge uk"): the biggest city of that name there."""
-    words = name.split()
-    for n in (1, 2):
-        city, where = " ".join(words[:-n]), " ".join(words[-n:])
-        if not city:
-            continue
-        states = {*g.state_codes.get(where.upper(), ()), g.state_names.get(where, "")}
-        among = {" ".join(g.words[s][0]) for s in states if s in g.words}
-        among.add(g.names.get(where, where).lower())  # a country: "uk" is GB
-        found = [(lat, lon) for key, at, lat, lon in g.located if key == city and at in among]
-        if found:
-            return found[0]  # (two towns of one name in one state: the first listed)
-    return None
-
-
-def names_a_region(name: str) -> bool:
-    """Whether `name` (as for `names_a_place`) is a country's or region's name we know ("eu",
-    "germany", "latin america"): not a state's or a city's, which many words are ("reading")."""
-    return name in gazetteer().names
-
-
-def is_place_word(key: str) -> bool:
-    """Whether words of `key` ("europe", "north america", "*eur" for a prefix) may come from
-    `place_names` rather than the location's own text."""
-    if key.startswith("*"):
-        return any(w.startswith(key[1:]) for w in _vocabulary())
-    return any(w in _vocabulary() for w in key.split(" "))
-
-
-def warm() -> None:
-    """Build the gazetteer now (about a second), off the event loop, rather than inside the
-    first poll's routing, which runs on it."""
-    _vocabulary()

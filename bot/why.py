@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
-from bot import places
+from bot import nearby
 from bot.experience import asked
 from bot.language import NAMES
 from bot.models import Posting
@@ -180,8 +180,8 @@ def _near(node: Field, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
     asked = [near_place(leaf) for leaf in leaves if isinstance(leaf, Word | Phrase)]
     if not asked:
         return ok, [f"{_text(node)}: {where} is{'' if ok else ' not'} near enough"]
-    if any(places.near(name, radius) is None for name, radius in asked):
-        unknown = next(name for name, radius in asked if places.near(name, radius) is None)
+    if any(nearby.near(name, radius) is None for name, radius in asked):
+        unknown = next(name for name, radius in asked if nearby.near(name, radius) is None)
         said = f"I know no city “{unknown}”, so it looks for that name in {where}"
         return ok, [f"{_text(node)}: {said}" + ("" if ok else ": not there")]
     within = " or ".join(f"{radius:.0f} km of {name}" for name, radius in asked)
@@ -191,8 +191,8 @@ def _near(node: Field, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
 
 
 def _away(name: str, v: PostingView) -> float | None:
-    """How far the job's town is from `name`, when it is within `places.MAX_NEAR_KM`."""
-    for city, among, km in places.distances(name, places.MAX_NEAR_KM) or ():
+    """How far the job's town is from `name`, when it is within `nearby.MAX_NEAR_KM`."""
+    for city, among, km in nearby.distances(name, nearby.MAX_NEAR_KM) or ():
         if compile_node(Field("location", town(city, among)), ANY)(v):
             return km
     return None

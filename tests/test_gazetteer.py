@@ -8,7 +8,7 @@ from bot import gazetteer
 
 
 def test_threads_that_ask_at_once_share_one_build() -> None:
-    """`places.warm` builds it on a worker thread at start; a chat command arriving meanwhile
+    """`placenames.warm` builds it on a worker thread at start; a chat command arriving meanwhile
     (its backtest reads city names) waits for that build instead of making a second one,
     which doubled the wait on two cores and timed out a test under coverage."""
     gazetteer.gazetteer.cache_clear()

@@ -1,10 +1,10 @@
-"""near:: the place and distance a query names, and the cities within it (`bot.places.near`)."""
+"""near:: the place and distance a query names, and the cities within it (`bot.nearby.near`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot import places
+from bot import nearby
 from bot.query import parse
 from bot.synonyms import near_place
 from bot.syntax import Field, Phrase, Word
@@ -31,22 +31,22 @@ def test_the_place_and_distance_as_typed(typed: str, place: str, km: float) -> N
 
 
 def test_the_cities_near_a_place_are_named_with_their_state_or_country() -> None:
-    around = places.near("berlin")
+    around = nearby.near("berlin")
     assert around is not None
     assert ("potsdam", "brandenburg") in around and ("berlin", "berlin") in around
     assert not any(city == "hamburg" for city, _ in around)
-    boston = places.near("boston", 20)
+    boston = nearby.near("boston", 20)
     assert boston is not None and ("cambridge", "massachusetts") in boston
-    assert places.near("narnia") is None, "no city: near: looks for the name as typed"
+    assert nearby.near("narnia") is None, "no city: near: looks for the name as typed"
     for named in ("portland me", "portland maine"):
-        maine = places.near(named)
+        maine = nearby.near(named)
         assert maine is not None and ("portland", "maine") in maine, named
         assert not any(among == "oregon" for _, among in maine)
-    cambridge = places.near("cambridge ma")
+    cambridge = nearby.near("cambridge ma")
     assert cambridge is not None and ("somerville", "massachusetts") in cambridge
-    assert places.near("cambridge uk") == places.near("cambridge"), "the biggest: Cambridge, UK"
-    assert places.near("portland narnia") is None
-    assert places.near("germany") is None, "a country is no city: location:germany"
-    wide = places.near("london", places.MAX_NEAR_KM)
-    assert wide is not None and len(wide) == places.MAX_NEAR_TOWNS, "the nearest, at most"
+    assert nearby.near("cambridge uk") == nearby.near("cambridge"), "the biggest: Cambridge, UK"
+    assert nearby.near("portland narnia") is None
+    assert nearby.near("germany") is None, "a country is no city: location:germany"
+    wide = nearby.near("london", nearby.MAX_NEAR_KM)
+    assert wide is not None and len(wide) == nearby.MAX_NEAR_TOWNS, "the nearest, at most"
     assert ("woking", "gb") in wide and ("london", "gb") in wide

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot import places
+from bot import nearby, placenames
 from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.synonyms import DISTANCE, UNITS
@@ -76,7 +76,7 @@ def _place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     """The place named by the words from `i` (the longest, of up to 3 words) as location:."""
     for n in range(min(3, len(terms) - i), 0, -1):
         words = [t.token for t in terms[i : i + n] if isinstance(t, Word)]
-        if len(words) == n and places.names_a_place(" ".join(words)):
+        if len(words) == n and placenames.names_a_place(" ".join(words)):
             return n, Field("location", Word(words[0]) if n == 1 else Phrase(tuple(words)))
     return None
 
@@ -98,7 +98,7 @@ def _within_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
         return None
     place = _place_at(terms, i + n + 2)
     city = place[1].child if place is not None and isinstance(place[1], Field) else None
-    if place is None or not isinstance(city, Word | Phrase) or not places.near(city.text):
+    if place is None or not isinstance(city, Word | Phrase) or not nearby.near(city.text):
         return None
     name = Phrase((*city.text.split(), f"{m.group(1)}{unit}"))
     return Field(NEAR, name), n + 2 + place[0], " ".join(["within", *toks[:n]]), True
@@ -109,7 +109,7 @@ def _town_at(terms: list[Node], i: int) -> tuple[int, Phrase] | None:
     "cambridge uk"), of up to 3 words, as near: takes it."""
     for n in range(min(3, len(terms) - i), 1, -1):
         words = tuple(t.token for t in terms[i : i + n] if isinstance(t, Word))
-        if len(words) == n and places.near(" ".join(words)) is not None:
+        if len(words) == n and nearby.near(" ".join(words)) is not None:
             return n, Phrase(words)
     return None
 
@@ -146,7 +146,7 @@ def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     if token in _NEAR and (place := _place_at(terms, i + 1)) is not None:
         n, named = place  # a job may well say "in Berlin"
         city = named.child if isinstance(named, Field) else None
-        if token != "in" and isinstance(city, Word | Phrase) and places.near(city.text):
+        if token != "in" and isinstance(city, Word | Phrase) and nearby.near(city.text):
             named = Field(NEAR, city)  # "near munich": the towns around it too
         return named, 1 + n, "", True
     if token == "at" and i and _token(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"

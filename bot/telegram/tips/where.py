@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from bot import places
+from bot import nearby, placenames, places
 from bot.synonyms import near_place
 from bot.syntax import (
     ATTRS,
@@ -68,7 +68,7 @@ def _region_at(terms: tuple[Node, ...], i: int) -> tuple[int, Word | Phrase] | N
     the longest of up to 2 words: not a city's name, which many words are ("reading")."""
     for n in range(min(2, len(terms) - i), 0, -1):
         words = tuple(t.token for t in terms[i : i + n] if isinstance(t, Word))
-        if len(words) == n and (places.names_a_region(" ".join(words)) or words == ("us",)):
+        if len(words) == n and (placenames.names_a_region(" ".join(words)) or words == ("us",)):
             return n, Word(words[0]) if n == 1 else Phrase(words)
     return None
 
@@ -85,7 +85,7 @@ def open_to(root: Node) -> tuple[Node, Node] | None:
             isinstance(term, Field)
             and term.name == "location"
             and isinstance(term.child, Word | Phrase)
-            and places.names_a_place(term.child.text)
+            and placenames.names_a_place(term.child.text)
         ):
             return And((*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])), term
         if (region := _region_at(terms, i)) is not None:
@@ -122,7 +122,7 @@ def open_tip(root: Node) -> str:
     unknown = [
         name
         for name in _open_places(root)
-        if not places.names_a_place(name) and len(places.open_names(name)) == 1  # worldwide
+        if not placenames.names_a_place(name) and len(places.open_names(name)) == 1  # worldwide
     ]
     if unknown:
         return (
@@ -130,7 +130,7 @@ def open_tip(root: Node) -> str:
             "worldwide. It takes a country, a state or a big city: <code>from:germany</code>."
         )
     far = [near_place(leaf)[0] for leaf in _leaves_of(root, NEAR)]
-    unknown = [name for name in far if places.near(name) is None]
+    unknown = [name for name in far if nearby.near(name) is None]
     if not unknown:
         return ""
     return (
@@ -169,7 +169,7 @@ def place_tip(root: Node, command: str) -> str:
         for n in range(min(4, len(terms) - i), 1, -1):
             words = [t.token for t in terms[i + 1 : i + n] if isinstance(t, Word)]
             name = (term.child.token, *words)
-            if len(name) == n and places.names_a_place(" ".join(name)):
+            if len(name) == n and placenames.names_a_place(" ".join(name)):
                 meant = (*terms[:i], Field("location", Phrase(name)), *terms[i + n :])
                 fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
                 return (
