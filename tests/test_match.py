@@ -179,7 +179,7 @@ def test_no_query_stalls_on_a_long_repetitive_posting() -> None:
 
 def test_every_synonym_group_is_in_the_help_and_the_readme() -> None:
     from bot.synonyms import GROUPS
-    from bot.telegram.handlers import LANGUAGE_NOTES
+    from bot.telegram.help import LANGUAGE_NOTES
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for group in GROUPS:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import difflib
 import html
 import logging
 import re
 from collections.abc import Callable
 from datetime import datetime
 
-from bot import rates, synonyms
 from bot.config import AlertsConfig, FollowConfig
 from bot.errors import QueryError, StoreBusy
 from bot.render import plural, shorten
@@ -32,14 +30,14 @@ from bot.telegram import (
 )
 from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
-from bot.telegram.args import echo, with_scheme
+from bot.telegram.args import echo
 from bot.telegram.commands import Command, Route, help_index
 from bot.telegram.dbworker import StoreWorker
+from bot.telegram.help import command_help
 from bot.telegram.presses import Presses
-from bot.telegram.tips.sentence import meant
+from bot.telegram.talk import ASKS_WHY, suggestion, unknown_command
 from bot.telegram.tips.words import field_fix
 from bot.transport import Incoming, Press, PressAnswer, Reply
-from bot.words import fold
 
 log = logging.getLogger(__name__)
 esc = html.escape
@@ -74,176 +72,9 @@ COMMANDS: tuple[Command, ...] = (
     *control.COMMANDS,
 )
 _BY_NAME = {c.name: c for c in COMMANDS}
-# The alert language, shown by /help alert and /help search: (example, what it finds).
-LANGUAGE: tuple[tuple[str, str], ...] = (
-    ("rust backend", "both words, in the title, company, location or description"),
-    ('"machine learning"', "these words, in this order"),
-    ("dev*", "words starting with dev: developer, devops"),
-    ("rust OR go", "either word (rust | go too); a comma is not OR: rust, go needs both"),
-    ("rust -java", "rust but not java (NOT java works too)"),
-    ("(rust OR go) berlin", "parentheses group terms"),
-    ("title:(senior OR staff)", "in the title; also company:, location:, board:"),
-    ("remote:yes", "remote jobs; remote:hybrid, remote:no (on site); remote=yes works too"),
-    ("type:contract", "also type:full-time, type:part-time, type:internship"),
-    (
-        "location:europe",
-        "places in Europe; also eu, emea, dach, nordics, cee, mena, latam, apac, anz, uk, "
-        "germany, de; worldwide: jobs open anywhere",
-    ),
-    (
-        "from:germany",
-        "jobs you can take from Germany: in it, or open to a region it is in (Remote (EU), "
-        "EMEA, Worldwide); from:california also finds Remote - US",
-    ),
-    (
-        "location:munich",
-        "a big city by any of its names: München, Muenchen; nyc, sf; munich alone too. "
-        'Areas: "bay area", dfw, gta, "twin cities", "research triangle"',
-    ),
-    (
-        "location:texas",
-        "a state: Austin, TX, or just Austin; also ontario, nsw, bavaria, karnataka",
-    ),
-    (
-        'near:munich, near:"munich 20km"',
-        "jobs in Munich or a town within 40 km of it (or 20 km; 10mi in miles, up to 200 km); "
-        'a city or an area (near:"bay area")',
-    ),
-    (
-        "salary:>=100k",
-        "a yearly salary of 100k or more (or salary>=100k, salary:100k+); salary:<80k, "
-        "salary:100k-150k",
-    ),
-    ("salary:>=500/day", "a day rate of 500 or more; also /hour, /week, /month"),
-    (
-        "salary:>=€100k",
-        "100k or more in euros (or salary:>=100k eur): a job paid in dollars, pounds… at the "
-        "ECB's daily rates; jobs without a salary never match",
-    ),  # (`_language`: without exchange rates, in euros only)
-    (
-        "visa:yes, -visa:no",
-        "jobs that offer visa sponsorship; or all but those that say they will not sponsor "
-        "(“must be authorized to work in the US”)",
-    ),
-    (
-        "lang:en, -lang:de",
-        "jobs written in English; or all but those in German (also fr, es, pt, it, nl, pl, sv, "
-        "da, no); "
-        "a job with little text has no language",
-    ),
-    (
-        "(salary:>=100k OR salary:none)",
-        "100k or more, or no salary stated (most jobs state none); salary:stated, any stated",
-    ),
-    (
-        "years:<=3, years:>=5, years:2-4",
-        "jobs that ask at most 3 years of experience (“2+ years of experience”), at least 5, "
-        "or 2 to 4; years:3 is years:<=3. Most ask none: (years:<=3 OR years:none)",
-    ),
-    (
-        "rust jobs in berlin over 100k",
-        "written as a sentence, every word must be in the job; the reply offers the filters "
-        "meant: rust location:berlin salary:>=100k",
-    ),
-)
-# How the entry above reads when this bot has no exchange rates (`[rates] url` off, or offline
-# before the first fetch).
-NO_RATES = (
-    "100k or more in euros (or salary:>=100k eur), only jobs paid in euros: this bot has no "
-    "exchange rates to compare dollars, pounds… with; jobs without a salary never match"
-)
-
-
-def _language() -> tuple[tuple[str, str], ...]:
-    """The query language's examples, the currency one as this bot compares currencies now."""
-    if rates.current() is not None:
-        return LANGUAGE
-    return tuple((q, NO_RATES if q == "salary:>=€100k" else what) for q, what in LANGUAGE)
-
-
-LANGUAGE_NOTES = (
-    "Whole words, any case, accents optional: zurich finds Zürich. Tech names stay whole: "
-    "c++, c#, f#, .net, node.js, ci/cd. go finds Go, not Google or go-live; java is not "
-    f"JavaScript. Synonyms: {synonyms.listing()}."
-)
 
 
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
-NOT_A_COMMAND = "Send /alert followed by keywords to get job alerts, or /help to see every command."
-# First words of a text that is talk, not keywords: it gets NOT_A_COMMAND, not a suggestion.
-# Greetings and thanks in the languages of the job markets jobbot's boards cover, folded.
-_TALK = frozenset({
-    "hi", "hii", "hello", "hey", "heya", "hiya", "howdy", "yo", "sup", "greetings", "good",
-    "morning", "evening", "thanks", "thank", "thx", "ty", "cheers", "bye", "goodbye", "ok",
-    "okay", "k", "cool", "nice", "great", "yes", "yep", "yeah", "no", "nope", "please", "pls",
-    "help", "start", "stop", "test", "testing", "what", "how", "why", "who", "where", "when",
-    "can", "could", "would", "is", "are", "do", "does", "i", "i'm", "im",
-    "hallo", "moin", "servus", "gruss", "danke", "hola", "buenas", "gracias", "ola", "oi",
-    "obrigado", "obrigada", "bonjour", "salut", "coucou", "merci", "ciao", "salve", "grazie",
-    "hoi", "bedankt", "hej", "hei", "tack", "takk", "tak", "kiitos", "czesc", "dzieki",
-    "ahoj", "diky", "szia", "privet", "spasibo", "merhaba", "namaste", "привет", "спасибо",
-    "здравствуйте", "привіт", "дякую",
-})  # fmt: skip
-_ASKING = frozenset({"i", "i'm", "im"})  # talk, unless what follows reads as a job search
-
-
-# Commands other bots have for what jobbot names otherwise.
-_MEANT = {
-    "list": "alerts", "filters": "alerts", "keywords": "alerts", "myalerts": "alerts",
-    "add": "alert", "new": "alert", "create": "alert", "watch": "alert", "subscribe": "start",
-    "unsubscribe": "stop", "remove": "delete", "rm": "delete", "del": "delete",
-    "find": "search", "jobs": "search", "unpause": "resume", "block": "mute",
-    "commands": "help", "menu": "help", "config": "settings", "preferences": "settings",
-}  # fmt: skip
-
-
-def unknown_command(name: str, arg: str) -> str:
-    """The reply to a command jobbot does not have: the one most likely meant (another bot's
-    name for it, or a typo of one of ours), ready to copy with its words."""
-    close = difflib.get_close_matches(name, [*_BY_NAME, *_MEANT], n=1, cutoff=0.75)
-    meant = _MEANT.get(name) or next((_MEANT.get(c, c) for c in close), None)
-    if meant is None:
-        return f"I don't know /{echo(name)}. /help lists what I can do."
-    line = f"/{meant} {arg}" if arg else f"/{meant}"
-    return f"I don't know /{echo(name)}. Did you mean <code>{esc(shorten(line, 200))}</code>?"
-
-
-_LINK = re.compile(r"https?://\S{1,300}")
-_ASKS_WHY = re.compile(r"(?:why|how come)(?: not| this(?: one)?| me)?\W*$", re.IGNORECASE)
-
-
-def suggestion(text: str) -> str:
-    """The reply to a text that is not a command: the commands it most likely meant, in
-    <code> (a tap copies it in Telegram). A link: /follow and /why; a list of links: /follow
-    of them all; a few keywords: /alert and /search; anything else, NOT_A_COMMAND."""
-    text = " ".join(text.split())
-    words = text.split()
-    url = esc(with_scheme(text))
-    if len(words) == 1 and len(url) <= 300 and url.startswith(("http://", "https://")):
-        return (
-            f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "
-            f"page or job board); <code>/why {url}</code> says why a job did or didn't reach you."
-        )
-    links = [esc(with_scheme(w.strip(",;"))) for w in words]
-    if 1 < len(links) <= 10 and all(_LINK.fullmatch(x) for x in links) and len(text) <= 1500:
-        return (
-            f"Those are links. <code>/follow {' '.join(links)}</code> follows those companies' "
-            "jobs (careers pages or job boards)."
-        )
-    first = fold(words[0].strip(",.!")) if words else ""
-    what = "with these words"
-    if first not in _TALK - _ASKING and len(text) <= 200 and (query := meant(text)):
-        text, words, what = query, query.split(), "like that"  # "I'm after rust jobs in Berlin"
-    elif not words or first in _TALK or text.endswith(("?", "!")):
-        return NOT_A_COMMAND
-    if len(words) > 6 or len(text) > 60:
-        return NOT_A_COMMAND
-    shown = esc(text)
-    return (
-        f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
-        f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
-        "command."
-    )
 
 
 BUSY = "⏳ I'm busy right now (the database is locked or full). Please try again in a moment."
@@ -329,7 +160,7 @@ class Handlers:
         if not m and msg.group:
             return None
         name, arg = (m.group(1).lower(), (m.group(2) or "").strip()) if m else ("", "")
-        if not m and msg.reply_to_message_id is not None and _ASKS_WHY.match(msg.text.strip()):
+        if not m and msg.reply_to_message_id is not None and ASKS_WHY.match(msg.text.strip()):
             name = "why"  # "why?" in reply to a job's message: /why, as a reply, answers it
         try:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
@@ -354,7 +185,7 @@ class Handlers:
             return await self.access.handle(name, msg, arg)
         if self.follows is not None and name in follow.FOLLOW_COMMANDS:
             return await self.follows.handle(name, msg, arg)
-        return unknown_command(name, arg)
+        return unknown_command(name, arg, _BY_NAME)
 
     async def press(self, press: Press) -> PressAnswer:
         """Answer one button press (routed by its data's prefix, run on a db worker)."""
@@ -394,13 +225,7 @@ class Handlers:
             cmd = _BY_NAME.get(name)
             if cmd is None:
                 return f"There is no /{echo(name)} command. /help lists them all."
-            text = f"<b>/{cmd.name} {esc(cmd.args)}</b>\n{esc(cmd.help)}"
-            if name in ("alert", "search", "edit"):
-                examples = "\n".join(
-                    f"<code>{esc(q)}</code> — {esc(what)}" for q, what in _language()
-                )
-                text += f"\n\n{examples}\n{esc(LANGUAGE_NOTES)}"
-            return text
+            return command_help(cmd)
         admin = self.admin is not None and self.admin.is_admin(msg)
         return help_index(COMMANDS, ADMIN_MENU if admin else ())
 

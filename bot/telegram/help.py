@@ -1,0 +1,116 @@
+"""/help's texts beyond the command list: the alert language's examples, shown by /help alert,
+/help edit and /help search, as this bot compares currencies now."""
+
+from __future__ import annotations
+
+import html
+
+from bot import rates, synonyms
+from bot.telegram.commands import Command
+
+esc = html.escape
+
+# The alert language, shown by /help alert and /help search: (example, what it finds).
+LANGUAGE: tuple[tuple[str, str], ...] = (
+    ("rust backend", "both words, in the title, company, location or description"),
+    ('"machine learning"', "these words, in this order"),
+    ("dev*", "words starting with dev: developer, devops"),
+    ("rust OR go", "either word (rust | go too); a comma is not OR: rust, go needs both"),
+    ("rust -java", "rust but not java (NOT java works too)"),
+    ("(rust OR go) berlin", "parentheses group terms"),
+    ("title:(senior OR staff)", "in the title; also company:, location:, board:"),
+    ("remote:yes", "remote jobs; remote:hybrid, remote:no (on site); remote=yes works too"),
+    ("type:contract", "also type:full-time, type:part-time, type:internship"),
+    (
+        "location:europe",
+        "places in Europe; also eu, emea, dach, nordics, cee, mena, latam, apac, anz, uk, "
+        "germany, de; worldwide: jobs open anywhere",
+    ),
+    (
+        "from:germany",
+        "jobs you can take from Germany: in it, or open to a region it is in (Remote (EU), "
+        "EMEA, Worldwide); from:california also finds Remote - US",
+    ),
+    (
+        "location:munich",
+        "a big city by any of its names: München, Muenchen; nyc, sf; munich alone too. "
+        'Areas: "bay area", dfw, gta, "twin cities", "research triangle"',
+    ),
+    (
+        "location:texas",
+        "a state: Austin, TX, or just Austin; also ontario, nsw, bavaria, karnataka",
+    ),
+    (
+        'near:munich, near:"munich 20km"',
+        "jobs in Munich or a town within 40 km of it (or 20 km; 10mi in miles, up to 200 km); "
+        'a city or an area (near:"bay area")',
+    ),
+    (
+        "salary:>=100k",
+        "a yearly salary of 100k or more (or salary>=100k, salary:100k+); salary:<80k, "
+        "salary:100k-150k",
+    ),
+    ("salary:>=500/day", "a day rate of 500 or more; also /hour, /week, /month"),
+    (
+        "salary:>=€100k",
+        "100k or more in euros (or salary:>=100k eur): a job paid in dollars, pounds… at the "
+        "ECB's daily rates; jobs without a salary never match",
+    ),  # (`_language`: without exchange rates, in euros only)
+    (
+        "visa:yes, -visa:no",
+        "jobs that offer visa sponsorship; or all but those that say they will not sponsor "
+        "(“must be authorized to work in the US”)",
+    ),
+    (
+        "lang:en, -lang:de",
+        "jobs written in English; or all but those in German (also fr, es, pt, it, nl, pl, sv, "
+        "da, no); "
+        "a job with little text has no language",
+    ),
+    (
+        "(salary:>=100k OR salary:none)",
+        "100k or more, or no salary stated (most jobs state none); salary:stated, any stated",
+    ),
+    (
+        "years:<=3, years:>=5, years:2-4",
+        "jobs that ask at most 3 years of experience (“2+ years of experience”), at least 5, "
+        "or 2 to 4; years:3 is years:<=3. Most ask none: (years:<=3 OR years:none)",
+    ),
+    (
+        "rust jobs in berlin over 100k",
+        "written as a sentence, every word must be in the job; the reply offers the filters "
+        "meant: rust location:berlin salary:>=100k",
+    ),
+)
+
+
+# How the entry above reads when this bot has no exchange rates (`[rates] url` off, or offline
+# before the first fetch).
+NO_RATES = (
+    "100k or more in euros (or salary:>=100k eur), only jobs paid in euros: this bot has no "
+    "exchange rates to compare dollars, pounds… with; jobs without a salary never match"
+)
+
+
+def _language() -> tuple[tuple[str, str], ...]:
+    """The query language's examples, the currency one as this bot compares currencies now."""
+    if rates.current() is not None:
+        return LANGUAGE
+    return tuple((q, NO_RATES if q == "salary:>=€100k" else what) for q, what in LANGUAGE)
+
+
+LANGUAGE_NOTES = (
+    "Whole words, any case, accents optional: zurich finds Zürich. Tech names stay whole: "
+    "c++, c#, f#, .net, node.js, ci/cd. go finds Go, not Google or go-live; java is not "
+    f"JavaScript. Synonyms: {synonyms.listing()}."
+)
+
+
+def command_help(cmd: Command) -> str:
+    """The details of one command; with the alert language's examples for those taking a
+    query."""
+    text = f"<b>/{cmd.name} {esc(cmd.args)}</b>\n{esc(cmd.help)}"
+    if cmd.name in ("alert", "search", "edit"):
+        examples = "\n".join(f"<code>{esc(q)}</code> — {esc(what)}" for q, what in _language())
+        text += f"\n\n{examples}\n{esc(LANGUAGE_NOTES)}"
+    return text

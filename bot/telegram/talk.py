@@ -1,0 +1,101 @@
+"""What a text that is no command of ours gets: the commands it most likely meant, ready to
+copy (a link: /follow and /why; keywords or a sentence: /alert and /search; another bot's
+name for a command, or a typo of ours: ours), or a pointer to /help."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from collections.abc import Collection
+
+from bot.render import shorten
+from bot.telegram.args import echo, with_scheme
+from bot.telegram.tips.sentence import meant
+from bot.words import fold
+
+esc = html.escape
+
+NOT_A_COMMAND = "Send /alert followed by keywords to get job alerts, or /help to see every command."
+
+
+# First words of a text that is talk, not keywords: it gets NOT_A_COMMAND, not a suggestion.
+# Greetings and thanks in the languages of the job markets jobbot's boards cover, folded.
+_TALK = frozenset({
+    "hi", "hii", "hello", "hey", "heya", "hiya", "howdy", "yo", "sup", "greetings", "good",
+    "morning", "evening", "thanks", "thank", "thx", "ty", "cheers", "bye", "goodbye", "ok",
+    "okay", "k", "cool", "nice", "great", "yes", "yep", "yeah", "no", "nope", "please", "pls",
+    "help", "start", "stop", "test", "testing", "what", "how", "why", "who", "where", "when",
+    "can", "could", "would", "is", "are", "do", "does", "i", "i'm", "im",
+    "hallo", "moin", "servus", "gruss", "danke", "hola", "buenas", "gracias", "ola", "oi",
+    "obrigado", "obrigada", "bonjour", "salut", "coucou", "merci", "ciao", "salve", "grazie",
+    "hoi", "bedankt", "hej", "hei", "tack", "takk", "tak", "kiitos", "czesc", "dzieki",
+    "ahoj", "diky", "szia", "privet", "spasibo", "merhaba", "namaste", "привет", "спасибо",
+    "здравствуйте", "привіт", "дякую",
+})  # fmt: skip
+
+
+_ASKING = frozenset({"i", "i'm", "im"})  # talk, unless what follows reads as a job search
+
+
+# Commands other bots have for what jobbot names otherwise.
+_MEANT = {
+    "list": "alerts", "filters": "alerts", "keywords": "alerts", "myalerts": "alerts",
+    "add": "alert", "new": "alert", "create": "alert", "watch": "alert", "subscribe": "start",
+    "unsubscribe": "stop", "remove": "delete", "rm": "delete", "del": "delete",
+    "find": "search", "jobs": "search", "unpause": "resume", "block": "mute",
+    "commands": "help", "menu": "help", "config": "settings", "preferences": "settings",
+}  # fmt: skip
+
+
+def unknown_command(name: str, arg: str, known: Collection[str]) -> str:
+    """The reply to a command jobbot does not have: the one most likely meant (another bot's
+    name for it, or a typo of one of ours, the `known` commands), ready to copy with its
+    words."""
+    close = difflib.get_close_matches(name, [*known, *_MEANT], n=1, cutoff=0.75)
+    meant = _MEANT.get(name) or next((_MEANT.get(c, c) for c in close), None)
+    if meant is None:
+        return f"I don't know /{echo(name)}. /help lists what I can do."
+    line = f"/{meant} {arg}" if arg else f"/{meant}"
+    return f"I don't know /{echo(name)}. Did you mean <code>{esc(shorten(line, 200))}</code>?"
+
+
+_LINK = re.compile(r"https?://\S{1,300}")
+
+
+# A reply to a job's message that asks why it came: /why, as a reply, answers it.
+ASKS_WHY = re.compile(r"(?:why|how come)(?: not| this(?: one)?| me)?\W*$", re.IGNORECASE)
+
+
+def suggestion(text: str) -> str:
+    """The reply to a text that is not a command: the commands it most likely meant, in
+    <code> (a tap copies it in Telegram). A link: /follow and /why; a list of links: /follow
+    of them all; a few keywords: /alert and /search; anything else, NOT_A_COMMAND."""
+    text = " ".join(text.split())
+    words = text.split()
+    url = esc(with_scheme(text))
+    if len(words) == 1 and len(url) <= 300 and url.startswith(("http://", "https://")):
+        return (
+            f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "
+            f"page or job board); <code>/why {url}</code> says why a job did or didn't reach you."
+        )
+    links = [esc(with_scheme(w.strip(",;"))) for w in words]
+    if 1 < len(links) <= 10 and all(_LINK.fullmatch(x) for x in links) and len(text) <= 1500:
+        return (
+            f"Those are links. <code>/follow {' '.join(links)}</code> follows those companies' "
+            "jobs (careers pages or job boards)."
+        )
+    first = fold(words[0].strip(",.!")) if words else ""
+    what = "with these words"
+    if first not in _TALK - _ASKING and len(text) <= 200 and (query := meant(text)):
+        text, words, what = query, query.split(), "like that"  # "I'm after rust jobs in Berlin"
+    elif not words or first in _TALK or text.endswith(("?", "!")):
+        return NOT_A_COMMAND
+    if len(words) > 6 or len(text) > 60:
+        return NOT_A_COMMAND
+    shown = esc(text)
+    return (
+        f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
+        f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
+        "command."
+    )
