@@ -132,18 +132,18 @@ async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
     saved, tip = await saved_and_tip(handlers, "/alert rust OR go remote:yes")
     assert saved == "✅ Alert #1 saved: <b>rust OR (go remote:yes)</b>"
     assert tip == (
-        "Tip: AND binds tighter than OR, as the parentheses above show. If you meant "
-        "<code>/edit 1 (rust OR go) remote:yes</code>, send that."
+        "Tip: AND binds tighter than OR, as the parentheses above show. Grouped as most mean "
+        "it: <code>/edit 1 (rust OR go) remote:yes</code>."
     )
     reply = await say(handlers, "/edit 1 (rust OR go) remote:yes")
     assert reply.startswith("✏️ Alert #1 now: <b>(rust OR go) remote:yes</b>\n"), "it works"
-    assert "<code>/edit 2 senior (rust OR go)</code>" in await say(
-        handlers, "/alert senior rust OR go"
+    assert "<code>/edit 2 backend (rust OR go)</code>" in await say(
+        handlers, "/alert backend rust OR go"
     )
-    middle = await say(handlers, "/alert senior backend go OR rust remote:yes salary:>120k")
-    assert "<code>/edit 3 senior backend (go OR rust) remote:yes salary:&gt;120k</code>" in middle
-    assert "<code>/edit 3 senior (go OR rust OR scala) remote:yes</code>" in await say(
-        handlers, "/edit 3 senior go OR rust OR scala remote:yes"
+    middle = await say(handlers, "/alert platform backend go OR rust remote:yes salary:>120k")
+    assert "<code>/edit 3 platform backend (go OR rust) remote:yes salary:&gt;120k</code>" in middle
+    assert "<code>/edit 3 platform (go OR rust OR scala) remote:yes</code>" in await say(
+        handlers, "/edit 3 platform go OR rust OR scala remote:yes"
     ), "every term between the ends joins the OR"
     assert "To group otherwise" in await say(handlers, "/edit 3 go OR rust senior OR scala")
     for grouped in ("/alert (scala OR go) remote:yes", "/alert rust OR go", "/alert rust go"):
@@ -170,8 +170,9 @@ async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers,
         handlers, "/edit 1 rust at least 90k"
     ), "few jobs say “at least 90k”"
     both = await say(handlers, "/edit 1 senior rust jobs in london over 100k")
-    assert "With filters: <code>/edit 1 senior rust location:london salary:&gt;=100k</code>" in both
-    assert "level: <code>/edit 1 title:senior rust location:london salary:&gt;=100k</code>" in both
+    assert "With filters: <code>location:london salary:&gt;=100k</code>." in both, "its part"
+    assert "level: <code>title:senior</code>." in both
+    assert "All of these: <code>/edit 1 title:senior rust location:london salary:&gt;=100k" in both
     assert "few jobs say “jobs” or “3 years experience”. With filters: <code>/edit 1 rust " in (
         await say(handlers, "/edit 1 rust jobs with 3 years experience in berlin")
     ), "the years too, in the one offer"
@@ -794,11 +795,29 @@ async def test_an_alert_for_the_words_visa_sponsorship_gets_visa_yes_offered(han
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
 
 
+async def test_several_tips_share_one_offer_that_makes_every_change(handlers) -> None:
+    """In "senior rust remote europe" three words likely mean filters: each tip names its own
+    change, and one line offers the alert with all of them, which then gets no tip."""
+    reply = await say(handlers, "/alert senior rust remote europe")
+    lines = reply.split("\n")
+    assert lines[1].endswith("For that: <code>remote:yes from:europe</code>.")
+    assert lines[2].endswith("For the job's own level: <code>title:senior</code>.")
+    offer = "/edit 1 title:senior rust remote:yes from:europe"
+    assert lines[3] == f"All of these: <code>{offer}</code>."
+    assert "Tip:" not in await say(handlers, offer), "the offer takes every tip"
+    grouped = await say(handlers, "/alert senior rust OR go remote")
+    assert "Grouped as most mean it: <code>(rust OR go)</code>." in grouped
+    assert "All of these: <code>/edit 2 title:senior (rust OR go) remote:yes</code>." in grouped
+    one = await say(handlers, "/alert rust remote")
+    assert "For that: <code>/edit 3 rust remote:yes</code>." in one, "one tip: the whole edit"
+    assert "All of these" not in one
+
+
 async def test_an_alert_with_a_languages_name_gets_lang_offered(handlers) -> None:
     """The words "rust english" find the word; lang:en the jobs written in English: offered."""
     _, tip = await saved_and_tip(handlers, "/alert rust english berlin")
     assert tip == (
-        "Tip: <b>english</b> finds the word in a job's text (“fluent English required”); for "
+        "Tip: <b>english</b> finds the word in a job's text (“fluent English required”). For "
         "the jobs written in it: <code>/edit 1 rust lang:en berlin</code>."
     )
     reply = await say(handlers, "/edit 1 rust lang:en berlin")

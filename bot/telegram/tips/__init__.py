@@ -3,17 +3,21 @@ something other than what its writer meant, with the query they likely meant, re
 ("rust OR go remote:yes" groups as rust, or remote go; "visa sponsorship" finds the jobs that
 refuse it too). Pure: each reads the parsed query.
 
-This module says which tips a reply gets, in what order; each kind is a module of its own:
-`sentence` (a query written as a sentence), `where` (remote, from:, near:, location:),
-`words` (levels, years, visa, languages, OR and commas, other sites' fields) and `amounts`
-(salaries and years a job may not state, currencies).
+This module says which tips a reply gets, in what order, and offers one query that takes them
+all; each kind is a module of its own: `sentence` (a query written as a sentence), `where`
+(remote, from:, near:, location:), `words` (levels, years, visa, languages, OR and commas,
+other sites' fields) and `amounts` (salaries and years a job may not state, currencies).
 """
 
 from __future__ import annotations
 
-from bot.syntax import Node, format_node
+import html
+from collections.abc import Callable, Iterator, Sequence
+
+from bot.syntax import And, Node, Or, format_node
 from bot.telegram.tips.amounts import currency_tip
-from bot.telegram.tips.sentence import as_filters, sentence_tip
+from bot.telegram.tips.sentence import sentence_tip
+from bot.telegram.tips.tip import Tip, joined
 from bot.telegram.tips.where import open_tip, place_tip, remote_from_tip, workplace_tip
 from bot.telegram.tips.words import (
     grouping_tip,
@@ -24,35 +28,71 @@ from bot.telegram.tips.words import (
     years_tip,
 )
 
+# A kind of tip: (the query, as typed, the command it is offered with) -> its tip, if any.
+Kind = Callable[[Node, str, str], Tip | None]
+
+ALERT: tuple[Kind, ...] = (
+    grouping_tip,  # first: the others read the query as grouped
+    list_tip,
+    sentence_tip,
+    workplace_tip,
+    place_tip,
+    remote_from_tip,
+    visa_tip,
+    language_tip,
+    level_tip,
+    years_tip,
+    currency_tip,
+)
+SEARCH: tuple[Kind, ...] = (
+    sentence_tip,
+    workplace_tip,
+    list_tip,
+    place_tip,
+    years_tip,
+    currency_tip,
+)
+
 
 def alert_tips(root: Node, typed: str, command: str) -> str:
-    """The tips an alert's query gets when it is saved or edited (`command`: "/edit 3"). Those
-    after a sentence's tip build on the filters it offers, so each offer keeps them."""
-    first = sentence_tip(root, command)
-    if first and (rewritten := as_filters(root)):
-        root, typed = rewritten[0], format_node(rewritten[0])
-    return (
-        (first or workplace_tip(root, command))
-        + grouping_tip(root, typed, command)
-        + list_tip(root, typed, command)
-        + place_tip(root, command)
-        + remote_from_tip(root, command)
-        + visa_tip(root, command)
-        + language_tip(root, command)
-        + level_tip(root, command)
-        + years_tip(root, command)
-        + currency_tip(root)
-    )
+    """The tips an alert's query gets when it is saved or edited (`command`: "/edit 3")."""
+    return _chain(root, typed, command, ALERT)
 
 
 def search_tips(root: Node, typed: str) -> str:
     """The tips a /search that found nothing gets: those that say why a job may have been
     missed ("rust, go" needs both words), each with the /search that finds it."""
-    return (
-        (sentence_tip(root, "/search") or workplace_tip(root, "/search"))
-        + list_tip(root, typed, "/search")
-        + place_tip(root, "/search")
-        + open_tip(root)
-        + years_tip(root, "/search")
-        + currency_tip(root)
-    )
+    return _chain(root, typed, "/search", SEARCH) + open_tip(root)
+
+
+def _chain(root: Node, typed: str, command: str, kinds: Sequence[Kind]) -> str:
+    """Each kind's tip on the query as the tips before it rewrote it, so the last offer takes
+    them all. With one offer, each tip is a line and the offer ends its own; with several,
+    each names its own change and one line offers the query that makes them all."""
+    tips: list[tuple[Tip, Node | None]] = []
+    for kind in kinds:
+        if (tip := kind(root, typed, command)) is None:
+            continue
+        change = None
+        if tip.meant is not None:
+            change = _changed(root, tip.meant)
+            root, typed = tip.meant, format_node(tip.meant)
+        tips.append((tip, change))
+    if sum(tip.meant is not None for tip, _ in tips) < 2:
+        return "".join(tip.line(command) for tip, _ in tips)
+    offer = f"<code>{html.escape(command)} {html.escape(format_node(root))}</code>"
+    return "".join(tip.part(change) for tip, change in tips) + f"\nAll of these: {offer}."
+
+
+def _changed(before: Node, after: Node) -> Node:
+    """The terms of `after` that are nowhere in `before`: title:senior for senior, (rust OR
+    go) for rust OR go remote:yes; all of it when there are none."""
+    old = set(_nodes(before))
+    new = [t for t in (after.children if isinstance(after, And) else (after,)) if t not in old]
+    return joined(new) if new else after
+
+
+def _nodes(node: Node) -> Iterator[Node]:
+    yield node
+    for child in node.children if isinstance(node, And | Or) else ():
+        yield from _nodes(child)

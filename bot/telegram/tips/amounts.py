@@ -19,26 +19,27 @@ from bot.syntax import (
     Years,
     format_node,
 )
+from bot.telegram.tips.tip import Tip
 
 esc = html.escape
 
 
-def currency_tip(root: Node) -> str:
-    """A line for the reply when a salary filter names a currency this bot cannot convert
-    others into (no exchange rates in use, or none for it): it then finds only the jobs paid
-    in that currency, which the user may not expect."""
+def currency_tip(root: Node, typed: str = "", command: str = "") -> Tip | None:
+    """When a salary filter names a currency this bot cannot convert others into (no exchange
+    rates in use, or none for it): it then finds only the jobs paid in that currency, which
+    the user may not expect."""
     asked = [
         leaf.currency for leaf in _all_leaves(root) if isinstance(leaf, Salary) and leaf.currency
     ]
     table = rates.current()
     lacking = [c for c in dict.fromkeys(asked) if table is None or c not in table.per_eur]
     if not lacking:
-        return ""
+        return None
     cur = lacking[0]
     why = "I have no exchange rates now" if table is None else f"the ECB's rates have no {cur}"
-    return (
-        f"\nTip: {why}, so a salary in {esc(cur)} is compared only with jobs paid in "
-        f"{esc(cur)}: a job paid in another currency does not match."
+    return Tip(
+        f"{why}, so a salary in {esc(cur)} is compared only with jobs paid in {esc(cur)}: a "
+        "job paid in another currency does not match."
     )
 
 

@@ -24,6 +24,7 @@ from bot.syntax import (
     Years,
     format_node,
 )
+from bot.telegram.tips.tip import Tip
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to
 from bot.telegram.tips.words import years_at
 
@@ -212,18 +213,18 @@ def meant(text: str) -> str | None:
     return format_node(remote[0] if remote else rewritten[0])
 
 
-def sentence_tip(root: Node, command: str) -> str:
-    """A line for the reply when the query reads as a sentence: "jobs", "in berlin", "over
-    100k" are words every job must have, which few have as meant. `command` ("/edit 3",
-    "/search") with the filters it most likely means is offered, ready to copy."""
+def sentence_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When the query reads as a sentence: "jobs", "in berlin", "over 100k" are words every
+    job must have, which few have as meant. The filters it most likely means are offered."""
     rewritten = as_filters(root)
     if rewritten is None:
-        return ""
+        return None
     filters, read = rewritten
     named = [f"“{esc(w)}”" for w in dict.fromkeys(read) if w][:3]
     said = ", ".join(named[:-1]) + f" or {named[-1]}" if len(named) > 1 else "".join(named)
     why = f": few jobs say {said}" if named else ""
-    return (
-        f"\nTip: a job matches only if its text has every word of the query{why}. "
-        f"With filters: <code>{command} {esc(format_node(filters))}</code>."
+    return Tip(
+        f"a job matches only if its text has every word of the query{why}.",
+        "With filters:",
+        filters,
     )

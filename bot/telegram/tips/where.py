@@ -23,6 +23,7 @@ from bot.syntax import (
     Word,
     format_node,
 )
+from bot.telegram.tips.tip import Tip, joined
 
 esc = html.escape
 
@@ -32,10 +33,10 @@ esc = html.escape
 WORKPLACE_WORDS = ("remote", "hybrid", "onsite")
 
 
-def workplace_tip(root: Node, command: str | None = None) -> str:
-    """A line for the reply when the query has "remote", "hybrid" or "onsite" as a plain word
-    of its own, or after location: (not inside OR or NOT): the `remote:` filter is likely what
-    was meant. With `command` ("/edit 3", "/search"), the query with it, ready to copy."""
+def workplace_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When the query has "remote", "hybrid" or "onsite" as a plain word of its own, or after
+    location: (not inside OR or NOT): the `remote:` filter, offered unless it would be the
+    whole query, is likely what was meant."""
     terms = root.children if isinstance(root, And) else (root,)
     for i, term in enumerate(terms):
         where = "text"
@@ -43,24 +44,21 @@ def workplace_tip(root: Node, command: str | None = None) -> str:
             term, where = term.child, "location"
         if isinstance(term, Word) and term.token in WORKPLACE_WORDS:
             word, attr = term.token, Attr("remote", ATTRS["remote"][term.token])
-            typed = word if where == "text" else f"location:{word}"
+            shown = word if where == "text" else f"location:{word}"
             meant: Node = And((*terms[:i], attr, *terms[i + 1 :]))
             region = ""
             if (opened := open_to(meant)) is not None:  # "remote rust eu": open to the EU
                 meant, name = opened
                 region = f" (with <code>{esc(format_node(Field(OPEN_TO, name)))}</code>, "
                 region += "those open to people there)"
-            offer = (
-                f" For that: <code>{command} {esc(format_node(meant))}</code>."
-                if command and len(terms) > 1
-                else ""
-            )
-            return (
-                f"\nTip: <b>{typed}</b> matches the word in a job's {where}; "
+            return Tip(
+                f"<b>{shown}</b> matches the word in a job's {where}; "
                 f"<code>{format_node(attr)}</code> matches every job the board marks {word}, "
-                f"whatever its text says{region}.{offer}"
+                f"whatever its text says{region}.",
+                "For that:",
+                meant if len(terms) > 1 else None,
             )
-    return ""
+    return None
 
 
 def _region_at(terms: tuple[Node, ...], i: int) -> tuple[int, Word | Phrase] | None:
@@ -94,24 +92,27 @@ def open_to(root: Node) -> tuple[Node, Node] | None:
     return None
 
 
-def remote_from_tip(root: Node, command: str) -> str:
-    """A line for the reply when a remote-only query asks for a place with location: ("rust
-    remote:yes location:germany") or a plain word ("eu"): remote jobs open to all of Europe
-    say "Europe", not Germany, and location: misses them; the word finds only a text that
-    has it. `command` ("/edit 3") with from: is offered."""
+def remote_from_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When a remote-only query asks for a place with location: ("rust remote:yes
+    location:germany") or a plain word ("eu"): remote jobs open to all of Europe say "Europe",
+    not Germany, and location: misses them; the word finds only a text that has it. from: is
+    offered."""
     if (found := open_to(root)) is None:
-        return ""
+        return None
     meant, term = found
-    offer = f"<code>{command} {esc(format_node(meant))}</code>"
     if isinstance(term, Word | Phrase):
-        return (
-            f"\nTip: <b>{esc(term.text)}</b> matches only jobs whose text has it; "
+        return Tip(
+            f"<b>{esc(term.text)}</b> matches only jobs whose text has it; "
             f"<code>{esc(format_node(Field(OPEN_TO, term)))}</code> finds the remote jobs open "
-            f"to people there, also those that name a wider region or “Worldwide”: {offer}."
+            "to people there, also those that name a wider region or “Worldwide”.",
+            "For those:",
+            meant,
         )
-    return (
-        f"\nTip: {esc(format_node(term))} misses remote jobs open to a whole region "
-        f"(“Remote (EU)”, “Worldwide”). For those too: {offer}."
+    return Tip(
+        f"{esc(format_node(term))} misses remote jobs open to a whole region (“Remote (EU)”, "
+        "“Worldwide”).",
+        "For those too:",
+        meant,
     )
 
 
@@ -155,11 +156,10 @@ def _leaves_of(node: Node, field: str) -> list[Word | Phrase]:
     return [leaf for c in (*children, *child) for leaf in _leaves_of(c, field)]
 
 
-def place_tip(root: Node, command: str) -> str:
-    """A line for the reply when location: is followed by words that name one place with its
-    own ("location:new york"): the field takes one word, so the others are looked for
-    anywhere, which few mean. `command` ("/edit 3", "/search") with the place quoted is
-    offered, ready to copy."""
+def place_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When location: is followed by words that name one place with its own ("location:new
+    york"): the field takes one word, so the others are looked for anywhere, which few mean.
+    The place quoted is offered."""
     terms = root.children if isinstance(root, And) else (root,)
     for i, term in enumerate(terms):
         if not (
@@ -170,10 +170,10 @@ def place_tip(root: Node, command: str) -> str:
             words = [t.token for t in terms[i + 1 : i + n] if isinstance(t, Word)]
             name = (term.child.token, *words)
             if len(name) == n and placenames.names_a_place(" ".join(name)):
-                meant = (*terms[:i], Field("location", Phrase(name)), *terms[i + n :])
-                fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
-                return (
-                    f"\nTip: location: takes the one word after it, so “{esc(' '.join(words))}” "
-                    f"is looked for anywhere. For the place: <code>{command} {fixed}</code>."
+                return Tip(
+                    f"location: takes the one word after it, so “{esc(' '.join(words))}” is "
+                    "looked for anywhere.",
+                    "For the place:",
+                    joined((*terms[:i], Field("location", Phrase(name)), *terms[i + n :])),
                 )
-    return ""
+    return None

@@ -23,6 +23,7 @@ from bot.syntax import (
     Years,
     format_node,
 )
+from bot.telegram.tips.tip import Tip, joined
 
 esc = html.escape
 
@@ -34,24 +35,25 @@ _VISA_WORDS = frozenset({"visa", "visas", "sponsorship", "sponsor"})
 _LEVELS = frozenset({"senior", "sr", "junior", "jr", "staff", "principal"})
 
 
-def level_tip(root: Node, command: str) -> str:
-    """A line for the reply when a level ("senior", "junior", "staff") is a word of its own
-    (not inside OR or NOT): it matches a description that names the level in passing too,
-    while title:senior matches the job's own. `command` ("/edit 3") with title: is offered."""
+def level_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When a level ("senior", "junior", "staff") is a word of its own (not inside OR or NOT):
+    it matches a description that names the level in passing too, while title:senior matches
+    the job's own, which is offered."""
     terms = root.children if isinstance(root, And) else (root,)
     levels = [t for t in terms if isinstance(t, Word) and t.token in _LEVELS]
     if not levels:
-        return ""
-    meant = tuple(Field("title", t) if t in levels else t for t in terms)
-    fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
+        return None
+    meant = joined(Field("title", t) if t in levels else t for t in terms)
     word = levels[0].token
     level = {"sr": "senior", "jr": "junior"}.get(word, word)
     aside = (
         f"mentoring {level} engineers" if level == "junior" else f"mentored by {level} engineers"
     )
-    return (
-        f"\nTip: <b>{esc(word)}</b> also matches a description that names the level in passing "
-        f"(“{aside}”). For the job's own level: <code>{command} {fixed}</code>."
+    return Tip(
+        f"<b>{esc(word)}</b> also matches a description that names the level in passing "
+        f"(“{aside}”).",
+        "For the job's own level:",
+        meant,
     )
 
 
@@ -78,84 +80,78 @@ def years_at(terms: list[Node], i: int) -> tuple[int, int] | None:
     return years, end
 
 
-def years_tip(root: Node, command: str) -> str:
-    """A line for the reply when a number of years is typed as words ("rust 3 years
-    experience", "rust \"3 years\""): they find those words in a job's text, not the
-    years a job asks. `command` ("/edit 3", "/search") with years: is offered."""
+def years_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When a number of years is typed as words ("rust 3 years experience", "rust \"3
+    years\""): they find those words in a job's text, not the years a job asks; years: is
+    offered."""
     terms = list(root.children if isinstance(root, And) else (root,))
     for i in range(len(terms)):
         if (found := years_at(terms, i)) is None:
             continue
         years, end = found
-        meant = (*terms[:i], Years("<=", years), *terms[end:])
-        fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
-        typed = esc(" ".join(format_node(t) for t in terms[i:end]))
-        return (
-            f"\nTip: {typed} finds these words in a job's text. For the jobs that ask at most "
-            f"{plural(years, 'year')} of experience: <code>{command} {fixed}</code> "
-            f"(<code>years:&gt;={years}</code> for at least)."
+        words = esc(" ".join(format_node(t) for t in terms[i:end]))
+        return Tip(
+            f"{words} finds these words in a job's text.",
+            f"For the jobs that ask at most {plural(years, 'year')} of experience:",
+            joined((*terms[:i], Years("<=", years), *terms[end:])),
+            tail=f" (<code>years:&gt;={years}</code> for at least)",
         )
-    return ""
+    return None
 
 
 def _is_word(node: Node, words: frozenset[str]) -> bool:
     return isinstance(node, Word) and node.token in words
 
 
-def visa_tip(root: Node, command: str) -> str:
-    """A line for the reply when the query looks for the words "visa" or "sponsorship" (not
-    inside OR or NOT): they also find the jobs that say they will *not* sponsor, which
-    visa:yes leaves out. `command` ("/edit 3", "/search") with visa:yes for them is offered."""
+def visa_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When the query looks for the words "visa" or "sponsorship" (not inside OR or NOT): they
+    also find the jobs that say they will *not* sponsor, which visa:yes, offered, leaves
+    out."""
     terms = root.children if isinstance(root, And) else (root,)
     named = [t for t in terms if isinstance(t, Word | Phrase) and _VISA_WORDS & set(t.text.split())]
     if not named or any(isinstance(t, Attr) and t.name == "visa" for t in terms):
-        return ""
-    rest = [t for t in terms if t not in named]
-    meant = And((*rest, Attr("visa", "yes"))) if rest else Attr("visa", "yes")
-    return (
-        f"\nTip: {esc(' '.join(map(format_node, named)))} also finds the jobs that say they "
-        "will not sponsor a visa. Only those that offer it: "
-        f"<code>{command} {esc(format_node(meant))}</code>."
+        return None
+    return Tip(
+        f"{esc(' '.join(map(format_node, named)))} also finds the jobs that say they will not "
+        "sponsor a visa.",
+        "Only those that offer it:",
+        joined((*(t for t in terms if t not in named), Attr("visa", "yes"))),
     )
 
 
-def language_tip(root: Node, command: str) -> str:
-    """A line for the reply when a language's name is a word of its own ("rust berlin
-    english", not inside OR or NOT): it finds the word ("fluent English and German"), while
-    lang: finds the jobs written in it, which is likely what was meant. `command` ("/edit 3",
-    "/search") with lang: instead is offered."""
+def language_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When a language's name is a word of its own ("rust berlin english", not inside OR or
+    NOT): it finds the word ("fluent English and German"), while lang:, offered, finds the
+    jobs written in it, which is likely what was meant."""
     terms = root.children if isinstance(root, And) else (root,)
     for i, term in enumerate(terms):
         word = term.token if isinstance(term, Word) else ""
         code = ATTRS["lang"].get(word)
         if code is not None and len(word) > 2:  # a name, not "de"
-            meant = (*terms[:i], Attr("lang", code), *terms[i + 1 :])
-            fixed = esc(format_node(And(meant) if len(meant) > 1 else meant[0]))
-            return (
-                f"\nTip: <b>{esc(word)}</b> finds the word in a job's text (“fluent "
-                f"{esc(word.title())} required”); for the jobs written in it: "
-                f"<code>{command} {fixed}</code>."
+            return Tip(
+                f"<b>{esc(word)}</b> finds the word in a job's text (“fluent "
+                f"{esc(word.title())} required”).",
+                "For the jobs written in it:",
+                joined((*terms[:i], Attr("lang", code), *terms[i + 1 :])),
             )
-    return ""
+    return None
 
 
-def grouping_tip(root: Node, text: str, command: str) -> str:
-    """A line for the reply when OR sits beside words it does not group, with no parentheses
-    typed: "rust OR go remote:yes" is rust, or go that is remote, which few mean. The
-    `command` ("/edit 3") with the grouping most mean is offered, ready to copy."""
+def grouping_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When OR sits beside words it does not group, with no parentheses typed: "rust OR go
+    remote:yes" is rust, or go that is remote, which few mean. The grouping most mean is
+    offered."""
     if (
-        "(" in text
+        "(" in typed
         or not isinstance(root, Or)
         or not any(isinstance(c, And) for c in root.children)
     ):
-        return ""
+        return None
+    said = "AND binds tighter than OR, as the parentheses above show."
     meant = _regrouped(root)
-    offer = (
-        f"If you meant <code>{command} {esc(format_node(meant))}</code>, send that."
-        if meant is not None
-        else "To group otherwise, write them: <code>(rust OR go) remote:yes</code>."
-    )
-    return f"\nTip: AND binds tighter than OR, as the parentheses above show. {offer}"
+    if meant is None:
+        return Tip(f"{said} To group otherwise, write them: <code>(rust OR go) remote:yes</code>.")
+    return Tip(said, "Grouped as most mean it:", meant)
 
 
 def _regrouped(root: Or) -> Node | None:
@@ -177,20 +173,24 @@ _LIST_COMMA = re.compile(r"\s*,(?!\d)\s*")
 _LIST_ITEM = re.compile(r"\.?\w[\w.+#*/-]*")  # one word: no field, negation or space
 
 
-def list_tip(root: Node, text: str, command: str) -> str:
-    """A line for the reply when single words are listed with commas and no OR: "rust, go,
-    scala" needs all three words, as spaces would; most who write it mean any of them, so
-    `command` ("/edit 3", "/search") with OR is offered, ready to copy."""
-    if isinstance(root, Or) or '"' in text or re.search(r"\bOR\b|\|", text, re.I):
-        return ""
-    items = [item for item in _LIST_COMMA.split(text.strip(" ,")) if item]
+def list_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When single words are listed with commas and no OR: "rust, go, scala" needs all three
+    words, as spaces would; most who write it mean any of them, so OR is offered (`command`,
+    "/edit 3" or "/search", says whether this is an alert)."""
+    if isinstance(root, Or) or '"' in typed or re.search(r"\bOR\b|\|", typed, re.I):
+        return None
+    items = [item for item in _LIST_COMMA.split(typed.strip(" ,")) if item]
     if len(items) < 2 or not all(_LIST_ITEM.fullmatch(item) for item in items):
-        return ""  # "senior rust, berlin", "rust, -java", "rust, remote:yes": all meant
-    either = esc(" OR ".join(items))
+        return None  # "senior rust, berlin", "rust, -java", "rust, remote:yes": all meant
+    try:
+        either = parse_query(" OR ".join(items)).root
+    except QueryError:
+        return None
     what = "search" if command == "/search" else "alert"
-    return (
-        f"\nTip: a comma joins words as a space does, so this {what} needs all of them. For "
-        f"any one of them: <code>{command} {either}</code>."
+    return Tip(
+        f"a comma joins words as a space does, so this {what} needs all of them.",
+        "For any one of them:",
+        either,
     )
 
 
