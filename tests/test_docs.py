@@ -62,6 +62,29 @@ def test_every_cli_command_is_in_the_readme() -> None:
         assert f"`jobbot {name}" in README, name
 
 
+BOT = Path(__file__).resolve().parents[1] / "bot"
+# Packages whose every module the README's map of `bot/` names (`sources/` is one module per
+# kind, in the board table).
+MAPPED = ("", "store", "telegram", "telegram/tips", "normalize")
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        f"{package}/{path.name}".lstrip("/")
+        for package in MAPPED
+        for path in sorted((BOT / package).glob("*.py"))
+        if path.name != "__init__.py"
+    ],
+)
+def test_every_module_is_on_the_readmes_map_of_bot(module: str) -> None:
+    """A newcomer finds every module's job in the Development section's table."""
+    table = README[README.index("## Development") : README.index("### Adding a board kind")]
+    name = module.rsplit("/", 1)[-1]
+    stem = name.removesuffix(".py")
+    assert f"`{name}`" in table or f"`{stem}`".lower() in table.lower(), module
+
+
 def test_readme_starts_with_the_two_commands() -> None:
     head = README[:800]
     assert "make run" in head and "make test" in head
