@@ -17,6 +17,7 @@ from bot.store import Db, Stores, utcnow
 from bot.telegram import (
     alert_presses,
     alerts_menu,
+    backup,
     buttons,
     control,
     delivery_modes,
@@ -69,7 +70,9 @@ COMMANDS: tuple[Command, ...] = (
     *follow.COMMANDS,
     *muting.COMMANDS,
     *saving.COMMANDS,
-    *control.COMMANDS,
+    control.WHY,
+    *backup.COMMANDS,
+    control.STOP,
 )
 _BY_NAME = {c.name: c for c in COMMANDS}
 
@@ -109,7 +112,8 @@ class Handlers:
         self.admin = admin
         self.follows = follows
         self.alert_cmds = alerts_menu.AlertCommands(alerts, clock, scan_limit)
-        self.control = control.ControlCommands(
+        self.control = control.ControlCommands(clock)
+        self.backup = backup.BackupCommands(
             alerts, clock, follows.config.max_per_user if follows else FollowConfig().max_per_user
         )
         self.modes = delivery_modes.DeliveryModes(clock)
@@ -137,6 +141,7 @@ class Handlers:
             own
             | self.alert_cmds.routes()
             | self.control.routes()
+            | self.backup.routes()
             | self.modes.routes()
             | self.settings.routes()
             | pausing.PauseCommands(clock).routes()
