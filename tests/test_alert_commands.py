@@ -637,7 +637,23 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("Привет", "Send /alert followed by keywords"),
         ("bonjour", "Send /alert followed by keywords"),
         ("golang zürich", "send <code>/alert golang zürich</code>"),
-        ("how do I add an alert", "Send /alert followed by keywords"),
+        ("how do I add an alert", "<code>/alert &lt;query&gt;</code> — Add a keyword alert."),
+        # a command asked for in words, or typed without its slash
+        ("show me my alerts", "<code>/alerts</code> — Your alerts, with buttons. /help alerts"),
+        ("how do I delete an alert", "<code>/delete &lt;id&gt;</code> — Delete an alert."),
+        ("can you change my alert?", "<code>/edit &lt;id&gt; &lt;query&gt;</code>"),
+        ("my saved jobs", "<code>/saved [page]</code> — Jobs you saved for later."),
+        ("settings", "<code>/settings</code> — How and when you get jobs."),
+        ("pause for 2 weeks", "Commands start with a slash: <code>/pause for 2 weeks</code>."),
+        ("mute Acme Corp", "<code>/mute Acme Corp</code>"),
+        ("stop sending me jobs", "To stop the messages and keep your alerts: <code>/pause</code>"),
+        ("I want to unsubscribe", "<code>/stop</code> unsubscribes you and deletes your alerts"),
+        ("help", "Send /help for every command, or <code>/help alert</code>"),
+        ("alert rust backend", "send <code>/alert rust backend</code>"),  # keywords after it
+        ("search golang remote", "send <code>/alert golang remote:yes</code>"),
+        ("data import", "send <code>/alert data import</code>"),  # keywords, not /import
+        ("export compliance manager", "send <code>/alert export compliance manager</code>"),
+        ("show me rust jobs", "each new job like that, send <code>/alert rust</code>"),
         ("any good rust jobs today?", "each new job like that, send <code>/alert rust</code>"),
         (
             "I'm looking for rust jobs in Berlin",

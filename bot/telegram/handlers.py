@@ -171,7 +171,7 @@ class Handlers:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
                 return refused
             if not name:  # off the loop: reading places may wait for the gazetteer's build
-                return await asyncio.to_thread(suggestion, msg.text)
+                return await asyncio.to_thread(suggestion, msg.text, _BY_NAME)
             return await self._run(name, msg, arg)
         except StoreBusy as exc:
             log.warning("/%s from chat %s answered busy: %s", shorten(name, 40), msg.chat_id, exc)

@@ -7,10 +7,11 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from bot.render import shorten
 from bot.telegram.args import echo, with_scheme
+from bot.telegram.commands import Command
 from bot.telegram.tips.sentence import meant
 from bot.words import fold
 
@@ -67,12 +68,65 @@ _LINK = re.compile(r"https?://\S{1,300}")
 ASKS_WHY = re.compile(r"(?:why|how come)(?: not| this(?: one)?| me)?\W*$", re.IGNORECASE)
 
 
-def suggestion(text: str) -> str:
+# Words of a text that asks for a command in words ("show me my alerts", "how do I delete an
+# alert", "can you pause my alerts"): the command each asks for; the first named wins.
+_ASKED = {
+    "add": "alert", "create": "alert", "alerts": "alerts", "delete": "delete", "remove": "delete", "edit": "edit",
+    "change": "edit", "pause": "pause", "snooze": "pause", "resume": "resume",
+    "unpause": "resume", "unsubscribe": "stop", "stop": "stop", "digest": "digest",
+    "quiet": "quiet", "timezone": "timezone", "settings": "settings", "saved": "saved",
+    "export": "export", "import": "import", "following": "following", "unfollow": "unfollow",
+    "mute": "mute", "muted": "muted", "unmute": "unmute", "help": "help", "commands": "help",
+}  # fmt: skip
+# Words that make a text one said to the bot, not keywords ("my alerts", "how do I ...").
+_TO_THE_BOT = frozenset({
+    "my", "me", "i", "im", "how", "can", "could", "please", "pls", "want", "show", "list",
+    "see", "you", "do", "all", "any",
+})  # fmt: skip
+_STOP = (
+    "To stop the messages and keep your alerts: <code>/pause</code> (<code>/pause 2w</code> for "
+    "two weeks; /resume starts them again). <code>/stop</code> unsubscribes you and deletes "
+    "your alerts."
+)
+
+
+def _asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
+    """The reply to a text that names one of our commands without its slash: the command
+    itself ("pause for 2 weeks": `/pause for 2 weeks`), or one asked for in words ("how do I
+    delete an alert": `/delete <id>`); None when it names none, or is keywords that happen to
+    name one ("export compliance")."""
+    folded = [fold(w.strip(",.!?")) for w in words]
+    first = folded[0] if folded else ""
+    if first in commands and first not in ("alert", "search", "stop", "help"):
+        cmd, rest = commands[first], " ".join(words[1:])
+        if rest and cmd.args:
+            return (
+                f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
+            )
+    talk = len(folded) == 1 or any(w in _TO_THE_BOT for w in folded)
+    name = next((_ASKED[w] for w in folded if w in _ASKED), None) if talk else None
+    if name == "stop":
+        return _STOP
+    if name == "help":
+        return (
+            "Send /help for every command, or <code>/help alert</code> for how to write an alert."
+        )
+    if name is None or name not in commands:
+        return None
+    cmd = commands[name]
+    usage = esc(f"/{cmd.name} {cmd.args}".strip())
+    return f"<code>{usage}</code> — {esc(cmd.summary)}. /help {cmd.name} says more."
+
+
+def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     """The reply to a text that is not a command: the commands it most likely meant, in
     <code> (a tap copies it in Telegram). A link: /follow and /why; a list of links: /follow
-    of them all; a few keywords: /alert and /search; anything else, NOT_A_COMMAND."""
+    of them all; one of `commands` without its slash, or asked for in words: that command;
+    a few keywords: /alert and /search; anything else, NOT_A_COMMAND."""
     text = " ".join(text.split())
     words = text.split()
+    if words and fold(words[0]) in ("alert", "search") and len(words) > 1:
+        text, words = " ".join(words[1:]), words[1:]  # "alert rust": keywords after it
     url = esc(with_scheme(text))
     if len(words) == 1 and len(url) <= 300 and url.startswith(("http://", "https://")):
         return (
@@ -85,6 +139,8 @@ def suggestion(text: str) -> str:
             f"Those are links. <code>/follow {' '.join(links)}</code> follows those companies' "
             "jobs (careers pages or job boards)."
         )
+    if (asked := _asked(words, commands)) is not None:
+        return asked
     first = fold(words[0].strip(",.!")) if words else ""
     what = "with these words"
     if first not in _TALK - _ASKING and len(text) <= 200 and (query := meant(text)):

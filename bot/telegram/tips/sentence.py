@@ -43,6 +43,7 @@ _GLUE = frozenset({
     "in", "at", "for", "with", "the", "a", "an", "of", "based", "near", "around", "paying",
     "pays", "earning", "i", "im", "m", "looking", "seeking", "searching", "want", "need", "find",
     "me", "any", "some", "ok", "please", "pls", "good", "today", "latest", "recent", "there",
+    "show", "send", "give",
 })  # fmt: skip
 
 
