@@ -670,6 +670,16 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ),
         ("remote rust jobs eu", "send <code>/alert remote:yes rust from:eu</code>"),
         ("rust jobs at monzo", "send <code>/alert rust company:monzo</code>"),
+        ("rust jobs in the netherlands", "send <code>/alert rust location:netherlands</code>"),
+        ("jobs in the us", "send <code>/alert location:us</code>"),
+        (
+            "golang roles in berlin or munich",  # OR grouped as meant: places either side
+            "send <code>/alert golang location:(berlin OR munich)</code>",
+        ),
+        (
+            "remote rust jobs in germany or austria",
+            "send <code>/alert remote:yes rust from:(germany OR austria)</code>",
+        ),
         ("python jobs around london", "send <code>/alert python near:london</code>"),
         (
             "golang jobs within 25km of berlin",
@@ -824,8 +834,11 @@ async def test_several_tips_share_one_offer_that_makes_every_change(handlers) ->
     grouped = await say(handlers, "/alert senior rust OR go remote")
     assert "Grouped as most mean it: <code>(rust OR go)</code>." in grouped
     assert "All of these: <code>/edit 2 title:senior (rust OR go) remote:yes</code>." in grouped
+    places = await say(handlers, "/alert rust jobs in berlin or munich")
+    assert "All of these: <code>/edit 3 rust location:(berlin OR munich)</code>." in places
+    await say(handlers, "/delete 1")  # (the fixture allows 3)
     one = await say(handlers, "/alert rust remote")
-    assert "For that: <code>/edit 3 rust remote:yes</code>." in one, "one tip: the whole edit"
+    assert "For that: <code>/edit 4 rust remote:yes</code>." in one, "one tip: the whole edit"
     assert "All of these" not in one
 
 

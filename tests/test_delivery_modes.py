@@ -296,6 +296,17 @@ async def test_pause_and_resume_the_user_with_one_summary_of_what_matched(
     assert "on already" in await say(handlers, "/resume")
 
 
+async def test_pause_all_and_resume_all_are_pause_and_resume(handlers, store) -> None:
+    """The word "all" (or "everything") names every alert, as the command alone does."""
+    assert "⏸ Paused. Your alerts keep matching" in await say(handlers, "/pause all")
+    assert store.users.user(USER).state == "paused"
+    assert "on again" in await say(handlers, "/resume all")
+    assert "Paused until" in await say(handlers, "/pause everything 2w")
+    assert store.users.user(USER).resume_at is not None
+    assert "on again" in await say(handlers, "/resume Everything")
+    assert store.users.user(USER).state == "active"
+
+
 async def test_a_pause_for_a_time_says_when_it_ends_in_local_time(handlers, store, clock) -> None:
     await say(handlers, "/timezone Europe/Berlin")
     reply = await say(handlers, "/pause 2w")

@@ -91,6 +91,7 @@ class PauseCommands:
 
     def cmd_pause(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
+        arg = _all_of_them(arg)
         first, _, rest = arg.partition(" ")
         if arg and parse_id(first) is not None:
             return self._pause_alert(store, msg.chat_id, first, now, rest.strip())
@@ -162,7 +163,7 @@ class PauseCommands:
 
     def cmd_resume(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
-        if arg:
+        if arg := _all_of_them(arg):
             return self._resume_alert(store, msg.chat_id, arg, now)
         user = store.users.user(msg.chat_id)
         if user is not None and user.state == "active":
@@ -185,3 +186,9 @@ class PauseCommands:
             return f"Alert #{alert_id} isn't paused."
         store.alerts.set_alert_paused(chat_id, alert_id, None)
         return f"▶️ Alert #{alert_id} is on again." + released(store, chat_id, now)
+
+
+def _all_of_them(arg: str) -> str:
+    """`arg` without a first word that says every alert ("/pause all 2w" is "/pause 2w")."""
+    first, _, rest = arg.partition(" ")
+    return rest.strip() if first.lower() in ("all", "everything") else arg

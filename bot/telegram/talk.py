@@ -55,7 +55,7 @@ def unknown_command(name: str, arg: str, known: Collection[str]) -> str:
     words."""
     close = difflib.get_close_matches(name, [*known, *_MEANT], n=1, cutoff=0.75)
     meant = _MEANT.get(name) or next((_MEANT.get(c, c) for c in close), None)
-    if meant is None:
+    if meant is None or meant == name:  # (a command this bot has turned off)
         return f"I don't know /{echo(name)}. /help lists what I can do."
     line = f"/{meant} {arg}" if arg else f"/{meant}"
     return f"I don't know /{echo(name)}. Did you mean <code>{esc(shorten(line, 200))}</code>?"

@@ -19,6 +19,7 @@ from bot.syntax import (
     Attr,
     Field,
     Node,
+    Or,
     Phrase,
     Word,
     Years,
@@ -26,7 +27,7 @@ from bot.syntax import (
 )
 from bot.telegram.tips.tip import Tip
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to
-from bot.telegram.tips.words import years_at
+from bot.telegram.tips.words import regrouped, years_at
 
 esc = html.escape
 
@@ -75,12 +76,23 @@ def _amount(term: Node, bare: bool = False) -> str | None:
 
 
 def _place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
-    """The place named by the words from `i` (the longest, of up to 3 words) as location:."""
-    for n in range(min(3, len(terms) - i), 0, -1):
-        words = [t.token for t in terms[i : i + n] if isinstance(t, Word)]
-        if len(words) == n and placenames.names_a_place(" ".join(words)):
-            return n, Field("location", Word(words[0]) if n == 1 else Phrase(tuple(words)))
+    """The place named by the words from `i` (the longest, of up to 3 words; "the
+    netherlands" is the Netherlands) as location:, or places joined by OR ("berlin OR
+    munich") as location:(berlin OR munich)."""
+    the = int(i < len(terms) and _token(terms[i]) == "the")
+    if i + the < len(terms) and isinstance(either := terms[i + the], Or):
+        named = [c for c in either.children if isinstance(c, Word | Phrase)]
+        if len(named) == len(either.children) and all(_a_place(c.text) for c in named):
+            return the + 1, Field("location", either)
+    for n in range(min(3, len(terms) - i - the), 0, -1):
+        words = [t.token for t in terms[i + the : i + the + n] if isinstance(t, Word)]
+        if len(words) == n and (_a_place(" ".join(words)) or (the and words == ["us"])):
+            return the + n, Field("location", Word(words[0]) if n == 1 else Phrase(tuple(words)))
     return None
+
+
+def _a_place(name: str) -> bool:
+    return placenames.names_a_place(name) or placenames.names_a_place(f"the {name}")
 
 
 def _token(term: Node) -> str:
@@ -205,9 +217,12 @@ def meant(text: str) -> str | None:
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
     try:
-        rewritten = as_filters(parse_query(text).root, loose=True)
+        root = parse_query(text).root
     except QueryError:
         return None
+    if isinstance(root, Or) and any(isinstance(c, And) for c in root.children):
+        root = regrouped(root) or root  # "rust jobs in berlin or munich": berlin OR munich
+    rewritten = as_filters(root, loose=True)
     if rewritten is None:
         return None
     remote = open_to(rewritten[0])  # "remote jobs in germany": open to Germany, from:

@@ -79,17 +79,18 @@ def open_to(root: Node) -> tuple[Node, Node] | None:
     if Attr("remote", "yes") not in terms:
         return None
     for i, term in enumerate(terms):
-        if (
-            isinstance(term, Field)
-            and term.name == "location"
-            and isinstance(term.child, Word | Phrase)
-            and placenames.names_a_place(term.child.text)
-        ):
+        if isinstance(term, Field) and term.name == "location" and _places(term.child):
             return And((*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])), term
         if (region := _region_at(terms, i)) is not None:
             n, name = region
             return And((*terms[:i], Field(OPEN_TO, name), *terms[i + n :])), name
     return None
+
+
+def _places(node: Node) -> bool:
+    """Whether `node` names places we know: a place, or places joined by OR."""
+    named = node.children if isinstance(node, Or) else (node,)
+    return all(isinstance(n, Word | Phrase) and placenames.names_a_place(n.text) for n in named)
 
 
 def remote_from_tip(root: Node, typed: str, command: str) -> Tip | None:

@@ -148,13 +148,13 @@ def grouping_tip(root: Node, typed: str, command: str) -> Tip | None:
     ):
         return None
     said = "AND binds tighter than OR, as the parentheses above show."
-    meant = _regrouped(root)
+    meant = regrouped(root)
     if meant is None:
         return Tip(f"{said} To group otherwise, write them: <code>(rust OR go) remote:yes</code>.")
     return Tip(said, "Grouped as most mean it:", meant)
 
 
-def _regrouped(root: Or) -> Node | None:
+def regrouped(root: Or) -> Node | None:
     """The query with OR binding tighter: "a OR b x y" -> "(a OR b) x y", "x y a OR b" ->
     "x y (a OR b)" and "x a OR b y" -> "x (a OR b) y"; None when a term between the first
     and the last is itself several words."""
