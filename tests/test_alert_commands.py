@@ -670,6 +670,11 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ),
         ("remote rust jobs eu", "send <code>/alert remote:yes rust from:eu</code>"),
         ("rust jobs at monzo", "send <code>/alert rust company:monzo</code>"),
+        ("contract rust jobs in london", "send <code>/alert type:contract rust location:london"),
+        (
+            "golang jobs remote from europe",
+            "send <code>/alert golang remote:yes from:europe</code>",
+        ),
         ("rust jobs in the netherlands", "send <code>/alert rust location:netherlands</code>"),
         ("jobs in the us", "send <code>/alert location:us</code>"),
         (
@@ -840,6 +845,23 @@ async def test_several_tips_share_one_offer_that_makes_every_change(handlers) ->
     one = await say(handlers, "/alert rust remote")
     assert "For that: <code>/edit 4 rust remote:yes</code>." in one, "one tip: the whole edit"
     assert "All of these" not in one
+
+
+async def test_a_kind_of_job_typed_as_a_word_gets_type_offered(handlers) -> None:
+    """The word "contract" finds "this contract" in any job; type:contract the contract jobs.
+    A smart contract is no kind of job, and a query with type: already gets no tip."""
+    _, tip = await saved_and_tip(handlers, "/alert java london contract")
+    assert tip == (
+        "Tip: <b>contract</b> finds the word in any job's text; <code>type:contract</code> finds "
+        "the jobs the board or their title marks contract (freelance and temporary too). For "
+        "those: <code>/edit 1 java london type:contract</code>."
+    )
+    assert "<code>/edit 1 data type:part-time</code>" in await say(
+        handlers, "/edit 1 data part-time"
+    )
+    assert "type:internship" in await say(handlers, "/edit 1 python intern")
+    for fine in ("solidity smart contract", "rust contract type:contract", "rust (contract OR go)"):
+        assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
 
 
 async def test_an_alert_with_a_languages_name_gets_lang_offered(handlers) -> None:

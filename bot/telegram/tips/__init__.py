@@ -24,6 +24,7 @@ from bot.telegram.tips.words import (
     language_tip,
     level_tip,
     list_tip,
+    type_tip,
     visa_tip,
     years_tip,
 )
@@ -41,6 +42,7 @@ ALERT: tuple[Kind, ...] = (
     visa_tip,
     language_tip,
     level_tip,
+    type_tip,
     years_tip,
     currency_tip,
 )

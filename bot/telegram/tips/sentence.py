@@ -27,7 +27,7 @@ from bot.syntax import (
 )
 from bot.telegram.tips.tip import Tip
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to
-from bot.telegram.tips.words import regrouped, years_at
+from bot.telegram.tips.words import TYPES, regrouped, years_at
 
 esc = html.escape
 
@@ -175,6 +175,10 @@ def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
         return parse_query(f"salary:>={bare}").root, 1, bare, True
     if token in WORKPLACE_WORDS:
         return Attr("remote", ATTRS["remote"][token]), 1, "", False
+    term = terms[i]
+    said = term.text if isinstance(term, Word | Phrase) else ""
+    if (kind := TYPES.get(said)) and not (i and _token(terms[i - 1]) == "smart"):
+        return Attr("type", kind), 1, "", False  # "contract rust jobs"
     return None
 
 

@@ -83,8 +83,12 @@ def open_to(root: Node) -> tuple[Node, Node] | None:
             return And((*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])), term
         if (region := _region_at(terms, i)) is not None:
             n, name = region
-            return And((*terms[:i], Field(OPEN_TO, name), *terms[i + n :])), name
+            said = i - (i > 0 and terms[i - 1] in _FROM)  # "from europe": both words
+            return And((*terms[:said], Field(OPEN_TO, name), *terms[i + n :])), name
     return None
+
+
+_FROM = (Word("from"), Word("in"))
 
 
 def _places(node: Node) -> bool:

@@ -194,6 +194,36 @@ def list_tip(root: Node, typed: str, command: str) -> Tip | None:
     )
 
 
+# Words that name a kind of job ("rust contract"): as words they find any text that has them
+# ("this contract", "mentoring interns"); type: finds the jobs the board or title marks so.
+TYPES = {
+    "contract": "contract", "contractor": "contract", "freelance": "contract",
+    "freelancer": "contract", "internship": "internship", "intern": "internship",
+    "fulltime": "full-time", "parttime": "part-time", "full time": "full-time",
+    "part time": "part-time",
+}  # fmt: skip
+
+
+def type_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When a kind of job ("contract", "internship", "part-time") is a word of its own (not
+    inside OR or NOT, nor a smart contract): type:, offered, finds the jobs of that kind."""
+    terms = root.children if isinstance(root, And) else (root,)
+    for i, term in enumerate(terms):
+        said = term.text if isinstance(term, Word | Phrase) else ""
+        if (kind := TYPES.get(said)) is None or (i and terms[i - 1] == Word("smart")):
+            continue
+        if any(isinstance(t, Attr) and t.name == "type" for t in terms):
+            return None
+        return Tip(
+            f"<b>{esc(said)}</b> finds the word in any job's text; "
+            f"<code>type:{kind}</code> finds the jobs the board or their title marks {kind}"
+            + (" (freelance and temporary too)." if kind == "contract" else "."),
+            "For those:",
+            joined((*terms[:i], Attr("type", kind), *terms[i + 1 :])),
+        )
+    return None
+
+
 def field_fix(exc: QueryError, text: str, command: str) -> str:
     """For a refused query whose fields other tools have (`level:senior`, `posted:7d`): the
     command with each written as jobbot takes it, ready to send; "" when there is none."""
