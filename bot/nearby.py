@@ -42,7 +42,7 @@ def distances(name: str, radius: float) -> list[tuple[str, str, float]] | None:
 
 def _centre_of(name: str, g: Gazetteer) -> tuple[float, float] | None:
     """Where a city named with its state or country is ("portland or", "portland oregon",
-    "cambridge uk"): the biggest city of that name there."""
+    "cambridge uk", "springfield usa"): the biggest city of that name there."""
     words = name.split()
     for n in (1, 2):
         city, where = " ".join(words[:-n]), " ".join(words[-n:])
@@ -50,8 +50,10 @@ def _centre_of(name: str, g: Gazetteer) -> tuple[float, float] | None:
             continue
         states = {*g.state_codes.get(where.upper(), ()), g.state_names.get(where, "")}
         among = {" ".join(g.words[s][0]) for s in states if s in g.words}
-        among.add(g.names.get(where, where).lower())  # a country: "uk" is GB
+        country = g.names.get(where, where.upper() if len(where) == 2 else where)  # "us": US
+        among.add(country.lower())  # a country: "uk" is GB
+        among |= {g.words[s][0][0] for s in g.words if s.startswith(f"~{country}-")}  # its states
         found = [(lat, lon) for key, at, lat, lon in g.located if key == city and at in among]
-        if found:
-            return found[0]  # (two towns of one name in one state: the first listed)
+        if found:  # the biggest of the name when it is there ("springfield usa"), else the first
+            return g.centres[city] if g.centres.get(city) in found else found[0]
     return None

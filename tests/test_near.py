@@ -45,6 +45,15 @@ def test_the_cities_near_a_place_are_named_with_their_state_or_country() -> None
     cambridge = nearby.near("cambridge ma")
     assert cambridge is not None and ("somerville", "massachusetts") in cambridge
     assert nearby.near("cambridge uk") == nearby.near("cambridge"), "the biggest: Cambridge, UK"
+    for named in ("springfield usa", "springfield us"):  # a country known by its states
+        springfield = nearby.near(named)
+        assert springfield is not None, named
+        assert ("springfield", "missouri") in springfield, "the biggest of the name there"
+    portland = nearby.near("portland usa")
+    assert portland is not None and ("portland", "oregon") in portland
+    assert nearby.near("london canada") is not None and ("london", "ontario") in (
+        nearby.near("london canada") or ()
+    )
     assert nearby.near("portland narnia") is None
     assert nearby.near("germany") is None, "a country is no city: location:germany"
     wide = nearby.near("london", nearby.MAX_NEAR_KM)
