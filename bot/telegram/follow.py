@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
-from bot import match
 from bot.ats import name_for
 from bot.company import company_key
 from bot.config import FollowConfig
@@ -25,20 +22,19 @@ from bot.config_values import format_duration
 from bot.errors import BoardUnreachable, DetectError, FetchError
 from bot.follow import Window, platform, recognise
 from bot.http import HostGuard
-from bot.models import Posting
 from bot.poller import Poller
-from bot.render import plural, shorten
+from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import BoardState, Db, Stores, utcnow
+from bot.telegram import followed
 from bot.telegram.admin import MAX_NAME, UNREACHABLE_HINT, ago, url_problem
-from bot.telegram.alerts_menu import job_line
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
+from bot.telegram.followed import Found, Refusal
 from bot.transport import Incoming
 
 log = logging.getLogger(__name__)
-_PLAIN = re.compile(r"[\w.+-]+")
 esc = html.escape
 
 AT_ONCE = 10  # URLs one /follow reads; each is a try of `FollowConfig.per_hour`
@@ -72,32 +68,8 @@ USAGE = (
 )
 
 
-@dataclass(frozen=True)
-class Found:
-    """A board followed: its row, its open postings, those the user's alerts match."""
-
-    board: BoardState
-    postings: int
-    hits: list[Posting]
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """Why a URL was not followed, as the reply says it; `stop` when no later URL of the same
-    /follow can fare better (the hourly tries, a quota, the bot's cap)."""
-
-    text: str
-    hint: str = ""
-    stop: bool = False
-
-
 def _urlish(word: str) -> bool:
     return "://" in word
-
-
-def _quoted(name: str) -> str:
-    """A board's name as `board:` takes it: quoted when it is more than one word."""
-    return name if _PLAIN.fullmatch(name) else f'"{name}"'
 
 
 class FollowCommands:
@@ -146,7 +118,7 @@ class FollowCommands:
         outcome = await self._follow_url(msg, urls[0], all_jobs)
         if isinstance(outcome, Refusal):
             return outcome.text + outcome.hint
-        return _found(outcome, all_jobs)
+        return followed.found(outcome, all_jobs)
 
     async def _named(self, name: str) -> list[BoardState]:
         """The boards this bot reads that are called `name`, or whose company is (without
@@ -171,7 +143,7 @@ class FollowCommands:
         outcome = await self._follow(msg.chat_id, board.name, all_jobs)
         if isinstance(outcome, Refusal):
             return outcome.text
-        return _found(outcome, all_jobs)
+        return followed.found(outcome, all_jobs)
 
     async def _follow_many(self, msg: Incoming, urls: list[str], all_jobs: bool) -> str:
         """Each URL in turn (one board's name is chosen before the next's), at most
@@ -184,7 +156,7 @@ class FollowCommands:
             outcome = await self._follow_url(msg, url, all_jobs)
             if isinstance(outcome, Found):
                 done += 1
-                lines.append("✅ " + _found_line(outcome))
+                lines.append("✅ " + followed.found_line(outcome))
             elif outcome.stop:
                 left = urls[i:]
                 why_left = outcome.text.removesuffix(".")
@@ -272,7 +244,9 @@ class FollowCommands:
 
     async def _follow(self, chat_id: int, name: str, all_jobs: bool) -> Found | Refusal:
         now = self.clock()
-        result = await self.db.run(_follow, chat_id, name, all_jobs, now, self.config.max_per_user)
+        result = await self.db.run(
+            followed.follow, chat_id, name, all_jobs, now, self.config.max_per_user
+        )
         if isinstance(result, Refusal):
             await self.db.run(lambda s: s.follows.retire_if_unneeded(name))
         return result
@@ -325,61 +299,3 @@ def _ensure_user(store: Stores, msg: Incoming, now: datetime) -> None:
     user = store.users.user(msg.chat_id)
     if user is None or user.state in ("stopped", "blocked"):
         store.users.subscribe(msg.chat_id, now, msg.username, msg.first_name)
-
-
-def _follow(
-    store: Stores, chat_id: int, name: str, all_jobs: bool, now: datetime, quota: int
-) -> Found | Refusal:
-    """Follow within the user's quota (one transaction); the board, its open postings and
-    those the user's alerts match, or why not."""
-    with store.db.transaction():
-        already = any(f.board.name == name for f in store.follows.follows(chat_id))
-        if not already and store.follows.follow_count(chat_id) >= quota:
-            return Refusal(
-                f"You follow {quota} companies, the most I allow. /following lists them; "
-                "/unfollow one to make room.",
-                stop=True,
-            )
-        store.follows.follow(chat_id, name, all_jobs, now)
-    board = store.boards.board(name)
-    assert board is not None
-    postings = store.postings.board_postings(name)
-    paused = store.alerts.paused_alert_ids(chat_id)
-    alerts = [a for a in store.alerts.alerts(chat_id) if a.id not in paused]
-    keys = {r.posting_key for r in match.route(postings, alerts)}
-    hits = store.choices.visible(chat_id, [p for p in postings if p.key in keys])
-    return Found(board, board.open_postings, hits)
-
-
-def _head(found: Found) -> str:
-    """ "Acme on Greenhouse: 34 open jobs, 3 match your alerts"."""
-    board, hits, postings = found.board, found.hits, found.postings
-    head = f"<b>{esc(board.company or board.name)}</b> on {platform(board.kind)}: "
-    head += f"{plural(postings, 'open job')}, "
-    if not hits:
-        return head + "none matches your alerts yet"
-    return head + f"{len(hits)} match{'es' if len(hits) == 1 else ''} your alerts"
-
-
-def _search(board: BoardState) -> str:
-    return f"/search board:{esc(_quoted(board.name))}"
-
-
-def _found_line(found: Found) -> str:
-    """One line of a /follow of several: the head, and the /search for the matches."""
-    return _head(found) + (f": <code>{_search(found.board)}</code>" if found.hits else "")
-
-
-def _found(found: Found, all_jobs: bool) -> str:
-    """The head, the first 3 matches linked, and what comes from now on."""
-    lines = [_head(found) + "."]
-    lines += [job_line(p) for p in found.hits[:3]]
-    if len(found.hits) > 3:
-        lines.append(f"…and {len(found.hits) - 3} more: {_search(found.board)}")
-    lines.append(
-        "From now on every new job of it reaches you."
-        if all_jobs
-        else "From now on its new jobs that match your alerts reach you "
-        "(<code>/follow … all</code> for every one). /following lists what you follow."
-    )
-    return "\n".join(lines)

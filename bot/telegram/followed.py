@@ -1,0 +1,102 @@
+"""What a /follow found, and the reply that tells it: the board followed (within the user's
+quota), its open jobs and those the user's alerts match; or why a URL was not followed."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot import match
+from bot.follow import platform
+from bot.models import Posting
+from bot.render import plural
+from bot.store import BoardState, Stores
+from bot.telegram.alerts_menu import job_line
+
+esc = html.escape
+
+_PLAIN = re.compile(r"[\w.+-]+")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A board followed: its row, its open postings, those the user's alerts match."""
+
+    board: BoardState
+    postings: int
+    hits: list[Posting]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a URL was not followed, as the reply says it; `stop` when no later URL of the same
+    /follow can fare better (the hourly tries, a quota, the bot's cap)."""
+
+    text: str
+    hint: str = ""
+    stop: bool = False
+
+
+def quoted(name: str) -> str:
+    """A board's name as `board:` takes it: quoted when it is more than one word."""
+    return name if _PLAIN.fullmatch(name) else f'"{name}"'
+
+
+def follow(
+    store: Stores, chat_id: int, name: str, all_jobs: bool, now: datetime, quota: int
+) -> Found | Refusal:
+    """Follow within the user's quota (one transaction); the board, its open postings and
+    those the user's alerts match, or why not."""
+    with store.db.transaction():
+        already = any(f.board.name == name for f in store.follows.follows(chat_id))
+        if not already and store.follows.follow_count(chat_id) >= quota:
+            return Refusal(
+                f"You follow {quota} companies, the most I allow. /following lists them; "
+                "/unfollow one to make room.",
+                stop=True,
+            )
+        store.follows.follow(chat_id, name, all_jobs, now)
+    board = store.boards.board(name)
+    assert board is not None
+    postings = store.postings.board_postings(name)
+    paused = store.alerts.paused_alert_ids(chat_id)
+    alerts = [a for a in store.alerts.alerts(chat_id) if a.id not in paused]
+    keys = {r.posting_key for r in match.route(postings, alerts)}
+    hits = store.choices.visible(chat_id, [p for p in postings if p.key in keys])
+    return Found(board, board.open_postings, hits)
+
+
+def _head(found: Found) -> str:
+    """ "Acme on Greenhouse: 34 open jobs, 3 match your alerts"."""
+    board, hits, postings = found.board, found.hits, found.postings
+    head = f"<b>{esc(board.company or board.name)}</b> on {platform(board.kind)}: "
+    head += f"{plural(postings, 'open job')}, "
+    if not hits:
+        return head + "none matches your alerts yet"
+    return head + f"{len(hits)} match{'es' if len(hits) == 1 else ''} your alerts"
+
+
+def _search(board: BoardState) -> str:
+    return f"/search board:{esc(quoted(board.name))}"
+
+
+def found_line(found: Found) -> str:
+    """One line of a /follow of several: the head, and the /search for the matches."""
+    return _head(found) + (f": <code>{_search(found.board)}</code>" if found.hits else "")
+
+
+def found(found: Found, all_jobs: bool) -> str:
+    """The head, the first 3 matches linked, and what comes from now on."""
+    lines = [_head(found) + "."]
+    lines += [job_line(p) for p in found.hits[:3]]
+    if len(found.hits) > 3:
+        lines.append(f"…and {len(found.hits) - 3} more: {_search(found.board)}")
+    lines.append(
+        "From now on every new job of it reaches you."
+        if all_jobs
+        else "From now on its new jobs that match your alerts reach you "
+        "(<code>/follow … all</code> for every one). /following lists what you follow."
+    )
+    return "\n".join(lines)
