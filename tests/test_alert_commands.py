@@ -629,8 +629,10 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ),
         ("acme.example/jobs rust", "send <code>/alert acme.example/jobs rust</code>"),
         ("c++ & <b>go</b>", "send <code>/alert c++ &amp; &lt;b&gt;go&lt;/b&gt;</code>"),
-        ("hello there", "Send /alert followed by keywords to get job alerts"),
-        ("Thanks!", "Send /alert followed by keywords"),
+        ("hello there", "Hi! Send /alert followed by keywords to get job alerts"),
+        ("Thanks!", "You're welcome! Send /alert followed by keywords"),
+        ("good morning", "Hi! Send /alert followed by keywords"),
+        ("ok", "Send /alert followed by keywords"),
         ("Olá", "Send /alert followed by keywords"),  # greetings in other languages, accented
         ("Cześć", "Send /alert followed by keywords"),
         ("Grüß dich", "Send /alert followed by keywords"),

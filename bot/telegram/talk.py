@@ -36,7 +36,19 @@ _TALK = frozenset({
 })  # fmt: skip
 
 
-_ASKING = frozenset({"i", "i'm", "im"})  # talk, unless what follows reads as a job search
+_ASKING = frozenset({"i", "i'm", "im"})
+# Of those, the ones that greet or thank: the reply greets or thanks back first.
+_HELLO = frozenset({
+    "hi", "hii", "hello", "hey", "heya", "hiya", "howdy", "yo", "greetings", "morning",
+    "evening", "hallo", "moin", "servus", "hola", "buenas", "ola", "oi", "bonjour", "salut",
+    "coucou", "ciao", "salve", "hoi", "hej", "hei", "czesc", "ahoj", "szia", "privet", "merhaba",
+    "namaste", "привет", "здравствуйте", "привіт",
+})  # fmt: skip
+_THANKS = frozenset({
+    "thanks", "thank", "thx", "ty", "cheers", "danke", "gracias", "obrigado", "obrigada",
+    "merci", "grazie", "bedankt", "tack", "takk", "tak", "kiitos", "dzieki", "diky", "spasibo",
+    "спасибо", "дякую",
+})  # fmt: skip  # talk, unless what follows reads as a job search
 
 
 # Commands other bots have for what jobbot names otherwise.
@@ -146,7 +158,7 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     if first not in _TALK - _ASKING and len(text) <= 200 and (query := meant(text)):
         text, words, what = query, query.split(), "like that"  # "I'm after rust jobs in Berlin"
     elif not words or first in _TALK or text.endswith(("?", "!")):
-        return NOT_A_COMMAND
+        return _back([fold(w.strip(",.!")) for w in words[:2]]) + NOT_A_COMMAND
     if len(words) > 6 or len(text) > 60:
         return NOT_A_COMMAND
     shown = esc(text)
@@ -155,3 +167,11 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
         f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
         "command."
     )
+
+
+def _back(first: list[str]) -> str:
+    """A greeting or thanks returned, for a text whose first words are one ("Hi!", "good
+    morning", "thanks")."""
+    if _HELLO.intersection(first):
+        return "Hi! "
+    return "You're welcome! " if _THANKS.intersection(first) else ""
