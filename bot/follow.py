@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import sqlite3
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from bot import sources
 from bot.config import FollowConfig
@@ -39,6 +41,28 @@ PLATFORMS = {
     "icims": "iCIMS",
     "join": "JOIN",
 }
+
+
+# Job sites that show jobs only behind a login and forbid bots: nothing to follow there, and
+# no job of theirs is one jobbot read. The same jobs are on the companies' own boards.
+_WALLED = (
+    (re.compile(r"(?:^|\.)linkedin\.com$"), "LinkedIn"),
+    (re.compile(r"(?:^|\.)indeed\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$"), "Indeed"),
+    (re.compile(r"(?:^|\.)glassdoor\.[a-z.]+$"), "Glassdoor"),
+    (re.compile(r"(?:^|\.)(?:wellfound\.com|angel\.co)$"), "Wellfound"),
+    (re.compile(r"(?:^|\.)ziprecruiter\.[a-z.]+$"), "ZipRecruiter"),
+    (re.compile(r"(?:^|\.)xing\.com$"), "XING"),
+    (re.compile(r"(?:^|\.)stepstone\.[a-z.]+$"), "StepStone"),
+)
+
+
+def walled(url: str) -> str | None:
+    """The name of the login-walled job site `url` is on ("LinkedIn"), or None."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    return next((name for pattern, name in _WALLED if pattern.search(host)), None)
 
 
 def platform(kind: str) -> str:

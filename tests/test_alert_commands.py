@@ -628,6 +628,10 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "those companies' jobs (careers pages or job boards).",
         ),
         ("acme.example/jobs rust", "send <code>/alert acme.example/jobs rust</code>"),
+        (
+            "https://www.linkedin.com/jobs/view/3812345",
+            "That's a LinkedIn link. I don't read LinkedIn: it shows jobs only to people logged in.",
+        ),
         ("c++ & <b>go</b>", "send <code>/alert c++ &amp; &lt;b&gt;go&lt;/b&gt;</code>"),
         ("hello there", "Hi! Send /alert followed by keywords to get job alerts"),
         ("Thanks!", "You're welcome! Send /alert followed by keywords"),

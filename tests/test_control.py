@@ -234,6 +234,7 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
         unasked = (await say(tg, "why", reply_to=None)).visible_text  # not a reply: talk
         intern = (await say(tg, "/why Acme:1")).visible_text
         unknown = (await say(tg, "/why https://nowhere.example/x")).visible_text
+        linkedin = (await say(tg, "/why linkedin.com/jobs/view/3812345")).visible_text
         app.store.alerts.set_alert_paused(USER, 5, T0, T0 + timedelta(days=14))
         alert_paused = (await say(tg, "/why Acme:2")).visible_text
         app.store.users.pause_user(USER, T0, T0 + timedelta(days=3))
@@ -262,6 +263,7 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
         "I don't know a job for “https://nowhere.example/x”. Send /why with the job's link (its "
         "posting or apply URL), or reply /why to the job's message."
     )
+    assert linkedin.startswith("I don't read LinkedIn, so I know no job there. The same job")
     assert not tg.errors
 
 

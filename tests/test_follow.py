@@ -267,6 +267,35 @@ async def test_a_host_that_does_not_resolve_gets_a_plain_answer(store, clock) ->
         await client.aclose()
 
 
+async def test_a_login_walled_job_site_is_refused_without_a_request(store, clock) -> None:
+    """LinkedIn, Indeed and their kin show jobs only to people logged in: /follow says so and
+    points to the company's own board, before any lookup and without using a try."""
+    asked: list[tuple[str, int]] = []
+
+    async def resolve(host: str, port: int) -> list[str]:
+        asked.append((host, port))
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    commands, client = make(store, clock, HostGuard(resolve=resolve))
+    try:
+        for written in (
+            "https://www.linkedin.com/company/stripe/jobs",
+            "de.indeed.com/jobs?q=rust",
+            "https://www.glassdoor.co.uk/Jobs/Acme-Jobs-E1.htm",
+            "wellfound.com/company/acme/jobs",
+        ):
+            reply = await commands.handle("follow", say(ANN), written)
+            assert reply.startswith("I can't read "), written
+            assert "the company's own careers page or job board: send that" in reply
+        assert "I can't read LinkedIn: it shows jobs only to people logged in" in (
+            await commands.handle("follow", say(ANN), "linkedin.com/jobs/view/1")
+        )
+        assert asked == [] and store.boards.all() == []
+        assert commands.tries.take(ANN) is None, "no hourly try was used"
+    finally:
+        await client.aclose()
+
+
 @pytest.mark.parametrize(
     ("written", "url"),
     [

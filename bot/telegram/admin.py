@@ -13,7 +13,7 @@ from bot.ats import name_for
 from bot.config_boards import BoardConfig
 from bot.config_values import format_duration
 from bot.errors import BoardUnreachable, DetectError, FetchError
-from bot.follow import recognise
+from bot.follow import recognise, walled
 from bot.http import HostGuard
 from bot.poller import Poller
 from bot.render import shorten
@@ -77,6 +77,12 @@ def url_problem(url: str) -> str | None:
         return f"“{echo(url)}” is not a valid URL."
     if not parts.hostname:
         return f"“{echo(url)}” has no host name."
+    if site := walled(url):
+        return (
+            f"I can't read {site}: it shows jobs only to people logged in and does not let bots "
+            "in. The same jobs are on the company's own careers page or job board: send that, "
+            "e.g. https://stripe.com/jobs or https://boards.greenhouse.io/acme."
+        )
     return None
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot import policy, why
+from bot.follow import walled
 from bot.models import Button, OutgoingMessage
 from bot.render import plural, shorten
 from bot.store import AlertRow, JobRecord, Stores
@@ -71,6 +72,12 @@ class ControlCommands:
             return "Send <code>/why &lt;job URL or id&gt;</code>, or reply /why to a job's message."
         if job is None:
             what = f"“{echo(arg, 80)}”" if arg else "that message"
+            if site := walled(with_scheme(arg)):
+                return (
+                    f"I don't read {site}, so I know no job there. The same job is most likely "
+                    "on the company's own careers page or job board: send <code>/why</code> "
+                    "with its link there."
+                )
             return (
                 f"I don't know a job for {what}. Send <code>/why</code> with the job's link "
                 "(its posting or apply URL), or reply /why to the job's message."

@@ -9,6 +9,7 @@ import html
 import re
 from collections.abc import Collection, Mapping
 
+from bot.follow import walled
 from bot.render import shorten
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
@@ -141,6 +142,12 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
         text, words = " ".join(words[1:]), words[1:]  # "alert rust": keywords after it
     url = esc(with_scheme(text))
     if len(words) == 1 and len(url) <= 300 and url.startswith(("http://", "https://")):
+        if site := walled(with_scheme(text)):
+            return (
+                f"That's a {site} link. I don't read {site}: it shows jobs only to people logged "
+                "in. To follow the company, send <code>/follow</code> with its own careers page "
+                "or job board, where the same jobs are."
+            )
         return (
             f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "
             f"page or job board); <code>/why {url}</code> says why a job did or didn't reach you."
