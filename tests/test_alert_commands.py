@@ -832,6 +832,20 @@ async def test_an_alert_for_the_words_visa_sponsorship_gets_visa_yes_offered(han
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
 
 
+async def test_edit_without_an_id_edits_the_only_alert_or_lists_the_ids(handlers, store) -> None:
+    """With one alert, /edit <query> can only mean it; with none or several, the reply says
+    how, with the ids to choose from."""
+    assert "You have no alert yet" in await say(handlers, "/edit rust")
+    await say(handlers, "/alert rust")
+    assert (await say(handlers, "/edit rust OR go")).startswith("✏️ Alert #1 now: <b>rust OR go")
+    assert store.alerts.alerts(USER)[0].query == "rust OR go"
+    await say(handlers, "/alert golang remote:yes")
+    reply = await say(handlers, "/edit scala")
+    assert reply.endswith("Yours: #1 rust OR go · #2 golang remote:yes (/alerts lists them).")
+    assert [a.query for a in store.alerts.alerts(USER)] == ["rust OR go", "golang remote:yes"]
+    assert "Yours: #1" in await say(handlers, "/edit 2"), "an id alone: no query to give it"
+
+
 async def test_several_tips_share_one_offer_that_makes_every_change(handlers) -> None:
     """In "senior rust remote europe" three words likely mean filters: each tip names its own
     change, and one line offers the alert with all of them, which then gets no tip."""

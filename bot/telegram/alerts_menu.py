@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from bot import render
 from bot.config import AlertsConfig
 from bot.errors import QueryError
-from bot.models import Button, OutgoingMessage, Posting
+from bot.models import Alert, Button, OutgoingMessage, Posting
 from bot.query import Query
 from bot.query import parse as parse_query
 from bot.render import plural, shorten
@@ -62,7 +62,8 @@ COMMANDS = (
         "edit",
         "<id> <query>",
         "Change an alert",
-        "/edit 3 rust backend — alert #3 now looks for this; it keeps its id.",
+        "/edit 3 rust backend — alert #3 now looks for this; it keeps its id. With one alert, "
+        "/edit rust backend changes it.",
     ),
     Command(
         "delete", "<id>", "Delete an alert", "/delete 3 — deletes alert #3 (ids are in /alerts)."
@@ -187,9 +188,11 @@ class AlertCommands:
         """Give an alert a new query; it keeps its id."""
         raw_id, _, text = arg.partition(" ")
         alert_id = parse_id(raw_id) if raw_id else None
-        if alert_id is None or not text.strip():
-            return "Send <code>/edit 3 rust backend</code>: the alert's id (see /alerts), then its new query."
         mine = {a.id: a for a in store.alerts.alerts(msg.chat_id)}
+        if alert_id is None and arg.strip() and len(mine) == 1:
+            alert_id, text = next(iter(mine)), arg  # the one alert there is: "/edit rust go"
+        if alert_id is None or not text.strip():
+            return self._which_to_edit(mine)
         if alert_id not in mine:
             return f"You have no alert #{alert_id}. /alerts lists yours."
         try:
@@ -208,6 +211,16 @@ class AlertCommands:
         return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
             hits, scope, False, query.normalized
         )
+
+    @staticmethod
+    def _which_to_edit(mine: dict[int, Alert]) -> str:
+        """The reply to an /edit that names no alert: how, with the user's alerts' ids."""
+        how = "Send <code>/edit 3 rust backend</code>: the alert's id, then its new query."
+        if not mine:
+            return how + " You have no alert yet: <code>/alert rust backend</code> adds one."
+        listed = " · ".join(f"#{a.id} {esc(shorten(a.query, 40))}" for a in list(mine.values())[:5])
+        more = " · …" if len(mine) > 5 else ""
+        return f"{how}\nYours: {listed}{more} (/alerts lists them)."
 
     def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Delete one alert by id."""
