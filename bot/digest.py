@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.models import Earlier, OutgoingMessage
-from bot.render import MAX_MESSAGE, job_line, plural, shorten, utf16_len
+from bot.render import MAX_MESSAGE, job_line, utf16_len
 from bot.store import OutboxItem
+from bot.wording import plural, shorten
 
 _TAG = re.compile(r"<[^>]*>")
 MAX_LISTED = 30  # jobs listed in one summary; the rest are counted, with how to see them

@@ -28,9 +28,9 @@ from bot import digest
 from bot.digest import Part
 from bot.models import Earlier
 from bot.policy import DeliverySettings, for_alert, release_at
-from bot.render import plural
 from bot.store import Alerts, Choices, Db, Held, Jobs, Notices, Outbox, OutboxItem, Users
 from bot.store.held import TIMED_PAUSE_KEEP
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 BACKLOG_AGE = timedelta(hours=1)  # a job due this long after it matched comes in a summary

@@ -17,6 +17,7 @@ from bot.stack import stack
 from bot.syntax import And, Field, Node, Or, Salary
 from bot.view import stored_query
 from bot.visa import stance
+from bot.wording import shorten
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity parsing
 WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
@@ -28,23 +29,6 @@ MUTE_LABEL = 24  # characters of a company's name on its Mute button
 
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
-
-
-def shorten(text: str, limit: int) -> str:
-    """At most `limit` characters, cut at a word boundary with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,.;:-") + "…"
-
-
-def plural(n: int, word: str) -> str:
-    """ "1 job", "3 jobs": `n` and the word, with an s unless `n` is 1."""
-    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def excerpt(text: str, limit: int) -> str:

@@ -18,7 +18,7 @@ from bot import nearby
 from bot.experience import asked
 from bot.language import NAMES
 from bot.models import Posting
-from bot.render import WORKPLACE, shorten
+from bot.render import WORKPLACE
 from bot.salary import converted, posting_salary
 from bot.synonyms import expand, near_place, runs, town
 from bot.syntax import (
@@ -40,6 +40,7 @@ from bot.syntax import (
 from bot.syntax import format_node as _text
 from bot.view import ANY, SCOPE, PostingView, compile_node, stored_query, view
 from bot.visa import stance
+from bot.wording import shorten
 from bot.words import HYPHEN_BOUND
 
 _TYPES = {"full_time": "full-time", "part_time": "part-time", "intern": "an internship"}

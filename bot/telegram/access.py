@@ -16,12 +16,12 @@ from datetime import datetime, timedelta
 
 from bot.config import AccessConfig
 from bot.config_values import format_duration, parse_duration
-from bot.render import plural
 from bot.store import Stores, utcnow
 from bot.telegram.args import echo
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
 from bot.transport import Incoming
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 ACCESS_MENU = (

@@ -16,7 +16,6 @@ from bot.errors import BoardUnreachable, DetectError, FetchError
 from bot.follow import recognise, walled
 from bot.http import HostGuard
 from bot.poller import Poller
-from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import Db, utcnow
 from bot.telegram.access import ACCESS_MENU
@@ -24,6 +23,7 @@ from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
 from bot.transport import Incoming
+from bot.wording import shorten
 
 log = logging.getLogger(__name__)
 esc = html.escape

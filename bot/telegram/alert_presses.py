@@ -11,12 +11,12 @@ import html
 from datetime import datetime
 
 from bot.models import Button, OutgoingMessage
-from bot.render import plural
 from bot.store import AlertRow, Stores
 from bot.telegram.alerts_menu import AlertCommands, job_line
 from bot.telegram.args import parse_id
 from bot.telegram.split import visible_text
 from bot.transport import Press, PressAnswer
+from bot.wording import plural
 
 esc = html.escape
 PREFIX = "a"

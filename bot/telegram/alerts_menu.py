@@ -20,7 +20,6 @@ from bot.errors import QueryError
 from bot.models import Alert, Button, OutgoingMessage, Posting
 from bot.query import Query
 from bot.query import parse as parse_query
-from bot.render import plural, shorten
 from bot.store import AlertRow, Stores
 from bot.syntax import format_node
 from bot.telegram import stored_search
@@ -34,6 +33,7 @@ from bot.telegram.tips.where import open_tip
 from bot.telegram.tips.words import field_fix
 from bot.transport import Incoming
 from bot.view import stored_query
+from bot.wording import plural, shorten
 
 esc = html.escape
 PAGE = 10  # alerts on one page of the menu

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot.render import shorten
+from bot.wording import shorten
 
 MAX_ID = 2**63 - 1  # SQLite's INTEGER: a larger id cannot exist
 _ID = re.compile(r"[0-9]{1,19}")  # ASCII digits only: "²" and "٣" are digits to str.isdigit

@@ -10,10 +10,10 @@ from datetime import datetime
 from bot import transfer
 from bot.config import AlertsConfig, FollowConfig
 from bot.models import AlertSpec, Document
-from bot.render import plural, shorten
 from bot.store import Keep, Stores
 from bot.telegram.commands import Command
 from bot.transport import Incoming, Reply
+from bot.wording import plural, shorten
 
 esc = html.escape
 

@@ -18,11 +18,11 @@ from datetime import datetime
 
 from bot import policy, render
 from bot.models import Alert, Button, OutgoingMessage, Posting
-from bot.render import shorten
 from bot.store import SentJob, Stores
 from bot.store.saved import MOST
 from bot.telegram.presses import STALE, PressRoute
 from bot.transport import Press, PressAnswer
+from bot.wording import shorten
 
 esc = html.escape
 _ID = re.compile(r"^[1-9][0-9]{0,18}$")

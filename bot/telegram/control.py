@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 from bot import policy, why
 from bot.follow import walled
 from bot.models import Button, OutgoingMessage
-from bot.render import plural, shorten
 from bot.store import AlertRow, JobRecord, Stores
 from bot.store.outbox import UNTIL_RESUME
 from bot.telegram import pausing
@@ -22,6 +21,7 @@ from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
 from bot.transport import Incoming, Press, PressAnswer, Reply
+from bot.wording import plural, shorten
 
 esc = html.escape
 CONFIRM_FOR = timedelta(minutes=15)

@@ -23,11 +23,11 @@ from bot.policy import (
     release_at,
     zone,
 )
-from bot.render import shorten
 from bot.store import AlertRow, Stores
 from bot.telegram.args import parse_id
 from bot.telegram.commands import Command, Route
 from bot.transport import Incoming, Reply
+from bot.wording import shorten
 
 COMMANDS: tuple[Command, ...] = (
     Command(

@@ -23,7 +23,6 @@ from bot.errors import BoardUnreachable, DetectError, FetchError
 from bot.follow import Window, platform, recognise
 from bot.http import HostGuard
 from bot.poller import Poller
-from bot.render import shorten
 from bot.scheduler import BoardScheduler
 from bot.store import BoardState, Db, Stores, utcnow
 from bot.telegram import followed
@@ -33,6 +32,7 @@ from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.followed import Found, Refusal
 from bot.transport import Incoming
+from bot.wording import shorten
 
 log = logging.getLogger(__name__)
 esc = html.escape

@@ -11,9 +11,9 @@ from datetime import datetime
 from bot import match
 from bot.follow import platform
 from bot.models import Posting
-from bot.render import plural
 from bot.store import BoardState, Stores
 from bot.telegram.alerts_menu import job_line
+from bot.wording import plural
 
 esc = html.escape
 

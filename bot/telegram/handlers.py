@@ -11,7 +11,6 @@ from datetime import datetime
 
 from bot.config import AlertsConfig, FollowConfig
 from bot.errors import QueryError, StoreBusy
-from bot.render import plural, shorten
 from bot.sources import catalog
 from bot.store import Db, Stores, utcnow
 from bot.telegram import (
@@ -39,6 +38,7 @@ from bot.telegram.presses import Presses
 from bot.telegram.talk import ASKS_WHY, suggestion, unknown_command
 from bot.telegram.tips.words import field_fix
 from bot.transport import Incoming, Press, PressAnswer, Reply
+from bot.wording import plural, shorten
 
 log = logging.getLogger(__name__)
 esc = html.escape

@@ -36,8 +36,8 @@ from bot.events import (
 )
 from bot.link import Link
 from bot.models import OutgoingMessage
-from bot.render import plural, shorten
 from bot.transport import Transport
+from bot.wording import plural, shorten
 
 log = logging.getLogger(__name__)
 WINDOW = 600.0  # seconds: more notices of one kind within it make one summary

@@ -9,13 +9,13 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.policy import PolicyError, parse_pause
-from bot.render import plural
 from bot.store import Stores
 from bot.store.held import RESUME_KEEP, TIMED_PAUSE_KEEP
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
 from bot.telegram.delivery_modes import ensure_user, local_time
 from bot.transport import Incoming, Reply
+from bot.wording import plural
 
 COMMANDS: tuple[Command, ...] = (
     Command(

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from bot import policy
-from bot.render import job_details, plural, shorten
+from bot.render import job_details
 from bot.store import SavedJob, Stores
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
 from bot.transport import Incoming
+from bot.wording import plural, shorten
 
 esc = html.escape
 PAGE = 10  # saved jobs a message lists

@@ -11,13 +11,13 @@ from datetime import datetime
 
 from bot.models import Button, Keyboard, OutgoingMessage
 from bot.policy import DAYS, DeliverySettings, fmt_minutes
-from bot.render import plural
 from bot.store import Stores
 from bot.telegram import pausing, presses
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
 from bot.telegram.delivery_modes import apply_settings, ensure_user, local_time, own_lines
 from bot.transport import Incoming, Press, PressAnswer, Reply
+from bot.wording import plural
 
 COMMANDS: tuple[Command, ...] = (
     Command(

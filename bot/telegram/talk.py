@@ -10,10 +10,10 @@ import re
 from collections.abc import Collection, Mapping
 
 from bot.follow import walled
-from bot.render import shorten
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.tips.sentence import meant
+from bot.wording import shorten
 from bot.words import fold
 
 esc = html.escape

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 
 from bot import rates
-from bot.render import plural
 from bot.syntax import (
     And,
     Attr,
@@ -20,6 +19,7 @@ from bot.syntax import (
     format_node,
 )
 from bot.telegram.tips.tip import Tip
+from bot.wording import plural
 
 esc = html.escape
 

@@ -10,7 +10,6 @@ import re
 
 from bot.errors import QueryError, UnknownField
 from bot.query import parse as parse_query
-from bot.render import plural
 from bot.syntax import (
     ATTRS,
     And,
@@ -24,6 +23,7 @@ from bot.syntax import (
     format_node,
 )
 from bot.telegram.tips.tip import Tip, joined
+from bot.wording import plural
 
 esc = html.escape
 
