@@ -846,6 +846,18 @@ async def test_edit_without_an_id_edits_the_only_alert_or_lists_the_ids(handlers
     assert "Yours: #1" in await say(handlers, "/edit 2"), "an id alone: no query to give it"
 
 
+async def test_delete_by_query_and_a_delete_that_misses_names_the_alerts(handlers, store) -> None:
+    assert "You have no alert yet" in await say(handlers, "/delete")
+    await say(handlers, "/alert rust")
+    await say(handlers, "/alert golang remote:yes")
+    yours = "\nYours: #1 rust · #2 golang remote:yes (/alerts lists them)."
+    assert await say(handlers, "/delete") == "Which alert? Send <code>/delete 3</code>." + yours
+    assert await say(handlers, "/delete 9") == "You have no alert #9." + yours
+    assert (await say(handlers, "/delete java")).endswith("nor one of your alerts." + yours)
+    assert await say(handlers, "/delete Golang  remote:yes") == "Alert #2 deleted."
+    assert [a.query for a in store.alerts.alerts(USER)] == ["rust"]
+
+
 async def test_several_tips_share_one_offer_that_makes_every_change(handlers) -> None:
     """In "senior rust remote europe" three words likely mean filters: each tip names its own
     change, and one line offers the alert with all of them, which then gets no tip."""

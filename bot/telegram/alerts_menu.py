@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from bot import render
@@ -66,7 +66,11 @@ COMMANDS = (
         "/edit rust backend changes it.",
     ),
     Command(
-        "delete", "<id>", "Delete an alert", "/delete 3 — deletes alert #3 (ids are in /alerts)."
+        "delete",
+        "<id>",
+        "Delete an alert",
+        "/delete 3 — deletes alert #3 (ids are in /alerts); /delete golang remote:yes deletes the "
+        "alert of that query.",
     ),
 )
 
@@ -215,23 +219,24 @@ class AlertCommands:
     @staticmethod
     def _which_to_edit(mine: dict[int, Alert]) -> str:
         """The reply to an /edit that names no alert: how, with the user's alerts' ids."""
-        how = "Send <code>/edit 3 rust backend</code>: the alert's id, then its new query."
-        if not mine:
-            return how + " You have no alert yet: <code>/alert rust backend</code> adds one."
-        listed = " · ".join(f"#{a.id} {esc(shorten(a.query, 40))}" for a in list(mine.values())[:5])
-        more = " · …" if len(mine) > 5 else ""
-        return f"{how}\nYours: {listed}{more} (/alerts lists them)."
+        return "Send <code>/edit 3 rust backend</code>: the alert's id, then its new query." + (
+            _yours(mine.values())
+        )
 
     def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str:
-        """Delete one alert by id."""
+        """Delete one alert by id, or by its query written as /alerts shows it."""
+        mine = store.alerts.alerts(msg.chat_id)
         if not arg.lstrip("#").strip():
-            return "Which alert? Send <code>/delete 3</code>; /alerts shows the ids."
+            return "Which alert? Send <code>/delete 3</code>." + _yours(mine)
         alert_id = parse_id(arg)
         if alert_id is None:
-            return f"“{echo(arg)}” is not an alert id; ids are numbers, see /alerts."
+            typed = " ".join(arg.split()).lower()
+            alert_id = next((a.id for a in mine if a.query.lower() == typed), None)
+        if alert_id is None:
+            return f"“{echo(arg)}” is not an alert id nor one of your alerts." + _yours(mine)
         if store.alerts.delete_alert(msg.chat_id, alert_id):
             return f"Alert #{alert_id} deleted."
-        return f"You have no alert #{alert_id}. /alerts lists yours."
+        return f"You have no alert #{alert_id}." + _yours(mine)
 
     def cmd_alerts(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:
         """The menu's first page (or page `arg`)."""
@@ -322,3 +327,12 @@ class AlertCommands:
             Button("🗑 Delete", data=f"a:d:{at}"),
             Button("🔎 7 days", data=f"a:b:{at}"),
         )
+
+
+def _yours(alerts: Iterable[Alert]) -> str:
+    """A line naming the user's alerts by id, for a reply that needs one of them."""
+    mine = list(alerts)
+    if not mine:
+        return " You have no alert yet: <code>/alert rust backend</code> adds one."
+    listed = " · ".join(f"#{a.id} {esc(shorten(a.query, 40))}" for a in mine[:5])
+    return f"\nYours: {listed}{' · …' if len(mine) > 5 else ''} (/alerts lists them)."
