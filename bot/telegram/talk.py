@@ -112,7 +112,8 @@ def _asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     first = folded[0] if folded else ""
     if first in commands and first not in ("alert", "search", "stop", "help"):
         cmd, rest = commands[first], " ".join(words[1:])
-        if rest and cmd.args:
+        follows = cmd.name != "follow" or "." in rest  # not "follow up specialist": an address
+        if rest and cmd.args and follows:
             return (
                 f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
             )
