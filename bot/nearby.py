@@ -52,7 +52,7 @@ def _centre_of(name: str, g: Gazetteer) -> tuple[float, float] | None:
         among = {" ".join(g.words[s][0]) for s in states if s in g.words}
         country = g.names.get(where, where.upper() if len(where) == 2 else where)  # "us": US
         among.add(country.lower())  # a country: "uk" is GB
-        among |= {g.words[s][0][0] for s in g.words if s.startswith(f"~{country}-")}  # its states
+        among |= {" ".join(g.words[s][0]) for s in g.words if s.startswith(f"~{country}-")}
         found = [(lat, lon) for key, at, lat, lon in g.located if key == city and at in among]
         if found:  # the biggest of the name when it is there ("springfield usa"), else the first
             return g.centres[city] if g.centres.get(city) in found else found[0]

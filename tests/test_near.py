@@ -49,6 +49,8 @@ def test_the_cities_near_a_place_are_named_with_their_state_or_country() -> None
         springfield = nearby.near(named)
         assert springfield is not None, named
         assert ("springfield", "missouri") in springfield, "the biggest of the name there"
+    albany = nearby.near("albany usa")  # its state's name is two words: New York
+    assert albany is not None and ("albany", "new york") in albany
     portland = nearby.near("portland usa")
     assert portland is not None and ("portland", "oregon") in portland
     assert nearby.near("london canada") is not None and ("london", "ontario") in (
