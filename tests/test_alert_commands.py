@@ -843,7 +843,7 @@ async def test_edit_without_an_id_edits_the_only_alert_or_lists_the_ids(handlers
     assert store.alerts.alerts(USER)[0].query == "rust OR go"
     await say(handlers, "/alert golang remote:yes")
     reply = await say(handlers, "/edit scala")
-    assert reply.endswith("Yours: #1 rust OR go · #2 golang remote:yes (/alerts lists them).")
+    assert reply.endswith(" Yours: #1 rust OR go · #2 golang remote:yes (/alerts lists them).")
     assert [a.query for a in store.alerts.alerts(USER)] == ["rust OR go", "golang remote:yes"]
     assert "Yours: #1" in await say(handlers, "/edit 2"), "an id alone: no query to give it"
 
@@ -852,9 +852,11 @@ async def test_delete_by_query_and_a_delete_that_misses_names_the_alerts(handler
     assert "You have no alert yet" in await say(handlers, "/delete")
     await say(handlers, "/alert rust")
     await say(handlers, "/alert golang remote:yes")
-    yours = "\nYours: #1 rust · #2 golang remote:yes (/alerts lists them)."
+    yours = " Yours: #1 rust · #2 golang remote:yes (/alerts lists them)."
     assert await say(handlers, "/delete") == "Which alert? Send <code>/delete 3</code>." + yours
     assert await say(handlers, "/delete 9") == "You have no alert #9." + yours
+    for other in ("/edit 9 go", "/pause 9", "/resume 9", "/digest 9 daily"):  # the same reply
+        assert await say(handlers, other) == "You have no alert #9." + yours, other
     assert (await say(handlers, "/delete java")).endswith("nor one of your alerts." + yours)
     assert await say(handlers, "/delete Golang  remote:yes") == "Alert #2 deleted."
     assert [a.query for a in store.alerts.alerts(USER)] == ["rust"]

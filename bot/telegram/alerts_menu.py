@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot import render
@@ -23,7 +23,7 @@ from bot.query import parse as parse_query
 from bot.store import AlertRow, Stores
 from bot.syntax import format_node
 from bot.telegram import stored_search
-from bot.telegram.args import echo, parse_id
+from bot.telegram.args import echo, no_such_alert, parse_id, yours
 from bot.telegram.commands import Command
 from bot.telegram.delivery_modes import local_time
 from bot.telegram.split import visible_text
@@ -198,7 +198,7 @@ class AlertCommands:
         if alert_id is None or not text.strip():
             return self._which_to_edit(mine)
         if alert_id not in mine:
-            return f"You have no alert #{alert_id}. /alerts lists yours."
+            return no_such_alert(alert_id, mine.values())
         try:
             query, note, typed = self.parse(text.strip())
         except QueryError as exc:
@@ -220,23 +220,23 @@ class AlertCommands:
     def _which_to_edit(mine: dict[int, Alert]) -> str:
         """The reply to an /edit that names no alert: how, with the user's alerts' ids."""
         return "Send <code>/edit 3 rust backend</code>: the alert's id, then its new query." + (
-            _yours(mine.values())
+            yours(mine.values())
         )
 
     def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Delete one alert by id, or by its query written as /alerts shows it."""
         mine = store.alerts.alerts(msg.chat_id)
         if not arg.lstrip("#").strip():
-            return "Which alert? Send <code>/delete 3</code>." + _yours(mine)
+            return "Which alert? Send <code>/delete 3</code>." + yours(mine)
         alert_id = parse_id(arg)
         if alert_id is None:
             typed = " ".join(arg.split()).lower()
             alert_id = next((a.id for a in mine if a.query.lower() == typed), None)
         if alert_id is None:
-            return f"“{echo(arg)}” is not an alert id nor one of your alerts." + _yours(mine)
+            return f"“{echo(arg)}” is not an alert id nor one of your alerts." + yours(mine)
         if store.alerts.delete_alert(msg.chat_id, alert_id):
             return f"Alert #{alert_id} deleted."
-        return f"You have no alert #{alert_id}." + _yours(mine)
+        return no_such_alert(alert_id, mine)
 
     def cmd_alerts(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:
         """The menu's first page (or page `arg`)."""
@@ -327,12 +327,3 @@ class AlertCommands:
             Button("🗑 Delete", data=f"a:d:{at}"),
             Button("🔎 7 days", data=f"a:b:{at}"),
         )
-
-
-def _yours(alerts: Iterable[Alert]) -> str:
-    """A line naming the user's alerts by id, for a reply that needs one of them."""
-    mine = list(alerts)
-    if not mine:
-        return " You have no alert yet: <code>/alert rust backend</code> adds one."
-    listed = " · ".join(f"#{a.id} {esc(shorten(a.query, 40))}" for a in mine[:5])
-    return f"\nYours: {listed}{' · …' if len(mine) > 5 else ''} (/alerts lists them)."

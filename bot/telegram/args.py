@@ -1,10 +1,12 @@
-"""Command arguments: ids parsed strictly, addresses as people write them, user input echoed
-back short and escaped."""
+"""Command arguments: ids parsed strictly (and the reply to one that names no alert of the
+user's), addresses as people write them, user input echoed back short and escaped."""
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
+from typing import Protocol
 
 from bot.wording import shorten
 
@@ -30,3 +32,24 @@ def with_scheme(url: str) -> str:
 def echo(text: str, limit: int = 40) -> str:
     """User input quoted back in a reply: one line, at most `limit` characters, escaped."""
     return html.escape(shorten(text, limit))
+
+
+class _Alert(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def query(self) -> str: ...
+
+
+def yours(alerts: Iterable[_Alert]) -> str:
+    """A line naming the user's alerts by id, for a reply that needs one of them."""
+    mine = list(alerts)
+    if not mine:
+        return " You have no alert yet: <code>/alert rust backend</code> adds one."
+    listed = " · ".join(f"#{a.id} {html.escape(shorten(a.query, 40))}" for a in mine[:5])
+    return f" Yours: {listed}{' · …' if len(mine) > 5 else ''} (/alerts lists them)."
+
+
+def no_such_alert(alert_id: int, alerts: Iterable[_Alert]) -> str:
+    """The reply to an id that names none of the user's `alerts`: theirs, by id."""
+    return f"You have no alert #{alert_id}." + yours(alerts)

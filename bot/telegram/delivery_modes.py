@@ -24,7 +24,7 @@ from bot.policy import (
     zone,
 )
 from bot.store import AlertRow, Stores
-from bot.telegram.args import parse_id
+from bot.telegram.args import no_such_alert, parse_id
 from bot.telegram.commands import Command, Route
 from bot.transport import Incoming, Reply
 from bot.wording import shorten
@@ -189,9 +189,10 @@ class DeliveryModes:
 
     def _alert_digest(self, store: Stores, chat_id: int, alert_id: int, arg: str) -> Reply:
         """/digest 3 daily: one alert's own delivery; /digest 3 default: the user's again."""
-        alert = next((a for a in store.alerts.alert_rows(chat_id) if a.id == alert_id), None)
+        rows = store.alerts.alert_rows(chat_id)
+        alert = next((a for a in rows if a.id == alert_id), None)
         if alert is None:
-            return f"You have no alert #{alert_id}. /alerts lists yours."
+            return no_such_alert(alert_id, rows)
         user = store.users.settings(chat_id)
         if not arg:
             return (

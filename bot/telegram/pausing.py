@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from bot.policy import PolicyError, parse_pause
 from bot.store import Stores
 from bot.store.held import RESUME_KEEP, TIMED_PAUSE_KEEP
-from bot.telegram.args import echo, parse_id
+from bot.telegram.args import echo, no_such_alert, parse_id
 from bot.telegram.commands import Command, Route
 from bot.telegram.delivery_modes import ensure_user, local_time
 from bot.transport import Incoming, Reply
@@ -39,7 +39,6 @@ NOT_AN_ID_OR_TIME = (
     "/pause 2w, /pause 10d or /pause until fri pause everything for a time."
 )
 _LIKE_A_TIME = re.compile(r"^\s*(?:until\b|for\b|\d+\s*[a-z])", re.IGNORECASE)
-NO_SUCH = "You have no alert #{}. /alerts lists yours."
 esc = html.escape
 
 
@@ -139,8 +138,9 @@ class PauseCommands:
         alert_id = parse_id(arg)
         if alert_id is None:
             return NOT_AN_ID.format(echo(arg))
-        if not any(a.id == alert_id for a in store.alerts.alerts(chat_id)):
-            return NO_SUCH.format(alert_id)
+        mine = store.alerts.alerts(chat_id)
+        if not any(a.id == alert_id for a in mine):
+            return no_such_alert(alert_id, mine)
         until = None
         if span:
             try:
@@ -180,8 +180,9 @@ class PauseCommands:
         alert_id = parse_id(arg)
         if alert_id is None:
             return NOT_AN_ID.format(echo(arg))
-        if not any(a.id == alert_id for a in store.alerts.alerts(chat_id)):
-            return NO_SUCH.format(alert_id)
+        mine = store.alerts.alerts(chat_id)
+        if not any(a.id == alert_id for a in mine):
+            return no_such_alert(alert_id, mine)
         if alert_id not in store.alerts.paused_alert_ids(chat_id):
             return f"Alert #{alert_id} isn't paused."
         store.alerts.set_alert_paused(chat_id, alert_id, None)
