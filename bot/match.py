@@ -16,7 +16,7 @@ from bot.experience import asked
 from bot.index import Matcher
 from bot.models import Alert, Delivery, Posting, Routed
 from bot.placenames import city_spellings, is_place_word
-from bot.places import where
+from bot.placewords import where
 from bot.plan import plan
 from bot.salary import yearly
 from bot.synonyms import expand

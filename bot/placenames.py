@@ -1,6 +1,6 @@
 """Places' names as a query uses them: whether words name a place we know ("new york", "eu"),
 a big city's every spelling ("munich", "münchen"), and whether a word may come from a
-posting's places (`bot.places.place_names`) rather than its own text.
+posting's places (`bot.placewords.place_names`) rather than its own text.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 for `location:`.
 
 "Berlin" -> Germany -> de, germany, deutschland, europe, eu, emea, dach; "Remote (EU)" -> eu,
-europe, emea. `place_names(location)` gives these names (each a tuple of words, as `bot.words`
+europe, emea. `bot.placewords.place_names(location)` gives these names (each a tuple of words, as `bot.words`
 splits them) and the matcher adds them to the posting's location words when it views the
 posting, so `location:europe` is a plain word lookup, never a gazetteer lookup per alert.
 
@@ -21,7 +21,7 @@ job posted in München and `location:münchen` one posted in Munich.
 A part that names only countries and regions ("Remote (EU)", "Remote - EMEA", "Remote - US",
 "Worldwide") says who may take the job from where: anyone in them. Such a part also gets the
 name "open~ eu" (`OPEN`, a word no text has), and `from:germany` looks for Germany in the
-location or for "open~" and Germany or a region it lies in (`open_names`): "Remote (EU)" is
+location or for "open~" and Germany or a region it lies in (`placewords.open_names`): "Remote (EU)" is
 open to Germany, "Remote - Africa" is not, though both lie in EMEA; "Remote - US" is open to
 California, "New York, NY" is not.
 """
@@ -45,7 +45,7 @@ _WORD_CODES = frozenset(
     {"IN", "ON", "OR", "AT", "TO", "IS", "IT", "ME", "NO", "SO", "DO", "GO", "AS", "AM", "BE"}
     | {"BY", "MY", "HI", "OK"}
 )
-_WORLDWIDE = "+worldwide"  # "Anywhere", "Worldwide", "Global": only when nothing else is named
+WORLDWIDE = "+worldwide"  # "Anywhere", "Worldwide", "Global": only when nothing else is named
 OPEN = "open~"  # the first word of an open region's name: no text's word (`bot.words` splits "~")
 _REGION_KEYS = frozenset("+" + r for r in REGIONS)
 
@@ -153,7 +153,7 @@ def _settle(r: _Reading) -> set[str]:
         if state not in r.found:  # "Tbilisi, Georgia"; "Georgia" alone is either
             r.found |= {country} if r.found or r.seats else {country, state, state[1:3]}
     if len(r.found) > 1:  # "Anywhere in the US", "Global HQ, London": not open anywhere
-        r.found.discard(_WORLDWIDE)
+        r.found.discard(WORLDWIDE)
     return r.found
 
 
@@ -241,7 +241,7 @@ def _named(toks: list[str], g: Gazetteer) -> list[tuple[int, int, str, str]]:
 
 
 @functools.lru_cache(maxsize=16384)
-def _places(location: str) -> tuple[str, ...]:
+def read_places(location: str) -> tuple[str, ...]:
     """The countries, regions ("+europe"), states ("~US-TX"), areas ("+bay area") and big
     cities ("=munich/DE") `location` names, and the countries and regions of a part that names
     nothing else ("^eu", "^us": open to all of them)."""
@@ -252,7 +252,7 @@ def _places(location: str) -> tuple[str, ...]:
     for part in _parts(us_zones(location)):
         found = _resolve(part, g)
         places |= found
-        if found and all(p in _REGION_KEYS or _country(p) for p in found) and _wide(part, g):
+        if found and all(is_wide(p) for p in found) and _wide(part, g):
             places |= {"^" + p.lstrip("+").lower() for p in found}
     for place in list(places):
         places |= g.regions.get(place, frozenset())
@@ -276,20 +276,9 @@ def _wide(part: str, g: Gazetteer) -> bool:
     return all(i in named or t in _WIDE_WORDS or _no_town(t, g) for i, t in enumerate(toks))
 
 
-def open_names(name: str) -> tuple[tuple[str, ...], ...]:
-    """The names a location open to the place `name` ("germany", "berlin", "europe") has:
-    `OPEN` and the country or a region the place lies in (("open~", "de"), ("open~", "eu"),
-    ("open~", "europe")...), and ("open~", "worldwide")."""
-    found: tuple[str, ...] | frozenset[str] = _places(name)
-    code, regions = name.upper(), gazetteer().regions
-    if not found and len(name) == 2 and _country(code) and code in regions:  # "de", as location:
-        found = regions[code] | {code}
-    wide = {p.lstrip("+").lower() for p in found if p in _REGION_KEYS or _country(p)}
-    return tuple((OPEN, *r.split()) for r in sorted(wide | {_WORLDWIDE[1:]}))
-
-
-def _country(place: str) -> bool:
-    return len(place) == 2 and place.isupper()
+def is_wide(place: str) -> bool:
+    """Whether a place key of `read_places` is a country ("DE") or a region ("+europe")."""
+    return place in _REGION_KEYS or (len(place) == 2 and place.isupper())
 
 
 def _parts(location: str) -> list[str]:
@@ -302,61 +291,3 @@ def _parts(location: str) -> list[str]:
         else:
             parts.append(part)
     return parts
-
-
-def place_names(location: str | None) -> tuple[tuple[str, ...], ...]:
-    """Names of the countries, regions, states and areas `location` lies in, each as words:
-    (("de",), ("germany",), ("europe",), ("bavaria",)...), then every name of the big city it
-    is in (("munich",), ("muenchen",)...). Empty when nothing is known."""
-    return where(location).names
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Where:
-    """What a location gives a posting's words: its places' names for location:
-    (`place_names`), and its city's one-word names for anywhere. One per set of places,
-    shared by every location that names them ("Berlin", "Berlin, Germany", "Berlin
-    (Hybrid)"), and compared and hashed by identity, so caches keyed by it stay cheap and
-    few."""
-
-    names: tuple[tuple[str, ...], ...]
-    words: frozenset[str]  # the words of `names`, less those of `_names_alone` in longer names
-    text: str  # `names` as lines of " words ", for phrases
-    city_words: frozenset[str]  # "munich", "muenchen"… ("den haag" is no word)
-    city_text: str
-
-
-_NOWHERE = Where((), frozenset(), "", frozenset(), "")
-
-
-def where(location: str | None) -> Where:
-    """`Where` of `location`; nothing for an unknown place."""
-    return _where(_places(location)) if location else _NOWHERE
-
-
-@functools.lru_cache(maxsize=2048)
-def _where(places: tuple[str, ...]) -> Where:
-    if not places:
-        return _NOWHERE
-    g = gazetteer()
-    named = (((OPEN, *p[1:].split()),) if p[0] == "^" else g.words[p] for p in places)
-    names = tuple(dict.fromkeys(name for own in named for name in own))
-    cities = [n[0] for p in places if p[0] == "=" for n in g.words[p] if len(n) == 1]
-    cities = list(dict.fromkeys(cities))
-    alone = _names_alone()  # "asia" of "asia pacific" is no word of Sydney's
-    return Where(
-        names,
-        frozenset(w for name in names for w in name if len(name) == 1 or w not in alone),
-        "".join(f"\n {' '.join(name)} " for name in names),
-        frozenset(cities),
-        "".join(f"\n {name} " for name in cities),
-    )
-
-
-@functools.cache
-def _names_alone() -> frozenset[str]:
-    """Countries', regions' and states' names of one word: "asia", "wales", "virginia". Such a
-    word inside a longer name ("asia pacific", "new south wales", "west virginia") is not a
-    word of the place, or `location:asia` would find Sydney."""
-    g = gazetteer()
-    return frozenset(n for n in (*g.names, *g.state_names) if " " not in n)

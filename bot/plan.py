@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise
 
-from bot.places import Where
+from bot.placewords import Where
 from bot.syntax import (
     FIELDS,
     MIN_PREFIX,

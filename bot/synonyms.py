@@ -11,7 +11,7 @@ here, and `node` stays the plain word: "node" finds graph nodes too, write `node
 
 `expand` also rewrites `from:` ("open to someone in"): from:germany is location:germany, or a
 location that names alone a region Germany lies in ("Remote (EU)", "Worldwide"; see
-`bot.places.open_names`); and `near:`: near:munich is location:munich, or a location that
+`bot.placewords.open_names`); and `near:`: near:munich is location:munich, or a location that
 names a city within 40 km of Munich with its state or country (`bot.nearby.near`).
 """
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from bot.nearby import MAX_NEAR_KM, NEAR_KM, near
-from bot.places import open_names
+from bot.placewords import open_names
 from bot.syntax import NEAR, OPEN_TO, And, Field, Node, Not, Or, Phrase, Word
 from bot.words import tokens
 

@@ -15,7 +15,7 @@ from itertools import pairwise
 from bot.experience import asked
 from bot.language import LANGUAGES, language
 from bot.models import Posting
-from bot.places import where
+from bot.placewords import where
 from bot.query import parse
 from bot.salary import Yearly, accepts, yearly
 from bot.synonyms import expand

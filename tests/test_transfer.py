@@ -1,4 +1,5 @@
-"""bot/transfer.py: an export reads back the same; a bad file is refused saying exactly why."""
+"""bot/transfer.py, bot/importing.py: an export reads back the same; a bad file is refused
+saying exactly why."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.config import AlertsConfig
+from bot.importing import ImportProblem, read
 from bot.models import AlertSpec
 from bot.policy import DeliverySettings
-from bot.transfer import FollowSpec, ImportProblem, SavedSpec, read, write
+from bot.transfer import FollowSpec, SavedSpec, write
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 LIMITS = AlertsConfig(max_per_user=3, max_length=60)

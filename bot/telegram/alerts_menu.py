@@ -1,10 +1,10 @@
-"""/alert, /alerts (an inline menu), /edit and /delete, and the menu's button presses.
+"""/alert, /alerts (an inline menu), /edit and /delete.
 
-The menu is pages of at most `PAGE` alerts; each alert has a row of buttons (pause/resume,
-edit, delete with a confirm step, its backtest) and a press edits the menu in place. Callback
-data is `a:<action>:<alert id>:<page>` (well under Telegram's 64 bytes, no secret); a press
-acts only on an alert of the chat it came from, so a forged or stale one changes nothing.
-The tips under a reply are in `tips`.
+The menu (`alert_list`) is pages of at most `alert_list.PAGE` alerts; each alert has a row of
+buttons (pause/resume, edit, delete with a confirm step, its backtest) and a press
+(`alert_presses`) edits the menu in place. Callback data is `a:<action>:<alert id>:<page>`
+(well under Telegram's 64 bytes, no secret); a press acts only on an alert of the chat it came
+from, so a forged or stale one changes nothing. The tips under a reply are in `tips`.
 """
 
 from __future__ import annotations
@@ -12,34 +12,28 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot import render
 from bot.config import AlertsConfig
 from bot.errors import QueryError
-from bot.models import Alert, Button, OutgoingMessage, Posting
+from bot.models import Alert, OutgoingMessage, Posting
 from bot.query import Query
 from bot.query import parse as parse_query
-from bot.store import AlertRow, Stores
+from bot.store import Stores
 from bot.syntax import format_node
-from bot.telegram import stored_search
+from bot.telegram import alert_list, stored_search
 from bot.telegram.args import echo, no_such_alert, parse_id, yours
 from bot.telegram.commands import Command
-from bot.telegram.delivery_modes import local_time
-from bot.telegram.split import visible_text
 from bot.telegram.tips import alert_tips
 from bot.telegram.tips.amounts import or_unstated, unstated_tip
 from bot.telegram.tips.where import open_tip
 from bot.telegram.tips.words import field_fix
 from bot.transport import Incoming
 from bot.view import stored_query
-from bot.wording import plural, shorten
+from bot.wording import plural
 
 esc = html.escape
-PAGE = 10  # alerts on one page of the menu
-SHOWN = 150  # characters of a query in the menu: 10 of them stay far within 4096
-WEEK = timedelta(days=7)
-QUIET = timedelta(days=30)  # an alert that brought nothing for so long gets a word in /alerts
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 COMMANDS = (
@@ -117,7 +111,7 @@ class AlertCommands:
         the jobs the user hid, nor those of companies they muted."""
         query = stored_query(query)
         hits, read = stored_search.recent(
-            store, chat_id, query, self.clock() - WEEK, self.scan_limit
+            store, chat_id, query, self.clock() - alert_list.WEEK, self.scan_limit
         )
         scope = (
             f"among the latest {read} of the last 7 days" if read else "posted in the last 7 days"
@@ -243,87 +237,6 @@ class AlertCommands:
         page = (parse_id(arg) or 1) - 1 if arg else 0
         return self.menu(store, msg.chat_id, page)
 
-    # -- the menu --------------------------------------------------------------------------
     def menu(self, store: Stores, chat_id: int, page: int, note: str = "") -> OutgoingMessage:
-        """One page of the alert list with its buttons."""
-        alerts = store.alerts.alert_rows(chat_id)
-        if not alerts:
-            text = f"{note}\nYou have no alerts. Add one: <code>/alert rust backend</code>."
-            return OutgoingMessage(text.strip(), visible_text(text.strip()))
-        pages = (len(alerts) + PAGE - 1) // PAGE
-        page = min(max(page, 0), pages - 1)
-        shown = alerts[page * PAGE : (page + 1) * PAGE]
-        counts = store.alerts.alert_sent_counts(chat_id, self.clock() - WEEK)
-        tz = store.users.settings(chat_id).timezone
-        head = "Your alerts" + (f" (page {page + 1} of {pages})" if pages > 1 else "") + ":"
-        lines = [note, head] if note else [head]
-        rows: list[tuple[Button, ...]] = []
-        for a in shown:
-            lines.append(self._line(a, counts.get(a.id, 0), tz))
-            rows.append(self._buttons(a, page))
-        nav = []
-        if page > 0:
-            nav.append(Button("◀ Prev", data=f"a:l:0:{page - 1}"))
-        if page < pages - 1:
-            nav.append(Button("Next ▶", data=f"a:l:0:{page + 1}"))
-        if nav:
-            rows.append(tuple(nav))
-        lines += self._quiet(store, chat_id, shown)
-        lines.append(
-            "/edit &lt;id&gt; &lt;query&gt; changes one; /delete &lt;id&gt; removes one; "
-            "/digest &lt;id&gt; daily: one alert's jobs in a daily digest."
-        )
-        user = store.users.user(chat_id)
-        if user and user.state == "paused":
-            lines.append("⏸ Notifications are paused: /resume.")
-        text = "\n".join(lines)
-        return OutgoingMessage(text, visible_text(text), tuple(rows))
-
-    def _quiet(self, store: Stores, chat_id: int, shown: list[AlertRow]) -> list[str]:
-        """A line for the alerts on the page that are on, at least `QUIET` old, and brought
-        no job in that time: likely too narrow, and the user may not have noticed."""
-        user = store.users.user(chat_id)
-        if user is None or user.state != "active":  # paused: nothing was sent, as asked
-            return []
-        since = self.clock() - QUIET
-        sent = store.alerts.alert_sent_counts(chat_id, since)
-        quiet = [
-            f"#{a.id}"
-            for a in shown
-            if not a.paused_at and a.created_at <= since and a.id not in sent
-        ]
-        if not quiet:
-            return []
-        which = ", ".join(quiet)
-        one = quiet[0][1:]
-        return [
-            f"💤 {which} brought no job in 30 days: fewer words, or words joined with OR, find "
-            f"more (<code>/edit {one} …</code>); <code>/why</code> with a job's link says why "
-            "it missed that job."
-        ]
-
-    @staticmethod
-    def _line(a: AlertRow, sent: int, tz: str) -> str:
-        state = "⏸ paused" if a.paused_at else f"{plural(sent, 'job')} sent in 7 days"
-        if a.paused_at and a.resume_at:
-            state += f" until {local_time(a.resume_at, tz)}"
-        if a.delivery == "instant":
-            state += " · ⚡ as they arrive"
-        elif a.delivery:
-            state += f" · 📬 {a.delivery}"
-        return f"#{a.id} <b>{esc(shorten(a.query, SHOWN))}</b> — {state}"
-
-    @staticmethod
-    def _buttons(a: AlertRow, page: int) -> tuple[Button, ...]:
-        at = f"{a.id}:{page}"
-        toggle = (
-            Button(f"▶️ Resume #{a.id}", data=f"a:r:{at}")
-            if a.paused_at
-            else Button(f"⏸ Pause #{a.id}", data=f"a:p:{at}")
-        )
-        return (
-            toggle,
-            Button("✏️ Edit", data=f"a:e:{at}"),
-            Button("🗑 Delete", data=f"a:d:{at}"),
-            Button("🔎 7 days", data=f"a:b:{at}"),
-        )
+        """One page of the alert list with its buttons (`alert_list.menu`)."""
+        return alert_list.menu(store, chat_id, page, self.clock(), note)

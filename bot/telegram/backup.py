@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from bot import transfer
+from bot import importing, transfer
 from bot.config import AlertsConfig, FollowConfig
 from bot.models import AlertSpec, Document
 from bot.store import Keep, Stores
@@ -101,8 +101,8 @@ class BackupCommands:
             return "Reply to your /export file with /import, or send /import followed by its text."
         have = [a.query for a in store.alerts.alerts(msg.chat_id)]
         try:
-            backup = transfer.read(text, self.limits, have)
-        except transfer.ImportProblem as exc:
+            backup = importing.read(text, self.limits, have)
+        except importing.ImportProblem as exc:
             problems = "\n".join(f"• {esc(shorten(p, 300))}" for p in exc.problems[:20])
             more = f"\n…and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
             return f"I can't import that, so nothing changed:\n{problems}{more}"

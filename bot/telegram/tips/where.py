@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from bot import nearby, placenames, places
+from bot import nearby, placenames, placewords
 from bot.synonyms import near_place
 from bot.syntax import (
     ATTRS,
@@ -128,7 +128,7 @@ def open_tip(root: Node) -> str:
     unknown = [
         name
         for name in _open_places(root)
-        if not placenames.names_a_place(name) and len(places.open_names(name)) == 1  # worldwide
+        if not placenames.names_a_place(name) and len(placewords.open_names(name)) == 1  # worldwide
     ]
     if unknown:
         return (

@@ -1,0 +1,81 @@
+"""The words a posting's location gives it, for `location:`, `from:` and its text: the names
+of the places `bot.places` reads in it (`where`, `place_names`), and the names of a location
+open to a place (`open_names`)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from bot.gazetteer import gazetteer
+from bot.places import OPEN, WORLDWIDE, is_wide, read_places
+
+
+def place_names(location: str | None) -> tuple[tuple[str, ...], ...]:
+    """Names of the countries, regions, states and areas `location` lies in, each as words:
+    (("de",), ("germany",), ("europe",), ("bavaria",)...), then every name of the big city it
+    is in (("munich",), ("muenchen",)...). Empty when nothing is known."""
+    return where(location).names
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Where:
+    """What a location gives a posting's words: its places' names for location:
+    (`place_names`), and its city's one-word names for anywhere. One per set of places,
+    shared by every location that names them ("Berlin", "Berlin, Germany", "Berlin
+    (Hybrid)"), and compared and hashed by identity, so caches keyed by it stay cheap and
+    few."""
+
+    names: tuple[tuple[str, ...], ...]
+    words: frozenset[str]  # the words of `names`, less those of `_names_alone` in longer names
+    text: str  # `names` as lines of " words ", for phrases
+    city_words: frozenset[str]  # "munich", "muenchen"… ("den haag" is no word)
+    city_text: str
+
+
+_NOWHERE = Where((), frozenset(), "", frozenset(), "")
+
+
+def where(location: str | None) -> Where:
+    """`Where` of `location`; nothing for an unknown place."""
+    return _where(read_places(location)) if location else _NOWHERE
+
+
+@functools.lru_cache(maxsize=2048)
+def _where(places: tuple[str, ...]) -> Where:
+    if not places:
+        return _NOWHERE
+    g = gazetteer()
+    named = (((OPEN, *p[1:].split()),) if p[0] == "^" else g.words[p] for p in places)
+    names = tuple(dict.fromkeys(name for own in named for name in own))
+    cities = [n[0] for p in places if p[0] == "=" for n in g.words[p] if len(n) == 1]
+    cities = list(dict.fromkeys(cities))
+    alone = _names_alone()  # "asia" of "asia pacific" is no word of Sydney's
+    return Where(
+        names,
+        frozenset(w for name in names for w in name if len(name) == 1 or w not in alone),
+        "".join(f"\n {' '.join(name)} " for name in names),
+        frozenset(cities),
+        "".join(f"\n {name} " for name in cities),
+    )
+
+
+@functools.cache
+def _names_alone() -> frozenset[str]:
+    """Countries', regions' and states' names of one word: "asia", "wales", "virginia". Such a
+    word inside a longer name ("asia pacific", "new south wales", "west virginia") is not a
+    word of the place, or `location:asia` would find Sydney."""
+    g = gazetteer()
+    return frozenset(n for n in (*g.names, *g.state_names) if " " not in n)
+
+
+def open_names(name: str) -> tuple[tuple[str, ...], ...]:
+    """The names a location open to the place `name` ("germany", "berlin", "europe") has:
+    `OPEN` and the country or a region the place lies in (("open~", "de"), ("open~", "eu"),
+    ("open~", "europe")...), and ("open~", "worldwide")."""
+    found: tuple[str, ...] | frozenset[str] = read_places(name)
+    code, regions = name.upper(), gazetteer().regions
+    if not found and len(name) == 2 and is_wide(code) and code in regions:  # "de", as location:
+        found = regions[code] | {code}
+    wide = {p.lstrip("+").lower() for p in found if is_wide(p)}
+    return tuple((OPEN, *r.split()) for r in sorted(wide | {WORLDWIDE[1:]}))

@@ -1,0 +1,104 @@
+"""The /alerts menu: one page of a chat's alerts, each with its row of buttons (pause or
+resume, edit, delete, its last 7 days), what each sent in a week, and a word on the alerts
+that brought nothing in 30 days. `alert_presses` redraws it after a press."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timedelta
+
+from bot.models import Button, OutgoingMessage
+from bot.store import AlertRow, Stores
+from bot.telegram.delivery_modes import local_time
+from bot.telegram.split import visible_text
+from bot.wording import plural, shorten
+
+esc = html.escape
+PAGE = 10  # alerts on one page of the menu
+SHOWN = 150  # characters of a query in the menu: 10 of them stay far within 4096
+WEEK = timedelta(days=7)
+QUIET = timedelta(days=30)  # an alert that brought nothing for so long gets a word in /alerts
+
+
+def menu(store: Stores, chat_id: int, page: int, now: datetime, note: str = "") -> OutgoingMessage:
+    """One page of the alert list with its buttons."""
+    alerts = store.alerts.alert_rows(chat_id)
+    if not alerts:
+        text = f"{note}\nYou have no alerts. Add one: <code>/alert rust backend</code>."
+        return OutgoingMessage(text.strip(), visible_text(text.strip()))
+    pages = (len(alerts) + PAGE - 1) // PAGE
+    page = min(max(page, 0), pages - 1)
+    shown = alerts[page * PAGE : (page + 1) * PAGE]
+    counts = store.alerts.alert_sent_counts(chat_id, now - WEEK)
+    tz = store.users.settings(chat_id).timezone
+    head = "Your alerts" + (f" (page {page + 1} of {pages})" if pages > 1 else "") + ":"
+    lines = [note, head] if note else [head]
+    rows: list[tuple[Button, ...]] = []
+    for a in shown:
+        lines.append(_line(a, counts.get(a.id, 0), tz))
+        rows.append(_buttons(a, page))
+    nav = []
+    if page > 0:
+        nav.append(Button("◀ Prev", data=f"a:l:0:{page - 1}"))
+    if page < pages - 1:
+        nav.append(Button("Next ▶", data=f"a:l:0:{page + 1}"))
+    if nav:
+        rows.append(tuple(nav))
+    lines += _quiet(store, chat_id, shown, now)
+    lines.append(
+        "/edit &lt;id&gt; &lt;query&gt; changes one; /delete &lt;id&gt; removes one; "
+        "/digest &lt;id&gt; daily: one alert's jobs in a daily digest."
+    )
+    user = store.users.user(chat_id)
+    if user and user.state == "paused":
+        lines.append("⏸ Notifications are paused: /resume.")
+    text = "\n".join(lines)
+    return OutgoingMessage(text, visible_text(text), tuple(rows))
+
+
+def _quiet(store: Stores, chat_id: int, shown: list[AlertRow], now: datetime) -> list[str]:
+    """A line for the alerts on the page that are on, at least `QUIET` old, and brought
+    no job in that time: likely too narrow, and the user may not have noticed."""
+    user = store.users.user(chat_id)
+    if user is None or user.state != "active":  # paused: nothing was sent, as asked
+        return []
+    since = now - QUIET
+    sent = store.alerts.alert_sent_counts(chat_id, since)
+    quiet = [
+        f"#{a.id}" for a in shown if not a.paused_at and a.created_at <= since and a.id not in sent
+    ]
+    if not quiet:
+        return []
+    which = ", ".join(quiet)
+    one = quiet[0][1:]
+    return [
+        f"💤 {which} brought no job in 30 days: fewer words, or words joined with OR, find "
+        f"more (<code>/edit {one} …</code>); <code>/why</code> with a job's link says why "
+        "it missed that job."
+    ]
+
+
+def _line(a: AlertRow, sent: int, tz: str) -> str:
+    state = "⏸ paused" if a.paused_at else f"{plural(sent, 'job')} sent in 7 days"
+    if a.paused_at and a.resume_at:
+        state += f" until {local_time(a.resume_at, tz)}"
+    if a.delivery == "instant":
+        state += " · ⚡ as they arrive"
+    elif a.delivery:
+        state += f" · 📬 {a.delivery}"
+    return f"#{a.id} <b>{esc(shorten(a.query, SHOWN))}</b> — {state}"
+
+
+def _buttons(a: AlertRow, page: int) -> tuple[Button, ...]:
+    at = f"{a.id}:{page}"
+    toggle = (
+        Button(f"▶️ Resume #{a.id}", data=f"a:r:{at}")
+        if a.paused_at
+        else Button(f"⏸ Pause #{a.id}", data=f"a:p:{at}")
+    )
+    return (
+        toggle,
+        Button("✏️ Edit", data=f"a:e:{at}"),
+        Button("🗑 Delete", data=f"a:d:{at}"),
+        Button("🔎 7 days", data=f"a:b:{at}"),
+    )
