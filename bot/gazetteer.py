@@ -9,8 +9,7 @@ tables in `bot.geodata`. Building takes about a second, so it runs once per proc
 event loop (`placenames.warm`).
 
 A big city's other names count as its name ("München": munich, muenchen, monachium…), but
-only those that name it first: another city's own name ("waterloo", an old name of Austin)
-and pieces of a transcription ("pa ri") are left out.
+only those that name it first (`bot.citynames`).
 """
 
 from __future__ import annotations
@@ -26,10 +25,10 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 
+from bot.citynames import name_key, read_cities
 from bot.geodata import (
     ADMIN1,
     ALIASES,
-    CITY_ALIASES,
     CODED,
     METROS,
     NOT_CITIES,
@@ -38,15 +37,8 @@ from bot.geodata import (
     RESOLVE_ONLY,
     STATE_ALIASES,
 )
-from bot.words import tokens
 
 CODE = re.compile(r"\b(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)\b")
-_CITY_ALTERNATES = 300_000  # cities this big are also found by their other names (München)
-_SPELLING_WORDS = 2  # longer other names ("lungsod ng munchen") are descriptions, not names
-
-
-def _key(name: str) -> str:
-    return " ".join(tokens(name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +74,7 @@ def _country_names(code: str) -> list[str]:
             names.append(Locale.parse(lang).territories.get(code, ""))
         except (UnknownLocaleError, ValueError):
             continue
-    keys = (_key(n) for n in names if n and "," not in n)
+    keys = (name_key(n) for n in names if n and "," not in n)
     return [k for k in dict.fromkeys(keys) if k and k.isascii()]
 
 
@@ -133,14 +125,14 @@ def _build() -> Gazetteer:
         regions[region] = frozenset(r for r, other in members.items() if inside and inside <= other)
     state_codes, state_names, state_words = _states(cache)
     geonames = list(cache.get_cities().values())  # once: each call reads the file again
-    cities, city_of, spellings, seats = _cities(geonames, names)
+    cities, city_of, spellings, seats = read_cities(geonames, names)
     state_of = {at: state for at, city in seats.items() if (state := _state(city))}
     metro_of = {at: metros for at, city in seats.items() if (metros := _metros(city))}
     words.update({m: tuple(tuple(n.split()) for n in own) for m, (own, *_) in METROS.items()})
     words.update(state_words)
     words.update(spellings)
     named = [(key, c) for (key, _), c in seats.items()]
-    codes = _codes([*named, *((_key(c["name"]), c) for c in geonames)])
+    codes = _codes([*named, *((name_key(c["name"]), c) for c in geonames)])
     tables = (state_codes, state_names, state_of, metro_of, words, regions, codes)
     return Gazetteer(names, cities, city_of, *tables, _centres(seats), _located(geonames, words))
 
@@ -164,7 +156,7 @@ def _located(
     """Every city by its own name, with the name that tells it from others of that name."""
     out = []
     for city in geonames:
-        key = _key(city["name"])
+        key = name_key(city["name"])
         if not key.isascii() or len(key) < 3 or key in NOT_CITIES:
             continue
         state = _state(city)
@@ -188,7 +180,7 @@ def _states(
         state, (country, _, code) = "~" + iso, iso.partition("-")
         if country in CODED:
             codes[code] = (*codes.get(code, ()), state)
-        own = [_key(name), *STATE_ALIASES.get(iso, ())]
+        own = [name_key(name), *STATE_ALIASES.get(iso, ())]
         names.update(dict.fromkeys((n for n in own if n not in NOT_STATE_NAMES), state))
         words[state] = tuple(
             tuple(n.split()) for n in own if n == own[0] or min(map(len, n.split())) > 2
@@ -232,96 +224,3 @@ def _state(city: dict) -> str | None:
         return f"~US-{admin1}"
     code = ADMIN1.get(country, {}).get(admin1)
     return None if code is None else f"~{country}-{code}"
-
-
-_Cities = tuple[
-    dict[str, dict[str, int]],
-    dict[tuple[str, str], str],
-    dict[str, tuple[tuple[str, ...], ...]],
-    dict[tuple[str, str], dict],
-]
-
-
-def _cities(geonames: list[dict], names: dict[str, str]) -> _Cities:
-    """City name -> {ISO code: population}; (name, ISO code) -> the big city it names there
-    ("=munich/DE"); each big city's names as words, its own first; and (name, ISO code) ->
-    the city it names there: the biggest of that name, or the big city of which it is a name
-    ("bangalore"), but not a name that another city has ("franklin", an old name of
-    Columbus, is Franklin, Tennessee)."""
-    cities: dict[str, dict[str, int]] = {}
-    biggest: dict[tuple[str, str], tuple[int, str]] = {}
-    seats: dict[tuple[str, str], dict] = {}
-    records: dict[str, dict] = {}  # "=munich/DE" -> its geonames record
-    spellings: dict[str, list[str]] = {}
-    owned: set[str] = set()  # every city's own name
-    kept: set[str] = set()  # names given by hand: kept however short
-    for city in geonames:
-        country, population = city["countrycode"], city["population"]
-        own = _key(city["name"])
-        owned.add(own)
-        aliases = CITY_ALIASES.get((own, country), ())
-        kept.update(aliases)
-        for key in _city_keys(city, aliases, names):
-            known = cities.setdefault(key, {})
-            known[country] = max(known.get(country, 0), population)
-            seat = seats.get((key, country))
-            if (key == own or key in aliases) and (seat is None or population > seat["population"]):
-                seats[(key, country)] = city
-            if population >= _CITY_ALTERNATES and own.isascii() and own:
-                at = f"={own}/{country}"
-                records[at] = city
-                if population > biggest.get((key, country), (0, ""))[0]:
-                    biggest[(key, country)] = (population, at)
-                spellings.setdefault(at, []).append(key)
-    city_of = {at: city for at, (_, city) in biggest.items()}
-    names_of = {
-        c: _own_names(c, keys, cities, city_of, owned, kept) for c, keys in spellings.items()
-    }
-    for at, own_names in names_of.items():  # "bangalore" names Bengaluru: its state too
-        seats.update({(" ".join(n), at[-2:]): records[at] for n in own_names})
-    spelt = {city: names for city, names in names_of.items() if len(names) > 1}
-    return cities, city_of, spelt, seats
-
-
-def _city_keys(city: dict, aliases: tuple[str, ...], names: dict[str, str]) -> list[str]:
-    """The names a geonames city is found by: its own, a big city's other names, and names
-    given by hand; not a country's, nor words like "metro", nor two letters ("wa", "se")."""
-    found = [city["name"]]
-    if city["population"] >= _CITY_ALTERNATES:
-        found += [a for a in city["alternatenames"] if len(a) > 3]
-    return [
-        key
-        for key in dict.fromkeys([*map(_key, found), *aliases])
-        if key.isascii() and key not in names and key not in NOT_CITIES
-        if len(key) > 2 or key in aliases
-    ]
-
-
-def _own_names(
-    city: str,
-    keys: list[str],
-    cities: dict[str, dict[str, int]],
-    city_of: dict[tuple[str, str], str],
-    owned: set[str],
-    kept: set[str],
-) -> tuple[tuple[str, ...], ...]:
-    """The names of the big city `city` ("=munich/DE") that name it first, as words: its own
-    name when no bigger city has it ("vienna" is Vienna, though a town in Virginia has it
-    too), names given by hand ("nyc"), and its other names that are no city's own name
-    ("waterloo" is one of Austin's, and a city of Ontario) and no bigger city's other name."""
-    own = city[1:].rpartition("/")[0]
-
-    def first(key: str) -> bool:
-        countries = cities.get(key, {})
-        biggest = max(countries, key=lambda c: countries[c], default=None)
-        return biggest is not None and city_of.get((key, biggest)) == city
-
-    def name_like(key: str) -> bool:  # not "pa ri", "k oln", "prt": pieces of a transcription
-        words = key.split()
-        return len(words) <= _SPELLING_WORDS and len(key) > 3 and min(map(len, words)) > 2
-
-    return tuple(
-        tuple(k.split())
-        for k in dict.fromkeys(keys)
-        if first(k) and (k == own or k in kept or (name_like(k) and k not in owned))
-    )

@@ -11,7 +11,8 @@ from datetime import datetime, tzinfo
 from bot.errors import QueryError
 from bot.excerpt import about_the_role
 from bot.experience import Asked, asked
-from bot.models import Button, Earlier, Keyboard, OutgoingMessage, Posting
+from bot.job_buttons import job_actions, link_buttons
+from bot.models import Earlier, OutgoingMessage, Posting
 from bot.salary import converted, posting_salary
 from bot.stack import stack
 from bot.syntax import And, Field, Node, Or, Salary
@@ -21,10 +22,6 @@ from bot.wording import shorten
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity parsing
 WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
-# Callback data of a job message's row 2 (parsed in bot.telegram.buttons): the delivery's id,
-# never a secret; whoever presses must own that delivery and its message.
-HIDE, MUTE, PAUSE, UNDO, BACK, SAVE = "jh", "jm", "jp", "ju", "jb", "js"
-MUTE_LABEL = 24  # characters of a company's name on its Mute button
 
 
 def utf16_len(text: str) -> int:
@@ -289,32 +286,3 @@ def _says_more(body: str, title: str, company: str) -> bool:
 
 
 _FILLER = re.compile(r"\b(?:at|with|for|in|join|us|the|job|role)\b|[\W_]+")
-
-
-def job_actions(
-    delivery_id: int | None, company: str, alert_queries: tuple[str, ...] | list[str] = ("",)
-) -> Keyboard:
-    """Row 2 of a job's message: `Not interested`, `Mute <company>`, `Pause alert`."""
-    if delivery_id is None:
-        return ()
-    row = [Button("Not interested", data=f"{HIDE}:{delivery_id}")]
-    if company.strip():
-        row.append(Button(f"Mute {shorten(company, MUTE_LABEL)}", data=f"{MUTE}:{delivery_id}"))
-    if alert_queries:
-        row.append(Button("Pause alert", data=f"{PAUSE}:{delivery_id}"))
-    return (tuple(row),)
-
-
-def link_buttons(posting: Posting, delivery_id: int | None = None, saved: bool = False) -> Keyboard:
-    """Row 1 of a job's message: `View job` (the posting), `Apply` only when the board gives
-    an application page of its own, and with a `delivery_id`, `☆ Save` (`★ Saved` once
-    saved: pressed again, it forgets the job)."""
-    web = ("http://", "https://")
-    view = posting.url if posting.url.startswith(web) else None
-    apply = posting.apply_url if posting.apply_url and posting.apply_url.startswith(web) else None
-    row = [Button("View job", url=view)] if view else []
-    if apply and apply != view:
-        row.append(Button("Apply", url=apply))
-    if delivery_id is not None:
-        row.append(Button("★ Saved" if saved else "☆ Save", data=f"{SAVE}:{delivery_id}"))
-    return (tuple(row),) if row else ()

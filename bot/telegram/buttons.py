@@ -2,7 +2,7 @@
 <company>`, `Pause alert`, and their Undo (/mute, /muted and /unmute are in `muting.py`;
 /saved and /unsave in `saving.py`).
 
-Callback data (built in `bot.render`) names the delivery: `jh:<id>` hides the job, `jm:<id>`
+Callback data (built in `bot.job_buttons`) names the delivery: `jh:<id>` hides the job, `jm:<id>`
 mutes its company, `jp:<id>` pauses the matched alert (with several, it first offers a choice:
 `jp:<id>:<alert>`), `ju:<h|m|p>:<id>[:<alert>]` undoes, `jb:<id>` goes back, `js:<id>`
 saves the job or forgets it. A press counts only when that delivery is the presser's chat's
@@ -16,7 +16,7 @@ import html
 import re
 from datetime import datetime
 
-from bot import policy, render
+from bot import job_buttons, policy, render
 from bot.models import Alert, Button, OutgoingMessage, Posting
 from bot.store import SentJob, Stores
 from bot.store.saved import MOST
@@ -79,11 +79,11 @@ def _noted(
 
 def _links_row(row: tuple[Button, ...]) -> bool:
     """Whether `row` is row 1: links, and the Save button."""
-    return all(b.url or (b.data or "").startswith(f"{render.SAVE}:") for b in row)
+    return all(b.url or (b.data or "").startswith(f"{job_buttons.SAVE}:") for b in row)
 
 
 def _undo(kind: str, job: SentJob, *more: int) -> tuple[tuple[Button, ...], ...]:
-    data = ":".join([render.UNDO, kind, str(job.id), *map(str, more)])
+    data = ":".join([job_buttons.UNDO, kind, str(job.id), *map(str, more)])
     return ((Button("↩️ Undo", data=data),),)
 
 
@@ -129,10 +129,14 @@ def pause(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     alerts = [a for a in store.alerts.alerts(job.chat_id) if a.id in job.alert_ids]
     if len(parsed) == 1 and len(alerts) > 1:
         rows = tuple(
-            (Button(f"⏸ #{a.id} {shorten(a.query, 40)}", data=f"{render.PAUSE}:{job.id}:{a.id}"),)
+            (
+                Button(
+                    f"⏸ #{a.id} {shorten(a.query, 40)}", data=f"{job_buttons.PAUSE}:{job.id}:{a.id}"
+                ),
+            )
             for a in alerts[:CHOICES]
         )
-        rows += ((Button("Cancel", data=f"{render.BACK}:{job.id}"),),)
+        rows += ((Button("Cancel", data=f"{job_buttons.BACK}:{job.id}"),),)
         return PressAnswer("", _noted(message, "Which alert should I pause?", rows))
     chosen = [a for a in alerts if len(parsed) == 1 or a.id == parsed[1]]
     if not chosen:
@@ -215,10 +219,10 @@ def back(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
 
 
 PRESSES: dict[str, PressRoute] = {
-    render.HIDE: hide,
-    render.MUTE: mute,
-    render.PAUSE: pause,
-    render.UNDO: undo,
-    render.BACK: back,
-    render.SAVE: save,
+    job_buttons.HIDE: hide,
+    job_buttons.MUTE: mute,
+    job_buttons.PAUSE: pause,
+    job_buttons.UNDO: undo,
+    job_buttons.BACK: back,
+    job_buttons.SAVE: save,
 }
