@@ -117,48 +117,6 @@ def parse_digest(text: str, base: DeliverySettings | None = None) -> tuple[str, 
     raise PolicyError("use /digest daily HH:MM, /digest weekly <mon..sun> HH:MM, or /digest off")
 
 
-PAUSE_LONGEST = timedelta(days=90)
-RESUME_AT = 8 * 60  # "/pause until friday": back at 08:00 local time that day
-_SPAN = re.compile(r"^(?:for\s+)?(\d{1,3})\s*(h|hours?|d|days?|w|weeks?)$")
-_SPAN_UNIT = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
-
-
-def parse_pause(text: str, now: datetime, tz: str) -> datetime:
-    """When a pause typed as "2w", "10 days", "for 12h", "until 2027-01-04", "until fri" or
-    "until tomorrow" ends (UTC): a span from `now`, or 08:00 local time on the day (a weekday:
-    the next one). PolicyError unless it ends within PAUSE_LONGEST."""
-    words = " ".join(text.lower().split())
-    if span := _SPAN.match(words):
-        until = now + int(span[1]) * _SPAN_UNIT[span[2][0]]
-    elif words.startswith("until "):
-        until = _at(_pause_day(words[6:], now.astimezone(zone(tz)).date()), RESUME_AT, zone(tz))
-    else:
-        raise PolicyError(
-            f"“{text[:20]}” is not a time to pause for: use /pause 2w, /pause 10d, "
-            "/pause until 2027-01-04 or /pause until fri"
-        )
-    if until <= now:
-        raise PolicyError(f"“{text[:20]}” is past: a pause ends later than now")
-    if until > now + PAUSE_LONGEST:
-        raise PolicyError(
-            f"a pause ends within {PAUSE_LONGEST.days} days (/pause alone: until /resume)"
-        )
-    return until
-
-
-def _pause_day(text: str, today: date) -> date:
-    """The day "until" names: a date (2027-01-04), tomorrow, or the next weekday (fri,
-    friday)."""
-    if text == "tomorrow":
-        return today + timedelta(days=1)
-    if text[:3] in DAYS and (len(text) == 3 or text.endswith("day")):
-        return today + timedelta(days=(DAYS.index(text[:3]) - today.weekday() - 1) % 7 + 1)
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise PolicyError(f"“{text[:20]}” is not a day like 2027-01-04 or fri") from None
-
-
 @lru_cache(maxsize=1)
 def _zone_names() -> dict[str, str]:
     """IANA names by lower case, and by their city part ("berlin" -> "Europe/Berlin")."""
@@ -233,7 +191,7 @@ def zone(name: str) -> tzinfo:
         return UTC
 
 
-def _at(day: date, minutes: int, tz: tzinfo) -> datetime:
+def local_at(day: date, minutes: int, tz: tzinfo) -> datetime:
     """Local `day` at `minutes`, in UTC. A time in a DST gap maps forward by the gap (fold=0
     gives the pre-gap offset), one in the repeated hour to its first occurrence."""
     local = datetime.combine(day, time(minutes // 60, minutes % 60), tz)
@@ -248,7 +206,7 @@ def next_digest(settings: DeliverySettings, now: datetime) -> datetime:
         day = today + timedelta(days=ahead)
         if settings.mode == "weekly" and day.weekday() != settings.digest_day:
             continue
-        when = _at(day, settings.digest_at, tz)
+        when = local_at(day, settings.digest_at, tz)
         if when > now:
             return when
     raise AssertionError("a digest time always falls within 8 days")  # pragma: no cover
@@ -266,7 +224,7 @@ def quiet_until(settings: DeliverySettings, now: datetime) -> datetime | None:
     if not inside:
         return None
     day = local.date() + timedelta(days=1 if start > end and minute >= start else 0)
-    return _at(day, end, tz)
+    return local_at(day, end, tz)
 
 
 def for_alert(user: DeliverySettings, spec: str | None) -> DeliverySettings:

@@ -203,7 +203,7 @@ async def test_times_written_as_people_write_them(handlers, store) -> None:
         ("/pause abc", "“abc” is not an alert id (see /alerts) nor a time to pause for"),
         ("/pause 200d", "a pause ends within 90 days"),
         ("/pause until 2026-06-30", "“until 2026-06-30” is past"),
-        ("/pause until someday", "“someday” is not a day like 2027-01-04 or fri"),
+        ("/pause until someday", "“someday” is not a day like fri, dec 24 or 2027-01-04"),
         ("/pause 1 2x", "“2x” is not a time to pause for"),
         ("/pause 1 200d", "a pause ends within 90 days"),
         ("/pause 3 2w", "You have no alert #3"),
@@ -331,6 +331,22 @@ async def test_a_pause_for_a_time_says_when_it_ends_in_local_time(handlers, stor
     )
     user = store.users.user(USER)
     assert user is not None and (user.state, user.resume_at) == ("active", None)
+
+
+async def test_a_pause_written_as_people_write_it(handlers, store) -> None:
+    """ "/pause 2 weeks" is everything for two weeks, though alert #2 exists; a day may be
+    "tomorrow" or "dec 24" as well as "fri" or an ISO date."""
+    store.alerts.add_alert(USER, "golang", NOW)
+    assert len(store.alerts.alerts(USER)) == 2
+    reply = await say(handlers, "/pause 2 weeks")
+    assert reply.startswith("⏸ Paused until Wed 15 Jul 12:00 (UTC).")
+    assert store.alerts.paused_alert_ids(USER) == set()
+    assert "on again" in await say(handlers, "/resume")
+    reply = await say(handlers, "/pause 1 until jul 10th")
+    assert reply.startswith("⏸ Alert #1 paused until Fri 10 Jul 08:00 (UTC).")
+    assert (await say(handlers, "/pause tomorrow")).startswith("⏸ Paused until Thu 2 Jul 08:00")
+    assert (await say(handlers, "/pause a month")).startswith("⏸ Paused until Fri 31 Jul 12:00")
+    assert "“someday soon” is not an alert id" in await say(handlers, "/pause someday soon")
 
 
 async def test_pause_and_resume_one_alert(handlers, store, tg, transport, clock) -> None:

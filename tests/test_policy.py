@@ -12,7 +12,6 @@ from bot.policy import (
     next_digest,
     parse_digest,
     parse_hhmm,
-    parse_pause,
     parse_quiet,
     parse_timezone,
     quiet_until,
@@ -151,43 +150,3 @@ def test_digest_and_quiet_take_hours_and_am_pm() -> None:
     assert parse_quiet("22-7") == (1320, 420)
     assert parse_quiet("10 pm – 7 am") == (1320, 420)
     assert parse_quiet("10PM-7AM") == (1320, 420)
-
-
-SAT_NOON = utc(2026, 3, 28, 12, 0)  # Berlin moves to summer time the next night
-
-
-@pytest.mark.parametrize(
-    ("text", "ends"),
-    [
-        ("2w", utc(2026, 4, 11, 12, 0)),
-        ("10d", utc(2026, 4, 7, 12, 0)),
-        ("for 12h", utc(2026, 3, 29, 0, 0)),
-        ("3 Days", utc(2026, 3, 31, 12, 0)),
-        ("1 week", utc(2026, 4, 4, 12, 0)),
-        ("until tomorrow", utc(2026, 3, 29, 6, 0)),  # 08:00 local, summer time from that night
-        ("until mon", utc(2026, 3, 30, 6, 0)),
-        ("until Saturday", utc(2026, 4, 4, 6, 0)),  # today is Saturday: the next one
-        ("until 2026-04-20", utc(2026, 4, 20, 6, 0)),
-        ("90d", utc(2026, 6, 26, 12, 0)),
-    ],
-)
-def test_a_pause_ends_after_its_span_or_at_8_local_time_on_its_day(
-    text: str, ends: datetime
-) -> None:
-    assert parse_pause(text, SAT_NOON, "Europe/Berlin") == ends
-
-
-@pytest.mark.parametrize(
-    ("text", "says"),
-    [
-        ("91d", "a pause ends within 90 days"),
-        ("until 2026-03-28", "is past"),  # 08:00 today is gone
-        ("0h", "is past"),
-        ("until later", "is not a day like"),
-        ("a while", "is not a time to pause for"),
-        ("2 fortnights", "is not a time to pause for"),
-    ],
-)
-def test_a_pause_that_cannot_be_says_why(text: str, says: str) -> None:
-    with pytest.raises(PolicyError, match=says):
-        parse_pause(text, SAT_NOON, "Europe/Berlin")

@@ -4,11 +4,11 @@ not lost, and resuming sends one summary of what matched meanwhile (up to RESUME
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot.policy import PolicyError, parse_pause
+from bot.pausetime import is_span, looks_like_a_time, parse_pause
+from bot.policy import PolicyError
 from bot.store import Stores
 from bot.store.held import RESUME_KEEP, TIMED_PAUSE_KEEP
 from bot.telegram.args import echo, no_such_alert, parse_id
@@ -21,10 +21,11 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "pause", "[id] [2w | until fri]", "Pause notifications",
         "/pause — nothing is pushed until /resume, but your alerts keep matching; /pause 3 — "
-        "pauses alert #3 only (/pause 3 2w: for two weeks); /pause 2w, /pause 10d, /pause "
-        "until fri or /pause until 2027-01-04 (08:00 your time) — a holiday: notifications "
-        "turn back on by themselves then. Resuming sends one summary of what matched meanwhile "
-        "(the last 7 days; all of a pause for a time, or a message that nothing did).",
+        "pauses alert #3 only (/pause 3 2w: for two weeks); /pause 2w, /pause 10 days, /pause "
+        "a month, /pause until fri, /pause until dec 24 or /pause until 2027-01-04 (08:00 your "
+        "time) — a holiday: notifications turn back on by themselves then. Resuming sends one "
+        "summary of what matched meanwhile (the last 7 days; all of a pause for a time, or a "
+        "message that nothing did).",
         "Delivery",
     ),
     Command(
@@ -36,9 +37,8 @@ COMMANDS: tuple[Command, ...] = (
 NOT_AN_ID = "“{}” is not an alert id; ids are numbers, see /alerts."
 NOT_AN_ID_OR_TIME = (
     "“{}” is not an alert id (see /alerts) nor a time to pause for: /pause 3 pauses alert #3; "
-    "/pause 2w, /pause 10d or /pause until fri pause everything for a time."
+    "/pause 2w, /pause 10 days or /pause until fri pause everything for a time."
 )
-_LIKE_A_TIME = re.compile(r"^\s*(?:until\b|for\b|\d+\s*[a-z])", re.IGNORECASE)
 esc = html.escape
 
 
@@ -92,7 +92,7 @@ class PauseCommands:
         now = self.clock()
         arg = _all_of_them(arg)
         first, _, rest = arg.partition(" ")
-        if arg and parse_id(first) is not None:
+        if arg and parse_id(first) is not None and not is_span(arg):  # not /pause 2 weeks
             return self._pause_alert(store, msg.chat_id, first, now, rest.strip())
         if arg:
             return self._pause_for_a_time(store, msg.chat_id, arg, now)
@@ -115,7 +115,7 @@ class PauseCommands:
         try:
             until = parse_pause(arg, now, store.users.settings(chat_id).timezone)
         except PolicyError as exc:
-            if not _LIKE_A_TIME.match(arg):
+            if not looks_like_a_time(arg):
                 return NOT_AN_ID_OR_TIME.format(echo(arg))
             return f"{exc}."
         ensure_user(store, chat_id, now)
