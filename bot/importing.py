@@ -10,8 +10,9 @@ from typing import Any
 
 from bot.errors import QueryError
 from bot.models import AlertSpec
-from bot.policy import DeliverySettings, PolicyError, parse_digest, parse_quiet, parse_timezone
+from bot.policy import DeliverySettings, PolicyError, parse_digest, parse_quiet
 from bot.query import parse as parse_query
+from bot.timezones import parse_timezone
 from bot.transfer import MAX_BYTES, VERSION, Backup, FollowSpec, SavedSpec
 
 MAX_MUTED = 500

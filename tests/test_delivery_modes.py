@@ -57,6 +57,16 @@ async def test_a_mistyped_time_zone_gets_the_nearest_one_offered(handlers, store
     assert store.users.settings(USER).timezone == "UTC", "nothing changed"
 
 
+async def test_a_time_zone_by_abbreviation_or_country(handlers, store) -> None:
+    """ "pst" offered Pest, a Hungarian town; "India" offered Kindia, a town in Guinea."""
+    assert "America/Los_Angeles</b>" in await say(handlers, "/timezone pst")
+    assert "Asia/Kolkata</b>" in await say(handlers, "/timezone India")
+    reply = await say(handlers, "/timezone USA")
+    assert reply.startswith("I can't use that time zone: “USA” spans ")
+    assert "send your city, e.g. /timezone New York City, Chicago" in reply
+    assert store.users.settings(USER).timezone == "Asia/Kolkata", "the refusal changed nothing"
+
+
 async def test_daily_digest_holds_until_local_time_and_off_releases_it_as_one_summary(
     handlers, store, tg, transport, clock
 ) -> None:

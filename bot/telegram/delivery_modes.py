@@ -19,13 +19,13 @@ from bot.policy import (
     for_alert,
     parse_digest,
     parse_quiet,
-    parse_timezone,
     release_at,
     zone,
 )
 from bot.store import AlertRow, Stores
 from bot.telegram.args import no_such_alert, parse_id
 from bot.telegram.commands import Command, Route
+from bot.timezones import parse_timezone
 from bot.transport import Incoming, Reply
 from bot.wording import shorten
 
@@ -35,7 +35,7 @@ COMMANDS: tuple[Command, ...] = (
         "/digest daily 08:00 — one message a day at 08:00 your time, jobs grouped by alert; "
         "/digest weekly fri 17:30 — once a week; /digest off — each job as it arrives "
         "(what waited comes at once, in one summary). Times may also be written 8, 8:30, "
-        "8am or 5:30pm. One alert its own way: /digest 3 daily (alert #3 in a daily digest, "
+        "8am or 5:30pm, and a digest as said: every day at 9am, mondays at 9. One alert its own way: /digest 3 daily (alert #3 in a daily digest, "
         "the others as they are), /digest 3 off (alert #3's jobs as they arrive, even in a "
         "digest), /digest 3 default (as your /digest says). A job that several alerts "
         "match comes at the earliest time one of them asks.", "Delivery",
@@ -43,14 +43,15 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "quiet", "HH:MM-HH:MM | off", "Quiet hours",
         "/quiet 22:00-07:00 — nothing is pushed in that window; at its end, one summary of what "
-        "was held (also /quiet 22-7 or /quiet 10pm-7am). A digest due inside it comes at its "
+        "was held (also /quiet 22-7, /quiet 10pm-7am or /quiet from 10pm to 7am). A digest due inside it comes at its "
         "end. /quiet off ends them.", "Delivery",
     ),
     Command(
         "timezone", "<zone | city | +02:00>", "Your time zone",
-        "/timezone Europe/Berlin, /timezone Lisbon or /timezone +02:00 — digests and quiet "
-        "hours follow your local time, summer time included. Default UTC. A city may be "
-        "typed without accents (krakow); a mistyped name gets the nearest one offered.",
+        "/timezone Europe/Berlin, /timezone Lisbon, /timezone +02:00, /timezone PST or "
+        "/timezone India — digests and quiet hours follow your local time, summer time "
+        "included. Default UTC. A city may be typed without accents (krakow); a mistyped name "
+        "gets the nearest one offered; a country of several zones, its cities to choose from.",
         "Delivery",
     ),
 )  # fmt: skip
