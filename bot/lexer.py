@@ -49,6 +49,7 @@ _YEARS = re.compile(
 )
 _YEARS_VALUE = re.compile(r"(?P<low>\d{1,2})(?:(?P<plus>\+)|-(?P<high>\d{1,2}))?")
 # The word after a salary's value, which may be its currency or period ("eur", "€/day", "/day").
+QUOTES = str.maketrans(dict.fromkeys("“”„‟«»＂″", '"'))  # each one character: positions hold
 _NEXT_WORD = re.compile(r"\s+([^\s()\"|]+)")
 # "name:", and as people also write it, "name=" and "salary>=100k" (the operator is the value's).
 _FIELD_NAME = re.compile(r"([A-Za-z]+)(?::|=|(?=[<>]))")
@@ -107,7 +108,10 @@ def _years(op: str, value: str, pos: int) -> Years:
 
 
 def lex(text: str) -> list[Tok]:
-    """The query's tokens, then an "end" token; QueryError at the first one that is wrong."""
+    """The query's tokens, then an "end" token; QueryError at the first one that is wrong.
+    Typographic double quotes (a phone's “staff engineer”, „Entwickler“, «chef») quote a
+    phrase as '"' does."""
+    text = text.translate(QUOTES)
     out: list[Tok] = []
     i, n = 0, len(text)
     while i < n:

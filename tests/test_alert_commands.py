@@ -370,9 +370,8 @@ async def test_a_bar_is_or(handlers, store) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('/alert rust "go', "unclosed quote at character 6"),
-        ("/alert rust OR", "OR needs a term on both sides (at character 6)"),
         ("/alert -java", "only excludes"),
+        ("/alert NOT", "NOT needs a term right after it"),
         ("/alert !!!", "an alert needs at least one word"),
         ("/alert " + "x" * 61, "the limit is 60"),
         ("/alert <a>.j*", "a prefix needs at least 3 letters"),  # <a> is markup: left out
@@ -415,6 +414,56 @@ async def test_a_field_other_tools_have_gets_ours_offered(handlers, store, text,
     assert reply.startswith(("I can't use that alert: unknown field", "I can't search for that"))
     assert reply.endswith(f"\nSend <code>{fixed}</code> for that."), reply
     assert [a.query for a in store.alerts.alerts(USER)] == ["java"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "fixed"),
+    [
+        ('/alert rust "go', "unclosed quote at character 6", "/alert rust &quot;go&quot;"),
+        ('/alert "staff engineer', "unclosed quote", "/alert &quot;staff engineer&quot;"),
+        (
+            '/alert ("staff engineer OR rust)',
+            "unclosed quote",
+            "/alert (&quot;staff engineer&quot; OR rust)",
+        ),
+        ("/alert (rust OR go", "unclosed parenthesis", "/alert (rust OR go)"),
+        (
+            "/alert ((rust OR go) AND (remote",
+            "unclosed parenthesis",
+            "/alert ((rust OR go) AND (remote))",
+        ),
+        ("/alert rust OR", "OR needs a term on both sides (at character 6)", "/alert rust"),
+        ("/alert AND rust", "AND needs a term on both sides", "/alert rust"),
+        ("/alert rust OR OR go", "OR needs a term on both sides", "/alert rust OR go"),
+        ("/alert rust) go", "unmatched )", "/alert rust go"),
+        ('/alert rust "" go', "empty phrase", "/alert rust go"),
+        ("/alert rust () go", "empty parentheses", "/alert rust go"),
+        ("/alert (go OR) backend", "OR needs a term on both sides", "/alert (go) backend"),
+        ("/edit 1 (rust OR go", "unclosed parenthesis", "/edit 1 (rust OR go)"),
+        ("/search (rust OR go", "unclosed parenthesis", "/search (rust OR go)"),
+    ],
+)
+async def test_a_slip_of_structure_gets_the_mended_query_offered(
+    handlers, store, text, message, fixed
+) -> None:
+    """A quote or parenthesis left open, an AND or OR with nothing on one side: the refusal
+    says where, and offers the command mended, ready to send."""
+    await say(handlers, "/alert java")
+    reply = await say(handlers, text)
+    assert reply.startswith(("I can't use that alert: ", "I can't search for that: "))
+    assert message in reply
+    assert reply.endswith(f"\nSend <code>{fixed}</code> for that."), reply
+    assert [a.query for a in store.alerts.alerts(USER)] == ["java"]
+
+
+async def test_typographic_quotes_quote_a_phrase(handlers, store) -> None:
+    """A phone turns "staff engineer" into “staff engineer”: still the phrase, not two words."""
+    reply = await say(handlers, "/alert “staff engineer” rust")
+    assert reply.startswith("✅ Alert #1 saved: <b>&quot;staff engineer&quot; rust</b>")
+    assert (await say(handlers, "/alert title:„Entwickler“ «chef de projet»")).startswith(
+        "✅ Alert #2 saved: <b>title:entwickler &quot;chef de projet&quot;</b>"
+    )
+    assert "Send <code>/alert &quot;head of&quot;</code>" in await say(handlers, "/alert “head of")
 
 
 async def test_a_field_nobody_has_lists_ours_and_an_empty_fix_offers_nothing(handlers) -> None:

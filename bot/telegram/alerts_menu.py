@@ -27,8 +27,8 @@ from bot.telegram.args import echo, no_such_alert, parse_id, yours
 from bot.telegram.commands import Command
 from bot.telegram.tips import alert_tips
 from bot.telegram.tips.amounts import or_unstated, unstated_tip
+from bot.telegram.tips.repair import query_fix
 from bot.telegram.tips.where import open_tip
-from bot.telegram.tips.words import field_fix
 from bot.transport import Incoming
 from bot.view import stored_query
 from bot.wording import plural
@@ -155,7 +155,7 @@ class AlertCommands:
         try:
             query, note, typed = self.parse(arg)
         except QueryError as exc:
-            fix = field_fix(exc, clean_query(arg)[0], "/alert") or (
+            fix = query_fix(exc, clean_query(arg)[0], "/alert") or (
                 " /help alert shows how to write one."
             )
             return f"I can't use that alert: {esc(str(exc))}.{fix}"
@@ -196,7 +196,7 @@ class AlertCommands:
         try:
             query, note, typed = self.parse(text.strip())
         except QueryError as exc:
-            fix = field_fix(exc, clean_query(text.strip())[0], f"/edit {alert_id}")
+            fix = query_fix(exc, clean_query(text.strip())[0], f"/edit {alert_id}")
             return f"I can't use that alert: {esc(str(exc))}. Alert #{alert_id} is unchanged.{fix}"
         other = next((a for a in mine.values() if a.query == query.normalized), None)
         if other is not None and other.id != alert_id:

@@ -36,7 +36,7 @@ from bot.telegram.dbworker import StoreWorker
 from bot.telegram.help import command_help
 from bot.telegram.presses import Presses
 from bot.telegram.talk import ASKS_WHY, suggestion, unknown_command
-from bot.telegram.tips.words import field_fix
+from bot.telegram.tips.repair import query_fix
 from bot.transport import Incoming, Press, PressAnswer, Reply
 from bot.wording import plural, shorten
 
@@ -241,7 +241,7 @@ class Handlers:
         try:
             query, _, typed = self.alert_cmds.parse(arg)
         except QueryError as exc:
-            fix = field_fix(exc, alerts_menu.clean_query(arg)[0], "/search")
+            fix = query_fix(exc, alerts_menu.clean_query(arg)[0], "/search")
             return f"I can't search for that: {esc(str(exc))}.{fix or ' /help search shows how.'}"
         reply = search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
         if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot.errors import QueryError, UnknownField
+from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.syntax import (
     ATTRS,
@@ -222,20 +222,3 @@ def type_tip(root: Node, typed: str, command: str) -> Tip | None:
             joined((*terms[:i], Attr("type", kind), *terms[i + 1 :])),
         )
     return None
-
-
-def field_fix(exc: QueryError, text: str, command: str) -> str:
-    """For a refused query whose fields other tools have (`level:senior`, `posted:7d`): the
-    command with each written as jobbot takes it, ready to send; "" when there is none."""
-    fixed = text
-    for _ in range(5):  # a field at a time, each fixed where the error says it is
-        if not isinstance(exc, UnknownField) or exc.instead is None:
-            return ""
-        fixed = " ".join((fixed[: exc.start] + exc.instead + fixed[exc.end :]).split())
-        try:
-            parse_query(fixed)
-        except QueryError as again:
-            exc = again
-            continue
-        return f"\nSend <code>{esc(command)} {esc(fixed)}</code> for that." if fixed else ""
-    return ""
