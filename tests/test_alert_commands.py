@@ -456,6 +456,22 @@ async def test_a_slip_of_structure_gets_the_mended_query_offered(
     assert [a.query for a in store.alerts.alerts(USER)] == ["java"]
 
 
+async def test_edit_with_an_id_alone_gives_the_query_to_copy_and_a_link_is_no_alert(
+    handlers, store
+) -> None:
+    await say(handlers, "/alert rust backend")
+    assert await say(handlers, "/edit 1") == (
+        "Alert #1 looks for <b>rust backend</b>. Send its new query after the id: tap "
+        "<code>/edit 1 rust backend</code> to copy it, then change it."
+    )
+    reply = await say(handlers, "/alert https://boards.greenhouse.io/acme/jobs/123")
+    assert reply.startswith("An alert is words to look for, not a link. <code>/follow https://")
+    assert "<code>/why https://boards.greenhouse.io/acme/jobs/123</code>" in reply
+    reply = await say(handlers, "/alert https://www.linkedin.com/jobs/view/42")
+    assert "I don't read LinkedIn" in reply
+    assert [a.query for a in store.alerts.alerts(USER)] == ["rust backend"]
+
+
 async def test_typographic_quotes_quote_a_phrase(handlers, store) -> None:
     """A phone turns "staff engineer" into “staff engineer”: still the phrase, not two words."""
     reply = await say(handlers, "/alert “staff engineer” rust")
@@ -894,7 +910,9 @@ async def test_edit_without_an_id_edits_the_only_alert_or_lists_the_ids(handlers
     reply = await say(handlers, "/edit scala")
     assert reply.endswith(" Yours: #1 rust OR go · #2 golang remote:yes (/alerts lists them).")
     assert [a.query for a in store.alerts.alerts(USER)] == ["rust OR go", "golang remote:yes"]
-    assert "Yours: #1" in await say(handlers, "/edit 2"), "an id alone: no query to give it"
+    assert "tap <code>/edit 2 golang remote:yes</code> to copy it" in await say(
+        handlers, "/edit 2"
+    ), "an id alone: its query, to copy and change"
 
 
 async def test_delete_by_query_and_a_delete_that_misses_names_the_alerts(handlers, store) -> None:

@@ -202,7 +202,8 @@ async def test_edit_markup_and_duplicates(tmp_path, tg) -> None:
         assert "You already have this alert: #2 go" in (await say(tg, "/edit 1 go")).visible_text
         assert "You have no alert #9" in (await say(tg, "/edit 9 java")).visible_text
         assert "unclosed quote" in (await say(tg, '/edit 1 "java')).visible_text
-        assert "Send /edit 3 rust backend" in (await say(tg, "/edit 1")).visible_text
+        assert "tap /edit 1 golang backend to copy" in (await say(tg, "/edit 1")).visible_text
+        assert "Send /edit 3 rust backend" in (await say(tg, "/edit")).visible_text
         assert [(a.id, a.query) for a in app.store.alerts.alerts(USER)] == [
             (1, "golang backend"), (2, "go")
         ]  # fmt: skip

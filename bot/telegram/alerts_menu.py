@@ -25,6 +25,7 @@ from bot.syntax import format_node
 from bot.telegram import alert_list, stored_search
 from bot.telegram.args import echo, no_such_alert, parse_id, yours
 from bot.telegram.commands import Command
+from bot.telegram.talk import link_reply
 from bot.telegram.tips import alert_tips
 from bot.telegram.tips.amounts import or_unstated, unstated_tip
 from bot.telegram.tips.repair import query_fix
@@ -57,7 +58,7 @@ COMMANDS = (
         "<id> <query>",
         "Change an alert",
         "/edit 3 rust backend — alert #3 now looks for this; it keeps its id. With one alert, "
-        "/edit rust backend changes it.",
+        "/edit rust backend changes it; /edit 3 alone gives its query to copy and change.",
     ),
     Command(
         "delete",
@@ -152,6 +153,9 @@ class AlertCommands:
         """Add an alert and show what it would have matched in the last 7 days."""
         if not arg:
             return "Tell me what to look for, e.g. <code>/alert rust backend</code>. /help alert"
+        if "://" in arg and (said := link_reply(arg)):  # a job's or a board's link
+            said = said.removeprefix("That's a link. ")
+            return f"An alert is words to look for, not a link. {said}"
         try:
             query, note, typed = self.parse(arg)
         except QueryError as exc:
@@ -189,10 +193,16 @@ class AlertCommands:
         mine = {a.id: a for a in store.alerts.alerts(msg.chat_id)}
         if alert_id is None and arg.strip() and len(mine) == 1:
             alert_id, text = next(iter(mine)), arg  # the one alert there is: "/edit rust go"
-        if alert_id is None or not text.strip():
+        if alert_id is None:
             return self._which_to_edit(mine)
         if alert_id not in mine:
             return no_such_alert(alert_id, mine.values())
+        if not text.strip():  # "/edit 3": its query, ready to copy and change
+            now = esc(f"/edit {alert_id} {mine[alert_id].query}")
+            return (
+                f"Alert #{alert_id} looks for <b>{esc(mine[alert_id].query)}</b>. Send its new "
+                f"query after the id: tap <code>{now}</code> to copy it, then change it."
+            )
         try:
             query, note, typed = self.parse(text.strip())
         except QueryError as exc:

@@ -132,6 +132,24 @@ def _asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     return f"<code>{usage}</code> — {esc(cmd.summary)}. /help {cmd.name} says more."
 
 
+def link_reply(text: str) -> str | None:
+    """What to do with one link sent where no command takes it: /follow and /why of it (of a
+    login-walled site, why not); None when `text` is no link."""
+    url = esc(with_scheme(text))
+    if len(url) > 300 or not url.startswith(("http://", "https://")) or " " in text.strip():
+        return None
+    if site := walled(with_scheme(text)):
+        return (
+            f"That's a {site} link. I don't read {site}: it shows jobs only to people logged "
+            "in. To follow the company, send <code>/follow</code> with its own careers page "
+            "or job board, where the same jobs are."
+        )
+    return (
+        f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "
+        f"page or job board); <code>/why {url}</code> says why a job did or didn't reach you."
+    )
+
+
 def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     """The reply to a text that is not a command: the commands it most likely meant, in
     <code> (a tap copies it in Telegram). A link: /follow and /why; a list of links: /follow
@@ -141,18 +159,8 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     words = text.split()
     if words and fold(words[0]) in ("alert", "search") and len(words) > 1:
         text, words = " ".join(words[1:]), words[1:]  # "alert rust": keywords after it
-    url = esc(with_scheme(text))
-    if len(words) == 1 and len(url) <= 300 and url.startswith(("http://", "https://")):
-        if site := walled(with_scheme(text)):
-            return (
-                f"That's a {site} link. I don't read {site}: it shows jobs only to people logged "
-                "in. To follow the company, send <code>/follow</code> with its own careers page "
-                "or job board, where the same jobs are."
-            )
-        return (
-            f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "
-            f"page or job board); <code>/why {url}</code> says why a job did or didn't reach you."
-        )
+    if len(words) == 1 and (said := link_reply(text)):
+        return said
     links = [esc(with_scheme(w.strip(",;"))) for w in words]
     if 1 < len(links) <= 10 and all(_LINK.fullmatch(x) for x in links) and len(text) <= 1500:
         return (
