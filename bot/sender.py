@@ -22,8 +22,9 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import logs, policy, render
+from bot import logs
 from bot.backoff import MAX_RETRY_AFTER
+from bot.compose import compose
 from bot.config import DeliveryConfig
 from bot.errors import BadMarkup, SendError
 from bot.events import NotSent, OnEvent, Sent, ignore
@@ -231,25 +232,9 @@ class Sender:
             self._broken(item, exc)
 
     async def _deliver_one(self, item: OutboxItem) -> None:
-        try:
-            if why := self.store.choices.turned_away(item.chat_id, item.posting):  # since queued
-                self.store.outbox.mark_final(item.id, "dropped", f"{why} by the user")
-                return None
-            also = self.store.jobs.also_on(item.posting.key)
-            earlier = self.store.jobs.earlier(item.posting.key, item.chat_id)
-            zone = policy.zone(self.store.users.settings(item.chat_id).timezone)
-        except sqlite3.Error:  # only courtesy parts of the message
-            also, earlier, zone = (), None, None
-        message = render.notification(
-            item.posting,
-            item.alert_queries,
-            self.clock(),
-            also,
-            zone=zone,
-            delivery_id=item.id,
-            followed=not item.alert_ids,
-            earlier=earlier,
-        )
+        message = compose(self.store, item, self.clock())
+        if message is None:  # turned away since it was queued
+            return None
         try:
             try:
                 msg_id = await self._send(item, message)
