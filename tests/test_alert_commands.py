@@ -205,6 +205,33 @@ async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers,
         assert "With filters" not in await say(handlers, f"/edit 1 {keywords}"), keywords
 
 
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("rust engineer $150k+", "rust engineer salary:&gt;=USD150k"),
+        ("go €80k", "go salary:&gt;=EUR80k"),
+        ("go 80k eur", "go salary:&gt;=EUR80k"),
+        ("rust over £60k", "rust salary:&gt;=GBP60k"),
+        ("rust 100k-150k", "rust salary:100k-150k"),
+        ("rust 100k-150k €", "rust salary:EUR100k-EUR150k"),
+        ("rust over 90k", "rust salary:&gt;=90k"),  # no currency written: none assumed
+    ],
+)
+async def test_an_amount_gets_the_salary_filter_in_its_currency(handlers, typed, offered) -> None:
+    """The lexer drops €, $ and £ (and "100k-150k" is a phrase of two words): the tip finds
+    the currency as typed, and a range, so the offered filter means what was typed."""
+    await say(handlers, "/alert java")
+    assert f"With filters: <code>/edit 1 {offered}</code>" in await say(
+        handlers, f"/edit 1 {typed}"
+    )
+
+
+async def test_a_region_then_only_is_from_that_region(handlers) -> None:
+    await say(handlers, "/alert java")
+    reply = await say(handlers, "/edit 1 python remote us only")
+    assert "For that: <code>/edit 1 python remote:yes from:us</code>." in reply, reply
+
+
 async def test_a_search_written_as_a_sentence_that_finds_nothing_gets_filters_offered(
     handlers,
 ) -> None:

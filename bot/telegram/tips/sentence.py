@@ -60,6 +60,18 @@ _AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
 
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([km]?)")
+# An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
+# the signs, so a query's tip finds them in the text as typed.
+_CURRENCY = re.compile(r"([€$£])\s?\d|\d[km]?\s?(€|£|\$|\b(?:eur|usd|gbp|chf)\b)", re.IGNORECASE)
+_CODES = {
+    "€": "eur",
+    "$": "usd",
+    "£": "gbp",
+    "eur": "eur",
+    "usd": "usd",
+    "gbp": "gbp",
+    "chf": "chf",
+}
 
 
 # After "jobs at", the company's name runs up to 3 words, to one of these or a filter.
@@ -144,7 +156,18 @@ def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     return len(words), Field("company", Word(words[0]) if len(words) == 1 else Phrase(tuple(words)))
 
 
-def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+def currency_of(typed: str) -> str:
+    """The code of the one currency the amounts of `typed` are in ("€80k": "eur"); "" when
+    none is written, or several."""
+    found = {_CODES[(m[1] or m[2]).lower()] for m in _CURRENCY.finditer(typed)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _salary(op: str, amount: str, currency: str) -> Node:
+    return parse_query(f"salary:{op}{amount} {currency}".strip()).root
+
+
+def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int, str, bool] | None:
     """The filter the words from `i` most likely mean: (the filter, how many words it takes,
     what to name as words few jobs say ("" for none), whether it alone reads as a sentence:
     "remote" and "3 years" have tips of their own)."""
@@ -167,12 +190,16 @@ def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
         found = _place_at(terms, i + 1) or _company_at(terms, i + 1)
         if found is not None:
             return found[1], 1 + found[0], "", True
+    code = _code_at(terms, i + 2 if token in _AT_LEAST | _AT_MOST else i + 1)
     if nxt is not None and token in _AT_LEAST | _AT_MOST and (amount := _amount(nxt)):
         op = "<=" if token in _AT_MOST else ">="
         at = "at " if token == "least" and i and _token(terms[i - 1]) == "at" else ""
-        return parse_query(f"salary:{op}{amount}").root, 2, f"{at}{token} {amount}", True
+        salary = _salary(op, amount, code or currency)
+        return salary, 2 + bool(code), f"{at}{token} {amount}", True
     if (bare := _amount(terms[i], bare=True)) is not None:
-        return parse_query(f"salary:>={bare}").root, 1, bare, True
+        return _salary(">=", bare, code or currency), 1 + bool(code), bare, True
+    if (span := _span(terms[i])) is not None:  # "100k-150k"
+        return _salary("", span, code or currency), 1 + bool(code), span.replace("-", " "), True
     if token in WORKPLACE_WORDS:
         return Attr("remote", ATTRS["remote"][token]), 1, "", False
     term = terms[i]
@@ -182,7 +209,24 @@ def _filter_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     return None
 
 
-def as_filters(root: Node, loose: bool = False) -> tuple[Node, list[str]] | None:
+def _code_at(terms: list[Node], i: int) -> str:
+    """The currency code the word at `i` is ("eur"), or ""."""
+    token = _token(terms[i]) if i < len(terms) else ""
+    return token if token in ("eur", "usd", "gbp", "chf") else ""
+
+
+def _span(term: Node) -> str | None:
+    """A salary range typed as two amounts joined by a hyphen ("100k-150k", a phrase once
+    read): "100k-150k"; None for any other term."""
+    if not isinstance(term, Phrase) or len(term.tokens) != 2:
+        return None
+    low, high = (_amount(Word(t), bare=True) for t in term.tokens)
+    return f"{low}-{high}" if low and high else None
+
+
+def as_filters(
+    root: Node, loose: bool = False, currency: str = ""
+) -> tuple[Node, list[str]] | None:
     """The query written as a sentence, rewritten with the filters it most likely means ("rust
     jobs in berlin paying over 100k" -> "rust location:berlin salary:>=100k"), with the words
     it left out or read as filters; None when it reads as keywords already. "remote" and "3
@@ -193,7 +237,7 @@ def as_filters(root: Node, loose: bool = False) -> tuple[Node, list[str]] | None
     sentence = False
     i = 0
     while i < len(terms):
-        if (found := _filter_at(terms, i)) is not None:
+        if (found := _filter_at(terms, i, currency)) is not None:
             node, taken, said, alone = found
             out.append(node)
             read.append(said)
@@ -226,7 +270,7 @@ def meant(text: str) -> str | None:
         return None
     if isinstance(root, Or) and any(isinstance(c, And) for c in root.children):
         root = regrouped(root) or root  # "rust jobs in berlin or munich": berlin OR munich
-    rewritten = as_filters(root, loose=True)
+    rewritten = as_filters(root, loose=True, currency=currency_of(text))
     if rewritten is None:
         return None
     remote = open_to(rewritten[0])  # "remote jobs in germany": open to Germany, from:
@@ -236,7 +280,7 @@ def meant(text: str) -> str | None:
 def sentence_tip(root: Node, typed: str, command: str) -> Tip | None:
     """When the query reads as a sentence: "jobs", "in berlin", "over 100k" are words every
     job must have, which few have as meant. The filters it most likely means are offered."""
-    rewritten = as_filters(root)
+    rewritten = as_filters(root, currency=currency_of(typed))
     if rewritten is None:
         return None
     filters, read = rewritten

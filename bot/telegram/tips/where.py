@@ -84,6 +84,7 @@ def open_to(root: Node) -> tuple[Node, Node] | None:
         if (region := _region_at(terms, i)) is not None:
             n, name = region
             said = i - (i > 0 and terms[i - 1] in _FROM)  # "from europe": both words
+            n += i + n < len(terms) and terms[i + n] == Word("only")  # "us only"
             return And((*terms[:said], Field(OPEN_TO, name), *terms[i + n :])), name
     return None
 
