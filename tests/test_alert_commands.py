@@ -244,6 +244,22 @@ async def test_a_search_written_as_a_sentence_that_finds_nothing_gets_filters_of
     assert "<code>remote:yes</code> matches every job the board marks remote" in remote
 
 
+async def test_a_search_written_as_a_sentence_shows_what_its_filters_find(handlers) -> None:
+    """No job says "jobs", so "rust jobs in berlin" as typed finds nothing: the search shows
+    what rust location:berlin finds, and says so."""
+    reply = await say(handlers, "/search rust jobs in berlin")
+    assert reply.startswith(
+        "No stored job has every word of <b>rust jobs in berlin</b>, so here is what it likely "
+        "means.\nLatest jobs matching <b>rust location:berlin</b>:\n"
+    ), reply
+    assert "Staff Rust Engineer" in reply and "Rust Intern" in reply
+    assert "Zürich" not in reply and "Go Engineer" not in reply
+    assert "Tip" not in reply, "the filters it likely means are shown: no tip offers them"
+    assert (await say(handlers, "/search rust berlin")).startswith(
+        "Latest jobs matching <b>rust berlin</b>:"
+    ), "keywords are searched as typed"
+
+
 async def test_words_listed_with_commas_get_the_or_offered(handlers, store) -> None:
     """ "rust, go, scala" needs all three words; the reply says so and offers the /edit that
     asks for any of them. A list of several-word items, or one with OR, gets no tip."""

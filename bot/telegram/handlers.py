@@ -64,7 +64,8 @@ COMMANDS: tuple[Command, ...] = (
         "<query>",
         "Search stored jobs",
         "/search golang remote:yes — the latest stored jobs that match, written like an alert, 5 a "
-        "page: Older ▶ and ◀ Newer turn the pages.",
+        "page: Older ▶ and ◀ Newer turn the pages. Written as a sentence (rust jobs in berlin), "
+        "it shows what the filters it likely means find when the words alone find nothing.",
         "Jobs",
     ),
     *follow.COMMANDS,
@@ -243,10 +244,10 @@ class Handlers:
         except QueryError as exc:
             fix = query_fix(exc, alerts_menu.clean_query(arg)[0], "/search")
             return f"I can't search for that: {esc(str(exc))}.{fix or ' /help search shows how.'}"
-        reply = search_pages.page(store, msg.chat_id, query, 0, self.scan_limit)
-        if isinstance(reply, str):  # nothing found: maybe "rust, go" meant either
-            reply += tips.search_tips(query.root, typed)
-            reply += self.alert_cmds.search_unstated_tip(store, msg.chat_id, query)
+        reply, shown = search_pages.first_page(store, msg.chat_id, query, typed, self.scan_limit)
+        if isinstance(reply, str):  # one page or none: maybe "rust, go" meant either
+            reply += tips.search_tips(query.root, typed) if shown is query else ""
+            reply += self.alert_cmds.search_unstated_tip(store, msg.chat_id, shown)
         return reply
 
     def _press_search(self, store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:

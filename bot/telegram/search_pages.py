@@ -16,14 +16,16 @@ import re
 from datetime import datetime
 
 from bot.errors import QueryError
-from bot.models import Button, OutgoingMessage
+from bot.models import Button, OutgoingMessage, Posting
 from bot.query import Query
 from bot.query import parse as parse_query
 from bot.store import Stores
+from bot.syntax import format_node
 from bot.telegram import stored_search
 from bot.telegram.alerts_menu import job_line
 from bot.telegram.presses import MAX_DATA, STALE
 from bot.telegram.split import visible_text
+from bot.telegram.tips.sentence import as_filters, currency_of
 from bot.transport import Press, PressAnswer
 
 esc = html.escape
@@ -46,6 +48,38 @@ def page(
     mark = store.postings.stored_until() if mark is None else mark
     want = first + PAGE + 1
     hits, read = stored_search.latest(store, chat_id, query, want, scan_limit, mark)
+    return _page(query, hits, read, first, mark)
+
+
+def first_page(
+    store: Stores, chat_id: int, query: Query, typed: str, scan_limit: int
+) -> tuple[OutgoingMessage | str, Query]:
+    """/search's first page, and the query it shows. A search written as a sentence that
+    found nothing ("rust jobs in lisbon": few jobs say "jobs") shows the first page of the
+    filters it likely means (`rust location:lisbon`) instead, and says so."""
+    mark = store.postings.stored_until()
+    hits, read = stored_search.latest(store, chat_id, query, PAGE + 1, scan_limit, mark)
+    meant = None if hits else as_filters(query.root, currency=currency_of(typed))
+    if meant is not None:
+        instead = parse_query(format_node(meant[0]))
+        found, seen = stored_search.latest(store, chat_id, instead, PAGE + 1, scan_limit, mark)
+        if found:
+            note = (
+                f"No stored job has every word of <b>{esc(query.normalized)}</b>, so here is "
+                "what it likely means.\n"
+            )
+            shown = _page(instead, found, seen, 0, mark)
+            if isinstance(shown, str):
+                return note + shown, instead
+            text = note + shown.html
+            return OutgoingMessage(text, visible_text(text), shown.buttons), instead
+    return _page(query, hits, read, 0, mark), query
+
+
+def _page(
+    query: Query, hits: list[Posting], read: str | None, first: int, mark: int
+) -> OutgoingMessage | str:
+    """The page of `hits` from the `first`th, with its buttons."""
     shown = f"<b>{esc(query.normalized)}</b>"
     jobs = hits[first : first + PAGE]
     if not hits and read:
