@@ -4,15 +4,13 @@
 years:)
 with the matcher's own compiled test (`bot.view`), after the same synonym expansion, and
 combines them as AND/OR/NOT do; so it agrees with the matcher, and it can say which term is
-missing, which exclusion hit and which field filter failed. `verdict` adds what the store
-knows (muted company, hidden job, board baseline, found before the alert, already sent).
-Pure: no I/O. Reasons are plain text; the caller escapes them.
+missing, which exclusion hit and which field filter failed (`bot.reached` adds what the
+store knows). Pure: no I/O. Reasons are plain text; the caller escapes them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
 
 from bot import nearby
 from bot.experience import asked
@@ -38,7 +36,7 @@ from bot.syntax import (
     Years,
 )
 from bot.syntax import format_node as _text
-from bot.view import ANY, SCOPE, PostingView, compile_node, stored_query, view
+from bot.view import ANY, ANYWHERE, SCOPE, PostingView, compile_node, stored_query, view
 from bot.visa import stance
 from bot.wording import shorten
 from bot.words import HYPHEN_BOUND
@@ -78,30 +76,13 @@ def _label(node: Node, scope: int) -> str:
 
 def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
     ok = compile_node(expand(node), scope)(v)
-    if isinstance(node, Salary) or (isinstance(node, Attr) and node.name == "salary"):
-        stated = posting_salary(p)
-        told = f"pays {stated}" if stated else "states no salary"
-        if isinstance(node, Salary) and node.currency and (conv := converted(p, node.currency)):
-            told += f" (≈ {conv})"
-        hint = " (salary:none matches such jobs)" if not stated and isinstance(node, Salary) else ""
-        return ok, [f"{_text(node)}: the job {told}{hint}"]
-    if isinstance(node, Years) or (isinstance(node, Attr) and node.name == "years"):
-        phrase = asked(p.title, p.description or "").phrase
-        told = f"asks “{shorten(phrase, 120)}”" if phrase else "asks no number of years"
-        hint = " (years:none matches such jobs)" if not phrase and isinstance(node, Years) else ""
-        return ok, [f"{_text(node)}: the job {told}{hint}"]
-    if isinstance(node, Attr) and node.name == "lang":
-        told = f"written in {NAMES[v.lang]}" if v.lang else "in no language I can tell (too short)"
-        return ok, [f"{_text(node)}: the job is {told}"]
-    if isinstance(node, Attr) and node.name == "visa":
-        sentence = stance(p.title, p.description)[1] if v.visa else ""
-        told = f"says “{shorten(sentence, 120)}”" if sentence else "says nothing clear of visas"
-        return ok, [f"{_text(node)}: the job {told}"]
-    if isinstance(node, Attr):
-        return ok, [f"{_text(node)}: the job is {_attribute(node.name, p)}"]
+    if isinstance(node, Salary | Years | Attr):
+        return ok, [f"{_text(node)}: the job {_stated(node, v, p)}"]
     if ok and _city_name_only(node, v, p):
         place = shorten(p.location or "", 60)
         return ok, [f"{_label(node, scope)}: another name of the city in the location “{place}”"]
+    if ok and scope == ANY:
+        return ok, [f"{_label(node, scope)} is in the {_fields_with(node, v)}"]
     if ok:
         return ok, [f"{_label(node, scope)} is in {_where(scope, p)}"]
     field = "" if scope == ANY else _label(node, scope).partition(":")[0] + ": "
@@ -115,6 +96,40 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
     else:
         missing = f"no “{_text(node).strip(chr(34))}”"
     return ok, [f"{field}{missing} in {_where(scope, p)}"]
+
+
+def _stated(node: Salary | Years | Attr, v: PostingView, p: Posting) -> str:
+    """What the job states of a filter's field: "pays €90k–110k a year", "asks “5+ years of
+    experience”", "is remote"…"""
+    name = node.name if isinstance(node, Attr) else ""
+    if isinstance(node, Salary) or name == "salary":
+        stated = posting_salary(p)
+        told = f"pays {stated}" if stated else "states no salary"
+        if isinstance(node, Salary) and node.currency and (conv := converted(p, node.currency)):
+            told += f" (≈ {conv})"
+        return told + (" (salary:none matches such jobs)" if not stated and not name else "")
+    if isinstance(node, Years) or name == "years":
+        phrase = asked(p.title, p.description or "").phrase
+        told = f"asks “{shorten(phrase, 120)}”" if phrase else "asks no number of years"
+        return told + (" (years:none matches such jobs)" if not phrase and not name else "")
+    if name == "lang":
+        return (
+            f"is written in {NAMES[v.lang]}"
+            if v.lang
+            else "is in no language I can tell (too short)"
+        )
+    if name == "visa":
+        sentence = stance(p.title, p.description)[1] if v.visa else ""
+        return f"says “{shorten(sentence, 120)}”" if sentence else "says nothing clear of visas"
+    return f"is {_attribute(name, p)}"
+
+
+def _fields_with(node: Node, v: PostingView) -> str:
+    """Where a term found anywhere is: the title, company or location that has it ("title
+    and location"), else the description."""
+    names = [n for n in ANYWHERE[:3] if compile_node(expand(node), SCOPE[n])(v)]
+    names = names or [ANYWHERE[3]]
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
 
 
 def _city_name_only(node: Node, v: PostingView, p: Posting) -> bool:
@@ -212,86 +227,3 @@ def _run(run: tuple[Node, ...], scope: int, v: PostingView, p: Posting) -> tuple
 
 
 # -- what else keeps a matching job from a user --------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What the store knows about one job, one user and one of their alerts."""
-
-    alert_created: datetime
-    first_seen: datetime
-    baseline: bool = False
-    company_muted: bool = False
-    hidden: bool = False
-    alert_paused: bool = False
-    alert_id: int | None = None  # for the /resume that turns a paused alert on
-    resume_at: datetime | None = None  # the end of the alert's pause for a time
-    sent_at: datetime | None = None
-    pending: bool = False  # in the user's outbox, not sent yet
-    held_until: datetime | None = None  # ... waiting for a summary then (digest, quiet, cap)
-    held_for_resume: bool = False  # ... waiting for the user's /resume
-    zone: tzinfo = UTC  # the user's, for the times shown
-
-
-def _day(when: datetime, zone: tzinfo = UTC, seconds: bool = False) -> str:
-    local = when.astimezone(zone)
-    return f"{local:%Y-%m-%d %H:%M{':%S' if seconds else ''}} {local.tzname() or 'UTC'}"
-
-
-def _two(first: datetime, then: datetime, zone: tzinfo) -> tuple[str, str]:
-    """Two times to compare, to the second when the minute alone would show them equal."""
-    same = _day(first, zone) == _day(then, zone)
-    return _day(first, zone, same), _day(then, zone, same)
-
-
-def _waiting(f: Facts) -> str:
-    """Where a job not sent yet stands in the user's outbox."""
-    if f.held_for_resume:
-        if f.alert_paused:
-            return "it is waiting in your outbox until the alert is on again"
-        return "it is waiting in your outbox for your /resume"
-    if f.held_until is not None:
-        return (
-            f"it is waiting in your outbox for a summary at {_day(f.held_until, f.zone)} "
-            "(a digest, the end of quiet hours or of the hourly cap)"
-        )
-    return "it is in your outbox, on its way to you"
-
-
-def _paused(f: Facts) -> str:
-    until = f" until {_day(f.resume_at, f.zone)}" if f.resume_at else ""
-    resume = f" (/resume {f.alert_id} turns it on now)" if f.alert_id else ""
-    return f"the alert is paused{until}{resume}"
-
-
-def blockers(f: Facts) -> list[str]:
-    """Why a job that matches the query was (or would be) not pushed for this alert."""
-    out = []
-    if f.sent_at is not None:
-        out.append(f"already sent to you ({_day(f.sent_at, f.zone)})")
-    if f.pending:
-        out.append(_waiting(f))
-    if f.hidden:
-        out.append("you hid this job (Not interested)")
-    if f.company_muted:
-        out.append("you muted its company (/muted)")
-    if f.baseline:
-        out.append("it was on its board when jobbot started watching it (board baseline)")
-    if f.first_seen < f.alert_created:
-        found, created = _two(f.first_seen, f.alert_created, f.zone)
-        out.append(
-            f"jobbot found it before the alert existed (found {found}, alert created {created})"
-        )
-    if f.alert_paused:
-        out.append(_paused(f))
-    return out
-
-
-def verdict(e: Explanation, f: Facts) -> tuple[bool, list[str]]:
-    """(delivered or deliverable, the reasons to show): the query's, then the store's."""
-    if not e.matched:
-        return False, list(e.reasons)
-    blocks = blockers(f)
-    if f.sent_at is not None or f.pending:
-        return True, blocks
-    return not blocks, blocks

@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import policy, why
+from bot import policy, reached, why
 from bot.follow import walled
 from bot.models import Button, OutgoingMessage
 from bot.store import AlertRow, JobRecord, Stores
@@ -105,7 +105,7 @@ class ControlCommands:
         explanation = why.explain(a.query, job.posting)
         outbox = store.outbox.outbox_state(chat_id, job.job_key)
         held = outbox.held_until if outbox and outbox.state == "pending" else None
-        facts = why.Facts(
+        facts = reached.Facts(
             alert_created=a.created_at,
             first_seen=job.first_seen,
             baseline=job.baseline,
@@ -121,7 +121,7 @@ class ControlCommands:
             held_for_resume=held == UNTIL_RESUME,
             zone=policy.zone(store.users.settings(chat_id).timezone),
         )
-        ok, reasons = why.verdict(explanation, facts)
+        ok, reasons = reached.verdict(explanation, facts)
         label = f"#{a.id} <b>{esc(shorten(a.query, 100))}</b>"
         if not explanation.matched:
             status = "not matched"

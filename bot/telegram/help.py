@@ -13,7 +13,7 @@ esc = html.escape
 # The alert language, shown by /help alert and /help search: (example, what it finds).
 LANGUAGE: tuple[tuple[str, str], ...] = (
     ("rust backend", "both words, in the title, company, location or description"),
-    ('"machine learning"', "these words, in this order"),
+    ('"machine learning"', "these words, in this order (a phone's “curly” quotes too)"),
     ("dev*", "words starting with dev: developer, devops"),
     ("rust OR go", "either word (rust | go too); a comma is not OR: rust, go needs both"),
     ("rust -java", "rust but not java (NOT java works too)"),
