@@ -16,7 +16,7 @@ from bot.config_boards import BoardConfig
 from bot.models import BoardInfo, Delivery, OutgoingMessage, RawPosting
 from bot.rates import parse_ecb
 from bot.store import Stores
-from bot.telegram.handlers import Handlers
+from bot.telegram.handlers import Handlers, command_lines
 from bot.transport import Incoming, Press
 from tests.conftest import FIXTURES
 
@@ -258,6 +258,29 @@ async def test_a_search_written_as_a_sentence_shows_what_its_filters_find(handle
     assert (await say(handlers, "/search rust berlin")).startswith(
         "Latest jobs matching <b>rust berlin</b>:"
     ), "keywords are searched as typed"
+
+
+async def test_several_commands_one_a_line_are_each_answered(handlers, store) -> None:
+    """Pasted from notes, "/alert rust" then "/alert go" made one alert "rust alert go"."""
+    reply = await say(handlers, "/alert rust\n/alert go\n\n/alerts")
+    assert reply.startswith("✅ Alert #1 saved: <b>rust</b>")
+    assert "\n\n✅ Alert #2 saved: <b>go</b>" in reply
+    assert "#2 <b>go</b> — 0 jobs sent in 7 days" in reply, "the menu's text, last"
+    assert [a.query for a in store.alerts.alerts(USER)] == ["rust", "go"]
+    many = await say(handlers, "\n".join(["/help"] * 11))
+    assert many.count("<b>jobbot commands</b>") == 10
+    assert many.endswith("(I took the first 10; send the rest again.)")
+    words = await say(handlers, "/search rust\nberlin")
+    assert "rust berlin" in words, "a command then words is one command"
+    assert command_lines("/export\n/alerts") is None, "a file's command goes one a message"
+
+
+async def test_words_one_a_line_get_the_or_offered(handlers, store) -> None:
+    await say(handlers, "/alert rust\ngo\nscala")
+    assert store.alerts.alerts(USER)[0].query == "rust go scala"
+    assert "Tip: words on lines of their own are joined as by spaces, so this alert needs all" in (
+        await say(handlers, "/edit 1 rust\ngo\nscala")
+    )
 
 
 async def test_words_listed_with_commas_get_the_or_offered(handlers, store) -> None:

@@ -7,10 +7,12 @@ import html
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from bot.config import AlertsConfig, FollowConfig
 from bot.errors import QueryError, StoreBusy
+from bot.models import OutgoingMessage
 from bot.sources import catalog
 from bot.store import Db, Stores, utcnow
 from bot.telegram import (
@@ -79,6 +81,18 @@ _BY_NAME = {c.name: c for c in COMMANDS}
 
 
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
+BATCH = 10  # commands answered from one message
+_FILES = ("export", "import")  # their answer, or what they read, is a file: one a message
+
+
+def command_lines(text: str) -> list[str] | None:
+    """The lines of `text` when it is several commands, one a line ("/alert rust" then
+    "/alert go"), none of them /export or /import; else None."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    found = [_COMMAND.match(line) for line in lines]
+    if len(lines) < 2 or not all(found):
+        return None
+    return None if any(m and m.group(1).lower() in _FILES for m in found) else lines
 
 
 BUSY = "⏳ I'm busy right now (the database is locked or full). Please try again in a moment."
@@ -161,7 +175,20 @@ class Handlers:
 
     async def __call__(self, msg: Incoming) -> Reply | None:
         """Answer one incoming text. Never raises: a busy database or a bug still gets a reply.
-        A group's talk that is not a command gets none: the bot speaks when spoken to."""
+        A group's talk that is not a command gets none: the bot speaks when spoken to. Several
+        commands, one a line (pasted from notes), are each answered, in one reply."""
+        if (lines := command_lines(msg.text)) is not None:
+            replies = [await self._answer(replace(msg, text=line)) for line in lines[:BATCH]]
+            said = [r.html if isinstance(r, OutgoingMessage) else r for r in replies]
+            more = (
+                f"\n\n(I took the first {BATCH}; send the rest again.)"
+                if len(lines) > BATCH
+                else ""
+            )
+            return "\n\n".join(s for s in said if isinstance(s, str)) + more
+        return await self._answer(msg)
+
+    async def _answer(self, msg: Incoming) -> Reply | None:
         m = _COMMAND.match(msg.text.strip())
         if not m and msg.group:
             return None

@@ -168,17 +168,20 @@ def regrouped(root: Or) -> Node | None:
 
 # A comma between terms, not inside a number ("salary:>=120,000").
 _LIST_COMMA = re.compile(r"\s*,(?!\d)\s*")
+_LIST_LINES = re.compile(r",?[ \t]*\n\s*")
 
 
 _LIST_ITEM = re.compile(r"\.?\w[\w.+#*/-]*")  # one word: no field, negation or space
 
 
 def list_tip(root: Node, typed: str, command: str) -> Tip | None:
-    """When single words are listed with commas and no OR: "rust, go, scala" needs all three
-    words, as spaces would; most who write it mean any of them, so OR is offered (`command`,
-    "/edit 3" or "/search", says whether this is an alert)."""
+    """When single words are listed with commas (or one a line) and no OR: "rust, go, scala"
+    needs all three words, as spaces would; most who write it mean any of them, so OR is
+    offered (`command`, "/edit 3" or "/search", says whether this is an alert)."""
     if isinstance(root, Or) or '"' in typed or re.search(r"\bOR\b|\|", typed, re.I):
         return None
+    lines = "\n" in typed.strip()
+    typed = _LIST_LINES.sub(", ", typed.strip())  # one a line, as a list is pasted
     items = [item for item in _LIST_COMMA.split(typed.strip(" ,")) if item]
     if len(items) < 2 or not all(_LIST_ITEM.fullmatch(item) for item in items):
         return None  # "senior rust, berlin", "rust, -java", "rust, remote:yes": all meant
@@ -188,7 +191,8 @@ def list_tip(root: Node, typed: str, command: str) -> Tip | None:
         return None
     what = "search" if command == "/search" else "alert"
     return Tip(
-        f"a comma joins words as a space does, so this {what} needs all of them.",
+        f"{'words on lines of their own are joined' if lines else 'a comma joins words'} as "
+        f"{'by spaces' if lines else 'a space does'}, so this {what} needs all of them.",
         "For any one of them:",
         either,
     )
