@@ -16,6 +16,7 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,.;:-") + "…"
 
 
-def plural(n: int, word: str) -> str:
-    """ "1 job", "3 jobs": `n` and the word, with an s unless `n` is 1."""
-    return f"{n} {word}{'s' if n != 1 else ''}"
+def plural(n: int, word: str, words: str = "") -> str:
+    """ "1 job", "3 jobs": `n` and the word, with an s unless `n` is 1 (or `words`, where an
+    s is not the plural: "companies")."""
+    return f"{n} {word if n == 1 else words or word + 's'}"

@@ -202,6 +202,26 @@ async def test_mute_by_name_before_any_of_the_companys_jobs_came(tmp_path, tg, b
         assert "longer than a company's name" in await seen("/mute " + "x" * 101)
 
 
+async def test_mute_and_unmute_several_at_once_and_unmute_all(tmp_path, tg, boards) -> None:
+    """ "/mute Stripe, Revolut; N26" muted one company of that whole name."""
+    async with running(tmp_path, tg, boards) as bot:
+
+        async def seen(text: str) -> str:
+            await bot.say(USER, text)
+            return bot.tg.messages_to(USER)[-1].visible_text
+
+        reply = await seen("/mute Stripe, Revolut; N26\nInitech, Inc.")
+        assert reply.count("🔇 Muted") == 4 and "🔇 Muted Initech, Inc.:" in reply, reply
+        assert "• Stripe\n• Revolut\n• N26\n• Initech, Inc." in await seen("/muted")
+        reply = await seen("/unmute revolut, n26")
+        assert "revolut unmuted" in reply and "n26 unmuted" in reply
+        assert "Muted companies:\n• Stripe\n• Initech, Inc.\n/unmute" in await seen("/muted")
+        assert await seen("/unmute all") == "🔔 Unmuted 2 companies: their jobs reach you again."
+        assert "You have muted no company" in await seen("/muted")
+        assert "You have muted no company" in await seen("/unmute all")
+        assert (await seen('/mute "Foo, Bar"')).startswith("🔇 Muted Foo, Bar:"), "one, quoted"
+
+
 async def test_pause_alert_offers_a_choice_between_matched_alerts(tmp_path, tg, boards) -> None:
     async with running(tmp_path, tg, boards) as bot:
         await bot.say(USER, "/alert rust")

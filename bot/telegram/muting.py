@@ -2,7 +2,8 @@
 
 A job's `Mute <company>` button mutes the company of a job that came (`buttons.py`); /mute
 names one before any of its jobs comes (say, the user's own employer). Companies compare by
-`bot.company.company_key`: "Stripe" mutes "Stripe, Inc." too. For a name no stored job has,
+`bot.company.company_key`: "Stripe" mutes "Stripe, Inc." too. Names listed with commas are
+several (`companies_in`), but a legal form after a comma. For a name no stored job has,
 the stored companies that have its words are offered; with none, or in quotes, the name is
 muted as typed.
 """
@@ -23,11 +24,14 @@ from bot.telegram.args import echo
 from bot.telegram.commands import Command, Route
 from bot.telegram.delivery_modes import ensure_user
 from bot.transport import Incoming
+from bot.wording import plural
 
 esc = html.escape
 LONGEST = 100  # characters in a company's name typed to /mute
 OFFERED = 5  # stored companies offered for a name no stored job has
 _WORD = re.compile(r"\w+")
+_LIST = re.compile(r"\s*[,;\n]\s*")
+MOST_AT_ONCE = 20  # companies one /mute or /unmute takes
 
 COMMANDS: tuple[Command, ...] = (
     Command(
@@ -36,8 +40,8 @@ COMMANDS: tuple[Command, ...] = (
         "Stop getting a company's jobs",
         "/mute Acme — no more jobs from Acme (“Acme Inc.” too), also not in /search; say, "
         "your own employer. When I have no job from Acme but some from “Acme Robotics”, I ask "
-        'which; /mute "Acme" in quotes mutes the name as typed. The “Mute …” button under a '
-        "job does the same.",
+        'which; /mute "Acme" in quotes mutes the name as typed. Several at once: /mute Acme, '
+        "Initech. The “Mute …” button under a job does the same.",
         "Jobs",
     ),
     Command(
@@ -47,7 +51,8 @@ COMMANDS: tuple[Command, ...] = (
         "unmute",
         "<company>",
         "Get a company's jobs again",
-        "/unmute Acme — jobs from Acme reach you again (names as /muted lists them).",
+        "/unmute Acme — jobs from Acme reach you again (names as /muted lists them); "
+        "/unmute Acme, Initech several; /unmute all, every one.",
         "Jobs",
     ),
 )
@@ -63,7 +68,14 @@ class MuteCommands:
         return {"mute": self.cmd_mute, "muted": cmd_muted, "unmute": cmd_unmute}
 
     def cmd_mute(self, store: Stores, msg: Incoming, arg: str) -> str:
-        """Mute a company by name: under a stored job's spelling when one has that name; a
+        """Mute a company by name, or several listed with commas or one a line."""
+        names = companies_in(arg)
+        if len(names) > 1:
+            return "\n".join(self._mute(store, msg, name) for name in names[:MOST_AT_ONCE])
+        return self._mute(store, msg, arg)
+
+    def _mute(self, store: Stores, msg: Incoming, arg: str) -> str:
+        """Mute one company by name: under a stored job's spelling when one has that name; a
         name in quotes as typed."""
         name = " ".join(arg.split())
         typed = len(name) > 2 and name[0] == name[-1] == '"'
@@ -89,6 +101,21 @@ class MuteCommands:
             f"🔇 Muted <b>{esc(muted)}</b>: no more jobs from them, also not in /search. "
             f"<code>/unmute {esc(muted)}</code> undoes it."
         )
+
+
+def companies_in(text: str) -> list[str]:
+    """The companies `text` names, listed with commas, semicolons or one a line ("Stripe,
+    Revolut; N26"); a legal form after a comma stays with its name ("Stripe, Inc."), and a
+    name in quotes is one."""
+    if text.strip().startswith('"'):
+        return [text]
+    names: list[str] = []
+    for part in _LIST.split(text.strip()):
+        if names and company_key(f"{names[-1]}, {part}") == company_key(names[-1]):
+            names[-1] = f"{names[-1]}, {part}"  # "Stripe, Inc.": one name
+        elif part:
+            names.append(part)
+    return names
 
 
 def similar(store: Stores, chat_id: int, name: str) -> list[str]:
@@ -117,9 +144,23 @@ def cmd_muted(store: Stores, msg: Incoming, arg: str) -> str:
 
 
 def cmd_unmute(store: Stores, msg: Incoming, arg: str) -> str:
-    """Unmute one company by name (any case, with or without its legal form)."""
+    """Unmute a company by name (any case, with or without its legal form), several listed
+    with commas, or all of them."""
     if not arg:
         return "Which company? e.g. <code>/unmute Acme</code>; /muted lists them."
+    if arg.strip().lower() in ("all", "everything", "everyone") and not store.choices.is_muted(
+        msg.chat_id, arg
+    ):
+        muted = store.choices.muted_companies(msg.chat_id)
+        if not muted:
+            return "You have muted no company. /muted lists the ones you mute."
+        for name in muted:
+            store.choices.unmute_company(msg.chat_id, name)
+        return (
+            f"🔔 Unmuted {plural(len(muted), 'company', 'companies')}: their jobs reach you again."
+        )
+    if len(names := companies_in(arg)) > 1:
+        return "\n".join(cmd_unmute(store, msg, name) for name in names[:MOST_AT_ONCE])
     if store.choices.unmute_company(msg.chat_id, arg):
         return f"🔔 {echo(arg, 80)} unmuted: its jobs reach you again."
     return f"You haven't muted “{echo(arg, 80)}”. /muted lists the companies you muted."
