@@ -215,6 +215,9 @@ async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers,
         ("rust 100k-150k", "rust salary:100k-150k"),
         ("rust 100k-150k €", "rust salary:EUR100k-EUR150k"),
         ("rust over 90k", "rust salary:&gt;=90k"),  # no currency written: none assumed
+        ("rust over 90k sek", "rust salary:&gt;=SEK90k"),  # any ISO code babel knows
+        ("python over 120k CAD", "python salary:&gt;=CAD120k"),
+        ("java over 100k php", "java salary:&gt;=100k php"),  # a code that is a word too
     ],
 )
 async def test_an_amount_gets_the_salary_filter_in_its_currency(handlers, typed, offered) -> None:

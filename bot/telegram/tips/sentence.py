@@ -11,6 +11,7 @@ import re
 from bot import nearby, placenames
 from bot.errors import QueryError
 from bot.query import parse as parse_query
+from bot.salary import currency_code, currency_word
 from bot.synonyms import DISTANCE, UNITS
 from bot.syntax import (
     ATTRS,
@@ -62,16 +63,7 @@ _AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([km]?)")
 # An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
 # the signs, so a query's tip finds them in the text as typed.
-_CURRENCY = re.compile(r"([€$£])\s?\d|\d[km]?\s?(€|£|\$|\b(?:eur|usd|gbp|chf)\b)", re.IGNORECASE)
-_CODES = {
-    "€": "eur",
-    "$": "usd",
-    "£": "gbp",
-    "eur": "eur",
-    "usd": "usd",
-    "gbp": "gbp",
-    "chf": "chf",
-}
+_CURRENCY = re.compile(r"([€$£¥₹])\s?\d|\d[km]?\s?(?:([€$£¥₹])|([A-Za-z]{3})\b)")
 
 
 # After "jobs at", the company's name runs up to 3 words, to one of these or a filter.
@@ -159,8 +151,11 @@ def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
 def currency_of(typed: str) -> str:
     """The code of the one currency the amounts of `typed` are in ("€80k": "eur"); "" when
     none is written, or several."""
-    found = {_CODES[(m[1] or m[2]).lower()] for m in _CURRENCY.finditer(typed)}
-    return found.pop() if len(found) == 1 else ""
+    found = {
+        currency_code(m[1] or m[2]) or "" if m[1] or m[2] else currency_word(m[3]) or ""
+        for m in _CURRENCY.finditer(typed)
+    } - {""}
+    return found.pop().lower() if len(found) == 1 else ""
 
 
 def _salary(op: str, amount: str, currency: str) -> Node:
@@ -212,7 +207,7 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
 def _code_at(terms: list[Node], i: int) -> str:
     """The currency code the word at `i` is ("eur"), or ""."""
     token = _token(terms[i]) if i < len(terms) else ""
-    return token if token in ("eur", "usd", "gbp", "chf") else ""
+    return (currency_word(token) or "").lower() if len(token) == 3 else ""
 
 
 def _span(term: Node) -> str | None:
