@@ -159,6 +159,27 @@ async def test_the_alerts_menu_pages_and_its_buttons_work_in_place(tmp_path, tg)
     assert not tg.errors
 
 
+async def test_delete_all_asks_first_and_spares_alerts_added_since(tmp_path, tg) -> None:
+    clock = Clock()
+    async with running(tmp_path, tg, clock) as app:
+        assert "You have no alerts" in (await say(tg, "/delete all")).visible_text
+        app.store.users.subscribe(USER, T0)
+        for query in ("rust", "golang", "scala"):
+            app.store.alerts.add_alert(USER, query, T0)
+        ask = await say(tg, "/delete all my alerts")
+        assert ask.visible_text.startswith(
+            "🗑 Delete all your 3 alerts (#1 rust · #2 golang · #3 scala)? This cannot be undone"
+        )
+        assert len(app.store.alerts.alerts(USER)) == 3, "asked, nothing deleted yet"
+        _, kept = await press(tg, ask, buttons(ask)["Cancel"])
+        assert "#3 scala" in kept.visible_text and len(app.store.alerts.alerts(USER)) == 3
+        app.store.alerts.add_alert(USER, "kotlin", T0)  # added after the confirm was asked
+        toast, gone = await press(tg, ask, buttons(ask)["🗑 Yes, delete all 3"])
+        assert toast == "Deleted 3 alerts" and "🗑 Deleted 3 alerts." in gone.visible_text
+        assert [a.query for a in app.store.alerts.alerts(USER)] == ["kotlin"]
+    assert not tg.errors
+
+
 async def test_forged_and_stale_presses_change_nothing_and_say_so(tmp_path, tg) -> None:
     clock = Clock()
     async with running(tmp_path, tg, clock) as app:

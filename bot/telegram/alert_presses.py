@@ -1,8 +1,10 @@
 """Presses on the /alerts menu (`a:<action>:<alert id>:<page>`): each edits the menu in place.
 
 Actions: l (list a page), p/r (pause/resume), e (how to edit), d (ask to delete), y (delete,
-confirmed), b (backtest). An alert id that is not the chat's (forged, or deleted meanwhile)
-changes nothing and says so; so does a press by someone else in a private chat.
+confirmed), b (backtest), A (delete the alerts /delete all listed: ids up to the one in the
+data, so an old confirm spares alerts added since). An alert id that is not the chat's
+(forged, or deleted meanwhile) changes nothing and says so; so does a press by someone else
+in a private chat.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from bot.wording import plural
 
 esc = html.escape
 PREFIX = "a"
-ACTIONS = frozenset("lpredyb")
+ACTIONS = frozenset("lpredybA")
 GONE = "That alert no longer exists (or isn't yours): nothing changed."
 INVALID = "This button is not valid: nothing changed."
 
@@ -53,10 +55,20 @@ class AlertMenu:
         menu = self.commands.menu
         if action == "l":
             return PressAnswer("", menu(store, press.chat_id, page))
+        if action == "A":  # /delete all, confirmed: the alerts it listed (ids up to alert_id)
+            return self._all(store, press.chat_id, alert_id)
         alert = next((a for a in store.alerts.alert_rows(press.chat_id) if a.id == alert_id), None)
         if alert is None:
             return PressAnswer(GONE, menu(store, press.chat_id, page))
         return getattr(self, f"_{action}")(store, press.chat_id, alert, page)
+
+    def _all(self, store: Stores, chat_id: int, upto: int) -> PressAnswer:
+        listed = [a.id for a in store.alerts.alerts(chat_id) if a.id <= upto]
+        n = sum(store.alerts.delete_alert(chat_id, alert_id) for alert_id in listed)
+        note = f"🗑 Deleted {plural(n, 'alert')}."
+        return PressAnswer(
+            f"Deleted {plural(n, 'alert')}", self.commands.menu(store, chat_id, 0, note)
+        )
 
     def _p(self, store: Stores, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
         if alert.paused_at is None:

@@ -17,7 +17,7 @@ from datetime import datetime
 from bot import render
 from bot.config import AlertsConfig
 from bot.errors import QueryError
-from bot.models import Alert, OutgoingMessage, Posting
+from bot.models import Alert, Button, OutgoingMessage, Posting
 from bot.query import Query
 from bot.query import parse as parse_query
 from bot.store import Stores
@@ -25,6 +25,7 @@ from bot.syntax import format_node
 from bot.telegram import alert_list, stored_search
 from bot.telegram.args import echo, no_such_alert, parse_id, yours
 from bot.telegram.commands import Command
+from bot.telegram.split import visible_text
 from bot.telegram.talk import link_reply
 from bot.telegram.tips import alert_tips
 from bot.telegram.tips.amounts import or_unstated, unstated_tip
@@ -32,7 +33,7 @@ from bot.telegram.tips.repair import query_fix
 from bot.telegram.tips.where import open_tip
 from bot.transport import Incoming
 from bot.view import stored_query
-from bot.wording import plural
+from bot.wording import plural, shorten
 
 esc = html.escape
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -65,7 +66,7 @@ COMMANDS = (
         "<id>",
         "Delete an alert",
         "/delete 3 — deletes alert #3 (ids are in /alerts); /delete golang remote:yes deletes the "
-        "alert of that query.",
+        "alert of that query; /delete all, every one, after you confirm.",
     ),
 )
 
@@ -81,6 +82,28 @@ def job_line(p: Posting, query: str = "") -> str:
     """One job as a list line (HTML), the salary converted where `query` asks another
     currency: see `bot.render.job_line`."""
     return render.job_line(p, (query,) if query else ())[0]
+
+
+_ALL = re.compile(r"(?:all|every(?:thing| alert)?)(?: (?:of )?(?:my|the)?\s*alerts?)?")
+
+
+def _delete_all(mine: list[Alert]) -> str | OutgoingMessage:
+    """The confirm that /delete all asks, with the user's alerts named."""
+    if not mine:
+        return "You have no alerts. Add one: <code>/alert rust backend</code>."
+    listed = " · ".join(f"#{a.id} {esc(shorten(a.query, 40))}" for a in mine[:5])
+    text = (
+        f"🗑 Delete all your {plural(len(mine), 'alert')} ({listed}"
+        f"{' · …' if len(mine) > 5 else ''})? This cannot be undone: /export first keeps a "
+        "copy to /import."
+    )
+    rows = (
+        (
+            Button(f"🗑 Yes, delete all {len(mine)}", data=f"a:A:{max(a.id for a in mine)}:0"),
+            Button("Cancel", data="a:l:0:0"),
+        ),
+    )
+    return OutgoingMessage(text, visible_text(text), rows)
 
 
 class AlertCommands:
@@ -227,11 +250,14 @@ class AlertCommands:
             yours(mine.values())
         )
 
-    def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str:
-        """Delete one alert by id, or by its query written as /alerts shows it."""
+    def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:
+        """Delete one alert by id, or by its query written as /alerts shows it; all of them
+        after a confirm."""
         mine = store.alerts.alerts(msg.chat_id)
         if not arg.lstrip("#").strip():
             return "Which alert? Send <code>/delete 3</code>." + yours(mine)
+        if _ALL.fullmatch(arg.strip().lower()) and not any(a.query == arg for a in mine):
+            return _delete_all(mine)
         alert_id = parse_id(arg)
         if alert_id is None:
             typed = " ".join(arg.split()).lower()
