@@ -100,7 +100,11 @@ async def test_unfollow_retires_a_board_nobody_follows(follows, store, boards) -
 
     assert "Stopped following <b>acme.rss</b>" in await follows.handle("unfollow", say(ANN), "1")
     assert store.boards.board("acme.rss").enabled, "Bob still follows it"
-    assert "don't follow" in await follows.handle("unfollow", say(ANN), "1")
+    assert "You follow no company yet" in await follows.handle("unfollow", say(ANN), "1")
+    assert (
+        await follows.handle("unfollow", say(BOB), "")
+    ) == "Which one? Send <code>/unfollow 1</code>, its number: 1. acme.rss."
+    assert "don't follow “9”" in await follows.handle("unfollow", say(BOB), "9")
     assert "Stopped following" in await follows.handle("unfollow", say(BOB), "acme.rss")
     assert not store.boards.board("acme.rss").enabled
     assert follows.scheduler.scheduler.get_job("board:acme.rss") is None

@@ -20,13 +20,13 @@ from bot.config import FollowConfig
 from bot.config_boards import BoardConfig
 from bot.config_values import format_duration
 from bot.errors import BoardUnreachable, DetectError, FetchError
-from bot.follow import Window, platform, recognise
+from bot.follow import Window, recognise
 from bot.http import HostGuard
 from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.store import BoardState, Db, Stores, utcnow
 from bot.telegram import followed
-from bot.telegram.admin import MAX_NAME, UNREACHABLE_HINT, ago, url_problem
+from bot.telegram.admin import MAX_NAME, UNREACHABLE_HINT, url_problem
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
@@ -61,6 +61,7 @@ COMMANDS = (
     ),
 )
 FOLLOW_COMMANDS = tuple(c.name for c in COMMANDS)
+NONE_FOLLOWED = "You follow no company yet. "
 USAGE = (
     "Send <code>/follow &lt;careers page or job board URL&gt;</code>, e.g. "
     "<code>/follow https://boards.greenhouse.io/acme</code>; add <code>all</code> for every new "
@@ -254,30 +255,16 @@ class FollowCommands:
     # -- /following, /unfollow -------------------------------------------------------------
     async def cmd_following(self, msg: Incoming, arg: str) -> str:
         follows = await self.db.run(lambda s: s.follows.follows(msg.chat_id))
-        if not follows:
-            return "You follow no company yet. " + USAGE
-        now = self.clock()
-        lines = ["<b>Companies you follow</b>"]
-        for n, f in enumerate(follows, 1):
-            b = f.board
-            health = (
-                f"⚠️ failing ×{b.consecutive_failures}: {esc(shorten(b.last_error or '', 120))}"
-                if b.consecutive_failures
-                else "✅"
-            )
-            what = "every new job" if f.all_jobs else "jobs matching your alerts"
-            lines.append(
-                f"{n}. <b>{esc(b.name)}</b> on {platform(b.kind)} {health}\n"
-                f"   {b.open_postings} open jobs · last read {ago(b.last_success_at, now)} · {what}"
-            )
-        lines.append("/unfollow &lt;number&gt; stops one.")
-        return "\n".join(lines)
+        return followed.following(follows, self.clock()) if follows else NONE_FOLLOWED + USAGE
 
     async def cmd_unfollow(self, msg: Incoming, arg: str) -> str:
         which = arg.strip()
-        if not which:
-            return "Which one? Send <code>/unfollow &lt;number&gt;</code>; /following lists them."
         follows = await self.db.run(lambda s: s.follows.follows(msg.chat_id))
+        if not follows:
+            return NONE_FOLLOWED + USAGE
+        if not which:
+            listed = " · ".join(f"{n}. {esc(f.board.name)}" for n, f in enumerate(follows, 1))
+            return f"Which one? Send <code>/unfollow 1</code>, its number: {listed}."
         chosen = next((f for f in follows if f.board.name.lower() == which.lower()), None)
         if chosen is None and which.isascii() and which.isdigit() and len(which) < 6:
             chosen = follows[int(which) - 1] if 0 < int(which) <= len(follows) else None

@@ -1,5 +1,6 @@
 """What a /follow found, and the reply that tells it: the board followed (within the user's
-quota), its open jobs and those the user's alerts match; or why a URL was not followed."""
+quota), its open jobs and those the user's alerts match; or why a URL was not followed; and
+/following's list of the boards a user follows."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from datetime import datetime
 from bot import match
 from bot.follow import platform
 from bot.models import Posting
-from bot.store import BoardState, Stores
+from bot.store import BoardState, Followed, Stores
+from bot.telegram.admin import ago
 from bot.telegram.alerts_menu import job_line
-from bot.wording import plural
+from bot.wording import plural, shorten
 
 esc = html.escape
 
@@ -99,4 +101,24 @@ def found(found: Found, all_jobs: bool) -> str:
         else "From now on its new jobs that match your alerts reach you "
         "(<code>/follow … all</code> for every one). /following lists what you follow."
     )
+    return "\n".join(lines)
+
+
+def following(follows: list[Followed], now: datetime) -> str:
+    """/following: each followed board, numbered (for /unfollow), with its health, its open
+    jobs, when it was last read, and whether all its jobs come or those the alerts match."""
+    lines = ["<b>Companies you follow</b>"]
+    for n, f in enumerate(follows, 1):
+        b = f.board
+        health = (
+            f"⚠️ failing ×{b.consecutive_failures}: {esc(shorten(b.last_error or '', 120))}"
+            if b.consecutive_failures
+            else "✅"
+        )
+        what = "every new job" if f.all_jobs else "jobs matching your alerts"
+        lines.append(
+            f"{n}. <b>{esc(b.name)}</b> on {platform(b.kind)} {health}\n"
+            f"   {b.open_postings} open jobs · last read {ago(b.last_success_at, now)} · {what}"
+        )
+    lines.append("/unfollow &lt;number&gt; stops one.")
     return "\n".join(lines)
