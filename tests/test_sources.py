@@ -389,6 +389,25 @@ def test_hn_first_line(line, expected):
     assert {key: read.get(key) for key in expected} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "company"),
+    [
+        (
+            "This Dot Labs\nOpen roles: • Engineering Leads • Senior Engineers<p>Fully remote.",
+            "Engineering Leads / Senior Engineers",
+            "This Dot Labs",
+        ),
+        ("Acme<p>Hiring: Backend Engineer; SRE<p>More.", "Backend Engineer / SRE", "Acme"),
+        ("Acme<p>We build products for banks.", "Acme", "Acme"),  # no roles listed: as it was
+        ("Acme | Go Engineer<p>Open roles: • Lead", "Go Engineer", "Acme"),  # the first line's
+    ],
+)
+def test_hn_a_company_line_then_a_line_of_roles(text: str, title: str, company: str) -> None:
+    """ "This Dot Labs" alone on the first line made a job titled "This Dot Labs"."""
+    posting = hn._posting({"id": 7, "text": text, "created_at": None})
+    assert (posting.title, posting.company) == (title, company)
+
+
 async def test_hn_search_url_pages_through_nbpages():
     pages = []
 

@@ -3,7 +3,8 @@
 Each top-level comment is a posting. By convention its first line reads
 `Company | Role | Location | REMOTE | Full-time | $salary`; the parts are read heuristically
 (a role word makes a role, "remote"/"onsite"/"hybrid" the workplace, a currency the salary, what
-is left the location). A first line without "|" becomes the title as it stands.
+is left the location). A first line without "|" becomes the title as it stands, unless it is
+the company's name alone and the next line lists the roles ("Open roles: • Leads • Seniors").
 """
 
 from __future__ import annotations
@@ -48,11 +49,29 @@ _EMPLOYMENT = re.compile(
     r"|temporary",
     re.IGNORECASE,
 )
+_ROLES_SAID = re.compile(
+    r"(?:open roles?|roles?|positions?|openings?|hiring(?: for)?|we(?:'|’)?re hiring(?: for)?)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|io|ai|co|dev|org|net)\b", re.IGNORECASE)
 
 
 def _first_line(comment: str) -> str:
     return clean(html_to_text(_FIRST_LINE.split(comment, 1)[0]))
+
+
+def _roles_line(comment: str) -> str | None:
+    """The roles a comment's second line lists after a first line of the company's name alone
+    ("This Dot Labs" then "Open roles: • Engineering Leads • Senior Engineers"), joined as
+    the title; None when the second line lists none."""
+    lines = _FIRST_LINE.split(comment, 2)
+    line = clean(html_to_text(lines[1])) if len(lines) > 1 else ""
+    listed = _ROLES_SAID.match(line)
+    if listed is None or len(line) > 200 or not _ROLE.search(line):
+        return None
+    roles = [r.strip(" ,;") for r in re.split(r"[•;]", line[listed.end() :])]
+    return " / ".join(r for r in roles if r) or None
 
 
 def _workplace(kinds: list[str]) -> str | None:
@@ -129,7 +148,10 @@ def _comments(data: object) -> list[dict[str, Any]]:
 
 def _posting(comment: dict[str, Any]) -> RawPosting:
     ident = str(comment["id"])
-    first = read_first_line(_first_line(comment["text"]))
+    line = _first_line(comment["text"])
+    first = read_first_line(line)
+    if "|" not in line and not _ROLE.search(line) and (roles := _roles_line(comment["text"])):
+        first = {"title": roles, "company": line if len(line) <= 50 else None}
     low, high, cur, period = first.get("salary") or (None, None, None, None)
     return RawPosting(
         external_id=ident,
