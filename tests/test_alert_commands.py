@@ -270,6 +270,9 @@ async def test_several_commands_one_a_line_are_each_answered(handlers, store) ->
     assert "\n\n✅ Alert #2 saved: <b>go</b>" in reply
     assert "#2 <b>go</b> — 0 jobs sent in 7 days" in reply, "the menu's text, last"
     assert [a.query for a in store.alerts.alerts(USER)] == ["rust", "go"]
+    menu = await handlers(Incoming(USER, "/alerts\n/help pause"))
+    assert isinstance(menu, OutgoingMessage), "the menu's buttons come with its text"
+    assert "⏸ Pause #2" in [b.text for row in menu.buttons for b in row]
     many = await say(handlers, "\n".join(["/help"] * 11))
     assert many.count("<b>jobbot commands</b>") == 10
     assert many.endswith("(I took the first 10; send the rest again.)")

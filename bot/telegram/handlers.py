@@ -37,6 +37,7 @@ from bot.telegram.commands import Command, Route, help_index
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.help import command_help
 from bot.telegram.presses import Presses
+from bot.telegram.split import visible_text
 from bot.telegram.talk import ASKS_WHY, suggestion, unknown_command
 from bot.telegram.tips.repair import query_fix
 from bot.transport import Incoming, Press, PressAnswer, Reply
@@ -83,6 +84,18 @@ _BY_NAME = {c.name: c for c in COMMANDS}
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
 BATCH = 10  # commands answered from one message
 _FILES = ("export", "import")  # their answer, or what they read, is a file: one a message
+
+
+def _joined(replies: list[Reply | None], cut: bool) -> Reply:
+    """The replies to a message of several commands as one, in order; it keeps the buttons of
+    the last that has any (a /stop's confirm, the /alerts menu), which its text comes with."""
+    said = [r.html if isinstance(r, OutgoingMessage) else r for r in replies]
+    text = "\n\n".join(s for s in said if isinstance(s, str))
+    text += f"\n\n(I took the first {BATCH}; send the rest again.)" if cut else ""
+    rows = next(
+        (r.buttons for r in reversed(replies) if isinstance(r, OutgoingMessage) and r.buttons), ()
+    )
+    return OutgoingMessage(text, visible_text(text), rows) if rows else text
 
 
 def command_lines(text: str) -> list[str] | None:
@@ -179,13 +192,7 @@ class Handlers:
         commands, one a line (pasted from notes), are each answered, in one reply."""
         if (lines := command_lines(msg.text)) is not None:
             replies = [await self._answer(replace(msg, text=line)) for line in lines[:BATCH]]
-            said = [r.html if isinstance(r, OutgoingMessage) else r for r in replies]
-            more = (
-                f"\n\n(I took the first {BATCH}; send the rest again.)"
-                if len(lines) > BATCH
-                else ""
-            )
-            return "\n\n".join(s for s in said if isinstance(s, str)) + more
+            return _joined(replies, len(lines) > BATCH)
         return await self._answer(msg)
 
     async def _answer(self, msg: Incoming) -> Reply | None:
