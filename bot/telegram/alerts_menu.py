@@ -23,7 +23,7 @@ from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import format_node
 from bot.telegram import alert_list, stored_search
-from bot.telegram.args import echo, no_such_alert, parse_id, yours
+from bot.telegram.args import echo, listed, no_such_alert, parse_id, yours
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
 from bot.telegram.talk import link_reply
@@ -33,7 +33,7 @@ from bot.telegram.tips.repair import query_fix
 from bot.telegram.tips.where import open_tip
 from bot.transport import Incoming
 from bot.view import stored_query
-from bot.wording import plural, shorten
+from bot.wording import plural
 
 esc = html.escape
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -91,11 +91,9 @@ def _delete_all(mine: list[Alert]) -> str | OutgoingMessage:
     """The confirm that /delete all asks, with the user's alerts named."""
     if not mine:
         return "You have no alerts. Add one: <code>/alert rust backend</code>."
-    listed = " · ".join(f"#{a.id} {esc(shorten(a.query, 40))}" for a in mine[:5])
     text = (
-        f"🗑 Delete all your {plural(len(mine), 'alert')} ({listed}"
-        f"{' · …' if len(mine) > 5 else ''})? This cannot be undone: /export first keeps a "
-        "copy to /import."
+        f"🗑 Delete all your {plural(len(mine), 'alert')} ({listed(mine)})? This cannot be "
+        "undone: /export first keeps a copy to /import."
     )
     rows = (
         (

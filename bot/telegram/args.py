@@ -46,8 +46,15 @@ def yours(alerts: Iterable[_Alert]) -> str:
     mine = list(alerts)
     if not mine:
         return " You have no alert yet: <code>/alert rust backend</code> adds one."
-    listed = " · ".join(f"#{a.id} {html.escape(shorten(a.query, 40))}" for a in mine[:5])
-    return f" Yours: {listed}{' · …' if len(mine) > 5 else ''} (/alerts lists them)."
+    return f" Yours: {listed(mine)} (/alerts lists them)."
+
+
+def listed(alerts: Iterable[_Alert]) -> str:
+    """The alerts by id and query on one line ("#1 rust · #2 golang remote:yes"), the first
+    five of them."""
+    mine = list(alerts)
+    shown = " · ".join(f"#{a.id} {html.escape(shorten(a.query, 40))}" for a in mine[:5])
+    return shown + (" · …" if len(mine) > 5 else "")
 
 
 def no_such_alert(alert_id: int, alerts: Iterable[_Alert]) -> str:

@@ -153,7 +153,7 @@ def cmd_unmute(store: Stores, msg: Incoming, arg: str) -> str:
     ):
         muted = store.choices.muted_companies(msg.chat_id)
         if not muted:
-            return "You have muted no company. /muted lists the ones you mute."
+            return "You have muted no company: nothing to unmute."
         for name in muted:
             store.choices.unmute_company(msg.chat_id, name)
         return (
