@@ -1,5 +1,5 @@
 """When a pause ends, typed as people write it: a span ("2w", "10 days", "a week", "two
-weeks", "1 month", "for 12h") or a day ("until fri", "tomorrow", "next week", "until dec 24",
+weeks", "1 month", "for 12h", "for the next 2 weeks", "until 2 weeks") or a day ("until fri", "tomorrow", "next week", "until dec 24",
 "till 24 December 2026", "until 2027-01-04"), the day's pause ending at 08:00 local time.
 
 English only, as the other commands are. A date without its year is the next one to come.
@@ -26,7 +26,7 @@ _UNITS = {
 }  # fmt: skip
 _NUMBER = r"\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _SPAN = re.compile(
-    rf"^(?:for\s+)?(?:(?P<n>{_NUMBER})\s*)?(?:more\s+)?"
+    rf"^(?:for\s+)?(?:(?:the\s+)?next\s+(?=\d|[a-z]+\s))?(?:(?P<n>{_NUMBER})\s*)?(?:more\s+)?"
     r"(?P<unit>h|hrs?|hours?|d|days?|w|wks?|weeks?|fortnights?|months?|mo)$"
 )
 _UNTIL = re.compile(r"^(?:until|till|til|to|through|thru)\s+")
@@ -61,6 +61,8 @@ def parse_pause(text: str, now: datetime, tz: str) -> datetime:
     """When a pause typed as `text` ends (UTC): a span from `now`, or 08:00 local time on the
     day it names. PolicyError unless it ends within PAUSE_LONGEST."""
     words = _words(text)
+    if (bare := _UNTIL.sub("", words)) != words and _SPAN.match(bare):
+        words = bare  # "until 2 weeks": for two weeks
     if span := _SPAN.match(words):
         count = span["n"] or "1"
         n = int(count) if count.isdigit() else _NUMBERS[count]

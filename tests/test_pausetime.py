@@ -34,6 +34,9 @@ SAT_NOON = utc(2026, 3, 28, 12, 0)  # Berlin moves to summer time the next night
         ("3 months", utc(2026, 6, 26, 12, 0)),
         ("an hour", utc(2026, 3, 28, 13, 0)),
         ("2 more weeks", utc(2026, 4, 11, 12, 0)),
+        ("until 2 weeks", utc(2026, 4, 11, 12, 0)),  # from now, as "for" would say
+        ("for the next 2 weeks", utc(2026, 4, 11, 12, 0)),
+        ("the next few days", utc(2026, 3, 31, 12, 0)),
         ("until tomorrow", utc(2026, 3, 29, 6, 0)),  # 08:00 local, summer time from that night
         ("tomorrow", utc(2026, 3, 29, 6, 0)),
         ("until mon", utc(2026, 3, 30, 6, 0)),
