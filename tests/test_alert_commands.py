@@ -971,6 +971,42 @@ async def test_an_alert_for_the_words_visa_sponsorship_gets_visa_yes_offered(han
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
 
 
+async def test_what_to_leave_out_written_as_words_gets_the_exclusion_offered(handlers) -> None:
+    """ "rust no intern" needs the words "no" and "intern": it finds the very jobs meant to be
+    left out (here none at all). The exclusion is offered, and it finds the rest."""
+    saved, tip = await saved_and_tip(handlers, "/alert rust no intern")
+    assert saved == "✅ Alert #1 saved: <b>rust no intern</b>"
+    assert tip == (
+        "Tip: “no intern” finds only the jobs that mention “intern”, the ones meant to be left "
+        "out. To leave them out: <code>/edit 1 rust -intern</code>."
+    )
+    assert "It matches 2 jobs posted" in await say(handlers, "/edit 1 rust -intern")
+    offers = {
+        "rust without intern": "rust -intern",
+        "rust excluding intern or staff": "rust -(intern OR staff)",
+        "rust but not intern": "rust -intern",
+        "rust no remote": "rust -remote:yes",  # not remote:yes, the workplace tip's offer
+        "rust, no intern, remote": "rust -intern remote:yes",
+        "rust jobs in berlin without intern": "rust location:berlin -intern",
+    }
+    for typed, offered in offers.items():
+        reply = await say(handlers, f"/edit 1 {typed}")
+        assert f"<code>/edit 1 {html.escape(offered)}</code>" in reply, typed
+    but = await say(handlers, "/edit 1 rust but not intern")
+    assert "“but” is a word a job must have too" in but
+    alone = await say(handlers, "/edit 1 no crypto")
+    assert "A minus leaves them out, after a word a job must have: <code>/edit 1 backend " in alone
+    for fine in ("python no experience", "rust no code", "rust -crypto", "rust no", "go nor"):
+        assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
+    assert "Tip:" not in await say(handlers, "/edit 1 rust no visa sponsorship"), "not visa:yes"
+    searched = await say(handlers, "/search rust no intern")
+    assert searched.startswith(
+        "No stored job has every word of <b>rust no intern</b>, so here is what it likely means."
+        "\nLatest jobs matching <b>rust -intern</b>"
+    ), "the search it likely meant, run"
+    assert searched.count("<a href") == 2
+
+
 async def test_edit_without_an_id_edits_the_only_alert_or_lists_the_ids(handlers, store) -> None:
     """With one alert, /edit <query> can only mean it; with none or several, the reply says
     how, with the ids to choose from."""

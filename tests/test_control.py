@@ -298,8 +298,9 @@ async def test_why_over_many_alerts_is_split_within_the_limit(tmp_path, tg) -> N
             words = " ".join(f"missing{i}x{j}" for j in range(12))
             app.store.alerts.add_alert(USER, f"({words}) OR title:(w{i}a OR w{i}b OR w{i}c)", T0)
         tg.push_text(USER, "/why https://example.com/jobs/2")
-        await until(lambda: len(tg.messages_to(USER)) > 1)
-        await asyncio.sleep(0.2)
+        await until(
+            lambda: sum(m.visible_text.count("not matched") for m in tg.messages_to(USER)) >= 50
+        )
     parts = tg.messages_to(USER)
     assert len(parts) > 1 and not tg.errors
     assert all(utf16_len(m.visible_text) <= MAX_TEXT_UTF16 for m in parts)

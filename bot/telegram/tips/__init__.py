@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from bot.syntax import And, Node, Or, format_node
 from bot.telegram.tips.amounts import currency_tip
+from bot.telegram.tips.exclude import exclusion_tip
 from bot.telegram.tips.sentence import sentence_tip
 from bot.telegram.tips.tip import Tip, joined
 from bot.telegram.tips.where import open_tip, place_tip, remote_from_tip, workplace_tip
@@ -35,6 +36,7 @@ Kind = Callable[[Node, str, str], Tip | None]
 ALERT: tuple[Kind, ...] = (
     grouping_tip,  # first: the others read the query as grouped
     list_tip,
+    exclusion_tip,  # before the tips on words: "no remote" is no remote:yes
     sentence_tip,
     workplace_tip,
     place_tip,
@@ -47,6 +49,7 @@ ALERT: tuple[Kind, ...] = (
     currency_tip,
 )
 SEARCH: tuple[Kind, ...] = (
+    exclusion_tip,
     sentence_tip,
     workplace_tip,
     list_tip,

@@ -26,6 +26,7 @@ from bot.syntax import (
     Years,
     format_node,
 )
+from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.tip import Tip
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to
 from bot.telegram.tips.words import TYPES, regrouped, years_at
@@ -168,6 +169,8 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
     "remote" and "3 years" have tips of their own)."""
     token = _token(terms[i])
     nxt = terms[i + 1] if i + 1 < len(terms) else None
+    if (gone := excluded_at(terms, i)) is not None:  # "no crypto": -crypto
+        return gone[0], gone[1], gone[2], True
     if (years := years_at(terms, i)) is not None:
         said = " ".join(format_node(t) for t in terms[i : years[1]])
         return Years("<=", years[0]), years[1] - i, said, False

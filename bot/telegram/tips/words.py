@@ -29,6 +29,7 @@ esc = html.escape
 
 
 _VISA_WORDS = frozenset({"visa", "visas", "sponsorship", "sponsor"})
+_NEGATING = frozenset({"no", "without", "not"})
 
 
 # A job's level: a description names others in passing ("mentored by senior engineers").
@@ -111,6 +112,8 @@ def visa_tip(root: Node, typed: str, command: str) -> Tip | None:
     named = [t for t in terms if isinstance(t, Word | Phrase) and _VISA_WORDS & set(t.text.split())]
     if not named or any(isinstance(t, Attr) and t.name == "visa" for t in terms):
         return None
+    if _is_word(terms[max(terms.index(named[0]) - 1, 0)], _NEGATING):
+        return None  # "no visa sponsorship": no sign it wants the jobs that sponsor
     return Tip(
         f"{esc(' '.join(map(format_node, named)))} also finds the jobs that say they will not "
         "sponsor a visa.",

@@ -1,0 +1,89 @@
+"""What a query leaves out, written as words ("rust no crypto", "go without gambling", "rust
+but not web3"): every word of a query must be in the job, so "no crypto" finds the very jobs
+that mention crypto. The exclusion (-crypto) is offered. Pure.
+"""
+
+from __future__ import annotations
+
+import html
+
+from bot.errors import QueryError
+from bot.query import parse as parse_query
+from bot.syntax import ATTRS, And, Attr, Node, Not, Or, Phrase, Word, format_node
+from bot.telegram.tips.tip import Tip, joined
+
+esc = html.escape
+
+# The words people put before what they do not want.
+_EXCLUDING = frozenset({"no", "without", "excluding", "exclude", "except", "minus", "nor"})
+# After "no", words meant as they stand: "no experience" (entry level), "no code", "no visa
+# sponsorship" (the visa tip's) are no exclusion.
+_KEPT = frozenset({
+    "experience", "exp", "degree", "code", "coding", "visa", "visas", "sponsorship", "sponsor",
+})  # fmt: skip
+_WORKPLACE = ("remote", "hybrid", "onsite")  # "no remote": the remote: filter, negated
+
+
+def _text(term: Node) -> str:
+    return term.text if isinstance(term, Word | Phrase) else ""
+
+
+def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int, str] | None:
+    """(what the terms from `i` leave out, as the query says it; how many terms that takes;
+    the words as typed) when they say to leave something out: "no crypto" (-crypto), "without
+    crypto or web3" (-(crypto OR web3)), "no remote" (-remote:yes), "but -crypto" (the
+    exclusion, without "but"). None otherwise."""
+    word = _text(terms[i])
+    after = terms[i + 1] if i + 1 < len(terms) else None
+    if after is None:
+        return None
+    if word == "but" and isinstance(after, Not):
+        return after, 2, "but"
+    if word not in _EXCLUDING:
+        return None
+    if isinstance(after, Or) and all(_text(c) for c in after.children):
+        if any(_text(c) in _KEPT for c in after.children):
+            return None
+        return Not(after), 2, f"{word} {format_node(after)}"
+    said = _text(after)
+    if not said or said.split()[0] in _KEPT:
+        return None
+    if said in _WORKPLACE:
+        return Not(Attr("remote", ATTRS["remote"][said])), 2, f"{word} {said}"
+    return Not(after), 2, f"{word} {format_node(after)}"
+
+
+def exclusion_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When the query says in words what to leave out ("rust no crypto"): those words are
+    words a job must have. The query with the exclusions (rust -crypto) is offered."""
+    terms = root.children if isinstance(root, And) else (root,)
+    out: list[Node] = []
+    said: list[str] = []
+    gone: list[Node] = []
+    i = 0
+    while i < len(terms):
+        if (found := excluded_at(terms, i)) is None:
+            out.append(terms[i])
+            i += 1
+            continue
+        node, taken, words = found
+        out.append(node)
+        said.append(f"“{esc(words)}”")
+        if not isinstance(terms[i + 1], Not):
+            gone.append(terms[i + 1])
+        i += taken
+    if not said:
+        return None
+    named = " and ".join(said)
+    if gone:
+        things = " or ".join(f"“{esc(format_node(g))}”" for g in gone)
+        why = f"{named} finds only the jobs that mention {things}, the ones meant to be left out."
+    else:
+        why = f"{named} is a word a job must have too: every word of a query must be in the job."
+    try:
+        meant = parse_query(format_node(joined(out))).root
+    except QueryError:  # only exclusions ("no crypto"): no alert on its own
+        minus = esc(format_node(next(t for t in out if isinstance(t, Not))))
+        example = f"<code>{esc(command)} backend {minus}</code>"
+        return Tip(f"{why} A minus leaves them out, after a word a job must have: {example}.")
+    return Tip(why, "To leave them out:" if gone else "Without it:", meant)
