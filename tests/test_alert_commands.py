@@ -122,7 +122,7 @@ async def test_a_workplace_word_gets_a_tip_for_the_filter(
 
 
 @pytest.mark.parametrize(
-    "text", ["/alert rust remote:yes", "/alert rust -remote", "/alert title:remote"]
+    "text", ["/alert rust remote:yes", "/alert rust -remote:yes", "/alert title:remote"]
 )
 async def test_no_tip_where_the_word_is_not_a_plain_term(handlers, text: str) -> None:
     assert "Tip:" not in await say(handlers, text)
@@ -1007,6 +1007,41 @@ async def test_what_to_leave_out_written_as_words_gets_the_exclusion_offered(han
     assert searched.count("<a href") == 2
 
 
+async def test_a_level_or_workplace_left_out_by_its_word_gets_the_filter_offered(
+    handlers, store, now
+) -> None:
+    """-senior leaves out every job whose text says "senior", even "mentored by senior
+    engineers"; -title:senior only the senior jobs. -remote leaves out "this role is not
+    remote" too; -remote:yes the jobs the board marks remote."""
+    await say(handlers, "/alert rust")
+    offers = {
+        "rust -senior": "rust -title:senior",
+        "rust -senior -staff": "rust -title:senior -title:staff",
+        "rust -(senior OR staff)": "rust -title:(senior OR staff)",
+        "rust -remote": "rust -remote:yes",
+        "rust -onsite": "rust -remote:no",
+        "rust no senior": "rust -title:senior",  # one offer, not -senior first
+        "go -junior remote": "go -title:junior remote:yes",
+    }
+    for typed, offered in offers.items():
+        reply = await say(handlers, f"/edit 1 {typed}")
+        assert f"<code>/edit 1 {html.escape(offered)}</code>" in reply, typed
+    one = await say(handlers, "/edit 1 rust -senior")
+    assert "<b>-senior</b> leaves out every job whose text has the word, even in passing " in one
+    assert "(“mentored by senior engineers”). To leave out the jobs of that level:" in one
+    both = await say(handlers, "/edit 1 rust -senior -staff")
+    assert "<b>-senior -staff</b> leave out every job whose text has one of the words" in both
+    assert "“this role is not remote”" in await say(handlers, "/edit 1 rust -remote")
+    stripped = await say(handlers, "/edit 1 rust -title:senior -remote:yes")
+    assert "Tip:" not in stripped
+    mentor = ("Rust Engineer", "Berlin", "Mentored by senior engineers.")
+    jobs = [raw(i, *job) for i, job in enumerate([*JOBS, mentor], start=1)]
+    store.postings.record("Acme", [normalize.posting(r, INFO) for r in jobs], now)
+    before = await say(handlers, "/edit 1 rust -senior")
+    after = await say(handlers, "/edit 1 rust -title:senior")
+    assert "It matches 2 jobs" in before and "It matches 3 jobs" in after, "the mentored one"
+
+
 async def test_edit_without_an_id_edits_the_only_alert_or_lists_the_ids(handlers, store) -> None:
     """With one alert, /edit <query> can only mean it; with none or several, the reply says
     how, with the ids to choose from."""
@@ -1105,6 +1140,6 @@ async def test_an_alert_for_a_level_as_a_word_gets_title_offered(handlers, store
     edited = await say(handlers, "/edit 1 title:senior rust")
     assert "Tip:" not in edited and "Junior Rust Engineer" not in edited
     assert "Senior Rust Engineer" in edited
-    for fine in ("rust (senior OR staff)", "rust -junior", "title:staff rust"):
+    for fine in ("rust (senior OR staff)", "rust -title:junior", "title:staff rust"):
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
     assert "mentoring junior engineers" in await say(handlers, "/edit 1 jr rust")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from bot.syntax import And, Node, Or, format_node
 from bot.telegram.tips.amounts import currency_tip
-from bot.telegram.tips.exclude import exclusion_tip
+from bot.telegram.tips.exclude import exclusion_tip, unwanted_tip
 from bot.telegram.tips.sentence import sentence_tip
 from bot.telegram.tips.tip import Tip, joined
 from bot.telegram.tips.where import open_tip, place_tip, remote_from_tip, workplace_tip
@@ -37,6 +37,7 @@ ALERT: tuple[Kind, ...] = (
     grouping_tip,  # first: the others read the query as grouped
     list_tip,
     exclusion_tip,  # before the tips on words: "no remote" is no remote:yes
+    unwanted_tip,
     sentence_tip,
     workplace_tip,
     place_tip,

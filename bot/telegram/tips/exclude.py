@@ -9,8 +9,9 @@ import html
 
 from bot.errors import QueryError
 from bot.query import parse as parse_query
-from bot.syntax import ATTRS, And, Attr, Node, Not, Or, Phrase, Word, format_node
+from bot.syntax import ATTRS, And, Attr, Field, Node, Not, Or, Phrase, Word, format_node
 from bot.telegram.tips.tip import Tip, joined
+from bot.telegram.tips.words import LEVELS, level_aside
 
 esc = html.escape
 
@@ -44,13 +45,11 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
     if isinstance(after, Or) and all(_text(c) for c in after.children):
         if any(_text(c) in _KEPT for c in after.children):
             return None
-        return Not(after), 2, f"{word} {format_node(after)}"
+        return Not(_own(after) or after), 2, f"{word} {format_node(after)}"
     said = _text(after)
     if not said or said.split()[0] in _KEPT:
         return None
-    if said in _WORKPLACE:
-        return Not(Attr("remote", ATTRS["remote"][said])), 2, f"{word} {said}"
-    return Not(after), 2, f"{word} {format_node(after)}"
+    return Not(_own(after) or after), 2, f"{word} {format_node(after)}"
 
 
 def exclusion_tip(root: Node, typed: str, command: str) -> Tip | None:
@@ -76,7 +75,8 @@ def exclusion_tip(root: Node, typed: str, command: str) -> Tip | None:
         return None
     named = " and ".join(said)
     if gone:
-        things = " or ".join(f"“{esc(format_node(g))}”" for g in gone)
+        each = [c for g in gone for c in (g.children if isinstance(g, Or) else (g,))]
+        things = " or ".join(f"“{esc(format_node(g))}”" for g in each)
         why = f"{named} finds only the jobs that mention {things}, the ones meant to be left out."
     else:
         why = f"{named} is a word a job must have too: every word of a query must be in the job."
@@ -87,3 +87,46 @@ def exclusion_tip(root: Node, typed: str, command: str) -> Tip | None:
         example = f"<code>{esc(command)} backend {minus}</code>"
         return Tip(f"{why} A minus leaves them out, after a word a job must have: {example}.")
     return Tip(why, "To leave them out:" if gone else "Without it:", meant)
+
+
+def unwanted_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When the query leaves out a level or workplace by its word (-senior, -remote, not
+    inside OR): that leaves out every job whose text has the word, even in passing
+    ("mentored by senior engineers", "this role is not remote"). The job's own level
+    (-title:senior) or workplace (-remote:yes) is offered."""
+    terms = root.children if isinstance(root, And) else (root,)
+    own: dict[Node, Node] = {
+        t: Not(o) for t in terms if isinstance(t, Not) and (o := _own(t.child)) is not None
+    }
+    if not own:
+        return None
+    unwanted = [t for t in terms if isinstance(t, Not) and t in own]
+    child = unwanted[0].child
+    several = len(unwanted) > 1 or isinstance(child, Or)
+    first = _text(child.children[0] if isinstance(child, Or) else child)
+    if first in _WORKPLACE:
+        aside, lead = f"“this role is not {first}”", "To leave out the jobs the board marks so:"
+    else:
+        level = "those levels" if several else "that level"
+        aside, lead = f"“{level_aside(first)}”", f"To leave out the jobs of {level}:"
+    words = " ".join(format_node(t) for t in unwanted)
+    has = "leave out every job whose text has one of the words" if several else ""
+    has = has or "leaves out every job whose text has the word"
+    return Tip(
+        f"<b>{esc(words)}</b> {has}, even in passing ({aside}).",
+        lead,
+        joined(own.get(t, t) for t in terms),
+    )
+
+
+def _own(term: Node) -> Node | None:
+    """The filter for a job's own level or workplace that a word names (or levels joined by
+    OR), or None."""
+    if isinstance(term, Or) and all(_text(c) in LEVELS for c in term.children):
+        return Field("title", term)
+    word = term.token if isinstance(term, Word) else ""
+    if word in LEVELS:
+        return Field("title", term)
+    if word in _WORKPLACE:
+        return Attr("remote", ATTRS["remote"][word])
+    return None

@@ -33,7 +33,13 @@ _NEGATING = frozenset({"no", "without", "not"})
 
 
 # A job's level: a description names others in passing ("mentored by senior engineers").
-_LEVELS = frozenset({"senior", "sr", "junior", "jr", "staff", "principal"})
+LEVELS = frozenset({"senior", "sr", "junior", "jr", "staff", "principal"})
+
+
+def level_aside(word: str) -> str:
+    """How a description names a level in passing: "mentored by senior engineers"."""
+    level = {"sr": "senior", "jr": "junior"}.get(word, word)
+    return f"mentoring {level} engineers" if level == "junior" else f"mentored by {level} engineers"
 
 
 def level_tip(root: Node, typed: str, command: str) -> Tip | None:
@@ -41,18 +47,14 @@ def level_tip(root: Node, typed: str, command: str) -> Tip | None:
     it matches a description that names the level in passing too, while title:senior matches
     the job's own, which is offered."""
     terms = root.children if isinstance(root, And) else (root,)
-    levels = [t for t in terms if isinstance(t, Word) and t.token in _LEVELS]
+    levels = [t for t in terms if isinstance(t, Word) and t.token in LEVELS]
     if not levels:
         return None
     meant = joined(Field("title", t) if t in levels else t for t in terms)
     word = levels[0].token
-    level = {"sr": "senior", "jr": "junior"}.get(word, word)
-    aside = (
-        f"mentoring {level} engineers" if level == "junior" else f"mentored by {level} engineers"
-    )
     return Tip(
         f"<b>{esc(word)}</b> also matches a description that names the level in passing "
-        f"(“{aside}”).",
+        f"(“{level_aside(word)}”).",
         "For the job's own level:",
         meant,
     )
