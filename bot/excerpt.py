@@ -4,8 +4,9 @@ Descriptions (from `bot.normalize`) are plain text: blank-line paragraphs, "• 
 headings as short lines of their own ("The role", "What you'll do:") or as the start of a line
 ("Benefits: ..."). Many open with the company's "About us"; a reader wants the role. So the
 text is cut into sections by heading and the excerpt comes from the first section about the
-role; failing that, the first one that is not company boilerplate (about us, mission, values,
-benefits, equal opportunity); failing that, the opening.
+role that says something (a board may cut one off: "We are seeking a"); failing that, the first
+one that is not company boilerplate (about us, mission, values, benefits, equal opportunity);
+failing that, the opening.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(
-    r"^(?:about (?!(?:the |this )?(?:role|job|position|opportunity|you)\b)"
+    r"^(?:about (?!(?:the |this |our )?(?:role|job|position|opportunity|you|team)\b)"
     r"|who we are|our (?:mission|story|values|culture|company|team|vision|benefits|perks)"
     r"|why (?:join|work|you(?:'|’)?ll love)|benefits|perks|what we offer|we offer"
     r"|(?:equal|eeo)|diversity|life at|working at|company (?:description|overview)"
@@ -110,12 +111,19 @@ def _skip_introduction(section: Section, company: str) -> Section:
     return Section(section.heading, tuple("\n".join(paragraphs).split("\n")))
 
 
+def _says_something(section: Section) -> bool:
+    """False for a section of one short line that stops mid-sentence: "We are seeking a",
+    cut off by its board."""
+    lines = [x for x in section.lines if x]
+    return len(lines) != 1 or len(lines[0]) >= 40 or lines[0].endswith((*_SENTENCE_END, ":"))
+
+
 def about_the_role(text: str, company: str = "") -> str:
     """The lines of the section most about the role (see the module docstring)."""
     parts = sections(text)
     if not parts:
         return ""
-    role = next((s for s in parts if s.kind == "role"), None)
+    role = next((s for s in parts if s.kind == "role" and _says_something(s)), None)
     if role is None:
         useful = [_skip_introduction(s, company) for s in parts if s.kind == "other"]
         useful = [s for s in useful if s.heading or not _about_company(s.lines[0], company)]

@@ -90,7 +90,19 @@ def posted_ago(posted: datetime | None, now: datetime) -> str:
         return f"posted today ({date})"
     if days == 1:
         return f"posted yesterday ({date})"
-    return f"posted {days} days ago ({date})"
+    return f"posted {_ago(days)} ({date})"
+
+
+def _ago(days: int) -> str:
+    """'3 days ago', '5 weeks ago', '4 months ago', '2 years ago': "posted 1948 days ago" is
+    hard to read as old."""
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 365:
+        return f"{days // 30} months ago"
+    return "a year ago" if days < 730 else f"{days // 365} years ago"
 
 
 # What a job's message says of visa sponsorship when the posting says something (`bot.visa`).

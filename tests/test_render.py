@@ -65,6 +65,26 @@ def test_posted_counts_calendar_days() -> None:
     assert posted_ago(None, NOW) == ""
 
 
+@pytest.mark.parametrize(
+    ("days", "said"),
+    [
+        (2, "2 days ago (19 Nov 2026)"),
+        (13, "13 days ago (8 Nov 2026)"),
+        (14, "2 weeks ago (7 Nov 2026)"),
+        (59, "8 weeks ago (23 Sep 2026)"),
+        (60, "2 months ago (22 Sep 2026)"),
+        (364, "12 months ago (22 Nov 2025)"),
+        (365, "a year ago (21 Nov 2025)"),
+        (1948, "5 years ago (22 Jul 2021)"),
+    ],
+)
+def test_an_old_posting_says_its_age_in_weeks_months_or_years(days: int, said: str) -> None:
+    """ "Posted 1948 days ago" is hard to read as old."""
+    from bot.render import posted_ago
+
+    assert posted_ago(NOW - timedelta(days=days), NOW) == f"posted {said}"
+
+
 def test_fifty_long_matched_alerts_still_fit_one_message() -> None:
     big = "😀" * 5000
     p = Posting("b:1", "b", "1", big, big, big, "https://e.com/1", big, NOW, "remote")
