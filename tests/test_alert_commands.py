@@ -233,6 +233,24 @@ async def test_a_region_then_only_is_from_that_region(handlers) -> None:
     await say(handlers, "/alert java")
     reply = await say(handlers, "/edit 1 python remote us only")
     assert "For that: <code>/edit 1 python remote:yes from:us</code>." in reply, reply
+    latin = await say(handlers, "/edit 1 python remote latin america only")
+    assert "<code>/edit 1 python remote:yes from:&quot;latin america&quot;</code>." in latin
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("rust only", "Without it: <code>/edit 1 rust</code>"),
+        ("rust jobs", "Without it: <code>/edit 1 rust</code>"),
+        ("remote only python", "With filters: <code>/edit 1 remote:yes python</code>"),
+        ("senior only rust", "All of these: <code>/edit 1 title:senior rust</code>"),
+    ],
+)
+async def test_only_is_a_word_few_jobs_say(handlers, typed: str, offered: str) -> None:
+    """ "senior only" needs the word "only" in the job: it is offered without it."""
+    await say(handlers, "/alert java")
+    reply = await say(handlers, f"/edit 1 {typed}")
+    assert "few jobs say “" in reply and offered in reply, reply
 
 
 async def test_a_search_written_as_a_sentence_that_finds_nothing_gets_filters_offered(

@@ -38,7 +38,7 @@ esc = html.escape
 # in the job: these say what a job is, or join words, and few jobs say them as meant.
 _JOB_WORDS = frozenset({
     "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy",
-    "vacancies", "opportunity", "opportunities",
+    "vacancies", "opportunity", "opportunities", "only",
 })  # fmt: skip
 
 
@@ -69,6 +69,13 @@ _CURRENCY = re.compile(r"([€$£¥₹])\s?\d|\d[km]?\s?(?:([€$£¥₹])|([A-Z
 
 # After "jobs at", the company's name runs up to 3 words, to one of these or a filter.
 _NOT_A_NAME = _GLUE | _NEAR | _AT_LEAST | _AT_MOST | _JOB_WORDS | {"and", "most"}
+
+
+def _after_region(terms: list[Node], i: int) -> bool:
+    """Whether the words just before `i` name a region ("us", "latin america")."""
+    before = [_token(t) for t in terms[max(i - 2, 0) : i]]
+    names = (before[-1], " ".join(before)) if before else ()
+    return any(n == "us" or placenames.names_a_region(n) for n in names)
 
 
 def _amount(term: Node, bare: bool = False) -> str | None:
@@ -243,7 +250,9 @@ def as_filters(
             i += taken
             continue
         term, token = terms[i], _token(terms[i])
-        if token in _JOB_WORDS:
+        if token == "only" and _after_region(terms, i):
+            out.append(term)  # "us only": from:us, which the remote tips offer
+        elif token in _JOB_WORDS:
             read.append(token)
             sentence = True
         elif not (token in _GLUE or (isinstance(term, Phrase) and set(term.tokens) <= _GLUE)):
@@ -285,8 +294,8 @@ def sentence_tip(root: Node, typed: str, command: str) -> Tip | None:
     named = [f"“{esc(w)}”" for w in dict.fromkeys(read) if w][:3]
     said = ", ".join(named[:-1]) + f" or {named[-1]}" if len(named) > 1 else "".join(named)
     why = f": few jobs say {said}" if named else ""
-    return Tip(
-        f"a job matches only if its text has every word of the query{why}.",
-        "With filters:",
-        filters,
-    )
+    kept = set(root.children if isinstance(root, And) else (root,))
+    added = [t for t in (filters.children if isinstance(filters, And) else (filters,))]
+    without = "Without it:" if len(named) == 1 else "Without them:"
+    lead = "With filters:" if any(t not in kept for t in added) else without
+    return Tip(f"a job matches only if its text has every word of the query{why}.", lead, filters)
