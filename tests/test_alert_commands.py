@@ -1090,6 +1090,24 @@ async def test_delete_by_query_and_a_delete_that_misses_names_the_alerts(handler
     assert [a.query for a in store.alerts.alerts(USER)] == ["rust"]
 
 
+async def test_delete_takes_several_ids_as_people_list_them(store, now) -> None:
+    """ "/delete 1 2", "1, 2", "1 and 2", "1-3": each alert named goes; an id that names none
+    of the user's is said, and the rest are deleted all the same."""
+    handlers = Handlers(store.db, AlertsConfig(max_per_user=10), clock=lambda: now)
+    for word in ("rust", "go", "scala", "java", "kotlin", "swift", "elixir"):
+        await say(handlers, f"/alert {word}")
+    assert await say(handlers, "/delete 1,2") == "Alerts #1 and #2 deleted."
+    assert await say(handlers, "/delete 3 and #4") == "Alerts #3 and #4 deleted."
+    assert await say(handlers, "/delete 5-6") == "Alerts #5 and #6 deleted."
+    assert await say(handlers, "/delete 6 7 9") == (
+        "Alert #7 deleted. You have no alert #6 or #9. You have no alert yet: "
+        "<code>/alert rust backend</code> adds one."
+    )
+    assert store.alerts.alerts(USER) == []
+    for other in ("1-500", "1 x", "3-1"):
+        assert "is not an alert id" in await say(handlers, f"/delete {other}"), other
+
+
 async def test_several_tips_share_one_offer_that_makes_every_change(handlers) -> None:
     """In "senior rust remote europe" three words likely mean filters: each tip names its own
     change, and one line offers the alert with all of them, which then gets no tip."""

@@ -23,7 +23,7 @@ from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import format_node
 from bot.telegram import alert_list, stored_search
-from bot.telegram.args import echo, listed, no_such_alert, parse_id, yours
+from bot.telegram.args import echo, listed, no_such_alert, parse_id, parse_ids, yours
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
 from bot.telegram.talk import link_reply
@@ -65,8 +65,9 @@ COMMANDS = (
         "delete",
         "<id>",
         "Delete an alert",
-        "/delete 3 — deletes alert #3 (ids are in /alerts); /delete golang remote:yes deletes the "
-        "alert of that query; /delete all, every one, after you confirm.",
+        "/delete 3 — deletes alert #3 (ids are in /alerts); /delete 1 2 or /delete 2-4, several; "
+        "/delete golang remote:yes deletes the alert of that query; /delete all, every one, "
+        "after you confirm.",
     ),
 )
 
@@ -102,6 +103,24 @@ def _delete_all(mine: list[Alert]) -> str | OutgoingMessage:
         ),
     )
     return OutgoingMessage(text, visible_text(text), rows)
+
+
+def _delete_several(store: Stores, chat_id: int, ids: list[int], mine: list[Alert]) -> str:
+    """/delete 1 2 (or "1, 2", "1-3"): each of the user's alerts named; the others said."""
+    deleted = [i for i in ids if store.alerts.delete_alert(chat_id, i)]
+    missing = [i for i in ids if i not in deleted]
+    noun = "Alert" if len(deleted) == 1 else "Alerts"
+    said = f"{noun} {_ids(deleted)} deleted." if deleted else ""
+    if missing:
+        left = [a for a in mine if a.id not in deleted]
+        said += f" You have no alert {_ids(missing, 'or')}." + yours(left)
+    return said.strip()
+
+
+def _ids(ids: list[int], last: str = "and") -> str:
+    """#1, #2 and #3."""
+    named = [f"#{i}" for i in ids]
+    return f"{', '.join(named[:-1])} {last} {named[-1]}" if len(named) > 1 else named[0]
 
 
 class AlertCommands:
@@ -260,6 +279,8 @@ class AlertCommands:
         if alert_id is None:
             typed = " ".join(arg.split()).lower()
             alert_id = next((a.id for a in mine if a.query.lower() == typed), None)
+        if alert_id is None and (several := parse_ids(arg)) is not None:
+            return _delete_several(store, msg.chat_id, several, mine)
         if alert_id is None:
             return f"“{echo(arg)}” is not an alert id nor one of your alerts." + yours(mine)
         if store.alerts.delete_alert(msg.chat_id, alert_id):

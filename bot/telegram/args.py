@@ -24,6 +24,30 @@ def parse_id(arg: str) -> int | None:
     return int(raw)
 
 
+_SEVERAL = re.compile(r"\s*(?:,|;|\band\b|&|\s)\s*")  # "1, 2", "1 2", "1 and 2"
+_SPAN = re.compile(r"#?([0-9]{1,4})\s*(?:-|–|\.\.)\s*#?([0-9]{1,4})")  # "1-3"
+MAX_SEVERAL = 100  # ids in one command
+
+
+def parse_ids(arg: str) -> list[int] | None:
+    """Several ids ("1 2", "1, 2 and #5", "1-3"), in order, each once; None when `arg` names
+    fewer than two, or anything but ids."""
+    ids: list[int] = []
+    for part in _SEVERAL.split(_SPAN.sub(_spelled, arg.strip())):
+        one = parse_id(part) if part else 0
+        if one is None:
+            return None
+        if one and one not in ids:
+            ids.append(one)
+    return ids if 1 < len(ids) <= MAX_SEVERAL else None
+
+
+def _spelled(span: re.Match[str]) -> str:
+    """A span of ids ("1-3") as its ids ("1 2 3"); one too long stays as typed (no id)."""
+    low, high = int(span[1]), int(span[2])
+    return " ".join(map(str, range(low, high + 1))) if 0 < high - low < MAX_SEVERAL else span[0]
+
+
 def with_scheme(url: str) -> str:
     """`url`, with https:// put first when it is written without a scheme (stripe.com/jobs)."""
     return "https://" + url if "://" not in url and _BARE_HOST.match(url) else url
