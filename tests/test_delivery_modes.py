@@ -439,3 +439,37 @@ async def test_resuming_all_names_the_alerts_paused_one_by_one(handlers, store) 
     reply = await say(handlers, "/resume")
     assert reply.startswith("▶️ Notifications are on again.")
     assert reply.endswith(f"\nStill paused: #1, #{other}. /resume &lt;id&gt; turns one on.")
+
+
+async def test_several_alerts_paused_resumed_or_given_a_digest_at_once(handlers, store) -> None:
+    """ "/pause 1 2", "/pause 2,3 2 weeks", "/resume 1 2", "/digest 1 3 daily": as for one
+    alert, each named; an id naming none of the user's changes nothing. "/pause 1 2 weeks"
+    stays alert 1 for two weeks."""
+    for word in ("golang", "scala"):
+        store.alerts.add_alert(USER, word, NOW)
+    assert await say(handlers, "/pause 1 9") == (
+        "You have no alert #9. Yours: #1 rust · #2 golang · #3 scala (/alerts lists them)."
+    )
+    assert store.alerts.paused_alert_ids(USER) == set()
+    assert (await say(handlers, "/pause 1 2")).startswith("⏸ Alerts #1 and #2 paused. They")
+    assert store.alerts.paused_alert_ids(USER) == {1, 2}
+    timed = await say(handlers, "/pause 2,3 2 weeks")
+    assert timed.startswith("⏸ Alerts #2 and #3 paused until Wed 15 Jul 12:00 (UTC).")
+    assert "/resume 2 3 turns them on sooner" in timed
+    rows = {a.id: a for a in store.alerts.alert_rows(USER)}
+    assert rows[1].resume_at is None and rows[2].resume_at == rows[3].resume_at is not None
+    assert (await say(handlers, "/pause 1 2 weeks")).startswith("⏸ Alert #1 paused until Wed 15")
+    resumed = await say(handlers, "/resume 1 2")
+    assert resumed.startswith("▶️ Alerts #1 and #2 are on again.")
+    assert store.alerts.paused_alert_ids(USER) == {3}
+    assert (await say(handlers, "/resume 1 3")).startswith("▶️ Alert #3 is on again. (#1 isn't")
+    assert await say(handlers, "/resume 1 2") == "Alerts #1 and #2 aren't paused."
+    digest = (await say(handlers, "/digest 1, 3 daily 09:00")).split("\n")
+    assert [line.split(" comes")[0] for line in digest] == [
+        "📬 Done: Alert #1 “rust”",
+        "📬 Done: Alert #3 “scala”",
+    ]
+    rows = {a.id: a for a in store.alerts.alert_rows(USER)}
+    assert rows[1].delivery == rows[3].delivery is not None and rows[2].delivery is None
+    assert "I can't use that" in await say(handlers, "/digest 1 2 blah")
+    assert store.alerts.alert_rows(USER)[1].delivery is None, "nothing changed"

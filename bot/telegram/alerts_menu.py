@@ -23,7 +23,15 @@ from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import format_node
 from bot.telegram import alert_list, stored_search
-from bot.telegram.args import echo, listed, no_such_alert, parse_id, parse_ids, yours
+from bot.telegram.args import (
+    echo,
+    ids_named,
+    listed,
+    no_such_alert,
+    parse_id,
+    parse_ids,
+    yours,
+)
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
 from bot.telegram.talk import link_reply
@@ -110,17 +118,11 @@ def _delete_several(store: Stores, chat_id: int, ids: list[int], mine: list[Aler
     deleted = [i for i in ids if store.alerts.delete_alert(chat_id, i)]
     missing = [i for i in ids if i not in deleted]
     noun = "Alert" if len(deleted) == 1 else "Alerts"
-    said = f"{noun} {_ids(deleted)} deleted." if deleted else ""
+    said = f"{noun} {ids_named(deleted)} deleted." if deleted else ""
     if missing:
         left = [a for a in mine if a.id not in deleted]
-        said += f" You have no alert {_ids(missing, 'or')}." + yours(left)
+        said += f" You have no alert {ids_named(missing, 'or')}." + yours(left)
     return said.strip()
-
-
-def _ids(ids: list[int], last: str = "and") -> str:
-    """#1, #2 and #3."""
-    named = [f"#{i}" for i in ids]
-    return f"{', '.join(named[:-1])} {last} {named[-1]}" if len(named) > 1 else named[0]
 
 
 class AlertCommands:

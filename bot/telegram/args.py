@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from bot.wording import shorten
@@ -46,6 +46,25 @@ def _spelled(span: re.Match[str]) -> str:
     """A span of ids ("1-3") as its ids ("1 2 3"); one too long stays as typed (no id)."""
     low, high = int(span[1]), int(span[2])
     return " ".join(map(str, range(low, high + 1))) if 0 < high - low < MAX_SEVERAL else span[0]
+
+
+def leading_ids(arg: str, rest_ok: Callable[[str], bool]) -> tuple[list[int], str] | None:
+    """Several ids at the start of `arg` and what follows them ("1 2 2w": [1, 2], "2w"),
+    when `rest_ok` takes what follows (or nothing follows); the most ids that leave such a
+    rest ("1 2 weeks" is alert 1 for two weeks: None). None when no two ids lead."""
+    words = arg.split()
+    for k in range(len(words), 0, -1):
+        ids = parse_ids(" ".join(words[:k]))
+        rest = " ".join(words[k:])
+        if ids is not None and (not rest or rest_ok(rest)):
+            return ids, rest
+    return None
+
+
+def ids_named(ids: Iterable[int], last: str = "and") -> str:
+    """#1, #2 and #3."""
+    named = [f"#{i}" for i in ids]
+    return f"{', '.join(named[:-1])} {last} {named[-1]}" if len(named) > 1 else named[0]
 
 
 def with_scheme(url: str) -> str:

@@ -23,7 +23,7 @@ from bot.policy import (
     zone,
 )
 from bot.store import AlertRow, Stores
-from bot.telegram.args import no_such_alert, parse_id
+from bot.telegram.args import leading_ids, no_such_alert, parse_id
 from bot.telegram.commands import Command, Route
 from bot.timezones import parse_timezone
 from bot.transport import Incoming, Reply
@@ -158,6 +158,9 @@ class DeliveryModes:
 
     def cmd_digest(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         first, _, rest = arg.partition(" ")
+        several = leading_ids(arg, bool)
+        if several is not None and several[1]:
+            return self._alerts_digest(store, msg.chat_id, *several)
         if (alert_id := parse_id(first)) is not None:
             return self._alert_digest(store, msg.chat_id, alert_id, rest.strip())
         settings = store.users.settings(msg.chat_id)
@@ -188,7 +191,18 @@ class DeliveryModes:
             reply += f"\n{_come_now(moved, 'held for you')}"
         return reply
 
-    def _alert_digest(self, store: Stores, chat_id: int, alert_id: int, arg: str) -> Reply:
+    def _alerts_digest(self, store: Stores, chat_id: int, ids: list[int], arg: str) -> Reply:
+        """/digest 1 2 daily: each alert as /digest 1 daily sets one; none when an id names
+        none of the user's alerts, or the delivery is no delivery."""
+        rows = store.alerts.alert_rows(chat_id)
+        if missing := [i for i in ids if i not in {a.id for a in rows}]:
+            return no_such_alert(missing[0], rows)
+        first = self._alert_digest(store, chat_id, ids[0], arg)
+        if not first.startswith("📬 Done"):
+            return first  # refused: the rest would be too
+        return "\n".join([first, *(self._alert_digest(store, chat_id, i, arg) for i in ids[1:])])
+
+    def _alert_digest(self, store: Stores, chat_id: int, alert_id: int, arg: str) -> str:
         """/digest 3 daily: one alert's own delivery; /digest 3 default: the user's again."""
         rows = store.alerts.alert_rows(chat_id)
         alert = next((a for a in rows if a.id == alert_id), None)

@@ -11,7 +11,7 @@ from bot.pausetime import is_span, looks_like_a_time, parse_pause
 from bot.policy import PolicyError
 from bot.store import Stores
 from bot.store.held import RESUME_KEEP, TIMED_PAUSE_KEEP
-from bot.telegram.args import echo, no_such_alert, parse_id
+from bot.telegram.args import echo, ids_named, leading_ids, no_such_alert, parse_id, parse_ids
 from bot.telegram.commands import Command, Route
 from bot.telegram.delivery_modes import ensure_user, local_time
 from bot.transport import Incoming, Reply
@@ -92,6 +92,8 @@ class PauseCommands:
         now = self.clock()
         arg = _all_of_them(arg)
         first, _, rest = arg.partition(" ")
+        if arg and (several := leading_ids(arg, looks_like_a_time)) is not None:
+            return self._pause_alerts(store, msg.chat_id, *several, now)
         if arg and parse_id(first) is not None and not is_span(arg):  # not /pause 2 weeks
             return self._pause_alert(store, msg.chat_id, first, now, rest.strip())
         if arg:
@@ -161,6 +163,36 @@ class PauseCommands:
             "summary of what it found meanwhile."
         )
 
+    def _pause_alerts(
+        self, store: Stores, chat_id: int, ids: list[int], span: str, now: datetime
+    ) -> Reply:
+        """/pause 1 2, /pause 1,3 2w: several alerts, as /pause 1 pauses one; nothing paused
+        when one names none of the user's alerts."""
+        mine = store.alerts.alerts(chat_id)
+        if missing := [i for i in ids if i not in {a.id for a in mine}]:
+            return no_such_alert(missing[0], mine)
+        until = None
+        if span:
+            try:
+                until = parse_pause(span, now, store.users.settings(chat_id).timezone)
+            except PolicyError as exc:
+                return f"{exc}."
+        paused = store.alerts.paused_alert_ids(chat_id)
+        for alert_id in ids:
+            if until is not None or alert_id not in paused:  # a pause's start stays
+                store.alerts.set_alert_paused(chat_id, alert_id, now, until)
+        named, again = ids_named(ids), " ".join(map(str, ids))
+        if until is not None:
+            return (
+                f"⏸ Alerts {named} paused until {self._local(store, chat_id, until)}. They "
+                "keep matching; then they turn back on by themselves, with one summary of what "
+                f"they found meanwhile. /resume {again} turns them on sooner."
+            )
+        return (
+            f"⏸ Alerts {named} paused. They keep matching; /resume {again} sends one summary "
+            "of what they found meanwhile."
+        )
+
     def cmd_resume(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
         if arg := _all_of_them(arg):
@@ -178,6 +210,8 @@ class PauseCommands:
     @staticmethod
     def _resume_alert(store: Stores, chat_id: int, arg: str, now: datetime) -> Reply:
         alert_id = parse_id(arg)
+        if alert_id is None and (several := parse_ids(arg)) is not None:
+            return _resume_alerts(store, chat_id, several, now)
         if alert_id is None:
             return NOT_AN_ID.format(echo(arg))
         mine = store.alerts.alerts(chat_id)
@@ -187,6 +221,29 @@ class PauseCommands:
             return f"Alert #{alert_id} isn't paused."
         store.alerts.set_alert_paused(chat_id, alert_id, None)
         return f"▶️ Alert #{alert_id} is on again." + released(store, chat_id, now)
+
+
+def _resume_alerts(store: Stores, chat_id: int, ids: list[int], now: datetime) -> Reply:
+    """/resume 1 2: each of the alerts named that is paused; the others said."""
+    mine = store.alerts.alerts(chat_id)
+    if missing := [i for i in ids if i not in {a.id for a in mine}]:
+        return no_such_alert(missing[0], mine)
+    paused = store.alerts.paused_alert_ids(chat_id)
+    on = [i for i in ids if i in paused]
+    for alert_id in on:
+        store.alerts.set_alert_paused(chat_id, alert_id, None)
+    if not on:
+        return f"Alerts {ids_named(ids)} aren't paused."
+    running = [i for i in ids if i not in paused]
+    reply = f"▶️ {_alerts(on)} {'is' if len(on) == 1 else 'are'} on again."
+    if running:
+        reply += f" ({ids_named(running)} {'isn' if len(running) == 1 else 'aren'}'t paused.)"
+    return reply + released(store, chat_id, now)
+
+
+def _alerts(ids: list[int]) -> str:
+    """ "Alert #1", "Alerts #1 and #2"."""
+    return f"Alert{'s' if len(ids) > 1 else ''} {ids_named(ids)}"
 
 
 def _all_of_them(arg: str) -> str:
