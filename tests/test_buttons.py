@@ -200,6 +200,16 @@ async def test_mute_by_name_before_any_of_the_companys_jobs_came(tmp_path, tg, b
         )
         assert "Which company?" in await seen("/mute")
         assert "longer than a company's name" in await seen("/mute " + "x" * 101)
+        bot.tg.push_text(USER, "/mute", reply_to=sent[0])  # in reply to a job's message
+        await bot.tg.wait_for_async(
+            lambda s: bot.tg.messages_to(USER)[-1].visible_text.startswith("🔇 Muted Acme Rob")
+        )
+        assert "• Acme Robotics GmbH" in await seen("/muted"), "the job's company, as it spells it"
+        listing = bot.tg.messages_to(USER)[-1]  # the /muted reply: no job's message
+        before = len(bot.tg.messages_to(USER))
+        bot.tg.push_text(USER, "/mute", reply_to=listing)
+        await bot.tg.wait_for_async(lambda s: len(bot.tg.messages_to(USER)) > before)
+        assert "Which company?" in bot.tg.messages_to(USER)[-1].visible_text
 
 
 async def test_mute_and_unmute_several_at_once_and_unmute_all(tmp_path, tg, boards) -> None:

@@ -41,7 +41,7 @@ COMMANDS: tuple[Command, ...] = (
         "/mute Acme — no more jobs from Acme (“Acme Inc.” too), also not in /search; say, "
         "your own employer. When I have no job from Acme but some from “Acme Robotics”, I ask "
         'which; /mute "Acme" in quotes mutes the name as typed. Several at once: /mute Acme, '
-        "Initech. The “Mute …” button under a job does the same.",
+        "Initech. The “Mute …” button under a job, or /mute sent in reply to it, does the same.",
         "Jobs",
     ),
     Command(
@@ -68,7 +68,12 @@ class MuteCommands:
         return {"mute": self.cmd_mute, "muted": cmd_muted, "unmute": cmd_unmute}
 
     def cmd_mute(self, store: Stores, msg: Incoming, arg: str) -> str:
-        """Mute a company by name, or several listed with commas or one a line."""
+        """Mute a company by name, or several listed with commas or one a line; sent alone in
+        reply to a job's message, that job's company."""
+        if not arg.strip() and msg.reply_to_message_id is not None:
+            job = store.jobs.job_by_message(msg.chat_id, msg.reply_to_message_id)
+            if job is not None and company_key(job.posting.company):
+                return self._mute(store, msg, f'"{job.posting.company}"')  # as the job spells it
         names = companies_in(arg)
         if len(names) > 1:
             return "\n".join(self._mute(store, msg, name) for name in names[:MOST_AT_ONCE])
@@ -81,7 +86,10 @@ class MuteCommands:
         typed = len(name) > 2 and name[0] == name[-1] == '"'
         name = name[1:-1].strip() if typed else name
         if not company_key(name):
-            return "Which company? e.g. <code>/mute Acme</code>; /muted lists the ones you muted."
+            return (
+                "Which company? e.g. <code>/mute Acme</code>, or /mute in reply to a job's "
+                "message; /muted lists the ones you muted."
+            )
         if len(name) > LONGEST:
             return f"That's longer than a company's name ({LONGEST} characters at most)."
         if store.choices.is_muted(msg.chat_id, name):
