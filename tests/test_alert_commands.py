@@ -122,6 +122,24 @@ async def test_a_workplace_word_gets_a_tip_for_the_filter(
 
 
 @pytest.mark.parametrize(
+    ("typed", "shown", "offered"),
+    [
+        ("rust 100% remote", "100% remote", "/edit 1 rust remote:yes"),
+        ("fully remote go", "fully remote", "/edit 1 remote:yes go"),
+        ("100% remote", "100% remote", None),  # remote:yes alone: every remote job
+    ],
+)
+async def test_fully_remote_takes_its_first_word_with_it(
+    handlers, typed: str, shown: str, offered: str | None
+) -> None:
+    """ "100% remote" is "100 remote" to the lexer: "100" is a word a job must have too."""
+    await say(handlers, "/alert java")
+    reply = await say(handlers, f"/edit 1 {typed}")
+    assert f"Tip: <b>{shown}</b> matches the words in a job's text;" in reply
+    assert (f"For that: <code>{offered}</code>." in reply) if offered else "For that" not in reply
+
+
+@pytest.mark.parametrize(
     "text", ["/alert rust remote:yes", "/alert rust -remote:yes", "/alert title:remote"]
 )
 async def test_no_tip_where_the_word_is_not_a_plain_term(handlers, text: str) -> None:

@@ -21,11 +21,11 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "pause", "[id] [2w | until fri]", "Pause notifications",
         "/pause — nothing is pushed until /resume, but your alerts keep matching; /pause 3 — "
-        "pauses alert #3 only (/pause 3 2w: for two weeks); /pause 2w, /pause 10 days, /pause "
-        "a month, /pause until fri, /pause until dec 24 or /pause until 2027-01-04 (08:00 your "
-        "time) — a holiday: notifications turn back on by themselves then. Resuming sends one "
-        "summary of what matched meanwhile (the last 7 days; all of a pause for a time, or a "
-        "message that nothing did).",
+        "pauses alert #3 only (/pause 3 2w: for two weeks; /pause 1 2: both); /pause 2w, /pause "
+        "10 days, /pause a month, /pause until fri, /pause until dec 24 or /pause until "
+        "2027-01-04 (08:00 your time) — a holiday: notifications turn back on by themselves "
+        "then. Resuming sends one summary of what matched meanwhile (the last 7 days; all of a "
+        "pause for a time, or a message that nothing did).",
         "Delivery",
     ),
     Command(

@@ -33,6 +33,9 @@ esc = html.escape
 WORKPLACE_WORDS = ("remote", "hybrid", "onsite")
 
 
+_FULLY = tuple(Word(w) for w in ("100", "fully", "full", "completely", "totally", "entirely"))
+
+
 def workplace_tip(root: Node, typed: str, command: str) -> Tip | None:
     """When the query has "remote", "hybrid" or "onsite" as a plain word of its own, or after
     location: (not inside OR or NOT): the `remote:` filter, offered unless it would be the
@@ -45,18 +48,21 @@ def workplace_tip(root: Node, typed: str, command: str) -> Tip | None:
         if isinstance(term, Word) and term.token in WORKPLACE_WORDS:
             word, attr = term.token, Attr("remote", ATTRS["remote"][term.token])
             shown = word if where == "text" else f"location:{word}"
-            meant: Node = And((*terms[:i], attr, *terms[i + 1 :]))
+            fully = i > 0 and terms[i - 1] in _FULLY  # "100% remote": "100" is a word too
+            if fully:
+                shown = f"{format_node(terms[i - 1])}{'%' * (terms[i - 1] == Word('100'))} {shown}"
+            meant: Node = And((*terms[: i - fully], attr, *terms[i + 1 :]))
             region = ""
             if (opened := open_to(meant)) is not None:  # "remote rust eu": open to the EU
                 meant, name = opened
                 region = f" (with <code>{esc(format_node(Field(OPEN_TO, name)))}</code>, "
                 region += "those open to people there)"
             return Tip(
-                f"<b>{shown}</b> matches the word in a job's {where}; "
+                f"<b>{shown}</b> matches the word{'s' * fully} in a job's {where}; "
                 f"<code>{format_node(attr)}</code> matches every job the board marks {word}, "
                 f"whatever its text says{region}.",
                 "For that:",
-                meant if len(terms) > 1 else None,
+                meant if len(terms) - fully > 1 else None,
             )
     return None
 
