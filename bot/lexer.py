@@ -130,6 +130,9 @@ def lex(text: str) -> list[Tok]:
         elif c == "-" and i + 1 < n and not text[i + 1].isspace() and text[i + 1] not in ")-":
             out.append(Tok("neg", i))
             i += 1
+        elif c == "!" and i + 1 < n and (text[i + 1].isalnum() or text[i + 1] in '("'):
+            out.append(Tok("neg", i))  # "!crypto", as programmers write NOT
+            i += 1
         else:
             i = _lex_chunk(text, i, out)
     out.append(Tok("end", n))

@@ -140,6 +140,45 @@ async def test_fully_remote_takes_its_first_word_with_it(
 
 
 @pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("work from home python", "remote:yes python"),
+        ("wfh golang", "remote:yes golang"),
+        ("rust remote-first", "rust remote:yes"),
+        ("rust remote friendly eu", "rust remote:yes from:eu"),
+        ("python part time", "python type:part-time"),
+        ("full time rust", "type:full-time rust"),
+        ("rust $120,000", "rust salary:>=USD120k"),
+        ("rust 120.000€", "rust salary:>=EUR120k"),
+        ("rust over 1,200,000 sek", "rust salary:>=SEK1200k"),
+        ("backend (Go/Rust)", "backend (go OR rust)"),
+        ("devops/SRE", "devops OR sre"),
+        ("C/C++ embedded", "(c OR c++) embedded"),
+        ("rust/go/scala", "rust OR go OR scala"),
+    ],
+)
+async def test_what_people_write_for_a_filter_or_either_word_gets_it_offered(
+    handlers, typed: str, offered: str
+) -> None:
+    """Remote work, a kind of job, an amount with its thousands written apart and words joined
+    by a slash, as job seekers write them: each gets the filter (or the OR) offered."""
+    await say(handlers, "/alert java")
+    reply = await say(handlers, f"/edit 1 {typed}")
+    assert f"<code>/edit 1 {html.escape(offered)}</code>" in reply, reply
+
+
+async def test_a_slash_of_one_thing_gets_no_either_offered(handlers) -> None:
+    await say(handlers, "/alert java")
+    for one in ("ui/ux designer", "a/b testing", "24/7 support", "ci/cd", "tcp/ip"):
+        assert "For either" not in await say(handlers, f"/edit 1 {one}"), one
+    assert "few jobs say “120,000”" in await say(handlers, "/edit 1 rust $120,000")
+    assert "For any of them: <code>/edit 1 rust OR go OR scala" in (
+        await say(handlers, "/edit 1 rust/go/scala")
+    )
+    assert "Tip:" not in await say(handlers, "/edit 1 python 3.11"), "a version, no amount"
+
+
+@pytest.mark.parametrize(
     "text", ["/alert rust remote:yes", "/alert rust -remote:yes", "/alert title:remote"]
 )
 async def test_no_tip_where_the_word_is_not_a_plain_term(handlers, text: str) -> None:

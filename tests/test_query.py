@@ -72,6 +72,9 @@ def test_tokens(text: str, expected: list[str]) -> None:
         ("rust | go", "rust OR go"),
         ("rust||go scala", "rust OR (go scala)"),
         ("c++|c#", "c++ OR c#"),
+        ("!crypto rust", "-crypto rust"),  # "!" before a word: NOT, as programmers write it
+        ("rust !(web3 OR crypto)", "rust -(web3 OR crypto)"),
+        ("rust! yahoo!", "rust yahoo"),
     ],
 )
 def test_normalized(query: str, normalized: str) -> None:

@@ -16,7 +16,7 @@ LANGUAGE: tuple[tuple[str, str], ...] = (
     ('"machine learning"', "these words, in this order (a phone's “curly” quotes too)"),
     ("dev*", "words starting with dev: developer, devops"),
     ("rust OR go", "either word (rust | go too); a comma is not OR: rust, go needs both"),
-    ("rust -java", "rust but not java (NOT java works too; “no java” gets this offered)"),
+    ("rust -java", "rust but not java (NOT java, !java too; “no java” gets this offered)"),
     ("(rust OR go) berlin", "parentheses group terms"),
     ("title:(senior OR staff)", "in the title; also company:, location:, board:"),
     ("remote:yes", "remote jobs; remote:hybrid, remote:no (on site); remote=yes works too"),

@@ -25,6 +25,7 @@ from bot.telegram.tips.words import (
     language_tip,
     level_tip,
     list_tip,
+    slash_tip,
     type_tip,
     visa_tip,
     years_tip,
@@ -36,6 +37,7 @@ Kind = Callable[[Node, str, str], Tip | None]
 ALERT: tuple[Kind, ...] = (
     grouping_tip,  # first: the others read the query as grouped
     list_tip,
+    slash_tip,
     exclusion_tip,  # before the tips on words: "no remote" is no remote:yes
     unwanted_tip,
     sentence_tip,
@@ -54,6 +56,7 @@ SEARCH: tuple[Kind, ...] = (
     sentence_tip,
     workplace_tip,
     list_tip,
+    slash_tip,
     place_tip,
     years_tip,
     currency_tip,

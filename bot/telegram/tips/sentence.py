@@ -62,6 +62,7 @@ _AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
 
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([km]?)")
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read
 # An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
 # the signs, so a query's tip finds them in the text as typed.
 _CURRENCY = re.compile(r"([€$£¥₹])\s?\d|\d[km]?\s?(?:([€$£¥₹])|([A-Za-z]{3})\b)")
@@ -79,7 +80,11 @@ def _after_region(terms: list[Node], i: int) -> bool:
 
 
 def _amount(term: Node, bare: bool = False) -> str | None:
-    """The term as a yearly amount ("100k", "120000"); a bare one needs its k or m."""
+    """The term as a yearly amount ("100k", "120000"); a bare one needs its k or m, or its
+    thousands written apart ("120,000" and "120 000", a phrase once read; "120.000")."""
+    grouped = term.text.replace(".", " ").split() if isinstance(term, Word | Phrase) else []
+    if len(grouped) > 1 and _THOUSANDS.fullmatch(" ".join(grouped)):
+        return "".join(grouped)
     m = _AMOUNT.fullmatch(term.token) if isinstance(term, Word) else None
     if m is None or (bare and not m.group(2)):
         return None
@@ -101,6 +106,11 @@ def _place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
         if len(words) == n and (_a_place(" ".join(words)) or (the and words == ["us"])):
             return the + n, Field("location", Word(words[0]) if n == 1 else Phrase(tuple(words)))
     return None
+
+
+def _typed(term: Node) -> str:
+    """An amount as typed, near enough: "100k", "120,000" (read as a phrase "120 000")."""
+    return ",".join(term.tokens) if isinstance(term, Phrase) else format_node(term)
 
 
 def _a_place(name: str) -> bool:
@@ -200,9 +210,9 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
         op = "<=" if token in _AT_MOST else ">="
         at = "at " if token == "least" and i and _token(terms[i - 1]) == "at" else ""
         salary = _salary(op, amount, code or currency)
-        return salary, 2 + bool(code), f"{at}{token} {amount}", True
+        return salary, 2 + bool(code), f"{at}{token} {_typed(nxt)}", True
     if (bare := _amount(terms[i], bare=True)) is not None:
-        return _salary(">=", bare, code or currency), 1 + bool(code), bare, True
+        return _salary(">=", bare, code or currency), 1 + bool(code), _typed(terms[i]), True
     if (span := _span(terms[i])) is not None:  # "100k-150k"
         return _salary("", span, code or currency), 1 + bool(code), span.replace("-", " "), True
     if token in WORKPLACE_WORDS:

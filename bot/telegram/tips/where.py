@@ -37,34 +37,57 @@ _FULLY = tuple(Word(w) for w in ("100", "fully", "full", "completely", "totally"
 
 
 def workplace_tip(root: Node, typed: str, command: str) -> Tip | None:
-    """When the query has "remote", "hybrid" or "onsite" as a plain word of its own, or after
-    location: (not inside OR or NOT): the `remote:` filter, offered unless it would be the
-    whole query, is likely what was meant."""
+    """When the query has "remote", "hybrid" or "onsite" as a plain word of its own (or "wfh",
+    "work from home", "remote-first", "100% remote"), or after location: (not inside OR or
+    NOT): the `remote:` filter, offered unless it would be the whole query, is likely what was
+    meant."""
     terms = root.children if isinstance(root, And) else (root,)
     for i, term in enumerate(terms):
         where = "text"
         if isinstance(term, Field) and term.name == "location":
             term, where = term.child, "location"
-        if isinstance(term, Word) and term.token in WORKPLACE_WORDS:
-            word, attr = term.token, Attr("remote", ATTRS["remote"][term.token])
-            shown = word if where == "text" else f"location:{word}"
-            fully = i > 0 and terms[i - 1] in _FULLY  # "100% remote": "100" is a word too
-            if fully:
-                shown = f"{format_node(terms[i - 1])}{'%' * (terms[i - 1] == Word('100'))} {shown}"
-            meant: Node = And((*terms[: i - fully], attr, *terms[i + 1 :]))
-            region = ""
-            if (opened := open_to(meant)) is not None:  # "remote rust eu": open to the EU
-                meant, name = opened
-                region = f" (with <code>{esc(format_node(Field(OPEN_TO, name)))}</code>, "
-                region += "those open to people there)"
-            return Tip(
-                f"<b>{shown}</b> matches the word{'s' * fully} in a job's {where}; "
-                f"<code>{format_node(attr)}</code> matches every job the board marks {word}, "
-                f"whatever its text says{region}.",
-                "For that:",
-                meant if len(terms) - fully > 1 else None,
-            )
+        start, end = i, i + 1
+        if where == "text" and (said := _says_remote(terms, i)):
+            word, end = "remote", i + said
+        elif isinstance(term, Word) and term.token in WORKPLACE_WORDS:
+            word = term.token
+            start -= i > 0 and terms[i - 1] in _FULLY  # "100% remote": "100" is a word too
+        else:
+            continue
+        attr = Attr("remote", ATTRS["remote"][word])
+        shown = " ".join(format_node(t) for t in terms[start:end])
+        shown = shown.replace("100 ", "100% ") if terms[start] == Word("100") else shown
+        shown = shown if where == "text" else f"location:{word}"
+        meant: Node = And((*terms[:start], attr, *terms[end:]))
+        region = ""
+        if (opened := open_to(meant)) is not None:  # "remote rust eu": open to the EU
+            meant, name = opened
+            region = f" (with <code>{esc(format_node(Field(OPEN_TO, name)))}</code>, "
+            region += "those open to people there)"
+        return Tip(
+            f"<b>{esc(shown)}</b> matches the word{'s' * (' ' in shown)} in a job's {where}; "
+            f"<code>{format_node(attr)}</code> matches every job the board marks {word}, "
+            f"whatever its text says{region}.",
+            "For that:",
+            meant if len(terms) - (end - start) > 0 else None,
+        )
     return None
+
+
+# Said for remote work: "wfh", "work from home", "remote-first" (a phrase), "remote friendly".
+_REMOTE_SAID = (("wfh",), ("work", "from", "home"), ("remote", "first"), ("remote", "friendly"))
+
+
+def _says_remote(terms: tuple[Node, ...], i: int) -> int:
+    """How many terms from `i` say remote work other than by the word "remote" alone (0 for
+    none): one word or phrase ("wfh", "remote-first") or plain words ("work from home")."""
+    term = terms[i]
+    if isinstance(term, Word | Phrase) and tuple(term.text.split()) in _REMOTE_SAID:
+        return 1
+    for said in _REMOTE_SAID:
+        if tuple(t.token if isinstance(t, Word) else "" for t in terms[i : i + len(said)]) == said:
+            return len(said)
+    return 0
 
 
 def _region_at(terms: tuple[Node, ...], i: int) -> tuple[int, Word | Phrase] | None:

@@ -24,6 +24,7 @@ from bot.syntax import (
 )
 from bot.telegram.tips.tip import Tip, joined
 from bot.wording import plural
+from bot.words import tokens
 
 esc = html.escape
 
@@ -219,15 +220,48 @@ def type_tip(root: Node, typed: str, command: str) -> Tip | None:
     terms = root.children if isinstance(root, And) else (root,)
     for i, term in enumerate(terms):
         said = term.text if isinstance(term, Word | Phrase) else ""
+        after = terms[i + 1] if i + 1 < len(terms) else None
+        n = 1
+        if isinstance(term, Word) and isinstance(after, Word) and f"{said} {after.token}" in TYPES:
+            said, n = f"{said} {after.token}", 2  # "part time", typed as two words
         if (kind := TYPES.get(said)) is None or (i and terms[i - 1] == Word("smart")):
             continue
         if any(isinstance(t, Attr) and t.name == "type" for t in terms):
             return None
         return Tip(
-            f"<b>{esc(said)}</b> finds the word in any job's text; "
+            f"<b>{esc(said)}</b> finds the word{'s' * (' ' in said)} in any job's text; "
             f"<code>type:{kind}</code> finds the jobs the board or their title marks {kind}"
             + (" (freelance and temporary too)." if kind == "contract" else "."),
             "For those:",
-            joined((*terms[:i], Attr("type", kind), *terms[i + 1 :])),
+            joined((*terms[:i], Attr("type", kind), *terms[i + n :])),
         )
+    return None
+
+
+_SLASHED = re.compile(r"[^\s/()\"|]+(?:/[^\s/()\"|]+)+")  # go/rust, devops/sre, c/c++
+_BOTH = frozenset({("ui", "ux"), ("ux", "ui"), ("tcp", "ip"), ("pl", "sql")})  # one thing
+
+
+def slash_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When words are joined by a slash ("Go/Rust", "devops/SRE", "C/C++"): they find the
+    words side by side, as in "Go/Rust", not a job that names one of them; either, joined by
+    OR, is offered. Not for one thing so written (UI/UX, a/b, 24/7, ci/cd)."""
+    slashed: dict[tuple[str, ...], str] = {}
+    for m in _SLASHED.finditer(typed):
+        parts = [tokens(part) for part in m[0].split("/")]
+        words = tuple(p[0] for p in parts if len(p) == 1)
+        if len(words) != len(parts) or words in _BOTH or any(w.isdigit() for w in words):
+            continue
+        if max(map(len, words)) > 1:  # not a/b, i/o
+            slashed[words] = m[0]
+    terms = root.children if isinstance(root, And) else (root,)
+    for i, term in enumerate(terms):
+        if isinstance(term, Phrase) and term.tokens in slashed:
+            either = Or(tuple(Word(t) for t in term.tokens))
+            return Tip(
+                f"<b>{esc(slashed[term.tokens])}</b> finds these words side by side, not a job "
+                f"that names one of them.",
+                "For either:" if len(term.tokens) == 2 else "For any of them:",
+                joined((*terms[:i], either, *terms[i + 1 :])),
+            )
     return None
