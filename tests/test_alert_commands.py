@@ -912,6 +912,19 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ),
         ("thanks for the jobs", "Send /alert followed by keywords"),
         ("I need a job", "Send /alert followed by keywords"),
+        # an alert's id in words: the command with it
+        ("remove alert 1", "Commands start with a slash: <code>/delete 1</code>."),
+        ("delete alerts 1 and 2", "<code>/delete 1 2</code>"),
+        ("change alert 1 to go remote", "<code>/edit 1 go remote</code>"),
+        ("edit alert #2: rust -crypto", "<code>/edit 2 rust -crypto</code>"),
+        ("can you pause alert 3 please", "<code>/pause 3</code>"),
+        ("digest alert 2 daily", "<code>/digest 2 daily</code>"),
+        # hired: congratulations, and how to keep or end the alerts
+        ("I got a job!", "Congratulations! 🎉 <code>/pause</code> keeps your alerts"),
+        ("just got hired", "Congratulations!"),
+        ("I've landed a new role at Stripe", "Congratulations!"),
+        ("I found a job I like but it didn't come", "Send /alert followed by keywords"),
+        ("rust hiring", "send <code>/alert rust hiring</code>"),
         ("one two three four five six seven", "Send /alert followed by keywords"),
     ],
 )
@@ -920,6 +933,32 @@ async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
 ) -> None:
     assert reply in await say(handlers, text)
     assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"
+
+
+async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusion(
+    handlers, store
+) -> None:
+    """ "stop sending me crypto jobs": alerts decide what comes, so each gets its /edit with
+    -crypto to copy; not one that leaves it out already, nor one that asks for it."""
+    assert "put <code>-crypto</code> in an alert, e.g. <code>/alert backend -crypto</code>" in (
+        await say(handlers, "stop sending me crypto jobs")
+    )
+    for query in ("rust", "go remote:yes", "python -crypto"):
+        await say(handlers, f"/alert {query}")
+    reply = await say(handlers, "no more crypto jobs please")
+    assert reply == (
+        "Your alerts decide which jobs come. To leave out the ones about crypto, add "
+        "<code>-crypto</code> to them (tap to copy):\n<code>/edit 1 rust -crypto</code>\n"
+        "<code>/edit 2 go remote:yes -crypto</code>\nA company's jobs: /mute &lt;company&gt;."
+    )
+    remote = await say(handlers, "I don't want any remote jobs")
+    assert "<code>/edit 1 rust -remote:yes</code>" in remote and "/edit 2" not in remote
+    assert "<code>/edit 1 rust -title:senior</code>" in await say(handlers, "no more senior roles")
+    assert "-web3" in await say(handlers, "not interested in web3")
+    assert "/pause" in await say(handlers, "stop sending me these"), "nothing named: /pause"
+    assert (
+        len(store.alerts.alerts(USER)) == 3 and "crypto" not in store.alerts.alerts(USER)[0].query
+    )
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from bot.telegram import (
     control,
     delivery_modes,
     follow,
+    leaveout,
     muting,
     pausing,
     saving,
@@ -205,6 +206,8 @@ class Handlers:
         try:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
                 return refused
+            if not name and (unwanted := leaveout.unwanted(msg.text)) is not None:
+                return await self.db.run(leaveout.reply, msg, unwanted)  # "no more crypto jobs"
             if not name:  # off the loop: reading places may wait for the gazetteer's build
                 return await asyncio.to_thread(suggestion, msg.text, _BY_NAME)
             return await self._run(name, msg, arg)

@@ -108,8 +108,12 @@ def _asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     itself ("pause for 2 weeks": `/pause for 2 weeks`), or one asked for in words ("how do I
     delete an alert": `/delete <id>`); None when it names none, or is keywords that happen to
     name one ("export compliance")."""
-    folded = [fold(w.strip(",.!?")) for w in words]
+    folded = [fold(w.strip(",.!?:;")) for w in words]
     first = folded[0] if folded else ""
+    ids = [w.lstrip("#") for w in folded if w.lstrip("#").isdigit()]
+    named = bool(ids) and bool({"alert", "alerts"} & set(folded))  # "remove alert 1"
+    if named and _ASKED.get(first) in _BY_ID and _ASKED[first] in commands:
+        return _with_ids(_ASKED[first], ids, words)
     if first in commands and first not in ("alert", "search", "stop", "help"):
         cmd, rest = commands[first], " ".join(words[1:])
         follows = cmd.name != "follow" or "." in rest  # not "follow up specialist": an address
@@ -117,8 +121,10 @@ def _asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
             return (
                 f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
             )
-    talk = len(folded) == 1 or any(w in _TO_THE_BOT for w in folded)
+    talk = len(folded) == 1 or named or any(w in _TO_THE_BOT for w in folded)
     name = next((_ASKED[w] for w in folded if w in _ASKED), None) if talk else None
+    if named and name in _BY_ID and name in commands:
+        return _with_ids(name, ids, words)  # "can you pause alert 3"
     if name == "stop":
         return _STOP
     if name == "help":
@@ -130,6 +136,35 @@ def _asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     cmd = commands[name]
     usage = esc(f"/{cmd.name} {cmd.args}".strip())
     return f"<code>{usage}</code> — {esc(cmd.summary)}. /help {cmd.name} says more."
+
+
+_BY_ID = ("delete", "pause", "resume", "edit", "digest")  # commands that take alert ids
+
+
+def _with_ids(name: str, ids: list[str], words: list[str]) -> str:
+    """The command a text asks for with the alert ids it names ("remove alert 1": /delete 1;
+    "change alert 2 to rust go": /edit 2 rust go), ready to copy."""
+    line = f"/{name} {' '.join(ids)}"
+    if name in ("edit", "digest"):
+        after = " ".join(words).split(ids[0], 1)[-1].split()
+        while after and fold(after[0]) in ("to", "into", "with", "as", "so", "it", ":", "-"):
+            after = after[1:]
+        line = f"/{name} {ids[0]} {' '.join(after)}".strip()
+    return f"Commands start with a slash: <code>{esc(shorten(line, 200))}</code>."
+
+
+_HIRED = re.compile(
+    r"(?:i\s*(?:'?ve|have|'?m|am)?\s*)?(?:just\s+)?(?:got|found|landed|accepted|signed|took|"
+    r"start(?:ed|ing)?)\s+(?:a|an|the|my|our)?\s*(?:new\s+|dream\s+)?"
+    r"(?:job|offer|role|position|gig)\b(?P<rest>[^?]{0,40})|(?:i\s*(?:'?ve|'?m|am|was)\s+)?"
+    r"(?:just\s+)?(?:got\s+|been\s+)?hired\b(?P<also>[^?]{0,40})",
+    re.IGNORECASE,
+)
+_BUT = re.compile(r"\b(?:but|not|why|didn|doesn|isn|wasn|never|no)\b", re.IGNORECASE)
+HIRED = (
+    "Congratulations! 🎉 <code>/pause</code> keeps your alerts for your next search (/resume "
+    "turns them back on); <code>/stop</code> deletes them with all your data."
+)
 
 
 def link_reply(text: str) -> str | None:
@@ -157,6 +192,8 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     a few keywords: /alert and /search; anything else, NOT_A_COMMAND."""
     text = " ".join(text.split())
     words = text.split()
+    if (hired := _HIRED.fullmatch(text)) and not _BUT.search(hired["rest"] or hired["also"] or ""):
+        return HIRED  # "I got a job!", not "I found a job but it didn't come"
     if words and fold(words[0]) in ("alert", "search") and len(words) > 1:
         text, words = " ".join(words[1:]), words[1:]  # "alert rust": keywords after it
     if len(words) == 1 and (said := link_reply(text)):

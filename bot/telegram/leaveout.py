@@ -1,0 +1,77 @@
+"""A text that asks for fewer of some jobs ("stop sending me crypto jobs", "no more senior
+roles please"): the user's alerts, each with the exclusion added, ready to copy. Alerts decide
+what comes, so this is the edit that does what was asked."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bot.errors import QueryError
+from bot.query import parse as parse_query
+from bot.store import Stores
+from bot.syntax import And, Node, Not, Phrase, Word, format_node
+from bot.telegram.tips.exclude import excluded_at
+from bot.transport import Incoming
+from bot.words import tokens
+
+esc = html.escape
+
+_ASKS = re.compile(
+    r"(?:please\s+)?(?:stop\s+(?:sending|showing|giving)(?:\s+me)?|no\s+more|"
+    r"(?:i\s+)?(?:don'?t|do\s+not)\s+(?:want|need|send(?:\s+me)?)(?:\s+any(?:\s+more)?)?|"
+    r"not\s+interested\s+in|fewer|less)\s+(?P<what>.+?)"
+    r"(?:\s+(?:jobs?|roles?|positions?|postings?|offers?|ads?|companies))?"
+    r"(?:\s+(?:please|pls|anymore|any\s*more|thanks?))?[\s.!]*",
+    re.IGNORECASE,
+)
+_VAGUE = frozenset({"these", "those", "this", "that", "such", "the", "them", "it", "any", "jobs"})
+MOST = 5  # alerts offered an edit
+
+
+def unwanted(text: str) -> tuple[Node, str] | None:
+    """What a text asks to see no more of, as the exclusion an alert would add (-crypto,
+    -title:senior for a level, -remote:yes) and in its words; None when it asks no such thing
+    (or names nothing a job could say: "stop sending me these")."""
+    asked = _ASKS.fullmatch(" ".join(text.split()))
+    words = tokens(asked["what"]) if asked else []
+    if not 0 < len(words) <= 3 or set(words) & _VAGUE:
+        return None
+    term = Word(words[0]) if len(words) == 1 else Phrase(tuple(words))
+    found = excluded_at([Word("no"), term], 0)
+    return (found[0], " ".join(words)) if found is not None else None
+
+
+def reply(store: Stores, msg: Incoming, asked: tuple[Node, str]) -> str:
+    """The user's alerts with the exclusion `asked` added, each an /edit to copy (not those
+    that leave it out already, nor those that ask for it: "remote:yes" and -remote:yes would
+    match nothing); with no alert, one to start from."""
+    exclusion, said = asked
+    minus, what = esc(format_node(exclusion)), esc(said)
+    edits: list[str] = []
+    for alert in store.alerts.alerts(msg.chat_id)[:MOST]:
+        root = parse_query(alert.query).root
+        terms = root.children if isinstance(root, And) else (root,)
+        if exclusion in terms or (isinstance(exclusion, Not) and exclusion.child in terms):
+            continue
+        try:
+            edited = parse_query(f"{alert.query} {format_node(exclusion)}")
+        except QueryError:  # too long with it: the user shortens it
+            continue
+        edits.append(f"<code>/edit {alert.id} {esc(edited.normalized)}</code>")
+    if not edits and not store.alerts.alerts(msg.chat_id):
+        return (
+            f"Your alerts decide which jobs come. To leave out the ones about {what}, put "
+            f"<code>{minus}</code> in an alert, e.g. <code>/alert backend {minus}</code>."
+        )
+    if not edits:
+        return (
+            f"None of your alerts can leave out {what} (<code>{minus}</code>): each has it "
+            "left out already, or asks for it. /alerts lists them."
+        )
+    return (
+        f"Your alerts decide which jobs come. To leave out the ones about {what}, add "
+        f"<code>{minus}</code> to them (tap to copy):\n"
+        + "\n".join(edits)
+        + "\nA company's jobs: /mute &lt;company&gt;."
+    )
