@@ -46,14 +46,22 @@ def _where(places: tuple[str, ...]) -> Where:
     if not places:
         return _NOWHERE
     g = gazetteer()
-    named = (((OPEN, *p[1:].split()),) if p[0] == "^" else g.words[p] for p in places)
+    named = [((OPEN, *p[1:].split()),) if p[0] == "^" else g.words[p] for p in places]
     names = tuple(dict.fromkeys(name for own in named for name in own))
     cities = [n[0] for p in places if p[0] == "=" for n in g.words[p] if len(n) == 1]
     cities = list(dict.fromkeys(cities))
     alone = _names_alone()  # "asia" of "asia pacific" is no word of Sydney's
+    big = _big_cities_alone()  # "amsterdam" of "neu amsterdam" is no word of New York's
+    words = {
+        w
+        for p, own in zip(places, named, strict=True)
+        for k, name in enumerate(own)
+        for w in name
+        if len(name) == 1 or (w not in alone and not (k and w in big and _other(p, w)))
+    }
     return Where(
         names,
-        frozenset(w for name in names for w in name if len(name) == 1 or w not in alone),
+        frozenset(words),
         "".join(f"\n {' '.join(name)} " for name in names),
         frozenset(cities),
         "".join(f"\n {name} " for name in cities),
@@ -67,6 +75,22 @@ def _names_alone() -> frozenset[str]:
     word of the place, or `location:asia` would find Sydney."""
     g = gazetteer()
     return frozenset(n for n in (*g.names, *g.state_names) if " " not in n)
+
+
+def _other(place: str, word: str) -> bool:
+    """Whether `word` is not of the big city `place`'s own name ("=valencia/ES")."""
+    return place[0] == "=" and word not in place[1:].rpartition("/")[0].split()
+
+
+@functools.cache
+def _big_cities_alone() -> frozenset[str]:
+    """Big cities' own names of one word ("amsterdam", "york" is none): such a word in
+    another city's other name (New York's old "Neu Amsterdam") is no word of that city, or
+    `location:amsterdam` would find New York."""
+    g = gazetteer()
+    return frozenset(
+        own[0][0] for p, own in g.words.items() if p[0] == "=" and own and len(own[0]) == 1
+    )
 
 
 def open_names(name: str) -> tuple[tuple[str, ...], ...]:
