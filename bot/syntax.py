@@ -102,7 +102,7 @@ NEAR = "near"  # near:munich, near:"munich 20km": a city within so far of it (`b
 FIELD_NAMES = (*FIELDS, OPEN_TO, NEAR)
 ATTRS: dict[str, dict[str, str]] = {
     "remote": {
-        "yes": "yes", "true": "yes", "remote": "yes",
+        "yes": "yes", "true": "yes", "remote": "yes", "only": "yes", "fully": "yes",
         "no": "no", "false": "no", "onsite": "no", "on-site": "no",
         "hybrid": "hybrid",
     },

@@ -151,6 +151,7 @@ async def test_fully_remote_takes_its_first_word_with_it(
         ("rust $120,000", "rust salary:>=USD120k"),
         ("rust 120.000€", "rust salary:>=EUR120k"),
         ("rust over 1,200,000 sek", "rust salary:>=SEK1200k"),
+        ("rust 80-100k", "rust salary:80k-100k"),  # the k counts for both
         ("backend (Go/Rust)", "backend (go OR rust)"),
         ("devops/SRE", "devops OR sre"),
         ("C/C++ embedded", "(c OR c++) embedded"),

@@ -64,6 +64,8 @@ def test_tokens(text: str, expected: list[str]) -> None:
         ("title:(senior -junior) python", "title:(senior -junior) python"),
         ("remote:Yes type:full-time", "remote:yes type:full-time"),
         ("remote:onsite type:freelance", "remote:no type:contract"),
+        ("rust remote:only", "rust remote:yes"),
+        ("rust remote:fully", "rust remote:yes"),
         ("type:intern remote:true", "type:internship remote:yes"),
         ("rust -“go”", "rust -go"),
         ("rust ! - ?", "rust"),

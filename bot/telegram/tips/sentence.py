@@ -213,8 +213,9 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
         return salary, 2 + bool(code), f"{at}{token} {_typed(nxt)}", True
     if (bare := _amount(terms[i], bare=True)) is not None:
         return _salary(">=", bare, code or currency), 1 + bool(code), _typed(terms[i]), True
-    if (span := _span(terms[i])) is not None:  # "100k-150k"
-        return _salary("", span, code or currency), 1 + bool(code), span.replace("-", " "), True
+    if (span := _span(terms[i])) is not None:  # "100k-150k", "80-100k"
+        said = "-".join(format_node(terms[i]).strip('"').split())
+        return _salary("", span, code or currency), 1 + bool(code), said, True
     if token in WORKPLACE_WORDS:
         return Attr("remote", ATTRS["remote"][token]), 1, "", False
     term = terms[i]
@@ -231,11 +232,14 @@ def _code_at(terms: list[Node], i: int) -> str:
 
 
 def _span(term: Node) -> str | None:
-    """A salary range typed as two amounts joined by a hyphen ("100k-150k", a phrase once
-    read): "100k-150k"; None for any other term."""
+    """A salary range typed as two amounts joined by a hyphen ("100k-150k", "80-100k": the k
+    counts for both; a phrase once read): "100k-150k"; None for any other term."""
     if not isinstance(term, Phrase) or len(term.tokens) != 2:
         return None
-    low, high = (_amount(Word(t), bare=True) for t in term.tokens)
+    first, second = term.tokens
+    if first.isdigit() and second[-1:] in ("k", "m") and second[:-1].isdigit():
+        first += second[-1]  # "80-100k"
+    low, high = (_amount(Word(t), bare=True) for t in (first, second))
     return f"{low}-{high}" if low and high else None
 
 
