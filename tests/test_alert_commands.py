@@ -1187,6 +1187,33 @@ async def test_delete_by_query_and_a_delete_that_misses_names_the_alerts(handler
     assert [a.query for a in store.alerts.alerts(USER)] == ["rust"]
 
 
+async def test_a_busy_alert_sent_job_by_job_gets_the_digest_offered(handlers, store, now) -> None:
+    """An alert that would have brought 10 jobs a day or more: the reply says so and offers
+    its own daily digest; not when its jobs come in a digest already."""
+    many = [
+        RawPosting(
+            external_id=f"busy{i}",
+            title=f"Platform Engineer {i}",
+            url=f"/jobs/busy{i}",
+            location="Berlin",
+            description_html="<p>Kubernetes.</p>",
+            posted_at=(now - timedelta(hours=2 * i + 1)).isoformat(),
+        )
+        for i in range(75)
+    ]
+    listed = [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(1, len(JOBS) + 1)]
+    store.postings.record("Acme", [*listed, *(normalize.posting(r, INFO) for r in many)], now)
+    reply = await say(handlers, "/alert platform")
+    assert "It would have matched 75 jobs posted in the last 7 days." in reply
+    assert reply.endswith(
+        "That's about 10 a day. More words narrow it; <code>/digest 1 daily</code> sends its "
+        "jobs in one message a day."
+    )
+    assert "a day" not in await say(handlers, "/alert rust"), "3 jobs: no word of it"
+    await say(handlers, "/digest 1 daily")
+    assert "a day" not in await say(handlers, "/edit 1 platform engineer"), "a digest already"
+
+
 async def test_delete_takes_several_ids_as_people_list_them(store, now) -> None:
     """ "/delete 1 2", "1, 2", "1 and 2", "1-3": each alert named goes; an id that names none
     of the user's is said, and the rest are deleted all the same."""

@@ -183,12 +183,13 @@ class AlertCommands:
         )
         return unstated_tip(query.root, "/search", None if found else 0)
 
-    def _summary(self, hits: list[Posting], scope: str, would: bool, query: str) -> str:
-        if not hits:
-            return f"No job {scope} matches it yet; I'll tell you when one appears."
-        verb = "It would have matched" if would else "It matches"
-        latest = "\n".join(job_line(p, query) for p in hits[:3])
-        return f"{verb} {plural(len(hits), 'job')} {scope}. Latest:\n{latest}"
+    @staticmethod
+    def _digest(store: Stores, chat_id: int, alert_id: int) -> str:
+        """ "/digest 3 daily" for an alert whose jobs come one by one; "" for one in a digest."""
+        rows = {a.id: a for a in store.alerts.alert_rows(chat_id)}
+        own = rows[alert_id].delivery if alert_id in rows else None
+        mode = own or store.users.settings(chat_id).mode
+        return f"/digest {alert_id} daily" if mode == "instant" else ""
 
     # -- commands --------------------------------------------------------------------------
     def cmd_alert(self, store: Stores, msg: Incoming, arg: str) -> str:
@@ -223,7 +224,8 @@ class AlertCommands:
         note += alert_tips(query.root, typed, edit)
         note += self._unstated(store, query, hits, msg.chat_id, edit)
         reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
-        reply += self._summary(hits, scope, True, query.normalized)
+        digest = self._digest(store, msg.chat_id, alert.id)
+        reply += stored_search.summary(hits, scope, True, query.normalized, digest)
         if user and user.state == "paused":
             reply += "\nNotifications are paused: /resume to get them."
         return reply
@@ -258,9 +260,9 @@ class AlertCommands:
         hits, scope = self.backtest(store, query, msg.chat_id)
         note += alert_tips(query.root, typed, edit)
         note += self._unstated(store, query, hits, msg.chat_id, edit)
-        return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n" + self._summary(
-            hits, scope, False, query.normalized
-        )
+        digest = self._digest(store, msg.chat_id, alert_id)
+        summary = stored_search.summary(hits, scope, False, query.normalized, digest)
+        return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n{summary}"
 
     @staticmethod
     def _which_to_edit(mine: dict[int, Alert]) -> str:

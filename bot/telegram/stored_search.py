@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot import match
+from bot import match, render
 from bot.models import Posting
 from bot.query import Query
 from bot.store import Stores
@@ -22,6 +22,7 @@ from bot.store import Stores
 # of 2 KB postings), and a reply should come within 200 ms on a busy machine.
 CANDIDATES = 500
 PAGE = 100  # candidates read at a time while /search looks for its few hits
+BUSY = 70  # jobs an alert would have brought in 7 days: 10 a day, more than most read singly
 
 
 def latest(
@@ -69,3 +70,20 @@ def recent(
         postings = page.postings
         read = f"{bound:,} jobs with its words" if page.last is not None else None
     return match.search(query, store.choices.visible(chat_id, postings)), read
+
+
+def summary(hits: list[Posting], scope: str, would: bool, query: str, digest: str = "") -> str:
+    """What an alert matched in the last 7 days, for /alert and /edit: how many, the latest
+    three; for a busy one sent job by job, the `digest` command ("/digest 3 daily") that
+    sends its jobs in one message a day."""
+    if not hits:
+        return f"No job {scope} matches it yet; I'll tell you when one appears."
+    verb = "It would have matched" if would else "It matches"
+    latest = "\n".join(render.job_line(p, (query,) if query else ())[0] for p in hits[:3])
+    said = f"{verb} {len(hits):,} job{'s' * (len(hits) != 1)} {scope}. Latest:\n{latest}"
+    if digest and len(hits) >= BUSY:
+        said += (
+            f"\nThat's about {len(hits) // 7} a day. More words narrow it; "
+            f"<code>{digest}</code> sends its jobs in one message a day."
+        )
+    return said
