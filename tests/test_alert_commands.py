@@ -1214,6 +1214,21 @@ async def test_a_busy_alert_sent_job_by_job_gets_the_digest_offered(handlers, st
     assert "a day" not in await say(handlers, "/edit 1 platform engineer"), "a digest already"
 
 
+async def test_start_shows_a_new_user_how_to_begin(handlers) -> None:
+    """An alert, or what one looks for said in words (its reply offers the alert), and the
+    filters people ask for most; with alerts, where they are."""
+    welcome = await say(handlers, "/start")
+    assert welcome.startswith("Welcome to jobbot! I watch job boards")
+    assert "or write what you look for as you would say it (“remote golang jobs in Germany”)" in (
+        welcome
+    )
+    assert "<code>from:germany</code>" in welcome and "(/help alert)" in welcome
+    said = await say(handlers, "remote golang jobs in Germany")
+    assert "<code>/alert remote:yes golang from:germany</code>" in said, "as /start promised"
+    await say(handlers, "/alert rust")
+    assert "You have 1 alert: /alerts lists them." in await say(handlers, "/start")
+
+
 async def test_delete_takes_several_ids_as_people_list_them(store, now) -> None:
     """ "/delete 1 2", "1, 2", "1 and 2", "1-3": each alert named goes; an id that names none
     of the user's is said, and the rest are deleted all the same."""

@@ -45,10 +45,17 @@ INVITE_ONLY = (
 BAD_CODE = "Sorry, that invite code is not valid, expired or used up. Ask for a new invite link."
 NOT_ALLOWED = "Sorry, this bot is private: only the people its admins allowed can use it."
 BANNED = "Sorry, you can't use this bot."
+# How to start, for a user with no alert yet: an alert, or what one looks for said in words
+# (the reply offers the alert it means), and the filters people most ask for.
+FIRST_ALERT = (
+    "Add your first alert, e.g. <code>/alert rust backend</code>, or write what you look for "
+    "as you would say it (“remote golang jobs in Germany”) and I'll offer the alert. Filters "
+    "narrow it: <code>remote:yes</code>, <code>from:germany</code>, "
+    "<code>salary:&gt;=100k</code> (/help alert)."
+)
 WELCOME = (
     "Welcome to jobbot! Your invite worked. I watch job boards and message you once for every "
-    "new job that matches one of your alerts.\nAdd your first alert, e.g. "
-    "<code>/alert rust backend</code>.\n/help shows every command."
+    f"new job that matches one of your alerts.\n{FIRST_ALERT}\n/help shows every command."
 )
 
 

@@ -31,7 +31,7 @@ from bot.telegram import (
     settings_menu,
     tips,
 )
-from bot.telegram.access import ACCESS_COMMANDS, AccessCommands
+from bot.telegram.access import ACCESS_COMMANDS, FIRST_ALERT, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.args import echo
 from bot.telegram.commands import Command, Route, help_index
@@ -249,11 +249,7 @@ class Handlers:
         new = store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
         n = len(store.alerts.alerts(msg.chat_id))
         hello = "Welcome to jobbot!" if new else "You're subscribed."
-        tail = (
-            f"You have {plural(n, 'alert')}: /alerts lists them."
-            if n
-            else "Add your first alert, e.g. <code>/alert rust backend</code>."
-        )
+        tail = f"You have {plural(n, 'alert')}: /alerts lists them." if n else FIRST_ALERT
         return (
             f"{hello} I watch job boards and message you once for every new job that "
             f"matches one of your alerts.\n{tail}\n/help shows every command."
