@@ -140,34 +140,13 @@ class PauseCommands:
         alert_id = parse_id(arg)
         if alert_id is None:
             return NOT_AN_ID.format(echo(arg))
-        mine = store.alerts.alerts(chat_id)
-        if not any(a.id == alert_id for a in mine):
-            return no_such_alert(alert_id, mine)
-        until = None
-        if span:
-            try:
-                until = parse_pause(span, now, store.users.settings(chat_id).timezone)
-            except PolicyError as exc:
-                return f"{exc}."
-        elif alert_id in store.alerts.paused_alert_ids(chat_id):
-            return f"Alert #{alert_id} is already paused: /resume {alert_id} turns it on."
-        store.alerts.set_alert_paused(chat_id, alert_id, now, until)
-        if until is not None:
-            return (
-                f"⏸ Alert #{alert_id} paused until {self._local(store, chat_id, until)}. It "
-                "keeps matching; then it turns back on by itself, with one summary of what it "
-                f"found meanwhile. /resume {alert_id} turns it on sooner."
-            )
-        return (
-            f"⏸ Alert #{alert_id} paused. It keeps matching; /resume {alert_id} sends one "
-            "summary of what it found meanwhile."
-        )
+        return self._pause_alerts(store, chat_id, [alert_id], span, now)
 
     def _pause_alerts(
         self, store: Stores, chat_id: int, ids: list[int], span: str, now: datetime
     ) -> Reply:
-        """/pause 1 2, /pause 1,3 2w: several alerts, as /pause 1 pauses one; nothing paused
-        when one names none of the user's alerts."""
+        """/pause 1 2, /pause 1,3 2w: each alert named, as /pause 1 pauses one; nothing
+        paused when one names none of the user's alerts."""
         mine = store.alerts.alerts(chat_id)
         if missing := [i for i in ids if i not in {a.id for a in mine}]:
             return no_such_alert(missing[0], mine)
@@ -178,19 +157,23 @@ class PauseCommands:
             except PolicyError as exc:
                 return f"{exc}."
         paused = store.alerts.paused_alert_ids(chat_id)
+        again = " ".join(map(str, ids))
+        if until is None and ids == [i for i in ids if i in paused]:
+            return f"{_alerts(ids)} {_they(ids)[3]} already paused: /resume {again} turns {_them(ids)} on."
         for alert_id in ids:
             if until is not None or alert_id not in paused:  # a pause's start stays
                 store.alerts.set_alert_paused(chat_id, alert_id, now, until)
-        named, again = ids_named(ids), " ".join(map(str, ids))
+        they, keep, itself, _ = _they(ids)
         if until is not None:
             return (
-                f"⏸ Alerts {named} paused until {self._local(store, chat_id, until)}. They "
-                "keep matching; then they turn back on by themselves, with one summary of what "
-                f"they found meanwhile. /resume {again} turns them on sooner."
+                f"⏸ {_alerts(ids)} paused until {self._local(store, chat_id, until)}. "
+                f"{they.capitalize()} {keep} matching; then {they} turn{'s' * (len(ids) == 1)} "
+                f"back on by {itself}, with one summary of what {they} found meanwhile. "
+                f"/resume {again} turns {_them(ids)} on sooner."
             )
         return (
-            f"⏸ Alerts {named} paused. They keep matching; /resume {again} sends one summary "
-            "of what they found meanwhile."
+            f"⏸ {_alerts(ids)} paused. {they.capitalize()} {keep} matching; /resume {again} "
+            f"sends one summary of what {they} found meanwhile."
         )
 
     def cmd_resume(self, store: Stores, msg: Incoming, arg: str) -> Reply:
@@ -239,6 +222,18 @@ def _resume_alerts(store: Stores, chat_id: int, ids: list[int], now: datetime) -
     if running:
         reply += f" ({ids_named(running)} {'isn' if len(running) == 1 else 'aren'}'t paused.)"
     return reply + released(store, chat_id, now)
+
+
+def _they(ids: list[int]) -> tuple[str, str, str, str]:
+    """("it", "keeps", "itself", "is") for one alert, ("they", "keep", "themselves", "are")
+    for several."""
+    return (
+        ("it", "keeps", "itself", "is") if len(ids) == 1 else ("they", "keep", "themselves", "are")
+    )
+
+
+def _them(ids: list[int]) -> str:
+    return "it" if len(ids) == 1 else "them"
 
 
 def _alerts(ids: list[int]) -> str:
