@@ -84,7 +84,7 @@ def _other(place: str, word: str) -> bool:
 
 @functools.cache
 def _big_cities_alone() -> frozenset[str]:
-    """Big cities' own names of one word ("amsterdam", "york" is none): such a word in
+    """Big cities' own names of one word ("amsterdam"; York is too small): such a word in
     another city's other name (New York's old "Neu Amsterdam") is no word of that city, or
     `location:amsterdam` would find New York."""
     g = gazetteer()

@@ -193,7 +193,7 @@ class DeliveryModes:
 
     def _alerts_digest(self, store: Stores, chat_id: int, ids: list[int], arg: str) -> Reply:
         """/digest 1 2 daily: each alert as /digest 1 daily sets one; none when an id names
-        none of the user's alerts, or the delivery is no delivery."""
+        none of the user's alerts, or the delivery cannot be read."""
         rows = store.alerts.alert_rows(chat_id)
         if missing := [i for i in ids if i not in {a.id for a in rows}]:
             return no_such_alert(missing[0], rows)

@@ -25,7 +25,9 @@ _ASKS = re.compile(
     r"(?:\s+(?:please|pls|anymore|any\s*more|thanks?))?[\s.!]*",
     re.IGNORECASE,
 )
-_VAGUE = frozenset({"these", "those", "this", "that", "such", "the", "them", "it", "any", "jobs"})
+_VAGUE = frozenset({
+    "these", "those", "this", "that", "such", "the", "them", "it", "any", "jobs", "than",
+})  # fmt: skip
 MOST = 5  # alerts offered an edit
 
 

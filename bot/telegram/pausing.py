@@ -159,7 +159,8 @@ class PauseCommands:
         paused = store.alerts.paused_alert_ids(chat_id)
         again = " ".join(map(str, ids))
         if until is None and ids == [i for i in ids if i in paused]:
-            return f"{_alerts(ids)} {_they(ids)[3]} already paused: /resume {again} turns {_them(ids)} on."
+            are = _they(ids)[3]
+            return f"{_alerts(ids)} {are} already paused: /resume {again} turns {_them(ids)} on."
         for alert_id in ids:
             if until is not None or alert_id not in paused:  # a pause's start stays
                 store.alerts.set_alert_paused(chat_id, alert_id, now, until)
