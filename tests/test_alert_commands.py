@@ -152,6 +152,9 @@ async def test_fully_remote_takes_its_first_word_with_it(
         ("rust 120.000€", "rust salary:>=EUR120k"),
         ("rust over 1,200,000 sek", "rust salary:>=SEK1200k"),
         ("rust 80-100k", "rust salary:80k-100k"),  # the k counts for both
+        ("rust remote cet", "rust remote:yes from:europe"),  # a time zone: its region
+        ("rust CET +/- 2h", "rust from:europe"),
+        ("golang pst", 'golang from:"north america"'),
         ("backend (Go/Rust)", "backend (go OR rust)"),
         ("devops/SRE", "devops OR sre"),
         ("C/C++ embedded", "(c OR c++) embedded"),
@@ -177,6 +180,9 @@ async def test_a_slash_of_one_thing_gets_no_either_offered(handlers) -> None:
         await say(handlers, "/edit 1 rust/go/scala")
     )
     assert "Tip:" not in await say(handlers, "/edit 1 python 3.11"), "a version, no amount"
+    alone = await say(handlers, "/edit 1 cet")
+    assert "<code>from:europe</code> finds the jobs you can take from there" in alone
+    assert "For those" not in alone, "from:europe alone: almost every job there"
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,13 @@ from bot.telegram.tips.amounts import currency_tip
 from bot.telegram.tips.exclude import exclusion_tip, unwanted_tip
 from bot.telegram.tips.sentence import sentence_tip
 from bot.telegram.tips.tip import Tip, joined
-from bot.telegram.tips.where import open_tip, place_tip, remote_from_tip, workplace_tip
+from bot.telegram.tips.where import (
+    open_tip,
+    place_tip,
+    remote_from_tip,
+    workplace_tip,
+    zone_tip,
+)
 from bot.telegram.tips.words import (
     grouping_tip,
     language_tip,
@@ -41,6 +47,7 @@ ALERT: tuple[Kind, ...] = (
     exclusion_tip,  # before the tips on words: "no remote" is no remote:yes
     unwanted_tip,
     sentence_tip,
+    zone_tip,  # before the remote tips: from: the zone's region, not a word
     workplace_tip,
     place_tip,
     remote_from_tip,
