@@ -942,6 +942,23 @@ async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
     assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"
 
 
+async def test_asking_for_jobs_without_saying_which_offers_each_alerts_search(handlers) -> None:
+    """ "any new jobs?" offered "/alert new"; now the /search of each alert, or with none how
+    to say what to look for. Keywords still get their /alert ("rust jobs", "new grad jobs")."""
+    assert "Tell me what to look for: <code>/search rust backend</code>" in await say(
+        handlers, "any new jobs?"
+    )
+    await say(handlers, "/alert rust")
+    await say(handlers, "/alert go remote:yes")
+    for asked in ("any new jobs?", "show me jobs", "latest", "what's new today?"):
+        assert (await say(handlers, asked)).endswith(
+            "(tap to copy):\n<code>/search rust</code>\n<code>/search go remote:yes</code>\n"
+            "/saved lists the jobs you saved."
+        ), asked
+    assert "<code>/alert new grad</code>" in await say(handlers, "new grad jobs")
+    assert "<code>/alert rust</code>" in await say(handlers, "rust jobs")
+
+
 async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusion(
     handlers, store
 ) -> None:

@@ -23,6 +23,7 @@ from bot.telegram import (
     control,
     delivery_modes,
     follow,
+    latest,
     leaveout,
     muting,
     pausing,
@@ -206,6 +207,8 @@ class Handlers:
         try:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
                 return refused
+            if not name and latest.asks_for_jobs(msg.text):  # "any new jobs?"
+                return await self.db.run(latest.reply, msg, "")
             if not name and (unwanted := leaveout.unwanted(msg.text)) is not None:
                 return await self.db.run(leaveout.reply, msg, unwanted)  # "no more crypto jobs"
             if not name:  # off the loop: reading places may wait for the gazetteer's build
