@@ -14,9 +14,10 @@ from datetime import datetime
 
 from bot.models import Button, OutgoingMessage
 from bot.store import AlertRow, Stores
-from bot.telegram.alerts_menu import AlertCommands, job_line
+from bot.telegram.alerts_menu import AlertCommands
 from bot.telegram.args import parse_id
 from bot.telegram.split import visible_text
+from bot.telegram.stored_search import job_line
 from bot.transport import Press, PressAnswer
 from bot.wording import plural
 

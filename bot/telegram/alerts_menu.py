@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
-from bot import render
 from bot.config import AlertsConfig
 from bot.errors import QueryError
 from bot.models import Alert, Button, OutgoingMessage, Posting
@@ -85,12 +84,6 @@ def clean_query(text: str) -> tuple[str, bool]:
     cleaned = html.unescape(_MARKUP.sub(" ", text))
     cleaned = " ".join(cleaned.split()) if cleaned != text else text
     return cleaned, cleaned != text
-
-
-def job_line(p: Posting, query: str = "") -> str:
-    """One job as a list line (HTML), the salary converted where `query` asks another
-    currency: see `bot.render.job_line`."""
-    return render.job_line(p, (query,) if query else ())[0]
 
 
 _ALL = re.compile(r"(?:all|every(?:thing| alert)?)(?: (?:of )?(?:my|the)?\s*alerts?)?")

@@ -14,7 +14,7 @@ from bot.follow import platform
 from bot.models import Posting
 from bot.store import BoardState, Followed, Stores
 from bot.telegram.admin import ago
-from bot.telegram.alerts_menu import job_line
+from bot.telegram.stored_search import job_line
 from bot.wording import plural, shorten
 
 esc = html.escape

@@ -22,9 +22,9 @@ from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import format_node
 from bot.telegram import stored_search
-from bot.telegram.alerts_menu import job_line
 from bot.telegram.presses import MAX_DATA, STALE
 from bot.telegram.split import visible_text
+from bot.telegram.stored_search import job_line
 from bot.telegram.tips.sentence import as_filters, currency_of
 from bot.transport import Press, PressAnswer
 

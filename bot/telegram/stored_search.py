@@ -79,7 +79,7 @@ def summary(hits: list[Posting], scope: str, would: bool, query: str, digest: st
     if not hits:
         return f"No job {scope} matches it yet; I'll tell you when one appears."
     verb = "It would have matched" if would else "It matches"
-    latest = "\n".join(render.job_line(p, (query,) if query else ())[0] for p in hits[:3])
+    latest = "\n".join(job_line(p, query) for p in hits[:3])
     said = f"{verb} {len(hits):,} job{'s' * (len(hits) != 1)} {scope}. Latest:\n{latest}"
     if digest and len(hits) >= BUSY:
         said += (
@@ -87,3 +87,9 @@ def summary(hits: list[Posting], scope: str, would: bool, query: str, digest: st
             f"<code>{digest}</code> sends its jobs in one message a day."
         )
     return said
+
+
+def job_line(p: Posting, query: str = "") -> str:
+    """One job as a list line (HTML), the salary converted where `query` asks another
+    currency: see `bot.render.job_line`."""
+    return render.job_line(p, (query,) if query else ())[0]
