@@ -980,6 +980,11 @@ async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusio
     assert "<code>/edit 1 rust -title:senior</code>" in await say(handlers, "no more senior roles")
     assert "-web3" in await say(handlers, "not interested in web3")
     assert "/pause" in await say(handlers, "stop sending me these"), "nothing named: /pause"
+    assert "/pause" in await say(handlers, "stop sending me so many jobs"), "no word: too many"
+    assert await say(handlers, "no more jobs from Acme Pay!") == (
+        "<code>/mute Acme Pay</code> stops that company's jobs (tap to copy); /muted lists them."
+    )
+    assert "<code>/mute Revolut</code>" in await say(handlers, "I don't want jobs at Revolut")
     assert (
         len(store.alerts.alerts(USER)) == 3 and "crypto" not in store.alerts.alerts(USER)[0].query
     )

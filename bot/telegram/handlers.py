@@ -209,6 +209,8 @@ class Handlers:
                 return refused
             if not name and latest.asks_for_jobs(msg.text):  # "any new jobs?"
                 return await self.db.run(latest.reply, msg, "")
+            if not name and (company := leaveout.company(msg.text)):
+                return leaveout.mute_offer(company)  # "no more jobs from Acme"
             if not name and (unwanted := leaveout.unwanted(msg.text)) is not None:
                 return await self.db.run(leaveout.reply, msg, unwanted)  # "no more crypto jobs"
             if not name:  # off the loop: reading places may wait for the gazetteer's build

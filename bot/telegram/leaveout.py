@@ -26,8 +26,10 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _VAGUE = frozenset({
-    "these", "those", "this", "that", "such", "the", "them", "it", "any", "jobs", "than",
+    "these", "those", "this", "that", "such", "the", "them", "it", "any", "jobs", "than", "so",
+    "too", "many", "much", "all", "more", "from", "by", "at",
 })  # fmt: skip
+_COMPANY = re.compile(r"(?:(?:jobs?|roles?|offers?)\s+)?(?:from|by|at)\s+(?P<name>\S.{0,60}?)")
 MOST = 5  # alerts offered an edit
 
 
@@ -42,6 +44,19 @@ def unwanted(text: str) -> tuple[Node, str] | None:
     term = Word(words[0]) if len(words) == 1 else Phrase(tuple(words))
     found = excluded_at([Word("no"), term], 0)
     return (found[0], " ".join(words)) if found is not None else None
+
+
+def company(text: str) -> str | None:
+    """The company a text asks to see no more jobs from ("stop sending me jobs from Stripe",
+    "no more jobs from Acme Pay"), as typed; None when it names none."""
+    asked = _ASKS.fullmatch(" ".join(text.split()))
+    named = _COMPANY.fullmatch(asked["what"]) if asked else None
+    return named["name"].strip(" .!") if named else None
+
+
+def mute_offer(name: str) -> str:
+    """The reply to a text asking for no more of a company's jobs: its /mute."""
+    return f"<code>/mute {esc(name)}</code> stops that company's jobs (tap to copy); /muted lists them."
 
 
 def reply(store: Stores, msg: Incoming, asked: tuple[Node, str]) -> str:
