@@ -28,7 +28,7 @@ from bot.syntax import (
 )
 from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.tip import Tip
-from bot.telegram.tips.where import WORKPLACE_WORDS, open_to
+from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
 from bot.telegram.tips.words import TYPES, regrouped, years_at
 
 esc = html.escape
@@ -73,10 +73,13 @@ _NOT_A_NAME = _GLUE | _NEAR | _AT_LEAST | _AT_MOST | _JOB_WORDS | {"and", "most"
 
 
 def _after_region(terms: list[Node], i: int) -> bool:
-    """Whether the words just before `i` name a region ("us", "latin america")."""
-    before = [_token(t) for t in terms[max(i - 2, 0) : i]]
-    names = (before[-1], " ".join(before)) if before else ()
-    return any(n == "us" or placenames.names_a_region(n) for n in names)
+    """Whether the words just before `i` name a region ("us", "latin america"), as the
+    remote tips read one (`where.region_at`)."""
+    return any(
+        (found := region_at(terms, j)) is not None and j + found[0] == i
+        for j in (i - 1, i - 2)
+        if j >= 0
+    )
 
 
 def _amount(term: Node, bare: bool = False) -> str | None:

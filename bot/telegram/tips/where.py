@@ -91,7 +91,7 @@ def _says_remote(terms: tuple[Node, ...], i: int) -> int:
     return 0
 
 
-def _region_at(terms: tuple[Node, ...], i: int) -> tuple[int, Word | Phrase] | None:
+def region_at(terms: tuple[Node, ...] | list[Node], i: int) -> tuple[int, Word | Phrase] | None:
     """The country or region named by the plain words from `i` ("eu", "latin america", "us"),
     the longest of up to 2 words: not a city's name, which many words are ("reading")."""
     for n in range(min(2, len(terms) - i), 0, -1):
@@ -111,7 +111,7 @@ def open_to(root: Node) -> tuple[Node, Node] | None:
     for i, term in enumerate(terms):
         if isinstance(term, Field) and term.name == "location" and _places(term.child):
             return And((*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])), term
-        if (region := _region_at(terms, i)) is not None:
+        if (region := region_at(terms, i)) is not None:
             n, name = region
             said = i - (i > 0 and terms[i - 1] in _FROM)  # "from europe": both words
             n += i + n < len(terms) and terms[i + n] == Word("only")  # "us only"
