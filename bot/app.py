@@ -16,7 +16,6 @@ from bot import placenames
 from bot.broadcast import Broadcaster, BroadcastStores
 from bot.clock import ClockWatch
 from bot.config import Config
-from bot.errors import StorageError
 from bot.events import Event
 from bot.exchange import ExchangeRefresh
 from bot.follow import FailureWatch
@@ -29,8 +28,9 @@ from bot.rates import MAX_FEED
 from bot.retention import Retention
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
-from bot.store import Stores, utcnow
-from bot.store.lock import DatabaseLock
+from bot.store import utcnow
+from bot.store.lock import open_locked
+from bot.supervise import Supervisor
 from bot.telegram.access import AccessCommands
 from bot.telegram.admin import AdminCommands
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
@@ -53,18 +53,6 @@ def make_transport(config: Config) -> Transport:
             config.telegram.token, config.telegram.api_url, config.telegram.admins
         )
     return ConsoleTransport()
-
-
-def open_store(config: Config) -> tuple[DatabaseLock, Stores]:
-    """Every store over the database, locked against a second jobbot on the same file."""
-    lock = DatabaseLock(config.storage.path)
-    if config.storage.path != ":memory:":
-        lock.acquire()
-    try:
-        return lock, Stores.open(config.storage.path)
-    except StorageError:
-        lock.release()
-        raise
 
 
 def http_parts(
@@ -107,9 +95,9 @@ class App:
         notice_window: float = WINDOW,
         watch_every: float = 5.0,
     ):
-        self.config, self.clock, self.watch_every = config, clock, watch_every
-        self.fatal: str | None = None  # why the bot stopped itself, if it did
-        self.lock, self.store = open_store(config)
+        self.config, self.clock = config, clock
+        self.lock, self.store = open_locked(config.storage.path)
+        self.supervisor = Supervisor(self.store.db.file_problem, watch_every)
         self.guard, self.client, self.fetcher = http_parts(config, http_transport)
         self.transport = transport or make_transport(config)
         self._delivery_side(config, clock, notice_window)
@@ -245,39 +233,19 @@ class App:
             await self.close()
 
     def _start_tasks(self, stop: asyncio.Event) -> list[asyncio.Task]:
-        """The long-running parts, each watched: one that ends on an error stops the bot."""
+        """The long-running parts, each watched (`Supervisor`)."""
         parts = (
             ("sender", self.sender.run(stop)), ("clockwatch", self.clockwatch.run(stop)),
-            ("database-watch", self._watch_database(stop)), ("retention", self.retention.run(stop)),
-            ("broadcast", self.broadcaster.run(stop)), ("follow-watch", self.failing.run(stop, lambda: self.sender.link.up)),
+            ("retention", self.retention.run(stop)), ("broadcast", self.broadcaster.run(stop)),
+            ("follow-watch", self.failing.run(stop, lambda: self.sender.link.up)),
             ("text-index", self.text_index.run(stop)), ("exchange-rates", self.exchange.run(stop)),
         )  # fmt: skip
-        tasks = [asyncio.create_task(run, name=name) for name, run in parts]
-        for task in tasks:
-            task.add_done_callback(lambda t: self._ended(t, stop))
-        return tasks
+        return self.supervisor.start(parts, stop)
 
-    def _ended(self, task: asyncio.Task, stop: asyncio.Event) -> None:
-        """A part ended on an error (a bug: each handles what it expects): say it once, loudly,
-        and stop with exit status 1; the service manager restarts jobbot, whose start-up
-        recovery resends what was in flight."""
-        if task.cancelled() or (exc := task.exception()) is None:
-            return
-        log.error("the %s task failed; stopping jobbot", task.get_name(), exc_info=exc)
-        self.fatal = self.fatal or f"the {task.get_name()} task failed: {type(exc).__name__}: {exc}"
-        stop.set()
-
-    async def _watch_database(self, stop: asyncio.Event) -> None:
-        """Stop the bot, keeping what was committed, when its database file is deleted or
-        replaced: anything written after that would be lost at the next start."""
-        while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=self.watch_every)
-            problem = self.store.db.file_problem()
-            if problem:
-                log.error("%s; stopping", problem)
-                self.fatal = problem
-                stop.set()
+    @property
+    def fatal(self) -> str | None:
+        """Why the bot stopped itself, if it did."""
+        return self.supervisor.fatal
 
     async def poll_once(self, board: str | None = None) -> list[PollOutcome]:
         """One poll-match-deliver cycle over every enabled board (or one), then return."""

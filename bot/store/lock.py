@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from bot.errors import StorageError
+from bot.store import Stores
 
 
 class DatabaseLock:
@@ -43,3 +44,16 @@ class DatabaseLock:
         if self._fd is not None:
             os.close(self._fd)  # closing the descriptor releases the flock
             self._fd = None
+
+
+def open_locked(database: str) -> tuple[DatabaseLock, Stores]:
+    """Every store over `database`, locked against a second jobbot on the same file (an
+    in-memory database needs no lock)."""
+    lock = DatabaseLock(database)
+    if database != ":memory:":
+        lock.acquire()
+    try:
+        return lock, Stores.open(database)
+    except StorageError:
+        lock.release()
+        raise

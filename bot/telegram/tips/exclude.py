@@ -10,7 +10,7 @@ import html
 from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.syntax import ATTRS, And, Attr, Field, Node, Not, Or, Phrase, Word, format_node
-from bot.telegram.tips.tip import Tip, joined
+from bot.telegram.tips.tip import Tip, joined, word_of
 from bot.telegram.tips.words import LEVELS, level_aside
 
 esc = html.escape
@@ -124,7 +124,7 @@ def _own(term: Node) -> Node | None:
     OR), or None."""
     if isinstance(term, Or) and all(_text(c) in LEVELS for c in term.children):
         return Field("title", term)
-    word = term.token if isinstance(term, Word) else ""
+    word = word_of(term)
     if word in LEVELS:
         return Field("title", term)
     if word in _WORKPLACE:

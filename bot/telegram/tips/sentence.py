@@ -6,12 +6,10 @@ the job, and few jobs say "jobs" or "over 100k". Pure.
 from __future__ import annotations
 
 import html
-import re
 
 from bot import nearby, placenames
 from bot.errors import QueryError
 from bot.query import parse as parse_query
-from bot.salary import currency_code, currency_word
 from bot.synonyms import DISTANCE, UNITS
 from bot.syntax import (
     ATTRS,
@@ -27,7 +25,8 @@ from bot.syntax import (
     format_node,
 )
 from bot.telegram.tips.exclude import excluded_at
-from bot.telegram.tips.tip import Tip
+from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, salary_at
+from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
 from bot.telegram.tips.words import TYPES, regrouped, years_at
 
@@ -53,23 +52,8 @@ _GLUE = frozenset({
 _NEAR = frozenset({"in", "near", "around"})  # ... then a place: location:
 
 
-_AT_LEAST = frozenset({
-    "over", "above", "from", "min", "minimum", "least", "paying", "pays", "earning", "salary",
-})  # fmt: skip
-
-
-_AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
-
-
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([km]?)")
-_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read
-# An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
-# the signs, so a query's tip finds them in the text as typed.
-_CURRENCY = re.compile(r"([€$£¥₹])\s?\d|\d[km]?\s?(?:([€$£¥₹])|([A-Za-z]{3})\b)")
-
-
 # After "jobs at", the company's name runs up to 3 words, to one of these or a filter.
-_NOT_A_NAME = _GLUE | _NEAR | _AT_LEAST | _AT_MOST | _JOB_WORDS | {"and", "most"}
+_NOT_A_NAME = _GLUE | _NEAR | AT_LEAST | AT_MOST | _JOB_WORDS | {"and", "most"}
 
 
 def _after_region(terms: list[Node], i: int) -> bool:
@@ -82,24 +66,11 @@ def _after_region(terms: list[Node], i: int) -> bool:
     )
 
 
-def _amount(term: Node, bare: bool = False) -> str | None:
-    """The term as a yearly amount ("100k", "120000"); a bare one needs its k or m, or its
-    thousands written apart ("120,000" and "120 000", a phrase once read; "120.000")."""
-    grouped = term.text.replace(".", " ").split() if isinstance(term, Word | Phrase) else []
-    if len(grouped) > 1 and _THOUSANDS.fullmatch(" ".join(grouped)):
-        return "".join(grouped)
-    m = _AMOUNT.fullmatch(term.token) if isinstance(term, Word) else None
-    if m is None or (bare and not m.group(2)):
-        return None
-    scale = {"": 1, "k": 1_000, "m": 1_000_000}[m.group(2)]
-    return m.group(0) if float(m.group(1)) * scale >= 1000 else None
-
-
 def _place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     """The place named by the words from `i` (the longest, of up to 3 words; "the
     netherlands" is the Netherlands) as location:, or places joined by OR ("berlin OR
     munich") as location:(berlin OR munich)."""
-    the = int(i < len(terms) and _token(terms[i]) == "the")
+    the = int(i < len(terms) and word_of(terms[i]) == "the")
     if i + the < len(terms) and isinstance(either := terms[i + the], Or):
         named = [c for c in either.children if isinstance(c, Word | Phrase)]
         if len(named) == len(either.children) and all(_a_place(c.text) for c in named):
@@ -111,22 +82,13 @@ def _place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     return None
 
 
-def _typed(term: Node) -> str:
-    """An amount as typed, near enough: "100k", "120,000" (read as a phrase "120 000")."""
-    return ",".join(term.tokens) if isinstance(term, Phrase) else format_node(term)
-
-
 def _a_place(name: str) -> bool:
     return placenames.names_a_place(name) or placenames.names_a_place(f"the {name}")
 
 
-def _token(term: Node) -> str:
-    return term.token if isinstance(term, Word) else ""
-
-
 def _within_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     """ "within 30 km of munich" (or "30km", "20 miles") from `i`, as near:"munich 30km"."""
-    toks = [_token(t) for t in terms[i + 1 : i + 5]]
+    toks = [word_of(t) for t in terms[i + 1 : i + 5]]
     m = DISTANCE.fullmatch(toks[0]) if toks else None
     if m is None:
         return None
@@ -160,8 +122,8 @@ def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
         return 1, Field("company", terms[i])
     words: list[str] = []
     for term in terms[i : i + 3]:
-        token = _token(term)
-        if not token or token in _NOT_A_NAME or token in WORKPLACE_WORDS or _amount(term):
+        token = word_of(term)
+        if not token or token in _NOT_A_NAME or token in WORKPLACE_WORDS or amount(term):
             break
         words.append(token)
     if not words:
@@ -169,26 +131,11 @@ def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     return len(words), Field("company", Word(words[0]) if len(words) == 1 else Phrase(tuple(words)))
 
 
-def currency_of(typed: str) -> str:
-    """The code of the one currency the amounts of `typed` are in ("€80k": "eur"); "" when
-    none is written, or several."""
-    found = {
-        currency_code(m[1] or m[2]) or "" if m[1] or m[2] else currency_word(m[3]) or ""
-        for m in _CURRENCY.finditer(typed)
-    } - {""}
-    return found.pop().lower() if len(found) == 1 else ""
-
-
-def _salary(op: str, amount: str, currency: str) -> Node:
-    return parse_query(f"salary:{op}{amount} {currency}".strip()).root
-
-
 def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int, str, bool] | None:
     """The filter the words from `i` most likely mean: (the filter, how many words it takes,
     what to name as words few jobs say ("" for none), whether it alone reads as a sentence:
     "remote" and "3 years" have tips of their own)."""
-    token = _token(terms[i])
-    nxt = terms[i + 1] if i + 1 < len(terms) else None
+    token = word_of(terms[i])
     if (gone := excluded_at(terms, i)) is not None:  # "no crypto": -crypto
         return gone[0], gone[1], gone[2], True
     if (years := years_at(terms, i)) is not None:
@@ -204,46 +151,19 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
         if token != "in" and isinstance(city, Word | Phrase) and nearby.near(city.text):
             named = Field(NEAR, city)  # "near munich": the towns around it too
         return named, 1 + n, "", True
-    if token == "at" and i and _token(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
+    if token == "at" and i and word_of(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
         found = _place_at(terms, i + 1) or _company_at(terms, i + 1)
         if found is not None:
             return found[1], 1 + found[0], "", True
-    code = _code_at(terms, i + 2 if token in _AT_LEAST | _AT_MOST else i + 1)
-    if nxt is not None and token in _AT_LEAST | _AT_MOST and (amount := _amount(nxt)):
-        op = "<=" if token in _AT_MOST else ">="
-        at = "at " if token == "least" and i and _token(terms[i - 1]) == "at" else ""
-        salary = _salary(op, amount, code or currency)
-        return salary, 2 + bool(code), f"{at}{token} {_typed(nxt)}", True
-    if (bare := _amount(terms[i], bare=True)) is not None:
-        return _salary(">=", bare, code or currency), 1 + bool(code), _typed(terms[i]), True
-    if (span := _span(terms[i])) is not None:  # "100k-150k", "80-100k"
-        said = "-".join(format_node(terms[i]).strip('"').split())
-        return _salary("", span, code or currency), 1 + bool(code), said, True
+    if (salary := salary_at(terms, i, currency)) is not None:
+        return salary
     if token in WORKPLACE_WORDS:
         return Attr("remote", ATTRS["remote"][token]), 1, "", False
     term = terms[i]
     said = term.text if isinstance(term, Word | Phrase) else ""
-    if (kind := TYPES.get(said)) and not (i and _token(terms[i - 1]) == "smart"):
+    if (kind := TYPES.get(said)) and not (i and word_of(terms[i - 1]) == "smart"):
         return Attr("type", kind), 1, "", False  # "contract rust jobs"
     return None
-
-
-def _code_at(terms: list[Node], i: int) -> str:
-    """The currency code the word at `i` is ("eur"), or ""."""
-    token = _token(terms[i]) if i < len(terms) else ""
-    return (currency_word(token) or "").lower() if len(token) == 3 else ""
-
-
-def _span(term: Node) -> str | None:
-    """A salary range typed as two amounts joined by a hyphen ("100k-150k", "80-100k": the k
-    counts for both; a phrase once read): "100k-150k"; None for any other term."""
-    if not isinstance(term, Phrase) or len(term.tokens) != 2:
-        return None
-    first, second = term.tokens
-    if first.isdigit() and second[-1:] in ("k", "m") and second[:-1].isdigit():
-        first += second[-1]  # "80-100k"
-    low, high = (_amount(Word(t), bare=True) for t in (first, second))
-    return f"{low}-{high}" if low and high else None
 
 
 def as_filters(
@@ -266,7 +186,7 @@ def as_filters(
             sentence |= alone
             i += taken
             continue
-        term, token = terms[i], _token(terms[i])
+        term, token = terms[i], word_of(terms[i])
         if token == "only" and _after_region(terms, i):
             out.append(term)  # "us only": from:us, which the remote tips offer
         elif token in _JOB_WORDS:

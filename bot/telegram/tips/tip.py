@@ -7,7 +7,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.syntax import And, Node, Or, format_node
+from bot.syntax import And, Node, Or, Word, format_node
 
 esc = html.escape
 
@@ -43,3 +43,8 @@ def joined(terms: Iterable[Node]) -> Node:
     """Terms as one query: AND of them, or the one."""
     both = tuple(terms)
     return And(both) if len(both) > 1 else both[0]
+
+
+def word_of(term: Node) -> str:
+    """The term's token when it is one word ("rust"); "" for a phrase, a filter or a group."""
+    return term.token if isinstance(term, Word) else ""

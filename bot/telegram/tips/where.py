@@ -24,7 +24,7 @@ from bot.syntax import (
     Word,
     format_node,
 )
-from bot.telegram.tips.tip import Tip, joined
+from bot.telegram.tips.tip import Tip, joined, word_of
 
 esc = html.escape
 
@@ -86,7 +86,7 @@ def _says_remote(terms: tuple[Node, ...], i: int) -> int:
     if isinstance(term, Word | Phrase) and tuple(term.text.split()) in _REMOTE_SAID:
         return 1
     for said in _REMOTE_SAID:
-        if tuple(t.token if isinstance(t, Word) else "" for t in terms[i : i + len(said)]) == said:
+        if tuple(word_of(t) for t in terms[i : i + len(said)]) == said:
             return len(said)
     return 0
 
@@ -237,7 +237,7 @@ def zone_tip(root: Node, typed: str, command: str) -> Tip | None:
         if region is None or any(isinstance(t, Field) and t.name == OPEN_TO for t in terms):
             continue
         end = i + 1
-        while end < len(terms) and _ZONE_TAIL.fullmatch(_token(terms[end])):
+        while end < len(terms) and _ZONE_TAIL.fullmatch(word_of(terms[end])):
             end += 1
         said = " ".join(format_node(t) for t in terms[i:end])
         rest = len(terms) > end - i  # the region alone would be almost every job there
@@ -250,7 +250,3 @@ def zone_tip(root: Node, typed: str, command: str) -> Tip | None:
             joined((*terms[:i], Field(OPEN_TO, place), *terms[end:])) if rest else None,
         )
     return None
-
-
-def _token(term: Node) -> str:
-    return term.token if isinstance(term, Word) else ""

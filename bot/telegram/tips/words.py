@@ -22,7 +22,7 @@ from bot.syntax import (
     Years,
     format_node,
 )
-from bot.telegram.tips.tip import Tip, joined
+from bot.telegram.tips.tip import Tip, joined, word_of
 from bot.wording import plural
 from bot.words import tokens
 
@@ -131,7 +131,7 @@ def language_tip(root: Node, typed: str, command: str) -> Tip | None:
     jobs written in it, which is likely what was meant."""
     terms = root.children if isinstance(root, And) else (root,)
     for i, term in enumerate(terms):
-        word = term.token if isinstance(term, Word) else ""
+        word = word_of(term)
         code = ATTRS["lang"].get(word)
         if code is not None and len(word) > 2:  # a name, not "de"
             return Tip(

@@ -1,0 +1,93 @@
+"""Pay as people type it in a sentence ("over 100k", "$120,000", "80-100k eur"), read as the
+salary filter it means. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.query import parse as parse_query
+from bot.salary import currency_code, currency_word
+from bot.syntax import Node, Phrase, Word, format_node
+from bot.telegram.tips.tip import word_of
+
+AT_LEAST = frozenset({
+    "over", "above", "from", "min", "minimum", "least", "paying", "pays", "earning", "salary",
+})  # fmt: skip
+AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
+
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([km]?)")
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read
+# An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
+# the signs, so a query's tip finds them in the text as typed.
+_CURRENCY = re.compile(r"([€$£¥₹])\s?\d|\d[km]?\s?(?:([€$£¥₹])|([A-Za-z]{3})\b)")
+
+
+def salary_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int, str, bool] | None:
+    """The salary filter the words from `i` mean, as `sentence` reads filters: (the filter,
+    how many words it takes, what was typed, True); None when they name no pay. `currency`
+    is the one the text as typed is in (`currency_of`), unless a code follows the amount."""
+    token = word_of(terms[i])
+    nxt = terms[i + 1] if i + 1 < len(terms) else None
+    code = _code_at(terms, i + 2 if token in AT_LEAST | AT_MOST else i + 1)
+    if nxt is not None and token in AT_LEAST | AT_MOST and (value := amount(nxt)):
+        op = "<=" if token in AT_MOST else ">="
+        at = "at " if token == "least" and i and word_of(terms[i - 1]) == "at" else ""
+        salary = _salary(op, value, code or currency)
+        return salary, 2 + bool(code), f"{at}{token} {_typed(nxt)}", True
+    if (bare := amount(terms[i], bare=True)) is not None:
+        return _salary(">=", bare, code or currency), 1 + bool(code), _typed(terms[i]), True
+    if (span := _span(terms[i])) is not None:  # "100k-150k", "80-100k"
+        said = "-".join(format_node(terms[i]).strip('"').split())
+        return _salary("", span, code or currency), 1 + bool(code), said, True
+    return None
+
+
+def amount(term: Node, bare: bool = False) -> str | None:
+    """The term as a yearly amount ("100k", "120000"); a bare one needs its k or m, or its
+    thousands written apart ("120,000" and "120 000", a phrase once read; "120.000")."""
+    grouped = term.text.replace(".", " ").split() if isinstance(term, Word | Phrase) else []
+    if len(grouped) > 1 and _THOUSANDS.fullmatch(" ".join(grouped)):
+        return "".join(grouped)
+    m = _AMOUNT.fullmatch(term.token) if isinstance(term, Word) else None
+    if m is None or (bare and not m.group(2)):
+        return None
+    scale = {"": 1, "k": 1_000, "m": 1_000_000}[m.group(2)]
+    return m.group(0) if float(m.group(1)) * scale >= 1000 else None
+
+
+def currency_of(typed: str) -> str:
+    """The code of the one currency the amounts of `typed` are in ("€80k": "eur"); "" when
+    none is written, or several."""
+    found = {
+        currency_code(m[1] or m[2]) or "" if m[1] or m[2] else currency_word(m[3]) or ""
+        for m in _CURRENCY.finditer(typed)
+    } - {""}
+    return found.pop().lower() if len(found) == 1 else ""
+
+
+def _typed(term: Node) -> str:
+    """An amount as typed, near enough: "100k", "120,000" (read as a phrase "120 000")."""
+    return ",".join(term.tokens) if isinstance(term, Phrase) else format_node(term)
+
+
+def _salary(op: str, value: str, currency: str) -> Node:
+    return parse_query(f"salary:{op}{value} {currency}".strip()).root
+
+
+def _code_at(terms: list[Node], i: int) -> str:
+    """The currency code the word at `i` is ("eur"), or ""."""
+    token = word_of(terms[i]) if i < len(terms) else ""
+    return (currency_word(token) or "").lower() if len(token) == 3 else ""
+
+
+def _span(term: Node) -> str | None:
+    """A salary range typed as two amounts joined by a hyphen ("100k-150k", "80-100k": the k
+    counts for both; a phrase once read): "100k-150k"; None for any other term."""
+    if not isinstance(term, Phrase) or len(term.tokens) != 2:
+        return None
+    first, second = term.tokens
+    if first.isdigit() and second[-1:] in ("k", "m") and second[:-1].isdigit():
+        first += second[-1]  # "80-100k"
+    low, high = (amount(Word(t), bare=True) for t in (first, second))
+    return f"{low}-{high}" if low and high else None
