@@ -230,3 +230,35 @@ def test_recent_job_keys_are_taken_without_the_companys_legal_form(tmp_path: Pat
     i = dedupe.identity(copy)
     assert keys == {"Acme:1": (i.ctl, i.ctd), "Acme:2": ("x", "x"), "Acme:3": ("x", "x")}
     db.close()
+
+
+def test_open_postings_get_the_pay_their_descriptions_state(tmp_path: Path) -> None:
+    """Migration 0031: an open posting whose board stated no pay gets the pay its text states;
+    one with the board's own pay, and a closed one, keep theirs."""
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    fulltext.register(conn)
+    db = Database(conn)
+    migrations.apply(db, stop_before=NAMES[NAMES.index("0031_pay_from_descriptions") :])
+    db["boards"].insert(ROWS["boards"])
+    text = "Build the ledger in Rust. The base salary range for this role is $160,000 - $200,000."
+    unpaid = {"salary_min": None, "salary_max": None, "salary_currency": None}
+    base = ROWS["postings"] | unpaid | {"description": text}
+    db["postings"].insert_all(
+        [
+            base,
+            base | {"key": "Acme:2", "external_id": "2", "salary_min": 90000,
+                    "salary_currency": "EUR"},
+            base | {"key": "Acme:3", "external_id": "3", "closed_at": AT},
+        ]
+    )  # fmt: skip
+    db.close()
+    db = connect(tmp_path / "old.db")
+    pay = {r[0]: r[1:] for r in db.execute(
+        "SELECT key, salary_min, salary_max, salary_currency, salary_period FROM postings"
+    )}  # fmt: skip
+    assert pay == {
+        "Acme:1": (160000.0, 200000.0, "USD", None),
+        "Acme:2": (90000.0, None, "EUR", None),
+        "Acme:3": (None, None, None, None),
+    }
+    db.close()

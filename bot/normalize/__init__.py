@@ -7,7 +7,8 @@ markup, and one description is cut at `tree.MAX_DESCRIPTION` characters (logged 
 
 `text` tidies text and decodes entities, `tree` parses HTML, `markup` turns it into text,
 `mojibake` repairs mis-decoded UTF-8, `noise` drops page chrome, `dates`, `urls` and `fields`
-read the rest; this module builds the record and re-exports their public functions.
+read the rest, `statedpay` the pay a description states when the board's fields state none;
+this module builds the record and re-exports their public functions.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from bot.normalize.fields import (
 from bot.normalize.markup import html_to_text
 from bot.normalize.mojibake import repair_mojibake
 from bot.normalize.noise import page_text, strip_canary, strip_page_noise
+from bot.normalize.statedpay import stated_pay
 from bot.normalize.text import clean, clean_text, field, unescape
 from bot.normalize.urls import canonical_url
 from bot.placelist import with_places
@@ -125,6 +127,8 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     low, high, cur, period = salary(
         raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_period
     )
+    if low is None and high is None:
+        low, high, cur, period = stated_pay(description)  # "Salary range: $160k-$200k"
     return Posting(
         key=posting_key(board.name, raw.external_id),
         board=board.name,

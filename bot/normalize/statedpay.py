@@ -1,0 +1,224 @@
+"""The pay a job's description states, read when its board's own fields state none: pay
+transparency laws (California, New York, Colorado, Washington; the EU's directive) put a range
+in the text ("The base salary range for this role is $160,000 - $200,000"), and a salary:
+alert would pass over a job whose pay it cannot see.
+
+An amount is pay only with its currency written ("$", "EUR", "₹20 LPA"), a word that says pay
+shortly before it ("salary", "compensation", "pay range", "OTE", "Gehalt"), and a size a
+salary can be for its period: "$2,000 learning budget", "we raised $50M", "401k" and "€50
+monthly gym allowance" are no pay. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from bot.normalize.fields import salary, salary_period
+from bot.salary import currency_code
+
+Pay = tuple[float | None, float | None, str | None, str | None]
+NONE: Pay = (None, None, None, None)
+
+_MARKS = ("$", "€", "£", "¥", "₹", "000")
+_BACK = frozenset("0123456789,.'’-–— \u202f\u00a0$€£¥₹ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOOKS = 200  # places looked at, at most: a text of thousands of "$" costs no more
+_BEFORE = 160  # characters before an amount where its pay word may be
+# Words that say pay (lower case; each after a word boundary, those marked whole before one
+# too), with the period a rate's name says. Looked for with rfind in the few characters
+# before an amount: a regex of them all costs several times that.
+_CUES: tuple[tuple[str, bool, str | None], ...] = (
+    ("salar", False, None), ("compensation", False, None), ("pay range", False, None),
+    ("pay band", False, None), ("pay scale", False, None), ("pay rate", False, None),
+    ("pay:", False, None), ("base pay", False, None), ("wage", False, None),
+    ("hourly rate", False, "hour"), ("day rate", False, "day"), ("daily rate", False, "day"),
+    ("ote", True, None), ("ctc", True, None), ("on-target earnings", False, None),
+    ("on target earnings", False, None), ("remunera", False, None), ("gehalt", False, None),
+    ("jahresgehalt", False, None), ("vergütung", False, None), ("rémunération", False, None),
+    ("retribución", False, None), ("stipendio", False, None),
+)  # fmt: skip
+_CUR = r"(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|HK\$|R\$|[$€£¥₹]|\b[A-Z]{3}\b)"
+_LAKHS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")  # India's grouping: 20,00,000
+_NUM = (
+    rf"{_LAKHS.pattern}(?!\d)"
+    r"|\d{1,3}(?:[,.'’\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?"
+)
+_GROUPED = re.compile(r"\d{1,3}(?:([,.'’\u202f\u00a0 ])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?")
+_SEPARATOR = re.compile(r"[,.'’\u202f\u00a0 ](?=\d{3}(?!\d))|,(?=\d\d,)")
+# What a number counts: thousands, or India's lakhs (LPA: lakhs a year) and crores.
+_UNIT = {"k": 1e3, "lpa": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "l": 1e5,
+         "cr": 1e7, "crore": 1e7, "crores": 1e7}  # fmt: skip
+
+
+def _one(n: int) -> str:
+    """One amount, its currency before or after it, its unit ("120k", "20 LPA")."""
+    return (
+        rf"(?:(?P<pre{n}>{_CUR})\s?)?(?P<num{n}>{_NUM})"
+        rf"(?:\s?(?P<k{n}>(?i:k|lpa|lakhs?|lacs?|crores?|cr)|(?<=\d)L)\b)?"
+        rf"(?:\s?(?P<post{n}>{_CUR}))?"
+    )
+
+
+_AMOUNTS = re.compile(_one(1) + r"(?:\s*(?:-|–|—|to|and)\s*" + _one(2) + ")?")
+_UNITS = r"(hour|hr|day|week|month|monat|year|yr|annum|jahr)\b"
+_ADVERBS = r"(hourly|daily|weekly|monthly|monatlich|annually|yearly|annual|jährlich|p\.\s?a\.)"
+_PERIOD_AFTER = re.compile(
+    rf"(?i)[\s+]*(?:(?:gross|net|brutto|netto|before\s+tax)\s+)?"
+    rf"(?:(?:/|per|pro|im|an?|each)\s*{_UNITS}|[,/]?\s*{_ADVERBS})"
+)
+_PERIOD_BEFORE = re.compile(rf"(?i)\b{_ADVERBS}")
+_PERIODS = {"monat": "month", "monatlich": "month", "jahr": "year", "jährlich": "year"}
+# Right after an amount, words that make it something other than pay ("$2,000 home office
+# budget"); between the pay word and the amount, words that make it another sum ("pay for
+# your relocation up to $10,000").
+_NOT_PAY = re.compile(
+    r"(?i)[ \t]{0,2}(?:in\s+|of\s+)?(?:[\w-]+\s+){0,2}?(?:stipend|budget|allowance|bonus"
+    r"|sign[- ]?on|signing|relocation|equity|rsus?|credits?|grants?|reimburse|million|billion"
+    r"|bn|mn|funding|raised|revenue|arr|customers|users)\b"
+)
+_ASIDE = re.compile(
+    r"(?i)\b(?:stipend|budget|allowance|bonus|relocation|equity|401|reimburse|learning"
+    r"|training|conference|home\s+office|referral)"
+)
+_UP_TO = re.compile(r"(?i)\b(?:up\s+to|max(?:imum)?|not\s+exceeding)\W*$")
+# Amounts a salary can be, per period, in a currency of a few units to the euro; currencies
+# of many units (JPY, INR) have no ceiling.
+_RANGE = {
+    "hour": (5, 1_000), "day": (50, 5_000), "week": (200, 20_000),
+    "month": (300, 100_000), "year": (10_000, 2_000_000),
+}  # fmt: skip
+_MANY_UNITS = frozenset({
+    "JPY", "INR", "KRW", "IDR", "HUF", "CLP", "COP", "VND", "NGN", "PKR", "LKR", "KZT", "ARS",
+    "UGX", "TZS", "KES", "PHP", "THB", "RUB", "TWD", "ISK", "IRR",
+})  # fmt: skip
+
+
+def stated_pay(text: str) -> Pay:
+    """(min, max, currency, period) of the first pay the text states, as `fields.salary`
+    returns them; all None when it states none that reads as pay."""
+    done = -1
+    for at in _marks(text)[:_LOOKS]:
+        if at < done:
+            continue  # the second "$" of a range already read
+        for m in _AMOUNTS.finditer(text, _start(text, at), at + 48):
+            if not m.start() <= at < m.end():
+                continue
+            done = m.end()
+            found = _read(text, m)
+            if found is not None:
+                return found
+            break
+    return NONE
+
+
+def _start(text: str, at: int) -> int:
+    """Where an amount around `at` may start: back over the digits, separators, signs and
+    codes just before it, and the first amount of a range ("CHF 120'", "€45.", "20-")."""
+    i = at
+    while i > 0 and at - i < 20 and text[i - 1] in _BACK:
+        i -= 1
+    return i
+
+
+def _marks(text: str) -> list[int]:
+    """Where an amount may be written with its currency, in order: a sign, or an amount
+    written in full ("120,000", "80 000", "120'000", "20,00,000": its "000"). Found by
+    str.find, under a µs each for these: a code's three letters take 4 µs over a
+    6,000-character description, a regex over the text ten times that. So an amount with
+    neither ("EUR 4,500", "90-110k USD", "20 LPA") is not read."""
+    return sorted(i for part in _MARKS if part in text for i in _all(text, part))
+
+
+def _all(text: str, part: str) -> Iterator[int]:
+    """Where `part` is in `text`, each place."""
+    i = text.find(part)
+    while i >= 0:
+        yield i
+        i = text.find(part, i + 1)
+
+
+def _read(text: str, m: re.Match[str]) -> Pay | None:
+    """The pay amount `m` states, or None when it is not pay: no currency, no pay word just
+    before it, a word that makes it another sum, a size no salary is."""
+    cur = _currency(m)
+    if cur is None:
+        return None
+    before = text[max(0, m.start() - _BEFORE) : m.start()].lower()
+    cue = _last_cue(before)
+    if cue is None or _ASIDE.search(before, cue[0]) or _NOT_PAY.match(text, m.end()):
+        return None
+    low, high = _bound(m, 1), _bound(m, 2) if m["num2"] else None
+    if high is not None and m["k2"] and not m["k1"]:
+        low *= _UNIT[m["k2"].lower()]  # "90-110k": the k counts for both
+    period = cue[1] or _period(text, m, before, cue[0])
+    up_to = high is None and _UP_TO.search(before[-24:])  # "up to $185,000": a top, not a floor
+    pay = salary(None, low, cur, period) if up_to else salary(low, high, cur, period)
+    return pay if _plausible(pay) else None
+
+
+def _last_cue(before: str) -> tuple[int, str | None] | None:
+    """Where the last pay word of `before` (lower case) ends, and the period it says."""
+    last: tuple[int, str | None] | None = None
+    for word, whole, rate in _CUES:
+        i = before.rfind(word)
+        while i >= 0 and not _word_at(before, i, len(word), whole):
+            i = before.rfind(word, 0, i)
+        if i >= 0 and (last is None or i + len(word) > last[0]):
+            last = (i + len(word), rate)
+    return last
+
+
+def _word_at(text: str, i: int, n: int, whole: bool) -> bool:
+    """Whether text[i:i+n] starts a word (and, `whole`, ends one)."""
+    if i and text[i - 1].isalnum():
+        return False
+    return not (whole and text[i + n : i + n + 1].isalnum())
+
+
+def _currency(m: re.Match[str]) -> str | None:
+    """The one currency written; a code wins over "$" ("$1800 AUD"); lakhs are rupees."""
+    written = {c for c in (m["pre1"], m["post1"], m["pre2"], m["post2"]) if c}
+    codes = {_code(c) for c in written} - {None}
+    if len(codes) > 1 and "$" in written:
+        codes -= {"USD"}
+    units = {u.lower() for u in (m["k1"], m["k2"]) if u} - {"k"}
+    if units and codes <= {"INR"}:
+        return "INR"
+    return codes.pop() if len(codes) == 1 else None
+
+
+@cache
+def _code(written: str) -> str | None:
+    return currency_code(written.replace("US$", "$"))
+
+
+def _bound(m: re.Match[str], n: int) -> float:
+    """The amount as a number: thousands apart in any of the ways written, a decimal comma."""
+    digits = m[f"num{n}"]
+    if _GROUPED.fullmatch(digits) or _LAKHS.fullmatch(digits):
+        digits = _SEPARATOR.sub("", digits)
+    number = float(digits.replace(",", "."))
+    unit = m[f"k{n}"]
+    return number * _UNIT[unit.lower()] if unit else number
+
+
+def _period(text: str, m: re.Match[str], before: str, cue_end: int) -> str | None:
+    """The period written after the amount ("per year", "/ Monthly"), or before it, after
+    its pay word ("annual salary range")."""
+    found = _PERIOD_AFTER.match(text, m.end()) or _PERIOD_BEFORE.search(before, cue_end)
+    if found is None:
+        return None
+    word = next(g for g in found.groups() if g).lower()
+    return _PERIODS.get(word) or salary_period(word)
+
+
+def _plausible(pay: Pay) -> bool:
+    """Whether each amount is one a salary can be for its period (none said: a year)."""
+    low, high, cur, period = pay
+    lo, hi = _RANGE[period or "year"]
+    amounts = [a for a in (low, high) if a is not None]
+    if not amounts or cur is None:
+        return False
+    top = float("inf") if cur in _MANY_UNITS else hi
+    return all(lo <= a <= top for a in amounts)

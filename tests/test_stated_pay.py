@@ -1,0 +1,128 @@
+"""The pay a description states (bot/normalize/statedpay.py): read when the board's fields
+state none, so a salary: alert finds the job and its message shows the pay; never a sum that
+is not pay."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.index import Matcher
+from bot.models import Alert, BoardInfo, RawPosting
+from bot.normalize import posting
+from bot.normalize.statedpay import stated_pay
+from bot.render import notification
+
+N = (None, None, None, None)
+
+PAY = [
+    ("us-transparency", "The base salary range for this role is $160,000 - $200,000.",
+     (160000.0, 200000.0, "USD", None)),
+    ("en-dash-annual", "Compensation: The annual cash compensation range for this position is "
+     "$190,000–$260,000 based on level in addition to equity & benefits.",
+     (190000.0, 260000.0, "USD", None)),
+    ("euro-dots-after", "A competitive Annual Gross Base Salary of 18.000€-23.000€ depending on "
+     "your level", (18000.0, 23000.0, "EUR", None)),
+    ("per-year", "The estimated salary range is $145,000 - $155,000/year.",
+     (145000.0, 155000.0, "USD", "year")),
+    ("lone-floor", "Salary floor for this role begins at $110,000+ per year.",
+     (110000.0, None, "USD", "year")),
+    ("pounds", "Our salary range for this role is £57,000-£70,000. Final offer",
+     (57000.0, 70000.0, "GBP", None)),
+    ("code-wins-over-dollar", "Compensation range: $1800 - $2200 AUD / Monthly",
+     (1800.0, 2200.0, "AUD", "month")),
+    ("range-then-equity", "Salary: $120k - $150k + equity", (120000.0, 150000.0, "USD", None)),
+    ("hourly-rate", "Hourly rate: $45-60 per hour", (45.0, 60.0, "USD", "hour")),
+    ("day-rate", "Day rate: £500-£600", (500.0, 600.0, "GBP", "day")),
+    ("swiss-apostrophes", "Salary: CHF 120'000 - 140'000", (120000.0, 140000.0, "CHF", None)),
+    ("german", "Gehalt: 65.000 - 80.000 EUR brutto jährlich", (65000.0, 80000.0, "EUR", "year")),
+    ("german-monthly", "ein Gehalt von 4.500 € brutto monatlich", (4500.0, None, "EUR", "month")),
+    ("net-per-month", "salary: 2.500-3.000 EUR net per month", (2500.0, 3000.0, "EUR", "month")),
+    ("spaces-apart", "Salary range: 80 000 - 100 000 SEK per month",
+     (80000.0, 100000.0, "SEK", "month")),
+    ("decimal-comma", "Base salary: €70.000,00 - €85.000,00 per year",
+     (70000.0, 85000.0, "EUR", "year")),
+    ("k-counts-for-both", "compensation: $90-110k", (90000.0, 110000.0, "USD", None)),
+    ("code-alone", "compensation: USD 90,000 - 110,000", (90000.0, 110000.0, "USD", None)),
+    ("heading-then-amount", "Salary\n\n$140,000 - $170,000 a year", (140000.0, 170000.0, "USD", "year")),
+    ("first-of-several", "The pay range for this role is:\n160,000 - 200,000 USD per year (SF)\n"
+     "140,000 - 180,000 USD per year (Remote)", (160000.0, 200000.0, "USD", "year")),
+    ("up-to", "Salary up to €85k", (None, 85000.0, "EUR", None)),
+    ("ote", "OTE $200k-$250k", (200000.0, 250000.0, "USD", None)),
+    ("lakhs-grouped", "salary ₹20,00,000 - ₹30,00,000 per annum", (2e6, 3e6, "INR", "year")),
+    ("lpa", "CTC: ₹20-25 LPA", (2e6, 2.5e6, "INR", None)),
+    ("lakhs-word", "salary package ₹12 lakhs per annum", (1.2e6, None, "INR", "year")),
+    # Sums that are not pay.
+    ("budget", "Competitive salary, 401k match, $2,000 home office budget", N),
+    ("funding", "Competitive salary and equity. We raised $50M from top investors", N),
+    ("allowance", "Salary: competitive. Benefits: €50 monthly gym allowance", N),
+    ("sign-on", "Pay: $5,000 sign-on bonus", N),
+    ("relocation", "We pay for your relocation up to $10,000", N),
+    ("stipend", "$1,000 monthly remote work stipend on top of your salary", N),
+    ("bonus-base", "Compensation: 10% bonus on $100k base", N),
+    ("no-pay-word", "We have served 20,000 customers since 2015 and manage $3,000,000,000.", N),
+    ("no-currency", "Salary: 5 days a week, 40 hours", N),
+    ("customers", "Salary: competitive. 120,000 customers", N),
+    ("too-far", "Salary: competitive. " + "We build things. " * 12 + "$150,000 of funding.", N),
+    ("too-small-for-a-year", "Salary: $900", N),
+    ("empty", "", N),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in PAY], ids=[c[0] for c in PAY])
+def test_stated_pay(text: str, expected: tuple) -> None:
+    assert stated_pay(text) == expected
+
+
+BOARD = BoardInfo(name="quillfin", kind="gem", url="https://jobs.gem.com/quillfin")
+
+
+def _raw(description: str, **fields: object) -> RawPosting:
+    return RawPosting(
+        external_id="1",
+        title="Senior Backend Engineer",
+        url="https://jobs.gem.com/quillfin/1",
+        location="New York, NY",
+        description_html=description,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def test_a_salary_alert_finds_a_job_whose_pay_is_only_in_its_text() -> None:
+    """Found by salary:, shown in the message, and not a job stating none (salary:none)."""
+    html = (
+        "<p>Build the ledger in Rust.</p><h3>Pay transparency</h3><p>The base salary range for"
+        " this role is <b>$160,000</b> &mdash; <b>$200,000</b> USD.</p>"
+    )
+    p = posting(_raw(html), BOARD)
+    assert (p.salary_min, p.salary_max, p.salary_currency) == (160000.0, 200000.0, "USD")
+    alerts = [
+        Alert(1, 7, "rust salary:>=150k"),
+        Alert(2, 8, "rust salary:>=250k"),
+        Alert(3, 9, "rust salary:none"),
+    ]
+    assert [a.id for a in Matcher(alerts).match(p)] == [1]
+    message = notification(p, ["rust salary:>=150k"], datetime(2026, 12, 5, tzinfo=UTC))
+    assert "💰 $160k–200k" in message.plain
+
+
+def test_the_boards_own_pay_wins_over_the_text() -> None:
+    p = posting(
+        _raw(
+            "<p>Salary: $90,000 - $100,000</p>",
+            salary_min=120000,
+            salary_max=140000,
+            salary_currency="USD",
+        ),
+        BOARD,
+    )
+    assert (p.salary_min, p.salary_max) == (120000.0, 140000.0)
+
+
+def test_a_text_of_thousands_of_sums_is_looked_at_in_200_places_at_most() -> None:
+    """Each "$" and "000" is a place to look; a hostile description of 100,000 characters of
+    them is read no further than its first 200 (pay is stated early, once)."""
+    sums = "$1,000 of funding. "  # two places: "$" and "000"
+    assert stated_pay(sums * 100 + "Salary: $150,000.") == N
+    assert stated_pay(sums * 99 + "Salary: $150,000.") == (150000.0, None, "USD", None)
