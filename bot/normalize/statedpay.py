@@ -16,12 +16,15 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.normalize.fields import salary, salary_period
-from bot.salary import currency_code
 
 Pay = tuple[float | None, float | None, str | None, str | None]
 NONE: Pay = (None, None, None, None)
 
 _MARKS = ("$", "€", "£", "¥", "₹", "000")
+_SIGN_CODES = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "R$": "BRL",
+    "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD",
+}  # fmt: skip
 _BACK = frozenset("0123456789,.'’-–— \u202f\u00a0$€£¥₹ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LOOKS = 200  # places looked at, at most: a text of thousands of "$" costs no more
 _BEFORE = 160  # characters before an amount where its pay word may be
@@ -190,7 +193,14 @@ def _currency(m: re.Match[str]) -> str | None:
 
 @cache
 def _code(written: str) -> str | None:
-    return currency_code(written.replace("US$", "$"))
+    """The ISO code of a sign or a code as written ("US$", "€", "CHF"); None for "OTE"."""
+    if written in _SIGN_CODES:
+        return _SIGN_CODES[written]
+    # babel's list of codes, imported only when a code is written next to an amount: the
+    # reader process that normalises postings stays light (bot.reading).
+    from bot.salary import currency_code
+
+    return currency_code(written)
 
 
 def _bound(m: re.Match[str], n: int) -> float:
