@@ -52,8 +52,8 @@ def _amount(value: float, abbreviate: bool) -> str:
 def describe(
     low: float | None, high: float | None, currency: str | None, period: str | None
 ) -> str | None:
-    """A salary for people: "€120k–150k a year", "from $80k", "up to £60,500 a year"; None
-    when no amount is stated."""
+    """A salary for people: "€120k–150k a year", "from $80k", "up to £60,500 a year", "₹20–30
+    lakh a year"; None when no amount is stated."""
     if low is None and high is None:
         return None
     amounts = [a for a in dict.fromkeys((low, high)) if a is not None]
@@ -61,7 +61,11 @@ def describe(
         a >= 1000 and a % 1000 == 0 for a in amounts
     )
     sign = _symbol(currency) if currency else ""
-    text = sign + "–".join(_amount(a, abbreviate) for a in amounts)
+    if currency == "INR" and period in (None, "year") and all(a >= 100_000 for a in amounts):
+        lakhs = "–".join(format_decimal(a / 100_000, "#,##0.#", locale=_LOCALE) for a in amounts)
+        text = f"{sign}{lakhs} lakh"  # as India writes it: "₹20–30 lakh a year"
+    else:
+        text = sign + "–".join(_amount(a, abbreviate) for a in amounts)
     if low is None:
         text = "up to " + text
     elif high is None:
@@ -135,8 +139,14 @@ _PERIODS = {
     **dict.fromkeys(("hour", "hr", "h"), "hour"),
 }
 _BOUND = re.compile(
-    r"(?P<pre>[^\d.,]*?)(?P<num>\d[\d.,]*)(?P<unit>[km])?(?P<post>[^\d.,]*)", re.IGNORECASE
+    r"(?P<pre>[^\d.,]*?)(?P<num>\d[\d.,]*)(?P<unit>lpa|lakhs?|lacs?|crores?|cr|l|[km])?"
+    r"(?P<post>[^\d.,]*)",
+    re.IGNORECASE,
 )
+# What an amount's unit counts: thousands, millions, and India's lakhs ("20lpa": lakhs a
+# year) and crores, which are rupees unless another currency is written.
+UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("l", "lpa", "lakh", "lakhs", "lac", "lacs"), 1e5),
+          **dict.fromkeys(("cr", "crore", "crores"), 1e7)}  # fmt: skip
 
 
 def filter_amount(value: float) -> str:
@@ -170,21 +180,24 @@ def currency_word(text: str) -> str | None:
     return None if code is None or code in _WORDS_TOO else code
 
 
-def _bound(text: str) -> tuple[float, str | None]:
+def _bound(text: str) -> tuple[float, str | None, float]:
+    """An amount as written ("€100k", "20lpa"): the number, its currency, its unit's worth."""
     m = _BOUND.fullmatch(text.strip())
     if m is None:
         raise ValueError(f"“{text}” is not an amount; {EXAMPLE}")
     price = Price.fromstring(m["num"])
     if price.amount is None or not 0 < price.amount < 10**12:
         raise ValueError(f"“{text}” is not an amount; {EXAMPLE}")
-    amount = float(price.amount) * {"k": 1000, "m": 1_000_000}.get((m["unit"] or "").lower(), 1)
+    unit = (m["unit"] or "").lower()
+    amount = float(price.amount) * UNITS.get(unit, 1)
     written = [c for c in (m["pre"], m["post"]) if c]
     if len(written) > 1:
         raise ValueError(f"“{text}” names its currency twice; {EXAMPLE}")
     code = currency_code(written[0]) if written else None
     if written and code is None:
         raise ValueError(f"“{written[0]}” is not a currency (write €, $, £ or a code like eur)")
-    return amount, code
+    rupees = UNITS.get(unit, 0) >= 1e5 and unit != "m"
+    return amount, code or ("INR" if rupees else None), UNITS.get(unit, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,12 +223,14 @@ def parse_filter(text: str) -> Filter:
         raise ValueError(f"salary: needs an amount, {EXAMPLE}")
     factor = PER_YEAR[per] if per else 1
     op = m["op"] or ">="
-    low, cur = _bound(m["low"])
+    low, cur, low_unit = _bound(m["low"])
     if m["high"] is None:
         return Filter(op, low * factor, None, cur, per)
     if m["op"]:
         raise ValueError(f"a salary range takes no {op}; {EXAMPLE}")
-    high, cur_high = _bound(m["high"])
+    high, cur_high, unit = _bound(m["high"])
+    if low_unit == 1 and low * unit <= high:
+        low *= unit  # "80-100k": the k counts for both
     if cur and cur_high and cur != cur_high:
         raise ValueError(f"a salary range is in one currency, not {cur} and {cur_high}")
     if high < low:

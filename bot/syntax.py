@@ -157,10 +157,18 @@ def _salary(node: Salary) -> str:
     cur = node.currency or ""
     factor = PER_YEAR[node.per] if node.per else 1
     per = f"/{node.per}" if node.per else ""
-    low = filter_amount(node.amount / factor)
+    low = _amount(node.amount / factor, cur, per)
     if node.upto is None:
         return f"salary:{node.op}{cur}{low}{per}"
-    return f"salary:{cur}{low}-{cur}{filter_amount(node.upto / factor)}{per}"
+    return f"salary:{cur}{low}-{cur}{_amount(node.upto / factor, cur, per)}{per}"
+
+
+def _amount(value: float, cur: str, per: str) -> str:
+    """A filter's amount as written: rupees a year in lakhs, as India writes them ("20lpa",
+    not "2000k"), any other in thousands."""
+    if cur == "INR" and not per and value >= 100_000 and value % 10_000 == 0:
+        return f"{value / 100_000:g}lpa"
+    return filter_amount(value)
 
 
 def _group(node: Node, *kinds: type) -> str:

@@ -152,6 +152,8 @@ async def test_fully_remote_takes_its_first_word_with_it(
         ("rust 120.000€", "rust salary:>=EUR120k"),
         ("rust over 1,200,000 sek", "rust salary:>=SEK1200k"),
         ("rust 80-100k", "rust salary:80k-100k"),  # the k counts for both
+        ("python 20 lpa", "python salary:>=INR20lpa"),  # lakhs a year: rupees
+        ("java over 15 lakhs", "java salary:>=INR15lpa"),
         ("rust remote cet", "rust remote:yes from:europe"),  # a time zone: its region
         ("rust CET +/- 2h", "rust from:europe"),
         ("golang pst", 'golang from:"north america"'),

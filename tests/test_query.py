@@ -205,6 +205,16 @@ def test_term_limit() -> None:
         ("salary:>=€100k", "salary:>=EUR100k"),
         ("SALARY:>=100KEUR", "salary:>=EUR100k"),
         ("salary:>=usd1.5m", "salary:>=USD1500k"),
+        ("salary:>=20lpa", "salary:>=INR20lpa"),  # lakhs a year: rupees
+        ("salary:>=₹20L", "salary:>=INR20lpa"),
+        ("salary:>=15lakhs", "salary:>=INR15lpa"),
+        ("salary:>=1.5cr", "salary:>=INR150lpa"),
+        ("salary:20-30lpa", "salary:INR20lpa-INR30lpa"),
+        ("salary:>=2000000 inr", "salary:>=INR20lpa"),
+        ("salary:>=₹50k/month", "salary:>=INR50k/month"),
+        ("salary:80-100k", "salary:80k-100k"),  # the k counts for both
+        ("salary:50000-100k", "salary:50k-100k"),  # not 50,000k
+        ("salary:1-2m", "salary:1000k-2000k"),
         ("salary:£50k-60k rust", "salary:GBP50k-GBP60k rust"),
         ("salary:90k", "salary:>=90k"),
         ("salary:>=120k eur", "salary:>=EUR120k"),

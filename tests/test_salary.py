@@ -23,6 +23,9 @@ from bot.salary import describe, posting_salary, yearly
         (2000, None, "USD", "week", "from $2,000 a week"),
         (45.5, None, "CAD", "hour", "from CA$45.5 an hour"),
         (90000, 110000, None, None, "90k–110k"),
+        (2000000, 3000000, "INR", "year", "₹20–30 lakh a year"),  # as India writes it
+        (1250000, None, "INR", None, "from ₹12.5 lakh"),
+        (50000, 80000, "INR", "month", "₹50k–80k a month"),
         (None, None, "EUR", "year", None),
     ],
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.query import parse as parse_query
-from bot.salary import currency_code, currency_word
+from bot.salary import UNITS, currency_code, currency_word
 from bot.syntax import Node, Phrase, Word, format_node
 from bot.telegram.tips.tip import word_of
 
@@ -16,7 +16,8 @@ AT_LEAST = frozenset({
 })  # fmt: skip
 AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
 
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([km]?)")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(lpa|lakhs?|lacs?|crores?|cr|l|[km])?")
+_LAKHS = frozenset(u for u, worth in UNITS.items() if worth >= 1e5 and u != "m")  # "20 lpa"
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read
 # An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
 # the signs, so a query's tip finds them in the text as typed.
@@ -30,17 +31,31 @@ def salary_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int,
     token = word_of(terms[i])
     nxt = terms[i + 1] if i + 1 < len(terms) else None
     code = _code_at(terms, i + 2 if token in AT_LEAST | AT_MOST else i + 1)
+    if token in AT_LEAST | AT_MOST and (lakhs := _lakhs_at(terms, i + 1)) is not None:
+        op = "<=" if token in AT_MOST else ">="  # "over 15 lakhs"
+        return _salary(op, lakhs[0], currency), 3, f"{token} {lakhs[1]}", True
     if nxt is not None and token in AT_LEAST | AT_MOST and (value := amount(nxt)):
         op = "<=" if token in AT_MOST else ">="
         at = "at " if token == "least" and i and word_of(terms[i - 1]) == "at" else ""
         salary = _salary(op, value, code or currency)
         return salary, 2 + bool(code), f"{at}{token} {_typed(nxt)}", True
+    if (lakhs := _lakhs_at(terms, i)) is not None:  # "20 lpa"
+        return _salary(">=", lakhs[0], currency), 2, lakhs[1], True
     if (bare := amount(terms[i], bare=True)) is not None:
         return _salary(">=", bare, code or currency), 1 + bool(code), _typed(terms[i]), True
     if (span := _span(terms[i])) is not None:  # "100k-150k", "80-100k"
         said = "-".join(format_node(terms[i]).strip('"').split())
         return _salary("", span, code or currency), 1 + bool(code), said, True
     return None
+
+
+def _lakhs_at(terms: list[Node], i: int) -> tuple[str, str] | None:
+    """A number and a word of lakhs or crores from `i` ("20 lpa", "15 lakhs"), as an amount
+    a filter takes ("20lpa") and as typed; None for any other words."""
+    number, unit = (word_of(t) for t in terms[i : i + 2]) if i + 1 < len(terms) else ("", "")
+    if not number.isdigit() or unit not in _LAKHS:
+        return None
+    return f"{number}{unit}", f"{number} {unit}"
 
 
 def amount(term: Node, bare: bool = False) -> str | None:
@@ -52,8 +67,7 @@ def amount(term: Node, bare: bool = False) -> str | None:
     m = _AMOUNT.fullmatch(term.token) if isinstance(term, Word) else None
     if m is None or (bare and not m.group(2)):
         return None
-    scale = {"": 1, "k": 1_000, "m": 1_000_000}[m.group(2)]
-    return m.group(0) if float(m.group(1)) * scale >= 1000 else None
+    return m.group(0) if float(m.group(1)) * UNITS.get(m.group(2) or "", 1) >= 1000 else None
 
 
 def currency_of(typed: str) -> str:
