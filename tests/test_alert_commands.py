@@ -173,6 +173,14 @@ async def test_what_people_write_for_a_filter_or_either_word_gets_it_offered(
     assert f"<code>/edit 1 {html.escape(offered)}</code>" in reply, reply
 
 
+async def test_an_amount_no_filter_takes_stays_words(handlers) -> None:
+    """ "0 lpa" and an amount of 20 digits are no salary a filter takes: the alert is saved as
+    typed, with no salary offered (the offer's query was refused, and the reply failed)."""
+    for typed in ("rust 0 lpa", "rust 99999999999999999999k", "rust over 99999999999999999999k"):
+        reply = await say(handlers, f"/alert {typed}")
+        assert reply.startswith("✅ Alert") and "salary:" not in reply, reply
+
+
 async def test_a_slash_of_one_thing_gets_no_either_offered(handlers) -> None:
     await say(handlers, "/alert java")
     for one in ("ui/ux designer", "a/b testing", "24/7 support", "ci/cd", "tcp/ip"):

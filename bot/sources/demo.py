@@ -124,6 +124,8 @@ def _posting(slot: int, every: float) -> dict[str, Any]:
         workplace = "remote"
     else:
         workplace = rng.choice(("hybrid", "hybrid", "onsite", "remote"))
+    description = _description(rng, title, company, location)
+    salary = _salary(rng)
     return {
         "id": f"demo-{slot}",
         "title": title,
@@ -134,8 +136,8 @@ def _posting(slot: int, every: float) -> dict[str, Any]:
         "department": "Engineering",
         "url": f"https://example.com/jobs/demo-{slot}",
         "posted_at": datetime.fromtimestamp(slot * every, UTC).isoformat(),
-        "description_html": _description(rng, title, company, location),
-        "salary": _salary(rng),
+        "description_html": description + _pay_said(slot, salary),
+        "salary": salary,
     }
 
 
@@ -143,6 +145,15 @@ def _salary(rng: random.Random) -> dict[str, Any] | None:
     """A yearly range in euros, or none: like real boards, not every posting states one."""
     low = rng.choice((0, 0, 60, 75, 90, 110))
     return {"min": low * 1000, "max": (low + 20) * 1000, "currency": "EUR"} if low else None
+
+
+def _pay_said(slot: int, salary: dict[str, Any] | None) -> str:
+    """Half the postings without a salary field state one in their text, as many US and EU
+    postings do (`bot.normalize.statedpay` reads it)."""
+    if salary is not None or slot % 2:
+        return ""
+    low = 70 + slot % 5 * 10
+    return f"<p>The salary range for this role is €{low},000 – €{low + 25},000 a year.</p>"
 
 
 def make_postings(now: float, every: float, count: int = 12) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.salary import UNITS, currency_code, currency_word
 from bot.syntax import Node, Phrase, Word, format_node
@@ -26,8 +27,16 @@ _CURRENCY = re.compile(r"([€$£¥₹])\s?\d|\d[km]?\s?(?:([€$£¥₹])|([A-Z
 
 def salary_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int, str, bool] | None:
     """The salary filter the words from `i` mean, as `sentence` reads filters: (the filter,
-    how many words it takes, what was typed, True); None when they name no pay. `currency`
-    is the one the text as typed is in (`currency_of`), unless a code follows the amount."""
+    how many words it takes, what was typed, True); None when they name no pay, or an amount
+    no filter takes ("0 lpa", "99999999999999999999k": they stay words). `currency` is the
+    one the text as typed is in (`currency_of`), unless a code follows the amount."""
+    try:
+        return _salary_at(terms, i, currency)
+    except QueryError:
+        return None
+
+
+def _salary_at(terms: list[Node], i: int, currency: str) -> tuple[Node, int, str, bool] | None:
     token = word_of(terms[i])
     nxt = terms[i + 1] if i + 1 < len(terms) else None
     code = _code_at(terms, i + 2 if token in AT_LEAST | AT_MOST else i + 1)
