@@ -408,6 +408,27 @@ def test_hn_a_company_line_then_a_line_of_roles(text: str, title: str, company: 
     assert (posting.title, posting.company) == (title, company)
 
 
+@pytest.mark.parametrize(
+    ("text", "workplace"),
+    [
+        (
+            "This Dot Labs\nOpen roles: • Engineers<p>Fully remote with US time zone overlap.",
+            "remote",
+        ),
+        ("Acme | Go Engineer<p>We build ledgers.<p>Remote (EU only)", "remote"),
+        ("Acme | Go Engineer<p>Location: Berlin, hybrid<p>Hybrid, 2 days a week", "hybrid"),
+        ("Acme | Go Engineer<p>Onsite in NYC.", "onsite"),
+        ("Acme | Go Engineer | Remote<p>Onsite once a quarter.", "remote"),  # the first line's
+        ("Acme | Go Engineer<p>Remote work is not possible.", None),
+        ("Acme | Go Engineer<p>We are remote-friendly, mostly.", None),  # not its first word
+        ("Acme | Go Engineer<p>We build ledgers for banks.", None),
+    ],
+)
+def test_hn_a_paragraph_that_says_where_the_work_is(text: str, workplace: str | None) -> None:
+    """A comment whose first line names no workplace, and a later paragraph starts with one."""
+    assert hn._posting({"id": 7, "text": text, "created_at": None}).workplace == workplace
+
+
 async def test_hn_search_url_pages_through_nbpages():
     pages = []
 

@@ -54,6 +54,14 @@ _ROLES_SAID = re.compile(
     r"\s*:\s*",
     re.IGNORECASE,
 )
+# A paragraph that starts by saying where the work is ("Fully remote with US time zone overlap
+# required.", "Location: Berlin, hybrid" does not: it starts with a place); one that says no
+# to it ("Remote work is not possible") is passed over.
+_WORKPLACE_SAID = re.compile(
+    r"(?:location\s*:\s*)?(?:(?:fully|100%)\s+)?(?P<kind>remote|hybrid|on-?site|in[- ]office)\b",
+    re.IGNORECASE,
+)
+_SAYS_NO = re.compile(r"\b(?:not|no|never)\b|n[’']t\b", re.IGNORECASE)
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|io|ai|co|dev|org|net)\b", re.IGNORECASE)
 
 
@@ -72,6 +80,18 @@ def _roles_line(comment: str) -> str | None:
         return None
     roles = [r.strip(" ,;") for r in re.split(r"[•;]", line[listed.end() :])]
     return " / ".join(r for r in roles if r) or None
+
+
+def _workplace_said(comment: str) -> str | None:
+    """The workplace a paragraph of the comment starts with, when its first line names none
+    ("This Dot Labs" ... "Fully remote with US time zone overlap required."); None if none
+    of its first paragraphs does."""
+    for part in _FIRST_LINE.split(comment, 8)[1:8]:
+        said = clean(html_to_text(part))
+        found = _WORKPLACE_SAID.match(said)
+        if found and len(said) <= 200 and not _SAYS_NO.search(said):
+            return _workplace([found["kind"]])
+    return None
 
 
 def _workplace(kinds: list[str]) -> str | None:
@@ -161,7 +181,7 @@ def _posting(comment: dict[str, Any]) -> RawPosting:
         location=first.get("location"),
         description_html=comment["text"],
         posted_at=comment.get("created_at"),
-        workplace=first.get("workplace"),
+        workplace=first.get("workplace") or _workplace_said(comment["text"]),
         employment_type=first.get("employment_type"),
         salary_min=low,
         salary_max=high,
