@@ -20,6 +20,7 @@ from price_parser import Price
 
 from bot import rates
 from bot.models import Posting
+from bot.normalize.fields import AMOUNT_UNITS, RUPEE_UNITS
 from bot.rates import Rates
 
 PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
@@ -143,10 +144,6 @@ _BOUND = re.compile(
     r"(?P<post>[^\d.,]*)",
     re.IGNORECASE,
 )
-# What an amount's unit counts: thousands, millions, and India's lakhs ("20lpa": lakhs a
-# year) and crores, which are rupees unless another currency is written.
-UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("l", "lpa", "lakh", "lakhs", "lac", "lacs"), 1e5),
-          **dict.fromkeys(("cr", "crore", "crores"), 1e7)}  # fmt: skip
 
 
 def filter_amount(value: float) -> str:
@@ -189,15 +186,15 @@ def _bound(text: str) -> tuple[float, str | None, float]:
     if price.amount is None or not 0 < price.amount < 10**12:
         raise ValueError(f"“{text}” is not an amount; {EXAMPLE}")
     unit = (m["unit"] or "").lower()
-    amount = float(price.amount) * UNITS.get(unit, 1)
+    amount = float(price.amount) * AMOUNT_UNITS.get(unit, 1)
     written = [c for c in (m["pre"], m["post"]) if c]
     if len(written) > 1:
         raise ValueError(f"“{text}” names its currency twice; {EXAMPLE}")
     code = currency_code(written[0]) if written else None
     if written and code is None:
         raise ValueError(f"“{written[0]}” is not a currency (write €, $, £ or a code like eur)")
-    rupees = UNITS.get(unit, 0) >= 1e5 and unit != "m"
-    return amount, code or ("INR" if rupees else None), UNITS.get(unit, 1)
+    rupees = "INR" if unit in RUPEE_UNITS else None
+    return amount, code or rupees, AMOUNT_UNITS.get(unit, 1)
 
 
 @dataclass(frozen=True, slots=True)

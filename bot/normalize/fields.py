@@ -143,6 +143,11 @@ _PERIODS = (
     ("year", ("year", "yearly", "annual", "annually", "yr", "y", "pa", "annum")),
 )
 _PERIOD_WORD = {word: name for name, words in _PERIODS for word in words}
+# What an amount's unit counts: thousands, millions, and India's lakhs ("20 LPA": lakhs a
+# year) and crores, which are rupees.
+RUPEE_UNITS = {**dict.fromkeys(("l", "lpa", "lakh", "lakhs", "lac", "lacs"), 1e5),
+               **dict.fromkeys(("cr", "crore", "crores"), 1e7)}  # fmt: skip
+AMOUNT_UNITS = {"k": 1e3, "m": 1e6, **RUPEE_UNITS}
 _AMOUNT = re.compile(r"(\d+(?:[.,]\d{3})*(?:[.,]\d+)?)\s*([kKmM])?(?![\w.])")
 
 

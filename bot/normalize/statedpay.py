@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from bot.normalize.fields import salary, salary_period
+from bot.normalize.fields import AMOUNT_UNITS, salary, salary_period
 
 Pay = tuple[float | None, float | None, str | None, str | None]
 NONE: Pay = (None, None, None, None)
@@ -49,9 +49,6 @@ _NUM = (
 )
 _GROUPED = re.compile(r"\d{1,3}(?:([,.'’\u202f\u00a0 ])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?")
 _SEPARATOR = re.compile(r"[,.'’\u202f\u00a0 ](?=\d{3}(?!\d))|,(?=\d\d,)")
-# What a number counts: thousands, or India's lakhs (LPA: lakhs a year) and crores.
-_UNIT = {"k": 1e3, "lpa": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "l": 1e5,
-         "cr": 1e7, "crore": 1e7, "crores": 1e7}  # fmt: skip
 
 
 def _one(n: int) -> str:
@@ -153,7 +150,7 @@ def _read(text: str, m: re.Match[str]) -> Pay | None:
         return None
     low, high = _bound(m, 1), _bound(m, 2) if m["num2"] else None
     if high is not None and m["k2"] and not m["k1"]:
-        low *= _UNIT[m["k2"].lower()]  # "90-110k": the k counts for both
+        low *= AMOUNT_UNITS[m["k2"].lower()]  # "90-110k": the k counts for both
     period = cue[1] or _period(text, m, before, cue[0])
     up_to = high is None and _UP_TO.search(before[-24:])  # "up to $185,000": a top, not a floor
     pay = salary(None, low, cur, period) if up_to else salary(low, high, cur, period)
@@ -210,7 +207,7 @@ def _bound(m: re.Match[str], n: int) -> float:
         digits = _SEPARATOR.sub("", digits)
     number = float(digits.replace(",", "."))
     unit = m[f"k{n}"]
-    return number * _UNIT[unit.lower()] if unit else number
+    return number * AMOUNT_UNITS[unit.lower()] if unit else number
 
 
 def _period(text: str, m: re.Match[str], before: str, cue_end: int) -> str | None:

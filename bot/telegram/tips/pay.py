@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from bot.errors import QueryError
+from bot.normalize.fields import AMOUNT_UNITS, RUPEE_UNITS
 from bot.query import parse as parse_query
-from bot.salary import UNITS, currency_code, currency_word
+from bot.salary import currency_code, currency_word
 from bot.syntax import Node, Phrase, Word, format_node
 from bot.telegram.tips.tip import word_of
 
@@ -18,7 +19,6 @@ AT_LEAST = frozenset({
 AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(lpa|lakhs?|lacs?|crores?|cr|l|[km])?")
-_LAKHS = frozenset(u for u, worth in UNITS.items() if worth >= 1e5 and u != "m")  # "20 lpa"
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read
 # An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
 # the signs, so a query's tip finds them in the text as typed.
@@ -62,7 +62,7 @@ def _lakhs_at(terms: list[Node], i: int) -> tuple[str, str] | None:
     """A number and a word of lakhs or crores from `i` ("20 lpa", "15 lakhs"), as an amount
     a filter takes ("20lpa") and as typed; None for any other words."""
     number, unit = (word_of(t) for t in terms[i : i + 2]) if i + 1 < len(terms) else ("", "")
-    if not number.isdigit() or unit not in _LAKHS:
+    if not number.isdigit() or unit not in RUPEE_UNITS:
         return None
     return f"{number}{unit}", f"{number} {unit}"
 
@@ -76,7 +76,7 @@ def amount(term: Node, bare: bool = False) -> str | None:
     m = _AMOUNT.fullmatch(term.token) if isinstance(term, Word) else None
     if m is None or (bare and not m.group(2)):
         return None
-    return m.group(0) if float(m.group(1)) * UNITS.get(m.group(2) or "", 1) >= 1000 else None
+    return m.group(0) if float(m.group(1)) * AMOUNT_UNITS.get(m.group(2) or "", 1) >= 1000 else None
 
 
 def currency_of(typed: str) -> str:
