@@ -1,6 +1,8 @@
 """A poll's new postings into the outbox: for each, the users whose alerts matched it
 (`Routed`) and the users who follow its board for every new job, less those who hid the job
-or muted its company.
+or muted its company. A copy of a job known from another posting (another board's, another
+city's) reaches only those the job has not reached yet: an alert that matches what the copy
+says (its pay, its city) but not what the first said gets the job once.
 
 Per posting, in arrays and in SQL: a posting of a burst reaches about 900 users at 100k
 alerts, and one Python object per user was most of what routing cost.
@@ -8,7 +10,7 @@ alerts, and one Python object per user was most of what routing cost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 
 import numpy as np
@@ -25,9 +27,11 @@ def enqueue(
     routed: Iterable[Routed],
     stores: tuple[Follows, Choices, Outbox],
     now: datetime,
+    copies: Collection[str] = (),
 ) -> int:
     """Queue `new` for the users it reaches; returns the deliveries added. A follower whose
-    alert matched too gets the one delivery, naming the alert."""
+    alert matched too gets the one delivery, naming the alert. The postings keyed in `copies`
+    are copies of known jobs: their users less those the job reached already."""
     follows, choices, outbox = stores
     by_key = {r.posting_key: r for r in routed}
     fans: dict[str, npt.NDArray[np.int64]] = {}
@@ -41,6 +45,8 @@ def enqueue(
         chats, alerts = r.per_user() if r is not None else (_NOBODY, [])
         followers = np.setdiff1d(fans[posting.board], chats, assume_unique=True)
         away = choices.turned_away_by(posting)
+        if posting.key in copies:
+            away += outbox.reached_by_job(posting.key)
         if away:
             keep = ~np.isin(chats, away)
             chats, alerts = (

@@ -235,7 +235,7 @@ class Poller:
                 )  # fmt: skip
             else:
                 rec = self.store.postings.apply(ahead, now, self.polling.close_after)
-            enqueued = self.router.route(rec.new, now) + routed[1]
+            enqueued = self.router.route(rec.new, now, rec.copies) + routed[1]
             if rec.closed:
                 closings.tell_closed(self.store.saved, self.store.notices, rec.closed, now)
             body_hash = got.body_hash if got.single else None

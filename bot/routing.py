@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from datetime import datetime
 
 from bot import fanout, match
@@ -59,11 +60,14 @@ class Router:
             self.compiled = (generation, self.compiled[1])
         return self.compiled[1]
 
-    def route(self, new: list[Posting], now: datetime) -> int:
-        """Queue `new` postings for every user they reach; returns the deliveries queued."""
-        if not new:
+    def route(self, new: list[Posting], now: datetime, copies: Sequence[Posting] = ()) -> int:
+        """Queue `new` postings for every user they reach, and `copies` (of jobs known from
+        other postings) for those the job has not reached; returns the deliveries queued."""
+        postings = [*new, *copies]
+        if not postings:
             return 0
         matcher = self.matcher()
         # No alerts: no words or places to work out (the place names take seconds to load).
-        routed = match.route(new, matcher) if len(matcher) else []
-        return fanout.enqueue(new, routed, (self.follows, self.choices, self.outbox), now)
+        routed = match.route(postings, matcher) if len(matcher) else []
+        stores = (self.follows, self.choices, self.outbox)
+        return fanout.enqueue(postings, routed, stores, now, {p.key for p in copies})

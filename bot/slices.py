@@ -108,7 +108,10 @@ class Slices:
                     name, part, now, self.close_after, unchanged=done,
                     fingerprints=fingerprints,
                 )  # fmt: skip
-                counts = (counts[0] + len(rec.new), counts[1] + self.router.route(rec.new, now))
+                counts = (
+                    counts[0] + len(rec.new),
+                    counts[1] + self.router.route(rec.new, now, rec.copies),
+                )
             done.extend(p.key for p in part)
             if counts[1]:
                 self.on_enqueued()  # the sender may start on them

@@ -134,6 +134,18 @@ class Outbox(Table):
         )
         return self.db.conn.total_changes - before
 
+    def reached_by_job(self, posting_key: str) -> list[int]:
+        """The chats that have a delivery (in any state) of the job `posting_key` is one
+        posting of, on any board: a copy reaches only the others."""
+        rows = self.db.execute(
+            """SELECT DISTINCT d.chat_id FROM postings c
+               JOIN postings p ON p.job_key = c.job_key
+               JOIN deliveries d ON d.posting_key = p.key
+               WHERE c.key = ?""",
+            (posting_key,),
+        )
+        return [r["chat_id"] for r in rows]
+
     def due(self, now: datetime, limit: int = 100, per_chat: int = 1000) -> list[OutboxItem]:
         """Pending deliveries whose time has come, to active users, oldest first; at most
         `per_chat` for one chat, so one busy chat cannot crowd the others out of a batch.
