@@ -56,6 +56,7 @@ PAY = [
     # Sums that are not pay.
     ("budget", "Competitive salary, 401k match, $2,000 home office budget", N),
     ("funding", "Competitive salary and equity. We raised $50M from top investors", N),
+    ("raised", "Salary: competitive. Last year we raised $900,000.", N),
     ("allowance", "Salary: competitive. Benefits: €50 monthly gym allowance", N),
     ("sign-on", "Pay: $5,000 sign-on bonus", N),
     ("relocation", "We pay for your relocation up to $10,000", N),

@@ -79,7 +79,7 @@ _NOT_PAY = re.compile(
 )
 _ASIDE = re.compile(
     r"(?i)\b(?:stipend|budget|allowance|bonus|relocation|equity|401|reimburse|learning"
-    r"|training|conference|home\s+office|referral)"
+    r"|training|conference|home\s+office|referral|raised|funding|revenue|valuation)"
 )
 _UP_TO = re.compile(r"(?i)\b(?:up\s+to|max(?:imum)?|not\s+exceeding)\W*$")
 # Amounts a salary can be, per period, in a currency of a few units to the euro; currencies
