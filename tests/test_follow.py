@@ -12,6 +12,7 @@ import pytest
 from bot.config import FollowConfig, PollingConfig
 from bot.follow import FailureWatch, Window
 from bot.http import Fetcher, HostGuard, build_client
+from bot.lookup import Place
 from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
@@ -45,12 +46,25 @@ def clock() -> Clock:
     return Clock()
 
 
-def make(store: Stores, clock: Clock, guard: HostGuard, **limits: object):
+# Where a company's name is looked for (`bot.lookup`): nowhere a test reaches by default (a
+# closed loopback port: the real platforms are on the internet).
+NOWHERE = (
+    Place("greenhouse", "Greenhouse", "https://gh.test/{slug}", "http://127.0.0.1:9/{slug}"),
+)
+
+
+def make(
+    store: Stores, clock: Clock, guard: HostGuard, places: tuple[Place, ...] = NOWHERE,
+    **limits: object,
+):  # fmt: skip
     client = build_client(timeout=2.0, guard=guard)
     poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=clock)
     scheduler = BoardScheduler(poller)
     config = FollowConfig(**limits)  # type: ignore[arg-type]
-    return FollowCommands(store.db, poller, scheduler, config, 900.0, guard, clock), client
+    commands = FollowCommands(
+        store.db, poller, scheduler, config, 900.0, guard, clock, places=places
+    )
+    return commands, client
 
 
 @pytest.fixture
@@ -205,7 +219,48 @@ async def test_a_board_this_bot_reads_is_followed_by_its_name(follows, store, bo
     assert which.startswith("Several boards I read are called that; which one?\n<code>/follow ")
     assert which.count("<code>/follow ") == 2
     unknown = await follows.handle("follow", say(ANN), "Gamma Robotics")
-    assert unknown.endswith("No board I read has that name."), unknown
+    assert unknown.startswith("No board I read is called “Gamma Robotics”, and Greenhouse have "
+                              "none under that name."), unknown  # fmt: skip
+
+
+def gh(i: int, title: str, company: str = "Acme Pay") -> dict:
+    return {"id": i, "title": title, "absolute_url": f"https://boards.greenhouse.io/acmepay/jobs/{i}",
+            "company_name": company, "location": {"name": "Berlin"}, "content": "&lt;p&gt;x&lt;/p&gt;"}  # fmt: skip
+
+
+async def test_a_name_no_board_has_is_looked_for_where_its_name_makes_one(
+    store, boards, clock
+) -> None:
+    """/follow Acme Pay: no board the bot reads is called that, so the Greenhouse and Lever
+    boards its name makes are read once each (acmepay, acme-pay); the one with open jobs is
+    offered with its /follow, not followed; none found says where it looked."""
+    places = (
+        Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}",
+              boards.url("/v1/boards/{slug}/jobs")),
+        Place("lever", "Lever", "https://jobs.lever.co/{slug}", boards.url("/v0/postings/{slug}")),
+    )  # fmt: skip
+    jobs = [gh(1, "Senior Rust Engineer"), gh(2, "Go Developer"), gh(3, "Designer"), gh(4, "SRE")]
+    boards.set_json("/v1/boards/acmepay/jobs", {"jobs": jobs})
+    boards.set_json("/v0/postings/acme-pay", [])  # a board with no open job: not offered
+    commands, client = make(store, clock, HostGuard(allow_private=True), places)
+    try:
+        reply = await commands.handle("follow", say(ANN), "Acme Pay, Inc. all")
+        assert reply.split("\n") == [
+            "No board I read is called “Acme Pay Inc.”. Under that name I found:",
+            "• <b>Acme Pay</b> on Greenhouse: 4 open jobs (“Senior Rust Engineer”, “Go "
+            "Developer”, “Designer”, …)",
+            "  <code>/follow https://boards.greenhouse.io/acmepay all</code>",
+            "Another company may have the same name: if one is yours, send its /follow.",
+        ]
+        asked = sorted(path.split("?")[0] for path, _ in boards.requests)
+        assert asked == ["/v0/postings/acme-pay", "/v0/postings/acmepay",
+                         "/v1/boards/acme-pay/jobs", "/v1/boards/acmepay/jobs"]  # fmt: skip
+        assert store.boards.all() == [] and store.follows.follows(ANN) == [], "offered only"
+        none = await commands.handle("follow", say(ANN), "Gamma")
+        assert none.startswith("No board I read is called “Gamma”, and Greenhouse and Lever "
+                               "have none under that name."), none  # fmt: skip
+    finally:
+        await client.aclose()
 
 
 async def test_a_follow_of_more_than_ten_urls_reads_ten(store, boards, clock) -> None:
@@ -263,9 +318,11 @@ async def test_a_host_that_does_not_resolve_gets_a_plain_answer(store, clock) ->
         assert asked == [("jobs.nowhere.test", 443)] * 2, "without a scheme, as https://"
         name = await commands.handle("follow", say(ANN), "acme")
         assert name == (
-            "“acme” is not a web address. Send the company's careers page or job board URL, "
-            "e.g. https://boards.greenhouse.io/acme. No board I read has that name."
+            "No board I read is called “acme”, and Greenhouse have none under that name. Send "
+            "the company's careers page (its web address): I find the board it uses."
         )
+        odd = await commands.handle("follow", say(ANN), "???")
+        assert odd.endswith("No board I read has that name."), "no name: nothing looked up"
         assert store.boards.all() == [] and store.follows.follows(ANN) == []
     finally:
         await client.aclose()

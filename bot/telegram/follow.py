@@ -22,6 +22,7 @@ from bot.config_values import format_duration
 from bot.errors import BoardUnreachable, DetectError, FetchError
 from bot.follow import Window, recognise
 from bot.http import HostGuard
+from bot.lookup import PLACES, Place, look_up, slugs
 from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.store import BoardState, Db, Stores, utcnow
@@ -86,8 +87,10 @@ class FollowCommands:
         guard: HostGuard | None = None,
         clock: Callable[[], datetime] = utcnow,
         db: StoreWorker | None = None,
+        places: tuple[Place, ...] = PLACES,
     ):
         self.db = db or StoreWorker(database)
+        self.places = places  # where a company's name is looked for (`lookup`)
         self.poller = poller
         self.scheduler = scheduler
         self.config = config
@@ -109,7 +112,7 @@ class FollowCommands:
         if typed and not {":", "/"} & set(typed) and (named := await self._named(typed)):
             return await self._follow_named(msg, named, all_jobs)  # "/follow Acme Pay all"
         if urls and not any(_urlish(u) for u in urls):
-            return (url_problem(typed) or USAGE) + " No board I read has that name."
+            return await self._look_up(msg, typed, all_jobs)
         if len(urls) > 1 and (odd := next((u for u in urls if not _urlish(u)), None)):
             return f"I don't understand “{echo(odd, 40)}” after the URL. {USAGE}"
         if len(urls) > 1:
@@ -120,6 +123,15 @@ class FollowCommands:
         if isinstance(outcome, Refusal):
             return outcome.text + outcome.hint
         return followed.found(outcome, all_jobs)
+
+    async def _look_up(self, msg: Incoming, name: str, all_jobs: bool) -> str:
+        """A name no board the bot reads has, looked for on the boards it makes (`lookup`)."""
+        if not slugs(name):
+            return (url_problem(name) or USAGE) + " No board I read has that name."
+        if wait := self.tries.take(msg.chat_id):
+            return f"That's a lot of /follow at once. Try again in {format_duration(wait.total_seconds() + 1)}."
+        found = await look_up(name, self.poller, self.places)
+        return followed.looked_up(name, found, [p.title for p in self.places], all_jobs)
 
     async def _named(self, name: str) -> list[BoardState]:
         """The boards this bot reads that are called `name`, or whose company is (without

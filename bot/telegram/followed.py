@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot import match
 from bot.follow import platform
+from bot.lookup import Named
 from bot.models import Posting
 from bot.store import BoardState, Followed, Stores
 from bot.telegram.admin import ago
@@ -121,4 +122,28 @@ def following(follows: list[Followed], now: datetime) -> str:
             f"   {b.open_postings} open jobs · last read {ago(b.last_success_at, now)} · {what}"
         )
     lines.append("/unfollow &lt;number&gt; stops one.")
+    return "\n".join(lines)
+
+
+def looked_up(name: str, found: list[Named], where: list[str], all_jobs: bool) -> str:
+    """/follow of a name no board the bot reads has: the boards found under it on `where`
+    (platforms' names), each with the company its jobs name, a few titles and the /follow to
+    send; or where it was looked for."""
+    said = esc(shorten(name, 60))
+    if not found:
+        return (
+            f"No board I read is called “{said}”, and {' and '.join(where)} have none under "
+            "that name. Send the company's careers page (its web address): I find the board "
+            "it uses."
+        )
+    tail = " all" if all_jobs else ""
+    lines = [f"No board I read is called “{said}”. Under that name I found:"]
+    for f in found:
+        some = ", ".join(f"“{esc(shorten(t, 60))}”" for t in f.titles)
+        lines.append(
+            f"• <b>{esc(shorten(f.company, 60))}</b> on {f.title}: {plural(f.jobs, 'open job')}"
+            f" ({some}{', …' if f.jobs > len(f.titles) else ''})\n"
+            f"  <code>/follow {esc(f.url)}{tail}</code>"
+        )
+    lines.append("Another company may have the same name: if one is yours, send its /follow.")
     return "\n".join(lines)

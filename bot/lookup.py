@@ -1,0 +1,91 @@
+"""A company looked up by its name on the boards its name makes ("Acme Pay":
+boards.greenhouse.io/acmepay, jobs.lever.co/acme-pay, jobs.ashbyhq.com/acmepay): what /follow
+offers when no board the bot reads has the name, and the user knows the company, not its
+careers page. Each board is read once, through the poll's own path, each within the poller's
+fetch deadline and all at once; what is found is offered, not followed: another company may
+have the same name.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from dataclasses import dataclass
+
+from bot import sources
+from bot.company import company_key
+from bot.errors import JobbotError
+from bot.intake import Read, fetch_and_read
+from bot.models import BoardInfo
+from bot.poller import Poller
+from bot.sources.contract import Context
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A board a name may have: its kind, the platform's name, its public URL (with `{slug}`)
+    and, where the kind's own `endpoint` of that URL is not what to read, the endpoint."""
+
+    kind: str
+    title: str
+    url: str
+    endpoint: str = ""
+
+
+# The platforms most companies that name their board after themselves are on.
+PLACES = (
+    Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}"),
+    Place("lever", "Lever", "https://jobs.lever.co/{slug}"),
+    Place("ashby", "Ashby", "https://jobs.ashbyhq.com/{slug}"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A board found under a name: where, the company its jobs name, how many open jobs it
+    lists and the titles of a few."""
+
+    title: str
+    url: str
+    company: str
+    jobs: int
+    titles: tuple[str, ...]
+
+
+def slugs(name: str) -> list[str]:
+    """The board keys a company's name makes: "Acme Pay, Inc." -> ["acmepay", "acme-pay"];
+    [] for a name that makes none (no letter or digit)."""
+    words = company_key(name).replace("&", " ").replace("+", " ").split()
+    keys = ["".join(words), "-".join(words)] if len(words) > 1 else words
+    return [k for k in keys if k.isascii() and k.replace("-", "").isalnum()]
+
+
+async def look_up(name: str, poller: Poller, places: tuple[Place, ...] = PLACES) -> list[Named]:
+    """The boards `name` has on `places`, those listing at least one open job, in the order
+    of `places`."""
+    tries = [(place, slug) for place in places for slug in slugs(name)]
+    found = await asyncio.gather(*(_read(poller, place, slug) for place, slug in tries))
+    return [f for f in found if f is not None]
+
+
+async def _read(poller: Poller, place: Place, slug: str) -> Named | None:
+    """The board at `place` under `slug`, read; None when there is none (an error status, an
+    answer in no board's shape, no answer in time) or it lists no job."""
+    url = place.url.format(slug=slug)
+    source = sources.get(place.kind)
+    endpoint = place.endpoint.format(slug=slug) if place.endpoint else source.endpoint(url)
+    if endpoint is None:
+        return None
+    try:
+        async with poller.fetcher.deadline(poller.polling.fetch_timeout):
+            read = await fetch_and_read(
+                poller.fetcher, source, Context(slug, endpoint), BoardInfo(slug, place.kind, endpoint),
+                run=poller.reader.run, alone=poller.reader.read,
+            )  # fmt: skip
+    except JobbotError:
+        return None
+    postings = read.postings if isinstance(read, Read) else []
+    if not postings:
+        return None
+    company = Counter(p.company for p in postings).most_common(1)[0][0]
+    return Named(place.title, url, company, len(postings), tuple(p.title for p in postings[:3]))
