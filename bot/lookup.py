@@ -78,8 +78,9 @@ async def _read(poller: Poller, place: Place, slug: str) -> Named | None:
         return None
     try:
         async with poller.fetcher.deadline(poller.polling.fetch_timeout):
+            info = BoardInfo(slug, place.kind, endpoint)
             read = await fetch_and_read(
-                poller.fetcher, source, Context(slug, endpoint), BoardInfo(slug, place.kind, endpoint),
+                poller.fetcher, source, Context(slug, endpoint), info,
                 run=poller.reader.run, alone=poller.reader.read,
             )  # fmt: skip
     except JobbotError:

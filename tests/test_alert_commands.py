@@ -887,7 +887,11 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("alert rust backend", "send <code>/alert rust backend</code>"),  # keywords after it
         ("search golang remote", "send <code>/alert golang remote:yes</code>"),
         ("data import", "send <code>/alert data import</code>"),  # keywords, not /import
-        ("follow up specialist", "send <code>/alert follow up specialist</code>"),
+        ("follow up specialist", "with these words: <code>/alert follow up specialist</code>"),
+        ("follow stripe", "To follow a company's jobs: <code>/follow stripe</code>."),  # a name
+        ("how do I follow a company?", "<code>/follow &lt;careers page, board URL or company"),
+        ("I want jobs from Stripe", "send <code>/alert company:stripe</code>"),
+        ("remote jobs from Germany", "send <code>/alert remote:yes from:germany</code>"),
         ("follow stripe.com/jobs", "Commands start with a slash: <code>/follow stripe.com/jobs"),
         ("export compliance manager", "send <code>/alert export compliance manager</code>"),
         ("show me rust jobs", "each new job like that, send <code>/alert rust</code>"),

@@ -18,7 +18,6 @@ from bot.ats import name_for
 from bot.company import company_key
 from bot.config import FollowConfig
 from bot.config_boards import BoardConfig
-from bot.config_values import format_duration
 from bot.errors import BoardUnreachable, DetectError, FetchError
 from bot.follow import Window, recognise
 from bot.http import HostGuard
@@ -42,14 +41,15 @@ AT_ONCE = 10  # URLs one /follow reads; each is a try of `FollowConfig.per_hour`
 COMMANDS = (
     Command(
         "follow",
-        "<careers page or board URL> [all]",
+        "<careers page, board URL or company name> [all]",
         "Follow a company's jobs",
         "/follow https://boards.greenhouse.io/acme — I poll that company's job board from now "
         "on and its new jobs reach your alerts. Add <code>all</code> to get every new job of "
         "it, alerts or not. A careers page works too when it links to its job board. Up to "
         f"{AT_ONCE} addresses at once (a list pasted from your notes: spaces, commas or lines "
-        "between them) get a line each. A company whose board I read already goes by its "
-        "name: /follow stripe all.",
+        "between them) get a line each. A company's name works too: /follow stripe all (a "
+        "board I read is followed; else I look for its board on Greenhouse, Lever and Ashby "
+        "and offer what I find).",
         "Jobs",
     ),
     Command("following", "", "The companies you follow", "Lists them with their health.", "Jobs"),
@@ -129,7 +129,7 @@ class FollowCommands:
         if not slugs(name):
             return (url_problem(name) or USAGE) + " No board I read has that name."
         if wait := self.tries.take(msg.chat_id):
-            return f"That's a lot of /follow at once. Try again in {format_duration(wait.total_seconds() + 1)}."
+            return followed.too_many(wait)
         found = await look_up(name, self.poller, self.places)
         return followed.looked_up(name, found, [p.title for p in self.places], all_jobs)
 
@@ -195,8 +195,7 @@ class FollowCommands:
             return Refusal(problem)
         await self.db.run(_ensure_user, msg, self.clock())
         if wait := self.tries.take(msg.chat_id):
-            after = format_duration(wait.total_seconds() + 1)
-            return Refusal(f"That's a lot of /follow at once. Try again in {after}.", stop=True)
+            return Refusal(followed.too_many(wait), stop=True)
         try:
             kind, endpoint = await recognise(url, self.guard, self.poller)
         except (DetectError, FetchError) as exc:

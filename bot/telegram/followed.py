@@ -7,9 +7,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot import match
+from bot.config_values import format_duration
 from bot.follow import platform
 from bot.lookup import Named
 from bot.models import Posting
@@ -147,3 +148,9 @@ def looked_up(name: str, found: list[Named], where: list[str], all_jobs: bool) -
         )
     lines.append("Another company may have the same name: if one is yours, send its /follow.")
     return "\n".join(lines)
+
+
+def too_many(wait: timedelta) -> str:
+    """The reply to a /follow past the user's hourly tries, `wait` before the next."""
+    after = format_duration(wait.total_seconds() + 1)
+    return f"That's a lot of /follow at once. Try again in {after}."

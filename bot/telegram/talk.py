@@ -88,7 +88,8 @@ _ASKED = {
     "change": "edit", "pause": "pause", "snooze": "pause", "resume": "resume",
     "unpause": "resume", "unsubscribe": "stop", "stop": "stop", "digest": "digest",
     "quiet": "quiet", "timezone": "timezone", "settings": "settings", "saved": "saved",
-    "export": "export", "import": "import", "following": "following", "unfollow": "unfollow",
+    "export": "export", "import": "import", "follow": "follow", "following": "following",
+    "unfollow": "unfollow",
     "mute": "mute", "muted": "muted", "unmute": "unmute", "help": "help", "commands": "help",
 }  # fmt: skip
 # Words that make a text one said to the bot, not keywords ("my alerts", "how do I ...").
@@ -120,6 +121,11 @@ def _asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
         if rest and cmd.args and follows:
             return (
                 f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
+            )
+        if cmd.name == "follow" and rest and len(words) <= 4:  # a company, or "follow up" words
+            return (
+                f"To follow a company's jobs: <code>/follow {esc(rest)}</code>. For each new job "
+                f"with these words: <code>/alert {esc(' '.join(words))}</code>."
             )
     talk = len(folded) == 1 or named or any(w in _TO_THE_BOT for w in folded)
     name = next((_ASKED[w] for w in folded if w in _ASKED), None) if talk else None

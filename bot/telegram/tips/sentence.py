@@ -151,7 +151,7 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
         if token != "in" and isinstance(city, Word | Phrase) and nearby.near(city.text):
             named = Field(NEAR, city)  # "near munich": the towns around it too
         return named, 1 + n, "", True
-    if token == "at" and i and word_of(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
+    if token in ("at", "from") and i and word_of(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
         found = _place_at(terms, i + 1) or _company_at(terms, i + 1)
         if found is not None:
             return found[1], 1 + found[0], "", True
