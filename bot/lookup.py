@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot import sources
 from bot.company import company_key
-from bot.errors import JobbotError
+from bot.errors import BoardUnreachable, JobbotError
 from bot.intake import Read, fetch_and_read
 from bot.models import BoardInfo
 from bot.poller import Poller
@@ -60,17 +60,31 @@ def slugs(name: str) -> list[str]:
     return [k for k in keys if k.isascii() and k.replace("-", "").isalnum()]
 
 
-async def look_up(name: str, poller: Poller, places: tuple[Place, ...] = PLACES) -> list[Named]:
-    """The boards `name` has on `places`, those listing at least one open job, in the order
-    of `places`."""
+@dataclass(frozen=True, slots=True)
+class Looked:
+    """What a look-up found (`found`), and the platforms it could not reach (`unreached`:
+    there, a board may be)."""
+
+    found: list[Named]
+    unreached: list[str]
+
+
+async def look_up(name: str, poller: Poller, places: tuple[Place, ...] = PLACES) -> Looked:
+    """The boards `name` has on `places` that list at least one open job, in the order of
+    `places`, and the platforms that did not answer."""
     tries = [(place, slug) for place in places for slug in slugs(name)]
-    found = await asyncio.gather(*(_read(poller, place, slug) for place, slug in tries))
-    return [f for f in found if f is not None]
+    got = await asyncio.gather(*(_read(poller, place, slug) for place, slug in tries))
+    unreached = [p.title for (p, _), g in zip(tries, got, strict=True) if g is _UNREACHED]
+    found = [g for g in got if isinstance(g, Named)]
+    return Looked(found, list(dict.fromkeys(unreached)))
 
 
-async def _read(poller: Poller, place: Place, slug: str) -> Named | None:
+_UNREACHED = object()  # no answer (DNS, connection, time): a board may be there
+
+
+async def _read(poller: Poller, place: Place, slug: str) -> Named | object | None:
     """The board at `place` under `slug`, read; None when there is none (an error status, an
-    answer in no board's shape, no answer in time) or it lists no job."""
+    answer in no board's shape) or it lists no job, `_UNREACHED` when there was no answer."""
     url = place.url.format(slug=slug)
     source = sources.get(place.kind)
     endpoint = place.endpoint.format(slug=slug) if place.endpoint else source.endpoint(url)
@@ -83,6 +97,8 @@ async def _read(poller: Poller, place: Place, slug: str) -> Named | None:
                 poller.fetcher, source, Context(slug, endpoint), info,
                 run=poller.reader.run, alone=poller.reader.read,
             )  # fmt: skip
+    except BoardUnreachable:
+        return _UNREACHED
     except JobbotError:
         return None
     postings = read.postings if isinstance(read, Read) else []

@@ -130,8 +130,8 @@ class FollowCommands:
             return (url_problem(name) or USAGE) + " No board I read has that name."
         if wait := self.tries.take(msg.chat_id):
             return followed.too_many(wait)
-        found = await look_up(name, self.poller, self.places)
-        return followed.looked_up(name, found, [p.title for p in self.places], all_jobs)
+        looked = await look_up(name, self.poller, self.places)
+        return followed.looked_up(name, looked, [p.title for p in self.places], all_jobs)
 
     async def _named(self, name: str) -> list[BoardState]:
         """The boards this bot reads that are called `name`, or whose company is (without

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from bot import match
 from bot.config_values import format_duration
 from bot.follow import platform
-from bot.lookup import Named
+from bot.lookup import Looked
 from bot.models import Posting
 from bot.store import BoardState, Followed, Stores
 from bot.telegram.admin import ago
@@ -126,16 +126,22 @@ def following(follows: list[Followed], now: datetime) -> str:
     return "\n".join(lines)
 
 
-def looked_up(name: str, found: list[Named], where: list[str], all_jobs: bool) -> str:
+def looked_up(name: str, looked: Looked, where: list[str], all_jobs: bool) -> str:
     """/follow of a name no board the bot reads has: the boards found under it on `where`
     (platforms' names), each with the company its jobs name, a few titles and the /follow to
-    send; or where it was looked for."""
+    send; or where it was looked for, and where it could not be."""
     said = esc(shorten(name, 60))
+    found = looked.found
     if not found:
+        careers = "Send the company's careers page (its web address): I find the board it uses."
+        if looked.unreached:
+            return (
+                f"No board I read is called “{said}”, and I couldn't reach "
+                f"{_listed(looked.unreached, 'or')} to look for one: try again later. {careers}"
+            )
         return (
-            f"No board I read is called “{said}”, and {' and '.join(where)} have none under "
-            "that name. Send the company's careers page (its web address): I find the board "
-            "it uses."
+            f"No board I read is called “{said}”, and {_listed(where, 'and')} "
+            f"{'have' if len(where) > 1 else 'has'} none under that name. {careers}"
         )
     tail = " all" if all_jobs else ""
     lines = [f"No board I read is called “{said}”. Under that name I found:"]
@@ -154,3 +160,8 @@ def too_many(wait: timedelta) -> str:
     """The reply to a /follow past the user's hourly tries, `wait` before the next."""
     after = format_duration(wait.total_seconds() + 1)
     return f"That's a lot of /follow at once. Try again in {after}."
+
+
+def _listed(names: list[str], last: str) -> str:
+    """ "Greenhouse, Lever and Ashby"."""
+    return ", ".join(names[:-1]) + f" {last} {names[-1]}" if len(names) > 1 else "".join(names)
