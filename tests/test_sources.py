@@ -17,7 +17,7 @@ from bot.errors import ParseError
 from bot.http import Fetcher
 from bot.models import Alert, BoardInfo, FetchResult, RawPosting
 from bot.normalize import posting
-from bot.sources import demo, get, hn, lever, rss
+from bot.sources import demo, get, hn, lever, remoteok, rss
 from bot.sources.contract import Context, Source, parse_recorded
 from tests import golden
 
@@ -606,3 +606,24 @@ def test_some_demo_postings_state_a_salary_so_the_demo_shows_it():
     assert {(r.salary_currency, r.salary_period) for r in paid} == {("EUR", "year")}
     shown = posting(paid[0], BoardInfo("Demo", "demo", "demo://fintech"))
     assert shown.salary_max == shown.salary_min + 20_000
+
+
+@pytest.mark.parametrize(
+    ("description", "currency"),
+    [
+        ("<p>Salary Range: PLN 350,700 - 474,400 + Benefits</p>", "PLN"),  # Graphcore, Gdańsk
+        ("<p>Gehalt: 350.700 € bis 474.400 €</p>", "EUR"),
+        ("<p>Pay range: $350,700 - $474,400</p>", "USD"),
+        ("<p>We pay 350700 USD a year</p>", "USD"),
+        ("<p>Build the ledger; 350,700 customers.</p>", "USD"),  # the amount, but no currency
+        ("", "USD"),
+    ],
+)
+def test_remoteok_salary_is_in_dollars_unless_its_text_says_another(
+    description: str, currency: str
+) -> None:
+    """Remote OK's salary fields carry no currency, and are US dollars but where the
+    description writes the same amount in another."""
+    job = {"id": 1, "position": "Engineering Manager", "description": description,
+           "salary_min": 350700, "salary_max": 474400}  # fmt: skip
+    assert remoteok._posting(job).salary_currency == currency

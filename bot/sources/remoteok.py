@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.normalize import strip_canary
+from bot.normalize import currency, strip_canary
 from bot.sources.base import json_body, register, shape, text, unique
 from bot.sources.contract import Context, Page, Response, Source
 
@@ -26,6 +26,31 @@ def _description(value: object) -> str | None:
     return strip_canary(html) or None
 
 
+# A currency written right before or after an amount ("PLN 350,700", "350.700 €").
+_BEFORE = re.compile(r"(?:^|[^A-Za-z])([A-Z]{3}|[€£¥₹])\s?$")
+_AFTER = re.compile(r"\s?([A-Z]{3}|[€£¥₹])(?![A-Za-z])")
+
+
+def _currency(job: dict[str, Any]) -> str:
+    """Remote OK's salary fields are in US dollars, unless the description writes the same
+    lowest amount in another currency ("Salary Range: PLN 350,700 - 474,400": Graphcore's
+    Gdańsk job was "$350,700–474,400 a year")."""
+    low, said = job.get("salary_min"), text(job.get("description")) or ""
+    if not isinstance(low, int | float) or isinstance(low, bool) or low <= 0 or not said:
+        return "USD"
+    n = int(low)
+    for written in dict.fromkeys(
+        (f"{n:,}", f"{n:,}".replace(",", "."), f"{n:,}".replace(",", " "), str(n))
+    ):
+        i = said.find(written)
+        if i < 0:
+            continue
+        near = _BEFORE.search(said, max(0, i - 6), i) or _AFTER.match(said, i + len(written))
+        if near:
+            return currency(near[1]) or "USD"
+    return "USD"
+
+
 def _posting(job: dict[str, Any]) -> RawPosting:
     return RawPosting(
         external_id=str(job["id"]),
@@ -39,7 +64,7 @@ def _posting(job: dict[str, Any]) -> RawPosting:
         apply_url=text(job.get("apply_url")),
         salary_min=job.get("salary_min"),  # 0 means unknown; normalising drops it
         salary_max=job.get("salary_max"),
-        salary_currency="USD",
+        salary_currency=_currency(job),
         salary_period="year",
     )
 
