@@ -1,9 +1,9 @@
 """A company looked up by its name on the boards its name makes ("Acme Pay":
-boards.greenhouse.io/acmepay, jobs.lever.co/acme-pay, jobs.ashbyhq.com/acmepay): what /follow
-offers when no board the bot reads has the name, and the user knows the company, not its
-careers page. Each board is read once, through the poll's own path, each within the poller's
-fetch deadline and all at once; what is found is offered, not followed: another company may
-have the same name.
+boards.greenhouse.io/acmepay, jobs.lever.co/acme-pay, jobs.ashbyhq.com/acmepay,
+apply.workable.com/acmepay): what /follow offers when no board the bot reads has the name, and
+the user knows the company, not its careers page. Each board is read once, through the poll's
+own path, each within the poller's fetch deadline and all at once; what is found is offered,
+not followed: another company may have the same name.
 """
 
 from __future__ import annotations
@@ -32,11 +32,13 @@ class Place:
     endpoint: str = ""
 
 
-# The platforms most companies that name their board after themselves are on.
+# The platforms most companies that name their board after themselves are on, each read in
+# one request (SmartRecruiters asks one more per posting, too many for a look).
 PLACES = (
     Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}"),
     Place("lever", "Lever", "https://jobs.lever.co/{slug}"),
     Place("ashby", "Ashby", "https://jobs.ashbyhq.com/{slug}"),
+    Place("workable", "Workable", "https://apply.workable.com/{slug}"),
 )
 
 

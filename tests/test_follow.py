@@ -240,10 +240,15 @@ async def test_a_name_no_board_has_is_looked_for_where_its_name_makes_one(
         Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}",
               boards.url("/v1/boards/{slug}/jobs")),
         Place("lever", "Lever", "https://jobs.lever.co/{slug}", boards.url("/v0/postings/{slug}")),
+        Place("workable", "Workable", "https://apply.workable.com/{slug}",
+              boards.url("/api/v1/widget/accounts/{slug}")),
     )  # fmt: skip
     jobs = [gh(1, "Senior Rust Engineer"), gh(2, "Go Developer"), gh(3, "Designer"), gh(4, "SRE")]
     boards.set_json("/v1/boards/acmepay/jobs", {"jobs": jobs})
     boards.set_json("/v0/postings/acme-pay", [])  # a board with no open job: not offered
+    widget = {"name": "Acme Payments Ltd", "jobs": [{"shortcode": "A1", "title": "Scala Engineer",
+              "url": "https://apply.workable.com/j/A1", "country": "Germany", "city": "Berlin"}]}  # fmt: skip
+    boards.set_json("/api/v1/widget/accounts/acme-pay", widget)  # another company, maybe
     commands, client = make(store, clock, HostGuard(allow_private=True), places)
     try:
         reply = await commands.handle("follow", say(ANN), "Acme Pay, Inc. all")
@@ -252,15 +257,18 @@ async def test_a_name_no_board_has_is_looked_for_where_its_name_makes_one(
             "• <b>Acme Pay</b> on Greenhouse: 4 open jobs (“Senior Rust Engineer”, “Go "
             "Developer”, “Designer”, …)",
             "  <code>/follow https://boards.greenhouse.io/acmepay all</code>",
+            "• <b>Acme Payments Ltd</b> on Workable: 1 open job (“Scala Engineer”)",
+            "  <code>/follow https://apply.workable.com/acme-pay all</code>",
             "Another company may have the same name: if one is yours, send its /follow.",
         ]
         asked = sorted(path.split("?")[0] for path, _ in boards.requests)
-        assert asked == ["/v0/postings/acme-pay", "/v0/postings/acmepay",
+        assert asked == ["/api/v1/widget/accounts/acme-pay", "/api/v1/widget/accounts/acmepay",
+                         "/v0/postings/acme-pay", "/v0/postings/acmepay",
                          "/v1/boards/acme-pay/jobs", "/v1/boards/acmepay/jobs"]  # fmt: skip
         assert store.boards.all() == [] and store.follows.follows(ANN) == [], "offered only"
         none = await commands.handle("follow", say(ANN), "Gamma")
-        assert none.startswith("No board I read is called “Gamma”, and Greenhouse and Lever "
-                               "have none under that name."), none  # fmt: skip
+        assert none.startswith("No board I read is called “Gamma”, and Greenhouse, Lever and "
+                               "Workable have none under that name."), none  # fmt: skip
     finally:
         await client.aclose()
 

@@ -48,8 +48,8 @@ COMMANDS = (
         "it, alerts or not. A careers page works too when it links to its job board. Up to "
         f"{AT_ONCE} addresses at once (a list pasted from your notes: spaces, commas or lines "
         "between them) get a line each. A company's name works too: /follow stripe all (a "
-        "board I read is followed; else I look for its board on Greenhouse, Lever and Ashby "
-        "and offer what I find).",
+        "board I read is followed; else I look for its board on Greenhouse, Lever, Ashby and "
+        "Workable and offer what I find).",
         "Jobs",
     ),
     Command("following", "", "The companies you follow", "Lists them with their health.", "Jobs"),
