@@ -20,7 +20,7 @@ from price_parser import Price
 
 from bot import rates
 from bot.models import Posting
-from bot.normalize.fields import AMOUNT_UNITS, RUPEE_UNITS
+from bot.normalize.fields import AMOUNT_UNITS, RUPEE_UNITS, UNIT_PATTERN
 from bot.rates import Rates
 
 PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
@@ -140,7 +140,7 @@ _PERIODS = {
     **dict.fromkeys(("hour", "hr", "h"), "hour"),
 }
 _BOUND = re.compile(
-    r"(?P<pre>[^\d.,]*?)(?P<num>\d[\d.,]*)(?P<unit>lpa|lakhs?|lacs?|crores?|cr|l|[km])?"
+    rf"(?P<pre>[^\d.,]*?)(?P<num>\d[\d.,]*)(?P<unit>{UNIT_PATTERN})?"
     r"(?P<post>[^\d.,]*)",
     re.IGNORECASE,
 )

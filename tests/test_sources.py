@@ -616,6 +616,7 @@ def test_some_demo_postings_state_a_salary_so_the_demo_shows_it():
         ("<p>Pay range: $350,700 - $474,400</p>", "USD"),
         ("<p>We pay 350700 USD a year</p>", "USD"),
         ("<p>Build the ledger; 350,700 customers.</p>", "USD"),  # the amount, but no currency
+        ("<p>OTE 350,700 - 474,400</p>", "USD"),  # three capitals, no currency
         ("", "USD"),
     ],
 )

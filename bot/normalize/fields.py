@@ -148,6 +148,8 @@ _PERIOD_WORD = {word: name for name, words in _PERIODS for word in words}
 RUPEE_UNITS = {**dict.fromkeys(("l", "lpa", "lakh", "lakhs", "lac", "lacs"), 1e5),
                **dict.fromkeys(("cr", "crore", "crores"), 1e7)}  # fmt: skip
 AMOUNT_UNITS = {"k": 1e3, "m": 1e6, **RUPEE_UNITS}
+# The units as a regex alternation, longest first ("lakhs" before "lakh" before "l").
+UNIT_PATTERN = "|".join(sorted(AMOUNT_UNITS, key=len, reverse=True))
 _AMOUNT = re.compile(r"(\d+(?:[.,]\d{3})*(?:[.,]\d+)?)\s*([kKmM])?(?![\w.])")
 
 

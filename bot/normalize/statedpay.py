@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from bot.normalize.fields import AMOUNT_UNITS, salary, salary_period
+from bot.normalize.fields import AMOUNT_UNITS, UNIT_PATTERN, salary, salary_period
 
 Pay = tuple[float | None, float | None, str | None, str | None]
 NONE: Pay = (None, None, None, None)
@@ -51,11 +51,16 @@ _GROUPED = re.compile(r"\d{1,3}(?:([,.'’\u202f\u00a0 ])\d{3})(?:\1\d{3})*(?:[.
 _SEPARATOR = re.compile(r"[,.'’\u202f\u00a0 ](?=\d{3}(?!\d))|,(?=\d\d,)")
 
 
+# An amount's unit as a description writes it: not "m" (a million is no salary's unit) nor
+# a lower-case "l" (a word), which only a capital "L" right after the digits is ("20L").
+_UNITS_SAID = "|".join(u for u in UNIT_PATTERN.split("|") if u not in ("m", "l"))
+
+
 def _one(n: int) -> str:
     """One amount, its currency before or after it, its unit ("120k", "20 LPA")."""
     return (
         rf"(?:(?P<pre{n}>{_CUR})\s?)?(?P<num{n}>{_NUM})"
-        rf"(?:\s?(?P<k{n}>(?i:k|lpa|lakhs?|lacs?|crores?|cr)|(?<=\d)L)\b)?"
+        rf"(?:\s?(?P<k{n}>(?i:{_UNITS_SAID})|(?<=\d)L)\b)?"
         rf"(?:\s?(?P<post{n}>{_CUR}))?"
     )
 
@@ -179,7 +184,7 @@ def _word_at(text: str, i: int, n: int, whole: bool) -> bool:
 def _currency(m: re.Match[str]) -> str | None:
     """The one currency written; a code wins over "$" ("$1800 AUD"); lakhs are rupees."""
     written = {c for c in (m["pre1"], m["post1"], m["pre2"], m["post2"]) if c}
-    codes = {_code(c) for c in written} - {None}
+    codes = {code_of(c) for c in written} - {None}
     if len(codes) > 1 and "$" in written:
         codes -= {"USD"}
     units = {u.lower() for u in (m["k1"], m["k2"]) if u} - {"k"}
@@ -189,7 +194,7 @@ def _currency(m: re.Match[str]) -> str | None:
 
 
 @cache
-def _code(written: str) -> str | None:
+def code_of(written: str) -> str | None:
     """The ISO code of a sign or a code as written ("US$", "€", "CHF"); None for "OTE"."""
     if written in _SIGN_CODES:
         return _SIGN_CODES[written]

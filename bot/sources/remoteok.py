@@ -9,7 +9,8 @@ from typing import Any
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.normalize import currency, strip_canary
+from bot.normalize import strip_canary
+from bot.normalize.statedpay import code_of
 from bot.sources.base import json_body, register, shape, text, unique
 from bot.sources.contract import Context, Page, Response, Source
 
@@ -47,7 +48,7 @@ def _currency(job: dict[str, Any]) -> str:
             continue
         near = _BEFORE.search(said, max(0, i - 6), i) or _AFTER.match(said, i + len(written))
         if near:
-            return currency(near[1]) or "USD"
+            return code_of(near[1]) or "USD"  # "OTE 150,000" names no currency
     return "USD"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.errors import QueryError
-from bot.normalize.fields import AMOUNT_UNITS, RUPEE_UNITS
+from bot.normalize.fields import AMOUNT_UNITS, RUPEE_UNITS, UNIT_PATTERN
 from bot.query import parse as parse_query
 from bot.salary import currency_code, currency_word
 from bot.syntax import Node, Phrase, Word, format_node
@@ -18,7 +18,7 @@ AT_LEAST = frozenset({
 })  # fmt: skip
 AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
 
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(lpa|lakhs?|lacs?|crores?|cr|l|[km])?")
+_AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)({UNIT_PATTERN})?")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read
 # An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
 # the signs, so a query's tip finds them in the text as typed.
