@@ -44,7 +44,7 @@ from bot.view import (
     view,
     years_test,
 )
-from bot.words import HYPHEN_BOUND, fold, hyphen_only, tokens
+from bot.words import LANGUAGE_WORDS, fold, only_ordinary, tokens
 
 # -- reference evaluator -------------------------------------------------------------------
 
@@ -65,13 +65,13 @@ def matches(query: str | Query, posting: Posting) -> bool:
 
 
 def _has_word(word: str, field: str, words: list[list[str]], p: Posting) -> bool:
-    """Whether the field has the word; "go" or "c" only in a hyphenated phrase ("go-live",
-    "C-level") is not the language."""
+    """Whether the field has the word; a "go" or "c" that the field never writes as the
+    language ("as they go", "go-live", "C-level") does not count."""
     if not any(word in w for w in words):
         return False
-    if word not in HYPHEN_BOUND or field in ("places", "cities"):
+    if word not in LANGUAGE_WORDS or field in ("places", "cities"):
         return True
-    return not hyphen_only(getattr(p, field) or "", [word])
+    return not only_ordinary(getattr(p, field) or "", [word])
 
 
 def _naive(

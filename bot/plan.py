@@ -32,7 +32,7 @@ from bot.syntax import (
     Years,
 )
 from bot.view import ANY, ATTR_VALUES, SCOPE, PostingView, Test, attribute, compile_node
-from bot.words import HYPHEN_BOUND
+from bot.words import LANGUAGE_WORDS
 
 STEM = MIN_PREFIX  # letters of a word's beginning that a key names
 
@@ -43,7 +43,7 @@ def _key(scope: int, word: str) -> str:
 
 def _exact_key(node: Node, scope: int) -> str | None:
     """The key a posting has exactly when it matches `node`, if there is one."""
-    if isinstance(node, Word) and node.token not in HYPHEN_BOUND:
+    if isinstance(node, Word) and node.token not in LANGUAGE_WORDS:
         return _key(scope, node.token)
     if isinstance(node, Attr):
         return f"{node.name}:{node.value}"

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from bot.words import GO_LANGUAGE
+
 MOST = 6  # techs a message names at most
 READ = 20_000  # characters of a description read: the stack is named early, and a hostile
 #                posting of megabytes costs no more than this
@@ -22,11 +24,7 @@ READ = 20_000  # characters of a description read: the stack is named early, and
 # (name shown, pattern). Without (?-i), any case; with it, only as written.
 _TECH: tuple[tuple[str, str], ...] = (
     ("Rust", r"\brust\b(?!\s+belt)"),
-    (
-        "Go",
-        r"(?-i:\bGo\b)(?![-’'])(?!\s+(?:to|live|beyond|above|further|the extra)\b)"
-        r"|\bgolang\b",
-    ),
+    ("Go", GO_LANGUAGE + r"|\bgolang\b"),  # as alerts read "go"
     ("Scala", r"\bscala\b"),
     ("Java", r"\bjava\b(?![-\s]*script)"),
     ("Kotlin", r"\bkotlin\b"),

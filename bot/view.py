@@ -2,8 +2,8 @@
 
 The view's location words include the countries and regions the location lies in
 (`bot.places`: "Berlin" also has germany, de, europe, eu, emea, dach), its salary is a yearly
-range (`bot.salary`), and "go"/"c" count as words only where they stand alone
-(`bot.words.hyphen_only`). Queries are compiled with their synonyms (`bot.synonyms`).
+range (`bot.salary`), and "go"/"c" count as words only where the posting writes the
+language (`bot.words.only_ordinary`: "Go", not "as they go" or "go-live"). Queries are compiled with their synonyms (`bot.synonyms`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from bot.syntax import (
     Years,
 )
 from bot.visa import cued, stance
-from bot.words import HYPHEN_BOUND, hyphen_only, tokens
+from bot.words import LANGUAGE_WORDS, only_ordinary, tokens
 
 ANY = 0  # title, company, location and description together; then one scope per field
 SCOPE = {name: i for i, name in enumerate(FIELDS, start=1)}
@@ -85,17 +85,17 @@ def attribute(posting: Posting | PostingView, name: str) -> str | None:
 _SEARCHES = 32  # phrase searches in one posting before its word pairs are worth building
 
 
-def hyphen_bound(posting: Posting, parts: tuple[list[str], ...]) -> tuple[frozenset[str], ...]:
-    """By scope, the words of `HYPHEN_BOUND` the posting has only in hyphenated phrases."""
-    if not any(HYPHEN_BOUND.intersection(part) for part in parts):
+def ordinary(posting: Posting, parts: tuple[list[str], ...]) -> tuple[frozenset[str], ...]:
+    """By scope, the words of `LANGUAGE_WORDS` the posting never writes as the language."""
+    if not any(LANGUAGE_WORDS.intersection(part) for part in parts):
         return (_NO_WORDS,) * (len(FIELDS) + 1)
     texts = [getattr(posting, f) or "" for f in (*ANYWHERE, "board")]
-    bound = [hyphen_only(text, part) for text, part in zip(texts, parts, strict=True)]
-    free: set[str] = set()
-    for part, hyphenated in zip(parts[:4], bound[:4], strict=True):
-        free.update(HYPHEN_BOUND.intersection(part) - hyphenated)
-    anywhere = frozenset(set().union(*bound[:4]) - free)
-    return (anywhere, bound[0], bound[1], bound[2], bound[4])
+    plain = [only_ordinary(text, part) for text, part in zip(texts, parts, strict=True)]
+    language: set[str] = set()
+    for part, words in zip(parts[:4], plain[:4], strict=True):
+        language.update(LANGUAGE_WORDS.intersection(part) - words)
+    anywhere = frozenset(set().union(*plain[:4]) - language)
+    return (anywhere, plain[0], plain[1], plain[2], plain[4])
 
 
 class PostingView:
@@ -107,9 +107,9 @@ class PostingView:
         "_searches",
         "_visa",
         "_years",
-        "bound",
         "description",
         "employment_type",
+        "ordinary",
         "parts",
         "places",
         "salary",
@@ -141,7 +141,7 @@ class PostingView:
             texts[ANY] += here.city_text
         self.words: tuple[AbstractSet[str], ...] = (anywhere, *words)
         self.text = tuple(texts)
-        self.bound = hyphen_bound(posting, self.parts)
+        self.ordinary = ordinary(posting, self.parts)
         self.workplace = posting.workplace
         self.employment_type = posting.employment_type
         self.salary = yearly(posting)
@@ -227,8 +227,8 @@ def compile_node(node: Node, scope: int) -> Test:
     """The test of one (expanded) node in one scope: `ANY` or a field's `SCOPE`."""
     if isinstance(node, Word):
         word = node.token
-        if word in HYPHEN_BOUND:
-            return lambda v: word in v.words[scope] and word not in v.bound[scope]
+        if word in LANGUAGE_WORDS:
+            return lambda v: word in v.words[scope] and word not in v.ordinary[scope]
         return lambda v: word in v.words[scope]
     if isinstance(node, Salary):
         return lambda v: salary_test(node, v.salary)
@@ -252,7 +252,7 @@ def compile_node(node: Node, scope: int) -> Test:
         inner = compile_node(node.child, scope)
         return lambda v: not inner(v)
     if isinstance(node, And):
-        plain = [c for c in node.children if isinstance(c, Word) and c.token not in HYPHEN_BOUND]
+        plain = [c for c in node.children if isinstance(c, Word) and c.token not in LANGUAGE_WORDS]
         words = frozenset(c.token for c in plain)
         tests = [compile_node(c, scope) for c in node.children if c not in plain]
         if words:

@@ -39,9 +39,14 @@ from bot.syntax import format_node as _text
 from bot.view import ANY, ANYWHERE, SCOPE, PostingView, compile_node, stored_query, view
 from bot.visa import stance
 from bot.wording import shorten
-from bot.words import HYPHEN_BOUND
+from bot.words import LANGUAGE_WORDS
 
 _TYPES = {"full_time": "full-time", "part_time": "part-time", "intern": "an internship"}
+# Why a "go" or "c" the posting has is not the language (`bot.words.only_ordinary`).
+_ORDINARY = {
+    "go": "“go” only as a word, not Go the language (like “as they go” or “go-live”)",
+    "c": "“c” only in a hyphenated word (like C-level)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +91,8 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
     if ok:
         return ok, [f"{_label(node, scope)} is in {_where(scope, p)}"]
     field = "" if scope == ANY else _label(node, scope).partition(":")[0] + ": "
-    if isinstance(node, Word) and node.token in HYPHEN_BOUND and node.token in v.words[scope]:
-        why = f"“{node.token}” only in a hyphenated word (like {node.token}-live)"
+    if isinstance(node, Word) and node.token in LANGUAGE_WORDS and node.token in v.words[scope]:
+        why = _ORDINARY[node.token]
         return ok, [f"{field}{why} in {_where(scope, p)}"]
     if isinstance(node, Prefix):
         missing = f"no word starting with “{node.stem}”"

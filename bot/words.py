@@ -116,18 +116,37 @@ def tokens(text: str) -> list[str]:
     return _specials(fold(text).translate(_SEPARATORS).replace(". ", " ")).split()
 
 
-# Words that are a language alone but not joined by a hyphen: "go-live", "go-to-market" and
-# "C-level" are not Go or C. Matching a query word of these asks `hyphen_only` (phrases don't).
-HYPHEN_BOUND = frozenset({"go", "c"})
-_ALONE = {w: re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w+#-])") for w in HYPHEN_BOUND}
+# What follows the verb "go" (and the start of "Go beyond", "Go the extra mile"), not Go.
+_AFTER_VERB = (
+    "to|live|beyond|above|further|the|ahead|back|out|get|getter|fix|build|big|deep|deeper|far|"
+    "forth|through|over|into|hand|where|wrong|down|up|after|away|green|see|find|make|do|smooth|"
+    "smoothly|fearlessly|forward|straight|together|across|public"
+)
+# Go, the language, as postings write it: "Go" or "GO" (not "go", the verb: "as they go",
+# "deploys go straight to production"), alone (not "go-live", "Go-to-market"), not followed
+# by what follows the verb ("Go beyond") nor after "Let's" or "on the". Flags of its own: a
+# pattern compiled with IGNORECASE (`bot.stack`) reads it the same.
+GO_LANGUAGE = (
+    r"(?<![\w-])(?<!(?i:let's) )(?<!(?i:let’s) )(?<!(?i:on the) )(?-i:Go|GO)(?![\w+#-])"
+    rf"(?![’'](?!s\b))(?!\s+(?i:{_AFTER_VERB})\b)"
+)
+# Words that name a language only where a posting writes them as one: "go" (`GO_LANGUAGE`),
+# "c" alone (not "C-level"). Matching a query word of these asks `only_ordinary` (phrases
+# don't).
+LANGUAGE_WORDS = frozenset({"go", "c"})
+_AS_LANGUAGE = {
+    "go": re.compile(GO_LANGUAGE),
+    "c": re.compile(r"(?<![\w-])c(?![\w+#-])"),  # in the folded text
+}
 _NONE: frozenset[str] = frozenset()
 
 
-def hyphen_only(text: str, words: Iterable[str]) -> frozenset[str]:
-    """The words of `HYPHEN_BOUND` among `words` (the tokens of `text`) that `text` has only
-    joined to another word by a hyphen."""
-    found = HYPHEN_BOUND.intersection(words)
+def only_ordinary(text: str, words: Iterable[str]) -> frozenset[str]:
+    """The words of `LANGUAGE_WORDS` among `words` (the tokens of `text`) that `text` never
+    writes as the language: "go" only as the verb or in "go-live", "c" only in "C-level"."""
+    found = LANGUAGE_WORDS.intersection(words)
     if not found:
         return _NONE
-    folded = fold(text)
-    return frozenset(w for w in found if not _ALONE[w].search(folded))
+    return frozenset(
+        w for w in found if not _AS_LANGUAGE[w].search(text if w == "go" else fold(text))
+    )

@@ -23,6 +23,8 @@ from tests.test_render import NOW
         ("Apache Spark and Airflow pipelines into BigQuery", ("Spark", "Airflow", "BigQuery")),
         # words that are a tech's name only as it is written, and not in these senses
         ("Help us go-live with the Go to market team.", ()),
+        ("Figure things out as you go. Go beyond the brief; let's Go!", ()),
+        ("Java and Go for backend, Go's generics", ("Java", "Go")),
         ("SWIFT payments and SWIFT messages; Swift network", ()),
         ("This spring we react quickly to incidents.", ()),
         ("Backed by Spark Capital and a rust belt fund.", ()),

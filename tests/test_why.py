@@ -70,7 +70,7 @@ CASES = [
     ("salary:>=80k", True, "salary:>=80k: the job pays €90k–110k a year"),
     ("salary:none", False, "salary:none: the job pays €90k–110k a year"),
     ("salary:stated", True, "salary:stated: the job pays €90k–110k a year"),
-    ("go", False, "“go” only in a hyphenated word (like go-live)"),
+    ("go", False, "“go” only as a word, not Go the language (like “as they go” or “go-live”)"),
     ("k8s", True, "“k8s” is in"),  # a synonym: kubernetes
     ("dev*", False, "no word starting with “dev”"),
     ('"machine learning" OR python', False, "none of: no phrase “machine learning” in"),
