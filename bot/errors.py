@@ -80,6 +80,11 @@ class QueryError(JobbotError):
     """An alert query that cannot be used; the message says why."""
 
 
+def at(pos: int) -> str:
+    """Where in a query, for a QueryError's message."""
+    return f"at character {pos + 1}"
+
+
 class UnknownField(QueryError):
     """A field jobbot does not have, at `start`-`end` of the query ("level:"): `instead` is
     what it most likely meant in its place ("title:"; "" for the bare word), None if none."""

@@ -1,16 +1,19 @@
 """The alert language's lexer: query text into tokens, each with its position for errors.
 
 Terms are split into words by `bot.words`, as postings are; `salary:` values are read by
-`bot.salary`. The parser (`bot.query`) builds the tree from these tokens.
+`bot.salary`. Techs listed as people list them ("rust, go or scala", "rust/go") become the
+tokens of one group of ORs. The parser (`bot.query`) builds the tree from these tokens.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bot.errors import QueryError, UnknownField
+from bot.errors import QueryError, at
+from bot.fieldnames import unknown_field
 from bot.salary import currency_word, parse_filter
+from bot.stack import is_tech
 from bot.syntax import (
     ATTRS,
     CHOICES,
@@ -53,11 +56,6 @@ QUOTES = str.maketrans(dict.fromkeys("“”„‟«»＂″", '"'))  # each one
 _NEXT_WORD = re.compile(r"\s+([^\s()\"|]+)")
 # "name:", and as people also write it, "name=" and "salary>=100k" (the operator is the value's).
 _FIELD_NAME = re.compile(r"([A-Za-z]+)(?::|=|(?=[<>]))")
-
-
-def at(pos: int) -> str:
-    """Where in the query, for an error message."""
-    return f"at character {pos + 1}"
 
 
 def _term(chunk: str, pos: int) -> Term | None:
@@ -136,6 +134,37 @@ def lex(text: str) -> list[Tok]:
         else:
             i = _lex_chunk(text, i, out)
     out.append(Tok("end", n))
+    return _listed_techs(out)
+
+
+def _tech(tok: Tok) -> bool:
+    return isinstance(tok.node, Word | Phrase) and is_tech(tok.node.text) and tok.kind == "term"
+
+
+def _listed_techs(toks: list[Tok]) -> list[Tok]:
+    """`toks` with a list of techs closed by OR read as one of them: "rust, go or scala" (and
+    "rust, go, or scala") is (rust OR go OR scala), where OR alone would read (rust go) OR
+    scala. Only techs: "engineer, rust or go" names a role, then the techs."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and _tech(toks[j]) and toks[j].text.endswith(","):
+            j += 1
+        items: list[Tok] = []
+        if j - i >= 2 and toks[j].kind == "or" and _tech(toks[j + 1]):
+            items = [*toks[i:j], toks[j + 1]]  # "a, b, or c"
+        elif j > i and _tech(toks[j]) and toks[j + 1].kind == "or" and _tech(toks[j + 2]):
+            items = [*toks[i : j + 1], toks[j + 2]]  # "a, b or c"
+        if not items:
+            out.append(toks[i])
+            i += 1
+            continue
+        out.append(Tok("(", items[0].pos))
+        for k, item in enumerate(items):
+            out.extend((Tok("or", item.pos, "OR"), item) if k else (item,))
+        out.append(Tok(")", items[-1].pos))
+        i = toks.index(items[-1], i) + 1
     return out
 
 
@@ -172,11 +201,32 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
         return _lex_field(text, i, j, field, out)
     if chunk.upper() in OPERATORS:
         out.append(Tok(OPERATORS[chunk.upper()], i, chunk.upper()))
+    elif chunk == "," and out and out[-1].kind == "term":  # "rust , go": the comma is rust's
+        out[-1] = replace(out[-1], text=out[-1].text + ",")
+    elif "/" in chunk and (techs := _slashed_techs(chunk, i)):
+        out.extend(techs)
     else:
         node = _term(chunk, i)
         if node is not None:
             out.append(Tok("term", i, chunk, node))
     return j
+
+
+def _slashed_techs(chunk: str, i: int) -> list[Tok]:
+    """ "rust/go" (techs joined by slashes) as the tokens of (rust OR go), where it would be
+    the phrase "rust go"; [] for other slashes ("ci/cd", "b2b/saas")."""
+    names = chunk.rstrip(",;").split("/")
+    terms = [_term(name, i) for name in names]
+    if len(names) < 2 or not all(isinstance(t, Word | Phrase) and is_tech(t.text) for t in terms):
+        return []
+    toks, at_ = [Tok("(", i)], i
+    for k, (name, term) in enumerate(zip(names, terms, strict=True)):
+        if k:
+            toks.append(Tok("or", at_ - 1, "OR"))
+        toks.append(Tok("term", at_, name, term))
+        at_ += len(name) + 1
+    toks.append(Tok(")", i + len(chunk)))
+    return toks
 
 
 def _lex_salary(text: str, i: int, salary: re.Match[str], out: list[Tok]) -> int:
@@ -214,52 +264,13 @@ def _loose_field(field: re.Match[str]) -> bool:
     return name in ("salary", "years")
 
 
-# Fields other tools have, as the field of ours (or "": the bare word) that means the same.
-_MEANT = {
-    **dict.fromkeys(("level", "seniority", "role", "position", "job", "jobtitle"), "title"),
-    **dict.fromkeys(("city", "country", "place", "where", "loc", "region", "state"), "location"),
-    **dict.fromkeys(("employer", "org", "organization", "organisation", "firm"), "company"),
-    **dict.fromkeys(("pay", "comp", "compensation", "wage", "wages", "rate"), "salary"),
-    **dict.fromkeys(("experience", "exp", "yoe"), "years"),
-    **dict.fromkeys(("workplace", "work", "onsite", "location_type"), "remote"),
-    **dict.fromkeys(("sponsorship", "sponsor"), "visa"),
-    **dict.fromkeys(("employment", "jobtype", "job_type", "contract"), "type"),
-    **dict.fromkeys(("source", "site", "ats"), "board"),
-    **dict.fromkeys(("skill", "skills", "tech", "stack", "tag", "keyword", "keywords"), ""),
-}
-_UNNEEDED = ("posted", "date", "since", "age", "new", "fresh", "recent")
-
-
-def _unknown(typed: str, name: str, value: str, i: int) -> QueryError:
-    """The error of a field jobbot does not have, saying what it most likely meant; its span
-    is the field and its value, and `instead` what to write there."""
-    where, end = f"unknown field “{typed}” {at(i)}", i + len(typed) + len(value)
-    if name in _UNNEEDED:
-        return UnknownField(
-            f"{where}: jobbot has no “{typed}” filter, for an alert sends only jobs found after "
-            "it was made and /search lists the latest first",
-            i, end, "",
-        )  # fmt: skip
-    meant = _MEANT.get(name)
-    if name in ("language", "languages"):  # lang:german, but language:rust is the skill
-        meant = "lang" if value.lower() in ATTRS["lang"] else ""
-    if meant is None:
-        known = ", ".join(f"{f}:" for f in (*FIELD_NAMES, *ATTRS))
-        return UnknownField(f"{where}; fields are {known}", i, i + len(typed), None)
-    if not meant:
-        return UnknownField(f"{where}: write just {value or 'the word'}", i, end, value)
-    instead = f"{meant}:{ATTRS.get(meant, {}).get(value.lower(), value)}"
-    said = instead if value else f"{meant}: instead"
-    return UnknownField(f"{where}: write {said}", i, end, instead)
-
-
 def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[Tok]) -> int:
     """A chunk (`text[i:j]`) that opens with "name:": salary:<value> is one term; another
     field is a token, and what it applies to follows right after it."""
     name = field[1].lower()
     value = text[i + len(field[0]) : j]
     if name not in FIELD_NAMES and name not in ATTRS:
-        raise _unknown(field[0], name, value, i)
+        raise unknown_field(field[0], name, value, i)
     if name == "salary" and value.lower() not in ATTRS["salary"]:
         out.append(Tok("term", i, text[i:j], _salary(value, i + len(field[0]))))
         return j

@@ -19,8 +19,8 @@ posting's tokens, linear in the posting's length whatever the query. The tree's 
 
 from __future__ import annotations
 
-from bot.errors import QueryError
-from bot.lexer import Tok, at, lex
+from bot.errors import QueryError, at
+from bot.lexer import Tok, lex
 from bot.syntax import (
     ATTRS,
     CHOICES,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bot.words import GO_LANGUAGE
+from bot.words import GO_LANGUAGE, tokens
 
 MOST = 6  # techs a message names at most
 READ = 20_000  # characters of a description read: the stack is named early, and a hostile
@@ -98,6 +98,21 @@ _CUES = {
     "Spark": "spark", "Vue": "vue", "Spring": "spring ",
 }  # fmt: skip
 _TITLE_WEIGHT = 3
+# The techs' names as a query types them (their tokens), and their other spellings: a list
+# of these ("rust, go or scala", "rust/go") is one of them, not all (`bot.lexer`).
+_SPELLINGS = (
+    "golang", "k8s", "postgres", "js", "ts", "reactjs", "react.js", "nodejs", "vuejs", "vue.js",
+    "csharp", "dotnet", "c", "perl", "lua", "dart", "julia", "groovy", "nim", "crystal", "cobol",
+    "fortran", "matlab", "sql", "bash", "powershell", "flutter", "svelte", "nextjs", "next.js",
+)  # fmt: skip
+_NAMES = frozenset(
+    (*(" ".join(tokens(name)) for name, _ in _TECH), *(" ".join(tokens(s)) for s in _SPELLINGS))
+)
+
+
+def is_tech(term: str) -> bool:
+    """Whether `term`, a query's word or phrase (its tokens, space-separated), names a tech."""
+    return term in _NAMES
 
 
 def stack(title: str, description: str, company: str = "") -> tuple[str, ...]:

@@ -157,10 +157,8 @@ async def test_fully_remote_takes_its_first_word_with_it(
         ("rust remote cet", "rust remote:yes from:europe"),  # a time zone: its region
         ("rust CET +/- 2h", "rust from:europe"),
         ("golang pst", 'golang from:"north america"'),
-        ("backend (Go/Rust)", "backend (go OR rust)"),
         ("devops/SRE", "devops OR sre"),
-        ("C/C++ embedded", "(c OR c++) embedded"),
-        ("rust/go/scala", "rust OR go OR scala"),
+        ("data/ml engineer", "(data OR ml) engineer"),
     ],
 )
 async def test_what_people_write_for_a_filter_or_either_word_gets_it_offered(
@@ -171,6 +169,26 @@ async def test_what_people_write_for_a_filter_or_either_word_gets_it_offered(
     await say(handlers, "/alert java")
     reply = await say(handlers, f"/edit 1 {typed}")
     assert f"<code>/edit 1 {html.escape(offered)}</code>" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("backend (Go/Rust)", "backend (go OR rust)"),
+        ("C/C++ embedded", "(c OR c++) embedded"),
+        ("rust/go/scala", "rust OR go OR scala"),
+        ("rust, go or scala", "rust OR go OR scala"),
+        ("backend java, kotlin, or scala", "backend (java OR kotlin OR scala)"),
+    ],
+)
+async def test_techs_joined_by_a_slash_or_listed_are_one_of_them(
+    handlers, store, typed: str, saved: str
+) -> None:
+    """ "rust/go" was the phrase "rust go", and "rust, go or scala" (rust go) OR scala: a
+    Rust job that names no Go was lost. A list of techs is one of them, saved so."""
+    reply = await say(handlers, f"/alert {typed}")
+    assert f"saved: <b>{html.escape(saved)}</b>" in reply and "Tip" not in reply, reply
+    assert store.alerts.alerts(USER)[0].query == saved
 
 
 async def test_an_amount_no_filter_takes_stays_words(handlers) -> None:
@@ -186,8 +204,8 @@ async def test_a_slash_of_one_thing_gets_no_either_offered(handlers) -> None:
     for one in ("ui/ux designer", "a/b testing", "24/7 support", "ci/cd", "tcp/ip"):
         assert "For either" not in await say(handlers, f"/edit 1 {one}"), one
     assert "few jobs say “120,000”" in await say(handlers, "/edit 1 rust $120,000")
-    assert "For any of them: <code>/edit 1 rust OR go OR scala" in (
-        await say(handlers, "/edit 1 rust/go/scala")
+    assert "For any of them: <code>/edit 1 design OR product OR marketing" in (
+        await say(handlers, "/edit 1 design/product/marketing")
     )
     assert "Tip:" not in await say(handlers, "/edit 1 python 3.11"), "a version, no amount"
     alone = await say(handlers, "/edit 1 cet")
@@ -947,6 +965,13 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("I found a job I like but it didn't come", "Send /alert followed by keywords"),
         ("rust hiring", "send <code>/alert rust hiring</code>"),
         ("one two three four five six seven", "Send /alert followed by keywords"),
+        (  # a sentence long as people write it, a list of techs, a kind of company
+            "I'm a senior backend engineer looking for rust, go or scala roles at fintech "
+            "companies, remote in Europe, 120k+",
+            "send <code>/alert senior backend engineer (rust OR go OR scala) fintech remote:yes "
+            "from:europe salary:&gt;=120k</code>",
+        ),
+        ("rust jobs at fintech startups", "send <code>/alert rust fintech</code>"),
     ],
 )
 async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(

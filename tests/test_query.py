@@ -77,6 +77,19 @@ def test_tokens(text: str, expected: list[str]) -> None:
         ("!crypto rust", "-crypto rust"),  # "!" before a word: NOT, as programmers write it
         ("rust !(web3 OR crypto)", "rust -(web3 OR crypto)"),
         ("rust! yahoo!", "rust yahoo"),
+        # a list of techs closed by OR is one of them; other lists read as written
+        ("rust, go or scala", "rust OR go OR scala"),
+        ("rust, go, or scala roles", "(rust OR go OR scala) roles"),
+        ("senior rust , go OR scala", "senior (rust OR go OR scala)"),
+        ("python, java, kotlin or c++ remote:yes", "(python OR java OR kotlin OR c++) remote:yes"),
+        ("engineer, rust or go", "(engineer rust) OR go"),
+        ("fintech, payments or banking", "(fintech payments) OR banking"),
+        ("rust, go", "rust go"),
+        # techs joined by a slash are one of them, not the phrase "rust go"
+        ("rust/go backend", "(rust OR go) backend"),
+        ("c/c++/rust", "c OR c++ OR rust"),
+        ("react/redux", '"react redux"'),
+        ("frontend/backend", '"frontend backend"'),
     ],
 )
 def test_normalized(query: str, normalized: str) -> None:

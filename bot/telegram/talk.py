@@ -218,8 +218,9 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
         text, words, what = query, query.split(), "like that"  # "I'm after rust jobs in Berlin"
     elif not words or first in _TALK or text.endswith(("?", "!")):
         return _back([fold(w.strip(",.!")) for w in words[:2]]) + NOT_A_COMMAND
-    if len(words) > 6 or len(text) > 60:
-        return NOT_A_COMMAND
+    filtered = what == "like that" and (":" in text or " OR " in text)
+    if not filtered and (len(words) > 6 or len(text) > 60):
+        return NOT_A_COMMAND  # many words and no filter: more likely talk than a query
     shown = esc(text)
     return (
         f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "

@@ -33,11 +33,22 @@ from bot.telegram.tips.words import TYPES, regrouped, years_at
 esc = html.escape
 
 
+# Kinds of employer: "jobs at fintech companies" names no company.
+_KINDS = (
+    "companies",
+    "firms",
+    "startups",
+    "scaleups",
+    "businesses",
+    "organisations",
+    "organizations",
+    "employers",
+)
 # Written as a sentence ("rust jobs in berlin paying over 100k"), a query's every word must be
 # in the job: these say what a job is, or join words, and few jobs say them as meant.
 _JOB_WORDS = frozenset({
     "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy",
-    "vacancies", "opportunity", "opportunities", "only",
+    "vacancies", "opportunity", "opportunities", "only", *_KINDS,
 })  # fmt: skip
 
 
@@ -126,8 +137,9 @@ def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
         if not token or token in _NOT_A_NAME or token in WORKPLACE_WORDS or amount(term):
             break
         words.append(token)
-    if not words:
-        return None
+    after = terms[i + len(words)] if i + len(words) < len(terms) else None
+    if not words or (after is not None and word_of(after) in _KINDS):
+        return None  # "at fintech companies": a kind of company, not its name
     return len(words), Field("company", Word(words[0]) if len(words) == 1 else Phrase(tuple(words)))
 
 
