@@ -972,6 +972,29 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "from:europe salary:&gt;=120k</code>",
         ),
         ("rust jobs at fintech startups", "send <code>/alert rust fintech</code>"),
+        (
+            "Looking for Staff/Principal backend roles in Go, remote US, 200k+",
+            "send <code>/alert (staff OR principal) backend go remote:yes from:us "
+            "salary:&gt;=200k</code>",  # a slash between words: either
+        ),
+        (  # names a command's word ("timezone") but asks for jobs
+            "I want backend jobs with rust or go, fully remote, EU timezone",
+            "send <code>/alert backend (rust OR go) remote:yes from:eu</code>",
+        ),
+        ("show me jobs at stripe, adyen or wise", "<code>/alert company:(stripe OR adyen OR wise)"),
+        ("rust jobs in berlin, munich or hamburg", "rust location:(berlin OR munich OR hamburg)"),
+        (  # a greeting first, and a workplace that is welcome, not asked
+            "Hi! I'm looking for a Go backend role in Munich, hybrid is ok",
+            "Hi! To get a message for each new job like that, send <code>/alert go backend "
+            "location:munich</code>",
+        ),
+        (
+            "python contract remote uk £500/day",
+            "type:contract remote:yes from:uk salary:&gt;=GBP500/day",
+        ),
+        ("react dev paid 45 an hour", "<code>/alert react dev salary:&gt;=45/hour</code>"),
+        ("hi there", "Hi! Send /alert followed by keywords"),
+        ("hello, how do I delete an alert", "<code>/delete &lt;id&gt;</code> — Delete an alert."),
     ],
 )
 async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(

@@ -38,6 +38,8 @@ _TALK = frozenset({
 
 
 _ASKING = frozenset({"i", "i'm", "im"})
+# A text that names jobs asks for jobs, whatever command words it has ("EU timezone").
+_JOBS = re.compile(r"\b(?:jobs?|roles?|positions?|openings?|vacanc(?:y|ies))\b", re.IGNORECASE)
 # Of those, the ones that greet or thank: the reply greets or thanks back first.
 _HELLO = frozenset({
     "hi", "hii", "hello", "hey", "heya", "hiya", "howdy", "yo", "greetings", "morning",
@@ -210,19 +212,24 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
             f"Those are links. <code>/follow {' '.join(links)}</code> follows those companies' "
             "jobs (careers pages or job boards)."
         )
-    if (asked := _asked(words, commands)) is not None:
-        return asked
     first = fold(words[0].strip(",.!")) if words else ""
-    what = "with these words"
-    if first not in _TALK - _ASKING and len(text) <= 200 and (query := meant(text)):
+    greeted = first in _HELLO | _THANKS and len(words) > 2  # "Hi! I'm looking for …"
+    body = " ".join(words[1:]) if greeted else text
+    query = meant(body) if (first not in _TALK - _ASKING or greeted) and len(body) <= 200 else None
+    filtered = query is not None and (":" in query or " OR " in query)
+    asked = None if filtered and _JOBS.search(body) else _asked(words, commands)
+    if asked is not None:  # (not "rust or go jobs, EU timezone": /timezone)
+        return asked
+    what, hello = "with these words", ""
+    if query and (filtered or not greeted):
         text, words, what = query, query.split(), "like that"  # "I'm after rust jobs in Berlin"
+        hello = _back([first]) if greeted else ""
     elif not words or first in _TALK or text.endswith(("?", "!")):
         return _back([fold(w.strip(",.!")) for w in words[:2]]) + NOT_A_COMMAND
-    filtered = what == "like that" and (":" in text or " OR " in text)
     if not filtered and (len(words) > 6 or len(text) > 60):
         return NOT_A_COMMAND  # many words and no filter: more likely talk than a query
     shown = esc(text)
-    return (
+    return hello + (
         f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
         f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
         "command."

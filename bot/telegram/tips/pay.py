@@ -48,6 +48,10 @@ def _salary_at(terms: list[Node], i: int, currency: str) -> tuple[Node, int, str
         at = "at " if token == "least" and i and word_of(terms[i - 1]) == "at" else ""
         salary = _salary(op, value, code or currency)
         return salary, 2 + bool(code), f"{at}{token} {_typed(nxt)}", True
+    if token in AT_LEAST and (rate := _rate_at(terms, i + 1)) is not None:
+        return _salary(">=", rate[0], currency), 1 + rate[1], f"{token} {rate[2]}", True
+    if (rate := _rate_at(terms, i)) is not None:  # "£500/day", "45 an hour"
+        return _salary(">=", rate[0], currency), rate[1], rate[2], True
     if (lakhs := _lakhs_at(terms, i)) is not None:  # "20 lpa"
         return _salary(">=", lakhs[0], currency), 2, lakhs[1], True
     if (bare := amount(terms[i], bare=True)) is not None:
@@ -56,6 +60,27 @@ def _salary_at(terms: list[Node], i: int, currency: str) -> tuple[Node, int, str
         said = "-".join(format_node(terms[i]).strip('"').split())
         return _salary("", span, code or currency), 1 + bool(code), said, True
     return None
+
+
+_PER = {"day": "day", "hour": "hour", "hr": "hour", "week": "week", "month": "month", "mo": "month"}
+_RATE = re.compile(r"[1-9]\d*(?:\.\d+)?k?")
+
+
+def _rate_at(terms: list[Node], i: int) -> tuple[str, int, str] | None:
+    """A day, hour, week or month rate from `i` ("500/day", a phrase once read; "45 an hour",
+    "600 per day"): the amount a filter takes ("500/day"), how many words, as typed."""
+    term = terms[i] if i < len(terms) else None
+    if isinstance(term, Phrase) and len(term.tokens) == 2:
+        (number, per), n = term.tokens, 1
+    elif isinstance(term, Word) and word_of(terms[i + 1] if i + 1 < len(terms) else term) in (
+        "per", "a", "an",
+    ):  # fmt: skip
+        number, per, n = term.token, word_of(terms[i + 2]) if i + 2 < len(terms) else "", 3
+    else:
+        return None
+    if per not in _PER or not _RATE.fullmatch(number):
+        return None
+    return f"{number}/{_PER[per]}", n, f"{number}/{per}" if n == 1 else f"{number} per {per}"
 
 
 def _lakhs_at(terms: list[Node], i: int) -> tuple[str, str] | None:

@@ -6,6 +6,7 @@ the job, and few jobs say "jobs" or "over 100k". Pure.
 from __future__ import annotations
 
 import html
+import re
 
 from bot import nearby, placenames
 from bot.errors import QueryError
@@ -28,7 +29,7 @@ from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, salary_at
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
-from bot.telegram.tips.words import TYPES, regrouped, years_at
+from bot.telegram.tips.words import TYPES, regrouped, slashed, years_at
 
 esc = html.escape
 
@@ -54,10 +55,13 @@ _JOB_WORDS = frozenset({
 
 _GLUE = frozenset({
     "in", "at", "for", "with", "the", "a", "an", "of", "based", "near", "around", "paying",
-    "pays", "earning", "i", "im", "m", "looking", "seeking", "searching", "want", "need", "find",
+    "pays", "paid", "earning", "i", "im", "m", "looking", "seeking", "searching", "want", "need", "find",
     "me", "any", "some", "ok", "please", "pls", "good", "today", "latest", "recent", "there",
-    "show", "send", "give",
+    "show", "send", "give", "is", "fully", "completely", "totally", "entirely", "timezone",
+    "timezones", "tz",
 })  # fmt: skip
+# After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
+_WELCOME = frozenset({"ok", "okay", "fine", "welcome", "possible"})
 
 
 _NEAR = frozenset({"in", "near", "around"})  # ... then a place: location:
@@ -131,6 +135,9 @@ def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     a quoted name), as company:; None when the first is no name ("at least")."""
     if i < len(terms) and isinstance(terms[i], Phrase):
         return 1, Field("company", terms[i])
+    either = terms[i] if i < len(terms) else None
+    if isinstance(either, Or) and all(isinstance(c, Word | Phrase) for c in either.children):
+        return 1, Field("company", either)  # "at stripe, adyen or wise"
     words: list[str] = []
     for term in terms[i : i + 3]:
         token = word_of(term)
@@ -178,6 +185,16 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
     return None
 
 
+def _welcome(terms: list[Node], i: int) -> int:
+    """How many words from `i` say the workplace before them is welcome, not asked ("is ok",
+    "also fine", "is fine too"): 0 when they don't."""
+    words = [word_of(t) for t in terms[i : i + 4]]
+    n = next(
+        (k for k, w in enumerate(words) if w not in _WELCOME | {"is", "also", "too"}), len(words)
+    )
+    return n if _WELCOME.intersection(words[:n]) - {"too", "also"} else 0
+
+
 def as_filters(
     root: Node, loose: bool = False, currency: str = ""
 ) -> tuple[Node, list[str]] | None:
@@ -191,6 +208,10 @@ def as_filters(
     sentence = False
     i = 0
     while i < len(terms):
+        if word_of(terms[i]) in WORKPLACE_WORDS and (welcome := _welcome(terms, i + 1)):
+            read.append(word_of(terms[i]))  # "hybrid is ok": hybrid or not, no filter
+            i += 1 + welcome
+            continue
         if (found := _filter_at(terms, i, currency)) is not None:
             node, taken, said, alone = found
             out.append(node)
@@ -216,12 +237,32 @@ def as_filters(
         return None
 
 
+# "at stripe, adyen or wise", "in berlin, munich or hamburg": a list of one-word names.
+_LISTED = re.compile(
+    r"\b(?P<glue>at|in|for|with|from|like|using)\s+(?P<items>(?:[\w.+#]+\s*,\s*)+[\w.+#]+),?"
+    r"\s+or\s+(?P<last>[\w.+#]+)",
+    re.IGNORECASE,
+)
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _either_spelled(text: str) -> str:
+    """`text` with the either-or a sentence spells written with OR: words joined by a slash
+    ("Staff/Principal": `tips.words.slashed`), a list closed by "or" after "at", "in" or
+    "for" ("at stripe, adyen or wise")."""
+    for words, typed in slashed(text).items():
+        text = text.replace(typed, f"({' OR '.join(words)})")
+    return _LISTED.sub(
+        lambda m: f"{m['glue']} ({' OR '.join([*_COMMA.split(m['items']), m['last']])})", text
+    )
+
+
 def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
     try:
-        root = parse_query(text).root
+        root = parse_query(_either_spelled(text)).root
     except QueryError:
         return None
     if isinstance(root, Or) and any(isinstance(c, And) for c in root.children):

@@ -242,24 +242,32 @@ _SLASHED = re.compile(r"[^\s/()\"|]+(?:/[^\s/()\"|]+)+")  # go/rust, devops/sre,
 _BOTH = frozenset({("ui", "ux"), ("ux", "ui"), ("tcp", "ip"), ("pl", "sql")})  # one thing
 
 
-def slash_tip(root: Node, typed: str, command: str) -> Tip | None:
-    """When words are joined by a slash ("Go/Rust", "devops/SRE", "C/C++"): they find the
-    words side by side, as in "Go/Rust", not a job that names one of them; either, joined by
-    OR, is offered. Not for one thing so written (UI/UX, a/b, 24/7, ci/cd)."""
-    slashed: dict[tuple[str, ...], str] = {}
+def slashed(typed: str) -> dict[tuple[str, ...], str]:
+    """The words `typed` joins by a slash to mean either ("Go/Rust", "devops/SRE",
+    "Staff/Principal"), each as its words and as typed; not one thing so written (UI/UX,
+    a/b, 24/7, ci/cd)."""
+    found: dict[tuple[str, ...], str] = {}
     for m in _SLASHED.finditer(typed):
         parts = [tokens(part) for part in m[0].split("/")]
         words = tuple(p[0] for p in parts if len(p) == 1)
         if len(words) != len(parts) or words in _BOTH or any(w.isdigit() for w in words):
             continue
         if max(map(len, words)) > 1:  # not a/b, i/o
-            slashed[words] = m[0]
+            found[words] = m[0]
+    return found
+
+
+def slash_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When words are joined by a slash ("Go/Rust", "devops/SRE", "C/C++"): they find the
+    words side by side, as in "Go/Rust", not a job that names one of them; either, joined by
+    OR, is offered."""
+    slashed_ = slashed(typed)
     terms = root.children if isinstance(root, And) else (root,)
     for i, term in enumerate(terms):
-        if isinstance(term, Phrase) and term.tokens in slashed:
+        if isinstance(term, Phrase) and term.tokens in slashed_:
             either = Or(tuple(Word(t) for t in term.tokens))
             return Tip(
-                f"<b>{esc(slashed[term.tokens])}</b> finds these words side by side, not a job "
+                f"<b>{esc(slashed_[term.tokens])}</b> finds these words side by side, not a job "
                 f"that names one of them.",
                 "For either:" if len(term.tokens) == 2 else "For any of them:",
                 joined((*terms[:i], either, *terms[i + 1 :])),
