@@ -2,16 +2,17 @@
 
 Terms are split into words by `bot.words`, as postings are; `salary:` values are read by
 `bot.salary`. Techs listed as people list them ("rust, go or scala", "rust/go") become the
-tokens of one group of ORs. The parser (`bot.query`) builds the tree from these tokens.
+tokens of one group of ORs, and a comma ends an OR's side (`bot.querytokens`). The parser (`bot.query`) builds the tree from these tokens.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from bot.errors import QueryError, at
 from bot.fieldnames import unknown_field
+from bot.querytokens import Tok, comma_clauses, listed_techs
 from bot.salary import currency_word, parse_filter
 from bot.stack import is_tech
 from bot.syntax import (
@@ -28,17 +29,6 @@ from bot.syntax import (
     Years,
 )
 from bot.words import tokens
-
-
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """One token: its kind, where it starts, its text, and the term it stands for."""
-
-    kind: str  # "(", ")", "term", "field", "neg", "or", "and", "not", "end"
-    pos: int
-    text: str = ""
-    node: Term | Salary | Years | None = None
-
 
 # salary: with spaces around its operator ("salary: >=120k", "salary >= 120k"). The value must
 # hold a digit; otherwise the chunk is lexed as usual, and says what is missing.
@@ -134,38 +124,7 @@ def lex(text: str) -> list[Tok]:
         else:
             i = _lex_chunk(text, i, out)
     out.append(Tok("end", n))
-    return _listed_techs(out)
-
-
-def _tech(tok: Tok) -> bool:
-    return isinstance(tok.node, Word | Phrase) and is_tech(tok.node.text) and tok.kind == "term"
-
-
-def _listed_techs(toks: list[Tok]) -> list[Tok]:
-    """`toks` with a list of techs closed by OR read as one of them: "rust, go or scala" (and
-    "rust, go, or scala") is (rust OR go OR scala), where OR alone would read (rust go) OR
-    scala. Only techs: "engineer, rust or go" names a role, then the techs."""
-    out: list[Tok] = []
-    i = 0
-    while i < len(toks):
-        j = i
-        while j < len(toks) and _tech(toks[j]) and toks[j].text.endswith(","):
-            j += 1
-        items: list[Tok] = []
-        if j - i >= 2 and toks[j].kind == "or" and _tech(toks[j + 1]):
-            items = [*toks[i:j], toks[j + 1]]  # "a, b, or c"
-        elif j > i and _tech(toks[j]) and toks[j + 1].kind == "or" and _tech(toks[j + 2]):
-            items = [*toks[i : j + 1], toks[j + 2]]  # "a, b or c"
-        if not items:
-            out.append(toks[i])
-            i += 1
-            continue
-        out.append(Tok("(", items[0].pos))
-        for k, item in enumerate(items):
-            out.extend((Tok("or", item.pos, "OR"), item) if k else (item,))
-        out.append(Tok(")", items[-1].pos))
-        i = toks.index(items[-1], i) + 1
-    return out
+    return comma_clauses(listed_techs(out))
 
 
 def _lex_phrase(text: str, i: int, out: list[Tok]) -> int:
@@ -194,14 +153,28 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
         return years.end()
     j = i
     while j < len(text) and not text[j].isspace() and text[j] not in '()"|':
+        if text[j] == "," and j > i and not text[j + 1 : j + 2].isdigit():
+            break  # "rust,go" is two words (the phrase "rust go" before); "120,000" one
         j += 1
     chunk = text[i:j]
+    if j > i and text[j : j + 1] == ",":
+        end = len(out)
+        j = _lex_chunk_at(text, i, j, chunk, out)
+        if len(out) > end and out[-1].kind in ("term", ")"):
+            out[-1] = replace(out[-1], text=out[-1].text + ",")
+        return j + 1 if j < len(text) and text[j] == "," else j
+    return _lex_chunk_at(text, i, j, chunk, out)
+
+
+def _lex_chunk_at(text: str, i: int, j: int, chunk: str, out: list[Tok]) -> int:
+    """The chunk `text[i:j]`: a field, an operator or a term, appended to `out`; returns
+    where lexing goes on."""
     field = _FIELD_NAME.match(chunk)
     if field and (field[0].endswith(":") or _loose_field(field)):
         return _lex_field(text, i, j, field, out)
     if chunk.upper() in OPERATORS:
         out.append(Tok(OPERATORS[chunk.upper()], i, chunk.upper()))
-    elif chunk == "," and out and out[-1].kind == "term":  # "rust , go": the comma is rust's
+    elif chunk == "," and out and out[-1].kind in ("term", ")"):  # "rust , go": rust's comma
         out[-1] = replace(out[-1], text=out[-1].text + ",")
     elif "/" in chunk and (techs := _slashed_techs(chunk, i)):
         out.extend(techs)

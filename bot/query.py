@@ -20,7 +20,8 @@ posting's tokens, linear in the posting's length whatever the query. The tree's 
 from __future__ import annotations
 
 from bot.errors import QueryError, at
-from bot.lexer import Tok, lex
+from bot.lexer import lex
+from bot.querytokens import Tok
 from bot.syntax import (
     ATTRS,
     CHOICES,

@@ -82,9 +82,14 @@ def test_tokens(text: str, expected: list[str]) -> None:
         ("rust, go, or scala roles", "(rust OR go OR scala) roles"),
         ("senior rust , go OR scala", "senior (rust OR go OR scala)"),
         ("python, java, kotlin or c++ remote:yes", "(python OR java OR kotlin OR c++) remote:yes"),
-        ("engineer, rust or go", "(engineer rust) OR go"),
-        ("fintech, payments or banking", "(fintech payments) OR banking"),
         ("rust, go", "rust go"),
+        # a comma ends an OR's side: OR stays within the words between commas
+        ("engineer, rust or go", "engineer (rust OR go)"),
+        ("senior engineer, remote, rust or go", "senior engineer remote (rust OR go)"),
+        ("golang OR rust, berlin", "(golang OR rust) berlin"),
+        ("fintech, payments or banking", "fintech (payments OR banking)"),
+        ("title:senior, rust | go, -crypto", "title:senior (rust OR go) -crypto"),
+        ("(rust OR go), berlin OR munich", "(rust OR go) (berlin OR munich)"),
         # techs joined by a slash are one of them, not the phrase "rust go"
         ("rust/go backend", "(rust OR go) backend"),
         ("c/c++/rust", "c OR c++ OR rust"),
