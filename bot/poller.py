@@ -235,7 +235,7 @@ class Poller:
                 )  # fmt: skip
             else:
                 rec = self.store.postings.apply(ahead, now, self.polling.close_after)
-            enqueued = self.router.route(rec.new, now, rec.copies) + routed[1]
+            enqueued = self.router.route(rec.new, now, rec.copies, rec.edited) + routed[1]
             if rec.closed:
                 closings.tell_closed(self.store.saved, self.store.notices, rec.closed, now)
             body_hash = got.body_hash if got.single else None
@@ -247,7 +247,7 @@ class Poller:
             log.info(
                 "board %s: baseline of %d postings stored (not notified)", board.name, rec.seen
             )
-        elif new or rec.closed:
+        elif new or rec.closed or enqueued:
             log.info(
                 "board %s: %d new, %d changed, %d closed; %d alerts queued",
                 board.name, new, len(rec.changed), len(rec.closed), enqueued,

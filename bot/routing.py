@@ -60,14 +60,30 @@ class Router:
             self.compiled = (generation, self.compiled[1])
         return self.compiled[1]
 
-    def route(self, new: list[Posting], now: datetime, copies: Sequence[Posting] = ()) -> int:
-        """Queue `new` postings for every user they reach, and `copies` (of jobs known from
-        other postings) for those the job has not reached; returns the deliveries queued."""
+    def route(
+        self,
+        new: list[Posting],
+        now: datetime,
+        copies: Sequence[Posting] = (),
+        edited: Sequence[tuple[Posting, Posting]] = (),
+    ) -> int:
+        """Queue `new` postings for every user they reach, `copies` (of jobs known from
+        other postings) for those the job has not reached, and `edited` postings ((as
+        stored, as now)) for those whose alerts the edit made match; returns the deliveries
+        queued."""
         postings = [*new, *copies]
-        if not postings:
+        if not postings and not edited:
             return 0
         matcher = self.matcher()
-        # No alerts: no words or places to work out (the place names take seconds to load).
-        routed = match.route(postings, matcher) if len(matcher) else []
-        stores = (self.follows, self.choices, self.outbox)
-        return fanout.enqueue(postings, routed, stores, now, {p.key for p in copies})
+        if not len(matcher):  # no alerts: no words or places to work out (seconds to load)
+            return fanout.enqueue(postings, [], self._stores(), now, {p.key for p in copies})
+        routed = match.route(postings, matcher)
+        queued = fanout.enqueue(postings, routed, self._stores(), now, {p.key for p in copies})
+        if edited:
+            before = match.route([old for old, _ in edited], matcher)
+            after = match.route([now_ for _, now_ in edited], matcher)
+            queued += fanout.enqueue_edited(edited, after, before, self._stores(), now)
+        return queued
+
+    def _stores(self) -> tuple[Follows, Choices, Outbox]:
+        return (self.follows, self.choices, self.outbox)

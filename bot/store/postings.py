@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.models import Posting
 from bot.store.columns import _FIELDS, _POSTING_COLS, _posting, _posting_values
@@ -24,6 +24,8 @@ class RecordResult:
     changed: list[Posting] = field(default_factory=list)
     closed: list[str] = field(default_factory=list)
     copies: list[Posting] = field(default_factory=list)  # new here, but a job known elsewhere
+    # (as stored, as now) of changed postings open, new (not baseline) within EDITS_ROUTED
+    edited: list[tuple[Posting, Posting]] = field(default_factory=list)
     seen: int = 0
     suspect_empty: bool = False
 
@@ -36,6 +38,10 @@ class TextPage:
     postings: list[Posting]
     last: int | None
 
+
+# An edit of a posting first seen this long ago or less is routed to the alerts it makes
+# match (a pay stated, a word added); older postings' edits are stored only.
+EDITS_ROUTED = timedelta(days=30)
 
 _INSERT = f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline,
                   job_key, url_key, apply_key, ctl_key, ctd_key, raw_hash, partial)
@@ -139,12 +145,30 @@ class Postings(Table):
             assert whole, "only a baseline is stored in parts"
             result.new = [p for p in d.inserts if jobs[p.key][0] == p.key]
             result.copies = [p for p in d.inserts if jobs[p.key][0] != p.key]
+        if not rows.baseline and d.updates:
+            result.edited = self._stored_versions(d.updates, now - EDITS_ROUTED)
         self._rewrite(plan, now)
         if d.missing and not d.seen:
             result.suspect_empty = True
             return result
         result.closed = self._age(plan.board, d.missing, rows.previous_poll, now, close_after)
         return result
+
+    def _stored_versions(
+        self, changed: list[Posting], since: datetime
+    ) -> list[tuple[Posting, Posting]]:
+        """(as stored, as now) of the `changed` postings that are open, were first seen since
+        `since` and not in the board's first poll (its baseline, never sent): an edit of
+        them may make them match an alert they did not (a pay, a word added), and they are
+        routed again (`bot.fanout.enqueue_edited`)."""
+        by_key = {p.key: p for p in changed}
+        rows = self.db.execute(
+            f"""SELECT {_POSTING_COLS} FROM postings
+                WHERE key IN (SELECT value FROM json_each(?)) AND closed_at IS NULL
+                    AND first_seen_at >= ? AND baseline = 0""",
+            (json.dumps(list(by_key)), iso(since)),
+        )
+        return [(old, by_key[old.key]) for old in map(_posting, rows)]
 
     def _rewrite(self, plan: Plan, now: datetime) -> None:
         """Rewrite the changed postings, touch those whose state moved."""

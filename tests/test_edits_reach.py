@@ -1,0 +1,110 @@
+"""An edit of a recent posting reaches the alerts it makes match (a pay stated, a word added),
+once: polled over real loopback HTTP, routed by the real alert index, with the clock the
+poller is given."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.config import PollingConfig
+from bot.config_boards import BoardConfig
+from bot.http import Fetcher, build_client
+from bot.poller import Poller, PollStores
+from bot.store import Stores
+from tests.test_copies_reach import ATS, BUILD, PAY, job, sent
+
+RUST, PAID, LATER = 7, 8, 9
+OTHER = "<p>Run the card issuing platform in Rust, with the risk team, from Lisbon.</p>"
+OLD = job(9, OTHER, location="Lisbon")  # another job, in the board's first poll
+
+
+@pytest.fixture
+async def clock(now):
+    return [now]
+
+
+@pytest.fixture
+async def poller(store: Stores, boards, clock):
+    client = build_client(timeout=1.0)
+    store.boards.sync_boards(
+        [BoardConfig("ATS", boards.url(ATS), "greenhouse", boards.url(ATS), 60.0)], clock[0]
+    )
+    for chat, query in ((RUST, "rust"), (PAID, "rust salary:>=140k")):
+        store.users.subscribe(chat, clock[0])
+        store.alerts.add_alert(chat, query, clock[0])
+    p = Poller(
+        store.view(PollStores),
+        Fetcher(client, max_bytes=50_000),
+        PollingConfig(),
+        clock=lambda: clock[0],
+    )
+    boards.set_json(ATS, {"jobs": [OLD]})
+    assert (await p.poll("ATS")).status == "baseline"
+    yield p
+    await client.aclose()
+
+
+async def test_an_edit_that_states_the_pay_reaches_the_salary_alert_once(
+    poller, store, boards, clock
+) -> None:
+    """The posting stated no pay: "rust salary:>=140k" passed it over, and lost the job when
+    its board added the pay a week later. Now the edit routes it to that alert; "rust", which
+    had it, does not get it twice, and the next poll sends nothing more."""
+    boards.set_json(ATS, {"jobs": [OLD, job(1)]})
+    assert (await poller.poll("ATS")).enqueued == 1
+    assert sent(store) == {(RUST, "ATS:1")}
+    clock[0] += timedelta(days=7)
+    boards.set_json(ATS, {"jobs": [OLD, job(1, BUILD + PAY)]})
+    edited = await poller.poll("ATS")
+    assert (edited.new, edited.changed, edited.enqueued) == (0, 1, 1)
+    assert sent(store) == {(RUST, "ATS:1"), (PAID, "ATS:1")}
+    clock[0] += timedelta(hours=1)
+    boards.set_json(ATS, {"jobs": [OLD, job(1, BUILD + PAY + "<p>Apply soon.</p>")]})
+    assert (await poller.poll("ATS")).enqueued == 0, "each has it once"
+
+
+async def test_an_alert_that_matched_before_the_edit_is_not_sent_an_old_job(
+    poller, store, boards, clock
+) -> None:
+    """An alert made after the job was first seen, that matched it then, was not sent it (an
+    alert sends jobs found after it); an edit of the job does not send it either."""
+    boards.set_json(ATS, {"jobs": [job(2)]})
+    assert (await poller.poll("ATS")).enqueued == 1
+    store.users.subscribe(LATER, clock[0])
+    store.alerts.add_alert(LATER, "rust ledger", clock[0])
+    clock[0] += timedelta(days=2)
+    boards.set_json(ATS, {"jobs": [job(2, BUILD + "<p>Rust and Kafka.</p>")]})
+    assert (await poller.poll("ATS")).enqueued == 0
+    assert sent(store) == {(RUST, "ATS:2")}
+
+
+async def test_an_edit_of_a_posting_older_than_the_window_is_stored_not_sent(
+    poller, store, boards, clock
+) -> None:
+    boards.set_json(ATS, {"jobs": [job(3)]})
+    assert (await poller.poll("ATS")).enqueued == 1
+    clock[0] += timedelta(days=31)
+    boards.set_json(ATS, {"jobs": [job(3, BUILD + PAY)]})
+    edited = await poller.poll("ATS")
+    assert (edited.changed, edited.enqueued) == (1, 0)
+    assert store.postings.posting("ATS:3").salary_min == 150_000, "stored, edited"
+
+
+async def test_an_edit_does_not_reach_who_hid_the_job(poller, store, boards, clock) -> None:
+    boards.set_json(ATS, {"jobs": [job(4)]})
+    assert (await poller.poll("ATS")).enqueued == 1
+    store.choices.hide_job(PAID, store.jobs.job_key("ATS:4"), clock[0])
+    boards.set_json(ATS, {"jobs": [job(4, BUILD + PAY)]})
+    assert (await poller.poll("ATS")).enqueued == 0
+
+
+async def test_an_edit_of_a_posting_of_the_boards_first_poll_is_not_sent(
+    poller, store, boards
+) -> None:
+    """The board's first poll (its baseline) is never sent: its postings were there before
+    the bot read the board, however recent its first sight of them."""
+    boards.set_json(ATS, {"jobs": [job(9, OTHER + PAY, location="Lisbon")]})
+    edited = await poller.poll("ATS")
+    assert (edited.changed, edited.enqueued) == (1, 0)
