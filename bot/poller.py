@@ -20,7 +20,7 @@ from bot.intake import Read, fetch_and_read
 from bot.models import BoardInfo
 from bot.reading import Reader
 from bot.routing import Router
-from bot.slices import Slices
+from bot.slices import Sliced, Slices
 from bot.sources.contract import Context, Response
 from bot.store import (
     Alerts,
@@ -221,12 +221,11 @@ class Poller:
         ahead = None
         if board.baseline_at is None:
             ahead = await self.slices.baseline(board.name, postings, now, unchanged, fingerprints)
-        routed = (0, 0)
+        sliced = Sliced(postings, unchanged)
         if board.baseline_at is not None:  # new postings may be routed: have the index ready
             await asyncio.shield(self.router.start())
-            postings, unchanged, routed = await self.slices.routed(
-                board.name, postings, now, unchanged, fingerprints
-            )
+            sliced = await self.slices.routed(board.name, postings, now, unchanged, fingerprints)
+            postings, unchanged = sliced.left, sliced.seen
         with self.store.db.transaction():
             if ahead is None:
                 rec = self.store.postings.record(
@@ -235,12 +234,13 @@ class Poller:
                 )  # fmt: skip
             else:
                 rec = self.store.postings.apply(ahead, now, self.polling.close_after)
-            enqueued = self.router.route(rec.new, now, rec.copies, rec.edited) + routed[1]
+            enqueued = self.router.route(rec.new, now, rec.copies, rec.edited) + sliced.enqueued
+            rec.changed[:0] = sliced.changed  # (the poll's, all of them)
             if rec.closed:
                 closings.tell_closed(self.store.saved, self.store.notices, rec.closed, now)
             body_hash = got.body_hash if got.single else None
             self.streaks.succeeded(board, now, got.etag, got.last_modified, body_hash)
-        return rec, len(rec.new) + routed[0], enqueued
+        return rec, len(rec.new) + sliced.new, enqueued
 
     def _report(self, board: BoardState, rec: RecordResult, new: int, enqueued: int) -> None:
         if rec.baseline:

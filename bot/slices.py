@@ -6,6 +6,7 @@ nobody, and a routed slice's postings are stored with their deliveries, or neith
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.models import Posting
@@ -21,6 +22,19 @@ BASELINE_SLICE = 50  # new postings of a first poll stored per transaction (`bas
 # log writes of ~2 MB) in the first poll of a 9,000-posting board; at 100,000, 2-18 ms.
 BASELINE_TEXT = 100_000
 ROUTE_SLICE = 50  # new postings stored and routed per transaction in a burst (`routed`)
+
+
+@dataclass(slots=True)
+class Sliced:
+    """What `Slices.routed` leaves to the poll's own transaction (`left`, with `seen`, the
+    keys seen that are not in it) and what its slices stored: new postings, deliveries
+    queued, postings changed."""
+
+    left: list[Posting]
+    seen: list[str]
+    new: int = 0
+    enqueued: int = 0
+    changed: list[Posting] = field(default_factory=list)
 
 
 class Slices:
@@ -86,34 +100,42 @@ class Slices:
         now: datetime,
         unchanged: list[str],
         fingerprints: dict[str, str],
-    ) -> tuple[list[Posting], list[str], tuple[int, int]]:
+    ) -> Sliced:
         """Store and route a burst of new postings `route_slice` at a time, each slice with
         its deliveries in one transaction, the event loop running between them (500 new
-        postings that each match 2,500 users are a minute of work). Committing in parts loses
-        nothing: a slice's postings are stored with their deliveries, or neither. Returns
-        what is left for the poll's own transaction, and (new postings, deliveries) so far."""
+        postings that each match 2,500 users are a minute of work); and so a burst of edited
+        ones (routed to the alerts an edit makes match: twice the matching). Committing in
+        parts loses nothing: a slice's postings are stored with their deliveries, or neither.
+        Returns what is left for the poll's own transaction, and what the slices did."""
         if len(postings) <= self.route_slice:  # (the usual poll: no more to read)
-            return postings, unchanged, (0, 0)
+            return Sliced(postings, unchanged)
         known = self.postings.known_ids(name)
         new = [p for p in postings if p.external_id not in known]
-        if len(new) <= self.route_slice:
-            return postings, unchanged, (0, 0)
         listed = [p for p in postings if p.external_id in known]
+        if len(new) <= self.route_slice and len(listed) <= self.route_slice:
+            return Sliced(postings, unchanged)
         done = [*unchanged, *(p.key for p in listed)]  # seen: not missing from a slice
-        counts = (0, 0)
+        out = Sliced([], done)
+        while len(listed) > self.route_slice:  # (most are edited: the unchanged were skipped)
+            part, listed = listed[: self.route_slice], listed[self.route_slice :]
+            with self.db.transaction():
+                rec = self.postings.record(
+                    name, part, now, unchanged=done, fingerprints=fingerprints, age=False
+                )
+                out.enqueued += self.router.route([], now, edited=rec.edited)
+                out.changed += rec.changed
+            await give_way(self.db)
         while len(new) > self.route_slice:
             part, new = new[: self.route_slice], new[self.route_slice :]
             with self.db.transaction():
                 rec = self.postings.record(
-                    name, part, now, self.close_after, unchanged=done,
-                    fingerprints=fingerprints,
-                )  # fmt: skip
-                counts = (
-                    counts[0] + len(rec.new),
-                    counts[1] + self.router.route(rec.new, now, rec.copies),
+                    name, part, now, unchanged=done, fingerprints=fingerprints, age=False
                 )
+                out.new += len(rec.new)
+                out.enqueued += self.router.route(rec.new, now, rec.copies)
             done.extend(p.key for p in part)
-            if counts[1]:
+            if out.enqueued:
                 self.on_enqueued()  # the sender may start on them
             await give_way(self.db)
-        return [*listed, *new], done, counts
+        out.left = [*listed, *new]
+        return out

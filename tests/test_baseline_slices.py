@@ -205,3 +205,59 @@ async def test_a_task_woken_by_a_timer_runs_between_any_two_slices(store, boards
     slices = [i for i, what in enumerate(order) if what == "slice"]
     assert len(slices) >= COUNT // 50
     assert all("other" in order[a:b] for a, b in itertools.pairwise(slices))
+
+
+async def test_a_posting_missing_from_a_burst_counts_one_miss_not_one_a_slice(
+    store, boards, now
+) -> None:
+    """Each slice's record aged the postings missing from the poll: with close_after=2, a
+    job missing from one poll of 30 new postings was closed at once (6 misses)."""
+    boards.set_json(PATH, {"jobs": [gh_job(0, title="Engineer 0"), gh_job(98, title="Gone")]})
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        poller.slices.route_slice = 5
+        assert (await poller.poll("Acme")).status == "baseline"
+        boards.set_json(PATH, {"jobs": [gh_job(i, title=f"Engineer {i}") for i in range(31)]})
+        first = await poller.poll("Acme", force=True)
+        missed = store.db.execute(
+            "SELECT missing_polls, closed_at FROM postings WHERE key = 'Acme:98'"
+        )
+        assert tuple(missed.fetchone()) == (1, None), "one poll, one miss"
+        boards.set_json(PATH, {"jobs": [gh_job(i, title=f"Engineer {i}") for i in range(32)]})
+        second = await poller.poll("Acme", force=True)
+        poller.close()
+    assert (first.new, first.closed, second.closed) == (30, 0, 1), "missing two polls: closed"
+
+
+async def test_a_burst_of_edited_postings_is_routed_in_slices(store, boards, now) -> None:
+    """Thirty postings edited at once (a pay range added to each, as a pay-transparency law
+    makes boards do) reach the salary alert, a slice at a time, the loop running between."""
+    pay = "&lt;p&gt;The base salary range for this role is $150,000 - $180,000.&lt;/p&gt;"
+    store.users.subscribe(7, now, "ana", "Ana")
+    boards.set_json(PATH, {"jobs": []})
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    counts: set[int] = set()
+    polling = asyncio.Event()
+
+    async def watch() -> None:
+        while not polling.is_set():
+            counts.add(store.db.execute("SELECT count(*) FROM deliveries").fetchone()[0])
+            await asyncio.sleep(0)
+
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        poller.slices.route_slice = 5
+        assert (await poller.poll("Acme")).status == "baseline"
+        boards.set_json(PATH, {"jobs": [gh_job(i, title=f"Cook {i}") for i in range(30)]})
+        assert (await poller.poll("Acme", force=True)).new == 30
+        store.alerts.add_alert(7, "cook salary:>=140k", now)
+        paid = [gh_job(i, title=f"Cook {i}", content=pay) for i in range(30)]
+        boards.set_json(PATH, {"jobs": paid})
+        watcher = asyncio.create_task(watch())
+        outcome = await poller.poll("Acme", force=True)
+        polling.set()
+        await watcher
+        poller.close()
+    assert (outcome.new, outcome.changed, outcome.closed, outcome.enqueued) == (0, 30, 0, 30)
+    assert any(0 < n < 30 for n in counts), "the loop ran between slices"

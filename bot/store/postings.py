@@ -72,6 +72,7 @@ class Postings(Table):
         *,
         unchanged: Collection[str] = (),
         fingerprints: Mapping[str, str] | None = None,
+        age: bool = True,
     ) -> RecordResult:
         """Diff one successful poll against the board's stored postings, and store it.
 
@@ -82,11 +83,13 @@ class Postings(Table):
         `bot.fingerprint`). One missing from `close_after` successful polls in a row is
         closed; an empty answer from a board that had open postings is suspect and closes
         nothing. (`read`, `plan` and `apply` are its steps, for a caller that works the
-        plan out elsewhere or stores it in parts.)
+        plan out elsewhere or stores it in parts: a part leaves the missing uncounted,
+        `age=False`, for the poll's last part to count once.)
         """
         with self.db.transaction():
             rows = self.read(board)
-            return self.apply(plan(rows, postings, unchanged, fingerprints), now, close_after)
+            planned = plan(rows, postings, unchanged, fingerprints)
+            return self.apply(planned, now, close_after, age=age)
 
     def read(self, board: str) -> BoardRows:
         """What the plan of a poll of `board` reads: the board's state and stored postings."""
@@ -133,9 +136,11 @@ class Postings(Table):
         plan.written += len(part)
         return jobs
 
-    def apply(self, plan: Plan, now: datetime, close_after: int = 2) -> RecordResult:
-        """Write the rest of `plan` (see `record`) and age what it missed; in a transaction
-        (the caller's: the poller routes in the same one)."""
+    def apply(
+        self, plan: Plan, now: datetime, close_after: int = 2, *, age: bool = True
+    ) -> RecordResult:
+        """Write the rest of `plan` (see `record`) and, with `age`, age what it missed; in a
+        transaction (the caller's: the poller routes in the same one)."""
         d, rows = plan.diff, plan.rows
         clear_shared(self.db, plan.board, plan.stale)
         whole = plan.written == 0
@@ -150,6 +155,8 @@ class Postings(Table):
         self._rewrite(plan, now)
         if d.missing and not d.seen:
             result.suspect_empty = True
+            return result
+        if not age:
             return result
         result.closed = self._age(plan.board, d.missing, rows.previous_poll, now, close_after)
         return result
