@@ -124,11 +124,14 @@ _AFTER_VERB = (
 )
 # Go, the language, as postings write it: "Go" or "GO" (not "go", the verb: "as they go",
 # "deploys go straight to production"), alone (not "go-live", "Go-to-market"), not followed
-# by what follows the verb ("Go beyond") nor after "Let's" or "on the". Flags of its own: a
+# by what follows the verb ("Go beyond") nor after "Let's" or "on the"; "go" in lower case
+# only inside a list, between commas or slashes ("python, go, rust", "java/go/", "rust/go"). Flags of its own: a
 # pattern compiled with IGNORECASE (`bot.stack`) reads it the same.
 GO_LANGUAGE = (
     r"(?<![\w-])(?<!(?i:let's) )(?<!(?i:let’s) )(?<!(?i:on the) )(?-i:Go|GO)(?![\w+#-])"
     rf"(?![’'](?!s\b))(?!\s+(?i:{_AFTER_VERB})\b)"
+    r"|(?<=[,/(] )(?-i:go)(?=[,/)])|(?<=[,/(])(?-i:go)(?=,? ?[,/)])"  # "python, go, rust"
+    r"|(?<=\w/)(?-i:go)(?![\w-])"  # "rust/go"
 )
 # Words that name a language only where a posting writes them as one: "go" (`GO_LANGUAGE`),
 # "c" alone (not "C-level"). Matching a query word of these asks `only_ordinary` (phrases
