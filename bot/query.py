@@ -38,11 +38,11 @@ from bot.syntax import (
 )
 
 
-def _flat(kind: type[And] | type[Or], items: list[Node]) -> Node:
+def _flat(kind: type[And] | type[Or], items: list[Node], repeats: bool = False) -> Node:
     children: list[Node] = []
     for item in items:
         for child in item.children if isinstance(item, kind) else (item,):
-            if child not in children:
+            if repeats or child not in children:
                 children.append(child)
     return children[0] if len(children) == 1 else kind(tuple(children))
 
@@ -60,8 +60,9 @@ class _Parser:
 
     _STOP = ("end", ")", "or")
 
-    def __init__(self, toks: list[Tok], max_depth: int):
+    def __init__(self, toks: list[Tok], max_depth: int, repeats: bool = False):
         self.toks = toks
+        self.repeats = repeats  # a word twice stays twice (a sentence: "in …, in berlin")
         self.i = 0
         self.depth = 0
         self.max_depth = max_depth
@@ -95,7 +96,7 @@ class _Parser:
                     raise QueryError(f"AND needs a term on both sides ({at(op.pos)})")
                 continue
             items.append(self.unary())
-        return _flat(And, items) if items else None
+        return _flat(And, items, self.repeats) if items else None
 
     def unary(self) -> Node:
         negations = 0
@@ -163,15 +164,23 @@ def _positive(node: Node) -> bool:
     return True
 
 
-def parse(text: str, *, max_length: int = 200, max_terms: int = 20, max_depth: int = 8) -> Query:
-    """Parse an alert query; QueryError says what is wrong and where."""
+def parse(
+    text: str,
+    *,
+    max_length: int = 200,
+    max_terms: int = 20,
+    max_depth: int = 8,
+    repeats: bool = False,
+) -> Query:
+    """Parse an alert query; QueryError says what is wrong and where. A word typed twice is
+    one term, unless `repeats` (a sentence read word by word: `bot.telegram.tips.sentence`)."""
     if len(text) > max_length:
         raise QueryError(f"that alert is {len(text)} characters long; the limit is {max_length}")
     toks = lex(text)
     terms = sum(1 for t in toks if t.kind == "term")
     if terms > max_terms:
         raise QueryError(f"that alert has {terms} terms; the limit is {max_terms}")
-    parser = _Parser(toks, max_depth)
+    parser = _Parser(toks, max_depth, repeats)
     root = parser.or_expr()
     tok = parser.peek()
     if tok.kind == ")":

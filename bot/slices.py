@@ -124,6 +124,8 @@ class Slices:
                 )
                 out.enqueued += self.router.route([], now, edited=rec.edited)
                 out.changed += rec.changed
+            if out.enqueued:
+                self.on_enqueued()
             await give_way(self.db)
         while len(new) > self.route_slice:
             part, new = new[: self.route_slice], new[self.route_slice :]

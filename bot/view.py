@@ -55,14 +55,15 @@ ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
     ("years", "none"): frozenset({"none"}),
     **{("lang", code): frozenset({code}) for code in LANGUAGES},
 }
-_UNLIMITED = {"max_length": 1 << 30, "max_terms": 1 << 30, "max_depth": 64}
 _LOCATION = SCOPE["location"]
 _NO_WORDS: frozenset[str] = frozenset()
 
 
 def stored_query(query: str | Query) -> Query:
     """`query` parsed without the limits: stored alerts passed them when they were saved."""
-    return query if isinstance(query, Query) else parse(query, **_UNLIMITED)
+    if isinstance(query, Query):
+        return query
+    return parse(query, max_length=1 << 30, max_terms=1 << 30, max_depth=64)
 
 
 def attribute(posting: Posting | PostingView, name: str) -> str | None:

@@ -38,6 +38,11 @@ _TALK = frozenset({
 
 
 _ASKING = frozenset({"i", "i'm", "im"})
+# Words of talk that no job search has ("I found a job I like but it didn't come").
+_SAID = frozenset({
+    "it", "didn", "doesn", "don", "isn", "wasn", "t", "because", "was", "were", "been",
+    "got", "came", "come", "should", "why", "really", "thanks", "you", "your", "they",
+})  # fmt: skip
 # A text that names jobs asks for jobs, whatever command words it has ("EU timezone").
 _JOBS = re.compile(r"\b(?:jobs?|roles?|positions?|openings?|vacanc(?:y|ies))\b", re.IGNORECASE)
 # Of those, the ones that greet or thank: the reply greets or thanks back first.
@@ -216,7 +221,7 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     greeted = first in _HELLO | _THANKS and len(words) > 2  # "Hi! I'm looking for …"
     body = " ".join(words[1:]) if greeted else text
     query = meant(body) if (first not in _TALK - _ASKING or greeted) and len(body) <= 200 else None
-    filtered = query is not None and (":" in query or " OR " in query)
+    filtered = query is not None and any(m in f" {query}" for m in (":", " OR ", " -"))
     asked = None if filtered and _JOBS.search(body) else _asked(words, commands)
     if asked is not None:  # (not "rust or go jobs, EU timezone": /timezone)
         return asked
@@ -226,8 +231,9 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
         hello = _back([first]) if greeted else ""
     elif not words or first in _TALK or text.endswith(("?", "!")):
         return _back([fold(w.strip(",.!")) for w in words[:2]]) + NOT_A_COMMAND
-    if not filtered and (len(words) > 6 or len(text) > 60):
-        return NOT_A_COMMAND  # many words and no filter: more likely talk than a query
+    talky = not filtered and bool(_SAID.intersection(fold(text).replace('"', "").split()))
+    if talky or (not filtered and (len(words) > 6 or len(text) > 60)):
+        return NOT_A_COMMAND  # many words, or words of talk, and no filter: not a query
     shown = esc(text)
     return hello + (
         f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "

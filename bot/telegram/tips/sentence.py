@@ -58,7 +58,7 @@ _GLUE = frozenset({
     "pays", "paid", "earning", "i", "im", "m", "looking", "seeking", "searching", "want", "need", "find",
     "me", "any", "some", "ok", "please", "pls", "good", "today", "latest", "recent", "there",
     "show", "send", "give", "is", "fully", "completely", "totally", "entirely", "timezone",
-    "timezones", "tz",
+    "timezones", "tz", "d", "ll", "like", "love", "would", "prefer", "interested", "am", "but",
 })  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
 _WELCOME = frozenset({"ok", "okay", "fine", "welcome", "possible"})
@@ -244,6 +244,7 @@ _LISTED = re.compile(
     re.IGNORECASE,
 )
 _COMMA = re.compile(r"\s*,\s*")
+_OR_AGAIN = re.compile(r"\b(or)\s+(?:in|at|near)\b", re.IGNORECASE)
 
 
 def _either_spelled(text: str) -> str:
@@ -252,6 +253,7 @@ def _either_spelled(text: str) -> str:
     "for" ("at stripe, adyen or wise")."""
     for words, typed in slashed(text).items():
         text = text.replace(typed, f"({' OR '.join(words)})")
+    text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
     return _LISTED.sub(
         lambda m: f"{m['glue']} ({' OR '.join([*_COMMA.split(m['items']), m['last']])})", text
     )
@@ -273,7 +275,7 @@ def meant(text: str) -> str | None:
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
     try:
-        root = parse_query(_either_spelled(text)).root
+        root = parse_query(_either_spelled(text), repeats=True).root
     except QueryError:
         return None
     root = _or_tight(root)  # "rust jobs in berlin or munich": berlin OR munich
