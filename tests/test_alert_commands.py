@@ -373,6 +373,17 @@ async def test_a_search_written_as_a_sentence_shows_what_its_filters_find(handle
     ), "keywords are searched as typed"
 
 
+async def test_a_search_whose_or_takes_a_sentence_shows_what_it_means(handlers) -> None:
+    """ "rust or go jobs in berlin" as typed is rust OR (go jobs in berlin): any Rust job,
+    anywhere (Zürich's). The search shows (rust OR go) location:berlin, and says why."""
+    reply = await say(handlers, "/search rust or go jobs in berlin")
+    assert reply.startswith(
+        "As typed, OR takes every word on its side: <b>rust OR (go jobs in berlin)</b>. Here is "
+        "what it likely means.\nLatest jobs matching <b>(rust OR go) location:berlin</b>:\n"
+    ), reply
+    assert "Staff Rust Engineer" in reply and "Zürich" not in reply
+
+
 async def test_several_commands_one_a_line_are_each_answered(handlers, store) -> None:
     """Pasted from notes, "/alert rust" then "/alert go" made one alert "rust alert go"."""
     reply = await say(handlers, "/alert rust\n/alert go\n\n/alerts")

@@ -26,7 +26,7 @@ from bot.telegram.presses import MAX_DATA, STALE
 from bot.telegram.split import visible_text
 from bot.telegram.stored_search import job_line
 from bot.telegram.tips.pay import currency_of
-from bot.telegram.tips.sentence import as_filters
+from bot.telegram.tips.sentence import as_filters, or_tight
 from bot.transport import Press, PressAnswer
 
 esc = html.escape
@@ -56,18 +56,24 @@ def first_page(
     store: Stores, chat_id: int, query: Query, typed: str, scan_limit: int
 ) -> tuple[OutgoingMessage | str, Query]:
     """/search's first page, and the query it shows. A search written as a sentence that
-    found nothing ("rust jobs in lisbon": few jobs say "jobs") shows the first page of the
-    filters it likely means (`rust location:lisbon`) instead, and says so."""
+    found nothing ("rust jobs in lisbon": few jobs say "jobs"), or whose OR took every word
+    on its side ("rust or go jobs in berlin"), shows the first page of the filters it likely
+    means (`rust location:lisbon`, `(rust OR go) location:berlin`) instead, and says so."""
     mark = store.postings.stored_until()
     hits, read = stored_search.latest(store, chat_id, query, PAGE + 1, scan_limit, mark)
-    meant = None if hits else as_filters(query.root, currency=currency_of(typed))
+    tight = or_tight(query.root)  # "rust or go jobs in berlin": OR took every word after it
+    tried = not hits or tight != query.root
+    meant = as_filters(tight, currency=currency_of(typed)) if tried else None
     if meant is not None:
         instead = parse_query(format_node(meant[0]))
         found, seen = stored_search.latest(store, chat_id, instead, PAGE + 1, scan_limit, mark)
-        if found:
+        if found or hits:
             note = (
                 f"No stored job has every word of <b>{esc(query.normalized)}</b>, so here is "
                 "what it likely means.\n"
+                if not hits
+                else f"As typed, OR takes every word on its side: <b>{esc(query.normalized)}"
+                "</b>. Here is what it likely means.\n"
             )
             shown = _page(instead, found, seen, 0, mark)
             if isinstance(shown, str):

@@ -259,14 +259,14 @@ def _either_spelled(text: str) -> str:
     )
 
 
-def _or_tight(node: Node) -> Node:
+def or_tight(node: Node) -> Node:
     """`node` with each OR that has words on a side binding tighter (`regrouped`), the whole
     and each of its parts between commas ("… with rust or go, fully remote")."""
     if isinstance(node, Or) and any(isinstance(c, And) for c in node.children):
         return regrouped(node) or node
     if not isinstance(node, And):
         return node
-    parts = [_or_tight(c) for c in node.children]
+    parts = [or_tight(c) for c in node.children]
     return And(tuple(t for p in parts for t in (p.children if isinstance(p, And) else (p,))))
 
 
@@ -278,7 +278,7 @@ def meant(text: str) -> str | None:
         root = parse_query(_either_spelled(text), repeats=True).root
     except QueryError:
         return None
-    root = _or_tight(root)  # "rust jobs in berlin or munich": berlin OR munich
+    root = or_tight(root)  # "rust jobs in berlin or munich": berlin OR munich
     rewritten = as_filters(root, loose=True, currency=currency_of(text))
     if rewritten is None:
         return None
