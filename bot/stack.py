@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bot.words import GO_LANGUAGE, tokens
+from bot.words import C_LANGUAGE, GO_LANGUAGE, tokens
 
 MOST = 6  # techs a message names at most
 READ = 20_000  # characters of a description read: the stack is named early, and a hostile
@@ -31,6 +31,7 @@ _TECH: tuple[tuple[str, str], ...] = (
     ("Python", r"\bpython\b"),
     ("TypeScript", r"\btypescript\b"),
     ("JavaScript", r"\bjavascript\b"),
+    ("C", C_LANGUAGE),  # as alerts read "c"
     ("C++", r"(?<![\w+])c\+\+"),
     ("C#", r"(?<![\w#])c#"),
     (".NET", r"(?<!\w)\.net\b|\bdotnet\b"),
@@ -92,7 +93,7 @@ _PATTERNS = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _TECH)
 # A piece of text every spelling of the tech has, lower-cased: most postings name few of
 # them, and a search for a piece (in C) rules out the rest before any pattern runs.
 _CUES = {
-    "Go": "go", "C++": "c++", "C#": "c#", ".NET": "net", "F#": "f#", "Objective-C": "objective",
+    "Go": "go", "C": "c", "C++": "c++", "C#": "c#", ".NET": "net", "F#": "f#", "Objective-C": "objective",
     "Node.js": "node", "PostgreSQL": "postgres", "MongoDB": "mongo", "Elasticsearch": "elastic",
     "DynamoDB": "dynamo", "Kubernetes": "k", "AWS": "a", "GCP": "g", "React": "react",
     "Spark": "spark", "Vue": "vue", "Spring": "spring ",

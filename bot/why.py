@@ -45,7 +45,7 @@ _TYPES = {"full_time": "full-time", "part_time": "part-time", "intern": "an inte
 # Why a "go" or "c" the posting has is not the language (`bot.words.only_ordinary`).
 _ORDINARY = {
     "go": "“go” only as a word, not Go the language (like “as they go” or “go-live”)",
-    "c": "“c” only in a hyphenated word (like C-level)",
+    "c": "“c” only as a letter, not C the language (like “series C” or “C-level”)",
 }
 
 

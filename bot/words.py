@@ -127,29 +127,34 @@ _AFTER_VERB = (
 # by what follows the verb ("Go beyond") nor after "Let's" or "on the"; "go" in lower case
 # only inside a list, between commas or slashes ("python, go, rust", "java/go/", "rust/go"). Flags of its own: a
 # pattern compiled with IGNORECASE (`bot.stack`) reads it the same.
-GO_LANGUAGE = (
-    r"(?<![\w-])(?<!(?i:let's) )(?<!(?i:let’s) )(?<!(?i:on the) )(?-i:Go|GO)(?![\w+#-])"
-    rf"(?![’'](?!s\b))(?!\s+(?i:{_AFTER_VERB})\b)"
-    r"|(?<=[,/(] )(?-i:go)(?=[,/)])|(?<=[,/(])(?-i:go)(?=,? ?[,/)])"  # "python, go, rust"
-    r"|(?<=\w/)(?-i:go)(?![\w-])"  # "rust/go"
+GO_LANGUAGE = (  # the letters first, then what is around them: the scan stops only at them
+    r"(?-i:Go|GO)(?<![\w-]..)(?<!(?i:let's ..))(?<!(?i:let’s ..))(?<!(?i:on the ..))"
+    rf"(?![\w+#-])(?![’'](?!s\b))(?!\s+(?i:{_AFTER_VERB})\b)"
+    r"|(?-i:go)(?<=[,/(] go)(?=[,/)])|(?-i:go)(?<=[,/(]go)(?=,? ?[,/)])"  # "python, go, rust"
+    r"|(?-i:go)(?<=\w/go)(?![\w-])"  # "rust/go"
 )
-# Words that name a language only where a posting writes them as one: "go" (`GO_LANGUAGE`),
-# "c" alone (not "C-level"). Matching a query word of these asks `only_ordinary` (phrases
+# C, the language, as postings write it: "C" alone ("C and C++", "C/C++", "in C"), not a
+# letter of something else: "series C", "Hepatitis C", "Plan C", "C-level", "P&C", "D.C.",
+# "U.S.C."; "c" in lower case only in a list ("c, c++, rust").
+C_LANGUAGE = (
+    r"(?-i:C)(?<![\w&.-]C)(?<!(?i:series c))(?<!(?i:hepatitis c))(?<!(?i:vitamin c))"
+    r"(?<!(?i:plan c))(?<!(?i:section c))(?<!(?i:class c))(?<!(?i:grade c))(?<!(?i:type c))"
+    r"(?<!(?i:round c))(?![\w+#&’'-])(?!\.\w)"
+    r"|(?-i:c)(?<=[,/(] c)(?=[,/)])|(?-i:c)(?<=[,/(]c)(?=,? ?[,/)])"
+)
+# Words that name a language only where a posting writes them as one: "go" (`GO_LANGUAGE`)
+# and "c" (`C_LANGUAGE`). Matching a query word of these asks `only_ordinary` (phrases
 # don't).
 LANGUAGE_WORDS = frozenset({"go", "c"})
-_AS_LANGUAGE = {
-    "go": re.compile(GO_LANGUAGE),
-    "c": re.compile(r"(?<![\w-])c(?![\w+#-])"),  # in the folded text
-}
+_AS_LANGUAGE = {"go": re.compile(GO_LANGUAGE), "c": re.compile(C_LANGUAGE)}
 _NONE: frozenset[str] = frozenset()
 
 
 def only_ordinary(text: str, words: Iterable[str]) -> frozenset[str]:
     """The words of `LANGUAGE_WORDS` among `words` (the tokens of `text`) that `text` never
-    writes as the language: "go" only as the verb or in "go-live", "c" only in "C-level"."""
+    writes as the language: "go" only as the verb or in "go-live", "c" only in "C-level" or
+    "series C"."""
     found = LANGUAGE_WORDS.intersection(words)
     if not found:
         return _NONE
-    return frozenset(
-        w for w in found if not _AS_LANGUAGE[w].search(text if w == "go" else fold(text))
-    )
+    return frozenset(w for w in found if not _AS_LANGUAGE[w].search(text))

@@ -17,6 +17,8 @@ from tests.test_render import NOW
         ("We use Golang, k8s and Postgres.", ("Go", "Kubernetes", "PostgreSQL")),
         ("Java and Kotlin on the JVM; some JavaScript.", ("Java", "Kotlin", "JavaScript")),
         ("C++ and C# and F# and .NET", ("C++", "C#", "F#", ".NET")),
+        ("Fluent C and good C++; C/C++ at the register level", ("C", "C++")),
+        ("A series C round; Hepatitis C; P&C; Washington, D.C.", ()),
         ("Ruby on Rails, React with TypeScript", ("Ruby", "Rails", "React", "TypeScript")),
         ("A React Native app", ("React Native",)),
         ("Spring Boot services on AWS", ("Spring", "AWS")),
