@@ -19,6 +19,7 @@ from bot.placenames import city_spellings, is_place_word
 from bot.placewords import where
 from bot.plan import plan
 from bot.salary import yearly
+from bot.stack import is_tech
 from bot.synonyms import expand
 from bot.syntax import (
     ATTRS,
@@ -78,7 +79,9 @@ def _naive(
     node: Node, fields: dict[str, list[list[str]]], scope: tuple[str, ...], p: Posting
 ) -> bool:
     if isinstance(node, Word):
-        return any(_has_word(node.token, f, fields[f], p) for f in scope if f != "place names")
+        placed = "description" in scope and is_tech(node.token)  # "West Java" is no Java
+        skip = ("place names", "location", "cities") if placed else ("place names",)
+        return any(_has_word(node.token, f, fields[f], p) for f in scope if f not in skip)
     if isinstance(node, Phrase):
         n = len(node.tokens)
         return any(

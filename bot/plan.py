@@ -165,8 +165,8 @@ def posting_keys(
         keys.update([f"{name}:{w}" for w in words])
         keys.update([f"{name}:*{w[:n]}" for w in words for n in range(STEM, len(w) + 1)])
         keys.update([f"{name}:{a} {b}" for a, b in pairwise(part)])
-    if word_starts:
-        keys.update({"*" + w[:STEM] for w in v.words[ANY]})
+    if word_starts:  # (a prefix reads the whole text: a tech's name in the location too)
+        keys.update({"*" + w[:STEM] for w in (*v.words[ANY], *v.parts[2])})
     for (name, value), have in ATTR_VALUES.items():
         if (attrs is None or name in attrs) and attribute(v, name) in have:
             keys.add(f"{name}:{value}")

@@ -18,6 +18,7 @@ from bot.models import Posting
 from bot.placewords import where
 from bot.query import parse
 from bot.salary import Yearly, accepts, yearly
+from bot.stack import is_tech
 from bot.synonyms import expand
 from bot.syntax import (
     FIELDS,
@@ -99,6 +100,17 @@ def ordinary(posting: Posting, parts: tuple[list[str], ...]) -> tuple[frozenset[
     return (anywhere, plain[0], plain[1], plain[2], plain[4])
 
 
+def _placed_techs(location: list[str], cities: AbstractSet[str], *elsewhere: list[str]) -> set[str]:
+    """The tech names the location has and nothing else does: a place ("Bandung, West Java",
+    "Spring, TX", "Kotlin"), not the tech, so a bare `java` or `spring` does not find it
+    (`location:java` does)."""
+    placed = {w for w in (*location, *cities) if is_tech(w)}
+    for words in elsewhere:
+        if placed:
+            placed.difference_update(words)
+    return placed
+
+
 class PostingView:
     """A posting tokenized once: word sets and " w w " texts by scope (`ANY`, then FIELDS)."""
 
@@ -140,6 +152,7 @@ class PostingView:
             texts[_LOCATION] += here.text
             anywhere |= here.city_words  # but "munich" alone finds München
             texts[ANY] += here.city_text
+        anywhere -= _placed_techs(location, here.city_words, title, company, description)
         self.words: tuple[AbstractSet[str], ...] = (anywhere, *words)
         self.text = tuple(texts)
         self.ordinary = ordinary(posting, self.parts)

@@ -18,6 +18,7 @@ from bot.language import NAMES
 from bot.models import Posting
 from bot.render import WORKPLACE
 from bot.salary import converted, posting_salary
+from bot.stack import is_tech
 from bot.synonyms import expand, near_place, runs, town
 from bot.syntax import (
     NEAR,
@@ -91,6 +92,10 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
     if ok:
         return ok, [f"{_label(node, scope)} is in {_where(scope, p)}"]
     field = "" if scope == ANY else _label(node, scope).partition(":")[0] + ": "
+    if scope == ANY and isinstance(node, Word) and is_tech(node.token) and node.token in v.parts[2]:
+        place = shorten(p.location or "", 60)
+        why = f"“{node.token}” only in the location “{place}”: a place, not the tech"
+        return ok, [f"{why} (location:{node.token} finds it there)"]
     if isinstance(node, Word) and node.token in LANGUAGE_WORDS and node.token in v.words[scope]:
         why = _ORDINARY[node.token]
         return ok, [f"{field}{why} in {_where(scope, p)}"]

@@ -85,6 +85,16 @@ def test_explain_says_exactly_why(query: str, matched: bool, reason: str) -> Non
     assert got.matched == match.matches(query, JOB)
 
 
+def test_a_tech_named_only_by_the_location_is_a_place() -> None:
+    island = replace(JOB, title="Data Analyst", location="Bandung, West Java", description="")
+    got = explain("java", island)
+    assert not got.matched and not match.matches("java", island)
+    assert got.reasons == (
+        "“java” only in the location “Bandung, West Java”: a place, not the tech "
+        "(location:java finds it there)",
+    )
+
+
 @pytest.mark.parametrize(
     ("query", "reason"),
     [
