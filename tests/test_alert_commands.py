@@ -1006,6 +1006,7 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("react dev paid 45 an hour", "<code>/alert react dev salary:&gt;=45/hour</code>"),
         ("hi there", "Hi! Send /alert followed by keywords"),
         ("I'd like go roles", "send <code>/alert go</code>"),
+        ("I'm after rust jobs in Berlin", "send <code>/alert rust location:berlin</code>"),
         ("python jobs but not django", "send <code>/alert python -django</code>"),
         ("I'm interested in scala positions in london", "<code>/alert scala location:london"),
         ("rust jobs in berlin or in munich", "<code>/alert rust location:(berlin OR munich)"),

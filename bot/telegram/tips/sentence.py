@@ -59,6 +59,7 @@ _GLUE = frozenset({
     "me", "any", "some", "ok", "please", "pls", "good", "today", "latest", "recent", "there",
     "show", "send", "give", "is", "fully", "completely", "totally", "entirely", "timezone",
     "timezones", "tz", "d", "ll", "like", "love", "would", "prefer", "interested", "am", "but",
+    "after",
 })  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
 _WELCOME = frozenset({"ok", "okay", "fine", "welcome", "possible"})
