@@ -9,7 +9,7 @@ import json
 from bot import gazetteer
 from bot.config import PollingConfig
 from bot.http import Fetcher, build_client
-from bot.poller import Poller, PollStores
+from bot.poller import Poller, PollOutcome, PollStores
 from tests.test_poller import PATH, board, gh_job
 
 COUNT = 600
@@ -115,6 +115,24 @@ async def test_the_alert_index_is_built_on_a_worker_thread_and_then_used(
     assert (outcome.new, outcome.enqueued) == (1, 1) and poller.router.compiled is built
 
 
+async def poll_watching_the_outbox(poller: Poller, store) -> tuple[PollOutcome, set[int]]:
+    """Poll Acme with another task on the loop reading the outbox's size: the sizes it saw
+    show whether the loop ran between slices."""
+    counts: set[int] = set()
+    polling = asyncio.Event()
+
+    async def watch() -> None:
+        while not polling.is_set():
+            counts.add(store.db.execute("SELECT count(*) FROM deliveries").fetchone()[0])
+            await asyncio.sleep(0)
+
+    watcher = asyncio.create_task(watch())
+    outcome = await poller.poll("Acme", force=True)
+    polling.set()
+    await watcher
+    return outcome, counts
+
+
 async def test_a_burst_of_new_postings_is_routed_in_slices(store, boards, now) -> None:
     """Many new postings at once are stored and routed a slice at a time, each with its
     deliveries, the loop running between slices; in all, as one transaction would have."""
@@ -122,24 +140,13 @@ async def test_a_burst_of_new_postings_is_routed_in_slices(store, boards, now) -
     store.alerts.add_alert(7, "engineer", now)
     boards.set_json(PATH, {"jobs": [gh_job(0, title="Engineer 0"), gh_job(99, title="Cook")]})
     store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
-    counts: set[int] = set()
-    polling = asyncio.Event()
-
-    async def watch() -> None:  # another task on the loop, reading the outbox so far
-        while not polling.is_set():
-            counts.add(store.db.execute("SELECT count(*) FROM deliveries").fetchone()[0])
-            await asyncio.sleep(0)
-
     async with build_client(timeout=5.0) as client:
         poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
         poller.slices.route_slice = 5  # 30 new: 6 slices (the last one with the poll)
         assert (await poller.poll("Acme")).status == "baseline"
         jobs = [gh_job(i, title=f"Engineer {i}") for i in range(31)]
         boards.set_json(PATH, {"jobs": [*jobs, gh_job(99, title="Cook (changed)")]})
-        watcher = asyncio.create_task(watch())
-        outcome = await poller.poll("Acme", force=True)
-        polling.set()
-        await watcher
+        outcome, counts = await poll_watching_the_outbox(poller, store)
         poller.close()
     assert (outcome.new, outcome.changed, outcome.closed, outcome.enqueued) == (30, 1, 0, 30)
     assert any(0 < n < 30 for n in counts), "the loop ran between slices"
@@ -237,14 +244,6 @@ async def test_a_burst_of_edited_postings_is_routed_in_slices(store, boards, now
     store.users.subscribe(7, now, "ana", "Ana")
     boards.set_json(PATH, {"jobs": []})
     store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
-    counts: set[int] = set()
-    polling = asyncio.Event()
-
-    async def watch() -> None:
-        while not polling.is_set():
-            counts.add(store.db.execute("SELECT count(*) FROM deliveries").fetchone()[0])
-            await asyncio.sleep(0)
-
     async with build_client(timeout=5.0) as client:
         poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
         poller.slices.route_slice = 5
@@ -254,10 +253,7 @@ async def test_a_burst_of_edited_postings_is_routed_in_slices(store, boards, now
         store.alerts.add_alert(7, "cook salary:>=140k", now)
         paid = [gh_job(i, title=f"Cook {i}", content=pay) for i in range(30)]
         boards.set_json(PATH, {"jobs": paid})
-        watcher = asyncio.create_task(watch())
-        outcome = await poller.poll("Acme", force=True)
-        polling.set()
-        await watcher
+        outcome, counts = await poll_watching_the_outbox(poller, store)
         poller.close()
     assert (outcome.new, outcome.changed, outcome.closed, outcome.enqueued) == (0, 30, 0, 30)
     assert any(0 < n < 30 for n in counts), "the loop ran between slices"
