@@ -2,7 +2,8 @@
 
 Terms are split into words by `bot.words`, as postings are; `salary:` values are read by
 `bot.salary`. Techs listed as people list them ("rust, go or scala", "rust/go") become the
-tokens of one group of ORs, and a comma ends an OR's side (`bot.querytokens`). The parser (`bot.query`) builds the tree from these tokens.
+tokens of one group of ORs, and a comma ends an OR's side (`bot.querytokens`). The parser
+(`bot.query`) builds the tree from these tokens.
 """
 
 from __future__ import annotations
@@ -141,8 +142,13 @@ def _lex_phrase(text: str, i: int, out: list[Tok]) -> int:
 
 
 def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
-    """The run of text from `i` to a space, parenthesis or quote: a field, an operator or a
-    term, appended to `out`; returns where lexing goes on."""
+    """The run of text from `i` to a space, parenthesis, quote or comma: a field, an operator
+    or a term, appended to `out`; returns where lexing goes on. A comma is the token's before
+    it (it ends a list's item, an OR's side: `bot.querytokens`)."""
+    if text[i] == ",":
+        if out and out[-1].kind in ("term", ")"):
+            out[-1] = replace(out[-1], text=out[-1].text + ",")
+        return i + 1
     salary = _SALARY.match(text, i)
     if salary:
         return _lex_salary(text, i, salary, out)
@@ -157,25 +163,11 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
             break  # "rust,go" is two words (the phrase "rust go" before); "120,000" one
         j += 1
     chunk = text[i:j]
-    if j > i and text[j : j + 1] == ",":
-        end = len(out)
-        j = _lex_chunk_at(text, i, j, chunk, out)
-        if len(out) > end and out[-1].kind in ("term", ")"):
-            out[-1] = replace(out[-1], text=out[-1].text + ",")
-        return j + 1 if j < len(text) and text[j] == "," else j
-    return _lex_chunk_at(text, i, j, chunk, out)
-
-
-def _lex_chunk_at(text: str, i: int, j: int, chunk: str, out: list[Tok]) -> int:
-    """The chunk `text[i:j]`: a field, an operator or a term, appended to `out`; returns
-    where lexing goes on."""
     field = _FIELD_NAME.match(chunk)
     if field and (field[0].endswith(":") or _loose_field(field)):
         return _lex_field(text, i, j, field, out)
     if chunk.upper() in OPERATORS:
         out.append(Tok(OPERATORS[chunk.upper()], i, chunk.upper()))
-    elif chunk == "," and out and out[-1].kind in ("term", ")"):  # "rust , go": rust's comma
-        out[-1] = replace(out[-1], text=out[-1].text + ",")
     elif "/" in chunk and (techs := _slashed_techs(chunk, i)):
         out.extend(techs)
     else:

@@ -63,9 +63,9 @@ def listed_techs(toks: list[Tok]) -> list[Tok]:
             j += 1
         items: list[Tok] = []
         if j - i >= 2 and toks[j].kind == "or" and _tech(toks[j + 1]):
-            items = [*toks[i:j], toks[j + 1]]  # "a, b, or c"
+            items, end = [*toks[i:j], toks[j + 1]], j + 2  # "a, b, or c"
         elif j > i and _tech(toks[j]) and toks[j + 1].kind == "or" and _tech(toks[j + 2]):
-            items = [*toks[i : j + 1], toks[j + 2]]  # "a, b or c"
+            items, end = [*toks[i : j + 1], toks[j + 2]], j + 3  # "a, b or c"
         if not items:
             out.append(toks[i])
             i += 1
@@ -74,5 +74,5 @@ def listed_techs(toks: list[Tok]) -> list[Tok]:
         for k, item in enumerate(items):
             out.extend((Tok("or", item.pos, "OR"), item) if k else (item,))
         out.append(Tok(")", items[-1].pos))
-        i = toks.index(items[-1], i) + 1
+        i = end
     return out
