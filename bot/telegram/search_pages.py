@@ -25,8 +25,9 @@ from bot.telegram import stored_search
 from bot.telegram.presses import MAX_DATA, STALE
 from bot.telegram.split import visible_text
 from bot.telegram.stored_search import job_line
+from bot.telegram.tips.either import or_tight
 from bot.telegram.tips.pay import currency_of
-from bot.telegram.tips.sentence import as_filters, or_tight
+from bot.telegram.tips.sentence import as_filters
 from bot.transport import Press, PressAnswer
 
 esc = html.escape

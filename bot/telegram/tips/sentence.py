@@ -6,7 +6,6 @@ the job, and few jobs say "jobs" or "over 100k". Pure.
 from __future__ import annotations
 
 import html
-import re
 
 from bot import nearby, placenames
 from bot.errors import QueryError
@@ -25,11 +24,12 @@ from bot.syntax import (
     Years,
     format_node,
 )
+from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, salary_at
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
-from bot.telegram.tips.words import TYPES, regrouped, slashed, years_at
+from bot.telegram.tips.words import TYPES, years_at
 
 esc = html.escape
 
@@ -238,45 +238,12 @@ def as_filters(
         return None
 
 
-# "at stripe, adyen or wise", "in berlin, munich or hamburg": a list of one-word names.
-_LISTED = re.compile(
-    r"\b(?P<glue>at|in|for|with|from|like|using)\s+(?P<items>(?:[\w.+#]+\s*,\s*)+[\w.+#]+),?"
-    r"\s+or\s+(?P<last>[\w.+#]+)",
-    re.IGNORECASE,
-)
-_COMMA = re.compile(r"\s*,\s*")
-_OR_AGAIN = re.compile(r"\b(or)\s+(?:in|at|near)\b", re.IGNORECASE)
-
-
-def _either_spelled(text: str) -> str:
-    """`text` with the either-or a sentence spells written with OR: words joined by a slash
-    ("Staff/Principal": `tips.words.slashed`), a list closed by "or" after "at", "in" or
-    "for" ("at stripe, adyen or wise")."""
-    for words, typed in slashed(text).items():
-        text = text.replace(typed, f"({' OR '.join(words)})")
-    text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
-    return _LISTED.sub(
-        lambda m: f"{m['glue']} ({' OR '.join([*_COMMA.split(m['items']), m['last']])})", text
-    )
-
-
-def or_tight(node: Node) -> Node:
-    """`node` with each OR that has words on a side binding tighter (`regrouped`), the whole
-    and each of its parts between commas ("… with rust or go, fully remote")."""
-    if isinstance(node, Or) and any(isinstance(c, And) for c in node.children):
-        return regrouped(node) or node
-    if not isinstance(node, And):
-        return node
-    parts = [or_tight(c) for c in node.children]
-    return And(tuple(t for p in parts for t in (p.children if isinstance(p, And) else (p,))))
-
-
 def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
     try:
-        root = parse_query(_either_spelled(text), repeats=True).root
+        root = parse_query(either_spelled(text), repeats=True).root
     except QueryError:
         return None
     root = or_tight(root)  # "rust jobs in berlin or munich": berlin OR munich

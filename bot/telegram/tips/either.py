@@ -1,0 +1,44 @@
+"""Either-or as a sentence spells it, written with OR: words joined by a slash
+("Staff/Principal"), a list closed by "or" ("at Stripe, Adyen or Wise"), "in berlin or in
+munich"; and an OR made to bind tighter than the words around it, as a sentence means it
+("rust or go jobs in berlin"). Pure; `sentence` and /search read sentences with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.syntax import And, Node, Or
+from bot.telegram.tips.words import regrouped, slashed
+
+# "at stripe, adyen or wise", "in berlin, munich or hamburg": a list of one-word names.
+_LISTED = re.compile(
+    r"\b(?P<glue>at|in|for|with|from|like|using)\s+(?P<items>(?:[\w.+#]+\s*,\s*)+[\w.+#]+),?"
+    r"\s+or\s+(?P<last>[\w.+#]+)",
+    re.IGNORECASE,
+)
+_COMMA = re.compile(r"\s*,\s*")
+_OR_AGAIN = re.compile(r"\b(or)\s+(?:in|at|near)\b", re.IGNORECASE)
+
+
+def either_spelled(text: str) -> str:
+    """`text` with the either-or a sentence spells written with OR: words joined by a slash
+    ("Staff/Principal": `tips.words.slashed`), a list closed by "or" after "at", "in" or
+    "for" ("at stripe, adyen or wise")."""
+    for words, typed in slashed(text).items():
+        text = text.replace(typed, f"({' OR '.join(words)})")
+    text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
+    return _LISTED.sub(
+        lambda m: f"{m['glue']} ({' OR '.join([*_COMMA.split(m['items']), m['last']])})", text
+    )
+
+
+def or_tight(node: Node) -> Node:
+    """`node` with each OR that has words on a side binding tighter (`regrouped`), the whole
+    and each of its parts between commas ("… with rust or go, fully remote")."""
+    if isinstance(node, Or) and any(isinstance(c, And) for c in node.children):
+        return regrouped(node) or node
+    if not isinstance(node, And):
+        return node
+    parts = [or_tight(c) for c in node.children]
+    return And(tuple(t for p in parts for t in (p.children if isinstance(p, And) else (p,))))
