@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
+from collections.abc import AsyncIterator
 
 from bot import gazetteer
 from bot.config import PollingConfig
@@ -133,21 +135,29 @@ async def poll_watching_the_outbox(poller: Poller, store) -> tuple[PollOutcome, 
     return outcome, counts
 
 
+@contextlib.asynccontextmanager
+async def small_slices(store, boards, now, jobs: list[dict]) -> AsyncIterator[Poller]:
+    """A poller of Acme whose bursts go 5 postings a slice, after a baseline poll of `jobs`."""
+    boards.set_json(PATH, {"jobs": jobs})
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    async with build_client(timeout=5.0) as client:
+        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+        poller.slices.route_slice = 5
+        assert (await poller.poll("Acme")).status == "baseline"
+        yield poller
+        poller.close()
+
+
 async def test_a_burst_of_new_postings_is_routed_in_slices(store, boards, now) -> None:
     """Many new postings at once are stored and routed a slice at a time, each with its
     deliveries, the loop running between slices; in all, as one transaction would have."""
     store.users.subscribe(7, now, "ana", "Ana")
     store.alerts.add_alert(7, "engineer", now)
-    boards.set_json(PATH, {"jobs": [gh_job(0, title="Engineer 0"), gh_job(99, title="Cook")]})
-    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
-    async with build_client(timeout=5.0) as client:
-        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
-        poller.slices.route_slice = 5  # 30 new: 6 slices (the last one with the poll)
-        assert (await poller.poll("Acme")).status == "baseline"
+    first = [gh_job(0, title="Engineer 0"), gh_job(99, title="Cook")]
+    async with small_slices(store, boards, now, first) as poller:  # 30 new: 6 slices
         jobs = [gh_job(i, title=f"Engineer {i}") for i in range(31)]
         boards.set_json(PATH, {"jobs": [*jobs, gh_job(99, title="Cook (changed)")]})
         outcome, counts = await poll_watching_the_outbox(poller, store)
-        poller.close()
     assert (outcome.new, outcome.changed, outcome.closed, outcome.enqueued) == (30, 1, 0, 30)
     assert any(0 < n < 30 for n in counts), "the loop ran between slices"
     assert store.outbox.delivery_counts() == {"pending": 30}
@@ -219,12 +229,8 @@ async def test_a_posting_missing_from_a_burst_counts_one_miss_not_one_a_slice(
 ) -> None:
     """Each slice's record aged the postings missing from the poll: with close_after=2, a
     job missing from one poll of 30 new postings was closed at once (6 misses)."""
-    boards.set_json(PATH, {"jobs": [gh_job(0, title="Engineer 0"), gh_job(98, title="Gone")]})
-    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
-    async with build_client(timeout=5.0) as client:
-        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
-        poller.slices.route_slice = 5
-        assert (await poller.poll("Acme")).status == "baseline"
+    first = [gh_job(0, title="Engineer 0"), gh_job(98, title="Gone")]
+    async with small_slices(store, boards, now, first) as poller:
         boards.set_json(PATH, {"jobs": [gh_job(i, title=f"Engineer {i}") for i in range(31)]})
         first = await poller.poll("Acme", force=True)
         missed = store.db.execute(
@@ -233,7 +239,6 @@ async def test_a_posting_missing_from_a_burst_counts_one_miss_not_one_a_slice(
         assert tuple(missed.fetchone()) == (1, None), "one poll, one miss"
         boards.set_json(PATH, {"jobs": [gh_job(i, title=f"Engineer {i}") for i in range(32)]})
         second = await poller.poll("Acme", force=True)
-        poller.close()
     assert (first.new, first.closed, second.closed) == (30, 0, 1), "missing two polls: closed"
 
 
@@ -242,18 +247,12 @@ async def test_a_burst_of_edited_postings_is_routed_in_slices(store, boards, now
     makes boards do) reach the salary alert, a slice at a time, the loop running between."""
     pay = "&lt;p&gt;The base salary range for this role is $150,000 - $180,000.&lt;/p&gt;"
     store.users.subscribe(7, now, "ana", "Ana")
-    boards.set_json(PATH, {"jobs": []})
-    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
-    async with build_client(timeout=5.0) as client:
-        poller = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
-        poller.slices.route_slice = 5
-        assert (await poller.poll("Acme")).status == "baseline"
+    async with small_slices(store, boards, now, []) as poller:
         boards.set_json(PATH, {"jobs": [gh_job(i, title=f"Cook {i}") for i in range(30)]})
         assert (await poller.poll("Acme", force=True)).new == 30
         store.alerts.add_alert(7, "cook salary:>=140k", now)
         paid = [gh_job(i, title=f"Cook {i}", content=pay) for i in range(30)]
         boards.set_json(PATH, {"jobs": paid})
         outcome, counts = await poll_watching_the_outbox(poller, store)
-        poller.close()
     assert (outcome.new, outcome.changed, outcome.closed, outcome.enqueued) == (0, 30, 0, 30)
     assert any(0 < n < 30 for n in counts), "the loop ran between slices"
