@@ -35,4 +35,5 @@ def compose(store: DeliveryStores, item: OutboxItem, now: datetime) -> OutgoingM
         delivery_id=item.id,
         followed=not item.alert_ids,
         earlier=earlier,
+        edit=(item.edit, item.created_at) if item.edit is not None else None,
     )

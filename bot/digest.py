@@ -62,6 +62,13 @@ def _before(earlier: Earlier | None) -> str:
     return " · 🔁 listed before" + ("; you applied" if earlier.applied_at is not None else "")
 
 
+def _edited(edit: str | None) -> str:
+    """What a list line adds for a job an edit queued ("pay added": `history.changes`)."""
+    if edit is None:
+        return ""
+    return f" · ✏️ updated: {edit}" if edit else " · ✏️ updated"
+
+
 def _lines(
     header: str,
     items: Sequence[OutboxItem],
@@ -85,7 +92,7 @@ def _lines(
         room -= len(listed)
         for item in listed:
             h, p = job_line(item.posting, (query,) if query else ())
-            before = _before(earlier(item.posting.key))
+            before = _before(earlier(item.posting.key)) + _edited(item.edit)
             lines.append(_Line(h + _esc(before), p + before, (item.id,), heading))
         if rest:
             more = f"…and {len(rest)} more"

@@ -17,6 +17,7 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
+from bot import history
 from bot.models import Posting, Routed
 from bot.store import Choices, Follows, Outbox
 
@@ -73,6 +74,7 @@ def enqueue_edited(
     Followers of every job had it when it was new; an alert made since, that matched it
     before too, is not sent an old job because of an edit."""
     _, choices, outbox = stores
+    was_of = {old.key: old for old, _ in edited}
     now_of = {p.key: p for _, p in edited}
     was = {r.posting_key: r.per_user()[0] for r in before}
     added = 0
@@ -84,5 +86,6 @@ def enqueue_edited(
         keep = ~np.isin(chats, away)
         if keep.any():
             picked = [a for a, k in zip(alerts, keep.tolist(), strict=True) if k]
-            added += outbox.enqueue_users(posting.key, chats[keep].tolist(), picked, now)
+            edit = history.changes(was_of[posting.key], posting)
+            added += outbox.enqueue_users(posting.key, chats[keep].tolist(), picked, now, edit)
     return added

@@ -11,6 +11,7 @@ from datetime import datetime, tzinfo
 from bot.errors import QueryError
 from bot.excerpt import about_the_role
 from bot.experience import Asked, asked
+from bot.history import listed_before, updated
 from bot.job_buttons import job_actions, link_buttons
 from bot.models import Earlier, OutgoingMessage, Posting
 from bot.salary import converted, posting_salary
@@ -18,10 +19,9 @@ from bot.stack import stack
 from bot.syntax import And, Field, Node, Or, Salary
 from bot.view import stored_query
 from bot.visa import stance
-from bot.wording import shorten
+from bot.wording import WORKPLACE, shorten
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity parsing
-WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
 
 
 def utf16_len(text: str) -> int:
@@ -120,18 +120,20 @@ def notification(
     saved: bool = False,
     followed: bool = False,
     earlier: Earlier | None = None,
+    edit: tuple[str, datetime | None] | None = None,
 ) -> OutgoingMessage:
     """The alert message for one job: bold title, company, location and workplace, salary,
     visa sponsorship and the years of experience asked when it says, the tech it names,
-    posted date (in `zone`, the user's), board, the same job listed before (`earlier`), an
-    excerpt about the role, matched alerts (or, `followed`, the board the user follows for
-    every new job); row 1 of buttons opens the job (and with a `delivery_id`, saves it for
-    later, or shows it `saved`), row 2 hides it, mutes or pauses."""
+    posted date (in `zone`, the user's), board, the same job listed before (`earlier`), the
+    edit that brought it (`edit`: what changed, and when), an excerpt about the role, matched
+    alerts (or, `followed`, the board the user follows for every new job); row 1 of buttons
+    opens the job (and with a `delivery_id`, saves it for later, or shows it `saved`), row 2
+    hides it, mutes or pauses."""
     title = shorten(posting.title, 200) or "(untitled)"
     others = [entry.split("|", 1) for entry in also]  # "board|location" of the same job
     lines = [
         (f"<b>{_esc(title)}</b>", title),
-        *_facts(posting, alert_queries, now, zone, others, earlier),
+        *_facts(posting, alert_queries, now, zone, others, earlier, edit),
     ]
     body = excerpt(about_the_role(posting.description, posting.company), snippet)
     if body and _says_more(body, title, posting.company):
@@ -153,9 +155,11 @@ def _facts(
     zone: tzinfo | None,
     others: list[list[str]],
     earlier: Earlier | None,
+    edit: tuple[str, datetime | None] | None = None,
 ) -> list[tuple[str, str]]:
     """The lines under the title, those the job has: company and where, pay, visa, years,
-    the tech it names, when posted, listed before, the other boards that list it."""
+    the tech it names, when posted, the edit that brought it, listed before, the other boards
+    that list it."""
     company_line = " · ".join(
         x for x in (shorten(posting.company, 100), _where(posting, others)) if x
     )
@@ -167,7 +171,8 @@ def _facts(
         _line(_years(asked(posting.title, posting.description or ""))),
         _line(_stack(posting)),
         _line(_dated(posting, now, zone)),
-        _line(_earlier(earlier, zone)),
+        _line(updated(*edit, zone) if edit is not None else ""),
+        _line(listed_before(earlier, zone)),
         _line("Also on " + shorten(", ".join(dict.fromkeys(boards)), 120) if boards else ""),
     ]
     return [line for line in lines if line is not None]
@@ -269,24 +274,6 @@ def _dated(posting: Posting, now: datetime, zone: tzinfo | None) -> str:
     via = f"via {shorten(posting.board, 60)}"
     when = " · ".join(x for x in (posted_ago(posting.posted_at, local), via) if x)
     return when[0].upper() + when[1:]
-
-
-def _earlier(earlier: Earlier | None, zone: tzinfo | None) -> str:
-    """ "🔁 Listed before: first seen 12 Aug 2026 · sent to you 12 Aug 2026 · you applied 3 Sep
-    2026": the same job title listed before (`earlier`), and what the user did with it."""
-    if earlier is None:
-        return ""
-
-    def day(when: datetime) -> str:
-        local = when.astimezone(zone) if zone is not None else when
-        return f"{local.day} {local:%b %Y}"
-
-    parts = [f"🔁 Listed before: first seen {day(earlier.first_seen)}"]
-    if earlier.sent_at is not None:
-        parts.append(f"sent to you {day(earlier.sent_at)}")
-    if earlier.applied_at is not None:
-        parts.append(f"you applied {day(earlier.applied_at)}")
-    return " · ".join(parts)
 
 
 def _says_more(body: str, title: str, company: str) -> bool:

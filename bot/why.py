@@ -16,7 +16,6 @@ from bot import nearby
 from bot.experience import asked
 from bot.language import NAMES
 from bot.models import Posting
-from bot.render import WORKPLACE
 from bot.salary import converted, posting_salary
 from bot.stack import is_tech
 from bot.synonyms import expand, near_place, runs, town
@@ -39,7 +38,7 @@ from bot.syntax import (
 from bot.syntax import format_node as _text
 from bot.view import ANY, ANYWHERE, SCOPE, PostingView, compile_node, stored_query, view
 from bot.visa import stance
-from bot.wording import shorten
+from bot.wording import WORKPLACE, shorten
 from bot.words import LANGUAGE_WORDS
 
 _TYPES = {"full_time": "full-time", "part_time": "part-time", "intern": "an internship"}

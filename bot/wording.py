@@ -20,3 +20,7 @@ def plural(n: int, word: str, words: str = "") -> str:
     """ "1 job", "3 jobs": `n` and the word, with an s unless `n` is 1 (or `words`, where an
     s is not the plural: "companies")."""
     return f"{n} {word if n == 1 else words or word + 's'}"
+
+
+# A posting's workplace (`Posting.workplace`) as a message words it.
+WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}

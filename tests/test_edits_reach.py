@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot.compose import compose
 from bot.config import PollingConfig
 from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
@@ -61,6 +62,14 @@ async def test_an_edit_that_states_the_pay_reaches_the_salary_alert_once(
     assert (edited.new, edited.changed, edited.enqueued) == (0, 1, 1)
     assert sent(store) == {(RUST, "ATS:1"), (PAID, "ATS:1")}
     clock[0] += timedelta(hours=1)
+    due = store.outbox.due(clock[0])
+    assert [i.edit for i in due if i.chat_id == RUST] == [None], "queued new"
+    (item,) = [i for i in due if i.chat_id == PAID]
+    message = compose(store, item, clock[0])
+    assert message is not None, "the job, a week after it was posted, says why it comes now"
+    assert f"✏️ Updated {item.created_at:%-d %b %Y}: pay added, description changed" in (
+        message.plain
+    )
     boards.set_json(ATS, {"jobs": [OLD, job(1, BUILD + PAY + "<p>Apply soon.</p>")]})
     assert (await poller.poll("ATS")).enqueued == 0, "each has it once"
 

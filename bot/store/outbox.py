@@ -25,6 +25,7 @@ class OutboxItem:
     alert_queries: tuple[str, ...]
     attempts: int
     created_at: datetime | None = None
+    edit: str | None = None  # what an edit changed, when the edit queued it (`history.changes`)
 
     @property
     def ids(self) -> tuple[int, ...]:
@@ -67,6 +68,7 @@ UNTIL_RESUME = datetime(9999, 1, 1, tzinfo=UTC)
 # An outbox row as `items` reads it: the delivery (alias d), then its posting (alias p).
 ITEM_COLS = (
     "d.id AS delivery_id, d.chat_id, d.alert_ids, d.attempts, d.created_at AS queued_at, "
+    "d.edit AS edit, "
     f"{_prefixed('p')}"
 )
 
@@ -93,7 +95,7 @@ def items(db: Db, rows: list[sqlite3.Row]) -> list[OutboxItem]:
         OutboxItem(
             id=r["delivery_id"], chat_id=r["chat_id"], posting=_posting(r), alert_ids=ids,
             alert_queries=tuple(queries[a] for a in ids if a in queries), attempts=r["attempts"],
-            created_at=from_iso(r["queued_at"]),
+            created_at=from_iso(r["queued_at"]), edit=r["edit"],
         )
         for r, ids in zip(rows, alert_ids, strict=True)
     ]  # fmt: skip
@@ -102,6 +104,9 @@ def items(db: Db, rows: list[sqlite3.Row]) -> list[OutboxItem]:
 # One delivery; its alert ids are given as what goes between the brackets of their JSON list.
 _ENQUEUE = """INSERT OR IGNORE INTO deliveries (chat_id, posting_key, alert_ids, state,
                   next_attempt_at, created_at) VALUES (?, ?, '[' || ? || ']', 'pending', ?, ?)"""
+_ENQUEUE_EDITED = """INSERT OR IGNORE INTO deliveries (chat_id, posting_key, alert_ids, state,
+                  next_attempt_at, created_at, edit)
+                  VALUES (?, ?, '[' || ? || ']', 'pending', ?, ?, ?)"""
 
 
 class Outbox(Table):
@@ -121,17 +126,24 @@ class Outbox(Table):
         return self.db.conn.total_changes - before
 
     def enqueue_users(
-        self, posting_key: str, chats: list[int], alerts: Iterable[int | str], now: datetime
+        self,
+        posting_key: str,
+        chats: list[int],
+        alerts: Iterable[int | str],
+        now: datetime,
+        edit: str | None = None,
     ) -> int:
         """Add one job for each of `chats`, with that chat's alerts (`Routed.per_user`'s form:
-        an id, or "7, 9"; '' for none). Returns rows added; a chat that has the job already
-        keeps its row. A burst writes about a million rows: every row's values are put
-        together in C, with no Python call per row."""
+        an id, or "7, 9"; '' for none), and the `edit` that queued it, if one did. Returns rows
+        added; a chat that has the job already keeps its row. A burst writes about a million
+        rows: every row's values are put together in C, with no Python call per row."""
         before = self.db.conn.total_changes
         at = iso(now)
-        self.db.executemany(
-            _ENQUEUE, zip(chats, repeat(posting_key), alerts, repeat(at), repeat(at))
-        )
+        rows = zip(chats, repeat(posting_key), alerts, repeat(at), repeat(at))
+        if edit is None:
+            self.db.executemany(_ENQUEUE, rows)
+        else:
+            self.db.executemany(_ENQUEUE_EDITED, ((*row, edit) for row in rows))
         return self.db.conn.total_changes - before
 
     def reached_by_job(self, posting_key: str) -> list[int]:

@@ -233,3 +233,9 @@ def pay_from_descriptions(db: Database) -> None:
            salary_period = ? WHERE key = ?""",
         found,
     )
+
+
+def deliveries_edit(db: Database) -> None:
+    """What an edit of a posting changed ("pay added"), on a delivery the edit queued (the job
+    matched the user's alert only after it): its message says so. NULL for a job queued new."""
+    db.execute("ALTER TABLE deliveries ADD COLUMN edit TEXT")
