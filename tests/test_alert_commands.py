@@ -1010,6 +1010,20 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("python jobs but not django", "send <code>/alert python -django</code>"),
         ("I'm interested in scala positions in london", "<code>/alert scala location:london"),
         ("rust jobs in berlin or in munich", "<code>/alert rust location:(berlin OR munich)"),
+        (  # a place or remote: remote jobs of anywhere too, not the words
+            "rust jobs in berlin or remote",
+            "<code>/alert rust (location:berlin OR (remote:yes from:berlin))</code>",
+        ),  # open to Berlin: not a remote job of the US only
+        ("rust jobs in berlin, remote possible", "rust (location:berlin OR (remote:yes from:"),
+        (
+            "go jobs within 30 km of munich, remote is fine",
+            "<code>/alert go (near:&quot;munich 30km&quot; OR (remote:yes from:munich))",
+        ),
+        (
+            "remote or hybrid python jobs in london",
+            "<code>/alert (remote:yes OR remote:hybrid) python location:london</code>",
+        ),
+        ("python jobs in london or hybrid", "<code>/alert python (london OR hybrid)"),  # of where?
         ("hello, how do I delete an alert", "<code>/delete &lt;id&gt;</code> — Delete an alert."),
     ],
 )

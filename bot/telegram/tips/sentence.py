@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import html
 
-from bot import nearby, placenames
+from bot import nearby
 from bot.errors import QueryError
 from bot.query import parse as parse_query
-from bot.synonyms import DISTANCE, UNITS
 from bot.syntax import (
     ATTRS,
     NEAR,
@@ -27,6 +26,7 @@ from bot.syntax import (
 from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, salary_at
+from bot.telegram.tips.places import in_a_place, or_remote, place_at, town_at, within_at
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
 from bot.telegram.tips.words import TYPES, years_at
@@ -82,55 +82,6 @@ def _after_region(terms: list[Node], i: int) -> bool:
     )
 
 
-def _place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
-    """The place named by the words from `i` (the longest, of up to 3 words; "the
-    netherlands" is the Netherlands) as location:, or places joined by OR ("berlin OR
-    munich") as location:(berlin OR munich)."""
-    the = int(i < len(terms) and word_of(terms[i]) == "the")
-    if i + the < len(terms) and isinstance(either := terms[i + the], Or):
-        named = [c for c in either.children if isinstance(c, Word | Phrase)]
-        if len(named) == len(either.children) and all(_a_place(c.text) for c in named):
-            return the + 1, Field("location", either)
-    for n in range(min(3, len(terms) - i - the), 0, -1):
-        words = [t.token for t in terms[i + the : i + the + n] if isinstance(t, Word)]
-        if len(words) == n and (_a_place(" ".join(words)) or (the and words == ["us"])):
-            return the + n, Field("location", Word(words[0]) if n == 1 else Phrase(tuple(words)))
-    return None
-
-
-def _a_place(name: str) -> bool:
-    return placenames.names_a_place(name) or placenames.names_a_place(f"the {name}")
-
-
-def _within_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
-    """ "within 30 km of munich" (or "30km", "20 miles") from `i`, as near:"munich 30km"."""
-    toks = [word_of(t) for t in terms[i + 1 : i + 5]]
-    m = DISTANCE.fullmatch(toks[0]) if toks else None
-    if m is None:
-        return None
-    unit, n = m.group(2), 1
-    if unit is None and len(toks) > 1 and toks[1] in UNITS:
-        unit, n = "km" if UNITS[toks[1]] == 1.0 else "mi", 2
-    if unit is None or n >= len(toks) or toks[n] != "of":
-        return None
-    place = _place_at(terms, i + n + 2)
-    city = place[1].child if place is not None and isinstance(place[1], Field) else None
-    if place is None or not isinstance(city, Word | Phrase) or not nearby.near(city.text):
-        return None
-    name = Phrase((*city.text.split(), f"{m.group(1)}{unit}"))
-    return Field(NEAR, name), n + 2 + place[0], " ".join(["within", *toks[:n]]), True
-
-
-def _town_at(terms: list[Node], i: int) -> tuple[int, Phrase] | None:
-    """A city named with its state or country by the words from `i` ("portland maine",
-    "cambridge uk"), of up to 3 words, as near: takes it."""
-    for n in range(min(3, len(terms) - i), 1, -1):
-        words = tuple(t.token for t in terms[i : i + n] if isinstance(t, Word))
-        if len(words) == n and nearby.near(" ".join(words)) is not None:
-            return n, Phrase(words)
-    return None
-
-
 def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     """The company named by the words from `i`, after "jobs at" ("stripe", "goldman sachs",
     a quoted name), as company:; None when the first is no name ("at least")."""
@@ -161,29 +112,38 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
     if (years := years_at(terms, i)) is not None:
         said = " ".join(format_node(t) for t in terms[i : years[1]])
         return Years("<=", years[0]), years[1] - i, said, False
-    if token == "within" and (close := _within_at(terms, i)) is not None:
+    if token == "within" and (close := within_at(terms, i)) is not None:
         return close
-    if token in ("near", "around") and (town := _town_at(terms, i + 1)) is not None:
+    if token in ("near", "around") and (town := town_at(terms, i + 1)) is not None:
         return Field(NEAR, town[1]), 1 + town[0], "", True  # "near portland maine"
-    if token in _NEAR and (place := _place_at(terms, i + 1)) is not None:
+    if token in _NEAR and (place := place_at(terms, i + 1)) is not None:
         n, named = place  # a job may well say "in Berlin"
         city = named.child if isinstance(named, Field) else None
         if token != "in" and isinstance(city, Word | Phrase) and nearby.near(city.text):
             named = Field(NEAR, city)  # "near munich": the towns around it too
         return named, 1 + n, "", True
     if token in ("at", "from") and i and word_of(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
-        found = _place_at(terms, i + 1) or _company_at(terms, i + 1)
+        found = place_at(terms, i + 1) or _company_at(terms, i + 1)
         if found is not None:
             return found[1], 1 + found[0], "", True
     if (salary := salary_at(terms, i, currency)) is not None:
         return salary
     if token in WORKPLACE_WORDS:
         return Attr("remote", ATTRS["remote"][token]), 1, "", False
+    if (either := _workplaces(terms[i])) is not None:
+        return either, 1, "", False  # "remote or hybrid"
     term = terms[i]
     said = term.text if isinstance(term, Word | Phrase) else ""
     if (kind := TYPES.get(said)) and not (i and word_of(terms[i - 1]) == "smart"):
         return Attr("type", kind), 1, "", False  # "contract rust jobs"
     return None
+
+
+def _workplaces(term: Node) -> Or | None:
+    """ "remote or hybrid" as remote:yes OR remote:hybrid; None for any other term."""
+    if not isinstance(term, Or) or not all(word_of(c) in WORKPLACE_WORDS for c in term.children):
+        return None
+    return Or(tuple(Attr("remote", ATTRS["remote"][word_of(c)]) for c in term.children))
 
 
 def _welcome(terms: list[Node], i: int) -> int:
@@ -211,6 +171,8 @@ def as_filters(
     while i < len(terms):
         if word_of(terms[i]) in WORKPLACE_WORDS and (welcome := _welcome(terms, i + 1)):
             read.append(word_of(terms[i]))  # "hybrid is ok": hybrid or not, no filter
+            if word_of(terms[i]) == "remote" and out and in_a_place(out[-1]):
+                out[-1] = or_remote(out[-1])  # "in berlin, remote ok"
             i += 1 + welcome
             continue
         if (found := _filter_at(terms, i, currency)) is not None:

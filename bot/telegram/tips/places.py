@@ -1,0 +1,82 @@
+"""A place a sentence names ("in berlin", "in the netherlands", "in berlin or munich", "within
+30 km of munich", "near portland maine"), as the filter it means; and a place or remote
+("in berlin or remote", "in berlin, remote ok"). Pure; `sentence` reads sentences with it.
+"""
+
+from __future__ import annotations
+
+from typing import TypeGuard
+
+from bot import nearby, placenames
+from bot.synonyms import DISTANCE, UNITS
+from bot.syntax import NEAR, OPEN_TO, And, Attr, Field, Node, Or, Phrase, Word
+from bot.telegram.tips.tip import word_of
+
+
+def place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
+    """The place named by the words from `i` (the longest, of up to 3 words; "the
+    netherlands" is the Netherlands) as location:, or places joined by OR ("berlin OR
+    munich") as location:(berlin OR munich)."""
+    the = int(i < len(terms) and word_of(terms[i]) == "the")
+    if i + the < len(terms) and isinstance(either := terms[i + the], Or):
+        named = [c for c in either.children if isinstance(c, Word | Phrase)]
+        places = [c for c in named if _a_place(c.text)]
+        if len(places) == len(either.children):
+            return the + 1, Field("location", either)
+        others = [c.text for c in named if c not in places]  # "in berlin or remote"
+        if places and len(named) == len(either.children) and set(others) == {"remote"}:
+            where = places[0] if len(places) == 1 else Or(tuple(places))
+            return the + 1, or_remote(Field("location", where))
+    for n in range(min(3, len(terms) - i - the), 0, -1):
+        words = [t.token for t in terms[i + the : i + the + n] if isinstance(t, Word)]
+        if len(words) == n and (_a_place(" ".join(words)) or (the and words == ["us"])):
+            return the + n, Field("location", Word(words[0]) if n == 1 else Phrase(tuple(words)))
+    return None
+
+
+def in_a_place(node: Node) -> TypeGuard[Field]:
+    """Whether `node` asks for jobs in a place (location:, near:)."""
+    return isinstance(node, Field) and node.name in ("location", NEAR)
+
+
+def or_remote(place: Field) -> Or:
+    """Jobs in `place`, or remote ones open to it ("in berlin or remote", "in berlin, remote
+    ok": `location:berlin OR remote:yes from:berlin`): a remote job of the US only is not."""
+    where = place.child
+    if isinstance(where, Phrase) and DISTANCE.fullmatch(where.tokens[-1]):  # near:"munich 30km"
+        rest = where.tokens[:-1]
+        where = Word(rest[0]) if len(rest) == 1 else Phrase(rest)
+    return Or((place, And((Attr("remote", "yes"), Field(OPEN_TO, where)))))
+
+
+def _a_place(name: str) -> bool:
+    return placenames.names_a_place(name) or placenames.names_a_place(f"the {name}")
+
+
+def within_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+    """ "within 30 km of munich" (or "30km", "20 miles") from `i`, as near:"munich 30km"."""
+    toks = [word_of(t) for t in terms[i + 1 : i + 5]]
+    m = DISTANCE.fullmatch(toks[0]) if toks else None
+    if m is None:
+        return None
+    unit, n = m.group(2), 1
+    if unit is None and len(toks) > 1 and toks[1] in UNITS:
+        unit, n = "km" if UNITS[toks[1]] == 1.0 else "mi", 2
+    if unit is None or n >= len(toks) or toks[n] != "of":
+        return None
+    place = place_at(terms, i + n + 2)
+    city = place[1].child if place is not None and isinstance(place[1], Field) else None
+    if place is None or not isinstance(city, Word | Phrase) or not nearby.near(city.text):
+        return None
+    name = Phrase((*city.text.split(), f"{m.group(1)}{unit}"))
+    return Field(NEAR, name), n + 2 + place[0], " ".join(["within", *toks[:n]]), True
+
+
+def town_at(terms: list[Node], i: int) -> tuple[int, Phrase] | None:
+    """A city named with its state or country by the words from `i` ("portland maine",
+    "cambridge uk"), of up to 3 words, as near: takes it."""
+    for n in range(min(3, len(terms) - i), 1, -1):
+        words = tuple(t.token for t in terms[i : i + n] if isinstance(t, Word))
+        if len(words) == n and nearby.near(" ".join(words)) is not None:
+            return n, Phrase(words)
+    return None
