@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
+from bot.store.postings import EDITS_ROUTED
 from bot.why import Explanation
 
 
@@ -27,7 +28,17 @@ class Facts:
     pending: bool = False  # in the user's outbox, not sent yet
     held_until: datetime | None = None  # ... waiting for a summary then (digest, quiet, cap)
     held_for_resume: bool = False  # ... waiting for the user's /resume
+    ended: str | None = None  # a delivery that ended unsent: why ("rejected: …", "muted by …")
+    changed_at: datetime | None = None  # when its board last edited it, if it did
     zone: tzinfo = UTC  # the user's, for the times shown
+
+
+_ENDED = {  # a delivery's last error, as /why words it
+    "rejected: ": "Telegram refused the message: ",
+    "blocked: ": "the chat had blocked the bot: ",
+    "hidden by the user": "you had hidden it when it was to be sent",
+    "muted by the user": "you had muted its company when it was to be sent",
+}
 
 
 def _day(when: datetime, zone: tzinfo = UTC, seconds: bool = False) -> str:
@@ -61,6 +72,26 @@ def _paused(f: Facts) -> str:
     return f"the alert is paused{until}{resume}"
 
 
+def _ended(error: str) -> str:
+    """Why a delivery ended unsent, as the user reads it."""
+    for said, words in _ENDED.items():
+        if error.startswith(said):
+            return f"it was not sent: {words}{error.removeprefix(said)}"
+    return f"it was not sent: {error}"
+
+
+def _edited_late(f: Facts) -> str:
+    """A job that matches as edited long after jobbot found it: the edit was not routed."""
+    if f.changed_at is None or f.changed_at - f.first_seen <= EDITS_ROUTED:
+        return ""
+    days = (f.changed_at - f.first_seen).days
+    return (
+        f"its board edited it {_day(f.changed_at, f.zone)}, {days} days after jobbot found it: "
+        f"an edit reaches the alerts it makes match only in a job's first "
+        f"{EDITS_ROUTED.days} days, so it may not have matched before"
+    )
+
+
 def blockers(f: Facts) -> list[str]:
     """Why a job that matches the query was (or would be) not pushed for this alert."""
     out = []
@@ -68,6 +99,8 @@ def blockers(f: Facts) -> list[str]:
         out.append(f"already sent to you ({_day(f.sent_at, f.zone)})")
     if f.pending:
         out.append(_waiting(f))
+    if f.ended is not None and not (f.hidden or f.company_muted):
+        out.append(_ended(f.ended))
     if f.hidden:
         out.append("you hid this job (Not interested)")
     if f.company_muted:
@@ -81,6 +114,8 @@ def blockers(f: Facts) -> list[str]:
         )
     if f.alert_paused:
         out.append(_paused(f))
+    if not out and (late := _edited_late(f)):
+        out.append(late)
     return out
 
 

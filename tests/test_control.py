@@ -289,6 +289,41 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
     assert not tg.errors
 
 
+async def test_why_says_a_job_was_refused_or_edited_too_late_to_be_sent(tmp_path, tg) -> None:
+    """A job that matches and was not sent is explained: Telegram refused its message, or its
+    board edited it to match long after it was found (an edit that late is not routed)."""
+    clock = Clock()
+    async with running(tmp_path, tg, clock) as app:
+        seed_jobs(app, clock)
+        app.store.users.subscribe(USER, T0 - timedelta(days=5))
+        app.store.alerts.add_alert(USER, "rust", T0 - timedelta(days=5))
+        app.store.alerts.add_alert(USER, "ledger", T0 - timedelta(days=5))
+        app.store.outbox.enqueue([Delivery(USER, "Acme:2", (1,))], T0)
+        [item] = app.store.outbox.due(T0)
+        app.store.outbox.mark_final(item.id, "failed", "rejected: Bad Request: chat not found")
+        refused = (await say(tg, "/why Acme:2")).visible_text
+        info = BoardInfo("Acme", "greenhouse", "https://example.com/b", "Acme Pay")
+        edited = RawPosting(
+            "3", "Old Rust Role", "/jobs/3", location="Berlin",
+            description_html="<p>Rust, for the ledger.</p>",
+            posted_at=(T0 - timedelta(days=30)).isoformat(),
+        )  # fmt: skip
+        app.store.postings.record(
+            "Acme", [normalize.posting(edited, info)], T0 + timedelta(days=40)
+        )
+        late = (await say(tg, "/why Acme:3")).visible_text
+    assert (
+        "❌ #1 rust: matches, but not sent\n   • it was not sent: Telegram refused the message: "
+        "Bad Request: chat not found"
+    ) in refused
+    assert (
+        "❌ #2 ledger: matches, but not sent\n   • its board edited it 2026-06-13 09:00 UTC, 40 "
+        "days after jobbot found it: an edit reaches the alerts it makes match only in a job's "
+        "first 30 days, so it may not have matched before"
+    ) in late
+    assert not tg.errors
+
+
 async def test_why_over_many_alerts_is_split_within_the_limit(tmp_path, tg) -> None:
     clock = Clock()
     async with running(tmp_path, tg, clock) as app:

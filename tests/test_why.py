@@ -191,6 +191,25 @@ FACTS = [  # (facts, what blockers says)
     (Facts(T0, T0, sent_at=T0), ["already sent to you (2026-05-01 08:00 UTC)"]),
     (Facts(T0, T0, pending=True), ["it is in your outbox, on its way to you"]),
     (
+        Facts(T0, T0, ended="rejected: Bad Request: message is too long"),
+        ["it was not sent: Telegram refused the message: Bad Request: message is too long"],
+    ),
+    (
+        Facts(T0, T0, ended="held over 90 days while paused"),
+        ["it was not sent: held over 90 days while paused"],
+    ),
+    (Facts(T0, T0, ended="muted by the user"), ["you had muted its company when it was to be"]),
+    (Facts(T0, T0, ended="muted by the user", company_muted=True), ["you muted its company"]),
+    (Facts(T0, T0, changed_at=T0 + timedelta(days=3)), []),  # an edit that was routed
+    (
+        Facts(T0, T0, changed_at=T0 + timedelta(days=45)),
+        [
+            "its board edited it 2026-06-15 08:00 UTC, 45 days after jobbot found it: an edit "
+            "reaches the alerts it makes match only in a job's first 30 days"
+        ],
+    ),
+    (Facts(T0, T0, sent_at=T0, changed_at=T0 + timedelta(days=45)), ["already sent to you"]),
+    (
         Facts(T0, T0, pending=True, held_until=T0 + timedelta(hours=10)),
         ["it is waiting in your outbox for a summary at 2026-05-01 18:00 UTC (a digest,"],
     ),

@@ -23,10 +23,11 @@ class JobRecord:
     first_seen: datetime
     baseline: bool
     job_key: str
+    changed_at: datetime | None = None  # when its board last edited it, if it did
 
 
 _JOB_COLS = (
-    f"{_prefixed('p')}, p.first_seen_at, p.baseline AS in_baseline, "
+    f"{_prefixed('p')}, p.first_seen_at, p.changed_at, p.baseline AS in_baseline, "
     "coalesce(p.job_key, p.key) AS job"
 )
 
@@ -96,7 +97,10 @@ class Jobs(Table):
             return None
         first_seen = from_iso(row["first_seen_at"])
         assert first_seen is not None
-        return JobRecord(_posting(row), first_seen, bool(row["in_baseline"]), row["job"])
+        return JobRecord(
+            _posting(row), first_seen, bool(row["in_baseline"]), row["job"],
+            from_iso(row["changed_at"]),
+        )  # fmt: skip
 
     def find_job(self, text: str) -> JobRecord | None:
         """A posting by its URL, apply URL, key ("board:id") or the board's own id."""

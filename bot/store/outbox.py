@@ -53,6 +53,7 @@ class OutboxState:
     state: str
     sent_at: datetime | None
     held_until: datetime | None = None  # a pending one held for a summary (UNTIL_RESUME: paused)
+    error: str | None = None  # why it failed or was dropped, or the last retry's error
 
 
 class _Unclaimed(Exception):
@@ -280,7 +281,7 @@ class Outbox(Table):
     def outbox_state(self, chat_id: int, job_key: str) -> OutboxState | None:
         """The user's delivery of this job (through any of its postings), if there is one."""
         row = self.db.one(
-            """SELECT d.state, d.sent_at, d.held_until
+            """SELECT d.state, d.sent_at, d.held_until, d.last_error
                FROM deliveries d JOIN postings p ON p.key = d.posting_key
                WHERE d.chat_id = ? AND coalesce(p.job_key, p.key) = ?
                ORDER BY d.state = 'sent' DESC LIMIT 1""",
@@ -288,4 +289,6 @@ class Outbox(Table):
         )
         if row is None:
             return None
-        return OutboxState(row["state"], from_iso(row["sent_at"]), from_iso(row["held_until"]))
+        return OutboxState(
+            row["state"], from_iso(row["sent_at"]), from_iso(row["held_until"]), row["last_error"]
+        )

@@ -119,6 +119,8 @@ class ControlCommands:
             pending=bool(outbox and outbox.state in ("pending", "sending")),
             held_until=held if held and held < UNTIL_RESUME else None,
             held_for_resume=held == UNTIL_RESUME,
+            ended=outbox.error if outbox and outbox.state in ("failed", "dropped") else None,
+            changed_at=job.changed_at,
             zone=policy.zone(store.users.settings(chat_id).timezone),
         )
         ok, reasons = reached.verdict(explanation, facts)
