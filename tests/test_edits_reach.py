@@ -117,3 +117,60 @@ async def test_an_edit_of_a_posting_of_the_boards_first_poll_is_not_sent(
     boards.set_json(ATS, {"jobs": [job(9, OTHER + PAY, location="Lisbon")]})
     edited = await poller.poll("ATS")
     assert (edited.changed, edited.enqueued) == (1, 0)
+
+
+LEVER = "/v0/postings/acme"
+PAGE = f"{LEVER}?skip=0&limit=100"  # the page Lever's first request asks for
+
+
+def lever_job(**extra: object) -> dict:
+    return {
+        "id": "a1b2", "text": "Senior Rust Engineer", "hostedUrl": "https://jobs.lever.co/acme/a1b2",
+        "categories": {"location": "Berlin", "commitment": "Full-time"},
+        "description": BUILD, "createdAt": 1_780_000_000_000, "workplaceType": "onsite", **extra,
+    }  # fmt: skip
+
+
+@pytest.fixture
+async def lever(store: Stores, boards, clock):
+    """A poller of a loopback Lever board, past its first poll; PAID subscribed."""
+    client = build_client(timeout=1.0)
+    board = BoardConfig("Lev", boards.url(LEVER), "lever", boards.url(LEVER), 60.0)
+    store.boards.sync_boards([board], clock[0])
+    store.users.subscribe(PAID, clock[0])
+    p = Poller(
+        store.view(PollStores), Fetcher(client, max_bytes=50_000), PollingConfig(),
+        clock=lambda: clock[0],
+    )  # fmt: skip
+    boards.set_json(PAGE, [])
+    assert (await p.poll("Lev")).status == "baseline"
+    yield p
+    await client.aclose()
+
+
+@pytest.mark.parametrize(
+    ("edit", "query", "said"),
+    [
+        (
+            {"salaryRange": {"min": 150_000, "max": 180_000, "currency": "USD", "interval": "per-year-salary"}},
+            "rust salary:>=140k",
+            "pay added",
+        ),
+        ({"workplaceType": "remote"}, "rust remote:yes", "now remote"),
+    ],
+)  # fmt: skip
+async def test_an_edit_of_the_boards_own_fields_alone_is_an_edit(
+    lever, store: Stores, boards, clock, edit: dict, query: str, said: str
+) -> None:
+    """Lever adds a pay range (or makes the job remote) in its own fields, the description
+    unchanged: the stored job takes it, and the alert it makes match gets the job, saying why.
+    Only the text was compared: such an edit was seen as no change, and the job lost."""
+    store.alerts.add_alert(PAID, query, clock[0])
+    boards.set_json(PAGE, [lever_job()])
+    assert (await lever.poll("Lev")).enqueued == 0
+    clock[0] += timedelta(days=3)
+    boards.set_json(PAGE, [lever_job(**edit)])
+    edited = await lever.poll("Lev")
+    assert (edited.changed, edited.enqueued) == (1, 1)
+    [item] = store.outbox.due(clock[0])
+    assert item.edit == said and item.posting.key == "Lev:a1b2"

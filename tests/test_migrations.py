@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot import dedupe
+from bot import dedupe, normalize
 from bot.migrations import migrations
-from bot.models import Posting
+from bot.models import BoardInfo, Posting, RawPosting
 from bot.store import Stores, fulltext
+from bot.store.columns import _FIELDS, _posting_values
 from bot.store.db import Db, connect
 
 AT = "2026-11-21T09:00:00.000000+00:00"
@@ -113,6 +114,8 @@ def test_every_earlier_version_migrates_to_now_with_its_data(tmp_path: Path, las
     db = connect(tmp_path / "old.db")
     assert [m.name for m in migrations.applied(db)] == NAMES
     for table, row in put.items():
+        if table == "postings":  # its content hash is taken again (0033): derived, not data
+            row = {k: v for k, v in row.items() if k != "content_hash"}
         got = db.execute(f"SELECT {', '.join(row)} FROM {table}").fetchall()
         assert got == [tuple(row.values())], table
     fresh = connect(tmp_path / "new.db")
@@ -261,4 +264,36 @@ def test_open_postings_get_the_pay_their_descriptions_state(tmp_path: Path) -> N
         "Acme:2": (90000.0, None, "EUR", None),
         "Acme:3": (None, None, None, None),
     }
+    db.close()
+
+
+def test_content_hashes_are_taken_over_the_fields_beside_the_text(tmp_path: Path) -> None:
+    """Migration 0033: each posting's hash is taken again as new postings take it now, over
+    its pay, workplace, type and places too; a posting whose board changed nothing hashes
+    the same as the next poll's, so it is not taken for an edit."""
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    fulltext.register(conn)
+    db = Database(conn)
+    migrations.apply(db, stop_before=NAMES[NAMES.index("0033_content_hash_with_fields") :])
+    db["boards"].insert(ROWS["boards"])
+    raw = RawPosting(
+        "1", "Rust Engineer", "https://x.example/1", location="Berlin", locations=("Munich",),
+        description_html="<p>Build it.</p>", workplace="hybrid", employment_type="Full-time",
+        salary_min=90_000, salary_max=110_000, salary_currency="EUR", salary_period="year",
+    )  # fmt: skip
+    polled = normalize.posting(raw, BoardInfo("Acme", "greenhouse", "https://x.example"))
+    row = dict(zip(_FIELDS, _posting_values(polled), strict=True))
+    db["postings"].insert_all(
+        [
+            ROWS["postings"] | row | {"content_hash": "text only"},
+            ROWS["postings"] | {"key": "Acme:2", "external_id": "2", "content_hash": "c2"},
+        ]
+    )
+    db.close()
+    db = connect(tmp_path / "old.db")
+    hashes = dict(db.execute("SELECT key, content_hash FROM postings").fetchall())
+    assert hashes["Acme:1"] == polled.content_hash
+    unpaid = dataclasses.replace(polled, salary_min=None, salary_max=None)
+    assert normalize.content_hash(unpaid) != polled.content_hash, "the pay is hashed"
+    assert hashes["Acme:2"] not in ("c2", polled.content_hash)
     db.close()

@@ -85,12 +85,27 @@ def test_demo_postings_are_deterministic_per_slot():
     first = demo.make_postings(now, 8)
     assert first == demo.make_postings(now + 0.5, 8)
     later = demo.make_postings(now + 8, 8)
-    assert later[1:] == first[:-1]  # one new posting per slot, the rest unchanged
+    changed = [(a["id"], b["salary"]) for a, b in zip(later[1:], first[:-1], strict=True) if a != b]
+    edited = f"demo-{int(now // 8) + 1 - demo.EDITED_AFTER}"
+    assert changed in ([], [(edited, None)])  # one new posting a slot; one may state its pay
+    assert [p["id"] for p in later[1:]] == [p["id"] for p in first[:-1]]
     assert len(first) == 12
     slot = int(now // 8)
     assert first[0]["id"] == f"demo-{slot}"
     assert first[0]["url"] == f"https://example.com/jobs/demo-{slot}"
     assert first[0]["posted_at"] == datetime.fromtimestamp(slot * 8, UTC).isoformat()
+
+
+def test_demo_postings_that_state_no_pay_have_it_added_later():
+    """One in four that states no pay, neither in its fields nor its text, gets it added a
+    few slots on: an edit, as real boards make, that the demo routes to salary: alerts."""
+    slot = int(1_784_217_332.0 // 8)
+    new = {s: demo._posting(s, 8) for s in range(slot, slot + 40)}
+    old = {s: demo._posting(s, 8, demo.EDITED_AFTER) for s in new}
+    added = [s for s in new if new[s]["salary"] is None and old[s]["salary"]]
+    assert len(added) >= 3 and all(s % 4 == 1 for s in added)
+    assert all(old[s]["description_html"] == new[s]["description_html"] for s in added)
+    assert all(old[s] == new[s] for s in new if s not in added)
 
 
 def test_demo_has_a_rust_role_every_third_slot():

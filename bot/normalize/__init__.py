@@ -65,9 +65,29 @@ __all__ = [
 ]
 
 
-def content_hash(title: str, company: str, location: str, description: str) -> str:
-    """sha256 of what a reader sees; dates are left out so a bumped `updated_at` is no edit."""
-    joined = "\x1f".join((title, company, location, description))
+def content_hash(p: Posting) -> str:
+    """sha256 of what a reader sees and a filter reads: the text, and the fields beside it
+    (its places, workplace, employment type and pay: a board that adds a pay range to its own
+    fields edits the job as much as one that writes it in the text). Dates are left out, so
+    a bumped `updated_at` is no edit."""
+    pay = (p.salary_min, p.salary_max, p.salary_currency, p.salary_period)
+    text = (p.title, p.company, p.location, p.description)
+    return _hash(text, p.locations, p.workplace, p.employment_type, pay)
+
+
+def _hash(
+    text: tuple[str, str, str, str],
+    places: tuple[str, ...],
+    where: str | None,
+    kind: str | None,
+    pay: tuple[float | None, float | None, str | None, str | None],
+) -> str:
+    """`content_hash` of a posting's parts, before the posting is made."""
+    low, high, cur, period = pay
+    joined = "\x1f".join((
+        *text, "\x1e", *places, "\x1e", where or "", kind or "", cur or "", period or "",
+        *("" if v is None else repr(float(v)) for v in (low, high)),
+    ))  # fmt: skip
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
@@ -129,6 +149,10 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     )
     if low is None and high is None:
         low, high, cur, period = stated_pay(description)  # "Salary range: $160k-$200k"
+    where = workplace(raw.workplace, raw.remote, " / ".join((location, *places)))
+    where = where or title_workplace(title)
+    kind = _employment(raw.employment_type, title)
+    pay = (low, high, cur, period)
     return Posting(
         key=posting_key(board.name, raw.external_id),
         board=board.name,
@@ -139,11 +163,10 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
         url=canonical_url(raw.url or raw.apply_url, board.url),
         description=description,
         posted_at=parse_date(raw.posted_at),
-        workplace=workplace(raw.workplace, raw.remote, " / ".join((location, *places)))
-        or title_workplace(title),
-        employment_type=_employment(raw.employment_type, title),
+        workplace=where,
+        employment_type=kind,
         apply_url=apply_url,
-        content_hash=content_hash(title, company, location, description),
+        content_hash=_hash((title, company, location, description), places, where, kind, pay),
         locations=places,
         department=field(raw.department) or None,
         salary_min=low,

@@ -2,7 +2,9 @@
 
 A new posting appears every `every` seconds. Each one is derived from its time slot alone, so
 every poll sees the same postings for the same slots, and about every third one is a Rust role,
-which makes `/alert rust` fire within a minute at the default pace. Companies are fictional.
+which makes `/alert rust` fire within a minute at the default pace. As real boards do, one
+posting in four that states no pay has it added a few slots later (an edit: `salary:>=120k`
+gets it then, saying so). Companies are fictional.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bot.sources.base import register
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 DEFAULT_EVERY = 8.0
+EDITED_AFTER = 3  # slots after which one posting in four that stated no pay states it
 
 RUST_TITLES = (
     "Senior Backend Engineer (Rust)",
@@ -115,7 +118,8 @@ def _description(rng: random.Random, title: str, company: str, location: str) ->
     )
 
 
-def _posting(slot: int, every: float) -> dict[str, Any]:
+def _posting(slot: int, every: float, age: int = 0) -> dict[str, Any]:
+    """The posting of time slot `slot`, `age` slots after it appeared."""
     rng = random.Random(slot)
     title = rng.choice(RUST_TITLES if slot % 3 == 0 else OTHER_TITLES)
     company = rng.choice(COMPANIES)
@@ -126,6 +130,9 @@ def _posting(slot: int, every: float) -> dict[str, Any]:
         workplace = rng.choice(("hybrid", "hybrid", "onsite", "remote"))
     description = _description(rng, title, company, location)
     salary = _salary(rng)
+    pay_said = _pay_said(slot, salary)
+    if salary is None and not pay_said and slot % 4 == 1 and age >= EDITED_AFTER:
+        salary = {"min": 120_000, "max": 145_000, "currency": "EUR"}  # its board added the pay
     return {
         "id": f"demo-{slot}",
         "title": title,
@@ -136,7 +143,7 @@ def _posting(slot: int, every: float) -> dict[str, Any]:
         "department": "Engineering",
         "url": f"https://example.com/jobs/demo-{slot}",
         "posted_at": datetime.fromtimestamp(slot * every, UTC).isoformat(),
-        "description_html": description + _pay_said(slot, salary),
+        "description_html": description + pay_said,
         "salary": salary,
     }
 
@@ -159,7 +166,11 @@ def _pay_said(slot: int, salary: dict[str, Any] | None) -> str:
 def make_postings(now: float, every: float, count: int = 12) -> list[dict[str, Any]]:
     """The postings of the last `count` time slots at `now`, newest first. Pure."""
     current = int(now // every)
-    return [_posting(slot, every) for slot in range(current, current - count, -1) if slot >= 0]
+    return [
+        _posting(slot, every, current - slot)
+        for slot in range(current, current - count, -1)
+        if slot >= 0
+    ]
 
 
 def _salary_fields(salary: object) -> dict[str, Any]:
