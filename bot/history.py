@@ -38,12 +38,18 @@ def _day(when: datetime, zone: tzinfo | None) -> str:
     return f"{local.day} {local:%b %Y}"
 
 
-def updated(edit: str | None, when: datetime | None, zone: tzinfo | None) -> str:
-    """ "✏️ Updated 4 Dec 2026: pay added": the edit that queued the job for the user (`edit`,
-    as `changes` words it) and when it was seen; '' for a job queued as new."""
+def updated(
+    edit: str | None, when: datetime | None, zone: tzinfo | None, now: datetime | None = None
+) -> str:
+    """ "✏️ Updated 4 Dec 2026: pay added" ("today", "yesterday" by `now`): the edit that
+    queued the job for the user (`edit`, as `changes` words it) and when it was seen; '' for
+    a job queued as new."""
     if edit is None:
         return ""
     day = f" {_day(when, zone)}" if when is not None else ""
+    if when is not None and now is not None:
+        ago = (now.astimezone(zone).date() - when.astimezone(zone).date()).days
+        day = {0: " today", 1: " yesterday"}.get(ago, day)
     return f"✏️ Updated{day}: {edit}" if edit else f"✏️ Updated{day}"
 
 

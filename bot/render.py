@@ -171,7 +171,7 @@ def _facts(
         _line(_years(asked(posting.title, posting.description or ""))),
         _line(_stack(posting)),
         _line(_dated(posting, now, zone)),
-        _line(updated(*edit, zone) if edit is not None else ""),
+        _line(updated(*edit, zone, now) if edit is not None else ""),
         _line(listed_before(earlier, zone)),
         _line("Also on " + shorten(", ".join(dict.fromkeys(boards)), 120) if boards else ""),
     ]

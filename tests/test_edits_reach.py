@@ -67,9 +67,9 @@ async def test_an_edit_that_states_the_pay_reaches_the_salary_alert_once(
     (item,) = [i for i in due if i.chat_id == PAID]
     message = compose(store, item, clock[0])
     assert message is not None, "the job, a week after it was posted, says why it comes now"
-    assert f"✏️ Updated {item.created_at:%-d %b %Y}: pay added, description changed" in (
-        message.plain
-    )
+    assert "✏️ Updated today: pay added, description changed" in message.plain
+    days_on = compose(store, item, clock[0] + timedelta(days=3))
+    assert days_on is not None and f"✏️ Updated {item.created_at:%-d %b %Y}: pay" in days_on.plain
     boards.set_json(ATS, {"jobs": [OLD, job(1, BUILD + PAY + "<p>Apply soon.</p>")]})
     assert (await poller.poll("ATS")).enqueued == 0, "each has it once"
 

@@ -59,6 +59,10 @@ def test_the_edit_is_a_line_after_the_date_in_the_users_zone() -> None:
     assert lines[dated + 1] == "✏️ Updated 29 Mar 2026: pay added"
     assert "✏️" not in notification(PAID, ["rust"], SAT).plain, "a job queued new says nothing"
     assert updated("", seen, None) == "✏️ Updated 28 Mar 2026"
+    assert updated("now remote", seen, None, seen) == "✏️ Updated today: now remote"
+    next_day = seen + timedelta(hours=1)
+    assert updated("x", seen, None, next_day) == "✏️ Updated yesterday: x"
+    assert updated("x", seen, ZoneInfo("Asia/Tokyo"), next_day) == "✏️ Updated today: x"
 
 
 def _edited_pair(store) -> int:
@@ -76,7 +80,7 @@ async def test_an_edited_job_sent_alone_says_what_changed(store, tg, transport) 
     store.outbox.enqueue_users("B:2", [USER], [alert], SAT)
     assert await make_sender(store, transport, Clock(SAT)).drain(timeout=2) == 2
     edited, new = (m.visible_text.splitlines() for m in tg.sent)
-    assert "✏️ Updated 28 Mar 2026: pay added" in edited
+    assert "✏️ Updated today: pay added" in edited
     assert not [line for line in new if "✏️" in line]
 
 
