@@ -47,3 +47,4 @@ migrations(name="0030_deliveries_sent_queries")(schema_changes.deliveries_sent_q
 migrations(name="0031_pay_from_descriptions")(schema_changes.pay_from_descriptions)
 migrations(name="0032_deliveries_edit")(schema_changes.deliveries_edit)
 migrations(name="0033_content_hash_with_fields")(schema_changes.content_hash_with_fields)
+migrations(name="0034_postings_detailed_at")(schema_changes.postings_detailed_at)

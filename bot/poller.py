@@ -28,6 +28,7 @@ from bot.store import (
     BoardState,
     Choices,
     Db,
+    Details,
     Follows,
     Notices,
     Outbox,
@@ -66,6 +67,7 @@ class PollStores:
     db: Db
     boards: Boards
     postings: Postings
+    details: Details
     alerts: Alerts
     choices: Choices
     follows: Follows
@@ -173,7 +175,8 @@ class Poller:
 
     async def _poll(self, board: BoardState) -> PollOutcome:
         """Fetch and read the board, then store what changed and route what is new."""
-        read = await self._fetch(board)
+        due = self.store.details.due(board, self.clock(), sources.get(board.kind).details)
+        read = await self._fetch(board, due)
         now = self.clock()
         self._follow_move(board, read.first if isinstance(read, Crawl) else read.crawl.first)
         if isinstance(read, Crawl):
@@ -187,7 +190,7 @@ class Poller:
                 "open (layout change or outage?)",
                 alert_now=True,
             )
-        rec, new, enqueued = await self._store(board, read, now)
+        rec, new, enqueued = await self._store(board, read, now, due)
         if rec.baseline or new or rec.changed:
             self.on_stored()  # their text is indexed after the poll (bot.textindexer)
         self._report(board, rec, new, enqueued)
@@ -205,17 +208,15 @@ class Poller:
         """A permanent redirect: poll the new URL from now on."""
         if first.moved_to and first.moved_to != board.endpoint:
             self.store.boards.move_board(board.name, first.moved_to)
-            log.info(
-                "board %s: moved permanently to %s; polling that from now on",
-                board.name,
-                first.moved_to,
-            )
+            log.info("board %s: moved permanently to %s; polling that from now on",
+                     board.name, first.moved_to)  # fmt: skip
 
     async def _store(
-        self, board: BoardState, read: Read, now: datetime
+        self, board: BoardState, read: Read, now: datetime, due: frozenset[str]
     ) -> tuple[RecordResult, int, int]:
         """Store the poll (a baseline, or a burst of new postings, in slices first), route what
-        is new and mark the board polled: (the last slice's record, new postings, alerts)."""
+        is new and mark the board polled, and the details `due` read again: (the last slice's
+        record, new postings, alerts)."""
         got, postings, unchanged = read.crawl, read.postings, read.unchanged
         fingerprints = read.fingerprints
         ahead = None
@@ -238,6 +239,7 @@ class Poller:
             rec.changed[:0] = sliced.changed  # (the poll's, all of them)
             if rec.closed:
                 closings.tell_closed(self.store.saved, self.store.notices, rec.closed, now)
+            self.store.details.read_again(board.name, due, now)
             body_hash = got.body_hash if got.single else None
             self.streaks.succeeded(board, now, got.etag, got.last_modified, body_hash)
         return rec, len(rec.new) + sliced.new, enqueued
@@ -255,9 +257,9 @@ class Poller:
         if enqueued:
             self.on_enqueued()
 
-    async def _fetch(self, board: BoardState) -> Read | Crawl:
-        """Fetch, parse and normalise the board within its deadline; the CPU-heavy parts run on
-        the reader. Ids whose detail could not be read are asked for again next poll."""
+    async def _fetch(self, board: BoardState, due: frozenset[str]) -> Read | Crawl:
+        """Fetch, parse and normalise the board within its deadline, the CPU-heavy parts on the
+        reader; ids whose detail failed are asked for again next poll, and those `due` now."""
         source = sources.get(board.kind)
         ctx = Context(board.name, board.endpoint, board.options)
         postings = self.store.postings
@@ -269,12 +271,12 @@ class Poller:
                 ctx,
                 BoardInfo(board.name, board.kind, board.endpoint, board.company),
                 stored=lambda: postings.fingerprints(board.name),
-                known=lambda: postings.known_ids(board.name),  # less those owed a detail
+                known=lambda: postings.known_ids(board.name) - due,  # less those owed a detail
                 run=self.reader.run,
                 alone=self.reader.read,
-                etag=board.etag,
-                last_modified=board.last_modified,
-                seen=board.body_hash if board.baseline_at else None,
+                etag=None if due else board.etag,
+                last_modified=None if due else board.last_modified,
+                seen=board.body_hash if board.baseline_at and not due else None,
             )
         return read
 

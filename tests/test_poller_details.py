@@ -3,6 +3,8 @@ that fails keeps its posting from the list data, never drops it, never makes an 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.config import PollingConfig
@@ -19,8 +21,8 @@ def item(i: int, title: str = "Rust Engineer") -> dict:
     return {"id": str(i), "name": f"{title} {i}", "postingUrl": f"https://jobs.example/{i}"}
 
 
-def detail(i: int, title: str = "Rust Engineer") -> dict:
-    ad = {"sections": {"jobDescription": {"title": "The job", "text": f"<p>Ad {i}</p>"}}}
+def detail(i: int, title: str = "Rust Engineer", more: str = "") -> dict:
+    ad = {"sections": {"jobDescription": {"title": "The job", "text": f"<p>Ad {i}</p>{more}"}}}
     return item(i, title) | {"jobAd": ad}
 
 
@@ -106,3 +108,46 @@ async def test_a_detail_still_owed_is_asked_for_again_after_a_restart(
     assert "Ad 2" in store.postings.posting("Quill:2").description
     asked = [path for path, _ in boards.requests if path == f"{LIST}/1"]
     assert len(asked) == 1, "a posting stored whole is not asked for again"
+
+
+PAY = "<p>The base salary range for this role is $150,000 - $180,000.</p>"
+
+
+async def test_a_recent_jobs_detail_is_read_again_a_day_on_and_its_edit_reaches(
+    store, boards, quill, now
+) -> None:
+    """SmartRecruiters says a job's text and pay only in its detail, asked once, when the job
+    is new: a pay its board added days later was never seen, and "rust salary:>=100k" lost
+    the job. A recent job's detail is read again once a day: the edit reaches that alert,
+    saying what changed."""
+    clock = [now]
+    client = build_client(timeout=1.0)
+    poller = Poller(
+        store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: clock[0]
+    )
+    store.users.subscribe(8, now)
+    store.alerts.add_alert(8, "rust salary:>=100k", now)
+    try:
+        serve(boards, [1], {})
+        assert (await poller.poll(quill)).status == "baseline"
+        serve(boards, [1, 2], {})
+        assert (await poller.poll(quill)).enqueued == 1, "to 'rust' (7)"
+        boards.set_json(f"{LIST}/2", detail(2, more=PAY))
+        clock[0] += timedelta(hours=6)
+        assert (await poller.poll(quill)).changed == 0, "read today: not asked again yet"
+        clock[0] += timedelta(days=1)
+        again = await poller.poll(quill)
+        assert (again.changed, again.enqueued) == (1, 1)
+        clock[0] += timedelta(hours=1)
+        assert (await poller.poll(quill)).changed == 0, "read again: not before a day"
+    finally:
+        poller.close()
+        await client.aclose()
+    [paid] = [i for i in store.outbox.due(now.replace(year=2100)) if i.chat_id == 8]
+    assert (paid.posting.key, paid.posting.salary_min, paid.edit) == (
+        "Quill:2",
+        150_000,
+        "pay added, description changed",
+    )
+    asked = [path for path, _ in boards.requests if path.startswith(f"{LIST}/")]
+    assert sorted(asked) == [f"{LIST}/1", f"{LIST}/2", f"{LIST}/2"], "the baseline's once"

@@ -32,6 +32,13 @@ def test_every_kind_that_reads_postings_has_a_case() -> None:
     assert set(sources.kinds()) - {c.kind for c in CASES} == set()
 
 
+def test_the_kinds_that_ask_for_details_say_so() -> None:
+    """A kind whose parse asks for a posting's detail has `details` set, so that a recent
+    job's detail is read again (`bot.store.details`); no other kind has it."""
+    asking = {c.kind for c in CASES if any(r.detail_of for r in golden.parse(c)[0].follow)}
+    assert asking == {k for k in sources.kinds() if sources.get(k).details}
+
+
 def test_every_golden_file_belongs_to_a_case() -> None:
     wanted = {c.golden for c in CASES}
     stale = [p for p in golden.ROOT.glob(f"*/*{golden.GOLDEN}") if p not in wanted]

@@ -80,6 +80,7 @@ def _detail(data: dict[str, Any], request: Request, base: str) -> RawPosting:
 @register
 class BambooHR(Source):
     kind = "bamboohr"
+    details = True
     title = "BambooHR careers site ({company}.bamboohr.com/careers)"
     example_url = "https://acme.bamboohr.com/careers"
 

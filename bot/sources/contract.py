@@ -81,6 +81,7 @@ class Source:
     title: ClassVar[str]
     example_url: ClassVar[str]
     generic: ClassVar[bool] = False  # accepts URLs of many sites (feeds, pages): tried last
+    details: ClassVar[bool] = False  # asks a detail of each posting not in `ctx.known`
 
     def check_options(self, options: Mapping[str, Any]) -> list[str]:
         """Problems with a board's options, each as "key: what is wrong"; none by default."""

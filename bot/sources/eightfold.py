@@ -229,6 +229,7 @@ def _list_page(response: Response, data: Any, path: str, ctx: Context) -> Page:
 @register
 class Eightfold(Source):
     kind = "eightfold"
+    details = True
     title = "Eightfold career site ({company}.eightfold.ai, or its own domain)"
     example_url = "https://acme.eightfold.ai/careers?domain=acme.com"
 

@@ -94,6 +94,7 @@ def _detail(data: dict[str, Any], request: Request) -> RawPosting:
 @register
 class Rippling(Source):
     kind = "rippling"
+    details = True
     title = "Rippling ATS board (ats.rippling.com/{slug}/jobs)"
     example_url = "https://ats.rippling.com/acme/jobs"
 

@@ -129,6 +129,7 @@ def _posting(item: dict[str, Any], *, partial: bool = False) -> RawPosting:
 @register
 class SmartRecruiters(Source):
     kind = "smartrecruiters"
+    details = True
     title = "SmartRecruiters company (jobs.smartrecruiters.com/{company})"
     example_url = "https://jobs.smartrecruiters.com/Wise"
 

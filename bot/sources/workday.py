@@ -30,6 +30,7 @@ def _list_request(site: Site, offset: int) -> Request:
 @register
 class Workday(Source):
     kind = "workday"
+    details = True
     title = "Workday career site ({tenant}.wd{N}.myworkdayjobs.com/{site})"
     example_url = "https://nvidia.wd5.myworkdayjobs.com/en-US/NVIDIAExternalCareerSite"
 

@@ -3,7 +3,8 @@
 `db` opens and migrates the database and holds the connection, transactions (which may span
 stores), backup and the timestamp helpers; `boards` the boards and their poll state (chat- and
 follow-added ones too); `postings` what each poll found (`record`, its pure `diff`, job
-`identity`) and the reads of stored postings; `jobs` a posting and its copies on other boards
+`identity`) and the reads of stored postings; `details` which recent postings' details a poll
+reads again; `jobs` a posting and its copies on other boards
 as one job (/why, the buttons, "also on"); `users` users and their settings; `alerts` their
 alerts; `choices` the jobs they hid and companies they muted; `saved` the jobs they saved
 for later; `outbox` the deliveries; `held` those held for a summary; `follows` the boards
@@ -32,6 +33,7 @@ from bot.store.alerts import AlertRow, Alerts
 from bot.store.boards import Boards, BoardState
 from bot.store.choices import Choices, company_key
 from bot.store.db import Db, connect, from_iso, iso, utcnow
+from bot.store.details import Details
 from bot.store.follows import Followed, Follows
 from bot.store.held import Held
 from bot.store.jobs import JobRecord, Jobs
@@ -55,6 +57,7 @@ __all__ = [
     "Boards",
     "Choices",
     "Db",
+    "Details",
     "ExchangeRates",
     "Followed",
     "Follows",
@@ -92,6 +95,7 @@ class Stores:
     db: Db
     boards: Boards
     postings: Postings
+    details: Details
     jobs: Jobs
     users: Users
     alerts: Alerts
@@ -111,6 +115,7 @@ class Stores:
             db,
             Boards(db),
             Postings(db),
+            Details(db),
             Jobs(db),
             Users(db),
             Alerts(db),

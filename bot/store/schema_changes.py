@@ -265,3 +265,16 @@ def content_hash_with_fields(db: Database) -> None:
             [(content_hash(_posting(row)), row["rowid"]) for row in rows],
         )
         last = rows[-1]["rowid"]
+
+
+def postings_detailed_at(db: Database) -> None:
+    """When a posting's detail was last read (`bot.store.details`; NULL: when first seen), and
+    the index a poll finds its board's recent jobs by: only open, whole postings past the
+    board's first poll, so it stays small; it covers the query (the columns it is limited
+    by too), which then reads no posting's row."""
+    db.execute("ALTER TABLE postings ADD COLUMN detailed_at TEXT")
+    db.execute(
+        """CREATE INDEX postings_details_due ON postings (board, first_seen_at, detailed_at,
+           external_id, partial, baseline, closed_at)
+           WHERE partial = 0 AND baseline = 0 AND closed_at IS NULL"""
+    )
