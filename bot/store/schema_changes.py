@@ -248,7 +248,7 @@ def content_hash_with_fields(db: Database) -> None:
     places too (`bot.normalize.content_hash`): an edit of those alone is an edit now. Taken
     from the stored posting, so a posting whose board changed nothing stays unchanged. In
     steps of 2,000 rows; ~30 µs a posting (a million in about 30 s, once)."""
-    from bot.store.columns import _POSTING_COLS, _posting  # it imports bot.store.db, which us
+    from bot.store.columns import _POSTING_COLS, _posting  # (its bot.store.db imports this)
 
     read = db.conn.cursor()
     read.row_factory = sqlite3.Row  # read by column name, whichever connection migrates
