@@ -13,7 +13,7 @@ from bot.history import changes, updated
 from bot.models import Posting
 from bot.policy import DeliverySettings
 from bot.render import notification
-from tests.test_holding import SAT, USER, Clock, make_sender, setup
+from tests.test_holding import SAT, USER, Clock, make_sender, next_days_digest, setup
 from tests.test_holding import tg as tg  # the fixtures, shared
 from tests.test_holding import transport as transport
 
@@ -89,11 +89,6 @@ async def test_a_digest_marks_an_edited_job(store, tg, transport) -> None:
     store.users.set_settings(USER, DeliverySettings("UTC", "daily", 8 * 60), SAT)
     store.outbox.enqueue_users(JOB.key, [USER], [alert], SAT, "now remote")
     store.outbox.enqueue_users("B:2", [USER], [alert], SAT)
-    clock = Clock(SAT)
-    sender = make_sender(store, transport, clock)
-    await sender.drain(timeout=1)
-    clock.now = datetime(2026, 3, 29, 8, 0, tzinfo=UTC)
-    assert await sender.drain(timeout=2) == 1
-    lines = tg.sent[0].visible_text.splitlines()
+    lines = await next_days_digest(store, tg, transport)
     assert "• Backend Engineer — Acme Pay · Berlin (on-site) · ✏️ updated: now remote" in lines
     assert "• Backend Engineer — Acme Pay · Berlin (on-site)" in lines, "the one queued new"

@@ -545,17 +545,22 @@ async def test_a_job_listed_before_says_so_with_what_the_user_did_with_it(
     ), "the job listed before is the old one, not the copy's own job"
 
 
-async def test_a_digest_marks_a_job_listed_before(store, tg, transport) -> None:
-    alerts, again = _listed_before(store, SAT)
-    store.users.set_settings(USER, DeliverySettings("UTC", "daily", 8 * 60), SAT)
-    store.outbox.enqueue([Delivery(USER, again.key, tuple(alerts))], SAT)
-    job(store, 5, SAT, alerts, title="Go Engineer")
+async def next_days_digest(store: Stores, tg: FakeTelegram, transport) -> list[str]:
+    """The lines of the daily digest (at 08:00) of what USER's outbox holds at SAT."""
     clock = Clock(SAT)
     sender = make_sender(store, transport, clock)
     await sender.drain(timeout=1)
     clock.now = datetime(2026, 3, 29, 8, 0, tzinfo=UTC)
     assert await sender.drain(timeout=2) == 1
-    lines = tg.sent[0].visible_text.splitlines()
+    return tg.sent[0].visible_text.splitlines()
+
+
+async def test_a_digest_marks_a_job_listed_before(store, tg, transport) -> None:
+    alerts, again = _listed_before(store, SAT)
+    store.users.set_settings(USER, DeliverySettings("UTC", "daily", 8 * 60), SAT)
+    store.outbox.enqueue([Delivery(USER, again.key, tuple(alerts))], SAT)
+    job(store, 5, SAT, alerts, title="Go Engineer")
+    lines = await next_days_digest(store, tg, transport)
     assert "• Rust Engineer — Acme Pay · Berlin · 🔁 listed before; you applied" in lines
     assert "• Go Engineer 5 — Acme Pay · Berlin (hybrid) · €60k–80k a year" in lines
 
