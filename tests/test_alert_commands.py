@@ -1024,6 +1024,17 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>/alert (remote:yes OR remote:hybrid) python location:london</code>",
         ),
         ("python jobs in london or hybrid", "<code>/alert python (london OR hybrid)"),  # of where?
+        (  # a list after "in" is of places: "Berlin, rust or go" is a place, then either tech
+            "hybrid in Berlin, rust or go",
+            "<code>/alert remote:hybrid location:berlin (rust OR go)</code>",
+        ),
+        ("anything rust in the netherlands or belgium", "rust location:(netherlands OR belgium)"),
+        (
+            "contract or freelance go work, remote",
+            "<code>/alert type:contract go remote:yes</code>",
+        ),
+        ("contract or full-time python jobs", "(type:contract OR type:full-time) python</code>"),
+        ("social work jobs", "<code>/alert social work</code>"),  # "work" kept: what work
         ("hello, how do I delete an alert", "<code>/delete &lt;id&gt;</code> — Delete an alert."),
     ],
 )

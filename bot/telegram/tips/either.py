@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from bot.stack import is_tech
 from bot.syntax import And, Node, Or
+from bot.telegram.tips.places import a_place
 from bot.telegram.tips.words import regrouped, slashed
 
 # "at stripe, adyen or wise", "in berlin, munich or hamburg": a list of one-word names.
@@ -28,9 +30,21 @@ def either_spelled(text: str) -> str:
     for words, typed in slashed(text).items():
         text = text.replace(typed, f"({' OR '.join(words)})")
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
-    return _LISTED.sub(
-        lambda m: f"{m['glue']} ({' OR '.join([*_COMMA.split(m['items']), m['last']])})", text
-    )
+    return _LISTED.sub(_listed, text)
+
+
+def _listed(m: re.Match[str]) -> str:
+    """A list closed by "or" as one OR, when its items are what its glue word takes: places
+    after "in" and "from" (not "in Berlin, Rust or Go"), techs after "with", "like", "using"."""
+    items = [*_COMMA.split(m["items"]), m["last"]]
+    glue = m["glue"].lower()
+    kind = a_place if glue in ("in", "from") else is_tech if glue in _TECH_GLUE else None
+    if kind is not None and not all(kind(item.lower()) for item in items):
+        return m[0]
+    return f"{m['glue']} ({' OR '.join(items)})"
+
+
+_TECH_GLUE = ("with", "like", "using")
 
 
 def or_tight(node: Node) -> Node:

@@ -20,7 +20,7 @@ def place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     the = int(i < len(terms) and word_of(terms[i]) == "the")
     if i + the < len(terms) and isinstance(either := terms[i + the], Or):
         named = [c for c in either.children if isinstance(c, Word | Phrase)]
-        places = [c for c in named if _a_place(c.text)]
+        places = [c for c in named if a_place(c.text)]
         if len(places) == len(either.children):
             return the + 1, Field("location", either)
         others = [c.text for c in named if c not in places]  # "in berlin or remote"
@@ -29,7 +29,7 @@ def place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
             return the + 1, or_remote(Field("location", where))
     for n in range(min(3, len(terms) - i - the), 0, -1):
         words = [t.token for t in terms[i + the : i + the + n] if isinstance(t, Word)]
-        if len(words) == n and (_a_place(" ".join(words)) or (the and words == ["us"])):
+        if len(words) == n and (a_place(" ".join(words)) or (the and words == ["us"])):
             return the + n, Field("location", Word(words[0]) if n == 1 else Phrase(tuple(words)))
     return None
 
@@ -49,7 +49,8 @@ def or_remote(place: Field) -> Or:
     return Or((place, And((Attr("remote", "yes"), Field(OPEN_TO, where)))))
 
 
-def _a_place(name: str) -> bool:
+def a_place(name: str) -> bool:
+    """Whether `name` names a place we know ("netherlands" too: the Netherlands)."""
     return placenames.names_a_place(name) or placenames.names_a_place(f"the {name}")
 
 

@@ -10,6 +10,7 @@ import html
 from bot import nearby
 from bot.errors import QueryError
 from bot.query import parse as parse_query
+from bot.stack import is_tech
 from bot.syntax import (
     ATTRS,
     NEAR,
@@ -49,7 +50,7 @@ _KINDS = (
 # in the job: these say what a job is, or join words, and few jobs say them as meant.
 _JOB_WORDS = frozenset({
     "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy",
-    "vacancies", "opportunity", "opportunities", "only", *_KINDS,
+    "vacancies", "opportunity", "opportunities", "only", "anything", *_KINDS,
 })  # fmt: skip
 
 
@@ -130,8 +131,8 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
         return salary
     if token in WORKPLACE_WORDS:
         return Attr("remote", ATTRS["remote"][token]), 1, "", False
-    if (either := _workplaces(terms[i])) is not None:
-        return either, 1, "", False  # "remote or hybrid"
+    if (either := _either_attr(terms[i])) is not None:
+        return either, 1, "", False  # "remote or hybrid", "contract or freelance"
     term = terms[i]
     said = term.text if isinstance(term, Word | Phrase) else ""
     if (kind := TYPES.get(said)) and not (i and word_of(terms[i - 1]) == "smart"):
@@ -139,11 +140,26 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
     return None
 
 
-def _workplaces(term: Node) -> Or | None:
-    """ "remote or hybrid" as remote:yes OR remote:hybrid; None for any other term."""
-    if not isinstance(term, Or) or not all(word_of(c) in WORKPLACE_WORDS for c in term.children):
+def _kind_of_work(term: Node) -> bool:
+    """Whether `term` before "work" says what work: remote, contract, a tech."""
+    said = word_of(term)
+    return said in WORKPLACE_WORDS or said in TYPES or is_tech(said) or isinstance(term, Or)
+
+
+def _either_attr(term: Node) -> Node | None:
+    """ "remote or hybrid" as remote:yes OR remote:hybrid, "contract or freelance" as
+    type:contract; None for any other term."""
+    if not isinstance(term, Or):
         return None
-    return Or(tuple(Attr("remote", ATTRS["remote"][word_of(c)]) for c in term.children))
+    words = [c.text if isinstance(c, Word | Phrase) else "" for c in term.children]
+    if all(w in WORKPLACE_WORDS for w in words):
+        attrs = [Attr("remote", ATTRS["remote"][w]) for w in words]
+    elif all(w in TYPES or w in ATTRS["type"] for w in words):
+        attrs = [Attr("type", TYPES.get(w) or ATTRS["type"][w]) for w in words]
+    else:
+        return None
+    unique = tuple(dict.fromkeys(attrs))
+    return unique[0] if len(unique) == 1 else Or(unique)
 
 
 def _welcome(terms: list[Node], i: int) -> int:
@@ -185,8 +201,8 @@ def as_filters(
         term, token = terms[i], word_of(terms[i])
         if token == "only" and _after_region(terms, i):
             out.append(term)  # "us only": from:us, which the remote tips offer
-        elif token in _JOB_WORDS:
-            read.append(token)
+        elif token in _JOB_WORDS or (token == "work" and i and _kind_of_work(terms[i - 1])):
+            read.append(token)  # ("remote work", "go work"; not "social work")
             sentence = True
         elif not (token in _GLUE or (isinstance(term, Phrase) and set(term.tokens) <= _GLUE)):
             out.append(term)  # (a phrase of glue: "I'm")
