@@ -30,6 +30,7 @@ class Facts:
     held_for_resume: bool = False  # ... waiting for the user's /resume
     ended: str | None = None  # a delivery that ended unsent: why ("rejected: …", "muted by …")
     changed_at: datetime | None = None  # when its board last edited it, if it did
+    edit: str | None = None  # what the edit that queued it changed, if an edit did
     zone: tzinfo = UTC  # the user's, for the times shown
 
 
@@ -96,7 +97,8 @@ def blockers(f: Facts) -> list[str]:
     """Why a job that matches the query was (or would be) not pushed for this alert."""
     out = []
     if f.sent_at is not None:
-        out.append(f"already sent to you ({_day(f.sent_at, f.zone)})")
+        because = f", after an edit made it match ({f.edit})" if f.edit else ""
+        out.append(f"already sent to you ({_day(f.sent_at, f.zone)}){because}")
     if f.pending:
         out.append(_waiting(f))
     if f.ended is not None and not (f.hidden or f.company_muted):

@@ -14,6 +14,8 @@ from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
 from bot.poller import Poller, PollStores
 from bot.store import Stores
+from bot.telegram.handlers import Handlers
+from bot.transport import Incoming
 from tests.test_copies_reach import ATS, BUILD, PAY, job, sent
 
 RUST, PAID, LATER = 7, 8, 9
@@ -70,6 +72,10 @@ async def test_an_edit_that_states_the_pay_reaches_the_salary_alert_once(
     assert "✏️ Updated today: pay added, description changed" in message.plain
     days_on = compose(store, item, clock[0] + timedelta(days=3))
     assert days_on is not None and f"✏️ Updated {item.created_at:%-d %b %Y}: pay" in days_on.plain
+    assert store.outbox.mark_sending(item.id)
+    store.outbox.mark_sent(item.id, clock[0], 99)
+    why = await Handlers(store.db, clock=lambda: clock[0])(Incoming(PAID, "/why ATS:1"))
+    assert "after an edit made it match (pay added, description changed)" in str(why)
     boards.set_json(ATS, {"jobs": [OLD, job(1, BUILD + PAY + "<p>Apply soon.</p>")]})
     assert (await poller.poll("ATS")).enqueued == 0, "each has it once"
 

@@ -210,6 +210,10 @@ FACTS = [  # (facts, what blockers says)
     ),
     (Facts(T0, T0, sent_at=T0, changed_at=T0 + timedelta(days=45)), ["already sent to you"]),
     (
+        Facts(T0, T0, sent_at=T0, edit="pay added"),
+        ["already sent to you (2026-05-01 08:00 UTC), after an edit made it match (pay"],
+    ),
+    (
         Facts(T0, T0, pending=True, held_until=T0 + timedelta(hours=10)),
         ["it is waiting in your outbox for a summary at 2026-05-01 18:00 UTC (a digest,"],
     ),

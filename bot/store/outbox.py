@@ -54,6 +54,7 @@ class OutboxState:
     sent_at: datetime | None
     held_until: datetime | None = None  # a pending one held for a summary (UNTIL_RESUME: paused)
     error: str | None = None  # why it failed or was dropped, or the last retry's error
+    edit: str | None = None  # what an edit changed, when the edit queued it
 
 
 class _Unclaimed(Exception):
@@ -281,7 +282,7 @@ class Outbox(Table):
     def outbox_state(self, chat_id: int, job_key: str) -> OutboxState | None:
         """The user's delivery of this job (through any of its postings), if there is one."""
         row = self.db.one(
-            """SELECT d.state, d.sent_at, d.held_until, d.last_error
+            """SELECT d.state, d.sent_at, d.held_until, d.last_error, d.edit
                FROM deliveries d JOIN postings p ON p.key = d.posting_key
                WHERE d.chat_id = ? AND coalesce(p.job_key, p.key) = ?
                ORDER BY d.state = 'sent' DESC LIMIT 1""",
@@ -290,5 +291,6 @@ class Outbox(Table):
         if row is None:
             return None
         return OutboxState(
-            row["state"], from_iso(row["sent_at"]), from_iso(row["held_until"]), row["last_error"]
-        )
+            row["state"], from_iso(row["sent_at"]), from_iso(row["held_until"]),
+            row["last_error"], row["edit"],
+        )  # fmt: skip

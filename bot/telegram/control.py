@@ -121,6 +121,7 @@ class ControlCommands:
             held_for_resume=held == UNTIL_RESUME,
             ended=outbox.error if outbox and outbox.state in ("failed", "dropped") else None,
             changed_at=job.changed_at,
+            edit=outbox.edit if outbox else None,
             zone=policy.zone(store.users.settings(chat_id).timezone),
         )
         ok, reasons = reached.verdict(explanation, facts)
