@@ -237,8 +237,7 @@ class Poller:
                 rec = self.store.postings.apply(ahead, now, self.polling.close_after)
             enqueued = self.router.route(rec.new, now, rec.copies, rec.edited) + sliced.enqueued
             rec.changed[:0] = sliced.changed  # (the poll's, all of them)
-            if rec.closed:
-                closings.tell_closed(self.store.saved, self.store.notices, rec.closed, now)
+            closings.tell_savers(self.store.saved, self.store.notices, rec, now)
             self.store.details.read_again(board.name, due, now)
             body_hash = got.body_hash if got.single else None
             self.streaks.succeeded(board, now, got.etag, got.last_modified, body_hash)

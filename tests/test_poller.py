@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot import render
 from bot.config import PollingConfig
 from bot.config_boards import BoardConfig
 from bot.events import Notice
@@ -432,8 +433,40 @@ async def test_a_saved_job_that_closes_is_told_once_to_those_who_saved_it(
     await client.aclose()
 
 
+async def test_a_saved_job_whose_board_states_its_pay_is_told_once(store, boards, now) -> None:
+    """Its board adds the pay to a job saved without one: whoever saved it hears it once, and
+    /saved shows the pay; a job saved with the same pay already, or by an older jobbot that
+    kept no pay, gets no notice."""
+    client = build_client(timeout=1.0)
+    p = Poller(store.view(PollStores), Fetcher(client), PollingConfig(), clock=lambda: now)
+    store.boards.sync_boards([board("Acme", boards.url(PATH))], now)
+    pay = "&lt;p&gt;The base salary range for this role is $150,000 - $180,000.&lt;/p&gt;"
+    boards.set_json(PATH, {"jobs": [gh_job(1, "Engineer 1"), gh_job(2, "Engineer 2", pay)]})
+    await p.poll("Acme")
+    for user in (7, 8, 9):
+        store.users.subscribe(user, now)
+    one, two = store.postings.posting("Acme:1"), store.postings.posting("Acme:2")
+    store.saved.save(7, one, now, render.job_details(one))
+    store.saved.save(8, two, now, render.job_details(two))
+    store.saved.save(9, one, now)  # saved by an older jobbot: no details kept
+    boards.set_json(
+        PATH, {"jobs": [gh_job(1, "Engineer 1", pay), gh_job(2, "Engineer 2", pay + " ")]}
+    )
+    assert (await p.poll("Acme", force=True)).changed == 1
+    [told] = store.notices.due_notices(now)
+    assert (told.chat_id, told.text) == (
+        7,
+        "💰 A job you saved now says what it pays: Engineer 1 — Acme Pay: $150k–180k.\n"
+        "/saved lists your saved jobs.",
+    )
+    assert [j.details for j in store.saved.saved(9)] == ["Berlin · $150k–180k"]
+    await p.poll("Acme", force=True)
+    assert len(store.notices.due_notices(now)) == 1, "told once"
+    await client.aclose()
+
+
 def test_a_notice_of_one_closed_job_or_of_many_names_ten_at_most() -> None:
-    from bot.closings import notice
+    from bot.closings import notice, paid_notice
     from bot.store import Keep
 
     job = Keep("A:1", "Rust Engineer", "Acme", "https://a.example/1", datetime(2026, 1, 1))
@@ -443,3 +476,8 @@ def test_a_notice_of_one_closed_job_or_of_many_names_ten_at_most() -> None:
     )
     lines = notice([job] * 12).split("\n")
     assert len(lines) == 13 and lines[-2] == "…and 2 more"
+    paid = paid_notice(["Rust Engineer — Acme: €90k"] * 12).split("\n")
+    assert paid[0] == "💰 12 jobs you saved now say what they pay:"
+    assert paid[1] == "• Rust Engineer — Acme: €90k" and paid[-2:] == [
+        "…and 2 more", "/saved lists your saved jobs."
+    ] and len(paid) == 13  # fmt: skip

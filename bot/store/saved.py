@@ -99,6 +99,13 @@ class Saved(Table):
             )
         return cur.rowcount > 0
 
+    def set_details(self, posting_key: str, details: str) -> None:
+        """What /saved shows of where a saved job is and what it pays, for every saver (the
+        job's board edited it: `closings.tell_paid`)."""
+        self.db.execute(
+            "UPDATE saved_jobs SET details = ? WHERE posting_key = ?", (details, posting_key)
+        )
+
     def unsave(self, chat_id: int, posting_key: str) -> bool:
         """Forget one saved job; False when it was not saved."""
         with self.db.transaction():
