@@ -107,6 +107,25 @@ async def test_an_edit_of_a_posting_older_than_the_window_is_stored_not_sent(
     assert store.postings.posting("ATS:3").salary_min == 150_000, "stored, edited"
 
 
+async def test_a_job_closed_then_listed_again_edited_reaches_the_alert_it_now_matches(
+    poller, store, boards, clock
+) -> None:
+    """Missing from two polls, the job was closed; its board lists it again, now with its
+    pay: the edit reaches "rust salary:>=140k" as it would have had the job stayed listed."""
+    boards.set_json(ATS, {"jobs": [OLD, job(5)]})
+    assert (await poller.poll("ATS")).enqueued == 1
+    boards.set_json(ATS, {"jobs": [OLD]})
+    await poller.poll("ATS")
+    filler = job(6, "<p>Build the risk engine in Rust, from Lisbon.</p>", location="Lisbon")
+    boards.set_json(ATS, {"jobs": [OLD, filler]})  # (a body of its own: not a 304)
+    assert (await poller.poll("ATS")).closed == 1
+    clock[0] += timedelta(days=2)
+    boards.set_json(ATS, {"jobs": [OLD, filler, job(5, BUILD + PAY)]})
+    back = await poller.poll("ATS")
+    assert (back.new, back.changed, back.enqueued) == (0, 1, 1)
+    assert sent(store) == {(RUST, "ATS:5"), (RUST, "ATS:6"), (PAID, "ATS:5")}
+
+
 async def test_an_edit_does_not_reach_who_hid_the_job(poller, store, boards, clock) -> None:
     boards.set_json(ATS, {"jobs": [job(4)]})
     assert (await poller.poll("ATS")).enqueued == 1

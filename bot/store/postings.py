@@ -164,14 +164,14 @@ class Postings(Table):
     def _stored_versions(
         self, changed: list[Posting], since: datetime
     ) -> list[tuple[Posting, Posting]]:
-        """(as stored, as now) of the `changed` postings that are open, were first seen since
-        `since` and not in the board's first poll (its baseline, never sent): an edit of
-        them may make them match an alert they did not (a pay, a word added), and they are
-        routed again (`bot.fanout.enqueue_edited`)."""
+        """(as stored, as now) of the `changed` postings first seen since `since` and not in
+        the board's first poll (its baseline, never sent), closed meanwhile or not (listed
+        again, edited): an edit of them may make them match an alert they did not (a pay, a
+        word added), and they are routed again (`bot.fanout.enqueue_edited`)."""
         by_key = {p.key: p for p in changed}
         rows = self.db.execute(
             f"""SELECT {_POSTING_COLS} FROM postings
-                WHERE key IN (SELECT value FROM json_each(?)) AND closed_at IS NULL
+                WHERE key IN (SELECT value FROM json_each(?))
                     AND first_seen_at >= ? AND baseline = 0""",
             (json.dumps(list(by_key)), iso(since)),
         )
