@@ -110,12 +110,14 @@ async def crawl(
     seen: str | None = None,
     digest: Digest = _digest_here,
     alone: Alone | None = None,
+    details: bool = True,
 ) -> Crawl:
     """Fetch the board of `ctx` with `source`; `parse` runs `source.parse` (on a worker thread,
     in the poller). A single answer's body is hashed by `digest` (the poller's worker: 90 MB
     take a while even in C); the hash `seen` (a body seen before) ends the fetch unparsed.
     `alone` reads a single start response whole (`read_alone`): when it asks for nothing
-    more, its clean postings end the fetch (`Crawl.normalised`)."""
+    more, its clean postings end the fetch (`Crawl.normalised`). Without `details`, postings
+    stay as their lists give them (a look at a board, not a poll)."""
     start = source.start(ctx)
     first = await send(fetcher, source, start[0], etag, last_modified)
     out = Crawl(first)
@@ -132,10 +134,10 @@ async def crawl(
             return out
         page = read  # it asks for more: crawl on from its page
     found: dict[str, RawPosting] = {}
-    details = await _pages(fetcher, source, parse, [first], start[1:], found, out, page)
+    asked = await _pages(fetcher, source, parse, [first], start[1:], found, out, page)
     out.first = replace(first, body=b"")  # parsed: its body (90 MB for a big board) can go
     del first
-    await _details(fetcher, source, parse, details, found, out)
+    await _details(fetcher, source, parse, asked if details else [], found, out)
     out.postings = list(found.values())
     return out
 

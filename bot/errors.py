@@ -46,6 +46,10 @@ class BoardUnreachable(FetchError):
     """DNS, connection, TLS or timeout failure."""
 
 
+class NoSuchHost(BoardUnreachable):
+    """DNS answered that the host's name does not exist (not that it could not be asked)."""
+
+
 class BoardHTTPError(FetchError):
     """The board answered with an error status."""
 

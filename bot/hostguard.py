@@ -21,12 +21,26 @@ from contextvars import ContextVar
 
 import httpx
 
-from bot.errors import BoardUnreachable, FetchError, ForbiddenHost
+from bot.errors import BoardUnreachable, FetchError, ForbiddenHost, NoSuchHost
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 Origin = tuple[str, str, int]  # scheme, host, port
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# The resolver's "no such name" (not "try again"): the name does not exist.
+_NO_NAME = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
+
+
+def no_such_name(exc: BaseException | None) -> bool:
+    """Whether `exc`, or an error it was raised from, is the resolver saying the name does
+    not exist (aiohttp keeps it as `os_error`)."""
+    while exc is not None:
+        found = getattr(exc, "os_error", exc)
+        if isinstance(found, socket.gaierror) and found.errno in _NO_NAME:
+            return True
+        exc = exc.__cause__
+    return False
+
 
 # Whether the request this task is sending is to a trusted origin: the transport sets it for
 # the connection its resolver opens on that request's behalf (aiohttp connects in its task).
@@ -105,9 +119,8 @@ class HostGuard:
                 answer = await self.resolve(host, port or 443)
             except OSError as exc:  # the resolver's reason, without "[Errno -2]"
                 why = (exc.strerror or str(exc) or "lookup failed").rstrip(".")
-                raise BoardUnreachable(
-                    f"cannot resolve {host} ({why[:1].lower()}{why[1:]})"
-                ) from None
+                error = NoSuchHost if exc.errno in _NO_NAME else BoardUnreachable
+                raise error(f"cannot resolve {host} ({why[:1].lower()}{why[1:]})") from None
             if not answer:
                 raise BoardUnreachable(f"cannot resolve {host} (no addresses)") from None
             found = [ipaddress.ip_address(a) for a in answer]

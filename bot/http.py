@@ -20,9 +20,10 @@ from bot.errors import (
     BadResponse,
     BoardUnreachable,
     FetchError,
+    NoSuchHost,
     ResponseTooLarge,
 )
-from bot.hostguard import HostGuard
+from bot.hostguard import HostGuard, no_such_name
 from bot.models import FetchResult
 from bot.responses import conditional_headers, drain, fetched, http_error, not_modified
 from bot.wire import AiohttpTransport
@@ -113,6 +114,8 @@ def translate(exc: Exception, url: str) -> FetchError:
     if isinstance(exc, httpx.DecodingError):
         return BadResponse(f"{host} sent a body that does not decode: {reason}")
     if isinstance(exc, httpx.ConnectError | httpx.ProxyError):
+        if no_such_name(exc):
+            return NoSuchHost(f"cannot connect to {host}: no such host")
         if "Name or service not known" in reason or "nodename nor servname" in reason:
             reason = "no such host, or no network"
         return BoardUnreachable(f"cannot connect to {host}: {reason}")

@@ -109,6 +109,7 @@ async def fetch_and_read(
     etag: str | None = None,
     last_modified: str | None = None,
     seen: str | None = None,
+    details: bool = True,
 ) -> Read | Crawl:
     """Fetch one board (every request its source asks for), parse and `normalise` it: the
     path of every poll and of `jobbot probe`. `run(func, *args)` runs the CPU-heavy parts
@@ -116,7 +117,8 @@ async def fetch_and_read(
     `read_alone` over a single start response (the poller's reader process); `stored()`
     gives the fingerprints stored for the board and `known()` the ids its parse may skip
     details for (`ctx.known` otherwise), each read only once the board has changed. A 304
-    or a body whose hash is `seen` gives the bare `Crawl`."""
+    or a body whose hash is `seen` gives the bare `Crawl`. Without `details`, only the lists
+    are read (`crawl`)."""
 
     @functools.cache
     def parsing() -> Context:  # the context with what is stored, read at the first parse
@@ -136,6 +138,7 @@ async def fetch_and_read(
         seen=seen,
         digest=lambda result: run(body_hash, result),
         alone=lambda response: alone(source, response, parsing(), info, fingerprints()),
+        details=details,
     )
     return got if got.unchanged else await _normalised(got, info, run, fingerprints)
 

@@ -1,9 +1,10 @@
 """A company looked up by its name on the boards its name makes ("Acme Pay":
-boards.greenhouse.io/acmepay, jobs.lever.co/acme-pay, jobs.ashbyhq.com/acmepay,
-apply.workable.com/acmepay): what /follow offers when no board the bot reads has the name, and
-the user knows the company, not its careers page. Each board is read once, through the poll's
-own path, each within the poller's fetch deadline and all at once; what is found is offered,
-not followed: another company may have the same name.
+boards.greenhouse.io/acmepay, jobs.lever.co/acme-pay, acmepay.recruitee.com, ... on fourteen
+platforms): what /follow offers when no board the bot reads has the name, and the user knows
+the company, not its careers page. Each board's list is read once (no posting's detail),
+through the poll's own path, within the poller's fetch deadline, all at once; what is found is
+offered, not followed: another company may have the same name. A host that does not exist
+(acmepay.breezy.hr when there is no such portal) is no board, not an unreached platform.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from bot import sources
 from bot.company import company_key
-from bot.errors import BoardUnreachable, JobbotError
+from bot.errors import BoardUnreachable, JobbotError, NoSuchHost
 from bot.intake import Read, fetch_and_read
 from bot.models import BoardInfo
 from bot.poller import Poller
@@ -32,13 +34,23 @@ class Place:
     endpoint: str = ""
 
 
-# The platforms most companies that name their board after themselves are on, each read in
-# one request (SmartRecruiters asks one more per posting, too many for a look).
+# The platforms whose boards companies name after themselves. Each is read for its list only
+# (no posting's detail): a look needs the titles, not the texts.
 PLACES = (
     Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}"),
     Place("lever", "Lever", "https://jobs.lever.co/{slug}"),
     Place("ashby", "Ashby", "https://jobs.ashbyhq.com/{slug}"),
     Place("workable", "Workable", "https://apply.workable.com/{slug}"),
+    Place("smartrecruiters", "SmartRecruiters", "https://jobs.smartrecruiters.com/{slug}"),
+    Place("recruitee", "Recruitee", "https://{slug}.recruitee.com"),
+    Place("personio", "Personio", "https://{slug}.jobs.personio.de"),
+    Place("teamtailor", "Teamtailor", "https://{slug}.teamtailor.com/jobs"),
+    Place("bamboohr", "BambooHR", "https://{slug}.bamboohr.com/careers"),
+    Place("breezy", "Breezy", "https://{slug}.breezy.hr"),
+    Place("pinpoint", "Pinpoint", "https://{slug}.pinpointhq.com"),
+    Place("gem", "Gem", "https://jobs.gem.com/{slug}"),
+    Place("rippling", "Rippling", "https://ats.rippling.com/{slug}/jobs"),
+    Place("join", "JOIN", "https://join.com/companies/{slug}"),
 )
 
 
@@ -97,8 +109,10 @@ async def _read(poller: Poller, place: Place, slug: str) -> Named | object | Non
             info = BoardInfo(slug, place.kind, endpoint)
             read = await fetch_and_read(
                 poller.fetcher, source, Context(slug, endpoint), info,
-                run=poller.reader.run, alone=poller.reader.read,
+                run=poller.reader.run, alone=poller.reader.read, details=False,
             )  # fmt: skip
+    except NoSuchHost:  # no such name: a board under the slug's own host is not there
+        return None if slug in (urlsplit(endpoint).hostname or "").split(".") else _UNREACHED
     except BoardUnreachable:
         return _UNREACHED
     except JobbotError:

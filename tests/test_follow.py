@@ -12,12 +12,13 @@ import pytest
 from bot.config import FollowConfig, PollingConfig
 from bot.follow import FailureWatch, Window
 from bot.http import Fetcher, HostGuard, build_client
-from bot.lookup import Place
+from bot.lookup import PLACES, Looked, Place
 from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
 from bot.telegram.args import with_scheme
 from bot.telegram.follow import FollowCommands
+from bot.telegram.followed import looked_up
 from bot.transport import Incoming
 
 ANN, BOB = 11, 22
@@ -271,6 +272,71 @@ async def test_a_name_no_board_has_is_looked_for_where_its_name_makes_one(
                                "Workable have none under that name."), none  # fmt: skip
     finally:
         await client.aclose()
+
+
+def sr(i: int, title: str) -> dict:
+    return {"id": str(i), "name": title, "company": {"identifier": "AcmePay", "name": "AcmePay"},
+            "location": {"city": "Berlin", "country": "de"}}  # fmt: skip
+
+
+async def test_a_look_reads_lists_only_and_a_host_that_does_not_exist_is_no_board(
+    store, boards, clock
+) -> None:
+    """A look reads each platform's list and no posting's detail (SmartRecruiters asks one per
+    posting, BambooHR too): 3 requests, not 6. A platform whose boards are hosts of their own
+    (acmepay.breezy.hr) has no board where DNS says the host does not exist: that is "none",
+    not "could not reach"; a resolver that cannot answer is "could not reach"."""
+    listed = "/v1/companies/acmepay/postings?limit=100&offset=0"
+    boards.set_json(listed, {"offset": 0, "limit": 100, "totalFound": 2,
+                    "content": [sr(1, "Rust Engineer"), sr(2, "Scala Engineer")]})  # fmt: skip
+    row = {"id": "7", "jobOpeningName": "Go Developer ", "location": {"city": "Berlin"}}
+    boards.set_json("/careers/list", {"meta": {"totalCount": 1}, "result": [row]})
+    places = (
+        Place("smartrecruiters", "SmartRecruiters", "https://jobs.smartrecruiters.com/{slug}",
+              boards.url("/v1/companies/{slug}/postings")),
+        Place("bamboohr", "BambooHR", "https://{slug}.bamboohr.com/careers",
+              boards.url("/careers/list")),
+        Place("breezy", "Breezy", "https://{slug}.breezy.hr", "http://{slug}.breezy.test/json"),
+    )  # fmt: skip
+    failing = {"acmepay.breezy.test": socket.EAI_NONAME}
+
+    async def resolve(host: str, port: int) -> list[str]:
+        raise socket.gaierror(failing[host], "DNS says no")
+
+    guard = HostGuard([boards.url("/")], resolve=resolve)  # the loopback boards trusted
+    commands, client = make(store, clock, guard, places, per_hour=10)
+    try:
+        reply = await commands.handle("follow", say(ANN), "AcmePay")
+        assert reply.split("\n") == [
+            "No board I read is called “AcmePay”. Under that name I found:",
+            "• <b>AcmePay</b> on SmartRecruiters: 2 open jobs (“Rust Engineer”, “Scala Engineer”)",
+            "  <code>/follow https://jobs.smartrecruiters.com/acmepay</code>",
+            "• <b>acmepay</b> on BambooHR: 1 open job (“Go Developer”)",
+            "  <code>/follow https://acmepay.bamboohr.com/careers</code>",
+            "Another company may have the same name: if one is yours, send its /follow.",
+        ]
+        asked = sorted(path.split("?")[0] for path, _ in boards.requests)
+        assert asked == ["/careers/list", "/v1/companies/acmepay/postings"], "no detail read"
+        boards.set_json(listed, {"totalFound": 0, "content": []})
+        boards.set_json("/careers/list", {"meta": {"totalCount": 0}, "result": []})
+        none = await commands.handle("follow", say(ANN), "AcmePay")
+        assert none.startswith("No board I read is called “AcmePay”, and SmartRecruiters, "
+                               "BambooHR and Breezy have none under that name."), none  # fmt: skip
+        failing["acmepay.breezy.test"] = socket.EAI_AGAIN  # the resolver could not answer
+        later = await commands.handle("follow", say(ANN), "AcmePay")
+        assert later.startswith("No board I read is called “AcmePay”, and I couldn't reach "
+                                "Breezy to look for one: try again later."), later  # fmt: skip
+    finally:
+        await client.aclose()
+
+
+def test_a_look_on_every_platform_that_finds_nothing_names_them_after_the_answer() -> None:
+    reply = looked_up("Gamma", Looked([], []), [p.title for p in PLACES], False)
+    assert reply.startswith(
+        "No board I read is called “Gamma”, and none of the 14 job platforms I know has one "
+        "under that name (Greenhouse, Lever, Ashby, Workable, SmartRecruiters, Recruitee, "
+        "Personio, Teamtailor, BambooHR, Breezy, Pinpoint, Gem, Rippling and JOIN). Send "
+    ), reply
 
 
 async def test_a_follow_of_more_than_ten_urls_reads_ten(store, boards, clock) -> None:

@@ -8,17 +8,27 @@ import functools
 import gzip
 import json
 import logging
+import socket
 import tracemalloc
 import zlib
 from collections.abc import AsyncIterator
+from types import SimpleNamespace
 
+import aiohttp
 import httpx
 import pytest
 
 from bot import config as cfg
 from bot.config import PollingConfig
 from bot.config_boards import BoardConfig
-from bot.errors import BadResponse, BoardUnreachable, ConfigError, FetchError, ResponseTooLarge
+from bot.errors import (
+    BadResponse,
+    BoardUnreachable,
+    ConfigError,
+    FetchError,
+    NoSuchHost,
+    ResponseTooLarge,
+)
 from bot.http import HTTPX_ERRORS, Fetcher, HostGuard, build_client, translate
 from bot.poller import Poller, PollStores
 from bot.probe import probe
@@ -286,6 +296,24 @@ def _instance(cls: type) -> Exception:
 def test_every_httpx_error_translates_to_a_one_line_fetch_error(cls: type) -> None:
     error = translate(_instance(cls), "https://board.test/jobs")
     assert isinstance(error, FetchError) and "\n" not in str(error) and str(error)
+
+
+def test_a_name_that_does_not_exist_is_told_from_a_resolver_that_failed() -> None:
+    """DNS saying a host's name does not exist (acme.breezy.hr with no such portal) is
+    `NoSuchHost`: a look-up reads it as no board there. "Try again" stays BoardUnreachable."""
+    key = SimpleNamespace(host="acme.test", port=443, ssl=True)  # what aiohttp reads of it
+
+    def failed(errno: int) -> httpx.ConnectError:
+        cause = aiohttp.ClientConnectorDNSError(key, socket.gaierror(errno, "said"))
+        try:
+            raise httpx.ConnectError("cannot connect") from cause
+        except httpx.ConnectError as exc:
+            return exc
+
+    gone = translate(failed(socket.EAI_NONAME), "https://acme.test/json")
+    assert isinstance(gone, NoSuchHost) and str(gone) == "cannot connect to acme.test: no such host"
+    later = translate(failed(socket.EAI_AGAIN), "https://acme.test/json")
+    assert type(later) is BoardUnreachable
 
 
 @pytest.fixture

@@ -139,6 +139,11 @@ def looked_up(name: str, looked: Looked, where: list[str], all_jobs: bool) -> st
                 f"No board I read is called “{said}”, and I couldn't reach "
                 f"{_listed(looked.unreached, 'or')} to look for one: try again later. {careers}"
             )
+        if len(where) > 4:
+            return (
+                f"No board I read is called “{said}”, and none of the {len(where)} job "
+                f"platforms I know has one under that name ({_listed(where, 'and')}). {careers}"
+            )
         return (
             f"No board I read is called “{said}”, and {_listed(where, 'and')} "
             f"{'have' if len(where) > 1 else 'has'} none under that name. {careers}"
