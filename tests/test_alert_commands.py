@@ -1023,6 +1023,21 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "remote or hybrid python jobs in london",
             "<code>/alert (remote:yes OR remote:hybrid) python location:london</code>",
         ),
+        (  # a place, or remote work open to a region named after it
+            "backend roles in Amsterdam or remote within Europe",
+            "<code>/alert backend (location:amsterdam OR (remote:yes from:europe))</code>",
+        ),
+        ("go jobs in london or remote (uk)", "go (location:london OR (remote:yes from:uk))"),
+        ("python in berlin or remote reading", "(remote:yes from:berlin)) reading</code>"),
+        (  # remote work open to either country
+            "remote germany or austria, rust",
+            "<code>/alert remote:yes from:(germany OR austria) rust</code>",
+        ),
+        (  # remote open to the region, or a job in the town after it
+            "remote EU or Berlin, golang",
+            "<code>/alert (location:berlin OR (remote:yes from:eu)) golang</code>",
+        ),
+        ("remote in berlin or munich", "<code>/alert remote:yes from:(berlin OR munich)</code>"),
         ("python jobs in london or hybrid", "<code>/alert python (london OR hybrid)"),  # of where?
         (  # a list after "in" is of places: "Berlin, rust or go" is a place, then either tech
             "hybrid in Berlin, rust or go",

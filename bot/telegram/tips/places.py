@@ -1,6 +1,8 @@
 """A place a sentence names ("in berlin", "in the netherlands", "in berlin or munich", "within
-30 km of munich", "near portland maine"), as the filter it means; and a place or remote
-("in berlin or remote", "in berlin, remote ok"). Pure; `sentence` reads sentences with it.
+30 km of munich", "near portland maine"), as the filter it means; a place or remote ("in
+berlin or remote", "in berlin, remote ok", "in amsterdam or remote within europe"); and remote
+work open to places ("remote germany or austria", "remote EU or Berlin"). Pure; `sentence`
+reads sentences with it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ def place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
         others = [c.text for c in named if c not in places]  # "in berlin or remote"
         if places and len(named) == len(either.children) and set(others) == {"remote"}:
             where = places[0] if len(places) == 1 else Or(tuple(places))
-            return the + 1, or_remote(Field("location", where))
+            n, region = _region_at(terms, i + the + 1) or (0, None)  # "... within europe"
+            return the + 1 + n, or_remote(Field("location", where), region)
     for n in range(min(3, len(terms) - i - the), 0, -1):
         words = [t.token for t in terms[i + the : i + the + n] if isinstance(t, Word)]
         if len(words) == n and (a_place(" ".join(words)) or (the and words == ["us"])):
@@ -39,14 +42,58 @@ def in_a_place(node: Node) -> TypeGuard[Field]:
     return isinstance(node, Field) and node.name in ("location", NEAR)
 
 
-def or_remote(place: Field) -> Or:
+def or_remote(place: Field, region: Node | None = None) -> Or:
     """Jobs in `place`, or remote ones open to it ("in berlin or remote", "in berlin, remote
-    ok": `location:berlin OR remote:yes from:berlin`): a remote job of the US only is not."""
+    ok": `location:berlin OR remote:yes from:berlin`): a remote job of the US only is not.
+    Or open to `region` when one is named ("in amsterdam or remote within europe")."""
+    if region is not None:
+        return Or((place, And((Attr("remote", "yes"), Field(OPEN_TO, region)))))
     where = place.child
     if isinstance(where, Phrase) and DISTANCE.fullmatch(where.tokens[-1]):  # near:"munich 30km"
         rest = where.tokens[:-1]
         where = Word(rest[0]) if len(rest) == 1 else Phrase(rest)
     return Or((place, And((Attr("remote", "yes"), Field(OPEN_TO, where)))))
+
+
+_TO = frozenset({"in", "within", "from", "across"})  # remote ... a region
+
+
+def _region_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
+    """The region remote work is open to, named by the words from `i` after "remote": "within
+    europe", "in the eu", or a country or region alone ("(uk)"; not any place: "reading")."""
+    to = int(i < len(terms) and word_of(terms[i]) in _TO)
+    found = place_at(terms, i + to)
+    if found is None or not isinstance(found[1], Field):
+        return None
+    where = found[1].child
+    if not to and not (isinstance(where, Word | Phrase) and placenames.names_a_region(where.text)):
+        return None
+    return to + found[0], where
+
+
+def remote_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
+    """ "remote" then places joined by OR, from `i`: "remote germany or austria" is remote
+    work open to either; "remote EU or Berlin" is remote work open to the EU, or a job in
+    Berlin (the places after the first town are where to work, the regions before it open to)."""
+    if word_of(terms[i]) != "remote":
+        return None
+    to = int(i + 1 < len(terms) and word_of(terms[i + 1]) in _TO)
+    the = int(i + 1 + to < len(terms) and word_of(terms[i + 1 + to]) == "the")
+    either = terms[i + 1 + to + the] if i + 1 + to + the < len(terms) else None
+    if not isinstance(either, Or):
+        return None
+    named = [c for c in either.children if isinstance(c, Word | Phrase) and a_place(c.text)]
+    if len(named) != len(either.children):
+        return None
+    town = next((k for k, c in enumerate(named) if not placenames.names_a_region(c.text)), 0)
+    regions, towns = (named[:town], named[town:]) if town else (named, [])
+    remote = And((Attr("remote", "yes"), Field(OPEN_TO, _either(regions))))
+    taken = 2 + to + the
+    return taken, Or((Field("location", _either(towns)), remote)) if towns else remote
+
+
+def _either(named: list[Word | Phrase]) -> Node:
+    return named[0] if len(named) == 1 else Or(tuple(named))
 
 
 def a_place(name: str) -> bool:

@@ -27,7 +27,14 @@ from bot.syntax import (
 from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, salary_at
-from bot.telegram.tips.places import in_a_place, or_remote, place_at, town_at, within_at
+from bot.telegram.tips.places import (
+    in_a_place,
+    or_remote,
+    place_at,
+    remote_at,
+    town_at,
+    within_at,
+)
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
 from bot.telegram.tips.words import TYPES, years_at
@@ -129,6 +136,8 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
             return found[1], 1 + found[0], "", True
     if (salary := salary_at(terms, i, currency)) is not None:
         return salary
+    if (remote := remote_at(terms, i)) is not None:
+        return remote[1], remote[0], "", True  # "remote EU or Berlin"
     if token in WORKPLACE_WORDS:
         return Attr("remote", ATTRS["remote"][token]), 1, "", False
     if (either := _either_attr(terms[i])) is not None:
