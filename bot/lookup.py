@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from bot import sources
 from bot.company import company_key
-from bot.errors import BoardUnreachable, JobbotError, NoSuchHost
+from bot.errors import BoardHTTPError, BoardUnreachable, JobbotError, NoSuchHost
 from bot.intake import Read, fetch_and_read
 from bot.models import BoardInfo
 from bot.poller import Poller
@@ -88,17 +88,35 @@ async def look_up(name: str, poller: Poller, places: tuple[Place, ...] = PLACES)
     `places`, and the platforms that did not answer."""
     tries = [(place, slug) for place in places for slug in slugs(name)]
     got = await asyncio.gather(*(_read(poller, place, slug) for place, slug in tries))
-    unreached = [p.title for (p, _), g in zip(tries, got, strict=True) if g is _UNREACHED]
+    # DNS that says even a platform's own API host does not exist is broken (no network),
+    # and says nothing of the slugs' hosts either.
+    read = [(place, g) for (place, _), g in zip(tries, got, strict=True)]
+    broken = any(g is _NO_NAME and not _own_host(p) for p, g in read)
+    unreached = [
+        p.title
+        for p, g in read
+        if g is _UNREACHED or (g is _NO_NAME and (broken or not _own_host(p)))
+    ]
     found = [g for g in got if isinstance(g, Named)]
     return Looked(found, list(dict.fromkeys(unreached)))
 
 
+def _own_host(place: Place) -> bool:
+    """Whether a board on `place` has a host of its own (acmepay.breezy.hr)."""
+    endpoint = place.endpoint or place.url
+    return "{slug}" in (urlsplit(endpoint).hostname or "")
+
+
 _UNREACHED = object()  # no answer (DNS, connection, time): a board may be there
+_NO_NAME = object()  # DNS says the host does not exist: for a host of the slug's, no board
+# Statuses that say "not now" (rate limits, a blocked client, a server down), not "no board".
+_NOT_NOW = frozenset({403, 429})
 
 
 async def _read(poller: Poller, place: Place, slug: str) -> Named | object | None:
-    """The board at `place` under `slug`, read; None when there is none (an error status, an
-    answer in no board's shape) or it lists no job, `_UNREACHED` when there was no answer."""
+    """The board at `place` under `slug`, read; None when there is none (a 404, an answer in
+    no board's shape) or it lists no job, `_UNREACHED` when there was no answer or one that
+    says "not now" (429, 403, 5xx: Workable answers many clients 429)."""
     url = place.url.format(slug=slug)
     source = sources.get(place.kind)
     endpoint = place.endpoint.format(slug=slug) if place.endpoint else source.endpoint(url)
@@ -111,10 +129,12 @@ async def _read(poller: Poller, place: Place, slug: str) -> Named | object | Non
                 poller.fetcher, source, Context(slug, endpoint), info,
                 run=poller.reader.run, alone=poller.reader.read, details=False,
             )  # fmt: skip
-    except NoSuchHost:  # no such name: a board under the slug's own host is not there
-        return None if slug in (urlsplit(endpoint).hostname or "").split(".") else _UNREACHED
+    except NoSuchHost:
+        return _NO_NAME
     except BoardUnreachable:
         return _UNREACHED
+    except BoardHTTPError as exc:
+        return _UNREACHED if exc.status in _NOT_NOW or exc.status >= 500 else None
     except JobbotError:
         return None
     postings = read.postings if isinstance(read, Read) else []

@@ -10,9 +10,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.config import FollowConfig, PollingConfig
+from bot.config_boards import BoardConfig
 from bot.follow import FailureWatch, Window
 from bot.http import Fetcher, HostGuard, build_client
 from bot.lookup import PLACES, Looked, Place
+from bot.models import Posting
 from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
@@ -285,7 +287,8 @@ async def test_a_look_reads_lists_only_and_a_host_that_does_not_exist_is_no_boar
     """A look reads each platform's list and no posting's detail (SmartRecruiters asks one per
     posting, BambooHR too): 3 requests, not 6. A platform whose boards are hosts of their own
     (acmepay.breezy.hr) has no board where DNS says the host does not exist: that is "none",
-    not "could not reach"; a resolver that cannot answer is "could not reach"."""
+    not "could not reach"; a resolver that cannot answer, a 429, or DNS that says a
+    platform's own API host does not exist either (no network), is "could not reach"."""
     listed = "/v1/companies/acmepay/postings?limit=100&offset=0"
     boards.set_json(listed, {"offset": 0, "limit": 100, "totalFound": 2,
                     "content": [sr(1, "Rust Engineer"), sr(2, "Scala Engineer")]})  # fmt: skip
@@ -297,10 +300,13 @@ async def test_a_look_reads_lists_only_and_a_host_that_does_not_exist_is_no_boar
         Place("bamboohr", "BambooHR", "https://{slug}.bamboohr.com/careers",
               boards.url("/careers/list")),
         Place("breezy", "Breezy", "https://{slug}.breezy.hr", "http://{slug}.breezy.test/json"),
+        Place("gem", "Gem", "https://jobs.gem.com/{slug}", "http://api.gem.test/v0/{slug}/job_posts/"),
     )  # fmt: skip
     failing = {"acmepay.breezy.test": socket.EAI_NONAME}
 
     async def resolve(host: str, port: int) -> list[str]:
+        if host not in failing:
+            return ["127.0.0.1"]  # not a trusted origin: refused, as no board
         raise socket.gaierror(failing[host], "DNS says no")
 
     guard = HostGuard([boards.url("/")], resolve=resolve)  # the loopback boards trusted
@@ -321,22 +327,59 @@ async def test_a_look_reads_lists_only_and_a_host_that_does_not_exist_is_no_boar
         boards.set_json("/careers/list", {"meta": {"totalCount": 0}, "result": []})
         none = await commands.handle("follow", say(ANN), "AcmePay")
         assert none.startswith("No board I read is called “AcmePay”, and SmartRecruiters, "
-                               "BambooHR and Breezy have none under that name."), none  # fmt: skip
+                               "BambooHR, Breezy and Gem have none under that name."), none  # fmt: skip
         failing["acmepay.breezy.test"] = socket.EAI_AGAIN  # the resolver could not answer
+        boards.set(listed, "slow down", status=429)  # "not now", not "no board"
         later = await commands.handle("follow", say(ANN), "AcmePay")
         assert later.startswith("No board I read is called “AcmePay”, and I couldn't reach "
-                                "Breezy to look for one: try again later."), later  # fmt: skip
+                                "SmartRecruiters or Breezy to look for one: try again later."), later  # fmt: skip
+        boards.set_json(listed, {"totalFound": 0, "content": []})
+        failing.update(
+            {"acmepay.breezy.test": socket.EAI_NONAME, "api.gem.test": socket.EAI_NONAME}
+        )
+        offline = await commands.handle("follow", say(ANN), "AcmePay")  # DNS lies of all hosts
+        assert offline.startswith("No board I read is called “AcmePay”, and I couldn't reach "
+                                  "Breezy or Gem to look for one"), offline  # fmt: skip
     finally:
         await client.aclose()
 
 
 def test_a_look_on_every_platform_that_finds_nothing_names_them_after_the_answer() -> None:
-    reply = looked_up("Gamma", Looked([], []), [p.title for p in PLACES], False)
+    reply = looked_up("Gamma", Looked([], []), [p.title for p in PLACES], False, {})
     assert reply.startswith(
         "No board I read is called “Gamma”, and none of the 14 job platforms I know has one "
         "under that name (Greenhouse, Lever, Ashby, Workable, SmartRecruiters, Recruitee, "
         "Personio, Teamtailor, BambooHR, Breezy, Pinpoint, Gem, Rippling and JOIN). Send "
     ), reply
+
+
+async def test_a_company_whose_jobs_come_through_an_aggregator_is_told_so(store, clock) -> None:
+    """/follow Vellum Pay all, whose jobs the bot reads on an aggregator (a Getro board of
+    many companies) but no board of its own: the look finds nothing, and the reply says its
+    jobs reach alerts already, with the alert that gets every new one."""
+    board = BoardConfig(
+        "Fintech Jobs", "https://jobs.fintech.test", "getro", "https://x.test", 900.0
+    )
+    store.boards.sync_boards([board], T0)
+    jobs = [Posting(f"fj:{i}", "Fintech Jobs", str(i), title, company, "Berlin",
+                    f"https://jobs.fintech.test/{i}", "Build payments.", content_hash=str(i))
+            for i, (title, company) in enumerate([("Rust Engineer", "Vellum Pay, Inc."),
+                                                  ("Go Engineer", "Vellum Pay"),
+                                                  ("Designer", "Vellum Payments Group")])]  # fmt: skip
+    store.postings.record("Fintech Jobs", jobs, T0)
+    commands, client = make(store, clock, HostGuard(allow_private=True))
+    try:
+        reply = await commands.handle("follow", say(ANN), "Vellum Pay all")
+        assert reply.endswith(
+            "\nIts jobs reach me already through Fintech Jobs (2 open jobs), and so your "
+            "alerts: <code>/alert company:&quot;vellum pay&quot;</code> sends you every new one."
+        ), reply
+        plain = await commands.handle("follow", say(ANN), "vellum pay")
+        assert plain.endswith("<code>/search company:&quot;vellum pay&quot;</code> lists them.")
+        other = await commands.handle("follow", say(ANN), "Gamma")
+        assert "reach me already" not in other
+    finally:
+        await client.aclose()
 
 
 async def test_a_follow_of_more_than_ten_urls_reads_ten(store, boards, clock) -> None:

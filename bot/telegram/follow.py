@@ -48,8 +48,8 @@ COMMANDS = (
         "it, alerts or not. A careers page works too when it links to its job board. Up to "
         f"{AT_ONCE} addresses at once (a list pasted from your notes: spaces, commas or lines "
         "between them) get a line each. A company's name works too: /follow stripe all (a "
-        "board I read is followed; else I look for its board on Greenhouse, Lever, Ashby and "
-        "Workable and offer what I find).",
+        "board I read is followed; else I look for its board on Greenhouse, Lever, Ashby, "
+        "Workable and ten more platforms and offer what I find).",
         "Jobs",
     ),
     Command("following", "", "The companies you follow", "Lists them with their health.", "Jobs"),
@@ -131,7 +131,8 @@ class FollowCommands:
         if wait := self.tries.take(msg.chat_id):
             return followed.too_many(wait)
         looked = await look_up(name, self.poller, self.places)
-        return followed.looked_up(name, looked, [p.title for p in self.places], all_jobs)
+        through = await self.db.run(followed.carried, msg.chat_id, name)
+        return followed.looked_up(name, looked, [p.title for p in self.places], all_jobs, through)
 
     async def _named(self, name: str) -> list[BoardState]:
         """The boards this bot reads that are called `name`, or whose company is (without

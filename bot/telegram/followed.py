@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import match
+from bot.company import company_key
 from bot.config_values import format_duration
 from bot.follow import platform
 from bot.lookup import Looked
 from bot.models import Posting
 from bot.store import BoardState, Followed, Stores
+from bot.syntax import Field, Phrase, Word, format_node
+from bot.telegram import stored_search
 from bot.telegram.admin import ago
 from bot.telegram.stored_search import job_line
 from bot.wording import plural, shorten
@@ -22,6 +26,7 @@ from bot.wording import plural, shorten
 esc = html.escape
 
 _PLAIN = re.compile(r"[\w.+-]+")
+_PLAIN_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -126,10 +131,42 @@ def following(follows: list[Followed], now: datetime) -> str:
     return "\n".join(lines)
 
 
-def looked_up(name: str, looked: Looked, where: list[str], all_jobs: bool) -> str:
+def carried(store: Stores, chat_id: int, name: str) -> dict[str, int]:
+    """The boards the bot reads (aggregators, most often) that list open jobs of the company
+    `name` (without case, accents or legal form), with how many: its jobs reach alerts
+    already, though no board of its own is read."""
+    key = company_key(name)
+    jobs = [
+        p for p in stored_search.of_company(store, chat_id, name) if company_key(p.company) == key
+    ]
+    return dict(Counter(p.board for p in jobs).most_common())
+
+
+def looked_up(
+    name: str, looked: Looked, where: list[str], all_jobs: bool, through: dict[str, int]
+) -> str:
     """/follow of a name no board the bot reads has: the boards found under it on `where`
     (platforms' names), each with the company its jobs name, a few titles and the /follow to
-    send; or where it was looked for, and where it could not be."""
+    send; or where it was looked for, and where it could not be. Then the boards read already
+    that carry its jobs (`through`, from `carried`), and the alert that gets them."""
+    text = _looked(name, looked, where, all_jobs)
+    if not through:
+        return text
+    boards = _listed([esc(b) for b in list(through)[:3]], "and")
+    words = _PLAIN_WORD.findall(company_key(name))
+    query = format_node(
+        Field("company", Word(words[0]) if len(words) == 1 else Phrase(tuple(words)))
+    )
+    command = f"/alert {query}" if all_jobs else f"/search {query}"
+    does = "sends you every new one" if all_jobs else "lists them"
+    jobs = plural(sum(through.values()), "open job")
+    return (
+        f"{text}\nIts jobs reach me already through {boards} ({jobs}), and so your alerts: "
+        f"<code>{esc(command)}</code> {does}."
+    )
+
+
+def _looked(name: str, looked: Looked, where: list[str], all_jobs: bool) -> str:
     said = esc(shorten(name, 60))
     found = looked.found
     if not found:

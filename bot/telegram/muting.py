@@ -16,8 +16,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.company import company_key
-from bot.errors import QueryError
-from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.telegram import stored_search
 from bot.telegram.args import echo
@@ -29,7 +27,6 @@ from bot.wording import plural
 esc = html.escape
 LONGEST = 100  # characters in a company's name typed to /mute
 OFFERED = 5  # stored companies offered for a name no stored job has
-_WORD = re.compile(r"\w+")
 _LIST = re.compile(r"\s*[,;\n]\s*")
 MOST_AT_ONCE = 20  # companies one /mute or /unmute takes
 
@@ -129,12 +126,7 @@ def companies_in(text: str) -> list[str]:
 def similar(store: Stores, chat_id: int, name: str) -> list[str]:
     """The companies of stored open jobs whose names have all of `name`'s words (but its legal
     form), newest first, one spelling each."""
-    words = _WORD.findall(company_key(name))
-    try:
-        query = parse_query(f'company:"{" ".join(words)}"')
-    except QueryError:  # (a name of more words than a query takes)
-        return []
-    found, _ = stored_search.latest(store, chat_id, query, 100, stored_search.CANDIDATES)
+    found = stored_search.of_company(store, chat_id, name)
     names = {company_key(p.company): p.company for p in reversed(found)}
     return list(reversed(names.values()))
 

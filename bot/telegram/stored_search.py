@@ -11,11 +11,15 @@ were read ("5,000 jobs", "500 jobs with its words").
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from bot import match, render
+from bot.company import company_key
+from bot.errors import QueryError
 from bot.models import Posting
 from bot.query import Query
+from bot.query import parse as parse_query
 from bot.store import Stores
 
 # Candidates that have the words, read at most: each costs ~0.2 ms to read and match (views
@@ -53,6 +57,20 @@ def latest(
             return hits, None
         read, before = read + size, page.last
     return hits, f"{bound:,} stored jobs with its words"
+
+
+def of_company(store: Stores, chat_id: int, name: str, want: int = 100) -> list[Posting]:
+    """The open jobs, newest first, of companies whose names have all of `name`'s words (but
+    its legal form): "acme" finds Acme Robotics GmbH's too."""
+    words = _WORD.findall(company_key(name))
+    try:
+        query = parse_query(f'company:"{" ".join(words)}"')
+    except QueryError:  # (a name of more words than a query takes)
+        return []
+    return latest(store, chat_id, query, want, CANDIDATES)[0]
+
+
+_WORD = re.compile(r"\w+")
 
 
 def recent(
