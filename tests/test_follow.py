@@ -228,6 +228,37 @@ async def test_a_board_this_bot_reads_is_followed_by_its_name(follows, store, bo
     ), unknown
 
 
+async def test_several_names_get_a_reply_each_in_the_order_named(store, boards, clock) -> None:
+    """/follow Acme Robotics, Acme Pay, Gamma all (names pasted from notes): the board read
+    is followed, the name found on a platform offered, the one found nowhere said so, one
+    after the other; past ten names, the /follow of the rest comes back."""
+    rss = {"content_type": "application/rss+xml"}
+    boards.set("/acme.rss", feed("Senior Rust Engineer"), **rss)
+    places = (Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}",
+                    boards.url("/v1/boards/{slug}/jobs")),)  # fmt: skip
+    boards.set_json("/v1/boards/acmepay/jobs", {"jobs": [gh(1, "Go Developer")]})
+    commands, client = make(store, clock, HostGuard(allow_private=True), places, per_hour=30)
+    try:
+        await commands.handle("follow", say(BOB), boards.url("/acme.rss"))
+        store.db.execute("UPDATE boards SET company = 'Acme Robotics' WHERE name = 'acme.rss'")
+        reply = await commands.handle("follow", say(ANN), "Acme Robotics, Acme Pay;\nGamma all")
+        parts = reply.split("\n\n")
+        assert len(parts) == 3, reply
+        assert parts[0].startswith("<b>Acme Robotics</b> on an RSS feed: 1 open job"), parts[0]
+        assert parts[1].startswith("No board I read is called “Acme Pay”. Under that name I found:")
+        assert "<code>/follow https://boards.greenhouse.io/acmepay all</code>" in parts[1]
+        assert parts[2].startswith("No board I read is called “Gamma”, and Greenhouse has none")
+        assert [(f.board.name, f.all_jobs) for f in store.follows.follows(ANN)] == [
+            ("acme.rss", True)
+        ], "the name found on a platform is offered, not followed"
+        many = ", ".join(f"Name{n}" for n in range(12))
+        last = (await commands.handle("follow", say(ANN), many)).split("\n\n")
+        assert len(last) == 11 and last[9].startswith("No board I read is called “Name9”")
+        assert last[10] == "I take 10 at a time. For the rest: <code>/follow Name10, Name11</code>"
+    finally:
+        await client.aclose()
+
+
 def gh(i: int, title: str, company: str = "Acme Pay") -> dict:
     return {"id": i, "title": title, "absolute_url": f"https://boards.greenhouse.io/acmepay/jobs/{i}",
             "company_name": company, "location": {"name": "Berlin"}, "content": "&lt;p&gt;x&lt;/p&gt;"}  # fmt: skip
@@ -256,7 +287,7 @@ async def test_a_name_no_board_has_is_looked_for_where_its_name_makes_one(
     try:
         reply = await commands.handle("follow", say(ANN), "Acme Pay, Inc. all")
         assert reply.split("\n") == [
-            "No board I read is called “Acme Pay Inc.”. Under that name I found:",
+            "No board I read is called “Acme Pay, Inc.”. Under that name I found:",
             "• <b>Acme Pay</b> on Greenhouse: 4 open jobs (“Senior Rust Engineer”, “Go "
             "Developer”, “Designer”, …)",
             "  <code>/follow https://boards.greenhouse.io/acmepay all</code>",
@@ -344,8 +375,14 @@ async def test_a_look_reads_lists_only_and_a_host_that_does_not_exist_is_no_boar
         await client.aclose()
 
 
-def test_a_look_on_every_platform_that_finds_nothing_names_them_after_the_answer() -> None:
-    reply = looked_up("Gamma", Looked([], []), [p.title for p in PLACES], False, {})
+def test_a_look_that_finds_nothing_names_the_platforms_or_says_the_network_may_be_down() -> None:
+    where = [p.title for p in PLACES]
+    down = looked_up("Gamma", Looked([], where), where, False, {})
+    assert down.startswith(
+        "No board I read is called “Gamma”, and I couldn't reach any of the 14 job platforms I "
+        "look on: my network may be down. Try again later. Send the company's careers page"
+    ), down
+    reply = looked_up("Gamma", Looked([], []), where, False, {})
     assert reply.startswith(
         "No board I read is called “Gamma”, and none of the 14 job platforms I know has one "
         "under that name (Greenhouse, Lever, Ashby, Workable, SmartRecruiters, Recruitee, "

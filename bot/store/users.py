@@ -58,6 +58,19 @@ class Users(Table):
         )
         return not existed
 
+    def ensure(
+        self,
+        chat_id: int,
+        now: datetime,
+        username: str | None = None,
+        first_name: str | None = None,
+    ) -> None:
+        """A chat that acts (sets an alert or a setting, follows a company) is subscribed:
+        when new, or again after /stop or a block. A paused user stays paused."""
+        user = self.user(chat_id)
+        if user is None or user.state in ("stopped", "blocked"):
+            self.subscribe(chat_id, now, username, first_name)
+
     def set_user_state(self, chat_id: int, state: str, now: datetime) -> None:
         self.db.alerts_generation += 1
         if state not in USER_STATES:

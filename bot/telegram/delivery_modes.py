@@ -64,13 +64,6 @@ def local_time(when: datetime, tz: str) -> str:
     return f"{t:%a} {t.day} {t:%b %H:%M}"
 
 
-def ensure_user(store: Stores, chat_id: int, now: datetime) -> None:
-    """A chat that changes a setting is subscribed (again, after /stop or a block)."""
-    user = store.users.user(chat_id)
-    if user is None or user.state in ("stopped", "blocked"):
-        store.users.subscribe(chat_id, now)
-
-
 def apply_settings(store: Stores, chat_id: int, settings: DeliverySettings, now: datetime) -> int:
     """Save the settings; what the user holds for a time goes at the new time (now, for
     instant outside quiet hours). Returns how many held jobs are due now."""
@@ -150,7 +143,7 @@ class DeliveryModes:
             tz = parse_timezone(arg)
         except PolicyError as exc:
             return refused("that time zone", exc)
-        ensure_user(store, msg.chat_id, self.clock())
+        store.users.ensure(msg.chat_id, self.clock())
         settings = replace(store.users.settings(msg.chat_id), timezone=tz)
         self._save(store, msg.chat_id, settings)
         now = local_time(self.clock(), tz)
@@ -176,7 +169,7 @@ class DeliveryModes:
             mode, at, day = parse_digest(arg, settings)
         except PolicyError as exc:
             return refused("that", exc)
-        ensure_user(store, msg.chat_id, self.clock())
+        store.users.ensure(msg.chat_id, self.clock())
         current = store.users.settings(msg.chat_id)
         if mode == "instant":
             settings = replace(current, mode=mode)
@@ -245,7 +238,7 @@ class DeliveryModes:
             quiet = parse_quiet(arg)
         except PolicyError as exc:
             return refused("that", exc)
-        ensure_user(store, msg.chat_id, self.clock())
+        store.users.ensure(msg.chat_id, self.clock())
         settings = replace(store.users.settings(msg.chat_id), quiet=quiet)
         self._save(store, msg.chat_id, settings)
         what = (

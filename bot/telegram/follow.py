@@ -15,13 +15,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.ats import name_for
-from bot.company import company_key
 from bot.config import FollowConfig
 from bot.config_boards import BoardConfig
 from bot.errors import BoardUnreachable, DetectError, FetchError
 from bot.follow import Window, recognise
 from bot.http import HostGuard
-from bot.lookup import PLACES, Place, look_up, slugs
+from bot.lookup import PLACES, Place
 from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.store import BoardState, Db, Stores, utcnow
@@ -30,7 +29,9 @@ from bot.telegram.admin import MAX_NAME, UNREACHABLE_HINT, url_problem
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
+from bot.telegram.follow_names import ByName
 from bot.telegram.followed import Found, Refusal
+from bot.telegram.muting import companies_in
 from bot.transport import Incoming
 from bot.wording import shorten
 
@@ -49,7 +50,8 @@ COMMANDS = (
         f"{AT_ONCE} addresses at once (a list pasted from your notes: spaces, commas or lines "
         "between them) get a line each. A company's name works too: /follow stripe all (a "
         "board I read is followed; else I look for its board on Greenhouse, Lever, Ashby, "
-        "Workable and ten more platforms and offer what I find).",
+        "Workable and ten more platforms and offer what I find). Several names at once: "
+        "/follow Stripe, Adyen, Wise.",
         "Jobs",
     ),
     Command("following", "", "The companies you follow", "Lists them with their health.", "Jobs"),
@@ -98,6 +100,7 @@ class FollowCommands:
         self.guard = guard
         self.clock = clock
         self.tries = Window(config.per_hour, 3600.0, clock)
+        self.by_name = ByName(self.db, poller, places, self.tries, self._follow_board, USAGE)
 
     async def handle(self, name: str, msg: Incoming, arg: str) -> str:
         return await getattr(self, f"cmd_{name}")(msg, arg)
@@ -109,10 +112,11 @@ class FollowCommands:
         all_jobs = len(words) > 1 and words[-1].lower() == "all"
         urls = list(dict.fromkeys(with_scheme(w) for w in words[: -1 if all_jobs else None]))
         typed = " ".join(words[: -1 if all_jobs else None])
-        if typed and not {":", "/"} & set(typed) and (named := await self._named(typed)):
-            return await self._follow_named(msg, named, all_jobs)  # "/follow Acme Pay all"
-        if urls and not any(_urlish(u) for u in urls):
-            return await self._look_up(msg, typed, all_jobs)
+        if typed and not {":", "/"} & set(typed):  # "/follow Acme Pay all", "Stripe, Wise"
+            names = companies_in(arg.rsplit(maxsplit=1)[0] if all_jobs else arg)
+            look = not any(_urlish(u) for u in urls)
+            if (reply := await self.by_name.reply(msg, names, all_jobs, look)) is not None:
+                return reply
         if len(urls) > 1 and (odd := next((u for u in urls if not _urlish(u)), None)):
             return f"I don't understand “{echo(odd, 40)}” after the URL. {USAGE}"
         if len(urls) > 1:
@@ -124,34 +128,9 @@ class FollowCommands:
             return outcome.text + outcome.hint
         return followed.found(outcome, all_jobs)
 
-    async def _look_up(self, msg: Incoming, name: str, all_jobs: bool) -> str:
-        """A name no board the bot reads has, looked for on the boards it makes (`lookup`)."""
-        if not slugs(name):
-            return (url_problem(name) or USAGE) + " No board I read has that name."
-        if wait := self.tries.take(msg.chat_id):
-            return followed.too_many(wait)
-        looked = await look_up(name, self.poller, self.places)
-        through = await self.db.run(followed.carried, msg.chat_id, name)
-        return followed.looked_up(name, looked, [p.title for p in self.places], all_jobs, through)
-
-    async def _named(self, name: str) -> list[BoardState]:
-        """The boards this bot reads that are called `name`, or whose company is (without
-        case, accents or legal form: "stripe" is "Stripe, Inc.")."""
-        key = company_key(name)
-        if not key:
-            return []
-        companies = await self.db.run(lambda s: s.boards.companies())
-        names = [n for n, c in companies.items() if key in (company_key(n), company_key(c or ""))]
-        return await self.db.run(_boards, names[:5])
-
-    async def _follow_named(self, msg: Incoming, boards: list[BoardState], all_jobs: bool) -> str:
-        """Follow a board this bot already reads, named by the user: nothing is fetched. A
-        name several boards have gets their URLs offered."""
-        if len(boards) > 1:
-            offered = "\n".join(f"<code>/follow {esc(b.url)}</code>" for b in boards)
-            return f"Several boards I read are called that; which one?\n{offered}"
-        await self.db.run(_ensure_user, msg, self.clock())
-        board = boards[0]
+    async def _follow_board(self, msg: Incoming, board: BoardState, all_jobs: bool) -> str:
+        """Follow a board this bot already reads, named by the user: nothing is fetched."""
+        await self.db.run(_subscribed, msg, self.clock())
         if board.baseline_at is None and (refusal := await self._baseline(board.name)):
             return refusal.text
         outcome = await self._follow(msg.chat_id, board.name, all_jobs)
@@ -194,7 +173,7 @@ class FollowCommands:
         """Recognise the board at a URL, share or create its row, baseline it, follow it."""
         if problem := url_problem(url):
             return Refusal(problem)
-        await self.db.run(_ensure_user, msg, self.clock())
+        await self.db.run(_subscribed, msg, self.clock())
         if wait := self.tries.take(msg.chat_id):
             return Refusal(followed.too_many(wait), stop=True)
         try:
@@ -290,11 +269,5 @@ class FollowCommands:
         return f"Stopped following <b>{esc(name)}</b>. Its jobs you already got stay in /search."
 
 
-def _boards(store: Stores, names: list[str]) -> list[BoardState]:
-    return [b for n in names if (b := store.boards.board(n)) is not None]
-
-
-def _ensure_user(store: Stores, msg: Incoming, now: datetime) -> None:
-    user = store.users.user(msg.chat_id)
-    if user is None or user.state in ("stopped", "blocked"):
-        store.users.subscribe(msg.chat_id, now, msg.username, msg.first_name)
+def _subscribed(store: Stores, msg: Incoming, now: datetime) -> None:
+    store.users.ensure(msg.chat_id, now, msg.username, msg.first_name)

@@ -171,6 +171,12 @@ def _looked(name: str, looked: Looked, where: list[str], all_jobs: bool) -> str:
     found = looked.found
     if not found:
         careers = "Send the company's careers page (its web address): I find the board it uses."
+        if len(where) > 4 and set(looked.unreached) >= set(where):
+            return (
+                f"No board I read is called “{said}”, and I couldn't reach any of the "
+                f"{len(where)} job platforms I look on: my network may be down. Try again "
+                f"later. {careers}"
+            )
         if looked.unreached:
             return (
                 f"No board I read is called “{said}”, and I couldn't reach "

@@ -244,11 +244,6 @@ class Handlers:
         for worker in (self.db, self.admin.db if self.admin else self.db):
             worker.close()
 
-    def _ensure_user(self, store: Stores, msg: Incoming) -> None:
-        user = store.users.user(msg.chat_id)
-        if user is None or user.state in ("stopped", "blocked"):
-            store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
-
     def cmd_start(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Subscribe (or come back after /stop or /pause)."""
         new = store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)

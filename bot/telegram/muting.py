@@ -20,7 +20,6 @@ from bot.store import Stores
 from bot.telegram import stored_search
 from bot.telegram.args import echo
 from bot.telegram.commands import Command, Route
-from bot.telegram.delivery_modes import ensure_user
 from bot.transport import Incoming
 from bot.wording import plural
 
@@ -100,7 +99,7 @@ class MuteCommands:
                 f'To mute “{esc(name)}” itself, send <code>/mute "{esc(name)}"</code>.'
             )
         muted = same[0] if same else name  # a stored job's spelling, as /muted will list it
-        ensure_user(store, msg.chat_id, self.clock())
+        store.users.ensure(msg.chat_id, self.clock())
         store.choices.mute_company(msg.chat_id, muted, self.clock())
         return (
             f"🔇 Muted <b>{esc(muted)}</b>: no more jobs from them, also not in /search. "

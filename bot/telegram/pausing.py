@@ -13,7 +13,7 @@ from bot.store import Stores
 from bot.store.held import RESUME_KEEP, TIMED_PAUSE_KEEP
 from bot.telegram.args import echo, ids_named, leading_ids, no_such_alert, parse_id, parse_ids
 from bot.telegram.commands import Command, Route
-from bot.telegram.delivery_modes import ensure_user, local_time
+from bot.telegram.delivery_modes import local_time
 from bot.transport import Incoming, Reply
 from bot.wording import plural
 
@@ -98,7 +98,7 @@ class PauseCommands:
             return self._pause_alert(store, msg.chat_id, first, now, rest.strip())
         if arg:
             return self._pause_for_a_time(store, msg.chat_id, arg, now)
-        ensure_user(store, msg.chat_id, now)
+        store.users.ensure(msg.chat_id, now)
         user = store.users.user(msg.chat_id)
         if user is not None and user.state == "paused":
             return "You're paused already: /resume turns notifications back on." + (
@@ -120,7 +120,7 @@ class PauseCommands:
             if not looks_like_a_time(arg):
                 return NOT_AN_ID_OR_TIME.format(echo(arg))
             return f"{exc}."
-        ensure_user(store, chat_id, now)
+        store.users.ensure(chat_id, now)
         store.users.pause_user(chat_id, now, until)
         return (
             f"⏸ Paused until {self._local(store, chat_id, until)}. Your alerts keep matching; "

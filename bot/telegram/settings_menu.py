@@ -15,7 +15,7 @@ from bot.store import Stores
 from bot.telegram import pausing, presses
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
-from bot.telegram.delivery_modes import apply_settings, ensure_user, local_time, own_lines
+from bot.telegram.delivery_modes import apply_settings, local_time, own_lines
 from bot.transport import Incoming, Press, PressAnswer, Reply
 from bot.wording import plural
 
@@ -83,7 +83,7 @@ class SettingsMenu:
             return self._set_cap(store, msg.chat_id, words[1:])
         if words:
             return f"/settings takes no “{echo(arg)}”: try /settings, or /settings cap 10."
-        ensure_user(store, msg.chat_id, self.clock())
+        store.users.ensure(msg.chat_id, self.clock())
         return self.view(store, msg.chat_id)
 
     def _set_cap(self, store: Stores, chat_id: int, words: list[str]) -> str:
@@ -94,7 +94,7 @@ class SettingsMenu:
                 f"The cap is a number of messages an hour from 1 to {MAX_CAP}, e.g. "
                 "<code>/settings cap 10</code>."
             )
-        ensure_user(store, chat_id, self.clock())
+        store.users.ensure(chat_id, self.clock())
         store.users.set_hourly_cap(chat_id, n)
         return (
             f"Done: at most {plural(n, 'instant message')} an hour; the rest come in one summary."

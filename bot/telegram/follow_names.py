@@ -1,0 +1,104 @@
+"""/follow of companies by their names. A board the bot reads already, named by its name or
+its company's ("/follow stripe all"), is followed with nothing fetched; any other name is
+looked for on the platforms whose boards companies name after themselves (`bot.lookup`) and
+what is found is offered. Several names ("/follow Stripe, Adyen, Wise", a list pasted from
+notes) get a reply each, in the order named.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from collections.abc import Awaitable, Callable
+
+from bot.company import company_key
+from bot.follow import Window
+from bot.lookup import Place, look_up, slugs
+from bot.poller import Poller
+from bot.store import BoardState, Stores
+from bot.telegram import followed
+from bot.telegram.admin import url_problem
+from bot.telegram.dbworker import StoreWorker
+from bot.transport import Incoming
+
+esc = html.escape
+
+AT_ONCE = 10  # names one /follow takes; each looked up is a try of `FollowConfig.per_hour`
+FollowBoard = Callable[[Incoming, BoardState, bool], Awaitable[str]]
+
+
+class ByName:
+    """The name half of /follow: `follow` follows a board the bot reads (the other half's)."""
+
+    def __init__(
+        self,
+        db: StoreWorker,
+        poller: Poller,
+        places: tuple[Place, ...],
+        tries: Window,
+        follow: FollowBoard,
+        usage: str,
+    ):
+        self.db = db
+        self.poller = poller
+        self.places = places
+        self.tries = tries
+        self.follow = follow
+        self.usage = usage
+
+    async def reply(
+        self, msg: Incoming, names: list[str], all_jobs: bool, look: bool
+    ) -> str | None:
+        """The reply to a /follow of `names`; None when it is one name no board the bot reads
+        has and it is not to be looked up (`look` is false: a word of it is an address)."""
+        if len(names) > 1 and look:
+            replies = await asyncio.gather(*(self.one(msg, n, all_jobs) for n in names[:AT_ONCE]))
+            said = list(dict.fromkeys(replies))  # (past the hourly tries: said once)
+            if left := names[AT_ONCE:]:
+                again = esc(", ".join(left) + (" all" if all_jobs else ""))
+                said.append(
+                    f"I take {AT_ONCE} at a time. For the rest: <code>/follow {again}</code>"
+                )
+            return "\n\n".join(said)
+        if boards := await self.named(" ".join(names)):
+            return await self._follow_named(msg, boards, all_jobs)
+        return await self.look_up(msg, " ".join(names), all_jobs) if look else None
+
+    async def one(self, msg: Incoming, name: str, all_jobs: bool) -> str:
+        """/follow of one name: the board the bot reads that has it, or a look for one."""
+        if boards := await self.named(name):
+            return await self._follow_named(msg, boards, all_jobs)
+        return await self.look_up(msg, name, all_jobs)
+
+    async def named(self, name: str) -> list[BoardState]:
+        """The boards this bot reads that are called `name`, or whose company is (without
+        case, accents or legal form: "stripe" is "Stripe, Inc.")."""
+        key = company_key(name)
+        if not key:
+            return []
+        companies = await self.db.run(lambda s: s.boards.companies())
+        names = [n for n, c in companies.items() if key in (company_key(n), company_key(c or ""))]
+        return await self.db.run(_boards, names[:5])
+
+    async def look_up(self, msg: Incoming, name: str, all_jobs: bool) -> str:
+        """A name no board the bot reads has, looked for on the boards it makes (`lookup`),
+        and the boards read already that carry its jobs."""
+        if not slugs(name):
+            return (url_problem(name) or self.usage) + " No board I read has that name."
+        if wait := self.tries.take(msg.chat_id):
+            return followed.too_many(wait)
+        looked = await look_up(name, self.poller, self.places)
+        through = await self.db.run(followed.carried, msg.chat_id, name)
+        return followed.looked_up(name, looked, [p.title for p in self.places], all_jobs, through)
+
+    async def _follow_named(self, msg: Incoming, boards: list[BoardState], all_jobs: bool) -> str:
+        """Follow a board this bot reads, named by the user; a name several boards have gets
+        their URLs offered."""
+        if len(boards) > 1:
+            offered = "\n".join(f"<code>/follow {esc(b.url)}</code>" for b in boards)
+            return f"Several boards I read are called that; which one?\n{offered}"
+        return await self.follow(msg, boards[0], all_jobs)
+
+
+def _boards(store: Stores, names: list[str]) -> list[BoardState]:
+    return [b for n in names if (b := store.boards.board(n)) is not None]
