@@ -231,7 +231,8 @@ async def test_a_board_this_bot_reads_is_followed_by_its_name(follows, store, bo
 async def test_several_names_get_a_reply_each_in_the_order_named(store, boards, clock) -> None:
     """/follow Acme Robotics, Acme Pay, Gamma all (names pasted from notes): the board read
     is followed, the name found on a platform offered, the one found nowhere said so, one
-    after the other; past ten names, the /follow of the rest comes back."""
+    after the other, then one /follow of the boards found; past ten names, the /follow of
+    the rest comes back."""
     rss = {"content_type": "application/rss+xml"}
     boards.set("/acme.rss", feed("Senior Rust Engineer"), **rss)
     places = (Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}",
@@ -241,13 +242,19 @@ async def test_several_names_get_a_reply_each_in_the_order_named(store, boards, 
     try:
         await commands.handle("follow", say(BOB), boards.url("/acme.rss"))
         store.db.execute("UPDATE boards SET company = 'Acme Robotics' WHERE name = 'acme.rss'")
-        reply = await commands.handle("follow", say(ANN), "Acme Robotics, Acme Pay;\nGamma all")
-        parts = reply.split("\n\n")
-        assert len(parts) == 3, reply
+        boards.set_json("/v1/boards/beta/jobs", {"jobs": [gh(2, "Rust Developer", "Beta")]})
+        typed = "Acme Robotics, Acme Pay;\nGamma, Beta all"
+        parts = (await commands.handle("follow", say(ANN), typed)).split("\n\n")
+        assert len(parts) == 5, parts
         assert parts[0].startswith("<b>Acme Robotics</b> on an RSS feed: 1 open job"), parts[0]
         assert parts[1].startswith("No board I read is called “Acme Pay”. Under that name I found:")
         assert "<code>/follow https://boards.greenhouse.io/acmepay all</code>" in parts[1]
         assert parts[2].startswith("No board I read is called “Gamma”, and Greenhouse has none")
+        assert parts[3].startswith("No board I read is called “Beta”. Under that name I found:")
+        assert parts[4] == (
+            "To follow the 2 boards found at once: <code>/follow https://boards.greenhouse.io/"
+            "acmepay https://boards.greenhouse.io/beta all</code>"
+        )
         assert [(f.board.name, f.all_jobs) for f in store.follows.follows(ANN)] == [
             ("acme.rss", True)
         ], "the name found on a platform is offered, not followed"

@@ -52,22 +52,32 @@ class ByName:
         """The reply to a /follow of `names`; None when it is one name no board the bot reads
         has and it is not to be looked up (`look` is false: a word of it is an address)."""
         if len(names) > 1 and look:
-            replies = await asyncio.gather(*(self.one(msg, n, all_jobs) for n in names[:AT_ONCE]))
-            said = list(dict.fromkeys(replies))  # (past the hourly tries: said once)
-            if left := names[AT_ONCE:]:
-                again = esc(", ".join(left) + (" all" if all_jobs else ""))
-                said.append(
-                    f"I take {AT_ONCE} at a time. For the rest: <code>/follow {again}</code>"
-                )
-            return "\n\n".join(said)
+            return await self._several(msg, names, all_jobs)
         if boards := await self.named(" ".join(names)):
             return await self._follow_named(msg, boards, all_jobs)
-        return await self.look_up(msg, " ".join(names), all_jobs) if look else None
+        return (await self.look_up(msg, " ".join(names), all_jobs))[0] if look else None
 
-    async def one(self, msg: Incoming, name: str, all_jobs: bool) -> str:
-        """/follow of one name: the board the bot reads that has it, or a look for one."""
+    async def _several(self, msg: Incoming, names: list[str], all_jobs: bool) -> str:
+        """Each name as /follow of one name, side by side, at most AT_ONCE: the replies in the
+        order named, then one /follow of every board found alone under its name."""
+        got = await asyncio.gather(*(self._one(msg, n, all_jobs) for n in names[:AT_ONCE]))
+        said = list(dict.fromkeys(text for text, _ in got))  # (past the hourly tries: once)
+        tail = " all" if all_jobs else ""
+        if len(found := [url for _, url in got if url]) > 1:
+            said.append(
+                f"To follow the {len(found)} boards found at once: "
+                f"<code>/follow {esc(' '.join(found))}{tail}</code>"
+            )
+        if left := names[AT_ONCE:]:
+            again = esc(", ".join(left) + tail)
+            said.append(f"I take {AT_ONCE} at a time. For the rest: <code>/follow {again}</code>")
+        return "\n\n".join(said)
+
+    async def _one(self, msg: Incoming, name: str, all_jobs: bool) -> tuple[str, str]:
+        """/follow of one name: the board the bot reads that has it, or a look for one; and
+        the board found, when the look found one alone."""
         if boards := await self.named(name):
-            return await self._follow_named(msg, boards, all_jobs)
+            return await self._follow_named(msg, boards, all_jobs), ""
         return await self.look_up(msg, name, all_jobs)
 
     async def named(self, name: str) -> list[BoardState]:
@@ -80,16 +90,19 @@ class ByName:
         names = [n for n, c in companies.items() if key in (company_key(n), company_key(c or ""))]
         return await self.db.run(_boards, names[:5])
 
-    async def look_up(self, msg: Incoming, name: str, all_jobs: bool) -> str:
+    async def look_up(self, msg: Incoming, name: str, all_jobs: bool) -> tuple[str, str]:
         """A name no board the bot reads has, looked for on the boards it makes (`lookup`),
-        and the boards read already that carry its jobs."""
+        and the boards read already that carry its jobs; and the board found, when one alone
+        was."""
         if not slugs(name):
-            return (url_problem(name) or self.usage) + " No board I read has that name."
+            return (url_problem(name) or self.usage) + " No board I read has that name.", ""
         if wait := self.tries.take(msg.chat_id):
-            return followed.too_many(wait)
+            return followed.too_many(wait), ""
         looked = await look_up(name, self.poller, self.places)
         through = await self.db.run(followed.carried, msg.chat_id, name)
-        return followed.looked_up(name, looked, [p.title for p in self.places], all_jobs, through)
+        where = [p.title for p in self.places]
+        alone = looked.found[0].url if len(looked.found) == 1 else ""
+        return followed.looked_up(name, looked, where, all_jobs, through), alone
 
     async def _follow_named(self, msg: Incoming, boards: list[BoardState], all_jobs: bool) -> str:
         """Follow a board this bot reads, named by the user; a name several boards have gets
