@@ -1038,6 +1038,23 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>/alert (location:berlin OR (remote:yes from:eu)) golang</code>",
         ),
         ("remote in berlin or munich", "<code>/alert remote:yes from:(berlin OR munich)</code>"),
+        (  # "us" after remote is the US, though the word is no place's name alone
+            "principal engineer, remote, us or canada",
+            "<code>/alert principal engineer remote:yes from:(us OR canada)</code>",
+        ),
+        (  # a list of places with no "in" before it
+            "kotlin or java backend, berlin, hamburg or munich, 80-100k",
+            "(kotlin OR java) backend location:(berlin OR hamburg OR munich) salary:80k-100k",
+        ),
+        ("rust, berlin or munich", "<code>/alert rust, berlin or munich</code>"),  # as typed
+        (  # a time zone to work in: from: its region, not location:
+            "senior rust devs in the CET timezone",
+            "<code>/alert senior rust devs from:cet</code>",
+        ),
+        (  # a kind of employer in the plural: its trade, not a company's name
+            "Senior Scala engineer roles at fintechs in London",
+            "<code>/alert senior scala engineer fintech location:london</code>",
+        ),
         ("python jobs in london or hybrid", "<code>/alert python (london OR hybrid)"),  # of where?
         (  # a list after "in" is of places: "Berlin, rust or go" is a place, then either tech
             "hybrid in Berlin, rust or go",

@@ -30,7 +30,7 @@ def either_spelled(text: str) -> str:
     for words, typed in slashed(text).items():
         text = text.replace(typed, f"({' OR '.join(words)})")
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
-    return _LISTED.sub(_listed, text)
+    return _PLACES.sub(_places, _LISTED.sub(_listed, text))
 
 
 def _listed(m: re.Match[str]) -> str:
@@ -45,6 +45,24 @@ def _listed(m: re.Match[str]) -> str:
 
 
 _TECH_GLUE = ("with", "like", "using")
+# A list closed by "or" with no word before it: "backend, berlin, hamburg or munich".
+_PLACES = re.compile(r"(?P<items>(?:\b[\w.]+\s*,\s*)+)(?P<last>[\w.]+)\s+or\s+(?P<end>[\w.]+)\b")
+
+
+def _places(m: re.Match[str]) -> str:
+    """The places that end a list, as one OR after "in" ("backend, in (berlin OR hamburg OR
+    munich)"); the list as it was when its last two are not places, or only they are."""
+    items = [i for i in _COMMA.split(m["items"]) if i]
+    tail = [m["last"], m["end"]]
+    if not all(a_place(t.lower()) for t in tail):
+        return m[0]
+    k = len(items)
+    while k and a_place(items[k - 1].lower()):
+        k -= 1
+    if k == len(items):
+        return m[0]  # "rust, berlin or munich": "in" is not said, so not read as places
+    places = " OR ".join([*items[k:], *tail])
+    return "".join(f"{item}, " for item in items[:k]) + f"in ({places})"
 
 
 def or_tight(node: Node) -> Node:

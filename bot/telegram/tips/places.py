@@ -82,14 +82,23 @@ def remote_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     either = terms[i + 1 + to + the] if i + 1 + to + the < len(terms) else None
     if not isinstance(either, Or):
         return None
-    named = [c for c in either.children if isinstance(c, Word | Phrase) and a_place(c.text)]
+    named = [c for c in either.children if isinstance(c, Word | Phrase) and _remote_place(c.text)]
     if len(named) != len(either.children):
         return None
-    town = next((k for k, c in enumerate(named) if not placenames.names_a_region(c.text)), 0)
+    town = next((k for k, c in enumerate(named) if not _region(c.text)), 0)
     regions, towns = (named[:town], named[town:]) if town else (named, [])
     remote = And((Attr("remote", "yes"), Field(OPEN_TO, _either(regions))))
     taken = 2 + to + the
     return taken, Or((Field("location", _either(towns)), remote)) if towns else remote
+
+
+def _region(name: str) -> bool:
+    """A country's or region's name ("us" too: the word, as people write it after remote)."""
+    return placenames.names_a_region(name) or name == "us"
+
+
+def _remote_place(name: str) -> bool:
+    return _region(name) or a_place(name)
 
 
 def _either(named: list[Word | Phrase]) -> Node:

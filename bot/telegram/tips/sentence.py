@@ -14,6 +14,7 @@ from bot.stack import is_tech
 from bot.syntax import (
     ATTRS,
     NEAR,
+    OPEN_TO,
     And,
     Attr,
     Field,
@@ -36,7 +37,7 @@ from bot.telegram.tips.places import (
     within_at,
 )
 from bot.telegram.tips.tip import Tip, word_of
-from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
+from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at, zone_at
 from bot.telegram.tips.words import TYPES, years_at
 
 esc = html.escape
@@ -53,6 +54,11 @@ _KINDS = (
     "organizations",
     "employers",
 )
+# Kinds of employer by their trade, in the plural ("roles at fintechs"): the trade's word.
+_SECTORS = {
+    **{f"{t}techs": f"{t}tech" for t in ("fin", "insur", "reg", "prop", "health", "ed", "legal")},
+    "banks": "bank", "neobanks": "neobank", "insurers": "insurance", "agencies": "agency",
+}  # fmt: skip
 # Written as a sentence ("rust jobs in berlin paying over 100k"), a query's every word must be
 # in the job: these say what a job is, or join words, and few jobs say them as meant.
 _JOB_WORDS = frozenset({
@@ -124,6 +130,8 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
         return close
     if token in ("near", "around") and (town := town_at(terms, i + 1)) is not None:
         return Field(NEAR, town[1]), 1 + town[0], "", True  # "near portland maine"
+    if token in _NEAR and (zone := zone_at(terms, i + 1)) is not None:
+        return Field(OPEN_TO, Word(zone[1])), 1 + zone[0], "", True  # "in the CET timezone"
     if token in _NEAR and (place := place_at(terms, i + 1)) is not None:
         n, named = place  # a job may well say "in Berlin"
         city = named.child if isinstance(named, Field) else None
@@ -131,6 +139,8 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
             named = Field(NEAR, city)  # "near munich": the towns around it too
         return named, 1 + n, "", True
     if token in ("at", "from") and i and word_of(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
+        if sector := _SECTORS.get(word_of(terms[i + 1]) if i + 1 < len(terms) else ""):
+            return Word(sector), 2, "", True  # "roles at fintechs": a kind, not a name
         found = place_at(terms, i + 1) or _company_at(terms, i + 1)
         if found is not None:
             return found[1], 1 + found[0], "", True

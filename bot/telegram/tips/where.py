@@ -9,6 +9,7 @@ import html
 import re
 
 from bot import nearby, placenames, placewords
+from bot.geodata import TIME_ZONES
 from bot.synonyms import near_place
 from bot.syntax import (
     ATTRS,
@@ -224,6 +225,14 @@ _ZONE_REGIONS = {
     "nzst": "new zealand", "jst": "japan", "sgt": "singapore", "brt": "brazil",
 }  # fmt: skip
 _ZONE_TAIL = re.compile(r"\d{1,2}h?|hours?|h")  # "cet +/- 2h": the lexer keeps "2h"
+
+
+def zone_at(terms: tuple[Node, ...] | list[Node], i: int) -> tuple[int, str] | None:
+    """A time zone the filters read (`geodata.TIME_ZONES`: "cet", "pst") named by the words
+    from `i` ("cet", "the cet timezone"), and how many words name it."""
+    the = int(i < len(terms) and word_of(terms[i]) == "the")
+    zone = word_of(terms[i + the]) if i + the < len(terms) else ""
+    return (the + 1, zone) if zone in TIME_ZONES else None
 
 
 def zone_tip(root: Node, typed: str, command: str) -> Tip | None:
