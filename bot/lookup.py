@@ -26,27 +26,31 @@ from bot.sources.contract import Context
 @dataclass(frozen=True, slots=True)
 class Place:
     """A board a name may have: its kind, the platform's name, its public URL (with `{slug}`)
-    and, where the kind's own `endpoint` of that URL is not what to read, the endpoint."""
+    and, where the kind's own `endpoint` of that URL is not what to read, the endpoint; and
+    whether the platform answers an unknown name with an error, so that an empty list is a
+    board that lists no job now (Lever and SmartRecruiters answer it with an empty list)."""
 
     kind: str
     title: str
     url: str
     endpoint: str = ""
+    empty_is_board: bool = False  # an empty list is a board with no open job (else: none)
 
 
 # The platforms whose boards companies name after themselves. Each is read for its list only
-# (no posting's detail): a look needs the titles, not the texts.
+# (no posting's detail): a look needs the titles, not the texts. Those marked answer an unknown
+# name with an error (404, a redirect, a page that says so; `boards.md`).
 PLACES = (
-    Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}"),
+    Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}", empty_is_board=True),
     Place("lever", "Lever", "https://jobs.lever.co/{slug}"),
     Place("ashby", "Ashby", "https://jobs.ashbyhq.com/{slug}"),
     Place("workable", "Workable", "https://apply.workable.com/{slug}"),
     Place("smartrecruiters", "SmartRecruiters", "https://jobs.smartrecruiters.com/{slug}"),
     Place("recruitee", "Recruitee", "https://{slug}.recruitee.com"),
-    Place("personio", "Personio", "https://{slug}.jobs.personio.de"),
-    Place("teamtailor", "Teamtailor", "https://{slug}.teamtailor.com/jobs"),
-    Place("bamboohr", "BambooHR", "https://{slug}.bamboohr.com/careers"),
-    Place("breezy", "Breezy", "https://{slug}.breezy.hr"),
+    Place("personio", "Personio", "https://{slug}.jobs.personio.de", empty_is_board=True),
+    Place("teamtailor", "Teamtailor", "https://{slug}.teamtailor.com/jobs", empty_is_board=True),
+    Place("bamboohr", "BambooHR", "https://{slug}.bamboohr.com/careers", empty_is_board=True),
+    Place("breezy", "Breezy", "https://{slug}.breezy.hr", empty_is_board=True),
     Place("pinpoint", "Pinpoint", "https://{slug}.pinpointhq.com"),
     Place("gem", "Gem", "https://jobs.gem.com/{slug}"),
     Place("rippling", "Rippling", "https://ats.rippling.com/{slug}/jobs"),
@@ -57,7 +61,7 @@ PLACES = (
 @dataclass(frozen=True, slots=True)
 class Named:
     """A board found under a name: where, the company its jobs name, how many open jobs it
-    lists and the titles of a few."""
+    lists and the titles of a few (none: a board that lists no job now)."""
 
     title: str
     url: str
@@ -138,7 +142,7 @@ async def _read(poller: Poller, place: Place, slug: str) -> Named | object | Non
     except JobbotError:
         return None
     postings = read.postings if isinstance(read, Read) else []
-    if not postings:
-        return None
+    if not postings:  # a board that lists no job now may list the next one
+        return Named(place.title, url, "", 0, ()) if place.empty_is_board else None
     company = Counter(p.company for p in postings).most_common(1)[0][0]
     return Named(place.title, url, company, len(postings), tuple(p.title for p in postings[:3]))

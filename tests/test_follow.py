@@ -323,7 +323,9 @@ async def test_a_look_reads_lists_only_and_a_host_that_does_not_exist_is_no_boar
     store, boards, clock
 ) -> None:
     """A look reads each platform's list and no posting's detail (SmartRecruiters asks one per
-    posting, BambooHR too): 3 requests, not 6. A platform whose boards are hosts of their own
+    posting, BambooHR too): 3 requests, not 6. An empty list is a board with no open job where
+    the platform answers an unknown name with an error (BambooHR), not where it answers with
+    an empty list (SmartRecruiters). A platform whose boards are hosts of their own
     (acmepay.breezy.hr) has no board where DNS says the host does not exist: that is "none",
     not "could not reach"; a resolver that cannot answer, a 429, or DNS that says a
     platform's own API host does not exist either (no network), is "could not reach"."""
@@ -336,7 +338,7 @@ async def test_a_look_reads_lists_only_and_a_host_that_does_not_exist_is_no_boar
         Place("smartrecruiters", "SmartRecruiters", "https://jobs.smartrecruiters.com/{slug}",
               boards.url("/v1/companies/{slug}/postings")),
         Place("bamboohr", "BambooHR", "https://{slug}.bamboohr.com/careers",
-              boards.url("/careers/list")),
+              boards.url("/careers/list"), empty_is_board=True),
         Place("breezy", "Breezy", "https://{slug}.breezy.hr", "http://{slug}.breezy.test/json"),
         Place("gem", "Gem", "https://jobs.gem.com/{slug}", "http://api.gem.test/v0/{slug}/job_posts/"),
     )  # fmt: skip
@@ -361,8 +363,14 @@ async def test_a_look_reads_lists_only_and_a_host_that_does_not_exist_is_no_boar
         ]
         asked = sorted(path.split("?")[0] for path, _ in boards.requests)
         assert asked == ["/careers/list", "/v1/companies/acmepay/postings"], "no detail read"
-        boards.set_json(listed, {"totalFound": 0, "content": []})
+        boards.set_json(listed, {"totalFound": 0, "content": []})  # (so says an unknown name)
         boards.set_json("/careers/list", {"meta": {"totalCount": 0}, "result": []})
+        empty = await commands.handle("follow", say(ANN), "AcmePay")
+        assert empty.split("\n")[1:3] == [  # BambooHR says an unknown name is none: a board
+            "• A board on BambooHR: no open job now (follow it to hear of its next one)",
+            "  <code>/follow https://acmepay.bamboohr.com/careers</code>",
+        ], empty
+        boards.set("/careers/list", "", status=404)
         none = await commands.handle("follow", say(ANN), "AcmePay")
         assert none.startswith("No board I read is called “AcmePay”, and SmartRecruiters, "
                                "BambooHR, Breezy and Gem have none under that name."), none  # fmt: skip

@@ -195,10 +195,14 @@ def _looked(name: str, looked: Looked, where: list[str], all_jobs: bool) -> str:
     lines = [f"No board I read is called “{said}”. Under that name I found:"]
     for f in found:
         some = ", ".join(f"“{esc(shorten(t, 60))}”" for t in f.titles)
+        said_jobs = (
+            f"{plural(f.jobs, 'open job')} ({some}{', …' if f.jobs > len(f.titles) else ''})"
+        )
+        if not f.jobs:
+            said_jobs = "no open job now (follow it to hear of its next one)"
+        who = f"<b>{esc(shorten(f.company, 60))}</b>" if f.company else "A board"
         lines.append(
-            f"• <b>{esc(shorten(f.company, 60))}</b> on {f.title}: {plural(f.jobs, 'open job')}"
-            f" ({some}{', …' if f.jobs > len(f.titles) else ''})\n"
-            f"  <code>/follow {esc(f.url)}{tail}</code>"
+            f"• {who} on {f.title}: {said_jobs}\n  <code>/follow {esc(f.url)}{tail}</code>"
         )
     lines.append("Another company may have the same name: if one is yours, send its /follow.")
     return "\n".join(lines)
