@@ -1046,10 +1046,31 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "kotlin or java backend, berlin, hamburg or munich, 80-100k",
             "(kotlin OR java) backend location:(berlin OR hamburg OR munich) salary:80k-100k",
         ),
-        ("rust, berlin or munich", "<code>/alert rust, berlin or munich</code>"),  # as typed
+        ("rust, berlin or munich", "<code>/alert rust location:(berlin OR munich)</code>"),
         (  # a time zone to work in: from: its region, not location:
             "senior rust devs in the CET timezone",
             "<code>/alert senior rust devs from:cet</code>",
+        ),
+        (  # a workplace then a place: there; a place or remote with no "in" before it
+            "SRE or platform roles with kubernetes, hybrid Amsterdam",
+            "<code>/alert (sre OR platform) kubernetes remote:hybrid location:amsterdam</code>",
+        ),
+        (
+            "tech lead positions, fintech, Berlin or remote Germany",
+            "tech lead fintech (location:berlin OR (remote:yes from:germany))</code>",
+        ),
+        (  # "a new job", "as a", "anywhere in": no words of the alert
+            "looking for a new job as a scala developer in berlin",
+            "<code>/alert scala developer location:berlin</code>",
+        ),
+        (
+            "a remote rust role anywhere in europe",
+            "<code>/alert remote:yes rust from:europe</code>",
+        ),
+        ("new grad jobs", "<code>/alert new grad</code>"),
+        (  # what to leave out, listed: either is left out
+            "rust jobs excluding crypto and gambling",
+            "<code>/alert rust -(crypto OR gambling)</code>",
         ),
         (  # a kind of employer in the plural: its trade, not a company's name
             "Senior Scala engineer roles at fintechs in London",

@@ -20,16 +20,37 @@ _LISTED = re.compile(
     re.IGNORECASE,
 )
 _COMMA = re.compile(r"\s*,\s*")
+# What to leave out, listed: "no crypto and gambling", "excluding crypto, web3 or betting".
+_LEFT_OUT = re.compile(
+    r"\b(?P<no>no|without|excluding|except)\s+"
+    r"(?P<items>[\w.+#-]+(?:\s*,\s*[\w.+#-]+)*,?\s+(?:and|or|nor)\s+[\w.+#-]+)",
+    re.IGNORECASE,
+)
+_AND_OR = re.compile(r"\s*,?\s+(?:and|or|nor)\s+|\s*,\s*", re.IGNORECASE)
+# Words after "no" meant as they stand ("no experience and no degree"), or that start another.
+_NOT_LEFT_OUT = frozenset({"no", "not", "experience", "degree", "visa", "sponsorship", "code"})
+
+
+def _left_out(m: re.Match[str]) -> str:
+    """A list of what to leave out as one OR: "no (crypto OR gambling)"."""
+    items = _AND_OR.split(m["items"])
+    if any(item.lower() in _NOT_LEFT_OUT for item in items):
+        return m[0]
+    return f"{m['no']} ({' OR '.join(items)})"
+
+
 _OR_AGAIN = re.compile(r"\b(or)\s+(?:in|at|near)\b", re.IGNORECASE)
 
 
 def either_spelled(text: str) -> str:
     """`text` with the either-or a sentence spells written with OR: words joined by a slash
     ("Staff/Principal": `tips.words.slashed`), a list closed by "or" after "at", "in" or
-    "for" ("at stripe, adyen or wise")."""
+    "for" ("at stripe, adyen or wise"), what to leave out listed ("no crypto and gambling":
+    either is left out)."""
     for words, typed in slashed(text).items():
         text = text.replace(typed, f"({' OR '.join(words)})")
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
+    text = _LEFT_OUT.sub(_left_out, text)
     return _PLACES.sub(_places, _LISTED.sub(_listed, text))
 
 

@@ -73,7 +73,7 @@ _GLUE = frozenset({
     "me", "any", "some", "ok", "please", "pls", "good", "today", "latest", "recent", "there",
     "show", "send", "give", "is", "fully", "completely", "totally", "entirely", "timezone",
     "timezones", "tz", "d", "ll", "like", "love", "would", "prefer", "interested", "am", "but",
-    "after",
+    "after", "as",
 })  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
 _WELCOME = frozenset({"ok", "okay", "fine", "welcome", "possible"})
@@ -94,6 +94,13 @@ def _after_region(terms: list[Node], i: int) -> bool:
         for j in (i - 1, i - 2)
         if j >= 0
     )
+
+
+def _said_before(terms: list[Node], i: int) -> bool:
+    """Whether the word before `i` only leads what comes: "new" before a job word ("a new
+    role"), "anywhere" before a place ("anywhere in europe")."""
+    after = word_of(terms[i]) if i < len(terms) else ""
+    return after in _JOB_WORDS or (word_of(terms[i - 1]) == "anywhere" and after in _NEAR)
 
 
 def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
@@ -148,8 +155,12 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
         return salary
     if (remote := remote_at(terms, i)) is not None:
         return remote[1], remote[0], "", True  # "remote EU or Berlin"
+    if token in ("hybrid", "onsite") and (place := place_at(terms, i + 1)) is not None:
+        return And((Attr("remote", ATTRS["remote"][token]), place[1])), 1 + place[0], "", True
     if token in WORKPLACE_WORDS:
         return Attr("remote", ATTRS["remote"][token]), 1, "", False
+    if isinstance(terms[i], Or) and (place := place_at(terms, i)) is not None:
+        return place[1], place[0], "", True  # "Berlin or remote Germany", no "in" before it
     if (either := _either_attr(terms[i])) is not None:
         return either, 1, "", False  # "remote or hybrid", "contract or freelance"
     term = terms[i]
@@ -223,6 +234,8 @@ def as_filters(
         elif token in _JOB_WORDS or (token == "work" and i and _kind_of_work(terms[i - 1])):
             read.append(token)  # ("remote work", "go work"; not "social work")
             sentence = True
+        elif token in ("new", "anywhere") and _said_before(terms, i + 1):
+            read.append(token)  # "a new job" (not "new grad"), "anywhere in europe"
         elif not (token in _GLUE or (isinstance(term, Phrase) and set(term.tokens) <= _GLUE)):
             out.append(term)  # (a phrase of glue: "I'm")
         i += 1
