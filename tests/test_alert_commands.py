@@ -909,6 +909,17 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("my saved jobs", "<code>/saved [page]</code> — Jobs you saved for later."),
         ("settings", "<code>/settings</code> — How and when you get jobs."),
         ("pause for 2 weeks", "Commands start with a slash: <code>/pause for 2 weeks</code>."),
+        (  # "2 weeks" is a time, not alert #2
+            "pause alerts for 2 weeks",
+            "Commands start with a slash: <code>/pause alerts for 2 weeks</code>.",
+        ),
+        ("pause alert 2 for 3 days", "Commands start with a slash: <code>/pause 2 for 3 days"),
+        (  # asked, not said: the filters it means
+            "can you find me rust jobs in berlin?",
+            "send <code>/alert rust location:berlin</code>",
+        ),
+        ("what jobs do you have in london", "send <code>/alert location:london</code>"),
+        ("why didn't the rust job in berlin come?", "<code>/why didn&#x27;t the rust job"),
         ("mute Acme Corp", "<code>/mute Acme Corp</code>"),
         ("stop sending me jobs", "To stop the messages and keep your alerts: <code>/pause</code>"),
         ("I want to unsubscribe", "<code>/stop</code> unsubscribes you and deletes your alerts"),
@@ -1068,6 +1079,15 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>/alert remote:yes rust from:europe</code>",
         ),
         ("new grad jobs", "<code>/alert new grad</code>"),
+        (  # "can you", "ideally", "that pay over": no words of the alert
+            "can you find me data engineering jobs with spark in Berlin, ideally remote",
+            "<code>/alert data engineering spark (location:berlin OR (remote:yes from:berlin))",
+        ),
+        ("rust jobs, preferably hybrid", "send <code>/alert rust</code>"),  # welcome, not asked
+        (
+            "lead backend engineer jobs that pay over $200k in the US",
+            "<code>/alert lead backend engineer salary:&gt;=USD200k location:us</code>",
+        ),
         (  # what to leave out, listed: either is left out
             "rust jobs excluding crypto and gambling",
             "<code>/alert rust -(crypto OR gambling)</code>",

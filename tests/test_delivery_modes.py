@@ -307,7 +307,8 @@ async def test_pause_and_resume_the_user_with_one_summary_of_what_matched(
 
 
 async def test_pause_all_and_resume_all_are_pause_and_resume(handlers, store) -> None:
-    """The word "all" (or "everything") names every alert, as the command alone does."""
+    """The word "all" (or "everything", "my alerts") names every alert, as the command alone
+    does; "alert 1" is alert #1."""
     assert "⏸ Paused. Your alerts keep matching" in await say(handlers, "/pause all")
     assert store.users.user(USER).state == "paused"
     assert "on again" in await say(handlers, "/resume all")
@@ -315,6 +316,12 @@ async def test_pause_all_and_resume_all_are_pause_and_resume(handlers, store) ->
     assert store.users.user(USER).resume_at is not None
     assert "on again" in await say(handlers, "/resume Everything")
     assert store.users.user(USER).state == "active"
+    # as people write it: "my alerts", "alerts for 2 weeks", "alert 1 for 3 days"
+    assert "Paused until" in await say(handlers, "/pause my alerts for 2 weeks")
+    assert "on again" in await say(handlers, "/resume my alerts")
+    await say(handlers, "/alert rust")
+    assert "Alert #1 paused until" in await say(handlers, "/pause alert 1 for 3 days")
+    assert "on again" in await say(handlers, "/resume alert 1")
 
 
 async def test_a_pause_for_a_time_says_when_it_ends_in_local_time(handlers, store, clock) -> None:

@@ -243,6 +243,13 @@ def _alerts(ids: list[int]) -> str:
 
 
 def _all_of_them(arg: str) -> str:
-    """`arg` without a first word that says every alert ("/pause all 2w" is "/pause 2w")."""
-    first, _, rest = arg.partition(" ")
-    return rest.strip() if first.lower() in ("all", "everything") else arg
+    """`arg` without first words that say every alert, or name the alert before its id, as
+    people write them ("/pause all 2w", "/pause my alerts for 2 weeks" are "/pause 2w";
+    "/pause alert 2 for 3 days" is "/pause 2 for 3 days")."""
+    words = arg.split()
+    while words and words[0].lower() in _SAID_ALL:
+        words = words[1:]
+    return " ".join(words) if len(words) < len(arg.split()) else arg
+
+
+_SAID_ALL = frozenset({"all", "everything", "my", "alerts", "alert", "notifications", "them"})

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from bot.follow import walled
+from bot.pausetime import looks_like_a_time
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.tips.sentence import meant
@@ -43,6 +44,7 @@ _SAID = frozenset({
     "it", "didn", "doesn", "don", "isn", "wasn", "t", "because", "was", "were", "been",
     "got", "came", "come", "should", "why", "really", "thanks", "you", "your", "they",
 })  # fmt: skip
+_COMPLAINT = _SAID - {"you", "your"}  # ("can you find me rust jobs": asked, not said)
 # A text that names jobs asks for jobs, whatever command words it has ("EU timezone").
 _JOBS = re.compile(r"\b(?:jobs?|roles?|positions?|openings?|vacanc(?:y|ies))\b", re.IGNORECASE)
 # Of those, the ones that greet or thank: the reply greets or thanks back first.
@@ -118,7 +120,11 @@ def _asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     name one ("export compliance")."""
     folded = [fold(w.strip(",.!?:;")) for w in words]
     first = folded[0] if folded else ""
-    ids = [w.lstrip("#") for w in folded if w.lstrip("#").isdigit()]
+    ids = [  # not "for 2 weeks": a time
+        w.lstrip("#")
+        for k, w in enumerate(folded)
+        if w.lstrip("#").isdigit() and (folded[k + 1 : k + 2] or [""])[0] not in _TIME_UNITS
+    ]
     named = bool(ids) and bool({"alert", "alerts"} & set(folded))  # "remove alert 1"
     if named and _ASKED.get(first) in _BY_ID and _ASKED[first] in commands:
         return _with_ids(_ASKED[first], ids, words)
@@ -152,17 +158,21 @@ def _asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
 
 
 _BY_ID = ("delete", "pause", "resume", "edit", "digest")  # commands that take alert ids
+_TIME_UNITS = frozenset({
+    "h", "hour", "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks", "month", "months",
+})  # fmt: skip
 
 
 def _with_ids(name: str, ids: list[str], words: list[str]) -> str:
     """The command a text asks for with the alert ids it names ("remove alert 1": /delete 1;
     "change alert 2 to rust go": /edit 2 rust go), ready to copy."""
     line = f"/{name} {' '.join(ids)}"
-    if name in ("edit", "digest"):
+    if name in ("edit", "digest") or (name == "pause" and len(ids) == 1):
         after = " ".join(words).split(ids[0], 1)[-1].split()
         while after and fold(after[0]) in ("to", "into", "with", "as", "so", "it", ":", "-"):
             after = after[1:]
-        line = f"/{name} {ids[0]} {' '.join(after)}".strip()
+        if name != "pause" or looks_like_a_time(" ".join(after)):  # "… 2 for 3 days"
+            line = f"/{name} {ids[0]} {' '.join(after)}".strip()
     return f"Commands start with a slash: <code>{esc(shorten(line, 200))}</code>."
 
 
@@ -221,7 +231,10 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     greeted = first in _HELLO | _THANKS and len(words) > 2  # "Hi! I'm looking for …"
     body = " ".join(words[1:]) if greeted else text
     query = meant(body) if (first not in _TALK - _ASKING or greeted) and len(body) <= 200 else None
-    filtered = query is not None and any(m in f" {query}" for m in (":", " OR ", " -"))
+    if query is None and _JOBS.search(body) and not _COMPLAINT.intersection(fold(body).split()):
+        query = meant(body) if len(body) <= 200 else None  # "can you find me rust jobs in …"
+        query = query if query and _has_filters(query) else None
+    filtered = query is not None and _has_filters(query)
     asked = None if filtered and _JOBS.search(body) else _asked(words, commands)
     if asked is not None:  # (not "rust or go jobs, EU timezone": /timezone)
         return asked
@@ -240,6 +253,10 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
         f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
         "command."
     )
+
+
+def _has_filters(query: str) -> bool:
+    return any(m in f" {query}" for m in (":", " OR ", " -"))
 
 
 def _back(first: list[str]) -> str:

@@ -73,10 +73,12 @@ _GLUE = frozenset({
     "me", "any", "some", "ok", "please", "pls", "good", "today", "latest", "recent", "there",
     "show", "send", "give", "is", "fully", "completely", "totally", "entirely", "timezone",
     "timezones", "tz", "d", "ll", "like", "love", "would", "prefer", "interested", "am", "but",
-    "after", "as",
+    "after", "as", "can", "could", "you", "ideally", "preferably", "that", "what", "which",
+    "do", "does", "have", "has", "are",
 })  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
 _WELCOME = frozenset({"ok", "okay", "fine", "welcome", "possible"})
+_RATHER = frozenset({"ideally", "preferably"})  # ... before a workplace: welcome too
 
 
 _NEAR = frozenset({"in", "near", "around"})  # ... then a place: location:
@@ -98,9 +100,12 @@ def _after_region(terms: list[Node], i: int) -> bool:
 
 def _said_before(terms: list[Node], i: int) -> bool:
     """Whether the word before `i` only leads what comes: "new" before a job word ("a new
-    role"), "anywhere" before a place ("anywhere in europe")."""
-    after = word_of(terms[i]) if i < len(terms) else ""
-    return after in _JOB_WORDS or (word_of(terms[i - 1]) == "anywhere" and after in _NEAR)
+    role"), "anywhere" before a place ("anywhere in europe"), "pay" before an amount's word
+    ("that pay over $200k")."""
+    after, before = (word_of(terms[i]) if i < len(terms) else ""), word_of(terms[i - 1])
+    if before == "pay":
+        return after in AT_LEAST or after in AT_MOST or (i < len(terms) and bool(amount(terms[i])))
+    return after in _JOB_WORDS if before == "new" else after in _NEAR
 
 
 def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
@@ -215,9 +220,12 @@ def as_filters(
     sentence = False
     i = 0
     while i < len(terms):
-        if word_of(terms[i]) in WORKPLACE_WORDS and (welcome := _welcome(terms, i + 1)):
-            read.append(word_of(terms[i]))  # "hybrid is ok": hybrid or not, no filter
-            if word_of(terms[i]) == "remote" and out and in_a_place(out[-1]):
+        rather = int(word_of(terms[i]) in _RATHER and i + 1 < len(terms))  # "ideally remote"
+        if word_of(terms[i + rather]) in WORKPLACE_WORDS and (
+            welcome := rather or _welcome(terms, i + 1)
+        ):
+            read.append(word_of(terms[i + rather]))  # "hybrid is ok": hybrid or not, no filter
+            if word_of(terms[i + rather]) == "remote" and out and in_a_place(out[-1]):
                 out[-1] = or_remote(out[-1])  # "in berlin, remote ok"
             i += 1 + welcome
             continue
@@ -234,8 +242,8 @@ def as_filters(
         elif token in _JOB_WORDS or (token == "work" and i and _kind_of_work(terms[i - 1])):
             read.append(token)  # ("remote work", "go work"; not "social work")
             sentence = True
-        elif token in ("new", "anywhere") and _said_before(terms, i + 1):
-            read.append(token)  # "a new job" (not "new grad"), "anywhere in europe"
+        elif token in ("new", "anywhere", "pay") and _said_before(terms, i + 1):
+            read.append(token)  # "a new job" (not "new grad"), "anywhere in europe", "pay over"
         elif not (token in _GLUE or (isinstance(term, Phrase) and set(term.tokens) <= _GLUE)):
             out.append(term)  # (a phrase of glue: "I'm")
         i += 1
