@@ -914,6 +914,16 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "Commands start with a slash: <code>/pause alerts for 2 weeks</code>.",
         ),
         ("pause alert 2 for 3 days", "Commands start with a slash: <code>/pause 2 for 3 days"),
+        ("turn off alert 2", "Commands start with a slash: <code>/pause 2</code>."),
+        ("switch on alert 2", "Commands start with a slash: <code>/resume 2</code>."),
+        ("stop alert 2", "Commands start with a slash: <code>/pause 2</code>."),  # not /stop
+        (  # how jobs come, asked in words: a digest, quiet hours
+            "send me a daily digest at 9am",
+            "One message with all the jobs each day: <code>/digest daily 9am</code>",
+        ),
+        ("only send jobs once a week", "each week: <code>/digest weekly</code> (your time"),
+        ("don't send anything at night", "<code>/quiet 22:00-07:00</code> (your time"),
+        ("night shift nurse jobs", "send <code>/alert night shift nurse</code>"),
         (  # asked, not said: the filters it means
             "can you find me rust jobs in berlin?",
             "send <code>/alert rust location:berlin</code>",

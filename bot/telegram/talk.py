@@ -10,8 +10,8 @@ import re
 from collections.abc import Collection, Mapping
 
 from bot.follow import walled
-from bot.pausetime import looks_like_a_time
 from bot.telegram.args import echo, with_scheme
+from bot.telegram.asked import asked
 from bot.telegram.commands import Command
 from bot.telegram.tips.sentence import meant
 from bot.wording import shorten
@@ -90,92 +90,6 @@ _LINK = re.compile(r"https?://\S{1,300}")
 ASKS_WHY = re.compile(r"(?:why|how come)(?: not| this(?: one)?| me)?\W*$", re.IGNORECASE)
 
 
-# Words of a text that asks for a command in words ("show me my alerts", "how do I delete an
-# alert", "can you pause my alerts"): the command each asks for; the first named wins.
-_ASKED = {
-    "add": "alert", "create": "alert", "alerts": "alerts", "delete": "delete", "remove": "delete", "edit": "edit",
-    "change": "edit", "pause": "pause", "snooze": "pause", "resume": "resume",
-    "unpause": "resume", "unsubscribe": "stop", "stop": "stop", "digest": "digest",
-    "quiet": "quiet", "timezone": "timezone", "settings": "settings", "saved": "saved",
-    "export": "export", "import": "import", "follow": "follow", "following": "following",
-    "unfollow": "unfollow",
-    "mute": "mute", "muted": "muted", "unmute": "unmute", "help": "help", "commands": "help",
-}  # fmt: skip
-# Words that make a text one said to the bot, not keywords ("my alerts", "how do I ...").
-_TO_THE_BOT = frozenset({
-    "my", "me", "i", "im", "how", "can", "could", "please", "pls", "want", "show", "list",
-    "see", "you", "do", "all", "any",
-})  # fmt: skip
-_STOP = (
-    "To stop the messages and keep your alerts: <code>/pause</code> (<code>/pause 2w</code> for "
-    "two weeks; /resume starts them again). <code>/stop</code> unsubscribes you and deletes "
-    "your alerts."
-)
-
-
-def _asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
-    """The reply to a text that names one of our commands without its slash: the command
-    itself ("pause for 2 weeks": `/pause for 2 weeks`), or one asked for in words ("how do I
-    delete an alert": `/delete <id>`); None when it names none, or is keywords that happen to
-    name one ("export compliance")."""
-    folded = [fold(w.strip(",.!?:;")) for w in words]
-    first = folded[0] if folded else ""
-    ids = [  # not "for 2 weeks": a time
-        w.lstrip("#")
-        for k, w in enumerate(folded)
-        if w.lstrip("#").isdigit() and (folded[k + 1 : k + 2] or [""])[0] not in _TIME_UNITS
-    ]
-    named = bool(ids) and bool({"alert", "alerts"} & set(folded))  # "remove alert 1"
-    if named and _ASKED.get(first) in _BY_ID and _ASKED[first] in commands:
-        return _with_ids(_ASKED[first], ids, words)
-    if first in commands and first not in ("alert", "search", "stop", "help"):
-        cmd, rest = commands[first], " ".join(words[1:])
-        follows = cmd.name != "follow" or "." in rest  # not "follow up specialist": an address
-        if rest and cmd.args and follows:
-            return (
-                f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
-            )
-        if cmd.name == "follow" and rest and len(words) <= 4:  # a company, or "follow up" words
-            return (
-                f"To follow a company's jobs: <code>/follow {esc(rest)}</code>. For each new job "
-                f"with these words: <code>/alert {esc(' '.join(words))}</code>."
-            )
-    talk = len(folded) == 1 or named or any(w in _TO_THE_BOT for w in folded)
-    name = next((_ASKED[w] for w in folded if w in _ASKED), None) if talk else None
-    if named and name in _BY_ID and name in commands:
-        return _with_ids(name, ids, words)  # "can you pause alert 3"
-    if name == "stop":
-        return _STOP
-    if name == "help":
-        return (
-            "Send /help for every command, or <code>/help alert</code> for how to write an alert."
-        )
-    if name is None or name not in commands:
-        return None
-    cmd = commands[name]
-    usage = esc(f"/{cmd.name} {cmd.args}".strip())
-    return f"<code>{usage}</code> — {esc(cmd.summary)}. /help {cmd.name} says more."
-
-
-_BY_ID = ("delete", "pause", "resume", "edit", "digest")  # commands that take alert ids
-_TIME_UNITS = frozenset({
-    "h", "hour", "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks", "month", "months",
-})  # fmt: skip
-
-
-def _with_ids(name: str, ids: list[str], words: list[str]) -> str:
-    """The command a text asks for with the alert ids it names ("remove alert 1": /delete 1;
-    "change alert 2 to rust go": /edit 2 rust go), ready to copy."""
-    line = f"/{name} {' '.join(ids)}"
-    if name in ("edit", "digest") or (name == "pause" and len(ids) == 1):
-        after = " ".join(words).split(ids[0], 1)[-1].split()
-        while after and fold(after[0]) in ("to", "into", "with", "as", "so", "it", ":", "-"):
-            after = after[1:]
-        if name != "pause" or looks_like_a_time(" ".join(after)):  # "… 2 for 3 days"
-            line = f"/{name} {ids[0]} {' '.join(after)}".strip()
-    return f"Commands start with a slash: <code>{esc(shorten(line, 200))}</code>."
-
-
 _HIRED = re.compile(
     r"(?:i\s*(?:'?ve|have|'?m|am)?\s*)?(?:just\s+)?(?:got|found|landed|accepted|signed|took|"
     r"start(?:ed|ing)?)\s+(?:a|an|the|my|our)?\s*(?:new\s+|dream\s+)?"
@@ -235,9 +149,9 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
         query = meant(body) if len(body) <= 200 else None  # "can you find me rust jobs in …"
         query = query if query and _has_filters(query) else None
     filtered = query is not None and _has_filters(query)
-    asked = None if filtered and _JOBS.search(body) else _asked(words, commands)
-    if asked is not None:  # (not "rust or go jobs, EU timezone": /timezone)
-        return asked
+    command = None if filtered and _JOBS.search(body) else asked(words, commands)
+    if command is not None:  # (not "rust or go jobs, EU timezone": /timezone)
+        return command
     what, hello = "with these words", ""
     if query and (filtered or not greeted):
         text, words, what = query, query.split(), "like that"  # "I'm after rust jobs in Berlin"

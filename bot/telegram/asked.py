@@ -1,0 +1,154 @@
+"""A command a text asks for without its slash ("pause for 2 weeks") or in words ("how do I
+delete an alert", "turn off alert 2", "only send jobs once a day", "don't send anything at
+night"): the command, ready to copy. Pure; `talk` answers texts with it."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+from bot.pausetime import looks_like_a_time
+from bot.telegram.commands import Command
+from bot.wording import shorten
+from bot.words import fold
+
+esc = html.escape
+
+
+# Words of a text that asks for a command in words ("show me my alerts", "how do I delete an
+# alert", "can you pause my alerts"): the command each asks for; the first named wins.
+_ASKED = {
+    "add": "alert", "create": "alert", "alerts": "alerts", "delete": "delete", "remove": "delete", "edit": "edit",
+    "change": "edit", "pause": "pause", "snooze": "pause", "resume": "resume",
+    "unpause": "resume", "unsubscribe": "stop", "stop": "stop", "digest": "digest",
+    "quiet": "quiet", "timezone": "timezone", "settings": "settings", "saved": "saved",
+    "export": "export", "import": "import", "follow": "follow", "following": "following",
+    "unfollow": "unfollow",
+    "mute": "mute", "muted": "muted", "unmute": "unmute", "help": "help", "commands": "help",
+}  # fmt: skip
+# Words that make a text one said to the bot, not keywords ("my alerts", "how do I ...").
+_TO_THE_BOT = frozenset({
+    "my", "me", "i", "im", "how", "can", "could", "please", "pls", "want", "show", "list",
+    "see", "you", "do", "all", "any",
+})  # fmt: skip
+_STOP = (
+    "To stop the messages and keep your alerts: <code>/pause</code> (<code>/pause 2w</code> for "
+    "two weeks; /resume starts them again). <code>/stop</code> unsubscribes you and deletes "
+    "your alerts."
+)
+
+
+def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
+    """The reply to a text that names one of our commands without its slash: the command
+    itself ("pause for 2 weeks": `/pause for 2 weeks`), or one asked for in words ("how do I
+    delete an alert": `/delete <id>`); None when it names none, or is keywords that happen to
+    name one ("export compliance")."""
+    if (setting := _setting_asked(" ".join(words), commands)) is not None:
+        return setting
+    folded = _switches(fold(w.strip(",.!?:;")) for w in words)
+    words = (
+        words[len(words) - len(folded) :] if folded and folded[0] in ("pause", "resume") else words
+    )
+    first = folded[0] if folded else ""
+    ids = [  # not "for 2 weeks": a time
+        w.lstrip("#")
+        for k, w in enumerate(folded)
+        if w.lstrip("#").isdigit() and (folded[k + 1 : k + 2] or [""])[0] not in _TIME_UNITS
+    ]
+    named = bool(ids) and bool({"alert", "alerts"} & set(folded))  # "remove alert 1"
+    first = "pause" if named and first == "stop" else first  # "stop alert 1": not /stop
+    if named and _ASKED.get(first) in _BY_ID and _ASKED[first] in commands:
+        return _with_ids(_ASKED[first], ids, words)
+    if first in commands and first not in ("alert", "search", "stop", "help"):
+        cmd, rest = commands[first], " ".join(words[1:])
+        follows = cmd.name != "follow" or "." in rest  # not "follow up specialist": an address
+        if rest and cmd.args and follows:
+            return (
+                f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
+            )
+        if cmd.name == "follow" and rest and len(words) <= 4:  # a company, or "follow up" words
+            return (
+                f"To follow a company's jobs: <code>/follow {esc(rest)}</code>. For each new job "
+                f"with these words: <code>/alert {esc(' '.join(words))}</code>."
+            )
+    talk = len(folded) == 1 or named or any(w in _TO_THE_BOT for w in folded)
+    name = next((_ASKED[w] for w in folded if w in _ASKED), None) if talk else None
+    if named and name in _BY_ID and name in commands:
+        return _with_ids(name, ids, words)  # "can you pause alert 3"
+    if name == "stop":
+        return _STOP
+    if name == "help":
+        return (
+            "Send /help for every command, or <code>/help alert</code> for how to write an alert."
+        )
+    if name is None or name not in commands:
+        return None
+    cmd = commands[name]
+    usage = esc(f"/{cmd.name} {cmd.args}".strip())
+    return f"<code>{usage}</code> — {esc(cmd.summary)}. /help {cmd.name} says more."
+
+
+_BY_ID = ("delete", "pause", "resume", "edit", "digest")  # commands that take alert ids
+_SWITCHED = {("turn", "off"): "pause", ("switch", "off"): "pause", ("disable",): "pause",
+             ("turn", "on"): "resume", ("switch", "on"): "resume", ("enable",): "resume"}  # fmt: skip
+
+
+def _switches(folded: Iterable[str]) -> list[str]:
+    """The words with "turn off alert 1" (switch, disable; on, enable) as "pause alert 1"."""
+    out = list(folded)
+    for said, name in _SWITCHED.items():
+        if tuple(out[: len(said)]) == said:
+            return [name, *out[len(said) :]]
+    return out
+
+
+# Asked in words for how jobs come: one message a day or a week (a digest), none at night.
+_ONCE = re.compile(
+    r"\b(?:once|one (?:message|summary|email|update)) (?:a|per|each) (?P<once>day|week)\b"
+    r"|\b(?P<every>daily|weekly) (?:digest|summary|summaries|email|update|message)s?\b",
+    re.IGNORECASE,
+)
+_AT = re.compile(r"\bat (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)(?!\w)", re.IGNORECASE)
+_NIGHT = re.compile(
+    r"\b(?:at|during the|over(?: the)?) night\b|\bwhile i\W?m? ?(?:am )?sleep", re.I
+)
+_NOT = re.compile(r"\b(?:don'?t|do not|no|not|never|stop|nothing)\b", re.IGNORECASE)
+
+
+def _setting_asked(text: str, commands: Mapping[str, Command]) -> str | None:
+    """The /digest or /quiet a text asks for in words ("only send jobs once a day", "a daily
+    digest at 9am", "don't send anything at night"), ready to copy; None for another."""
+    if (often := _ONCE.search(text)) and "digest" in commands:
+        every = (
+            "daily" if (often["once"] or often["every"]).lower() in ("day", "daily") else "weekly"
+        )
+        at = f" {time[1].replace(' ', '')}" if (time := _AT.search(text)) else ""
+        return (
+            f"One message with all the jobs {'each day' if every == 'daily' else 'each week'}: "
+            f"<code>/digest {every}{at}</code> (your time: /timezone sets it)."
+        )
+    if _NIGHT.search(text) and _NOT.search(text) and "quiet" in commands:
+        return (
+            "Quiet hours hold jobs at night and send them in one message when they end: "
+            "<code>/quiet 22:00-07:00</code> (your time: /timezone sets it)."
+        )
+    return None
+
+
+_TIME_UNITS = frozenset({
+    "h", "hour", "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks", "month", "months",
+})  # fmt: skip
+
+
+def _with_ids(name: str, ids: list[str], words: list[str]) -> str:
+    """The command a text asks for with the alert ids it names ("remove alert 1": /delete 1;
+    "change alert 2 to rust go": /edit 2 rust go), ready to copy."""
+    line = f"/{name} {' '.join(ids)}"
+    if name in ("edit", "digest") or (name == "pause" and len(ids) == 1):
+        after = " ".join(words).split(ids[0], 1)[-1].split()
+        while after and fold(after[0]) in ("to", "into", "with", "as", "so", "it", ":", "-"):
+            after = after[1:]
+        if name != "pause" or looks_like_a_time(" ".join(after)):  # "… 2 for 3 days"
+            line = f"/{name} {ids[0]} {' '.join(after)}".strip()
+    return f"Commands start with a slash: <code>{esc(shorten(line, 200))}</code>."
