@@ -394,3 +394,32 @@ async def test_save_keeps_a_job_for_later_and_saved_says_when_its_board_closes_i
         assert toast == "Acme Pay unmuted." and back is not None
         toast, edit = await bot.press(back, "js:1")
         assert "Muted" not in edit.visible_text and _row2(edit) == _row2(msg), "nothing to keep"
+
+
+async def test_a_word_in_reply_to_a_jobs_message_does_what_its_button_does(
+    tmp_path, tg, boards
+) -> None:
+    """ "save", "I applied", "not interested" in reply to a job's message: saved, marked applied
+    (saved first), hidden; sent alone, they say where the button is."""
+    async with running(tmp_path, tg, boards) as bot:
+
+        async def replied(text: str, to: SentMessage) -> str:
+            before = len(bot.tg.messages_to(USER))
+            bot.tg.push_text(USER, text, reply_to=to)
+            await bot.tg.wait_for_async(lambda s: len(bot.tg.messages_to(USER)) > before)
+            return bot.tg.messages_to(USER)[-1].visible_text
+
+        await bot.say(USER, "/alert rust")
+        first, second = await bot.jobs(job(2, "Rust Engineer"), job(3, "Rust SRE"))
+        assert await replied("Save this job!", first) == "Saved “Rust Engineer”: /saved lists it."
+        assert await replied("I applied", second) == (
+            "✅ Marked “Rust SRE” applied today, and saved: /saved lists it."
+        )
+        saved = await bot.say(USER, "/saved")
+        assert "Rust Engineer" in saved and "Rust SRE" in saved and "applied" in saved
+        assert (await replied("not interested", first)).startswith("🙈 Hidden: you won't see")
+        assert "Rust Engineer" not in await bot.say(USER, "/search rust")
+        alone = await bot.say(USER, "save this job")
+        assert alone.startswith("Press <b>☆ Save</b> under the job's message, or reply"), alone
+        listing = bot.tg.messages_to(USER)[-1]  # no job's message
+        assert (await replied("save", listing)).startswith("That message is no job I sent you")

@@ -27,6 +27,7 @@ from bot.telegram import (
     leaveout,
     muting,
     pausing,
+    replied,
     saving,
     search_pages,
     settings_menu,
@@ -213,6 +214,8 @@ class Handlers:
                 return leaveout.mute_offer(company)  # "no more jobs from Acme"
             if not name and (unwanted := leaveout.unwanted(msg.text)) is not None:
                 return await self.db.run(leaveout.reply, msg, unwanted)  # "no more crypto jobs"
+            if not name and (action := replied.said(msg.text)):  # "save", replying to a job
+                return await self.db.run(replied.reply, msg, action, self.clock())
             if not name:  # off the loop: reading places may wait for the gazetteer's build
                 return await asyncio.to_thread(suggestion, msg.text, _BY_NAME)
             return await self._run(name, msg, arg)

@@ -1,0 +1,64 @@
+"""A word about a job, sent in reply to its message ("save", "not interested", "applied"): what
+its buttons do, done. The same words sent alone say where the buttons are: without the
+message they answer, "this job" names none.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+
+from bot import render
+from bot.store import Stores
+from bot.store.saved import MOST
+from bot.transport import Incoming
+from bot.wording import shorten
+
+esc = html.escape
+
+# What is said of a job, whole ("save this job", "I applied", "not interested!").
+_SAID = {
+    "save": re.compile(r"(?:please )?(?:save|bookmark|keep)(?: (?:this|it|that))?(?: job| one)?"),
+    "hide": re.compile(r"(?:hide|skip)(?: (?:this|it|that))?(?: job| one)?|not interested"),
+    "applied": re.compile(r"(?:i(?: have|'?ve)? )?applied(?: (?:to|for) (?:this|it|that)(?: job| one)?)?"),
+}  # fmt: skip
+_BUTTONS = {
+    "save": "☆ Save",
+    "hide": "Not interested",
+    "applied": "☆ Save (then /applied and its number in /saved)",
+}
+
+
+def said(text: str) -> str | None:
+    """What `text` says to do with a job ("save", "hide", "applied"), or None."""
+    words = " ".join(re.sub(r"[^\w' ]+", " ", text.lower()).split())
+    return next((name for name, form in _SAID.items() if form.fullmatch(words)), None)
+
+
+def reply(store: Stores, msg: Incoming, action: str, now: datetime) -> str:
+    """Do `action` to the job whose message `msg` answers; or, sent alone, where its button is."""
+    if msg.reply_to_message_id is None:
+        return (
+            f"Press <b>{esc(_BUTTONS[action])}</b> under the job's message, or reply to the "
+            f"message with “{action}”."
+        )
+    job = store.jobs.job_by_message(msg.chat_id, msg.reply_to_message_id)
+    if job is None:
+        return "That message is no job I sent you, or its job is no longer stored."
+    posting, chat = job.posting, msg.chat_id
+    title = esc(shorten(posting.title, 100), quote=False)
+    if action == "hide":
+        store.choices.hide_job(chat, job.job_key, now)
+        return f"🙈 Hidden: you won't see “{title}” again, also not in /search."
+    saved = store.saved.is_saved(chat, posting.key)
+    if not saved and not store.saved.save(chat, posting, now, render.job_details(posting)):
+        return f"You have {MOST} saved jobs, the most. /unsave some first."
+    if action == "save":
+        return f"Saved “{title}”" + (" already" if saved else "") + ": /saved lists it."
+    store.saved.mark_applied(chat, posting.key, now)
+    return (
+        f"✅ Marked “{title}” applied today"
+        + ("" if saved else ", and saved")
+        + ": /saved lists it."
+    )
