@@ -924,6 +924,11 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("only send jobs once a week", "each week: <code>/digest weekly</code> (your time"),
         ("don't send anything at night", "<code>/quiet 22:00-07:00</code> (your time"),
         ("night shift nurse jobs", "send <code>/alert night shift nurse</code>"),
+        ("too many messages", "Fewer messages: <code>/digest daily</code> sends one a day"),
+        ("less is more manager", "send <code>/alert less is more manager</code>"),
+        ("what companies do i follow", "<code>/following</code> — The companies you follow."),
+        ("set my timezone to berlin", "Commands start with a slash: <code>/timezone berlin</code>"),
+        ("how do I change my timezone", "<code>/timezone &lt;zone | city | +02:00&gt;</code>"),
         (  # asked, not said: the filters it means
             "can you find me rust jobs in berlin?",
             "send <code>/alert rust location:berlin</code>",

@@ -74,6 +74,8 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
             )
     talk = len(folded) == 1 or named or any(w in _TO_THE_BOT for w in folded)
     name = next((_ASKED[w] for w in folded if w in _ASKED), None) if talk else None
+    if "timezone" in folded and (talk or first in ("set", "change", "update")):
+        name = "timezone"  # "change my timezone": not /edit
     if named and name in _BY_ID and name in commands:
         return _with_ids(name, ids, words)  # "can you pause alert 3"
     if name == "stop":
@@ -82,11 +84,22 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
         return (
             "Send /help for every command, or <code>/help alert</code> for how to write an alert."
         )
+    if name == "follow" and {"what", "which", "who", "list", "show"} & set(folded):
+        name = "following"  # "what companies do I follow"
     if name is None or name not in commands:
         return None
     cmd = commands[name]
+    if name == "timezone" and (zone := _after_to(words)):  # "set my timezone to berlin"
+        return f"Commands start with a slash: <code>/timezone {esc(shorten(zone, 60))}</code>."
     usage = esc(f"/{cmd.name} {cmd.args}".strip())
     return f"<code>{usage}</code> — {esc(cmd.summary)}. /help {cmd.name} says more."
+
+
+def _after_to(words: list[str]) -> str:
+    """The words after "to" or "is" ("set my timezone to Europe/Berlin"), or ""."""
+    folded = [fold(w) for w in words]
+    at = next((k for k, w in enumerate(folded) if w in ("to", "is")), len(words))
+    return " ".join(words[at + 1 :]).strip(" .!?")
 
 
 _BY_ID = ("delete", "pause", "resume", "edit", "digest")  # commands that take alert ids
@@ -113,6 +126,11 @@ _AT = re.compile(r"\bat (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)(?!\w)", re.IGNORECASE)
 _NIGHT = re.compile(
     r"\b(?:at|during the|over(?: the)?) night\b|\bwhile i\W?m? ?(?:am )?sleep", re.I
 )
+_FEWER = re.compile(
+    r"^\W*(?:(?:too|so) many|fewer|less)(?: (?:jobs|messages|alerts|notifications))?"
+    r"(?: please| pls)?\W*$|\b(?:too|so) many (?:jobs|messages|alerts|notifications)\b",
+    re.IGNORECASE,
+)
 _NOT = re.compile(r"\b(?:don'?t|do not|no|not|never|stop|nothing)\b", re.IGNORECASE)
 
 
@@ -127,6 +145,12 @@ def _setting_asked(text: str, commands: Mapping[str, Command]) -> str | None:
         return (
             f"One message with all the jobs {'each day' if every == 'daily' else 'each week'}: "
             f"<code>/digest {every}{at}</code> (your time: /timezone sets it)."
+        )
+    if _FEWER.search(text) and "digest" in commands:
+        return (
+            "Fewer messages: <code>/digest daily</code> sends one a day with all the jobs; "
+            "<code>/settings cap 10</code> sends at most 10 an hour; more words in an alert "
+            "(/alerts) narrow it; <code>/pause 2w</code> stops them for two weeks."
         )
     if _NIGHT.search(text) and _NOT.search(text) and "quiet" in commands:
         return (
