@@ -924,6 +924,11 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("only send jobs once a week", "each week: <code>/digest weekly</code> (your time"),
         ("don't send anything at night", "<code>/quiet 22:00-07:00</code> (your time"),
         ("night shift nurse jobs", "send <code>/alert night shift nurse</code>"),
+        # the same asked in the languages of the boards' markets
+        ("Ich suche Rust Jobs in Berlin", "send <code>/alert rust location:berlin</code>"),
+        ("busco trabajo de golang en madrid", "send <code>/alert golang location:madrid</code>"),
+        ("je cherche un poste scala à paris", "send <code>/alert scala location:paris</code>"),
+        ("a reading list app dev", "send <code>/alert a reading list app dev</code>"),
         ("too many messages", "Fewer messages: <code>/digest daily</code> sends one a day"),
         ("less is more manager", "send <code>/alert less is more manager</code>"),
         ("what companies do i follow", "<code>/following</code> — The companies you follow."),

@@ -6,6 +6,7 @@ the job, and few jobs say "jobs" or "over 100k". Pure.
 from __future__ import annotations
 
 import html
+import re
 
 from bot import nearby
 from bot.errors import QueryError
@@ -64,6 +65,7 @@ _SECTORS = {
 _JOB_WORDS = frozenset({
     "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy",
     "vacancies", "opportunity", "opportunities", "only", "anything", *_KINDS,
+    "stelle", "stellen", "trabajo", "empleo", "poste", "emploi", "vacature", "baan", "vaga",
 })  # fmt: skip
 
 
@@ -75,13 +77,18 @@ _GLUE = frozenset({
     "timezones", "tz", "d", "ll", "like", "love", "would", "prefer", "interested", "am", "but",
     "after", "as", "can", "could", "you", "ideally", "preferably", "that", "what", "which",
     "do", "does", "have", "has", "are",
+    # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
+    "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "un", "una", "je", "cherche",
+    "zoek", "een", "als", "procuro", "um", "uma", "de",
 })  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
 _WELCOME = frozenset({"ok", "okay", "fine", "welcome", "possible"})
 _RATHER = frozenset({"ideally", "preferably"})  # ... before a workplace: welcome too
 
 
-_NEAR = frozenset({"in", "near", "around"})  # ... then a place: location:
+_A_PLACE = re.compile(r"(?<!\w)à(?!\w)")
+_IN = frozenset({"in", "en", "em"})  # ... then a place: location: ("en madrid", "em lisboa")
+_NEAR = _IN | {"near", "around"}  # ... then a place: location:, near: for "near munich"
 
 
 # After "jobs at", the company's name runs up to 3 words, to one of these or a filter.
@@ -147,7 +154,7 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
     if token in _NEAR and (place := place_at(terms, i + 1)) is not None:
         n, named = place  # a job may well say "in Berlin"
         city = named.child if isinstance(named, Field) else None
-        if token != "in" and isinstance(city, Word | Phrase) and nearby.near(city.text):
+        if token not in _IN and isinstance(city, Word | Phrase) and nearby.near(city.text):
             named = Field(NEAR, city)  # "near munich": the towns around it too
         return named, 1 + n, "", True
     if token in ("at", "from") and i and word_of(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
@@ -260,6 +267,7 @@ def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
+    text = _A_PLACE.sub("in", text)  # "à paris" (folded, it is the word "a")
     try:
         root = parse_query(either_spelled(text), repeats=True).root
     except QueryError:
