@@ -262,6 +262,13 @@ async def test_several_names_get_a_reply_each_in_the_order_named(store, boards, 
         last = (await commands.handle("follow", say(ANN), many)).split("\n\n")
         assert len(last) == 11 and last[9].startswith("No board I read is called “Name9”")
         assert last[10] == "I take 10 at a time. For the rest: <code>/follow Name10, Name11</code>"
+        boards.set("/beta.rss", feed("Go Developer"), **rss)  # a second board of that company
+        await commands.handle("follow", say(BOB), boards.url("/beta.rss"))
+        store.db.execute("UPDATE boards SET company = 'Acme Robotics' WHERE name = 'beta.rss'")
+        two = (await commands.handle("follow", say(ANN), "Acme Robotics, Gamma")).split("\n\n")
+        assert two[0].startswith(  # a reply that does not say the name it answers is led by it
+            "<b>Acme Robotics</b>: Several boards I read are called that; which one?"
+        ), two[0]
     finally:
         await client.aclose()
 

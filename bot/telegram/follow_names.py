@@ -61,7 +61,11 @@ class ByName:
         """Each name as /follow of one name, side by side, at most AT_ONCE: the replies in the
         order named, then one /follow of every board found alone under its name."""
         got = await asyncio.gather(*(self._one(msg, n, all_jobs) for n in names[:AT_ONCE]))
-        said = list(dict.fromkeys(text for text, _ in got))  # (past the hourly tries: once)
+        said = list(
+            dict.fromkeys(
+                _named_in(text, n) for n, (text, _) in zip(names[:AT_ONCE], got, strict=True)
+            )
+        )
         tail = " all" if all_jobs else ""
         if len(found := [url for _, url in got if url]) > 1:
             said.append(
@@ -111,6 +115,14 @@ class ByName:
             offered = "\n".join(f"<code>/follow {esc(b.url)}</code>" for b in boards)
             return f"Several boards I read are called that; which one?\n{offered}"
         return await self.follow(msg, boards[0], all_jobs)
+
+
+def _named_in(text: str, name: str) -> str:
+    """`text`, led by the name it answers when it does not say it ("Adyen: I couldn't read
+    that board: …"); one "too many tries" stays one (the replies are said once each)."""
+    if company_key(name) in company_key(html.unescape(text)) or text.startswith("That's a lot"):
+        return text
+    return f"<b>{esc(name)}</b>: {text}"
 
 
 def _boards(store: Stores, names: list[str]) -> list[BoardState]:
