@@ -929,6 +929,7 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("busco trabajo de golang en madrid", "send <code>/alert golang location:madrid</code>"),
         ("je cherche un poste scala à paris", "send <code>/alert scala location:paris</code>"),
         ("a reading list app dev", "send <code>/alert a reading list app dev</code>"),
+        ("UN jobs in geneva", "send <code>/alert un location:geneva</code>"),  # the UN's
         ("too many messages", "Fewer messages: <code>/digest daily</code> sends one a day"),
         ("less is more manager", "send <code>/alert less is more manager</code>"),
         ("what companies do i follow", "<code>/following</code> — The companies you follow."),

@@ -65,7 +65,8 @@ _SECTORS = {
 _JOB_WORDS = frozenset({
     "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy",
     "vacancies", "opportunity", "opportunities", "only", "anything", *_KINDS,
-    "stelle", "stellen", "trabajo", "empleo", "poste", "emploi", "vacature", "baan", "vaga",
+    "stelle", "stellen", "trabajo", "empleo", "vacante", "poste", "emploi", "vacature", "baan",
+    "vaga",
 })  # fmt: skip
 
 
@@ -78,7 +79,7 @@ _GLUE = frozenset({
     "after", "as", "can", "could", "you", "ideally", "preferably", "that", "what", "which",
     "do", "does", "have", "has", "are",
     # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
-    "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "un", "una", "je", "cherche",
+    "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "je", "cherche",
     "zoek", "een", "als", "procuro", "um", "uma", "de",
 })  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
@@ -87,6 +88,7 @@ _RATHER = frozenset({"ideally", "preferably"})  # ... before a workplace: welcom
 
 
 _A_PLACE = re.compile(r"(?<!\w)à(?!\w)")
+_ARTICLE = re.compile(r"(?<!\w)(?:un|una|une)(?!\w)")  # as written: "UN jobs" are the UN's
 _IN = frozenset({"in", "en", "em"})  # ... then a place: location: ("en madrid", "em lisboa")
 _NEAR = _IN | {"near", "around"}  # ... then a place: location:, near: for "near munich"
 
@@ -267,7 +269,7 @@ def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
-    text = _A_PLACE.sub("in", text)  # "à paris" (folded, it is the word "a")
+    text = _ARTICLE.sub("", _A_PLACE.sub("in", text))  # "à paris"; "un poste" (not "UN")
     try:
         root = parse_query(either_spelled(text), repeats=True).root
     except QueryError:
