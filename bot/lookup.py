@@ -10,6 +10,7 @@ offered, not followed: another company may have the same name. A host that does 
 from __future__ import annotations
 
 import asyncio
+import re
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -35,6 +36,7 @@ class Place:
     url: str
     endpoint: str = ""
     empty_is_board: bool = False  # an empty list is a board with no open job (else: none)
+    cased: bool = False  # board keys tell case ("Mamo" is not "mamo"): the name's case too
 
 
 # The platforms whose boards companies name after themselves. Each is read for its list only
@@ -42,7 +44,7 @@ class Place:
 # name with an error (404, a redirect, a page that says so; `boards.md`).
 PLACES = (
     Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}", empty_is_board=True),
-    Place("lever", "Lever", "https://jobs.lever.co/{slug}"),
+    Place("lever", "Lever", "https://jobs.lever.co/{slug}", cased=True),  # postings-api#57
     Place("ashby", "Ashby", "https://jobs.ashbyhq.com/{slug}"),
     Place("workable", "Workable", "https://apply.workable.com/{slug}"),
     Place("smartrecruiters", "SmartRecruiters", "https://jobs.smartrecruiters.com/{slug}"),
@@ -70,12 +72,15 @@ class Named:
     titles: tuple[str, ...]
 
 
-def slugs(name: str) -> list[str]:
+def slugs(name: str, cased: bool = False) -> list[str]:
     """The board keys a company's name makes: "Acme Pay, Inc." -> ["acmepay", "acme-pay"];
-    [] for a name that makes none (no letter or digit)."""
+    [] for a name that makes none (no letter or digit). `cased`: also as the name spells them
+    ("AcmePay", "Acme-Pay"), for a platform whose keys tell case."""
     words = company_key(name).replace("&", " ").replace("+", " ").split()
-    keys = ["".join(words), "-".join(words)] if len(words) > 1 else words
-    return [k for k in keys if k.isascii() and k.replace("-", "").isalnum()]
+    spelled = [w for w in re.findall(r"\w+", name) if w.lower() in words][: len(words)]
+    forms = [words, spelled] if cased and [w.lower() for w in spelled] == words else [words]
+    keys = [k for ws in forms for k in (["".join(ws), "-".join(ws)] if len(ws) > 1 else ws)]
+    return [k for k in dict.fromkeys(keys) if k.isascii() and k.replace("-", "").isalnum()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +95,7 @@ class Looked:
 async def look_up(name: str, poller: Poller, places: tuple[Place, ...] = PLACES) -> Looked:
     """The boards `name` has on `places` that list at least one open job, in the order of
     `places`, and the platforms that did not answer."""
-    tries = [(place, slug) for place in places for slug in slugs(name)]
+    tries = [(place, slug) for place in places for slug in slugs(name, place.cased)]
     got = await asyncio.gather(*(_read(poller, place, slug) for place, slug in tries))
     # DNS that says even a platform's own API host does not exist is broken (no network),
     # and says nothing of the slugs' hosts either.
@@ -101,8 +106,11 @@ async def look_up(name: str, poller: Poller, places: tuple[Place, ...] = PLACES)
         for p, g in read
         if g is _UNREACHED or (g is _NO_NAME and (broken or not _own_host(p)))
     ]
-    found = [g for g in got if isinstance(g, Named)]
-    return Looked(found, list(dict.fromkeys(unreached)))
+    found: dict[tuple[object, ...], Named] = {}  # one board under two keys: once
+    for g in got:
+        if isinstance(g, Named):
+            found.setdefault((g.title, company_key(g.company), g.jobs, g.titles), g)
+    return Looked(list(found.values()), list(dict.fromkeys(unreached)))
 
 
 def _own_host(place: Place) -> bool:

@@ -441,6 +441,30 @@ async def test_a_company_whose_jobs_come_through_an_aggregator_is_told_so(store,
         await client.aclose()
 
 
+def lv(i: int, title: str, account: str) -> dict:
+    return {"id": f"id-{i}", "text": title, "hostedUrl": f"https://jobs.lever.co/{account}/{i}",
+            "categories": {"location": "Berlin"}, "descriptionPlain": "x"}  # fmt: skip
+
+
+async def test_lever_keys_are_looked_for_as_the_name_spells_them_too(store, boards, clock) -> None:
+    """Lever's board keys tell case (jobs.lever.co/Mamo is not /mamo): a look tries the
+    name's own spelling too, and a board that answers under both keys is offered once."""
+    places = (Place("lever", "Lever", "https://jobs.lever.co/{slug}",
+                    boards.url("/v0/postings/{slug}"), cased=True),)  # fmt: skip
+    page = "?skip=0&limit=100"
+    boards.set_json(f"/v0/postings/Mamo{page}", [lv(1, "Rust Engineer", "Mamo")])
+    boards.set_json(f"/v0/postings/n26{page}", [lv(2, "Go Engineer", "n26")])
+    boards.set_json(f"/v0/postings/N26{page}", [lv(2, "Go Engineer", "n26")])  # the same board
+    commands, client = make(store, clock, HostGuard(allow_private=True), places, per_hour=10)
+    try:
+        mamo = await commands.handle("follow", say(ANN), "Mamo")
+        assert "<code>/follow https://jobs.lever.co/Mamo</code>" in mamo, mamo
+        n26 = await commands.handle("follow", say(ANN), "N26")
+        assert n26.count("<code>/follow ") == 1 and "jobs.lever.co/n26</code>" in n26, n26
+    finally:
+        await client.aclose()
+
+
 async def test_a_follow_of_more_than_ten_urls_reads_ten(store, boards, clock) -> None:
     commands, client = make(store, clock, HostGuard(allow_private=True), per_hour=50)
     urls = []
