@@ -17,7 +17,6 @@ from bot.follow import platform
 from bot.lookup import Looked
 from bot.models import Posting
 from bot.store import BoardState, Followed, Stores
-from bot.syntax import Field, Phrase, Word, format_node
 from bot.telegram import stored_search
 from bot.telegram.admin import ago
 from bot.telegram.stored_search import job_line
@@ -26,7 +25,6 @@ from bot.wording import plural, shorten
 esc = html.escape
 
 _PLAIN = re.compile(r"[\w.+-]+")
-_PLAIN_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -153,10 +151,7 @@ def looked_up(
     if not through:
         return text
     boards = _listed([esc(b) for b in list(through)[:3]], "and")
-    words = _PLAIN_WORD.findall(company_key(name))
-    query = format_node(
-        Field("company", Word(words[0]) if len(words) == 1 else Phrase(tuple(words)))
-    )
+    query = stored_search.company_query(name)
     command = f"/alert {query}" if all_jobs else f"/search {query}"
     does = "sends you every new one" if all_jobs else "lists them"
     jobs = plural(sum(through.values()), "open job")

@@ -21,6 +21,7 @@ from bot.models import Posting
 from bot.query import Query
 from bot.query import parse as parse_query
 from bot.store import Stores
+from bot.syntax import Field, Phrase, Word, format_node
 
 # Candidates that have the words, read at most: each costs ~0.2 ms to read and match (views
 # of 2 KB postings), and a reply should come within 200 ms on a busy machine.
@@ -59,13 +60,23 @@ def latest(
     return hits, f"{bound:,} stored jobs with its words"
 
 
+def company_query(name: str) -> str:
+    """The query of the jobs of a company by its name's words, but its legal form ("Vellum
+    Pay, Inc." -> 'company:"vellum pay"'); "" for a name of none."""
+    words = _WORD.findall(company_key(name))
+    if not words:
+        return ""
+    return format_node(
+        Field("company", Word(words[0]) if len(words) == 1 else Phrase(tuple(words)))
+    )
+
+
 def of_company(store: Stores, chat_id: int, name: str, want: int = 100) -> list[Posting]:
     """The open jobs, newest first, of companies whose names have all of `name`'s words (but
     its legal form): "acme" finds Acme Robotics GmbH's too."""
-    words = _WORD.findall(company_key(name))
     try:
-        query = parse_query(f'company:"{" ".join(words)}"')
-    except QueryError:  # (a name of more words than a query takes)
+        query = parse_query(company_query(name))
+    except QueryError:  # (no word, or more words than a query takes)
         return []
     return latest(store, chat_id, query, want, CANDIDATES)[0]
 
