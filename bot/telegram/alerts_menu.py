@@ -9,6 +9,7 @@ from, so a forged or stale one changes nothing. The tips under a reply are in `t
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -34,7 +35,7 @@ from bot.telegram.args import (
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
 from bot.telegram.talk import link_reply
-from bot.telegram.tips import alert_tips
+from bot.telegram.tips import alert_tips, closest
 from bot.telegram.tips.amounts import or_unstated, unstated_tip
 from bot.telegram.tips.repair import query_fix
 from bot.telegram.tips.where import open_tip
@@ -154,16 +155,23 @@ class AlertCommands:
         )
         return hits, scope
 
-    def _unstated(
+    def _loosened(
         self, store: Stores, query: Query, hits: list[Posting], chat_id: int, command: str
-    ) -> str:
+    ) -> tuple[str, str]:
         """`unstated_tip` when jobs of the last 7 days that state no salary (or no years)
-        match the rest."""
-        loose = or_unstated(query.root)
-        if loose is None:
-            return ""
-        more, _ = self.backtest(store, format_node(loose), chat_id)
-        return unstated_tip(query.root, command, len({p.key for p in more} - {p.key for p in hits}))
+        match the rest; and for an alert that matched none, what holds it back
+        (`tips.closest`: salary and years left to the first tip when it is given)."""
+        loose, unstated = or_unstated(query.root), ""
+        if loose is not None:
+            more, _ = self.backtest(store, format_node(loose), chat_id)
+            more_keys = {p.key for p in more} - {p.key for p in hits}
+            unstated = unstated_tip(query.root, command, len(more_keys))
+        if hits:
+            return unstated, ""
+        since = self.clock() - alert_list.WEEK
+        count = functools.partial(stored_search.count, store, chat_id, since)
+        found = closest.misses(query.root, count, amounts=not unstated)
+        return unstated, closest.tip(found, command, "jobs of the last 7 days")
 
     def search_unstated_tip(self, store: Stores, chat_id: int, query: Query) -> str:
         """For a search that found nothing: `unstated_tip` when jobs that state no salary (or
@@ -215,10 +223,10 @@ class AlertCommands:
         hits, scope = self.backtest(store, query, msg.chat_id)
         edit = f"/edit {alert.id}"
         note += alert_tips(query.root, typed, edit)
-        note += self._unstated(store, query, hits, msg.chat_id, edit)
-        reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}\n"
+        unstated, held = self._loosened(store, query, hits, msg.chat_id, edit)
+        reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}{unstated}\n"
         digest = self._digest(store, msg.chat_id, alert.id)
-        reply += stored_search.summary(hits, scope, True, query.normalized, digest)
+        reply += stored_search.summary(hits, scope, True, query.normalized, digest) + held
         if user and user.state == "paused":
             reply += "\nNotifications are paused: /resume to get them."
         return reply
@@ -231,7 +239,8 @@ class AlertCommands:
         if alert_id is None and arg.strip() and len(mine) == 1:
             alert_id, text = next(iter(mine)), arg  # the one alert there is: "/edit rust go"
         if alert_id is None:
-            return self._which_to_edit(mine)
+            how = "Send <code>/edit 3 rust backend</code>: the alert's id, then its new query."
+            return how + yours(mine.values())
         if alert_id not in mine:
             return no_such_alert(alert_id, mine.values())
         if not text.strip():  # "/edit 3": its query, ready to copy and change
@@ -252,17 +261,10 @@ class AlertCommands:
         edit = f"/edit {alert_id}"
         hits, scope = self.backtest(store, query, msg.chat_id)
         note += alert_tips(query.root, typed, edit)
-        note += self._unstated(store, query, hits, msg.chat_id, edit)
+        unstated, held = self._loosened(store, query, hits, msg.chat_id, edit)
         digest = self._digest(store, msg.chat_id, alert_id)
-        summary = stored_search.summary(hits, scope, False, query.normalized, digest)
-        return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}\n{summary}"
-
-    @staticmethod
-    def _which_to_edit(mine: dict[int, Alert]) -> str:
-        """The reply to an /edit that names no alert: how, with the user's alerts' ids."""
-        return "Send <code>/edit 3 rust backend</code>: the alert's id, then its new query." + (
-            yours(mine.values())
-        )
+        summary = stored_search.summary(hits, scope, False, query.normalized, digest) + held
+        return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}{unstated}\n{summary}"
 
     def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:
         """Delete one alert by id, or by its query written as /alerts shows it; all of them

@@ -280,10 +280,14 @@ class Handlers:
         except QueryError as exc:
             fix = query_fix(exc, alerts_menu.clean_query(arg)[0], "/search")
             return f"I can't search for that: {esc(str(exc))}.{fix or ' /help search shows how.'}"
-        reply, shown = search_pages.first_page(store, msg.chat_id, query, typed, self.scan_limit)
+        first = search_pages.first_page(store, msg.chat_id, query, typed, self.scan_limit)
+        reply, shown, found = first
         if isinstance(reply, str):  # one page or none: maybe "rust, go" meant either
-            reply += tips.search_tips(query.root, typed) if shown is query else ""
-            reply += self.alert_cmds.search_unstated_tip(store, msg.chat_id, shown)
+            tipped = tips.search_tips(query.root, typed) if shown is query else ""
+            unstated = self.alert_cmds.search_unstated_tip(store, msg.chat_id, shown)
+            reply += tipped + unstated
+            if not found and not tipped:  # (a tip offers a search that finds it already)
+                reply += search_pages.held_back(store, msg.chat_id, shown, not unstated)
         return reply
 
     def _press_search(self, store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:

@@ -11,6 +11,7 @@ is the better tool.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from datetime import datetime
@@ -25,6 +26,7 @@ from bot.telegram import stored_search
 from bot.telegram.presses import MAX_DATA, STALE
 from bot.telegram.split import visible_text
 from bot.telegram.stored_search import job_line
+from bot.telegram.tips import closest
 from bot.telegram.tips.either import or_tight
 from bot.telegram.tips.pay import currency_of
 from bot.telegram.tips.sentence import as_filters
@@ -55,8 +57,8 @@ def page(
 
 def first_page(
     store: Stores, chat_id: int, query: Query, typed: str, scan_limit: int
-) -> tuple[OutgoingMessage | str, Query]:
-    """/search's first page, and the query it shows. A search written as a sentence that
+) -> tuple[OutgoingMessage | str, Query, bool]:
+    """/search's first page, the query it shows and whether it found a job. A search written as a sentence that
     found nothing ("rust jobs in lisbon": few jobs say "jobs"), or whose OR took every word
     on its side ("rust or go jobs in berlin"), shows the first page of the filters it likely
     means (`rust location:lisbon`, `(rust OR go) location:berlin`) instead, and says so."""
@@ -78,10 +80,17 @@ def first_page(
             )
             shown = _page(instead, found, seen, 0, mark)
             if isinstance(shown, str):
-                return note + shown, instead
+                return note + shown, instead, bool(found)
             text = note + shown.html
-            return OutgoingMessage(text, visible_text(text), shown.buttons), instead
-    return _page(query, hits, read, 0, mark), query
+            return OutgoingMessage(text, visible_text(text), shown.buttons), instead, True
+    return _page(query, hits, read, 0, mark), query, bool(hits)
+
+
+def held_back(store: Stores, chat_id: int, query: Query, amounts: bool) -> str:
+    """For a search that found nothing, the parts that hold it back (`tips.closest`; salary
+    and years only when `amounts`)."""
+    count = functools.partial(stored_search.count, store, chat_id, None)
+    return closest.tip(closest.misses(query.root, count, amounts), "/search", "stored jobs")
 
 
 def _page(

@@ -101,6 +101,18 @@ def recent(
     return match.search(query, store.choices.visible(chat_id, postings)), read
 
 
+def count(
+    store: Stores, chat_id: int, since: datetime | None, query: Query, bound: int
+) -> tuple[int, bool]:
+    """How many open jobs match (posted since `since`; None: any stored), reading at most
+    `bound` of them, and whether it stopped there (so there may be more)."""
+    if since is None:
+        found, read = latest(store, chat_id, query, bound, bound)
+        return len(found), read is not None or len(found) >= bound
+    found, read = recent(store, chat_id, query, since, bound)
+    return len(found), read is not None
+
+
 def summary(hits: list[Posting], scope: str, would: bool, query: str, digest: str = "") -> str:
     """What an alert matched in the last 7 days, for /alert and /edit: how many, the latest
     three; for a busy one sent job by job, the `digest` command ("/digest 3 daily") that
