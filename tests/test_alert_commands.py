@@ -1083,6 +1083,16 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "senior rust devs in the CET timezone",
             "<code>/alert senior rust devs from:cet</code>",
         ),
+        (  # a region's or a zone's hours: from: it, not the words
+            "rust jobs in berlin, EU timezone",
+            "<code>/alert rust location:berlin from:eu</code>",
+        ),
+        ("remote golang jobs in european timezones", "<code>/alert remote:yes golang from:europe"),
+        ("go developer remote, overlap with CET", "<code>/alert go developer remote:yes from:cet<"),
+        ("rust remote, overlap with US hours", "<code>/alert rust remote:yes from:us</code>"),
+        ("go jobs remote within EU time zone", "<code>/alert go remote:yes from:eu</code>"),
+        ("remote rust within CET +/- 2", "<code>/alert remote:yes rust from:cet</code>"),
+        ("python jobs in EST", "<code>/alert python from:est</code>"),
         (  # a workplace then a place: there; a place or remote with no "in" before it
             "SRE or platform roles with kubernetes, hybrid Amsterdam",
             "<code>/alert (sre OR platform) kubernetes remote:hybrid location:amsterdam</code>",
@@ -1137,6 +1147,12 @@ async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
 ) -> None:
     assert reply in await say(handlers, text)
     assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"
+
+
+async def test_us_after_with_is_no_region_even_before_hours(handlers) -> None:
+    """ "work with us hours": the pronoun, not the US's hours (from:us)."""
+    reply = await say(handlers, "rust jobs in berlin, work with us hours flexible")
+    assert "<code>/alert rust location:berlin" in reply and "from:us" not in reply, reply
 
 
 async def test_asking_for_jobs_without_saying_which_offers_each_alerts_search(handlers) -> None:

@@ -19,13 +19,7 @@ from bot.telegram.tips.amounts import currency_tip
 from bot.telegram.tips.exclude import exclusion_tip, unwanted_tip
 from bot.telegram.tips.sentence import sentence_tip
 from bot.telegram.tips.tip import Tip, joined
-from bot.telegram.tips.where import (
-    open_tip,
-    place_tip,
-    remote_from_tip,
-    workplace_tip,
-    zone_tip,
-)
+from bot.telegram.tips.where import open_tip, place_tip, remote_from_tip, workplace_tip
 from bot.telegram.tips.words import (
     grouping_tip,
     language_tip,
@@ -36,6 +30,7 @@ from bot.telegram.tips.words import (
     visa_tip,
     years_tip,
 )
+from bot.telegram.tips.zones import zone_tip
 
 # A kind of tip: (the query, as typed, the command it is offered with) -> its tip, if any.
 Kind = Callable[[Node, str, str], Tip | None]

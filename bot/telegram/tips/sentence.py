@@ -15,7 +15,6 @@ from bot.stack import is_tech
 from bot.syntax import (
     ATTRS,
     NEAR,
-    OPEN_TO,
     And,
     Attr,
     Field,
@@ -38,8 +37,9 @@ from bot.telegram.tips.places import (
     within_at,
 )
 from bot.telegram.tips.tip import Tip, word_of
-from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at, zone_at
+from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
 from bot.telegram.tips.words import TYPES, years_at
+from bot.telegram.tips.zones import hours_at
 
 esc = html.escape
 
@@ -151,8 +151,8 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
         return close
     if token in ("near", "around") and (town := town_at(terms, i + 1)) is not None:
         return Field(NEAR, town[1]), 1 + town[0], "", True  # "near portland maine"
-    if token in _NEAR and (zone := zone_at(terms, i + 1)) is not None:
-        return Field(OPEN_TO, Word(zone[1])), 1 + zone[0], "", True  # "in the CET timezone"
+    if (hours := hours_at(terms, i, _NEAR)) is not None:  # "in the CET timezone", "EU tz"
+        return hours[1], hours[0], "", True
     if token in _NEAR and (place := place_at(terms, i + 1)) is not None:
         n, named = place  # a job may well say "in Berlin"
         city = named.child if isinstance(named, Field) else None

@@ -6,10 +6,8 @@ know, and location: followed by the rest of a place's name. Pure.
 from __future__ import annotations
 
 import html
-import re
 
 from bot import nearby, placenames, placewords
-from bot.geodata import TIME_ZONES
 from bot.synonyms import near_place
 from bot.syntax import (
     ATTRS,
@@ -213,49 +211,4 @@ def place_tip(root: Node, typed: str, command: str) -> Tip | None:
                     "For the place:",
                     joined((*terms[:i], Field("location", Phrase(name)), *terms[i + n :])),
                 )
-    return None
-
-
-# Time zones people name for where they work from ("rust remote cet", "go cet +/- 2"): the
-# region whose jobs they can take. Not "et", "pt", "ct": words and codes too.
-_ZONE_REGIONS = {
-    **dict.fromkeys(("cet", "cest", "eet", "eest", "wet", "west"), "europe"),
-    **dict.fromkeys(("est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"), "north america"),
-    "ist": "india", "aest": "australia", "aedt": "australia", "awst": "australia",
-    "nzst": "new zealand", "jst": "japan", "sgt": "singapore", "brt": "brazil",
-}  # fmt: skip
-_ZONE_TAIL = re.compile(r"\d{1,2}h?|hours?|h")  # "cet +/- 2h": the lexer keeps "2h"
-
-
-def zone_at(terms: tuple[Node, ...] | list[Node], i: int) -> tuple[int, str] | None:
-    """A time zone the filters read (`geodata.TIME_ZONES`: "cet", "pst") named by the words
-    from `i` ("cet", "the cet timezone"), and how many words name it."""
-    the = int(i < len(terms) and word_of(terms[i]) == "the")
-    zone = word_of(terms[i + the]) if i + the < len(terms) else ""
-    return (the + 1, zone) if zone in TIME_ZONES else None
-
-
-def zone_tip(root: Node, typed: str, command: str) -> Tip | None:
-    """When a time zone is a word of its own ("rust remote cet", "cet +/- 2"): it finds the
-    word, which few jobs have; from: its region, offered (unless it would be the whole
-    query), finds the jobs that can be taken from there ("Remote (CET +/- 2h)", "Remote -
-    EMEA", "Berlin")."""
-    terms = root.children if isinstance(root, And) else (root,)
-    for i, term in enumerate(terms):
-        region = _ZONE_REGIONS.get(term.token) if isinstance(term, Word) else None
-        if region is None or any(isinstance(t, Field) and t.name == OPEN_TO for t in terms):
-            continue
-        end = i + 1
-        while end < len(terms) and _ZONE_TAIL.fullmatch(word_of(terms[end])):
-            end += 1
-        said = " ".join(format_node(t) for t in terms[i:end])
-        rest = len(terms) > end - i  # the region alone would be almost every job there
-        place: Node = Word(region) if " " not in region else Phrase(tuple(region.split()))
-        return Tip(
-            f"<b>{esc(said)}</b> finds the word{'s' * (end - i > 1)} in a job's text; "
-            f"<code>{esc(format_node(Field(OPEN_TO, place)))}</code> finds the jobs you can "
-            "take from there: in it, or remote and open to it.",
-            "For those:",
-            joined((*terms[:i], Field(OPEN_TO, place), *terms[end:])) if rest else None,
-        )
     return None
