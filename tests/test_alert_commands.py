@@ -1149,6 +1149,25 @@ async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
     assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"
 
 
+async def test_where_one_lives_offers_its_clock_and_where_one_moves_is_the_place(handlers) -> None:
+    """ "I live in New York" (based, located, moving to): the jobs there, and the /timezone
+    that puts digests and quiet hours on its clock; a place with no zone gets no /timezone."""
+    lives = await say(handlers, "I live in New York")
+    assert "<code>/alert location:&quot;new york&quot;</code>" in lives, lives
+    assert lives.endswith(
+        "\nLiving in New York? <code>/timezone New York</code> puts your digests and quiet "
+        "hours on its clock."
+    ), lives
+    moving = await say(handlers, "rust jobs, I'm moving to Lisbon")
+    assert "<code>/alert rust location:lisbon</code>" in moving, moving
+    assert "<code>/timezone Lisbon</code>" in moving, moving
+    based = await say(handlers, "Hi! I'm based in Berlin and want rust jobs")
+    assert based.startswith("Hi! ") and "<code>/alert location:berlin rust</code>" in based
+    assert "<code>/timezone Berlin</code>" in based, based
+    assert "/timezone" not in await say(handlers, "rust jobs, I live in Narnia")
+    assert "/timezone" not in await say(handlers, "cloud based rust jobs in berlin")
+
+
 async def test_us_after_with_is_no_region_even_before_hours(handlers) -> None:
     """ "work with us hours": the pronoun, not the US's hours (from:us)."""
     reply = await say(handlers, "rust jobs in berlin, work with us hours flexible")

@@ -10,10 +10,12 @@ import re
 from collections.abc import Collection, Mapping
 
 from bot.follow import walled
+from bot.policy import PolicyError
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.asked import asked
 from bot.telegram.commands import Command
 from bot.telegram.tips.sentence import meant
+from bot.timezones import parse_timezone
 from bot.wording import shorten
 from bot.words import fold
 
@@ -144,6 +146,7 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     first = fold(words[0].strip(",.!")) if words else ""
     greeted = first in _HELLO | _THANKS and len(words) > 2  # "Hi! I'm looking for …"
     body = " ".join(words[1:]) if greeted else text
+    clock, body = _clock_there(body), _MOVING.sub(" in ", body)  # "moving to Lisbon": there
     query = meant(body) if (first not in _TALK - _ASKING or greeted) and len(body) <= 200 else None
     if query is None and _JOBS.search(body) and not _COMPLAINT.intersection(fold(body).split()):
         query = meant(body) if len(body) <= 200 else None  # "can you find me rust jobs in …"
@@ -162,10 +165,38 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     if talky or (not filtered and (len(words) > 6 or len(text) > 60)):
         return NOT_A_COMMAND  # many words, or words of talk, and no filter: not a query
     shown = esc(text)
-    return hello + (
-        f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
-        f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
-        "command."
+    return (
+        hello
+        + (
+            f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
+            f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
+            "command."
+        )
+        + clock
+    )
+
+
+_MOVING = re.compile(r"\b(?:moving|relocating|moved|relocate|move) to\b", re.IGNORECASE)
+_LIVE = re.compile(
+    r"\b(?:live|living|based|located|reside|residing|moving|relocating|moved)\s+(?:in|to)\s+"
+    r"(?P<place>[^\W\d][^,.;:!?()]{1,40}?)\s*(?:$|[,.;:!?(]|\s(?:and|but|looking|for|so|where)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clock_there(text: str) -> str:
+    """For "I live in New York" (based, located, moving to): the /timezone of that place,
+    which puts digests and quiet hours on its clock; "" when it names no zone."""
+    if (said := _LIVE.search(text)) is None:
+        return ""
+    place = said["place"].strip()
+    try:
+        parse_timezone(place)
+    except PolicyError:
+        return ""
+    return (
+        f"\nLiving in {esc(place)}? <code>/timezone {esc(place)}</code> puts your digests and "
+        "quiet hours on its clock."
     )
 
 
