@@ -735,6 +735,19 @@ async def test_alerts_names_those_that_brought_nothing_in_30_days(handlers, stor
     assert "💤" not in await say(handlers, "/alerts"), "paused: nothing was sent, as asked"
 
 
+async def test_a_quiet_alert_is_told_the_part_that_holds_it_back(handlers, store, now) -> None:
+    """Of the 30 quiet days' jobs, two are Rust jobs in Berlin and none says fintech: the
+    word says so, with the /edit without it, in place of the general advice."""
+    store.users.subscribe(USER, now - timedelta(days=60))
+    store.alerts.add_alert(USER, "rust fintech berlin", now - timedelta(days=40))
+    reply = await say(handlers, "/alerts")
+    assert (
+        "💤 #1 brought no job in 30 days. Without <b>fintech</b>, #1 would have found 2 jobs "
+        "in them: <code>/edit 1 rust berlin</code>. <code>/why</code> with a job's link says "
+        "why it missed that job."
+    ) in reply, reply
+
+
 async def test_search_lists_the_latest_five_matches(handlers) -> None:
     reply = await say(handlers, "/search engineer OR specialist OR developer OR intern")
     assert len(re.findall(r"<a href=", reply)) == 5

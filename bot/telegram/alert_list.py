@@ -4,13 +4,19 @@ that brought nothing in 30 days. `alert_presses` redraws it after a press."""
 
 from __future__ import annotations
 
+import functools
 import html
 from datetime import datetime, timedelta
 
+from bot.errors import QueryError
 from bot.models import Button, OutgoingMessage
 from bot.store import AlertRow, Stores
+from bot.syntax import format_node
+from bot.telegram import stored_search
 from bot.telegram.delivery_modes import local_time
 from bot.telegram.split import visible_text
+from bot.telegram.tips import closest
+from bot.view import stored_query
 from bot.wording import plural, shorten
 
 esc = html.escape
@@ -70,12 +76,33 @@ def _quiet(store: Stores, chat_id: int, shown: list[AlertRow], now: datetime) ->
     if not quiet:
         return []
     which = ", ".join(quiet)
-    one = quiet[0][1:]
+    first = next(a for a in shown if f"#{a.id}" == quiet[0])
+    why = "<code>/why</code> with a job's link says why it missed that job."
+    if held := _held_back(store, chat_id, first, since):
+        return [f"💤 {which} brought no job in 30 days. {held} {why}"]
     return [
         f"💤 {which} brought no job in 30 days: fewer words, or words joined with OR, find "
-        f"more (<code>/edit {one} …</code>); <code>/why</code> with a job's link says why "
-        "it missed that job."
+        f"more (<code>/edit {first.id} …</code>); {why}"
     ]
+
+
+def _held_back(store: Stores, chat_id: int, alert: AlertRow, since: datetime) -> str:
+    """What holds back a quiet alert: the part whose leaving out finds the most jobs of those
+    30 days (`tips.closest`), with the /edit without it; "" when none does."""
+    try:
+        query = stored_query(alert.query)
+    except QueryError:  # (stored before a change of the language)
+        return ""
+    count = functools.partial(stored_search.count, store, chat_id, since)
+    found = closest.misses(query.root, count)
+    if not found:
+        return ""
+    top = found[0]
+    jobs = f"{top.jobs:,}+ jobs" if top.more else plural(top.jobs, "job")
+    return (
+        f"Without <b>{esc(format_node(top.part))}</b>, #{alert.id} would have found {jobs} "
+        f"in them: <code>/edit {alert.id} {esc(top.rest.normalized)}</code>."
+    )
 
 
 def _line(a: AlertRow, sent: int, tz: str) -> str:
