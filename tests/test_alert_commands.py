@@ -1163,14 +1163,13 @@ async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
 
 
 async def test_where_one_lives_offers_its_clock_and_where_one_moves_is_the_place(handlers) -> None:
-    """ "I live in New York" (based, located, moving to): the jobs there, and the /timezone
-    that puts digests and quiet hours on its clock; a place with no zone gets no /timezone."""
-    lives = await say(handlers, "I live in New York")
-    assert "<code>/alert location:&quot;new york&quot;</code>" in lives, lives
-    assert lives.endswith(
-        "\nLiving in New York? <code>/timezone New York</code> puts your digests and quiet "
-        "hours on its clock."
-    ), lives
+    """ "I live in New York" (based, located, moving to): the /timezone that puts digests and
+    quiet hours on its clock, and the jobs there; a place with no zone gets no /timezone."""
+    assert await say(handlers, "I live in New York") == (
+        "Living in New York? <code>/timezone New York</code> puts your digests and quiet hours "
+        "on its clock. For the jobs there, an alert of your words and the place: <code>/alert "
+        "backend location:&quot;new york&quot;</code>."
+    ), "no kind of job said: the place is where one lives, an alert of it alone is no help"
     moving = await say(handlers, "rust jobs, I'm moving to Lisbon")
     assert "<code>/alert rust location:lisbon</code>" in moving, moving
     assert "<code>/timezone Lisbon</code>" in moving, moving

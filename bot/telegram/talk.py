@@ -165,6 +165,15 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     if talky or (not filtered and (len(words) > 6 or len(text) > 60)):
         return NOT_A_COMMAND  # many words, or words of talk, and no filter: not a query
     shown = esc(text)
+    if clock and _ONLY_PLACE.fullmatch(text):  # "I live in Berlin": no kind of job said
+        return (
+            hello
+            + clock.lstrip("\n")
+            + (
+                f" For the jobs there, an alert of your words and the place: <code>/alert backend "
+                f"{shown}</code>."
+            )
+        )
     return (
         hello
         + (
@@ -176,6 +185,7 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     )
 
 
+_ONLY_PLACE = re.compile(r'(?:location|near):(?:"[^"]+"|\S+)')
 _MOVING = re.compile(r"\b(?:moving|relocating|moved|relocate|move) to\b", re.IGNORECASE)
 _LIVE = re.compile(
     r"\b(?:live|living|based|located|reside|residing|moving|relocating|moved)\s+(?:in|to)\s+"
