@@ -76,12 +76,13 @@ def test_the_parts_share_a_bound_and_a_count_that_reached_it_says_there_may_be_m
         asked.append((rest.normalized, bound))
         return (bound, True) if rest.normalized == "rust" else (0, False)
 
-    found = closest.misses(parse("rust fintech").root, count)
-    assert asked == [("fintech", 300), ("rust", 300)]
+    found = closest.misses(parse("rust fintech berlin").root, count)
+    assert asked == [("rust berlin", 300), ("rust fintech", 300)], "rust is never left out"
+    found = closest.misses(parse("fintech rust").root, count)
     assert [(m.part, m.rest.normalized) for m in found] == [(Word("fintech"), "rust")]
     assert closest.tip(found, "/search", "stored jobs") == (
         "\nOne part less finds some (stored jobs):\n"
-        "• without <b>fintech</b>: 300+ jobs, <code>/search rust</code>"
+        "• without <b>fintech</b>: 600+ jobs, <code>/search rust</code>"
     )
     asked.clear()
     closest.misses(parse("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10").root, count)
@@ -94,13 +95,25 @@ def test_only_the_parts_of_a_top_level_and_are_left_out() -> None:
     but not so as to leave only exclusions."""
     for text in ("rust OR go", "title:(senior rust)", "rust"):
         assert closest.without_each(parse(text).root) == [], text
-    parts = closest.without_each(parse("rust -java salary:>=100k").root)
+    parts = closest.without_each(parse("backend -java salary:>=100k").root)
     assert [(format_node(p), q.normalized) for p, q in parts] == [
-        ("rust", "-java salary:>=100k"),
-        ("-java", "rust salary:>=100k"),
-        ("salary:>=100k", "rust -java"),
+        ("backend", "-java salary:>=100k"),
+        ("-java", "backend salary:>=100k"),
+        ("salary:>=100k", "backend -java"),
     ]
-    alone = closest.without_each(parse("rust -java").root)
-    assert [(format_node(p), q.normalized) for p, q in alone] == [("-java", "rust")]
-    no_amounts = closest.without_each(parse("rust -java salary:>=100k").root, amounts=False)
-    assert [q.normalized for _, q in no_amounts] == ["-java salary:>=100k", "rust salary:>=100k"]
+    alone = closest.without_each(parse("backend -java").root)
+    assert [(format_node(p), q.normalized) for p, q in alone] == [("-java", "backend")]
+    no_amounts = closest.without_each(parse("backend -java salary:>=100k").root, amounts=False)
+    assert [q.normalized for _, q in no_amounts] == ["-java salary:>=100k", "backend salary:>=100k"]
+
+
+def test_a_tech_asked_for_is_left_out_only_where_another_stays() -> None:
+    """ "(rust OR go) remote:yes": any remote job is no offer to a Rust or Go engineer; in
+    "rust kubernetes fintech", either tech may go, as Rust or Kubernetes stays."""
+    parts = closest.without_each(parse("(rust OR go) remote:yes salary:>=90k").root)
+    assert [format_node(p) for p, _ in parts] == ["remote:yes", "salary:>=90k"]
+    assert [format_node(p) for p, _ in closest.without_each(parse("title:rust berlin").root)] == [
+        "berlin"
+    ]
+    parts = closest.without_each(parse("rust kubernetes fintech").root)
+    assert [format_node(p) for p, _ in parts] == ["rust", "kubernetes", "fintech"]

@@ -4,7 +4,9 @@
 say "fintech", and the job seeker cannot tell that from "no such job this week". For a query
 of several parts (an AND at its top), the jobs found without each part in turn are counted,
 and the parts whose leaving out finds the most are named, each with the command that leaves
-it out, ready to copy. A part left out alone must leave a word to look for (`bot.query`).
+it out, ready to copy. A part left out must leave a word to look for (`bot.query`), and a
+tech asked for ("rust") is left out only where another one stays: it is what the job seeker
+wants, not what may give.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from html import escape as esc
 from bot.errors import QueryError
 from bot.query import Query
 from bot.query import parse as parse_query
-from bot.syntax import And, Node, Salary, Years, format_node
+from bot.stack import is_tech
+from bot.syntax import And, Field, Node, Or, Phrase, Salary, Word, Years, format_node
 from bot.wording import plural
 
 MOST_PARTS = 8  # parts tried, at most (each is one more search)
@@ -51,12 +54,23 @@ def without_each(root: Node, amounts: bool = True) -> list[tuple[Node, Query]]:
         if not amounts and isinstance(part, Salary | Years):
             continue
         rest = root.children[:i] + root.children[i + 1 :]
+        if _techs(part) and not any(_techs(r) for r in rest):
+            continue  # "rust berlin": Rust is what is asked for, Berlin may give
         try:
             query = parse_query(format_node(rest[0] if len(rest) == 1 else And(rest)))
         except QueryError:  # only exclusions left, or a limit the whole met
             continue
         out.append((part, query))
     return out
+
+
+def _techs(node: Node) -> bool:
+    """Whether `node` asks for a tech ("rust", "(rust OR go)"), not leaves one out."""
+    if isinstance(node, Word | Phrase):
+        return is_tech(node.text)
+    if isinstance(node, Field):
+        return _techs(node.child)  # "title:rust"
+    return isinstance(node, And | Or) and any(_techs(c) for c in node.children)
 
 
 def misses(root: Node, count: Count, amounts: bool = True) -> list[Miss]:
