@@ -1106,6 +1106,12 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("go jobs remote within EU time zone", "<code>/alert go remote:yes from:eu</code>"),
         ("remote rust within CET +/- 2", "<code>/alert remote:yes rust from:cet</code>"),
         ("python jobs in EST", "<code>/alert python from:est</code>"),
+        (  # hyphenated words said as one: the level, remote, the zone
+            "looking for staff-level golang positions, remote-first companies, US only",
+            "<code>/alert staff golang remote:yes from:us</code>",
+        ),
+        ("SRE roles, remote within CET±2", "<code>/alert sre remote:yes from:cet</code>"),
+        ("senior-level rust, remote-only", "<code>/alert senior rust remote:yes</code>"),
         (  # a workplace then a place: there; a place or remote with no "in" before it
             "SRE or platform roles with kubernetes, hybrid Amsterdam",
             "<code>/alert (sre OR platform) kubernetes remote:hybrid location:amsterdam</code>",

@@ -38,7 +38,7 @@ from bot.telegram.tips.places import (
 )
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
-from bot.telegram.tips.words import TYPES, years_at
+from bot.telegram.tips.words import TYPES, one_word, years_at
 from bot.telegram.tips.zones import hours_at
 
 esc = html.escape
@@ -223,7 +223,7 @@ def as_filters(
     jobs in berlin paying over 100k" -> "rust location:berlin salary:>=100k"), with the words
     it left out or read as filters; None when it reads as keywords already. "remote" and "3
     years experience" alone make no rewrite (their own tips tell of them) unless `loose`."""
-    terms: list[Node] = list(root.children) if isinstance(root, And) else [root]
+    terms = [one_word(t) for t in (root.children if isinstance(root, And) else (root,))]
     out: list[Node] = []
     read: list[str] = []  # the words that made a change
     sentence = False
