@@ -1112,6 +1112,11 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ),
         ("SRE roles, remote within CET±2", "<code>/alert sre remote:yes from:cet</code>"),
         ("senior-level rust, remote-only", "<code>/alert senior rust remote:yes</code>"),
+        (  # a place as a part of its own between commas, with its capital: a place to work
+            "Data engineer, spark/scala, Zurich, 150k CHF",
+            "<code>/alert data engineer (spark OR scala) location:zurich salary:&gt;=CHF150k</code>",
+        ),
+        ("frontend react jobs, Toronto, hybrid", "frontend react location:toronto remote:hybrid<"),
         (  # a workplace then a place: there; a place or remote with no "in" before it
             "SRE or platform roles with kubernetes, hybrid Amsterdam",
             "<code>/alert (sre OR platform) kubernetes remote:hybrid location:amsterdam</code>",
@@ -1184,6 +1189,12 @@ async def test_where_one_lives_offers_its_clock_and_where_one_moves_is_the_place
     assert "<code>/timezone Berlin</code>" in based, based
     assert "/timezone" not in await say(handlers, "rust jobs, I live in Narnia")
     assert "/timezone" not in await say(handlers, "cloud based rust jobs in berlin")
+
+
+async def test_a_lower_case_word_between_commas_is_no_place(handlers) -> None:
+    """ "mobile" is a word of the job (Mobile, Alabama is written with its capital)."""
+    reply = await say(handlers, "ios developer jobs, mobile, swift")
+    assert "<code>/alert ios developer mobile swift</code>" in reply, reply
 
 
 async def test_us_after_with_is_no_region_even_before_hours(handlers) -> None:

@@ -51,7 +51,21 @@ def either_spelled(text: str) -> str:
         text = text.replace(typed, f"({' OR '.join(words)})")
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
     text = _LEFT_OUT.sub(_left_out, text)
-    return _PLACES.sub(_places, _LISTED.sub(_listed, text))
+    text = _PLACES.sub(_places, _LISTED.sub(_listed, text))
+    return _ALONE.sub(_alone, text)
+
+
+# One place as a part of its own between commas, written with its capital: "…, Zurich, …".
+_ALONE = re.compile(r"(?<=,)(?P<space>\s*)(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*(?=,|$)")
+
+
+def _alone(m: re.Match[str]) -> str:
+    """A place that is a part of its own ("data engineer, Zurich, 150k") as "in" it: a place
+    to work, not a word of the text. Not a tech that is a place's name too."""
+    place = m["place"].lower()
+    if not a_place(place) or is_tech(place):
+        return m[0]
+    return f"{m['space']}in {m['place']}"
 
 
 def _listed(m: re.Match[str]) -> str:

@@ -239,7 +239,8 @@ def type_tip(root: Node, typed: str, command: str) -> Tip | None:
     return None
 
 
-_SLASHED = re.compile(r"[^\s/()\"|]+(?:/[^\s/()\"|]+)+")  # go/rust, devops/sre, c/c++
+# go/rust, devops/sre, c/c++ (not the comma or stop after them)
+_SLASHED = re.compile(r"[^\s/()\"|]+(?:/[^\s/()\"|]+)+(?<![,;.!?])")
 _BOTH = frozenset({("ui", "ux"), ("ux", "ui"), ("tcp", "ip"), ("pl", "sql")})  # one thing
 
 
