@@ -9,7 +9,8 @@ from bot import normalize
 from bot.query import Query, parse
 from bot.syntax import Word, format_node
 from bot.telegram.tips import closest
-from tests.test_alert_commands import INFO, JOBS, handlers, raw, say
+from bot.transport import Press
+from tests.test_alert_commands import INFO, JOBS, USER, handlers, raw, say
 
 __all__ = ["handlers"]  # the fixture, used by name
 
@@ -26,6 +27,18 @@ async def test_an_alert_that_matches_nothing_names_the_part_that_holds_it_back(h
     edited = await say(handlers, "/edit 1 rust berlin")
     assert "It matches 2 jobs posted in the last 7 days" in edited, edited
     assert "One part less" not in edited, "an alert that matches gets no such lines"
+
+
+async def test_the_alerts_last_7_days_button_names_the_part_too(handlers) -> None:
+    """/alerts' button that shows an alert's week says the same as /alert did."""
+    await say(handlers, "/alert rust fintech berlin")
+    answer = await handlers.presses(Press(USER, 7, "a:b:1:0"))
+    assert answer.edit is not None
+    assert answer.edit.html == (
+        "🔎 Alert #1 <b>rust fintech berlin</b>: no job posted in the last 7 days matches it.\n"
+        "One part less finds some (jobs of the last 7 days):\n"
+        "• without <b>fintech</b>: 2 jobs, <code>/edit 1 rust berlin</code>"
+    ), answer.edit.html
 
 
 async def test_a_search_that_finds_nothing_ranks_the_parts_that_hold_it_back(handlers) -> None:

@@ -14,11 +14,13 @@ from datetime import datetime
 
 from bot.models import Button, OutgoingMessage
 from bot.store import AlertRow, Stores
+from bot.telegram.alert_list import WEEK
 from bot.telegram.alerts_menu import AlertCommands
 from bot.telegram.args import parse_id
 from bot.telegram.split import visible_text
-from bot.telegram.stored_search import job_line
+from bot.telegram.stored_search import held_back, job_line
 from bot.transport import Press, PressAnswer
+from bot.view import stored_query
 from bot.wording import plural
 
 esc = html.escape
@@ -110,7 +112,12 @@ class AlertMenu:
         hits, scope = self.commands.backtest(store, alert.query, chat_id)
         head = f"🔎 Alert #{alert.id} <b>{esc(alert.query)}</b>: "
         if not hits:
-            text = head + f"no job {scope} matches it."
+            since, said = (
+                self.commands.clock() - WEEK,
+                (f"/edit {alert.id}", "jobs of the last 7 days"),
+            )
+            held = held_back(store, chat_id, stored_query(alert.query), since, said)
+            text = head + f"no job {scope} matches it.{held}"
         else:
             n = len(hits)
             text = head + f"{plural(n, 'job')} {scope} match it. Latest:\n"

@@ -9,7 +9,6 @@ from, so a forged or stale one changes nothing. The tips under a reply are in `t
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Callable
@@ -35,7 +34,7 @@ from bot.telegram.args import (
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
 from bot.telegram.talk import link_reply
-from bot.telegram.tips import alert_tips, closest
+from bot.telegram.tips import alert_tips
 from bot.telegram.tips.amounts import or_unstated, unstated_tip
 from bot.telegram.tips.repair import query_fix
 from bot.telegram.tips.where import open_tip
@@ -168,10 +167,8 @@ class AlertCommands:
             unstated = unstated_tip(query.root, command, len(more_keys))
         if hits:
             return unstated, ""
-        since = self.clock() - alert_list.WEEK
-        count = functools.partial(stored_search.count, store, chat_id, since)
-        found = closest.misses(query.root, count, amounts=not unstated)
-        return unstated, closest.tip(found, command, "jobs of the last 7 days")
+        since, said = self.clock() - alert_list.WEEK, (command, "jobs of the last 7 days")
+        return unstated, stored_search.held_back(store, chat_id, query, since, said, not unstated)
 
     def search_unstated_tip(self, store: Stores, chat_id: int, query: Query) -> str:
         """For a search that found nothing: `unstated_tip` when jobs that state no salary (or

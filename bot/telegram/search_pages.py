@@ -11,7 +11,6 @@ is the better tool.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from datetime import datetime
@@ -26,7 +25,6 @@ from bot.telegram import stored_search
 from bot.telegram.presses import MAX_DATA, STALE
 from bot.telegram.split import visible_text
 from bot.telegram.stored_search import job_line
-from bot.telegram.tips import closest
 from bot.telegram.tips.either import or_tight
 from bot.telegram.tips.pay import currency_of
 from bot.telegram.tips.sentence import as_filters
@@ -89,8 +87,7 @@ def first_page(
 def held_back(store: Stores, chat_id: int, query: Query, amounts: bool) -> str:
     """For a search that found nothing, the parts that hold it back (`tips.closest`; salary
     and years only when `amounts`)."""
-    count = functools.partial(stored_search.count, store, chat_id, None)
-    return closest.tip(closest.misses(query.root, count, amounts), "/search", "stored jobs")
+    return stored_search.held_back(store, chat_id, query, None, ("/search", "stored jobs"), amounts)
 
 
 def _page(

@@ -11,6 +11,7 @@ were read ("5,000 jobs", "500 jobs with its words").
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
 
@@ -22,6 +23,7 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import Field, Phrase, Word, format_node
+from bot.telegram.tips import closest
 
 # Candidates that have the words, read at most: each costs ~0.2 ms to read and match (views
 # of 2 KB postings), and a reply should come within 200 ms on a busy machine.
@@ -111,6 +113,22 @@ def count(
         return len(found), read is not None or len(found) >= bound
     found, read = recent(store, chat_id, query, since, bound)
     return len(found), read is not None
+
+
+def held_back(
+    store: Stores,
+    chat_id: int,
+    query: Query,
+    since: datetime | None,
+    said: tuple[str, str],
+    amounts: bool = True,
+) -> str:
+    """For a query that found nothing among the jobs posted since `since` (None: any stored),
+    the parts that hold it back (`tips.closest`; salary and years only when `amounts`).
+    `said`: the command to offer with the query without each ("/edit 3"), and which jobs
+    were counted ("jobs of the last 7 days")."""
+    counted = functools.partial(count, store, chat_id, since)
+    return closest.tip(closest.misses(query.root, counted, amounts), *said)
 
 
 def summary(hits: list[Posting], scope: str, would: bool, query: str, digest: str = "") -> str:
