@@ -1117,6 +1117,15 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>/alert data engineer (spark OR scala) location:zurich salary:&gt;=CHF150k</code>",
         ),
         ("frontend react jobs, Toronto, hybrid", "frontend react location:toronto remote:hybrid<"),
+        (  # a place of two words in an either-or: quoted, not "(singapore OR hong) kong"
+            "fintech jobs in Singapore or Hong Kong",
+            "<code>/alert fintech location:(singapore OR &quot;hong kong&quot;)</code>",
+        ),
+        (
+            "rust jobs in Hong Kong or remote",
+            "rust (location:&quot;hong kong&quot; OR (remote:yes from:&quot;hong kong&quot;))",
+        ),
+        ("elixir jobs anywhere", "<code>/alert elixir</code>"),  # no place asked
         (  # a workplace then a place: there; a place or remote with no "in" before it
             "SRE or platform roles with kubernetes, hybrid Amsterdam",
             "<code>/alert (sre OR platform) kubernetes remote:hybrid location:amsterdam</code>",

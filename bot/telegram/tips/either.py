@@ -51,8 +51,31 @@ def either_spelled(text: str) -> str:
         text = text.replace(typed, f"({' OR '.join(words)})")
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
     text = _LEFT_OUT.sub(_left_out, text)
-    text = _PLACES.sub(_places, _LISTED.sub(_listed, text))
+    text = _PLACES.sub(_places, _LISTED.sub(_listed, _TWO_WORDS.sub(_two_words, text)))
     return _ALONE.sub(_alone, text)
+
+
+# Two places after "in", one of them of several words: "in Singapore or Hong Kong".
+_TWO_WORDS = re.compile(
+    r"\b(?P<glue>in|from)\s+(?P<a>[\w.]+(?:\s+[\w.]+)?)\s+or\s+(?P<b>[\w.]+(?:\s+[\w.]+){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _two_words(m: re.Match[str]) -> str:
+    """Two places joined by "or", one named by several words, as one OR of them quoted (the
+    parser would join "singapore OR hong", then "kong"); the longest places the words make.
+    A place of two words or remote: the place quoted."""
+    a_words, b_words = m["a"].split(), m["b"].split()
+    a = next((a_words[-n:] for n in (2, 1) if a_place(" ".join(a_words[-n:]).lower())), None)
+    if a is not None and len(a) == len(a_words) == 2 and b_words[0].lower() == "remote":
+        return f'{m["glue"]} "{m["a"]}" or {m["b"]}'  # "in Hong Kong or remote"
+    b = next((b_words[:n] for n in (3, 2, 1) if a_place(" ".join(b_words[:n]).lower())), None)
+    if a is None or b is None or (len(a) == 1 and len(b) == 1) or len(a_words) - len(a) > 0:
+        return m[0]
+    rest = " ".join(b_words[len(b) :])
+    either = f'{m["glue"]} ("{" ".join(a)}" OR "{" ".join(b)}")'
+    return f"{either} {rest}" if rest else either
 
 
 # One place as a part of its own between commas, written with its capital: "…, Zurich, …".

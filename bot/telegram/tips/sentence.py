@@ -110,11 +110,11 @@ def _after_region(terms: list[Node], i: int) -> bool:
 def _said_before(terms: list[Node], i: int) -> bool:
     """Whether the word before `i` only leads what comes: "new" before a job word ("a new
     role"), "anywhere" before a place ("anywhere in europe"), "pay" before an amount's word
-    ("that pay over $200k")."""
+    ("that pay over $200k"); "anywhere" last ("elixir jobs anywhere")."""
     after, before = (word_of(terms[i]) if i < len(terms) else ""), word_of(terms[i - 1])
     if before == "pay":
         return after in AT_LEAST or after in AT_MOST or (i < len(terms) and bool(amount(terms[i])))
-    return after in _JOB_WORDS if before == "new" else after in _NEAR
+    return after in _JOB_WORDS if before == "new" else after in _NEAR or not after  # "anywhere"
 
 
 def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
