@@ -10,6 +10,7 @@ from bot.query import Query, parse
 from bot.syntax import Word, format_node
 from bot.telegram.tips import closest
 from bot.transport import Press
+from bot.view import stored_query
 from tests.test_alert_commands import INFO, JOBS, USER, handlers, raw, say
 
 __all__ = ["handlers"]  # the fixture, used by name
@@ -130,3 +131,12 @@ def test_a_tech_asked_for_is_left_out_only_where_another_stays() -> None:
     ]
     parts = closest.without_each(parse("rust kubernetes fintech").root)
     assert [format_node(p) for p, _ in parts] == ["rust", "kubernetes", "fintech"]
+
+
+def test_an_alert_past_the_default_limits_is_still_taken_apart() -> None:
+    """An operator may allow longer alerts than the parser's defaults (20 terms): the query
+    without a part is within the limits the whole alert met."""
+    long = stored_query(" ".join(f"w{i}" for i in range(22)))
+    parts = closest.without_each(long.root)
+    assert len(parts) == closest.MOST_PARTS
+    assert parts[0][1].normalized == " ".join(f"w{i}" for i in range(1, 22))

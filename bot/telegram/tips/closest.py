@@ -17,9 +17,9 @@ from html import escape as esc
 
 from bot.errors import QueryError
 from bot.query import Query
-from bot.query import parse as parse_query
 from bot.stack import is_tech
 from bot.syntax import And, Field, Node, Or, Phrase, Salary, Word, Years, format_node
+from bot.view import stored_query
 from bot.wording import plural
 
 MOST_PARTS = 8  # parts tried, at most (each is one more search)
@@ -57,8 +57,8 @@ def without_each(root: Node, amounts: bool = True) -> list[tuple[Node, Query]]:
         if _techs(part) and not any(_techs(r) for r in rest):
             continue  # "rust berlin": Rust is what is asked for, Berlin may give
         try:
-            query = parse_query(format_node(rest[0] if len(rest) == 1 else And(rest)))
-        except QueryError:  # only exclusions left, or a limit the whole met
+            query = stored_query(format_node(rest[0] if len(rest) == 1 else And(rest)))
+        except QueryError:  # only exclusions left (a rest is within the limits the whole met)
             continue
         out.append((part, query))
     return out
