@@ -1196,6 +1196,18 @@ async def test_where_one_lives_offers_its_clock_and_where_one_moves_is_the_place
     based = await say(handlers, "Hi! I'm based in Berlin and want rust jobs")
     assert based.startswith("Hi! ") and "<code>/alert location:berlin rust</code>" in based
     assert "<code>/timezone Berlin</code>" in based, based
+    persona = await say(
+        handlers,
+        "Hi! Senior backend engineer here, I live in Berlin. Looking for Go/Rust roles at "
+        "fintechs, remote within EU timezones or Berlin, 100k+ EUR",
+    )  # where they live says less than where they would work: not location:berlin as well
+    assert (
+        "<code>/alert senior backend engineer (go OR rust) fintech (location:berlin OR "
+        "(remote:yes from:eu)) salary:&gt;=EUR100k</code>" in persona
+    ), persona
+    assert "<code>/timezone Berlin</code>" in persona, persona
+    remote = await say(handlers, "I live in Berlin, looking for remote rust jobs")
+    assert "<code>/alert from:berlin remote:yes rust</code>" in remote, "open to where one lives"
     assert "/timezone" not in await say(handlers, "rust jobs, I live in Narnia")
     assert "/timezone" not in await say(handlers, "cloud based rust jobs in berlin")
 

@@ -147,6 +147,8 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     greeted = first in _HELLO | _THANKS and len(words) > 2  # "Hi! I'm looking for …"
     body = " ".join(words[1:]) if greeted else text
     clock, body = _clock_there(body), _MOVING.sub(" in ", body)  # "moving to Lisbon": there
+    if clock and _WHERE.search(home := _LIVE.sub(" ", body)):
+        body = home  # "I live in Berlin. Remote within the EU or Berlin": where one lives says less
     query = meant(body) if (first not in _TALK - _ASKING or greeted) and len(body) <= 200 else None
     if query is None and _JOBS.search(body) and not _COMPLAINT.intersection(fold(body).split()):
         query = meant(body) if len(body) <= 200 else None  # "can you find me rust jobs in …"
@@ -186,6 +188,7 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
 
 
 _ONLY_PLACE = re.compile(r'(?:location|near):(?:"[^"]+"|\S+)')
+_WHERE = re.compile(r"\b(?:in|near|from|within)\b", re.IGNORECASE)
 _MOVING = re.compile(r"\b(?:moving|relocating|moved|relocate|move) to\b", re.IGNORECASE)
 _LIVE = re.compile(
     r"\b(?:live|living|based|located|reside|residing|moving|relocating|moved)\s+(?:in|to)\s+"

@@ -39,6 +39,7 @@ def _left_out(m: re.Match[str]) -> str:
     return f"{m['no']} ({' OR '.join(items)})"
 
 
+_HOURS_OR = re.compile(r"\s+(?:time\s+zones?|timezones?|tz|hours)(?=\s+or\b)", re.IGNORECASE)
 _OR_AGAIN = re.compile(r"\b(or)\s+(?:in|at|near)\b", re.IGNORECASE)
 
 
@@ -50,6 +51,7 @@ def either_spelled(text: str) -> str:
     for words, typed in slashed(text).items():
         text = text.replace(typed, f"({' OR '.join(words)})")
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
+    text = _HOURS_OR.sub("", text)  # "remote within EU timezones or Berlin": EU or Berlin
     text = _LEFT_OUT.sub(_left_out, text)
     text = _PLACES.sub(_places, _LISTED.sub(_listed, _TWO_WORDS.sub(_two_words, text)))
     return _ALONE.sub(_alone, text)

@@ -79,7 +79,7 @@ _GLUE = frozenset({
     "after", "as", "can", "could", "you", "ideally", "preferably", "that", "what", "which",
     "do", "does", "have", "has", "are", "live", "living", "located", "reside", "residing",
     # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
-    "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "je", "cherche",
+    "here", "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "je", "cherche",
     "zoek", "een", "als", "procuro", "um", "uma", "de",
 })  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
@@ -271,7 +271,7 @@ def meant(text: str) -> str | None:
     from:germany"); None when it is no query or reads as one already."""
     text = _ARTICLE.sub("", _A_PLACE.sub("in", text))  # "à paris"; "un poste" (not "UN")
     try:
-        root = parse_query(either_spelled(text), repeats=True).root
+        root = parse_query(either_spelled(text), repeats=True, max_terms=60).root  # glue too
     except QueryError:
         return None
     root = or_tight(root)  # "rust jobs in berlin or munich": berlin OR munich
