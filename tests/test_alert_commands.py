@@ -1126,6 +1126,13 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "rust (location:&quot;hong kong&quot; OR (remote:yes from:&quot;hong kong&quot;))",
         ),
         ("elixir jobs anywhere", "<code>/alert elixir</code>"),  # no place asked
+        (  # "want to work on": no words of the job
+            "I want to work on trading systems in C++ in Chicago",
+            "<code>/alert trading systems c++ location:chicago</code>",
+        ),
+        ("looking for a rust job at a crypto-free fintech", "<code>/alert rust -crypto fintech<"),
+        ("rust jobs on site in berlin", "<code>/alert rust remote:no location:berlin</code>"),
+        ("jobs on site reliability", "<code>/alert site reliability</code>"),  # SRE
         (  # a workplace then a place: there; a place or remote with no "in" before it
             "SRE or platform roles with kubernetes, hybrid Amsterdam",
             "<code>/alert (sre OR platform) kubernetes remote:hybrid location:amsterdam</code>",

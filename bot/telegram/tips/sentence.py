@@ -11,7 +11,6 @@ import re
 from bot import nearby
 from bot.errors import QueryError
 from bot.query import parse as parse_query
-from bot.stack import is_tech
 from bot.syntax import (
     ATTRS,
     NEAR,
@@ -36,9 +35,10 @@ from bot.telegram.tips.places import (
     town_at,
     within_at,
 )
+from bot.telegram.tips.said import kind_of_work, one_word
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
-from bot.telegram.tips.words import TYPES, one_word, years_at
+from bot.telegram.tips.words import TYPES, years_at
 from bot.telegram.tips.zones import hours_at
 
 esc = html.escape
@@ -79,7 +79,7 @@ _GLUE = frozenset({
     "after", "as", "can", "could", "you", "ideally", "preferably", "that", "what", "which",
     "do", "does", "have", "has", "are", "live", "living", "located", "reside", "residing",
     # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
-    "here", "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "je", "cherche",
+    "here", "to", "on", "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "je", "cherche",
     "zoek", "een", "als", "procuro", "um", "uma", "de",
 })  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
@@ -87,6 +87,7 @@ _WELCOME = frozenset({"ok", "okay", "fine", "welcome", "possible"})
 _RATHER = frozenset({"ideally", "preferably"})  # ... before a workplace: welcome too
 
 
+_ON_SITE = re.compile(r"\bon[\s-]+site\b(?![\s-]+reliab)", re.IGNORECASE)  # not SRE
 _A_PLACE = re.compile(r"(?<!\w)à(?!\w)")
 _ARTICLE = re.compile(r"(?<!\w)(?:un|una|une)(?!\w)")  # as written: "UN jobs" are the UN's
 _IN = frozenset({"in", "en", "em"})  # ... then a place: location: ("en madrid", "em lisboa")
@@ -184,12 +185,6 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
     return None
 
 
-def _kind_of_work(term: Node) -> bool:
-    """Whether `term` before "work" says what work: remote, contract, a tech."""
-    said = word_of(term)
-    return said in WORKPLACE_WORDS or said in TYPES or is_tech(said) or isinstance(term, Or)
-
-
 def _either_attr(term: Node) -> Node | None:
     """ "remote or hybrid" as remote:yes OR remote:hybrid, "contract or freelance" as
     type:contract; None for any other term."""
@@ -248,7 +243,7 @@ def as_filters(
         term, token = terms[i], word_of(terms[i])
         if token == "only" and _after_region(terms, i):
             out.append(term)  # "us only": from:us, which the remote tips offer
-        elif token in _JOB_WORDS or (token == "work" and i and _kind_of_work(terms[i - 1])):
+        elif token in _JOB_WORDS or (token == "work" and i and kind_of_work(terms[i - 1])):
             read.append(token)  # ("remote work", "go work"; not "social work")
             sentence = True
         elif token in ("new", "anywhere", "pay") and _said_before(terms, i + 1):
@@ -270,6 +265,7 @@ def meant(text: str) -> str | None:
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
     text = _ARTICLE.sub("", _A_PLACE.sub("in", text))  # "à paris"; "un poste" (not "UN")
+    text = _ON_SITE.sub("onsite", text)  # "on site": "on" is glue, "site" no word of the job
     try:
         root = parse_query(either_spelled(text), repeats=True, max_terms=60).root  # glue too
     except QueryError:

@@ -9,7 +9,6 @@ import html
 import re
 
 from bot.errors import QueryError
-from bot.geodata import TIME_ZONES
 from bot.query import parse as parse_query
 from bot.syntax import (
     ATTRS,
@@ -275,20 +274,3 @@ def slash_tip(root: Node, typed: str, command: str) -> Tip | None:
                 joined((*terms[:i], either, *terms[i + 1 :])),
             )
     return None
-
-
-_REMOTE_SAID = frozenset({"first", "friendly", "only", "ok", "possible", "welcome"})
-
-
-def one_word(term: Node) -> Node:
-    """A hyphenated phrase that says one word of a sentence as that word: "staff-level" the
-    level, "remote-first" (friendly, only) remote, "CET±2" (read "cet 2") the zone; any
-    other term as it is."""
-    if not isinstance(term, Phrase) or len(term.tokens) != 2:
-        return term
-    first, second = term.tokens
-    if (first in LEVELS and second == "level") or (first == "remote" and second in _REMOTE_SAID):
-        return Word(first)
-    if first in TIME_ZONES and second.isdigit():
-        return Word(first)
-    return term

@@ -1,0 +1,41 @@
+"""Words a sentence says that are one thing: "staff-level" is the level, "remote-first"
+remote, "crypto-free" no crypto; "work" after what work ("remote work", "want to work on") is
+no word of the job."""
+
+from __future__ import annotations
+
+from bot.geodata import TIME_ZONES
+from bot.stack import is_tech
+from bot.syntax import Node, Not, Or, Phrase, Word
+from bot.telegram.tips.tip import word_of
+from bot.telegram.tips.where import WORKPLACE_WORDS
+from bot.telegram.tips.words import LEVELS, TYPES
+
+
+def kind_of_work(term: Node) -> bool:
+    """Whether `term` before "work" says what work (remote, contract, a tech), or leads to
+    it ("want to work on"): "work" is then no word of the job."""
+    said = word_of(term)
+    kinds = said in WORKPLACE_WORDS or said in TYPES or is_tech(said) or isinstance(term, Or)
+    return kinds or said == "to"
+
+
+# Kinds of business people leave out by saying "crypto-free" ("a crypto-free fintech").
+_FREE_OF = frozenset({"crypto", "web3", "blockchain", "gambling", "betting", "defense", "defence"})
+_REMOTE_SAID = frozenset({"first", "friendly", "only", "ok", "possible", "welcome"})
+
+
+def one_word(term: Node) -> Node:
+    """A hyphenated phrase that says one word of a sentence as that word: "staff-level" the
+    level, "remote-first" (friendly, only) remote, "CET±2" (read "cet 2") the zone,
+    "crypto-free" no crypto; any other term as it is."""
+    if not isinstance(term, Phrase) or len(term.tokens) != 2:
+        return term
+    first, second = term.tokens
+    if (first in LEVELS and second == "level") or (first == "remote" and second in _REMOTE_SAID):
+        return Word(first)
+    if first in TIME_ZONES and second.isdigit():
+        return Word(first)
+    if first in _FREE_OF and second == "free":
+        return Not(Word(first))  # "crypto-free": no crypto
+    return term
