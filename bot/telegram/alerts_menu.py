@@ -52,7 +52,7 @@ COMMANDS = (
         "Add a keyword alert",
         "/alert rust backend — tells you about every new job that matches, once. Replies with "
         "the alert as understood, its id, and the jobs posted in the last 7 days it would have "
-        "matched. The same alert twice is refused.",
+        "matched (with none, the part that holds it back). The same alert twice is refused.",
     ),
     Command(
         "alerts",
