@@ -261,7 +261,8 @@ class AlertCommands:
         unstated, held = self._loosened(store, query, hits, msg.chat_id, edit)
         digest = self._digest(store, msg.chat_id, alert_id)
         summary = stored_search.summary(hits, scope, False, query.normalized, digest) + held
-        return f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>{note}{unstated}\n{summary}"
+        now = f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>"
+        return f"{now}{note}{unstated}\n{summary}"
 
     def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:
         """Delete one alert by id, or by its query written as /alerts shows it; all of them

@@ -56,10 +56,11 @@ def page(
 def first_page(
     store: Stores, chat_id: int, query: Query, typed: str, scan_limit: int
 ) -> tuple[OutgoingMessage | str, Query, bool]:
-    """/search's first page, the query it shows and whether it found a job. A search written as a sentence that
-    found nothing ("rust jobs in lisbon": few jobs say "jobs"), or whose OR took every word
-    on its side ("rust or go jobs in berlin"), shows the first page of the filters it likely
-    means (`rust location:lisbon`, `(rust OR go) location:berlin`) instead, and says so."""
+    """/search's first page, the query it shows and whether it found a job. A search written
+    as a sentence that found nothing ("rust jobs in lisbon": few jobs say "jobs"), or whose
+    OR took every word on its side ("rust or go jobs in berlin"), shows the first page of
+    the filters it likely means (`rust location:lisbon`, `(rust OR go) location:berlin`)
+    instead, and says so."""
     mark = store.postings.stored_until()
     hits, read = stored_search.latest(store, chat_id, query, PAGE + 1, scan_limit, mark)
     tight = or_tight(query.root)  # "rust or go jobs in berlin": OR took every word after it

@@ -168,23 +168,14 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
         return NOT_A_COMMAND  # many words, or words of talk, and no filter: not a query
     shown = esc(text)
     if clock and _ONLY_PLACE.fullmatch(text):  # "I live in Berlin": no kind of job said
-        return (
-            hello
-            + clock.lstrip("\n")
-            + (
-                f" For the jobs there, an alert of your words and the place: <code>/alert backend "
-                f"{shown}</code>."
-            )
-        )
-    return (
-        hello
-        + (
-            f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
-            f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
-            "command."
-        )
-        + clock
+        ask = "For the jobs there, an alert of your words and the place:"
+        return f"{hello}{clock.lstrip()} {ask} <code>/alert backend {shown}</code>."
+    offer = (
+        f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
+        f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
+        "command."
     )
+    return hello + offer + clock
 
 
 _ONLY_PLACE = re.compile(r'(?:location|near):(?:"[^"]+"|\S+)')

@@ -78,8 +78,9 @@ _GLUE = frozenset({
     "timezones", "tz", "d", "ll", "like", "love", "would", "prefer", "interested", "am", "but",
     "after", "as", "can", "could", "you", "ideally", "preferably", "that", "what", "which",
     "do", "does", "have", "has", "are", "live", "living", "located", "reside", "residing",
+    "here", "to", "on",
     # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
-    "here", "to", "on", "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "je", "cherche",
+    "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "je", "cherche",
     "zoek", "een", "als", "procuro", "um", "uma", "de",
 })  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
