@@ -4,7 +4,6 @@ that brought nothing in 30 days. `alert_presses` redraws it after a press."""
 
 from __future__ import annotations
 
-import functools
 import html
 from datetime import datetime, timedelta
 
@@ -15,7 +14,6 @@ from bot.syntax import format_node
 from bot.telegram import stored_search
 from bot.telegram.delivery_modes import local_time
 from bot.telegram.split import visible_text
-from bot.telegram.tips import closest
 from bot.view import stored_query
 from bot.wording import plural, shorten
 
@@ -93,15 +91,13 @@ def _held_back(store: Stores, chat_id: int, alert: AlertRow, since: datetime) ->
         query = stored_query(alert.query)
     except QueryError:  # (stored before a change of the language)
         return ""
-    count = functools.partial(stored_search.count, store, chat_id, since)
-    found = closest.misses(query.root, count)
+    found = stored_search.misses(store, chat_id, query, since)
     if not found:
         return ""
     top = found[0]
-    jobs = f"{top.jobs:,}+ jobs" if top.more else plural(top.jobs, "job")
     return (
-        f"Without <b>{esc(format_node(top.part))}</b>, #{alert.id} would have found {jobs} "
-        f"in them: <code>/edit {alert.id} {esc(top.rest.normalized)}</code>."
+        f"Without <b>{esc(format_node(top.part))}</b>, #{alert.id} would have found "
+        f"{top.found} in them: <code>/edit {alert.id} {esc(top.rest.normalized)}</code>."
     )
 
 

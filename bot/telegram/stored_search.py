@@ -127,8 +127,15 @@ def held_back(
     the parts that hold it back (`tips.closest`; salary and years only when `amounts`).
     `said`: the command to offer with the query without each ("/edit 3"), and which jobs
     were counted ("jobs of the last 7 days")."""
-    counted = functools.partial(count, store, chat_id, since)
-    return closest.tip(closest.misses(query.root, counted, amounts), *said)
+    return closest.tip(misses(store, chat_id, query, since, amounts), *said)
+
+
+def misses(
+    store: Stores, chat_id: int, query: Query, since: datetime | None, amounts: bool = True
+) -> list[closest.Miss]:
+    """The parts of `query` whose leaving out finds jobs posted since `since` (None: any
+    stored), those that find the most first (`tips.closest`)."""
+    return closest.misses(query.root, functools.partial(count, store, chat_id, since), amounts)
 
 
 def summary(hits: list[Posting], scope: str, would: bool, query: str, digest: str = "") -> str:

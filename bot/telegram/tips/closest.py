@@ -42,6 +42,11 @@ class Miss:
     jobs: int
     more: bool  # the search stopped at its bound: at least `jobs`
 
+    @property
+    def found(self) -> str:
+        """What the query finds without the part, in words: "1 job", "300+ jobs"."""
+        return f"{self.jobs:,}+ jobs" if self.more else plural(self.jobs, "job")
+
 
 def without_each(root: Node, amounts: bool = True) -> list[tuple[Node, Query]]:
     """(part, the query without it) for each part of an AND at the top of `root` that can go
@@ -92,9 +97,8 @@ def tip(found: list[Miss], command: str, jobs: str) -> str:
         return ""
     lines = [f"\nOne part less finds some ({jobs}):"]
     for miss in found[:SHOWN]:
-        many = f"{miss.jobs:,}+ jobs" if miss.more else plural(miss.jobs, "job")
         lines.append(
-            f"• without <b>{esc(format_node(miss.part))}</b>: {many}, "
+            f"• without <b>{esc(format_node(miss.part))}</b>: {miss.found}, "
             f"<code>{esc(command)} {esc(miss.rest.normalized)}</code>"
         )
     return "\n".join(lines)
