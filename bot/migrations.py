@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlite_utils.migrations import Migrations
 
-from bot.store import schema_changes, schema_tables
+from bot.store import schema_changes, schema_reread, schema_tables
 
 migrations = Migrations("jobbot")
 migrations(name="0001_initial")(schema_tables.initial)
@@ -44,7 +44,8 @@ migrations(name="0027_alerts_delivery")(schema_changes.alerts_delivery)
 migrations(name="0028_alerts_resume_at")(schema_changes.alerts_resume_at)
 migrations(name="0029_exchange_rates")(schema_changes.exchange_rates)
 migrations(name="0030_deliveries_sent_queries")(schema_changes.deliveries_sent_queries)
-migrations(name="0031_pay_from_descriptions")(schema_changes.pay_from_descriptions)
+migrations(name="0031_pay_from_descriptions")(schema_reread.pay_from_descriptions)
 migrations(name="0032_deliveries_edit")(schema_changes.deliveries_edit)
-migrations(name="0033_content_hash_with_fields")(schema_changes.content_hash_with_fields)
+migrations(name="0033_content_hash_with_fields")(schema_reread.content_hash_with_fields)
 migrations(name="0034_postings_detailed_at")(schema_changes.postings_detailed_at)
+migrations(name="0035_pay_read_again")(schema_reread.pay_read_again)

@@ -297,3 +297,39 @@ def test_content_hashes_are_taken_over_the_fields_beside_the_text(tmp_path: Path
     assert normalize.content_hash(unpaid) != polled.content_hash, "the pay is hashed"
     assert hashes["Acme:2"] not in ("c2", polled.content_hash)
     db.close()
+
+
+def test_pay_is_read_again_with_the_hash_the_next_poll_takes(tmp_path: Path) -> None:
+    """Migration 0035: an open posting stored with no pay gets the pay its text states as
+    it is read now ("$140,000 - $180,000 a year" alone), and the hash a poll of the same
+    posting takes, so the job is not taken for an edit; a closed one keeps no pay."""
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    fulltext.register(conn)
+    db = Database(conn)
+    migrations.apply(db, stop_before=NAMES[NAMES.index("0035_pay_read_again") :])
+    db["boards"].insert(ROWS["boards"])
+    raw = RawPosting(
+        "1", "Data Engineer", "https://x.example/1", location="Boston, MA",
+        description_html="<p>Build it.</p><p>$140,000 - $180,000 a year</p>",
+    )  # fmt: skip
+    polled = normalize.posting(raw, BoardInfo("Acme", "greenhouse", "https://x.example"))
+    assert (polled.salary_min, polled.salary_max, polled.salary_period) == (140e3, 180e3, "year")
+    before = dataclasses.replace(polled, salary_min=None, salary_max=None, salary_currency=None,
+                                 salary_period=None)  # fmt: skip
+    row = dict(zip(_FIELDS, _posting_values(before), strict=True))
+    row["content_hash"] = normalize.content_hash(before)  # as the reader before it stored it
+    db["postings"].insert_all(
+        [
+            ROWS["postings"] | row,
+            ROWS["postings"] | row | {"key": "Acme:2", "external_id": "2", "closed_at": AT},
+        ]
+    )
+    db.close()
+    db = connect(tmp_path / "old.db")
+    rows = {r[0]: r[1:] for r in db.execute(
+        "SELECT key, salary_min, salary_max, salary_currency, salary_period, content_hash"
+        " FROM postings"
+    )}  # fmt: skip
+    assert rows["Acme:1"] == (140000.0, 180000.0, "USD", "year", polled.content_hash)
+    assert rows["Acme:2"] == (None, None, None, None, normalize.content_hash(before))
+    db.close()

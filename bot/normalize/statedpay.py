@@ -29,15 +29,16 @@ _BACK = frozenset("0123456789,.'’-–— \u202f\u00a0$€£¥₹ABCDEFGHIJKLMN
 _LOOKS = 200  # places looked at, at most: a text of thousands of "$" costs no more
 _BEFORE = 160  # characters before an amount where its pay word may be
 # Words that say pay (lower case; each after a word boundary, those marked whole before one
-# too), with the period a rate's name says. Looked for with rfind in the few characters
+# too), with the period a rate's name says (before a word that ends as it does). Looked for with rfind in the few characters
 # before an amount: a regex of them all costs several times that.
 _CUES: tuple[tuple[str, bool, str | None], ...] = (
-    ("salar", False, None), ("compensation", False, None), ("pay range", False, None),
-    ("pay band", False, None), ("pay scale", False, None), ("pay rate", False, None),
-    ("pay:", False, None), ("base pay", False, None), ("wage", False, None),
-    ("hourly rate", False, "hour"), ("day rate", False, "day"), ("daily rate", False, "day"),
-    ("ote", True, None), ("ctc", True, None), ("on-target earnings", False, None),
-    ("on target earnings", False, None), ("remunera", False, None), ("gehalt", False, None),
+    ("salar", False, None), ("compensation", False, None), ("pay", True, None),
+    ("wage", False, None), ("base", True, None), ("hiring range", False, None),
+    ("target range", False, None), ("annual range", False, None), ("total cash", False, None),
+    ("package", False, None), ("hourly rate", False, "hour"), ("day rate", False, "day"),
+    ("daily rate", False, "day"), ("rate", True, None), ("ote", True, None),
+    ("ctc", True, None), ("earnings", False, None), ("remunera", False, None),
+    ("gehalt", False, None),
     ("jahresgehalt", False, None), ("vergütung", False, None), ("rémunération", False, None),
     ("retribución", False, None), ("stipendio", False, None),
 )  # fmt: skip
@@ -65,7 +66,8 @@ def _one(n: int) -> str:
     )
 
 
-_AMOUNTS = re.compile(_one(1) + r"(?:\s*(?:-|–|—|to|and)\s*" + _one(2) + ")?")
+# A range's second amount is none when it is a share ("$150,000 and 10% bonus").
+_AMOUNTS = re.compile(_one(1) + r"(?:\s*(?:-|–|—|to|and)\s*" + _one(2) + r"(?![\d%]|\s%))?")
 _UNITS = r"(hour|hr|day|week|month|monat|year|yr|annum|jahr)\b"
 _ADVERBS = r"(hourly|daily|weekly|monthly|monatlich|annually|yearly|annual|jährlich|p\.\s?a\.)"
 _PERIOD_AFTER = re.compile(
@@ -75,16 +77,18 @@ _PERIOD_AFTER = re.compile(
 _PERIOD_BEFORE = re.compile(rf"(?i)\b{_ADVERBS}")
 _PERIODS = {"monat": "month", "monatlich": "month", "jahr": "year", "jährlich": "year"}
 # Right after an amount, words that make it something other than pay ("$2,000 home office
-# budget"); between the pay word and the amount, words that make it another sum ("pay for
-# your relocation up to $10,000").
+# budget"), unless a word puts those on top of it ("$242,000–$262,000 in addition to equity",
+# "plus bonus", "excl. bonus"); between the pay word and the amount, words that make it
+# another sum ("pay for your relocation up to $10,000").
 _NOT_PAY = re.compile(
-    r"(?i)[ \t]{0,2}(?:in\s+|of\s+)?(?:[\w-]+\s+){0,2}?(?:stipend|budget|allowance|bonus"
+    r"(?i)[ \t]{0,2}(?!(?:plus|and|with|in\s+addition\s+to|on\s+top\s+of|excl\w*|not\s+incl\w*"
+    r"|before)\b)(?:in\s+|of\s+)?(?:[\w-]+\s+){0,2}?(?:stipend|budget|allowance|bonus"
     r"|sign[- ]?on|signing|relocation|equity|rsus?|credits?|grants?|reimburse|million|billion"
     r"|bn|mn|funding|raised|revenue|arr|customers|users)\b"
 )
 _ASIDE = re.compile(
     r"(?i)\b(?:stipend|budget|allowance|bonus|relocation|equity|401|reimburse|learning"
-    r"|training|conference|home\s+office|referral|raised|funding|revenue|valuation)"
+    r"|training|conference|home\s+office|referral|raised|funding|revenue|valuation|deal)"
 )
 _UP_TO = re.compile(r"(?i)\b(?:up\s+to|max(?:imum)?|not\s+exceeding)\W*$")
 # Amounts a salary can be, per period, in a currency of a few units to the euro; currencies
@@ -151,6 +155,8 @@ def _read(text: str, m: re.Match[str]) -> Pay | None:
         return None
     before = text[max(0, m.start() - _BEFORE) : m.start()].lower()
     cue = _last_cue(before)
+    if cue is None and m["num2"] and _PERIOD_AFTER.match(text, m.end()):
+        cue = (max(0, len(before) - 60), None)  # "€70,000-€90,000 per year": a range of pay
     if cue is None or _ASIDE.search(before, cue[0]) or _NOT_PAY.match(text, m.end()):
         return None
     low, high = _bound(m, 1), _bound(m, 2) if m["num2"] else None

@@ -5,7 +5,6 @@ names them and applies them in order."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -13,8 +12,6 @@ from sqlite_utils import Database
 from bot import dedupe
 from bot.company import company_key, without_legal_form
 from bot.models import Posting
-from bot.normalize import content_hash
-from bot.normalize.statedpay import stated_pay
 from bot.store import fulltext
 
 _TEXT = "jobbot_text({0}.title, {0}.company, {0}.location, {0}.description, {0}.board)"
@@ -221,50 +218,10 @@ def deliveries_sent_queries(db: Database) -> None:
     db.execute("ALTER TABLE deliveries ADD COLUMN sent_queries TEXT")
 
 
-def pay_from_descriptions(db: Database) -> None:
-    """The pay open postings' descriptions state where their boards' fields stated none
-    (`bot.normalize.statedpay`, as new postings now get it): salary: alerts, /search and the
-    backtest find them. Descriptions are read one row at a time; ~20 µs each."""
-    rows = db.execute(
-        """SELECT key, description FROM postings
-           WHERE closed_at IS NULL AND salary_min IS NULL AND salary_max IS NULL"""
-    )
-    found = [(*pay, key) for key, text in rows if (pay := stated_pay(text))[2] is not None]
-    db.conn.executemany(
-        """UPDATE postings SET salary_min = ?, salary_max = ?, salary_currency = ?,
-           salary_period = ? WHERE key = ?""",
-        found,
-    )
-
-
 def deliveries_edit(db: Database) -> None:
     """What an edit of a posting changed ("pay added"), on a delivery the edit queued (the job
     matched the user's alert only after it): its message says so. NULL for a job queued new."""
     db.execute("ALTER TABLE deliveries ADD COLUMN edit TEXT")
-
-
-def content_hash_with_fields(db: Database) -> None:
-    """Each posting's content hash taken again over its pay, workplace, employment type and
-    places too (`bot.normalize.content_hash`): an edit of those alone is an edit now. Taken
-    from the stored posting, so a posting whose board changed nothing stays unchanged. In
-    steps of 2,000 rows; ~30 µs a posting (a million in about 30 s, once)."""
-    from bot.store.columns import _POSTING_COLS, _posting  # (its bot.store.db imports this)
-
-    read = db.conn.cursor()
-    read.row_factory = sqlite3.Row  # read by column name, whichever connection migrates
-    last = 0
-    while True:
-        rows = read.execute(
-            f"SELECT rowid, {_POSTING_COLS} FROM postings WHERE rowid > ? ORDER BY rowid LIMIT 2000",
-            (last,),
-        ).fetchall()
-        if not rows:
-            return
-        db.conn.executemany(
-            "UPDATE postings SET content_hash = ? WHERE rowid = ?",
-            [(content_hash(_posting(row)), row["rowid"]) for row in rows],
-        )
-        last = rows[-1]["rowid"]
 
 
 def postings_detailed_at(db: Database) -> None:
