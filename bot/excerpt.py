@@ -38,6 +38,13 @@ _COMPANY_OPENING = re.compile(
     r"^(?:at \w|we are |we're |founded in |since \d{4}|our (?:mission|company|team) )",
     re.IGNORECASE,
 )
+# A posting's facts set out as headings ("Job Title: …", "Position Type: Full-Time"): no
+# section about the role, nor one that says something of it.
+_FACT = re.compile(
+    r"^(?:job|role|position)\s+(?:title|type|location|id|no|number|category|level|code|ref"
+    r"|reference|date|status|family|grade)\b",
+    re.IGNORECASE,
+)
 _INLINE = re.compile(r"^([^:•.!?]{3,40}):\s+(\S.*)$")
 # A heading run into its text with a full stop ("Job Description. Mars Birdcare is..."):
 # only a short one, so that a sentence ("The job is remote. You...") stays a sentence.
@@ -52,8 +59,10 @@ class Section:
 
     @property
     def kind(self) -> str:
-        """'role', 'boilerplate' or 'other'."""
+        """'role', 'boilerplate', 'fact' or 'other'."""
         name = self.heading.strip(" :–-").strip()
+        if _FACT.match(name):
+            return "fact"
         if _ROLE.match(name):
             return "role"
         return "boilerplate" if _BOILERPLATE.match(name) else "other"
@@ -80,7 +89,11 @@ def sections(text: str) -> list[Section]:
                 body.append("")
             continue
         inline = _INLINE.match(line) or _INLINE_STOP.match(line)
-        if inline and Section(inline[1], ()).kind != "other":
+        kind = Section(inline[1], ()).kind if inline else "other"
+        if inline and kind == "fact":  # one line; the text after it is a section of its own
+            out += [Section(heading, tuple(body)), Section(inline[1], (inline[2],))]
+            heading, body = "", []
+        elif inline and kind != "other":
             out.append(Section(heading, tuple(body)))
             heading, body = inline[1], [inline[2]]
         elif _is_heading(line, following):

@@ -21,7 +21,7 @@ PAY = [
      (160000.0, 200000.0, "USD", None)),
     ("en-dash-annual", "Compensation: The annual cash compensation range for this position is "
      "$190,000–$260,000 based on level in addition to equity & benefits.",
-     (190000.0, 260000.0, "USD", None)),
+     (190000.0, 260000.0, "USD", "year")),
     ("euro-dots-after", "A competitive Annual Gross Base Salary of 18.000€-23.000€ depending on "
      "your level", (18000.0, 23000.0, "EUR", None)),
     ("per-year", "The estimated salary range is $145,000 - $155,000/year.",
@@ -35,7 +35,10 @@ PAY = [
     ("range-then-equity", "Salary: $120k - $150k + equity", (120000.0, 150000.0, "USD", None)),
     ("in-addition-to-equity", "Compensation: The annual cash compensation range for this "
      "position is $242,000–$262,000 in addition to equity & benefits.",
-     (242000.0, 262000.0, "USD", None)),
+     (242000.0, 262000.0, "USD", "year")),
+    ("annual-not-of-this-cue", "Our monthly team offsites are fun. Salary: $150,000 - $180,000",
+     (150000.0, 180000.0, "USD", None)),
+    ("monthly-salary", "monthly salary: €4,000 - €5,000", (4000.0, 5000.0, "EUR", "month")),
     ("plus-equity", "Salary range: $150,000 - $180,000 plus equity", (150000.0, 180000.0, "USD", None)),
     ("and-bonus", "Salary range: $150,000 - $180,000 and bonus", (150000.0, 180000.0, "USD", None)),
     ("with-equity", "Salary: $150,000 with equity", (150000.0, None, "USD", None)),

@@ -75,6 +75,8 @@ _PERIOD_AFTER = re.compile(
     rf"(?:(?:/|per|pro|im|an?|each)\s*{_UNITS}|[,/]?\s*{_ADVERBS})"
 )
 _PERIOD_BEFORE = re.compile(rf"(?i)\b{_ADVERBS}")
+# The period said just before the pay word, a word at most between: "annual cash compensation".
+_PERIOD_OF_CUE = re.compile(rf"(?i)\b{_ADVERBS}[^\S\n]+(?:[a-z]+[^\S\n]+)?$")
 _PERIODS = {"monat": "month", "monatlich": "month", "jahr": "year", "jährlich": "year"}
 # Right after an amount, words that make it something other than pay ("$2,000 home office
 # budget"), unless a word puts those on top of it ("$242,000–$262,000 in addition to equity",
@@ -156,27 +158,29 @@ def _read(text: str, m: re.Match[str]) -> Pay | None:
     before = text[max(0, m.start() - _BEFORE) : m.start()].lower()
     cue = _last_cue(before)
     if cue is None and m["num2"] and _PERIOD_AFTER.match(text, m.end()):
-        cue = (max(0, len(before) - 60), None)  # "€70,000-€90,000 per year": a range of pay
+        at = max(0, len(before) - 60)
+        cue = (at, None, at)  # "€70,000-€90,000 per year": a range of pay
     if cue is None or _ASIDE.search(before, cue[0]) or _NOT_PAY.match(text, m.end()):
         return None
     low, high = _bound(m, 1), _bound(m, 2) if m["num2"] else None
     if high is not None and m["k2"] and not m["k1"]:
         low *= AMOUNT_UNITS[m["k2"].lower()]  # "90-110k": the k counts for both
-    period = cue[1] or _period(text, m, before, cue[0])
+    period = cue[1] or _period(text, m, before, cue)
     up_to = high is None and _UP_TO.search(before[-24:])  # "up to $185,000": a top, not a floor
     pay = salary(None, low, cur, period) if up_to else salary(low, high, cur, period)
     return pay if _plausible(pay) else None
 
 
-def _last_cue(before: str) -> tuple[int, str | None] | None:
-    """Where the last pay word of `before` (lower case) ends, and the period it says."""
-    last: tuple[int, str | None] | None = None
+def _last_cue(before: str) -> tuple[int, str | None, int] | None:
+    """Where the last pay word of `before` (lower case) ends, the period it says, and where
+    it starts."""
+    last: tuple[int, str | None, int] | None = None
     for word, whole, rate in _CUES:
         i = before.rfind(word)
         while i >= 0 and not _word_at(before, i, len(word), whole):
             i = before.rfind(word, 0, i)
         if i >= 0 and (last is None or i + len(word) > last[0]):
-            last = (i + len(word), rate)
+            last = (i + len(word), rate, i)
     return last
 
 
@@ -221,10 +225,16 @@ def _bound(m: re.Match[str], n: int) -> float:
     return number * AMOUNT_UNITS[unit.lower()] if unit else number
 
 
-def _period(text: str, m: re.Match[str], before: str, cue_end: int) -> str | None:
+def _period(
+    text: str, m: re.Match[str], before: str, cue: tuple[int, str | None, int]
+) -> str | None:
     """The period written after the amount ("per year", "/ Monthly"), or before it, after
     its pay word ("annual salary range")."""
-    found = _PERIOD_AFTER.match(text, m.end()) or _PERIOD_BEFORE.search(before, cue_end)
+    found = (
+        _PERIOD_AFTER.match(text, m.end())
+        or _PERIOD_BEFORE.search(before, cue[0])
+        or _PERIOD_OF_CUE.search(before, max(0, cue[2] - 30), cue[2])
+    )
     if found is None:
         return None
     word = next(g for g in found.groups() if g).lower()
