@@ -9,6 +9,7 @@ process and get back only clean postings (`bot.reading`).
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # (the reader process reads, it does not fetch: it need not i
     from bot.http import Fetcher
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def drain(items: list[T]) -> Iterator[T]:
@@ -50,9 +52,35 @@ def normalise(
         fingerprints[key] = fp = fingerprint.raw(raw, seed)
         if stored.get(key) == fp:
             unchanged.append(key)
-        else:
+            continue
+        try:
             postings.append(normalize.posting(raw, info))
+        except Exception:  # a bug, loud once; the board's other postings are still read
+            _unreadable(info.name, raw.external_id)
+            if key in stored:  # kept open as stored, and tried again at the next poll
+                fingerprints[key] = stored[key]
+                unchanged.append(key)
+            else:
+                del fingerprints[key]
     return postings, unchanged, fingerprints
+
+
+def _unreadable(board: str, external_id: str) -> None:
+    """Log, with its traceback, a posting that normalising failed on: the first of each
+    board only, since every poll meets it again until the bug is fixed."""
+    if board in _failed:
+        return
+    if len(_failed) < 10_000:
+        _failed.add(board)
+    log.exception(
+        "board %s: posting %s could not be read, so it is left out (the board's other "
+        "postings are read)",
+        board,
+        external_id,
+    )
+
+
+_failed: set[str] = set()
 
 
 def read_alone(

@@ -233,7 +233,13 @@ class _Kept(logging.Handler):
         self.records: Logged = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
+        message = record.getMessage()
+        if record.exc_info:  # log.exception's traceback, as text
+            message += "\n" + _FORMATTER.formatException(record.exc_info)
+        self.records.append((record.name, record.levelno, message))
+
+
+_FORMATTER = logging.Formatter()
 
 
 _kept = _Kept()

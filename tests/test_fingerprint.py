@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -59,6 +60,25 @@ def test_normalise_skips_what_was_stored_with_the_same_fingerprint() -> None:
     postings, unchanged, again = normalise([RAW, second], BOARD, {"Acme:1": fps["Acme:1"]})
     assert [p.key for p in postings] == ["Acme:2"] and unchanged == ["Acme:1"]
     assert again == fps
+
+
+def test_a_posting_normalising_fails_on_costs_only_itself(caplog) -> None:
+    """A bug met by one posting (here a parser's number where the location's text goes) is
+    logged once with its traceback; the board's other postings are read, and one stored
+    before stays as stored (open, its fingerprint kept, so the next poll tries it again)."""
+    board = dataclasses.replace(BOARD, name=f"Broken-{id(caplog)}")
+    broken = dataclasses.replace(RAW, external_id="2", location=5)  # type: ignore[arg-type]
+    other = dataclasses.replace(RAW, external_id="3", title="Go Engineer")
+    caplog.set_level(logging.ERROR)
+    postings, unchanged, fps = normalise([RAW, broken, other], board, {})
+    assert [p.title for p in postings] == ["Senior Rust Engineer", "Go Engineer"]
+    assert unchanged == [] and f"{board.name}:2" not in fps
+    key = f"{board.name}:2"
+    postings, unchanged, fps = normalise([broken], board, {key: "stored"})
+    assert (postings, unchanged, fps) == ([], [key], {key: "stored"})
+    (logged,) = caplog.records  # the second poll's failure is not logged again
+    assert f"board {board.name}: posting 2 could not be read" in logged.getMessage()
+    assert logged.exc_info is not None and logged.exc_info[0] is AttributeError
 
 
 @pytest.fixture

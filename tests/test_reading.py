@@ -114,6 +114,20 @@ async def test_what_the_process_logs_is_logged_here_once_with_the_board(reader, 
     assert f"{board}\x1fdescription" not in tree._logged  # read there, not here
 
 
+def test_a_traceback_logged_in_the_process_comes_back_with_its_message() -> None:
+    """The process sends its log back as text: log.exception's traceback goes with it."""
+    kept = reading._Kept()
+    try:
+        {}["missing"]
+    except KeyError:
+        record = logging.LogRecord("bot.intake", logging.ERROR, "", 0, "board %s", ("b",),
+                                   sys.exc_info())  # fmt: skip
+    kept.emit(record)
+    ((name, level, message),) = kept.records
+    assert (name, level) == ("bot.intake", logging.ERROR)
+    assert message.startswith("board b\nTraceback") and "KeyError: 'missing'" in message
+
+
 async def test_a_body_too_big_to_bring_back_whole_is_read_on_the_thread(
     reader, caplog, monkeypatch
 ) -> None:

@@ -84,6 +84,7 @@ PAY = [
     ("allowance", "Salary: competitive. Benefits: €50 monthly gym allowance", N),
     ("sign-on", "Pay: $5,000 sign-on bonus", N),
     ("in-equity", "Compensation: $10,000 in equity", N),
+    ("two-amounts-no-range", "Salary: $2,500 120,000 a year", N),  # raised ValueError
     ("deals", "Deals range from $50,000 to $500,000 per year", N),
     ("payroll", "Payroll of $150,000", N),
     ("budget-for-the-role", "Budget for this role: €70k-€90k", N),

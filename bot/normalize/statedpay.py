@@ -44,10 +44,6 @@ _CUES: tuple[tuple[str, bool, str | None], ...] = (
 )  # fmt: skip
 _CUR = r"(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|HK\$|R\$|[$€£¥₹]|\b[A-Z]{3}\b)"
 _LAKHS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")  # India's grouping: 20,00,000
-_NUM = (
-    rf"{_LAKHS.pattern}(?!\d)"
-    r"|\d{1,3}(?:[,.'’\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?"
-)
 _GROUPED = re.compile(r"\d{1,3}(?:([,.'’\u202f\u00a0 ])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?")
 _SEPARATOR = re.compile(r"[,.'’\u202f\u00a0 ](?=\d{3}(?!\d))|,(?=\d\d,)")
 
@@ -57,10 +53,20 @@ _SEPARATOR = re.compile(r"[,.'’\u202f\u00a0 ](?=\d{3}(?!\d))|,(?=\d\d,)")
 _UNITS_SAID = "|".join(u for u in UNIT_PATTERN.split("|") if u not in ("m", "l"))
 
 
+def _num(n: int) -> str:
+    """An amount's digits: lakhs, thousands set apart by one separator throughout ("120,000",
+    "1.200.000", "80 000": "2,500 120,000" is two amounts), or digits alone; cents."""
+    return (
+        rf"{_LAKHS.pattern}(?!\d)"
+        rf"|\d{{1,3}}(?P<sep{n}>[,.'’\u202f\u00a0 ])\d{{3}}(?:(?P=sep{n})\d{{3}})*"
+        r"(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?"
+    )
+
+
 def _one(n: int) -> str:
     """One amount, its currency before or after it, its unit ("120k", "20 LPA")."""
     return (
-        rf"(?:(?P<pre{n}>{_CUR})\s?)?(?P<num{n}>{_NUM})"
+        rf"(?:(?P<pre{n}>{_CUR})\s?)?(?P<num{n}>{_num(n)})"
         rf"(?:\s?(?P<k{n}>(?i:{_UNITS_SAID})|(?<=\d)L)\b)?"
         rf"(?:\s?(?P<post{n}>{_CUR}))?"
     )
