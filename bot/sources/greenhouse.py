@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import json_body, register, shape, unique
+from bot.sources.base import items, json_body, register, shape, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 _API = "https://boards-api{eu}.greenhouse.io/v1/boards/{token}/jobs?content=true"
@@ -47,7 +47,7 @@ def _text(value: object) -> str | None:
 
 
 def _metadata(job: dict[str, Any], names: tuple[str, ...]) -> str | None:
-    for field in job.get("metadata") or ():
+    for field in items(job.get("metadata")):
         if isinstance(field, dict) and str(field.get("name", "")).strip().lower() in names:
             value = _text(field.get("value"))
             if value:

@@ -94,9 +94,9 @@ def _description(item: dict[str, Any]) -> str | None:
     parts = []
     for name in _SECTIONS:
         section = sections.get(name)
-        if isinstance(section, dict) and text(section.get("text")):
+        if isinstance(section, dict) and (body := text(section.get("text"))):
             heading = text(section.get("title"))
-            parts.append(f"<h3>{heading}</h3>{section['text']}" if heading else section["text"])
+            parts.append(f"<h3>{heading}</h3>{body}" if heading else body)
     return "".join(parts) or None
 
 
