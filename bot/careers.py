@@ -27,6 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from bot.ats import Board, board_of
 from bot.normalize import tree
+from bot.normalize.urls import joined
 
 __all__ = ["Board", "boards"]
 
@@ -106,7 +107,7 @@ def _self_hosted(page: LexborHTMLParser, page_url: str) -> Iterator[Board]:
     if "teamtailor-cdn.com" in assets:
         feed = _jobs_feed(page)
         if feed is not None:
-            yield Board("teamtailor", urljoin(page_url, feed))
+            yield Board("teamtailor", joined(page_url, feed))
     if "static.vscdn.net" in assets:  # the page is the site: its source reads what to poll
         yield Board("eightfold", page_url)
 

@@ -146,6 +146,13 @@ def test_detect_rejects_other_urls(url):
         detect(url)
 
 
+@pytest.mark.parametrize("url", ["http://[::1", "https://[x]/jobs"])
+def test_detect_says_a_url_urllib_cannot_read_is_none(url):
+    """Was a ValueError ("Invalid IPv6 URL") out of the source that first read it."""
+    with pytest.raises(DetectError, match="is not a valid URL"):
+        detect(url)
+
+
 # --- detect_remote ----------------------------------------------------------------------------
 
 JOBPOSTING_PAGE = b"""<!doctype html><html><head><script type="application/ld+json">

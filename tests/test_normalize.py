@@ -336,6 +336,7 @@ URLS = [
     ("whitespace", ("  https://example.com/a  ", None), "https://example.com/a"),
     ("empty-uses-base", ("", "https://example.com/board"), "https://example.com/board"),
     ("empty", ("", None), ""),
+    ("no-ip-in-brackets", ("//[::1/jobs/1", "https://example.com/"), "//[::1/jobs/1"),
 ]
 
 

@@ -574,6 +574,14 @@ ERRORS = [
     ("rss-html", "rss", HTML_PAGE, "text/html", "RSS or Atom"),
     ("rss-json", "rss", b'{"jobs": []}', JSON, "RSS or Atom"),
     ("rss-empty", "rss", b"", "", "empty body"),
+    (  # libxml2 recovers it, then cannot write it out (a SerialisationError escaped)
+        "rss-surrogate-in-a-namespace",
+        "rss",
+        b'<?xml version="1.0" encoding="windows-1252"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/'
+        b'1999/02/22-rdf-syntax-ns#" xmlns:dc="http://pur&#xD800;l.org/dc/elements/1.1/">\n<chan',
+        "application/rdf+xml",
+        "RSS or Atom",
+    ),
     ("demo-wrong-shape", "demo", b"[]", JSON, "'jobs' list"),
 ]
 

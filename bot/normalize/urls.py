@@ -33,6 +33,16 @@ def _canonical_already(url: str) -> bool:
     return all(p and not _is_tracking(p) for p in params)
 
 
+def joined(base: str, href: str) -> str:
+    """`href` resolved against `base`; `href` as it is when urllib cannot read one of them
+    (a page's "http://[::1": a bracketed host that is no IP address), which then fails
+    where it is fetched, not where it is read."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
+
+
 def canonical_url(url: str | None, base: str | None = None) -> str:
     """An absolute URL without its fragment or tracking parameters (utm_*, gclid, fbclid, mc_*).
 
@@ -42,7 +52,7 @@ def canonical_url(url: str | None, base: str | None = None) -> str:
         if _canonical_already(url):
             return url
     elif base:
-        url = urljoin(base.strip(), url)
+        url = joined(base.strip(), url)
     if not url:
         return ""
     try:

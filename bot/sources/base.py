@@ -7,13 +7,14 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from bot import careers
 from bot.decoding import loads_json
 from bot.errors import DetectError, FetchError, ParseError, UnsupportedBoard
 from bot.models import FetchResult, RawPosting
 from bot.normalize import tree
+from bot.normalize.urls import joined
 from bot.sources.contract import Source
 
 if TYPE_CHECKING:
@@ -48,7 +49,10 @@ def all_sources() -> list[Source]:
 def detect(url: str) -> tuple[str, str]:
     """Recognise a pasted board URL: (kind, endpoint to poll). Raises DetectError."""
     for source in sorted(_REGISTRY.values(), key=lambda s: s.generic):
-        endpoint = source.endpoint(url)
+        try:
+            endpoint = source.endpoint(url)
+        except ValueError as exc:  # urllib's "Invalid IPv6 URL" and the like
+            raise DetectError(f"{url} is not a valid URL: {exc}") from None
         if endpoint:
             return source.kind, endpoint
     raise DetectError(
@@ -187,7 +191,7 @@ def sniff(result: FetchResult) -> tuple[str, str] | None:
         jobs = [href for title, href in feeds if "job" in title or "career" in title]
         href = str(next(iter(jobs + [href for _, href in feeds]), None) or "").strip()
         if href:  # the page's job feed, not its blog's
-            return "rss", urljoin(url, href)
+            return "rss", joined(url, href)
     return None
 
 

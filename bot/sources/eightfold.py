@@ -30,10 +30,11 @@ from __future__ import annotations
 import html
 import re
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from bot.errors import ParseError, UnsupportedBoard
 from bot.models import FetchResult, RawPosting
+from bot.normalize.urls import joined
 from bot.sources.base import items, json_body, mapping, origin_of, register, shape, text, unique
 from bot.sources.contract import Context, Page, Request, Response, Source
 
@@ -125,7 +126,7 @@ def _posting(position: dict[str, Any], origin: str, *, partial: bool) -> RawPost
     return RawPosting(
         external_id=ident,
         title=text(_first(position, "name", "posting_name")) or "",
-        url=urljoin(origin + "/", page or f"/careers/job/{ident}"),
+        url=joined(origin + "/", page or f"/careers/job/{ident}"),
         location=_place(position.get("location")) or (places[0] if len(places) == 1 else None),
         locations=places,
         description_html=text(_first(position, "job_description", "jobDescription")),

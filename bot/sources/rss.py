@@ -11,13 +11,14 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import parse_date
+from bot.normalize.urls import joined
 from bot.sources.base import content_id, register
 from bot.sources.contract import Context, Page, Response, Source
 
@@ -46,7 +47,10 @@ class _Entry:
 
 
 def _is_wwr(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a feed's own link may be anything ("http://[::1")
+        return False
     return host == "weworkremotely.com" or host.endswith(".weworkremotely.com")
 
 
@@ -119,7 +123,7 @@ def _atom_link(entry: ET.Element, base: str) -> str | None:
     if best is None:
         return None
     href = best.get("href", "").strip()
-    return urljoin(best.get(_XML_BASE) or base, href) if base else href
+    return joined(best.get(_XML_BASE) or base, href) if base else href
 
 
 def _atom_body(f: dict[str, ET.Element]) -> tuple[str | None, str | None]:
@@ -139,7 +143,7 @@ def _atom_body(f: dict[str, ET.Element]) -> tuple[str | None, str | None]:
 def _atom_entry(entry: ET.Element, feed_base: str) -> _Entry:
     f = _fields(entry)
     get = lambda name: _text(f[name].text) if name in f else None  # noqa: E731
-    base = urljoin(feed_base, entry.get(_XML_BASE, "")) if feed_base else entry.get(_XML_BASE, "")
+    base = joined(feed_base, entry.get(_XML_BASE, "")) if feed_base else entry.get(_XML_BASE, "")
     author = f.get("author")
     name = author.find(f"{_ATOM}name") if author is not None else None
     html, text = _atom_body(f)
@@ -193,7 +197,7 @@ def _recover(body: bytes) -> ET.Element | None:
     try:
         root = etree.fromstring(body, parser)
         return ET.fromstring(etree.tostring(root)) if root is not None else None
-    except (etree.XMLSyntaxError, ET.ParseError, ValueError):
+    except (etree.LxmlError, ET.ParseError, ValueError):  # SerialisationError of bad bytes too
         return None
 
 

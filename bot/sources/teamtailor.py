@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import tree
+from bot.normalize.urls import joined
 from bot.sources.base import describe_body, page_markup, register, text
 from bot.sources.contract import Context, Page, Request, Response, Source
 
@@ -91,7 +92,7 @@ def _page(response: Response) -> Page:
             f"expected a Teamtailor RSS feed or a career page linking one, got "
             f"{describe_body(response)} without an RSS alternate link"
         )
-    return Page((), [Request(urljoin(response.url, href))])
+    return Page((), [Request(joined(response.url, href))])
 
 
 @register
