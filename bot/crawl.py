@@ -3,7 +3,7 @@ follow-ups it asks for (pages, a few side by side when one names many; then deta
 side), and gather the raw postings. `bot.intake` reads what it gathers into clean postings.
 
 Pages are required: one that fails fails the fetch (a BoardError). Details are optional: one
-that fails (404, a bad body) leaves its posting as the list gave it; a 429, a network failure
+that fails (404, a bad body, a bug met reading it) leaves its posting as the list gave it; a 429, a network failure
 or the fetch's deadline drawing near stops the remaining details until the next poll. Their
 ids come back in `Crawl.incomplete`, so the next poll asks for them again.
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ from bot.sources.contract import Context, Page, Request, Response, Source
 
 if TYPE_CHECKING:  # (the reader process reads, it does not fetch: it need not import HTTP)
     from bot.http import Fetcher
+
+log = logging.getLogger(__name__)
 
 MAX_PAGES = 200  # page requests in one fetch; a source's own page limit is usually lower
 MAX_DETAILS = 1000  # detail requests in one fetch; the rest wait for the next poll
@@ -228,6 +231,9 @@ async def _details(
                 return
             except (FetchError, ParseError):
                 return
+            except Exception:  # a bug in reading one detail: its posting keeps its list entry
+                _detail_bug(source.kind, request)
+                return
             for posting in page.postings:
                 if posting.external_id == request.detail_of:
                     found[posting.external_id] = posting
@@ -239,3 +245,18 @@ async def _details(
     with contextlib.suppress(TimeoutError):
         async with asyncio.timeout(None if left is None else left * DETAIL_SHARE):
             await asyncio.gather(*(one(r) for r in requests[:MAX_DETAILS]))
+
+
+_bugs: set[str] = set()
+
+
+def _detail_bug(kind: str, request: Request) -> None:
+    """Log, with its traceback, a detail that reading failed on: the first of each kind only
+    (every poll meets it again until the bug is fixed)."""
+    if kind in _bugs:
+        return
+    _bugs.add(kind)
+    log.exception(
+        "%s: reading the detail of posting %s failed, so it keeps its list entry",
+        kind, request.detail_of,
+    )  # fmt: skip

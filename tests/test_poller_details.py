@@ -3,6 +3,7 @@ that fails keeps its posting from the list data, never drops it, never makes an 
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,9 @@ from bot.config import PollingConfig
 from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
 from bot.poller import Poller, PollStores
+from bot.sources import base
+from bot.sources.contract import Context, Page, Response
+from bot.sources.smartrecruiters import SmartRecruiters
 from bot.store import Stores
 
 LIST = "/v1/companies/Quillfin/postings"
@@ -151,3 +155,34 @@ async def test_a_recent_jobs_detail_is_read_again_a_day_on_and_its_edit_reaches(
     )
     asked = [path for path, _ in boards.requests if path.startswith(f"{LIST}/")]
     assert sorted(asked) == [f"{LIST}/1", f"{LIST}/2", f"{LIST}/2"], "the baseline's once"
+
+
+async def test_a_detail_that_reading_fails_on_keeps_its_posting_and_the_board(
+    poller, store, boards, quill, now, monkeypatch, caplog
+) -> None:
+    """A bug met reading one detail (a source whose parse raises on it: a plugin kind here)
+    leaves that posting as the list gave it, logged once with its traceback; the board's
+    other new jobs are stored and sent."""
+
+    class Brittle(SmartRecruiters):
+        kind = "brittle"
+
+        def parse(self, response: Response, ctx: Context) -> Page:
+            if response.request.detail_of == "2":
+                raise TypeError("a bug in reading this detail")
+            return super().parse(response, ctx)
+
+    monkeypatch.setitem(base._REGISTRY, "brittle", Brittle())
+    store.db.execute("UPDATE boards SET kind = 'brittle' WHERE name = ?", (quill,))
+    serve(boards, [1], {})
+    await poller.poll(quill)
+    caplog.set_level(logging.ERROR)
+    serve(boards, [1, 2, 3], {})
+    second = await poller.poll(quill)
+    assert (second.status, second.new, second.enqueued) == ("ok", 2, 2)
+    assert store.postings.posting("Quill:2").title == "Rust Engineer 2"  # from the list data
+    assert "Ad 3" in store.postings.posting("Quill:3").description
+    await poller.poll(quill)  # the bug met again: not logged again
+    (logged,) = [r for r in caplog.records if "reading the detail" in r.getMessage()]
+    assert "brittle: reading the detail of posting 2 failed" in logged.getMessage()
+    assert logged.exc_info is not None and logged.exc_info[0] is TypeError
