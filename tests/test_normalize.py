@@ -758,3 +758,33 @@ def test_a_job_is_found_in_every_place_its_board_lists():
     assert matches("location:dublin", job) and matches("location:ireland", job)
     assert matches("rust dublin", replace(job, title="Rust Engineer"))
     assert not matches("location:berlin", job)
+
+
+TITLES = [
+    (
+        "job-code-first",
+        "[Job - 24974] Senior React Developer, Brazil",
+        "Senior React Developer, Brazil",
+    ),
+    ("req-last", "Data Engineer (REQ-2024-0456)", "Data Engineer"),
+    ("capitals-code", "Backend Engineer - (R-01234)", "Backend Engineer"),
+    ("id-word", "Account Executive (ID 4421)", "Account Executive"),
+    ("bare-long-number", "Tech Lead (12345678)", "Tech Lead"),
+    ("year-stays", "Summer Intern (2026)", "Summer Intern (2026)"),
+    ("words-and-year-stay", "Intern (from 2026)", "Intern (from 2026)"),
+    (
+        "contract-stays",
+        "(1099 Contract) Salesforce Consultant",
+        "(1099 Contract) Salesforce Consultant",
+    ),
+    ("level-stays", "Engineer (L5)", "Engineer (L5)"),
+    ("share-stays", "Sales (100% remote)", "Sales (100% remote)"),
+    ("gender-stays", "Werkstudent (m/w/d)", "Werkstudent (m/w/d)"),
+    ("code-alone-stays", "[12345]", "[12345]"),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), [t[1:] for t in TITLES], ids=[t[0] for t in TITLES])
+def test_a_titles_requisition_code_is_left_out(title, expected):
+    raw = RawPosting(external_id="1", title=title, url="https://x.example/1")
+    assert posting(raw, BoardInfo("Acme", "lever", "https://x.example")).title == expected

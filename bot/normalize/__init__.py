@@ -35,7 +35,7 @@ from bot.normalize.fields import (
 )
 from bot.normalize.markup import html_to_text
 from bot.normalize.mojibake import repair_mojibake
-from bot.normalize.noise import page_text, strip_canary, strip_page_noise
+from bot.normalize.noise import page_text, strip_canary, strip_page_noise, title_without_code
 from bot.normalize.statedpay import stated_pay
 from bot.normalize.text import clean, clean_text, field, unescape
 from bot.normalize.urls import canonical_url
@@ -134,7 +134,7 @@ def _employment(value: str | None, title: str) -> str | None:
 
 
 def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
-    title = field(repair_mojibake(raw.title))
+    title = title_without_code(field(repair_mojibake(raw.title)))
     company = field(repair_mojibake(raw.company)) or clean(board.company) or clean(board.name)
     location = field(repair_mojibake(raw.location))
     places = locations(raw.locations, location)

@@ -1,4 +1,5 @@
-"""Drop what is not the posting: Remote OK's canary, page chrome, "Similar jobs", repeats."""
+"""Drop what is not the posting: Remote OK's canary, page chrome, "Similar jobs", repeats,
+a title's requisition code."""
 
 from __future__ import annotations
 
@@ -107,3 +108,23 @@ def page_text(markup: str | None) -> str:
     if not markup:
         return ""
     return strip_page_noise(html_to_text(markup, drop=_LANDMARKS))
+
+
+# A requisition code in brackets at a title's start or end ("[Job - 24974] Senior React
+# Developer", "Data Engineer (REQ-2024-0456)", "(R-01234)"): a number of 3+ digits after a
+# word that names it or capitals, or of 5+ alone. "(2026)", "(1099 Contract)", "(L5)" stay.
+_CODE = (
+    r"[\[(](?:(?:job|req(?:uisition)?|jr|id|ref|posting)\b[\s#:.-]*(?:(?-i:[A-Z]{1,4})[-_ ]?)?"
+    r"\d{3,}|(?-i:[A-Z]{1,4})[-_ ]?\d{3,}|\d{5,})[\w-]*[\])]"
+)
+_LEADING_CODE = re.compile(rf"^\s*{_CODE}\s*[-–:|]?\s*", re.IGNORECASE)
+_TRAILING_CODE = re.compile(rf"\s*[-–|]?\s*{_CODE}\s*$", re.IGNORECASE)
+
+
+def title_without_code(title: str) -> str:
+    """The title without a requisition code at its start or end: noise to a job seeker, and
+    a title alert's words are in the rest. A title that is a code alone stays."""
+    if "[" not in title and "(" not in title:
+        return title
+    bare = _TRAILING_CODE.sub("", _LEADING_CODE.sub("", title))
+    return bare or title
