@@ -1126,6 +1126,14 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "rust (location:&quot;hong kong&quot; OR (remote:yes from:&quot;hong kong&quot;))",
         ),
         ("elixir jobs anywhere", "<code>/alert elixir</code>"),  # no place asked
+        (  # places, then remote, closing a list
+            "rust jobs in Berlin, Munich, or remote",
+            "rust (location:(berlin OR munich) OR (remote:yes from:(berlin OR munich)))</code>",
+        ),
+        (  # where one is, then where one would work: the either-or only
+            "I'm a backend engineer in Berlin looking for Go roles, remote in the EU or Berlin",
+            "<code>/alert backend engineer go (location:berlin OR (remote:yes from:eu))</code>",
+        ),
         (  # "want to work on": no words of the job
             "I want to work on trading systems in C++ in Chicago",
             "<code>/alert trading systems c++ location:chicago</code>",

@@ -95,9 +95,16 @@ def _alone(m: re.Match[str]) -> str:
 
 def _listed(m: re.Match[str]) -> str:
     """A list closed by "or" as one OR, when its items are what its glue word takes: places
-    after "in" and "from" (not "in Berlin, Rust or Go"), techs after "with", "like", "using"."""
+    after "in" and "from" (not "in Berlin, Rust or Go"), techs after "with", "like", "using".
+    Places closed by "or remote" as the places or remote ("in berlin, munich or remote")."""
     items = [*_COMMA.split(m["items"]), m["last"]]
     glue = m["glue"].lower()
+    if (
+        glue == "in"
+        and items[-1].lower() == "remote"
+        and all(a_place(i.lower()) for i in items[:-1])
+    ):
+        return f"{m['glue']} {' or '.join(items)}"
     kind = a_place if glue in ("in", "from") else is_tech if glue in _TECH_GLUE else None
     if kind is not None and not all(kind(item.lower()) for item in items):
         return m[0]

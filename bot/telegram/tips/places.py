@@ -42,6 +42,17 @@ def in_a_place(node: Node) -> TypeGuard[Field]:
     return isinstance(node, Field) and node.name in ("location", NEAR)
 
 
+def without_place_again(root: Node) -> Node:
+    """Without a place asked alone that an either-or names again ("a backend engineer in
+    Berlin looking for … remote in the EU or Berlin"): the one alone is where the writer
+    is, the either-or where they would work; kept, it would leave the remote side no job."""
+    if not isinstance(root, And):
+        return root
+    either = {c for o in root.children if isinstance(o, Or) for c in o.children}
+    kept = tuple(c for c in root.children if not (in_a_place(c) and c in either))
+    return root if len(kept) == len(root.children) else And(kept) if len(kept) > 1 else kept[0]
+
+
 def or_remote(place: Field, region: Node | None = None) -> Or:
     """Jobs in `place`, or remote ones open to it ("in berlin or remote", "in berlin, remote
     ok": `location:berlin OR remote:yes from:berlin`): a remote job of the US only is not.

@@ -34,6 +34,7 @@ from bot.telegram.tips.places import (
     remote_at,
     town_at,
     within_at,
+    without_place_again,
 )
 from bot.telegram.tips.said import kind_of_work, one_word
 from bot.telegram.tips.tip import Tip, word_of
@@ -275,8 +276,9 @@ def meant(text: str) -> str | None:
     rewritten = as_filters(root, loose=True, currency=currency_of(text))
     if rewritten is None:
         return None
-    remote = open_to(rewritten[0])  # "remote jobs in germany": open to Germany, from:
-    return format_node(remote[0] if remote else rewritten[0])
+    rewritten_root = without_place_again(rewritten[0])
+    remote = open_to(rewritten_root)  # "remote jobs in germany": open to Germany, from:
+    return format_node(remote[0] if remote else rewritten_root)
 
 
 def sentence_tip(root: Node, typed: str, command: str) -> Tip | None:
