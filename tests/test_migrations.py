@@ -301,8 +301,9 @@ def test_content_hashes_are_taken_over_the_fields_beside_the_text(tmp_path: Path
 
 def test_pay_is_read_again_with_the_hash_the_next_poll_takes(tmp_path: Path) -> None:
     """Migration 0035: an open posting stored with no pay gets the pay its text states as
-    it is read now ("$140,000 - $180,000 a year" alone), and the hash a poll of the same
-    posting takes, so the job is not taken for an edit; a closed one keeps no pay."""
+    it is read now ("$140,000 - $180,000 a year" alone), one whose board's yearly pay is an
+    hour's the hour, each with the hash a poll of the same posting takes, so the job is not
+    taken for an edit; a closed one keeps no pay."""
     conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
     fulltext.register(conn)
     db = Database(conn)
@@ -318,10 +319,17 @@ def test_pay_is_read_again_with_the_hash_the_next_poll_takes(tmp_path: Path) -> 
                                  salary_period=None)  # fmt: skip
     row = dict(zip(_FIELDS, _posting_values(before), strict=True))
     row["content_hash"] = normalize.content_hash(before)  # as the reader before it stored it
+    hourly = RawPosting("3", "Recruiting Coordinator", "https://x.example/3", salary_min=25,
+                        salary_max=27, salary_currency="USD", salary_period="year")  # fmt: skip
+    rate = normalize.posting(hourly, BoardInfo("Acme", "remoteok", "https://x.example"))
+    assert rate.salary_period == "hour"  # as a poll reads it now
+    yearly = dataclasses.replace(rate, salary_period="year")  # as it was stored
+    row3 = dict(zip(_FIELDS, _posting_values(yearly), strict=True))
     db["postings"].insert_all(
         [
             ROWS["postings"] | row,
             ROWS["postings"] | row | {"key": "Acme:2", "external_id": "2", "closed_at": AT},
+            ROWS["postings"] | row3 | {"content_hash": normalize.content_hash(yearly)},
         ]
     )
     db.close()
@@ -332,4 +340,5 @@ def test_pay_is_read_again_with_the_hash_the_next_poll_takes(tmp_path: Path) -> 
     )}  # fmt: skip
     assert rows["Acme:1"] == (140000.0, 180000.0, "USD", "year", polled.content_hash)
     assert rows["Acme:2"] == (None, None, None, None, normalize.content_hash(before))
+    assert rows["Acme:3"] == (25.0, 27.0, "USD", "hour", rate.content_hash)
     db.close()

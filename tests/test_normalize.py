@@ -788,3 +788,23 @@ TITLES = [
 def test_a_titles_requisition_code_is_left_out(title, expected):
     raw = RawPosting(external_id="1", title=title, url="https://x.example/1")
     assert posting(raw, BoardInfo("Acme", "lever", "https://x.example")).title == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ((25, 27, "USD", "year"), (25.0, 27.0, "USD", "hour")),  # Remote OK's yearly fields
+        ((2500, 3500, "EUR", None), (2500.0, 3500.0, "EUR", "month")),
+        ((120000, 150000, "USD", "year"), (120000.0, 150000.0, "USD", "year")),
+        ((500, 600, "GBP", "day"), (500.0, 600.0, "GBP", "day")),  # said: kept
+        ((800, 900, "JPY", "year"), (800.0, 900.0, "JPY", "year")),  # many units to the euro
+        ((1, 2, "USD", "year"), (1.0, 2.0, "USD", "year")),  # no pay's size: as said
+    ],
+    ids=["hourly", "monthly", "yearly", "day-said", "yen", "too-small-for-any"],
+)
+def test_a_boards_yearly_pay_too_small_for_a_year_gets_the_period_its_size_says(fields, expected):
+    low, high, cur, period = fields
+    raw = RawPosting("1", "Recruiter", "https://x.example/1", salary_min=low, salary_max=high,
+                     salary_currency=cur, salary_period=period)  # fmt: skip
+    p = posting(raw, BoardInfo("Acme", "remoteok", "https://x.example"))
+    assert (p.salary_min, p.salary_max, p.salary_currency, p.salary_period) == expected

@@ -28,6 +28,7 @@ from bot.normalize.fields import (
     salary,
     salary_from_text,
     salary_period,
+    sized,
     split_locations,
     title_employment,
     title_workplace,
@@ -144,8 +145,8 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     else:
         description = clean_text(repair_mojibake(_cut(raw.description_text, board)))
     apply_url = canonical_url(raw.apply_url, board.url) if raw.apply_url else None
-    low, high, cur, period = salary(
-        raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_period
+    low, high, cur, period = sized(
+        salary(raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_period)
     )
     if low is None and high is None:
         low, high, cur, period = stated_pay(description)  # "Salary range: $160k-$200k"

@@ -208,6 +208,18 @@ def salary_period(value: object) -> str | None:
     return None
 
 
+# Amounts a salary can be, per period, in a currency of a few units to the euro; currencies
+# of many units (JPY, INR) have no ceiling.
+PAY_RANGE = {
+    "hour": (5, 1_000), "day": (50, 5_000), "week": (200, 20_000),
+    "month": (300, 100_000), "year": (10_000, 2_000_000),
+}  # fmt: skip
+MANY_UNITS = frozenset({
+    "JPY", "INR", "KRW", "IDR", "HUF", "CLP", "COP", "VND", "NGN", "PKR", "LKR", "KZT", "ARS",
+    "UGX", "TZS", "KES", "PHP", "THB", "RUB", "TWD", "ISK", "IRR",
+})  # fmt: skip
+
+
 def salary(
     low: object, high: object, cur: object = None, period: object = None
 ) -> tuple[float | None, float | None, str | None, str | None]:
@@ -219,6 +231,23 @@ def salary(
     if low_f is not None and high_f is not None and low_f > high_f:
         low_f, high_f = high_f, low_f
     return low_f, high_f, currency(cur), salary_period(period)
+
+
+def sized(
+    pay: tuple[float | None, float | None, str | None, str | None],
+) -> tuple[float | None, float | None, str | None, str | None]:
+    """A board's pay with the period its size says when the board said a year (or nothing)
+    and it is too small for one: Remote OK's fields are yearly by design, yet "$25–27" is
+    an hour's rate, "€2,500–3,500" a month's. Currencies of many units to the euro stay."""
+    low, high, cur, period = pay
+    amounts = [a for a in (low, high) if a is not None]
+    if period not in (None, "year") or not amounts or cur in MANY_UNITS:
+        return pay
+    for shorter in ("hour", "month"):
+        lo, hi = PAY_RANGE[shorter]
+        if max(amounts) < PAY_RANGE["year"][0] and lo <= min(amounts) and max(amounts) <= hi:
+            return low, high, cur, shorter
+    return pay
 
 
 _SALARY_TEXT = re.compile(

@@ -15,7 +15,14 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from bot.normalize.fields import AMOUNT_UNITS, UNIT_PATTERN, salary, salary_period
+from bot.normalize.fields import (
+    AMOUNT_UNITS,
+    MANY_UNITS,
+    PAY_RANGE,
+    UNIT_PATTERN,
+    salary,
+    salary_period,
+)
 
 Pay = tuple[float | None, float | None, str | None, str | None]
 NONE: Pay = (None, None, None, None)
@@ -99,16 +106,6 @@ _ASIDE = re.compile(
     r"|training|conference|home\s+office|referral|raised|funding|revenue|valuation|deal)"
 )
 _UP_TO = re.compile(r"(?i)\b(?:up\s+to|max(?:imum)?|not\s+exceeding)\W*$")
-# Amounts a salary can be, per period, in a currency of a few units to the euro; currencies
-# of many units (JPY, INR) have no ceiling.
-_RANGE = {
-    "hour": (5, 1_000), "day": (50, 5_000), "week": (200, 20_000),
-    "month": (300, 100_000), "year": (10_000, 2_000_000),
-}  # fmt: skip
-_MANY_UNITS = frozenset({
-    "JPY", "INR", "KRW", "IDR", "HUF", "CLP", "COP", "VND", "NGN", "PKR", "LKR", "KZT", "ARS",
-    "UGX", "TZS", "KES", "PHP", "THB", "RUB", "TWD", "ISK", "IRR",
-})  # fmt: skip
 
 
 def stated_pay(text: str) -> Pay:
@@ -250,9 +247,9 @@ def _period(
 def _plausible(pay: Pay) -> bool:
     """Whether each amount is one a salary can be for its period (none said: a year)."""
     low, high, cur, period = pay
-    lo, hi = _RANGE[period or "year"]
+    lo, hi = PAY_RANGE[period or "year"]
     amounts = [a for a in (low, high) if a is not None]
     if not amounts or cur is None:
         return False
-    top = float("inf") if cur in _MANY_UNITS else hi
+    top = float("inf") if cur in MANY_UNITS else hi
     return all(lo <= a <= top for a in amounts)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from sqlite_utils import Database
 
 from bot.normalize import content_hash
+from bot.normalize.fields import PAY_RANGE, sized
 from bot.normalize.statedpay import stated_pay
 
 _UNPAID = "closed_at IS NULL AND salary_min IS NULL AND salary_max IS NULL"
@@ -42,22 +43,29 @@ def content_hash_with_fields(db: Database) -> None:
 
 
 def pay_read_again(db: Database) -> None:
-    """The pay of open postings that state none, read again now that more ways of stating it
-    are read ("$140,000 - $180,000 a year" alone, "hiring range", "… in addition to
-    equity"), with their content hash taken again over it: the next poll reads the same pay,
-    so the job is not taken for an edit ("pay added") when its board changed nothing."""
+    """Open postings' pay read again as new ones are read now: where none is stored, the
+    pay the description states, in more of the ways it is written ("$140,000 - $180,000 a
+    year" alone, "hiring range", "… in addition to equity"); where a board's yearly pay is
+    too small for a year, the period its size says (`fields.sized`: Remote OK's "$25–27"
+    is an hour's). Their content hash is taken again with it: the next poll reads the same
+    pay, so the job is not taken for an edit ("pay added") when its board changed nothing."""
     from bot.store.columns import _posting
 
-    for rows in _steps(db, _UNPAID):
+    small = f"coalesce(salary_max, salary_min) < {PAY_RANGE['year'][0]}"
+    yearly = "coalesce(salary_period, 'year') = 'year'"
+    for rows in _steps(db, f"{_UNPAID} OR (closed_at IS NULL AND {small} AND {yearly})"):
         found = []
         for row in rows:
-            low, high, cur, period = stated_pay(row["description"])
-            if cur is None:
+            stored = _posting(row)
+            was = (stored.salary_min, stored.salary_max, stored.salary_currency,
+                   stored.salary_period)  # fmt: skip
+            pay = stated_pay(stored.description) if was[:2] == (None, None) else sized(was)
+            if pay == was or pay[:2] == (None, None):
                 continue
+            low, high, cur, period = pay
             paid = dataclasses.replace(
-                _posting(row), salary_min=low, salary_max=high, salary_currency=cur,
-                salary_period=period,
-            )  # fmt: skip
+                stored, salary_min=low, salary_max=high, salary_currency=cur, salary_period=period
+            )
             found.append((low, high, cur, period, content_hash(paid), row["rowid"]))
         db.conn.executemany(f"{_SET_PAY}, content_hash = ? WHERE rowid = ?", found)
 
