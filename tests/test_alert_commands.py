@@ -244,12 +244,13 @@ async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
 
 async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers, store) -> None:
     """ "rust jobs in berlin paying over 100k" needs every word, and few jobs say "jobs" or
-    "over 100k": the reply offers the filters meant. Keywords get no such tip."""
+    "paying over 100k": the reply offers the filters meant. Keywords get no such tip."""
     saved, tip = await saved_and_tip(handlers, "/alert rust jobs in berlin paying over 100k")
     assert saved == "✅ Alert #1 saved: <b>rust jobs in berlin paying over 100k</b>"
     assert tip == (
         "Tip: a job matches only if its text has every word of the query: few jobs say “jobs” "
-        "or “over 100k”. With filters: <code>/edit 1 rust location:berlin salary:&gt;=100k</code>."
+        "or “paying over 100k”. With filters: <code>/edit 1 rust location:berlin "
+        "salary:&gt;=100k</code>."
     )
     edited = await say(handlers, "/edit 1 rust location:berlin salary:>=100k")
     assert edited.startswith("✏️ Alert #1 now: <b>rust location:berlin salary:&gt;=100k</b>")
@@ -285,7 +286,7 @@ async def test_an_alert_written_as_a_sentence_gets_its_filters_offered(handlers,
         handlers, "/edit 1 rust jobs near portland maine"
     ), "a city with its state"
     within = await say(handlers, "/edit 1 go roles within 20 miles of boston paying over 150k")
-    assert "few jobs say “roles”, “within 20 miles” or “over 150k”" in within
+    assert "few jobs say “roles”, “within 20 miles” or “paying over 150k”" in within
     assert "<code>/edit 1 go near:&quot;boston 20mi&quot; salary:&gt;=150k</code>" in within
     for keywords in (
         "senior rust backend",
@@ -1126,6 +1127,22 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "rust (location:&quot;hong kong&quot; OR (remote:yes from:&quot;hong kong&quot;))",
         ),
         ("elixir jobs anywhere", "<code>/alert elixir</code>"),  # no place asked
+        (  # the word that says pay before an amount, and after it that it is a floor
+            "Go developer, Amsterdam or remote, salary at least €90,000",
+            "go developer (location:amsterdam OR (remote:yes from:amsterdam)) salary:&gt;=EUR90k<",
+        ),
+        (
+            "Scala or Rust backend roles in London, 120k GBP minimum",
+            "<code>/alert (scala OR rust) backend location:london salary:&gt;=GBP120k</code>",
+        ),
+        (
+            "Backend (Go) · Berlin · 100k+",
+            "<code>/alert backend go location:berlin salary:&gt;=100k<",
+        ),
+        (  # "remote US": the US as a region, "us" alone being a word
+            "senior golang dev in NYC or remote US",
+            "<code>/alert senior golang dev (location:nyc OR (remote:yes from:us))</code>",
+        ),
         (  # places, then remote, closing a list
             "rust jobs in Berlin, Munich, or remote",
             "rust (location:(berlin OR munich) OR (remote:yes from:(berlin OR munich)))</code>",

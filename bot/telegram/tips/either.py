@@ -39,6 +39,7 @@ def _left_out(m: re.Match[str]) -> str:
     return f"{m['no']} ({' OR '.join(items)})"
 
 
+_BULLETS = re.compile(r"\s+[·•]\s+")  # ("|" is OR: "rust | go")
 _HOURS_OR = re.compile(r"\s+(?:time\s+zones?|timezones?|tz|hours)(?=\s+or\b)", re.IGNORECASE)
 _OR_AGAIN = re.compile(r"\b(or)\s+(?:in|at|near)\b", re.IGNORECASE)
 
@@ -48,6 +49,7 @@ def either_spelled(text: str) -> str:
     ("Staff/Principal": `tips.words.slashed`), a list closed by "or" after "at", "in" or
     "for" ("at stripe, adyen or wise"), what to leave out listed ("no crypto and gambling":
     either is left out)."""
+    text = _BULLETS.sub(", ", text)  # "Backend (Go) · Berlin · 100k+": parts, as commas set
     for words, typed in slashed(text).items():
         text = text.replace(typed, f"({' OR '.join(words)})")
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich

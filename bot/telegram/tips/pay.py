@@ -39,6 +39,28 @@ def salary_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int,
 def _salary_at(terms: list[Node], i: int, currency: str) -> tuple[Node, int, str, bool] | None:
     token = word_of(terms[i])
     nxt = terms[i + 1] if i + 1 < len(terms) else None
+    if token in _SAYS_PAY and nxt is not None and word_of(nxt) not in _SAYS_PAY:
+        j = i + 1 + (word_of(nxt) in ("of", "is", "at"))  # "salary at least 90k", "of 90k"
+        if j < len(terms) and (found := _salary_at(terms, j, currency)) is not None:
+            node, taken, said, alone = found
+            return node, taken + j - i, f"{token} {said}", alone
+    if (found := _amount_at(terms, i, token, nxt, currency)) is None:
+        return None
+    node, taken, said, alone = found
+    if word_of(terms[i + taken]) in _AND_UP if i + taken < len(terms) else False:
+        return node, taken + 1, f"{said} {word_of(terms[i + taken])}", alone  # "120k minimum"
+    return found
+
+
+# Words before an amount that say it is pay ("salary at least 90k"), and after it that say it
+# is a floor ("120k GBP minimum").
+_SAYS_PAY = frozenset({"salary", "pay", "paying", "compensation", "earning"})
+_AND_UP = frozenset({"minimum", "min", "plus", "upwards", "min."})
+
+
+def _amount_at(
+    terms: list[Node], i: int, token: str, nxt: Node | None, currency: str
+) -> tuple[Node, int, str, bool] | None:
     code = _code_at(terms, i + 2 if token in AT_LEAST | AT_MOST else i + 1)
     if token in AT_LEAST | AT_MOST and (lakhs := _lakhs_at(terms, i + 1)) is not None:
         op = "<=" if token in AT_MOST else ">="  # "over 15 lakhs"
