@@ -1135,6 +1135,10 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "Scala or Rust backend roles in London, 120k GBP minimum",
             "<code>/alert (scala OR rust) backend location:london salary:&gt;=GBP120k</code>",
         ),
+        (  # a zone's hours after it, "gigs" a word for jobs
+            "contract rust gigs, remote (CET ±3h)",
+            "<code>/alert type:contract rust remote:yes from:cet</code>",
+        ),
         (
             "Backend (Go) · Berlin · 100k+",
             "<code>/alert backend go location:berlin salary:&gt;=100k<",

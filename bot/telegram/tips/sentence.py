@@ -65,7 +65,7 @@ _SECTORS = {
 # in the job: these say what a job is, or join words, and few jobs say them as meant.
 _JOB_WORDS = frozenset({
     "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy",
-    "vacancies", "opportunity", "opportunities", "only", "anything", *_KINDS,
+    "vacancies", "opportunity", "opportunities", "only", "anything", "gig", "gigs", *_KINDS,
     "stelle", "stellen", "trabajo", "empleo", "vacante", "poste", "emploi", "vacature", "baan",
     "vaga",
 })  # fmt: skip

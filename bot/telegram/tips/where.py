@@ -6,8 +6,10 @@ know, and location: followed by the rest of a place's name. Pure.
 from __future__ import annotations
 
 import html
+import re
 
 from bot import nearby, placenames, placewords
+from bot.geodata import TIME_ZONES
 from bot.synonyms import near_place
 from bot.syntax import (
     ATTRS,
@@ -114,11 +116,16 @@ def open_to(root: Node) -> tuple[Node, Node] | None:
             n, name = region
             said = i - (i > 0 and terms[i - 1] in _FROM)  # "from europe": both words
             n += i + n < len(terms) and terms[i + n] == Word("only")  # "us only"
+            while name.text in TIME_ZONES and i + n < len(terms):  # "remote (CET ±3h)"
+                if not ZONE_TAIL.fullmatch(word_of(terms[i + n])):
+                    break
+                n += 1
             return And((*terms[:said], Field(OPEN_TO, name), *terms[i + n :])), name
     return None
 
 
 _FROM = (Word("from"), Word("in"))
+ZONE_TAIL = re.compile(r"\d{1,2}h?|hours?|h")  # "cet +/- 2h": the lexer keeps "2h"
 
 
 def _places(node: Node) -> bool:

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Set as AbstractSet
 
 from bot.geodata import TIME_ZONES
 from bot.syntax import OPEN_TO, And, Field, Node, Phrase, Word, format_node
 from bot.telegram.tips.tip import Tip, joined, word_of
-from bot.telegram.tips.where import region_at
+from bot.telegram.tips.where import ZONE_TAIL, region_at
 
 esc = html.escape
 
@@ -23,7 +22,6 @@ _ZONE_REGIONS = {
     "ist": "india", "aest": "australia", "aedt": "australia", "awst": "australia",
     "nzst": "new zealand", "jst": "japan", "sgt": "singapore", "brt": "brazil",
 }  # fmt: skip
-_ZONE_TAIL = re.compile(r"\d{1,2}h?|hours?|h")  # "cet +/- 2h": the lexer keeps "2h"
 
 
 def zone_at(terms: tuple[Node, ...] | list[Node], i: int) -> tuple[int, str] | None:
@@ -78,7 +76,7 @@ def hours_at(
 
 def _tail(terms: tuple[Node, ...] | list[Node], end: int) -> int:
     """Where the words from `end` that go with a zone before them end ("+/- 2 hours")."""
-    while end < len(terms) and _ZONE_TAIL.fullmatch(word_of(terms[end])):
+    while end < len(terms) and ZONE_TAIL.fullmatch(word_of(terms[end])):
         end += 1
     return end
 
@@ -94,7 +92,7 @@ def zone_tip(root: Node, typed: str, command: str) -> Tip | None:
         if region is None or any(isinstance(t, Field) and t.name == OPEN_TO for t in terms):
             continue
         end = i + 1
-        while end < len(terms) and _ZONE_TAIL.fullmatch(word_of(terms[end])):
+        while end < len(terms) and ZONE_TAIL.fullmatch(word_of(terms[end])):
             end += 1
         said = " ".join(format_node(t) for t in terms[i:end])
         rest = len(terms) > end - i  # the region alone would be almost every job there
