@@ -3,9 +3,10 @@ follow-ups it asks for (pages, a few side by side when one names many; then deta
 side), and gather the raw postings. `bot.intake` reads what it gathers into clean postings.
 
 Pages are required: one that fails fails the fetch (a BoardError). Details are optional: one
-that fails (404, a bad body, a bug met reading it) leaves its posting as the list gave it; a 429, a network failure
-or the fetch's deadline drawing near stops the remaining details until the next poll. Their
-ids come back in `Crawl.incomplete`, so the next poll asks for them again.
+that fails (404, a bad body, a bug met reading it) leaves its posting as the list gave it; a
+429, a network failure or the fetch's deadline drawing near stops the remaining details until
+the next poll. Their ids come back in `Crawl.incomplete`, so the next poll asks for them
+again.
 
 A board answered in one response (most ATS APIs give the whole board in one body) is handed
 whole to the `alone` reader (`intake.read_alone`, in the poller's reader process): when it

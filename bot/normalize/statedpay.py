@@ -36,8 +36,9 @@ _BACK = frozenset("0123456789,.'’-–— \u202f\u00a0$€£¥₹ABCDEFGHIJKLMN
 _LOOKS = 200  # places looked at, at most: a text of thousands of "$" costs no more
 _BEFORE = 160  # characters before an amount where its pay word may be
 # Words that say pay (lower case; each after a word boundary, those marked whole before one
-# too), with the period a rate's name says (before a word that ends as it does). Looked for with rfind in the few characters
-# before an amount: a regex of them all costs several times that.
+# too), with the period a rate's name says (listed before a word that ends as it does: "day
+# rate", then "rate"). Looked for with rfind in the few characters before an amount: a regex
+# of them all costs several times that.
 _CUES: tuple[tuple[str, bool, str | None], ...] = (
     ("salar", False, None), ("compensation", False, None), ("pay", True, None),
     ("wage", False, None), ("base", True, None), ("hiring range", False, None),
@@ -45,9 +46,8 @@ _CUES: tuple[tuple[str, bool, str | None], ...] = (
     ("package", False, None), ("hourly rate", False, "hour"), ("day rate", False, "day"),
     ("daily rate", False, "day"), ("rate", True, None), ("ote", True, None),
     ("ctc", True, None), ("earnings", False, None), ("remunera", False, None),
-    ("gehalt", False, None),
-    ("jahresgehalt", False, None), ("vergütung", False, None), ("rémunération", False, None),
-    ("retribución", False, None), ("stipendio", False, None),
+    ("gehalt", False, None), ("jahresgehalt", False, None), ("vergütung", False, None),
+    ("rémunération", False, None), ("retribución", False, None), ("stipendio", False, None),
 )  # fmt: skip
 _CUR = r"(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|HK\$|R\$|[$€£¥₹]|\b[A-Z]{3}\b)"
 _LAKHS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")  # India's grouping: 20,00,000

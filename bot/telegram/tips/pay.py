@@ -47,8 +47,9 @@ def _salary_at(terms: list[Node], i: int, currency: str) -> tuple[Node, int, str
     if (found := _amount_at(terms, i, token, nxt, currency)) is None:
         return None
     node, taken, said, alone = found
-    if word_of(terms[i + taken]) in _AND_UP if i + taken < len(terms) else False:
-        return node, taken + 1, f"{said} {word_of(terms[i + taken])}", alone  # "120k minimum"
+    after = word_of(terms[i + taken]) if i + taken < len(terms) else ""
+    if after in _AND_UP:
+        return node, taken + 1, f"{said} {after}", alone  # "120k minimum"
     return found
 
 

@@ -73,8 +73,8 @@ def _region_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     """The region remote work is open to, named by the words from `i` after "remote": "within
     europe", "in the eu", or a country or region alone ("(uk)"; not any place: "reading")."""
     to = int(i < len(terms) and word_of(terms[i]) in _TO)
-    if i + to < len(terms) and word_of(terms[i + to]) == "us":  # no place's name alone: a word
-        return to + 1, Word("us")
+    if i + to < len(terms) and word_of(terms[i + to]) == "us":  # "remote US": the US here,
+        return to + 1, Word("us")  # though "us" alone names no place (it is a word)
     found = place_at(terms, i + to)
     if found is None or not isinstance(found[1], Field):
         return None
