@@ -14,6 +14,7 @@ from bot.config_boards import BoardConfig
 from bot.follow import FailureWatch, Window
 from bot.http import Fetcher, HostGuard, build_client
 from bot.lookup import PLACES, Looked, Place
+from bot.match import matches
 from bot.models import Posting
 from bot.poller import Poller, PollStores
 from bot.scheduler import BoardScheduler
@@ -106,6 +107,13 @@ async def test_follow_baselines_answers_with_matches_and_shares_the_board(
     assert len(boards.requests) == fetched, "answered from what is stored: no second baseline"
     listing = await follows.handle("following", say(BOB), "")
     assert "1. <b>acme.rss</b> on an RSS feed ✅" in listing and "3 open jobs" in listing
+    only = "add <code>board:&quot;acme rss&quot;</code> to its query (/edit)"
+    assert only in listing, "an alert matches every board: how to keep to these"
+    keys = [k for (k,) in store.db.execute("SELECT key FROM postings WHERE board = 'acme.rss'")]
+    found = [
+        p.title for k in keys if matches('rust board:"acme rss"', p := store.postings.posting(k))
+    ]
+    assert found == ["Senior Rust Engineer"]
 
 
 async def test_unfollow_retires_a_board_nobody_follows(follows, store, boards) -> None:

@@ -13,9 +13,11 @@ from datetime import datetime, timedelta
 from bot import match
 from bot.company import company_key
 from bot.config_values import format_duration
+from bot.errors import QueryError
 from bot.follow import platform
 from bot.lookup import Looked
 from bot.models import Posting
+from bot.query import parse as parse_query
 from bot.store import BoardState, Followed, Stores
 from bot.telegram import stored_search
 from bot.telegram.admin import ago
@@ -125,8 +127,24 @@ def following(follows: list[Followed], now: datetime) -> str:
             f"{n}. <b>{esc(b.name)}</b> on {platform(b.kind)} {health}\n"
             f"   {b.open_postings} open jobs · last read {ago(b.last_success_at, now)} · {what}"
         )
+    if only := _only_these([f.board.name for f in follows if not f.all_jobs]):
+        lines.append(
+            f"Only these companies' jobs in an alert: add <code>{esc(only)}</code> to its "
+            "query (/edit)."
+        )
     lines.append("/unfollow &lt;number&gt; stops one.")
     return "\n".join(lines)
+
+
+def _only_these(names: list[str]) -> str:
+    """The filter of the jobs of the boards `names` ("board:(stripe OR adyen)"), to add to
+    an alert: an alert matches every board's jobs; "" for none, or too many for a query."""
+    if not names:
+        return ""
+    try:
+        return parse_query(f"board:({' OR '.join(quoted(n) for n in names)})").normalized
+    except QueryError:
+        return ""
 
 
 def carried(store: Stores, chat_id: int, name: str) -> dict[str, int]:
