@@ -4,7 +4,9 @@ options, the demo board, and what a parsed page means downstream."""
 
 from __future__ import annotations
 
+import importlib
 import json
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from bot.errors import ParseError
 from bot.http import Fetcher
 from bot.models import Alert, BoardInfo, FetchResult, RawPosting
 from bot.normalize import posting
-from bot.sources import demo, get, hn, lever, remoteok, rss
+from bot.sources import base, demo, get, hn, lever, remoteok, rss
 from bot.sources.contract import Context, Source, parse_recorded
 from tests import golden
 
@@ -651,3 +653,30 @@ def test_remoteok_salary_is_in_dollars_unless_its_text_says_another(
     job = {"id": 1, "position": "Engineering Manager", "description": description,
            "salary_min": 350700, "salary_max": 474400}  # fmt: skip
     assert remoteok._posting(job).salary_currency == currency
+
+
+def test_a_posting_a_source_fails_on_is_left_out_alone(monkeypatch, caplog) -> None:
+    """Every source's `_posting` is `guarded`: a bug met on one item of a board's list (here
+    a title that is not text) leaves that posting out, not the board's others, logged once
+    per source with its traceback."""
+    monkeypatch.setattr(base, "_failed", set())
+
+    @base.guarded
+    def read(job: dict) -> RawPosting:
+        return RawPosting(str(job["id"]), job["title"].strip(), f"https://x.example/{job['id']}")
+
+    jobs = [{"id": 1, "title": "Rust"}, {"id": 2, "title": None}, {"id": 3, "title": "Go"}]
+    caplog.set_level(logging.ERROR)
+    assert [p.title for p in base.unique(read(job) for job in jobs)] == ["Rust", "Go"]
+    assert [p.title for p in base.unique(read(job) for job in jobs)] == ["Rust", "Go"]
+    (logged,) = caplog.records  # the second parse: not logged again
+    assert logged.getMessage().endswith("a posting could not be read, so it is left out")
+    assert logged.exc_info is not None and logged.exc_info[0] is AttributeError
+    readers = {
+        name: module._posting
+        for name in ("ashby", "bamboohr", "breezy", "eightfold", "gem", "getro", "greenhouse",
+                     "hn", "icims", "join", "lever", "personio", "phenom", "pinpoint",
+                     "recruitee", "remoteok", "remotive", "smartrecruiters", "workable")
+        if (module := importlib.import_module(f"bot.sources.{name}"))
+    }  # fmt: skip
+    assert [n for n, read in readers.items() if not hasattr(read, "__wrapped__")] == []

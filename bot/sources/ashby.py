@@ -8,7 +8,7 @@ from urllib.parse import quote, unquote
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import json_body, register, shape, text, unique
+from bot.sources.base import guarded, json_body, register, shape, text, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 _API = "https://api.ashbyhq.com/posting-api/job-board/{board}?includeCompensation=true"
@@ -40,6 +40,7 @@ def _locations(job: dict[str, Any]) -> tuple[str, ...]:
     return tuple(p for p in places if p)
 
 
+@guarded
 def _posting(job: dict[str, Any]) -> RawPosting:
     pay = _salary(job)
     return RawPosting(

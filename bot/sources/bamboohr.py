@@ -14,7 +14,16 @@ from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import json_body, mapping, origin_of, register, shape, text
+from bot.sources.base import (
+    guarded,
+    json_body,
+    mapping,
+    origin_of,
+    register,
+    shape,
+    text,
+    unique,
+)
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _HOST = re.compile(
@@ -47,6 +56,7 @@ def _location(item: dict[str, Any]) -> str | None:
     )
 
 
+@guarded
 def _posting(ident: str, item: dict[str, Any], base: str, **more: Any) -> RawPosting:
     remote = item.get("isRemote")
     return RawPosting(
@@ -62,7 +72,7 @@ def _posting(ident: str, item: dict[str, Any], base: str, **more: Any) -> RawPos
     )
 
 
-def _detail(data: dict[str, Any], request: Request, base: str) -> RawPosting:
+def _detail(data: dict[str, Any], request: Request, base: str) -> RawPosting | None:
     opening = mapping(mapping(data.get("result")).get("jobOpening"))
     share = text(opening.get("jobOpeningShareUrl")) or ""
     ident = request.detail_of or share.rstrip("/").rsplit("/", 1)[-1]
@@ -95,7 +105,7 @@ class BambooHR(Source):
         data = json_body(response, _EXPECTED)
         base = _base(response.request.url)
         if isinstance(data, dict) and isinstance(data.get("result"), dict):
-            return Page([_detail(data, response.request, base)])
+            return Page(unique([_detail(data, response.request, base)]))
         if not isinstance(data, dict) or not isinstance(data.get("result"), list):
             raise ParseError(f"{_EXPECTED}, got {shape(data)}")
         postings, follow = [], []
@@ -107,4 +117,4 @@ class BambooHR(Source):
             postings.append(_posting(ident, item, base, partial=True))
             if ident not in ctx.known:
                 follow.append(Request(f"{base}/careers/{ident}/detail", detail_of=ident))
-        return Page(postings, follow)
+        return Page(unique(postings), follow)

@@ -3,10 +3,12 @@ fetch), plus the small helpers every parser shares. The contract itself is in `c
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec
 from urllib.parse import urlsplit
 
 from bot import careers
@@ -19,6 +21,9 @@ from bot.sources.contract import Source
 
 if TYPE_CHECKING:
     from bot.http import Fetcher
+
+P = ParamSpec("P")
+log = logging.getLogger(__name__)
 
 
 _REGISTRY: dict[str, Source] = {}
@@ -138,12 +143,34 @@ def content_id(*parts: object) -> str:
     return "c:" + digest.hexdigest()
 
 
-def unique(postings: Iterable[RawPosting]) -> list[RawPosting]:
-    """Postings with the same external id appear once (the first one): boards repeat rows."""
+def guarded(read: Callable[P, RawPosting]) -> Callable[P, RawPosting | None]:
+    """A source's reading of one posting (its `_posting`), None where it fails, which `unique`
+    leaves out: one posting's bug must not fail its board's parse (logged once per source)."""
+
+    @functools.wraps(read)
+    def one(*args: P.args, **kwargs: P.kwargs) -> RawPosting | None:
+        try:
+            return read(*args, **kwargs)
+        except Exception:
+            if read.__module__ not in _failed:
+                _failed.add(read.__module__)
+                source = read.__module__.rsplit(".", 1)[-1]
+                log.exception("%s: a posting could not be read, so it is left out", source)
+            return None
+
+    return one
+
+
+_failed: set[str] = set()
+
+
+def unique(postings: Iterable[RawPosting | None]) -> list[RawPosting]:
+    """Postings with the same external id appear once (the first one): boards repeat rows.
+    None, a posting `guarded` could not read, is left out."""
     seen: set[str] = set()
     out: list[RawPosting] = []
     for posting in postings:
-        if posting.external_id and posting.external_id not in seen:
+        if posting is not None and posting.external_id and posting.external_id not in seen:
             seen.add(posting.external_id)
             out.append(posting)
     return out

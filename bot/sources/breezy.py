@@ -10,7 +10,7 @@ from typing import Any
 from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import salary_from_text
-from bot.sources.base import json_body, mapping, register, shape, text, unique
+from bot.sources.base import guarded, json_body, mapping, register, shape, text, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 _URL_FORM = re.compile(r"^(?:https?://)?(?P<company>[A-Za-z0-9-]+)\.breezy\.hr(?:[/?#]|$)", re.I)
@@ -32,6 +32,7 @@ def _place(location: dict[str, Any]) -> str | None:
     return ", ".join(p for p in parts if p) or None
 
 
+@guarded
 def _posting(job: dict[str, Any]) -> RawPosting:
     location = mapping(job.get("location"))
     low, high, currency, period = salary_from_text(text(job.get("salary")))

@@ -35,7 +35,17 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 from bot.errors import ParseError, UnsupportedBoard
 from bot.models import FetchResult, RawPosting
 from bot.normalize.urls import joined
-from bot.sources.base import items, json_body, mapping, origin_of, register, shape, text, unique
+from bot.sources.base import (
+    guarded,
+    items,
+    json_body,
+    mapping,
+    origin_of,
+    register,
+    shape,
+    text,
+    unique,
+)
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 V2 = "/api/apply/v2/jobs"
@@ -117,6 +127,7 @@ def _first(position: dict[str, Any], *keys: str) -> Any:
     return next((position[k] for k in keys if position.get(k) not in (None, "", [])), None)
 
 
+@guarded
 def _posting(position: dict[str, Any], origin: str, *, partial: bool) -> RawPosting:
     """One position of either API (SmartApply's snake_case, PCSX's camelCase)."""
     ident = text(position.get("id")) or ""
@@ -197,7 +208,7 @@ def _detail_page(response: Response, data: Any, detail: re.Match[str] | None) ->
         or ""
     )
     return Page(
-        [_posting(position | {"id": ident}, origin_of(response.request.url), partial=False)]
+        unique([_posting(position | {"id": ident}, origin_of(response.request.url), partial=False)])
     )
 
 

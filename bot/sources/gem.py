@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import items, json_body, mapping, register, shape, text, unique
+from bot.sources.base import guarded, items, json_body, mapping, register, shape, text, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 _API = "https://api.gem.com/job_board/v0/{board}/job_posts/"
@@ -26,6 +26,7 @@ def _names(value: object) -> list[str]:
     return [n for n in (text(mapping(v).get("name")) for v in items(value)) if n]
 
 
+@guarded
 def _posting(post: dict[str, Any]) -> RawPosting:
     workplace = text(post.get("location_type"))
     html = text(post.get("content"))

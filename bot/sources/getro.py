@@ -20,6 +20,7 @@ from bot.models import RawPosting
 from bot.normalize import tree
 from bot.sources.base import (
     describe_body,
+    guarded,
     mapping,
     origin_of,
     page_markup,
@@ -50,6 +51,7 @@ def _cents(value: object) -> float | None:
     return value / 100 if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+@guarded
 def _posting(job: dict[str, Any], board: str | None) -> RawPosting:
     org = mapping(job.get("organization"))
     places = _get(job, "locations") or _get(job, "searchable_locations") or []

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import items, json_body, register, shape, unique
+from bot.sources.base import guarded, items, json_body, register, shape, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 _API = "https://boards-api{eu}.greenhouse.io/v1/boards/{token}/jobs?content=true"
@@ -62,6 +62,7 @@ def _names(items: object) -> list[str]:
     return [name.strip() for name in names if isinstance(name, str) and name.strip()]
 
 
+@guarded
 def _posting(job: dict[str, Any]) -> RawPosting:
     location = job.get("location")
     if isinstance(location, dict):

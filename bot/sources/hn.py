@@ -17,7 +17,7 @@ from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import clean, html_to_text, salary_from_text
 from bot.sources import hn_threads
-from bot.sources.base import json_body, register, shape, text, unique
+from bot.sources.base import guarded, json_body, register, shape, text, unique
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 ITEMS = "https://hn.algolia.com/api/v1/items/{id}"
@@ -166,6 +166,7 @@ def _comments(data: object) -> list[dict[str, Any]]:
     raise ParseError(f"{_EXPECTED}, got {shape(data)}")
 
 
+@guarded
 def _posting(comment: dict[str, Any]) -> RawPosting:
     ident = str(comment["id"])
     line = _first_line(comment["text"])

@@ -15,7 +15,17 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.errors import ParseError, UnsupportedBoard
 from bot.models import RawPosting
-from bot.sources.base import items, json_body, mapping, origin_of, register, shape, text, unique
+from bot.sources.base import (
+    guarded,
+    items,
+    json_body,
+    mapping,
+    origin_of,
+    register,
+    shape,
+    text,
+    unique,
+)
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _JIBE = re.compile(r"^(?:https?://)?(?P<client>[A-Za-z0-9-]+)\.jibeapply\.com(?:[/?#]|$)", re.I)
@@ -40,6 +50,7 @@ def _place(job: dict[str, Any]) -> str | None:
     return ", ".join(dict.fromkeys(p for p in parts if p)) or text(job.get("full_location"))
 
 
+@guarded
 def _posting(job: dict[str, Any], site: str) -> RawPosting:
     slug = text(job.get("slug")) or text(job.get("req_id")) or ""
     language = text(job.get("language"))

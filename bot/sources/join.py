@@ -16,7 +16,16 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
 from bot.normalize import tree
-from bot.sources.base import describe_body, items, mapping, page_markup, register, text, unique
+from bot.sources.base import (
+    describe_body,
+    guarded,
+    items,
+    mapping,
+    page_markup,
+    register,
+    text,
+    unique,
+)
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _URL_FORM = re.compile(
@@ -59,6 +68,7 @@ def _place(job: dict[str, Any]) -> str | None:
     return ", ".join(p for p in parts if p) or text(mapping(job.get("country")).get("name"))
 
 
+@guarded
 def _posting(job: dict[str, Any], slug: str, company: str | None) -> RawPosting:
     shown = mapping(job.get("settings")).get("showSalary") is not False
     low, high = _amount(job.get("salaryAmountFrom")), _amount(job.get("salaryAmountTo"))
@@ -92,11 +102,11 @@ def postings(page: dict[str, Any]) -> list[RawPosting]:
         mapping(page.get("company")).get("domain")
     )
     jobs = [page.get("job"), *items(mapping(page.get("jobs")).get("items"))]
-    return [
+    return unique(
         _posting(job, slug or "", company)
         for job in jobs
         if isinstance(job, dict) and text(job.get("id")) and text(job.get("title"))
-    ]
+    )
 
 
 def page_url(url: str, number: int) -> str:

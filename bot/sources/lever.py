@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import json_body, mapping, register, shape, text, unique
+from bot.sources.base import guarded, json_body, mapping, register, shape, text, unique
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _URL_FORM = re.compile(
@@ -57,6 +57,7 @@ def _description(item: dict[str, Any]) -> str | None:
     return html or None
 
 
+@guarded
 def _posting(item: dict[str, Any]) -> RawPosting:
     categories = mapping(item.get("categories"))
     all_locations = categories.get("allLocations")

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import content_id, describe_body, origin_of, register, unique
+from bot.sources.base import content_id, describe_body, guarded, origin_of, register, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 _URL_FORM = re.compile(
@@ -43,6 +43,7 @@ def _description(position: ET.Element) -> str | None:
     return "".join(parts) or None
 
 
+@guarded
 def _posting(position: ET.Element, base: str) -> RawPosting:
     ident = _text(position.find("id"))
     offices = [_text(position.find("office"))]

@@ -15,7 +15,17 @@ from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import FetchResult, RawPosting
-from bot.sources.base import items, json_body, mapping, origin_of, register, shape, text, unique
+from bot.sources.base import (
+    guarded,
+    items,
+    json_body,
+    mapping,
+    origin_of,
+    register,
+    shape,
+    text,
+    unique,
+)
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _LOCALE = re.compile(r"^/(?P<country>[a-z]{2}|global)/(?P<lang>[a-z]{2})(?:/|$)", re.I)
@@ -87,6 +97,7 @@ def _place(job: dict[str, Any]) -> str:
 _TEASER_LABEL = re.compile(r"(?i)^\s*job description\s*[.:]\s*")
 
 
+@guarded
 def _posting(job: dict[str, Any], base: str) -> RawPosting:
     ident = text(job.get("jobId")) or text(job.get("reqId")) or ""
     apply = text(job.get("applyUrl"))

@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import json_body, mapping, register, shape, text, unique
+from bot.sources.base import guarded, json_body, mapping, register, shape, text, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 _URL_FORM = re.compile(
@@ -42,6 +42,7 @@ def _place(location: dict[str, Any]) -> str | None:
     return ", ".join(parts) or None
 
 
+@guarded
 def _posting(item: dict[str, Any]) -> RawPosting:
     job = mapping(item.get("job"))
     visible = item.get("compensation_visible") is not False

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import items, json_body, mapping, register, shape, text, unique
+from bot.sources.base import guarded, items, json_body, mapping, register, shape, text, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 _URL_FORM = re.compile(
@@ -34,6 +34,7 @@ def _workplace(offer: dict[str, Any]) -> str | None:
     return None
 
 
+@guarded
 def _posting(offer: dict[str, Any]) -> RawPosting:
     places = items(offer.get("locations"))
     pay = mapping(offer.get("salary"))

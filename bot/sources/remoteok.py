@@ -11,7 +11,7 @@ from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import strip_canary
 from bot.normalize.statedpay import code_of
-from bot.sources.base import json_body, register, shape, text, unique
+from bot.sources.base import guarded, json_body, register, shape, text, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 API = "https://remoteok.com/api"
@@ -52,6 +52,7 @@ def _currency(job: dict[str, Any]) -> str:
     return "USD"
 
 
+@guarded
 def _posting(job: dict[str, Any]) -> RawPosting:
     return RawPosting(
         external_id=str(job["id"]),

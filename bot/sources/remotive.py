@@ -10,7 +10,7 @@ from urllib.parse import quote
 from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import salary_from_text
-from bot.sources.base import json_body, register, shape, text, unique
+from bot.sources.base import guarded, json_body, register, shape, text, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 API = "https://remotive.com/api/remote-jobs"
@@ -19,6 +19,7 @@ _CATEGORY = re.compile(r"^/remote-jobs/(?P<category>[a-z0-9-]+)/?$", re.I)
 _EXPECTED = "expected a Remotive JSON object with a 'jobs' list"
 
 
+@guarded
 def _posting(job: dict[str, Any]) -> RawPosting:
     low, high, cur, period = salary_from_text(text(job.get("salary")))
     return RawPosting(

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import workplace
-from bot.sources.base import json_body, mapping, register, shape, text, unique
+from bot.sources.base import guarded, json_body, mapping, register, shape, text, unique
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _API = "https://api.smartrecruiters.com/v1/companies/{company}/postings"
@@ -100,6 +100,7 @@ def _description(item: dict[str, Any]) -> str | None:
     return "".join(parts) or None
 
 
+@guarded
 def _posting(item: dict[str, Any], *, partial: bool = False) -> RawPosting:
     company = mapping(item.get("company"))
     loc = mapping(item.get("location"))

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import json_body, register, shape, text
+from bot.sources.base import guarded, json_body, register, shape, text
 from bot.sources.contract import Context, Page, Response, Source
 
 _WIDGET = "https://apply.workable.com/api/v1/widget/accounts/{account}?details=true"
@@ -75,6 +75,7 @@ def _job_url(job: dict[str, Any], account: str | None) -> str:
     )
 
 
+@guarded
 def _posting(job: dict[str, Any], company: str | None, account: str | None) -> RawPosting:
     kind = text(job.get("employment_type")) or text(job.get("type"))
     return RawPosting(
@@ -125,6 +126,8 @@ class Workable(Source):
             if not isinstance(job, dict) or not (text(job.get("shortcode")) or text(job.get("id"))):
                 continue
             posting = _posting(job, company, account)
+            if posting is None:
+                continue
             seen = merged.get(posting.external_id)
             if seen is None:
                 merged[posting.external_id] = posting
