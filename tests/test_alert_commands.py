@@ -1147,6 +1147,11 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "senior golang dev in NYC or remote US",
             "<code>/alert senior golang dev (location:nyc OR (remote:yes from:us))</code>",
         ),
+        (  # with no "in" before the list, and where one is said first
+            "I'm a data engineer in Berlin, spark/scala, Berlin, Munich, or remote",
+            "data engineer (spark OR scala) (location:(berlin OR munich) OR (remote:yes "
+            "from:(berlin OR munich)))</code>",
+        ),
         (  # places, then remote, closing a list
             "rust jobs in Berlin, Munich, or remote",
             "rust (location:(berlin OR munich) OR (remote:yes from:(berlin OR munich)))</code>",

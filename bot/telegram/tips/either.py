@@ -115,14 +115,15 @@ def _listed(m: re.Match[str]) -> str:
 
 _TECH_GLUE = ("with", "like", "using")
 # A list closed by "or" with no word before it: "backend, berlin, hamburg or munich".
-_PLACES = re.compile(r"(?P<items>(?:\b[\w.]+\s*,\s*)+)(?P<last>[\w.]+)\s+or\s+(?P<end>[\w.]+)\b")
+_PLACES = re.compile(r"(?P<items>(?:\b[\w.]+\s*,\s*)+)(?P<last>[\w.]+),?\s+or\s+(?P<end>[\w.]+)\b")
 
 
 def _places(m: re.Match[str]) -> str:
     """The places that end a list, as one OR after "in" ("backend, in (berlin OR hamburg OR
     munich)"); the list as it was when its last two are not places, or only they are."""
     items = [i for i in _COMMA.split(m["items"]) if i]
-    tail = [m["last"], m["end"]]
+    remote = m["end"].lower() == "remote"  # "berlin, munich, or remote": the places or remote
+    tail = [m["last"]] if remote else [m["last"], m["end"]]
     if not all(a_place(t.lower()) for t in tail):
         return m[0]
     k = len(items)
@@ -130,8 +131,11 @@ def _places(m: re.Match[str]) -> str:
         k -= 1
     if k == len(items):
         return m[0]  # "rust, berlin or munich": "in" is not said, so not read as places
-    places = " OR ".join([*items[k:], *tail])
-    return "".join(f"{item}, " for item in items[:k]) + f"in ({places})"
+    if remote:  # (read as "in berlin or munich", then or remote, as `_listed` gives it)
+        either = "in " + " or ".join([*items[k:], *tail, m["end"]])
+    else:
+        either = f"in ({' OR '.join([*items[k:], *tail])})"
+    return "".join(f"{item}, " for item in items[:k]) + either
 
 
 def or_tight(node: Node) -> Node:

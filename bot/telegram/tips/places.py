@@ -49,6 +49,12 @@ def without_place_again(root: Node) -> Node:
     if not isinstance(root, And):
         return root
     either = {c for o in root.children if isinstance(o, Or) for c in o.children}
+    either |= {  # "in berlin … berlin, munich or remote": location:(berlin OR munich) names it
+        Field(f.name, place)
+        for f in either
+        if in_a_place(f) and isinstance(f.child, Or)
+        for place in f.child.children
+    }
     kept = tuple(c for c in root.children if not (in_a_place(c) and c in either))
     return root if len(kept) == len(root.children) else And(kept) if len(kept) > 1 else kept[0]
 
