@@ -120,7 +120,8 @@ _PLACES = re.compile(r"(?P<items>(?:\b[\w.]+\s*,\s*)+)(?P<last>[\w.]+),?\s+or\s+
 
 def _places(m: re.Match[str]) -> str:
     """The places that end a list, as one OR after "in" ("backend, in (berlin OR hamburg OR
-    munich)"); the list as it was when its last two are not places, or only they are."""
+    munich)"), or those places or remote when "or remote" ends it; the list as it was when
+    its last two are not places (but for "remote"), or only they are."""
     items = [i for i in _COMMA.split(m["items"]) if i]
     remote = m["end"].lower() == "remote"  # "berlin, munich, or remote": the places or remote
     tail = [m["last"]] if remote else [m["last"], m["end"]]
