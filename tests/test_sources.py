@@ -679,4 +679,11 @@ def test_a_posting_a_source_fails_on_is_left_out_alone(monkeypatch, caplog) -> N
                      "recruitee", "remoteok", "remotive", "smartrecruiters", "workable")
         if (module := importlib.import_module(f"bot.sources.{name}"))
     }  # fmt: skip
+    others = [("html", "_posting"), ("jsonld", "posting_from"), ("rss", "_rss_entry"),
+              ("rss", "_atom_entry"), ("teamtailor", "_item"), ("rippling", "_listed"),
+              ("workday_data", "_listed")]  # fmt: skip
+    for module, name in others:
+        readers[f"{module}.{name}"] = getattr(
+            importlib.import_module(f"bot.sources.{module}"), name
+        )
     assert [n for n, read in readers.items() if not hasattr(read, "__wrapped__")] == []

@@ -8,7 +8,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ParamSpec
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 from bot import careers
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from bot.http import Fetcher
 
 P = ParamSpec("P")
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -143,12 +144,12 @@ def content_id(*parts: object) -> str:
     return "c:" + digest.hexdigest()
 
 
-def guarded(read: Callable[P, RawPosting]) -> Callable[P, RawPosting | None]:
+def guarded(read: Callable[P, T]) -> Callable[P, T | None]:
     """A source's reading of one posting (its `_posting`), None where it fails, which `unique`
     leaves out: one posting's bug must not fail its board's parse (logged once per source)."""
 
     @functools.wraps(read)
-    def one(*args: P.args, **kwargs: P.kwargs) -> RawPosting | None:
+    def one(*args: P.args, **kwargs: P.kwargs) -> T | None:
         try:
             return read(*args, **kwargs)
         except Exception:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import canonical_url, clean, page_text
-from bot.sources.base import content_id, describe_body, page_markup, register, unique
+from bot.sources.base import content_id, describe_body, guarded, page_markup, register, unique
 from bot.sources.contract import Context, Page, Response, Source
 
 if TYPE_CHECKING:  # BeautifulSoup and soupsieve cost 0.2 s to import: only a board of this kind
@@ -69,6 +69,7 @@ def _href(item: Tag, selector: str) -> str | None:
     return str(found["href"]).strip() if found is not None and found.get("href") else None
 
 
+@guarded
 def _posting(
     item: Tag, selectors: Mapping[str, str], hrefs: Counter[str | None], page_url: str, alone: bool
 ) -> RawPosting | None:
@@ -153,4 +154,4 @@ class Html(Source):
         postings = [
             _posting(item, selectors, hrefs, response.url, alone=len(items) == 1) for item in items
         ]
-        return Page(unique([p for p in postings if p is not None]))
+        return Page(unique(postings))

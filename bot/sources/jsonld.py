@@ -14,7 +14,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import canonical_url, page_text, tree
-from bot.sources.base import content_id, describe_body, page_markup, register, text, unique
+from bot.sources.base import (
+    content_id,
+    describe_body,
+    guarded,
+    page_markup,
+    register,
+    text,
+    unique,
+)
 from bot.sources.contract import Context, Page, Response, Source
 
 _EXPECTED = "expected a page or JSON feed with schema.org JobPosting data"
@@ -97,6 +105,7 @@ def _is_remote(jp: dict[str, Any]) -> bool | None:
     return None
 
 
+@guarded
 def posting_from(
     jp: dict[str, Any], base_url: str, *, ident: str | None = None, **fallback: Any
 ) -> RawPosting:
@@ -221,7 +230,7 @@ def read_page(markup: str, url: str) -> list[RawPosting]:
         if len(found) == 1 and not text(jp.get("description")):
             fallback["description_html"] = _main_text(parsed)
         postings.append(posting_from(jp, url, **fallback))
-    return postings
+    return unique(postings)
 
 
 def read_json(data: object, url: str) -> list[RawPosting]:
@@ -241,8 +250,8 @@ def read_json(data: object, url: str) -> list[RawPosting]:
                     or text(item.get("summary")),
                 }
                 postings.append(posting_from(jp, url, ident=text(item.get("id")), **fallback))
-        return postings
-    return [posting_from(jp, url) for jp in job_postings(data)]
+        return unique(postings)
+    return unique(posting_from(jp, url) for jp in job_postings(data))
 
 
 @register

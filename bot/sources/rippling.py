@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import items, json_body, mapping, register, shape, text
+from bot.sources.base import guarded, items, json_body, mapping, register, shape, text
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _API = "https://ats.rippling.com/api/v2/board/{slug}/jobs"
@@ -59,6 +59,7 @@ def _employment(value: object) -> str | None:
     return (readable or found)[0] if found else None
 
 
+@guarded
 def _listed(item: dict[str, Any]) -> RawPosting:
     places = _places(item.get("locations"))
     return RawPosting(
@@ -117,6 +118,8 @@ class Rippling(Source):
             if not isinstance(item, dict) or not text(item.get("id")) or not text(item.get("name")):
                 continue
             posting = _listed(item)
+            if posting is None:
+                continue
             postings.append(posting)
             if posting.external_id not in ctx.known:
                 follow.append(

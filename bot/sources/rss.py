@@ -19,7 +19,7 @@ from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import parse_date
 from bot.normalize.urls import joined
-from bot.sources.base import content_id, register
+from bot.sources.base import content_id, guarded, register
 from bot.sources.contract import Context, Page, Response, Source
 
 WWR_FEED = "https://weworkremotely.com/remote-jobs.rss"
@@ -96,6 +96,7 @@ def _inner_xml(element: ET.Element) -> str:
     return (element.text or "") + inner
 
 
+@guarded
 def _rss_entry(item: ET.Element) -> _Entry:
     f = _fields(item)
     get = lambda name: _text(f[name].text) if name in f else None  # noqa: E731
@@ -140,6 +141,7 @@ def _atom_body(f: dict[str, ET.Element]) -> tuple[str | None, str | None]:
     return None, None
 
 
+@guarded
 def _atom_entry(entry: ET.Element, feed_base: str) -> _Entry:
     f = _fields(entry)
     get = lambda name: _text(f[name].text) if name in f else None  # noqa: E731
@@ -210,13 +212,13 @@ def _read(body: bytes) -> tuple[str, list[_Entry]]:
         if channel is None:
             raise ParseError("expected an RSS or Atom feed, got <rss> without a <channel>")
         items = (channel if root.tag == "rss" else root).iterfind(f"{ns}item")
-        return channel.findtext(f"{ns}link") or "", [_rss_entry(item) for item in items]
+        entries = [_rss_entry(item) for item in items]
+        return channel.findtext(f"{ns}link") or "", [e for e in entries if e is not None]
     if root.tag == f"{_ATOM}feed":
         base = root.get(_XML_BASE, "")
         links = [x.get("href", "") for x in root.findall(f"{_ATOM}link")]
-        return (links[0] if links else ""), [
-            _atom_entry(e, base) for e in root.iterfind(f"{_ATOM}entry")
-        ]
+        entries = [_atom_entry(e, base) for e in root.iterfind(f"{_ATOM}entry")]
+        return (links[0] if links else ""), [e for e in entries if e is not None]
     raise ParseError(f"expected an RSS or Atom feed, got XML whose root is <{_local(root.tag)}>")
 
 

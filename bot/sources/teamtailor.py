@@ -16,7 +16,7 @@ from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import tree
 from bot.normalize.urls import joined
-from bot.sources.base import describe_body, page_markup, register, text
+from bot.sources.base import describe_body, guarded, page_markup, register, text
 from bot.sources.contract import Context, Page, Request, Response, Source
 
 _HOST = re.compile(
@@ -40,6 +40,7 @@ def _location(element: ET.Element) -> str | None:
     return text(element.findtext(f"{_TT}name")) or country
 
 
+@guarded
 def _item(item: ET.Element, company: str | None) -> RawPosting | None:
     title, link = text(item.findtext("title")), text(item.findtext("link")) or ""
     number = _JOB_ID.search(urlsplit(link).path)

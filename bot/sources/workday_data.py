@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from bot.errors import ParseError
 from bot.models import RawPosting
-from bot.sources.base import content_id, items, mapping, shape, text
+from bot.sources.base import content_id, guarded, items, mapping, shape, text
 
 PAGE_SIZE = 20  # Workday answers nothing for a larger limit
 _LOCALE = r"(?:[a-z]{2}(?:-[A-Za-z]{2,4})?/)?"
@@ -127,27 +127,35 @@ def read_list(data: object, site: Site, now: datetime | None) -> ListPage:
         raise ParseError(f"{_EXPECTED}, got {shape(data)}")
     postings, paths = [], {}
     for item in data["jobPostings"]:
-        item = mapping(item)
-        path, title = text(item.get("externalPath")), text(item.get("title"))
-        if not title:
+        listed = _listed(mapping(item), site, now)
+        if listed is None or listed[0].external_id in paths:
             continue
-        bullets = items(item.get("bulletFields"))
-        ident = (path and req_id(path)) or text(bullets[0] if bullets else None)
-        ident = ident or content_id(title, path, item.get("locationsText"))
-        if ident in paths:
-            continue
-        paths[ident] = path or ""
-        postings.append(
-            RawPosting(
-                external_id=ident,
-                title=title,
-                url=site.page(path) if path else site.page(""),
-                location=_location(item.get("locationsText")),
-                posted_at=posted_on(item.get("postedOn"), now),
-            )
-        )
+        posting, path = listed
+        paths[posting.external_id] = path
+        postings.append(posting)
     total = data.get("total")
     return ListPage(postings, paths, total if isinstance(total, int) and total >= 0 else None)
+
+
+@guarded
+def _listed(
+    item: dict[str, Any], site: Site, now: datetime | None
+) -> tuple[RawPosting, str] | None:
+    """One list item's posting and its externalPath (None without a title)."""
+    path, title = text(item.get("externalPath")), text(item.get("title"))
+    if not title:
+        return None
+    bullets = items(item.get("bulletFields"))
+    ident = (path and req_id(path)) or text(bullets[0] if bullets else None)
+    ident = ident or content_id(title, path, item.get("locationsText"))
+    posting = RawPosting(
+        external_id=ident,
+        title=title,
+        url=site.page(path) if path else site.page(""),
+        location=_location(item.get("locationsText")),
+        posted_at=posted_on(item.get("postedOn"), now),
+    )
+    return posting, path or ""
 
 
 def read_detail(data: object, site: Site, now: datetime | None) -> RawPosting:
