@@ -184,10 +184,15 @@ class Bench:
         )
 
     async def commands(self, app: App, n: int) -> None:
-        """`/search` and `/alert` through the handlers, one at a time, as users send them."""
+        """`/search`, `/alert` and `/why` of a job in words through the handlers, one at a
+        time, as users send them."""
         rng = random.Random(9)
         top = app.store.db.execute("SELECT max(id) FROM alerts").fetchone()[0]
         users = [r[0] for r in app.store.db.execute("SELECT chat_id FROM users WHERE state = 'active' LIMIT 5000")]  # fmt: skip
+        named = app.store.db.execute(
+            "SELECT title, company FROM postings WHERE closed_at IS NULL ORDER BY random() LIMIT ?",
+            (n,),
+        ).fetchall()
         # The last two find nothing (no job says the word; few match two alerts' queries at
         # once): their replies name what holds them back, a search per part (`tips.closest`).
         for command, label, extra in (
@@ -195,11 +200,14 @@ class Bench:
             ("alert", "/alert", ""),
             ("alert", "/alert + word", "qqzx"),
             ("alert", "/alert 2 in 1", "second"),
+            ("why", "/why words", ""),  # a stored job's title and company, as people ask
         ):
             times, replies = [], Counter[str]()
             for _ in range(n):
                 query = world._alert_query(rng)
-                if extra:
+                if command == "why":
+                    query = " ".join(x for x in rng.choice(named) if x)
+                elif extra:
                     more = world._alert_query(rng) if extra == "second" else extra
                     query = f"({query}) ({more})"
                 text = f"/{command} {query}"
@@ -230,6 +238,8 @@ class Bench:
 def _kind(reply: str) -> str:
     if "busy" in reply or "went wrong" in reply or "can't" in reply:
         return "refused: " + reply[:60]
+    if reply.startswith("🔍") or "Several jobs have" in reply:
+        return "found"
     return "none" if "No " in reply or "None of" in reply else "hits"
 
 

@@ -954,7 +954,11 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "send <code>/alert rust location:berlin</code>",
         ),
         ("what jobs do you have in london", "send <code>/alert location:london</code>"),
-        ("why didn't the rust job in berlin come?", "<code>/why didn&#x27;t the rust job"),
+        ("why didn't the rust job in berlin come?", "slash: <code>/why rust berlin</code>."),
+        (  # the job's words, not the question around them
+            "why didn't I get the Go Developer job at Vellum Pay?",
+            "Commands start with a slash: <code>/why Go Developer Vellum Pay</code>.",
+        ),
         ("mute Acme Corp", "<code>/mute Acme Corp</code>"),
         ("stop sending me jobs", "To stop the messages and keep your alerts: <code>/pause</code>"),
         ("I want to unsubscribe", "<code>/stop</code> unsubscribes you and deletes your alerts"),

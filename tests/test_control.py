@@ -283,9 +283,49 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
     assert "board baseline" in intern
     assert unknown == (
         "I don't know a job for “https://nowhere.example/x”. Send /why with the job's link (its "
-        "posting or apply URL), or reply /why to the job's message."
+        "posting or apply URL) or its title's words, or reply /why to the job's message."
     )
     assert linkedin.startswith("I don't read LinkedIn, so I know no job there. The same job")
+    assert not tg.errors
+
+
+async def test_why_finds_a_job_by_its_words(tmp_path, tg) -> None:
+    """/why of a job named in words, as people ask: the one job whose title, company and
+    place have them (muted or not: that may be why), several to choose from, the jobs of all
+    but one word when none has them all, or none."""
+    clock = Clock()
+    async with running(tmp_path, tg, clock) as app:
+        seed_jobs(app, clock)
+        app.store.users.subscribe(USER, T0 - timedelta(days=5))
+        app.store.alerts.add_alert(USER, "rust", T0 - timedelta(days=5))
+        app.store.choices.mute_company(USER, "Acme Pay", T0)
+        info = BoardInfo("Acme", "greenhouse", "https://example.com/b", "Acme Pay")
+        payments = RawPosting("4", "Payments Lead", "/jobs/4", location="Lisbon")
+        app.store.postings.record("Acme", [normalize.posting(payments, info)], T0)
+        one = (await say(tg, "/why didn't I get the Senior Rust Engineer job at Acme?")).text
+        more = (await say(tg, "/why rust engineer acme berlin")).text
+        plural = (await say(tg, "/why payment lead")).visible_text
+        several = await say(tg, "/why rust berlin")
+        all_but = (await say(tg, "/why rust intern munich")).visible_text
+        none = (await say(tg, "/why kotlin wizard")).visible_text
+        chosen = (await say(tg, "/why Acme:3")).visible_text
+    assert one.splitlines()[0] == "🔍 <b>Senior Rust Engineer</b> — Acme Pay (Acme)"
+    assert "you muted its company" in one
+    assert more == one
+    assert plural.startswith("🔍 Payments Lead — Acme Pay (Acme)")
+    assert several.visible_text.splitlines() == [
+        "Several jobs have the words “rust berlin”; which one? Newest first:",
+        "• Senior Rust Engineer — Acme Pay · Berlin: /why Acme:2",
+        "• Rust Intern — Acme Pay · Berlin: /why Acme:1",
+        "• Old Rust Role — Acme Pay · Berlin: /why Acme:3",
+    ]
+    assert "<code>/why Acme:3</code>" in several.text
+    assert chosen.startswith("🔍 Old Rust Role — Acme Pay (Acme)")
+    assert all_but.splitlines() == [
+        "No open job has every word of “rust intern munich”. Without “munich”:",
+        "• Rust Intern — Acme Pay · Berlin: /why Acme:1",
+    ]
+    assert none.startswith("I don't know a job for “kotlin wizard”, nor an open job with those")
     assert not tg.errors
 
 

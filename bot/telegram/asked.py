@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 
 from bot.pausetime import looks_like_a_time
 from bot.telegram.commands import Command
+from bot.telegram.whyname import words_of
 from bot.wording import shorten
 from bot.words import fold
 
@@ -62,6 +63,8 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
         return _with_ids(_ASKED[first], ids, words)
     if first in commands and first not in ("alert", "search", "stop", "help"):
         cmd, rest = commands[first], " ".join(words[1:])
+        if cmd.name == "why":  # "why didn't I get the Go Developer job": /why go developer
+            rest = " ".join(words_of(rest)) or rest
         follows = cmd.name != "follow" or "." in rest  # not "follow up specialist": an address
         if rest and cmd.args and follows:
             return (

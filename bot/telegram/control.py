@@ -16,7 +16,7 @@ from bot.follow import walled
 from bot.models import Button, OutgoingMessage
 from bot.store import AlertRow, JobRecord, Stores
 from bot.store.outbox import UNTIL_RESUME
-from bot.telegram import pausing
+from bot.telegram import pausing, whyname
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
@@ -29,10 +29,11 @@ MARK = {True: "✅", False: "❌"}
 
 WHY = Command(
     "why",
-    "<job URL or id>",
+    "<job URL, id or its words>",
     "Why a job did or didn't reach you",
     "/why https://jobs.example.com/123 — or /why (or just why?) as a reply to a job's "
-    "message. For each of your alerts: matched, or exactly why not (the missing word, the "
+    "message, or the job's words: /why Go Developer Vellum Pay Lisbon (its title, company "
+    "and place; several jobs that have them are offered to choose from). For each of your alerts: matched, or exactly why not (the missing word, the "
     "exclusion that hit, the field filter that failed, a muted company, a hidden job, a job "
     "found before the alert, a board's first poll, already sent).",
     "Jobs",
@@ -70,6 +71,11 @@ class ControlCommands:
             job = store.jobs.job_by_message(msg.chat_id, msg.reply_to_message_id)
         else:
             return "Send <code>/why &lt;job URL or id&gt;</code>, or reply /why to a job's message."
+        if job is None and arg and not _is_link(arg) and len(arg) <= 2000:
+            found, without = whyname.named(store, arg)
+            if len(found) > 1 or without:
+                return whyname.choices(arg, found, without)
+            job = store.jobs.find_job(found[0].key) if found else None
         if job is None:
             what = f"“{echo(arg, 80)}”" if arg else "that message"
             if site := walled(with_scheme(arg)):
@@ -78,9 +84,11 @@ class ControlCommands:
                     "on the company's own careers page or job board: send <code>/why</code> "
                     "with its link there."
                 )
+            words = "" if not arg or _is_link(arg) else ", nor an open job with those words"
             return (
-                f"I don't know a job for {what}. Send <code>/why</code> with the job's link "
-                "(its posting or apply URL), or reply /why to the job's message."
+                f"I don't know a job for {what}{words}. Send <code>/why</code> with the job's "
+                "link (its posting or apply URL) or its title's words, or reply /why to the job's "
+                "message."
             )
         alerts = store.alerts.alert_rows(msg.chat_id)
         head = self._job_head(job)
@@ -183,6 +191,12 @@ def _find_job(store: Stores, text: str) -> JobRecord | None:
     if job is None and (url := with_scheme(text)) != text:
         job = store.jobs.find_job(url)
     return job
+
+
+def _is_link(text: str) -> bool:
+    """Whether `text` starts with an address (a job's link), not words naming the job."""
+    first = text.split()[0] if text.split() else ""
+    return "://" in first or with_scheme(first) != first
 
 
 def _followed_line(store: Stores, chat_id: int, job: JobRecord) -> str:
