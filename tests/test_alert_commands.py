@@ -1640,6 +1640,27 @@ async def test_a_kind_of_job_typed_as_a_word_gets_type_offered(handlers) -> None
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
 
 
+async def test_a_trade_typed_as_a_word_gets_following_its_companies_told(handlers) -> None:
+    """ "fintech" finds the word, and many fintechs' postings never say it: following the
+    companies is the sure way, and /following names the board:(…) filter. No query is
+    offered; a trade inside OR or NOT, or none, gets no such tip."""
+    _, tip = await saved_and_tip(handlers, "/alert rust fintech")
+    assert tip == (
+        "Tip: <b>fintech</b> finds the word in a job's text, and many companies of the trade "
+        "never write it in their postings. To watch such companies, follow them "
+        "(<code>/follow Stripe, Adyen, Wise</code>): /following then names the "
+        "<code>board:(…)</code> filter that keeps an alert to them."
+    )
+    assert "<b>saas</b> finds the word" in await say(handlers, "/edit 1 go saas berlin")
+    both = await say(handlers, "/edit 1 senior go startup")
+    assert "For the job's own level: <code>/edit 1 title:senior go startup</code>." in both
+    assert "<b>startup</b> finds the word" in both
+    for fine in ("rust (fintech OR payments)", "rust -fintech", "rust payments", "fintechs"):
+        assert "finds the word in a job's text, and many" not in await say(
+            handlers, f"/edit 1 {fine}"
+        ), fine
+
+
 async def test_an_alert_with_a_languages_name_gets_lang_offered(handlers) -> None:
     """The words "rust english" find the word; lang:en the jobs written in English: offered."""
     _, tip = await saved_and_tip(handlers, "/alert rust english berlin")

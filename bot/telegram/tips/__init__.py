@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from bot.syntax import And, Node, Or, format_node
 from bot.telegram.tips.amounts import currency_tip
 from bot.telegram.tips.exclude import exclusion_tip, unwanted_tip
+from bot.telegram.tips.sector import sector_tip
 from bot.telegram.tips.sentence import sentence_tip
 from bot.telegram.tips.tip import Tip, joined
 from bot.telegram.tips.where import open_tip, place_tip, remote_from_tip, workplace_tip
@@ -52,6 +53,7 @@ ALERT: tuple[Kind, ...] = (
     type_tip,
     years_tip,
     currency_tip,
+    sector_tip,  # last: it offers no query, only says what the word misses
 )
 SEARCH: tuple[Kind, ...] = (
     exclusion_tip,
