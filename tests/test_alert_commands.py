@@ -1201,6 +1201,9 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "rust jobs excluding crypto and gambling",
             "<code>/alert rust -(crypto OR gambling)</code>",
         ),
+        ("looking for a go job, nothing in crypto please", "<code>/alert go -crypto</code>"),
+        ("scala roles, nothing to do with gambling", "<code>/alert scala -gambling</code>"),
+        ("rust jobs, avoiding crypto or web3", "<code>/alert rust -(crypto OR web3)</code>"),
         (  # a kind of employer in the plural: its trade, not a company's name
             "Senior Scala engineer roles at fintechs in London",
             "<code>/alert senior scala engineer fintech location:london</code>",
@@ -1458,6 +1461,7 @@ async def test_what_to_leave_out_written_as_words_gets_the_exclusion_offered(han
         "rust no remote": "rust -remote:yes",  # not remote:yes, the workplace tip's offer
         "rust, no intern, remote": "rust -intern remote:yes",
         "rust jobs in berlin without intern": "rust location:berlin -intern",
+        "rust nothing in intern": "rust -intern",
     }
     for typed, offered in offers.items():
         reply = await say(handlers, f"/edit 1 {typed}")
@@ -1466,7 +1470,8 @@ async def test_what_to_leave_out_written_as_words_gets_the_exclusion_offered(han
     assert "“but” is a word a job must have too" in but
     alone = await say(handlers, "/edit 1 no crypto")
     assert "A minus leaves them out, after a word a job must have: <code>/edit 1 backend " in alone
-    for fine in ("python no experience", "rust no code", "rust -crypto", "rust no", "go nor"):
+    for fine in ("python no experience", "rust no code", "rust -crypto", "rust no", "go nor",
+                 "rust nothing in"):  # fmt: skip
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
     assert "Tip:" not in await say(handlers, "/edit 1 rust no visa sponsorship"), "not visa:yes"
     searched = await say(handlers, "/search rust no intern")

@@ -16,7 +16,13 @@ from bot.telegram.tips.words import LEVELS, level_aside
 esc = html.escape
 
 # The words people put before what they do not want.
-_EXCLUDING = frozenset({"no", "without", "excluding", "exclude", "except", "minus", "nor"})
+_EXCLUDING = frozenset({
+    "no", "without", "excluding", "exclude", "except", "minus", "nor", "nothing", "avoid",
+    "avoiding",
+})  # fmt: skip
+# Words between "nothing" and what it leaves out: "nothing in crypto", "nothing to do with
+# gambling", "nothing related to the defense industry".
+_TO_WHAT = frozenset({"in", "at", "with", "from", "around", "the", "to", "do", "related"})
 # After "no", words meant as they stand: "no experience" (entry level), "no code", "no visa
 # sponsorship" (the visa tip's) are no exclusion.
 _KEPT = frozenset({
@@ -35,21 +41,25 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
     crypto or web3" (-(crypto OR web3)), "no remote" (-remote:yes), "but -crypto" (the
     exclusion, without "but"). None otherwise."""
     word = _text(terms[i])
-    after = terms[i + 1] if i + 1 < len(terms) else None
+    via = 0
+    while word == "nothing" and i + 2 + via < len(terms) and _text(terms[i + 1 + via]) in _TO_WHAT:
+        via += 1
+    after = terms[i + 1 + via] if i + 1 + via < len(terms) else None
     if after is None:
         return None
     if word == "but" and isinstance(after, Not):
         return after, 2, "but"
-    if word not in _EXCLUDING:
+    if word not in _EXCLUDING or (via == 0 and word == "nothing" and _text(after) in _TO_WHAT):
         return None
+    typed = " ".join((word, *(_text(t) for t in terms[i + 1 : i + 1 + via]), format_node(after)))
     if isinstance(after, Or) and all(_text(c) for c in after.children):
         if any(_text(c) in _KEPT for c in after.children):
             return None
-        return Not(_own(after) or after), 2, f"{word} {format_node(after)}"
+        return Not(_own(after) or after), 2 + via, typed
     said = _text(after)
     if not said or said.split()[0] in _KEPT:
         return None
-    return Not(_own(after) or after), 2, f"{word} {format_node(after)}"
+    return Not(_own(after) or after), 2 + via, typed
 
 
 def exclusion_tip(root: Node, typed: str, command: str) -> Tip | None:
