@@ -1202,6 +1202,13 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>/alert rust -(crypto OR gambling)</code>",
         ),
         ("looking for a go job, nothing in crypto please", "<code>/alert go -crypto</code>"),
+        (  # pay wished for with no amount: no words of the job, and the floor asked for
+            "rust jobs that pay well",
+            "<code>/alert rust</code>; to see the stored ones, <code>/search rust</code>. (Tap to "
+            "copy.) /help lists every command. For good pay, name the least you want: "
+            "<code>salary:&gt;=100k</code>",
+        ),
+        ("well-paid golang roles in Berlin", "send <code>/alert golang location:berlin</code>"),
         ("scala roles, nothing to do with gambling", "<code>/alert scala -gambling</code>"),
         ("rust jobs, avoiding crypto or web3", "<code>/alert rust -(crypto OR web3)</code>"),
         (  # a kind of employer in the plural: its trade, not a company's name

@@ -14,6 +14,7 @@ from bot.policy import PolicyError
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.asked import asked
 from bot.telegram.commands import Command
+from bot.telegram.tips.pay import VAGUE_PAY
 from bot.telegram.tips.sentence import meant
 from bot.timezones import parse_timezone
 from bot.wording import shorten
@@ -175,6 +176,11 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
         f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
         "command."
     )
+    if what == "like that" and "salary:" not in text and VAGUE_PAY.search(body):
+        offer += (  # "rust jobs that pay well": no amount, so no filter
+            " For good pay, name the least you want: <code>salary:&gt;=100k</code> (a currency "
+            "too: <code>salary:&gt;=EUR80k</code>) keeps to the jobs that state it."
+        )
     return hello + offer + clock
 
 

@@ -17,6 +17,15 @@ AT_LEAST = frozenset({
     "over", "above", "from", "min", "minimum", "least", "paying", "pays", "earning", "salary",
 })  # fmt: skip
 AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
+# Pay wished for with no amount ("that pay well", "well-paid", "a good salary"): no filter to
+# read, and no words a job says, so a sentence leaves them out (and the reply asks the floor).
+VAGUE_PAY = re.compile(
+    r"\b(?:(?:that|which)\s+)?(?:pay(?:s|ing)?\s+(?:well|good|great)"
+    r"|(?:well|highly|better)[- ]?pa(?:id|ying)|high[- ]paying"
+    r"|(?:(?:a|with)\s+)?(?:good|great|high|top|competitive|decent)\s+"
+    r"(?:pay|salary|salaries|compensation))\b",
+    re.IGNORECASE,
+)
 
 _AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)({UNIT_PATTERN})?")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read

@@ -26,7 +26,7 @@ from bot.syntax import (
 )
 from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.exclude import excluded_at
-from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, salary_at
+from bot.telegram.tips.pay import AT_LEAST, AT_MOST, VAGUE_PAY, amount, currency_of, salary_at
 from bot.telegram.tips.places import (
     in_a_place,
     or_remote,
@@ -266,7 +266,7 @@ def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
-    text = _ARTICLE.sub("", _A_PLACE.sub("in", text))  # "à paris"; "un poste" (not "UN")
+    text = _ARTICLE.sub("", _A_PLACE.sub("in", VAGUE_PAY.sub(" ", text)))  # "à paris", "un"
     text = _ON_SITE.sub("onsite", text)  # "on site": "on" is glue, "site" no word of the job
     try:
         root = parse_query(either_spelled(text), repeats=True, max_terms=60).root  # glue too
