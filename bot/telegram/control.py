@@ -33,8 +33,8 @@ WHY = Command(
     "Why a job did or didn't reach you",
     "/why https://jobs.example.com/123 — or /why (or just why?) as a reply to a job's "
     "message, or the job's words: /why Go Developer Vellum Pay Lisbon (its title, company "
-    "and place; several jobs that have them are offered to choose from). For each of your alerts: matched, or exactly why not (the missing word, the "
-    "exclusion that hit, the field filter that failed, a muted company, a hidden job, a job "
+    "and place; several jobs that have them are offered to choose from). For each of your "
+    "alerts: matched, or exactly why not (the missing word, the exclusion that hit, the field filter that failed, a muted company, a hidden job, a job "
     "found before the alert, a board's first poll, already sent).",
     "Jobs",
 )
@@ -70,7 +70,10 @@ class ControlCommands:
         elif msg.reply_to_message_id is not None:
             job = store.jobs.job_by_message(msg.chat_id, msg.reply_to_message_id)
         else:
-            return "Send <code>/why &lt;job URL or id&gt;</code>, or reply /why to a job's message."
+            return (
+                "Send <code>/why &lt;job URL or its title's words&gt;</code>, or reply /why to a "
+                "job's message."
+            )
         if job is None and arg and not _is_link(arg) and len(arg) <= 2000:
             found, without = whyname.named(store, arg)
             if len(found) > 1 or without:

@@ -96,7 +96,8 @@ def choices(text: str, found: list[Posting], without: str) -> str:
         where = f" · {esc(shorten(p.location, 40))}" if p.location else ""
         company = f" — {esc(shorten(p.company, 40))}" if p.company else ""
         ref = p.key if not any(c.isspace() for c in p.key) else p.url
-        lines.append(f"• {esc(shorten(p.title, 80))}{company}{where}: <code>/why {esc(ref)}</code>")
+        title = esc(shorten(p.title, 80))
+        lines.append(f"• {title}{company}{where}: <code>/why {esc(ref)}</code>")
     if len(found) > SHOWN:
         lines.append("More have them: add a word of its company or place to find it.")
     return "\n".join(lines)

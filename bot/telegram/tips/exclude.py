@@ -38,8 +38,8 @@ def _text(term: Node) -> str:
 def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int, str] | None:
     """(what the terms from `i` leave out, as the query says it; how many terms that takes;
     the words as typed) when they say to leave something out: "no crypto" (-crypto), "without
-    crypto or web3" (-(crypto OR web3)), "no remote" (-remote:yes), "but -crypto" (the
-    exclusion, without "but"). None otherwise."""
+    crypto or web3" (-(crypto OR web3)), "nothing to do with crypto" (-crypto), "no remote"
+    (-remote:yes), "but -crypto" (the exclusion, without "but"). None otherwise."""
     word = _text(terms[i])
     via = 0
     while word == "nothing" and i + 2 + via < len(terms) and _text(terms[i + 1 + via]) in _TO_WHAT:
