@@ -955,6 +955,7 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ),
         ("what jobs do you have in london", "send <code>/alert location:london</code>"),
         ("why didn't the rust job in berlin come?", "slash: <code>/why rust berlin</code>."),
+        ("why?", "reply <code>why?</code> to its message, or send <code>/why</code> with its"),
         (  # the job's words, not the question around them
             "why didn't I get the Go Developer job at Vellum Pay?",
             "Commands start with a slash: <code>/why Go Developer Vellum Pay</code>.",
@@ -1202,6 +1203,20 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>/alert rust -(crypto OR gambling)</code>",
         ),
         ("looking for a go job, nothing in crypto please", "<code>/alert go -crypto</code>"),
+        (  # two ORs, each of the words beside it, and a part of several words between them
+            "I'm a backend engineer looking for Go or Rust jobs in Berlin or remote, no crypto",
+            "<code>/alert backend engineer (go OR rust) (location:berlin OR (remote:yes "
+            "from:berlin)) -crypto</code>",
+        ),
+        (
+            "python or django developer job in london or manchester, contract or freelance",
+            "<code>/alert (python OR django) developer location:(london OR manchester) "
+            "type:contract</code>",
+        ),
+        (
+            "scala or kotlin roles, senior or staff, remote or hybrid",
+            "<code>/alert (scala OR kotlin) (senior OR staff) (remote:yes OR remote:hybrid)",
+        ),
         (  # pay wished for with no amount: no words of the job, and the floor asked for
             "rust jobs that pay well",
             "<code>/alert rust</code>; to see the stored ones, <code>/search rust</code>. (Tap to "

@@ -279,7 +279,7 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
     assert "board baseline" not in by_url and "already sent" not in by_url
     assert "✅ #1 rust: matched\n   • already sent to you (2026-05-04 09:00 UTC)" in by_reply
     assert asked == by_reply
-    assert unasked.startswith("Send /alert followed by keywords")
+    assert unasked.startswith("To hear why a job did or didn't reach you, reply why? to its")
     assert "board baseline" in intern
     assert unknown == (
         "I don't know a job for “https://nowhere.example/x”. Send /why with the job's link (its "

@@ -33,6 +33,11 @@ _TO_THE_BOT = frozenset({
     "my", "me", "i", "im", "how", "can", "could", "please", "pls", "want", "show", "list",
     "see", "you", "do", "all", "any",
 })  # fmt: skip
+_WHY = (
+    "To hear why a job did or didn't reach you, reply <code>why?</code> to its message, or send "
+    "<code>/why</code> with its link or its title's words (<code>/why Go Developer Vellum "
+    "Pay</code>)."
+)
 _STOP = (
     "To stop the messages and keep your alerts: <code>/pause</code> (<code>/pause 2w</code> for "
     "two weeks; /resume starts them again). <code>/stop</code> unsubscribes you and deletes "
@@ -65,6 +70,8 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
         cmd, rest = commands[first], " ".join(words[1:])
         if cmd.name == "why":  # "why didn't I get the Go Developer job": /why go developer
             rest = " ".join(words_of(rest)) or rest
+            if not rest:  # "why?", not in reply to a job's message
+                return _WHY
         follows = cmd.name != "follow" or "." in rest  # not "follow up specialist": an address
         if rest and cmd.args and follows:
             return (

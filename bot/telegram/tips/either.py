@@ -143,8 +143,26 @@ def or_tight(node: Node) -> Node:
     """`node` with each OR that has words on a side binding tighter (`regrouped`), the whole
     and each of its parts between commas ("… with rust or go, fully remote")."""
     if isinstance(node, Or) and any(isinstance(c, And) for c in node.children):
-        return regrouped(node) or node
+        return regrouped(node) or _each_or_tight(node)
     if not isinstance(node, And):
         return node
     parts = [or_tight(c) for c in node.children]
     return And(tuple(t for p in parts for t in (p.children if isinstance(p, And) else (p,))))
+
+
+def _each_or_tight(node: Or) -> Node:
+    """Each OR of a sentence joining only the words beside it, where a part between two ORs
+    is several words ("go or rust jobs in berlin or remote": (go OR rust) jobs in (berlin OR
+    remote)); `regrouped` reads a query's OR so only when those parts are one word each."""
+    out: list[Node] = []
+    group: list[Node] = []
+    for child in node.children:
+        terms = child.children if isinstance(child, And) else (child,)
+        group.append(terms[0])
+        if len(terms) > 1:
+            if len(group) > 1:
+                out.append(Or(tuple(group)))
+            out.extend(terms[1 if len(group) > 1 else 0 : -1])
+            group = [terms[-1]]
+    out.append(Or(tuple(group)) if len(group) > 1 else group[0])
+    return And(tuple(out))
