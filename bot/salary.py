@@ -161,6 +161,13 @@ def currency_code(text: str) -> str | None:
     return code if len(code) == 3 and code in list_currencies() else None
 
 
+# Currencies named in words ("salary:>=90k euros"); "dollars" alone are US dollars, as one who
+# means another names it ("aud").
+_NAMED = {
+    "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "rupees": "INR", "francs": "CHF", "yen": "JPY",
+}  # fmt: skip
+
 # ISO codes that are also words an alert may look for: after a salary as a word of their own
 # ("salary:>=100k php") they stay words. Written into the amount ("salary:>=php100k") they are
 # currencies.
@@ -172,8 +179,8 @@ _WORDS_TOO = frozenset({
 
 def currency_word(text: str) -> str | None:
     """ISO code from a currency written as a word of its own after a salary filter ("eur",
-    "€"); None for any other word, and for codes that are also words (`_WORDS_TOO`)."""
-    code = currency_code(text)
+    "€", "euros"); None for any other word, and for codes that are also words (`_WORDS_TOO`)."""
+    code = _NAMED.get(text.lower()) or currency_code(text)
     return None if code is None or code in _WORDS_TOO else code
 
 
@@ -190,7 +197,7 @@ def _bound(text: str) -> tuple[float, str | None, float]:
     written = [c for c in (m["pre"], m["post"]) if c]
     if len(written) > 1:
         raise ValueError(f"“{text}” names its currency twice; {EXAMPLE}")
-    code = currency_code(written[0]) if written else None
+    code = _NAMED.get(written[0].lower()) or currency_code(written[0]) if written else None
     if written and code is None:
         raise ValueError(f"“{written[0]}” is not a currency (write €, $, £ or a code like eur)")
     rupees = "INR" if unit in RUPEE_UNITS else None

@@ -1224,6 +1224,14 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>salary:&gt;=100k</code>",
         ),
         ("well-paid golang roles in Berlin", "send <code>/alert golang location:berlin</code>"),
+        (  # a currency named in words, and "a year" after the amount: the filter's
+            "Scala or Kotlin roles in Europe, at least 90k euros a year",
+            "<code>/alert (scala OR kotlin) location:europe salary:&gt;=EUR90k</code>",
+        ),
+        ("rust jobs paying over 120k dollars", "<code>/alert rust salary:&gt;=USD120k</code>"),
+        ("go roles in London, 80k pounds p.a.", "go location:london salary:&gt;=GBP80k</code>"),
+        ("rust jobs 90k/year", "<code>/alert rust salary:&gt;=90k</code>"),  # not 90k OR year
+        ("rust jobs 70-90k euros per annum", "<code>/alert rust salary:EUR70k-EUR90k</code>"),
         ("scala roles, nothing to do with gambling", "<code>/alert scala -gambling</code>"),
         ("rust jobs, avoiding crypto or web3", "<code>/alert rust -(crypto OR web3)</code>"),
         (  # a kind of employer in the plural: its trade, not a company's name
@@ -1302,13 +1310,35 @@ async def test_asking_for_jobs_without_saying_which_offers_each_alerts_search(ha
     )
     await say(handlers, "/alert rust")
     await say(handlers, "/alert go remote:yes")
-    for asked in ("any new jobs?", "show me jobs", "latest", "what's new today?"):
+    asking = ("any new jobs?", "show me jobs", "latest", "what's new today?")
+    for asked in (*asking, "what jobs do you have", "what have you got?"):
         assert (await say(handlers, asked)).endswith(
             "(tap to copy):\n<code>/search rust</code>\n<code>/search go remote:yes</code>\n"
             "/saved lists the jobs you saved."
         ), asked
     assert "<code>/alert new grad</code>" in await say(handlers, "new grad jobs")
     assert "<code>/alert rust</code>" in await say(handlers, "rust jobs")
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("show me what you have for rust", "rust"),
+        ("what do you have for scala in berlin?", "scala location:berlin"),
+        ("got anything for go?", "go"),
+        ("do you have anything for kotlin?", "kotlin"),
+        ("what jobs do you have for rust", "rust"),
+        ("Do you have any remote Go roles in Europe?", "remote:yes go from:europe"),
+        ("what's available in berlin", "location:berlin"),
+    ],
+)
+async def test_asking_what_the_bot_has_for_some_jobs_offers_their_search(
+    handlers, text: str, query: str
+) -> None:
+    """ "what do you have for scala" got the generic reply: its words after the question are
+    the jobs asked for, offered as /search and /alert."""
+    reply = await say(handlers, text)
+    assert f"<code>/alert {query}</code>" in reply and f"<code>/search {query}</code>" in reply
 
 
 async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusion(

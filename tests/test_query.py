@@ -238,6 +238,8 @@ def test_term_limit() -> None:
         ("salary:>=120k eur", "salary:>=EUR120k"),
         ("salary:>=120k EUR rust", "salary:>=EUR120k rust"),
         ("salary:>=120k €", "salary:>=EUR120k"),
+        ("salary:>=120k euros", "salary:>=EUR120k"),  # a currency's name, as said
+        ("salary:90k pounds london", "salary:>=GBP90k london"),
         ("salary:100k-150k usd", "salary:USD100k-USD150k"),
         ("salary:>=100k php", "salary:>=100k php"),
         ("salary:>=100k top", "salary:>=100k top"),

@@ -5,6 +5,7 @@ have been offered as an alert: "/alert show me jobs" finds nothing.)"""
 from __future__ import annotations
 
 import html
+import re
 
 from bot.store import Stores
 from bot.transport import Incoming
@@ -17,16 +18,38 @@ _ASKING = frozenset({
     "any", "anything", "new", "newest", "latest", "recent", "today", "todays", "jobs", "job",
     "openings", "roles", "postings", "show", "me", "some", "there", "what", "whats", "s", "are",
     "is", "please", "pls", "got", "have", "you", "for", "the", "i", "see", "list", "find",
-    "get", "give", "more", "all", "my", "matches", "found",
+    "get", "give", "more", "all", "my", "matches", "found", "do", "does", "u", "which",
+    "available", "open", "currently",
 })  # fmt: skip
 _JOBS = frozenset({"jobs", "job", "openings", "roles", "postings", "latest", "new", "newest"})
+# A question of what the bot has, before what it asks about: "what do you have for", "show
+# me what you've got in", "do you have any", "what's available in".
+_HAVE = re.compile(
+    r"(?:(?:show|tell)\s+me\s+|so\s+)?(?:(?:what|which)(?:'s|s|\s+is)?\s+(?:(?:jobs?|roles?)\s+)?"
+    r"(?:(?:do|did|have)\s+)?(?:you|u)(?:\s+have|\s+got|'ve\s+got|\s+found)"
+    r"|(?:do|did)\s+(?:you|u)\s+have|(?:have\s+)?(?:you\s+)?got"
+    r"|what(?:'s|s|\s+is)\s+(?:available|open|there))"
+    r"(?:\s+(?:any(?:thing)?|some|jobs?|roles?|open|available))*"
+    r"(?:\s+(?:for|about|matching)\b)?",
+    re.IGNORECASE,
+)
 MOST = 5  # alerts offered a /search
 
 
 def asks_for_jobs(text: str) -> bool:
-    """Whether `text` asks for jobs and names none ("any new jobs?", "latest")."""
+    """Whether `text` asks for jobs and names none ("any new jobs?", "latest", "what have
+    you got")."""
     words = set(tokens(text))
-    return bool(words) and words <= _ASKING and bool(words & _JOBS) and len(text) <= 60
+    have = "you" in words and bool(words & {"have", "got"})
+    return bool(words) and words <= _ASKING and bool(words & _JOBS or have) and len(text) <= 60
+
+
+def topic(text: str) -> str | None:
+    """What a question of what the bot has asks about ("what do you have for scala in
+    berlin?": "scala in berlin"); None when `text` is no such question, or names nothing."""
+    m = _HAVE.match(text.strip())
+    rest = text.strip()[m.end() :].strip(" ?!.") if m else ""
+    return rest or None
 
 
 def reply(store: Stores, msg: Incoming, arg: str = "") -> str:

@@ -31,7 +31,7 @@ _AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)({UNIT_PATTERN})?")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read
 # An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
 # the signs, so a query's tip finds them in the text as typed.
-_CURRENCY = re.compile(r"([€$£¥₹])\s?\d|\d[km]?\s?(?:([€$£¥₹])|([A-Za-z]{3})\b)")
+_CURRENCY = re.compile(r"([€$£¥₹])\s?\d|\d[km]?\s?(?:([€$£¥₹])|([A-Za-z]{3,8})\b)")
 
 
 def salary_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int, str, bool] | None:
@@ -56,16 +56,34 @@ def _salary_at(terms: list[Node], i: int, currency: str) -> tuple[Node, int, str
     if (found := _amount_at(terms, i, token, nxt, currency)) is None:
         return None
     node, taken, said, alone = found
-    after = word_of(terms[i + taken]) if i + taken < len(terms) else ""
-    if after in _AND_UP:
-        return node, taken + 1, f"{said} {after}", alone  # "120k minimum"
-    return found
+    while i + taken < len(terms):  # "120k minimum", "90k a year", "80k pa"
+        after = word_of(terms[i + taken])
+        if n := 1 if after in _AND_UP else _yearly_at(terms, i + taken):
+            words = terms[i + taken : i + taken + n]
+            said += " " + " ".join(format_node(t).strip('"') for t in words)
+            taken += n
+        else:
+            break
+    return node, taken, said, alone
 
 
 # Words before an amount that say it is pay ("salary at least 90k"), and after it that say it
 # is a floor ("120k GBP minimum").
 _SAYS_PAY = frozenset({"salary", "pay", "paying", "compensation", "earning"})
 _AND_UP = frozenset({"minimum", "min", "plus", "upwards", "min."})
+_YEAR = frozenset({"year", "yr", "annum"})
+
+
+def _yearly_at(terms: list[Node], i: int) -> int:
+    """How many words from `i` say an amount is yearly ("a year", "per annum", "p.a.",
+    "annually"): a salary filter's amounts are yearly already, so they are read and dropped."""
+    term = terms[i]
+    if word_of(term) in ("annually", "yearly", "pa", "annual") or (
+        isinstance(term, Phrase) and term.tokens == ("p", "a")
+    ):
+        return 1
+    nxt = word_of(terms[i + 1]) if i + 1 < len(terms) else ""
+    return 2 if word_of(term) in ("a", "an", "per") and nxt in _YEAR else 0
 
 
 def _amount_at(
@@ -110,6 +128,8 @@ def _rate_at(terms: list[Node], i: int) -> tuple[str, int, str] | None:
         number, per, n = term.token, word_of(terms[i + 2]) if i + 2 < len(terms) else "", 3
     else:
         return None
+    if per in _YEAR and n == 1 and (yearly := amount(Word(number))):
+        return yearly, 1, f"{number}/{per}"  # "90k/year": the filter's amounts are yearly
     if per not in _PER or not _RATE.fullmatch(number):
         return None
     return f"{number}/{_PER[per]}", n, f"{number}/{per}" if n == 1 else f"{number} per {per}"
@@ -158,7 +178,7 @@ def _salary(op: str, value: str, currency: str) -> Node:
 def _code_at(terms: list[Node], i: int) -> str:
     """The currency code the word at `i` is ("eur"), or ""."""
     token = word_of(terms[i]) if i < len(terms) else ""
-    return (currency_word(token) or "").lower() if len(token) == 3 else ""
+    return (currency_word(token) or "").lower() if token.isalpha() else ""
 
 
 def _span(term: Node) -> str | None:

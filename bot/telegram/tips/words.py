@@ -246,12 +246,12 @@ _BOTH = frozenset({("ui", "ux"), ("ux", "ui"), ("tcp", "ip"), ("pl", "sql")})  #
 def slashed(typed: str) -> dict[tuple[str, ...], str]:
     """The words `typed` joins by a slash to mean either ("Go/Rust", "devops/SRE",
     "Staff/Principal"), each as its words and as typed; not one thing so written (UI/UX,
-    a/b, 24/7, ci/cd)."""
+    a/b, 24/7, ci/cd), nor an amount's rate (90k/year)."""
     found: dict[tuple[str, ...], str] = {}
     for m in _SLASHED.finditer(typed):
         parts = [tokens(part) for part in m[0].split("/")]
         words = tuple(p[0] for p in parts if len(p) == 1)
-        if len(words) != len(parts) or words in _BOTH or any(w.isdigit() for w in words):
+        if len(words) != len(parts) or words in _BOTH or any(w[0].isdigit() for w in words):
             continue
         if max(map(len, words)) > 1:  # not a/b, i/o
             found[words] = m[0]
