@@ -1323,6 +1323,30 @@ async def test_asking_for_jobs_without_saying_which_offers_each_alerts_search(ha
 @pytest.mark.parametrize(
     ("text", "query"),
     [
+        ("how much does the rust job at Moneta Loop pay?", "rust company:&quot;moneta loop&quot;"),
+        ("what's the salary for the staff engineer role at Acme?", "staff engineer company:acme"),
+        ("is the rust role at Acme remote?", "rust company:acme"),
+        ("where is the Harbourcoin rust job based?", "harbourcoin rust"),
+    ],
+)
+async def test_a_question_about_one_job_offers_the_search_whose_line_answers_it(
+    handlers, text: str, query: str
+) -> None:
+    """ "how much does the rust job at Moneta Loop pay?" offered `/alert how much rust
+    company:"moneta loop pay"`: the job's words are its /search, whose line shows its pay,
+    place and remote; a question that names no job ("how much does it pay?") says where the
+    answer is."""
+    assert await say(handlers, text) == (
+        "Each job's line in /search shows its pay, place and whether it is remote: "
+        f"<code>/search {query}</code>. (Tap to copy.)"
+    )
+    for unnamed in ("how much does it pay?", "is this role remote?", "what does the job pay"):
+        assert (await say(handlers, unnamed)).startswith("A job's message shows its pay"), unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
         ("show me what you have for rust", "rust"),
         ("what do you have for scala in berlin?", "scala location:berlin"),
         ("got anything for go?", "go"),
@@ -1370,6 +1394,9 @@ async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusio
     assert (
         len(store.alerts.alerts(USER)) == 3 and "crypto" not in store.alerts.alerts(USER)[0].query
     )
+    await say(handlers, "/edit 3 senior backend engineer")  # asks for the word: not offered
+    seniority = await say(handlers, "stop sending me senior roles")
+    assert "<code>/edit 1 rust -title:senior</code>" in seniority and "/edit 3" not in seniority
 
 
 @pytest.mark.parametrize(

@@ -400,7 +400,8 @@ async def test_a_word_in_reply_to_a_jobs_message_does_what_its_button_does(
     tmp_path, tg, boards
 ) -> None:
     """ "save", "I applied", "not interested" in reply to a job's message: saved, marked applied
-    (saved first), hidden; sent alone, they say where the button is."""
+    (saved first), hidden; "more like this", the alert of its title's words; sent alone, they
+    say where the button is."""
     async with running(tmp_path, tg, boards) as bot:
 
         async def replied(text: str, to: SentMessage) -> str:
@@ -423,3 +424,8 @@ async def test_a_word_in_reply_to_a_jobs_message_does_what_its_button_does(
         assert alone.startswith("Press <b>☆ Save</b> under the job's message, or reply"), alone
         listing = bot.tg.messages_to(USER)[-1]  # no job's message
         assert (await replied("save", listing)).startswith("That message is no job I sent you")
+        assert await replied("more like this one please", second) == (
+            "For each new job with this title's words: /alert title:(rust sre); the stored ones: "
+            "/search title:(rust sre). (Tap to copy; take out a word to widen it.)"
+        )
+        assert (await bot.say(USER, "similar jobs")).startswith("Reply “more like this” to a job")

@@ -1,6 +1,8 @@
 """A text that asks for jobs without saying which ("any new jobs?", "show me jobs", "latest"):
 the /search of each of the user's alerts, ready to tap, or how to begin. (Keywords would
-have been offered as an alert: "/alert show me jobs" finds nothing.)"""
+have been offered as an alert: "/alert show me jobs" finds nothing.) Also the words of the
+jobs a question asks for ("what do you have for scala?") or about ("how much does the rust
+job at Acme pay?"), which `talk` offers as commands."""
 
 from __future__ import annotations
 
@@ -33,6 +35,18 @@ _HAVE = re.compile(
     r"(?:\s+(?:for|about|matching)\b)?",
     re.IGNORECASE,
 )
+# A question about one job: what it pays, whether it is remote, where it is. Its words name
+# the job; its /search line answers.
+_ABOUT = re.compile(
+    r"(?:how\s+much|what)\s+(?:does|do|did|would|will)\s+(?:the\s+|that\s+|this\s+)?(?P<pay>.+?)"
+    r"\s+(?:pay|offer|make|earn)"
+    r"|what(?:'s|s|\s+is)\s+the\s+(?:salary|pay)\s+(?:of|for|at|in)\s+(?:the\s+)?(?P<of>.+?)"
+    r"|(?:is|are)\s+(?:the\s+|that\s+|this\s+)?(?P<is>.+?\b(?:jobs?|roles?|positions?)\b.*?)"
+    r"\s+(?:(?:fully\s+)?remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time)"
+    r"|where\s+is\s+(?:the\s+|that\s+|this\s+)?(?P<where>.+?\b(?:job|role|position)\b.*?)"
+    r"(?:\s+(?:based|located))?",
+    re.IGNORECASE,
+)
 MOST = 5  # alerts offered a /search
 
 
@@ -46,8 +60,9 @@ def asks_for_jobs(text: str) -> bool:
 
 def topic(text: str) -> str | None:
     """What a question of what the bot has asks about ("what do you have for scala in
-    berlin?": "scala in berlin"); None when `text` is no such question, or names nothing."""
-    m = _HAVE.match(text.strip())
+    berlin?": "scala in berlin"); None when `text` is no such question (a question is short),
+    or names nothing."""
+    m = _HAVE.match(text.strip()) if len(text) <= 200 else None
     rest = text.strip()[m.end() :].strip(" ?!.") if m else ""
     return rest or None
 
@@ -65,4 +80,31 @@ def reply(store: Stores, msg: Incoming, arg: str = "") -> str:
     return (
         "New jobs come by themselves as your alerts match them. The latest each alert matches "
         f"(tap to copy):\n{lines}\n/saved lists the jobs you saved."
+    )
+
+
+def job_asked_about(text: str) -> str | None:
+    """The words of the one job a question asks about ("how much does the rust job at Acme
+    pay?": "the rust job at Acme"); None when `text` asks no such question."""
+    m = _ABOUT.fullmatch(text.strip().rstrip("?!. ")) if len(text) <= 200 else None
+    return next((v for v in m.groupdict().values() if v), None) if m else None
+
+
+ONE_JOB = (
+    "A job's message shows its pay (when its board states it), its place and whether it is "
+    "remote. For a job you did not get: <code>/search</code> with its title's or company's "
+    "words lists the stored ones with theirs."
+)
+_THE_ONE = frozenset({"it", "this", "that", "one", "they", "them", "job", "role", "position"})
+
+
+def about_job_reply(job: str, query: str | None) -> str:
+    """The reply to a question about one job: the /search of its words (`query`, as a
+    sentence of them reads), or where the answer is when it names none ("how much does it
+    pay?")."""
+    if query is None or set(query.split()) <= _THE_ONE:
+        return ONE_JOB
+    return (
+        "Each job's line in /search shows its pay, place and whether it is remote: "
+        f"<code>/search {esc(query)}</code>. (Tap to copy.)"
     )

@@ -10,7 +10,7 @@ import re
 from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.store import Stores
-from bot.syntax import And, Node, Not, Phrase, Word, format_node
+from bot.syntax import And, Field, Node, Not, Phrase, Word, format_node
 from bot.telegram.tips.exclude import excluded_at
 from bot.transport import Incoming
 from bot.words import tokens
@@ -69,7 +69,7 @@ def reply(store: Stores, msg: Incoming, asked: tuple[Node, str]) -> str:
     for alert in store.alerts.alerts(msg.chat_id)[:MOST]:
         root = parse_query(alert.query).root
         terms = root.children if isinstance(root, And) else (root,)
-        if exclusion in terms or (isinstance(exclusion, Not) and exclusion.child in terms):
+        if exclusion in terms or _asks_for(terms, exclusion):
             continue
         try:
             edited = parse_query(f"{alert.query} {format_node(exclusion)}")
@@ -92,3 +92,13 @@ def reply(store: Stores, msg: Incoming, asked: tuple[Node, str]) -> str:
         + "\n".join(edits)
         + "\nA company's jobs: /mute &lt;company&gt;."
     )
+
+
+def _asks_for(terms: tuple[Node, ...], exclusion: Node) -> bool:
+    """Whether an alert's `terms` ask for what `exclusion` leaves out: the same term, or its
+    word anywhere for one in the title ("senior" and -title:senior match nothing together)."""
+    if not isinstance(exclusion, Not):
+        return False
+    left_out = exclusion.child
+    bare = left_out.child if isinstance(left_out, Field) and left_out.name == "title" else left_out
+    return any(t in (left_out, bare) or (isinstance(t, Field) and t.child == bare) for t in terms)

@@ -1,6 +1,6 @@
 """A word about a job, sent in reply to its message ("save", "not interested", "applied"): what
-its buttons do, done. The same words sent alone say where the buttons are: without the
-message they answer, "this job" names none.
+its buttons do, done; "more like this": the alert of its title's words. The same words sent
+alone say where the buttons are: without the message they answer, "this job" names none.
 """
 
 from __future__ import annotations
@@ -10,10 +10,13 @@ import re
 from datetime import datetime
 
 from bot import render
+from bot.errors import QueryError
+from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.store.saved import MOST
 from bot.transport import Incoming
 from bot.wording import shorten
+from bot.words import tokens
 
 esc = html.escape
 
@@ -22,7 +25,15 @@ _SAID = {
     "save": re.compile(r"(?:please )?(?:save|bookmark|keep)(?: (?:this|it|that))?(?: job| one)?"),
     "hide": re.compile(r"(?:hide|skip)(?: (?:this|it|that))?(?: job| one)?|not interested"),
     "applied": re.compile(r"(?:i(?: have|'?ve)? )?applied(?: (?:to|for) (?:this|it|that)(?: job| one)?)?"),
+    "more": re.compile(r"(?:i want |send me |show me |please )?(?:more(?: jobs| roles| ones)? (?:like (?:this|it|that)(?: one| job)?|of (?:these|those|this|that)(?: ones?| jobs?)?)|similar(?: jobs| roles| ones)?)(?: please)?|same again"),
 }  # fmt: skip
+# Words of a title that no alert needs ("Engineer, Payments & Risk").
+_GLUE = frozenset({
+    "and", "or", "not", "of", "the", "for", "with", "in", "at", "to", "a", "an", "&", "-",
+})  # fmt: skip
+_GENDERS = re.compile(
+    r"\(\s*(?:[a-z]{1,3}\s*/\s*){1,3}[a-z]{1,3}\s*\)|\ball genders\b", re.IGNORECASE
+)
 _BUTTONS = {
     "save": "☆ Save",
     "hide": "Not interested",
@@ -38,6 +49,8 @@ def said(text: str) -> str | None:
 
 def reply(store: Stores, msg: Incoming, action: str, now: datetime) -> str:
     """Do `action` to the job whose message `msg` answers; or, sent alone, where its button is."""
+    if msg.reply_to_message_id is None and action == "more":
+        return "Reply “more like this” to a job's message: I'll offer an alert of its title."
     if msg.reply_to_message_id is None:
         return (
             f"Press <b>{esc(_BUTTONS[action])}</b> under the job's message, or reply to the "
@@ -48,6 +61,8 @@ def reply(store: Stores, msg: Incoming, action: str, now: datetime) -> str:
         return "That message is no job I sent you, or its job is no longer stored."
     posting, chat = job.posting, msg.chat_id
     title = esc(shorten(posting.title, 100), quote=False)
+    if action == "more":
+        return _more_like(posting.title)
     if action == "hide":
         store.choices.hide_job(chat, job.job_key, now)
         return f"🙈 Hidden: you won't see “{title}” again, also not in /search."
@@ -61,4 +76,21 @@ def reply(store: Stores, msg: Incoming, action: str, now: datetime) -> str:
         f"✅ Marked “{title}” applied today"
         + ("" if saved else ", and saved")
         + ": /saved lists it."
+    )
+
+
+def _more_like(title: str) -> str:
+    """The /alert and /search of a job's title words, for more jobs like it."""
+    said = tokens(_GENDERS.sub(" ", title))  # "Engineer (m/w/d)"
+    words = " ".join(w for w in said[:12] if w not in _GLUE and w.isprintable())
+    try:
+        words = esc(parse_query(f"title:({words})").normalized) if words else ""
+    except QueryError:
+        words = ""
+    if not words:
+        return "That job's title has no words an alert could take."
+    return (
+        f"For each new job with this title's words: <code>/alert {words}</code>; "
+        f"the stored ones: <code>/search {words}</code>. (Tap to copy; take out a word "
+        "to widen it.)"
     )

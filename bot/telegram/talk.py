@@ -14,7 +14,7 @@ from bot.policy import PolicyError
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.asked import asked
 from bot.telegram.commands import Command
-from bot.telegram.latest import topic
+from bot.telegram.latest import about_job_reply, job_asked_about, topic
 from bot.telegram.tips.pay import VAGUE_PAY
 from bot.telegram.tips.sentence import meant
 from bot.timezones import parse_timezone
@@ -148,6 +148,8 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     first = fold(words[0].strip(",.!")) if words else ""
     greeted = first in _HELLO | _THANKS and len(words) > 2  # "Hi! I'm looking for …"
     body = " ".join(words[1:]) if greeted else text
+    if job := job_asked_about(body):  # "how much does the rust job at Acme pay?"
+        return about_job_reply(job, meant(f"{job} jobs"))
     if (wanted := topic(body)) is not None:  # "what do you have for scala": a sentence of it
         body, first = f"{wanted} jobs", ""
     clock, body = _clock_there(body), _MOVING.sub(" in ", body)  # "moving to Lisbon": there
