@@ -25,7 +25,7 @@ _ASKED = {
     "unpause": "resume", "unsubscribe": "stop", "stop": "stop", "digest": "digest",
     "quiet": "quiet", "timezone": "timezone", "settings": "settings", "saved": "saved",
     "export": "export", "import": "import", "follow": "follow", "following": "following",
-    "unfollow": "unfollow",
+    "unfollow": "unfollow", "applications": "applied",
     "mute": "mute", "muted": "muted", "unmute": "unmute", "help": "help", "commands": "help",
 }  # fmt: skip
 # Words that make a text one said to the bot, not keywords ("my alerts", "how do I ...").
@@ -66,6 +66,10 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     first = "pause" if named and first == "stop" else first  # "stop alert 1": not /stop
     if named and _ASKED.get(first) in _BY_ID and _ASKED[first] in commands:
         return _with_ids(_ASKED[first], ids, words)
+    if first in ("delete", "remove") and "all" in folded and not ids and "delete" in commands:
+        return "Commands start with a slash: <code>/delete all</code>."  # "delete all my alerts"
+    if (company := _followed(folded, words)) and "follow" in commands:
+        return f"Commands start with a slash: <code>/follow {esc(shorten(company, 200))}</code>."
     if first in commands and first not in ("alert", "search", "stop", "help"):
         cmd, rest = commands[first], " ".join(words[1:])
         if cmd.name == "why":  # "why didn't I get the Go Developer job": /why go developer
@@ -105,6 +109,29 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     return f"<code>{usage}</code> — {esc(cmd.summary)}. /help {cmd.name} says more."
 
 
+# "I want to follow Stripe", "can you watch Adyen for me?": the name after the verb.
+_FOLLOW = frozenset({"follow", "watch", "track", "monitor"})
+_ASKING = frozenset({
+    "i", "im", "i'd", "i'm", "id", "want", "to", "can", "could", "you", "please", "pls",
+    "would", "like", "love",
+})  # fmt: skip
+_NOT_A_NAME = frozenset({"up", "me", "my", "the", "jobs", "alerts", "alert", "companies", "boards"})
+
+
+def _followed(folded: list[str], words: list[str]) -> str:
+    """The company a text asks to follow in words ("I want to follow Stripe", "can you watch
+    Adyen for me?"), or "": a verb of following after words of asking, a name after it."""
+    at = next((k for k, w in enumerate(folded) if w in _FOLLOW), None)
+    if at is None or not at or not set(folded[:at]) <= _ASKING:
+        return ""  # "follow up specialist", "watch" said first: keywords or the command
+    rest = [w.strip(",.!?") for w in words[at + 1 :]]
+    while rest and fold(rest[-1]) in ("please", "pls", "me", "for", "jobs", "too", "also"):
+        rest.pop()  # "… for me please"
+    if not rest or fold(rest[0]) in _NOT_A_NAME or len(rest) > 6:
+        return ""
+    return " ".join(rest).removesuffix("'s").removesuffix("’s")
+
+
 def _after_to(words: list[str]) -> str:
     """The words after "to" or "is" ("set my timezone to Europe/Berlin"), or ""."""
     folded = [fold(w) for w in words]
@@ -133,6 +160,23 @@ _ONCE = re.compile(
     re.IGNORECASE,
 )
 _AT = re.compile(r"\bat (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)(?!\w)", re.IGNORECASE)
+# "only in the morning", "every evening": a daily digest at that hour.
+_PART_OF_DAY = re.compile(
+    r"\b(?:every|each|in the|only in the|once in the) (?P<part>morning|evening)\b", re.IGNORECASE
+)
+_SOURCES = re.compile(
+    r"\b(?:which|what) (?:job )?(?:boards|sites|websites|sources|platforms) (?:do|does|can) "
+    r"|\bhow often (?:do|does|are|is) (?:you|it|the bot|jobs?|boards?) "
+    r"|\bwhere do (?:you|the jobs) (?:get|come|find)",
+    re.IGNORECASE,
+)
+_READ = (
+    "I read the job boards this bot's admin set up and those its users follow, each every 15 "
+    "minutes or so (as set for it), and send a new job as soon as it is read. <code>/help "
+    "kinds</code> lists the kinds of board I read; <code>/follow</code> with a company's name "
+    "or careers page adds its jobs, /following lists yours."
+)
+_EMAIL = re.compile(r"\b(?:e-?mails?|newsletter|rss feed)\b", re.IGNORECASE)
 _NIGHT = re.compile(
     r"\b(?:at|during the|over(?: the)?) night\b|\bwhile i\W?m? ?(?:am )?sleep", re.I
 )
@@ -155,6 +199,19 @@ def _setting_asked(text: str, commands: Mapping[str, Command]) -> str | None:
         return (
             f"One message with all the jobs {'each day' if every == 'daily' else 'each week'}: "
             f"<code>/digest {every}{at}</code> (your time: /timezone sets it)."
+        )
+    if (part := _PART_OF_DAY.search(text)) and "digest" in commands:
+        at = "08:00" if part["part"].lower() == "morning" else "18:00"
+        return (
+            f"One message with the day's jobs every {part['part'].lower()}: "
+            f"<code>/digest daily {at}</code> (your time: /timezone sets it)."
+        )
+    if _SOURCES.search(text) and "follow" in commands:
+        return _READ
+    if _EMAIL.search(text) and "digest" in commands:
+        return (
+            "I send jobs here in Telegram only. For one message a day with all of them: "
+            "<code>/digest daily</code>."
         )
     if _FEWER.search(text) and "digest" in commands:
         return (

@@ -25,7 +25,11 @@ _SAID = {
     "save": re.compile(r"(?:please )?(?:save|bookmark|keep)(?: (?:this|it|that))?(?: job| one)?"),
     "hide": re.compile(r"(?:hide|skip)(?: (?:this|it|that))?(?: job| one)?|not interested"),
     "applied": re.compile(r"(?:i(?: have|'?ve)? )?applied(?: (?:to|for) (?:this|it|that)(?: job| one)?)?"),
-    "more": re.compile(r"(?:i want |send me |show me |please )?(?:more(?: jobs| roles| ones)? (?:like (?:this|it|that)(?: one| job)?|of (?:these|those|this|that)(?: ones?| jobs?)?)|similar(?: jobs| roles| ones)?)(?: please)?|same again"),
+    "more": re.compile(
+        r"(?:i want |send me |show me |please )?(?:more(?: jobs| roles| ones)? (?:like (?:this|it|that)"
+        r"(?: one| job)?|of (?:these|those|this|that)(?: ones?| jobs?)?)|similar(?: jobs| roles| ones)?)"
+        r"(?: please)?|same again"
+    ),
 }  # fmt: skip
 # Words of a title that no alert needs ("Engineer, Payments & Risk").
 _GLUE = frozenset({

@@ -32,6 +32,7 @@ from bot.telegram.tips.places import (
     or_remote,
     place_at,
     remote_at,
+    states_spelled,
     town_at,
     within_at,
     without_place_again,
@@ -267,7 +268,7 @@ def meant(text: str) -> str | None:
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
     text = _ARTICLE.sub("", _A_PLACE.sub("in", VAGUE_PAY.sub(" ", text)))  # "à paris", "un"
-    text = _ON_SITE.sub("onsite", text)  # "on site": "on" is glue, "site" no word of the job
+    text = states_spelled(_ON_SITE.sub("onsite", text))  # "on site": glue; "in NY": new york
     try:
         root = parse_query(either_spelled(text), repeats=True, max_terms=60).root  # glue too
     except QueryError:
