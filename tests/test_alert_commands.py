@@ -1270,6 +1270,11 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>/alert rust location:(berlin OR munich)</code>",
         ),
         ("backend roles in Toronto, ON, hybrid", "location:toronto location:ontario remote:hybrid"),
+        (  # remote: open to each place named, the US too
+            "remote go jobs in Austin, TX",
+            "<code>/alert remote:yes go from:austin from:texas</code>",
+        ),
+        ("remote rust jobs in the US", "<code>/alert remote:yes rust from:us</code>"),
         (
             "contract or freelance go work, remote",
             "<code>/alert type:contract go remote:yes</code>",

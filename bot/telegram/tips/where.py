@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TypeGuard
 
 from bot import nearby, placenames, placewords
 from bot.geodata import TIME_ZONES
@@ -110,8 +111,8 @@ def open_to(root: Node) -> tuple[Node, Node] | None:
     if Attr("remote", "yes") not in terms:
         return None
     for i, term in enumerate(terms):
-        if isinstance(term, Field) and term.name == "location" and _places(term.child):
-            return And((*terms[:i], Field(OPEN_TO, term.child), *terms[i + 1 :])), term
+        if _located(term):  # each place ("Austin, TX": location:austin location:texas)
+            return And(tuple(Field(OPEN_TO, t.child) if _located(t) else t for t in terms)), term
         if (region := region_at(terms, i)) is not None:
             n, name = region
             said = i - (i > 0 and terms[i - 1] in _FROM)  # "from europe": both words
@@ -126,6 +127,12 @@ def open_to(root: Node) -> tuple[Node, Node] | None:
 
 _FROM = (Word("from"), Word("in"))
 ZONE_TAIL = re.compile(r"\d{1,2}h?|hours?|h")  # "cet +/- 2h": the lexer keeps "2h"
+
+
+def _located(term: Node) -> TypeGuard[Field]:
+    if not isinstance(term, Field) or term.name != "location":
+        return False
+    return _places(term.child) or term.child == Word("us")  # "in the US": the country
 
 
 def _places(node: Node) -> bool:
