@@ -1117,7 +1117,7 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("rust, berlin or munich", "<code>/alert rust location:(berlin OR munich)</code>"),
         (  # a time zone to work in: from: its region, not location:
             "senior rust devs in the CET timezone",
-            "<code>/alert senior rust devs from:cet</code>",
+            "<code>/alert senior rust developer from:cet</code>",
         ),
         (  # a region's or a zone's hours: from: it, not the words
             "rust jobs in berlin, EU timezone",
@@ -1275,6 +1275,29 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>/alert remote:yes go from:austin from:texas</code>",
         ),
         ("remote rust jobs in the US", "<code>/alert remote:yes rust from:us</code>"),
+        (  # what a job states, asked in words: the filter that finds it
+            "rust jobs with visa sponsorship in the Netherlands",
+            "<code>/alert rust visa:yes location:netherlands</code>",
+        ),
+        ("golang jobs in Germany that sponsor visas", "golang location:germany visa:yes</code>"),
+        ("python jobs, no visa sponsorship needed", "send <code>/alert python</code>"),
+        ("I don't need sponsorship, rust jobs", "send <code>/alert rust</code>"),
+        ("data science in Amsterdam, English speaking", "science location:amsterdam lang:en<"),
+        ("English-speaking backend jobs in Munich", "<code>/alert lang:en backend location:munich"),
+        ("English teacher jobs in Madrid", "<code>/alert english teacher location:madrid</code>"),
+        ("SWE internships in NYC", "<code>/alert swe type:internship location:nyc</code>"),
+        (  # a role in the plural as a title names it; "hiring", "wanted" no words of the job
+            "companies hiring rust developers in london",
+            "<code>/alert rust developer location:london</code>",
+        ),
+        ("rust devs wanted in berlin", "<code>/alert rust developer location:berlin</code>"),
+        (  # remote said many ways
+            "Any Elixir positions in Europe that allow full remote?",
+            "<code>/alert elixir from:europe remote:yes</code>",
+        ),
+        ("100% remote rust jobs", "<code>/alert remote:yes rust</code>"),
+        ("remote-first companies hiring golang engineers", "/alert remote:yes golang engineer<"),
+        ("who is hiring scala engineers?", "<code>/alert scala engineer</code>"),
         (
             "contract or freelance go work, remote",
             "<code>/alert type:contract go remote:yes</code>",
@@ -1341,7 +1364,7 @@ async def test_asking_for_jobs_without_saying_which_offers_each_alerts_search(ha
     )
     await say(handlers, "/alert rust")
     await say(handlers, "/alert go remote:yes")
-    asking = ("any new jobs?", "show me jobs", "latest", "what's new today?")
+    asking = ("any new jobs?", "show me jobs", "latest", "what's new today?", "who is hiring?")
     for asked in (*asking, "what jobs do you have", "what have you got?"):
         assert (await say(handlers, asked)).endswith(
             "(tap to copy):\n<code>/search rust</code>\n<code>/search go remote:yes</code>\n"

@@ -21,16 +21,19 @@ _ASKING = frozenset({
     "openings", "roles", "postings", "show", "me", "some", "there", "what", "whats", "s", "are",
     "is", "please", "pls", "got", "have", "you", "for", "the", "i", "see", "list", "find",
     "get", "give", "more", "all", "my", "matches", "found", "do", "does", "u", "which",
-    "available", "open", "currently",
+    "available", "open", "currently", "who", "hiring",
 })  # fmt: skip
-_JOBS = frozenset({"jobs", "job", "openings", "roles", "postings", "latest", "new", "newest"})
+_JOBS = frozenset({
+    "jobs", "job", "openings", "roles", "postings", "latest", "new", "newest", "hiring",
+})  # fmt: skip
 # A question of what the bot has, before what it asks about: "what do you have for", "show
-# me what you've got in", "do you have any", "what's available in".
+# me what you've got in", "do you have any", "what's available in", "who is hiring".
 _HAVE = re.compile(
     r"(?:(?:show|tell)\s+me\s+|so\s+)?(?:(?:what|which)(?:'s|s|\s+is)?\s+(?:(?:jobs?|roles?)\s+)?"
     r"(?:(?:do|did|have)\s+)?(?:you|u)(?:\s+have|\s+got|'ve\s+got|\s+found)"
     r"|(?:do|did)\s+(?:you|u)\s+have|(?:have\s+)?(?:you\s+)?got"
-    r"|what(?:'s|s|\s+is)\s+(?:available|open|there))"
+    r"|what(?:'s|s|\s+is)\s+(?:available|open|there)"
+    r"|(?:who|which\s+companies)(?:'s|s|\s+is|\s+are)\s+hiring)"
     r"(?:\s+(?:any(?:thing)?|some|jobs?|roles?|open|available))*"
     r"(?:\s+(?:for|about|matching)\b)?",
     re.IGNORECASE,

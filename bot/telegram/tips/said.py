@@ -1,5 +1,5 @@
 """Words a sentence says that are one thing: "staff-level" is the level, "remote-first"
-remote, "crypto-free" no crypto; "work" after what work ("remote work", "want to work on") is
+remote, "crypto-free" no crypto, "developers" a developer; "work" after what work ("remote work", "want to work on") is
 no word of the job."""
 
 from __future__ import annotations
@@ -25,10 +25,23 @@ _FREE_OF = frozenset({"crypto", "web3", "blockchain", "gambling", "betting", "de
 _REMOTE_SAID = frozenset({"first", "friendly", "only", "ok", "possible", "welcome"})
 
 
+# Roles a sentence names in the plural ("hiring rust developers"), as a job's title names one.
+_ROLES = frozenset({
+    "engineer", "developer", "designer", "manager", "analyst", "scientist", "architect",
+    "consultant", "programmer", "administrator", "admin", "specialist", "researcher", "tester",
+    "recruiter", "writer", "marketer", "accountant", "nurse", "teacher", "technician", "sre",
+})  # fmt: skip
+
+
 def one_word(term: Node) -> Node:
     """A hyphenated phrase that says one word of a sentence as that word: "staff-level" the
     level, "remote-first" (friendly, only) remote, "CET±2" (read "cet 2") the zone,
-    "crypto-free" no crypto; any other term as it is."""
+    "crypto-free" no crypto; a role in the plural ("engineers") as a title names it; any
+    other term as it is."""
+    if isinstance(term, Word) and term.token.endswith("s") and term.token[:-1] in _ROLES:
+        return Word(term.token[:-1])  # (a job's title says "Engineer", and words are whole)
+    if term == Word("devs"):
+        return Word("developer")  # as a title says it
     if not isinstance(term, Phrase) or len(term.tokens) != 2:
         return term
     first, second = term.tokens

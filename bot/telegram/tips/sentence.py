@@ -38,8 +38,9 @@ from bot.telegram.tips.places import (
     without_place_again,
 )
 from bot.telegram.tips.said import kind_of_work, one_word
+from bot.telegram.tips.stated import NO_SPONSORSHIP, stated_at
 from bot.telegram.tips.tip import Tip, word_of
-from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at
+from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at, workplace_spelled
 from bot.telegram.tips.words import TYPES, years_at
 from bot.telegram.tips.zones import hours_at
 
@@ -48,15 +49,9 @@ esc = html.escape
 
 # Kinds of employer: "jobs at fintech companies" names no company.
 _KINDS = (
-    "companies",
-    "firms",
-    "startups",
-    "scaleups",
-    "businesses",
-    "organisations",
-    "organizations",
+    "companies", "firms", "startups", "scaleups", "businesses", "organisations", "organizations",
     "employers",
-)
+)  # fmt: skip
 # Kinds of employer by their trade, in the plural ("roles at fintechs"): the trade's word.
 _SECTORS = {
     **{f"{t}techs": f"{t}tech" for t in ("fin", "insur", "reg", "prop", "health", "ed", "legal")},
@@ -80,7 +75,7 @@ _GLUE = frozenset({
     "timezones", "tz", "d", "ll", "like", "love", "would", "prefer", "interested", "am", "but",
     "after", "as", "can", "could", "you", "ideally", "preferably", "that", "what", "which",
     "do", "does", "have", "has", "are", "live", "living", "located", "reside", "residing",
-    "here", "to", "on",
+    "here", "to", "on", "hiring", "allow", "allows", "allowing", "who", "wanted",
     # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
     "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "je", "cherche",
     "zoek", "een", "als", "procuro", "um", "uma", "de",
@@ -90,7 +85,6 @@ _WELCOME = frozenset({"ok", "okay", "fine", "welcome", "possible"})
 _RATHER = frozenset({"ideally", "preferably"})  # ... before a workplace: welcome too
 
 
-_ON_SITE = re.compile(r"\bon[\s-]+site\b(?![\s-]+reliab)", re.IGNORECASE)  # not SRE
 _A_PLACE = re.compile(r"(?<!\w)à(?!\w)")
 _ARTICLE = re.compile(r"(?<!\w)(?:un|una|une)(?!\w)")  # as written: "UN jobs" are the UN's
 _IN = frozenset({"in", "en", "em"})  # ... then a place: location: ("en madrid", "em lisboa")
@@ -148,6 +142,8 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
     token = word_of(terms[i])
     if (gone := excluded_at(terms, i)) is not None:  # "no crypto": -crypto
         return gone[0], gone[1], gone[2], True
+    if (stated := stated_at(terms, i)) is not None:  # "with visa sponsorship", "in English"
+        return stated
     if (years := years_at(terms, i)) is not None:
         said = " ".join(format_node(t) for t in terms[i : years[1]])
         return Years("<=", years[0]), years[1] - i, said, False
@@ -267,8 +263,9 @@ def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
-    text = _ARTICLE.sub("", _A_PLACE.sub("in", VAGUE_PAY.sub(" ", text)))  # "à paris", "un"
-    text = states_spelled(_ON_SITE.sub("onsite", text))  # "on site": glue; "in NY": new york
+    text = NO_SPONSORSHIP.sub(" ", VAGUE_PAY.sub(" ", text))  # "pay well": no filter, no words
+    text = _ARTICLE.sub("", _A_PLACE.sub("in", text))  # "à paris", "un"
+    text = states_spelled(workplace_spelled(text))  # "on site": onsite; "in NY": new york
     try:
         root = parse_query(either_spelled(text), repeats=True, max_terms=60).root  # glue too
     except QueryError:

@@ -103,6 +103,20 @@ def region_at(terms: tuple[Node, ...] | list[Node], i: int) -> tuple[int, Word |
     return None
 
 
+_ON_SITE = re.compile(r"\bon[\s-]+site\b(?![\s-]+reliab)", re.IGNORECASE)  # not SRE
+_ALL_REMOTE = re.compile(
+    r"(?:\b(?:fully|full|completely|entirely)|\b100\s?%)[\s-]+remote\b"
+    r"|\bremote[\s-]+(?:friendly|first)\b",
+    re.IGNORECASE,
+)
+
+
+def workplace_spelled(text: str) -> str:
+    """`text` with its workplace as a sentence's reader takes it: "on site" is onsite ("on" is
+    glue, "site" no word of the job), "full remote", "100% remote" and "remote-first" remote."""
+    return _ALL_REMOTE.sub("remote", _ON_SITE.sub("onsite", text))
+
+
 def open_to(root: Node) -> tuple[Node, Node] | None:
     """For a remote-only query that asks for a place with location: ("rust remote:yes
     location:germany") or a plain word ("remote:yes rust eu"), the query with from: instead,

@@ -209,6 +209,7 @@ def list_tip(root: Node, typed: str, command: str) -> Tip | None:
 TYPES = {
     "contract": "contract", "contractor": "contract", "freelance": "contract",
     "freelancer": "contract", "internship": "internship", "intern": "internship",
+    "internships": "internship",
     "fulltime": "full-time", "parttime": "part-time", "full time": "full-time",
     "part time": "part-time",
 }  # fmt: skip

@@ -1,0 +1,52 @@
+"""What a job states, asked for in a sentence in words ("with visa sponsorship", "English
+speaking", "jobs in German"), read as the filter that finds it (visa:yes, lang:en, lang:de):
+the words alone find only the jobs that happen to write them. Pure; `sentence` reads
+sentences with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.syntax import ATTRS, Attr, Node, Phrase
+from bot.telegram.tips.tip import word_of
+
+# Sponsorship one does not need ("no visa sponsorship needed", "I don't need sponsorship"):
+# no filter to read, and no words a job says, so a sentence leaves them out.
+NO_SPONSORSHIP = re.compile(
+    r"\b(?:no|without|(?:i\s+)?(?:don'?t|do\s+not)\s+need)\s+(?:a\s+|any\s+)?(?:visa\s+)?"
+    r"sponsorship(?:\s+(?:needed|required))?\b|\b(?:visa\s+)?sponsorship\s+not\s+(?:needed|required)\b",
+    re.IGNORECASE,
+)
+
+# Two words that ask for visa sponsorship, in either order of use.
+_VISA = frozenset({
+    ("visa", "sponsorship"), ("visa", "sponsored"), ("visa", "support"), ("visa", "sponsor"),
+    ("sponsor", "visa"), ("sponsor", "visas"), ("sponsors", "visa"), ("sponsors", "visas"),
+    ("sponsoring", "visa"), ("sponsoring", "visas"),
+})  # fmt: skip
+_SPEAKING = frozenset({"speaking", "speaker", "speakers"})
+
+
+def stated_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+    """The filter the words from `i` ask for, as `sentence` reads filters (the filter, how many
+    words it takes, "", False: typed as a query, the visa and language tips tell of them):
+    "visa sponsorship" visa:yes, "English speaking" (or "English-speaking", or "in English")
+    lang:en; None for any other words."""
+    term, token = terms[i], word_of(terms[i])
+    after = word_of(terms[i + 1]) if i + 1 < len(terms) else ""
+    if (token, after) in _VISA:  # "visa sponsorship required": the third word too
+        third = word_of(terms[i + 2]) if i + 2 < len(terms) else ""
+        return Attr("visa", "yes"), 2 + (third in ("needed", "required")), "", False
+    if token == "sponsorship" and i and word_of(terms[i - 1]) in ("with", "offering", "offer"):
+        return Attr("visa", "yes"), 1, "", False  # "with sponsorship"
+    if isinstance(term, Phrase) and len(term.tokens) == 2 and term.tokens[1] in _SPEAKING:
+        token, after, taken = term.tokens[0], "", 1  # "English-speaking"
+    else:
+        taken = 2 if after in _SPEAKING else 1
+    code = ATTRS["lang"].get(token)
+    if code is None or len(token) < 3:  # a name, not "de"
+        return None
+    if taken == 2 or isinstance(term, Phrase) or (i and word_of(terms[i - 1]) == "in"):
+        return Attr("lang", code), taken, "", False
+    return None
