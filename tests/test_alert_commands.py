@@ -1566,6 +1566,23 @@ async def test_an_alert_with_years_as_words_gets_years_offered(handlers) -> None
         assert "finds these words" not in await say(handlers, f"/edit 1 {fine}"), fine
 
 
+async def test_a_role_typed_in_the_plural_gets_the_singular_offered(handlers) -> None:
+    """ "rust engineers" finds only the jobs that write the plural (words are whole): the
+    singular a title names is offered, to /alert and to a /search that found nothing."""
+    _, tip = await saved_and_tip(handlers, "/alert rust engineers remote:yes")
+    assert tip == (
+        "Tip: <b>engineers</b> finds that word as written, and a job's title names one "
+        "(“Engineer”). For those: <code>/edit 1 rust engineer remote:yes</code>."
+    )
+    assert "For those: <code>/search rust developer</code>." in await say(
+        handlers, "/search rust devs"
+    )
+    _, tip = await saved_and_tip(handlers, "/alert SREs")
+    assert "(“SRE”). For those: <code>/edit 2 sre</code>." in tip
+    _, tip = await saved_and_tip(handlers, "/alert rust engineer")
+    assert not tip.startswith("Tip:"), tip
+
+
 async def test_an_alert_for_the_words_visa_sponsorship_gets_visa_yes_offered(handlers) -> None:
     """The words find "we cannot offer visa sponsorship" too: visa:yes is offered instead."""
     _, tip = await saved_and_tip(handlers, "/alert rust visa sponsorship")

@@ -6,7 +6,8 @@ refuse it too). Pure: each reads the parsed query.
 This module says which tips a reply gets, in what order, and offers one query that takes them
 all; each kind is a module of its own: `sentence` (a query written as a sentence), `where`
 (remote, from:, near:, location:), `words` (levels, years, visa, languages, OR and commas,
-other sites' fields) and `amounts` (salaries and years a job may not state, currencies).
+other sites' fields), `said` (roles typed in the plural) and `amounts` (salaries and years
+a job may not state, currencies).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from bot.syntax import And, Node, Or, format_node
 from bot.telegram.tips.amounts import currency_tip
 from bot.telegram.tips.exclude import exclusion_tip, unwanted_tip
+from bot.telegram.tips.said import plural_tip
 from bot.telegram.tips.sector import sector_tip
 from bot.telegram.tips.sentence import sentence_tip
 from bot.telegram.tips.tip import Tip, joined
@@ -50,6 +52,7 @@ ALERT: tuple[Kind, ...] = (
     visa_tip,
     language_tip,
     level_tip,
+    plural_tip,
     type_tip,
     years_tip,
     currency_tip,
@@ -58,6 +61,7 @@ ALERT: tuple[Kind, ...] = (
 SEARCH: tuple[Kind, ...] = (
     exclusion_tip,
     sentence_tip,
+    plural_tip,
     workplace_tip,
     list_tip,
     slash_tip,

@@ -1,13 +1,13 @@
 """Words a sentence says that are one thing: "staff-level" is the level, "remote-first"
-remote, "crypto-free" no crypto, "developers" a developer; "work" after what work ("remote work", "want to work on") is
-no word of the job."""
+remote, "crypto-free" no crypto, "developers" a developer; "work" after what work ("remote
+work", "want to work on") is no word of the job."""
 
 from __future__ import annotations
 
 from bot.geodata import TIME_ZONES
 from bot.stack import is_tech
-from bot.syntax import Node, Not, Or, Phrase, Word
-from bot.telegram.tips.tip import word_of
+from bot.syntax import And, Node, Not, Or, Phrase, Word
+from bot.telegram.tips.tip import Tip, esc, joined, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS
 from bot.telegram.tips.words import LEVELS, TYPES
 
@@ -52,3 +52,20 @@ def one_word(term: Node) -> Node:
     if first in _FREE_OF and second == "free":
         return Not(Word(first))  # "crypto-free": no crypto
     return term
+
+
+def plural_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When a role is typed in the plural ("rust engineers"): words are whole, so it finds only
+    the jobs that write the plural, and a job's title names one; the singular is offered."""
+    terms = root.children if isinstance(root, And) else (root,)
+    for i, term in enumerate(terms):
+        single = one_word(term)
+        if isinstance(term, Word) and isinstance(single, Word) and single != term:
+            named = single.token.upper() if len(single.token) < 4 else single.token.title()  # SRE
+            return Tip(
+                f"<b>{esc(term.token)}</b> finds that word as written, and a job's title names "
+                f"one (“{esc(named)}”).",
+                "For those:",
+                joined((*terms[:i], single, *terms[i + 1 :])),
+            )
+    return None
