@@ -1270,6 +1270,14 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>/alert rust location:(berlin OR munich)</code>",
         ),
         ("backend roles in Toronto, ON, hybrid", "location:toronto location:ontario remote:hybrid"),
+        (  # a country's code, after "in", "remote" or a city, or listed: its name
+            "rust jobs in DE, NL or CH",
+            "<code>/alert rust location:(germany OR netherlands OR switzerland)</code>",
+        ),
+        ("python jobs remote NL", "<code>/alert python remote:yes from:netherlands</code>"),
+        ("golang jobs in Berlin, DE", "<code>/alert golang location:berlin location:germany<"),
+        ("rust jobs in US or remote", "<code>/alert rust (location:us OR (remote:yes from:us))<"),
+        ("jobs in IT", "Send /alert followed by keywords"),  # IT, not Italy
         (  # remote: open to each place named, the US too
             "remote go jobs in Austin, TX",
             "<code>/alert remote:yes go from:austin from:texas</code>",

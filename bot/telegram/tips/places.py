@@ -7,11 +7,9 @@ reads sentences with it.
 
 from __future__ import annotations
 
-import re
 from typing import TypeGuard
 
 from bot import nearby, placenames
-from bot.gazetteer import gazetteer
 from bot.synonyms import DISTANCE, UNITS
 from bot.syntax import NEAR, OPEN_TO, And, Attr, Field, Node, Or, Phrase, Word
 from bot.telegram.tips.tip import word_of
@@ -24,7 +22,7 @@ def place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
     the = int(i < len(terms) and word_of(terms[i]) == "the")
     if i + the < len(terms) and isinstance(either := terms[i + the], Or):
         named = [c for c in either.children if isinstance(c, Word | Phrase)]
-        places = [c for c in named if a_place(c.text)]
+        places = [c for c in named if a_place(c.text) or c.text == "us"]  # "the US or …"
         if len(places) == len(either.children):
             return the + 1, Field("location", either)
         others = [c.text for c in named if c not in places]  # "in berlin or remote"
@@ -158,43 +156,3 @@ def town_at(terms: list[Node], i: int) -> tuple[int, Phrase] | None:
         if len(words) == n and nearby.near(" ".join(words)) is not None:
             return n, Phrase(words)
     return None
-
-
-# A state's or province's code after a city and a comma ("Austin, TX"), or alone after "in"
-# ("in NY"); the codes that are also words or countries alone ("in DE", "in OR") are left.
-_AFTER_CITY = re.compile(r"((?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*),\s*([A-Z]{2})\b(?![\w-])")
-_ALONE = re.compile(r"\b(in|near|around)\s+([A-Z]{2})\b(?![\w-])(?!\s*,)")
-_WORDS_TOO = frozenset({"OR", "DE", "IN", "ME", "OK", "SA", "HI", "AL", "LA", "MA", "PA", "NT"})
-
-
-def states_spelled(text: str) -> str:
-    """`text` with a state's code typed after its city ("Austin, TX", "Portland, OR") or after
-    "in" ("in NY") spelled as the state's name ("Austin, in texas", "in new york"), which
-    finds postings that write either; a city and state that do not go together, a code that
-    is also a word or a country ("in DE"), and a code of two states ("WA" alone) stay."""
-    g = gazetteer()
-
-    def after_city(m: re.Match[str]) -> str:
-        words, code = m[1].split(), m[2]
-        for n in range(len(words), 0, -1):  # "Rust Jobs San Francisco, CA": the city's words
-            city = " ".join(words[-n:])
-            country = g.code_of.get((city.lower(), code))
-            if country is not None:
-                state = next((s for s in g.state_codes[code] if s[1:3] == country), None)
-                if state is not None:
-                    before = " ".join(words[:-n])
-                    return f"{before} {city}, in {_name(state)}".lstrip()
-        return m[0]
-
-    def alone(m: re.Match[str]) -> str:
-        states = g.state_codes.get(m[2], ())
-        if len(states) != 1 or m[2] in _WORDS_TOO:
-            return m[0]
-        return f"{m[1]} {_name(states[0])}"
-
-    return _ALONE.sub(alone, _AFTER_CITY.sub(after_city, text))
-
-
-def _name(state: str) -> str:
-    """A state's name as the sentence reads it ("~US-NY": "new york")."""
-    return " ".join(gazetteer().words[state][0])

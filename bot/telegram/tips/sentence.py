@@ -24,6 +24,7 @@ from bot.syntax import (
     Years,
     format_node,
 )
+from bot.telegram.tips.codes import codes_spelled
 from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, VAGUE_PAY, amount, currency_of, salary_at
@@ -32,7 +33,6 @@ from bot.telegram.tips.places import (
     or_remote,
     place_at,
     remote_at,
-    states_spelled,
     town_at,
     within_at,
     without_place_again,
@@ -265,7 +265,7 @@ def meant(text: str) -> str | None:
     from:germany"); None when it is no query or reads as one already."""
     text = NO_SPONSORSHIP.sub(" ", VAGUE_PAY.sub(" ", text))  # "pay well": no filter, no words
     text = _ARTICLE.sub("", _A_PLACE.sub("in", text))  # "à paris", "un"
-    text = states_spelled(workplace_spelled(text))  # "on site": onsite; "in NY": new york
+    text = codes_spelled(workplace_spelled(text))  # "on site": onsite; "in NY": new york
     try:
         root = parse_query(either_spelled(text), repeats=True, max_terms=60).root  # glue too
     except QueryError:

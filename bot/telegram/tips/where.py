@@ -103,6 +103,13 @@ def region_at(terms: tuple[Node, ...] | list[Node], i: int) -> tuple[int, Word |
     return None
 
 
+# Countries' codes people type for where to work ("in DE", "remote NL"): read as the country.
+# Not those that are also words of work ("in IT", "in HR", "in QA", "in SE") or a state's
+# first ("in CA" is California, "in PA" Pennsylvania).
+COUNTRY_CODES = frozenset({
+    "DE", "NL", "CH", "UK", "GB", "FR", "ES", "PT", "PL", "IE", "AT", "BE", "DK", "NO", "FI",
+    "CZ", "US", "AU", "NZ", "SG", "JP", "IL", "AE", "BR", "MX", "EE", "LT", "LV", "RO",
+})  # fmt: skip
 _ON_SITE = re.compile(r"\bon[\s-]+site\b(?![\s-]+reliab)", re.IGNORECASE)  # not SRE
 _ALL_REMOTE = re.compile(
     r"(?:\b(?:fully|full|completely|entirely)|\b100\s?%)[\s-]+remote\b"
@@ -146,7 +153,8 @@ ZONE_TAIL = re.compile(r"\d{1,2}h?|hours?|h")  # "cet +/- 2h": the lexer keeps "
 def _located(term: Node) -> TypeGuard[Field]:
     if not isinstance(term, Field) or term.name != "location":
         return False
-    return _places(term.child) or term.child == Word("us")  # "in the US": the country
+    code = term.child.token.upper() if isinstance(term.child, Word) else ""  # "in the US"
+    return _places(term.child) or code in COUNTRY_CODES
 
 
 def _places(node: Node) -> bool:
