@@ -23,6 +23,7 @@ class Incoming:
     document: str | None = None  # the text of a file sent with it or in the message it answers
     document_error: str | None = None  # why that file could not be read
     group: bool = False  # sent in a group chat, not a private one
+    media: str | None = None  # sent instead of text: "file", "voice", "location", "sticker"...
 
 
 @dataclass(frozen=True, slots=True)

@@ -436,6 +436,13 @@ class FakeTelegram:
             msg["caption"] = caption
         return self.push_update({"message": msg})
 
+    def push_media(self, chat_id: int, media: dict[str, Any], *, chat_type: str = "private") -> int:
+        """Queue a message with no text, only ``media`` (e.g. ``{"sticker": {...}}``)."""
+        user = {"id": chat_id, "is_bot": False, "first_name": "Ada"}
+        msg = {"message_id": self._new_message_id(), "date": int(time.time()), "from": user}
+        msg |= {"chat": {"id": chat_id, "type": chat_type, "first_name": "Ada"}, **media}
+        return self.push_update({"message": msg})
+
     def _store_file(self, content: bytes, filename: str) -> dict[str, Any]:
         with self._cond:
             file_id = f"f{len(self.files) + 1}x{time.monotonic_ns()}"

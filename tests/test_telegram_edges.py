@@ -185,6 +185,30 @@ async def test_a_group_chats_talk_gets_no_reply_its_commands_do(tmp_path, tg) ->
     assert len(tg.messages_to(group)) == 1, "the talk got nothing"
 
 
+async def test_a_message_without_text_gets_told_what_to_do_instead(tmp_path, tg) -> None:
+    """A sticker, a voice message, a shared location or a file sent alone got no reply at all:
+    each now says what the bot reads (a file: how to /import it); in a group, nothing."""
+    sticker = {"file_id": "s1", "file_unique_id": "s1", "type": "regular", "width": 512,
+               "height": 512, "is_animated": False, "is_video": False}  # fmt: skip
+    voice = {"file_id": "v1", "file_unique_id": "v1", "duration": 3}
+    async with running(tmp_path, tg):
+        tg.push_media(USER, {"sticker": sticker})
+        tg.push_media(USER, {"voice": voice})
+        tg.push_media(USER, {"location": {"latitude": 52.52, "longitude": 13.4}})
+        tg.push_document(USER, b"{}", filename="export.json")  # no caption
+        tg.push_media(-100123, {"sticker": sticker}, chat_type="supergroup")
+        tg.push_text(-100123, "/help", user_id=USER, chat_type="supergroup")  # after the sticker
+        tg.push_text(USER, "/help")  # answered after them: nothing stopped
+        got = await replies(tg, USER, 5)
+        [group] = await replies(tg, -100123, 1)
+    assert got[0].startswith("I read text only. Type what you look for (“rust jobs in Berlin”)")
+    assert got[1].startswith("I can't listen to voice messages. Type what you look for")
+    assert got[2].startswith("I don't read shared locations. For the jobs near a place, name it")
+    assert got[3].startswith("That's a file. To restore your alerts and settings from a jobbot")
+    assert "jobbot commands" in got[4]
+    assert "jobbot commands" in group, "a group's sticker gets no reply; its /help does"
+
+
 async def test_a_slow_reply_shows_typing_until_it_comes(tg) -> None:
     """A command that takes a while (/follow reads boards) shows "typing…" meanwhile; one
     Telegram refuses the action for still gets its reply."""

@@ -25,6 +25,7 @@ from bot.telegram import (
     follow,
     latest,
     leaveout,
+    media,
     muting,
     pausing,
     replied,
@@ -208,6 +209,8 @@ class Handlers:
         try:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
                 return refused
+            if not name and msg.media:  # a sticker, a voice message, a file: what to do
+                return media.reply(msg.media)
             if not name and latest.asks_for_jobs(msg.text):  # "any new jobs?"
                 return await self.db.run(latest.reply, msg, "")
             if not name and (company := leaveout.company(msg.text)):

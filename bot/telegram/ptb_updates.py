@@ -46,7 +46,7 @@ class Updates:
         self.typing_after = typing_after
 
     def register(self, app: Application) -> None:
-        app.add_handler(MessageHandler(filters.TEXT | filters.CAPTION, self._handle))
+        app.add_handler(MessageHandler(~filters.StatusUpdate.ALL, self._handle))  # media too
         app.add_handler(CallbackQueryHandler(self._press))
         app.add_error_handler(self._error)
 
@@ -55,15 +55,16 @@ class Updates:
 
         Updates of different chats run concurrently, one chat's in order (see updates.py)."""
         message = update.effective_message
-        text = (message.text or message.caption) if message else None
-        if message is None or text is None:
+        if message is None:
             return
+        text = message.text or message.caption
+        media = None if text is not None else _media(message)  # a sticker, a file, a voice…
         user = update.effective_user
         replied = message.reply_to_message
-        document, problem = await self._document(message, text)
+        document, problem = await self._document(message, text) if text else (None, None)
         incoming = Incoming(
             chat_id=message.chat_id,
-            text=text,
+            text=text or "",
             user_id=user.id if user else None,
             username=user.username if user else None,
             first_name=user.first_name if user else None,
@@ -71,6 +72,7 @@ class Updates:
             document=document,
             document_error=problem,
             group=message.chat.type != "private",
+            media=media,
         )
         reply = await self._typing_while(message.chat_id, self.on_message(incoming))
         if reply is None:
@@ -187,3 +189,14 @@ class Updates:
             log.warning("Telegram error while handling an update: %s", exc)
         else:
             log.error("error while handling an update", exc_info=exc)
+
+
+def _media(message: Message) -> str:
+    """What a message without text carries, as `bot.telegram.media` answers it."""
+    if message.document is not None:
+        return "file"
+    if message.voice or message.audio or message.video_note:
+        return "voice"
+    if message.location or message.venue:
+        return "location"
+    return "sticker" if message.sticker else "other"
