@@ -1278,6 +1278,7 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("golang jobs in Berlin, DE", "<code>/alert golang location:berlin location:germany<"),
         ("rust jobs in US or remote", "<code>/alert rust (location:us OR (remote:yes from:us))<"),
         ("jobs in IT", "Send /alert followed by keywords"),  # IT, not Italy
+        ("you got this", "Send /alert followed by keywords"),  # no jobs asked for
         (  # remote: open to each place named, the US too
             "remote go jobs in Austin, TX",
             "<code>/alert remote:yes go from:austin from:texas</code>",

@@ -400,8 +400,8 @@ async def test_a_word_in_reply_to_a_jobs_message_does_what_its_button_does(
     tmp_path, tg, boards
 ) -> None:
     """ "save", "I applied", "not interested" in reply to a job's message: saved, marked applied
-    (saved first), hidden; "more like this", the alert of its title's words; sent alone, they
-    say where the button is."""
+    (saved first), hidden; "more like this", the alert of its title's words; "how much does it
+    pay?", its pay and place; sent alone, they say where the button is."""
     async with running(tmp_path, tg, boards) as bot:
 
         async def replied(text: str, to: SentMessage) -> str:
@@ -429,3 +429,9 @@ async def test_a_word_in_reply_to_a_jobs_message_does_what_its_button_does(
             "/search title:(rust sre). (Tap to copy; take out a word to widen it.)"
         )
         assert (await bot.say(USER, "similar jobs")).startswith("Reply “more like this” to a job")
+        assert await replied("how much does it pay?", second) == (
+            "Rust SRE — Acme Pay: Berlin. Its board states no pay."
+        )
+        assert (await replied("is it remote?", second)).startswith("Rust SRE — Acme Pay: Berlin.")
+        alone = await bot.say(USER, "is it remote?")
+        assert alone.startswith("A job's message shows its pay (when its board states it)"), alone

@@ -47,7 +47,10 @@ _ABOUT = re.compile(
     r"|(?:is|are)\s+(?:the\s+|that\s+|this\s+)?(?P<is>.+?\b(?:jobs?|roles?|positions?)\b.*?)"
     r"\s+(?:(?:fully\s+)?remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time)"
     r"|where\s+is\s+(?:the\s+|that\s+|this\s+)?(?P<where>.+?\b(?:job|role|position)\b.*?)"
-    r"(?:\s+(?:based|located))?",
+    r"(?:\s+(?:based|located))?"
+    r"|is\s+(?P<it>it|this|that|this\s+one)\s+(?:(?:fully\s+)?remote|hybrid|on-?site"
+    r"|full[- ]time|part[- ]time)"
+    r"|where\s+is\s+(?P<at>it|this|that|this\s+one)(?:\s+(?:based|located))?",
     re.IGNORECASE,
 )
 MOST = 5  # alerts offered a /search
@@ -67,7 +70,7 @@ def topic(text: str) -> str | None:
     or names nothing."""
     m = _HAVE.match(text.strip()) if len(text) <= 200 else None
     rest = text.strip()[m.end() :].strip(" ?!.") if m else ""
-    return rest or None
+    return rest if set(tokens(rest)) - _NOTHING else None  # not "you got this"
 
 
 def reply(store: Stores, msg: Incoming, arg: str = "") -> str:
@@ -99,6 +102,13 @@ ONE_JOB = (
     "words lists the stored ones with theirs."
 )
 _THE_ONE = frozenset({"it", "this", "that", "one", "they", "them", "job", "role", "position"})
+_NOTHING = _THE_ONE | {"me", "you", "a", "an", "the", "thanks", "there", "s"}
+
+
+def unnamed(job: str) -> bool:
+    """Whether the words a question names its job by name none ("it", "this one", "the
+    job"): the job is the one its message answers, if any."""
+    return set(tokens(job)) <= _NOTHING
 
 
 def about_job_reply(job: str, query: str | None) -> str:

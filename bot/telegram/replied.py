@@ -1,5 +1,6 @@
 """A word about a job, sent in reply to its message ("save", "not interested", "applied"): what
-its buttons do, done; "more like this": the alert of its title's words. The same words sent
+its buttons do, done; "more like this": the alert of its title's words; "how much does it
+pay?", "is it remote?": its pay and place. The same words sent
 alone say where the buttons are: without the message they answer, "this job" names none.
 """
 
@@ -14,6 +15,7 @@ from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.store.saved import MOST
+from bot.telegram import latest
 from bot.transport import Incoming
 from bot.wording import shorten
 from bot.words import tokens
@@ -46,13 +48,18 @@ _BUTTONS = {
 
 
 def said(text: str) -> str | None:
-    """What `text` says to do with a job ("save", "hide", "applied"), or None."""
+    """What `text` says to do with a job ("save", "hide", "applied"), or asks of it ("how
+    much does it pay?": "facts"), or None."""
     words = " ".join(re.sub(r"[^\w' ]+", " ", text.lower()).split())
+    if (job := latest.job_asked_about(words)) is not None and latest.unnamed(job):
+        return "facts"
     return next((name for name, form in _SAID.items() if form.fullmatch(words)), None)
 
 
 def reply(store: Stores, msg: Incoming, action: str, now: datetime) -> str:
     """Do `action` to the job whose message `msg` answers; or, sent alone, where its button is."""
+    if msg.reply_to_message_id is None and action == "facts":
+        return latest.ONE_JOB
     if msg.reply_to_message_id is None and action == "more":
         return "Reply “more like this” to a job's message: I'll offer an alert of its title."
     if msg.reply_to_message_id is None:
@@ -67,6 +74,10 @@ def reply(store: Stores, msg: Incoming, action: str, now: datetime) -> str:
     title = esc(shorten(posting.title, 100), quote=False)
     if action == "more":
         return _more_like(posting.title)
+    if action == "facts":  # "how much does it pay?", "is it remote?"
+        details = render.job_details(posting)
+        stated = "" if render.pay(posting) else " Its board states no pay."
+        return f"{title} — {esc(posting.company)}: {esc(details or 'no place stated')}.{stated}"
     if action == "hide":
         store.choices.hide_job(chat, job.job_key, now)
         return f"🙈 Hidden: you won't see “{title}” again, also not in /search."
