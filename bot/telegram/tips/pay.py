@@ -27,6 +27,9 @@ VAGUE_PAY = re.compile(
     re.IGNORECASE,
 )
 
+# "100k or more" (and up, or above): "100k+", before OR would join the amount and the words.
+_OR_MORE = re.compile(r"(\d[km]?)\s+(?:or|and)\s+(?:more|above|higher|up)\b", re.IGNORECASE)
+
 _AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)({UNIT_PATTERN})?")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read
 # An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
@@ -56,9 +59,10 @@ def _salary_at(terms: list[Node], i: int, currency: str) -> tuple[Node, int, str
     if (found := _amount_at(terms, i, token, nxt, currency)) is None:
         return None
     node, taken, said, alone = found
-    while i + taken < len(terms):  # "120k minimum", "90k a year", "80k pa"
+    while i + taken < len(terms):  # "120k minimum", "90k a year", "80k pa", "90k at least"
         after = word_of(terms[i + taken])
-        if n := 1 if after in _AND_UP else _yearly_at(terms, i + taken):
+        two = (after, word_of(terms[i + taken + 1]) if i + taken + 1 < len(terms) else "")
+        if n := 1 if after in _AND_UP else 2 if two in _FLOOR else _yearly_at(terms, i + taken):
             words = terms[i + taken : i + taken + n]
             said += " " + " ".join(format_node(t).strip('"') for t in words)
             taken += n
@@ -70,8 +74,9 @@ def _salary_at(terms: list[Node], i: int, currency: str) -> tuple[Node, int, str
 # Words before an amount that say it is pay ("salary at least 90k"), and after it that say it
 # is a floor ("120k GBP minimum").
 _SAYS_PAY = frozenset({"salary", "pay", "paying", "compensation", "earning"})
-_AND_UP = frozenset({"minimum", "min", "plus", "upwards", "min."})
+_AND_UP = frozenset({"minimum", "min", "plus", "upwards", "min.", "up", "above"})  # "and up"
 _YEAR = frozenset({"year", "yr", "annum"})
+_FLOOR = frozenset({("at", "least")})
 
 
 def _yearly_at(terms: list[Node], i: int) -> int:
@@ -191,3 +196,9 @@ def _span(term: Node) -> str | None:
         first += second[-1]  # "80-100k"
     low, high = (amount(Word(t), bare=True) for t in (first, second))
     return f"{low}-{high}" if low and high else None
+
+
+def pay_spelled(text: str) -> str:
+    """`text` with its pay as a sentence's reader takes it: pay wished for with no amount
+    ("that pay well") left out, a floor said in words ("100k or more") as "100k+"."""
+    return _OR_MORE.sub(r"\1+", VAGUE_PAY.sub(" ", text))

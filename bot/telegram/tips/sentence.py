@@ -27,7 +27,7 @@ from bot.syntax import (
 from bot.telegram.tips.codes import codes_spelled
 from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.exclude import excluded_at
-from bot.telegram.tips.pay import AT_LEAST, AT_MOST, VAGUE_PAY, amount, currency_of, salary_at
+from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, pay_spelled, salary_at
 from bot.telegram.tips.places import (
     in_a_place,
     or_remote,
@@ -263,7 +263,7 @@ def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
-    text = NO_SPONSORSHIP.sub(" ", VAGUE_PAY.sub(" ", text))  # "pay well": no filter, no words
+    text = NO_SPONSORSHIP.sub(" ", pay_spelled(text))  # "pay well": no filter, no words
     text = _ARTICLE.sub("", _A_PLACE.sub("in", text))  # "à paris", "un"
     text = codes_spelled(workplace_spelled(text))  # "on site": onsite; "in NY": new york
     try:
