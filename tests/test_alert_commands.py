@@ -1308,6 +1308,15 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "<code>/alert elixir from:europe remote:yes</code>",
         ),
         ("100% remote rust jobs", "<code>/alert remote:yes rust</code>"),
+        ("rust jobs from home", "<code>/alert rust remote:yes</code>"),  # not company:home
+        (  # where one is from: there, or remote from there; "open to remote": remote welcome
+            "Rust engineer from Berlin, open to remote",
+            "<code>/alert rust engineer (location:berlin OR (remote:yes from:berlin))</code>",
+        ),
+        (
+            "a go developer from Lisbon looking for remote roles",
+            "go developer from:lisbon remote:yes<",
+        ),
         ("remote-first companies hiring golang engineers", "/alert remote:yes golang engineer<"),
         ("who is hiring scala engineers?", "<code>/alert scala engineer</code>"),
         (

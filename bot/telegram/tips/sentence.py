@@ -165,6 +165,8 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
         found = place_at(terms, i + 1) or _company_at(terms, i + 1)
         if found is not None:
             return found[1], 1 + found[0], "", True
+    if token == "from" and (home := place_at(terms, i + 1)) is not None:
+        return home[1], 1 + home[0], "", True  # "an engineer from Berlin": there, or from: it
     if (salary := salary_at(terms, i, currency)) is not None:
         return salary
     if (remote := remote_at(terms, i)) is not None:

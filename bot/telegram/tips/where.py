@@ -111,17 +111,20 @@ COUNTRY_CODES = frozenset({
     "CZ", "US", "AU", "NZ", "SG", "JP", "IL", "AE", "BR", "MX", "EE", "LT", "LV", "RO",
 })  # fmt: skip
 _ON_SITE = re.compile(r"\bon[\s-]+site\b(?![\s-]+reliab)", re.IGNORECASE)  # not SRE
+_OPEN_TO = re.compile(r"\b(?:open|happy)\s+to\s+remote(?:\s+work)?\b", re.IGNORECASE)
 _ALL_REMOTE = re.compile(
     r"(?:\b(?:fully|full|completely|entirely)|\b100\s?%)[\s-]+remote\b"
-    r"|\bremote[\s-]+(?:friendly|first)\b",
+    r"|\bremote[\s-]+(?:friendly|first)\b|\b(?:work(?:ing)?\s+)?from\s+home\b|\bwfh\b",
     re.IGNORECASE,
 )
 
 
 def workplace_spelled(text: str) -> str:
     """`text` with its workplace as a sentence's reader takes it: "on site" is onsite ("on" is
-    glue, "site" no word of the job), "full remote", "100% remote" and "remote-first" remote."""
-    return _ALL_REMOTE.sub("remote", _ON_SITE.sub("onsite", text))
+    glue, "site" no word of the job), "full remote", "100% remote", "remote-first" and "from
+    home" remote,
+    "open to remote" welcome ("remote ok")."""
+    return _OPEN_TO.sub("remote ok", _ALL_REMOTE.sub("remote", _ON_SITE.sub("onsite", text)))
 
 
 def open_to(root: Node) -> tuple[Node, Node] | None:
