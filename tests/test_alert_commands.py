@@ -1251,6 +1251,7 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("rust jobs 70-90k euros per annum", "<code>/alert rust salary:EUR70k-EUR90k</code>"),
         ("rust jobs, 90k euros a year at least", "<code>/alert rust salary:&gt;=EUR90k</code>"),
         ("rust jobs 100k or more", "<code>/alert rust salary:&gt;=100k</code>"),  # not an OR
+        ("go jobs, 150k dollars or more", "<code>/alert go salary:&gt;=USD150k</code>"),
         ("python jobs 100k and up in berlin", "python salary:&gt;=100k location:berlin</code>"),
         ("scala roles, nothing to do with gambling", "<code>/alert scala -gambling</code>"),
         ("rust jobs, avoiding crypto or web3", "<code>/alert rust -(crypto OR web3)</code>"),

@@ -28,7 +28,11 @@ VAGUE_PAY = re.compile(
 )
 
 # "100k or more" (and up, or above): "100k+", before OR would join the amount and the words.
-_OR_MORE = re.compile(r"(\d[km]?)\s+(?:or|and)\s+(?:more|above|higher|up)\b", re.IGNORECASE)
+_OR_MORE = re.compile(
+    r"(\d[km]?)(\s+(?:[a-z]{3}|euros?|dollars?|pounds?|sterling|rupees|francs|yen))?"
+    r"\s+(?:or|and)\s+(?:more|above|higher|up)\b",
+    re.IGNORECASE,
+)
 
 _AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)({UNIT_PATTERN})?")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read
@@ -200,5 +204,6 @@ def _span(term: Node) -> str | None:
 
 def pay_spelled(text: str) -> str:
     """`text` with its pay as a sentence's reader takes it: pay wished for with no amount
-    ("that pay well") left out, a floor said in words ("100k or more") as "100k+"."""
-    return _OR_MORE.sub(r"\1+", VAGUE_PAY.sub(" ", text))
+    ("that pay well") left out, a floor said in words ("100k or more", "150k dollars or
+    more") as "100k+"."""
+    return _OR_MORE.sub(r"\1+\2", VAGUE_PAY.sub(" ", text))  # "150k dollars or more": 150k+
