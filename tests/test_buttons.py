@@ -428,7 +428,8 @@ async def test_a_word_in_reply_to_a_jobs_message_does_what_its_button_does(
             "For each new job with this title's words: /alert title:(rust sre); the stored ones: "
             "/search title:(rust sre). (Tap to copy; take out a word to widen it.)"
         )
-        assert (await bot.say(USER, "similar jobs")).startswith("Reply “more like this” to a job")
+        alone = await bot.say(USER, "similar jobs")
+        assert alone.startswith("Reply “more like this” to a job"), alone
         assert await replied("how much does it pay?", second) == (
             "Rust SRE — Acme Pay: Berlin. Its board states no pay."
         )

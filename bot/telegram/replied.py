@@ -1,7 +1,7 @@
 """A word about a job, sent in reply to its message ("save", "not interested", "applied"): what
 its buttons do, done; "more like this": the alert of its title's words; "how much does it
-pay?", "is it remote?": its pay and place. The same words sent
-alone say where the buttons are: without the message they answer, "this job" names none.
+pay?", "is it remote?": its pay and place. The same words sent alone say where the buttons
+are: without the message they answer, "this job" names none.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ _SAID = {
     "hide": re.compile(r"(?:hide|skip)(?: (?:this|it|that))?(?: job| one)?|not interested"),
     "applied": re.compile(r"(?:i(?: have|'?ve)? )?applied(?: (?:to|for) (?:this|it|that)(?: job| one)?)?"),
     "more": re.compile(
-        r"(?:i want |send me |show me |please )?(?:more(?: jobs| roles| ones)? (?:like (?:this|it|that)"
-        r"(?: one| job)?|of (?:these|those|this|that)(?: ones?| jobs?)?)|similar(?: jobs| roles| ones)?)"
-        r"(?: please)?|same again"
+        r"(?:i want |send me |show me |please )?(?:more(?: jobs| roles| ones)? "
+        r"(?:like (?:this|it|that)(?: one| job)?|of (?:these|those|this|that)(?: ones?| jobs?)?)"
+        r"|similar(?: jobs| roles| ones)?)(?: please)?|same again"
     ),
 }  # fmt: skip
 # Words of a title that no alert needs ("Engineer, Payments & Risk").

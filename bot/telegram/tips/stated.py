@@ -15,7 +15,8 @@ from bot.telegram.tips.tip import word_of
 # no filter to read, and no words a job says, so a sentence leaves them out.
 NO_SPONSORSHIP = re.compile(
     r"\b(?:no|without|(?:i\s+)?(?:don'?t|do\s+not)\s+need)\s+(?:a\s+|any\s+)?(?:visa\s+)?"
-    r"sponsorship(?:\s+(?:needed|required))?\b|\b(?:visa\s+)?sponsorship\s+not\s+(?:needed|required)\b",
+    r"sponsorship(?:\s+(?:needed|required))?\b"
+    r"|\b(?:visa\s+)?sponsorship\s+not\s+(?:needed|required)\b",
     re.IGNORECASE,
 )
 
