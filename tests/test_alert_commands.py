@@ -1042,6 +1042,14 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("just got hired", "Congratulations!"),
         ("I've landed a new role at Stripe", "Congratulations!"),
         ("I found a job I like but it didn't come", "Send /alert followed by keywords"),
+        ("I got the job!", "Congratulations!"),  # news, not a question for jobs
+        ("I got hired", "Congratulations!"),
+        ("hired rust engineer", "send <code>/alert hired rust engineer</code>"),
+        ("I got an interview at Vellum Pay!", "Good luck! 🤞 /saved keeps jobs"),
+        ("I have a technical interview at Stripe tomorrow", "Good luck!"),
+        ("interview prep jobs", "send <code>/alert interview prep</code>"),
+        ("how many jobs did I get this week?", "/alerts shows how many jobs each of your"),
+        ("how many rust jobs are there in Berlin?", "<code>/search rust location:berlin</code>"),
         ("rust hiring", "send <code>/alert rust hiring</code>"),
         ("one two three four five six seven", "Send /alert followed by keywords"),
         (  # a sentence long as people write it, a list of techs, a kind of company

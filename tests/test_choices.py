@@ -47,17 +47,30 @@ async def test_the_console_shows_numbered_buttons_and_presses_them(store: Stores
     await Sender(store.view(DeliveryStores), console, clock=lambda: now).drain(timeout=2)
     assert "[1] ☆ Save\n[2] Not interested   [3] Mute Acme Pay   [4] Pause alert" in out.getvalue()
 
+    await console.type("1")
+    assert "» Saved" in out.getvalue() and "[1] ★ Saved\n[2] Not interested" in out.getvalue()
+    await console.type("3")  # an edited message keeps its buttons' numbers, as in Telegram
+    assert "» Muted Acme Pay." in out.getvalue() and "[1] ★ Saved\n[2] ↩️ Undo" in out.getvalue()
+    assert store.choices.muted_companies(CONSOLE_CHAT_ID) == ["Acme Pay"]
     await console.type("2")
-    assert "» Hidden." in out.getvalue() and "[5] ↩️ Undo" in out.getvalue()
+    assert store.choices.muted_companies(CONSOLE_CHAT_ID) == []
+    await console.type("2")
+    assert "» Hidden." in out.getvalue() and out.getvalue().rstrip("┄\n").endswith("[1] ↩️ Undo")
     assert store.choices.hidden_jobs(CONSOLE_CHAT_ID) == {"ATS:1"}
-    await console.type("/press 5")
+    await console.type("4")
+    assert out.getvalue().rstrip().endswith("There is no button [4] (any more).")
+    await console.type("/press 1")
     assert (
         "» This job is back." in out.getvalue()
         and store.choices.hidden_jobs(CONSOLE_CHAT_ID) == set()
     )
-    assert "[6] ☆ Save\n[7] Not interested" in out.getvalue(), "the buttons, numbered anew"
-    await console.type("1")
-    assert out.getvalue().rstrip().endswith("There is no button [1] (any more).")
+    assert (
+        out.getvalue()
+        .rstrip("┄\n")
+        .endswith("[2] Not interested   [3] Mute Acme Pay   [4] Pause alert")
+    )
+    await console.type("5")
+    assert out.getvalue().rstrip().endswith("There is no button [5] (any more).")
     await console.stop()
     handlers.close()
 

@@ -186,6 +186,17 @@ _FEWER = re.compile(
     re.IGNORECASE,
 )
 _NOT = re.compile(r"\b(?:don'?t|do not|no|not|never|stop|nothing)\b", re.IGNORECASE)
+_HOW_MANY = re.compile(
+    r"\bhow many (?:jobs|messages|alerts|matches|postings)\b.*\b(?:sent|got|get|received|"
+    r"had|found|matched|this|last|today)\b",
+    re.IGNORECASE,
+)
+# "I got an interview at Vellum Pay!", "I have two interviews next week".
+_INTERVIEW = re.compile(
+    r"\b(?:i|we)(?:'?ve| have)? (?:got|landed|have|had) (?:an?|the|my|two|three|a few|some) "
+    r"(?:\w+ )?interviews?\b",
+    re.IGNORECASE,
+)
 
 
 def _setting_asked(text: str, commands: Mapping[str, Command]) -> str | None:
@@ -218,6 +229,16 @@ def _setting_asked(text: str, commands: Mapping[str, Command]) -> str | None:
             "Fewer messages: <code>/digest daily</code> sends one a day with all the jobs; "
             "<code>/settings cap 10</code> sends at most 10 an hour; more words in an alert "
             "(/alerts) narrow it; <code>/pause 2w</code> stops them for two weeks."
+        )
+    if _HOW_MANY.search(text) and "alerts" in commands:
+        return (
+            "/alerts shows how many jobs each of your alerts sent in the last 7 days; /saved "
+            "lists the jobs you saved."
+        )
+    if _INTERVIEW.search(text) and "saved" in commands:
+        return (
+            "Good luck! 🤞 /saved keeps jobs to come back to (<code>/applied 3</code> marks one "
+            "applied); your alerts keep looking meanwhile."
         )
     if _NIGHT.search(text) and _NOT.search(text) and "quiet" in commands:
         return (

@@ -46,14 +46,20 @@ class ConsoleTransport:
         self._last_id = 0  # message ids, as Telegram would give them
         self._buttons: dict[int, tuple[int, str]] = {}  # number -> (message id, callback data)
         self._next_button = 1
+        self._numbers: dict[int, list[int]] = {}  # message id -> its buttons' numbers, in order
 
     def _print(self, text: str) -> None:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
     def _show(self, message: OutgoingMessage, message_id: int) -> str:
-        """The message as terminal text, its link buttons as URLs, callback buttons numbered."""
+        """The message as terminal text, its link buttons as URLs, callback buttons numbered.
+
+        An edited message keeps its buttons' numbers, in order, as Telegram keeps the buttons
+        themselves where they were: "[3] Mute" still works after "[1] Save" was pressed."""
+        numbers = self._numbers.setdefault(message_id, [])
         self._buttons = {n: b for n, b in self._buttons.items() if b[0] != message_id}
+        kept = iter(numbers)
         body = html_to_console(message.html)
         for row in message.buttons:
             pressable = []
@@ -61,14 +67,21 @@ class ConsoleTransport:
                 if button.url:
                     body += f"\n{button.text}: {button.url}"
                 elif button.data:
-                    self._buttons[self._next_button] = (message_id, button.data)
-                    pressable.append(f"[{self._next_button}] {button.text}")
-                    self._next_button += 1
+                    number = next(kept, None) or self._take_number(numbers)
+                    self._buttons[number] = (message_id, button.data)
+                    pressable.append(f"[{number}] {button.text}")
             if pressable:
                 body += "\n" + "   ".join(pressable)
         for old in sorted(self._buttons)[:-KEEP_BUTTONS]:
             del self._buttons[old]
+        live = {b[0] for b in self._buttons.values()}
+        self._numbers = {m: ns for m, ns in self._numbers.items() if m in live}
         return body
+
+    def _take_number(self, numbers: list[int]) -> int:
+        numbers.append(self._next_button)
+        self._next_button += 1
+        return numbers[-1]
 
     def _new_id(self) -> int:
         self._last_id += 1

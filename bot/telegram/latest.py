@@ -59,7 +59,10 @@ MOST = 5  # alerts offered a /search
 def asks_for_jobs(text: str) -> bool:
     """Whether `text` asks for jobs and names none ("any new jobs?", "latest", "what have
     you got")."""
-    words = set(tokens(text))
+    said = tokens(text)
+    if any(said[k : k + 2] in (["i", "got"], ["i", "found"]) for k in range(len(said))):
+        return False  # "I got the job!": news, not a question
+    words = set(said)
     have = "you" in words and bool(words & {"have", "got"})
     return bool(words) and words <= _ASKING and bool(words & _JOBS or have) and len(text) <= 60
 

@@ -31,7 +31,8 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "resume", "[id]", "Resume notifications",
         "/resume — notifications on again, with one summary of what matched while paused (the "
-        "last 7 days); /resume 3 — the same for alert #3.", "Delivery",
+        "last 7 days); when they are on, the alerts you paused one by one; /resume 3 — the "
+        "same for alert #3.", "Delivery",
     ),
 )  # fmt: skip
 NOT_AN_ID = "“{}” is not an alert id; ids are numbers, see /alerts."
@@ -69,7 +70,8 @@ def paused_line(store: Stores, chat_id: int) -> str | None:
 
 
 def still_paused(store: Stores, chat_id: int) -> str:
-    """The alerts paused one by one, which /resume alone leaves paused, and how to resume one."""
+    """The alerts paused one by one, which /resume alone leaves paused while it turns paused
+    notifications on, and how to resume one."""
     paused = sorted(store.alerts.paused_alert_ids(chat_id))
     if not paused:
         return ""
@@ -183,8 +185,9 @@ class PauseCommands:
             return self._resume_alert(store, msg.chat_id, arg, now)
         user = store.users.user(msg.chat_id)
         if user is not None and user.state == "active":
-            reply = "Notifications are on already." + released(store, msg.chat_id, now)
-            return reply + still_paused(store, msg.chat_id)
+            if paused := sorted(store.alerts.paused_alert_ids(msg.chat_id)):
+                return _resume_alerts(store, msg.chat_id, paused, now)  # what /resume meant
+            return "Notifications are on already." + released(store, msg.chat_id, now)
         keep = TIMED_PAUSE_KEEP if user is not None and user.resume_at else RESUME_KEEP
         store.users.subscribe(msg.chat_id, now, msg.username, msg.first_name)
         store.users.pause_user(msg.chat_id, None)

@@ -95,10 +95,11 @@ ASKS_WHY = re.compile(r"(?:why|how come)(?: not| this(?: one)?| me)?\W*$", re.IG
 
 
 _HIRED = re.compile(
-    r"(?:i\s*(?:'?ve|have|'?m|am)?\s*)?(?:just\s+)?(?:got|found|landed|accepted|signed|took|"
+    r"(?:(?:i|we)\s*(?:'?ve|have|'?m|am)?\s*)?(?:just\s+)?(?:got|found|landed|accepted|signed|took|"
     r"start(?:ed|ing)?)\s+(?:a|an|the|my|our)?\s*(?:new\s+|dream\s+)?"
-    r"(?:job|offer|role|position|gig)\b(?P<rest>[^?]{0,40})|(?:i\s*(?:'?ve|'?m|am|was)\s+)?"
-    r"(?:just\s+)?(?:got\s+|been\s+)?hired\b(?P<also>[^?]{0,40})",
+    r"(?:job|offer|role|position|gig)\b(?P<rest>[^?]{0,40})"
+    r"|(?:(?:i|we)\s*(?:'?ve|'?m|am|was|have|were|are|'re)?\s+(?:just\s+)?(?:got\s+|been\s+)?"
+    r"|(?:just\s+)?(?:got|been)\s+|just\s+)hired\b(?P<also>[^?]{0,40})|hired\W*",
     re.IGNORECASE,
 )
 _BUT = re.compile(r"\b(?:but|not|why|didn|doesn|isn|wasn|never|no)\b", re.IGNORECASE)

@@ -75,7 +75,7 @@ _GLUE = frozenset({
     "timezones", "tz", "d", "ll", "like", "love", "would", "prefer", "interested", "am", "but",
     "after", "as", "can", "could", "you", "ideally", "preferably", "that", "what", "which",
     "do", "does", "have", "has", "are", "live", "living", "located", "reside", "residing",
-    "here", "to", "on", "hiring", "allow", "allows", "allowing", "who", "wanted",
+    "here", "to", "on", "hiring", "allow", "allows", "allowing", "who", "wanted", "how", "many",
     # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
     "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "je", "cherche",
     "zoek", "een", "als", "procuro", "um", "uma", "de",
