@@ -1307,6 +1307,18 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("English-speaking backend jobs in Munich", "<code>/alert lang:en backend location:munich"),
         ("English teacher jobs in Madrid", "<code>/alert english teacher location:madrid</code>"),
         ("SWE internships in NYC", "<code>/alert swe type:internship location:nyc</code>"),
+        # kinds of job, pay to be stated, places "within"
+        ("full time rust jobs only", "<code>/alert type:full-time rust</code>"),
+        ("part time go jobs", "<code>/alert type:part-time go</code>"),
+        ("rust jobs, no contract roles", "<code>/alert rust -type:contract</code>"),
+        ("rust jobs, permanent only", "<code>/alert rust -type:contract</code>"),
+        ("contract manager jobs", "<code>/alert contract manager</code>"),
+        ("smart contract engineer", "<code>/alert smart contract engineer</code>"),
+        ("rust jobs that list the salary", "<code>/alert rust salary:stated</code>"),
+        ("go jobs with salary transparency", "<code>/alert go salary:stated</code>"),
+        ("rust jobs with a posted salary range", "<code>/alert rust salary:stated</code>"),
+        ("rust jobs, remote within Europe", "<code>/alert rust remote:yes from:europe</code>"),
+        ("scala roles across Germany", "<code>/alert scala location:germany</code>"),
         (  # a role in the plural as a title names it; "hiring", "wanted" no words of the job
             "companies hiring rust developers in london",
             "<code>/alert rust developer location:london</code>",
@@ -1626,22 +1638,24 @@ async def test_an_alert_for_the_words_visa_sponsorship_gets_visa_yes_offered(han
 
 async def test_what_to_leave_out_written_as_words_gets_the_exclusion_offered(handlers) -> None:
     """ "rust no intern" needs the words "no" and "intern": it finds the very jobs meant to be
-    left out (here none at all). The exclusion is offered, and it finds the rest."""
+    left out (here none at all). The exclusion is offered, and it finds the rest; a kind of
+    job's word leaves out the jobs of that kind (an intern's, not a mentor of interns)."""
     saved, tip = await saved_and_tip(handlers, "/alert rust no intern")
     assert saved == "✅ Alert #1 saved: <b>rust no intern</b>"
     assert tip == (
         "Tip: “no intern” finds only the jobs that mention “intern”, the ones meant to be left "
-        "out. To leave them out: <code>/edit 1 rust -intern</code>."
+        "out. To leave them out: <code>/edit 1 rust -type:internship</code>."
     )
-    assert "It matches 2 jobs posted" in await say(handlers, "/edit 1 rust -intern")
+    assert "It matches 2 jobs posted" in await say(handlers, "/edit 1 rust -type:internship")
     offers = {
-        "rust without intern": "rust -intern",
+        "rust without intern": "rust -type:internship",
         "rust excluding intern or staff": "rust -(intern OR staff)",
-        "rust but not intern": "rust -intern",
+        "rust but not intern": "rust -intern",  # a minus typed
         "rust no remote": "rust -remote:yes",  # not remote:yes, the workplace tip's offer
-        "rust, no intern, remote": "rust -intern remote:yes",
-        "rust jobs in berlin without intern": "rust location:berlin -intern",
-        "rust nothing in intern": "rust -intern",
+        "rust, no intern, remote": "rust -type:internship remote:yes",
+        "rust, no crypto, remote": "rust -crypto remote:yes",
+        "rust jobs in berlin without crypto": "rust location:berlin -crypto",
+        "rust nothing in crypto": "rust -crypto",
     }
     for typed, offered in offers.items():
         reply = await say(handlers, f"/edit 1 {typed}")
@@ -1657,7 +1671,7 @@ async def test_what_to_leave_out_written_as_words_gets_the_exclusion_offered(han
     searched = await say(handlers, "/search rust no intern")
     assert searched.startswith(
         "No stored job has every word of <b>rust no intern</b>, so here is what it likely means."
-        "\nLatest jobs matching <b>rust -intern</b>"
+        "\nLatest jobs matching <b>rust -type:internship</b>"
     ), "the search it likely meant, run"
     assert searched.count("<a href") == 2
 

@@ -11,7 +11,7 @@ from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.syntax import ATTRS, And, Attr, Field, Node, Not, Or, Phrase, Word, format_node
 from bot.telegram.tips.tip import Tip, joined, word_of
-from bot.telegram.tips.words import LEVELS, level_aside
+from bot.telegram.tips.words import LEVELS, TYPES, level_aside
 
 esc = html.escape
 
@@ -59,6 +59,8 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
     said = _text(after)
     if not said or said.split()[0] in _KEPT:
         return None
+    if kind := TYPES.get(said):  # "no contract roles": the jobs marked so, not the word
+        return Not(Attr("type", kind)), 2 + via, typed
     return Not(_own(after) or after), 2 + via, typed
 
 

@@ -26,6 +26,19 @@ VAGUE_PAY = re.compile(
     r"(?:pay|salary|salaries|compensation))\b",
     re.IGNORECASE,
 )
+# Pay asked to be stated, with no amount ("that list the salary", "with salary listed",
+# "salary transparency"): salary:stated finds the jobs that state any.
+_STATED = r"(?:a\s+|the\s+|their\s+|its\s+)?(?:salary|salaries|pay|compensation)(?:\s+range)?"
+PAY_STATED = re.compile(
+    rf"\b(?:(?:that|which)\s+)?(?:shows?|lists?|states?|includes?|posts?|discloses?|"
+    rf"publish(?:es)?|display|displays)\s+{_STATED}"
+    rf"|\bwith\s+{_STATED}\s+(?:listed|shown|stated|posted|included|disclosed|visible|"
+    r"published|info|information|transparency)\b"
+    r"|\bwith\s+(?:a\s+|the\s+)?(?:listed|stated|posted|published|visible|transparent|"
+    r"disclosed)\s+(?:salary|salaries|pay|compensation)(?:\s+range)?"
+    r"|\b(?:salary|pay)\s+transparency|\btransparent\s+(?:salary|salaries|pay)\b",
+    re.IGNORECASE,
+)
 
 # "100k or more" (and up, or above): "100k+", before OR would join the amount and the words.
 _OR_MORE = re.compile(
@@ -205,5 +218,6 @@ def _span(term: Node) -> str | None:
 def pay_spelled(text: str) -> str:
     """`text` with its pay as a sentence's reader takes it: pay wished for with no amount
     ("that pay well") left out, a floor said in words ("100k or more", "150k dollars or
-    more") as "100k+"."""
+    more") as "100k+", pay asked to be stated ("that list the salary") as salary:stated."""
+    text = PAY_STATED.sub(" salary:stated ", text)
     return _OR_MORE.sub(r"\1+\2", VAGUE_PAY.sub(" ", text))  # "150k dollars or more": 150k+

@@ -38,7 +38,7 @@ from bot.telegram.tips.places import (
     without_place_again,
 )
 from bot.telegram.tips.said import kind_of_work, one_word
-from bot.telegram.tips.stated import NO_SPONSORSHIP, stated_at
+from bot.telegram.tips.stated import NO_SPONSORSHIP, kind_at, stated_at
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at, workplace_spelled
 from bot.telegram.tips.words import TYPES, years_at
@@ -87,7 +87,8 @@ _RATHER = frozenset({"ideally", "preferably"})  # ... before a workplace: welcom
 
 _A_PLACE = re.compile(r"(?<!\w)à(?!\w)")
 _ARTICLE = re.compile(r"(?<!\w)(?:un|una|une)(?!\w)")  # as written: "UN jobs" are the UN's
-_IN = frozenset({"in", "en", "em"})  # ... then a place: location: ("en madrid", "em lisboa")
+# ... then a place: location: ("en madrid", "em lisboa", "within Europe")
+_IN = frozenset({"in", "en", "em", "within", "across", "throughout", "inside"})
 _NEAR = _IN | {"near", "around"}  # ... then a place: location:, near: for "near munich"
 
 
@@ -179,11 +180,7 @@ def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int
         return place[1], place[0], "", True  # "Berlin or remote Germany", no "in" before it
     if (either := _either_attr(terms[i])) is not None:
         return either, 1, "", False  # "remote or hybrid", "contract or freelance"
-    term = terms[i]
-    said = term.text if isinstance(term, Word | Phrase) else ""
-    if (kind := TYPES.get(said)) and not (i and word_of(terms[i - 1]) == "smart"):
-        return Attr("type", kind), 1, "", False  # "contract rust jobs"
-    return None
+    return kind_at(terms, i)  # "contract rust jobs", "full time only", "permanent roles"
 
 
 def _either_attr(term: Node) -> Node | None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from bot.syntax import ATTRS, Attr, Node, Phrase
+from bot.syntax import ATTRS, Attr, Node, Not, Phrase, Word
 from bot.telegram.tips.tip import word_of
+from bot.telegram.tips.words import TYPES
 
 # Sponsorship one does not need ("no visa sponsorship needed", "I don't need sponsorship"):
 # no filter to read, and no words a job says, so a sentence leaves them out.
@@ -51,3 +52,29 @@ def stated_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     if taken == 2 or isinstance(term, Phrase) or (i and word_of(terms[i - 1]) == "in"):
         return Attr("lang", code), taken, "", False
     return None
+
+
+# After a kind of job's word, words that make it a role of its own ("contract manager").
+_ROLE_OF = frozenset({
+    "manager", "management", "specialist", "analyst", "lawyer", "attorney", "administrator",
+    "administration", "coordinator", "officer", "negotiator", "law", "counsel", "lifecycle",
+})  # fmt: skip
+
+
+def kind_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+    """The kind of job the words from `i` ask for, as `stated_at` gives filters: "contract"
+    (freelance) type:contract, "full time" type:full-time, "internships" type:internship,
+    "permanent" -type:contract; None for any other words, a smart contract or a contract
+    manager."""
+    term = terms[i]
+    said = term.text if isinstance(term, Word | Phrase) else ""
+    after = word_of(terms[i + 1]) if i + 1 < len(terms) else ""
+    if kind := TYPES.get(f"{said} {after}"):  # "full time only", as two words
+        return Attr("type", kind), 2, "", False
+    if said == "permanent":  # "permanent roles only": no contract
+        return Not(Attr("type", "contract")), 1, "", False
+    if (kind := TYPES.get(said)) is None or after in _ROLE_OF:
+        return None
+    if i and word_of(terms[i - 1]) == "smart":  # a smart contract
+        return None
+    return Attr("type", kind), 1, "", False
