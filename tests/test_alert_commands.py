@@ -1042,7 +1042,27 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("just got hired", "Congratulations!"),
         ("I've landed a new role at Stripe", "Congratulations!"),
         ("I found a job I like but it didn't come", "Send /alert followed by keywords"),
+        # an alert asked for in words: what it is for
+        (
+            "create an alert for rust jobs in berlin",
+            "send <code>/alert rust location:berlin</code>",
+        ),
+        ("alert me about rust jobs in Berlin", "send <code>/alert rust location:berlin</code>"),
+        ("notify me when there are new scala jobs", "send <code>/alert scala</code>"),
+        ("let me know when Stripe posts a rust job", "<code>/alert rust company:stripe</code>"),
+        ("I want an alert for kotlin jobs", "send <code>/alert kotlin</code>"),
+        ("new alert: rust", "send <code>/alert rust</code>"),
+        ("alert me", "Send /alert with the words a job should have, e.g. <code>/alert rust"),
+        ("create an alert", "or tell me what you look for (“remote go jobs in Germany”)."),
         ("I got the job!", "Congratulations!"),  # news, not a question for jobs
+        ("is Monzo hiring?", "send <code>/alert company:monzo</code>"),
+        (
+            "are Goldman Sachs still hiring?",
+            "<code>/alert company:&quot;goldman sachs&quot;</code>",
+        ),
+        ("does Adyen have any rust openings?", "send <code>/alert rust company:adyen</code>"),
+        ("is anyone hiring scala devs", "send <code>/alert scala developer</code>"),
+        ("when do you check for new jobs?", "I read the job boards this bot's admin set up"),
         ("I got hired", "Congratulations!"),
         ("hired rust engineer", "send <code>/alert hired rust engineer</code>"),
         ("I got an interview at Vellum Pay!", "Good luck! 🤞 /saved keeps jobs"),
@@ -1481,6 +1501,15 @@ async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusio
     assert "<code>/edit 1 rust -remote:yes</code>" in remote and "/edit 2" not in remote
     assert "<code>/edit 1 rust -title:senior</code>" in await say(handlers, "no more senior roles")
     assert "-web3" in await say(handlers, "not interested in web3")
+    assert "<code>/edit 1 rust -frontend</code>" in await say(handlers, "too many frontend jobs")
+    assert "-web3" in await say(handlers, "I'm not interested in web3")
+    on_site = await say(handlers, "no more on-site jobs please")
+    assert "the ones marked on-site, add <code>-remote:no</code>" in on_site, on_site
+    london = await say(handlers, "stop sending me jobs in London")
+    assert "the ones in London, add <code>-location:london</code>" in london, london
+    assert "<code>/edit 1 rust -location:us</code>" in await say(
+        handlers, "I don't want jobs in the US"
+    )
     assert "/pause" in await say(handlers, "stop sending me these"), "nothing named: /pause"
     assert "/pause" in await say(handlers, "stop sending me so many jobs"), "no word: too many"
     assert await say(handlers, "no more jobs from Acme Pay!") == (
@@ -1493,6 +1522,77 @@ async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusio
     await say(handlers, "/edit 3 senior backend engineer")  # asks for the word: not offered
     seniority = await say(handlers, "stop sending me senior roles")
     assert "<code>/edit 1 rust -title:senior</code>" in seniority and "/edit 3" not in seniority
+    await say(handlers, "/edit 1 rust OR go")
+    either = await say(handlers, "no more crypto jobs")  # an OR kept whole
+    assert "<code>/edit 1 (rust OR go) -crypto</code>" in either, either
+
+
+async def test_asking_why_it_is_quiet_says_what_decides_it_with_the_alerts(
+    handlers, store, now
+) -> None:
+    """ "why is it so quiet?", "is the bot working?" got "Send /alert followed by keywords":
+    the reply says the bot works and when it last read the boards, what holds jobs (a pause,
+    a digest, quiet hours) and the alerts with what each sent, from the /alerts menu."""
+    await say(handlers, "/alert rust")
+    store.boards.mark_success("Acme", now - timedelta(minutes=3), None, None)
+    reply = await say(handlers, "why is it so quiet?")
+    assert reply.startswith(
+        "I'm working. A job comes as soon as a board I read posts one that an alert of yours "
+        "matches. I last read the boards 3m ago.\nEach alert's 🔎 shows"
+    ), reply
+    assert "#1 <b>rust</b> — 0 jobs sent in 7 days" in reply
+    await say(handlers, "/pause 2w")
+    await say(handlers, "/digest daily 09:00")
+    await say(handlers, "/quiet 22:00-07:00")
+    held = await say(handlers, "I haven't received any jobs today")
+    assert "⏸ Notifications are paused until" in held, held
+    assert "📬 Your jobs come in a daily digest at 09:00 (/digest off" in held, held
+    assert "🌙 Quiet hours: 22:00–07:00, your time (/quiet off)." in held, held
+    for text in ("is the bot working?", "the bot is not working", "nothing yet?", "did you stop?",
+                 "I'm not getting anything", "why am I not getting any jobs?"):  # fmt: skip
+        assert (await say(handlers, text)).startswith("I'm working."), text
+    for text in ("nothing in crypto please", "quiet hours please", "is it remote?"):
+        assert not (await say(handlers, text)).startswith("I'm working."), text
+
+
+async def test_changing_an_alert_in_words_offers_its_edit_and_changes_nothing(
+    handlers, store
+) -> None:
+    """ "remove crypto from alert 1" was offered /delete 1, which deletes the whole alert: a
+    change asked in words gets the /edit that does it, ready to copy."""
+    assert "You have no alert yet" in await say(handlers, "add go to my alert")
+    await say(handlers, "/alert rust OR go")
+    await say(handlers, "/alert python berlin")
+    assert await say(handlers, "remove crypto from alert 1") == (
+        "To take it out (tap to copy, then send):\n<code>/edit 1 (rust OR go) -crypto</code>"
+        " — leaves out the jobs about crypto"
+    ), "not in the alert: the alert that leaves it out"
+    assert "<code>/edit 1 rust</code>" in await say(handlers, "remove go from my alert")
+    assert "<code>/edit 2 python</code>" in await say(handlers, "take berlin out of alert 2")
+    assert "<code>/edit 1 (rust OR go) -location:berlin</code>" in await say(
+        handlers, "please remove Berlin from alert 1"
+    )
+    assert "Alert #1 is only that: <code>/delete 1</code>" in await say(
+        handlers, "remove rust OR go from alert 1"
+    )
+    added = await say(handlers, "add scala to alert 1")
+    assert "<code>/edit 1 (rust OR go) scala</code> — jobs with both" in added, added
+    assert "<code>/edit 1 rust OR go OR scala</code> — jobs with either" in added, added
+    assert "/edit 2" not in added, "the alert named only"
+    everywhere = await say(handlers, "add remote to my alerts please")
+    assert "<code>/edit 1 (rust OR go) remote:yes</code> — jobs with both" in everywhere
+    assert "<code>/edit 2 python berlin remote:yes</code>" in everywhere
+    assert "either" not in everywhere, "a filter narrows: no OR offered"
+    assert (
+        await say(handlers, "add go to alert 1") == "Alert #1 has it already: /alerts lists them."
+    )
+    assert (
+        await say(handlers, "add senior to alert 7") == "You have no alert #7: /alerts lists yours."
+    )
+    assert "Commands start with a slash: <code>/delete 1</code>" in await say(
+        handlers, "remove alert 1"
+    ), "the alert itself: /delete"
+    assert [a.query for a in store.alerts.alerts(USER)] == ["rust OR go", "python berlin"]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from bot.errors import QueryError
 from bot.models import Button, OutgoingMessage
 from bot.store import AlertRow, Stores
 from bot.syntax import format_node
-from bot.telegram import stored_search
+from bot.telegram import pausing, stored_search
 from bot.telegram.delivery_modes import local_time
 from bot.telegram.split import visible_text
 from bot.view import stored_query
@@ -53,9 +53,8 @@ def menu(store: Stores, chat_id: int, page: int, now: datetime, note: str = "") 
         "/edit &lt;id&gt; &lt;query&gt; changes one; /delete &lt;id&gt; removes one; "
         "/digest &lt;id&gt; daily: one alert's jobs in a daily digest."
     )
-    user = store.users.user(chat_id)
-    if user and user.state == "paused":
-        lines.append("⏸ Notifications are paused: /resume.")
+    if paused := pausing.paused_line(store, chat_id):  # (until when, in their time)
+        lines.append(paused)
     text = "\n".join(lines)
     return OutgoingMessage(text, visible_text(text), tuple(rows))
 

@@ -167,6 +167,7 @@ _PART_OF_DAY = re.compile(
 _SOURCES = re.compile(
     r"\b(?:which|what) (?:job )?(?:boards|sites|websites|sources|platforms) (?:do|does|can) "
     r"|\bhow often (?:do|does|are|is) (?:you|it|the bot|jobs?|boards?) "
+    r"|\bwhen (?:do|does) (?:you|it|the bot) (?:check|look|read|poll|update|refresh|search)"
     r"|\bwhere do (?:you|the jobs) (?:get|come|find)",
     re.IGNORECASE,
 )

@@ -23,15 +23,13 @@ from bot.telegram import (
     control,
     delivery_modes,
     follow,
-    latest,
-    leaveout,
     media,
     muting,
     pausing,
-    replied,
     saving,
     search_pages,
     settings_menu,
+    texts,
     tips,
 )
 from bot.telegram.access import ACCESS_COMMANDS, FIRST_ALERT, AccessCommands
@@ -211,14 +209,8 @@ class Handlers:
                 return refused
             if not name and msg.media:  # a sticker, a voice message, a file: what to do
                 return media.reply(msg.media)
-            if not name and latest.asks_for_jobs(msg.text):  # "any new jobs?"
-                return await self.db.run(latest.reply, msg, "")
-            if not name and (company := leaveout.company(msg.text)):
-                return leaveout.mute_offer(company)  # "no more jobs from Acme"
-            if not name and (unwanted := leaveout.unwanted(msg.text)) is not None:
-                return await self.db.run(leaveout.reply, msg, unwanted)  # "no more crypto jobs"
-            if not name and (action := replied.said(msg.text)):  # "save", replying to a job
-                return await self.db.run(replied.reply, msg, action, self.clock())
+            if not name and (spoken := texts.answer(msg, self.clock())) is not None:
+                return await self.db.run(spoken)  # "any new jobs?", "no more crypto jobs"
             if not name:  # off the loop: reading places may wait for the gazetteer's build
                 return await asyncio.to_thread(suggestion, msg.text, _BY_NAME)
             return await self._run(name, msg, arg)

@@ -33,10 +33,27 @@ _HAVE = re.compile(
     r"(?:(?:do|did|have)\s+)?(?:you|u)(?:\s+have|\s+got|'ve\s+got|\s+found)"
     r"|(?:do|did)\s+(?:you|u)\s+have|(?:have\s+)?(?:you\s+)?got"
     r"|what(?:'s|s|\s+is)\s+(?:available|open|there)"
-    r"|(?:who|which\s+companies)(?:'s|s|\s+is|\s+are)\s+hiring)"
+    r"|(?:who|which\s+companies)(?:'s|s|\s+is|\s+are)\s+hiring|(?:is\s+)?any(?:one|body)\s+hiring)"
     r"(?:\s+(?:any(?:thing)?|some|jobs?|roles?|open|available))*"
     r"(?:\s+(?:for|about|matching)\b)?",
     re.IGNORECASE,
+)
+# A question of what a company has: "is Monzo hiring (rust engineers)?", "does Adyen have any
+# rust openings?", "are there go jobs at Stripe" is a sentence of its own.
+_NAME = (
+    r"(?P<name>(?!(?:it|this|that|anyone|anybody|everyone|you|u|they|he|she|there)\b)"
+    r"[\w&.'-]+(?:\s+(?-i:[A-Z])[\w&.'-]*){0,2})"
+)
+_HIRING = (
+    re.compile(
+        rf"(?:is|are)\s+{_NAME}\s+(?:still\s+|currently\s+)?hiring(?:\s+(?:any\s+)?"
+        r"(?P<what>.+?))?[\s?!.]*",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?:does|do)\s+{_NAME}\s+have\s+(?:any\s+)?(?:open\s+)?(?P<what>.+?)[\s?!.]*",
+        re.IGNORECASE,
+    ),
 )
 # A question about one job: what it pays, whether it is remote, where it is. Its words name
 # the job; its /search line answers.
@@ -69,8 +86,12 @@ def asks_for_jobs(text: str) -> bool:
 
 def topic(text: str) -> str | None:
     """What a question of what the bot has asks about ("what do you have for scala in
-    berlin?": "scala in berlin"); None when `text` is no such question (a question is short),
-    or names nothing."""
+    berlin?": "scala in berlin"), or of what a company has ("is Monzo hiring?", "does Adyen
+    have any rust openings?": "rust jobs at Adyen"); None when `text` is no such question (a
+    question is short), or names nothing."""
+    for asked in _HIRING if len(text) <= 200 else ():
+        if hiring := asked.fullmatch(text.strip()):  # "is Monzo hiring?"
+            return f"{hiring['what'] or ''} jobs at {hiring['name']}".strip()
     m = _HAVE.match(text.strip()) if len(text) <= 200 else None
     rest = text.strip()[m.end() :].strip(" ?!.") if m else ""
     return rest if set(tokens(rest)) - _NOTHING else None  # not "you got this"

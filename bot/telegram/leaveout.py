@@ -10,8 +10,10 @@ import re
 from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.store import Stores
-from bot.syntax import And, Field, Node, Not, Phrase, Word, format_node
+from bot.syntax import And, Attr, Field, Node, Not, Phrase, Word, format_node
 from bot.telegram.tips.exclude import excluded_at
+from bot.telegram.tips.sentence import meant
+from bot.telegram.tips.where import workplace_spelled
 from bot.transport import Incoming
 from bot.words import tokens
 
@@ -20,30 +22,58 @@ esc = html.escape
 _ASKS = re.compile(
     r"(?:please\s+)?(?:stop\s+(?:sending|showing|giving)(?:\s+me)?|no\s+more|"
     r"(?:i\s+)?(?:don'?t|do\s+not)\s+(?:want|need|send(?:\s+me)?)(?:\s+any(?:\s+more)?)?|"
-    r"not\s+interested\s+in|fewer|less)\s+(?P<what>.+?)"
+    r"(?:i'?m\s+|i\s+am\s+)?not\s+interested\s+in|fewer|less|(?:way\s+)?(?:too|so)\s+many)"
+    r"\s+(?P<what>.+?)"
     r"(?:\s+(?:jobs?|roles?|positions?|postings?|offers?|ads?|companies))?"
     r"(?:\s+(?:please|pls|anymore|any\s*more|thanks?))?[\s.!]*",
     re.IGNORECASE,
 )
 _VAGUE = frozenset({
     "these", "those", "this", "that", "such", "the", "them", "it", "any", "jobs", "than", "so",
-    "too", "many", "much", "all", "more", "from", "by", "at",
+    "too", "many", "much", "all", "more", "from", "by", "at", "messages", "alerts",
+    "notifications", "pings", "emails", "spam",
 })  # fmt: skip
+# "jobs in London", "roles based in the US": a place, left out as location:.
+_IN_PLACE = re.compile(
+    r"(?:(?:jobs?|roles?|positions?|postings?)\s+)?(?:(?:based|located)\s+)?in\s+(?P<place>.+)",
+    re.IGNORECASE,
+)
 _COMPANY = re.compile(r"(?:(?:jobs?|roles?|offers?)\s+)?(?:from|by|at)\s+(?P<name>\S.{0,60}?)")
 MOST = 5  # alerts offered an edit
+_WORKPLACE = {"yes": "remote", "no": "on-site"}  # remote: values as said
 
 
 def unwanted(text: str) -> tuple[Node, str] | None:
     """What a text asks to see no more of, as the exclusion an alert would add (-crypto,
-    -title:senior for a level, -remote:yes) and in its words; None when it asks no such thing
-    (or names nothing a job could say: "stop sending me these")."""
+    -title:senior for a level, -remote:yes, -location:london for "jobs in London") and in
+    words after "the ones" ("about crypto", "marked remote", "in London"); None when it asks
+    no such thing (or names nothing a job could say: "stop sending me these")."""
     asked = _ASKS.fullmatch(" ".join(text.split()))
-    words = tokens(asked["what"]) if asked else []
+    if asked and (place := _IN_PLACE.fullmatch(asked["what"])):
+        return _place(place["place"])
+    words = tokens(workplace_spelled(asked["what"])) if asked else []  # "on-site": onsite
     if not 0 < len(words) <= 3 or set(words) & _VAGUE:
         return None
     term = Word(words[0]) if len(words) == 1 else Phrase(tuple(words))
     found = excluded_at([Word("no"), term], 0)
-    return (found[0], " ".join(words)) if found is not None else None
+    if found is None:
+        return None
+    gone = found[0].child if isinstance(found[0], Not) else None
+    if isinstance(gone, Attr) and gone.name == "remote":  # "no more on-site jobs"
+        return found[0], f"marked {_WORKPLACE.get(gone.value, gone.value)}"
+    return found[0], f"about {' '.join(words)}"
+
+
+def _place(named: str) -> tuple[Node, str] | None:
+    """A place to leave out ("London", "the US"), as -location: of it; None for no place."""
+    read = meant(f"jobs in {named}")
+    try:
+        root = parse_query(read).root if read else None
+    except QueryError:
+        return None
+    if not isinstance(root, Field) or root.name != "location":
+        return None
+    return Not(root), f"in {named.strip(' .!?')}"
 
 
 def company(text: str) -> str | None:
@@ -71,23 +101,23 @@ def reply(store: Stores, msg: Incoming, asked: tuple[Node, str]) -> str:
         terms = root.children if isinstance(root, And) else (root,)
         if exclusion in terms or _asks_for(terms, exclusion):
             continue
-        try:
-            edited = parse_query(f"{alert.query} {format_node(exclusion)}")
+        try:  # (an OR kept whole: "(rust OR go) -crypto", not "rust OR (go -crypto)")
+            edited = parse_query(format_node(And((*terms, exclusion))))
         except QueryError:  # too long with it: the user shortens it
             continue
         edits.append(f"<code>/edit {alert.id} {esc(edited.normalized)}</code>")
     if not edits and not store.alerts.alerts(msg.chat_id):
         return (
-            f"Your alerts decide which jobs come. To leave out the ones about {what}, put "
+            f"Your alerts decide which jobs come. To leave out the ones {what}, put "
             f"<code>{minus}</code> in an alert, e.g. <code>/alert backend {minus}</code>."
         )
     if not edits:
         return (
-            f"None of your alerts can leave out {what} (<code>{minus}</code>): each has it "
+            f"None of your alerts can leave out the ones {what} (<code>{minus}</code>): each has it "
             "left out already, or asks for it. /alerts lists them."
         )
     return (
-        f"Your alerts decide which jobs come. To leave out the ones about {what}, add "
+        f"Your alerts decide which jobs come. To leave out the ones {what}, add "
         f"<code>{minus}</code> to them (tap to copy):\n"
         + "\n".join(edits)
         + "\nA company's jobs: /mute &lt;company&gt;."

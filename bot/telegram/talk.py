@@ -102,6 +102,29 @@ _HIRED = re.compile(
     r"|(?:just\s+)?(?:got|been)\s+|just\s+)hired\b(?P<also>[^?]{0,40})|hired\W*",
     re.IGNORECASE,
 )
+# An alert asked for in words, before what it is for: "create an alert for rust jobs", "alert
+# me about go roles", "let me know when Stripe posts a rust job".
+_ALERT_ME = re.compile(
+    r"(?:(?:please\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:i\s*(?:want|need|"
+    r"'?d\s+like|would\s+like)\s+)?(?:(?:add|create|set\s+up|make|start|give|send)\s+"
+    r"(?:me\s+)?)?(?:an?\s+|new\s+|a\s+new\s+)?alert\s*(?:for|about|on|with|:|-)\s*"
+    r"|(?:please\s+)?(?:alert|notify|ping|tell|message|text)\s+me\s+(?:about|for|of|on|when|if)"
+    r"\s+(?:there\s+(?:is|are)\s+)?"
+    r"|(?:please\s+)?let\s+me\s+know\s+(?:about|of|when|if)\s+(?:there\s+(?:is|are)\s+)?)"
+    r"(?:(?:any|new|some)\s+)*",
+    re.IGNORECASE,
+)
+# ... and nothing after it: how to write one.
+_ALERT_ALONE = re.compile(
+    r"(?:please\s+)?(?:(?:add|create|set\s+up|make|new|start)\s+(?:me\s+)?(?:an?\s+|new\s+)?"
+    r"alert|alert\s+me|notify\s+me|let\s+me\s+know)\W*",
+    re.IGNORECASE,
+)
+_POSTS = re.compile(
+    r"(?P<at>[\w&.'-]+(?:\s+[A-Z][\w&.'-]*)?)\s+(?:posts|publishes|opens|has|lists)\s+"
+    r"(?:an?\s+|any\s+|new\s+|a\s+new\s+)?(?P<what>.+?)(?:\s+(?:jobs?|roles?|positions?|"
+    r"openings?))?[\s.!?]*$"
+)
 _BUT = re.compile(r"\b(?:but|not|why|didn|doesn|isn|wasn|never|no)\b", re.IGNORECASE)
 HIRED = (
     "Congratulations! 🎉 <code>/pause</code> keeps your alerts for your next search (/resume "
@@ -136,6 +159,14 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     words = text.split()
     if (hired := _HIRED.fullmatch(text)) and not _BUT.search(hired["rest"] or hired["also"] or ""):
         return HIRED  # "I got a job!", not "I found a job but it didn't come"
+    if _ALERT_ALONE.fullmatch(text) and "alert" in commands:  # "new alert": how to write one
+        return (
+            "Send /alert with the words a job should have, e.g. <code>/alert rust backend</code>, "
+            "or tell me what you look for (“remote go jobs in Germany”)."
+        )
+    if (asks := _ALERT_ME.match(text)) and len(text) > asks.end():  # "alert me about rust jobs"
+        text = _POSTS.sub(r"\g<what> jobs at \g<at>", text[asks.end() :])
+        words = text.split()
     if words and fold(words[0]) in ("alert", "search") and len(words) > 1:
         text, words = " ".join(words[1:]), words[1:]  # "alert rust": keywords after it
     if len(words) == 1 and (said := link_reply(text)):

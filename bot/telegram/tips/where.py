@@ -122,8 +122,7 @@ _ALL_REMOTE = re.compile(
 def workplace_spelled(text: str) -> str:
     """`text` with its workplace as a sentence's reader takes it: "on site" is onsite ("on" is
     glue, "site" no word of the job), "full remote", "100% remote", "remote-first" and "from
-    home" remote,
-    "open to remote" welcome ("remote ok")."""
+    home" remote, "open to remote" welcome ("remote ok")."""
     return _OPEN_TO.sub("remote ok", _ALL_REMOTE.sub("remote", _ON_SITE.sub("onsite", text)))
 
 

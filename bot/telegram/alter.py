@@ -1,0 +1,127 @@
+"""A text that asks to change an alert in words ("remove crypto from alert 1", "add go to my
+alert", "take berlin out of my alerts"): the /edit that does it, ready to copy. Nothing is
+changed until the user sends it (it was offered /delete 1, which deletes the whole alert)."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from bot.errors import QueryError
+from bot.query import parse as parse_query
+from bot.store import Stores
+from bot.syntax import And, Attr, Field, Node, Not, Or, Phrase, Prefix, Word, format_node
+from bot.telegram.leaveout import unwanted
+from bot.telegram.tips.sentence import meant
+from bot.transport import Incoming
+
+esc = html.escape
+
+_ALERT = r"\s+(?:my\s+|the\s+|all\s+(?:my\s+)?)?alerts?(?:\s+(?:#\s?|number\s+)?(?P<id>\d{1,6}))?"
+_POLITE = r"(?:please\s+|pls\s+)?(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
+_END = r"(?:\s+(?:too|also|as\s+well|please|pls|for\s+me))*[\s.!?]*"
+_REMOVE = re.compile(
+    rf"{_POLITE}(?:remove|delete|drop|take)\s+(?:the\s+word\s+)?(?P<what>.+?)\s+"
+    rf"(?:out\s+of|off|from){_ALERT}{_END}",
+    re.IGNORECASE,
+)
+_ADD = re.compile(
+    rf"{_POLITE}(?:add|include|put)\s+(?:the\s+word\s+)?(?P<what>.+?)\s+(?:to|in|into|on)"
+    rf"{_ALERT}{_END}",
+    re.IGNORECASE,
+)
+MOST = 5  # alerts offered an edit
+
+
+@dataclass(frozen=True)
+class Change:
+    """Words to add to an alert or remove from it, as typed; the alert named, if one was."""
+
+    add: bool
+    words: str
+    alert_id: int | None
+
+
+def asked(text: str) -> Change | None:
+    """The change a text asks for ("remove crypto from alert 1", "add go to my alert"), or
+    None when it asks none."""
+    text = " ".join(text.split())
+    for add, pattern in ((False, _REMOVE), (True, _ADD)):
+        if (m := pattern.fullmatch(text)) and len(m["what"]) <= 100:
+            return Change(add, m["what"].strip(" \"'“”"), int(m["id"]) if m["id"] else None)
+    return None
+
+
+def reply(store: Stores, msg: Incoming, change: Change) -> str:
+    """The /edit of each alert meant (the one named, or the first few) that does `change`."""
+    alerts = store.alerts.alerts(msg.chat_id)
+    if change.alert_id is not None:
+        alerts = [a for a in alerts if a.id == change.alert_id]
+        if not alerts:
+            return f"You have no alert #{change.alert_id}: /alerts lists yours."
+    if not alerts:
+        return "You have no alert yet. <code>/alert rust backend</code> adds one."
+    typed = (meant(f"{change.words} jobs") or change.words) if change.add else change.words
+    try:
+        term = parse_query(typed).root
+    except QueryError as exc:
+        return f"“{esc(change.words)}” is no query I can use: {esc(str(exc))}."
+    lines = []
+    for alert in alerts[:MOST]:
+        root = parse_query(alert.query).root
+        edits = _added(root, term) if change.add else _removed(root, term, change.words)
+        lines += [
+            f"<code>/edit {alert.id} {esc(e)}</code>{why}"
+            if e
+            else f"Alert #{alert.id} is only that: <code>/delete {alert.id}</code> removes it."
+            for e, why in edits
+        ]
+    if not lines:
+        whose = f"Alert #{change.alert_id} has" if change.alert_id else "Your alerts have"
+        return f"{whose} it already: /alerts lists them."
+    lead = "To add it" if change.add else "To take it out"
+    return f"{lead} (tap to copy, then send):\n" + "\n".join(lines)
+
+
+def _added(root: Node, term: Node) -> list[tuple[str, str]]:
+    """The alert with `term` as well (jobs with both) and, for words, as either (jobs with
+    one of them: "add scala" to "rust OR go")."""
+    terms = root.children if isinstance(root, And) else (root,)
+    if term == root or term in terms or (isinstance(root, Or) and term in root.children):
+        return []
+    both = [(format_node(And((*terms, term))), " — jobs with both")]
+    if not isinstance(term, Word | Phrase | Prefix | Or):  # a filter: "remote:yes" narrows
+        return both
+    either = format_node(Or((*(root.children if isinstance(root, Or) else (root,)), term)))
+    return [*both, (either, " — jobs with either")]
+
+
+def _removed(root: Node, term: Node, said: str) -> list[tuple[str, str]]:
+    """The alert without `term` (its word, or the filter of it: "berlin" is location:berlin
+    too); when it has no such term, the alert that leaves out the jobs of it (`leaveout`'s
+    reading of `said`: -location:berlin, -title:senior, -crypto)."""
+    outer = And if isinstance(root, And) else Or if isinstance(root, Or) else None
+    terms = root.children if isinstance(root, And | Or) else (root,)
+    kept = tuple(t for t in terms if t != term and not _names(t, term))
+    if term == root or not kept:
+        return [("", "")]
+    if len(kept) < len(terms):
+        return [(format_node(kept[0] if len(kept) == 1 or outer is None else outer(kept)), "")]
+    found = (
+        (unwanted(f"no more jobs in {said}") or unwanted(f"no more {said}"))
+        if isinstance(term, Word | Phrase)
+        else None
+    )
+    gone = found[0] if found else Not(term)
+    return [
+        (format_node(And((root, gone))), f" — leaves out the jobs {found[1] if found else 'of it'}")
+    ]
+
+
+def _names(term: Node, word: Node) -> bool:
+    """Whether `term` is a filter of `word` (location:berlin, -crypto, remote:yes of
+    "remote")."""
+    if isinstance(term, Field | Not):
+        return term.child == word or _names(term.child, word)
+    return isinstance(term, Attr) and format_node(word) in (term.name, f"{term.name}:{term.value}")
