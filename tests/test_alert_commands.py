@@ -1593,6 +1593,16 @@ async def test_changing_an_alert_in_words_offers_its_edit_and_changes_nothing(
         handlers, "remove alert 1"
     ), "the alert itself: /delete"
     assert [a.query for a in store.alerts.alerts(USER)] == ["rust OR go", "python berlin"]
+    await say(handlers, "/delete 2")
+    await say(handlers, "/alert (rust OR scala) remote:yes")
+    assert "<code>/edit 3 rust remote:yes</code>" in await say(
+        handlers, "remove scala from alert 3"
+    )
+    either = await say(handlers, "add go to alert 3")  # its words OR go, its filters kept
+    assert "<code>/edit 3 (rust OR scala OR go) remote:yes</code> — jobs with either" in either
+    await say(handlers, "/alert senior rust")
+    two = await say(handlers, "add go to alert 4")
+    assert "<code>/edit 4 senior rust go</code>" in two and "either" not in two, "which of two?"
 
 
 @pytest.mark.parametrize(

@@ -159,6 +159,30 @@ async def test_the_alerts_menu_pages_and_its_buttons_work_in_place(tmp_path, tg)
     assert not tg.errors
 
 
+async def test_the_edit_button_takes_the_next_text_as_the_new_query(tmp_path, tg) -> None:
+    """✏️ Edit asked for the new query, and the text sent next was offered as a new alert: now
+    it is the alert's new query. A command instead, or ten minutes, forgets the ask."""
+    clock = Clock()
+    async with running(tmp_path, tg, clock) as app:
+        app.store.users.subscribe(USER, T0)
+        app.store.alerts.add_alert(USER, "rust", T0)
+        menu = await say(tg, "/alerts")
+        _, asked = await press(tg, menu, buttons(menu)["✏️ Edit"])
+        assert asked.visible_text.startswith("✏️ Send the new query of alert #1 rust now")
+        assert "/edit 1 rust" in asked.visible_text, "the command too, to copy"
+        assert "✏️ Alert #1 now: rust OR go" in (await say(tg, "rust OR go")).visible_text
+        assert [a.query for a in app.store.alerts.alerts(USER)] == ["rust OR go"]
+        assert "/alert scala" in (await say(tg, "scala")).visible_text, "asked once"
+        await press(tg, menu, buttons(menu)["✏️ Edit"])
+        await say(tg, "/settings")  # a command instead: the ask is forgotten
+        assert "/alert kotlin" in (await say(tg, "kotlin")).visible_text
+        await press(tg, menu, buttons(menu)["✏️ Edit"])
+        clock.now += timedelta(minutes=11)
+        assert "/alert elixir" in (await say(tg, "elixir")).visible_text, "too late"
+        assert [a.query for a in app.store.alerts.alerts(USER)] == ["rust OR go"]
+    assert not tg.errors
+
+
 async def test_delete_all_asks_first_and_spares_alerts_added_since(tmp_path, tg) -> None:
     clock = Clock()
     async with running(tmp_path, tg, clock) as app:

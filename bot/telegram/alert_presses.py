@@ -86,10 +86,11 @@ class AlertMenu:
         return PressAnswer(f"Resumed #{alert.id}", self.commands.menu(store, chat_id, page, note))
 
     def _e(self, store: Stores, chat_id: int, alert: AlertRow, page: int) -> PressAnswer:
+        self.commands.awaiting.expect_edit(chat_id, alert.id, self.commands.clock())
         text = (
-            f"✏️ To change alert #{alert.id} <b>{esc(alert.query)}</b>, send /edit with its id "
-            f"and the new query, e.g.\n<code>/edit {alert.id} {esc(alert.query)}</code>\n"
-            "It keeps its id. /help alert shows how to write a query."
+            f"✏️ Send the new query of alert #{alert.id} <b>{esc(alert.query)}</b> now; it "
+            f"keeps its id. Or send /edit with its id and the query:\n<code>/edit {alert.id} "
+            f"{esc(alert.query)}</code>\n/help alert shows how to write a query."
         )
         return PressAnswer("", _message(text, _back(page)))
 

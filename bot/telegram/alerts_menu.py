@@ -31,6 +31,7 @@ from bot.telegram.args import (
     parse_ids,
     yours,
 )
+from bot.telegram.awaiting import Awaiting
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
 from bot.telegram.talk import link_reply
@@ -125,6 +126,7 @@ class AlertCommands:
         self.limits = limits
         self.clock = clock
         self.scan_limit = scan_limit
+        self.awaiting = Awaiting()  # the ✏️ Edit button's alert, whose new query comes next
 
     def routes(self) -> dict[str, Callable[[Stores, Incoming, str], str | OutgoingMessage]]:
         return {c.name: getattr(self, f"cmd_{c.name}") for c in COMMANDS}

@@ -88,26 +88,37 @@ def _added(root: Node, term: Node) -> list[tuple[str, str]]:
     """The alert with `term` as well (jobs with both) and, for words, as either (jobs with
     one of them: "add scala" to "rust OR go")."""
     terms = root.children if isinstance(root, And) else (root,)
-    if term == root or term in terms or (isinstance(root, Or) and term in root.children):
+    if _without(root, term) != root:  # it has it, alone or inside OR
         return []
     both = [(format_node(And((*terms, term))), " — jobs with both")]
-    if not isinstance(term, Word | Phrase | Prefix | Or):  # a filter: "remote:yes" narrows
+    words = [k for k, t in enumerate(terms) if _is_words(t)]
+    if not _is_words(term) or len(words) != 1:  # a filter narrows; of two words, which?
         return both
-    either = format_node(Or((*(root.children if isinstance(root, Or) else (root,)), term)))
-    return [*both, (either, " — jobs with either")]
+    at, words_term = words[0], terms[words[0]]  # "rust location:europe" + go: "(rust OR go) …"
+    one = words_term.children if isinstance(words_term, Or) else (words_term,)
+    either = (*terms[:at], Or((*one, term)), *terms[at + 1 :])
+    return [
+        *both,
+        (format_node(And(either) if len(either) > 1 else either[0]), " — jobs with either"),
+    ]
+
+
+def _is_words(term: Node) -> bool:
+    """Words, or words joined by OR ("rust", "(rust OR go)"): what "either" joins."""
+    if isinstance(term, Or):
+        return all(_is_words(c) for c in term.children)
+    return isinstance(term, Word | Phrase | Prefix)
 
 
 def _removed(root: Node, term: Node, said: str) -> list[tuple[str, str]]:
     """The alert without `term` (its word, or the filter of it: "berlin" is location:berlin
-    too); when it has no such term, the alert that leaves out the jobs of it (`leaveout`'s
-    reading of `said`: -location:berlin, -title:senior, -crypto)."""
-    outer = And if isinstance(root, And) else Or if isinstance(root, Or) else None
-    terms = root.children if isinstance(root, And | Or) else (root,)
-    kept = tuple(t for t in terms if t != term and not _names(t, term))
-    if term == root or not kept:
+    too, inside OR as well); when it has no such term, the alert that leaves out the jobs of
+    it (`leaveout`'s reading of `said`: -location:berlin, -title:senior, -crypto)."""
+    kept = _without(root, term)
+    if kept is None:
         return [("", "")]
-    if len(kept) < len(terms):
-        return [(format_node(kept[0] if len(kept) == 1 or outer is None else outer(kept)), "")]
+    if kept != root:
+        return [(format_node(kept), "")]
     found = (
         (unwanted(f"no more jobs in {said}") or unwanted(f"no more {said}"))
         if isinstance(term, Word | Phrase)
@@ -117,6 +128,19 @@ def _removed(root: Node, term: Node, said: str) -> list[tuple[str, str]]:
     return [
         (format_node(And((root, gone))), f" — leaves out the jobs {found[1] if found else 'of it'}")
     ]
+
+
+def _without(node: Node, term: Node) -> Node | None:
+    """`node` with `term` (or a filter of it) taken out wherever it stands; None when nothing
+    is left."""
+    if node == term or _names(node, term):
+        return None
+    if not isinstance(node, And | Or):
+        return node
+    kept = [k for c in node.children if (k := _without(c, term)) is not None]
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else type(node)(tuple(kept))
 
 
 def _names(term: Node, word: Node) -> bool:

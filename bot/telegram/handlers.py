@@ -204,6 +204,11 @@ class Handlers:
         name, arg = (m.group(1).lower(), (m.group(2) or "").strip()) if m else ("", "")
         if not m and msg.reply_to_message_id is not None and ASKS_WHY.match(msg.text.strip()):
             name = "why"  # "why?" in reply to a job's message: /why, as a reply, answers it
+        awaiting = self.alert_cmds.awaiting
+        if m:
+            awaiting.forget(msg.chat_id)  # a command instead of the new query asked for
+        elif msg.text.strip() and (edited := awaiting.take_edit(msg.chat_id, self.clock())):
+            name, arg = "edit", f"{edited} {msg.text.strip()}"  # after the ✏️ Edit button
         try:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
                 return refused
