@@ -57,6 +57,14 @@ def is_place_word(key: str) -> bool:
     return any(w in _vocabulary() for w in key.split(" "))
 
 
+@functools.cache
+def place_words() -> frozenset[str]:
+    """The one-word names of countries and regions, and the first name of each big city
+    ("germany", "emea", "berlin", "munich"), as a query types them."""
+    cities = {names[0] for names in _spellings().values()}
+    return frozenset(n for n in (*gazetteer().names, *cities) if " " not in n and n.isalpha())
+
+
 def warm() -> None:
     """Build the gazetteer now (about a second), off the event loop, rather than inside the
     first poll's routing, which runs on it."""

@@ -111,6 +111,11 @@ _NAMES = frozenset(
 )
 
 
+def tech_words() -> frozenset[str]:
+    """The techs' names of one word ("rust", "kubernetes"), as a query types them."""
+    return frozenset(n for n in _NAMES if " " not in n)
+
+
 def is_tech(term: str) -> bool:
     """Whether `term`, a query's word or phrase (its tokens, space-separated), names a tech."""
     return term in _NAMES

@@ -906,9 +906,16 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ),
         ("c++ & <b>go</b>", "send <code>/alert c++ &amp; &lt;b&gt;go&lt;/b&gt;</code>"),
         ("hello there", "Hi! Send /alert followed by keywords to get job alerts"),
-        ("Thanks!", "You're welcome! Send /alert followed by keywords"),
+        ("Thanks!", "You're welcome! 🙂"),  # thanks or a nod alone: a word back
+        ("great, thanks!", "You're welcome! 🙂"),
+        ("👍", "👍"),
+        ("lol", "👍"),
+        ("sorry, wrong chat", "No problem."),
+        ("are you a bot?", "I'm jobbot: I watch job boards"),
+        ("do you have a minute", "Sure: ask away."),
         ("good morning", "Hi! Send /alert followed by keywords"),
-        ("ok", "Send /alert followed by keywords"),
+        ("ok", "👍"),
+        ("hmm", "👍"),
         ("Olá", "Send /alert followed by keywords"),  # greetings in other languages, accented
         ("Cześć", "Send /alert followed by keywords"),
         ("Grüß dich", "Send /alert followed by keywords"),
@@ -979,7 +986,7 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
             "Commands start with a slash: <code>/follow stripe</code>",
         ),
         ("watch repair technician", "send <code>/alert watch repair technician</code>"),
-        ("I want to follow up on my application", "<code>/follow &lt;careers page, board URL"),
+        ("I want to follow up on my application", "I can't follow up on an application for you"),
         ("delete all my alerts", "Commands start with a slash: <code>/delete all</code>."),
         ("I want to track my applications", "<code>/applied &lt;number&gt;</code> — Mark a"),
         (  # how jobs come at a time of day, by email; where they come from
@@ -1055,6 +1062,21 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("alert me", "Send /alert with the words a job should have, e.g. <code>/alert rust"),
         ("create an alert", "or tell me what you look for (“remote go jobs in Germany”)."),
         ("I got the job!", "Congratulations!"),  # news, not a question for jobs
+        ("what can you do?", "I watch job boards and send you a message for each new job"),
+        ("I'm looking for a job", "or tell me what you look for as you would say it"),
+        ("which companies do you track?", "I read the job boards this bot's admin set up"),
+        ("give me the top 5 rust jobs", "send <code>/alert rust</code>"),
+        (
+            "senior rust engineer, remote, six figure salary",
+            "rust engineer remote:yes salary:&gt;=100k",
+        ),
+        ("rust or go, remote, europe, 6 figures", "from:europe salary:&gt;=100k</code>"),
+        (
+            "rust jobs at series A startups in Berlin",
+            "send <code>/alert rust location:berlin</code>",
+        ),
+        ("Rust, Go, Scala", "send <code>/alert rust OR go OR scala</code>"),  # a list: any
+        ("rust, go, and scala", "send <code>/alert rust OR go OR scala</code>"),
         ("is Monzo hiring?", "send <code>/alert company:monzo</code>"),
         (
             "are Goldman Sachs still hiring?",
@@ -1427,7 +1449,7 @@ async def test_asking_for_jobs_without_saying_which_offers_each_alerts_search(ha
     await say(handlers, "/alert rust")
     await say(handlers, "/alert go remote:yes")
     asking = ("any new jobs?", "show me jobs", "latest", "what's new today?", "who is hiring?")
-    for asked in (*asking, "what jobs do you have", "what have you got?"):
+    for asked in (*asking, "what jobs do you have", "what have you got?", "show me everything"):
         assert (await say(handlers, asked)).endswith(
             "(tap to copy):\n<code>/search rust</code>\n<code>/search go remote:yes</code>\n"
             "/saved lists the jobs you saved."
@@ -1553,6 +1575,22 @@ async def test_asking_why_it_is_quiet_says_what_decides_it_with_the_alerts(
         assert (await say(handlers, text)).startswith("I'm working."), text
     for text in ("nothing in crypto please", "quiet hours please", "is it remote?"):
         assert not (await say(handlers, text)).startswith("I'm working."), text
+
+
+async def test_a_misspelled_word_that_no_job_has_gets_the_word_meant_offered(handlers) -> None:
+    """ "/alert rsut" matches nothing, ever, and said so only by "no job yet": the word no stored
+    job has, one letter off a known one, is named with the alert respelled. A word some job has
+    is no typo, whatever it looks like."""
+    reply = await say(handlers, "/alert senoir rsut")
+    assert reply.endswith(
+        "No job I have read has the word “senoir”: did you mean <b>senior</b>? "
+        "<code>/edit 1 senior rsut</code>"
+    ), reply
+    assert "“rsut”: did you mean <b>rust</b>? <code>/search rust</code>" in await say(
+        handlers, "/search rsut"
+    )
+    assert "did you mean" not in await say(handlers, "/search campaigns"), "a word jobs have"
+    assert "did you mean" not in await say(handlers, "/alert rust zurich"), "it matches"
 
 
 async def test_changing_an_alert_in_words_offers_its_edit_and_changes_nothing(

@@ -107,6 +107,7 @@ class TextIndex(Table):
         more). Indexed postings are found in the index; queued ones (new, changed, or
         waiting to leave it) by their current text, in a temporary index of this
         connection's own."""
+        expression = expression.replace("\x00", " ")  # FTS5 reads a NUL as a string's end
         with self.db.snapshot():  # the index and its queue as of one moment
             indexed = [
                 r["rowid"]

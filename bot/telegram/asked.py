@@ -168,6 +168,7 @@ _SOURCES = re.compile(
     r"\b(?:which|what) (?:job )?(?:boards|sites|websites|sources|platforms) (?:do|does|can) "
     r"|\bhow often (?:do|does|are|is) (?:you|it|the bot|jobs?|boards?) "
     r"|\bwhen (?:do|does) (?:you|it|the bot) (?:check|look|read|poll|update|refresh|search)"
+    r"|\b(?:which|what) (?:companies|employers) (?:do|does|can) (?:you|it|the bot) "
     r"|\bwhere do (?:you|the jobs) (?:get|come|find)",
     re.IGNORECASE,
 )

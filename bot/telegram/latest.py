@@ -21,10 +21,11 @@ _ASKING = frozenset({
     "openings", "roles", "postings", "show", "me", "some", "there", "what", "whats", "s", "are",
     "is", "please", "pls", "got", "have", "you", "for", "the", "i", "see", "list", "find",
     "get", "give", "more", "all", "my", "matches", "found", "do", "does", "u", "which",
-    "available", "open", "currently", "who", "hiring",
+    "available", "open", "currently", "who", "hiring", "everything",
 })  # fmt: skip
 _JOBS = frozenset({
     "jobs", "job", "openings", "roles", "postings", "latest", "new", "newest", "hiring",
+    "everything",
 })  # fmt: skip
 # A question of what the bot has, before what it asks about: "what do you have for", "show
 # me what you've got in", "do you have any", "what's available in", "who is hiring".

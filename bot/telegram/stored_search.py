@@ -24,6 +24,7 @@ from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import Field, Phrase, Word, format_node
 from bot.telegram.tips import closest
+from bot.telegram.tips.spelling import spelling_tip
 
 # Candidates that have the words, read at most: each costs ~0.2 ms to read and match (views
 # of 2 KB postings), and a reply should come within 200 ms on a busy machine.
@@ -126,8 +127,18 @@ def held_back(
     """For a query that found nothing among the jobs posted since `since` (None: any stored),
     the parts that hold it back (`tips.closest`; salary and years only when `amounts`).
     `said`: the command to offer with the query without each ("/edit 3"), and which jobs
-    were counted ("jobs of the last 7 days")."""
-    return closest.tip(misses(store, chat_id, query, since, amounts), *said)
+    were counted ("jobs of the last 7 days"). A word no stored job has that misspells a known
+    one ("rsut") is named first (`tips.spelling`)."""
+    typo = spelling_tip(query.root, functools.partial(_unseen, store, chat_id), said[0])
+    return typo + closest.tip(misses(store, chat_id, query, since, amounts), *said)
+
+
+def _unseen(store: Stores, chat_id: int, word: str) -> bool:
+    """Whether no open job stored has `word`."""
+    try:
+        return count(store, chat_id, None, parse_query(word), 1)[0] == 0
+    except QueryError:
+        return False
 
 
 def misses(

@@ -11,8 +11,10 @@ from collections.abc import Collection, Mapping
 
 from bot.follow import walled
 from bot.policy import PolicyError
+from bot.stack import is_tech
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.asked import asked
+from bot.telegram.chat import NOT_A_COMMAND, small_talk
 from bot.telegram.commands import Command
 from bot.telegram.latest import about_job_reply, job_asked_about, topic
 from bot.telegram.tips.pay import VAGUE_PAY
@@ -23,7 +25,8 @@ from bot.words import fold
 
 esc = html.escape
 
-NOT_A_COMMAND = "Send /alert followed by keywords to get job alerts, or /help to see every command."
+# "Rust, Go, Scala": a list of techs alone is one of them, as most mean it.
+_LISTED = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+or\s+|\s*/\s*")  # ("rust and go": both)
 
 
 # First words of a text that is talk, not keywords: it gets NOT_A_COMMAND, not a suggestion.
@@ -159,6 +162,12 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     words = text.split()
     if (hired := _HIRED.fullmatch(text)) and not _BUT.search(hired["rest"] or hired["also"] or ""):
         return HIRED  # "I got a job!", not "I found a job but it didn't come"
+    if (said := small_talk(text)) is not None:  # "what can you do?", "ok thanks", "👍"
+        return said
+    if len(techs := [t for t in _LISTED.split(text.lower().strip(" .!")) if t]) > 1 and all(
+        is_tech(t) for t in techs[:9]
+    ):
+        text, words = " OR ".join(techs[:9]), text.split()  # "Rust, Go, Scala": any of them
     if _ALERT_ALONE.fullmatch(text) and "alert" in commands:  # "new alert": how to write one
         return (
             "Send /alert with the words a job should have, e.g. <code>/alert rust backend</code>, "

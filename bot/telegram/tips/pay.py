@@ -40,6 +40,13 @@ PAY_STATED = re.compile(
     re.IGNORECASE,
 )
 
+# "six figures", "a 6-figure salary": 100k or more.
+_SIX_FIGURES = re.compile(
+    r"\b(?:an?\s+)?(?:6|six)[- ]figures?(?:\s+(?:salary|salaries|pay|income|comp"
+    r"(?:ensation)?|base))?\b",
+    re.IGNORECASE,
+)
+
 # "100k or more" (and up, or above): "100k+", before OR would join the amount and the words.
 _OR_MORE = re.compile(
     r"(\d[km]?)(\s+(?:[a-z]{3}|euros?|dollars?|pounds?|sterling|rupees|francs|yen))?"
@@ -218,6 +225,7 @@ def _span(term: Node) -> str | None:
 def pay_spelled(text: str) -> str:
     """`text` with its pay as a sentence's reader takes it: pay wished for with no amount
     ("that pay well") left out, a floor said in words ("100k or more", "150k dollars or
-    more") as "100k+", pay asked to be stated ("that list the salary") as salary:stated."""
-    text = PAY_STATED.sub(" salary:stated ", text)
+    more") and "six figures" as "100k+", pay asked to be stated ("that list the salary") as
+    salary:stated."""
+    text = _SIX_FIGURES.sub(" 100k+ ", PAY_STATED.sub(" salary:stated ", text))
     return _OR_MORE.sub(r"\1+\2", VAGUE_PAY.sub(" ", text))  # "150k dollars or more": 150k+

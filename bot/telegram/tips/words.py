@@ -204,6 +204,13 @@ def list_tip(root: Node, typed: str, command: str) -> Tip | None:
     )
 
 
+# Words no job says as meant: "the top 5", a startup's "Series A", "early-stage".
+NO_WORDS = re.compile(
+    r"\b(?:the\s+)?(?:top|best|latest|first|last)\s+\d{1,2}\b|\bseries[- ][a-e]\b"
+    r"|\b(?:seed|early|late|growth)[- ]stage\b",
+    re.IGNORECASE,
+)
+
 # Words that name a kind of job ("rust contract"): as words they find any text that has them
 # ("this contract", "mentoring interns"); type: finds the jobs the board or title marks so.
 TYPES = {

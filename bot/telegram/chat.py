@@ -1,0 +1,82 @@
+"""Small talk: a text that is no job search nor a command asked for, and wants an answer of
+its own ("what can you do?", "are you a bot?", "ok thanks", "👍", "sorry", "can I follow up on
+my application?"): what the bot is and how to begin, or a short word back. Pure; `talk` asks
+it first."""
+
+from __future__ import annotations
+
+import re
+
+NOT_A_COMMAND = (
+    "Send /alert followed by keywords to get job alerts (<code>/alert rust backend</code>), or "
+    "tell me what you look for as you would say it (“remote go jobs in Germany over 80k”) and "
+    "I'll offer the alert. /help lists every command."
+)
+INTRO = (
+    "I'm jobbot: I watch job boards and send you a message for each new job that matches one "
+    "of your alerts, once, as soon as it is posted. " + NOT_A_COMMAND
+)
+# "what can you do?", "I'm looking for a job", "are you a bot?": what the bot does, and how
+# to begin.
+_INTRO = re.compile(
+    r"(?:hi|hey|hello)?[\s,!.]*(?:what\s+(?:can|do)\s+you\s+do|how\s+does\s+(?:this|it|the\s+bot)"
+    r"\s+work|what\s+(?:is|are)\s+(?:this|you)|help\s+me\s+find\s+(?:a\s+)?(?:job|work)"
+    r"|i(?:'?m|\s+am)\s+looking\s+for\s+(?:a\s+(?:new\s+)?)?(?:job|work)|i\s+need\s+(?:a\s+)?"
+    r"(?:new\s+)?(?:job|work)|what\s+should\s+i\s+(?:search|look)\s+for|how\s+do\s+i\s+start"
+    r"|where\s+do\s+i\s+start|how\s+(?:do|can)\s+i\s+use\s+(?:this|you|it)"
+    r"|are\s+you\s+(?:a\s+)?(?:bot|human|person|real|robot|ai|chat\s*gpt)|who\s+are\s+you"
+    r"|who\s+(?:made|built|runs|created|wrote)\s+(?:you|this(?:\s+bot)?)"
+    r"|what(?:'?s|\s+is)\s+your\s+name)[\s?!.]*",
+    re.IGNORECASE,
+)
+# Thanks or an acknowledgement alone ("ok thanks", "great, thanks!", "cool"): a word back.
+_THANKS = re.compile(
+    r"(?:(?:ok(?:ay)?|great|cool|nice|awesome|perfect|super|got\s+it|alright|all\s+right|"
+    r"thanks?(?:\s+you)?|thank\s+you(?:\s+so\s+much)?|thx|ty|cheers|much\s+appreciated|"
+    r"danke|merci|gracias|grazie)[\s,!.]*)+(?:🙏|👍|🙂|😊)*",
+    re.IGNORECASE,
+)
+_THANKED = re.compile(r"than|thx|\bty\b|cheer|apprec|dank|merc|grac", re.IGNORECASE)
+_ACK = re.compile(
+    r"(?:ok(?:ay)?|k|cool|nice|great|awesome|perfect|got\s+it|alright|lol|haha+|hehe|sure|"
+    r"yes|yep|yeah|no|nope|hmm+)[\s,!.]*",
+    re.IGNORECASE,
+)
+_SORRY = re.compile(
+    r"(?:sorry|oops|my\s+bad|wrong\s+(?:chat|bot|person|window)|never\s*mind|nvm|ignore\s+"
+    r"(?:that|this|me))(?:[\s,!.]+(?:sorry|wrong\s+chat|ignore\s+that))*[\s,!.]*",
+    re.IGNORECASE,
+)
+_FOLLOW_UP = re.compile(
+    r"\bfollow(?:\s+|-)?up\s+(?:on|with|about)\s+(?:my|an?|the)\s+(?:\w+\s+)?(?:application|"
+    r"interview|recruiter|candidacy)",
+    re.IGNORECASE,
+)
+_MINUTE = re.compile(
+    r"(?:do|have)\s+you\s+(?:got\s+|have\s+)?a\s+(?:minute|moment|sec(?:ond)?)[\s?!.]*"
+    r"|can\s+i\s+ask\s+(?:you\s+)?(?:something|a\s+question)[\s?!.]*",
+    re.IGNORECASE,
+)
+
+
+def small_talk(text: str) -> str | None:
+    """The answer to small talk, or None when `text` is something else."""
+    text = text.strip()
+    if _INTRO.fullmatch(text):
+        return INTRO
+    if _THANKS.fullmatch(text) and re.search(
+        r"than|thx|\bty\b|cheer|apprec|dank|merc|grac", text, re.I
+    ):
+        return "You're welcome! 🙂"
+    if (not re.search(r"\w", text) and "?" not in text) or _ACK.fullmatch(text):  # "👍", "ok"
+        return "👍"
+    if _SORRY.fullmatch(text):
+        return "No problem."
+    if _FOLLOW_UP.search(text):  # not /follow: a company's jobs
+        return (
+            "I can't follow up on an application for you: I find jobs. /saved lists the jobs "
+            "you saved, and <code>/applied 3</code> marks one applied, with the day."
+        )
+    if _MINUTE.fullmatch(text):
+        return "Sure: ask away. Tell me what jobs you look for, or ask how a command works (/help)."
+    return None

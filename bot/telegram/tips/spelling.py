@@ -1,0 +1,98 @@
+"""A query's word that no stored job has, spelled close to a word jobs do say ("rsut",
+"senoir", "remtoe", "berlni"): the word most likely meant, with the query that has it, ready
+to copy. An alert of a misspelled word matches nothing, ever, and says so only by silence.
+Pure: the caller says which words no stored job has (`stored_search.held_back`)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from html import escape as esc
+
+from bot.placenames import place_words
+from bot.stack import tech_words
+from bot.syntax import And, Field, Node, Or, Word, format_node
+from bot.telegram.tips.words import LEVELS, TYPES
+
+# Words of jobs' titles and trades, as a query types them; with the techs' names and the
+# places' names, what a misspelled word is most likely meant to be.
+_JOB_WORDS = frozenset({
+    "engineer", "engineering", "developer", "development", "backend", "frontend", "fullstack",
+    "software", "platform", "infrastructure", "security", "mobile", "product", "manager",
+    "management", "designer", "design", "data", "scientist", "science", "analyst", "analytics",
+    "devops", "embedded", "firmware", "machine", "learning", "cloud", "architect", "lead",
+    "head", "director", "remote", "hybrid", "onsite", "fintech", "crypto", "blockchain",
+    "payments", "banking", "trading", "startup", "reliability", "systems", "distributed",
+    "quantitative", "research", "researcher", "consultant", "support", "operations",
+    "marketing", "sales", "recruiter", "writer", "technical", "programmer", "graduate",
+    "internship", "intern", "contract", "freelance", "jobs", "job", "roles", "role",
+})  # fmt: skip
+SHORTEST = 4  # letters: shorter words have too many neighbours to guess among
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@functools.cache
+def _known() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of jobs and techs, then those of places: a typo is read as one of the first
+    before one of the second."""
+    return _JOB_WORDS | LEVELS | set(TYPES) | tech_words(), place_words()
+
+
+def meant(word: str) -> str | None:
+    """The known word `word` most likely misspells by one letter (left out, added, changed, or
+    two swapped: "rsut", "senoir", "berlni"), or None: it is known itself, short, or one
+    letter from none."""
+    jobs, places = _known()
+    if len(word) < SHORTEST or not word.isalpha() or word in jobs or word in places:
+        return None
+    edits = _edits(word)
+    for known in (jobs, places):
+        if found := sorted(edits & known):
+            return found[0]
+    return None
+
+
+def _edits(word: str) -> set[str]:
+    """Every word one letter from `word` (Norvig's spell corrector's edits)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        *(a + b[1:] for a, b in splits if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+        *(a + c + b[1:] for a, b in splits if b for c in _LETTERS),
+        *(a + c + b for a, b in splits for c in _LETTERS),
+    }
+
+
+def spelling_tip(root: Node, unseen: Callable[[str], bool], command: str) -> str:
+    """For the first word of the query (not one it leaves out, nor a company's) that no stored
+    job has (`unseen`) and that misspells a known word: what it likely means, with the query
+    respelled ("" when none)."""
+    for word in _words(root):
+        if (better := meant(word)) is not None and unseen(word):
+            fixed = format_node(_respelled(root, word, better))
+            return (
+                f"\nNo job I have read has the word “{esc(word)}”: did you mean "
+                f"<b>{esc(better)}</b>? <code>{esc(command)} {esc(fixed)}</code>"
+            )
+    return ""
+
+
+def _words(node: Node) -> list[str]:
+    """The words a job must or may have: not under NOT, nor a company's name."""
+    if isinstance(node, Word):
+        return [node.token]
+    if isinstance(node, And | Or):
+        return [w for c in node.children for w in _words(c)]
+    if isinstance(node, Field) and node.name in ("title", "location"):
+        return _words(node.child)
+    return []
+
+
+def _respelled(node: Node, word: str, better: str) -> Node:
+    if node == Word(word):
+        return Word(better)
+    if isinstance(node, And | Or):
+        return type(node)(tuple(_respelled(c, word, better) for c in node.children))
+    if isinstance(node, Field) and node.name in ("title", "location"):
+        return Field(node.name, _respelled(node.child, word, better))
+    return node
