@@ -47,6 +47,8 @@ def asked(text: str) -> Change | None:
     """The change a text asks for ("remove crypto from alert 1", "add go to my alert"), or
     None when it asks none."""
     text = " ".join(text.split())
+    if len(text) > 300:  # a change asked in words is short
+        return None
     for add, pattern in ((False, _REMOVE), (True, _ADD)):
         if (m := pattern.fullmatch(text)) and len(m["what"]) <= 100:
             return Change(add, m["what"].strip(" \"'“”"), int(m["id"]) if m["id"] else None)

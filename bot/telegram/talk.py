@@ -173,7 +173,7 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
             "Send /alert with the words a job should have, e.g. <code>/alert rust backend</code>, "
             "or tell me what you look for (“remote go jobs in Germany”)."
         )
-    if (asks := _ALERT_ME.match(text)) and len(text) > asks.end():  # "alert me about rust jobs"
+    if (asks := _ALERT_ME.match(text)) and asks.end() < len(text) <= 300:  # "alert me about …"
         text = _POSTS.sub(r"\g<what> jobs at \g<at>", text[asks.end() :])
         words = text.split()
     if words and fold(words[0]) in ("alert", "search") and len(words) > 1:
