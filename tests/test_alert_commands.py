@@ -635,6 +635,8 @@ async def test_a_field_other_tools_have_gets_ours_offered(handlers, store, text,
         ("/alert (go OR) backend", "OR needs a term on both sides", "/alert (go) backend"),
         ("/edit 1 (rust OR go", "unclosed parenthesis", "/edit 1 (rust OR go)"),
         ("/search (rust OR go", "unclosed parenthesis", "/search (rust OR go)"),
+        ("/alert rust or", "OR needs a term", "/alert rust"),  # operators in any case
+        ("/alert (go or rust not)", "NOT needs a term", "/alert (go or rust)"),
     ],
 )
 async def test_a_slip_of_structure_gets_the_mended_query_offered(
@@ -1066,6 +1068,9 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("I'm looking for a job", "or tell me what you look for as you would say it"),
         ("which companies do you track?", "I read the job boards this bot's admin set up"),
         ("give me the top 5 rust jobs", "send <code>/alert rust</code>"),
+        ("rust not", "send <code>/alert rust</code>"),  # offered mended, as it parses
+        ("(rust OR go", "send <code>/alert (rust OR go)</code>"),
+        ("not web3", "Send /alert followed by keywords"),  # nothing to look for
         (
             "senior rust engineer, remote, six figure salary",
             "rust engineer remote:yes salary:&gt;=100k",

@@ -18,6 +18,7 @@ from bot.telegram.chat import NOT_A_COMMAND, small_talk
 from bot.telegram.commands import Command
 from bot.telegram.latest import about_job_reply, job_asked_about, topic
 from bot.telegram.tips.pay import VAGUE_PAY
+from bot.telegram.tips.repair import mended
 from bot.telegram.tips.sentence import meant
 from bot.timezones import parse_timezone
 from bot.wording import shorten
@@ -213,6 +214,8 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     talky = not filtered and bool(_SAID.intersection(fold(text).replace('"', "").split()))
     if talky or (not filtered and (len(words) > 6 or len(text) > 60)):
         return NOT_A_COMMAND  # many words, or words of talk, and no filter: not a query
+    if not (text := mended(text)):  # "rust not", "(rust": the query they can send
+        return NOT_A_COMMAND  # ("not web3": nothing to look for)
     shown = esc(text)
     if clock and _ONLY_PLACE.fullmatch(text):  # "I live in Berlin": no kind of job said
         ask = "For the jobs there, an alert of your words and the place:"

@@ -14,11 +14,13 @@ from bot.query import parse as parse_query
 esc = html.escape
 _TRIES = 5
 _EMPTY = re.compile(r'""|\(\s*\)')
-_DANGLING = re.compile(r"^\s*(?:AND|OR)\b\s*|\s*\b(?:AND|OR|NOT)\s*$")
-_DOUBLED = re.compile(r"\b(AND|OR)(\s+(?:AND|OR)\b)+")
-_AFTER_OPEN = re.compile(r"\(\s*(?:AND|OR)\b\s*")
-_STOP = re.compile(r"\)|\s+(?:AND|OR)\s")  # where a quote left open most likely ends
-_BEFORE_CLOSE = re.compile(r"\s*\b(?:AND|OR|NOT)\s*\)")
+# Operators in any case, as the language takes them.
+_DANGLING = re.compile(r"^\s*(?:AND|OR)\b\s*|\s*\b(?:AND|OR|NOT)\s*$", re.IGNORECASE)
+_DOUBLED = re.compile(r"\b(AND|OR)(\s+(?:AND|OR)\b)+", re.IGNORECASE)
+_AFTER_OPEN = re.compile(r"\(\s*(?:AND|OR)\b\s*", re.IGNORECASE)
+# Where a quote left open most likely ends.
+_STOP = re.compile(r"\)|\s+(?:AND|OR)\s", re.IGNORECASE)
+_BEFORE_CLOSE = re.compile(r"\s*\b(?:AND|OR|NOT)\s*\)", re.IGNORECASE)
 
 
 def query_fix(exc: QueryError, text: str, command: str) -> str:
@@ -45,6 +47,16 @@ def _fields(exc: QueryError, text: str) -> str:
             continue
         return fixed
     return ""
+
+
+def mended(text: str) -> str:
+    """`text` as a query that parses, its structure mended (`_structure`); "" when it cannot
+    be."""
+    try:
+        parse_query(text)
+    except QueryError:
+        return _structure(text)
+    return text
 
 
 def _structure(text: str) -> str:
