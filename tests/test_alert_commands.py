@@ -1576,7 +1576,8 @@ async def test_asking_why_it_is_quiet_says_what_decides_it_with_the_alerts(
     assert "📬 Your jobs come in a daily digest at 09:00 (/digest off" in held, held
     assert "🌙 Quiet hours: 22:00–07:00, your time (/quiet off)." in held, held
     for text in ("is the bot working?", "the bot is not working", "nothing yet?", "did you stop?",
-                 "I'm not getting anything", "why am I not getting any jobs?"):  # fmt: skip
+                 "I'm not getting anything", "why am I not getting any jobs?", "no new jobs?",
+                 "where are my jobs?", "you stopped sending jobs", "am I still subscribed?"):  # fmt: skip
         assert (await say(handlers, text)).startswith("I'm working."), text
     for text in ("nothing in crypto please", "quiet hours please", "is it remote?"):
         assert not (await say(handlers, text)).startswith("I'm working."), text

@@ -34,6 +34,12 @@ _ASKS = re.compile(
     r"|(?:still\s+)?nothing(?:\s+(?:is\s+)?(?:coming|came|arrived|arriving|yet|today))?"
     r"|(?:it'?s|it\s+is|it\s+has\s+been|it'?s\s+been)\s+(?:so\s+|very\s+|really\s+)?quiet"
     r"|did\s+you\s+stop(?:\s+working)?"
+    r"|(?:you\s+)?(?:have\s+)?stopped\s+(?:sending|working)\b.*"
+    r"|nothing\s+new|no\s+new\s+(?:jobs?|alerts?|messages?)"
+    r"|(?:i\s+)?have\s*n'?t\s+heard\s+from\s+you\b.*"
+    r"|where\s+are\s+(?:my|the)\s+(?:jobs|alerts|messages|notifications)"
+    r"|(?:i'?m\s+)?still\s+waiting(?:\s+for\s+(?:jobs|alerts|anything))?"
+    r"|am\s+i\s+(?:still\s+)?(?:subscribed|signed\s+up|on\s+the\s+list)"
     r")[\s?!.]*",
     re.IGNORECASE,
 )
