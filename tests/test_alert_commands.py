@@ -1069,6 +1069,11 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("which companies do you track?", "I read the job boards this bot's admin set up"),
         ("give me the top 5 rust jobs", "send <code>/alert rust</code>"),
         ("rust not", "send <code>/alert rust</code>"),  # offered mended, as it parses
+        (  # an either-or of two kinds of job, as one list
+            "Go or Rust jobs, or anything backend in Berlin",
+            "send <code>/alert (go OR rust OR backend) location:berlin</code>",
+        ),
+        ("rust jobs, or go", "send <code>/alert rust OR go</code>"),
         ("(rust OR go", "send <code>/alert (rust OR go)</code>"),
         ("not web3", "Send /alert followed by keywords"),  # nothing to look for
         (

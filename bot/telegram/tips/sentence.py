@@ -41,7 +41,7 @@ from bot.telegram.tips.said import kind_of_work, one_word
 from bot.telegram.tips.stated import NO_SPONSORSHIP, kind_at, stated_at
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at, workplace_spelled
-from bot.telegram.tips.words import NO_WORDS, TYPES, years_at
+from bot.telegram.tips.words import NO_WORDS, TYPES, jobs_or, years_at
 from bot.telegram.tips.zones import hours_at
 
 esc = html.escape
@@ -262,7 +262,7 @@ def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
-    text = NO_WORDS.sub(" ", NO_SPONSORSHIP.sub(" ", pay_spelled(text)))  # "pay well", "top 5"
+    text = jobs_or(NO_WORDS.sub(" ", NO_SPONSORSHIP.sub(" ", pay_spelled(text))))  # "top 5"
     text = _ARTICLE.sub("", _A_PLACE.sub("in", text))  # "à paris", "un"
     text = codes_spelled(workplace_spelled(text))  # "on site": onsite; "in NY": new york
     try:

@@ -211,6 +211,19 @@ NO_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# "Go or Rust jobs, or anything backend": an either-or of two kinds of job, as one list.
+_JOBS_OR = re.compile(
+    r"\s+(?:jobs?|roles?|positions?|openings?)\s*,?\s+or\s+(?:(?:anything|something|any)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def jobs_or(text: str) -> str:
+    """`text` with "X jobs, or anything Y" as "X or Y jobs": a list the either-or reads."""
+    joined, n = _JOBS_OR.subn(" or ", text)
+    return f"{joined.rstrip(' .!?')} jobs" if n else text
+
+
 # Words that name a kind of job ("rust contract"): as words they find any text that has them
 # ("this contract", "mentoring interns"); type: finds the jobs the board or title marks so.
 TYPES = {
