@@ -1584,6 +1584,10 @@ async def test_asking_why_it_is_quiet_says_what_decides_it_with_the_alerts(
                  "I'm not getting anything", "why am I not getting any jobs?", "no new jobs?",
                  "where are my jobs?", "you stopped sending jobs", "am I still subscribed?"):  # fmt: skip
         assert (await say(handlers, text)).startswith("I'm working."), text
+    store.boards.mark_success("Acme", now - timedelta(hours=2), None, None)
+    assert (await say(handlers, "is the bot working?")).startswith(
+        "⚠️ I last read the boards 2h ago: reading them fails now, and the bot's admins are told."
+    ), "no board read for long: not 'working'"
     for text in ("nothing in crypto please", "quiet hours please", "is it remote?"):
         assert not (await say(handlers, text)).startswith("I'm working."), text
 

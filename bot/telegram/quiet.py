@@ -7,7 +7,7 @@ shows what holds an alert back."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.models import OutgoingMessage
 from bot.policy import fmt_minutes
@@ -17,6 +17,7 @@ from bot.telegram.admin import ago
 from bot.transport import Incoming
 from bot.wording import plural
 
+STALE = timedelta(hours=1)  # no board read for so long: reading fails, say so
 _ASKS = re.compile(
     r"(?:hi|hey|hello)?[\s,!.]*(?:"
     r"why\s+(?:is\s+it|it'?s|so)\s+(?:so\s+)?quiet"
@@ -59,7 +60,12 @@ def reply(store: Stores, msg: Incoming, now: datetime) -> OutgoingMessage:
         "matches."
     ]
     read = [b.last_success_at for b in store.boards.all(enabled_only=True) if b.last_success_at]
-    if read:
+    if read and now - max(read) > STALE:  # every board failing: not "working"
+        lines[0] = (
+            f"⚠️ I last read the boards {ago(max(read), now)}: reading them fails now, and the "
+            "bot's admins are told. Jobs posted meanwhile come once it works again."
+        )
+    elif read:
         lines[0] += f" I last read the boards {ago(max(read), now)}."
     if settings.mode != "instant":
         lines.append(f"📬 Your jobs come in {settings.how()} (/digest off: each as it arrives).")
