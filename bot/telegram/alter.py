@@ -15,6 +15,7 @@ from bot.syntax import And, Attr, Field, Node, Not, Or, Phrase, Prefix, Word, fo
 from bot.telegram.leaveout import unwanted
 from bot.telegram.tips.sentence import meant
 from bot.transport import Incoming
+from bot.view import stored_query
 
 esc = html.escape
 
@@ -56,7 +57,8 @@ def asked(text: str) -> Change | None:
 
 
 def reply(store: Stores, msg: Incoming, change: Change) -> str:
-    """The /edit of each alert meant (the one named, or the first few) that does `change`."""
+    """The /edit of each alert meant (the one named; else the first few, and for a removal
+    those that have it, when some do) that does `change`."""
     alerts = store.alerts.alerts(msg.chat_id)
     if change.alert_id is not None:
         alerts = [a for a in alerts if a.id == change.alert_id]
@@ -69,9 +71,14 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
         term = parse_query(typed).root
     except QueryError as exc:
         return f"“{esc(change.words)}” is no query I can use: {esc(str(exc))}."
+    roots = {a.id: root for a in alerts if (root := _root(a.query)) is not None}
+    alerts = [a for a in alerts if a.id in roots]
+    having = [a for a in alerts if _without(roots[a.id], term) != roots[a.id]]
+    if not change.add and having:  # "remove go from my alert": the alerts that have it
+        alerts = having
     lines = []
     for alert in alerts[:MOST]:
-        root = parse_query(alert.query).root
+        root = roots[alert.id]
         edits = _added(root, term) if change.add else _removed(root, term, change.words)
         lines += [
             f"<code>/edit {alert.id} {esc(e)}</code>{why}"
@@ -84,6 +91,14 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
         return f"{whose} it already: /alerts lists them."
     lead = "To add it" if change.add else "To take it out"
     return f"{lead} (tap to copy, then send):\n" + "\n".join(lines)
+
+
+def _root(query: str) -> Node | None:
+    """A stored alert's query, or None when today's language no longer reads it."""
+    try:
+        return stored_query(query).root
+    except QueryError:
+        return None
 
 
 def _added(root: Node, term: Node) -> list[tuple[str, str]]:
