@@ -161,7 +161,8 @@ async def test_the_alerts_menu_pages_and_its_buttons_work_in_place(tmp_path, tg)
 
 async def test_the_edit_button_takes_the_next_text_as_the_new_query(tmp_path, tg) -> None:
     """✏️ Edit asked for the new query, and the text sent next was offered as a new alert: now
-    it is the alert's new query. A command instead, or ten minutes, forgets the ask."""
+    it is the alert's new query. A command or another press instead, or ten minutes, forgets
+    the ask."""
     clock = Clock()
     async with running(tmp_path, tg, clock) as app:
         app.store.users.subscribe(USER, T0)
@@ -176,6 +177,9 @@ async def test_the_edit_button_takes_the_next_text_as_the_new_query(tmp_path, tg
         await press(tg, menu, buttons(menu)["✏️ Edit"])
         await say(tg, "/settings")  # a command instead: the ask is forgotten
         assert "/alert kotlin" in (await say(tg, "kotlin")).visible_text
+        _, asked = await press(tg, menu, buttons(menu)["✏️ Edit"])
+        await press(tg, asked, buttons(asked)["« Back to your alerts"])  # changed their mind
+        assert "/alert go" in (await say(tg, "go")).visible_text
         await press(tg, menu, buttons(menu)["✏️ Edit"])
         clock.now += timedelta(minutes=11)
         assert "/alert elixir" in (await say(tg, "elixir")).visible_text, "too late"

@@ -56,6 +56,8 @@ class AlertMenu:
         if press.chat_id > 0 and press.user_id not in (None, press.chat_id):
             return PressAnswer("This menu isn't yours: nothing changed.")
         menu = self.commands.menu
+        if action != "e":  # another press of the menu: the new query asked for is not coming
+            self.commands.awaiting.forget(press.chat_id)
         if action == "l":
             return PressAnswer("", menu(store, press.chat_id, page))
         if action == "A":  # /delete all, confirmed: the alerts it listed (ids up to alert_id)

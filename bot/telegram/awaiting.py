@@ -1,7 +1,7 @@
 """What a chat was asked to send next: after the ✏️ Edit button of /alerts, the new query of
 that alert. The next text that is no command, within `WAIT`, is taken as it (`/edit 3
-<text>`); a command instead forgets it. Kept in memory: a restart forgets it, and the prompt
-also shows the /edit to send."""
+<text>`); a command or another press of the menu instead forgets it. Kept in memory: a
+restart forgets it, and the prompt also shows the /edit to send."""
 
 from __future__ import annotations
 
