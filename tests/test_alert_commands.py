@@ -949,6 +949,19 @@ async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
         ("night shift nurse jobs", "send <code>/alert night shift nurse</code>"),
         # the same asked in the languages of the boards' markets
         ("Ich suche Rust Jobs in Berlin", "send <code>/alert rust location:berlin</code>"),
+        (  # "or" and "without" as those languages say them ("oder": a word, it matched nothing)
+            "Hallo! Ich suche Rust Jobs in Berlin, remote oder hybrid",
+            "<code>/alert rust location:berlin (remote:yes OR remote:hybrid)</code>",
+        ),
+        ("Rust Jobs ohne Krypto in München", "<code>/alert rust -krypto location:munchen</code>"),
+        (
+            "busco trabajo de rust o go en Madrid, sin crypto",
+            "(rust OR go) location:madrid -crypto",
+        ),
+        (
+            "je cherche un poste rust ou go à Paris",
+            "<code>/alert (rust OR go) location:paris</code>",
+        ),
         ("busco trabajo de golang en madrid", "send <code>/alert golang location:madrid</code>"),
         ("je cherche un poste scala à paris", "send <code>/alert scala location:paris</code>"),
         ("a reading list app dev", "send <code>/alert a reading list app dev</code>"),

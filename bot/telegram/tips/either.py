@@ -49,7 +49,7 @@ def either_spelled(text: str) -> str:
     ("Staff/Principal": `tips.words.slashed`), a list closed by "or" after "at", "in" or
     "for" ("at stripe, adyen or wise"), what to leave out listed ("no crypto and gambling":
     either is left out)."""
-    text = _BULLETS.sub(", ", text)  # "Backend (Go) · Berlin · 100k+": parts, as commas set
+    text = _BULLETS.sub(", ", _OR_SAID.sub(" or ", text))  # "Backend · Berlin": as commas set
     for words, typed in slashed(text).items():
         text = text.replace(typed, f"({' OR '.join(words)})")
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
@@ -59,6 +59,8 @@ def either_spelled(text: str) -> str:
     return _ALONE.sub(_alone, text)
 
 
+# "or" in the languages of the boards' markets ("remote oder hybrid", "rust o go").
+_OR_SAID = re.compile(r"(?<=\w)\s+(?:oder|ou|o)\s+(?=\w)", re.IGNORECASE)
 # Two places after "in", one of them of several words: "in Singapore or Hong Kong".
 _TWO_WORDS = re.compile(
     r"\b(?P<glue>in|from)\s+(?P<a>[\w.]+(?:\s+[\w.]+)?)\s+or\s+(?P<b>[\w.]+(?:\s+[\w.]+){0,2})",

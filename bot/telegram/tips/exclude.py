@@ -18,7 +18,7 @@ esc = html.escape
 # The words people put before what they do not want.
 _EXCLUDING = frozenset({
     "no", "without", "excluding", "exclude", "except", "minus", "nor", "nothing", "avoid",
-    "avoiding",
+    "avoiding", "kein", "keine", "ohne", "sin", "sans", "sem", "zonder", "geen",
 })  # fmt: skip
 # Words between "nothing" and what it leaves out: "nothing in crypto", "nothing to do with
 # gambling", "nothing related to the defense industry".

@@ -77,7 +77,7 @@ _GLUE = frozenset({
     "do", "does", "have", "has", "are", "live", "living", "located", "reside", "residing",
     "here", "to", "on", "hiring", "allow", "allows", "allowing", "who", "wanted", "how", "many",
     # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
-    "ich", "suche", "einen", "eine", "neuen", "neue", "busco", "je", "cherche",
+    "ich", "suche", "einen", "eine", "neuen", "neue", "bitte", "busco", "je", "cherche",
     "zoek", "een", "als", "procuro", "um", "uma", "de",
 })  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
