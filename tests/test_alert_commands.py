@@ -1547,6 +1547,8 @@ async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusio
     assert "<code>/edit 1 rust -title:senior</code>" in await say(handlers, "no more senior roles")
     assert "-web3" in await say(handlers, "not interested in web3")
     assert "<code>/edit 1 rust -frontend</code>" in await say(handlers, "too many frontend jobs")
+    grads = await say(handlers, "no new grad jobs")  # it offered /alert -new grad
+    assert "<code>/edit 1 rust -&quot;new grad&quot;</code>" in grads, grads
     assert "-web3" in await say(handlers, "I'm not interested in web3")
     on_site = await say(handlers, "no more on-site jobs please")
     assert "the ones marked on-site, add <code>-remote:no</code>" in on_site, on_site

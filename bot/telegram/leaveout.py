@@ -22,7 +22,8 @@ esc = html.escape
 _ASKS = re.compile(
     r"(?:please\s+)?(?:stop\s+(?:sending|showing|giving)(?:\s+me)?|no\s+more|"
     r"(?:i\s+)?(?:don'?t|do\s+not)\s+(?:want|need|send(?:\s+me)?)(?:\s+any(?:\s+more)?)?|"
-    r"(?:i'?m\s+|i\s+am\s+)?not\s+interested\s+in|fewer|less|(?:way\s+)?(?:too|so)\s+many)"
+    r"(?:i'?m\s+|i\s+am\s+)?not\s+interested\s+in|fewer|less|(?:way\s+)?(?:too|so)\s+many"
+    r"|no(?=\s.*\b(?:jobs?|roles?|positions?)\b))"
     r"\s+(?P<what>.+?)"
     r"(?:\s+(?:jobs?|roles?|positions?|postings?|offers?|ads?|companies))?"
     r"(?:\s+(?:please|pls|anymore|any\s*more|thanks?))?[\s.!]*",
