@@ -171,6 +171,10 @@ async def test_the_edit_button_takes_the_next_text_as_the_new_query(tmp_path, tg
         _, asked = await press(tg, menu, buttons(menu)["✏️ Edit"])
         assert asked.visible_text.startswith("✏️ Send the new query of alert #1 rust now")
         assert "/edit 1 rust" in asked.visible_text, "the command too, to copy"
+        before = len(tg.messages_to(USER))
+        tg.push_media(USER, {"location": {"latitude": 52.52, "longitude": 13.4}})
+        await tg.wait_for_async(lambda sent: len(tg.messages_to(USER)) > before)
+        assert "/edit" not in tg.messages_to(USER)[before].text, "no text: not the query"
         assert "✏️ Alert #1 now: rust OR go" in (await say(tg, "rust OR go")).visible_text
         assert [a.query for a in app.store.alerts.alerts(USER)] == ["rust OR go"]
         assert "/alert scala" in (await say(tg, "scala")).visible_text, "asked once"

@@ -207,7 +207,11 @@ class Handlers:
         awaiting = self.alert_cmds.awaiting
         if m:
             awaiting.forget(msg.chat_id)  # a command instead of the new query asked for
-        elif msg.text.strip() and (edited := awaiting.take_edit(msg.chat_id, self.clock())):
+        elif (
+            not name
+            and msg.text.strip()
+            and (edited := awaiting.take_edit(msg.chat_id, self.clock()))
+        ):
             name, arg = "edit", f"{edited} {msg.text.strip()}"  # after the ✏️ Edit button
         try:
             if self.access is not None and (refused := await self.access.gate(name, msg, arg)):
