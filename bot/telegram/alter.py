@@ -12,7 +12,7 @@ from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import And, Attr, Field, Node, Not, Or, Phrase, Prefix, Word, format_node
-from bot.telegram.leaveout import unwanted
+from bot.telegram.leaveout import place_left_out, words_left_out
 from bot.telegram.tips.sentence import meant
 from bot.transport import Incoming
 from bot.view import stored_query
@@ -136,11 +136,8 @@ def _removed(root: Node, term: Node, said: str) -> list[tuple[str, str]]:
         return [("", "")]
     if kept != root:
         return [(format_node(kept), "")]
-    found = (
-        (unwanted(f"no more jobs in {said}") or unwanted(f"no more {said}"))
-        if isinstance(term, Word | Phrase)
-        else None
-    )
+    words = isinstance(term, Word | Phrase)
+    found = (place_left_out(said) or words_left_out(said)) if words else None
     gone = found[0] if found else Not(term)
     return [
         (format_node(And((root, gone))), f" — leaves out the jobs {found[1] if found else 'of it'}")

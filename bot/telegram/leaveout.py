@@ -51,8 +51,14 @@ def unwanted(text: str) -> tuple[Node, str] | None:
     no such thing (or names nothing a job could say: "stop sending me these")."""
     asked = _ASKS.fullmatch(" ".join(text.split()))
     if asked and (place := _IN_PLACE.fullmatch(asked["what"])):
-        return _place(place["place"])
-    words = tokens(workplace_spelled(asked["what"])) if asked else []  # "on-site": onsite
+        return place_left_out(place["place"])
+    return words_left_out(asked["what"]) if asked else None
+
+
+def words_left_out(what: str) -> tuple[Node, str] | None:
+    """Words to see no more of ("crypto", "senior", "on-site"), as `unwanted` gives them;
+    None for none a job could say."""
+    words = tokens(workplace_spelled(what))  # "on-site": onsite
     if not 0 < len(words) <= 3 or set(words) & _VAGUE:
         return None
     term = Word(words[0]) if len(words) == 1 else Phrase(tuple(words))
@@ -65,7 +71,7 @@ def unwanted(text: str) -> tuple[Node, str] | None:
     return found[0], f"about {' '.join(words)}"
 
 
-def _place(named: str) -> tuple[Node, str] | None:
+def place_left_out(named: str) -> tuple[Node, str] | None:
     """A place to leave out ("London", "the US"), as -location: of it; None for no place."""
     read = meant(f"jobs in {named}")
     try:
