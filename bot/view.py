@@ -27,6 +27,7 @@ from bot.syntax import (
     Field,
     Node,
     Not,
+    Or,
     Phrase,
     Prefix,
     Query,
@@ -239,6 +240,27 @@ def years_test(node: Years, years: int | None) -> bool:
 
 def compile_node(node: Node, scope: int) -> Test:
     """The test of one (expanded) node in one scope: `ANY` or a field's `SCOPE`."""
+    if isinstance(node, Field):
+        return compile_node(node.child, SCOPE[node.name])
+    if isinstance(node, Not):
+        inner = compile_node(node.child, scope)
+        return lambda v: not inner(v)
+    if isinstance(node, And):
+        plain = [c for c in node.children if isinstance(c, Word) and c.token not in LANGUAGE_WORDS]
+        words = frozenset(c.token for c in plain)
+        tests = [compile_node(c, scope) for c in node.children if c not in plain]
+        if words:
+            tests.insert(0, lambda v: words <= v.words[scope])
+        return all_of(tests)
+    if isinstance(node, Or):
+        tests = [compile_node(c, scope) for c in node.children]
+        return lambda v: any(t(v) for t in tests)
+    return _leaf(node, scope)
+
+
+def _leaf(node: Word | Phrase | Prefix | Attr | Salary | Years, scope: int) -> Test:
+    """The test of a node with no children: a word, a phrase, a prefix, an attribute, pay or
+    years."""
     if isinstance(node, Word):
         word = node.token
         if word in LANGUAGE_WORDS:
@@ -257,23 +279,8 @@ def compile_node(node: Node, scope: int) -> Test:
             return lambda v: needle in v.text[scope]
         pairs = frozenset(pairwise(node.tokens))
         return lambda v: v.has_phrase(needle, pairs)
-    if isinstance(node, Attr):
-        values, name = ATTR_VALUES[node.name, node.value], node.name
-        return lambda v: attribute(v, name) in values
-    if isinstance(node, Field):
-        return compile_node(node.child, SCOPE[node.name])
-    if isinstance(node, Not):
-        inner = compile_node(node.child, scope)
-        return lambda v: not inner(v)
-    if isinstance(node, And):
-        plain = [c for c in node.children if isinstance(c, Word) and c.token not in LANGUAGE_WORDS]
-        words = frozenset(c.token for c in plain)
-        tests = [compile_node(c, scope) for c in node.children if c not in plain]
-        if words:
-            tests.insert(0, lambda v: words <= v.words[scope])
-        return all_of(tests)
-    tests = [compile_node(c, scope) for c in node.children]
-    return lambda v: any(t(v) for t in tests)
+    values, name = ATTR_VALUES[node.name, node.value], node.name  # an Attr
+    return lambda v: attribute(v, name) in values
 
 
 def all_of(tests: list[Test]) -> Test:

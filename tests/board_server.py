@@ -9,6 +9,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 
 @dataclass
@@ -32,6 +33,84 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+class _Handler(BaseHTTPRequestHandler):
+    """Answers one connection's requests from its `board`'s routes."""
+
+    board: ClassVar[BoardServer]
+
+    def do_GET(self) -> None:
+        with self.board.lock:
+            self.board.connections.add(self.client_address)
+            self.board.active += 1
+            self.board.max_active = max(self.board.max_active, self.board.active)
+        try:
+            self._get()
+        finally:
+            with self.board.lock:
+                self.board.active -= 1
+
+    def do_POST(self) -> None:
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        try:
+            body = json.loads(raw or b"null")
+        except ValueError:
+            body = raw.decode("utf-8", "replace")
+        with self.board.lock:
+            self.board.posted.append((self.path, body))
+            route = self.board.posts.get((self.path, json.dumps(body, sort_keys=True)))
+        self._get(route)
+
+    def _get(self, route: Route | None = None) -> None:
+        with self.board.lock:
+            self.board.requests.append((self.path, dict(self.headers)))
+            if self.command == "GET":
+                route = self.board.routes.get(self.path)
+        if route is None:
+            self._answer(404, b'{"error":"not found"}', "application/json", {})
+            return
+        if route.delay:
+            time.sleep(route.delay)
+        if route.gate is not None:
+            route.gate.wait(10)
+        headers = dict(route.headers)
+        if route.etag and route.status == 200:
+            tag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
+            headers["ETag"] = tag
+            if self.headers.get("If-None-Match") == tag:
+                if not route.validators_on_304:
+                    del headers["ETag"]
+                self._answer(304, b"", route.content_type, headers)
+                return
+        self._answer(route.status, route.body, route.content_type, headers, route.drip)
+
+    def _answer(
+        self, status: int, body: bytes, ctype: str, headers: dict, drip: float = 0.0
+    ) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            for k, v in headers.items():
+                self.send_header(k, v)
+            self.end_headers()
+            if status != 304 and drip:
+                self._drip(body, drip)
+            elif status != 304:
+                self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _drip(self, body: bytes, every: float) -> None:
+        """A board that answers, slowly: each byte on its own, until the client leaves."""
+        for i in range(len(body)):
+            self.wfile.write(body[i : i + 1])
+            self.wfile.flush()
+            time.sleep(every)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 class BoardServer:
     """Serves `routes[path]`; records each request's path and headers in `requests`, and
     each TCP connection's client address in `connections`. With `keep_alive` it speaks
@@ -45,85 +124,10 @@ class BoardServer:
         self.connections: set[tuple[str, int]] = set()
         self.active = 0
         self.max_active = 0
-        self._lock = threading.Lock()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
-
-            def do_GET(self) -> None:
-                with server._lock:
-                    server.connections.add(self.client_address)
-                    server.active += 1
-                    server.max_active = max(server.max_active, server.active)
-                try:
-                    self._get()
-                finally:
-                    with server._lock:
-                        server.active -= 1
-
-            def do_POST(self) -> None:
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                try:
-                    body = json.loads(raw or b"null")
-                except ValueError:
-                    body = raw.decode("utf-8", "replace")
-                with server._lock:
-                    server.posted.append((self.path, body))
-                    route = server.posts.get((self.path, json.dumps(body, sort_keys=True)))
-                self._get(route)
-
-            def _get(self, route: Route | None = None) -> None:
-                with server._lock:
-                    server.requests.append((self.path, dict(self.headers)))
-                    if self.command == "GET":
-                        route = server.routes.get(self.path)
-                if route is None:
-                    self._answer(404, b'{"error":"not found"}', "application/json", {})
-                    return
-                if route.delay:
-                    time.sleep(route.delay)
-                if route.gate is not None:
-                    route.gate.wait(10)
-                headers = dict(route.headers)
-                if route.etag and route.status == 200:
-                    tag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
-                    headers["ETag"] = tag
-                    if self.headers.get("If-None-Match") == tag:
-                        if not route.validators_on_304:
-                            del headers["ETag"]
-                        self._answer(304, b"", route.content_type, headers)
-                        return
-                self._answer(route.status, route.body, route.content_type, headers, route.drip)
-
-            def _answer(
-                self, status: int, body: bytes, ctype: str, headers: dict, drip: float = 0.0
-            ) -> None:
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", ctype)
-                    self.send_header("Content-Length", str(len(body)))
-                    for k, v in headers.items():
-                        self.send_header(k, v)
-                    self.end_headers()
-                    if status != 304 and drip:
-                        self._drip(body, drip)
-                    elif status != 304:
-                        self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            def _drip(self, body: bytes, every: float) -> None:
-                """A board that answers, slowly: each byte on its own, until the client leaves."""
-                for i in range(len(body)):
-                    self.wfile.write(body[i : i + 1])
-                    self.wfile.flush()
-                    time.sleep(every)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = _Server(("127.0.0.1", 0), Handler)
+        self.lock = threading.Lock()
+        handler = type("Handler", (_Handler,), {"board": self})
+        handler.protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+        self.httpd = _Server(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]
         self._thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
 

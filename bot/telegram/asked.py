@@ -57,11 +57,7 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
         words[len(words) - len(folded) :] if folded and folded[0] in ("pause", "resume") else words
     )
     first = folded[0] if folded else ""
-    ids = [  # not "for 2 weeks": a time
-        w.lstrip("#")
-        for k, w in enumerate(folded)
-        if w.lstrip("#").isdigit() and (folded[k + 1 : k + 2] or [""])[0] not in _TIME_UNITS
-    ]
+    ids = _ids(folded)
     named = bool(ids) and bool({"alert", "alerts"} & set(folded))  # "remove alert 1"
     first = "pause" if named and first == "stop" else first  # "stop alert 1": not /stop
     if named and _ASKED.get(first) in _BY_ID and _ASKED[first] in commands:
@@ -70,27 +66,50 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
         return "Commands start with a slash: <code>/delete all</code>."  # "delete all my alerts"
     if (company := _followed(folded, words)) and "follow" in commands:
         return f"Commands start with a slash: <code>/follow {esc(shorten(company, 200))}</code>."
-    if first in commands and first not in ("alert", "search", "stop", "help"):
-        cmd, rest = commands[first], " ".join(words[1:])
-        if cmd.name == "why":  # "why didn't I get the Go Developer job": /why go developer
-            rest = " ".join(words_of(rest)) or rest
-            if not rest:  # "why?", not in reply to a job's message
-                return _WHY
-        follows = cmd.name != "follow" or "." in rest  # not "follow up specialist": an address
-        if rest and cmd.args and follows:
-            return (
-                f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
-            )
-        if cmd.name == "follow" and rest and len(words) <= 4:  # a company, or "follow up" words
-            return (
-                f"To follow a company's jobs: <code>/follow {esc(rest)}</code>. For each new job "
-                f"with these words: <code>/alert {esc(' '.join(words))}</code>."
-            )
-    talk = len(folded) == 1 or named or any(w in _TO_THE_BOT for w in folded)
+    slashless = first in commands and first not in ("alert", "search", "stop", "help")
+    if slashless and (said := _slashless(commands[first], words)) is not None:
+        return said
+    return _in_words(folded, words, ids if named else [], commands)
+
+
+def _ids(folded: list[str]) -> list[str]:
+    """The alert ids a text names ("alert 3", "#3"), not a time ("for 2 weeks")."""
+    return [
+        w.lstrip("#")
+        for k, w in enumerate(folded)
+        if w.lstrip("#").isdigit() and (folded[k + 1 : k + 2] or [""])[0] not in _TIME_UNITS
+    ]
+
+
+def _slashless(cmd: Command, words: list[str]) -> str | None:
+    """The reply to a command typed without its slash ("pause for 2 weeks", "why didn't I get
+    the Go Developer job"): the command with its words; None when they are no arguments of it."""
+    rest = " ".join(words[1:])
+    if cmd.name == "why":  # "why didn't I get the Go Developer job": /why go developer
+        rest = " ".join(words_of(rest)) or rest
+        if not rest:  # "why?", not in reply to a job's message
+            return _WHY
+    follows = cmd.name != "follow" or "." in rest  # not "follow up specialist": an address
+    if rest and cmd.args and follows:
+        return f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
+    if cmd.name == "follow" and rest and len(words) <= 4:  # a company, or "follow up" words
+        return (
+            f"To follow a company's jobs: <code>/follow {esc(rest)}</code>. For each new job "
+            f"with these words: <code>/alert {esc(' '.join(words))}</code>."
+        )
+    return None
+
+
+def _in_words(
+    folded: list[str], words: list[str], ids: list[str], commands: Mapping[str, Command]
+) -> str | None:
+    """The command a text asks for in words ("how do I delete an alert", "can you pause alert
+    3", "what companies do I follow"), with the alert `ids` it names; None for keywords."""
+    talk = len(folded) == 1 or bool(ids) or any(w in _TO_THE_BOT for w in folded)
     name = next((_ASKED[w] for w in folded if w in _ASKED), None) if talk else None
-    if "timezone" in folded and (talk or first in ("set", "change", "update")):
+    if "timezone" in folded and (talk or folded[0] in ("set", "change", "update")):
         name = "timezone"  # "change my timezone": not /edit
-    if named and name in _BY_ID and name in commands:
+    if ids and name in _BY_ID and name in commands:
         return _with_ids(name, ids, words)  # "can you pause alert 3"
     if name == "stop":
         return _STOP
@@ -203,7 +222,8 @@ _INTERVIEW = re.compile(
 
 def _setting_asked(text: str, commands: Mapping[str, Command]) -> str | None:
     """The /digest or /quiet a text asks for in words ("only send jobs once a day", "a daily
-    digest at 9am", "don't send anything at night"), ready to copy; None for another."""
+    digest at 9am", "don't send anything at night"), or what the bot reads, or news of an
+    interview, ready to copy; None for another."""
     if (often := _ONCE.search(text)) and "digest" in commands:
         every = (
             "daily" if (often["once"] or often["every"]).lower() in ("day", "daily") else "weekly"
@@ -219,35 +239,46 @@ def _setting_asked(text: str, commands: Mapping[str, Command]) -> str | None:
             f"One message with the day's jobs every {part['part'].lower()}: "
             f"<code>/digest daily {at}</code> (your time: /timezone sets it)."
         )
-    if _SOURCES.search(text) and "follow" in commands:
-        return _READ
-    if _EMAIL.search(text) and "digest" in commands:
-        return (
-            "I send jobs here in Telegram only. For one message a day with all of them: "
-            "<code>/digest daily</code>."
-        )
-    if _FEWER.search(text) and "digest" in commands:
-        return (
-            "Fewer messages: <code>/digest daily</code> sends one a day with all the jobs; "
-            "<code>/settings cap 10</code> sends at most 10 an hour; more words in an alert "
-            "(/alerts) narrow it; <code>/pause 2w</code> stops them for two weeks."
-        )
-    if _HOW_MANY.search(text) and "alerts" in commands:
-        return (
-            "/alerts shows how many jobs each of your alerts sent in the last 7 days; /saved "
-            "lists the jobs you saved."
-        )
-    if _INTERVIEW.search(text) and "saved" in commands:
-        return (
-            "Good luck! 🤞 /saved keeps jobs to come back to (<code>/applied 3</code> marks one "
-            "applied); your alerts keep looking meanwhile."
-        )
+    said = ((p, c, r) for p, c, r in _SAID_SO if p.search(text) and c in commands)
+    if (found := next(said, None)) is not None:
+        return found[2]
     if _NIGHT.search(text) and _NOT.search(text) and "quiet" in commands:
         return (
             "Quiet hours hold jobs at night and send them in one message when they end: "
             "<code>/quiet 22:00-07:00</code> (your time: /timezone sets it)."
         )
     return None
+
+
+# What a text asks in words, the command the answer names, and the answer: the first wins.
+_SAID_SO: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_SOURCES, "follow", _READ),
+    (
+        _EMAIL,
+        "digest",
+        "I send jobs here in Telegram only. For one message a day with all of them: "
+        "<code>/digest daily</code>.",
+    ),
+    (
+        _FEWER,
+        "digest",
+        "Fewer messages: <code>/digest daily</code> sends one a day with all the jobs; "
+        "<code>/settings cap 10</code> sends at most 10 an hour; more words in an alert "
+        "(/alerts) narrow it; <code>/pause 2w</code> stops them for two weeks.",
+    ),
+    (
+        _HOW_MANY,
+        "alerts",
+        "/alerts shows how many jobs each of your alerts sent in the last 7 days; /saved "
+        "lists the jobs you saved.",
+    ),
+    (
+        _INTERVIEW,
+        "saved",
+        "Good luck! 🤞 /saved keeps jobs to come back to (<code>/applied 3</code> marks one "
+        "applied); your alerts keep looking meanwhile.",
+    ),
+)
 
 
 _TIME_UNITS = frozenset({

@@ -59,11 +59,28 @@ _MINUTE = re.compile(
 )
 
 
+_HIRED = re.compile(
+    r"(?:(?:i|we)\s*(?:'?ve|have|'?m|am)?\s*)?(?:just\s+)?(?:got|found|landed|accepted|signed|took|"
+    r"start(?:ed|ing)?)\s+(?:a|an|the|my|our)?\s*(?:new\s+|dream\s+)?"
+    r"(?:job|offer|role|position|gig)\b(?P<rest>[^?]{0,40})"
+    r"|(?:(?:i|we)\s*(?:'?ve|'?m|am|was|have|were|are|'re)?\s+(?:just\s+)?(?:got\s+|been\s+)?"
+    r"|(?:just\s+)?(?:got|been)\s+|just\s+)hired\b(?P<also>[^?]{0,40})|hired\W*",
+    re.IGNORECASE,
+)
+_BUT = re.compile(r"\b(?:but|not|why|didn|doesn|isn|wasn|never|no)\b", re.IGNORECASE)
+HIRED = (
+    "Congratulations! 🎉 <code>/pause</code> keeps your alerts for your next search (/resume "
+    "turns them back on); <code>/stop</code> deletes them with all your data."
+)
+
+
 def small_talk(text: str) -> str | None:
     """The answer to small talk, or None when `text` is something else."""
     text = text.strip()
     if len(text) > 200:  # small talk is short
         return None
+    if (hired := _HIRED.fullmatch(text)) and not _BUT.search(hired["rest"] or hired["also"] or ""):
+        return HIRED  # "I got a job!", not "I found a job but it didn't come"
     if _INTRO.fullmatch(text):
         return INTRO
     if _THANKS.fullmatch(text) and _THANKED.search(text):

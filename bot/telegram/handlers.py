@@ -37,10 +37,10 @@ from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.args import echo
 from bot.telegram.commands import Command, Route, help_index
 from bot.telegram.dbworker import StoreWorker
-from bot.telegram.help import command_help
+from bot.telegram.help import command_help, unknown_command
 from bot.telegram.presses import Presses
 from bot.telegram.split import visible_text
-from bot.telegram.talk import ASKS_WHY, suggestion, unknown_command
+from bot.telegram.talk import ASKS_WHY, suggestion
 from bot.telegram.tips.repair import query_fix
 from bot.transport import Incoming, Press, PressAnswer, Reply
 from bot.wording import plural, shorten

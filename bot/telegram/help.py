@@ -1,12 +1,17 @@
 """/help's texts beyond the command list: the alert language's examples, shown by /help alert,
-/help edit and /help search, as this bot compares currencies now."""
+/help edit and /help search, as this bot compares currencies now; and the reply to a command
+this bot does not have."""
 
 from __future__ import annotations
 
+import difflib
 import html
+from collections.abc import Collection
 
 from bot import rates, synonyms
+from bot.telegram.args import echo
 from bot.telegram.commands import Command
+from bot.wording import shorten
 
 esc = html.escape
 
@@ -114,3 +119,25 @@ def command_help(cmd: Command) -> str:
         examples = "\n".join(f"<code>{esc(q)}</code> — {esc(what)}" for q, what in _language())
         text += f"\n\n{examples}\n{esc(LANGUAGE_NOTES)}"
     return text
+
+
+# Commands other bots have for what jobbot names otherwise.
+_MEANT = {
+    "list": "alerts", "filters": "alerts", "keywords": "alerts", "myalerts": "alerts",
+    "add": "alert", "new": "alert", "create": "alert", "watch": "alert", "subscribe": "start",
+    "unsubscribe": "stop", "remove": "delete", "rm": "delete", "del": "delete",
+    "find": "search", "jobs": "search", "unpause": "resume", "block": "mute",
+    "commands": "help", "menu": "help", "config": "settings", "preferences": "settings",
+}  # fmt: skip
+
+
+def unknown_command(name: str, arg: str, known: Collection[str]) -> str:
+    """The reply to a command jobbot does not have: the one most likely meant (another bot's
+    name for it, or a typo of one of ours, the `known` commands), ready to copy with its
+    words."""
+    close = difflib.get_close_matches(name, [*known, *_MEANT], n=1, cutoff=0.75)
+    meant = _MEANT.get(name) or next((_MEANT.get(c, c) for c in close), None)
+    if meant is None or meant == name:  # (a command this bot has turned off)
+        return f"I don't know /{echo(name)}. /help lists what I can do."
+    line = f"/{meant} {arg}" if arg else f"/{meant}"
+    return f"I don't know /{echo(name)}. Did you mean <code>{esc(shorten(line, 200))}</code>?"

@@ -1,18 +1,18 @@
 """What a text that is no command of ours gets: the commands it most likely meant, ready to
-copy (a link: /follow and /why; keywords or a sentence: /alert and /search; another bot's
-name for a command, or a typo of ours: ours), or a pointer to /help."""
+copy (a link: /follow and /why; keywords or a sentence: /alert and /search; a command without
+its slash, or asked for in words: it), an answer to small talk, or a pointer to /help."""
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from bot.follow import walled
 from bot.policy import PolicyError
 from bot.stack import is_tech
-from bot.telegram.args import echo, with_scheme
+from bot.telegram.args import with_scheme
 from bot.telegram.asked import asked
 from bot.telegram.chat import NOT_A_COMMAND, small_talk
 from bot.telegram.commands import Command
@@ -21,7 +21,6 @@ from bot.telegram.tips.pay import VAGUE_PAY
 from bot.telegram.tips.repair import mended
 from bot.telegram.tips.sentence import meant
 from bot.timezones import parse_timezone
-from bot.wording import shorten
 from bot.words import fold
 
 esc = html.escape
@@ -69,28 +68,6 @@ _THANKS = frozenset({
 })  # fmt: skip  # talk, unless what follows reads as a job search
 
 
-# Commands other bots have for what jobbot names otherwise.
-_MEANT = {
-    "list": "alerts", "filters": "alerts", "keywords": "alerts", "myalerts": "alerts",
-    "add": "alert", "new": "alert", "create": "alert", "watch": "alert", "subscribe": "start",
-    "unsubscribe": "stop", "remove": "delete", "rm": "delete", "del": "delete",
-    "find": "search", "jobs": "search", "unpause": "resume", "block": "mute",
-    "commands": "help", "menu": "help", "config": "settings", "preferences": "settings",
-}  # fmt: skip
-
-
-def unknown_command(name: str, arg: str, known: Collection[str]) -> str:
-    """The reply to a command jobbot does not have: the one most likely meant (another bot's
-    name for it, or a typo of one of ours, the `known` commands), ready to copy with its
-    words."""
-    close = difflib.get_close_matches(name, [*known, *_MEANT], n=1, cutoff=0.75)
-    meant = _MEANT.get(name) or next((_MEANT.get(c, c) for c in close), None)
-    if meant is None or meant == name:  # (a command this bot has turned off)
-        return f"I don't know /{echo(name)}. /help lists what I can do."
-    line = f"/{meant} {arg}" if arg else f"/{meant}"
-    return f"I don't know /{echo(name)}. Did you mean <code>{esc(shorten(line, 200))}</code>?"
-
-
 _LINK = re.compile(r"https?://\S{1,300}")
 
 
@@ -98,14 +75,6 @@ _LINK = re.compile(r"https?://\S{1,300}")
 ASKS_WHY = re.compile(r"(?:why|how come)(?: not| this(?: one)?| me)?\W*$", re.IGNORECASE)
 
 
-_HIRED = re.compile(
-    r"(?:(?:i|we)\s*(?:'?ve|have|'?m|am)?\s*)?(?:just\s+)?(?:got|found|landed|accepted|signed|took|"
-    r"start(?:ed|ing)?)\s+(?:a|an|the|my|our)?\s*(?:new\s+|dream\s+)?"
-    r"(?:job|offer|role|position|gig)\b(?P<rest>[^?]{0,40})"
-    r"|(?:(?:i|we)\s*(?:'?ve|'?m|am|was|have|were|are|'re)?\s+(?:just\s+)?(?:got\s+|been\s+)?"
-    r"|(?:just\s+)?(?:got|been)\s+|just\s+)hired\b(?P<also>[^?]{0,40})|hired\W*",
-    re.IGNORECASE,
-)
 # An alert asked for in words, before what it is for: "create an alert for rust jobs", "alert
 # me about go roles", "let me know when Stripe posts a rust job".
 _ALERT_ME = re.compile(
@@ -128,11 +97,6 @@ _POSTS = re.compile(
     r"(?P<at>[\w&.'-]+(?:\s+[A-Z][\w&.'-]*)?)\s+(?:posts|publishes|opens|has|lists)\s+"
     r"(?:an?\s+|any\s+|new\s+|a\s+new\s+)?(?P<what>.+?)(?:\s+(?:jobs?|roles?|positions?|"
     r"openings?))?[\s.!?]*$"
-)
-_BUT = re.compile(r"\b(?:but|not|why|didn|doesn|isn|wasn|never|no)\b", re.IGNORECASE)
-HIRED = (
-    "Congratulations! 🎉 <code>/pause</code> keeps your alerts for your next search (/resume "
-    "turns them back on); <code>/stop</code> deletes them with all your data."
 )
 
 
@@ -160,33 +124,11 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     of them all; one of `commands` without its slash, or asked for in words: that command;
     a few keywords: /alert and /search; anything else, NOT_A_COMMAND."""
     text = " ".join(text.split())
-    words = text.split()
-    if (hired := _HIRED.fullmatch(text)) and not _BUT.search(hired["rest"] or hired["also"] or ""):
-        return HIRED  # "I got a job!", not "I found a job but it didn't come"
-    if (said := small_talk(text)) is not None:  # "what can you do?", "ok thanks", "👍"
+    if (said := _said(text, commands)) is not None:
         return said
-    if len(techs := [t for t in _LISTED.split(text.lower().strip(" .!")) if t]) > 1 and all(
-        is_tech(t) for t in techs[:9]
-    ):
-        text, words = " OR ".join(techs[:9]), text.split()  # "Rust, Go, Scala": any of them
-    if _ALERT_ALONE.fullmatch(text) and "alert" in commands:  # "new alert": how to write one
-        return (
-            "Send /alert with the words a job should have, e.g. <code>/alert rust backend</code>, "
-            "or tell me what you look for (“remote go jobs in Germany”)."
-        )
-    if (asks := _ALERT_ME.match(text)) and asks.end() < len(text) <= 300:  # "alert me about …"
-        text = _POSTS.sub(r"\g<what> jobs at \g<at>", text[asks.end() :])
-        words = text.split()
-    if words and fold(words[0]) in ("alert", "search") and len(words) > 1:
-        text, words = " ".join(words[1:]), words[1:]  # "alert rust": keywords after it
-    if len(words) == 1 and (said := link_reply(text)):
+    text, words = _keywords(text)
+    if (said := _links(text, words)) is not None:
         return said
-    links = [esc(with_scheme(w.strip(",;"))) for w in words]
-    if 1 < len(links) <= 10 and all(_LINK.fullmatch(x) for x in links) and len(text) <= 1500:
-        return (
-            f"Those are links. <code>/follow {' '.join(links)}</code> follows those companies' "
-            "jobs (careers pages or job boards)."
-        )
     first = fold(words[0].strip(",.!")) if words else ""
     greeted = first in _HELLO | _THANKS and len(words) > 2  # "Hi! I'm looking for …"
     body = " ".join(words[1:]) if greeted else text
@@ -197,18 +139,90 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     clock, body = _clock_there(body), _MOVING.sub(" in ", body)  # "moving to Lisbon": there
     if clock and _WHERE.search(home := _LIVE.sub(" ", body)):
         body = home  # "I live in Berlin. Remote within the EU or Berlin": where one lives says less
+    read = _Read(text, words, first, greeted, body, clock, _query(body, first, greeted))
+    command = None if read.filtered and _JOBS.search(body) else asked(words, commands)
+    return command if command is not None else _offer(read)  # (not "rust jobs, EU timezone")
+
+
+def _said(text: str, commands: Mapping[str, Command]) -> str | None:
+    """The answer to a text that tells, not asks for jobs: small talk, news of a job, "new
+    alert" alone; None for another."""
+    if (said := small_talk(text)) is not None:  # "I got the job!", "ok thanks", "👍"
+        return said
+    if _ALERT_ALONE.fullmatch(text) and "alert" in commands:  # "new alert": how to write one
+        return (
+            "Send /alert with the words a job should have, e.g. <code>/alert rust backend</code>, "
+            "or tell me what you look for (“remote go jobs in Germany”)."
+        )
+    return None
+
+
+def _keywords(text: str) -> tuple[str, list[str]]:
+    """The text as the words of the jobs it asks for, and its words as sent: a list of techs
+    as any of them ("Rust, Go, Scala"), without "alert me about" or a leading "alert"."""
+    words = text.split()
+    if len(techs := [t for t in _LISTED.split(text.lower().strip(" .!")) if t]) > 1 and all(
+        is_tech(t) for t in techs[:9]
+    ):
+        text = " OR ".join(techs[:9])  # "Rust, Go, Scala": any of them
+    if (asks := _ALERT_ME.match(text)) and asks.end() < len(text) <= 300:  # "alert me about …"
+        text = _POSTS.sub(r"\g<what> jobs at \g<at>", text[asks.end() :])
+        words = text.split()
+    if words and fold(words[0]) in ("alert", "search") and len(words) > 1:
+        text, words = " ".join(words[1:]), words[1:]  # "alert rust": keywords after it
+    return text, words
+
+
+def _links(text: str, words: list[str]) -> str | None:
+    """What to do with a link, or a list of links: /follow (and /why of one); None when the
+    text is not links alone."""
+    if len(words) == 1 and (said := link_reply(text)):
+        return said
+    links = [esc(with_scheme(w.strip(",;"))) for w in words]
+    if 1 < len(links) <= 10 and all(_LINK.fullmatch(x) for x in links) and len(text) <= 1500:
+        return (
+            f"Those are links. <code>/follow {' '.join(links)}</code> follows those companies' "
+            "jobs (careers pages or job boards)."
+        )
+    return None
+
+
+def _query(body: str, first: str, greeted: bool) -> str | None:
+    """The query a text most likely means ("I'm after rust jobs in Berlin"), or None: talk
+    that names no jobs ("can you help me?") is no query, nor a complaint ("it didn't come")."""
     query = meant(body) if (first not in _TALK - _ASKING or greeted) and len(body) <= 200 else None
     if query is None and _JOBS.search(body) and not _COMPLAINT.intersection(fold(body).split()):
         query = meant(body) if len(body) <= 200 else None  # "can you find me rust jobs in …"
         query = query if query and _has_filters(query) else None
-    filtered = query is not None and _has_filters(query)
-    command = None if filtered and _JOBS.search(body) else asked(words, commands)
-    if command is not None:  # (not "rust or go jobs, EU timezone": /timezone)
-        return command
+    return query
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A text as read for the offer: as sent, its first word folded, whether it greets first,
+    what it asks for (`body`), the /timezone of where one lives, and the query it means."""
+
+    text: str
+    words: list[str]
+    first: str
+    greeted: bool
+    body: str
+    clock: str
+    query: str | None
+
+    @property
+    def filtered(self) -> bool:
+        return self.query is not None and _has_filters(self.query)
+
+
+def _offer(read: _Read) -> str:
+    """The /alert and /search of what a text asks for, or NOT_A_COMMAND when it asks for no
+    jobs: talk, many words and no filter, or nothing left to look for."""
+    text, words, first, filtered = read.text, read.words, read.first, read.filtered
     what, hello = "with these words", ""
-    if query and (filtered or not greeted):
-        text, words, what = query, query.split(), "like that"  # "I'm after rust jobs in Berlin"
-        hello = _back([first]) if greeted else ""
+    if read.query and (filtered or not read.greeted):
+        text, words, what = read.query, read.query.split(), "like that"  # "rust jobs in Berlin"
+        hello = _back([first]) if read.greeted else ""
     elif not words or first in _TALK or text.endswith(("?", "!")):
         return _back([fold(w.strip(",.!")) for w in words[:2]]) + NOT_A_COMMAND
     talky = not filtered and bool(_SAID.intersection(fold(text).replace('"', "").split()))
@@ -217,20 +231,20 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     if not (text := mended(text)):  # "rust not", "(rust": the query they can send
         return NOT_A_COMMAND  # ("not web3": nothing to look for)
     shown = esc(text)
-    if clock and _ONLY_PLACE.fullmatch(text):  # "I live in Berlin": no kind of job said
+    if read.clock and _ONLY_PLACE.fullmatch(text):  # "I live in Berlin": no kind of job said
         ask = "For the jobs there, an alert of your words and the place:"
-        return f"{hello}{clock.lstrip()} {ask} <code>/alert backend {shown}</code>."
+        return f"{hello}{read.clock.lstrip()} {ask} <code>/alert backend {shown}</code>."
     offer = (
         f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
         f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
         "command."
     )
-    if what == "like that" and "salary:" not in text and VAGUE_PAY.search(body):
+    if what == "like that" and "salary:" not in text and VAGUE_PAY.search(read.body):
         offer += (  # "rust jobs that pay well": no amount, so no filter
             " For good pay, name the least you want: <code>salary:&gt;=100k</code> (a currency "
             "too: <code>salary:&gt;=EUR80k</code>) keeps to the jobs that state it."
         )
-    return hello + offer + clock
+    return hello + offer + read.clock
 
 
 _ONLY_PLACE = re.compile(r'(?:location|near):(?:"[^"]+"|\S+)')

@@ -8,78 +8,23 @@ from __future__ import annotations
 import html
 import re
 
-from bot import nearby
 from bot.errors import QueryError
 from bot.query import parse as parse_query
-from bot.syntax import (
-    ATTRS,
-    NEAR,
-    And,
-    Attr,
-    Field,
-    Node,
-    Or,
-    Phrase,
-    Word,
-    Years,
-    format_node,
-)
+from bot.syntax import And, Node, Phrase, format_node
 from bot.telegram.tips.codes import codes_spelled
 from bot.telegram.tips.either import either_spelled, or_tight
-from bot.telegram.tips.exclude import excluded_at
-from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, pay_spelled, salary_at
-from bot.telegram.tips.places import (
-    in_a_place,
-    or_remote,
-    place_at,
-    remote_at,
-    town_at,
-    within_at,
-    without_place_again,
-)
+from bot.telegram.tips.filters import GLUE, JOB_WORDS, NEAR_WORDS, filter_at
+from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, pay_spelled
+from bot.telegram.tips.places import in_a_place, or_remote, without_place_again
 from bot.telegram.tips.said import kind_of_work, one_word
-from bot.telegram.tips.stated import NO_SPONSORSHIP, kind_at, stated_at
+from bot.telegram.tips.stated import NO_SPONSORSHIP
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at, workplace_spelled
-from bot.telegram.tips.words import NO_WORDS, TYPES, jobs_or, years_at
-from bot.telegram.tips.zones import hours_at
+from bot.telegram.tips.words import NO_WORDS, jobs_or
 
 esc = html.escape
 
 
-# Kinds of employer: "jobs at fintech companies" names no company.
-_KINDS = (
-    "companies", "firms", "startups", "scaleups", "businesses", "organisations", "organizations",
-    "employers",
-)  # fmt: skip
-# Kinds of employer by their trade, in the plural ("roles at fintechs"): the trade's word.
-_SECTORS = {
-    **{f"{t}techs": f"{t}tech" for t in ("fin", "insur", "reg", "prop", "health", "ed", "legal")},
-    "banks": "bank", "neobanks": "neobank", "insurers": "insurance", "agencies": "agency",
-}  # fmt: skip
-# Written as a sentence ("rust jobs in berlin paying over 100k"), a query's every word must be
-# in the job: these say what a job is, or join words, and few jobs say them as meant.
-_JOB_WORDS = frozenset({
-    "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy",
-    "vacancies", "opportunity", "opportunities", "only", "anything", "gig", "gigs", *_KINDS,
-    "stelle", "stellen", "trabajo", "empleo", "vacante", "poste", "emploi", "vacature", "baan",
-    "vaga",
-})  # fmt: skip
-
-
-_GLUE = frozenset({
-    "in", "at", "for", "with", "the", "a", "an", "of", "based", "near", "around", "paying",
-    "pays", "paid", "earning", "i", "im", "m", "looking", "seeking", "searching", "want", "need", "find",
-    "me", "any", "some", "ok", "please", "pls", "good", "today", "latest", "recent", "there",
-    "show", "send", "give", "is", "fully", "completely", "totally", "entirely", "timezone",
-    "timezones", "tz", "d", "ll", "like", "love", "would", "prefer", "interested", "am", "but",
-    "after", "as", "can", "could", "you", "ideally", "preferably", "that", "what", "which",
-    "do", "does", "have", "has", "are", "live", "living", "located", "reside", "residing",
-    "here", "to", "on", "hiring", "allow", "allows", "allowing", "who", "wanted", "how", "many",
-    # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
-    "ich", "suche", "einen", "eine", "neuen", "neue", "bitte", "busco", "je", "cherche",
-    "zoek", "een", "als", "procuro", "um", "uma", "de",
-})  # fmt: skip
 # After a workplace: it is welcome, not asked ("hybrid is ok"): no filter.
 _WELCOME = frozenset({"ok", "okay", "fine", "welcome", "possible"})
 _RATHER = frozenset({"ideally", "preferably"})  # ... before a workplace: welcome too
@@ -87,13 +32,6 @@ _RATHER = frozenset({"ideally", "preferably"})  # ... before a workplace: welcom
 
 _A_PLACE = re.compile(r"(?<!\w)à(?!\w)")
 _ARTICLE = re.compile(r"(?<!\w)(?:un|una|une)(?!\w)")  # as written: "UN jobs" are the UN's
-# ... then a place: location: ("en madrid", "em lisboa", "within Europe")
-_IN = frozenset({"in", "en", "em", "within", "across", "throughout", "inside"})
-_NEAR = _IN | {"near", "around"}  # ... then a place: location:, near: for "near munich"
-
-
-# After "jobs at", the company's name runs up to 3 words, to one of these or a filter.
-_NOT_A_NAME = _GLUE | _NEAR | AT_LEAST | AT_MOST | _JOB_WORDS | {"and", "most"}
 
 
 def _after_region(terms: list[Node], i: int) -> bool:
@@ -113,90 +51,7 @@ def _said_before(terms: list[Node], i: int) -> bool:
     after, before = (word_of(terms[i]) if i < len(terms) else ""), word_of(terms[i - 1])
     if before == "pay":
         return after in AT_LEAST or after in AT_MOST or (i < len(terms) and bool(amount(terms[i])))
-    return after in _JOB_WORDS if before == "new" else after in _NEAR or not after  # "anywhere"
-
-
-def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
-    """The company named by the words from `i`, after "jobs at" ("stripe", "goldman sachs",
-    a quoted name), as company:; None when the first is no name ("at least")."""
-    if i < len(terms) and isinstance(terms[i], Phrase):
-        return 1, Field("company", terms[i])
-    either = terms[i] if i < len(terms) else None
-    if isinstance(either, Or) and all(isinstance(c, Word | Phrase) for c in either.children):
-        return 1, Field("company", either)  # "at stripe, adyen or wise"
-    words: list[str] = []
-    for term in terms[i : i + 3]:
-        token = word_of(term)
-        if not token or token in _NOT_A_NAME or token in WORKPLACE_WORDS or amount(term):
-            break
-        words.append(token)
-    after = terms[i + len(words)] if i + len(words) < len(terms) else None
-    if not words or (after is not None and word_of(after) in _KINDS):
-        return None  # "at fintech companies": a kind of company, not its name
-    return len(words), Field("company", Word(words[0]) if len(words) == 1 else Phrase(tuple(words)))
-
-
-def _filter_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int, str, bool] | None:
-    """The filter the words from `i` most likely mean: (the filter, how many words it takes,
-    what to name as words few jobs say ("" for none), whether it alone reads as a sentence:
-    "remote" and "3 years" have tips of their own)."""
-    token = word_of(terms[i])
-    if (gone := excluded_at(terms, i)) is not None:  # "no crypto": -crypto
-        return gone[0], gone[1], gone[2], True
-    if (stated := stated_at(terms, i)) is not None:  # "with visa sponsorship", "in English"
-        return stated
-    if (years := years_at(terms, i)) is not None:
-        said = " ".join(format_node(t) for t in terms[i : years[1]])
-        return Years("<=", years[0]), years[1] - i, said, False
-    if token == "within" and (close := within_at(terms, i)) is not None:
-        return close
-    if token in ("near", "around") and (town := town_at(terms, i + 1)) is not None:
-        return Field(NEAR, town[1]), 1 + town[0], "", True  # "near portland maine"
-    if (hours := hours_at(terms, i, _NEAR)) is not None:  # "in the CET timezone", "EU tz"
-        return hours[1], hours[0], "", True
-    if token in _NEAR and (place := place_at(terms, i + 1)) is not None:
-        n, named = place  # a job may well say "in Berlin"
-        city = named.child if isinstance(named, Field) else None
-        if token not in _IN and isinstance(city, Word | Phrase) and nearby.near(city.text):
-            named = Field(NEAR, city)  # "near munich": the towns around it too
-        return named, 1 + n, "", True
-    if token in ("at", "from") and i and word_of(terms[i - 1]) in _JOB_WORDS:  # "jobs at stripe"
-        if sector := _SECTORS.get(word_of(terms[i + 1]) if i + 1 < len(terms) else ""):
-            return Word(sector), 2, "", True  # "roles at fintechs": a kind, not a name
-        found = place_at(terms, i + 1) or _company_at(terms, i + 1)
-        if found is not None:
-            return found[1], 1 + found[0], "", True
-    if token == "from" and (home := place_at(terms, i + 1)) is not None:
-        return home[1], 1 + home[0], "", True  # "an engineer from Berlin": there, or from: it
-    if (salary := salary_at(terms, i, currency)) is not None:
-        return salary
-    if (remote := remote_at(terms, i)) is not None:
-        return remote[1], remote[0], "", True  # "remote EU or Berlin"
-    if token in ("hybrid", "onsite") and (place := place_at(terms, i + 1)) is not None:
-        return And((Attr("remote", ATTRS["remote"][token]), place[1])), 1 + place[0], "", True
-    if token in WORKPLACE_WORDS:
-        return Attr("remote", ATTRS["remote"][token]), 1, "", False
-    if isinstance(terms[i], Or) and (place := place_at(terms, i)) is not None:
-        return place[1], place[0], "", True  # "Berlin or remote Germany", no "in" before it
-    if (either := _either_attr(terms[i])) is not None:
-        return either, 1, "", False  # "remote or hybrid", "contract or freelance"
-    return kind_at(terms, i)  # "contract rust jobs", "full time only", "permanent roles"
-
-
-def _either_attr(term: Node) -> Node | None:
-    """ "remote or hybrid" as remote:yes OR remote:hybrid, "contract or freelance" as
-    type:contract; None for any other term."""
-    if not isinstance(term, Or):
-        return None
-    words = [c.text if isinstance(c, Word | Phrase) else "" for c in term.children]
-    if all(w in WORKPLACE_WORDS for w in words):
-        attrs = [Attr("remote", ATTRS["remote"][w]) for w in words]
-    elif all(w in TYPES or w in ATTRS["type"] for w in words):
-        attrs = [Attr("type", TYPES.get(w) or ATTRS["type"][w]) for w in words]
-    else:
-        return None
-    unique = tuple(dict.fromkeys(attrs))
-    return unique[0] if len(unique) == 1 else Or(unique)
+    return after in JOB_WORDS if before == "new" else after in NEAR_WORDS or not after  # "anywhere"
 
 
 def _welcome(terms: list[Node], i: int) -> int:
@@ -231,7 +86,7 @@ def as_filters(
                 out[-1] = or_remote(out[-1])  # "in berlin, remote ok"
             i += 1 + welcome
             continue
-        if (found := _filter_at(terms, i, currency)) is not None:
+        if (found := filter_at(terms, i, currency)) is not None:
             node, taken, said, alone = found
             out.append(node)
             read.append(said)
@@ -241,12 +96,12 @@ def as_filters(
         term, token = terms[i], word_of(terms[i])
         if token == "only" and _after_region(terms, i):
             out.append(term)  # "us only": from:us, which the remote tips offer
-        elif token in _JOB_WORDS or (token == "work" and i and kind_of_work(terms[i - 1])):
+        elif token in JOB_WORDS or (token == "work" and i and kind_of_work(terms[i - 1])):
             read.append(token)  # ("remote work", "go work"; not "social work")
             sentence = True
         elif token in ("new", "anywhere", "pay") and _said_before(terms, i + 1):
             read.append(token)  # "a new job" (not "new grad"), "anywhere in europe", "pay over"
-        elif not (token in _GLUE or (isinstance(term, Phrase) and set(term.tokens) <= _GLUE)):
+        elif not (token in GLUE or (isinstance(term, Phrase) and set(term.tokens) <= GLUE)):
             out.append(term)  # (a phrase of glue: "I'm")
         i += 1
     if not out or not (sentence or (loose and read)):
