@@ -304,6 +304,9 @@ class FakeTelegram:
     commands_by_scope: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     blocked: set[int | str] = field(default_factory=set)
     too_many_requests: int = 0  # 429s caused by `limits` (not by fail_next)
+    long_polls: int = 0  # getUpdates calls waiting for news now
+    # how each getUpdates that waited ended: "news" (woken by an update), "timeout", "stopped"
+    poll_ends: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._cond = threading.Condition(threading.RLock())
@@ -581,10 +584,18 @@ class FakeTelegram:
                 del self._updates[: max(0, len(self._updates) + offset)]
             elif offset:  # confirms every update with a smaller id
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            waited, woken = False, False
             while not self._updates and not self._stopping.is_set():
                 if (left := deadline - time.monotonic()) <= 0:
                     break
-                self._cond.wait(left)
+                self.long_polls += not waited
+                waited, woken = True, self._cond.wait(left)
+            if waited:
+                self.long_polls -= 1
+                news = woken and bool(self._updates)
+                self.poll_ends.append(
+                    "stopped" if self._stopping.is_set() else "news" if news else "timeout"
+                )
             return list(self._updates[:limit])
 
     @staticmethod

@@ -23,6 +23,7 @@ from telegram.error import (
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from tests.fake_telegram import ApiError, FakeTelegram, Limits, parse_html
+from tests.waiting import until
 
 TOKEN = "123456:TEST-token"
 
@@ -238,13 +239,13 @@ async def test_get_updates_long_polls_and_honours_offset(fake: FakeTelegram, bot
     assert await bot.get_updates(offset=second + 1, timeout=0) == ()
     assert fake.pending_updates == 0
 
-    started = time.monotonic()
     poll = asyncio.create_task(bot.get_updates(offset=second + 1, timeout=5))
-    await asyncio.sleep(0.2)
-    assert not poll.done()  # waiting for news
+    await until(lambda: fake.long_polls == 1)  # waiting for news
+    assert not poll.done()
     third = fake.push_text(1, "/jobs python", username="ada")
     [update] = await poll
-    assert update.update_id == third and time.monotonic() - started < 1
+    assert update.update_id == third
+    assert fake.poll_ends == ["news"]  # woken by the update, not at its deadline
     assert update.message.text == "/jobs python" and update.message.from_user.username == "ada"
     assert (
         update.message.entities[0].type == "bot_command" and update.message.entities[0].length == 5
@@ -257,12 +258,11 @@ def test_stop_releases_a_pending_long_poll() -> None:
     result: list[httpx.Response] = []
     poller = threading.Thread(target=lambda: result.append(httpx.post(url, data={"timeout": 30})))
     poller.start()
-    fake.wait_for(lambda _: bool(fake.calls), timeout=2)
-    started = time.monotonic()
+    fake.wait_for(lambda _: fake.long_polls == 1, timeout=10)
     fake.stop()
-    poller.join(5)
-    assert time.monotonic() - started < 1
+    poller.join(10)
     assert result[0].json() == {"ok": True, "result": []}
+    assert fake.poll_ends == ["stopped"]  # released by stop, not at its 30 s deadline
 
 
 async def test_delay_makes_ptb_time_out(fake: FakeTelegram, bot: Bot) -> None:
