@@ -4,16 +4,24 @@ command without it (`bot.telegram.tips.closest`), over a real store and the real
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
+
+import pytest
 
 from bot import normalize
 from bot.query import Query, parse
+from bot.store import Stores
 from bot.syntax import Word, format_node
+from bot.telegram.handlers import Handlers
 from bot.telegram.tips import closest
 from bot.transport import Press
 from bot.view import stored_query
-from tests.test_alert_commands import INFO, JOBS, USER, handlers, raw, say
+from tests.alerting import INFO, JOBS, USER, raw, say, world_handlers
 
-__all__ = ["handlers"]  # the fixture, used by name
+
+@pytest.fixture
+def handlers(store: Stores, now: datetime) -> Handlers:
+    return world_handlers(store, now)
 
 
 async def test_an_alert_that_matches_nothing_names_the_part_that_holds_it_back(handlers) -> None:

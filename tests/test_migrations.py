@@ -16,7 +16,7 @@ from bot import dedupe, normalize
 from bot.migrations import migrations
 from bot.models import BoardInfo, Posting, RawPosting
 from bot.store import Stores, fulltext
-from bot.store.columns import _FIELDS, _posting_values
+from bot.store.columns import FIELDS, posting_values
 from bot.store.db import Db, connect
 
 AT = "2026-11-21T09:00:00.000000+00:00"
@@ -282,7 +282,7 @@ def test_content_hashes_are_taken_over_the_fields_beside_the_text(tmp_path: Path
         salary_min=90_000, salary_max=110_000, salary_currency="EUR", salary_period="year",
     )  # fmt: skip
     polled = normalize.posting(raw, BoardInfo("Acme", "greenhouse", "https://x.example"))
-    row = dict(zip(_FIELDS, _posting_values(polled), strict=True))
+    row = dict(zip(FIELDS, posting_values(polled), strict=True))
     db["postings"].insert_all(
         [
             ROWS["postings"] | row | {"content_hash": "text only"},
@@ -317,14 +317,14 @@ def test_pay_is_read_again_with_the_hash_the_next_poll_takes(tmp_path: Path) -> 
     assert (polled.salary_min, polled.salary_max, polled.salary_period) == (140e3, 180e3, "year")
     before = dataclasses.replace(polled, salary_min=None, salary_max=None, salary_currency=None,
                                  salary_period=None)  # fmt: skip
-    row = dict(zip(_FIELDS, _posting_values(before), strict=True))
+    row = dict(zip(FIELDS, posting_values(before), strict=True))
     row["content_hash"] = normalize.content_hash(before)  # as the reader before it stored it
     hourly = RawPosting("3", "Recruiting Coordinator", "https://x.example/3", salary_min=25,
                         salary_max=27, salary_currency="USD", salary_period="year")  # fmt: skip
     rate = normalize.posting(hourly, BoardInfo("Acme", "remoteok", "https://x.example"))
     assert rate.salary_period == "hour"  # as a poll reads it now
     yearly = dataclasses.replace(rate, salary_period="year")  # as it was stored
-    row3 = dict(zip(_FIELDS, _posting_values(yearly), strict=True))
+    row3 = dict(zip(FIELDS, posting_values(yearly), strict=True))
     db["postings"].insert_all(
         [
             ROWS["postings"] | row,

@@ -27,7 +27,7 @@ from bot.link import Link
 from bot.pacing import ChatLimits, Pacer
 from bot.sender import Sender
 from bot.store import Stores
-from bot.store.db import from_iso
+from bot.store.stamps import from_iso
 from bot.telegram.notices import tell_user, word
 from bot.telegram.ptb import TelegramTransport
 from tests.fake_telegram import FakeTelegram

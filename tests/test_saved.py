@@ -16,7 +16,7 @@ from bot.store.saved import MOST
 from bot.telegram.handlers import Handlers
 from bot.telegram.saving import PAGE
 from bot.transport import Document, Incoming, Press
-from tests.test_alert_commands import BOARD, INFO, JOBS, USER, raw, say
+from tests.alerting import BOARD, INFO, JOBS, USER, raw, say
 
 
 @pytest.fixture

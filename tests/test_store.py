@@ -11,7 +11,7 @@ from bot import normalize
 from bot.config_boards import BoardConfig
 from bot.models import BoardInfo, Delivery, RawPosting
 from bot.store import Stores
-from bot.store.db import iso
+from bot.store.stamps import iso
 
 BOARD = BoardConfig("Acme", "https://example.com/b", "greenhouse", "https://example.com/b", 60.0)
 INFO = BoardInfo("Acme", "greenhouse", "https://example.com/b", "Acme Pay")

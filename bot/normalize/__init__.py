@@ -140,20 +140,12 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     location = field(repair_mojibake(raw.location))
     places = locations(raw.locations, location)
     location = with_places(location, places)
-    if raw.description_html:
-        description = html_to_text(repair_mojibake(_cut(raw.description_html, board)))
-    else:
-        description = clean_text(repair_mojibake(_cut(raw.description_text, board)))
+    description = _description(raw, board)
     apply_url = canonical_url(raw.apply_url, board.url) if raw.apply_url else None
-    low, high, cur, period = sized(
-        salary(raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_period)
-    )
-    if low is None and high is None:
-        low, high, cur, period = stated_pay(description)  # "Salary range: $160k-$200k"
+    low, high, cur, period = pay = _pay(raw, description)
     where = workplace(raw.workplace, raw.remote, " / ".join((location, *places)))
     where = where or title_workplace(title)
     kind = _employment(raw.employment_type, title)
-    pay = (low, high, cur, period)
     return Posting(
         key=posting_key(board.name, raw.external_id),
         board=board.name,
@@ -176,3 +168,19 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
         salary_period=period,
         partial=raw.partial,
     )
+
+
+def _description(raw: RawPosting, board: BoardInfo) -> str:
+    """The description as text: its HTML as a page shows it, or its plain text tidied."""
+    if raw.description_html:
+        return html_to_text(repair_mojibake(_cut(raw.description_html, board)))
+    return clean_text(repair_mojibake(_cut(raw.description_text, board)))
+
+
+def _pay(
+    raw: RawPosting, description: str
+) -> tuple[float | None, float | None, str | None, str | None]:
+    """The pay the board states, else the pay its description states ("Salary range:
+    $160k-$200k"): (min, max, currency, period)."""
+    pay = sized(salary(raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_period))
+    return pay if pay[0] is not None or pay[1] is not None else stated_pay(description)

@@ -32,7 +32,7 @@ from bot.store.access import Access
 from bot.store.alerts import AlertRow, Alerts
 from bot.store.boards import Boards, BoardState
 from bot.store.choices import Choices, company_key
-from bot.store.db import Db, connect, from_iso, iso, utcnow
+from bot.store.db import Db, connect
 from bot.store.details import Details
 from bot.store.follows import Followed, Follows
 from bot.store.held import Held
@@ -43,6 +43,7 @@ from bot.store.postings import Postings, RecordResult
 from bot.store.rates import ExchangeRates
 from bot.store.retention import Pruning
 from bot.store.saved import Keep, Saved, SavedJob
+from bot.store.stamps import from_iso, iso, utcnow
 from bot.store.textindex import TextIndex
 from bot.store.users import USER_STATES, User, Users
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.store.db import Table, iso
+from bot.store.db import Table
+from bot.store.stamps import iso
 from bot.store.users import Users
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.models import Alert, AlertSpec
-from bot.store.db import Table, from_iso, iso
+from bot.store.db import Table
+from bot.store.stamps import from_iso, iso
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.config_boards import BoardConfig
-from bot.store.db import Table, from_iso, iso
+from bot.store.db import Table
+from bot.store.stamps import from_iso, iso
 
 
 @dataclass(frozen=True, slots=True)

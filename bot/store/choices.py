@@ -13,7 +13,8 @@ from datetime import datetime
 
 from bot.company import company_key
 from bot.models import Posting
-from bot.store.db import Table, iso
+from bot.store.db import Table
+from bot.store.stamps import iso
 
 _CHUNK = 400  # rows per lookup: (chat, key) pairs as JSON, well under SQLite's limits
 

@@ -1,11 +1,11 @@
-"""The connection: open and migrate the database, transactions, backup; timestamps as text."""
+"""The connection: open and migrate the database, transactions, backup."""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Self
 
@@ -15,6 +15,7 @@ from bot import migrations as schema
 from bot.errors import StorageError
 from bot.store import fulltext
 from bot.store.checkpoint import Checkpointer
+from bot.store.stamps import iso
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
@@ -23,21 +24,6 @@ def _file_id(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_dev, st.st_ino
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def iso(dt: datetime | None) -> str | None:
-    """UTC ISO 8601 with microseconds, so stored timestamps sort as text."""
-    if dt is None:
-        return None
-    return dt.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def from_iso(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
 
 
 def connect(path: str | Path) -> Database:

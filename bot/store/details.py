@@ -12,8 +12,9 @@ from datetime import datetime, timedelta
 
 from bot.models import posting_key
 from bot.store.boards import BoardState
-from bot.store.db import Table, iso
+from bot.store.db import Table
 from bot.store.postings import EDITS_ROUTED
+from bot.store.stamps import iso
 
 READ_AGAIN_AFTER = timedelta(days=1)
 PER_POLL = 20  # details read again at most, a poll: a board's recent jobs over a day's polls

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.store.boards import Boards, BoardState
-from bot.store.db import Db, Table, from_iso, iso
+from bot.store.db import Db, Table
+from bot.store.stamps import from_iso, iso
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from bot.store.db import Table, from_iso, iso
+from bot.store.db import Table
 from bot.store.outbox import ITEM_COLS, UNTIL_RESUME, OutboxItem, items, mark_final
+from bot.store.stamps import from_iso, iso
 
 # A delivery whose alerts (those still there) are all paused. `d` is the deliveries row.
 _ALERTS_PAUSED = """EXISTS (SELECT 1 FROM json_each(d.alert_ids) j JOIN alerts a ON a.id = j.value

@@ -10,8 +10,9 @@ from datetime import datetime
 
 from bot import dedupe
 from bot.models import Posting
-from bot.store.db import Db, iso
+from bot.store.db import Db
 from bot.store.diff import Stored
+from bot.store.stamps import iso
 
 _IDENTITY_KINDS = (("url", "url_key"), ("url", "apply_key"), ("ctl", "ctl_key"), ("ctd", "ctd_key"))
 _LOOKUP_CHUNK = 500  # values per `IN (...)`

@@ -11,8 +11,9 @@ from typing import Any
 
 from bot import dedupe
 from bot.models import Earlier, Posting
-from bot.store.columns import _posting, _prefixed
-from bot.store.db import Table, from_iso
+from bot.store.columns import posting_of, prefixed
+from bot.store.db import Table
+from bot.store.stamps import from_iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ class JobRecord:
 
 
 _JOB_COLS = (
-    f"{_prefixed('p')}, p.first_seen_at, p.changed_at, p.baseline AS in_baseline, "
+    f"{prefixed('p')}, p.first_seen_at, p.changed_at, p.baseline AS in_baseline, "
     "coalesce(p.job_key, p.key) AS job"
 )
 
@@ -98,7 +99,7 @@ class Jobs(Table):
         first_seen = from_iso(row["first_seen_at"])
         assert first_seen is not None
         return JobRecord(
-            _posting(row), first_seen, bool(row["in_baseline"]), row["job"],
+            posting_of(row), first_seen, bool(row["in_baseline"]), row["job"],
             from_iso(row["changed_at"]),
         )  # fmt: skip
 

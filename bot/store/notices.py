@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.store.db import Table, iso
+from bot.store.db import Table
+from bot.store.stamps import iso
 
 SAME_NOTICE = timedelta(minutes=10)
 

@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from itertools import repeat
 
 from bot.models import Delivery, Posting
-from bot.store.columns import _posting, _prefixed
-from bot.store.db import Db, Table, from_iso, iso
+from bot.store.columns import posting_of, prefixed
+from bot.store.db import Db, Table
+from bot.store.stamps import from_iso, iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ UNTIL_RESUME = datetime(9999, 1, 1, tzinfo=UTC)
 ITEM_COLS = (
     "d.id AS delivery_id, d.chat_id, d.alert_ids, d.attempts, d.created_at AS queued_at, "
     "d.edit AS edit, "
-    f"{_prefixed('p')}"
+    f"{prefixed('p')}"
 )
 
 
@@ -95,7 +96,7 @@ def items(db: Db, rows: list[sqlite3.Row]) -> list[OutboxItem]:
         queries = {r["id"]: r["query"] for r in db.execute(sql, wanted)}
     return [
         OutboxItem(
-            id=r["delivery_id"], chat_id=r["chat_id"], posting=_posting(r), alert_ids=ids,
+            id=r["delivery_id"], chat_id=r["chat_id"], posting=posting_of(r), alert_ids=ids,
             alert_queries=tuple(queries[a] for a in ids if a in queries), attempts=r["attempts"],
             created_at=from_iso(r["queued_at"]), edit=r["edit"],
         )

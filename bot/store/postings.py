@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.models import Posting
-from bot.store.columns import _FIELDS, _POSTING_COLS, _posting, _posting_values
-from bot.store.db import Table, from_iso, iso
+from bot.store.columns import FIELDS, POSTING_COLS, posting_of, posting_values
+from bot.store.db import Table
 from bot.store.identity import JobKeys, clear_shared, job_keys
 from bot.store.pollplan import BoardRows, Plan, plan
+from bot.store.stamps import from_iso, iso
 from bot.store.textindex import TextIndex
 
 
@@ -43,11 +44,11 @@ class TextPage:
 # match (a pay stated, a word added); older postings' edits are stored only.
 EDITS_ROUTED = timedelta(days=30)
 
-_INSERT = f"""INSERT INTO postings ({_POSTING_COLS}, first_seen_at, last_seen_at, baseline,
+_INSERT = f"""INSERT INTO postings ({POSTING_COLS}, first_seen_at, last_seen_at, baseline,
                   job_key, url_key, apply_key, ctl_key, ctd_key, raw_hash, partial)
-              VALUES ({",".join("?" * len(_FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+              VALUES ({",".join("?" * len(FIELDS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 # Only a whole posting rewrites a stored one (see `diff`): it is no longer partial.
-_UPDATE = f"""UPDATE postings SET {", ".join(f"{f} = ?" for f in _FIELDS[3:])},
+_UPDATE = f"""UPDATE postings SET {", ".join(f"{f} = ?" for f in FIELDS[3:])},
                   last_seen_at = ?, changed_at = ?, closed_at = NULL, missing_polls = 0,
                   raw_hash = ?, partial = 0
               WHERE key = ?"""
@@ -123,7 +124,7 @@ class Postings(Table):
             _INSERT,
             [
                 [
-                    *_posting_values(p),
+                    *posting_values(p),
                     *tail,
                     *jobs[p.key],
                     plan.fingerprints.get(p.key),
@@ -170,12 +171,12 @@ class Postings(Table):
         word added), and they are routed again (`bot.fanout.enqueue_edited`)."""
         by_key = {p.key: p for p in changed}
         rows = self.db.execute(
-            f"""SELECT {_POSTING_COLS} FROM postings
+            f"""SELECT {POSTING_COLS} FROM postings
                 WHERE key IN (SELECT value FROM json_each(?))
                     AND first_seen_at >= ? AND baseline = 0""",
             (json.dumps(list(by_key)), iso(since)),
         )
-        return [(old, by_key[old.key]) for old in map(_posting, rows)]
+        return [(old, by_key[old.key]) for old in map(posting_of, rows)]
 
     def _rewrite(self, plan: Plan, now: datetime) -> None:
         """Rewrite the changed postings, touch those whose state moved."""
@@ -183,7 +184,7 @@ class Postings(Table):
         self.db.executemany(
             _UPDATE,
             [
-                [*_posting_values(p)[3:], stamp, stamp, plan.fingerprints.get(p.key), p.key]
+                [*posting_values(p)[3:], stamp, stamp, plan.fingerprints.get(p.key), p.key]
                 for p in plan.diff.updates
             ],
         )
@@ -238,19 +239,19 @@ class Postings(Table):
         return frozenset(r["external_id"] for r in rows)
 
     def posting(self, key: str) -> Posting | None:
-        row = self.db.one(f"SELECT {_POSTING_COLS} FROM postings WHERE key = ?", (key,))
-        return _posting(row) if row else None
+        row = self.db.one(f"SELECT {POSTING_COLS} FROM postings WHERE key = ?", (key,))
+        return posting_of(row) if row else None
 
     def recent_postings(self, since: datetime, limit: int = 5000) -> list[Posting]:
         """Open postings posted since `since` (first seen, when the board gives no date),
         newest first: a backtest counts jobs by when they were posted, not found."""
         rows = self.db.execute(
-            f"""SELECT {_POSTING_COLS} FROM postings
+            f"""SELECT {POSTING_COLS} FROM postings
                 WHERE coalesce(posted_at, first_seen_at) >= ? AND closed_at IS NULL
                 ORDER BY coalesce(posted_at, first_seen_at) DESC, rowid DESC LIMIT ?""",
             (iso(since), limit),
         )
-        return [_posting(r) for r in rows]
+        return [posting_of(r) for r in rows]
 
     def with_words(
         self, expression: str, limit: int, since: datetime | None = None, before: int | None = None
@@ -262,23 +263,23 @@ class Postings(Table):
         top = (1 << 63) - 1 if before is None else before
         ids, last = TextIndex(self.db).matching(expression, limit, top)
         rows = self.db.execute(
-            f"""SELECT {_POSTING_COLS} FROM postings
+            f"""SELECT {POSTING_COLS} FROM postings
                 WHERE rowid IN (SELECT value FROM json_each(?)) AND closed_at IS NULL
                     AND coalesce(posted_at, first_seen_at) >= ?
                 ORDER BY coalesce(posted_at, first_seen_at) DESC, rowid DESC""",
             (json.dumps(ids), iso(since) or ""),
         )
-        return TextPage([_posting(r) for r in rows], last)
+        return TextPage([posting_of(r) for r in rows], last)
 
     def latest_postings(self, limit: int = 5000, before: int | None = None) -> list[Posting]:
         """Open postings (stored below rowid `before`), newest first (by posting date, then
         first seen)."""
         rows = self.db.execute(
-            f"""SELECT {_POSTING_COLS} FROM postings WHERE closed_at IS NULL AND rowid < ?
+            f"""SELECT {POSTING_COLS} FROM postings WHERE closed_at IS NULL AND rowid < ?
                 ORDER BY coalesce(posted_at, first_seen_at) DESC, rowid DESC LIMIT ?""",
             ((1 << 63) - 1 if before is None else before, limit),
         )
-        return [_posting(r) for r in rows]
+        return [posting_of(r) for r in rows]
 
     def stored_until(self) -> int:
         """A mark of what is stored now: postings stored later have a rowid at or above it."""
@@ -288,8 +289,8 @@ class Postings(Table):
     def board_postings(self, board: str, limit: int = 5000) -> list[Posting]:
         """A board's open postings, newest first."""
         rows = self.db.execute(
-            f"""SELECT {_POSTING_COLS} FROM postings WHERE board = ? AND closed_at IS NULL
+            f"""SELECT {POSTING_COLS} FROM postings WHERE board = ? AND closed_at IS NULL
                 ORDER BY coalesce(posted_at, first_seen_at) DESC LIMIT ?""",
             (board, limit),
         )
-        return [_posting(r) for r in rows]
+        return [posting_of(r) for r in rows]

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import dedupe
-from bot.store.db import Table, iso
+from bot.store.db import Table
+from bot.store.stamps import iso
 
 BATCH = 500  # rows a transaction deletes; each batch takes milliseconds
 VACUUM_PAGES = 2000  # pages a step of incremental vacuum frees (8 MB at 4 KB pages)

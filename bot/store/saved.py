@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.models import Posting
-from bot.store.db import Table, iso
+from bot.store.db import Table
+from bot.store.stamps import iso
 
 MOST = 200  # saved jobs a user may keep
 

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from bot.normalize import content_hash
 from bot.normalize.fields import PAY_RANGE, sized
 from bot.normalize.statedpay import stated_pay
+from bot.store.columns import POSTING_COLS, posting_of
 
 _UNPAID = "closed_at IS NULL AND salary_min IS NULL AND salary_max IS NULL"
 _SET_PAY = """UPDATE postings SET salary_min = ?, salary_max = ?, salary_currency = ?,
@@ -33,12 +34,10 @@ def content_hash_with_fields(db: Database) -> None:
     places too (`bot.normalize.content_hash`): an edit of those alone is an edit now. Taken
     from the stored posting, so a posting whose board changed nothing stays unchanged. In
     steps of 2,000 rows; ~30 µs a posting (a million in about 30 s, once)."""
-    from bot.store.columns import _posting  # (its bot.store.db imports this)
-
     for rows in _steps(db, "1"):
         db.conn.executemany(
             "UPDATE postings SET content_hash = ? WHERE rowid = ?",
-            [(content_hash(_posting(row)), row["rowid"]) for row in rows],
+            [(content_hash(posting_of(row)), row["rowid"]) for row in rows],
         )
 
 
@@ -49,14 +48,12 @@ def pay_read_again(db: Database) -> None:
     too small for a year, the period its size says (`fields.sized`: Remote OK's "$25–27"
     is an hour's). Their content hash is taken again with it: the next poll reads the same
     pay, so the job is not taken for an edit ("pay added") when its board changed nothing."""
-    from bot.store.columns import _posting
-
     small = f"coalesce(salary_max, salary_min) < {PAY_RANGE['year'][0]}"
     yearly = "coalesce(salary_period, 'year') = 'year'"
     for rows in _steps(db, f"{_UNPAID} OR (closed_at IS NULL AND {small} AND {yearly})"):
         found = []
         for row in rows:
-            stored = _posting(row)
+            stored = posting_of(row)
             was = (stored.salary_min, stored.salary_max, stored.salary_currency,
                    stored.salary_period)  # fmt: skip
             pay = stated_pay(stored.description) if was[:2] == (None, None) else sized(was)
@@ -73,13 +70,11 @@ def pay_read_again(db: Database) -> None:
 def _steps(db: Database, where: str) -> Iterator[list[sqlite3.Row]]:
     """The postings `where` holds, 2,000 at a time by rowid, read by column name whichever
     connection migrates."""
-    from bot.store.columns import _POSTING_COLS
-
     read = db.conn.cursor()
     read.row_factory = sqlite3.Row
     last = 0
     while rows := read.execute(
-        f"""SELECT rowid, {_POSTING_COLS} FROM postings WHERE rowid > ? AND ({where})
+        f"""SELECT rowid, {POSTING_COLS} FROM postings WHERE rowid > ? AND ({where})
             ORDER BY rowid LIMIT 2000""",
         (last,),
     ).fetchall():

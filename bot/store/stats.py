@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from bot.store.db import from_iso, storage_problem
+from bot.store.db import storage_problem
+from bot.store.stamps import from_iso
 
 PROBE_TIMEOUT = 2.0  # seconds a health probe waits for another writer's lock
 
@@ -66,15 +67,7 @@ def read_figures(conn: sqlite3.Connection) -> Figures:
         "max(last_success_at) AS last, coalesce(max(interval_s), 0) AS longest "
         "FROM boards WHERE enabled",
     )
-    (outbox,) = _rows(
-        conn,
-        "SELECT count(*) AS n, min(created_at) AS oldest FROM deliveries "
-        "WHERE state = 'sending' OR (state = 'pending' AND held_until IS NULL)",
-    )
-    held = _count(
-        conn,
-        "SELECT count(*) AS n FROM deliveries WHERE state = 'pending' AND held_until IS NOT NULL",
-    )
+    outbox, held = _deliveries(conn)
     open_postings = _count(conn, "SELECT count(*) AS n FROM postings WHERE closed_at IS NULL")
     (rates,) = _rows(conn, "SELECT count(*) AS n, max(as_of) AS day FROM exchange_rates")
     return Figures(
@@ -92,6 +85,20 @@ def read_figures(conn: sqlite3.Connection) -> Figures:
         rates_of=date.fromisoformat(rates["day"]) if rates["day"] else None,
         rates=rates["n"],
     )
+
+
+def _deliveries(conn: sqlite3.Connection) -> tuple[sqlite3.Row, int]:
+    """The outbox (its count `n` and `oldest`) and how many deliveries are held."""
+    (outbox,) = _rows(
+        conn,
+        "SELECT count(*) AS n, min(created_at) AS oldest FROM deliveries "
+        "WHERE state = 'sending' OR (state = 'pending' AND held_until IS NULL)",
+    )
+    held = _count(
+        conn,
+        "SELECT count(*) AS n FROM deliveries WHERE state = 'pending' AND held_until IS NOT NULL",
+    )
+    return outbox, held
 
 
 def first_seen(conn: sqlite3.Connection, delivery_ids: Iterable[int]) -> list[datetime]:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.policy import DeliverySettings
-from bot.store.db import Table, from_iso, iso
+from bot.store.db import Table
+from bot.store.stamps import from_iso, iso
 
 USER_STATES = ("active", "paused", "stopped", "blocked")
 

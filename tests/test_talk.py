@@ -1,0 +1,834 @@
+"""A text that is no command, as a job seeker writes it: the commands it most likely meant,
+offered to copy and not run, on a real SQLite store (`tests/alerting.py`'s world)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.store import Stores
+from bot.telegram.handlers import Handlers
+from tests.alerting import USER, say, world_handlers
+
+
+@pytest.fixture
+def handlers(store: Stores, now: datetime) -> Handlers:
+    return world_handlers(store, now)
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        (
+            "rust backend",
+            "To get a message for each new job with these words, send <code>/alert rust "
+            "backend</code>; to see the stored ones, <code>/search rust backend</code>. (Tap to "
+            "copy.) /help lists every command.",
+        ),
+        (
+            "boards.greenhouse.io/acme",
+            "That's a link. <code>/follow https://boards.greenhouse.io/acme</code> follows the "
+            "company's jobs (a careers page or job board); <code>/why "
+            "https://boards.greenhouse.io/acme</code> says why a job did or didn't reach you.",
+        ),
+        (
+            "boards.greenhouse.io/acme,\njobs.lever.co/beta https://acme.example/jobs?a=1&b=2",
+            "Those are links. <code>/follow https://boards.greenhouse.io/acme "
+            "https://jobs.lever.co/beta https://acme.example/jobs?a=1&amp;b=2</code> follows "
+            "those companies' jobs (careers pages or job boards).",
+        ),
+        ("acme.example/jobs rust", "send <code>/alert acme.example/jobs rust</code>"),
+        (
+            "https://www.linkedin.com/jobs/view/3812345",
+            "That's a LinkedIn link. I don't read LinkedIn: it shows jobs only to people logged in.",
+        ),
+        ("c++ & <b>go</b>", "send <code>/alert c++ &amp; &lt;b&gt;go&lt;/b&gt;</code>"),
+        ("hello there", "Hi! Send /alert followed by keywords to get job alerts"),
+        ("Thanks!", "You're welcome! 🙂"),  # thanks or a nod alone: a word back
+        ("great, thanks!", "You're welcome! 🙂"),
+        ("👍", "👍"),
+        ("lol", "👍"),
+        ("sorry, wrong chat", "No problem."),
+        ("are you a bot?", "I'm jobbot: I watch job boards"),
+        ("do you have a minute", "Sure: ask away."),
+        ("good morning", "Hi! Send /alert followed by keywords"),
+        ("ok", "👍"),
+        ("hmm", "👍"),
+        ("Olá", "Send /alert followed by keywords"),  # greetings in other languages, accented
+        ("Cześć", "Send /alert followed by keywords"),
+        ("Grüß dich", "Send /alert followed by keywords"),
+        ("Привет", "Send /alert followed by keywords"),
+        ("bonjour", "Send /alert followed by keywords"),
+        ("golang zürich", "send <code>/alert golang zürich</code>"),
+        ("how do I add an alert", "<code>/alert &lt;query&gt;</code> — Add a keyword alert."),
+        # a command asked for in words, or typed without its slash
+        ("show me my alerts", "<code>/alerts</code> — Your alerts, with buttons. /help alerts"),
+        ("how do I delete an alert", "<code>/delete &lt;id&gt;</code> — Delete an alert."),
+        ("can you change my alert?", "<code>/edit &lt;id&gt; &lt;query&gt;</code>"),
+        ("my saved jobs", "<code>/saved [page]</code> — Jobs you saved for later."),
+        ("settings", "<code>/settings</code> — How and when you get jobs."),
+        ("pause for 2 weeks", "Commands start with a slash: <code>/pause for 2 weeks</code>."),
+        (  # "2 weeks" is a time, not alert #2
+            "pause alerts for 2 weeks",
+            "Commands start with a slash: <code>/pause alerts for 2 weeks</code>.",
+        ),
+        ("pause alert 2 for 3 days", "Commands start with a slash: <code>/pause 2 for 3 days"),
+        ("turn off alert 2", "Commands start with a slash: <code>/pause 2</code>."),
+        ("switch on alert 2", "Commands start with a slash: <code>/resume 2</code>."),
+        ("stop alert 2", "Commands start with a slash: <code>/pause 2</code>."),  # not /stop
+        (  # how jobs come, asked in words: a digest, quiet hours
+            "send me a daily digest at 9am",
+            "One message with all the jobs each day: <code>/digest daily 9am</code>",
+        ),
+        ("only send jobs once a week", "each week: <code>/digest weekly</code> (your time"),
+        ("don't send anything at night", "<code>/quiet 22:00-07:00</code> (your time"),
+        ("night shift nurse jobs", "send <code>/alert night shift nurse</code>"),
+        # the same asked in the languages of the boards' markets
+        ("Ich suche Rust Jobs in Berlin", "send <code>/alert rust location:berlin</code>"),
+        (  # "or" and "without" as those languages say them ("oder": a word, it matched nothing)
+            "Hallo! Ich suche Rust Jobs in Berlin, remote oder hybrid",
+            "<code>/alert rust location:berlin (remote:yes OR remote:hybrid)</code>",
+        ),
+        ("Rust Jobs ohne Krypto in München", "<code>/alert rust -krypto location:munchen</code>"),
+        (
+            "busco trabajo de rust o go en Madrid, sin crypto",
+            "(rust OR go) location:madrid -crypto",
+        ),
+        (
+            "je cherche un poste rust ou go à Paris",
+            "<code>/alert (rust OR go) location:paris</code>",
+        ),
+        ("busco trabajo de golang en madrid", "send <code>/alert golang location:madrid</code>"),
+        ("je cherche un poste scala à paris", "send <code>/alert scala location:paris</code>"),
+        ("a reading list app dev", "send <code>/alert a reading list app dev</code>"),
+        ("UN jobs in geneva", "send <code>/alert un location:geneva</code>"),  # the UN's
+        ("too many messages", "Fewer messages: <code>/digest daily</code> sends one a day"),
+        ("less is more manager", "send <code>/alert less is more manager</code>"),
+        ("what companies do i follow", "<code>/following</code> — The companies you follow."),
+        ("set my timezone to berlin", "Commands start with a slash: <code>/timezone berlin</code>"),
+        ("how do I change my timezone", "<code>/timezone &lt;zone | city | +02:00&gt;</code>"),
+        (  # asked, not said: the filters it means
+            "can you find me rust jobs in berlin?",
+            "send <code>/alert rust location:berlin</code>",
+        ),
+        ("what jobs do you have in london", "send <code>/alert location:london</code>"),
+        ("why didn't the rust job in berlin come?", "slash: <code>/why rust berlin</code>."),
+        ("why?", "reply <code>why?</code> to its message, or send <code>/why</code> with its"),
+        (  # the job's words, not the question around them
+            "why didn't I get the Go Developer job at Vellum Pay?",
+            "Commands start with a slash: <code>/why Go Developer Vellum Pay</code>.",
+        ),
+        ("mute Acme Corp", "<code>/mute Acme Corp</code>"),
+        ("stop sending me jobs", "To stop the messages and keep your alerts: <code>/pause</code>"),
+        ("I want to unsubscribe", "<code>/stop</code> unsubscribes you and deletes your alerts"),
+        ("help", "Send /help for every command, or <code>/help alert</code>"),
+        ("alert rust backend", "send <code>/alert rust backend</code>"),  # keywords after it
+        ("search golang remote", "send <code>/alert golang remote:yes</code>"),
+        ("data import", "send <code>/alert data import</code>"),  # keywords, not /import
+        ("follow up specialist", "with these words: <code>/alert follow up specialist</code>"),
+        ("follow stripe", "To follow a company's jobs: <code>/follow stripe</code>."),  # a name
+        ("how do I follow a company?", "<code>/follow &lt;careers page, board URL or company"),
+        ("I want jobs from Stripe", "send <code>/alert company:stripe</code>"),
+        ("remote jobs from Germany", "send <code>/alert remote:yes from:germany</code>"),
+        ("follow stripe.com/jobs", "Commands start with a slash: <code>/follow stripe.com/jobs"),
+        ("I'd like to follow Adyen's jobs please", "slash: <code>/follow Adyen</code>."),
+        (
+            "can you watch stripe for me?",
+            "Commands start with a slash: <code>/follow stripe</code>",
+        ),
+        ("watch repair technician", "send <code>/alert watch repair technician</code>"),
+        ("I want to follow up on my application", "I can't follow up on an application for you"),
+        ("delete all my alerts", "Commands start with a slash: <code>/delete all</code>."),
+        ("I want to track my applications", "<code>/applied &lt;number&gt;</code> — Mark a"),
+        (  # how jobs come at a time of day, by email; where they come from
+            "can I get jobs only in the morning?",
+            "every morning: <code>/digest daily 08:00</code> (your time: /timezone sets it).",
+        ),
+        ("send me jobs every evening", "every evening: <code>/digest daily 18:00</code>"),
+        ("can I get them by email?", "I send jobs here in Telegram only. For one message a day"),
+        ("which boards do you watch?", "I read the job boards this bot's admin set up and those"),
+        ("how often do you check", "each every 15 minutes or so (as set for it), and send a new"),
+        ("export compliance manager", "send <code>/alert export compliance manager</code>"),
+        ("show me rust jobs", "each new job like that, send <code>/alert rust</code>"),
+        ("any good rust jobs today?", "each new job like that, send <code>/alert rust</code>"),
+        (
+            "I'm looking for rust jobs in Berlin",
+            "send <code>/alert rust location:berlin</code>; to see the stored ones, <code>/search "
+            "rust location:berlin</code>",
+        ),
+        (
+            "golang roles paying over 120k, remote",
+            "send <code>/alert golang salary:&gt;=120k remote:yes</code>",
+        ),
+        (
+            "remote golang jobs in Germany",
+            "send <code>/alert remote:yes golang from:germany</code>",  # open to Germany
+        ),
+        ("remote rust jobs eu", "send <code>/alert remote:yes rust from:eu</code>"),
+        ("rust jobs at monzo", "send <code>/alert rust company:monzo</code>"),
+        ("contract rust jobs in london", "send <code>/alert type:contract rust location:london"),
+        (
+            "golang jobs remote from europe",
+            "send <code>/alert golang remote:yes from:europe</code>",
+        ),
+        ("rust jobs in the netherlands", "send <code>/alert rust location:netherlands</code>"),
+        ("jobs in the us", "send <code>/alert location:us</code>"),
+        (
+            "golang roles in berlin or munich",  # OR grouped as meant: places either side
+            "send <code>/alert golang location:(berlin OR munich)</code>",
+        ),
+        (
+            "remote rust jobs in germany or austria",
+            "send <code>/alert remote:yes rust from:(germany OR austria)</code>",
+        ),
+        ("python jobs around london", "send <code>/alert python near:london</code>"),
+        (
+            "golang jobs within 25km of berlin",
+            "send <code>/alert golang near:&quot;berlin 25km&quot;</code>",
+        ),
+        ("thanks for the jobs", "Send /alert followed by keywords"),
+        ("I need a job", "Send /alert followed by keywords"),
+        # an alert's id in words: the command with it
+        ("remove alert 1", "Commands start with a slash: <code>/delete 1</code>."),
+        ("delete alerts 1 and 2", "<code>/delete 1 2</code>"),
+        ("change alert 1 to go remote", "<code>/edit 1 go remote</code>"),
+        ("edit alert #2: rust -crypto", "<code>/edit 2 rust -crypto</code>"),
+        ("can you pause alert 3 please", "<code>/pause 3</code>"),
+        ("digest alert 2 daily", "<code>/digest 2 daily</code>"),
+        # hired: congratulations, and how to keep or end the alerts
+        ("I got a job!", "Congratulations! 🎉 <code>/pause</code> keeps your alerts"),
+        ("just got hired", "Congratulations!"),
+        ("I've landed a new role at Stripe", "Congratulations!"),
+        ("I found a job I like but it didn't come", "Send /alert followed by keywords"),
+        # an alert asked for in words: what it is for
+        (
+            "create an alert for rust jobs in berlin",
+            "send <code>/alert rust location:berlin</code>",
+        ),
+        ("alert me about rust jobs in Berlin", "send <code>/alert rust location:berlin</code>"),
+        ("notify me when there are new scala jobs", "send <code>/alert scala</code>"),
+        ("let me know when Stripe posts a rust job", "<code>/alert rust company:stripe</code>"),
+        ("I want an alert for kotlin jobs", "send <code>/alert kotlin</code>"),
+        ("new alert: rust", "send <code>/alert rust</code>"),
+        ("alert me", "Send /alert with the words a job should have, e.g. <code>/alert rust"),
+        ("create an alert", "or tell me what you look for (“remote go jobs in Germany”)."),
+        ("I got the job!", "Congratulations!"),  # news, not a question for jobs
+        ("what can you do?", "I watch job boards and send you a message for each new job"),
+        ("I'm looking for a job", "or tell me what you look for as you would say it"),
+        ("which companies do you track?", "I read the job boards this bot's admin set up"),
+        ("give me the top 5 rust jobs", "send <code>/alert rust</code>"),
+        ("rust not", "send <code>/alert rust</code>"),  # offered mended, as it parses
+        (  # an either-or of two kinds of job, as one list
+            "Go or Rust jobs, or anything backend in Berlin",
+            "send <code>/alert (go OR rust OR backend) location:berlin</code>",
+        ),
+        ("rust jobs, or go", "send <code>/alert rust OR go</code>"),
+        ("(rust OR go", "send <code>/alert (rust OR go)</code>"),
+        ("not web3", "Send /alert followed by keywords"),  # nothing to look for
+        (
+            "senior rust engineer, remote, six figure salary",
+            "rust engineer remote:yes salary:&gt;=100k",
+        ),
+        ("rust or go, remote, europe, 6 figures", "from:europe salary:&gt;=100k</code>"),
+        (
+            "rust jobs at series A startups in Berlin",
+            "send <code>/alert rust location:berlin</code>",
+        ),
+        ("Rust, Go, Scala", "send <code>/alert rust OR go OR scala</code>"),  # a list: any
+        ("rust, go, and scala", "send <code>/alert rust OR go OR scala</code>"),
+        ("is Monzo hiring?", "send <code>/alert company:monzo</code>"),
+        (
+            "are Goldman Sachs still hiring?",
+            "<code>/alert company:&quot;goldman sachs&quot;</code>",
+        ),
+        ("does Adyen have any rust openings?", "send <code>/alert rust company:adyen</code>"),
+        ("is anyone hiring scala devs", "send <code>/alert scala developer</code>"),
+        ("when do you check for new jobs?", "I read the job boards this bot's admin set up"),
+        ("I got hired", "Congratulations!"),
+        ("hired rust engineer", "send <code>/alert hired rust engineer</code>"),
+        ("I got an interview at Vellum Pay!", "Good luck! 🤞 /saved keeps jobs"),
+        ("I have a technical interview at Stripe tomorrow", "Good luck!"),
+        ("interview prep jobs", "send <code>/alert interview prep</code>"),
+        ("how many jobs did I get this week?", "/alerts shows how many jobs each of your"),
+        ("how many rust jobs are there in Berlin?", "<code>/search rust location:berlin</code>"),
+        ("rust hiring", "send <code>/alert rust hiring</code>"),
+        ("one two three four five six seven", "Send /alert followed by keywords"),
+        (  # a sentence long as people write it, a list of techs, a kind of company
+            "I'm a senior backend engineer looking for rust, go or scala roles at fintech "
+            "companies, remote in Europe, 120k+",
+            "send <code>/alert senior backend engineer (rust OR go OR scala) fintech remote:yes "
+            "from:europe salary:&gt;=120k</code>",
+        ),
+        ("rust jobs at fintech startups", "send <code>/alert rust fintech</code>"),
+        (
+            "Looking for Staff/Principal backend roles in Go, remote US, 200k+",
+            "send <code>/alert (staff OR principal) backend go remote:yes from:us "
+            "salary:&gt;=200k</code>",  # a slash between words: either
+        ),
+        (  # names a command's word ("timezone") but asks for jobs
+            "I want backend jobs with rust or go, fully remote, EU timezone",
+            "send <code>/alert backend (rust OR go) remote:yes from:eu</code>",
+        ),
+        ("show me jobs at stripe, adyen or wise", "<code>/alert company:(stripe OR adyen OR wise)"),
+        ("rust jobs in berlin, munich or hamburg", "rust location:(berlin OR munich OR hamburg)"),
+        (  # a greeting first, and a workplace that is welcome, not asked
+            "Hi! I'm looking for a Go backend role in Munich, hybrid is ok",
+            "Hi! To get a message for each new job like that, send <code>/alert go backend "
+            "location:munich</code>",
+        ),
+        (
+            "python contract remote uk £500/day",
+            "type:contract remote:yes from:uk salary:&gt;=GBP500/day",
+        ),
+        ("react dev paid 45 an hour", "<code>/alert react dev salary:&gt;=45/hour</code>"),
+        ("hi there", "Hi! Send /alert followed by keywords"),
+        ("I'd like go roles", "send <code>/alert go</code>"),
+        ("I'm after rust jobs in Berlin", "send <code>/alert rust location:berlin</code>"),
+        ("python jobs but not django", "send <code>/alert python -django</code>"),
+        ("I'm interested in scala positions in london", "<code>/alert scala location:london"),
+        ("rust jobs in berlin or in munich", "<code>/alert rust location:(berlin OR munich)"),
+        (  # a place or remote: remote jobs of anywhere too, not the words
+            "rust jobs in berlin or remote",
+            "<code>/alert rust (location:berlin OR (remote:yes from:berlin))</code>",
+        ),  # open to Berlin: not a remote job of the US only
+        ("rust jobs in berlin, remote possible", "rust (location:berlin OR (remote:yes from:"),
+        (
+            "go jobs within 30 km of munich, remote is fine",
+            "<code>/alert go (near:&quot;munich 30km&quot; OR (remote:yes from:munich))",
+        ),
+        (
+            "remote or hybrid python jobs in london",
+            "<code>/alert (remote:yes OR remote:hybrid) python location:london</code>",
+        ),
+        (  # a place, or remote work open to a region named after it
+            "backend roles in Amsterdam or remote within Europe",
+            "<code>/alert backend (location:amsterdam OR (remote:yes from:europe))</code>",
+        ),
+        ("go jobs in london or remote (uk)", "go (location:london OR (remote:yes from:uk))"),
+        ("python in berlin or remote reading", "(remote:yes from:berlin)) reading</code>"),
+        (  # remote work open to either country
+            "remote germany or austria, rust",
+            "<code>/alert remote:yes from:(germany OR austria) rust</code>",
+        ),
+        (  # remote open to the region, or a job in the town after it
+            "remote EU or Berlin, golang",
+            "<code>/alert (location:berlin OR (remote:yes from:eu)) golang</code>",
+        ),
+        ("remote in berlin or munich", "<code>/alert remote:yes from:(berlin OR munich)</code>"),
+        (  # "us" after remote is the US, though the word is no place's name alone
+            "principal engineer, remote, us or canada",
+            "<code>/alert principal engineer remote:yes from:(us OR canada)</code>",
+        ),
+        (  # a list of places with no "in" before it
+            "kotlin or java backend, berlin, hamburg or munich, 80-100k",
+            "(kotlin OR java) backend location:(berlin OR hamburg OR munich) salary:80k-100k",
+        ),
+        ("rust, berlin or munich", "<code>/alert rust location:(berlin OR munich)</code>"),
+        (  # a time zone to work in: from: its region, not location:
+            "senior rust devs in the CET timezone",
+            "<code>/alert senior rust developer from:cet</code>",
+        ),
+        (  # a region's or a zone's hours: from: it, not the words
+            "rust jobs in berlin, EU timezone",
+            "<code>/alert rust location:berlin from:eu</code>",
+        ),
+        ("remote golang jobs in european timezones", "<code>/alert remote:yes golang from:europe"),
+        ("go developer remote, overlap with CET", "<code>/alert go developer remote:yes from:cet<"),
+        ("rust remote, overlap with US hours", "<code>/alert rust remote:yes from:us</code>"),
+        ("go jobs remote within EU time zone", "<code>/alert go remote:yes from:eu</code>"),
+        ("remote rust within CET +/- 2", "<code>/alert remote:yes rust from:cet</code>"),
+        ("python jobs in EST", "<code>/alert python from:est</code>"),
+        (  # hyphenated words said as one: the level, remote, the zone
+            "looking for staff-level golang positions, remote-first companies, US only",
+            "<code>/alert staff golang remote:yes from:us</code>",
+        ),
+        ("SRE roles, remote within CET±2", "<code>/alert sre remote:yes from:cet</code>"),
+        ("senior-level rust, remote-only", "<code>/alert senior rust remote:yes</code>"),
+        (  # a place as a part of its own between commas, with its capital: a place to work
+            "Data engineer, spark/scala, Zurich, 150k CHF",
+            "<code>/alert data engineer (spark OR scala) location:zurich salary:&gt;=CHF150k</code>",
+        ),
+        ("frontend react jobs, Toronto, hybrid", "frontend react location:toronto remote:hybrid<"),
+        (  # a place of two words in an either-or: quoted, not "(singapore OR hong) kong"
+            "fintech jobs in Singapore or Hong Kong",
+            "<code>/alert fintech location:(singapore OR &quot;hong kong&quot;)</code>",
+        ),
+        (
+            "rust jobs in Hong Kong or remote",
+            "rust (location:&quot;hong kong&quot; OR (remote:yes from:&quot;hong kong&quot;))",
+        ),
+        ("elixir jobs anywhere", "<code>/alert elixir</code>"),  # no place asked
+        (  # the word that says pay before an amount, and after it that it is a floor
+            "Go developer, Amsterdam or remote, salary at least €90,000",
+            "go developer (location:amsterdam OR (remote:yes from:amsterdam)) salary:&gt;=EUR90k<",
+        ),
+        (
+            "Scala or Rust backend roles in London, 120k GBP minimum",
+            "<code>/alert (scala OR rust) backend location:london salary:&gt;=GBP120k</code>",
+        ),
+        (  # a zone's hours after it, "gigs" a word for jobs
+            "contract rust gigs, remote (CET ±3h)",
+            "<code>/alert type:contract rust remote:yes from:cet</code>",
+        ),
+        (
+            "Backend (Go) · Berlin · 100k+",
+            "<code>/alert backend go location:berlin salary:&gt;=100k<",
+        ),
+        (  # "remote US": the US as a region, "us" alone being a word
+            "senior golang dev in NYC or remote US",
+            "<code>/alert senior golang dev (location:nyc OR (remote:yes from:us))</code>",
+        ),
+        (  # with no "in" before the list, and where one is said first
+            "I'm a data engineer in Berlin, spark/scala, Berlin, Munich, or remote",
+            "data engineer (spark OR scala) (location:(berlin OR munich) OR (remote:yes "
+            "from:(berlin OR munich)))</code>",
+        ),
+        (  # places, then remote, closing a list
+            "rust jobs in Berlin, Munich, or remote",
+            "rust (location:(berlin OR munich) OR (remote:yes from:(berlin OR munich)))</code>",
+        ),
+        (  # where one is, then where one would work: the either-or only
+            "I'm a backend engineer in Berlin looking for Go roles, remote in the EU or Berlin",
+            "<code>/alert backend engineer go (location:berlin OR (remote:yes from:eu))</code>",
+        ),
+        (  # "want to work on": no words of the job
+            "I want to work on trading systems in C++ in Chicago",
+            "<code>/alert trading systems c++ location:chicago</code>",
+        ),
+        ("looking for a rust job at a crypto-free fintech", "<code>/alert rust -crypto fintech<"),
+        ("rust jobs on site in berlin", "<code>/alert rust remote:no location:berlin</code>"),
+        ("jobs on site reliability", "<code>/alert site reliability</code>"),  # SRE
+        (  # a workplace then a place: there; a place or remote with no "in" before it
+            "SRE or platform roles with kubernetes, hybrid Amsterdam",
+            "<code>/alert (sre OR platform) kubernetes remote:hybrid location:amsterdam</code>",
+        ),
+        (
+            "tech lead positions, fintech, Berlin or remote Germany",
+            "tech lead fintech (location:berlin OR (remote:yes from:germany))</code>",
+        ),
+        (  # "a new job", "as a", "anywhere in": no words of the alert
+            "looking for a new job as a scala developer in berlin",
+            "<code>/alert scala developer location:berlin</code>",
+        ),
+        (
+            "a remote rust role anywhere in europe",
+            "<code>/alert remote:yes rust from:europe</code>",
+        ),
+        ("new grad jobs", "<code>/alert new grad</code>"),
+        (  # "can you", "ideally", "that pay over": no words of the alert
+            "can you find me data engineering jobs with spark in Berlin, ideally remote",
+            "<code>/alert data engineering spark (location:berlin OR (remote:yes from:berlin))",
+        ),
+        ("rust jobs, preferably hybrid", "send <code>/alert rust</code>"),  # welcome, not asked
+        (
+            "lead backend engineer jobs that pay over $200k in the US",
+            "<code>/alert lead backend engineer salary:&gt;=USD200k location:us</code>",
+        ),
+        (  # what to leave out, listed: either is left out
+            "rust jobs excluding crypto and gambling",
+            "<code>/alert rust -(crypto OR gambling)</code>",
+        ),
+        ("looking for a go job, nothing in crypto please", "<code>/alert go -crypto</code>"),
+        (  # two ORs, each of the words beside it, and a part of several words between them
+            "I'm a backend engineer looking for Go or Rust jobs in Berlin or remote, no crypto",
+            "<code>/alert backend engineer (go OR rust) (location:berlin OR (remote:yes "
+            "from:berlin)) -crypto</code>",
+        ),
+        (
+            "python or django developer job in london or manchester, contract or freelance",
+            "<code>/alert (python OR django) developer location:(london OR manchester) "
+            "type:contract</code>",
+        ),
+        (
+            "scala or kotlin roles, senior or staff, remote or hybrid",
+            "<code>/alert (scala OR kotlin) (senior OR staff) (remote:yes OR remote:hybrid)",
+        ),
+        (  # pay wished for with no amount: no words of the job, and the floor asked for
+            "rust jobs that pay well",
+            "<code>/alert rust</code>; to see the stored ones, <code>/search rust</code>. (Tap to "
+            "copy.) /help lists every command. For good pay, name the least you want: "
+            "<code>salary:&gt;=100k</code>",
+        ),
+        ("well-paid golang roles in Berlin", "send <code>/alert golang location:berlin</code>"),
+        (  # a currency named in words, and "a year" after the amount: the filter's
+            "Scala or Kotlin roles in Europe, at least 90k euros a year",
+            "<code>/alert (scala OR kotlin) location:europe salary:&gt;=EUR90k</code>",
+        ),
+        ("rust jobs paying over 120k dollars", "<code>/alert rust salary:&gt;=USD120k</code>"),
+        ("go roles in London, 80k pounds p.a.", "go location:london salary:&gt;=GBP80k</code>"),
+        ("rust jobs 90k/year", "<code>/alert rust salary:&gt;=90k</code>"),  # not 90k OR year
+        ("rust jobs 70-90k euros per annum", "<code>/alert rust salary:EUR70k-EUR90k</code>"),
+        ("rust jobs, 90k euros a year at least", "<code>/alert rust salary:&gt;=EUR90k</code>"),
+        ("rust jobs 100k or more", "<code>/alert rust salary:&gt;=100k</code>"),  # not an OR
+        ("go jobs, 150k dollars or more", "<code>/alert go salary:&gt;=USD150k</code>"),
+        ("python jobs 100k and up in berlin", "python salary:&gt;=100k location:berlin</code>"),
+        ("scala roles, nothing to do with gambling", "<code>/alert scala -gambling</code>"),
+        ("rust jobs, avoiding crypto or web3", "<code>/alert rust -(crypto OR web3)</code>"),
+        (  # a kind of employer in the plural: its trade, not a company's name
+            "Senior Scala engineer roles at fintechs in London",
+            "<code>/alert senior scala engineer fintech location:london</code>",
+        ),
+        ("python jobs in london or hybrid", "<code>/alert python (london OR hybrid)"),  # of where?
+        (  # a list after "in" is of places: "Berlin, rust or go" is a place, then either tech
+            "hybrid in Berlin, rust or go",
+            "<code>/alert remote:hybrid location:berlin (rust OR go)</code>",
+        ),
+        ("anything rust in the netherlands or belgium", "rust location:(netherlands OR belgium)"),
+        # a state's code after its city or "in": the state's name, which finds either
+        ("golang jobs in TX", "send <code>/alert golang location:texas</code>"),
+        ("rust jobs in NY", "send <code>/alert rust location:&quot;new york&quot;</code>"),
+        ("python jobs in Austin, TX", "<code>/alert python location:austin location:texas</code>"),
+        (  # a code that is also a word, or a city and state that do not go together: as typed
+            "rust jobs in Berlin OR Munich",
+            "<code>/alert rust location:(berlin OR munich)</code>",
+        ),
+        ("backend roles in Toronto, ON, hybrid", "location:toronto location:ontario remote:hybrid"),
+        (  # a country's code, after "in", "remote" or a city, or listed: its name
+            "rust jobs in DE, NL or CH",
+            "<code>/alert rust location:(germany OR netherlands OR switzerland)</code>",
+        ),
+        ("python jobs remote NL", "<code>/alert python remote:yes from:netherlands</code>"),
+        ("golang jobs in Berlin, DE", "<code>/alert golang location:berlin location:germany<"),
+        ("rust jobs in US or remote", "<code>/alert rust (location:us OR (remote:yes from:us))<"),
+        ("jobs in IT", "Send /alert followed by keywords"),  # IT, not Italy
+        ("you got this", "Send /alert followed by keywords"),  # no jobs asked for
+        (  # remote: open to each place named, the US too
+            "remote go jobs in Austin, TX",
+            "<code>/alert remote:yes go from:austin from:texas</code>",
+        ),
+        ("remote rust jobs in the US", "<code>/alert remote:yes rust from:us</code>"),
+        (  # what a job states, asked in words: the filter that finds it
+            "rust jobs with visa sponsorship in the Netherlands",
+            "<code>/alert rust visa:yes location:netherlands</code>",
+        ),
+        ("golang jobs in Germany that sponsor visas", "golang location:germany visa:yes</code>"),
+        ("python jobs, no visa sponsorship needed", "send <code>/alert python</code>"),
+        ("I don't need sponsorship, rust jobs", "send <code>/alert rust</code>"),
+        ("data science in Amsterdam, English speaking", "science location:amsterdam lang:en<"),
+        ("English-speaking backend jobs in Munich", "<code>/alert lang:en backend location:munich"),
+        ("English teacher jobs in Madrid", "<code>/alert english teacher location:madrid</code>"),
+        ("SWE internships in NYC", "<code>/alert swe type:internship location:nyc</code>"),
+        # kinds of job, pay to be stated, places "within"
+        ("full time rust jobs only", "<code>/alert type:full-time rust</code>"),
+        ("part time go jobs", "<code>/alert type:part-time go</code>"),
+        ("rust jobs, no contract roles", "<code>/alert rust -type:contract</code>"),
+        ("rust jobs, permanent only", "<code>/alert rust -type:contract</code>"),
+        ("contract manager jobs", "<code>/alert contract manager</code>"),
+        ("smart contract engineer", "<code>/alert smart contract engineer</code>"),
+        ("rust jobs that list the salary", "<code>/alert rust salary:stated</code>"),
+        ("go jobs with salary transparency", "<code>/alert go salary:stated</code>"),
+        ("rust jobs with a posted salary range", "<code>/alert rust salary:stated</code>"),
+        ("rust jobs, remote within Europe", "<code>/alert rust remote:yes from:europe</code>"),
+        ("scala roles across Germany", "<code>/alert scala location:germany</code>"),
+        (  # a role in the plural as a title names it; "hiring", "wanted" no words of the job
+            "companies hiring rust developers in london",
+            "<code>/alert rust developer location:london</code>",
+        ),
+        ("rust devs wanted in berlin", "<code>/alert rust developer location:berlin</code>"),
+        (  # remote said many ways
+            "Any Elixir positions in Europe that allow full remote?",
+            "<code>/alert elixir from:europe remote:yes</code>",
+        ),
+        ("100% remote rust jobs", "<code>/alert remote:yes rust</code>"),
+        ("rust jobs from home", "<code>/alert rust remote:yes</code>"),  # not company:home
+        (  # where one is from: there, or remote from there; "open to remote": remote welcome
+            "Rust engineer from Berlin, open to remote",
+            "<code>/alert rust engineer (location:berlin OR (remote:yes from:berlin))</code>",
+        ),
+        (
+            "a go developer from Lisbon looking for remote roles",
+            "go developer from:lisbon remote:yes<",
+        ),
+        ("remote-first companies hiring golang engineers", "/alert remote:yes golang engineer<"),
+        ("who is hiring scala engineers?", "<code>/alert scala engineer</code>"),
+        (
+            "contract or freelance go work, remote",
+            "<code>/alert type:contract go remote:yes</code>",
+        ),
+        ("contract or full-time python jobs", "(type:contract OR type:full-time) python</code>"),
+        ("social work jobs", "<code>/alert social work</code>"),  # "work" kept: what work
+        ("hello, how do I delete an alert", "<code>/delete &lt;id&gt;</code> — Delete an alert."),
+    ],
+)
+async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
+    handlers, store, text: str, reply: str
+) -> None:
+    assert reply in await say(handlers, text)
+    assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"
+
+
+async def test_where_one_lives_offers_its_clock_and_where_one_moves_is_the_place(handlers) -> None:
+    """ "I live in New York" (based, located, moving to): the /timezone that puts digests and
+    quiet hours on its clock, and the jobs there; a place with no zone gets no /timezone."""
+    assert await say(handlers, "I live in New York") == (
+        "Living in New York? <code>/timezone New York</code> puts your digests and quiet hours "
+        "on its clock. For the jobs there, an alert of your words and the place: <code>/alert "
+        "backend location:&quot;new york&quot;</code>."
+    ), "no kind of job said: the place is where one lives, an alert of it alone is no help"
+    moving = await say(handlers, "rust jobs, I'm moving to Lisbon")
+    assert "<code>/alert rust location:lisbon</code>" in moving, moving
+    assert "<code>/timezone Lisbon</code>" in moving, moving
+    based = await say(handlers, "Hi! I'm based in Berlin and want rust jobs")
+    assert based.startswith("Hi! ") and "<code>/alert location:berlin rust</code>" in based
+    assert "<code>/timezone Berlin</code>" in based, based
+    persona = await say(
+        handlers,
+        "Hi! Senior backend engineer here, I live in Berlin. Looking for Go/Rust roles at "
+        "fintechs, remote within EU timezones or Berlin, 100k+ EUR",
+    )  # where they live says less than where they would work: not location:berlin as well
+    assert (
+        "<code>/alert senior backend engineer (go OR rust) fintech (location:berlin OR "
+        "(remote:yes from:eu)) salary:&gt;=EUR100k</code>" in persona
+    ), persona
+    assert "<code>/timezone Berlin</code>" in persona, persona
+    remote = await say(handlers, "I live in Berlin, looking for remote rust jobs")
+    assert "<code>/alert from:berlin remote:yes rust</code>" in remote, "open to where one lives"
+    assert "/timezone" not in await say(handlers, "rust jobs, I live in Narnia")
+    assert "/timezone" not in await say(handlers, "cloud based rust jobs in berlin")
+
+
+async def test_a_lower_case_word_between_commas_is_no_place(handlers) -> None:
+    """ "mobile" is a word of the job (Mobile, Alabama is written with its capital)."""
+    reply = await say(handlers, "ios developer jobs, mobile, swift")
+    assert "<code>/alert ios developer mobile swift</code>" in reply, reply
+
+
+async def test_us_after_with_is_no_region_even_before_hours(handlers) -> None:
+    """ "work with us hours": the pronoun, not the US's hours (from:us)."""
+    reply = await say(handlers, "rust jobs in berlin, work with us hours flexible")
+    assert "<code>/alert rust location:berlin" in reply and "from:us" not in reply, reply
+
+
+async def test_asking_for_jobs_without_saying_which_offers_each_alerts_search(handlers) -> None:
+    """ "any new jobs?" offered "/alert new"; now the /search of each alert, or with none how
+    to say what to look for. Keywords still get their /alert ("rust jobs", "new grad jobs")."""
+    assert "Tell me what to look for: <code>/search rust backend</code>" in await say(
+        handlers, "any new jobs?"
+    )
+    await say(handlers, "/alert rust")
+    await say(handlers, "/alert go remote:yes")
+    asking = ("any new jobs?", "show me jobs", "latest", "what's new today?", "who is hiring?")
+    for asked in (*asking, "what jobs do you have", "what have you got?", "show me everything"):
+        assert (await say(handlers, asked)).endswith(
+            "(tap to copy):\n<code>/search rust</code>\n<code>/search go remote:yes</code>\n"
+            "/saved lists the jobs you saved."
+        ), asked
+    assert "<code>/alert new grad</code>" in await say(handlers, "new grad jobs")
+    assert "<code>/alert rust</code>" in await say(handlers, "rust jobs")
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("how much does the rust job at Moneta Loop pay?", "rust company:&quot;moneta loop&quot;"),
+        ("what's the salary for the staff engineer role at Acme?", "staff engineer company:acme"),
+        ("is the rust role at Acme remote?", "rust company:acme"),
+        ("where is the Harbourcoin rust job based?", "harbourcoin rust"),
+    ],
+)
+async def test_a_question_about_one_job_offers_the_search_whose_line_answers_it(
+    handlers, text: str, query: str
+) -> None:
+    """ "how much does the rust job at Moneta Loop pay?" offered `/alert how much rust
+    company:"moneta loop pay"`: the job's words are its /search, whose line shows its pay,
+    place and remote; a question that names no job ("how much does it pay?") says where the
+    answer is."""
+    assert await say(handlers, text) == (
+        "Each job's line in /search shows its pay, place and whether it is remote: "
+        f"<code>/search {query}</code>. (Tap to copy.)"
+    )
+    for unnamed in ("how much does it pay?", "is this role remote?", "what does the job pay"):
+        assert (await say(handlers, unnamed)).startswith("A job's message shows its pay"), unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("show me what you have for rust", "rust"),
+        ("what do you have for scala in berlin?", "scala location:berlin"),
+        ("got anything for go?", "go"),
+        ("do you have anything for kotlin?", "kotlin"),
+        ("what jobs do you have for rust", "rust"),
+        ("Do you have any remote Go roles in Europe?", "remote:yes go from:europe"),
+        ("what's available in berlin", "location:berlin"),
+    ],
+)
+async def test_asking_what_the_bot_has_for_some_jobs_offers_their_search(
+    handlers, text: str, query: str
+) -> None:
+    """ "what do you have for scala" got the generic reply: its words after the question are
+    the jobs asked for, offered as /search and /alert."""
+    reply = await say(handlers, text)
+    assert f"<code>/alert {query}</code>" in reply and f"<code>/search {query}</code>" in reply
+
+
+async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusion(
+    handlers, store
+) -> None:
+    """ "stop sending me crypto jobs": alerts decide what comes, so each gets its /edit with
+    -crypto to copy; not one that leaves it out already, nor one that asks for it."""
+    assert "put <code>-crypto</code> in an alert, e.g. <code>/alert backend -crypto</code>" in (
+        await say(handlers, "stop sending me crypto jobs")
+    )
+    for query in ("rust", "go remote:yes", "python -crypto"):
+        await say(handlers, f"/alert {query}")
+    reply = await say(handlers, "no more crypto jobs please")
+    assert reply == (
+        "Your alerts decide which jobs come. To leave out the ones about crypto, add "
+        "<code>-crypto</code> to them (tap to copy):\n<code>/edit 1 rust -crypto</code>\n"
+        "<code>/edit 2 go remote:yes -crypto</code>\nA company's jobs: /mute &lt;company&gt;."
+    )
+    remote = await say(handlers, "I don't want any remote jobs")
+    assert "<code>/edit 1 rust -remote:yes</code>" in remote and "/edit 2" not in remote
+    assert "<code>/edit 1 rust -title:senior</code>" in await say(handlers, "no more senior roles")
+    assert "-web3" in await say(handlers, "not interested in web3")
+    assert "<code>/edit 1 rust -frontend</code>" in await say(handlers, "too many frontend jobs")
+    grads = await say(handlers, "no new grad jobs")  # it offered /alert -new grad
+    assert "<code>/edit 1 rust -&quot;new grad&quot;</code>" in grads, grads
+    assert "-web3" in await say(handlers, "I'm not interested in web3")
+    on_site = await say(handlers, "no more on-site jobs please")
+    assert "the ones marked on-site, add <code>-remote:no</code>" in on_site, on_site
+    london = await say(handlers, "stop sending me jobs in London")
+    assert "the ones in London, add <code>-location:london</code>" in london, london
+    assert "<code>/edit 1 rust -location:us</code>" in await say(
+        handlers, "I don't want jobs in the US"
+    )
+    assert "/pause" in await say(handlers, "stop sending me these"), "nothing named: /pause"
+    assert "/pause" in await say(handlers, "stop sending me so many jobs"), "no word: too many"
+    assert await say(handlers, "no more jobs from Acme Pay!") == (
+        "<code>/mute Acme Pay</code> stops that company's jobs (tap to copy); /muted lists them."
+    )
+    assert "<code>/mute Revolut</code>" in await say(handlers, "I don't want jobs at Revolut")
+    assert (
+        len(store.alerts.alerts(USER)) == 3 and "crypto" not in store.alerts.alerts(USER)[0].query
+    )
+    await say(handlers, "/edit 3 senior backend engineer")  # asks for the word: not offered
+    seniority = await say(handlers, "stop sending me senior roles")
+    assert "<code>/edit 1 rust -title:senior</code>" in seniority and "/edit 3" not in seniority
+    await say(handlers, "/edit 1 rust OR go")
+    either = await say(handlers, "no more crypto jobs")  # an OR kept whole
+    assert "<code>/edit 1 (rust OR go) -crypto</code>" in either, either
+
+
+async def test_asking_why_it_is_quiet_says_what_decides_it_with_the_alerts(
+    handlers, store, now
+) -> None:
+    """ "why is it so quiet?", "is the bot working?" got "Send /alert followed by keywords":
+    the reply says the bot works and when it last read the boards, what holds jobs (a pause,
+    a digest, quiet hours) and the alerts with what each sent, from the /alerts menu."""
+    await say(handlers, "/alert rust")
+    store.boards.mark_success("Acme", now - timedelta(minutes=3), None, None)
+    reply = await say(handlers, "why is it so quiet?")
+    assert reply.startswith(
+        "I'm working. A job comes as soon as a board I read posts one that an alert of yours "
+        "matches. I last read the boards 3m ago.\nEach alert's 🔎 shows"
+    ), reply
+    assert "#1 <b>rust</b> — 0 jobs sent in 7 days" in reply
+    await say(handlers, "/pause 2w")
+    await say(handlers, "/digest daily 09:00")
+    await say(handlers, "/quiet 22:00-07:00")
+    held = await say(handlers, "I haven't received any jobs today")
+    assert "⏸ Notifications are paused until" in held, held
+    assert "📬 Your jobs come in a daily digest at 09:00 (/digest off" in held, held
+    assert "🌙 Quiet hours: 22:00–07:00, your time (/quiet off)." in held, held
+    for text in ("is the bot working?", "the bot is not working", "nothing yet?", "did you stop?",
+                 "I'm not getting anything", "why am I not getting any jobs?", "no new jobs?",
+                 "where are my jobs?", "you stopped sending jobs", "am I still subscribed?"):  # fmt: skip
+        assert (await say(handlers, text)).startswith("I'm working."), text
+    store.boards.mark_success("Acme", now - timedelta(hours=2), None, None)
+    assert (await say(handlers, "is the bot working?")).startswith(
+        "⚠️ I last read the boards 2h ago: reading them fails now, and the bot's admins are told."
+    ), "no board read for long: not 'working'"
+    for text in ("nothing in crypto please", "quiet hours please", "is it remote?"):
+        assert not (await say(handlers, text)).startswith("I'm working."), text
+
+
+async def test_a_misspelled_word_that_no_job_has_gets_the_word_meant_offered(handlers) -> None:
+    """ "/alert rsut" matches nothing, ever, and said so only by "no job yet": the word no stored
+    job has, one letter off a known one, is named with the alert respelled. A word some job has
+    is no typo, whatever it looks like."""
+    reply = await say(handlers, "/alert senoir rsut")
+    assert reply.endswith(
+        "No job I have read has the word “senoir”: did you mean <b>senior</b>? "
+        "<code>/edit 1 senior rsut</code>"
+    ), reply
+    assert "“rsut”: did you mean <b>rust</b>? <code>/search rust</code>" in await say(
+        handlers, "/search rsut"
+    )
+    assert "did you mean" not in await say(handlers, "/search campaigns"), "a word jobs have"
+    assert "did you mean" not in await say(handlers, "/alert rust zurich"), "it matches"
+
+
+async def test_changing_an_alert_in_words_offers_its_edit_and_changes_nothing(
+    handlers, store
+) -> None:
+    """ "remove crypto from alert 1" was offered /delete 1, which deletes the whole alert: a
+    change asked in words gets the /edit that does it, ready to copy."""
+    assert "You have no alert yet" in await say(handlers, "add go to my alert")
+    await say(handlers, "/alert rust OR go")
+    await say(handlers, "/alert python berlin")
+    assert await say(handlers, "remove crypto from alert 1") == (
+        "To take it out (tap to copy, then send):\n<code>/edit 1 (rust OR go) -crypto</code>"
+        " — leaves out the jobs about crypto"
+    ), "not in the alert: the alert that leaves it out"
+    only = await say(handlers, "remove go from my alert")  # the alert that has it, alone
+    assert "<code>/edit 1 rust</code>" in only and "/edit 2" not in only, only
+    assert "<code>/edit 2 python</code>" in await say(handlers, "take berlin out of alert 2")
+    assert "<code>/edit 1 (rust OR go) -location:berlin</code>" in await say(
+        handlers, "please remove Berlin from alert 1"
+    )
+    assert "Alert #1 is only that: <code>/delete 1</code>" in await say(
+        handlers, "remove rust OR go from alert 1"
+    )
+    added = await say(handlers, "add scala to alert 1")
+    assert "<code>/edit 1 (rust OR go) scala</code> — jobs with both" in added, added
+    assert "<code>/edit 1 rust OR go OR scala</code> — jobs with either" in added, added
+    assert "/edit 2" not in added, "the alert named only"
+    everywhere = await say(handlers, "add remote to my alerts please")
+    assert "<code>/edit 1 (rust OR go) remote:yes</code> — jobs with both" in everywhere
+    assert "<code>/edit 2 python berlin remote:yes</code>" in everywhere
+    assert "either" not in everywhere, "a filter narrows: no OR offered"
+    assert (
+        await say(handlers, "add go to alert 1") == "Alert #1 has it already: /alerts lists them."
+    )
+    assert (
+        await say(handlers, "add senior to alert 7") == "You have no alert #7: /alerts lists yours."
+    )
+    assert "Commands start with a slash: <code>/delete 1</code>" in await say(
+        handlers, "remove alert 1"
+    ), "the alert itself: /delete"
+    assert [a.query for a in store.alerts.alerts(USER)] == ["rust OR go", "python berlin"]
+    await say(handlers, "/delete 2")
+    await say(handlers, "/alert (rust OR scala) remote:yes")
+    assert "<code>/edit 3 rust remote:yes</code>" in await say(
+        handlers, "remove scala from alert 3"
+    )
+    either = await say(handlers, "add go to alert 3")  # its words OR go, its filters kept
+    assert "<code>/edit 3 (rust OR scala OR go) remote:yes</code> — jobs with either" in either
+    await say(handlers, "/alert senior rust")
+    two = await say(handlers, "add go to alert 4")
+    assert "<code>/edit 4 senior rust go</code>" in two and "either" not in two, "which of two?"
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        (
+            "/alrt rust backend",
+            "I don't know /alrt. Did you mean <code>/alert rust backend</code>?",
+        ),
+        ("/list", "I don't know /list. Did you mean <code>/alerts</code>?"),  # other bots' names
+        ("/unsubscribe", "Did you mean <code>/stop</code>?"),
+        ("/serach go <b>", "Did you mean <code>/search go &lt;b&gt;</code>?"),
+        ("/Unfolow acme", "I don't know /unfolow. Did you mean <code>/unfollow acme</code>?"),
+        ("/lst", "I don't know /lst. Did you mean <code>/alerts</code>?"),  # list, mistyped
+        ("/frobnicate", "I don't know /frobnicate. /help lists what I can do."),
+        ("/boardz", "I don't know /boardz. /help lists what I can do."),  # not an admin's to a user
+    ],
+)
+async def test_an_unknown_command_gets_the_one_it_likely_meant(
+    handlers, store, text: str, reply: str
+) -> None:
+    assert reply in await say(handlers, text)
+    assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"
