@@ -1,6 +1,6 @@
 """What DESIGN.md asks of `bot/`'s shape: modules of at most 300 lines, functions that fit on
-a screen (ruff's complexity bound, `make lint`, keeps their branches few), no import cycles
-and no private name imported from another module."""
+a screen (ruff's complexity bound, `make lint`, keeps their branches few), no import cycles,
+no private name imported from another module and no module `__getattr__`."""
 
 from __future__ import annotations
 
@@ -103,3 +103,15 @@ def test_no_modules_import_each_other() -> None:
 
     cycles = [c for name in sorted(graph) if (c := cycle(name, []))]
     assert not cycles, " -> ".join(cycles[0])
+
+
+def test_no_module_answers_for_names_it_does_not_have() -> None:
+    """A module `__getattr__` re-exports what another module holds, out of sight of readers
+    and tools."""
+    tricks = [
+        _module(p)
+        for p in MODULES
+        for node in ast.parse(p.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.FunctionDef) and node.name in ("__getattr__", "__dir__")
+    ]
+    assert tricks == []

@@ -43,6 +43,34 @@ def test_the_tip_names_the_first_unseen_misspelled_word_with_the_query_respelled
     seen = spelling_tip(root, lambda word: word == "senoir", "/search")
     assert "“senoir”: did you mean <b>senior</b>? <code>/search rsut title:senior" in seen
     assert spelling_tip(root, lambda word: False, "/search") == "", "every word is in some job"
-    assert spelling_tip(parse("-jvaa company:acmee rust").root, lambda w: True, "/x") == "", (
-        "not a word left out, nor a company's name"
+    named = spelling_tip(parse("-jvaa company:acmee rust").root, lambda w: True, "/x")
+    assert "did you mean" not in named, "not a word left out, nor a company's name"
+    assert named.startswith("\nNo job I have read is from “acmee”. If Acmee is a company"), named
+
+
+def test_a_name_no_job_has_gets_the_follow_that_reads_its_company() -> None:
+    """ "/alert monzo" with no Monzo board read matches nothing, ever: the word no job has, and
+    /follow, which looks for the company's board."""
+
+    def unseen(word: str) -> bool:
+        return word in ("monzo", "company:monzo", "adyen", "rsut")
+
+    assert spelling_tip(parse("rust monzo").root, unseen, "/edit 1") == (
+        "\nNo job I have read has the word “monzo”. If Monzo is a company, <code>/follow "
+        "Monzo</code> looks for its job board, and its jobs then reach your alerts."
+    )
+    assert spelling_tip(parse("adyen").root, unseen, "/edit 1") == (
+        "\nNo job I have read has the word “adyen”: did you mean <b>aden</b>? <code>/edit 1 "
+        "aden</code>\nIf Adyen is a company instead, <code>/follow Adyen</code> looks for its "
+        "job board, and its jobs then reach your alerts."
+    ), "one letter off a place: the place, or the company"
+    assert "/follow" not in spelling_tip(parse("rsut").root, unseen, "/edit 1"), "a tech's typo"
+    assert "No job I have read is from “monzo”. If Monzo is a company, <code>/follow Monzo" in (
+        spelling_tip(parse("rust company:monzo").root, unseen, "/search")
+    )
+    for query in ("rust backend", "berlin", "100", "title:monzo", "rust -monzo", "rust OR go"):
+        assert spelling_tip(parse(query).root, lambda w: True, "/x") == "", query
+    assert spelling_tip(parse("n26").root, lambda w: True, "/x").endswith(
+        "If N26 is a company, <code>/follow N26</code> looks for its job board, and its jobs "
+        "then reach your alerts."
     )

@@ -760,6 +760,21 @@ async def test_a_misspelled_word_that_no_job_has_gets_the_word_meant_offered(han
     assert "did you mean" not in await say(handlers, "/alert rust zurich"), "it matches"
 
 
+async def test_a_name_no_job_has_gets_the_follow_of_its_company_offered(handlers) -> None:
+    """ "/alert rust monzo", with no Monzo board read, matches nothing, ever: the word no job
+    has is named, with the /follow that looks for the company's board."""
+    reply = await say(handlers, "/alert rust monzo")
+    assert (
+        "No job I have read has the word “monzo”. If Monzo is a company, <code>/follow "
+        "Monzo</code> looks for its job board, and its jobs then reach your alerts.\n"
+        "One part less finds some (jobs of the last 7 days):\n"
+        "• without <b>monzo</b>: 3 jobs, <code>/edit 1 rust</code>"
+    ) in reply, reply
+    assert "No job I have read is from “monzo”." in await say(handlers, "/search company:monzo")
+    found = await say(handlers, "/search acme designer")
+    assert found.startswith("No stored job matches") and "/follow" not in found, "acme: a job has"
+
+
 async def test_changing_an_alert_in_words_offers_its_edit_and_changes_nothing(
     handlers, store
 ) -> None:

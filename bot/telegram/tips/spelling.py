@@ -1,6 +1,7 @@
 """A query's word that no stored job has, spelled close to a word jobs do say ("rsut",
 "senoir", "remtoe", "berlni"): the word most likely meant, with the query that has it, ready
-to copy. An alert of a misspelled word matches nothing, ever, and says so only by silence.
+to copy; or a name of no job, tech or place ("monzo"): the /follow that reads that company's
+jobs. An alert of a word no job has matches nothing, ever, and says so only by silence.
 Pure: the caller says which words no stored job has (`stored_search.held_back`)."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from html import escape as esc
 
 from bot.placenames import place_words
 from bot.stack import tech_words
-from bot.syntax import And, Field, Node, Or, Word, format_node
+from bot.syntax import And, Field, Node, Or, Phrase, Word, format_node
 from bot.telegram.tips.words import LEVELS, TYPES
 
 # Words of jobs' titles and trades, as a query types them; with the techs' names and the
@@ -66,25 +67,63 @@ def _edits(word: str) -> set[str]:
 def spelling_tip(root: Node, unseen: Callable[[str], bool], command: str) -> str:
     """For the first word of the query (not one it leaves out, nor a company's) that no stored
     job has (`unseen`) and that misspells a known word: what it likely means, with the query
-    respelled ("" when none)."""
-    for word in _words(root):
+    respelled; else for the first such word, or company: name, that is no word of jobs, techs
+    or places ("monzo"): that no job has it, and the /follow that reads that company's jobs
+    ("" when none)."""
+    words = _words(root)
+    for word, bare in words:
         if (better := meant(word)) is not None and unseen(word):
             fixed = format_node(_respelled(root, word, better))
+            place = bare and better in _known()[1]  # "adyen": aden, or the company
             return (
                 f"\nNo job I have read has the word “{esc(word)}”: did you mean "
                 f"<b>{esc(better)}</b>? <code>{esc(command)} {esc(fixed)}</code>"
+                + (f"\n{_follow(word, ' instead')}" if place else "")
             )
+    for word, bare in words:
+        if bare and _a_name(word) and unseen(word):
+            return f"\nNo job I have read has the word “{esc(word)}”. {_follow(word)}"
+    for name in _companies(root):
+        if unseen(format_node(Field("company", name))):
+            said = name.text if isinstance(name, Word | Phrase) else ""
+            return f"\nNo job I have read is from “{esc(said)}”. {_follow(said)}"
     return ""
 
 
-def _words(node: Node) -> list[str]:
-    """The words a job must or may have: not under NOT, nor a company's name."""
-    if isinstance(node, Word):
-        return [node.token]
+def _a_name(word: str) -> bool:
+    """Whether `word` may be a company's name: no word of jobs, techs or places, nor a
+    number."""
+    jobs, places = _known()
+    return len(word) >= 3 and any(c.isalpha() for c in word) and not {word} & (jobs | places)
+
+
+def _follow(name: str, instead: str = "") -> str:
+    """The /follow of a company by its name, to read its board."""
+    named = " ".join(w[:1].upper() + w[1:] for w in name.split())
+    return (
+        f"If {esc(named)} is a company{instead}, <code>/follow {esc(named)}</code> looks for its "
+        "job board, and its jobs then reach your alerts."
+    )
+
+
+def _companies(node: Node) -> list[Node]:
+    """The names of company: filters a job must or may match (not under NOT)."""
+    if isinstance(node, Field) and node.name == "company":
+        return [c for c in (node.child.children if isinstance(node.child, Or) else (node.child,))]
     if isinstance(node, And | Or):
-        return [w for c in node.children for w in _words(c)]
+        return [n for c in node.children for n in _companies(c)]
+    return []
+
+
+def _words(node: Node, bare: bool = True) -> list[tuple[str, bool]]:
+    """The words a job must or may have (not under NOT, nor a company's name), each with
+    whether it stands alone (not in title: or location:)."""
+    if isinstance(node, Word):
+        return [(node.token, bare)]
+    if isinstance(node, And | Or):
+        return [w for c in node.children for w in _words(c, bare)]
     if isinstance(node, Field) and node.name in ("title", "location"):
-        return _words(node.child)
+        return _words(node.child, False)
     return []
 
 
