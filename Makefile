@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## start the bot (console chat when TELEGRAM_BOT_TOKEN is unset)
 	$(VENV)/bin/jobbot run
 
-test: $(STAMP)  ## the whole test suite
-	$(PY) -m pytest -q
+test: $(STAMP)  ## the whole test suite, on every core
+	$(PY) -m pytest -q -n auto
 
 demo: $(STAMP)  ## offline demo: a simulated board and the console chat
 	$(VENV)/bin/jobbot demo
