@@ -84,12 +84,16 @@ def _naive(
         return any(_has_word(node.token, f, fields[f], p) for f in scope if f not in skip)
     if isinstance(node, Phrase):
         n = len(node.tokens)
-        return any(
+        found = any(
             tuple(w[i : i + n]) == node.tokens
             for f in scope
             for w in fields[f]
             for i in range(len(w))
         )
+        if found and "description" in scope and any(is_tech(t) for t in node.tokens):
+            said = {t for f in ("title", "company", "description") for w in fields[f] for t in w}
+            return all(t in said for t in node.tokens if is_tech(t))  # as a word: no "Rust, AT"
+        return found
     if isinstance(node, Prefix):
         return any(t.startswith(node.stem) for f in scope for w in fields[f] for t in w)
     if isinstance(node, Attr):

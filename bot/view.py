@@ -277,8 +277,8 @@ def _leaf(node: Word | Phrase | Prefix | Attr | Salary | Years, scope: int) -> T
         needle = f" {' '.join(node.tokens)} "
         if scope != ANY:
             return lambda v: needle in v.text[scope]
-        pairs = frozenset(pairwise(node.tokens))
-        return lambda v: v.has_phrase(needle, pairs)
+        pairs, words = frozenset(pairwise(node.tokens)), frozenset(node.tokens)
+        return lambda v: words <= v.words[ANY] and v.has_phrase(needle, pairs)  # as its keys
     values, name = ATTR_VALUES[node.name, node.value], node.name  # an Attr
     return lambda v: attribute(v, name) in values
 

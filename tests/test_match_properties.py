@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from bot import match
@@ -142,6 +142,10 @@ def test_tokens_of_joined_tokens_are_the_same_tokens(text: str) -> None:
 
 @SETTINGS
 @given(st.lists(queries, min_size=1, max_size=12), st.lists(postings(), min_size=1, max_size=4))
+@example(  # a tech's name only the location has is a place (Rust, Austria), in a phrase too
+    ['"rust rust"'],
+    [Posting("p:1", "", "1", "", "", "Rust Rust ", "https://example.com/1", "")],
+)
 def test_the_index_agrees_with_the_reference_evaluator(
     texts: list[str], batch: list[Posting]
 ) -> None:
