@@ -1,6 +1,8 @@
 """When a pause ends, typed as people write it: a span ("2w", "10 days", "a week", "two
-weeks", "1 month", "for 12h", "for the next 2 weeks", "until 2 weeks") or a day ("until fri", "tomorrow", "next week", "until dec 24",
-"till 24 December 2026", "until 2027-01-04"), the day's pause ending at 08:00 local time.
+weeks", "1 month", "for 12h", "for the next 2 weeks", "until 2 weeks") or a day ("until fri",
+"tomorrow", "next week", "until dec 24", "till 24 December 2026", "until 2027-01-04", "until
+january": its first, "until the 4th": the next 4th, "until the new year"), the day's pause
+ending at 08:00 local time.
 
 English only, as the other commands are. A date without its year is the next one to come.
 """
@@ -35,6 +37,7 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"([a-z]{3,9})\.?"
 _DAY_MONTH = re.compile(rf"^(?:the\s+)?{_ORDINAL}(?:\s+of)?\s+{_MONTH}(?:,?\s+(\d{{4}}))?$")
 _MONTH_DAY = re.compile(rf"^{_MONTH}\s+(?:the\s+)?{_ORDINAL}(?:,?\s+(\d{{4}}))?$")
+_NTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")  # "the 4th", without its month
 HINT = "use /pause 2w, /pause 10 days, /pause until fri or /pause until dec 24"
 
 
@@ -101,6 +104,12 @@ def _day(text: str, today: date) -> date | None:
         return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
     if text == "next month":
         return (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    if text in ("new year", "new years", "new year's", "new year's day"):
+        return date(today.year + 1, 1, 1)
+    if (month := _month(text)) is not None:  # "until january": its first day
+        return date(today.year + (month <= today.month), month, 1)
+    if nth := _NTH.match(text):  # "until the 4th": the next 4th of a month
+        return _next_nth(int(nth[1]), today)
     name = text.removeprefix("next ")
     if name[:3] in DAYS and (len(name) == 3 or name.endswith("day")):
         return today + timedelta(days=(DAYS.index(name[:3]) - today.weekday() - 1) % 7 + 1)
@@ -120,8 +129,7 @@ def _date(text: str, today: date) -> date | None:
         month, day, year = m[1], m[2], m[3]
     else:
         return None
-    number = _MONTHS.get(month[:3])
-    if number is None or not calendar.month_name[number].lower().startswith(month):
+    if (number := _month(month)) is None:
         return None
     try:
         found = date(int(year or today.year), number, int(day))
@@ -130,3 +138,21 @@ def _date(text: str, today: date) -> date | None:
     except ValueError:
         return None
     return found
+
+
+def _month(text: str) -> int | None:
+    """The month `text` names ("jan", "january", "sept"), or None."""
+    number = _MONTHS.get(text[:3])
+    if number is None or not calendar.month_name[number].lower().startswith(text):
+        return None
+    return number
+
+
+def _next_nth(day: int, today: date) -> date | None:
+    """The next day `day` of a month after today ("the 4th"), in a month that has it."""
+    year, month = today.year, today.month
+    for _ in range(13):
+        if day <= calendar.monthrange(year, month)[1] and date(year, month, day) > today:
+            return date(year, month, day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None

@@ -52,6 +52,11 @@ SAT_NOON = utc(2026, 3, 28, 12, 0)  # Berlin moves to summer time the next night
         ("till 20 April", utc(2026, 4, 20, 6, 0)),
         ("until the 20th of april, 2026", utc(2026, 4, 20, 6, 0)),
         ("90d", utc(2026, 6, 26, 12, 0)),
+        ("until April", utc(2026, 4, 1, 6, 0)),  # a month alone: its first day
+        ("until may", utc(2026, 5, 1, 6, 0)),
+        ("until the 4th", utc(2026, 4, 4, 6, 0)),  # a day alone: the next of that number
+        ("until 31st", utc(2026, 3, 31, 6, 0)),
+        ("until the 28th", utc(2026, 4, 28, 6, 0)),  # today's is gone
     ],
 )
 def test_a_pause_ends_after_its_span_or_at_8_local_time_on_its_day(
@@ -64,6 +69,10 @@ def test_a_date_without_its_year_is_the_next_to_come() -> None:
     dec_20 = utc(2026, 12, 20, 12, 0)
     assert parse_pause("until jan 4", dec_20, "UTC") == utc(2027, 1, 4, 8, 0)
     assert parse_pause("until 24 december", dec_20, "UTC") == utc(2026, 12, 24, 8, 0)
+    assert parse_pause("until January", dec_20, "UTC") == utc(2027, 1, 1, 8, 0)
+    assert parse_pause("until the new year", dec_20, "UTC") == utc(2027, 1, 1, 8, 0)
+    assert parse_pause("until the 4th", dec_20, "UTC") == utc(2027, 1, 4, 8, 0)
+    assert parse_pause("until the 31st", utc(2027, 1, 31, 12, 0), "UTC") == utc(2027, 3, 31, 8, 0)
 
 
 @pytest.mark.parametrize(
@@ -77,6 +86,8 @@ def test_a_date_without_its_year_is_the_next_to_come() -> None:
         ("0h", "is past"),
         ("until later", "“later” is not a day like fri, dec 24 or 2027-01-04"),
         ("until feb 30", "is not a day like"),
+        ("until 4", "is not a day like"),  # (4 o'clock?) a day of a month has its "th"
+        ("until march", "a pause ends within 90 days"),  # its first is a year away
         ("until smarch 3", "is not a day like"),
         ("a while", "is not a time to pause for"),
         ("2 eons", "is not a time to pause for"),

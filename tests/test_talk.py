@@ -549,6 +549,28 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("contract or full-time python jobs", "(type:contract OR type:full-time) python</code>"),
         ("social work jobs", "<code>/alert social work</code>"),  # "work" kept: what work
         ("hello, how do I delete an alert", "<code>/delete &lt;id&gt;</code> — Delete an alert."),
+        ("delete my data", "<code>/stop</code> deletes all the bot keeps of you"),  # not /delete
+        ("remove my account", "<code>/stop</code> deletes all the bot keeps of you"),
+        ("delete my alerts", "<code>/delete all</code>"),  # (it asks first)
+        ("I'm on holiday until the 4th", "<code>/pause until the 4th</code> stops the messages"),
+        ("going on vacation for 2 weeks", "<code>/pause for 2 weeks</code> stops the messages"),
+        ("I'm taking a break from job hunting", "<code>/pause 2w</code> stops the messages"),
+        ("back from holiday", "Welcome back! <code>/resume</code> turns your notifications on"),
+        ("why did I get this job", "reply <code>why?</code> to its message"),  # not /why did …
+        ("why https://example.com/jobs/1", "<code>/why https://example.com/jobs/1</code>"),
+        ("I'm moving to Amsterdam next month", "<code>/alert backend location:amsterdam</code>"),
+        ("what does remote:yes mean", "<code>/help alert</code> shows how to write an alert"),
+        ("how do I use OR", "<code>/help alert</code> shows how to write an alert"),
+        ("are there any staff roles?", "<code>/alert staff</code>"),
+        ("applied scientist jobs", "<code>/alert applied scientist</code>"),  # not /applied
+        ("unsave the rust job", "/saved lists them by number"),
+        ("I applied to the Vellum Pay job", "Press <b>☆ Save (then /applied"),
+        ("more jobs like the last one", "Reply “more like this” to a job's message"),
+        ("this job is closed", "When its board closes a job, I see that at its next read"),
+        ("the link doesn't work", "When its board closes a job, I see that at its next read"),
+        ("it says remote but it's hybrid", "as its board states them, which can be loose"),
+        ("you sent it twice", "a job should reach you once, however many boards list it"),
+        ("what's my timezone?", "/settings shows your time zone, digest, quiet hours"),
     ],
 )
 async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
@@ -694,6 +716,9 @@ async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusio
     assert "<code>/edit 1 rust -location:us</code>" in await say(
         handlers, "I don't want jobs in the US"
     )
+    berlin = await say(handlers, "I'm not interested in Berlin anymore")  # a place, capitalised
+    assert "<code>/edit 1 rust -location:berlin</code>" in berlin, berlin
+    assert "<code>/edit 1 rust -reading</code>" in await say(handlers, "not interested in reading")
     assert "/pause" in await say(handlers, "stop sending me these"), "nothing named: /pause"
     assert "/pause" in await say(handlers, "stop sending me so many jobs"), "no word: too many"
     assert await say(handlers, "no more jobs from Acme Pay!") == (
@@ -800,6 +825,10 @@ async def test_changing_an_alert_in_words_offers_its_edit_and_changes_nothing(
     assert "<code>/edit 1 (rust OR go) scala</code> — jobs with both" in added, added
     assert "<code>/edit 1 rust OR go OR scala</code> — jobs with either" in added, added
     assert "/edit 2" not in added, "the alert named only"
+    for said in ("change alert 1 to include scala", "can you also search for scala"):
+        assert "<code>/edit 1 rust OR go OR scala</code> — jobs with either" in await say(
+            handlers, said
+        ), said
     everywhere = await say(handlers, "add remote to my alerts please")
     assert "<code>/edit 1 (rust OR go) remote:yes</code> — jobs with both" in everywhere
     assert "<code>/edit 2 python berlin remote:yes</code>" in everywhere

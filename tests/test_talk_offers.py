@@ -25,6 +25,7 @@ LINES = (
     "me about let know when Stripe posts is Monzo hiring does Adyen have any openings ? , or",
     'and & / ( ) " - : remove add my 1 2 3 why it so quiet series A top 5 visa sponsorship',
     "English speaking CET timezone years experience rsut berlni senoir oder ohne sin bitte",
+    "holiday until the 4th January next month soon back delete data closed twice applied include",
 )
 WORDS = [word for line in LINES for word in line.split()]
 

@@ -32,6 +32,13 @@ _ADD = re.compile(
     rf"{_ALERT}{_END}",
     re.IGNORECASE,
 )
+# ... or said as "change my alert to include go", "can you also search for go".
+_ALSO = re.compile(
+    rf"{_POLITE}(?:(?:change|update|edit|extend){_ALERT}\s+(?:to\s+)?(?:also\s+)?"
+    r"(?:include|cover|add)|also\s+(?:search|look|watch)\s+for|also\s+(?:include|add))"
+    rf"\s+(?:the\s+word\s+)?(?P<what>.+?){_END}",
+    re.IGNORECASE,
+)
 MOST = 5  # alerts offered an edit
 
 
@@ -50,7 +57,7 @@ def asked(text: str) -> Change | None:
     text = " ".join(text.split())
     if len(text) > 300:  # a change asked in words is short
         return None
-    for add, pattern in ((False, _REMOVE), (True, _ADD)):
+    for add, pattern in ((False, _REMOVE), (True, _ADD), (True, _ALSO)):
         if (m := pattern.fullmatch(text)) and len(m["what"]) <= 100:
             return Change(add, m["what"].strip(" \"'“”"), int(m["id"]) if m["id"] else None)
     return None

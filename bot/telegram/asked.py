@@ -5,10 +5,10 @@ night"): the command, ready to copy. Pure; `talk` answers texts with it."""
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Mapping
 
 from bot.pausetime import looks_like_a_time
+from bot.telegram.asked_how import how_asked
 from bot.telegram.commands import Command
 from bot.telegram.whyname import words_of
 from bot.wording import shorten
@@ -50,7 +50,7 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     itself ("pause for 2 weeks": `/pause for 2 weeks`), or one asked for in words ("how do I
     delete an alert": `/delete <id>`); None when it names none, or is keywords that happen to
     name one ("export compliance")."""
-    if (setting := _setting_asked(" ".join(words), commands)) is not None:
+    if (setting := how_asked(" ".join(words), commands)) is not None:
         return setting
     folded = _switches(fold(w.strip(",.!?:;")) for w in words)
     words = (
@@ -62,7 +62,8 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     first = "pause" if named and first == "stop" else first  # "stop alert 1": not /stop
     if named and _ASKED.get(first) in _BY_ID and _ASKED[first] in commands:
         return _with_ids(_ASKED[first], ids, words)
-    if first in ("delete", "remove") and "all" in folded and not ids and "delete" in commands:
+    every = "all" in folded or "alerts" in folded  # "delete (all) my alerts": it asks first
+    if first in ("delete", "remove") and every and not ids and "delete" in commands:
         return "Commands start with a slash: <code>/delete all</code>."  # "delete all my alerts"
     if (company := _followed(folded, words)) and "follow" in commands:
         return f"Commands start with a slash: <code>/follow {esc(shorten(company, 200))}</code>."
@@ -85,10 +86,16 @@ def _slashless(cmd: Command, words: list[str]) -> str | None:
     """The reply to a command typed without its slash ("pause for 2 weeks", "why didn't I get
     the Go Developer job"): the command with its words; None when they are no arguments of it."""
     rest = " ".join(words[1:])
-    if cmd.name == "why":  # "why didn't I get the Go Developer job": /why go developer
-        rest = " ".join(words_of(rest)) or rest
-        if not rest:  # "why?", not in reply to a job's message
+    if cmd.name == "why" and "://" not in rest:  # "why didn't I get the Go Developer job"
+        rest = " ".join(words_of(rest))  # /why go developer
+        if not rest:  # "why?", "why did I get this job", not in reply to a job's message
             return _WHY
+    first = rest.split()[0].lower() if rest else ""
+    if cmd.name in _NUMBERED and not (first.isdigit() or first in _NUMBERED[cmd.name]):
+        if cmd.name == "applied":  # "applied scientist jobs": keywords, not /applied of one
+            return None
+        usage = esc(f"/{cmd.name} {cmd.args}".strip())  # "unsave the rust job": its number
+        return f"<code>{usage}</code> — {esc(cmd.summary)}. /saved lists them by number."
     follows = cmd.name != "follow" or "." in rest  # not "follow up specialist": an address
     if rest and cmd.args and follows:
         return f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
@@ -158,6 +165,7 @@ def _after_to(words: list[str]) -> str:
     return " ".join(words[at + 1 :]).strip(" .!?")
 
 
+_NUMBERED = {"applied": (), "unsave": ("closed",)}  # a saved job's number, or these
 _BY_ID = ("delete", "pause", "resume", "edit", "digest")  # commands that take alert ids
 _SWITCHED = {("turn", "off"): "pause", ("switch", "off"): "pause", ("disable",): "pause",
              ("turn", "on"): "resume", ("switch", "on"): "resume", ("enable",): "resume"}  # fmt: skip
@@ -170,115 +178,6 @@ def _switches(folded: Iterable[str]) -> list[str]:
         if tuple(out[: len(said)]) == said:
             return [name, *out[len(said) :]]
     return out
-
-
-# Asked in words for how jobs come: one message a day or a week (a digest), none at night.
-_ONCE = re.compile(
-    r"\b(?:once|one (?:message|summary|email|update)) (?:a|per|each) (?P<once>day|week)\b"
-    r"|\b(?P<every>daily|weekly) (?:digest|summary|summaries|email|update|message)s?\b",
-    re.IGNORECASE,
-)
-_AT = re.compile(r"\bat (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)(?!\w)", re.IGNORECASE)
-# "only in the morning", "every evening": a daily digest at that hour.
-_PART_OF_DAY = re.compile(
-    r"\b(?:every|each|in the|only in the|once in the) (?P<part>morning|evening)\b", re.IGNORECASE
-)
-_SOURCES = re.compile(
-    r"\b(?:which|what) (?:job )?(?:boards|sites|websites|sources|platforms) (?:do|does|can) "
-    r"|\bhow often (?:do|does|are|is) (?:you|it|the bot|jobs?|boards?) "
-    r"|\bwhen (?:do|does) (?:you|it|the bot) (?:check|look|read|poll|update|refresh|search)"
-    r"|\b(?:which|what) (?:companies|employers) (?:do|does|can) (?:you|it|the bot) "
-    r"|\bwhere do (?:you|the jobs) (?:get|come|find)",
-    re.IGNORECASE,
-)
-_READ = (
-    "I read the job boards this bot's admin set up and those its users follow, each every 15 "
-    "minutes or so (as set for it), and send a new job as soon as it is read. <code>/help "
-    "kinds</code> lists the kinds of board I read; <code>/follow</code> with a company's name "
-    "or careers page adds its jobs, /following lists yours."
-)
-_EMAIL = re.compile(r"\b(?:e-?mails?|newsletter|rss feed)\b", re.IGNORECASE)
-_NIGHT = re.compile(
-    r"\b(?:at|during the|over(?: the)?) night\b|\bwhile i\W?m? ?(?:am )?sleep", re.I
-)
-_FEWER = re.compile(
-    r"^\W*(?:(?:too|so) many|fewer|less)(?: (?:jobs|messages|alerts|notifications))?"
-    r"(?: please| pls)?\W*$|\b(?:too|so) many (?:jobs|messages|alerts|notifications)\b",
-    re.IGNORECASE,
-)
-_NOT = re.compile(r"\b(?:don'?t|do not|no|not|never|stop|nothing)\b", re.IGNORECASE)
-_HOW_MANY = re.compile(
-    r"\bhow many (?:jobs|messages|alerts|matches|postings)\b.*\b(?:sent|got|get|received|"
-    r"had|found|matched|this|last|today)\b",
-    re.IGNORECASE,
-)
-# "I got an interview at Vellum Pay!", "I have two interviews next week".
-_INTERVIEW = re.compile(
-    r"\b(?:i|we)(?:'?ve| have)? (?:got|landed|have|had) (?:an?|the|my|two|three|a few|some) "
-    r"(?:\w+ )?interviews?\b",
-    re.IGNORECASE,
-)
-
-
-def _setting_asked(text: str, commands: Mapping[str, Command]) -> str | None:
-    """The /digest or /quiet a text asks for in words ("only send jobs once a day", "a daily
-    digest at 9am", "don't send anything at night"), or what the bot reads, or news of an
-    interview, ready to copy; None for another."""
-    if (often := _ONCE.search(text)) and "digest" in commands:
-        every = (
-            "daily" if (often["once"] or often["every"]).lower() in ("day", "daily") else "weekly"
-        )
-        at = f" {time[1].replace(' ', '')}" if (time := _AT.search(text)) else ""
-        return (
-            f"One message with all the jobs {'each day' if every == 'daily' else 'each week'}: "
-            f"<code>/digest {every}{at}</code> (your time: /timezone sets it)."
-        )
-    if (part := _PART_OF_DAY.search(text)) and "digest" in commands:
-        at = "08:00" if part["part"].lower() == "morning" else "18:00"
-        return (
-            f"One message with the day's jobs every {part['part'].lower()}: "
-            f"<code>/digest daily {at}</code> (your time: /timezone sets it)."
-        )
-    said = ((p, c, r) for p, c, r in _SAID_SO if p.search(text) and c in commands)
-    if (found := next(said, None)) is not None:
-        return found[2]
-    if _NIGHT.search(text) and _NOT.search(text) and "quiet" in commands:
-        return (
-            "Quiet hours hold jobs at night and send them in one message when they end: "
-            "<code>/quiet 22:00-07:00</code> (your time: /timezone sets it)."
-        )
-    return None
-
-
-# What a text asks in words, the command the answer names, and the answer: the first wins.
-_SAID_SO: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (_SOURCES, "follow", _READ),
-    (
-        _EMAIL,
-        "digest",
-        "I send jobs here in Telegram only. For one message a day with all of them: "
-        "<code>/digest daily</code>.",
-    ),
-    (
-        _FEWER,
-        "digest",
-        "Fewer messages: <code>/digest daily</code> sends one a day with all the jobs; "
-        "<code>/settings cap 10</code> sends at most 10 an hour; more words in an alert "
-        "(/alerts) narrow it; <code>/pause 2w</code> stops them for two weeks.",
-    ),
-    (
-        _HOW_MANY,
-        "alerts",
-        "/alerts shows how many jobs each of your alerts sent in the last 7 days; /saved "
-        "lists the jobs you saved.",
-    ),
-    (
-        _INTERVIEW,
-        "saved",
-        "Good luck! 🤞 /saved keeps jobs to come back to (<code>/applied 3</code> marks one "
-        "applied); your alerts keep looking meanwhile.",
-    ),
-)
 
 
 _TIME_UNITS = frozenset({

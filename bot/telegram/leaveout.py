@@ -52,7 +52,12 @@ def unwanted(text: str) -> tuple[Node, str] | None:
     asked = _ASKS.fullmatch(" ".join(text.split()))
     if asked and (place := _IN_PLACE.fullmatch(asked["what"])):
         return place_left_out(place["place"])
-    return words_left_out(asked["what"]) if asked else None
+    if asked is None:
+        return None
+    named = asked["what"][:1].isupper() and "interested" in asked[0]
+    if named and (there := place_left_out(asked["what"])):  # "not interested in Berlin"
+        return there
+    return words_left_out(asked["what"])
 
 
 def words_left_out(what: str) -> tuple[Node, str] | None:

@@ -26,13 +26,43 @@ esc = html.escape
 _SAID = {
     "save": re.compile(r"(?:please )?(?:save|bookmark|keep)(?: (?:this|it|that))?(?: job| one)?"),
     "hide": re.compile(r"(?:hide|skip)(?: (?:this|it|that))?(?: job| one)?|not interested"),
-    "applied": re.compile(r"(?:i(?: have|'?ve)? )?applied(?: (?:to|for) (?:this|it|that)(?: job| one)?)?"),
+    "applied": re.compile(
+        r"(?:i(?: have|'?ve)? )?(?:just )?applied(?: (?:to|for|at) (?:this|it|that|the [\w' ]{1,40}?)"
+        r"(?: job| one| role| position)?)?"
+    ),
     "more": re.compile(
         r"(?:i want |send me |show me |please )?(?:more(?: jobs| roles| ones)? "
-        r"(?:like (?:this|it|that)(?: one| job)?|of (?:these|those|this|that)(?: ones?| jobs?)?)"
+        r"(?:like (?:this|it|that|the (?:last|previous|latest))(?: one| job)?"
+        r"|of (?:these|those|this|that)(?: ones?| jobs?)?)"
         r"|similar(?: jobs| roles| ones)?)(?: please)?|same again"
     ),
+    "closed": re.compile(  # "this job is closed", "the link doesn't work"
+        r"(?:(?:this|that|the|it) )?(?:(?:job|link|page|posting|ad|role) )?(?:is |was |seems |looks )?"
+        r"(?:already )?(?:closed|gone|expired|dead|broken|filled|not available)(?: already| now)?"
+        r"|(?:the )?(?:link|page|url)(?: is| seems)? (?:doesn't|does not|won't|isn't|is not|not) "
+        r"work(?:ing)?"
+    ),
+    "wrong": re.compile(  # "wrong location", "it says remote but it's hybrid"
+        r"(?:the |its )?(?:location|place|salary|pay|title) is wrong"
+        r"|wrong (?:location|place|salary|pay|title)|(?:it|this|that) says remote but [\w' ]{1,30}"
+        r"|(?:it's|it is|this is) not (?:really )?remote"
+    ),
+    "twice": re.compile(  # "duplicate", "I already got this one"
+        r"(?:this is a |it's a )?duplicate|(?:i )?(?:already )?(?:got|saw|had) (?:this|it|that)"
+        r"(?: one)? (?:already|before|twice)|(?:you |i )?(?:sent|got) (?:me )?(?:it |this |that )?twice"
+    ),
 }  # fmt: skip
+_TOLD = {  # what is said of a job that was wrong, and the answer
+    "closed": "Thanks for telling me. When its board closes a job, I see that at its next read "
+    "and stop listing it (/saved marks it closed). <b>Not interested</b> under the job hides it "
+    "now.",
+    "wrong": "Thanks for telling me. I show a job's place, pay and workplace as its board states "
+    "them, which can be loose. <b>Not interested</b> under the job hides it; <code>/why</code>, "
+    "in reply to it, says how it matched your alert.",
+    "twice": "Thanks for telling me: a job should reach you once, however many boards list it. "
+    "<code>/why</code>, in reply to the message, says how it reached you; <b>Not interested</b> "
+    "under it hides the job.",
+}
 # Words of a title that no alert needs ("Engineer, Payments & Risk").
 _GLUE = frozenset({
     "and", "or", "not", "of", "the", "for", "with", "in", "at", "to", "a", "an", "&", "-",
@@ -58,6 +88,8 @@ def said(text: str) -> str | None:
 
 def reply(store: Stores, msg: Incoming, action: str, now: datetime) -> str:
     """Do `action` to the job whose message `msg` answers; or, sent alone, where its button is."""
+    if action in _TOLD:
+        return _TOLD[action]
     if msg.reply_to_message_id is None and action == "facts":
         return latest.ONE_JOB
     if msg.reply_to_message_id is None and action == "more":

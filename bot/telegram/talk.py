@@ -252,7 +252,8 @@ _WHERE = re.compile(r"\b(?:in|near|from|within)\b", re.IGNORECASE)
 _MOVING = re.compile(r"\b(?:moving|relocating|moved|relocate|move) to\b", re.IGNORECASE)
 _LIVE = re.compile(
     r"\b(?:live|living|based|located|reside|residing|moving|relocating|moved)\s+(?:in|to)\s+"
-    r"(?P<place>[^\W\d][^,.;:!?()]{1,40}?)\s*(?:$|[,.;:!?(]|\s(?:and|but|looking|for|so|where)\b)",
+    r"(?P<place>[^\W\d][^,.;:!?()]{1,40}?)\s*(?:$|[,.;:!?(]|\s(?:and|but|looking|for|so|where|next|"
+    r"this|soon|in)\b)",
     re.IGNORECASE,
 )
 

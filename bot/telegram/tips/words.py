@@ -207,9 +207,11 @@ def list_tip(root: Node, typed: str, command: str) -> Tip | None:
 # Words no job says as meant: "the top 5", a startup's "Series A", "early-stage".
 NO_WORDS = re.compile(
     r"\b(?:the\s+)?(?:top|best|latest|first|last)\s+\d{1,2}\b|\bseries[- ][a-e]\b"
-    r"|\b(?:seed|early|late|growth)[- ]stage\b",
+    r"|\b(?:seed|early|late|growth)[- ]stage\b"
+    r"|\b(?:next|this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b|\bsoon\b|\bin\s+"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
-)
+)  # when: "I'm moving to Amsterdam next month"
 
 # "Go or Rust jobs, or anything backend": an either-or of two kinds of job, as one list.
 _JOBS_OR = re.compile(
