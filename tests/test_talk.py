@@ -571,6 +571,14 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("it says remote but it's hybrid", "as its board states them, which can be loose"),
         ("you sent it twice", "a job should reach you once, however many boards list it"),
         ("what's my timezone?", "/settings shows your time zone, digest, quiet hours"),
+        ("show me remote scala jobs from this week", "<code>/alert remote:yes scala</code>"),
+        ("show me the top paying jobs", "For good pay, name the least you want"),
+        ("how fast do you send jobs?", "send a new job as soon as it is read"),
+        ("do you support LinkedIn?", "I don't read LinkedIn, Indeed, Glassdoor and the like"),
+        ("thanks, this is great!", "You're welcome! 🙂"),
+        ("I'm a junior developer", "<code>/alert junior developer</code>"),
+        ("I'm a bit confused", "Send /alert followed by keywords"),  # no role: no alert
+        ("how many rust jobs are there?", "<code>/search rust</code>"),
     ],
 )
 async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
@@ -719,6 +727,9 @@ async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusio
     berlin = await say(handlers, "I'm not interested in Berlin anymore")  # a place, capitalised
     assert "<code>/edit 1 rust -location:berlin</code>" in berlin, berlin
     assert "<code>/edit 1 rust -reading</code>" in await say(handlers, "not interested in reading")
+    assert "<code>/edit 1 rust -consulting</code>" in await say(
+        handlers, "exclude consulting companies"
+    )
     assert "/pause" in await say(handlers, "stop sending me these"), "nothing named: /pause"
     assert "/pause" in await say(handlers, "stop sending me so many jobs"), "no word: too many"
     assert await say(handlers, "no more jobs from Acme Pay!") == (

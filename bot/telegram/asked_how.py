@@ -24,7 +24,7 @@ _PART_OF_DAY = re.compile(
 )
 _SOURCES = re.compile(
     r"\b(?:which|what) (?:job )?(?:boards|sites|websites|sources|platforms) (?:do|does|can) "
-    r"|\bhow often (?:do|does|are|is) (?:you|it|the bot|jobs?|boards?) "
+    r"|\bhow (?:often|fast|quickly|soon) (?:do|does|are|is|will) (?:you|it|the bot|jobs?|boards?) "
     r"|\bwhen (?:do|does) (?:you|it|the bot) (?:check|look|read|poll|update|refresh|search)"
     r"|\b(?:which|what) (?:companies|employers) (?:do|does|can) (?:you|it|the bot) "
     r"|\bwhere do (?:you|the jobs) (?:get|come|find)",
@@ -149,8 +149,23 @@ _MINE = re.compile(
 )
 
 
+_WALLED = re.compile(
+    r"\b(?:linkedin|indeed|glassdoor|xing|stepstone|wellfound|ziprecruiter)\b.{0,40}\?"
+    r"|\b(?:do|can|does) (?:you|it|the bot) (?:support|read|watch|search|cover|scrape) "
+    r"(?:linkedin|indeed|glassdoor|xing|stepstone|wellfound|ziprecruiter)\b",
+    re.IGNORECASE,
+)
+
+
 # What a text asks in words, the command the answer names, and the answer: the first wins.
 _SAID_SO: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (
+        _WALLED,
+        "follow",
+        "I don't read LinkedIn, Indeed, Glassdoor and the like: they show jobs only to people "
+        "logged in. The same jobs are on the companies' own boards: <code>/follow</code> with a "
+        "company's name or careers page reads them.",
+    ),
     (_MINE, "settings", "/settings shows your time zone, digest, quiet hours and hourly cap."),
     (
         _LANGUAGE,

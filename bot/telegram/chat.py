@@ -33,10 +33,12 @@ _INTRO = re.compile(
 _THANKS = re.compile(
     r"(?:(?:ok(?:ay)?|great|cool|nice|awesome|perfect|super|got\s+it|alright|all\s+right|"
     r"thanks?(?:\s+you)?(?:\s+so\s+much)?|thx|ty|cheers|much\s+appreciated|"
-    r"danke|merci|gracias|grazie)[\s,!.]*)+(?:🙏|👍|🙂|😊)*",
+    r"danke|merci|gracias|grazie|(?:this|that|it)\s+(?:is|was)\s+(?:great|awesome|amazing|"
+    r"helpful|perfect|cool|nice|useful)|(?:good|great|nice)\s+bot|love\s+it)[\s,!.]*)+"
+    r"(?:🙏|👍|🙂|😊)*",
     re.IGNORECASE,
 )
-_THANKED = re.compile(r"than|thx|\bty\b|cheer|apprec|dank|merc|grac", re.IGNORECASE)
+_THANKED = re.compile(r"than|thx|\bty\b|cheer|apprec|dank|merc|grac|bot|is|was|love", re.IGNORECASE)
 _ACK = re.compile(
     r"(?:ok(?:ay)?|k|cool|nice|great|awesome|perfect|got\s+it|alright|lol|haha+|hehe|sure|"
     r"yes|yep|yeah|no|nope|hmm+)[\s,!.]*",

@@ -33,7 +33,7 @@ _HAVE = re.compile(
     r"(?:(?:show|tell)\s+me\s+|so\s+)?(?:(?:what|which)(?:'s|s|\s+is)?\s+(?:(?:jobs?|roles?)\s+)?"
     r"(?:(?:do|did|have)\s+)?(?:you|u)(?:\s+have|\s+got|'ve\s+got|\s+found)"
     r"|(?:do|did)\s+(?:you|u)\s+have|(?:have\s+)?(?:you\s+)?got"
-    r"|what(?:'s|s|\s+is)\s+(?:available|open|there)|(?:are|is)\s+there"
+    r"|what(?:'s|s|\s+is)\s+(?:available|open|there)|(?:are|is)\s+there|how\s+many"
     r"|(?:who|which\s+companies)(?:'s|s|\s+is|\s+are)\s+hiring|(?:is\s+)?any(?:one|body)\s+hiring)"
     r"(?:\s+(?:any(?:thing)?|some|jobs?|roles?|open|available))*"
     r"(?:\s+(?:for|about|matching)\b)?",

@@ -20,7 +20,7 @@ from bot.words import tokens
 esc = html.escape
 
 _ASKS = re.compile(
-    r"(?:please\s+)?(?:stop\s+(?:sending|showing|giving)(?:\s+me)?|no\s+more|"
+    r"(?:please\s+)?(?:stop\s+(?:sending|showing|giving)(?:\s+me)?|no\s+more|exclude|filter\s+out|"
     r"(?:i\s+)?(?:don'?t|do\s+not)\s+(?:want|need|send(?:\s+me)?)(?:\s+any(?:\s+more)?)?|"
     r"(?:i'?m\s+|i\s+am\s+)?not\s+interested\s+in|fewer|less|(?:way\s+)?(?:too|so)\s+many"
     r"|no(?=\s.*\b(?:jobs?|roles?|positions?)\b))"

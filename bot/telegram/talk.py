@@ -168,6 +168,8 @@ def _keywords(text: str) -> tuple[str, list[str]]:
     if (asks := _ALERT_ME.match(text)) and asks.end() < len(text) <= 300:  # "alert me about …"
         text = _POSTS.sub(r"\g<what> jobs at \g<at>", text[asks.end() :])
         words = text.split()
+    if role := _ROLE.fullmatch(text):  # "I'm a junior developer": the jobs of that role
+        text = f"{role['role']} jobs"
     if words and fold(words[0]) in ("alert", "search") and len(words) > 1:
         text, words = " ".join(words[1:]), words[1:]  # "alert rust": keywords after it
     return text, words
@@ -220,6 +222,8 @@ def _offer(read: _Read) -> str:
     jobs: talk, many words and no filter, or nothing left to look for."""
     text, words, first, filtered = read.text, read.words, read.first, read.filtered
     what, hello = "with these words", ""
+    if not read.query and len(words) <= 8 and VAGUE_PAY.search(read.body):  # "top paying jobs"
+        return f"{GOOD_PAY} E.g. <code>/alert rust salary:&gt;=100k</code>."
     if read.query and (filtered or not read.greeted):
         text, words, what = read.query, read.query.split(), "like that"  # "rust jobs in Berlin"
         hello = _back([first]) if read.greeted else ""
@@ -240,13 +244,22 @@ def _offer(read: _Read) -> str:
         "command."
     )
     if what == "like that" and "salary:" not in text and VAGUE_PAY.search(read.body):
-        offer += (  # "rust jobs that pay well": no amount, so no filter
-            " For good pay, name the least you want: <code>salary:&gt;=100k</code> (a currency "
-            "too: <code>salary:&gt;=EUR80k</code>) keeps to the jobs that state it."
-        )
+        offer += f" {GOOD_PAY}"  # "rust jobs that pay well": no amount, so no filter
     return hello + offer + read.clock
 
 
+GOOD_PAY = (
+    "For good pay, name the least you want: <code>salary:&gt;=100k</code> (a currency too: "
+    "<code>salary:&gt;=EUR80k</code>) keeps to the jobs that state it."
+)
+
+
+_ROLE = re.compile(
+    r"(?:i\W?m|i\s+am|i\s+work\s+as)\s+an?\s+(?P<role>[\w\s/+#-]{0,40}?(?:developer|engineer|designer|"
+    r"manager|scientist|analyst|architect|programmer|consultant|researcher|administrator|tester|"
+    r"sre|devops))s?[\s.!]*",
+    re.IGNORECASE,
+)
 _ONLY_PLACE = re.compile(r'(?:location|near):(?:"[^"]+"|\S+)')
 _WHERE = re.compile(r"\b(?:in|near|from|within)\b", re.IGNORECASE)
 _MOVING = re.compile(r"\b(?:moving|relocating|moved|relocate|move) to\b", re.IGNORECASE)

@@ -21,7 +21,7 @@ AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
 # read, and no words a job says, so a sentence leaves them out (and the reply asks the floor).
 VAGUE_PAY = re.compile(
     r"\b(?:(?:that|which)\s+)?(?:pay(?:s|ing)?\s+(?:well|good|great)"
-    r"|(?:well|highly|better)[- ]?pa(?:id|ying)|high[- ]paying"
+    r"|(?:well|highly|better|best)[- ]?pa(?:id|ying)|(?:high|top|highest)[- ]paying"
     r"|(?:(?:a|with)\s+)?(?:good|great|high|top|competitive|decent)\s+"
     r"(?:pay|salary|salaries|compensation))\b",
     re.IGNORECASE,

@@ -208,7 +208,8 @@ def list_tip(root: Node, typed: str, command: str) -> Tip | None:
 NO_WORDS = re.compile(
     r"\b(?:the\s+)?(?:top|best|latest|first|last)\s+\d{1,2}\b|\bseries[- ][a-e]\b"
     r"|\b(?:seed|early|late|growth)[- ]stage\b"
-    r"|\b(?:next|this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b|\bsoon\b|\bin\s+"
+    r"|\b(?:(?:from|of|in|during|posted)\s+)?(?:the\s+)?(?:next|this|last|past)\s+(?:week|month|year|"
+    r"spring|summer|autumn|fall|winter)\b|\bsoon\b|\bin\s+"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )  # when: "I'm moving to Amsterdam next month"
