@@ -796,6 +796,14 @@ async def test_a_misspelled_word_that_no_job_has_gets_the_word_meant_offered(han
     assert "did you mean" not in await say(handlers, "/alert rust zurich"), "it matches"
 
 
+async def test_delete_all_is_offered_for_all_the_alerts_only(handlers) -> None:
+    """ "delete my alerts" is /delete all (which asks first); "remove alerts about crypto" and
+    "delete" alone are not."""
+    assert "<code>/delete all</code>" in await say(handlers, "delete my alerts")
+    for text in ("delete", "remove alerts about crypto"):
+        assert "/delete all" not in await say(handlers, text), text
+
+
 async def test_a_name_no_job_has_gets_the_follow_of_its_company_offered(handlers) -> None:
     """ "/alert rust monzo", with no Monzo board read, matches nothing, ever: the word no job
     has is named, with the /follow that looks for the company's board."""

@@ -62,9 +62,10 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     first = "pause" if named and first == "stop" else first  # "stop alert 1": not /stop
     if named and _ASKED.get(first) in _BY_ID and _ASKED[first] in commands:
         return _with_ids(_ASKED[first], ids, words)
-    every = "all" in folded or "alerts" in folded  # "delete (all) my alerts": it asks first
+    mine = "alerts" in folded and set(folded[1:]) <= {"my", "the", "alerts", "please", "pls"}
+    every = "all" in folded or mine  # "delete my alerts": /delete all asks first
     if first in ("delete", "remove") and every and not ids and "delete" in commands:
-        return "Commands start with a slash: <code>/delete all</code>."  # "delete all my alerts"
+        return "Commands start with a slash: <code>/delete all</code>."  # "delete my alerts"
     if (company := _followed(folded, words)) and "follow" in commands:
         return f"Commands start with a slash: <code>/follow {esc(shorten(company, 200))}</code>."
     slashless = first in commands and first not in ("alert", "search", "stop", "help")

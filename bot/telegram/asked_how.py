@@ -84,8 +84,9 @@ _MY_DATA = re.compile(
 
 def how_asked(text: str, commands: Mapping[str, Command]) -> str | None:
     """The /digest or /quiet a text asks for in words ("only send jobs once a day", "a daily
-    digest at 9am", "don't send anything at night"), or what the bot reads, or news of an
-    interview, ready to copy; None for another."""
+    digest at 9am", "don't send anything at night"), a /pause for a holiday and the /resume
+    after it, or the answer to how the bot works (what it reads, how to write an alert, one's
+    data, LinkedIn, an interview), ready to copy; None for another."""
     if (often := _ONCE.search(text)) and "digest" in commands:
         every = (
             "daily" if (often["once"] or often["every"]).lower() in ("day", "daily") else "weekly"
@@ -137,7 +138,7 @@ def _away(text: str) -> str | None:
 _LANGUAGE = re.compile(
     r"\b(?:what\s+(?:does|do|is|are)|how\s+(?:do|does|can|to|should)|explain)\b"
     r".{0,60}?(?:\b(?:remote|from|location|near|title|company|board|salary|type|years|visa|lang|"
-    r"level):|\bOR\b|\bAND\b|\bNOT\b|\bfilters?\b|"
+    r"level):|(?-i:\bOR\b|\bAND\b|\bNOT\b)|\bfilters?\b|"
     r"\boperators?\b|\bquer(?:y|ies)\b|\bsyntax\b|\bkeywords\b|\bwildcards?\b)",
     re.IGNORECASE,
 )
@@ -150,7 +151,7 @@ _MINE = re.compile(
 
 
 _WALLED = re.compile(
-    r"\b(?:linkedin|indeed|glassdoor|xing|stepstone|wellfound|ziprecruiter)\b.{0,40}\?"
+    r"\b(?:linkedin|glassdoor|xing|stepstone|wellfound|ziprecruiter)\b.{0,40}\?"  # not "indeed"
     r"|\b(?:do|can|does) (?:you|it|the bot) (?:support|read|watch|search|cover|scrape) "
     r"(?:linkedin|indeed|glassdoor|xing|stepstone|wellfound|ziprecruiter)\b",
     re.IGNORECASE,

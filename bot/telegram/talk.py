@@ -159,7 +159,8 @@ def _said(text: str, commands: Mapping[str, Command]) -> str | None:
 
 def _keywords(text: str) -> tuple[str, list[str]]:
     """The text as the words of the jobs it asks for, and its words as sent: a list of techs
-    as any of them ("Rust, Go, Scala"), without "alert me about" or a leading "alert"."""
+    as any of them ("Rust, Go, Scala"), a role as its jobs ("I'm a junior developer"), without
+    "alert me about" or a leading "alert"."""
     words = text.split()
     if len(techs := [t for t in _LISTED.split(text.lower().strip(" .!")) if t]) > 1 and all(
         is_tech(t) for t in techs[:9]
@@ -223,7 +224,7 @@ def _offer(read: _Read) -> str:
     text, words, first, filtered = read.text, read.words, read.first, read.filtered
     what, hello = "with these words", ""
     if not read.query and len(words) <= 8 and VAGUE_PAY.search(read.body):  # "top paying jobs"
-        return f"{GOOD_PAY} E.g. <code>/alert rust salary:&gt;=100k</code>."
+        return f"{_GOOD_PAY} E.g. <code>/alert rust salary:&gt;=100k</code>."
     if read.query and (filtered or not read.greeted):
         text, words, what = read.query, read.query.split(), "like that"  # "rust jobs in Berlin"
         hello = _back([first]) if read.greeted else ""
@@ -244,11 +245,11 @@ def _offer(read: _Read) -> str:
         "command."
     )
     if what == "like that" and "salary:" not in text and VAGUE_PAY.search(read.body):
-        offer += f" {GOOD_PAY}"  # "rust jobs that pay well": no amount, so no filter
+        offer += f" {_GOOD_PAY}"  # "rust jobs that pay well": no amount, so no filter
     return hello + offer + read.clock
 
 
-GOOD_PAY = (
+_GOOD_PAY = (
     "For good pay, name the least you want: <code>salary:&gt;=100k</code> (a currency too: "
     "<code>salary:&gt;=EUR80k</code>) keeps to the jobs that state it."
 )
