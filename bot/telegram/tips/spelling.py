@@ -83,10 +83,9 @@ def spelling_tip(root: Node, unseen: Callable[[str], bool], command: str) -> str
     for word, bare in words:
         if bare and _a_name(word) and unseen(word):
             return f"\nNo job I have read has the word “{esc(word)}”. {_follow(word)}"
-    for name in _companies(root):
-        if unseen(format_node(Field("company", name))):
-            said = name.text if isinstance(name, Word | Phrase) else ""
-            return f"\nNo job I have read is from “{esc(said)}”. {_follow(said)}"
+    for name in _companies(root):  # (not company:acme*: a prefix names no one company)
+        if isinstance(name, Word | Phrase) and unseen(format_node(Field("company", name))):
+            return f"\nNo job I have read is from “{esc(name.text)}”. {_follow(name.text)}"
     return ""
 
 
@@ -94,7 +93,9 @@ def _a_name(word: str) -> bool:
     """Whether `word` may be a company's name: no word of jobs, techs or places, nor a
     number."""
     jobs, places = _known()
-    return len(word) >= 3 and any(c.isalpha() for c in word) and not {word} & (jobs | places)
+    return (
+        len(word) >= 3 and any(c.isalpha() for c in word) and not (word in jobs or word in places)
+    )
 
 
 def _follow(name: str, instead: str = "") -> str:
@@ -109,7 +110,7 @@ def _follow(name: str, instead: str = "") -> str:
 def _companies(node: Node) -> list[Node]:
     """The names of company: filters a job must or may match (not under NOT)."""
     if isinstance(node, Field) and node.name == "company":
-        return [c for c in (node.child.children if isinstance(node.child, Or) else (node.child,))]
+        return list(node.child.children if isinstance(node.child, Or) else (node.child,))
     if isinstance(node, And | Or):
         return [n for c in node.children for n in _companies(c)]
     return []
