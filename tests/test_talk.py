@@ -579,6 +579,8 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("I'm a junior developer", "<code>/alert junior developer</code>"),
         ("I'm a bit confused", "Send /alert followed by keywords"),  # no role: no alert
         ("how many rust jobs are there?", "<code>/search rust</code>"),
+        ("jobs @ stripe", "<code>/alert company:stripe</code>"),
+        ("rust; go; scala", "<code>/alert rust OR go OR scala</code>"),
     ],
 )
 async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(

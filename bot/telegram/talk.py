@@ -26,7 +26,7 @@ from bot.words import fold
 esc = html.escape
 
 # "Rust, Go, Scala": a list of techs alone is one of them, as most mean it.
-_LISTED = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+or\s+|\s*/\s*")  # ("rust and go": both)
+_LISTED = re.compile(r"\s*[,;]\s*(?:(?:and|or)\s+)?|\s+or\s+|\s*/\s*")  # ("rust and go": both)
 
 
 # First words of a text that is talk, not keywords: it gets NOT_A_COMMAND, not a suggestion.

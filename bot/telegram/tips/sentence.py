@@ -31,6 +31,7 @@ _RATHER = frozenset({"ideally", "preferably"})  # ... before a workplace: welcom
 
 
 _A_PLACE = re.compile(r"(?<!\w)à(?!\w)")
+_AT_SIGN = re.compile(r"(?<=\s)@(?=\s)")  # "jobs @ stripe": at
 _ARTICLE = re.compile(r"(?<!\w)(?:un|una|une)(?!\w)")  # as written: "UN jobs" are the UN's
 
 
@@ -118,7 +119,7 @@ def meant(text: str) -> str | None:
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
     text = jobs_or(NO_WORDS.sub(" ", NO_SPONSORSHIP.sub(" ", pay_spelled(text))))  # "top 5"
-    text = _ARTICLE.sub("", _A_PLACE.sub("in", text))  # "à paris", "un"
+    text = _ARTICLE.sub("", _A_PLACE.sub("in", _AT_SIGN.sub("at", text)))  # "à paris", "un"
     text = codes_spelled(workplace_spelled(text))  # "on site": onsite; "in NY": new york
     try:
         root = parse_query(either_spelled(text), repeats=True, max_terms=60).root  # glue too
