@@ -108,9 +108,9 @@ def link_reply(text: str) -> str | None:
         return None
     if site := walled(with_scheme(text)):
         return (
-            f"That's a {site} link. I don't read {site}: it shows jobs only to people logged "
-            "in. To follow the company, send <code>/follow</code> with its own careers page "
-            "or job board, where the same jobs are."
+            f"That's {'an' if site[:1] in 'AEIOU' else 'a'} {site} link. I don't read {site}: it "
+            "shows jobs only to people logged in. To follow the company, send <code>/follow</code> "
+            "with its own careers page or job board, where the same jobs are."
         )
     return (
         f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "

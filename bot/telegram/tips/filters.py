@@ -12,15 +12,10 @@ from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, salary_at
 from bot.telegram.tips.places import place_at, remote_at, town_at, within_at
 from bot.telegram.tips.stated import kind_at, stated_at
-from bot.telegram.tips.tip import word_of
+from bot.telegram.tips.tip import Found, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS
 from bot.telegram.tips.words import TYPES, years_at
 from bot.telegram.tips.zones import hours_at
-
-# What a reader found: the filter, how many words it takes, what to name as words few jobs say
-# ("" for none), and whether it alone reads as a sentence ("remote" and "3 years" have tips
-# of their own).
-Found = tuple[Node, int, str, bool]
 
 # Kinds of employer: "jobs at fintech companies" names no company.
 _KINDS = (
@@ -79,7 +74,7 @@ def _first(
 def _excluded(terms: list[Node], i: int) -> Found | None:
     """ "no crypto": -crypto."""
     gone = excluded_at(terms, i)
-    return None if gone is None else (gone[0], gone[1], gone[2], True)
+    return None if gone is None else Found(gone[0], gone[1], gone[2], True)
 
 
 def _years(terms: list[Node], i: int) -> Found | None:
@@ -87,7 +82,7 @@ def _years(terms: list[Node], i: int) -> Found | None:
     if (years := years_at(terms, i)) is None:
         return None
     said = " ".join(format_node(t) for t in terms[i : years[1]])
-    return Years("<=", years[0]), years[1] - i, said, False
+    return Found(Years("<=", years[0]), years[1] - i, said, False)
 
 
 def _within(terms: list[Node], i: int) -> Found | None:
@@ -99,13 +94,13 @@ def _near_town(terms: list[Node], i: int) -> Found | None:
     """ "near portland maine": the town, and the towns around it."""
     if word_of(terms[i]) not in ("near", "around") or (town := town_at(terms, i + 1)) is None:
         return None
-    return Field(NEAR, town[1]), 1 + town[0], "", True
+    return Found(Field(NEAR, town[1]), 1 + town[0], "", True)
 
 
 def _hours(terms: list[Node], i: int) -> Found | None:
     """ "in the CET timezone", "EU tz"."""
     hours = hours_at(terms, i, NEAR_WORDS)
-    return None if hours is None else (hours[1], hours[0], "", True)
+    return None if hours is None else Found(hours[1], hours[0], "", True)
 
 
 def _in_place(terms: list[Node], i: int) -> Found | None:
@@ -117,7 +112,7 @@ def _in_place(terms: list[Node], i: int) -> Found | None:
     city = named.child if isinstance(named, Field) else None
     if token not in _IN and isinstance(city, Word | Phrase) and nearby.near(city.text):
         named = Field(NEAR, city)
-    return named, 1 + n, "", True
+    return Found(named, 1 + n, "", True)
 
 
 def _at_company(terms: list[Node], i: int) -> Found | None:
@@ -125,22 +120,22 @@ def _at_company(terms: list[Node], i: int) -> Found | None:
     if word_of(terms[i]) not in ("at", "from") or not i or word_of(terms[i - 1]) not in JOB_WORDS:
         return None
     if sector := _SECTORS.get(word_of(terms[i + 1]) if i + 1 < len(terms) else ""):
-        return Word(sector), 2, "", True
+        return Found(Word(sector), 2, "", True)
     found = place_at(terms, i + 1) or _company_at(terms, i + 1)
-    return None if found is None else (found[1], 1 + found[0], "", True)
+    return None if found is None else Found(found[1], 1 + found[0], "", True)
 
 
 def _from_place(terms: list[Node], i: int) -> Found | None:
     """ "an engineer from Berlin": there, or from: it."""
     if word_of(terms[i]) != "from" or (home := place_at(terms, i + 1)) is None:
         return None
-    return home[1], 1 + home[0], "", True
+    return Found(home[1], 1 + home[0], "", True)
 
 
 def _remote(terms: list[Node], i: int) -> Found | None:
     """ "remote EU or Berlin"."""
     remote = remote_at(terms, i)
-    return None if remote is None else (remote[1], remote[0], "", True)
+    return None if remote is None else Found(remote[1], remote[0], "", True)
 
 
 def _workplace(terms: list[Node], i: int) -> Found | None:
@@ -149,15 +144,15 @@ def _workplace(terms: list[Node], i: int) -> Found | None:
         return None
     attr = Attr("remote", ATTRS["remote"][token])
     if token in ("hybrid", "onsite") and (place := place_at(terms, i + 1)) is not None:
-        return And((attr, place[1])), 1 + place[0], "", True
-    return attr, 1, "", False
+        return Found(And((attr, place[1])), 1 + place[0], "", True)
+    return Found(attr, 1, "", False)
 
 
 def _or_place(terms: list[Node], i: int) -> Found | None:
     """ "Berlin or remote Germany", no "in" before it."""
     if not isinstance(terms[i], Or) or (place := place_at(terms, i)) is None:
         return None
-    return place[1], place[0], "", True
+    return Found(place[1], place[0], "", True)
 
 
 def _either(terms: list[Node], i: int) -> Found | None:
@@ -174,7 +169,7 @@ def _either(terms: list[Node], i: int) -> Found | None:
     else:
         return None
     unique = tuple(dict.fromkeys(attrs))
-    return unique[0] if len(unique) == 1 else Or(unique), 1, "", False
+    return Found(unique[0] if len(unique) == 1 else Or(unique), 1, "", False)
 
 
 def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:

@@ -11,7 +11,7 @@ from bot.normalize.fields import AMOUNT_UNITS, RUPEE_UNITS, UNIT_PATTERN
 from bot.query import parse as parse_query
 from bot.salary import currency_code, currency_word
 from bot.syntax import Node, Phrase, Word, format_node
-from bot.telegram.tips.tip import word_of
+from bot.telegram.tips.tip import Found, word_of
 
 AT_LEAST = frozenset({
     "over", "above", "from", "min", "minimum", "least", "paying", "pays", "earning", "salary",
@@ -61,7 +61,7 @@ _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120
 _CURRENCY = re.compile(r"([€$£¥₹])\s?\d|\d[km]?\s?(?:([€$£¥₹])|([A-Za-z]{3,8})\b)")
 
 
-def salary_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int, str, bool] | None:
+def salary_at(terms: list[Node], i: int, currency: str = "") -> Found | None:
     """The salary filter the words from `i` mean, as `sentence` reads filters: (the filter,
     how many words it takes, what was typed, True); None when they name no pay, or an amount
     no filter takes ("0 lpa", "99999999999999999999k": they stay words). `currency` is the
@@ -72,14 +72,14 @@ def salary_at(terms: list[Node], i: int, currency: str = "") -> tuple[Node, int,
         return None
 
 
-def _salary_at(terms: list[Node], i: int, currency: str) -> tuple[Node, int, str, bool] | None:
+def _salary_at(terms: list[Node], i: int, currency: str) -> Found | None:
     token = word_of(terms[i])
     nxt = terms[i + 1] if i + 1 < len(terms) else None
     if token in _SAYS_PAY and nxt is not None and word_of(nxt) not in _SAYS_PAY:
         j = i + 1 + (word_of(nxt) in ("of", "is", "at"))  # "salary at least 90k", "of 90k"
         if j < len(terms) and (found := _salary_at(terms, j, currency)) is not None:
             node, taken, said, alone = found
-            return node, taken + j - i, f"{token} {said}", alone
+            return Found(node, taken + j - i, f"{token} {said}", alone)
     if (found := _amount_at(terms, i, token, nxt, currency)) is None:
         return None
     node, taken, said, alone = found
@@ -92,7 +92,7 @@ def _salary_at(terms: list[Node], i: int, currency: str) -> tuple[Node, int, str
             taken += n
         else:
             break
-    return node, taken, said, alone
+    return Found(node, taken, said, alone)
 
 
 # Words before an amount that say it is pay ("salary at least 90k"), and after it that say it
@@ -117,27 +117,27 @@ def _yearly_at(terms: list[Node], i: int) -> int:
 
 def _amount_at(
     terms: list[Node], i: int, token: str, nxt: Node | None, currency: str
-) -> tuple[Node, int, str, bool] | None:
+) -> Found | None:
     code = _code_at(terms, i + 2 if token in AT_LEAST | AT_MOST else i + 1)
     if token in AT_LEAST | AT_MOST and (lakhs := _lakhs_at(terms, i + 1)) is not None:
         op = "<=" if token in AT_MOST else ">="  # "over 15 lakhs"
-        return _salary(op, lakhs[0], currency), 3, f"{token} {lakhs[1]}", True
+        return Found(_salary(op, lakhs[0], currency), 3, f"{token} {lakhs[1]}", True)
     if nxt is not None and token in AT_LEAST | AT_MOST and (value := amount(nxt)):
         op = "<=" if token in AT_MOST else ">="
         at = "at " if token == "least" and i and word_of(terms[i - 1]) == "at" else ""
         salary = _salary(op, value, code or currency)
-        return salary, 2 + bool(code), f"{at}{token} {_typed(nxt)}", True
+        return Found(salary, 2 + bool(code), f"{at}{token} {_typed(nxt)}", True)
     if token in AT_LEAST and (rate := _rate_at(terms, i + 1)) is not None:
-        return _salary(">=", rate[0], currency), 1 + rate[1], f"{token} {rate[2]}", True
+        return Found(_salary(">=", rate[0], currency), 1 + rate[1], f"{token} {rate[2]}", True)
     if (rate := _rate_at(terms, i)) is not None:  # "£500/day", "45 an hour"
-        return _salary(">=", rate[0], currency), rate[1], rate[2], True
+        return Found(_salary(">=", rate[0], currency), rate[1], rate[2], True)
     if (lakhs := _lakhs_at(terms, i)) is not None:  # "20 lpa"
-        return _salary(">=", lakhs[0], currency), 2, lakhs[1], True
+        return Found(_salary(">=", lakhs[0], currency), 2, lakhs[1], True)
     if (bare := amount(terms[i], bare=True)) is not None:
-        return _salary(">=", bare, code or currency), 1 + bool(code), _typed(terms[i]), True
+        return Found(_salary(">=", bare, code or currency), 1 + bool(code), _typed(terms[i]), True)
     if (span := _span(terms[i])) is not None:  # "100k-150k", "80-100k"
         said = "-".join(format_node(terms[i]).strip('"').split())
-        return _salary("", span, code or currency), 1 + bool(code), said, True
+        return Found(_salary("", span, code or currency), 1 + bool(code), said, True)
     return None
 
 

@@ -12,7 +12,7 @@ from typing import TypeGuard
 from bot import nearby, placenames
 from bot.synonyms import DISTANCE, UNITS
 from bot.syntax import NEAR, OPEN_TO, And, Attr, Field, Node, Or, Phrase, Word
-from bot.telegram.tips.tip import word_of
+from bot.telegram.tips.tip import Found, word_of
 
 
 def place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
@@ -129,7 +129,7 @@ def a_place(name: str) -> bool:
     return placenames.names_a_place(name) or placenames.names_a_place(f"the {name}")
 
 
-def within_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+def within_at(terms: list[Node], i: int) -> Found | None:
     """ "within 30 km of munich" (or "30km", "20 miles") from `i`, as near:"munich 30km"."""
     toks = [word_of(t) for t in terms[i + 1 : i + 5]]
     m = DISTANCE.fullmatch(toks[0]) if toks else None
@@ -145,7 +145,7 @@ def within_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     if place is None or not isinstance(city, Word | Phrase) or not nearby.near(city.text):
         return None
     name = Phrase((*city.text.split(), f"{m.group(1)}{unit}"))
-    return Field(NEAR, name), n + 2 + place[0], " ".join(["within", *toks[:n]]), True
+    return Found(Field(NEAR, name), n + 2 + place[0], " ".join(["within", *toks[:n]]), True)
 
 
 def town_at(terms: list[Node], i: int) -> tuple[int, Phrase] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.syntax import ATTRS, Attr, Node, Not, Phrase, Word
-from bot.telegram.tips.tip import word_of
+from bot.telegram.tips.tip import Found, word_of
 from bot.telegram.tips.words import TYPES
 
 # Sponsorship one does not need ("no visa sponsorship needed", "I don't need sponsorship"):
@@ -30,7 +30,7 @@ _VISA = frozenset({
 _SPEAKING = frozenset({"speaking", "speaker", "speakers"})
 
 
-def stated_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+def stated_at(terms: list[Node], i: int) -> Found | None:
     """The filter the words from `i` ask for, as `sentence` reads filters (the filter, how many
     words it takes, "", False: typed as a query, the visa and language tips tell of them):
     "visa sponsorship" visa:yes, "English speaking" (or "English-speaking", or "in English")
@@ -39,9 +39,9 @@ def stated_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     after = word_of(terms[i + 1]) if i + 1 < len(terms) else ""
     if (token, after) in _VISA:  # "visa sponsorship required": the third word too
         third = word_of(terms[i + 2]) if i + 2 < len(terms) else ""
-        return Attr("visa", "yes"), 2 + (third in ("needed", "required")), "", False
+        return Found(Attr("visa", "yes"), 2 + (third in ("needed", "required")), "", False)
     if token == "sponsorship" and i and word_of(terms[i - 1]) in ("with", "offering", "offer"):
-        return Attr("visa", "yes"), 1, "", False  # "with sponsorship"
+        return Found(Attr("visa", "yes"), 1, "", False)  # "with sponsorship"
     if isinstance(term, Phrase) and len(term.tokens) == 2 and term.tokens[1] in _SPEAKING:
         token, after, taken = term.tokens[0], "", 1  # "English-speaking"
     else:
@@ -50,7 +50,7 @@ def stated_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     if code is None or len(token) < 3:  # a name, not "de"
         return None
     if taken == 2 or isinstance(term, Phrase) or (i and word_of(terms[i - 1]) == "in"):
-        return Attr("lang", code), taken, "", False
+        return Found(Attr("lang", code), taken, "", False)
     return None
 
 
@@ -61,7 +61,7 @@ _ROLE_OF = frozenset({
 })  # fmt: skip
 
 
-def kind_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
+def kind_at(terms: list[Node], i: int) -> Found | None:
     """The kind of job the words from `i` ask for, as `stated_at` gives filters: "contract"
     (freelance) type:contract, "full time" type:full-time, "internships" type:internship,
     "permanent" -type:contract; None for any other words, a smart contract or a contract
@@ -70,11 +70,11 @@ def kind_at(terms: list[Node], i: int) -> tuple[Node, int, str, bool] | None:
     said = term.text if isinstance(term, Word | Phrase) else ""
     after = word_of(terms[i + 1]) if i + 1 < len(terms) else ""
     if kind := TYPES.get(f"{said} {after}"):  # "full time only", as two words
-        return Attr("type", kind), 2, "", False
+        return Found(Attr("type", kind), 2, "", False)
     if said == "permanent":  # "permanent roles only": no contract
-        return Not(Attr("type", "contract")), 1, "", False
+        return Found(Not(Attr("type", "contract")), 1, "", False)
     if (kind := TYPES.get(said)) is None or after in _ROLE_OF:
         return None
     if i and word_of(terms[i - 1]) == "smart":  # a smart contract
         return None
-    return Attr("type", kind), 1, "", False
+    return Found(Attr("type", kind), 1, "", False)

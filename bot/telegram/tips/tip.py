@@ -6,10 +6,23 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.syntax import And, Node, Or, Word, format_node
 
 esc = html.escape
+
+
+class Found(NamedTuple):
+    """What the words at one place of a sentence mean (`tips.filters` and the readers it
+    asks): the filter, how many words it takes, the words to name as ones few jobs say ("" for
+    none), and whether it alone reads as a sentence ("remote" and "3 years" have tips of
+    their own)."""
+
+    filter: Node
+    taken: int
+    said: str
+    alone: bool
 
 
 @dataclass(frozen=True, slots=True)
