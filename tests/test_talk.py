@@ -582,6 +582,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("jobs @ stripe", "<code>/alert company:stripe</code>"),
         ("rust; go; scala", "<code>/alert rust OR go OR scala</code>"),
         ("de.indeed.com/jobs?q=rust", "That's an Indeed link. I don't read Indeed"),
+        ("menu", "Send /help for every command"),
     ],
 )
 async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(

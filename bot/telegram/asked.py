@@ -26,7 +26,7 @@ _ASKED = {
     "quiet": "quiet", "timezone": "timezone", "settings": "settings", "saved": "saved",
     "export": "export", "import": "import", "follow": "follow", "following": "following",
     "unfollow": "unfollow", "applications": "applied",
-    "mute": "mute", "muted": "muted", "unmute": "unmute", "help": "help", "commands": "help",
+    "mute": "mute", "muted": "muted", "unmute": "unmute", "help": "help", "commands": "help", "menu": "help",
 }  # fmt: skip
 # Words that make a text one said to the bot, not keywords ("my alerts", "how do I ...").
 _TO_THE_BOT = frozenset({
