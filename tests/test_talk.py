@@ -583,6 +583,19 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("rust; go; scala", "<code>/alert rust OR go OR scala</code>"),
         ("de.indeed.com/jobs?q=rust", "That's an Indeed link. I don't read Indeed"),
         ("menu", "Send /help for every command"),
+        (
+            "I want to watch Monzo, Revolut and Wise for rust roles",
+            "<code>/follow Monzo, Revolut, Wise</code> reads their job boards; then <code>/alert "
+            "rust company:(monzo OR revolut OR wise)</code> sends each of those jobs there.",
+        ),
+        (
+            "I want to follow Monzo for remote go jobs in Europe",
+            "<code>/follow Monzo</code> reads its job board; then <code>/alert remote:yes go "
+            "from:europe company:monzo</code>",
+        ),
+        ("can you watch Adyen for me?", "<code>/follow Adyen</code>."),
+        ("rust or go or scala at fintechs", "<code>/alert (rust OR go OR scala) fintech</code>"),
+        ("any new rust roles at Wise?", "<code>/alert rust company:wise</code>"),
     ],
 )
 async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(

@@ -26,6 +26,7 @@ LINES = (
     'and & / ( ) " - : remove add my 1 2 3 why it so quiet series A top 5 visa sponsorship',
     "English speaking CET timezone years experience rsut berlni senoir oder ohne sin bitte",
     "holiday until the 4th January next month soon back delete data closed twice applied include",
+    "watch follow Monzo, Revolut and Wise for fintechs any new @ ; junior developer I'm a menu",
 )
 WORDS = [word for line in LINES for word in line.split()]
 

@@ -5,14 +5,17 @@ night"): the command, ready to copy. Pure; `talk` answers texts with it."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping
 
 from bot.pausetime import looks_like_a_time
+from bot.syntax import Field, Or, Phrase, Word, format_node
 from bot.telegram.asked_how import how_asked
 from bot.telegram.commands import Command
+from bot.telegram.tips.sentence import meant
 from bot.telegram.whyname import words_of
 from bot.wording import shorten
-from bot.words import fold
+from bot.words import fold, tokens
 
 esc = html.escape
 
@@ -66,6 +69,8 @@ def asked(words: list[str], commands: Mapping[str, Command]) -> str | None:
     every = "all" in folded or mine  # "delete my alerts": /delete all asks first
     if first in ("delete", "remove") and every and not ids and "delete" in commands:
         return "Commands start with a slash: <code>/delete all</code>."  # "delete my alerts"
+    if (both := _followed_for(folded, words)) and "follow" in commands and "alert" in commands:
+        return both  # "I want to watch Monzo, Revolut and Wise for rust roles"
     if (company := _followed(folded, words)) and "follow" in commands:
         return f"Commands start with a slash: <code>/follow {esc(shorten(company, 200))}</code>."
     slashless = first in commands and first not in ("alert", "search", "stop", "help")
@@ -145,11 +150,22 @@ _ASKING = frozenset({
 _NOT_A_NAME = frozenset({"up", "me", "my", "the", "jobs", "alerts", "alert", "companies", "boards"})
 
 
+def asks_to_follow(words: list[str]) -> bool:
+    """Whether a text asks to follow a company in words ("I want to follow Monzo for remote go
+    jobs"): a sentence of the jobs it wants, but a /follow first."""
+    return _follow_at([fold(w.strip(",.!?:;")) for w in words]) is not None
+
+
+def _follow_at(folded: list[str]) -> int | None:
+    """Where a verb of following stands after words of asking ("can you watch …"), or None."""
+    at = next((k for k, w in enumerate(folded) if w in _FOLLOW), None)
+    return at if at and set(folded[:at]) <= _ASKING else None
+
+
 def _followed(folded: list[str], words: list[str]) -> str:
     """The company a text asks to follow in words ("I want to follow Stripe", "can you watch
     Adyen for me?"), or "": a verb of following after words of asking, a name after it."""
-    at = next((k for k, w in enumerate(folded) if w in _FOLLOW), None)
-    if at is None or not at or not set(folded[:at]) <= _ASKING:
+    if (at := _follow_at(folded)) is None:
         return ""  # "follow up specialist", "watch" said first: keywords or the command
     rest = [w.strip(",.!?") for w in words[at + 1 :]]
     while rest and fold(rest[-1]) in ("please", "pls", "me", "for", "jobs", "too", "also"):
@@ -157,6 +173,32 @@ def _followed(folded: list[str], words: list[str]) -> str:
     if not rest or fold(rest[0]) in _NOT_A_NAME or len(rest) > 6:
         return ""
     return " ".join(rest).removesuffix("'s").removesuffix("’s")
+
+
+_FOR = re.compile(r"\s+for\s+(?:their\s+|its\s+|any\s+)?(?P<kind>[^.!?]{1,60}?)\s*[.!?]*$")
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def _followed_for(folded: list[str], words: list[str]) -> str | None:
+    """ "I want to watch Monzo, Revolut and Wise for rust roles": the /follow of them, which
+    reads their boards, and the /alert of those jobs at them; None for another text."""
+    if (at := _follow_at(folded)) is None:
+        return None
+    said = " ".join(words[at + 1 :])
+    if (kind := _FOR.search(said)) is None or fold(kind["kind"]).startswith("me"):
+        return None  # "can you watch Adyen for me?"
+    names = [n for n in _AND.split(said[: kind.start()]) if n]
+    query = meant(f"{kind['kind']} jobs")
+    if not names or len(names) > 10 or any(len(n.split()) > 3 for n in names) or not query:
+        return None
+    each = [Word(t[0]) if len(t) == 1 else Phrase(tuple(t)) for n in names if (t := tokens(n))]
+    company = Field("company", each[0] if len(each) == 1 else Or(tuple(each)))
+    alert = esc(shorten(f"{query} {format_node(company)}", 200))
+    boards = "their job boards" if len(names) > 1 else "its job board"
+    return (
+        f"Commands start with a slash: <code>/follow {esc(', '.join(names))}</code> reads "
+        f"{boards}; then <code>/alert {alert}</code> sends each of those jobs there."
+    )
 
 
 def _after_to(words: list[str]) -> str:

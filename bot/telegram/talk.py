@@ -13,7 +13,7 @@ from bot.follow import walled
 from bot.policy import PolicyError
 from bot.stack import is_tech
 from bot.telegram.args import with_scheme
-from bot.telegram.asked import asked
+from bot.telegram.asked import asked, asks_to_follow
 from bot.telegram.chat import NOT_A_COMMAND, small_talk
 from bot.telegram.commands import Command
 from bot.telegram.latest import about_job_reply, job_asked_about, topic
@@ -140,8 +140,8 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     if clock and _WHERE.search(home := _LIVE.sub(" ", body)):
         body = home  # "I live in Berlin. Remote within the EU or Berlin": where one lives says less
     read = _Read(text, words, first, greeted, body, clock, _query(body, first, greeted))
-    command = None if read.filtered and _JOBS.search(body) else asked(words, commands)
-    return command if command is not None else _offer(read)  # (not "rust jobs, EU timezone")
+    jobs = read.filtered and _JOBS.search(body) and not asks_to_follow(words)  # not "…, EU tz"
+    return (None if jobs else asked(words, commands)) or _offer(read)
 
 
 def _said(text: str, commands: Mapping[str, Command]) -> str | None:

@@ -117,10 +117,12 @@ def _in_place(terms: list[Node], i: int) -> Found | None:
 
 def _at_company(terms: list[Node], i: int) -> Found | None:
     """ "jobs at stripe" (or at a place); "roles at fintechs" is a kind, not a name."""
-    if word_of(terms[i]) not in ("at", "from") or not i or word_of(terms[i - 1]) not in JOB_WORDS:
-        return None
-    if sector := _SECTORS.get(word_of(terms[i + 1]) if i + 1 < len(terms) else ""):
+    token, jobs = word_of(terms[i]), i > 0 and word_of(terms[i - 1]) in JOB_WORDS
+    sector = _SECTORS.get(word_of(terms[i + 1]) if i + 1 < len(terms) else "")
+    if sector and (token == "at" or (token == "from" and jobs)):  # "rust at fintechs"
         return Found(Word(sector), 2, "", True)
+    if token not in ("at", "from") or not jobs:
+        return None
     found = place_at(terms, i + 1) or _company_at(terms, i + 1)
     return None if found is None else Found(found[1], 1 + found[0], "", True)
 

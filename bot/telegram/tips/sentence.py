@@ -52,7 +52,9 @@ def _said_before(terms: list[Node], i: int) -> bool:
     after, before = (word_of(terms[i]) if i < len(terms) else ""), word_of(terms[i - 1])
     if before == "pay":
         return after in AT_LEAST or after in AT_MOST or (i < len(terms) and bool(amount(terms[i])))
-    return after in JOB_WORDS if before == "new" else after in NEAR_WORDS or not after  # "anywhere"
+    if before == "new":  # "a new role"; "any new rust roles": "new" of any job
+        return after in JOB_WORDS or (i > 1 and word_of(terms[i - 2]) == "any")
+    return after in NEAR_WORDS or not after  # "anywhere"
 
 
 def _welcome(terms: list[Node], i: int) -> int:
