@@ -65,6 +65,7 @@ def test_a_name_no_job_has_gets_the_follow_that_reads_its_company() -> None:
         "job board, and its jobs then reach your alerts."
     ), "one letter off a place: the place, or the company"
     assert "/follow" not in spelling_tip(parse("rsut").root, unseen, "/edit 1"), "a tech's typo"
+    assert "/follow" not in spelling_tip(parse("berlni").root, lambda w: True, "/x"), "swapped"
     assert "No job I have read is from “monzo”. If Monzo is a company, <code>/follow Monzo" in (
         spelling_tip(parse("rust company:monzo").root, unseen, "/search")
     )

@@ -74,7 +74,7 @@ def spelling_tip(root: Node, unseen: Callable[[str], bool], command: str) -> str
     for word, bare in words:
         if (better := meant(word)) is not None and unseen(word):
             fixed = format_node(_respelled(root, word, better))
-            place = bare and better in _known()[1]  # "adyen": aden, or the company
+            place = bare and better in _known()[1] and not _swapped(word, better)  # "adyen"
             return (
                 f"\nNo job I have read has the word “{esc(word)}”: did you mean "
                 f"<b>{esc(better)}</b>? <code>{esc(command)} {esc(fixed)}</code>"
@@ -87,6 +87,13 @@ def spelling_tip(root: Node, unseen: Callable[[str], bool], command: str) -> str
         if isinstance(name, Word | Phrase) and unseen(format_node(Field("company", name))):
             return f"\nNo job I have read is from “{esc(name.text)}”. {_follow(name.text)}"
     return ""
+
+
+def _swapped(word: str, other: str) -> bool:
+    """Whether `word` is `other` with two letters side by side swapped ("berlni"): a slip of
+    the fingers, never a name of its own."""
+    diff = [k for k, (a, b) in enumerate(zip(word, other, strict=False)) if a != b]
+    return len(word) == len(other) and len(diff) == 2 and diff[1] == diff[0] + 1
 
 
 def _a_name(word: str) -> bool:
