@@ -38,7 +38,9 @@ _THANKS = re.compile(
     r"(?:🙏|👍|🙂|😊)*",
     re.IGNORECASE,
 )
-_THANKED = re.compile(r"than|thx|\bty\b|cheer|apprec|dank|merc|grac|bot|is|was|love", re.IGNORECASE)
+_THANKED = re.compile(
+    r"than|thx|\bty\b|cheer|apprec|dank|merc|grac|\b(?:bot|is|was|love)\b", re.IGNORECASE
+)
 _ACK = re.compile(
     r"(?:ok(?:ay)?|k|cool|nice|great|awesome|perfect|got\s+it|alright|lol|haha+|hehe|sure|"
     r"yes|yep|yeah|no|nope|hmm+)[\s,!.]*",
@@ -70,7 +72,7 @@ _HIRED = re.compile(
     re.IGNORECASE,
 )
 _BUT = re.compile(r"\b(?:but|not|why|didn|doesn|isn|wasn|never|no)\b", re.IGNORECASE)
-HIRED = (
+_HIRED_REPLY = (
     "Congratulations! 🎉 <code>/pause</code> keeps your alerts for your next search (/resume "
     "turns them back on); <code>/stop</code> deletes them with all your data."
 )
@@ -82,7 +84,7 @@ def small_talk(text: str) -> str | None:
     if len(text) > 200:  # small talk is short
         return None
     if (hired := _HIRED.fullmatch(text)) and not _BUT.search(hired["rest"] or hired["also"] or ""):
-        return HIRED  # "I got a job!", not "I found a job but it didn't come"
+        return _HIRED_REPLY  # "I got a job!", not "I found a job but it didn't come"
     if _INTRO.fullmatch(text):
         return INTRO
     if _THANKS.fullmatch(text) and _THANKED.search(text):
