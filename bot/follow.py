@@ -77,7 +77,7 @@ async def recognise(url: str, guard: HostGuard | None, poller: Poller) -> tuple[
         await guard.check(url)
     fetcher = poller.fetcher
     async with fetcher.deadline(poller.polling.fetch_timeout):
-        return await sources.base.detect_remote(fetcher, url)
+        return await sources.detect_remote(fetcher, url)
 
 
 class Window:

@@ -85,17 +85,17 @@ def print_postings(kind: str, endpoint: str, postings: list[Posting], as_json: b
 
 async def detect(
     url: str, fetch_timeout: float = PollingConfig.fetch_timeout
-) -> list[sources.base.Found]:
+) -> list[sources.discover.Found]:
     """The board(s) at `url`, fetching it once at most (a careers page names its ATS board)."""
     from bot.http import Fetcher, build_client
 
     async with build_client() as client:
         fetcher = Fetcher(client)
         async with fetcher.deadline(fetch_timeout):
-            return await sources.base.detect_all(fetcher, url)
+            return await sources.discover.detect_all(fetcher, url)
 
 
-def print_found(boards: list[sources.base.Found]) -> int:
+def print_found(boards: list[sources.discover.Found]) -> int:
     """kind<TAB>URL a line; a kind jobbot can't read yet is said on stderr."""
     for found in boards:
         print(f"{found.kind}\t{found.url}")

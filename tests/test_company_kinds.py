@@ -30,8 +30,8 @@ from bot.sources import (
     phenom,
     pinpoint,
 )
-from bot.sources.base import detect_all
 from bot.sources.contract import Context, Source, parse_recorded
+from bot.sources.discover import detect_all
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -13,8 +13,8 @@ from bot import careers
 from bot.models import BoardInfo, FetchResult
 from bot.normalize import posting
 from bot.sources import get
-from bot.sources.base import sniff
 from bot.sources.contract import Context, parse_recorded
+from bot.sources.discover import sniff
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # The folder's kind, unless a file is listed here with its own (kind, options).

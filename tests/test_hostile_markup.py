@@ -17,8 +17,9 @@ import pytest
 from bot.models import BoardInfo, FetchResult, RawPosting
 from bot.normalize import html_to_text, page_text, posting, tree
 from bot.sources import get
-from bot.sources.base import page_markup, sniff
+from bot.sources.base import page_markup
 from bot.sources.contract import Context, parse_recorded
+from bot.sources.discover import sniff
 from bot.sources.getro import next_data
 from bot.sources.hn import _first_line
 from tests import cputime
