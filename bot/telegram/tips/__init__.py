@@ -5,9 +5,9 @@ refuse it too). Pure: each reads the parsed query.
 
 This module says which tips a reply gets, in what order, and offers one query that takes them
 all; each kind is a module of its own: `sentence` (a query written as a sentence), `where`
-(remote, from:, near:, location:), `words` (levels, years, visa, languages, OR and commas,
-other sites' fields), `said` (roles typed in the plural) and `amounts` (salaries and years
-a job may not state, currencies).
+(remote, from:, near:, location:), `words` (levels, years, visa, languages, other sites'
+fields), `lists` (OR beside words, commas, slashes), `said` (roles typed in the plural) and
+`amounts` (salaries and years a job may not state, currencies).
 """
 
 from __future__ import annotations
@@ -18,21 +18,13 @@ from collections.abc import Callable, Iterator, Sequence
 from bot.syntax import And, Node, Or, format_node
 from bot.telegram.tips.amounts import currency_tip
 from bot.telegram.tips.exclude import exclusion_tip, unwanted_tip
+from bot.telegram.tips.lists import grouping_tip, list_tip, slash_tip
 from bot.telegram.tips.said import plural_tip
 from bot.telegram.tips.sector import sector_tip
 from bot.telegram.tips.sentence import sentence_tip
 from bot.telegram.tips.tip import Tip, joined
 from bot.telegram.tips.where import open_tip, place_tip, remote_from_tip, workplace_tip
-from bot.telegram.tips.words import (
-    grouping_tip,
-    language_tip,
-    level_tip,
-    list_tip,
-    slash_tip,
-    type_tip,
-    visa_tip,
-    years_tip,
-)
+from bot.telegram.tips.words import language_tip, level_tip, type_tip, visa_tip, years_tip
 from bot.telegram.tips.zones import zone_tip
 
 # A kind of tip: (the query, as typed, the command it is offered with) -> its tip, if any.

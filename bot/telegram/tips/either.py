@@ -10,8 +10,8 @@ import re
 
 from bot.stack import is_tech
 from bot.syntax import And, Node, Or
+from bot.telegram.tips.lists import regrouped, slashed
 from bot.telegram.tips.places import a_place
-from bot.telegram.tips.words import regrouped, slashed
 
 # "at stripe, adyen or wise", "in berlin, munich or hamburg": a list of one-word names.
 _LISTED = re.compile(
@@ -46,7 +46,7 @@ _OR_AGAIN = re.compile(r"\b(or)\s+(?:in|at|near)\b", re.IGNORECASE)
 
 def either_spelled(text: str) -> str:
     """`text` with the either-or a sentence spells written with OR: words joined by a slash
-    ("Staff/Principal": `tips.words.slashed`), a list closed by "or" after "at", "in" or
+    ("Staff/Principal": `tips.lists.slashed`), a list closed by "or" after "at", "in" or
     "for" ("at stripe, adyen or wise"), what to leave out listed ("no crypto and gambling":
     either is left out)."""
     text = _BULLETS.sub(", ", _OR_SAID.sub(" or ", text))  # "Backend · Berlin": as commas set

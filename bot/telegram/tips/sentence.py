@@ -14,13 +14,14 @@ from bot.syntax import And, Node, Phrase, format_node
 from bot.telegram.tips.codes import codes_spelled
 from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.filters import GLUE, JOB_WORDS, NEAR_WORDS, filter_at
+from bot.telegram.tips.lists import jobs_or
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, pay_spelled
 from bot.telegram.tips.places import in_a_place, or_remote, without_place_again
 from bot.telegram.tips.said import kind_of_work, one_word
 from bot.telegram.tips.stated import NO_SPONSORSHIP
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at, workplace_spelled
-from bot.telegram.tips.words import NO_WORDS, jobs_or
+from bot.telegram.tips.words import NO_WORDS
 
 esc = html.escape
 

@@ -1,6 +1,7 @@
 """Tips on words that find other jobs than meant: a level ("senior") or language ("german")
 typed as a word, years of experience or "visa" as words, OR beside words it does not group,
-commas between words, and fields other sites have (`level:senior`). Pure.
+and fields other sites have (`level:senior`). How words are joined (OR, commas, slashes) is
+`lists`. Pure.
 """
 
 from __future__ import annotations
@@ -8,15 +9,12 @@ from __future__ import annotations
 import html
 import re
 
-from bot.errors import QueryError
-from bot.query import parse as parse_query
 from bot.syntax import (
     ATTRS,
     And,
     Attr,
     Field,
     Node,
-    Or,
     Phrase,
     Word,
     Years,
@@ -24,7 +22,6 @@ from bot.syntax import (
 )
 from bot.telegram.tips.tip import Tip, joined, word_of
 from bot.wording import plural
-from bot.words import tokens
 
 esc = html.escape
 
@@ -143,67 +140,6 @@ def language_tip(root: Node, typed: str, command: str) -> Tip | None:
     return None
 
 
-def grouping_tip(root: Node, typed: str, command: str) -> Tip | None:
-    """When OR sits beside words it does not group, with no parentheses typed: "rust OR go
-    remote:yes" is rust, or go that is remote, which few mean. The grouping most mean is
-    offered."""
-    if (
-        "(" in typed
-        or not isinstance(root, Or)
-        or not any(isinstance(c, And) for c in root.children)
-    ):
-        return None
-    said = "AND binds tighter than OR, as the parentheses above show."
-    meant = regrouped(root)
-    if meant is None:
-        return Tip(f"{said} To group otherwise, write them: <code>(rust OR go) remote:yes</code>.")
-    return Tip(said, "Grouped as most mean it:", meant)
-
-
-def regrouped(root: Or) -> Node | None:
-    """The query with OR binding tighter: "a OR b x y" -> "(a OR b) x y", "x y a OR b" ->
-    "x y (a OR b)" and "x a OR b y" -> "x (a OR b) y"; None when a term between the first
-    and the last is itself several words."""
-    head, *middle, last = root.children
-    if any(isinstance(c, And) for c in middle):
-        return None
-    before = head.children if isinstance(head, And) else (head,)
-    after = last.children if isinstance(last, And) else (last,)
-    return And((*before[:-1], Or((before[-1], *middle, after[0])), *after[1:]))
-
-
-# A comma between terms, not inside a number ("salary:>=120,000").
-_LIST_COMMA = re.compile(r"\s*,(?!\d)\s*")
-_LIST_LINES = re.compile(r",?[ \t]*\n\s*")
-
-
-_LIST_ITEM = re.compile(r"\.?\w[\w.+#*/-]*")  # one word: no field, negation or space
-
-
-def list_tip(root: Node, typed: str, command: str) -> Tip | None:
-    """When single words are listed with commas (or one a line) and no OR: "rust, go, scala"
-    needs all three words, as spaces would; most who write it mean any of them, so OR is
-    offered (`command`, "/edit 3" or "/search", says whether this is an alert)."""
-    if isinstance(root, Or) or '"' in typed or re.search(r"\bOR\b|\|", typed, re.I):
-        return None
-    lines = "\n" in typed.strip()
-    typed = _LIST_LINES.sub(", ", typed.strip())  # one a line, as a list is pasted
-    items = [item for item in _LIST_COMMA.split(typed.strip(" ,")) if item]
-    if len(items) < 2 or not all(_LIST_ITEM.fullmatch(item) for item in items):
-        return None  # "senior rust, berlin", "rust, -java", "rust, remote:yes": all meant
-    try:
-        either = parse_query(" OR ".join(items)).root
-    except QueryError:
-        return None
-    what = "search" if command == "/search" else "alert"
-    return Tip(
-        f"{'words on lines of their own are joined' if lines else 'a comma joins words'} as "
-        f"{'by spaces' if lines else 'a space does'}, so this {what} needs all of them.",
-        "For any one of them:",
-        either,
-    )
-
-
 # Words no job says as meant: "the top 5", a startup's "Series A", "early-stage".
 NO_WORDS = re.compile(
     r"\b(?:the\s+)?(?:top|best|latest|first|last)\s+\d{1,2}\b|\bseries[- ][a-e]\b"
@@ -213,19 +149,6 @@ NO_WORDS = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )  # when: "I'm moving to Amsterdam next month"
-
-# "Go or Rust jobs, or anything backend": an either-or of two kinds of job, as one list.
-_JOBS_OR = re.compile(
-    r"\s+(?:jobs?|roles?|positions?|openings?)\s*,?\s+or\s+(?:(?:anything|something|any)\s+)?",
-    re.IGNORECASE,
-)
-
-
-def jobs_or(text: str) -> str:
-    """`text` with "X jobs, or anything Y" as "X or Y jobs": a list the either-or reads."""
-    joined, n = _JOBS_OR.subn(" or ", text)
-    return f"{joined.rstrip(' .!?')} jobs" if n else text
-
 
 # Words that name a kind of job ("rust contract"): as words they find any text that has them
 # ("this contract", "mentoring interns"); type: finds the jobs the board or title marks so.
@@ -259,42 +182,4 @@ def type_tip(root: Node, typed: str, command: str) -> Tip | None:
             "For those:",
             joined((*terms[:i], Attr("type", kind), *terms[i + n :])),
         )
-    return None
-
-
-# go/rust, devops/sre, c/c++ (not the comma or stop after them)
-_SLASHED = re.compile(r"[^\s/()\"|]+(?:/[^\s/()\"|]+)+(?<![,;.!?])")
-_BOTH = frozenset({("ui", "ux"), ("ux", "ui"), ("tcp", "ip"), ("pl", "sql")})  # one thing
-
-
-def slashed(typed: str) -> dict[tuple[str, ...], str]:
-    """The words `typed` joins by a slash to mean either ("Go/Rust", "devops/SRE",
-    "Staff/Principal"), each as its words and as typed; not one thing so written (UI/UX,
-    a/b, 24/7, ci/cd), nor an amount's rate (90k/year)."""
-    found: dict[tuple[str, ...], str] = {}
-    for m in _SLASHED.finditer(typed):
-        parts = [tokens(part) for part in m[0].split("/")]
-        words = tuple(p[0] for p in parts if len(p) == 1)
-        if len(words) != len(parts) or words in _BOTH or any(w[0].isdigit() for w in words):
-            continue
-        if max(map(len, words)) > 1:  # not a/b, i/o
-            found[words] = m[0]
-    return found
-
-
-def slash_tip(root: Node, typed: str, command: str) -> Tip | None:
-    """When words are joined by a slash ("Go/Rust", "devops/SRE", "C/C++"): they find the
-    words side by side, as in "Go/Rust", not a job that names one of them; either, joined by
-    OR, is offered."""
-    slashed_ = slashed(typed)
-    terms = root.children if isinstance(root, And) else (root,)
-    for i, term in enumerate(terms):
-        if isinstance(term, Phrase) and term.tokens in slashed_:
-            either = Or(tuple(Word(t) for t in term.tokens))
-            return Tip(
-                f"<b>{esc(slashed_[term.tokens])}</b> finds these words side by side, not a job "
-                f"that names one of them.",
-                "For either:" if len(term.tokens) == 2 else "For any of them:",
-                joined((*terms[:i], either, *terms[i + 1 :])),
-            )
     return None
