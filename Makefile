@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test demo lint format bench clean
+.PHONY: run test demo lint format clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "jobbot needs Python 3.11+"'
@@ -22,14 +22,14 @@ test: $(STAMP)  ## the whole test suite, on every core
 demo: $(STAMP)  ## offline demo: a simulated board and the console chat
 	$(VENV)/bin/jobbot demo
 
-lint: $(STAMP)  ## ruff and mypy (CI runs it after the tests)
+lint: $(STAMP)  ## ruff (lint and format check) and mypy (CI runs it after the tests)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-format: $(STAMP)
+format: $(STAMP)  ## ruff: format the code, then fix what it can
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-clean:
+clean:  ## remove the virtualenv and the caches
 	rm -rf $(VENV) .pytest_cache *.egg-info

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import socket
 
@@ -18,7 +19,8 @@ from bot.scheduler import BoardScheduler
 from bot.sources import get
 from bot.sources.contract import parse_recorded
 from bot.store import Stores
-from bot.telegram.admin import AdminCommands
+from bot.telegram.admin import ADMIN_MENU, AdminCommands
+from bot.telegram.handlers import Handlers
 from bot.transport import Incoming
 from tests.conftest import FIXTURES
 
@@ -44,6 +46,29 @@ async def test_non_admins_get_a_polite_refusal(admin) -> None:
     for command in ("boards", "addboard", "removeboard"):
         reply = await admin.handle(command, say(STRANGER), "https://jobs.lever.co/x")
         assert reply == "Sorry, only the bot's admins can do that."
+
+
+async def test_help_of_an_admin_command_shows_it_to_admins_only(admin, store) -> None:
+    """/help addboard explains it to an admin; anyone else hears that it is the admins' (as
+    running it says), not "There is no /addboard command"."""
+    handlers = Handlers(store.db, admin=admin)
+
+    async def ask(who: int, text: str) -> str:
+        reply = await handlers(Incoming(who, text, user_id=who))
+        assert isinstance(reply, str)
+        return reply
+
+    for command in ADMIN_MENU:
+        shown = await ask(ADMIN, f"/help {command.name}")
+        assert shown.startswith(f"<b>/{command.name}") and html.escape(command.help) in shown
+        refused = await ask(STRANGER, f"/help {command.name}")
+        assert refused.startswith(f"/{command.name} is for the bot's admins only.")
+    assert "/help kinds lists the job boards" in await ask(STRANGER, "/help boards")
+    typo = await ask(ADMIN, "/help addbord")
+    assert typo == "There is no /addbord command. Did you mean <code>/help addboard</code>?"
+    assert "<b>Admin</b>" in await ask(ADMIN, "/help") and "<b>Admin</b>" not in await ask(
+        STRANGER, "/help"
+    )
 
 
 async def test_addboard_probes_baselines_and_polls_then_removeboard(admin, store, boards) -> None:

@@ -14,6 +14,7 @@ from bot.config import AlertsConfig
 from bot.models import Delivery, OutgoingMessage, RawPosting
 from bot.rates import parse_ecb
 from bot.store import Stores
+from bot.syntax import ATTRS, FIELD_NAMES
 from bot.telegram.handlers import Handlers, command_lines
 from bot.transport import Incoming, Press
 from tests.alerting import INFO, JOBS, USER, check_html, raw, say, world_handlers
@@ -167,6 +168,34 @@ async def test_a_slash_of_one_thing_gets_no_either_offered(handlers) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "grouped"),
+    [
+        ("rust OR go NOT (crypto OR web3)", "(rust OR go) -(crypto OR web3)"),
+        ("rust OR go -(crypto OR web3)", "(rust OR go) -(crypto OR web3)"),
+        (
+            'rust OR go company:(n26 OR "trade republic")',
+            "(rust OR go) company:(n26 OR &quot;trade",
+        ),
+        ("rust OR go location:(berlin OR munich)", "(rust OR go) location:(berlin OR munich)"),
+        ("company:(n26 OR wise) rust OR go", "company:(n26 OR wise) (rust OR go)</code>"),
+        ("(a b) OR c", None),  # grouped as typed
+        ("(rust OR go) remote:yes from:eu OR remote:hybrid location:berlin", None),  # no words
+        ("(rust OR go) -crypto", None),
+    ],
+)
+async def test_or_beside_words_gets_its_grouping_whatever_else_is_in_parentheses(
+    handlers, typed: str, grouped: str | None
+) -> None:
+    """ "rust OR go -(crypto OR web3)" sent crypto Rust jobs: its parentheses group what is
+    left out, not the OR, and the tip did not come where any were typed."""
+    reply = await say(handlers, f"/alert {typed}")
+    if grouped is None:
+        assert "Tip: AND binds tighter" not in reply
+    else:
+        assert f"Grouped as most mean it: <code>/edit 1 {grouped}" in reply, reply
+
+
+@pytest.mark.parametrize(
     "text", ["/alert rust remote:yes", "/alert rust -remote:yes", "/alert title:remote"]
 )
 async def test_no_tip_where_the_word_is_not_a_plain_term(handlers, text: str) -> None:
@@ -181,7 +210,10 @@ async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
         "it: <code>/edit 1 (rust OR go) remote:yes</code>."
     )
     reply = await say(handlers, "/edit 1 (rust OR go) remote:yes")
-    assert reply.startswith("✏️ Alert #1 now: <b>(rust OR go) remote:yes</b>\n"), "it works"
+    assert reply.startswith(
+        "✏️ Alert #1 now: <b>(rust OR go) remote:yes</b> (it was <b>rust OR (go remote:yes)</b>: "
+        "<code>/edit 1 rust OR (go remote:yes)</code> undoes it)\n"
+    ), "it works, and says what it was"
     assert "<code>/edit 2 backend (rust OR go)</code>" in await say(
         handlers, "/alert backend rust OR go"
     )
@@ -775,6 +807,35 @@ async def test_help_says_how_currencies_compare_as_this_bot_does(handlers) -> No
     assert "no exchange rates" not in with_rates
 
 
+async def test_help_of_a_filter_shows_its_lines_of_help_alert(handlers) -> None:
+    """salary: and remote: are filters of the alert language, not commands: /help of one says
+    what it takes and shows its lines of /help alert, not "There is no /salary command"."""
+    salary = await say(handlers, "/help salary")
+    assert salary.startswith("<b>salary:</b> is a filter of alerts and /search, not a command.")
+    assert "<code>salary:&gt;=500/day</code>" in salary and "salary:none" in salary
+    assert "remote:yes" not in salary and "There is no" not in salary
+    remote = await say(handlers, "/help remote")
+    assert "It takes yes, no or hybrid." in remote and "<code>remote:yes</code>" in remote
+    assert "salary" not in remote
+    assert "also company:, location:, board:" in await say(handlers, "/help company")
+    for name in (*FIELD_NAMES, *ATTRS):  # every filter of the language has its lines
+        reply = await say(handlers, f"/help {name}")
+        assert reply.startswith(f"<b>{name}:</b>") and "<code>" in reply, name
+    assert await say(handlers, "/help salary:>=100k") == salary, "as typed in a query"
+    assert (await say(handlers, "/help -visa:no")).startswith("<b>visa:</b>")
+
+
+async def test_help_of_a_misspelled_command_offers_the_one_meant(handlers) -> None:
+    pause = await say(handlers, "/help pasue")
+    assert pause == "There is no /pasue command. Did you mean <code>/help pause</code>?"
+    assert "<code>/help salary</code>" in await say(handlers, "/help salery")
+    assert "<code>/help alerts</code>" in await say(handlers, "/help list")  # another bot's
+    assert "<code>/help alert</code>" in await say(handlers, "/help filters")
+    assert "<code>/help kinds</code>" in await say(handlers, "/help kind")
+    nothing = await say(handlers, "/help xyzzy")
+    assert nothing == "There is no /xyzzy command. /help lists them all."
+
+
 async def test_a_salary_in_a_currency_without_rates_gets_a_tip(handlers) -> None:
     """Without exchange rates (or without one for the currency), salary:>=$90k finds only
     jobs paid in dollars: the reply says so, in /alert and in a /search that finds nothing."""
@@ -1040,6 +1101,48 @@ async def test_edit_without_an_id_edits_the_only_alert_or_lists_the_ids(handlers
     assert "tap <code>/edit 2 golang remote:yes</code> to copy it" in await say(
         handlers, "/edit 2"
     ), "an id alone: its query, to copy and change"
+
+
+@pytest.mark.parametrize(
+    ("typed", "reply"),
+    [
+        ("/edit 1 cancel", "Alert #1 is unchanged: <b>rust OR go</b>."),
+        ("/edit 1 never mind!", "Alert #1 is unchanged: <b>rust OR go</b>."),
+        (
+            "/edit 1 add scala",
+            "Alert #1 is unchanged: <b>rust OR go</b>. To add it (tap to copy, then send):\n"
+            "<code>/edit 1 (rust OR go) scala</code> — jobs with both\n"
+            "<code>/edit 1 rust OR go OR scala</code> — jobs with either",
+        ),
+        ("/edit 1 +scala", "<code>/edit 1 rust OR go OR scala</code> — jobs with either"),
+        ("/edit 1 also remote please", "<code>/edit 1 (rust OR go) remote:yes</code> — jobs with"),
+        ("/edit rust OR go 1", "The alert's id comes first: <code>/edit 1 rust OR go</code>."),
+        ("/edit rust OR go #1", "The alert's id comes first: <code>/edit 1 rust OR go</code>."),
+    ],
+)
+async def test_an_edit_that_is_no_new_query_changes_nothing(
+    handlers, store, typed: str, reply: str
+) -> None:
+    """A new query replaces the alert's whole: "add scala" would have lost "rust OR go".
+    "cancel" (after the ✏️ Edit button), a change of the query it has, or the id typed last
+    change nothing; the reply offers the /edit meant."""
+    await say(handlers, "/alert rust OR go")
+    await say(handlers, "/alert kotlin")
+    assert reply in await say(handlers, typed)
+    assert [a.query for a in store.alerts.alerts(USER)] == ["rust OR go", "kotlin"]
+
+
+async def test_an_edit_says_what_the_alert_was_and_how_to_put_it_back(handlers, store) -> None:
+    await say(handlers, "/alert rust OR go")
+    reply = await say(handlers, "/edit 1 address")  # a word that begins like "add"
+    assert reply.startswith(
+        "✏️ Alert #1 now: <b>address</b> (it was <b>rust OR go</b>: "
+        "<code>/edit 1 rust OR go</code> undoes it)\n"
+    )
+    await say(handlers, "/edit 1 rust OR go")
+    assert store.alerts.alerts(USER)[0].query == "rust OR go"
+    same = await say(handlers, "/edit 1 rust OR go")
+    assert same.startswith("✏️ Alert #1 now: <b>rust OR go</b>\n"), "nothing to undo"
 
 
 async def test_delete_by_query_and_a_delete_that_misses_names_the_alerts(handlers, store) -> None:

@@ -185,6 +185,9 @@ async def test_the_edit_button_takes_the_next_text_as_the_new_query(tmp_path, tg
         await press(tg, asked, buttons(asked)["« Back to your alerts"])  # changed their mind
         assert "/alert go" in (await say(tg, "go")).visible_text
         await press(tg, menu, buttons(menu)["✏️ Edit"])
+        kept = (await say(tg, "cancel")).visible_text  # not the new query: nothing changes
+        assert kept == "Alert #1 is unchanged: rust OR go."
+        await press(tg, menu, buttons(menu)["✏️ Edit"])
         clock.now += timedelta(minutes=11)
         assert "/alert elixir" in (await say(tg, "elixir")).visible_text, "too late"
         assert [a.query for a in app.store.alerts.alerts(USER)] == ["rust OR go"]

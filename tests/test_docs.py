@@ -26,6 +26,8 @@ def test_every_kind_is_in_the_readme_table_and_the_example_config(kind: str) -> 
     boards = tomllib.loads(EXAMPLE_CONFIG.read_text())["boards"]
     names = {sources.detect(b["url"])[0] if "kind" not in b else b["kind"] for b in boards}
     assert kind in names, f"config.example.toml has no {kind} board"
+    listed = re.search(r"^# Kinds: (.*?)(?: \(|\.)", EXAMPLE_CONFIG.read_text(), re.M | re.S)
+    assert listed and kind in re.split(r"[,\s#]+", listed[1]), "config.example.toml's Kinds:"
 
 
 def test_the_readme_board_table_is_generated_from_the_registry() -> None:

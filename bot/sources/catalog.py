@@ -1,6 +1,6 @@
 """The board kinds as users read them, generated from the registry (each kind's `title` and
 `example_url`), so the docs cannot fall behind the code: the README's board table and the
-`/help boards` reply.
+`/help kinds` reply.
 
 Regenerate the README's table after adding or changing a kind:
 
@@ -41,7 +41,7 @@ def readme_table(kinds: Sequence[Source] | None = None) -> str:
 
 
 def help_list(kinds: Sequence[Source] | None = None) -> str:
-    """Telegram HTML for `/help boards`: every kind with what it reads and an example URL."""
+    """Telegram HTML for `/help kinds`: every kind with what it reads and an example URL."""
     lines = ["<b>Job boards jobbot reads</b>"]
     for s in _ordered(kinds):
         lines.append(

@@ -1,7 +1,7 @@
 """All SQL lives here: one store per job, all over one shared database (`Db`).
 
 `db` opens and migrates the database and holds the connection, transactions (which may span
-stores), backup and the timestamp helpers; `boards` the boards and their poll state (chat- and
+stores) and backup; `stamps` the timestamp helpers (UTC ISO text that sorts); `boards` the boards and their poll state (chat- and
 follow-added ones too); `postings` what each poll found (`record`, its pure `diff`, job
 `identity`) and the reads of stored postings; `details` which recent postings' details a poll
 reads again; `jobs` a posting and its copies on other boards

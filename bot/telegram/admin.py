@@ -1,4 +1,5 @@
-"""Admin commands: see the boards' health, add a board by URL, remove one. Admins only."""
+"""Admin commands: see the boards' health, add a board by URL, remove one, the bot's figures
+(/stats). Admins only; the access commands (/invite, /ban...) are in access.py."""
 
 from __future__ import annotations
 
@@ -97,7 +98,8 @@ def name_problem(name: str) -> str | None:
 
 
 class AdminCommands:
-    """The /boards, /addboard and /removeboard commands; everyone else gets a polite refusal.
+    """The /boards, /addboard, /removeboard and /stats commands; everyone else gets a polite
+    refusal.
 
     Stores calls run on the `db` worker (bot/telegram/dbworker.py), off the event loop.
     """

@@ -21,7 +21,7 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import format_node
-from bot.telegram import alert_list, stored_search
+from bot.telegram import alert_list, edit_asked, stored_search
 from bot.telegram.args import (
     echo,
     ids_named,
@@ -232,16 +232,12 @@ class AlertCommands:
 
     def cmd_edit(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Give an alert a new query; it keeps its id."""
-        raw_id, _, text = arg.partition(" ")
-        alert_id = parse_id(raw_id) if raw_id else None
         mine = {a.id: a for a in store.alerts.alerts(msg.chat_id)}
-        if alert_id is None and arg.strip() and len(mine) == 1:
-            alert_id, text = next(iter(mine)), arg  # the one alert there is: "/edit rust go"
-        if alert_id is None:
-            how = "Send <code>/edit 3 rust backend</code>: the alert's id, then its new query."
-            return how + yours(mine.values())
-        if alert_id not in mine:
-            return no_such_alert(alert_id, mine.values())
+        if isinstance(found := edit_asked.target(arg, mine), str):
+            return found  # no id, not theirs, or typed last
+        alert_id, text = found
+        if (said := edit_asked.not_a_query(store, msg, mine[alert_id], text)) is not None:
+            return said  # "cancel", "add scala": nothing to replace the query with
         if not text.strip():  # "/edit 3": its query, ready to copy and change
             now = esc(f"/edit {alert_id} {mine[alert_id].query}")
             return (
@@ -264,6 +260,10 @@ class AlertCommands:
         digest = self._digest(store, msg.chat_id, alert_id)
         summary = stored_search.summary(hits, scope, False, query.normalized, digest) + held
         now = f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>"
+        if (was := mine[alert_id].query) != query.normalized:  # the way back, ready to copy
+            now += (
+                f" (it was <b>{esc(was)}</b>: <code>/edit {alert_id} {esc(was)}</code> undoes it)"
+            )
         return f"{now}{note}{unstated}\n{summary}"
 
     def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:

@@ -13,7 +13,6 @@ from datetime import datetime
 from bot.config import AlertsConfig, FollowConfig
 from bot.errors import QueryError, StoreBusy
 from bot.models import OutgoingMessage
-from bot.sources import catalog
 from bot.store import Db, Stores, utcnow
 from bot.telegram import (
     alert_presses,
@@ -34,10 +33,9 @@ from bot.telegram import (
 )
 from bot.telegram.access import ACCESS_COMMANDS, FIRST_ALERT, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
-from bot.telegram.args import echo
-from bot.telegram.commands import Command, Route, help_index
+from bot.telegram.commands import Command, Route
 from bot.telegram.dbworker import StoreWorker
-from bot.telegram.help import command_help, unknown_command
+from bot.telegram.help import help_reply, unknown_command
 from bot.telegram.presses import Presses
 from bot.telegram.split import visible_text
 from bot.telegram.talk import ASKS_WHY, suggestion
@@ -263,17 +261,10 @@ class Handlers:
         )
 
     def cmd_help(self, store: Stores, msg: Incoming, arg: str) -> str:
-        """Every command by group, or the details of one."""
-        name = arg.lstrip("/").lower()
-        if name == "kinds":
-            return catalog.help_list()
-        if name:
-            cmd = _BY_NAME.get(name)
-            if cmd is None:
-                return f"There is no /{echo(name)} command. /help lists them all."
-            return command_help(cmd)
+        """Every command by group, or the details of one (an admin's, for an admin), of a
+        filter of the alert language (/help salary) or of the board kinds (help.py)."""
         admin = self.admin is not None and self.admin.is_admin(msg)
-        return help_index(COMMANDS, ADMIN_MENU if admin else ())
+        return help_reply(arg, COMMANDS, ADMIN_MENU, admin)
 
     def cmd_search(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         """The latest stored jobs that match, a page at a time."""

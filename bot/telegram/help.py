@@ -1,16 +1,21 @@
-"""/help's texts beyond the command list: the alert language's examples, shown by /help alert,
-/help edit and /help search, as this bot compares currencies now; and the reply to a command
-this bot does not have."""
+"""/help's replies: the command list (the admins' too, for an admin), one command's details,
+one filter of the alert language (/help salary: its lines of /help alert), the board kinds
+(/help kinds); the alert language's examples, shown by /help alert, /help edit and /help
+search, as this bot compares currencies now; and the reply to a command this bot does not
+have (or a /help of one), with the one likely meant."""
 
 from __future__ import annotations
 
 import difflib
 import html
+import re
 from collections.abc import Collection
 
 from bot import rates, synonyms
+from bot.sources import catalog
+from bot.syntax import ATTRS, CHOICES, FIELD_NAMES, FIELDS
 from bot.telegram.args import echo
-from bot.telegram.commands import Command
+from bot.telegram.commands import Command, help_index
 from bot.wording import shorten
 
 esc = html.escape
@@ -111,14 +116,78 @@ LANGUAGE_NOTES = (
 )
 
 
+def _examples(lines: tuple[tuple[str, str], ...]) -> str:
+    return "\n".join(f"<code>{esc(q)}</code> — {esc(what)}" for q, what in lines)
+
+
 def command_help(cmd: Command) -> str:
     """The details of one command; with the alert language's examples for those taking a
     query."""
-    text = f"<b>/{cmd.name} {esc(cmd.args)}</b>\n{esc(cmd.help)}"
+    usage = f"{cmd.name} {esc(cmd.args)}" if cmd.args else cmd.name
+    text = f"<b>/{usage}</b>\n{esc(cmd.help)}"
     if cmd.name in ("alert", "search", "edit"):
-        examples = "\n".join(f"<code>{esc(q)}</code> — {esc(what)}" for q, what in _language())
-        text += f"\n\n{examples}\n{esc(LANGUAGE_NOTES)}"
+        text += f"\n\n{_examples(_language())}\n{esc(LANGUAGE_NOTES)}"
+        text += "\n/help salary (or any filter) shows that filter's lines alone."
     return text
+
+
+FILTERS = (*FIELD_NAMES, *ATTRS)  # the alert language's filters: /help salary explains one
+# What /help is asked about in other words: the alert language is /help alert's.
+_TOPICS = dict.fromkeys(("filter", "filters", "query", "queries", "syntax", "language"), "alert")
+
+
+def field_help(name: str) -> str:
+    """/help of a filter of the alert language (`FILTERS`): what it takes and its lines of
+    /help alert (those whose example uses it; else those that name it: company:, board:)."""
+    used = re.compile(rf"(?<![\w.]){re.escape(name)}\s*[:=<>]")
+    language = _language()
+    lines = tuple(line for line in language if used.search(line[0])) or tuple(
+        line for line in language if used.search(line[1])
+    )
+    where = "the name of the board it came from" if name == "board" else f"the job's {name}"
+    takes = CHOICES.get(name) or (
+        f"a word, a quoted phrase or a group in parentheses, looked for in {where} only"
+        if name in FIELDS
+        else {"near": "a place, and a distance if you like"}.get(name, "a place")
+    )
+    return (
+        f"<b>{name}:</b> is a filter of alerts and /search, not a command. It takes {esc(takes)}."
+        f"\n\n{_examples(lines)}\n/help alert shows the whole language."
+    )
+
+
+def help_reply(
+    arg: str, commands: tuple[Command, ...], admin_menu: tuple[Command, ...], admin: bool
+) -> str:
+    """/help [arg]: every command by group (the Admin group for an admin only); or the details
+    of one command (an admin's for an admin; to anyone else, that it is the admins'), of one
+    filter of the alert language, or the board kinds; else the command likely meant."""
+    name = _asked(arg)
+    if not name:
+        return help_index(commands, admin_menu if admin else ())
+    if name == "kinds":
+        return catalog.help_list()
+    found = {c.name: c for c in commands} | {c.name: c for c in admin_menu if admin}
+    if (cmd := found.get(name)) is not None:
+        return command_help(cmd)
+    if any(c.name == name for c in admin_menu):
+        kinds = " /help kinds lists the job boards I read." if name == "boards" else ""
+        return f"/{name} is for the bot's admins only. /help lists your commands.{kinds}"
+    if name in FILTERS:
+        return field_help(name)
+    meant = _TOPICS.get(name) or _likely(name, [*found, *FILTERS, "kinds"])
+    if meant in (None, "help"):  # ("/help commands": the list it asks for is /help's own)
+        return f"There is no /{echo(name)} command. /help lists them all."
+    return f"There is no /{echo(name)} command. Did you mean <code>/help {meant}</code>?"
+
+
+def _asked(arg: str) -> str:
+    """What /help was asked about: its first word, without a slash or a filter's value
+    ("/alert" is alert, "salary:>=100k" salary, "-visa:no" visa)."""
+    words = arg.split()
+    first = words[0].lstrip("/").lower() if words else ""
+    name = re.split(r"[:=<>]", first, maxsplit=1)[0].lstrip("-!")
+    return name if name in FILTERS else first
 
 
 # Commands other bots have for what jobbot names otherwise.
@@ -135,9 +204,16 @@ def unknown_command(name: str, arg: str, known: Collection[str]) -> str:
     """The reply to a command jobbot does not have: the one most likely meant (another bot's
     name for it, or a typo of one of ours, the `known` commands), ready to copy with its
     words."""
-    close = difflib.get_close_matches(name, [*known, *_MEANT], n=1, cutoff=0.75)
-    meant = _MEANT.get(name) or next((_MEANT.get(c, c) for c in close), None)
-    if meant is None or meant == name:  # (a command this bot has turned off)
+    meant = _likely(name, known)
+    if meant is None:
         return f"I don't know /{echo(name)}. /help lists what I can do."
     line = f"/{meant} {arg}" if arg else f"/{meant}"
     return f"I don't know /{echo(name)}. Did you mean <code>{esc(shorten(line, 200))}</code>?"
+
+
+def _likely(name: str, known: Collection[str]) -> str | None:
+    """The command most likely meant by `name`: another bot's name for one of ours, or a
+    typo of one of the `known`; None for none (or for `name` itself: one turned off)."""
+    close = difflib.get_close_matches(name, [*known, *_MEANT], n=1, cutoff=0.75)
+    meant = _MEANT.get(name) or next((_MEANT.get(c, c) for c in close), None)
+    return None if meant == name else meant

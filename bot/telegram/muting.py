@@ -17,7 +17,7 @@ from datetime import datetime
 
 from bot.company import company_key
 from bot.store import Stores
-from bot.telegram import stored_search
+from bot.telegram import mute_topic, stored_search
 from bot.telegram.args import echo
 from bot.telegram.commands import Command, Route
 from bot.transport import Incoming
@@ -71,9 +71,22 @@ class MuteCommands:
             if job is not None and company_key(job.posting.company):
                 return self._mute(store, msg, f'"{job.posting.company}"')  # as the job spells it
         names = companies_in(arg)
+        if not arg.strip().startswith('"') and (said := self._not_a_company(store, msg, names)):
+            return said  # "/mute crypto", "/mute notifications until tomorrow"
         if len(names) > 1:
             return "\n".join(self._mute(store, msg, name) for name in names[:MOST_AT_ONCE])
         return self._mute(store, msg, arg)
+
+    def _not_a_company(self, store: Stores, msg: Incoming, names: list[str]) -> str | None:
+        """The reply to names that are a kind of job, or the bot's messages, unless a stored
+        job is from a company of that name."""
+        if len(names) == 1 and (pause := mute_topic.pause_meant(names[0])) is not None:
+            return pause
+        if (kinds := mute_topic.topic(names)) is None or any(
+            company_key(c) == company_key(n) for n in names for c in similar(store, msg.chat_id, n)
+        ):
+            return None
+        return mute_topic.reply(store, msg, kinds, ", ".join(names))
 
     def _mute(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Mute one company by name: under a stored job's spelling when one has that name; a

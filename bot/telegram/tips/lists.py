@@ -10,6 +10,7 @@ import html
 import re
 
 from bot.errors import QueryError
+from bot.lexer import lex
 from bot.query import parse as parse_query
 from bot.syntax import And, Node, Or, Phrase, Word
 from bot.telegram.tips.tip import Tip, joined
@@ -19,20 +20,54 @@ esc = html.escape
 
 
 def grouping_tip(root: Node, typed: str, command: str) -> Tip | None:
-    """When OR sits beside words it does not group, with no parentheses typed: "rust OR go
-    remote:yes" is rust, or go that is remote, which few mean. The grouping most mean is
-    offered."""
-    if (
-        "(" in typed
-        or not isinstance(root, Or)
-        or not any(isinstance(c, And) for c in root.children)
-    ):
+    """When OR sits beside words it does not group: "rust OR go remote:yes" is rust, or go that
+    is remote, which few mean; nor "rust OR go -(crypto OR web3)", whose parentheses group the
+    words left out, not the OR. The grouping most mean is offered. With parentheses typed,
+    only words beside the OR: "(rust OR go) remote:yes OR location:berlin" is meant whole."""
+    if not isinstance(root, Or) or not any(isinstance(c, And) for c in root.children):
+        return None
+    if "(" in typed and not (_ungrouped(typed) and _words_beside(root)):
         return None
     said = "AND binds tighter than OR, as the parentheses above show."
     meant = regrouped(root)
     if meant is None:
         return Tip(f"{said} To group otherwise, write them: <code>(rust OR go) remote:yes</code>.")
     return Tip(said, "Grouped as most mean it:", meant)
+
+
+def _ungrouped(typed: str) -> bool:
+    """Whether a side of an OR outside any parentheses has several terms outside them too
+    ("rust OR go -(crypto OR web3)": go and the group; "(a b) OR c": none)."""
+    try:
+        toks = lex(typed)
+    except QueryError:
+        return False
+    depth, terms, glued, sides = 0, 0, False, []
+    for tok in toks:
+        if tok.kind in ("(", ")"):
+            terms += tok.kind == "(" and not depth and not glued
+            depth += 1 if tok.kind == "(" else -1
+            glued = glued and depth > 0
+        elif depth:
+            continue
+        elif tok.kind in ("or", "end"):
+            sides.append(terms)
+            terms, glued = 0, False
+        elif tok.kind in ("neg", "not", "field", "term"):
+            terms += not glued  # a field's value, or what a NOT takes, is its term
+            glued = tok.kind != "term"
+    return max(sides) > 1 and len(sides) > 1
+
+
+def _words_beside(root: Or) -> bool:
+    """Whether the terms beside each OR are words, as in "rust OR go remote:yes"."""
+    head, last = root.children[0], root.children[-1]
+    beside = [
+        head.children[-1] if isinstance(head, And) else head,
+        *root.children[1:-1],
+        last.children[0] if isinstance(last, And) else last,
+    ]
+    return all(isinstance(term, Word | Phrase) for term in beside)
 
 
 def regrouped(root: Or) -> Node | None:

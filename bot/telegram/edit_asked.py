@@ -1,0 +1,60 @@
+"""What an /edit says before its text is read as the alert's new query: the alert (its id
+first, or the one alert there is), and texts that are no new query: "cancel" after the ✏️ Edit
+button, the id typed last ("/edit rust OR go 1"), or a change to the query the alert has ("add
+scala", "+scala", "also kotlin"), whose /edit that keeps the alert's words is offered. Each of
+those changes nothing: a new query replaces the old one whole, so a misread one would lose it
+("remote only" is a new query: "python remote us only" is meant whole; its reply says what the
+alert was, and the /edit that puts it back)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+
+from bot.models import Alert
+from bot.store import Stores
+from bot.telegram import alter
+from bot.telegram.args import no_such_alert, parse_id, yours
+from bot.transport import Incoming
+
+esc = html.escape
+
+_CANCEL = re.compile(
+    r"(?:cancel|never\s?mind|nvm|forget\s+it|leave\s+it|stop|no|nope|abort|exit|quit|"
+    r"abbrechen|doch\s+nicht)[\s.!]*",
+    re.IGNORECASE,
+)
+_ID_LAST = re.compile(r"(?P<query>.+?)\s+#?(?P<id>\d{1,6})")
+_END = r"(?:\s+(?:too|also|as\s+well|please|pls|thanks))*[\s.!]*"
+_ADD = re.compile(rf"(?:(?:add|also|plus|include)\s+|\+\s*)(?P<what>[^+\s].{{0,99}}?){_END}", re.I)
+
+
+def target(arg: str, mine: Mapping[int, Alert]) -> tuple[int, str] | str:
+    """The alert an /edit names and the text after it, or the reply when it names none (no
+    id, an id not theirs, the id last)."""
+    raw_id, _, text = arg.partition(" ")
+    alert_id = parse_id(raw_id) if raw_id else None
+    if alert_id is None and (m := _ID_LAST.fullmatch(arg.strip())) and int(m["id"]) in mine:
+        again = esc(f"/edit {int(m['id'])} {m['query'].strip()}")
+        return f"The alert's id comes first: <code>{again}</code>. Nothing changed."
+    if alert_id is None and arg.strip() and len(mine) == 1:
+        return next(iter(mine)), arg  # the one alert there is: "/edit rust go"
+    if alert_id is None:
+        how = "Send <code>/edit 3 rust backend</code>: the alert's id, then its new query."
+        return how + yours(mine.values())
+    if alert_id not in mine:
+        return no_such_alert(alert_id, mine.values())
+    return alert_id, text
+
+
+def not_a_query(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | None:
+    """The reply to an edit's text that is no new query ("cancel", "add scala"), or None."""
+    text = " ".join(text.split())
+    kept = f"Alert #{alert.id} is unchanged: <b>{esc(alert.query)}</b>."
+    if _CANCEL.fullmatch(text):
+        return kept
+    if (m := _ADD.fullmatch(text)) is None:
+        return None
+    offer = alter.reply(store, msg, alter.Change(True, m["what"].strip(" \"'“”"), alert.id))
+    return f"{kept} {offer}"

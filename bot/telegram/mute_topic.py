@@ -1,0 +1,84 @@
+"""/mute of what is no company: a kind of job ("/mute crypto", "/mute agencies") is left out
+by the user's alerts (`leaveout`: each one's /edit), and the bot's messages as a whole
+("/mute notifications until tomorrow") are /pause's. /mute would have muted a company of that
+name, and said "no more jobs from them", which was not so."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bot.store import Stores
+from bot.syntax import Not, Or, Word
+from bot.telegram import leaveout
+from bot.telegram.tips.sector import SECTORS
+from bot.transport import Incoming
+from bot.words import fold
+
+esc = html.escape
+
+# Kinds of job or company people leave out by name ("crypto", "agencies"), none a company's.
+TOPICS = frozenset({
+    "crypto", "cryptocurrency", "blockchain", "web3", "defi", "nft", "nfts", "gambling",
+    "betting", "igaming", "gaming", "adtech", "agency", "agencies", "recruiter", "recruiters",
+    "recruiting", "recruitment", "staffing", "headhunter", "headhunters", "consultancy",
+    "consultancies", "consulting", "outsourcing", "bodyshop", "bodyshops", "defense", "defence",
+    "military", "tobacco", "oil", "mlm", "startup", "startups", "enterprise", "corporate",
+    "corporates",
+})  # fmt: skip
+# A job says "agency" or "agencies": leaving out one of them keeps the other.
+_FORMS = {
+    "agency": "agencies", "recruiter": "recruiters", "headhunter": "headhunters",
+    "consultancy": "consultancies", "bodyshop": "bodyshops", "startup": "startups",
+    "corporate": "corporates", "nft": "nfts",
+}  # fmt: skip
+_ONE = {many: one for one, many in _FORMS.items()}
+_JOBS = re.compile(r"\s+(?:jobs?|roles?|companies|firms|stuff|postings?)$")
+_ALL = re.compile(
+    r"(?:all\s+)?(?:notifications?|everything|all|alerts?|jobs?|messages?|(?:the\s+)?bot|"
+    r"(?:this\s+)?chat|it)(?:\s+(?P<when>(?:for|until|till|til)\s.{1,40}))?[\s.!]*",
+    re.IGNORECASE,
+)
+
+
+def topic(names: list[str]) -> list[str] | None:
+    """The kinds of job `names` are, folded ("Crypto jobs": crypto), when every one is one;
+    else None."""
+    words = [_JOBS.sub("", fold(" ".join(n.split()))) for n in names]
+    return words if words and all(w in TOPICS or w in SECTORS for w in words) else None
+
+
+def reply(store: Stores, msg: Incoming, words: list[str], typed: str) -> str:
+    """/mute stops a company's jobs; the alerts' /edit that leaves these out (each word as
+    jobs write it, singular and plural), and how to mute a company so named all the same."""
+    forms = [f for w in words for f in _forms(w)]
+    gone = Not(Word(forms[0]) if len(forms) == 1 else Or(tuple(Word(f) for f in forms)))
+    named = " and ".join(f"“{esc(w)}”" for w in words)
+    are = (
+        "is no company but a kind of job"
+        if len(words) == 1
+        else "are no companies but kinds of job"
+    )
+    quoted = esc(typed.strip().strip('"'))
+    return (
+        f"{named} {are}, and /mute stops one company's jobs. "
+        + leaveout.reply(store, msg, (gone, f"about {' or '.join(words)}"))
+        + f'\nA company of that name: <code>/mute "{quoted}"</code>.'
+    )
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    one = _ONE.get(word, word)
+    return (one, _FORMS[one]) if one in _FORMS else (word,)
+
+
+def pause_meant(arg: str) -> str | None:
+    """For "/mute notifications until tomorrow" ("/mute all", "/mute the bot for 2 hours"):
+    the /pause that stops the bot's messages; None for a name."""
+    if (m := _ALL.fullmatch(" ".join(arg.split()))) is None:
+        return None
+    when = f" {esc(m['when'])}" if m["when"] else ""
+    return (
+        f"/mute stops one company's jobs. To stop all my messages for a while: "
+        f"<code>/pause{when}</code> (/resume starts them again)."
+    )
