@@ -892,6 +892,45 @@ async def test_changing_an_alert_in_words_offers_its_edit_and_changes_nothing(
 
 
 @pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("add scala", "<code>/edit 1 rust OR go OR scala</code> — jobs with either"),
+        ("can you add Scala?", "<code>/edit 1 (rust OR go) scala</code> — jobs with both"),
+        ("also kotlin please", "<code>/edit 1 rust OR go OR kotlin</code> — jobs with either"),
+        (
+            "only remote jobs please",
+            "To keep to those (tap to copy, then send):\n<code>/edit 1 (rust OR go) remote:yes"
+            "</code> — jobs with both\nOr a new alert of them alone: <code>/alert remote:yes</code>",
+        ),
+        ("remote only", "<code>/edit 1 (rust OR go) remote:yes</code>"),
+        ("just remote please", "<code>/edit 1 (rust OR go) remote:yes</code>"),
+        ("English only please", "<code>/edit 1 (rust OR go) lang:en</code>"),
+        ("only jobs in Berlin", "<code>/edit 1 (rust OR go) location:berlin</code>"),
+        ("no jobs in German please", "<code>/edit 1 (rust OR go) -lang:de</code>"),
+        ("no German required", "leave out the ones written in German, add <code>-lang:de"),
+        ("I don't want jobs in German", "<code>/edit 1 (rust OR go) -lang:de</code>"),
+        # how jobs come, or a word that narrows by no filter: not these
+        ("only send jobs once a day", "<code>/digest daily</code>"),
+        ("only rust", "<code>/alert rust</code>"),
+    ],
+)
+async def test_a_change_said_without_naming_the_alert_offers_its_edit(
+    handlers, store, text: str, offered: str
+) -> None:
+    """ "add scala" was offered /alert add scala, "only remote jobs please" a new alert of every
+    remote job, "no jobs in German please" /alert -jobs lang:de (German jobs only)."""
+    await say(handlers, "/alert rust OR go")
+    assert offered in await say(handlers, text)
+    assert [a.query for a in store.alerts.alerts(USER)] == ["rust OR go"], "nothing changed"
+
+
+async def test_a_change_said_with_no_alert_offers_the_alert(handlers) -> None:
+    assert "You have no alert yet. <code>/alert scala</code> adds one." in await say(
+        handlers, "add scala"
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "reply"),
     [
         (

@@ -39,6 +39,21 @@ _ALSO = re.compile(
     rf"\s+(?:the\s+word\s+)?(?P<what>.+?){_END}",
     re.IGNORECASE,
 )
+# ... or without naming the alert: "add scala", "can you add Scala?", "also kotlin please";
+# and a narrowing: "only remote jobs please", "English only", "just fintech".
+_ADD_ALONE = re.compile(
+    rf"{_POLITE}(?:add|include|also(?:\s+add|\s+include)?)\s+(?P<what>[\w\"“][^,;.!?]{{0,40}}?){_END}",
+    re.IGNORECASE,
+)
+_ONLY = (
+    re.compile(rf"{_POLITE}(?:only|just)\s+(?P<what>[\w\"“][^,;.!?]{{0,40}}?){_END}", re.I),
+    re.compile(rf"(?P<what>[\w\"“][^,;.!?]{{0,40}}?)\s+only{_END}", re.IGNORECASE),
+)
+_DOING = re.compile(  # "only send jobs once a day": how jobs come, not which
+    r"\b(?:send|sends|show|get|give|notify|message|messages|tell|e-?mail|receive|once|daily|"
+    r"weekly|digest|night|want|me|my|you|it|this|that|these|them|one|alerts?)\b",
+    re.IGNORECASE,
+)
 MOST = 5  # alerts offered an edit
 
 
@@ -49,6 +64,7 @@ class Change:
     add: bool
     words: str
     alert_id: int | None
+    only: bool = False  # "only remote jobs": the words of a narrowing, a new alert of it too
 
 
 def asked(text: str) -> Change | None:
@@ -60,6 +76,12 @@ def asked(text: str) -> Change | None:
     for add, pattern in ((False, _REMOVE), (True, _ADD), (True, _ALSO)):
         if (m := pattern.fullmatch(text)) and len(m["what"]) <= 100:
             return Change(add, m["what"].strip(" \"'“”"), int(m["id"]) if m["id"] else None)
+    if (m := _ADD_ALONE.fullmatch(text)) and not _DOING.search(m["what"]):
+        return Change(True, m["what"].strip(" \"'“”"), None)
+    for pattern in _ONLY:
+        if (m := pattern.fullmatch(text)) and not _DOING.search(m["what"]):
+            narrowed = meant(f"only {m['what']} jobs") or ""  # ("only rust": a word)
+            return Change(True, narrowed, None, only=True) if ":" in narrowed else None
     return None
 
 
@@ -71,9 +93,9 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
         alerts = [a for a in alerts if a.id == change.alert_id]
         if not alerts:
             return f"You have no alert #{change.alert_id}: /alerts lists yours."
-    if not alerts:
-        return "You have no alert yet. <code>/alert rust backend</code> adds one."
     typed = (meant(f"{change.words} jobs") or change.words) if change.add else change.words
+    if not alerts:
+        return f"You have no alert yet. <code>/alert {esc(typed if change.add else 'rust backend')}</code> adds one."
     try:
         term = parse_query(typed).root
     except QueryError as exc:
@@ -96,8 +118,11 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
     if not lines:
         whose = f"Alert #{change.alert_id} has" if change.alert_id else "Your alerts have"
         return f"{whose} it already: /alerts lists them."
-    lead = "To add it" if change.add else "To take it out"
-    return f"{lead} (tap to copy, then send):\n" + "\n".join(lines)
+    lead = (
+        "To take it out" if not change.add else "To keep to those" if change.only else "To add it"
+    )
+    alone = f"\nOr a new alert of them alone: <code>/alert {esc(typed)}</code>" * change.only
+    return f"{lead} (tap to copy, then send):\n" + "\n".join(lines) + alone
 
 
 def _root(query: str) -> Node | None:

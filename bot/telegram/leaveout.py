@@ -8,11 +8,13 @@ import html
 import re
 
 from bot.errors import QueryError
+from bot.language import NAMES
 from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import And, Attr, Field, Node, Not, Phrase, Word, format_node
 from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.sentence import meant
+from bot.telegram.tips.stated import language_left_out
 from bot.telegram.tips.where import workplace_spelled
 from bot.transport import Incoming
 from bot.words import tokens
@@ -49,6 +51,8 @@ def unwanted(text: str) -> tuple[Node, str] | None:
     -title:senior for a level, -remote:yes, -location:london for "jobs in London") and in
     words after "the ones" ("about crypto", "marked remote", "in London"); None when it asks
     no such thing (or names nothing a job could say: "stop sending me these")."""
+    if code := language_left_out(text):  # "no jobs in German": those written in it
+        return Not(Attr("lang", code)), f"written in {NAMES.get(code, code)}"
     asked = _ASKS.fullmatch(" ".join(text.split()))
     if asked and (place := _IN_PLACE.fullmatch(asked["what"])):
         return place_left_out(place["place"])

@@ -18,7 +18,7 @@ from bot.telegram.tips.lists import jobs_or
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, pay_spelled
 from bot.telegram.tips.places import in_a_place, or_remote, without_place_again
 from bot.telegram.tips.said import kind_of_work, one_word
-from bot.telegram.tips.stated import NO_SPONSORSHIP
+from bot.telegram.tips.stated import NO_SPONSORSHIP, languages_spelled
 from bot.telegram.tips.tip import Tip, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at, workplace_spelled
 from bot.telegram.tips.words import NO_WORDS
@@ -123,7 +123,7 @@ def meant(text: str) -> str | None:
     from:germany"); None when it is no query or reads as one already."""
     text = jobs_or(NO_WORDS.sub(" ", NO_SPONSORSHIP.sub(" ", pay_spelled(text))))  # "top 5"
     text = _ARTICLE.sub("", _A_PLACE.sub("in", _AT_SIGN.sub("at", text)))  # "à paris", "un"
-    text = codes_spelled(workplace_spelled(text))  # "on site": onsite; "in NY": new york
+    text = codes_spelled(workplace_spelled(languages_spelled(text)))  # "on site": onsite
     try:
         root = parse_query(either_spelled(text), repeats=True, max_terms=60).root  # glue too
     except QueryError:

@@ -54,6 +54,42 @@ def stated_at(terms: list[Node], i: int) -> Found | None:
     return None
 
 
+_LANGUAGES = "|".join(name for name in ATTRS["lang"] if len(name) > 2)
+_JOB = r"(?:(?:jobs?|roles?|positions?|postings?|ads?|ones)\s+)?"
+# A language left out ("no jobs in German", "not in German", "no German required") or asked
+# for alone ("English only", "only in English"), as the filter of the language a job is in.
+_NOT_IN = re.compile(
+    rf"\b(?:no|not|without|nothing|(?:don'?t|do\s+not)\s+want(?:\s+any)?)\s+{_JOB}"
+    rf"(?:(?:written|posted)\s+)?in\s+(?P<lang>{_LANGUAGES})\b"
+    rf"|\b(?:no|without)\s+(?P<need>{_LANGUAGES})\s+(?:required|needed|necessary)\b"
+    rf"|\b(?P<said>{_LANGUAGES})\s+(?:is\s+)?(?:not|isn'?t)\s+(?:required|needed|necessary)\b",
+    re.IGNORECASE,
+)
+_ONLY_IN = re.compile(
+    rf"\b(?:only\s+(?:in\s+)?(?P<lang>{_LANGUAGES})|(?P<said>{_LANGUAGES})[\s-]only)\b",
+    re.IGNORECASE,
+)
+
+
+def language_left_out(text: str) -> str | None:
+    """The language a short text asks to see no jobs in ("no jobs in German please", "no
+    German required"): its code; None for none."""
+    m = _NOT_IN.search(text) if len(text.split()) <= 10 else None
+    return ATTRS["lang"][next(g for g in m.groups() if g).lower()] if m else None
+
+
+def languages_spelled(text: str) -> str:
+    """`text` with a language left out or asked for alone as its filter: "no jobs in German"
+    -lang:de (the jobs written in German: they ask for it, which "no German required" means
+    too), "English only" lang:en. A sentence's reader took "no jobs" as -jobs."""
+
+    def code(m: re.Match[str]) -> str:
+        return ATTRS["lang"][next(g for g in m.groups() if g).lower()]
+
+    text = _NOT_IN.sub(lambda m: f" -lang:{code(m)} ", text)
+    return _ONLY_IN.sub(lambda m: f" lang:{code(m)} ", text)
+
+
 # After a kind of job's word, words that make it a role of its own ("contract manager").
 _ROLE_OF = frozenset({
     "manager", "management", "specialist", "analyst", "lawyer", "attorney", "administrator",
