@@ -1145,6 +1145,16 @@ async def test_an_edit_says_what_the_alert_was_and_how_to_put_it_back(handlers, 
     assert same.startswith("✏️ Alert #1 now: <b>rust OR go</b>\n"), "nothing to undo"
 
 
+async def test_an_alert_named_with_its_word_before_the_id(handlers, store) -> None:
+    """ "/delete alert 2" was "not an alert id", though "/pause alert 2" worked."""
+    for query in ("rust", "go", "scala"):  # (the most this world allows)
+        await say(handlers, f"/alert {query}")
+    assert (await say(handlers, "/edit alert 3 elixir")).startswith("✏️ Alert #3 now: <b>elixir")
+    assert await say(handlers, "/delete alert 2") == "Alert #2 deleted."
+    assert await say(handlers, "/delete alerts 1 and #3") == "Alerts #1 and #3 deleted."
+    assert store.alerts.alerts(USER) == []
+
+
 async def test_delete_by_query_and_a_delete_that_misses_names_the_alerts(handlers, store) -> None:
     assert "You have no alert yet" in await say(handlers, "/delete")
     await say(handlers, "/alert rust")

@@ -292,6 +292,8 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
         intern = (await say(tg, "/why Acme:1")).visible_text
         unknown = (await say(tg, "/why https://nowhere.example/x")).visible_text
         linkedin = (await say(tg, "/why linkedin.com/jobs/view/3812345")).visible_text
+        worded = (await say(tg, "/why didn't I get this? https://example.com/jobs/2")).visible_text
+        unread = (await say(tg, "/why https://jobs.lever.co/n26/5912345")).visible_text
         app.store.alerts.set_alert_paused(USER, 5, T0, T0 + timedelta(days=14))
         alert_paused = (await say(tg, "/why Acme:2")).visible_text
         app.store.users.pause_user(USER, T0, T0 + timedelta(days=3))
@@ -321,6 +323,9 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
         "posting or apply URL) or its title's words, or reply /why to the job's message."
     )
     assert linkedin.startswith("I don't read LinkedIn, so I know no job there. The same job")
+    assert worded.splitlines()[0] == "🔍 Senior Rust Engineer — Acme Pay (Acme)", "its link"
+    assert unread.startswith("I have no job at that link: it is on a job board I don't read")
+    assert "/follow https://jobs.lever.co/n26/5912345 reads that company's board" in unread
     assert not tg.errors
 
 

@@ -204,6 +204,9 @@ async def test_several_urls_in_one_follow_each_get_a_line(store, boards, clock) 
         assert not any(path == "/c.rss" for path, *_ in boards.requests), "never fetched"
         odd = await commands.handle("follow", say(ANN), f"{a} {b} please")
         assert odd.startswith("I don't understand “please” after the URL.")
+        worded = await commands.handle("follow", say(ANN), f"this company please {a}")
+        assert "already" in worded or "follow" in worded.lower(), worded
+        assert "I don't understand" not in worded, "words before the one link: the link"
     finally:
         await client.aclose()
 

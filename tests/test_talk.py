@@ -38,7 +38,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
             "https://jobs.lever.co/beta https://acme.example/jobs?a=1&amp;b=2</code> follows "
             "those companies' jobs (careers pages or job boards).",
         ),
-        ("acme.example/jobs rust", "send <code>/alert acme.example/jobs rust</code>"),
+        ("acme.example/jobs rust", "<code>/follow https://acme.example/jobs</code> follows"),
         (
             "https://www.linkedin.com/jobs/view/3812345",
             "That's a LinkedIn link. I don't read LinkedIn: it shows jobs only to people logged in.",
@@ -889,6 +889,34 @@ async def test_changing_an_alert_in_words_offers_its_edit_and_changes_nothing(
     await say(handlers, "/alert senior rust")
     two = await say(handlers, "add go to alert 4")
     assert "<code>/edit 4 senior rust go</code>" in two and "either" not in two, "which of two?"
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        (
+            "why didn't I get this? https://jobs.lever.co/acme/123",
+            "To ask why that job did or didn't reach you: <code>/why "
+            "https://jobs.lever.co/acme/123</code>.",
+        ),
+        ("https://jobs.lever.co/acme/1 is this one a match?", "<code>/why https://jobs.lever"),
+        (
+            "can you watch this company https://jobs.lever.co/acme",
+            "To follow that company's jobs: <code>/follow https://jobs.lever.co/acme</code>",
+        ),
+        (
+            "check this out: jobs.lever.co/acme/1",
+            "<code>/follow https://jobs.lever.co/acme/1</code>",
+        ),
+        ("https://www.linkedin.com/jobs/view/123 why not?", "That's a LinkedIn link."),
+    ],
+)
+async def test_a_link_among_words_gets_the_command_they_ask_for(
+    handlers, text: str, reply: str
+) -> None:
+    """ "why didn't I get this? <link>" got the generic reply, or was offered /why with its
+    words, which fails."""
+    assert reply in await say(handlers, text)
 
 
 @pytest.mark.parametrize(

@@ -33,8 +33,8 @@ from bot.telegram.args import (
 )
 from bot.telegram.awaiting import Awaiting
 from bot.telegram.commands import Command
+from bot.telegram.linked import link_reply
 from bot.telegram.split import visible_text
-from bot.telegram.talk import link_reply
 from bot.telegram.tips import alert_tips
 from bot.telegram.tips.amounts import or_unstated, unstated_tip
 from bot.telegram.tips.repair import query_fix

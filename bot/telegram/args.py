@@ -16,9 +16,17 @@ _ID = re.compile(r"[0-9]{1,19}")  # ASCII digits only: "²" and "٣" are digits 
 _BARE_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]|$)", re.IGNORECASE)
 
 
+_NAMED = re.compile(r"(?:alerts?|number|no\.)\s*(?=#?\d)", re.IGNORECASE)  # "alert 2"
+
+
+def without_alert_word(arg: str) -> str:
+    """`arg` without the word before its leading id ("alert 2 rust" is "2 rust")."""
+    return _NAMED.sub("", arg.strip(), count=1)
+
+
 def parse_id(arg: str) -> int | None:
-    """An id like `3` or `#3`, or None when `arg` is not one."""
-    raw = arg.strip().removeprefix("#").strip()
+    """An id like `3`, `#3` or `alert 3`, or None when `arg` is not one."""
+    raw = without_alert_word(arg).removeprefix("#").strip()
     if not _ID.fullmatch(raw) or int(raw) > MAX_ID:
         return None
     return int(raw)
@@ -33,7 +41,7 @@ def parse_ids(arg: str) -> list[int] | None:
     """Several ids ("1 2", "1, 2 and #5", "1-3"), in order, each once; None when `arg` names
     fewer than two, or anything but ids."""
     ids: list[int] = []
-    for part in _SEVERAL.split(_SPAN.sub(_spelled, arg.strip())):
+    for part in _SEVERAL.split(_SPAN.sub(_spelled, without_alert_word(arg))):
         one = parse_id(part) if part else 0
         if one is None:
             return None

@@ -11,7 +11,8 @@ import html
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import policy, reached, why
+from bot import policy, reached, sources, why
+from bot.errors import JobbotError
 from bot.follow import walled
 from bot.models import Button, OutgoingMessage
 from bot.store import AlertRow, JobRecord, Stores
@@ -65,6 +66,7 @@ class ControlCommands:
     # -- /why ------------------------------------------------------------------------------
     def cmd_why(self, store: Stores, msg: Incoming, arg: str) -> str:
         """For each alert: matched, or why not."""
+        arg = _the_link(arg)
         if arg:
             job = _find_job(store, arg.split()[0]) if len(arg) <= 2000 else None
         elif msg.reply_to_message_id is not None:
@@ -80,19 +82,7 @@ class ControlCommands:
                 return whyname.choices(arg, found, without)
             job = store.jobs.find_job(found[0].key) if found else None
         if job is None:
-            what = f"“{echo(arg, 80)}”" if arg else "that message"
-            if site := walled(with_scheme(arg)):
-                return (
-                    f"I don't read {site}, so I know no job there. The same job is most likely "
-                    "on the company's own careers page or job board: send <code>/why</code> "
-                    "with its link there."
-                )
-            words = "" if not arg or _is_link(arg) else ", nor an open job with those words"
-            return (
-                f"I don't know a job for {what}{words}. Send <code>/why</code> with the job's "
-                "link (its posting or apply URL) or its title's words, or reply /why to the job's "
-                "message."
-            )
+            return _no_job(arg)
         alerts = store.alerts.alert_rows(msg.chat_id)
         head = self._job_head(job)
         followed = _followed_line(store, msg.chat_id, job)
@@ -194,6 +184,44 @@ def _find_job(store: Stores, text: str) -> JobRecord | None:
     if job is None and (url := with_scheme(text)) != text:
         job = store.jobs.find_job(url)
     return job
+
+
+def _no_job(arg: str) -> str:
+    """/why of a link or words that name no job stored: of a login-walled site, why; of a
+    board jobbot can read, to follow it; else how to ask."""
+    if site := walled(with_scheme(arg)):
+        return (
+            f"I don't read {site}, so I know no job there. The same job is most likely on the "
+            "company's own careers page or job board: send <code>/why</code> with its link there."
+        )
+    if _is_link(arg) and (board := _board_of(arg)):
+        return board
+    what = f"“{echo(arg, 80)}”" if arg else "that message"
+    words = "" if not arg or _is_link(arg) else ", nor an open job with those words"
+    return (
+        f"I don't know a job for {what}{words}. Send <code>/why</code> with the job's link (its "
+        "posting or apply URL) or its title's words, or reply /why to the job's message."
+    )
+
+
+def _the_link(arg: str) -> str:
+    """The one link among words ("why didn't I get this? https://…"), or `arg` as it is."""
+    words = arg.split() if len(arg) <= 2000 else []
+    links = [w for w in words if "://" in w or ("/" in w and _is_link(w))]
+    return links[0] if len(links) == 1 and len(words) > 1 else arg
+
+
+def _board_of(url: str) -> str | None:
+    """For the link of a job on a board jobbot can read but has no job of: to follow it."""
+    try:
+        sources.detect(with_scheme(url.split()[0]))
+    except JobbotError:
+        return None
+    return (
+        "I have no job at that link: it is on a job board I don't read (or was closed before "
+        f"I read it). <code>/follow {esc(url.split()[0])}</code> reads that company's board; "
+        "its new jobs then reach your alerts, and /why knows them."
+    )
 
 
 def _is_link(text: str) -> bool:

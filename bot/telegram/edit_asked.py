@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from bot.models import Alert
 from bot.store import Stores
 from bot.telegram import alter
-from bot.telegram.args import no_such_alert, parse_id, yours
+from bot.telegram.args import no_such_alert, parse_id, without_alert_word, yours
 from bot.transport import Incoming
 
 esc = html.escape
@@ -33,7 +33,7 @@ _ADD = re.compile(rf"(?:(?:add|also|plus|include)\s+|\+\s*)(?P<what>[^+\s].{{0,9
 def target(arg: str, mine: Mapping[int, Alert]) -> tuple[int, str] | str:
     """The alert an /edit names and the text after it, or the reply when it names none (no
     id, an id not theirs, the id last)."""
-    raw_id, _, text = arg.partition(" ")
+    raw_id, _, text = without_alert_word(arg).partition(" ")  # ("/edit alert 2 go")
     alert_id = parse_id(raw_id) if raw_id else None
     if alert_id is None and (m := _ID_LAST.fullmatch(arg.strip())) and int(m["id"]) in mine:
         again = esc(f"/edit {int(m['id'])} {m['query'].strip()}")

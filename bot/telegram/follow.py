@@ -72,6 +72,12 @@ USAGE = (
 )
 
 
+def _the_link(urls: list[str]) -> list[str]:
+    """The one link of a few words that end with it ("this company https://…"); else all."""
+    links = [_urlish(u) for u in urls]
+    return urls[-1:] if 1 < len(urls) <= 8 and links[-1] and links.count(True) == 1 else urls
+
+
 def _urlish(word: str) -> bool:
     return "://" in word
 
@@ -117,6 +123,7 @@ class FollowCommands:
             look = not any(_urlish(u) for u in urls)
             if (reply := await self.by_name.reply(msg, names, all_jobs, look)) is not None:
                 return reply
+        urls = _the_link(urls)
         if len(urls) > 1 and (odd := next((u for u in urls if not _urlish(u)), None)):
             return f"I don't understand “{echo(odd, 40)}” after the URL. {USAGE}"
         if len(urls) > 1:

@@ -9,14 +9,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.follow import walled
 from bot.policy import PolicyError
 from bot.stack import is_tech
-from bot.telegram.args import with_scheme
 from bot.telegram.asked import asked, asks_to_follow
 from bot.telegram.chat import NOT_A_COMMAND, small_talk
 from bot.telegram.commands import Command
 from bot.telegram.latest import about_job_reply, job_asked_about, topic
+from bot.telegram.linked import links_said
 from bot.telegram.tips.pay import VAGUE_PAY
 from bot.telegram.tips.repair import mended
 from bot.telegram.tips.sentence import meant
@@ -68,9 +67,6 @@ _THANKS = frozenset({
 })  # fmt: skip  # talk, unless what follows reads as a job search
 
 
-_LINK = re.compile(r"https?://\S{1,300}")
-
-
 # A reply to a job's message that asks why it came: /why, as a reply, answers it.
 ASKS_WHY = re.compile(r"(?:why|how come)(?: not| this(?: one)?| me)?\W*$", re.IGNORECASE)
 
@@ -100,24 +96,6 @@ _POSTS = re.compile(
 )
 
 
-def link_reply(text: str) -> str | None:
-    """What to do with one link sent where no command takes it: /follow and /why of it (of a
-    login-walled site, why not); None when `text` is no link."""
-    url = esc(with_scheme(text))
-    if len(url) > 300 or not url.startswith(("http://", "https://")) or " " in text.strip():
-        return None
-    if site := walled(with_scheme(text)):
-        return (
-            f"That's {'an' if site[:1] in 'AEIOU' else 'a'} {site} link. I don't read {site}: it "
-            "shows jobs only to people logged in. To follow the company, send <code>/follow</code> "
-            "with its own careers page or job board, where the same jobs are."
-        )
-    return (
-        f"That's a link. <code>/follow {url}</code> follows the company's jobs (a careers "
-        f"page or job board); <code>/why {url}</code> says why a job did or didn't reach you."
-    )
-
-
 def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     """The reply to a text that is not a command: the commands it most likely meant, in
     <code> (a tap copies it in Telegram). A link: /follow and /why; a list of links: /follow
@@ -127,7 +105,7 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     if (said := _said(text, commands)) is not None:
         return said
     text, words = _keywords(text)
-    if (said := _links(text, words)) is not None:
+    if (said := links_said(text, words)) is not None:
         return said
     first = fold(words[0].strip(",.!")) if words else ""
     greeted = first in _HELLO | _THANKS and len(words) > 2  # "Hi! I'm looking for …"
@@ -174,20 +152,6 @@ def _keywords(text: str) -> tuple[str, list[str]]:
     if words and fold(words[0]) in ("alert", "search") and len(words) > 1:
         text, words = " ".join(words[1:]), words[1:]  # "alert rust": keywords after it
     return text, words
-
-
-def _links(text: str, words: list[str]) -> str | None:
-    """What to do with a link, or a list of links: /follow (and /why of one); None when the
-    text is not links alone."""
-    if len(words) == 1 and (said := link_reply(text)):
-        return said
-    links = [esc(with_scheme(w.strip(",;"))) for w in words]
-    if 1 < len(links) <= 10 and all(_LINK.fullmatch(x) for x in links) and len(text) <= 1500:
-        return (
-            f"Those are links. <code>/follow {' '.join(links)}</code> follows those companies' "
-            "jobs (careers pages or job boards)."
-        )
-    return None
 
 
 def _query(body: str, first: str, greeted: bool) -> str | None:
