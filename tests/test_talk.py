@@ -892,6 +892,50 @@ async def test_changing_an_alert_in_words_offers_its_edit_and_changes_nothing(
 
 
 @pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        (
+            "remote in Europe or hybrid in Berlin",
+            "(remote:yes from:europe) OR (remote:hybrid location:berlin)",
+        ),
+        (
+            "hybrid in Berlin or remote in the EU",
+            "(remote:yes from:eu) OR (remote:hybrid location:berlin)",
+        ),
+        (
+            "rust or go, remote in the EU or hybrid in Berlin",
+            "(rust OR go) ((remote:yes from:eu) OR (remote:hybrid location:berlin))",
+        ),
+        (
+            "Rust, Go or Scala, remote EU or Berlin hybrid, 90k+, no crypto",
+            "(rust OR go OR scala) ((remote:yes from:eu) OR (remote:hybrid location:berlin)) "
+            "salary:&gt;=90k -crypto",
+        ),
+        (
+            "rust jobs remote in latin america or on-site in New York over 100k",
+            "rust ((remote:yes from:&quot;latin america&quot;) OR (remote:no location:&quot;new "
+            "york&quot;)) salary:&gt;=100k",
+        ),
+        ("rust jobs in berlin or munich", "rust location:(berlin OR munich)"),  # as before
+    ],
+)
+async def test_remote_in_a_region_or_another_way_in_a_town_is_both_each_there(
+    handlers, text: str, query: str
+) -> None:
+    """ "remote in Europe or hybrid in Berlin", our persona's own wish, was offered
+    remote:yes (europe OR hybrid) from:berlin in every wording."""
+    assert f"send <code>/alert {query}</code>" in await say(handlers, text)
+
+
+async def test_an_alert_that_mixes_places_and_ways_of_working_gets_them_sorted(handlers) -> None:
+    reply = await say(handlers, "/alert rust OR go remote in Europe or hybrid in Berlin")
+    assert (
+        "Each way of working in its place: <code>/edit 1 (rust OR go) ((remote:yes from:europe) "
+        "OR (remote:hybrid location:berlin))</code>." in reply
+    ), reply
+
+
+@pytest.mark.parametrize(
     ("text", "reply"),
     [
         (

@@ -21,7 +21,7 @@ from bot.telegram.tips.exclude import exclusion_tip, unwanted_tip
 from bot.telegram.tips.lists import grouping_tip, list_tip, slash_tip
 from bot.telegram.tips.said import plural_tip
 from bot.telegram.tips.sector import sector_tip
-from bot.telegram.tips.sentence import sentence_tip
+from bot.telegram.tips.sentence import hybrid_tip, sentence_tip
 from bot.telegram.tips.tip import Tip, joined
 from bot.telegram.tips.where import open_tip, place_tip, remote_from_tip, workplace_tip
 from bot.telegram.tips.words import language_tip, level_tip, type_tip, visa_tip, years_tip
@@ -31,7 +31,8 @@ from bot.telegram.tips.zones import zone_tip
 Kind = Callable[[Node, str, str], Tip | None]
 
 ALERT: tuple[Kind, ...] = (
-    grouping_tip,  # first: the others read the query as grouped
+    hybrid_tip,  # first: "remote in Europe or hybrid in Berlin" is grouped by its places
+    grouping_tip,  # then: the others read the query as grouped
     list_tip,
     slash_tip,
     exclusion_tip,  # before the tips on words: "no remote" is no remote:yes
@@ -51,6 +52,7 @@ ALERT: tuple[Kind, ...] = (
     sector_tip,  # last: it offers no query, only says what the word misses
 )
 SEARCH: tuple[Kind, ...] = (
+    hybrid_tip,
     exclusion_tip,
     sentence_tip,
     plural_tip,

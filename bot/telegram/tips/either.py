@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.stack import is_tech
-from bot.syntax import And, Node, Or
+from bot.syntax import And, Attr, Field, Node, Or
 from bot.telegram.tips.lists import regrouped, slashed
 from bot.telegram.tips.places import a_place
 
@@ -145,11 +145,21 @@ def or_tight(node: Node) -> Node:
     """`node` with each OR that has words on a side binding tighter (`regrouped`), the whole
     and each of its parts between commas ("… with rust or go, fully remote")."""
     if isinstance(node, Or) and any(isinstance(c, And) for c in node.children):
+        if _filters_beside(node):  # "(remote:yes from:eu) OR (remote:hybrid location:berlin)"
+            return node
         return regrouped(node) or _each_or_tight(node)
     if not isinstance(node, And):
         return node
     parts = [or_tight(c) for c in node.children]
     return And(tuple(t for p in parts for t in (p.children if isinstance(p, And) else (p,))))
+
+
+def _filters_beside(node: Or) -> bool:
+    """Whether the terms beside each OR are filters, grouped as written, not a sentence's
+    words (`hybrid` writes them so)."""
+    sides = [c.children if isinstance(c, And) else (c,) for c in node.children]
+    beside = [t for terms in sides for t in (terms[0], terms[-1])]
+    return all(isinstance(t, Attr | Field) for t in beside)
 
 
 def _each_or_tight(node: Or) -> Node:

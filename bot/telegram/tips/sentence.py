@@ -14,6 +14,7 @@ from bot.syntax import And, Node, Phrase, format_node
 from bot.telegram.tips.codes import codes_spelled
 from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.filters import GLUE, JOB_WORDS, NEAR_WORDS, filter_at
+from bot.telegram.tips.hybrid import hybrid_spelled
 from bot.telegram.tips.lists import jobs_or
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, pay_spelled
 from bot.telegram.tips.places import in_a_place, or_remote, without_place_again
@@ -122,6 +123,7 @@ def meant(text: str) -> str | None:
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
     text = jobs_or(NO_WORDS.sub(" ", NO_SPONSORSHIP.sub(" ", pay_spelled(text))))  # "top 5"
+    text, said = hybrid_spelled(text), text  # "remote in Europe or hybrid in Berlin": both
     text = _ARTICLE.sub("", _A_PLACE.sub("in", _AT_SIGN.sub("at", text)))  # "à paris", "un"
     text = codes_spelled(workplace_spelled(languages_spelled(text)))  # "on site": onsite
     try:
@@ -131,7 +133,7 @@ def meant(text: str) -> str | None:
     root = or_tight(root)  # "rust jobs in berlin or munich": berlin OR munich
     rewritten = as_filters(root, loose=True, currency=currency_of(text))
     if rewritten is None:
-        return None
+        return format_node(root) if text != said else None  # (the places were the sentence)
     rewritten_root = without_place_again(rewritten[0])
     remote = open_to(rewritten_root)  # "remote jobs in germany": open to Germany, from:
     return format_node(remote[0] if remote else rewritten_root)
@@ -152,3 +154,20 @@ def sentence_tip(root: Node, typed: str, command: str) -> Tip | None:
     without = "Without it:" if len(named) == 1 else "Without them:"
     lead = "With filters:" if any(t not in kept for t in added) else without
     return Tip(f"a job matches only if its text has every word of the query{why}.", lead, filters)
+
+
+def hybrid_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When the query says remote work open to a region, or another way of working in a town
+    ("remote in Europe or hybrid in Berlin"): its OR took the nearest words. Both, each in its
+    place, are offered (`hybrid`)."""
+    if hybrid_spelled(typed) == typed or (read := meant(typed)) is None:
+        return None
+    try:
+        offered = parse_query(read).root
+    except QueryError:
+        return None
+    return Tip(
+        "OR takes the words beside it, so the places and ways of working mix up.",
+        "Each way of working in its place:",
+        offered,
+    )
