@@ -168,6 +168,37 @@ async def test_a_slash_of_one_thing_gets_no_either_offered(handlers) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        (
+            "/alert rust go scala",
+            "few name them all. For any one of them: <code>/edit 1 rust OR go OR scala</code>",
+        ),
+        (
+            "/alert remote:yes rust go",
+            "few name both. For any one of them: <code>/edit 1 remote:yes (rust OR go)</code>",
+        ),
+        (
+            "/search kotlin java",
+            "few name both. For any one of them: <code>/search kotlin OR java</code>",
+        ),
+        ("/alert python django", None),  # a framework of its language: both, as meant
+        ("/alert rust backend go", None),  # not side by side
+        ("/alert rust scala 90k", "<code>(rust OR scala)</code>"),
+    ],
+)
+async def test_languages_side_by_side_get_either_offered(
+    handlers, typed: str, offered: str | None
+) -> None:
+    """ "/alert rust go scala" needed all three languages in one job, with no word said."""
+    reply = await say(handlers, typed)
+    if offered is None:
+        assert "few name" not in reply, reply
+    else:
+        assert offered in reply, reply
+
+
+@pytest.mark.parametrize(
     ("typed", "grouped"),
     [
         ("rust OR go NOT (crypto OR web3)", "(rust OR go) -(crypto OR web3)"),

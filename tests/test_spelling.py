@@ -69,7 +69,10 @@ def test_a_name_no_job_has_gets_the_follow_that_reads_its_company() -> None:
     assert "No job I have read is from “monzo”. If Monzo is a company, <code>/follow Monzo" in (
         spelling_tip(parse("rust company:monzo").root, unseen, "/search")
     )
-    for query in ("rust backend", "berlin", "100", "title:monzo", "rust -monzo", "company:acm*"):
+    for query in (
+        *("rust backend", "berlin", "100", "title:monzo", "rust -monzo", "company:acm*"),
+        *("scala 90k", "go 120k eur", "rust 80.000"),  # amounts and currencies: no names
+    ):
         assert spelling_tip(parse(query).root, lambda w: True, "/x") == "", query
     assert spelling_tip(parse("n26").root, lambda w: True, "/x").endswith(
         "If N26 is a company, <code>/follow N26</code> looks for its job board, and its jobs "

@@ -7,8 +7,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from bot.models import OutgoingMessage
 from bot.store import Stores
 from bot.telegram.handlers import Handlers
+from bot.transport import Incoming
 from tests.alerting import USER, say, world_handlers
 
 
@@ -63,7 +65,12 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("golang zürich", "send <code>/alert golang zürich</code>"),
         ("how do I add an alert", "<code>/alert &lt;query&gt;</code> — Add a keyword alert."),
         # a command asked for in words, or typed without its slash
-        ("show me my alerts", "<code>/alerts</code> — Your alerts, with buttons. /help alerts"),
+        ("show me my alerts", "You have no alerts. Add one: <code>/alert rust backend</code>."),
+        (
+            "what alerts do I have?",
+            "You have no alerts. Add one: <code>/alert rust backend</code>.",
+        ),
+        ("my alerts are not working", "<code>/alerts</code> — Your alerts, with buttons."),
         ("how do I delete an alert", "<code>/delete &lt;id&gt;</code> — Delete an alert."),
         ("can you change my alert?", "<code>/edit &lt;id&gt; &lt;query&gt;</code>"),
         ("my saved jobs", "<code>/saved [page]</code> — Jobs you saved for later."),
@@ -994,6 +1001,15 @@ async def test_a_change_said_without_naming_the_alert_offers_its_edit(
     await say(handlers, "/alert rust OR go")
     assert offered in await say(handlers, text)
     assert [a.query for a in store.alerts.alerts(USER)] == ["rust OR go"], "nothing changed"
+
+
+async def test_asking_for_ones_alerts_in_words_lists_them(handlers) -> None:
+    """ "what alerts do I have?" got the help line of /alerts: now the list, with its buttons."""
+    await say(handlers, "/alert rust OR go")
+    for text in ("what alerts do I have", "what are my alerts?", "list my alerts please"):
+        reply = await handlers(Incoming(USER, text))
+        assert isinstance(reply, OutgoingMessage) and "#1 rust OR go" in reply.plain, text
+        assert any("Edit" in b.text for row in reply.buttons for b in row), "the menu's buttons"
 
 
 async def test_a_change_said_with_no_alert_offers_the_alert(handlers) -> None:

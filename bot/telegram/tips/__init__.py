@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from bot.syntax import And, Node, Or, format_node
 from bot.telegram.tips.amounts import currency_tip
 from bot.telegram.tips.exclude import exclusion_tip, unwanted_tip
-from bot.telegram.tips.lists import grouping_tip, list_tip, slash_tip
+from bot.telegram.tips.lists import grouping_tip, languages_tip, list_tip, slash_tip
 from bot.telegram.tips.said import plural_tip
 from bot.telegram.tips.sector import sector_tip
 from bot.telegram.tips.sentence import hybrid_tip, sentence_tip
@@ -34,6 +34,7 @@ ALERT: tuple[Kind, ...] = (
     hybrid_tip,  # first: "remote in Europe or hybrid in Berlin" is grouped by its places
     grouping_tip,  # then: the others read the query as grouped
     list_tip,
+    languages_tip,
     slash_tip,
     exclusion_tip,  # before the tips on words: "no remote" is no remote:yes
     unwanted_tip,
@@ -58,6 +59,7 @@ SEARCH: tuple[Kind, ...] = (
     plural_tip,
     workplace_tip,
     list_tip,
+    languages_tip,
     slash_tip,
     place_tip,
     years_tip,

@@ -12,7 +12,7 @@ import re
 from bot.errors import QueryError
 from bot.lexer import lex
 from bot.query import parse as parse_query
-from bot.syntax import And, Node, Or, Phrase, Word
+from bot.syntax import And, Node, Or, Phrase, Word, format_node
 from bot.telegram.tips.tip import Tip, joined
 from bot.words import tokens
 
@@ -163,3 +163,32 @@ def slash_tip(root: Node, typed: str, command: str) -> Tip | None:
                 joined((*terms[:i], either, *terms[i + 1 :])),
             )
     return None
+
+
+# Programming languages: a job names the one it is written in; few name two or three.
+LANGUAGES = frozenset({
+    "rust", "go", "golang", "scala", "java", "kotlin", "python", "typescript", "javascript",
+    "c++", "c#", "ruby", "php", "elixir", "erlang", "haskell", "clojure", "ocaml", "swift",
+    "zig", "dotnet", "f#", "solidity", "perl", "dart", "julia", "lua",
+})  # fmt: skip
+
+
+def languages_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When languages are typed side by side with no OR ("rust go scala"): a job must name
+    every one, which few do; most mean any of them, offered joined by OR. (Commas and
+    slashes have their own tips.)"""
+    if "," in typed or "/" in typed or isinstance(root, Or):
+        return None
+    terms = root.children if isinstance(root, And) else (root,)
+    if any(isinstance(t, Or) for t in terms):
+        return None
+    at = [i for i, t in enumerate(terms) if isinstance(t, Word) and t.token in LANGUAGES]
+    if len(at) < 2 or at[-1] - at[0] != len(at) - 1:  # side by side only
+        return None
+    either = Or(tuple(terms[i] for i in at))
+    named = " and ".join(f"<b>{esc(format_node(terms[i]))}</b>" for i in at)
+    return Tip(
+        f"a job matches only if it names {named}, and few name {'both' if len(at) == 2 else 'them all'}.",
+        "For any one of them:",
+        joined((*terms[: at[0]], either, *terms[at[-1] + 1 :])),
+    )

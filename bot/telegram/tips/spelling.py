@@ -7,10 +7,12 @@ Pure: the caller says which words no stored job has (`stored_search.held_back`).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from html import escape as esc
 
 from bot.placenames import place_words
+from bot.salary import currency_word
 from bot.stack import tech_words
 from bot.syntax import And, Field, Node, Or, Phrase, Word, format_node
 from bot.telegram.tips.words import LEVELS, TYPES
@@ -97,12 +99,17 @@ def _swapped(word: str, other: str) -> bool:
 
 
 def _a_name(word: str) -> bool:
-    """Whether `word` may be a company's name: no word of jobs, techs or places, nor a
-    number."""
+    """Whether `word` may be a company's name: no word of jobs, techs or places, nor an
+    amount or a currency."""
     jobs, places = _known()
+    if _AMOUNT.fullmatch(word) or currency_word(word):  # "90k", "eur": pay, no name
+        return False
     return (
         len(word) >= 3 and any(c.isalpha() for c in word) and not (word in jobs or word in places)
     )
+
+
+_AMOUNT = re.compile(r"\d[\d.,]*(?:k|m|mio|lpa|ph|pa)?", re.IGNORECASE)
 
 
 def _follow(name: str, instead: str = "") -> str:
