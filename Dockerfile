@@ -1,7 +1,9 @@
 # jobbot: a small image, a non-root user, the database on a volume.
 #   docker build -t jobbot .
 #   docker run -d --name jobbot -e TELEGRAM_BOT_TOKEN=... -v jobbot-data:/data \
-#       -v $PWD/config.toml:/etc/jobbot/config.toml:ro jobbot
+#       --mount type=bind,source=$PWD/config.toml,target=/etc/jobbot/config.toml,readonly jobbot
+# with storage.path = "/data/jobbot.db" in that config.toml and its Demo board off (compose.yaml
+# shows the commands).
 # BASE: any image with Python 3.11+ as `python` and pip on PATH (the official slim one by default).
 ARG BASE=python:3.12-slim
 FROM ${BASE} AS build
@@ -23,7 +25,7 @@ COPY --from=build /opt/jobbot /opt/jobbot
 ENV PATH=/opt/jobbot/bin:$PATH
 # Without a mounted config, the packaged example runs (its database in /data, no Demo board
 # once a token is set). Mount your own at /etc/jobbot/config.toml; relative paths in it are
-# relative to /etc/jobbot, so set storage.path = "/data/jobbot.db" there.
+# relative to /etc/jobbot, which is not this user's, so set storage.path = "/data/jobbot.db".
 ENV XDG_DATA_HOME=/data PYTHONUNBUFFERED=1
 # /healthz and /metrics (see the README's "Observe"); publish 9464 to let Prometheus scrape it.
 ENV JOBBOT_SERVER_LISTEN=0.0.0.0:9464
@@ -34,4 +36,6 @@ USER jobbot
 WORKDIR /data
 VOLUME ["/data"]
 STOPSIGNAL SIGTERM
-CMD ["sh", "-c", "if [ -f /etc/jobbot/config.toml ]; then exec jobbot run --config /etc/jobbot/config.toml; else exec jobbot run; fi"]
+# A folder at the config's place (what `docker run -v` makes for a missing ./config.toml) is a
+# mistake to stop at (exit 2, a config problem), not a reason to run the example instead.
+CMD ["sh", "-c", "c=/etc/jobbot/config.toml; if [ -f $c ]; then exec jobbot run --config $c; elif [ -e $c ]; then echo \"jobbot: $c is not a file (a folder made for a missing config.toml?); mount your config.toml there\" >&2; exit 2; else exec jobbot run; fi"]

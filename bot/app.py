@@ -16,6 +16,7 @@ from bot import placenames
 from bot.broadcast import Broadcaster, BroadcastStores
 from bot.clock import ClockWatch
 from bot.config import Config
+from bot.connect import Connector, make_transport, token_source
 from bot.events import Event
 from bot.exchange import ExchangeRefresh
 from bot.follow import FailureWatch
@@ -40,19 +41,9 @@ from bot.telegram.handlers import Handlers
 from bot.telegram.notices import WINDOW, AdminNotices, tell_user
 from bot.textindexer import TextIndexer
 from bot.transport import Transport
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
-
-
-def make_transport(config: Config) -> Transport:
-    """Telegram when a token is configured, else the console chat."""
-    if config.telegram.token:
-        from bot.telegram.ptb import TelegramTransport
-
-        return TelegramTransport(
-            config.telegram.token, config.telegram.api_url, config.telegram.admins
-        )
-    return ConsoleTransport()
 
 
 def http_parts(
@@ -101,6 +92,10 @@ class App:
         self.guard, self.client, self.fetcher = http_parts(config, http_transport)
         self.transport = transport or make_transport(config)
         self._delivery_side(config, clock, notice_window)
+        self.connector = Connector(  # its backoff starts where the sender's does
+            self.transport, self.sender.link, self._event, self.sender.wake,
+            token_source(config), config.delivery.retry_base,
+        )  # fmt: skip
         self.text_index = TextIndexer(self.store.text)  # postings' text, after each poll
         self.poller = Poller(
             self.store.view(PollStores),
@@ -160,7 +155,10 @@ class App:
         self.notices = AdminNotices(
             self.transport, link, self.admins, delivery, window=notice_window
         )
-        self.observer = Observer(self.store.db, lambda: link.status, clock, config.server.listen)
+        via = "console" if isinstance(self.transport, ConsoleTransport) else "telegram"
+        self.observer = Observer(
+            self.store.db, lambda: link.status, clock, config.server.listen, via
+        )
         self.sender = Sender(
             self.store.view(DeliveryStores), self.transport, delivery, clock, self._event, link
         )
@@ -202,8 +200,8 @@ class App:
         for board in self.store.boards.all(enabled_only=True):
             if board.consecutive_failures:
                 log.warning(
-                    "board %s: still failing (%d polls in a row): %s",
-                    board.name, board.consecutive_failures, board.last_error,
+                    "board %s: still failing (%s in a row): %s",
+                    board.name, plural(board.consecutive_failures, "poll"), board.last_error,
                 )  # fmt: skip
         in_doubt = self.store.outbox.recover_in_doubt()
         if in_doubt:
@@ -217,13 +215,13 @@ class App:
             self._warming = asyncio.get_running_loop().run_in_executor(None, placenames.warm)
             self.poller.router.start()  # the alert index too, on a worker thread
             await self.observer.start()
-            await self.transport.start(self.handlers, self.handlers.press)
+            connected = await self.connector.first(self.handlers, self.handlers.press)
             boards = self.store.boards.all(enabled_only=True)
             for board in boards:
                 self.scheduler.add(board.name, board.interval_s)
             self.scheduler.start()
-            log.info("polling %d boards; waiting for alerts", len(boards))
-            tasks = self._start_tasks(stop)
+            log.info("polling %s; waiting for alerts", plural(len(boards), "board"))
+            tasks = self._start_tasks(stop, connected)
             await stop.wait()
             log.info("shutting down")
             self.scheduler.shutdown()
@@ -232,15 +230,16 @@ class App:
         finally:
             await self.close()
 
-    def _start_tasks(self, stop: asyncio.Event) -> list[asyncio.Task]:
-        """The long-running parts, each watched (`Supervisor`)."""
+    def _start_tasks(self, stop: asyncio.Event, connected: bool) -> list[asyncio.Task]:
+        """The long-running parts, each watched (`Supervisor`); connecting, when not yet."""
         parts = (
             ("sender", self.sender.run(stop)), ("clockwatch", self.clockwatch.run(stop)),
             ("retention", self.retention.run(stop)), ("broadcast", self.broadcaster.run(stop)),
             ("follow-watch", self.failing.run(stop, lambda: self.sender.link.up)),
             ("text-index", self.text_index.run(stop)), ("exchange-rates", self.exchange.run(stop)),
         )  # fmt: skip
-        return self.supervisor.start(parts, stop)
+        connect = [] if connected else [("telegram-connect", self.connector.run(stop))]
+        return self.supervisor.start([*parts, *connect], stop)
 
     @property
     def fatal(self) -> str | None:
@@ -251,7 +250,7 @@ class App:
         """One poll-match-deliver cycle over every enabled board (or one), then return."""
         self._prepare()
         try:
-            await self.transport.start(None)
+            connected = await self.connector.first(None, retry=False)
             boards = self.store.boards.all(enabled_only=True)
             if board is not None:
                 boards = [b for b in boards if b.name.lower() == board.lower()]
@@ -260,7 +259,8 @@ class App:
             names = [b.name for b in boards]
             outcomes = await asyncio.gather(*(self.poller.poll(n, force=True) for n in names))
             await self.text_index.drain()
-            await self.sender.drain()
+            if connected:  # else the alerts wait in the outbox
+                await self.sender.drain()
             return list(outcomes)
         finally:
             await self.close()

@@ -11,10 +11,11 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot import __version__, process, sources
+from bot import __version__, logs, process, sources
 from bot import config as cfg
 from bot.errors import ConfigError, JobbotError
 from bot.probe import detect, print_found, print_postings, probe
+from bot.wording import plural
 
 if TYPE_CHECKING:
     from bot.poller import PollOutcome
@@ -34,7 +35,7 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # HUP: the terminal went away
         loop.add_signal_handler(sig, stop.set)
     app = App(config, transport=ConsoleTransport() if force_console else None)
     mode = "console chat" if force_console or not config.telegram.token else "Telegram"
@@ -45,15 +46,21 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
         "jobbot starting (%s, config %s, database %s)", mode, config.source, config.storage.path
     )
     await app.run(stop)
-    if app.fatal:  # the bot stopped itself: exit 1, so that a service manager restarts it
-        raise JobbotError(app.fatal)
+    if app.supervisor.error:  # the bot stopped itself: its exit status says whether to restart
+        raise app.supervisor.error
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     config = _load(args.config, args.log_format)
-    if not config.telegram.token:
-        log.info("no TELEGRAM_BOT_TOKEN: starting the console chat instead of Telegram")
-    asyncio.run(_run_until_signal(config))
+    if not config.telegram.token and not args.console:
+        if not sys.stdin.isatty():  # a service with its token missing: never a silent console
+            raise ConfigError(
+                [f"no bot token: set TELEGRAM_BOT_TOKEN (or telegram.token in {config.source}) "
+                 "to the token @BotFather gave; stdin is not a terminal, so the console chat "
+                 "does not start (pass --console to run it anyway)"]
+            )  # fmt: skip
+        log.info("no bot token: starting the console chat instead of Telegram")
+    asyncio.run(_run_until_signal(config, force_console=args.console))
     return 0
 
 
@@ -101,8 +108,9 @@ def print_outcomes(outcomes: list[PollOutcome]) -> int:
             failed += 1
             print(f"{o.board}: FAILED: {o.error}")
         else:
-            print(f"{o.board}: {o.status}, {o.seen} postings, {o.new} new, {o.changed} changed, "
-                  f"{o.closed} closed, {o.enqueued} alerts queued")  # fmt: skip
+            counts = f"{o.new} new, {o.changed} changed, {o.closed} closed"
+            queued = f"{plural(o.enqueued, 'alert')} queued"
+            print(f"{o.board}: {o.status}, {plural(o.seen, 'posting')}, {counts}, {queued}")
     return 1 if failed else 0
 
 
@@ -117,26 +125,23 @@ def cmd_detect(args: argparse.Namespace) -> int:
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
+    from bot.checkup import place_warnings, summary
+
     config = cfg.load(args.config)
-    kinds = sorted({b.kind for b in config.boards})
-    mode = "Telegram (token set)" if config.telegram.token else "console chat (no token)"
-    print(
-        f"{config.source}: OK — {len(config.boards)} boards ({', '.join(kinds) or 'none'}); {mode}"
-    )
-    for w in config.warnings:
+    print(f"{config.source}: OK — {summary(config)}")
+    for w in (*config.warnings, *place_warnings(config.storage.path)):
         print(f"warning: {w}")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from bot.store.db import backup_database
+    from bot.store.backup import backup_database, destination
 
     config = _load(args.config)
-    target = Path(args.path)
+    target = destination(Path(args.path), Path(config.storage.path))
     if target.exists() and not args.force:
         print(f"{target} exists; pass --force to overwrite it", file=sys.stderr)
         return 2
-    target.unlink(missing_ok=True)
     backup_database(config.storage.path, target)
     print(f"backed up {config.storage.path} to {target} ({target.stat().st_size:,} bytes)")
     return 0
@@ -164,9 +169,13 @@ def parser() -> argparse.ArgumentParser:
         "choices": ("text", "json"), "default": "text",
         "help": "log lines as text (default) or JSON objects, one a line",
     }  # fmt: skip
-    s = sub.add_parser("run", help="run the bot until Ctrl-C / SIGTERM")
+    s = sub.add_parser("run", help="run the bot until Ctrl-C / SIGTERM / SIGHUP")
     s.add_argument("--config", **conf)
     s.add_argument("--log-format", **log_format)
+    s.add_argument(
+        "--console", action="store_true",
+        help="chat in the terminal (stdin and stdout) instead of Telegram, even with a token",
+    )  # fmt: skip
     s.set_defaults(func=cmd_run)
     s = sub.add_parser("demo", help="run offline: a simulated board and the console chat")
     s.add_argument("--every", type=float, default=8.0, help="seconds between new demo postings")
@@ -206,17 +215,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (JobbotError, KeyboardInterrupt) as exc:
-        return exit_status(exc)
+        return exit_status(exc, getattr(args, "log_format", "text"))
 
 
-def exit_status(exc: JobbotError | KeyboardInterrupt) -> int:
-    """Say what stopped a command on stderr, in a line or a list; return its exit status."""
+def exit_status(exc: JobbotError | KeyboardInterrupt, log_format: str = "text") -> int:
+    """Say what stopped a command on stderr, in a line or a list (as one JSON log record with
+    `--log-format json`, never with the token); return its exit status: 2 for a configuration
+    fault (the config, or a token Telegram refuses: a restart cannot help), 1 for any other
+    error (a restart may), 130 for Ctrl-C."""
     if isinstance(exc, KeyboardInterrupt):
         return 130
     if isinstance(exc, ConfigError):
-        print(f"config problems ({len(exc.problems)}):", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 2
-    print(f"jobbot: {exc}", file=sys.stderr)
-    return 1
+        status, said = 2, "\n  ".join([f"config problems ({len(exc.problems)}):", *exc.problems])
+    else:
+        status, said = 1, f"jobbot: {exc}"
+    if log_format == "json":  # set up here too, for when the config could not be read
+        logs.setup(fmt="json")
+        log.critical(logs.redact(said))
+    else:
+        print(logs.redact(said), file=sys.stderr)
+    return status

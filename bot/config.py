@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -177,12 +178,21 @@ SECTIONS: dict[str, type[Any]] = {
 }
 
 
+def _unknown_section(name: str) -> str:
+    """A table jobbot does not read, with the one likely meant ([poling]: [polling])."""
+    known = sorted({*SECTIONS, "boards"})
+    tables = {k: f"[[{k}]]" if k == "boards" else f"[{k}]" for k in known}
+    close = difflib.get_close_matches(name, known, n=1)
+    meant = f"did you mean {tables[close[0]]}? " if close else ""
+    return f"{name}: unknown section ({meant}known: {', '.join(known)})"
+
+
 def from_dict(data: dict, source: str = "<dict>") -> Config:
     """Validate a parsed TOML document; raises ConfigError listing every problem."""
     problems: list[str] = []
     warnings: list[str] = []
     reader = Reader(problems)
-    problems.extend(f"{x}: unknown section" for x in sorted(set(data) - {*SECTIONS, "boards"}))
+    problems.extend(_unknown_section(x) for x in sorted(set(data) - {*SECTIONS, "boards"}))
     sections: dict[str, Any] = {
         name: reader.section(data, name, kind) for name, kind in SECTIONS.items()
     }
@@ -221,6 +231,13 @@ def _placed(config: Config, config_file: Path) -> Config:
         warnings += (
             "no config.toml: running the example config without its Demo board (a real token "
             "is set); copy config.example.toml to config.toml to choose your boards",
+        )
+    elif config.telegram.token:
+        warnings += tuple(
+            f'boards[{i}] ("{b.name}"): a demo board sends made-up jobs to real Telegram '
+            "users; remove it or set enabled = false"
+            for i, b in enumerate(boards)
+            if b.kind == "demo" and b.enabled
         )
     return dataclasses.replace(
         config,

@@ -1,6 +1,7 @@
 """[[boards]] tables -> `BoardConfig`s: each board's kind and endpoint as given or recognised
 from its URL (`sources.detect`), its options checked by its kind, its name unique; a problem
-is reported by its path (`boards[2].url: ...`) with every other one, not raised alone."""
+is reported by its path and name (`boards[2] ("Acme").url: ...`) with every other one, not
+raised alone."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from bot.config_values import DURATION, SPEC, Reader, Spec, format_duration
 from bot.errors import DetectError
+from bot.normalize.urls import is_web_url
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,41 @@ def _kind_and_endpoint(table: BoardTable, path: str) -> tuple[str, str]:
     return table.kind, table.url
 
 
+def _url_problem(table: BoardTable) -> str | None:
+    """Why the board's URL can never be fetched: missing, or not http(s) with a host (the
+    demo's own demo:// aside)."""
+    if not table.url:
+        return "required, the board's URL"
+    if table.kind in ("", "demo") and table.url.lower().startswith("demo:"):
+        return None
+    if not is_web_url(table.url):
+        return f"{table.url!r} is not an http(s) URL with a host, like https://jobs.lever.co/acme"
+    return None
+
+
+def _option_problems(kind: str, options: Mapping[str, Any]) -> list[str]:
+    """What the kind says of the board's options, and the options it does not read (a typo
+    there would be ignored without a word)."""
+    from bot import sources
+
+    source = sources.get(kind)
+    accepted = source.option_keys
+    reads = f"only {', '.join(accepted)}" if accepted else "no options"
+    unknown = [
+        "selectors: only html boards have selectors"
+        if key == "selectors"
+        else f"options.{key}: unknown option (a {kind} board reads {reads})"
+        for key in sorted(set(options) - set(accepted))
+    ]
+    return unknown + source.check_options(options)
+
+
 def _board(
     table: BoardTable, path: str, default_interval: float, problems: list[str]
 ) -> BoardConfig | None:
     """A resolved board, or None (with the problem noted) when it cannot be polled."""
-    from bot import sources
-
-    if not table.url:
-        problems.append(f"{path}.url: required, the board's URL")
+    if problem := _url_problem(table):
+        problems.append(f"{path}.url: {problem}")
         return None
     try:
         kind, endpoint = _kind_and_endpoint(table, path)
@@ -84,11 +113,20 @@ def _board(
     options = dict(table.options)
     if table.selectors is not None:
         options["selectors"] = table.selectors
-    problems.extend(f"{path}.{p}" for p in sources.get(kind).check_options(options))
+    problems.extend(f"{path}.{p}" for p in _option_problems(kind, options))
     interval = table.interval if table.interval is not None else default_interval
     return BoardConfig(
         table.name, table.url, kind, endpoint, interval, table.company, table.enabled, options
     )
+
+
+def _label(i: int, item: object) -> str:
+    """How a problem names a board: its index in the file and its name ('boards[3] ("Acme")'),
+    so that it is found without counting [[boards]] tables."""
+    name = item.get("name") if isinstance(item, dict) else None
+    if isinstance(name, str) and name.strip():
+        return f'boards[{i}] ("{name.strip()}")'
+    return f"boards[{i}]"
 
 
 def read_boards(
@@ -101,7 +139,7 @@ def read_boards(
     boards: list[BoardConfig] = []
     seen: set[str] = set()
     for i, item in enumerate(raw):
-        path = f"boards[{i}]"
+        path = _label(i, item)
         if not isinstance(item, dict):
             reader.problems.append(f"{path}: must be a table")
             continue

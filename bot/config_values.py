@@ -20,22 +20,24 @@ _DURATION = re.compile(
 
 
 def parse_duration(value: object) -> float:
-    """Seconds from "90s", "15m", "2h", "1d", "1h30m" or a bare number of seconds."""
+    """Seconds from "90s", "15m", "2h", "1d", "1h30m" or a bare number of seconds (the config
+    refuses those: `Reader`). ValueError("must be more than 0") for "0s" or "-5m"."""
     if isinstance(value, bool):
         raise ValueError
     if isinstance(value, int | float):
         if value <= 0:
-            raise ValueError
+            raise ValueError("must be more than 0")
         return float(value)
     if not isinstance(value, str):
         raise ValueError
-    m = _DURATION.match(value.lower())
+    text = value.strip().lower()
+    m = _DURATION.match(text.removeprefix("-"))
     if not m or not any(m.groups()):
         raise ValueError
     d, h, mins, s = (float(g) if g else 0.0 for g in m.groups())
     total = d * 86400 + h * 3600 + mins * 60 + s
-    if total <= 0:
-        raise ValueError
+    if total <= 0 or text.startswith("-"):
+        raise ValueError("must be more than 0")
     return total
 
 
@@ -66,9 +68,18 @@ class Spec:
 
 
 def _duration(value: object) -> float:
+    """A config duration: written with its unit, since a bare 90 could mean days or seconds."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        n = int(value) if float(value).is_integer() else value
+        raise ValueError(
+            f'{value!r} has no unit: write "{n}d" for days, "{n}s" for seconds '
+            '(or m, h: "15m", "1h30m")'
+        )
     try:
         return parse_duration(value)
-    except ValueError:
+    except ValueError as exc:
+        if str(exc):
+            raise ValueError(f"{value!r}: {exc}") from None
         raise ValueError(f"{value!r} is not a duration like 90s, 15m or 2h") from None
 
 
@@ -148,6 +159,7 @@ class Reader:
             value = from_env or table[f.name]
             value = spec.parse(value) if spec.parse else _typed(value, hint, spec.secret)
             return spec.check(value) if spec.check else value
-        except ValueError as exc:
-            self.problems.append(f"{path}.{f.name}: {exc}")
+        except ValueError as exc:  # named as the operator wrote it: the variable, if it won
+            where = f"{spec.env} (overrides {path}.{f.name})" if from_env else f"{path}.{f.name}"
+            self.problems.append(f"{where}: {exc}")
             return _MISSING

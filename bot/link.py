@@ -107,13 +107,22 @@ class Link:
         self._told = True
         return TelegramDown(was.since or now, failures, error, MAX_BACKOFF)
 
+    def unreachable(self, error: str, loop_now: float) -> TelegramDown | None:
+        """Telegram could not be reached to connect at all (at start-up): down at once, with
+        `error` as the reason, rather than after `DOWN_AFTER` failed sends. The caller logs it."""
+        if self.status.state == "up":
+            self._up.clear()
+            self.status = LinkStatus("down", error, self._clock(), self.status.failures)
+        return self.failed(error, loop_now)
+
     def token_rejected(self, detail: str, loop_now: float) -> None:
         """Telegram refused the bot token: pause all sending (once loudly), probe with backoff."""
         was, now = self.status, self._clock()
         if was.state != "paused":
             log.error(
                 "Telegram rejected the bot token (%s): ALL SENDING IS PAUSED, nothing is dropped; "
-                "probing with one message at a time, at most %s apart. Check TELEGRAM_BOT_TOKEN.",
+                "probing with one message at a time, at most %s apart. Check the bot token "
+                "(TELEGRAM_BOT_TOKEN, or telegram.token in the config).",
                 detail, format_duration(MAX_BACKOFF),
             )  # fmt: skip
             self._up.clear()

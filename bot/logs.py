@@ -16,7 +16,9 @@ _fields: ContextVar[dict[str, object]] = ContextVar("jobbot_log_fields")
 _base_factory = logging.getLogRecordFactory()
 
 
-def _redact(text: str) -> str:
+def redact(text: str) -> str:
+    """`text` with every registered secret replaced by [token] (for what is not a log record:
+    an error printed at exit, a reason /healthz serves)."""
     for secret in _secrets:
         text = text.replace(secret, "[token]")
     return text
@@ -33,9 +35,9 @@ def _factory(*args: object, **kwargs: object) -> logging.LogRecord:
         except Exception:  # a malformed record: leave it to logging's own error handling
             return record
         if any(s in message for s in _secrets):
-            record.msg, record.args = _redact(message), ()
+            record.msg, record.args = redact(message), ()
         if record.exc_info:  # formatters reuse a set exc_text, so every handler gets it redacted
-            record.exc_text = _redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
     return record
 
 
@@ -56,7 +58,7 @@ class RedactingFormatter(logging.Formatter):
     """Also redacts what a record gains when formatted: tracebacks and stack text."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return _redact(super().format(record))
+        return redact(super().format(record))
 
 
 @contextlib.contextmanager
@@ -99,7 +101,7 @@ class JsonFormatter(logging.Formatter):
             record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
             line["traceback"] = record.exc_text
-        return _redact(json.dumps(line, ensure_ascii=False, default=str))
+        return redact(json.dumps(line, ensure_ascii=False, default=str))
 
 
 def setup(level: int = logging.INFO, fmt: str = "text") -> None:

@@ -8,7 +8,14 @@ import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
 
 from bot import __version__
 from bot.events import Event, NotSent, Polled, Sent
@@ -29,6 +36,9 @@ class Metrics:
 
     def __init__(self, first_seen: Callable[[Iterable[int]], list[datetime]] = lambda ids: []):
         self.first_seen = first_seen
+        # No `*_created` series beside every counter and histogram: they double the series and
+        # say only when the process started. (A switch of prometheus_client's, process-wide.)
+        disable_created_metrics()
         self.registry = r = CollectorRegistry()
         self.polls = Counter(
             "jobbot_polls", "Board polls by board and outcome", ["board", "outcome"], registry=r

@@ -27,7 +27,8 @@ PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8"
 
 class Observer:
     """One App's metrics, health and stats. `link()` is the sender's link status; `listen`
-    ("host:port", or None for no server) where /healthz and /metrics are served."""
+    ("host:port", or None for no server) where /healthz and /metrics are served; `transport`
+    where messages go ("telegram", or "console": the console chat), as /healthz says."""
 
     def __init__(
         self,
@@ -35,8 +36,10 @@ class Observer:
         link: Callable[[], LinkStatus],
         clock: Callable[[], datetime],
         listen: str | None = None,
+        transport: str = "telegram",
     ):
         self.db = db  # the app's connection; a file is read on connections of its own
+        self.transport = transport
         self.link = link
         self.clock = clock
         self.started_at = clock()
@@ -75,7 +78,8 @@ class Observer:
         return self._assess(figures, problem)
 
     def _assess(self, figures: Figures, problem: str | None) -> Health:
-        return assess(figures, problem, self.link(), self.clock(), self.started_at)
+        link, now = self.link(), self.clock()
+        return assess(figures, problem, link, now, self.started_at, self.transport)
 
     async def healthz(self) -> Reply:
         health = await self.health()

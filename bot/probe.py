@@ -13,6 +13,8 @@ from bot.ats import name_for
 from bot.config import PollingConfig
 from bot.errors import JobbotError
 from bot.models import BoardInfo, Posting
+from bot.normalize.urls import is_web_url
+from bot.wording import plural
 
 
 def posting_json(p: Posting) -> dict[str, Any]:
@@ -53,6 +55,8 @@ async def probe(
     if kind:
         if kind not in sources.kinds():
             raise JobbotError(f"unknown kind {kind!r} (known: {', '.join(sources.kinds())})")
+        if not is_web_url(url) and not (kind == "demo" and url.startswith("demo:")):
+            raise JobbotError(f"{url!r} is not an http(s) URL, like https://jobs.lever.co/acme")
         endpoint = url
     async with build_client() as client:
         fetcher = Fetcher(client)
@@ -75,7 +79,7 @@ def print_postings(kind: str, endpoint: str, postings: list[Posting], as_json: b
         for p in postings:
             print(json.dumps(posting_json(p), ensure_ascii=False))
         return 0
-    print(f"{kind} board at {endpoint}: {len(postings)} postings")
+    print(f"{kind} board at {endpoint}: {plural(len(postings), 'posting')}")
     for p in postings:
         when = p.posted_at.strftime("%Y-%m-%d") if p.posted_at else "no date"
         where = " · ".join(x for x in (p.company, p.location, p.workplace or "") if x)

@@ -11,6 +11,7 @@ from bot.config import PollingConfig
 from bot.config_values import format_duration
 from bot.events import BoardFailing, BoardRecovered, OnEvent
 from bot.store import Boards, BoardState, Db
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class Streaks:
         """The board polled fine: its validators stored, its failure streak (if any) ended."""
         streak = self.boards.mark_success(board.name, now, etag, lm, body_hash)
         if streak:
-            log.info("board %s: recovered after %d failed polls", board.name, streak)
+            log.info("board %s: recovered after %s", board.name, plural(streak, "failed poll"))
             if board.admins_alerted:
                 self.on_event(BoardRecovered(board.name, streak))
 

@@ -1,6 +1,7 @@
 """The bot's long-running parts run as watched tasks: a part that ends on an error, or the
-database file deleted or replaced under the running bot, stops it with the reason (`fatal`),
-which `jobbot run` turns into exit status 1 so that a service manager restarts it."""
+database file deleted or replaced under the running bot, stops it with the reason (`error`),
+which `jobbot run` turns into its exit status (1, so that a service manager restarts it; 2 for
+a configuration fault, such as a bot token Telegram refuses)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import contextlib
 import logging
 from collections.abc import Callable, Coroutine, Iterable
 from typing import Any
+
+from bot.errors import JobbotError
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +24,12 @@ class Supervisor:
 
     def __init__(self, file_problem: Callable[[], str | None], watch_every: float) -> None:
         self.file_problem, self.watch_every = file_problem, watch_every
-        self.fatal: str | None = None  # why the bot stopped itself, if it did
+        self.error: JobbotError | None = None  # why the bot stopped itself, if it did
+
+    @property
+    def fatal(self) -> str | None:
+        """Why the bot stopped itself, in words (None: it did not)."""
+        return str(self.error) if self.error is not None else None
 
     def start(
         self, parts: Iterable[tuple[str, Coroutine[Any, Any, None]]], stop: asyncio.Event
@@ -34,13 +42,19 @@ class Supervisor:
         return tasks
 
     def _ended(self, task: asyncio.Task, stop: asyncio.Event) -> None:
-        """A part ended on an error (a bug: each handles what it expects): say it once, loudly,
-        and stop; the service manager restarts jobbot, whose start-up recovery resends what
+        """A part ended on an error: one of ours (a refused bot token) in its own words; any
+        other (a bug: each part handles what it expects) once, loudly, with its traceback.
+        Then stop; the service manager restarts jobbot, whose start-up recovery resends what
         was in flight."""
         if task.cancelled() or (exc := task.exception()) is None:
             return
-        log.error("the %s task failed; stopping jobbot", task.get_name(), exc_info=exc)
-        self.fatal = self.fatal or f"the {task.get_name()} task failed: {type(exc).__name__}: {exc}"
+        if isinstance(exc, JobbotError):
+            log.error("%s; stopping jobbot", exc)
+            error = exc
+        else:
+            log.error("the %s task failed; stopping jobbot", task.get_name(), exc_info=exc)
+            error = JobbotError(f"the {task.get_name()} task failed: {type(exc).__name__}: {exc}")
+        self.error = self.error or error
         stop.set()
 
     async def _watch_database(self, stop: asyncio.Event) -> None:
@@ -52,5 +66,5 @@ class Supervisor:
             problem = self.file_problem()
             if problem:
                 log.error("%s; stopping", problem)
-                self.fatal = problem
+                self.error = JobbotError(problem)
                 stop.set()

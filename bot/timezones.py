@@ -38,7 +38,7 @@ _NAMED = {
     ("bst", "british"): "Europe/London",
     ("ist",): "Asia/Kolkata",
     ("wet", "west", "western european"): "Europe/Lisbon",
-    ("cet", "cest", "met", "mest", "central european"): "Europe/Berlin",
+    ("cet", "cest", "met", "mest", "mez", "mesz", "central european"): "Europe/Berlin",
     ("eet", "eest", "eastern european"): "Europe/Athens",
     ("msk",): "Europe/Moscow",
     ("gst", "gulf"): "Asia/Dubai",
@@ -83,6 +83,7 @@ def parse_timezone(text: str) -> str:
         or _zone_names().get(fold(text))
         or _country_zone(said, text)
         or _cities().get(key)
+        or _city_first(text)
     )
     if zone is None:
         near = _nearest(key, cities="/" not in text)
@@ -92,6 +93,16 @@ def parse_timezone(text: str) -> str:
             else f"“{text[:40]}” is not a time zone I know: try Europe/Berlin, a city, or +02:00"
         )
     return zone
+
+
+def _city_first(text: str) -> str | None:
+    """The zone of a city named with its country or state after it ("Berlin, Germany",
+    "berlin germany", "austin texas")."""
+    words = fold(text).replace(",", " ").split()
+    return next(
+        (z for n in range(len(words) - 1, 0, -1) if (z := _cities().get(" ".join(words[:n])))),
+        None,
+    )
 
 
 def _country_zone(name: str, typed: str) -> str | None:

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Build the image and check that a container of it turns healthy against a fake Telegram and a
-# loopback board: the check the README's Docker way rests on. Needs a Docker engine; run it from
+# loopback board, and that one with a folder for its config.toml stops at once: the checks the
+# README's Docker way rests on. Needs a Docker engine; run it from
 # the checkout after `make test` (it uses .venv and tests/fake_telegram.py).
 #   deploy/docker-smoke.sh                      # builds on python:3.12-slim
 #   JOBBOT_BASE=my-python:3.11 deploy/docker-smoke.sh   # any image with python and pip
@@ -54,4 +55,11 @@ docker logs "$name" 2>&1 | tail -n 5
 echo "health: $status; user: $(docker exec "$name" id -un); $(docker exec "$name" jobbot --version)"
 docker stop -t 20 "$name" >/dev/null
 echo "exit status after SIGTERM: $(docker inspect --format '{{.State.ExitCode}}' "$name")"
-[ "$status" = healthy ]
+# A folder where config.toml belongs (what `docker run -v` makes for a missing file) stops the
+# container with exit status 2; it never runs the packaged example instead.
+mkdir "$work/folder.toml"
+folder=0
+docker run --rm -v "$work/folder.toml:/etc/jobbot/config.toml:ro" jobbot:smoke \
+    >/dev/null 2>"$work/folder.err" || folder=$?
+echo "config.toml a folder: exit status $folder: $(cat "$work/folder.err")"
+[ "$status" = healthy ] && [ "$folder" = 2 ]

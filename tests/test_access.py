@@ -43,7 +43,7 @@ async def running(
         {
             "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [ADMIN]},
             "storage": {"path": str(tmp_path / "jobbot.db")},
-            "delivery": {"retry_base": 0.05},
+            "delivery": {"retry_base": "0.05s"},
             "access": access,
         }
     )

@@ -1252,7 +1252,7 @@ async def test_delete_takes_several_ids_as_people_list_them(store, now) -> None:
     assert await say(handlers, "/delete 3 and #4") == "Alerts #3 and #4 deleted."
     assert await say(handlers, "/delete 5-6") == "Alerts #5 and #6 deleted."
     assert await say(handlers, "/delete 6 7 9") == (
-        "Alert #7 deleted. You have no alert #6 or #9. You have no alert yet: "
+        "Alert #7 deleted. You have no alert #6 or #9. No alert is left: "
         "<code>/alert rust backend</code> adds one."
     )
     assert store.alerts.alerts(USER) == []

@@ -31,8 +31,10 @@ def test_check_config_says_ok_with_its_warnings(tmp_path, capsys) -> None:
     config = write_config(tmp_path, "https://boards.example/acme", interval="30s")
     assert main(["check-config", "--config", str(config)]) == 0
     out = capsys.readouterr().out
-    assert "OK — 1 boards (greenhouse); console chat (no token)" in out
-    assert "warning: boards[0].interval: 30s is short; be kind to Acme" in out
+    assert (
+        f"OK — 1 board (greenhouse); database {tmp_path / 'j.db'}; console chat (no token)" in out
+    )
+    assert 'warning: boards[0] ("Acme").interval: 30s is short; be kind to Acme' in out
 
 
 def test_check_config_lists_every_problem_and_exits_2(tmp_path, capsys) -> None:
@@ -147,3 +149,152 @@ def store_now():
     from datetime import UTC, datetime
 
     return datetime.now(UTC)
+
+
+def test_check_config_counts_the_enabled_boards_and_names_the_database(
+    tmp_path, capsys, monkeypatch
+) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    (tmp_path / "etc").mkdir()
+    config = tmp_path / "etc" / "config.toml"
+    config.write_text(
+        '[storage]\npath = "jobbot.db"\n'
+        '[[boards]]\nname = "A"\nurl = "https://jobs.lever.co/a"\n'
+        '[[boards]]\nname = "B"\nurl = "https://boards.greenhouse.io/b"\nenabled = false\n'
+    )
+    assert main(["check-config", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    database = tmp_path / "etc" / "jobbot.db"  # beside the config, wherever it is run from
+    assert out == (
+        f"{config}: OK — 1 enabled of 2 boards (lever); database {database}; "
+        "console chat (no token)\n"
+    )
+    assert not database.exists(), "check-config creates nothing"
+
+
+def test_check_config_warns_of_a_database_that_cannot_be_made(tmp_path, capsys) -> None:
+    """It only looks: a file where the database's folder should be is said, and nothing made;
+    a database under /etc (the unit makes it read-only) is said too."""
+    (tmp_path / "afile").write_text("")
+    config = write_config(tmp_path, "https://boards.example/acme")
+    config.write_text(config.read_text().replace(str(tmp_path / "j.db"), "afile/x/jobbot.db"))
+    assert main(["check-config", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert f"warning: storage.path: {tmp_path / 'afile'} is a file, not a folder; set " in out
+    assert "such as /var/lib/jobbot/jobbot.db" in out and (tmp_path / "afile").is_file()
+    config.write_text(config.read_text().replace("afile/x/jobbot.db", "/etc/jobbot/jobbot.db"))
+    assert main(["check-config", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: storage.path: /etc/jobbot/jobbot.db is under /etc, which holds" in out
+    assert not Path("/etc/jobbot/jobbot.db").exists()
+
+
+def test_an_unusable_database_path_is_one_line_naming_it(tmp_path, capsys, monkeypatch) -> None:
+    """Was a PermissionError / FileExistsError traceback out of the database lock (`run`
+    takes it before it reaches for Telegram, here a closed port)."""
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:cli-lock-secret")
+    (tmp_path / "afile").write_text("")
+    config = write_config(
+        tmp_path,
+        "https://boards.example/acme",
+        extra='[telegram]\napi_url = "http://127.0.0.1:9"\n',
+    )
+    config.write_text(config.read_text().replace(str(tmp_path / "j.db"), "afile/jobbot.db"))
+    Stores.open(tmp_path / "b.db").close()
+    for command in (["poll"], ["restore", str(tmp_path / "b.db")], ["run"]):
+        assert main([*command, "--config", str(config)]) == 1, command
+        err = capsys.readouterr().err
+        assert err.endswith(
+            f"jobbot: the database {tmp_path / 'afile' / 'jobbot.db'} cannot be created or "
+            f"locked ({tmp_path / 'afile'} is a file, not a folder); set storage.path to a "
+            "place jobbot's user can write, such as /var/lib/jobbot/jobbot.db\n"
+        ), err
+        assert "Traceback" not in err
+    assert (tmp_path / "afile").read_text() == ""
+
+
+def test_backup_into_a_folder_writes_a_dated_file_there(tmp_path, capsys) -> None:
+    """`backup bk --force` with bk a folder was an IsADirectoryError traceback."""
+    config = write_config(tmp_path, "https://boards.example/acme")
+    Stores.open(tmp_path / "j.db").close()
+    folder = tmp_path / "bk"
+    folder.mkdir()
+    for force in ([], ["--force"]):
+        assert main(["backup", str(folder), "--config", str(config), *force]) == 0
+        [line] = capsys.readouterr().out.splitlines()
+        written = Path(line.split(" to ")[1].split(" (")[0])
+        assert written.parent == folder and written.name.startswith("j-") and written.is_file()
+        assert sqlite3.connect(written).execute("SELECT count(*) FROM users").fetchone() == (0,)
+        written.unlink()  # the next one may fall in the same second
+
+
+def test_backup_problems_name_the_copy_and_change_nothing(tmp_path, capsys) -> None:
+    """Where the copy cannot go is said of the copy, not of the live database; an earlier file
+    at the destination stays as it was; the live database itself is never a destination."""
+    config = write_config(tmp_path, "https://boards.example/acme")
+    Stores.open(tmp_path / "j.db").close()
+    missing = tmp_path / "nodir" / "x" / "b.db"
+    assert main(["backup", str(missing), "--config", str(config)]) == 1
+    assert capsys.readouterr().err == (
+        f"jobbot: cannot write the backup {missing}: there is no folder {missing.parent}; "
+        "nothing was changed\n"
+    )
+    assert not (tmp_path / "nodir").exists()
+    earlier = tmp_path / "b.db"
+    earlier.write_bytes(b"an earlier backup")
+    (tmp_path / ".b.db.partial").mkdir()  # the copy's first home cannot be made: it fails
+    assert main(["backup", str(earlier), "--config", str(config), "--force"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"jobbot: cannot write the backup {earlier}: ") and "j.db" not in err
+    assert err.endswith("; nothing was changed\n") and err.count("\n") == 1
+    assert earlier.read_bytes() == b"an earlier backup"
+    for live in ("j.db", "j.db-wal"):
+        assert main(["backup", str(tmp_path / live), "--config", str(config), "--force"]) == 1
+        assert "is the live database or one of its files" in capsys.readouterr().err
+    assert chats_of(tmp_path / "j.db") == []
+
+
+def test_poll_and_probe_say_plurals_and_refuse_urls_that_are_not_http(
+    tmp_path, boards, capsys, monkeypatch
+) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    assert main(["poll", "--config", str(write_config(tmp_path, boards.url(PATH)))]) == 0
+    assert "Acme: baseline, 1 posting, 0 new, 0 changed, 0 closed, 0 alerts queued" in (
+        capsys.readouterr().out
+    )
+    assert main(["probe", boards.url(PATH), "--kind", "greenhouse"]) == 0
+    assert capsys.readouterr().out.startswith(
+        f"greenhouse board at {boards.url(PATH)}: 1 posting\n"
+    )
+    for command in (["probe", "not a url", "--kind", "lever"], ["detect", "not a url"]):
+        assert main(command) == 1
+        assert capsys.readouterr().err == (
+            "jobbot: 'not a url' is not an http(s) URL, like https://jobs.lever.co/acme\n"
+        )
+
+
+def chats_of(db: Path) -> list[int]:
+    conn = sqlite3.connect(db)
+    try:
+        return [r[0] for r in conn.execute("SELECT chat_id FROM users")]
+    finally:
+        conn.close()
+
+
+def test_a_poll_with_a_real_token_logs_the_demo_board_warning(
+    tmp_path, tg, capsys, monkeypatch
+) -> None:
+    """`run` and `poll` log the config's warnings as they start, this one among them."""
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:cli-demo-secret")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[telegram]\napi_url = "{tg.api_url}"\n[storage]\npath = "j.db"\n'
+        '[[boards]]\nname = "Demo"\nurl = "demo://fintech?every=8"\ninterval = "3s"\n'
+    )
+    assert main(["poll", "--config", str(config)]) == 0
+    captured = capsys.readouterr()
+    assert "Demo: baseline" in captured.out
+    assert 'config: boards[0] ("Demo"): a demo board sends made-up jobs to real Telegram' in (
+        captured.err
+    )

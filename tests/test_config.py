@@ -10,6 +10,7 @@ import pytest
 from bot import config as cfg
 from bot import sources
 from bot.cli import main
+from bot.config_values import DURATION, SPEC, format_duration
 from bot.errors import ConfigError
 from bot.telegram.handlers import COMMANDS
 
@@ -71,12 +72,12 @@ def test_every_problem_is_reported_at_once_with_its_path() -> None:
         "telegram.admins: must be a list of Telegram user ids",
         "polling.interval: '5 minutes' is not a duration like 90s, 15m or 2h",
         "polling.colse_after: unknown key",
-        "boards[1].name: 'a' is used by another board",
-        "boards[2].interval: '5 minutes' is not a duration like 90s, 15m or 2h",
-        "boards[2].url: https://example.com/careers is not a board URL jobbot recognises",
-        "boards[3].kind: unknown kind 'nope'",
+        "boards[1] (\"a\").name: 'a' is used by another board",
+        "boards[2] (\"C\").interval: '5 minutes' is not a duration like 90s, 15m or 2h",
+        'boards[2] ("C").url: https://example.com/careers is not a board URL jobbot recognises',
+        "boards[3] (\"D\").kind: unknown kind 'nope'",
         "boards[4].name: required",
-        "extra: unknown section",
+        "extra: unknown section (known: access, alerts, boards, delivery, follow, polling,",
     ]
     for want in expected:
         assert any(p.startswith(want) for p in problems), f"missing {want!r} in {problems}"
@@ -116,7 +117,7 @@ def test_check_config_exit_codes(tmp_path, capsys, monkeypatch) -> None:
     bad.write_text('[polling]\ninterval = "5 minutes"\n[[boards]]\nname = "X"\n')
     assert main(["check-config", "--config", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "polling.interval" in err and "boards[0].url: required" in err
+    assert "polling.interval" in err and 'boards[0] ("X").url: required' in err
     broken = tmp_path / "broken.toml"
     broken.write_text("[polling\n")
     assert main(["check-config", "--config", str(broken)]) == 2
@@ -176,6 +177,8 @@ def test_every_setting_is_read_and_checked_by_its_dotted_path(monkeypatch) -> No
             default = getattr(kind(), f.name)
             if default is not None:
                 value = list(default) if isinstance(default, tuple) else default
+                if f.metadata.get(SPEC) is DURATION[SPEC]:  # with its unit, as durations are
+                    value = format_duration(default)
                 got = getattr(cfg.from_dict({section: {f.name: value}}), section)
                 assert getattr(got, f.name) == default, f"{section}.{f.name}"
             with pytest.raises(ConfigError) as err:
@@ -191,7 +194,7 @@ def test_an_unknown_key_lists_the_known_ones() -> None:
     assert "alerts.max_trems: unknown key (known: max_length, max_per_user, max_terms)" in (
         err.value.problems
     )
-    assert any(p.startswith("boards[0].urll: unknown key (known: company,") for p in
+    assert any(p.startswith('boards[0] ("A").urll: unknown key (known: company,') for p in
                err.value.problems)  # fmt: skip
 
 
@@ -224,3 +227,101 @@ def test_boards_that_are_not_tables_are_named(boards: object, problem: str) -> N
     with pytest.raises(ConfigError) as err:
         cfg.from_dict({"boards": boards})
     assert err.value.problems == [problem]
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value", "problem"),
+    [
+        ("storage", "keep_closed", 90,
+         'storage.keep_closed: 90 has no unit: write "90d" for days, "90s" for seconds'),
+        ("polling", "max_backoff", 6.5,
+         'polling.max_backoff: 6.5 has no unit: write "6.5d" for days, "6.5s" for seconds'),
+        ("access", "invite_expiry", "0s", "access.invite_expiry: '0s': must be more than 0"),
+        ("rates", "every", "-5m", "rates.every: '-5m': must be more than 0"),
+    ],
+)  # fmt: skip
+def test_a_duration_needs_its_unit_and_more_than_nothing(
+    section: str, key: str, value: object, problem: str
+) -> None:
+    """keep_closed = 90 meant 90 seconds without a word: days were likely meant."""
+    with pytest.raises(ConfigError) as err:
+        cfg.from_dict({section: {key: value}})
+    [got] = err.value.problems
+    assert got.startswith(problem), got
+
+
+def test_an_unknown_section_lists_the_known_ones_and_the_one_likely_meant() -> None:
+    with pytest.raises(ConfigError) as err:
+        cfg.from_dict({"poling": {}, "digest": {}, "board": []})
+    known = "known: access, alerts, boards, delivery, follow, polling, rates, server, storage"
+    assert err.value.problems == [
+        f"board: unknown section (did you mean [[boards]]? {known}, telegram)",
+        f"digest: unknown section ({known}, telegram)",
+        f"poling: unknown section (did you mean [polling]? {known}, telegram)",
+    ]
+
+
+def test_a_bad_value_from_the_environment_is_named_by_its_variable(monkeypatch) -> None:
+    monkeypatch.setenv("JOBBOT_SERVER_LISTEN", "bogus")
+    with pytest.raises(ConfigError) as err:
+        cfg.from_dict({})
+    [problem] = err.value.problems
+    assert problem.startswith("JOBBOT_SERVER_LISTEN (overrides server.listen): 'bogus' is not")
+
+
+def test_a_board_url_must_be_http_with_a_host() -> None:
+    boards = [
+        {"name": "D", "kind": "lever", "url": "not a url"},
+        {"name": "F", "kind": "greenhouse", "url": "ftp://x"},
+        {"name": "G", "kind": "rss", "url": "file:///etc/passwd"},
+        {"name": "H", "kind": "rss", "url": "demo://fintech"},  # demo:// is the demo's alone
+        {"name": "Demo", "url": "demo://fintech?every=8"},
+        {"name": "OK", "kind": "rss", "url": "http://127.0.0.1:8080/feed.xml"},
+    ]
+    with pytest.raises(ConfigError) as err:
+        cfg.from_dict({"boards": boards})
+    fine = "is not an http(s) URL with a host, like https://jobs.lever.co/acme"
+    assert err.value.problems == [
+        f"boards[0] (\"D\").url: 'not a url' {fine}",
+        f"boards[1] (\"F\").url: 'ftp://x' {fine}",
+        f"boards[2] (\"G\").url: 'file:///etc/passwd' {fine}",
+        f"boards[3] (\"H\").url: 'demo://fintech' {fine}",
+    ]
+
+
+def test_an_option_its_kind_does_not_read_is_refused() -> None:
+    boards = [
+        {"name": "A", "url": "https://boards.greenhouse.io/acme", "options": {"qury": "rust"}},
+        {"name": "T", "kind": "getro", "url": "https://jobs.techstars.com/jobs",
+         "options": {"qury": "rust", "max_pages": 2}},
+        {"name": "S", "url": "https://boards.greenhouse.io/s", "selectors": {"item": "li"}},
+    ]  # fmt: skip
+    with pytest.raises(ConfigError) as err:
+        cfg.from_dict({"boards": boards})
+    assert err.value.problems == [
+        'boards[0] ("A").options.qury: unknown option (a greenhouse board reads no options)',
+        'boards[1] ("T").options.qury: unknown option '
+        "(a getro board reads only collection_id, max_pages, query)",
+        'boards[2] ("S").selectors: only html boards have selectors',
+    ]
+    ok = {"name": "T", "kind": "getro", "url": "https://jobs.techstars.com/jobs",
+          "options": {"query": "rust", "max_pages": 2, "collection_id": "5"}}  # fmt: skip
+    assert cfg.from_dict({"boards": [ok]}).boards[0].options["query"] == "rust"
+
+
+def test_a_demo_board_with_a_real_token_warns(tmp_path, monkeypatch, capsys) -> None:
+    """The example copied as it is keeps its Demo board: made-up jobs for real users."""
+    config = tmp_path / "config.toml"
+    config.write_text(cfg.EXAMPLE_CONFIG.read_text())
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:ABCDEF_secret")
+    warning = 'boards[0] ("Demo"): a demo board sends made-up jobs to real Telegram users'
+    assert any(w.startswith(warning) for w in cfg.load(config).warnings)
+    assert main(["check-config", "--config", str(config)]) == 0
+    assert f"warning: {warning}" in capsys.readouterr().out
+    config.write_text(
+        config.read_text().replace('kind = "demo"\n', 'kind = "demo"\nenabled = false\n')
+    )
+    assert not any("demo board" in w for w in cfg.load(config).warnings), "off: no warning"
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN")
+    config.write_text(cfg.EXAMPLE_CONFIG.read_text())
+    assert not any("demo board" in w for w in cfg.load(config).warnings), "the console: fine"

@@ -212,6 +212,10 @@ async def test_delete_all_asks_first_and_spares_alerts_added_since(tmp_path, tg)
         toast, gone = await press(tg, ask, buttons(ask)["🗑 Yes, delete all 3"])
         assert toast == "Deleted 3 alerts" and "🗑 Deleted 3 alerts." in gone.visible_text
         assert [a.query for a in app.store.alerts.alerts(USER)] == ["kotlin"]
+        one = await say(tg, "/delete all")
+        assert one.visible_text.startswith("🗑 Delete your only alert (#4 kotlin)?"), "not 'all 1'"
+        _, gone = await press(tg, one, buttons(one)["🗑 Yes, delete it"])
+        assert app.store.alerts.alerts(USER) == []
     assert not tg.errors
 
 

@@ -44,7 +44,14 @@ async def test_timezone_by_name_city_or_offset_replies_with_the_local_time(handl
     assert "America/Sao_Paulo</b>: it's Wed 1 Jul 09:00" in await say(
         handlers, "/timezone São Paulo"
     )
-    assert "+05:30</b>: it's Wed 1 Jul 17:30" in await say(handlers, "/timezone +05:30")
+    fixed = await say(handlers, "/timezone +05:30")
+    assert "+05:30</b>: it's Wed 1 Jul 17:30" in fixed
+    assert "A fixed offset stays the same all year, through summer time" in fixed
+    assert "fixed offset" not in await say(handlers, "/timezone Europe/Berlin")
+    assert await say(handlers, "/digest off") == (
+        "📬 Done: you get each job as it arrives (Europe/Berlin)."
+    ), "said once"
+    await say(handlers, "/timezone +05:30")
     assert store.users.settings(USER).timezone == "+05:30"
     assert "Europe/Warsaw</b>" in await say(handlers, "/timezone krakow"), "typed without accents"
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from bot import config as cfg
 from bot import sources
 from bot.cli import parser
 from bot.config import EXAMPLE_CONFIG
@@ -17,7 +20,8 @@ from bot.telegram.admin import ADMIN_COMMANDS
 from bot.telegram.handlers import COMMANDS, Handlers
 from bot.transport import Incoming
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text()
 
 
 @pytest.mark.parametrize("kind", sources.kinds())
@@ -100,3 +104,27 @@ async def test_help_kinds_lists_every_kind_from_the_registry(store) -> None:
         assert html.escape(s.example_url) in reply, s.kind
     index = await Handlers(store.db)(Incoming(42, "/help"))
     assert "/help kinds" in str(index)
+
+
+@pytest.mark.parametrize(
+    ("file", "database"),
+    [("deploy/jobbot.service", "/var/lib/jobbot/jobbot.db"), ("compose.yaml", "/data/jobbot.db")],
+)
+def test_the_install_steps_make_a_config_for_the_service(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file: str, database: str
+) -> None:
+    """The example copied as it is put its database beside the config (read-only under the
+    unit, not the container user's) and kept the Demo board: the steps' `sed` mends both."""
+    [step] = [line for line in (ROOT / file).read_text().splitlines() if " sed -i " in line]
+    command = step.lstrip("# ").removeprefix("sudo ")
+    target = command.rsplit(" ", 1)[1]
+    copy = tmp_path / "config.toml"
+    shutil.copyfile(EXAMPLE_CONFIG, copy)
+    subprocess.run(
+        ["sh", "-c", command.replace(target, str(copy))], check=True, capture_output=True
+    )
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:install-steps-secret")
+    config = cfg.load(copy)
+    assert config.storage.path == database
+    assert not [b for b in config.boards if b.kind == "demo" and b.enabled]
+    assert not [w for w in config.warnings if "demo" in w]

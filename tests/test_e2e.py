@@ -107,6 +107,8 @@ async def test_alert_arrives_once_and_a_restart_resends_nothing(
     assert len(broken) == 2, broken
     assert "HTTP 500" in broken[0], "one warning for the failure streak"
     assert "still failing" in broken[1], "and one at the restart"
+    streak = int(broken[1].split("still failing (")[1].split(" ")[0])
+    assert f"({streak} poll{'s' if streak != 1 else ''} in a row)" in broken[1], broken[1]
     assert TOKEN not in caplog.text, "the token never reaches a log record"
     assert TOKEN.encode() not in (tmp_path / "jobbot.db").read_bytes()
     assert tg.tokens_seen == {TOKEN}

@@ -4,7 +4,9 @@ an injected clock."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
 import math
 import socket
 import sqlite3
@@ -26,6 +28,7 @@ from bot.rates import Rates
 from bot.store import Db
 from tests.fake_telegram import FakeTelegram
 from tests.test_buttons import Bot, job
+from tests.waiting import until
 
 TOKEN = "123456789:AAFakeTokenForObserveTests_xyz"
 ADMIN, USER = 1001, 4242
@@ -100,6 +103,7 @@ async def test_metrics_parse_and_count_polls_postings_and_durations(tmp_path, bo
     assert found[("jobbot_boards", (("state", "ok"),))] == 1
     assert found[("jobbot_open_postings", ())] == 2  # job 1 missed one poll: not closed yet
     assert found[("jobbot_last_successful_poll_age_seconds", ())] == 0
+    assert "_created" not in reply.text, "no *_created series beside the counters"
 
 
 async def test_healthz_is_200_then_503_while_sending_is_paused_and_stats_says_so(
@@ -121,6 +125,7 @@ async def test_healthz_is_200_then_503_while_sending_is_paused_and_stats_says_so
         assert healthy.status_code == 200, healthy.text
         body = healthy.json()
         assert body["status"] == "ok" and body["sending"]["paused"] is False
+        assert body["sending"]["transport"] == "telegram"
         assert body["database"]["writable"] is True and body["outbox"]["depth"] == 0
         assert body["last_successful_poll_age_s"] == 90.0
         found = samples((await http.get("/metrics")).text)
@@ -162,7 +167,9 @@ async def test_healthz_is_503_while_the_database_takes_no_writes(tmp_path, board
     config = make_config(tmp_path, None, boards.url("/jobs"))
     async with serving(config, clock) as (app, http):
         app.observer.probe_timeout = 0.05  # how long the probe waits for the other writer
-        assert (await http.get("/healthz")).status_code == 200
+        healthy = await http.get("/healthz")
+        assert healthy.status_code == 200
+        assert healthy.json()["sending"]["transport"] == "console"  # no token: no Telegram
         other = sqlite3.connect(config.storage.path, isolation_level=None)
         other.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
         try:
@@ -196,9 +203,126 @@ async def test_polls_that_stop_succeeding_make_it_unhealthy(tmp_path, boards) ->
         posted = await http.post("/healthz")
     assert stale.status_code == 503
     assert stale.json()["reasons"] == [
-        "no board polled successfully for 3h (the slowest is polled every 1h)"
+        "1 of 1 enabled board overdue, each without a successful poll for 3 of its intervals "
+        "(the last good poll of any board: 3h ago)"
     ]
+    assert stale.json()["boards"] == {"enabled": 1, "failing": 1, "overdue": 1}
     assert missing.status_code == 404 and posted.status_code == 405
+
+
+def three_boards(tmp_path: Path, boards) -> cfg.Config:
+    """Two boards polled every 15 minutes and one polled daily, as in the example config."""
+    listed = [("Acme", "15m"), ("Beta", "15m"), ("Daily", "1d")]
+    for name, _ in listed:
+        boards.set_json(f"/v1/boards/{name.lower()}/jobs", {"jobs": [job(1, "Office Manager")]})
+    return cfg.from_dict(
+        {
+            "storage": {"path": str(tmp_path / "jobbot.db")},
+            "server": {"listen": "127.0.0.1:0"},
+            "boards": [
+                {"name": name, "kind": "greenhouse", "interval": every,
+                 "url": boards.url(f"/v1/boards/{name.lower()}/jobs")}
+                for name, every in listed
+            ],
+        }
+    )  # fmt: skip
+
+
+async def test_a_daily_board_no_longer_hides_that_the_others_stopped(tmp_path, boards) -> None:
+    """Each board is judged by its own interval: when most boards are overdue (the network is
+    down, say), the bot is unhealthy within 3 x 15 minutes, not 3 days of the daily board."""
+    clock = Clock()
+    async with serving(three_boards(tmp_path, boards), clock) as (app, http):
+        for name in ("Acme", "Beta", "Daily"):
+            await app.poller.poll(name, force=True)
+        for name in ("acme", "beta", "daily"):
+            boards.set(f"/v1/boards/{name}/jobs", "down", status=503)
+        clock.now += timedelta(minutes=45)  # three of the fast boards' intervals: not yet over
+        assert (await http.get("/healthz")).status_code == 200
+        clock.now += timedelta(minutes=1)
+        stale = await http.get("/healthz")
+    assert stale.status_code == 503
+    assert stale.json()["reasons"] == [
+        "2 of 3 enabled boards overdue, each without a successful poll for 3 of its intervals "
+        "(the last good poll of any board: 46m ago)"
+    ]
+
+
+async def test_one_board_failing_alone_leaves_the_bot_healthy(tmp_path, boards) -> None:
+    """Its trouble is its own (counted as failing, told to the admins); a restart cannot fix it."""
+    clock = Clock()
+    async with serving(three_boards(tmp_path, boards), clock) as (app, http):
+        boards.set("/v1/boards/acme/jobs", "down", status=503)
+        for hour in range(1, 4):
+            clock.now = START + timedelta(hours=hour)
+            for name in ("Acme", "Beta", "Daily"):
+                await app.poller.poll(name, force=True)
+        health = await http.get("/healthz")
+    assert health.status_code == 200, health.text
+    assert health.json()["boards"] == {"enabled": 3, "failing": 1, "overdue": 1}
+
+
+async def test_started_while_telegram_is_unreachable_it_polls_and_connects_when_it_can(
+    tmp_path, tg, boards, caplog
+) -> None:
+    """Telegram (or the network) down at boot: the boards are polled, the alert waits in the
+    outbox, /healthz says why sending is down (200: a restart cannot help), the failure is
+    logged once for the streak, and the bot connects and delivers once Telegram answers."""
+    from tests.test_poller import PATH
+
+    clock, api_url = Clock(), tg.api_url
+    tg.stop()  # nothing listens on its port: connections are refused
+    boards.set_json(PATH, {"jobs": [job(1, "Office Manager")]})
+    app = App(make_config(tmp_path, tg, boards.url(PATH)), clock=clock)
+    app.store.users.subscribe(USER, START)
+    app.store.alerts.add_alert(USER, "rust", START)
+    app.connector.base = 0.02  # seconds before the first retry; then doubling
+    stop = asyncio.Event()
+    running = asyncio.create_task(app.run(stop))
+    try:
+        await until(lambda: app.observer.metrics.total("jobbot_polls_total") >= 1)
+        boards.set_json(PATH, {"jobs": [job(1, "Office Manager"), job(2, "Rust Engineer")]})
+        await app.poller.poll("Acme", force=True)
+        await until(lambda: app.connector.failures >= 3)
+        assert app.observer.server is not None
+        async with httpx.AsyncClient(timeout=5) as http:
+            health = await http.get(f"http://127.0.0.1:{app.observer.server.port}/healthz")
+        tg.start()  # Telegram answers again, on the same port
+        await tg.wait_for_async(lambda sent: any("Rust Engineer" in m.text for m in sent), 20)
+        tg.push_text(USER, "/help")
+        await tg.wait_for_async(2, 20)  # it receives commands too
+    finally:
+        stop.set()
+        await running
+    assert health.status_code == 200, health.text
+    body = health.json()
+    assert body["sending"]["state"] == "down" and body["outbox"]["depth"] == 1
+    assert body["sending"]["reason"].startswith(f"cannot reach Telegram at {api_url}: ")
+    said = [r for r in caplog.records if r.getMessage().startswith("cannot reach Telegram")]
+    assert [r.levelno for r in said if r.levelno >= logging.INFO] == [logging.WARNING]
+    assert "; retrying in " in said[0].getMessage()
+    assert TOKEN not in caplog.text
+
+
+async def test_a_token_refused_once_telegram_answers_stops_the_bot_as_a_config_fault(
+    tmp_path, tg, boards, caplog
+) -> None:
+    api_url = tg.api_url
+    tg.stop()
+    app = App(make_config(tmp_path, tg, boards.url("/jobs")), clock=Clock())
+    app.connector.base = 0.02
+    stop = asyncio.Event()
+    running = asyncio.create_task(app.run(stop))
+    await until(lambda: app.connector.failures >= 1)
+    tg.reject_token()
+    tg.start()
+    await asyncio.wait_for(running, 20)  # it stopped itself
+    assert isinstance(app.supervisor.error, ConfigError)
+    assert app.supervisor.error.problems == [
+        f"telegram.token in <dict>: Telegram rejected the bot token (Telegram at {api_url} "
+        "answered Unauthorized); set the token @BotFather gave the bot"
+    ]
+    assert "Traceback" not in caplog.text and TOKEN not in caplog.text
 
 
 def test_server_listen_is_checked_in_the_config() -> None:

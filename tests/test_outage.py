@@ -206,7 +206,7 @@ async def test_an_admin_notice_survives_an_outage(tmp_path, tg, monkeypatch) -> 
         {
             "telegram": {"token": TOKEN, "api_url": tg.api_url, "admins": [admin]},
             "storage": {"path": str(tmp_path / "jobbot.db")},
-            "delivery": {"retry_base": 0.05},
+            "delivery": {"retry_base": "0.05s"},
         }
     )
     app = App(config)

@@ -143,7 +143,7 @@ async def test_connection_refused_and_recovery(poller, store, boards, now, caplo
     )
     with caplog.at_level(logging.INFO, logger="bot"):
         assert (await poller.poll("Dead", force=True)).status == "baseline"
-    assert "recovered after 1 failed polls" in caplog.text
+    assert "recovered after 1 failed poll" in caplog.text
     assert store.boards.board("Dead").consecutive_failures == 0
 
 

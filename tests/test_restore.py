@@ -79,13 +79,15 @@ def _another_apps(path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "why"),
     [
-        (lambda p: p.write_bytes(b"not SQLite\n" * 500), "damaged or not a jobbot database"),
-        (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)"), "not a jobbot database"),
+        (lambda p: p.write_bytes(b"not SQLite\n" * 500),
+         "b.db is not a usable jobbot backup (file is not a database); nothing was changed"),
+        (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)"),
+         "b.db is not a usable jobbot backup (no migrations table); nothing was changed"),
         (lambda p: None, "no file at"),
         ("newer", "made by a newer jobbot"),
-        (_another_apps, "not a jobbot database (no jobbot migrations)"),
+        (_another_apps, "b.db is not a usable jobbot backup (no jobbot migrations); nothing"),
     ],
-)
+)  # fmt: skip
 def test_restore_checks_the_file_is_a_jobbot_database_first(
     tmp_path: Path, config: Path, capsys: pytest.CaptureFixture, make, why: str
 ) -> None:
@@ -107,4 +109,5 @@ def test_restore_checks_the_file_is_a_jobbot_database_first(
     assert main(["restore", str(backup), "--config", str(config)]) == 1
     err = capsys.readouterr().err
     assert why in err and err.count("\n") == 1, err
+    assert "restore a backup" not in err, "the live database's advice, not a backup's"
     assert chats(db) == [7], "the database is untouched"

@@ -10,7 +10,8 @@ import logging
 import pytest
 
 from bot import transfer
-from bot.errors import MessageRejected, TransientSendError
+from bot.errors import TokenRejected, TransientSendError
+from bot.models import OutgoingMessage
 from bot.telegram.ptb import TelegramTransport
 from bot.transport import Incoming
 from tests.fake_telegram import FakeTelegram
@@ -25,23 +26,43 @@ def warnings_about(caplog: pytest.LogCaptureFixture, words: str) -> list[logging
 
 
 async def test_a_refused_token_or_an_outage_at_start_is_one_clear_error(tg) -> None:
+    """Each names Telegram's URL and never the token (PTB's own message for a refused token
+    quotes it); a transport that could not connect sends nothing and can try again."""
     transport = TelegramTransport(TOKEN, tg.api_url)
     assert transport.username is None  # not connected yet
     tg.reject_token()
-    with pytest.raises(MessageRejected, match="TELEGRAM_BOT_TOKEN"):
+    with pytest.raises(TokenRejected) as refused:
         await transport.start(None)
+    assert str(refused.value) == f"Telegram at {tg.api_url} answered Unauthorized"
     tg.reject_token(None)
     tg.outage(502)
-    with pytest.raises(TransientSendError, match="Bad Gateway"):
-        await TelegramTransport(TOKEN, tg.api_url).start(None)
+    with pytest.raises(TransientSendError) as down:
+        await transport.start(None)
+    assert str(down.value) == f"cannot reach Telegram at {tg.api_url}: Bad Gateway"
+    with pytest.raises(TransientSendError, match="cannot reach Telegram"):  # it waits, unsent
+        await transport.send(USER, OutgoingMessage("<b>hi</b>", "hi"))
     tg.outage(None)
-    transport = TelegramTransport(TOKEN, tg.api_url)
-    await transport.start(None)  # sends only: no menus, no polling
+    await transport.start(None)  # tried again: sends only, no menus, no polling
     try:
         assert transport.username == tg.bot_username and not tg.commands_by_scope
+        assert await transport.send(USER, OutgoingMessage("<b>hi</b>", "hi"))
     finally:
         await transport.stop()
-    assert TOKEN not in str(tg.errors)
+    assert [m.chat_id for m in tg.sent] == [USER]
+    assert TOKEN not in str(tg.errors) + str(refused.value) + str(down.value)
+
+
+async def test_telegram_refusing_connections_is_said_with_its_url(tg) -> None:
+    api_url = tg.api_url
+    tg.stop()  # nothing listens on its port now
+    transport = TelegramTransport(TOKEN, api_url)
+    try:
+        with pytest.raises(TransientSendError) as down:
+            await transport.start(None)
+    finally:
+        await transport.stop()
+    assert str(down.value).startswith(f"cannot reach Telegram at {api_url}: httpx.ConnectError")
+    assert TOKEN not in str(down.value)
 
 
 async def test_an_admin_menu_telegram_refuses_is_logged_and_the_bot_still_answers(

@@ -71,6 +71,10 @@ def test_bad_time_zones_are_refused_clearly(text: str) -> None:
         ("the Netherlands", "Europe/Amsterdam"),
         ("UK", "Europe/London"),
         ("Deutschland", "Europe/Berlin"),
+        ("MEZ", "Europe/Berlin"),  # German for CET (it offered Metz)
+        ("berlin germany", "Europe/Berlin"),  # a city with its country after it
+        ("Berlin, Germany", "Europe/Berlin"),
+        ("austin texas", "America/Chicago"),
     ],
 )
 def test_abbreviations_and_countries_of_one_clock(text: str, zone: str) -> None:

@@ -1,4 +1,5 @@
-"""Absolute, canonical posting URLs: no fragment, no tracking parameters, lower-case host."""
+"""Absolute, canonical posting URLs: no fragment, no tracking parameters, lower-case host; and
+whether a URL is one a board can be fetched at."""
 
 from __future__ import annotations
 
@@ -66,3 +67,13 @@ def canonical_url(url: str | None, base: str | None = None) -> str:
         if len(kept) != len(params):
             query = "&".join(kept)
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, ""))
+
+
+def is_web_url(url: str) -> bool:
+    """Whether `url` is an absolute http(s) URL with a host: what a board is fetched at (not
+    ftp://, file://, a bare word or a path)."""
+    try:
+        parts = urlsplit(url.strip())
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[::1": a bracketed host that is no address
+        return False

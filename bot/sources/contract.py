@@ -82,6 +82,7 @@ class Source:
     example_url: ClassVar[str]
     generic: ClassVar[bool] = False  # accepts URLs of many sites (feeds, pages): tried last
     details: ClassVar[bool] = False  # asks a detail of each posting not in `ctx.known`
+    option_keys: ClassVar[tuple[str, ...]] = ()  # the `options` it reads; any other is a typo
 
     def check_options(self, options: Mapping[str, Any]) -> list[str]:
         """Problems with a board's options, each as "key: what is wrong"; none by default."""

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from bot import careers
 from bot.errors import DetectError, FetchError, UnsupportedBoard
 from bot.models import FetchResult
 from bot.normalize import tree
-from bot.normalize.urls import joined
+from bot.normalize.urls import is_web_url, joined
 from bot.sources.base import all_sources, describe_body, detect, kinds, known, page_markup
 
 if TYPE_CHECKING:
@@ -99,13 +98,13 @@ async def detect_all(fetcher: Fetcher, url: str) -> list[Found]:
         return [Found(kind, url.strip(), endpoint)]
     except UnsupportedBoard:
         raise
-    except DetectError as exc:
-        not_known = exc
+    except DetectError:
+        pass  # not known by its shape: fetch it, if it is a web address at all
     url = url.strip()
     if "://" not in url and "." in url.split("/", 1)[0]:
         url = "https://" + url
-    if urlsplit(url).scheme not in ("http", "https"):
-        raise not_known
+    if not is_web_url(url):
+        raise DetectError(f"{url!r} is not an http(s) URL, like https://jobs.lever.co/acme")
     try:
         result = await fetcher.get(url)
     except FetchError as exc:

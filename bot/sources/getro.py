@@ -119,6 +119,7 @@ class Getro(Source):
     kind = "getro"
     title = 'Getro job board (VC portfolio boards on their own domains; set kind = "getro")'
     example_url = "https://jobs.techstars.com/jobs"
+    option_keys = ("collection_id", "max_pages", "query")
 
     def endpoint(self, url: str) -> str | None:
         match = _API_FORM.match(url.strip())

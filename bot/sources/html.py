@@ -106,6 +106,7 @@ class Html(Source):
     kind = "html"
     title = 'Any HTML job list, read with CSS selectors (set kind = "html" and [boards.selectors])'
     example_url = "https://careers.example.com/jobs"
+    option_keys = ("selectors",)
 
     def check_options(self, options: Mapping[str, Any]) -> list[str]:
         selectors = options.get("selectors")

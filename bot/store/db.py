@@ -66,31 +66,6 @@ def storage_problem(path: str | Path, exc: sqlite3.Error) -> str:
     return f"the database {path} cannot be used: {text}"
 
 
-def backup_database(source: str | Path, target: str | Path) -> None:
-    """A consistent copy of the database at `source` (SQLite's online backup, safe while jobbot
-    runs) to `target`. The source is opened read-only and must exist: a backup never creates
-    an empty database."""
-    source = Path(source)
-    if not source.is_file():
-        raise StorageError(f"no database at {source}: check storage.path and --config")
-    try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise StorageError(storage_problem(source, exc)) from None
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            src.backup(dst, pages=1024)
-        finally:
-            dst.close()
-    except sqlite3.Error as exc:
-        Path(target).unlink(missing_ok=True)
-        raise StorageError(storage_problem(source, exc)) from None
-    finally:
-        src.close()
-
-
 class Db:
     """The one database every store shares: its connection (rows read by column name), the
     transactions that may span stores, backup, and `alerts_generation`.

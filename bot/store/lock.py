@@ -25,8 +25,11 @@ class DatabaseLock:
         """Take the lock, or raise StorageError naming the process that holds it."""
         if self._fd is not None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StorageError(self._unusable(exc)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -39,6 +42,19 @@ class DatabaseLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
+
+    def _unusable(self, exc: OSError) -> str:
+        """Why the database's folder cannot hold it (unwritable, a file in the way, /proc),
+        and the fix."""
+        found = next((p for p in self.path.parents if p.exists()), None)  # the nearest there
+        if found is not None and not found.is_dir():
+            why = f"{found} is a file, not a folder"
+        else:
+            why = f"{exc.filename or self.path}: {(exc.strerror or str(exc)).lower()}"
+        return (
+            f"the database {self.database} cannot be created or locked ({why}); set "
+            "storage.path to a place jobbot's user can write, such as /var/lib/jobbot/jobbot.db"
+        )
 
     def release(self) -> None:
         if self._fd is not None:

@@ -18,17 +18,23 @@ from bot.store.db import storage_problem
 from bot.store.lock import DatabaseLock
 
 
+def unusable(path: Path, why: object) -> str:
+    """A backup that cannot be restored: the file named as a backup (not as the live
+    database, whose advice would be wrong here), and the database left as it was."""
+    return f"{path} is not a usable jobbot backup ({why}); nothing was changed"
+
+
 def check_backup(path: Path) -> list[str]:
     """The migrations a jobbot backup at `path` has applied; StorageError saying why not."""
     if not path.is_file():
-        raise StorageError(f"no file at {path}")
+        raise StorageError(f"no file at {path}; nothing was changed")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.row_factory = sqlite3.Row
         try:
             result = conn.execute("PRAGMA integrity_check(1)").fetchone()["integrity_check"]
             if result != "ok":
-                raise StorageError(f"{path} is damaged ({result}); not restored")
+                raise StorageError(f"{path} is damaged ({result}); nothing was changed")
             names = [
                 r["name"]
                 for r in conn.execute(
@@ -39,15 +45,15 @@ def check_backup(path: Path) -> list[str]:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        if "no such table" in str(exc):
-            raise StorageError(f"{path} is not a jobbot database (no migrations table)") from None
-        raise StorageError(storage_problem(path, exc)) from None
+        why = "no migrations table" if "no such table" in str(exc) else exc
+        raise StorageError(unusable(path, why)) from None
     if not names:
-        raise StorageError(f"{path} is not a jobbot database (no jobbot migrations)")
+        raise StorageError(unusable(path, "no jobbot migrations"))
     known = {m.name for m in schema.migrations._migrations}
     if newer := [n for n in names if n not in known]:
         raise StorageError(
-            f"{path} was made by a newer jobbot (migration {newer[0]}); upgrade jobbot first"
+            f"{path} was made by a newer jobbot (migration {newer[0]}); nothing was changed: "
+            "upgrade jobbot first"
         )
     return names
 
@@ -68,7 +74,11 @@ def restore_database(backup: str | Path, database: str | Path) -> Path | None:
             src.backup(dst)
         except sqlite3.Error as exc:
             incoming.unlink(missing_ok=True)
-            raise StorageError(storage_problem(backup, exc)) from None
+            if "full" in str(exc):
+                raise StorageError(
+                    storage_problem(database, exc) + "; nothing was changed"
+                ) from None
+            raise StorageError(unusable(backup, exc)) from None
         finally:
             dst.close()
             src.close()

@@ -33,7 +33,8 @@ class Figures:
     held: int = 0
     oldest_waiting: datetime | None = None  # created_at of the oldest delivery in `outbox`
     last_poll_success: datetime | None = None  # the latest success of any enabled board
-    longest_interval: float = 0.0  # seconds: the slowest enabled board's interval
+    # each enabled board: its interval (seconds), and its last success (or when it was added)
+    schedule: tuple[tuple[float, datetime | None], ...] = ()
     rates_of: date | None = None  # the day of the exchange rates in use (bot.rates)
     rates: int = 0  # currencies they name
 
@@ -64,7 +65,11 @@ def read_figures(conn: sqlite3.Connection) -> Figures:
     (boards,) = _rows(
         conn,
         "SELECT count(*) AS n, coalesce(sum(consecutive_failures > 0), 0) AS failing, "
-        "max(last_success_at) AS last, coalesce(max(interval_s), 0) AS longest "
+        "max(last_success_at) AS last FROM boards WHERE enabled",
+    )
+    schedule = _rows(
+        conn,
+        "SELECT interval_s AS every, max(coalesce(last_success_at, ''), created_at) AS since "
         "FROM boards WHERE enabled",
     )
     outbox, held = _deliveries(conn)
@@ -81,7 +86,7 @@ def read_figures(conn: sqlite3.Connection) -> Figures:
         held=held,
         oldest_waiting=from_iso(outbox["oldest"]),
         last_poll_success=from_iso(boards["last"]),
-        longest_interval=float(boards["longest"]),
+        schedule=tuple((float(r["every"]), from_iso(r["since"])) for r in schedule),
         rates_of=date.fromisoformat(rates["day"]) if rates["day"] else None,
         rates=rates["n"],
     )

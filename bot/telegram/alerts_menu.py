@@ -16,16 +16,14 @@ from datetime import datetime
 
 from bot.config import AlertsConfig
 from bot.errors import QueryError
-from bot.models import Alert, Button, OutgoingMessage, Posting
+from bot.models import OutgoingMessage, Posting
 from bot.query import Query
 from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import format_node
-from bot.telegram import alert_list, edit_asked, stored_search
+from bot.telegram import alert_delete, alert_list, edit_asked, stored_search
 from bot.telegram.args import (
     echo,
-    ids_named,
-    listed,
     no_such_alert,
     parse_id,
     parse_ids,
@@ -34,14 +32,12 @@ from bot.telegram.args import (
 from bot.telegram.awaiting import Awaiting
 from bot.telegram.commands import Command
 from bot.telegram.linked import link_reply
-from bot.telegram.split import visible_text
 from bot.telegram.tips import alert_tips
 from bot.telegram.tips.amounts import or_unstated, unstated_tip
 from bot.telegram.tips.repair import query_fix
 from bot.telegram.tips.where import open_tip
 from bot.transport import Incoming
 from bot.view import stored_query
-from bot.wording import plural
 
 esc = html.escape
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -85,38 +81,6 @@ def clean_query(text: str) -> tuple[str, bool]:
     cleaned = html.unescape(_MARKUP.sub(" ", text))
     cleaned = " ".join(cleaned.split()) if cleaned != text else text
     return cleaned, cleaned != text
-
-
-_ALL = re.compile(r"(?:all|every(?:thing| alert)?)(?: (?:of )?(?:my|the)?\s*alerts?)?")
-
-
-def _delete_all(mine: list[Alert]) -> str | OutgoingMessage:
-    """The confirm that /delete all asks, with the user's alerts named."""
-    if not mine:
-        return "You have no alerts. Add one: <code>/alert rust backend</code>."
-    text = (
-        f"🗑 Delete all your {plural(len(mine), 'alert')} ({listed(mine)})? This cannot be "
-        "undone: /export first keeps a copy to /import."
-    )
-    rows = (
-        (
-            Button(f"🗑 Yes, delete all {len(mine)}", data=f"a:A:{max(a.id for a in mine)}:0"),
-            Button("Cancel", data="a:l:0:0"),
-        ),
-    )
-    return OutgoingMessage(text, visible_text(text), rows)
-
-
-def _delete_several(store: Stores, chat_id: int, ids: list[int], mine: list[Alert]) -> str:
-    """/delete 1 2 (or "1, 2", "1-3"): each of the user's alerts named; the others said."""
-    deleted = [i for i in ids if store.alerts.delete_alert(chat_id, i)]
-    missing = [i for i in ids if i not in deleted]
-    noun = "Alert" if len(deleted) == 1 else "Alerts"
-    said = f"{noun} {ids_named(deleted)} deleted." if deleted else ""
-    if missing:
-        left = [a for a in mine if a.id not in deleted]
-        said += f" You have no alert {ids_named(missing, 'or')}." + yours(left)
-    return said.strip()
 
 
 class AlertCommands:
@@ -272,14 +236,16 @@ class AlertCommands:
         mine = store.alerts.alerts(msg.chat_id)
         if not arg.lstrip("#").strip():
             return "Which alert? Send <code>/delete 3</code>." + yours(mine)
-        if _ALL.fullmatch(arg.strip().lower()) and not any(a.query == arg for a in mine):
-            return _delete_all(mine)
+        if alert_delete.ALL.fullmatch(arg.strip().lower()) and not any(
+            a.query == arg for a in mine
+        ):
+            return alert_delete.delete_all(mine)
         alert_id = parse_id(arg)
         if alert_id is None:
             typed = " ".join(arg.split()).lower()
             alert_id = next((a.id for a in mine if a.query.lower() == typed), None)
         if alert_id is None and (several := parse_ids(arg)) is not None:
-            return _delete_several(store, msg.chat_id, several, mine)
+            return alert_delete.delete_several(store, msg.chat_id, several, mine)
         if alert_id is None:
             return f"“{echo(arg)}” is not an alert id nor one of your alerts." + yours(mine)
         if store.alerts.delete_alert(msg.chat_id, alert_id):

@@ -147,7 +147,13 @@ class DeliveryModes:
         settings = replace(store.users.settings(msg.chat_id), timezone=tz)
         self._save(store, msg.chat_id, settings)
         now = local_time(self.clock(), tz)
-        return f"🕒 Your time zone is now <b>{esc(tz)}</b>: it's {now} there."
+        fixed = (
+            "\nA fixed offset stays the same all year, through summer time: a city's zone "
+            "(<code>/timezone Berlin</code>) follows its clock."
+            if tz[:1] in "+-"
+            else ""
+        )
+        return f"🕒 Your time zone is now <b>{esc(tz)}</b>: it's {now} there.{fixed}"
 
     def cmd_digest(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         first, _, rest = arg.partition(" ")
@@ -177,7 +183,9 @@ class DeliveryModes:
             settings = replace(current, mode=mode, digest_at=at, digest_day=day)
         moved = self._save(store, msg.chat_id, settings)
         reply = (
-            f"📬 Done: you get {esc(settings.describe())}. {next_summary(settings, self.clock())}"
+            f"📬 Done: you get {esc(settings.describe())}. {next_summary(settings, self.clock())}".removesuffix(
+                " Jobs come as they arrive."
+            )  # ("each job as it arrives": said)
             + own_lines(store, msg.chat_id)
         )
         if moved:

@@ -18,7 +18,7 @@ from telegram.ext import Application
 
 from bot import logs
 from bot.backoff import MAX_RETRY_AFTER
-from bot.errors import MessageRejected, RateLimited
+from bot.errors import RateLimited, SendError, TokenRejected, TransientSendError
 from bot.models import Document, OutgoingMessage
 from bot.telegram.admin import ADMIN_MENU
 from bot.telegram.commands import Command
@@ -37,7 +37,7 @@ class TelegramTransport:
     def __init__(
         self, token: str, api_url: str = "https://api.telegram.org", admins: tuple[int, ...] = ()
     ):
-        self.admins = admins
+        self.admins, self.api_url = admins, api_url
         logs.register_secret(token)  # PTB logs its base URL, which holds the token, at DEBUG
         self.app = (
             Application.builder()
@@ -51,7 +51,8 @@ class TelegramTransport:
             .concurrent_updates(PerChatUpdateProcessor())
             .build()
         )
-        self._polling = False
+        self._polling = self._registered = False
+        self._not_ready: str | None = "not connected to Telegram yet"  # why sends cannot go
         self.typing_after = TYPING_AFTER  # seconds before a slow reply shows "typing…"
 
     @property
@@ -63,28 +64,48 @@ class TelegramTransport:
             return None
 
     async def start(self, on_message: OnMessage | None, on_press: OnPress | None = None) -> None:
-        """Check the token, register the commands, and start receiving when asked to."""
-        try:
-            await self.app.initialize()
-        except tg.InvalidToken:
-            raise MessageRejected(
-                "Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)"
-            ) from None
-        except tg.TelegramError as exc:
-            raise translate(exc) from None
+        """Check the token, register the commands, and start receiving when asked to. Raises
+        TokenRejected when Telegram refuses the token, TransientSendError naming `api_url`
+        when it cannot be reached; calling it again then tries again."""
+        await self._connect()
         if on_message is None:
             return
-        Updates(self.app.bot, on_message, on_press, self.send_document, self.typing_after).register(
-            self.app
-        )
+        if not self._registered:
+            updates = Updates(
+                self.app.bot, on_message, on_press, self.send_document, self.typing_after
+            )
+            updates.register(self.app)
+            self._registered = True
         await self._set_menus()
         assert self.app.updater is not None  # the builder makes one
-        await self.app.updater.start_polling(
-            poll_interval=0.0, timeout=30, drop_pending_updates=False
-        )
+        try:
+            await self.app.updater.start_polling(
+                poll_interval=0.0, timeout=30, drop_pending_updates=False
+            )
+        except tg.TelegramError as exc:
+            raise self._failed(exc) from None
         await self.app.start()
         self._polling = True
         log.info("Telegram bot @%s is listening", self.app.bot.username)
+
+    async def _connect(self) -> None:
+        """getMe (PTB's initialize); sends may go once it answered."""
+        try:
+            await self.app.initialize()
+        except tg.TelegramError as exc:
+            error = self._failed(exc)
+            self._not_ready = str(error)
+            raise error from None
+        self._not_ready = None
+
+    def _failed(self, exc: tg.TelegramError) -> SendError:
+        """A failure to connect in our words, naming `api_url` and never the token (PTB's own
+        message for a refused one quotes it)."""
+        if isinstance(exc, tg.InvalidToken):
+            said = exc.__cause__ if isinstance(exc.__cause__, tg.TelegramError) else exc
+            return TokenRejected(f"Telegram at {self.api_url} answered {logs.redact(said.message)}")
+        reason = f"cannot reach Telegram at {self.api_url}: {translate(exc)}"
+        return TransientSendError(logs.redact(reason))
 
     async def _set_menus(self) -> None:
         """The command menu: user commands in every private chat; admins' chats add theirs."""
@@ -108,10 +129,18 @@ class TelegramTransport:
             await self.app.stop()
             self._polling = False
         await self.app.shutdown()
+        await self.app.bot.shutdown()  # a bot whose getMe never answered: its clients still open
+
+    def _check_connected(self) -> None:
+        """Before getMe answered, PTB's bot is not ready to send: a send waits, like any to a
+        Telegram that cannot be reached."""
+        if self._not_ready is not None:
+            raise TransientSendError(self._not_ready)
 
     async def send(
         self, chat_id: int, message: OutgoingMessage, *, plain: bool = False
     ) -> int | None:
+        self._check_connected()
         markup = keyboard(message.buttons)
         try:
             sent = await self.app.bot.send_message(
@@ -128,6 +157,7 @@ class TelegramTransport:
         return sent.message_id
 
     async def send_document(self, chat_id: int, document: Document) -> int | None:
+        self._check_connected()
         try:
             sent = await self.app.bot.send_document(
                 chat_id,

@@ -1,0 +1,45 @@
+"""/delete of all of a user's alerts (asked first) or of several by id."""
+
+from __future__ import annotations
+
+import re
+
+from bot.models import Alert, Button, OutgoingMessage
+from bot.store import Stores
+from bot.telegram.args import ids_named, listed, yours
+from bot.telegram.split import visible_text
+
+ALL = re.compile(r"(?:all|every(?:thing| alert)?)(?: (?:of )?(?:my|the)?\s*alerts?)?")
+
+
+def delete_all(mine: list[Alert]) -> str | OutgoingMessage:
+    """The confirm that /delete all asks, with the user's alerts named."""
+    if not mine:
+        return "You have no alerts. Add one: <code>/alert rust backend</code>."
+    what = f"all your {len(mine)} alerts" if len(mine) > 1 else "your only alert"
+    text = (
+        f"🗑 Delete {what} ({listed(mine)})? This cannot be undone: /export first keeps a "
+        "copy to /import."
+    )
+    yes = f"🗑 Yes, delete all {len(mine)}" if len(mine) > 1 else "🗑 Yes, delete it"
+    rows = (
+        (
+            Button(yes, data=f"a:A:{max(a.id for a in mine)}:0"),
+            Button("Cancel", data="a:l:0:0"),
+        ),
+    )
+    return OutgoingMessage(text, visible_text(text), rows)
+
+
+def delete_several(store: Stores, chat_id: int, ids: list[int], mine: list[Alert]) -> str:
+    """/delete 1 2 (or "1, 2", "1-3"): each of the user's alerts named; the others said."""
+    deleted = [i for i in ids if store.alerts.delete_alert(chat_id, i)]
+    missing = [i for i in ids if i not in deleted]
+    noun = "Alert" if len(deleted) == 1 else "Alerts"
+    said = f"{noun} {ids_named(deleted)} deleted." if deleted else ""
+    if missing:
+        left = [a for a in mine if a.id not in deleted]
+        said += f" You have no alert {ids_named(missing, 'or')}."
+        none_left = " No alert is left: <code>/alert rust backend</code> adds one."
+        said += yours(left) if left or not deleted else none_left
+    return said.strip()
