@@ -40,6 +40,12 @@ _REASONS |= {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Una
 Predicate = int | Callable[[list["SentMessage"]], object]
 
 
+# A ceiling, not a pace: a wait ends when the message comes. A bot's first reply may wait for
+# the place gazetteer's build (~2 s alone), several times that on a machine running the suite
+# on every core; 5 s failed there about one run in ten.
+WAIT = 30.0
+
+
 @dataclass(frozen=True)
 class Upload:
     """A file part of a multipart request: its file name and bytes."""
@@ -518,14 +524,14 @@ class FakeTelegram:
         with self._cond:
             return [m for m in self.sent if m.chat_id == chat_id]
 
-    def wait_for(self, what: Predicate = 1, timeout: float = 5.0) -> list[SentMessage]:
+    def wait_for(self, what: Predicate = 1, timeout: float = WAIT) -> list[SentMessage]:
         """Block until ``len(sent) >= what`` (int) or ``what(sent)`` holds; return ``sent``."""
         deadline = time.monotonic() + timeout
         while not (res := self._poll(what, timeout, deadline))[0]:
             time.sleep(0.01)
         return res[1]
 
-    async def wait_for_async(self, what: Predicate = 1, timeout: float = 5.0) -> list[SentMessage]:
+    async def wait_for_async(self, what: Predicate = 1, timeout: float = WAIT) -> list[SentMessage]:
         """Like wait_for, but sleeps with asyncio so the event loop keeps running."""
         deadline = time.monotonic() + timeout
         while not (res := self._poll(what, timeout, deadline))[0]:
