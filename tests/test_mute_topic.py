@@ -1,6 +1,6 @@
 """/mute of what is no company: a kind of job is left out by the alerts' /edit, the bot's
 messages as a whole are paused; /mute used to mute a "company" of that name and say "no more
-jobs from them", which was not so."""
+jobs from them", which was not so. And /unmute of part of a name muted."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ async def test_a_kind_of_job_muted_is_left_out_by_the_alerts_instead(
     assert reply.startswith(said), reply
     assert f"<code>/edit 1 {edit}</code>" in reply
     assert "/mute &quot;" in reply or '/mute "' in reply, "how to mute a company so named"
+    assert "/mute &lt;company&gt;" not in reply, "said once"
     assert store.choices.muted_companies(USER) == [], "nothing muted"
 
 
@@ -60,3 +61,13 @@ async def test_muting_the_bot_is_pausing_it(handlers, store, typed: str, pause: 
     reply = await say(handlers, typed)
     assert "To stop all my messages for a while: " + pause in reply, reply
     assert store.choices.muted_companies(USER) == []
+
+
+async def test_an_unmute_of_part_of_a_name_offers_the_name_muted(handlers, store) -> None:
+    """ "/unmute acme" after muting "Acme Recruiting" said only "You haven't muted “acme”"."""
+    await say(handlers, '/mute "Acme Recruiting"')
+    assert await say(handlers, "/unmute acme") == (
+        "You haven't muted “acme”. Did you mean <code>/unmute Acme Recruiting</code>?"
+    )
+    assert "/muted lists" in await say(handlers, "/unmute zeta")
+    assert store.choices.muted_companies(USER) == ["Acme Recruiting"]

@@ -1012,6 +1012,30 @@ async def test_asking_for_ones_alerts_in_words_lists_them(handlers) -> None:
         assert any("Edit" in b.text for row in reply.buttons for b in row), "the menu's buttons"
 
 
+@pytest.mark.parametrize(
+    ("text", "edit"),
+    [
+        ("not interested in crypto or agencies", "(rust OR go) -(crypto OR agency OR agencies)"),
+        ("no more blockchain or web3 stuff", "(rust OR go) -(blockchain OR web3)"),
+        ("no agencies please", "(rust OR go) -(agency OR agencies)"),
+        ("no recruiters", "(rust OR go) -(recruiter OR recruiters)"),
+        (
+            "exclude staffing agencies",
+            "(rust OR go) -(&quot;staffing agency&quot; OR &quot;staffing agencies&quot;)",
+        ),
+        ("stop sending me Krypto jobs", "(rust OR go) -(krypto OR crypto)"),
+    ],
+)
+async def test_kinds_of_job_left_out_each_as_jobs_write_them(
+    handlers, text: str, edit: str
+) -> None:
+    """ "not interested in crypto or agencies" left out the phrase "crypto or agencies" (no job
+    says it); "no agencies please" got the generic reply; -agencies kept a job that says
+    "agency"; "Krypto" left out only the German spelling."""
+    await say(handlers, "/alert rust OR go")
+    assert f"<code>/edit 1 {edit}</code>" in await say(handlers, text)
+
+
 async def test_a_change_said_with_no_alert_offers_the_alert(handlers) -> None:
     assert "You have no alert yet. <code>/alert scala</code> adds one." in await say(
         handlers, "add scala"

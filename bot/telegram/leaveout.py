@@ -11,11 +11,12 @@ from bot.errors import QueryError
 from bot.language import NAMES
 from bot.query import parse as parse_query
 from bot.store import Stores
-from bot.syntax import And, Attr, Field, Node, Not, Phrase, Word, format_node
+from bot.syntax import And, Attr, Field, Node, Not, Or, Phrase, Word, format_node
 from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.sentence import meant
 from bot.telegram.tips.stated import language_left_out
 from bot.telegram.tips.where import workplace_spelled
+from bot.telegram.topics import TOPICS, word_forms
 from bot.transport import Incoming
 from bot.words import tokens
 
@@ -27,7 +28,7 @@ _ASKS = re.compile(
     r"(?:i'?m\s+|i\s+am\s+)?not\s+interested\s+in|fewer|less|(?:way\s+)?(?:too|so)\s+many"
     r"|no(?=\s.*\b(?:jobs?|roles?|positions?)\b))"
     r"\s+(?P<what>.+?)"
-    r"(?:\s+(?:jobs?|roles?|positions?|postings?|offers?|ads?|companies))?"
+    r"(?:\s+(?:jobs?|roles?|positions?|postings?|offers?|ads?|companies|stuff|things))?"
     r"(?:\s+(?:please|pls|anymore|any\s*more|thanks?))?[\s.!]*",
     re.IGNORECASE,
 )
@@ -54,6 +55,10 @@ def unwanted(text: str) -> tuple[Node, str] | None:
     if code := language_left_out(text):  # "no jobs in German": those written in it
         return Not(Attr("lang", code)), f"written in {NAMES.get(code, code)}"
     asked = _ASKS.fullmatch(" ".join(text.split()))
+    if asked is None and (topic := _NO_TOPIC.fullmatch(" ".join(text.split()))):
+        lasts = [tokens(i)[-1:] for i in _ITEMS.split(topic["what"]) if tokens(i)]
+        if lasts and all(w and w[0] in TOPICS for w in lasts):  # "no agencies please"
+            return words_left_out(topic["what"])
     if asked and (place := _IN_PLACE.fullmatch(asked["what"])):
         return place_left_out(place["place"])
     if asked is None:
@@ -64,10 +69,27 @@ def unwanted(text: str) -> tuple[Node, str] | None:
     return words_left_out(asked["what"])
 
 
+# "no agencies please", "no recruiters": "no" and a kind of job alone (`topics`).
+_NO_TOPIC = re.compile(
+    r"(?:please\s+)?no\s+(?:more\s+)?(?P<what>[\w\s,/-]{2,60}?)(?:\s+(?:please|pls|thanks?))?[\s.!]*",
+    re.IGNORECASE,
+)
+_ITEMS = re.compile(r"\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
+
+
 def words_left_out(what: str) -> tuple[Node, str] | None:
-    """Words to see no more of ("crypto", "senior", "on-site"), as `unwanted` gives them;
-    None for none a job could say."""
+    """Words to see no more of ("crypto", "senior", "on-site"; "crypto or agencies", each),
+    as `unwanted` gives them; None for none a job could say."""
+    items = [i for i in _ITEMS.split(what.strip()) if i]
+    if len(items) > 1:  # "crypto or agencies": either, not the phrase
+        each = [words_left_out(i) for i in items[:5]]
+        kids = [k for f in each if f for k in _either(f[0])]
+        if all(each) and len(items) <= 5:
+            return Not(Or(tuple(kids))), f"about {' or '.join(items)}"
+        return None
     words = tokens(workplace_spelled(what))  # "on-site": onsite
+    if len(words) in (1, 2) and len(forms := word_forms(words[-1])) > 1:  # "agencies"
+        return Not(Or(tuple(_term([*words[:-1], f]) for f in forms))), f"about {what.strip()}"
     if not 0 < len(words) <= 3 or set(words) & _VAGUE:
         return None
     term = Word(words[0]) if len(words) == 1 else Phrase(tuple(words))
@@ -78,6 +100,16 @@ def words_left_out(what: str) -> tuple[Node, str] | None:
     if isinstance(gone, Attr) and gone.name == "remote":  # "no more on-site jobs"
         return found[0], f"marked {_WORKPLACE.get(gone.value, gone.value)}"
     return found[0], f"about {' '.join(words)}"
+
+
+def _term(words: list[str]) -> Node:
+    return Word(words[0]) if len(words) == 1 else Phrase(tuple(words))
+
+
+def _either(gone: Node) -> tuple[Node, ...]:
+    """What an exclusion leaves out, as terms of one OR (-(agency OR agencies): both)."""
+    kept = gone.child if isinstance(gone, Not) else gone
+    return kept.children if isinstance(kept, Or) else (kept,)
 
 
 def place_left_out(named: str) -> tuple[Node, str] | None:

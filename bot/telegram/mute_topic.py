@@ -12,27 +12,12 @@ from bot.store import Stores
 from bot.syntax import Not, Or, Word
 from bot.telegram import leaveout
 from bot.telegram.tips.sector import SECTORS
+from bot.telegram.topics import TOPICS, word_forms
 from bot.transport import Incoming
 from bot.words import fold
 
 esc = html.escape
 
-# Kinds of job or company people leave out by name ("crypto", "agencies"), none a company's.
-TOPICS = frozenset({
-    "crypto", "cryptocurrency", "blockchain", "web3", "defi", "nft", "nfts", "gambling",
-    "betting", "igaming", "gaming", "adtech", "agency", "agencies", "recruiter", "recruiters",
-    "recruiting", "recruitment", "staffing", "headhunter", "headhunters", "consultancy",
-    "consultancies", "consulting", "outsourcing", "bodyshop", "bodyshops", "defense", "defence",
-    "military", "tobacco", "oil", "mlm", "startup", "startups", "enterprise", "corporate",
-    "corporates",
-})  # fmt: skip
-# A job says "agency" or "agencies": leaving out one of them keeps the other.
-_FORMS = {
-    "agency": "agencies", "recruiter": "recruiters", "headhunter": "headhunters",
-    "consultancy": "consultancies", "bodyshop": "bodyshops", "startup": "startups",
-    "corporate": "corporates", "nft": "nfts",
-}  # fmt: skip
-_ONE = {many: one for one, many in _FORMS.items()}
 _JOBS = re.compile(r"\s+(?:jobs?|roles?|companies|firms|stuff|postings?)$")
 _ALL = re.compile(
     r"(?:all\s+)?(?:notifications?|everything|all|alerts?|jobs?|messages?|(?:the\s+)?bot|"
@@ -51,7 +36,7 @@ def topic(names: list[str]) -> list[str] | None:
 def reply(store: Stores, msg: Incoming, words: list[str], typed: str) -> str:
     """/mute stops a company's jobs; the alerts' /edit that leaves these out (each word as
     jobs write it, singular and plural), and how to mute a company so named all the same."""
-    forms = [f for w in words for f in _forms(w)]
+    forms = [f for w in words for f in word_forms(w)]
     gone = Not(Word(forms[0]) if len(forms) == 1 else Or(tuple(Word(f) for f in forms)))
     named = " and ".join(f"“{esc(w)}”" for w in words)
     are = (
@@ -62,14 +47,11 @@ def reply(store: Stores, msg: Incoming, words: list[str], typed: str) -> str:
     quoted = esc(typed.strip().strip('"'))
     return (
         f"{named} {are}, and /mute stops one company's jobs. "
-        + leaveout.reply(store, msg, (gone, f"about {' or '.join(words)}"))
+        + leaveout.reply(store, msg, (gone, f"about {' or '.join(words)}")).removesuffix(
+            "\nA company's jobs: /mute &lt;company&gt;."  # (said next, for this name)
+        )
         + f'\nA company of that name: <code>/mute "{quoted}"</code>.'
     )
-
-
-def _forms(word: str) -> tuple[str, ...]:
-    one = _ONE.get(word, word)
-    return (one, _FORMS[one]) if one in _FORMS else (word,)
 
 
 def pause_meant(arg: str) -> str | None:

@@ -175,4 +175,11 @@ def cmd_unmute(store: Stores, msg: Incoming, arg: str) -> str:
         return "\n".join(cmd_unmute(store, msg, name) for name in names[:MOST_AT_ONCE])
     if store.choices.unmute_company(msg.chat_id, arg):
         return f"🔔 {echo(arg, 80)} unmuted: its jobs reach you again."
+    key = set(company_key(arg).split())
+    close = [
+        n for n in store.choices.muted_companies(msg.chat_id) if key <= set(company_key(n).split())
+    ]
+    if close:  # "acme" for "Acme Recruiting": the names muted that have its words
+        offers = ", ".join(f"<code>/unmute {esc(n)}</code>" for n in close[:OFFERED])
+        return f"You haven't muted “{echo(arg, 80)}”. Did you mean {offers}?"
     return f"You haven't muted “{echo(arg, 80)}”. /muted lists the companies you muted."

@@ -1,0 +1,32 @@
+"""Kinds of job or company people leave out by name ("crypto", "agencies", "recruiters"), none a
+company's, and the ways jobs write each: leaving out "agencies" keeps a job that says
+"agency". `leaveout` and `mute_topic` read them."""
+
+from __future__ import annotations
+
+# Kinds of job or company people leave out by name ("crypto", "agencies"), none a company's.
+TOPICS = frozenset({
+    "crypto", "cryptocurrency", "blockchain", "web3", "defi", "nft", "nfts", "gambling",
+    "betting", "igaming", "gaming", "adtech", "agency", "agencies", "recruiter", "recruiters",
+    "recruiting", "recruitment", "staffing", "headhunter", "headhunters", "consultancy",
+    "consultancies", "consulting", "outsourcing", "bodyshop", "bodyshops", "defense", "defence",
+    "military", "tobacco", "oil", "mlm", "startup", "startups", "enterprise", "corporate",
+    "corporates", "krypto",
+})  # fmt: skip
+# A job says "agency" or "agencies": leaving out one of them keeps the other.
+_FORMS = {
+    "agency": "agencies", "recruiter": "recruiters", "headhunter": "headhunters",
+    "consultancy": "consultancies", "bodyshop": "bodyshops", "startup": "startups",
+    "corporate": "corporates", "nft": "nfts",
+}  # fmt: skip
+_SAME = {"krypto": ("krypto", "crypto")}  # German: postings in Berlin say "crypto" too
+_ONE = {many: one for one, many in _FORMS.items()}
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The ways jobs write `word`: singular and plural ("agency", "agencies"), its other
+    spelling ("krypto", "crypto"); the word alone when it has no other."""
+    if word in _SAME:
+        return _SAME[word]
+    one = _ONE.get(word, word)
+    return (one, _FORMS[one]) if one in _FORMS else (word,)
