@@ -1036,6 +1036,20 @@ async def test_kinds_of_job_left_out_each_as_jobs_write_them(
     assert f"<code>/edit 1 {edit}</code>" in await say(handlers, text)
 
 
+async def test_a_link_to_search_no_save_command_and_no_thanks(handlers) -> None:
+    """ "/search <link>" said "unknown field https:", "/save" was offered /saved of the link,
+    "no thanks" was thanked back."""
+    link = "https://jobs.lever.co/acme/123"
+    assert (await say(handlers, f"/search {link}")).startswith(
+        f"That's a link. <code>/follow {link}</code>"
+    )
+    assert (await say(handlers, f"/save {link}")).startswith(
+        "There's no /save: press ☆ Save under a job I sent, or reply “save” to its message."
+    )
+    assert "welcome" not in await say(handlers, "no thanks")
+    assert (await say(handlers, "thanks")).startswith("You're welcome!")
+
+
 async def test_a_change_said_with_no_alert_offers_the_alert(handlers) -> None:
     assert "You have no alert yet. <code>/alert scala</code> adds one." in await say(
         handlers, "add scala"

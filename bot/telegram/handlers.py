@@ -36,6 +36,7 @@ from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.commands import Command, Route
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.help import help_reply, unknown_command
+from bot.telegram.linked import link_reply
 from bot.telegram.presses import Presses
 from bot.telegram.split import visible_text
 from bot.telegram.talk import ASKS_WHY, suggestion
@@ -270,6 +271,8 @@ class Handlers:
         """The latest stored jobs that match, a page at a time."""
         if not arg:
             return "What should I look for? e.g. <code>/search golang</code>. /help search"
+        if "://" in arg and (said := link_reply(arg.strip())):  # a job's or a board's link
+            return said
         try:
             query, _, typed = self.alert_cmds.parse(arg)
         except QueryError as exc:

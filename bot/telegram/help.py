@@ -204,6 +204,11 @@ def unknown_command(name: str, arg: str, known: Collection[str]) -> str:
     """The reply to a command jobbot does not have: the one most likely meant (another bot's
     name for it, or a typo of one of ours, the `known` commands), ready to copy with its
     words."""
+    if name == "save" and "saved" in known:  # the button's word, not a command
+        return (
+            "There's no /save: press ☆ Save under a job I sent, or reply “save” to its message. "
+            "/saved lists the jobs you saved."
+        )
     meant = _likely(name, known)
     if meant is None:
         return f"I don't know /{echo(name)}. /help lists what I can do."

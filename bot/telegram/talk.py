@@ -259,6 +259,8 @@ def _has_filters(query: str) -> bool:
 def _back(first: list[str]) -> str:
     """A greeting or thanks returned, for a text whose first words are one ("Hi!", "good
     morning", "thanks")."""
+    if first[:1] == ["no"]:  # "no thanks": declined, not thanked
+        return ""
     if _HELLO.intersection(first):
         return "Hi! "
     return "You're welcome! " if _THANKS.intersection(first) else ""
