@@ -37,6 +37,7 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"([a-z]{3,9})\.?"
 _DAY_MONTH = re.compile(rf"^(?:the\s+)?{_ORDINAL}(?:\s+of)?\s+{_MONTH}(?:,?\s+(\d{{4}}))?$")
 _MONTH_DAY = re.compile(rf"^{_MONTH}\s+(?:the\s+)?{_ORDINAL}(?:,?\s+(\d{{4}}))?$")
+_WEEKEND = re.compile(r"^(?:(?:for|over|during)\s+(?:the\s+)?|this\s+)weekend$")
 _NTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")  # "the 4th", without its month
 HINT = "use /pause 2w, /pause 10 days, /pause until fri or /pause until dec 24"
 
@@ -64,6 +65,8 @@ def parse_pause(text: str, now: datetime, tz: str) -> datetime:
     """When a pause typed as `text` ends (UTC): a span from `now`, or 08:00 local time on the
     day it names. PolicyError unless it ends within PAUSE_LONGEST."""
     words = _words(text)
+    if _WEEKEND.match(words):  # "for the weekend": until Monday morning
+        words = "until monday"
     if (bare := _UNTIL.sub("", words)) != words and _SPAN.match(bare):
         words = bare  # "until 2 weeks": for two weeks
     if span := _SPAN.match(words):

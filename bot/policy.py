@@ -18,7 +18,7 @@ DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d)|h(\d\d)?)?\s*(?:([ap])\.?m\.?)?$", re.IGNORECASE)
 _MERIDIEM = re.compile(r"(?<=\d)\s+([ap]\.?m\.?)(?!\w)", re.IGNORECASE)  # "7 pm" -> "7pm"
 _FROM = re.compile(r"^(?:from|between)\s+")
-_BETWEEN = re.compile(r"\s+(?:to|until|till|til|and)\s+")
+_BETWEEN = re.compile(r"\s+(?:to|until|till|til|and|bis)\s+")  # ("22 bis 7": German)
 
 
 class PolicyError(ValueError):
@@ -89,6 +89,11 @@ def parse_quiet(text: str) -> tuple[int, int] | None:
         return None
     text = _BETWEEN.sub("-", _FROM.sub("", text))  # "from 10pm to 7am", "between 22 and 7"
     start, sep, end = text.replace("–", "-").replace("—", "-").partition("-")
+    if not sep and "weekend" in text:  # a day is no window of hours
+        raise PolicyError(
+            "quiet hours are a window of each day, like 22:00-07:00; for a weekend without "
+            "jobs, /pause for the weekend"
+        )
     if not sep:
         raise PolicyError("quiet hours are a window like 22:00-07:00 (or 10pm-7am), or off")
     window = parse_hhmm(start), parse_hhmm(end)
@@ -97,10 +102,21 @@ def parse_quiet(text: str) -> tuple[int, int] | None:
     return window
 
 
+_KINDS = {
+    "täglich": "daily",
+    "taeglich": "daily",
+    "wöchentlich": "weekly",
+    "woechentlich": "weekly",
+}
+
+
 def _digest_words(words: list[str]) -> list[str]:
     """A digest as people say it, in the words `parse_digest` reads: "every day at 9am" ->
     daily 9am; "every monday 9:00", "mondays at 9", "each week" -> weekly …"""
-    words = [w for w in words if w not in ("at", "@", "on", "around")]
+    words = [_KINDS.get(w, w) for w in words if w not in ("at", "@", "on", "around", "um", "uhr")]
+    for kind in ("daily", "weekly"):  # "9am daily", "mon 9 weekly": the kind first
+        if kind in words[1:]:
+            words = [kind, *(w for w in words if w != kind)]
     if words[:1] in (["every"], ["each"]):
         words = words[1:]
     if words[:1] in (["day"], ["everyday"], ["day,"]):

@@ -45,6 +45,8 @@ SAT_NOON = utc(2026, 3, 28, 12, 0)  # Berlin moves to summer time the next night
         ("until Saturday", utc(2026, 4, 4, 6, 0)),  # today is Saturday: the next one
         ("until next week", utc(2026, 3, 30, 6, 0)),  # its Monday
         ("until the weekend", utc(2026, 4, 4, 6, 0)),
+        ("for the weekend", utc(2026, 3, 30, 6, 0)),  # over it: until Monday morning
+        ("over the weekend", utc(2026, 3, 30, 6, 0)),
         ("until next month", utc(2026, 4, 1, 6, 0)),
         ("until 2026-04-20", utc(2026, 4, 20, 6, 0)),
         ("until apr 20", utc(2026, 4, 20, 6, 0)),

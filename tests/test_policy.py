@@ -67,7 +67,13 @@ def test_digest_and_quiet_commands_parse_or_say_why() -> None:
     assert parse_digest("daily 08:00") == ("daily", 480, 0)
     assert parse_digest("weekly Friday 17:30") == ("weekly", 1050, 4)
     assert parse_digest("off")[0] == "instant"
+    assert parse_digest("9am daily") == ("daily", 540, 0), "the kind last, as people say it"
+    assert parse_digest("mon 9am weekly") == ("weekly", 540, 0)
+    assert parse_digest("täglich 9 Uhr") == ("daily", 540, 0), "German"
     assert parse_quiet("22:00-07:00") == (1320, 420)
+    assert parse_quiet("22 bis 7") == (1320, 420), "German"
+    with pytest.raises(PolicyError, match="/pause for the weekend"):
+        parse_quiet("weekends")
     assert parse_quiet("off") is None
     for bad in ("daily 25:00", "weekly someday 08:00", "hourly", "daily 8:", "daily 13pm"):
         with pytest.raises(PolicyError):
