@@ -1050,6 +1050,29 @@ async def test_a_link_to_search_no_save_command_and_no_thanks(handlers) -> None:
     assert (await say(handlers, "thanks")).startswith("You're welcome!")
 
 
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("how do I exclude crypto?", "<code>/edit 1 (rust OR go) -crypto</code>"),
+        (
+            "how can I filter out agencies?",
+            "<code>/edit 1 (rust OR go) -(agency OR agencies)</code>",
+        ),
+        ("how do I only get remote jobs?", "<code>/edit 1 (rust OR go) remote:yes</code>"),
+        ("how do I add scala?", "<code>/edit 1 rust OR go OR scala</code> — jobs with either"),
+        ("how do I set a minimum salary?", "Put the least you want in an alert: <code>salary:"),
+        ("how do I delete an alert", "<code>/delete &lt;id&gt;</code> — Delete an alert."),
+    ],
+)
+async def test_how_do_i_change_my_alerts_gets_the_edit_that_does_it(
+    handlers, text: str, reply: str
+) -> None:
+    """ "how do I exclude crypto?" got the generic reply, "how do I only get remote jobs?" was
+    offered /alert get remote:yes."""
+    await say(handlers, "/alert rust OR go")
+    assert reply in await say(handlers, text)
+
+
 async def test_a_change_said_with_no_alert_offers_the_alert(handlers) -> None:
     assert "You have no alert yet. <code>/alert scala</code> adds one." in await say(
         handlers, "add scala"

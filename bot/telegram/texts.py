@@ -26,6 +26,9 @@ def answer(msg: Incoming, now: datetime) -> Answer | None:
     text = msg.text
     if _MY_ALERTS.fullmatch(text.strip()):  # "what alerts do I have?": the /alerts menu
         return lambda store: alert_list.menu(store, msg.chat_id, 0, now)
+    how = _HOW_DO_I.fullmatch(" ".join(text.split()))
+    if how is not None and (done := _asked_how(msg, how["rest"])) is not None:
+        return done  # "how do I exclude crypto?": its /edits
     if latest.asks_for_jobs(text):  # "any new jobs?"
         return lambda store: latest.reply(store, msg)
     if quiet.asks(text):  # "why is it so quiet?"
@@ -39,3 +42,30 @@ def answer(msg: Incoming, now: datetime) -> Answer | None:
     if action := replied.said(text):  # "save", replying to a job's message
         return lambda store: replied.reply(store, msg, action, now)
     return None
+
+
+# "how do I exclude crypto?", "how can I only get remote jobs?": what they would do, done.
+_HOW_DO_I = re.compile(r"how\s+(?:do|can|could|should)\s+i\s+(?P<rest>.{3,80}?)[\s?.!]*", re.I)
+_GET = re.compile(r"^(only\s+|just\s+)?(?:get|see|receive)\s+", re.IGNORECASE)
+_LEAST_PAY = re.compile(r"\b(?:minimum|min|least|lowest)\s+(?:salary|pay|wage)\b", re.I)
+
+
+def _asked_how(msg: Incoming, rest: str) -> Answer | None:
+    """The answer to "how do I <do it>" when <do it> is a change to the alerts: its /edits
+    ("exclude crypto", "only get remote jobs", "add scala"), or how to name the least pay."""
+    rest = _GET.sub(lambda m: m[1] or "", rest)
+    if (unwanted := leaveout.unwanted(rest)) is not None:
+        return lambda store: leaveout.reply(store, msg, unwanted)
+    if (change := alter.asked(rest)) is not None:
+        return lambda store: alter.reply(store, msg, change)
+    if _LEAST_PAY.search(rest):
+        return lambda store: LEAST_PAY
+    return None
+
+
+LEAST_PAY = (
+    "Put the least you want in an alert: <code>salary:&gt;=90k</code> (a currency too: "
+    "<code>salary:&gt;=EUR90k</code>), e.g. <code>/alert rust salary:&gt;=90k</code>, or add it "
+    "to one with /edit. Jobs that state no salary then do not match; "
+    "<code>(salary:&gt;=90k OR salary:none)</code> keeps them."
+)
