@@ -87,8 +87,7 @@ async def test_fully_remote_takes_its_first_word_with_it(
     handlers, typed: str, shown: str, offered: str | None
 ) -> None:
     """ "100% remote" is "100 remote" to the lexer: "100" is a word a job must have too."""
-    await say(handlers, "/alert java")
-    reply = await say(handlers, f"/edit 1 {typed}")
+    reply = await say(handlers, f"/alert {typed}")
     assert f"Tip: <b>{shown}</b> matches the words in a job's text;" in reply
     assert (f"For that: <code>{offered}</code>." in reply) if offered else "For that" not in reply
 
@@ -1148,6 +1147,12 @@ async def test_edit_without_an_id_edits_the_only_alert_or_lists_the_ids(handlers
         ("/edit 1 +scala", "<code>/edit 1 rust OR go OR scala</code> — jobs with either"),
         ("/edit 1 also remote please", "<code>/edit 1 (rust OR go) remote:yes</code> — jobs with"),
         ("/edit rust OR go 1", "The alert's id comes first: <code>/edit 1 rust OR go</code>."),
+        (
+            "/edit 1 salary 90k",
+            "<code>/edit 1 (rust OR go) salary:&gt;=90k</code> — jobs with both\nFor those alone, "
+            "without its words: <code>/edit 1 salary:&gt;=90k</code>.",
+        ),
+        ("/edit 1 remote only", "<code>/edit 1 (rust OR go) remote:yes</code> — jobs with both"),
         ("/edit rust OR go #1", "The alert's id comes first: <code>/edit 1 rust OR go</code>."),
     ],
 )

@@ -1,10 +1,10 @@
 """What an /edit says before its text is read as the alert's new query: the alert (its id
 first, or the one alert there is), and texts that are no new query: "cancel" after the ✏️ Edit
 button, the id typed last ("/edit rust OR go 1"), or a change to the query the alert has ("add
-scala", "+scala", "also kotlin"), whose /edit that keeps the alert's words is offered. Each of
-those changes nothing: a new query replaces the old one whole, so a misread one would lose it
-("remote only" is a new query: "python remote us only" is meant whole; its reply says what the
-alert was, and the /edit that puts it back)."""
+scala", "+scala", "also kotlin") or a narrowing said in words ("salary 90k", "remote only"),
+whose /edit that keeps the alert's words is offered. Each changes nothing: a new query replaces
+the old one whole, so a misread one would lose it ("python remote us only", with words of its
+own, is meant whole; its reply says what the alert was, and the /edit that puts it back)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,14 @@ import html
 import re
 from collections.abc import Mapping
 
+from bot.errors import QueryError
 from bot.models import Alert
+from bot.query import parse as parse_query
 from bot.store import Stores
+from bot.syntax import And, Node, Or, Phrase, Prefix, Word
 from bot.telegram import alter
 from bot.telegram.args import no_such_alert, parse_id, without_alert_word, yours
+from bot.telegram.tips.sentence import meant
 from bot.transport import Incoming
 
 esc = html.escape
@@ -54,7 +58,27 @@ def not_a_query(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | 
     kept = f"Alert #{alert.id} is unchanged: <b>{esc(alert.query)}</b>."
     if _CANCEL.fullmatch(text):
         return kept
-    if (m := _ADD.fullmatch(text)) is None:
+    if (m := _ADD.fullmatch(text)) is not None:
+        offer = alter.reply(store, msg, alter.Change(True, m["what"].strip(" \"'“”"), alert.id))
+        return f"{kept} {offer}"
+    read = meant(text) if len(text) <= 200 else None  # "salary 90k": salary:>=90k
+    if read is None or _has_words(_root(read)) or not _has_words(_root(alert.query)):
         return None
-    offer = alter.reply(store, msg, alter.Change(True, m["what"].strip(" \"'“”"), alert.id))
-    return f"{kept} {offer}"
+    offer = alter.reply(store, msg, alter.Change(True, read, alert.id))
+    alone = esc(f"/edit {alert.id} {read}")
+    return f"{kept} {offer}\nFor those alone, without its words: <code>{alone}</code>."
+
+
+def _root(query: str) -> Node | None:
+    try:
+        return parse_query(query).root
+    except QueryError:
+        return None
+
+
+def _has_words(node: Node | None) -> bool:
+    """Whether a query asks for words (rust, "site reliability"), not only filters: a new
+    query of filters alone said in words ("salary 90k", "remote only") is a narrowing."""
+    if isinstance(node, And | Or):
+        return any(_has_words(c) for c in node.children)
+    return isinstance(node, Word | Phrase | Prefix)
