@@ -100,7 +100,7 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
         term = parse_query(typed).root
     except QueryError as exc:
         return f"“{esc(change.words)}” is no query I can use: {esc(str(exc))}."
-    roots = {a.id: root for a in alerts if (root := _root(a.query)) is not None}
+    roots = {a.id: root for a in alerts if (root := root_of(a.query)) is not None}
     alerts = [a for a in alerts if a.id in roots]
     having = [a for a in alerts if _without(roots[a.id], term) != roots[a.id]]
     if not change.add and having:  # "remove go from my alert": the alerts that have it
@@ -125,7 +125,7 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
     return f"{lead} (tap to copy, then send):\n" + "\n".join(lines) + alone
 
 
-def _root(query: str) -> Node | None:
+def root_of(query: str) -> Node | None:
     """A stored alert's query, or None when today's language no longer reads it."""
     try:
         return stored_query(query).root

@@ -12,9 +12,7 @@ import html
 import re
 from collections.abc import Mapping
 
-from bot.errors import QueryError
 from bot.models import Alert
-from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import And, Node, Or, Phrase, Prefix, Word
 from bot.telegram import alter
@@ -62,18 +60,15 @@ def not_a_query(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | 
         offer = alter.reply(store, msg, alter.Change(True, m["what"].strip(" \"'“”"), alert.id))
         return f"{kept} {offer}"
     read = meant(text) if len(text) <= 200 else None  # "salary 90k": salary:>=90k
-    if read is None or _has_words(_root(read)) or not _has_words(_root(alert.query)):
+    if (
+        read is None
+        or _has_words(alter.root_of(read))
+        or not _has_words(alter.root_of(alert.query))
+    ):
         return None
     offer = alter.reply(store, msg, alter.Change(True, read, alert.id))
     alone = esc(f"/edit {alert.id} {read}")
     return f"{kept} {offer}\nFor those alone, without its words: <code>{alone}</code>."
-
-
-def _root(query: str) -> Node | None:
-    try:
-        return parse_query(query).root
-    except QueryError:
-        return None
 
 
 def _has_words(node: Node | None) -> bool:

@@ -217,9 +217,9 @@ class Handlers:
                 return refused
             if not name and msg.media:  # a sticker, a voice message, a file: what to do
                 return media.reply(msg.media)
-            if not name and (spoken := texts.answer(msg, self.clock())) is not None:
+            if not name and (spoken := await asyncio.to_thread(texts.answer, msg, self.clock())):
                 return await self.db.run(spoken)  # "any new jobs?", "no more crypto jobs"
-            if not name:  # off the loop: reading places may wait for the gazetteer's build
+            if not name:  # both off the loop: reading places may wait for the gazetteer
                 return await asyncio.to_thread(suggestion, msg.text, _BY_NAME)
             return await self._run(name, msg, arg)
         except StoreBusy as exc:
