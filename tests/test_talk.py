@@ -63,6 +63,17 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("Привет", "Send /alert followed by keywords"),
         ("bonjour", "Send /alert followed by keywords"),
         ("golang zürich", "send <code>/alert golang zürich</code>"),
+        # German as people write it: its filler words are no words of a job
+        ("Gehalt mindestens 90.000 €", "send <code>/alert salary:&gt;=EUR90k</code>"),
+        ("nur Jobs mit mindestens 90k Gehalt", "send <code>/alert salary:&gt;=90k</code>"),
+        (
+            "Kannst du mir Scala Jobs in Berlin schicken?",
+            "send <code>/alert scala location:berlin</code>",
+        ),
+        (
+            "Ich suche Rust oder Go Jobs in Berlin, mindestens 90k",
+            "send <code>/alert (rust OR go) location:berlin salary:&gt;=90k</code>",
+        ),
         ("how do I add an alert", "<code>/alert &lt;query&gt;</code> — Add a keyword alert."),
         # a command asked for in words, or typed without its slash
         ("show me my alerts", "You have no alerts. Add one: <code>/alert rust backend</code>."),
@@ -1024,6 +1035,7 @@ async def test_asking_for_ones_alerts_in_words_lists_them(handlers) -> None:
             "(rust OR go) -(&quot;staffing agency&quot; OR &quot;staffing agencies&quot;)",
         ),
         ("stop sending me Krypto jobs", "(rust OR go) -(krypto OR crypto)"),
+        ("keine Krypto Jobs bitte", "(rust OR go) -(krypto OR crypto)"),
     ],
 )
 async def test_kinds_of_job_left_out_each_as_jobs_write_them(

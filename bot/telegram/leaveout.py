@@ -26,10 +26,10 @@ _ASKS = re.compile(
     r"(?:please\s+)?(?:stop\s+(?:sending|showing|giving)(?:\s+me)?|no\s+more|exclude|filter\s+out|"
     r"(?:i\s+)?(?:don'?t|do\s+not)\s+(?:want|need|send(?:\s+me)?)(?:\s+any(?:\s+more)?)?|"
     r"(?:i'?m\s+|i\s+am\s+)?not\s+interested\s+in|fewer|less|(?:way\s+)?(?:too|so)\s+many"
-    r"|no(?=\s.*\b(?:jobs?|roles?|positions?)\b))"
+    r"|(?:no|keine?)(?=\s.*\b(?:jobs?|roles?|positions?|stellen)\b))"
     r"\s+(?P<what>.+?)"
-    r"(?:\s+(?:jobs?|roles?|positions?|postings?|offers?|ads?|companies|stuff|things))?"
-    r"(?:\s+(?:please|pls|anymore|any\s*more|thanks?))?[\s.!]*",
+    r"(?:\s+(?:jobs?|roles?|positions?|postings?|offers?|ads?|companies|stuff|things|stellen))?"
+    r"(?:\s+(?:please|pls|anymore|any\s*more|thanks?|bitte|mehr))?[\s.!]*",
     re.IGNORECASE,
 )
 _VAGUE = frozenset({

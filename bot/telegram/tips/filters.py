@@ -46,7 +46,8 @@ GLUE = frozenset({
     "here", "to", "on", "hiring", "allow", "allows", "allowing", "who", "wanted", "how", "many",
     # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
     "ich", "suche", "einen", "eine", "neuen", "neue", "bitte", "busco", "je", "cherche",
-    "zoek", "een", "als", "procuro", "um", "uma", "de",
+    "zoek", "een", "als", "procuro", "um", "uma", "de", "nur", "kannst", "du", "mir", "schicken",
+    "zeig", "zeige", "mit", "gehalt",
 })  # fmt: skip
 # ... then a place: location: ("en madrid", "em lisboa", "within Europe")
 _IN = frozenset({"in", "en", "em", "within", "across", "throughout", "inside"})

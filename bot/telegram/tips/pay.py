@@ -15,6 +15,7 @@ from bot.telegram.tips.tip import Found, word_of
 
 AT_LEAST = frozenset({
     "over", "above", "from", "min", "minimum", "least", "paying", "pays", "earning", "salary",
+    "mindestens", "gehalt", "ab",  # German: "Gehalt mindestens 90k", "ab 90k"
 })  # fmt: skip
 AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
 # Pay wished for with no amount ("that pay well", "well-paid", "a good salary"): no filter to
