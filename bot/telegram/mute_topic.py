@@ -12,7 +12,7 @@ from bot.store import Stores
 from bot.syntax import Not, Or, Word
 from bot.telegram import leaveout
 from bot.telegram.tips.sector import SECTORS
-from bot.telegram.topics import TOPICS, word_forms
+from bot.telegram.topics import TOPICS
 from bot.transport import Incoming
 from bot.words import fold
 
@@ -36,8 +36,8 @@ def topic(names: list[str]) -> list[str] | None:
 def reply(store: Stores, msg: Incoming, words: list[str], typed: str) -> str:
     """/mute stops a company's jobs; the alerts' /edit that leaves these out (each word as
     jobs write it, singular and plural), and how to mute a company so named all the same."""
-    forms = [f for w in words for f in word_forms(w)]
-    gone = Not(Word(forms[0]) if len(forms) == 1 else Or(tuple(Word(f) for f in forms)))
+    plain = (Not(Or(tuple(Word(w) for w in words))), f"about {' or '.join(words)}")
+    asked = leaveout.words_left_out(", ".join(words)) or plain  # each as jobs write it
     named = " and ".join(f"“{esc(w)}”" for w in words)
     are = (
         "is no company but a kind of job"
@@ -47,7 +47,7 @@ def reply(store: Stores, msg: Incoming, words: list[str], typed: str) -> str:
     quoted = esc(typed.strip().strip('"'))
     return (
         f"{named} {are}, and /mute stops one company's jobs. "
-        + leaveout.reply(store, msg, (gone, f"about {' or '.join(words)}")).removesuffix(
+        + leaveout.reply(store, msg, asked).removesuffix(
             "\nA company's jobs: /mute &lt;company&gt;."  # (said next, for this name)
         )
         + f'\nA company of that name: <code>/mute "{quoted}"</code>.'
