@@ -65,9 +65,10 @@ from bot.config_boards import BoardConfig
 from bot.http import Fetcher
 from bot.intake import drain, normalise
 from bot.models import BoardInfo, FetchResult
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.sources.contract import parse_recorded
 from bot.store import Stores
+from bot.storing import PollStores
 from bot.textindexer import TextIndexer
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

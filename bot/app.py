@@ -24,13 +24,14 @@ from bot.holding import DeliveryStores
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.link import Link
 from bot.observe import Observer
-from bot.poller import Poller, PollOutcome, PollStores
+from bot.poller import Poller
 from bot.rates import MAX_FEED
 from bot.retention import Retention
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
 from bot.store import utcnow
 from bot.store.lock import open_locked
+from bot.storing import PollOutcome, PollStores
 from bot.supervise import Supervisor
 from bot.telegram.access import AccessCommands
 from bot.telegram.admin import AdminCommands

@@ -18,7 +18,7 @@ from bot.probe import detect, print_found, print_postings, probe
 from bot.wording import plural
 
 if TYPE_CHECKING:
-    from bot.poller import PollOutcome
+    from bot.storing import PollOutcome
 
 log = logging.getLogger("bot")
 

@@ -76,7 +76,7 @@ class TelegramBack:
 
 
 class Outcome(Protocol):
-    """What a poll returns (bot.poller.PollOutcome), as far as an event needs it."""
+    """What a poll returns (bot.storing.PollOutcome), as far as an event needs it."""
 
     @property
     def board(self) -> str: ...

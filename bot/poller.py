@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
-from bot import closings, logs, sources
+from bot import logs, sources
 from bot.config import PollingConfig
 from bot.crawl import Crawl
 from bot.errors import BoardHTTPError, FetchError, ParseError
@@ -20,60 +18,14 @@ from bot.intake import Read, fetch_and_read
 from bot.models import BoardInfo
 from bot.reading import Reader
 from bot.routing import Router
-from bot.slices import Sliced, Slices
+from bot.slices import Slices
 from bot.sources.contract import Context, Response
-from bot.store import (
-    Alerts,
-    Boards,
-    BoardState,
-    Choices,
-    Db,
-    Details,
-    Follows,
-    Notices,
-    Outbox,
-    Postings,
-    RecordResult,
-    Saved,
-    utcnow,
-)
+from bot.store import BoardState, utcnow
 from bot.store.db import storage_problem
+from bot.storing import PollOutcome, PollStores, PollWriter
 from bot.streaks import Streaks
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class PollOutcome:
-    """What one poll did, for logs, `jobbot poll` and tests."""
-
-    board: str
-    status: str  # "ok", "baseline", "not_modified", "failed", "skipped"
-    new: int = 0
-    changed: int = 0
-    closed: int = 0
-    seen: int = 0
-    enqueued: int = 0
-    error: str | None = None
-    retry_in: float | None = None  # failed: poll again after this many seconds (its backoff)
-
-
-@dataclass(frozen=True, slots=True)
-class PollStores:
-    """What a poll uses: the boards and postings it writes, the alerts, choices and follows it
-    routes by, the outbox it fills, the saved jobs whose closing it tells of (in notices), and
-    their database (one transaction per poll)."""
-
-    db: Db
-    boards: Boards
-    postings: Postings
-    details: Details
-    alerts: Alerts
-    choices: Choices
-    follows: Follows
-    outbox: Outbox
-    saved: Saved
-    notices: Notices
 
 
 class Poller:
@@ -91,8 +43,8 @@ class Poller:
     response in the reader process, on another core; the rest on one worker thread), so a
     big board (seconds of work on its first poll) does not stall it: commands are answered
     and alerts sent meanwhile. The diff and routing stay on the loop, in one transaction on
-    its connection; a first poll's plan is worked out on the worker and stored in slices
-    (`bot.slices`).
+    its connection (`bot.storing`); a first poll's plan is worked out on the worker and
+    stored in slices (`bot.slices`).
     """
 
     def __init__(
@@ -108,8 +60,6 @@ class Poller:
         self.store = store
         self.fetcher = fetcher
         self.polling = polling
-        self.on_enqueued = on_enqueued
-        self.on_stored = on_stored
         self.on_event = on_event
         self.clock = clock
         s = store
@@ -119,6 +69,9 @@ class Poller:
         self.reader = Reader(processes=polling.reader_process)
         self.slices = Slices(
             s.db, s.postings, self.router, self.reader, polling.close_after, on_enqueued
+        )
+        self.writer = PollWriter(
+            s, self.router, self.slices, self.streaks, polling.close_after, on_enqueued, on_stored
         )
 
     def close(self) -> None:
@@ -190,19 +143,7 @@ class Poller:
                 "open (layout change or outage?)",
                 alert_now=True,
             )
-        rec, new, enqueued = await self._store(board, read, now, due)
-        if rec.baseline or new or rec.changed:
-            self.on_stored()  # their text is indexed after the poll (bot.textindexer)
-        self._report(board, rec, new, enqueued)
-        return PollOutcome(
-            board.name,
-            "baseline" if rec.baseline else "ok",
-            new=new,
-            changed=len(rec.changed),
-            closed=len(rec.closed),
-            seen=rec.seen,
-            enqueued=enqueued,
-        )
+        return await self.writer.write(board, read, now, due)
 
     def _follow_move(self, board: BoardState, first: Response) -> None:
         """A permanent redirect: poll the new URL from now on."""
@@ -210,51 +151,6 @@ class Poller:
             self.store.boards.move_board(board.name, first.moved_to)
             log.info("board %s: moved permanently to %s; polling that from now on",
                      board.name, first.moved_to)  # fmt: skip
-
-    async def _store(
-        self, board: BoardState, read: Read, now: datetime, due: frozenset[str]
-    ) -> tuple[RecordResult, int, int]:
-        """Store the poll (a baseline, or a burst of new postings, in slices first), route what
-        is new and mark the board polled, and the details `due` read again: (the last slice's
-        record, new postings, alerts)."""
-        got, postings, unchanged = read.crawl, read.postings, read.unchanged
-        fingerprints = read.fingerprints
-        ahead = None
-        if board.baseline_at is None:
-            ahead = await self.slices.baseline(board.name, postings, now, unchanged, fingerprints)
-        sliced = Sliced(postings, unchanged)
-        if board.baseline_at is not None:  # new postings may be routed: have the index ready
-            await asyncio.shield(self.router.start())
-            sliced = await self.slices.routed(board.name, postings, now, unchanged, fingerprints)
-            postings, unchanged = sliced.left, sliced.seen
-        with self.store.db.transaction():
-            if ahead is None:
-                rec = self.store.postings.record(
-                    board.name, postings, now, self.polling.close_after,
-                    unchanged=unchanged, fingerprints=fingerprints,
-                )  # fmt: skip
-            else:
-                rec = self.store.postings.apply(ahead, now, self.polling.close_after)
-            enqueued = self.router.route(rec.new, now, rec.copies, rec.edited) + sliced.enqueued
-            rec.changed[:0] = sliced.changed  # (the poll's, all of them)
-            closings.tell_savers(self.store.saved, self.store.notices, rec, now)
-            self.store.details.read_again(board.name, due, now)
-            body_hash = got.body_hash if got.single else None
-            self.streaks.succeeded(board, now, got.etag, got.last_modified, body_hash)
-        return rec, len(rec.new) + sliced.new, enqueued
-
-    def _report(self, board: BoardState, rec: RecordResult, new: int, enqueued: int) -> None:
-        if rec.baseline:
-            log.info(
-                "board %s: baseline of %d postings stored (not notified)", board.name, rec.seen
-            )
-        elif new or rec.closed or enqueued:
-            log.info(
-                "board %s: %d new, %d changed, %d closed; %d alerts queued",
-                board.name, new, len(rec.changed), len(rec.closed), enqueued,
-            )  # fmt: skip
-        if enqueued:
-            self.on_enqueued()
 
     async def _fetch(self, board: BoardState, due: frozenset[str]) -> Read | Crawl:
         """Fetch, parse and normalise the board within its deadline, the CPU-heavy parts on the

@@ -14,11 +14,12 @@ from bot.config_values import parse_duration
 from bot.errors import ForbiddenHost
 from bot.http import Fetcher, HostGuard, build_client
 from bot.models import FetchResult
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.sources import get
 from bot.sources.contract import parse_recorded
 from bot.store import Stores
+from bot.storing import PollStores
 from bot.telegram.admin import ADMIN_MENU, AdminCommands
 from bot.telegram.handlers import Handlers
 from bot.transport import Incoming

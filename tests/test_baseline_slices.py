@@ -11,7 +11,8 @@ from collections.abc import AsyncIterator
 from bot import gazetteer
 from bot.config import PollingConfig
 from bot.http import Fetcher, build_client
-from bot.poller import Poller, PollOutcome, PollStores
+from bot.poller import Poller
+from bot.storing import PollOutcome, PollStores
 from tests.test_poller import PATH, board, gh_job
 
 COUNT = 600

@@ -13,9 +13,10 @@ from bot.config import PollingConfig
 from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
 from bot.models import Delivery
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
+from bot.storing import PollStores
 from tests.board_server import BoardServer
 from tests.test_dedupe import job
 

@@ -16,10 +16,11 @@ from bot.config import PollingConfig
 from bot.errors import QueryError
 from bot.http import Fetcher, HostGuard, build_client
 from bot.models import Document, OutgoingMessage
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.query import parse
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
+from bot.storing import PollStores
 from bot.syntax import format_node
 from bot.telegram.admin import ADMIN_COMMANDS, AdminCommands
 from bot.telegram.handlers import COMMANDS, Handlers

@@ -19,7 +19,7 @@ from bot.errors import ParseError, UnsupportedBoard
 from bot.http import Fetcher, build_client
 from bot.intake import inline
 from bot.models import FetchResult
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.sources import (
     breezy,
     detect,
@@ -32,6 +32,7 @@ from bot.sources import (
 )
 from bot.sources.contract import Context, Source, parse_recorded
 from bot.sources.discover import detect_all
+from bot.storing import PollStores
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -8,8 +8,9 @@ import pytest
 from bot.config import PollingConfig
 from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.store import Stores
+from bot.storing import PollStores
 
 ATS, MIRROR = "/v1/boards/acme/jobs", "/v1/boards/mirror/jobs"
 BUILD = (

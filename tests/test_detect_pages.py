@@ -10,9 +10,10 @@ import pytest
 from bot.cli import main
 from bot.config import PollingConfig
 from bot.http import Fetcher, HostGuard, build_client
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
+from bot.storing import PollStores
 from bot.telegram.admin import AdminCommands
 from tests.test_admin import ADMIN, say
 

@@ -12,8 +12,9 @@ from bot.compose import compose
 from bot.config import PollingConfig
 from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.store import Stores
+from bot.storing import PollStores
 from bot.telegram.handlers import Handlers
 from bot.transport import Incoming
 from tests.test_copies_reach import ATS, BUILD, PAY, job, sent

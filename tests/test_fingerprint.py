@@ -14,7 +14,8 @@ from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
 from bot.intake import normalise
 from bot.models import BoardInfo, RawPosting
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
+from bot.storing import PollStores
 from tests.test_poller import PATH, gh_job
 
 RAW = RawPosting(

@@ -16,9 +16,10 @@ from bot.http import Fetcher, HostGuard, build_client
 from bot.lookup import PLACES, Looked, Place
 from bot.match import matches
 from bot.models import Posting
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
+from bot.storing import PollStores
 from bot.telegram.args import with_scheme
 from bot.telegram.follow import FollowCommands
 from bot.telegram.followed import looked_up

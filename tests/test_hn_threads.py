@@ -11,8 +11,9 @@ from bot.config import PollingConfig
 from bot.config_boards import BoardConfig
 from bot.errors import ParseError
 from bot.http import Fetcher, build_client
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.sources import hn_threads
+from bot.storing import PollStores
 from tests.conftest import FIXTURES
 
 THREADS = json.loads((FIXTURES / "hn_threads.json").read_text())

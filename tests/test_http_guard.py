@@ -20,8 +20,9 @@ from bot.app import App
 from bot.config import PollingConfig
 from bot.errors import BoardUnreachable, FetchError, ForbiddenHost
 from bot.http import Fetcher, HostGuard, build_client
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.scheduler import BoardScheduler
+from bot.storing import PollStores
 from bot.telegram.admin import AdminCommands
 from bot.transport import Incoming
 from bot.wire import AiohttpTransport

@@ -30,10 +30,11 @@ from bot.errors import (
     ResponseTooLarge,
 )
 from bot.http import HTTPX_ERRORS, Fetcher, HostGuard, build_client, translate
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.probe import probe
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
+from bot.storing import PollStores
 from bot.telegram.admin import AdminCommands
 from bot.transport import Incoming
 from tests.board_server import BoardServer

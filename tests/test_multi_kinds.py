@@ -16,7 +16,7 @@ from bot.crawl import Crawl, crawl
 from bot.http import Fetcher, build_client
 from bot.intake import Read, fetch_and_read
 from bot.models import BoardInfo
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.sources.bamboohr import BambooHR
 from bot.sources.contract import Context, Page, Response, Source
 from bot.sources.greenhouse import Greenhouse
@@ -24,6 +24,7 @@ from bot.sources.rippling import Rippling
 from bot.sources.teamtailor import Teamtailor
 from bot.sources.workday import Workday
 from bot.store import Stores
+from bot.storing import PollStores
 from tests.board_server import BoardServer
 from tests.test_poller import gh_job
 

@@ -15,10 +15,11 @@ from bot.config import PollingConfig
 from bot.config_boards import BoardConfig
 from bot.events import Notice
 from bot.http import USER_AGENT, Fetcher, build_client
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.sources.base import _REGISTRY, register
 from bot.sources.greenhouse import Greenhouse
 from bot.store import Stores
+from bot.storing import PollStores
 from bot.telegram.notices import word
 from tests.board_server import BoardServer
 

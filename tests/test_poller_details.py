@@ -11,11 +11,12 @@ import pytest
 from bot.config import PollingConfig
 from bot.config_boards import BoardConfig
 from bot.http import Fetcher, build_client
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.sources import base
 from bot.sources.contract import Context, Page, Response
 from bot.sources.smartrecruiters import SmartRecruiters
 from bot.store import Stores
+from bot.storing import PollStores
 
 LIST = "/v1/companies/Quillfin/postings"
 PAGE = LIST + "?limit=100&offset=0"

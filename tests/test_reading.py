@@ -23,10 +23,11 @@ from bot.http import Fetcher, build_client
 from bot.intake import read_alone
 from bot.models import BoardInfo, FetchResult, Normalised
 from bot.normalize import tree
-from bot.poller import Poller, PollStores
+from bot.poller import Poller
 from bot.reading import Reader
 from bot.sources.contract import Context, Page, Request, Response
 from bot.store import Stores
+from bot.storing import PollStores
 from tests.conftest import FIXTURES
 
 URL = "https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true"

@@ -64,8 +64,8 @@ def test_the_engine_imports_nothing_from_the_telegram_side() -> None:
 async def test_a_crashing_board_job_logs_its_traceback_once_not_at_every_interval(caplog) -> None:
     """The poller turns board faults into outcomes; what escapes is a bug: said once, loudly,
     and said again only after the board polled cleanly in between."""
-    from bot.poller import PollOutcome
     from bot.scheduler import BoardScheduler
+    from bot.storing import PollOutcome
 
     class Crashing:  # stands in for a poller with a bug: the scheduler only calls `poll`
         broken = True

@@ -139,7 +139,7 @@ class Stores:
         self.db.close()
 
     def view(self, part: type[V]) -> V:
-        """The dataclass `part` (a part's own set of stores, such as `poller.PollStores`)
+        """The dataclass `part` (a part's own set of stores, such as `storing.PollStores`)
         filled with the stores its fields name: a part is handed only what it uses."""
         chosen: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(part)}  # type: ignore[arg-type]
         return part(**chosen)
