@@ -54,6 +54,8 @@ def unwanted(text: str) -> tuple[Node, str] | None:
     no such thing (or names nothing a job could say: "stop sending me these")."""
     if code := language_left_out(text):  # "no jobs in German": those written in it
         return Not(Attr("lang", code)), f"written in {NAMES.get(code, code)}"
+    if german := _KEINE.fullmatch(" ".join(text.split())):  # "keine crypto und gambling"
+        return _german(german)
     asked = _ASKS.fullmatch(" ".join(text.split()))
     if asked is None and (topic := _NO_TOPIC.fullmatch(" ".join(text.split()))):
         lasts = [tokens(i)[-1:] for i in _ITEMS.split(topic["what"]) if tokens(i)]
@@ -74,7 +76,31 @@ _NO_TOPIC = re.compile(
     r"(?:please\s+)?no\s+(?:more\s+)?(?P<what>[\w\s,/-]{2,60}?)(?:\s+(?:please|pls|thanks?))?[\s.!]*",
     re.IGNORECASE,
 )
-_ITEMS = re.compile(r"\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
+_ITEMS = re.compile(r"\s*(?:,|/|\b(?:or|and|nor|oder|und|noch)\b)\s*", re.IGNORECASE)
+# German: "keine crypto und gambling", "ich will keine sales jobs", "keine Krypto oder
+# Glücksspiel Firmen bitte": "keine" says what to leave out, whatever follows it.
+_KEINE = re.compile(
+    r"(?:(?:ich\s+)?(?:will|m[öo]e?chte|brauche)\s+)?(?:bitte\s+)?keine?\s+(?:mehr\s+)?"
+    r"(?P<what>[\w\s,/-]{2,60}?)(?P<kind>\s+(?:jobs?|stellen|firmen|unternehmen|angebote))?"
+    r"(?:\s+(?:bitte|mehr|danke))?[\s.!]*",
+    re.IGNORECASE,
+)
+
+
+def _german(asked: re.Match[str]) -> tuple[Node, str] | None:
+    """What "keine …" leaves out: a place ("keine jobs in Berlin"), kinds of job ("keine
+    sales jobs", "keine crypto und gambling", "keine praktika"); None for talk ("keine
+    Ahnung": no kind of job, list or known topic)."""
+    if place := _IN_PLACE.fullmatch(asked["what"]):
+        return place_left_out(place["place"])
+    items = [tokens(i)[-1:] for i in _ITEMS.split(asked["what"]) if tokens(i)]
+    if asked["kind"] or len(items) > 1 or all(w and w[0] in TOPICS for w in items):
+        return words_left_out(asked["what"])
+    return None
+
+
+# Kinds of role a description names in passing ("reporting to sales"): left out by title.
+_BY_TITLE = frozenset({"sales", "marketing", "vertrieb", "support"})
 
 
 def words_left_out(what: str) -> tuple[Node, str] | None:
@@ -88,6 +114,8 @@ def words_left_out(what: str) -> tuple[Node, str] | None:
             return Not(Or(tuple(kids))), f"about {' or '.join(items)}"
         return None
     words = tokens(workplace_spelled(what))  # "on-site": onsite
+    if words and words[0] in _BY_TITLE and len(words) == 1:  # (not "Analyse von Sales-Daten")
+        return Not(Field("title", Word(words[0]))), f"with {words[0]} in the title"
     if len(words) in (1, 2) and len(forms := word_forms(words[-1])) > 1:  # "agencies"
         return Not(Or(tuple(_term([*words[:-1], f]) for f in forms))), f"about {what.strip()}"
     if not 0 < len(words) <= 3 or set(words) & _VAGUE:

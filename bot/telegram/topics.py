@@ -11,13 +11,15 @@ TOPICS = frozenset({
     "recruiting", "recruitment", "staffing", "headhunter", "headhunters", "consultancy",
     "consultancies", "consulting", "outsourcing", "bodyshop", "bodyshops", "defense", "defence",
     "military", "tobacco", "oil", "mlm", "startup", "startups", "enterprise", "corporate",
-    "corporates", "krypto",
+    "corporates", "krypto", "werkstudent", "werkstudenten", "praktikum", "praktika",
+    "glucksspiel", "internship", "internships",
 })  # fmt: skip
 # A job says "agency" or "agencies": leaving out one of them keeps the other.
 _FORMS = {
     "agency": "agencies", "recruiter": "recruiters", "headhunter": "headhunters",
     "consultancy": "consultancies", "bodyshop": "bodyshops", "startup": "startups",
-    "corporate": "corporates", "nft": "nfts",
+    "corporate": "corporates", "nft": "nfts", "werkstudent": "werkstudenten",
+    "praktikum": "praktika",
 }  # fmt: skip
 _SAME = {"krypto": ("krypto", "crypto")}  # German: postings in Berlin say "crypto" too
 _ONE = {many: one for one, many in _FORMS.items()}

@@ -12,6 +12,7 @@ from bot.stack import is_tech
 from bot.syntax import And, Attr, Field, Node, Or
 from bot.telegram.tips.lists import regrouped, slashed
 from bot.telegram.tips.places import a_place
+from bot.telegram.tips.roles import roles_spelled
 
 # "at stripe, adyen or wise", "in berlin, munich or hamburg": a list of one-word names.
 _LISTED = re.compile(
@@ -22,11 +23,11 @@ _LISTED = re.compile(
 _COMMA = re.compile(r"\s*,\s*")
 # What to leave out, listed: "no crypto and gambling", "excluding crypto, web3 or betting".
 _LEFT_OUT = re.compile(
-    r"\b(?P<no>no|without|excluding|except)\s+"
-    r"(?P<items>[\w.+#-]+(?:\s*,\s*[\w.+#-]+)*,?\s+(?:and|or|nor)\s+[\w.+#-]+)",
+    r"\b(?P<no>no|without|excluding|except|keine?|ohne)\s+"
+    r"(?P<items>[\w.+#-]+(?:\s*,\s*[\w.+#-]+)*,?\s+(?:and|or|nor|und|oder|noch)\s+[\w.+#-]+)",
     re.IGNORECASE,
 )
-_AND_OR = re.compile(r"\s*,?\s+(?:and|or|nor)\s+|\s*,\s*", re.IGNORECASE)
+_AND_OR = re.compile(r"\s*,?\s+(?:and|or|nor|und|oder|noch)\s+|\s*,\s*", re.IGNORECASE)
 # Words after "no" meant as they stand ("no experience and no degree"), or that start another.
 _NOT_LEFT_OUT = frozenset({"no", "not", "experience", "degree", "visa", "sponsorship", "code"})
 
@@ -50,6 +51,7 @@ def either_spelled(text: str) -> str:
     "for" ("at stripe, adyen or wise"), what to leave out listed ("no crypto and gambling":
     either is left out)."""
     text = _BULLETS.sub(", ", _OR_SAID.sub(" or ", text))  # "Backend · Berlin": as commas set
+    text = roles_spelled(text)  # ("Data Analyst/BI Analyst": before the slashed words)
     for words, typed in slashed(text).items():
         text = text.replace(typed, f"({' OR '.join(words)})")
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich

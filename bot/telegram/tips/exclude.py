@@ -16,7 +16,7 @@ from bot.telegram.tips.words import LEVELS, TYPES, level_aside
 esc = html.escape
 
 # The words people put before what they do not want.
-_EXCLUDING = frozenset({
+EXCLUDING = frozenset({
     "no", "without", "excluding", "exclude", "except", "minus", "nor", "nothing", "avoid",
     "avoiding", "kein", "keine", "ohne", "sin", "sans", "sem", "zonder", "geen",
 })  # fmt: skip
@@ -49,7 +49,7 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
         return None
     if word == "but" and isinstance(after, Not):
         return after, 2, "but"
-    if word not in _EXCLUDING or (via == 0 and word == "nothing" and _text(after) in _TO_WHAT):
+    if word not in EXCLUDING or (via == 0 and word == "nothing" and _text(after) in _TO_WHAT):
         return None
     typed = " ".join((word, *(_text(t) for t in terms[i + 1 : i + 1 + via]), format_node(after)))
     if isinstance(after, Or) and all(_text(c) for c in after.children):

@@ -47,7 +47,8 @@ GLUE = frozenset({
     # the same said in the languages of the boards' markets ("Ich suche Rust Jobs in Berlin")
     "ich", "suche", "einen", "eine", "neuen", "neue", "bitte", "busco", "je", "cherche",
     "zoek", "een", "als", "procuro", "um", "uma", "de", "nur", "kannst", "du", "mir", "schicken",
-    "zeig", "zeige", "mit", "gehalt",
+    "zeig", "zeige", "mit", "gehalt", "oder", "und", "will", "mochte", "moechte", "brauche",
+    "firmen", "firma", "unternehmen", "aus", "bei", "fur", "fuer", "gerne", "gern", "auch",
 })  # fmt: skip
 # ... then a place: location: ("en madrid", "em lisboa", "within Europe")
 _IN = frozenset({"in", "en", "em", "within", "across", "throughout", "inside"})

@@ -13,6 +13,7 @@ from bot.errors import QueryError
 from bot.lexer import lex
 from bot.query import parse as parse_query
 from bot.syntax import And, Node, Or, Phrase, Word, format_node
+from bot.telegram.tips.roles import roles_grouped, roles_listed
 from bot.telegram.tips.tip import Tip, joined
 from bot.words import tokens
 
@@ -29,7 +30,10 @@ def grouping_tip(root: Node, typed: str, command: str) -> Tip | None:
     if "(" in typed and not (_ungrouped(typed) and _words_beside(root)):
         return None
     said = "AND binds tighter than OR, as the parentheses above show."
-    meant = regrouped(root)
+    meant = roles_grouped(root)
+    if meant == root:  # roles of several words, and nothing else: grouped as meant
+        return None
+    meant = meant or regrouped(root)
     if meant is None:
         return Tip(f"{said} To group otherwise, write them: <code>(rust OR go) remote:yes</code>.")
     return Tip(said, "Grouped as most mean it:", meant)
@@ -99,10 +103,11 @@ def list_tip(root: Node, typed: str, command: str) -> Tip | None:
     lines = "\n" in typed.strip()
     typed = _LIST_LINES.sub(", ", typed.strip())  # one a line, as a list is pasted
     items = [item for item in _LIST_COMMA.split(typed.strip(" ,")) if item]
-    if len(items) < 2 or not all(_LIST_ITEM.fullmatch(item) for item in items):
+    either = roles_listed(items)  # "data analyst, BI analyst": each role's words together
+    if either is None and (len(items) < 2 or not all(map(_LIST_ITEM.fullmatch, items))):
         return None  # "senior rust, berlin", "rust, -java", "rust, remote:yes": all meant
     try:
-        either = parse_query(" OR ".join(items)).root
+        either = either or parse_query(" OR ".join(items)).root
     except QueryError:
         return None
     what = "search" if command == "/search" else "alert"

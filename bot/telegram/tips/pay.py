@@ -15,7 +15,7 @@ from bot.telegram.tips.tip import Found, word_of
 
 AT_LEAST = frozenset({
     "over", "above", "from", "min", "minimum", "least", "paying", "pays", "earning", "salary",
-    "mindestens", "gehalt", "ab",  # German: "Gehalt mindestens 90k", "ab 90k"
+    "mindestens", "gehalt", "ab", "mind", "uber", "ueber",  # German: "mind. 60k", "über 60k"
 })  # fmt: skip
 AT_MOST = frozenset({"under", "below", "max", "maximum", "upto"})
 # Pay wished for with no amount ("that pay well", "well-paid", "a good salary"): no filter to
@@ -101,6 +101,10 @@ def _salary_at(terms: list[Node], i: int, currency: str) -> Found | None:
 _SAYS_PAY = frozenset({"salary", "pay", "paying", "compensation", "earning"})
 _AND_UP = frozenset({"minimum", "min", "plus", "upwards", "min.", "up", "above"})  # "and up"
 _YEAR = frozenset({"year", "yr", "annum"})
+# After an amount, words that say it is the yearly gross a filter takes ("60k brutto").
+YEARLY = frozenset({
+    "annually", "yearly", "pa", "annual", "gross", "brutto", "jahrlich", "jaehrlich",
+})  # fmt: skip
 _FLOOR = frozenset({("at", "least")})
 
 
@@ -108,9 +112,7 @@ def _yearly_at(terms: list[Node], i: int) -> int:
     """How many words from `i` say an amount is yearly ("a year", "per annum", "p.a.",
     "annually"): a salary filter's amounts are yearly already, so they are read and dropped."""
     term = terms[i]
-    if word_of(term) in ("annually", "yearly", "pa", "annual") or (
-        isinstance(term, Phrase) and term.tokens == ("p", "a")
-    ):
+    if word_of(term) in YEARLY or (isinstance(term, Phrase) and term.tokens == ("p", "a")):
         return 1
     nxt = word_of(terms[i + 1]) if i + 1 < len(terms) else ""
     return 2 if word_of(term) in ("a", "an", "per") and nxt in _YEAR else 0
@@ -123,6 +125,9 @@ def _amount_at(
     if token in AT_LEAST | AT_MOST and (lakhs := _lakhs_at(terms, i + 1)) is not None:
         op = "<=" if token in AT_MOST else ">="  # "over 15 lakhs"
         return Found(_salary(op, lakhs[0], currency), 3, f"{token} {lakhs[1]}", True)
+    if token in AT_LEAST | AT_MOST and (spaced := _spaced_at(terms, i + 1)) is not None:
+        op = "<=" if token in AT_MOST else ">="  # "mindestens 60 k"
+        return Found(_salary(op, spaced, currency), 3, f"{token} {spaced}", True)
     if nxt is not None and token in AT_LEAST | AT_MOST and (value := amount(nxt)):
         op = "<=" if token in AT_MOST else ">="
         at = "at " if token == "least" and i and word_of(terms[i - 1]) == "at" else ""
@@ -134,12 +139,20 @@ def _amount_at(
         return Found(_salary(">=", rate[0], currency), rate[1], rate[2], True)
     if (lakhs := _lakhs_at(terms, i)) is not None:  # "20 lpa"
         return Found(_salary(">=", lakhs[0], currency), 2, lakhs[1], True)
-    if (bare := amount(terms[i], bare=True)) is not None:
+    if (spaced := _spaced_at(terms, i)) is not None:  # "60 k", as a phone spaces it
+        return Found(_salary(">=", spaced, code or currency), 2, spaced, True)
+    if (bare := amount(terms[i], bare=not currency)) is not None:  # "60000€": currency said
         return Found(_salary(">=", bare, code or currency), 1 + bool(code), _typed(terms[i]), True)
     if (span := _span(terms[i])) is not None:  # "100k-150k", "80-100k"
         said = "-".join(format_node(terms[i]).strip('"').split())
         return Found(_salary("", span, code or currency), 1 + bool(code), said, True)
     return None
+
+
+def _spaced_at(terms: list[Node], i: int) -> str | None:
+    """A number and its k written apart from `i` ("60 k"), as the amount "60k"; None else."""
+    number, unit = (word_of(t) for t in terms[i : i + 2]) if i + 1 < len(terms) else ("", "")
+    return amount(Word(number + unit)) if number.isdigit() and unit in ("k", "m") else None
 
 
 _PER = {"day": "day", "hour": "hour", "hr": "hour", "week": "week", "month": "month", "mo": "month"}

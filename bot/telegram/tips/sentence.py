@@ -18,6 +18,7 @@ from bot.telegram.tips.hybrid import hybrid_spelled
 from bot.telegram.tips.lists import jobs_or
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, pay_spelled
 from bot.telegram.tips.places import in_a_place, or_remote, without_place_again
+from bot.telegram.tips.roles import roles_spelled
 from bot.telegram.tips.said import kind_of_work, one_word
 from bot.telegram.tips.stated import NO_SPONSORSHIP, languages_spelled
 from bot.telegram.tips.tip import Tip, word_of
@@ -133,7 +134,8 @@ def meant(text: str) -> str | None:
     root = or_tight(root)  # "rust jobs in berlin or munich": berlin OR munich
     rewritten = as_filters(root, loose=True, currency=currency_of(text))
     if rewritten is None:
-        return format_node(root) if text != said else None  # (the places were the sentence)
+        spelled = text != said or roles_spelled(text) != text  # (places, roles: the sentence)
+        return format_node(root) if spelled else None
     rewritten_root = without_place_again(rewritten[0])
     remote = open_to(rewritten_root)  # "remote jobs in germany": open to Germany, from:
     return format_node(remote[0] if remote else rewritten_root)

@@ -11,10 +11,13 @@ import re
 from collections.abc import Callable
 from html import escape as esc
 
-from bot.placenames import place_words
+from bot.placenames import names_a_place, place_words
 from bot.salary import currency_word
 from bot.stack import tech_words
 from bot.syntax import And, Field, Node, Or, Phrase, Word, format_node
+from bot.telegram.tips.exclude import EXCLUDING
+from bot.telegram.tips.filters import GLUE
+from bot.telegram.tips.pay import AT_LEAST, AT_MOST, YEARLY
 from bot.telegram.tips.words import LEVELS, TYPES
 
 # Words of jobs' titles and trades, as a query types them; with the techs' names and the
@@ -104,11 +107,13 @@ def _a_name(word: str) -> bool:
     jobs, places = _known()
     if _AMOUNT.fullmatch(word) or currency_word(word):  # "90k", "eur": pay, no name
         return False
-    return (
-        len(word) >= 3 and any(c.isalpha() for c in word) and not (word in jobs or word in places)
-    )
+    if word in jobs or word in places or word in _SAID_WORDS or names_a_place(word):
+        return False  # ("munchen": a city, as location:munchen finds; "oder": a glue word)
+    return len(word) >= 3 and any(c.isalpha() for c in word)
 
 
+# Words that join or qualify the others ("oder", "keine", "mindestens"), no company's name.
+_SAID_WORDS = GLUE | EXCLUDING | AT_LEAST | AT_MOST | YEARLY
 _AMOUNT = re.compile(r"\d[\d.,]*(?:k|m|mio|lpa|ph|pa)?", re.IGNORECASE)
 
 
