@@ -4,7 +4,9 @@ weeks", "1 month", "for 12h", "for the next 2 weeks", "until 2 weeks") or a day 
 january": its first, "until the 4th": the next 4th, "until the new year"), the day's pause
 ending at 08:00 local time.
 
-English only, as the other commands are. A date without its year is the next one to come.
+German as people write it too ("14 tage", "für 2 wochen", "bis 3. januar", "bis 03.01.",
+"bis montag"): `in_english` reads it in the English words. A date without its year is the next
+one to come.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from bot.policy import DAYS, PolicyError, local_at, zone
+from bot.words import fold
 
 PAUSE_LONGEST = timedelta(days=90)
 RESUME_AT = 8 * 60  # "/pause until friday": back at 08:00 local time that day
@@ -92,7 +95,51 @@ def parse_pause(text: str, now: datetime, tz: str) -> datetime:
 
 
 def _words(text: str) -> str:
-    return " ".join(text.lower().replace(",", " ").split()).rstrip(".")
+    return " ".join(in_english(text).split()).rstrip(".")
+
+
+# German words of a pause, folded: the English ones (a word mapped to "" is left out).
+_GERMAN = {
+    "fur": "for", "fuer": "for", "bis": "until", "zum": "", "zur": "", "den": "", "ab": "",
+    "ein": "a", "eine": "a", "einen": "a", "einer": "a", "paar": "few", "zwei": "two",
+    "drei": "three", "vier": "four", "funf": "five", "fuenf": "five", "sechs": "six",
+    "sieben": "seven", "acht": "eight", "neun": "nine", "zehn": "ten", "elf": "eleven",
+    "zwolf": "twelve", "zwoelf": "twelve", "nachste": "next", "nachsten": "next",
+    "naechste": "next", "naechsten": "next", "kommende": "next", "kommenden": "next",
+    "stunde": "hour", "stunden": "hours", "std": "h", "tag": "day", "tage": "days",
+    "tagen": "days", "woche": "week", "wochen": "weeks", "monat": "month", "monate": "months",
+    "monaten": "months", "morgen": "tomorrow", "wochenende": "weekend", "ubers": "over the",
+    "uebers": "over the", "furs": "for the", "fuers": "for the", "uber": "over", "ueber": "over",
+    "das": "the", "neujahr": "new year", "montag": "monday", "dienstag": "tuesday",
+    "mittwoch": "wednesday", "donnerstag": "thursday", "freitag": "friday",
+    "samstag": "saturday", "sonnabend": "saturday", "sonntag": "sunday", "januar": "january",
+    "janner": "january", "februar": "february", "marz": "march", "maerz": "march",
+    "mai": "may", "juni": "june", "juli": "july", "oktober": "october", "dezember": "december",
+}  # fmt: skip
+# 03.01., 3.1.2027, "until 3.1" at the end; "3. januar"; "bis zum 4.": a German date.
+_DOTTED = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})(\.(?:\d{4})?)?$")
+_DAY_DOT = re.compile(r"(?<![\w.])(\d{1,2})\.(?=\s+[^\W\d])")
+_NTH_DOT = re.compile(r"(?<=\s)(\d{1,2})\.$")
+
+
+def in_english(text: str) -> str:
+    """A pause as `text` says it, lower-cased, in the English words this module reads: German
+    ones ("14 tage", "für 2 wochen", "bis 3. januar", "bis 03.01.", "bis zum 4.", "bis
+    montag") as English ("14 days", "for 2 weeks", "until 3 january", "until 3 january",
+    "until 4th", "until monday"); other words as they are."""
+    text = " ".join(text.lower().replace(",", " ").split())
+    if (dotted := _DOTTED.search(text)) and (dotted[3] or text[: dotted.start()].strip()):
+        text = text[: dotted.start()] + _dotted(dotted)  # (a date, not "/pause 1.5")
+    text = _NTH_DOT.sub(r"\1th", _DAY_DOT.sub(r"\1", text))
+    return " ".join(w for w in (_GERMAN.get(fold(w), w) for w in text.split()) if w)
+
+
+def _dotted(date_: re.Match[str]) -> str:
+    """ "3.1." as "3 january" (with its year when written), or as written when no date."""
+    day, month, year = int(date_[1]), int(date_[2]), (date_[3] or ".").lstrip(".")
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return date_[0]
+    return f"{day} {calendar.month_name[month].lower()} {year}".strip()
 
 
 def _day(text: str, today: date) -> date | None:

@@ -17,8 +17,10 @@ DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # 7, 07, 7:30, 7.30, 19h, 19h30, 7am, 7:30 pm (the am/pm case-blind; 12am is midnight)
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d)|h(\d\d)?)?\s*(?:([ap])\.?m\.?)?$", re.IGNORECASE)
 _MERIDIEM = re.compile(r"(?<=\d)\s+([ap]\.?m\.?)(?!\w)", re.IGNORECASE)  # "7 pm" -> "7pm"
-_FROM = re.compile(r"^(?:from|between)\s+")
-_BETWEEN = re.compile(r"\s+(?:to|until|till|til|and|bis)\s+")  # ("22 bis 7": German)
+_FROM = re.compile(r"^(?:from|between|ab|von|zwischen)\s+")  # ("ab 22 uhr bis 7 uhr": German)
+_BETWEEN = re.compile(r"\s+(?:to|until|till|til|and|bis|und)\s+")  # ("22 bis 7")
+_OCLOCK = re.compile(r"\s*\buhr\b")  # "22 uhr": 22
+_OFF = ("off", "none", "no", "aus", "keine", "nein")  # ("aus": German)
 
 
 class PolicyError(ValueError):
@@ -84,8 +86,8 @@ def parse_hhmm(text: str) -> int:
 def parse_quiet(text: str) -> tuple[int, int] | None:
     """ "22:00-07:00" -> (1320, 420); also "10pm to 7am", "from 22 until 7", "between 22:00
     and 07:00"; "off" -> None."""
-    text = _MERIDIEM.sub(r"\1", text.strip().lower())
-    if text in ("off", "none", "no"):
+    text = _OCLOCK.sub("", _MERIDIEM.sub(r"\1", text.strip().lower()))
+    if text in _OFF:
         return None
     text = _BETWEEN.sub("-", _FROM.sub("", text))  # "from 10pm to 7am", "between 22 and 7"
     start, sep, end = text.replace("–", "-").replace("—", "-").partition("-")
@@ -103,11 +105,17 @@ def parse_quiet(text: str) -> tuple[int, int] | None:
 
 
 _KINDS = {
-    "täglich": "daily",
-    "taeglich": "daily",
-    "wöchentlich": "weekly",
-    "woechentlich": "weekly",
-}
+    "täglich": "daily", "taeglich": "daily", "wöchentlich": "weekly", "woechentlich": "weekly",
+    "aus": "off", "jeden": "every", "jede": "every", "jedem": "every", "tag": "day",
+    "woche": "week", "montag": "mon", "dienstag": "tue", "mittwoch": "wed", "donnerstag": "thu",
+    "freitag": "fri", "samstag": "sat", "sonntag": "sun", "montags": "mon", "dienstags": "tue",
+    "mittwochs": "wed", "donnerstags": "thu", "freitags": "fri", "samstags": "sat",
+    "sonntags": "sun",
+}  # fmt: skip  # German
+# "every morning" (jeden morgen, morgens), "every evening" (abends): daily, at 08:00 or 18:00
+# unless a time is said.
+_PARTS = {"morning": "8", "morgen": "8", "morgens": "8", "evening": "18", "abend": "18",
+          "abends": "18"}  # fmt: skip
 
 
 def _digest_words(words: list[str]) -> list[str]:
@@ -119,6 +127,8 @@ def _digest_words(words: list[str]) -> list[str]:
             words = [kind, *(w for w in words if w != kind)]
     if words[:1] in (["every"], ["each"]):
         words = words[1:]
+    if words[:1] and words[0] in _PARTS:  # "every morning 8": daily 8
+        return ["daily", *(words[1:] or [_PARTS[words[0]]])]
     if words[:1] in (["day"], ["everyday"], ["day,"]):
         return ["daily", *words[1:]]
     if words[:1] == ["week"]:

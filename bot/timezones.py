@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from bot.citynames import name_key
 from bot.gazetteer import gazetteer
+from bot.placenames import city_spellings
 from bot.policy import PolicyError
 from bot.words import fold
 
@@ -83,6 +84,7 @@ def parse_timezone(text: str) -> str:
         or _zone_names().get(fold(text))
         or _country_zone(said, text)
         or _cities().get(key)
+        or _big_city(key)
         or _city_first(text)
     )
     if zone is None:
@@ -182,6 +184,13 @@ def _city_tables() -> tuple[dict[str, str], dict[str, list[tuple[int, str, str]]
     for clock, n in sorted(people.items(), key=lambda kv: -kv[1]):
         clocks[clock[0]].append((n, biggest[clock][1], biggest[clock][2]))
     return {name: zone for name, (_, zone) in best.items()}, dict(clocks)
+
+
+def _big_city(key: str) -> str | None:
+    """The zone of the big city `key` names in another language ("munchen", "wien", "koeln":
+    Munich, Vienna, Cologne), by the gazetteer's names of it."""
+    names = city_spellings(key)
+    return _cities().get(names[0]) if names else None
 
 
 def _nearest(key: str, cities: bool) -> str | None:

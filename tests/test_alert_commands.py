@@ -1186,8 +1186,13 @@ async def test_an_alert_named_with_its_word_before_the_id(handlers, store) -> No
     for query in ("rust", "go", "scala"):  # (the most this world allows)
         await say(handlers, f"/alert {query}")
     assert (await say(handlers, "/edit alert 3 elixir")).startswith("✏️ Alert #3 now: <b>elixir")
-    assert await say(handlers, "/delete alert 2") == "Alert #2 deleted."
-    assert await say(handlers, "/delete alerts 1 and #3") == "Alerts #1 and #3 deleted."
+    assert await say(handlers, "/delete alert 2") == (
+        "Alert #2 deleted (<b>go</b>): <code>/alert go</code> brings it back."
+    )
+    assert await say(handlers, "/delete alerts 1 and #3") == (
+        "Alerts #1 and #3 deleted. To bring one back: <code>/alert rust</code>, "
+        "<code>/alert elixir</code>."
+    )
     assert store.alerts.alerts(USER) == []
 
 
@@ -1198,10 +1203,16 @@ async def test_delete_by_query_and_a_delete_that_misses_names_the_alerts(handler
     yours = " Yours: #1 rust · #2 golang remote:yes (/alerts lists them)."
     assert await say(handlers, "/delete") == "Which alert? Send <code>/delete 3</code>." + yours
     assert await say(handlers, "/delete 9") == "You have no alert #9." + yours
-    for other in ("/edit 9 go", "/pause 9", "/resume 9", "/digest 9 daily"):  # the same reply
+    for other in ("/edit 9 go", "/pause 9 2w", "/resume 9", "/digest 9 daily"):  # the same
         assert await say(handlers, other) == "You have no alert #9." + yours, other
+    assert await say(handlers, "/pause 9") == (  # alone, 9 may be days
+        "You have no alert #9; to pause for 9 days, <code>/pause 9d</code>." + yours
+    )
     assert (await say(handlers, "/delete java")).endswith("nor one of your alerts." + yours)
-    assert await say(handlers, "/delete Golang  remote:yes") == "Alert #2 deleted."
+    assert await say(handlers, "/delete Golang  remote:yes") == (  # the way back, as /edit's
+        "Alert #2 deleted (<b>golang remote:yes</b>): <code>/alert golang remote:yes</code> "
+        "brings it back."
+    )
     assert [a.query for a in store.alerts.alerts(USER)] == ["rust"]
 
 
@@ -1253,11 +1264,17 @@ async def test_delete_takes_several_ids_as_people_list_them(store, now) -> None:
     handlers = Handlers(store.db, AlertsConfig(max_per_user=10), clock=lambda: now)
     for word in ("rust", "go", "scala", "java", "kotlin", "swift", "elixir"):
         await say(handlers, f"/alert {word}")
-    assert await say(handlers, "/delete 1,2") == "Alerts #1 and #2 deleted."
-    assert await say(handlers, "/delete 3 and #4") == "Alerts #3 and #4 deleted."
-    assert await say(handlers, "/delete 5-6") == "Alerts #5 and #6 deleted."
+    back = "deleted. To bring one back: <code>/alert {}</code>, <code>/alert {}</code>."
+    assert await say(handlers, "/delete 1,2") == "Alerts #1 and #2 " + back.format("rust", "go")
+    assert await say(handlers, "/delete 3 and #4") == "Alerts #3 and #4 " + back.format(
+        "scala", "java"
+    )
+    assert await say(handlers, "/delete 5-6") == "Alerts #5 and #6 " + back.format(
+        "kotlin", "swift"
+    )
     assert await say(handlers, "/delete 6 7 9") == (
-        "Alert #7 deleted. You have no alert #6 or #9. No alert is left: "
+        "Alert #7 deleted (<b>elixir</b>): <code>/alert elixir</code> brings it back. You have "
+        "no alert #6 or #9. No alert is left: "
         "<code>/alert rust backend</code> adds one."
     )
     assert store.alerts.alerts(USER) == []

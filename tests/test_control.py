@@ -267,7 +267,10 @@ async def test_edit_markup_and_duplicates(tmp_path, tg) -> None:
         assert [(a.id, a.query) for a in app.store.alerts.alerts(USER)] == [
             (1, "golang backend"), (2, "go")
         ]  # fmt: skip
-        assert "Alert #2 deleted." in (await say(tg, "/delete 2")).visible_text
+        assert (
+            "Alert #2 deleted (go): /alert go brings it back."
+            in (await say(tg, "/delete 2")).visible_text
+        )
     assert not tg.errors
 
 

@@ -54,6 +54,9 @@ async def test_timezone_by_name_city_or_offset_replies_with_the_local_time(handl
     await say(handlers, "/timezone +05:30")
     assert store.users.settings(USER).timezone == "+05:30"
     assert "Europe/Warsaw</b>" in await say(handlers, "/timezone krakow"), "typed without accents"
+    for german in ("münchen", "München", "muenchen", "wien"):  # it offered Mulchen, in Chile
+        zone = "Europe/Vienna" if german == "wien" else "Europe/Berlin"
+        assert f"{zone}</b>" in await say(handlers, f"/timezone {german}"), german
 
 
 async def test_a_mistyped_time_zone_gets_the_nearest_one_offered(handlers, store) -> None:

@@ -26,6 +26,9 @@ from bot.timezones import parse_timezone
         ("krakow", "Europe/Warsaw"),  # Kraków as most keyboards type it
         ("Dusseldorf", "Europe/Berlin"),
         ("ZÜRICH", "Europe/Zurich"),
+        ("München", "Europe/Berlin"),  # a big city by another of its names: it was Mulchen
+        ("wien", "Europe/Vienna"),
+        ("sao paolo", "America/Sao_Paulo"),  # (a name people give it)
     ],
 )
 def test_time_zones_by_name_city_or_offset(text: str, zone: str) -> None:
@@ -37,7 +40,7 @@ def test_time_zones_by_name_city_or_offset(text: str, zone: str) -> None:
     [
         ("Europe/Lisbn", "did you mean Europe/Lisbon?"),
         ("berln", "did you mean Europe/Berlin?"),
-        ("sao paolo", "did you mean America/Sao_Paulo?"),
+        ("sao pualo", "did you mean America/Sao_Paulo?"),
         ("Mars/Olympus", "try Europe/Berlin, a city, or +02:00"),  # nothing near: the forms
         ("asdfgh", "try Europe/Berlin, a city, or +02:00"),
     ],

@@ -1,7 +1,9 @@
-"""/delete of all of a user's alerts (asked first) or of several by id."""
+"""/delete of all of a user's alerts (asked first) or of several by id, and what a delete says:
+the /alert that brings each back, since a delete has no undo."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from bot.models import Alert, Button, OutgoingMessage
@@ -9,6 +11,7 @@ from bot.store import Stores
 from bot.telegram.args import ids_named, listed, yours
 from bot.telegram.split import visible_text
 
+esc = html.escape
 ALL = re.compile(r"(?:all|every(?:thing| alert)?)(?: (?:of )?(?:my|the)?\s*alerts?)?")
 
 
@@ -35,11 +38,21 @@ def delete_several(store: Stores, chat_id: int, ids: list[int], mine: list[Alert
     """/delete 1 2 (or "1, 2", "1-3"): each of the user's alerts named; the others said."""
     deleted = [i for i in ids if store.alerts.delete_alert(chat_id, i)]
     missing = [i for i in ids if i not in deleted]
-    noun = "Alert" if len(deleted) == 1 else "Alerts"
-    said = f"{noun} {ids_named(deleted)} deleted." if deleted else ""
+    said = gone([a for a in mine if a.id in deleted])
     if missing:
         left = [a for a in mine if a.id not in deleted]
         said += f" You have no alert {ids_named(missing, 'or')}."
         none_left = " No alert is left: <code>/alert rust backend</code> adds one."
         said += yours(left) if left or not deleted else none_left
     return said.strip()
+
+
+def gone(deleted: list[Alert]) -> str:
+    """That the alerts are deleted, each with the /alert that brings it back ("" for none)."""
+    if len(deleted) == 1:
+        query = esc(deleted[0].query)
+        back = f"<code>/alert {query}</code> brings it back"
+        return f"Alert #{deleted[0].id} deleted (<b>{query}</b>): {back}."
+    backs = ", ".join(f"<code>/alert {esc(a.query)}</code>" for a in deleted)
+    ids = ids_named([a.id for a in deleted])
+    return f"Alerts {ids} deleted. To bring one back: {backs}." if deleted else ""

@@ -249,7 +249,7 @@ class AlertCommands:
         if alert_id is None:
             return f"“{echo(arg)}” is not an alert id nor one of your alerts." + yours(mine)
         if store.alerts.delete_alert(msg.chat_id, alert_id):
-            return f"Alert #{alert_id} deleted."
+            return alert_delete.gone([a for a in mine if a.id == alert_id])
         return no_such_alert(alert_id, mine)
 
     def cmd_alerts(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:

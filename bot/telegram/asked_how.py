@@ -46,6 +46,8 @@ _FEWER = re.compile(
     re.IGNORECASE,
 )
 _NOT = re.compile(r"\b(?:don'?t|do not|no|not|never|stop|nothing)\b", re.IGNORECASE)
+# "no messages after 10pm" (after 22:00): quiet hours from then.
+_LATE = re.compile(r"\bafter\s+(?P<h>\d{1,2})(?::00)?\s*(?P<pm>pm)?(?!\S*\d)", re.IGNORECASE)
 _HOW_MANY = re.compile(
     r"\bhow many (?:jobs|messages|alerts|matches|postings)\b.*\b(?:sent|got|get|received|"
     r"had|found|matched|this|last|today)\b",
@@ -107,22 +109,39 @@ def how_asked(text: str, commands: Mapping[str, Command]) -> str | None:
     said = ((p, c, r) for p, c, r in _SAID_SO if p.search(text) and c in commands)
     if (found := next(said, None)) is not None:
         return found[2]
-    if _NIGHT.search(text) and _NOT.search(text) and "quiet" in commands:
+    late = _late(text)  # "no messages after 10pm": from then
+    if (_NIGHT.search(text) or late) and _NOT.search(text) and "quiet" in commands:
         return (
             "Quiet hours hold jobs at night and send them in one message when they end: "
-            "<code>/quiet 22:00-07:00</code> (your time: /timezone sets it)."
+            f"<code>/quiet {late or '22:00'}-07:00</code> (your time: /timezone sets it)."
         )
     return None
+
+
+def _late(text: str) -> str:
+    """The hour of "after 10pm" or "after 22:00", from 18:00 to 23:00 ("22:00"); "" for none."""
+    if (after := _LATE.search(text)) is None:
+        return ""
+    hour = int(after["h"]) + (12 if after["pm"] and int(after["h"]) < 12 else 0)
+    return f"{hour:02d}:00" if 18 <= hour <= 23 else ""
+
+
+WELCOME_BACK = (
+    "Welcome back! <code>/resume</code> turns your notifications on again, with one summary "
+    "of what matched while they were paused."
+)
+
+
+def is_back(text: str) -> bool:
+    """Whether `text` says one is back ("I'm back", "back from holiday")."""
+    return _BACK.match(text) is not None
 
 
 def _away(text: str) -> str | None:
     """The /pause for a holiday said ahead ("I'm on holiday until the 4th"), or the /resume
     after it ("I'm back"); None for another text."""
     if _BACK.match(text):
-        return (
-            "Welcome back! <code>/resume</code> turns your notifications on again, with one "
-            "summary of what matched while they were paused."
-        )
+        return WELCOME_BACK
     if (away := _AWAY.match(text)) is None:
         return None
     when = _UNTIL.search(away["rest"])

@@ -78,6 +78,25 @@ _HIRED_REPLY = (
 )
 
 
+# "do you speak German?" ("sprichst du deutsch", read as that): English replies, German read.
+_GERMAN = re.compile(r"(?:do|can)\s+you\s+(?:speak|understand|read)\s+german[\s?!.]*", re.I)
+SPEAK_GERMAN = (
+    "I reply in English, but I understand German too: say what you want (“bin 2 wochen im "
+    "urlaub”, “alert 3 löschen”, “zu viele jobs”) and I offer the command; job searches in "
+    "German work as well (“Data Analyst Jobs in München”). /help lists every command."
+)
+# "undo" ("rückgängig"): which change can be undone, and how.
+_UNDO = re.compile(
+    r"(?:please\s+)?(?:undo|revert)(?:\s+(?:that|it|this|the\s+last\s+\w+))?[\s?!.]*", re.I
+)
+UNDO = (
+    "There's no undo command. After an /edit, its reply gives the <code>/edit</code> that puts "
+    "the alert back as it was; a deleted alert comes back when you send its "
+    "<code>/alert</code> again (/alerts lists the ones you have)."
+)
+DIDNT_UNDERSTAND = "Sorry, I didn't understand that. /help lists what I can do."
+
+
 def small_talk(text: str) -> str | None:
     """The answer to small talk, or None when `text` is something else."""
     text = text.strip()
@@ -98,6 +117,10 @@ def small_talk(text: str) -> str | None:
             "I can't follow up on an application for you: I find jobs. /saved lists the jobs "
             "you saved, and <code>/applied 3</code> marks one applied, with the day."
         )
+    if _GERMAN.fullmatch(text):
+        return SPEAK_GERMAN
+    if _UNDO.fullmatch(text):
+        return UNDO
     if _MINUTE.fullmatch(text):
         return "Sure: ask away. Tell me what jobs you look for, or ask how a command works (/help)."
     return None

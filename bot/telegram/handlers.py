@@ -21,6 +21,7 @@ from bot.telegram import (
     buttons,
     control,
     delivery_modes,
+    deutsch,
     follow,
     media,
     muting,
@@ -82,7 +83,7 @@ COMMANDS: tuple[Command, ...] = (
 _BY_NAME = {c.name: c for c in COMMANDS}
 
 
-_COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
+_COMMAND = re.compile(r"^/(\w+)(?:@\w+)?(?:\s+(.*))?$", re.S)  # (/löschen: no command of ours)
 BATCH = 10  # commands answered from one message
 _FILES = ("export", "import")  # their answer, or what they read, is a file: one a message
 
@@ -217,6 +218,8 @@ class Handlers:
                 return refused
             if not name and msg.media:  # a sticker, a voice message, a file: what to do
                 return media.reply(msg.media)
+            if not name:  # "bin 2 wochen im urlaub": read as "I'm on holiday for 2 weeks"
+                msg = replace(msg, text=deutsch.english(msg.text))
             if not name and (spoken := await asyncio.to_thread(texts.answer, msg, self.clock())):
                 return await self.db.run(spoken)  # "any new jobs?", "no more crypto jobs"
             if not name:  # both off the loop: reading places may wait for the gazetteer

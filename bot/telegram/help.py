@@ -17,6 +17,7 @@ from bot.syntax import ATTRS, CHOICES, FIELD_NAMES, FIELDS
 from bot.telegram.args import echo
 from bot.telegram.commands import Command, help_index
 from bot.wording import shorten
+from bot.words import fold
 
 esc = html.escape
 
@@ -197,6 +198,13 @@ _MEANT = {
     "unsubscribe": "stop", "remove": "delete", "rm": "delete", "del": "delete",
     "find": "search", "jobs": "search", "unpause": "resume", "block": "mute",
     "commands": "help", "menu": "help", "config": "settings", "preferences": "settings",
+    # German, folded
+    "hilfe": "help", "suche": "search", "suchen": "search", "einstellungen": "settings",
+    "abmelden": "stop", "pausieren": "pause", "loschen": "delete", "loeschen": "delete",
+    "entfernen": "delete", "folgen": "follow", "fortsetzen": "resume", "weiter": "resume",
+    "zeitzone": "timezone", "bearbeiten": "edit", "andern": "edit", "aendern": "edit",
+    "stumm": "mute", "blockieren": "mute", "ruhezeit": "quiet", "zusammenfassung": "digest",
+    "anmelden": "start", "warum": "why", "gespeichert": "saved", "neu": "alert",
 }  # fmt: skip
 
 
@@ -219,6 +227,7 @@ def unknown_command(name: str, arg: str, known: Collection[str]) -> str:
 def _likely(name: str, known: Collection[str]) -> str | None:
     """The command most likely meant by `name`: another bot's name for one of ours, or a
     typo of one of the `known`; None for none (or for `name` itself: one turned off)."""
+    name = fold(name)  # (/löschen)
     close = difflib.get_close_matches(name, [*known, *_MEANT], n=1, cutoff=0.75)
     meant = _MEANT.get(name) or next((_MEANT.get(c, c) for c in close), None)
     return None if meant == name else meant

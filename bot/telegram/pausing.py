@@ -7,11 +7,20 @@ import html
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot.pausetime import is_span, looks_like_a_time, parse_pause
+from bot.models import Alert
+from bot.pausetime import PAUSE_LONGEST, is_span, looks_like_a_time, parse_pause
 from bot.policy import PolicyError
 from bot.store import Stores
 from bot.store.held import RESUME_KEEP, TIMED_PAUSE_KEEP
-from bot.telegram.args import echo, ids_named, leading_ids, no_such_alert, parse_id, parse_ids
+from bot.telegram.args import (
+    echo,
+    ids_named,
+    leading_ids,
+    no_such_alert,
+    parse_id,
+    parse_ids,
+    yours,
+)
 from bot.telegram.commands import Command, Route
 from bot.telegram.delivery_modes import local_time
 from bot.transport import Incoming, Reply
@@ -151,7 +160,7 @@ class PauseCommands:
         paused when one names none of the user's alerts."""
         mine = store.alerts.alerts(chat_id)
         if missing := [i for i in ids if i not in {a.id for a in mine}]:
-            return no_such_alert(missing[0], mine)
+            return _no_such_alert(missing[0], mine, bool(span) or len(ids) > 1)
         until = None
         if span:
             try:
@@ -228,6 +237,17 @@ def _resume_alerts(store: Stores, chat_id: int, ids: list[int], now: datetime) -
     return reply + released(store, chat_id, now)
 
 
+def _no_such_alert(alert_id: int, mine: list[Alert], timed: bool) -> str:
+    """No alert #14: and when "/pause 14" alone could mean days, the pause for them too."""
+    if timed or not 1 <= alert_id <= PAUSE_LONGEST.days:
+        return no_such_alert(alert_id, mine)
+    days = plural(alert_id, "day")
+    return (
+        f"You have no alert #{alert_id}; to pause for {days}, <code>/pause {alert_id}d</code>."
+        + yours(mine)
+    )
+
+
 def _they(ids: list[int]) -> tuple[str, str, str, str]:
     """("it", "keeps", "itself", "is") for one alert, ("they", "keep", "themselves", "are")
     for several."""
@@ -255,4 +275,7 @@ def _all_of_them(arg: str) -> str:
     return " ".join(words) if len(words) < len(arg.split()) else arg
 
 
-_SAID_ALL = frozenset({"all", "everything", "my", "alerts", "alert", "notifications", "them"})
+_SAID_ALL = frozenset({
+    "all", "everything", "my", "alerts", "alert", "notifications", "them", "alle", "alles",
+    "meine",
+})  # fmt: skip

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from bot.policy import PolicyError
 from bot.stack import is_tech
 from bot.telegram.asked import asked, asks_to_follow
-from bot.telegram.chat import NOT_A_COMMAND, small_talk
+from bot.telegram.chat import DIDNT_UNDERSTAND, NOT_A_COMMAND, small_talk
 from bot.telegram.commands import Command
+from bot.telegram.german_talk import mostly_german
 from bot.telegram.latest import about_job_reply, job_asked_about, topic
 from bot.telegram.linked import links_said
 from bot.telegram.tips.pay import VAGUE_PAY
@@ -193,12 +194,16 @@ def _offer(read: _Read) -> str:
         text, words, what = read.query, read.query.split(), "like that"  # "rust jobs in Berlin"
         hello = _back([first]) if read.greeted else ""
     elif not words or first in _TALK or text.endswith(("?", "!")):
-        return _back([fold(w.strip(",.!")) for w in words[:2]]) + NOT_A_COMMAND
+        back = _back([fold(w.strip(",.!")) for w in words[:2]])
+        german = not back and first not in _TALK and mostly_german(words)  # not "Grüß dich"
+        return back + (DIDNT_UNDERSTAND if german else NOT_A_COMMAND)
     talky = not filtered and bool(_SAID.intersection(fold(text).replace('"', "").split()))
     if talky or (not filtered and (len(words) > 6 or len(text) > 60)):
-        return NOT_A_COMMAND  # many words, or words of talk, and no filter: not a query
+        return DIDNT_UNDERSTAND if mostly_german(words) else NOT_A_COMMAND  # many words, no filter
     if not (text := mended(text)):  # "rust not", "(rust": the query they can send
         return NOT_A_COMMAND  # ("not web3": nothing to look for)
+    if not filtered and mostly_german(text.split()):  # "kannst du mir helfen": German talk
+        return DIDNT_UNDERSTAND
     shown = esc(text)
     if read.clock and _ONLY_PLACE.fullmatch(text):  # "I live in Berlin": no kind of job said
         ask = "For the jobs there, an alert of your words and the place:"

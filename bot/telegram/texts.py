@@ -9,7 +9,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.store import Stores
-from bot.telegram import alert_list, alter, latest, leaveout, quiet, replied
+from bot.telegram import alert_list, alter, asked_how, latest, leaveout, quiet, replied
+from bot.telegram.args import ids_named
 from bot.transport import Incoming, Reply
 
 Answer = Callable[[Stores], Reply]
@@ -29,6 +30,8 @@ def answer(msg: Incoming, now: datetime) -> Answer | None:
     how = _HOW_DO_I.fullmatch(" ".join(text.split()))
     if how is not None and (done := _asked_how(msg, how["rest"])) is not None:
         return done  # "how do I exclude crypto?": its /edits
+    if asked_how.is_back(text):  # "I'm back": /resume, or that nothing is paused
+        return lambda store: welcome_back(store, msg.chat_id)
     if latest.asks_for_jobs(text):  # "any new jobs?"
         return lambda store: latest.reply(store, msg)
     if quiet.asks(text):  # "why is it so quiet?"
@@ -69,3 +72,19 @@ LEAST_PAY = (
     "to one with /edit. Jobs that state no salary then do not match; "
     "<code>(salary:&gt;=90k OR salary:none)</code> keeps them."
 )
+
+
+def welcome_back(store: Stores, chat_id: int) -> str:
+    """ "I'm back": the /resume that turns paused notifications on, the alerts still paused
+    one by one, or that nothing is paused."""
+    user = store.users.user(chat_id)
+    if user is None or user.state != "active":
+        return asked_how.WELCOME_BACK
+    if not (paused := sorted(store.alerts.paused_alert_ids(chat_id))):
+        return "Welcome back! Your notifications are on already: nothing is paused."
+    ids, one = " ".join(map(str, paused)), len(paused) == 1
+    return (
+        f"Welcome back! Your notifications are on; {'alert' if one else 'alerts'} "
+        f"{ids_named(paused)} {'is' if one else 'are'} paused: <code>/resume {ids}</code> "
+        f"turns {'it' if one else 'them'} on."
+    )
