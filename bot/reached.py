@@ -18,6 +18,7 @@ class Facts:
 
     alert_created: datetime
     first_seen: datetime
+    alert_edited: datetime | None = None  # its query last changed by /edit then
     baseline: bool = False
     company_muted: bool = False
     hidden: bool = False
@@ -116,9 +117,28 @@ def blockers(f: Facts) -> list[str]:
         )
     if f.alert_paused:
         out.append(_paused(f))
-    if not out and (late := _edited_late(f)):
+    if not out and (late := _edited_late(f) or _edited_since(f)):
         out.append(late)
     return out
+
+
+def _edited_since(f: Facts) -> str:
+    """A job found before the alert's query was last changed: the query then decided."""
+    if f.alert_edited is None or f.first_seen >= f.alert_edited or f.sent_at or f.pending:
+        return ""
+    found, changed = _two(f.first_seen, f.alert_edited, f.zone)
+    return (
+        f"you changed the alert after jobbot found it (found {found}, alert changed {changed}): "
+        "a job is matched when it is found, by the alert as it was then"
+    )
+
+
+# A job that matches, with no record of its sending and nothing that held it back.
+UNQUEUED = (
+    "it was not queued for you when jobbot found it: your notifications may have been "
+    "stopped or the bot blocked then, or the record of its sending is gone (sent jobs are "
+    "kept a while, not for ever)"
+)
 
 
 def verdict(e: Explanation, f: Facts) -> tuple[bool, list[str]]:
@@ -128,4 +148,4 @@ def verdict(e: Explanation, f: Facts) -> tuple[bool, list[str]]:
     blocks = blockers(f)
     if f.sent_at is not None or f.pending:
         return True, blocks
-    return not blocks, blocks
+    return False, blocks or [UNQUEUED]

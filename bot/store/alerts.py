@@ -23,6 +23,7 @@ class AlertRow:
     paused_at: datetime | None
     delivery: str | None = None  # its own /digest ("daily 08:00"); None: the user's
     resume_at: datetime | None = None  # a pause for a time ends then (/pause 3 2w)
+    edited_at: datetime | None = None  # its query last changed by /edit then
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +59,14 @@ class Alerts(Table):
 
     def alert_rows(self, chat_id: int) -> list[AlertRow]:
         rows = self.db.execute(
-            """SELECT id, query, created_at, paused_at, delivery, resume_at FROM alerts
+            """SELECT id, query, created_at, paused_at, delivery, resume_at, edited_at FROM alerts
                WHERE chat_id = ? ORDER BY id""",
             (chat_id,),
         )
         return [
             AlertRow(
                 r["id"], r["query"], from_iso(r["created_at"]), from_iso(r["paused_at"]),  # type: ignore[arg-type]
-                r["delivery"], from_iso(r["resume_at"]),
+                r["delivery"], from_iso(r["resume_at"]), from_iso(r["edited_at"]),
             )
             for r in rows
         ]  # fmt: skip
@@ -91,11 +92,15 @@ class Alerts(Table):
         )
         return {r["id"]: r["delivery"] for r in rows}
 
-    def update_alert(self, chat_id: int, alert_id: int, query: str) -> bool:
-        """Give one of the user's alerts a new query; it keeps its id and creation time."""
+    def update_alert(self, chat_id: int, alert_id: int, query: str, now: datetime) -> bool:
+        """Give one of the user's alerts a new query; it keeps its id and creation time, and
+        notes when its query changed (`edited_at`)."""
         self.db.alerts_generation += 1
         cur = self.db.execute(
-            "UPDATE alerts SET query = ? WHERE id = ? AND chat_id = ?", (query, alert_id, chat_id)
+            """UPDATE alerts SET query = ?,
+                   edited_at = CASE WHEN query = ? THEN edited_at ELSE ? END
+               WHERE id = ? AND chat_id = ?""",
+            (query, query, iso(now), alert_id, chat_id),
         )
         return cur.rowcount == 1
 

@@ -224,6 +224,12 @@ def deliveries_edit(db: Database) -> None:
     db.execute("ALTER TABLE deliveries ADD COLUMN edit TEXT")
 
 
+def alerts_edited_at(db: Database) -> None:
+    """When an alert's query was last changed by /edit (NULL: never): a job found before then
+    was matched by the old query, and /why says so."""
+    db.execute("ALTER TABLE alerts ADD COLUMN edited_at TEXT")
+
+
 def postings_detailed_at(db: Database) -> None:
     """When a posting's detail was last read (`bot.store.details`; NULL: when first seen), and
     the index a poll finds its board's recent jobs by: only open, whole postings past the

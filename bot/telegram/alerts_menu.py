@@ -216,7 +216,7 @@ class AlertCommands:
         other = next((a for a in mine.values() if a.query == query.normalized), None)
         if other is not None and other.id != alert_id:
             return f"You already have this alert: #{other.id} <b>{esc(other.query)}</b>. Nothing changed."
-        store.alerts.update_alert(msg.chat_id, alert_id, query.normalized)
+        store.alerts.update_alert(msg.chat_id, alert_id, query.normalized, self.clock())
         edit = f"/edit {alert_id}"
         hits, scope = self.backtest(store, query, msg.chat_id)
         note += alert_tips(query.root, typed, edit)

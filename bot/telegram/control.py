@@ -108,6 +108,7 @@ class ControlCommands:
         held = outbox.held_until if outbox and outbox.state == "pending" else None
         facts = reached.Facts(
             alert_created=a.created_at,
+            alert_edited=a.edited_at,
             first_seen=job.first_seen,
             baseline=job.baseline,
             company_muted=bool(job.posting.company)
