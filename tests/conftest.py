@@ -17,7 +17,6 @@ from tests.board_server import BoardServer
 from tests.fake_telegram import FakeTelegram
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

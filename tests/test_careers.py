@@ -9,10 +9,11 @@ import pytest
 
 from bot.ats import Board, board_of
 from bot.careers import boards
+from tests.corpus import CORPUS as SHARED
 from tests.test_hostile_markup import HOSTILE, MAX_RATIO, ORDINARY, SIZE, _fill, ratio
 
 FIXTURES = Path(__file__).parent / "fixtures" / "careers"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "careers_pages"
+CORPUS = SHARED / "careers_pages"
 PAGE = "https://www.example.com/careers"
 
 CASES: dict[str, list[tuple[str, str]]] = {

@@ -15,8 +15,8 @@ from bot.normalize import posting
 from bot.sources import get
 from bot.sources.contract import Context, parse_recorded
 from bot.sources.discover import sniff
+from tests.corpus import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # The folder's kind, unless a file is listed here with its own (kind, options).
 FOLDER_KINDS = {
     "greenhouse": "greenhouse",

@@ -77,7 +77,8 @@ class Postings(Table):
     ) -> RecordResult:
         """Diff one successful poll against the board's stored postings, and store it.
 
-        The board's first successful poll is its baseline: stored, returned as not new.
+        The board's first successful poll is its baseline: stored, returned as not new (the
+        board stays in its baseline until `Boards.mark_success`, which the poller calls).
         A posting counts as changed only when its content hash moves. `unchanged` are keys
         of postings seen again whose raw fingerprint had not moved (so they were not
         normalised); `fingerprints` maps the keys of `postings` to theirs (see
