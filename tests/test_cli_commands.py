@@ -298,3 +298,25 @@ def test_a_poll_with_a_real_token_logs_the_demo_board_warning(
     assert 'config: boards[0] ("Demo"): a demo board sends made-up jobs to real Telegram' in (
         captured.err
     )
+
+
+def test_log_level_debug_shows_the_routine_lines_and_never_the_token(
+    tmp_path, boards, tg, capsys, monkeypatch
+) -> None:
+    """An operator tracing a missed job turns on the routine lines (an unchanged poll, a send
+    that failed); there was no way to. The libraries stay quiet: their URLs carry the token."""
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:log-level-secret")
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    config = write_config(
+        tmp_path, boards.url(PATH), extra=f'[telegram]\napi_url = "{tg.api_url}"\n'
+    )
+    assert main(["poll", "--config", str(config)]) == 0  # the baseline: INFO
+    capsys.readouterr()
+    assert main(["poll", "--config", str(config)]) == 0  # unchanged: DEBUG only
+    assert "poll Acme: " not in capsys.readouterr().err
+    assert main(["poll", "--config", str(config), "--log-level", "debug"]) == 0
+    err = capsys.readouterr().err
+    assert "DEBUG   bot.events: poll Acme: " in err, err
+    assert "log-level-secret" not in err and "httpx" not in err
+    assert main(["poll", "--config", str(config), "--log-level", "warning"]) == 0
+    assert " INFO " not in capsys.readouterr().err

@@ -12,7 +12,6 @@ from bot import sources
 from bot.cli import main
 from bot.config_values import DURATION, SPEC, format_duration
 from bot.errors import ConfigError
-from bot.telegram.handlers import COMMANDS
 
 
 def test_example_config_is_valid_and_covers_every_section(monkeypatch) -> None:
@@ -122,40 +121,6 @@ def test_check_config_exit_codes(tmp_path, capsys, monkeypatch) -> None:
     broken.write_text("[polling\n")
     assert main(["check-config", "--config", str(broken)]) == 2
     assert "not valid TOML" in capsys.readouterr().err
-
-
-def test_every_command_has_help() -> None:
-    names = [c.name for c in COMMANDS]
-    assert names == [
-        "start",
-        "help",
-        "alert",
-        "alerts",
-        "edit",
-        "delete",
-        "settings",
-        "digest",
-        "quiet",
-        "timezone",
-        "pause",
-        "resume",
-        "search",
-        "follow",
-        "following",
-        "unfollow",
-        "mute",
-        "muted",
-        "unmute",
-        "saved",
-        "applied",
-        "unsave",
-        "why",
-        "export",
-        "import",
-        "stop",
-    ]
-    assert all(c.summary and c.help and c.group for c in COMMANDS)
-    assert all(len(c.summary) <= 256 and len(c.name) <= 32 for c in COMMANDS)  # setMyCommands
 
 
 SECTIONS = {

@@ -128,3 +128,38 @@ def test_the_install_steps_make_a_config_for_the_service(
     assert config.storage.path == database
     assert not [b for b in config.boards if b.kind == "demo" and b.enabled]
     assert not [w for w in config.warnings if "demo" in w]
+
+
+def test_every_command_has_help_and_help_lists_them_in_this_order() -> None:
+    """/help and Telegram's menu list the commands in `handlers.COMMANDS`'s order."""
+    names = [c.name for c in COMMANDS]
+    assert names == [
+        "start",
+        "help",
+        "alert",
+        "alerts",
+        "edit",
+        "delete",
+        "settings",
+        "digest",
+        "quiet",
+        "timezone",
+        "pause",
+        "resume",
+        "search",
+        "follow",
+        "following",
+        "unfollow",
+        "mute",
+        "muted",
+        "unmute",
+        "saved",
+        "applied",
+        "unsave",
+        "why",
+        "export",
+        "import",
+        "stop",
+    ]
+    assert all(c.summary and c.help and c.group for c in COMMANDS)
+    assert all(len(c.summary) <= 256 and len(c.name) <= 32 for c in COMMANDS)  # setMyCommands
