@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot import placenames
+from bot import placenames, startup
 from bot.broadcast import Broadcaster, BroadcastStores
 from bot.clock import ClockWatch
 from bot.config import Config
@@ -194,19 +194,8 @@ class App:
         self.failing = FailureWatch(self.store.follows, config.follow, tell, clock)
 
     def _prepare(self) -> None:
-        for warning in self.config.warnings:
-            log.warning("config: %s", warning)
-        self.store.boards.sync_boards(self.config.boards, self.clock())
+        startup.prepare(self.config, self.store, self.clock())
         self.exchange.load()  # salaries compare across currencies from the first poll
-        for board in self.store.boards.all(enabled_only=True):
-            if board.consecutive_failures:
-                log.warning(
-                    "board %s: still failing (%s in a row): %s",
-                    board.name, plural(board.consecutive_failures, "poll"), board.last_error,
-                )  # fmt: skip
-        in_doubt = self.store.outbox.recover_in_doubt()
-        if in_doubt:
-            log.info("%d deliveries were in flight at the last stop; sending them again", in_doubt)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll on schedule, answer commands and deliver alerts until `stop` is set."""

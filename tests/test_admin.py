@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 import socket
 
@@ -110,10 +111,12 @@ async def test_boards_shows_a_failing_board_with_its_error_and_next_try(
     assert "\n  last error: HTTP 503" in listing
 
 
-async def test_addboard_refuses_what_it_cannot_read(admin, store, boards) -> None:
+async def test_addboard_refuses_what_it_cannot_read(admin, store, boards, caplog) -> None:
     boards.set("/feed", "down", status=500)
+    caplog.set_level(logging.INFO)
     reply = await admin.handle("addboard", say(ADMIN), f"{boards.url('/feed')} Broken")
     assert "HTTP 500" in reply and "Not added" in reply and not store.boards.board("Broken").enabled
+    assert "retrying with backoff" not in caplog.text, "a board not added is not retried"
     assert "must start with http" in await admin.handle("addboard", say(ADMIN), "ftp://x")
     assert "Send <code>/addboard" in await admin.handle("addboard", say(ADMIN), "")
 
@@ -215,3 +218,20 @@ def test_a_board_is_named_after_the_company_part_of_its_url(
     url: str, endpoint: str, name: str
 ) -> None:
     assert name_for(url, endpoint) == name
+
+
+async def test_addboard_of_a_board_polled_already_names_it_and_names_are_caseless(
+    admin, store, boards
+) -> None:
+    """The same feed was added under any number of names ("wwr" beside the config's "WWR"),
+    each polled; /removeboard wwr2 found no "WWR2"."""
+    boards.set("/feed", (FIXTURES / "sources/rss/wwr.rss").read_bytes())
+    url = boards.url("/feed")
+    assert (await admin.handle("addboard", say(ADMIN), f"{url} WWR2")).startswith("Added")
+    again = await admin.handle("addboard", say(ADMIN), f"{url} Other")
+    assert again == "That board is polled already, as <b>WWR2</b> (/boards)."
+    boards.set("/feed2", (FIXTURES / "sources/rss/wwr.rss").read_bytes())
+    named = await admin.handle("addboard", say(ADMIN), f"{boards.url('/feed2')} wwr2")
+    assert named.startswith("There is already a board named <b>WWR2</b>.")
+    assert (await admin.handle("removeboard", say(ADMIN), "wwr2")).startswith("Removed <b>WWR2")
+    assert not store.boards.board("WWR2").enabled

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.cli import main
@@ -320,3 +321,33 @@ def test_log_level_debug_shows_the_routine_lines_and_never_the_token(
     assert "log-level-secret" not in err and "httpx" not in err
     assert main(["poll", "--config", str(config), "--log-level", "warning"]) == 0
     assert " INFO " not in capsys.readouterr().err
+
+
+def test_a_board_whose_url_changed_in_the_config_starts_from_a_fresh_baseline(
+    tmp_path, boards, capsys, monkeypatch
+) -> None:
+    """A company moved to another ATS and the operator kept the board's name: the new URL's
+    whole job list was sent to everyone as new, after the old URL's backoff had run out."""
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    boards.set_json(PATH, {"jobs": [gh_job(1)]})
+    config = write_config(tmp_path, boards.url(PATH))
+    assert main(["poll", "--config", str(config)]) == 0  # the old board's baseline
+    store = Stores.open(tmp_path / "j.db")
+    store.users.subscribe(1, datetime.now(UTC))
+    store.alerts.add_alert(1, "engineer", datetime.now(UTC))
+    store.close()
+    boards.set(PATH, "gone", status=404)
+    assert main(["poll", "--config", str(config)]) == 1  # the old URL fails: a streak begins
+    moved = "/v1/boards/acme-new/jobs"
+    boards.set_json(moved, {"jobs": [gh_job(i) for i in range(10, 14)]})
+    capsys.readouterr()
+    config = write_config(tmp_path, boards.url(moved))
+    assert main(["poll", "--config", str(config)]) == 0
+    captured = capsys.readouterr()
+    assert "Acme: baseline, 4 postings, 0 new, 0 changed, 0 closed, 0 alerts queued" in (
+        captured.out
+    ), captured.out  # was "4 new … 4 alerts queued"
+    assert captured.err.count("board Acme: its url or kind changed in the config") == 1
+    assert "recovered" not in captured.err, "the old URL's streak was cleared, not recovered"
+    assert main(["poll", "--config", str(config)]) == 0
+    assert "board Acme: its url" not in capsys.readouterr().err, "said once"

@@ -114,3 +114,32 @@ async def test_addboard_fetches_no_careers_page_on_a_private_address(store, boar
     reply = await commands.handle("addboard", say(ADMIN), url)
     await client.aclose()
     assert "private or local address" in reply and boards.requests == []
+
+
+def test_detect_names_json_as_json_and_a_redirect_to_a_sign_in_page(boards, capsys) -> None:
+    """A JSON API jobbot does not know was "a body that is not JSON (application/json)"; a
+    board moved behind a login was only "HTML" with nothing said of the redirect."""
+    boards.set_json("/data/openings.json", {"hello": "world"})
+    assert main(["detect", boards.url("/data/openings.json")]) == 1
+    err = capsys.readouterr().err
+    assert "is JSON (application/json) with no job board" in err and "not JSON" not in err
+    boards.set("/careers", "", status=302, headers={"Location": "/login?next=/careers"})
+    boards.set(
+        "/login?next=/careers", "<html><body>Sign in</body></html>", content_type="text/html"
+    )
+    assert main(["detect", boards.url("/careers")]) == 1
+    assert f"(redirected to {boards.url('/login?next=/careers')}: a sign-in page?) is HTML" in (
+        capsys.readouterr().err
+    )
+
+
+def test_a_feed_named_xml_is_read_to_be_sure_of_its_kind(boards, capsys) -> None:
+    """A Personio feed on a company's own domain ("/jobs.xml") was taken for RSS by its name,
+    and /addboard then failed on it."""
+    personio = Path(__file__).parent / "fixtures" / "sources" / "personio"
+    xml = next(p for p in sorted(personio.iterdir()) if p.suffix == ".xml").read_bytes()
+    boards.set("/jobs.xml", xml, content_type="application/xml")
+    assert main(["detect", boards.url("/jobs.xml")]) == 0
+    assert capsys.readouterr().out == f"personio\t{boards.url('/jobs.xml')}\n"  # was "rss"
+    assert main(["detect", "https://example.com/careers/feed.xml"]) == 0  # no answer: its name
+    assert capsys.readouterr().out.startswith("rss\thttps://example.com/careers/feed.xml")

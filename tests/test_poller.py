@@ -130,7 +130,12 @@ async def test_a_broken_board_is_logged_once_and_backs_off(
     assert state.consecutive_failures == 2 and state.next_due_at > datetime.now(UTC)
 
 
-async def test_connection_refused_and_recovery(poller, store, boards, now, caplog) -> None:
+async def test_connection_refused_and_a_new_url_starts_afresh(
+    poller, store, boards, now, caplog
+) -> None:
+    """A refused connection fails that board alone; the config giving it another URL makes
+    it another board: its streak is cleared and its next poll is a baseline (no "recovered":
+    the old URL did not come back)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{s.getsockname()[1]}/jobs"
@@ -139,13 +144,14 @@ async def test_connection_refused_and_recovery(poller, store, boards, now, caplo
     dead_out, ok_out = await asyncio.gather(poller.poll("Dead"), poller.poll("Acme"))
     assert dead_out.status == "failed" and "cannot connect" in dead_out.error
     assert ok_out.status == "baseline", "one failing board never breaks another"
-    store.boards.sync_boards(
+    assert store.boards.board("Dead").consecutive_failures == 1
+    assert store.boards.sync_boards(
         [board("Dead", boards.url(PATH)), board("Acme", boards.url(PATH))], now
-    )
+    ) == ["Dead"]
+    assert store.boards.board("Dead").consecutive_failures == 0
     with caplog.at_level(logging.INFO, logger="bot"):
         assert (await poller.poll("Dead", force=True)).status == "baseline"
-    assert "recovered after 1 failed poll" in caplog.text
-    assert store.boards.board("Dead").consecutive_failures == 0
+    assert "recovered" not in caplog.text
 
 
 async def test_a_board_that_never_answers_does_not_delay_others(poller, store, boards, now) -> None:

@@ -79,6 +79,12 @@ def describe_body(result: FetchResult) -> str:
         if b"<html" in head or b"<!doctype html" in head or b"<head" in head or "html" in ctype:
             return f"HTML ({ctype})"
         return f"XML ({ctype})"
+    if head[:1] in (b"{", b"["):
+        try:  # (an error message's: the body is read once more only here)
+            loads_json(result.body, result.encoding, lambda: result.text)
+            return f"JSON ({ctype})"
+        except ValueError:
+            pass
     return f"a body that is not JSON ({ctype})"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from bot import careers
 from bot.errors import DetectError, FetchError, UnsupportedBoard
@@ -92,14 +93,28 @@ def _looks_html(result: FetchResult) -> bool:
 async def detect_all(fetcher: Fetcher, url: str) -> list[Found]:
     """Every board at `url`: the URL itself when `detect` knows it; else the page, fetched
     once: the boards a careers page links or embeds (`bot.careers`), else what the page is
-    (`sniff`: a feed, JobPosting data). Raises DetectError when there is none."""
+    (`sniff`: a feed, JobPosting data). A feed known only by its name ("….xml") is read to
+    be sure (a Personio feed is XML too). Raises DetectError when there is none."""
+    named = None
     try:
         kind, endpoint = detect(url)
-        return [Found(kind, url.strip(), endpoint)]
+        named = Found(kind, url.strip(), endpoint)
+        if kind != "rss" or not urlsplit(endpoint).path.lower().endswith(".xml"):
+            return [named]  # (".rss", "/feed": a feed's own names; ".xml" may be any XML)
     except UnsupportedBoard:
         raise
     except DetectError:
         pass  # not known by its shape: fetch it, if it is a web address at all
+    try:
+        return await _fetched(fetcher, url)
+    except DetectError:
+        if named is None:
+            raise
+        return [named]  # (it may answer later: the poll says what it gets)
+
+
+async def _fetched(fetcher: Fetcher, url: str) -> list[Found]:
+    """The boards the page at `url` links or embeds, or what the page itself is."""
     url = url.strip()
     if "://" not in url and "." in url.split("/", 1)[0]:
         url = "https://" + url
@@ -118,10 +133,15 @@ async def detect_all(fetcher: Fetcher, url: str) -> list[Found]:
     sniffed = sniff(result)
     if sniffed:
         return [Found(sniffed[0], sniffed[1], sniffed[1])]
+    went = (
+        f" (redirected to {page_url}: a sign-in page?)"
+        if page_url.rstrip("/") != url.rstrip("/")
+        else ""
+    )
     raise DetectError(
-        f"{url} is {describe_body(result)} with no job board, job feed or JobPosting data "
-        'that jobbot can read; set kind = "html" with CSS selectors for its job list, or set '
-        f"kind to one of {', '.join(kinds())}"
+        f"{url}{went} is {describe_body(result)} with no job board, job feed or JobPosting data "
+        'that jobbot can read; in the config, set kind = "html" with CSS selectors for its job '
+        f"list, or set kind to one of {', '.join(kinds())}"
     )
 
 

@@ -37,13 +37,40 @@ class BoardState:
     admins_alerted: bool = False
 
 
+# A config board, inserted or updated; one whose URL or kind changed starts afresh (a new
+# baseline, no failure streak, its etag and body hash gone), one whose URL did not keeps the
+# endpoint a permanent redirect moved it to.
+_SAME = "boards.url = excluded.url AND boards.kind = excluded.kind"
+_SYNC = f"""INSERT INTO boards (name, kind, url, endpoint, interval_s, company, origin, enabled,
+               created_at, options)
+           VALUES (?, ?, ?, ?, ?, ?, 'config', ?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url,
+               options = excluded.options,
+               endpoint = CASE WHEN {_SAME} THEN boards.endpoint ELSE excluded.endpoint END,
+               interval_s = excluded.interval_s,
+               company = excluded.company, enabled = excluded.enabled,
+               origin = 'config',
+               etag = CASE WHEN {_SAME} THEN boards.etag END,
+               last_modified = CASE WHEN {_SAME} THEN boards.last_modified END,
+               body_hash = CASE WHEN {_SAME} THEN boards.body_hash END,
+               baseline_at = CASE WHEN {_SAME} THEN boards.baseline_at END,
+               consecutive_failures = CASE WHEN {_SAME} THEN boards.consecutive_failures ELSE 0 END,
+               next_due_at = CASE WHEN {_SAME} THEN boards.next_due_at END,
+               last_error = CASE WHEN {_SAME} THEN boards.last_error END,
+               admins_alerted = CASE WHEN {_SAME} THEN boards.admins_alerted ELSE 0 END"""
+
+
 class Boards(Table):
     """The boards table: what to poll, and what polling has learnt."""
 
     def sync_boards(
         self, boards: tuple[BoardConfig, ...] | list[BoardConfig], now: datetime
-    ) -> None:
-        """Make the config's boards the enabled config boards; poll state is kept across runs."""
+    ) -> list[str]:
+        """Make the config's boards the enabled config boards; poll state is kept across runs.
+        A board whose URL or kind changed in the config is another board under the same name
+        (a company moved to another ATS): it starts again from a fresh baseline, so the new
+        board's current jobs are stored, not sent as new, and the old URL's failure streak and
+        backoff go. Returns the names of those boards."""
         with self.db.transaction():
             names = [b.name for b in boards]
             self.db.execute(
@@ -51,35 +78,23 @@ class Boards(Table):
                 f"({','.join('?' * len(names))})",
                 names,
             )
+            moved = self._moved(boards)
             for b in boards:
-                self.db.execute(
-                    """INSERT INTO boards (name, kind, url, endpoint, interval_s, company, origin,
-                           enabled, created_at, options)
-                       VALUES (?, ?, ?, ?, ?, ?, 'config', ?, ?, ?)
-                       ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url,
-                           options = excluded.options,
-                           endpoint = CASE WHEN boards.url = excluded.url
-                               THEN boards.endpoint ELSE excluded.endpoint END,
-                           interval_s = excluded.interval_s,
-                           company = excluded.company, enabled = excluded.enabled,
-                           origin = 'config',
-                           etag = CASE WHEN boards.url = excluded.url THEN boards.etag END,
-                           last_modified = CASE WHEN boards.url = excluded.url
-                               THEN boards.last_modified END,
-                           body_hash = CASE WHEN boards.url = excluded.url
-                               THEN boards.body_hash END""",
-                    (
-                        b.name,
-                        b.kind,
-                        b.url,
-                        b.endpoint,
-                        b.interval,
-                        b.company,
-                        int(b.enabled),
-                        iso(now),
-                        json.dumps(dict(b.options)),
-                    ),
-                )
+                self.db.execute(_SYNC, (
+                    b.name, b.kind, b.url, b.endpoint, b.interval, b.company, int(b.enabled),
+                    iso(now), json.dumps(dict(b.options)),
+                ))  # fmt: skip
+            return moved
+
+    def _moved(self, boards: tuple[BoardConfig, ...] | list[BoardConfig]) -> list[str]:
+        """The stored boards whose config now gives another URL or kind."""
+        given = {b.name: (b.url, b.kind) for b in boards}
+        rows = self.db.execute("SELECT name, url, kind FROM boards")
+        return [
+            r["name"]
+            for r in rows
+            if r["name"] in given and given[r["name"]] != (r["url"], r["kind"])
+        ]
 
     def add_board(self, board: BoardConfig, now: datetime) -> None:
         """A board added from chat: stored with its state, polled across restarts."""

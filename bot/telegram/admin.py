@@ -18,7 +18,7 @@ from bot.follow import recognise, walled
 from bot.http import HostGuard
 from bot.poller import Poller
 from bot.scheduler import BoardScheduler
-from bot.store import Db, utcnow
+from bot.store import BoardState, Db, utcnow
 from bot.telegram.access import ACCESS_MENU
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
@@ -174,13 +174,13 @@ class AdminCommands:
             hint = UNREACHABLE_HINT if isinstance(exc, BoardUnreachable) else ""
             return f"I can't use that board: {esc(shorten(str(exc), 300))}{hint}"
         name = name.strip() or name_for(url, endpoint)[:MAX_NAME]
-        existing = await self.db.run(lambda s: s.boards.board(name))
-        if existing and existing.enabled:
-            return f"There is already a board named <b>{esc(name)}</b>. Add a name: /addboard {echo(url, 80)} &lt;name&gt;"
+        boards = await self.db.run(lambda s: s.boards.all(enabled_only=True))
+        if (taken := _taken(boards, name, url, endpoint)) is not None:
+            return taken
         board = BoardConfig(name, url, kind, endpoint, self.interval)
         now = self.clock()
         await self.db.run(lambda s: s.boards.add_board(board, now))
-        outcome = await self.poller.poll(name, force=True)
+        outcome = await self.poller.poll(name, force=True, trial=True)  # (its failure: ours)
         if outcome.status == "failed":
             await self.db.run(lambda s: s.boards.remove_board(name))
             error = shorten(outcome.error or "unknown error", 300)
@@ -197,11 +197,28 @@ class AdminCommands:
         name = arg.strip()
         if not name:
             return "Which board? Send <code>/removeboard &lt;name&gt;</code>; /boards lists them."
-        board = await self.db.run(lambda s: s.boards.board(name)) if len(name) <= MAX_NAME else None
-        if board is None or not board.enabled:
+        boards = await self.db.run(lambda s: s.boards.all(enabled_only=True))
+        board = next((b for b in boards if b.name.lower() == name.lower()), None)  # ("wwr2")
+        if board is None:
             return f"There is no board named <b>{echo(name)}</b>. /boards lists them."
+        name = board.name
         if board.origin == "config":
             return f"<b>{esc(name)}</b> comes from the config file; remove it there and restart."
         await self.db.run(lambda s: s.boards.remove_board(name))
         self.scheduler.remove(name)
+        log.info("board %s removed from chat", name)
         return f"Removed <b>{esc(name)}</b>. Its postings stay searchable."
+
+
+def _taken(boards: list[BoardState], name: str, url: str, endpoint: str) -> str | None:
+    """Why a board cannot be added as `name`: its name is taken (in any case: board: filters
+    and /removeboard read names so), or the board is polled already under another name."""
+    for board in boards:
+        if board.name.lower() == name.lower():
+            return (
+                f"There is already a board named <b>{esc(board.name)}</b>. Add a name: "
+                f"/addboard {echo(url, 80)} &lt;name&gt;"
+            )
+        if {url, endpoint} & {board.url, board.endpoint}:
+            return f"That board is polled already, as <b>{esc(board.name)}</b> (/boards)."
+    return None

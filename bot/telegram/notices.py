@@ -143,6 +143,8 @@ class AdminNotices:
         those)."""
         if not isinstance(event, Notice):
             return
+        if isinstance(event, BoardRecovered) and self._untold_failure(event.board):
+            return  # its failure waited for the summary: back already, neither is news
         spell = self._spells.get(type(event))
         if spell is None:
             self.tell(word(event))
@@ -151,6 +153,15 @@ class AdminNotices:
             spell.timer = asyncio.get_running_loop().call_later(self.window, self._sum_up, spell)
         else:
             spell.waiting.append(event)
+
+    def _untold_failure(self, board: str) -> bool:
+        """Whether `board`'s failure waits for the window's summary; it is taken out of it."""
+        failing = self._spells[BoardFailing]
+        kept = [
+            e for e in failing.waiting if not (isinstance(e, BoardFailing) and e.board == board)
+        ]
+        untold, failing.waiting = len(kept) < len(failing.waiting), kept
+        return untold
 
     def tell(self, text: str) -> None:
         """Queue a notice for every admin; the one sending task starts if it is not running."""
