@@ -26,6 +26,7 @@ from bot.link import Link
 from bot.observe import Observer
 from bot.poller import Poller
 from bot.rates import MAX_FEED
+from bot.receiving import Receiving
 from bot.retention import Retention
 from bot.scheduler import BoardScheduler
 from bot.sender import Sender
@@ -91,11 +92,12 @@ class App:
         self.lock, self.store = open_locked(config.storage.path)
         self.supervisor = Supervisor(self.store.db.file_problem, watch_every)
         self.guard, self.client, self.fetcher = http_parts(config, http_transport)
-        self.transport = transport or make_transport(config)
+        self.receiving = Receiving(clock)  # how fetching the chat's updates goes
+        self.transport = transport or make_transport(config, self.receiving)
         self._delivery_side(config, clock, notice_window)
         self.connector = Connector(  # its backoff starts where the sender's does
             self.transport, self.sender.link, self._event, self.sender.wake,
-            token_source(config), config.delivery.retry_base,
+            token_source(config), config.delivery.retry_base, self.receiving,
         )  # fmt: skip
         self.text_index = TextIndexer(self.store.text)  # postings' text, after each poll
         self.poller = Poller(
@@ -158,8 +160,9 @@ class App:
         )
         via = "console" if isinstance(self.transport, ConsoleTransport) else "telegram"
         self.observer = Observer(
-            self.store.db, lambda: link.status, clock, config.server.listen, via
-        )
+            self.store.db, lambda: link.status, clock, config.server.listen, via,
+            lambda: self.receiving.status,
+        )  # fmt: skip
         self.sender = Sender(
             self.store.view(DeliveryStores), self.transport, delivery, clock, self._event, link
         )
@@ -227,6 +230,7 @@ class App:
             ("retention", self.retention.run(stop)), ("broadcast", self.broadcaster.run(stop)),
             ("follow-watch", self.failing.run(stop, lambda: self.sender.link.up)),
             ("text-index", self.text_index.run(stop)), ("exchange-rates", self.exchange.run(stop)),
+            ("telegram-token", self.connector.watch_token(stop)),
         )  # fmt: skip
         connect = [] if connected else [("telegram-connect", self.connector.run(stop))]
         return self.supervisor.start([*parts, *connect], stop)

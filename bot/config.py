@@ -200,7 +200,23 @@ def from_dict(data: dict, source: str = "<dict>") -> Config:
     boards = read_boards(data.get("boards", []), reader, default_interval, warnings)
     if problems:
         raise ConfigError(problems)
+    warnings += _access_warnings(sections["access"], sections["telegram"])
     return Config(**sections, boards=tuple(boards), source=source, warnings=tuple(warnings))
+
+
+def _access_warnings(access: AccessConfig, telegram: TelegramConfig) -> list[str]:
+    """An invite-only bot with no admins can let nobody in (only an admin makes invites); an
+    allowlist one has nobody to /ban or /broadcast."""
+    if access.mode == "open" or telegram.admins:
+        return []
+    lost = {
+        "invite": "nobody can make an invite, so nobody can ever get in",
+        "allowlist": "only [access] allow gets in, and nobody can /ban or /broadcast",
+    }[access.mode]
+    return [
+        f'access.mode = "{access.mode}" with no telegram.admins: {lost}. Add your Telegram user '
+        "id to telegram.admins (send the bot /start: its refusal says your id)"
+    ]
 
 
 def default_path() -> Path:

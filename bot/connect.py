@@ -1,7 +1,8 @@
 """The chat transport chosen from the config, and connected at start-up, or later: a bot that
 starts while Telegram (or the network) cannot be reached polls its boards, queues alerts in the
 outbox, and keeps trying with capped backoff, its link down meanwhile so that /healthz says why
-and the sender waits. Only a bot token Telegram refuses stops it: a configuration fault."""
+and the sender waits. Only a bot token Telegram refuses stops it: a configuration fault, at
+start-up or later, when a getUpdates is refused (the token revoked at @BotFather)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.config_values import format_duration
 from bot.errors import ConfigError, SendError, TokenRejected
 from bot.events import Event, OnEvent
 from bot.link import Link
+from bot.receiving import Receiving
 from bot.telegram.console import ConsoleTransport
 from bot.transport import OnMessage, OnPress, Transport
 
@@ -24,14 +26,14 @@ TOKEN_ENV = "TELEGRAM_BOT_TOKEN"  # wins over telegram.token (bot/config.py)
 CONNECT_CAP = 300.0  # seconds: the longest wait between two tries to connect
 
 
-def make_transport(config: Config) -> Transport:
-    """Telegram when a token is configured, else the console chat."""
+def make_transport(config: Config, receiving: Receiving | None = None) -> Transport:
+    """Telegram when a token is configured (telling `receiving` how fetching its updates
+    goes), else the console chat."""
     if config.telegram.token:
         from bot.telegram.ptb import TelegramTransport
 
-        return TelegramTransport(
-            config.telegram.token, config.telegram.api_url, config.telegram.admins
-        )
+        t = config.telegram
+        return TelegramTransport(config.telegram.token, t.api_url, t.admins, receiving)
     return ConsoleTransport()
 
 
@@ -46,7 +48,8 @@ class Connector:
     """Starts `transport` (Telegram's getMe, the command menu, long polling), trying again
     with capped backoff from `base` seconds while it cannot; `link` is down meanwhile, and on
     success `on_event` hears that it is back and `connected()` wakes the sender.
-    `token_from` names where the token was set, for the error when Telegram refuses it."""
+    `token_from` names where the token was set, for the error when Telegram refuses it;
+    `receiving` hears of a refusal while the bot runs (`watch_token`)."""
 
     def __init__(
         self,
@@ -56,9 +59,11 @@ class Connector:
         connected: Callable[[], None],
         token_from: str,
         base: float = 5.0,
+        receiving: Receiving | None = None,
     ) -> None:
         self.transport, self.link, self.on_event = transport, link, on_event
         self.connected, self.token_from, self.base = connected, token_from, base
+        self.receiving = receiving
         self.up = False
         self.failures = 0  # tries in a row that could not reach Telegram
         self.wait = 0.0  # seconds from the last failed try to the next
@@ -102,15 +107,36 @@ class Connector:
         finally:
             stopped.cancel()
 
+    async def watch_token(self, stop: asyncio.Event) -> None:
+        """Until `stop` is set: when Telegram refuses the token to a getUpdates while the bot
+        runs, raise the ConfigError of a token refused at start-up (the supervisor stops the
+        bot with it, exit status 2). A revoked token never mends itself, and a bot that fetches
+        no updates any more, answering no command, must not look alive."""
+        if self.receiving is None:
+            await stop.wait()
+            return
+        refused = asyncio.ensure_future(self.receiving.refused())
+        stopped = asyncio.ensure_future(stop.wait())
+        try:
+            await asyncio.wait({refused, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            if refused.done():
+                raise self._rejected(refused.result())
+        finally:
+            refused.cancel()
+            stopped.cancel()
+
+    def _rejected(self, detail: str) -> ConfigError:
+        return ConfigError(
+            [f"{self.token_from}: Telegram rejected the bot token ({detail}); "
+             "set the token @BotFather gave the bot"]
+        )  # fmt: skip
+
     async def _try(self) -> str | None:
         """One try: None when connected, else why not (the link is then down with it)."""
         try:
             await self.transport.start(*self.chat)
         except TokenRejected as exc:
-            raise ConfigError(
-                [f"{self.token_from}: Telegram rejected the bot token ({exc}); "
-                 "set the token @BotFather gave the bot"]
-            ) from None  # fmt: skip
+            raise self._rejected(str(exc)) from None
         except SendError as exc:
             self.failures += 1
             self.wait = retry_delay(self.failures, self.base, CONNECT_CAP)

@@ -1,13 +1,15 @@
 """Whether the bot is healthy, from the figures of one moment: the verdict /healthz gives.
 
 Unhealthy (503) when the database does not take writes (or its file was deleted or replaced),
-when Telegram refused the bot token (all sending paused), or when most enabled boards (more
-than half) are overdue, each without a good poll for three of its own intervals (at least
-STALE_MIN) since the bot started. Each board is judged by its own interval, so a daily board
-no longer hides for days that the others stopped; one board failing alone is that board's
-trouble (counted as failing, told to the admins), while most failing together points at the
-bot's side: its network, DNS, proxy, or a stuck poller. Telegram being unreachable is reported
-but stays healthy: a restart cannot fix it, and nothing is lost while the outbox waits."""
+when Telegram refused the bot token (all sending paused), when another program fetches the
+bot's updates (Telegram's 409 Conflict: a second jobbot on the token), or when most enabled
+boards (more than half) are overdue, each without a good poll for three of its own intervals
+(at least STALE_MIN) since the bot started. Each board is judged by its own interval, so a
+daily board no longer hides for days that the others stopped; one board failing alone is that
+board's trouble (counted as failing, told to the admins), while most failing together points
+at the bot's side: its network, DNS, proxy, or a stuck poller. Telegram being unreachable is
+reported but stays healthy, for sending and receiving alike: a restart cannot fix it, and
+nothing is lost while the outbox waits and the commands wait at Telegram."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from datetime import datetime
 
 from bot.config_values import format_duration
 from bot.link import LinkStatus
+from bot.receiving import UP, ReceivingStatus
 from bot.store.stats import Figures
 from bot.wording import plural
 
@@ -64,14 +67,18 @@ def assess(
     now: datetime,
     started_at: datetime,
     transport: str = "telegram",
+    receiving: ReceivingStatus = UP,
 ) -> Health:
     """The health of the bot at `now` (it started at `started_at`); `transport`: where it
-    sends, "telegram" or "console" (the console chat, with no token)."""
+    sends, "telegram" or "console" (the console chat, with no token); `receiving`: how
+    fetching its updates goes."""
     reasons = []
     if database_problem:
         reasons.append(f"database not writable: {database_problem}")
     if link.state == "paused":
         reasons.append(f"sending paused: {link.reason}")
+    if receiving.state == "conflict":
+        reasons.append(str(receiving.reason))
     late = overdue(figures, now, started_at)
     if 2 * late > len(figures.schedule):
         reasons.append(_overdue_reason(late, figures, now))
@@ -93,6 +100,11 @@ def assess(
             "paused": link.state == "paused",
             "reason": link.reason,
             "since": link.since.isoformat() if link.since else None,
+        },
+        "receiving": {
+            "state": receiving.state,
+            "reason": receiving.reason,
+            "since": receiving.since.isoformat() if receiving.since else None,
         },
     }
     return Health(not reasons, tuple(reasons), body)

@@ -20,6 +20,7 @@ from prometheus_client import (
 from bot import __version__
 from bot.events import Event, NotSent, Polled, Sent
 from bot.link import LinkStatus
+from bot.receiving import RECEIVING_STATES, UP, ReceivingStatus
 from bot.store.stats import Figures
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,10 @@ class Metrics:
         self.link = Gauge(
             "jobbot_telegram_link", "1 for the sending link's state", ["state"], registry=r
         )
+        self.updates = Gauge(
+            "jobbot_telegram_updates", "1 for the state of fetching updates (commands)",
+            ["state"], registry=r,
+        )  # fmt: skip
         self.rates_age = Gauge(
             "jobbot_exchange_rates_age_days", "Age of the exchange rates in use (NaN: none)",
             registry=r,
@@ -110,7 +115,13 @@ class Metrics:
             if event.outcome == "rate_limited":
                 self.rate_limited.inc()
 
-    def update(self, figures: Figures, link: LinkStatus, now: datetime) -> None:
+    def update(
+        self,
+        figures: Figures,
+        link: LinkStatus,
+        now: datetime,
+        receiving: ReceivingStatus = UP,
+    ) -> None:
         """Set the gauges from the figures of this moment."""
         self.outbox.set(figures.outbox)
         self.held.set(figures.held)
@@ -127,6 +138,8 @@ class Metrics:
         self.poll_age.set((now - last).total_seconds() if last else float("nan"))
         for state in LINK_STATES:
             self.link.labels(state).set(1 if link.state == state else 0)
+        for state in RECEIVING_STATES:
+            self.updates.labels(state).set(1 if receiving.state == state else 0)
         day = figures.rates_of
         self.rates_age.set((now.date() - day).days if day else float("nan"))
 

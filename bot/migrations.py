@@ -50,3 +50,4 @@ migrations(name="0033_content_hash_with_fields")(schema_reread.content_hash_with
 migrations(name="0034_postings_detailed_at")(schema_changes.postings_detailed_at)
 migrations(name="0035_pay_read_again")(schema_reread.pay_read_again)
 migrations(name="0036_alerts_edited_at")(schema_changes.alerts_edited_at)
+migrations(name="0037_users_invite")(schema_changes.users_invite)

@@ -15,6 +15,7 @@ from bot.events import Event, log_event
 from bot.health import Health, assess
 from bot.link import LinkStatus
 from bot.metrics import Metrics
+from bot.receiving import ReceivingStatus
 from bot.server import Reply, StatusServer
 from bot.store import Db
 from bot.store import stats as figures_of
@@ -28,7 +29,8 @@ PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8"
 class Observer:
     """One App's metrics, health and stats. `link()` is the sender's link status; `listen`
     ("host:port", or None for no server) where /healthz and /metrics are served; `transport`
-    where messages go ("telegram", or "console": the console chat), as /healthz says."""
+    where messages go ("telegram", or "console": the console chat), as /healthz says;
+    `receiving()` how fetching the chat's updates goes."""
 
     def __init__(
         self,
@@ -37,10 +39,11 @@ class Observer:
         clock: Callable[[], datetime],
         listen: str | None = None,
         transport: str = "telegram",
+        receiving: Callable[[], ReceivingStatus] = ReceivingStatus,
     ):
         self.db = db  # the app's connection; a file is read on connections of its own
         self.transport = transport
-        self.link = link
+        self.link, self.receiving = link, receiving
         self.clock = clock
         self.started_at = clock()
         self.metrics = Metrics(first_seen=self._first_seen)
@@ -79,7 +82,9 @@ class Observer:
 
     def _assess(self, figures: Figures, problem: str | None) -> Health:
         link, now = self.link(), self.clock()
-        return assess(figures, problem, link, now, self.started_at, self.transport)
+        return assess(
+            figures, problem, link, now, self.started_at, self.transport, self.receiving()
+        )
 
     async def healthz(self) -> Reply:
         health = await self.health()
@@ -88,7 +93,7 @@ class Observer:
 
     async def metrics_reply(self) -> Reply:
         figures, _ = await self.snapshot()
-        self.metrics.update(figures, self.link(), self.clock())
+        self.metrics.update(figures, self.link(), self.clock(), self.receiving())
         return Reply(200, self.metrics.text(), PROMETHEUS_TEXT)
 
     async def stats(self) -> str:

@@ -2,8 +2,10 @@
 
 Point python-telegram-bot at it with ``base_url=fake.base_url``. It runs in its own threads, so
 it works with any event loop, or with the bot running in another process. Outages: ``outage()``
-answers every call with a 502, ``reject_token()`` with 401/404, and ``stop()`` then ``start()``
-refuses connections in between and serves the same port again.
+answers every call with a 502 (or one method's calls: ``outage(401, method="getUpdates")``),
+``reject_token()`` with 401/404, ``conflict()`` every getUpdates with 409 (another program polls
+the token), and ``stop()`` then ``start()`` refuses connections in between and serves the same
+port again.
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ _ATTR = re.compile(r"""([^\s=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"']*))?""")
 _PATH = re.compile(r"/bot([^/]+)/([A-Za-z]+)/?")
 _REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found"}
 _REASONS |= {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
+_REASONS[409] = (  # Telegram's words to a getUpdates while another one waits on the token
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is "
+    "running"
+)
 Predicate = int | Callable[[list["SentMessage"]], object]
 
 
@@ -509,6 +515,11 @@ class FakeTelegram:
         """Answer every API call as Telegram does for a revoked token (401 Unauthorized) or a
         malformed one (404 Not Found), until called with None."""
         self._answer_all_with(status)
+
+    def conflict(self, on: bool = True) -> None:
+        """Answer every getUpdates with 409 Conflict, as Telegram does while another program
+        polls the same token (a second instance of the bot), until called with False."""
+        self._answer_all_with(409 if on else None, "getUpdates")
 
     def _answer_all_with(self, status: int | None, method: str | None = None) -> None:
         with self._cond:

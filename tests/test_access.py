@@ -76,13 +76,13 @@ def users(tmp_path: Path) -> set[int]:
 async def test_invite_links_let_in_as_many_as_they_say_until_they_expire(tmp_path, tg) -> None:
     clock = Clock()
     async with running(tmp_path, tg, {"mode": "invite"}, clock):
-        assert await say(tg, ANA, "/start") == INVITE_ONLY
-        assert await say(tg, ANA, "/alert rust") == INVITE_ONLY
-        assert await say(tg, ANA, "hello") == INVITE_ONLY
+        assert await say(tg, ANA, "/start") == INVITE_ONLY.format(id=ANA)
+        assert await say(tg, ANA, "/alert rust") == INVITE_ONLY.format(id=ANA)
+        assert await say(tg, ANA, "hello") == INVITE_ONLY.format(id=ANA)
         assert await say(tg, ANA, "/start nope") == BAD_CODE
         reply = await say(tg, ADMIN, "/invite 2 1d")
         link = re.search(r"https://t\.me/jobbot_test_bot\?start=([\w-]+)", reply)
-        assert link and "Invite for 2 people, valid 1d" in reply, reply
+        assert link and "Invite: 2 uses, 1 day (until 2026-11-22 09:00 UTC)" in reply, reply
         code = link.group(1)
         assert await say(tg, ANA, f"/start {code}") == WELCOME
         assert "Alert #1 saved" in await say(tg, ANA, "/alert rust")
@@ -99,8 +99,8 @@ async def test_invite_links_let_in_as_many_as_they_say_until_they_expire(tmp_pat
 async def test_the_allowlist_lets_in_only_those_listed_and_the_admins(tmp_path, tg) -> None:
     async with running(tmp_path, tg, {"mode": "allowlist", "allow": [ANA]}):
         assert "Welcome to jobbot" in await say(tg, ANA, "/start")
-        assert await say(tg, BEN, "/start") == NOT_ALLOWED
-        assert await say(tg, BEN, "/help") == NOT_ALLOWED
+        assert await say(tg, BEN, "/start") == NOT_ALLOWED.format(id=BEN)
+        assert await say(tg, BEN, "/help") == NOT_ALLOWED.format(id=BEN)
         assert "Welcome to jobbot" in await say(tg, ADMIN, "/start")
     assert users(tmp_path) == {ANA, ADMIN}
 
@@ -112,14 +112,16 @@ async def test_a_ban_silences_a_user_and_drops_what_waits_for_them(tmp_path, tg)
         app.store.outbox.enqueue([Delivery(ANA, "A:1", ())], app.clock() + timedelta(days=1))
         app.store.db.execute("UPDATE deliveries SET next_attempt_at = '9999'")  # not yet due
         assert "admins" in await say(tg, ANA, f"/ban {BEN}")
-        assert await say(tg, ADMIN, f"/ban {ANA}") == f"Banned {ANA}."
+        assert await say(tg, ADMIN, f"/ban {ANA}") == (
+            f"Banned {ANA} (Ada): no more commands or messages for them."
+        )
         assert "Admins can't be banned" in await say(tg, ADMIN, f"/ban {ADMIN}")
         assert await say(tg, ANA, "/start") == BANNED
         assert app.store.users.user(ANA).state == "blocked"
         assert app.store.outbox.delivery_counts() == {"dropped": 1}
-        assert "can /start again" in await say(tg, ADMIN, f"/unban {ANA}")
+        assert "their alerts are on again" in await say(tg, ADMIN, f"/unban {ANA}")
         assert "You're subscribed" in await say(tg, ANA, "/start")
-        assert await say(tg, ADMIN, f"/unban {ANA}") == f"{ANA} was not banned."
+        assert await say(tg, ADMIN, f"/unban {ANA}") == f"{ANA} (Ada) was not banned."
 
 
 async def test_a_broadcast_reaches_every_active_user_once_through_an_outage_and_a_restart(

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -190,6 +191,34 @@ def test_a_refused_token_exits_2_naming_where_it_was_set(tmp_path, tg, capsys, m
     err += capsys.readouterr().err
     assert "  TELEGRAM_BOT_TOKEN: Telegram rejected the bot token (Telegram at " in err
     assert START_TOKEN not in err and "env-secret" not in err and "Traceback" not in err
+
+
+def test_a_token_revoked_while_running_exits_2_in_one_line(tmp_path, tg, capsys) -> None:
+    """Revoked at @BotFather while the bot runs: Telegram answers getUpdates 401. It used to
+    log PTB's traceback and run on, deaf, with /healthz 200; now it stops as it would at
+    start-up: exit status 2 (systemd's RestartPreventExitStatus=2), one line naming where the
+    token was set, never the token."""
+
+    def revoke_once_listening() -> None:
+        deadline = time.monotonic() + 30
+        while tg.long_polls < 1 and time.monotonic() < deadline:
+            time.sleep(0.01)  # polls a condition, as FakeTelegram.wait_for does
+        tg.reject_token()
+
+    config = telegram_config(tmp_path, "http://127.0.0.1:9/none", tg.api_url)
+    revoker = threading.Thread(target=revoke_once_listening, daemon=True)
+    revoker.start()
+    assert main(["run", "--config", str(config)]) == 2
+    revoker.join()
+    err = capsys.readouterr().err
+    problem = (
+        f"telegram.token in {config}: Telegram rejected the bot token (Telegram at {tg.api_url} "
+        "answered Unauthorized to getUpdates); set the token @BotFather gave the bot"
+    )
+    logged, told = [line for line in err.splitlines() if "rejected the bot token" in line]
+    assert " ERROR " in logged and logged.endswith(f"{problem}; stopping jobbot")  # the log's
+    assert told == f"  {problem}" and err.endswith(f"config problems (1):\n  {problem}\n")
+    assert START_TOKEN not in err and "Traceback" not in err
 
 
 def test_with_json_logs_the_fatal_line_is_a_json_record_too(tmp_path, tg, capsys) -> None:

@@ -55,7 +55,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("wie funktioniert das hier", "I'm jobbot: I watch job boards"),
         ("sprichst du deutsch", "I reply in English, but I understand German too"),
         ("do you speak german?", "I reply in English, but I understand German too"),
-        ("warum bekomme ich keine jobs", "I'm working."),
+        ("warum bekomme ich keine jobs", "You're not subscribed, so no jobs come to you."),
         ("gibt es neue jobs?", "Tell me what to look for: <code>/search rust backend</code>"),
         ("nachts bitte keine nachrichten", "<code>/quiet 22:00-07:00</code>"),
         ("keine nachrichten nach 22 uhr", "<code>/quiet 22:00-07:00</code>"),

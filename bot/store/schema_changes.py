@@ -241,3 +241,11 @@ def postings_detailed_at(db: Database) -> None:
            external_id, partial, baseline, closed_at)
            WHERE partial = 0 AND baseline = 0 AND closed_at IS NULL"""
     )
+
+
+def users_invite(db: Database) -> None:
+    """The invite code a user got in with (NULL: none, or joined before it was recorded):
+    /invites names who joined with each code. And a pause time left on an active user (/start
+    after /pause kept it) is cleared: `Users.unblock` reads it as "was paused"."""
+    db.execute("ALTER TABLE users ADD COLUMN invite TEXT")
+    db.execute("UPDATE users SET paused_at = NULL WHERE state = 'active'")

@@ -54,7 +54,7 @@ class Users(Table):
                VALUES (?, ?, ?, 'active', ?, ?)
                ON CONFLICT (chat_id) DO UPDATE SET state = 'active', username = excluded.username,
                    first_name = excluded.first_name, updated_at = excluded.updated_at,
-                   resume_at = NULL""",
+                   paused_at = NULL, resume_at = NULL""",
             (chat_id, username, first_name, iso(now), iso(now)),
         )
         return not existed
@@ -71,6 +71,24 @@ class Users(Table):
         user = self.user(chat_id)
         if user is None or user.state in ("stopped", "blocked"):
             self.subscribe(chat_id, now, username, first_name)
+
+    def unblock(self, chat_id: int, now: datetime) -> str | None:
+        """A 'blocked' user (they blocked the bot, or a ban that was lifted) is back as before:
+        'paused' when a pause of theirs was on (its time kept), else 'active'; their new state,
+        or None when they were not blocked. The caller checks that they are not banned."""
+        row = self.db.one("SELECT state, paused_at FROM users WHERE chat_id = ?", (chat_id,))
+        if row is None or row["state"] != "blocked":
+            return None
+        state = "active" if row["paused_at"] is None else "paused"
+        self.set_user_state(chat_id, state, now)
+        return state
+
+    def latest_users(self, limit: int) -> list[User]:
+        """The users who joined last, the newest first."""
+        rows = self.db.execute(
+            "SELECT chat_id FROM users ORDER BY created_at DESC, chat_id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [u for r in rows if (u := self.user(r["chat_id"])) is not None]
 
     def set_user_state(self, chat_id: int, state: str, now: datetime) -> None:
         self.db.alerts_generation += 1

@@ -1,49 +1,56 @@
-"""Who may use the bot ([access] mode), and the admins' /invite, /ban, /unban, /broadcast.
+"""Who may use the bot ([access] mode), and the admins' /ban, /unban, /broadcast (and the
+invite commands of `invites`).
 
 `gate` runs before every command: a banned user, or one not let in by the mode, gets one
-polite reply and nothing is stored about them. In "invite" mode a user is let in by
-`/start <code>` (a deep link from /invite) and stays in (a users row says so: /stop keeps
-it); in "allowlist" mode by `[access] allow`. Admins are always in.
+polite reply (naming their user id, for an admin) and nothing is stored about them. In
+"invite" mode a user is let in by an invite code (`invites.invite_code`: the deep link from
+/invite, or the link or code pasted) and stays in (a users row says so: /stop keeps it); in
+"allowlist" mode by `[access] allow`. Admins are always in. A chat marked 'blocked' that
+writes again has unblocked the bot (Telegram brings nothing from a chat that blocks it): it is
+subscribed again, as it was, unless banned.
 """
 
 from __future__ import annotations
 
 import html
 import logging
-import secrets
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot.config import AccessConfig
-from bot.config_values import format_duration, parse_duration
 from bot.store import Stores, utcnow
-from bot.telegram.args import echo
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
+from bot.telegram.invites import INVITE_COMMANDS, INVITE_MENU, InviteCommands, invite_code, named
 from bot.transport import Incoming
 from bot.wording import plural
 
 log = logging.getLogger(__name__)
 ACCESS_MENU = (
-    Command(
-        "invite", "[uses] [expiry]", "Make an invite link",
-        "An invite code and its t.me link: one use and 7 days unless you say, e.g. /invite 20 30d.",
-        "Admin",
-    ),
+    *INVITE_MENU,
     Command("ban", "<user id>", "Ban a user", "No more commands or messages for them.", "Admin"),
-    Command("unban", "<user id>", "Lift a ban", "They can /start again.", "Admin"),
+    Command(
+        "unban", "<user id>", "Lift a ban",
+        "They are back as before the ban: their alerts on again (or still paused).", "Admin",
+    ),
     Command(
         "broadcast", "<text>", "Message every active user",
         "Sent to every active user at Telegram's pace; survives restarts and outages.", "Admin",
     ),
 )  # fmt: skip
 ACCESS_COMMANDS = tuple(c.name for c in ACCESS_MENU)
-MAX_USES, MAX_BROADCAST = 10_000, 3500
+MAX_BROADCAST = 3500
+# The refusals name the user's id ({id}): an admin adds it to [access] allow or
+# [telegram] admins, and an admin finds their own this way.
 INVITE_ONLY = (
     "Sorry, this bot is invite-only. Ask the people who run it for an invite link, then open it."
+    "\nYour Telegram user id is <code>{id}</code> (the bot's admin may ask for it)."
 )
 BAD_CODE = "Sorry, that invite code is not valid, expired or used up. Ask for a new invite link."
-NOT_ALLOWED = "Sorry, this bot is private: only the people its admins allowed can use it."
+NOT_ALLOWED = (
+    "Sorry, this bot is private: only the people its admins allowed can use it.\nYour "
+    "Telegram user id is <code>{id}</code>: give it to the bot's admin to be let in."
+)
 BANNED = "Sorry, you can't use this bot."
 # How to start, for a user with no alert yet: an alert, or what one looks for said in words
 # (the reply offers the alert it means), and the filters people most ask for.
@@ -72,87 +79,101 @@ class AccessCommands:
         on_broadcast: Callable[[], None] = lambda: None,
     ):
         self.config, self.admins, self.db, self.clock = config, admins, db, clock
-        self.bot_username, self.on_broadcast = bot_username, on_broadcast
+        self.on_broadcast = on_broadcast
+        self.invites = InviteCommands(config, db, clock, bot_username)
 
     def is_admin(self, msg: Incoming) -> bool:
         return (msg.user_id or msg.chat_id) in self.admins()
 
     async def gate(self, name: str, msg: Incoming, arg: str) -> str | None:
         """None to let the command through; else the one reply instead of it."""
-        if self.is_admin(msg):
-            return None
         return await self.db.run(self._gate, name, msg, arg)
 
     def _gate(self, store: Stores, name: str, msg: Incoming, arg: str) -> str | None:
-        if store.access.is_banned(msg.user_id, msg.chat_id):
+        admin = self.is_admin(msg)
+        if not admin and store.access.is_banned(msg.user_id, msg.chat_id):
             return BANNED
+        # Telegram brings nothing from a chat that blocks the bot: it was unblocked.
+        if state := store.users.unblock(msg.chat_id, self.clock()):
+            log.info("chat %d wrote after blocking the bot: %s again", msg.chat_id, state)
+        return None if admin else self._let_in(store, name, msg, arg)
+
+    def _let_in(self, store: Stores, name: str, msg: Incoming, arg: str) -> str | None:
+        user_id = msg.user_id or msg.chat_id
         if self.config.mode == "allowlist":
             allowed = {msg.user_id, msg.chat_id} & set(self.config.allow)
-            return None if allowed else NOT_ALLOWED
+            return None if allowed else NOT_ALLOWED.format(id=user_id)
         if self.config.mode == "open" or store.users.known_user(msg.chat_id):
             return None
-        if name != "start" or not arg:
-            return INVITE_ONLY
-        code = arg.split()[0][:64]
+        code = invite_code(name, arg, msg.text)
+        if code is None:
+            return INVITE_ONLY.format(id=user_id)
         if not store.access.redeem(code, msg.chat_id, self.clock(), msg.username, msg.first_name):
+            log.info(
+                "chat %d tried invite %s: not valid, expired or used up", msg.chat_id, code[:4]
+            )
             return BAD_CODE
         log.info("chat %d joined with invite %s", msg.chat_id, code[:4])
         return WELCOME
 
     async def handle(self, name: str, msg: Incoming, arg: str) -> str:
-        if not self.is_admin(msg):
-            return "Sorry, only the bot's admins can do that."
+        if not self.is_admin(msg):  # the id: how an admin-to-be finds theirs, in any mode
+            return (
+                "Sorry, only the bot's admins can do that. Your Telegram user id is "
+                f"<code>{msg.user_id or msg.chat_id}</code> ([telegram] admins lists theirs)."
+            )
         admin = msg.user_id or msg.chat_id
-        return await getattr(self, f"cmd_{name}")(admin, arg)
-
-    async def cmd_invite(self, admin: int, arg: str) -> str:
-        uses, expiry = 1, self.config.invite_expiry
-        for word in arg.split():
-            if word.isdigit() and 0 < int(word) <= MAX_USES:
-                uses = int(word)
-                continue
-            try:
-                expiry = parse_duration(word)
-            except ValueError:
-                return (
-                    f"I don't understand “{echo(word, 40)}”. Send <code>/invite [uses] "
-                    f"[expiry]</code>, e.g. /invite 20 30d (uses 1-{MAX_USES:,})."
-                )
-        now = self.clock()
-        code, until = secrets.token_urlsafe(12), now + timedelta(seconds=expiry)
-        invite = await self.db.run(lambda s: s.access.add_invite(code, admin, now, until, uses))
-        username = self.bot_username()
-        how = (
-            f"https://t.me/{username}?start={invite.code}"
-            if username
-            else f"<code>/start {invite.code}</code>"
-        )
-        note = "" if self.config.mode == "invite" else (
-            f"\n(Access mode is {self.config.mode}: set [access] mode = \"invite\" for codes to matter.)"
-        )  # fmt: skip
-        return (
-            f"Invite for {uses} {'person' if uses == 1 else 'people'}, valid "
-            f"{format_duration(expiry)} (until {invite.expires_at:%Y-%m-%d %H:%M} UTC):\n{how}{note}"
-        )
+        commands = self.invites if name in INVITE_COMMANDS else self
+        return await getattr(commands, f"cmd_{name}")(admin, arg)
 
     async def cmd_ban(self, admin: int, arg: str) -> str:
-        user = _user_id(arg)
+        user = user_id(arg)
         if user is None:
             return "Whom? Send <code>/ban &lt;user id&gt;</code> (a number)."
         if user in self.admins():
             return "Admins can't be banned; remove them from [telegram] admins first."
-        now = self.clock()
-        added = await self.db.run(lambda s: s.access.ban(user, admin, now))
+        return await self.db.run(self._ban, admin, user, self.clock())
+
+    @staticmethod
+    def _ban(store: Stores, admin: int, user: int, now: datetime) -> str:
+        """A user never seen is banned all the same (they can't join then), said so with those
+        who joined last: a mistyped id shows, and the one meant is there."""
+        known = store.users.user(user)
+        if not store.access.ban(user, admin, now):
+            return f"{named(user, known)} was already banned."
         log.info("admin %d banned user %d", admin, user)
-        return f"Banned {user}." if added else f"{user} was already banned."
+        if known is not None:
+            return f"Banned {named(user, known)}: no more commands or messages for them."
+        latest = ", ".join(named(u.chat_id, u) for u in store.users.latest_users(3))
+        return (
+            f"{user} has never used this bot; banned anyway, so they can't join. "
+            + (f"The latest to join: {latest}. " if latest else "")
+            + f"Mistyped? /unban {user}"
+        )
 
     async def cmd_unban(self, admin: int, arg: str) -> str:
-        user = _user_id(arg)
+        user = user_id(arg)
         if user is None:
             return "Whom? Send <code>/unban &lt;user id&gt;</code> (a number)."
-        if await self.db.run(lambda s: s.access.unban(user)):
-            return f"Unbanned {user}; they can /start again."
-        return f"{user} was not banned."
+        return await self.db.run(self._unban, admin, user, self.clock())
+
+    @staticmethod
+    def _unban(store: Stores, admin: int, user: int, now: datetime) -> str:
+        """The user is back as before the ban (`Access.unban`), and the reply says how."""
+        if not store.access.unban(user, now):
+            known = store.users.user(user)
+            never = "" if known else " (and has never used this bot)"
+            return f"{named(user, known)} was not banned{never}."
+        log.info("admin %d unbanned user %d", admin, user)
+        known = store.users.user(user)
+        who = named(user, known)
+        if known is None:
+            return f"Unbanned {user}, who has never used this bot."
+        if known.state == "paused":
+            return f"Unbanned {who}; their notifications stay paused as before (they /resume)."
+        if known.state == "stopped":
+            return f"Unbanned {who}; they had sent /stop, so nothing goes to them until /start."
+        return f"Unbanned {who}; their alerts are on again."
 
     async def cmd_broadcast(self, admin: int, arg: str) -> str:
         text = arg.strip()
@@ -173,6 +194,7 @@ class AccessCommands:
         )
 
 
-def _user_id(arg: str) -> int | None:
+def user_id(arg: str) -> int | None:
+    """The user id an admin typed after /ban or /unban."""
     word = arg.strip().split()[0] if arg.strip() else ""
     return int(word) if word.lstrip("-").isdigit() and len(word) < 20 else None

@@ -1,5 +1,6 @@
 """The real transport: python-telegram-bot, sending and long-polling (the `Transport` the engine
-owns). Its updates are handled in `ptb_updates`, its errors translated in `ptb_api`."""
+owns). Its updates are handled in `ptb_updates`, its errors translated in `ptb_api`, how its
+getUpdates fare told to `receiving` by `ptb_poll`."""
 
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from bot import logs
 from bot.backoff import MAX_RETRY_AFTER
 from bot.errors import RateLimited, SendError, TokenRejected, TransientSendError
 from bot.models import Document, OutgoingMessage
+from bot.receiving import Receiving
 from bot.telegram.admin import ADMIN_MENU
 from bot.telegram.commands import Command
 from bot.telegram.handlers import COMMANDS
 from bot.telegram.ptb_api import NO_PREVIEW, keyboard, translate
+from bot.telegram.ptb_poll import UpdatesRequest, ignore
 from bot.telegram.ptb_updates import TYPING_AFTER, Updates
 from bot.telegram.updates import PerChatUpdateProcessor
 from bot.transport import OnMessage, OnPress
@@ -32,12 +35,19 @@ log = logging.getLogger(__name__)
 
 
 class TelegramTransport:
-    """Long-polls updates and sends messages through the Bot API at `api_url`."""
+    """Long-polls updates and sends messages through the Bot API at `api_url`; how fetching
+    the updates goes is told to `receiving`."""
 
     def __init__(
-        self, token: str, api_url: str = "https://api.telegram.org", admins: tuple[int, ...] = ()
+        self,
+        token: str,
+        api_url: str = "https://api.telegram.org",
+        admins: tuple[int, ...] = (),
+        receiving: Receiving | None = None,
     ):
         self.admins, self.api_url = admins, api_url
+        self.receiving = receiving or Receiving()
+        self._updates_request = UpdatesRequest(self.receiving, api_url)
         logs.register_secret(token)  # PTB logs its base URL, which holds the token, at DEBUG
         self.app = (
             Application.builder()
@@ -47,7 +57,7 @@ class TelegramTransport:
             .connect_timeout(10)
             .read_timeout(20)
             .write_timeout(20)
-            .get_updates_read_timeout(40)
+            .get_updates_request(self._updates_request)
             .concurrent_updates(PerChatUpdateProcessor())
             .build()
         )
@@ -78,9 +88,10 @@ class TelegramTransport:
             self._registered = True
         await self._set_menus()
         assert self.app.updater is not None  # the builder makes one
+        self._updates_request.stopping = False
         try:
             await self.app.updater.start_polling(
-                poll_interval=0.0, timeout=30, drop_pending_updates=False
+                poll_interval=0.0, timeout=30, drop_pending_updates=False, error_callback=ignore
             )
         except tg.TelegramError as exc:
             raise self._failed(exc) from None
@@ -125,6 +136,7 @@ class TelegramTransport:
 
     async def stop(self) -> None:
         if self._polling and self.app.updater is not None:
+            self._updates_request.stopping = True
             await self.app.updater.stop()
             await self.app.stop()
             self._polling = False

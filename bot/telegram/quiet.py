@@ -2,7 +2,8 @@
 today", "is the bot working?"): what decides it for this user, from their own state (a digest,
 quiet hours, jobs waiting, when the boards were last read) above the /alerts menu, which
 counts what each alert sent in 7 days, says whether notifications are paused, and whose 🔎
-shows what holds an alert back."""
+shows what holds an alert back. A user who is not subscribed (never, /stop, or the bot blocked)
+is told so, and how to come back, not "I'm working"."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from bot.policy import fmt_minutes
 from bot.store import Stores
 from bot.telegram import alert_list
 from bot.telegram.admin import ago
-from bot.transport import Incoming
+from bot.transport import Incoming, Reply
 from bot.wording import plural
 
 STALE = timedelta(hours=1)  # no board read for so long: reading fails, say so
@@ -51,9 +52,26 @@ def asks(text: str) -> bool:
     return len(text) <= 120 and _ASKS.fullmatch(" ".join(text.split())) is not None
 
 
-def reply(store: Stores, msg: Incoming, now: datetime) -> OutgoingMessage:
+# Why a user who is not subscribed gets no job, by their state (None: never subscribed).
+NOT_SUBSCRIBED = {
+    None: "You're not subscribed, so no jobs come to you. Send /start, then add an alert.",
+    "stopped": "You're not subscribed: you sent /stop, so no jobs come to you. Send /start to "
+    "come back, then add your alerts again.",
+    "blocked": "You're not subscribed: Telegram told me you had blocked the bot, so no jobs "
+    "came. Send /start to get them again.",
+}
+
+
+def reply(store: Stores, msg: Incoming, now: datetime) -> Reply:
     """What decides whether jobs come to this user, then their alerts (the /alerts menu)."""
     chat_id = msg.chat_id
+    user = store.users.user(chat_id)
+    if user is None or user.state in NOT_SUBSCRIBED:
+        return NOT_SUBSCRIBED[user.state if user else None]
+    return _subscribed(store, chat_id, now)
+
+
+def _subscribed(store: Stores, chat_id: int, now: datetime) -> OutgoingMessage:
     settings = store.users.settings(chat_id)
     lines = [
         "I'm working. A job comes as soon as a board I read posts one that an alert of yours "
