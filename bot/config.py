@@ -274,4 +274,12 @@ def load(path: str | Path | None = None) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"{p}: not valid TOML: {exc}"]) from None
-    return _placed(from_dict(data, source=str(p)), p)
+    config = _placed(from_dict(data, source=str(p)), p)
+    if (data.get("telegram") or {}).get("token") and p.stat().st_mode & 0o077:
+        readable = (  # the token written in the file itself, which others may read
+            f"telegram.token is written in {p}, which other users of this machine can read "
+            f"(mode {p.stat().st_mode & 0o777:o}): chmod 600 {p}, or set TELEGRAM_BOT_TOKEN "
+            "instead"
+        )
+        config = dataclasses.replace(config, warnings=(*config.warnings, readable))
+    return config

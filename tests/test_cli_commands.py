@@ -351,3 +351,36 @@ def test_a_board_whose_url_changed_in_the_config_starts_from_a_fresh_baseline(
     assert "recovered" not in captured.err, "the old URL's streak was cleared, not recovered"
     assert main(["poll", "--config", str(config)]) == 0
     assert "board Acme: its url" not in capsys.readouterr().err, "said once"
+
+
+def test_the_database_and_its_backups_are_the_owner_s_alone(tmp_path, capsys) -> None:
+    """They hold chat ids, names and alerts; backups and the restored database were 0644."""
+    config = write_config(tmp_path, "https://boards.example/acme")
+    Stores.open(tmp_path / "j.db").close()
+    assert (tmp_path / "j.db").stat().st_mode & 0o777 == 0o600
+    assert main(["backup", str(tmp_path / "copy.db"), "--config", str(config)]) == 0
+    assert (tmp_path / "copy.db").stat().st_mode & 0o777 == 0o600
+    assert main(["restore", str(tmp_path / "copy.db"), "--config", str(config)]) == 0
+    assert (tmp_path / "j.db").stat().st_mode & 0o777 == 0o600
+
+
+def test_check_config_warns_of_a_token_written_in_a_file_others_can_read(
+    tmp_path, capsys, monkeypatch
+) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    config = write_config(
+        tmp_path,
+        "https://boards.example/acme",
+        extra='[telegram]\ntoken = "123456:abcdefghijklmnopqrstuvwxyz0123456789"\n',
+    )
+    config.chmod(0o644)
+    assert main(["check-config", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"telegram.token is written in {config}, which other users of this machine can read (mode 644)"
+        in out
+    )
+    assert "abcdefghij" not in out
+    config.chmod(0o600)
+    assert main(["check-config", "--config", str(config)]) == 0
+    assert "other users of this machine" not in capsys.readouterr().out

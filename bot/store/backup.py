@@ -60,6 +60,7 @@ def backup_database(source: str | Path, target: str | Path) -> None:
     partial = target.with_name(f".{target.name}.partial")
     try:
         partial.unlink(missing_ok=True)
+        partial.touch(mode=0o600)  # only its owner reads it: it holds chat ids and alerts
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst, pages=1024)

@@ -32,6 +32,8 @@ def connect(path: str | Path) -> Database:
     try:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            if not Path(path).exists():  # owner only: it holds chat ids and alerts (its WAL too)
+                Path(path).touch(mode=0o600)
         conn = sqlite3.connect(
             str(path), timeout=10.0, isolation_level=None, check_same_thread=False
         )

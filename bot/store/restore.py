@@ -68,6 +68,7 @@ def restore_database(backup: str | Path, database: str | Path) -> Path | None:
     try:
         incoming = database.with_name(f"{database.name}.restoring")
         incoming.unlink(missing_ok=True)
+        incoming.touch(mode=0o600)  # (as a backup is: chat ids and alerts)
         src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
         dst = sqlite3.connect(incoming)
         try:
