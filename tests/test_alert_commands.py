@@ -777,7 +777,7 @@ async def test_search_lists_the_latest_five_matches(handlers) -> None:
 
 async def test_search_pages_turn_with_older_and_newer(handlers, store, now) -> None:
     everything = "engineer OR specialist OR developer OR intern"  # all 6 jobs
-    mark = f"{store.postings.stored_until():x}"
+    mark = f"{store.listings.stored_until():x}"
     first = await handlers(Incoming(USER, f"/search {everything}"))
     assert isinstance(first, OutgoingMessage)
     [[older]] = first.buttons

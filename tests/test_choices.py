@@ -32,8 +32,8 @@ def test_a_hidden_job_stays_hidden_on_every_board_in_search(store: Stores, now) 
     store.postings.record("Mirror", [copy], now)
     assert store.jobs.job_key("Mirror:9") == "ATS:1"
     store.choices.hide_job(A, store.jobs.job_key("Mirror:9"), now)
-    assert store.choices.visible(A, store.postings.latest_postings()) == []
-    assert len(store.choices.visible(B, store.postings.latest_postings())) == 2
+    assert store.choices.visible(A, store.listings.latest_postings()) == []
+    assert len(store.choices.visible(B, store.listings.latest_postings())) == 2
 
 
 async def test_the_console_shows_numbered_buttons_and_presses_them(store: Stores, now) -> None:

@@ -328,7 +328,7 @@ async def test_an_eightfold_board_reads_its_page_every_list_page_and_new_details
     assert sorted(paths[3:]) == [
         f"/api/apply/v2/jobs/{n}?domain=quillfin.com" for n in range(563001, 563006)
     ]
-    stored = {p.external_id: p for p in store.postings.board_postings("Quillfin")}
+    stored = {p.external_id: p for p in store.listings.board_postings("Quillfin")}
     assert sorted(stored) == [str(n) for n in range(563001, 563006)]
     rust = stored["563001"]
     assert rust.title == "Senior Backend Engineer (Rust) 563001"
@@ -377,7 +377,7 @@ async def test_an_eightfold_site_on_the_newer_hub_is_read_through_pcsx(boards, s
         )
     outcome = await _poll_once(store, now, boards.url("/api/apply/v2/jobs?domain=quillfin.com"))
     assert (outcome.status, outcome.seen) == ("baseline", 2), outcome
-    stored = {p.external_id: p for p in store.postings.board_postings("Quillfin")}
+    stored = {p.external_id: p for p in store.listings.board_postings("Quillfin")}
     go = stored["1970393556001"]
     assert go.title == "Backend Engineer, Payments (Go)" and go.workplace == "hybrid"
     assert "• Design payment services in Go" in go.description

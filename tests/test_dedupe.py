@@ -86,7 +86,7 @@ def test_copies_on_other_boards_are_named_in_the_message(two_boards: Stores, now
     two_boards.postings.record("ATS", [job("ATS", 1)], now)
     two_boards.postings.record("Getro", [job("Getro", 9, url="https://ats.example/1")], now)
     message = notification(
-        two_boards.postings.posting("ATS:1"), ["rust"], now, two_boards.jobs.also_on("ATS:1")
+        two_boards.listings.posting("ATS:1"), ["rust"], now, two_boards.jobs.also_on("ATS:1")
     )
     assert "Also on Getro" in message.html
 

@@ -9,7 +9,7 @@ import pytest
 
 from bot.models import OutgoingMessage
 from bot.store import Stores
-from bot.store.outbox import UNTIL_RESUME
+from bot.store.outbox_rows import UNTIL_RESUME
 from bot.telegram.handlers import Handlers
 from bot.transport import Incoming, Press
 from tests.test_holding import Clock, held_until, job, make_sender, setup, titles

@@ -105,7 +105,7 @@ async def test_an_edit_of_a_posting_older_than_the_window_is_stored_not_sent(
     boards.set_json(ATS, {"jobs": [job(3, BUILD + PAY)]})
     edited = await poller.poll("ATS")
     assert (edited.changed, edited.enqueued) == (1, 0)
-    assert store.postings.posting("ATS:3").salary_min == 150_000, "stored, edited"
+    assert store.listings.posting("ATS:3").salary_min == 150_000, "stored, edited"
 
 
 async def test_a_job_closed_then_listed_again_edited_reaches_the_alert_it_now_matches(

@@ -166,7 +166,7 @@ async def test_an_unchanged_posting_that_comes_back_is_no_longer_missing(
     assert twice.status == "not_modified"  # same body: the board is unchanged, nothing moves
     boards.set_json(PATH, _jobs(one, bump="2026-11-22T09:00:00Z"), etag=False)
     closed = await clocked.poll("Acme", force=True)
-    assert closed.closed == 1 and store.postings.posting("Acme:2") is not None
+    assert closed.closed == 1 and store.listings.posting("Acme:2") is not None
 
 
 async def test_a_closed_posting_that_reappears_unchanged_is_reopened(

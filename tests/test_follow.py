@@ -112,7 +112,7 @@ async def test_follow_baselines_answers_with_matches_and_shares_the_board(
     assert only in listing, "an alert matches every board: how to keep to these"
     keys = [k for (k,) in store.db.execute("SELECT key FROM postings WHERE board = 'acme.rss'")]
     found = [
-        p.title for k in keys if matches('rust board:"acme rss"', p := store.postings.posting(k))
+        p.title for k in keys if matches('rust board:"acme rss"', p := store.listings.posting(k))
     ]
     assert found == ["Senior Rust Engineer"]
 

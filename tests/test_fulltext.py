@@ -70,8 +70,8 @@ def test_the_index_finds_what_a_scan_finds(
     monkeypatch.setattr(stored_search, "CANDIDATES", ALL)
     stored = _world(store, now)
     assert len(stored) > stored_search.PAGE, "more than one page of candidates"
-    newest = store.postings.latest_postings(ALL)
-    week = store.postings.recent_postings(now - timedelta(days=7), ALL)
+    newest = store.listings.latest_postings(ALL)
+    week = store.listings.recent_postings(now - timedelta(days=7), ALL)
     looked_up = 0
     for q in _queries():
         looked_up += match.fulltext(q) is not None
@@ -117,14 +117,14 @@ def test_the_index_follows_every_write(store: Stores, now: datetime) -> None:
     a new posting takes its rowid."""
     rust = world.make_posting(random.Random(1), 1, 1, ["Rust and more rust."])
     store.postings.record("board00001", [rust], now)
-    assert [p.key for p in store.postings.with_words('"rust"', 10).postings] == [rust.key]
+    assert [p.key for p in store.listings.with_words('"rust"', 10).postings] == [rust.key]
     went = replace(rust, title="Go Engineer", description="Go.", content_hash="other")
     store.postings.record("board00001", [went], now)
-    assert store.postings.with_words('"rust"', 10).postings == []
-    assert [p.title for p in store.postings.with_words('"go"', 10).postings] == ["Go Engineer"]
+    assert store.listings.with_words('"rust"', 10).postings == []
+    assert [p.title for p in store.listings.with_words('"go"', 10).postings] == ["Go Engineer"]
     store.db.execute("DELETE FROM postings")
     store.postings.record("board00001", [replace(rust, key="new", title="Cook", description="")], now)  # fmt: skip
-    assert store.postings.with_words('"go"', 10).postings == []
-    assert store.postings.with_words('"rust"', 10).postings == []
-    assert [p.key for p in store.postings.with_words('"cook"', 10).postings] == ["new"]
+    assert store.listings.with_words('"go"', 10).postings == []
+    assert store.listings.with_words('"rust"', 10).postings == []
+    assert [p.key for p in store.listings.with_words('"cook"', 10).postings] == ["new"]
     store.db.execute("INSERT INTO postings_text (postings_text, rank) VALUES ('integrity-check', 0)")  # fmt: skip

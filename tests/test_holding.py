@@ -19,7 +19,7 @@ from bot.models import Delivery, Earlier, Posting
 from bot.policy import DeliverySettings
 from bot.sender import Sender
 from bot.store import Stores
-from bot.store.outbox import UNTIL_RESUME
+from bot.store.outbox_rows import UNTIL_RESUME
 from bot.telegram.ptb import TelegramTransport
 from tests.fake_telegram import MAX_TEXT_UTF16, FakeTelegram, Limits, utf16_len
 from tests.test_delivery import TOKEN
@@ -403,7 +403,7 @@ async def test_routing_holds_a_paused_alerts_jobs_and_summaries_skip_muted_ones(
     for i, company in ((1, "Acme Pay"), (2, "Muted Corp")):
         job(store, i, SAT, [rust])
         store.db.execute("UPDATE postings SET company = ? WHERE key = ?", (company, f"B:{i}"))
-        postings[f"B:{i}"] = store.postings.posting(f"B:{i}")
+        postings[f"B:{i}"] = store.listings.posting(f"B:{i}")
     store.db.execute("DELETE FROM deliveries")
     jobs = list(postings.values())
     routed = match.route(jobs, store.alerts.active_alerts())

@@ -123,8 +123,8 @@ def test_every_earlier_version_migrates_to_now_with_its_data(tmp_path: Path, las
     assert db.execute("PRAGMA auto_vacuum").fetchone() == (2,)  # incremental
     store = Stores.over(Db(db))
     assert store.users.user(7) is not None and [a.id for a in store.alerts.alerts(7)] == [3]
-    assert store.postings.posting("Acme:1").title == "Rust Engineer"
-    found = store.postings.with_words('"rust" AND "berlin"', 10).postings
+    assert store.listings.posting("Acme:1").title == "Rust Engineer"
+    found = store.listings.with_words('"rust" AND "berlin"', 10).postings
     assert [p.key for p in found] == ["Acme:1"], "the text index holds the stored postings"
     assert store.outbox.delivery_counts() == {"sent": 1}
     store.close()
@@ -145,7 +145,7 @@ def test_every_earlier_version_indexes_what_is_stored_after(tmp_path: Path, last
     store.text.index_all()
     assert store.text.queued() == 0
     assert _vocabulary(store.db.conn) == _vocabulary(store.db.conn, rebuilt=True)
-    found = store.postings.with_words('"zurich"', 10).postings
+    found = store.listings.with_words('"zurich"', 10).postings
     assert [p.key for p in found] == ["Acme:2"]
     store.close()
 

@@ -148,9 +148,9 @@ async def test_a_baseline_with_failed_details_baselines_every_posting_and_fills_
     store.alerts.add_alert(7, "cheese OR roaster OR engineer OR lead", now)
     boards.set(detail, b"{}", status=429)
     first = await poller.poll("Acme")
-    listed = len(store.postings.board_postings("Acme"))
+    listed = len(store.listings.board_postings("Acme"))
     assert first.status == "baseline" and listed == first.seen >= 3, "every listed posting"
-    assert store.postings.posting(key).description == ""
+    assert store.listings.posting(key).description == ""
     assert "JR-145" not in store.postings.known_ids("Acme") and "9" not in (
         store.postings.known_ids("Acme")
     ), "stored without its detail: owed, so not known"
@@ -158,9 +158,9 @@ async def test_a_baseline_with_failed_details_baselines_every_posting_and_fills_
     second = await poller.poll("Acme", force=True)
     assert (second.status, second.new, second.enqueued) == ("ok", 0, 0), "old jobs stay old"
     assert sum(path == detail for path, _ in boards.requests) == 2, "the owed detail, again"
-    assert store.postings.posting(key).description, "filled in on the later poll"
+    assert store.listings.posting(key).description, "filled in on the later poll"
     assert key.split(":")[1] in store.postings.known_ids("Acme"), "stored whole now"
-    assert len(store.postings.board_postings("Acme")) == listed
+    assert len(store.listings.board_postings("Acme")) == listed
 
 
 def test_probe_reads_each_kind_over_loopback(boards: BoardServer, capsys) -> None:

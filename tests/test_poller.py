@@ -422,9 +422,9 @@ async def test_a_saved_job_that_closes_is_told_once_to_those_who_saved_it(
     for user in (7, 8):
         store.users.subscribe(user, now)
     for key in ("Acme:1", "Acme:2"):
-        store.saved.save(7, store.postings.posting(key), now)
+        store.saved.save(7, store.listings.posting(key), now)
     store.saved.mark_applied(7, "Acme:2", now)
-    store.saved.save(8, store.postings.posting("Acme:3"), now)
+    store.saved.save(8, store.listings.posting("Acme:3"), now)
     boards.set_json(PATH, {"jobs": [gh_job(3, "Engineer 3")]})
     assert (await p.poll("Acme", force=True)).closed == 2
     [told] = store.notices.due_notices(now)
@@ -452,7 +452,7 @@ async def test_a_saved_job_whose_board_states_its_pay_is_told_once(store, boards
     await p.poll("Acme")
     for user in (7, 8, 9):
         store.users.subscribe(user, now)
-    one, two = store.postings.posting("Acme:1"), store.postings.posting("Acme:2")
+    one, two = store.listings.posting("Acme:1"), store.listings.posting("Acme:2")
     store.saved.save(7, one, now, render.job_details(one))
     store.saved.save(8, two, now, render.job_details(two))
     store.saved.save(9, one, now)  # saved by an older jobbot: no details kept

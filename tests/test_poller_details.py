@@ -66,11 +66,11 @@ async def test_a_baseline_whose_details_are_refused_still_baselines_every_postin
     serve(boards, [1, 2, 3], {1: 429, 2: 429, 3: 429})
     first = await poller.poll(quill)
     assert (first.status, first.seen) == ("baseline", 3)
-    assert store.postings.posting("Quill:1").title == "Rust Engineer 1"  # from the list data
+    assert store.listings.posting("Quill:1").title == "Rust Engineer 1"  # from the list data
     serve(boards, [1, 2, 3], {})
     second = await poller.poll(quill)
     assert (second.status, second.new, second.enqueued) == ("ok", 0, 0), "old jobs stay old"
-    assert "Ad 2" in store.postings.posting("Quill:2").description, "filled in on a later poll"
+    assert "Ad 2" in store.listings.posting("Quill:2").description, "filled in on a later poll"
     third = await poller.poll(quill)
     assert (third.status, third.new) == ("ok", 0)
     assert not store.outbox.due(now.replace(year=2100))
@@ -88,7 +88,7 @@ async def test_a_new_posting_whose_detail_fails_is_still_new_and_alerted(
     serve(boards, [1, 2], {})
     third = await poller.poll(quill)
     assert (third.new, third.enqueued) == (0, 0)
-    assert "Ad 2" in store.postings.posting("Quill:2").description
+    assert "Ad 2" in store.listings.posting("Quill:2").description
     asked = [path for path, _ in boards.requests if path == f"{LIST}/2"]
     assert len(asked) == 2, "the failed detail is asked for again, once"
 
@@ -110,7 +110,7 @@ async def test_a_detail_still_owed_is_asked_for_again_after_a_restart(
         restarted.close()
         await client.aclose()
     assert (third.new, third.enqueued) == (0, 0)
-    assert "Ad 2" in store.postings.posting("Quill:2").description
+    assert "Ad 2" in store.listings.posting("Quill:2").description
     asked = [path for path, _ in boards.requests if path == f"{LIST}/1"]
     assert len(asked) == 1, "a posting stored whole is not asked for again"
 
@@ -181,8 +181,8 @@ async def test_a_detail_that_reading_fails_on_keeps_its_posting_and_the_board(
     serve(boards, [1, 2, 3], {})
     second = await poller.poll(quill)
     assert (second.status, second.new, second.enqueued) == ("ok", 2, 2)
-    assert store.postings.posting("Quill:2").title == "Rust Engineer 2"  # from the list data
-    assert "Ad 3" in store.postings.posting("Quill:3").description
+    assert store.listings.posting("Quill:2").title == "Rust Engineer 2"  # from the list data
+    assert "Ad 3" in store.listings.posting("Quill:3").description
     await poller.poll(quill)  # the bug met again: not logged again
     (logged,) = [r for r in caplog.records if "reading the detail" in r.getMessage()]
     assert "brittle: reading the detail of posting 2 failed" in logged.getMessage()

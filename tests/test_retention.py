@@ -112,11 +112,11 @@ def test_a_short_keep_closed_still_keeps_keys_dedupe_reads(store: Stores, now) -
     assert store.db.one("SELECT closed_at FROM postings WHERE key = 'A:1'")["closed_at"]
     later = now + 10 * DAY
     Pruning(store.db).prune(later, keep_closed=DAY, keep_sent=DAY)
-    assert store.postings.posting("A:1") is not None, "first seen within the dedupe window: kept"
+    assert store.listings.posting("A:1") is not None, "first seen within the dedupe window: kept"
     copy = store.postings.record("B", [job("B", 5, url="https://a.example/1")], later)
     assert copy.new == [] and [p.key for p in copy.copies] == ["B:5"]
     Pruning(store.db).prune(now + dedupe.WINDOW + DAY, keep_closed=DAY, keep_sent=DAY)
-    assert store.postings.posting("A:1") is None, "past the window and keep_closed: pruned"
+    assert store.listings.posting("A:1") is None, "past the window and keep_closed: pruned"
 
 
 def test_a_pending_delivery_keeps_its_posting(store: Stores, now) -> None:
@@ -127,7 +127,7 @@ def test_a_pending_delivery_keeps_its_posting(store: Stores, now) -> None:
 
     store.outbox.enqueue([Delivery(1, "A:1", (1,))], now)
     pruned = Pruning(store.db).prune(now + 365 * DAY, keep_closed=DAY, keep_sent=DAY)
-    assert pruned.postings == 0 and store.postings.posting("A:1") is not None
+    assert pruned.postings == 0 and store.listings.posting("A:1") is not None
     assert store.outbox.delivery_counts() == {"pending": 1}
 
 
@@ -143,7 +143,7 @@ async def test_the_daily_run_prunes_off_the_loop_until_stopped(tmp_path, now) ->
         await asyncio.sleep(0.01)
     stop.set()
     await asyncio.wait_for(task, 5)
-    assert store.postings.posting("A:1") is None
+    assert store.listings.posting("A:1") is None
     store.close()
 
 

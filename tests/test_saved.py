@@ -30,7 +30,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
 
 
 def _posting(store: Stores, n: int) -> Posting:
-    posting = store.postings.posting(f"Acme:{n}")
+    posting = store.listings.posting(f"Acme:{n}")
     assert posting is not None
     return posting
 

@@ -43,7 +43,7 @@ def acme(store: Stores, now):
 def test_first_poll_is_a_baseline(acme: Stores, now) -> None:
     result = acme.postings.record("Acme", postings(raw(1), raw(2)), now)
     assert result.baseline and result.new == [] and result.seen == 2
-    assert acme.postings.posting("Acme:1").title == "Backend Engineer 1"
+    assert acme.listings.posting("Acme:1").title == "Backend Engineer 1"
     acme.boards.mark_success("Acme", now, None, None)
     assert acme.boards.board("Acme").baseline_at == now
 
@@ -67,7 +67,7 @@ def test_changed_only_when_content_hash_moves(acme: Stores, now) -> None:
         "Acme", postings(raw(1, description_html="<p>Now Go, not Rust.</p>")), now
     )
     assert [p.key for p in edited.changed] == ["Acme:1"] and edited.new == []
-    assert acme.postings.posting("Acme:1").description == "Now Go, not Rust."
+    assert acme.listings.posting("Acme:1").description == "Now Go, not Rust."
 
 
 def test_closed_after_missing_from_consecutive_polls(acme: Stores, now) -> None:
@@ -77,10 +77,10 @@ def test_closed_after_missing_from_consecutive_polls(acme: Stores, now) -> None:
     assert first.closed == []
     second = acme.postings.record("Acme", postings(raw(1)), now, close_after=2)
     assert second.closed == ["Acme:2"]
-    assert [p.key for p in acme.postings.latest_postings()] == ["Acme:1"]
+    assert [p.key for p in acme.listings.latest_postings()] == ["Acme:1"]
     back = acme.postings.record("Acme", postings(raw(1), raw(2)), now)
     assert back.new == [], "a reopened posting is not new"
-    assert {p.key for p in acme.postings.latest_postings()} == {"Acme:1", "Acme:2"}
+    assert {p.key for p in acme.listings.latest_postings()} == {"Acme:1", "Acme:2"}
 
 
 def test_empty_answer_after_postings_closes_nothing(acme: Stores, now) -> None:
@@ -89,7 +89,7 @@ def test_empty_answer_after_postings_closes_nothing(acme: Stores, now) -> None:
     for _ in range(3):
         result = acme.postings.record("Acme", [], now, close_after=1)
         assert result.suspect_empty and result.closed == []
-    assert len(acme.postings.latest_postings()) == 2
+    assert len(acme.listings.latest_postings()) == 2
 
 
 def test_duplicate_ids_in_one_response_are_one_posting(acme: Stores, now) -> None:

@@ -45,7 +45,7 @@ def _posting(rng: random.Random, i: int) -> Posting:
 
 
 def _found(store: Stores, word: str) -> set[str]:
-    return {p.key for p in store.postings.with_words(f'"{fold(word)}"', 1000).postings}
+    return {p.key for p in store.listings.with_words(f'"{fold(word)}"', 1000).postings}
 
 
 def _scan(store: Stores, word: str) -> set[str]:
@@ -278,7 +278,7 @@ def test_a_search_reads_the_newest_first_across_index_and_queue(
         store.text.index_next(chars=indexed * 20)
     keys, before = [], None
     while True:
-        page = store.postings.with_words('"rust"', 10, before=before)
+        page = store.listings.with_words('"rust"', 10, before=before)
         keys += [p.key for p in page.postings]
         if page.last is None:
             break

@@ -37,8 +37,10 @@ from bot.store.details import Details
 from bot.store.follows import Followed, Follows
 from bot.store.held import Held
 from bot.store.jobs import JobRecord, Jobs
+from bot.store.listings import Listings, TextPage
 from bot.store.notices import Notices
-from bot.store.outbox import Outbox, OutboxItem, OutboxState, SentJob
+from bot.store.outbox import Outbox
+from bot.store.outbox_rows import OutboxItem, OutboxState, SentJob
 from bot.store.postings import Postings, RecordResult
 from bot.store.rates import ExchangeRates
 from bot.store.retention import Pruning
@@ -66,6 +68,7 @@ __all__ = [
     "JobRecord",
     "Jobs",
     "Keep",
+    "Listings",
     "Notices",
     "Outbox",
     "OutboxItem",
@@ -78,6 +81,7 @@ __all__ = [
     "SentJob",
     "Stores",
     "TextIndex",
+    "TextPage",
     "User",
     "Users",
     "company_key",
@@ -96,6 +100,7 @@ class Stores:
     db: Db
     boards: Boards
     postings: Postings
+    listings: Listings
     details: Details
     jobs: Jobs
     users: Users
@@ -116,6 +121,7 @@ class Stores:
             db,
             Boards(db),
             Postings(db),
+            Listings(db),
             Details(db),
             Jobs(db),
             Users(db),

@@ -8,7 +8,7 @@ import json
 from datetime import datetime, timedelta
 
 from bot.store.db import Table
-from bot.store.outbox import ITEM_COLS, UNTIL_RESUME, OutboxItem, items, mark_final
+from bot.store.outbox_rows import ITEM_COLS, UNTIL_RESUME, OutboxItem, items, mark_final
 from bot.store.stamps import from_iso, iso
 
 # A delivery whose alerts (those still there) are all paused. `d` is the deliveries row.

@@ -52,7 +52,7 @@ def owned(store: Stores, press: Press, delivery_id: int) -> SentJob | None:
 
 def original(store: Stores, job: SentJob, now: datetime) -> OutgoingMessage | None:
     """The job's message as it was sent, with its buttons (None if the posting is gone)."""
-    posting = store.postings.posting(job.posting_key)
+    posting = store.listings.posting(job.posting_key)
     if posting is None:
         return None
     queries = job.queries  # as its message named them: an alert edited since changes nothing
@@ -106,7 +106,7 @@ def mute(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     parsed = ids(rest, 1)
     job = owned(store, press, parsed[0]) if parsed else None
     message = original(store, job, now) if job else None
-    posting = store.postings.posting(job.posting_key) if job else None
+    posting = store.listings.posting(job.posting_key) if job else None
     if job is None or message is None or posting is None or not posting.company.strip():
         return STALE
     store.choices.mute_company(job.chat_id, posting.company, now)
@@ -162,7 +162,7 @@ def undo(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     parsed = ids(rest, 2 if kind == "p" else 1) if kind in ("h", "m", "p") else None
     job = owned(store, press, parsed[0]) if parsed else None
     message = original(store, job, now) if job else None
-    posting = store.postings.posting(job.posting_key) if job else None
+    posting = store.listings.posting(job.posting_key) if job else None
     if job is None or message is None or posting is None or parsed is None:
         return STALE
     if kind == "h":
@@ -184,7 +184,7 @@ def save(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     """☆ Save: keep the job in /saved; ★ Saved, pressed again: forget it."""
     parsed = ids(rest, 1)
     job = owned(store, press, parsed[0]) if parsed else None
-    posting = store.postings.posting(job.posting_key) if job else None
+    posting = store.listings.posting(job.posting_key) if job else None
     if job is None or posting is None:
         return STALE
     if store.saved.is_saved(job.chat_id, job.posting_key):

@@ -16,7 +16,7 @@ from bot.errors import JobbotError
 from bot.follow import walled
 from bot.models import Button, OutgoingMessage
 from bot.store import AlertRow, JobRecord, Stores
-from bot.store.outbox import UNTIL_RESUME
+from bot.store.outbox_rows import UNTIL_RESUME
 from bot.telegram import pausing, whyname
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command

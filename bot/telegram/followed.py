@@ -69,7 +69,7 @@ def follow(
         store.follows.follow(chat_id, name, all_jobs, now)
     board = store.boards.board(name)
     assert board is not None
-    postings = store.postings.board_postings(name)
+    postings = store.listings.board_postings(name)
     paused = store.alerts.paused_alert_ids(chat_id)
     alerts = [a for a in store.alerts.alerts(chat_id) if a.id not in paused]
     keys = {r.posting_key for r in match.route(postings, alerts)}

@@ -86,7 +86,7 @@ def cmd_saved(store: Stores, msg: Incoming, arg: str) -> str:
 def _details(store: Stores, job: SavedJob) -> str:
     """Where the job is and what it pays: as its posting says while it is stored, else as
     it said when the job was saved."""
-    posting = None if job.gone else store.postings.posting(job.posting_key)
+    posting = None if job.gone else store.listings.posting(job.posting_key)
     return job_details(posting) if posting is not None else job.details
 
 

@@ -47,7 +47,7 @@ def page(
 ) -> OutgoingMessage | str:
     """The page of the latest matches from the `first`th (0: the newest) of the jobs stored
     before `mark` (None: all, as of now), with its buttons."""
-    mark = store.postings.stored_until() if mark is None else mark
+    mark = store.listings.stored_until() if mark is None else mark
     want = first + PAGE + 1
     hits, read = stored_search.latest(store, chat_id, query, want, scan_limit, mark)
     return _page(query, hits, read, first, mark)
@@ -61,7 +61,7 @@ def first_page(
     OR took every word on its side ("rust or go jobs in berlin"), shows the first page of
     the filters it likely means (`rust location:lisbon`, `(rust OR go) location:berlin`)
     instead, and says so."""
-    mark = store.postings.stored_until()
+    mark = store.listings.stored_until()
     hits, read = stored_search.latest(store, chat_id, query, PAGE + 1, scan_limit, mark)
     tight = or_tight(query.root)  # "rust or go jobs in berlin": OR took every word after it
     tried = not hits or tight != query.root

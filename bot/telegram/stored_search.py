@@ -46,7 +46,7 @@ def latest(
     finding `want`, which jobs it read."""
     expression = match.fulltext(query)
     if expression is None:
-        newest = store.postings.latest_postings(scan_limit, before)
+        newest = store.listings.latest_postings(scan_limit, before)
         found = match.search(query, store.choices.visible(chat_id, newest), limit=want)
         return found, f"{scan_limit:,} stored jobs" if len(newest) >= scan_limit else None
     bound = min(scan_limit, CANDIDATES)
@@ -54,7 +54,7 @@ def latest(
     read = 0
     while read < bound:
         size = min(PAGE, bound - read)
-        page = store.postings.with_words(expression, size, before=before)
+        page = store.listings.with_words(expression, size, before=before)
         shown = store.choices.visible(chat_id, page.postings)
         hits += match.search(query, shown, limit=want - len(hits))
         if len(hits) >= want or page.last is None:
@@ -94,11 +94,11 @@ def recent(
     latest were read, which."""
     expression = match.fulltext(query)
     if expression is None:
-        postings = store.postings.recent_postings(since, scan_limit)
+        postings = store.listings.recent_postings(since, scan_limit)
         read = f"{scan_limit:,} jobs" if len(postings) >= scan_limit else None
     else:
         bound = min(scan_limit, CANDIDATES)
-        page = store.postings.with_words(expression, bound, since=since)
+        page = store.listings.with_words(expression, bound, since=since)
         postings = page.postings
         read = f"{bound:,} jobs with its words" if page.last is not None else None
     return match.search(query, store.choices.visible(chat_id, postings)), read

@@ -64,9 +64,9 @@ def _having(store: Stores, words: list[str]) -> list[Posting]:
     expression = " AND ".join(_either(w) for w in words)
     needles = [re.compile(rf"(?<!\w){re.escape(w)}(?:e?s)?(?!\w)") for w in words]
     found: list[Posting] = []
-    read, before = 0, store.postings.stored_until()
+    read, before = 0, store.listings.stored_until()
     while read < stored_search.CANDIDATES and len(found) <= SHOWN:
-        page = store.postings.with_words(expression, stored_search.PAGE, before=before)
+        page = store.listings.with_words(expression, stored_search.PAGE, before=before)
         for p in page.postings:
             said = fold(f"{p.title}\n{p.company}\n{p.location}")
             if all(n.search(said) for n in needles) and len(found) <= SHOWN:
