@@ -1,6 +1,6 @@
 """The matcher's modules form a line: each imports only the ones before it, never a private name.
 
-query -> view/plan -> index -> match (DESIGN.md): read from the source with `ast`, so a cycle
+query -> view/plan -> trie -> index -> match (DESIGN.md): read from the source with `ast`, so a cycle
 hidden in a function body or behind TYPE_CHECKING counts too. And every module of bot/ is
 imported first in a fresh interpreter, so none works only when another was imported first.
 """
@@ -26,6 +26,7 @@ LINE = (
     "query",
     "view",
     "plan",
+    "trie",
     "index",
     "match",
     "why",
