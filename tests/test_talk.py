@@ -576,7 +576,10 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("back from holiday", "Welcome back! <code>/resume</code> turns your notifications on"),
         ("why did I get this job", "reply <code>why?</code> to its message"),  # not /why did …
         ("why https://example.com/jobs/1", "<code>/why https://example.com/jobs/1</code>"),
-        ("I'm moving to Amsterdam next month", "<code>/alert backend location:amsterdam</code>"),
+        (
+            "I'm moving to Amsterdam next month",
+            "<code>/alert &lt;your keywords&gt; location:amsterdam</code>",
+        ),
         ("what does remote:yes mean", "<code>/help alert</code> shows how to write an alert"),
         ("how do I use OR", "<code>/help alert</code> shows how to write an alert"),
         ("are there any staff roles?", "<code>/alert staff</code>"),
@@ -629,7 +632,7 @@ async def test_where_one_lives_offers_its_clock_and_where_one_moves_is_the_place
     assert await say(handlers, "I live in New York") == (
         "Living in New York? <code>/timezone New York</code> puts your digests and quiet hours "
         "on its clock. For the jobs there, an alert of your words and the place: <code>/alert "
-        "backend location:&quot;new york&quot;</code>."
+        "&lt;your keywords&gt; location:&quot;new york&quot;</code>."
     ), "no kind of job said: the place is where one lives, an alert of it alone is no help"
     moving = await say(handlers, "rust jobs, I'm moving to Lisbon")
     assert "<code>/alert rust location:lisbon</code>" in moving, moving

@@ -27,7 +27,7 @@ _WORKPLACE_ASIDE = re.compile(r"^(?:fully |100% |full |partially )?(remote|hybri
 _CONTRACT_ASIDE = re.compile(r"^(?:\S+ )?contract(?:or)?(?: \S+){0,2}$")  # "6-month contract"
 _TITLE_KINDS = (
     ("intern", re.compile(r"\b(?:intern|internship|werkstudent|working student|apprentice)\b")),
-    ("part_time", re.compile(r"\bpart[- ]?time\b")),
+    ("part_time", re.compile(r"\b(?:part[- ]?time|teilzeit)\b")),  # (German: Teilzeit)
     ("freelance", re.compile(r"\bfreelancer?\b")),
     ("temporary", re.compile(r"\b(?:temporary|fixed[- ]term)\b")),
 )  # anywhere in a title: none of these words says what a job does
@@ -90,10 +90,10 @@ def workplace(value: str | None, remote: bool | None = None, location: str = "")
 _EMPLOYMENT = (
     ("intern", re.compile(r"intern(?!ation)|trainee|apprentice|werkstudent|workingstudent")),
     ("freelance", re.compile(r"freelance")),
-    ("part_time", re.compile(r"parttime")),
+    ("part_time", re.compile(r"parttime|teilzeit")),
     ("temporary", re.compile(r"temporary|temp$|shortterm|seasonal|fixedterm")),
     ("contract", re.compile(r"contract|1099")),
-    ("full_time", re.compile(r"fulltime|permanent|regular|employee")),
+    ("full_time", re.compile(r"fulltime|permanent|regular|employee|vollzeit")),
 )
 
 

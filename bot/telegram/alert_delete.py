@@ -15,6 +15,14 @@ esc = html.escape
 ALL = re.compile(r"(?:all|every(?:thing| alert)?)(?: (?:of )?(?:my|the)?\s*alerts?)?")
 
 
+def which(mine: list[Alert]) -> str:
+    """/delete alone: the /delete of the one alert there is, or which ones there are."""
+    if len(mine) == 1:
+        only = f"#{mine[0].id} <b>{esc(mine[0].query)}</b>"
+        return f"Your only alert is {only}: <code>/delete {mine[0].id}</code> deletes it."
+    return "Which alert? Send <code>/delete 3</code>." + yours(mine)
+
+
 def delete_all(mine: list[Alert]) -> str | OutgoingMessage:
     """The confirm that /delete all asks, with the user's alerts named."""
     if not mine:
@@ -49,10 +57,12 @@ def delete_several(store: Stores, chat_id: int, ids: list[int], mine: list[Alert
 
 def gone(deleted: list[Alert]) -> str:
     """That the alerts are deleted, each with the /alert that brings it back ("" for none)."""
+    if not deleted:  # ("/delete 8 9" of none of theirs: it named no id)
+        return ""
     if len(deleted) == 1:
         query = esc(deleted[0].query)
         back = f"<code>/alert {query}</code> brings it back"
         return f"Alert #{deleted[0].id} deleted (<b>{query}</b>): {back}."
     backs = ", ".join(f"<code>/alert {esc(a.query)}</code>" for a in deleted)
     ids = ids_named([a.id for a in deleted])
-    return f"Alerts {ids} deleted. To bring one back: {backs}." if deleted else ""
+    return f"Alerts {ids} deleted. To bring one back: {backs}."

@@ -228,6 +228,7 @@ class AlertCommands:
             now += (
                 f" (it was <b>{esc(was)}</b>: <code>/edit {alert_id} {esc(was)}</code> undoes it)"
             )
+            now += edit_asked.words_kept(alert_id, was, query.root)  # (remote:hybrid alone)
         return f"{now}{note}{unstated}\n{summary}"
 
     def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:
@@ -235,7 +236,7 @@ class AlertCommands:
         after a confirm."""
         mine = store.alerts.alerts(msg.chat_id)
         if not arg.lstrip("#").strip():
-            return "Which alert? Send <code>/delete 3</code>." + yours(mine)
+            return alert_delete.which(mine)
         if alert_delete.ALL.fullmatch(arg.strip().lower()) and not any(
             a.query == arg for a in mine
         ):

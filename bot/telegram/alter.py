@@ -20,8 +20,8 @@ from bot.view import stored_query
 esc = html.escape
 
 _ALERT = r"\s+(?:my\s+|the\s+|all\s+(?:my\s+)?)?alerts?(?:\s+(?:#\s?|number\s+)?(?P<id>\d{1,6}))?"
-_POLITE = r"(?:please\s+|pls\s+)?(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
-_END = r"(?:\s+(?:too|also|as\s+well|please|pls|for\s+me))*[\s.!?]*"
+_POLITE = r"(?:please\s+|pls\s+|bitte\s+)?(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
+_END = r"(?:\s+(?:too|also|as\s+well|please|pls|bitte|for\s+me))*[\s.!?]*"
 _REMOVE = re.compile(
     rf"{_POLITE}(?:remove|delete|drop|take)\s+(?:the\s+word\s+)?(?P<what>.+?)\s+"
     rf"(?:out\s+of|off|from){_ALERT}{_END}",
@@ -40,14 +40,22 @@ _ALSO = re.compile(
     re.IGNORECASE,
 )
 # ... or without naming the alert: "add scala", "can you add Scala?", "also kotlin please";
-# and a narrowing: "only remote jobs please", "English only", "just fintech".
+# and a narrowing: "only remote jobs please", "English only", "just fintech", "nur remote"
+# (German), "hybrid is fine, remote also" (either).
 _ADD_ALONE = re.compile(
     rf"{_POLITE}(?:add|include|also(?:\s+add|\s+include)?)\s+(?P<what>[\w\"“][^,;.!?]{{0,40}}?){_END}",
     re.IGNORECASE,
 )
+_FINE = r"\s+(?:is|are|would\s+be)\s+(?:fine|ok|okay|good)"
 _ONLY = (
-    re.compile(rf"{_POLITE}(?:only|just)\s+(?P<what>[\w\"“][^,;.!?]{{0,40}}?){_END}", re.I),
+    re.compile(rf"{_POLITE}(?:only|just|nur)\s+(?P<what>[\w\"“][^,;.!?]{{0,40}}?){_END}", re.I),
     re.compile(rf"(?P<what>[\w\"“][^,;.!?]{{0,40}}?)\s+only{_END}", re.IGNORECASE),
+    re.compile(
+        rf"(?P<what>\w[^,;.!?]{{0,40}}?){_FINE}(?:\s+(?:too|also))?(?:\s*[,;]\s*|\s+)"
+        rf"(?:(?:and|but)\s+)?(?:also\s+)?(?P<more>\w[^,;.!?]{{0,40}}?)(?:{_FINE})?{_END}",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?P<what>\w[^,;.!?]{{0,40}}?\s+or\s+\w[^,;.!?]{{0,40}}?){_FINE}{_END}", re.I),
 )
 _DOING = re.compile(  # "only send jobs once a day": how jobs come, not which
     r"\b(?:send|sends|show|get|give|notify|message|messages|tell|e-?mail|receive|once|daily|"
@@ -65,6 +73,7 @@ class Change:
     words: str
     alert_id: int | None
     only: bool = False  # "only remote jobs": the words of a narrowing, a new alert of it too
+    lead: str = ""  # what the /edits do, said first ("To add it")
 
 
 def asked(text: str) -> Change | None:
@@ -80,7 +89,8 @@ def asked(text: str) -> Change | None:
         return Change(True, m["what"].strip(" \"'“”"), None)
     for pattern in _ONLY:
         if (m := pattern.fullmatch(text)) and not _DOING.search(m["what"]):
-            narrowed = meant(f"only {m['what']} jobs") or ""  # ("only rust": a word)
+            what = f"{m['what']} or {m['more']}" if "more" in m.groupdict() else m["what"]
+            narrowed = meant(f"only {what} jobs") or ""  # ("only rust": a word)
             return Change(True, narrowed, None, only=True) if ":" in narrowed else None
     return None
 
@@ -94,6 +104,8 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
         if not alerts:
             return f"You have no alert #{change.alert_id}: /alerts lists yours."
     typed = (meant(f"{change.words} jobs") or change.words) if change.add else change.words
+    if not alerts and change.only:  # "nur remote": the jobs of it alone, as talk offers them
+        return f"To get a message for each new job like that, send {_both(typed)}"
     if not alerts:
         return f"You have no alert yet. <code>/alert {esc(typed if change.add else 'rust backend')}</code> adds one."
     try:
@@ -118,11 +130,15 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
     if not lines:
         whose = f"Alert #{change.alert_id} has" if change.alert_id else "Your alerts have"
         return f"{whose} it already: /alerts lists them."
-    lead = (
+    lead = change.lead or (
         "To take it out" if not change.add else "To keep to those" if change.only else "To add it"
     )
     alone = f"\nOr a new alert of them alone: <code>/alert {esc(typed)}</code>" * change.only
     return f"{lead} (tap to copy, then send):\n" + "\n".join(lines) + alone
+
+
+def _both(query: str) -> str:
+    return f"<code>/alert {esc(query)}</code>; to see the stored ones, <code>/search {esc(query)}</code>."
 
 
 def root_of(query: str) -> Node | None:

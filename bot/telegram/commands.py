@@ -7,7 +7,8 @@ without importing `handlers`, which registers them all.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bot.store import Stores
@@ -28,6 +29,16 @@ class Command:
 
 
 Route = Callable[[Stores, Incoming, str], Reply]  # a command, run on a worker thread
+
+
+_SPACED = re.compile(r"/\s(?P<name>\w{1,40})\b")  # "/ alert rust": a phone's space
+
+
+def slash_joined(text: str, commands: Mapping[str, Command]) -> str:
+    """`text` with the space a phone put after the command's slash taken out ("/ alert rust":
+    "/alert rust"), when the word after it is one of `commands`; else as it is."""
+    m = _SPACED.match(text)
+    return f"/{text[m.start('name') :]}" if m and m["name"].lower() in commands else text
 
 
 def help_index(commands: tuple[Command, ...], admin: tuple[Command, ...] = ()) -> str:

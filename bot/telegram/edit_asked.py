@@ -14,7 +14,20 @@ from collections.abc import Mapping
 
 from bot.models import Alert
 from bot.store import Stores
-from bot.syntax import And, Node, Or, Phrase, Prefix, Word
+from bot.syntax import (
+    And,
+    Attr,
+    Field,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Salary,
+    Word,
+    Years,
+    format_node,
+)
 from bot.telegram import alter
 from bot.telegram.args import no_such_alert, parse_id, without_alert_word, yours
 from bot.telegram.tips.sentence import meant
@@ -69,6 +82,34 @@ def not_a_query(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | 
     offer = alter.reply(store, msg, alter.Change(True, read, alert.id))
     alone = esc(f"/edit {alert.id} {read}")
     return f"{kept} {offer}\nFor those alone, without its words: <code>{alone}</code>."
+
+
+def words_kept(alert_id: int, was: str, now: Node) -> str:
+    """When an /edit put filters alone (`now`: remote:hybrid) in place of an alert that had
+    words (`was`: data analyst munich), the /edit that keeps them and adds the filters, as a
+    line to tell; "" otherwise. What was typed is a valid query, so it is done as typed."""
+    old = alter.root_of(was)
+    if old is None or _has_words(now) or not _has_words(old):
+        return ""
+    kinds = _kinds(now)  # (its other filters stay, unless the new ones say the same)
+    kept = [t for t in _terms(old) if _has_words(t) or not _kinds(t) & kinds]
+    both = format_node(And((*kept, *_terms(now))))
+    return f"\nTo keep its words: <code>{esc(f'/edit {alert_id} {both}')}</code>"
+
+
+def _terms(node: Node) -> tuple[Node, ...]:
+    return node.children if isinstance(node, And) else (node,)
+
+
+def _kinds(node: Node) -> set[str]:
+    """The filters a query names (location, remote, salary), in OR and NOT too."""
+    if isinstance(node, And | Or):
+        return set().union(*(_kinds(c) for c in node.children))
+    if isinstance(node, Not):
+        return _kinds(node.child)
+    if isinstance(node, Attr | Field):
+        return {node.name}
+    return {type(node).__name__.lower()} if isinstance(node, Salary | Years) else set()
 
 
 def _has_words(node: Node | None) -> bool:

@@ -34,7 +34,7 @@ from bot.telegram import (
 )
 from bot.telegram.access import ACCESS_COMMANDS, FIRST_ALERT, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
-from bot.telegram.commands import Command, Route
+from bot.telegram.commands import Command, Route, slash_joined
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.help import help_reply, unknown_command
 from bot.telegram.linked import link_reply
@@ -198,7 +198,7 @@ class Handlers:
         return await self._answer(msg)
 
     async def _answer(self, msg: Incoming) -> Reply | None:
-        m = _COMMAND.match(msg.text.strip())
+        m = _COMMAND.match(slash_joined(msg.text.strip(), _BY_NAME))  # ("/ alert rust")
         if not m and msg.group:
             return None
         name, arg = (m.group(1).lower(), (m.group(2) or "").strip()) if m else ("", "")

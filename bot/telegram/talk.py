@@ -206,8 +206,7 @@ def _offer(read: _Read) -> str:
         return DIDNT_UNDERSTAND
     shown = esc(text)
     if read.clock and _ONLY_PLACE.fullmatch(text):  # "I live in Berlin": no kind of job said
-        ask = "For the jobs there, an alert of your words and the place:"
-        return f"{hello}{read.clock.lstrip()} {ask} <code>/alert backend {shown}</code>."
+        return hello + place_template(read.clock, text)
     offer = (
         f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
         f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "
@@ -239,6 +238,23 @@ _LIVE = re.compile(
     r"this|soon|in)\b)",
     re.IGNORECASE,
 )
+
+
+def lives_in(text: str) -> tuple[str, str] | None:
+    """For "I live in Munich" (based, moving to), with no kind of job said: the /timezone line
+    of the place and its filter (location:munich); None for any other text."""
+    text = " ".join(text.split())
+    if len(text) > 200 or not (clock := _clock_there(text)):
+        return None
+    place = meant(_MOVING.sub(" in ", text))
+    return (clock, place) if place and _ONLY_PLACE.fullmatch(place) else None
+
+
+def place_template(clock: str, place: str) -> str:
+    """For one who said where they live and has no alert: the /alert of their words (theirs
+    to fill in) and the place."""
+    ask = "For the jobs there, an alert of your words and the place:"
+    return f"{clock.lstrip()} {ask} <code>/alert &lt;your keywords&gt; {esc(place)}</code>."
 
 
 def _clock_there(text: str) -> str:

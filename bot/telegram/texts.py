@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.store import Stores
-from bot.telegram import alert_list, alter, asked_how, latest, leaveout, quiet, replied
+from bot.telegram import alert_list, alter, asked_how, latest, leaveout, quiet, replied, talk
 from bot.telegram.args import ids_named
 from bot.transport import Incoming, Reply
 
@@ -40,6 +40,8 @@ def answer(msg: Incoming, now: datetime) -> Answer | None:
         return lambda store: leaveout.mute_offer(company)
     if (unwanted := leaveout.unwanted(text)) is not None:  # "no more crypto jobs"
         return lambda store: leaveout.reply(store, msg, unwanted)
+    if lives := talk.lives_in(text):  # "I live in Munich": their alerts there
+        return lambda store: _there(store, msg, *lives)
     if change := alter.asked(text):  # "remove crypto from alert 1"
         return lambda store: alter.reply(store, msg, change)
     if action := replied.said(text):  # "save", replying to a job's message
@@ -72,6 +74,17 @@ LEAST_PAY = (
     "to one with /edit. Jobs that state no salary then do not match; "
     "<code>(salary:&gt;=90k OR salary:none)</code> keeps them."
 )
+
+
+def _there(store: Stores, msg: Incoming, clock: str, place: str) -> str:
+    """ "I live in Munich": the /timezone of the place, and the /edit of each alert that keeps
+    to it (or, with none, the /alert to fill in with one's words)."""
+    if not store.alerts.alerts(msg.chat_id):
+        return talk.place_template(clock, place)
+    there = "For the jobs there, your alerts kept to it"
+    return (
+        clock.lstrip() + "\n" + alter.reply(store, msg, alter.Change(True, place, None, lead=there))
+    )
 
 
 def welcome_back(store: Stores, chat_id: int) -> str:

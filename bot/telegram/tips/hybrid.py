@@ -29,6 +29,12 @@ _REMOTE_LAST = re.compile(
     rf"remote\s+{_TO}(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
+# "in Munich, hybrid or remote in Germany": the way of working in the town named before it,
+# said as "hybrid in Munich or remote in Germany" (the town's jobs, the country's remote ones).
+_TOWN_FIRST = re.compile(
+    rf"\bin\s+(?P<town>{_NAME})\s*,?\s+{_WAY}\s+(?=(?:or|oder)\s+(?:fully\s+)?remote\s)",
+    re.IGNORECASE,
+)
 _HOW = {"hybrid": "hybrid"}  # on site, in the office: remote:no
 _ENDS = ".,;:!?)"
 
@@ -37,6 +43,7 @@ def hybrid_spelled(text: str) -> str:
     """`text` with remote work open to a region, or another way of working in a town, as the
     query of both: "(remote:yes from:europe OR remote:hybrid location:berlin)"; as it was
     when it says no such thing."""
+    text = _TOWN_FIRST.sub(_town_after, text)
     if (m := _REMOTE_FIRST.search(text)) and _region(" ".join(tokens(m["region"]))):
         town = _named(m["rest"], a_place)
         if town is not None and (how := m["how"] or _after(m["rest"], town[1])) is not None:
@@ -48,6 +55,11 @@ def hybrid_spelled(text: str) -> str:
             said = _either(" ".join(region[0]), tokens(m["town"]), m["how"])
             return f"{text[: m.start()]} {said} {m['rest'][region[1] :]}" if said else text
     return text
+
+
+def _town_after(m: re.Match[str]) -> str:
+    """ "in Munich, hybrid " as "hybrid in Munich ", when Munich is a place."""
+    return f"{m['how']} in {m['town']} " if a_place(" ".join(tokens(m["town"]))) else m[0]
 
 
 def _joined(before: str, said: str, after: str, how: str, said_first: str | None) -> str:

@@ -28,7 +28,8 @@ VAGUE_PAY = re.compile(
     re.IGNORECASE,
 )
 # Pay asked to be stated, with no amount ("that list the salary", "with salary listed",
-# "salary transparency"): salary:stated finds the jobs that state any.
+# "salary transparency", "jobs with salary", "mit Gehalt"): salary:stated finds the jobs that
+# state any.
 _STATED = r"(?:a\s+|the\s+|their\s+|its\s+)?(?:salary|salaries|pay|compensation)(?:\s+range)?"
 PAY_STATED = re.compile(
     rf"\b(?:(?:that|which)\s+)?(?:shows?|lists?|states?|includes?|posts?|discloses?|"
@@ -37,7 +38,9 @@ PAY_STATED = re.compile(
     r"published|info|information|transparency)\b"
     r"|\bwith\s+(?:a\s+|the\s+)?(?:listed|stated|posted|published|visible|transparent|"
     r"disclosed)\s+(?:salary|salaries|pay|compensation)(?:\s+range)?"
-    r"|\b(?:salary|pay)\s+transparency|\btransparent\s+(?:salary|salaries|pay)\b",
+    r"|\b(?:salary|pay)\s+transparency|\btransparent\s+(?:salary|salaries|pay)\b"
+    r"|\b(?:with|mit)\s+(?:a\s+|the\s+)?(?:salary|salaries|gehalt|gehaltsangaben?)"
+    r"(?=\s*(?:[,.;!?]|$)|\s+(?:only|please|pls|bitte|jobs|roles)\b)",  # "jobs with salary"
     re.IGNORECASE,
 )
 

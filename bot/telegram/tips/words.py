@@ -146,9 +146,11 @@ NO_WORDS = re.compile(
     r"|\b(?:seed|early|late|growth)[- ]stage\b"
     r"|\b(?:(?:from|of|in|during|posted)\s+)?(?:the\s+)?(?:next|this|last|past)\s+(?:week|month|year|"
     r"spring|summer|autumn|fall|winter)\b|\bsoon\b|\bin\s+"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|(?:(?<=part[- ]time)|(?<=parttime)|(?<=teilzeit))\s*\(?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*%\)?"
+    r"|\b\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*%(?=\s*(?:part[- ]?time|teilzeit)\b)",
     re.IGNORECASE,
-)  # when: "I'm moving to Amsterdam next month"
+)  # when: "I'm moving to Amsterdam next month"; how much of a week: "part time 80%"
 
 # Words that name a kind of job ("rust contract"): as words they find any text that has them
 # ("this contract", "mentoring interns"); type: finds the jobs the board or title marks so.
@@ -157,7 +159,7 @@ TYPES = {
     "freelancer": "contract", "internship": "internship", "intern": "internship",
     "internships": "internship",
     "fulltime": "full-time", "parttime": "part-time", "full time": "full-time",
-    "part time": "part-time",
+    "part time": "part-time", "vollzeit": "full-time", "teilzeit": "part-time",
 }  # fmt: skip
 
 
