@@ -1187,7 +1187,7 @@ async def test_an_alert_named_with_its_word_before_the_id(handlers, store) -> No
         await say(handlers, f"/alert {query}")
     assert (await say(handlers, "/edit alert 3 elixir")).startswith("✏️ Alert #3 now: <b>elixir")
     assert await say(handlers, "/delete alert 2") == (
-        "Alert #2 deleted (<b>go</b>): <code>/alert go</code> brings it back."
+        "Alert #2 deleted: <b>go</b>. <code>/alert go</code> brings it back."
     )
     assert await say(handlers, "/delete alerts 1 and #3") == (
         "Alerts #1 and #3 deleted. To bring one back: <code>/alert rust</code>, "
@@ -1210,7 +1210,7 @@ async def test_delete_by_query_and_a_delete_that_misses_names_the_alerts(handler
     )
     assert (await say(handlers, "/delete java")).endswith("nor one of your alerts." + yours)
     assert await say(handlers, "/delete Golang  remote:yes") == (  # the way back, as /edit's
-        "Alert #2 deleted (<b>golang remote:yes</b>): <code>/alert golang remote:yes</code> "
+        "Alert #2 deleted: <b>golang remote:yes</b>. <code>/alert golang remote:yes</code> "
         "brings it back."
     )
     assert [a.query for a in store.alerts.alerts(USER)] == ["rust"]
@@ -1273,7 +1273,7 @@ async def test_delete_takes_several_ids_as_people_list_them(store, now) -> None:
         "kotlin", "swift"
     )
     assert await say(handlers, "/delete 6 7 9") == (
-        "Alert #7 deleted (<b>elixir</b>): <code>/alert elixir</code> brings it back. You have "
+        "Alert #7 deleted: <b>elixir</b>. <code>/alert elixir</code> brings it back. You have "
         "no alert #6 or #9. No alert is left: "
         "<code>/alert rust backend</code> adds one."
     )

@@ -268,7 +268,7 @@ async def test_edit_markup_and_duplicates(tmp_path, tg) -> None:
             (1, "golang backend"), (2, "go")
         ]  # fmt: skip
         assert (
-            "Alert #2 deleted (go): /alert go brings it back."
+            "Alert #2 deleted: go. /alert go brings it back."
             in (await say(tg, "/delete 2")).visible_text
         )
     assert not tg.errors

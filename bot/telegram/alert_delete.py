@@ -62,7 +62,7 @@ def gone(deleted: list[Alert]) -> str:
     if len(deleted) == 1:
         query = esc(deleted[0].query)
         back = f"<code>/alert {query}</code> brings it back"
-        return f"Alert #{deleted[0].id} deleted (<b>{query}</b>): {back}."
+        return f"Alert #{deleted[0].id} deleted: <b>{query}</b>. {back}."
     backs = ", ".join(f"<code>/alert {esc(a.query)}</code>" for a in deleted)
     ids = ids_named([a.id for a in deleted])
     return f"Alerts {ids} deleted. To bring one back: {backs}."
