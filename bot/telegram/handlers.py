@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.config import AlertsConfig, FollowConfig
-from bot.errors import QueryError, StoreBusy
+from bot.errors import StoreBusy
 from bot.models import OutgoingMessage
 from bot.store import Db, Stores, utcnow
 from bot.telegram import (
@@ -30,18 +30,16 @@ from bot.telegram import (
     search_pages,
     settings_menu,
     texts,
-    tips,
 )
 from bot.telegram.access import ACCESS_COMMANDS, FIRST_ALERT, AccessCommands
 from bot.telegram.admin import ADMIN_COMMANDS, ADMIN_MENU, AdminCommands
 from bot.telegram.commands import Command, Route, slash_joined
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.help import help_reply, unknown_command
-from bot.telegram.linked import link_reply
 from bot.telegram.presses import Presses
+from bot.telegram.search_command import SEARCH, SearchCommand
 from bot.telegram.split import visible_text
 from bot.telegram.talk import ASKS_WHY, suggestion
-from bot.telegram.tips.repair import query_fix
 from bot.transport import Incoming, Press, PressAnswer, Reply
 from bot.wording import plural, shorten
 
@@ -64,15 +62,7 @@ COMMANDS: tuple[Command, ...] = (
     *settings_menu.COMMANDS,
     *delivery_modes.COMMANDS,
     *pausing.COMMANDS,
-    Command(
-        "search",
-        "<query>",
-        "Search stored jobs",
-        "/search golang remote:yes — the latest stored jobs that match, written like an alert, 5 a "
-        "page: Older ▶ and ◀ Newer turn the pages. Written as a sentence (rust jobs in berlin), "
-        "it shows what the filters it likely means find when the words alone find nothing.",
-        "Jobs",
-    ),
+    SEARCH,
     *follow.COMMANDS,
     *muting.COMMANDS,
     *saving.COMMANDS,
@@ -148,6 +138,7 @@ class Handlers:
         )
         self.modes = delivery_modes.DeliveryModes(clock)
         self.settings = settings_menu.SettingsMenu(clock)
+        self.search = SearchCommand(self.alert_cmds)
         self._routes = self._command_routes(clock)
         self.presses = Presses(self.db, clock)
         self.presses.register(buttons.PRESSES)
@@ -155,7 +146,7 @@ class Handlers:
             {
                 alert_presses.PREFIX: alert_presses.AlertMenu(self.alert_cmds).press,
                 "s": self.control.press_stop,
-                search_pages.PREFIX: self._press_search,
+                search_pages.PREFIX: self.search.press,
             }
         )
         self.presses.register(self.settings.presses())
@@ -177,6 +168,7 @@ class Handlers:
             | pausing.PauseCommands(clock).routes()
             | muting.MuteCommands(clock).routes()
             | saving.routes(clock)
+            | self.search.routes()
         )
 
     @property
@@ -269,27 +261,3 @@ class Handlers:
         filter of the alert language (/help salary) or of the board kinds (help.py)."""
         admin = self.admin is not None and self.admin.is_admin(msg)
         return help_reply(arg, COMMANDS, ADMIN_MENU, admin)
-
-    def cmd_search(self, store: Stores, msg: Incoming, arg: str) -> Reply:
-        """The latest stored jobs that match, a page at a time."""
-        if not arg:
-            return "What should I look for? e.g. <code>/search golang</code>. /help search"
-        if "://" in arg and (said := link_reply(arg.strip())):  # a job's or a board's link
-            return said
-        try:
-            query, _, typed = self.alert_cmds.parse(arg)
-        except QueryError as exc:
-            fix = query_fix(exc, alerts_menu.clean_query(arg)[0], "/search")
-            return f"I can't search for that: {esc(str(exc))}.{fix or ' /help search shows how.'}"
-        first = search_pages.first_page(store, msg.chat_id, query, typed, self.scan_limit)
-        reply, shown, found = first
-        if isinstance(reply, str):  # one page or none: maybe "rust, go" meant either
-            tipped = tips.search_tips(query.root, typed) if shown is query else ""
-            unstated = self.alert_cmds.search_unstated_tip(store, msg.chat_id, shown)
-            reply += tipped + unstated
-            if not found and not tipped:  # (a tip offers a search that finds it already)
-                reply += search_pages.held_back(store, msg.chat_id, shown, not unstated)
-        return reply
-
-    def _press_search(self, store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
-        return search_pages.press(store, press, rest, now, self.scan_limit)
