@@ -43,9 +43,18 @@ class _Handler(BaseHTTPRequestHandler):
             self.board.connections.add(self.client_address)
             self.board.active += 1
             self.board.max_active = max(self.board.max_active, self.board.active)
+        self.counted = True
         try:
             self._get()
         finally:
+            self._answered()
+
+    def _answered(self) -> None:
+        """A request is active until its answer starts: once the client may have it, the
+        client's next request must not find this one still counted (`max_active` read 3 of a
+        limit of 2, one run in many, when the count ended after the answer was written)."""
+        if getattr(self, "counted", False):
+            self.counted = False
             with self.board.lock:
                 self.board.active -= 1
 
@@ -86,6 +95,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(
         self, status: int, body: bytes, ctype: str, headers: dict, drip: float = 0.0
     ) -> None:
+        self._answered()
         try:
             self.send_response(status)
             self.send_header("Content-Type", ctype)
