@@ -4,6 +4,8 @@ chat lets its user press the same buttons."""
 from __future__ import annotations
 
 import io
+import logging
+import threading
 from dataclasses import replace
 
 import pytest
@@ -14,6 +16,7 @@ from bot.sender import Sender
 from bot.store import Stores
 from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.handlers import Handlers
+from tests.waiting import until
 
 A, B = 1, 2
 
@@ -114,3 +117,28 @@ def test_a_muted_company_mutes_no_other(store: Stores, now, muted: str, other: s
     store.users.subscribe(A, now)
     store.choices.mute_company(A, muted, now)
     assert not store.choices.is_muted(A, other)
+
+
+class _GoneTerminal(io.StringIO):
+    """A terminal that went away under the console (tmux killed, ssh dropped): EIO."""
+
+    def readline(self, size: int | None = -1) -> str:
+        raise OSError(5, "Input/output error")
+
+
+async def test_a_terminal_that_goes_away_ends_the_console_s_input_quietly(
+    store: Stores, now, caplog
+) -> None:
+    """It printed a thread's traceback to stderr at every such stop."""
+    console = ConsoleTransport(_GoneTerminal(), io.StringIO())
+    handlers = Handlers(store.db, clock=lambda: now)
+    seen: list[BaseException] = []
+    hook, threading.excepthook = threading.excepthook, lambda args: seen.append(args.exc_value)
+    try:
+        with caplog.at_level(logging.INFO):
+            await console.start(handlers, handlers.press)
+            await until(lambda: "console input closed; alerts keep printing here" in caplog.text)
+    finally:
+        threading.excepthook = hook
+        await console.stop()
+    assert seen == [], "no thread died with a traceback"

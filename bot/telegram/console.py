@@ -105,8 +105,11 @@ class ConsoleTransport:
 
         def pump() -> None:  # a daemon thread, so a pending readline never blocks exit
             try:
-                for line in iter(self.stdin.readline, ""):
-                    loop.call_soon_threadsafe(lines.put_nowait, line)
+                try:
+                    for line in iter(self.stdin.readline, ""):
+                        loop.call_soon_threadsafe(lines.put_nowait, line)
+                except OSError:  # the terminal went away (EIO): its input ended, as at EOF
+                    pass
                 loop.call_soon_threadsafe(lines.put_nowait, "")
             except (RuntimeError, ValueError):  # the loop or stdin closed under us: we are exiting
                 return
