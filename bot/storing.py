@@ -29,6 +29,7 @@ from bot.store import (
     Saved,
 )
 from bot.streaks import Streaks
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -131,12 +132,13 @@ class PollWriter:
     def _report(self, board: BoardState, rec: RecordResult, new: int, enqueued: int) -> None:
         if rec.baseline:
             log.info(
-                "board %s: baseline of %d postings stored (not notified)", board.name, rec.seen
-            )
+                "board %s: baseline of %s stored (not notified)",
+                board.name, plural(rec.seen, "posting"),
+            )  # fmt: skip
         elif new or rec.closed or enqueued:
             log.info(
-                "board %s: %d new, %d changed, %d closed; %d alerts queued",
-                board.name, new, len(rec.changed), len(rec.closed), enqueued,
+                "board %s: %d new, %d changed, %d closed; %s queued",
+                board.name, new, len(rec.changed), len(rec.closed), plural(enqueued, "alert"),
             )  # fmt: skip
         if enqueued:
             self.on_enqueued()

@@ -88,7 +88,7 @@ async def admin(store: Stores):
 async def test_addboard_takes_a_careers_page(admin, store, boards) -> None:
     page = _serve(boards, "jsonld_only.html", "/oakridge/careers")
     added = await admin.handle("addboard", say(ADMIN), f"{page} Oakridge")
-    assert added.startswith("Added <b>Oakridge</b> (jsonld): 1 postings stored as its baseline")
+    assert added.startswith("Added <b>Oakridge</b> (jsonld): 1 posting stored as its baseline")
     assert store.boards.board("Oakridge").endpoint == page
 
 

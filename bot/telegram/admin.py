@@ -24,7 +24,7 @@ from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
 from bot.transport import Incoming
-from bot.wording import shorten
+from bot.wording import plural, shorten
 
 log = logging.getLogger(__name__)
 esc = html.escape
@@ -188,7 +188,7 @@ class AdminCommands:
         self.scheduler.add(name, self.interval, first_in=self.interval)
         log.info("board %s (%s) added from chat: %s", name, kind, url)
         return (
-            f"Added <b>{esc(name)}</b> ({kind}): {outcome.seen} postings stored as its baseline; "
+            f"Added <b>{esc(name)}</b> ({kind}): {plural(outcome.seen, 'posting')} stored as its baseline; "
             f"polling every {format_duration(self.interval)}. New postings from now on reach matching alerts."
         )
 
