@@ -80,3 +80,17 @@ async def test_a_place_or_a_word_of_talk_is_not_offered_as_a_company_to_follow(
 
 async def test_a_name_no_job_has_is_still_offered_as_a_company(handlers) -> None:
     assert "<code>/follow Monzo</code>" in await say(handlers, "/alert monzo")
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("rust jobs 2025 over 90k €", "rust 2025 salary:>=EUR90k"),
+        ("python jobs in 2026, 80k€", "python 2026 salary:>=EUR80k"),
+    ],
+)
+async def test_a_year_beside_a_currency_is_no_pay(handlers, text: str, meant: str) -> None:
+    """A number written in full is pay when a currency is said ("60000€"), but a year is not
+    (it was salary:>=EUR2025)."""
+    reply = html.unescape(await say(handlers, text))
+    assert f"send <code>/alert {meant}</code>" in reply, reply

@@ -144,12 +144,19 @@ def _amount_at(
         return Found(_salary(">=", lakhs[0], currency), 2, lakhs[1], True)
     if (spaced := _spaced_at(terms, i)) is not None:  # "60 k", as a phone spaces it
         return Found(_salary(">=", spaced, code or currency), 2, spaced, True)
-    if (bare := amount(terms[i], bare=not currency)) is not None:  # "60000€": currency said
+    if (bare := amount(terms[i], bare=True) or _in_full(terms[i], currency)) is not None:
         return Found(_salary(">=", bare, code or currency), 1 + bool(code), _typed(terms[i]), True)
     if (span := _span(terms[i])) is not None:  # "100k-150k", "80-100k"
         said = "-".join(format_node(terms[i]).strip('"').split())
         return Found(_salary("", span, code or currency), 1 + bool(code), said, True)
     return None
+
+
+def _in_full(term: Node, currency: str) -> str | None:
+    """A yearly amount written in full, with no k, when the text names a currency ("60000€"):
+    five digits or more, so neither a year ("2025") nor a head count ("3000") is read as pay."""
+    token = word_of(term)
+    return token if currency and token.isdigit() and 5 <= len(token) <= 7 else None
 
 
 def _spaced_at(terms: list[Node], i: int) -> str | None:
