@@ -27,7 +27,7 @@ ENV PATH=/opt/jobbot/bin:$PATH
 # once a token is set). Mount your own at /etc/jobbot/config.toml; relative paths in it are
 # relative to /etc/jobbot, which is not this user's, so set storage.path = "/data/jobbot.db".
 ENV XDG_DATA_HOME=/data PYTHONUNBUFFERED=1
-# /healthz and /metrics (see the README's "Observe"); publish 9464 to let Prometheus scrape it.
+# /healthz and /metrics (see docs/operating.md, "Observe"); publish 9464 to let Prometheus scrape it.
 ENV JOBBOT_SERVER_LISTEN=0.0.0.0:9464
 EXPOSE 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build the image and check that a container of it turns healthy against a fake Telegram and a
 # loopback board, and that one with a folder for its config.toml stops at once: the checks the
-# README's Docker way rests on. Needs a Docker engine; run it from
+# Docker way of docs/operating.md (Deploy) rests on. Needs a Docker engine; run it from
 # the checkout after `make test` (it uses .venv and tests/fake_telegram.py).
 #   deploy/docker-smoke.sh                      # builds on python:3.12-slim
 #   JOBBOT_BASE=my-python:3.11 deploy/docker-smoke.sh   # any image with python and pip

@@ -1,4 +1,8 @@
-"""The docs stay true: every source kind and every command is documented where users look."""
+"""The docs stay true: every source kind and every command is documented where users look.
+
+README.md is the short front page (quick start, one line per command, the board table); the
+detail lives in docs/: using.md (job seekers), alerts.md (the alert language), operating.md (the
+person who runs the bot) and development.md (a newcomer developer)."""
 
 from __future__ import annotations
 
@@ -16,12 +20,25 @@ from bot import sources
 from bot.cli import parser
 from bot.config import EXAMPLE_CONFIG
 from bot.sources import catalog
+from bot.telegram.access import ACCESS_COMMANDS
 from bot.telegram.admin import ADMIN_COMMANDS
 from bot.telegram.handlers import COMMANDS, Handlers
 from bot.transport import Incoming
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
+DOCS = ROOT / "docs"
+USING = (DOCS / "using.md").read_text()
+OPERATING = (DOCS / "operating.md").read_text()
+DEVELOPMENT = (DOCS / "development.md").read_text()
+
+
+def section(text: str, heading: str) -> str:
+    """The part of `text` from `heading` (a whole line) to the next heading of its level."""
+    level = heading.split(" ", 1)[0]
+    start = text.index(f"\n{heading}\n")
+    end = re.search(rf"^{level} ", text[start + len(heading) + 2 :], re.M)
+    return text[start : start + len(heading) + 2 + end.start()] if end else text[start:]
 
 
 @pytest.mark.parametrize("kind", sources.kinds())
@@ -57,20 +74,50 @@ def test_the_catalog_command_rewrites_a_stale_table_and_leaves_a_fresh_one(
         catalog.main([str(readme)])
 
 
-@pytest.mark.parametrize("name", [c.name for c in COMMANDS] + list(ADMIN_COMMANDS))
-def test_every_telegram_command_is_in_the_readme(name: str) -> None:
-    assert f"`/{name}" in README
+def mentions(line: str, name: str) -> bool:
+    """`line` names the command `/name` (not `/name` as the start of a longer one)."""
+    return re.search(rf"(?<![\w/])/{re.escape(name)}(?![\w-])", line) is not None
 
 
-def test_every_cli_command_is_in_the_readme() -> None:
+@pytest.mark.parametrize(
+    "name", [c.name for c in COMMANDS] + list(ADMIN_COMMANDS + ACCESS_COMMANDS)
+)
+def test_every_telegram_command_is_in_the_readmes_command_table(name: str) -> None:
+    """The README's tables give every command, a user's or an admin's, a line of its own."""
+    rows = [line for line in section(README, "## Commands").splitlines() if line.startswith("|")]
+    assert [row for row in rows if f"`/{name}" in row and mentions(row, name)], (
+        f"/{name}: give it a line in README.md's command table"
+    )
+
+
+@pytest.mark.parametrize("name", [c.name for c in COMMANDS])
+def test_every_command_is_documented_in_the_users_guide(name: str) -> None:
+    """docs/using.md has a section on every command a user has, under its name."""
+    headings = [line for line in USING.splitlines() if line.startswith("### /")]
+    assert [h for h in headings if mentions(h, name)], f"docs/using.md has no ### /{name}"
+
+
+@pytest.mark.parametrize("name", list(ADMIN_COMMANDS + ACCESS_COMMANDS))
+def test_every_admin_command_is_documented_for_the_operator(name: str) -> None:
+    """An admin's command is the operator's business: docs/operating.md's table details it."""
+    table = section(OPERATING, "## Admins and their commands")
+    rows = [line for line in table.splitlines() if line.startswith("| `/")]
+    assert [row for row in rows if mentions(row.split(" | ")[0], name)], (
+        f"/{name}: give it a row in docs/operating.md's table of admin commands"
+    )
+
+
+def test_every_cli_command_is_in_the_readme_and_the_operators_guide() -> None:
     sub = next(a for a in parser()._actions if a.dest == "command")
+    reference = section(OPERATING, "## Command line")
     for name in sub.choices:
         assert f"`jobbot {name}" in README, name
+        assert f"| `jobbot {name}" in reference, name
 
 
 BOT = Path(__file__).resolve().parents[1] / "bot"
-# Packages whose every module the README's map of `bot/` names (`sources/` is one module per
-# kind, in the board table).
+# Packages whose every module the map of `bot/` in docs/development.md names (`sources/` is one
+# module per kind, in the README's board table).
 MAPPED = ("", "store", "telegram", "telegram/tips", "normalize")
 
 
@@ -83,17 +130,80 @@ MAPPED = ("", "store", "telegram", "telegram/tips", "normalize")
         if path.name != "__init__.py"
     ],
 )
-def test_every_module_is_on_the_readmes_map_of_bot(module: str) -> None:
-    """A newcomer finds every module's job in the Development section's table."""
-    table = README[README.index("## Development") : README.index("### Adding a board kind")]
+def test_every_module_is_on_the_map_of_bot(module: str) -> None:
+    """A newcomer finds every module's job in docs/development.md's map of `bot/`."""
+    table = section(DEVELOPMENT, "## Map of `bot/`")
     name = module.rsplit("/", 1)[-1]
     stem = name.removesuffix(".py")
-    assert f"`{name}`" in table or f"`{stem}`".lower() in table.lower(), module
+    assert f"`{name}`" in table or f"`{stem}`".lower() in table.lower(), (
+        f"{module}: give it a row in docs/development.md's map of `bot/`"
+    )
 
 
 def test_readme_starts_with_the_two_commands() -> None:
     head = README[:800]
     assert "make run" in head and "make test" in head
+
+
+def test_the_readme_stays_short() -> None:
+    """The README is a front page a newcomer reads whole; the detail goes in docs/."""
+    assert len(README.encode()) < 16_000, "move the detail into docs/ (see README's Documentation)"
+
+
+MARKDOWN = [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
+
+
+def slug(heading: str) -> str:
+    """A heading's anchor as GitHub makes it: its text lower-cased, punctuation but - and _
+    dropped, each space a -."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading)  # a link: its text
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
+def anchors(path: Path) -> set[str]:
+    """Every heading anchor of a Markdown file, a repeated one numbered as GitHub numbers it."""
+    seen: dict[str, int] = {}
+    found = set()
+    text = re.sub(r"^```.*?^```", "", path.read_text(), flags=re.M | re.S)
+    for heading in re.findall(r"^#{1,6} (.+?)#*$", text, re.M):
+        base = slug(heading)
+        found.add(f"{base}-{seen[base]}" if base in seen else base)
+        seen[base] = seen.get(base, 0) + 1
+    return found
+
+
+def relative_links(path: Path) -> list[str]:
+    """The targets of a Markdown file's links that point into this repository."""
+    text = re.sub(r"^```.*?^```", "", path.read_text(), flags=re.M | re.S)
+    text = re.sub(r"(`+).+?\1", "code", text, flags=re.S)  # code spans are not links
+    targets = re.findall(r"\]\(([^)\s]+)\)", text)
+    return [t for t in targets if not re.match(r"[a-z][a-z0-9+.-]*:", t)]
+
+
+@pytest.mark.parametrize("path", MARKDOWN, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_relative_link_in_the_docs_leads_somewhere(path: Path) -> None:
+    """A link to a file names one that exists, and a #fragment a heading of it."""
+    links = relative_links(path)
+    broken = []
+    for link in links:
+        target, _, fragment = link.partition("#")
+        file = (path.parent / target).resolve() if target else path
+        if not file.exists():
+            broken.append(f"{link}: no such file")
+        elif fragment and (file.suffix != ".md" or fragment not in anchors(file)):
+            broken.append(f"{link}: no such heading")
+    assert not broken, broken
+
+
+def test_the_link_check_reads_links_and_anchors_as_github_does() -> None:
+    assert slug("Map of `bot/`") == "map-of-bot"
+    assert slug("/pause, /resume") == "pause-resume"
+    assert slug("Tests, lint and the house's shape") == "tests-lint-and-the-houses-shape"
+    assert slug("Observe_this -- now") == "observe_this----now"
+    assert "usingmd" not in anchors(DOCS / "using.md")
+    assert "digests-quiet-hours-and-pauses" in anchors(DOCS / "using.md")
+    assert relative_links(ROOT / "README.md")
+    assert "docs/using.md#alert" in relative_links(ROOT / "README.md")
 
 
 async def test_help_kinds_lists_every_kind_from_the_registry(store) -> None:
