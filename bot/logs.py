@@ -105,13 +105,16 @@ class JsonFormatter(logging.Formatter):
 
 
 def setup(level: int = logging.INFO, fmt: str = "text") -> None:
-    """One stderr handler, concise lines (`fmt` "json": JSON lines); chatty libraries turned
-    down to WARNING."""
+    """One stderr handler, concise lines dated to the second in local time, so a log kept for
+    days reads without guessing the day (`fmt` "json": JSON lines, UTC); chatty libraries
+    turned down to WARNING."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
         JsonFormatter()
         if fmt == "json"
-        else RedactingFormatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s", "%H:%M:%S")
+        else RedactingFormatter(
+            "%(asctime)s %(levelname)-7s %(name)s: %(message)s", "%Y-%m-%d %H:%M:%S"
+        )
     )
     root = logging.getLogger()
     root.handlers[:] = [handler]

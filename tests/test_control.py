@@ -573,7 +573,7 @@ async def test_command_menus_per_scope_and_help_in_groups(tmp_path, tg) -> None:
     assert {"alerts", "edit", "why", "export", "import", "stop"} <= set(names)
     assert "boards" not in names and [c["command"] for c in admin] == [
         *names,
-        *["boards", "addboard", "removeboard", "stats", "invite", "invites", "revoke"],
+        *["boards", "addboard", "removeboard", "stats", "users", "invite", "invites", "revoke"],
         *["ban", "unban", "broadcast"],
     ]
     for group in ("Alerts", "Delivery", "Jobs", "Account"):

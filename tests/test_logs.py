@@ -66,3 +66,19 @@ def test_json_formatter_redacts_tracebacks_and_adds_the_fields_in_scope(caplog) 
     line = json.loads(logs.JsonFormatter().format(caplog.records[-1]))
     assert line["chat"] == 42 and line["job"] == "Acme:7" and "board" not in line
     assert secret not in json.dumps(line) and "bot[token]/sendMessage" in line["traceback"]
+
+
+def test_text_log_lines_carry_the_date(capsys) -> None:
+    """A log kept for days says which day each line is from."""
+    import re
+
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        logs.setup()
+        logging.getLogger("bot.poller").info("poll %s: ok", "Acme")
+    finally:
+        root.handlers[:], level = saved
+        root.setLevel(level)
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d INFO    bot\.poller: poll Acme: ok", line)

@@ -136,7 +136,8 @@ async def test_healthz_is_200_then_503_while_sending_is_paused_and_stats_says_so
 
         stats = await bot.say(ADMIN, "/stats")
         assert stats.startswith("✅ <b>Healthy</b>")
-        assert "<b>Users</b>: 1 active" in stats and "<b>Alerts</b>: 1 (0 paused)" in stats
+        assert "<b>Users</b>: 1 active, 0 paused, 0 left (/stop, a block or a ban): /users" in stats
+        assert "<b>Alerts</b>: 1 (0 paused)" in stats
         assert "polls: 2 (0 failed)" in stats and "messages: 1 sent" in stats
         assert "time to alert: average 1m30s, 100% within 15m" in stats
         assert "0 held for digests, quiet hours or pauses" in stats

@@ -8,7 +8,7 @@ reads again; `jobs` a posting and its copies on other boards
 as one job (/why, the buttons, "also on"); `users` users and their settings; `alerts` their
 alerts; `choices` the jobs they hid and companies they muted; `saved` the jobs they saved
 for later; `outbox` the deliveries; `held` those held for a summary; `follows` the boards
-users follow; `access` invites and bans; `notices` the admins' broadcasts; `rates` the
+users follow; `access` invites and bans; `roster` who uses the bot, for the admins' /users; `notices` the admins' broadcasts; `rates` the
 exchange rates in use; `textindex` the postings' text index (`fulltext`, its schema);
 `retention` what may be pruned (`Pruning`). `columns` maps a `Posting` to its columns and back. Rows are read by column name. Not stores but functions over
 connections of their own: `stats` (the figures /healthz, /metrics and /stats read), `restore`
@@ -44,6 +44,7 @@ from bot.store.outbox_rows import OutboxItem, OutboxState, SentJob
 from bot.store.postings import Postings, RecordResult
 from bot.store.rates import ExchangeRates
 from bot.store.retention import Pruning
+from bot.store.roster import Roster
 from bot.store.saved import Keep, Saved, SavedJob
 from bot.store.stamps import from_iso, iso, utcnow
 from bot.store.textindex import TextIndex
@@ -76,6 +77,7 @@ __all__ = [
     "Postings",
     "Pruning",
     "RecordResult",
+    "Roster",
     "Saved",
     "SavedJob",
     "SentJob",
@@ -114,6 +116,7 @@ class Stores:
     notices: Notices
     text: TextIndex
     rates: ExchangeRates
+    roster: Roster
 
     @classmethod
     def over(cls, db: Db) -> Self:
@@ -135,6 +138,7 @@ class Stores:
             Notices(db),
             TextIndex(db),
             ExchangeRates(db),
+            Roster(db),
         )
 
     @classmethod

@@ -22,11 +22,13 @@ from bot.store import Stores, utcnow
 from bot.telegram.commands import Command
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.invites import INVITE_COMMANDS, INVITE_MENU, InviteCommands, invite_code, named
+from bot.telegram.users_command import USERS_MENU, users_reply
 from bot.transport import Incoming
 from bot.wording import plural
 
 log = logging.getLogger(__name__)
 ACCESS_MENU = (
+    *USERS_MENU,
     *INVITE_MENU,
     Command("ban", "<user id>", "Ban a user", "No more commands or messages for them.", "Admin"),
     Command(
@@ -125,6 +127,9 @@ class AccessCommands:
         admin = msg.user_id or msg.chat_id
         commands = self.invites if name in INVITE_COMMANDS else self
         return await getattr(commands, f"cmd_{name}")(admin, arg)
+
+    async def cmd_users(self, admin: int, arg: str) -> str:
+        return await self.db.run(users_reply, arg, self.clock())
 
     async def cmd_ban(self, admin: int, arg: str) -> str:
         user = user_id(arg)

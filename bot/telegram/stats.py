@@ -47,7 +47,8 @@ def stats_text(
         if health.healthy
         else "⚠️ <b>Unhealthy</b>: " + html.escape("; ".join(health.reasons)),
         f"<b>Users</b>: {_n(users.get('active', 0))} active, {_n(users.get('paused', 0))} "
-        f"paused, {_n(users.get('stopped', 0) + users.get('blocked', 0))} gone",
+        f"paused, {_n(users.get('stopped', 0) + users.get('blocked', 0))} left (/stop, a "
+        "block or a ban): /users lists them",
         f"<b>Alerts</b>: {_n(figures.alerts)} ({_n(figures.alerts_paused)} paused)",
         f"<b>Boards</b>: {_n(figures.boards)} ({_n(figures.boards_failing)} failing), "
         f"{_n(figures.open_postings)} open postings; last good poll "
