@@ -34,6 +34,7 @@ import threading
 from pathlib import Path
 
 log = logging.getLogger(__name__)
+Waiter = tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]  # a burst waiting, its loop
 EVERY = 1.0  # seconds at least between two checkpoints (unless a writer waits for one)
 LOG_LIMIT = 64 * 1024 * 1024  # bytes of log a writer's burst runs to before it waits
 CATCH_UP = 10.0  # seconds a burst waits for a checkpoint before it writes on regardless
@@ -59,7 +60,7 @@ class Checkpointer:
         self.done = 0  # checkpoints run (tests and benchmarks read it)
         self.patience = CATCH_UP  # seconds a burst waits (`caught_up`)
         self._stuck = False  # a burst waited in vain: none waits until a checkpoint catches up
-        self._waiting: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
+        self._waiting: list[Waiter] = []
         self._lock = threading.Lock()
         self._wanted = threading.Event()  # a transaction committed, or a burst waits
         self._hurry = threading.Event()  # a burst waits: no pause after a checkpoint
@@ -139,15 +140,17 @@ class Checkpointer:
             return None
         return st.st_size, st.st_mtime_ns
 
-    def _checked(self, frames: int, copied: int) -> None:
+    def _checked(self, frames: int, copied: int, began: list[Waiter]) -> None:
         """A checkpoint copied `copied` of the log's `frames`: all of them wakes the bursts
-        waiting for it."""
+        that were waiting when it `began`. One that came to wait meanwhile committed after
+        the checkpoint read the log's length, so its frames may not be copied yet: it waits
+        for the next one (woken now, its transaction would write on at the log's end)."""
         if frames < 0 or copied < frames:
             return
         self._stuck = False
         with self._lock:
-            waiting, self._waiting = self._waiting, []
-        for loop, waiter in waiting:
+            self._waiting = [w for w in self._waiting if w not in began]
+        for loop, waiter in began:
             # A waiter whose loop has closed needs no waking, and must not end this thread.
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(_wake, waiter)
@@ -164,10 +167,12 @@ class Checkpointer:
                 mark = self._log_mark()
                 if not told and mark == seen:
                     continue  # nothing written since the last look
+                with self._lock:
+                    began = list(self._waiting)
                 try:
                     _, frames, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
                     self.done += 1
-                    self._checked(frames, copied)
+                    self._checked(frames, copied, began)
                 except sqlite3.Error as exc:  # the next commit, or look, asks again
                     log.debug("checkpoint failed: %s", exc)
                 seen = mark
