@@ -1,9 +1,11 @@
 """Salaries for people and for alerts: "€120k–150k a year", and `salary:>=100k` filters.
 
-A posting's salary is shown as stated: its own currency and period, the amounts k-abbreviated
-when they are round thousands of a yearly or monthly pay ("€120k–150k a year", "£52,500 a
-year", "$45–60 an hour"). Filters compare yearly amounts: an hour counts 2,080 times a year, a
-day 260, a week 52, a month 12. A filter with a currency compares a posting paid in another at
+A posting's salary is shown as stated: its own currency and period, and its amounts in
+thousands when they are a year's pay of 10,000 or more ("€120k–150k a year", "$169.7k–200.5k a
+year": to the hundred below, so never more than stated) or round thousands of a month's ("CHF
+8k–9k a month"); other amounts as written ("A$1,800–2,200 a month", "$45–60 an hour").
+Filters compare yearly amounts: an hour counts 2,080 times a year, a day 260, a week 52, a
+month 12. A filter with a currency compares a posting paid in another at
 the exchange rates in use (`bot.rates`: the ECB's, once fetched); without them, as offline, it
 matches only postings in its currency. One without a currency compares the posting's own numbers.
 Currency symbols and codes come from babel (CLDR), amounts are read by price-parser.
@@ -12,6 +14,7 @@ Currency symbols and codes come from babel (CLDR), amounts are read by price-par
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -44,29 +47,39 @@ def _symbol(code: str) -> str:
     return f"{symbol} " if symbol[-1].isalpha() else symbol
 
 
+def _in_thousands(amounts: list[float], period: str | None) -> bool:
+    """Whether a pay's amounts are written in thousands: a year's of 10,000 or more (so every
+    yearly pay reads alike: "$169.7k–200.5k" beside "$225k–250k"), or round thousands of a
+    year's or a month's."""
+    if period in (None, "year") and all(a >= 10_000 for a in amounts):
+        return True
+    return period in (None, "year", "month") and all(a >= 1000 and a % 1000 == 0 for a in amounts)
+
+
 def _amount(value: float, abbreviate: bool) -> str:
+    """ "169.7k" (thousands, to the hundred below: 169,725 is no more than stated) or the
+    amount as written ("1,800", "45.5")."""
     if abbreviate:
-        return format_decimal(value / 1000, format="#,##0.##", locale=_LOCALE) + "k"
+        hundreds = math.floor(value / 100 + 1e-9)  # (a hair under a hundred is in it)
+        return format_decimal(hundreds / 10, format="#,##0.#", locale=_LOCALE) + "k"
     return format_decimal(value, format="#,##0.##", locale=_LOCALE)
 
 
 def describe(
     low: float | None, high: float | None, currency: str | None, period: str | None
 ) -> str | None:
-    """A salary for people: "€120k–150k a year", "from $80k", "up to £60,500 a year", "₹20–30
+    """A salary for people: "€120k–150k a year", "from $80k", "up to £60.5k a year", "₹20–30
     lakh a year"; None when no amount is stated."""
     if low is None and high is None:
         return None
     amounts = [a for a in dict.fromkeys((low, high)) if a is not None]
-    abbreviate = period in (None, "year", "month") and all(
-        a >= 1000 and a % 1000 == 0 for a in amounts
-    )
+    abbreviate = _in_thousands(amounts, period)
     sign = _symbol(currency) if currency else ""
     if currency == "INR" and period in (None, "year") and all(a >= 100_000 for a in amounts):
         lakhs = "–".join(format_decimal(a / 100_000, "#,##0.#", locale=_LOCALE) for a in amounts)
         text = f"{sign}{lakhs} lakh"  # as India writes it: "₹20–30 lakh a year"
     else:
-        text = sign + "–".join(_amount(a, abbreviate) for a in amounts)
+        text = sign + "–".join(dict.fromkeys(_amount(a, abbreviate) for a in amounts))
     if low is None:
         text = "up to " + text
     elif high is None:

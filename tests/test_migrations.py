@@ -342,3 +342,31 @@ def test_pay_is_read_again_with_the_hash_the_next_poll_takes(tmp_path: Path) -> 
     assert rows["Acme:2"] == (None, None, None, None, normalize.content_hash(before))
     assert rows["Acme:3"] == (25.0, 27.0, "USD", "hour", rate.content_hash)
     db.close()
+
+
+def test_pay_is_read_again_as_the_reader_of_0038_reads_it(tmp_path: Path) -> None:
+    """Migration 0038: the pay a stored posting's text states after its amount ("£100,000 -
+    160,000 salary per annum") is stored with the hash a poll of it takes now."""
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    fulltext.register(conn)
+    db = Database(conn)
+    migrations.apply(db, stop_before=NAMES[NAMES.index("0038_pay_read_again") :])
+    db["boards"].insert(ROWS["boards"])
+    raw = RawPosting(
+        "1", "Staff AI Engineer", "https://x.example/1", location="London",
+        description_html="<p>Build it.</p><p>£100,000 - 160,000 salary per annum.</p>",
+    )  # fmt: skip
+    polled = normalize.posting(raw, BoardInfo("Acme", "greenhouse", "https://x.example"))
+    assert (polled.salary_min, polled.salary_max, polled.salary_period) == (1e5, 1.6e5, "year")
+    before = dataclasses.replace(polled, salary_min=None, salary_max=None, salary_currency=None,
+                                 salary_period=None)  # fmt: skip
+    row = dict(zip(FIELDS, posting_values(before), strict=True))
+    row["content_hash"] = normalize.content_hash(before)
+    db["postings"].insert(ROWS["postings"] | row)
+    db.close()
+    db = connect(tmp_path / "old.db")
+    [stored] = db.execute(
+        "SELECT salary_min, salary_max, salary_currency, salary_period, content_hash FROM postings"
+    ).fetchall()
+    assert tuple(stored) == (1e5, 1.6e5, "GBP", "year", polled.content_hash)
+    db.close()

@@ -23,7 +23,7 @@ PAY = [
      "$190,000–$260,000 based on level in addition to equity & benefits.",
      (190000.0, 260000.0, "USD", "year")),
     ("euro-dots-after", "A competitive Annual Gross Base Salary of 18.000€-23.000€ depending on "
-     "your level", (18000.0, 23000.0, "EUR", None)),
+     "your level", (18000.0, 23000.0, "EUR", "year")),
     ("per-year", "The estimated salary range is $145,000 - $155,000/year.",
      (145000.0, 155000.0, "USD", "year")),
     ("lone-floor", "Salary floor for this role begins at $110,000+ per year.",

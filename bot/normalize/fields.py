@@ -67,7 +67,10 @@ def title_employment(title: str) -> str | None:
 
 def workplace(value: str | None, remote: bool | None = None, location: str = "") -> str | None:
     """'remote', 'hybrid', 'onsite' or None (unknown). The explicit value wins, then the remote
-    flag, then a hint in the location text ("Remote - US", "Berlin (Hybrid)")."""
+    flag, then a hint in the location text ("Remote - US", "Berlin (Hybrid)"). The value is a
+    board's own field (an ATS's workplace type: no text overrules it); an aggregator that flags
+    every job remote passes the posting's outright statement instead, when it makes one ("Work
+    Location: Onsite", "This is a hybrid role": `statedworkplace`), so it beats the flag."""
     if value:
         key = _key(value)
         if "hybrid" in key:
@@ -136,12 +139,15 @@ def locations(raw_locations: tuple[str, ...] | list[str], location: str) -> tupl
 
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "R$": "BRL"}
 _PERIODS = (
-    ("hour", ("hour", "hr", "hourly", "perhourwage")),
+    ("hour", ("hour", "hr", "hourly", "perhourwage", "stunde")),
     ("day", ("day", "daily", "perdiem")),
     ("week", ("week", "weekly", "wk")),
-    ("month", ("month", "monthly", "mo", "mth")),
-    ("year", ("year", "yearly", "annual", "annually", "yr", "y", "pa", "annum")),
-)
+    ("month", ("month", "monthly", "mo", "mth", "monat", "monatlich")),
+    (
+        "year",
+        ("year", "yearly", "annual", "annually", "yr", "y", "pa", "annum", "jahr", "jahrlich"),
+    ),
+)  # (German too: "jährlich", "brutto/Jahr", "pro Monat")
 _PERIOD_WORD = {word: name for name, words in _PERIODS for word in words}
 # What an amount's unit counts: thousands, millions, and India's lakhs ("20 LPA": lakhs a
 # year) and crores, which are rupees.
@@ -195,10 +201,11 @@ def currency(value: object) -> str | None:
 
 def salary_period(value: object) -> str | None:
     """One of year, month, week, day, hour, from the many ways boards write it
-    ("per-year-salary", "1 YEAR", "HOUR", "annual", "/hr"); None when unknown."""
+    ("per-year-salary", "1 YEAR", "HOUR", "annual", "/hr", "p.a.", "brutto/Jahr"); None when
+    unknown."""
     if not isinstance(value, str):
         return None
-    key = _key(value.replace("per-", "").replace("per ", ""))
+    key = _key(value.lower().replace("ä", "a").replace("per-", "").replace("per ", ""))
     key = key.lstrip("0123456789")
     if key in _PERIOD_WORD:
         return _PERIOD_WORD[key]
@@ -251,10 +258,12 @@ def sized(
 
 
 _SALARY_TEXT = re.compile(
-    r"(?P<cur1>[A-Z]{3}|R\$|[$€£¥₹])?\s?(?P<low>\d[\d.,]*\s?[kKmM]?)"
-    r"(?:\s?(?:-|–|—|to)\s?(?P<cur2>[A-Z]{3}|R\$|[$€£¥₹])?\s?(?P<high>\d[\d.,]*\s?[kKmM]?))?"
-    r"\s?(?P<cur3>[A-Z]{3}|[€£])?"
-    r"(?:\s?(?:/|per|an|a|p\.?)\s?(?P<period>hour|hr|h|day|week|wk|month|mo|year|yr|annum|y)\b)?",
+    r"(?P<cur1>[A-Z]{3}|R\$|[$€£¥₹])?\s?(?P<low>\d[\d.,]*(?:\s?[kKmM](?![a-zA-Z]))?)"
+    r"(?:\s?(?:-|–|—|to)\s?(?P<cur2>[A-Z]{3}|R\$|[$€£¥₹])?\s?"
+    r"(?P<high>\d[\d.,]*(?:\s?[kKmM](?![a-zA-Z]))?))?"
+    r"\s?(?P<cur3>[A-Z]{3}|[€£])?(?i:\s?(?:gross|net|brutto|netto)?\s?(?:(?:/|per|pro|an|a|p\.?)"
+    r"\s?(?P<period>hour|hr|h|day|week|wk|month|mo|monat|year|yr|annum|jahr|y)\b"
+    r"|,?\s?(?P<adverb>annually|yearly|annual|p\.\s?a\.|jährlich|monthly|monatlich|hourly)))?",
 )
 
 
@@ -269,7 +278,7 @@ def salary_from_text(
         cur = match.group("cur1") or match.group("cur2") or match.group("cur3")
         if not cur:
             continue
-        period = match.group("period")
+        period = match.group("period") or match.group("adverb")
         if period == "h":
             period = "hour"
         low, high = match.group("low"), match.group("high")

@@ -4,8 +4,10 @@ in the text ("The base salary range for this role is $160,000 - $200,000"), and 
 alert would pass over a job whose pay it cannot see.
 
 An amount is pay only with its currency written ("$", "EUR", "₹20 LPA"), a word that says pay
-shortly before it ("salary", "compensation", "pay range", "OTE", "Gehalt"), and a size a
-salary can be for its period: "$2,000 learning budget", "we raised $50M", "401k" and "€50
+shortly before it ("salary", "compensation", "pay range", "OTE", "Gehalt") or right after it
+("£100,000-160,000 salary per annum", "$150k base pay"; a range, or "gross", with its period
+after it: "€60,000 - €75,000 gross per year", "USD 55-55 / hour"), and a size a salary can be
+for its period: "$2,000 learning budget", "we raised $50M", "401k" and "€50
 monthly gym allowance" are no pay. Pure.
 """
 
@@ -27,7 +29,7 @@ from bot.normalize.fields import (
 Pay = tuple[float | None, float | None, str | None, str | None]
 NONE: Pay = (None, None, None, None)
 
-_MARKS = ("$", "€", "£", "¥", "₹", "000")
+_MARKS = ("$", "€", "£", "¥", "₹", "000", "USD", "EUR", "GBP")
 _SIGN_CODES = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "R$": "BRL",
     "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD",
@@ -84,12 +86,23 @@ _AMOUNTS = re.compile(_one(1) + r"(?:\s*(?:-|–|—|to|and)\s*" + _one(2) + r"(
 _UNITS = r"(hour|hr|day|week|month|monat|year|yr|annum|jahr)\b"
 _ADVERBS = r"(hourly|daily|weekly|monthly|monatlich|annually|yearly|annual|jährlich|p\.\s?a\.)"
 _PERIOD_AFTER = re.compile(
-    rf"(?i)[\s+]*(?:(?:gross|net|brutto|netto|before\s+tax)\s+)?"
+    rf"(?i)[\s+]*(?:(?:gross|net|brutto|netto|before\s+tax)\s*)?"
     rf"(?:(?:/|per|pro|im|an?|each)\s*{_UNITS}|[,/]?\s*{_ADVERBS})"
 )
 _PERIOD_BEFORE = re.compile(rf"(?i)\b{_ADVERBS}")
-# The period said just before the pay word, a word at most between: "annual cash compensation".
-_PERIOD_OF_CUE = re.compile(rf"(?i)\b{_ADVERBS}[^\S\n]+(?:[a-z]+[^\S\n]+)?$")
+# The period said just before the pay word, three words at most between: "annual cash
+# compensation", "Annual Gross Base Salary".
+_PERIOD_OF_CUE = re.compile(
+    rf"(?i)\b{_ADVERBS}[^\S\n]{{1,3}}(?:[a-z]{{1,20}}[^\S\n]{{1,3}}){{0,3}}$"
+)
+# A pay word right after the amount ("£100,000-160,000 salary per annum", "$150k base pay"),
+# and "gross", which says pay when its period follows ("€60,000 gross per year").
+_CUE_AFTER = re.compile(
+    r"(?i)[ \t]{0,2}(?:\(?(?:gross|net|brutto|netto|base|basic|annual|yearly|fixed|starting"
+    r"|total|target)\)?[ \t]{1,2}){0,2}(?:salary|salaries|compensation|pay|wages?|ote|ctc"
+    r"|remuneration|gehalt|jahresgehalt|vergütung)\b"
+)
+_GROSS = re.compile(r"(?i)[ \t]{0,2}(?:gross|brutto)\b")
 _PERIODS = {"monat": "month", "monatlich": "month", "jahr": "year", "jährlich": "year"}
 # Right after an amount, words that make it something other than pay ("$2,000 home office
 # budget"), unless a word puts those on top of it ("$242,000–$262,000 in addition to equity",
@@ -136,11 +149,11 @@ def _start(text: str, at: int) -> int:
 
 
 def _marks(text: str) -> list[int]:
-    """Where an amount may be written with its currency, in order: a sign, or an amount
-    written in full ("120,000", "80 000", "120'000", "20,00,000": its "000"). Found by
-    str.find, under a µs each for these: a code's three letters take 4 µs over a
-    6,000-character description, a regex over the text ten times that. So an amount with
-    neither ("EUR 4,500", "90-110k USD", "20 LPA") is not read."""
+    """Where an amount may be written with its currency, in order: a sign, an amount
+    written in full ("120,000", "80 000", "120'000", "20,00,000": its "000"), or the three
+    codes most written ("USD 55-55 / hour", "EUR 4,500"). Found by str.find, a µs or two
+    each over a 3,000-character description; a regex over the text ten times that. So an
+    amount with none of them ("CHF 95/hour", "20 LPA") is not read."""
     return sorted(i for part in _MARKS if part in text for i in _all(text, part))
 
 
@@ -160,15 +173,18 @@ def _read(text: str, m: re.Match[str]) -> Pay | None:
         return None
     before = text[max(0, m.start() - _BEFORE) : m.start()].lower()
     cue = _last_cue(before)
-    if cue is None and m["num2"] and _PERIOD_AFTER.match(text, m.end()):
+    said = _CUE_AFTER.match(text, m.end())
+    tail = said.end() if said else m.end()  # where its period is written
+    ranged = m["num2"] or _GROSS.match(text, m.end())
+    if cue is None and (said or (ranged and _PERIOD_AFTER.match(text, tail))):
         at = max(0, len(before) - 60)
-        cue = (at, None, at)  # "€70,000-€90,000 per year": a range of pay
+        cue = (at, None, at)  # "€70,000-€90,000 per year", "£100,000 salary": pay
     if cue is None or _ASIDE.search(before, cue[0]) or _NOT_PAY.match(text, m.end()):
         return None
     low, high = _bound(m, 1), _bound(m, 2) if m["num2"] else None
     if high is not None and m["k2"] and not m["k1"]:
         low *= AMOUNT_UNITS[m["k2"].lower()]  # "90-110k": the k counts for both
-    period = cue[1] or _period(text, m, before, cue)
+    period = cue[1] or _period(text, tail, before, cue)
     up_to = high is None and _UP_TO.search(before[-24:])  # "up to $185,000": a top, not a floor
     pay = salary(None, low, cur, period) if up_to else salary(low, high, cur, period)
     return pay if _plausible(pay) else None
@@ -228,15 +244,14 @@ def _bound(m: re.Match[str], n: int) -> float:
     return number * AMOUNT_UNITS[unit.lower()] if unit else number
 
 
-def _period(
-    text: str, m: re.Match[str], before: str, cue: tuple[int, str | None, int]
-) -> str | None:
-    """The period written after the amount ("per year", "/ Monthly"), or before it, after
-    its pay word ("annual salary range")."""
+def _period(text: str, tail: int, before: str, cue: tuple[int, str | None, int]) -> str | None:
+    """The period written after the amount (at `tail`: "per year", "/ Monthly", "salary per
+    annum"), or before it, after its pay word ("annual salary range"), or just before that
+    ("Annual Gross Base Salary of")."""
     found = (
-        _PERIOD_AFTER.match(text, m.end())
+        _PERIOD_AFTER.match(text, tail)
         or _PERIOD_BEFORE.search(before, cue[0])
-        or _PERIOD_OF_CUE.search(before, max(0, cue[2] - 30), cue[2])
+        or _PERIOD_OF_CUE.search(before, max(0, cue[2] - 40), cue[2])
     )
     if found is None:
         return None

@@ -1,6 +1,8 @@
-"""Remote OK's API: a JSON array whose first element is its terms, then every job (all remote).
-Terms: link back to Remote OK and name it as the source. Descriptions carry mojibake (repaired
-in normalising) and an anti-spam canary paragraph naming the fetcher's IP (dropped here)."""
+"""Remote OK's API: a JSON array whose first element is its terms, then every job (all flagged
+remote, on-site ones too: a job whose text states it is on-site or hybrid is that, see
+`bot.normalize.statedworkplace`). Terms: link back to Remote OK and name it as the source.
+Descriptions carry mojibake (repaired in normalising) and an anti-spam canary paragraph naming
+the fetcher's IP (dropped here)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from bot.errors import ParseError
 from bot.models import RawPosting
 from bot.normalize import strip_canary
 from bot.normalize.statedpay import code_of
+from bot.normalize.statedworkplace import stated_workplace
 from bot.sources.base import guarded, json_body, register, shape, text, unique
 from bot.sources.contract import Context, Page, Response, Source
 
@@ -54,14 +57,16 @@ def _currency(job: dict[str, Any]) -> str:
 
 @guarded
 def _posting(job: dict[str, Any]) -> RawPosting:
+    description = _description(job.get("description"))
     return RawPosting(
         external_id=str(job["id"]),
         title=str(job.get("position") or ""),
         url=text(job.get("url")) or "",
         company=text(job.get("company")),
         location=text(job.get("location")),
-        description_html=_description(job.get("description")),
+        description_html=description,
         posted_at=job.get("epoch") or job.get("date"),
+        workplace=stated_workplace(description),  # "Work Location: Onsite" beats the flag
         remote=True,
         apply_url=text(job.get("apply_url")),
         salary_min=job.get("salary_min"),  # 0 means unknown; normalising drops it
