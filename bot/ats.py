@@ -6,7 +6,8 @@ paste), not the API endpoint: each source's `endpoint` turns it into what to pol
 named whether or not jobbot can read them yet (jobvite, dayforce), so that a careers page on
 such a platform is reported as such rather than as "nothing found" (boards.md §24).
 `name_for` names a board added in chat after the company part of its URL, with the same
-knowledge of which URL parts are a platform's.
+knowledge of which URL parts are a platform's (and `bot.boardnames`' of the words and sites
+that name no company).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import SplitResult, parse_qs, parse_qsl, quote, unquote, urlsplit
+
+from bot.boardnames import GENERIC, host_name, names_nothing, platform_name, site_name
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ _NOT_KEYS = frozenset({
 })  # fmt: skip
 _KEY = re.compile(r"[A-Za-z0-9][\w .~@-]{0,99}")  # no "${x}" or "{{x}}" from templates
 _SUB = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
-_LOCALE = re.compile(r"[a-z]{2}(?:-[A-Za-z]{2})?")
+_LOCALE = re.compile(r"[a-z]{2}[-_][a-z]{2}", re.IGNORECASE)  # en-US, en_gb
 
 
 def _key(value: str | None) -> str | None:
@@ -210,38 +213,50 @@ def board_of(url: str) -> Board | None:
 
 
 def name_for(url: str, endpoint: str = "") -> str:
-    """A board's default name from its URL: the company's part of it. The `domain` the URL
-    or its `endpoint` names for an Eightfold API ("infineon" of infineon.com), else the first
-    path segment that is not a platform's word or a locale (acme of boards.greenhouse.io/acme;
-    not "au" of careers.mars.com/au/en), else the host's first label that is not one
-    (infineon of jobs.infineon.com/careers). On a platform with a subdomain per company, the
-    subdomain (nvidia of nvidia.wd5.myworkdayjobs.com/en-US/External). A name from a host
-    or a domain is capitalised ("Infineon"): jobs of a source that names no company show it."""
+    """A board's default name from its URL: the company's part of it. A job site's own name
+    for its feeds ("Hacker News" of news.ycombinator.com/item?id=1). The `domain` the URL or
+    its `endpoint` names for an Eightfold API ("infineon" of infineon.com). On a platform with
+    a subdomain per company, the subdomain (nvidia of nvidia.wd5.myworkdayjobs.com/en-US/
+    External), or the platform's name for its own careers site (career.teamtailor.com:
+    Teamtailor). Else the first path segment that is not a platform's word or a locale (acme
+    of boards.greenhouse.io/acme; not "au" of careers.mars.com/au/en) nor, on a site that is
+    no platform, a page's word, a feed's file of such words or a job's number ("item",
+    "remote-jobs.rss", "4876297"); else the host's first part that is no such word (infineon
+    of jobs.infineon.com/careers). A name from a host or a domain is capitalised ("Infineon"):
+    jobs of a source that names no company show it (`bot.boardnames.shown_company`)."""
     parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".")
     query = dict(parse_qsl(urlsplit(endpoint).query)) | dict(parse_qsl(parts.query))
     domain = query.get("domain", "")
-    path = [s for s in parts.path.split("/") if s]
-    segments = [
-        s for i, s in enumerate(path) if s.lower() not in _GENERIC and not _locale_at(path, i)
-    ]
-    labels = [x for x in (parts.hostname or "").split(".")[:-1] if x.lower() not in _GENERIC]
+    if site := site_name(host):
+        return site
+    segments = _named_segments(parts.path, platform=board_of(url) is not None)
     if "." in domain:
         base = domain.split(".")[0].capitalize()
-    elif _BY_SUBDOMAIN.search(parts.hostname or ""):
-        base = (parts.hostname or "").split(".")[0].capitalize()
+    elif _BY_SUBDOMAIN.search(host):
+        label = host.split(".")[0]
+        named = not names_nothing(label)
+        base = label.capitalize() if named else platform_name(host) or host_name(host)
     elif segments:
         base = segments[0]  # as the URL writes it: greenhouse.io/acme, smartrecruiters.com/Wise
     else:
-        base = (labels[0] if labels else parts.hostname or "board").capitalize()
+        base = host_name(host)
     return re.sub(r"[^\w.-]+", "-", base).strip("-") or "board"
 
 
-_GENERIC = frozenset({
-    "jobs", "job", "api", "v1", "v2", "boards", "board", "careers", "career", "careerhub",
-    "search", "apply", "www", "explore", "talent", "pcsx", "openings", "positions", "companies",
-    "company",
-})  # fmt: skip
-_LOCALE = re.compile(r"[a-z]{2}[-_][a-z]{2}", re.IGNORECASE)  # en-US, en_gb
+def _named_segments(path: str, platform: bool) -> list[str]:
+    """The segments of `path` that may name a company: not a platform's word or a locale, and
+    on a site that is no `platform`, no page's word, feed's file or job's number either."""
+    split = [s for s in path.split("/") if s]
+    return [
+        s
+        for i, s in enumerate(split)
+        if s.lower() not in GENERIC
+        and not _locale_at(split, i)
+        and (platform or not names_nothing(s))
+    ]
+
+
 # Platforms with a subdomain per company: their paths name a site or a job, not the company.
 _BY_SUBDOMAIN = re.compile(
     r"\.(?:myworkdayjobs\.com|recruitee\.com|bamboohr\.com|breezy\.hr|pinpointhq\.com|"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from bot import render
+from bot import render, render_pay
 from bot.models import Posting
 from bot.store import Keep, Notices, RecordResult, Saved
 
@@ -40,7 +40,7 @@ def tell_paid(saved: Saved, notices: Notices, changed: list[Posting], now: datet
     news: set[str] = set()
     for chat, jobs in saved.savers(list(by_key)).items():  # the saved few, then their pay
         for job in jobs:
-            pay = render.pay(by_key[job.posting_key])
+            pay = render_pay.pay(by_key[job.posting_key])
             if pay and not job.details.endswith(pay):
                 news.add(job.posting_key)
                 if job.details:

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
-from bot.errors import QueryError
+from bot.boardnames import shown_company
 from bot.excerpt import about_the_role
 from bot.experience import Asked, asked
 from bot.history import listed_before, updated
 from bot.job_buttons import job_actions, link_buttons
 from bot.models import Earlier, OutgoingMessage, Posting
-from bot.salary import converted, posting_salary
+from bot.render_pay import pay, pay_line
+from bot.render_title import shown_title
 from bot.stack import stack
-from bot.syntax import And, Field, Node, Or, Salary
-from bot.view import stored_query
 from bot.visa import stance
 from bot.wording import WORKPLACE, shorten
 
@@ -29,9 +27,10 @@ def utf16_len(text: str) -> int:
 
 
 def excerpt(text: str, limit: int) -> str:
-    """The opening of a description, line breaks kept, at most `limit` characters."""
+    """The opening of a description, line breaks kept, at most `limit` characters; one cut
+    short ends with "…", not on a lead-in ("…our core values:")."""
     out: list[str] = []
-    room = limit
+    room, cut = limit, False
     for line in text.splitlines():
         line = " ".join(line.split())
         if not line:
@@ -39,11 +38,18 @@ def excerpt(text: str, limit: int) -> str:
         if len(line) >= room:
             if room > 40 or not out:
                 out.append(shorten(line, room))
+            cut = True
             break
         out.append(line)
         room -= len(line) + 1
+    # A heading whose text did not fit, or a fragment the text ends on ("As"), says nothing
+    # on its own; a short last bullet that fits ("• Rust") does.
     while len(out) > 1 and len(out[-1]) < 40 and out[-1][-1] not in ".!?…":
-        out.pop()  # a heading whose text did not fit says nothing on its own
+        if out[-1].startswith("•") and not cut:
+            break
+        out.pop()
+    if cut and out and out[-1][-1] not in ".!?…":
+        out[-1] = out[-1].rstrip(" ,;:-") + "…"
     return "\n".join(out)
 
 
@@ -61,8 +67,9 @@ def job_line(p: Posting, queries: Sequence[str] = ()) -> tuple[str, str]:
     """• Title (linked to the posting) — Company · Location (remote) · salary: one job in a
     list (a digest, /search, a backtest, /follow's answer), as HTML and as plain text; the
     salary converted too where one of `queries` asks for another currency (`pay`)."""
-    title = shorten(p.title, 120) or "(untitled)"
-    details = " · ".join(x for x in (shorten(p.company, 60), job_details(p, queries)) if x)
+    title = shorten(shown_title(p.title, _list_where(p)), 120) or "(untitled)"
+    company = shorten(shown_company(p.company, p.board), 60)
+    details = " · ".join(x for x in (company, job_details(p, queries)) if x)
     tail = f" — {details}" if details else ""
     if p.url.startswith(("http://", "https://")):
         link = f'<a href="{html.escape(p.url)}">{html.escape(title, quote=False)}</a>'
@@ -73,10 +80,15 @@ def job_line(p: Posting, queries: Sequence[str] = ()) -> tuple[str, str]:
 
 def job_details(p: Posting, queries: Sequence[str] = ()) -> str:
     """Location (remote) · salary, as a list line shows them after the company (plain text)."""
+    return " · ".join(x for x in (_list_where(p), pay(p, queries)) if x)
+
+
+def _list_where(p: Posting) -> str:
+    """Location (remote), as a list line shows it."""
     where = shorten(p.location, 80)
     if p.workplace in WORKPLACE and WORKPLACE[p.workplace] not in where.lower():
         where = f"{where} ({WORKPLACE[p.workplace]})" if where else WORKPLACE[p.workplace]
-    return " · ".join(x for x in (where, pay(p, queries)) if x)
+    return where
 
 
 def posted_ago(posted: datetime | None, now: datetime) -> str:
@@ -106,7 +118,11 @@ def _ago(days: int) -> str:
 
 
 # What a job's message says of visa sponsorship when the posting says something (`bot.visa`).
-VISA_LINES = {"yes": "🛂 Visa sponsorship offered", "no": "🛂 No visa sponsorship"}
+VISA_LINES = {
+    "yes": "🛂 Visa sponsorship offered",
+    "no": "🛂 No visa sponsorship",
+    "maybe": "🛂 Visa sponsorship in some cases (read the posting)",
+}
 
 
 def notification(
@@ -122,15 +138,16 @@ def notification(
     earlier: Earlier | None = None,
     edit: tuple[str, datetime | None] | None = None,
 ) -> OutgoingMessage:
-    """The alert message for one job: bold title, company, location and workplace, salary,
+    """The alert message for one job: bold title (`bot.render_title`: without its gender marker
+    or a place the location line shows), company, location and workplace, salary,
     visa sponsorship and the years of experience asked when it says, the tech it names,
     posted date (in `zone`, the user's), board, the same job listed before (`earlier`), the
     edit that brought it (`edit`: what changed, and when), an excerpt about the role, matched
     alerts (or, `followed`, the board the user follows for every new job); row 1 of buttons
     opens the job (and with a `delivery_id`, saves it for later, or shows it `saved`), row 2
     hides it, mutes or pauses."""
-    title = shorten(posting.title, 200) or "(untitled)"
     others = [entry.split("|", 1) for entry in also]  # "board|location" of the same job
+    title = shorten(shown_title(posting.title, _where(posting, others)), 200) or "(untitled)"
     lines = [
         (f"<b>{_esc(title)}</b>", title),
         *_facts(posting, alert_queries, now, zone, others, earlier, edit),
@@ -144,7 +161,7 @@ def notification(
         html="\n".join(h for h, _ in lines),
         plain="\n".join(p for _, p in lines),
         buttons=link_buttons(posting, delivery_id, saved)
-        + job_actions(delivery_id, posting.company, alert_queries),
+        + job_actions(delivery_id, shown_company(posting.company, posting.board), alert_queries),
     )
 
 
@@ -160,13 +177,12 @@ def _facts(
     """The lines under the title, those the job has: company and where, pay, visa, years,
     the tech it names, when posted, the edit that brought it, listed before, the other boards
     that list it."""
-    company_line = " · ".join(
-        x for x in (shorten(posting.company, 100), _where(posting, others)) if x
-    )
+    company = shorten(shown_company(posting.company, posting.board), 100)
+    company_line = " · ".join(x for x in (company, _where(posting, others)) if x)
     boards = [board for board, _ in others if board != posting.board]
     lines = [
         _line(company_line),
-        _line(_pay(posting, alert_queries)),
+        _line(pay_line(posting, alert_queries)),
         _line(VISA_LINES.get(stance(posting.title, posting.description)[0] or "", "")),
         _line(_years(asked(posting.title, posting.description or ""))),
         _line(_stack(posting)),
@@ -190,42 +206,6 @@ def _why_sent(
         board = shorten(posting.board, 60)
         return _line(f"🏢 Every new job of {board}: you follow it (/following)")
     return None
-
-
-def pay(posting: Posting, queries: Sequence[str] = ()) -> str:
-    """The salary as stated; when one of `queries` (the matched alerts, a search) asks for
-    one in another currency, about how much it is in that one ("$140k–150k a year (≈
-    €133k–143k a year)")."""
-    stated = posting_salary(posting)
-    if not stated:
-        return ""
-    for currency in dict.fromkeys(c for q in queries for c in _currencies(q)):
-        if about := converted(posting, currency, dated=False):
-            return f"{stated} (≈ {about})"
-    return stated
-
-
-def _pay(posting: Posting, alert_queries: Sequence[str]) -> str:
-    """The job message's salary line (`pay`)."""
-    said = pay(posting, alert_queries)
-    return f"💰 {said}" if said else ""
-
-
-@functools.lru_cache(maxsize=1024)
-def _currencies(query: str) -> tuple[str, ...]:
-    """The currencies the salary filters of an alert's query ask for."""
-    found: list[str] = []
-    try:
-        nodes: list[Node] = [stored_query(query).root]
-    except QueryError:  # saved by an older jobbot that took it
-        return ()
-    while nodes:
-        node = nodes.pop()
-        if isinstance(node, Salary) and node.currency:
-            found.append(node.currency)
-        nodes.extend(node.children if isinstance(node, And | Or) else ())
-        nodes.extend((node.child,) if isinstance(node, Field) else ())
-    return tuple(found)
 
 
 def _stack(posting: Posting) -> str:

@@ -123,6 +123,10 @@ def test_no_salary_line_without_a_stated_salary() -> None:
         ("Rust. We sponsor visas and help you relocate.", "🛂 Visa sponsorship offered"),
         ("Must be authorized to work in the US without sponsorship.", "🛂 No visa sponsorship"),
         ("Rust and Postgres, on call once a month.", None),
+        (
+            "We may be able to sponsor a visa for exceptional candidates.",
+            "🛂 Visa sponsorship in some cases (read the posting)",
+        ),
     ],
 )
 def test_what_the_posting_says_of_visas_is_one_line_after_the_salary(
@@ -256,3 +260,24 @@ def test_a_job_listed_before_is_one_line_after_the_date_in_the_users_zone() -> N
         "🔁 Listed before: first seen 12 Aug 2026 · sent to you 21 Nov 2026 · you applied " in tokyo
     )
     assert "Listed before" not in notification(p, [], NOW).plain
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "shown"),
+    [
+        (
+            "At Catawiki we proudly live by our core values:\n• Be kind " + "and clear " * 20,
+            80,
+            "At Catawiki we proudly live by our core values…",
+        ),
+        ("Build payment rails in Rust.\nShip it.", 80, "Build payment rails in Rust.\nShip it."),
+        ("A short role, all of it shown:\n• Rust", 80, "A short role, all of it shown:\n• Rust"),
+        ("We build rails for money.\n\nAs", 80, "We build rails for money."),
+    ],
+)
+def test_an_excerpt_cut_short_ends_with_an_ellipsis_not_a_lead_in(
+    text: str, limit: int, shown: str
+) -> None:
+    from bot.render import excerpt
+
+    assert excerpt(text, limit) == shown

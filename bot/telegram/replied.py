@@ -10,7 +10,7 @@ import html
 import re
 from datetime import datetime
 
-from bot import render
+from bot import render, render_pay
 from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.store import Stores
@@ -108,7 +108,7 @@ def reply(store: Stores, msg: Incoming, action: str, now: datetime) -> str:
         return _more_like(posting.title)
     if action == "facts":  # "how much does it pay?", "is it remote?"
         details = render.job_details(posting)
-        stated = "" if render.pay(posting) else " Its board states no pay."
+        stated = "" if render_pay.pay(posting) else " Its board states no pay."
         return f"{title} — {esc(posting.company)}: {esc(details or 'no place stated')}.{stated}"
     if action == "hide":
         store.choices.hide_job(chat, job.job_key, now)

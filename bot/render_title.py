@@ -1,0 +1,89 @@
+"""A job's title as a message shows it (`bot.render`): without the gender marker that German
+and French boards add ("(m/w/d)", "(H/F)", "(all genders)", "m/w/d"), and without a place set
+apart at its end that the location line beside it shows anyway ("Data Engineer - Berlin" above
+"Berlin, Germany"; "Engineer (Remote)" above "United States (remote)"). A part the line does
+not show stays ("Engineer (Remote)" above "Berlin"; "- UK Enterprise" above "London, United
+Kingdom"). Display only: the stored title, what alerts match and a job's identity keep it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.words import fold
+
+_SEX = r"(?:m|w|f|h|d|x|i|nb|div(?:erse?|ers)?\.?)"  # male, weiblich, female, homme, divers…
+_SEXES = rf"{_SEX}(?:\s?[/|,]\s?{_SEX}){{1,4}}"  # m/w/d, H/F, f / m / x
+_GENDER = re.compile(
+    rf"\s?[(\[]\s?{_SEXES}\s?[)\]]"  # (m/w/d), (H/F), [f/m/x]
+    r"|\s?[(\[]\s?(?:all[- ]?genders?|gn\*?|gender[- ]?neutral|alle geschlechter)\s?[)\]]"
+    r"|(?<![\w/])[mwfhdx]/[mwfhdx]/[mwfhdx](?![\w/])",  # m/w/d without brackets
+    re.IGNORECASE,
+)
+_TWICE = re.compile(r"([-–—|/,])(?:\s{0,3}[-–—|/,]){1,3}(?=\s)")  # "A - - B" once the marker is out
+_SET_APART = re.compile(r"\s{0,3}[(\[](?P<tail>[^()\[\]]{1,120})[)\]]\s{0,3}$")  # "… (Berlin)"
+_DASHED = re.compile(r"\s{1,3}[-–—|]\s{1,3}(?P<tail>(?:(?!\s[-–—|]\s).){1,120})$")  # "… - Berlin"
+_COMMA = re.compile(r",\s{1,3}(?P<tail>[^,]{1,120})$")  # "… , Berlin" when no dash sets one apart
+_PIECES = re.compile(r"[;·,()/]|\s[-–—|]\s")  # the parts of a location line, or of a place
+_NOT_WORD = re.compile(r"[\W_]+")
+_MOST_CUTS = 3  # "Engineer - Berlin (Hybrid)": the place, then the workplace
+
+
+def without_gender(title: str) -> str:
+    """`title` without its gender marker ("Geowissenschaftler (m/w/d)": "Geowissenschaftler");
+    the title as it stands when nothing else is left of it."""
+    bare, found = _GENDER.subn("", title) if any(c in title for c in "/([") else (title, 0)
+    if not found:
+        return title
+    bare = _TWICE.sub(r"\1", bare).strip(" -–—|/,")
+    return " ".join(bare.split()) or title
+
+
+def shown_title(title: str, where: str) -> str:
+    """The title a message shows above the location line `where` ("Berlin, Germany (hybrid)"):
+    without its gender marker, nor a trailing place (or workplace) that the line shows."""
+    title = without_gender(title)
+    shown = _shown(where)
+    for _ in range(_MOST_CUTS if shown else 0):
+        head = _cut(title, shown)
+        if head is None:
+            break
+        title = head
+    return title
+
+
+def _cut(title: str, shown: frozenset[str]) -> str | None:
+    """`title` without the part set apart at its end, when that part is a place in `shown`."""
+    tails = [_SET_APART.search(title), _DASHED.search(title)]
+    if tails[1] is None:
+        tails.append(_COMMA.search(title))
+    for found in tails:
+        if found is None or not _is_shown(found["tail"], shown):
+            continue
+        head = title[: found.start()].rstrip(" -–—|,")
+        if len(_key(head)) >= 3:
+            return head
+    return None
+
+
+def _shown(where: str) -> frozenset[str]:
+    """What a location line shows, each as a key: every place whole, and each of its parts
+    ("Berlin, Germany (hybrid)": "berlin germany hybrid", "berlin germany", "berlin",
+    "germany", "hybrid")."""
+    places = [p for p in re.split(r"[;·]", where) if p.strip()]
+    keys = {_key(p) for p in places}
+    keys.update(_key(p.split("(")[0]) for p in places)
+    keys.update(_key(part) for part in _PIECES.split(where))
+    return frozenset(k for k in keys if k)
+
+
+def _is_shown(tail: str, shown: frozenset[str]) -> bool:
+    """Whether a title's tail ("Berlin, Germany", "Remote") is all in `shown`."""
+    if _key(tail) in shown:
+        return True
+    parts = [key for p in _PIECES.split(tail) if (key := _key(p))]
+    return bool(parts) and all(p in shown for p in parts)
+
+
+def _key(text: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
