@@ -34,6 +34,8 @@ WORDS = [word for line in LINES for word in line.split()]
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14))
 @example(["rust", "not"])
+@example(["follow", "or"])  # offered "/alert follow or" once
+@example(["follow", "acme", "or"])
 @example(["Rust,", "Go,", "Scala"])
 @example(["Go", "or", "Rust", "jobs,", "or", "anything", "backend", "in", "Berlin"])
 def test_every_query_offered_parses(words: list[str]) -> None:

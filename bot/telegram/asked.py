@@ -8,7 +8,9 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
+from bot.errors import QueryError
 from bot.pausetime import looks_like_a_time
+from bot.query import parse
 from bot.syntax import Field, Or, Phrase, Word, format_node
 from bot.telegram.asked_how import how_asked
 from bot.telegram.commands import Command
@@ -106,11 +108,25 @@ def _slashless(cmd: Command, words: list[str]) -> str | None:
     if rest and cmd.args and follows:
         return f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
     if cmd.name == "follow" and rest and len(words) <= 4:  # a company, or "follow up" words
-        return (
-            f"To follow a company's jobs: <code>/follow {esc(rest)}</code>. For each new job "
-            f"with these words: <code>/alert {esc(' '.join(words))}</code>."
+        if all(w.lower() in ("or", "and", "not") for w in rest.split()):
+            return None  # "follow or": no company, and no alert either
+        alert = " ".join(words)
+        also = (
+            f" For each new job with these words: <code>/alert {esc(alert)}</code>."
+            if _parses(alert)
+            else ""
         )
+        return f"To follow a company's jobs: <code>/follow {esc(rest)}</code>.{also}"
     return None
+
+
+def _parses(query: str) -> bool:
+    """Whether `query` is an alert as it stands ("follow acme or" is not)."""
+    try:
+        parse(query)
+    except QueryError:
+        return False
+    return True
 
 
 def _in_words(
