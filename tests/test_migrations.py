@@ -53,6 +53,15 @@ ROWS: dict[str, dict[str, object]] = {
 }  # fmt: skip
 
 
+def _before(tmp_path: Path, name: str) -> Database:
+    """tmp_path/old.db migrated up to, and not including, the migration `name`."""
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    fulltext.register(conn)
+    db = Database(conn)
+    migrations.apply(db, stop_before=NAMES[NAMES.index(name) :])
+    return db
+
+
 def _columns(db: Database, table: str) -> list[str]:
     return [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
 
@@ -155,10 +164,7 @@ def test_a_key_over_every_listed_place_is_taken_over_the_boards_location_again(
 ) -> None:
     """Migration 0021: a job stored with its company-title-location key over "London; Dublin"
     gets the key a copy saying "London" has; a location the board wrote keeps its key."""
-    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    fulltext.register(conn)
-    db = Database(conn)
-    migrations.apply(db, stop_before=NAMES[NAMES.index("0021_ctl_key_board_location") :])
+    db = _before(tmp_path, "0021_ctl_key_board_location")
     db["boards"].insert(ROWS["boards"])
     row = ROWS["postings"] | {"location": "London; Dublin", "locations": '["London", "Dublin"]'}
     own = row | {
@@ -181,10 +187,7 @@ def test_a_key_over_every_listed_place_is_taken_over_the_boards_location_again(
 def test_muted_companies_are_keyed_as_they_now_compare(tmp_path: Path) -> None:
     """Migration 0022: mutes keyed by the old key (case and spacing only) get the new one;
     two that now share it ("Stripe" and "Stripe, Inc.") are one, the first kept."""
-    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    fulltext.register(conn)
-    db = Database(conn)
-    migrations.apply(db, stop_before=NAMES[NAMES.index("0022_muted_company_keys") :])
+    db = _before(tmp_path, "0022_muted_company_keys")
     db["users"].insert(ROWS["users"])
     old = [
         ("stripe", "Stripe", AT),
@@ -207,10 +210,7 @@ def test_recent_job_keys_are_taken_without_the_companys_legal_form(tmp_path: Pat
     """Migration 0023: a posting a new one may still be a copy of (first seen within the
     window) whose company ends with a legal form gets the keys a copy without it has; an
     older one, and one without a legal form, keep theirs."""
-    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    fulltext.register(conn)
-    db = Database(conn)
-    migrations.apply(db, stop_before=NAMES[NAMES.index("0023_job_identity_without_legal_form") :])
+    db = _before(tmp_path, "0023_job_identity_without_legal_form")
     db["boards"].insert(ROWS["boards"])
     recent = (datetime.now(UTC) - timedelta(days=2)).isoformat()
     old = (datetime.now(UTC) - timedelta(days=60)).isoformat()
@@ -238,10 +238,7 @@ def test_recent_job_keys_are_taken_without_the_companys_legal_form(tmp_path: Pat
 def test_open_postings_get_the_pay_their_descriptions_state(tmp_path: Path) -> None:
     """Migration 0031: an open posting whose board stated no pay gets the pay its text states;
     one with the board's own pay, and a closed one, keep theirs."""
-    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    fulltext.register(conn)
-    db = Database(conn)
-    migrations.apply(db, stop_before=NAMES[NAMES.index("0031_pay_from_descriptions") :])
+    db = _before(tmp_path, "0031_pay_from_descriptions")
     db["boards"].insert(ROWS["boards"])
     text = "Build the ledger in Rust. The base salary range for this role is $160,000 - $200,000."
     unpaid = {"salary_min": None, "salary_max": None, "salary_currency": None}
@@ -271,10 +268,7 @@ def test_content_hashes_are_taken_over_the_fields_beside_the_text(tmp_path: Path
     """Migration 0033: each posting's hash is taken again as new postings take it now, over
     its pay, workplace, type and places too; a posting whose board changed nothing hashes
     the same as the next poll's, so it is not taken for an edit."""
-    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    fulltext.register(conn)
-    db = Database(conn)
-    migrations.apply(db, stop_before=NAMES[NAMES.index("0033_content_hash_with_fields") :])
+    db = _before(tmp_path, "0033_content_hash_with_fields")
     db["boards"].insert(ROWS["boards"])
     raw = RawPosting(
         "1", "Rust Engineer", "https://x.example/1", location="Berlin", locations=("Munich",),
@@ -304,10 +298,7 @@ def test_pay_is_read_again_with_the_hash_the_next_poll_takes(tmp_path: Path) -> 
     it is read now ("$140,000 - $180,000 a year" alone), one whose board's yearly pay is an
     hour's the hour, each with the hash a poll of the same posting takes, so the job is not
     taken for an edit; a closed one keeps no pay."""
-    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    fulltext.register(conn)
-    db = Database(conn)
-    migrations.apply(db, stop_before=NAMES[NAMES.index("0035_pay_read_again") :])
+    db = _before(tmp_path, "0035_pay_read_again")
     db["boards"].insert(ROWS["boards"])
     raw = RawPosting(
         "1", "Data Engineer", "https://x.example/1", location="Boston, MA",
@@ -347,10 +338,7 @@ def test_pay_is_read_again_with_the_hash_the_next_poll_takes(tmp_path: Path) -> 
 def test_pay_is_read_again_as_the_reader_of_0038_reads_it(tmp_path: Path) -> None:
     """Migration 0038: the pay a stored posting's text states after its amount ("£100,000 -
     160,000 salary per annum") is stored with the hash a poll of it takes now."""
-    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    fulltext.register(conn)
-    db = Database(conn)
-    migrations.apply(db, stop_before=NAMES[NAMES.index("0038_pay_read_again") :])
+    db = _before(tmp_path, "0038_pay_read_again")
     db["boards"].insert(ROWS["boards"])
     raw = RawPosting(
         "1", "Staff AI Engineer", "https://x.example/1", location="London",
