@@ -72,6 +72,8 @@ def test_a_name_no_job_has_gets_the_follow_that_reads_its_company() -> None:
     for query in (
         *("rust backend", "berlin", "100", "title:monzo", "rust -monzo", "company:acm*"),
         *("scala 90k", "go 120k eur", "rust 80.000"),  # amounts and currencies: no names
+        # words a sentence joins with, no typos: "over" was read as a misspelled Tver
+        *("rust paying over 100k", "data jobs over 80k in london", "go under 50k"),
     ):
         assert spelling_tip(parse(query).root, lambda w: True, "/x") == "", query
     assert spelling_tip(parse("n26").root, lambda w: True, "/x").endswith(

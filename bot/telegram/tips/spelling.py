@@ -77,6 +77,8 @@ def spelling_tip(root: Node, unseen: Callable[[str], bool], command: str) -> str
     ("" when none)."""
     words = _words(root)
     for word, bare in words:
+        if word in _SAID_WORDS:  # "over" of "paying over 100k": the sentence tip reads it
+            continue
         if (better := meant(word)) is not None and unseen(word):
             fixed = format_node(_respelled(root, word, better))
             place = bare and better in _known()[1] and not _swapped(word, better)  # "adyen"
