@@ -4,7 +4,7 @@ Pure and table-driven: a host pattern per platform and a small function that rea
 key from the path or query. The board URL is the canonical public one (what a user would
 paste), not the API endpoint: each source's `endpoint` turns it into what to poll. Kinds are
 named whether or not jobbot can read them yet (jobvite, dayforce), so that a careers page on
-such a platform is reported as such rather than as "nothing found" (boards.md §24).
+such a platform is reported as such rather than as "nothing found".
 `name_for` names a board added in chat after the company part of its URL, with the same
 knowledge of which URL parts are a platform's (and `bot.boardnames`' of the words and sites
 that name no company).

@@ -1,4 +1,4 @@
-"""A company's careers page -> the job boards behind it (boards.md §24). Pure: no I/O.
+"""A company's careers page -> the job boards behind it. Pure: no I/O.
 
 The page is read by lexbor (selectolax), so whatever sits in an HTML comment is not markup and
 is never seen (a dead Jobvite embed kept in a comment names no board). Boards are found in

@@ -41,7 +41,7 @@ class Place:
 
 # The platforms whose boards companies name after themselves. Each is read for its list only
 # (no posting's detail): a look needs the titles, not the texts. Those marked answer an unknown
-# name with an error (404, a redirect, a page that says so; `boards.md`).
+# name with an error (404, a redirect, a page that says so).
 PLACES = (
     Place("greenhouse", "Greenhouse", "https://boards.greenhouse.io/{slug}", empty_is_board=True),
     Place("lever", "Lever", "https://jobs.lever.co/{slug}", cased=True),  # postings-api#57

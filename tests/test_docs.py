@@ -270,6 +270,6 @@ def test_every_command_has_help_and_help_lists_them_in_this_order() -> None:
         "export",
         "import",
         "stop",
-    ]
+    ], "a command added or moved: put its name in this list where it stands in COMMANDS"
     assert all(c.summary and c.help and c.group for c in COMMANDS)
     assert all(len(c.summary) <= 256 and len(c.name) <= 32 for c in COMMANDS)  # setMyCommands

@@ -1,4 +1,4 @@
-"""Following Hacker News's latest "Ask HN: Who is hiring?" thread (boards.md §12). Pure.
+"""Following Hacker News's latest "Ask HN: Who is hiring?" thread. Pure.
 
 An `hn` board configured without an item id (`news.ycombinator.com/submitted?id=whoishiring`,
 or `kind = "hn"` with any URL that names no thread) starts each poll with the newest stories

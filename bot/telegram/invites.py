@@ -131,7 +131,9 @@ class InviteCommands:
         uses, expiry = read
         code, until = secrets.token_urlsafe(12), now + timedelta(seconds=expiry)
         invite = await self.db.run(lambda s: s.access.add_invite(code, admin, now, until, uses))
-        log.info("admin %d made invite %s (%d uses, until %s)", admin, code[:4], uses, until)
+        log.info(
+            "admin %d made invite %s (%s, until %s)", admin, code[:4], plural(uses, "use"), until
+        )
         username = self.bot_username()
         how = (
             f"https://t.me/{username}?start={invite.code}"
