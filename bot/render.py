@@ -14,7 +14,7 @@ from bot.history import listed_before, updated
 from bot.job_buttons import job_actions, link_buttons
 from bot.models import Earlier, OutgoingMessage, Posting
 from bot.render_pay import pay, pay_line
-from bot.render_title import shown_title
+from bot.render_title import shown_place, shown_title
 from bot.stack import stack
 from bot.visa import stance
 from bot.wording import WORKPLACE, shorten
@@ -85,7 +85,7 @@ def job_details(p: Posting, queries: Sequence[str] = ()) -> str:
 
 def _list_where(p: Posting) -> str:
     """Location (remote), as a list line shows it."""
-    where = shorten(p.location, 80)
+    where = shorten(shown_place(p.location), 80)
     if p.workplace in WORKPLACE and WORKPLACE[p.workplace] not in where.lower():
         where = f"{where} ({WORKPLACE[p.workplace]})" if where else WORKPLACE[p.workplace]
     return where
@@ -240,7 +240,8 @@ def _where(posting: Posting, others: list[list[str]]) -> str:
     """The job's places (its own, then the same job's on this board under other ids), and
     its workplace when they do not already say it."""
     cities = [loc for board, loc in others if board == posting.board and loc]
-    where = shorten(" · ".join(dict.fromkeys(x for x in (posting.location, *cities) if x)), 150)
+    places = (shown_place(x) for x in (posting.location, *cities) if x)
+    where = shorten(" · ".join(dict.fromkeys(places)), 150)
     if posting.workplace and posting.workplace in WORKPLACE:
         label = WORKPLACE[posting.workplace]
         if label.lower() not in where.lower():

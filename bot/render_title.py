@@ -4,11 +4,17 @@ apart at its end that the location line beside it shows anyway ("Data Engineer -
 "Berlin, Germany"; "Engineer (Remote)" above "United States (remote)"). A part the line does
 not show stays ("Engineer (Remote)" above "Berlin"; "- UK Enterprise" above "London, United
 Kingdom"). Display only: the stored title, what alerts match and a job's identity keep it.
+
+A place is shown without a country code that repeats the country just before it (`shown_place`:
+"Stockholm, Sweden, SE", as Teamtailor's feed writes it, is "Stockholm, Sweden"); display only.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+
+import pycountry
 
 from bot.words import fold
 
@@ -87,3 +93,28 @@ def _is_shown(tail: str, shown: frozenset[str]) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
+
+
+_CODE_AT_END = re.compile(r",\s{0,3}([A-Z]{2})$")
+
+
+def shown_place(location: str) -> str:
+    """`location` without a country code that repeats the country named just before it
+    ("Stockholm, Sweden, SE"), in each of its places ("…; Berlin, Germany, DE")."""
+    if "," not in location:
+        return location
+    return "; ".join(_place(part) for part in location.split("; "))
+
+
+@functools.lru_cache(maxsize=1024)
+def _place(place: str) -> str:
+    code = _CODE_AT_END.search(place)
+    country = pycountry.countries.get(alpha_2=code[1]) if code else None
+    if code is None or country is None:
+        return place
+    names = {_key(n) for n in (country.name, *(getattr(country, a, "") for a in _NAMES)) if n}
+    head = place[: code.start()]
+    return head if _key(head.rsplit(",", 1)[-1]) in names else place
+
+
+_NAMES = ("common_name", "official_name")

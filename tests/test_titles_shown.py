@@ -11,7 +11,7 @@ import pytest
 from bot.models import BoardInfo, Posting, RawPosting
 from bot.normalize import posting
 from bot.render import job_line, notification
-from bot.render_title import shown_title, without_gender
+from bot.render_title import shown_place, shown_title, without_gender
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 
@@ -147,3 +147,25 @@ def test_shown_title_alone() -> None:
         "Data Engineer"
     )
     assert shown_title("Data Engineer - Berlin", "") == "Data Engineer - Berlin"
+
+
+@pytest.mark.parametrize(
+    ("location", "shown"),
+    [
+        ("Stockholm, Sweden, SE", "Stockholm, Sweden"),  # Teamtailor's feed: region and code
+        ("London, United Kingdom, GB", "London, United Kingdom"),
+        ("Berlin, Germany, DE; Paris, France, FR", "Berlin, Germany; Paris, France"),
+        ("Madrid, ES", "Madrid, ES"),  # the code alone names the country once
+        ("Austin, TX", "Austin, TX"),
+        ("Portland, Oregon, US", "Portland, Oregon, US"),
+        ("Lisbon, Spain, PT", "Lisbon, Spain, PT"),  # not the same country: as written
+        ("Remote", "Remote"),
+    ],
+)
+def test_a_place_is_shown_without_a_code_that_repeats_its_country(
+    location: str, shown: str
+) -> None:
+    assert shown_place(location) == shown
+    p = job("Account Executive", location)
+    assert notification(p, (), NOW).plain.split("\n")[1] == f"Catawiki · {shown}"
+    assert job_line(p)[1] == f"• Account Executive — Catawiki · {shown}"
