@@ -3,6 +3,8 @@ read from a real database, and asked for through the fake Bot API."""
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import UTC, datetime, timedelta
 
 from bot.models import Delivery
@@ -69,7 +71,7 @@ def test_users_finds_one_by_name_username_or_id(store: Stores) -> None:
         assert users_reply(store, odd, NOW).startswith("No user has the id"), odd
     nobody = users_reply(store, "zed <b>", NOW)
     assert (
-        nobody == "No user has the id or a name with “zed &lt;b&gt;”. /users lists the newest 25."
+        nobody == "No user has the id or a name with “zed &lt;b&gt;”. /users lists the newest 20."
     )
 
 
@@ -94,3 +96,18 @@ async def test_users_through_telegram_is_for_admins(tmp_path, tg) -> None:
         refused = await say(tg, ANA, "/users")
         assert refused.startswith("Sorry, only the bot's admins can do that.")
         assert "/users [name or id]" in await say(tg, ADMIN, "/help users")
+
+
+def test_the_longest_users_fit_one_message(store: Stores) -> None:
+    """Names at their longest, with characters to escape, a paused state with its date, alerts
+    and jobs in the thousands: the newest shown still fit Telegram's 4096 (as it counts them:
+    the text after its HTML is read)."""
+    long = "Zoë & <Ana> " * 6
+    for chat in range(SHOWN + 3):
+        store.users.subscribe(-100_000_000_000 - chat, NOW - timedelta(days=999), "x" * 32, long)
+        store.users.pause_user(-100_000_000_000 - chat, NOW, datetime(2027, 1, 1, tzinfo=UTC))
+        store.users.set_user_state(-100_000_000_000 - chat, "paused", NOW)
+    reply = users_reply(store, "", NOW)
+    shown = html.unescape(re.sub(r"<[^>]+>", "", reply))
+    assert len(shown.encode("utf-16-le")) // 2 <= 4096, len(shown)
+    assert "paused until 2027-01-01" in shown and "&lt;Ana&gt;" in reply

@@ -21,7 +21,7 @@ USERS_MENU = (
         "Admin",
     ),
 )  # fmt: skip
-SHOWN = 25  # lines of ~150 characters: the reply stays within one message
+SHOWN = 20  # lines of at most ~180 characters: the reply stays within one message
 WEEK = timedelta(days=7)
 _STATES = {"stopped": "stopped (/stop)", "blocked": "blocked the bot"}
 
