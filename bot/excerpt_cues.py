@@ -93,11 +93,13 @@ _INTRO = re.compile(
     r"|wir sind\b|über uns|bei \w{2,40} (?:werden|sind)|nous sommes\b|chez \w|qui sommes)",
     re.IGNORECASE,
 )
+# Whom a company says it hires, after "we're (now) seeking": "a", "someone", "our next".
+_NOW = r"(?:(?:currently|now|actively) )?"
+_WHOM = r" (?:an?|someone|the (?:right|ideal)|our (?:next|new|first))\b"
 # A sentence that says what the role is (one \\b up front: a search tries each place once).
 _ROLE_CUE = re.compile(
     rf"\b(?:(?:we{_APOS}re|we are|is|are|we{_APOS}ve|and|now|currently|actively) "
-    r"(?:(?:currently|now|actively) )?(?:seeking|looking for|hiring|searching for|recruiting)"
-    r" (?:an?|someone|the (?:right|ideal)|our (?:next|new|first))\b"
+    rf"{_NOW}(?:seeking|looking for|hiring|searching for|recruiting){_WHOM}"
     r"|we need an?\b|in this (?:role|position)\b"
     r"|your (?:role|mission|main tasks|responsibilities) (?:is|will|includes?)\b"
     r"|this (?:role|position) (?:will|involves|requires|sits|owns|focuses|is (?!(?:based|located"
@@ -119,8 +121,7 @@ _CUE_WORDS = (
 # A sentence that says the company is hiring for this role, later in a paragraph.
 _HIRING = re.compile(
     rf"(?<=[.!?] )(?:[\w{_APOS}]{{1,12}} ){{0,4}}?(?:we{_APOS}re|we are|is) "
-    r"(?:(?:currently|now|actively) )?(?:seeking|looking for|hiring)"
-    r" (?:an?|someone|the (?:right|ideal)|our (?:next|new|first))\b",
+    rf"{_NOW}(?:seeking|looking for|hiring){_WHOM}",
     re.IGNORECASE,
 )
 # A sentence's end, not an initial's nor a title's ("U.S.", "Sr."); the set first, so that a
