@@ -271,10 +271,6 @@ class App:
         self.notices.report(event)
         self.observer.event(event)
 
-    def tell_admins(self, text: str) -> None:
-        """Queue an operational notice for every admin (see telegram/notices.py)."""
-        self.notices.tell(text)
-
     async def close(self) -> None:
         await self.notices.finish()
         await self.observer.close()

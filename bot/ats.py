@@ -223,7 +223,7 @@ def name_for(url: str, endpoint: str = "") -> str:
     no platform, a page's word, a feed's file of such words or a job's number ("item",
     "remote-jobs.rss", "4876297"); else the host's first part that is no such word (infineon
     of jobs.infineon.com/careers). A name from a host or a domain is capitalised ("Infineon"):
-    jobs of a source that names no company show it (`bot.boardnames.shown_company`)."""
+    jobs of a source that names no company show it (`bot.render_title.shown_company`)."""
     parts = urlsplit(url)
     host = (parts.hostname or "").rstrip(".")
     query = dict(parse_qsl(urlsplit(endpoint).query)) | dict(parse_qsl(parts.query))

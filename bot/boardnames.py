@@ -1,5 +1,5 @@
-"""The words and tables a board's default name is made with (`bot.ats.name_for`), and how a
-message writes the company of a board whose postings name none (`shown_company`).
+"""The words and tables a board's default name is made with (`bot.ats.name_for`); a message
+writes such a name as a company's with `bot.render_title.shown_company`.
 
 A board added in chat is named after the company part of its URL. Some URLs have none: a job
 site's own feed (news.ycombinator.com/item?id=…, weworkremotely.com/remote-jobs.rss) is named
@@ -85,21 +85,3 @@ def host_name(host: str) -> str:
     a platform's host per company); the host itself when every part is such a word."""
     labels = [x for x in host.split(".")[:-1] if x.lower() not in _PAGE_WORDS]
     return (labels[0] if labels else host or "board").capitalize()
-
-
-def shown_company(company: str, board: str) -> str:
-    """The company a message shows: `company` as the posting has it, but when it is only its
-    board's name (a board whose postings name no company), a lower-case slug written as a name
-    ("idealistconsulting": "Idealistconsulting"; "elysium-health" or "Elysium-health":
-    "Elysium Health"). Display only: muting compares either spelling alike (case and a hyphen
-    do not count in `bot.company.company_key`)."""
-    name = company.strip()
-    if name != board.strip() or " " in name or any(c.isupper() for c in name[1:]):
-        return company  # the board's data, or a name as someone wrote it ("iOS-team")
-    return " ".join(_capital(w) for w in name.split("-") if w) or company
-
-
-def _capital(word: str) -> str:
-    """`word` with its first letter a capital, when one letter stands for it ("ß" stays)."""
-    first = word[0].upper()
-    return first + word[1:] if len(first) == 1 else word

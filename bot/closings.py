@@ -16,6 +16,7 @@ from datetime import datetime
 
 from bot import render, render_pay
 from bot.models import Posting
+from bot.render_title import saved_company
 from bot.store import Keep, Notices, RecordResult, Saved
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ def tell_closed(saved: Saved, notices: Notices, keys: list[str], now: datetime) 
 
 def _line(job: Keep) -> str:
     applied = " (you applied)" if job.applied_at is not None else ""
-    return f"{job.title} — {job.company}{applied}"
+    return f"{job.title} — {saved_company(job.company, job.posting_key)}{applied}"
 
 
 def notice(jobs: list[Keep]) -> str:

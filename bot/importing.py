@@ -11,13 +11,13 @@ from typing import Any
 from bot.errors import QueryError
 from bot.models import AlertSpec
 from bot.policy import DeliverySettings, PolicyError, parse_digest, parse_quiet
+from bot.prefs import DEFAULT_CAP, MAX_CAP, UserPrefs
 from bot.query import parse as parse_query
 from bot.timezones import parse_timezone
 from bot.transfer import MAX_BYTES, VERSION, Backup, FollowSpec, SavedSpec
 
 MAX_MUTED = 500
 MAX_COMPANY = 200
-MAX_CAP = 1000
 MAX_FOLLOWS = 200  # far above any quota; the user's own follow quota applies on import
 MAX_URL = 2000
 MAX_SAVED = 200  # as many as a user may keep (`bot.store.saved.MOST`)
@@ -88,24 +88,31 @@ def _alert_digest(raw: Any, where: str, out: list[str]) -> str | None:
     return DeliverySettings(mode=mode, digest_at=at, digest_day=day).spec()
 
 
-def _settings(raw: Any, out: list[str]) -> tuple[DeliverySettings | None, int | None]:
+def _prefs(raw: Any, out: list[str], notes: list[str]) -> UserPrefs | None:
+    """The document's "settings" as preferences (None: it has none, or they are bad). A cap
+    over `MAX_CAP` (a file edited by hand: /settings never set one) comes in as the most, and
+    `notes` says so, rather than the whole import being refused for it."""
     if raw is None:
-        return None, None
+        return None
     if not isinstance(raw, dict):
         out.append("settings: must be an object")
-        return None, None
+        return None
     try:
         zone = parse_timezone(str(raw.get("timezone", "UTC")))
         mode, at, day = parse_digest(str(raw.get("digest", "off")))
         quiet = parse_quiet(str(raw["quiet"])) if raw.get("quiet") else None
     except PolicyError as exc:
         out.append(f"settings: {exc}")
-        return None, None
-    cap = raw.get("hourly_cap", 20)
-    if not isinstance(cap, int) or isinstance(cap, bool) or not 1 <= cap <= MAX_CAP:
-        out.append(f"settings: hourly_cap must be a whole number from 1 to {MAX_CAP}")
-        return None, None
-    return DeliverySettings(zone, mode, at, day, quiet), cap
+        return None
+    cap = raw.get("hourly_cap", DEFAULT_CAP)
+    if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
+        out.append("settings: hourly_cap must be a whole number, 1 or more")
+        return None
+    if cap > MAX_CAP:
+        notes.append(
+            f"Instant messages: at most {MAX_CAP} an hour, the most I allow (the file says {cap})"
+        )
+    return UserPrefs(DeliverySettings(zone, mode, at, day, quiet), min(cap, MAX_CAP))
 
 
 def _muted(raw: Any, out: list[str]) -> list[str]:
@@ -183,8 +190,9 @@ def read(text: str, limits: Any, have: list[str]) -> Backup:
     """Validate a document against the alert `limits` and the queries the user `have`s."""
     doc = _load(text)
     problems: list[str] = []
+    notes: list[str] = []
     alerts = _alerts(doc.get("alerts", []), limits, problems)
-    settings, cap = _settings(doc.get("settings"), problems)
+    prefs = _prefs(doc.get("settings"), problems, notes)
     muted = _muted(doc.get("muted", []), problems)
     follows = _follows(doc.get("follows", []), problems)
     saved = _saved(doc.get("saved", []), problems)
@@ -199,4 +207,4 @@ def read(text: str, limits: Any, have: list[str]) -> Backup:
         raise ImportProblem(problems)
     last = {a.query: a for a in alerts}
     alerts_kept = tuple(last[q] for q in unique)
-    return Backup(alerts_kept, settings, cap, tuple(muted), tuple(follows), tuple(saved))
+    return Backup(alerts_kept, prefs, tuple(muted), tuple(follows), tuple(saved), tuple(notes))

@@ -111,10 +111,6 @@ class Posting:
     salary_period: str | None = None
     partial: bool = False
 
-    def search_text(self) -> str:
-        """The text an alert word may match: title, company, location and description."""
-        return "\n".join((self.title, self.company, self.location, self.description))
-
 
 @dataclass(frozen=True, slots=True)
 class Alert:

@@ -127,6 +127,8 @@ def _digest_words(words: list[str]) -> list[str]:
             words = [kind, *(w for w in words if w != kind)]
     if words[:1] in (["every"], ["each"]):
         words = words[1:]
+    if len(words) == 1 and _CLOCK.match(words[0]):  # "/digest 9am": a time alone is a day's
+        return ["daily", words[0]]
     if words[:1] and words[0] in _PARTS:  # "every morning 8": daily 8
         return ["daily", *(words[1:] or [_PARTS[words[0]]])]
     if words[:1] in (["day"], ["everyday"], ["day,"]):

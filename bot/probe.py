@@ -18,7 +18,7 @@ from bot.wording import plural
 
 
 def posting_json(p: Posting) -> dict[str, Any]:
-    """A posting as `jobbot probe --json` prints it (a public contract: see DESIGN.md)."""
+    """A posting as `jobbot probe --json` prints it (a public contract: docs/operating.md, "Command line")."""
     return {
         "id": p.external_id,
         "key": p.key,

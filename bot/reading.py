@@ -159,10 +159,7 @@ def _built_in(source: Source) -> bool:
     """Whether the reader process has this very source: a built-in kind, not replaced."""
     if not type(source).__module__.startswith("bot.sources."):
         return False
-    try:
-        return sources.get(source.kind) is source
-    except Exception:  # an unregistered kind
-        return False
+    return sources.known(source.kind) is source
 
 
 def start() -> None:

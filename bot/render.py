@@ -7,19 +7,20 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
-from bot.boardnames import shown_company
 from bot.excerpt import about_the_role
 from bot.experience import Asked, asked
 from bot.history import listed_before, updated
 from bot.job_buttons import job_actions, link_buttons
 from bot.models import Earlier, OutgoingMessage, Posting
 from bot.render_pay import pay, pay_line
-from bot.render_title import shown_place, shown_title
+from bot.render_title import LISTED, ONE_JOB, company_cut, shown_company, shown_place, shown_title
 from bot.stack import stack
 from bot.visa import stance
 from bot.wording import WORKPLACE, shorten
 
 MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units of the text after entity parsing
+EXCERPT = 280  # characters of the description a job's message shows
+PLACES_LISTED = 80  # characters of a job's places a list's line shows (its message: 150)
 
 
 def utf16_len(text: str) -> int:
@@ -67,9 +68,9 @@ def job_line(p: Posting, queries: Sequence[str] = ()) -> tuple[str, str]:
     """• Title (linked to the posting) — Company · Location (remote) · salary: one job in a
     list (a digest, /search, a backtest, /follow's answer), as HTML and as plain text; the
     salary converted too where one of `queries` asks for another currency (`pay`)."""
-    title = shorten(shown_title(p.title, _list_where(p)), 120) or "(untitled)"
-    company = shorten(shown_company(p.company, p.board), 60)
-    details = " · ".join(x for x in (company, job_details(p, queries)) if x)
+    where = _where(p, width=PLACES_LISTED, capital=False)
+    title = shorten(shown_title(p.title, where), 120) or "(untitled)"
+    details = " · ".join(x for x in (_company_where(p, where, LISTED), pay(p, queries)) if x)
     tail = f" — {details}" if details else ""
     if p.url.startswith(("http://", "https://")):
         link = f'<a href="{html.escape(p.url)}">{html.escape(title, quote=False)}</a>'
@@ -80,14 +81,27 @@ def job_line(p: Posting, queries: Sequence[str] = ()) -> tuple[str, str]:
 
 def job_details(p: Posting, queries: Sequence[str] = ()) -> str:
     """Location (remote) · salary, as a list line shows them after the company (plain text)."""
-    return " · ".join(x for x in (_list_where(p), pay(p, queries)) if x)
+    return " · ".join(
+        x for x in (_where(p, width=PLACES_LISTED, capital=False), pay(p, queries)) if x
+    )
 
 
-def _list_where(p: Posting) -> str:
-    """Location (remote), as a list line shows it."""
-    where = shorten(shown_place(p.location), 80)
-    if p.workplace in WORKPLACE and WORKPLACE[p.workplace] not in where.lower():
-        where = f"{where} ({WORKPLACE[p.workplace]})" if where else WORKPLACE[p.workplace]
+def _company_where(p: Posting, where: str, width: int) -> str:
+    """Company · where: the company as shown (`render_title.company_cut`) and the places
+    `where` (`_where`), as the job's message and a list's line show them."""
+    return " · ".join(x for x in (company_cut(p.company, p.board, width), where) if x)
+
+
+def _where(p: Posting, cities: Sequence[str] = (), width: int = 150, capital: bool = True) -> str:
+    """The job's places (its own, then `cities`: the same job's on this board under other
+    ids), and its workplace when they do not already say it: "Berlin (remote)"; a workplace
+    alone is "Remote" in a message's line, "remote" in a list's ("— Acme · remote · $90k")."""
+    places = (shown_place(x) for x in (p.location, *cities) if x)
+    where = shorten(" · ".join(dict.fromkeys(places)), width)
+    label = WORKPLACE.get(p.workplace or "", "")
+    if label and label not in where.lower():
+        alone = label.capitalize() if capital else label
+        where = f"{where} ({label})" if where else alone
     return where
 
 
@@ -130,7 +144,6 @@ def notification(
     alert_queries: tuple[str, ...] | list[str],
     now: datetime,
     also: tuple[str, ...] | list[str] = (),
-    snippet: int = 280,
     zone: tzinfo | None = None,
     delivery_id: int | None = None,
     saved: bool = False,
@@ -147,12 +160,14 @@ def notification(
     opens the job (and with a `delivery_id`, saves it for later, or shows it `saved`), row 2
     hides it, mutes or pauses."""
     others = [entry.split("|", 1) for entry in also]  # "board|location" of the same job
-    title = shorten(shown_title(posting.title, _where(posting, others)), 200) or "(untitled)"
+    cities = [loc for board, loc in others if board == posting.board and loc]
+    where = _where(posting, cities)
+    title = shorten(shown_title(posting.title, where), 200) or "(untitled)"
     lines = [
         (f"<b>{_esc(title)}</b>", title),
-        *_facts(posting, alert_queries, now, zone, others, earlier, edit),
+        *_facts(posting, where, alert_queries, now, zone, others, earlier, edit),
     ]
-    body = excerpt(about_the_role(posting.description, posting.company), snippet)
+    body = excerpt(about_the_role(posting.description, posting.company), EXCERPT)
     if body and _says_more(body, title, posting.company):
         lines += [("", ""), (f"<i>{_esc(body)}</i>", body)]
     if why := _why_sent(posting, alert_queries, followed):
@@ -167,6 +182,7 @@ def notification(
 
 def _facts(
     posting: Posting,
+    where: str,
     alert_queries: Sequence[str],
     now: datetime,
     zone: tzinfo | None,
@@ -174,14 +190,12 @@ def _facts(
     earlier: Earlier | None,
     edit: tuple[str, datetime | None] | None = None,
 ) -> list[tuple[str, str]]:
-    """The lines under the title, those the job has: company and where, pay, visa, years,
-    the tech it names, when posted, the edit that brought it, listed before, the other boards
-    that list it."""
-    company = shorten(shown_company(posting.company, posting.board), 100)
-    company_line = " · ".join(x for x in (company, _where(posting, others)) if x)
+    """The lines under the title, those the job has: company and where (`where`), pay, visa,
+    years, the tech it names, when posted, the edit that brought it, listed before, the other
+    boards that list it."""
     boards = [board for board, _ in others if board != posting.board]
     lines = [
-        _line(company_line),
+        _line(_company_where(posting, where, ONE_JOB)),
         _line(pay_line(posting, alert_queries)),
         _line(VISA_LINES.get(stance(posting.title, posting.description)[0] or "", "")),
         _line(_years(asked(posting.title, posting.description or ""))),
@@ -234,19 +248,6 @@ def _esc(text: str) -> str:
 def _line(text: str) -> tuple[str, str] | None:
     """A line of plain text as (HTML, plain); None (no line) for an empty text."""
     return (_esc(text), text) if text else None
-
-
-def _where(posting: Posting, others: list[list[str]]) -> str:
-    """The job's places (its own, then the same job's on this board under other ids), and
-    its workplace when they do not already say it."""
-    cities = [loc for board, loc in others if board == posting.board and loc]
-    places = (shown_place(x) for x in (posting.location, *cities) if x)
-    where = shorten(" · ".join(dict.fromkeys(places)), 150)
-    if posting.workplace and posting.workplace in WORKPLACE:
-        label = WORKPLACE[posting.workplace]
-        if label.lower() not in where.lower():
-            where = f"{where} ({label})" if where else label.capitalize()
-    return where
 
 
 def _dated(posting: Posting, now: datetime, zone: tzinfo | None) -> str:

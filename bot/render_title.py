@@ -7,6 +7,11 @@ Kingdom"). Display only: the stored title, what alerts match and a job's identit
 
 A place is shown without a country code that repeats the country just before it (`shown_place`:
 "Stockholm, Sweden, SE", as Teamtailor's feed writes it, is "Stockholm, Sweden"); display only.
+
+A company that is only its board's name (a board whose postings name none) is written as a name
+(`shown_company`: "elysium-health" is "Elysium Health"), and cut at one of two widths
+(`company_cut`), so the job's message, a list's line, /saved, /why and a reply about the job
+all name it alike; display only, muting compares either spelling alike.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 
 import pycountry
 
+from bot.wording import shorten
 from bot.words import fold
 
 _SEX = r"(?:m|w|f|h|d|x|i|nb|div(?:erse?|ers)?\.?)"  # male, weiblich, female, homme, divers…
@@ -118,3 +124,38 @@ def _place(place: str) -> str:
 
 
 _NAMES = ("common_name", "official_name")
+
+
+ONE_JOB = 100  # characters of a company's name that a reply about one job shows (its message, /why)
+LISTED = 60  # … that a line of a list shows (a digest, /search, /saved, /why's choices, notices)
+
+
+def shown_company(company: str, board: str) -> str:
+    """The company a message shows: `company` as the posting has it, but when it is only its
+    board's name (a board whose postings name no company), a lower-case slug written as a name
+    ("idealistconsulting": "Idealistconsulting"; "elysium-health" or "Elysium-health":
+    "Elysium Health"). Display only: muting compares either spelling alike (case and a hyphen
+    do not count in `bot.company.company_key`)."""
+    name = company.strip()
+    if name != board.strip() or " " in name or any(c.isupper() for c in name[1:]):
+        return company  # the board's data, or a name as someone wrote it ("iOS-team")
+    return " ".join(_capital(w) for w in name.split("-") if w) or company
+
+
+def _capital(word: str) -> str:
+    """`word` with its first letter a capital, when one letter stands for it ("ß" stays)."""
+    first = word[0].upper()
+    return first + word[1:] if len(first) == 1 else word
+
+
+def company_cut(company: str, board: str, width: int = ONE_JOB) -> str:
+    """The company as shown (`shown_company`), cut to `width` characters (`ONE_JOB`, `LISTED`)."""
+    return shorten(shown_company(company, board), width)
+
+
+def saved_company(company: str, posting_key: str, width: int = LISTED) -> str:
+    """`company_cut` of a saved job, which keeps its posting's key, not its board: the key
+    starts with the board's name (`bot.models.posting_key`)."""
+    name = company.strip()
+    board = name if name and posting_key.startswith(f"{name}:") else ""
+    return company_cut(company, board, width)

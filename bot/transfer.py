@@ -32,6 +32,7 @@ from typing import Any
 
 from bot.models import AlertSpec
 from bot.policy import DeliverySettings, fmt_minutes
+from bot.prefs import UserPrefs
 
 VERSION = 1
 MAX_BYTES = 256 * 1024  # a document larger than this is not an export of ours
@@ -63,14 +64,16 @@ class FollowSpec:
 
 @dataclass(frozen=True, slots=True)
 class Backup:
-    """What a document restores: alerts, settings, cap, mutes, follows, saved jobs."""
+    """What a document restores: alerts, preferences (None: the document has no settings),
+    mutes, follows, saved jobs; and `notes`, what was changed to fit (a cap over the most),
+    for the import's reply."""
 
     alerts: tuple[AlertSpec, ...]
-    settings: DeliverySettings | None
-    hourly_cap: int | None
+    prefs: UserPrefs | None
     muted: tuple[str, ...]
     follows: tuple[FollowSpec, ...] = ()
     saved: tuple[SavedSpec, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def _digest(s: DeliverySettings) -> str:
@@ -89,8 +92,7 @@ def _alert(a: AlertSpec) -> dict[str, Any]:
 
 def write(
     alerts: Sequence[AlertSpec],
-    settings: DeliverySettings,
-    hourly_cap: int,
+    prefs: UserPrefs,
     muted: list[str],
     now: datetime,
     follows: Sequence[FollowSpec] = (),
@@ -102,7 +104,7 @@ def write(
         "version": VERSION,
         "exported_at": now.isoformat(timespec="seconds"),
         "alerts": [_alert(a) for a in alerts],
-        "settings": _settings_out(settings, hourly_cap),
+        "settings": _settings_out(prefs),
         "muted": muted,
         "follows": [
             {"url": f.url, "kind": f.kind, "endpoint": f.endpoint, "all": f.all_jobs}
@@ -113,18 +115,15 @@ def write(
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
 
 
-def _settings_out(settings: DeliverySettings, hourly_cap: int) -> dict[str, Any]:
-    """The delivery settings in the document: quiet hours as "22:00-07:00" or None."""
-    quiet = (
-        f"{fmt_minutes(settings.quiet[0])}-{fmt_minutes(settings.quiet[1])}"
-        if settings.quiet
-        else None
-    )
+def _settings_out(prefs: UserPrefs) -> dict[str, Any]:
+    """The preferences in the document's "settings": quiet hours as "22:00-07:00" or None."""
+    s = prefs.settings
+    quiet = f"{fmt_minutes(s.quiet[0])}-{fmt_minutes(s.quiet[1])}" if s.quiet else None
     return {
-        "timezone": settings.timezone,
-        "digest": _digest(settings),
+        "timezone": s.timezone,
+        "digest": _digest(s),
         "quiet": quiet,
-        "hourly_cap": hourly_cap,
+        "hourly_cap": prefs.hourly_cap,
     }
 
 

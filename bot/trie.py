@@ -8,6 +8,7 @@ from __future__ import annotations
 from array import array
 from typing import NamedTuple
 
+from bot.attributes import meaning
 from bot.models import Alert
 from bot.syntax import ATTRS, Query
 from bot.view import PostingView, Test
@@ -27,7 +28,7 @@ def rarity(key: str) -> float:
     """A guess at the share of postings that have `key`: the rarest key anchors an alert."""
     field, _, word = key.rpartition(":")
     if field in ATTRS:
-        return 0.05 if field == "visa" else 0.5  # few postings say anything of visas
+        return meaning(field).rarity
     if word.startswith("*") or word in _COMMON:
         base = 0.3
     else:

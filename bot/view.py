@@ -12,8 +12,9 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
+from bot.attributes import ATTRIBUTES, Fields, meaning
 from bot.experience import asked
-from bot.language import LANGUAGES, language
+from bot.language import language
 from bot.models import Posting
 from bot.placewords import where
 from bot.query import parse
@@ -41,21 +42,9 @@ from bot.words import LANGUAGE_WORDS, only_ordinary, tokens
 ANY = 0  # title, company, location and description together; then one scope per field
 SCOPE = {name: i for i, name in enumerate(FIELDS, start=1)}
 ANYWHERE = ("title", "company", "location", "description")
+# Each (attribute, value) of the language with the readings it matches (`bot.attributes`).
 ATTR_VALUES: dict[tuple[str, str], frozenset[str | None]] = {
-    ("remote", "yes"): frozenset({"remote"}),
-    ("remote", "hybrid"): frozenset({"hybrid"}),
-    ("remote", "no"): frozenset({"onsite", None}),
-    ("type", "full-time"): frozenset({"full_time"}),
-    ("type", "part-time"): frozenset({"part_time"}),
-    ("type", "contract"): frozenset({"contract", "freelance", "temporary"}),
-    ("type", "internship"): frozenset({"intern"}),
-    ("salary", "stated"): frozenset({"stated"}),
-    ("salary", "none"): frozenset({"none"}),
-    ("visa", "yes"): frozenset({"yes"}),
-    ("visa", "no"): frozenset({"no"}),
-    ("years", "stated"): frozenset({"stated"}),
-    ("years", "none"): frozenset({"none"}),
-    **{("lang", code): frozenset({code}) for code in LANGUAGES},
+    (name, value): have for name, a in ATTRIBUTES.items() for value, have in a.values.items()
 }
 _LOCATION = SCOPE["location"]
 _NO_WORDS: frozenset[str] = frozenset()
@@ -70,19 +59,10 @@ def stored_query(query: str | Query) -> Query:
 
 def attribute(posting: Posting | PostingView, name: str) -> str | None:
     """The value an attribute filter (remote:, type:, salary:none, visa:, lang:, years:none)
-    looks at:
-    `ATTR_VALUES` lists its matches."""
-    if name == "remote":
-        return posting.workplace
-    if name == "salary":
-        stated = posting.salary if isinstance(posting, PostingView) else yearly(posting)
-        return "none" if stated is None else "stated"
-    if name in ("lang", "visa", "years"):  # read as the posting's view reads them
-        v = posting if isinstance(posting, PostingView) else PostingView(posting)
-        if name == "years":
-            return "none" if v.years is None else "stated"
-        return v.lang if name == "lang" else v.visa
-    return posting.employment_type
+    looks at, as `bot.attributes` reads it; `ATTR_VALUES` lists its matches. KeyError for a
+    name the table lacks."""
+    read = meaning(name).read
+    return read(posting if isinstance(posting, PostingView) else Fields(posting, PostingView))
 
 
 _SEARCHES = 32  # phrase searches in one posting before its word pairs are worth building
@@ -279,8 +259,9 @@ def _leaf(node: Word | Phrase | Prefix | Attr | Salary | Years, scope: int) -> T
             return lambda v: needle in v.text[scope]
         pairs, words = frozenset(pairwise(node.tokens)), frozenset(node.tokens)
         return lambda v: words <= v.words[ANY] and v.has_phrase(needle, pairs)  # as its keys
-    values, name = ATTR_VALUES[node.name, node.value], node.name  # an Attr
-    return lambda v: attribute(v, name) in values
+    read = meaning(node.name).read  # an Attr: an unknown name raises here
+    values = ATTR_VALUES[node.name, node.value]
+    return lambda v: read(v) in values
 
 
 def all_of(tests: list[Test]) -> Test:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot import nearby
+from bot.attributes import asks, meaning, pays
 from bot.experience import asked
-from bot.language import NAMES
 from bot.models import Posting
 from bot.salary import converted, posting_salary
 from bot.stack import is_tech
@@ -37,11 +37,9 @@ from bot.syntax import (
 )
 from bot.syntax import format_node as _text
 from bot.view import ANY, ANYWHERE, SCOPE, PostingView, compile_node, stored_query, view
-from bot.visa import stance
-from bot.wording import WORKPLACE, shorten
+from bot.wording import shorten
 from bot.words import LANGUAGE_WORDS
 
-_TYPES = {"full_time": "full-time", "part_time": "part-time", "intern": "an internship"}
 # Why a "go" or "c" the posting has is not the language (`bot.words.only_ordinary`).
 _ORDINARY = {
     "go": "“go” only as a word, not Go the language (like “as they go” or “go-live”)",
@@ -109,28 +107,17 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
 
 def _stated(node: Salary | Years | Attr, v: PostingView, p: Posting) -> str:
     """What the job states of a filter's field: "pays €90k–110k a year", "asks “5+ years of
-    experience”", "is remote"…"""
-    name = node.name if isinstance(node, Attr) else ""
-    if isinstance(node, Salary) or name == "salary":
+    experience”", "is remote"… (an attribute's as `bot.attributes` words it)."""
+    if isinstance(node, Attr):
+        return meaning(node.name).said(p, v)
+    if isinstance(node, Salary):
         stated = posting_salary(p)
-        told = f"pays {stated}" if stated else "states no salary"
-        if isinstance(node, Salary) and node.currency and (conv := converted(p, node.currency)):
+        told = pays(stated)
+        if node.currency and (conv := converted(p, node.currency)):
             told += f" (≈ {conv})"
-        return told + (" (salary:none matches such jobs)" if not stated and not name else "")
-    if isinstance(node, Years) or name == "years":
-        phrase = asked(p.title, p.description or "").phrase
-        told = f"asks “{shorten(phrase, 120)}”" if phrase else "asks no number of years"
-        return told + (" (years:none matches such jobs)" if not phrase and not name else "")
-    if name == "lang":
-        return (
-            f"is written in {NAMES[v.lang]}"
-            if v.lang
-            else "is in no language I can tell (too short)"
-        )
-    if name == "visa":
-        sentence = stance(p.title, p.description)[1] if v.visa else ""
-        return f"says “{shorten(sentence, 120)}”" if sentence else "says nothing clear of visas"
-    return f"is {_attribute(name, p)}"
+        return told + ("" if stated else " (salary:none matches such jobs)")
+    phrase = asked(p.title, p.description or "").phrase
+    return asks(phrase) + ("" if phrase else " (years:none matches such jobs)")
 
 
 def _fields_with(node: Node, v: PostingView) -> str:
@@ -147,13 +134,6 @@ def _city_name_only(node: Node, v: PostingView, p: Posting) -> bool:
     if not isinstance(node, Word) or node.token not in v.where.city_words:
         return False
     return not any(node.token in part for part in v.parts[:4])
-
-
-def _attribute(name: str, p: Posting) -> str:
-    if name == "remote":
-        return WORKPLACE.get(p.workplace or "", "not marked remote (counts as on-site)")
-    kind = p.employment_type
-    return _TYPES.get(kind or "", kind or "of no stated type")
 
 
 def _walk(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, list[str]]:

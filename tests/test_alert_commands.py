@@ -15,6 +15,7 @@ from bot.models import Delivery, OutgoingMessage, RawPosting
 from bot.rates import parse_ecb
 from bot.store import Stores
 from bot.syntax import ATTRS, FIELD_NAMES
+from bot.telegram import stored_search
 from bot.telegram.handlers import Handlers, command_lines
 from bot.transport import Incoming, Press
 from tests.alerting import INFO, JOBS, USER, check_html, raw, say, world_handlers
@@ -29,7 +30,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
 async def test_alert_shows_the_query_as_understood_its_id_and_a_backtest(handlers, store) -> None:
     reply = await say(handlers, "/alert Rust  -Intern title:(Senior OR Staff)")
     assert reply.startswith("✅ Alert #1 saved: <b>rust -intern title:(senior OR staff)</b>\n")
-    assert "It would have matched 2 jobs posted in the last 7 days. Latest:" in reply
+    assert "It would have matched 2 open jobs posted in the last 7 days. Latest:" in reply
     links = re.findall(r'<a href="[^"]+">([^<]+)</a>', reply)
     assert links == ["Staff Rust Engineer", "Senior Rust Engineer"], "newest first"
     assert store.alerts.alerts(USER)[0].query == "rust -intern title:(senior OR staff)"
@@ -37,15 +38,43 @@ async def test_alert_shows_the_query_as_understood_its_id_and_a_backtest(handler
 
 async def test_alert_backtest_links_at_most_three(handlers) -> None:
     reply = await say(handlers, "/alert location:berlin")
-    assert "It would have matched 4 jobs" in reply
+    assert "It would have matched 4 open jobs" in reply
     assert len(re.findall(r"<a href=", reply)) == 3
 
 
 async def test_alert_with_no_recent_match(handlers) -> None:
     reply = await say(handlers, "/alert go")
-    assert "It would have matched 1 job posted in" in reply and "Go Engineer" in reply
+    assert "It would have matched 1 open job posted in" in reply and "Go Engineer" in reply
     reply = await say(handlers, "/alert scala")
-    assert "No job posted in the last 7 days matches it yet" in reply
+    assert "No open job posted in the last 7 days matches it yet" in reply
+
+
+async def test_alert_list_is_taken_for_alerts_and_saves_nothing(handlers, store) -> None:
+    """ "/alert list" means /alerts: an alert for the word "list" is no one's wish; quoted, it
+    is saved as asked."""
+    reply = await say(handlers, "/alert list")
+    assert (
+        reply
+        == '/alerts lists your alerts. (An alert for the word itself: <code>/alert "list"</code>.)'
+    )
+    assert store.alerts.alerts(USER) == []
+    assert (await say(handlers, '/alert "list"')).startswith("✅ Alert #1 saved: <b>list</b>")
+
+
+async def test_the_same_alert_in_another_order_is_refused(handlers, store) -> None:
+    """The same alert twice is refused, its ORs' and ANDs' parts in any order: "go OR rust"
+    is "rust OR go"; "go" and "rust" is not "go OR rust"."""
+    await say(handlers, "/alert rust OR go")
+    await say(handlers, "/alert (scala OR kotlin) -crypto remote:yes")
+    for again, which in (
+        ("/alert go OR rust", "#1 <b>rust OR go</b>"),
+        ("/alert remote:yes -crypto (kotlin OR scala)", "#2"),
+    ):
+        assert (await say(handlers, again)).startswith(f"You already have this alert: {which}")
+    assert (await say(handlers, "/alert go rust")).startswith("✅ Alert #3 saved")
+    reply = await say(handlers, "/edit 3 go OR rust")
+    assert reply.startswith("You already have this alert: #1"), reply
+    assert [a.query for a in store.alerts.alerts(USER)][2] == "go rust"
 
 
 async def saved_and_tip(handlers: Handlers, text: str) -> tuple[str, str]:
@@ -241,8 +270,8 @@ async def test_or_beside_words_it_does_not_group_gets_a_tip(handlers) -> None:
     )
     reply = await say(handlers, "/edit 1 (rust OR go) remote:yes")
     assert reply.startswith(
-        "✏️ Alert #1 now: <b>(rust OR go) remote:yes</b> (it was <b>rust OR (go remote:yes)</b>: "
-        "<code>/edit 1 rust OR (go remote:yes)</code> undoes it)\n"
+        "✏️ Alert #1 now: <b>(rust OR go) remote:yes</b>. To undo: "
+        "<code>/edit 1 rust OR (go remote:yes)</code>\n"
     ), "it works, and says what it was"
     assert "<code>/edit 2 backend (rust OR go)</code>" in await say(
         handlers, "/alert backend rust OR go"
@@ -789,7 +818,7 @@ async def test_search_pages_turn_with_older_and_newer(handlers, store, now) -> N
     turned = await handlers.presses(Press(USER, 7, older.data or ""))
     assert turned.edit is not None
     check_html(turned.edit.html)
-    assert turned.edit.html.startswith(f"Latest jobs matching <b>{everything}</b> (6–6):\n")
+    assert turned.edit.html.startswith(f"Latest jobs matching <b>{everything}</b> (job 6):\n")
     assert re.findall(r'<a href="[^"]+">([^<]+)</a>', turned.edit.html) == ["Senior Rust Engineer"]
     [[newer]] = turned.edit.buttons
     assert newer.text == "◀ Newer" and newer.data == f"sr:0:{mark}:{everything}"
@@ -905,22 +934,26 @@ async def test_a_search_and_a_backtest_in_euros_show_a_dollar_salary_in_euros_to
     assert "Remote · $140k–150k a year\n" in plain and "≈" not in plain, "no currency asked"
 
 
-async def test_a_capped_search_says_which_jobs_it_looked_at(handlers) -> None:
+async def test_a_capped_search_says_which_jobs_it_looked_at(
+    handlers, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With more jobs than a reply may read, the counts name the jobs they cover: the latest
     stored with the query's words (from the text index) when it needs some, else the newest."""
-    handlers.scan_limit = 2  # the 2 last stored with "rust": Rust Intern, Staff Rust Engineer
+    # the 2 last stored with "rust": Rust Intern, Staff Rust Engineer
+    monkeypatch.setattr(stored_search, "SCAN_LIMIT", 2)
     reply = await say(handlers, "/alert rust")
     assert (
-        "It would have matched 2 jobs among the latest 2 jobs with its words of the last 7 days."
+        "It would have matched 2 open jobs among the latest 2 jobs with its words of the last 7 days."
         in reply
     )
-    handlers.scan_limit = 3  # the 3 newest: Rust Intern, Staff Rust Engineer, JavaScript Developer
+    # the 3 newest: Rust Intern, Staff Rust Engineer, JavaScript Developer
+    monkeypatch.setattr(stored_search, "SCAN_LIMIT", 3)
     assert "Go Engineer" in await say(handlers, "/search go"), "older, found by its words"
     reply = await say(handlers, "/alert remote:no -rust -javascript")  # no word: a scan
-    assert "No job among the latest 3 jobs of the last 7 days matches it yet" in reply
+    assert "No open job among the latest 3 jobs of the last 7 days matches it yet" in reply
     reply = await say(handlers, "/search remote:no -rust -javascript")
     assert reply.startswith("None of the latest 3 stored jobs matches <b>")
-    handlers.scan_limit = 1000
+    monkeypatch.setattr(stored_search, "SCAN_LIMIT", 1000)
     assert "Go Engineer" in await say(handlers, "/search remote:no -rust -javascript")
 
 
@@ -941,9 +974,9 @@ async def test_a_salary_alert_says_how_many_jobs_state_none(handlers, store, now
         "3 more jobs of the last 7 days match the rest. For those too: "
         "<code>/edit 1 rust (salary:&gt;=100k OR salary:none)</code>."
     )
-    assert "It would have matched 1 job" in reply
+    assert "It would have matched 1 open job" in reply
     reply = await say(handlers, "/edit 1 rust (salary:>=100k OR salary:none)")
-    assert "Tip:" not in reply and "It matches 4 jobs" in reply, reply
+    assert "Tip:" not in reply and "It matches 4 open jobs" in reply, reply
     for fine in ("rust salary:stated", "rust -salary:<50k", "salary:>=100k title:intern go"):
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine
     one = await say(handlers, "/edit 1 salary:>=100k google")
@@ -973,9 +1006,9 @@ async def test_a_years_alert_says_how_many_jobs_ask_none(handlers, store, now) -
         "3 more jobs of the last 7 days match the rest. For those too: "
         "<code>/edit 1 rust (years:&lt;=3 OR years:none)</code>."
     )
-    assert "It would have matched 1 job" in reply and "Rust Lead" not in reply
+    assert "It would have matched 1 open job" in reply and "Rust Lead" not in reply
     reply = await say(handlers, "/edit 1 rust (years:<=3 OR years:none)")
-    assert "Tip:" not in reply and "It matches 4 jobs" in reply, reply
+    assert "Tip:" not in reply and "It matches 4 open jobs" in reply, reply
     both = await say(handlers, "/edit 1 rust years:2 salary:>=100k")
     assert (
         "Tip: years:&lt;=2 and salary:&gt;=100k leave out the jobs that ask no number of years "
@@ -1052,7 +1085,7 @@ async def test_what_to_leave_out_written_as_words_gets_the_exclusion_offered(han
         "Tip: “no intern” finds only the jobs that mention “intern”, the ones meant to be left "
         "out. To leave them out: <code>/edit 1 rust -type:internship</code>."
     )
-    assert "It matches 2 jobs posted" in await say(handlers, "/edit 1 rust -type:internship")
+    assert "It matches 2 open jobs posted" in await say(handlers, "/edit 1 rust -type:internship")
     offers = {
         "rust without intern": "rust -type:internship",
         "rust excluding intern or staff": "rust -(intern OR staff)",
@@ -1114,7 +1147,9 @@ async def test_a_level_or_workplace_left_out_by_its_word_gets_the_filter_offered
     store.postings.record("Acme", [normalize.posting(r, INFO) for r in jobs], now)
     before = await say(handlers, "/edit 1 rust -senior")
     after = await say(handlers, "/edit 1 rust -title:senior")
-    assert "It matches 2 jobs" in before and "It matches 3 jobs" in after, "the mentored one"
+    assert "It matches 2 open jobs" in before and "It matches 3 open jobs" in after, (
+        "the mentored one"
+    )
 
 
 async def test_edit_without_an_id_edits_the_only_alert_or_lists_the_ids(handlers, store) -> None:
@@ -1172,8 +1207,7 @@ async def test_an_edit_says_what_the_alert_was_and_how_to_put_it_back(handlers, 
     await say(handlers, "/alert rust OR go")
     reply = await say(handlers, "/edit 1 address")  # a word that begins like "add"
     assert reply.startswith(
-        "✏️ Alert #1 now: <b>address</b> (it was <b>rust OR go</b>: "
-        "<code>/edit 1 rust OR go</code> undoes it)\n"
+        "✏️ Alert #1 now: <b>address</b>. To undo: <code>/edit 1 rust OR go</code>\n"
     )
     await say(handlers, "/edit 1 rust OR go")
     assert store.alerts.alerts(USER)[0].query == "rust OR go"
@@ -1233,7 +1267,7 @@ async def test_a_busy_alert_sent_job_by_job_gets_the_digest_offered(handlers, st
     listed = [normalize.posting(raw(j, *JOBS[j - 1]), INFO) for j in range(1, len(JOBS) + 1)]
     store.postings.record("Acme", [*listed, *(normalize.posting(r, INFO) for r in many)], now)
     reply = await say(handlers, "/alert platform")
-    assert "It would have matched 75 jobs posted in the last 7 days." in reply
+    assert "It would have matched 75 open jobs posted in the last 7 days." in reply
     assert reply.endswith(
         "That's about 10 a day. More words narrow it; <code>/digest 1 daily</code> sends its "
         "jobs in one message a day."

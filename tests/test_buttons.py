@@ -22,6 +22,7 @@ USER, OTHER = 4242, 5151
 MIRROR = "/v1/boards/mirror/jobs"
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 STALE = "This button no longer works."
+DELETED = "That alert was deleted: nothing to pause. /alerts lists yours."
 pytestmark = pytest.mark.timeout(30)
 
 
@@ -57,7 +58,7 @@ class Bot:
         self.tg.push_callback(message, data, user_id=user)
         await self.tg.wait_for_async(lambda s: len(self.tg.callback_answers) > answers)
         toast = self.tg.callback_answers[-1].get("text", "")
-        if toast != STALE:  # the edit comes right after the answer
+        if toast not in (STALE, DELETED):  # the edit comes right after the answer
             await self.tg.wait_for_async(lambda s: len(self.tg.edited) > edits)
         edit = self.tg.edited[-1] if len(self.tg.edited) > edits else None
         return toast, edit
@@ -269,6 +270,11 @@ async def test_pause_alert_offers_a_choice_between_matched_alerts(tmp_path, tg, 
 
         toast, _ = await bot.press(sent[0], _row2(sent[0])[2][1])  # one alert: no choice
         assert toast == "Paused alert #1." and bot.app.store.alerts.paused_alert_ids(USER) == {1}
+
+        await bot.say(USER, "/delete 1")
+        toast, edit = await bot.press(sent[0], _row2(sent[0])[2][1])
+        assert toast == DELETED
+        assert edit is None, "the message stays as it is"
 
 
 async def test_forged_and_stale_presses_change_nothing_and_say_so(tmp_path, tg, boards) -> None:

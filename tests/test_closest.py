@@ -29,12 +29,12 @@ async def test_an_alert_that_matches_nothing_names_the_part_that_holds_it_back(h
     with the /edit that leaves fintech out, and that edit finds them."""
     reply = await say(handlers, "/alert rust fintech berlin")
     assert reply.endswith(
-        "No job posted in the last 7 days matches it yet; I'll tell you when one appears.\n"
+        "No open job posted in the last 7 days matches it yet; I'll tell you when one appears.\n"
         "One part less finds some (jobs of the last 7 days):\n"
         "• without <b>fintech</b>: 2 jobs, <code>/edit 1 rust berlin</code>"
     ), reply
     edited = await say(handlers, "/edit 1 rust berlin")
-    assert "It matches 2 jobs posted in the last 7 days" in edited, edited
+    assert "It matches 2 open jobs posted in the last 7 days" in edited, edited
     assert "One part less" not in edited, "an alert that matches gets no such lines"
 
 
@@ -44,7 +44,7 @@ async def test_the_alerts_last_7_days_button_names_the_part_too(handlers) -> Non
     answer = await handlers.presses(Press(USER, 7, "a:b:1:0"))
     assert answer.edit is not None
     assert answer.edit.html == (
-        "🔎 Alert #1 <b>rust fintech berlin</b>: no job posted in the last 7 days matches it.\n"
+        "🔎 Alert #1 <b>rust fintech berlin</b>: no open job posted in the last 7 days matches it.\n"
         "One part less finds some (jobs of the last 7 days):\n"
         "• without <b>fintech</b>: 2 jobs, <code>/edit 1 rust berlin</code>"
     ), answer.edit.html

@@ -141,7 +141,7 @@ async def test_the_alerts_menu_pages_and_its_buttons_work_in_place(tmp_path, tg)
         assert "/edit 12 rust" in how.visible_text
         _, test = await press(tg, resumed, backtest)
         # posted in the last 7 days: the baseline intern job and the new senior one, not the old
-        assert "2 jobs posted in the last 7 days match it" in test.visible_text
+        assert "2 open jobs posted in the last 7 days match it" in test.visible_text
         assert "Old Rust Role" not in test.visible_text
         _, ask = await press(tg, resumed, delete)
         assert (
@@ -227,8 +227,8 @@ async def test_forged_and_stale_presses_change_nothing_and_say_so(tmp_path, tg) 
             app.store.alerts.add_alert(chat, query, T0)
         menu = await say(tg, "/alerts")
         cases = {
-            "a:p:2:0": "no longer exists (or isn't yours): nothing changed",  # OTHER's alert
-            "a:y:2:0": "no longer exists (or isn't yours): nothing changed",
+            "a:p:2:0": "no longer exists: nothing changed",  # OTHER's alert
+            "a:y:2:0": "no longer exists: nothing changed",
             "a:zz": "not valid: nothing changed",
             "a:p:1:x": "not valid: nothing changed",
             "q:whatever": "This button no longer works.",

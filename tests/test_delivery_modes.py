@@ -198,6 +198,11 @@ async def test_times_written_as_people_write_them(handlers, store) -> None:
     reply = await say(handlers, "/quiet 10pm-7am")
     assert "quiet hours 22:00–07:00 (UTC)" in reply
     assert store.users.settings(USER).quiet == (22 * 60, 7 * 60)
+    reply = await say(handlers, "/digest 9am")
+    assert "a daily digest at 09:00;" in reply, "a time alone: a daily digest"
+    reply = await say(handlers, "/digest 7")
+    assert "You have no alert #7" in reply, "a bare number is an alert's id"
+    assert "A daily digest at that hour: <code>/digest daily 07:00</code>." in reply
 
 
 @pytest.mark.parametrize(

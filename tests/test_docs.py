@@ -119,6 +119,33 @@ BOT = Path(__file__).resolve().parents[1] / "bot"
 # Packages whose every module the map of `bot/` in docs/development.md names (`sources/` is one
 # module per kind, in the README's board table).
 MAPPED = ("", "store", "telegram", "telegram/tips", "normalize")
+# The packages with a table of their own in the map; the others are told in a row of the top
+# table whose first column names the package (`store/`), or beside a module: "(in `normalize/`)".
+TABLES = {"telegram": "### The `telegram/` package", "telegram/tips": "### The `tips/` package"}
+_ROW = re.compile(r"^\| (.+?) \| (.+) \|$", re.M)
+_NAMED = re.compile(r"`([^`]+)`(?: \(in `([^`]+)/`\))?")  # a module, and its package
+
+
+def on_the_map() -> set[str]:
+    """The modules the map of `bot/` names, each by its path in `bot/`: one in a first column
+    of the top table (`rates.py`: bot/rates.py) or of its package's own table; one a row of a
+    package in the top table names anywhere, by file or by name (`rates.py`, `tree`,
+    `Follows`: store/follows.py); and any written with its package (`store/roster.py`)."""
+    table = section(DEVELOPMENT, "## Map of `bot/`")
+    named = {m.removeprefix("bot/") for m in re.findall(r"`((?:\w+/)+\w+\.py)`", table)}
+    for package, heading in TABLES.items():
+        for first, _ in _ROW.findall(section(table, heading)):
+            named |= {f"{package}/{name}" for name, _ in _NAMED.findall(first)}
+    for first, job in _ROW.findall(table[: table.index("\n### ")]):
+        modules = _NAMED.findall(first)
+        named |= {f"{inside}/{name}".lstrip("/") for name, inside in modules}
+        for package in {name[:-1] for name, _ in modules if name.endswith("/")} - set(TABLES):
+            words = re.findall(r"`([^`]+)`", f"{first} {job}")
+            named |= {f"{package}/{w.lower().removesuffix('.py')}.py" for w in words}
+    return named
+
+
+ON_THE_MAP = on_the_map()
 
 
 @pytest.mark.parametrize(
@@ -131,12 +158,13 @@ MAPPED = ("", "store", "telegram", "telegram/tips", "normalize")
     ],
 )
 def test_every_module_is_on_the_map_of_bot(module: str) -> None:
-    """A newcomer finds every module's job in docs/development.md's map of `bot/`."""
-    table = section(DEVELOPMENT, "## Map of `bot/`")
-    name = module.rsplit("/", 1)[-1]
-    stem = name.removesuffix(".py")
-    assert f"`{name}`" in table or f"`{stem}`".lower() in table.lower(), (
-        f"{module}: give it a row in docs/development.md's map of `bot/`"
+    """A newcomer finds every module's job in docs/development.md's map of `bot/`, where its
+    package's modules are: `store/retention.py` is not on `retention.py`'s row."""
+    package = module.rpartition("/")[0]
+    where = f"the row of `{package}/`" if package else "a row's first column"
+    where = f"its own table ({TABLES[package]})" if package in TABLES else where
+    assert module in ON_THE_MAP, (
+        f"{module}: name it in docs/development.md's map of `bot/`, in {where}"
     )
 
 

@@ -15,8 +15,9 @@ from bot.http import Fetcher, build_client
 from bot.poller import Poller
 from bot.store import Stores
 from bot.storing import PollStores
+from bot.telegram import buttons
 from bot.telegram.handlers import Handlers
-from bot.transport import Incoming
+from bot.transport import Incoming, Press
 from tests.test_copies_reach import ATS, BUILD, PAY, job, sent
 
 RUST, PAID, LATER = 7, 8, 9
@@ -79,6 +80,33 @@ async def test_an_edit_that_states_the_pay_reaches_the_salary_alert_once(
     assert "after an edit made it match (pay added, description changed)" in str(why)
     boards.set_json(ATS, {"jobs": [OLD, job(1, BUILD + PAY + "<p>Apply soon.</p>")]})
     assert (await poller.poll("ATS")).enqueued == 0, "each has it once"
+
+
+async def test_a_press_on_an_edited_jobs_message_keeps_what_the_message_said(
+    poller, store, boards, clock
+) -> None:
+    """☆ Save, Mute and its Undo redraw the message: it still says the edit that brought the
+    job (the press's redraw once left out "✏️ Updated", as its own copy of the inputs had no
+    edit)."""
+    boards.set_json(ATS, {"jobs": [OLD, job(1)]})
+    await poller.poll("ATS")
+    clock[0] += timedelta(days=7)
+    boards.set_json(ATS, {"jobs": [OLD, job(1, BUILD + PAY)]})
+    await poller.poll("ATS")
+    (item,) = [i for i in store.outbox.due(clock[0]) if i.chat_id == PAID]
+    message = compose(store, item, clock[0])
+    assert message is not None and "✏️ Updated today: pay added" in message.plain
+    assert store.outbox.mark_sending(item.id)
+    store.outbox.mark_sent(item.id, clock[0], 99)
+    clock[0] += timedelta(hours=2)
+    saved = buttons.save(store, Press(PAID, 99, f"js:{item.id}", PAID), str(item.id), clock[0])
+    assert saved.edit is not None
+    assert saved.edit.plain == message.plain, "the buttons change, not the text"
+    assert "✏️ Updated today: pay added" in saved.edit.plain
+    muted = buttons.mute(store, Press(PAID, 99, f"jm:{item.id}", PAID), str(item.id), clock[0])
+    assert muted.edit is not None and "✏️ Updated today: pay added" in muted.edit.plain
+    back = buttons.undo(store, Press(PAID, 99, f"ju:m:{item.id}", PAID), f"m:{item.id}", clock[0])
+    assert back.edit is not None and "✏️ Updated today: pay added" in back.edit.plain
 
 
 async def test_an_alert_that_matched_before_the_edit_is_not_sent_an_old_job(

@@ -79,7 +79,7 @@ def test_the_index_finds_what_a_scan_finds(
     for q in _queries():
         looked_up += match.fulltext(q) is not None
         keys = lambda ps: [p.key for p in ps]  # noqa: E731
-        hits, read = stored_search.latest(store, 1, q, 5, ALL)
+        hits, read = stored_search.latest(store, 1, q, 5, scan=ALL)
         assert read is None and keys(hits) == keys(match.search(q, newest, 5)), q.normalized
         hits, read = stored_search.recent(store, 1, q, now - timedelta(days=7), ALL)
         assert read is None and keys(hits) == keys(match.search(q, week)), q.normalized

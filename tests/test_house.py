@@ -1,4 +1,4 @@
-"""What DESIGN.md asks of `bot/`'s shape: modules of at most 300 lines, functions that fit on
+"""What docs/development.md asks of `bot/`'s shape: modules of at most 300 lines, functions that fit on
 a screen (ruff's complexity bound, `make lint`, keeps their branches few), no import cycles,
 no private name imported from another module and no module `__getattr__`."""
 

@@ -12,11 +12,12 @@ import pytest
 
 from bot import dedupe
 from bot.ats import name_for
-from bot.boardnames import names_nothing, shown_company
+from bot.boardnames import names_nothing
 from bot.company import company_key
 from bot.models import BoardInfo, FetchResult, Posting
 from bot.normalize import posting
 from bot.render import job_line, notification
+from bot.render_title import shown_company
 from bot.sources import get
 from bot.sources.contract import Context, parse_recorded
 

@@ -214,7 +214,7 @@ async def test_an_admin_notice_survives_an_outage(tmp_path, tg, monkeypatch) -> 
     task = asyncio.create_task(app.run(stop))
     await until(lambda: any(c.method.lower() == "getupdates" for c in tg.calls))
     tg.outage(502)
-    app.tell_admins("Board Acme failed 3 polls in a row")
+    app.notices.tell("Board Acme failed 3 polls in a row")
     await until(lambda: sum(e[0].lower() == "sendmessage" for e in tg.errors) >= 3)
     tg.outage(None)
     await tg.wait_for_async(lambda sent: any("Board Acme" in m.text for m in sent))
@@ -239,7 +239,7 @@ async def test_an_admin_who_blocked_the_bot_is_skipped_and_the_others_are_told(
     task = asyncio.create_task(app.run(stop))
     await until(lambda: any(c.method.lower() == "getupdates" for c in tg.calls))
     tg.block(gone)
-    app.tell_admins("Board Acme failed 3 polls in a row")
+    app.notices.tell("Board Acme failed 3 polls in a row")
     await tg.wait_for_async(lambda sent: any("Board Acme" in m.text for m in sent))
     stop.set()
     await task

@@ -70,12 +70,14 @@ def test_digest_and_quiet_commands_parse_or_say_why() -> None:
     assert parse_digest("9am daily") == ("daily", 540, 0), "the kind last, as people say it"
     assert parse_digest("mon 9am weekly") == ("weekly", 540, 0)
     assert parse_digest("täglich 9 Uhr") == ("daily", 540, 0), "German"
+    assert parse_digest("9h") == parse_digest("9am") == ("daily", 540, 0), "a time alone: daily"
+    assert parse_digest("at 18:30") == ("daily", 1110, 0)
     assert parse_quiet("22:00-07:00") == (1320, 420)
     assert parse_quiet("22 bis 7") == (1320, 420), "German"
     with pytest.raises(PolicyError, match="/pause for the weekend"):
         parse_quiet("weekends")
     assert parse_quiet("off") is None
-    for bad in ("daily 25:00", "weekly someday 08:00", "hourly", "daily 8:", "daily 13pm"):
+    for bad in ("daily 25:00", "weekly someday 08:00", "hourly", "daily 8:", "daily 13pm", "25h"):
         with pytest.raises(PolicyError):
             parse_digest(bad)
     for bad in ("22:00", "10:00-10:00", "late-early", "10pm-22"):

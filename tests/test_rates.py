@@ -184,7 +184,7 @@ async def test_the_bot_fetches_the_rates_at_start_and_an_alert_in_euros_finds_a_
     saved = tg.messages_to(USER)[1].text
     stop.set()
     await run
-    assert "It would have matched 1 job posted in the last 7 days" in saved
+    assert "It would have matched 1 open job posted in the last 7 days" in saved
     assert "Rust Engineer" in saved and "$140k–150k a year" in saved
     assert boards.requests and boards.requests[0][0] == "/daily.xml"
 

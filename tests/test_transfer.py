@@ -12,6 +12,7 @@ from bot.config import AlertsConfig
 from bot.importing import ImportProblem, read
 from bot.models import AlertSpec
 from bot.policy import DeliverySettings
+from bot.prefs import UserPrefs
 from bot.transfer import FollowSpec, SavedSpec, write
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
@@ -34,7 +35,7 @@ def doc(**changes: object) -> str:
         AlertSpec("go", True, "daily 18:00", NOW),
         AlertSpec("scala", False, "instant"),
     ]
-    base = json.loads(write(alerts, SETTINGS, 12, ["Acme"], NOW, [FOLLOW], [SAVED]))
+    base = json.loads(write(alerts, UserPrefs(SETTINGS, 12), ["Acme"], NOW, [FOLLOW], [SAVED]))
     return json.dumps(base | changes)
 
 
@@ -54,7 +55,7 @@ def test_an_export_reads_back_the_same() -> None:
             "digest": "daily 18:00",
         },
     ], "an alert of the user's delivery, not paused for a time, has neither: older files lack both"
-    assert backup.settings == SETTINGS and backup.hourly_cap == 12
+    assert backup.prefs == UserPrefs(SETTINGS, 12) and backup.notes == ()
     assert backup.muted == ("Acme",)
     assert backup.follows == (FOLLOW,)
     assert backup.saved == (SAVED,)
@@ -98,7 +99,7 @@ BAD = [
     (doc(settings={"timezone": "Mars/Olympus"}), "“Mars/Olympus” is not a time zone I know"),
     (doc(settings={"digest": "hourly"}), "settings: use /digest daily HH:MM"),
     (doc(settings={"quiet": "25:00-07:00"}), "“25:00” is not a time"),
-    (doc(settings={"hourly_cap": 0}), "hourly_cap must be a whole number from 1 to 1000"),
+    (doc(settings={"hourly_cap": 0}), "hourly_cap must be a whole number, 1 or more"),
     (doc(muted=[""]), "muted: entry 1 is not a company name"),
     (doc(muted="Acme"), "muted: must be a list"),
     ("x" * 300_000, "over 256 KB"),

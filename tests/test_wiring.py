@@ -1,5 +1,5 @@
 """Wiring happens in one place: importing jobbot changes nothing in the process, and the engine
-does not reach into the Telegram side (DESIGN.md: the engine owns the small Transport protocol).
+does not reach into the Telegram side (docs/development.md: the engine owns the small Transport protocol).
 """
 
 from __future__ import annotations

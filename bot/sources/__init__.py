@@ -28,7 +28,7 @@ from bot.sources import (  # noqa: F401  (registration)
     workable,
     workday,
 )
-from bot.sources.base import Source, all_sources, detect, get, kinds, register
+from bot.sources.base import Source, all_sources, detect, get, kinds, known, register
 from bot.sources.discover import detect_remote
 
-__all__ = ["Source", "all_sources", "detect", "detect_remote", "get", "kinds", "register"]
+__all__ = ["Source", "all_sources", "detect", "detect_remote", "get", "kinds", "known", "register"]

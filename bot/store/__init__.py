@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from bot.models import AlertSpec
-from bot.policy import DeliverySettings
+from bot.prefs import UserPrefs
 from bot.store.access import Access
 from bot.store.alerts import AlertRow, Alerts
 from bot.store.boards import Boards, BoardState
-from bot.store.choices import Choices, company_key
+from bot.store.choices import Choices
 from bot.store.db import Db, connect
 from bot.store.details import Details
 from bot.store.follows import Followed, Follows
@@ -86,7 +86,6 @@ __all__ = [
     "TextPage",
     "User",
     "Users",
-    "company_key",
     "connect",
     "from_iso",
     "iso",
@@ -158,19 +157,16 @@ class Stores:
         self,
         chat_id: int,
         alerts: Sequence[AlertSpec],
-        settings: DeliverySettings | None,
-        hourly_cap: int | None,
+        prefs: UserPrefs | None,
         muted: Sequence[str],
         now: datetime,
     ) -> int:
-        """/import: add the alerts the user lacks, replace settings, add
-        mutes, in one transaction. Returns how many alerts were added."""
+        """/import: add the alerts the user lacks, replace their preferences (None: keep
+        them), add mutes, in one transaction. Returns how many alerts were added."""
         with self.db.transaction():
             added = self.alerts.import_alerts(chat_id, alerts, now)
-            if settings is not None:
-                self.users.set_settings(chat_id, settings, now)
-            if hourly_cap is not None:
-                self.users.set_hourly_cap(chat_id, hourly_cap)
+            if prefs is not None:
+                self.users.set_prefs(chat_id, prefs, now)
             for company in muted:
                 self.choices.mute_company(chat_id, company, now)
             return added

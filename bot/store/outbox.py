@@ -190,7 +190,8 @@ class Outbox(Table):
 
     def sent_job(self, delivery_id: int) -> SentJob | None:
         row = self.db.one(
-            """SELECT id, chat_id, posting_key, alert_ids, message_id, state, sent_queries
+            """SELECT id, chat_id, posting_key, alert_ids, message_id, state, sent_queries,
+                      created_at, edit
                FROM deliveries WHERE id = ?""",
             (delivery_id,),
         )
@@ -200,6 +201,7 @@ class Outbox(Table):
         return SentJob(
             row["id"], row["chat_id"], row["posting_key"], tuple(json.loads(row["alert_ids"])),
             row["message_id"], row["state"], tuple(json.loads(named)) if named else None,
+            from_iso(row["created_at"]), row["edit"],
         )  # fmt: skip
 
     def outbox_state(self, chat_id: int, job_key: str) -> OutboxState | None:

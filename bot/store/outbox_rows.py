@@ -46,6 +46,8 @@ class SentJob:
     message_id: int | None
     state: str
     queries: tuple[str, ...] | None = None  # the matched queries its message named, if stored
+    created_at: datetime | None = None  # when it was queued
+    edit: str | None = None  # what an edit changed, when the edit queued it
 
 
 @dataclass(frozen=True, slots=True)

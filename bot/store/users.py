@@ -1,12 +1,14 @@
-"""Users: who is subscribed, their state and delivery settings; every change bumps
-`alerts_generation` (routing reads who gets what)."""
+"""Users: who is subscribed, their state and preferences (`bot.prefs`: delivery settings, the
+hourly cap); every change bumps `alerts_generation` (routing reads who gets what)."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot.policy import DeliverySettings
+from bot.prefs import DEFAULT_CAP, MAX_CAP, UserPrefs
 from bot.store.db import Table
 from bot.store.stamps import from_iso, iso
 
@@ -156,9 +158,9 @@ class Users(Table):
             self.db.execute(
                 """UPDATE users SET state = 'stopped', username = NULL, first_name = NULL,
                        timezone = 'UTC', delivery_mode = 'instant', digest_at = 480,
-                       digest_day = 0, quiet_start = NULL, quiet_end = NULL, hourly_cap = 20,
+                       digest_day = 0, quiet_start = NULL, quiet_end = NULL, hourly_cap = ?,
                        paused_at = NULL, resume_at = NULL, updated_at = ? WHERE chat_id = ?""",
-                (iso(now), chat_id),
+                (DEFAULT_CAP, iso(now), chat_id),
             )
 
     def migrate_chat(self, old: int, new: int, now: datetime) -> None:
@@ -176,32 +178,57 @@ class Users(Table):
                     (new, old),
                 )
 
-    def settings(self, chat_id: int) -> DeliverySettings:
+    def prefs(self, chat_id: int) -> UserPrefs:
+        """The user's preferences whole (the defaults for a chat with no row)."""
         row = self.db.one(
-            """SELECT timezone, delivery_mode, digest_at, digest_day, quiet_start, quiet_end
-               FROM users WHERE chat_id = ?""",
-            (chat_id,),
+            f"""SELECT {_SETTINGS}, min(hourly_cap, ?) AS hourly_cap FROM users
+                WHERE chat_id = ?""",
+            (MAX_CAP, chat_id),
         )
-        if row is None:
-            return DeliverySettings()
-        start, end = row["quiet_start"], row["quiet_end"]
-        quiet = (start, end) if start is not None and end is not None else None
-        return DeliverySettings(
-            row["timezone"], row["delivery_mode"], row["digest_at"], row["digest_day"], quiet
+        return UserPrefs() if row is None else UserPrefs(_settings(row), int(row["hourly_cap"]))
+
+    def set_prefs(self, chat_id: int, prefs: UserPrefs, now: datetime) -> None:
+        """Replace the user's preferences whole (/import)."""
+        self.db.execute(
+            f"UPDATE users SET {_SET_SETTINGS}, hourly_cap = ?, updated_at = ? WHERE chat_id = ?",
+            (*_settings_values(prefs.settings), prefs.hourly_cap, iso(now), chat_id),
         )
+
+    def settings(self, chat_id: int) -> DeliverySettings:
+        row = self.db.one(f"SELECT {_SETTINGS} FROM users WHERE chat_id = ?", (chat_id,))
+        return DeliverySettings() if row is None else _settings(row)
 
     def set_settings(self, chat_id: int, settings: DeliverySettings, now: datetime) -> None:
-        quiet = settings.quiet or (None, None)
         self.db.execute(
-            """UPDATE users SET timezone = ?, delivery_mode = ?, digest_at = ?, digest_day = ?,
-                   quiet_start = ?, quiet_end = ?, updated_at = ? WHERE chat_id = ?""",
-            (settings.timezone, settings.mode, settings.digest_at, settings.digest_day, *quiet,
-             iso(now), chat_id),
-        )  # fmt: skip
+            f"UPDATE users SET {_SET_SETTINGS}, updated_at = ? WHERE chat_id = ?",
+            (*_settings_values(settings), iso(now), chat_id),
+        )
 
     def hourly_cap(self, chat_id: int) -> int:
-        row = self.db.one("SELECT hourly_cap FROM users WHERE chat_id = ?", (chat_id,))
-        return int(row["hourly_cap"]) if row else 20
+        """The cap alone, as each instant delivery reads it: one column, never over `MAX_CAP`
+        (a cap /import stored before it was bounded reads as the most)."""
+        row = self.db.one(
+            "SELECT min(hourly_cap, ?) AS cap FROM users WHERE chat_id = ?", (MAX_CAP, chat_id)
+        )
+        return int(row["cap"]) if row else DEFAULT_CAP
 
     def set_hourly_cap(self, chat_id: int, cap: int) -> None:
         self.db.execute("UPDATE users SET hourly_cap = ? WHERE chat_id = ?", (cap, chat_id))
+
+
+_SETTINGS = "timezone, delivery_mode, digest_at, digest_day, quiet_start, quiet_end"
+_SET_SETTINGS = ", ".join(f"{column} = ?" for column in _SETTINGS.split(", "))
+
+
+def _settings(row: sqlite3.Row) -> DeliverySettings:
+    """The delivery settings of a users row read with the `_SETTINGS` columns."""
+    start, end = row["quiet_start"], row["quiet_end"]
+    quiet = (start, end) if start is not None and end is not None else None
+    return DeliverySettings(
+        row["timezone"], row["delivery_mode"], row["digest_at"], row["digest_day"], quiet
+    )
+
+
+def _settings_values(s: DeliverySettings) -> tuple[object, ...]:
+    """The `_SETTINGS` columns' values for `s`, in their order."""
+    return (s.timezone, s.mode, s.digest_at, s.digest_day, *(s.quiet or (None, None)))

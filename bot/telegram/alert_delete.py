@@ -8,6 +8,7 @@ import re
 
 from bot.models import Alert, Button, OutgoingMessage
 from bot.store import Stores
+from bot.telegram.alert_list import DELETE_ALL, LIST, menu_data
 from bot.telegram.args import ids_named, listed, yours
 from bot.telegram.split import visible_text
 
@@ -35,8 +36,8 @@ def delete_all(mine: list[Alert]) -> str | OutgoingMessage:
     yes = f"🗑 Yes, delete all {len(mine)}" if len(mine) > 1 else "🗑 Yes, delete it"
     rows = (
         (
-            Button(yes, data=f"a:A:{max(a.id for a in mine)}:0"),
-            Button("Cancel", data="a:l:0:0"),
+            Button(yes, data=menu_data(DELETE_ALL, max(a.id for a in mine), 0)),
+            Button("Cancel", data=menu_data(LIST, 0, 0)),
         ),
     )
     return OutgoingMessage(text, visible_text(text), rows)

@@ -1,6 +1,7 @@
 """The /alerts menu: one page of a chat's alerts, each with its row of buttons (pause or
 resume, edit, delete, its last 7 days), what each sent in a week, and a word on the alerts
-that brought nothing in 30 days. `alert_presses` redraws it after a press."""
+that brought nothing in 30 days; and its buttons' callback data (`menu_data`), which
+`alert_presses` answers, redrawing the menu."""
 
 from __future__ import annotations
 
@@ -23,6 +24,19 @@ SHOWN = 150  # characters of a query in the menu: 10 of them stay far within 409
 WEEK = timedelta(days=7)
 QUIET = timedelta(days=30)  # an alert that brought nothing for so long gets a word in /alerts
 
+# Callback data of the menu's buttons is `a:<action>:<alert id>:<page>` (`menu_data`): well
+# under Telegram's 64 bytes, no secret. Buttons already sent in chats carry it: never change it.
+PREFIX = "a"
+LIST = "l"  # a page of the menu (its alert id is 0)
+PAUSE, RESUME, EDIT, BACKTEST = "p", "r", "e", "b"  # one alert's buttons
+ASK_DELETE, DELETE = "d", "y"  # 🗑 Delete, and its "Yes, delete it"
+DELETE_ALL = "A"  # /delete all's confirm: the alerts it listed (ids up to the one in the data)
+
+
+def menu_data(action: str, alert_id: int, page: int) -> str:
+    """The callback data of a menu button: `action` on alert `alert_id`, from page `page`."""
+    return f"{PREFIX}:{action}:{alert_id}:{page}"
+
 
 def menu(store: Stores, chat_id: int, page: int, now: datetime, note: str = "") -> OutgoingMessage:
     """One page of the alert list with its buttons."""
@@ -43,9 +57,9 @@ def menu(store: Stores, chat_id: int, page: int, now: datetime, note: str = "") 
         rows.append(_buttons(a, page))
     nav = []
     if page > 0:
-        nav.append(Button("◀ Prev", data=f"a:l:0:{page - 1}"))
+        nav.append(Button("◀ Prev", data=menu_data(LIST, 0, page - 1)))
     if page < pages - 1:
-        nav.append(Button("Next ▶", data=f"a:l:0:{page + 1}"))
+        nav.append(Button("Next ▶", data=menu_data(LIST, 0, page + 1)))
     if nav:
         rows.append(tuple(nav))
     lines += _quiet(store, chat_id, shown, now)
@@ -112,15 +126,14 @@ def _line(a: AlertRow, sent: int, tz: str) -> str:
 
 
 def _buttons(a: AlertRow, page: int) -> tuple[Button, ...]:
-    at = f"{a.id}:{page}"
     toggle = (
-        Button(f"▶️ Resume #{a.id}", data=f"a:r:{at}")
+        Button(f"▶️ Resume #{a.id}", data=menu_data(RESUME, a.id, page))
         if a.paused_at
-        else Button(f"⏸ Pause #{a.id}", data=f"a:p:{at}")
+        else Button(f"⏸ Pause #{a.id}", data=menu_data(PAUSE, a.id, page))
     )
     return (
         toggle,
-        Button("✏️ Edit", data=f"a:e:{at}"),
-        Button("🗑 Delete", data=f"a:d:{at}"),
-        Button("🔎 7 days", data=f"a:b:{at}"),
+        Button("✏️ Edit", data=menu_data(EDIT, a.id, page)),
+        Button("🗑 Delete", data=menu_data(ASK_DELETE, a.id, page)),
+        Button("🔎 7 days", data=menu_data(BACKTEST, a.id, page)),
     )

@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 
 from bot.pausetime import looks_like_a_time
+from bot.syntax import ATTRS, FIELD_NAMES
 from bot.telegram.commands import Command
 
 # Asked in words for how jobs come: one message a day or a week (a digest), none at night.
@@ -153,11 +154,12 @@ def _away(text: str) -> str | None:
     )
 
 
-# How to write an alert, asked in words: "what does remote:yes mean", "how do I use OR".
+# How to write an alert, asked in words: "what does remote:yes mean", "how do I use OR". The
+# filters are the language's own (`bot.syntax`), and level:, which people ask of too.
+_FILTERS = "|".join(re.escape(name) for name in (*FIELD_NAMES, *ATTRS, "level"))
 _LANGUAGE = re.compile(
     r"\b(?:what\s+(?:does|do|is|are)|how\s+(?:do|does|can|to|should)|explain)\b"
-    r".{0,60}?(?:\b(?:remote|from|location|near|title|company|board|salary|type|years|visa|lang|"
-    r"level):|(?-i:\bOR\b|\bAND\b|\bNOT\b)|\bfilters?\b|"
+    rf".{{0,60}}?(?:\b(?:{_FILTERS}):|(?-i:\bOR\b|\bAND\b|\bNOT\b)|\bfilters?\b|"
     r"\boperators?\b|\bquer(?:y|ies)\b|\bsyntax\b|\bkeywords\b|\bwildcards?\b)",
     re.IGNORECASE,
 )

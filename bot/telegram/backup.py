@@ -74,15 +74,7 @@ class BackupCommands:
             for j in store.saved.saved(msg.chat_id)
         ]
         now = self.clock()
-        content = transfer.write(
-            alerts,
-            store.users.settings(msg.chat_id),
-            store.users.hourly_cap(msg.chat_id),
-            muted,
-            now,
-            follows,
-            saved,
-        )
+        content = transfer.write(alerts, store.users.prefs(msg.chat_id), muted, now, follows, saved)
         caption = (
             f"Your {plural(len(alerts), 'alert')}, settings, "
             f"{len(muted)} muted compan{'ies' if len(muted) != 1 else 'y'}, "
@@ -110,15 +102,15 @@ class BackupCommands:
         if user is None or user.state in ("stopped", "blocked"):
             store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
         added = store.import_user_data(
-            msg.chat_id, backup.alerts, backup.settings, backup.hourly_cap, backup.muted,
-            self.clock(),
-        )  # fmt: skip
+            msg.chat_id, backup.alerts, backup.prefs, backup.muted, self.clock()
+        )
         kept = len(backup.alerts) - added
         lines = [f"✅ Imported {plural(added, 'alert')}"]
         if kept:
             lines[0] += f" ({kept} you already had)"
-        if backup.settings is not None:
-            lines.append(f"Delivery: {esc(backup.settings.describe())}")
+        if backup.prefs is not None:
+            lines.append(f"Delivery: {esc(backup.prefs.settings.describe())}")
+        lines += [esc(shorten(note, 300)) for note in backup.notes]
         if backup.muted:
             lines.append(f"Muted companies: {len(backup.muted)}")
         if backup.saved:

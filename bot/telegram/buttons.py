@@ -16,8 +16,9 @@ import html
 import re
 from datetime import datetime
 
-from bot import job_buttons, policy, render
+from bot import compose, job_buttons, render
 from bot.models import Alert, Button, OutgoingMessage, Posting
+from bot.render_title import company_cut
 from bot.store import SentJob, Stores
 from bot.store.saved import MOST
 from bot.telegram.presses import STALE, PressRoute
@@ -58,14 +59,11 @@ def original(store: Stores, job: SentJob, now: datetime) -> OutgoingMessage | No
     queries = job.queries  # as its message named them: an alert edited since changes nothing
     if queries is None:  # sent before jobbot kept them
         queries = tuple(a.query for a in store.alerts.alerts(job.chat_id) if a.id in job.alert_ids)
-    zone = policy.zone(store.users.settings(job.chat_id).timezone)
-    also = store.jobs.also_on(job.posting_key)
+    edit = (job.edit, job.created_at) if job.edit is not None else None
+    sent = compose.Delivered(job.id, queries, not job.alert_ids, edit)
+    extra = compose.courtesy(store.jobs, store.users, job.chat_id, job.posting_key)
     saved = store.saved.is_saved(job.chat_id, job.posting_key)
-    earlier = store.jobs.earlier(job.posting_key, job.chat_id)
-    return render.notification(
-        posting, queries, now, also, zone=zone, delivery_id=job.id, saved=saved,
-        followed=not job.alert_ids, earlier=earlier,
-    )  # fmt: skip
+    return compose.message(posting, sent, extra, now, saved)
 
 
 def _noted(
@@ -110,13 +108,18 @@ def mute(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
     if job is None or message is None or posting is None or not posting.company.strip():
         return STALE
     store.choices.mute_company(job.chat_id, posting.company, now)
-    return PressAnswer(f"Muted {shorten(posting.company, 80)}.", _muted(message, job, posting))
+    return PressAnswer(f"Muted {_company(posting)}.", _muted(message, job, posting))
 
 
 def _muted(message: OutgoingMessage, job: SentJob, posting: Posting) -> OutgoingMessage:
-    name = esc(shorten(posting.company, 80))
+    name = esc(_company(posting))
     note = f"🔇 Muted <b>{name}</b>: no more jobs from them. /muted lists, /unmute undoes."
     return _noted(message, note, _undo("m", job))
+
+
+def _company(posting: Posting) -> str:
+    """The company as the job's message shows it."""
+    return company_cut(posting.company, posting.board)
 
 
 def pause(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
@@ -139,6 +142,8 @@ def pause(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
         rows += ((Button("Cancel", data=f"{job_buttons.BACK}:{job.id}"),),)
         return PressAnswer("", _noted(message, "Which alert should I pause?", rows))
     chosen = [a for a in alerts if len(parsed) == 1 or a.id == parsed[1]]
+    if not chosen and (len(parsed) == 1 or parsed[1] in job.alert_ids):
+        return PressAnswer("That alert was deleted: nothing to pause. /alerts lists yours.")
     if not chosen:
         return STALE
     alert = chosen[0]
@@ -170,7 +175,7 @@ def undo(store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
         toast = "This job is back."
     elif kind == "m":
         store.choices.unmute_company(job.chat_id, posting.company)
-        toast = f"{shorten(posting.company, 80)} unmuted."
+        toast = f"{_company(posting)} unmuted."
     else:
         if parsed[1] not in job.alert_ids or not store.alerts.set_alert_paused(
             job.chat_id, parsed[1], None

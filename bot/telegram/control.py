@@ -15,6 +15,7 @@ from bot import policy, reached, sources, why
 from bot.errors import JobbotError
 from bot.follow import walled
 from bot.models import Button, OutgoingMessage
+from bot.render_title import company_cut
 from bot.store import AlertRow, JobRecord, Stores
 from bot.store.outbox_rows import UNTIL_RESUME
 from bot.telegram import pausing, whyname
@@ -99,7 +100,7 @@ class ControlCommands:
     @staticmethod
     def _job_head(job: JobRecord) -> str:
         p = job.posting
-        company = f" — {esc(shorten(p.company, 60))}" if p.company else ""
+        company = f" — {esc(company_cut(p.company, p.board))}" if p.company else ""
         return f"🔍 <b>{esc(shorten(p.title, 120))}</b>{company} ({esc(p.board)})"
 
     def _alert_line(self, store: Stores, chat_id: int, job: JobRecord, a: AlertRow) -> str:

@@ -208,7 +208,12 @@ class DeliveryModes:
         rows = store.alerts.alert_rows(chat_id)
         alert = next((a for a in rows if a.id == alert_id), None)
         if alert is None:
-            return no_such_alert(alert_id, rows)
+            hour = (
+                f" A daily digest at that hour: <code>/digest daily {alert_id:02d}:00</code>."
+                if alert_id < 24
+                else ""
+            )
+            return no_such_alert(alert_id, rows) + (hour if not arg else "")
         user = store.users.settings(chat_id)
         if not arg:
             return (

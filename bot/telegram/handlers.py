@@ -15,8 +15,9 @@ from bot.errors import StoreBusy
 from bot.models import OutgoingMessage
 from bot.store import Db, Stores, utcnow
 from bot.telegram import (
+    alert_commands,
+    alert_list,
     alert_presses,
-    alerts_menu,
     backup,
     buttons,
     control,
@@ -58,7 +59,7 @@ COMMANDS: tuple[Command, ...] = (
         "Lists the commands; /help alert explains one.",
         "Account",
     ),
-    *alerts_menu.COMMANDS,
+    *alert_commands.COMMANDS,
     *settings_menu.COMMANDS,
     *delivery_modes.COMMANDS,
     *pausing.COMMANDS,
@@ -104,12 +105,6 @@ BUSY = "⏳ I'm busy right now (the database is locked or full). Please try agai
 OOPS = "Sorry, something went wrong on my side. Please try again later."
 
 
-# /alert's backtest and /search read at most this many of the newest postings (of those with
-# the query's words, see stored_search): a reply must come within a second or so, and
-# matching costs some tens of microseconds a posting.
-SCAN_LIMIT = 5000
-
-
 class Handlers:
     """Parses a command, calls the store and the matcher, and returns the reply. Each `cmd_*`
     runs on a `db` worker thread with its own connection, off the event loop (dbworker.py)."""
@@ -120,7 +115,6 @@ class Handlers:
         alerts: AlertsConfig = AlertsConfig(),
         clock: Callable[[], datetime] = utcnow,
         admin: AdminCommands | None = None,
-        scan_limit: int = SCAN_LIMIT,
         db: StoreWorker | None = None,
         access: AccessCommands | None = None,
         follows: follow.FollowCommands | None = None,
@@ -131,7 +125,7 @@ class Handlers:
         self.clock = clock
         self.admin = admin
         self.follows = follows
-        self.alert_cmds = alerts_menu.AlertCommands(alerts, clock, scan_limit)
+        self.alert_cmds = alert_commands.AlertCommands(alerts, clock)
         self.control = control.ControlCommands(clock)
         self.backup = backup.BackupCommands(
             alerts, clock, follows.config.max_per_user if follows else FollowConfig().max_per_user
@@ -144,7 +138,7 @@ class Handlers:
         self.presses.register(buttons.PRESSES)
         self.presses.register(
             {
-                alert_presses.PREFIX: alert_presses.AlertMenu(self.alert_cmds).press,
+                alert_list.PREFIX: alert_presses.AlertMenu(self.alert_cmds).press,
                 "s": self.control.press_stop,
                 search_pages.PREFIX: self.search.press,
             }
@@ -170,15 +164,6 @@ class Handlers:
             | saving.routes(clock)
             | self.search.routes()
         )
-
-    @property
-    def scan_limit(self) -> int:
-        """How many of the newest jobs /alert, /edit and /search read at most."""
-        return self.alert_cmds.scan_limit
-
-    @scan_limit.setter
-    def scan_limit(self, value: int) -> None:
-        self.alert_cmds.scan_limit = value
 
     async def __call__(self, msg: Incoming) -> Reply | None:
         """Answer one incoming text. Never raises: a busy database or a bug still gets a reply.

@@ -13,6 +13,7 @@ from datetime import datetime
 from bot import render, render_pay
 from bot.errors import QueryError
 from bot.query import parse as parse_query
+from bot.render_title import company_cut
 from bot.store import Stores
 from bot.store.saved import MOST
 from bot.telegram import latest
@@ -109,7 +110,8 @@ def reply(store: Stores, msg: Incoming, action: str, now: datetime) -> str:
     if action == "facts":  # "how much does it pay?", "is it remote?"
         details = render.job_details(posting)
         stated = "" if render_pay.pay(posting) else " Its board states no pay."
-        return f"{title} — {esc(posting.company)}: {esc(details or 'no place stated')}.{stated}"
+        company = esc(company_cut(posting.company, posting.board))
+        return f"{title} — {company}: {esc(details or 'no place stated')}.{stated}"
     if action == "hide":
         store.choices.hide_job(chat, job.job_key, now)
         return f"🙈 Hidden: you won't see “{title}” again, also not in /search."

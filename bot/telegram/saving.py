@@ -13,6 +13,7 @@ from datetime import datetime, tzinfo
 
 from bot import policy
 from bot.render import job_details
+from bot.render_title import saved_company
 from bot.store import SavedJob, Stores
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
@@ -94,7 +95,9 @@ def _line(n: int, job: SavedJob, details: str, zone: tzinfo | None) -> str:
     title = esc(shorten(job.title, 100) or "(untitled)", quote=False)
     web = job.url.startswith(("http://", "https://"))
     link = f'<a href="{esc(job.url)}">{title}</a>' if web else title
-    about = " · ".join(x for x in (shorten(job.company, 50), details) if x.strip())
+    about = " · ".join(
+        x for x in (saved_company(job.company, job.posting_key), details) if x.strip()
+    )
     company = f" — {esc(about, quote=False)}" if about else ""
     if job.gone:
         state = "no longer listed"

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bot.errors import QueryError
 from bot.store import Stores
-from bot.telegram import alerts_menu, search_pages, tips
+from bot.telegram import alert_commands, search_pages, tips
 from bot.telegram.commands import Command, Route
 from bot.telegram.linked import link_reply
 from bot.telegram.tips.repair import query_fix
@@ -30,7 +30,7 @@ SEARCH = Command(
 class SearchCommand:
     """/search and its page buttons, reading queries as /alert does (`alert_cmds`)."""
 
-    def __init__(self, alert_cmds: alerts_menu.AlertCommands):
+    def __init__(self, alert_cmds: alert_commands.AlertCommands):
         self.alert_cmds = alert_cmds
 
     def routes(self) -> dict[str, Route]:
@@ -45,10 +45,9 @@ class SearchCommand:
         try:
             query, _, typed = self.alert_cmds.parse(arg)
         except QueryError as exc:
-            fix = query_fix(exc, alerts_menu.clean_query(arg)[0], "/search")
+            fix = query_fix(exc, alert_commands.clean_query(arg)[0], "/search")
             return f"I can't search for that: {esc(str(exc))}.{fix or ' /help search shows how.'}"
-        limit = self.alert_cmds.scan_limit
-        reply, shown, found = search_pages.first_page(store, msg.chat_id, query, typed, limit)
+        reply, shown, found = search_pages.first_page(store, msg.chat_id, query, typed)
         if isinstance(reply, str):  # one page or none: maybe "rust, go" meant either
             tipped = tips.search_tips(query.root, typed) if shown is query else ""
             unstated = self.alert_cmds.search_unstated_tip(store, msg.chat_id, shown)
@@ -59,4 +58,4 @@ class SearchCommand:
 
     def press(self, store: Stores, press: Press, rest: str, now: datetime) -> PressAnswer:
         """Older ▶, ◀ Newer: another page of the search."""
-        return search_pages.press(store, press, rest, now, self.alert_cmds.scan_limit)
+        return search_pages.press(store, press, rest, now)

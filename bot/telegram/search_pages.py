@@ -42,19 +42,18 @@ def page(
     chat_id: int,
     query: Query,
     first: int,
-    scan_limit: int,
     mark: int | None = None,
 ) -> OutgoingMessage | str:
     """The page of the latest matches from the `first`th (0: the newest) of the jobs stored
     before `mark` (None: all, as of now), with its buttons."""
     mark = store.listings.stored_until() if mark is None else mark
     want = first + PAGE + 1
-    hits, read = stored_search.latest(store, chat_id, query, want, scan_limit, mark)
+    hits, read = stored_search.latest(store, chat_id, query, want, mark)
     return _page(query, hits, read, first, mark)
 
 
 def first_page(
-    store: Stores, chat_id: int, query: Query, typed: str, scan_limit: int
+    store: Stores, chat_id: int, query: Query, typed: str
 ) -> tuple[OutgoingMessage | str, Query, bool]:
     """/search's first page, the query it shows and whether it found a job. A search written
     as a sentence that found nothing ("rust jobs in lisbon": few jobs say "jobs"), or whose
@@ -62,13 +61,13 @@ def first_page(
     the filters it likely means (`rust location:lisbon`, `(rust OR go) location:berlin`)
     instead, and says so."""
     mark = store.listings.stored_until()
-    hits, read = stored_search.latest(store, chat_id, query, PAGE + 1, scan_limit, mark)
+    hits, read = stored_search.latest(store, chat_id, query, PAGE + 1, mark)
     tight = or_tight(query.root)  # "rust or go jobs in berlin": OR took every word after it
     tried = not hits or tight != query.root
     meant = as_filters(tight, currency=currency_of(typed)) if tried else None
     if meant is not None:
         instead = parse_query(format_node(meant[0]))
-        found, seen = stored_search.latest(store, chat_id, instead, PAGE + 1, scan_limit, mark)
+        found, seen = stored_search.latest(store, chat_id, instead, PAGE + 1, mark)
         if found or hits:
             note = (
                 f"No stored job has every word of <b>{esc(query.normalized)}</b>, so here is "
@@ -112,7 +111,14 @@ def _page(
     if not jobs:  # (jobs closed since the page before was shown)
         text = f"No more jobs match {shown}."
     else:
-        where = f" ({first + 1}–{first + len(jobs)})" if first else ""
+        last = first + len(jobs)
+        where = (
+            ""
+            if not first
+            else f" (job {last})"
+            if len(jobs) == 1
+            else f" (jobs {first + 1}–{last})"
+        )
         text = f"Latest jobs matching {shown}{where}:\n" + "\n".join(
             job_line(p, query.normalized) for p in jobs
         )
@@ -122,7 +128,7 @@ def _page(
     return OutgoingMessage(text, visible_text(text), buttons) if buttons else text
 
 
-def press(store: Stores, p: Press, rest: str, now: datetime, scan_limit: int) -> PressAnswer:
+def press(store: Stores, p: Press, rest: str, now: datetime) -> PressAnswer:
     """Older or Newer: the message shows that page of its search."""
     first, _, rest = rest.partition(":")
     mark, _, text = rest.partition(":")
@@ -134,7 +140,7 @@ def press(store: Stores, p: Press, rest: str, now: datetime, scan_limit: int) ->
         query = parse_query(text)
     except QueryError:
         return STALE
-    shown = page(store, p.chat_id, query, int(first), scan_limit, int(mark, 16))
+    shown = page(store, p.chat_id, query, int(first), int(mark, 16))
     if isinstance(shown, str):
         shown = OutgoingMessage(shown, visible_text(shown))
     return PressAnswer(edit=shown)

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot.models import Button, Keyboard, OutgoingMessage
 from bot.policy import DAYS, DeliverySettings, fmt_minutes
+from bot.prefs import MAX_CAP, UserPrefs
 from bot.store import Stores
 from bot.telegram import pausing, presses
 from bot.telegram.args import echo, parse_id
@@ -24,11 +25,10 @@ COMMANDS: tuple[Command, ...] = (
         "settings", "", "How and when you get jobs",
         "Shows your delivery settings with buttons to switch: instant, daily or weekly digest, "
         "quiet hours, and the most instant messages an hour (the rest come in one summary). "
-        "/settings cap 10 sets that number (1–100).", "Delivery",
+        f"/settings cap 10 sets that number (1–{MAX_CAP}).", "Delivery",
     ),
 )  # fmt: skip
 CAPS = (5, 10, 20, 50)  # the hourly caps /settings offers as buttons
-MAX_CAP = 100
 PREFIX = "st"  # press data: "st:instant", "st:daily", "st:weekly", "st:quiet", "st:cap:20"
 DEFAULT_QUIET = (22 * 60, 7 * 60)
 MODES = {"instant": "Instant", "daily": "Daily digest", "weekly": "Weekly digest"}
@@ -39,8 +39,9 @@ def _mark(on: bool, text: str) -> str:
     return f"✅ {text}" if on else text
 
 
-def _buttons(s: DeliverySettings, cap: int) -> Keyboard:
+def _buttons(prefs: UserPrefs) -> Keyboard:
     """Mode, quiet hours and cap buttons, the current ones ticked."""
+    s, cap = prefs.settings, prefs.hourly_cap
     modes = (("instant", "Instant"), ("daily", "Daily"), ("weekly", "Weekly"))
     return (
         tuple(Button(_mark(s.mode == m, label), data=f"{PREFIX}:{m}") for m, label in modes),
@@ -102,19 +103,20 @@ class SettingsMenu:
 
     def view(self, store: Stores, chat_id: int) -> OutgoingMessage:
         """The settings in words, with buttons to switch."""
-        s, cap = store.users.settings(chat_id), store.users.hourly_cap(chat_id)
-        text = "\n".join(self._lines(store, chat_id, s, cap))
+        prefs = store.users.prefs(chat_id)
+        text = "\n".join(self._lines(store, chat_id, prefs))
         plain = html.unescape(text.replace("<b>", "").replace("</b>", ""))
-        return OutgoingMessage(text, plain, _buttons(s, cap))
+        return OutgoingMessage(text, plain, _buttons(prefs))
 
-    def _lines(self, store: Stores, chat_id: int, s: DeliverySettings, cap: int) -> list[str]:
+    def _lines(self, store: Stores, chat_id: int, prefs: UserPrefs) -> list[str]:
+        s = prefs.settings
         paused = [a for a in store.alerts.alert_rows(chat_id) if a.paused_at is not None]
         held, _ = store.held.held_count(chat_id)
         lines = [
             "⚙️ <b>Your settings</b>",
             f"Delivery: {esc(s.describe())}",
             f"Time zone: {esc(s.timezone)} (now {local_time(self.clock(), s.timezone)})",
-            f"Instant messages: at most {cap} an hour; the rest come in one summary.",
+            f"Instant messages: at most {prefs.hourly_cap} an hour; the rest come in one summary.",
         ]
         if paused_line := pausing.paused_line(store, chat_id):
             lines.append(paused_line)

@@ -4,7 +4,7 @@ jobs or muted companies).
 A query that needs some word takes its candidates from the postings' text index
 (`bot.store.fulltext`), the last stored first, so it searches every open posting and reads
 only those with its words, at most `CANDIDATES`; one that needs none (only negations,
-remote:, type:, salary: or a country) scans the newest `scan_limit`. Either way
+remote:, type:, salary: or a country) scans the newest `SCAN_LIMIT`. Either way
 `bot.match.search` decides. When the bound cut the search short, the reply says which jobs
 were read ("5,000 jobs", "500 jobs with its words").
 """
@@ -26,6 +26,11 @@ from bot.syntax import Field, Phrase, Word, format_node
 from bot.telegram.tips import closest
 from bot.telegram.tips.spelling import spelling_tip
 
+# /alert's backtest and /search read at most this many of the newest postings (of those with
+# the query's words, at most `CANDIDATES`): a reply must come within a second or so, and
+# matching costs some tens of microseconds a posting. Read at each call, so a test may lower it.
+SCAN_LIMIT = 5000
+
 # Candidates that have the words, read at most: each costs ~0.2 ms to read and match (views
 # of 2 KB postings), and a reply should come within 200 ms on a busy machine.
 CANDIDATES = 500
@@ -38,18 +43,19 @@ def latest(
     chat_id: int,
     query: Query,
     want: int,
-    scan_limit: int,
     before: int | None = None,
+    scan: int | None = None,
 ) -> tuple[list[Posting], str | None]:
     """Up to `want` open jobs that match (of those stored before the mark `before`: see
-    `Postings.stored_until`), newest first; and, when the search stopped at its bound before
-    finding `want`, which jobs it read."""
+    `Postings.stored_until`), newest first, reading at most `scan` (None: `SCAN_LIMIT`); and,
+    when the search stopped at its bound before finding `want`, which jobs it read."""
+    most = SCAN_LIMIT if scan is None else scan
     expression = match.fulltext(query)
     if expression is None:
-        newest = store.listings.latest_postings(scan_limit, before)
+        newest = store.listings.latest_postings(most, before)
         found = match.search(query, store.choices.visible(chat_id, newest), limit=want)
-        return found, f"{scan_limit:,} stored jobs" if len(newest) >= scan_limit else None
-    bound = min(scan_limit, CANDIDATES)
+        return found, f"{most:,} stored jobs" if len(newest) >= most else None
+    bound = min(most, CANDIDATES)
     hits: list[Posting] = []
     read = 0
     while read < bound:
@@ -81,23 +87,24 @@ def of_company(store: Stores, chat_id: int, name: str, want: int = 100) -> list[
         query = parse_query(company_query(name))
     except QueryError:  # (no word, or more words than a query takes)
         return []
-    return latest(store, chat_id, query, want, CANDIDATES)[0]
+    return latest(store, chat_id, query, want, scan=CANDIDATES)[0]
 
 
 _WORD = re.compile(r"\w+")
 
 
 def recent(
-    store: Stores, chat_id: int, query: Query, since: datetime, scan_limit: int
+    store: Stores, chat_id: int, query: Query, since: datetime, scan: int | None = None
 ) -> tuple[list[Posting], str | None]:
-    """The open jobs posted since `since` that match, newest first; and, when only the
-    latest were read, which."""
+    """The open jobs posted since `since` that match, newest first, reading at most `scan`
+    (None: `SCAN_LIMIT`); and, when only the latest were read, which."""
+    most = SCAN_LIMIT if scan is None else scan
     expression = match.fulltext(query)
     if expression is None:
-        postings = store.listings.recent_postings(since, scan_limit)
-        read = f"{scan_limit:,} jobs" if len(postings) >= scan_limit else None
+        postings = store.listings.recent_postings(since, most)
+        read = f"{most:,} jobs" if len(postings) >= most else None
     else:
-        bound = min(scan_limit, CANDIDATES)
+        bound = min(most, CANDIDATES)
         page = store.listings.with_words(expression, bound, since=since)
         postings = page.postings
         read = f"{bound:,} jobs with its words" if page.last is not None else None
@@ -110,7 +117,7 @@ def count(
     """How many open jobs match (posted since `since`; None: any stored), reading at most
     `bound` of them, and whether it stopped there (so there may be more)."""
     if since is None:
-        found, read = latest(store, chat_id, query, bound, bound)
+        found, read = latest(store, chat_id, query, bound, scan=bound)
         return len(found), read is not None or len(found) >= bound
     found, read = recent(store, chat_id, query, since, bound)
     return len(found), read is not None
@@ -154,10 +161,10 @@ def summary(hits: list[Posting], scope: str, would: bool, query: str, digest: st
     three; for a busy one sent job by job, the `digest` command ("/digest 3 daily") that
     sends its jobs in one message a day."""
     if not hits:
-        return f"No job {scope} matches it yet; I'll tell you when one appears."
+        return f"No open job {scope} matches it yet; I'll tell you when one appears."
     verb = "It would have matched" if would else "It matches"
     latest = "\n".join(job_line(p, query) for p in hits[:3])
-    said = f"{verb} {len(hits):,} job{'s' * (len(hits) != 1)} {scope}. Latest:\n{latest}"
+    said = f"{verb} {len(hits):,} open job{'s' * (len(hits) != 1)} {scope}. Latest:\n{latest}"
     if digest and len(hits) >= BUSY:
         said += (
             f"\nThat's about {len(hits) // 7} a day. More words narrow it; "

@@ -8,6 +8,7 @@ import html
 import re
 
 from bot.models import Posting
+from bot.render_title import LISTED, company_cut
 from bot.store import Stores
 from bot.telegram import stored_search
 from bot.wording import shorten
@@ -94,7 +95,7 @@ def choices(text: str, found: list[Posting], without: str) -> str:
     lines = [head]
     for p in found[:SHOWN]:
         where = f" · {esc(shorten(p.location, 40))}" if p.location else ""
-        company = f" — {esc(shorten(p.company, 40))}" if p.company else ""
+        company = f" — {esc(company_cut(p.company, p.board, LISTED))}" if p.company else ""
         ref = p.key if not any(c.isspace() for c in p.key) else p.url
         title = esc(shorten(p.title, 80))
         lines.append(f"• {title}{company}{where}: <code>/why {esc(ref)}</code>")

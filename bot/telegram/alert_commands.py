@@ -1,10 +1,10 @@
-"""/alert, /alerts (an inline menu), /edit and /delete.
+"""/alert, /edit and /delete; and /alerts, which opens the menu.
 
 The menu (`alert_list`) is pages of at most `alert_list.PAGE` alerts; each alert has a row of
 buttons (pause/resume, edit, delete with a confirm step, its backtest) and a press
-(`alert_presses`) edits the menu in place. Callback data is `a:<action>:<alert id>:<page>`
-(well under Telegram's 64 bytes, no secret); a press acts only on an alert of the chat it came
-from, so a forged or stale one changes nothing. The tips under a reply are in `tips`.
+(`alert_presses`) edits the menu in place. Its callback data is `alert_list.menu_data`'s; a
+press acts only on an alert of the chat it came from, so a forged or stale one changes
+nothing. The tips under a reply are in `tips`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from bot.models import OutgoingMessage, Posting
 from bot.query import Query
 from bot.query import parse as parse_query
 from bot.store import Stores
-from bot.syntax import format_node
+from bot.syntax import And, Field, Node, Not, Or, format_node
 from bot.telegram import alert_delete, alert_list, edit_asked, stored_search
 from bot.telegram.args import (
     echo,
@@ -83,13 +83,32 @@ def clean_query(text: str) -> tuple[str, bool]:
     return cleaned, cleaned != text
 
 
+def same_alert(stored: str, query: Query) -> bool:
+    """Whether a stored alert's query is `query`, its ANDs' and ORs' parts in any order
+    ("go OR rust" is "rust OR go")."""
+    return stored == query.normalized or _meaning(stored_query(stored).root) == _meaning(query.root)
+
+
+def _meaning(node: Node) -> str:
+    """`node`'s text with the parts of each AND and OR in one order."""
+    if isinstance(node, And | Or):
+        return f"{type(node).__name__}({','.join(sorted(map(_meaning, node.children)))})"
+    if isinstance(node, Not):
+        return f"-({_meaning(node.child)})"
+    if isinstance(node, Field):
+        return f"{node.name}:({_meaning(node.child)})"
+    return format_node(node)
+
+
+_LISTING = frozenset({"list", "ls", "show", "all", "mine", "my alerts", "list all", "show all"})
+
+
 class AlertCommands:
     """The alert commands and the menu; every method runs on a worker thread (dbworker.py)."""
 
-    def __init__(self, limits: AlertsConfig, clock: Callable[[], datetime], scan_limit: int):
+    def __init__(self, limits: AlertsConfig, clock: Callable[[], datetime]):
         self.limits = limits
         self.clock = clock
-        self.scan_limit = scan_limit
         self.awaiting = Awaiting()  # the ✏️ Edit button's alert, whose new query comes next
 
     def routes(self) -> dict[str, Callable[[Stores, Incoming, str], str | OutgoingMessage]]:
@@ -112,9 +131,7 @@ class AlertCommands:
         """The open jobs posted in the last 7 days that match, and how to say where from; not
         the jobs the user hid, nor those of companies they muted."""
         query = stored_query(query)
-        hits, read = stored_search.recent(
-            store, chat_id, query, self.clock() - alert_list.WEEK, self.scan_limit
-        )
+        hits, read = stored_search.recent(store, chat_id, query, self.clock() - alert_list.WEEK)
         scope = (
             f"among the latest {read} of the last 7 days" if read else "posted in the last 7 days"
         )
@@ -142,9 +159,7 @@ class AlertCommands:
         loose = or_unstated(query.root)
         if loose is None:
             return ""
-        found, _ = stored_search.latest(
-            store, chat_id, stored_query(format_node(loose)), 1, self.scan_limit
-        )
+        found, _ = stored_search.latest(store, chat_id, stored_query(format_node(loose)), 1)
         return unstated_tip(query.root, "/search", None if found else 0)
 
     @staticmethod
@@ -163,6 +178,9 @@ class AlertCommands:
         if "://" in arg and (said := link_reply(arg)):  # a job's or a board's link
             said = said.removeprefix("That's a link. ")
             return f"An alert is words to look for, not a link. {said}"
+        if arg.strip().lower() in _LISTING:  # "/alert list": /alerts meant
+            word = esc(arg.strip())
+            return f'/alerts lists your alerts. (An alert for the word itself: <code>/alert "{word}"</code>.)'
         try:
             query, note, typed = self.parse(arg)
         except QueryError as exc:
@@ -174,7 +192,7 @@ class AlertCommands:
         if user is None or user.state in ("stopped", "blocked"):
             store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
         alerts = store.alerts.alerts(msg.chat_id)
-        same = next((a for a in alerts if a.query == query.normalized), None)
+        same = next((a for a in alerts if same_alert(a.query, query)), None)
         if same is not None:
             return f"You already have this alert: #{same.id} <b>{esc(same.query)}</b>{note}"
         if len(alerts) >= self.limits.max_per_user:
@@ -213,7 +231,7 @@ class AlertCommands:
         except QueryError as exc:
             fix = query_fix(exc, clean_query(text.strip())[0], f"/edit {alert_id}")
             return f"I can't use that alert: {esc(str(exc))}. Alert #{alert_id} is unchanged.{fix}"
-        other = next((a for a in mine.values() if a.query == query.normalized), None)
+        other = next((a for a in mine.values() if same_alert(a.query, query)), None)
         if other is not None and other.id != alert_id:
             return f"You already have this alert: #{other.id} <b>{esc(other.query)}</b>. Nothing changed."
         store.alerts.update_alert(msg.chat_id, alert_id, query.normalized, self.clock())
@@ -225,9 +243,7 @@ class AlertCommands:
         summary = stored_search.summary(hits, scope, False, query.normalized, digest) + held
         now = f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>"
         if (was := mine[alert_id].query) != query.normalized:  # the way back, ready to copy
-            now += (
-                f" (it was <b>{esc(was)}</b>: <code>/edit {alert_id} {esc(was)}</code> undoes it)"
-            )
+            now += f". To undo: <code>/edit {alert_id} {esc(was)}</code>"
             now += edit_asked.words_kept(alert_id, was, query.root)  # (remote:hybrid alone)
         return f"{now}{note}{unstated}\n{summary}"
 
