@@ -1,7 +1,7 @@
 """A company's name as the bot compares it, whatever legal form a board writes after it: a
 user mutes "Stripe" and no longer gets the jobs of "Stripe, Inc." (`company_key`), and the
 job that Remote OK lists under "Lookout Inc" is the one Lookout's own board has (`bot.dedupe`,
-over `without_legal_form`)."""
+over `without_legal_form`); /mute offers "Fernpoint Finance" for "Fern Point" (`joined_key`)."""
 
 from __future__ import annotations
 
@@ -37,3 +37,9 @@ def company_key(company: str) -> str:
     """A company as muting compares it: case, accents, punctuation and a trailing legal form
     do not matter ("Stripe, Inc." and "stripe"; "Zürich Pay GmbH" and "Zurich Pay")."""
     return " ".join(_NOT_KEY.sub(" ", fold(without_legal_form(company)).replace(".", "")).split())
+
+
+def joined_key(company: str) -> str:
+    """`company_key` with its words run together, as a name spelled apart or joined compares
+    ("Fern Point" and "Fernpoint"; "harbour coin" and "Harbourcoin")."""
+    return company_key(company).replace(" ", "")

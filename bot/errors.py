@@ -21,6 +21,14 @@ JobbotError
     │   └── BadMarkup            can't parse entities: resend as plain text
     ├── TokenRejected        401/404: the bot token is refused; pause all sending
     └── TransientSendError   5xx, network error, timeout: retry later
+
+The database is the one edge not wrapped while the bot runs: opening it (`store.db`) raises
+StorageError, and the command worker (`telegram/dbworker.py`) answers a locked or full one as
+StoreBusy, but a query that fails later raises sqlite3.Error itself. The engine catches that
+where one failure must not stop the rest (a poll's board, a delivery's courtesy parts, one
+notice), logs it once, and carries on. `except Exception` is only a bulkhead around one unit
+of work (one board, posting, command, press or delivery, or a step of shutting down): a bug
+there is logged and the others go on.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The alert language's lexer: query text into tokens, each with its position for errors.
 
-Terms are split into words by `bot.words`, as postings are; `salary:` values are read by
-`bot.salary`. Techs listed as people list them ("rust, go or scala", "rust/go") become the
-tokens of one group of ORs, and a comma ends an OR's side (`bot.querytokens`). The parser
-(`bot.query`) builds the tree from these tokens.
+Terms are split into words by `bot.words`, as postings are; `salary:` filters as people type
+them by `bot.salaryterm`, their values by `bot.salary`. Techs listed as people list them ("rust,
+go or scala", "rust/go") become the tokens of one group of ORs, and a comma ends an OR's side
+(`bot.querytokens`). The parser (`bot.query`) builds the tree from these tokens.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot import salaryterm
 from bot.errors import QueryError, at
-from bot.fieldnames import unknown_field
+from bot.fieldnames import reversed_field, unknown_field
 from bot.querytokens import Tok, comma_clauses, listed_techs
-from bot.salary import currency_word, parse_filter
 from bot.stack import is_tech
 from bot.syntax import (
     ATTRS,
@@ -24,27 +24,18 @@ from bot.syntax import (
     OPERATORS,
     Phrase,
     Prefix,
-    Salary,
     Term,
     Word,
     Years,
 )
 from bot.words import tokens
 
-# salary: with spaces around its operator ("salary: >=120k", "salary >= 120k"). The value must
-# hold a digit; otherwise the chunk is lexed as usual, and says what is missing.
-_SALARY = re.compile(
-    r"salary(?:\s*[:=]\s*|\s*(?=[<>]))(?P<op>[<>]=?)?\s*(?P<value>[^\s()\"|]*\d[^\s()\"|]*)",
-    re.IGNORECASE,
-)
 # years: with its number, however spaced ("years: <= 3", "years>=5", "years:2-4", "years:3+").
 _YEARS = re.compile(
     r"years(?:\s*[:=]\s*|\s*(?=[<>]))(?P<op>[<>]=?)?\s*(?P<value>\d[^\s()\"|]*)", re.IGNORECASE
 )
 _YEARS_VALUE = re.compile(r"(?P<low>\d{1,2})(?:(?P<plus>\+)|-(?P<high>\d{1,2}))?")
-# The word after a salary's value, which may be its currency or period ("eur", "€/day", "/day").
 QUOTES = str.maketrans(dict.fromkeys("“”„‟«»＂″", '"'))  # each one character: positions hold
-_NEXT_WORD = re.compile(r"\s+([^\s()\"|]+)")
 # "name:", and as people also write it, "name=" and "salary>=100k" (the operator is the value's).
 _FIELD_NAME = re.compile(r"([A-Za-z]+)(?::|=|(?=[<>]))")
 
@@ -67,18 +58,6 @@ def _term(chunk: str, pos: int) -> Term | None:
     if not toks or len(toks[0]) < MIN_PREFIX:
         raise QueryError(f"a prefix needs at least {MIN_PREFIX} letters before * ({at(pos)})")
     return Prefix(toks[0])
-
-
-def _salary(chunk: str, pos: int) -> Salary:
-    """The value of salary: (the rest of its chunk) as a node; QueryError says what's wrong."""
-    try:
-        f = parse_filter(chunk)
-    except ValueError as exc:
-        also = (
-            "" if any(c.isdigit() for c in chunk) else "; or salary:none for jobs that state none"
-        )
-        raise QueryError(f"{exc}{also} ({at(pos)})") from None
-    return Salary(f.op, f.amount, f.upto, f.currency, f.per)
 
 
 def _years(op: str, value: str, pos: int) -> Years:
@@ -149,19 +128,16 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
         if out and out[-1].kind in ("term", ")"):
             out[-1] = replace(out[-1], text=out[-1].text + ",")
         return i + 1
-    salary = _SALARY.match(text, i)
-    if salary:
-        return _lex_salary(text, i, salary, out)
+    if salary := salaryterm.read(text, i):  # "salary:>=120k", "salary: >= 80 000 €"
+        value, at_, end = salary
+        out.append(Tok("term", i, text[i:end], salaryterm.node(value, at_, i, end)))
+        return end
     years = _YEARS.match(text, i)
     if years:
         asked = _years(years["op"] or "", years["value"], years.start("value"))
         out.append(Tok("term", i, text[i : years.end()], asked))
         return years.end()
-    j = i
-    while j < len(text) and not text[j].isspace() and text[j] not in '()"|':
-        if text[j] == "," and j > i and not text[j + 1 : j + 2].isdigit():
-            break  # "rust,go" is two words (the phrase "rust go" before); "120,000" one
-        j += 1
+    j = _chunk_end(text, i)
     chunk = text[i:j]
     field = _FIELD_NAME.match(chunk)
     if field and (field[0].endswith(":") or _loose_field(field)):
@@ -170,10 +146,23 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
         out.append(Tok(OPERATORS[chunk.upper()], i, chunk.upper()))
     elif "/" in chunk and (techs := _slashed_techs(chunk, i)):
         out.extend(techs)
+    elif ":" in chunk and (turned := reversed_field(chunk, i)) is not None:
+        raise turned  # "80k:salary": salary:>=80k
     else:
         node = _term(chunk, i)
         if node is not None:
             out.append(Tok("term", i, chunk, node))
+    return j
+
+
+def _chunk_end(text: str, i: int) -> int:
+    """Where the chunk from `i` ends: at a space, parenthesis, quote, bar or a comma between
+    words ("rust,go" is two words; "120,000" one)."""
+    j = i
+    while j < len(text) and not text[j].isspace() and text[j] not in '()"|':
+        if text[j] == "," and j > i and not text[j + 1 : j + 2].isdigit():
+            break
+        j += 1
     return j
 
 
@@ -194,32 +183,6 @@ def _slashed_techs(chunk: str, i: int) -> list[Tok]:
     return toks
 
 
-def _lex_salary(text: str, i: int, salary: re.Match[str], out: list[Tok]) -> int:
-    """A salary filter, however spaced, with the word after it when that is its currency or
-    period ("salary:>=120k eur", "salary:>=500 /day"), appended to `out`; returns where lexing
-    goes on."""
-    value, end = (salary["op"] or "") + salary["value"], salary.end()
-    after = _NEXT_WORD.match(text, end)
-    glued = _glued(value, after[1]) if after else None
-    if glued is not None and after is not None:
-        value, end = glued, after.end()
-    out.append(Tok("term", i, text[i:end], _salary(value, salary.start("value"))))
-    return end
-
-
-def _glued(value: str, word: str) -> str | None:
-    """`value` with `word` joined in when `word` is a currency, a period or both ("eur",
-    "€/day", "/hour") that `value` lacks; else None (the word is a term of its own)."""
-    amount, _, per = value.partition("/")
-    currency, slash, word_per = word.partition("/")
-    if (currency and currency_word(currency) is None) or (slash and (per or not word_per)):
-        return None
-    if not currency and not slash:
-        return None
-    per = per or word_per
-    return amount + currency + (f"/{per}" if per else "")
-
-
 def _loose_field(field: re.Match[str]) -> bool:
     """Whether "name=" or "name<", "name>" is a field written loosely: a known field's name
     ("remote=yes", "salary>=100k"); else the chunk is a term, as it always was."""
@@ -231,21 +194,40 @@ def _loose_field(field: re.Match[str]) -> bool:
 
 def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[Tok]) -> int:
     """A chunk (`text[i:j]`) that opens with "name:": salary:<value> is one term; another
-    field is a token, and what it applies to follows right after it."""
+    field is a token, and what it applies to follows it: right after it, or after the space a
+    phone puts after a colon ("location: lisbon")."""
     name = field[1].lower()
-    value = text[i + len(field[0]) : j]
+    start = i + len(field[0])
+    value = text[start:j]
     if name not in FIELD_NAMES and name not in ATTRS:
         raise unknown_field(field[0], name, value, i)
+    if not value and (spaced := _spaced(text, start, name)) > start:
+        start, value = spaced, text[spaced : _chunk_end(text, spaced)]
     if name == "salary" and value.lower() not in ATTRS["salary"]:
-        out.append(Tok("term", i, text[i:j], _salary(value, i + len(field[0]))))
+        out.append(Tok("term", i, text[i:j], salaryterm.node(value, start, i, j)))
         return j
     if name == "years" and value and value.lower() not in ATTRS["years"]:
-        out.append(Tok("term", i, text[i:j], _years("", value, i + len(field[0]))))
+        out.append(Tok("term", i, text[i:j], _years("", value, start)))
         return j
     out.append(Tok("field", i, name))
-    i += len(field[0])
-    if (i >= len(text) or text[i].isspace() or text[i] == ")") and name in ATTRS:
-        raise QueryError(f"{name}: takes {CHOICES[name]}, right after it ({at(i - 1)})")
-    if i >= len(text) or text[i].isspace() or text[i] == ")":
-        raise QueryError(f"{name}: needs a word, a phrase or a group right after it ({at(i - 1)})")
-    return i
+    if (start >= len(text) or text[start].isspace() or text[start] == ")") and name in ATTRS:
+        raise QueryError(f"{name}: takes {CHOICES[name]}, right after it ({at(start - 1)})")
+    if start >= len(text) or text[start].isspace() or text[start] == ")":
+        raise QueryError(
+            f"{name}: needs a word, a phrase or a group right after it ({at(start - 1)})"
+        )
+    return start
+
+
+def _spaced(text: str, start: int, name: str) -> int:
+    """Where a field's value starts past the spaces after its colon ("location: lisbon", as a
+    phone spaces it): `start` when no space, or nothing, follows. A salary's or years' amount
+    is read whole before (`salaryterm`, `_YEARS`): here only their none and stated."""
+    k = start
+    while k < len(text) and text[k].isspace():
+        k += 1
+    if k == start or k >= len(text) or text[k] in ")|":
+        return start
+    if name in ("salary", "years"):
+        return k if text[k : _chunk_end(text, k)].lower() in ATTRS[name] else start
+    return k

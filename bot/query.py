@@ -5,7 +5,7 @@
     dev*                       a word starting with "dev" (3 letters at least)
     rust OR go, -java, NOT php, (a OR b) c
     title: company: location: board:   a word, a phrase or a group in that field
-    remote:yes|no|hybrid  type:full-time|part-time|contract|internship
+    remote:yes|no|hybrid  type:full-time|part-time|contract|internship  remote:(yes OR hybrid)
     salary:>=100k  salary:<80k  salary:100k-150k  salary:>=€100k   a yearly amount
     salary:>=500/day  salary:120k+  salary:>=120k eur   a day rate, 120k or more, in euros
     years:<=3  years:>=5  years:2-4  years:none    the years of experience a job asks
@@ -131,16 +131,34 @@ class _Parser:
         self.depth -= 1
         return node
 
+    def choice(self, name: str) -> Attr:
+        """One of the values `name` takes (remote: yes, no or hybrid)."""
+        value = self.next()
+        canonical = ATTRS[name].get(value.text.lower()) if value.kind == "term" else None
+        if canonical is None:
+            raise QueryError(f"{name}: takes {CHOICES[name]} ({at(value.pos)})")
+        return Attr(name, canonical)
+
+    def choices(self, name: str) -> Node:
+        """Values of `name` joined by OR in parentheses, as a text field takes a group:
+        remote:(yes OR hybrid) is remote:yes OR remote:hybrid."""
+        opened = self.next()
+        picked: list[Node] = [self.choice(name)]
+        while (tok := self.next()).kind == "or":
+            picked.append(self.choice(name))
+        if tok.kind != ")":
+            raise QueryError(
+                f"{name}:(…) takes its values joined by OR, e.g. remote:(yes OR hybrid) "
+                f"({at(tok.pos if tok.kind != 'end' else opened.pos)})"
+            )
+        return _flat(Or, picked)
+
     def field_value(self, tok: Tok) -> Node:
         name = tok.text
         if self.field is not None:
             raise QueryError(f"{name}: cannot go inside {self.field}:(…) ({at(tok.pos)})")
         if name in ATTRS:
-            value = self.next()
-            canonical = ATTRS[name].get(value.text.lower()) if value.kind == "term" else None
-            if canonical is None:
-                raise QueryError(f"{name}: takes {CHOICES[name]} ({at(value.pos)})")
-            return Attr(name, canonical)
+            return self.choices(name) if self.peek().kind == "(" else self.choice(name)
         if self.peek().kind not in ("(", "term", "neg", "not"):
             raise QueryError(f"{name}: needs a word, a phrase or a group right after it")
         self.field = name

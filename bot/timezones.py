@@ -6,7 +6,9 @@ A country whose people nearly all (`ONE_ZONE`) live on one clock gets that clock
 Madrid's, though the Canaries are an hour behind. One that spans several ("USA", "Canada")
 is refused with its main zones' biggest cities to choose from. An abbreviation stands for the
 zone most people using it mean, daylight saving included: "EST" is New York's time all year,
-not the IANA zone "EST" (always UTC-5).
+not the IANA zone "EST" (always UTC-5). A legacy alias is given as the zone it stands for
+("Portugal": Europe/Lisbon, "US/Eastern": America/New_York); a zone stored by its old name
+before still works (`zoneinfo` reads both).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from collections import defaultdict
 from datetime import UTC, datetime
 from functools import lru_cache
+from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.citynames import name_key
@@ -87,14 +90,52 @@ def parse_timezone(text: str) -> str:
         or _big_city(key)
         or _city_first(text)
     )
-    if zone is None:
-        near = _nearest(key, cities="/" not in text)
-        raise PolicyError(
-            f"“{text[:40]}” is not a time zone I know: did you mean {near}?"
-            if near
-            else f"“{text[:40]}” is not a time zone I know: try Europe/Berlin, a city, or +02:00"
-        )
-    return zone
+    if zone is not None:
+        return _canonical(zone, said, text)
+    near = _nearest(key, cities="/" not in text)
+    raise PolicyError(
+        f"“{text[:40]}” is not a time zone I know: did you mean {near}?"
+        if near
+        else f"“{text[:40]}” is not a time zone I know: try Europe/Berlin, a city, or +02:00"
+    )
+
+
+def _canonical(zone: str, said: str, typed: str) -> str:
+    """`zone` by its canonical IANA name: a legacy alias as the zone it links to ("Japan":
+    Asia/Tokyo, "Asia/Calcutta": Asia/Kolkata), one that names a country as that country's
+    clock ("Iceland": Atlantic/Reykjavik, not Africa/Abidjan, which keeps the same time)."""
+    target = _links().get(zone)
+    if target is None:
+        return zone
+    if "/" not in zone:
+        try:
+            country = _country_zone(said, typed)
+        except PolicyError:  # (no alias names a country of several clocks; to be safe)
+            country = None
+        if country is not None:
+            return _links().get(country, country)
+    return target
+
+
+@lru_cache(maxsize=1)
+def _links() -> dict[str, str]:
+    """A legacy alias -> the zone it links to, from tzdata's own links ("Portugal" ->
+    "Europe/Lisbon", "Europe/Kiev" -> "Europe/Kyiv"); only to a zone a country's row of
+    zone.tab names, so a zone merged by its clock (Europe/Oslo) stays, and so do UTC and GMT."""
+    try:
+        base = resources.files("tzdata.zoneinfo")
+        rows = base.joinpath("zone.tab").read_text(encoding="utf-8").splitlines()
+        data = base.joinpath("tzdata.zi").read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, OSError):
+        return {}
+    named = {r.split("\t")[2] for r in rows if r and not r.startswith("#") and r.count("\t") >= 2}
+    known = available_timezones()
+    links = (line.split() for line in data if line.startswith("L "))
+    return {
+        alias: target
+        for _, target, alias in (x for x in links if len(x) == 3)
+        if alias not in named and target in named and target in known
+    }
 
 
 def _city_first(text: str) -> str | None:

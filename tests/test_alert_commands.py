@@ -1101,8 +1101,10 @@ async def test_what_to_leave_out_written_as_words_gets_the_exclusion_offered(han
         assert f"<code>/edit 1 {html.escape(offered)}</code>" in reply, typed
     but = await say(handlers, "/edit 1 rust but not intern")
     assert "“but” is a word a job must have too" in but
-    alone = await say(handlers, "/edit 1 no crypto")
-    assert "A minus leaves them out, after a word a job must have: <code>/edit 1 backend " in alone
+    alone = await say(handlers, "/alert no crypto")  # (/edit 1 no crypto keeps alert #1)
+    assert "A minus leaves them out, after a word a job must have: <code>/edit 2 backend " in alone
+    kept = await say(handlers, "/edit 1 no crypto")
+    assert kept.startswith("Alert #1 is unchanged: <b>rust but -intern</b>. To leave crypto out")
     for fine in ("python no experience", "rust no code", "rust -crypto", "rust no", "go nor",
                  "rust nothing in"):  # fmt: skip
         assert "Tip:" not in await say(handlers, f"/edit 1 {fine}"), fine

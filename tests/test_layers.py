@@ -22,6 +22,7 @@ LINE = (
     "words",
     "salary",
     "syntax",
+    "salaryterm",
     "lexer",
     "gazetteer",
     "places",

@@ -150,7 +150,7 @@ def test_tree() -> None:
         ("salary: rust", "salary: needs an amount, e.g. salary:>=100k"),
         ("title:(salary:>=1k)", "salary: cannot go inside title:(…) (at character 8)"),
         ("remote:maybe", "remote: takes yes, no or hybrid (at character 8)"),
-        ("remote: yes", "remote: takes yes, no or hybrid, right after it (at character 7)"),
+        ("remote:", "remote: takes yes, no or hybrid, right after it (at character 7)"),
         ("salary:abc", "“abc” is not an amount; e.g. salary:>=100k"),
         ("salary:abc", "; or salary:none for jobs that state none (at character 8)"),
         (

@@ -119,6 +119,74 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ),
         ("busco trabajo de golang en madrid", "send <code>/alert golang location:madrid</code>"),
         ("je cherche un poste scala à paris", "send <code>/alert scala location:paris</code>"),
+        # Portuguese as those: its little words, pay ("acima de", "mínimo", "80 mil"), ways of
+        # working, "ou" and "sem" ("cripto" left out as postings in English write it too)
+        (
+            "Procuro vagas de Rust em Lisboa, híbrido, salário acima de 80.000€",
+            "send <code>/alert rust location:lisboa remote:hybrid salary:&gt;=EUR80k</code>",
+        ),
+        (
+            "rust or go, lisboa ou remoto na europa, mínimo 80 mil euros, sem cripto",
+            "<code>/alert (rust OR go) (location:lisboa OR (remote:yes from:europe)) "
+            "salary:&gt;=EUR80k -(cripto OR crypto)</code>",
+        ),
+        ("Procuro trabalho de golang em Lisboa", "send <code>/alert golang location:lisboa</code>"),
+        (  # its "no" before a place is "in the"; English "no" before one leaves it out
+            "vagas de estágio em Java no Porto",
+            "send <code>/alert type:internship java location:porto</code>",
+        ),
+        ("rust jobs, no london", "send <code>/alert rust -london</code>"),
+        (
+            "Procuro emprego de Python, tempo integral, remoto, sem cripto nem apostas",
+            "<code>/alert python type:full-time remote:yes -(cripto OR apostas OR crypto)</code>",
+        ),
+        (
+            "Quero uma vaga de Go em São Paulo ou remoto no Brasil",
+            "<code>/alert go (location:&quot;sao paulo&quot; OR (remote:yes from:brasil))</code>",
+        ),
+        (  # the same pay in Spanish and French
+            "busco trabajo de rust, mínimo 80 mil euros, sin cripto",
+            "send <code>/alert rust salary:&gt;=EUR80k -(cripto OR crypto)</code>",
+        ),
+        (
+            "je cherche un poste rust à Paris, au moins 80 mille euros, sans crypto",
+            "send <code>/alert rust location:paris salary:&gt;=EUR80k -crypto</code>",
+        ),
+        (  # pay asked, or none stated
+            "Looking for Rust roles, at least 80k euros or no salary stated",
+            "send <code>/alert rust (salary:&gt;=EUR80k OR salary:none)</code>",
+        ),
+        (
+            "Looking for Rust, Go, Scala or Kotlin roles at fintechs, remote in Europe or hybrid "
+            "in Lisbon, at least 80k euros or no salary stated, no crypto, web3, blockchain or "
+            "gambling",
+            "<code>/alert (rust OR go OR scala OR kotlin) fintech ((remote:yes from:europe) OR "
+            "(remote:hybrid location:lisbon)) (salary:&gt;=EUR80k OR salary:none) -(crypto OR "
+            "web3 OR blockchain OR gambling)</code>",
+        ),
+        (  # the techs one describes oneself by: any of them ("rust and go jobs": both)
+            "I'm a senior backend engineer with 12 years of experience, mostly in Rust and Go",
+            "send <code>/alert senior backend engineer years:&lt;=12 (rust OR go)</code>",
+        ),
+        ("rust and go jobs in berlin", "send <code>/alert rust go location:berlin</code>"),
+        (  # many words and none of a job: what was read, and the role or tech asked for
+            "I live in Lisbon and would like a remote role in Europe, or hybrid here in Lisbon, "
+            "paying at least 80k euros.",
+            "I read the way of working, the place and the pay in that, but no role or tech: what "
+            "kind of job do you look for? Its words with them: <code>/alert &lt;your keywords&gt; "
+            "((remote:yes from:europe) OR (remote:hybrid location:lisbon)) salary:&gt;=EUR80k"
+            "</code>.\nLiving in Lisbon? <code>/timezone Lisbon</code>",
+        ),
+        (  # too long for one sentence: read sentence by sentence, the past and thanks left out
+            "I am a senior backend engineer with 12 years of experience, mostly in Rust and Go, "
+            "some Scala; I have worked at two payment companies and a bank. I live in Lisbon and "
+            "would like a remote role in Europe, or hybrid here in Lisbon, paying at least 80k "
+            "euros. Please no crypto, web3 or gambling companies. I am also open to staff roles. "
+            "Thanks a lot!",
+            "send <code>/alert senior backend engineer years:&lt;=12 (rust OR go OR scala) "
+            "((remote:yes from:europe) OR (remote:hybrid location:lisbon)) salary:&gt;=EUR80k "
+            "-(crypto OR web3 OR gambling)</code>",
+        ),
         ("a reading list app dev", "send <code>/alert a reading list app dev</code>"),
         ("UN jobs in geneva", "send <code>/alert un location:geneva</code>"),  # the UN's
         ("too many messages", "Fewer messages: <code>/digest daily</code> sends one a day"),
@@ -575,7 +643,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("I'm taking a break from job hunting", "<code>/pause 2w</code> stops the messages"),
         ("back from holiday", "Welcome back! <code>/resume</code> turns your notifications on"),
         ("why did I get this job", "reply <code>why?</code> to its message"),  # not /why did …
-        ("why https://example.com/jobs/1", "<code>/why https://example.com/jobs/1</code>"),
+        ("why https://example.com/jobs/1", "🔍 <b>Senior Rust Engineer</b> — Acme Pay"),  # /why's
         (
             "I'm moving to Amsterdam next month",
             "<code>/alert &lt;your keywords&gt; location:amsterdam</code>",
@@ -961,10 +1029,9 @@ async def test_an_alert_that_mixes_places_and_ways_of_working_gets_them_sorted(h
     [
         (
             "why didn't I get this? https://jobs.lever.co/acme/123",
-            "To ask why that job did or didn't reach you: <code>/why "
-            "https://jobs.lever.co/acme/123</code>.",
+            "I have no job at that link: it is on a job board I don't read",  # /why's answer
         ),
-        ("https://jobs.lever.co/acme/1 is this one a match?", "<code>/why https://jobs.lever"),
+        ("https://jobs.lever.co/acme/1 is this one a match?", "I have no job at that link"),
         (
             "can you watch this company https://jobs.lever.co/acme",
             "To follow that company's jobs: <code>/follow https://jobs.lever.co/acme</code>",

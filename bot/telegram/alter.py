@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.store import Stores
-from bot.syntax import And, Attr, Field, Node, Not, Or, Phrase, Prefix, Word, format_node
-from bot.telegram.leaveout import place_left_out, words_left_out
+from bot.syntax import Node
+from bot.telegram.alter_terms import added, has, removed
 from bot.telegram.tips.sentence import meant
 from bot.transport import Incoming
 from bot.view import stored_query
@@ -74,6 +74,7 @@ class Change:
     alert_id: int | None
     only: bool = False  # "only remote jobs": the words of a narrowing, a new alert of it too
     lead: str = ""  # what the /edits do, said first ("To add it")
+    leave: bool = False  # a removal said as leaving out ("exclude crypto", "no crypto")
 
 
 def asked(text: str) -> Change | None:
@@ -114,27 +115,33 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
         return f"“{esc(change.words)}” is no query I can use: {esc(str(exc))}."
     roots = {a.id: root for a in alerts if (root := root_of(a.query)) is not None}
     alerts = [a for a in alerts if a.id in roots]
-    having = [a for a in alerts if _without(roots[a.id], term) != roots[a.id]]
+    having = [a for a in alerts if has(roots[a.id], term)]
     if not change.add and having:  # "remove go from my alert": the alerts that have it
         alerts = having
     lines = []
     for alert in alerts[:MOST]:
         root = roots[alert.id]
-        edits = _added(root, term) if change.add else _removed(root, term, change.words)
-        lines += [
-            f"<code>/edit {alert.id} {esc(e)}</code>{why}"
-            if e
-            else f"Alert #{alert.id} is only that: <code>/delete {alert.id}</code> removes it."
-            for e, why in edits
-        ]
+        edits = added(root, term) if change.add else removed(root, term, change.words, change.leave)
+        lines += [_line(alert.id, e, why) for e, why in edits]
     if not lines:
         whose = f"Alert #{change.alert_id} has" if change.alert_id else "Your alerts have"
         return f"{whose} it already: /alerts lists them."
     lead = change.lead or (
         "To take it out" if not change.add else "To keep to those" if change.only else "To add it"
     )
+    if not any("<code>" in line for line in lines):  # ("it leaves them out already")
+        return "\n".join(lines)
     alone = f"\nOr a new alert of them alone: <code>/alert {esc(typed)}</code>" * change.only
     return f"{lead} (tap to copy, then send):\n" + "\n".join(lines) + alone
+
+
+def _line(alert_id: int, edit: str, why: str) -> str:
+    """One offer: its /edit and what it does; or what the alert is without one."""
+    if edit:
+        return f"<code>/edit {alert_id} {esc(edit)}</code>{why}"
+    return f"Alert #{alert_id} " + (
+        why or f"is only that: <code>/delete {alert_id}</code> removes it."
+    )
 
 
 def _both(query: str) -> str:
@@ -147,67 +154,3 @@ def root_of(query: str) -> Node | None:
         return stored_query(query).root
     except QueryError:
         return None
-
-
-def _added(root: Node, term: Node) -> list[tuple[str, str]]:
-    """The alert with `term` as well (jobs with both) and, for words, as either (jobs with
-    one of them: "add scala" to "rust OR go")."""
-    terms = root.children if isinstance(root, And) else (root,)
-    if _without(root, term) != root:  # it has it, alone or inside OR
-        return []
-    both = [(format_node(And((*terms, term))), " — jobs with both")]
-    words = [k for k, t in enumerate(terms) if _is_words(t)]
-    if not _is_words(term) or len(words) != 1:  # a filter narrows; of two words, which?
-        return both
-    at, words_term = words[0], terms[words[0]]  # "rust location:europe" + go: "(rust OR go) …"
-    one = words_term.children if isinstance(words_term, Or) else (words_term,)
-    either = (*terms[:at], Or((*one, term)), *terms[at + 1 :])
-    return [
-        *both,
-        (format_node(And(either) if len(either) > 1 else either[0]), " — jobs with either"),
-    ]
-
-
-def _is_words(term: Node) -> bool:
-    """Words, or words joined by OR ("rust", "(rust OR go)"): what "either" joins."""
-    if isinstance(term, Or):
-        return all(_is_words(c) for c in term.children)
-    return isinstance(term, Word | Phrase | Prefix)
-
-
-def _removed(root: Node, term: Node, said: str) -> list[tuple[str, str]]:
-    """The alert without `term` (its word, or the filter of it: "berlin" is location:berlin
-    too, inside OR as well); when it has no such term, the alert that leaves out the jobs of
-    it (`leaveout`'s reading of `said`: -location:berlin, -title:senior, -crypto)."""
-    kept = _without(root, term)
-    if kept is None:
-        return [("", "")]
-    if kept != root:
-        return [(format_node(kept), "")]
-    words = isinstance(term, Word | Phrase)
-    found = (place_left_out(said) or words_left_out(said)) if words else None
-    gone = found[0] if found else Not(term)
-    return [
-        (format_node(And((root, gone))), f" — leaves out the jobs {found[1] if found else 'of it'}")
-    ]
-
-
-def _without(node: Node, term: Node) -> Node | None:
-    """`node` with `term` (or a filter of it) taken out wherever it stands; None when nothing
-    is left."""
-    if node == term or _names(node, term):
-        return None
-    if not isinstance(node, And | Or):
-        return node
-    kept = [k for c in node.children if (k := _without(c, term)) is not None]
-    if not kept:
-        return None
-    return kept[0] if len(kept) == 1 else type(node)(tuple(kept))
-
-
-def _names(term: Node, word: Node) -> bool:
-    """Whether `term` is a filter of `word` (location:berlin, -crypto, remote:yes of
-    "remote")."""
-    if isinstance(term, Field | Not):
-        return term.child == word or _names(term.child, word)
-    return isinstance(term, Attr) and format_node(word) in (term.name, f"{term.name}:{term.value}")

@@ -1,10 +1,11 @@
 """What an /edit says before its text is read as the alert's new query: the alert (its id
 first, or the one alert there is), and texts that are no new query: "cancel" after the ✏️ Edit
 button, the id typed last ("/edit rust OR go 1"), or a change to the query the alert has ("add
-scala", "+scala", "also kotlin") or a narrowing said in words ("salary 90k", "remote only"),
-whose /edit that keeps the alert's words is offered. Each changes nothing: a new query replaces
-the old one whole, so a misread one would lose it ("python remote us only", with words of its
-own, is meant whole; its reply says what the alert was, and the /edit that puts it back)."""
+scala", "+scala", "also kotlin", "remove fintech", "without fintech", "no crypto") or a
+narrowing said in words ("salary 90k", "remote only"), whose /edit that keeps the alert's words
+is offered. Each changes nothing: a new query replaces the old one whole, so a misread one
+would lose it ("python remote us only", with words of its own, is meant whole; its reply says
+what the alert was, and the /edit that puts it back; quoted, "no code" is a query too)."""
 
 from __future__ import annotations
 
@@ -29,20 +30,42 @@ from bot.syntax import (
     format_node,
 )
 from bot.telegram import alter
+from bot.telegram.alter_terms import has
 from bot.telegram.args import no_such_alert, parse_id, without_alert_word, yours
+from bot.telegram.leaveout import words_left_out
 from bot.telegram.tips.sentence import meant
 from bot.transport import Incoming
 
 esc = html.escape
 
 _CANCEL = re.compile(
-    r"(?:cancel|never\s?mind|nvm|forget\s+it|leave\s+it|stop|no|nope|abort|exit|quit|"
+    r"(?:cancel|never\s?mind|nvm|forget\s+it|leave\s+it|stop|nope|abort|exit|quit|"
+    r"no(?:\s*,?\s*(?:thanks?|thank\s+you|wait|sorry|need|worries|changes?|keep\s+it))?|"
     r"abbrechen|doch\s+nicht)[\s.!]*",
     re.IGNORECASE,
 )
 _ID_LAST = re.compile(r"(?P<query>.+?)\s+#?(?P<id>\d{1,6})")
 _END = r"(?:\s+(?:too|also|as\s+well|please|pls|thanks))*[\s.!]*"
 _ADD = re.compile(rf"(?:(?:add|also|plus|include)\s+|\+\s*)(?P<what>[^+\s].{{0,99}}?){_END}", re.I)
+# "remove fintech", "without fintech", "drop go", "take go out", "exclude crypto", "no crypto":
+# a word to take out of the alert (`take`) or whose jobs to leave out (`leave`), no new query.
+_TAKE = r"remove|delete|drop|without|take\s+(?:out|away)|get\s+rid\s+of"
+_LEAVE = r"exclude|excluding|except|minus|leave\s+out|no\s+more|no"
+_FROM = (
+    r"(?:\s+(?:jobs|roles|ones|companies|filter))?(?:\s+(?:from|out\s+of|off)\s+(?:it|this|"
+    r"(?:the\s+|this\s+|my\s+)?alert(?:\s+#?\d{1,6})?))?"
+)
+_REMOVE = (
+    re.compile(
+        rf"(?:please\s+)?(?:(?P<take>{_TAKE})|(?P<leave>{_LEAVE}))\s+(?:the\s+words?\s+)?"
+        rf"(?P<what>\S.{{0,79}}?){_FROM}{_END}",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?:please\s+)?(?P<take>take)\s+(?P<what>\S.{{0,79}}?)\s+out{_FROM}{_END}", re.I),
+)
+_WHOLE = re.compile(r"(?:it|this|that|all|everything|(?:the\s+|this\s+|my\s+)?alert)", re.I)
+# After "no", a short list of words ("no crypto", "no crypto or web3"): what people leave out.
+_FEW = re.compile(r"[\w+#.-]+(?:\s*(?:,|/|&|\s(?:or|and|nor)\s)\s*[\w+#.-]+){0,4}", re.I)
 
 
 def target(arg: str, mine: Mapping[int, Alert]) -> tuple[int, str] | str:
@@ -69,6 +92,8 @@ def not_a_query(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | 
     kept = f"Alert #{alert.id} is unchanged: <b>{esc(alert.query)}</b>."
     if _CANCEL.fullmatch(text):
         return kept
+    if (removal := _removal(store, msg, alert, text)) is not None:
+        return f"{kept} {removal}"
     if (m := _ADD.fullmatch(text)) is not None:
         offer = alter.reply(store, msg, alter.Change(True, m["what"].strip(" \"'“”"), alert.id))
         return f"{kept} {offer}"
@@ -82,6 +107,31 @@ def not_a_query(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | 
     offer = alter.reply(store, msg, alter.Change(True, read, alert.id))
     alone = esc(f"/edit {alert.id} {read}")
     return f"{kept} {offer}\nFor those alone, without its words: <code>{alone}</code>."
+
+
+def _removal(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | None:
+    """The offers for "remove fintech", "without fintech", "exclude crypto" (`alter.removed`:
+    the alert without it, or leaving its jobs out); None for a text that is no such ask: "no"
+    and words neither the alert has nor people leave out ("no code", "no experience": those
+    words; quoting a text keeps it a query: "drop shipping" in quotes)."""
+    m = next((m for p in _REMOVE if (m := p.fullmatch(text)) is not None), None)
+    root = alter.root_of(alert.query)
+    if m is None or root is None:
+        return None
+    what, verb = m["what"].strip(" \"'“”"), (m["take"] or m["leave"]).split()[0].lower()
+    if _WHOLE.fullmatch(what) and m["take"]:  # "delete it", "remove this alert"
+        return f"To delete the alert: <code>/delete {alert.id}</code>."
+    term = alter.root_of(what)
+    there = term is not None and has(root, term)
+    if verb == "no" and not (there or (_FEW.fullmatch(what) and words_left_out(what))):
+        return None  # "no code rust": a query of those words
+    leave = m["take"] is None
+    lead = f"To {'leave' if leave else 'take'} {esc(what)} out"
+    offer = alter.reply(store, msg, alter.Change(False, what, alert.id, lead=lead, leave=leave))
+    if verb == "drop" and not there and '"' not in text:  # "drop shipping", meant as words
+        quoted = esc(f'/edit {alert.id} "{text}"')
+        offer += f"\nTo look for these words instead: <code>{quoted}</code>"
+    return offer
 
 
 def words_kept(alert_id: int, was: str, now: Node) -> str:

@@ -206,18 +206,28 @@ _MEANT = {
     "stumm": "mute", "blockieren": "mute", "ruhezeit": "quiet", "zusammenfassung": "digest",
     "anmelden": "start", "warum": "why", "gespeichert": "saved", "neu": "alert",
 }  # fmt: skip
+# ... and what one means with words after it: "/subscribe rust" asks for an alert of rust.
+_MEANT_WITH_WORDS = {"subscribe": "alert", "anmelden": "alert", "abonnieren": "alert"}
+_CANCEL = frozenset({"cancel", "abort", "abbrechen"})
+CANCEL = (
+    "There's nothing to cancel now. Did you mean /pause (no jobs for a while), "
+    "<code>/delete &lt;id&gt;</code> (remove an alert) or /stop (unsubscribe, delete "
+    "everything)?"
+)
 
 
 def unknown_command(name: str, arg: str, known: Collection[str]) -> str:
     """The reply to a command jobbot does not have: the one most likely meant (another bot's
     name for it, or a typo of one of ours, the `known` commands), ready to copy with its
-    words."""
+    words; /cancel, with nothing waiting (a command ends an ✏️ Edit's wait), what it may mean."""
     if name == "save" and "saved" in known:  # the button's word, not a command
         return (
             "There's no /save: press ☆ Save under a job I sent, or reply “save” to its message. "
             "/saved lists the jobs you saved."
         )
-    meant = _likely(name, known)
+    if fold(name) in _CANCEL:
+        return CANCEL
+    meant = (_MEANT_WITH_WORDS.get(fold(name)) if arg else None) or _likely(name, known)
     if meant is None:
         return f"I don't know /{echo(name)}. /help lists what I can do."
     line = f"/{meant} {arg}" if arg else f"/{meant}"

@@ -4,8 +4,10 @@ A job's `Mute <company>` button mutes the company of a job that came (`buttons.p
 names one before any of its jobs comes (say, the user's own employer). Companies compare by
 `bot.company.company_key`: "Stripe" mutes "Stripe, Inc." too. Names listed with commas are
 several (`companies_in`), but a legal form after a comma. For a name no stored job has,
-the stored companies that have its words are offered; with none, or in quotes, the name is
-muted as typed.
+the stored companies that have its words, or have them joined or split ("Fern Point":
+Fernpoint Finance), are offered; one spelled only apart ("harbour coin": Harbourcoin) is
+muted as the jobs spell it. With none, or in quotes, the name is muted as typed, and the
+reply says no job has it yet.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.company import company_key
+from bot.company import company_key, joined_key
 from bot.store import Stores
 from bot.telegram import mute_topic, stored_search
 from bot.telegram.args import echo
@@ -28,6 +30,8 @@ LONGEST = 100  # characters in a company's name typed to /mute
 OFFERED = 5  # stored companies offered for a name no stored job has
 _LIST = re.compile(r"\s*[,;\n]\s*")
 MOST_AT_ONCE = 20  # companies one /mute or /unmute takes
+SPLIT_LONGEST = 24  # letters of a word tried split in two ("harbourcoin")
+RESPELLINGS = 40  # spellings of a name looked up, each a lookup of the stored jobs' words
 
 COMMANDS: tuple[Command, ...] = (
     Command(
@@ -35,9 +39,10 @@ COMMANDS: tuple[Command, ...] = (
         "<company>",
         "Stop getting a company's jobs",
         "/mute Acme — no more jobs from Acme (“Acme Inc.” too), also not in /search; say, "
-        "your own employer. When I have no job from Acme but some from “Acme Robotics”, I ask "
-        'which; /mute "Acme" in quotes mutes the name as typed. Several at once: /mute Acme, '
-        "Initech. The “Mute …” button under a job, or /mute sent in reply to it, does the same.",
+        "your own employer. When I have no job from Acme but some from “Acme Robotics” (or from "
+        '“Fernpoint” for Fern Point), I ask which; /mute "Acme" in quotes mutes the name as '
+        "typed. Several at once: /mute Acme, Initech. The “Mute …” button under a job, or "
+        "/mute sent in reply to it, does the same.",
         "Jobs",
     ),
     Command(
@@ -68,8 +73,8 @@ class MuteCommands:
         reply to a job's message, that job's company."""
         if not arg.strip() and msg.reply_to_message_id is not None:
             job = store.jobs.job_by_message(msg.chat_id, msg.reply_to_message_id)
-            if job is not None and company_key(job.posting.company):
-                return self._mute(store, msg, f'"{job.posting.company}"')  # as the job spells it
+            if job is not None and company_key(job.posting.company):  # as the job spells it
+                return self._mute(store, msg, f'"{job.posting.company}"', known=True)
         names = companies_in(arg)
         if not arg.strip().startswith('"') and (said := self._not_a_company(store, msg, names)):
             return said  # "/mute crypto", "/mute notifications until tomorrow"
@@ -88,9 +93,9 @@ class MuteCommands:
             return None
         return mute_topic.reply(store, msg, kinds, ", ".join(names))
 
-    def _mute(self, store: Stores, msg: Incoming, arg: str) -> str:
-        """Mute one company by name: under a stored job's spelling when one has that name; a
-        name in quotes as typed."""
+    def _mute(self, store: Stores, msg: Incoming, arg: str, known: bool = False) -> str:
+        """Mute one company by name: under a stored job's spelling when one has that name, or
+        has it spelled apart; a name in quotes (or `known`: a job's own) as typed."""
         name = " ".join(arg.split())
         typed = len(name) > 2 and name[0] == name[-1] == '"'
         name = name[1:-1].strip() if typed else name
@@ -101,22 +106,39 @@ class MuteCommands:
             )
         if len(name) > LONGEST:
             return f"That's longer than a company's name ({LONGEST} characters at most)."
-        if store.choices.is_muted(msg.chat_id, name):
-            return f"You muted {esc(name)} already. /muted lists the companies you muted."
-        stored = [] if typed else similar(store, msg.chat_id, name)
+        if (already := muted_as(store, msg.chat_id, name)) is not None:
+            return f"You muted {esc(already)} already. /muted lists the companies you muted."
+        stored = similar(store, msg.chat_id, name)
         same = [c for c in stored if company_key(c) == company_key(name)]
-        if stored and not same:
-            offers = ", ".join(f"<code>/mute {esc(c)}</code>" for c in stored[:OFFERED])
+        if typed or known or same:  # a stored job's spelling, as /muted will list it
+            return self._muted(
+                store, msg, same[0] if same and not typed else name, known or bool(same)
+            )
+        alike = spelled_alike(store, msg.chat_id, name)
+        spelled = {company_key(c): c for c in alike if joined_key(c) == joined_key(name)}
+        if len(spelled) == 1:  # "harbour coin": Harbourcoin, as its jobs spell it
+            return self._muted(store, msg, next(iter(spelled.values())), True)
+        if offers := list({company_key(c): c for c in [*stored, *alike]}.values()):
+            listed = ", ".join(f"<code>/mute {esc(c)}</code>" for c in offers[:OFFERED])
             return (
-                f"No job I have stored is from exactly “{esc(name)}”. Did you mean {offers}? "
+                f"No job I have stored is from exactly “{esc(name)}”. Did you mean {listed}? "
                 f'To mute “{esc(name)}” itself, send <code>/mute "{esc(name)}"</code>.'
             )
-        muted = same[0] if same else name  # a stored job's spelling, as /muted will list it
+        return self._muted(store, msg, name, False)
+
+    def _muted(self, store: Stores, msg: Incoming, name: str, seen: bool) -> str:
+        """Mute `name`; when no stored job has it (not `seen`), the reply says so."""
         store.users.ensure(msg.chat_id, self.clock())
-        store.choices.mute_company(msg.chat_id, muted, self.clock())
+        store.choices.mute_company(msg.chat_id, name, self.clock())
+        unseen = (
+            ""
+            if seen
+            else " I have no job from them yet to check the name against: one spelled "
+            "otherwise would still come."
+        )
         return (
-            f"🔇 Muted <b>{esc(muted)}</b>: no more jobs from them, also not in /search. "
-            f"<code>/unmute {esc(muted)}</code> undoes it."
+            f"🔇 Muted <b>{esc(name)}</b>: no more jobs from them, also not in /search.{unseen} "
+            f"<code>/unmute {esc(name)}</code> undoes it."
         )
 
 
@@ -141,6 +163,48 @@ def similar(store: Stores, chat_id: int, name: str) -> list[str]:
     found = stored_search.of_company(store, chat_id, name)
     names = {company_key(p.company): p.company for p in reversed(found)}
     return list(reversed(names.values()))
+
+
+def spelled_alike(store: Stores, chat_id: int, name: str) -> list[str]:
+    """The companies of stored open jobs whose names have `name` with its words joined, or
+    split in two ("Fern Point": Fernpoint Finance; "Harbourcoin": Harbour Coin), newest first
+    for each spelling tried, one spelling each."""
+    joined = joined_key(name)
+    found: dict[str, str] = {}
+    for tried in _respelled(company_key(name).split()):
+        for company in similar(store, chat_id, tried):
+            words = company_key(company).split()
+            ends = range(1, len(words) + 1)
+            if any("".join(words[i:j]) == joined for j in ends for i in range(j)):
+                found.setdefault(company_key(company), company)
+    return list(found.values())
+
+
+def _respelled(words: list[str]) -> list[str]:
+    """Other spellings of a name's `words` (four at most), `RESPELLINGS` at most: all joined,
+    each two side by side joined ("harbour coin labs": harbourcoin labs), and each word split
+    in two, each part of three letters at least ("tidalwave labs": tidal wave labs)."""
+    if not 0 < len(words) <= 4:
+        return []
+    joined = ["".join(words)] if len(words) > 1 else []
+    for i in range(len(words) - 1):
+        joined.append(" ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]]))
+    split = [
+        " ".join([*words[:i], word[:n], word[n:], *words[i + 1 :]])
+        for i, word in enumerate(words)
+        if len(word) <= SPLIT_LONGEST
+        for n in range(3, len(word) - 2)
+    ]
+    return list(dict.fromkeys([*joined, *split]))[:RESPELLINGS]
+
+
+def muted_as(store: Stores, chat_id: int, name: str) -> str | None:
+    """The name a muted company is listed under when `name` is it, spelled alike or apart
+    ("harbour coin" for Harbourcoin), or None."""
+    joined = joined_key(name)
+    return next(
+        (n for n in store.choices.muted_companies(chat_id) if joined_key(n) == joined), None
+    )
 
 
 def cmd_muted(store: Stores, msg: Incoming, arg: str) -> str:
@@ -175,6 +239,10 @@ def cmd_unmute(store: Stores, msg: Incoming, arg: str) -> str:
         return "\n".join(cmd_unmute(store, msg, name) for name in names[:MOST_AT_ONCE])
     if store.choices.unmute_company(msg.chat_id, arg):
         return f"🔔 {echo(arg, 80)} unmuted: its jobs reach you again."
+    if (spelled := muted_as(store, msg.chat_id, arg)) and store.choices.unmute_company(
+        msg.chat_id, spelled
+    ):  # "harbour coin": Harbourcoin
+        return f"🔔 {esc(spelled)} unmuted: its jobs reach you again."
     key = set(company_key(arg).split())
     close = [
         n for n in store.choices.muted_companies(msg.chat_id) if key <= set(company_key(n).split())

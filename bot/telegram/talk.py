@@ -17,6 +17,7 @@ from bot.telegram.commands import Command
 from bot.telegram.german_talk import mostly_german
 from bot.telegram.latest import about_job_reply, job_asked_about, topic
 from bot.telegram.linked import links_said
+from bot.telegram.tips.paragraph import filters_read, paragraph_meant, role_asked
 from bot.telegram.tips.pay import VAGUE_PAY
 from bot.telegram.tips.repair import mended
 from bot.telegram.tips.sentence import meant
@@ -157,10 +158,12 @@ def _keywords(text: str) -> tuple[str, list[str]]:
 
 def _query(body: str, first: str, greeted: bool) -> str | None:
     """The query a text most likely means ("I'm after rust jobs in Berlin"), or None: talk
-    that names no jobs ("can you help me?") is no query, nor a complaint ("it didn't come")."""
-    query = meant(body) if (first not in _TALK - _ASKING or greeted) and len(body) <= 200 else None
+    that names no jobs ("can you help me?") is no query, nor a complaint ("it didn't come").
+    A text too long for one sentence is read sentence by sentence (`paragraph_meant`)."""
+    read = meant if len(body) <= 200 else paragraph_meant
+    query = read(body) if first not in _TALK - _ASKING or greeted else None
     if query is None and _JOBS.search(body) and not _COMPLAINT.intersection(fold(body).split()):
-        query = meant(body) if len(body) <= 200 else None  # "can you find me rust jobs in …"
+        query = read(body)  # "can you find me rust jobs in …"
         query = query if query and _has_filters(query) else None
     return query
 
@@ -207,6 +210,8 @@ def _offer(read: _Read) -> str:
     shown = esc(text)
     if read.clock and _ONLY_PLACE.fullmatch(text):  # "I live in Berlin": no kind of job said
         return hello + place_template(read.clock, text)
+    if len(read.words) > 10 and (kinds := filters_read(text)):  # many words, none of a job
+        return hello + role_asked(kinds, text) + read.clock
     offer = (
         f"To get a message for each new job {what}, send <code>/alert {shown}</code>; "
         f"to see the stored ones, <code>/search {shown}</code>. (Tap to copy.) /help lists every "

@@ -9,7 +9,17 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.store import Stores
-from bot.telegram import alert_list, alter, asked_how, latest, leaveout, quiet, replied, talk
+from bot.telegram import (
+    alert_list,
+    alter,
+    asked_how,
+    latest,
+    leaveout,
+    linked,
+    quiet,
+    replied,
+    talk,
+)
 from bot.telegram.args import ids_named
 from bot.transport import Incoming, Reply
 
@@ -25,6 +35,8 @@ _MY_ALERTS = re.compile(
 def answer(msg: Incoming, now: datetime) -> Answer | None:
     """The answer to `msg`, to run with the stores (off the event loop), or None."""
     text = msg.text
+    if linked.job_link(text) is not None:  # a job's link, or "why didn't I get <link>?"
+        return lambda store: linked.job_link_reply(store, msg, now)
     if _MY_ALERTS.fullmatch(text.strip()):  # "what alerts do I have?": the /alerts menu
         return lambda store: alert_list.menu(store, msg.chat_id, 0, now)
     how = _HOW_DO_I.fullmatch(" ".join(text.split()))

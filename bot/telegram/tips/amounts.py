@@ -1,5 +1,6 @@
 """Tips on amounts: a salary or number of years that leaves out the many jobs stating none,
-and a salary in a currency the bot cannot convert into. Pure.
+a salary too small for a year's pay ("salary:>=80"), and a salary in a currency the bot cannot
+convert into. Pure.
 """
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import html
 
 from bot import rates
+from bot.salaryterm import as_rate, in_thousands, too_small
 from bot.syntax import (
     And,
     Attr,
@@ -25,9 +27,12 @@ esc = html.escape
 
 
 def currency_tip(root: Node, typed: str = "", command: str = "") -> Tip | None:
-    """When a salary filter names a currency this bot cannot convert others into (no exchange
-    rates in use, or none for it): it then finds only the jobs paid in that currency, which
-    the user may not expect."""
+    """When a salary filter names a yearly amount no year's pay is (`small_tip`, first: the
+    filter it offers has the currency too); else when it names a currency this bot cannot
+    convert others into (no exchange rates in use, or none for it): it then finds only the
+    jobs paid in that currency, which the user may not expect."""
+    if (small := small_tip(root)) is not None:
+        return small
     asked = [
         leaf.currency for leaf in _all_leaves(root) if isinstance(leaf, Salary) and leaf.currency
     ]
@@ -41,6 +46,31 @@ def currency_tip(root: Node, typed: str = "", command: str = "") -> Tip | None:
         f"{why}, so a salary in {esc(cur)} is compared only with jobs paid in {esc(cur)}: a "
         "job paid in another currency does not match."
     )
+
+
+def small_tip(root: Node) -> Tip | None:
+    """When a salary filter's yearly amount is too small for a year's pay ("salary:>=80", "80
+    000" typed with the word apart before): it then takes any job that states a salary, and
+    most who write it mean thousands, offered (`salaryterm.in_thousands`)."""
+    for leaf in _all_leaves(root):
+        if isinstance(leaf, Salary) and (meant := in_thousands(leaf)) is not None:
+            rate = as_rate(leaf)
+            hour = f" (a rate takes its period: {esc(format_node(rate))})" if rate != leaf else ""
+            return Tip(
+                f"{esc(too_small(leaf))}, so it takes any job that states a salary{hour}.",
+                "Did you mean it in thousands?",
+                _swapped(root, leaf, meant),
+            )
+    return None
+
+
+def _swapped(node: Node, old: Node, new: Node) -> Node:
+    """`node` with `old` as `new` wherever it is (a salary is never inside a field)."""
+    if node == old:
+        return new
+    if isinstance(node, And | Or):
+        return type(node)(tuple(_swapped(c, old, new) for c in node.children))
+    return Not(_swapped(node.child, old, new)) if isinstance(node, Not) else node
 
 
 def _all_leaves(node: Node) -> list[Node]:
@@ -90,7 +120,8 @@ def unstated_tip(root: Node, command: str, more: int | None) -> str:
     neither. `command` ("/edit 3", "/search") with the query that takes them too
     (`or_unstated`) is offered, ready to copy."""
     loose = or_unstated(root)
-    if loose is None or more == 0:
+    small = any(isinstance(n, Salary) and in_thousands(n) for n in _leaves(root))
+    if loose is None or more == 0 or small:  # (`small_tip` first: "salary:>=80" is 80k)
         return ""
     open_kinds = [kind for kind, none in _UNSTATED.items() if not _has(root, none)]
     loosened = [n for n in _leaves(root) if isinstance(n, Salary | Years) and type(n) in open_kinds]

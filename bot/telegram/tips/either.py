@@ -22,12 +22,14 @@ _LISTED = re.compile(
 )
 _COMMA = re.compile(r"\s*,\s*")
 # What to leave out, listed: "no crypto and gambling", "excluding crypto, web3 or betting".
+# ("sem cripto, web3 ou apostas", "sin crypto ni apuestas": said in the boards' languages)
 _LEFT_OUT = re.compile(
-    r"\b(?P<no>no|without|excluding|except|keine?|ohne)\s+"
-    r"(?P<items>[\w.+#-]+(?:\s*,\s*[\w.+#-]+)*,?\s+(?:and|or|nor|und|oder|noch)\s+[\w.+#-]+)",
+    r"\b(?P<no>no|without|excluding|except|keine?|ohne|sem|sin|sans|zonder|geen)\s+"
+    r"(?P<items>[\w.+#-]+(?:\s*,\s*[\w.+#-]+)*,?\s+(?:and|or|nor|und|oder|noch|ni|e|y|et)\s+"
+    r"[\w.+#-]+)",
     re.IGNORECASE,
 )
-_AND_OR = re.compile(r"\s*,?\s+(?:and|or|nor|und|oder|noch)\s+|\s*,\s*", re.IGNORECASE)
+_AND_OR = re.compile(r"\s*,?\s+(?:and|or|nor|und|oder|noch|ni|e|y|et)\s+|\s*,\s*", re.IGNORECASE)
 # Words after "no" meant as they stand ("no experience and no degree"), or that start another.
 _NOT_LEFT_OUT = frozenset({"no", "not", "experience", "degree", "visa", "sponsorship", "code"})
 
@@ -54,11 +56,42 @@ def either_spelled(text: str) -> str:
     text = roles_spelled(text)  # ("Data Analyst/BI Analyst": before the slashed words)
     for words, typed in slashed(text).items():
         text = text.replace(typed, f"({' OR '.join(words)})")
+    text = _SKILLS.sub(_skills, text)  # "mostly in Rust and Go, some Scala": any of them
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
     text = _HOURS_OR.sub("", text)  # "remote within EU timezones or Berlin": EU or Berlin
     text = _LEFT_OUT.sub(_left_out, text)
     text = _PLACES.sub(_places, _LISTED.sub(_listed, _TWO_WORDS.sub(_two_words, text)))
     return _ALONE.sub(_alone, text)
+
+
+# The techs one describes oneself by ("mostly in Rust and Go, some Scala", "experienced with
+# Java and Kotlin"): what one knows, so any of them, where "rust and go jobs" asks for both.
+_TECH = r"\.?[\w+#]+(?:\.[\w+#]+)*"  # "c++", "node.js", ".net"; not a sentence's stop
+_SKILL_SEP = re.compile(
+    r"(?:\s*,\s*(?:(?:and|or|plus)\s+)?|\s+(?:and|or|plus|&)\s+)"
+    r"(?:(?:some|also|a\s+bit\s+of|a\s+little(?:\s+of)?)\s+)?",
+    re.IGNORECASE,
+)
+_SKILLS = re.compile(
+    r"\b(?:mostly|mainly|primarily|largely|especially|experienced?|expertise|background|skilled"
+    r"|proficient|fluent|know|worked|working)(?:\s+(?:in|with|on|using))?\s+"
+    rf"(?P<items>{_TECH}(?:{_SKILL_SEP.pattern}{_TECH}){{1,8}})",
+    re.IGNORECASE,
+)
+
+
+def _skills(m: re.Match[str]) -> str:
+    """The techs that lead a self-description's list, as one OR ("mostly in (Rust OR Go OR
+    Scala)"); the text as it was when fewer than two lead it."""
+    said = m["items"]
+    seps = list(_SKILL_SEP.finditer(said))
+    ends = [*(sep.start() for sep in seps), len(said)]
+    items = [said[a:b] for a, b in zip((0, *(sep.end() for sep in seps)), ends, strict=True)]
+    n = next((k for k, item in enumerate(items) if not is_tech(item.lower())), len(items))
+    if n < 2:
+        return m[0]
+    lead = m[0][: m.start("items") - m.start()]
+    return f"{lead}({' OR '.join(items[:n])}){said[ends[n - 1] :]}"
 
 
 # "or" in the languages of the boards' markets ("remote oder hybrid", "rust o go").

@@ -29,6 +29,8 @@ _KEPT = frozenset({
     "experience", "exp", "degree", "code", "coding", "visa", "visas", "sponsorship", "sponsor",
 })  # fmt: skip
 _WORKPLACE = ("remote", "hybrid", "onsite")  # "no remote": the remote: filter, negated
+# Words of other languages that postings write in English too: "sem cripto" leaves out both.
+_ALSO = {"cripto": "crypto", "criptomoedas": "crypto", "criptomonedas": "crypto"}
 
 
 def _text(term: Node) -> str:
@@ -55,13 +57,23 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
     if isinstance(after, Or) and all(_text(c) for c in after.children):
         if any(_text(c) in _KEPT for c in after.children):
             return None
-        return Not(_own(after) or after), 2 + via, typed
+        return Not(_own(after) or _also(after)), 2 + via, typed
     said = _text(after)
     if not said or said.split()[0] in _KEPT:
         return None
     if kind := TYPES.get(said):  # "no contract roles": the jobs marked so, not the word
         return Not(Attr("type", kind)), 2 + via, typed
-    return Not(_own(after) or after), 2 + via, typed
+    return Not(_own(after) or _also(after)), 2 + via, typed
+
+
+def _also(term: Node) -> Node:
+    """What to leave out with the English word postings write too ("cripto": cripto OR
+    crypto)."""
+    named = term.children if isinstance(term, Or) else (term,)
+    if not any(_text(t) in _ALSO for t in named):
+        return term
+    also = [Word(_ALSO[_text(t)]) for t in named if _text(t) in _ALSO]
+    return Or(tuple(dict.fromkeys((*named, *also))))
 
 
 def exclusion_tip(root: Node, typed: str, command: str) -> Tip | None:

@@ -33,7 +33,9 @@ JOB_WORDS = frozenset({
     "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy",
     "vacancies", "opportunity", "opportunities", "only", "anything", "gig", "gigs", *_KINDS,
     "stelle", "stellen", "trabajo", "empleo", "vacante", "poste", "emploi", "vacature", "baan",
-    "vaga",
+    "vaga", "vagas", "trabalho", "trabalhos", "emprego", "empregos", "oportunidade",
+    "oportunidades", "trabajos", "empleos", "vacantes", "puesto", "puestos", "oferta", "ofertas",
+    "postes", "emplois", "offre", "offres", "vacatures", "banen",
 })  # fmt: skip
 GLUE = frozenset({
     "in", "at", "for", "with", "the", "a", "an", "of", "based", "near", "around", "paying",
@@ -49,6 +51,11 @@ GLUE = frozenset({
     "zoek", "een", "als", "procuro", "um", "uma", "de", "nur", "kannst", "du", "mir", "schicken",
     "zeig", "zeige", "mit", "gehalt", "oder", "und", "will", "mochte", "moechte", "brauche",
     "firmen", "firma", "unternehmen", "aus", "bei", "fur", "fuer", "gerne", "gern", "auch",
+    "procurando", "quero", "gostaria", "preciso", "estou", "sou", "tenho", "em", "na", "nas",
+    "nos", "da", "das", "dos", "para", "com", "uns", "umas", "e", "ao", "por", "favor", "que",
+    "buscando", "quiero", "necesito", "estoy", "soy", "tengo", "en", "el", "del", "con", "y",
+    "recherche", "veux", "voudrais", "suis", "pour", "avec", "dans", "et", "ik", "met",
+    "mostly", "mainly", "primarily", "largely",
 })  # fmt: skip
 # ... then a place: location: ("en madrid", "em lisboa", "within Europe")
 _IN = frozenset({"in", "en", "em", "within", "across", "throughout", "inside"})

@@ -15,24 +15,28 @@ from bot.telegram.tips.places import a_place
 from bot.words import tokens
 
 _WAY = r"(?P<how>hybrid|on-?site|in\s+(?:the\s+)?office)"
-_TO = r"(?:(?:in|within|from|across)\s+)?(?:the\s+)?"
+# A job's word after the way of working ("a remote role in Europe"); "here" before the town.
+_JOB = r"(?:(?:roles?|jobs?|positions?|work|opportunit(?:y|ies))\s+)?"
+_HERE = r"(?:(?:here|there)\s+)?"
+_TO = rf"{_JOB}(?:(?:in|within|from|across)\s+)?(?:the\s+)?"
+_AT = rf"{_JOB}{_HERE}(?:(?:in|near|at|from)\s+)?"
+_OR = r"\s*,?\s+(?:or|oder|ou|o)\s+"  # ("remote in Europe, or hybrid …"; "ou", "o": or)
 _NAME = r"[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,2}?"
 # "remote in Europe or hybrid in Berlin …", "remote EU or Berlin hybrid …"
 _REMOTE_FIRST = re.compile(
-    rf",?\s*\b(?:fully\s+)?remote\s+{_TO}(?P<region>{_NAME})\s+(?:or|oder)\s+"
-    rf"(?:{_WAY}\s+(?:(?:in|near|at|from)\s+)?)?(?P<rest>.*)",
+    rf",?\s*\b(?:fully\s+)?remote\s+{_TO}(?P<region>{_NAME}){_OR}"
+    rf"(?:{_WAY}\s+{_AT})?(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
 # "hybrid in Berlin or remote in the EU …"
 _REMOTE_LAST = re.compile(
-    rf",?\s*\b{_WAY}\s+(?:(?:in|near|at|from)\s+)?(?P<town>{_NAME})\s+(?:or|oder)\s+(?:fully\s+)?"
-    rf"remote\s+{_TO}(?P<rest>.*)",
+    rf",?\s*\b{_WAY}\s+{_AT}(?P<town>{_NAME}){_OR}(?:fully\s+)?remote\s+{_TO}(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
 # "in Munich, hybrid or remote in Germany": the way of working in the town named before it,
 # said as "hybrid in Munich or remote in Germany" (the town's jobs, the country's remote ones).
 _TOWN_FIRST = re.compile(
-    rf"\bin\s+(?P<town>{_NAME})\s*,?\s+{_WAY}\s+(?=(?:or|oder)\s+(?:fully\s+)?remote\s)",
+    rf"\bin\s+(?P<town>{_NAME})\s*,?\s+{_WAY}\s+(?=(?:or|oder|ou|o)\s+(?:fully\s+)?remote\s)",
     re.IGNORECASE,
 )
 _HOW = {"hybrid": "hybrid"}  # on site, in the office: remote:no

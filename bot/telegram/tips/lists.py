@@ -1,7 +1,8 @@
 """Tips on how a query's words are joined, as typed and as most mean them: OR beside words
 it does not group ("rust OR go remote:yes"), words listed with commas or one a line ("rust,
 go, scala" needs all three), words joined by a slash ("Go/Rust" finds them side by side), and
-a sentence's either-or of two kinds of job ("Go jobs, or anything backend"). Pure.
+a sentence's either-or of two kinds of job ("Go jobs, or anything backend"), and words to leave
+out joined by hyphens ("-crypto-web3" leaves out "crypto web3"). Pure.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import re
 from bot.errors import QueryError
 from bot.lexer import lex
 from bot.query import parse as parse_query
-from bot.syntax import And, Node, Or, Phrase, Word, format_node
+from bot.syntax import And, Node, Not, Or, Phrase, Word, format_node
 from bot.telegram.tips.roles import roles_grouped, roles_listed
 from bot.telegram.tips.tip import Tip, joined
+from bot.telegram.topics import TOPICS
 from bot.words import tokens
 
 esc = html.escape
@@ -155,9 +157,11 @@ def slashed(typed: str) -> dict[tuple[str, ...], str]:
 def slash_tip(root: Node, typed: str, command: str) -> Tip | None:
     """When words are joined by a slash ("Go/Rust", "devops/SRE", "C/C++"): they find the
     words side by side, as in "Go/Rust", not a job that names one of them; either, joined by
-    OR, is offered."""
+    OR, is offered. So are words to leave out joined by a hyphen (`hyphen_tip`)."""
     slashed_ = slashed(typed)
     terms = root.children if isinstance(root, And) else (root,)
+    if not slashed_:
+        return hyphen_tip(terms, typed)
     for i, term in enumerate(terms):
         if isinstance(term, Phrase) and term.tokens in slashed_:
             either = Or(tuple(Word(t) for t in term.tokens))
@@ -167,6 +171,31 @@ def slash_tip(root: Node, typed: str, command: str) -> Tip | None:
                 "For either:" if len(term.tokens) == 2 else "For any of them:",
                 joined((*terms[:i], either, *terms[i + 1 :])),
             )
+    return None
+
+
+# "-crypto-web3": words to leave out joined by hyphens, after a space or first.
+_HYPHENED = re.compile(r"(?:(?<=\s)|^)-(\w[\w+#]*(?:-\w[\w+#]*)+)")
+
+
+def hyphen_tip(terms: tuple[Node, ...], typed: str) -> Tip | None:
+    """When things people leave out by name, or languages, are joined by hyphens after a minus
+    ("-crypto-web3", "-java-php"): that leaves out only the jobs that say them side by side,
+    as one would "-full-time"; each left out is offered."""
+    for m in _HYPHENED.finditer(typed):
+        words = tuple(m[1].lower().split("-"))
+        if not all(w in TOPICS or w in LANGUAGES for w in words):
+            continue
+        at = next((i for i, t in enumerate(terms) if t == Not(Phrase(words))), None)
+        if at is None:
+            continue
+        each = tuple(Not(Word(w)) for w in words)
+        return Tip(
+            f"<b>-{esc(m[1])}</b> leaves out only the jobs that say “{esc(' '.join(words))}”, "
+            "these words side by side, not each of them.",
+            "To leave out each:",
+            joined((*terms[:at], *each, *terms[at + 1 :])),
+        )
     return None
 
 

@@ -13,6 +13,7 @@ from bot import nearby, placenames
 from bot.synonyms import DISTANCE, UNITS
 from bot.syntax import NEAR, OPEN_TO, And, Attr, Field, Node, Or, Phrase, Word
 from bot.telegram.tips.tip import Found, word_of
+from bot.words import fold
 
 
 def place_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
@@ -49,6 +50,7 @@ def without_place_again(root: Node) -> Node:
     if not isinstance(root, And):
         return root
     either = {c for o in root.children if isinstance(o, Or) for c in o.children}
+    either |= {t for c in either if isinstance(c, And) for t in c.children}  # "… or hybrid in X"
     either |= {  # "in berlin … berlin, munich or remote": location:(berlin OR munich) names it
         Field(f.name, place)
         for f in either
@@ -125,7 +127,9 @@ def _either(named: list[Word | Phrase]) -> Node:
 
 
 def a_place(name: str) -> bool:
-    """Whether `name` names a place we know ("netherlands" too: the Netherlands)."""
+    """Whether `name` names a place we know ("netherlands" too: the Netherlands; "São Paulo"
+    folded)."""
+    name = fold(name)
     return placenames.names_a_place(name) or placenames.names_a_place(f"the {name}")
 
 

@@ -1,6 +1,8 @@
 """A refused query mended, ready to send: a field written as other tools write it
-(`level:senior` -> `title:senior`), or a slip of structure (a quote or parenthesis left open,
-a `)` too many, an AND or OR with nothing on one side, empty quotes or parentheses)."""
+(`level:senior` -> `title:senior`), misspelled or after its value (`remtoe:yes`, `yes:remote`
+-> `remote:yes`), a salary's slip (`salary:>=80` -> `salary:>=80k`: `salaryterm.Slip`), or a
+slip of structure (a quote or parenthesis left open, a `)` too many, an AND or OR with nothing
+on one side, empty quotes or parentheses)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 from bot.errors import QueryError, UnknownField
 from bot.lexer import QUOTES
 from bot.query import parse as parse_query
+from bot.salaryterm import Slip
 
 esc = html.escape
 _TRIES = 5
@@ -26,18 +29,18 @@ _BEFORE_CLOSE = re.compile(r"\s*\b(?:AND|OR|NOT)\s*\)", re.IGNORECASE)
 def query_fix(exc: QueryError, text: str, command: str) -> str:
     """The command with the query `text` mended so that it parses, as a line offering it to
     send; "" when there is nothing sure to offer."""
-    fixed = _fields(exc, text) if isinstance(exc, UnknownField) else _structure(text)
+    fixed = _fields(exc, text) if isinstance(exc, UnknownField | Slip) else _structure(text)
     if not fixed or fixed == text:
         return ""
     return f"\nSend <code>{esc(command)} {esc(fixed)}</code> for that."
 
 
 def _fields(exc: QueryError, text: str) -> str:
-    """`text` with each field other tools have written as jobbot takes it; "" if it still
-    does not parse."""
+    """`text` with each field other tools have (or misspelled, or salary's slip) written as
+    jobbot takes it; "" if it still does not parse."""
     fixed = text
     for _ in range(_TRIES):  # a field at a time, each fixed where the error says it is
-        if not isinstance(exc, UnknownField) or exc.instead is None:
+        if not isinstance(exc, UnknownField | Slip) or exc.instead is None:
             return ""
         fixed = " ".join((fixed[: exc.start] + exc.instead + fixed[exc.end :]).split())
         try:
@@ -50,12 +53,12 @@ def _fields(exc: QueryError, text: str) -> str:
 
 
 def mended(text: str) -> str:
-    """`text` as a query that parses, its structure mended (`_structure`); "" when it cannot
-    be."""
+    """`text` as a query that parses, its fields (`_fields`) or structure (`_structure`)
+    mended; "" when it cannot be."""
     try:
         parse_query(text)
-    except QueryError:
-        return _structure(text)
+    except QueryError as exc:
+        return _fields(exc, text) or _structure(text)
     return text
 
 

@@ -10,7 +10,7 @@ import re
 
 from bot.errors import QueryError
 from bot.query import parse as parse_query
-from bot.syntax import And, Node, Phrase, format_node
+from bot.syntax import And, Attr, Node, Or, Phrase, Salary, format_node
 from bot.telegram.tips.codes import codes_spelled
 from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.filters import GLUE, JOB_WORDS, NEAR_WORDS, filter_at
@@ -19,9 +19,10 @@ from bot.telegram.tips.lists import jobs_or
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, pay_spelled
 from bot.telegram.tips.places import in_a_place, or_remote, without_place_again
 from bot.telegram.tips.roles import roles_spelled
+from bot.telegram.tips.romance import romance_spelled
 from bot.telegram.tips.said import kind_of_work, one_word
 from bot.telegram.tips.stated import NO_SPONSORSHIP, languages_spelled
-from bot.telegram.tips.tip import Tip, word_of
+from bot.telegram.tips.tip import Tip, joined, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at, workplace_spelled
 from bot.telegram.tips.words import NO_WORDS
 
@@ -71,12 +72,23 @@ def _welcome(terms: list[Node], i: int) -> int:
 
 
 def as_filters(
-    root: Node, loose: bool = False, currency: str = ""
+    root: Node, loose: bool = False, currency: str = "", alone: bool = False
 ) -> tuple[Node, list[str]] | None:
     """The query written as a sentence, rewritten with the filters it most likely means ("rust
     jobs in berlin paying over 100k" -> "rust location:berlin salary:>=100k"), with the words
     it left out or read as filters; None when it reads as keywords already. "remote" and "3
-    years experience" alone make no rewrite (their own tips tell of them) unless `loose`."""
+    years experience" alone make no rewrite (their own tips tell of them) unless `loose`.
+    `alone`: the rewrite even when it is no alert alone ("no crypto": a part of a text)."""
+    found = _rewritten(root, loose, currency)
+    if found is None or alone:
+        return found
+    try:  # what is left may be no alert ("jobs -java": only an exclusion)
+        return parse_query(format_node(found[0])).root, found[1]
+    except QueryError:
+        return None
+
+
+def _rewritten(root: Node, loose: bool, currency: str) -> tuple[Node, list[str]] | None:
     terms = [one_word(t) for t in (root.children if isinstance(root, And) else (root,))]
     out: list[Node] = []
     read: list[str] = []  # the words that made a change
@@ -112,33 +124,55 @@ def as_filters(
         i += 1
     if not out or not (sentence or (loose and read)):
         return None
-    rewritten = And(tuple(out)) if len(out) > 1 else out[0]
-    try:  # what is left may be no alert ("jobs -java": only an exclusion)
-        return parse_query(format_node(rewritten)).root, read
-    except QueryError:
-        return None
+    return (And(tuple(out)) if len(out) > 1 else out[0]), read
+
+
+# "… at least 80k euros or no salary stated": the salary asked, or none stated.
+_OR_NONE = re.compile(
+    r"\s*,?\s+(?:or|ou|o|oder)\s+(?:(?:if|when)\s+)?(?:(?:with\s+)?no|none|without|sem|sin|sans"
+    r"|ohne|kein(?:e|em)?|(?:an?\s+)?(?:unstated|unlisted|undisclosed))\s+(?:(?:an?|any|the)\s+)?"
+    r"(?:salary|salaries|pay|compensation|gehalt)(?:\s+(?:is\s+)?(?:stated|listed|given|posted"
+    r"|shown|disclosed|mentioned|specified|informado|indicado|divulgado|angegeben))?(?!\w)",
+    re.IGNORECASE,
+)
+_COMMA_OR = re.compile(r"\s*,\s*(?=or\s)", re.IGNORECASE)  # "in Europe, or Berlin": a clause's OR
+
+
+def _or_none(node: Node) -> Node:
+    """Each salary asked, or none stated (`salary:none`): "at least 80k or no salary stated"."""
+    terms = node.children if isinstance(node, And) else (node,)
+    return joined(Or((t, Attr("salary", "none"))) if isinstance(t, Salary) else t for t in terms)
 
 
 def meant(text: str) -> str | None:
     """The query a text written as a sentence most likely means ("I'm looking for rust jobs
     in Berlin" -> "rust location:berlin", "remote go jobs in Germany" -> "remote:yes go
     from:germany"); None when it is no query or reads as one already."""
+    node = meant_node(text)
+    return None if node is None else format_node(node)
+
+
+def meant_node(text: str, alone: bool = False) -> Node | None:
+    """The query `meant` reads, as a node; `alone`: the filters read even when they make no
+    alert alone ("please no crypto"), for a sentence of a longer text (`paragraph`)."""
+    text, unstated = _OR_NONE.subn("", romance_spelled(text))  # "mínimo 80 mil euros"
     text = jobs_or(NO_WORDS.sub(" ", NO_SPONSORSHIP.sub(" ", pay_spelled(text))))  # "top 5"
     text, said = hybrid_spelled(text), text  # "remote in Europe or hybrid in Berlin": both
     text = _ARTICLE.sub("", _A_PLACE.sub("in", _AT_SIGN.sub("at", text)))  # "à paris", "un"
     text = codes_spelled(workplace_spelled(languages_spelled(text)))  # "on site": onsite
-    try:
-        root = parse_query(either_spelled(text), repeats=True, max_terms=60).root  # glue too
+    try:  # (glue too)
+        root = parse_query(_COMMA_OR.sub(" ", either_spelled(text)), repeats=True, max_terms=60)
     except QueryError:
         return None
-    root = or_tight(root)  # "rust jobs in berlin or munich": berlin OR munich
-    rewritten = as_filters(root, loose=True, currency=currency_of(text))
+    tight = or_tight(root.root)  # "rust jobs in berlin or munich": berlin OR munich
+    rewritten = as_filters(tight, loose=True, currency=currency_of(text), alone=alone)
     if rewritten is None:
         spelled = text != said or roles_spelled(text) != text  # (places, roles: the sentence)
-        return format_node(root) if spelled else None
+        return tight if spelled else None
     rewritten_root = without_place_again(rewritten[0])
     remote = open_to(rewritten_root)  # "remote jobs in germany": open to Germany, from:
-    return format_node(remote[0] if remote else rewritten_root)
+    found = remote[0] if remote else rewritten_root
+    return _or_none(found) if unstated else found
 
 
 def sentence_tip(root: Node, typed: str, command: str) -> Tip | None:

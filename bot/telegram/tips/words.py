@@ -58,10 +58,14 @@ def level_tip(root: Node, typed: str, command: str) -> Tip | None:
     )
 
 
-_YEAR_WORDS = frozenset({"years", "year", "yrs", "yr"})
+# ... and as the boards' languages say them ("5 anos de experiência", "5 Jahre Erfahrung")
+_YEAR_WORDS = frozenset({"years", "year", "yrs", "yr", "anos", "ans", "jahre", "jaar"})
 
 
-_AFTER_YEARS = frozenset({"experience", "exp", "of"})
+_AFTER_YEARS = frozenset({
+    "experience", "exp", "of", "de", "experiencia", "d", "erfahrung", "berufserfahrung",
+    "ervaring", "werkervaring",
+})  # fmt: skip
 
 
 def years_at(terms: list[Node], i: int) -> tuple[int, int] | None:
@@ -76,9 +80,18 @@ def years_at(terms: list[Node], i: int) -> tuple[int, int] | None:
     if not 0 < (years := int(words[0])) <= 20:
         return None
     end = i + 1 if len(own) > 1 else i + 2
-    while end < len(terms) and _is_word(terms[end], _AFTER_YEARS):
+    while end < len(terms) and _after_years(terms[end]):
         end += 1
     return years, end
+
+
+def _after_years(term: Node) -> bool:
+    """Whether a term after the years says they are of experience ("of experience", French
+    "d'expérience": a phrase)."""
+    said = (
+        term.tokens if isinstance(term, Phrase) else (term.token,) if isinstance(term, Word) else ()
+    )
+    return bool(said) and set(said) <= _AFTER_YEARS
 
 
 def years_tip(root: Node, typed: str, command: str) -> Tip | None:
