@@ -119,7 +119,7 @@ class App:
 
     def _chat_side(self, config: Config, clock: Callable[[], datetime]) -> None:
         """The chat commands: their own database connections (dbworker), admin commands."""
-        self.db = StoreWorker(self.store.db)
+        self.worker = StoreWorker(self.store.db)
         self.admin = self._admin_commands(config, clock)
         self.broadcaster = Broadcaster(
             self.store.view(BroadcastStores),
@@ -133,18 +133,17 @@ class App:
         self.access = AccessCommands(
             config.access,
             lambda: self.admins,
-            self.db,
+            self.worker,
             clock,
             lambda: getattr(self.transport, "username", None),
             self.broadcaster.wake,
         )
         self._follow_side(config, clock)
         self.handlers = Handlers(
-            self.store.db,
+            self.worker,
             config.alerts,
             clock,
             admin=self.admin,
-            db=self.db,
             access=self.access,
             follows=self.follows,
         )
@@ -170,28 +169,26 @@ class App:
     def _admin_commands(self, config: Config, clock: Callable[[], datetime]) -> AdminCommands:
         """/boards, /addboard, /stats and the other commands of the bot's admins."""
         return AdminCommands(
-            self.store.db,
+            self.worker,
             self.poller,
             self.scheduler,
             lambda: self.admins,
             config.polling.interval,
             self.guard,
             clock,
-            db=self.db,
             stats=self.observer.stats,
         )
 
     def _follow_side(self, config: Config, clock: Callable[[], datetime]) -> None:
         """/follow and its kin, and the watch that tells followers of a failing board."""
         self.follows = FollowCommands(
-            self.store.db,
+            self.worker,
             self.poller,
             self.scheduler,
             config.follow,
             config.polling.interval,
             self.guard,
             clock,
-            db=self.db,
         )
         tell = partial(tell_user, self.transport, config.delivery.send_timeout)
         self.failing = FailureWatch(self.store.follows, config.follow, tell, clock)

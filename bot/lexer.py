@@ -38,6 +38,9 @@ _YEARS_VALUE = re.compile(r"(?P<low>\d{1,2})(?:(?P<plus>\+)|-(?P<high>\d{1,2}))?
 QUOTES = str.maketrans(dict.fromkeys("“”„‟«»＂″", '"'))  # each one character: positions hold
 # "name:", and as people also write it, "name=" and "salary>=100k" (the operator is the value's).
 _FIELD_NAME = re.compile(r"([A-Za-z]+)(?::|=|(?=[<>]))")
+# A dollar sign with its country's letters before an amount ("R$200k", "A$150k"): a sign, dropped
+# as "$" and "€" are ("$200k" is 200k), not a letter the job must have.
+_LETTERED_SIGN = re.compile(r"(?:US|CA|C|AU|A|NZ|S|SG|HK|R|MX|NT)\$(?=\d)", re.IGNORECASE)
 
 
 def _term(chunk: str, pos: int) -> Term | None:
@@ -45,7 +48,7 @@ def _term(chunk: str, pos: int) -> Term | None:
     if "*" in chunk:
         chunk = chunk.rstrip(",;")  # "dev*, ops": the comma ends the prefix
     if "*" not in chunk:
-        toks = tokens(chunk)
+        toks = tokens(_LETTERED_SIGN.sub("", chunk, count=1))
         if not toks:
             return None
         return Word(toks[0]) if len(toks) == 1 else Phrase(tuple(toks))
@@ -104,7 +107,7 @@ def lex(text: str) -> list[Tok]:
         else:
             i = _lex_chunk(text, i, out)
     out.append(Tok("end", n))
-    return comma_clauses(listed_techs(out))
+    return comma_clauses(listed_techs(out), text)
 
 
 def _lex_phrase(text: str, i: int, out: list[Tok]) -> int:

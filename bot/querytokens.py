@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import accumulate
 
+from bot.errors import at
+from bot.salaryterm import Slip
 from bot.stack import is_tech
 from bot.syntax import Phrase, Salary, Term, Word, Years
 
@@ -22,11 +24,15 @@ class Tok:
     node: Term | Salary | Years | None = None
 
 
-def comma_clauses(toks: list[Tok]) -> list[Tok]:
+def comma_clauses(toks: list[Tok], text: str = "") -> list[Tok]:
     """`toks` with each part between commas that holds an OR grouped: "senior engineer,
     remote, rust or go" is senior engineer remote (rust OR go), and "rust or go, berlin"
-    (rust OR go) berlin, where OR alone would take every word on its side. A query without
-    a comma, or an OR, is as it was."""
+    (rust OR go) berlin, where OR alone would take every word on its side. A part that opens
+    with OR is the other side of the part before it: "senior rust engineer, or staff go
+    engineer" is (senior rust engineer) OR (staff go engineer). After several parts of
+    several words each, that is ambiguous ("data engineer, ml engineer, or data scientist":
+    any of them, or the first with either other): a `Slip` refuses it, offering any of them.
+    A query without a comma, or an OR, is as it was. `text`: the query the tokens are of."""
     parts: list[list[Tok]] = [[]]
     depth = 0
     for tok in toks[:-1]:
@@ -36,15 +42,69 @@ def comma_clauses(toks: list[Tok]) -> list[Tok]:
             parts.append([])
     if len(parts) == 1:
         return toks
-    out: list[Tok] = []
-    for part in parts:
-        depths = list(accumulate((t.kind == "(") - (t.kind == ")") for t in part))
-        ors = any(t.kind == "or" and d == 0 for t, d in zip(part, depths, strict=True))
-        if ors and min(depths) >= 0 and depths[-1] == 0:
-            out.extend((Tok("(", part[0].pos), *part, Tok(")", part[-1].pos)))
+    grouped: list[list[Tok]] = []
+    for k, part in enumerate(parts):
+        if grouped and len(part) > 1 and part[0].kind == "or" and _balanced(part[1:]):
+            _refuse_ambiguous(parts[: k + 1], [*parts[k + 1 :], toks[-1:]], text)
+            grouped[-1] = _either(grouped[-1], part)  # "X, or Y": (X) OR (Y)
         else:
-            out.extend(part)
-    return [*out, toks[-1]]
+            grouped.append(_grouped(part))
+    return [*(tok for part in grouped for tok in part), toks[-1]]
+
+
+def _balanced(part: list[Tok]) -> bool:
+    depths = list(accumulate((t.kind == "(") - (t.kind == ")") for t in part))
+    return min(depths) >= 0 and depths[-1] == 0
+
+
+def _grouped(part: list[Tok]) -> list[Tok]:
+    """The part in parentheses when it holds an OR of its own ("rust or go"), else as it is."""
+    depths = list(accumulate((t.kind == "(") - (t.kind == ")") for t in part))
+    ors = any(t.kind == "or" and d == 0 for t, d in zip(part, depths, strict=True))
+    if ors and _balanced(part):
+        return [Tok("(", part[0].pos), *part, Tok(")", part[-1].pos)]
+    return part
+
+
+def _either(left: list[Tok], part: list[Tok]) -> list[Tok]:
+    """(left) OR (the part after its OR), one group."""
+    if not _balanced(left):
+        return [*left, *part]  # (the parser says what is wrong)
+    right = part[1:]
+    return [
+        *(Tok("(", left[0].pos), Tok("(", left[0].pos), *left, Tok(")", left[-1].pos)),
+        part[0],
+        *(Tok("(", right[0].pos), *right, Tok(")", right[-1].pos), Tok(")", right[-1].pos)),
+    ]
+
+
+def _terms(part: list[Tok]) -> int:
+    return sum(t.kind == "term" for t in part)
+
+
+def _refuse_ambiguous(before: list[list[Tok]], after: list[list[Tok]], text: str) -> None:
+    """Raise a `Slip` when the part opening with OR (last of `before`) and the two parts or
+    more before it each hold several words: a list of them, or the last two only?"""
+    listed = [before[-1]]
+    for part in reversed(before[:-1]):
+        if _terms(part) < 2:
+            break
+        listed.insert(0, part)
+    if len(listed) < 3 or _terms(listed[-1]) < 2 or not text:
+        return
+    ends = [p[0].pos for p in (*listed[1:], after[0])]
+    starts = [p[0].pos for p in listed[:-1]] + [listed[-1][1].pos]  # (past the last's OR)
+    said = [text[a:b].strip().rstrip(",").strip() for a, b in zip(starts, ends, strict=True)]
+    instead = " OR ".join(f"({s})" for s in said)
+    pairs = f"{said[0]} (({said[-2]}) OR ({said[-1]}))" if len(said) == 3 else ""
+    other = f"; {pairs} is the first with either of the others" if pairs else ""
+    raise Slip(
+        f"“, or” after a list may join its last two parts or all of them: {instead} is any of "
+        f"them{other} ({at(listed[-1][0].pos)})",
+        starts[0],
+        ends[-1],
+        instead,
+    )
 
 
 def _tech(tok: Tok) -> bool:

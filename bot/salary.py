@@ -166,10 +166,17 @@ def filter_amount(value: float) -> str:
     return f"{value:g}" if value < 1e15 else f"{value:.0f}"
 
 
+# Dollar signs babel's English does not write so, as people do ("C$", "S$"); "kr" (the Swedish,
+# Norwegian and Danish crowns) stays unread: only a code says which.
+_DOLLARS = {"US$": "USD", "C$": "CAD", "AU$": "AUD", "S$": "SGD", "SG$": "SGD"}
+
+
 def currency_code(text: str) -> str | None:
-    """ISO code from "€", "eur", "USD", "CA$"; None when `text` names no currency."""
-    if text in _symbols():
-        return _symbols()[text]
+    """ISO code from "€", "eur", "USD", "CA$", "R$" (the Brazilian real); None when `text`
+    names no currency."""
+    sign = text.upper() if text.endswith("$") else text  # "r$" as "R$"
+    if sign in _symbols() or sign in _DOLLARS:
+        return _symbols().get(sign) or _DOLLARS[sign]
     code = text.upper()
     return code if len(code) == 3 and code in list_currencies() else None
 

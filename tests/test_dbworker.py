@@ -58,7 +58,7 @@ async def test_a_full_disk_answers_busy_in_one_line(store: Stores, now: datetime
         return secondary
 
     worker = StoreWorker(store.db, opener=full)
-    handlers = Handlers(store.db, AlertsConfig(max_per_user=1000), clock=lambda: now, db=worker)
+    handlers = Handlers(worker, AlertsConfig(max_per_user=1000), clock=lambda: now)
     alerts = " ".join(f"word{i}" for i in range(19))
     replies = [await handlers(Incoming(7, f"/alert {alerts} n{i}")) for i in range(60)]
     assert BUSY in replies, replies[-1]

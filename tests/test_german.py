@@ -103,7 +103,10 @@ async def test_a_request_said_in_german_gets_what_the_english_one_gets(
         ),
         ("Kannst du mir Scala Jobs schicken?", "send <code>/alert scala</code>"),
         ("ich suche data analyst jobs", "send <code>/alert data analyst</code>"),
-        ("Rust Jobs ohne Krypto in München", "<code>/alert rust -krypto location:munchen</code>"),
+        (
+            "Rust Jobs ohne Krypto in München",
+            "<code>/alert rust -(krypto OR crypto) location:munchen</code>",
+        ),
         ("Grüß dich", "Send /alert followed by keywords"),  # a greeting, not German talk
         ("die casting engineer", "send <code>/alert die casting engineer</code>"),
     ],

@@ -90,6 +90,18 @@ def test_tokens(text: str, expected: list[str]) -> None:
         ("fintech, payments or banking", "fintech (payments OR banking)"),
         ("title:senior, rust | go, -crypto", "title:senior (rust OR go) -crypto"),
         ("(rust OR go), berlin OR munich", "(rust OR go) (berlin OR munich)"),
+        # an OR after a comma joins the part before it: "X, or Y" is either
+        ("rust, or go", "rust OR go"),
+        (
+            "senior rust engineer, or staff go engineer",
+            "(senior rust engineer) OR (staff go engineer)",
+        ),
+        (
+            "senior rust engineer, or staff engineer, berlin",
+            "((senior rust engineer) OR (staff engineer)) berlin",
+        ),
+        ("senior engineer, remote, or hybrid", "senior engineer (remote OR hybrid)"),
+        ("title:senior, or title:staff", "title:senior OR title:staff"),
         # techs joined by a slash are one of them, not the phrase "rust go"
         ("rust/go backend", "(rust OR go) backend"),
         ("c/c++/rust", "c OR c++ OR rust"),
@@ -124,6 +136,13 @@ def test_tree() -> None:
         ("rust OR", "OR needs a term on both sides (at character 6)"),
         ("OR rust", "OR needs a term on both sides (at character 1)"),
         ("rust OR OR go", "OR needs a term on both sides (at character 6)"),
+        ("rust, or", "OR needs a term on both sides (at character 7)"),
+        (
+            "data engineer, ml engineer, or data scientist",
+            "“, or” after a list may join its last two parts or all of them: (data engineer) OR "
+            "(ml engineer) OR (data scientist) is any of them; data engineer ((ml engineer) OR "
+            "(data scientist)) is the first with either of the others (at character 29)",
+        ),
         ("rust AND", "AND needs a term on both sides (at character 6)"),
         ("rust NOT", "NOT needs a term right after it (at character 6)"),
         ("(rust OR go", "unclosed parenthesis at character 1"),

@@ -108,7 +108,10 @@ def handlers(store: Stores, now: datetime) -> Handlers:
             "Hallo! Ich suche Rust Jobs in Berlin, remote oder hybrid",
             "<code>/alert rust location:berlin (remote:yes OR remote:hybrid)</code>",
         ),
-        ("Rust Jobs ohne Krypto in München", "<code>/alert rust -krypto location:munchen</code>"),
+        (  # "Krypto" as editing an alert in German leaves it out: postings say "crypto" too
+            "Rust Jobs ohne Krypto in München",
+            "<code>/alert rust -(krypto OR crypto) location:munchen</code>",
+        ),
         (
             "busco trabajo de rust o go en Madrid, sin crypto",
             "(rust OR go) location:madrid -crypto",

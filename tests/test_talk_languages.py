@@ -6,7 +6,6 @@ ordinary one of the same size (`tests.cputime`). The replies themselves are rows
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 
@@ -14,16 +13,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.errors import QueryError
 from bot.query import parse
 from bot.telegram.handlers import COMMANDS
-from bot.telegram.talk import suggestion
 from bot.telegram.tips.either import either_spelled
 from bot.telegram.tips.hybrid import hybrid_spelled
 from bot.telegram.tips.paragraph import LONGEST, filters_read, paragraph_meant
 from bot.telegram.tips.romance import romance_spelled
 from bot.telegram.tips.sentence import meant
 from tests import cputime
+from tests.test_talk_offers import offers_parse
 
 BY_NAME = {c.name: c for c in COMMANDS}
 OFFERED = re.compile(r"<code>/(?:alert|search|edit \d+) ([^<]+)</code>")
@@ -49,14 +47,7 @@ def _words(text: str) -> list[str]:
 @example(["no", "nos", "o", "os", "ou"])
 @example(["mostly", "in", "Rust", "and", "Go", "some", "Scala", ";", "or", "no", "salary"])
 def test_every_query_offered_in_those_languages_parses(words: list[str]) -> None:
-    text = " ".join(words)
-    reply = suggestion(text, BY_NAME)
-    assert reply.strip(), text
-    for query in OFFERED.findall(reply):
-        try:
-            parse(html.unescape(query))
-        except QueryError as exc:
-            raise AssertionError(f"{text!r} offered {query!r}: {exc}") from exc
+    offers_parse(" ".join(words))
 
 
 def test_a_long_text_is_read_sentence_by_sentence_within_an_alerts_length() -> None:

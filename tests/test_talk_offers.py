@@ -39,7 +39,11 @@ WORDS = [word for line in LINES for word in line.split()]
 @example(["Rust,", "Go,", "Scala"])
 @example(["Go", "or", "Rust", "jobs,", "or", "anything", "backend", "in", "Berlin"])
 def test_every_query_offered_parses(words: list[str]) -> None:
-    text = " ".join(words)
+    offers_parse(" ".join(words))
+
+
+def offers_parse(text: str) -> None:
+    """`text` gets a reply, and every query it offers to copy parses."""
     reply = suggestion(text, BY_NAME)
     assert reply.strip(), text
     for query in OFFERED.findall(reply):

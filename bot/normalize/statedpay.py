@@ -33,6 +33,7 @@ _MARKS = ("$", "€", "£", "¥", "₹", "000", "USD", "EUR", "GBP")
 _SIGN_CODES = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "R$": "BRL",
     "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD",
+    "MX$": "MXN",
 }  # fmt: skip
 _BACK = frozenset("0123456789,.'’-–— \u202f\u00a0$€£¥₹ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LOOKS = 200  # places looked at, at most: a text of thousands of "$" costs no more
@@ -51,7 +52,7 @@ _CUES: tuple[tuple[str, bool, str | None], ...] = (
     ("gehalt", False, None), ("jahresgehalt", False, None), ("vergütung", False, None),
     ("rémunération", False, None), ("retribución", False, None), ("stipendio", False, None),
 )  # fmt: skip
-_CUR = r"(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|HK\$|R\$|[$€£¥₹]|\b[A-Z]{3}\b)"
+_CUR = r"(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|HK\$|R\$|MX\$|[$€£¥₹]|\b[A-Z]{3}\b)"
 _LAKHS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")  # India's grouping: 20,00,000
 _GROUPED = re.compile(r"\d{1,3}(?:([,.'’\u202f\u00a0 ])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?")
 _SEPARATOR = re.compile(r"[,.'’\u202f\u00a0 ](?=\d{3}(?!\d))|,(?=\d\d,)")

@@ -75,21 +75,21 @@ class AccessCommands:
         self,
         config: AccessConfig,
         admins: Callable[[], tuple[int, ...]],
-        db: StoreWorker,
+        worker: StoreWorker,
         clock: Callable[[], datetime] = utcnow,
         bot_username: Callable[[], str | None] = lambda: None,
         on_broadcast: Callable[[], None] = lambda: None,
     ):
-        self.config, self.admins, self.db, self.clock = config, admins, db, clock
+        self.config, self.admins, self.worker, self.clock = config, admins, worker, clock
         self.on_broadcast = on_broadcast
-        self.invites = InviteCommands(config, db, clock, bot_username)
+        self.invites = InviteCommands(config, worker, clock, bot_username)
 
     def is_admin(self, msg: Incoming) -> bool:
         return (msg.user_id or msg.chat_id) in self.admins()
 
     async def gate(self, name: str, msg: Incoming, arg: str) -> str | None:
         """None to let the command through; else the one reply instead of it."""
-        return await self.db.run(self._gate, name, msg, arg)
+        return await self.worker.run(self._gate, name, msg, arg)
 
     def _gate(self, store: Stores, name: str, msg: Incoming, arg: str) -> str | None:
         admin = self.is_admin(msg)
@@ -129,7 +129,7 @@ class AccessCommands:
         return await getattr(commands, f"cmd_{name}")(admin, arg)
 
     async def cmd_users(self, admin: int, arg: str) -> str:
-        return await self.db.run(users_reply, arg, self.clock())
+        return await self.worker.run(users_reply, arg, self.clock())
 
     async def cmd_ban(self, admin: int, arg: str) -> str:
         user = user_id(arg)
@@ -137,7 +137,7 @@ class AccessCommands:
             return "Whom? Send <code>/ban &lt;user id&gt;</code> (a number)."
         if user in self.admins():
             return "Admins can't be banned; remove them from [telegram] admins first."
-        return await self.db.run(self._ban, admin, user, self.clock())
+        return await self.worker.run(self._ban, admin, user, self.clock())
 
     @staticmethod
     def _ban(store: Stores, admin: int, user: int, now: datetime) -> str:
@@ -160,7 +160,7 @@ class AccessCommands:
         user = user_id(arg)
         if user is None:
             return "Whom? Send <code>/unban &lt;user id&gt;</code> (a number)."
-        return await self.db.run(self._unban, admin, user, self.clock())
+        return await self.worker.run(self._unban, admin, user, self.clock())
 
     @staticmethod
     def _unban(store: Stores, admin: int, user: int, now: datetime) -> str:
@@ -187,7 +187,7 @@ class AccessCommands:
         if len(text) > MAX_BROADCAST:
             return f"That is {len(text):,} characters; a broadcast may have {MAX_BROADCAST:,}."
         now = self.clock()
-        count = await self.db.run(lambda s: s.notices.broadcast(text, admin, now))
+        count = await self.worker.run(lambda s: s.notices.broadcast(text, admin, now))
         if count is None:
             return "That notice is already on its way (the same text within 10 minutes)."
         self.on_broadcast()

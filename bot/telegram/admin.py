@@ -101,24 +101,24 @@ class AdminCommands:
     """The /boards, /addboard, /removeboard and /stats commands; everyone else gets a polite
     refusal.
 
-    Stores calls run on the `db` worker (bot/telegram/dbworker.py), off the event loop.
+    Stores calls run on the `worker` (bot/telegram/dbworker.py), off the event loop: one made
+    over `database` when it is the app's `Db`, or `database` itself when it is a `StoreWorker`.
     """
 
     def __init__(
         self,
-        database: Db,
+        database: Db | StoreWorker,
         poller: Poller,
         scheduler: BoardScheduler,
         admins: Callable[[], tuple[int, ...]],
         interval: float,
         guard: HostGuard | None = None,
         clock: Callable[[], datetime] = utcnow,
-        db: StoreWorker | None = None,
         stats: Callable[[], Awaitable[str]] | None = None,
     ):
         self.guard = guard
         self.stats = stats  # the /stats reply (bot/observe.py)
-        self.db = db or StoreWorker(database)
+        self.worker = database if isinstance(database, StoreWorker) else StoreWorker(database)
         self.poller = poller
         self.scheduler = scheduler
         self.admins = admins
@@ -138,7 +138,7 @@ class AdminCommands:
         """Every board with its last success, open postings and failure streak."""
         now = self.clock()
         lines = []
-        for b in await self.db.run(lambda s: s.boards.all()):
+        for b in await self.worker.run(lambda s: s.boards.all()):
             if not b.enabled:
                 continue
             state = "✅" if not b.consecutive_failures else f"⚠️ failing ×{b.consecutive_failures}"
@@ -174,15 +174,15 @@ class AdminCommands:
             hint = UNREACHABLE_HINT if isinstance(exc, BoardUnreachable) else ""
             return f"I can't use that board: {esc(shorten(str(exc), 300))}{hint}"
         name = name.strip() or name_for(url, endpoint)[:MAX_NAME]
-        boards = await self.db.run(lambda s: s.boards.all(enabled_only=True))
+        boards = await self.worker.run(lambda s: s.boards.all(enabled_only=True))
         if (taken := _taken(boards, name, url, endpoint)) is not None:
             return taken
         board = BoardConfig(name, url, kind, endpoint, self.interval)
         now = self.clock()
-        await self.db.run(lambda s: s.boards.add_board(board, now))
+        await self.worker.run(lambda s: s.boards.add_board(board, now))
         outcome = await self.poller.poll(name, force=True, trial=True)  # (its failure: ours)
         if outcome.status == "failed":
-            await self.db.run(lambda s: s.boards.remove_board(name))
+            await self.worker.run(lambda s: s.boards.remove_board(name))
             error = shorten(outcome.error or "unknown error", 300)
             return f"I couldn't read <b>{esc(name)}</b>: {esc(error)}. Not added."
         self.scheduler.add(name, self.interval, first_in=self.interval)
@@ -197,14 +197,14 @@ class AdminCommands:
         name = arg.strip()
         if not name:
             return "Which board? Send <code>/removeboard &lt;name&gt;</code>; /boards lists them."
-        boards = await self.db.run(lambda s: s.boards.all(enabled_only=True))
+        boards = await self.worker.run(lambda s: s.boards.all(enabled_only=True))
         board = next((b for b in boards if b.name.lower() == name.lower()), None)  # ("wwr2")
         if board is None:
             return f"There is no board named <b>{echo(name)}</b>. /boards lists them."
         name = board.name
         if board.origin == "config":
             return f"<b>{esc(name)}</b> comes from the config file; remove it there and restart."
-        await self.db.run(lambda s: s.boards.remove_board(name))
+        await self.worker.run(lambda s: s.boards.remove_board(name))
         self.scheduler.remove(name)
         log.info("board %s removed from chat", name)
         return f"Removed <b>{esc(name)}</b>. Its postings stay searchable."

@@ -170,6 +170,20 @@ class AlertCommands:
         mode = own or store.users.settings(chat_id).mode
         return f"/digest {alert_id} daily" if mode == "instant" else ""
 
+    def _matched(
+        self, store: Stores, chat_id: int, alert_id: int, query: Query, typed: str, new: bool
+    ) -> str:
+        """The rest of /alert's and /edit's reply, after the alert and its note: its tips, the
+        unstated-pay tip, then the jobs of the last 7 days it matches (`new`: "would have
+        matched"), the /digest offer for a busy one, and with none, what holds it back."""
+        edit = f"/edit {alert_id}"
+        hits, scope = self.backtest(store, query, chat_id)
+        tips = alert_tips(query.root, typed, edit)
+        unstated, held = self._loosened(store, query, hits, chat_id, edit)
+        digest = self._digest(store, chat_id, alert_id)
+        summary = stored_search.summary(hits, scope, new, query.normalized, digest)
+        return f"{tips}{unstated}\n{summary}{held}"
+
     # -- commands --------------------------------------------------------------------------
     def cmd_alert(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Add an alert and show what it would have matched in the last 7 days."""
@@ -188,9 +202,7 @@ class AlertCommands:
                 " /help alert shows how to write one."
             )
             return f"I can't use that alert: {esc(str(exc))}.{fix}"
-        user = store.users.user(msg.chat_id)
-        if user is None or user.state in ("stopped", "blocked"):
-            store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+        store.users.ensure(msg.chat_id, self.clock(), msg.username, msg.first_name)
         alerts = store.alerts.alerts(msg.chat_id)
         same = next((a for a in alerts if same_alert(a.query, query)), None)
         if same is not None:
@@ -201,14 +213,9 @@ class AlertCommands:
                 "/delete one first."
             )
         alert = store.alerts.add_alert(msg.chat_id, query.normalized, self.clock())
-        hits, scope = self.backtest(store, query, msg.chat_id)
-        edit = f"/edit {alert.id}"
-        note += alert_tips(query.root, typed, edit)
-        unstated, held = self._loosened(store, query, hits, msg.chat_id, edit)
-        reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}{unstated}\n"
-        digest = self._digest(store, msg.chat_id, alert.id)
-        reply += stored_search.summary(hits, scope, True, query.normalized, digest) + held
-        if user and user.state == "paused":
+        reply = f"✅ Alert #{alert.id} saved: <b>{esc(query.normalized)}</b>{note}"
+        reply += self._matched(store, msg.chat_id, alert.id, query, typed, True)
+        if (user := store.users.user(msg.chat_id)) and user.state == "paused":
             reply += "\nNotifications are paused: /resume to get them."
         return reply
 
@@ -235,17 +242,11 @@ class AlertCommands:
         if other is not None and other.id != alert_id:
             return f"You already have this alert: #{other.id} <b>{esc(other.query)}</b>. Nothing changed."
         store.alerts.update_alert(msg.chat_id, alert_id, query.normalized, self.clock())
-        edit = f"/edit {alert_id}"
-        hits, scope = self.backtest(store, query, msg.chat_id)
-        note += alert_tips(query.root, typed, edit)
-        unstated, held = self._loosened(store, query, hits, msg.chat_id, edit)
-        digest = self._digest(store, msg.chat_id, alert_id)
-        summary = stored_search.summary(hits, scope, False, query.normalized, digest) + held
         now = f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>"
         if (was := mine[alert_id].query) != query.normalized:  # the way back, ready to copy
             now += f". To undo: <code>/edit {alert_id} {esc(was)}</code>"
             now += edit_asked.words_kept(alert_id, was, query.root)  # (remote:hybrid alone)
-        return f"{now}{note}{unstated}\n{summary}"
+        return now + note + self._matched(store, msg.chat_id, alert_id, query, typed, False)
 
     def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:
         """Delete one alert by id, or by its query written as /alerts shows it; all of them

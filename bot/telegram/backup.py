@@ -98,9 +98,7 @@ class BackupCommands:
             problems = "\n".join(f"• {esc(shorten(p, 300))}" for p in exc.problems[:20])
             more = f"\n…and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
             return f"I can't import that, so nothing changed:\n{problems}{more}"
-        user = store.users.user(msg.chat_id)
-        if user is None or user.state in ("stopped", "blocked"):
-            store.users.subscribe(msg.chat_id, self.clock(), msg.username, msg.first_name)
+        store.users.ensure(msg.chat_id, self.clock(), msg.username, msg.first_name)
         added = store.import_user_data(
             msg.chat_id, backup.alerts, backup.prefs, backup.muted, self.clock()
         )

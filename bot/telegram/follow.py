@@ -3,7 +3,7 @@
 A followed board is an ordinary board row (origin 'follow') that every follower shares: a
 hundred users following one company cost one poll, and its postings join the catalogue that
 every alert and /search read. Its first poll is the baseline (nothing pushed); /follow answers
-with what it found. Store calls run on the `db` worker (bot/telegram/dbworker.py); the fetch
+with what it found. Store calls run on the `worker` (bot/telegram/dbworker.py); the fetch
 runs on this chat's task only, bounded by the fetch deadline, so other chats never wait on it.
 """
 
@@ -83,21 +83,21 @@ def _urlish(word: str) -> bool:
 
 
 class FollowCommands:
-    """The follow commands, for every user."""
+    """The follow commands, for every user. `database`: the app's `Db`, over which a worker is
+    made, or a `StoreWorker` to share."""
 
     def __init__(
         self,
-        database: Db,
+        database: Db | StoreWorker,
         poller: Poller,
         scheduler: BoardScheduler,
         config: FollowConfig,
         interval: float,
         guard: HostGuard | None = None,
         clock: Callable[[], datetime] = utcnow,
-        db: StoreWorker | None = None,
         places: tuple[Place, ...] = PLACES,
     ):
-        self.db = db or StoreWorker(database)
+        self.worker = database if isinstance(database, StoreWorker) else StoreWorker(database)
         self.places = places  # where a company's name is looked for (`lookup`)
         self.poller = poller
         self.scheduler = scheduler
@@ -106,7 +106,7 @@ class FollowCommands:
         self.guard = guard
         self.clock = clock
         self.tries = Window(config.per_hour, 3600.0, clock)
-        self.by_name = ByName(self.db, poller, places, self.tries, self._follow_board, USAGE)
+        self.by_name = ByName(self.worker, poller, places, self.tries, self._follow_board, USAGE)
 
     async def handle(self, name: str, msg: Incoming, arg: str) -> str:
         return await getattr(self, f"cmd_{name}")(msg, arg)
@@ -137,7 +137,7 @@ class FollowCommands:
 
     async def _follow_board(self, msg: Incoming, board: BoardState, all_jobs: bool) -> str:
         """Follow a board this bot already reads, named by the user: nothing is fetched."""
-        await self.db.run(_subscribed, msg, self.clock())
+        await self.worker.run(_subscribed, msg, self.clock())
         if board.baseline_at is None and (refusal := await self._baseline(board.name)):
             return refusal.text
         outcome = await self._follow(msg.chat_id, board.name, all_jobs)
@@ -180,7 +180,7 @@ class FollowCommands:
         """Recognise the board at a URL, share or create its row, baseline it, follow it."""
         if problem := url_problem(url):
             return Refusal(problem)
-        await self.db.run(_subscribed, msg, self.clock())
+        await self.worker.run(_subscribed, msg, self.clock())
         if wait := self.tries.take(msg.chat_id):
             return Refusal(followed.too_many(wait), stop=True)
         try:
@@ -188,7 +188,7 @@ class FollowCommands:
         except (DetectError, FetchError) as exc:
             hint = UNREACHABLE_HINT if isinstance(exc, BoardUnreachable) else ""
             return Refusal(f"I can't follow that: {esc(shorten(str(exc), 300))}", hint)
-        board = await self.db.run(lambda s: s.boards.board_at(kind, endpoint))
+        board = await self.worker.run(lambda s: s.boards.board_at(kind, endpoint))
         if board is None or not board.enabled:
             board_or_refusal = await self._start_polling(board, url, kind, endpoint)
             if isinstance(board_or_refusal, Refusal):
@@ -203,7 +203,8 @@ class FollowCommands:
     ) -> BoardState | Refusal:
         """A new (or retired) board: within the global cap, polled once as its baseline, then
         on the schedule. Returns the board or why not."""
-        if await self.db.run(lambda s: s.boards.followed_board_count()) >= self.config.max_boards:
+        boards = await self.worker.run(lambda s: s.boards.followed_board_count())
+        if boards >= self.config.max_boards:
             log.warning(
                 "follow refused: the cap of %d user-added boards is reached", self.config.max_boards
             )
@@ -214,19 +215,19 @@ class FollowCommands:
             )
         if retired is not None:
             name = retired.name
-            await self.db.run(lambda s: s.boards.enable_board(name))
+            await self.worker.run(lambda s: s.boards.enable_board(name))
         else:
-            name = await self.db.run(
+            name = await self.worker.run(
                 lambda s: s.boards.free_name(name_for(url, endpoint)[:MAX_NAME])
             )
             board = BoardConfig(name, url, kind, endpoint, self.interval)
             now = self.clock()
-            await self.db.run(lambda s: s.boards.add_followed_board(board, now))
+            await self.worker.run(lambda s: s.boards.add_followed_board(board, now))
         if refusal := await self._baseline(name, retire_on_failure=True):
             return refusal
         self.scheduler.add(name, self.interval, first_in=self.interval)
         log.info("board %s (%s) followed from chat: %s", name, kind, endpoint)
-        state = await self.db.run(lambda s: s.boards.board(name))
+        state = await self.worker.run(lambda s: s.boards.board(name))
         assert state is not None
         return state
 
@@ -235,7 +236,7 @@ class FollowCommands:
         if outcome.status != "failed":
             return None
         if retire_on_failure:
-            await self.db.run(lambda s: s.boards.remove_board(name))
+            await self.worker.run(lambda s: s.boards.remove_board(name))
             log.info("board %s not followed: its first read failed; it is not polled", name)
         return Refusal(
             f"I couldn't read that board: {esc(shorten(outcome.error or 'no answer', 300))}"
@@ -243,21 +244,21 @@ class FollowCommands:
 
     async def _follow(self, chat_id: int, name: str, all_jobs: bool) -> Found | Refusal:
         now = self.clock()
-        result = await self.db.run(
+        result = await self.worker.run(
             followed.follow, chat_id, name, all_jobs, now, self.config.max_per_user
         )
         if isinstance(result, Refusal):
-            await self.db.run(lambda s: s.follows.retire_if_unneeded(name))
+            await self.worker.run(lambda s: s.follows.retire_if_unneeded(name))
         return result
 
     # -- /following, /unfollow -------------------------------------------------------------
     async def cmd_following(self, msg: Incoming, arg: str) -> str:
-        follows = await self.db.run(lambda s: s.follows.follows(msg.chat_id))
+        follows = await self.worker.run(lambda s: s.follows.follows(msg.chat_id))
         return followed.following(follows, self.clock()) if follows else NONE_FOLLOWED + USAGE
 
     async def cmd_unfollow(self, msg: Incoming, arg: str) -> str:
         which = arg.strip()
-        follows = await self.db.run(lambda s: s.follows.follows(msg.chat_id))
+        follows = await self.worker.run(lambda s: s.follows.follows(msg.chat_id))
         if not follows:
             return NONE_FOLLOWED + USAGE
         if not which:
@@ -269,8 +270,8 @@ class FollowCommands:
         if chosen is None:
             return f"You don't follow “{echo(which, 60)}”. /following lists what you do."
         name = chosen.board.name
-        await self.db.run(lambda s: s.follows.unfollow(msg.chat_id, name))
-        if await self.db.run(lambda s: s.follows.retire_if_unneeded(name)):
+        await self.worker.run(lambda s: s.follows.unfollow(msg.chat_id, name))
+        if await self.worker.run(lambda s: s.follows.retire_if_unneeded(name)):
             self.scheduler.remove(name)
             log.info("board %s retired: nobody follows it", name)
         return f"Stopped following <b>{esc(name)}</b>. Its jobs you already got stay in /search."

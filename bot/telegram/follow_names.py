@@ -32,14 +32,14 @@ class ByName:
 
     def __init__(
         self,
-        db: StoreWorker,
+        worker: StoreWorker,
         poller: Poller,
         places: tuple[Place, ...],
         tries: Window,
         follow: FollowBoard,
         usage: str,
     ):
-        self.db = db
+        self.worker = worker
         self.poller = poller
         self.places = places
         self.tries = tries
@@ -90,9 +90,9 @@ class ByName:
         key = company_key(name)
         if not key:
             return []
-        companies = await self.db.run(lambda s: s.boards.companies())
+        companies = await self.worker.run(lambda s: s.boards.companies())
         names = [n for n, c in companies.items() if key in (company_key(n), company_key(c or ""))]
-        return await self.db.run(_boards, names[:5])
+        return await self.worker.run(_boards, names[:5])
 
     async def look_up(self, msg: Incoming, name: str, all_jobs: bool) -> tuple[str, str]:
         """A name no board the bot reads has, looked for on the boards it makes (`lookup`),
@@ -103,7 +103,7 @@ class ByName:
         if wait := self.tries.take(msg.chat_id):
             return followed.too_many(wait), ""
         looked = await look_up(name, self.poller, self.places)
-        through = await self.db.run(followed.carried, msg.chat_id, name)
+        through = await self.worker.run(followed.carried, msg.chat_id, name)
         where = [p.title for p in self.places]
         alone = looked.found[0].url if len(looked.found) == 1 else ""
         return followed.looked_up(name, looked, where, all_jobs, through), alone

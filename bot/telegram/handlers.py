@@ -107,20 +107,20 @@ OOPS = "Sorry, something went wrong on my side. Please try again later."
 
 class Handlers:
     """Parses a command, calls the store and the matcher, and returns the reply. Each `cmd_*`
-    runs on a `db` worker thread with its own connection, off the event loop (dbworker.py)."""
+    runs on the `worker`'s thread with its own connection, off the event loop (dbworker.py).
+    `database` is the app's `Db`, over which a worker is made, or a `StoreWorker` to share."""
 
     def __init__(
         self,
-        database: Db,
+        database: Db | StoreWorker,
         alerts: AlertsConfig = AlertsConfig(),
         clock: Callable[[], datetime] = utcnow,
         admin: AdminCommands | None = None,
-        db: StoreWorker | None = None,
         access: AccessCommands | None = None,
         follows: follow.FollowCommands | None = None,
     ):
         self.access = access  # who may use the bot; /invite, /ban, /broadcast
-        self.db = db or StoreWorker(database)
+        self.worker = database if isinstance(database, StoreWorker) else StoreWorker(database)
         self.limits = alerts
         self.clock = clock
         self.admin = admin
@@ -134,7 +134,7 @@ class Handlers:
         self.settings = settings_menu.SettingsMenu(clock)
         self.search = SearchCommand(self.alert_cmds)
         self._routes = self._command_routes(clock)
-        self.presses = Presses(self.db, clock)
+        self.presses = Presses(self.worker, clock)
         self.presses.register(buttons.PRESSES)
         self.presses.register(
             {
@@ -198,7 +198,7 @@ class Handlers:
             if not name:  # "bin 2 wochen im urlaub": read as "I'm on holiday for 2 weeks"
                 msg = replace(msg, text=deutsch.english(msg.text))
             if not name and (spoken := await asyncio.to_thread(texts.answer, msg, self.clock())):
-                return await self.db.run(spoken)  # "any new jobs?", "no more crypto jobs"
+                return await self.worker.run(spoken)  # "any new jobs?", "no more crypto jobs"
             if not name:  # both off the loop: reading places may wait for the gazetteer
                 return await asyncio.to_thread(suggestion, msg.text, _BY_NAME)
             return await self._run(name, msg, arg)
@@ -212,7 +212,7 @@ class Handlers:
     async def _run(self, name: str, msg: Incoming, arg: str) -> Reply:
         route = self._routes.get(name)
         if route is not None:
-            return await self.db.run(route, msg, arg)
+            return await self.worker.run(route, msg, arg)
         if self.admin is not None and name in ADMIN_COMMANDS:
             return await self.admin.handle(name, msg, arg)
         if self.access is not None and name in ACCESS_COMMANDS:
@@ -227,7 +227,7 @@ class Handlers:
 
     def close(self) -> None:
         """Close the worker threads' connections (the admin commands' too)."""
-        for worker in (self.db, self.admin.db if self.admin else self.db):
+        for worker in (self.worker, self.admin.worker if self.admin else self.worker):
             worker.close()
 
     def cmd_start(self, store: Stores, msg: Incoming, arg: str) -> str:

@@ -117,11 +117,12 @@ class InviteCommands:
     def __init__(
         self,
         config: AccessConfig,
-        db: StoreWorker,
+        worker: StoreWorker,
         clock: Callable[[], datetime],
         bot_username: Callable[[], str | None],
     ):
-        self.config, self.db, self.clock, self.bot_username = config, db, clock, bot_username
+        self.config, self.worker, self.clock = config, worker, clock
+        self.bot_username = bot_username
 
     async def cmd_invite(self, admin: int, arg: str) -> str:
         now = self.clock()
@@ -130,7 +131,7 @@ class InviteCommands:
             return read
         uses, expiry = read
         code, until = secrets.token_urlsafe(12), now + timedelta(seconds=expiry)
-        invite = await self.db.run(lambda s: s.access.add_invite(code, admin, now, until, uses))
+        invite = await self.worker.run(lambda s: s.access.add_invite(code, admin, now, until, uses))
         log.info(
             "admin %d made invite %s (%s, until %s)", admin, code[:4], plural(uses, "use"), until
         )
@@ -149,7 +150,7 @@ class InviteCommands:
         )
 
     async def cmd_invites(self, admin: int, arg: str) -> str:
-        return await self.db.run(self._invites, self.clock())
+        return await self.worker.run(self._invites, self.clock())
 
     def _invites(self, store: Stores, now: datetime) -> str:
         live = store.access.live_invites(now)
@@ -170,7 +171,7 @@ class InviteCommands:
         code = invite_code("start", arg, arg) if arg.strip() else None
         if code is None or len(code) < 4:
             return "Which invite? Send <code>/revoke &lt;code&gt;</code> (/invites lists them)."
-        return await self.db.run(self._revoke, admin, code, self.clock())
+        return await self.worker.run(self._revoke, admin, code, self.clock())
 
     def _revoke(self, store: Stores, admin: int, code: str, now: datetime) -> str:
         found = store.access.revoke(code, now)

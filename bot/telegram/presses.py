@@ -29,8 +29,8 @@ MAX_DATA = 64  # bytes of callback data Telegram keeps
 class Presses:
     """The press routes by prefix; `await presses(press)` answers one press, never raises."""
 
-    def __init__(self, db: StoreWorker, clock: Callable[[], datetime]):
-        self.db = db
+    def __init__(self, worker: StoreWorker, clock: Callable[[], datetime]):
+        self.worker = worker
         self.clock = clock
         self._routes: dict[str, PressRoute] = {}
 
@@ -48,7 +48,7 @@ class Presses:
             log.info("press in chat %s with unknown data %r", press.chat_id, press.data[:64])
             return STALE
         try:
-            return await self.db.run(route, press, rest, self.clock())
+            return await self.worker.run(route, press, rest, self.clock())
         except StoreBusy as exc:
             log.warning("press in chat %s answered busy: %s", press.chat_id, exc)
             return BUSY

@@ -25,10 +25,16 @@ _SAME = {"krypto": ("krypto", "crypto")}  # German: postings in Berlin say "cryp
 _ONE = {many: one for one, many in _FORMS.items()}
 
 
+def spellings(word: str) -> tuple[str, ...]:
+    """`word` and its other spellings jobs write ("krypto": krypto, crypto); the word alone
+    when it has none. The sentence reader leaves out the same (`tips.exclude`)."""
+    return _SAME.get(word, (word,))
+
+
 def word_forms(word: str) -> tuple[str, ...]:
     """The ways jobs write `word`: singular and plural ("agency", "agencies"), its other
     spelling ("krypto", "crypto"); the word alone when it has no other."""
     if word in _SAME:
-        return _SAME[word]
+        return spellings(word)
     one = _ONE.get(word, word)
     return (one, _FORMS[one]) if one in _FORMS else (word,)

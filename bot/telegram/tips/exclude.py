@@ -12,6 +12,7 @@ from bot.query import parse as parse_query
 from bot.syntax import ATTRS, And, Attr, Field, Node, Not, Or, Phrase, Word, format_node
 from bot.telegram.tips.tip import Tip, joined, word_of
 from bot.telegram.tips.words import LEVELS, TYPES, level_aside
+from bot.telegram.topics import spellings
 
 esc = html.escape
 
@@ -68,12 +69,11 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
 
 def _also(term: Node) -> Node:
     """What to leave out with the English word postings write too ("cripto": cripto OR
-    crypto)."""
+    crypto; "krypto": krypto OR crypto, as editing an alert in German leaves out,
+    `topics.spellings`)."""
     named = term.children if isinstance(term, Or) else (term,)
-    if not any(_text(t) in _ALSO for t in named):
-        return term
-    also = [Word(_ALSO[_text(t)]) for t in named if _text(t) in _ALSO]
-    return Or(tuple(dict.fromkeys((*named, *also))))
+    also = [Word(w) for t in named for w in (*spellings(_text(t))[1:], _ALSO.get(_text(t))) if w]
+    return Or(tuple(dict.fromkeys((*named, *also)))) if also else term
 
 
 def exclusion_tip(root: Node, typed: str, command: str) -> Tip | None:

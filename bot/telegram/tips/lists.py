@@ -13,6 +13,7 @@ import re
 from bot.errors import QueryError
 from bot.lexer import lex
 from bot.query import parse as parse_query
+from bot.salary import PER_YEAR, currency_code
 from bot.syntax import And, Node, Not, Or, Phrase, Word, format_node
 from bot.telegram.tips.roles import roles_grouped, roles_listed
 from bot.telegram.tips.tip import Tip, joined
@@ -29,7 +30,7 @@ def grouping_tip(root: Node, typed: str, command: str) -> Tip | None:
     only words beside the OR: "(rust OR go) remote:yes OR location:berlin" is meant whole."""
     if not isinstance(root, Or) or not any(isinstance(c, And) for c in root.children):
         return None
-    if "(" in typed and not (_ungrouped(typed) and _words_beside(root)):
+    if _grouped(typed) and not (_ungrouped(typed) and _words_beside(root)):
         return None
     said = "AND binds tighter than OR, as the parentheses above show."
     meant = roles_grouped(root)
@@ -39,6 +40,15 @@ def grouping_tip(root: Node, typed: str, command: str) -> Tip | None:
     if meant is None:
         return Tip(f"{said} To group otherwise, write them: <code>(rust OR go) remote:yes</code>.")
     return Tip(said, "Grouped as most mean it:", meant)
+
+
+def _grouped(typed: str) -> bool:
+    """Whether `typed` has parentheses, typed or made by the lexer of a list's commas
+    ("senior rust engineer, or staff go engineer": each side grouped)."""
+    try:
+        return "(" in typed or any(tok.kind == "(" for tok in lex(typed))
+    except QueryError:
+        return "(" in typed
 
 
 def _ungrouped(typed: str) -> bool:
@@ -163,7 +173,7 @@ def slash_tip(root: Node, typed: str, command: str) -> Tip | None:
     if not slashed_:
         return hyphen_tip(terms, typed)
     for i, term in enumerate(terms):
-        if isinstance(term, Phrase) and term.tokens in slashed_:
+        if isinstance(term, Phrase) and term.tokens in slashed_ and not _a_rate(term.tokens):
             either = Or(tuple(Word(t) for t in term.tokens))
             return Tip(
                 f"<b>{esc(slashed_[term.tokens])}</b> finds these words side by side, not a job "
@@ -172,6 +182,12 @@ def slash_tip(root: Node, typed: str, command: str) -> Tip | None:
                 joined((*terms[:i], either, *terms[i + 1 :])),
             )
     return None
+
+
+def _a_rate(words: tuple[str, ...]) -> bool:
+    """Whether slashed words are a currency and a period ("EUR/month", "usd/hour"): a pay's
+    rate, which the pay tip reads, not two words either of which will do."""
+    return len(words) == 2 and currency_code(words[0]) is not None and words[1] in PER_YEAR
 
 
 # "-crypto-web3": words to leave out joined by hyphens, after a space or first.

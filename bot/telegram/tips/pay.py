@@ -11,6 +11,7 @@ from bot.normalize.fields import AMOUNT_UNITS, RUPEE_UNITS, UNIT_PATTERN
 from bot.query import parse as parse_query
 from bot.salary import currency_code, currency_word
 from bot.syntax import Node, Phrase, Word, format_node
+from bot.telegram.tips.currencies import SIGN, signs_spelled
 from bot.telegram.tips.tip import Found, word_of
 
 AT_LEAST = frozenset({
@@ -60,9 +61,9 @@ _OR_MORE = re.compile(
 
 _AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)({UNIT_PATTERN})?")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000": 120,000 or 120.000 as read
-# An amount's currency as typed: "€80k", "$ 150k", "80k eur", "100k-150k €". The lexer drops
-# the signs, so a query's tip finds them in the text as typed.
-_CURRENCY = re.compile(r"([€$£¥₹])\s?\d|\d[km]?\s?(?:([€$£¥₹])|([A-Za-z]{3,8})\b)")
+# An amount's currency as typed: "€80k", "$ 150k", "R$ 15.000", "80k eur", "100k-150k €". The
+# lexer drops the signs, so a query's tip finds them in the text as typed.
+_CURRENCY = re.compile(rf"({SIGN})\s?\d|\d[km]?\s?(?:({SIGN})|([A-Za-z]{{3,8}})\b)")
 
 
 def salary_at(terms: list[Node], i: int, currency: str = "") -> Found | None:
@@ -125,6 +126,11 @@ def _amount_at(
     terms: list[Node], i: int, token: str, nxt: Node | None, currency: str
 ) -> Found | None:
     code = _code_at(terms, i + 2 if token in AT_LEAST | AT_MOST else i + 1)
+    if token in AT_LEAST | AT_MOST and (rate := _rate_at(terms, i + 1)) is not None:
+        op = "<=" if token in AT_MOST else ">="  # "over 5k eur a month", "max 60 an hour"
+        at = "at " if token == "least" and i and word_of(terms[i - 1]) == "at" else ""
+        salary = _salary(op, rate[0], rate[3] or currency)
+        return Found(salary, 1 + rate[1], f"{at}{token} {rate[2]}", True)
     if token in AT_LEAST | AT_MOST and (lakhs := _lakhs_at(terms, i + 1)) is not None:
         op = "<=" if token in AT_MOST else ">="  # "over 15 lakhs"
         return Found(_salary(op, lakhs[0], currency), 3, f"{token} {lakhs[1]}", True)
@@ -136,10 +142,8 @@ def _amount_at(
         at = "at " if token == "least" and i and word_of(terms[i - 1]) == "at" else ""
         salary = _salary(op, value, code or currency)
         return Found(salary, 2 + bool(code), f"{at}{token} {_typed(nxt)}", True)
-    if token in AT_LEAST and (rate := _rate_at(terms, i + 1)) is not None:
-        return Found(_salary(">=", rate[0], currency), 1 + rate[1], f"{token} {rate[2]}", True)
-    if (rate := _rate_at(terms, i)) is not None:  # "£500/day", "45 an hour"
-        return Found(_salary(">=", rate[0], currency), rate[1], rate[2], True)
+    if (rate := _rate_at(terms, i)) is not None:  # "£500/day", "45 an hour", "5k eur a month"
+        return Found(_salary(">=", rate[0], rate[3] or currency), rate[1], rate[2], True)
     if (lakhs := _lakhs_at(terms, i)) is not None:  # "20 lpa"
         return Found(_salary(">=", lakhs[0], currency), 2, lakhs[1], True)
     if (spaced := _spaced_at(terms, i)) is not None:  # "60 k", as a phone spaces it
@@ -165,27 +169,65 @@ def _spaced_at(terms: list[Node], i: int) -> str | None:
     return amount(Word(number + unit)) if number.isdigit() and unit in ("k", "m") else None
 
 
-_PER = {"day": "day", "hour": "hour", "hr": "hour", "week": "week", "month": "month", "mo": "month"}
+_PER = {
+    "day": "day", "hour": "hour", "hr": "hour", "week": "week", "month": "month", "mo": "month",
+    "tag": "day", "stunde": "hour", "woche": "week", "monat": "month",  # "pro Monat"
+}  # fmt: skip
+_EACH = frozenset({"per", "a", "an", "pro", "im", "am"})  # "a month", "pro Monat", "am Tag"
+# A period said in one word after an amount ("5k eur monthly", "60 Euro stündlich").
+_PERIODIC = {
+    "hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "stundlich": "hour",
+    "taglich": "day", "wochentlich": "week", "monatlich": "month",
+}  # fmt: skip
+# Crowns, Swedish, Norwegian or Danish: which, only a code says; a rate in "kr" is read in
+# the posting's own currency.
+_CROWNS = frozenset({"kr"})
 _RATE = re.compile(r"[1-9]\d*(?:\.\d+)?k?")
+Rate = tuple[str, int, str, str]  # "5k/month", words taken, as typed, a code read ("eur")
 
 
-def _rate_at(terms: list[Node], i: int) -> tuple[str, int, str] | None:
+def _rate_at(terms: list[Node], i: int) -> Rate | None:
     """A day, hour, week or month rate from `i` ("500/day", a phrase once read; "45 an hour",
-    "600 per day"): the amount a filter takes ("500/day"), how many words, as typed."""
+    "600 per day", "5k eur a month", "5000 eur/month", "60 Euro pro Stunde"): the amount a
+    filter takes ("500/day"), how many words, as typed, and the currency's code written after
+    the amount ("" when none is)."""
     term = terms[i] if i < len(terms) else None
-    if isinstance(term, Phrase) and len(term.tokens) == 2:
-        (number, per), n = term.tokens, 1
-    elif isinstance(term, Word) and word_of(terms[i + 1] if i + 1 < len(terms) else term) in (
-        "per", "a", "an",
-    ):  # fmt: skip
-        number, per, n = term.token, word_of(terms[i + 2]) if i + 2 < len(terms) else "", 3
-    else:
+    if isinstance(term, Phrase) and len(term.tokens) == 2 and not term.tokens[1].isdigit():
+        number, per = term.tokens
+        if per in _YEAR and (yearly := amount(Word(number))):
+            return yearly, 1, f"{number}/{per}", ""  # "90k/year": a filter's amounts are yearly
+        return _rate(number, per, 1, f"{number}/{per}", "")
+    if term is None or (rated := _rate_number(term)) is None:
         return None
-    if per in _YEAR and n == 1 and (yearly := amount(Word(number))):
-        return yearly, 1, f"{number}/{per}"  # "90k/year": the filter's amounts are yearly
+    code = _code_at(terms, i + 1)
+    k = i + 1 + bool(code or (i + 1 < len(terms) and word_of(terms[i + 1]) in _CROWNS))
+    after = terms[k] if k < len(terms) else None
+    if isinstance(after, Phrase) and len(after.tokens) == 2 and k == i + 1:  # "5000 eur/month"
+        said, per = after.tokens
+        code = _code_at([Word(said)], 0)
+        return _rate(rated, per, 2, f"{rated} {said}/{per}", code) if code else None
+    said = word_of(after) if after is not None else ""
+    if said in _PERIODIC and (code or rated.endswith("k")):  # "5k eur monthly", not "2 weekly"
+        return _rate(rated, _PERIODIC[said], k + 1 - i, f"{rated} {said}", code)
+    if said not in _EACH or k + 1 >= len(terms):
+        return None
+    per = word_of(terms[k + 1])
+    return _rate(rated, per, k + 2 - i, f"{rated} {said} {per}", code)
+
+
+def _rate_number(term: Node) -> str | None:
+    """The number of a rate as a filter takes it: "45", "5k", "15.000", "5,000" (a phrase
+    once read: "5000")."""
+    if isinstance(term, Word) and _RATE.fullmatch(term.token):
+        return term.token
+    return amount(term) if isinstance(term, Phrase) else None
+
+
+def _rate(number: str, per: str, n: int, said: str, code: str) -> Rate | None:
+    """The rate `number` a `per` ("month", "monat"), or None when `per` is no period."""
     if per not in _PER or not _RATE.fullmatch(number):
         return None
-    return f"{number}/{_PER[per]}", n, f"{number}/{per}" if n == 1 else f"{number} per {per}"
+    return f"{number}/{_PER[per]}", n, said, code
 
 
 def _lakhs_at(terms: list[Node], i: int) -> tuple[str, str] | None:
@@ -250,6 +292,8 @@ def pay_spelled(text: str) -> str:
     """`text` with its pay as a sentence's reader takes it: pay wished for with no amount
     ("that pay well") left out, a floor said in words ("100k or more", "150k dollars or
     more") and "six figures" as "100k+", pay asked to be stated ("that list the salary") as
-    salary:stated."""
+    salary:stated, an amount after a lettered dollar sign with its code ("R$ 15.000": "15.000
+    brl"), a currency and its period apart ("5000 eur/month": "5000 eur a month")."""
     text = _SIX_FIGURES.sub(" 100k+ ", PAY_STATED.sub(" salary:stated ", text))
+    text = signs_spelled(text)  # "R$ 15.000": "15.000 brl"; "5000 eur/month": "eur a month"
     return _OR_MORE.sub(r"\1+\2", VAGUE_PAY.sub(" ", text))  # "150k dollars or more": 150k+

@@ -33,8 +33,11 @@ _SAID = {
     **dict.fromkeys(("pelo menos", "al menos", "por lo menos", "au moins"), "at least"),
     **dict.fromkeys(("por ano", "ao ano", "al ano", "par an", "anual", "brutos", "bruto",
                      "brut"), "a year"),
-    **dict.fromkeys(("por mes", "ao mes", "al mes", "par mois", "mensais", "mensuales"),
-                    "a month"),
+    **dict.fromkeys(("por mes", "ao mes", "al mes", "par mois", "mensais", "mensuales",
+                     "mensal", "mensual", "mensuel", "mensuels"), "a month"),
+    **dict.fromkeys(("por semana", "a la semana", "par semaine"), "a week"),
+    **dict.fromkeys(("por dia", "ao dia", "al dia", "par jour"), "a day"),
+    **dict.fromkeys(("por hora", "a la hora", "par heure", "de l heure", "l heure"), "an hour"),
     "maximo": "maximum", "nem": "nor", "reais": "brl", "dolares": "dollars", "libras": "pounds",
     # "in" ("em Lisboa", "na Europa", "en Madrid", "dans le Nord"; "lang:en" is a filter)
     **dict.fromkeys(("em", "na", "nas", "en", "dans"), "in"),
