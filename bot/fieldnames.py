@@ -26,6 +26,13 @@ _MEANT = {
     **dict.fromkeys(("employment", "jobtype", "job_type", "contract"), "type"),
     **dict.fromkeys(("source", "site", "ats"), "board"),
     **dict.fromkeys(("skill", "skills", "tech", "stack", "tag", "keyword", "keywords"), ""),
+    # German, as a German speaker types them ("gehalt: 75k", "ort:berlin")
+    **dict.fromkeys(("titel", "stelle", "rolle", "position"), "title"),
+    **dict.fromkeys(("ort", "stadt", "land", "standort", "region"), "location"),
+    **dict.fromkeys(("firma", "unternehmen", "arbeitgeber"), "company"),
+    **dict.fromkeys(("gehalt", "lohn", "verdienst", "jahresgehalt"), "salary"),
+    **dict.fromkeys(("erfahrung", "berufserfahrung", "jahre"), "years"),
+    **dict.fromkeys(("anstellung", "vertrag", "art"), "type"),
 }
 _UNNEEDED = ("posted", "date", "since", "age", "new", "fresh", "recent")
 _OURS = (*FIELD_NAMES, *ATTRS)
@@ -44,7 +51,7 @@ def unknown_field(typed: str, name: str, value: str, i: int) -> QueryError:
             i, end, "",
         )  # fmt: skip
     meant = _MEANT.get(name)
-    if name in ("language", "languages"):  # lang:german, but language:rust is the skill
+    if name in ("language", "languages", "sprache"):  # lang:german; language:rust is the skill
         meant = "lang" if value.lower() in ATTRS["lang"] else ""
     if meant is None and (instead := _ours(typed, name, value)):
         return UnknownField(f"{where} (did you mean {instead}?)", i, end, instead)

@@ -41,12 +41,17 @@ _FIELD_NAME = re.compile(r"([A-Za-z]+)(?::|=|(?=[<>]))")
 # A dollar sign with its country's letters before an amount ("R$200k", "A$150k"): a sign, dropped
 # as "$" and "€" are ("$200k" is 200k), not a letter the job must have.
 _LETTERED_SIGN = re.compile(r"(?:US|CA|C|AU|A|NZ|S|SG|HK|R|MX|NT)\$(?=\d)", re.IGNORECASE)
+# German "oder" and "und" between terms: OR and AND, as "or" and "and" are. No job is sought
+# for the word itself ("scala oder python": either; an English job never says "oder").
+_GERMAN = {"oder": "or", "und": "and"}
 
 
 def _term(chunk: str, pos: int) -> Term | None:
     """A bare word of the query: a word, a phrase when it holds several (front-end), a prefix."""
     if "*" in chunk:
         chunk = chunk.rstrip(",;")  # "dev*, ops": the comma ends the prefix
+    if salaryterm.FULL_PLUS.fullmatch(chunk):  # "75000+": pay's floor, kept whole (`tips.pay`)
+        return Word(chunk)
     if "*" not in chunk:
         toks = tokens(_LETTERED_SIGN.sub("", chunk, count=1))
         if not toks:
@@ -147,6 +152,8 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
         return _lex_field(text, i, j, field, out)
     if chunk.upper() in OPERATORS:
         out.append(Tok(OPERATORS[chunk.upper()], i, chunk.upper()))
+    elif chunk.lower() in _GERMAN and _between(out, text, j):
+        out.append(Tok(_GERMAN[chunk.lower()], i, _GERMAN[chunk.lower()].upper()))
     elif "/" in chunk and (techs := _slashed_techs(chunk, i)):
         out.extend(techs)
     elif ":" in chunk and (turned := reversed_field(chunk, i)) is not None:
@@ -156,6 +163,19 @@ def _lex_chunk(text: str, i: int, out: list[Tok]) -> int:
         if node is not None:
             out.append(Tok("term", i, chunk, node))
     return j
+
+
+def _between(out: list[Tok], text: str, j: int) -> bool:
+    """Whether a word ending at `j` stands between two terms: after a term or a group, and
+    before more than an operator or a group's end ("rust oder": the word)."""
+    after = text[j : j + 40].split(maxsplit=1)
+    return bool(
+        out
+        and out[-1].kind in ("term", ")")
+        and after
+        and after[0][0] not in ")|"
+        and after[0].upper() not in OPERATORS
+    )
 
 
 def _chunk_end(text: str, i: int) -> int:

@@ -111,6 +111,8 @@ _KINDS = {
     "freitag": "fri", "samstag": "sat", "sonntag": "sun", "montags": "mon", "dienstags": "tue",
     "mittwochs": "wed", "donnerstags": "thu", "freitags": "fri", "samstags": "sat",
     "sonntags": "sun",
+    **{f"{short}{dot}": day for short, day in (("mo", "mon"), ("di", "tue"), ("mi", "wed"),
+       ("do", "thu"), ("fr", "fri"), ("sa", "sat"), ("so", "sun")) for dot in ("", ".")},
 }  # fmt: skip  # German
 # "every morning" (jeden morgen, morgens), "every evening" (abends): daily, at 08:00 or 18:00
 # unless a time is said.

@@ -148,3 +148,25 @@ def as_rate(typed: Salary) -> Salary:
     if typed.upto is not None or typed.per is not None:
         return typed
     return Salary(typed.op, typed.amount * PER_YEAR["hour"], None, typed.currency, "hour")
+
+
+# Thousands set apart, as the lexer splits them into words ("75 000"); a floor of pay written
+# in full with a plus ("75000+"), which the lexer keeps one word for the pay tip to read.
+_APART = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")
+FULL_PLUS = re.compile(r"[1-9]\d{4,6}\+")
+
+
+def apart(words: list[str]) -> tuple[str, int] | None:
+    """A yearly amount whose thousands the first words are ("75", "000"): "75000" and how
+    many words; None for none, or for less than 10,000 (no year's pay: "2 000")."""
+    n = next((n for n in (3, 2) if _APART.fullmatch(" ".join(words[:n]))), 0)
+    return ("".join(words[:n]), n) if n and int("".join(words[:n])) >= 10_000 else None
+
+
+def in_full(token: str, currency: str) -> str | None:
+    """A yearly amount written in full, with no k: with a plus ("75000+"), or when the text
+    names a `currency` ("60000€"); five digits or more, so neither a year ("2025") nor a
+    head count ("3000") is read as pay."""
+    if FULL_PLUS.fullmatch(token):
+        return token[:-1]
+    return token if currency and token.isdigit() and 5 <= len(token) <= 7 else None

@@ -179,7 +179,8 @@ def _group(node: Node, *kinds: type) -> str:
 def format_node(node: Node) -> str:
     """The canonical text of a node; parsing it gives the same node back."""
     if isinstance(node, Word):
-        return f'"{node.token}"' if node.token.upper() in OPERATORS else node.token
+        spoken = node.token.upper() in OPERATORS or node.token.lower() in ("oder", "und")
+        return f'"{node.token}"' if spoken else node.token  # (the lexer reads "oder" as OR)
     if isinstance(node, Phrase):
         return '"' + " ".join(node.tokens) + '"'
     if isinstance(node, Prefix):

@@ -12,7 +12,10 @@ import pytest
 from bot.errors import QueryError
 from bot.query import parse
 from bot.store import Stores
+from bot.syntax import Attr, Or, format_node
 from bot.telegram.handlers import Handlers
+from bot.telegram.tips.lists import grouping_tip
+from bot.telegram.tips.repair import spoken
 from tests.alerting import USER, say, world_handlers
 
 # A command offered to copy, with its query.
@@ -83,6 +86,11 @@ async def test_a_slip_with_one_reading_is_saved_as_meant(
             "rust salary:>=80k",
         ),
         ("rust salary:=<80k", "did you mean salary:&lt;=80k?", "rust salary:<=80k"),
+        # German field names, as a German speaker types them
+        ("rust ort:berlin", "write location:berlin", "rust location:berlin"),
+        ("rust gehalt:>=75k", "write salary:&gt;=75k", "rust salary:>=75k"),
+        ("rust sprache:de", "write lang:de", "rust lang:de"),
+        ("rust firma:zalando", "write company:zalando", "rust company:zalando"),
     ],
 )
 async def test_a_slip_is_refused_with_the_query_meant_ready_to_send(
@@ -164,3 +172,100 @@ def test_a_stored_query_reads_as_before_or_as_meant() -> None:
         parse("rust remote:(yes hybrid)")
     with pytest.raises(QueryError, match="remote: takes yes, no or hybrid"):
         parse("rust remote:(yes OR maybe)")
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        # German "oder", "und" between terms are OR and AND, as "or" and "and" are: no job is
+        # sought for the word itself (an English posting never says "oder")
+        ("scala oder python", "scala OR python"),
+        ("spark, kafka oder dbt", "spark OR kafka OR dbt"),
+        ("python und scala", "python scala"),
+        ("rust oder", 'rust "oder"'),  # nothing after it: the word (quoted, as it reads back)
+        ('rust "oder" go', 'rust "oder" go'),  # quoted: the word, also when read back
+    ],
+)
+async def test_german_or_and_and_are_operators(handlers, store, typed: str, saved: str) -> None:
+    reply = await say(handlers, f"/alert {typed}")
+    assert stored(store) == [saved], reply
+    if typed == "python und scala":  # both, as said: no tip offering either
+        assert "For any one of them" not in reply, reply
+
+
+async def test_german_or_in_a_search_and_in_bare_keywords(handlers) -> None:
+    searched = await say(handlers, "/search scala oder python")
+    assert "<b>scala OR python</b>" in searched, searched
+    bare = await say(handlers, "scala oder python")
+    assert offers(bare) == ["scala OR python", "scala OR python"], bare
+    grouped = await say(handlers, "/alert python oder scala in berlin")
+    assert "(python OR scala) location:berlin" in offers(grouped), grouped
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("python 75 000 EUR", "python salary:>=EUR75k"),
+        ("scala mind 75 000 €", "scala salary:>=EUR75k"),
+        ("scala 75000+", "scala salary:>=75k"),
+        ("python max 90 000 eur", "python salary:<=EUR90k"),
+    ],
+)
+async def test_a_salary_spaced_or_in_full_gets_the_salary_offer(
+    handlers, typed: str, meant: str
+) -> None:
+    reply = await say(handlers, f"/alert {typed}")
+    assert meant in offers(reply), reply
+
+
+async def test_a_sentence_with_a_spaced_salary_is_offered_the_filter(handlers) -> None:
+    reply = await say(handlers, "data engineer berlin 75 000 EUR")
+    assert offers(reply)[0] == "data engineer berlin salary:>=EUR75k", reply
+
+
+async def test_filters_either_side_of_or_keep_both_sides_grouped(handlers) -> None:
+    reply = await say(handlers, "/alert py remote:hybrid location:berlin OR remote:yes from:de")
+    assert offers(reply) == ["py ((remote:hybrid location:berlin) OR (remote:yes from:de))"], reply
+    alone = await say(handlers, "/alert remote:hybrid location:berlin OR remote:yes")
+    assert "Grouped as" not in alone and "To group otherwise" not in alone, alone
+
+
+def test_the_grouping_of_the_walk_keeps_the_remote_side() -> None:
+    typed = "python remote:hybrid location:berlin OR remote:yes from:germany"
+    tip = grouping_tip(parse(typed).root, typed, "/edit 1")
+    assert tip is not None and tip.meant is not None
+    meant = "python ((remote:hybrid location:berlin) OR (remote:yes from:germany))"
+    assert parse(format_node(tip.meant)).normalized == parse(meant).normalized
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("/alert: scala", "scala"),
+        ("/alert:scala", "scala"),
+        ("/alert : scala", "scala"),
+    ],
+)
+async def test_a_colon_after_the_command_is_read_as_a_space(
+    handlers, store, text: str, meant: str
+) -> None:
+    reply = await say(handlers, text)
+    assert stored(store) == [meant], reply
+
+
+async def test_a_colon_after_other_commands(handlers, store) -> None:
+    await say(handlers, "/alert rust")
+    edited = await say(handlers, "/edit: 1 rust go")
+    assert stored(store) == ["rust go"], edited
+    quiet = await say(handlers, "/quiet: 22-8")
+    assert "/alert /quiet" not in quiet and "send <code>/alert" not in quiet, quiet
+    both = await say(handlers, "/alert: scala\n/alert: kotlin")
+    assert sorted(stored(store)) == ["kotlin", "rust go", "scala"], both
+
+
+async def test_languages_a_posting_is_in_are_lang_filters(handlers) -> None:
+    reply = await say(handlers, "nur Stellen auf Deutsch oder Englisch")
+    assert offers(reply)[0] == "lang:de OR lang:en", reply
+    assert spoken(parse("(lang:en OR german) postings").root) == Or(
+        (Attr("lang", "en"), Attr("lang", "de"))
+    )

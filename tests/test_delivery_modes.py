@@ -186,8 +186,12 @@ async def test_quiet_hours_command_and_a_digest_inside_them(handlers, store) -> 
 async def test_quiet_hours_set_outside_them_say_what_happens_inside(handlers) -> None:
     reply = await say(handlers, "/quiet 22:00-07:00")  # at 12:00, instant delivery
     assert reply.endswith(
-        "Jobs come as they arrive now; those found 22:00–07:00 come in one summary at 07:00."
-    )
+        "Jobs come as they arrive now; those found 22:00–07:00 come in one summary at 07:00. "
+        "Not your clock? <code>/timezone Berlin</code> (a city or a zone) sets yours."
+    ), "on UTC, the default, the reply says how to set one's own clock"
+    await say(handlers, "/timezone Lisbon")
+    reply = await say(handlers, "/quiet 23:00-07:00")
+    assert "(Europe/Lisbon)" in reply and "/timezone" not in reply
 
 
 async def test_times_written_as_people_write_them(handlers, store) -> None:

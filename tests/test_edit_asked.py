@@ -38,7 +38,8 @@ def handlers(store: Stores, now: datetime) -> Handlers:
 
 
 def offers(reply: str) -> dict[str, Query]:
-    """Each /edit a reply offers, parsed as /edit parses it, by what its line says it does."""
+    """Each /edit a reply offers, parsed as /edit parses it (within its 200 characters), by
+    what its line says it does."""
     return {m["what"]: parse(html.unescape(m["query"])) for m in _OFFER.finditer(reply)}
 
 
@@ -321,3 +322,143 @@ async def test_an_attribute_filter_added_in_words_goes_in_its_place_too(handlers
     [(what, query)] = offers(await both_ways(handlers, 1, "also hybrid")).items()
     assert what == "jobs with either"
     assert terms(query)[1] == Or((Attr("remote", "yes"), Attr("remote", "hybrid")))
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("ohne spark", "leaves out the jobs about spark"),
+        ("ohne Spark bitte", "leaves out the jobs about spark"),
+        ("entferne spark", "leaves out the jobs about spark"),
+        ("lösche spark", "leaves out the jobs about spark"),
+        ("nimm spark raus", "leaves out the jobs about spark"),
+        ("spark entfernen", "leaves out the jobs about spark"),
+        ("keine spark jobs mehr", "leaves out the jobs about spark"),
+        ("außer spark", "leaves out the jobs about spark"),
+        ("entferne go", "no longer asks for go"),
+        ("nimm go raus", "no longer asks for go"),
+        ("ohne go", "no longer asks for go"),
+    ],
+)
+async def test_german_words_that_take_out_change_nothing(handlers, store, typed, first) -> None:
+    """Jonas: "/edit 2 entferne spark", "ohne werkstudenten" after ✏️ Edit made the alert those
+    words. Now they are read as "remove" and "without" are, with the same replies."""
+    before = await two_alerts(handlers, store)
+    reply = await both_ways(handlers, 2, typed)
+    assert reply.startswith("Alert #2 is unchanged: <b>rust OR go</b>. To "), reply
+    assert next(iter(offers(reply))) == first, reply
+    assert [a.query for a in store.alerts.alerts(USER)] == before
+
+
+async def test_german_lists_are_read_as_either(handlers, store) -> None:
+    await two_alerts(handlers, store)
+    reply = await both_ways(handlers, 2, "ohne werkstudenten und praktika")
+    [(what, query)] = offers(reply).items()
+    assert what.startswith("leaves out the jobs about werkstudenten or praktika"), reply
+    assert terms(query)[0] == Or((Word("rust"), Word("go")))
+    assert isinstance(terms(query)[1], Not)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "füge scala hinzu",
+        "fuege scala hinzu",
+        "auch scala",
+        "zusätzlich scala",
+        "scala auch",
+        "scala bitte auch",
+        "scala hinzufügen",
+        "außerdem scala",
+    ],
+)
+async def test_german_words_that_add_change_nothing(handlers, store, typed: str) -> None:
+    before = await two_alerts(handlers, store)
+    reply = await both_ways(handlers, 2, typed)
+    assert reply.startswith("Alert #2 is unchanged: <b>rust OR go</b>. To add it"), reply
+    assert {w: q.normalized for w, q in offers(reply).items()} == {
+        "jobs with both": "(rust OR go) scala",
+        "jobs with either": "rust OR go OR scala",
+    }
+    assert [a.query for a in store.alerts.alerts(USER)] == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("data engineer berlin", "data engineer berlin"),
+        ("datenbank entwickler", "datenbank entwickler"),
+        ("werkstudent python", "werkstudent python"),
+        ('"ohne grenzen"', '"ohne grenzen"'),
+        ("auchan", "auchan"),
+    ],
+)
+async def test_german_queries_stay_queries(handlers, store, typed: str, saved: str) -> None:
+    await say(handlers, "/alert rust OR go")
+    reply = await say(handlers, f"/edit 1 {typed}")
+    assert reply.startswith(f"✏️ Alert #1 now: <b>{html.escape(saved)}</b>"), reply
+
+
+EXCLUDING = "python -(werkstudenten OR praktika)"
+
+
+async def test_a_word_of_an_exclusion_group_is_let_in_again_not_left_out_twice(
+    handlers, store
+) -> None:
+    """ "remove praktika" of python -(werkstudenten OR praktika) offered a second -(praktikum
+    OR praktika); now the group without it; "no praktika" says it is left out already."""
+    await say(handlers, f"/alert {EXCLUDING}")
+    for typed in ("remove praktika", "entferne praktika"):
+        reply = await both_ways(handlers, 1, typed)
+        assert {w: q.normalized for w, q in offers(reply).items()} == {
+            "lets in the jobs about praktika again": "python -werkstudenten"
+        }, reply
+    for typed in ("no praktika", "without werkstudenten", "ohne werkstudenten"):
+        reply = await both_ways(handlers, 1, typed)
+        assert "already" in reply and "<code>" not in reply.split("</b>.", 1)[1], reply
+    assert [a.query for a in store.alerts.alerts(USER)] == [EXCLUDING]
+
+
+@pytest.mark.parametrize("typed", ["remove -werkstudent", "entferne -werkstudent"])
+async def test_removing_an_exclusion_offers_the_alert_without_it(handlers, store, typed) -> None:
+    await say(handlers, "/alert scala -werkstudent")
+    reply = await both_ways(handlers, 1, typed)
+    assert {w: q.normalized for w, q in offers(reply).items()} == {
+        "lets in the jobs about werkstudent again": "scala"
+    }, reply
+    await say(handlers, "/alert rust")
+    reply = await both_ways(handlers, 2, typed)
+    assert reply == (
+        "Alert #2 is unchanged: <b>rust</b>. Alert #2 leaves out no jobs with -werkstudent: "
+        "nothing to take out."
+    )
+    assert [a.query for a in store.alerts.alerts(USER)] == ["scala -werkstudent", "rust"]
+
+
+async def test_removing_a_salary_filter_never_offers_leaving_out_the_pay(handlers, store) -> None:
+    """ "remove salary:>=75k" offered "-salary:>=75k": an alert without well-paid jobs."""
+    await say(handlers, "/alert data engineer salary:>=75k")
+    reply = await both_ways(handlers, 1, "remove salary:>=75k")
+    assert {w: q.normalized for w, q in offers(reply).items()} == {
+        "no longer asks for salary:>=75k": "data engineer"
+    }, reply
+    assert "-salary" not in reply
+
+
+LONG = (
+    "data engineer (python OR scala) ((remote:yes from:deutschland) OR (remote:hybrid "
+    "location:berlin)) salary:>=75k -(werkstudenten OR praktika) -(praktikum OR praktika) -sap -consulting -beratung"
+)
+
+
+@pytest.mark.parametrize("typed", ["also kubernetes", "auch kubernetes", "no agencies"])
+async def test_an_alert_near_its_limit_gets_no_edit_over_it(handlers, store, typed) -> None:
+    """Offers of 202 and 213 characters were refused when sent: now none is over the limit,
+    and the reply says what to shorten."""
+    await say(handlers, f"/alert {LONG}")
+    assert 185 < len(store.alerts.alerts(USER)[0].query) <= 200
+    reply = await both_ways(handlers, 1, typed)
+    assert not offers(reply), reply
+    assert "near its length limit" in reply and "200 is the most" in reply, reply
+    assert "Shorten it first, say its longest part: <code>" in reply
+    assert [a.query for a in store.alerts.alerts(USER)] == [LONG]

@@ -59,6 +59,10 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("gibt es neue jobs?", "Tell me what to look for: <code>/search rust backend</code>"),
         ("nachts bitte keine nachrichten", "<code>/quiet 22:00-07:00</code>"),
         ("keine nachrichten nach 22 uhr", "<code>/quiet 22:00-07:00</code>"),
+        ("bitte keine Nachrichten zwischen 22 und 8 Uhr", "<code>/quiet 22:00-08:00</code>"),
+        ("wöchentliche Zusammenfassung für Alert 2 bitte", "<code>/digest 2 weekly</code>"),
+        ("alert 2 wöchentlich", "<code>/digest 2 weekly</code>"),
+        ("warum hab ich den bekommen? https://example.com/jobs/1", "🔍 <b>Senior Rust Engineer"),
         ("no messages after 11pm", "<code>/quiet 23:00-07:00</code>"),
         ("einmal am tag reicht", "each day: <code>/digest daily</code>"),
         ("tägliche zusammenfassung bitte", "each day: <code>/digest daily</code>"),
@@ -108,6 +112,26 @@ async def test_a_request_said_in_german_gets_what_the_english_one_gets(
             "<code>/alert rust -(krypto OR crypto) location:munchen</code>",
         ),
         ("Grüß dich", "Send /alert followed by keywords"),  # a greeting, not German talk
+        (  # plurals only let "Werkstudent (m/w/d)" through; location:berlin AND deutschland
+            "Hallo! Ich suche Data Engineering Jobs in Berlin, Python oder Scala, Spark und "
+            "Kafka, hybrid in Berlin oder remote in Deutschland, mind. 75k, keine Werkstudenten "
+            "oder Praktika, ohne Beratung/consulting",
+            "<code>/alert data engineering (python OR scala) spark kafka ((remote:yes "
+            "from:deutschland) OR (remote:hybrid location:berlin)) salary:&gt;=75k "
+            "-(werkstudent* OR praktika OR praktikum) -(beratung OR consulting)</code>",
+        ),
+        (
+            "Ich suche Data Engineering Jobs in Berlin, Python oder Scala, Spark und Kafka, "
+            "hybrid oder remote in Deutschland, mind. 75k, keine Beratung bitte",
+            "<code>/alert data engineering (python OR scala) spark kafka ((remote:yes "
+            "from:deutschland) OR (remote:hybrid location:berlin)) salary:&gt;=75k -beratung",
+        ),
+        (  # fillers were words of the alert
+            "Ich bin Data Engineer mit 6 Jahren Erfahrung und suche was Neues in Berlin",
+            "<code>/alert data engineer years:&lt;=6 location:berlin</code>",
+        ),
+        ("was gibt es für python in berlin?", "<code>/alert python location:berlin</code>"),
+        ("wie bekomme ich nur remote jobs?", "<code>/alert remote:yes</code>"),
         ("die casting engineer", "send <code>/alert die casting engineer</code>"),
     ],
 )

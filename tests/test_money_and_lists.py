@@ -15,6 +15,7 @@ from datetime import datetime
 
 import pytest
 
+from bot.lexer import lex
 from bot.normalize.statedpay import stated_pay
 from bot.query import parse
 from bot.salary import currency_code
@@ -163,6 +164,7 @@ def test_reading_money_costs_on_a_hostile_text_about_what_it_costs_on_an_ordinar
         (pay_spelled, fill("5 eur / 5k eur/ 9 €/ "), ordinary),
         (currency_of, fill("R$ 1 A$ 2 MX$3 5k kr "), ordinary),
         (meant, fill("5 eur a 5k per pro ")[:200], ordinary[:200]),
+        (lex, fill("a oder 1 000 000 und 75000+ oder "), ordinary),
     ]
     for read, text, base in hostile:
         assert cputime.ratio(lambda: read(text), lambda: read(base)) < 20, read  # noqa: B023

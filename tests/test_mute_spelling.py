@@ -87,3 +87,63 @@ async def test_a_name_no_stored_job_has_is_muted_and_the_reply_says_so(handlers,
     assert known.startswith("🔇 Muted <b>Fernpoint Finance</b>: no more jobs from them, also")
     assert "no job from them yet" not in known
     assert store.choices.muted_companies(USER) == ["Initech", "Fern Point", "Fernpoint Finance"]
+
+
+@pytest.fixture
+def joined(handlers: Handlers, store: Stores, now: datetime) -> Handlers:
+    """Besides `COMPANIES`, one job each of Hays, Randstad, Johnson & Johnson and Procter &
+    Gamble."""
+    for n, company in enumerate(("Hays", "Randstad", "Johnson & Johnson", "Procter & Gamble")):
+        name = company.split()[0]
+        url = f"https://example.com/{name.lower()}"
+        store.boards.sync_boards([BoardConfig(name, url, "greenhouse", url, 60.0)], now)
+        store.postings.record(name, [], now - timedelta(days=30))
+        job = normalize.posting(
+            raw(200 + n, f"Data Engineer {n}", "Berlin", "Data."),
+            BoardInfo(name, "greenhouse", url, company),
+        )
+        store.postings.record(name, [job], now - timedelta(hours=1))
+    return handlers
+
+
+@pytest.mark.parametrize(
+    "typed", ["Hays und Randstad", "Hays and Randstad", "hays & randstad", "Hays, Randstad"]
+)
+async def test_names_joined_by_and_are_muted_each(joined, store, typed: str) -> None:
+    """/mute Hays und Randstad muted one made-up company; each is a stored company: both."""
+    reply = await say(joined, f"/mute {typed}")
+    assert "🔇 Muted <b>Hays</b>" in reply and "🔇 Muted <b>Randstad</b>" in reply, reply
+    assert sorted(store.choices.muted_companies(USER)) == ["Hays", "Randstad"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "muted"),
+    [
+        ("Johnson & Johnson", "Johnson & Johnson"),
+        ("Procter and Gamble", "Procter & Gamble"),
+        ("Procter & Gamble", "Procter & Gamble"),
+    ],
+)
+async def test_a_company_named_with_and_is_muted_whole(joined, store, typed, muted) -> None:
+    reply = await say(joined, f"/mute {typed}")
+    assert reply.startswith(f"🔇 Muted <b>{muted.replace('&', '&amp;')}</b>: no more"), reply
+    assert store.choices.muted_companies(USER) == [muted]
+
+
+async def test_names_joined_that_no_job_has_ask_which(joined, store) -> None:
+    reply = await say(joined, "/mute Adecco und Randstad")
+    assert reply == (
+        "No job I have stored is from “Adecco und Randstad” or from each of its names, so I "
+        "can't tell if it is one company or 2. <code>/mute Adecco, Randstad</code> mutes each; "
+        '<code>/mute "Adecco und Randstad"</code> the one name.'
+    )
+    assert store.choices.muted_companies(USER) == [], "asked, not muted"
+    assert "Muted <b>Adecco und Randstad</b>" in await say(joined, '/mute "Adecco und Randstad"')
+    listed = await say(joined, "/mute Initech, Hays and Randstad")
+    assert listed.count("🔇 Muted") == 3, listed
+    assert store.choices.muted_companies(USER) == [
+        "Adecco und Randstad",
+        "Initech",
+        "Hays",
+        "Randstad",
+    ]

@@ -272,6 +272,11 @@ TITLES = [  # (title, workplace it says, employment type it says)
     ("Remote Support Technician - EMEA", None, None),
     ("Software Engineering Intern", None, "intern"),
     ("Werkstudent Software (m/w/d)", None, "intern"),
+    ("Werkstudentin Data Engineering (w/m/d)", None, "intern"),
+    ("Praktikum Data Engineering (m/w/d)", None, "intern"),
+    ("Pflichtpraktikum im Bereich Data", None, "intern"),
+    ("Praktikant (m/w/d) Softwareentwicklung", None, "intern"),
+    ("Praktikumsbetreuer Data", None, None),  # supervises interns
     ("Internal Tools Engineer", None, None),
     ("Part-time Developer", None, "part_time"),
     ("Rust Engineer (6-month contract)", None, "contract"),

@@ -72,6 +72,8 @@ def test_digest_and_quiet_commands_parse_or_say_why() -> None:
     assert parse_digest("täglich 9 Uhr") == ("daily", 540, 0), "German"
     assert parse_digest("9h") == parse_digest("9am") == ("daily", 540, 0), "a time alone: daily"
     assert parse_digest("at 18:30") == ("daily", 1110, 0)
+    assert parse_digest("weekly fr 18 uhr") == ("weekly", 1080, 4)
+    assert parse_digest("So. 10") == ("weekly", 600, 6), "German short day names"
     assert parse_quiet("22:00-07:00") == (1320, 420)
     assert parse_quiet("22 bis 7") == (1320, 420), "German"
     with pytest.raises(PolicyError, match="/pause for the weekend"):

@@ -125,6 +125,7 @@ def test_german_titles_and_types_name_part_time() -> None:
     assert title_employment("Data Analyst (m/w/d) in Teilzeit") == "part_time"
     assert employment_type("Teilzeit") == "part_time"
     assert employment_type("Vollzeit") == "full_time"
+    assert employment_type("Praktikum") == employment_type("Werkstudent") == "intern"
 
 
 async def test_a_space_after_the_slash_is_the_command(handlers) -> None:

@@ -648,6 +648,10 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("why did I get this job", "reply <code>why?</code> to its message"),  # not /why did …
         ("why https://example.com/jobs/1", "🔍 <b>Senior Rust Engineer</b> — Acme Pay"),  # /why's
         (
+            "python jobs in berlin, only English or German postings please",
+            "<code>/alert python location:berlin (lang:en OR lang:de)</code>",
+        ),
+        (
             "I'm moving to Amsterdam next month",
             "<code>/alert &lt;your keywords&gt; location:amsterdam</code>",
         ),
@@ -688,6 +692,24 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("can you watch Adyen for me?", "<code>/follow Adyen</code>."),
         ("rust or go or scala at fintechs", "<code>/alert (rust OR go OR scala) fintech</code>"),
         ("any new rust roles at Wise?", "<code>/alert rust company:wise</code>"),
+        # left out whole, not "-working student" (which asks for students)
+        ("data engineer, no working student roles", "/alert data engineer -&quot;working student"),
+        (
+            "data engineer jobs, no consulting, no working student or intern roles",
+            "/alert data engineer -consulting -(&quot;working student&quot; OR intern)</code>",
+        ),
+        (  # was the generic reply: the text grew past 200 characters as it was read
+            "Looking for data engineering roles with Python or Scala, Spark/Kafka/dbt, hybrid "
+            "Berlin or remote Germany, min 75k EUR, no consulting, no working student or intern "
+            "roles",
+            "<code>/alert data engineering (python OR scala) (spark OR kafka OR dbt) ((remote:yes "
+            "from:germany) OR (remote:hybrid location:berlin)) salary:&gt;=EUR75k -consulting "
+            "-(&quot;working student&quot; OR intern)</code>",
+        ),
+        ("don't message me between 10pm and 8am", "<code>/quiet 22:00-08:00</code>"),
+        ("no messages between 22 and 8 please", "<code>/quiet 22:00-08:00</code>"),
+        ("weekly summary for alert 2 please", "<code>/digest 2 weekly</code>"),  # not all
+        ("send alert 2 once a week", "<code>/digest 2 weekly</code>"),
     ],
 )
 async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(

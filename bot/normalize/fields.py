@@ -26,7 +26,13 @@ _TITLE_PARTS = re.compile(r"\s[-–—|:/]\s|,|[()\[\]]")
 _WORKPLACE_ASIDE = re.compile(r"^(?:fully |100% |full |partially )?(remote|hybrid)(?: \w+)?$")
 _CONTRACT_ASIDE = re.compile(r"^(?:\S+ )?contract(?:or)?(?: \S+){0,2}$")  # "6-month contract"
 _TITLE_KINDS = (
-    ("intern", re.compile(r"\b(?:intern|internship|werkstudent|working student|apprentice)\b")),
+    (
+        "intern",
+        re.compile(  # (German: Werkstudent(in), Praktikum, Pflichtpraktikum, Praktikant)
+            r"\b(?:intern|internship|werkstudent(?:in)?|working student|apprentice|\w*praktikum"
+            r"|praktika|praktikant(?:in)?)\b"
+        ),
+    ),
     ("part_time", re.compile(r"\b(?:part[- ]?time|teilzeit)\b")),  # (German: Teilzeit)
     ("freelance", re.compile(r"\bfreelancer?\b")),
     ("temporary", re.compile(r"\b(?:temporary|fixed[- ]term)\b")),
@@ -91,7 +97,10 @@ def workplace(value: str | None, remote: bool | None = None, location: str = "")
 
 
 _EMPLOYMENT = (
-    ("intern", re.compile(r"intern(?!ation)|trainee|apprentice|werkstudent|workingstudent")),
+    (
+        "intern",
+        re.compile(r"intern(?!ation)|trainee|apprentice|werkstudent|workingstudent|praktik"),
+    ),
     ("freelance", re.compile(r"freelance")),
     ("part_time", re.compile(r"parttime|teilzeit")),
     ("temporary", re.compile(r"temporary|temp$|shortterm|seasonal|fixedterm")),

@@ -225,7 +225,8 @@ class AlertCommands:
         if isinstance(found := edit_asked.target(arg, mine), str):
             return found  # no id, not theirs, or typed last
         alert_id, text = found
-        if (said := edit_asked.not_a_query(store, msg, mine[alert_id], text)) is not None:
+        limit = self.limits.max_length
+        if (said := edit_asked.not_a_query(store, msg, mine[alert_id], text, limit)) is not None:
             return said  # "cancel", "add scala": nothing to replace the query with
         if not text.strip():  # "/edit 3": its query, ready to copy and change
             now = esc(f"/edit {alert_id} {mine[alert_id].query}")
@@ -245,7 +246,7 @@ class AlertCommands:
         now = f"✏️ Alert #{alert_id} now: <b>{esc(query.normalized)}</b>"
         if (was := mine[alert_id].query) != query.normalized:  # the way back, ready to copy
             now += f". To undo: <code>/edit {alert_id} {esc(was)}</code>"
-            now += edit_asked.words_kept(alert_id, was, query.root)  # (remote:hybrid alone)
+            now += edit_asked.words_kept(alert_id, was, query.root, limit)  # (remote:hybrid alone)
         return now + note + self._matched(store, msg.chat_id, alert_id, query, typed, False)
 
     def cmd_delete(self, store: Stores, msg: Incoming, arg: str) -> str | OutgoingMessage:

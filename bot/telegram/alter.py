@@ -8,11 +8,12 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.config import AlertsConfig
 from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.store import Stores
-from bot.syntax import Node
-from bot.telegram.alter_terms import added, has, removed
+from bot.syntax import And, Node, format_node
+from bot.telegram.alter_terms import Offer, added, has, removed
 from bot.telegram.tips.sentence import meant
 from bot.transport import Incoming
 from bot.view import stored_query
@@ -63,6 +64,7 @@ _DOING = re.compile(  # "only send jobs once a day": how jobs come, not which
     re.IGNORECASE,
 )
 MOST = 5  # alerts offered an edit
+LIMIT = AlertsConfig().max_length  # an alert's longest query, as configured by default
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,10 @@ def asked(text: str) -> Change | None:
     return None
 
 
-def reply(store: Stores, msg: Incoming, change: Change) -> str:
+def reply(store: Stores, msg: Incoming, change: Change, limit: int = LIMIT) -> str:
     """The /edit of each alert meant (the one named; else the first few, and for a removal
-    those that have it, when some do) that does `change`."""
+    those that have it, when some do) that does `change`, none longer than `limit`; "remove
+    -crypto" takes the exclusion out."""
     alerts = store.alerts.alerts(msg.chat_id)
     if change.alert_id is not None:
         alerts = [a for a in alerts if a.id == change.alert_id]
@@ -109,8 +112,10 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
         return f"To get a message for each new job like that, send {_both(typed)}"
     if not alerts:
         return f"You have no alert yet. <code>/alert {esc(typed if change.add else 'rust backend')}</code> adds one."
+    minus = not change.add and typed.startswith("-") and len(typed) > 1
+    said = typed[1:] if minus else typed  # "remove -werkstudent": the exclusion
     try:
-        term = parse_query(typed).root
+        term = parse_query(said).root
     except QueryError as exc:
         return f"“{esc(change.words)}” is no query I can use: {esc(str(exc))}."
     roots = {a.id: root for a in alerts if (root := root_of(a.query)) is not None}
@@ -121,8 +126,12 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
     lines = []
     for alert in alerts[:MOST]:
         root = roots[alert.id]
-        edits = added(root, term) if change.add else removed(root, term, change.words, change.leave)
-        lines += [_line(alert.id, e, why) for e, why in edits]
+        edits = (
+            added(root, term)
+            if change.add
+            else removed(root, term, said, change.leave and not minus, minus)
+        )
+        lines += _lines(alert.id, root, edits, limit)
     if not lines:
         whose = f"Alert #{change.alert_id} has" if change.alert_id else "Your alerts have"
         return f"{whose} it already: /alerts lists them."
@@ -133,6 +142,22 @@ def reply(store: Stores, msg: Incoming, change: Change) -> str:
         return "\n".join(lines)
     alone = f"\nOr a new alert of them alone: <code>/alert {esc(typed)}</code>" * change.only
     return f"{lead} (tap to copy, then send):\n" + "\n".join(lines) + alone
+
+
+def _lines(alert_id: int, root: Node, edits: list[Offer], limit: int) -> list[str]:
+    """The offers of one alert that it can take (no query over `limit`), or what to shorten
+    when none can."""
+    fits = [_line(alert_id, e, why) for e, why in edits if len(e) <= limit]
+    if fits or not edits:
+        return fits
+    parts = root.children if isinstance(root, And) else (root,)
+    longest = max((format_node(p) for p in parts), key=len)
+    over = min(len(e) for e, _ in edits)
+    return [
+        f"Alert #{alert_id} is near its length limit: with that it would be {over} characters, "
+        f"and {limit} is the most. Shorten it first, say its longest part: "
+        f"<code>{esc(longest)}</code>."
+    ]
 
 
 def _line(alert_id: int, edit: str, why: str) -> str:

@@ -51,16 +51,21 @@ def added(root: Node, term: Node) -> list[Offer]:
     ]
 
 
-def removed(root: Node, term: Node, said: str, leave: bool = False) -> list[Offer]:
+def removed(
+    root: Node, term: Node, said: str, leave: bool = False, excluded: bool = False
+) -> list[Offer]:
     """What taking `term` (`said`, as typed) out of an alert can mean, each offer saying which:
     the alert no longer asking for it and, for a word it asks for, the alert leaving its jobs
-    out; for one it leaves out already, letting them in again (not when `leave`: "exclude X",
-    "no X", then it says so); for one it lacks, leaving them out (`leaveout`'s reading:
-    -location:berlin, -title:senior, -crypto). The reading `leave` asks for comes first."""
+    out; for one it leaves out already (in a group too: -(a OR b)), letting them in again (not
+    when `leave`: "exclude X", "no X", then it says so); for one it lacks, leaving them out
+    (`leaveout`'s reading: -location:berlin, -title:senior, -crypto). The reading `leave` asks
+    for comes first. `excluded` ("remove -crypto"): only the letting in again."""
     items = _items(root, term)
-    asked = [t for t in items if _asks(root, t)]
-    absent = [t for t in items if without(root, t) == root]
-    negated = [t for t in items if t not in asked and t not in absent]
+    negated = [t for t in items if without(root, t) != root and not _asks(root, t)]
+    if excluded and not negated:
+        return [("", f"leaves out no jobs with -{format_node(term)}: nothing to take out.")]
+    asked = [t for t in items if _asks(root, t) and not excluded]
+    absent = [t for t in items if without(root, t) == root and not excluded]
     typed = [said if len(items) == 1 else format_node(t) for t in items]
     gone = [_left_out(t, s) for t, s in zip(items, typed, strict=True) if t in absent]
     kept: Node | None = root
@@ -72,7 +77,7 @@ def removed(root: Node, term: Node, said: str, leave: bool = False) -> list[Offe
     if asked and kept is not None:
         names = " and ".join(format_node(t) for t in asked)
         offers.append((_with(kept, gone), f" — no longer asks for {names}"))
-        if all(_as_word(root, t) for t in asked):
+        if all(_as_word(root, t) for t in asked):  # (not a filter: -salary:>=75k)
             out = [_left_out(t, s) for t, s in zip(items, typed, strict=True) if t in asked]
             leaving = (_with(kept, out + gone), f" — leaves out the jobs {_about(out + gone)}")
             offers.insert(0 if leave else 1, leaving)
@@ -93,11 +98,19 @@ def has(root: Node, term: Node) -> bool:
     return any(without(root, t) != root for t in _items(root, term))
 
 
+def leaves_out(root: Node, term: Node) -> bool:
+    """Whether an alert leaves `term` out (-crypto, -(crypto OR web3)) and does not ask for it."""
+    return any(without(root, t) != root and not _asks(root, t) for t in _items(root, term))
+
+
 def without(node: Node, term: Node) -> Node | None:
     """`node` with `term` (or a filter of it) taken out wherever it stands; None when nothing
     is left."""
     if node == term or _names(node, term):
         return None
+    if isinstance(node, Not) and isinstance(node.child, Or):  # -(werkstudent OR praktika)
+        inner = without(node.child, term)
+        return node if inner == node.child else Not(inner) if inner is not None else None
     if not isinstance(node, And | Or):
         return node
     kept = [k for c in node.children if (k := without(c, term)) is not None]
@@ -139,10 +152,11 @@ def _asks(node: Node, term: Node) -> bool:
 
 
 def _as_word(node: Node, term: Node) -> bool:
-    """Whether `node` asks for `term` as it stands (a word, not location:berlin)."""
+    """Whether `node` asks for `term` as it stands and `term` is words (not location:berlin,
+    salary:>=75k: leaving out a filter's jobs is the filter turned round)."""
     if isinstance(node, And | Or):
         return any(_as_word(c, term) for c in node.children)
-    return node == term
+    return node == term and _is_words(term)
 
 
 def _left_out(term: Node, said: str) -> tuple[Node, str]:

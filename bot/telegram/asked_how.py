@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 
 from bot.pausetime import looks_like_a_time
+from bot.policy import PolicyError, fmt_minutes, parse_hhmm
 from bot.syntax import ATTRS, FIELD_NAMES
 from bot.telegram.commands import Command
 
@@ -18,6 +19,7 @@ _ONCE = re.compile(
     r"|\b(?P<every>daily|weekly) (?:digest|summary|summaries|email|update|message)s?\b",
     re.IGNORECASE,
 )
+_ALERT_ID = re.compile(r"\balert\s*(?:#|no\.?\s*|number\s*)?(\d{1,4})\b", re.IGNORECASE)
 _AT = re.compile(r"\bat (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)(?!\w)", re.IGNORECASE)
 # "only in the morning", "every evening": a daily digest at that hour.
 _PART_OF_DAY = re.compile(
@@ -49,6 +51,15 @@ _FEWER = re.compile(
 _NOT = re.compile(r"\b(?:don'?t|do not|no|not|never|stop|nothing)\b", re.IGNORECASE)
 # "no messages after 10pm" (after 22:00): quiet hours from then.
 _LATE = re.compile(r"\bafter\s+(?P<h>\d{1,2})(?::00)?\s*(?P<pm>pm)?(?!\S*\d)", re.IGNORECASE)
+# "no messages between 10pm and 8am", "between 22 and 8": quiet hours of that window.
+_HOUR = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?"
+_WINDOW = re.compile(
+    rf"\b(?:between|from)\s+(?P<start>{_HOUR})\s*(?:and|to|until|till|-)\s*(?P<end>{_HOUR})(?!\w)",
+    re.IGNORECASE,
+)
+_MESSAGES = re.compile(
+    r"\b(?:messages?|message me|notif\w{0,9}|ping\w{0,3}|send\w{0,3}|jobs)\b", re.I
+)
 _HOW_MANY = re.compile(
     r"\bhow many (?:jobs|messages|alerts|matches|postings)\b.*\b(?:sent|got|get|received|"
     r"had|found|matched|this|last|today)\b",
@@ -95,9 +106,11 @@ def how_asked(text: str, commands: Mapping[str, Command]) -> str | None:
             "daily" if (often["once"] or often["every"]).lower() in ("day", "daily") else "weekly"
         )
         at = f" {time[1].replace(' ', '')}" if (time := _AT.search(text)) else ""
+        one = f" {alert[1]}" if (alert := _ALERT_ID.search(text)) else ""  # that alert's only
+        jobs = f"alert #{alert[1]}'s jobs" if alert else "the jobs"
         return (
-            f"One message with all the jobs {'each day' if every == 'daily' else 'each week'}: "
-            f"<code>/digest {every}{at}</code> (your time: /timezone sets it)."
+            f"One message with all {jobs} {'each day' if every == 'daily' else 'each week'}: "
+            f"<code>/digest{one} {every}{at}</code> (your time: /timezone sets it)."
         )
     if (part := _PART_OF_DAY.search(text)) and "digest" in commands:
         at = "08:00" if part["part"].lower() == "morning" else "18:00"
@@ -110,6 +123,11 @@ def how_asked(text: str, commands: Mapping[str, Command]) -> str | None:
     said = ((p, c, r) for p, c, r in _SAID_SO if p.search(text) and c in commands)
     if (found := next(said, None)) is not None:
         return found[2]
+    if (window := _window(text)) and _NOT.search(text) and "quiet" in commands:
+        return (
+            "Quiet hours hold jobs in that window and send them in one message when it ends: "
+            f"<code>/quiet {window}</code> (your time: /timezone sets it)."
+        )
     late = _late(text)  # "no messages after 10pm": from then
     if (_NIGHT.search(text) or late) and _NOT.search(text) and "quiet" in commands:
         return (
@@ -117,6 +135,18 @@ def how_asked(text: str, commands: Mapping[str, Command]) -> str | None:
             f"<code>/quiet {late or '22:00'}-07:00</code> (your time: /timezone sets it)."
         )
     return None
+
+
+def _window(text: str) -> str:
+    """The window of "no messages between 10pm and 8am" ("22:00-08:00"); "" for a text that
+    says none, or names no messages."""
+    if (said := _WINDOW.search(text)) is None or not _MESSAGES.search(text):
+        return ""
+    try:
+        start, end = parse_hhmm(said["start"]), parse_hhmm(said["end"])
+    except PolicyError:
+        return ""
+    return f"{fmt_minutes(start)}-{fmt_minutes(end)}" if start != end else ""
 
 
 def _late(text: str) -> str:

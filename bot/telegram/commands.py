@@ -31,14 +31,18 @@ class Command:
 Route = Callable[[Stores, Incoming, str], Reply]  # a command, run on a worker thread
 
 
-_SPACED = re.compile(r"/\s(?P<name>\w{1,40})\b")  # "/ alert rust": a phone's space
+# "/ alert rust", "/alert: rust": a phone's space after the slash, or its colon after the name
+_SPACED = re.compile(r"/(?P<space>\s)?(?P<name>\w{1,40})(?P<bot>@\w{1,64})?(?P<colon>\s?:)?")
 
 
 def slash_joined(text: str, commands: Mapping[str, Command]) -> str:
-    """`text` with the space a phone put after the command's slash taken out ("/ alert rust":
-    "/alert rust"), when the word after it is one of `commands`; else as it is."""
+    """`text` with the space a phone put after the command's slash, or the colon after its
+    name, taken out ("/ alert rust", "/alert: rust": "/alert rust"), when the name is one of
+    `commands`; else as it is."""
     m = _SPACED.match(text)
-    return f"/{text[m.start('name') :]}" if m and m["name"].lower() in commands else text
+    if not m or m["name"].lower() not in commands or not (m["space"] or m["colon"]):
+        return text
+    return f"/{m['name']}{m['bot'] or ''} {text[m.end() :].lstrip()}".rstrip()
 
 
 def help_index(commands: tuple[Command, ...], admin: tuple[Command, ...] = ()) -> str:

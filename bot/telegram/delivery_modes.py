@@ -259,4 +259,7 @@ class DeliveryModes:
             if quiet
             else "no quiet hours"
         )
-        return f"🌙 Done: {what} ({esc(settings.timezone)}). {next_summary(settings, self.clock())}"
+        said = f"🌙 Done: {what} ({esc(settings.timezone)}). {next_summary(settings, self.clock())}"
+        if quiet and settings.timezone == "UTC":  # the default: rarely the user's own clock
+            said += " Not your clock? <code>/timezone Berlin</code> (a city or a zone) sets yours."
+        return said

@@ -121,6 +121,12 @@ _SAID: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...]
         lambda m: f"no messages after {m['h']}:00",
     ),
     (
+        de(r"(?:bitte\s+)?keine\s+(?:jobs|nachrichten|meldungen|benachrichtigungen)\s+(?:mehr\s+)?"
+            r"(?:zwischen|von)\s+(?P<a>\d{1,2}(?:[:.]\d\d)?)(?:\s*uhr)?\s+(?:und|bis)\s+"
+            r"(?P<b>\d{1,2}(?:[:.]\d\d)?)(?:\s*uhr)?"),
+        lambda m: f"no messages between {m['a']} and {m['b']}",
+    ),
+    (
         de(r"[^?]{0,40}\b(?:nachts|in\s+der\s+nacht|über\s+nacht)\b[^?]{0,40}"),
         lambda m: "no messages at night" if _NOT.search(m[0]) else None,
     ),

@@ -25,6 +25,9 @@ _SEARCH = de(r"\bjobs?\s+(?:in|als|für|mit|bei)\b")  # "täglich neue rust jobs
 _AT = de(
     r"\b(?:(?:um|ab|gegen)\s+(?P<h>\d{1,2}(?:[:.]\d\d)?)|(?P<at>\d{1,2}(?:[:.]\d\d)?)\s*uhr)\b"
 )
+_ALERT_ID = re.compile(
+    r"\b(?:alert|alarm|suchauftrag)\s*(?:#|nr\.?\s*|nummer\s*)?(\d{1,4})\b", re.I
+)
 PLACES: dict[str, str] = {
     "münchen": "Munich", "muenchen": "Munich", "munchen": "Munich", "köln": "Cologne",
     "koeln": "Cologne", "koln": "Cologne", "wien": "Vienna", "nürnberg": "Nuremberg",
@@ -95,6 +98,8 @@ def digest(said: str, every: str) -> str | None:
         if (found := _AT.search(said))
         else ""
     )
+    if alert := _ALERT_ID.search(said):  # "für alert 2": that alert's digest
+        at = f"{at} for alert {alert[1]}"
     morning = re.search(r"\bmorgens?\b|\bfrüh\b", said, re.IGNORECASE)
     evening = re.search(r"\babends?\b", said, re.IGNORECASE)
     if not at and every == "daily" and (morning or evening):

@@ -30,7 +30,7 @@ from bot.syntax import (
     format_node,
 )
 from bot.telegram import alter
-from bot.telegram.alter_terms import has
+from bot.telegram.alter_terms import has, leaves_out
 from bot.telegram.args import no_such_alert, parse_id, without_alert_word, yours
 from bot.telegram.leaveout import words_left_out
 from bot.telegram.tips.sentence import meant
@@ -45,15 +45,32 @@ _CANCEL = re.compile(
     re.IGNORECASE,
 )
 _ID_LAST = re.compile(r"(?P<query>.+?)\s+#?(?P<id>\d{1,6})")
-_END = r"(?:\s+(?:too|also|as\s+well|please|pls|thanks))*[\s.!]*"
-_ADD = re.compile(rf"(?:(?:add|also|plus|include)\s+|\+\s*)(?P<what>[^+\s].{{0,99}}?){_END}", re.I)
+_END = r"(?:\s+(?:too|also|as\s+well|please|pls|thanks|bitte|danke|auch|noch|mehr))*[\s.!]*"
+# ... and in German: "auch kafka", "zusätzlich kafka", "füge kafka hinzu", "kafka auch".
+_ALSO = r"add|also|plus|include|auch|zus(?:ä|ae|a)tzlich|au(?:ß|ss)erdem"
+_ADD = (
+    re.compile(rf"(?:(?:{_ALSO})\s+|\+\s*)(?P<what>[^+\s].{{0,99}}?){_END}", re.I),
+    re.compile(rf"f(?:ü|ue|u)ge?\s+(?P<what>[^+\s].{{0,99}}?)\s+(?:hinzu|dazu){_END}", re.I),
+    re.compile(
+        r"(?P<what>[^+\s].{0,99}?)\s+(?:bitte\s+)?(?:auch|zus(?:ä|ae|a)tzlich|dazu|"
+        r"hinzuf(?:ü|ue|u)gen)[\s.!]*",
+        re.I,
+    ),
+)
 # "remove fintech", "without fintech", "drop go", "take go out", "exclude crypto", "no crypto":
 # a word to take out of the alert (`take`) or whose jobs to leave out (`leave`), no new query.
-_TAKE = r"remove|delete|drop|without|take\s+(?:out|away)|get\s+rid\s+of"
-_LEAVE = r"exclude|excluding|except|minus|leave\s+out|no\s+more|no"
+# German too: "ohne werkstudenten", "entferne spark", "lösche X", "nimm X raus", "keine X";
+# "ohne" never starts a query meant as words.
+_TAKE = (
+    r"remove|delete|drop|without|take\s+(?:out|away)|get\s+rid\s+of|"
+    r"ohne|entfernen?|l(?:ö|oe|o)schen?|streichen?"
+)
+_LEAVE = r"exclude|excluding|except|minus|leave\s+out|no\s+more|no|au(?:ß|ss)er|keine?"
+_NO = ("no", "kein", "keine")  # a leaving out that counts only for words people leave out
 _FROM = (
-    r"(?:\s+(?:jobs|roles|ones|companies|filter))?(?:\s+(?:from|out\s+of|off)\s+(?:it|this|"
-    r"(?:the\s+|this\s+|my\s+)?alert(?:\s+#?\d{1,6})?))?"
+    r"(?:\s+(?:jobs|roles|ones|companies|filter|stellen|firmen))?(?:\s+(?:from|out\s+of|off|"
+    r"aus|von)\s+(?:it|this|(?:the\s+|this\s+|my\s+|dem\s+|meinem\s+|der\s+|meiner\s+)?"
+    r"(?:alert|suche|filter)(?:\s+#?\d{1,6})?))?"
 )
 _REMOVE = (
     re.compile(
@@ -61,9 +78,31 @@ _REMOVE = (
         rf"(?P<what>\S.{{0,79}}?){_FROM}{_END}",
         re.IGNORECASE,
     ),
-    re.compile(rf"(?:please\s+)?(?P<take>take)\s+(?P<what>\S.{{0,79}}?)\s+out{_FROM}{_END}", re.I),
+    re.compile(
+        rf"(?:please\s+|bitte\s+)?(?P<take>take|nimm)\s+(?P<what>\S.{{0,79}}?)\s+"
+        rf"(?:out|raus|heraus){_FROM}{_END}",
+        re.I,
+    ),
+    re.compile(  # "spark entfernen", "crypto raus"
+        rf"(?P<what>\S.{{0,79}}?)\s+(?:bitte\s+)?(?P<take>entfernen|l(?:ö|oe|o)schen|"
+        rf"streichen|raus(?:nehmen)?|weg){_END}",
+        re.I,
+    ),
 )
-_WHOLE = re.compile(r"(?:it|this|that|all|everything|(?:the\s+|this\s+|my\s+)?alert)", re.I)
+# German "und", "oder", "sowie" between the words named: as the English ones.
+_JOIN = re.compile(r"\s+(?:(?P<and>und|sowie)|oder)\s+", re.I)
+
+
+def _english(what: str) -> str:
+    """The words named, their German "und"/"oder" as "and"/"or"; quotes trimmed."""
+    what = what.strip(" \"'“”")
+    return _JOIN.sub(lambda m: " and " if m["and"] else " or ", what)
+
+
+_WHOLE = re.compile(
+    r"(?:it|this|that|all|everything|es|alles|(?:the\s+|this\s+|my\s+|den\s+|meinen\s+)?alert)",
+    re.I,
+)
 # After "no", a short list of words ("no crypto", "no crypto or web3"): what people leave out.
 _FEW = re.compile(r"[\w+#.-]+(?:\s*(?:,|/|&|\s(?:or|and|nor)\s)\s*[\w+#.-]+){0,4}", re.I)
 
@@ -86,17 +125,20 @@ def target(arg: str, mine: Mapping[int, Alert]) -> tuple[int, str] | str:
     return alert_id, text
 
 
-def not_a_query(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | None:
-    """The reply to an edit's text that is no new query ("cancel", "add scala"), or None."""
+def not_a_query(
+    store: Stores, msg: Incoming, alert: Alert, text: str, limit: int = alter.LIMIT
+) -> str | None:
+    """The reply to an edit's text that is no new query ("cancel", "add scala"), or None;
+    no /edit offered is longer than `limit` (the alerts' `max_length`)."""
     text = " ".join(text.split())
     kept = f"Alert #{alert.id} is unchanged: <b>{esc(alert.query)}</b>."
     if _CANCEL.fullmatch(text):
         return kept
-    if (removal := _removal(store, msg, alert, text)) is not None:
+    if (removal := _removal(store, msg, alert, text, limit)) is not None:
         return f"{kept} {removal}"
-    if (m := _ADD.fullmatch(text)) is not None:
-        offer = alter.reply(store, msg, alter.Change(True, m["what"].strip(" \"'“”"), alert.id))
-        return f"{kept} {offer}"
+    if (m := next((m for p in _ADD if (m := p.fullmatch(text)) is not None), None)) is not None:
+        change = alter.Change(True, _english(m["what"]), alert.id)
+        return f"{kept} {alter.reply(store, msg, change, limit)}"
     read = meant(text) if len(text) <= 200 else None  # "salary 90k": salary:>=90k
     if (
         read is None
@@ -104,12 +146,12 @@ def not_a_query(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | 
         or not _has_words(alter.root_of(alert.query))
     ):
         return None
-    offer = alter.reply(store, msg, alter.Change(True, read, alert.id))
+    offer = alter.reply(store, msg, alter.Change(True, read, alert.id), limit)
     alone = esc(f"/edit {alert.id} {read}")
     return f"{kept} {offer}\nFor those alone, without its words: <code>{alone}</code>."
 
 
-def _removal(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | None:
+def _removal(store: Stores, msg: Incoming, alert: Alert, text: str, limit: int) -> str | None:
     """The offers for "remove fintech", "without fintech", "exclude crypto" (`alter.removed`:
     the alert without it, or leaving its jobs out); None for a text that is no such ask: "no"
     and words neither the alert has nor people leave out ("no code", "no experience": those
@@ -118,23 +160,25 @@ def _removal(store: Stores, msg: Incoming, alert: Alert, text: str) -> str | Non
     root = alter.root_of(alert.query)
     if m is None or root is None:
         return None
-    what, verb = m["what"].strip(" \"'“”"), (m["take"] or m["leave"]).split()[0].lower()
+    what, verb = _english(m["what"]), (m["take"] or m["leave"]).split()[0].lower()
     if _WHOLE.fullmatch(what) and m["take"]:  # "delete it", "remove this alert"
         return f"To delete the alert: <code>/delete {alert.id}</code>."
     term = alter.root_of(what)
     there = term is not None and has(root, term)
-    if verb == "no" and not (there or (_FEW.fullmatch(what) and words_left_out(what))):
+    if verb in _NO and not (there or (_FEW.fullmatch(what) and words_left_out(what))):
         return None  # "no code rust": a query of those words
-    leave = m["take"] is None
+    gone = there and term is not None and leaves_out(root, term)  # ("without" it: already)
+    leave = m["take"] is None or (verb in ("without", "ohne") and gone)
     lead = f"To {'leave' if leave else 'take'} {esc(what)} out"
-    offer = alter.reply(store, msg, alter.Change(False, what, alert.id, lead=lead, leave=leave))
+    change = alter.Change(False, what, alert.id, lead=lead, leave=leave)
+    offer = alter.reply(store, msg, change, limit)
     if verb == "drop" and not there and '"' not in text:  # "drop shipping", meant as words
         quoted = esc(f'/edit {alert.id} "{text}"')
         offer += f"\nTo look for these words instead: <code>{quoted}</code>"
     return offer
 
 
-def words_kept(alert_id: int, was: str, now: Node) -> str:
+def words_kept(alert_id: int, was: str, now: Node, limit: int = alter.LIMIT) -> str:
     """When an /edit put filters alone (`now`: remote:hybrid) in place of an alert that had
     words (`was`: data analyst munich), the /edit that keeps them and adds the filters, as a
     line to tell; "" otherwise. What was typed is a valid query, so it is done as typed."""
@@ -144,6 +188,8 @@ def words_kept(alert_id: int, was: str, now: Node) -> str:
     kinds = _kinds(now)  # (its other filters stay, unless the new ones say the same)
     kept = [t for t in _terms(old) if _has_words(t) or not _kinds(t) & kinds]
     both = format_node(And((*kept, *_terms(now))))
+    if len(both) > limit:  # (an /edit it would refuse)
+        return ""
     return f"\nTo keep its words: <code>{esc(f'/edit {alert_id} {both}')}</code>"
 
 

@@ -2,7 +2,8 @@
 its company's ("/follow stripe all"), is followed with nothing fetched; any other name is
 looked for on the platforms whose boards companies name after themselves (`bot.lookup`) and
 what is found is offered. Several names ("/follow Stripe, Adyen, Wise", a list pasted from
-notes) get a reply each, in the order named.
+notes) get a reply each, in the order named; names joined by and/und/& ("Zalando and N26")
+that no board has whole, each, or the choice offered.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from bot.store import BoardState, Stores
 from bot.telegram import followed
 from bot.telegram.admin import url_problem
 from bot.telegram.dbworker import StoreWorker
+from bot.telegram.muting import joined_names
 from bot.transport import Incoming
 
 esc = html.escape
@@ -53,6 +55,10 @@ class ByName:
         has and it is not to be looked up (`look` is false: a word of it is an address)."""
         if len(names) > 1 and look:
             return await self._several(msg, names, all_jobs)
+        if look and len(names) == 1 and (parts := await self._apart(names[0])):
+            if all([await self.named(p) for p in parts]):  # each a board the bot reads
+                return await self._several(msg, parts, all_jobs)
+            return _each(names[0], parts, all_jobs)
         if boards := await self.named(" ".join(names)):
             return await self._follow_named(msg, boards, all_jobs)
         return (await self.look_up(msg, " ".join(names), all_jobs))[0] if look else None
@@ -76,6 +82,12 @@ class ByName:
             again = esc(", ".join(left) + tail)
             said.append(f"I take {AT_ONCE} at a time. For the rest: <code>/follow {again}</code>")
         return "\n\n".join(said)
+
+    async def _apart(self, name: str) -> list[str]:
+        """The names `name` joins with and/und/& ("Zalando and N26"), when no board the bot
+        reads has it whole ("Johnson & Johnson" may be one)."""
+        parts = joined_names(name)
+        return parts if parts and not await self.named(name) else []
 
     async def _one(self, msg: Incoming, name: str, all_jobs: bool) -> tuple[str, str]:
         """/follow of one name: the board the bot reads that has it, or a look for one; and
@@ -115,6 +127,18 @@ class ByName:
             offered = "\n".join(f"<code>/follow {esc(b.url)}</code>" for b in boards)
             return f"Several boards I read are called that; which one?\n{offered}"
         return await self.follow(msg, boards[0], all_jobs)
+
+
+def _each(name: str, parts: list[str], all_jobs: bool) -> str:
+    """The /follow of each name joined in `name`, and of the one name, to choose from: each
+    look-up is a try of the hour's, so none is made on a guess."""
+    tail = " all" if all_jobs else ""
+    each = ", ".join(f"<code>/follow {esc(p + tail)}</code>" for p in parts)
+    return (
+        f"No board I read is called “{esc(name)}”. Several companies? {each} (all at once: "
+        f"<code>/follow {esc(', '.join(parts) + tail)}</code>). One company of that name: "
+        f'<code>/follow "{esc(name)}"{tail}</code>.'
+    )
 
 
 def _named_in(text: str, name: str) -> str:

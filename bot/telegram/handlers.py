@@ -95,10 +95,12 @@ def command_lines(text: str) -> list[str] | None:
     """The lines of `text` when it is several commands, one a line ("/alert rust" then
     "/alert go"), none of them /export or /import; else None."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    found = [_COMMAND.match(line) for line in lines]
+    found = [_COMMAND.match(slash_joined(line, _BY_NAME)) for line in lines]
     if len(lines) < 2 or not all(found):
         return None
-    return None if any(m and m.group(1).lower() in _FILES for m in found) else lines
+    if any(m and m.group(1).lower() in _FILES for m in found):
+        return None
+    return [slash_joined(line, _BY_NAME) for line in lines]
 
 
 BUSY = "⏳ I'm busy right now (the database is locked or full). Please try again in a moment."

@@ -24,7 +24,8 @@ esc = html.escape
 
 _LINK = re.compile(r"https?://\S{1,300}")
 _WHY = re.compile(
-    r"\b(?:why|how come|match(?:ed|es)?|reach(?:ed)?|receive[d]?|sent|get|got|miss(?:ed)?)\b",
+    r"\b(?:why|how come|match(?:ed|es)?|reach(?:ed)?|receive[d]?|sent|get|got|miss(?:ed)?"
+    r"|warum|wieso|weshalb|bekomme[n]?|gekriegt|erhalten|verpasst)\b",  # German too
     re.IGNORECASE,
 )
 _FOLLOW = re.compile(

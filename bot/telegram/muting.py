@@ -7,7 +7,8 @@ several (`companies_in`), but a legal form after a comma. For a name no stored j
 the stored companies that have its words, or have them joined or split ("Fern Point":
 Fernpoint Finance), are offered; one spelled only apart ("harbour coin": Harbourcoin) is
 muted as the jobs spell it. With none, or in quotes, the name is muted as typed, and the
-reply says no job has it yet.
+reply says no job has it yet. Names joined by and/und/& ("Hays und Randstad") that no stored
+job has whole are muted each when each is a stored company, else which is asked.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ esc = html.escape
 LONGEST = 100  # characters in a company's name typed to /mute
 OFFERED = 5  # stored companies offered for a name no stored job has
 _LIST = re.compile(r"\s*[,;\n]\s*")
+_JOINED = re.compile(r"\s+(?:and|und|sowie|&|\+)\s+", re.IGNORECASE)
 MOST_AT_ONCE = 20  # companies one /mute or /unmute takes
 SPLIT_LONGEST = 24  # letters of a word tried split in two ("harbourcoin")
 RESPELLINGS = 40  # spellings of a name looked up, each a lookup of the stored jobs' words
@@ -78,9 +80,35 @@ class MuteCommands:
         names = companies_in(arg)
         if not arg.strip().startswith('"') and (said := self._not_a_company(store, msg, names)):
             return said  # "/mute crypto", "/mute notifications until tomorrow"
+        if len(names) == 1 and (apart := self._apart(store, msg, arg)) is not None:
+            return apart  # "Hays und Randstad"
+        if len(names) > 1 and not stored(store, msg.chat_id, names[-1]):
+            names = [*names[:-1], *(joined_names(names[-1]) or names[-1:])]  # "A, B and C"
         if len(names) > 1:
             return "\n".join(self._mute(store, msg, name) for name in names[:MOST_AT_ONCE])
         return self._mute(store, msg, arg)
+
+    def _apart(self, store: Stores, msg: Incoming, name: str) -> str | None:
+        """For a name joined by and/und/& that no stored job has whole ("Hays und Randstad"):
+        each part muted when each is a stored company, else the choice asked; None for a
+        name that is one ("Johnson & Johnson" stored so, or muted)."""
+        parts = joined_names(name)
+        if not parts or muted_as(store, msg.chat_id, name):
+            return None
+        if whole := stored(store, msg.chat_id, name):  # "Procter and Gamble": as stored
+            return (
+                None if company_key(whole) == company_key(name) else self._mute(store, msg, whole)
+            )
+        said = esc(" ".join(name.split()))
+        if all(stored(store, msg.chat_id, p) for p in parts):
+            done = "\n".join(self._mute(store, msg, p) for p in parts)
+            return f"No job I have stored is from “{said}”, but from each of its names:\n{done}"
+        each = esc(", ".join(parts))
+        return (
+            f"No job I have stored is from “{said}” or from each of its names, so I can't tell "
+            f"if it is one company or {len(parts)}. <code>/mute {each}</code> mutes each; "
+            f'<code>/mute "{said}"</code> the one name.'
+        )
 
     def _not_a_company(self, store: Stores, msg: Incoming, names: list[str]) -> str | None:
         """The reply to names that are a kind of job, or the bot's messages, unless a stored
@@ -155,6 +183,24 @@ def companies_in(text: str) -> list[str]:
         elif part:
             names.append(part)
     return names
+
+
+def joined_names(name: str) -> list[str]:
+    """The names `name` joins with and, und, & or + ("Hays und Randstad": Hays, Randstad),
+    or [] for a name joining none, or in quotes."""
+    if name.strip().startswith('"'):
+        return []
+    parts = dict.fromkeys(p.strip() for p in _JOINED.split(name.strip()) if p.strip())
+    return list(parts) if len(parts) > 1 else []
+
+
+def stored(store: Stores, chat_id: int, name: str) -> str | None:
+    """The company of a stored open job that `name` is, as the job spells it ("Procter and
+    Gamble": "Procter & Gamble"), or None."""
+    spellings = {n: company_key(n) for n in (name.strip('"'), _JOINED.sub(" & ", name))}
+    keys = set(spellings.values())
+    found = (c for n in spellings for c in similar(store, chat_id, n) if company_key(c) in keys)
+    return next(found, None)
 
 
 def similar(store: Stores, chat_id: int, name: str) -> list[str]:

@@ -22,12 +22,17 @@ _FORMS = {
     "praktikum": "praktika",
 }  # fmt: skip
 _SAME = {"krypto": ("krypto", "crypto")}  # German: postings in Berlin say "crypto" too
+# German words postings write in the singular and the plural ("Werkstudent (m/w/d)").
+_GERMAN = ("werkstudent", "praktikum")
 _ONE = {many: one for one, many in _FORMS.items()}
 
 
 def spellings(word: str) -> tuple[str, ...]:
-    """`word` and its other spellings jobs write ("krypto": krypto, crypto); the word alone
-    when it has none. The sentence reader leaves out the same (`tips.exclude`)."""
+    """`word` and its other spellings jobs write ("krypto": krypto, crypto; "werkstudenten":
+    werkstudent, werkstudenten); the word alone when it has none. The sentence reader leaves
+    out the same (`tips.exclude`)."""
+    if _ONE.get(word, word) in _GERMAN:
+        return word_forms(word)
     return _SAME.get(word, (word,))
 
 

@@ -9,7 +9,19 @@ import html
 
 from bot.errors import QueryError
 from bot.query import parse as parse_query
-from bot.syntax import ATTRS, And, Attr, Field, Node, Not, Or, Phrase, Word, format_node
+from bot.syntax import (
+    ATTRS,
+    And,
+    Attr,
+    Field,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Word,
+    format_node,
+)
 from bot.telegram.tips.tip import Tip, joined, word_of
 from bot.telegram.tips.words import LEVELS, TYPES, level_aside
 from bot.telegram.topics import spellings
@@ -32,6 +44,13 @@ _KEPT = frozenset({
 _WORKPLACE = ("remote", "hybrid", "onsite")  # "no remote": the remote: filter, negated
 # Words of other languages that postings write in English too: "sem cripto" leaves out both.
 _ALSO = {"cripto": "crypto", "criptomoedas": "crypto", "criptomonedas": "crypto"}
+# Words that end what is left out in several words: "no working student roles".
+_ROLES = frozenset({
+    "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "stelle",
+    "stellen",
+})  # fmt: skip
+# Things of several words left out whole even with no job word after them.
+_WHOLE = frozenset({("working", "student"), ("working", "students")})
 
 
 def _text(term: Node) -> str:
@@ -54,6 +73,9 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
         return after, 2, "but"
     if word not in EXCLUDING or (via == 0 and word == "nothing" and _text(after) in _TO_WHAT):
         return None
+    if not via and (whole := whole_at(terms, i + 1)) is not None:  # "no working student roles"
+        typed = " ".join((word, *(format_node(t) for t in terms[i + 1 : i + 1 + whole[1]])))
+        return Not(_also(whole[0])), 1 + whole[1], typed
     typed = " ".join((word, *(_text(t) for t in terms[i + 1 : i + 1 + via]), format_node(after)))
     if isinstance(after, Or) and all(_text(c) for c in after.children):
         if any(_text(c) in _KEPT for c in after.children):
@@ -67,13 +89,52 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
     return Not(_own(after) or _also(after)), 2 + via, typed
 
 
+def whole_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int] | None:
+    """(the thing of several words from `i` left out whole, how many terms it takes) when
+    they run to a job word ("working student roles": "working student"; "working student or
+    intern roles": "working student" OR intern) or are one ("working student"); None for one
+    word, or words that start with a level, a type or a workplace ("senior backend roles")."""
+    run = list(terms[i : i + 3])
+    ends = next((k for k, t in enumerate(run) if _text(t) in _ROLES), None)
+    pair = tuple(_text(t.children[0] if isinstance(t, Or) else t) for t in run[:2])
+    if ends is None and pair not in _WHOLE:
+        return None
+    run = run[: 2 if ends is None else ends]
+    if len(run) < 2:
+        return None
+    words, last = [_text(t) for t in run[:-1]], run[-1]
+    either = isinstance(last, Or) and all(isinstance(c, Word) for c in last.children)
+    if not all(words) or not (either or _text(last)) or words[0] in (*LEVELS, *TYPES, *_WORKPLACE):
+        return None
+    if any(w in EXCLUDING or w in _KEPT for w in words):
+        return None
+    if isinstance(last, Or):  # "working student or intern": the words before go to the first
+        first = Phrase((*words, _text(last.children[0])))
+        return Or((first, *last.children[1:])), len(run)
+    return Phrase(tuple(_text(t) for t in run)), len(run)
+
+
 def _also(term: Node) -> Node:
     """What to leave out with the English word postings write too ("cripto": cripto OR
     crypto; "krypto": krypto OR crypto, as editing an alert in German leaves out,
     `topics.spellings`)."""
     named = term.children if isinstance(term, Or) else (term,)
-    also = [Word(w) for t in named for w in (*spellings(_text(t))[1:], _ALSO.get(_text(t))) if w]
-    return Or(tuple(dict.fromkeys((*named, *also)))) if also else term
+    forms = [_forms(t) for t in named]
+    kept = [f[0] if len(f) == 1 else t for t, f in zip(named, forms, strict=True)]
+    also = tuple(dict.fromkeys((*kept, *(w for f in forms for w in f if len(f) > 1))))
+    return term if also == named else Or(also) if len(also) > 1 else also[0]
+
+
+def _forms(term: Node) -> tuple[Node, ...]:
+    """A word and the other ways jobs write it ("krypto": krypto, crypto); its forms that all
+    start with one, as that prefix* alone ("werkstudenten": werkstudent*, Werkstudentin too)."""
+    said = _text(term)
+    if not said or " " in said:
+        return (term,)
+    forms = [w for w in (*spellings(said), _ALSO.get(said, "")) if w]
+    if len(forms) > 1 and all(f.startswith(forms[0]) for f in forms):
+        return (Prefix(forms[0]),)
+    return tuple(Word(w) for w in forms)
 
 
 def exclusion_tip(root: Node, typed: str, command: str) -> Tip | None:
@@ -93,14 +154,16 @@ def exclusion_tip(root: Node, typed: str, command: str) -> Tip | None:
         out.append(node)
         said.append(f"“{esc(words)}”")
         if not isinstance(terms[i + 1], Not):
-            gone.append(terms[i + 1])
+            whole = whole_at(terms, i + 1) if _text(terms[i]) in EXCLUDING else None
+            gone.append(terms[i + 1] if whole is None else whole[0])  # ("working student")
         i += taken
     if not said:
         return None
     named = " and ".join(said)
     if gone:
         each = [c for g in gone for c in (g.children if isinstance(g, Or) else (g,))]
-        things = " or ".join(f"“{esc(format_node(g))}”" for g in each)
+        shown = (g.text if isinstance(g, Phrase) else format_node(g) for g in each)
+        things = " or ".join(f"“{esc(g)}”" for g in shown)
         why = f"{named} finds only the jobs that mention {things}, the ones meant to be left out."
     else:
         why = f"{named} is a word a job must have too: every word of a query must be in the job."

@@ -51,6 +51,8 @@ GLUE = frozenset({
     "zoek", "een", "als", "procuro", "um", "uma", "de", "nur", "kannst", "du", "mir", "schicken",
     "zeig", "zeige", "mit", "gehalt", "oder", "und", "will", "mochte", "moechte", "brauche",
     "firmen", "firma", "unternehmen", "aus", "bei", "fur", "fuer", "gerne", "gern", "auch",
+    "bin", "habe", "hab", "was", "etwas", "neues", "gibt", "gibts", "es", "wie", "bekomme",
+    "kriege", "finde",
     "procurando", "quero", "gostaria", "preciso", "estou", "sou", "tenho", "em", "na", "nas",
     "nos", "da", "das", "dos", "para", "com", "uns", "umas", "e", "ao", "por", "favor", "que",
     "buscando", "quiero", "necesito", "estoy", "soy", "tengo", "en", "el", "del", "con", "y",

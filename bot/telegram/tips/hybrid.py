@@ -39,6 +39,13 @@ _TOWN_FIRST = re.compile(
     rf"\bin\s+(?P<town>{_NAME})\s*,?\s+{_WAY}\s+(?=(?:or|oder|ou|o)\s+(?:fully\s+)?remote\s)",
     re.IGNORECASE,
 )
+# "Jobs in Berlin, Python oder Scala, hybrid oder remote in Deutschland": the same, with other
+# words between the town and the way of working.
+_TOWN_BEFORE = re.compile(
+    rf"\bin\s+(?P<town>{_NAME})\s*,(?P<mid>[^.;!?]{{1,150}}?),\s*{_WAY}\s+"
+    r"(?=(?:or|oder|ou|o)\s+(?:fully\s+)?remote\s)",
+    re.IGNORECASE,
+)
 _HOW = {"hybrid": "hybrid"}  # on site, in the office: remote:no
 _ENDS = ".,;:!?)"
 
@@ -47,7 +54,7 @@ def hybrid_spelled(text: str) -> str:
     """`text` with remote work open to a region, or another way of working in a town, as the
     query of both: "(remote:yes from:europe OR remote:hybrid location:berlin)"; as it was
     when it says no such thing."""
-    text = _TOWN_FIRST.sub(_town_after, text)
+    text = _TOWN_BEFORE.sub(_town_later, _TOWN_FIRST.sub(_town_after, text))
     if (m := _REMOTE_FIRST.search(text)) and _region(" ".join(tokens(m["region"]))):
         town = _named(m["rest"], a_place)
         if town is not None and (how := m["how"] or _after(m["rest"], town[1])) is not None:
@@ -64,6 +71,13 @@ def hybrid_spelled(text: str) -> str:
 def _town_after(m: re.Match[str]) -> str:
     """ "in Munich, hybrid " as "hybrid in Munich ", when Munich is a place."""
     return f"{m['how']} in {m['town']} " if a_place(" ".join(tokens(m["town"]))) else m[0]
+
+
+def _town_later(m: re.Match[str]) -> str:
+    """ "in Berlin, python, hybrid " as "python, hybrid in Berlin ", when Berlin is a place."""
+    if not a_place(" ".join(tokens(m["town"]))):
+        return m[0]
+    return f"{m['mid']}, {m['how']} in {m['town']} "
 
 
 def _joined(before: str, said: str, after: str, how: str, said_first: str | None) -> str:

@@ -32,11 +32,13 @@ def grouping_tip(root: Node, typed: str, command: str) -> Tip | None:
         return None
     if _grouped(typed) and not (_ungrouped(typed) and _words_beside(root)):
         return None
+    if not any(isinstance(t, Word | Phrase) for c in root.children for t in _terms(c)):
+        return None  # filters alone ("remote:hybrid location:berlin OR remote:yes"): as meant
     said = "AND binds tighter than OR, as the parentheses above show."
     meant = roles_grouped(root)
     if meant == root:  # roles of several words, and nothing else: grouped as meant
         return None
-    meant = meant or regrouped(root)
+    meant = meant or (regrouped(root) if _words_beside(root) else shared_words(root))
     if meant is None:
         return Tip(f"{said} To group otherwise, write them: <code>(rust OR go) remote:yes</code>.")
     return Tip(said, "Grouped as most mean it:", meant)
@@ -84,6 +86,23 @@ def _words_beside(root: Or) -> bool:
         last.children[0] if isinstance(last, And) else last,
     ]
     return all(isinstance(term, Word | Phrase) for term in beside)
+
+
+def _terms(node: Node) -> tuple[Node, ...]:
+    return node.children if isinstance(node, And) else (node,)
+
+
+def shared_words(root: Or) -> Node | None:
+    """When filters stand beside the ORs ("python remote:hybrid location:berlin OR remote:yes
+    from:germany"): the words before the first side's filters are every side's, and each side's
+    filters its own: python ((remote:hybrid location:berlin) OR (remote:yes from:germany)).
+    None when the sides are not so (words after a filter, or in the other sides)."""
+    sides = [_terms(c) for c in root.children]
+    n = next((k for k, t in enumerate(sides[0]) if not isinstance(t, Word | Phrase)), 0)
+    rest = [sides[0][n:], *sides[1:]]
+    if not n or any(isinstance(t, Word | Phrase) for side in rest for t in side):
+        return None
+    return joined((*sides[0][:n], Or(tuple(joined(side) for side in rest))))
 
 
 def regrouped(root: Or) -> Node | None:
@@ -223,11 +242,14 @@ LANGUAGES = frozenset({
 })  # fmt: skip
 
 
+_BOTH_SAID = re.compile(r"\b(?:and|und)\b|&", re.IGNORECASE)
+
+
 def languages_tip(root: Node, typed: str, command: str) -> Tip | None:
     """When languages are typed side by side with no OR ("rust go scala"): a job must name
     every one, which few do; most mean any of them, offered joined by OR. (Commas and
-    slashes have their own tips.)"""
-    if "," in typed or "/" in typed or isinstance(root, Or):
+    slashes have their own tips; "python und scala", "and": both, as said.)"""
+    if "," in typed or "/" in typed or isinstance(root, Or) or _BOTH_SAID.search(typed):
         return None
     terms = root.children if isinstance(root, And) else (root,)
     if any(isinstance(t, Or) for t in terms):

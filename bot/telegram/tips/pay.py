@@ -10,6 +10,7 @@ from bot.errors import QueryError
 from bot.normalize.fields import AMOUNT_UNITS, RUPEE_UNITS, UNIT_PATTERN
 from bot.query import parse as parse_query
 from bot.salary import currency_code, currency_word
+from bot.salaryterm import apart, in_full
 from bot.syntax import Node, Phrase, Word, format_node
 from bot.telegram.tips.currencies import SIGN, signs_spelled
 from bot.telegram.tips.tip import Found, word_of
@@ -126,19 +127,16 @@ def _amount_at(
     terms: list[Node], i: int, token: str, nxt: Node | None, currency: str
 ) -> Found | None:
     code = _code_at(terms, i + 2 if token in AT_LEAST | AT_MOST else i + 1)
+    op = "<=" if token in AT_MOST else ">="  # "over 5k eur a month", "max 60 an hour"
     if token in AT_LEAST | AT_MOST and (rate := _rate_at(terms, i + 1)) is not None:
-        op = "<=" if token in AT_MOST else ">="  # "over 5k eur a month", "max 60 an hour"
         at = "at " if token == "least" and i and word_of(terms[i - 1]) == "at" else ""
         salary = _salary(op, rate[0], rate[3] or currency)
         return Found(salary, 1 + rate[1], f"{at}{token} {rate[2]}", True)
     if token in AT_LEAST | AT_MOST and (lakhs := _lakhs_at(terms, i + 1)) is not None:
-        op = "<=" if token in AT_MOST else ">="  # "over 15 lakhs"
         return Found(_salary(op, lakhs[0], currency), 3, f"{token} {lakhs[1]}", True)
-    if token in AT_LEAST | AT_MOST and (spaced := _spaced_at(terms, i + 1)) is not None:
-        op = "<=" if token in AT_MOST else ">="  # "mindestens 60 k"
-        return Found(_salary(op, spaced, currency), 3, f"{token} {spaced}", True)
+    if token in AT_LEAST | AT_MOST and (spaced := _spaced_at(terms, i + 1, currency, op)):
+        return Found(spaced.filter, 1 + spaced.taken, f"{token} {spaced.said}", True)
     if nxt is not None and token in AT_LEAST | AT_MOST and (value := amount(nxt)):
-        op = "<=" if token in AT_MOST else ">="
         at = "at " if token == "least" and i and word_of(terms[i - 1]) == "at" else ""
         salary = _salary(op, value, code or currency)
         return Found(salary, 2 + bool(code), f"{at}{token} {_typed(nxt)}", True)
@@ -146,9 +144,9 @@ def _amount_at(
         return Found(_salary(">=", rate[0], rate[3] or currency), rate[1], rate[2], True)
     if (lakhs := _lakhs_at(terms, i)) is not None:  # "20 lpa"
         return Found(_salary(">=", lakhs[0], currency), 2, lakhs[1], True)
-    if (spaced := _spaced_at(terms, i)) is not None:  # "60 k", as a phone spaces it
-        return Found(_salary(">=", spaced, code or currency), 2, spaced, True)
-    if (bare := amount(terms[i], bare=True) or _in_full(terms[i], currency)) is not None:
+    if spaced := _spaced_at(terms, i, currency):  # "60 k", "75 000", as a phone spaces it
+        return spaced
+    if (bare := amount(terms[i], bare=True) or in_full(word_of(terms[i]), currency)) is not None:
         return Found(_salary(">=", bare, code or currency), 1 + bool(code), _typed(terms[i]), True)
     if (span := _span(terms[i])) is not None:  # "100k-150k", "80-100k"
         said = "-".join(format_node(terms[i]).strip('"').split())
@@ -156,17 +154,16 @@ def _amount_at(
     return None
 
 
-def _in_full(term: Node, currency: str) -> str | None:
-    """A yearly amount written in full, with no k, when the text names a currency ("60000€"):
-    five digits or more, so neither a year ("2025") nor a head count ("3000") is read as pay."""
-    token = word_of(term)
-    return token if currency and token.isdigit() and 5 <= len(token) <= 7 else None
-
-
-def _spaced_at(terms: list[Node], i: int) -> str | None:
-    """A number and its k written apart from `i` ("60 k"), as the amount "60k"; None else."""
-    number, unit = (word_of(t) for t in terms[i : i + 2]) if i + 1 < len(terms) else ("", "")
-    return amount(Word(number + unit)) if number.isdigit() and unit in ("k", "m") else None
+def _spaced_at(terms: list[Node], i: int, currency: str, op: str = ">=") -> Found | None:
+    """A salary written apart from `i`, its k ("60 k") or its thousands ("75 000": the lexer
+    splits it), with the code after it ("75 000 eur"), as `salary_at` finds it; None else."""
+    words = [*(word_of(t) for t in terms[i : i + 3]), "", ""]
+    k = words[0].isdigit() and words[1] in ("k", "m") and amount(Word("".join(words[:2])))
+    if not (found := (k, 2) if k else apart(words)):
+        return None
+    code = _code_at(terms, i + found[1])
+    said = " ".join(words[: found[1]])
+    return Found(_salary(op, found[0], code or currency), found[1] + bool(code), said, True)
 
 
 _PER = {

@@ -161,18 +161,32 @@ def meant_node(text: str, alone: bool = False) -> Node | None:
     text = _ARTICLE.sub("", _A_PLACE.sub("in", _AT_SIGN.sub("at", text)))  # "à paris", "un"
     text = codes_spelled(workplace_spelled(languages_spelled(text)))  # "on site": onsite
     try:  # (glue too)
-        root = parse_query(_COMMA_OR.sub(" ", either_spelled(text)), repeats=True, max_terms=60)
+        root = parse_query(
+            _COMMA_OR.sub(" ", either_spelled(text)), repeats=True, max_terms=60, max_length=400
+        )
     except QueryError:
         return None
     tight = or_tight(root.root)  # "rust jobs in berlin or munich": berlin OR munich
-    rewritten = as_filters(tight, loose=True, currency=currency_of(text), alone=alone)
+    rewritten = as_filters(tight, loose=True, currency=currency_of(text), alone=True)
     if rewritten is None:
         spelled = text != said or roles_spelled(text) != text  # (places, roles: the sentence)
         return tight if spelled else None
-    rewritten_root = without_place_again(rewritten[0])
+    try:  # what is left may be no alert ("jobs -java": only an exclusion), or too long
+        rewritten_root = _alert(rewritten[0], alone)
+    except QueryError:
+        return None
     remote = open_to(rewritten_root)  # "remote jobs in germany": open to Germany, from:
     found = remote[0] if remote else rewritten_root
     return _or_none(found) if unstated else found
+
+
+def _alert(found: Node, alone: bool) -> Node:
+    """The alert read: without a place asked alone that an either-or names again, checked as
+    an alert (its length too) unless `alone`; QueryError when it is none."""
+    if alone:
+        return without_place_again(found)
+    whole = without_place_again(parse_query(format_node(found), max_length=400).root)
+    return parse_query(format_node(whole)).root
 
 
 def sentence_tip(root: Node, typed: str, command: str) -> Tip | None:

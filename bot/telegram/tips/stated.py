@@ -65,6 +65,12 @@ _NOT_IN = re.compile(
     rf"|\b(?P<said>{_LANGUAGES})\s+(?:is\s+)?(?:not|isn'?t)\s+(?:required|needed|necessary)\b",
     re.IGNORECASE,
 )
+# Two asked for alone ("only English or German postings"): either.
+_ONLY_EITHER = re.compile(
+    rf"\bonly\s+(?:in\s+)?(?P<one>{_LANGUAGES})\s+(?:or|and|&)\s+(?:in\s+)?(?P<other>"
+    rf"{_LANGUAGES})\b(?:\s+(?:jobs?|roles?|positions?|postings?|ads?)\b)?",
+    re.IGNORECASE,
+)
 _ONLY_IN = re.compile(
     rf"\b(?:only\s+(?:in\s+)?(?P<lang>{_LANGUAGES})|(?P<said>{_LANGUAGES})[\s-]only)\b",
     re.IGNORECASE,
@@ -87,6 +93,10 @@ def languages_spelled(text: str) -> str:
         return ATTRS["lang"][next(g for g in m.groups() if g).lower()]
 
     text = _NOT_IN.sub(lambda m: f" -lang:{code(m)} ", text)
+    codes = ATTRS["lang"]
+    text = _ONLY_EITHER.sub(
+        lambda m: f" (lang:{codes[m['one'].lower()]} OR lang:{codes[m['other'].lower()]}) ", text
+    )
     return _ONLY_IN.sub(lambda m: f" lang:{code(m)} ", text)
 
 

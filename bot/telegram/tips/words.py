@@ -59,7 +59,9 @@ def level_tip(root: Node, typed: str, command: str) -> Tip | None:
 
 
 # ... and as the boards' languages say them ("5 anos de experiência", "5 Jahre Erfahrung")
-_YEAR_WORDS = frozenset({"years", "year", "yrs", "yr", "anos", "ans", "jahre", "jaar"})
+_YEAR_WORDS = frozenset({
+    "years", "year", "yrs", "yr", "anos", "ans", "jahre", "jahren", "jaar",
+})  # fmt: skip
 
 
 _AFTER_YEARS = frozenset({
