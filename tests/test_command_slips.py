@@ -26,9 +26,13 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("/subscribe rust", "I don't know /subscribe. Did you mean <code>/alert rust</code>?"),
         ("/subscribe", "I don't know /subscribe. Did you mean <code>/start</code>?"),  # alone
         ("/abonnieren rust backend", "Did you mean <code>/alert rust backend</code>?"),
+        # two letters swapped: the command with them in place, not the nearest by spelling
+        ("/alerst", "I don't know /alerst. Did you mean <code>/alerts</code>?"),
+        ("/serach rust", "Did you mean <code>/search rust</code>?"),
+        ("/alrt rust", "Did you mean <code>/alert rust</code>?"),  # a letter left out
     ],
 )
-async def test_subscribe_with_words_offers_the_alert(handlers, store, text, reply) -> None:
+async def test_a_command_we_lack_offers_the_one_meant(handlers, store, text, reply) -> None:
     assert reply in await say(handlers, text)
     assert store.alerts.alerts(USER) == [], "offered, not done"
 

@@ -238,6 +238,19 @@ def _likely(name: str, known: Collection[str]) -> str | None:
     """The command most likely meant by `name`: another bot's name for one of ours, or a
     typo of one of the `known`; None for none (or for `name` itself: one turned off)."""
     name = fold(name)  # (/löschen)
-    close = difflib.get_close_matches(name, [*known, *_MEANT], n=1, cutoff=0.75)
+    swapped = [c for c in known if _two_swapped(name, c)]  # "/alerst": /alerts, not /alert
+    close = swapped or difflib.get_close_matches(name, [*known, *_MEANT], n=1, cutoff=0.75)
     meant = _MEANT.get(name) or next((_MEANT.get(c, c) for c in close), None)
     return None if meant == name else meant
+
+
+def _two_swapped(typed: str, name: str) -> bool:
+    """Whether `typed` is `name` with two letters next to each other swapped."""
+    diff = [i for i, (a, b) in enumerate(zip(typed, name, strict=False)) if a != b]
+    return (
+        len(typed) == len(name)
+        and len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and typed[diff[0]] == name[diff[1]]
+        and typed[diff[1]] == name[diff[0]]
+    )
