@@ -93,3 +93,10 @@ async def test_a_zone_stored_by_its_legacy_name_keeps_working(handlers, store, n
     assert local != now.strftime("%H:%M")
     reply = await say(handlers, "/timezone")
     assert reply.startswith("Your time zone is <b>Japan</b> (now ") and f"{local})" in reply, reply
+
+
+@pytest.mark.parametrize("text", ["/hilfe", "/Hilfe", "/ayuda", "/aide"])
+async def test_help_asked_in_another_language_is_answered(handlers, text) -> None:
+    """/hilfe is /help (it offered "Did you mean /help?"), and /hilfe digest /help digest."""
+    assert (await say(handlers, text)).startswith("<b>jobbot commands</b>")
+    assert (await say(handlers, f"{text} digest")).startswith(await say(handlers, "/help digest"))

@@ -215,8 +215,7 @@ async def test_quiet_and_digest_take_german_words(handlers, text: str, reply: st
 
 @pytest.mark.parametrize(
     ("text", "meant"),
-    [  # was: "I don't know /hilfe. /help lists what I can do."
-        ("/hilfe", "<code>/help</code>"),
+    [  # (/hilfe is answered as /help: test_command_slips.py)
         ("/suche data analyst", "<code>/search data analyst</code>"),
         ("/einstellungen", "<code>/settings</code>"),
         ("/abmelden", "<code>/stop</code>"),

@@ -118,7 +118,7 @@ class AdminCommands:
     ):
         self.guard = guard
         self.stats = stats  # the /stats reply (bot/observe.py)
-        self.worker = database if isinstance(database, StoreWorker) else StoreWorker(database)
+        self.worker = StoreWorker.over(database)
         self.poller = poller
         self.scheduler = scheduler
         self.admins = admins

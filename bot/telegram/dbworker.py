@@ -86,6 +86,11 @@ class StoreWorker:
         self._shared: Stores | None = None  # the inline stores, over `db` itself
         self._changed = False
 
+    @classmethod
+    def over(cls, database: Db | StoreWorker) -> StoreWorker:
+        """`database` itself when it is a worker (the app's, shared), else a worker over it."""
+        return database if isinstance(database, StoreWorker) else cls(database)
+
     async def run(
         self, fn: Callable[Concatenate[Stores, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:

@@ -97,7 +97,7 @@ class FollowCommands:
         clock: Callable[[], datetime] = utcnow,
         places: tuple[Place, ...] = PLACES,
     ):
-        self.worker = database if isinstance(database, StoreWorker) else StoreWorker(database)
+        self.worker = StoreWorker.over(database)
         self.places = places  # where a company's name is looked for (`lookup`)
         self.poller = poller
         self.scheduler = scheduler

@@ -103,6 +103,8 @@ def command_lines(text: str) -> list[str] | None:
     return [slash_joined(line, _BY_NAME) for line in lines]
 
 
+# Help asked for in another language is answered, not offered ("did you mean /help?").
+ASKED_FOR_HELP = dict.fromkeys(("hilfe", "ayuda", "aide", "ajuda", "hulp"), "help")
 BUSY = "⏳ I'm busy right now (the database is locked or full). Please try again in a moment."
 OOPS = "Sorry, something went wrong on my side. Please try again later."
 
@@ -122,7 +124,7 @@ class Handlers:
         follows: follow.FollowCommands | None = None,
     ):
         self.access = access  # who may use the bot; /invite, /ban, /broadcast
-        self.worker = database if isinstance(database, StoreWorker) else StoreWorker(database)
+        self.worker = StoreWorker.over(database)
         self.limits = alerts
         self.clock = clock
         self.admin = admin
@@ -212,7 +214,7 @@ class Handlers:
             return OOPS
 
     async def _run(self, name: str, msg: Incoming, arg: str) -> Reply:
-        route = self._routes.get(name)
+        route = self._routes.get(ASKED_FOR_HELP.get(name.lower(), name))  # (/hilfe: /help)
         if route is not None:
             return await self.worker.run(route, msg, arg)
         if self.admin is not None and name in ADMIN_COMMANDS:
