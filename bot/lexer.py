@@ -3,7 +3,8 @@
 Terms are split into words by `bot.words`, as postings are; `salary:` filters as people type
 them by `bot.salaryterm`, their values by `bot.salary`. Techs listed as people list them ("rust,
 go or scala", "rust/go") become the tokens of one group of ORs, and a comma ends an OR's side
-(`bot.querytokens`). The parser (`bot.query`) builds the tree from these tokens.
+(`bot.querytokens`); a field's values listed with commas ("location:berlin,lisbon") are either,
+as `location:(berlin OR lisbon)` is. The parser (`bot.query`) builds the tree from these tokens.
 """
 
 from __future__ import annotations
@@ -233,6 +234,9 @@ def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[Tok]) 
         out.append(Tok("term", i, text[i:j], _years("", value, start)))
         return j
     out.append(Tok("field", i, name))
+    if listed := _value_list(text, start):  # "location:berlin,lisbon": either
+        out.extend(listed)
+        return listed[-1].pos
     if (start >= len(text) or text[start].isspace() or text[start] == ")") and name in ATTRS:
         raise QueryError(f"{name}: takes {CHOICES[name]}, right after it ({at(start - 1)})")
     if start >= len(text) or text[start].isspace() or text[start] == ")":
@@ -240,6 +244,26 @@ def _lex_field(text: str, i: int, j: int, field: re.Match[str], out: list[Tok]) 
             f"{name}: needs a word, a phrase or a group right after it ({at(start - 1)})"
         )
     return start
+
+
+# A field's values joined by commas, no space between ("location:berlin,lisbon",
+# "remote:yes,hybrid"): each a word, none a number ("120,000") or a field of its own.
+_VALUE_LIST = re.compile(r"[^\s()\"|,:\d-][^\s()\"|,:]*(?:,[^\s()\"|,:\d-][^\s()\"|,:]*)+")
+
+
+def _value_list(text: str, start: int) -> list[Tok]:
+    """The tokens of a field's values listed with commas from `start`, as a group of ORs
+    (location:(berlin OR lisbon)), as people list them; [] for any other value."""
+    found = _VALUE_LIST.match(text, start)
+    if found is None or text[found.end() : found.end() + 1] in (":", '"'):
+        return []  # "location:berlin,remote:yes": a field after the comma
+    toks, at_ = [Tok("(", start)], start
+    for k, value in enumerate(found[0].split(",")):
+        if (node := _term(value, at_)) is None:
+            return []
+        toks += [Tok("or", at_ - 1, "OR")] * (k > 0) + [Tok("term", at_, value, node)]
+        at_ += len(value) + 1
+    return [*toks, Tok(")", found.end())]
 
 
 def _spaced(text: str, start: int, name: str) -> int:

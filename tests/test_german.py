@@ -133,6 +133,11 @@ async def test_a_request_said_in_german_gets_what_the_english_one_gets(
         ("was gibt es für python in berlin?", "<code>/alert python location:berlin</code>"),
         ("wie bekomme ich nur remote jobs?", "<code>/alert remote:yes</code>"),
         ("die casting engineer", "send <code>/alert die casting engineer</code>"),
+        (  # was "send /alert ich suche jobs ohne beratung": no role, the filler kept
+            "ich suche jobs ohne beratung",
+            "but no role or tech: what kind of job do you look for? Its words with them: "
+            "<code>/alert &lt;your keywords&gt; -beratung</code>.",
+        ),
     ],
 )
 async def test_german_job_searches_are_still_offered_as_alerts(

@@ -710,6 +710,19 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("no messages between 22 and 8 please", "<code>/quiet 22:00-08:00</code>"),
         ("weekly summary for alert 2 please", "<code>/digest 2 weekly</code>"),  # not all
         ("send alert 2 once a week", "<code>/digest 2 weekly</code>"),
+        (  # was "/alert follow Zalando and N26" too: "follow" is the request
+            "follow Zalando and N26",
+            "To follow each company's jobs: <code>/follow Zalando and N26</code>.",
+        ),
+        (  # was "send /alert jobs without consulting": what to leave out alone, no role
+            "jobs without consulting",
+            "I read what to leave out in that, but no role or tech: what kind of job do you look "
+            "for? Its words with them: <code>/alert &lt;your keywords&gt; -consulting</code>.",
+        ),
+        (
+            "Hi! I'm looking for jobs, no crypto or web3 please",
+            "Hi! I read what to leave out in that, but no role or tech",
+        ),
     ],
 )
 async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(
@@ -1207,3 +1220,30 @@ async def test_an_unknown_command_gets_the_one_it_likely_meant(
 ) -> None:
     assert reply in await say(handlers, text)
     assert store.alerts.alerts(USER) == [], "nothing is done until the command is sent"
+
+
+@pytest.mark.parametrize(
+    ("text", "follow"),
+    [
+        ("follow Zalando and N26", "/follow Zalando and N26"),
+        ("follow stripe", "/follow stripe"),
+        ("follow Monzo, Revolut, Wise and N26.", "/follow Monzo, Revolut, Wise and N26"),
+    ],
+)
+async def test_follow_and_company_names_get_their_follow_and_no_alert_of_follow(
+    handlers, text: str, follow: str
+) -> None:
+    said = await say(handlers, text)
+    assert f"<code>{follow}</code>" in said and "/alert" not in said, said
+
+
+async def test_a_change_in_words_offers_only_edits_within_the_configured_length(store, now) -> None:
+    """A change asked in words offered an /edit up to 200 characters, which /edit then refused
+    over the configured limit (60 here)."""
+    handlers = world_handlers(store, now)
+    await say(handlers, "/alert senior backend engineer python django postgres redis")  # 53
+    said = await say(handlers, "add kubernetes to alert 1")
+    assert "Alert #1 is near its length limit" in said and "60 is the most" in said, said
+    assert "<code>/edit" not in said
+    said = await say(handlers, "how do I add kubernetes to alert 1")
+    assert "60 is the most" in said, said

@@ -14,10 +14,11 @@ from bot.stack import is_tech
 from bot.telegram.asked import asked, asks_to_follow
 from bot.telegram.chat import DIDNT_UNDERSTAND, NOT_A_COMMAND, small_talk
 from bot.telegram.commands import Command
+from bot.telegram.companies_asked import follow_offer
 from bot.telegram.german_talk import mostly_german
 from bot.telegram.latest import about_job_reply, job_asked_about, topic
 from bot.telegram.linked import links_said
-from bot.telegram.tips.paragraph import filters_read, paragraph_meant, role_asked
+from bot.telegram.tips.paragraph import filters_read, left_out_only, paragraph_meant, role_asked
 from bot.telegram.tips.pay import VAGUE_PAY
 from bot.telegram.tips.repair import mended
 from bot.telegram.tips.sentence import meant
@@ -121,7 +122,8 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
         body = home  # "I live in Berlin. Remote within the EU or Berlin": where one lives says less
     read = _Read(text, words, first, greeted, body, clock, _query(body, first, greeted))
     jobs = read.filtered and _JOBS.search(body) and not asks_to_follow(words)  # not "…, EU tz"
-    return (None if jobs else asked(words, commands)) or _offer(read)
+    said = None if jobs else follow_offer(words, commands) or asked(words, commands)
+    return said or _offer(read)
 
 
 def _said(text: str, commands: Mapping[str, Command]) -> str | None:
@@ -187,12 +189,15 @@ class _Read:
 
 
 def _offer(read: _Read) -> str:
-    """The /alert and /search of what a text asks for, or NOT_A_COMMAND when it asks for no
-    jobs: talk, many words and no filter, or nothing left to look for."""
+    """The /alert and /search of what a text asks for (for jobs without a kind alone, "jobs
+    without consulting", the role asked), or NOT_A_COMMAND when it asks for no jobs: talk,
+    many words and no filter, or nothing left to look for."""
     text, words, first, filtered = read.text, read.words, read.first, read.filtered
     what, hello = "with these words", ""
     if not read.query and len(words) <= 8 and VAGUE_PAY.search(read.body):  # "top paying jobs"
         return f"{_GOOD_PAY} E.g. <code>/alert rust salary:&gt;=100k</code>."
+    if not read.query and _JOBS.search(read.body) and (left := left_out_only(read.body)):
+        return (_back([first]) if read.greeted else "") + role_asked("what to leave out", left)
     if read.query and (filtered or not read.greeted):
         text, words, what = read.query, read.query.split(), "like that"  # "rust jobs in Berlin"
         hello = _back([first]) if read.greeted else ""

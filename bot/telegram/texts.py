@@ -32,15 +32,16 @@ _MY_ALERTS = re.compile(
 )
 
 
-def answer(msg: Incoming, now: datetime) -> Answer | None:
-    """The answer to `msg`, to run with the stores (off the event loop), or None."""
+def answer(msg: Incoming, now: datetime, limit: int = alter.LIMIT) -> Answer | None:
+    """The answer to `msg`, to run with the stores (off the event loop), or None. `limit`: an
+    alert's longest query, as configured (an /edit offered is one /edit takes)."""
     text = msg.text
     if linked.job_link(text) is not None:  # a job's link, or "why didn't I get <link>?"
         return lambda store: linked.job_link_reply(store, msg, now)
     if _MY_ALERTS.fullmatch(text.strip()):  # "what alerts do I have?": the /alerts menu
         return lambda store: alert_list.menu(store, msg.chat_id, 0, now)
     how = _HOW_DO_I.fullmatch(" ".join(text.split()))
-    if how is not None and (done := _asked_how(msg, how["rest"])) is not None:
+    if how is not None and (done := _asked_how(msg, how["rest"], limit)) is not None:
         return done  # "how do I exclude crypto?": its /edits
     if asked_how.is_back(text):  # "I'm back": /resume, or that nothing is paused
         return lambda store: welcome_back(store, msg.chat_id)
@@ -53,9 +54,9 @@ def answer(msg: Incoming, now: datetime) -> Answer | None:
     if (unwanted := leaveout.unwanted(text)) is not None:  # "no more crypto jobs"
         return lambda store: leaveout.reply(store, msg, unwanted)
     if lives := talk.lives_in(text):  # "I live in Munich": their alerts there
-        return lambda store: _there(store, msg, *lives)
+        return lambda store: _there(store, msg, *lives, limit)
     if change := alter.asked(text):  # "remove crypto from alert 1"
-        return lambda store: alter.reply(store, msg, change)
+        return lambda store: alter.reply(store, msg, change, limit)
     if action := replied.said(text):  # "save", replying to a job's message
         return lambda store: replied.reply(store, msg, action, now)
     return None
@@ -67,14 +68,14 @@ _GET = re.compile(r"^(only\s+|just\s+)?(?:get|see|receive)\s+", re.IGNORECASE)
 _LEAST_PAY = re.compile(r"\b(?:minimum|min|least|lowest)\s+(?:salary|pay|wage)\b", re.I)
 
 
-def _asked_how(msg: Incoming, rest: str) -> Answer | None:
+def _asked_how(msg: Incoming, rest: str, limit: int) -> Answer | None:
     """The answer to "how do I <do it>" when <do it> is a change to the alerts: its /edits
     ("exclude crypto", "only get remote jobs", "add scala"), or how to name the least pay."""
     rest = _GET.sub(lambda m: m[1] or "", rest)
     if (unwanted := leaveout.unwanted(rest)) is not None:
         return lambda store: leaveout.reply(store, msg, unwanted)
     if (change := alter.asked(rest)) is not None:
-        return lambda store: alter.reply(store, msg, change)
+        return lambda store: alter.reply(store, msg, change, limit)
     if _LEAST_PAY.search(rest):
         return lambda store: LEAST_PAY
     return None
@@ -88,14 +89,16 @@ LEAST_PAY = (
 )
 
 
-def _there(store: Stores, msg: Incoming, clock: str, place: str) -> str:
+def _there(store: Stores, msg: Incoming, clock: str, place: str, limit: int) -> str:
     """ "I live in Munich": the /timezone of the place, and the /edit of each alert that keeps
     to it (or, with none, the /alert to fill in with one's words)."""
     if not store.alerts.alerts(msg.chat_id):
         return talk.place_template(clock, place)
     there = "For the jobs there, your alerts kept to it"
     return (
-        clock.lstrip() + "\n" + alter.reply(store, msg, alter.Change(True, place, None, lead=there))
+        clock.lstrip()
+        + "\n"
+        + alter.reply(store, msg, alter.Change(True, place, None, lead=there), limit)
     )
 
 

@@ -23,8 +23,21 @@ from bot.telegram.tips.said import plural_tip
 from bot.telegram.tips.sector import sector_tip
 from bot.telegram.tips.sentence import hybrid_tip, sentence_tip
 from bot.telegram.tips.tip import Tip, joined
-from bot.telegram.tips.where import open_tip, place_tip, remote_from_tip, workplace_tip
-from bot.telegram.tips.words import language_tip, level_tip, type_tip, visa_tip, years_tip
+from bot.telegram.tips.where import (
+    either_remote_tip,
+    open_tip,
+    place_tip,
+    remote_from_tip,
+    workplace_tip,
+)
+from bot.telegram.tips.words import (
+    german_tip,
+    language_tip,
+    level_tip,
+    type_tip,
+    visa_tip,
+    years_tip,
+)
 from bot.telegram.tips.zones import zone_tip
 
 # A kind of tip: (the query, as typed, the command it is offered with) -> its tip, if any.
@@ -39,8 +52,10 @@ ALERT: tuple[Kind, ...] = (
     exclusion_tip,  # before the tips on words: "no remote" is no remote:yes
     unwanted_tip,
     sentence_tip,
+    german_tip,  # after the sentence's: "über 80k" is pay there
     zone_tip,  # before the remote tips: from: the zone's region, not a word
     workplace_tip,
+    either_remote_tip,  # "location:berlin,remote": the place, or remote:yes
     place_tip,
     remote_from_tip,
     visa_tip,
@@ -56,8 +71,10 @@ SEARCH: tuple[Kind, ...] = (
     hybrid_tip,
     exclusion_tip,
     sentence_tip,
+    german_tip,
     plural_tip,
     workplace_tip,
+    either_remote_tip,
     list_tip,
     languages_tip,
     slash_tip,

@@ -45,6 +45,18 @@ def paragraph_meant(text: str) -> str | None:
     return format_node(And(tuple(terms)) if len(terms) > 1 else terms[0])
 
 
+def left_out_only(text: str) -> str | None:
+    """For a sentence that says only what to leave out ("jobs without consulting", "ich suche
+    jobs ohne beratung"): the exclusion ("-consulting"), which is no alert alone; None for any
+    other text."""
+    if len(text) > _SENTENCE or (node := meant_node(text, alone=True)) is None:
+        return None
+    parts = node.children if isinstance(node, And) else (node,)
+    if not all(isinstance(p, Not) for p in parts) or not _parses([Word("x"), *parts]):
+        return None
+    return format_node(node)
+
+
 def _parses(terms: list[Node]) -> bool:
     try:
         parse_query(format_node(And(tuple(terms)) if len(terms) > 1 else terms[0]))

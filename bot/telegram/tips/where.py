@@ -64,7 +64,8 @@ def workplace_tip(root: Node, typed: str, command: str) -> Tip | None:
         meant: Node = And((*terms[:start], attr, *terms[end:]))
         region = ""
         if (opened := open_to(meant)) is not None:  # "remote rust eu": open to the EU
-            meant, name = opened
+            meant, name = opened  # (a place asked with location: is its value: from:berlin)
+            name = name.child if isinstance(name, Field) else name
             region = f" (with <code>{esc(format_node(Field(OPEN_TO, name)))}</code>, "
             region += "those open to people there)"
         return Tip(
@@ -73,6 +74,29 @@ def workplace_tip(root: Node, typed: str, command: str) -> Tip | None:
             f"whatever its text says{region}.",
             "For that:",
             meant if len(terms) - (end - start) > 0 else None,
+        )
+    return None
+
+
+def either_remote_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When location: lists "remote" among its places ("location:berlin,remote", read as
+    location:(berlin OR remote)): the word is looked for in the job's location, while the
+    remote: filter matches every job the board marks remote; either is offered
+    ((location:berlin OR remote:yes))."""
+    terms = root.children if isinstance(root, And) else (root,)
+    for i, term in enumerate(terms):
+        if not (isinstance(term, Field) and term.name == "location" and isinstance(term.child, Or)):
+            continue
+        places = [c for c in term.child.children if word_of(c) != "remote"]
+        if len(places) == len(term.child.children) or not places:
+            continue
+        where = Field("location", places[0] if len(places) == 1 else Or(tuple(places)))
+        either = Or((where, Attr("remote", "yes")))
+        return Tip(
+            "<b>location:remote</b> matches the word in a job's location; <code>remote:yes</code> "
+            "matches every job the board marks remote, whatever its text says.",
+            "For either:",
+            joined((*terms[:i], either, *terms[i + 1 :])),
         )
     return None
 

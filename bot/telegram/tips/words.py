@@ -1,6 +1,6 @@
 """Tips on words that find other jobs than meant: a level ("senior") or language ("german")
-typed as a word, years of experience or "visa" as words, OR beside words it does not group,
-and fields other sites have (`level:senior`). How words are joined (OR, commas, slashes) is
+typed as a word, years of experience or "visa" as words, German glue ("für", "über"), OR
+beside words it does not group, and fields other sites have (`level:senior`). How words are joined (OR, commas, slashes) is
 `lists`. Pure.
 """
 
@@ -22,6 +22,7 @@ from bot.syntax import (
 )
 from bot.telegram.tips.tip import Tip, joined, word_of
 from bot.wording import plural
+from bot.words import fold
 
 esc = html.escape
 
@@ -200,3 +201,34 @@ def type_tip(root: Node, typed: str, command: str) -> Tip | None:
             joined((*terms[:i], Attr("type", kind), *terms[i + n :])),
         )
     return None
+
+
+# German words that join a sentence ("backend für fintech", "jobs über 80k"), as typed: no word
+# of the job, as the sentence reader drops them (`tips.filters`' GLUE); folded, "über" is "uber",
+# the company Uber's name. ("MIT" in capitals is the university, or the licence.)
+_GERMAN_GLUE = re.compile(
+    r"(?<![\w:*-])(?:über|ueber|für|fuer|mit|bei|nach|ich|suche|bitte|gerne)(?![\w:*-])", re.I
+)
+
+
+def german_tip(root: Node, typed: str, command: str) -> Tip | None:
+    """When German glue is a word of its own in the query as typed ("backend über"): a job
+    matches only if its text has it ("über" folded is "uber": Uber's jobs); the query without
+    it is offered."""
+    said = [w for w in _GERMAN_GLUE.findall(typed) if w != "MIT"]
+    glue = {fold(w) for w in said}
+    terms = root.children if isinstance(root, And) else (root,)
+    kept = [t for t in terms if word_of(t) not in glue]
+    if not said or len(kept) == len(terms):
+        return None
+    shown = list(dict.fromkeys(w.lower() for w in said))
+    named = " and ".join(f"“{esc(w)}”" for w in shown)
+    read = next(
+        (f", and “{esc(w)}” is read as “{esc(fold(w))}”" for w in shown if fold(w) != w), ""
+    )
+    return Tip(
+        f"{named} only join{'s' * (len(shown) == 1)} a German sentence: a job matches only if its "
+        f"text has every word of the query{read}.",
+        "Without it:" if len(glue) == 1 else "Without them:",
+        joined(kept) if kept else None,
+    )
