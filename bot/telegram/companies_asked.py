@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from bot.telegram.commands import Command
 from bot.words import fold
 
-MOST = 10  # names one /follow takes (`follow_names.AT_ONCE`)
+AT_ONCE = 10  # names one /follow takes; each looked up is a try of `FollowConfig.per_hour`
 _AND = re.compile(r"\s*,\s*(?:(?:and|und|&)\s+)?|\s+(?:and|und|&)\s+", re.IGNORECASE)
 # A first word that makes no company's name: "follow up", "follow the money", "follow or".
 _NOT_A_NAME = frozenset({
@@ -29,7 +29,7 @@ def follow_offer(words: list[str], commands: Mapping[str, Command]) -> str | Non
         return None
     rest = " ".join(words[1:]).strip(" .!?")
     names = [name for name in _AND.split(rest) if name]
-    if not names or len(names) > MOST or "." in rest or "/" in rest:
+    if not names or len(names) > AT_ONCE or "." in rest or "/" in rest:
         return None  # (an address: `asked` offers it)
     said = [fold(w) for name in names for w in name.split()]
     if any(len(name.split()) > 3 for name in names) or _JOB_WORDS.intersection(said):

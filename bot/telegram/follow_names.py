@@ -19,13 +19,13 @@ from bot.poller import Poller
 from bot.store import BoardState, Stores
 from bot.telegram import followed
 from bot.telegram.admin import url_problem
+from bot.telegram.companies_asked import AT_ONCE
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.muting import joined_names
 from bot.transport import Incoming
 
 esc = html.escape
 
-AT_ONCE = 10  # names one /follow takes; each looked up is a try of `FollowConfig.per_hour`
 FollowBoard = Callable[[Incoming, BoardState, bool], Awaitable[str]]
 
 
