@@ -1,13 +1,14 @@
 """What `jobbot check-config` says of a valid config: one summary line (the boards it polls,
 where the database goes, Telegram or the console) and warnings about the database's place
-that a config file alone cannot show. It only looks: it creates nothing."""
+and the token that a config file alone cannot show. It only looks: it creates nothing."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-from bot.config import Config
+from bot.config import EXAMPLE_CONFIG, Config
 from bot.wording import plural
 
 # Folders that hold programs and settings, not data: read-only under the systemd unit
@@ -26,6 +27,29 @@ def summary(config: Config) -> str:
     kinds = ", ".join(sorted({b.kind for b in enabled})) or "none"
     mode = "Telegram (token set)" if config.telegram.token else "console chat (no token)"
     return f"{boards} ({kinds}); database {config.storage.path}; {mode}"
+
+
+def token_advice(config: Config) -> str:
+    """Where to put the token @BotFather gave: the variable, or a config file of the
+    operator's own (never the example shipped inside the package)."""
+    if config.source.startswith("<") or Path(config.source).resolve() == EXAMPLE_CONFIG.resolve():
+        return (
+            "set TELEGRAM_BOT_TOKEN to the token @BotFather gave, or put it as telegram.token "
+            "in a config.toml of your own (copy config.example.toml from the checkout)"
+        )
+    return f"set TELEGRAM_BOT_TOKEN (or telegram.token in {config.source}) to the token @BotFather gave"
+
+
+def token_warnings(config: Config) -> list[str]:
+    """What `jobbot run` does with no token and no terminal on stdin (a service, a
+    container): it exits 2 rather than start a console chat nobody reads."""
+    if config.telegram.token or sys.stdin.isatty():
+        return []
+    return [
+        f"no bot token and stdin is not a terminal: `jobbot run` would exit 2 here; "
+        f"{token_advice(config)} (check a service's config with its environment: its "
+        "EnvironmentFile or -e)"
+    ]
 
 
 def place_warnings(database: str) -> list[str]:

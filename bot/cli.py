@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 import tempfile
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from bot import __version__, logs, process, sources
 from bot import config as cfg
 from bot.errors import ConfigError, JobbotError
-from bot.probe import detect, print_found, print_postings, probe
+from bot.probe import detect, print_found, print_postings, probe, probe_board
 from bot.wording import plural
 
 if TYPE_CHECKING:
@@ -54,10 +55,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = _load(args.config, args.log_format, args.log_level)
     if not config.telegram.token and not args.console:
         if not sys.stdin.isatty():  # a service with its token missing: never a silent console
+            from bot.checkup import token_advice
+
             raise ConfigError(
-                [f"no bot token: set TELEGRAM_BOT_TOKEN (or telegram.token in {config.source}) "
-                 "to the token @BotFather gave; stdin is not a terminal, so the console chat "
-                 "does not start (pass --console to run it anyway)"]
+                [f"no bot token: {token_advice(config)}; stdin is not a terminal, so the "
+                 "console chat does not start (pass --console to run it anyway)"]
             )  # fmt: skip
         log.info("no bot token: starting the console chat instead of Telegram")
     asyncio.run(_run_until_signal(config, force_console=args.console))
@@ -95,7 +97,7 @@ def cmd_poll(args: argparse.Namespace) -> int:
 
     config = _load(args.config, args.log_format, args.log_level)
     if args.board and not any(b.name.lower() == args.board.lower() for b in config.boards):
-        print(f"no board named {args.board!r} in {config.source}", file=sys.stderr)
+        print(f"jobbot: no board named {args.board!r} in {config.source}", file=sys.stderr)
         return 2
     return print_outcomes(asyncio.run(App(config).poll_once(args.board)))
 
@@ -116,7 +118,17 @@ def print_outcomes(outcomes: list[PollOutcome]) -> int:
 
 def cmd_probe(args: argparse.Namespace) -> int:
     process.setup(logging.WARNING)
-    return print_postings(*asyncio.run(probe(args.url, args.kind)), as_json=args.json)
+    if bool(args.url) == bool(args.board) or (args.board and args.kind):
+        print("jobbot: probe takes a board URL (and --kind) or --board NAME", file=sys.stderr)
+        return 2
+    if not args.board:
+        return print_postings(*asyncio.run(probe(args.url, args.kind)), as_json=args.json)
+    config = cfg.load(args.config)
+    board = next((b for b in config.boards if b.name.lower() == args.board.lower()), None)
+    if board is None:
+        print(f"jobbot: no board named {args.board!r} in {config.source}", file=sys.stderr)
+        return 2
+    return print_postings(*asyncio.run(probe_board(config, board)), as_json=args.json)
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
@@ -125,11 +137,11 @@ def cmd_detect(args: argparse.Namespace) -> int:
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
-    from bot.checkup import place_warnings, summary
+    from bot.checkup import place_warnings, summary, token_warnings
 
     config = cfg.load(args.config)
     print(f"{config.source}: OK — {summary(config)}")
-    for w in (*config.warnings, *place_warnings(config.storage.path)):
+    for w in (*config.warnings, *token_warnings(config), *place_warnings(config.storage.path)):
         print(f"warning: {w}")
     return 0
 
@@ -140,7 +152,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     config = _load(args.config)
     target = destination(Path(args.path), Path(config.storage.path))
     if target.exists() and not args.force:
-        print(f"{target} exists; pass --force to overwrite it", file=sys.stderr)
+        print(f"jobbot: {target} exists; pass --force to overwrite it", file=sys.stderr)
         return 2
     backup_database(config.storage.path, target)
     print(f"backed up {config.storage.path} to {target} ({target.stat().st_size:,} bytes)")
@@ -193,10 +205,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--log-level", **log_level)
     s.set_defaults(func=cmd_poll)
     s = sub.add_parser("probe", help="fetch one board URL and print its postings")
-    s.add_argument("url")
+    s.add_argument("url", nargs="?")
     s.add_argument(
         "--kind", help=f"the board kind, to skip URL recognition ({', '.join(sources.kinds())})"
     )
+    s.add_argument("--board", help="a board of the config instead, read as the poller reads it")
+    s.add_argument("--config", **conf)
     s.add_argument("--json", action="store_true", help="one JSON object a line")
     s.set_defaults(func=cmd_probe)
     s = sub.add_parser("detect", help="print the board(s) at a URL: kind<TAB>board URL a line")
@@ -220,9 +234,23 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.func(args)
+        status: int = args.func(args)
+        sys.stdout.flush()  # a reader gone shows here, not in the interpreter's exit
+        return status
+    except BrokenPipeError:
+        return reader_gone()
     except (JobbotError, KeyboardInterrupt) as exc:
         return exit_status(exc, getattr(args, "log_format", "text"))
+
+
+def reader_gone() -> int:
+    """stdout's reader left (`jobbot probe URL | head`): stop quietly, with the status a
+    program SIGPIPE ends has in the shell (141, as `cat` and git give), so that a pipeline
+    under `set -o pipefail` still sees the output was cut short."""
+    devnull = os.open(os.devnull, os.O_WRONLY)  # what is still buffered goes nowhere
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + signal.SIGPIPE
 
 
 def exit_status(exc: JobbotError | KeyboardInterrupt, log_format: str = "text") -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from typing import Any, get_type_hints
 import platformdirs
 
 from bot.config_boards import BoardConfig, read_boards
-from bot.config_values import DURATION, POSITIVE, SPEC, Reader, Spec
+from bot.config_values import DURATION, POSITIVE, SPEC, Reader, Spec, unknown_top
 from bot.config_values import parse_duration as parse_duration  # re-exported: cfg.parse_duration
 from bot.errors import ConfigError
 
@@ -55,9 +54,17 @@ class TelegramConfig:
     admins: tuple[int, ...] = field(default=(), metadata={SPEC: Spec(parse=_user_ids)})
 
 
+def _db_path(value: str) -> str:
+    if not value.strip():  # it would be the config's folder: a database nothing can open
+        raise ValueError(
+            "must not be empty; set it to the database file, e.g. /var/lib/jobbot/jobbot.db"
+        )
+    return value
+
+
 @dataclass(frozen=True)
 class StorageConfig:
-    path: str = "jobbot.db"
+    path: str = field(default="jobbot.db", metadata={SPEC: Spec(check=_db_path)})
     keep_closed: float = field(default=90 * 86400.0, metadata=DURATION)  # then pruned
     keep_sent: float = field(default=30 * 86400.0, metadata=DURATION)  # sent deliveries
 
@@ -178,21 +185,14 @@ SECTIONS: dict[str, type[Any]] = {
 }
 
 
-def _unknown_section(name: str) -> str:
-    """A table jobbot does not read, with the one likely meant ([poling]: [polling])."""
-    known = sorted({*SECTIONS, "boards"})
-    tables = {k: f"[[{k}]]" if k == "boards" else f"[{k}]" for k in known}
-    close = difflib.get_close_matches(name, known, n=1)
-    meant = f"did you mean {tables[close[0]]}? " if close else ""
-    return f"{name}: unknown section ({meant}known: {', '.join(known)})"
-
-
 def from_dict(data: dict, source: str = "<dict>") -> Config:
     """Validate a parsed TOML document; raises ConfigError listing every problem."""
     problems: list[str] = []
     warnings: list[str] = []
     reader = Reader(problems)
-    problems.extend(_unknown_section(x) for x in sorted(set(data) - {*SECTIONS, "boards"}))
+    problems.extend(
+        unknown_top(x, data[x], SECTIONS) for x in sorted(set(data) - {*SECTIONS, "boards"})
+    )
     sections: dict[str, Any] = {
         name: reader.section(data, name, kind) for name, kind in SECTIONS.items()
     }

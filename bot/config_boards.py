@@ -5,13 +5,14 @@ raised alone."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.config_values import DURATION, SPEC, Reader, Spec, format_duration
+from bot.config_values import DURATION, SPEC, Reader, Spec, format_duration, meant
 from bot.errors import DetectError
-from bot.normalize.urls import is_web_url
+from bot.normalize.urls import canonical_url, is_web_url
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,28 @@ def _kind_and_endpoint(table: BoardTable, path: str) -> tuple[str, str]:
         try:
             return sources.detect(table.url)
         except DetectError as exc:
-            raise ValueError(f"{path}.url: {exc}") from None
+            if "not a valid URL" in str(exc):
+                raise ValueError(f"{path}.url: {exc}") from None
+            raise ValueError(f"{path}.url: {_unrecognised(table.url)}") from None
     if table.kind not in sources.kinds():
+        close = meant(table.kind, sources.kinds(), 0.6)
+        hint = f"did you mean {close}? " if close else ""
         known = ", ".join(sources.kinds())
-        raise ValueError(f"{path}.kind: unknown kind {table.kind!r} (known: {known})")
+        raise ValueError(f"{path}.kind: unknown kind {table.kind!r} ({hint}known: {known})")
     return table.kind, table.url
+
+
+def _unrecognised(url: str) -> str:
+    """A URL of no kind's shape, a company's careers page most often: `jobbot detect` finds
+    the board behind one (config polls board URLs; it never looks for one at start)."""
+    from bot import sources
+
+    kinds = ", ".join(k for k in sources.kinds() if k != "demo")
+    return (
+        f"{url} is not a board URL jobbot recognises. For a careers page, `jobbot detect "
+        f"{url}` prints the board behind it: put that URL here. Otherwise set kind = one of "
+        f"{kinds}"
+    )
 
 
 def _url_problem(table: BoardTable) -> str | None:
@@ -137,6 +155,7 @@ def read_boards(
         reader.problems.append("boards: must be an array of tables ([[boards]])")
         return []
     boards: list[BoardConfig] = []
+    labels: list[str] = []  # each board's path, for the warnings
     seen: set[str] = set()
     for i, item in enumerate(raw):
         path = _label(i, item)
@@ -148,10 +167,30 @@ def read_boards(
         board = _board(table, path, default_interval, reader.problems)
         if board is None:
             continue
+        labels.append(path)
         if board.interval < 60 and board.kind != "demo":
             warnings.append(
                 f"{path}.interval: {format_duration(board.interval)} is short; "
                 f"be kind to {board.name}"
             )
         boards.append(board)
+    warnings.extend(_same_board_twice(boards, labels))
     return boards
+
+
+def _same_board_twice(boards: list[BoardConfig], labels: list[str]) -> list[str]:
+    """Enabled boards that poll one endpoint (its canonical form) as one kind with the same
+    options, each found under two names: a board polled twice."""
+    first: dict[tuple[str, str, str], int] = {}
+    warnings = []
+    for i, board in enumerate(boards):
+        if not board.enabled:
+            continue
+        options = json.dumps(dict(board.options), sort_keys=True, default=str)
+        key = (board.kind, canonical_url(board.endpoint).rstrip("/"), options)
+        if (earlier := first.setdefault(key, i)) != i:
+            warnings.append(
+                f"{labels[i]} polls the same board as {labels[earlier]} "
+                f"({board.endpoint}): it is polled twice; remove one or set enabled = false"
+            )
+    return warnings

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import re
@@ -39,6 +40,28 @@ def parse_duration(value: object) -> float:
     if total <= 0 or text.startswith("-"):
         raise ValueError("must be more than 0")
     return total
+
+
+def meant(word: str, known: list[str], cutoff: float = 0.75) -> str | None:
+    """The one of `known` that `word` is likely a typo of (`intervall`: interval), if any."""
+    close = difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def unknown_top(name: str, value: object, sections: Mapping[str, Any]) -> str:
+    """A table jobbot does not read, with the one likely meant ([poling]: [polling]); or a
+    key above every [section] (`timezone = ...`), with the section's key it likely is."""
+    known = sorted({*sections, "boards"})
+    tables = isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    if not (isinstance(value, dict) or tables):
+        keys = {f.name: f"{s}.{f.name}" for s, c in [*sections.items()][::-1] for f in fields(c)}
+        close = meant(name, sorted(keys))
+        hint = f"did you mean {keys[close]}? " if close else ""
+        return f"{name}: unknown key above every [section] ({hint}sections: {', '.join(known)})"
+    shown = {k: f"[[{k}]]" if k == "boards" else f"[{k}]" for k in known}
+    close = meant(name, known, 0.6)
+    hint = f"did you mean {shown[close]}? " if close else ""
+    return f"{name}: unknown section ({hint}known: {', '.join(known)})"
 
 
 def format_duration(seconds: float) -> str:
@@ -145,7 +168,9 @@ class Reader:
         known = [f for f in fields(cls) if f.init]  # type: ignore[arg-type]
         names = sorted(f.name for f in known)
         for extra in sorted(set(table) - set(names)):
-            self.problems.append(f"{path}.{extra}: unknown key (known: {', '.join(names)})")
+            close = meant(extra, names)
+            hint = f"did you mean {close}? " if close else ""
+            self.problems.append(f"{path}.{extra}: unknown key ({hint}known: {', '.join(names)})")
         hints = _hints(cast(Hashable, cls))
         values = {f.name: self._value(table, f, hints[f.name], path) for f in known}
         return cls(**{name: v for name, v in values.items() if v is not _MISSING})

@@ -6,15 +6,23 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from bot import sources
 from bot.ats import name_for
-from bot.config import PollingConfig
-from bot.errors import JobbotError
+from bot.config import Config, PollingConfig
+from bot.config_boards import BoardConfig
+from bot.errors import BoardHTTPError, JobbotError
 from bot.models import BoardInfo, Posting
 from bot.normalize.urls import is_web_url
+from bot.sources.contract import Context
 from bot.wording import plural
+
+if TYPE_CHECKING:
+    from bot.hostguard import HostGuard
+    from bot.http import Fetcher
 
 
 def posting_json(p: Posting) -> dict[str, Any]:
@@ -47,30 +55,65 @@ async def probe(
     url: str, kind: str | None, fetch_timeout: float = PollingConfig.fetch_timeout
 ) -> tuple[str, str, list[Posting]]:
     """Fetch one board once, within the bound a poll has, and return (kind, endpoint,
-    normalised postings)."""
+    normalised postings). Hosts are resolved and checked as the poller's are (the URL's own
+    origin trusted, as a configured board's is), so a failure reads as the bot's would."""
     from bot.http import Fetcher, build_client
-    from bot.intake import Read, fetch_and_read
-    from bot.sources.contract import Context
 
     if kind:
         if kind not in sources.kinds():
             raise JobbotError(f"unknown kind {kind!r} (known: {', '.join(sources.kinds())})")
         if not is_web_url(url) and not (kind == "demo" and url.startswith("demo:")):
             raise JobbotError(f"{url!r} is not an http(s) URL, like https://jobs.lever.co/acme")
-        endpoint = url
-    async with build_client() as client:
+    endpoint = url
+    async with build_client(guard=_guard(url)) as client:
         fetcher = Fetcher(client)
         async with fetcher.deadline(fetch_timeout):
-            if not kind:
-                kind, endpoint = await sources.detect_remote(fetcher, url)
-            name = name_for(url, endpoint)  # as /follow names it
-            read = await fetch_and_read(
-                fetcher,
-                sources.get(kind),
-                Context(name, endpoint),
-                BoardInfo(name, kind, endpoint),
-            )
-    return kind, endpoint, read.postings if isinstance(read, Read) else []
+            with _naming(lambda: endpoint):
+                if not kind:
+                    kind, endpoint = await sources.detect_remote(fetcher, url)
+                name = name_for(url, endpoint)  # as /follow names it
+                info = BoardInfo(name, kind, endpoint)
+                postings = await _read(fetcher, info, Context(name, endpoint))
+    return kind, endpoint, postings
+
+
+async def probe_board(config: Config, board: BoardConfig) -> tuple[str, str, list[Posting]]:
+    """A configured board read once exactly as the poller reads it: its kind, endpoint,
+    options and company, through the poll's own HTTP client and within its deadline."""
+    from bot.app import http_parts
+
+    _, client, fetcher = http_parts(config, None)
+    async with client, fetcher.deadline(config.polling.fetch_timeout):
+        with _naming(lambda: board.endpoint):
+            info = BoardInfo(board.name, board.kind, board.endpoint, board.company)
+            ctx = Context(board.name, board.endpoint, board.options)
+            postings = await _read(fetcher, info, ctx)
+    return board.kind, board.endpoint, postings
+
+
+def _guard(url: str) -> HostGuard:
+    """The poller's check of hosts, the URL's own origin trusted as a configured board's is."""
+    from bot.hostguard import HostGuard
+
+    return HostGuard([url] if is_web_url(url) else [])
+
+
+async def _read(fetcher: Fetcher, info: BoardInfo, ctx: Context) -> list[Posting]:
+    """The board's postings, through the poll's own path (`intake.fetch_and_read`)."""
+    from bot.intake import Read, fetch_and_read
+
+    read = await fetch_and_read(fetcher, sources.get(info.kind), ctx, info)
+    return read.postings if isinstance(read, Read) else []
+
+
+@contextmanager
+def _naming(url: Callable[[], str]) -> Iterator[None]:
+    """An error status said with the URL that answered it ("HTTP 404 Not Found" alone does
+    not say which board)."""
+    try:
+        yield
+    except BoardHTTPError as exc:
+        raise BoardHTTPError(exc.status, f"{url()} answered {exc}", exc.retry_after) from None
 
 
 def print_postings(kind: str, endpoint: str, postings: list[Posting], as_json: bool) -> int:
@@ -93,7 +136,7 @@ async def detect(
     """The board(s) at `url`, fetching it once at most (a careers page names its ATS board)."""
     from bot.http import Fetcher, build_client
 
-    async with build_client() as client:
+    async with build_client(guard=_guard(url)) as client:
         fetcher = Fetcher(client)
         async with fetcher.deadline(fetch_timeout):
             return await sources.discover.detect_all(fetcher, url)

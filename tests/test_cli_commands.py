@@ -166,10 +166,13 @@ def test_check_config_counts_the_enabled_boards_and_names_the_database(
     assert main(["check-config", "--config", str(config)]) == 0
     out = capsys.readouterr().out
     database = tmp_path / "etc" / "jobbot.db"  # beside the config, wherever it is run from
-    assert out == (
+    assert out.splitlines() == [
         f"{config}: OK — 1 enabled of 2 boards (lever); database {database}; "
-        "console chat (no token)\n"
-    )
+        "console chat (no token)",
+        "warning: no bot token and stdin is not a terminal: `jobbot run` would exit 2 here; "
+        f"set TELEGRAM_BOT_TOKEN (or telegram.token in {config}) to the token @BotFather gave "
+        "(check a service's config with its environment: its EnvironmentFile or -e)",
+    ]
     assert not database.exists(), "check-config creates nothing"
 
 

@@ -156,11 +156,12 @@ def test_every_setting_is_read_and_checked_by_its_dotted_path(monkeypatch) -> No
 def test_an_unknown_key_lists_the_known_ones() -> None:
     with pytest.raises(ConfigError) as err:
         cfg.from_dict({"alerts": {"max_trems": 3}, "boards": [{"name": "A", "urll": "x"}]})
-    assert "alerts.max_trems: unknown key (known: max_length, max_per_user, max_terms)" in (
-        err.value.problems
-    )
-    assert any(p.startswith('boards[0] ("A").urll: unknown key (known: company,') for p in
-               err.value.problems)  # fmt: skip
+    assert (
+        "alerts.max_trems: unknown key (did you mean max_terms? known: max_length, "
+        "max_per_user, max_terms)"
+    ) in err.value.problems
+    assert any(p.startswith('boards[0] ("A").urll: unknown key (did you mean url? known: company,')
+               for p in err.value.problems)  # fmt: skip
 
 
 def test_many_boards_resolve_the_annotations_once(monkeypatch) -> None:
