@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot import __version__, logs, process, sources
 from bot import config as cfg
-from bot.errors import ConfigError, JobbotError
+from bot.errors import ConfigError, JobbotError, StorageSetupError
 from bot.probe import detect, print_found, print_postings, probe, probe_board
 from bot.wording import plural
 
@@ -38,14 +38,14 @@ async def _run_until_signal(config: cfg.Config, force_console: bool = False) -> 
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # HUP: the terminal went away
         loop.add_signal_handler(sig, stop.set)
-    app = App(config, transport=ConsoleTransport() if force_console else None)
     mode = "console chat" if force_console or not config.telegram.token else "Telegram"
     if mode == "console chat":  # routine poll lines would drown the chat; problems still show
         for chatty in ("bot.poller", "bot.events"):
             logging.getLogger(chatty).setLevel(logging.WARNING)
-    log.info(
+    log.info(  # before the database is opened: an upgrade's lines follow it
         "jobbot starting (%s, config %s, database %s)", mode, config.source, config.storage.path
     )
+    app = App(config, transport=ConsoleTransport() if force_console else None)
     await app.run(stop)
     if app.supervisor.error:  # the bot stopped itself: its exit status says whether to restart
         raise app.supervisor.error
@@ -150,7 +150,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from bot.store.backup import backup_database, destination
 
     config = _load(args.config)
-    target = destination(Path(args.path), Path(config.storage.path))
+    target = destination(args.path, Path(config.storage.path))  # as typed: "dir/" is a folder
     if target.exists() and not args.force:
         print(f"jobbot: {target} exists; pass --force to overwrite it", file=sys.stderr)
         return 2
@@ -256,14 +256,14 @@ def reader_gone() -> int:
 def exit_status(exc: JobbotError | KeyboardInterrupt, log_format: str = "text") -> int:
     """Say what stopped a command on stderr, in a line or a list (as one JSON log record with
     `--log-format json`, never with the token); return its exit status: 2 for a configuration
-    fault (the config, or a token Telegram refuses: a restart cannot help), 1 for any other
-    error (a restart may), 130 for Ctrl-C."""
+    fault (the config, a token Telegram refuses, a database file set up wrong: a restart
+    cannot help), 1 for any other error (a restart may), 130 for Ctrl-C."""
     if isinstance(exc, KeyboardInterrupt):
         return 130
     if isinstance(exc, ConfigError):
         status, said = 2, "\n  ".join([f"config problems ({len(exc.problems)}):", *exc.problems])
     else:
-        status, said = 1, f"jobbot: {exc}"
+        status, said = (2 if isinstance(exc, StorageSetupError) else 1), f"jobbot: {exc}"
     if log_format == "json":  # set up here too, for when the config could not be read
         logs.setup(fmt="json")
         log.critical(logs.redact(said))

@@ -12,7 +12,9 @@ JobbotError
 │   └── UnsupportedBoard     recognised (Eightfold, classic iCIMS...), but cannot be read
 ├── QueryError           an alert query that cannot be used
 ├── StorageError         the database is missing, corrupt, locked by another jobbot, or full
-│   └── StoreBusy            locked by another writer, or the disk is full: try again soon
+│   ├── StoreBusy            locked by another writer, or the disk is full: try again soon
+│   └── StorageSetupError    its files need an operator's hand (owner, folder, a newer jobbot's
+│                            schema): a restart cannot mend it, so `run` exits 2
 └── SendError            Telegram (or the console) did not take a message
     ├── ChatBlocked          403: the user blocked the bot, or the chat is gone
     ├── RateLimited          429: wait retry_after seconds
@@ -113,6 +115,12 @@ class StorageError(JobbotError):
 
 class StoreBusy(StorageError):
     """The database is locked by another writer, or the disk is full: worth trying again soon."""
+
+
+class StorageSetupError(StorageError):
+    """The database's files cannot be used as they are set up: a file or folder this user
+    cannot write, a schema a newer jobbot wrote. A restart cannot mend it (exit status 2, as
+    for a configuration fault); the message names the file and the fix."""
 
 
 class SendError(JobbotError):

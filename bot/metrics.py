@@ -24,7 +24,7 @@ from bot.receiving import RECEIVING_STATES, UP, ReceivingStatus
 from bot.store.stats import Figures
 
 log = logging.getLogger(__name__)
-USER_STATES = ("active", "paused", "stopped", "blocked")
+USER_STATES = ("active", "paused", "stopped", "blocked", "banned")  # blocked: the bot, by them
 LINK_STATES = ("up", "down", "paused")
 # first seen on the board -> delivered: a poll interval or two; digests take a day or a week
 ALERT_BUCKETS = (30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 86400, 604800)

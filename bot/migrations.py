@@ -7,10 +7,15 @@ step is never renamed, reordered or removed. A new step is a function in
 
 from __future__ import annotations
 
+import logging
+import time
+
+from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.store import schema_changes, schema_reread, schema_tables
 
+log = logging.getLogger(__name__)
 migrations = Migrations("jobbot")
 migrations(name="0001_initial")(schema_tables.initial)
 migrations(name="0002_board_options")(schema_tables.board_options)
@@ -54,3 +59,34 @@ migrations(name="0037_users_invite")(schema_changes.users_invite)
 # The pay reader learnt more ways (a pay word after the amount, "gross per year", "USD"):
 # the same re-reading as 0035, so a job is not taken for an edit ("pay added") at the upgrade.
 migrations(name="0038_pay_read_again")(schema_reread.pay_read_again)
+
+
+def newer(applied: list[str]) -> list[str]:
+    """The migrations in `applied` this jobbot does not know: a newer one wrote the database."""
+    known = {m.name for m in migrations._migrations}
+    return [name for name in applied if name not in known]
+
+
+def last() -> str:
+    """The newest migration this jobbot knows."""
+    return migrations._migrations[-1].name
+
+
+def apply(db: Database) -> None:
+    """Apply the pending migrations, one at a time; an upgrade logs each (name, time taken)
+    and a summary, so the journal shows it. A new database's schema is one line."""
+    pending = [m.name for m in migrations.pending(db)]
+    if not pending:
+        return
+    upgrade = bool(migrations.applied(db))
+    started = time.monotonic()
+    for i, name in enumerate(pending):
+        began = time.monotonic()
+        migrations.apply(db, stop_before=pending[i + 1 :])  # this one alone
+        if upgrade:
+            log.info("database migration %s applied in %.1f s", name, time.monotonic() - began)
+    took = time.monotonic() - started
+    if upgrade:
+        log.info("database upgraded: %d migrations applied in %.1f s", len(pending), took)
+    else:
+        log.info("new database: its schema made (%d migrations, %.1f s)", len(pending), took)

@@ -43,7 +43,9 @@ class Observer:
     ):
         self.db = db  # the app's connection; a file is read on connections of its own
         self.transport = transport
-        self.link, self.receiving = link, receiving
+        self.link = link
+        # the console chat reads its commands from the terminal: no getUpdates to wait for
+        self.receiving = receiving if transport != "console" else ReceivingStatus
         self.clock = clock
         self.started_at = clock()
         self.metrics = Metrics(first_seen=self._first_seen)

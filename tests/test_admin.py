@@ -89,7 +89,7 @@ async def test_addboard_probes_baselines_and_polls_then_removeboard(admin, store
         and f"{count} open postings" in listing
     )
     again = await admin.handle("addboard", say(ADMIN), f"{url} Acme")
-    assert "already a board named" in again
+    assert again == "That board is polled already, as <b>Acme</b> (/boards)."
     removed = await admin.handle("removeboard", say(ADMIN), "Acme")
     assert removed.startswith("Removed <b>Acme</b>")
     assert not store.boards.board("Acme").enabled
@@ -235,3 +235,33 @@ async def test_addboard_of_a_board_polled_already_names_it_and_names_are_caseles
     assert named.startswith("There is already a board named <b>WWR2</b>.")
     assert (await admin.handle("removeboard", say(ADMIN), "wwr2")).startswith("Removed <b>WWR2")
     assert not store.boards.board("WWR2").enabled
+
+
+async def test_addboard_of_a_url_polled_under_another_name_names_that_board(
+    admin, store, boards
+) -> None:
+    """Sam's bug 9: the name made from the URL ("Acme") was taken by an unrelated board, and
+    the reply asked for a name, where the board is polled already as "AcmeGH"."""
+    rss = (FIXTURES / "sources/rss/wwr.rss").read_bytes()
+    boards.set("/acme", rss)
+    boards.set("/other", rss)
+    url = boards.url("/acme")
+    assert (await admin.handle("addboard", say(ADMIN), f"{url} AcmeGH")).startswith("Added")
+    assert (await admin.handle("addboard", say(ADMIN), f"{boards.url('/other')} Acme")).startswith(
+        "Added"
+    )
+    for arg in (f"{url} Acme", f"{url} acme", url):
+        again = await admin.handle("addboard", say(ADMIN), arg)
+        assert again == "That board is polled already, as <b>AcmeGH</b> (/boards).", arg
+
+
+async def test_boards_says_1_open_posting(admin, store, boards) -> None:
+    """ "1 open postings" in /boards: the plural follows the count."""
+    one = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>One</title>
+    <item><title>Rust engineer</title><link>https://example.com/jobs/1</link>
+    <guid>1</guid></item></channel></rss>"""
+    boards.set("/one", one, content_type="application/rss+xml")
+    added = await admin.handle("addboard", say(ADMIN), f"{boards.url('/one')} One")
+    assert added.startswith("Added <b>One</b> (rss): 1 posting stored"), added
+    listing = await admin.handle("boards", say(ADMIN), "")
+    assert "  1 open posting · last success" in listing, listing

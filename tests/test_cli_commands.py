@@ -195,7 +195,8 @@ def test_check_config_warns_of_a_database_that_cannot_be_made(tmp_path, capsys) 
 
 def test_an_unusable_database_path_is_one_line_naming_it(tmp_path, capsys, monkeypatch) -> None:
     """Was a PermissionError / FileExistsError traceback out of the database lock (`run`
-    takes it before it reaches for Telegram, here a closed port)."""
+    takes it before it reaches for Telegram, here a closed port). Exit 2: a restart cannot
+    mend it, so systemd does not restart it every 10 s."""
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:cli-lock-secret")
     (tmp_path / "afile").write_text("")
     config = write_config(
@@ -206,7 +207,7 @@ def test_an_unusable_database_path_is_one_line_naming_it(tmp_path, capsys, monke
     config.write_text(config.read_text().replace(str(tmp_path / "j.db"), "afile/jobbot.db"))
     Stores.open(tmp_path / "b.db").close()
     for command in (["poll"], ["restore", str(tmp_path / "b.db")], ["run"]):
-        assert main([*command, "--config", str(config)]) == 1, command
+        assert main([*command, "--config", str(config)]) == 2, command
         err = capsys.readouterr().err
         assert err.endswith(
             f"jobbot: the database {tmp_path / 'afile' / 'jobbot.db'} cannot be created or "

@@ -5,6 +5,7 @@ the schema a new database has."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -358,3 +359,20 @@ def test_pay_is_read_again_as_the_reader_of_0038_reads_it(tmp_path: Path) -> Non
     ).fetchall()
     assert tuple(stored) == (1e5, 1.6e5, "GBP", "year", polled.content_hash)
     db.close()
+
+
+def test_an_upgrade_logs_each_migration_and_a_summary(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _at_version(tmp_path / "old.db", len(NAMES) - 3)  # two migrations behind
+    with caplog.at_level(logging.INFO, logger="bot.migrations"):
+        connect(tmp_path / "old.db").close()
+        connect(tmp_path / "old.db").close()  # nothing to apply: nothing said
+        connect(tmp_path / "new.db").close()
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.migrations"]
+    assert [s.split(" applied in ")[0] for s in said[:2]] == [
+        f"database migration {name}" for name in NAMES[-2:]
+    ]
+    assert said[2].startswith("database upgraded: 2 migrations applied in ")
+    assert said[3].startswith(f"new database: its schema made ({len(NAMES)} migrations, ")
+    assert len(said) == 4

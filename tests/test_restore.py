@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -111,3 +113,90 @@ def test_restore_checks_the_file_is_a_jobbot_database_first(
     assert why in err and err.count("\n") == 1, err
     assert "restore a backup" not in err, "the live database's advice, not a backup's"
     assert chats(db) == [7], "the database is untouched"
+
+
+def _other_group() -> int | None:
+    """A group this user belongs to besides the one it creates files with, if any."""
+    return next((g for g in os.getgroups() if g != os.getegid()), None)
+
+
+def test_the_restored_database_gets_the_owner_of_the_one_it_replaces(
+    tmp_path: Path, config: Path
+) -> None:
+    """A restore run as root (sudo) must not hand the service's database to root. Without
+    root, a group of this user's stands for the other owner: the same os.chown."""
+    db, backup = tmp_path / "jobbot.db", tmp_path / "b.db"
+    Stores.open(db).close()
+    Stores.open(backup).close()
+    if os.geteuid() == 0:
+        owner = (65534, 65534)  # nobody, as a service user
+    elif (group := _other_group()) is not None:
+        owner = (os.geteuid(), group)
+    else:
+        pytest.skip("not root, and this user is in no second group to give the file to")
+    os.chown(db, *owner)
+    assert main(["restore", str(backup), "--config", str(config)]) == 0
+    assert (db.stat().st_uid, db.stat().st_gid) == owner
+    assert db.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root gives a file to another user")
+def test_a_restore_as_root_into_the_services_empty_folder_gives_the_file_to_its_owner(
+    tmp_path: Path, config: Path
+) -> None:
+    state, backup = tmp_path / "state", tmp_path / "b.db"
+    state.mkdir()
+    os.chown(state, 65534, 65534)
+    Stores.open(backup).close()
+    config.write_text(f'[storage]\npath = "{state}/jobbot.db"\n')
+    assert main(["restore", str(backup), "--config", str(config)]) == 0
+    for made in (state / "jobbot.db", state / "jobbot.db.lock"):
+        assert (made.stat().st_uid, made.stat().st_gid) == (65534, 65534), made
+
+
+def test_restore_reads_the_backup_without_writing_beside_it(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """A backup in a folder this user cannot write restores (read-only, immutable), and
+    nothing (-shm, -wal) is left beside a backup."""
+    db, shelf = tmp_path / "jobbot.db", tmp_path / "shelf"
+    shelf.mkdir()
+    store = Stores.open(db)
+    store.users.subscribe(7, NOW)
+    store.close()
+    assert main(["backup", str(shelf / "b.db"), "--config", str(config)]) == 0
+    with closing(sqlite3.connect(shelf / "b.db")) as conn:  # (it removes its -wal as it closes)
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    os.chmod(shelf / "b.db", 0o444)
+    os.chmod(shelf, 0o555)  # (root writes anyway: then this checks no file is left)
+    try:
+        assert main(["restore", str(shelf / "b.db"), "--config", str(config)]) == 0, (
+            capsys.readouterr().err
+        )
+    finally:
+        os.chmod(shelf, 0o755)
+    assert sorted(p.name for p in shelf.iterdir()) == ["b.db"]
+    assert chats(db) == [7]
+
+
+def test_the_copy_restore_keeps_is_readable_by_its_owner_alone(
+    tmp_path: Path, config: Path
+) -> None:
+    db, backup = tmp_path / "jobbot.db", tmp_path / "b.db"
+    Stores.open(db).close()
+    Stores.open(backup).close()
+    os.chmod(db, 0o644)  # as an older jobbot made it
+    assert main(["restore", str(backup), "--config", str(config)]) == 0
+    [kept] = tmp_path.glob("jobbot.db.before-restore-*[0-9Z]")
+    assert kept.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file: run as another user")
+def test_a_backup_this_user_cannot_read_says_so(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture
+) -> None:
+    backup = tmp_path / "b.db"
+    Stores.open(backup).close()
+    os.chmod(backup, 0o200)
+    assert main(["restore", str(backup), "--config", str(config)]) == 1
+    assert "b.db cannot be read by this user (it is owned by" in capsys.readouterr().err

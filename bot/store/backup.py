@@ -17,10 +17,16 @@ from bot.store.db import storage_problem
 _DAMAGED = ("not a database", "malformed", "corrupt")  # the live database's fault, not the copy's
 
 
-def destination(target: Path, database: Path) -> Path:
-    """The file a backup to `target` writes: `target`, or `<target>/<name>-<time>.db` when it
-    is a folder. StorageError when the copy cannot go there (no such folder, the live
-    database itself)."""
+def destination(path: str | Path, database: Path) -> Path:
+    """The file a backup to `path` writes: `path`, or `<path>/<name>-<time>.db` when it is a
+    folder. StorageError when the copy cannot go there (no such folder, the live database
+    itself). A path typed with a trailing slash is a folder: one missing is refused, never
+    written as a file of that name (pass it as typed, a str: Path drops the slash)."""
+    target = Path(path)
+    if str(path).endswith(("/", os.sep)) and not target.is_dir():
+        raise StorageError(
+            f"cannot write the backup into {path}: there is no folder {target}; nothing was changed"
+        )
     if target.is_dir():
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = target / f"{database.stem}-{stamp}.db"

@@ -11,9 +11,10 @@ from typing import Any, Self
 
 from sqlite_utils import Database
 
+from bot import __version__
 from bot import migrations as schema
-from bot.errors import StorageError
-from bot.store import fulltext
+from bot.errors import StorageError, StorageSetupError
+from bot.store import dbfile, fulltext
 from bot.store.checkpoint import Checkpointer
 from bot.store.stamps import iso
 
@@ -27,18 +28,10 @@ def _file_id(path: Path) -> tuple[int, int] | None:
 
 
 def connect(path: str | Path) -> Database:
-    """Open (creating if needed) the database in WAL mode and apply pending migrations; a
-    database that cannot be used raises StorageError saying why, in one line."""
-    try:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            if not Path(path).exists():  # owner only: it holds chat ids and alerts (its WAL too)
-                Path(path).touch(mode=0o600)
-        conn = sqlite3.connect(
-            str(path), timeout=10.0, isolation_level=None, check_same_thread=False
-        )
-    except (OSError, sqlite3.Error) as exc:
-        raise StorageError(f"cannot open the database {path}: {exc}") from None
+    """Open (creating if needed) the database in WAL mode, mode 600, and apply pending
+    migrations; a database that cannot be used raises StorageError saying why, in one line
+    (StorageSetupError when only an operator can mend it: its files' owner, a newer schema)."""
+    conn = _opened(path)
     try:
         fulltext.register(conn)
         db = Database(conn)
@@ -46,11 +39,51 @@ def connect(path: str | Path) -> Database:
         db.execute("PRAGMA busy_timeout=10000")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
-        schema.migrations.apply(db)
+        if newer := schema.newer([m.name for m in schema.migrations.applied(db)]):
+            raise StorageSetupError(_rollback(path, newer))
+        schema.apply(db)
+        db.execute("BEGIN IMMEDIATE")  # can it write? (a file it reads only fails here, not
+        db.execute("DELETE FROM _sqlite_migrations WHERE 0")  # at its first write later on)
+        db.execute("ROLLBACK")
     except sqlite3.Error as exc:
         conn.close()
+        if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+            raise StorageSetupError(dbfile.unwritable(Path(path), exc)) from None
         raise StorageError(storage_problem(path, exc)) from None
+    except StorageSetupError:
+        conn.close()
+        raise
+    if str(path) != ":memory:":
+        dbfile.tighten(Path(path))  # (its -wal and -shm too, made as it was)
     return db
+
+
+def _opened(path: str | Path) -> sqlite3.Connection:
+    """The connection to the database file, made (mode 600) when missing; StorageSetupError
+    when this user cannot read and write it."""
+    try:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            if not Path(path).exists():  # owner only: it holds chat ids and alerts (its WAL too)
+                Path(path).touch(mode=dbfile.PRIVATE)
+            if problem := dbfile.access_problem(Path(path)):
+                raise StorageSetupError(problem)
+        return sqlite3.connect(
+            str(path), timeout=10.0, isolation_level=None, check_same_thread=False
+        )
+    except OSError as exc:
+        raise StorageSetupError(f"cannot open the database {path}: {exc}") from None
+    except sqlite3.Error as exc:
+        raise StorageSetupError(dbfile.unwritable(Path(path), exc)) from None
+
+
+def _rollback(path: str | Path, newer: list[str]) -> str:
+    return (
+        f"the database {path} was written by a newer jobbot (migration {newer[0]}; this jobbot "
+        f"{__version__} knows up to {schema.last()}): this is a rollback, and this version "
+        "could lose or damage what the newer one stored; run the newer jobbot again, or "
+        "restore a backup made by this version (jobbot restore)"
+    )
 
 
 def storage_problem(path: str | Path, exc: sqlite3.Error) -> str:
@@ -136,6 +169,8 @@ class Db:
 
     def backup(self, path: str | Path) -> None:
         """A consistent copy of the live database through SQLite's online backup API."""
+        if not Path(path).exists():  # owner only, as the database it copies
+            Path(path).touch(mode=dbfile.PRIVATE)
         target = sqlite3.connect(str(path))
         try:
             self.conn.backup(target, pages=1024)

@@ -9,8 +9,8 @@ import fcntl
 import os
 from pathlib import Path
 
-from bot.errors import StorageError
-from bot.store import Stores
+from bot.errors import StorageError, StorageSetupError
+from bot.store import Stores, dbfile
 
 
 class DatabaseLock:
@@ -29,7 +29,7 @@ class DatabaseLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise StorageError(self._unusable(exc)) from None
+            raise StorageSetupError(self._unusable(exc)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -44,9 +44,16 @@ class DatabaseLock:
         self._fd = fd
 
     def _unusable(self, exc: OSError) -> str:
-        """Why the database's folder cannot hold it (unwritable, a file in the way, /proc),
-        and the fix."""
+        """Why the database's folder cannot hold it (unwritable, a file in the way, /proc), or
+        its lock file is another user's, and the fix."""
         found = next((p for p in self.path.parents if p.exists()), None)  # the nearest there
+        if isinstance(exc, PermissionError) and self.path.is_file():  # a restore run as root
+            mine = " ".join(str(p) for p in [*dbfile.files(self.database), self.path])
+            return (
+                f"the lock file {self.path} of the database {self.database} cannot be opened by"
+                f" this user: it is owned by {dbfile.Owner.of(self.path)}; give the database's"
+                f" files to the user jobbot runs as (chown {dbfile.Owner.me()} {mine})"
+            )
         if found is not None and not found.is_dir():
             why = f"{found} is a file, not a folder"
         else:

@@ -23,7 +23,7 @@ class Figures:
     """Counts at one moment. `outbox` counts deliveries waiting to go now (pending, not held
     for a summary, or in flight); `held` those waiting for a digest, quiet hours or a resume."""
 
-    users: dict[str, int] = field(default_factory=dict)  # by state
+    users: dict[str, int] = field(default_factory=dict)  # by state; a banned user: 'banned'
     alerts: int = 0
     alerts_paused: int = 0
     boards: int = 0
@@ -51,12 +51,15 @@ def _count(conn: sqlite3.Connection, sql: str) -> int:
     return int(rows[0]["n"] or 0) if rows else 0
 
 
+# Users by state, a banned one as 'banned' whatever their row says (a ban marks it 'blocked').
+_USERS = """SELECT CASE WHEN b.user_id IS NULL THEN u.state ELSE 'banned' END AS state,
+                   count(*) AS n
+              FROM users u LEFT JOIN banned b ON b.user_id = u.chat_id GROUP BY 1"""
+
+
 def read_figures(conn: sqlite3.Connection) -> Figures:
     """The figures from `conn` (any connection to a migrated jobbot database)."""
-    users = {
-        r["state"]: r["n"]
-        for r in _rows(conn, "SELECT state, count(*) AS n FROM users GROUP BY state")
-    }
+    users = {r["state"]: r["n"] for r in _rows(conn, _USERS)}
     (alerts,) = _rows(
         conn,
         "SELECT count(*) AS n, count(a.paused_at) AS paused FROM alerts a "

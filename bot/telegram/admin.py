@@ -148,7 +148,7 @@ class AdminCommands:
             line = (
                 f"<b>{esc(b.name)}</b> ({b.kind}, every {format_duration(b.interval_s)}"
                 f"{', added in chat' if b.origin == 'chat' else ''}) {state}\n"
-                f"  {b.open_postings} open postings · last success {ago(b.last_success_at, now)}"
+                f"  {plural(b.open_postings, 'open posting')} · last success {ago(b.last_success_at, now)}"
             )
             if b.consecutive_failures and b.last_error:
                 line += f"\n  last error: {esc(b.last_error[:200])}"
@@ -211,14 +211,16 @@ class AdminCommands:
 
 
 def _taken(boards: list[BoardState], name: str, url: str, endpoint: str) -> str | None:
-    """Why a board cannot be added as `name`: its name is taken (in any case: board: filters
-    and /removeboard read names so), or the board is polled already under another name."""
+    """Why a board cannot be added as `name`: the board is polled already, under any name
+    (named first: a name it would never need is not asked for), or its name is taken (in any
+    case: board: filters and /removeboard read names so)."""
+    for board in boards:
+        if {url, endpoint} & {board.url, board.endpoint}:
+            return f"That board is polled already, as <b>{esc(board.name)}</b> (/boards)."
     for board in boards:
         if board.name.lower() == name.lower():
             return (
                 f"There is already a board named <b>{esc(board.name)}</b>. Add a name: "
                 f"/addboard {echo(url, 80)} &lt;name&gt;"
             )
-        if {url, endpoint} & {board.url, board.endpoint}:
-            return f"That board is polled already, as <b>{esc(board.name)}</b> (/boards)."
     return None

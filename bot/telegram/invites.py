@@ -1,5 +1,5 @@
 """The admins' invite codes: /invite makes one (its uses and expiry read as /pause reads a
-time: "1w", "2 weeks", "30d"), /invites lists the live ones with who joined with each,
+time: "1w", "2 weeks", "30d", "until dec 24", in the admin's /timezone), /invites lists the live ones with who joined with each,
 /revoke ends one. `invite_code` finds a code however a friend sends it: the link opened
 (`/start <code>`), the link pasted after /start or alone, or the bare code."""
 
@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 
 from bot.config import AccessConfig
 from bot.config_values import format_duration, parse_duration
-from bot.pausetime import is_span, parse_pause
-from bot.policy import PolicyError
+from bot.pausetime import parse_pause
+from bot.policy import PolicyError, zone
 from bot.store import Stores
 from bot.store.users import User
 from bot.telegram.args import echo
@@ -28,7 +28,7 @@ INVITE_MENU = (
     Command(
         "invite", "[uses] [expiry]", "Make an invite link",
         "An invite code and its t.me link: one use and 7 days unless you say, e.g. /invite 20 "
-        "30d or /invite 3 2 weeks.", "Admin",
+        "30d, /invite 3 2 weeks or /invite until dec 24 (times in your /timezone).", "Admin",
     ),
     Command(
         "invites", "", "The live invite links",
@@ -46,6 +46,7 @@ MAX_USES = 10_000
 EXPIRY_HINT = "e.g. 30d, 2 weeks, 1w or until dec 24"
 _LINK = re.compile(r"(?:https?://)?t\.me/\w+/?\?start=([\w-]{1,64})", re.IGNORECASE)
 _BARE = re.compile(r"[\w-]{12,64}", re.ASCII)  # secrets.token_urlsafe(12): 16 characters
+_USES = re.compile(r"(?<!\S)(?:(\d+)\s*(?:uses?|x|×)|[x×](\d+))(?!\S)", re.IGNORECASE)
 
 
 def invite_code(name: str, arg: str, text: str) -> str | None:
@@ -75,40 +76,73 @@ def named(chat_id: int, user: User | None) -> str:
 
 
 def spelled(seconds: float) -> str:
-    """A duration as people say it: "14 days", "1 day", "12 hours"; else "1d12h30m"."""
+    """A duration as people say it: "14 days", "1 day", "12 hours"; else "32d23h" (not "791
+    hours")."""
     if seconds % 86400 == 0:
         return plural(int(seconds // 86400), "day")
-    if seconds % 3600 == 0:
+    if seconds % 3600 == 0 and seconds < 2 * 86400:
         return plural(int(seconds // 3600), "hour")
     return format_duration(seconds)
 
 
-def read_invite(arg: str, default: float, now: datetime) -> tuple[int, float] | str:
-    """/invite's uses and expiry (seconds): "3 2 weeks", "20 30d", "1w", "30d 20"; or the
-    reply that says what is wrong."""
-    words, uses = arg.split(), 1
-    if words and words[0].isdigit() and not is_span(" ".join(words[:2])):
-        uses, words = int(words[0]), words[1:]
-    elif len(words) > 1 and words[-1].isdigit():  # the expiry first: "30d 20"
-        uses, words = int(words[-1]), words[:-1]
+def local_stamp(when: datetime, tz: str) -> str:
+    """A time as the admin's replies show it, in their /timezone: "2026-12-24 08:00 CET"."""
+    local = when.astimezone(zone(tz))
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname() or tz}"
+
+
+def read_invite(
+    arg: str, default: float, now: datetime, tz: str = "UTC"
+) -> tuple[int, float] | str:
+    """/invite's uses and expiry (seconds), or the reply that says what is wrong. The expiry
+    as /pause reads it in the admin's zone `tz` ("1w", "2 weeks", "until dec 24", "until
+    friday"); the uses a number alone before or after it ("20 30d", "30d 20") or said so
+    ("20 uses", "20x"). A text that is an expiry as a whole is one: "until dec 24" is not 24
+    uses."""
+    uses, text = _uses(" ".join(arg.split()), now, tz)
     if not 0 < uses <= MAX_USES:
         return f"An invite has 1 to {MAX_USES:,} uses, not {uses:,}."
-    text = " ".join(words)
     if not text:
         return uses, default
     if text.isdigit():
         return f"{text} what? Give the expiry its unit, {EXPIRY_HINT}."
+    if (seconds := _expiry(text, now, tz)) is not None:
+        return uses, seconds
+    return (
+        f"I don't understand “{echo(text, 40)}” as an expiry: send <code>/invite [uses] "
+        f"[expiry]</code>, {EXPIRY_HINT} (longer than 90 days: in days, e.g. 180d)."
+    )
+
+
+def _uses(text: str, now: datetime, tz: str) -> tuple[int, str]:
+    """The uses `text` gives (1 when none) and the rest of it, the expiry's words."""
+    if said := _USES.search(text):
+        return int(said[1] or said[2]), " ".join(
+            (text[: said.start()] + text[said.end() :]).split()
+        )
+    words = text.split()
+    if not words or _expiry(text, now, tz) is not None:
+        return 1, text
+    splits = [(words[0], words[1:])] if words[0].isdigit() else []
+    if len(words) > 1 and words[-1].isdigit():
+        splits.append((words[-1], words[:-1]))  # the expiry first: "30d 20"
+    for number, rest in splits:  # the one whose rest is an expiry: "2 weeks 3"
+        if not rest or _expiry(" ".join(rest), now, tz) is not None:
+            return int(number), " ".join(rest)
+    return (int(splits[0][0]), " ".join(splits[0][1])) if splits else (1, text)
+
+
+def _expiry(text: str, now: datetime, tz: str) -> float | None:
+    """Seconds from `now` to the expiry `text` says ("30d", "2 weeks", "until dec 24"), or
+    None when it says none (or one past, or further than a pause goes)."""
     try:
-        return uses, parse_duration(text)
+        return parse_duration(text)
     except ValueError:
         pass
     try:
-        return uses, (parse_pause(text, now, "UTC") - now).total_seconds()
+        return (parse_pause(text, now, tz) - now).total_seconds()
     except PolicyError:
-        return (
-            f"I don't understand “{echo(text, 40)}” as an expiry: send <code>/invite [uses] "
-            f"[expiry]</code>, {EXPIRY_HINT} (longer than 90 days: in days, e.g. 180d)."
-        )
+        return None
 
 
 class InviteCommands:
@@ -126,7 +160,8 @@ class InviteCommands:
 
     async def cmd_invite(self, admin: int, arg: str) -> str:
         now = self.clock()
-        read = read_invite(arg, self.config.invite_expiry, now)
+        tz = await self.worker.run(lambda s: s.users.settings(admin).timezone)
+        read = read_invite(arg, self.config.invite_expiry, now, tz)
         if isinstance(read, str):
             return read
         uses, expiry = read
@@ -146,14 +181,15 @@ class InviteCommands:
         )  # fmt: skip
         return (
             f"Invite: {plural(uses, 'use')}, {spelled(expiry)} (until "
-            f"{invite.expires_at:%Y-%m-%d %H:%M} UTC):\n{how}{note}"
+            f"{local_stamp(invite.expires_at, tz)}):\n{how}{note}"
         )
 
     async def cmd_invites(self, admin: int, arg: str) -> str:
-        return await self.worker.run(self._invites, self.clock())
+        return await self.worker.run(self._invites, admin, self.clock())
 
-    def _invites(self, store: Stores, now: datetime) -> str:
+    def _invites(self, store: Stores, admin: int, now: datetime) -> str:
         live = store.access.live_invites(now)
+        tz = store.users.settings(admin).timezone
         if not live:
             return "No invite lets anyone in now. /invite makes one."
         lines = [f"Live invites ({len(live)}):"]
@@ -161,7 +197,7 @@ class InviteCommands:
             joined = ", ".join(named(u.chat_id, u) for u in store.access.joined_with(i.code))
             lines.append(
                 f"• <code>{i.code}</code>: {i.max_uses - i.uses} of {plural(i.max_uses, 'use')} "
-                f"left, until {i.expires_at:%Y-%m-%d %H:%M} UTC. "
+                f"left, until {local_stamp(i.expires_at, tz)}. "
                 + (f"Joined with it: {joined}." if joined else "Nobody joined with it yet.")
             )
         lines.append("/revoke &lt;code&gt; ends one; /ban &lt;user id&gt; removes someone.")

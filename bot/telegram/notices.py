@@ -141,8 +141,8 @@ class AdminNotices:
         """Word one engine event for the admins and queue it (those that come in bursts:
         summed up per window); polls and sends are not theirs (metrics and the log observe
         those)."""
-        if not isinstance(event, Notice):
-            return
+        if not isinstance(event, Notice) or not self.admins:
+            return  # (with no admins, nothing is kept to be told, or "not told" at the end)
         if isinstance(event, BoardRecovered) and self._untold_failure(event.board):
             return  # its failure waited for the summary: back already, neither is news
         spell = self._spells.get(type(event))
@@ -164,7 +164,10 @@ class AdminNotices:
         return untold
 
     def tell(self, text: str) -> None:
-        """Queue a notice for every admin; the one sending task starts if it is not running."""
+        """Queue a notice for every admin (none: nothing); the one sending task starts if it is
+        not running."""
+        if not self.admins:
+            return
         self._queue.append(text)
         if self._sender is None or self._sender.done():
             self._sender = asyncio.get_running_loop().create_task(self._send_queue())

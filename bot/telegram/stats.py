@@ -1,4 +1,6 @@
-"""The admins' /stats reply: what /healthz and /metrics say, in words (Telegram HTML)."""
+"""The admins' /stats reply: what /healthz and /metrics say, in words (Telegram HTML). Its
+headline is stricter than /healthz: any failing board makes it a warning (a board of theirs
+broken is news to an admin), though the bot stays healthy until most are overdue."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from bot.config_values import format_duration
 from bot.health import Health
 from bot.metrics import Metrics
 from bot.store.stats import Figures
+from bot.wording import plural
 
 
 def _ago(now: datetime, then: datetime | None) -> str:
@@ -37,18 +40,30 @@ def _rates(figures: Figures) -> str:
     return f"of {day.day} {day:%b %Y}, {_n(figures.rates)} currencies"
 
 
+def headline(figures: Figures, health: Health) -> str:
+    """ "✅ Healthy" only when nothing is wrong: unhealthy as /healthz says, else the failing
+    boards ("⚠️ 9 of 10 boards failing"); most at once point at the bot's network."""
+    if not health.healthy:
+        return "⚠️ <b>Unhealthy</b>: " + html.escape("; ".join(health.reasons))
+    failing = figures.boards_failing
+    if not failing:
+        return "✅ <b>Healthy</b>"
+    most = 2 * failing > figures.boards and failing > 1
+    hint = "; most at once: check the bot's network, DNS or proxy" if most else ""
+    count = f"{_n(failing)} of {plural(figures.boards, 'board')}"
+    return f"⚠️ <b>{count} failing</b> (/boards says why{hint})"
+
+
 def stats_text(
     figures: Figures, metrics: Metrics, health: Health, now: datetime, started_at: datetime
 ) -> str:
     """Users, alerts, boards, outbox and health now; polls and sends since the bot started."""
     users = figures.users
+    left = sum(users.get(state, 0) for state in ("stopped", "blocked", "banned"))
     lines = [
-        "✅ <b>Healthy</b>"
-        if health.healthy
-        else "⚠️ <b>Unhealthy</b>: " + html.escape("; ".join(health.reasons)),
+        headline(figures, health),
         f"<b>Users</b>: {_n(users.get('active', 0))} active, {_n(users.get('paused', 0))} "
-        f"paused, {_n(users.get('stopped', 0) + users.get('blocked', 0))} left (/stop, a "
-        "block or a ban): /users lists them",
+        f"paused, {_n(left)} left (/stop, a block or a ban): /users lists them",
         f"<b>Alerts</b>: {_n(figures.alerts)} ({_n(figures.alerts_paused)} paused)",
         f"<b>Boards</b>: {_n(figures.boards)} ({_n(figures.boards_failing)} failing), "
         f"{_n(figures.open_postings)} open postings; last good poll "
