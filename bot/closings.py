@@ -6,7 +6,8 @@ has likely been filled: either way the job seeker wants to know, not to find out
 A pay stated later (as pay-transparency laws make boards do) decides many an application.
 The poll that closes or edits postings queues the notices (`Notices.tell`) in its own
 transaction, so each is told once, and after a restart still told; one notice per user and
-poll, however many of their saved jobs closed (or were paid) together.
+poll, however many of their saved jobs closed (or were paid) together. A notice due in the
+user's quiet hours waits for their end (`Notices.due_notices`).
 """
 
 from __future__ import annotations

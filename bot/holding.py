@@ -7,8 +7,10 @@ for a digest or the end of the user's quiet hours (`policy.release_at`); when it
 backlog older than BACKLOG_AGE (an outage, a paused token: one summary, not a flood); or when
 the user had their `hourly_cap` of instant messages in the last hour (until the hour is over).
 
-An alert may have its own delivery (/digest 3 daily): a job goes at the earliest time one of
-the alerts that matched it asks (`release`); a job of no alert, as the user's /digest says.
+A job goes at the earliest time one of its reasons asks (`release`): each alert that matched
+it (an alert may have its own delivery, /digest 3 daily), and a follow of its company for every
+new job (as the user's /digest says); an instant reason beats a digest. A summary lists a job
+under the reason of its fastest way (`reason`).
 Holding is per user and time: once one job of theirs waits, all of theirs not yet held wait
 with it, each until its own time (those that would go now, until the cap's hour or the
 backlog's summary), so that the jobs due together arrive together as one summary.
@@ -25,11 +27,11 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from bot import digest
-from bot.digest import Part
+from bot.digest import FOLLOWED, Part
 from bot.models import Earlier
 from bot.policy import DeliverySettings, for_alert, release_at
 from bot.store import Alerts, Choices, Db, Held, Jobs, Notices, Outbox, OutboxItem, Users
-from bot.store.held import TIMED_PAUSE_KEEP
+from bot.store.held import TIMED_PAUSE_KEEP, Waiting
 from bot.wording import plural
 
 log = logging.getLogger(__name__)
@@ -83,29 +85,59 @@ def header(modes: Collection[str], count: int) -> str:
     return f"📬 <b>{jobs}</b> held for you"
 
 
-def _chosen(
-    user: DeliverySettings, specs: Mapping[int, str | None], alert_ids: Sequence[int]
-) -> list[DeliverySettings]:
-    """The settings a job's alerts ask it to go by: those of its alerts still there and not
-    paused; the user's for a job of none (a followed company's, or its alerts deleted)."""
-    own = {specs[a] for a in alert_ids if a in specs}
-    return [for_alert(user, spec) for spec in own] if own else [user]
+def _reasons(
+    user: DeliverySettings,
+    specs: Mapping[int, str | None],
+    alert_ids: Sequence[int],
+    followed: bool,
+) -> list[tuple[int | None, DeliverySettings]]:
+    """Why a job goes, each with the settings it asks: its alerts still there and not paused
+    (by id), then a follow of its company for every new job (`FOLLOWED`: the user's own);
+    the user's own for a job of none (None: its alerts paused or deleted since)."""
+    out: list[tuple[int | None, DeliverySettings]] = [
+        (a, for_alert(user, specs[a])) for a in sorted(set(alert_ids)) if a in specs
+    ]
+    if followed or not alert_ids:
+        out.append((FOLLOWED, user))
+    return out or [(None, user)]
 
 
 def release(
-    user: DeliverySettings, specs: Mapping[int, str | None], alert_ids: Sequence[int], now: datetime
+    user: DeliverySettings,
+    specs: Mapping[int, str | None],
+    alert_ids: Sequence[int],
+    now: datetime,
+    followed: bool = False,
 ) -> datetime | None:
-    """When a job matched by `alert_ids` goes: the earliest time one of them asks (None: now).
-    `specs` are the user's alerts not paused, each with its own delivery (None: the user's)."""
-    times = [release_at(s, now) for s in _chosen(user, specs, alert_ids)]
+    """When a job matched by `alert_ids` goes: the earliest time one of its reasons asks (None:
+    now). `specs` are the user's alerts not paused, each with its own delivery (None: the
+    user's); `followed`: the user follows its company for every new job."""
+    times = [release_at(s, now) for _, s in _reasons(user, specs, alert_ids, followed)]
     return None if None in times else min(t for t in times if t is not None)
 
 
-def mode(user: DeliverySettings, specs: Mapping[int, str | None], alert_ids: Sequence[int]) -> str:
-    """How a job goes, for a summary's header: instant if one of its alerts says so, else
+def mode(
+    user: DeliverySettings,
+    specs: Mapping[int, str | None],
+    alert_ids: Sequence[int],
+    followed: bool = False,
+) -> str:
+    """How a job goes, for a summary's header: instant if one of its reasons says so, else
     daily before weekly."""
-    modes = {s.mode for s in _chosen(user, specs, alert_ids)}
+    modes = {s.mode for _, s in _reasons(user, specs, alert_ids, followed)}
     return next(m for m in ("instant", "daily", "weekly") if m in modes)
+
+
+def reason(
+    user: DeliverySettings,
+    specs: Mapping[int, str | None],
+    alert_ids: Sequence[int],
+    followed: bool = False,
+) -> int | None:
+    """What a summary lists a job under: the first of its reasons that asks its fastest way
+    (an alert's id, or `FOLLOWED`); None when it has none left (alerts paused or deleted)."""
+    fastest = mode(user, specs, alert_ids, followed)
+    return next(r for r, s in _reasons(user, specs, alert_ids, followed) if s.mode == fastest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +203,9 @@ class Holding:
         (else all their jobs go by their settings, and the alerts need no look)."""
         user = self.store.users.settings(item.chat_id)
         specs = self.store.alerts.delivery_specs(item.chat_id) if own else {}
+        followed = own and item.posting.board in self.store.held.all_jobs_boards(item.chat_id)
         instant = None  # the time those that would go now wait for, if they wait
-        until = release(user, specs, item.alert_ids, now)
+        until = release(user, specs, item.alert_ids, now, followed)
         if until is None:
             until = instant = self._instant_wait(item, now)
             if until is None:
@@ -224,27 +257,31 @@ class Holding:
             user = self.store.users.settings(chat)
             specs = self.store.alerts.delivery_specs(chat)
             alerts = {a.id: a.query for a in self.store.alerts.alerts(chat)}
-            modes = {mode(user, specs, i.alert_ids) for i in items}
+            boards = self.store.held.all_jobs_boards(chat)
+            why = {i.id: (user, specs, i.alert_ids, i.posting.board in boards) for i in items}
+            modes = {mode(*why[i.id]) for i in items}
+            under = {i: r for i, w in why.items() if (r := reason(*w)) is not None}
             parts = digest.summary(
-                header(modes, len(items)), items, alerts, earlier=partial(self._earlier, chat)
-            )
+                header(modes, len(items)), items, alerts, earlier=partial(self._earlier, chat),
+                under=under,
+            )  # fmt: skip
             out.append(Summary(chat, tuple(parts), max(i.attempts for i in items)))
         return out
 
 
 def hold_times(
-    jobs: Sequence[tuple[int, Sequence[int]]],
+    jobs: Sequence[Waiting],
     user: DeliverySettings,
     specs: Mapping[int, str | None],
     now: datetime,
     instant: datetime | None,
 ) -> dict[datetime, list[int]]:
-    """The time each of `jobs` (id, alert ids) waits until: its alerts' (`release`), or for
-    one that would go now, `instant` (None: it goes)."""
+    """The time each of `jobs` waits until: its reasons' (`release`), or for one that would go
+    now, `instant` (None: it goes)."""
     until: defaultdict[datetime, list[int]] = defaultdict(list)
-    for job_id, alert_ids in jobs:
-        if when := release(user, specs, alert_ids, now) or instant:
-            until[when].append(job_id)
+    for job in jobs:
+        if when := release(user, specs, job.alert_ids, now, job.followed) or instant:
+            until[when].append(job.id)
     return until
 
 

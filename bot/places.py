@@ -23,7 +23,8 @@ A part that names only countries and regions ("Remote (EU)", "Remote - EMEA", "R
 name "open~ eu" (`OPEN`, a word no text has), and `from:germany` looks for Germany in the
 location or for "open~" and Germany or a region it lies in (`placewords.open_names`): "Remote (EU)" is
 open to Germany, "Remote - Africa" is not, though both lie in EMEA; "Remote - US" is open to
-California, "New York, NY" is not.
+California, "New York, NY" is not. A time zone or UTC offset ("Remote (GMT+8)", "SGT +/- 2h")
+opens a location to the countries on those clocks and their region (`bot.zones`).
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from bot.gazetteer import CODE, Gazetteer, gazetteer
+from bot.gazetteer import CODE, Gazetteer, gazetteer, on_clocks
 from bot.geodata import NOT_CITIES, REGIONS, TIME_ZONES
 from bot.words import tokens
-from bot.zones import us_zones
+from bot.zones import us_zones, zone_spans
 
 # Between places: "Berlin; Remote (EU)", "Berlin or Munich", "NYC OR SF"; not the OR of
 # "Portland, OR 97201".
@@ -248,8 +249,9 @@ def read_places(location: str) -> tuple[str, ...]:
     if not location:
         return ()
     g = gazetteer()
-    places: set[str] = set()
-    for part in _parts(us_zones(location)):
+    text, spans = zone_spans(us_zones(location))  # "Remote (GMT+8)": open to SG, CN...
+    places: set[str] = set().union(*map(on_clocks, spans))
+    for part in _parts(text):
         found = _resolve(part, g)
         places |= found
         if found and all(is_wide(p) for p in found) and _wide(part, g):

@@ -8,7 +8,9 @@ import functools
 from dataclasses import dataclass
 
 from bot.gazetteer import gazetteer
+from bot.geodata import TIME_ZONES
 from bot.places import OPEN, WORLDWIDE, is_wide, read_places
+from bot.zones import MOST, ZONE_HOURS
 
 
 def place_names(location: str | None) -> tuple[tuple[str, ...], ...]:
@@ -96,10 +98,30 @@ def _big_cities_alone() -> frozenset[str]:
 def open_names(name: str) -> tuple[tuple[str, ...], ...]:
     """The names a location open to the place `name` ("germany", "berlin", "europe") has:
     `OPEN` and the country or a region the place lies in (("open~", "de"), ("open~", "eu"),
-    ("open~", "europe")...), and ("open~", "worldwide")."""
+    ("open~", "europe")...), and ("open~", "worldwide"). A time zone ("sgt", "aest") is the
+    places on its clock: the countries mostly on it (("sg",), ("cn",)...), and `OPEN` and
+    each country or region a location names it by (("open~", "sg"), ("open~", "apac")...)."""
     found: tuple[str, ...] | frozenset[str] = read_places(name)
-    code, regions = name.upper(), gazetteer().regions
-    if not found and len(name) == 2 and is_wide(code) and code in regions:  # "de", as location:
-        found = regions[code] | {code}
+    code, g = name.upper(), gazetteer()
+    if not found and len(name) == 2 and is_wide(code) and code in g.regions:  # "de"
+        found = g.regions[code] | {code}
+    if not found and (code in ZONE_HOURS or code == "CST"):
+        return _zone_names("CDT" if code == "CST" else code)  # CST: the US's, as in a location
     wide = {p.lstrip("+").lower() for p in found if is_wide(p)}
+    wide |= {p[1:] for p in found if p[0] == "^"}  # "utc": the countries on its clock
     return tuple((OPEN, *r.split()) for r in sorted(wide | {WORLDWIDE[1:]}))
+
+
+def _zone_names(zone: str) -> tuple[tuple[str, ...], ...]:
+    """`open_names` of a time zone ("SGT"), as `bot.places` reads it in a location."""
+    g, own = gazetteer(), ZONE_HOURS[zone]
+    mostly = sorted(c for c, hours in g.hours.items() if hours.get(own, 0) >= MOST)
+    if (region := TIME_ZONES.get(zone.lower())) is not None:  # "CET": Europe
+        inside = [g.words[region][0]]
+    else:  # "SGT": the countries mostly on its clock, by name: ("singapore",), ("china",)...
+        inside = [g.words[c][1] for c in mostly if len(g.words.get(c, ())) > 1]
+    # open to those countries ("Remote (Singapore)", "Remote (GMT+8)", not "Remote -
+    # Australia", a tenth of whose people are on SGT) or their regions ("+apac", "+europe")
+    wide = {p[1:].lower() for p in read_places(zone) if p[0] == "+"}
+    wide |= {c.lower() for c in mostly} if region is None else set()
+    return (*inside, *((OPEN, *r.split()) for r in sorted(wide | {WORLDWIDE[1:]})))

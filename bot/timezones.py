@@ -64,6 +64,12 @@ _NAMED = {
     ("cat",): "Africa/Maputo",
     ("eat",): "Africa/Nairobi",
 }
+# Countries' codes that are North American zones too: either, so asked.
+_EITHER = {
+    "pt": ("Pacific", "Portugal", "Los Angeles"),
+    "mt": ("Mountain", "Malta", "Denver"),
+    "et": ("Eastern", "Ethiopia", "New York"),
+}
 _ABBREVIATIONS = {name: zone for names, zone in _NAMED.items() for name in names}
 _SAID = re.compile(r"(?:\s+(?:standard|daylight|summer))?(?:\s+time)?(?:\s+zone)?$")
 
@@ -80,6 +86,11 @@ def parse_timezone(text: str) -> str:
             raise PolicyError(f"“{text}” is not a UTC offset (they run from -12:00 to +14:00)")
         return f"{m[1]}{hours:02d}:{minutes:02d}"
     said = _SAID.sub("", fold(text)) or fold(text)  # "Pacific time", "CET summer time"
+    if fold(text) in _EITHER:  # "PT": Pacific time or Portugal
+        clock, country, city = _EITHER[fold(text)]
+        raise PolicyError(
+            f"“{text}” is {clock} time or {country}: send /timezone {city} or /timezone {country}"
+        )
     key = fold(text).replace(" ", "_") if "/" in text else fold(text)
     zone = (
         _ABBREVIATIONS.get(said)
@@ -149,9 +160,12 @@ def _city_first(text: str) -> str | None:
 
 
 def _country_zone(name: str, typed: str) -> str | None:
-    """The zone of the country `name` names, when nearly all its people share one; None when
-    it names no country; PolicyError naming cities to choose from when it spans several."""
+    """The zone of the country `name` (or its ISO code: "SG") names, when nearly all its
+    people share one; None when it names no country; PolicyError naming cities to choose
+    from when it spans several."""
     code = gazetteer().names.get(name_key(name.removeprefix("the ")))
+    if code is None and len(name) == 2 and name.upper() in gazetteer().regions:  # "SG"
+        code = name.upper()
     if code is None or len(code) != 2:
         return None
     clocks = _clocks().get(code)

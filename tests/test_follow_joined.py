@@ -48,3 +48,24 @@ async def test_names_no_board_has_get_a_follow_each_offered(store, boards) -> No
         assert "Several companies?" not in whole, "in quotes: one name, looked for"
     finally:
         await client.aclose()
+
+
+async def test_a_comma_list_ending_in_and_follows_the_last_two_each(store, boards) -> None:
+    """ "/follow Stripe, Zalando and N26" looked for a board called "Zalando and N26"."""
+    commands, client = make(store, Clock(), HostGuard(allow_private=True))
+    try:
+        for path, company in (("/stripe.rss", "Stripe"), ("/zalando.rss", "Zalando SE")):
+            boards.set(path, feed("Backend Engineer"), **RSS)
+            await commands.handle("follow", say(BOB), boards.url(path))
+            store.db.execute(
+                "UPDATE boards SET company = ? WHERE name = ?", (company, path.strip("/"))
+            )
+        boards.set("/n26.rss", feed("Data Engineer"), **RSS)
+        await commands.handle("follow", say(BOB), boards.url("/n26.rss"))
+        store.db.execute("UPDATE boards SET company = 'N26' WHERE name = 'n26.rss'")
+        reply = await commands.handle("follow", say(ANN), "Stripe, Zalando and N26")
+        for company in ("Stripe", "Zalando SE", "N26"):
+            assert f"<b>{company}</b> on an RSS feed" in reply, reply
+        assert len(store.follows.follows(ANN)) == 3
+    finally:
+        await client.aclose()

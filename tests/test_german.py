@@ -138,6 +138,10 @@ async def test_a_request_said_in_german_gets_what_the_english_one_gets(
             "but no role or tech: what kind of job do you look for? Its words with them: "
             "<code>/alert &lt;your keywords&gt; -beratung</code>.",
         ),
+        (  # was "-(beratung OR ohne) krypto": Krypto asked for
+            "python jobs ohne beratung und ohne krypto",
+            "<code>/alert python -beratung -(krypto OR crypto)</code>",
+        ),
     ],
 )
 async def test_german_job_searches_are_still_offered_as_alerts(

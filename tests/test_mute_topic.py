@@ -23,7 +23,12 @@ def handlers(store: Stores, now: datetime) -> Handlers:
     [
         ("/mute crypto", "“crypto” is no company but a kind of job", "(rust OR go) -crypto"),
         ("/mute Crypto jobs", "“crypto” is no company", "(rust OR go) -crypto"),
-        ("/mute agencies", "“agencies” is no company", "(rust OR go) -(agency OR agencies)"),
+        (  # and an agency's post, which names none: "Our client, a leading bank…"
+            "/mute agencies",
+            "“agencies” is no company",
+            "(rust OR go) -(agency OR agencies OR &quot;our client&quot; OR &quot;my client&quot; "
+            "OR &quot;recruitment agency&quot;)",
+        ),
         (
             "/mute blockchain, web3",
             "“blockchain” and “web3” are no companies but kinds of job",

@@ -33,12 +33,17 @@ def test_a_misspelled_word_is_read_as_the_known_word_one_letter_off(typed, known
     assert meant(typed) == known
 
 
-def test_the_tip_names_the_first_unseen_misspelled_word_with_the_query_respelled() -> None:
+def test_the_tip_names_the_unseen_misspelled_words_with_the_query_respelled() -> None:
+    """Every one of them: the query with one left misspelled would still match nothing."""
     root = parse('rsut title:senoir -jvaa company:acmee "go"').root
     tip = spelling_tip(root, lambda word: True, "/edit 3")
     assert tip == (
-        "\nNo job I have read has the word “rsut”: did you mean <b>rust</b>? "
-        "<code>/edit 3 rust title:senoir -jvaa company:acmee go</code>"
+        "\nNo job I have read has the words “rsut” or “senoir”: did you mean <b>rust</b> and "
+        "<b>senior</b>? <code>/edit 3 rust title:senior -jvaa company:acmee go</code>"
+    )
+    typed = parse("platform enginer kubernets terraform").root  # was: kubernets kept
+    assert "<code>/edit 5 platform engineer kubernetes terraform</code>" in spelling_tip(
+        typed, lambda word: True, "/edit 5"
     )
     seen = spelling_tip(root, lambda word: word == "senoir", "/search")
     assert "“senoir”: did you mean <b>senior</b>? <code>/search rsut title:senior" in seen
@@ -74,6 +79,11 @@ def test_a_name_no_job_has_gets_the_follow_that_reads_its_company() -> None:
         *("scala 90k", "go 120k eur", "rust 80.000"),  # amounts and currencies: no names
         # words a sentence joins with, no typos: "over" was read as a misspelled Tver
         *("rust paying over 100k", "data jobs over 80k in london", "go under 50k"),
+        *(
+            "sre",
+            "k8s platform",
+            "swe",
+        ),  # other spellings of jobs' words: "sre" was "If Sre is a company"
     ):
         assert spelling_tip(parse(query).root, lambda w: True, "/x") == "", query
     assert spelling_tip(parse("n26").root, lambda w: True, "/x").endswith(

@@ -194,7 +194,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("UN jobs in geneva", "send <code>/alert un location:geneva</code>"),  # the UN's
         ("too many messages", "Fewer messages: <code>/digest daily</code> sends one a day"),
         ("less is more manager", "send <code>/alert less is more manager</code>"),
-        ("what companies do i follow", "<code>/following</code> — The companies you follow."),
+        ("what companies do i follow", "You follow no company yet."),  # the list, as /following
         ("set my timezone to berlin", "Commands start with a slash: <code>/timezone berlin</code>"),
         ("how do I change my timezone", "<code>/timezone &lt;zone | city | +02:00&gt;</code>"),
         (  # asked, not said: the filters it means
@@ -710,6 +710,24 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("no messages between 22 and 8 please", "<code>/quiet 22:00-08:00</code>"),
         ("weekly summary for alert 2 please", "<code>/digest 2 weekly</code>"),  # not all
         ("send alert 2 once a week", "<code>/digest 2 weekly</code>"),
+        ("weekly digest sunday 8pm", "<code>/digest weekly sun 8pm</code> (your time: /timezone"),
+        ("weekly digest for alert 1 on sundays", "<code>/digest 1 weekly sun</code>"),  # the day
+        ("weekly digest on sundays at 8pm", "<code>/digest weekly sun 8pm</code>"),
+        (
+            "instant for alert 2",
+            "alert #2's jobs as it arrives, even in a digest: <code>/digest 2 off",
+        ),
+        ("send alert 2 instantly", "<code>/digest 2 off</code>."),
+        ("alert 2 instant pls", "<code>/digest 2 off</code>."),
+        ("pause alert 2 immediately", "Commands start with a slash: <code>/pause 2</code>."),
+        (  # the list as /follow takes it: "Revolut and Canva" in a list is one name to it
+            "I want to follow Stripe, Wise, Monzo, Revolut and Canva",
+            "slash: <code>/follow Stripe, Wise, Monzo, Revolut, Canva</code>.",
+        ),
+        (  # no commas, more words than a name: a name each
+            "i want to follow stripe wise monzo grab revolut and canva",
+            "<code>/follow stripe, wise, monzo, grab, revolut, canva</code>",
+        ),
         (  # was "/alert follow Zalando and N26" too: "follow" is the request
             "follow Zalando and N26",
             "To follow each company's jobs: <code>/follow Zalando and N26</code>.",
@@ -722,6 +740,49 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         (
             "Hi! I'm looking for jobs, no crypto or web3 please",
             "Hi! I read what to leave out in that, but no role or tech",
+        ),
+        # Wei, an SRE in Singapore, on a phone; each row names what it offered before
+        (  # was "… open from:singapore least sgd salary:>=180k"
+            "remote SRE jobs open to singapore paying at least SGD 180k",
+            "<code>/alert remote:yes sre from:singapore salary:&gt;=SGD180k</code>",
+        ),
+        ("remote sre, open to APAC", "<code>/alert remote:yes sre from:apac</code>"),  # "open"
+        (  # was "location:london location:(amsterdam OR berlin)": no job is in both
+            "im looking for sre jobs in london amsterdam or berlin with visa sponsorship",
+            "<code>/alert sre location:(london OR amsterdam OR berlin) visa:yes</code>",
+        ),
+        (  # was "/alert relocation london location:(amsterdam OR berlin) visa"
+            "relocation to london amsterdam or berlin with visa",
+            "<code>/alert visa:yes location:(london OR amsterdam OR berlin)</code>",
+        ),
+        (  # was "sre platform … sgt friendly": AND, and the words "sgt" and "friendly"
+            "sre / platform roles, kubernetes terraform go, remote but SGT friendly",
+            "<code>/alert (sre OR platform) kubernetes terraform go remote:yes "
+            "from:singapore</code>",
+        ),
+        ("remote sre apac friendly", "<code>/alert remote:yes sre from:apac</code>"),
+        ("remote sre EU-friendly", "<code>/alert remote:yes sre from:eu</code>"),
+        ("remote sre CET friendly", "<code>/alert remote:yes sre from:cet</code>"),
+        (  # was "/alert sre w visa:yes …": "w" a word every job must have
+            "sre jobs w visa sponsorship in london/amsterdam/berlin",
+            "<code>/alert sre visa:yes location:(london OR amsterdam OR berlin)</code>",
+        ),
+        ("sre jobs w/ visa sponsorship", "<code>/alert sre visa:yes</code>"),
+        ("sre jobs, min salary 90k gbp", "<code>/alert sre salary:&gt;=GBP90k</code>"),  # "min"
+        (  # was "salary:>=180k (sgd OR 90k) gbp"
+            "sre jobs, salary 180k SGD or 90k GBP",
+            "<code>/alert sre (salary:&gt;=SGD180k OR salary:&gt;=GBP90k)</code>",
+        ),
+        ("sre jobs, need visa sponsorhip", "<code>/alert sre visa:yes</code>"),  # mistyped
+        (  # was "-(consulting OR without) crypto": crypto asked for
+            "python jobs without consulting and without crypto",
+            "<code>/alert python -consulting -crypto</code>",
+        ),
+        ("python jobs no consulting and no crypto", "<code>/alert python -consulting -crypto"),
+        ("python jobs no consulting or crypto", "<code>/alert python -(consulting OR crypto)"),
+        (
+            "python jobs without consulting or crypto",
+            "<code>/alert python -(consulting OR crypto)</code>",
         ),
     ],
 )
@@ -929,9 +990,9 @@ async def test_a_misspelled_word_that_no_job_has_gets_the_word_meant_offered(han
     job has, one letter off a known one, is named with the alert respelled. A word some job has
     is no typo, whatever it looks like."""
     reply = await say(handlers, "/alert senoir rsut")
-    assert reply.endswith(
-        "No job I have read has the word “senoir”: did you mean <b>senior</b>? "
-        "<code>/edit 1 senior rsut</code>"
+    assert reply.endswith(  # every typo fixed: "/edit 1 senior rsut" still matched nothing
+        "No job I have read has the words “senoir” or “rsut”: did you mean <b>senior</b> and "
+        "<b>rust</b>? <code>/edit 1 senior rust</code>"
     ), reply
     assert "“rsut”: did you mean <b>rust</b>? <code>/search rust</code>" in await say(
         handlers, "/search rsut"
@@ -1131,16 +1192,25 @@ async def test_asking_for_ones_alerts_in_words_lists_them(handlers) -> None:
         assert any("Edit" in b.text for row in reply.buttons for b in row), "the menu's buttons"
 
 
+AGENCY_SAYS = (
+    " OR &quot;our client&quot; OR &quot;my client&quot; OR &quot;recruitment agency&quot;"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "edit"),
     [
-        ("not interested in crypto or agencies", "(rust OR go) -(crypto OR agency OR agencies)"),
+        (  # an agency's post names none: "Our client, a leading bank…"
+            "not interested in crypto or agencies",
+            f"(rust OR go) -(crypto OR agency OR agencies{AGENCY_SAYS})",
+        ),
         ("no more blockchain or web3 stuff", "(rust OR go) -(blockchain OR web3)"),
-        ("no agencies please", "(rust OR go) -(agency OR agencies)"),
-        ("no recruiters", "(rust OR go) -(recruiter OR recruiters)"),
+        ("no agencies please", f"(rust OR go) -(agency OR agencies{AGENCY_SAYS})"),
+        ("no recruiters", f"(rust OR go) -(recruiter OR recruiters{AGENCY_SAYS})"),
         (
             "exclude staffing agencies",
-            "(rust OR go) -(&quot;staffing agency&quot; OR &quot;staffing agencies&quot;)",
+            "(rust OR go) -(&quot;staffing agency&quot; OR &quot;staffing agencies&quot; OR "
+            "&quot;our client&quot; OR &quot;my client&quot; OR &quot;recruitment agency&quot;)",
         ),
         ("stop sending me Krypto jobs", "(rust OR go) -(krypto OR crypto)"),
         ("keine Krypto Jobs bitte", "(rust OR go) -(krypto OR crypto)"),
@@ -1176,7 +1246,7 @@ async def test_a_link_to_search_no_save_command_and_no_thanks(handlers) -> None:
         ("how do I exclude crypto?", "<code>/edit 1 (rust OR go) -crypto</code>"),
         (
             "how can I filter out agencies?",
-            "<code>/edit 1 (rust OR go) -(agency OR agencies)</code>",
+            f"<code>/edit 1 (rust OR go) -(agency OR agencies{AGENCY_SAYS})</code>",
         ),
         ("how do I only get remote jobs?", "<code>/edit 1 (rust OR go) remote:yes</code>"),
         ("how do I add scala?", "<code>/edit 1 rust OR go OR scala</code> — jobs with either"),
@@ -1227,7 +1297,7 @@ async def test_an_unknown_command_gets_the_one_it_likely_meant(
     [
         ("follow Zalando and N26", "/follow Zalando and N26"),
         ("follow stripe", "/follow stripe"),
-        ("follow Monzo, Revolut, Wise and N26.", "/follow Monzo, Revolut, Wise and N26"),
+        ("follow Monzo, Revolut, Wise and N26.", "/follow Monzo, Revolut, Wise, N26"),  # each
     ],
 )
 async def test_follow_and_company_names_get_their_follow_and_no_alert_of_follow(

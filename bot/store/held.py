@@ -5,20 +5,36 @@ nothing, and a summary marks them sent together."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.store.db import Table
 from bot.store.outbox_rows import ITEM_COLS, UNTIL_RESUME, OutboxItem, items, mark_final
 from bot.store.stamps import from_iso, iso
 
-# A delivery whose alerts (those still there) are all paused. `d` is the deliveries row.
-_ALERTS_PAUSED = """EXISTS (SELECT 1 FROM json_each(d.alert_ids) j JOIN alerts a ON a.id = j.value
+# A delivery whose user follows its posting's board for every new job. `d`: the deliveries row.
+_FOLLOWED = """EXISTS (SELECT 1 FROM postings p JOIN follows f ON f.board = p.board
+                       WHERE p.key = d.posting_key AND f.chat_id = d.chat_id AND f.all_jobs = 1)"""
+# A delivery whose alerts (those still there) are all paused, and no follow of every new job
+# of its company asks for it: it waits for a resume.
+_ALERTS_PAUSED = f"""EXISTS (SELECT 1 FROM json_each(d.alert_ids) j JOIN alerts a ON a.id = j.value
                             WHERE a.paused_at IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM json_each(d.alert_ids) j JOIN alerts a ON a.id = j.value
-                    WHERE a.paused_at IS NULL)"""
+                    WHERE a.paused_at IS NULL)
+    AND NOT {_FOLLOWED}"""
 RESUME_KEEP = timedelta(days=7)  # a resume summarises what matched in this time; older is dropped
 # ... except at the end of a pause for a time (/pause 2w, at most this long): all of it
 TIMED_PAUSE_KEEP = timedelta(days=90)
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """A pending delivery as holding times it: its alerts, and whether its user follows its
+    company for every new job (`followed`: a reason of its own to send it)."""
+
+    id: int
+    alert_ids: tuple[int, ...]
+    followed: bool
 
 
 class Held(Table):
@@ -77,24 +93,31 @@ class Held(Table):
             (iso(until), json.dumps(ids), *params),
         ).rowcount
 
-    def unheld(self, chat_id: int) -> list[tuple[int, tuple[int, ...]]]:
-        """The chat's pending deliveries not yet held: (id, alert ids)."""
+    def _waiting(self, where: str, params: tuple) -> list[Waiting]:
         rows = self.db.execute(
-            """SELECT id, alert_ids FROM deliveries
-               WHERE chat_id = ? AND state = 'pending' AND held_until IS NULL""",
-            (chat_id,),
+            f"""SELECT d.id, d.alert_ids, {_FOLLOWED} AS followed FROM deliveries d
+                WHERE d.state = 'pending' AND {where}""",
+            params,
         )
-        return [(r["id"], tuple(json.loads(r["alert_ids"]))) for r in rows]
+        return [
+            Waiting(r["id"], tuple(json.loads(r["alert_ids"])), bool(r["followed"])) for r in rows
+        ]
 
-    def held_for_time(self, chat_id: int) -> list[tuple[int, tuple[int, ...]]]:
+    def unheld(self, chat_id: int) -> list[Waiting]:
+        """The chat's pending deliveries not yet held."""
+        return self._waiting("d.chat_id = ? AND d.held_until IS NULL", (chat_id,))
+
+    def held_for_time(self, chat_id: int) -> list[Waiting]:
         """The chat's deliveries held for a time (a digest, quiet hours, the cap; not for a
-        resume): (id, alert ids)."""
+        resume)."""
+        return self._waiting("d.chat_id = ? AND d.held_until < ?", (chat_id, iso(UNTIL_RESUME)))
+
+    def all_jobs_boards(self, chat_id: int) -> set[str]:
+        """The boards the chat follows for every new job: their jobs go by the user's own way."""
         rows = self.db.execute(
-            """SELECT id, alert_ids FROM deliveries
-               WHERE chat_id = ? AND state = 'pending' AND held_until < ?""",
-            (chat_id, iso(UNTIL_RESUME)),
+            "SELECT board FROM follows WHERE chat_id = ? AND all_jobs = 1", (chat_id,)
         )
-        return [(r["id"], tuple(json.loads(r["alert_ids"]))) for r in rows]
+        return {r["board"] for r in rows}
 
     def hold(self, until: dict[datetime, list[int]]) -> int:
         """Deliveries not yet held wait for a summary, each at its time."""

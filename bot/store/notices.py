@@ -1,5 +1,6 @@
 """Broadcast notices: one row per recipient, drained like the outbox (claim, send, record).
-Also the bot's own notices to a few users (`tell`).
+Also the bot's own notices to a few users (`tell`: a saved job closed, a pause over), which
+wait for the end of the user's quiet hours as their jobs do (`due_notices`).
 
 Not the deliveries table: every delivery there is a posting (a foreign key, one per chat and
 job) run through the delivery policy (digests, quiet hours, mutes), none of which fits a notice
@@ -10,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.store.db import Table
+from bot.policy import quiet_until
+from bot.store.db import Db, Table
 from bot.store.stamps import iso
+from bot.store.users import Users
 
 SAME_NOTICE = timedelta(minutes=10)
 
@@ -28,6 +31,10 @@ class NoticeItem:
 
 class Notices(Table):
     """The notices and notice_deliveries tables."""
+
+    def __init__(self, db: Db):
+        super().__init__(db)
+        self.users = Users(db)  # whose quiet hours hold the bot's own notices
 
     def broadcast(self, text: str, by: int, now: datetime) -> int | None:
         """Queue `text` for every active user, in one transaction; returns how many. None when
@@ -64,15 +71,26 @@ class Notices(Table):
             )
 
     def due_notices(self, now: datetime, limit: int = 50) -> list[NoticeItem]:
-        """Pending notices whose time has come, to users still active, oldest first."""
+        """Pending notices whose time has come, to users still active, oldest first. A notice
+        of the bot's own to a user in their quiet hours is put off to the window's end, not
+        returned: nothing is pushed in the window (an admin's broadcast goes)."""
         rows = self.db.execute(
-            """SELECT n.notice_id, n.chat_id, t.text, n.attempts FROM notice_deliveries n
+            """SELECT n.notice_id, n.chat_id, t.text, n.attempts, t.created_by
+               FROM notice_deliveries n
                JOIN notices t ON t.id = n.notice_id JOIN users u ON u.chat_id = n.chat_id
                WHERE n.state = 'pending' AND n.next_attempt_at <= ? AND u.state = 'active'
                ORDER BY n.next_attempt_at, n.notice_id, n.chat_id LIMIT ?""",
             (iso(now), limit),
-        )
-        return [NoticeItem(r["notice_id"], r["chat_id"], r["text"], r["attempts"]) for r in rows]
+        ).fetchall()
+        due = []
+        for r in rows:
+            item = NoticeItem(r["notice_id"], r["chat_id"], r["text"], r["attempts"])
+            quiet = r["created_by"] == 0 and quiet_until(self.users.settings(item.chat_id), now)
+            if quiet:
+                self._notice_state(item, "next_attempt_at = ?", (iso(quiet),))
+            else:
+                due.append(item)
+        return due
 
     def next_notice_at(self) -> datetime | None:
         row = self.db.one(

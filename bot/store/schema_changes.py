@@ -249,3 +249,9 @@ def users_invite(db: Database) -> None:
     after /pause kept it) is cleared: `Users.unblock` reads it as "was paused"."""
     db.execute("ALTER TABLE users ADD COLUMN invite TEXT")
     db.execute("UPDATE users SET paused_at = NULL WHERE state = 'active'")
+
+
+def users_quiet_off(db: Database) -> None:
+    """Quiet hours turned off keep their window, so the /settings button turns them on again
+    as they were (it reset a 23:00-07:00 to 22:00-07:00)."""
+    db.execute("ALTER TABLE users ADD COLUMN quiet_off INTEGER NOT NULL DEFAULT 0")

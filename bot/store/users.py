@@ -1,5 +1,8 @@
 """Users: who is subscribed, their state and preferences (`bot.prefs`: delivery settings, the
-hourly cap); every change bumps `alerts_generation` (routing reads who gets what)."""
+hourly cap); every change bumps `alerts_generation` (routing reads who gets what).
+
+Quiet hours turned off keep their window (`quiet_off`), to turn on again as it was
+(`kept_quiet`)."""
 
 from __future__ import annotations
 
@@ -199,10 +202,21 @@ class Users(Table):
         return DeliverySettings() if row is None else _settings(row)
 
     def set_settings(self, chat_id: int, settings: DeliverySettings, now: datetime) -> None:
+        """Save the settings; quiet hours turned off keep their window (`kept_quiet`)."""
+        values = _settings_values(settings)
+        if settings.quiet is None and (kept := self.kept_quiet(chat_id)):
+            values = (*values[:-3], *kept, 1)
         self.db.execute(
             f"UPDATE users SET {_SET_SETTINGS}, updated_at = ? WHERE chat_id = ?",
-            (*_settings_values(settings), iso(now), chat_id),
+            (*values, iso(now), chat_id),
         )
+
+    def kept_quiet(self, chat_id: int) -> tuple[int, int] | None:
+        """The user's quiet hours, on or last turned off (None: never set)."""
+        row = self.db.one("SELECT quiet_start, quiet_end FROM users WHERE chat_id = ?", (chat_id,))
+        if row is None or row["quiet_start"] is None or row["quiet_end"] is None:
+            return None
+        return row["quiet_start"], row["quiet_end"]
 
     def hourly_cap(self, chat_id: int) -> int:
         """The cap alone, as each instant delivery reads it: one column, never over `MAX_CAP`
@@ -216,14 +230,14 @@ class Users(Table):
         self.db.execute("UPDATE users SET hourly_cap = ? WHERE chat_id = ?", (cap, chat_id))
 
 
-_SETTINGS = "timezone, delivery_mode, digest_at, digest_day, quiet_start, quiet_end"
+_SETTINGS = "timezone, delivery_mode, digest_at, digest_day, quiet_start, quiet_end, quiet_off"
 _SET_SETTINGS = ", ".join(f"{column} = ?" for column in _SETTINGS.split(", "))
 
 
 def _settings(row: sqlite3.Row) -> DeliverySettings:
     """The delivery settings of a users row read with the `_SETTINGS` columns."""
     start, end = row["quiet_start"], row["quiet_end"]
-    quiet = (start, end) if start is not None and end is not None else None
+    quiet = (start, end) if start is not None and end is not None and not row["quiet_off"] else None
     return DeliverySettings(
         row["timezone"], row["delivery_mode"], row["digest_at"], row["digest_day"], quiet
     )
@@ -231,4 +245,4 @@ def _settings(row: sqlite3.Row) -> DeliverySettings:
 
 def _settings_values(s: DeliverySettings) -> tuple[object, ...]:
     """The `_SETTINGS` columns' values for `s`, in their order."""
-    return (s.timezone, s.mode, s.digest_at, s.digest_day, *(s.quiet or (None, None)))
+    return (s.timezone, s.mode, s.digest_at, s.digest_day, *(s.quiet or (None, None)), 0)

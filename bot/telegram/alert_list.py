@@ -115,9 +115,10 @@ def _held_back(store: Stores, chat_id: int, alert: AlertRow, since: datetime) ->
 
 
 def _line(a: AlertRow, sent: int, tz: str) -> str:
-    state = "⏸ paused" if a.paused_at else f"{plural(sent, 'job')} sent in 7 days"
-    if a.paused_at and a.resume_at:
-        state += f" until {local_time(a.resume_at, tz)}"
+    state = f"{plural(sent, 'job')} sent in 7 days"
+    if a.paused_at:
+        until = f" until {local_time(a.resume_at, tz)}" if a.resume_at else ""
+        state = f"⏸ paused{until} · {state}"
     if a.delivery == "instant":
         state += " · ⚡ as they arrive"
     elif a.delivery:

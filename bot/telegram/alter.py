@@ -13,7 +13,7 @@ from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import And, Node, format_node
-from bot.telegram.alter_terms import Offer, added, has, removed
+from bot.telegram.alter_terms import Offer, added, has, removed, visa_meant
 from bot.telegram.tips.sentence import meant
 from bot.transport import Incoming
 from bot.view import stored_query
@@ -107,7 +107,7 @@ def reply(store: Stores, msg: Incoming, change: Change, limit: int = LIMIT) -> s
         alerts = [a for a in alerts if a.id == change.alert_id]
         if not alerts:
             return f"You have no alert #{change.alert_id}: /alerts lists yours."
-    typed = (meant(f"{change.words} jobs") or change.words) if change.add else change.words
+    typed = _typed(change)
     if not alerts and change.only:  # "nur remote": the jobs of it alone, as talk offers them
         return f"To get a message for each new job like that, send {_both(typed)}"
     if not alerts:
@@ -142,6 +142,14 @@ def reply(store: Stores, msg: Incoming, change: Change, limit: int = LIMIT) -> s
         return "\n".join(lines)
     alone = f"\nOr a new alert of them alone: <code>/alert {esc(typed)}</code>" * change.only
     return f"{lead} (tap to copy, then send):\n" + "\n".join(lines) + alone
+
+
+def _typed(change: Change) -> str:
+    """The query of the words to add, as an alert means them ("visa": visa:yes, which the
+    word alone is not: it finds "unable to sponsor visas" too); to take out, as typed."""
+    if not change.add:
+        return change.words
+    return visa_meant(change.words) or meant(f"{change.words} jobs") or change.words
 
 
 def _lines(alert_id: int, root: Node, edits: list[Offer], limit: int) -> list[str]:

@@ -26,6 +26,16 @@ from bot.view import ATTR_VALUES, stored_query
 
 Offer = tuple[str, str]  # an edited query ("" when nothing would be left) and what it does
 Values = frozenset[str | None]
+# "add visa", "add visa sponsorship", "add relocation with visa": the jobs that sponsor one.
+_VISA = frozenset({"visa", "visas", "sponsorship", "sponsor", "sponsors", "sponsored"})
+_VISA_TOO = frozenset({"relocation", "relocate", "with", "and", "support", "a", "work", "permit"})
+
+
+def visa_meant(words: str) -> str | None:
+    """ "visa:yes" for words that ask to add a visa ("visa", "sponsorship", "relocation with
+    visa"): the word alone also finds "we are unable to sponsor visas"; else None."""
+    said = set(words.lower().replace("-", " ").split())
+    return "visa:yes" if said & _VISA and said <= _VISA | _VISA_TOO else None
 
 
 def added(root: Node, term: Node) -> list[Offer]:

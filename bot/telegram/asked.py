@@ -14,6 +14,7 @@ from bot.query import parse
 from bot.syntax import Field, Or, Phrase, Word, format_node
 from bot.telegram.asked_how import how_asked
 from bot.telegram.commands import Command
+from bot.telegram.companies_asked import AT_ONCE, listed
 from bot.telegram.tips.sentence import meant
 from bot.telegram.whyname import words_of
 from bot.wording import shorten
@@ -179,16 +180,33 @@ def _follow_at(folded: list[str]) -> int | None:
 
 
 def _followed(folded: list[str], words: list[str]) -> str:
-    """The company a text asks to follow in words ("I want to follow Stripe", "can you watch
-    Adyen for me?"), or "": a verb of following after words of asking, a name after it."""
+    """The companies a text asks to follow in words ("I want to follow Stripe", "can you watch
+    Adyen for me?"), or "": a verb of following after words of asking, a name after it, or a
+    list of names ("Stripe, Wise and Canva": `listed`; without commas, "stripe wise monzo and
+    canva", a name each word)."""
     if (at := _follow_at(folded)) is None:
         return ""  # "follow up specialist", "watch" said first: keywords or the command
-    rest = [w.strip(",.!?") for w in words[at + 1 :]]
-    while rest and fold(rest[-1]) in ("please", "pls", "me", "for", "jobs", "too", "also"):
-        rest.pop()  # "… for me please"
-    if not rest or fold(rest[0]) in _NOT_A_NAME or len(rest) > 6:
+    rest = words[at + 1 :]
+    while rest and fold(rest[-1].strip(",.!?")) in (
+        "please",
+        "pls",
+        "me",
+        "for",
+        "jobs",
+        "too",
+        "also",
+    ):
+        rest = rest[:-1]  # "… for me please"
+    said = " ".join(rest).strip(" ,.!?").removesuffix("'s").removesuffix("’s")
+    names = [n for n in _AND.split(said) if n]
+    if not names or fold(names[0].split()[0]) in _NOT_A_NAME or len(names) > AT_ONCE:
         return ""
-    return " ".join(rest).removesuffix("'s").removesuffix("’s")
+    if len(names) == 1:
+        return said if len(rest) <= 6 else ""
+    if "," not in said and any(len(n.split()) > 3 for n in names):
+        names = [w for n in names for w in (n.split() if len(n.split()) > 3 else [n])]
+        return ", ".join(names) if len(names) <= AT_ONCE else ""
+    return listed(names, said) if all(len(n.split()) <= 3 for n in names) else ""
 
 
 _FOR = re.compile(r"\s+for\s+(?:their\s+|its\s+|any\s+)?(?P<kind>[^.!?]{1,60}?)\s*[.!?]*$")

@@ -9,22 +9,11 @@ import re
 from collections.abc import Mapping
 
 from bot.pausetime import looks_like_a_time
-from bot.policy import PolicyError, fmt_minutes, parse_hhmm
+from bot.policy import DeliverySettings
 from bot.syntax import ATTRS, FIELD_NAMES
+from bot.telegram.asked_when import Timed, digest_asked, quiet_asked, worded
 from bot.telegram.commands import Command
 
-# Asked in words for how jobs come: one message a day or a week (a digest), none at night.
-_ONCE = re.compile(
-    r"\b(?:once|one (?:message|summary|email|update)) (?:a|per|each) (?P<once>day|week)\b"
-    r"|\b(?P<every>daily|weekly) (?:digest|summary|summaries|email|update|message)s?\b",
-    re.IGNORECASE,
-)
-_ALERT_ID = re.compile(r"\balert\s*(?:#|no\.?\s*|number\s*)?(\d{1,4})\b", re.IGNORECASE)
-_AT = re.compile(r"\bat (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)(?!\w)", re.IGNORECASE)
-# "only in the morning", "every evening": a daily digest at that hour.
-_PART_OF_DAY = re.compile(
-    r"\b(?:every|each|in the|only in the|once in the) (?P<part>morning|evening)\b", re.IGNORECASE
-)
 _SOURCES = re.compile(
     r"\b(?:which|what) (?:job )?(?:boards|sites|websites|sources|platforms) (?:do|does|can) "
     r"|\bhow (?:often|fast|quickly|soon) (?:do|does|are|is|will) (?:you|it|the bot|jobs?|boards?) "
@@ -40,25 +29,10 @@ _READ = (
     "or careers page adds its jobs, /following lists yours."
 )
 _EMAIL = re.compile(r"\b(?:e-?mails?|newsletter|rss feed)\b", re.IGNORECASE)
-_NIGHT = re.compile(
-    r"\b(?:at|during the|over(?: the)?) night\b|\bwhile i\W?m? ?(?:am )?sleep", re.I
-)
 _FEWER = re.compile(
     r"^\W*(?:(?:too|so) many|fewer|less)(?: (?:jobs|messages|alerts|notifications))?"
     r"(?: please| pls)?\W*$|\b(?:too|so) many (?:jobs|messages|alerts|notifications)\b",
     re.IGNORECASE,
-)
-_NOT = re.compile(r"\b(?:don'?t|do not|no|not|never|stop|nothing)\b", re.IGNORECASE)
-# "no messages after 10pm" (after 22:00): quiet hours from then.
-_LATE = re.compile(r"\bafter\s+(?P<h>\d{1,2})(?::00)?\s*(?P<pm>pm)?(?!\S*\d)", re.IGNORECASE)
-# "no messages between 10pm and 8am", "between 22 and 8": quiet hours of that window.
-_HOUR = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?"
-_WINDOW = re.compile(
-    rf"\b(?:between|from)\s+(?P<start>{_HOUR})\s*(?:and|to|until|till|-)\s*(?P<end>{_HOUR})(?!\w)",
-    re.IGNORECASE,
-)
-_MESSAGES = re.compile(
-    r"\b(?:messages?|message me|notif\w{0,9}|ping\w{0,3}|send\w{0,3}|jobs)\b", re.I
 )
 _HOW_MANY = re.compile(
     r"\bhow many (?:jobs|messages|alerts|matches|postings)\b.*\b(?:sent|got|get|received|"
@@ -96,65 +70,30 @@ _MY_DATA = re.compile(
 )
 
 
-def how_asked(text: str, commands: Mapping[str, Command]) -> str | None:
+def how_asked(
+    text: str, commands: Mapping[str, Command], settings: DeliverySettings | None = None
+) -> str | None:
     """The /digest or /quiet a text asks for in words ("only send jobs once a day", "a daily
-    digest at 9am", "don't send anything at night"), a /pause for a holiday and the /resume
-    after it, or the answer to how the bot works (what it reads, how to write an alert, one's
-    data, LinkedIn, an interview), ready to copy; None for another."""
-    if (often := _ONCE.search(text)) and "digest" in commands:
-        every = (
-            "daily" if (often["once"] or often["every"]).lower() in ("day", "daily") else "weekly"
-        )
-        at = f" {time[1].replace(' ', '')}" if (time := _AT.search(text)) else ""
-        one = f" {alert[1]}" if (alert := _ALERT_ID.search(text)) else ""  # that alert's only
-        jobs = f"alert #{alert[1]}'s jobs" if alert else "the jobs"
-        return (
-            f"One message with all {jobs} {'each day' if every == 'daily' else 'each week'}: "
-            f"<code>/digest{one} {every}{at}</code> (your time: /timezone sets it)."
-        )
-    if (part := _PART_OF_DAY.search(text)) and "digest" in commands:
-        at = "08:00" if part["part"].lower() == "morning" else "18:00"
-        return (
-            f"One message with the day's jobs every {part['part'].lower()}: "
-            f"<code>/digest daily {at}</code> (your time: /timezone sets it)."
-        )
+    digest at 9am", "don't send anything at night"; worded for the user's `settings` when
+    known), a /pause for a holiday and the /resume after it, or the answer to how the bot
+    works (what it reads, how to write an alert, one's data, LinkedIn, an interview), ready to
+    copy; None for another."""
+    if (when := timed(text)) is not None and when.command.split()[0][1:] in commands:
+        return worded(when, settings)
     if (away := _away(text)) is not None and "pause" in commands:
         return away
     said = ((p, c, r) for p, c, r in _SAID_SO if p.search(text) and c in commands)
-    if (found := next(said, None)) is not None:
-        return found[2]
-    if (window := _window(text)) and _NOT.search(text) and "quiet" in commands:
-        return (
-            "Quiet hours hold jobs in that window and send them in one message when it ends: "
-            f"<code>/quiet {window}</code> (your time: /timezone sets it)."
-        )
-    late = _late(text)  # "no messages after 10pm": from then
-    if (_NIGHT.search(text) or late) and _NOT.search(text) and "quiet" in commands:
-        return (
-            "Quiet hours hold jobs at night and send them in one message when they end: "
-            f"<code>/quiet {late or '22:00'}-07:00</code> (your time: /timezone sets it)."
-        )
-    return None
+    return next((r for _, _, r in said), None)
 
 
-def _window(text: str) -> str:
-    """The window of "no messages between 10pm and 8am" ("22:00-08:00"); "" for a text that
-    says none, or names no messages."""
-    if (said := _WINDOW.search(text)) is None or not _MESSAGES.search(text):
-        return ""
-    try:
-        start, end = parse_hhmm(said["start"]), parse_hhmm(said["end"])
-    except PolicyError:
-        return ""
-    return f"{fmt_minutes(start)}-{fmt_minutes(end)}" if start != end else ""
-
-
-def _late(text: str) -> str:
-    """The hour of "after 10pm" or "after 22:00", from 18:00 to 23:00 ("22:00"); "" for none."""
-    if (after := _LATE.search(text)) is None:
-        return ""
-    hour = int(after["h"]) + (12 if after["pm"] and int(after["h"]) < 12 else 0)
-    return f"{hour:02d}:00" if 18 <= hour <= 23 else ""
+def timed(text: str) -> Timed | None:
+    """The /digest or /quiet a text asks for in words, as `how_asked` reads it first: a
+    digest before all, quiet hours after a holiday and the questions it answers."""
+    if (digest := digest_asked(text)) is not None:
+        return digest
+    if _away(text) is not None or any(p.search(text) for p, _, _ in _SAID_SO):
+        return None
+    return quiet_asked(text)
 
 
 WELCOME_BACK = (

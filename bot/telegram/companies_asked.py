@@ -37,4 +37,11 @@ def follow_offer(words: list[str], commands: Mapping[str, Command]) -> str | Non
     if any(fold(name.split()[0]) in _NOT_A_NAME for name in names):
         return None
     whose = "each company's jobs" if len(names) > 1 else "a company's jobs"
-    return f"To follow {whose}: <code>/follow {html.escape(rest)}</code>."
+    return f"To follow {whose}: <code>/follow {html.escape(listed(names, rest))}</code>."
+
+
+def listed(names: list[str], said: str) -> str:
+    """The companies `said` names as /follow takes them: a list with commas with one between
+    each ("Monzo, Revolut, Wise and N26" -> "Monzo, Revolut, Wise, N26": /follow reads "Wise
+    and N26" as two only alone); else as said ("Zalando and N26")."""
+    return ", ".join(n.strip() for n in names) if "," in said and len(names) > 1 else said

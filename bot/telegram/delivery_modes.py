@@ -7,7 +7,7 @@ seconds). /settings is in settings_menu.py, /pause and /resume in pausing.py."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -72,17 +72,37 @@ def apply_settings(store: Stores, chat_id: int, settings: DeliverySettings, now:
         return retime(store.view(DeliveryStores), chat_id, now)
 
 
-def next_summary(settings: DeliverySettings, now: datetime) -> str:
-    """When held jobs go next under these settings, in words."""
+def next_summary(
+    settings: DeliverySettings, now: datetime, others: Sequence[tuple[int, str]] = ()
+) -> str:
+    """When held jobs go next under these settings, in words. `others`: the alerts that go
+    another way than the user's (`other_ways`), each with its way in words."""
     until = release_at(settings, now)
-    if until is not None:
-        return f"Next summary: {local_time(until, settings.timezone)} ({esc(settings.timezone)})."
+    window = ""
     if settings.quiet:
         start, end = map(fmt_minutes, settings.quiet)
-        return (
-            f"Jobs come as they arrive now; those found {start}–{end} come in one summary at {end}."
-        )
-    return "Jobs come as they arrive."
+        window = f"; those found {start}–{end} come in one summary at {end}"
+    ids = " and ".join(f"#{i}" for i, _ in others)
+    if until is not None:
+        said = f"Next summary: {local_time(until, settings.timezone)} ({esc(settings.timezone)})."
+        if others and settings.mode != "instant":  # a digest, but alerts of their own instant
+            said += f" Alert {ids}: each job as it arrives{window}."
+        elif others:
+            said += "".join(f" Alert #{i}: {how}." for i, how in others)
+        return said
+    but = "".join(f", except alert #{i}'s ({how})" for i, how in others)
+    return f"Jobs come as they arrive{' now' if window else ''}{but}{window}."
+
+
+def other_ways(store: Stores, chat_id: int, settings: DeliverySettings) -> list[tuple[int, str]]:
+    """The alerts on whose own delivery is a digest when the user's is instant, or instant when
+    the user's is a digest: (id, their way in words)."""
+    out = []
+    for a in store.alerts.alert_rows(chat_id):
+        own = for_alert(settings, a.delivery)
+        if a.paused_at is None and (own.mode == "instant") != (settings.mode == "instant"):
+            out.append((a.id, own.how()))
+    return out
 
 
 def refused(what: str, exc: PolicyError) -> str:
@@ -255,11 +275,12 @@ class DeliveryModes:
         settings = replace(store.users.settings(msg.chat_id), quiet=quiet)
         self._save(store, msg.chat_id, settings)
         what = (
-            f"quiet hours {fmt_minutes(quiet[0])}–{fmt_minutes(quiet[1])}"
+            f"quiet hours {fmt_minutes(quiet[0])}–{fmt_minutes(quiet[1])} ({esc(settings.timezone)})"
             if quiet
             else "no quiet hours"
         )
-        said = f"🌙 Done: {what} ({esc(settings.timezone)}). {next_summary(settings, self.clock())}"
+        others = other_ways(store, msg.chat_id, settings)
+        said = f"🌙 Done: {what}. {next_summary(settings, self.clock(), others)}"
         if quiet and settings.timezone == "UTC":  # the default: rarely the user's own clock
             said += " Not your clock? <code>/timezone Berlin</code> (a city or a zone) sets yours."
         return said

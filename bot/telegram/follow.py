@@ -156,7 +156,7 @@ class FollowCommands:
             outcome = await self._follow_url(msg, url, all_jobs)
             if isinstance(outcome, Found):
                 done += 1
-                lines.append("✅ " + followed.found_line(outcome))
+                lines.append("✅ " + followed.found_line(outcome, all_jobs))
             elif outcome.stop:
                 left = urls[i:]
                 why_left = outcome.text.removesuffix(".")

@@ -53,8 +53,9 @@ class ByName:
     ) -> str | None:
         """The reply to a /follow of `names`; None when it is one name no board the bot reads
         has and it is not to be looked up (`look` is false: a word of it is an address)."""
-        if len(names) > 1 and look:
-            return await self._several(msg, names, all_jobs)
+        if len(names) > 1 and look:  # "Stripe, Revolut and Canva": "and" joins the last two
+            apart = [part for name in names for part in (await self._apart(name) or [name])]
+            return await self._several(msg, apart, all_jobs)
         if look and len(names) == 1 and (parts := await self._apart(names[0])):
             if all([await self.named(p) for p in parts]):  # each a board the bot reads
                 return await self._several(msg, parts, all_jobs)

@@ -31,11 +31,13 @@ _PLAIN = re.compile(r"[\w.+-]+")
 
 @dataclass(frozen=True)
 class Found:
-    """A board followed: its row, its open postings, those the user's alerts match."""
+    """A board followed: its row, its open postings, those the user's alerts match, and how
+    it was followed before (`was_all`: for every new job or not; None: it was not)."""
 
     board: BoardState
     postings: int
     hits: list[Posting]
+    was_all: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,8 @@ def follow(
     """Follow within the user's quota (one transaction); the board, its open postings and
     those the user's alerts match, or why not."""
     with store.db.transaction():
-        already = any(f.board.name == name for f in store.follows.follows(chat_id))
-        if not already and store.follows.follow_count(chat_id) >= quota:
+        was = next((f for f in store.follows.follows(chat_id) if f.board.name == name), None)
+        if was is None and store.follows.follow_count(chat_id) >= quota:
             return Refusal(
                 f"You follow {quota} companies, the most I allow. /following lists them; "
                 "/unfollow one to make room.",
@@ -74,7 +76,7 @@ def follow(
     alerts = [a for a in store.alerts.alerts(chat_id) if a.id not in paused]
     keys = {r.posting_key for r in match.route(postings, alerts)}
     hits = store.choices.visible(chat_id, [p for p in postings if p.key in keys])
-    return Found(board, board.open_postings, hits)
+    return Found(board, board.open_postings, hits, None if was is None else was.all_jobs)
 
 
 def _head(found: Found) -> str:
@@ -91,23 +93,35 @@ def _search(board: BoardState) -> str:
     return f"/search board:{esc(quoted(board.name))}"
 
 
-def found_line(found: Found) -> str:
-    """One line of a /follow of several: the head, and the /search for the matches."""
-    return _head(found) + (f": <code>{_search(found.board)}</code>" if found.hits else "")
+def found_line(found: Found, all_jobs: bool = False) -> str:
+    """One line of a /follow of several: the head, and the /search for the matches (and
+    whether it was followed so already)."""
+    line = _head(found) + (f": <code>{_search(found.board)}</code>" if found.hits else "")
+    return line + (" (you followed it already)" if found.was_all == all_jobs else "")
 
 
 def found(found: Found, all_jobs: bool) -> str:
-    """The head, the first 3 matches linked, and what comes from now on."""
+    """The head, the first 3 matches linked, and what comes from now on (or that it came so
+    already)."""
     lines = [_head(found) + "."]
     lines += [job_line(p) for p in found.hits[:3]]
     if len(found.hits) > 3:
         lines.append(f"…and {len(found.hits) - 3} more: {_search(found.board)}")
-    lines.append(
-        "From now on every new job of it reaches you."
-        if all_jobs
-        else "From now on its new jobs that match your alerts reach you "
-        "(<code>/follow … all</code> for every one). /following lists what you follow."
-    )
+    name = esc(found.board.company or found.board.name)
+    if found.was_all is True and all_jobs:
+        lines.append(f"You follow {name} already: every new job of it reaches you.")
+    elif found.was_all is False and not all_jobs:
+        lines.append(
+            f"You follow {name} already: its new jobs that match your alerts reach you "
+            "(<code>/follow … all</code> for every one). /following lists what you follow."
+        )
+    elif all_jobs:
+        lines.append("From now on every new job of it reaches you.")
+    else:
+        lines.append(
+            "From now on its new jobs that match your alerts reach you "
+            "(<code>/follow … all</code> for every one). /following lists what you follow."
+        )
     return "\n".join(lines)
 
 

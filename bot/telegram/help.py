@@ -121,11 +121,21 @@ def _examples(lines: tuple[tuple[str, str], ...]) -> str:
     return "\n".join(f"<code>{esc(q)}</code> — {esc(what)}" for q, what in lines)
 
 
+# A <code>…</code> written in a command's help ("Add <code>all</code>"), once escaped.
+_CODE = re.compile(r"&lt;code&gt;((?:(?!&lt;/?code&gt;).){1,200}?)&lt;/code&gt;")
+
+
+def written(text: str) -> str:
+    """A command's help as HTML: escaped, its <code>…</code> pairs kept as tags (they showed
+    as text: /help follow's "Add <code>all</code>")."""
+    return _CODE.sub(r"<code>\1</code>", esc(text))
+
+
 def command_help(cmd: Command) -> str:
     """The details of one command; with the alert language's examples for those taking a
     query."""
     usage = f"{cmd.name} {esc(cmd.args)}" if cmd.args else cmd.name
-    text = f"<b>/{usage}</b>\n{esc(cmd.help)}"
+    text = f"<b>/{usage}</b>\n{written(cmd.help)}"
     if cmd.name in ("alert", "search", "edit"):
         text += f"\n\n{_examples(_language())}\n{esc(LANGUAGE_NOTES)}"
         text += "\n/help salary (or any filter) shows that filter's lines alone."

@@ -99,6 +99,15 @@ def _german(asked: re.Match[str]) -> tuple[Node, str] | None:
     return None
 
 
+# Recruiters' and agencies' posts name neither ("Our client, a leading bank, seeks…", "on
+# behalf of our client"): these phrases leave them out too.
+_AGENCIES = frozenset({
+    "agency", "agencies", "recruiter", "recruiters", "recruitment", "recruiting", "staffing",
+    "headhunter", "headhunters",
+})  # fmt: skip
+_AGENCY_SAYS = (
+    Phrase(("our", "client")), Phrase(("my", "client")), Phrase(("recruitment", "agency")),
+)  # fmt: skip
 # Kinds of role a description names in passing ("reporting to sales"): left out by title.
 _BY_TITLE = frozenset({"sales", "marketing", "vertrieb", "support"})
 
@@ -109,11 +118,15 @@ def words_left_out(what: str) -> tuple[Node, str] | None:
     items = [i for i in _ITEMS.split(what.strip()) if i]
     if len(items) > 1:  # "crypto or agencies": either, not the phrase
         each = [words_left_out(i) for i in items[:5]]
-        kids = [k for f in each if f for k in _either(f[0])]
+        kids = list(dict.fromkeys(k for f in each if f for k in _either(f[0])))
         if all(each) and len(items) <= 5:
             return Not(Or(tuple(kids))), f"about {' or '.join(items)}"
         return None
     words = tokens(workplace_spelled(what))  # "on-site": onsite
+    if 0 < len(words) <= 2 and set(words) <= _AGENCIES:  # "no recruiters": their posts too
+        named = (_term([*words[:-1], f]) for f in word_forms(words[-1]))
+        agency = tuple(dict.fromkeys((*named, *_AGENCY_SAYS)))
+        return Not(Or(agency)), f"about {what.strip()} or by an agency (“Our client, …”)"
     if words and words[0] in _BY_TITLE and len(words) == 1:  # (not "Analyse von Sales-Daten")
         return Not(Field("title", Word(words[0]))), f"with {words[0]} in the title"
     if len(words) in (1, 2) and len(forms := word_forms(words[-1])) > 1:  # "agencies"

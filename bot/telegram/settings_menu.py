@@ -50,15 +50,17 @@ def _buttons(prefs: UserPrefs) -> Keyboard:
     )
 
 
-def _switch(s: DeliverySettings, arg: str) -> tuple[DeliverySettings, str] | None:
-    """The settings a mode or quiet-hours press asks for, and its toast (None: not one)."""
+def _switch(
+    s: DeliverySettings, arg: str, kept: tuple[int, int] | None = None
+) -> tuple[DeliverySettings, str] | None:
+    """The settings a mode or quiet-hours press asks for, and its toast (None: not one).
+    Quiet hours turned on are the window `kept` from before, else 22:00–07:00."""
     if arg in MODES:
         new, toast = replace(s, mode=arg), MODES[arg]
     elif arg == "quiet":
-        new = replace(s, quiet=None if s.quiet else DEFAULT_QUIET)
-        toast = (
-            "Quiet hours off" if s.quiet else "Quiet hours on (22:00–07:00; /quiet changes them)"
-        )
+        new = replace(s, quiet=None if s.quiet else kept or DEFAULT_QUIET)
+        window = "–".join(map(fmt_minutes, new.quiet or ()))
+        toast = "Quiet hours off" if s.quiet else f"Quiet hours on ({window}; /quiet changes them)"
     else:
         return None
     if new.mode == "weekly" and s.mode != "weekly":
@@ -145,7 +147,8 @@ class SettingsMenu:
         if arg.startswith("cap:") and arg[4:] in {str(c) for c in CAPS}:
             store.users.set_hourly_cap(press.chat_id, int(arg[4:]))
             return PressAnswer(f"At most {arg[4:]} an hour", self.view(store, press.chat_id))
-        switched = _switch(store.users.settings(press.chat_id), arg)
+        kept = store.users.kept_quiet(press.chat_id)
+        switched = _switch(store.users.settings(press.chat_id), arg, kept)
         if switched is None:
             return PressAnswer("This button no longer works; send /settings.")
         new, toast = switched

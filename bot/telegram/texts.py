@@ -13,6 +13,8 @@ from bot.telegram import (
     alert_list,
     alter,
     asked_how,
+    delivery_modes,
+    followed,
     latest,
     leaveout,
     linked,
@@ -21,6 +23,8 @@ from bot.telegram import (
     talk,
 )
 from bot.telegram.args import ids_named
+from bot.telegram.asked_when import worded
+from bot.telegram.follow import NONE_FOLLOWED, USAGE
 from bot.transport import Incoming, Reply
 
 Answer = Callable[[Stores], Reply]
@@ -30,6 +34,16 @@ _MY_ALERTS = re.compile(
     r"(?:show|list|see|view)\s+(?:me\s+)?)?(?:all\s+)?my\s+alerts)(?:\s+please)?[\s?.!]*",
     re.IGNORECASE,
 )
+# "what companies do I follow?", "which companies am I following": the list, as /following.
+MY_FOLLOWS = re.compile(
+    r"(?:(?:what|which)\s+(?:companies|boards|employers)\s+(?:do\s+i\s+follow|am\s+i\s+"
+    r"following|i\s+follow)|who\s+(?:do\s+i\s+follow|am\s+i\s+following)|(?:(?:please\s+)?"
+    r"(?:show|list|see|view)\s+(?:me\s+)?)?(?:the\s+)?(?:companies|boards)\s+i\s+follow|"
+    r"(?:(?:please\s+)?(?:show|list|see|view)\s+(?:me\s+)?)?my\s+(?:followed\s+)?"
+    r"(?:companies|follows))(?:\s+please)?[\s?.!]*",
+    re.IGNORECASE,
+)
+_DELIVERY = {c.name: c for c in delivery_modes.COMMANDS}  # (what `timed` offers)
 
 
 def answer(msg: Incoming, now: datetime, limit: int = alter.LIMIT) -> Answer | None:
@@ -38,8 +52,8 @@ def answer(msg: Incoming, now: datetime, limit: int = alter.LIMIT) -> Answer | N
     text = msg.text
     if linked.job_link(text) is not None:  # a job's link, or "why didn't I get <link>?"
         return lambda store: linked.job_link_reply(store, msg, now)
-    if _MY_ALERTS.fullmatch(text.strip()):  # "what alerts do I have?": the /alerts menu
-        return lambda store: alert_list.menu(store, msg.chat_id, 0, now)
+    if (mine := _listed(text, msg.chat_id, now)) is not None:
+        return mine  # "what alerts do I have?", "what companies do I follow?"
     how = _HOW_DO_I.fullmatch(" ".join(text.split()))
     if how is not None and (done := _asked_how(msg, how["rest"], limit)) is not None:
         return done  # "how do I exclude crypto?": its /edits
@@ -59,7 +73,35 @@ def answer(msg: Incoming, now: datetime, limit: int = alter.LIMIT) -> Answer | N
         return lambda store: alter.reply(store, msg, change, limit)
     if action := replied.said(text):  # "save", replying to a job's message
         return lambda store: replied.reply(store, msg, action, now)
+    return _timed(text, msg.chat_id)
+
+
+def _listed(text: str, chat_id: int, now: datetime) -> Answer | None:
+    """ "what alerts do I have?": the /alerts menu; "what companies do I follow?": the list
+    of /following."""
+    if _MY_ALERTS.fullmatch(text.strip()):
+        return lambda store: alert_list.menu(store, chat_id, 0, now)
+    if MY_FOLLOWS.fullmatch(text.strip()):
+        return lambda store: following(store, chat_id, now)
     return None
+
+
+def _timed(text: str, chat_id: int) -> Answer | None:
+    """ "weekly digest sunday 8pm", "don't send anything at night": the /digest or /quiet
+    `talk` offers, worded for the user's own time zone and quiet hours."""
+    if (when := asked_how.timed(" ".join(text.split()))) is None:
+        return None
+    alone = not when.clocked  # "alert 2 instant pls": `talk` reads "2 instant pls"
+    if not alone and talk.suggestion(text, _DELIVERY) != worded(when, None):
+        return None  # read as something else ("remote rust jobs, weekly digest")
+    return lambda store: worded(when, store.users.settings(chat_id))
+
+
+def following(store: Stores, chat_id: int, now: datetime) -> str:
+    """ "what companies do I follow?": /following's list, or how to follow one."""
+    if follows := store.follows.follows(chat_id):
+        return followed.following(follows, now)
+    return NONE_FOLLOWED + USAGE
 
 
 # "how do I exclude crypto?", "how can I only get remote jobs?": what they would do, done.

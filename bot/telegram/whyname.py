@@ -10,9 +10,11 @@ import re
 from bot.models import Posting
 from bot.render_title import LISTED, company_cut
 from bot.store import Stores
+from bot.synonyms import expand
+from bot.syntax import Or, Phrase, Word
 from bot.telegram import stored_search
 from bot.wording import shorten
-from bot.words import fold
+from bot.words import fold, tokens
 
 esc = html.escape
 SHOWN = 5  # jobs offered to choose from
@@ -62,8 +64,9 @@ def _having(store: Stores, words: list[str]) -> list[Posting]:
     read."""
     if not words:
         return []
-    expression = " AND ".join(_either(w) for w in words)
-    needles = [re.compile(rf"(?<!\w){re.escape(w)}(?:e?s)?(?!\w)") for w in words]
+    spelt = [spellings(w) for w in words]
+    expression = " AND ".join(_either(s) for s in spelt)
+    needles = [re.compile(rf"(?<!\w)(?:{'|'.join(map(_spelt, s))})(?:e?s)?(?!\w)") for s in spelt]
     found: list[Posting] = []
     read, before = 0, store.listings.stored_until()
     while read < stored_search.CANDIDATES and len(found) <= SHOWN:
@@ -78,9 +81,25 @@ def _having(store: Stores, words: list[str]) -> list[Posting]:
     return found
 
 
-def _either(word: str) -> str:
-    """The FTS5 query of `word` or its plural (a prefix query costs ~30 ms a word)."""
-    quoted = [f'"{w.replace(chr(34), chr(34) * 2)}"' for w in (word, word + "s", word + "es")]
+def spellings(word: str) -> list[str]:
+    """`word` and what an alert of it finds too (`bot.synonyms`: sre is also "site
+    reliability", k8s "kubernetes"), each a spelling of words apart."""
+    said = tokens(word)
+    group = expand(Word(said[0])) if len(said) == 1 else None
+    terms = group.children if isinstance(group, Or) else ()
+    return [t.text for t in terms if isinstance(t, Word | Phrase)] or [word]
+
+
+def _spelt(spelling: str) -> str:
+    return r"\W+".join(map(re.escape, spelling.split()))
+
+
+def _either(spellings: list[str]) -> str:
+    """The FTS5 query of any of `spellings` or its plural (a prefix query costs ~30 ms a
+    word)."""
+    ends = ("", "s", "es")
+    said = [s + e for s in spellings for e in (ends if " " not in s else ("",))]
+    quoted = [f'"{w.replace(chr(34), chr(34) * 2)}"' for w in said]
     return "(" + " OR ".join(quoted) + ")"
 
 

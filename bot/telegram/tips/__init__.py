@@ -6,8 +6,9 @@ refuse it too). Pure: each reads the parsed query.
 This module says which tips a reply gets, in what order, and offers one query that takes them
 all; each kind is a module of its own: `sentence` (a query written as a sentence), `where`
 (remote, from:, near:, location:), `words` (levels, years, visa, languages, other sites'
-fields), `lists` (OR beside words, commas, slashes), `said` (roles typed in the plural) and
-`amounts` (salaries and years a job may not state, currencies).
+fields), `lists` (OR beside words, commas, slashes), `said` (roles typed in the plural),
+`amounts` (salaries and years a job may not state, currencies) and `clash` (two values of one
+attribute no job has both of).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from bot.syntax import And, Node, Or, format_node
 from bot.telegram.tips.amounts import currency_tip
+from bot.telegram.tips.clash import clash_tip
 from bot.telegram.tips.exclude import exclusion_tip, unwanted_tip
 from bot.telegram.tips.lists import grouping_tip, languages_tip, list_tip, slash_tip
 from bot.telegram.tips.said import plural_tip
@@ -51,6 +53,7 @@ ALERT: tuple[Kind, ...] = (
     slash_tip,
     exclusion_tip,  # before the tips on words: "no remote" is no remote:yes
     unwanted_tip,
+    clash_tip,  # "remote:yes remote:hybrid": either, which the tips after read
     sentence_tip,
     german_tip,  # after the sentence's: "über 80k" is pay there
     zone_tip,  # before the remote tips: from: the zone's region, not a word
@@ -70,6 +73,7 @@ ALERT: tuple[Kind, ...] = (
 SEARCH: tuple[Kind, ...] = (
     hybrid_tip,
     exclusion_tip,
+    clash_tip,
     sentence_tip,
     german_tip,
     plural_tip,

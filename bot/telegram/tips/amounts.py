@@ -104,7 +104,8 @@ def _loosened(node: Node, kinds: tuple[type, ...]) -> Node:
         return And(tuple(_loosened(c, kinds) for c in node.children))
     if isinstance(node, Or):
         loose = [_loosened(c, kinds) for c in node.children]
-        return Or(tuple(n for c in loose for n in (c.children if isinstance(c, Or) else (c,))))
+        flat = (n for c in loose for n in (c.children if isinstance(c, Or) else (c,)))
+        return Or(tuple(dict.fromkeys(flat)))  # once each: "salary:none" of two salaries
     return node  # a NOT, a field (which holds no salary nor years) or a term
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-from bot.salary import currency_code
+from bot.errors import QueryError
+from bot.query import parse as parse_query
+from bot.salary import currency_code, currency_word
+from bot.syntax import format_node
 
 # A dollar sign with its country's letters ("R$" the Brazilian real, "A$", "C$", "NZ$", "HK$",
 # "S$", "MX$", "US$"), which `bot.salary.currency_code` reads; "kr" is none (Swedish,
@@ -30,9 +33,43 @@ def signs_spelled(text: str) -> str:
     """`text` with an amount after a lettered dollar sign as the amount and its code ("R$
     15.000": "15.000 brl"), and a currency and its period apart ("5000 eur/month": "5000 eur
     a month")."""
-    return _PER_SLASH.sub(r"\1 a \2", _LETTERED.sub(_code_after, text))
+    text = _CODE_FIRST.sub(_code_last, _PER_SLASH.sub(r"\1 a \2", _LETTERED.sub(_code_after, text)))
+    return _PAY_OR.sub(_pay_or, text)
 
 
 def _code_after(m: re.Match[str]) -> str:
     code = currency_code(m["sign"])
     return f" {m['amount']} {code.lower()} " if code else m[0]
+
+
+# A code before the amount ("at least SGD 180k"): after it, as the pay reader takes it.
+_CODE_FIRST = re.compile(r"(?<![\w$])([A-Za-z]{3})\s?(\d[\d.,]{0,12}(?:\s?[km](?![a-z]))?)(?!\w)")
+
+
+def _code_last(m: re.Match[str]) -> str:
+    return f"{m[2]} {m[1]}" if currency_word(m[1]) else m[0]
+
+
+# Floors in two currencies, either: "salary 180k SGD or 90k GBP" (the pay words before it
+# said with it), the words "or" would otherwise join.
+_MONEY = r"(\d{1,4}(?:[.,]\d{1,3})?\s?[km])\s?([A-Za-z]{3})"
+_PAY_OR = re.compile(
+    rf"(?<!\w)(?:(?:min(?:imum)?|at\s+least|over|salary|pay(?:ing)?|of)\s+){{0,3}}"
+    rf"{_MONEY}\s+or\s+(?:(?:at\s+least|over|min(?:imum)?)\s+)?{_MONEY}(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _pay_or(m: re.Match[str]) -> str:
+    """Either floor as one OR of salary filters: "(salary:>=SGD180k OR salary:>=GBP90k)"."""
+    codes = [currency_word(m[2]), currency_word(m[4])]
+    if None in codes:
+        return m[0]
+    try:
+        floors = [
+            format_node(parse_query(f"salary:>={code}{amount.replace(' ', '')}").root)
+            for code, amount in zip(codes, (m[1], m[3]), strict=True)
+        ]
+    except QueryError:
+        return m[0]
+    return f" ({floors[0]} OR {floors[1]}) "

@@ -30,8 +30,12 @@ _LEFT_OUT = re.compile(
     re.IGNORECASE,
 )
 _AND_OR = re.compile(r"\s*,?\s+(?:and|or|nor|und|oder|noch|ni|e|y|et)\s+|\s*,\s*", re.IGNORECASE)
-# Words after "no" meant as they stand ("no experience and no degree"), or that start another.
-_NOT_LEFT_OUT = frozenset({"no", "not", "experience", "degree", "visa", "sponsorship", "code"})
+# Words after "no" meant as they stand ("no experience and no degree"), or that start another
+# ("without crypto and without web3": each left out on its own).
+_NOT_LEFT_OUT = frozenset({
+    "no", "not", "experience", "degree", "visa", "sponsorship", "code", "without", "excluding",
+    "except", "kein", "keine", "ohne", "sem", "sin", "sans", "zonder", "geen",
+})  # fmt: skip
 
 
 def _left_out(m: re.Match[str]) -> str:
@@ -60,7 +64,8 @@ def either_spelled(text: str) -> str:
     text = _OR_AGAIN.sub(r"\1", text)  # "in berlin or in munich": in berlin or munich
     text = _HOURS_OR.sub("", text)  # "remote within EU timezones or Berlin": EU or Berlin
     text = _LEFT_OUT.sub(_left_out, text)
-    text = _PLACES.sub(_places, _LISTED.sub(_listed, _TWO_WORDS.sub(_two_words, text)))
+    text = _TWO_WORDS.sub(_two_words, _RUN.sub(_run, text))  # "in london paris or rome"
+    text = _PLACES.sub(_places, _LISTED.sub(_listed, text))
     return _ALONE.sub(_alone, text)
 
 
@@ -101,6 +106,22 @@ _TWO_WORDS = re.compile(
     r"\b(?P<glue>in|from)\s+(?P<a>[\w.]+(?:\s+[\w.]+)?)\s+or\s+(?P<b>[\w.]+(?:\s+[\w.]+){0,2})",
     re.IGNORECASE,
 )
+
+
+# Places after "in" with no commas before "or", as a phone types them: "in london paris or rome".
+_RUN = re.compile(
+    r"\b(?P<glue>in|to|from)\s+(?P<items>[\w.]+(?:\s+[\w.]+){1,5}?)\s+or\s+(?P<last>[\w.]+)",
+    re.IGNORECASE,
+)
+
+
+def _run(m: re.Match[str]) -> str:
+    """Places run together before "or" as one OR of them ("in (london OR paris OR rome)"),
+    when each word is a place; the text as it was otherwise."""
+    items = [*m["items"].split(), m["last"]]
+    if not all(a_place(item.lower()) for item in items):
+        return m[0]
+    return f"{m['glue']} ({' OR '.join(items)})"
 
 
 def _two_words(m: re.Match[str]) -> str:

@@ -7,7 +7,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot import nearby
-from bot.syntax import ATTRS, NEAR, And, Attr, Field, Node, Or, Phrase, Word, Years, format_node
+from bot.syntax import (
+    ATTRS,
+    NEAR,
+    And,
+    Attr,
+    Field,
+    Node,
+    Or,
+    Phrase,
+    Salary,
+    Word,
+    Years,
+    format_node,
+)
 from bot.telegram.tips.exclude import excluded_at
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, salary_at
 from bot.telegram.tips.places import place_at, remote_at, town_at, within_at
@@ -126,6 +139,14 @@ def _in_place(terms: list[Node], i: int) -> Found | None:
     return Found(named, 1 + n, "", True)
 
 
+def _open_to(terms: list[Node], i: int) -> Found | None:
+    """ "open to singapore" (remote work open to it, as "in" it reads after "remote")."""
+    if word_of(terms[i]) != "open" or i + 1 >= len(terms) or word_of(terms[i + 1]) != "to":
+        return None
+    place = place_at(terms, i + 2)
+    return None if place is None else Found(place[1], 2 + place[0], "", True)
+
+
 def _at_company(terms: list[Node], i: int) -> Found | None:
     """ "jobs at stripe" (or at a place); "roles at fintechs" is a kind, not a name."""
     token, jobs = word_of(terms[i]), i > 0 and word_of(terms[i - 1]) in JOB_WORDS
@@ -174,6 +195,8 @@ def _either(terms: list[Node], i: int) -> Found | None:
     term = terms[i]
     if not isinstance(term, Or):
         return None
+    if all(isinstance(c, Salary) for c in term.children):  # "180k SGD or 90k GBP", read so
+        return Found(term, 1, "", True)
     words = [c.text if isinstance(c, Word | Phrase) else "" for c in term.children]
     if all(w in WORKPLACE_WORDS for w in words):
         attrs = [Attr("remote", ATTRS["remote"][w]) for w in words]
@@ -208,6 +231,6 @@ def _company_at(terms: list[Node], i: int) -> tuple[int, Node] | None:
 # In this order: "in the CET timezone" is hours before a place; "from" after "jobs" a
 # company before a home; pay before "remote".
 _BEFORE_PAY = (
-    _excluded, stated_at, _years, _within, _near_town, _hours, _in_place, _at_company, _from_place,
+    _excluded, stated_at, _years, _within, _near_town, _hours, _in_place, _open_to, _at_company, _from_place,
 )  # fmt: skip
 _AFTER_PAY = (_remote, _workplace, _or_place, _either, kind_at)

@@ -81,8 +81,9 @@ def salary_at(terms: list[Node], i: int, currency: str = "") -> Found | None:
 def _salary_at(terms: list[Node], i: int, currency: str) -> Found | None:
     token = word_of(terms[i])
     nxt = terms[i + 1] if i + 1 < len(terms) else None
-    if token in _SAYS_PAY and nxt is not None and word_of(nxt) not in _SAYS_PAY:
-        j = i + 1 + (word_of(nxt) in ("of", "is", "at"))  # "salary at least 90k", "of 90k"
+    lead = token in ("min", "minimum") and nxt is not None and word_of(nxt) in _SAYS_PAY
+    if nxt is not None and (lead or (token in _SAYS_PAY and word_of(nxt) not in _SAYS_PAY)):
+        j = i + 1 + (not lead and word_of(nxt) in ("of", "is", "at"))  # "salary at least 90k"
         if j < len(terms) and (found := _salary_at(terms, j, currency)) is not None:
             node, taken, said, alone = found
             return Found(node, taken + j - i, f"{token} {said}", alone)

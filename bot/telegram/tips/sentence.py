@@ -21,6 +21,7 @@ from bot.telegram.tips.places import in_a_place, or_remote, without_place_again
 from bot.telegram.tips.roles import roles_spelled
 from bot.telegram.tips.romance import romance_spelled
 from bot.telegram.tips.said import kind_of_work, one_word
+from bot.telegram.tips.shorthand import shorthand_spelled
 from bot.telegram.tips.stated import NO_SPONSORSHIP, languages_spelled
 from bot.telegram.tips.tip import Tip, joined, word_of
 from bot.telegram.tips.where import WORKPLACE_WORDS, open_to, region_at, workplace_spelled
@@ -155,7 +156,7 @@ def meant(text: str) -> str | None:
 def meant_node(text: str, alone: bool = False) -> Node | None:
     """The query `meant` reads, as a node; `alone`: the filters read even when they make no
     alert alone ("please no crypto"), for a sentence of a longer text (`paragraph`)."""
-    text, unstated = _OR_NONE.subn("", romance_spelled(text))  # "mínimo 80 mil euros"
+    text, unstated = _OR_NONE.subn("", shorthand_spelled(romance_spelled(text)))  # "mínimo"
     text = jobs_or(NO_WORDS.sub(" ", NO_SPONSORSHIP.sub(" ", pay_spelled(text))))  # "top 5"
     text, said = hybrid_spelled(text), text  # "remote in Europe or hybrid in Berlin": both
     text = _ARTICLE.sub("", _A_PLACE.sub("in", _AT_SIGN.sub("at", text)))  # "à paris", "un"
@@ -193,7 +194,7 @@ def sentence_tip(root: Node, typed: str, command: str) -> Tip | None:
     """When the query reads as a sentence: "jobs", "in berlin", "over 100k" are words every
     job must have, which few have as meant. The filters it most likely means are offered."""
     rewritten = as_filters(root, currency=currency_of(typed))
-    if rewritten is None:
+    if rewritten is None or rewritten[0] == root:  # nothing to change: no tip
         return None
     filters, read = rewritten
     named = [f"“{esc(w)}”" for w in dict.fromkeys(read) if w][:3]

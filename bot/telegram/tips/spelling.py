@@ -14,6 +14,7 @@ from html import escape as esc
 from bot.placenames import names_a_place, place_words
 from bot.salary import currency_word
 from bot.stack import tech_words
+from bot.synonyms import expand
 from bot.syntax import And, Field, Node, Or, Phrase, Word, format_node
 from bot.telegram.tips.exclude import EXCLUDING
 from bot.telegram.tips.filters import GLUE
@@ -70,23 +71,14 @@ def _edits(word: str) -> set[str]:
 
 
 def spelling_tip(root: Node, unseen: Callable[[str], bool], command: str) -> str:
-    """For the first word of the query (not one it leaves out, nor a company's) that no stored
-    job has (`unseen`) and that misspells a known word: what it likely means, with the query
-    respelled; else for the first such word, or company: name, that is no word of jobs, techs
+    """For the words of the query (not ones it leaves out, nor a company's) that no stored
+    job has (`unseen`) and that misspell known words: what they likely mean, with the query
+    respelled (every one of them); else for the first such word, or company: name, that is no word of jobs, techs
     or places ("monzo"): that no job has it, and the /follow that reads that company's jobs
     ("" when none)."""
     words = _words(root)
-    for word, bare in words:
-        if word in _SAID_WORDS:  # "over" of "paying over 100k": the sentence tip reads it
-            continue
-        if (better := meant(word)) is not None and unseen(word):
-            fixed = format_node(_respelled(root, word, better))
-            place = bare and better in _known()[1] and not _swapped(word, better)  # "adyen"
-            return (
-                f"\nNo job I have read has the word “{esc(word)}”: did you mean "
-                f"<b>{esc(better)}</b>? <code>{esc(command)} {esc(fixed)}</code>"
-                + (f"\n{_follow(word, ' instead')}" if place else "")
-            )
+    if typos := _typos(words, unseen):
+        return _respelled_tip(root, typos, command)
     for word, bare in words:
         if bare and _a_name(word) and unseen(word):
             return f"\nNo job I have read has the word “{esc(word)}”. {_follow(word)}"
@@ -94,6 +86,33 @@ def spelling_tip(root: Node, unseen: Callable[[str], bool], command: str) -> str
         if isinstance(name, Word | Phrase) and unseen(format_node(Field("company", name))):
             return f"\nNo job I have read is from “{esc(name.text)}”. {_follow(name.text)}"
     return ""
+
+
+def _typos(words: list[tuple[str, bool]], unseen: Callable[[str], bool]) -> list[_Typo]:
+    """Each word no stored job has that misspells a known word (not "over" of "paying over
+    100k": the sentence tip reads it), with the word meant and whether it stands alone."""
+    found = ((w, bare, meant(w)) for w, bare in dict.fromkeys(words) if w not in _SAID_WORDS)
+    return [(w, better, bare) for w, bare, better in found if better is not None and unseen(w)]
+
+
+_Typo = tuple[str, str, bool]  # the word, the word meant, whether it stands alone
+
+
+def _respelled_tip(root: Node, typos: list[_Typo], command: str) -> str:
+    """The words likely meant, with the query that has every one of them ("platform enginer
+    kubernets": both fixed, where one left it still matching nothing)."""
+    fixed = root
+    for word, better, _ in typos:
+        fixed = _respelled(fixed, word, better)
+    word, better, bare = typos[0]
+    place = bare and better in _known()[1] and not _swapped(word, better)  # "adyen"
+    typed = " or ".join(f"“{esc(t[0])}”" for t in typos)
+    named = " and ".join(f"<b>{esc(t[1])}</b>" for t in typos)
+    return (
+        f"\nNo job I have read has the word{'s' * (len(typos) > 1)} {typed}: did you mean {named}? "
+        f"<code>{esc(command)} {esc(format_node(fixed))}</code>"
+        + (f"\n{_follow(word, ' instead')}" if place and len(typos) == 1 else "")
+    )
 
 
 def _swapped(word: str, other: str) -> bool:
@@ -104,13 +123,15 @@ def _swapped(word: str, other: str) -> bool:
 
 
 def _a_name(word: str) -> bool:
-    """Whether `word` may be a company's name: no word of jobs, techs or places, nor an
-    amount or a currency."""
+    """Whether `word` may be a company's name: no word of jobs, techs or places, nor one
+    with other spellings (`bot.synonyms`), an amount or a currency."""
     jobs, places = _known()
     if _AMOUNT.fullmatch(word) or currency_word(word):  # "90k", "eur": pay, no name
         return False
     if word in jobs or word in places or word in _SAID_WORDS or names_a_place(word):
         return False  # ("munchen": a city, as location:munchen finds; "oder": a glue word)
+    if expand(Word(word)) != Word(word):
+        return False  # "sre": Site Reliability Engineer, which jobs write out
     return len(word) >= 3 and any(c.isalpha() for c in word)
 
 
