@@ -12,7 +12,7 @@ from typing import Any, get_type_hints
 import platformdirs
 
 from bot.config_boards import BoardConfig, read_boards
-from bot.config_values import DURATION, POSITIVE, SPEC, Reader, Spec, unknown_top
+from bot.config_values import DURATION, POSITIVE, SPEC, ZONE, Reader, Spec, unknown_top
 from bot.config_values import parse_duration as parse_duration  # re-exported: cfg.parse_duration
 from bot.errors import ConfigError
 
@@ -145,6 +145,13 @@ class RatesConfig:
     every: float = field(default=12 * 3600.0, metadata=DURATION)
 
 
+@dataclass(frozen=True)
+class UsersConfig:
+    """[users]: the zone of each user who never sent /timezone (a change moves them all)."""
+
+    timezone: str = field(default="UTC", metadata=ZONE)
+
+
 def _listen(value: str) -> str:
     from bot.server import parse_listen
 
@@ -172,6 +179,7 @@ class Config:
     server: ServerConfig = ServerConfig()
     follow: FollowConfig = FollowConfig()
     rates: RatesConfig = RatesConfig()
+    users: UsersConfig = UsersConfig()
     boards: tuple[BoardConfig, ...] = ()
     source: str = "<defaults>"
     warnings: tuple[str, ...] = ()

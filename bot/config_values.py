@@ -1,5 +1,5 @@
-"""Config values: durations both ways, and a reader that fills config dataclasses from TOML
-(by their fields' names, types, defaults and specs), collecting problems."""
+"""Config values: durations both ways, time zones, and a reader that fills config dataclasses
+from TOML (by their fields' names, types, defaults and specs), collecting problems."""
 
 from __future__ import annotations
 
@@ -112,9 +112,22 @@ def _positive(value: int | float) -> int | float:
     return value
 
 
+def _zone(value: str) -> str:
+    """A time zone as /timezone takes it (a zone, a city, a country on one clock, an offset),
+    by its canonical name."""
+    from bot.timezones import parse_timezone  # (its place names load only when one is set)
+
+    try:
+        return parse_timezone(value)
+    except ValueError as exc:  # (worded for the chat: "send /timezone Lisbon")
+        said = str(exc).replace("/timezone ", "").replace("send your", "give a")
+        raise ValueError(said.replace("send ", "give ")) from None
+
+
 SPEC = "jobbot.config"
 DURATION = {SPEC: Spec(parse=_duration)}
 POSITIVE = {SPEC: Spec(check=_positive)}
+ZONE = {SPEC: Spec(check=_zone)}
 _PLAIN = Spec()
 _MISSING = object()
 

@@ -60,6 +60,7 @@ migrations(name="0037_users_invite")(schema_changes.users_invite)
 # the same re-reading as 0035, so a job is not taken for an edit ("pay added") at the upgrade.
 migrations(name="0038_pay_read_again")(schema_reread.pay_read_again)
 migrations(name="0039_users_quiet_off")(schema_changes.users_quiet_off)
+migrations(name="0040_users_own_zone")(schema_changes.users_own_zone)
 
 
 def newer(applied: list[str]) -> list[str]:

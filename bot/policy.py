@@ -9,7 +9,7 @@ one in the hour that repeats goes out once, at its first occurrence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -36,6 +36,9 @@ class DeliverySettings:
     digest_at: int = 8 * 60
     digest_day: int = 0  # Monday, for weekly digests
     quiet: tuple[int, int] | None = None  # (start, end); may wrap past midnight
+    # The user chose `timezone` (/timezone); False: it is the operator's default, which they
+    # follow ([users] timezone). Where the zone comes from, not a setting: not compared.
+    own_zone: bool = field(default=False, compare=False)
 
     def how(self) -> str:
         """The mode in words: "a daily digest at 08:00", "each job as it arrives"."""

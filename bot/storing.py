@@ -130,7 +130,13 @@ class PollWriter:
         return rec, len(rec.new) + sliced.new, enqueued
 
     def _report(self, board: BoardState, rec: RecordResult, new: int, enqueued: int) -> None:
-        if rec.baseline:
+        if rec.baseline and not rec.seen:  # a careers page set as a kind that reads none
+            log.warning(
+                "board %s: its first poll read no postings: a board with no open jobs, or a URL"
+                " or kind that reads none (`jobbot probe --board %s` shows what it reads)",
+                board.name, board.name,
+            )  # fmt: skip
+        elif rec.baseline:
             log.info(
                 "board %s: baseline of %s stored (not notified)",
                 board.name, plural(rec.seen, "posting"),

@@ -265,3 +265,19 @@ async def test_boards_says_1_open_posting(admin, store, boards) -> None:
     assert added.startswith("Added <b>One</b> (rss): 1 posting stored"), added
     listing = await admin.handle("boards", say(ADMIN), "")
     assert "  1 open posting · last success" in listing, listing
+
+
+async def test_a_board_whose_first_poll_reads_no_postings_says_so(admin, store, boards, caplog):
+    """A careers page set as a kind that reads none showed ✅ in /boards for ever, its log one
+    INFO line "baseline of 0 postings stored"."""
+    empty = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>None</title>
+    </channel></rss>"""
+    boards.set("/none", empty, content_type="application/rss+xml")
+    with caplog.at_level(logging.INFO, logger="bot.storing"):
+        added = await admin.handle("addboard", say(ADMIN), f"{boards.url('/none')} Empty")
+    assert "Added <b>Empty</b> (rss)" in added, added
+    [warned] = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert warned.getMessage().startswith("board Empty: its first poll read no postings")
+    listing = await admin.handle("boards", say(ADMIN), "")
+    assert "<b>Empty</b> (rss, every 15m, added in chat) ⚪ reads no postings" in listing, listing
+    assert "✅" not in listing

@@ -21,8 +21,8 @@ def test_example_config_is_valid_and_covers_every_section(monkeypatch) -> None:
     assert {b.kind for b in c.boards} == set(sources.kinds()), "every kind has an example board"
     data = tomllib.loads(cfg.EXAMPLE_CONFIG.read_text())
     assert set(data) == {
-        "telegram", "storage", "access", "polling", "alerts", "follow", "delivery", "rates",
-        "boards",
+        "telegram", "storage", "access", "users", "polling", "alerts", "follow", "delivery",
+        "rates", "boards",
     }  # fmt: skip
     assert c.rates.url.startswith("https://www.ecb.europa.eu/"), "on as shipped"
     assert cfg.from_dict({}).rates.url == "", "off unless configured: tests and the demo"
@@ -130,6 +130,7 @@ SECTIONS = {
     "polling": cfg.PollingConfig,
     "alerts": cfg.AlertsConfig,
     "delivery": cfg.DeliveryConfig,
+    "users": cfg.UsersConfig,
 }
 
 
@@ -151,6 +152,40 @@ def test_every_setting_is_read_and_checked_by_its_dotted_path(monkeypatch) -> No
             [problem] = err.value.problems
             assert problem.startswith(f"{section}.{f.name}: "), problem
             assert ("kind-of-value" in problem) != (f.name == "token"), problem
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Europe/Berlin", "Europe/Berlin"),
+        ("berlin", "Europe/Berlin"),  # a city, as /timezone takes it
+        ("India", "Asia/Kolkata"),  # a country on one clock
+        ("+05:30", "+05:30"),
+        ("US/Eastern", "America/New_York"),  # a legacy name, as the zone it stands for
+    ],
+)
+def test_users_timezone_takes_what_timezone_takes(typed: str, zone: str) -> None:
+    assert cfg.from_dict({"users": {"timezone": typed}}).users.timezone == zone
+    assert cfg.from_dict({}).users.timezone == "UTC", "today's default"
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("Europe/Berln", "“Europe/Berln” is not a time zone I know: did you mean Europe/Berlin?"),
+        ("Narnia", "“Narnia” is not a time zone I know: try Europe/Berlin, a city, or +02:00"),
+        ("USA", "“USA” spans 7 time zones: give a city, e.g. New York City, Chicago, "),
+        ("PT", "“PT” is Pacific time or Portugal: give Los Angeles or Portugal"),
+    ],
+)
+def test_an_unknown_users_timezone_is_a_problem_at_its_path(typed: str, problem: str) -> None:
+    """Refused at load with its path, the nearest name offered, worded for a config file (no
+    "send /timezone …")."""
+    with pytest.raises(ConfigError) as err:
+        cfg.from_dict({"users": {"timezone": typed}, "alerts": {"max_terms": 0}})
+    zone = next(p for p in err.value.problems if p.startswith("users.timezone: "))
+    assert zone.startswith(f"users.timezone: {problem}"), zone
+    assert "/timezone" not in zone and len(err.value.problems) == 2, "all problems at once"
 
 
 def test_an_unknown_key_lists_the_known_ones() -> None:
@@ -221,9 +256,9 @@ def test_an_unknown_section_lists_the_known_ones_and_the_one_likely_meant() -> N
         cfg.from_dict({"poling": {}, "digest": {}, "board": []})
     known = "known: access, alerts, boards, delivery, follow, polling, rates, server, storage"
     assert err.value.problems == [
-        f"board: unknown section (did you mean [[boards]]? {known}, telegram)",
-        f"digest: unknown section ({known}, telegram)",
-        f"poling: unknown section (did you mean [polling]? {known}, telegram)",
+        f"board: unknown section (did you mean [[boards]]? {known}, telegram, users)",
+        f"digest: unknown section ({known}, telegram, users)",
+        f"poling: unknown section (did you mean [polling]? {known}, telegram, users)",
     ]
 
 

@@ -47,10 +47,11 @@ def test_a_key_above_every_section_is_an_unknown_key_not_a_section() -> None:
     above its [section] names the section's key."""
     assert problems({"timezone": "Europe/Berlin", "interval": "5m", "admins": [1]}) == [
         f"admins: unknown key above every [section] (did you mean telegram.admins? {SECTIONS}, "
-        "telegram)",
+        "telegram, users)",
         f"interval: unknown key above every [section] (did you mean polling.interval? "
-        f"{SECTIONS}, telegram)",
-        f"timezone: unknown key above every [section] ({SECTIONS}, telegram)",
+        f"{SECTIONS}, telegram, users)",
+        f"timezone: unknown key above every [section] (did you mean users.timezone? {SECTIONS}, "
+        "telegram, users)",
     ]
 
 

@@ -255,3 +255,12 @@ def users_quiet_off(db: Database) -> None:
     """Quiet hours turned off keep their window, so the /settings button turns them on again
     as they were (it reset a 23:00-07:00 to 22:00-07:00)."""
     db.execute("ALTER TABLE users ADD COLUMN quiet_off INTEGER NOT NULL DEFAULT 0")
+
+
+def users_own_zone(db: Database) -> None:
+    """Whether a user chose their zone (/timezone) or follows the operator's default
+    ([users] timezone, kept in `operator_defaults` by each start). Before, UTC was everyone's
+    default: a user on UTC is taken to follow it, one on another zone to have chosen it."""
+    db.execute("ALTER TABLE users ADD COLUMN own_zone INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE users SET own_zone = 1 WHERE timezone != 'UTC'")
+    db.execute("CREATE TABLE operator_defaults (name TEXT PRIMARY KEY, value TEXT NOT NULL)")

@@ -1,6 +1,10 @@
 """Users: who is subscribed, their state and preferences (`bot.prefs`: delivery settings, the
 hourly cap); every change bumps `alerts_generation` (routing reads who gets what).
 
+A user who never chose a zone (/timezone) follows the operator's default, read at each use
+(`own_zone` 0: [users] timezone, kept in `operator_defaults` by each start), so a change of
+the config moves them all; /stop puts a user back on it.
+
 Quiet hours turned off keep their window (`quiet_off`), to turn on again as it was
 (`kept_quiet`)."""
 
@@ -160,7 +164,7 @@ class Users(Table):
             )
             self.db.execute(
                 """UPDATE users SET state = 'stopped', username = NULL, first_name = NULL,
-                       timezone = 'UTC', delivery_mode = 'instant', digest_at = 480,
+                       timezone = 'UTC', own_zone = 0, delivery_mode = 'instant', digest_at = 480,
                        digest_day = 0, quiet_start = NULL, quiet_end = NULL, hourly_cap = ?,
                        paused_at = NULL, resume_at = NULL, updated_at = ? WHERE chat_id = ?""",
                 (DEFAULT_CAP, iso(now), chat_id),
@@ -184,26 +188,28 @@ class Users(Table):
     def prefs(self, chat_id: int) -> UserPrefs:
         """The user's preferences whole (the defaults for a chat with no row)."""
         row = self.db.one(
-            f"""SELECT {_SETTINGS}, min(hourly_cap, ?) AS hourly_cap FROM users
+            f"""SELECT {_READ}, min(hourly_cap, ?) AS hourly_cap FROM users
                 WHERE chat_id = ?""",
             (MAX_CAP, chat_id),
         )
-        return UserPrefs() if row is None else UserPrefs(_settings(row), int(row["hourly_cap"]))
+        if row is None:
+            return UserPrefs(DeliverySettings(self.default_timezone()))
+        return UserPrefs(_settings(row), int(row["hourly_cap"]))
 
     def set_prefs(self, chat_id: int, prefs: UserPrefs, now: datetime) -> None:
         """Replace the user's preferences whole (/import)."""
         self.db.execute(
             f"UPDATE users SET {_SET_SETTINGS}, hourly_cap = ?, updated_at = ? WHERE chat_id = ?",
-            (*_settings_values(prefs.settings), prefs.hourly_cap, iso(now), chat_id),
+            (*self._values(prefs.settings), prefs.hourly_cap, iso(now), chat_id),
         )
 
     def settings(self, chat_id: int) -> DeliverySettings:
-        row = self.db.one(f"SELECT {_SETTINGS} FROM users WHERE chat_id = ?", (chat_id,))
-        return DeliverySettings() if row is None else _settings(row)
+        row = self.db.one(f"SELECT {_READ} FROM users WHERE chat_id = ?", (chat_id,))
+        return DeliverySettings(self.default_timezone()) if row is None else _settings(row)
 
     def set_settings(self, chat_id: int, settings: DeliverySettings, now: datetime) -> None:
         """Save the settings; quiet hours turned off keep their window (`kept_quiet`)."""
-        values = _settings_values(settings)
+        values = self._values(settings)
         if settings.quiet is None and (kept := self.kept_quiet(chat_id)):
             values = (*values[:-3], *kept, 1)
         self.db.execute(
@@ -218,6 +224,34 @@ class Users(Table):
             return None
         return row["quiet_start"], row["quiet_end"]
 
+    def _values(self, settings: DeliverySettings) -> tuple[object, ...]:
+        return _settings_values(settings, self.default_timezone())
+
+    def default_timezone(self) -> str:
+        """The zone of the users who never chose one: [users] timezone, as the last start set it."""
+        row = self.db.one(f"SELECT {_DEFAULT_ZONE} AS zone")
+        return str(row["zone"]) if row else "UTC"
+
+    def set_default_timezone(self, zone: str) -> str | None:
+        """At each start: [users] timezone. The default before, when this changed it (each user
+        who never chose a zone moves with it); None when it is the same."""
+        was = self.default_timezone()
+        self.db.execute(
+            """INSERT INTO operator_defaults (name, value) VALUES ('timezone', ?)
+               ON CONFLICT (name) DO UPDATE SET value = excluded.value""",
+            (zone,),
+        )
+        return was if was != zone else None
+
+    def holding_on_default(self) -> list[int]:
+        """The chats on the default zone that hold jobs for a time (a digest, quiet hours):
+        when the default changes, those go at the times the new one says (`holding.retime`)."""
+        rows = self.db.execute(
+            """SELECT DISTINCT d.chat_id FROM deliveries d JOIN users u ON u.chat_id = d.chat_id
+               WHERE u.own_zone = 0 AND d.state = 'pending' AND d.held_until IS NOT NULL"""
+        ).fetchall()
+        return [r["chat_id"] for r in rows]
+
     def hourly_cap(self, chat_id: int) -> int:
         """The cap alone, as each instant delivery reads it: one column, never over `MAX_CAP`
         (a cap /import stored before it was bounded reads as the most)."""
@@ -230,19 +264,26 @@ class Users(Table):
         self.db.execute("UPDATE users SET hourly_cap = ? WHERE chat_id = ?", (cap, chat_id))
 
 
-_SETTINGS = "timezone, delivery_mode, digest_at, digest_day, quiet_start, quiet_end, quiet_off"
+_SETTINGS = (
+    "timezone, own_zone, delivery_mode, digest_at, digest_day, quiet_start, quiet_end, quiet_off"
+)
 _SET_SETTINGS = ", ".join(f"{column} = ?" for column in _SETTINGS.split(", "))
+_DEFAULT_ZONE = "coalesce((SELECT value FROM operator_defaults WHERE name = 'timezone'), 'UTC')"
+_READ = f"{_SETTINGS}, {_DEFAULT_ZONE} AS default_zone"  # the settings, and the zone in effect
 
 
 def _settings(row: sqlite3.Row) -> DeliverySettings:
-    """The delivery settings of a users row read with the `_SETTINGS` columns."""
+    """The delivery settings of a users row read with `_READ`: its zone, or the default."""
     start, end = row["quiet_start"], row["quiet_end"]
     quiet = (start, end) if start is not None and end is not None and not row["quiet_off"] else None
-    return DeliverySettings(
-        row["timezone"], row["delivery_mode"], row["digest_at"], row["digest_day"], quiet
-    )
+    own = bool(row["own_zone"])
+    zone = row["timezone"] if own else row["default_zone"]
+    mode, at, day = row["delivery_mode"], row["digest_at"], row["digest_day"]
+    return DeliverySettings(zone, mode, at, day, quiet, own_zone=own)
 
 
-def _settings_values(s: DeliverySettings) -> tuple[object, ...]:
-    """The `_SETTINGS` columns' values for `s`, in their order."""
-    return (s.timezone, s.mode, s.digest_at, s.digest_day, *(s.quiet or (None, None)), 0)
+def _settings_values(s: DeliverySettings, default_zone: str) -> tuple[object, ...]:
+    """The `_SETTINGS` columns' values for `s`, in their order. Its zone is the user's own when
+    they chose it, or when it is not the default (/import of another zone)."""
+    own = s.own_zone or s.timezone != default_zone
+    return (s.timezone, int(own), s.mode, s.digest_at, s.digest_day, *(s.quiet or (None, None)), 0)

@@ -142,6 +142,8 @@ class AdminCommands:
             if not b.enabled:
                 continue
             state = "✅" if not b.consecutive_failures else f"⚠️ failing ×{b.consecutive_failures}"
+            if state == "✅" and b.last_success_at and not b.open_postings:
+                state = "⚪ reads no postings (no open jobs, or a URL or kind that reads none)"
             if b.consecutive_failures and b.next_due_at is not None:
                 wait = (b.next_due_at - now).total_seconds()
                 state += f", next try in {format_duration(wait)}" if wait >= 1 else ", due now"

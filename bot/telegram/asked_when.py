@@ -124,9 +124,15 @@ def quiet_asked(text: str) -> Timed | None:
 
 def worded(timed: Timed, settings: DeliverySettings | None) -> str:
     """The reply offering `timed`: with the /timezone pointer when the user's zone is unknown
-    (`settings` None) or not set (UTC, the default); quiet hours one has already, said."""
+    (`settings` None) or not chosen (the bot's default); quiet hours one has already, said."""
     zone = settings.timezone if settings is not None else "UTC"
-    clock = "(your time: /timezone sets it)" if zone == "UTC" else f"({zone} time)"
+    clock = f"({zone} time)"
+    if settings is None or not settings.own_zone:
+        clock = (
+            "(your time: /timezone sets it)"
+            if zone == "UTC"
+            else f"({zone} time: /timezone sets yours)"
+        )
     have = settings.quiet if settings is not None else None
     if timed.window is not None and have is not None:
         yours = f"Your quiet hours are {_span(have, '–')} already ({zone}): nothing is pushed then"

@@ -50,7 +50,8 @@ COMMANDS: tuple[Command, ...] = (
         "timezone", "<zone | city | +02:00>", "Your time zone",
         "/timezone Europe/Berlin, /timezone Lisbon, /timezone +02:00, /timezone PST or "
         "/timezone India — digests and quiet hours follow your local time, summer time "
-        "included. Default UTC. A city may be typed without accents (krakow); a mistyped name "
+        "included. Until you set one, the bot's default (UTC unless its operator chose another). "
+        "A city may be typed without accents (krakow); a mistyped name "
         "gets the nearest one offered; a country of several zones, its cities to choose from.",
         "Delivery",
     ),
@@ -62,6 +63,11 @@ def local_time(when: datetime, tz: str) -> str:
     """'Sun 29 Mar 08:00' in the zone."""
     t = when.astimezone(zone(tz))
     return f"{t:%a} {t.day} {t:%b %H:%M}"
+
+
+def on_default(settings: DeliverySettings) -> str:
+    """After the zone in effect: ", this bot's default" until the user chooses one."""
+    return "" if settings.own_zone else ", this bot's default"
 
 
 def apply_settings(store: Stores, chat_id: int, settings: DeliverySettings, now: datetime) -> int:
@@ -156,7 +162,8 @@ class DeliveryModes:
         if not arg:
             now = local_time(self.clock(), settings.timezone)
             return (
-                f"Your time zone is <b>{esc(settings.timezone)}</b> (now {now}). Change it: "
+                f"Your time zone is <b>{esc(settings.timezone)}</b>{on_default(settings)} "
+                f"(now {now}). Change it: "
                 "<code>/timezone Europe/Berlin</code>, a city, or <code>/timezone +02:00</code>."
             )
         try:
@@ -164,7 +171,7 @@ class DeliveryModes:
         except PolicyError as exc:
             return refused("that time zone", exc)
         store.users.ensure(msg.chat_id, self.clock())
-        settings = replace(store.users.settings(msg.chat_id), timezone=tz)
+        settings = replace(store.users.settings(msg.chat_id), timezone=tz, own_zone=True)
         self._save(store, msg.chat_id, settings)
         now = local_time(self.clock(), tz)
         fixed = (
@@ -281,6 +288,6 @@ class DeliveryModes:
         )
         others = other_ways(store, msg.chat_id, settings)
         said = f"🌙 Done: {what}. {next_summary(settings, self.clock(), others)}"
-        if quiet and settings.timezone == "UTC":  # the default: rarely the user's own clock
+        if quiet and not settings.own_zone:  # the bot's default: maybe not the user's clock
             said += " Not your clock? <code>/timezone Berlin</code> (a city or a zone) sets yours."
         return said

@@ -16,7 +16,7 @@ from bot.store import Stores
 from bot.telegram import pausing, presses
 from bot.telegram.args import echo, parse_id
 from bot.telegram.commands import Command, Route
-from bot.telegram.delivery_modes import apply_settings, local_time, own_lines
+from bot.telegram.delivery_modes import apply_settings, local_time, on_default, own_lines
 from bot.transport import Incoming, Press, PressAnswer, Reply
 from bot.wording import plural
 
@@ -117,7 +117,8 @@ class SettingsMenu:
         lines = [
             "⚙️ <b>Your settings</b>",
             f"Delivery: {esc(s.describe())}",
-            f"Time zone: {esc(s.timezone)} (now {local_time(self.clock(), s.timezone)})",
+            f"Time zone: {esc(s.timezone)}{on_default(s)} "
+            f"(now {local_time(self.clock(), s.timezone)})",
             f"Instant messages: at most {prefs.hourly_cap} an hour; the rest come in one summary.",
         ]
         if paused_line := pausing.paused_line(store, chat_id):
