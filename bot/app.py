@@ -7,7 +7,6 @@ import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from functools import partial
 from urllib.parse import urlsplit
 
 import httpx
@@ -19,7 +18,7 @@ from bot.config import Config
 from bot.connect import Connector, make_transport, token_source
 from bot.events import Event
 from bot.exchange import ExchangeRefresh
-from bot.follow import FailureWatch
+from bot.follow import FailureWatch, WatchStores
 from bot.holding import DeliveryStores
 from bot.http import USER_AGENT, Fetcher, HostGuard, build_client
 from bot.link import Link
@@ -40,7 +39,7 @@ from bot.telegram.console import CONSOLE_CHAT_ID, ConsoleTransport
 from bot.telegram.dbworker import StoreWorker
 from bot.telegram.follow import FollowCommands
 from bot.telegram.handlers import Handlers
-from bot.telegram.notices import WINDOW, AdminNotices, tell_user
+from bot.telegram.notices import WINDOW, AdminNotices
 from bot.textindexer import TextIndexer
 from bot.transport import Transport
 from bot.wording import plural
@@ -155,7 +154,7 @@ class App:
         delivery = config.delivery
         link = Link(clock, delivery.retry_base, delivery.max_attempts)
         self.notices = AdminNotices(
-            self.transport, link, self.admins, delivery, window=notice_window
+            self.transport, link, self.admins, delivery, window=notice_window, clock=clock
         )
         via = "console" if isinstance(self.transport, ConsoleTransport) else "telegram"
         self.observer = Observer(
@@ -190,8 +189,9 @@ class App:
             self.guard,
             clock,
         )
-        tell = partial(tell_user, self.transport, config.delivery.send_timeout)
-        self.failing = FailureWatch(self.store.follows, config.follow, tell, clock)
+        self.failing = FailureWatch(
+            self.store.view(WatchStores), config.follow, clock, self.broadcaster.wake
+        )
 
     def _prepare(self) -> None:
         startup.prepare(self.config, self.store, self.clock())
@@ -225,7 +225,7 @@ class App:
         parts = (
             ("sender", self.sender.run(stop)), ("clockwatch", self.clockwatch.run(stop)),
             ("retention", self.retention.run(stop)), ("broadcast", self.broadcaster.run(stop)),
-            ("follow-watch", self.failing.run(stop, lambda: self.sender.link.up)),
+            ("follow-watch", self.failing.run(stop)),
             ("text-index", self.text_index.run(stop)), ("exchange-rates", self.exchange.run(stop)),
             ("telegram-token", self.connector.watch_token(stop)),
         )  # fmt: skip

@@ -2,7 +2,7 @@
 
 `Window` limits how often one user may try /follow; `FailureWatch` tells the
 followers of a board that has failed for days, once per failure streak, and again when it
-is back.
+is back, through the notices queue (held in their quiet hours).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import logging
 import re
 import sqlite3
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -22,7 +23,7 @@ from bot import sources
 from bot.config import FollowConfig
 from bot.config_values import format_duration
 from bot.hostguard import HostGuard
-from bot.store import Follows
+from bot.store import Db, Follows, Notices
 
 if TYPE_CHECKING:
     from bot.poller import Poller
@@ -101,62 +102,82 @@ class Window:
         return None
 
 
-Tell = Callable[[int, str], Awaitable[bool]]  # send one notice to one chat; True when sent
+FAILING = "⚠️ I have not been able to read {board} for over "  # a failure notice's start
+
+
+@dataclass(frozen=True, slots=True)
+class WatchStores:
+    """What `FailureWatch` uses: the follows, the notices queue (`Notices.tell`) and their
+    database, so that a notice queued and its follower marked told are one transaction."""
+
+    db: Db
+    follows: Follows
+    notices: Notices
 
 
 class FailureWatch:
     """Tells the followers of a board that has failed for `config.tell_after` (two days by
-    default) once, and again when it recovers. `check` runs on a schedule; a notice that could
-    not be sent is tried again on the next check."""
+    default) once, and again when it recovers. `check` runs on a schedule and queues the
+    notices as the bot's other notices to users are (`Notices.tell`: held through a follower's
+    quiet hours, sent by the broadcaster, which `wake` rouses); a notice queued counts as told,
+    so a restart tells nobody twice."""
 
     def __init__(
-        self, follows: Follows, config: FollowConfig, tell: Tell, clock: Callable[[], datetime]
+        self,
+        store: WatchStores,
+        config: FollowConfig,
+        clock: Callable[[], datetime],
+        wake: Callable[[], None] = lambda: None,
     ):
-        self.follows = follows
-        self.config = config
-        self.tell = tell
-        self.clock = clock
+        self.store, self.config, self.clock, self.wake = store, config, clock, wake
 
-    async def run(
-        self, stop: asyncio.Event, ready: Callable[[], bool], every: float = 900.0
-    ) -> None:
-        """`check` every `every` seconds while `ready()` (Telegram takes messages) until `stop`."""
+    async def run(self, stop: asyncio.Event, every: float = 900.0) -> None:
+        """`check` every `every` seconds until `stop` (the queue waits out Telegram's outages)."""
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), every)
-            if not stop.is_set() and ready():
+            if not stop.is_set():
                 try:
-                    await self.check()
+                    self.check()
                 except sqlite3.Error as exc:
                     log.warning("could not check followed boards: %s", exc)
 
-    async def check(self) -> int:
-        """Send what is due; returns how many notices went out."""
-        sent = 0
-        since = self.clock() - timedelta(seconds=self.config.tell_after)
-        for board in self.follows.failing_followed(since):
-            text = (
-                f"⚠️ I have not been able to read {board.name} for over "
+    def check(self) -> int:
+        """Queue what is due; returns how many notices were queued."""
+        now, follows = self.clock(), self.store.follows
+        told = 0
+        for board in follows.failing_followed(now - timedelta(seconds=self.config.tell_after)):
+            text = FAILING.format(board=board.name) + (
                 f"{format_duration(self.config.tell_after)} ({board.last_error or 'no answer'}). "
                 "I keep trying, less often; you will hear when it works again. /following"
             )
-            sent += await self._tell_all(
-                board.name, self.follows.untold_followers(board.name), text, True
-            )
-        for name in self.follows.recovered_followed():
-            told = self.follows.told_followers(name)
+            told += self._tell(board.name, follows.untold_followers(board.name), text, now)
+        for name in follows.recovered_followed():
             text = f"✅ {name} can be read again; its new jobs reach you as before."
-            sent += await self._tell_all(name, told, text, False)
-        return sent
+            told += self._back(name, text, now)
+        if told:
+            self.wake()
+        return told
 
-    async def _tell_all(self, board: str, chats: list[int], text: str, told: bool) -> int:
-        sent = 0
-        for chat in chats:
-            if await self.tell(chat, text):
-                self.follows.set_failure_told(board, chat, told)
-                sent += 1
-        if chats and sent:
-            log.info(
-                "board %s: told %d follower(s) it %s", board, sent, "fails" if told else "is back"
-            )
-        return sent
+    def _tell(self, board: str, chats: list[int], text: str, now: datetime) -> int:
+        """Queue the failure notice to `chats`, marked told in the same transaction."""
+        if not chats:
+            return 0
+        with self.store.db.transaction():
+            self.store.notices.tell(chats, text, now)
+            self.store.follows.set_failure_told(board, chats, True)
+        log.info("board %s: told %d follower(s) it fails", board, len(chats))
+        return len(chats)
+
+    def _back(self, board: str, text: str, now: datetime) -> int:
+        """Queue the recovery notice to the followers told of the failure, but not to one whose
+        failure notice still waits (their quiet hours): it is taken back, neither is news."""
+        with self.store.db.transaction():
+            told = self.store.follows.told_followers(board)
+            waiting = self.store.notices.withdraw(told, FAILING.format(board=board))
+            chats = [c for c in told if c not in waiting]
+            if chats:
+                self.store.notices.tell(chats, text, now)
+            self.store.follows.set_failure_told(board, None, False)
+        log.info("board %s: told %d follower(s) it is back", board, len(chats))
+        return len(chats)

@@ -9,13 +9,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.broadcast import Broadcaster
 from bot.config import FollowConfig, PollingConfig
 from bot.config_boards import BoardConfig
-from bot.follow import FailureWatch, Window
+from bot.follow import FailureWatch, WatchStores, Window
 from bot.http import Fetcher, HostGuard, build_client
 from bot.lookup import PLACES, Looked, Place
 from bot.match import matches
 from bot.models import Posting
+from bot.policy import DeliverySettings
 from bot.poller import Poller
 from bot.scheduler import BoardScheduler
 from bot.store import Stores
@@ -23,7 +25,11 @@ from bot.storing import PollStores
 from bot.telegram.args import with_scheme
 from bot.telegram.follow import FollowCommands
 from bot.telegram.followed import looked_up
+from bot.telegram.ptb import TelegramTransport
 from bot.transport import Incoming
+from tests.fake_telegram import FakeTelegram
+from tests.test_delivery import TOKEN
+from tests.test_holding import make_broadcaster, make_sender
 
 ANN, BOB = 11, 22
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -626,38 +632,68 @@ async def test_all_followers_get_every_new_posting_once(follows, store, boards, 
 
 
 async def test_followers_hear_once_of_a_board_failing_for_days_and_of_its_recovery(
-    follows, store, boards, clock
+    follows, store, boards, clock, tg
 ) -> None:
+    """The notices are queued (a restart tells nobody twice) and sent by the broadcaster
+    through the fake Bot API; Bob's wait out his quiet hours (09:00-12:00 UTC), and his
+    failure notice still waiting when the board is back is taken back: neither is news."""
     boards.set("/acme.rss", feed("Rust Engineer"), content_type="application/rss+xml")
     await follows.handle("follow", say(ANN), boards.url("/acme.rss"))
     await follows.handle("follow", say(BOB), boards.url("/acme.rss"))
-    told: list[tuple[int, str]] = []
-    down = {BOB}
+    store.users.set_settings(BOB, DeliverySettings("UTC", quiet=(9 * 60, 12 * 60)), T0)
+    transport = TelegramTransport(TOKEN, tg.api_url)
+    await transport.start(None)
+    broadcaster = make_broadcaster(store, transport, make_sender(store, transport, clock), clock)
+    woken: list[bool] = []
+    watch = FailureWatch(store.view(WatchStores), follows.config, clock, lambda: woken.append(True))
 
-    async def tell(chat: int, text: str) -> bool:
-        if chat in down:
-            return False
-        told.append((chat, text))
-        return True
+    async def streak(fails: datetime, told: int) -> list[tuple[int, str]]:
+        """The board fails from `fails` on for 2 days; what the followers read then."""
+        boards.set("/acme.rss", "gone", status=503)
+        clock.now = fails
+        await follows.poller.poll("acme.rss", force=True)
+        assert watch.check() == 0, "failing for a moment: nobody is told"
+        clock.now = fails + timedelta(days=2)
+        await follows.poller.poll("acme.rss", force=True)
+        assert watch.check() == told and woken.pop()
+        assert watch.check() == 0, "told once"
+        restarted = FailureWatch(store.view(WatchStores), follows.config, clock)
+        assert restarted.check() == 0, "a notice queued counts as told"
+        return await sent(broadcaster, tg)
 
-    watch = FailureWatch(store.follows, follows.config, tell, clock)
-    boards.set("/acme.rss", "gone", status=503)
-    clock.now += timedelta(hours=1)
-    await follows.poller.poll("acme.rss", force=True)
-    assert await watch.check() == 0, "failing for an hour: nobody is told"
-    clock.now += timedelta(days=2)
-    await follows.poller.poll("acme.rss", force=True)
-    assert await watch.check() == 1
-    assert told[0][0] == ANN and "I have not been able to read acme.rss for over 2d" in told[0][1]
-    down.clear()
-    assert await watch.check() == 1 and told[1][0] == BOB, "Bob's notice is tried again"
-    assert await watch.check() == 0, "told once"
+    async def back(when: datetime, told: int) -> list[tuple[int, str]]:
+        boards.set("/acme.rss", feed("Rust Engineer"), content_type="application/rss+xml")
+        clock.now = when
+        await follows.poller.poll("acme.rss", force=True)
+        assert watch.check() == told and watch.check() == 0
+        return await sent(broadcaster, tg)
 
-    boards.set("/acme.rss", feed("Rust Engineer"), content_type="application/rss+xml")
-    await follows.poller.poll("acme.rss", force=True)
-    assert await watch.check() == 2
-    assert all("can be read again" in text for _, text in told[2:])
-    assert await watch.check() == 0
+    failed = await streak(T0 + timedelta(hours=1), 2)  # told at 10:00: Bob's quiet hours
+    assert (
+        failed == [(ANN, failed[0][1])]
+        and "not been able to read acme.rss for over 2d" in failed[0][1]
+    )
+    assert await back(clock.now + timedelta(minutes=30), 1) == [(ANN, BACK)], "Bob's taken back"
+    clock.now += timedelta(hours=2)  # 12:30: Bob's quiet hours are over; nothing waited
+    assert await sent(broadcaster, tg) == [] and store.notices.next_notice_at() is None
+
+    assert [c for c, _ in await streak(clock.now, 2)] == [ANN, BOB]  # told at 12:30
+    again = T0 + timedelta(days=6, minutes=30)  # 09:30: Bob's quiet hours again
+    assert await back(again, 2) == [(ANN, BACK)]
+    clock.now = again + timedelta(hours=3)
+    assert await sent(broadcaster, tg) == [(BOB, BACK)], "at the end of his quiet hours"
+    await transport.stop()
+
+
+BACK = "✅ acme.rss can be read again; its new jobs reach you as before."
+
+
+async def sent(broadcaster: Broadcaster, tg: FakeTelegram) -> list[tuple[int, str]]:
+    """What the broadcaster sends now (each chat's notices, in order)."""
+    before = len(tg.sent)
+    while await broadcaster.step() == 0.0:
+        pass
+    return sorted((m.chat_id, m.text) for m in tg.sent[before:])
 
 
 def test_window_allows_limit_per_period(clock) -> None:

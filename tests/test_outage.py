@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -21,6 +21,7 @@ from bot.events import (
     DeliveryRejected,
     Event,
     Notice,
+    TelegramDown,
 )
 from bot.holding import DeliveryStores
 from bot.link import Link
@@ -28,7 +29,7 @@ from bot.pacing import ChatLimits, Pacer
 from bot.sender import Sender
 from bot.store import Stores
 from bot.store.stamps import from_iso
-from bot.telegram.notices import tell_user, word
+from bot.telegram.notices import word
 from bot.telegram.ptb import TelegramTransport
 from tests.fake_telegram import FakeTelegram
 from tests.test_delivery import NOW, TOKEN, fill
@@ -63,7 +64,7 @@ def make_sender(store: Stores, transport, clock: Clock, told: list, health: list
         if not isinstance(event, Notice):
             return  # sends: metrics and the log observe those
         (told if isinstance(event, DeliveryFailing | DeliveryRejected) else health).append(
-            word(event)
+            word(event, clock())
         )
 
     return Sender(store.view(DeliveryStores), transport, config, clock, on_event=report)
@@ -108,7 +109,7 @@ async def test_hours_of_outage_then_every_job_arrives_once_in_a_summary(
     # counts a try for each of its 2 jobs.
     first = DeliveryConfig().concurrency + Link.DOWN_AFTER
     assert tries(store) <= first + rounds * 2, "one probe at a time"
-    assert len(health) == 1 and "has not taken a message" in health[0]
+    assert len(health) == 1 and "has not taken a message for " in health[0], health
     tg.outage(None) if mode == "bad_gateway" else tg.start()
     clock.advance(minutes=15)
     assert await sender.drain(timeout=10) == 20, "one summary per chat, not a flood"
@@ -250,19 +251,18 @@ async def test_an_admin_who_blocked_the_bot_is_skipped_and_the_others_are_told(
     assert str(gone) in skipped.getMessage() and skipped.levelno == logging.WARNING
 
 
-async def test_telling_a_follower_says_whether_it_went_out(tg, transport, caplog) -> None:
-    """A followed board's notice to one user: True once Telegram took it; False (to be tried
-    again by the caller) when it did not, said at info level, not as an error."""
-    caplog.set_level(logging.INFO)
-    assert await tell_user(transport, 2.0, 7, "I can read Acme again") is True
-    assert [(m.chat_id, m.text) for m in tg.sent] == [(7, "I can read Acme again")]
-    tg.block(8)
-    assert await tell_user(transport, 2.0, 8, "I can read Acme again") is False
-    tg.fail_next(9, status=502, description="Bad Gateway")
-    assert await tell_user(transport, 2.0, 9, "I can read Acme again") is False
-    said = [r for r in caplog.records if "could not tell chat" in r.getMessage()]
-    assert len(said) == 2 and all(r.levelno == logging.INFO for r in said)
-    assert len(tg.sent) == 1
+def test_telegram_down_is_told_as_a_duration_every_admin_reads_alike() -> None:
+    """One notice goes to every admin, whatever their /timezone: how long, and since when in
+    UTC (with the date once it is over a day)."""
+    since = datetime(2026, 12, 7, 14, 5, tzinfo=UTC)
+    down = TelegramDown(since, 8, "HTTP 502", 600.0)
+    later = since + timedelta(hours=2, minutes=10)
+    assert word(down, later).startswith(
+        "⚠️ Telegram has not taken a message for 2h10m, since 14:05 UTC (8 tries failed; "
+        "last: HTTP 502). Nothing is dropped"
+    )
+    days = word(down, later + timedelta(days=1))
+    assert "for 1d2h10m, since 2026-12-07 14:05 UTC (" in days
 
 
 async def test_a_wait_stored_by_an_older_version_is_cut_to_the_ceiling(store, tg, transport):

@@ -48,7 +48,7 @@ def people(store: Stores) -> None:
 
 def test_users_lists_the_newest_first_with_state_alerts_and_jobs_sent(store: Stores) -> None:
     people(store)
-    assert users_reply(store, "", NOW).split("\n") == [
+    assert users_reply(store, "", NOW, ADMIN).split("\n") == [
         "👥 <b>5 users</b>: 1 active, 1 paused, 1 stopped (/stop), 1 blocked the bot, 1 banned; "
         "1 more id banned before joining",
         "<code>2007</code> Gus, @gus: ⛔ banned · no alert · 0 jobs in 7 days · joined 6 days ago",
@@ -65,11 +65,11 @@ def test_users_lists_the_newest_first_with_state_alerts_and_jobs_sent(store: Sto
 def test_users_finds_one_by_name_username_or_id(store: Stores) -> None:
     people(store)
     for find in ("carol", "CAR", "@car", "2003"):
-        lines = users_reply(store, find, NOW).split("\n")
+        lines = users_reply(store, find, NOW, ADMIN).split("\n")
         assert [line[:17] for line in lines[:-1]] == ["<code>2003</code>"], find
     for odd in ("99999999999999999999", "²", "-"):
-        assert users_reply(store, odd, NOW).startswith("No user has the id"), odd
-    nobody = users_reply(store, "zed <b>", NOW)
+        assert users_reply(store, odd, NOW, ADMIN).startswith("No user has the id"), odd
+    nobody = users_reply(store, "zed <b>", NOW, ADMIN)
     assert (
         nobody == "No user has the id or a name with “zed &lt;b&gt;”. /users lists the newest 20."
     )
@@ -78,11 +78,11 @@ def test_users_finds_one_by_name_username_or_id(store: Stores) -> None:
 def test_users_shows_the_newest_and_says_how_to_find_the_rest(store: Stores) -> None:
     for chat in range(SHOWN + 5):
         store.users.subscribe(chat + 1, NOW - timedelta(minutes=chat), None, f"User {chat}")
-    lines = users_reply(store, "", NOW).split("\n")
+    lines = users_reply(store, "", NOW, ADMIN).split("\n")
     assert lines[0] == f"👥 <b>{SHOWN + 5} users</b>: {SHOWN + 5} active"
     assert lines[1].startswith("<code>1</code> User 0: active") and len(lines) == SHOWN + 3
     assert lines[-2] == f"… the newest {SHOWN} shown: /users &lt;name or id&gt; finds one."
-    assert len(users_reply(store, "", NOW)) < 4096
+    assert len(users_reply(store, "", NOW, ADMIN)) < 4096
 
 
 async def test_users_through_telegram_is_for_admins(tmp_path, tg) -> None:
@@ -98,6 +98,20 @@ async def test_users_through_telegram_is_for_admins(tmp_path, tg) -> None:
         assert "/users [name or id]" in await say(tg, ADMIN, "/help users")
 
 
+async def test_users_dates_a_pause_in_the_asking_admins_timezone(tmp_path, tg) -> None:
+    """Dan's pause ends at 23:30 UTC on New Year's Eve: 2027-01-01 in Berlin, where the admin
+    set /timezone, and still 2026-12-31 to an admin who set none (UTC)."""
+    async with running(tmp_path, tg, {"mode": "open"}) as app:
+        await say(tg, ANA, "/alert rust")
+        await app.worker.run(
+            lambda s: s.users.pause_user(ANA, NOW, datetime(2026, 12, 31, 23, 30, tzinfo=UTC))
+        )
+        await app.worker.run(lambda s: s.users.set_user_state(ANA, "paused", NOW))
+        assert "paused until 2026-12-31 ·" in await say(tg, ADMIN, "/users")
+        assert "Europe/Berlin" in await say(tg, ADMIN, "/timezone Europe/Berlin")
+        assert "paused until 2027-01-01 ·" in await say(tg, ADMIN, "/users ada")
+
+
 def test_the_longest_users_fit_one_message(store: Stores) -> None:
     """Names at their longest, with characters to escape, a paused state with its date, alerts
     and jobs in the thousands: the newest shown still fit Telegram's 4096 (as it counts them:
@@ -107,7 +121,7 @@ def test_the_longest_users_fit_one_message(store: Stores) -> None:
         store.users.subscribe(-100_000_000_000 - chat, NOW - timedelta(days=999), "x" * 32, long)
         store.users.pause_user(-100_000_000_000 - chat, NOW, datetime(2027, 1, 1, tzinfo=UTC))
         store.users.set_user_state(-100_000_000_000 - chat, "paused", NOW)
-    reply = users_reply(store, "", NOW)
+    reply = users_reply(store, "", NOW, ADMIN)
     shown = html.unescape(re.sub(r"<[^>]+>", "", reply))
     assert len(shown.encode("utf-16-le")) // 2 <= 4096, len(shown)
     assert "paused until 2027-01-01" in shown and "&lt;Ana&gt;" in reply

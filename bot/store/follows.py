@@ -105,18 +105,20 @@ class Follows(Table):
         )
 
     def told_followers(self, board: str) -> list[int]:
-        """Followers told that `board` is failing (to be told it is back)."""
+        """Active followers told that `board` is failing (to be told it is back)."""
         return self._chats(
-            "SELECT chat_id FROM follows WHERE board = ? AND failure_told = 1", (board,)
+            """SELECT f.chat_id FROM follows f JOIN users u USING (chat_id)
+               WHERE f.board = ? AND f.failure_told = 1 AND u.state = 'active'""",
+            (board,),
         )
 
-    def set_failure_told(self, board: str, chat_id: int | None, told: bool) -> None:
-        """Mark one follower (or, with `chat_id` None, every follower) told or not."""
+    def set_failure_told(self, board: str, chats: list[int] | None, told: bool) -> None:
+        """Mark these followers (with `chats` None, every follower) told or not."""
         sql = "UPDATE follows SET failure_told = ? WHERE board = ?"
-        params: tuple = (int(told), board)
-        if chat_id is not None:
-            sql, params = sql + " AND chat_id = ?", (*params, chat_id)
-        self.db.execute(sql, params)
+        if chats is None:
+            self.db.execute(sql, (int(told), board))
+        else:
+            self.db.executemany(sql + " AND chat_id = ?", [(int(told), board, c) for c in chats])
 
     def failing_followed(self, failing_since: datetime) -> list[BoardState]:
         """Followed, enabled boards with no successful poll since `failing_since` that are

@@ -1,6 +1,7 @@
 """Broadcast notices: one row per recipient, drained like the outbox (claim, send, record).
-Also the bot's own notices to a few users (`tell`: a saved job closed, a pause over), which
-wait for the end of the user's quiet hours as their jobs do (`due_notices`).
+Also the bot's own notices to a few users (`tell`: a saved job closed, a pause over, a
+followed board failing or back), which wait for the end of the user's quiet hours as their
+jobs do (`due_notices`).
 
 Not the deliveries table: every delivery there is a posting (a foreign key, one per chat and
 job) run through the delivery policy (digests, quiet hours, mutes), none of which fits a notice
@@ -69,6 +70,20 @@ class Notices(Table):
                    VALUES (?, ?, ?)""",
                 [(cur.lastrowid, chat, iso(now)) for chat in chats],
             )
+
+    def withdraw(self, chats: list[int], start: str) -> set[int]:
+        """Take back the bot's own notices beginning with `start` still waiting for these chats
+        (news made stale before it went out); returns the chats that had one."""
+        gone = set()
+        for chat in chats:
+            if self.db.execute(
+                """DELETE FROM notice_deliveries WHERE chat_id = ? AND state = 'pending'
+                   AND notice_id IN (SELECT id FROM notices
+                                      WHERE created_by = 0 AND substr(text, 1, ?) = ?)""",
+                (chat, len(start), start),
+            ).rowcount:
+                gone.add(chat)
+        return gone
 
     def due_notices(self, now: datetime, limit: int = 50) -> list[NoticeItem]:
         """Pending notices whose time has come, to users still active, oldest first. A notice

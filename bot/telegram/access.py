@@ -129,7 +129,7 @@ class AccessCommands:
         return await getattr(commands, f"cmd_{name}")(admin, arg)
 
     async def cmd_users(self, admin: int, arg: str) -> str:
-        return await self.worker.run(users_reply, arg, self.clock())
+        return await self.worker.run(users_reply, arg, self.clock(), admin)
 
     async def cmd_ban(self, admin: int, arg: str) -> str:
         user = user_id(arg)

@@ -18,6 +18,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from bot.backoff import clamp_wait, retry_delay
@@ -36,6 +37,7 @@ from bot.events import (
 )
 from bot.link import Link
 from bot.models import OutgoingMessage
+from bot.store import utcnow
 from bot.transport import Transport
 from bot.wording import plural, shorten
 
@@ -44,8 +46,18 @@ WINDOW = 600.0  # seconds: more notices of one kind within it make one summary
 LISTED = 20  # boards named in one summary; the rest are counted
 
 
-def word(event: Notice) -> str:
-    """The event as the admins read it (plain text)."""
+def _down_since(since: datetime, now: datetime | None) -> str:
+    """How long Telegram has been down, as a duration: one text for admins in any zone
+    ("for 2h10m, since 14:05 UTC"); a date too when it began over a day ago."""
+    if now is None:
+        return f"since {since:%Y-%m-%d %H:%M} UTC"
+    took = max((now - since).total_seconds(), 0.0)
+    stamp = f"{since:%H:%M}" if took < 86400 else f"{since:%Y-%m-%d %H:%M}"
+    return f"for {format_duration(took)}, since {stamp} UTC"
+
+
+def word(event: Notice, now: datetime | None = None) -> str:
+    """The event as the admins read it (plain text), told at `now`."""
     match event:
         case BoardFailing(board, failures, error, retry_in):
             polls = plural(failures, "poll")
@@ -64,7 +76,7 @@ def word(event: Notice) -> str:
             )
         case TelegramDown(since, failures, error, cap):
             return (
-                f"⚠️ Telegram has not taken a message since {since:%Y-%m-%d %H:%M} UTC "
+                f"⚠️ Telegram has not taken a message {_down_since(since, now)} "
                 f"({failures} tries failed; last: {error}). Nothing is dropped: jobbot keeps "
                 f"trying, at most {format_duration(cap)} apart, and sends everything when "
                 "Telegram is back."
@@ -130,9 +142,10 @@ class AdminNotices:
         admins: tuple[int, ...],
         delivery: DeliveryConfig = DeliveryConfig(),
         window: float = WINDOW,
+        clock: Callable[[], datetime] = utcnow,
     ):
         self.transport, self.link, self.admins = transport, link, admins
-        self.delivery, self.window = delivery, window
+        self.delivery, self.window, self.clock = delivery, window, clock
         self._queue: deque[str] = deque()  # notices not yet sent to every admin
         self._sender: asyncio.Task | None = None
         self._spells = _spells()  # notices that come in bursts, by type
@@ -147,7 +160,7 @@ class AdminNotices:
             return  # its failure waited for the summary: back already, neither is news
         spell = self._spells.get(type(event))
         if spell is None:
-            self.tell(word(event))
+            self.tell(word(event, self.clock()))
         elif spell.timer is None:  # the first of a quiet spell: at once
             self.tell(spell.first(event))
             spell.timer = asyncio.get_running_loop().call_later(self.window, self._sum_up, spell)
@@ -228,15 +241,3 @@ class AdminNotices:
         for text in [*self._queue, *untold]:
             log.warning("not told to the admins (shutting down): %s", text)
         self._queue.clear()
-
-
-async def tell_user(transport: Transport, timeout: float, chat_id: int, text: str) -> bool:
-    """One notice to one user, now (a followed board failing or back); False when it did not
-    go out: the caller tries again later."""
-    message = OutgoingMessage(html=html.escape(text, quote=False), plain=text)
-    try:
-        await asyncio.wait_for(transport.send(chat_id, message), timeout)
-        return True
-    except (SendError, TimeoutError) as exc:
-        log.info("could not tell chat %d about a followed board: %s", chat_id, exc)
-        return False
