@@ -64,7 +64,11 @@ def explain(query: str | Query, posting: Posting) -> Explanation:
 def _where(scope: int, p: Posting) -> str:
     if scope == ANY:
         return "the title, company, location or description"
-    name = next(n for n, i in SCOPE.items() if i == scope)
+    return stated_field(next(n for n, i in SCOPE.items() if i == scope), p)
+
+
+def stated_field(name: str, p: Posting) -> str:
+    """A field of the job as the reasons quote it: 'the location “Dublin, Ireland”'."""
     value = getattr(p, name) or ""
     return f"the {name} “{shorten(value, 60)}”" if value else f"the {name} (empty)"
 
@@ -96,13 +100,19 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
     if isinstance(node, Word) and node.token in LANGUAGE_WORDS and node.token in v.words[scope]:
         why = _ORDINARY[node.token]
         return ok, [f"{field}{why} in {_where(scope, p)}"]
+    return ok, [_missing(node, scope, p)]
+
+
+def _missing(node: Node, scope: int, p: Posting) -> str:
+    """A term's plain miss: "location: no “london” in the location “Dublin, Ireland”"."""
+    field = "" if scope == ANY else _label(node, scope).partition(":")[0] + ": "
     if isinstance(node, Prefix):
         missing = f"no word starting with “{node.stem}”"
     elif isinstance(node, Phrase):
         missing = f"no phrase “{' '.join(node.tokens)}”"
     else:
         missing = f"no “{_text(node).strip(chr(34))}”"
-    return ok, [f"{field}{missing} in {_where(scope, p)}"]
+    return f"{field}{missing} in {_where(scope, p)}"
 
 
 def _stated(node: Salary | Years | Attr, v: PostingView, p: Posting) -> str:
@@ -163,8 +173,55 @@ def _walk(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
         hit = next((rs for ok, rs in results if ok), None)
         if hit is not None:
             return True, hit
-        return False, ["none of: " + "; ".join(r for _, rs in results for r in rs)]
+        said = _none_of(node.children, [rs for _, rs in results], scope, v, p)
+        return False, said if len(said) == 1 else ["none of: " + "; ".join(said)]
     return _leaf(node, scope, v, p)
+
+
+def _none_of(
+    children: tuple[Node, ...], reasons: list[list[str]], scope: int, v: PostingView, p: Posting
+) -> list[str]:
+    """An OR's failed parts, the values of one field said once: "the location “Dublin,
+    Ireland” has none of london, amsterdam, berlin", "remote:(yes OR hybrid): the job is
+    on-site"; the other parts' reasons as they are."""
+    groups: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    said: list[str | tuple[str, int]] = []
+    for child, rs in zip(children, reasons, strict=True):
+        one = _one_value(child, rs, scope, p)
+        if one is None:
+            said.extend(rs)
+            continue
+        key, value = one
+        if key not in groups:
+            said.append(key)
+        groups.setdefault(key, []).append((value, rs[0]))
+    out = []
+    for part in said:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        values = [value for value, _ in groups[part]]
+        if len(values) == 1:  # alone: its own reason, as before
+            out.append(groups[part][0][1])
+        elif part[0] == "in":
+            out.append(f"{_where(part[1], p)} has none of {', '.join(values)}")
+        else:
+            out.append(f"{part[0]}:({' OR '.join(values)}): the job {meaning(part[0]).said(p, v)}")
+    return out
+
+
+def _one_value(
+    node: Node, reasons: list[str], scope: int, p: Posting
+) -> tuple[tuple[str, int], str] | None:
+    """An OR's part that is one value of a field, missed plainly: its field ("in", scope) or
+    (attribute, 0), and the value as said; None for any other part."""
+    if isinstance(node, Field) and node.name not in (OPEN_TO, NEAR):
+        return _one_value(node.child, reasons, SCOPE[node.name], p)
+    if isinstance(node, Attr):
+        return (node.name, 0), node.value
+    if isinstance(node, Word | Phrase | Prefix) and reasons == [_missing(node, scope, p)]:
+        return ("in", scope), f"“{node.text}”" if isinstance(node, Phrase) else _text(node)
+    return None
 
 
 def _open_to(node: Field, v: PostingView, p: Posting) -> tuple[bool, list[str]]:

@@ -73,8 +73,47 @@ CASES = [
     ("go", False, "“go” only as a word, not Go the language (like “as they go” or “go-live”)"),
     ("k8s", True, "“k8s” is in"),  # a synonym: kubernetes
     ("dev*", False, "no word starting with “dev”"),
-    ('"machine learning" OR python', False, "none of: no phrase “machine learning” in"),
+    (  # an OR's values that all miss, said once (was "none of: no phrase … in …; no “python” in …")
+        '"machine learning" OR python',
+        False,
+        "the title, company, location or description has none of “machine learning”, python",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("query", "reasons"),
+    [
+        (
+            "location:(london OR amsterdam OR usa)",
+            ("the location “Berlin, Germany” has none of london, amsterdam, usa",),
+        ),
+        (
+            "title:staff OR title:lead*",
+            ("the title “Senior Rust Engineer” has none of staff, lead*",),
+        ),
+        ("remote:(yes OR hybrid)", ("remote:(yes OR hybrid): the job is on-site",)),
+        (  # one value alone keeps its own reason; other parts theirs, after "none of"
+            "title:staff OR location:usa OR type:contract",
+            (
+                "none of: title: no “staff” in the title “Senior Rust Engineer”; location: no “usa” "
+                "in the location “Berlin, Germany”; type:contract: the job is full-time",
+            ),
+        ),
+        (  # a reason of its own ("go" not the language) is not merged
+            "go OR python",
+            (
+                "none of: “go” only as a word, not Go the language (like “as they go” or "
+                "“go-live”) in the title, company, location or description; no “python” in the "
+                "title, company, location or description",
+            ),
+        ),
+    ],
+)
+def test_an_or_says_a_fields_values_once(query: str, reasons: tuple[str, ...]) -> None:
+    got = explain(query, JOB)
+    assert not got.matched and not match.matches(query, JOB)
+    assert got.reasons == reasons
 
 
 @pytest.mark.parametrize(("query", "matched", "reason"), CASES)

@@ -18,7 +18,7 @@ from bot.models import Button, OutgoingMessage
 from bot.render_title import company_cut
 from bot.store import AlertRow, JobRecord, Stores
 from bot.store.outbox_rows import UNTIL_RESUME
-from bot.telegram import pausing, whyname
+from bot.telegram import pausing, whyname, whyshort
 from bot.telegram.args import echo, with_scheme
 from bot.telegram.commands import Command
 from bot.telegram.split import visible_text
@@ -90,7 +90,8 @@ class ControlCommands:
         if not alerts:
             none = "You have no alerts, so nothing matches. Add one: /alert rust."
             return f"{head}\n{followed or none}"
-        lines = [head, *(self._alert_line(store, msg.chat_id, job, a) for a in alerts)]
+        verdicts = [self._verdict(store, msg.chat_id, job, a) for a in alerts]
+        lines = [head, *whyshort.said_once(verdicts, job.posting)]
         if followed:
             lines.append(followed)
         if paused := pausing.paused_line(store, msg.chat_id):
@@ -103,7 +104,10 @@ class ControlCommands:
         company = f" — {esc(company_cut(p.company, p.board))}" if p.company else ""
         return f"🔍 <b>{esc(shorten(p.title, 120))}</b>{company} ({esc(p.board)})"
 
-    def _alert_line(self, store: Stores, chat_id: int, job: JobRecord, a: AlertRow) -> str:
+    def _verdict(
+        self, store: Stores, chat_id: int, job: JobRecord, a: AlertRow
+    ) -> whyshort.Verdict:
+        """An alert's line (matched or not) and the reasons."""
         explanation = why.explain(a.query, job.posting)
         outbox = store.outbox.outbox_state(chat_id, job.job_key)
         held = outbox.held_until if outbox and outbox.state == "pending" else None
@@ -135,8 +139,9 @@ class ControlCommands:
             status = "matched"
         else:
             status = "matches, but not sent"
-        text = f"{MARK[ok]} {label}: {status}"
-        return text + "".join(f"\n   • {esc(r)}" for r in reasons)
+        return whyshort.Verdict(
+            a.id, f"{MARK[ok]} {label}: {status}", tuple(reasons), not explanation.matched
+        )
 
     # -- /stop -----------------------------------------------------------------------------
     def cmd_stop(self, store: Stores, msg: Incoming, arg: str) -> Reply:
