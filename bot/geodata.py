@@ -132,6 +132,10 @@ STATE_ALIASES = {
     "IN-OD": ("orissa",),
     "IN-PY": ("pondicherry",),
 }
+# A state's code that is a word of its place, as people write it alone: `location:ny` finds
+# a job in "NYC" or "New York, New York, United States" (the state; `location:nyc` the city).
+# Not the codes that are countries' too ("de") or words ("oh", "ok").
+STATE_WORDS = {"US-NY": ("ny",)}
 # States' names that are words or other places' names first: "para" (Pará) is Spanish for
 # "for", "north west" England's, "distrito federal" Mexico City's old name.
 NOT_STATE_NAMES = frozenset(("para", "acre", "amazonas", "north west", "distrito federal"))

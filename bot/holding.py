@@ -29,7 +29,7 @@ from functools import partial
 from bot import digest
 from bot.digest import FOLLOWED, Part
 from bot.models import Earlier
-from bot.policy import DeliverySettings, for_alert, release_at
+from bot.policy import DIGESTS, DeliverySettings, for_alert, release_at
 from bot.store import Alerts, Choices, Db, Held, Jobs, Notices, Outbox, OutboxItem, Users
 from bot.store.held import TIMED_PAUSE_KEEP, Waiting
 from bot.wording import plural
@@ -78,9 +78,9 @@ def alert_back(alert_id: int, query: str) -> str:
 def header(modes: Collection[str], count: int) -> str:
     """The first line of a summary of `count` jobs that went by `modes` (`mode`), HTML."""
     jobs = plural(count, "new job")
-    if len(modes) == 1 and (mode := next(iter(modes))) in ("daily", "weekly"):
-        return f"📬 <b>Your {mode} digest</b>: {jobs}"
-    if modes and not set(modes) - {"daily", "weekly"}:  # both due at once: a Monday 08:00
+    if len(modes) == 1 and (mode := next(iter(modes))) in DIGESTS:  # "Your weekday digest"
+        return f"📬 <b>Your {mode.removesuffix('s')} digest</b>: {jobs}"
+    if modes and not set(modes) - set(DIGESTS):  # several due at once: a Monday 08:00
         return f"📬 <b>Your digests</b>: {jobs}"
     return f"📬 <b>{jobs}</b> held for you"
 
@@ -123,9 +123,9 @@ def mode(
     followed: bool = False,
 ) -> str:
     """How a job goes, for a summary's header: instant if one of its reasons says so, else
-    daily before weekly."""
+    its most frequent digest (daily, weekdays, weekly)."""
     modes = {s.mode for _, s in _reasons(user, specs, alert_ids, followed)}
-    return next(m for m in ("instant", "daily", "weekly") if m in modes)
+    return next(m for m in ("instant", *DIGESTS) if m in modes)
 
 
 def reason(

@@ -10,7 +10,8 @@ from typing import Any
 
 from bot.errors import QueryError
 from bot.models import AlertSpec
-from bot.policy import DeliverySettings, PolicyError, parse_digest, parse_quiet
+from bot.pausetime import parse_quiet
+from bot.policy import DeliverySettings, PolicyError, parse_digest
 from bot.prefs import DEFAULT_CAP, MAX_CAP, UserPrefs
 from bot.query import parse as parse_query
 from bot.timezones import parse_timezone
@@ -80,7 +81,7 @@ def _alert_digest(raw: Any, where: str, out: list[str]) -> str | None:
         return None
     try:
         if not isinstance(raw, str):
-            raise PolicyError("use daily HH:MM, weekly <mon..sun> HH:MM or off")
+            raise PolicyError("use daily HH:MM, weekly <mon..sun> HH:MM, weekdays HH:MM or off")
         mode, at, day = parse_digest(raw)
     except PolicyError as exc:
         out.append(f"{where}: digest: {exc}")
@@ -104,7 +105,10 @@ def _prefs(raw: Any, out: list[str], notes: list[str]) -> UserPrefs | None:
     except PolicyError as exc:
         out.append(f"settings: {exc}")
         return None
-    cap = raw.get("hourly_cap", DEFAULT_CAP)
+    cap, weekends = raw.get("hourly_cap", DEFAULT_CAP), raw.get("quiet_weekends", False)
+    if not isinstance(weekends, bool):
+        out.append("settings: quiet_weekends must be true or false")
+        return None
     if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
         out.append("settings: hourly_cap must be a whole number, 1 or more")
         return None
@@ -112,7 +116,7 @@ def _prefs(raw: Any, out: list[str], notes: list[str]) -> UserPrefs | None:
         notes.append(
             f"Instant messages: at most {MAX_CAP} an hour, the most I allow (the file says {cap})"
         )
-    return UserPrefs(DeliverySettings(zone, mode, at, day, quiet), min(cap, MAX_CAP))
+    return UserPrefs(DeliverySettings(zone, mode, at, day, quiet, weekends), min(cap, MAX_CAP))
 
 
 def _muted(raw: Any, out: list[str]) -> list[str]:

@@ -61,6 +61,10 @@ migrations(name="0037_users_invite")(schema_changes.users_invite)
 migrations(name="0038_pay_read_again")(schema_reread.pay_read_again)
 migrations(name="0039_users_quiet_off")(schema_changes.users_quiet_off)
 migrations(name="0040_users_own_zone")(schema_changes.users_own_zone)
+migrations(name="0041_workplace_read_again")(schema_reread.workplace_read_again)
+# US pay lines with no pay word ("$150,000 - $190,000 USD", "$150K–$190K + equity"): read again.
+migrations(name="0042_pay_read_again")(schema_reread.pay_read_again)
+migrations(name="0043_users_quiet_weekends")(schema_changes.users_quiet_weekends)
 
 
 def newer(applied: list[str]) -> list[str]:

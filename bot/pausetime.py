@@ -7,6 +7,9 @@ ending at 08:00 local time.
 German as people write it too ("14 tage", "für 2 wochen", "bis 3. januar", "bis 03.01.",
 "bis montag"): `in_english` reads it in the English words. A date without its year is the next
 one to come.
+
+Quiet hours and quiet weekends as /quiet and /import take them, too: "22:00-07:00", "from 10pm
+to 7am", "22 bis 7", "off" (`parse_quiet`); "weekends", "weekends off" (`parse_weekends`).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
-from bot.policy import DAYS, PolicyError, local_at, zone
+from bot.policy import DAYS, MERIDIEM, PolicyError, local_at, parse_hhmm, zone
 from bot.words import fold
 
 PAUSE_LONGEST = timedelta(days=90)
@@ -206,3 +209,44 @@ def _next_nth(day: int, today: date) -> date | None:
             return date(year, month, day)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return None
+
+
+# Quiet hours and weekends as people type them (/quiet, /import).
+_FROM = re.compile(r"^(?:from|between|ab|von|zwischen)\s+")  # ("ab 22 uhr bis 7 uhr": German)
+_BETWEEN = re.compile(r"\s+(?:to|until|till|til|and|bis|und)\s+")  # ("22 bis 7")
+_OCLOCK = re.compile(r"\s*\buhr\b")  # "22 uhr": 22
+_OFF = ("off", "none", "no", "aus", "keine", "nein")  # ("aus": German)
+
+
+def parse_quiet(text: str) -> tuple[int, int] | None:
+    """ "22:00-07:00" -> (1320, 420); also "10pm to 7am", "from 22 until 7", "between 22:00
+    and 07:00"; "off" -> None."""
+    text = _OCLOCK.sub("", MERIDIEM.sub(r"\1", text.strip().lower()))
+    if text in _OFF:
+        return None
+    text = _BETWEEN.sub("-", _FROM.sub("", text))  # "from 10pm to 7am", "between 22 and 7"
+    start, sep, end = text.replace("–", "-").replace("—", "-").partition("-")
+    if not sep and "weekend" in text:  # a weekend is no window of hours
+        raise PolicyError(
+            "quiet hours are a window of each day, like 22:00-07:00; for weekends without "
+            "jobs, /quiet weekends (and /quiet weekends off)"
+        )
+    if not sep:
+        raise PolicyError("quiet hours are a window like 22:00-07:00 (or 10pm-7am), or off")
+    window = parse_hhmm(start), parse_hhmm(end)
+    if window[0] == window[1]:
+        raise PolicyError("quiet hours must not start and end at the same minute")
+    return window
+
+
+# "weekends", "on weekends", "sat-sun", "am wochenende"; "weekends off": off.
+_WEEKENDS = re.compile(
+    r"^(?:(?:on|at|over|am|the) )*(?:weekends?|wochenenden?|"
+    r"sat(?:urday)?s? ?(?:-|–|and|&|\+|to|und) ?sun(?:day)?s?)(?: (?P<off>off|on|aus|an))?$"
+)
+
+
+def parse_weekends(text: str) -> bool | None:
+    """ "weekends" -> True (quiet weekends on), "weekends off" -> False; None: not of weekends."""
+    said = _WEEKENDS.match(" ".join(text.lower().split()))
+    return None if said is None else said["off"] not in ("off", "aus")

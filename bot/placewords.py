@@ -98,13 +98,16 @@ def _big_cities_alone() -> frozenset[str]:
 def open_names(name: str) -> tuple[tuple[str, ...], ...]:
     """The names a location open to the place `name` ("germany", "berlin", "europe") has:
     `OPEN` and the country or a region the place lies in (("open~", "de"), ("open~", "eu"),
-    ("open~", "europe")...), and ("open~", "worldwide"). A time zone ("sgt", "aest") is the
-    places on its clock: the countries mostly on it (("sg",), ("cn",)...), and `OPEN` and
-    each country or region a location names it by (("open~", "sg"), ("open~", "apac")...)."""
+    ("open~", "europe")...), and ("open~", "worldwide"); a state's code ("ny", "tx") has its
+    country's. A time zone ("sgt", "aest") is the places on its clock: the countries mostly on
+    it (("sg",), ("cn",)...), and `OPEN` and each country or region a location names it by
+    (("open~", "sg"), ("open~", "apac")...)."""
     found: tuple[str, ...] | frozenset[str] = read_places(name)
     code, g = name.upper(), gazetteer()
     if not found and len(name) == 2 and is_wide(code) and code in g.regions:  # "de"
         found = g.regions[code] | {code}
+    if not found and len(states := g.state_codes.get(code, ())) == 1:  # "ny": the US's
+        found = g.regions[states[0][1:3]] | {states[0][1:3]}
     if not found and (code in ZONE_HOURS or code == "CST"):
         return _zone_names("CDT" if code == "CST" else code)  # CST: the US's, as in a location
     wide = {p.lstrip("+").lower() for p in found if is_wide(p)}

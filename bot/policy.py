@@ -1,9 +1,11 @@
-"""When a user gets their jobs: instant, a daily or weekly digest, quiet hours, in their zone.
+"""When a user gets their jobs: instant, a digest (daily, Monday to Friday, weekly), quiet hours
+and quiet weekends, in their zone.
 
 Pure time arithmetic over a user's `Delivery settings`; the sender asks `release_at` for each
 held job. Local times follow the zone's daylight-saving rules (zoneinfo): a digest at 02:30 on
 the night the clocks skip 02:00-03:00 goes out at 03:30 (the same offset before the gap), and
-one in the hour that repeats goes out once, at its first occurrence.
+one in the hour that repeats goes out once, at its first occurrence. A quiet weekend holds all
+from Saturday 00:00 until Monday morning (`weekend_ends`).
 """
 
 from __future__ import annotations
@@ -14,13 +16,12 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DIGESTS = ("daily", "weekdays", "weekly")  # the digest modes, the most often first
+WEEKEND_END = 8 * 60  # Monday 08:00: a quiet weekend's end without quiet hours running into it
 # 7, 07, 7:30, 7.30, 19h, 19h30, 7am, 7:30 pm (the am/pm case-blind; 12am is midnight)
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d)|h(\d\d)?)?\s*(?:([ap])\.?m\.?)?$", re.IGNORECASE)
-_MERIDIEM = re.compile(r"(?<=\d)\s+([ap]\.?m\.?)(?!\w)", re.IGNORECASE)  # "7 pm" -> "7pm"
-_FROM = re.compile(r"^(?:from|between|ab|von|zwischen)\s+")  # ("ab 22 uhr bis 7 uhr": German)
-_BETWEEN = re.compile(r"\s+(?:to|until|till|til|and|bis|und)\s+")  # ("22 bis 7")
-_OCLOCK = re.compile(r"\s*\buhr\b")  # "22 uhr": 22
-_OFF = ("off", "none", "no", "aus", "keine", "nein")  # ("aus": German)
+MERIDIEM = re.compile(r"(?<=\d)\s+([ap]\.?m\.?)(?!\w)", re.IGNORECASE)  # "7 pm" -> "7pm"
 
 
 class PolicyError(ValueError):
@@ -32,10 +33,11 @@ class DeliverySettings:
     """One user's delivery choices. Times are minutes after local midnight."""
 
     timezone: str = "UTC"
-    mode: str = "instant"  # "instant" | "daily" | "weekly"
+    mode: str = "instant"  # "instant" | "daily" | "weekdays" (Monday to Friday) | "weekly"
     digest_at: int = 8 * 60
     digest_day: int = 0  # Monday, for weekly digests
     quiet: tuple[int, int] | None = None  # (start, end); may wrap past midnight
+    quiet_weekends: bool = False  # nothing from Saturday 00:00 to Monday morning
     # The user chose `timezone` (/timezone); False: it is the operator's default, which they
     # follow ([users] timezone). Where the zone comes from, not a setting: not compared.
     own_zone: bool = field(default=False, compare=False)
@@ -44,6 +46,8 @@ class DeliverySettings:
         """The mode in words: "a daily digest at 08:00", "each job as it arrives"."""
         if self.mode == "daily":
             return f"a daily digest at {fmt_minutes(self.digest_at)}"
+        if self.mode == "weekdays":
+            return f"a digest at {fmt_minutes(self.digest_at)} Monday to Friday"
         if self.mode == "weekly":
             day = DAYS[self.digest_day].title()
             return f"a weekly digest on {day} at {fmt_minutes(self.digest_at)}"
@@ -51,23 +55,20 @@ class DeliverySettings:
 
     def spec(self) -> str:
         """The mode as an alert stores it and /digest takes it: "instant", "daily 08:00",
-        "weekly fri 17:30"."""
+        "weekdays 08:00", "weekly fri 17:30"."""
         at = fmt_minutes(self.digest_at)
-        if self.mode == "daily":
-            return f"daily {at}"
+        if self.mode in ("daily", "weekdays"):
+            return f"{self.mode} {at}"
         if self.mode == "weekly":
             return f"weekly {DAYS[self.digest_day]} {at}"
         return "instant"
 
     def describe(self) -> str:
         """The settings in words, as /settings shows them."""
-        how = self.how()
-        quiet = (
-            f"; quiet {fmt_minutes(self.quiet[0])}–{fmt_minutes(self.quiet[1])}"
-            if self.quiet
-            else ""
-        )
-        return f"{how}{quiet} ({self.timezone})"
+        quiet = [f"{fmt_minutes(self.quiet[0])}–{fmt_minutes(self.quiet[1])}"] if self.quiet else []
+        quiet += ["all weekend"] if self.quiet_weekends else []
+        said = f"; quiet {' and '.join(quiet)}" if quiet else ""
+        return f"{self.how()}{said} ({self.timezone})"
 
 
 def fmt_minutes(minutes: int) -> str:
@@ -86,37 +87,21 @@ def parse_hhmm(text: str) -> int:
     return hour * 60 + minute
 
 
-def parse_quiet(text: str) -> tuple[int, int] | None:
-    """ "22:00-07:00" -> (1320, 420); also "10pm to 7am", "from 22 until 7", "between 22:00
-    and 07:00"; "off" -> None."""
-    text = _OCLOCK.sub("", _MERIDIEM.sub(r"\1", text.strip().lower()))
-    if text in _OFF:
-        return None
-    text = _BETWEEN.sub("-", _FROM.sub("", text))  # "from 10pm to 7am", "between 22 and 7"
-    start, sep, end = text.replace("–", "-").replace("—", "-").partition("-")
-    if not sep and "weekend" in text:  # a day is no window of hours
-        raise PolicyError(
-            "quiet hours are a window of each day, like 22:00-07:00; for a weekend without "
-            "jobs, /pause for the weekend"
-        )
-    if not sep:
-        raise PolicyError("quiet hours are a window like 22:00-07:00 (or 10pm-7am), or off")
-    window = parse_hhmm(start), parse_hhmm(end)
-    if window[0] == window[1]:
-        raise PolicyError("quiet hours must not start and end at the same minute")
-    return window
-
-
 _KINDS = {
     "täglich": "daily", "taeglich": "daily", "wöchentlich": "weekly", "woechentlich": "weekly",
     "aus": "off", "jeden": "every", "jede": "every", "jedem": "every", "tag": "day",
     "woche": "week", "montag": "mon", "dienstag": "tue", "mittwoch": "wed", "donnerstag": "thu",
     "freitag": "fri", "samstag": "sat", "sonntag": "sun", "montags": "mon", "dienstags": "tue",
     "mittwochs": "wed", "donnerstags": "thu", "freitags": "fri", "samstags": "sat",
-    "sonntags": "sun",
+    "sonntags": "sun", "wochentags": "weekdays", "werktags": "weekdays", "nur": "only",
+    **dict.fromkeys(("weekday", "workdays", "werktäglich", "werktaeglich"), "weekdays"),
     **{f"{short}{dot}": day for short, day in (("mo", "mon"), ("di", "tue"), ("mi", "wed"),
        ("do", "thu"), ("fr", "fri"), ("sa", "sat"), ("so", "sun")) for dot in ("", ".")},
 }  # fmt: skip  # German
+# Monday to Friday as people write it: "mon-fri", "monday to friday", "mo-fr" (German).
+_MON_FRI = re.compile(
+    r"\b(?:mon(?:day)?s?|mo)\.?\s*(?:-|–|—|to|through|thru|till|until|bis)\s*(?:fri(?:day)?s?|fr)\b\.?"
+)
 # "every morning" (jeden morgen, morgens), "every evening" (abends): daily, at 08:00 or 18:00
 # unless a time is said.
 _PARTS = {"morning": "8", "morgen": "8", "morgens": "8", "evening": "18", "abend": "18",
@@ -126,12 +111,15 @@ _PARTS = {"morning": "8", "morgen": "8", "morgens": "8", "evening": "18", "abend
 def _digest_words(words: list[str]) -> list[str]:
     """A digest as people say it, in the words `parse_digest` reads: "every day at 9am" ->
     daily 9am; "every monday 9:00", "mondays at 9", "each week" -> weekly …"""
-    words = [_KINDS.get(w, w) for w in words if w not in ("at", "@", "on", "around", "um", "uhr")]
-    for kind in ("daily", "weekly"):  # "9am daily", "mon 9 weekly": the kind first
+    words = [_KINDS.get(w, w) for w in words]
+    words = [w for w in words if w not in ("at", "@", "on", "around", "um", "uhr", "only")]
+    for kind in ("daily", "weekly", "weekdays"):  # "9am daily", "mon 9 weekly": the kind first
         if kind in words[1:]:
             words = [kind, *(w for w in words if w != kind)]
     if words[:1] in (["every"], ["each"]):
         words = words[1:]
+    if words[:1] == ["weekdays"]:  # "daily on weekdays at 8"
+        return ["weekdays", *(w for w in words[1:] if w not in ("daily", "every", "each"))]
     if len(words) == 1 and _CLOCK.match(words[0]):  # "/digest 9am": a time alone is a day's
         return ["daily", words[0]]
     if words[:1] and words[0] in _PARTS:  # "every morning 8": daily 8
@@ -150,23 +138,40 @@ def _digest_words(words: list[str]) -> list[str]:
     return words
 
 
+def _day(word: str) -> int | None:
+    """A day's number: "fri", "frid", "friday", "fridays"; None for another word ("mon-fri")."""
+    said = (i for i, n in enumerate(_DAY_NAMES) if n.startswith(word) or word == f"{n}s")
+    return next(said, None) if len(word) >= 3 else None
+
+
 def parse_digest(text: str, base: DeliverySettings | None = None) -> tuple[str, int, int]:
-    """ "daily 08:00" -> ("daily", 480, 0); "weekly fri 17:30"; "off" -> ("instant", ...).
-    A day or time left out is `base`'s ("daily", "weekly fri", "weekly 17:30")."""
-    words = _digest_words(_MERIDIEM.sub(r"\1", text.lower()).split())
+    """ "daily 08:00" -> ("daily", 480, 0); "weekdays 8am" (Monday to Friday, "mon-fri");
+    "weekly fri 17:30"; "off" -> ("instant", ...). A day or time left out is `base`'s ("daily",
+    "weekly fri", "weekly 17:30"). What is not read whole is refused, never guessed."""
+    text = _MON_FRI.sub(" weekdays ", MERIDIEM.sub(r"\1", text.lower()))
+    words = _digest_words(text.split())
     base = base or DeliverySettings()
     if words in (["off"], ["instant"]):
         return "instant", DeliverySettings().digest_at, 0
-    if 1 <= len(words) <= 2 and words[0] == "daily":
-        return "daily", parse_hhmm(words[1]) if len(words) == 2 else base.digest_at, 0
+    if 1 <= len(words) <= 2 and words[0] in ("daily", "weekdays"):
+        return words[0], parse_hhmm(words[1]) if len(words) == 2 else base.digest_at, 0
     if 1 <= len(words) <= 3 and words[0] == "weekly":
         rest, day = words[1:], base.digest_day
         if rest and (len(rest) == 2 or rest[0][:1].isalpha()):
-            if rest[0][:3] not in DAYS:
-                raise PolicyError(f"“{rest[0][:12]}” is not a day: use mon, tue, … sun")
-            day, rest = DAYS.index(rest[0][:3]), rest[1:]
+            if (said := _day(rest[0].rstrip(".,"))) is None:
+                raise PolicyError(
+                    f"“{rest[0][:12]}” is not a day: use mon, tue, … sun, or /digest weekdays "
+                    "8am for Monday to Friday"
+                )
+            day, rest = said, rest[1:]
         return "weekly", parse_hhmm(rest[0]) if rest else base.digest_at, day
-    raise PolicyError("use /digest daily HH:MM, /digest weekly <mon..sun> HH:MM, or /digest off")
+    raise PolicyError(USAGE)
+
+
+USAGE = (
+    "use /digest daily HH:MM, /digest weekdays HH:MM (Monday to Friday: /digest weekdays 8am), "
+    "/digest weekly <mon..sun> HH:MM, or /digest off"
+)
 
 
 def zone(name: str) -> tzinfo:
@@ -196,6 +201,8 @@ def next_digest(settings: DeliverySettings, now: datetime) -> datetime:
         day = today + timedelta(days=ahead)
         if settings.mode == "weekly" and day.weekday() != settings.digest_day:
             continue
+        if settings.mode == "weekdays" and day.weekday() > 4:
+            continue
         when = local_at(day, settings.digest_at, tz)
         if when > now:
             return when
@@ -203,18 +210,57 @@ def next_digest(settings: DeliverySettings, now: datetime) -> datetime:
 
 
 def quiet_until(settings: DeliverySettings, now: datetime) -> datetime | None:
-    """When the quiet window holding `now` ends (UTC), or None outside quiet hours."""
+    """When the quiet holding `now` ends (UTC): the quiet hours' end, or a quiet weekend's
+    (`weekend_ends`), and past the other when one ends in it (Friday 22:00-07:00 ends on
+    Saturday: Monday); None when `now` is in neither."""
+    until = None
+    for _ in range(3):  # hours, a weekend, hours: each ends past the last
+        ends = _weekend_until(settings, now) or _window_until(settings, now)
+        if ends is None:
+            break
+        until = now = ends
+    return until
+
+
+def _inside(window: tuple[int, int], minute: int) -> bool:
+    start, end = window  # (a window may wrap past midnight)
+    return start <= minute < end if start < end else minute >= start or minute < end
+
+
+def _window_until(settings: DeliverySettings, now: datetime) -> datetime | None:
+    """When the quiet hours holding `now` end (UTC), or None outside them."""
     if not settings.quiet:
         return None
     start, end = settings.quiet
     tz = zone(settings.timezone)
     local = now.astimezone(tz)
     minute = local.hour * 60 + local.minute
-    inside = start <= minute < end if start < end else minute >= start or minute < end
-    if not inside:
+    if not _inside(settings.quiet, minute):
         return None
     day = local.date() + timedelta(days=1 if start > end and minute >= start else 0)
     return local_at(day, end, tz)
+
+
+def weekend_ends(settings: DeliverySettings) -> int:
+    """The minute on Monday a quiet weekend ends, its summary in the morning: the end of quiet
+    hours that hold Monday 00:00 (22:00-07:00: 07:00), else 08:00 (`WEEKEND_END`)."""
+    if settings.quiet and _inside(settings.quiet, 0):
+        return settings.quiet[1]
+    return WEEKEND_END
+
+
+def _weekend_until(settings: DeliverySettings, now: datetime) -> datetime | None:
+    """When the quiet weekend holding `now` (Saturday 00:00 to Monday's `weekend_ends`) ends,
+    in UTC; None outside it."""
+    if not settings.quiet_weekends:
+        return None
+    tz = zone(settings.timezone)
+    local = now.astimezone(tz)
+    if 0 < local.weekday() < 5:
+        return None
+    monday = local.date() + timedelta(days=(7 - local.weekday()) % 7)
+    ends = local_at(monday, weekend_ends(settings), tz)
+    return ends if now < ends else None
 
 
 def for_alert(user: DeliverySettings, spec: str | None) -> DeliverySettings:
@@ -233,8 +279,9 @@ def for_alert(user: DeliverySettings, spec: str | None) -> DeliverySettings:
 
 def release_at(settings: DeliverySettings, now: datetime) -> datetime | None:
     """None: push a matched job now. Otherwise hold it until the returned time (UTC): the next
-    digest, or the end of quiet hours; a digest due inside quiet hours waits for their end."""
-    if settings.mode in ("daily", "weekly"):
+    digest, or the end of quiet hours or a quiet weekend; a digest due inside them waits for
+    their end."""
+    if settings.mode in DIGESTS:
         when = next_digest(settings, now)
         return quiet_until(settings, when) or when
     return quiet_until(settings, now)

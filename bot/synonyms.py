@@ -1,6 +1,7 @@
 """Words that mean the same in a job posting: tech names (`go` finds "Golang", `k8s` finds
 "Kubernetes", and back), words written joined, apart or hyphenated (`backend` finds
-"Back-End"), and titles as postings shorten them (`senior` finds "Sr.").
+"Back-End"), titles as postings shorten them (`senior` finds "Sr.") and one role written in
+either order (`UX/UI` finds "UI/UX").
 
 One table of groups, each a set of spellings as `bot.words` splits them (a spelling of several
 words is a phrase). A query word or phrase that is in a group stands for the whole group:
@@ -52,6 +53,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("qa", "quality assurance"),
     ("swe", "software engineer"),
     ("sde", "software development engineer"),
+    # one role, in either order, however joined ("UX/UI", "UI / UX", "UX-UI", "UXUI")
+    ("ux ui", "ui ux", "uxui", "uiux"),
 )
 
 

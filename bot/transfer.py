@@ -5,7 +5,7 @@ Format (JSON, version 1):
     {"jobbot": "export", "version": 1, "exported_at": "2025-05-01T08:00:00+00:00",
      "alerts": [{"query": "rust backend", "paused": false, "digest": "daily 08:00"}],
      "settings": {"timezone": "Europe/Berlin", "digest": "daily 08:00",
-                  "quiet": "22:00-07:00", "hourly_cap": 20},
+                  "quiet": "22:00-07:00", "quiet_weekends": true, "hourly_cap": 20},
      "muted": ["Acme Corp"],
      "follows": [{"url": "https://boards.greenhouse.io/acme", "kind": "greenhouse",
                   "endpoint": "https://boards-api.greenhouse.io/v1/boards/acme/jobs", "all": false}],
@@ -18,8 +18,9 @@ Format (JSON, version 1):
 `paused_until` too: they are there only for an alert with its own digest, as /digest 3 daily
 sets, or paused for a time, as /pause 3 2w does; `kind` and `endpoint` of a follow too: they
 let /import follow a board the bot already polls without asking the board again; a saved job's
-`details` and `applied_at` too: older exports lack them). `bot.importing` checks a document
-and reads it back.
+`details` and `applied_at` too: older exports lack them; `quiet_weekends` too: written only
+when on). A digest may be "weekdays 08:00" (Monday to Friday). `bot.importing` checks a
+document and reads it back.
 """
 
 from __future__ import annotations
@@ -116,15 +117,14 @@ def write(
 
 
 def _settings_out(prefs: UserPrefs) -> dict[str, Any]:
-    """The preferences in the document's "settings": quiet hours as "22:00-07:00" or None."""
+    """The preferences in the document's "settings": quiet hours as "22:00-07:00" or None;
+    "quiet_weekends" only when on."""
     s = prefs.settings
     quiet = f"{fmt_minutes(s.quiet[0])}-{fmt_minutes(s.quiet[1])}" if s.quiet else None
-    return {
-        "timezone": s.timezone,
-        "digest": _digest(s),
-        "quiet": quiet,
-        "hourly_cap": prefs.hourly_cap,
-    }
+    out: dict[str, Any] = {"timezone": s.timezone, "digest": _digest(s), "quiet": quiet}
+    if s.quiet_weekends:
+        out["quiet_weekends"] = True
+    return {**out, "hourly_cap": prefs.hourly_cap}
 
 
 def _saved_out(j: SavedSpec) -> dict[str, Any]:

@@ -124,7 +124,8 @@ async def test_one_alert_gets_its_own_digest_and_every_view_names_it(
     )
     assert await say(handlers, "/digest") == (
         "You get each job as it arrives (Europe/Berlin). Change it: <code>/digest daily "
-        "08:00</code>, <code>/digest weekly fri 17:30</code> or <code>/digest off</code>; one "
+        "08:00</code>, <code>/digest weekdays 8am</code>, <code>/digest weekly fri 17:30</code> "
+        "or <code>/digest off</code>; one "
         "alert: <code>/digest 1 daily</code>.\nAlerts with their own delivery:\n"
         "• Alert #1 “rust”: a daily digest at 19:00"
     )
@@ -272,8 +273,8 @@ async def test_settings_shows_them_in_words_with_buttons_and_presses_edit_it(
     assert "Delivery: each job as it arrives (UTC)" in reply.html
     assert "at most 20 an hour" in reply.html
     data = [b.data for row in reply.buttons for b in row]
-    assert data == ["st:instant", "st:daily", "st:weekly", "st:quiet", "st:cap:5", "st:cap:10",
-                    "st:cap:20", "st:cap:50"]  # fmt: skip
+    assert data == ["st:instant", "st:daily", "st:weekdays", "st:weekly", "st:quiet",
+                    "st:weekends", "st:cap:5", "st:cap:10", "st:cap:20", "st:cap:50"]  # fmt: skip
     assert all(len(d.encode()) <= 64 for d in data)
     press = handlers.settings.press_settings
     answer = press(store, Press(USER, 5, "st:daily", USER), "daily")

@@ -361,6 +361,47 @@ def test_pay_is_read_again_as_the_reader_of_0038_reads_it(tmp_path: Path) -> Non
     db.close()
 
 
+def test_workplace_and_type_are_read_again_with_the_hash_the_next_poll_takes(
+    tmp_path: Path,
+) -> None:
+    """Migration 0041: an open posting stored with no workplace or type gets the one its text
+    or title states now ("This is a hybrid role", "- 6 Month Contract"), with the hash a poll
+    of the same posting takes, so the job is not taken for an edit ("now hybrid"); a closed
+    one, and one whose board stated a workplace, keep theirs."""
+    db = _before(tmp_path, "0041_workplace_read_again")
+    db["boards"].insert(ROWS["boards"])
+    info = BoardInfo("Acme", "greenhouse", "https://x.example")
+    raw = RawPosting(
+        "1", "Product Designer - 6 Month Contract", "https://x.example/1", location="New York",
+        description_html="<p>This is a hybrid role based in our New York City office.</p>",
+    )  # fmt: skip
+    polled = normalize.posting(raw, info)
+    assert (polled.workplace, polled.employment_type) == ("hybrid", "contract")
+    before = dataclasses.replace(polled, workplace=None, employment_type=None)
+    row = dict(zip(FIELDS, posting_values(before), strict=True))
+    row["content_hash"] = normalize.content_hash(before)  # as the reader before it stored it
+    onsite = dataclasses.replace(before, workplace="onsite")  # the board's own field said so
+    row3 = dict(zip(FIELDS, posting_values(onsite), strict=True))
+    db["postings"].insert_all(
+        [
+            ROWS["postings"] | row,
+            ROWS["postings"] | row | {"key": "Acme:2", "external_id": "2", "closed_at": AT},
+            ROWS["postings"] | row3 | {"key": "Acme:3", "external_id": "3",
+                                       "content_hash": normalize.content_hash(onsite)},
+        ]
+    )  # fmt: skip
+    db.close()
+    db = connect(tmp_path / "old.db")
+    rows = {r[0]: r[1:] for r in db.execute(
+        "SELECT key, workplace, employment_type, content_hash FROM postings"
+    )}  # fmt: skip
+    assert rows["Acme:1"] == ("hybrid", "contract", polled.content_hash)
+    assert rows["Acme:2"] == (None, None, normalize.content_hash(before))
+    contract = dataclasses.replace(onsite, employment_type="contract")
+    assert rows["Acme:3"] == ("onsite", "contract", normalize.content_hash(contract))
+    db.close()
+
+
 def test_an_upgrade_logs_each_migration_and_a_summary(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

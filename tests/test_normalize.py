@@ -284,6 +284,21 @@ TITLES = [  # (title, workplace it says, employment type it says)
     ("Contract Manager", None, None),  # manages contracts
     ("Senior Contract Manager - London", None, None),
     ("Senior Engineer, Payments", None, None),
+    # A contract or temporary job named in the title (walk 4's bug 17); "Freelance" already.
+    ("Product Designer - 6 Month Contract", None, "contract"),
+    ("Contract Product Designer", None, "contract"),
+    ("Contractor - Product Designer", None, "contract"),
+    ("Product Designer (Temp)", None, "temporary"),
+    ("Temp Receptionist", None, "temporary"),
+    ("Freelance Product Designer", None, "freelance"),
+    ("Contract Analyst", None, None),  # analyses contracts
+    ("Temp Staffing Recruiter", None, None),  # works for a temp agency
+    ("Template Designer", None, None),
+    # A short place before the workplace: "NYC Hybrid", "US Remote"; not "Non Remote".
+    ("Product Designer (NYC Hybrid)", "hybrid", None),
+    ("Product Designer - US Remote", "remote", None),
+    ("Engineer - Non Remote", None, None),
+    ("Analyst - GIS Remote Sensing", None, None),
 ]
 
 

@@ -6,13 +6,13 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.pausetime import parse_quiet
 from bot.policy import (
     DeliverySettings,
     PolicyError,
     next_digest,
     parse_digest,
     parse_hhmm,
-    parse_quiet,
     quiet_until,
     release_at,
 )
@@ -76,8 +76,8 @@ def test_digest_and_quiet_commands_parse_or_say_why() -> None:
     assert parse_digest("So. 10") == ("weekly", 600, 6), "German short day names"
     assert parse_quiet("22:00-07:00") == (1320, 420)
     assert parse_quiet("22 bis 7") == (1320, 420), "German"
-    with pytest.raises(PolicyError, match="/pause for the weekend"):
-        parse_quiet("weekends")
+    with pytest.raises(PolicyError, match="/quiet weekends"):
+        parse_quiet("every weekend")
     assert parse_quiet("off") is None
     for bad in ("daily 25:00", "weekly someday 08:00", "hourly", "daily 8:", "daily 13pm", "25h"):
         with pytest.raises(PolicyError):

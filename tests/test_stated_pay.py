@@ -80,7 +80,30 @@ PAY = [
     ("lakhs-grouped", "salary ₹20,00,000 - ₹30,00,000 per annum", (2e6, 3e6, "INR", "year")),
     ("lpa", "CTC: ₹20-25 LPA", (2e6, 2.5e6, "INR", None)),
     ("lakhs-word", "salary package ₹12 lakhs per annum", (1.2e6, None, "INR", "year")),
+    # No pay word: a range whose shape says pay (walk 4, bug 6).
+    ("range-and-code-alone", "$150,000 - $190,000 USD", (150000.0, 190000.0, "USD", None)),
+    ("range-under-a-far-heading", "Compensation\n\nWhat a new hire at this level in New York is "
+     "offered; where you land depends on your experience, your interviews and the team you "
+     "join. We review every offer twice a year against the market.\n\n$150,000 - $190,000 USD"
+     "\n\nBenefits", (150000.0, 190000.0, "USD", None)),
+    ("k-range-plus-equity", "$150K–$190K + equity", (150000.0, 190000.0, "USD", None)),
+    ("plus-equity-in-a-title", "Senior Product Designer, $150K–$190K + equity, NYC or remote",
+     (150000.0, 190000.0, "USD", None)),
+    ("range-in-a-bullet", "Perks\n• $150,000 – $190,000\n• Health", (150000.0, 190000.0, "USD", None)),
+    ("code-after-each", "150,000 USD - 190,000 USD\n", (150000.0, 190000.0, "USD", None)),
+    ("hour-each", "$72/hr - $90/hr", (72.0, 90.0, "USD", "hour")),
+    ("hour-first", "Contract\n$72/hr - $90\n", (72.0, 90.0, "USD", "hour")),
     # Sums that are not pay.
+    ("millions-raised", "$50M - $100M raised", N),
+    ("stipend-range", "$1,000 - $2,000 stipend", N),
+    ("stipend-range-code", "$1,000 - $2,000 USD stipend", N),
+    ("gym-a-month", "$150 - $190 per month gym", N),
+    ("arr-range", "$50,000 - $500,000 ARR", N),
+    ("range-in-a-sentence", "We closed deals of $150,000 - $190,000 last year", N),
+    ("learning-budget-line", "Learning budget\n$10,000 - $20,000\n", N),
+    ("funding-range-code", "$50,000 - $100,000 USD in funding", N),
+    ("one-currency-alone", "Revenue per seat\n150,000 - 190,000\n", N),
+    ("relocation-range", "Up to $10,000 - $20,000 relocation", N),
     ("budget", "Competitive salary, 401k match, $2,000 home office budget", N),
     ("funding", "Competitive salary and equity. We raised $50M from top investors", N),
     ("raised", "Salary: competitive. Last year we raised $900,000.", N),
@@ -141,6 +164,16 @@ def test_a_salary_alert_finds_a_job_whose_pay_is_only_in_its_text() -> None:
     assert [a.id for a in Matcher(alerts).match(p)] == [1]
     message = notification(p, ["rust salary:>=150k"], datetime(2026, 12, 5, tzinfo=UTC))
     assert "💰 $160k–200k" in message.plain
+
+
+def test_a_pay_line_with_no_pay_word_is_found_by_a_salary_alert() -> None:
+    """Walk 4, bug 6: Maya's salary:>=150k passed over jobs whose pay is a line of its own."""
+    lines = ["$150,000 - $190,000 USD", "$150K–$190K + equity", "$72/hr - $90/hr"]
+    for line in lines:
+        html = f"<p>Design our ledger.</p><h3>Perks</h3><p>{line}</p><p>Health cover</p>"
+        p = posting(_raw(html), BOARD)
+        assert p.salary_currency == "USD", line
+        assert [a.id for a in Matcher([Alert(1, 7, "salary:>=150k")]).match(p)] == [1], line
 
 
 def test_the_boards_own_pay_wins_over_the_text() -> None:

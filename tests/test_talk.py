@@ -141,7 +141,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("rust jobs, no london", "send <code>/alert rust -london</code>"),
         (
             "Procuro emprego de Python, tempo integral, remoto, sem cripto nem apostas",
-            "<code>/alert python type:full-time remote:yes -(cripto OR apostas OR crypto)</code>",
+            "<code>/alert python -type:contract -type:part-time remote:yes -(cripto OR apostas OR crypto)</code>",
         ),
         (
             "Quero uma vaga de Go em São Paulo ou remoto no Brasil",
@@ -411,7 +411,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ),
         (  # a list of places with no "in" before it
             "kotlin or java backend, berlin, hamburg or munich, 80-100k",
-            "(kotlin OR java) backend location:(berlin OR hamburg OR munich) salary:80k-100k",
+            "(kotlin OR java) backend location:(berlin OR hamburg OR munich) salary:&gt;=80k",
         ),
         ("rust, berlin or munich", "<code>/alert rust location:(berlin OR munich)</code>"),
         (  # a time zone to work in: from: its region, not location:
@@ -547,7 +547,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("rust jobs paying over 120k dollars", "<code>/alert rust salary:&gt;=USD120k</code>"),
         ("go roles in London, 80k pounds p.a.", "go location:london salary:&gt;=GBP80k</code>"),
         ("rust jobs 90k/year", "<code>/alert rust salary:&gt;=90k</code>"),  # not 90k OR year
-        ("rust jobs 70-90k euros per annum", "<code>/alert rust salary:EUR70k-EUR90k</code>"),
+        ("rust jobs 70-90k euros per annum", "<code>/alert rust salary:&gt;=EUR70k</code>"),
         ("rust jobs, 90k euros a year at least", "<code>/alert rust salary:&gt;=EUR90k</code>"),
         ("rust jobs 100k or more", "<code>/alert rust salary:&gt;=100k</code>"),  # not an OR
         ("go jobs, 150k dollars or more", "<code>/alert go salary:&gt;=USD150k</code>"),
@@ -599,7 +599,7 @@ def handlers(store: Stores, now: datetime) -> Handlers:
         ("English teacher jobs in Madrid", "<code>/alert english teacher location:madrid</code>"),
         ("SWE internships in NYC", "<code>/alert swe type:internship location:nyc</code>"),
         # kinds of job, pay to be stated, places "within"
-        ("full time rust jobs only", "<code>/alert type:full-time rust</code>"),
+        ("full time rust jobs only", "<code>/alert -type:contract -type:part-time rust</code>"),
         ("part time go jobs", "<code>/alert type:part-time go</code>"),
         ("rust jobs, no contract roles", "<code>/alert rust -type:contract</code>"),
         ("rust jobs, permanent only", "<code>/alert rust -type:contract</code>"),
@@ -784,6 +784,41 @@ def handlers(store: Stores, now: datetime) -> Handlers:
             "python jobs without consulting or crypto",
             "<code>/alert python -(consulting OR crypto)</code>",
         ),
+        (  # a range said is the floor: a better-paid job is welcome
+            "Senior Product Designer, $150K–$190K, NYC or remote",
+            "<code>/alert senior product designer salary:&gt;=USD150k (location:nyc",
+        ),
+        ("Senior Product Designer, $150K–$190K", "the lower end is the least pay asked"),
+        (  # full-time: the other kinds left out, which keeps the jobs of no stated type
+            "product designer jobs, full-time only",
+            "<code>/alert product designer -type:contract -type:part-time</code>",
+        ),
+        (  # contract as the jobs marked so; agencies as "no agencies" alone leaves them out
+            "I want senior product designer jobs, no agencies or contract work",
+            "<code>/alert senior product designer -(agency OR agencies OR &quot;our client&quot; "
+            "OR &quot;my client&quot; OR &quot;recruitment agency&quot;) -type:contract</code>",
+        ),
+        (
+            "I'm looking for senior product designer roles, hybrid in New York or remote in "
+            "the US, paying at least $150k. Full-time only, no agencies or contract work.",
+            "<code>/alert senior product designer ((remote:yes from:us) OR (remote:hybrid "
+            "location:&quot;new york&quot;)) salary:&gt;=USD150k -type:contract "
+            "-type:part-time -(agency OR agencies)</code>",  # (all of it: too long)
+        ),
+        ("hide recruiter posts", "add <code>-(recruiter OR recruiters OR &quot;our client&quot;"),
+        (
+            "how do I only get jobs from Figma, Notion and Stripe?",
+            "<code>/follow Figma, Notion, Stripe</code> follows each company's board: every "
+            "new job there comes. To keep an alert to them: <code>company:(figma OR notion "
+            "OR stripe)</code>",
+        ),
+        ("what's open at Figma right now?", "<code>/search company:figma</code>"),
+        (  # a complaint: where to see why, not an alert of -getting
+            "I'm not getting the hybrid NYC jobs",
+            "each one's 🔎 shows what holds it back. For a job you expected, send "
+            "<code>/why</code> with its link",
+        ),
+        ("I'm not getting the hybrid NYC jobs", "<code>/search remote:hybrid location:nyc</code>"),
     ],
 )
 async def test_a_text_that_is_not_a_command_gets_the_commands_it_likely_meant(

@@ -30,8 +30,6 @@ from bot.normalize.fields import (
     salary_period,
     sized,
     split_locations,
-    title_employment,
-    title_workplace,
     workplace,
 )
 from bot.normalize.markup import html_to_text
@@ -40,6 +38,7 @@ from bot.normalize.noise import page_text, strip_canary, strip_page_noise, title
 from bot.normalize.statedpay import stated_pay
 from bot.normalize.text import clean, clean_text, field, unescape
 from bot.normalize.urls import canonical_url
+from bot.normalize.workterms import text_workplace, title_employment, title_workplace
 from bot.placelist import with_places
 
 __all__ = [
@@ -144,7 +143,7 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     apply_url = canonical_url(raw.apply_url, board.url) if raw.apply_url else None
     low, high, cur, period = pay = _pay(raw, description)
     where = workplace(raw.workplace, raw.remote, " / ".join((location, *places)))
-    where = where or title_workplace(title)
+    where = where or title_workplace(title) or text_workplace(description)
     kind = _employment(raw.employment_type, title)
     return Posting(
         key=posting_key(board.name, raw.external_id),

@@ -6,6 +6,8 @@ import math
 import re
 
 from bot.normalize.text import clean
+from bot.normalize.workterms import title_employment as title_employment  # (its old home)
+from bot.normalize.workterms import title_workplace as title_workplace
 
 # --- categories -------------------------------------------------------------------------------
 
@@ -17,58 +19,6 @@ _REMOTE_HINT = re.compile(r"\b(?:remote|anywhere|wfh|telecommute)\b")
 
 def _key(value: object) -> str:
     return _NOT_KEY.sub("", str(value).lower())
-
-
-# A title's asides: its parts in brackets or after a dash, bar or comma ("Engineer (Remote)",
-# "Engineer - Remote, US", "Remote - Engineer"). A short aside says how the job is held; the
-# title proper says what it does ("Remote Sensing Engineer", "Contract Manager").
-_TITLE_PARTS = re.compile(r"\s[-–—|:/]\s|,|[()\[\]]")
-_WORKPLACE_ASIDE = re.compile(r"^(?:fully |100% |full |partially )?(remote|hybrid)(?: \w+)?$")
-_CONTRACT_ASIDE = re.compile(r"^(?:\S+ )?contract(?:or)?(?: \S+){0,2}$")  # "6-month contract"
-_TITLE_KINDS = (
-    (
-        "intern",
-        re.compile(  # (German: Werkstudent(in), Praktikum, Pflichtpraktikum, Praktikant)
-            r"\b(?:intern|internship|werkstudent(?:in)?|working student|apprentice|\w*praktikum"
-            r"|praktika|praktikant(?:in)?)\b"
-        ),
-    ),
-    ("part_time", re.compile(r"\b(?:part[- ]?time|teilzeit)\b")),  # (German: Teilzeit)
-    ("freelance", re.compile(r"\bfreelancer?\b")),
-    ("temporary", re.compile(r"\b(?:temporary|fixed[- ]term)\b")),
-)  # anywhere in a title: none of these words says what a job does
-
-
-def _parts(title: str) -> list[str]:
-    """A title's parts (lower-cased, spaces made single) when it has several; else none."""
-    parts = [" ".join(p.split()) for p in _TITLE_PARTS.split(title.lower())]
-    parts = [p for p in parts if p]
-    return parts if len(parts) > 1 else []
-
-
-def title_workplace(title: str) -> str | None:
-    """'remote' or 'hybrid' when a short part of the title says so ("Backend Engineer
-    (Remote)", "Engineer - Fully Remote", "Remote, US"); else None."""
-    lowered = title.lower()
-    if "remote" not in lowered and "hybrid" not in lowered:
-        return None
-    for part in _parts(lowered):
-        if m := _WORKPLACE_ASIDE.match(part):
-            return m[1]
-    return None
-
-
-def title_employment(title: str) -> str | None:
-    """The employment type a title names ("Software Engineering Intern", "Part-time
-    Developer"; contract only in a short part after the first: "Engineer (Contract)"), or
-    None."""
-    lowered = title.lower()
-    for name, pattern in _TITLE_KINDS:
-        if pattern.search(lowered):
-            return name
-    if "contract" not in lowered:
-        return None
-    return "contract" if any(map(_CONTRACT_ASIDE.match, _parts(lowered)[1:])) else None
 
 
 def workplace(value: str | None, remote: bool | None = None, location: str = "") -> str | None:

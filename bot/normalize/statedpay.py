@@ -8,7 +8,9 @@ shortly before it ("salary", "compensation", "pay range", "OTE", "Gehalt") or ri
 ("£100,000-160,000 salary per annum", "$150k base pay"; a range, or "gross", with its period
 after it: "€60,000 - €75,000 gross per year", "USD 55-55 / hour"), and a size a salary can be
 for its period: "$2,000 learning budget", "we raised $50M", "401k" and "€50
-monthly gym allowance" are no pay. Pure.
+monthly gym allowance" are no pay. With no pay word, a range whose shape says pay is pay too:
+each amount with its currency, on a line of its own or followed by "+ equity" or a code
+("$150,000 - $190,000 USD", "$150K–$190K + equity", "$72/hr - $90/hr"). Pure.
 """
 
 from __future__ import annotations
@@ -82,8 +84,14 @@ def _one(n: int) -> str:
     )
 
 
-# A range's second amount is none when it is a share ("$150,000 and 10% bonus").
-_AMOUNTS = re.compile(_one(1) + r"(?:\s*(?:-|–|—|to|and)\s*" + _one(2) + r"(?![\d%]|\s%))?")
+# A range's second amount is none when it is a share ("$150,000 and 10% bonus"); its first
+# may say its period ("$72/hr - $90/hr").
+_AMOUNTS = re.compile(
+    _one(1)
+    + r"(?:(?:\s?/\s?(?P<per1>hour|hr|year|yr)\b)?\s*(?:-|–|—|to|and)\s*"
+    + _one(2)
+    + r"(?![\d%]|\s%))?"
+)
 _UNITS = r"(hour|hr|day|week|month|monat|year|yr|annum|jahr)\b"
 _ADVERBS = r"(hourly|daily|weekly|monthly|monatlich|annually|yearly|annual|jährlich|p\.\s?a\.)"
 _PERIOD_AFTER = re.compile(
@@ -119,6 +127,11 @@ _ASIDE = re.compile(
     r"(?i)\b(?:stipend|budget|allowance|bonus|relocation|equity|401|reimburse|learning"
     r"|training|conference|home\s+office|referral|raised|funding|revenue|valuation|deal)"
 )
+# A range of pay without a pay word: with what is put on top of it ("+ equity"), or alone on
+# its line (a bullet before it, a stop after it).
+_ON_TOP = re.compile(r"(?i)[^\S\n]*(?:\+|&|plus)[^\S\n]*(?:equity|bonus|benefits|stock|rsus?)\b")
+_LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?:[•·*▪◦‣–—-][^\S\n]*)?$")
+_LINE_END = re.compile(r"[^\S\n]*[.;]?[^\S\n]*(?:\n|$)")
 _UP_TO = re.compile(r"(?i)\b(?:up\s+to|max(?:imum)?|not\s+exceeding)\W*$")
 
 
@@ -177,18 +190,32 @@ def _read(text: str, m: re.Match[str]) -> Pay | None:
     said = _CUE_AFTER.match(text, m.end())
     tail = said.end() if said else m.end()  # where its period is written
     ranged = m["num2"] or _GROSS.match(text, m.end())
-    if cue is None and (said or (ranged and _PERIOD_AFTER.match(text, tail))):
+    if cue is None and (said or (ranged and _PERIOD_AFTER.match(text, tail)) or _shaped(text, m)):
         at = max(0, len(before) - 60)
-        cue = (at, None, at)  # "€70,000-€90,000 per year", "£100,000 salary": pay
+        cue = (at, None, at)  # "€70,000-€90,000 per year", "£100,000 salary", its shape: pay
     if cue is None or _ASIDE.search(before, cue[0]) or _NOT_PAY.match(text, m.end()):
         return None
     low, high = _bound(m, 1), _bound(m, 2) if m["num2"] else None
     if high is not None and m["k2"] and not m["k1"]:
         low *= AMOUNT_UNITS[m["k2"].lower()]  # "90-110k": the k counts for both
-    period = cue[1] or _period(text, tail, before, cue)
+    period = cue[1] or _period(text, tail, before, cue) or salary_period(m["per1"])
     up_to = high is None and _UP_TO.search(before[-24:])  # "up to $185,000": a top, not a floor
     pay = salary(None, low, cur, period) if up_to else salary(low, high, cur, period)
     return pay if _plausible(pay) else None
+
+
+def _shaped(text: str, m: re.Match[str]) -> bool:
+    """Whether `m` is a range written as pay is with no pay word: a currency at each amount
+    (each word there one: not "$500,000 ARR"), then a code ("$150,000 - $190,000 USD") or
+    "+ equity", or alone on its line."""
+    if not (m["num2"] and (m["pre1"] or m["post1"]) and (m["pre2"] or m["post2"])):
+        return False
+    if any(c and code_of(c) is None for c in (m["pre1"], m["post1"], m["pre2"], m["post2"])):
+        return False
+    if (m["post2"] or "").isalpha() or _ON_TOP.match(text, m.end()):
+        return True
+    alone = _LINE_START.search(text, max(0, m.start() - 6), m.start())
+    return alone is not None and _LINE_END.match(text, m.end()) is not None
 
 
 def _last_cue(before: str) -> tuple[int, str | None, int] | None:

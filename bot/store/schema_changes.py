@@ -264,3 +264,9 @@ def users_own_zone(db: Database) -> None:
     db.execute("ALTER TABLE users ADD COLUMN own_zone INTEGER NOT NULL DEFAULT 0")
     db.execute("UPDATE users SET own_zone = 1 WHERE timezone != 'UTC'")
     db.execute("CREATE TABLE operator_defaults (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def users_quiet_weekends(db: Database) -> None:
+    """Quiet weekends (/quiet weekends): nothing pushed from Saturday 00:00 to Monday morning,
+    beside the nightly quiet hours. Off for everyone until they ask."""
+    db.execute("ALTER TABLE users ADD COLUMN quiet_weekends INTEGER NOT NULL DEFAULT 0")

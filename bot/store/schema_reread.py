@@ -1,5 +1,5 @@
 """Migrations that read stored postings again as new ones are read now: the pay their
-descriptions state, their content hash. Each reads in steps by rowid, so a million postings
+descriptions state, their workplace and type, their content hash. Each reads in steps by rowid, so a million postings
 never sit in memory at once. `bot.migrations` names them and applies them in order."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from bot.normalize import content_hash
 from bot.normalize.fields import PAY_RANGE, sized
 from bot.normalize.statedpay import stated_pay
+from bot.normalize.workterms import text_workplace, title_employment, title_workplace
 from bot.store.columns import POSTING_COLS, posting_of
 
 _UNPAID = "closed_at IS NULL AND salary_min IS NULL AND salary_max IS NULL"
@@ -65,6 +66,32 @@ def pay_read_again(db: Database) -> None:
             )
             found.append((low, high, cur, period, content_hash(paid), row["rowid"]))
         db.conn.executemany(f"{_SET_PAY}, content_hash = ? WHERE rowid = ?", found)
+
+
+def workplace_read_again(db: Database) -> None:
+    """Open postings with no workplace or no type read again as new ones are read now: the
+    workplace their title or text states ("Designer (NYC Hybrid)", "This is a hybrid role",
+    "US - Remote Eligible"), the type their title does ("Product Designer - 6 Month
+    Contract"), so remote:hybrid and type:contract find them. The board stated neither (or
+    it would be stored), so this is what the next poll reads; their content hash is taken
+    again with it, so the job is not taken for an edit ("now hybrid") at the upgrade."""
+    unread = "closed_at IS NULL AND (workplace IS NULL OR employment_type IS NULL)"
+    for rows in _steps(db, unread):
+        found = []
+        for row in rows:
+            stored = posting_of(row)
+            where = stored.workplace or title_workplace(stored.title)
+            where = where or text_workplace(stored.description)
+            kind = stored.employment_type or title_employment(stored.title)
+            if (where, kind) == (stored.workplace, stored.employment_type):
+                continue
+            read = dataclasses.replace(stored, workplace=where, employment_type=kind)
+            found.append((where, kind, content_hash(read), row["rowid"]))
+        db.conn.executemany(
+            """UPDATE postings SET workplace = ?, employment_type = ?, content_hash = ?
+               WHERE rowid = ?""",
+            found,
+        )
 
 
 def _steps(db: Database, where: str) -> Iterator[list[sqlite3.Row]]:

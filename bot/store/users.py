@@ -6,7 +6,7 @@ A user who never chose a zone (/timezone) follows the operator's default, read a
 the config moves them all; /stop puts a user back on it.
 
 Quiet hours turned off keep their window (`quiet_off`), to turn on again as it was
-(`kept_quiet`)."""
+(`kept_quiet`); quiet weekends (`quiet_weekends`, migration 0043) are a setting of their own."""
 
 from __future__ import annotations
 
@@ -165,7 +165,8 @@ class Users(Table):
             self.db.execute(
                 """UPDATE users SET state = 'stopped', username = NULL, first_name = NULL,
                        timezone = 'UTC', own_zone = 0, delivery_mode = 'instant', digest_at = 480,
-                       digest_day = 0, quiet_start = NULL, quiet_end = NULL, hourly_cap = ?,
+                       digest_day = 0, quiet_start = NULL, quiet_end = NULL, quiet_weekends = 0,
+                       hourly_cap = ?,
                        paused_at = NULL, resume_at = NULL, updated_at = ? WHERE chat_id = ?""",
                 (DEFAULT_CAP, iso(now), chat_id),
             )
@@ -264,8 +265,9 @@ class Users(Table):
         self.db.execute("UPDATE users SET hourly_cap = ? WHERE chat_id = ?", (cap, chat_id))
 
 
-_SETTINGS = (
-    "timezone, own_zone, delivery_mode, digest_at, digest_day, quiet_start, quiet_end, quiet_off"
+_SETTINGS = (  # the quiet hours' three last: `set_settings` keeps a window turned off
+    "timezone, own_zone, delivery_mode, digest_at, digest_day, quiet_weekends, quiet_start, "
+    "quiet_end, quiet_off"
 )
 _SET_SETTINGS = ", ".join(f"{column} = ?" for column in _SETTINGS.split(", "))
 _DEFAULT_ZONE = "coalesce((SELECT value FROM operator_defaults WHERE name = 'timezone'), 'UTC')"
@@ -279,11 +281,13 @@ def _settings(row: sqlite3.Row) -> DeliverySettings:
     own = bool(row["own_zone"])
     zone = row["timezone"] if own else row["default_zone"]
     mode, at, day = row["delivery_mode"], row["digest_at"], row["digest_day"]
-    return DeliverySettings(zone, mode, at, day, quiet, own_zone=own)
+    weekends = bool(row["quiet_weekends"])
+    return DeliverySettings(zone, mode, at, day, quiet, weekends, own_zone=own)
 
 
 def _settings_values(s: DeliverySettings, default_zone: str) -> tuple[object, ...]:
     """The `_SETTINGS` columns' values for `s`, in their order. Its zone is the user's own when
     they chose it, or when it is not the default (/import of another zone)."""
     own = s.own_zone or s.timezone != default_zone
-    return (s.timezone, int(own), s.mode, s.digest_at, s.digest_day, *(s.quiet or (None, None)), 0)
+    quiet = (int(s.quiet_weekends), *(s.quiet or (None, None)), 0)
+    return (s.timezone, int(own), s.mode, s.digest_at, s.digest_day, *quiet)

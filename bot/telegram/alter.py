@@ -13,7 +13,7 @@ from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import And, Node, format_node
-from bot.telegram.alter_terms import Offer, added, has, removed, visa_meant
+from bot.telegram.alter_terms import Offer, added, has, removed
 from bot.telegram.tips.sentence import meant
 from bot.transport import Incoming
 from bot.view import stored_query
@@ -63,6 +63,18 @@ _DOING = re.compile(  # "only send jobs once a day": how jobs come, not which
     r"weekly|digest|night|want|me|my|you|it|this|that|these|them|one|alerts?)\b",
     re.IGNORECASE,
 )
+# "add visa", "add visa sponsorship", "add relocation with visa": the jobs that sponsor one.
+_VISA = frozenset({"visa", "visas", "sponsorship", "sponsor", "sponsors", "sponsored"})
+_VISA_TOO = frozenset({"relocation", "relocate", "with", "and", "support", "a", "work", "permit"})
+
+
+def visa_meant(words: str) -> str | None:
+    """ "visa:yes" for words that ask to add a visa ("visa", "sponsorship", "relocation with
+    visa"): the word alone also finds "we are unable to sponsor visas"; else None."""
+    said = set(words.lower().replace("-", " ").split())
+    return "visa:yes" if said & _VISA and said <= _VISA | _VISA_TOO else None
+
+
 MOST = 5  # alerts offered an edit
 LIMIT = AlertsConfig().max_length  # an alert's longest query, as configured by default
 
@@ -77,6 +89,7 @@ class Change:
     only: bool = False  # "only remote jobs": the words of a narrowing, a new alert of it too
     lead: str = ""  # what the /edits do, said first ("To add it")
     leave: bool = False  # a removal said as leaving out ("exclude crypto", "no crypto")
+    wide: bool = False  # an addition said as "also", "include", "too": either offered first
 
 
 def asked(text: str) -> Change | None:
@@ -87,9 +100,10 @@ def asked(text: str) -> Change | None:
         return None
     for add, pattern in ((False, _REMOVE), (True, _ADD), (True, _ALSO)):
         if (m := pattern.fullmatch(text)) and len(m["what"]) <= 100:
-            return Change(add, m["what"].strip(" \"'“”"), int(m["id"]) if m["id"] else None)
+            alert_id = int(m["id"]) if m["id"] else None
+            return Change(add, m["what"].strip(" \"'“”"), alert_id, wide=widens(text))
     if (m := _ADD_ALONE.fullmatch(text)) and not _DOING.search(m["what"]):
-        return Change(True, m["what"].strip(" \"'“”"), None)
+        return Change(True, m["what"].strip(" \"'“”"), None, wide=widens(text))
     for pattern in _ONLY:
         if (m := pattern.fullmatch(text)) and not _DOING.search(m["what"]):
             what = f"{m['what']} or {m['more']}" if "more" in m.groupdict() else m["what"]
@@ -126,13 +140,10 @@ def reply(store: Stores, msg: Incoming, change: Change, limit: int = LIMIT) -> s
     lines = []
     for alert in alerts[:MOST]:
         root = roots[alert.id]
-        edits = (
-            added(root, term)
-            if change.add
-            else removed(root, term, said, change.leave and not minus, minus)
-        )
-        lines += _lines(alert.id, root, edits, limit)
-    if not lines:
+        edits = _edits(root, term, change, said, minus)
+        had = [f"Alert #{alert.id} has it already."] if change.add else []  # (beside others)
+        lines += _lines(alert.id, root, edits, limit) or had
+    if not lines or (change.add and not any("<code>" in line for line in lines)):
         whose = f"Alert #{change.alert_id} has" if change.alert_id else "Your alerts have"
         return f"{whose} it already: /alerts lists them."
     lead = change.lead or (
@@ -142,6 +153,24 @@ def reply(store: Stores, msg: Incoming, change: Change, limit: int = LIMIT) -> s
         return "\n".join(lines)
     alone = f"\nOr a new alert of them alone: <code>/alert {esc(typed)}</code>" * change.only
     return f"{lead} (tap to copy, then send):\n" + "\n".join(lines) + alone
+
+
+_WIDE = re.compile(
+    r"\b(?:also|include|including|too|as\s+well|auch|zus(?:ä|ae|a)tzlich|au(?:ß|ss)erdem)\b",
+    re.IGNORECASE,
+)
+
+
+def widens(text: str) -> bool:
+    """Whether an addition is said as another choice ("also UX researcher", "include design
+    lead", "scala too"), not a narrowing ("add remote"): its OR is offered first."""
+    return _WIDE.search(text) is not None
+
+
+def _edits(root: Node, term: Node, change: Change, said: str, minus: bool) -> list[Offer]:
+    if change.add:
+        return added(root, term, change.wide)
+    return removed(root, term, said, change.leave and not minus, minus)
 
 
 def _typed(change: Change) -> str:

@@ -15,50 +15,41 @@ from bot.syntax import (
     Not,
     Or,
     Phrase,
-    Prefix,
     Salary,
     Word,
     Years,
     format_node,
 )
+from bot.telegram.alter_either import alternatives, is_words, joined, or_of, words_only
 from bot.telegram.leaveout import place_left_out, words_left_out
 from bot.view import ATTR_VALUES, stored_query
 
 Offer = tuple[str, str]  # an edited query ("" when nothing would be left) and what it does
 Values = frozenset[str | None]
-# "add visa", "add visa sponsorship", "add relocation with visa": the jobs that sponsor one.
-_VISA = frozenset({"visa", "visas", "sponsorship", "sponsor", "sponsors", "sponsored"})
-_VISA_TOO = frozenset({"relocation", "relocate", "with", "and", "support", "a", "work", "permit"})
+_EITHER = " — jobs with either"
 
 
-def visa_meant(words: str) -> str | None:
-    """ "visa:yes" for words that ask to add a visa ("visa", "sponsorship", "relocation with
-    visa"): the word alone also finds "we are unable to sponsor visas"; else None."""
-    said = set(words.lower().replace("-", " ").split())
-    return "visa:yes" if said & _VISA and said <= _VISA | _VISA_TOO else None
-
-
-def added(root: Node, term: Node) -> list[Offer]:
+def added(root: Node, term: Node, wide: bool = False) -> list[Offer]:
     """The alert with `term` as well (jobs with both) and, for words, as either (jobs with
-    one of them: "add scala" to "rust OR go"); a filter its field has already goes beside it
-    in an OR (salary:none to salary:>=80k: "(salary:>=80k OR salary:none)"), never both."""
+    one of them, `alter_either.joined`), first when `wide` ("also", "include", "too"). A filter its field
+    has already goes beside it in an OR (salary:none to salary:>=80k: "(salary:>=80k OR
+    salary:none)"), never both. Nothing when the alert has it (each of "staff and principal")."""
     terms = _terms(root)
-    if without(root, term) != root:  # it has it, alone or inside OR
+    parts = term.children if isinstance(term, And | Or) and words_only(term) else (term,)
+    if all(without(root, t) != root for t in parts):  # it has it, alone or inside OR
         return []
     if (rival := _rival(terms, term)) is not None:  # a job has one salary, one workplace
-        either = (*terms[:rival], _or(terms[rival], term), *terms[rival + 1 :])
-        return [(format_node(And(either) if len(either) > 1 else either[0]), " — jobs with either")]
+        return [(_query((*terms[:rival], or_of(terms[rival], term), *terms[rival + 1 :])), _EITHER)]
     both = [(format_node(And((*terms, term))), " — jobs with both")]
-    words = [k for k, t in enumerate(terms) if _is_words(t)]
-    if not _is_words(term) or len(words) != 1:  # a filter narrows; of two words, which?
+    either = joined(terms, term) if is_words(term) or words_only(term) else None
+    if either is None:  # a filter narrows; of two words, which?
         return both
-    at, words_term = words[0], terms[words[0]]  # "rust location:europe" + go: "(rust OR go) …"
-    one = words_term.children if isinstance(words_term, Or) else (words_term,)
-    either = (*terms[:at], Or((*one, term)), *terms[at + 1 :])
-    return [
-        *both,
-        (format_node(And(either) if len(either) > 1 else either[0]), " — jobs with either"),
-    ]
+    offers = [*both, (_query(either), _EITHER)]
+    return offers[::-1] if wide else offers
+
+
+def _query(terms: tuple[Node, ...]) -> str:
+    return format_node(And(terms) if len(terms) > 1 else terms[0])
 
 
 def removed(
@@ -118,6 +109,10 @@ def without(node: Node, term: Node) -> Node | None:
     is left."""
     if node == term or _names(node, term):
         return None
+    if _in_group(node, term):  # title:(senior OR staff OR principal) - principal
+        assert isinstance(node, Field) and isinstance(node.child, Or)
+        kept = [c for c in node.child.children if c != term and Field(node.name, c) != term]
+        return Field(node.name, kept[0] if len(kept) == 1 else Or(tuple(kept)))
     if isinstance(node, Not) and isinstance(node.child, Or):  # -(werkstudent OR praktika)
         inner = without(node.child, term)
         return node if inner == node.child else Not(inner) if inner is not None else None
@@ -156,9 +151,16 @@ def _asks(node: Node, term: Node) -> bool:
     """Whether `node` asks for `term` (itself or a filter of it), not only leaves it out."""
     if isinstance(node, Not):
         return False
-    if node == term or _names(node, term):
+    if node == term or _names(node, term) or _in_group(node, term):
         return True
     return isinstance(node, And | Or) and any(_asks(c, term) for c in node.children)
+
+
+def _in_group(node: Node, term: Node) -> bool:
+    """Whether `term` (principal, title:principal) is a value of a field's OR group."""
+    if not isinstance(node, Field) or not isinstance(node.child, Or):
+        return False
+    return any(term in (c, Field(node.name, c)) for c in node.child.children)
 
 
 def _as_word(node: Node, term: Node) -> bool:
@@ -166,7 +168,7 @@ def _as_word(node: Node, term: Node) -> bool:
     salary:>=75k: leaving out a filter's jobs is the filter turned round)."""
     if isinstance(node, And | Or):
         return any(_as_word(c, term) for c in node.children)
-    return node == term and _is_words(term)
+    return (node == term or _in_group(node, term)) and is_words(term)
 
 
 def _left_out(term: Node, said: str) -> tuple[Node, str]:
@@ -209,22 +211,6 @@ def _terms(node: Node) -> tuple[Node, ...]:
     return node.children if isinstance(node, And) else (node,)
 
 
-def _is_words(term: Node) -> bool:
-    """Words, or words joined by OR ("rust", "(rust OR go)"): what "either" joins."""
-    if isinstance(term, Or):
-        return all(_is_words(c) for c in term.children)
-    return isinstance(term, Word | Phrase | Prefix)
-
-
-def _or(have: Node, term: Node) -> Or:
-    """`have` OR `term`, one flat OR ("(remote:yes OR remote:hybrid OR remote:no)")."""
-    return Or((*_either(have), *_either(term)))
-
-
-def _either(node: Node) -> tuple[Node, ...]:
-    return node.children if isinstance(node, Or) else (node,)
-
-
 def _rival(terms: tuple[Node, ...], term: Node) -> int | None:
     """Where among `terms` one pins `term`'s field to other values (remote:hybrid for
     remote:yes, salary:>=80k for salary:none: both together match no job), or, for a
@@ -234,7 +220,7 @@ def _rival(terms: tuple[Node, ...], term: Node) -> int | None:
     wanted = _pinned(term, field) if field else None
     if field is None or wanted is None:
         return None
-    values_only = all(isinstance(c, Attr) for c in _either(term))
+    values_only = all(isinstance(c, Attr) for c in alternatives(term))
     for at, t in enumerate(terms):
         have = _pinned(t, field)
         if have is not None and (not have & wanted or (values_only and have <= wanted)):

@@ -1,6 +1,7 @@
 """When jobs come, asked in words: a digest ("weekly digest sunday 8pm", "weekly summary for
-alert 1"), one alert's jobs as they arrive ("instant for alert 2"), quiet hours ("don't send
-anything at night"). The command, worded for the user's own settings when they are known: the
+alert 1", "daily digest on weekdays at 8am"), one alert's jobs as they arrive ("instant for
+alert 2"), quiet hours ("don't send anything at night"), quiet weekends ("pause on weekends",
+"no messages on weekends", "only weekdays"). The command, worded for the user's own settings when they are known: the
 /timezone pointer only to one who has set no zone, the quiet hours one has already. Pure."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.policy import DeliverySettings, PolicyError, fmt_minutes, parse_hhmm
+from bot.policy import DeliverySettings, PolicyError, fmt_minutes, parse_hhmm, weekend_ends
 
 _ONCE = re.compile(
     r"\b(?:once|one (?:message|summary|email|update)) (?:a|per|each) (?P<once>day|week)\b"
@@ -57,6 +58,25 @@ _DELIVERY_WORDS = frozenset({
     "no", "i", "want", "can", "you", "could", "would", "like", "delivery", "messages", "mode",
 })  # fmt: skip
 _NIGHTLY = (22 * 60, 7 * 60)  # "at night": quiet hours 22:00-07:00
+# Monday to Friday: "weekdays", "work days", "mon-fri", "monday to friday", "wochentags".
+_WEEKDAYS = re.compile(
+    r"\b(?:week\s?days?|work\s?days?|business days|wochentags|werktags|mon(?:day)?s?\s?(?:-|–|to|"
+    r"through|thru)\s?fri(?:day)?s?)\b",
+    re.IGNORECASE,
+)
+_WEEKEND = re.compile(
+    r"\bweek\W?ends?\b|\bsat(?:urday)?s?\s?(?:or|and|&|/|-|–)\s?sun(?:day)?s?\b", re.I
+)
+# What keeps a weekend free of messages: "pause on weekends", "nothing on weekends", "no
+# messages on weekends" (not "no weekend work": a job's hours, an alert's words).
+_HOLD = re.compile(r"\b(?:pause|nothing|quiet|silen\w+|mute|disturb|bother)\b", re.I)
+_SENT = re.compile(
+    r"\b(?:messages?|message me|notif\w{0,9}|ping\w{0,3}|send\w{0,3}|alerts)\b", re.I
+)
+_WORK = re.compile(r"\b(?:work\w*|shifts?|jobs? (?:on|at|over)|hours)\b", re.I)
+_ONLY = re.compile(r"\bonly\b", re.I)
+_DIGEST = re.compile(r"\b(?:digest|summar(?:y|ies)|once a day)\b", re.I)
+_WEEKLY = re.compile(r"\b(?:weekly|once a week|each week|every week)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -77,6 +97,11 @@ def digest_asked(text: str) -> Timed | None:
     """The /digest a text asks for ("weekly digest sunday 8pm", "instant for alert 2",
     "every morning"), or None."""
     alert = _ALERT_ID.search(text)
+    if _WEEKDAYS.search(text) and _DIGEST.search(text) and not _WEEKLY.search(text):
+        time = _AT.search(text)  # "daily digest on weekdays at 8am", "the digest only on weekdays"
+        at = f" {(time[1] or time[2]).replace(' ', '')}" if time else ""
+        lead = "One message with the day's jobs, Monday to Friday (the weekend's on Monday)"
+        return Timed(lead, f"/digest{f' {alert[1]}' if alert else ''} weekdays{at}")
     if often := _ONCE.search(text):
         weekly = (often["once"] or often["every"]).lower() in ("week", "weekly")
         time = _AT.search(text)
@@ -101,7 +126,9 @@ def digest_asked(text: str) -> Timed | None:
 
 def quiet_asked(text: str) -> Timed | None:
     """The /quiet a text asks for ("no messages between 10pm and 8am", "don't send anything
-    at night", "no messages after 10pm"), or None."""
+    at night", "no messages after 10pm", "pause on weekends"), or None."""
+    if (weekends := weekends_asked(text)) is not None:
+        return weekends
     if not _NOT.search(text):
         return None
     if window := _window(text):
@@ -122,6 +149,22 @@ def quiet_asked(text: str) -> Timed | None:
     return None
 
 
+def weekends_asked(text: str) -> Timed | None:
+    """/quiet weekends, for "pause on weekends", "nothing on weekends", "no messages on
+    weekends", "I don't want any messages on Saturday or Sunday", "only weekdays"; None for
+    another text ("no weekend work": the job's hours)."""
+    if _WORK.search(text):
+        return None
+    sent = _SENT.search(text)
+    weekend = _WEEKEND.search(text) and (_HOLD.search(text) or (_NOT.search(text) and sent))
+    few = len(text.split()) <= 4  # "only weekdays", "weekdays only please"
+    weekdays = _WEEKDAYS.search(text) and _ONLY.search(text) and (sent or few)
+    if not (weekend or weekdays):
+        return None
+    lead = "Quiet weekends: nothing from Saturday 00:00, and one message on Monday morning"
+    return Timed(lead, "/quiet weekends")
+
+
 def worded(timed: Timed, settings: DeliverySettings | None) -> str:
     """The reply offering `timed`: with the /timezone pointer when the user's zone is unknown
     (`settings` None) or not chosen (the bot's default); quiet hours one has already, said."""
@@ -134,6 +177,11 @@ def worded(timed: Timed, settings: DeliverySettings | None) -> str:
             else f"({zone} time: /timezone sets yours)"
         )
     have = settings.quiet if settings is not None else None
+    if timed.command == "/quiet weekends" and settings is not None and settings.quiet_weekends:
+        monday = fmt_minutes(weekend_ends(settings))
+        return (
+            f"Your weekends are quiet already ({zone}): what they hold comes on Monday at {monday}."
+        )
     if timed.window is not None and have is not None:
         yours = f"Your quiet hours are {_span(have, '–')} already ({zone}): nothing is pushed then"
         if have == timed.window or not timed.said:  # "at night": the night one has

@@ -28,7 +28,7 @@ def follow_offer(words: list[str], commands: Mapping[str, Command]) -> str | Non
     if "follow" not in commands or len(words) < 2 or fold(words[0].strip(",.!:")) != "follow":
         return None
     rest = " ".join(words[1:]).strip(" .!?")
-    names = [name for name in _AND.split(rest) if name]
+    names = names_said(rest)
     if not names or len(names) > AT_ONCE or "." in rest or "/" in rest:
         return None  # (an address: `asked` offers it)
     said = [fold(w) for name in names for w in name.split()]
@@ -38,6 +38,11 @@ def follow_offer(words: list[str], commands: Mapping[str, Command]) -> str | Non
         return None
     whose = "each company's jobs" if len(names) > 1 else "a company's jobs"
     return f"To follow {whose}: <code>/follow {html.escape(listed(names, rest))}</code>."
+
+
+def names_said(said: str) -> list[str]:
+    """The companies a list names ("Figma, Notion and Stripe": three), as typed."""
+    return [name for name in _AND.split(said.strip(" .!?")) if name]
 
 
 def listed(names: list[str], said: str) -> str:

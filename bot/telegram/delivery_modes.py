@@ -1,6 +1,6 @@
-"""How a user gets their jobs: /digest (theirs, or one alert's: /digest 3 daily), /quiet and
-/timezone, and the steps every delivery setting shares (save and re-time, the next summary in
-words). Each change re-times what the user already holds, so a switch loses nothing: to
+"""How a user gets their jobs: /digest (theirs, or one alert's: /digest 3 daily), /quiet (hours
+and weekends) and /timezone, and the steps every delivery setting shares (save and re-time, the
+next summary in words). Each change re-times what the user already holds, so a switch loses nothing: to
 instant, what waited for a digest comes now as one summary (the sender's next look, within
 seconds). /settings is in settings_menu.py, /pause and /resume in pausing.py."""
 
@@ -12,14 +12,15 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.holding import DeliveryStores, retime
+from bot.pausetime import parse_quiet, parse_weekends
 from bot.policy import (
     DeliverySettings,
     PolicyError,
     fmt_minutes,
     for_alert,
     parse_digest,
-    parse_quiet,
     release_at,
+    weekend_ends,
     zone,
 )
 from bot.store import AlertRow, Stores
@@ -31,9 +32,11 @@ from bot.wording import shorten
 
 COMMANDS: tuple[Command, ...] = (
     Command(
-        "digest", "[alert id] off | daily HH:MM | weekly <day> HH:MM", "Get jobs in a digest",
+        "digest", "[alert id] off | daily HH:MM | weekdays HH:MM | weekly <day> HH:MM",
+        "Get jobs in a digest",
         "/digest daily 08:00 — one message a day at 08:00 your time, jobs grouped by alert; "
-        "/digest weekly fri 17:30 — once a week; /digest off — each job as it arrives "
+        "/digest weekdays 8am — Monday to Friday (the weekend's jobs come on Monday; also "
+        "mon-fri); /digest weekly fri 17:30 — once a week; /digest off — each job as it arrives "
         "(what waited comes at once, in one summary). Times may also be written 8, 8:30, "
         "8am or 5:30pm, and a digest as said: every day at 9am, mondays at 9. One alert its own way: /digest 3 daily (alert #3 in a daily digest, "
         "the others as they are), /digest 3 off (alert #3's jobs as they arrive, even in a "
@@ -41,10 +44,12 @@ COMMANDS: tuple[Command, ...] = (
         "match comes at the earliest time one of them asks.", "Delivery",
     ),
     Command(
-        "quiet", "HH:MM-HH:MM | off", "Quiet hours",
+        "quiet", "HH:MM-HH:MM | weekends | off", "Quiet hours",
         "/quiet 22:00-07:00 — nothing is pushed in that window; at its end, one summary of what "
         "was held (also /quiet 22-7, /quiet 10pm-7am or /quiet from 10pm to 7am). A digest due inside it comes at its "
-        "end. /quiet off ends them.", "Delivery",
+        "end. /quiet off ends them. /quiet weekends — nothing from Saturday 00:00 until Monday "
+        "morning, then one summary (at the end of your quiet hours, else 08:00); "
+        "/quiet weekends off.", "Delivery",
     ),
     Command(
         "timezone", "<zone | city | +02:00>", "Your time zone",
@@ -88,6 +93,9 @@ def next_summary(
     if settings.quiet:
         start, end = map(fmt_minutes, settings.quiet)
         window = f"; those found {start}–{end} come in one summary at {end}"
+    if settings.quiet_weekends:  # (all of Saturday and Sunday)
+        monday = fmt_minutes(weekend_ends(settings))
+        window += f"; those found at the weekend come in one summary on Monday at {monday}"
     ids = " and ".join(f"#{i}" for i, _ in others)
     if until is not None:
         said = f"Next summary: {local_time(until, settings.timezone)} ({esc(settings.timezone)})."
@@ -118,9 +126,8 @@ def refused(what: str, exc: PolicyError) -> str:
 
 
 def _come_now(count: int, which: str) -> str:
-    if count == 1:
-        return f"The job {which} comes now."
-    return f"The {count} jobs {which} come now, in one summary."
+    several = f"The {count} jobs {which} come now, in one summary."
+    return f"The job {which} comes now." if count == 1 else several
 
 
 def _named(alert: AlertRow) -> str:
@@ -174,13 +181,9 @@ class DeliveryModes:
         settings = replace(store.users.settings(msg.chat_id), timezone=tz, own_zone=True)
         self._save(store, msg.chat_id, settings)
         now = local_time(self.clock(), tz)
-        fixed = (
-            "\nA fixed offset stays the same all year, through summer time: a city's zone "
-            "(<code>/timezone Berlin</code>) follows its clock."
-            if tz[:1] in "+-"
-            else ""
-        )
-        return f"🕒 Your time zone is now <b>{esc(tz)}</b>: it's {now} there.{fixed}"
+        fixed = "\nA fixed offset stays the same all year, through summer time: a city's zone "
+        fixed += "(<code>/timezone Berlin</code>) follows its clock."
+        return f"🕒 Your time zone is now <b>{esc(tz)}</b>: it's {now} there.{fixed if tz[:1] in '+-' else ''}"
 
     def cmd_digest(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         first, _, rest = arg.partition(" ")
@@ -195,7 +198,8 @@ class DeliveryModes:
             one = f"; one alert: <code>/digest {alerts[0].id} daily</code>" if alerts else ""
             return (
                 f"You get {esc(settings.describe())}. Change it: "
-                "<code>/digest daily 08:00</code>, <code>/digest weekly fri 17:30</code> or "
+                "<code>/digest daily 08:00</code>, <code>/digest weekdays 8am</code>, "
+                "<code>/digest weekly fri 17:30</code> or "
                 f"<code>/digest off</code>{one}." + own_lines(store, msg.chat_id)
             )
         try:
@@ -235,12 +239,8 @@ class DeliveryModes:
         rows = store.alerts.alert_rows(chat_id)
         alert = next((a for a in rows if a.id == alert_id), None)
         if alert is None:
-            hour = (
-                f" A daily digest at that hour: <code>/digest daily {alert_id:02d}:00</code>."
-                if alert_id < 24
-                else ""
-            )
-            return no_such_alert(alert_id, rows) + (hour if not arg else "")
+            hour = f" A daily digest at that hour: <code>/digest daily {alert_id:02d}:00</code>."
+            return no_such_alert(alert_id, rows) + (hour if not arg and alert_id < 24 else "")
         user = store.users.settings(chat_id)
         if not arg:
             return (
@@ -268,26 +268,30 @@ class DeliveryModes:
         return reply
 
     def cmd_quiet(self, store: Stores, msg: Incoming, arg: str) -> Reply:
+        """/quiet 22-7 and /quiet off (each night); /quiet weekends, /quiet weekends off."""
         settings = store.users.settings(msg.chat_id)
         if not arg:
-            return (
-                f"You get {esc(settings.describe())}. Set quiet hours: "
-                "<code>/quiet 22:00-07:00</code>, or <code>/quiet off</code>."
-            )
+            how = "<code>/quiet 22:00-07:00</code>, <code>/quiet weekends</code>"
+            return f"You get {esc(settings.describe())}. Set quiet hours: {how}, or <code>/quiet off</code>."
         try:
-            quiet = parse_quiet(arg)
+            weekends = parse_weekends(arg)
+            quiet = parse_quiet(arg) if weekends is None else None
         except PolicyError as exc:
             return refused("that", exc)
         store.users.ensure(msg.chat_id, self.clock())
-        settings = replace(store.users.settings(msg.chat_id), quiet=quiet)
+        settings = store.users.settings(msg.chat_id)
+        tz = esc(settings.timezone)
+        if weekends is None:
+            settings = replace(settings, quiet=quiet)
+            what = f"quiet hours {'–'.join(map(fmt_minutes, quiet))} ({tz})" if quiet else ""
+        else:
+            settings = replace(settings, quiet_weekends=weekends)
+            monday = fmt_minutes(weekend_ends(settings))
+            what = f"quiet weekends, Saturday 00:00 to Monday {monday} ({tz})" if weekends else ""
         self._save(store, msg.chat_id, settings)
-        what = (
-            f"quiet hours {fmt_minutes(quiet[0])}–{fmt_minutes(quiet[1])} ({esc(settings.timezone)})"
-            if quiet
-            else "no quiet hours"
-        )
+        what = what or f"no quiet {'hours' if weekends is None else 'weekends'}"
         others = other_ways(store, msg.chat_id, settings)
         said = f"🌙 Done: {what}. {next_summary(settings, self.clock(), others)}"
-        if quiet and not settings.own_zone:  # the bot's default: maybe not the user's clock
+        if (settings.quiet or settings.quiet_weekends) and not settings.own_zone:  # the default
             said += " Not your clock? <code>/timezone Berlin</code> (a city or a zone) sets yours."
         return said

@@ -46,14 +46,15 @@ _CANCEL = re.compile(
 )
 _ID_LAST = re.compile(r"(?P<query>.+?)\s+#?(?P<id>\d{1,6})")
 _END = r"(?:\s+(?:too|also|as\s+well|please|pls|thanks|bitte|danke|auch|noch|mehr))*[\s.!]*"
-# ... and in German: "auch kafka", "zusätzlich kafka", "füge kafka hinzu", "kafka auch".
+# ... and in German: "auch kafka", "zusätzlich kafka", "füge kafka hinzu", "kafka auch"; and
+# "kafka too".
 _ALSO = r"add|also|plus|include|auch|zus(?:ä|ae|a)tzlich|au(?:ß|ss)erdem"
 _ADD = (
     re.compile(rf"(?:(?:{_ALSO})\s+|\+\s*)(?P<what>[^+\s].{{0,99}}?){_END}", re.I),
     re.compile(rf"f(?:ü|ue|u)ge?\s+(?P<what>[^+\s].{{0,99}}?)\s+(?:hinzu|dazu){_END}", re.I),
     re.compile(
         r"(?P<what>[^+\s].{0,99}?)\s+(?:bitte\s+)?(?:auch|zus(?:ä|ae|a)tzlich|dazu|"
-        r"hinzuf(?:ü|ue|u)gen)[\s.!]*",
+        r"hinzuf(?:ü|ue|u)gen|too|as\s+well)[\s.!]*",
         re.I,
     ),
 )
@@ -137,7 +138,7 @@ def not_a_query(
     if (removal := _removal(store, msg, alert, text, limit)) is not None:
         return f"{kept} {removal}"
     if (m := next((m for p in _ADD if (m := p.fullmatch(text)) is not None), None)) is not None:
-        change = alter.Change(True, _english(m["what"]), alert.id)
+        change = alter.Change(True, _english(m["what"]), alert.id, wide=alter.widens(text))
         return f"{kept} {alter.reply(store, msg, change, limit)}"
     read = meant(text) if len(text) <= 200 else None  # "salary 90k": salary:>=90k
     if (

@@ -49,6 +49,12 @@ NOT_AN_ID_OR_TIME = (
     "“{}” is not an alert id (see /alerts) nor a time to pause for: /pause 3 pauses alert #3; "
     "/pause 2w, /pause 10 days or /pause until fri pause everything for a time."
 )
+# "/pause on weekends", "/pause every weekend": not one pause, but each weekend kept quiet.
+EVERY_WEEKEND = (
+    "A pause has one end; for every weekend without messages: <code>/quiet weekends</code> "
+    "(nothing from Saturday 00:00, then one summary on Monday morning). /pause for the weekend "
+    "pauses this one."
+)
 esc = html.escape
 
 
@@ -128,6 +134,8 @@ class PauseCommands:
         try:
             until = parse_pause(arg, now, store.users.settings(chat_id).timezone)
         except PolicyError as exc:
+            if "weekend" in arg.lower() or "wochenende" in arg.lower():
+                return EVERY_WEEKEND
             if not looks_like_a_time(arg):
                 return NOT_AN_ID_OR_TIME.format(echo(arg))
             return f"{exc}."

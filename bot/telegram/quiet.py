@@ -1,8 +1,8 @@
 """A text that asks why no job came ("why is it so quiet?", "I haven't received any jobs
 today", "is the bot working?"): what decides it for this user, from their own state (a digest,
-quiet hours, jobs waiting, when the boards were last read) above the /alerts menu, which
-counts what each alert sent in 7 days, says whether notifications are paused, and whose 🔎
-shows what holds an alert back. A user who is not subscribed (never, /stop, or the bot blocked)
+quiet hours and weekends, jobs waiting, when the boards were last read) above the /alerts menu,
+which counts what each alert sent in 7 days, says whether notifications are paused, and whose
+🔎 shows what holds an alert back. A user who is not subscribed (never, /stop, or the bot blocked)
 is told so, and how to come back, not "I'm working"."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timedelta
 
 from bot.models import OutgoingMessage
-from bot.policy import fmt_minutes
+from bot.policy import fmt_minutes, weekend_ends
 from bot.store import Stores
 from bot.telegram import alert_list
 from bot.telegram.admin import ago
@@ -90,6 +90,9 @@ def _subscribed(store: Stores, chat_id: int, now: datetime) -> OutgoingMessage:
     if settings.quiet:
         start, end = (fmt_minutes(m) for m in settings.quiet)
         lines.append(f"🌙 Quiet hours: {start}–{end}, your time (/quiet off).")
+    if settings.quiet_weekends:
+        monday = fmt_minutes(weekend_ends(settings))
+        lines.append(f"🌙 Quiet weekends: Saturday 00:00 to Monday {monday} (/quiet weekends off).")
     held, _ = store.held.held_count(chat_id)
     if held:
         lines.append(f"Waiting for a summary: {plural(held, 'job')}.")

@@ -1,5 +1,5 @@
-"""/settings: the delivery settings in words, with buttons to switch mode, quiet hours and the
-hourly cap of instant messages; `/settings cap N` sets that cap. A press changes only the
+"""/settings: the delivery settings in words, with buttons to switch mode, quiet hours, quiet
+weekends and the hourly cap of instant messages; `/settings cap N` sets that cap. A press changes only the
 pressing chat's own settings and shows them again."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.models import Button, Keyboard, OutgoingMessage
-from bot.policy import DAYS, DeliverySettings, fmt_minutes
+from bot.policy import DAYS, DeliverySettings, fmt_minutes, weekend_ends
 from bot.prefs import MAX_CAP, UserPrefs
 from bot.store import Stores
 from bot.telegram import pausing, presses
@@ -23,15 +23,18 @@ from bot.wording import plural
 COMMANDS: tuple[Command, ...] = (
     Command(
         "settings", "", "How and when you get jobs",
-        "Shows your delivery settings with buttons to switch: instant, daily or weekly digest, "
-        "quiet hours, and the most instant messages an hour (the rest come in one summary). "
+        "Shows your delivery settings with buttons to switch: instant, a daily, Monday-to-Friday "
+        "or weekly digest, quiet hours, quiet weekends, and the most instant messages an hour (the rest come in one summary). "
         f"/settings cap 10 sets that number (1–{MAX_CAP}).", "Delivery",
     ),
 )  # fmt: skip
 CAPS = (5, 10, 20, 50)  # the hourly caps /settings offers as buttons
-PREFIX = "st"  # press data: "st:instant", "st:daily", "st:weekly", "st:quiet", "st:cap:20"
+PREFIX = "st"  # press data: "st:instant", "st:daily", "st:weekly", "st:quiet", "st:cap:20"…
 DEFAULT_QUIET = (22 * 60, 7 * 60)
-MODES = {"instant": "Instant", "daily": "Daily digest", "weekly": "Weekly digest"}
+MODES = {
+    "instant": "Instant", "daily": "Daily digest", "weekdays": "Digest Monday to Friday",
+    "weekly": "Weekly digest",
+}  # fmt: skip
 esc = html.escape
 
 
@@ -40,12 +43,22 @@ def _mark(on: bool, text: str) -> str:
 
 
 def _buttons(prefs: UserPrefs) -> Keyboard:
-    """Mode, quiet hours and cap buttons, the current ones ticked."""
+    """Mode, quiet hours and weekends, and cap buttons, the current ones ticked."""
     s, cap = prefs.settings, prefs.hourly_cap
-    modes = (("instant", "Instant"), ("daily", "Daily"), ("weekly", "Weekly"))
+    modes = (
+        ("instant", "Instant"),
+        ("daily", "Daily"),
+        ("weekdays", "Mon–Fri"),
+        ("weekly", "Weekly"),
+    )
     return (
         tuple(Button(_mark(s.mode == m, label), data=f"{PREFIX}:{m}") for m, label in modes),
-        (Button(f"Quiet hours: {'on' if s.quiet else 'off'}", data=f"{PREFIX}:quiet"),),
+        (
+            Button(f"Quiet hours: {'on' if s.quiet else 'off'}", data=f"{PREFIX}:quiet"),
+            Button(
+                f"Quiet weekends: {'on' if s.quiet_weekends else 'off'}", data=f"{PREFIX}:weekends"
+            ),
+        ),
         tuple(Button(_mark(cap == c, f"{c}/h"), data=f"{PREFIX}:cap:{c}") for c in CAPS),
     )
 
@@ -61,6 +74,14 @@ def _switch(
         new = replace(s, quiet=None if s.quiet else kept or DEFAULT_QUIET)
         window = "–".join(map(fmt_minutes, new.quiet or ()))
         toast = "Quiet hours off" if s.quiet else f"Quiet hours on ({window}; /quiet changes them)"
+    elif arg == "weekends":
+        new = replace(s, quiet_weekends=not s.quiet_weekends)
+        monday = fmt_minutes(weekend_ends(new))
+        toast = (
+            f"Quiet weekends: Saturday 00:00 to Monday {monday}"
+            if new.quiet_weekends
+            else "Quiet weekends off"
+        )
     else:
         return None
     if new.mode == "weekly" and s.mode != "weekly":

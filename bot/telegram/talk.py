@@ -18,6 +18,7 @@ from bot.telegram.companies_asked import follow_offer
 from bot.telegram.german_talk import mostly_german
 from bot.telegram.latest import about_job_reply, job_asked_about, topic
 from bot.telegram.linked import links_said
+from bot.telegram.talk_said import agencies_left_out, answered, floor_said
 from bot.telegram.tips.paragraph import filters_read, left_out_only, paragraph_meant, role_asked
 from bot.telegram.tips.pay import VAGUE_PAY
 from bot.telegram.tips.repair import mended
@@ -105,8 +106,8 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
     of them all; one of `commands` without its slash, or asked for in words: that command;
     a few keywords: /alert and /search; anything else, NOT_A_COMMAND."""
     text = " ".join(text.split())
-    if (said := _said(text, commands)) is not None:
-        return said
+    if (said := _said(text, commands) or answered(text)) is not None:
+        return said  # ("hide recruiter posts", "what's open at Figma?": `talk_said`)
     text, words = _keywords(text)
     if (said := links_said(text, words)) is not None:
         return said
@@ -167,7 +168,7 @@ def _query(body: str, first: str, greeted: bool) -> str | None:
     if query is None and _JOBS.search(body) and not _COMPLAINT.intersection(fold(body).split()):
         query = read(body)  # "can you find me rust jobs in …"
         query = query if query and _has_filters(query) else None
-    return query
+    return agencies_left_out(query) if query else query  # (their posts: "Our client, …")
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def _offer(read: _Read) -> str:
     if not read.query and len(words) <= 8 and VAGUE_PAY.search(read.body):  # "top paying jobs"
         return f"{_GOOD_PAY} E.g. <code>/alert rust salary:&gt;=100k</code>."
     if not read.query and _JOBS.search(read.body) and (left := left_out_only(read.body)):
+        left = agencies_left_out(left)  # ("no agencies": their posts too)
         return (_back([first]) if read.greeted else "") + role_asked("what to leave out", left)
     if read.query and (filtered or not read.greeted):
         text, words, what = read.query, read.query.split(), "like that"  # "rust jobs in Berlin"
@@ -224,7 +226,7 @@ def _offer(read: _Read) -> str:
     )
     if what == "like that" and "salary:" not in text and VAGUE_PAY.search(read.body):
         offer += f" {_GOOD_PAY}"  # "rust jobs that pay well": no amount, so no filter
-    return hello + offer + read.clock
+    return hello + offer + floor_said(read.body, text) + read.clock
 
 
 _GOOD_PAY = (

@@ -80,13 +80,26 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
     if isinstance(after, Or) and all(_text(c) for c in after.children):
         if any(_text(c) in _KEPT for c in after.children):
             return None
-        return Not(_own(after) or _also(after)), 2 + via, typed
+        return _kinds_apart(after) or Not(_own(after) or _also(after)), 2 + via, typed
     said = _text(after)
     if not said or said.split()[0] in _KEPT:
         return None
     if kind := TYPES.get(said):  # "no contract roles": the jobs marked so, not the word
         return Not(Attr("type", kind)), 2 + via, typed
     return Not(_own(after) or _also(after)), 2 + via, typed
+
+
+def _kinds_apart(either: Or) -> Node | None:
+    """ "no agencies or contract work": a kind of job (contract, internship) left out as the
+    jobs marked so (-type:contract), apart from the words left out (-agencies); None when
+    the OR names no kind of job, or only kinds."""
+    kinds = [TYPES[_text(c)] for c in either.children if _text(c) in TYPES]
+    words = [c for c in either.children if _text(c) not in TYPES]
+    if not kinds or not words:
+        return None
+    rest = words[0] if len(words) == 1 else Or(tuple(words))
+    marked = (Not(Attr("type", k)) for k in dict.fromkeys(kinds))
+    return And((Not(_own(rest) or _also(rest)), *marked))
 
 
 def whole_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int] | None:

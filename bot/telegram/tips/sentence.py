@@ -10,7 +10,7 @@ import re
 
 from bot.errors import QueryError
 from bot.query import parse as parse_query
-from bot.syntax import And, Attr, Node, Or, Phrase, Salary, format_node
+from bot.syntax import And, Attr, Node, Not, Or, Phrase, Salary, format_node
 from bot.telegram.tips.codes import codes_spelled
 from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.filters import GLUE, JOB_WORDS, NEAR_WORDS, filter_at
@@ -173,12 +173,33 @@ def meant_node(text: str, alone: bool = False) -> Node | None:
         spelled = text != said or roles_spelled(text) != text  # (places, roles: the sentence)
         return tight if spelled else None
     try:  # what is left may be no alert ("jobs -java": only an exclusion), or too long
-        rewritten_root = _alert(rewritten[0], alone)
+        rewritten_root = _alert(as_asked(rewritten[0]), alone)
     except QueryError:
         return None
     remote = open_to(rewritten_root)  # "remote jobs in germany": open to Germany, from:
     found = remote[0] if remote else rewritten_root
     return _or_none(found) if unstated else found
+
+
+# "full-time only": the other hours and terms left out, which keeps the many jobs whose board
+# states no type (an internship is a level: full-time or not).
+_NOT_FULL_TIME = (Not(Attr("type", "contract")), Not(Attr("type", "part-time")))
+
+
+def as_asked(node: Node) -> Node:
+    """The filters as a job seeker means them: a pay range said is her floor ("$150K–$190K":
+    salary:>=USD150k, a job paying $200k is welcome); full-time asked is no other kind
+    (-type:contract -type:part-time: most boards state no type, and type:full-time would
+    drop their jobs). Terms said twice once."""
+    terms: list[Node] = []
+    for term in node.children if isinstance(node, And) else (node,):
+        if isinstance(term, Salary) and term.op == "-":
+            terms.append(Salary(">=", term.amount, None, term.currency, term.per))
+        elif term == Attr("type", "full-time"):
+            terms.extend(_NOT_FULL_TIME)
+        else:
+            terms.extend(term.children if isinstance(term, And) else (term,))
+    return joined(dict.fromkeys(terms))
 
 
 def _alert(found: Node, alone: bool) -> Node:

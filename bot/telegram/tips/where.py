@@ -215,7 +215,8 @@ def remote_from_tip(root: Node, typed: str, command: str) -> Tip | None:
 
 def open_tip(root: Node) -> str:
     """A line for the reply when from: names no place we know ("from:mars"): it then finds
-    only the jobs open worldwide, which is likely not what was meant; or near: no city we
+    only the jobs whose location has the word and those open worldwide, which is likely not
+    what was meant; or near: no city we
     know: it then looks for the name in the location."""
     unknown = [
         name
@@ -224,8 +225,9 @@ def open_tip(root: Node) -> str:
     ]
     if unknown:
         return (
-            f"\nTip: I know no place “{esc(unknown[0])}”, so from: finds only the jobs open "
-            "worldwide. It takes a country, a state or a big city: <code>from:germany</code>."
+            f"\nTip: I know no place “{esc(unknown[0])}”, so from: finds only the jobs whose "
+            "location names it and those open worldwide. It takes a country, a state or a big "
+            "city: <code>from:germany</code>."
         )
     far = [near_place(leaf)[0] for leaf in _leaves_of(root, NEAR)]
     unknown = [name for name in far if nearby.near(name) is None]
