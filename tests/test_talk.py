@@ -1198,6 +1198,12 @@ async def test_a_link_among_words_gets_the_command_they_ask_for(
         ),
         ("remote only", "<code>/edit 1 (rust OR go) remote:yes</code>"),
         ("just remote please", "<code>/edit 1 (rust OR go) remote:yes</code>"),
+        # was a new salary-only alert: "that" read as a thing asked of the bot
+        (
+            "only roles that pay at least $150k",
+            "<code>/edit 1 (rust OR go) salary:&gt;=USD150k</code>",
+        ),
+        ("only jobs which are remote", "<code>/edit 1 (rust OR go) remote:yes</code>"),
         ("English only please", "<code>/edit 1 (rust OR go) lang:en</code>"),
         ("only jobs in Berlin", "<code>/edit 1 (rust OR go) location:berlin</code>"),
         ("no jobs in German please", "<code>/edit 1 (rust OR go) -lang:de</code>"),

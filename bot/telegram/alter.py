@@ -58,6 +58,8 @@ _ONLY = (
     ),
     re.compile(rf"(?P<what>\w[^,;.!?]{{0,40}}?\s+or\s+\w[^,;.!?]{{0,40}}?){_FINE}{_END}", re.I),
 )
+# "only roles that pay at least $150k": the jobs meant are those that pay it.
+_WHICH = re.compile(r"^(?:roles?|jobs?|positions?|ones|openings?)\s+(?:that|which)\s+", re.I)
 _DOING = re.compile(  # "only send jobs once a day": how jobs come, not which
     r"\b(?:send|sends|show|get|give|notify|message|messages|tell|e-?mail|receive|once|daily|"
     r"weekly|digest|night|want|me|my|you|it|this|that|these|them|one|alerts?)\b",
@@ -105,8 +107,9 @@ def asked(text: str) -> Change | None:
     if (m := _ADD_ALONE.fullmatch(text)) and not _DOING.search(m["what"]):
         return Change(True, m["what"].strip(" \"'“”"), None, wide=widens(text))
     for pattern in _ONLY:
-        if (m := pattern.fullmatch(text)) and not _DOING.search(m["what"]):
-            what = f"{m['what']} or {m['more']}" if "more" in m.groupdict() else m["what"]
+        said = _WHICH.sub("", m["what"]) if (m := pattern.fullmatch(text)) else ""
+        if m and not _DOING.search(said):  # ("jobs that pay 150k": no "that" of a thing meant)
+            what = f"{said} or {m['more']}" if "more" in m.groupdict() else said
             narrowed = meant(f"only {what} jobs") or ""  # ("only rust": a word)
             return Change(True, narrowed, None, only=True) if ":" in narrowed else None
     return None
