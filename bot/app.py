@@ -70,6 +70,19 @@ def http_parts(
     return guard, client, fetcher
 
 
+def off_the_loop(work: Callable[[], object], what: str) -> asyncio.Future[object]:
+    """`work` on the loop's default executor, its failure logged with its traceback (nobody
+    awaits it: unlogged, it would be lost)."""
+
+    def done(future: asyncio.Future[object]) -> None:
+        if not future.cancelled() and (exc := future.exception()) is not None:
+            log.error("%s failed: %s", what, exc, exc_info=exc)
+
+    future = asyncio.get_running_loop().run_in_executor(None, work)
+    future.add_done_callback(done)
+    return future
+
+
 class App:
     """jobbot assembled: store, HTTP client, poller, scheduler, sender, handlers, transport.
 
@@ -153,6 +166,8 @@ class App:
         """The sender, the admins' notices and the observer, over one Telegram link state."""
         delivery = config.delivery
         link = Link(clock, delivery.retry_base, delivery.max_attempts)
+        # `self.admins` never changes once the transport is chosen: a value here, a callable
+        # (saying the same) where the command classes take one.
         self.notices = AdminNotices(
             self.transport, link, self.admins, delivery, window=notice_window, clock=clock
         )
@@ -202,7 +217,7 @@ class App:
         self._prepare()
         try:
             # The place gazetteer takes a few seconds to build: off the loop, while we start.
-            self._warming = asyncio.get_running_loop().run_in_executor(None, placenames.warm)
+            off_the_loop(placenames.warm, "building the place names (tried again when needed)")
             self.poller.router.start()  # the alert index too, on a worker thread
             await self.observer.start()
             connected = await self.connector.first(self.handlers, self.handlers.press)

@@ -175,7 +175,7 @@ def _dayforce(u: SplitResult) -> str | None:
 
 
 # (kind, host pattern, reader). The first pattern that matches a link's host decides.
-_PLATFORMS: tuple[tuple[str, re.Pattern[str], Callable[[SplitResult], str | None]], ...] = (
+_KIND_BY_HOST: tuple[tuple[str, re.Pattern[str], Callable[[SplitResult], str | None]], ...] = (
     ("greenhouse", re.compile(r"(?:job-)?boards(?:-api)?(?:\.eu)?\.greenhouse\.io|api\.greenhouse\.io"), _greenhouse),
     ("lever", re.compile(r"(?:jobs|api)(?:\.eu)?\.lever\.co"), _lever),
     ("ashby", re.compile(r"(?:jobs|api)\.ashbyhq\.com"), _ashby),
@@ -205,7 +205,7 @@ def board_of(url: str) -> Board | None:
         return None
     if u.scheme not in ("http", "https") or not host:
         return None
-    for kind, pattern, read in _PLATFORMS:
+    for kind, pattern, read in _KIND_BY_HOST:
         if pattern.fullmatch(host):
             found = read(u._replace(netloc=host))
             return Board(kind, found) if found else None

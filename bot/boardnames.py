@@ -25,7 +25,7 @@ _SITES = {
 }
 # Platforms with a subdomain per company, by their domain: their own name, for their own
 # careers site on a subdomain that is a word (career.teamtailor.com is Teamtailor's).
-_PLATFORMS = {
+_PLATFORM_BY_DOMAIN = {
     "teamtailor.com": "Teamtailor",
     "pinpointhq.com": "Pinpoint",
     "recruitee.com": "Recruitee",
@@ -65,7 +65,7 @@ def site_name(host: str) -> str | None:
 def platform_name(host: str) -> str | None:
     """The name of the platform whose domain `host` is under ("Teamtailor"), or None."""
     host = host.lower()
-    return next((name for d, name in _PLATFORMS.items() if host.endswith("." + d)), None)
+    return next((name for d, name in _PLATFORM_BY_DOMAIN.items() if host.endswith("." + d)), None)
 
 
 def names_nothing(part: str) -> bool:

@@ -30,17 +30,35 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# How the chat names the platform a board is on, where the kind's name is not it.
-PLATFORMS = {
-    "rss": "an RSS feed",
-    "jsonld": "its careers page",
-    "html": "its careers page",
-    "hn": "Hacker News",
-    "remoteok": "Remote OK",
-    "smartrecruiters": "SmartRecruiters",
+# How the chat names the platform a board of each kind is on. Every registered kind has a row
+# (tests/test_kind_wording.py): without one, a new kind would be its name capitalised.
+WORDING_BY_KIND = {
+    "ashby": "Ashby",
     "bamboohr": "BambooHR",
+    "breezy": "Breezy",
+    "demo": "Demo",
+    "eightfold": "Eightfold",
+    "gem": "Gem",
+    "getro": "Getro",
+    "greenhouse": "Greenhouse",
+    "hn": "Hacker News",
+    "html": "its careers page",
     "icims": "iCIMS",
     "join": "JOIN",
+    "jsonld": "its careers page",
+    "lever": "Lever",
+    "personio": "Personio",
+    "phenom": "Phenom",
+    "pinpoint": "Pinpoint",
+    "recruitee": "Recruitee",
+    "remoteok": "Remote OK",
+    "remotive": "Remotive",
+    "rippling": "Rippling",
+    "rss": "an RSS feed",
+    "smartrecruiters": "SmartRecruiters",
+    "teamtailor": "Teamtailor",
+    "workable": "Workable",
+    "workday": "Workday",
 }
 
 
@@ -68,7 +86,7 @@ def walled(url: str) -> str | None:
 
 def platform(kind: str) -> str:
     """'Greenhouse' for greenhouse: how a reply names the platform of a kind."""
-    return PLATFORMS.get(kind, kind.capitalize())
+    return WORDING_BY_KIND.get(kind, kind.capitalize())
 
 
 async def recognise(url: str, guard: HostGuard | None, poller: Poller) -> tuple[str, str]:

@@ -114,7 +114,7 @@ class Poller:
         if not force and board.next_due_at and now < board.next_due_at:
             return PollOutcome(name, "skipped", error="backing off")
         try:
-            return await self._poll(board)
+            return await self._poll(board, trial)
         except BoardHTTPError as exc:
             return self._failed(board, str(exc), retry_after=exc.retry_after, trial=trial)
         except (FetchError, ParseError) as exc:
@@ -124,9 +124,10 @@ class Poller:
         except Exception as exc:  # a bug in a parser must not stop the other boards
             if board.consecutive_failures == 0:
                 log.exception("board %s: unexpected error while polling", name)
-            return self._failed(board, f"internal error: {type(exc).__name__}: {exc}", logged=True)
+            error = f"internal error: {type(exc).__name__}: {exc}"
+            return self._failed(board, error, logged=True, trial=trial)
 
-    async def _poll(self, board: BoardState) -> PollOutcome:
+    async def _poll(self, board: BoardState, trial: bool = False) -> PollOutcome:
         """Fetch and read the board, then store what changed and route what is new."""
         due = self.store.details.due(board, self.clock(), sources.get(board.kind).details)
         read = await self._fetch(board, due)
@@ -142,6 +143,7 @@ class Poller:
                 f"answered with no postings after having {board.open_postings} open; kept them "
                 "open (layout change or outage?)",
                 alert_now=True,
+                trial=trial,
             )
         return await self.writer.write(board, read, now, due)
 

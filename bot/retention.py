@@ -11,11 +11,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from bot.config import StorageConfig
 from bot.store import utcnow
-from bot.store.db import Db, storage_problem
+from bot.store.db import open_secondary, storage_problem
 from bot.store.retention import Pruned, Pruning
 
 log = logging.getLogger(__name__)
@@ -24,16 +22,13 @@ DAY = 86400.0
 
 def prune_file(path: str | Path, storage: StorageConfig, now: datetime) -> Pruned:
     """One retention run over the (migrated) database at `path`, on a connection of its own."""
-    conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
+    db = open_secondary(path, busy_timeout=10.0)  # on its own thread: it may wait for a writer
     try:
-        conn.execute("PRAGMA busy_timeout=10000")
-        conn.execute("PRAGMA synchronous=NORMAL")  # as the app's: WAL keeps it safe
-        conn.execute("PRAGMA foreign_keys=ON")
-        return Pruning(Db(Database(conn))).prune(
+        return Pruning(db).prune(
             now, timedelta(seconds=storage.keep_closed), timedelta(seconds=storage.keep_sent)
         )
     finally:
-        conn.close()
+        db.close()
 
 
 class Retention:

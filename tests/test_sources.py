@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot import match
+from bot import match, sources
 from bot.crawl import crawl
 from bot.errors import ParseError
 from bot.http import Fetcher
@@ -658,6 +658,32 @@ def test_remoteok_salary_is_in_dollars_unless_its_text_says_another(
     assert remoteok._posting(job).salary_currency == currency
 
 
+# Each kind reads a posting with its module's `_posting`, which must be `@guarded`; these
+# read with other functions (a "module.function" under bot/sources/), or none (demo makes its
+# own). A new kind is checked without being listed here.
+READERS = {
+    "demo": (),
+    "jsonld": ("jsonld.posting_from",),
+    "rippling": ("rippling._listed",),
+    "rss": ("rss._rss_entry", "rss._atom_entry"),
+    "teamtailor": ("teamtailor._item",),
+    "workday": ("workday_data._listed",),
+}
+
+
+def reader(source: Source, name: str) -> object:
+    """The function `name` names for `source`: its own module's, or "module.function"."""
+    module_name, _, function = name.rpartition(".")
+    module = importlib.import_module(
+        f"bot.sources.{module_name}" if module_name else type(source).__module__
+    )
+    assert hasattr(module, function), (
+        f"{source.kind}: {module.__name__} has no {function}: name the function that reads "
+        "one posting in READERS (tests/test_sources.py)"
+    )
+    return getattr(module, function)
+
+
 def test_a_posting_a_source_fails_on_is_left_out_alone(monkeypatch, caplog) -> None:
     """Every source's `_posting` is `guarded`: a bug met on one item of a board's list (here
     a title that is not text) leaves that posting out, not the board's others, logged once
@@ -676,17 +702,9 @@ def test_a_posting_a_source_fails_on_is_left_out_alone(monkeypatch, caplog) -> N
     assert logged.getMessage().endswith("a posting could not be read, so it is left out")
     assert logged.exc_info is not None and logged.exc_info[0] is AttributeError
     readers = {
-        name: module._posting
-        for name in ("ashby", "bamboohr", "breezy", "eightfold", "gem", "getro", "greenhouse",
-                     "hn", "icims", "join", "lever", "personio", "phenom", "pinpoint",
-                     "recruitee", "remoteok", "remotive", "smartrecruiters", "workable")
-        if (module := importlib.import_module(f"bot.sources.{name}"))
-    }  # fmt: skip
-    others = [("html", "_posting"), ("jsonld", "posting_from"), ("rss", "_rss_entry"),
-              ("rss", "_atom_entry"), ("teamtailor", "_item"), ("rippling", "_listed"),
-              ("workday_data", "_listed")]  # fmt: skip
-    for module, name in others:
-        readers[f"{module}.{name}"] = getattr(
-            importlib.import_module(f"bot.sources.{module}"), name
-        )
-    assert [n for n, read in readers.items() if not hasattr(read, "__wrapped__")] == []
+        f"{source.kind}: {name}": reader(source, name)
+        for source in sources.all_sources()
+        for name in READERS.get(source.kind, ("_posting",))
+    }
+    unguarded = [n for n, read in readers.items() if not hasattr(read, "__wrapped__")]
+    assert unguarded == [], "put @base.guarded on each of these"

@@ -258,7 +258,10 @@ def read_json(data: object, url: str) -> list[RawPosting]:
 class JsonLd(Source):
     kind = "jsonld"
     generic = True
-    title = "Any career page with schema.org JobPosting (JSON-LD or microdata), or a JSON feed"
+    title = (
+        "Any career page with schema.org JobPosting (JSON-LD or microdata), or a JSON feed of "
+        "_jobposting items"
+    )
     example_url = "https://careers.example.com/jobs"
 
     def parse(self, response: Response, ctx: Context) -> Page:

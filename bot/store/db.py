@@ -27,6 +27,28 @@ def _file_id(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+# Seconds a secondary connection (a chat command's) waits for another writer before it gives
+# up: its caller answers "busy" rather than keep the user waiting.
+BUSY_TIMEOUT = 2.0
+
+
+def settle(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """What every connection of jobbot's sets: how long it waits for another writer, WAL's
+    safe `synchronous=NORMAL`, and foreign keys enforced."""
+    conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+
+
+def open_secondary(path: str | Path, busy_timeout: float = BUSY_TIMEOUT) -> Db:
+    """One more connection to an open (already migrated) database, for another thread."""
+    conn = sqlite3.connect(
+        str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
+    )
+    settle(conn, busy_timeout)
+    return Db(Database(conn))
+
+
 def connect(path: str | Path) -> Database:
     """Open (creating if needed) the database in WAL mode, mode 600, and apply pending
     migrations; a database that cannot be used raises StorageError saying why, in one line
@@ -36,9 +58,7 @@ def connect(path: str | Path) -> Database:
         fulltext.register(conn)
         db = Database(conn)
         db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA busy_timeout=10000")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA foreign_keys=ON")
+        settle(conn, 10.0)
         if newer := schema.newer([m.name for m in schema.migrations.applied(db)]):
             raise StorageSetupError(_rollback(path, newer))
         schema.apply(db)

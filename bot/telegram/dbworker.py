@@ -19,15 +19,13 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Concatenate, ParamSpec, TypeVar
 
-from sqlite_utils import Database
-
 from bot.errors import StoreBusy
 from bot.store import Db, Stores
+from bot.store.db import BUSY_TIMEOUT, open_secondary
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
-BUSY_TIMEOUT = 2.0  # seconds a command waits for another writer before answering "busy"
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_FULL}
 
 
@@ -46,17 +44,6 @@ def database_file(db: Db) -> str:
         if row["name"] == "main":
             return str(row["file"] or "")
     return ""
-
-
-def open_secondary(path: str, busy_timeout: float = BUSY_TIMEOUT) -> Db:
-    """One more connection to an open (already migrated) database, with a short busy timeout."""
-    conn = sqlite3.connect(
-        path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
-    )
-    conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    return Db(Database(conn))
 
 
 class StoreWorker:

@@ -110,9 +110,11 @@ OOPS = "Sorry, something went wrong on my side. Please try again later."
 
 
 class Handlers:
-    """Parses a command, calls the store and the matcher, and returns the reply. Each `cmd_*`
-    runs on the `worker`'s thread with its own connection, off the event loop (dbworker.py).
-    `database` is the app's `Db`, over which a worker is made, or a `StoreWorker` to share."""
+    """Answers a text: a command goes to the route its feature module gives (`_command_routes`),
+    run on the `worker`'s threads with their own connections, off the event loop (dbworker.py),
+    or to /follow's, the admins' or access's async `handle`; a text that is no command to
+    `texts.answer`, else a suggestion. `database` is the app's `Db`, over which a worker is
+    made, or a `StoreWorker` to share."""
 
     def __init__(
         self,
@@ -125,7 +127,7 @@ class Handlers:
     ):
         self.access = access  # who may use the bot; /invite, /ban, /broadcast
         self.worker = StoreWorker.over(database)
-        self.limits = alerts
+        self.limits = alerts  # AlertsConfig: an alert's limits (as alert_commands.py names it)
         self.clock = clock
         self.admin = admin
         self.follows = follows
@@ -231,9 +233,10 @@ class Handlers:
         return await self.presses(press)
 
     def close(self) -> None:
-        """Close the worker threads' connections (the admin commands' too)."""
-        for worker in (self.worker, self.admin.worker if self.admin else self.worker):
-            worker.close()
+        """Close the worker threads' connections (the admin commands' too, when their own)."""
+        self.worker.close()
+        if self.admin is not None and self.admin.worker is not self.worker:
+            self.admin.worker.close()
 
     def cmd_start(self, store: Stores, msg: Incoming, arg: str) -> str:
         """Subscribe (or come back after /stop or /pause)."""
