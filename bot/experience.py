@@ -5,8 +5,10 @@ experience", "at least 4 years in backend development", "minimum of two years' e
 A number counts when "experience" follows it closely, or a plus or "at least" says it is a
 least. The first such phrase decides: the general requirement comes first, and the ones
 after it are about a tool or a bonus ("2+ years with Kubernetes"). A range counts as its
-low end. Not counted: a sentence that only prefers ("ideally", "a plus", "bonus"), a
-company's own age ("we have 25 years of experience"), and numbers past `MOST`. English only.
+low end, 0 too ("0-2 years": 0, up to 2); a cap counts as 0 up to it ("less than 2 years",
+"up to 2 years", "2 years or less"), so years:<=2 finds it and years:>=2 does not. Not
+counted: a sentence that only prefers ("ideally", "a plus", "bonus"), a company's own age
+("we have 25 years of experience"), and numbers past `MOST`. English only.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ _NUMBERS = {
 }  # fmt: skip
 _NUM = r"\d{1,2}|" + "|".join(_NUMBERS)
 _MENTION = re.compile(
-    rf"(?P<least>\bat least|\bminimum(?: of)?|\bmin\.?|\bover|\bmore than)?\s*"
+    r"(?:(?P<most>\bup to|\bless than|\bfewer than|\bunder|\bno more than|\bnot more than|"
+    r"\bat most|\bmaximum(?: of)?|\bmax\.?)|"
+    r"(?P<least>\bat least|\bminimum(?: of)?|\bmin\.?|\bover|\bmore than))?\s*"
     rf"(?P<open>\(\s*)?\b(?P<low>{_NUM})\s*(?P<plus>\+|\bplus\b)?\s*"
     rf"(?P<range>(?:-|–|to|or)\s*(?P<high>{_NUM})\s*\+?\s*)?"
     r"(?:years?|yrs?)(?:'s?|’s?)?\+?(?P<after>[^.;:\n•!?]{0,80})"
@@ -42,6 +46,8 @@ _NOT_ASKED_BEFORE = re.compile(
 )
 _SOMEONE = re.compile(r"\b(?:has|holds|brings|had)\b")  # "Kate holds a PhD and 12 years of…"
 _YOU = re.compile(r"\b(?:you|your|candidate|applicant|ideal|person|hire|someone)\b")
+_OR_LESS = re.compile(r"^\s*(?:or (?:less|fewer|under)|max(?:imum)?)\b")  # "2 years or less"
+_LABEL = re.compile(r"\bexperience\s*[:\-–]\s*$")  # "Experience: 1-2 yrs"
 _OLD = re.compile(r"^\W*(?:old|ago)\b")
 _ENDS = ".;\n•!?"
 
@@ -74,11 +80,9 @@ def asked(title: str, description: str) -> Asked:
             m = _MENTION.search(folded, m.end(), at + 200)
         if m is None:
             continue
-        years = _years(m, folded)
-        if years is not None:
-            end = m.end("after") if _EXPERIENCE.match(m["after"]) else m.end()
-            upto = _number(m["high"]) if m["high"] else None
-            return Asked(years, text[m.start() : end].strip(" ,"), upto)
+        read = _years(m, folded)
+        if read is not None:
+            return Asked(read[0], text[m.start() : m.end()].strip(" ,"), read[1])
     return _NOTHING
 
 
@@ -97,24 +101,41 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBERS[text]
 
 
-def _years(m: re.Match[str], text: str) -> int | None:
-    """The years a mention asks, or None when it asks none."""
-    years = _number(m["low"])
-    if not 0 < years <= MOST:
+def _bounds(m: re.Match[str]) -> tuple[int, int | None] | None:
+    """The least years and the top a mention names ("0-2": 0 and 2; "less than 2", "2 years
+    or less": 0 and 2; "3+": 3 and none), or None for no requirement's numbers: 0 without a
+    top above it, or past `MOST`."""
+    low, after = _number(m["low"]), m["after"]
+    high = _number(m["high"]) if m["high"] else None
+    experience = _EXPERIENCE.match(after)
+    rest = after[experience.end() :] if experience else ""
+    capped = m["most"] or _OR_LESS.match(after) or _OR_LESS.match(rest)
+    if high is None and capped and not (m["least"] or m["plus"]):
+        low, high = 0, low
+    if 0 < low <= MOST or (low == 0 and high is not None and 0 < high <= MOST):
+        return low, high
+    return None
+
+
+def _years(m: re.Match[str], text: str) -> tuple[int, int | None] | None:
+    """The years a mention asks and the top of its range, or None when it asks none."""
+    bounds = _bounds(m)
+    if bounds is None:
         return None
     after = m["after"]
     start = max(m.start() - _BEFORE, 0)
-    begin = max(text.rfind(c, start, m.start()) for c in _ENDS) + 1
-    before = text[max(begin, start) : m.start("low")]
+    begin = max(max(text.rfind(c, start, m.start()) for c in _ENDS) + 1, start)
+    before = text[begin : m.start("low")]
     experience = _EXPERIENCE.match(after)
     least = m["least"] or m["plus"] or m["range"]
     working = least and _WORKING.match(after)
     named_before = m["open"] and least and "experience" in before  # "Experience (3+ years)"
-    if experience is None and not working and not named_before:
+    labelled = _LABEL.search(text, begin, m.start())  # "Experience: 1-2 yrs"
+    if experience is None and not working and not named_before and not labelled:
         return None
     if _OLD.match(after) or _NOT_ASKED_BEFORE.search(before) or _PREFERRED.search(before):
         return None
     if _SOMEONE.search(before) and not _YOU.search(before):
         return None
     said = after[experience.end() : experience.end() + 16] if experience else after[:16]
-    return None if _PREFERRED_AFTER.search(said) else years
+    return None if _PREFERRED_AFTER.search(said) else bounds

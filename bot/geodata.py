@@ -8,7 +8,10 @@ from __future__ import annotations
 
 _EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
 _MIDDLE_EAST = "AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"
-_CENTRAL_AMERICA = "MX GT BZ SV HN NI CR PA CU DO PR"
+_CENTRAL_AMERICA = "GT BZ SV HN NI CR PA"
+_CARIBBEAN = (
+    "AG AI AN AW BB BL BQ BS CU CW DM DO GD GP HT JM KN KY LC MF MQ MS PR SX TC TT VC VG VI"
+)
 _NORTH_AFRICA = "DZ EG LY MA TN"
 _BALTICS = "EE LV LT"
 # Region: (its names, its countries: ISO codes, "@XX" for geonames' continent XX, "-XX" not XX).
@@ -25,8 +28,18 @@ REGIONS: dict[str, tuple[tuple[str, ...], str]] = {
         f"PL CZ SK HU SI HR RO BG RS BA ME MK AL MD UA {_BALTICS}",
     ),
     "north america": (("north america",), "US CA MX"),
-    "latam": (("latam", "latin america"), f"@SA {_CENTRAL_AMERICA}"),
-    "americas": (("americas",), "@NA @SA"),
+    "latam": (
+        ("latam", "latin america", "america latina", "latinoamerica", "latino america"),
+        f"@SA MX {_CENTRAL_AMERICA} CU DO PR",
+    ),
+    "south america": (
+        ("south america", "america do sul", "america del sur", "sudamerica", "suramerica"),
+        "@SA",
+    ),
+    "central america": (("central america", "america central", "centroamerica"), _CENTRAL_AMERICA),
+    "caribbean": (("caribbean", "caribe"), _CARIBBEAN),
+    # "AMER" as sales regions name the Americas beside EMEA and APAC
+    "americas": (("americas", "amer", "western hemisphere"), "@NA @SA"),
     "apac": (
         ("apac", "asia pacific"),
         "@AS @OC " + " ".join(f"-{c}" for c in _MIDDLE_EAST.split()),
@@ -91,8 +104,16 @@ _NOT_CITY_WORDS = (
     "bay area metro greater region downtown capital "
     "site onsite hub based from within fully flexible only "
     "para federal centro sur este nur can canton kanton"  # "for", "south", "only": towns too
+    " remoto remota remotos remotas teletrabajo teletravail homeoffice todo toda"
 )
 NOT_CITIES = frozenset(_NOT_CITY_WORDS.split())
+# Words a part open to whole countries or regions has besides their names: "USA only",
+# "Anywhere in the World", "Remote (US time zones)", "United States - Remote Flexibility".
+WIDE_WORDS = frozenset({
+    "world", "wide", "zone", "zones", "hours", "hour", "flexibility", "friendly", "first", "any",
+    "all", "eligible", "residents", "candidates", "timezone", "timezones", "distributed", "work",
+    "plus", "hires",  # "Remote; hires in Brazil" (`bot.hiring`: what its description says)
+})  # fmt: skip
 # States, provinces and territories people write after a city: "Austin, TX", "Toronto, ON",
 # "Sydney (NSW)", "Munich, Bavaria". geonames numbers them outside the US: these are their
 # ISO codes (checked against the states of each country's big cities).

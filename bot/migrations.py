@@ -65,6 +65,10 @@ migrations(name="0041_workplace_read_again")(schema_reread.workplace_read_again)
 # US pay lines with no pay word ("$150,000 - $190,000 USD", "$150K–$190K + equity"): read again.
 migrations(name="0042_pay_read_again")(schema_reread.pay_read_again)
 migrations(name="0043_users_quiet_weekends")(schema_changes.users_quiet_weekends)
+# Where a "Remote" job hires, as its text says; "Remoto", "Vaga 100% remota"; co-op titles.
+migrations(name="0044_places_and_work_read_again")(schema_reread.places_and_work_read_again)
+# One amount, a currency after it ("$45/hour CAD"), Portuguese and Spanish pay ("R$ 25.000/mês").
+migrations(name="0045_pay_read_again")(schema_reread.pay_read_again_as_stated)
 
 
 def newer(applied: list[str]) -> list[str]:

@@ -24,7 +24,8 @@ name "open~ eu" (`OPEN`, a word no text has), and `from:germany` looks for Germa
 location or for "open~" and Germany or a region it lies in (`placewords.open_names`): "Remote (EU)" is
 open to Germany, "Remote - Africa" is not, though both lie in EMEA; "Remote - US" is open to
 California, "New York, NY" is not. A time zone or UTC offset ("Remote (GMT+8)", "SGT +/- 2h")
-opens a location to the countries on those clocks and their region (`bot.zones`).
+opens a location to the countries on those clocks and their region (`bot.zones`). Regions
+written with one head are each read: "Central & South America".
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.gazetteer import CODE, Gazetteer, gazetteer, on_clocks
-from bot.geodata import NOT_CITIES, REGIONS, TIME_ZONES
+from bot.geodata import NOT_CITIES, REGIONS, TIME_ZONES, WIDE_WORDS
 from bot.words import tokens
 from bot.zones import us_zones, zone_spans
 
@@ -46,6 +47,8 @@ _WORD_CODES = frozenset(
     {"IN", "ON", "OR", "AT", "TO", "IS", "IT", "ME", "NO", "SO", "DO", "GO", "AS", "AM", "BE"}
     | {"BY", "MY", "HI", "OK"}
 )
+_HEAD = r"(?i:north|south|central|latin)"  # one head, several regions: "Central & South America"
+_SHARED = re.compile(rf"\b((?:{_HEAD}\s?(?:,|&|/|and)\s?){{1,2}})({_HEAD})\s((?i:america))\b")
 WORLDWIDE = "+worldwide"  # "Anywhere", "Worldwide", "Global": only when nothing else is named
 OPEN = "open~"  # the first word of an open region's name: no text's word (`bot.words` splits "~")
 _REGION_KEYS = frozenset("+" + r for r in REGIONS)
@@ -249,7 +252,7 @@ def read_places(location: str) -> tuple[str, ...]:
     if not location:
         return ()
     g = gazetteer()
-    text, spans = zone_spans(us_zones(location))  # "Remote (GMT+8)": open to SG, CN...
+    text, spans = zone_spans(us_zones(_SHARED.sub(_heads, location)))  # "GMT+8": SG, CN...
     places: set[str] = set().union(*map(on_clocks, spans))
     for part in _parts(text):
         found = _resolve(part, g)
@@ -261,13 +264,9 @@ def read_places(location: str) -> tuple[str, ...]:
     return tuple(sorted(places))
 
 
-# Words a part open to whole countries or regions has besides their names: "USA only",
-# "Anywhere in the World", "Remote (US time zones)", "United States - Remote Flexibility".
-_WIDE_WORDS = frozenset({
-    "world", "wide", "zone", "zones", "hours", "hour", "flexibility", "friendly", "first", "any",
-    "all", "eligible", "residents", "candidates", "timezone", "timezones", "distributed", "work",
-    "plus",
-})  # fmt: skip
+def _heads(m: re.Match[str]) -> str:
+    """ "Central & South America" as "Central America & South America"."""
+    return " & ".join(f"{h} {m[3]}" for h in (*re.findall(_HEAD, m[1]), m[2]))
 
 
 def _wide(part: str, g: Gazetteer) -> bool:
@@ -275,7 +274,7 @@ def _wide(part: str, g: Gazetteer) -> bool:
     ("Lilienthal, Germany" is no job open to all of Germany)."""
     toks = tokens(part)
     named = {i for s, e, kind, _ in _named(toks, g) if kind == "name" for i in range(s, e)}
-    return all(i in named or t in _WIDE_WORDS or _no_town(t, g) for i, t in enumerate(toks))
+    return all(i in named or t in WIDE_WORDS or _no_town(t, g) for i, t in enumerate(toks))
 
 
 def is_wide(place: str) -> bool:

@@ -5,6 +5,7 @@ open to a place (`open_names`)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.gazetteer import gazetteer
@@ -99,9 +100,12 @@ def open_names(name: str) -> tuple[tuple[str, ...], ...]:
     """The names a location open to the place `name` ("germany", "berlin", "europe") has:
     `OPEN` and the country or a region the place lies in (("open~", "de"), ("open~", "eu"),
     ("open~", "europe")...), and ("open~", "worldwide"); a state's code ("ny", "tx") has its
-    country's. A time zone ("sgt", "aest") is the places on its clock: the countries mostly on
-    it (("sg",), ("cn",)...), and `OPEN` and each country or region a location names it by
-    (("open~", "sg"), ("open~", "apac")...)."""
+    country's. A region is open to what its countries are: a location open to a country or a
+    region inside it (("open~", "br"), ("open~", "south", "america") for "latam"), so
+    `from:latam` finds "Remote (GMT-3)", open to Brazil; not one that only overlaps it
+    ("Remote - North America", whose Mexico is in LATAM). A time zone ("sgt", "aest") is the
+    places on its clock: the countries mostly on it (("sg",), ("cn",)...), and `OPEN` and each
+    country or region a location names it by (("open~", "sg"), ("open~", "apac")...)."""
     found: tuple[str, ...] | frozenset[str] = read_places(name)
     code, g = name.upper(), gazetteer()
     if not found and len(name) == 2 and is_wide(code) and code in g.regions:  # "de"
@@ -110,9 +114,24 @@ def open_names(name: str) -> tuple[tuple[str, ...], ...]:
         found = g.regions[states[0][1:3]] | {states[0][1:3]}
     if not found and (code in ZONE_HOURS or code == "CST"):
         return _zone_names("CDT" if code == "CST" else code)  # CST: the US's, as in a location
+    if found and all(p[0] in "+^" for p in found):  # "latam": its own region, not "americas"
+        found = frozenset((*found, *(p for r in _own_regions(found) for p in _inside(r))))
     wide = {p.lstrip("+").lower() for p in found if is_wide(p)}
     wide |= {p[1:] for p in found if p[0] == "^"}  # "utc": the countries on its clock
     return tuple((OPEN, *r.split()) for r in sorted(wide | {WORLDWIDE[1:]}))
+
+
+def _own_regions(found: Iterable[str]) -> set[str]:
+    """The regions of `found` that no other of them lies in: "+latam" of "+latam",
+    "+americas"."""
+    g, own = gazetteer(), {p for p in found if p[0] == "+"}
+    return own - {r for p in own for r in g.regions.get(p, ()) if r != p}
+
+
+@functools.cache
+def _inside(region: str) -> frozenset[str]:
+    """The countries ("BR") and regions ("+south america") that lie in `region` ("+latam")."""
+    return frozenset(p for p, holding in gazetteer().regions.items() if region in holding)
 
 
 def _zone_names(zone: str) -> tuple[tuple[str, ...], ...]:

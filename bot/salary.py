@@ -23,7 +23,7 @@ from price_parser import Price
 
 from bot import rates
 from bot.models import Posting
-from bot.normalize.fields import AMOUNT_UNITS, RUPEE_UNITS, UNIT_PATTERN
+from bot.normalize.fields import AMOUNT_UNITS, MANY_UNITS, PAY_RANGE, RUPEE_UNITS, UNIT_PATTERN
 from bot.rates import Rates
 
 PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
@@ -68,11 +68,13 @@ def _amount(value: float, abbreviate: bool) -> str:
 def describe(
     low: float | None, high: float | None, currency: str | None, period: str | None
 ) -> str | None:
-    """A salary for people: "€120k–150k a year", "from $80k", "up to £60.5k a year", "₹20–30
-    lakh a year"; None when no amount is stated."""
+    """A salary for people: "€120k–150k a year", "from $80k a year", "up to £60.5k a year",
+    "₹20–30 lakh a year"; None when no amount is stated. No period said, a year's size is a year's."""
     if low is None and high is None:
         return None
     amounts = [a for a in dict.fromkeys((low, high)) if a is not None]
+    if period is None and currency not in MANY_UNITS and min(amounts) >= PAY_RANGE["year"][0]:
+        period = "year"  # as `fields.salary` reads it, and salary: filters count it
     abbreviate = _in_thousands(amounts, period)
     sign = _symbol(currency) if currency else ""
     if currency == "INR" and period in (None, "year") and all(a >= 100_000 for a in amounts):
@@ -184,8 +186,8 @@ def currency_code(text: str) -> str | None:
 # Currencies named in words ("salary:>=90k euros"); "dollars" alone are US dollars, as one who
 # means another names it ("aud").
 _NAMED = {
-    "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
-    "pounds": "GBP", "sterling": "GBP", "rupees": "INR", "francs": "CHF", "yen": "JPY",
+    "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP", "yen": "JPY",
+    "pounds": "GBP", "sterling": "GBP", "rupees": "INR", "francs": "CHF", "reais": "BRL",
 }  # fmt: skip
 
 # ISO codes that are also words an alert may look for: after a salary as a word of their own

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bot import nearby
 from bot.attributes import asks, meaning, pays
 from bot.experience import asked
+from bot.hiring import said
 from bot.models import Posting
 from bot.salary import converted, posting_salary
 from bot.stack import is_tech
@@ -229,6 +230,8 @@ def _open_to(node: Field, v: PostingView, p: Posting) -> tuple[bool, list[str]]:
     ok = compile_node(expand(node), ANY)(v)
     place = _text(node.child)
     where = _where(SCOPE["location"], p)
+    if (hires := said(p.location or "")) is not None:  # "Remote; hires in Brazil"
+        return ok, [f"{_text(node)}: the description says it hires in {shorten(hires, 60)}"]
     if ok:
         return ok, [f"{_text(node)}: {where} is in or open to {place}"]
     return ok, [f"{_text(node)}: {where} is neither in nor open to {place}"]

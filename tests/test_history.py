@@ -28,7 +28,7 @@ PAID = replace(JOB, salary_min=90_000, salary_max=110_000, salary_currency="EUR"
     ("new", "said"),
     [
         (PAID, "pay added"),
-        (replace(PAID, salary_max=120_000), "pay was €90k–110k"),
+        (replace(PAID, salary_max=120_000), "pay was €90k–110k a year"),
         (JOB, "pay removed"),
         (replace(PAID, title="Senior Rust Engineer"), "title was “Backend Engineer”"),
         (replace(PAID, location="Berlin · Munich"), "location was “Berlin”"),

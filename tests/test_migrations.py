@@ -417,3 +417,90 @@ def test_an_upgrade_logs_each_migration_and_a_summary(
     assert said[2].startswith("database upgraded: 2 migrations applied in ")
     assert said[3].startswith(f"new database: its schema made ({len(NAMES)} migrations, ")
     assert len(said) == 4
+
+
+def _stored_as(db: Database, before: Posting, **row: object) -> None:
+    """`before` stored as the reader before the migration stored it (its own hash)."""
+    values = dict(zip(FIELDS, posting_values(before), strict=True))
+    values["content_hash"] = normalize.content_hash(before)
+    db["postings"].insert(ROWS["postings"] | values | row)
+
+
+def test_where_a_remote_job_hires_is_read_again_with_the_hash_the_next_poll_takes(
+    tmp_path: Path,
+) -> None:
+    """Migration 0044: a "Remote" job whose text says whom it hires gets those places, one
+    located "Remoto - Brasil" its workplace, a co-op title its type, each with the hash a
+    poll of the same posting takes (no "updated" edit at the upgrade); a closed one and one
+    with nothing new keep theirs."""
+    db = _before(tmp_path, "0044_places_and_work_read_again")
+    db["boards"].insert(ROWS["boards"])
+    info = BoardInfo("Acme", "lever", "https://x.example")
+    raws = [
+        RawPosting("1", "Backend Engineer (Golang)", "https://x.example/1", location="Remote",
+                   description_html="<p>We hire in Brazil, Argentina and Colombia.</p>"),
+        RawPosting("2", "Engenheiro Go", "https://x.example/2", location="Remoto - Brasil",
+                   description_html="<p>Go.</p>"),
+        RawPosting("3", "Co-op Software Developer (Fall 2027)", "https://x.example/3",
+                   location="Waterloo, ON", description_html="<p>Python.</p>"),
+        RawPosting("4", "Go Engineer", "https://x.example/4", location="Berlin",
+                   description_html="<p>Go.</p>"),
+    ]  # fmt: skip
+    polled = [normalize.posting(raw, info) for raw in raws]
+    assert "hires in Brazil, Argentina and Colombia" in polled[0].locations
+    assert (polled[1].workplace, polled[2].employment_type) == ("remote", "intern")
+    unread = dataclasses.replace(polled[0], location="Remote", locations=("Remote",))
+    _stored_as(db, unread)
+    _stored_as(db, dataclasses.replace(polled[1], workplace=None), key="Acme:2", external_id="2")
+    _stored_as(db, dataclasses.replace(polled[2], employment_type=None), key="Acme:3",
+               external_id="3")  # fmt: skip
+    _stored_as(db, polled[3], key="Acme:4", external_id="4")
+    _stored_as(db, unread, key="Acme:5", external_id="5", closed_at=AT)
+    db.close()
+    db = connect(tmp_path / "old.db")
+    rows = {r[0]: r[1:] for r in db.execute(
+        "SELECT key, location, workplace, employment_type, content_hash FROM postings"
+    )}  # fmt: skip
+    for i, p in enumerate(polled, 1):
+        assert rows[f"Acme:{i}"] == (p.location, p.workplace, p.employment_type, p.content_hash)
+    assert rows["Acme:5"][0] == "Remote"
+    db.close()
+
+
+def test_stated_pay_is_read_again_where_the_stored_one_is_an_older_reading(
+    tmp_path: Path,
+) -> None:
+    """Migration 0045: one amount stored with no most ("$45/hour"), "$45/hour CAD" stored in
+    US dollars and Portuguese pay not read ("R$ 25.000/mês") get the reading a poll takes
+    now, with its hash; a board's own pay that differs from the text's is kept."""
+    db = _before(tmp_path, "0045_pay_read_again")
+    db["boards"].insert(ROWS["boards"])
+    info = BoardInfo("Acme", "greenhouse", "https://x.example")
+    texts = ["<p>Pay: $45/hour.</p>", "<p>Pay: $45/hour CAD.</p>",
+             "<p>Salário: R$ 25.000/mês + benefícios</p>",
+             "<p>The salary range is $100,000 - $150,000.</p>"]  # fmt: skip
+    polled = [
+        normalize.posting(RawPosting(str(i), "Engineer", f"https://x.example/{i}",
+                                     description_html=t), info)
+        for i, t in enumerate(texts, 1)
+    ]  # fmt: skip
+    pays = [(p.salary_min, p.salary_max, p.salary_currency, p.salary_period) for p in polled]
+    assert pays[:3] == [(45, 45, "USD", "hour"), (45, 45, "CAD", "hour"),
+                        (25e3, 25e3, "BRL", "month")]  # fmt: skip
+    olds = [(45, None, "USD", "hour"), (45, 45, "USD", "hour"), (None, None, None, None),
+            (100e3, 120e3, "USD", "year")]  # fmt: skip
+    for i, (p, old) in enumerate(zip(polled, olds, strict=True), 1):
+        low, high, cur, period = old
+        before = dataclasses.replace(p, salary_min=low, salary_max=high, salary_currency=cur,
+                                     salary_period=period)  # fmt: skip
+        _stored_as(db, before, key=f"Acme:{i}", external_id=str(i))
+    db.close()
+    db = connect(tmp_path / "old.db")
+    rows = {r[0]: r[1:] for r in db.execute(
+        "SELECT key, salary_min, salary_max, salary_currency, salary_period, content_hash"
+        " FROM postings"
+    )}  # fmt: skip
+    for i, p in enumerate(polled[:3], 1):
+        assert rows[f"Acme:{i}"] == (*pays[i - 1], p.content_hash)
+    assert rows["Acme:4"][:4] == (100e3, 120e3, "USD", "year")
+    db.close()

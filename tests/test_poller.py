@@ -463,10 +463,10 @@ async def test_a_saved_job_whose_board_states_its_pay_is_told_once(store, boards
     [told] = store.notices.due_notices(now)
     assert (told.chat_id, told.text) == (
         7,
-        "💰 A job you saved now says what it pays: Engineer 1 — Acme Pay: $150k–180k.\n"
+        "💰 A job you saved now says what it pays: Engineer 1 — Acme Pay: $150k–180k a year.\n"
         "/saved lists your saved jobs.",
     )
-    assert [j.details for j in store.saved.saved(9)] == ["Berlin · $150k–180k"]
+    assert [j.details for j in store.saved.saved(9)] == ["Berlin · $150k–180k a year"]
     await p.poll("Acme", force=True)
     assert len(store.notices.due_notices(now)) == 1, "told once"
     await client.aclose()

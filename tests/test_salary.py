@@ -22,17 +22,17 @@ from bot.salary import describe, posting_salary, yearly
         (500, 650, "EUR", "day", "€500–650 a day"),
         (2000, None, "USD", "week", "from $2,000 a week"),
         (45.5, None, "CAD", "hour", "from CA$45.5 an hour"),
-        (90000, 110000, None, None, "90k–110k"),
+        (90000, 110000, None, None, "90k–110k a year"),
         (2000000, 3000000, "INR", "year", "₹20–30 lakh a year"),  # as India writes it
         (1250000, None, "INR", None, "from ₹12.5 lakh"),
         (50000, 80000, "INR", "month", "₹50k–80k a month"),
         (None, None, "EUR", "year", None),
         # A year's pay reads alike whatever its amounts: in thousands, to the hundred below.
-        (169725, 200540, "USD", None, "$169.7k–200.5k"),
-        (225000, 250000, "USD", None, "$225k–250k"),
+        (169725, 200540, "USD", None, "$169.7k–200.5k a year"),
+        (225000, 250000, "USD", None, "$225k–250k a year"),
         (43000, 58850, "EUR", "year", "€43k–58.8k a year"),  # never more than stated
         (102800, 137000, "CAD", "year", "CA$102.8k–137k a year"),
-        (None, 185500, "USD", None, "up to $185.5k"),
+        (None, 185500, "USD", None, "up to $185.5k a year"),
         (350700, 474400, "PLN", "year", "PLN 350.7k–474.4k a year"),
         (100050, 100090, "USD", "year", "$100k a year"),  # one amount, not "$100k–100k"
         (9500, 12500, "EUR", "year", "€9,500–12,500 a year"),  # (below 10,000: as written)

@@ -42,10 +42,10 @@ PAY = [
     ("plus-equity", "Salary range: $150,000 - $180,000 plus equity",
      (150000.0, 180000.0, "USD", None)),
     ("and-bonus", "Salary range: $150,000 - $180,000 and bonus", (150000.0, 180000.0, "USD", None)),
-    ("with-equity", "Salary: $150,000 with equity", (150000.0, None, "USD", None)),
+    ("with-equity", "Salary: $150,000 with equity", (150000.0, 150000.0, "USD", None)),
     ("excluding-bonus", "Salary €60.000 - €75.000 exclusief bonus",
      (60000.0, 75000.0, "EUR", None)),
-    ("and-a-share", "Salary: $150,000 and 10% bonus", (150000.0, None, "USD", None)),
+    ("and-a-share", "Salary: $150,000 and 10% bonus", (150000.0, 150000.0, "USD", None)),
     ("range-a-year-alone", "Familiar with FHIR.\n\n$140,000 - $180,000 a year\n\nWe are remote",
      (140000.0, 180000.0, "USD", "year")),
     ("range-per-year-alone", "€70,000-€90,000 per year", (70000.0, 90000.0, "EUR", "year")),
@@ -64,7 +64,7 @@ PAY = [
     ("day-rate", "Day rate: £500-£600", (500.0, 600.0, "GBP", "day")),
     ("swiss-apostrophes", "Salary: CHF 120'000 - 140'000", (120000.0, 140000.0, "CHF", None)),
     ("german", "Gehalt: 65.000 - 80.000 EUR brutto jährlich", (65000.0, 80000.0, "EUR", "year")),
-    ("german-monthly", "ein Gehalt von 4.500 € brutto monatlich", (4500.0, None, "EUR", "month")),
+    ("german-monthly", "ein Gehalt von 4.500 € brutto monatlich", (4500.0, 4500.0, "EUR", "month")),
     ("net-per-month", "salary: 2.500-3.000 EUR net per month", (2500.0, 3000.0, "EUR", "month")),
     ("spaces-apart", "Salary range: 80 000 - 100 000 SEK per month",
      (80000.0, 100000.0, "SEK", "month")),
@@ -79,7 +79,7 @@ PAY = [
     ("ote", "OTE $200k-$250k", (200000.0, 250000.0, "USD", None)),
     ("lakhs-grouped", "salary ₹20,00,000 - ₹30,00,000 per annum", (2e6, 3e6, "INR", "year")),
     ("lpa", "CTC: ₹20-25 LPA", (2e6, 2.5e6, "INR", None)),
-    ("lakhs-word", "salary package ₹12 lakhs per annum", (1.2e6, None, "INR", "year")),
+    ("lakhs-word", "salary package ₹12 lakhs per annum", (1.2e6, 1.2e6, "INR", "year")),
     # No pay word: a range whose shape says pay (walk 4, bug 6).
     ("range-and-code-alone", "$150,000 - $190,000 USD", (150000.0, 190000.0, "USD", None)),
     ("range-under-a-far-heading", "Compensation\n\nWhat a new hire at this level in New York is "
@@ -194,4 +194,4 @@ def test_a_text_of_thousands_of_sums_is_looked_at_in_200_places_at_most() -> Non
     them is read no further than its first 200 (pay is stated early, once)."""
     sums = "$1,000 of funding. "  # two places: "$" and "000"
     assert stated_pay(sums * 100 + "Salary: $150,000.") == N
-    assert stated_pay(sums * 99 + "Salary: $150,000.") == (150000.0, None, "USD", None)
+    assert stated_pay(sums * 99 + "Salary: $150,000.") == (150000.0, 150000.0, "USD", None)

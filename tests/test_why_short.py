@@ -55,7 +55,7 @@ async def test_weis_three_alerts_fit_a_phone(store: Stores, now: datetime) -> No
         "   • remote:yes: the job is not marked remote (counts as on-site)\n"
         "   • from:singapore: the location is neither in nor open to singapore\n"
         "❌ #3 kubernetes salary:>=GBP90k: not matched\n"
-        "   • salary:>=GBP90k: the job pays €85k–100k"
+        "   • salary:>=GBP90k: the job pays €85k–100k a year"
     )
     assert len(reply) < 600, "was 881 characters, each alert naming each city"
 

@@ -18,6 +18,7 @@ import hashlib
 import re
 from typing import Any
 
+from bot.hiring import hiring_places
 from bot.models import BoardInfo, Posting, RawPosting, posting_key
 from bot.normalize import tree
 from bot.normalize.dates import parse_date
@@ -32,6 +33,7 @@ from bot.normalize.fields import (
     split_locations,
     workplace,
 )
+from bot.normalize.foreignwork import foreign_workplace
 from bot.normalize.markup import html_to_text
 from bot.normalize.mojibake import repair_mojibake
 from bot.normalize.noise import page_text, strip_canary, strip_page_noise, title_without_code
@@ -140,10 +142,12 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     places = locations(raw.locations, location)
     location = with_places(location, places)
     description = _description(raw, board)
+    location, places = hiring_places(location, places, description)  # "Remote; hires in Brazil"
     apply_url = canonical_url(raw.apply_url, board.url) if raw.apply_url else None
     low, high, cur, period = pay = _pay(raw, description)
     where = workplace(raw.workplace, raw.remote, " / ".join((location, *places)))
     where = where or title_workplace(title) or text_workplace(description)
+    where = where or foreign_workplace(title, description)
     kind = _employment(raw.employment_type, title)
     return Posting(
         key=posting_key(board.name, raw.external_id),

@@ -13,8 +13,12 @@ from bot.normalize.workterms import title_workplace as title_workplace
 
 _ONSITE = frozenset({"onsite", "inoffice", "office", "inperson", "onpremise", "onpremises"})
 _NOT_KEY = re.compile(r"[^a-z0-9]")
-_HYBRID_HINT = re.compile(r"\bhybrid\b")
-_REMOTE_HINT = re.compile(r"\b(?:remote|anywhere|wfh|telecommute)\b")
+# In a location, English and its neighbours' words: "Brasil (Remoto)", "Híbrido - São Paulo",
+# "Madrid (teletrabajo)", "Paris, télétravail", "Berlin / Homeoffice".
+_HYBRID_HINT = re.compile(r"\b(?:hybrid|h[ií]brid[oa]|hybride)\b")
+_REMOTE_HINT = re.compile(
+    r"\b(?:remote|anywhere|wfh|telecommute|remot[oa]s?|teletrabajo|t[ée]l[ée]travail|homeoffice)\b"
+)
 
 
 def _key(value: object) -> str:
@@ -39,7 +43,7 @@ def workplace(value: str | None, remote: bool | None = None, location: str = "")
         return "remote"
     if location:
         lowered = location.lower()
-        if "hybrid" in lowered and _HYBRID_HINT.search(lowered):
+        if "brid" in lowered and _HYBRID_HINT.search(lowered):
             return "hybrid"
         if _REMOTE_HINT.search(lowered):
             return "remote"
@@ -49,7 +53,10 @@ def workplace(value: str | None, remote: bool | None = None, location: str = "")
 _EMPLOYMENT = (
     (
         "intern",
-        re.compile(r"intern(?!ation)|trainee|apprentice|werkstudent|workingstudent|praktik"),
+        re.compile(  # a co-op term is Canada's internship ("Co-op", "Co-op Student")
+            r"intern(?!ation)|trainee|apprentice|werkstudent|workingstudent|praktik|coop"
+            r"|stagiaire|^stage$"
+        ),
     ),
     ("freelance", re.compile(r"freelance")),
     ("part_time", re.compile(r"parttime|teilzeit")),

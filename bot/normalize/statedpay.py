@@ -10,51 +10,62 @@ after it: "€60,000 - €75,000 gross per year", "USD 55-55 / hour"), and a siz
 for its period: "$2,000 learning budget", "we raised $50M", "401k" and "€50
 monthly gym allowance" are no pay. With no pay word, a range whose shape says pay is pay too:
 each amount with its currency, on a line of its own or followed by "+ equity" or a code
-("$150,000 - $190,000 USD", "$150K–$190K + equity", "$72/hr - $90/hr"). Pure.
+("$150,000 - $190,000 USD", "$150K–$190K + equity", "$72/hr - $90/hr"). Its currency and
+period (`payterms`) may be written after it: "$45/hour CAD" is Canadian dollars. Portuguese
+and Spanish too: "Salário: R$ 25.000/mês", "entre R$ 20 mil e R$ 25 mil", "Sueldo: $30.000 MXN
+mensuales"; "captou R$ 100 milhões" is no pay. Pure.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
-from bot.normalize.fields import (
-    AMOUNT_UNITS,
-    MANY_UNITS,
-    PAY_RANGE,
-    UNIT_PATTERN,
-    salary,
-    salary_period,
+from bot.normalize.fields import AMOUNT_UNITS, MANY_UNITS, PAY_RANGE, UNIT_PATTERN, salary
+from bot.normalize.payterms import (
+    CUR,
+    EXTRAS,
+    PERIOD_AFTER,
+    bare_dollar,
+    code_after,
+    code_of,
+    currency,
+    lone_ends,
+    named_at,
+    pay_currency,
+    period_after,
+    period_named,
+    period_of,
+    usual_period,
 )
 
 Pay = tuple[float | None, float | None, str | None, str | None]
 NONE: Pay = (None, None, None, None)
 
 _MARKS = ("$", "€", "£", "¥", "₹", "000", "USD", "EUR", "GBP")
-_SIGN_CODES = {
-    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "R$": "BRL",
-    "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD",
-    "MX$": "MXN",
-}  # fmt: skip
+_LATIN_MARKS = ("BRL", "MXN")  # looked for in a text of theirs: "salário", "ção", " de "
 _BACK = frozenset("0123456789,.'’-–— \u202f\u00a0$€£¥₹ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LOOKS = 200  # places looked at, at most: a text of thousands of "$" costs no more
 _BEFORE = 160  # characters before an amount where its pay word may be
 # Words that say pay (lower case; each after a word boundary, those marked whole before one
 # too), with the period a rate's name says (listed before a word that ends as it does: "day
-# rate", then "rate"). Looked for with rfind in the few characters before an amount: a regex
-# of them all costs several times that.
+# rate", then "rate"; "salar" is "salario" too). Looked for with rfind in the few characters
+# before an amount: a regex of them all costs several times that.
 _CUES: tuple[tuple[str, bool, str | None], ...] = (
     ("salar", False, None), ("compensation", False, None), ("pay", True, None),
     ("wage", False, None), ("base", True, None), ("hiring range", False, None),
     ("target range", False, None), ("annual range", False, None), ("total cash", False, None),
     ("package", False, None), ("hourly rate", False, "hour"), ("day rate", False, "day"),
     ("daily rate", False, "day"), ("rate", True, None), ("ote", True, None),
+    ("valor hora", False, "hour"), ("valor/hora", False, "hour"),
     ("ctc", True, None), ("earnings", False, None), ("remunera", False, None),
     ("gehalt", False, None), ("jahresgehalt", False, None), ("vergütung", False, None),
     ("rémunération", False, None), ("retribución", False, None), ("stipendio", False, None),
+    ("salário", False, None), ("sueldo", False, None),
 )  # fmt: skip
-_CUR = r"(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|HK\$|R\$|MX\$|[$€£¥₹]|\b[A-Z]{3}\b)"
+# Pay words of Spanish and Portuguese, where a bare "$" may be a peso's sign: "Sueldo: $30.000"
+# is read only with its code or name ("$30.000 MXN", "pesos mexicanos").
+_LATIN = re.compile(r"sal[áa]ri[oa]|salarial|sueldo|remunera[çc]|remuneraci|retribuci")
 _LAKHS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")  # India's grouping: 20,00,000
 _GROUPED = re.compile(r"\d{1,3}(?:([,.'’\u202f\u00a0 ])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?")
 _SEPARATOR = re.compile(r"[,.'’\u202f\u00a0 ](?=\d{3}(?!\d))|,(?=\d\d,)")
@@ -62,7 +73,9 @@ _SEPARATOR = re.compile(r"[,.'’\u202f\u00a0 ](?=\d{3}(?!\d))|,(?=\d\d,)")
 
 # An amount's unit as a description writes it: not "m" (a million is no salary's unit) nor
 # a lower-case "l" (a word), which only a capital "L" right after the digits is ("20L").
-_UNITS_SAID = "|".join(u for u in UNIT_PATTERN.split("|") if u not in ("m", "l"))
+# "mil" is a thousand in Spanish and Portuguese ("R$ 20 mil", "$30 mil MXN").
+_UNITS_SAID = "mil|" + "|".join(u for u in UNIT_PATTERN.split("|") if u not in ("m", "l"))
+_WORTH = {**AMOUNT_UNITS, "mil": 1e3}
 
 
 def _num(n: int) -> str:
@@ -78,61 +91,59 @@ def _num(n: int) -> str:
 def _one(n: int) -> str:
     """One amount, its currency before or after it, its unit ("120k", "20 LPA")."""
     return (
-        rf"(?:(?P<pre{n}>{_CUR})\s?)?(?P<num{n}>{_num(n)})"
+        rf"(?:(?P<pre{n}>{CUR})\s?)?(?P<num{n}>{_num(n)})"
         rf"(?:\s?(?P<k{n}>(?i:{_UNITS_SAID})|(?<=\d)L)\b)?"
-        rf"(?:\s?(?P<post{n}>{_CUR}))?"
+        rf"(?:\s?(?P<post{n}>{CUR}))?"
     )
 
 
 # A range's second amount is none when it is a share ("$150,000 and 10% bonus"); its first
-# may say its period ("$72/hr - $90/hr").
+# may say its period ("$72/hr - $90/hr"). Spanish and Portuguese join its ends with a word:
+# "R$ 20.000 a R$ 25.000", "entre R$ 20 mil e R$ 25 mil", "$30.000 y $40.000", "até", "hasta".
 _AMOUNTS = re.compile(
     _one(1)
-    + r"(?:(?:\s?/\s?(?P<per1>hour|hr|year|yr)\b)?\s*(?:-|–|—|to|and)\s*"
+    + r"(?:(?:\s?/\s?(?P<per1>hour|hr|year|yr|hora|m[eê]s|ano|año)\b)?"
+    + r"(?:\s*(?:-|–|—|to|and)|\s(?:a|à|e|y|até|hasta)(?=\s))\s*"
     + _one(2)
     + r"(?![\d%]|\s%))?"
-)
-_UNITS = r"(hour|hr|day|week|month|monat|year|yr|annum|jahr)\b"
-_ADVERBS = r"(hourly|daily|weekly|monthly|monatlich|annually|yearly|annual|jährlich|p\.\s?a\.)"
-_PERIOD_AFTER = re.compile(
-    rf"(?i)[\s+]*(?:(?:gross|net|brutto|netto|before\s+tax)\s*)?"
-    rf"(?:(?:/|per|pro|im|an?|each)\s*{_UNITS}|[,/]?\s*{_ADVERBS})"
-)
-_PERIOD_BEFORE = re.compile(rf"(?i)\b{_ADVERBS}")
-# The period said just before the pay word, three words at most between: "annual cash
-# compensation", "Annual Gross Base Salary".
-_PERIOD_OF_CUE = re.compile(
-    rf"(?i)\b{_ADVERBS}[^\S\n]{{1,3}}(?:[a-z]{{1,20}}[^\S\n]{{1,3}}){{0,3}}$"
 )
 # A pay word right after the amount ("£100,000-160,000 salary per annum", "$150k base pay"),
 # and "gross", which says pay when its period follows ("€60,000 gross per year").
 _CUE_AFTER = re.compile(
-    r"(?i)[ \t]{0,2}(?:\(?(?:gross|net|brutto|netto|base|basic|annual|yearly|fixed|starting"
-    r"|total|target)\)?[ \t]{1,2}){0,2}(?:salary|salaries|compensation|pay|wages?|ote|ctc"
-    r"|remuneration|gehalt|jahresgehalt|vergütung)\b"
+    r"(?i)[ \t]{0,2}+(?:de[ \t]{1,2})?(?:\(?(?:gross|net|brutto|netto|base|basic|annual|yearly"
+    r"|fixed|starting|total|target)\)?[ \t]{1,2}){0,2}(?:salary|salaries|compensation|pay|wages?"
+    r"|ote|ctc|remuneration|gehalt|jahresgehalt|vergütung|sal[áa]rio|sueldo|remunera[çc][ãa]o"
+    r"|remuneraci[óo]n)\b"
 )
-_GROSS = re.compile(r"(?i)[ \t]{0,2}(?:gross|brutto)\b")
-_PERIODS = {"monat": "month", "monatlich": "month", "jahr": "year", "jährlich": "year"}
+_GROSS = re.compile(r"(?i)[ \t]{0,2}(?:gross|brutto|brut[oa]s?)\b")
 # Right after an amount, words that make it something other than pay ("$2,000 home office
 # budget"), unless a word puts those on top of it ("$242,000–$262,000 in addition to equity",
 # "plus bonus", "excl. bonus"); between the pay word and the amount, words that make it
-# another sum ("pay for your relocation up to $10,000").
+# another sum ("pay for your relocation up to $10,000"). In Spanish and Portuguese too: "R$ 5
+# bilhões em investimento", "captou R$ 100 milhões", "bônus de até R$ 10.000", "vale-refeição".
 _NOT_PAY = re.compile(
     r"(?i)[ \t]{0,2}(?!(?:plus|and|with|in\s+addition\s+to|on\s+top\s+of|excl\w*|not\s+incl\w*"
-    r"|before)\b)(?:in\s+|of\s+)?(?:[\w-]+\s+){0,2}?(?:stipend|budget|allowance|bonus"
+    r"|before|mais|más|além|además|e|y|com|con)\b)(?:(?:in|of|em|de|en)\s+)?"
+    r"(?:(?!(?:and|plus|e|y|mais|más)\b)[\w-]+\s+){0,2}?(?:stipend|budget|allowance|bonus"
     r"|sign[- ]?on|signing|relocation|equity|rsus?|credits?|grants?|reimburse|million|billion"
-    r"|bn|mn|funding|raised|revenue|arr|customers|users)\b"
+    r"|bn|mn|funding|raised|revenue|arr|customers|users|milh[õo]es|milh[ãa]o|bilh[õo]es"
+    r"|bilh[ãa]o|millones|mill[óo]n|billones|mi|bi|mm|investimento|inversi[óo]n|financiamento"
+    r"|financiaci[óo]n|faturamento|facturaci[óo]n|receita|b[ôo]nus|bono|aux[íi]lio|vale"
+    r"|reembolso|presupuesto|or[çc]amento|a[çc][õo]es|acciones|clientes|usu[áa]rios)\b"
 )
 _ASIDE = re.compile(
     r"(?i)\b(?:stipend|budget|allowance|bonus|relocation|equity|401|reimburse|learning"
-    r"|training|conference|home\s+office|referral|raised|funding|revenue|valuation|deal)"
+    r"|training|conference|home\s+office|referral|raised|funding|revenue|valuation|deal"
+    r"|capt(?:ou|amos|ó|aron)|levant(?:ou|amos|ó)|recaud|investimento|inversi[óo]n|rodada"
+    r"|ronda|financiamento|financiaci[óo]n|faturamento|facturaci[óo]n|receita|b[ôo]nus|bono"
+    r"|aux[íi]lio|vale[\s-]|ajuda\s+de\s+custo|reembolso|presupuesto|or[çc]amento|comiss"
+    r"|comisi|plr\b|participa[çc][ãa]o\s+nos\s+lucros|subs[íi]dio)"
 )
 # A range of pay without a pay word: with what is put on top of it ("+ equity"), or alone on
 # its line (a bullet before it, a stop after it).
-_ON_TOP = re.compile(r"(?i)[^\S\n]*(?:\+|&|plus)[^\S\n]*(?:equity|bonus|benefits|stock|rsus?)\b")
+_ON_TOP = re.compile(rf"(?i)[^\S\n]*(?:\+|&|plus|mais|más)[^\S\n]*(?:{EXTRAS})\b")
 _LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?:[•·*▪◦‣–—-][^\S\n]*)?$")
 _LINE_END = re.compile(r"[^\S\n]*[.;]?[^\S\n]*(?:\n|$)")
-_UP_TO = re.compile(r"(?i)\b(?:up\s+to|max(?:imum)?|not\s+exceeding)\W*$")
 
 
 def stated_pay(text: str) -> Pay:
@@ -164,11 +175,14 @@ def _start(text: str, at: int) -> int:
 
 def _marks(text: str) -> list[int]:
     """Where an amount may be written with its currency, in order: a sign, an amount
-    written in full ("120,000", "80 000", "120'000", "20,00,000": its "000"), or the three
-    codes most written ("USD 55-55 / hour", "EUR 4,500"). Found by str.find, a µs or two
-    each over a 3,000-character description; a regex over the text ten times that. So an
-    amount with none of them ("CHF 95/hour", "20 LPA") is not read."""
-    return sorted(i for part in _MARKS if part in text for i in _all(text, part))
+    written in full ("120,000", "80 000", "120'000", "20,00,000": its "000"), or the codes
+    most written ("USD 55-55 / hour", "EUR 4,500"; "BRL 18k" in a text in Portuguese or
+    Spanish). Found by str.find, a µs or two each over a 3,000-character description; a
+    regex over the text ten times that. So an amount with none of them ("CHF 95/hour", "20
+    LPA") is not read."""
+    latin = "ã" in text or "á" in text or "ó" in text or " de " in text[:500]
+    parts = (*_MARKS, *_LATIN_MARKS) if latin else _MARKS
+    return sorted(i for part in parts if part in text for i in _all(text, part))
 
 
 def _all(text: str, part: str) -> Iterator[int]:
@@ -182,37 +196,57 @@ def _all(text: str, part: str) -> Iterator[int]:
 def _read(text: str, m: re.Match[str]) -> Pay | None:
     """The pay amount `m` states, or None when it is not pay: no currency, no pay word just
     before it, a word that makes it another sum, a size no salary is."""
-    cur = _currency(m)
-    if cur is None:
+    said = _CUE_AFTER.match(text, m.end())
+    end = said.end() if said else m.end()
+    written = [m["pre1"], m["post1"], m["pre2"], m["post2"]]
+    at = (written, [m["k1"], m["k2"]])
+    # What is written after it, past a currency's name ("reais"): its period and a code after
+    # that; read first for an amount with no currency at it ("10,000 employees": none).
+    signed = any(written)
+    named, tail = (None, end) if signed else named_at(text, end)
+    if not signed and named is None and not currency(*at) and not PERIOD_AFTER.match(text, tail):
         return None
     before = text[max(0, m.start() - _BEFORE) : m.start()].lower()
     cue = _last_cue(before)
-    said = _CUE_AFTER.match(text, m.end())
-    tail = said.end() if said else m.end()  # where its period is written
+    latin = (cue and _LATIN.match(before, cue[2])) or (said and _LATIN.search(said[0].lower()))
     ranged = m["num2"] or _GROSS.match(text, m.end())
-    if cue is None and (said or (ranged and _PERIOD_AFTER.match(text, tail)) or _shaped(text, m)):
-        at = max(0, len(before) - 60)
-        cue = (at, None, at)  # "€70,000-€90,000 per year", "£100,000 salary", its shape: pay
+    if cue is None and (said or (ranged and period_after(text, end)) or _shaped(text, m)):
+        start = max(0, len(before) - 60)
+        cue = (start, None, start)  # "€70,000-€90,000 per year", "£100,000 salary", its shape
     if cue is None or _ASIDE.search(before, cue[0]) or _NOT_PAY.match(text, m.end()):
         return None
-    low, high = _bound(m, 1), _bound(m, 2) if m["num2"] else None
-    if high is not None and m["k2"] and not m["k1"]:
-        low *= AMOUNT_UNITS[m["k2"].lower()]  # "90-110k": the k counts for both
-    period = cue[1] or _period(text, tail, before, cue) or salary_period(m["per1"])
-    up_to = high is None and _UP_TO.search(before[-24:])  # "up to $185,000": a top, not a floor
-    pay = salary(None, low, cur, period) if up_to else salary(low, high, cur, period)
+    if signed:
+        named, tail = named_at(text, end)
+    after = PERIOD_AFTER.match(text, tail)
+    cur = pay_currency(text, at, named, after)
+    if cur is None or (latin and bare_dollar(text, written, named, after)):
+        return None  # "Sueldo: $30.000": a peso's "$" too
+    low, high = _ends(text, m, before, cue[2])
+    period = cue[1] or period_of(after, before, cue) or period_named(m["per1"])
+    pay = salary(low, high, cur, period or usual_period(cur, low, high))
     return pay if _plausible(pay) else None
+
+
+def _ends(text: str, m: re.Match[str], before: str, cue: int) -> tuple[float | None, float | None]:
+    """The low and high ends of the pay `m` states: a range's; for one amount, as `lone_ends`
+    reads it (`before` is the text before it, lower case, its pay word starting at `cue`)."""
+    low = _bound(m, 1)
+    if m["num2"]:
+        if m["k2"] and not m["k1"]:
+            low *= _WORTH[m["k2"].lower()]  # "90-110k", "15 a 20 mil": for both
+        return low, _bound(m, 2)
+    return lone_ends(text, m.end(), low, before, cue)
 
 
 def _shaped(text: str, m: re.Match[str]) -> bool:
     """Whether `m` is a range written as pay is with no pay word: a currency at each amount
-    (each word there one: not "$500,000 ARR"), then a code ("$150,000 - $190,000 USD") or
-    "+ equity", or alone on its line."""
+    (each word there one: not "$500,000 ARR"), then a code ("$150,000 - $190,000 USD",
+    "$90,000–$110,000 (CAD)") or "+ equity", or alone on its line."""
     if not (m["num2"] and (m["pre1"] or m["post1"]) and (m["pre2"] or m["post2"])):
         return False
     if any(c and code_of(c) is None for c in (m["pre1"], m["post1"], m["pre2"], m["post2"])):
         return False
-    if (m["post2"] or "").isalpha() or _ON_TOP.match(text, m.end()):
+    if (m["post2"] or "").isalpha() or _ON_TOP.match(text, m.end()) or code_after(text, m.end()):
         return True
     alone = _LINE_START.search(text, max(0, m.start() - 6), m.start())
     return alone is not None and _LINE_END.match(text, m.end()) is not None
@@ -238,30 +272,6 @@ def _word_at(text: str, i: int, n: int, whole: bool) -> bool:
     return not (whole and text[i + n : i + n + 1].isalnum())
 
 
-def _currency(m: re.Match[str]) -> str | None:
-    """The one currency written; a code wins over "$" ("$1800 AUD"); lakhs are rupees."""
-    written = {c for c in (m["pre1"], m["post1"], m["pre2"], m["post2"]) if c}
-    codes = {code_of(c) for c in written} - {None}
-    if len(codes) > 1 and "$" in written:
-        codes -= {"USD"}
-    units = {u.lower() for u in (m["k1"], m["k2"]) if u} - {"k"}
-    if units and codes <= {"INR"}:
-        return "INR"
-    return codes.pop() if len(codes) == 1 else None
-
-
-@cache
-def code_of(written: str) -> str | None:
-    """The ISO code of a sign or a code as written ("US$", "€", "CHF"); None for "OTE"."""
-    if written in _SIGN_CODES:
-        return _SIGN_CODES[written]
-    # babel's list of codes, imported only when a code is written next to an amount: the
-    # reader process that normalises postings stays light (bot.reading).
-    from bot.salary import currency_code
-
-    return currency_code(written)
-
-
 def _bound(m: re.Match[str], n: int) -> float:
     """The amount as a number: thousands apart in any of the ways written, a decimal comma."""
     digits = m[f"num{n}"]
@@ -269,22 +279,7 @@ def _bound(m: re.Match[str], n: int) -> float:
         digits = _SEPARATOR.sub("", digits)
     number = float(digits.replace(",", "."))
     unit = m[f"k{n}"]
-    return number * AMOUNT_UNITS[unit.lower()] if unit else number
-
-
-def _period(text: str, tail: int, before: str, cue: tuple[int, str | None, int]) -> str | None:
-    """The period written after the amount (at `tail`: "per year", "/ Monthly", "salary per
-    annum"), or before it, after its pay word ("annual salary range"), or just before that
-    ("Annual Gross Base Salary of")."""
-    found = (
-        _PERIOD_AFTER.match(text, tail)
-        or _PERIOD_BEFORE.search(before, cue[0])
-        or _PERIOD_OF_CUE.search(before, max(0, cue[2] - 40), cue[2])
-    )
-    if found is None:
-        return None
-    word = next(g for g in found.groups() if g).lower()
-    return _PERIODS.get(word) or salary_period(word)
+    return number * _WORTH[unit.lower()] if unit else number
 
 
 def _plausible(pay: Pay) -> bool:

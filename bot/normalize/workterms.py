@@ -29,7 +29,7 @@ _TITLE_KINDS = (
         "intern",
         re.compile(  # (German: Werkstudent(in), Praktikum, Pflichtpraktikum, Praktikant)
             r"\b(?:intern|internship|werkstudent(?:in)?|working student|apprentice|\w*praktikum"
-            r"|praktika|praktikant(?:in)?)\b"
+            r"|praktika|praktikant(?:in)?|stagiaire)\b"
         ),
     ),
     ("part_time", re.compile(r"\b(?:part[- ]?time|teilzeit)\b")),  # (German: Teilzeit)
@@ -48,6 +48,29 @@ _MAKERS = re.compile(
     r"|illustrator|animator|artist|researcher|translator|tester|scientist|producer"
     r"|photographer|videographer|marketer|consultant|nurse|teacher|tutor|instructor)$"
 )
+
+
+# A co-op is Canada's internship, named so: "Co-op Software Developer", "Intern (Winter co-op)",
+# "Software Developer (Co-op)", "Data Science Co-op Student", "Software Engineering Co-op"; not
+# a housing or grocery co-op ("Housing Co-op Manager", "Co-op Coordinator"), nor the UK's Co-op.
+_COOP = re.compile(
+    r"\bco[- ]?op (?:students?|terms?|positions?|placements?)\b"
+    r"|\b(?:fall|autumn|winter|spring|summer|20\d\d|\d{1,2}[- ]?months?) co[- ]?op\b"
+    r"|\b(?:engineering|science|software|development|design|research|analytics|data|marketing"
+    r"|finance|programming|developer|engineer|designer|analyst|it|ux|product|qa) co[- ]?op$"
+)
+# (the first word before a maker: "Co-op Software Developer"; not the UK's "Co-op Digital")
+_COOP_FIRST = re.compile(r"^co[- ]?op (?!(?:digital|food|funeralcare|insurance|legal|group)\b)")
+
+
+def _coop(lowered: str) -> bool:
+    """Whether a title (lower-cased) names a co-op term: `_COOP` in one of its parts, a part
+    that is the co-op alone ("(Co-op)"), or the co-op first before a maker or analyst."""
+    parts = _parts(lowered) or [" ".join(lowered.split())]
+    first = parts[0]
+    if _COOP_FIRST.match(first) and (_MAKERS.search(first) or first.endswith("analyst")):
+        return True
+    return any(p in ("co-op", "coop", "co op") or _COOP.search(p) for p in parts)
 
 
 def _parts(title: str) -> list[str]:
@@ -74,6 +97,8 @@ def title_employment(title: str) -> str | None:
     Developer"; contract in a short part after the first: "Engineer (6 Month Contract)", or
     first before a maker: "Contract Product Designer"; "(Temp)" is temporary), or None."""
     lowered = title.lower()
+    if ("co-op" in lowered or "coop" in lowered or "co op" in lowered) and _coop(lowered):
+        return "intern"
     for name, pattern in _TITLE_KINDS:
         if pattern.search(lowered):
             return name

@@ -5,13 +5,17 @@ never sit in memory at once. `bot.migrations` names them and applies them in ord
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from collections.abc import Iterator
 
 from sqlite_utils import Database
 
+from bot.hiring import HIRES, hiring_places
+from bot.models import Posting
 from bot.normalize import content_hash
-from bot.normalize.fields import PAY_RANGE, sized
+from bot.normalize.fields import PAY_RANGE, sized, workplace
+from bot.normalize.foreignwork import foreign_workplace
 from bot.normalize.statedpay import stated_pay
 from bot.normalize.workterms import text_workplace, title_employment, title_workplace
 from bot.store.columns import POSTING_COLS, posting_of
@@ -92,6 +96,78 @@ def workplace_read_again(db: Database) -> None:
                WHERE rowid = ?""",
             found,
         )
+
+
+def pay_read_again_as_stated(db: Database) -> None:
+    """Open postings' pay read again as `pay_read_again` does, and the pay their text stated
+    read anew where the stored one is an older reading of it: one amount ("$45/hour") is its
+    own range's two ends, a currency after it ("$45/hour CAD", "(CAD)") is the currency, a
+    period or range in Portuguese or Spanish ("R$ 20.000 a R$ 25.000 por mês") is read. A
+    stored pay is taken for an older reading of it by `_older_reading`; a board's own pay
+    stated otherwise is kept. The content hash is taken again with it, as in 0042."""
+    pay_read_again(db)
+    paid = "closed_at IS NULL AND salary_min IS NOT NULL"
+    for rows in _steps(db, paid):
+        found = []
+        for row in rows:
+            stored = posting_of(row)
+            was = (stored.salary_min, stored.salary_max, stored.salary_currency,
+                   stored.salary_period)  # fmt: skip
+            pay = stated_pay(stored.description)
+            if pay == was or not _older_reading(was, pay):
+                continue
+            low, high, cur, period = pay
+            read = dataclasses.replace(
+                stored, salary_min=low, salary_max=high, salary_currency=cur, salary_period=period
+            )
+            found.append((low, high, cur, period, content_hash(read), row["rowid"]))
+        db.conn.executemany(f"{_SET_PAY}, content_hash = ? WHERE rowid = ?", found)
+
+
+def _older_reading(was: tuple, pay: tuple) -> bool:
+    """Whether the stored pay `was` is an older reading of the text's `pay`: the same least
+    amount, in its currency or the dollar "$" was taken for, with no most amount, the same
+    one, or no period."""
+    same_end = was[1] is None or was[1] == pay[1] or was[3] is None
+    return was[0] == pay[0] and was[2] in (pay[2], "USD") and same_end
+
+
+def places_and_work_read_again(db: Database) -> None:
+    """Open postings read again as new ones are read now: where a job hires, as a description
+    states it when the location names no place ("Remote; hires in Brazil", `bot.hiring`); the
+    workplace a location, title or text states in Portuguese, Spanish, French or German
+    ("Remoto - Brasil", "Vaga 100% remota"); the type a co-op title states ("Co-op Software
+    Developer (Fall 2027)"). Their content hash is taken again with it, so the next poll,
+    which reads the same, takes no job for an edit. (A board's own "Co-op" field is not
+    stored: those jobs get their type when the board next changes them.)"""
+    for rows in _steps(db, "closed_at IS NULL"):
+        found = []
+        for row in rows:
+            stored = posting_of(row)
+            read = _read_again(stored)
+            if read != stored:
+                found.append((read.location, json.dumps(list(read.locations)), read.workplace,
+                              read.employment_type, content_hash(read), row["rowid"]))  # fmt: skip
+        db.conn.executemany(
+            """UPDATE postings SET location = ?, locations = ?, workplace = ?,
+               employment_type = ?, content_hash = ? WHERE rowid = ?""",
+            found,
+        )
+
+
+def _read_again(stored: Posting) -> Posting:
+    """`stored` with its places, workplace and type as `bot.normalize` reads them now, from
+    what it stored (the board's fields it stores are these)."""
+    location, places = stored.location, stored.locations
+    if not any(p.startswith(HIRES) for p in places):
+        location, places = hiring_places(location, places, stored.description)
+    where = stored.workplace or workplace(None, None, " / ".join((location, *places)))
+    where = where or title_workplace(stored.title) or text_workplace(stored.description)
+    where = where or foreign_workplace(stored.title, stored.description)
+    kind = stored.employment_type or title_employment(stored.title)
+    return dataclasses.replace(
+        stored, location=location, locations=places, workplace=where, employment_type=kind
+    )
 
 
 def _steps(db: Database, where: str) -> Iterator[list[sqlite3.Row]]:
