@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot import placenames, startup
+from bot import ordinary, placenames, startup
 from bot.broadcast import Broadcaster, BroadcastStores
 from bot.clock import ClockWatch
 from bot.config import Config
@@ -216,8 +216,9 @@ class App:
         """Poll on schedule, answer commands and deliver alerts until `stop` is set."""
         self._prepare()
         try:
-            # The place gazetteer takes a few seconds to build: off the loop, while we start.
+            # The place gazetteer and the word lists take seconds to read: off the loop.
             off_the_loop(placenames.warm, "building the place names (tried again when needed)")
+            off_the_loop(ordinary.warm, "reading the word lists (read again when needed)")
             self.poller.router.start()  # the alert index too, on a worker thread
             await self.observer.start()
             connected = await self.connector.first(self.handlers, self.handlers.press)

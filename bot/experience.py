@@ -8,7 +8,9 @@ after it are about a tool or a bonus ("2+ years with Kubernetes"). A range count
 low end, 0 too ("0-2 years": 0, up to 2); a cap counts as 0 up to it ("less than 2 years",
 "up to 2 years", "2 years or less"), so years:<=2 finds it and years:>=2 does not. Not
 counted: a sentence that only prefers ("ideally", "a plus", "bonus"), a company's own age
-("we have 25 years of experience"), and numbers past `MOST`. English only.
+("we have 25 years of experience"), and numbers past `MOST`. In English, and in French as
+Canada's postings write it: "0 à 2 ans d'expérience", "au moins 3 ans d'expérience", "2 ans
+d'expérience minimum".
 """
 
 from __future__ import annotations
@@ -26,27 +28,34 @@ _NUMBERS = {
 _NUM = r"\d{1,2}|" + "|".join(_NUMBERS)
 _MENTION = re.compile(
     r"(?:(?P<most>\bup to|\bless than|\bfewer than|\bunder|\bno more than|\bnot more than|"
-    r"\bat most|\bmaximum(?: of)?|\bmax\.?)|"
-    r"(?P<least>\bat least|\bminimum(?: of)?|\bmin\.?|\bover|\bmore than))?\s*"
+    r"\bat most|\bmaximum(?: of)?|\bmax\.?|\bmoins de|\bjusqu'à)|"
+    r"(?P<least>\bat least|\bminimum(?: of| de)?|\bmin\.?|\bover|\bmore than|\bau moins"
+    r"|\bplus de))?\s*"
     rf"(?P<open>\(\s*)?\b(?P<low>{_NUM})\s*(?P<plus>\+|\bplus\b)?\s*"
-    rf"(?P<range>(?:-|–|to|or)\s*(?P<high>{_NUM})\s*\+?\s*)?"
-    r"(?:years?|yrs?)(?:'s?|’s?)?\+?(?P<after>[^.;:\n•!?]{0,80})"
+    rf"(?P<range>(?:-|–|to|or|à)\s*(?P<high>{_NUM})\s*\+?\s*)?"
+    r"(?:years?|yrs?|ans\b|ann[ée]es?)(?:'s?|’s?)?\+?(?P<after>[^.;:\n•!?]{0,80})"
 )
-_EXPERIENCE = re.compile(r"^\W*(?:\S+\s+){0,6}?(?:of\s+)?\S*\s*experi[ea]nce\b")
+_EXPERIENCE = re.compile(r"^\W*(?:\S+\s+){0,6}?(?:of\s+)?\S*\s*exp[eé]ri[ea]nce\b")
 _WORKING = re.compile(
     r"^\s*(?:of\s+)?(?:\S+\s+){0,3}?(?:working|work|building|developing|designing|leading|"
-    r"managing|writing|programming|coding|in|with|as|at|on|of)\b"
+    r"managing|writing|programming|coding|in|with|as|at|on|of|en|dans|comme)\b"
 )
 _PREFERRED = re.compile(
-    r"\b(?:prefer(?:red|ably)?|ideally|bonus|a plus|nice to have|desirable|advantage)\b"
+    r"\b(?:prefer(?:red|ably)?|ideally|bonus|a plus|nice to have|desirable|advantage"
+    r"|un atout|id[ée]alement|souhait\w*|pr[ée]f[ée]r\w*)\b"
 )
-_PREFERRED_AFTER = re.compile(r"^\W*(?:is |would be |are )?(?:prefer|a plus|bonus|desirable|nice)")
+_PREFERRED_AFTER = re.compile(
+    r"^\W*(?:is |would be |are |est |serait )?(?:prefer|a plus|bonus|desirable|nice|un atout|souhait)"
+)
 _NOT_ASKED_BEFORE = re.compile(
-    r"\b(?:we have|we've|we bring|our|founded|since|history|backed by)\b"
+    r"\b(?:we have|we've|we bring|our|founded|since|history|backed by|nous avons|notre|nos"
+    r"|depuis)\b"
 )
 _SOMEONE = re.compile(r"\b(?:has|holds|brings|had)\b")  # "Kate holds a PhD and 12 years of…"
 _YOU = re.compile(r"\b(?:you|your|candidate|applicant|ideal|person|hire|someone)\b")
-_OR_LESS = re.compile(r"^\s*(?:or (?:less|fewer|under)|max(?:imum)?)\b")  # "2 years or less"
+_OR_LESS = re.compile(
+    r"^\s*(?:or (?:less|fewer|under)|ou moins|max(?:imum)?)\b"
+)  # "2 years or less"
 _LABEL = re.compile(r"\bexperience\s*[:\-–]\s*$")  # "Experience: 1-2 yrs"
 _OLD = re.compile(r"^\W*(?:old|ago)\b")
 _ENDS = ".;\n•!?"
@@ -70,7 +79,12 @@ def asked(title: str, description: str) -> Asked:
     folded = text.lower()
     if len(folded) != len(text):
         text = folded
-    if "year" not in folded and "yr" not in folded:
+    if (
+        "year" not in folded
+        and "yr" not in folded
+        and " ans" not in folded
+        and " anné" not in folded
+    ):
         return _NOTHING
     starts = _starts(folded)
     for at in starts:
@@ -89,7 +103,7 @@ def asked(title: str, description: str) -> Asked:
 def _starts(text: str) -> list[int]:
     """Where "year" and "yr" are written, at most `PHRASES` of them, in order."""
     found: list[int] = []
-    for stem in ("year", "yr"):
+    for stem in ("year", "yr", " ans", " année"):
         i = text.find(stem)
         while i >= 0 and len(found) < 2 * PHRASES:
             found.append(i)

@@ -60,6 +60,13 @@ _LABEL = re.compile(
     r"(?<![^\n])(?i:locations?)\s?:\s?"
     r"(?:(?i:fully\s|100%\s)?(?i:remote)\s?(?:[-–—,(]\s?|in\s)?)?"
 )
+# Portuguese and Spanish: "Contratamos em todo o Brasil", "vaga aberta para todo o Brasil",
+# "abierta a candidatos en LATAM", "para pessoas residentes no Brasil", "debe residir en México"
+_LATIN = re.compile(
+    r"(?i:contratamos|contratando|aberta|abierta|residentes|residir)\s"
+    r"(?:(?i:a|para|pessoas|personas|candidat[oa]s|profissionais|profesionales|somente|solo"
+    r"|apenas)\s){0,3}(?i:em|en|no|na|nos|de|do|desde)?\s?(?i:tod[oa]\s(?:(?:o|a|el|la)\s)?)?"
+)
 # Where a statement may be: a cue found with str.find (cheap over a long text), and the
 # statement that starts with the word it is in.
 _STARTS = (
@@ -68,6 +75,8 @@ _STARTS = (
     *((cue, _MUST) for cue in ("ust ", "hould ", "eed to", "equired to", "ave to")),
     ("nly ", _ONLY),
     ("ocation", _LABEL),
+    *((cue, _LATIN) for cue in ("esidentes ", "esidir ")),
+    *((cue, _LATIN) for cue in ("ontratamos ", "ontratando ", "berta ", "bierta ")),
 )
 _LOOKS, _EACH = 40, 8  # places read at most, of each cue at most
 # "US-based only", "LATAM-based candidates only"; not "a US-based company"
@@ -75,9 +84,17 @@ _BASED_ONLY = re.compile(
     r"(?<![\w.-])((?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})-based\s"
     r"(?:(?:candidates|applicants|people|residents|talent)\s)?only\b"
 )
-_NOT = re.compile(r"(?:\bnot|n't|\bnever|\bunable\sto|\bcannot|\bno\slonger)\s(?:\S+\s){0,3}$")
+_NOT = re.compile(  # "not", "não" a few words before; Spanish "no" just before ("No contratamos")
+    r"(?i:\bnot|n't|\bnever|\bunable\sto|\bcannot|\bno\slonger|\bn[ãa]o)\s(?:\S+\s){0,3}$"
+    r"|(?i:\bno)\s$"
+)
 _ITEM = re.compile(r"(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*){0,3}")
-_BETWEEN = re.compile(r"\s?(?:,\s?(?:and\s|or\s|&\s)?|/\s?|(?:and|or|&)\s)")
+_BETWEEN = re.compile(r"\s?(?:,\s?(?:and\s|or\s|&\s)?|/\s?|(?:and|or|&|y|e|ou)\s)")
+# "Latin America (excluding Brazil)": kept with the places before it (`bot.placecuts`)
+_SAVE = re.compile(
+    r"\s?\((?i:excluding|except|excl\.?|no|not|outside|exceto|excepto|excluindo|sem|sin)\s"
+    r"[^()\n]{2,40}\)"
+)
 _US = re.compile(r"\bU\.S\.(?:A\.)?")
 # The words of a location that name no place: "Remote", "Fully Remote", "100% Remoto", "Work
 # from Home", "Remote, Full-time". Not "Anywhere", "Worldwide", "Global": the whole world.
@@ -106,19 +123,29 @@ def hiring_places(
 
 def hires_in(description: str) -> str | None:
     """The countries and regions the first statement of whom a job hires names, as written
-    ("Brazil, Argentina and Colombia", "the US"); None when there is none."""
+    ("Brazil, Argentina and Colombia", "the US"), with those a negated one names left out
+    ("LATAM (excluding Brazil)" of "We hire in LATAM. We cannot hire in Brazil"); None when
+    there is none."""
+    found: str | None = None
+    left_out: str | None = None
     for at, statement in _places(description):
         if statement is _BASED_ONLY:
             m = statement.search(description, max(0, at - 40), at + 40)
-            if m and names_countries(name := _US.sub("US", m[1])):
-                return name
+            if found is None and m and names_countries(based := _US.sub("US", m[1])):
+                found = based
             continue
         m = statement.match(description, _word_start(description, at))
-        if m is None or _NOT.search(description, max(0, m.start() - 40), m.start()):
+        if m is None or (name := _named_at(description, m.end())) is None:
             continue
-        if found := _named_at(description, m.end()):
-            return found
-    return None
+        if _NOT.search(description, max(0, m.start() - 40), m.start()):
+            left_out = left_out or name
+        elif found is None:
+            found = name
+        if found and left_out:
+            break
+    if found and left_out and left_out not in found:
+        return f"{found} (excluding {left_out})"
+    return found
 
 
 def names_no_place(location: str) -> bool:
@@ -151,6 +178,8 @@ def _named_at(text: str, at: int) -> str | None:
         if between is None:
             break
         pos = between.end()
+    if end > at and (save := _SAVE.match(text, end)):
+        end = save.end()
     return _US.sub("US", text[at:end]).rstrip(".") if end > at else None
 
 

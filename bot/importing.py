@@ -16,6 +16,7 @@ from bot.prefs import DEFAULT_CAP, MAX_CAP, UserPrefs
 from bot.query import parse as parse_query
 from bot.timezones import parse_timezone
 from bot.transfer import MAX_BYTES, VERSION, Backup, FollowSpec, SavedSpec
+from bot.wording import plural
 
 MAX_MUTED = 500
 MAX_COMPANY = 200
@@ -204,7 +205,7 @@ def read(text: str, limits: Any, have: list[str]) -> Backup:
     new = [q for q in unique if q not in have]
     if len(have) + len(new) > limits.max_per_user:
         problems.append(
-            f"{len(new)} new alerts and your {len(have)} would make more than "
+            f"{plural(len(new), 'new alert')} and your {len(have)} would make more than "
             f"{limits.max_per_user}, the most allowed"
         )
     if problems:

@@ -5,7 +5,8 @@ january": its first, "until the 4th": the next 4th, "until the new year"), the d
 ending at 08:00 local time.
 
 German as people write it too ("14 tage", "für 2 wochen", "bis 3. januar", "bis 03.01.",
-"bis montag"): `in_english` reads it in the English words. A date without its year is the next
+"bis montag"), and Portuguese and Spanish ("2 semanas", "até dia 4", `bot.pausewords`):
+`in_english` reads it in the English words. A date without its year is the next
 one to come.
 
 Quiet hours and quiet weekends as /quiet and /import take them, too: "22:00-07:00", "from 10pm
@@ -18,6 +19,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
+from bot.pausewords import ROMANCE, days_spelled
 from bot.policy import DAYS, MERIDIEM, PolicyError, local_at, parse_hhmm, zone
 from bot.words import fold
 
@@ -65,6 +67,19 @@ def looks_like_a_time(text: str) -> bool:
         or first[:3] in DAYS
         or first[:3] in _MONTHS
     )
+
+
+_ANY_DAY = date(2000, 1, 1)  # (a leap year: "feb 29" is a day)
+
+
+def names_a_time(text: str) -> bool:
+    """Whether `text` is a time /pause reads ("2w", "until dec 20", "for the weekend"),
+    whatever the day today (which may make it past, or too far)."""
+    words = _words(text)
+    bare = _UNTIL.sub("", words)
+    if _WEEKEND.match(words) or _SPAN.match(words) or _SPAN.match(bare):
+        return True
+    return _day(bare, _ANY_DAY) is not None
 
 
 def parse_pause(text: str, now: datetime, tz: str) -> datetime:
@@ -119,6 +134,7 @@ _GERMAN = {
     "janner": "january", "februar": "february", "marz": "march", "maerz": "march",
     "mai": "may", "juni": "june", "juli": "july", "oktober": "october", "dezember": "december",
 }  # fmt: skip
+_SAID = _GERMAN | ROMANCE  # and Portuguese and Spanish ones: "2 semanas", "até dia 4"
 # 03.01., 3.1.2027, "until 3.1" at the end; "3. januar"; "bis zum 4.": a German date.
 _DOTTED = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})(\.(?:\d{4})?)?$")
 _DAY_DOT = re.compile(r"(?<![\w.])(\d{1,2})\.(?=\s+[^\W\d])")
@@ -130,11 +146,11 @@ def in_english(text: str) -> str:
     ones ("14 tage", "für 2 wochen", "bis 3. januar", "bis 03.01.", "bis zum 4.", "bis
     montag") as English ("14 days", "for 2 weeks", "until 3 january", "until 3 january",
     "until 4th", "until monday"); other words as they are."""
-    text = " ".join(text.lower().replace(",", " ").split())
+    text = days_spelled(" ".join(text.lower().replace(",", " ").split()))  # ("até dia 4")
     if (dotted := _DOTTED.search(text)) and (dotted[3] or text[: dotted.start()].strip()):
         text = text[: dotted.start()] + _dotted(dotted)  # (a date, not "/pause 1.5")
     text = _NTH_DOT.sub(r"\1th", _DAY_DOT.sub(r"\1", text))
-    return " ".join(w for w in (_GERMAN.get(fold(w), w) for w in text.split()) if w)
+    return " ".join(w for w in (_SAID.get(fold(w), w) for w in text.split()) if w)
 
 
 def _dotted(date_: re.Match[str]) -> str:

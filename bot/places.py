@@ -34,6 +34,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from bot import placecuts
 from bot.gazetteer import CODE, Gazetteer, gazetteer, on_clocks
 from bot.geodata import NOT_CITIES, REGIONS, TIME_ZONES, WIDE_WORDS
 from bot.words import tokens
@@ -253,15 +254,18 @@ def read_places(location: str) -> tuple[str, ...]:
         return ()
     g = gazetteer()
     text, spans = zone_spans(us_zones(_SHARED.sub(_heads, location)))  # "GMT+8": SG, CN...
-    places: set[str] = set().union(*map(on_clocks, spans))
+    text, out = placecuts.cut(text, lambda said: _resolve(said, g) if _wide(said, g) else set())
+    zoned: set[str] = set().union(*map(on_clocks, spans))
+    places: set[str] = set()
     for part in _parts(text):
         found = _resolve(part, g)
         places |= found
         if found and all(is_wide(p) for p in found) and _wide(part, g):
             places |= {"^" + p.lstrip("+").lower() for p in found}
+    places = placecuts.on_zones(places, zoned, text, g)
     for place in list(places):
         places |= g.regions.get(place, frozenset())
-    return tuple(sorted(places))
+    return tuple(sorted(placecuts.leave_out(places, out, g) if out else places))
 
 
 def _heads(m: re.Match[str]) -> str:

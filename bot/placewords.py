@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.gazetteer import gazetteer
 from bot.geodata import TIME_ZONES
+from bot.placecuts import EXCLUDED, NOT
 from bot.places import OPEN, WORLDWIDE, is_wide, read_places
 from bot.zones import MOST, ZONE_HOURS
 
@@ -36,6 +37,7 @@ class Where:
     city_text: str
 
 
+_MARKS = {"^": OPEN, EXCLUDED: NOT}  # "^eu": ("open~", "eu"); "!br": ("not~", "br")
 _NOWHERE = Where((), frozenset(), "", frozenset(), "")
 
 
@@ -49,7 +51,7 @@ def _where(places: tuple[str, ...]) -> Where:
     if not places:
         return _NOWHERE
     g = gazetteer()
-    named = [((OPEN, *p[1:].split()),) if p[0] == "^" else g.words[p] for p in places]
+    named = [((_MARKS[p[0]], *p[1:].split()),) if p[0] in _MARKS else g.words[p] for p in places]
     names = tuple(dict.fromkeys(name for own in named for name in own))
     cities = [n[0] for p in places if p[0] == "=" for n in g.words[p] if len(n) == 1]
     cities = list(dict.fromkeys(cities))
@@ -119,6 +121,13 @@ def open_names(name: str) -> tuple[tuple[str, ...], ...]:
     wide = {p.lstrip("+").lower() for p in found if is_wide(p)}
     wide |= {p[1:] for p in found if p[0] == "^"}  # "utc": the countries on its clock
     return tuple((OPEN, *r.split()) for r in sorted(wide | {WORLDWIDE[1:]}))
+
+
+def left_out_names(name: str) -> tuple[tuple[str, ...], ...]:
+    """The names a location that leaves out the country of the place `name` has ("brazil",
+    "sao paulo": (("not~", "br"),)), so `from:brazil` does not find "LATAM (excluding
+    Brazil)" by its word "Brazil"."""
+    return tuple((NOT, p.lower()) for p in read_places(name) if len(p) == 2 and p.isupper())
 
 
 def _own_regions(found: Iterable[str]) -> set[str]:

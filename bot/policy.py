@@ -97,7 +97,16 @@ _KINDS = {
     **dict.fromkeys(("weekday", "workdays", "werktäglich", "werktaeglich"), "weekdays"),
     **{f"{short}{dot}": day for short, day in (("mo", "mon"), ("di", "tue"), ("mi", "wed"),
        ("do", "thu"), ("fr", "fri"), ("sa", "sat"), ("so", "sun")) for dot in ("", ".")},
-}  # fmt: skip  # German
+    # Portuguese and Spanish: "/digest diário 19h", "/digest semanal sexta às 18h"
+    **dict.fromkeys(("diário", "diario", "diária", "diaria", "diariamente"), "daily"),
+    **dict.fromkeys(("semanal", "semanalmente"), "weekly"), "todo": "every", "toda": "every",
+    "cada": "every", "dia": "day", "día": "day", "semana": "week", "às": "at", "as": "at",
+    "noite": "evening", "noche": "evening", "manhã": "morning", "manha": "morning",
+    "mañana": "morning", "desligado": "off", "desligar": "off", "segunda": "mon",
+    "terça": "tue", "terca": "tue", "quarta": "wed", "quinta": "thu", "sexta": "fri",
+    "sábado": "sat", "sabado": "sat", "domingo": "sun", "lunes": "mon", "martes": "tue",
+    "miércoles": "wed", "miercoles": "wed", "jueves": "thu", "viernes": "fri",
+}  # fmt: skip  # German, Portuguese, Spanish
 # Monday to Friday as people write it: "mon-fri", "monday to friday", "mo-fr" (German).
 _MON_FRI = re.compile(
     r"\b(?:mon(?:day)?s?|mo)\.?\s*(?:-|–|—|to|through|thru|till|until|bis)\s*(?:fri(?:day)?s?|fr)\b\.?"

@@ -92,6 +92,11 @@ def _company_where(p: Posting, where: str, width: int) -> str:
     return " · ".join(x for x in (company_cut(p.company, p.board, width), where) if x)
 
 
+# A location that says the job is remote already, in words a message keeps: "Remote - LATAM",
+# "Brasil (Remoto)", "Remote-first", "Anywhere in Latin America" (no "(remote)" after it).
+_SAYS_REMOTE = re.compile(r"\bremote|\b(?:remot[oa]s?|anywhere|work from home)\b", re.IGNORECASE)
+
+
 def _where(p: Posting, cities: Sequence[str] = (), width: int = 150, capital: bool = True) -> str:
     """The job's places (its own, then `cities`: the same job's on this board under other
     ids), and its workplace when they do not already say it: "Berlin (remote)"; a workplace
@@ -99,7 +104,8 @@ def _where(p: Posting, cities: Sequence[str] = (), width: int = 150, capital: bo
     places = (shown_place(x) for x in (p.location, *cities) if x)
     where = shorten(" · ".join(dict.fromkeys(places)), width)
     label = WORKPLACE.get(p.workplace or "", "")
-    if label and label not in where.lower():
+    said = bool(_SAYS_REMOTE.search(where)) if label == "remote" else label in where.lower()
+    if label and not said:
         alone = label.capitalize() if capital else label
         where = f"{where} ({label})" if where else alone
     return where

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from bot.nearby import MAX_NEAR_KM, NEAR_KM, near
-from bot.placewords import open_names
+from bot.placewords import left_out_names, open_names
 from bot.syntax import NEAR, OPEN_TO, And, Field, Node, Not, Or, Phrase, Word
 from bot.words import tokens
 
@@ -53,8 +53,36 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("qa", "quality assurance"),
     ("swe", "software engineer"),
     ("sde", "software development engineer"),
+    # a student's words: "new grad" finds "New Graduate" and "Ideal for new grads"; "graduate"
+    # alone is no member ("graduate degree preferred" is in senior jobs too), only after "new"
+    # or "recent"; a co-op ("Co-op", "coop") and an intern, however written
+    (
+        "grad",
+        "grads",
+        "newgrad",
+        "newgrads",
+        "new grad",
+        "new grads",
+        "new graduate",
+        "new graduates",
+        "recent grad",
+        "recent grads",
+        "recent graduate",
+        "recent graduates",
+    ),
+    ("intern", "interns", "internship", "internships"),
+    ("coop", "coops", "co op", "co ops"),
     # one role, in either order, however joined ("UX/UI", "UI / UX", "UX-UI", "UXUI")
     ("ux ui", "ui ux", "uxui", "uiux"),
+)
+
+# A region and a country as postings write them in English, Portuguese and Spanish ("Remote -
+# LATAM", "Anywhere in Latin America", "Remoto - Brasil", "América Latina"; accents are
+# folded: mexico finds "México"). Apart from GROUPS: a sentence's "latin america" is a place
+# to read, not a tech's phrase to keep whole (`tips.phrases`).
+PLACES: tuple[tuple[str, ...], ...] = (
+    ("latam", "latin america", "latinoamerica", "america latina"),
+    ("brazil", "brasil"),
 )
 
 
@@ -65,7 +93,7 @@ def _term(spelling: str) -> Word | Phrase:
 
 
 _GROUP_OF: dict[Word | Phrase, tuple[Word | Phrase, ...]] = {
-    _term(s): tuple(_term(x) for x in group) for group in GROUPS for s in group
+    _term(s): tuple(_term(x) for x in group) for group in GROUPS + PLACES for s in group
 }
 
 
@@ -92,8 +120,10 @@ def expand(node: Node) -> Node:
 def _open_to(node: Node) -> Node:
     """from:'s place as location: finds it: the place itself, or a region it lies in that
     a location names alone."""
-    if isinstance(node, Word | Phrase):
-        return Or((node, *(Phrase(n) for n in open_names(node.text))))
+    if isinstance(node, Word | Phrase):  # not its word in "LATAM (excluding Brazil)"
+        out = tuple(Phrase(n) for n in left_out_names(node.text))
+        own = And((node, Not(out[0] if len(out) == 1 else Or(out)))) if out else node
+        return Or((own, *(Phrase(n) for n in open_names(node.text))))
     if isinstance(node, Or):
         return Or(tuple(_open_to(c) for c in node.children))
     return node
@@ -179,4 +209,4 @@ def _expand_run(run: tuple[Node, ...]) -> Node:
 
 def listing() -> str:
     """The groups for people: "go = golang, k8s = kubernetes, …"."""
-    return ", ".join(" = ".join(group) for group in GROUPS)
+    return ", ".join(" = ".join(group) for group in GROUPS + PLACES)

@@ -1,6 +1,8 @@
 """A time zone as people name it: an IANA zone ("Europe/Berlin", any case), a UTC offset
 ("+02:00", "UTC-5", "+0530"), an abbreviation or a zone's name ("PST", "CET", "IST",
-"Pacific time"), a country ("India", "Germany") or a city ("Berlin", "São Paulo").
+"Pacific time"), a country ("India", "Germany") or a city ("Berlin", "São Paulo"; shortened
+as people write it: "SP", "NYC"). A short name of two clocks ("PT": Pacific time or Portugal,
+"LA": Los Angeles or Laos) is asked.
 
 A country whose people nearly all (`ONE_ZONE`) live on one clock gets that clock: Spain is
 Madrid's, though the Canaries are an hour behind. One that spans several ("USA", "Canada")
@@ -64,11 +66,22 @@ _NAMED = {
     ("cat",): "Africa/Maputo",
     ("eat",): "Africa/Nairobi",
 }
-# Countries' codes that are North American zones too: either, so asked.
+# Cities as people shorten them, each on one clock ("SP": São Paulo, as Brazilians write it).
+_SHORT = {
+    "sp": "America/Sao_Paulo", "rj": "America/Sao_Paulo", "rio": "America/Sao_Paulo",
+    "ny": "America/New_York", "dc": "America/New_York", "kl": "Asia/Kuala_Lumpur",
+    "bsas": "America/Argentina/Buenos_Aires", "caba": "America/Argentina/Buenos_Aires",
+}  # fmt: skip
+# Short names of two clocks (countries' codes that are North American zones too, cities'
+# that are countries' codes): either, so asked, with the two to send.
 _EITHER = {
-    "pt": ("Pacific", "Portugal", "Los Angeles"),
-    "mt": ("Mountain", "Malta", "Denver"),
-    "et": ("Eastern", "Ethiopia", "New York"),
+    "pt": ("Pacific time or Portugal", "Los Angeles", "Portugal"),
+    "mt": ("Mountain time or Malta", "Denver", "Malta"),
+    "et": ("Eastern time or Ethiopia", "New York", "Ethiopia"),
+    "la": ("Los Angeles or Laos", "Los Angeles", "Laos"),
+    "ba": ("Buenos Aires or Bosnia", "Buenos Aires", "Sarajevo"),
+    "bh": ("Belo Horizonte or Bahrain", "Belo Horizonte", "Bahrain"),
+    "df": ("Mexico City or Brasília", "Mexico City", "Brasilia"),
 }
 _ABBREVIATIONS = {name: zone for names, zone in _NAMED.items() for name in names}
 _SAID = re.compile(r"(?:\s+(?:standard|daylight|summer))?(?:\s+time)?(?:\s+zone)?$")
@@ -87,13 +100,12 @@ def parse_timezone(text: str) -> str:
         return f"{m[1]}{hours:02d}:{minutes:02d}"
     said = _SAID.sub("", fold(text)) or fold(text)  # "Pacific time", "CET summer time"
     if fold(text) in _EITHER:  # "PT": Pacific time or Portugal
-        clock, country, city = _EITHER[fold(text)]
-        raise PolicyError(
-            f"“{text}” is {clock} time or {country}: send /timezone {city} or /timezone {country}"
-        )
+        either, one, other = _EITHER[fold(text)]
+        raise PolicyError(f"“{text}” is {either}: send /timezone {one} or /timezone {other}")
     key = fold(text).replace(" ", "_") if "/" in text else fold(text)
     zone = (
         _ABBREVIATIONS.get(said)
+        or _SHORT.get(said)
         or _zone_names().get(key)
         or _zone_names().get(fold(text))
         or _country_zone(said, text)

@@ -90,7 +90,7 @@ def _leaf(node: Node, scope: int, v: PostingView, p: Posting) -> tuple[bool, lis
         place = shorten(p.location or "", 60)
         return ok, [f"{_label(node, scope)}: another name of the city in the location “{place}”"]
     if ok and scope == ANY:
-        return ok, [f"{_label(node, scope)} is in the {_fields_with(node, v)}"]
+        return ok, [f"{_label(node, scope)} is in the {fields_with(node, v)}"]
     if ok:
         return ok, [f"{_label(node, scope)} is in {_where(scope, p)}"]
     field = "" if scope == ANY else _label(node, scope).partition(":")[0] + ": "
@@ -131,7 +131,7 @@ def _stated(node: Salary | Years | Attr, v: PostingView, p: Posting) -> str:
     return asks(phrase) + ("" if phrase else " (years:none matches such jobs)")
 
 
-def _fields_with(node: Node, v: PostingView) -> str:
+def fields_with(node: Node, v: PostingView) -> str:
     """Where a term found anywhere is: the title, company or location that has it ("title
     and location"), else the description."""
     names = [n for n in ANYWHERE[:3] if compile_node(expand(node), SCOPE[n])(v)]

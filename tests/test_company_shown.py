@@ -78,7 +78,7 @@ async def test_saved_lists_the_company_as_the_message_shows_it(store, handlers, 
 
 async def test_why_names_the_company_as_the_message_shows_it(store, handlers, now) -> None:
     head = (await say(handlers, f"/why {SLUG}:1")).split("\n")[0]
-    assert head == f"🔍 <b>Go Engineer</b> — Elysium Health ({SLUG})"
+    assert head == "🔍 <b>Go Engineer</b> — Elysium Health", "its board, the company, not again"
     head = (await say(handlers, f"/why {SLUG}:3")).split("\n")[0]
     shown = notification(_job(store, 3), (), now).plain.split("\n")[1]
     assert shown == f"{shorten(LONG, ONE_JOB)} · Berlin" and shown.startswith(LONG)

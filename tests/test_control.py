@@ -321,7 +321,10 @@ async def test_why_by_url_and_as_a_reply_names_every_reason(tmp_path, tg) -> Non
     assert as_shown == by_url
     assert "found it before the alert existed (found 2026-05-04 07:00 UTC" in by_url
     assert "board baseline" not in by_url and "already sent" not in by_url
-    assert "✅ #1 rust: matched\n   • already sent to you (2026-05-04 09:00 UTC)" in by_reply
+    assert (
+        "✅ #1 rust: matched: “rust” in the title\n   • already sent to you (2026-05-04 09:00 UTC)"
+        in (by_reply)
+    )
     assert asked == by_reply
     assert unasked.startswith("To hear why a job did or didn't reach you, reply why? to its")
     assert "board baseline" in intern

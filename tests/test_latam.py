@@ -349,3 +349,83 @@ def test_an_english_texts_remote_words_cost_no_more_than_a_text_without_them() -
         (lambda: [text_said(plain) for _ in range(50)]),
     )
     assert cputime.ratio(slow, fast) < 3
+
+
+# --- walk 5: N2 a country left out, N3 a zone range beside a region, N4 Portuguese and
+# Spanish statements of whom a job hires, N5 "presencial" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "Remote - LATAM (excluding Brazil)",
+        "Remote - Latin America (except Brazil)",
+        "LATAM (no Brazil)",
+        "Remote - LATAM, excl. Brazil",
+        "Remote (outside Brazil)",
+    ],
+)
+def test_a_country_a_location_leaves_out_is_not_open(location: str) -> None:
+    posting = job(location)
+    assert not matched("from:brazil", posting)
+    assert not matched('from:"sao paulo"', posting)
+    if "outside" not in location:
+        assert matched("from:latam", posting) and matched("from:mexico", posting)
+    assert matched("location:brazil", posting)  # its word is still there
+
+
+def test_a_phrase_of_no_place_after_no_is_no_exclusion() -> None:
+    assert matched("from:brazil", job("Remote - Brazil (no relocation)"))
+
+
+def test_a_zone_range_beside_a_region_narrows_it() -> None:
+    assert not matched("from:brazil", job("Remote, Americas (UTC-8 to UTC-5)"))
+    assert matched("from:mexico", job("Remote, Americas (UTC-8 to UTC-5)"))
+    assert matched("from:brazil", job("Remote - Americas (UTC-3 to UTC-6)"))
+    assert not matched("from:brazil", job("Remote (CET ± 3h)"))
+
+
+@pytest.mark.parametrize(
+    ("text", "hires"),
+    [
+        ("Contratamos em todo o Brasil. Vaga 100% remota.", "Brasil"),
+        ("Somos remotos e contratamos no Brasil como PJ.", "Brasil"),
+        ("Vaga aberta para todo o Brasil.", "Brasil"),
+        ("Contratamos en México, Colombia y Argentina.", "México, Colombia y Argentina"),
+        ("Vacante abierta a candidatos en LATAM.", "LATAM"),
+        ("Vaga para pessoas residentes no Brasil.", "Brasil"),
+        ("El candidato debe residir en México.", "México"),
+        ("No contratamos en Brasil.", None),
+        (
+            "Open to candidates in Latin America (excluding Brazil).",
+            "Latin America (excluding Brazil)",
+        ),
+        ("We hire in LATAM. We cannot hire in Brazil.", "LATAM (excluding Brazil)"),
+        ("No agencies. We hire in Brazil.", "Brazil"),
+    ],
+)
+def test_whom_a_job_hires_in_portuguese_and_spanish(text: str, hires: str | None) -> None:
+    assert hires_in(text) == hires
+
+
+def test_a_remote_job_that_hires_in_latam_but_not_brazil_is_kept_out() -> None:
+    posting = job("Remote", "We are hiring in LATAM. We cannot hire in Brazil at this time.")
+    assert not matched("from:brazil", posting) and matched("from:argentina", posting)
+    assert matched("from:brazil", job("Remote", "Contratamos em todo o Brasil."))
+    assert matched("from:mexico", job("Remote", "Contratamos en México, Colombia y Argentina."))
+
+
+@pytest.mark.parametrize(
+    ("location", "text", "workplace"),
+    [
+        ("Presencial - São Paulo", "Go.", "onsite"),
+        ("São Paulo", "Vaga presencial no escritório de São Paulo.", "onsite"),
+        ("São Paulo", "Modelo de trabalho: 100% presencial.", "onsite"),
+        ("Ciudad de México", "Modalidad: presencial en CDMX.", "onsite"),
+        ("São Paulo", "Trabalho presencial ou remoto, você escolhe.", None),
+        ("São Paulo (Presencial ou Remoto)", "Go.", None),
+        ("São Paulo", "Modelo de trabalho: híbrido ou presencial.", None),
+    ],
+)
+def test_presencial_is_on_site(location: str, text: str, workplace: str | None) -> None:
+    assert job(location, text, workplace=None).workplace == workplace

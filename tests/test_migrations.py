@@ -471,23 +471,28 @@ def test_stated_pay_is_read_again_where_the_stored_one_is_an_older_reading(
     tmp_path: Path,
 ) -> None:
     """Migration 0045: one amount stored with no most ("$45/hour"), "$45/hour CAD" stored in
-    US dollars and Portuguese pay not read ("R$ 25.000/mês") get the reading a poll takes
-    now, with its hash; a board's own pay that differs from the text's is kept."""
+    US dollars, Portuguese pay not read ("R$ 25.000/mês"), a bare "$" of a job in Waterloo,
+    ON stored in US dollars and French pay not read ("30 $ de l'heure") get the reading a
+    poll takes now, with its hash; a board's own pay that differs from the text's is kept."""
     db = _before(tmp_path, "0045_pay_read_again")
     db["boards"].insert(ROWS["boards"])
     info = BoardInfo("Acme", "greenhouse", "https://x.example")
     texts = ["<p>Pay: $45/hour.</p>", "<p>Pay: $45/hour CAD.</p>",
              "<p>Salário: R$ 25.000/mês + benefícios</p>",
+             "<p>Compensation: $28-$32/hour</p>", "<p>Rémunération : 30 $ de l'heure.</p>",
              "<p>The salary range is $100,000 - $150,000.</p>"]  # fmt: skip
+    places = ["", "", "", "Waterloo, ON", "Montréal, QC", ""]
     polled = [
         normalize.posting(RawPosting(str(i), "Engineer", f"https://x.example/{i}",
-                                     description_html=t), info)
-        for i, t in enumerate(texts, 1)
+                                     location=place, description_html=t), info)
+        for i, (t, place) in enumerate(zip(texts, places, strict=True), 1)
     ]  # fmt: skip
     pays = [(p.salary_min, p.salary_max, p.salary_currency, p.salary_period) for p in polled]
-    assert pays[:3] == [(45, 45, "USD", "hour"), (45, 45, "CAD", "hour"),
-                        (25e3, 25e3, "BRL", "month")]  # fmt: skip
+    assert pays[:5] == [(45, 45, "USD", "hour"), (45, 45, "CAD", "hour"),
+                        (25e3, 25e3, "BRL", "month"), (28, 32, "CAD", "hour"),
+                        (30, 30, "CAD", "hour")]  # fmt: skip
     olds = [(45, None, "USD", "hour"), (45, 45, "USD", "hour"), (None, None, None, None),
+            (28, 32, "USD", "hour"), (None, None, None, None),
             (100e3, 120e3, "USD", "year")]  # fmt: skip
     for i, (p, old) in enumerate(zip(polled, olds, strict=True), 1):
         low, high, cur, period = old
@@ -500,7 +505,7 @@ def test_stated_pay_is_read_again_where_the_stored_one_is_an_older_reading(
         "SELECT key, salary_min, salary_max, salary_currency, salary_period, content_hash"
         " FROM postings"
     )}  # fmt: skip
-    for i, p in enumerate(polled[:3], 1):
+    for i, p in enumerate(polled[:5], 1):
         assert rows[f"Acme:{i}"] == (*pays[i - 1], p.content_hash)
-    assert rows["Acme:4"][:4] == (100e3, 120e3, "USD", "year")
+    assert rows["Acme:6"][:4] == (100e3, 120e3, "USD", "year")
     db.close()

@@ -202,7 +202,10 @@ def handlers(store: Stores, now: datetime) -> Handlers:
             "send <code>/alert rust location:berlin</code>",
         ),
         ("what jobs do you have in london", "send <code>/alert location:london</code>"),
-        ("why didn't the rust job in berlin come?", "slash: <code>/why rust berlin</code>."),
+        (  # /why's own answer, asked in words: the jobs with them, to choose from
+            "why didn't the rust job in berlin come?",
+            "Several jobs have the words “rust berlin”; which one?",
+        ),
         ("why?", "reply <code>why?</code> to its message, or send <code>/why</code> with its"),
         (  # the job's words, not the question around them
             "why didn't I get the Go Developer job at Vellum Pay?",
@@ -946,28 +949,29 @@ async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusio
     reply = await say(handlers, "no more crypto jobs please")
     assert reply == (
         "Your alerts decide which jobs come. To leave out the ones about crypto, add "
-        "<code>-crypto</code> to them (tap to copy):\n<code>/edit 1 rust -crypto</code>\n"
+        "<code>-crypto</code> to them (tap to copy):\n<code>/edit all -crypto</code> — #1, #2 at "
+        "once\n<code>/edit 1 rust -crypto</code>\n"
         "<code>/edit 2 go remote:yes -crypto</code>\nA company's jobs: /mute &lt;company&gt;."
     )
     remote = await say(handlers, "I don't want any remote jobs")
     assert "<code>/edit 1 rust -remote:yes</code>" in remote and "/edit 2" not in remote
-    assert "<code>/edit 1 rust -title:senior</code>" in await say(handlers, "no more senior roles")
+    assert "<code>/edit all -title:senior</code>" in await say(handlers, "no more senior roles")
     assert "-web3" in await say(handlers, "not interested in web3")
-    assert "<code>/edit 1 rust -frontend</code>" in await say(handlers, "too many frontend jobs")
+    assert "<code>/edit all -frontend</code>" in await say(handlers, "too many frontend jobs")
     grads = await say(handlers, "no new grad jobs")  # it offered /alert -new grad
-    assert "<code>/edit 1 rust -&quot;new grad&quot;</code>" in grads, grads
+    assert "<code>/edit all -&quot;new grad&quot;</code>" in grads, grads
     assert "-web3" in await say(handlers, "I'm not interested in web3")
     on_site = await say(handlers, "no more on-site jobs please")
     assert "the ones marked on-site, add <code>-remote:no</code>" in on_site, on_site
     london = await say(handlers, "stop sending me jobs in London")
     assert "the ones in London, add <code>-location:london</code>" in london, london
-    assert "<code>/edit 1 rust -location:us</code>" in await say(
+    assert "<code>/edit all -location:us</code>" in await say(
         handlers, "I don't want jobs in the US"
     )
     berlin = await say(handlers, "I'm not interested in Berlin anymore")  # a place, capitalised
-    assert "<code>/edit 1 rust -location:berlin</code>" in berlin, berlin
-    assert "<code>/edit 1 rust -reading</code>" in await say(handlers, "not interested in reading")
-    assert "<code>/edit 1 rust -consulting</code>" in await say(
+    assert "<code>/edit all -location:berlin</code>" in berlin, berlin
+    assert "<code>/edit all -reading</code>" in await say(handlers, "not interested in reading")
+    assert "<code>/edit all -consulting</code>" in await say(
         handlers, "exclude consulting companies"
     )
     assert "/pause" in await say(handlers, "stop sending me these"), "nothing named: /pause"
@@ -984,7 +988,7 @@ async def test_asking_for_fewer_of_some_jobs_offers_each_alert_with_the_exclusio
     assert "<code>/edit 1 rust -title:senior</code>" in seniority and "/edit 3" not in seniority
     await say(handlers, "/edit 1 rust OR go")
     either = await say(handlers, "no more crypto jobs")  # an OR kept whole
-    assert "<code>/edit 1 (rust OR go) -crypto</code>" in either, either
+    assert "<code>/edit all -crypto</code> — #1, #2, #3" in either, either  # one line for three
 
 
 async def test_asking_why_it_is_quiet_says_what_decides_it_with_the_alerts(

@@ -126,11 +126,16 @@ def _cut(description: str | None, board: BoardInfo) -> str | None:
     return description[: tree.MAX_DESCRIPTION]
 
 
+_HELD = ("full_time", "part_time", "temporary", "contract")  # seasonal is temporary
+
+
 def _employment(value: str | None, title: str) -> str | None:
     """The board's employment type, else the title's; an intern's title wins over the board's
-    full-time or part-time, which say the hours ("Office Management Intern": full-time)."""
+    full-time or part-time, which say the hours ("Office Management Intern": full-time), and
+    over its temporary or contract (a co-op term is both: "Software Developer Co-op (Summer
+    2027)" that Greenhouse marks "Temporary" is an internship)."""
     stated, titled = employment_type(value), title_employment(title)
-    if stated is None or (titled == "intern" and stated in ("full_time", "part_time")):
+    if stated is None or (titled == "intern" and stated in _HELD):
         return titled or stated
     return stated
 
@@ -144,8 +149,9 @@ def _posting(raw: RawPosting, board: BoardInfo) -> Posting:
     description = _description(raw, board)
     location, places = hiring_places(location, places, description)  # "Remote; hires in Brazil"
     apply_url = canonical_url(raw.apply_url, board.url) if raw.apply_url else None
-    low, high, cur, period = pay = _pay(raw, description)
-    where = workplace(raw.workplace, raw.remote, " / ".join((location, *places)))
+    place = " / ".join((location, *places))
+    low, high, cur, period = pay = _pay(raw, description, place)
+    where = workplace(raw.workplace, raw.remote, place)
     where = where or title_workplace(title) or text_workplace(description)
     where = where or foreign_workplace(title, description)
     kind = _employment(raw.employment_type, title)
@@ -181,9 +187,10 @@ def _description(raw: RawPosting, board: BoardInfo) -> str:
 
 
 def _pay(
-    raw: RawPosting, description: str
+    raw: RawPosting, description: str, place: str
 ) -> tuple[float | None, float | None, str | None, str | None]:
     """The pay the board states, else the pay its description states ("Salary range:
-    $160k-$200k"): (min, max, currency, period)."""
+    $160k-$200k"; a bare "$" in the dollar of the job's `place`: "Waterloo, ON" is CA$):
+    (min, max, currency, period)."""
     pay = sized(salary(raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_period))
-    return pay if pay[0] is not None or pay[1] is not None else stated_pay(description)
+    return pay if pay[0] is not None or pay[1] is not None else stated_pay(description, place)

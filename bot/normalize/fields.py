@@ -19,6 +19,7 @@ _HYBRID_HINT = re.compile(r"\b(?:hybrid|h[ií]brid[oa]|hybride)\b")
 _REMOTE_HINT = re.compile(
     r"\b(?:remote|anywhere|wfh|telecommute|remot[oa]s?|teletrabajo|t[ée]l[ée]travail|homeoffice)\b"
 )
+_ONSITE_HINT = re.compile(r"\bpresencial\b")  # "Presencial - São Paulo"
 
 
 def _key(value: object) -> str:
@@ -27,7 +28,8 @@ def _key(value: object) -> str:
 
 def workplace(value: str | None, remote: bool | None = None, location: str = "") -> str | None:
     """'remote', 'hybrid', 'onsite' or None (unknown). The explicit value wins, then the remote
-    flag, then a hint in the location text ("Remote - US", "Berlin (Hybrid)"). The value is a
+    flag, then a hint in the location text ("Remote - US", "Berlin (Hybrid)", "Presencial - São
+    Paulo"). The value is a
     board's own field (an ATS's workplace type: no text overrules it); an aggregator that flags
     every job remote passes the posting's outright statement instead, when it makes one ("Work
     Location: Onsite", "This is a hybrid role": `statedworkplace`), so it beats the flag."""
@@ -45,8 +47,10 @@ def workplace(value: str | None, remote: bool | None = None, location: str = "")
         lowered = location.lower()
         if "brid" in lowered and _HYBRID_HINT.search(lowered):
             return "hybrid"
-        if _REMOTE_HINT.search(lowered):
-            return "remote"
+        far = _REMOTE_HINT.search(lowered) is not None
+        onsite = "presencial" in lowered and _ONSITE_HINT.search(lowered) is not None
+        if far or onsite:  # "Presencial ou remoto": either, so neither
+            return None if far and onsite else "remote" if far else "onsite"
     return None
 
 

@@ -2,9 +2,9 @@
 fields, its location and the English readers (`workterms`) say none: a short part of its title
 ("Engenheiro Go (Remoto)", "Desarrollador - 100% Remoto", "Développeur (Télétravail)",
 "Entwickler (Homeoffice)") or a statement in its text ("Vaga 100% remota", "Trabalho remoto
-para todo o Brasil", "Modalidad: híbrida", "Poste en télétravail", "100% Homeoffice"), and
+para todo o Brasil", "Modalidad: híbrida", "Vaga presencial" (on-site), "Poste en télétravail", "100% Homeoffice"), and
 the English word in a text of theirs ("Vaga 100% remote", "Die Stelle ist remote"); an English
-text costs a look for "remoto" and "remota", no more.
+text costs a look for "remoto", "remota" and "presencial", no more.
 
 A mention is no statement: "controle remoto" (a remote control), "acesso remoto", "auxílio
 home office" (an allowance hybrid jobs pay too), "experiência com trabalho remoto", "esta vaga
@@ -19,8 +19,9 @@ _TITLE_PARTS = re.compile(r"\s[-–—|:/]\s|,|[()\[\]]")
 _PCT = r"100\s?%\s?"
 _REMOTE = r"remot[oa]s?|teletrabajo|t[ée]l[ée]travail|homeoffice"
 _HYBRID = r"h[ií]brid[oa]|hybride"
+_ONSITE = r"presencial"  # "Vaga presencial", "Modalidad: presencial en CDMX"
 _TITLE_ASIDE = re.compile(
-    rf"^(?:(?:{_PCT}|totalmente\s|vaga\s|trabalho\s|trabajo\s)?(?P<k>{_REMOTE}|{_HYBRID})"
+    rf"^(?:(?:{_PCT}|totalmente\s|vaga\s|trabalho\s|trabajo\s)?(?P<k>{_REMOTE}|{_HYBRID}|{_ONSITE})"
     rf"|{_PCT}(?P<k2>home\soffice)|(?P<k3>home\soffice)\s{_PCT})(?:\s{_PCT})?$"
 )
 
@@ -29,14 +30,14 @@ _TITLE_ASIDE = re.compile(
 # "home office", "distance") are a statement's only in a few places (`_may_state`); an English
 # text (not `_foreign`) is looked through for "remot[oa]" alone.
 _CUES = (
-    *("emot", "brid", "travail", "distance", "eletrabajo"),
+    *("emot", "resencial", "brid", "travail", "distance", "eletrabajo"),
     *("omeoffice", "ome office", "ome Office", "omeOffice"),
 )
 _EARLY = 500
 _LOOKS = 20
 _BEFORE, _AFTER = 70, 40
 _SPACE = re.compile(r"[^\S\n]+")  # (a line's end ends a statement's sentence)
-_KIND = rf"(?P<k>{_REMOTE}|{_HYBRID}|remote|home\soffice|[àa]\sdistance|en\st[ée]l[ée]travail)"
+_KIND = rf"(?P<k>{_REMOTE}|{_HYBRID}|{_ONSITE}|remote|home\soffice|[àa]\sdistance|en\st[ée]l[ée]travail)"
 _NOUN = (
     r"(?:vaga|trabalho|trabajo|posi[çc][ãa]o|posici[óo]n|puesto|cargo|oportunidade|oportunidad"
     r"|modelo|regime|formato|modalidade|modalidad|atua[çc][ãa]o|poste|travail|stelle|position)"
@@ -86,7 +87,7 @@ _LED = re.compile(
 
 
 def foreign_workplace(title: str, description: str | None) -> str | None:
-    """'remote' or 'hybrid' when the title's short part or the text says so in Portuguese,
+    """'remote', 'hybrid' or 'onsite' when the title's short part or the text says so in Portuguese,
     Spanish, French or German; None when neither does, or the text states both."""
     return title_said(title) or text_said(description)
 
@@ -95,7 +96,7 @@ def title_said(title: str) -> str | None:
     """'remote' or 'hybrid' when a short part of `title` is the workplace: "(Remoto)",
     "- 100% Remota", "(Híbrido)", "(Télétravail)", "(Homeoffice)"."""
     lowered = title.lower()
-    if not any(cue in lowered for cue in ("emot", "brid", "office", "travail", "trabajo")):
+    if not any(c in lowered for c in ("emot", "brid", "office", "travail", "trabajo", "resenc")):
         return None
     parts = _TITLE_PARTS.split(lowered)
     for part in parts if len(parts) > 1 else ():
@@ -124,15 +125,16 @@ def text_said(description: str | None) -> str | None:
 
 
 def _kind(word: str) -> str:
-    return "hybrid" if "brid" in word else "remote"
+    return "hybrid" if "brid" in word else "onsite" if word == "presencial" else "remote"
 
 
 def _places(text: str) -> list[int]:
     """Where a cue is, in order: the first `_LOOKS` places a statement may be. In a text in
-    none of the four languages (`_foreign`), only "remoto" and "remota" are looked for."""
+    none of the four languages (`_foreign`), only "remoto", "remota" and "presencial" are looked
+    for."""
     foreign = _foreign(text)
     places: list[int] = []
-    for cue in _CUES if foreign else _CUES[:1]:
+    for cue in _CUES if foreign else _CUES[:2]:
         i, looked = text.find(cue), 0
         while i >= 0 and looked < 4 * _LOOKS:
             looked += 1

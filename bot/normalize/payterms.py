@@ -4,10 +4,12 @@ amount): the sign or code written at it ("$", "CA$", "EUR 4,500", "$1800 AUD"), 
 $110,000 (CAD)", "$90,000 - $110,000 Canadian dollars": "$" is the US dollar only when nothing
 says another; by Spanish or Portuguese words a bare "$" is a peso's too, read only with its
 code or name: "$30.000 MXN", "pesos mexicanos"); the period written after the amount, after
-its pay word, or just before that, in English, German, Portuguese or Spanish ("/mês", "por
-mes", "mensuales", "ao ano"); with none, a month where pay is stated by the month ("Salário: R$
-25.000"); and whether a lone amount is a floor or a top ("a partir de", "up to"). Pure;
-babel's lists are imported only when a code or a name is written."""
+its pay word, or just before that, in English, German, Portuguese, Spanish or French ("/mês",
+"por mes", "mensuales", "ao ano", "de l'heure", "par année"); with none, a month where pay
+is stated by the month ("Salário: R$ 25.000"); whether a lone amount is a floor or a top ("a
+partir de", "up to"); the language a pay is said in (`said_in`: a bare "$" in French is
+Canada's dollar, `dollarplace`). Pure; babel's lists are imported only when a code or a name
+is written."""
 
 from __future__ import annotations
 
@@ -31,9 +33,14 @@ _ADVERBS = (
     r"(hourly|daily|weekly|monthly|monatlich|annually|yearly|annual|jährlich|p\.\s?a\."
     r"|mensa(?:l|is)\b|mensual(?:es)?\b|anua(?:l|is|les)\b|a\.\s?a\.)"
 )
+# French (Canada's): "de l'heure", "l'heure", "/h", "par année", "par an", "annuel".
+_FRENCH = (
+    r"(?:par|/)\s*(heure|h|an|ann[ée]e|mois|jour|semaine)\b|(?:(?:de|à)\s+)?l['’]\s*(heure)\b"
+    r"|(annuel(?:le)?s?|mensuel(?:le)?s?)\b"
+)
 PERIOD_AFTER = re.compile(
-    rf"(?i)[\s+]*+(?:(?:gross|net|brutto|netto|before\s+tax|brut[oa]s?|net[oa]s?|l[ií]quid[oa]s?)"
-    rf"\s*)?(?:(?:/|per|pro|im|an?|each|por|ao|al)\s*{_UNITS}|[,/]?\s*{_ADVERBS})"
+    rf"(?i)[\s+]*+(?:(?:gross|net|brutto|netto|before\s+tax|brut[oa]?s?|net[oa]s?|l[ií]quid[oa]s?)"
+    rf"\s*)?(?:(?:/|per|pro|im|an?|each|por|ao|al)\s*{_UNITS}|[,/]?\s*{_ADVERBS}|{_FRENCH})"
 )
 _PERIOD_BEFORE = re.compile(rf"(?i)\b{_ADVERBS}")
 # The period said just before the pay word, three words at most between: "annual cash
@@ -47,7 +54,14 @@ _PERIODS = {
     **dict.fromkeys(("ano", "año", "anual", "anuais", "anuales", "a.a."), "year"),
     "hora": "hour", "dia": "day", "día": "day", "semana": "week",
 }  # fmt: skip
-LATIN_PERIODS = frozenset(_PERIODS) - {"monat", "monatlich", "jahr", "jährlich"}
+_FRENCH_PERIODS = {
+    **dict.fromkeys(("heure", "h"), "hour"), "jour": "day", "semaine": "week",
+    **dict.fromkeys(("an", "année", "annee", "annuel", "annuelle", "annuels", "annuelles"), "year"),
+    **dict.fromkeys(("mois", "mensuel", "mensuelle", "mensuels", "mensuelles"), "month"),
+}  # fmt: skip
+FRENCH_PERIODS = frozenset(_FRENCH_PERIODS)
+_PERIODS.update(_FRENCH_PERIODS)
+LATIN_PERIODS = frozenset(_PERIODS) - {"monat", "monatlich", "jahr", "jährlich"} - FRENCH_PERIODS
 # A currency after an amount (and its period): a code, in brackets or not, or a name in words,
 # in English, Spanish or Portuguese ("Canadian dollars", "pesos mexicanos", "reais", "euros").
 _CODE_AFTER = re.compile(
@@ -137,6 +151,19 @@ def bare_dollar(
     if {c for c in written if c} != {"$"} or named is not None:
         return False
     return after is None or named_at(text, after.end())[0] is None
+
+
+_FRENCH_CUE = re.compile(r"salaire|r[ée]mun[ée]ration|taux\s+horaire")
+
+
+def said_in(before: str, cue: int, after: re.Match[str] | None) -> str | None:
+    """The language of a pay, by its pay word (starting at `cue` in `before`, lower case) or
+    its period after it (`after`, a match of `PERIOD_AFTER`): "fr" ("Salaire", "de l'heure"),
+    "es" (Spanish or Portuguese: "/mes"), or None."""
+    word = _word(after) if after else ""
+    if _FRENCH_CUE.match(before, cue) or word in FRENCH_PERIODS:
+        return "fr"
+    return "es" if word in LATIN_PERIODS else None
 
 
 def usual_period(cur: str | None, low: float | None, high: float | None) -> str | None:

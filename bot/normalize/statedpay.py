@@ -7,20 +7,21 @@ An amount is pay only with its currency written ("$", "EUR", "₹20 LPA"), a wor
 shortly before it ("salary", "compensation", "pay range", "OTE", "Gehalt") or right after it
 ("£100,000-160,000 salary per annum", "$150k base pay"; a range, or "gross", with its period
 after it: "€60,000 - €75,000 gross per year", "USD 55-55 / hour"), and a size a salary can be
-for its period: "$2,000 learning budget", "we raised $50M", "401k" and "€50
-monthly gym allowance" are no pay. With no pay word, a range whose shape says pay is pay too:
-each amount with its currency, on a line of its own or followed by "+ equity" or a code
-("$150,000 - $190,000 USD", "$150K–$190K + equity", "$72/hr - $90/hr"). Its currency and
-period (`payterms`) may be written after it: "$45/hour CAD" is Canadian dollars. Portuguese
-and Spanish too: "Salário: R$ 25.000/mês", "entre R$ 20 mil e R$ 25 mil", "Sueldo: $30.000 MXN
-mensuales"; "captou R$ 100 milhões" is no pay. Pure.
-"""
+for its period: "$2,000 learning budget", "we raised $50M", "401k" are no pay. With no pay
+word, a range whose shape says pay is pay too: each amount with its currency, on a line of
+its own or followed by "+ equity" or a code ("$150,000 - $190,000 USD", "$150K–$190K +
+equity", "$72/hr - $90/hr"). Its currency and period (`payterms`) may be written after it:
+"$45/hour CAD" is Canadian dollars; a bare "$" is the dollar of the job's place when it names
+one country of its own ("Waterloo, ON": `dollarplace`). Portuguese, Spanish and French too:
+"Salário: R$ 25.000/mês", "entre R$ 20 mil e R$ 25 mil", "Sueldo: $30.000 MXN mensuales",
+"70 000 $ à 85 000 $ par année" (Canada's dollar); "captou R$ 100 milhões" is no pay. Pure."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from bot.normalize.dollarplace import local_dollar
 from bot.normalize.fields import AMOUNT_UNITS, MANY_UNITS, PAY_RANGE, UNIT_PATTERN, salary
 from bot.normalize.payterms import (
     CUR,
@@ -36,6 +37,7 @@ from bot.normalize.payterms import (
     period_after,
     period_named,
     period_of,
+    said_in,
     usual_period,
 )
 
@@ -61,7 +63,8 @@ _CUES: tuple[tuple[str, bool, str | None], ...] = (
     ("ctc", True, None), ("earnings", False, None), ("remunera", False, None),
     ("gehalt", False, None), ("jahresgehalt", False, None), ("vergütung", False, None),
     ("rémunération", False, None), ("retribución", False, None), ("stipendio", False, None),
-    ("salário", False, None), ("sueldo", False, None),
+    ("salário", False, None), ("sueldo", False, None), ("salaire", False, None),
+    ("taux horaire", False, "hour"), ("salaire horaire", False, "hour"),
 )  # fmt: skip
 # Pay words of Spanish and Portuguese, where a bare "$" may be a peso's sign: "Sueldo: $30.000"
 # is read only with its code or name ("$30.000 MXN", "pesos mexicanos").
@@ -146,9 +149,9 @@ _LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?:[•·*▪◦‣–—-][^\S\n]*)?
 _LINE_END = re.compile(r"[^\S\n]*[.;]?[^\S\n]*(?:\n|$)")
 
 
-def stated_pay(text: str) -> Pay:
+def stated_pay(text: str, place: str = "") -> Pay:
     """(min, max, currency, period) of the first pay the text states, as `fields.salary`
-    returns them; all None when it states none that reads as pay."""
+    returns them; all None when it states none that reads as pay; `place`: the job's location."""
     done = -1
     for at in _marks(text)[:_LOOKS]:
         if at < done:
@@ -157,7 +160,7 @@ def stated_pay(text: str) -> Pay:
             if not m.start() <= at < m.end():
                 continue
             done = m.end()
-            found = _read(text, m)
+            found = _read(text, m, place)
             if found is not None:
                 return found
             break
@@ -193,7 +196,7 @@ def _all(text: str, part: str) -> Iterator[int]:
         i = text.find(part, i + 1)
 
 
-def _read(text: str, m: re.Match[str]) -> Pay | None:
+def _read(text: str, m: re.Match[str], place: str) -> Pay | None:
     """The pay amount `m` states, or None when it is not pay: no currency, no pay word just
     before it, a word that makes it another sum, a size no salary is."""
     said = _CUE_AFTER.match(text, m.end())
@@ -219,8 +222,12 @@ def _read(text: str, m: re.Match[str]) -> Pay | None:
         named, tail = named_at(text, end)
     after = PERIOD_AFTER.match(text, tail)
     cur = pay_currency(text, at, named, after)
-    if cur is None or (latin and bare_dollar(text, written, named, after)):
-        return None  # "Sueldo: $30.000": a peso's "$" too
+    if bare_dollar(text, written, named, after):  # "Sueldo: $30.000": a peso's "$" too
+        tongue = said_in(before, cue[2], after)
+        spanish = bool(latin) or tongue == "es"
+        cur = local_dollar(place, spanish, tongue == "fr") or (None if latin else cur)
+    if cur is None:
+        return None
     low, high = _ends(text, m, before, cue[2])
     period = cue[1] or period_of(after, before, cue) or period_named(m["per1"])
     pay = salary(low, high, cur, period or usual_period(cur, low, high))

@@ -102,7 +102,8 @@ def pay_read_again_as_stated(db: Database) -> None:
     """Open postings' pay read again as `pay_read_again` does, and the pay their text stated
     read anew where the stored one is an older reading of it: one amount ("$45/hour") is its
     own range's two ends, a currency after it ("$45/hour CAD", "(CAD)") is the currency, a
-    period or range in Portuguese or Spanish ("R$ 20.000 a R$ 25.000 por mês") is read. A
+    period or range in Portuguese or Spanish ("R$ 20.000 a R$ 25.000 por mês") is read, a
+    bare "$" in Canada ("Waterloo, ON") is CA$, French pay ("30 $ de l'heure") is read. A
     stored pay is taken for an older reading of it by `_older_reading`; a board's own pay
     stated otherwise is kept. The content hash is taken again with it, as in 0042."""
     pay_read_again(db)
@@ -113,7 +114,7 @@ def pay_read_again_as_stated(db: Database) -> None:
             stored = posting_of(row)
             was = (stored.salary_min, stored.salary_max, stored.salary_currency,
                    stored.salary_period)  # fmt: skip
-            pay = stated_pay(stored.description)
+            pay = stated_pay(stored.description, " / ".join((stored.location, *stored.locations)))
             if pay == was or not _older_reading(was, pay):
                 continue
             low, high, cur, period = pay

@@ -21,7 +21,7 @@ from bot.query import Query
 from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import And, Field, Node, Not, Or, format_node
-from bot.telegram import alert_delete, alert_list, edit_asked, stored_search
+from bot.telegram import alert_delete, alert_list, edit_all, edit_asked, stored_search
 from bot.telegram.args import (
     echo,
     no_such_alert,
@@ -63,7 +63,8 @@ COMMANDS = (
         "<id> <query>",
         "Change an alert",
         "/edit 3 rust backend — alert #3 now looks for this; it keeps its id. With one alert, "
-        "/edit rust backend changes it; /edit 3 alone gives its query to copy and change.",
+        "/edit rust backend changes it; /edit 3 alone gives its query to copy and change. "
+        "/edit all -title:senior adds one exclusion or filter to every alert at once.",
     ),
     Command(
         "delete",
@@ -182,6 +183,8 @@ class AlertCommands:
         unstated, held = self._loosened(store, query, hits, chat_id, edit)
         digest = self._digest(store, chat_id, alert_id)
         summary = stored_search.summary(hits, scope, new, query.normalized, digest)
+        if hits and not new:  # (an alert sends the jobs found after it was changed)
+            summary += "\nOnly jobs found from now on are sent; /search shows these."
         return f"{tips}{unstated}\n{summary}{held}"
 
     # -- commands --------------------------------------------------------------------------
@@ -220,7 +223,10 @@ class AlertCommands:
         return reply
 
     def cmd_edit(self, store: Stores, msg: Incoming, arg: str) -> str:
-        """Give an alert a new query; it keeps its id."""
+        """Give an alert a new query; it keeps its id. /edit all adds one change to each."""
+        if edit_all.is_all(arg):
+            rest = arg.split(maxsplit=1)[1] if len(arg.split()) > 1 else ""
+            return edit_all.edit_all(store, msg.chat_id, rest, self.limits, self.clock())
         mine = {a.id: a for a in store.alerts.alerts(msg.chat_id)}
         if isinstance(found := edit_asked.target(arg, mine), str):
             return found  # no id, not theirs, or typed last

@@ -13,6 +13,7 @@ from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.store import Stores
 from bot.syntax import And, Node, format_node
+from bot.telegram.alter_either import either_typed
 from bot.telegram.alter_terms import Offer, added, has, removed
 from bot.telegram.tips.sentence import meant
 from bot.transport import Incoming
@@ -181,7 +182,8 @@ def _typed(change: Change) -> str:
     word alone is not: it finds "unable to sponsor visas" too); to take out, as typed."""
     if not change.add:
         return change.words
-    return visa_meant(change.words) or meant(f"{change.words} jobs") or change.words
+    either = either_typed(change.words) if change.wide else None  # "also X and Y": either
+    return visa_meant(change.words) or either or meant(f"{change.words} jobs") or change.words
 
 
 def _lines(alert_id: int, root: Node, edits: list[Offer], limit: int) -> list[str]:

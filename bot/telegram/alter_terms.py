@@ -41,7 +41,7 @@ def added(root: Node, term: Node, wide: bool = False) -> list[Offer]:
     if (rival := _rival(terms, term)) is not None:  # a job has one salary, one workplace
         return [(_query((*terms[:rival], or_of(terms[rival], term), *terms[rival + 1 :])), _EITHER)]
     both = [(format_node(And((*terms, term))), " — jobs with both")]
-    either = joined(terms, term) if is_words(term) or words_only(term) else None
+    either = joined(terms, term, wide) if wide or is_words(term) or words_only(term) else None
     if either is None:  # a filter narrows; of two words, which?
         return both
     offers = [*both, (_query(either), _EITHER)]

@@ -9,12 +9,12 @@ import re
 from collections.abc import Iterable, Mapping
 
 from bot.errors import QueryError
-from bot.pausetime import looks_like_a_time
 from bot.query import parse
 from bot.syntax import Field, Or, Phrase, Word, format_node
 from bot.telegram.asked_how import how_asked
 from bot.telegram.commands import Command
 from bot.telegram.companies_asked import AT_ONCE, listed
+from bot.telegram.pause_said import NO_END, is_reason, taken
 from bot.telegram.tips.sentence import meant
 from bot.telegram.whyname import words_of
 from bot.wording import shorten
@@ -107,7 +107,9 @@ def _slashless(cmd: Command, words: list[str]) -> str | None:
         return f"<code>{usage}</code> — {esc(cmd.summary)}. /saved lists them by number."
     follows = cmd.name != "follow" or "." in rest  # not "follow up specialist": an address
     if rest and cmd.args and follows:
-        return f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(rest, 200))}</code>."
+        if (line := taken(cmd.name, rest)) is None:  # "pause during exams": no end; "quiet …"
+            return _cannot(cmd, rest)
+        return f"Commands start with a slash: <code>/{cmd.name} {esc(shorten(line, 200))}</code>."
     if cmd.name == "follow" and rest and len(words) <= 4:  # a company, or "follow up" words
         if all(w.lower() in ("or", "and", "not") for w in rest.split()):
             return None  # "follow or": no company, and no alert either
@@ -119,6 +121,15 @@ def _slashless(cmd: Command, words: list[str]) -> str | None:
         )
         return f"To follow a company's jobs: <code>/follow {esc(rest)}</code>.{also}"
     return None
+
+
+def _cannot(cmd: Command, rest: str) -> str:
+    """The reply to a command typed without its slash with words it cannot take: for a
+    pause's reason alone ("pause during exams"), how to pause with it; else its usage."""
+    if cmd.name == "pause" and is_reason(rest):
+        return NO_END
+    usage = esc(f"/{cmd.name} {cmd.args}".strip())
+    return f"<code>{usage}</code> — {esc(cmd.summary)}. /help {cmd.name} says more."
 
 
 def _parses(query: str) -> bool:
@@ -266,10 +277,12 @@ def _with_ids(name: str, ids: list[str], words: list[str]) -> str:
     """The command a text asks for with the alert ids it names ("remove alert 1": /delete 1;
     "change alert 2 to rust go": /edit 2 rust go), ready to copy."""
     line = f"/{name} {' '.join(ids)}"
-    if name in ("edit", "digest") or (name == "pause" and len(ids) == 1):
+    if name in ("edit", "digest", "pause"):
         after = " ".join(words).split(ids[0], 1)[-1].split()
         while after and fold(after[0]) in ("to", "into", "with", "as", "so", "it", ":", "-"):
             after = after[1:]
-        if name != "pause" or looks_like_a_time(" ".join(after)):  # "… 2 for 3 days"
-            line = f"/{name} {ids[0]} {' '.join(after)}".strip()
+        said = f"{ids[0]} {' '.join(after)}".strip()  # "… 2 for 3 days", "… 1 until dec 20"
+        if name != "edit":  # as its command takes it, or a /digest of the id alone
+            said = taken(name, said) or (ids[0] if name == "digest" else "")
+        line = f"/{name} {said}" if said else line
     return f"Commands start with a slash: <code>{esc(shorten(line, 200))}</code>."

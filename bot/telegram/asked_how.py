@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
-from bot.pausetime import looks_like_a_time
+from bot.pausetime import names_a_time
 from bot.policy import DeliverySettings
 from bot.syntax import ATTRS, FIELD_NAMES
 from bot.telegram.asked_when import Timed, digest_asked, quiet_asked, worded
 from bot.telegram.commands import Command
+from bot.telegram.pause_said import taken
 
 _SOURCES = re.compile(
     r"\b(?:which|what) (?:job )?(?:boards|sites|websites|sources|platforms) (?:do|does|can) "
@@ -90,6 +92,8 @@ def timed(text: str) -> Timed | None:
     """The /digest or /quiet a text asks for in words, as `how_asked` reads it first: a
     digest before all, quiet hours after a holiday and the questions it answers."""
     if (digest := digest_asked(text)) is not None:
+        while taken("digest", digest.command.partition(" ")[2]) is None:  # "… at 99": no time
+            digest = replace(digest, command=digest.command.rsplit(" ", 1)[0])
         return digest
     if _away(text) is not None or any(p.search(text) for p, _, _ in _SAID_SO):
         return None
@@ -115,10 +119,10 @@ def _away(text: str) -> str | None:
     if (away := _AWAY.match(text)) is None:
         return None
     when = _UNTIL.search(away["rest"])
-    pause = f"/pause {when['time'].lower()}" if when and looks_like_a_time(when["time"]) else ""
+    pause = f"/pause {when['time'].lower()}" if when and names_a_time(when["time"]) else ""
     return (
         f"Have a good break! <code>{pause or '/pause 2w'}</code> stops the messages "
-        f"{'until then' if pause else 'for two weeks (<code>/pause until jan 4</code>: to a day)'}"
+        f"{'until then' if pause else 'for two weeks (<code>/pause until fri</code>: to a day)'}"
         "; they come back on by themselves, with one summary of what matched meanwhile."
     )
 

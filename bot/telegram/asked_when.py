@@ -10,15 +10,20 @@ import re
 from dataclasses import dataclass
 
 from bot.policy import DeliverySettings, PolicyError, fmt_minutes, parse_hhmm, weekend_ends
+from bot.telegram.clockspans import both as _both
+from bot.telegram.clockspans import length as _length
+from bot.telegram.clockspans import meet as _meet
+from bot.telegram.clockspans import within as _within
 
 _ONCE = re.compile(
     r"\b(?:once|one (?:message|summary|email|update)) (?:a|per|each) (?P<once>day|week)\b"
-    r"|\b(?P<every>daily|weekly) (?:digest|summary|summaries|email|update|message)s?\b",
+    r"|\b(?P<every>daily|weekly) (?:digest|summary|summaries|email|update|message)s?\b"
+    r"|\bsend\w{0,3} (?:me )?(?:everything|it all|all(?: of it| my jobs| the jobs)?) (?=at \d)",
     re.IGNORECASE,
 )
 _ALERT_ID = re.compile(r"\balert\s*(?:#|no\.?\s*|number\s*)?(\d{1,4})\b", re.IGNORECASE)
 _AT = re.compile(
-    r"\bat (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)(?!\w)|\b(\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
+    r"\bat (\d{1,2}(?::\d{2}|h(?:\d{2})?)?\s*(?:am|pm)?)(?!\w)|\b(\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -47,8 +52,17 @@ _WINDOW = re.compile(
     rf"(?P<end>{_HOUR})(?!\w)",
     re.IGNORECASE,
 )
+# "dont message me during my lectures 9am to 12pm", "no msgs 9am-12pm": a window said without
+# "between", an end of it with am/pm or minutes (not "9-5 jobs": the hours of a job).
+_BARE = re.compile(
+    rf"(?<![\w:.])(?P<start>{_HOUR})\s{{0,3}}(?:to|until|till|-|–)\s{{0,3}}(?P<end>{_HOUR})(?!\w)",
+    re.IGNORECASE,
+)
+_CLOCKED = re.compile(r"[:.]|[ap]m", re.IGNORECASE)
+_SHIFT = re.compile(r"\bshifts?\b", re.IGNORECASE)
 _MESSAGES = re.compile(
-    r"\b(?:messages?|message me|notif\w{0,9}|ping\w{0,3}|send\w{0,3}|jobs)\b", re.I
+    r"\b(?:messages?|msgs?|message me|notif\w{0,9}|ping\w{0,3}|send\w{0,3}|bother|disturb|jobs)\b",
+    re.I,
 )
 # The words of "send alert 2 instantly please": no other command ("pause alert 2 right away").
 _DELIVERY_WORDS = frozenset({
@@ -84,13 +98,15 @@ class Timed:
     """A delivery asked for in words: the words before the command (`lead`), the command
     (`/digest 1 weekly sun 8pm`), and for quiet hours the window asked (`window`) and
     whether the text named it (`said`: "at night" names none). `clocked`: read on the
-    user's clock (not `/digest 2 off`)."""
+    user's clock (not `/digest 2 off`). `note`: said after the offer ("no msgs 9am-12pm
+    mon-fri": quiet hours hold every day)."""
 
     lead: str
     command: str
     window: tuple[int, int] | None = None
     said: bool = True
     clocked: bool = True
+    note: str = ""
 
 
 def digest_asked(text: str) -> Timed | None:
@@ -103,9 +119,11 @@ def digest_asked(text: str) -> Timed | None:
         lead = "One message with the day's jobs, Monday to Friday (the weekend's on Monday)"
         return Timed(lead, f"/digest{f' {alert[1]}' if alert else ''} weekdays{at}")
     if often := _ONCE.search(text):
-        weekly = (often["once"] or often["every"]).lower() in ("week", "weekly")
+        weekly = (often["once"] or often["every"] or "day").lower() in ("week", "weekly")
         time = _AT.search(text)
         at = f" {(time[1] or time[2]).replace(' ', '')}" if time else ""
+        if not at and (part := _PART_OF_DAY.search(text)):  # "once a day in the evening"
+            at = " 08:00" if part["part"].lower() == "morning" else " 18:00"
         day = _DAY.search(text) if weekly else None
         on = f" {day['day'].lower()}" if day else ""
         jobs = f"alert #{alert[1]}'s jobs" if alert else "the jobs"
@@ -126,16 +144,20 @@ def digest_asked(text: str) -> Timed | None:
 
 def quiet_asked(text: str) -> Timed | None:
     """The /quiet a text asks for ("no messages between 10pm and 8am", "don't send anything
-    at night", "no messages after 10pm", "pause on weekends"), or None."""
-    if (weekends := weekends_asked(text)) is not None:
+    at night", "no messages after 10pm", "pause on weekends", "no msgs 9am-12pm mon-fri":
+    every day, said so), or None."""
+    window = _window(text) if _NOT.search(text) else None
+    weekdays = _WEEKDAYS.search(text) is not None  # a window on weekdays: not "only weekdays"
+    if (weekends := weekends_asked(text)) is not None and not (window and weekdays):
         return weekends
     if not _NOT.search(text):
         return None
-    if window := _window(text):
+    if window:
         return Timed(
             "Quiet hours hold jobs in that window and send them in one message when it ends",
             f"/quiet {_span(window, '-')}",
             window,
+            note=EVERY_DAY if weekdays else "",
         )
     late = _late(text)  # "no messages after 10pm": from then
     if _NIGHT.search(text) or late is not None:
@@ -183,11 +205,39 @@ def worded(timed: Timed, settings: DeliverySettings | None) -> str:
             f"Your weekends are quiet already ({zone}): what they hold comes on Monday at {monday}."
         )
     if timed.window is not None and have is not None:
-        yours = f"Your quiet hours are {_span(have, '–')} already ({zone}): nothing is pushed then"
-        if have == timed.window or not timed.said:  # "at night": the night one has
-            return f"{yours}, and what was held comes in one message at {fmt_minutes(have[1])}."
-        return f"{yours}. For {_span(timed.window, '–')} instead: <code>{timed.command}</code>."
-    return f"{timed.lead}: <code>{timed.command}</code>{f' {clock}' if timed.clocked else ''}."
+        return _instead(timed, have, zone)
+    said = f"{timed.lead}: <code>{timed.command}</code>{f' {clock}' if timed.clocked else ''}."
+    return f"{said} {timed.note}" if timed.note else said
+
+
+EVERY_DAY = "They hold every day, weekends too: quiet hours have no Monday-to-Friday setting."
+_CORE_NIGHT = (60, 5 * 60)  # 01:00-05:00: a window that holds it keeps the night quiet
+_LONGEST_BOTH = 16 * 60  # a window that holds both the one set and the one asked, at most
+
+
+def _instead(timed: Timed, have: tuple[int, int], zone: str) -> str:
+    """The offer of the window `timed` asks to one who has the window `have`: that it is set
+    already ("at night" and theirs holds the night), the window asked in its place; and when
+    the two do not meet, that one window is kept (the new one replaces theirs), and the one
+    that holds both when it is not too long ("nothing at night either" after 09:00-12:00:
+    22:00-12:00)."""
+    window, end = timed.window or have, fmt_minutes(have[1])
+    yours = f"Your quiet hours are {_span(have, '–')} already ({zone}): nothing is pushed then"
+    if have == window or (not timed.said and _within(_CORE_NIGHT, have)):
+        return f"{yours}, and what was held comes in one message at {end}."
+    if timed.said and _meet(have, window):
+        return f"{yours}. For {_span(window, '–')} instead: <code>{timed.command}</code>."
+    said = (
+        f"Your quiet hours are {_span(have, '–')} ({zone}), and one window is kept: "
+        f"<code>{timed.command}</code> replaces {_span(have, '–')}"
+    )
+    both = _both(have, window)
+    if both is not None and _length(both) <= _LONGEST_BOTH:
+        said += (
+            f"; for both, one window from {fmt_minutes(both[0])} to {fmt_minutes(both[1])}: "
+            f"<code>/quiet {_span(both, '-')}</code>"
+        )
+    return f"{said}.{f' {timed.note}' if timed.note else ''}"
 
 
 def _only_delivery(text: str) -> bool:
@@ -200,15 +250,25 @@ def _span(window: tuple[int, int], dash: str) -> str:
 
 
 def _window(text: str) -> tuple[int, int] | None:
-    """The window of "no messages between 10pm and 8am"; None for a text that says none, or
-    names no messages."""
-    if (said := _WINDOW.search(text)) is None or not _MESSAGES.search(text):
+    """The window of "no messages between 10pm and 8am" (or "no msgs 9am-12pm"); None for a
+    text that says none, or names no messages."""
+    said = _WINDOW.search(text)
+    bare = _BARE.search(text) if said is None else None
+    if bare and _CLOCKED.search(bare[0]) and _not_a_job(text):
+        said = bare
+    if said is None or not _MESSAGES.search(text):
         return None
     try:
         start, end = parse_hhmm(said["start"]), parse_hhmm(said["end"])
     except PolicyError:
         return None
     return (start, end) if start != end else None
+
+
+def _not_a_job(text: str) -> bool:
+    """Whether `text` names messages, not a job ("no jobs 9am-5pm", "no night shift jobs
+    10pm-6am": the hours of a job)."""
+    return any(m[0].lower() != "jobs" for m in _MESSAGES.finditer(text)) and not _SHIFT.search(text)
 
 
 def _late(text: str) -> int | None:

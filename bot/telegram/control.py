@@ -8,10 +8,11 @@ user is refused.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot import policy, reached, sources, why
+from bot import policy, reached, sources, why, whyhits
 from bot.errors import JobbotError
 from bot.follow import walled
 from bot.models import Button, OutgoingMessage
@@ -26,6 +27,7 @@ from bot.transport import Incoming, Press, PressAnswer, Reply
 from bot.wording import plural, shorten
 
 esc = html.escape
+_NOT_LETTERS = re.compile(r"[\W_]+")
 CONFIRM_FOR = timedelta(minutes=15)
 MARK = {True: "✅", False: "❌"}
 
@@ -92,6 +94,8 @@ class ControlCommands:
             return f"{head}\n{followed or none}"
         verdicts = [self._verdict(store, msg.chat_id, job, a) for a in alerts]
         lines = [head, *whyshort.said_once(verdicts, job.posting)]
+        if stop := whyshort.stop_line(alerts, verdicts, job.posting):
+            lines.append(stop)
         if followed:
             lines.append(followed)
         if paused := pausing.paused_line(store, msg.chat_id):
@@ -100,9 +104,13 @@ class ControlCommands:
 
     @staticmethod
     def _job_head(job: JobRecord) -> str:
+        """The job's title, company and board; the board only when it is not the company's
+        name again ("— Nubank", not "— Nubank (Nubank)")."""
         p = job.posting
         company = f" — {esc(company_cut(p.company, p.board))}" if p.company else ""
-        return f"🔍 <b>{esc(shorten(p.title, 120))}</b>{company} ({esc(p.board)})"
+        same = p.company and _squashed(p.company) == _squashed(p.board)
+        board = "" if same else f" ({esc(p.board)})"
+        return f"🔍 <b>{esc(shorten(p.title, 120))}</b>{company}{board}"
 
     def _verdict(
         self, store: Stores, chat_id: int, job: JobRecord, a: AlertRow
@@ -133,15 +141,15 @@ class ControlCommands:
         )
         ok, reasons = reached.verdict(explanation, facts)
         label = f"#{a.id} <b>{esc(shorten(a.query, 100))}</b>"
+        found = tuple(whyhits.hits(a.query, job.posting)) if explanation.matched else ()
         if not explanation.matched:
             status = "not matched"
         elif ok:
-            status = "matched"
+            status = "matched" + whyshort.by(found)
         else:
             status = "matches, but not sent"
-        return whyshort.Verdict(
-            a.id, f"{MARK[ok]} {label}: {status}", tuple(reasons), not explanation.matched
-        )
+        line = f"{MARK[ok]} {label}: {status}"
+        return whyshort.Verdict(a.id, line, tuple(reasons), not explanation.matched, found)
 
     # -- /stop -----------------------------------------------------------------------------
     def cmd_stop(self, store: Stores, msg: Incoming, arg: str) -> Reply:
@@ -247,3 +255,8 @@ def _followed_line(store: Stores, chat_id: int, job: JobRecord) -> str:
         f"🏢 You follow <b>{esc(shorten(board, 60))}</b> for every new job: its new jobs reach "
         "you, alerts or not (/following)."
     )
+
+
+def _squashed(name: str) -> str:
+    """A name without case, spaces or punctuation: board "nubank" is company "Nubank"."""
+    return _NOT_LETTERS.sub("", name.casefold())

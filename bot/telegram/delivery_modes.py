@@ -282,8 +282,10 @@ class DeliveryModes:
         settings = store.users.settings(msg.chat_id)
         tz = esc(settings.timezone)
         if weekends is None:
-            settings = replace(settings, quiet=quiet)
+            was, settings = settings.quiet, replace(settings, quiet=quiet)
             what = f"quiet hours {'–'.join(map(fmt_minutes, quiet))} ({tz})" if quiet else ""
+            if quiet and was and was != quiet:  # one window is kept: say which one went
+                what += f", in place of {'–'.join(map(fmt_minutes, was))} (one window is kept)"
         else:
             settings = replace(settings, quiet_weekends=weekends)
             monday = fmt_minutes(weekend_ends(settings))

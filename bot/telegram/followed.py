@@ -139,7 +139,7 @@ def following(follows: list[Followed], now: datetime) -> str:
         what = "every new job" if f.all_jobs else "jobs matching your alerts"
         lines.append(
             f"{n}. <b>{esc(b.name)}</b> on {platform(b.kind)} {health}\n"
-            f"   {b.open_postings} open jobs · last read {ago(b.last_success_at, now)} · {what}"
+            f"   {plural(b.open_postings, 'open job')} · last read {ago(b.last_success_at, now)} · {what}"
         )
     if only := _only_these([f.board.name for f in follows if not f.all_jobs]):
         lines.append(

@@ -203,7 +203,7 @@ class Handlers:
                 return media.reply(msg.media)
             if not name:  # "bin 2 wochen im urlaub": read as "I'm on holiday for 2 weeks"
                 msg = replace(msg, text=deutsch.english(msg.text))
-            said = (msg, self.clock(), self.limits.max_length)  # (an /edit offered fits it)
+            said = (msg, self.clock(), self.limits.max_length, _BY_NAME)  # (an /edit fits it)
             if not name and (spoken := await asyncio.to_thread(texts.answer, *said)):
                 return await self.worker.run(spoken)  # "any new jobs?", "no more crypto jobs"
             if not name:  # both off the loop: reading places may wait for the gazetteer

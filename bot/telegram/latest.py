@@ -1,4 +1,5 @@
 """A text that asks for jobs without saying which ("any new jobs?", "show me jobs", "latest"):
+first the jobs held for a summary (quiet hours, a digest, a pause) and when it comes, then
 the /search of each of the user's alerts, ready to tap, or how to begin. (Keywords would
 have been offered as an alert: "/alert show me jobs" finds nothing.) Also the words of the
 jobs a question asks for ("what do you have for scala?") or about ("how much does the rust
@@ -8,9 +9,13 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 
+from bot.policy import DeliverySettings, fmt_minutes, weekend_ends, zone
 from bot.store import Stores
+from bot.telegram.delivery_modes import local_time
 from bot.transport import Incoming
+from bot.wording import plural
 from bot.words import tokens
 
 esc = html.escape
@@ -99,19 +104,49 @@ def topic(text: str) -> str | None:
 
 
 def reply(store: Stores, msg: Incoming, arg: str = "") -> str:
-    """The /search of each of the user's alerts (the first five), or, with none, how to say
-    what to look for."""
+    """The jobs held for a summary, and when it comes; then the /search of each of the user's
+    alerts (the first five), or, with none, how to say what to look for."""
     alerts = store.alerts.alerts(msg.chat_id)[:MOST]
+    held = held_line(store, msg.chat_id)
     if not alerts:
-        return (
+        return held + (
             "Tell me what to look for: <code>/search rust backend</code> lists the stored jobs "
             "that match, <code>/alert rust backend</code> sends each new one."
         )
     lines = "\n".join(f"<code>/search {esc(a.query)}</code>" for a in alerts)
-    return (
+    return held + (
         "New jobs come by themselves as your alerts match them. The latest each alert matches "
         f"(tap to copy):\n{lines}\n/saved lists the jobs you saved."
     )
+
+
+def held_line(store: Stores, chat_id: int) -> str:
+    """ "6 jobs wait for your quiet hours to end: one summary at Sat 21 Nov 12:00 (UTC).",
+    with its line break; "" when none waits."""
+    held, due = store.held.held_count(chat_id)
+    if not held:
+        return ""
+    jobs = f"{plural(held, 'job')} matched and wait{'s' * (held == 1)}"
+    user = store.users.user(chat_id)
+    if due is None or (user is not None and user.state == "paused"):
+        return f"⏸ {jobs} for a resume: /resume sends them in one summary.\n\n"
+    settings = store.users.settings(chat_id)
+    when = f"{local_time(due, settings.timezone)} ({esc(settings.timezone)})"
+    return f"🌙 {jobs} for {_holding(settings, due)}: one summary at {when}.\n\n"
+
+
+def _holding(settings: DeliverySettings, due: datetime) -> str:
+    """What holds jobs until `due`, by the local minute it comes at: the end of the quiet
+    hours or of a quiet weekend, a digest, or a summary."""
+    local = due.astimezone(zone(settings.timezone))
+    minute = local.hour * 60 + local.minute
+    if settings.quiet and minute == settings.quiet[1]:
+        return f"your quiet hours ({fmt_minutes(settings.quiet[0])}–{fmt_minutes(minute)}) to end"
+    if settings.quiet_weekends and local.weekday() == 0 and minute == weekend_ends(settings):
+        return "your quiet weekend to end"
+    if settings.mode != "instant" and minute == settings.digest_at:
+        return "your digest"
+    return "a summary"
 
 
 def job_asked_about(text: str) -> str | None:

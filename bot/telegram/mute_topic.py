@@ -8,9 +8,11 @@ from __future__ import annotations
 import html
 import re
 
+from bot.query import parse as parse_query
 from bot.store import Stores
-from bot.syntax import Not, Or, Word
+from bot.syntax import And, Node, Not, Or, Word, format_node
 from bot.telegram import leaveout
+from bot.telegram.excluded import leaving_out, not_yet
 from bot.telegram.tips.sector import SECTORS
 from bot.telegram.topics import TOPICS
 from bot.transport import Incoming
@@ -45,13 +47,42 @@ def reply(store: Stores, msg: Incoming, words: list[str], typed: str) -> str:
         else "are no companies but kinds of job"
     )
     quoted = esc(typed.strip().strip('"'))
-    return (
-        f"{named} {are}, and /mute stops one company's jobs. "
-        + leaveout.reply(store, msg, asked).removesuffix(
-            "\nA company's jobs: /mute &lt;company&gt;."  # (said next, for this name)
+    held, every = _held(store, msg.chat_id, asked[0])
+    what = esc(asked[1])
+    offer = leaveout.reply(store, msg, asked).removesuffix(
+        "\nA company's jobs: /mute &lt;company&gt;."  # (said next, for this name)
+    )
+    if every:  # (not "None of your alerts can leave out…": each does already)
+        offer = f"Your alerts leave out the ones {what} already: " + "; ".join(
+            f"#{n} with <code>{esc(term)}</code>" for n, term, _ in held
         )
+        offer += "."
+    else:
+        offer += "".join(
+            f"\nAlert #{n} leaves out the ones {what} already: <code>{esc(term)}</code>."
+            if whole
+            else f"\nAlert #{n} leaves out some of them already (<code>{esc(term)}</code>): "
+            "its /edit adds the rest."
+            for n, term, whole in held
+        )
+    return (
+        f"{named} {are}, and /mute stops one company's jobs. {offer}"
         + f'\nA company of that name: <code>/mute "{quoted}"</code>.'
     )
+
+
+def _held(store: Stores, chat_id: int, exclusion: Node) -> tuple[list[tuple[int, str, bool]], bool]:
+    """The alerts (of those `leaveout` offers an /edit for) that leave out some of
+    `exclusion` already: each one's id, its exclusion that does, and whether it leaves out
+    all of it; and whether every alert leaves out all of it."""
+    held: list[tuple[int, str, bool]] = []
+    alerts = store.alerts.alerts(chat_id)[: leaveout.MOST]
+    for alert in alerts:
+        root = parse_query(alert.query).root
+        terms = root.children if isinstance(root, And) else (root,)
+        if (term := leaving_out(terms, exclusion)) is not None:
+            held.append((alert.id, format_node(term), not_yet(terms, exclusion) is None))
+    return held, bool(alerts) and len(held) == len(alerts) and all(w for _, _, w in held)
 
 
 def pause_meant(arg: str) -> str | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.models import Alert
-from bot.pausetime import PAUSE_LONGEST, is_span, looks_like_a_time, parse_pause
+from bot.pausetime import PAUSE_LONGEST, is_span, looks_like_a_time
 from bot.policy import PolicyError
 from bot.store import Stores
 from bot.store.held import RESUME_KEEP, TIMED_PAUSE_KEEP
@@ -23,6 +23,7 @@ from bot.telegram.args import (
 )
 from bot.telegram.commands import Command, Route
 from bot.telegram.delivery_modes import local_time
+from bot.telegram.pause_said import NO_END, all_of_them, is_reason, pause_until
 from bot.transport import Incoming, Reply
 from bot.wording import plural
 
@@ -107,7 +108,7 @@ class PauseCommands:
 
     def cmd_pause(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
-        arg = _all_of_them(arg)
+        arg = all_of_them(arg)
         first, _, rest = arg.partition(" ")
         if arg and (several := leading_ids(arg, looks_like_a_time)) is not None:
             return self._pause_alerts(store, msg.chat_id, *several, now)
@@ -130,12 +131,15 @@ class PauseCommands:
         )
 
     def _pause_for_a_time(self, store: Stores, chat_id: int, arg: str, now: datetime) -> Reply:
-        """/pause 2w, /pause until fri: paused now, resumed by the sender at that time."""
+        """/pause 2w, /pause until fri, /pause during exams until dec 20: paused now, resumed
+        by the sender at that time."""
         try:
-            until = parse_pause(arg, now, store.users.settings(chat_id).timezone)
+            until = pause_until(arg, now, store.users.settings(chat_id).timezone)
         except PolicyError as exc:
             if "weekend" in arg.lower() or "wochenende" in arg.lower():
                 return EVERY_WEEKEND
+            if is_reason(arg):  # "/pause during exams"
+                return NO_END
             if not looks_like_a_time(arg):
                 return NOT_AN_ID_OR_TIME.format(echo(arg))
             return f"{exc}."
@@ -172,7 +176,7 @@ class PauseCommands:
         until = None
         if span:
             try:
-                until = parse_pause(span, now, store.users.settings(chat_id).timezone)
+                until = pause_until(span, now, store.users.settings(chat_id).timezone)
             except PolicyError as exc:
                 return f"{exc}."
         paused = store.alerts.paused_alert_ids(chat_id)
@@ -198,7 +202,7 @@ class PauseCommands:
 
     def cmd_resume(self, store: Stores, msg: Incoming, arg: str) -> Reply:
         now = self.clock()
-        if arg := _all_of_them(arg):
+        if arg := all_of_them(arg):
             return self._resume_alert(store, msg.chat_id, arg, now)
         user = store.users.user(msg.chat_id)
         if user is not None and user.state == "active":
@@ -271,19 +275,3 @@ def _them(ids: list[int]) -> str:
 def _alerts(ids: list[int]) -> str:
     """ "Alert #1", "Alerts #1 and #2"."""
     return f"Alert{'s' if len(ids) > 1 else ''} {ids_named(ids)}"
-
-
-def _all_of_them(arg: str) -> str:
-    """`arg` without first words that say every alert, or name the alert before its id, as
-    people write them ("/pause all 2w", "/pause my alerts for 2 weeks" are "/pause 2w";
-    "/pause alert 2 for 3 days" is "/pause 2 for 3 days")."""
-    words = arg.split()
-    while words and words[0].lower() in _SAID_ALL:
-        words = words[1:]
-    return " ".join(words) if len(words) < len(arg.split()) else arg
-
-
-_SAID_ALL = frozenset({
-    "all", "everything", "my", "alerts", "alert", "notifications", "them", "alle", "alles",
-    "meine",
-})  # fmt: skip

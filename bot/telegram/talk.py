@@ -9,7 +9,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.policy import PolicyError
 from bot.stack import is_tech
 from bot.telegram.asked import asked, asks_to_follow
 from bot.telegram.chat import DIDNT_UNDERSTAND, NOT_A_COMMAND, small_talk
@@ -18,12 +17,12 @@ from bot.telegram.companies_asked import follow_offer
 from bot.telegram.german_talk import mostly_german
 from bot.telegram.latest import about_job_reply, job_asked_about, topic
 from bot.telegram.linked import links_said
-from bot.telegram.talk_said import agencies_left_out, answered, floor_said
+from bot.telegram.talk_home import LIVE, MOVING, ONLY_PLACE, clock_there, place_template
+from bot.telegram.talk_said import agencies_left_out, answered, said_of
 from bot.telegram.tips.paragraph import filters_read, left_out_only, paragraph_meant, role_asked
 from bot.telegram.tips.pay import VAGUE_PAY
 from bot.telegram.tips.repair import mended
 from bot.telegram.tips.sentence import meant
-from bot.timezones import parse_timezone
 from bot.words import fold
 
 esc = html.escape
@@ -118,8 +117,8 @@ def suggestion(text: str, commands: Mapping[str, Command]) -> str:
         return about_job_reply(job, meant(f"{job} jobs"))
     if (wanted := topic(body)) is not None:  # "what do you have for scala": a sentence of it
         body, first = f"{wanted} jobs", ""
-    clock, body = _clock_there(body), _MOVING.sub(" in ", body)  # "moving to Lisbon": there
-    if clock and _WHERE.search(home := _LIVE.sub(" ", body)):
+    clock, body = clock_there(body), MOVING.sub(" in ", body)  # "moving to Lisbon": there
+    if clock and _WHERE.search(home := LIVE.sub(" ", body)):
         body = home  # "I live in Berlin. Remote within the EU or Berlin": where one lives says less
     read = _Read(text, words, first, greeted, body, clock, _query(body, first, greeted))
     jobs = read.filtered and _JOBS.search(body) and not asks_to_follow(words)  # not "…, EU tz"
@@ -215,7 +214,7 @@ def _offer(read: _Read) -> str:
     if not filtered and mostly_german(text.split()):  # "kannst du mir helfen": German talk
         return DIDNT_UNDERSTAND
     shown = esc(text)
-    if read.clock and _ONLY_PLACE.fullmatch(text):  # "I live in Berlin": no kind of job said
+    if read.clock and ONLY_PLACE.fullmatch(text):  # "I live in Berlin": no kind of job said
         return hello + place_template(read.clock, text)
     if len(read.words) > 10 and (kinds := filters_read(text)):  # many words, none of a job
         return hello + role_asked(kinds, text) + read.clock
@@ -226,7 +225,7 @@ def _offer(read: _Read) -> str:
     )
     if what == "like that" and "salary:" not in text and VAGUE_PAY.search(read.body):
         offer += f" {_GOOD_PAY}"  # "rust jobs that pay well": no amount, so no filter
-    return hello + offer + floor_said(read.body, text) + read.clock
+    return hello + offer + said_of(read.body, text) + read.clock
 
 
 _GOOD_PAY = (
@@ -241,48 +240,7 @@ _ROLE = re.compile(
     r"sre|devops))s?[\s.!]*",
     re.IGNORECASE,
 )
-_ONLY_PLACE = re.compile(r'(?:location|near):(?:"[^"]+"|\S+)')
 _WHERE = re.compile(r"\b(?:in|near|from|within)\b", re.IGNORECASE)
-_MOVING = re.compile(r"\b(?:moving|relocating|moved|relocate|move) to\b", re.IGNORECASE)
-_LIVE = re.compile(
-    r"\b(?:live|living|based|located|reside|residing|moving|relocating|moved)\s+(?:in|to)\s+"
-    r"(?P<place>[^\W\d][^,.;:!?()]{1,40}?)\s*(?:$|[,.;:!?(]|\s(?:and|but|looking|for|so|where|next|"
-    r"this|soon|in)\b)",
-    re.IGNORECASE,
-)
-
-
-def lives_in(text: str) -> tuple[str, str] | None:
-    """For "I live in Munich" (based, moving to), with no kind of job said: the /timezone line
-    of the place and its filter (location:munich); None for any other text."""
-    text = " ".join(text.split())
-    if len(text) > 200 or not (clock := _clock_there(text)):
-        return None
-    place = meant(_MOVING.sub(" in ", text))
-    return (clock, place) if place and _ONLY_PLACE.fullmatch(place) else None
-
-
-def place_template(clock: str, place: str) -> str:
-    """For one who said where they live and has no alert: the /alert of their words (theirs
-    to fill in) and the place."""
-    ask = "For the jobs there, an alert of your words and the place:"
-    return f"{clock.lstrip()} {ask} <code>/alert &lt;your keywords&gt; {esc(place)}</code>."
-
-
-def _clock_there(text: str) -> str:
-    """For "I live in New York" (based, located, moving to): the /timezone of that place,
-    which puts digests and quiet hours on its clock; "" when it names no zone."""
-    if (said := _LIVE.search(text)) is None:
-        return ""
-    place = said["place"].strip()
-    try:
-        parse_timezone(place)
-    except PolicyError:
-        return ""
-    return (
-        f"\nLiving in {esc(place)}? <code>/timezone {esc(place)}</code> puts your digests and "
-        "quiet hours on its clock."
-    )
 
 
 def _has_filters(query: str) -> bool:

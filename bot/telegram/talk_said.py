@@ -1,8 +1,9 @@
-"""What `talk` answers besides the query a sentence means: agencies and recruiters left out as
-`leaveout` leaves them out (their posts name neither: "Our client, …"), "hide recruiter
-posts", a complaint that some jobs don't come ("I'm not getting the hybrid NYC jobs"), a
-question of which companies' jobs come ("how do I only get jobs from Figma, Notion and
-Stripe?") or what one has open ("what's open at Figma right now?"). Pure."""
+"""What `talk` answers besides the query a sentence means: "im a new grad" (`student`),
+agencies and recruiters left out as `leaveout` leaves them out (their posts name neither: "Our
+client, …"), "hide recruiter posts", a complaint that some jobs don't come ("I'm not getting
+the hybrid NYC jobs"), a question of which companies' jobs come ("how do I only get jobs from
+Figma, Notion and Stripe?") or what one has open ("what's open at Figma right now?"); and what
+the offer of a sentence's query says of how it was read (`said_of`). Pure."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from bot.query import parse as parse_query
 from bot.syntax import And, Field, Node, Not, Or, Phrase, Word, format_node
 from bot.telegram.companies_asked import listed, names_said
 from bot.telegram.leaveout import words_left_out
+from bot.telegram.student import student_said
+from bot.telegram.tips.asides import alone_reply, asides_said
+from bot.telegram.tips.context import context_said, no_permit
+from bot.telegram.tips.dollars import DOLLARS, bare, read_as
 from bot.telegram.tips.sentence import meant
 from bot.telegram.topics import TOPICS, word_forms
 from bot.words import tokens
@@ -52,6 +57,12 @@ def answered(text: str) -> str | None:
     open at Figma?"; None for another."""
     if len(text) > 200:
         return None
+    if (student := student_said(text)) is not None:  # "im a new grad", "im a student"
+        return student
+    if remind := _REMIND.fullmatch(text):  # "remind me in a week": no reminders; /pause
+        return _reminder(" ".join(remind["when"].lower().split()))
+    if (aside := alone_reply(text)) is not None:  # "must overlap with EST", "contractor is fine"
+        return aside
     if (hide := _HIDE.fullmatch(text)) and (gone := words_left_out(hide["what"])):
         minus = esc(format_node(gone[0]))
         return (
@@ -164,8 +175,57 @@ _RANGE = re.compile(
 )
 
 
-def floor_said(text: str, query: str) -> str:
+def said_of(text: str, query: str) -> str:
+    """What the offer of `query`, read from `text`, says of how it was read: a pay range's
+    lower end asked, what the text said of its writer left out ("graduating in may 2027"),
+    a bare "$" read as the dollar of the places it names."""
+    return _floor(text, query) + _context(text) + _dollar(text, query) + asides_said(text, query)
+
+
+def _floor(text: str, query: str) -> str:
     """For a text that says a pay range, whose query asks its lower end: that it does."""
     if "salary:>=" not in query or not _RANGE.search(text.replace("$", "")):
         return ""
     return " Of a pay range, the lower end is the least pay asked: a job paying more matches too."
+
+
+def _context(text: str) -> str:
+    """What the reader left out as said of the writer, not of the job; with no US work
+    authorization, the filter of the jobs that sponsor a visa."""
+    said = context_said(text)
+    if not said:
+        return ""
+    quoted = " and ".join(f"“{esc(s)}”" for s in said[:2])
+    visa = (
+        " <code>visa:yes</code> keeps to the jobs that sponsor a visa." if no_permit(text) else ""
+    )
+    return f" I left out {quoted}: a job needn't say it.{visa}"
+
+
+_LOCAL = re.compile(r"salary:[<>=]{0,2}(?P<code>[A-Z]{3})")
+
+
+def _dollar(text: str, query: str) -> str:
+    """For a bare "$" read as the dollar of the places a text names ("CAD"): that it was."""
+    codes = {m["code"] for m in _LOCAL.finditer(query)} & set(DOLLARS.values())
+    if not bare(text) or len(codes) != 1:
+        return ""
+    return " " + read_as(codes.pop(), "the dollar of the places named")
+
+
+# "remind me in a week", "can you remind me about this in 3 days?"
+_REMIND = re.compile(
+    r"(?:(?:please|pls|can\s+you|could\s+you|can\s+u)\s+)?remind\s+me(?:\s+(?:again|about\s+"
+    r"(?:this|it|them|jobs)))?\s+(?:in|after)\s+(?P<when>(?:a|an|one|\d{1,2}|two|three|four)\s+"
+    r"(?:days?|weeks?|months?))(?:\s+(?:please|pls))?[\s?.!]*",
+    re.IGNORECASE,
+)
+
+
+def _reminder(when: str) -> str:
+    """No reminders: the /pause that is quiet until then, said to be no reminder."""
+    return (
+        f"I can't send reminders. If you'd like a break until then, <code>/pause {esc(when)}</code> "
+        "stops your job messages and turns them back on by itself, with one summary of what "
+        "matched meanwhile. Pausing is not a reminder: nothing comes until then."
+    )

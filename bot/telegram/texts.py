@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from bot.store import Stores
@@ -18,13 +18,19 @@ from bot.telegram import (
     latest,
     leaveout,
     linked,
+    portugues,
     quiet,
     replied,
     talk,
+    talk_change,
+    talk_home,
+    why_asked,
 )
 from bot.telegram.args import ids_named
 from bot.telegram.asked_when import worded
+from bot.telegram.commands import Command
 from bot.telegram.follow import NONE_FOLLOWED, USAGE
+from bot.telegram.tips import dollars
 from bot.transport import Incoming, Reply
 
 Answer = Callable[[Stores], Reply]
@@ -46,14 +52,21 @@ MY_FOLLOWS = re.compile(
 _DELIVERY = {c.name: c for c in delivery_modes.COMMANDS}  # (what `timed` offers)
 
 
-def answer(msg: Incoming, now: datetime, limit: int = alter.LIMIT) -> Answer | None:
+def answer(
+    msg: Incoming,
+    now: datetime,
+    limit: int = alter.LIMIT,
+    commands: Mapping[str, Command] | None = None,
+) -> Answer | None:
     """The answer to `msg`, to run with the stores (off the event loop), or None. `limit`: an
-    alert's longest query, as configured (an /edit offered is one /edit takes)."""
+    alert's longest query, as configured (an /edit offered is one /edit takes); `commands`:
+    ours, for the offer of a sentence read in the user's own dollar."""
     text = msg.text
     if linked.job_link(text) is not None:  # a job's link, or "why didn't I get <link>?"
         return lambda store: linked.job_link_reply(store, msg, now)
-    if (mine := _listed(text, msg.chat_id, now)) is not None:
-        return mine  # "what alerts do I have?", "what companies do I follow?"
+    mine = _portuguese(msg, now, limit, commands) or _listed(text, msg.chat_id, now)
+    if mine is not None:  # "apagar alerta 2" (as "delete alert 2"), "what alerts do I have?"
+        return mine
     how = _HOW_DO_I.fullmatch(" ".join(text.split()))
     if how is not None and (done := _asked_how(msg, how["rest"], limit)) is not None:
         return done  # "how do I exclude crypto?": its /edits
@@ -67,13 +80,40 @@ def answer(msg: Incoming, now: datetime, limit: int = alter.LIMIT) -> Answer | N
         return lambda store: leaveout.mute_offer(company)
     if (unwanted := leaveout.unwanted(text)) is not None:  # "no more crypto jobs"
         return lambda store: leaveout.reply(store, msg, unwanted)
-    if lives := talk.lives_in(text):  # "I live in Munich": their alerts there
-        return lambda store: _there(store, msg, *lives, limit)
+    if lives := talk_home.lives_in(text):  # "I live in Munich": their alerts there
+        return lambda store: talk_home.there(store, msg, *lives, limit)
     if change := alter.asked(text):  # "remove crypto from alert 1"
-        return lambda store: alter.reply(store, msg, change, limit)
+        return lambda store: talk_change.changed(store, msg, change, limit)
     if action := replied.said(text):  # "save", replying to a job's message
         return lambda store: replied.reply(store, msg, action, now)
-    return _timed(text, msg.chat_id)
+    return _timed(text, msg.chat_id) or _in_passing(msg, limit, commands or {}, now)
+
+
+def _portuguese(
+    msg: Incoming, now: datetime, limit: int, commands: Mapping[str, Command] | None
+) -> Answer | None:
+    """A text in Portuguese: the answer of the English request it makes ("apagar alerta 2":
+    "delete alert 2"), else what talk offers of it, or the reply to talk not read."""
+    if (pt := portugues.read(msg.text)) is None:
+        return None
+    done = answer(pt.incoming(msg), now, limit, commands) if pt.text else None
+    return done or (lambda store: pt.offer(commands or {}, store.alerts.alerts(msg.chat_id)))
+
+
+def _in_passing(
+    msg: Incoming, limit: int, commands: Mapping[str, Command], now: datetime
+) -> Answer | None:
+    """ "co-op roles too", "0-2 yrs": their /edits; "at least $40/hour": read in the dollar
+    of the user's /timezone (`talk_change`); "why didn't I get the golang job at Nubank?":
+    /why's answer (`why_asked`)."""
+    if (job := why_asked.named(msg.text)) is not None:
+        return lambda store: why_asked.reply(store, msg, job, now, commands)
+    change = talk_change.too_asked(msg.text) or talk_change.years_asked(msg.text)
+    if change is not None:
+        return lambda store: talk_change.changed(store, msg, change, limit)
+    if dollars.bare(msg.text):
+        return lambda store: talk_change.in_dollars(store, msg, commands)
+    return None
 
 
 def _listed(text: str, chat_id: int, now: datetime) -> Answer | None:
@@ -129,19 +169,6 @@ LEAST_PAY = (
     "to one with /edit. Jobs that state no salary then do not match; "
     "<code>(salary:&gt;=90k OR salary:none)</code> keeps them."
 )
-
-
-def _there(store: Stores, msg: Incoming, clock: str, place: str, limit: int) -> str:
-    """ "I live in Munich": the /timezone of the place, and the /edit of each alert that keeps
-    to it (or, with none, the /alert to fill in with one's words)."""
-    if not store.alerts.alerts(msg.chat_id):
-        return talk.place_template(clock, place)
-    there = "For the jobs there, your alerts kept to it"
-    return (
-        clock.lstrip()
-        + "\n"
-        + alter.reply(store, msg, alter.Change(True, place, None, lead=there), limit)
-    )
 
 
 def welcome_back(store: Stores, chat_id: int) -> str:

@@ -8,7 +8,14 @@ import html
 from dataclasses import dataclass
 
 from bot import why
+from bot.errors import QueryError
 from bot.models import Posting
+from bot.query import parse as parse_query
+from bot.store import AlertRow
+from bot.syntax import Field, Phrase, Word, format_node
+from bot.telegram.alter_terms import without
+from bot.view import stored_query
+from bot.whyhits import Hit
 
 esc = html.escape
 
@@ -21,6 +28,7 @@ class Verdict:
     line: str
     reasons: tuple[str, ...]
     missed: bool  # the query did not match: its reasons may be shared with other alerts'
+    hits: tuple[Hit, ...] = ()  # the alert's words the job has (`bot.whyhits`), when it matched
 
 
 def said_once(verdicts: list[Verdict], job: Posting) -> list[str]:
@@ -63,3 +71,39 @@ def _quoted_once(reason: str, fields: dict[str, str], quoted: set[str]) -> str:
             reason = head + said + tail.replace(said, name)
             quoted.add(said)
     return reason
+
+
+def by(hits: tuple[Hit, ...]) -> str:
+    """What a matched alert's line adds: the words that did it (': “latam” in the description;
+    “go” in the title'), three at most; "" when filters alone did."""
+    said = list(dict.fromkeys(h.said for h in hits))
+    return (": " + esc("; ".join(said[:3])) + ("; …" if len(said) > 3 else "")) if said else ""
+
+
+def stop_line(alerts: list[AlertRow], verdicts: list[Verdict], job: Posting) -> str:
+    """ "To stop jobs like this: /edit 1 …" when it is clear: one alert matched, and one plain
+    word or place of an OR, found outside the title, alone brought the job (`latam` of
+    `(from:brazil OR latam)` in the description): that alert without it, which this job would
+    not match; "" otherwise."""
+    matched = [(a, v) for a, v in zip(alerts, verdicts, strict=True) if not v.missed]
+    alone = [h for h in matched[0][1].hits if h.alone] if len(matched) == 1 else []
+    if len(alone) != 1 or "title" in alone[0].said or not _plain(alone[0].term):
+        return ""
+    alert, term = matched[0][0], alone[0].term
+    kept = without(stored_query(alert.query).root, term)
+    try:
+        query = parse_query(format_node(kept)) if kept is not None else None
+    except QueryError:
+        return ""
+    if query is None or why.explain(query, job).matched:
+        return ""
+    word = format_node(term.child if isinstance(term, Field) else term).strip('"')
+    edit = esc(f"/edit {alert.id} {query.normalized}")
+    return f"To stop jobs like this: <code>{edit}</code> (without “{esc(word)}”)"
+
+
+def _plain(term: object) -> bool:
+    """A word or phrase, or a place of location: (not a prefix, nor a group)."""
+    if isinstance(term, Field):
+        return term.name == "location" and isinstance(term.child, Word | Phrase)
+    return isinstance(term, Word | Phrase)

@@ -18,7 +18,8 @@ from html import escape as esc
 from bot.errors import QueryError
 from bot.query import Query
 from bot.stack import is_tech
-from bot.syntax import And, Field, Node, Or, Phrase, Salary, Word, Years, format_node
+from bot.syntax import And, Attr, Field, Node, Or, Phrase, Salary, Word, Years, format_node
+from bot.telegram.tips.exclude import negated
 from bot.view import stored_query
 from bot.wording import plural
 
@@ -55,12 +56,15 @@ def without_each(root: Node, amounts: bool = True) -> list[tuple[Node, Query]]:
     if not isinstance(root, And):
         return []
     out = []
+    off = negated(root.children)  # "sem crypto": "crypto" alone, or "sem" alone, is no rest
     for i, part in enumerate(root.children[:MOST_PARTS]):
-        if not amounts and isinstance(part, Salary | Years):
+        if (not amounts and isinstance(part, Salary | Years)) or i in off:
             continue
         rest = root.children[:i] + root.children[i + 1 :]
         if _techs(part) and not any(_techs(r) for r in rest):
             continue  # "rust berlin": Rust is what is asked for, Berlin may give
+        if not any(_asks(r) for r in rest):
+            continue  # only filters left ("location:toronto -title:senior"): every job there
         try:
             query = stored_query(format_node(rest[0] if len(rest) == 1 else And(rest)))
         except QueryError:  # only exclusions left (a rest is within the limits the whole met)
@@ -76,6 +80,18 @@ def _techs(node: Node) -> bool:
     if isinstance(node, Field):
         return _techs(node.child)  # "title:rust"
     return isinstance(node, And | Or) and any(_techs(c) for c in node.children)
+
+
+def _asks(node: Node) -> bool:
+    """Whether `node` asks for a kind of job: a word, a title or company, a type:; not a
+    filter alone (a place, pay, a way of working, a minus)."""
+    if isinstance(node, Word | Phrase):
+        return True
+    if isinstance(node, Field):
+        return node.name in ("title", "company") and _asks(node.child)
+    if isinstance(node, Attr):
+        return node.name == "type"
+    return isinstance(node, And | Or) and any(_asks(c) for c in node.children)
 
 
 def misses(root: Node, count: Count, amounts: bool = True) -> list[Miss]:

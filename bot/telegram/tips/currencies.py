@@ -7,11 +7,13 @@ the slash would join them as a phrase, or an either-or. Pure; `pay.pay_spelled` 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.errors import QueryError
+from bot.normalize.fields import MANY_UNITS, PAY_RANGE
 from bot.query import parse as parse_query
 from bot.salary import currency_code, currency_word
-from bot.syntax import format_node
+from bot.syntax import Node, Salary, format_node
 
 # A dollar sign with its country's letters ("R$" the Brazilian real, "A$", "C$", "NZ$", "HK$",
 # "S$", "MX$", "US$"), which `bot.salary.currency_code` reads; "kr" is none (Swedish,
@@ -42,8 +44,11 @@ def _code_after(m: re.Match[str]) -> str:
     return f" {m['amount']} {code.lower()} " if code else m[0]
 
 
-# A code before the amount ("at least SGD 180k"): after it, as the pay reader takes it.
-_CODE_FIRST = re.compile(r"(?<![\w$])([A-Za-z]{3})\s?(\d[\d.,]{0,12}(?:\s?[km](?![a-z]))?)(?!\w)")
+# A code before the amount ("at least SGD 180k"): after it, as the pay reader takes it; not
+# in a filter written already ("salary:>=USD40/hour", read again by an /edit offered).
+_CODE_FIRST = re.compile(
+    r"(?<![\w$:=<>])([A-Za-z]{3})\s?(\d[\d.,]{0,12}(?:\s?[km](?![a-z]))?)(?!\w)"
+)
 
 
 def _code_last(m: re.Match[str]) -> str:
@@ -73,3 +78,25 @@ def _pay_or(m: re.Match[str]) -> str:
     except QueryError:
         return m[0]
     return f" ({floors[0]} OR {floors[1]}) "
+
+
+# Currencies whose countries state pay by the month, as `normalize.payterms` reads a posting.
+MONTHLY = frozenset({"BRL", "MXN", "ARS", "COP", "CLP", "PEN", "UYU"})
+
+
+_YEARLY = re.compile(r"\b(?:years?|yr|annum|annually|yearly|p\.?\s?a)\b|/y", re.IGNORECASE)
+
+
+def by_month(node: Node, said: str) -> Node:
+    """A salary `said` with no period in a currency stated by the month ("acima de 20k reais":
+    salary:>=BRL20k, a year's) as a month's (salary:>=BRL20k/month), as a posting's is read,
+    when a month may pay it; any other node, or one said yearly ("90k brl a year"), as it is."""
+    if not isinstance(node, Salary) or node.per is not None or node.currency not in MONTHLY:
+        return node
+    if _YEARLY.search(said):
+        return node
+    top = node.upto or node.amount
+    if node.currency not in MANY_UNITS and top > PAY_RANGE["month"][1]:
+        return node  # "300k reais": a year's
+    upto = node.upto * 12 if node.upto is not None else None
+    return replace(node, amount=node.amount * 12, upto=upto, per="month")

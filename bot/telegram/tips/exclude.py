@@ -31,11 +31,16 @@ esc = html.escape
 # The words people put before what they do not want.
 EXCLUDING = frozenset({
     "no", "without", "excluding", "exclude", "except", "minus", "nor", "nothing", "avoid",
-    "avoiding", "kein", "keine", "ohne", "sin", "sans", "sem", "zonder", "geen",
+    "avoiding", "kein", "keine", "ohne", "sin", "sans", "sem", "zonder", "geen", "exceto",
+    "excepto", "nada",
 })  # fmt: skip
-# Words between "nothing" and what it leaves out: "nothing in crypto", "nothing to do with
-# gambling", "nothing related to the defense industry".
-_TO_WHAT = frozenset({"in", "at", "with", "from", "around", "the", "to", "do", "related"})
+# Words between "nothing" ("nada") and what it leaves out: "nothing in crypto", "nothing to do
+# with gambling", "nothing related to the defense industry", "nada de cripto".
+_TO_WHAT = frozenset({"in", "at", "with", "from", "around", "the", "to", "do", "related", "de"})
+_NOTHING = ("nothing", "nada")
+# Words that negate what follows, left out by the exclusion tip or not ("não cripto"): a word
+# after one is no word to offer a job must have (`negated`).
+NEGATING = EXCLUDING | {"not", "nao", "nem", "ni", "never", "nunca", "salvo", "sauf"}
 # After "no", words meant as they stand: "no experience" (entry level), "no code", "no visa
 # sponsorship" (the visa tip's) are no exclusion.
 _KEPT = frozenset({
@@ -64,14 +69,14 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
     (-remote:yes), "but -crypto" (the exclusion, without "but"). None otherwise."""
     word = _text(terms[i])
     via = 0
-    while word == "nothing" and i + 2 + via < len(terms) and _text(terms[i + 1 + via]) in _TO_WHAT:
+    while word in _NOTHING and i + 2 + via < len(terms) and _text(terms[i + 1 + via]) in _TO_WHAT:
         via += 1
     after = terms[i + 1 + via] if i + 1 + via < len(terms) else None
     if after is None:
         return None
     if word == "but" and isinstance(after, Not):
         return after, 2, "but"
-    if word not in EXCLUDING or (via == 0 and word == "nothing" and _text(after) in _TO_WHAT):
+    if word not in EXCLUDING or (via == 0 and word in _NOTHING and _text(after) in _TO_WHAT):
         return None
     if not via and (whole := whole_at(terms, i + 1)) is not None:  # "no working student roles"
         typed = " ".join((word, *(format_node(t) for t in terms[i + 1 : i + 1 + whole[1]])))
@@ -84,9 +89,41 @@ def excluded_at(terms: list[Node] | tuple[Node, ...], i: int) -> tuple[Node, int
     said = _text(after)
     if not said or said.split()[0] in _KEPT:
         return None
+    if season := season_of(said):  # "no winter internships": "(Winter 2027 co-op)"
+        return Not(Field("title", Word(season))), 2 + via, typed
     if kind := TYPES.get(said):  # "no contract roles": the jobs marked so, not the word
         return Not(Attr("type", kind)), 2 + via, typed
     return Not(_own(after) or _also(after)), 2 + via, typed
+
+
+SEASONS = frozenset({"winter", "spring", "summer", "fall", "autumn"})
+_TERMS = frozenset({"term", "terms", "internship", "internships", "coop", "coops", "co-op",
+                    "co-ops", "co", "op", "ops", "jobs", "roles", "positions", "intern", "interns"})  # fmt: skip
+
+
+def season_of(said: str) -> str | None:
+    """The season words name alone or as a term ("winter", "winter internships", "summer co
+    op"): a title names it ("SWE Intern (Winter 2027 co-op)"); None for other words."""
+    words = said.lower().split()
+    if words and words[0] in SEASONS and set(words[1:3]) <= _TERMS and len(words) <= 3:
+        return words[0]
+    return None
+
+
+def negated(terms: list[Node] | tuple[Node, ...]) -> frozenset[int]:
+    """The indexes of the terms that say to leave something out ("sem cripto", "nada de
+    cripto", "no crypto or web3"): a negating word, the words like "de" after it and the term
+    it leaves out. Neither is a word to ask for alone: "cripto" without "sem" asks for it."""
+    out: set[int] = set()
+    for i, term in enumerate(terms):
+        if _text(term) not in NEGATING:
+            continue
+        j = i + 1
+        while j < len(terms) - 1 and j - i <= 3 and _text(terms[j]) in _TO_WHAT:
+            j += 1
+        if j < len(terms):
+            out.update(range(i, j + 1))
+    return frozenset(out)
 
 
 def _kinds_apart(either: Or) -> Node | None:
@@ -168,7 +205,7 @@ def exclusion_tip(root: Node, typed: str, command: str) -> Tip | None:
         said.append(f"“{esc(words)}”")
         if not isinstance(terms[i + 1], Not):
             whole = whole_at(terms, i + 1) if _text(terms[i]) in EXCLUDING else None
-            gone.append(terms[i + 1] if whole is None else whole[0])  # ("working student")
+            gone.append(terms[i + taken - 1] if whole is None else whole[0])  # ("working student")
         i += taken
     if not said:
         return None

@@ -13,6 +13,8 @@ import re
 from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.syntax import And, Attr, Field, Node, Not, Or, Phrase, Salary, Word, Years, format_node
+from bot.telegram.tips.asides import hours_dropped, spelled
+from bot.telegram.tips.homes import placed, settled
 from bot.telegram.tips.sentence import meant_node
 from bot.words import tokens
 
@@ -27,9 +29,20 @@ _PAST = frozenset({"worked", "was", "were", "been", "had", "did", "previously", 
 def paragraph_meant(text: str) -> str | None:
     """The query a long text means, its sentences' filters joined ("senior backend engineer
     years:<=12 (rust OR go) … -(crypto OR web3 OR gambling)"); None when no sentence says a
-    filter, or the text is longer than `LONGEST`."""
+    filter, or the text is longer than `LONGEST`. What it says beside the jobs is left out
+    (`asides`: working hours when another place is asked), its places settled (`homes`)."""
     if len(text) > LONGEST:
         return None
+    text = spelled(text)
+    if (bare := hours_dropped(text)) != text and placed(found := _joined(bare)):
+        return format_node(found) if found is not None else None
+    found = _joined(text)
+    return None if found is None else format_node(found)
+
+
+def _joined(text: str) -> Node | None:
+    """The filters of `text`'s sentences joined, each exclusion said kept (the plain words
+    of earlier sentences give way to it when the alert would be too long)."""
     terms: list[Node] = []
     for said in [s for s in _END.split(text) if s.strip()][:_SENTENCES]:
         if len(said) > _SENTENCE or _PAST.intersection(tokens(said)):
@@ -37,12 +50,25 @@ def paragraph_meant(text: str) -> str | None:
         node = meant_node(said, alone=True)
         parts = node.children if isinstance(node, And) else (node,) if node else ()
         if any(not isinstance(p, Word | Phrase) for p in parts):  # a filter, or OR
-            more = [*terms, *(p for p in parts if p not in terms)]
-            if _parses(more):  # (within an alert's length)
-                terms = more
+            terms = _added(terms, [p for p in parts if p not in terms])
     if not terms or all(isinstance(t, Not) for t in terms):
         return None
-    return format_node(And(tuple(terms)) if len(terms) > 1 else terms[0])
+    return settled(And(tuple(terms)) if len(terms) > 1 else terms[0])
+
+
+def _added(terms: list[Node], parts: list[Node]) -> list[Node]:
+    """`terms` with `parts` when the alert stays within its length; else with the exclusions
+    of `parts` alone, plain words of `terms` left out from the last until they fit."""
+    if _parses([*terms, *parts]):
+        return [*terms, *parts]
+    left_out = [p for p in parts if isinstance(p, Not)]
+    kept = list(terms)
+    while left_out and not _parses([*kept, *left_out]):
+        plain = [k for k, t in enumerate(kept) if isinstance(t, Word | Phrase)]
+        if not plain:
+            return terms
+        del kept[plain[-1]]
+    return [*kept, *left_out] if left_out else terms
 
 
 def left_out_only(text: str) -> str | None:

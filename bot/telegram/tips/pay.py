@@ -12,7 +12,7 @@ from bot.query import parse as parse_query
 from bot.salary import currency_code, currency_word
 from bot.salaryterm import apart, in_full
 from bot.syntax import Node, Phrase, Word, format_node
-from bot.telegram.tips.currencies import SIGN, signs_spelled
+from bot.telegram.tips.currencies import SIGN, by_month, signs_spelled
 from bot.telegram.tips.tip import Found, word_of
 
 AT_LEAST = frozenset({
@@ -99,7 +99,7 @@ def _salary_at(terms: list[Node], i: int, currency: str) -> Found | None:
             taken += n
         else:
             break
-    return Found(node, taken, said, alone)
+    return Found(by_month(node, said), taken, said, alone)  # ("20k reais": a month's)
 
 
 # Words before an amount that say it is pay ("salary at least 90k"), and after it that say it

@@ -95,6 +95,13 @@ _AU_PLACE = re.compile(r"(?<!\w)aux?\s+(?P<place>[^\W\d]+(?:\s+[^\W\d]+)?)", re.
 _THE = re.compile(r"(?<![\w:])os?(?=\s+[^\W\d])", re.IGNORECASE)
 
 
+def workplace_word(token: str) -> str | None:
+    """The way of working a word of one of these languages says ("remoto", "remotas":
+    "remote"; "presencial": "onsite"; "hibrido": "hybrid"), folded as a query is; else None."""
+    said = _SAID.get(fold(token))
+    return said if said in ("remote", "hybrid", "onsite") and " " not in token else None
+
+
 def romance_spelled(text: str) -> str:
     """`text` with its Portuguese, Spanish and French words for pay, work, the kind of job and
     places in the English the reader knows ("salário acima de 80.000€": "salary over

@@ -11,16 +11,23 @@ import re
 from bot.errors import QueryError
 from bot.query import parse as parse_query
 from bot.syntax import And, Attr, Node, Not, Or, Phrase, Salary, format_node
+from bot.telegram.tips.asides import hours_dropped, spelled
 from bot.telegram.tips.codes import codes_spelled
+from bot.telegram.tips.context import context_dropped
+from bot.telegram.tips.dollars import bare, in_dollars, local, place_dollar
 from bot.telegram.tips.either import either_spelled, or_tight
 from bot.telegram.tips.filters import GLUE, JOB_WORDS, NEAR_WORDS, filter_at
+from bot.telegram.tips.homes import placed, settled
 from bot.telegram.tips.hybrid import hybrid_spelled
 from bot.telegram.tips.lists import jobs_or
+from bot.telegram.tips.only_place import places_spelled
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, amount, currency_of, pay_spelled
+from bot.telegram.tips.phrases import phrases_quoted
 from bot.telegram.tips.places import in_a_place, or_remote, without_place_again
 from bot.telegram.tips.roles import roles_spelled
 from bot.telegram.tips.romance import romance_spelled
 from bot.telegram.tips.said import kind_of_work, one_word
+from bot.telegram.tips.seasons import seasons_spelled
 from bot.telegram.tips.shorthand import shorthand_spelled
 from bot.telegram.tips.stated import NO_SPONSORSHIP, languages_spelled
 from bot.telegram.tips.tip import Tip, joined, word_of
@@ -155,7 +162,30 @@ def meant(text: str) -> str | None:
 
 def meant_node(text: str, alone: bool = False) -> Node | None:
     """The query `meant` reads, as a node; `alone`: the filters read even when they make no
-    alert alone ("please no crypto"), for a sentence of a longer text (`paragraph`)."""
+    alert alone ("please no crypto"), for a sentence of a longer text (`paragraph`). What
+    it says beside the jobs is left out (`asides`: working hours when another place is
+    asked), its places settled (`homes`)."""
+    text = spelled(text)
+    if (bare := hours_dropped(text)) != text and placed(node := _dollars(bare, alone)):
+        return settled(node) if node is not None else None
+    node = _dollars(hours_dropped(text, kept=True), alone)  # ("overlap with CET": from:cet)
+    return settled(node) if node is not None else None
+
+
+def _dollars(text: str, alone: bool) -> Node | None:
+    """The query of `text`; a bare "$" is the dollar of the one country its places lie in
+    ("in toronto … $40/hour": CAD)."""
+    node = _read(text, alone)
+    if node is None or not bare(text) or not in_dollars(node):
+        return node
+    code = place_dollar(node)
+    return _read(local(text, code), alone) if code else node
+
+
+def _read(text: str, alone: bool) -> Node | None:
+    """The query of `text`, as `meant_node` reads it, with "$" as typed."""
+    text = places_spelled(seasons_spelled(context_dropped(text)))  # "graduating in may …"
+    text = phrases_quoted(text)  # "new grad or …"; "no winter terms", "only canada": `tips`
     text, unstated = _OR_NONE.subn("", shorthand_spelled(romance_spelled(text)))  # "mínimo"
     text = jobs_or(NO_WORDS.sub(" ", NO_SPONSORSHIP.sub(" ", pay_spelled(text))))  # "top 5"
     text, said = hybrid_spelled(text), text  # "remote in Europe or hybrid in Berlin": both

@@ -28,12 +28,24 @@ _VISA = re.compile(
 )
 
 
+# "0-2 yrs", "1 to 3 years": the years one has, so the most a job may ask ("2 yrs").
+_YEARS_SPAN = re.compile(
+    r"\b(?P<low>\d{1,2})\s?(?:-|–|to)\s?(?P<high>\d{1,2})\s?(?P<unit>years?|yrs?)\b", re.IGNORECASE
+)
+
+
 def shorthand_spelled(text: str) -> str:
     """`text` with its shorthand and loose words as the reader takes them ("sre w/ visa": "sre
-    with visa sponsorship"; "remote but SGT friendly": "remote but open to singapore")."""
+    with visa sponsorship"; "remote but SGT friendly": "remote but open to singapore"; "0-2
+    yrs": "2 yrs", the most years a job may ask)."""
     text = _SLASH.sub("/", _WITH.sub("with ", _WITHOUT.sub("without", text)))
+    text = _YEARS_SPAN.sub(_years, text)
     text = _VISA.sub(_visa, _TYPO.sub("sponsorship", text))
     return _FRIENDLY.sub(_friendly, text)
+
+
+def _years(m: re.Match[str]) -> str:
+    return f"{m['high']} {m['unit']}" if int(m["low"]) < int(m["high"]) else m[0]
 
 
 def _visa(m: re.Match[str]) -> str:

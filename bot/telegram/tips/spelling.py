@@ -2,6 +2,7 @@
 "senoir", "remtoe", "berlni"): the word most likely meant, with the query that has it, ready
 to copy; or a name of no job, tech or place ("monzo"): the /follow that reads that company's
 jobs. An alert of a word no job has matches nothing, ever, and says so only by silence.
+A word of everyday language no job has yet ("hire", "vagas": `bot.ordinary`) is neither.
 Pure: the caller says which words no stored job has (`stored_search.held_back`)."""
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ import re
 from collections.abc import Callable
 from html import escape as esc
 
+from bot.ordinary import is_everyday, is_word
 from bot.placenames import names_a_place, place_words
 from bot.salary import currency_word
 from bot.stack import tech_words
 from bot.synonyms import expand
-from bot.syntax import And, Field, Node, Or, Phrase, Word, format_node
-from bot.telegram.tips.exclude import EXCLUDING
+from bot.syntax import And, Field, Node, Not, Or, Phrase, Word, format_node
+from bot.telegram.tips.exclude import EXCLUDING, exclusion_tip, negated
 from bot.telegram.tips.filters import GLUE
 from bot.telegram.tips.pay import AT_LEAST, AT_MOST, YEARLY
+from bot.telegram.tips.roles import ROLE_NOUNS
+from bot.telegram.tips.romance import workplace_word
 from bot.telegram.tips.words import LEVELS, TYPES
 
 # Words of jobs' titles and trades, as a query types them; with the techs' names and the
@@ -33,6 +37,18 @@ _JOB_WORDS = frozenset({
     "quantitative", "research", "researcher", "consultant", "support", "operations",
     "marketing", "sales", "recruiter", "writer", "technical", "programmer", "graduate",
     "internship", "intern", "contract", "freelance", "jobs", "job", "roles", "role",
+    "student", "apprentice", "apprenticeship", "trainee", "traineeship", "placement",
+    "undergraduate", "university", "college", "bootcamp", "fellowship", "residency",
+    "rotational", "associate", "assistant", "graduating",
+})  # fmt: skip
+# Words of a student's search, and short ones of others': no misspelling and no company's
+# name ("grad", "coop", "summer"), and never offered for a word that looks like them ("glad"
+# is no "grad", "loop" no "coop"). With `bot.synonyms`' spellings ("grads", "co op").
+_PLAIN_WORDS = frozenset({
+    "grad", "coop", "new", "recent", "early", "entry", "level", "career", "careers", "term",
+    "fall", "winter", "spring", "summer", "autumn", "undergrad", "phd", "masters", "bachelor",
+    "bachelors", "degree", "campus", "program", "programme", "working", "werkstudent",
+    "stagiaire", "first", "year",
 })  # fmt: skip
 SHORTEST = 4  # letters: shorter words have too many neighbours to guess among
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -42,18 +58,33 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def _known() -> tuple[frozenset[str], frozenset[str]]:
     """The words of jobs and techs, then those of places: a typo is read as one of the first
     before one of the second."""
-    return _JOB_WORDS | LEVELS | set(TYPES) | tech_words(), place_words()
+    jobs = _JOB_WORDS | ROLE_NOUNS | LEVELS | set(TYPES) | tech_words()
+    return jobs - _PLAIN_WORDS, place_words()
+
+
+def _is_known(word: str) -> bool:
+    """Whether `word`, or the singular of it ("interns", "graduates", "companies"), is a word
+    of jobs, techs or places, a plain word, or one with other spellings (`bot.synonyms`:
+    "grads", "internships"); a word no store holds yet may be any of these."""
+    jobs, places = _known()
+    forms = {word}
+    if len(word) > 3 and word.endswith("s"):
+        forms |= {word[:-1], word[:-2], word[:-3] + "y"}  # -s, -es, -ies
+    return any(
+        f in jobs or f in places or f in _PLAIN_WORDS or expand(Word(f)) != Word(f) for f in forms
+    )
 
 
 def meant(word: str) -> str | None:
     """The known word `word` most likely misspells by one letter (left out, added, changed, or
-    two swapped: "rsut", "senoir", "berlni"), or None: it is known itself, short, or one
-    letter from none."""
+    two swapped: "rsut", "senoir", "berlni"), or None: it is known itself, short, one letter
+    from none, or a word of everyday language ("hire" is no "eire"). A rarer English word is
+    a typo of a word of jobs ("manger": manager), never of a place's name."""
     jobs, places = _known()
-    if len(word) < SHORTEST or not word.isalpha() or word in jobs or word in places:
+    if len(word) < SHORTEST or not word.isalpha() or _is_known(word) or is_everyday(word):
         return None
     edits = _edits(word)
-    for known in (jobs, places):
+    for known in (jobs,) if is_word(word) else (jobs, places):
         if found := sorted(edits & known):
             return found[0]
     return None
@@ -73,14 +104,18 @@ def _edits(word: str) -> set[str]:
 def spelling_tip(root: Node, unseen: Callable[[str], bool], command: str) -> str:
     """For the words of the query (not ones it leaves out, nor a company's) that no stored
     job has (`unseen`) and that misspell known words: what they likely mean, with the query
-    respelled (every one of them); else for the first such word, or company: name, that is no word of jobs, techs
-    or places ("monzo"): that no job has it, and the /follow that reads that company's jobs
-    ("" when none)."""
-    words = _words(root)
-    if typos := _typos(words, unseen):
-        return _respelled_tip(root, typos, command)
+    respelled (every one of them; one after a negating word left out); else for the first such word, or company: name, that is no
+    word of jobs, techs, places or everyday language unless the query's only one ("monzo",
+    "notion" alone): that no job has it, and the /follow that reads that company's jobs ("" when
+    none)."""
+    off = _negated_words(root)  # "sem cripto": no word to ask for, nor a company's name
+    words = [(w, bare) for w, bare in _words(root) if w not in off]
+    fixed, typos = _offered(root, _typos(_words(root), unseen), off)
+    if typos:
+        return _respelled_tip(fixed, typos, command)
+    alone = len(words) == 1  # "/alert notion": nothing else is sought, so likely Notion's jobs
     for word, bare in words:
-        if bare and _a_name(word) and unseen(word):
+        if bare and _a_name(word) and (alone or not is_word(word)) and unseen(word):
             return f"\nNo job I have read has the word “{esc(word)}”. {_follow(word)}"
     for name in _companies(root):  # (not company:acme*: a prefix names no one company)
         if isinstance(name, Word | Phrase) and unseen(format_node(Field("company", name))):
@@ -98,12 +133,50 @@ def _typos(words: list[tuple[str, bool]], unseen: Callable[[str], bool]) -> list
 _Typo = tuple[str, str, bool]  # the word, the word meant, whether it stands alone
 
 
-def _respelled_tip(root: Node, typos: list[_Typo], command: str) -> str:
+def _offered(root: Node, typos: list[_Typo], off: frozenset[str]) -> tuple[Node, list[_Typo]]:
+    """The query with the typos respelled, and those typos: one a negating word leaves out
+    ("sem kubernets") only as left out (-kubernetes, as the exclusion tip writes it), never as
+    a word to ask for, and not when that tip's query leaves the word meant out already ("sem
+    cripto": -(cripto OR crypto)). ((root, []) for none.)"""
+    if not off:
+        return _respelled_all(root, typos), typos
+    before = _left_out(_excluded(root))
+    typos = [t for t in typos if t[0] not in off or t[1] not in before]
+    fixed = _excluded(_respelled_all(root, typos))
+    kept = [t for t in typos if t[0] not in off or t[1] in _left_out(fixed)]
+    return (fixed, kept) if kept == typos else (_excluded(_respelled_all(root, kept)), kept)
+
+
+def _respelled_all(root: Node, typos: list[_Typo]) -> Node:
+    for word, better, _ in typos:
+        root = _respelled(root, word, better)
+    return root
+
+
+def _excluded(root: Node) -> Node:
+    """The query with what it leaves out in words left out (`exclusion_tip`), or as it is."""
+    tip = exclusion_tip(root, "", "")
+    return root if tip is None or tip.meant is None else tip.meant
+
+
+def _negated_words(root: Node) -> frozenset[str]:
+    """The words that say to leave something out ("sem cripto", "nada de cripto")."""
+    terms = root.children if isinstance(root, And) else (root,)
+    return frozenset(w for i in negated(terms) for w, _ in _words(terms[i]))
+
+
+def _left_out(node: Node) -> frozenset[str]:
+    """The words the query leaves out (under NOT)."""
+    if isinstance(node, Not):
+        return frozenset(w for w, _ in _words(node.child))
+    if isinstance(node, And | Or):
+        return frozenset().union(*(_left_out(c) for c in node.children))
+    return frozenset()
+
+
+def _respelled_tip(fixed: Node, typos: list[_Typo], command: str) -> str:
     """The words likely meant, with the query that has every one of them ("platform enginer
     kubernets": both fixed, where one left it still matching nothing)."""
-    fixed = root
-    for word, better, _ in typos:
-        fixed = _respelled(fixed, word, better)
     word, better, bare = typos[0]
     place = bare and better in _known()[1] and not _swapped(word, better)  # "adyen"
     typed = " or ".join(f"“{esc(t[0])}”" for t in typos)
@@ -125,13 +198,10 @@ def _swapped(word: str, other: str) -> bool:
 def _a_name(word: str) -> bool:
     """Whether `word` may be a company's name: no word of jobs, techs or places, nor one
     with other spellings (`bot.synonyms`), an amount or a currency."""
-    jobs, places = _known()
     if _AMOUNT.fullmatch(word) or currency_word(word):  # "90k", "eur": pay, no name
         return False
-    if word in jobs or word in places or word in _SAID_WORDS or names_a_place(word):
-        return False  # ("munchen": a city, as location:munchen finds; "oder": a glue word)
-    if expand(Word(word)) != Word(word):
-        return False  # "sre": Site Reliability Engineer, which jobs write out
+    if _is_known(word) or word in _SAID_WORDS or names_a_place(word) or workplace_word(word):
+        return False  # ("sre": Site Reliability Engineer; "munchen": a city; "oder": glue)
     return len(word) >= 3 and any(c.isalpha() for c in word)
 
 

@@ -26,6 +26,7 @@ from bot.syntax import (
     Word,
     format_node,
 )
+from bot.telegram.tips.romance import workplace_word
 from bot.telegram.tips.tip import Tip, joined, word_of
 
 esc = html.escape
@@ -41,9 +42,9 @@ _FULLY = tuple(Word(w) for w in ("100", "fully", "full", "completely", "totally"
 
 def workplace_tip(root: Node, typed: str, command: str) -> Tip | None:
     """When the query has "remote", "hybrid" or "onsite" as a plain word of its own (or "wfh",
-    "work from home", "remote-first", "100% remote"), or after location: (not inside OR or
-    NOT): the `remote:` filter, offered unless it would be the whole query, is likely what was
-    meant."""
+    "work from home", "remote-first", "100% remote", "remoto"), or after location: (not inside
+    OR or NOT): the `remote:` filter, offered unless it would be the whole query, is likely
+    what was meant."""
     terms = root.children if isinstance(root, And) else (root,)
     for i, term in enumerate(terms):
         where = "text"
@@ -52,15 +53,14 @@ def workplace_tip(root: Node, typed: str, command: str) -> Tip | None:
         start, end = i, i + 1
         if where == "text" and (said := _says_remote(terms, i)):
             word, end = "remote", i + said
-        elif isinstance(term, Word) and term.token in WORKPLACE_WORDS:
-            word = term.token
+        elif isinstance(term, Word) and (word := _workplace(term.token)):
             start -= i > 0 and terms[i - 1] in _FULLY  # "100% remote": "100" is a word too
         else:
             continue
         attr = Attr("remote", ATTRS["remote"][word])
         shown = " ".join(format_node(t) for t in terms[start:end])
         shown = shown.replace("100 ", "100% ") if terms[start] == Word("100") else shown
-        shown = shown if where == "text" else f"location:{word}"
+        shown = shown if where == "text" else f"location:{word_of(term)}"
         meant: Node = And((*terms[:start], attr, *terms[end:]))
         region = ""
         if (opened := open_to(meant)) is not None:  # "remote rust eu": open to the EU
@@ -76,6 +76,12 @@ def workplace_tip(root: Node, typed: str, command: str) -> Tip | None:
             meant if len(terms) - (end - start) > 0 else None,
         )
     return None
+
+
+def _workplace(token: str) -> str:
+    """The way of working a word says: "remote", "hybrid", "onsite", or the same in Portuguese
+    or Spanish ("remoto", "presencial"); "" for another word."""
+    return token if token in WORKPLACE_WORDS else workplace_word(token) or ""
 
 
 def either_remote_tip(root: Node, typed: str, command: str) -> Tip | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from bot.synonyms import expand
 from bot.syntax import (
     ATTRS,
     And,
@@ -42,21 +43,44 @@ def level_aside(word: str) -> str:
 
 
 def level_tip(root: Node, typed: str, command: str) -> Tip | None:
-    """When a level ("senior", "junior", "staff") is a word of its own (not inside OR or NOT):
-    it matches a description that names the level in passing too, while title:senior matches
-    the job's own, which is offered."""
+    """When a level ("senior", "junior", "staff", "new grad") is a word of its own (not
+    inside OR or NOT): it matches a description that names the level in passing too, while
+    title:senior matches the job's own, which is offered. (An intern's or co-op's is
+    `type_tip`'s type:internship: a board marks one whose title does not say so.)"""
     terms = root.children if isinstance(root, And) else (root,)
     levels = [t for t in terms if isinstance(t, Word) and t.token in LEVELS]
-    if not levels:
+    grad = _new_grad(terms)
+    if not levels and grad is None:
         return None
+    if grad is not None:
+        i, n, said = grad
+        terms = (*terms[:i], Field("title", said), *terms[i + n :])
     meant = joined(Field("title", t) if t in levels else t for t in terms)
-    word = levels[0].token
+    word = levels[0].token if levels else grad[2].text if grad else ""
+    aside = level_aside(word) if levels else "mentoring new grads"
     return Tip(
         f"<b>{esc(word)}</b> also matches a description that names the level in passing "
-        f"(“{level_aside(word)}”).",
+        f"(“{aside}”).",
         "For the job's own level:",
         meant,
     )
+
+
+_GRAD = expand(Word("grad"))  # "grad", "new grad", "new graduate", "recent graduate"…
+
+
+def _new_grad(terms: tuple[Node, ...]) -> tuple[int, int, Word | Phrase] | None:
+    """(where, how many terms, as one term) a new grad is named by a word or two words of
+    `terms` ("new grad" typed as two words or quoted, "grads", "recent graduate"); else None."""
+    for i, term in enumerate(terms):
+        after = terms[i + 1] if i + 1 < len(terms) else None
+        if isinstance(term, Word) and isinstance(after, Word):
+            two = Phrase((term.token, after.token))
+            if expand(two) == _GRAD:
+                return i, 2, two
+        if isinstance(term, Word | Phrase) and expand(term) == _GRAD:
+            return i, 1, term
+    return None
 
 
 # ... and as the boards' languages say them ("5 anos de experiência", "5 Jahre Erfahrung")
@@ -173,10 +197,16 @@ NO_WORDS = re.compile(
 TYPES = {
     "contract": "contract", "contractor": "contract", "freelance": "contract",
     "freelancer": "contract", "internship": "internship", "intern": "internship",
-    "internships": "internship",
+    "internships": "internship", "coop": "internship", "coops": "internship",
+    "co op": "internship",
     "fulltime": "full-time", "parttime": "part-time", "full time": "full-time",
     "part time": "part-time", "vollzeit": "full-time", "teilzeit": "part-time",
 }  # fmt: skip
+
+
+# What type:'s kind takes that its word does not say (a co-op term is an internship).
+_TOO = {"contract": " (freelance and temporary too)"}
+_TOO |= dict.fromkeys(("coop", "coops", "co op"), " (co-op terms too)")
 
 
 def type_tip(root: Node, typed: str, command: str) -> Tip | None:
@@ -193,10 +223,11 @@ def type_tip(root: Node, typed: str, command: str) -> Tip | None:
             continue
         if any(isinstance(t, Attr) and t.name == "type" for t in terms):
             return None
+        too = _TOO.get(kind if kind == "contract" else said, "")
         return Tip(
             f"<b>{esc(said)}</b> finds the word{'s' * (' ' in said)} in any job's text; "
             f"<code>type:{kind}</code> finds the jobs the board or their title marks {kind}"
-            + (" (freelance and temporary too)." if kind == "contract" else "."),
+            f"{too}.",
             "For those:",
             joined((*terms[:i], Attr("type", kind), *terms[i + n :])),
         )
