@@ -3,6 +3,7 @@ it, and `say`, which sends a text as user 42 and checks the reply is HTML Telegr
 
 from __future__ import annotations
 
+import html as html_text
 import re
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
@@ -11,6 +12,7 @@ from bot import normalize
 from bot.config import AlertsConfig
 from bot.config_boards import BoardConfig
 from bot.models import BoardInfo, OutgoingMessage, RawPosting
+from bot.query import Query, parse
 from bot.store import Stores
 from bot.telegram.handlers import Handlers
 from bot.transport import Incoming
@@ -68,3 +70,11 @@ def check_html(text: str) -> None:
     assert not re.search(r"<(?!/?(b|i|code|a)\b)", text), text
     assert not re.search(r"&(?!(amp|lt|gt|quot|#x27);)", text), text
     HTMLParser().feed(text)
+
+
+_OFFERED = re.compile(r"<code>/(?:alert|search|edit \d+) (?P<query>[^<]+)</code>")
+
+
+def offered(reply: str) -> list[Query]:
+    """Each /alert, /search or /edit a reply offers, in order, parsed."""
+    return [parse(html_text.unescape(m["query"])) for m in _OFFERED.finditer(reply)]

@@ -10,7 +10,6 @@ the real handlers, and the offers checked against the real matcher."""
 from __future__ import annotations
 
 import html
-import re
 from datetime import datetime
 
 import pytest
@@ -19,7 +18,6 @@ from bot import normalize
 from bot.config import AlertsConfig
 from bot.match import matches
 from bot.models import Posting, RawPosting
-from bot.query import Query, parse
 from bot.store import Stores
 from bot.telegram.handlers import Handlers
 from bot.telegram.leaveout import unwanted
@@ -27,7 +25,7 @@ from bot.telegram.tips.asides import alone_reply, hours_dropped, spelled
 from bot.telegram.tips.paragraph import paragraph_meant
 from bot.telegram.tips.sentence import meant
 from tests import cputime
-from tests.alerting import INFO, USER, say, world_handlers
+from tests.alerting import INFO, USER, offered, say, world_handlers
 
 INTRO = (
     "Hi! I'm Lucas, a senior backend engineer from Brazil. I'm looking for remote Go or Elixir "
@@ -36,18 +34,12 @@ INTRO = (
     "roles. Thanks!"
 )
 WANTED = "senior backend engineer from:brazil remote:yes (go OR elixir) -(crypto OR web3)"
-_CODE = re.compile(r"<code>/(?:alert|search|edit \d+) (?P<query>[^<]+)</code>")
 
 
 @pytest.fixture
 def handlers(store: Stores, now: datetime) -> Handlers:
     world_handlers(store, now)
     return Handlers(store.db, AlertsConfig(max_per_user=5), clock=lambda: now)
-
-
-def offered(reply: str) -> list[Query]:
-    """Each /alert, /search or /edit a reply offers, in order, parsed."""
-    return [parse(html.unescape(m["query"])) for m in _CODE.finditer(reply)]
 
 
 def job(title: str, location: str, text: str = "") -> Posting:

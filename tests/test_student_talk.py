@@ -8,8 +8,6 @@ start from. On a real store, through the real handlers."""
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import datetime
 
 import pytest
@@ -18,7 +16,6 @@ from bot import normalize
 from bot.config import AlertsConfig
 from bot.match import matches
 from bot.models import Posting, RawPosting
-from bot.query import Query, parse
 from bot.store import Stores
 from bot.telegram import alter, leaveout
 from bot.telegram.handlers import Handlers
@@ -27,21 +24,15 @@ from bot.telegram.tips.context import context_dropped
 from bot.telegram.tips.phrases import phrases_quoted
 from bot.telegram.tips.sentence import meant
 from tests import cputime
-from tests.alerting import INFO, say, world_handlers
+from tests.alerting import INFO, offered, say, world_handlers
 
 NEW_GRAD = "new grad swe location:toronto"
-_CODE = re.compile(r"<code>/(?:alert|search|edit \d+) (?P<query>[^<]+)</code>")
 
 
 @pytest.fixture
 def handlers(store: Stores, now: datetime) -> Handlers:
     world_handlers(store, now)
     return Handlers(store.db, AlertsConfig(max_per_user=5), clock=lambda: now)
-
-
-def offered(reply: str) -> list[Query]:
-    """Each /alert, /search or /edit a reply offers, in order, parsed."""
-    return [parse(html.unescape(m["query"])) for m in _CODE.finditer(reply)]
 
 
 def job(title: str, location: str = "Toronto, ON", text: str = "") -> Posting:
