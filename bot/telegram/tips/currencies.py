@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from bot.errors import QueryError
-from bot.normalize.fields import MANY_UNITS, PAY_RANGE
+from bot.normalize.payterms import usual_period
 from bot.query import parse as parse_query
 from bot.salary import currency_code, currency_word
 from bot.syntax import Node, Salary, format_node
@@ -80,10 +80,6 @@ def _pay_or(m: re.Match[str]) -> str:
     return f" ({floors[0]} OR {floors[1]}) "
 
 
-# Currencies whose countries state pay by the month, as `normalize.payterms` reads a posting.
-MONTHLY = frozenset({"BRL", "MXN", "ARS", "COP", "CLP", "PEN", "UYU"})
-
-
 _YEARLY = re.compile(r"\b(?:years?|yr|annum|annually|yearly|p\.?\s?a)\b|/y", re.IGNORECASE)
 
 
@@ -91,12 +87,9 @@ def by_month(node: Node, said: str) -> Node:
     """A salary `said` with no period in a currency stated by the month ("acima de 20k reais":
     salary:>=BRL20k, a year's) as a month's (salary:>=BRL20k/month), as a posting's is read,
     when a month may pay it; any other node, or one said yearly ("90k brl a year"), as it is."""
-    if not isinstance(node, Salary) or node.per is not None or node.currency not in MONTHLY:
+    if not isinstance(node, Salary) or node.per is not None or _YEARLY.search(said):
         return node
-    if _YEARLY.search(said):
-        return node
-    top = node.upto or node.amount
-    if node.currency not in MANY_UNITS and top > PAY_RANGE["month"][1]:
-        return node  # "300k reais": a year's
+    if usual_period(node.currency, node.amount, node.upto) != "month":
+        return node  # not a currency paid by the month, or "300k reais": a year's
     upto = node.upto * 12 if node.upto is not None else None
     return replace(node, amount=node.amount * 12, upto=upto, per="month")
